@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { protectedProcedure } from "@/server/api/trpc";
+
+export const dashboardSummary = protectedProcedure
+  .output(
+    z.object({
+      bankQuestions: z.number().int(),
+      bankDocuments: z.number().int(),
+      interviewsRun: z.number().int(),
+      interviewsTaken: z.number().int(),
+      upcoming: z.array(z.object({ id: z.string(), title: z.string(), status: z.string(), createdAt: z.date() })),
+    }),
+  )
+  .query(async ({ ctx }) => {
+    const userId = ctx.user.id;
+    const [bankQuestions, bankDocuments, interviewsRun, interviewsTaken, upcoming] = await Promise.all([
+      ctx.db.bankQuestion.count(),
+      ctx.db.bankDocument.count(),
+      ctx.db.participant.count({ where: { userId, role: "INTERVIEWER" } }),
+      ctx.db.participant.count({ where: { userId, role: "CANDIDATE" } }),
+      ctx.db.interviewSession.findMany({
+        where: { participants: { some: { userId } }, status: { in: ["PLANNED", "LIVE"] } },
+        orderBy: { createdAt: "desc" },
+        take: 5,
+        select: { id: true, title: true, status: true, createdAt: true },
+      }),
+    ]);
+    return { bankQuestions, bankDocuments, interviewsRun, interviewsTaken, upcoming };
+  });

@@ -1,0 +1,12 @@
+import { z } from "zod";
+import { signUpInput } from "@/server/auth/credentials";
+import { publicProcedure } from "@/server/api/trpc";
+import { signUp as createAccount } from "@/server/services/accounts";
+
+export const signUp = publicProcedure
+  .input(signUpInput)
+  .output(z.object({ id: z.string(), name: z.string().nullable(), email: z.string().nullable() }))
+  .mutation(async ({ ctx, input }) => {
+    const user = await createAccount(ctx.db, input, ctx.user?.isGuest ? ctx.user.id : undefined);
+    return { id: user.id, name: user.name, email: user.email };
+  });

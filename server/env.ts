@@ -1,0 +1,62 @@
+import { z } from "zod";
+
+// Every setting the app reads, in one place. Parsed once, lazily, so that `next build` (which loads
+// route modules) does not need a running configuration.
+
+const optionalUrl = z.preprocess((value) => (value === "" ? undefined : value), z.url().optional());
+const optionalText = z.preprocess((value) => (value === "" ? undefined : value), z.string().min(1).optional());
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: optionalText,
+    APP_URL: optionalUrl,
+    DATABASE_URL: optionalUrl,
+    DATA_DIR: z.string().min(1).default(".data"),
+    EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+    REDIS_URL: optionalUrl,
+    AUTH_SECRET: z.preprocess(
+      (value) => (value === "" ? undefined : value),
+      z.string().min(32, "must be at least 32 characters").optional(),
+    ),
+    GITHUB_ID: optionalText,
+    GITHUB_SECRET: optionalText,
+    GOOGLE_ID: optionalText,
+    GOOGLE_SECRET: optionalText,
+    BANK_IMPORT_ON_START: z.enum(["true", "false"]).default("true").transform((value) => value === "true"),
+  })
+  .superRefine((env, ctx) => {
+    for (const [id, secret] of [
+      ["GITHUB_ID", "GITHUB_SECRET"],
+      ["GOOGLE_ID", "GOOGLE_SECRET"],
+    ] as const) {
+      if (Boolean(env[id]) !== Boolean(env[secret])) {
+        ctx.addIssue({ code: "custom", path: [env[id] ? secret : id], message: `must be set together with ${env[id] ? id : secret}` });
+      }
+    }
+  });
+
+export type Env = z.infer<typeof envSchema> & { APP_URL: string };
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+/** Parses `source` (process.env by default) and names every invalid variable in one message. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".") || "(environment)"}: ${issue.message}`);
+    throw new EnvError(`Invalid environment configuration:\n${lines.join("\n")}\nSee .env.example for every variable.`);
+  }
+  const env = result.data;
+  return { ...env, APP_URL: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "") };
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}

@@ -1,0 +1,99 @@
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { createServer } from "node:http";
+import path from "node:path";
+import next from "next";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/server/db/embedded-postgres";
+import { migrate } from "@/server/db/migrate";
+import { disconnectDb } from "@/server/db/client";
+import { EnvError, parseEnv, type Env } from "@/server/env";
+import { startRealtime } from "@/server/realtime/server";
+import { onServerStarted } from "@/server/startup-tasks";
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+function log(line: string): void {
+  console.log(`[mockroom] ${line}`);
+}
+
+/** AUTH_SECRET when given; otherwise one generated once and kept in the data folder, so sessions survive restarts. */
+async function resolveAuthSecret(config: Env): Promise<string> {
+  if (config.AUTH_SECRET) return config.AUTH_SECRET;
+  const file = path.resolve(config.DATA_DIR, "auth-secret");
+  if (existsSync(file)) return (await readFile(file, "utf8")).trim();
+  await mkdir(config.DATA_DIR, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  await writeFile(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+async function main(): Promise<void> {
+  const startedAt = performance.now();
+  const dev = process.argv.includes("--dev");
+  const config = parseEnv({ ...process.env, NODE_ENV: dev ? "development" : (process.env.NODE_ENV ?? "production") });
+
+  let embedded: EmbeddedDatabase | undefined;
+  let databaseUrl = config.DATABASE_URL;
+  if (!databaseUrl) {
+    embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_POSTGRES_PORT, log });
+    databaseUrl = embedded.url;
+    log(`embedded PostgreSQL on 127.0.0.1:${config.EMBEDDED_POSTGRES_PORT}, data in ${path.resolve(config.DATA_DIR, "postgres")}`);
+  }
+  await migrate(databaseUrl);
+
+  // The Next.js handlers run in this process and read these through process.env.
+  process.env.DATABASE_URL = databaseUrl;
+  process.env.NEXTAUTH_URL = config.APP_URL;
+  process.env.NEXTAUTH_SECRET = await resolveAuthSecret(config);
+
+  const app = next({ dev, dir: process.cwd(), hostname: config.HOST, port: config.PORT });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const handleUpgrade = app.getUpgradeHandler();
+
+  const httpServer = createServer((req, res) => void handle(req, res));
+  const realtime = await startRealtime(httpServer, { appUrl: config.APP_URL, redisUrl: config.REDIS_URL, log });
+  httpServer.on("upgrade", (req, socket, head) => {
+    if (!req.url?.startsWith("/socket.io")) void handleUpgrade(req, socket, head);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(config.PORT, config.HOST, resolve);
+  });
+  log(`ready on ${config.APP_URL} (${dev ? "development" : "production"}) in ${Math.round(performance.now() - startedAt)} ms`);
+  await onServerStarted(log);
+
+  let shuttingDown = false;
+  async function shutdown(signal: string): Promise<void> {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    log(`${signal} received, shutting down`);
+    const forced = setTimeout(() => {
+      log("shutdown took too long, exiting");
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS);
+    forced.unref();
+
+    const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    await realtime.close("Server is restarting");
+    httpServer.closeIdleConnections();
+    await closed;
+    await disconnectDb();
+    await embedded?.stop();
+    log("stopped");
+    process.exit(0);
+  }
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof EnvError) {
+    console.error(error.message);
+  } else {
+    console.error("[mockroom] failed to start:", error);
+  }
+  process.exit(1);
+});

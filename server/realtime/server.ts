@@ -1,0 +1,93 @@
+import type { Server as HttpServer, IncomingMessage } from "node:http";
+import { createAdapter } from "@socket.io/redis-adapter";
+import { Redis } from "ioredis";
+import { Server, type Socket } from "socket.io";
+import { userFromRequest, type SessionUser } from "@/server/auth/session";
+import { publishRealtimeStatus } from "@/server/realtime/status";
+
+/** Largest single socket message accepted; the biggest legitimate payload is a scratchpad update. */
+export const MAX_PAYLOAD_BYTES = 128 * 1024;
+
+export interface RealtimeOptions {
+  appUrl: string;
+  redisUrl?: string;
+  log: (line: string) => void;
+}
+
+export interface Realtime {
+  io: Server;
+  /** Tells every client the server is going down, then closes all sockets. */
+  close(reason: string): Promise<void>;
+}
+
+/**
+ * A browser always sends Origin on a WebSocket upgrade; refusing foreign origins stops another site from
+ * riding the session cookie (cross-site WebSocket hijacking). Non-browser clients send none.
+ */
+function originAllowed(req: IncomingMessage, appUrl: string): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return true;
+  const sameHost = req.headers.host ? [`http://${req.headers.host}`, `https://${req.headers.host}`] : [];
+  return origin === new URL(appUrl).origin || sameHost.includes(origin);
+}
+
+export async function startRealtime(httpServer: HttpServer, options: RealtimeOptions): Promise<Realtime> {
+  const io = new Server(httpServer, {
+    path: "/socket.io",
+    serveClient: false,
+    maxHttpBufferSize: MAX_PAYLOAD_BYTES,
+    // Leave upgrades for other paths (Next.js dev HMR) alone instead of destroying them.
+    destroyUpgrade: false,
+    allowRequest: (req, callback) => callback(originAllowed(req, options.appUrl) ? null : "origin not allowed", originAllowed(req, options.appUrl)),
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000 },
+  });
+
+  const redisClients: Redis[] = [];
+  if (options.redisUrl) {
+    const pub = new Redis(options.redisUrl, { lazyConnect: true });
+    const sub = pub.duplicate();
+    for (const client of [pub, sub]) client.on("error", (error) => options.log(`redis: ${String(error)}`));
+    await Promise.all([pub.connect(), sub.connect()]);
+    io.adapter(createAdapter(pub, sub));
+    redisClients.push(pub, sub);
+  }
+
+  io.use(async (socket, next) => {
+    try {
+      const user = await userFromRequest(socket.request);
+      if (!user) return next(new Error("unauthorized"));
+      socket.data.user = user;
+      next();
+    } catch {
+      next(new Error("unauthorized"));
+    }
+  });
+
+  io.on("connection", (socket: Socket) => {
+    // Clients measure their clock offset against this; no client clock decides anything.
+    socket.on("time:sync", (_payload: unknown, ack: unknown) => {
+      if (typeof ack === "function") ack({ ok: true, serverNow: Date.now() });
+    });
+  });
+
+  publishRealtimeStatus(() => ({
+    running: true,
+    adapter: options.redisUrl ? "redis" : "memory",
+    connectedSockets: io.engine.clientsCount,
+  }));
+
+  return {
+    io,
+    async close(reason) {
+      io.emit("server:shutdown", { reason });
+      // Flush the shutdown notice before the transports close.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      io.disconnectSockets(true);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await Promise.all(redisClients.map((client) => client.quit().catch(() => undefined)));
+      publishRealtimeStatus(() => ({ running: false, adapter: options.redisUrl ? "redis" : "memory", connectedSockets: 0 }));
+    },
+  };
+}
+
+export type AuthenticatedSocketData = { user: SessionUser };
