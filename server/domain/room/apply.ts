@@ -1,0 +1,113 @@
+import type { RoomEvent } from "./events";
+import type { QuestionTiming, RoomState } from "./room-state";
+
+/**
+ * Folds one event into the state, returning a new state and leaving the old one untouched. Events are
+ * trusted (decide produced them); one naming a question or note that does not exist changes nothing,
+ * so replaying a log can never crash a room.
+ */
+export function apply(state: RoomState, event: RoomEvent): RoomState {
+  switch (event.type) {
+    case "participantJoined": {
+      const { userId, role, name } = event.payload;
+      const known = state.participants.some((participant) => participant.userId === userId);
+      const participants = known
+        ? state.participants.map((participant) => (participant.userId === userId ? { userId, role, name } : participant))
+        : [...state.participants, { userId, role, name }];
+      return { ...state, participants };
+    }
+    case "presenceChanged": {
+      const { userId, status, at } = event.payload;
+      return { ...state, presence: { ...state.presence, [userId]: { status, since: at } } };
+    }
+    case "interviewStarted": {
+      const { startedAt, questionId } = event.payload;
+      const index = state.questions.findIndex((question) => question.id === questionId);
+      if (index === -1) return state;
+      return {
+        ...state,
+        status: "live",
+        startedAt,
+        currentIndex: index,
+        visitedQuestionIds: visit(state.visitedQuestionIds, questionId),
+        timing: withTiming(state.timing, questionId, { startedAt, accumulatedMs: 0 }),
+      };
+    }
+    case "questionChanged": {
+      const { at, fromQuestionId, fromAccumulatedMs, toQuestionId, toAccumulatedMs } = event.payload;
+      const index = state.questions.findIndex((question) => question.id === toQuestionId);
+      if (index === -1) return state;
+      const stopped = withTiming(state.timing, fromQuestionId, { startedAt: null, accumulatedMs: fromAccumulatedMs });
+      return {
+        ...state,
+        currentIndex: index,
+        visitedQuestionIds: visit(state.visitedQuestionIds, toQuestionId),
+        timing: withTiming(stopped, toQuestionId, { startedAt: at, accumulatedMs: toAccumulatedMs }),
+      };
+    }
+    case "followUpRevealed": {
+      if (state.reveals.some((reveal) => reveal.followUpId === event.payload.followUpId)) return state;
+      return { ...state, reveals: [...state.reveals, { ...event.payload }] };
+    }
+    case "keyPointChecked": {
+      const { questionId, index, checked } = event.payload;
+      const others = (state.checkedKeyPoints[questionId] ?? []).filter((i) => i !== index);
+      const next = checked ? [...others, index].sort((a, b) => a - b) : others;
+      return { ...state, checkedKeyPoints: { ...state.checkedKeyPoints, [questionId]: next } };
+    }
+    case "noteAdded": {
+      const { noteId, authorId, authorRole, questionId, body, createdAt } = event.payload;
+      if (state.notes.some((note) => note.id === noteId)) return state;
+      return {
+        ...state,
+        notes: [...state.notes, { id: noteId, authorId, authorRole, questionId, body, createdAt, updatedAt: createdAt, deletedAt: null }],
+      };
+    }
+    case "noteEdited": {
+      const { noteId, body, updatedAt } = event.payload;
+      return { ...state, notes: state.notes.map((note) => (note.id === noteId ? { ...note, body, updatedAt } : note)) };
+    }
+    case "noteDeleted": {
+      const { noteId, deletedAt } = event.payload;
+      // The body goes with the delete: a tombstone only keeps what is needed to route later events.
+      return {
+        ...state,
+        notes: state.notes.map((note) => (note.id === noteId ? { ...note, body: "", updatedAt: deletedAt, deletedAt } : note)),
+      };
+    }
+    case "scoreSet": {
+      const { questionId, scorerId, criteria, overall, outOf, comment, at } = event.payload;
+      const previous = state.scores.find((score) => score.questionId === questionId && score.scorerId === scorerId);
+      const score = { questionId, scorerId, criteria, overall, outOf, comment, createdAt: previous?.createdAt ?? at, updatedAt: at };
+      return {
+        ...state,
+        scores: previous ? state.scores.map((existing) => (existing === previous ? score : existing)) : [...state.scores, score],
+      };
+    }
+    case "scratchpadUpdated": {
+      const { questionId, text, updatedAt } = event.payload;
+      return { ...state, scratchpads: { ...state.scratchpads, [questionId]: { text, updatedAt } } };
+    }
+    case "interviewEnded": {
+      const { endedAt, questionId, accumulatedMs } = event.payload;
+      const timing =
+        questionId !== null && accumulatedMs !== null
+          ? withTiming(state.timing, questionId, { startedAt: null, accumulatedMs })
+          : state.timing;
+      return { ...state, status: "ended", endedAt, timing };
+    }
+  }
+}
+
+/** Folds a sequence of events, e.g. a log replayed onto a snapshot. */
+export function applyAll(state: RoomState, events: readonly RoomEvent[]): RoomState {
+  return events.reduce(apply, state);
+}
+
+function visit(visited: string[], questionId: string): string[] {
+  return visited.includes(questionId) ? visited : [...visited, questionId];
+}
+
+function withTiming(timing: RoomState["timing"], questionId: string, next: QuestionTiming): RoomState["timing"] {
+  return { ...timing, [questionId]: next };
+}

@@ -1,0 +1,75 @@
+import { z } from "zod";
+import { idSchema, presenceStatusSchema } from "./room-state";
+
+export const NOTE_MAX_LENGTH = 10_000;
+export const SCRATCHPAD_MAX_LENGTH = 50_000;
+export const NAME_MAX_LENGTH = 100;
+export const COMMENT_MAX_LENGTH = 2_000;
+export const SCORE_SCALE_MAX = 100;
+/** More criteria than any rubric in the bank has; only a bound on payload size. */
+export const CRITERIA_MAX = 50;
+
+const noteBodySchema = z.string().min(1).max(NOTE_MAX_LENGTH);
+
+const criterionScoreInputSchema = z.object({
+  /** Index into the question's rubric; the title is looked up server side so it cannot be misspelt. */
+  index: z.number().int().min(0),
+  score: z.number().min(0).nullable(),
+  comment: z.string().max(COMMENT_MAX_LENGTH),
+});
+
+export const commandSchema = z.discriminatedUnion("type", [
+  /** Enter the room (role comes from the authenticated actor, never from the payload). */
+  z.object({ type: z.literal("join"), name: z.string().trim().min(1).max(NAME_MAX_LENGTH) }),
+  z.object({ type: z.literal("setPresence"), status: presenceStatusSchema }),
+  z.object({ type: z.literal("start") }),
+  /**
+   * Relative moves name the question the sender was looking at, so that two tabs clicking "next" at
+   * once move one question, not two: the second click is based on a question that is no longer current.
+   */
+  z.object({ type: z.literal("nextQuestion"), fromQuestionId: idSchema }),
+  z.object({ type: z.literal("previousQuestion"), fromQuestionId: idSchema }),
+  z.object({ type: z.literal("goToQuestion"), questionId: idSchema }),
+  z.object({ type: z.literal("revealFollowUp"), questionId: idSchema, followUpId: idSchema }),
+  /** An explicit value rather than a toggle, so that two tabs ticking the same point agree. */
+  z.object({
+    type: z.literal("setKeyPointChecked"),
+    questionId: idSchema,
+    index: z.number().int().min(0),
+    checked: z.boolean(),
+  }),
+  z.object({ type: z.literal("addNote"), body: noteBodySchema }),
+  z.object({ type: z.literal("editNote"), noteId: idSchema, body: noteBodySchema }),
+  z.object({ type: z.literal("deleteNote"), noteId: idSchema }),
+  z
+    .object({
+      type: z.literal("setScore"),
+      questionId: idSchema,
+      outOf: z.number().positive().max(SCORE_SCALE_MAX),
+      criteria: z.array(criterionScoreInputSchema).max(CRITERIA_MAX),
+      overall: z.number().min(0).nullable(),
+      comment: z.string().max(NOTE_MAX_LENGTH),
+    })
+    .superRefine((command, ctx) => {
+      const indexes = new Set<number>();
+      command.criteria.forEach((criterion, i) => {
+        if (criterion.score !== null && criterion.score > command.outOf) {
+          ctx.addIssue({ code: "custom", message: "score is above outOf", path: ["criteria", i, "score"] });
+        }
+        if (indexes.has(criterion.index)) {
+          ctx.addIssue({ code: "custom", message: "criterion scored twice", path: ["criteria", i, "index"] });
+        }
+        indexes.add(criterion.index);
+      });
+      if (command.overall !== null && command.overall > command.outOf) {
+        ctx.addIssue({ code: "custom", message: "overall is above outOf", path: ["overall"] });
+      }
+    }),
+  /** The whole text each time: the client throttles, and a lost update is repaired by the next one. */
+  z.object({ type: z.literal("updateScratchpad"), questionId: idSchema, text: z.string().max(SCRATCHPAD_MAX_LENGTH) }),
+  z.object({ type: z.literal("end") }),
+]);
+
+export type Command = z.infer<typeof commandSchema>;
+export type CommandType = Command["type"];
+export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;

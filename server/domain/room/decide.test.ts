@@ -1,0 +1,440 @@
+import { describe, expect, it } from "vitest";
+import { apply } from "./apply";
+import type { Command, CommandType } from "./commands";
+import { decide, type Decision } from "./decide";
+import type { RoomEventType } from "./events";
+import type { Actor } from "./policy";
+import type { Role, RoomState } from "./room-state";
+import {
+  T0,
+  at,
+  candidate,
+  coInterviewer,
+  emptyRoom,
+  idSource,
+  interviewer,
+  joinedRoom,
+  liveRoom,
+  observer,
+  run,
+} from "./test-fixtures";
+
+const Q1 = "question_1_id";
+const Q2 = "question_2_id";
+const Q3 = "question_3_id";
+const F1 = "followup_1_1_id";
+const F2 = "followup_1_2_id";
+
+function decideAt(state: RoomState, actor: Actor, command: Command, now = T0): Decision {
+  return decide(state, actor, command, now, idSource());
+}
+
+function expectError(decision: Decision, code: string): string {
+  if (decision.ok) return expect.fail(`expected ${code}, got events ${decision.events.map((event) => event.type).join(",")}`);
+  expect(decision.error.code).toBe(code);
+  return decision.error.message;
+}
+
+function expectEvents(decision: Decision): NonNullable<Extract<Decision, { ok: true }>["events"]> {
+  if (!decision.ok) return expect.fail(`refused: ${decision.error.code} ${decision.error.message}`);
+  return decision.events;
+}
+
+/** A live room with one note by the interviewer and one by the observer. */
+function roomWithNotes(): RoomState {
+  let state = liveRoom();
+  state = run(state, interviewer, { type: "addNote", body: "interviewer note" }, T0, () => "note_interviewer").state;
+  state = run(state, observer, { type: "addNote", body: "observer note" }, T0, () => "note_observer").state;
+  return state;
+}
+
+const ownNote: Record<Role, string> = { INTERVIEWER: "note_interviewer", OBSERVER: "note_observer", CANDIDATE: "note_interviewer" };
+const actorFor: Record<Role, Actor> = { INTERVIEWER: interviewer, OBSERVER: observer, CANDIDATE: candidate };
+
+interface Case {
+  state: () => RoomState;
+  command: (role: Role) => Command;
+  allowed: Role[];
+  event: RoomEventType;
+}
+
+const cases: Record<CommandType, Case> = {
+  join: { state: () => emptyRoom(), command: () => ({ type: "join", name: "Ada" }), allowed: ["INTERVIEWER", "CANDIDATE", "OBSERVER"], event: "participantJoined" },
+  setPresence: {
+    state: () => joinedRoom(),
+    command: () => ({ type: "setPresence", status: "connected" }),
+    allowed: ["INTERVIEWER", "CANDIDATE", "OBSERVER"],
+    event: "presenceChanged",
+  },
+  start: { state: () => joinedRoom(), command: () => ({ type: "start" }), allowed: ["INTERVIEWER"], event: "interviewStarted" },
+  nextQuestion: { state: () => liveRoom(), command: () => ({ type: "nextQuestion", fromQuestionId: Q1 }), allowed: ["INTERVIEWER"], event: "questionChanged" },
+  previousQuestion: {
+    state: () => run(liveRoom(), interviewer, { type: "goToQuestion", questionId: Q2 }).state,
+    command: () => ({ type: "previousQuestion", fromQuestionId: Q2 }),
+    allowed: ["INTERVIEWER"],
+    event: "questionChanged",
+  },
+  goToQuestion: { state: () => liveRoom(), command: () => ({ type: "goToQuestion", questionId: Q3 }), allowed: ["INTERVIEWER"], event: "questionChanged" },
+  revealFollowUp: {
+    state: () => liveRoom(),
+    command: () => ({ type: "revealFollowUp", questionId: Q1, followUpId: F1 }),
+    allowed: ["INTERVIEWER"],
+    event: "followUpRevealed",
+  },
+  setKeyPointChecked: {
+    state: () => liveRoom(),
+    command: () => ({ type: "setKeyPointChecked", questionId: Q1, index: 0, checked: true }),
+    allowed: ["INTERVIEWER"],
+    event: "keyPointChecked",
+  },
+  addNote: { state: () => liveRoom(), command: () => ({ type: "addNote", body: "hm" }), allowed: ["INTERVIEWER", "OBSERVER"], event: "noteAdded" },
+  editNote: {
+    state: roomWithNotes,
+    command: (role) => ({ type: "editNote", noteId: ownNote[role], body: "changed" }),
+    allowed: ["INTERVIEWER", "OBSERVER"],
+    event: "noteEdited",
+  },
+  deleteNote: {
+    state: roomWithNotes,
+    command: (role) => ({ type: "deleteNote", noteId: ownNote[role] }),
+    allowed: ["INTERVIEWER", "OBSERVER"],
+    event: "noteDeleted",
+  },
+  setScore: {
+    state: () => liveRoom(),
+    command: () => ({ type: "setScore", questionId: Q1, outOf: 10, criteria: [{ index: 0, score: 6, comment: "ok" }], overall: 6, comment: "" }),
+    allowed: ["INTERVIEWER"],
+    event: "scoreSet",
+  },
+  updateScratchpad: {
+    state: () => liveRoom(),
+    command: () => ({ type: "updateScratchpad", questionId: Q1, text: "my answer" }),
+    allowed: ["CANDIDATE"],
+    event: "scratchpadUpdated",
+  },
+  end: { state: () => liveRoom(), command: () => ({ type: "end" }), allowed: ["INTERVIEWER"], event: "interviewEnded" },
+};
+
+describe("decide: every command for every role", () => {
+  for (const [type, spec] of Object.entries(cases)) {
+    for (const role of ["INTERVIEWER", "CANDIDATE", "OBSERVER"] as const) {
+      const allowed = spec.allowed.includes(role);
+      it(`${type} by ${role} is ${allowed ? "allowed" : "refused"}`, () => {
+        const decision = decideAt(spec.state(), actorFor[role], spec.command(role));
+        if (allowed) {
+          expect(expectEvents(decision).map((event) => event.type)).toEqual([spec.event]);
+        } else {
+          expectError(decision, "FORBIDDEN");
+        }
+      });
+    }
+  }
+
+  for (const [type, spec] of Object.entries(cases)) {
+    if (type === "join") continue;
+    it(`${type} by someone who has not joined is refused`, () => {
+      const stranger: Actor = { userId: "user_stranger", role: spec.allowed[0] ?? "INTERVIEWER" };
+      expect(expectError(decideAt(spec.state(), stranger, spec.command(stranger.role)), "FORBIDDEN")).toBe("Join the room first.");
+    });
+  }
+
+  it("refuses an actor whose role differs from the one they joined with", () => {
+    const impostor: Actor = { userId: candidate.userId, role: "INTERVIEWER" };
+    expectError(decideAt(liveRoom(), impostor, { type: "revealFollowUp", questionId: Q1, followUpId: F1 }), "FORBIDDEN");
+    expectError(decideAt(liveRoom(), impostor, { type: "join", name: "x" }), "FORBIDDEN");
+  });
+});
+
+describe("decide: join and presence", () => {
+  it("joining again with the same name changes nothing; a new name is recorded", () => {
+    const state = joinedRoom();
+    expect(expectEvents(decideAt(state, candidate, { type: "join", name: `Name of ${candidate.userId}` }))).toEqual([]);
+    expect(expectEvents(decideAt(state, candidate, { type: "join", name: "Grace" }))).toEqual([
+      { type: "participantJoined", payload: { userId: candidate.userId, role: "CANDIDATE", name: "Grace" } },
+    ]);
+  });
+
+  it("records presence with the server time and ignores a repeat", () => {
+    const state = run(joinedRoom(), candidate, { type: "setPresence", status: "away" }, at(5)).state;
+    expect(state.presence[candidate.userId]).toEqual({ status: "away", since: at(5).toISOString() });
+    expect(expectEvents(decideAt(state, candidate, { type: "setPresence", status: "away" }))).toEqual([]);
+  });
+
+  it("allows presence in every status", () => {
+    const ended = run(liveRoom(), interviewer, { type: "end" }).state;
+    expect(expectEvents(decideAt(ended, candidate, { type: "setPresence", status: "disconnected" }))).toHaveLength(1);
+  });
+});
+
+describe("decide: start and end", () => {
+  it("starts on the first question at the server time", () => {
+    const [event] = expectEvents(decideAt(joinedRoom(), interviewer, { type: "start" }, at(3)));
+    expect(event).toEqual({ type: "interviewStarted", payload: { startedAt: at(3).toISOString(), questionId: Q1 } });
+  });
+
+  it("starting twice is a no-op; starting after the end is a conflict", () => {
+    expect(expectEvents(decideAt(liveRoom(), interviewer, { type: "start" }))).toEqual([]);
+    const ended = run(liveRoom(), interviewer, { type: "end" }).state;
+    expectError(decideAt(ended, interviewer, { type: "start" }), "CONFLICT");
+  });
+
+  it("refuses to start an interview without questions", () => {
+    let state = emptyRoom(0);
+    state = run(state, interviewer, { type: "join", name: "I" }).state;
+    expectError(decideAt(state, interviewer, { type: "start" }), "CONFLICT");
+  });
+
+  it("ends from the lobby without touching any question clock", () => {
+    const [event] = expectEvents(decideAt(joinedRoom(), interviewer, { type: "end" }, at(9)));
+    expect(event).toEqual({ type: "interviewEnded", payload: { endedAt: at(9).toISOString(), questionId: null, accumulatedMs: null } });
+  });
+
+  it("ending stops the current question's clock; ending twice is a no-op", () => {
+    const [event] = expectEvents(decideAt(liveRoom(), interviewer, { type: "end" }, at(90)));
+    expect(event).toEqual({ type: "interviewEnded", payload: { endedAt: at(90).toISOString(), questionId: Q1, accumulatedMs: 90_000 } });
+    const ended = run(liveRoom(), interviewer, { type: "end" }).state;
+    expect(expectEvents(decideAt(ended, interviewer, { type: "end" }))).toEqual([]);
+  });
+});
+
+describe("decide: navigation", () => {
+  it("moves forward and back, carrying each question's accumulated time", () => {
+    let state = liveRoom();
+    const forward = expectEvents(decideAt(state, interviewer, { type: "nextQuestion", fromQuestionId: Q1 }, at(60)));
+    expect(forward).toEqual([
+      {
+        type: "questionChanged",
+        payload: { at: at(60).toISOString(), fromQuestionId: Q1, fromAccumulatedMs: 60_000, toQuestionId: Q2, toAccumulatedMs: 0 },
+      },
+    ]);
+    state = forward.reduce(apply, state);
+    const back = expectEvents(decideAt(state, interviewer, { type: "previousQuestion", fromQuestionId: Q2 }, at(100)));
+    expect(back[0]?.payload).toEqual({
+      at: at(100).toISOString(),
+      fromQuestionId: Q2,
+      fromAccumulatedMs: 40_000,
+      toQuestionId: Q1,
+      toAccumulatedMs: 60_000,
+    });
+  });
+
+  it("a second 'next' from the same question (another tab) is a no-op, not a skip", () => {
+    const state = run(liveRoom(), interviewer, { type: "nextQuestion", fromQuestionId: Q1 }).state;
+    expect(expectEvents(decideAt(state, coInterviewer, { type: "nextQuestion", fromQuestionId: Q1 }))).toEqual([]);
+    expect(expectEvents(decideAt(state, coInterviewer, { type: "previousQuestion", fromQuestionId: Q1 }))).toEqual([]);
+    expect(state.currentIndex).toBe(1);
+  });
+
+  it("cannot go past either end", () => {
+    expectError(decideAt(liveRoom(), interviewer, { type: "previousQuestion", fromQuestionId: Q1 }), "CONFLICT");
+    const last = run(liveRoom(), interviewer, { type: "goToQuestion", questionId: Q3 }).state;
+    expectError(decideAt(last, interviewer, { type: "nextQuestion", fromQuestionId: Q3 }), "CONFLICT");
+  });
+
+  it("going to the current question is a no-op; an unknown one is NOT_FOUND", () => {
+    expect(expectEvents(decideAt(liveRoom(), interviewer, { type: "goToQuestion", questionId: Q1 }))).toEqual([]);
+    expectError(decideAt(liveRoom(), interviewer, { type: "goToQuestion", questionId: "question_9_id" }), "NOT_FOUND");
+  });
+
+  it("navigation needs a live interview", () => {
+    expectError(decideAt(joinedRoom(), interviewer, { type: "goToQuestion", questionId: Q2 }), "CONFLICT");
+    expectError(decideAt(joinedRoom(), interviewer, { type: "nextQuestion", fromQuestionId: Q1 }), "CONFLICT");
+    const ended = run(liveRoom(), interviewer, { type: "end" }).state;
+    expectError(decideAt(ended, interviewer, { type: "previousQuestion", fromQuestionId: Q1 }), "CONFLICT");
+  });
+});
+
+describe("decide: revealing follow-ups", () => {
+  it("reveals with the server time", () => {
+    expect(expectEvents(decideAt(liveRoom(), interviewer, { type: "revealFollowUp", questionId: Q1, followUpId: F2 }, at(42)))).toEqual([
+      { type: "followUpRevealed", payload: { questionId: Q1, followUpId: F2, revealedAt: at(42).toISOString() } },
+    ]);
+  });
+
+  it("the same follow-up revealed from two tabs produces one reveal: the second decide returns no events", () => {
+    const reveal: Command = { type: "revealFollowUp", questionId: Q1, followUpId: F1 };
+    const initial = liveRoom();
+    // Both tabs' commands are decided in order against the state the first one produced.
+    const first = run(initial, interviewer, reveal, at(10));
+    const second = decideAt(first.state, coInterviewer, reveal, at(11));
+    expect(first.events).toHaveLength(1);
+    expect(expectEvents(second)).toEqual([]);
+    expect(first.state.reveals).toEqual([{ questionId: Q1, followUpId: F1, revealedAt: at(10).toISOString() }]);
+  });
+
+  it("refuses follow-ups of another question and unknown follow-ups without echoing anything", () => {
+    const state = liveRoom();
+    const otherQuestion = expectError(
+      decideAt(state, interviewer, { type: "revealFollowUp", questionId: Q2, followUpId: "followup_2_1_id" }),
+      "CONFLICT",
+    );
+    const wrongPair = expectError(decideAt(state, interviewer, { type: "revealFollowUp", questionId: Q1, followUpId: "followup_2_1_id" }), "NOT_FOUND");
+    const unknown = expectError(decideAt(state, interviewer, { type: "revealFollowUp", questionId: Q1, followUpId: "nope" }), "NOT_FOUND");
+    for (const message of [otherQuestion, wrongPair, unknown]) {
+      expect(message).not.toMatch(/PROMPT|SECRET|followup_|question_/);
+    }
+  });
+
+  it("a candidate trying to reveal learns nothing about which follow-ups exist", () => {
+    const state = liveRoom();
+    const real = decideAt(state, candidate, { type: "revealFollowUp", questionId: Q1, followUpId: F1 });
+    const fake = decideAt(state, candidate, { type: "revealFollowUp", questionId: Q1, followUpId: "made_up" });
+    expect(real).toEqual(fake);
+    expectError(real, "FORBIDDEN");
+  });
+
+  it("needs a live interview", () => {
+    expectError(decideAt(joinedRoom(), interviewer, { type: "revealFollowUp", questionId: Q1, followUpId: F1 }), "CONFLICT");
+  });
+});
+
+describe("decide: key points", () => {
+  it("checks and unchecks explicitly; repeating a value is a no-op", () => {
+    let state = run(liveRoom(), interviewer, { type: "setKeyPointChecked", questionId: Q1, index: 1, checked: true }).state;
+    expect(expectEvents(decideAt(state, coInterviewer, { type: "setKeyPointChecked", questionId: Q1, index: 1, checked: true }))).toEqual([]);
+    state = run(state, interviewer, { type: "setKeyPointChecked", questionId: Q1, index: 1, checked: false }).state;
+    expect(state.checkedKeyPoints[Q1]).toEqual([]);
+  });
+
+  it("refuses a missing key point, an unasked question and the lobby", () => {
+    expectError(decideAt(liveRoom(), interviewer, { type: "setKeyPointChecked", questionId: Q1, index: 2, checked: true }), "NOT_FOUND");
+    expectError(decideAt(liveRoom(), interviewer, { type: "setKeyPointChecked", questionId: Q2, index: 0, checked: true }), "NOT_FOUND");
+    expectError(decideAt(joinedRoom(), interviewer, { type: "setKeyPointChecked", questionId: Q1, index: 0, checked: true }), "CONFLICT");
+  });
+});
+
+describe("decide: notes", () => {
+  it("stamps a note with the server time, a passed-in id and the current question", () => {
+    const state = run(liveRoom(), interviewer, { type: "goToQuestion", questionId: Q2 }).state;
+    const [event] = expectEvents(decide(state, observer, { type: "addNote", body: "good" }, at(7), () => "note_x"));
+    expect(event).toEqual({
+      type: "noteAdded",
+      payload: { noteId: "note_x", authorId: observer.userId, authorRole: "OBSERVER", questionId: Q2, body: "good", createdAt: at(7).toISOString() },
+    });
+  });
+
+  it("notes taken in the lobby or after the end belong to no question", () => {
+    const lobby = expectEvents(decideAt(joinedRoom(), interviewer, { type: "addNote", body: "late" }));
+    expect(lobby[0]?.type === "noteAdded" && lobby[0].payload.questionId).toBe(null);
+    const ended = run(liveRoom(), interviewer, { type: "end" }).state;
+    const after = expectEvents(decideAt(ended, interviewer, { type: "addNote", body: "summary" }));
+    expect(after[0]?.type === "noteAdded" && after[0].payload.questionId).toBe(null);
+  });
+
+  it("an observer cannot touch an interviewer's note, and cannot even tell it exists", () => {
+    const state = roomWithNotes();
+    const hidden = expectError(decideAt(state, observer, { type: "editNote", noteId: "note_interviewer", body: "x" }), "NOT_FOUND");
+    const missing = expectError(decideAt(state, observer, { type: "editNote", noteId: "note_missing", body: "x" }), "NOT_FOUND");
+    expect(hidden).toBe(missing);
+    expectError(decideAt(state, interviewer, { type: "deleteNote", noteId: "note_observer" }), "NOT_FOUND");
+  });
+
+  it("a co-interviewer can read but not change another interviewer's note", () => {
+    expectError(decideAt(roomWithNotes(), coInterviewer, { type: "editNote", noteId: "note_interviewer", body: "x" }), "FORBIDDEN");
+    expectError(decideAt(roomWithNotes(), coInterviewer, { type: "deleteNote", noteId: "note_interviewer" }), "FORBIDDEN");
+  });
+
+  it("editing with the same body is a no-op; a deleted note is gone", () => {
+    let state = roomWithNotes();
+    expect(expectEvents(decideAt(state, interviewer, { type: "editNote", noteId: "note_interviewer", body: "interviewer note" }))).toEqual([]);
+    state = run(state, interviewer, { type: "deleteNote", noteId: "note_interviewer" }).state;
+    expectError(decideAt(state, interviewer, { type: "editNote", noteId: "note_interviewer", body: "again" }), "NOT_FOUND");
+    expectError(decideAt(state, interviewer, { type: "deleteNote", noteId: "note_interviewer" }), "NOT_FOUND");
+  });
+
+  it("edit and delete events carry the author, so they can be routed without the note", () => {
+    const [edited] = expectEvents(decideAt(roomWithNotes(), observer, { type: "editNote", noteId: "note_observer", body: "new" }, at(5)));
+    expect(edited).toEqual({
+      type: "noteEdited",
+      payload: { noteId: "note_observer", authorId: observer.userId, authorRole: "OBSERVER", body: "new", updatedAt: at(5).toISOString() },
+    });
+  });
+});
+
+describe("decide: scores", () => {
+  it("resolves criteria against the rubric and stamps the scorer", () => {
+    const [event] = expectEvents(
+      decideAt(
+        liveRoom(),
+        interviewer,
+        {
+          type: "setScore",
+          questionId: Q1,
+          outOf: 10,
+          criteria: [
+            { index: 1, score: 8, comment: "clear" },
+            { index: 0, score: null, comment: "" },
+          ],
+          overall: 7.5,
+          comment: "solid",
+        },
+        at(30),
+      ),
+    );
+    expect(event).toEqual({
+      type: "scoreSet",
+      payload: {
+        questionId: Q1,
+        scorerId: interviewer.userId,
+        criteria: [
+          { title: "SECRET_Q1_RUBRIC_B", score: 8, comment: "clear" },
+          { title: "SECRET_Q1_RUBRIC_A", score: null, comment: "" },
+        ],
+        overall: 7.5,
+        outOf: 10,
+        comment: "solid",
+        at: at(30).toISOString(),
+      },
+    });
+  });
+
+  it("refuses a criterion outside the rubric, an unasked question and the lobby", () => {
+    const score = (questionId: string, index: number): Command => ({
+      type: "setScore",
+      questionId,
+      outOf: 10,
+      criteria: [{ index, score: 1, comment: "" }],
+      overall: null,
+      comment: "",
+    });
+    expect(expectError(decideAt(liveRoom(), interviewer, score(Q1, 5)), "BAD_REQUEST")).not.toMatch(/SECRET/);
+    expectError(decideAt(liveRoom(), interviewer, score(Q3, 0)), "NOT_FOUND");
+    expectError(decideAt(joinedRoom(), interviewer, score(Q1, 0)), "CONFLICT");
+  });
+
+  it("can still score after the interview ended", () => {
+    const ended = run(liveRoom(), interviewer, { type: "end" }).state;
+    const decision = decideAt(ended, interviewer, { type: "setScore", questionId: Q1, outOf: 4, criteria: [], overall: 3, comment: "" });
+    expect(expectEvents(decision)).toHaveLength(1);
+  });
+});
+
+describe("decide: scratchpad", () => {
+  it("accepts updates for any asked question while live, so in-flight typing is not lost", () => {
+    const state = run(liveRoom(), interviewer, { type: "nextQuestion", fromQuestionId: Q1 }).state;
+    expect(expectEvents(decideAt(state, candidate, { type: "updateScratchpad", questionId: Q1, text: "late keystrokes" }, at(3)))).toEqual([
+      { type: "scratchpadUpdated", payload: { questionId: Q1, text: "late keystrokes", updatedAt: at(3).toISOString() } },
+    ]);
+  });
+
+  it("refuses an unasked question, the lobby and after the end; the same text is a no-op", () => {
+    expectError(decideAt(liveRoom(), candidate, { type: "updateScratchpad", questionId: Q2, text: "x" }), "NOT_FOUND");
+    expectError(decideAt(joinedRoom(), candidate, { type: "updateScratchpad", questionId: Q1, text: "x" }), "CONFLICT");
+    const ended = run(liveRoom(), interviewer, { type: "end" }).state;
+    expectError(decideAt(ended, candidate, { type: "updateScratchpad", questionId: Q1, text: "x" }), "CONFLICT");
+    const written = run(liveRoom(), candidate, { type: "updateScratchpad", questionId: Q1, text: "same" }).state;
+    expect(expectEvents(decideAt(written, candidate, { type: "updateScratchpad", questionId: Q1, text: "same" }))).toEqual([]);
+  });
+});
+
+describe("decide: purity", () => {
+  it("does not change the state it is given and is deterministic", () => {
+    const state = liveRoom();
+    const before = structuredClone(state);
+    const command: Command = { type: "addNote", body: "x" };
+    const a = decide(state, interviewer, command, at(1), () => "n1");
+    const b = decide(state, interviewer, command, at(1), () => "n1");
+    expect(a).toEqual(b);
+    expect(state).toEqual(before);
+  });
+});

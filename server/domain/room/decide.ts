@@ -1,0 +1,228 @@
+import type { Command, CommandOf } from "./commands";
+import type { RoomEvent } from "./events";
+import { can, type Actor } from "./policy";
+import { refuse, type Refused } from "./room-error";
+import {
+  currentQuestion,
+  findParticipant,
+  findQuestion,
+  msBetween,
+  timingOf,
+  type QuestionSnapshot,
+  type RoomState,
+} from "./room-state";
+
+/**
+ * `events` may be empty: the command asked for what already holds (a follow-up another tab revealed, a
+ * presence that did not change, "next" from a question that is no longer current). That is success, not
+ * an error, so that double clicks and retries from several tabs converge quietly.
+ */
+export type Decision = { ok: true; events: RoomEvent[] } | Refused;
+
+const nothing: Decision = { ok: true, events: [] };
+
+function emit(...events: RoomEvent[]): Decision {
+  return { ok: true, events };
+}
+
+function notLive(state: RoomState): Refused {
+  return state.status === "lobby"
+    ? refuse("CONFLICT", "The interview has not started yet.")
+    : refuse("CONFLICT", "The interview has ended.");
+}
+
+/**
+ * Decides what happens when `actor` sends `command`. Pure: the server time and an id source are passed in.
+ * `command` must already have been parsed with `commandSchema` at the boundary.
+ */
+export function decide(state: RoomState, actor: Actor, command: Command, now: Date, ids: () => string): Decision {
+  const allowed = can(actor, command, state);
+  if (!allowed.ok) return allowed;
+  const at = now.toISOString();
+
+  switch (command.type) {
+    case "join":
+      return join(state, actor, command);
+    case "setPresence": {
+      if (state.presence[actor.userId]?.status === command.status) return nothing;
+      return emit({ type: "presenceChanged", payload: { userId: actor.userId, status: command.status, at } });
+    }
+    case "start":
+      return start(state, at);
+    case "nextQuestion":
+    case "previousQuestion":
+      return stepQuestion(state, command, at);
+    case "goToQuestion": {
+      if (state.status !== "live") return notLive(state);
+      const target = findQuestion(state, command.questionId);
+      if (!target) return refuse("NOT_FOUND", "That question is not in this interview.");
+      return changeQuestion(state, target, at);
+    }
+    case "revealFollowUp":
+      return revealFollowUp(state, command, at);
+    case "setKeyPointChecked": {
+      if (state.status === "lobby") return notLive(state);
+      const question = visitedQuestion(state, command.questionId);
+      if (!question.ok) return question;
+      if (command.index >= question.question.keyPoints.length) return refuse("NOT_FOUND", "That key point was not found.");
+      const checked = (state.checkedKeyPoints[command.questionId] ?? []).includes(command.index);
+      if (checked === command.checked) return nothing;
+      return emit({
+        type: "keyPointChecked",
+        payload: { questionId: command.questionId, index: command.index, checked: command.checked },
+      });
+    }
+    case "addNote": {
+      const authorRole = actor.role === "OBSERVER" ? "OBSERVER" : "INTERVIEWER";
+      return emit({
+        type: "noteAdded",
+        payload: {
+          noteId: ids(),
+          authorId: actor.userId,
+          authorRole,
+          questionId: state.status === "live" ? (currentQuestion(state)?.id ?? null) : null,
+          body: command.body,
+          createdAt: at,
+        },
+      });
+    }
+    case "editNote": {
+      // `can` has already established that the note exists, is not deleted, and belongs to the actor.
+      const note = state.notes.find((candidate) => candidate.id === command.noteId);
+      if (!note) return refuse("NOT_FOUND", "That note was not found.");
+      if (note.body === command.body) return nothing;
+      return emit({
+        type: "noteEdited",
+        payload: { noteId: note.id, authorId: note.authorId, authorRole: note.authorRole, body: command.body, updatedAt: at },
+      });
+    }
+    case "deleteNote": {
+      const note = state.notes.find((candidate) => candidate.id === command.noteId);
+      if (!note) return refuse("NOT_FOUND", "That note was not found.");
+      return emit({
+        type: "noteDeleted",
+        payload: { noteId: note.id, authorId: note.authorId, authorRole: note.authorRole, deletedAt: at },
+      });
+    }
+    case "setScore":
+      return setScore(state, actor, command, at);
+    case "updateScratchpad": {
+      if (state.status !== "live") return notLive(state);
+      // Any asked question, not only the current one: throttled updates still in flight when the
+      // interviewer moves on must not lose the candidate's last keystrokes.
+      const question = visitedQuestion(state, command.questionId);
+      if (!question.ok) return question;
+      if (state.scratchpads[command.questionId]?.text === command.text) return nothing;
+      return emit({ type: "scratchpadUpdated", payload: { questionId: command.questionId, text: command.text, updatedAt: at } });
+    }
+    case "end":
+      return end(state, at);
+  }
+}
+
+function join(state: RoomState, actor: Actor, command: CommandOf<"join">): Decision {
+  const existing = findParticipant(state, actor.userId);
+  if (existing && existing.name === command.name) return nothing;
+  return emit({ type: "participantJoined", payload: { userId: actor.userId, role: actor.role, name: command.name } });
+}
+
+function start(state: RoomState, at: string): Decision {
+  if (state.status === "live") return nothing;
+  if (state.status === "ended") return refuse("CONFLICT", "The interview has ended.");
+  const first = state.questions[0];
+  if (!first) return refuse("CONFLICT", "This interview has no questions.");
+  return emit({ type: "interviewStarted", payload: { startedAt: at, questionId: first.id } });
+}
+
+function stepQuestion(state: RoomState, command: CommandOf<"nextQuestion" | "previousQuestion">, at: string): Decision {
+  if (state.status !== "live") return notLive(state);
+  const current = currentQuestion(state);
+  if (!current || current.id !== command.fromQuestionId) return nothing;
+  const step = command.type === "nextQuestion" ? 1 : -1;
+  const target = state.questions[state.currentIndex + step];
+  if (!target) {
+    return refuse("CONFLICT", step === 1 ? "This is already the last question." : "This is already the first question.");
+  }
+  return changeQuestion(state, target, at);
+}
+
+function changeQuestion(state: RoomState, target: QuestionSnapshot, at: string): Decision {
+  const current = currentQuestion(state);
+  if (!current || current.id === target.id) return nothing;
+  const leaving = timingOf(state, current.id);
+  return emit({
+    type: "questionChanged",
+    payload: {
+      at,
+      fromQuestionId: current.id,
+      fromAccumulatedMs: leaving.accumulatedMs + (leaving.startedAt ? msBetween(leaving.startedAt, at) : 0),
+      toQuestionId: target.id,
+      toAccumulatedMs: timingOf(state, target.id).accumulatedMs,
+    },
+  });
+}
+
+function revealFollowUp(state: RoomState, command: CommandOf<"revealFollowUp">, at: string): Decision {
+  if (state.status !== "live") return notLive(state);
+  const current = currentQuestion(state);
+  if (!current || current.id !== command.questionId) {
+    return refuse("CONFLICT", "Follow-ups can only be revealed for the current question.");
+  }
+  if (!current.followUps.some((followUp) => followUp.id === command.followUpId)) {
+    return refuse("NOT_FOUND", "That follow-up is not part of the current question.");
+  }
+  // A second reveal (another tab, a retry) is a no-op, so there is exactly one reveal and one reveal time.
+  if (state.reveals.some((reveal) => reveal.followUpId === command.followUpId)) return nothing;
+  return emit({
+    type: "followUpRevealed",
+    payload: { questionId: current.id, followUpId: command.followUpId, revealedAt: at },
+  });
+}
+
+function setScore(state: RoomState, actor: Actor, command: CommandOf<"setScore">, at: string): Decision {
+  if (state.status === "lobby") return notLive(state);
+  const found = visitedQuestion(state, command.questionId);
+  if (!found.ok) return found;
+  const rubric = found.question.rubric;
+  const criteria = [];
+  for (const input of command.criteria) {
+    const criterion = rubric[input.index];
+    if (!criterion) return refuse("BAD_REQUEST", "A scored criterion is not in this question's rubric.");
+    criteria.push({ title: criterion.title, score: input.score, comment: input.comment });
+  }
+  return emit({
+    type: "scoreSet",
+    payload: {
+      questionId: command.questionId,
+      scorerId: actor.userId,
+      criteria,
+      overall: command.overall,
+      outOf: command.outOf,
+      comment: command.comment,
+      at,
+    },
+  });
+}
+
+function end(state: RoomState, at: string): Decision {
+  if (state.status === "ended") return nothing;
+  const current = currentQuestion(state);
+  const timing = current ? timingOf(state, current.id) : null;
+  return emit({
+    type: "interviewEnded",
+    payload: {
+      endedAt: at,
+      questionId: current?.id ?? null,
+      accumulatedMs: timing ? timing.accumulatedMs + (timing.startedAt ? msBetween(timing.startedAt, at) : 0) : null,
+    },
+  });
+}
+
+/** Scores, ticks and scratchpads belong to questions that have actually been asked. */
+function visitedQuestion(state: RoomState, questionId: string): { ok: true; question: QuestionSnapshot } | Refused {
+  const question = findQuestion(state, questionId);
+  if (!question || !state.visitedQuestionIds.includes(questionId)) {
+    return refuse("NOT_FOUND", "That question has not been asked in this interview.");
+  }
+  return { ok: true, question };
+}

@@ -1,0 +1,103 @@
+import { z } from "zod";
+import {
+  criterionScoreSchema,
+  idSchema,
+  instantSchema,
+  noteAuthorRoleSchema,
+  presenceStatusSchema,
+  roleSchema,
+} from "./room-state";
+
+/**
+ * What is appended to the session's event log. Each event carries every value `apply` needs, including
+ * the results of clock arithmetic and the author of the note it touches, so that applying and projecting
+ * an event never depends on anything but the event and the (immutable) question snapshots.
+ */
+export const roomEventSchema = z.discriminatedUnion("type", [
+  z.object({
+    type: z.literal("participantJoined"),
+    payload: z.object({ userId: idSchema, role: roleSchema, name: z.string() }),
+  }),
+  z.object({
+    type: z.literal("presenceChanged"),
+    payload: z.object({ userId: idSchema, status: presenceStatusSchema, at: instantSchema }),
+  }),
+  z.object({
+    type: z.literal("interviewStarted"),
+    payload: z.object({ startedAt: instantSchema, questionId: idSchema }),
+  }),
+  z.object({
+    type: z.literal("questionChanged"),
+    payload: z.object({
+      at: instantSchema,
+      fromQuestionId: idSchema,
+      /** The question left behind has been current this long in total. */
+      fromAccumulatedMs: z.number().int().min(0),
+      toQuestionId: idSchema,
+      /** What the question shown now had accumulated on earlier visits; its clock restarts at `at`. */
+      toAccumulatedMs: z.number().int().min(0),
+    }),
+  }),
+  z.object({
+    type: z.literal("followUpRevealed"),
+    payload: z.object({ questionId: idSchema, followUpId: idSchema, revealedAt: instantSchema }),
+  }),
+  z.object({
+    type: z.literal("keyPointChecked"),
+    payload: z.object({ questionId: idSchema, index: z.number().int().min(0), checked: z.boolean() }),
+  }),
+  z.object({
+    type: z.literal("noteAdded"),
+    payload: z.object({
+      noteId: idSchema,
+      authorId: idSchema,
+      authorRole: noteAuthorRoleSchema,
+      questionId: idSchema.nullable(),
+      body: z.string(),
+      createdAt: instantSchema,
+    }),
+  }),
+  z.object({
+    type: z.literal("noteEdited"),
+    payload: z.object({
+      noteId: idSchema,
+      authorId: idSchema,
+      authorRole: noteAuthorRoleSchema,
+      body: z.string(),
+      updatedAt: instantSchema,
+    }),
+  }),
+  z.object({
+    type: z.literal("noteDeleted"),
+    payload: z.object({ noteId: idSchema, authorId: idSchema, authorRole: noteAuthorRoleSchema, deletedAt: instantSchema }),
+  }),
+  z.object({
+    type: z.literal("scoreSet"),
+    payload: z.object({
+      questionId: idSchema,
+      scorerId: idSchema,
+      criteria: z.array(criterionScoreSchema),
+      overall: z.number().min(0).nullable(),
+      outOf: z.number().positive(),
+      comment: z.string(),
+      at: instantSchema,
+    }),
+  }),
+  z.object({
+    type: z.literal("scratchpadUpdated"),
+    payload: z.object({ questionId: idSchema, text: z.string(), updatedAt: instantSchema }),
+  }),
+  z.object({
+    type: z.literal("interviewEnded"),
+    payload: z.object({
+      endedAt: instantSchema,
+      /** The question whose clock stopped, or null when the interview ended in the lobby. */
+      questionId: idSchema.nullable(),
+      accumulatedMs: z.number().int().min(0).nullable(),
+    }),
+  }),
+]);
+
+export type RoomEvent = z.infer<typeof roomEventSchema>;
+export type RoomEventType = RoomEvent["type"];
+export type RoomEventOf<T extends RoomEventType> = Extract<RoomEvent, { type: T }>;

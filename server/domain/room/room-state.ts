@@ -1,0 +1,232 @@
+import { z } from "zod";
+
+/** Ids of sessions, questions, follow-ups, notes and users: opaque strings, short enough to index. */
+export const ID_MAX_LENGTH = 64;
+export const idSchema = z.string().min(1).max(ID_MAX_LENGTH);
+
+/** Server instants, as `Date.prototype.toISOString` writes them, so the state survives a JSON column. */
+export const instantSchema = z.iso.datetime();
+
+export const roleSchema = z.enum(["INTERVIEWER", "CANDIDATE", "OBSERVER"]);
+export type Role = z.infer<typeof roleSchema>;
+
+export const presenceStatusSchema = z.enum(["connected", "away", "disconnected"]);
+export type PresenceStatus = z.infer<typeof presenceStatusSchema>;
+
+export const roomStatusSchema = z.enum(["lobby", "live", "ended"]);
+export type RoomStatus = z.infer<typeof roomStatusSchema>;
+
+export const followUpSnapshotSchema = z.object({
+  id: idSchema,
+  prompt: z.string(),
+  answer: z.string().nullable(),
+  lookFor: z.array(z.string()),
+});
+export type FollowUpSnapshot = z.infer<typeof followUpSnapshotSchema>;
+
+export const rubricCriterionSchema = z.object({
+  title: z.string(),
+  lookFor: z.array(z.string()),
+});
+export type RubricCriterion = z.infer<typeof rubricCriterionSchema>;
+
+export const exampleScoreSchema = z.object({
+  score: z.number(),
+  outOf: z.number().positive(),
+  reasons: z.array(z.string()),
+});
+export type ExampleScore = z.infer<typeof exampleScoreSchema>;
+
+/** A question exactly as it is asked in this session (`SessionQuestion.snapshot`), immune to later bank edits. */
+export const questionSnapshotSchema = z.object({
+  /** The SessionQuestion id. */
+  id: idSchema,
+  position: z.number().int().min(0),
+  timeBoxSec: z.number().int().positive().nullable(),
+  prompt: z.string(),
+  section: z.array(z.string()),
+  answer: z.string().nullable(),
+  keyPoints: z.array(z.string()),
+  rubric: z.array(rubricCriterionSchema),
+  followUps: z.array(followUpSnapshotSchema),
+  redFlags: z.array(z.string()),
+  exampleScore: exampleScoreSchema.nullable(),
+  meta: z.record(z.string(), z.unknown()),
+});
+export type QuestionSnapshot = z.infer<typeof questionSnapshotSchema>;
+
+export const participantSchema = z.object({
+  userId: idSchema,
+  role: roleSchema,
+  name: z.string(),
+});
+export type Participant = z.infer<typeof participantSchema>;
+
+export const presenceSchema = z.object({
+  status: presenceStatusSchema,
+  since: instantSchema,
+});
+export type Presence = z.infer<typeof presenceSchema>;
+
+/**
+ * A question's clock: the instant it was last shown (null while it is not current) plus the time it was
+ * current before that. Elapsed time is always derived from server instants, never counted by a client.
+ */
+export const questionTimingSchema = z.object({
+  startedAt: instantSchema.nullable(),
+  accumulatedMs: z.number().int().min(0),
+});
+export type QuestionTiming = z.infer<typeof questionTimingSchema>;
+
+/** Reveals are a list, not a map: Postgres `jsonb` reorders object keys, and the candidate sees reveal order. */
+export const revealSchema = z.object({
+  questionId: idSchema,
+  followUpId: idSchema,
+  revealedAt: instantSchema,
+});
+export type Reveal = z.infer<typeof revealSchema>;
+
+/** Only interviewers and observers write notes; the author's role decides who else may read one. */
+export const noteAuthorRoleSchema = z.enum(["INTERVIEWER", "OBSERVER"]);
+export type NoteAuthorRole = z.infer<typeof noteAuthorRoleSchema>;
+
+export const noteSchema = z.object({
+  id: idSchema,
+  authorId: idSchema,
+  authorRole: noteAuthorRoleSchema,
+  /** The question that was current when the note was written; null for notes taken in the lobby or after the end. */
+  questionId: idSchema.nullable(),
+  body: z.string(),
+  createdAt: instantSchema,
+  updatedAt: instantSchema,
+  /** Deleted notes stay as tombstones so that a replayed edit or delete still finds its author. */
+  deletedAt: instantSchema.nullable(),
+});
+export type Note = z.infer<typeof noteSchema>;
+
+export const criterionScoreSchema = z.object({
+  title: z.string(),
+  score: z.number().min(0).nullable(),
+  comment: z.string(),
+});
+export type CriterionScore = z.infer<typeof criterionScoreSchema>;
+
+/** One score per question and scorer, like the `Score` table: scoring again replaces it. */
+export const scoreSchema = z.object({
+  questionId: idSchema,
+  scorerId: idSchema,
+  criteria: z.array(criterionScoreSchema),
+  overall: z.number().min(0).nullable(),
+  outOf: z.number().positive(),
+  comment: z.string(),
+  createdAt: instantSchema,
+  updatedAt: instantSchema,
+});
+export type Score = z.infer<typeof scoreSchema>;
+
+export const scratchpadSchema = z.object({
+  text: z.string(),
+  updatedAt: instantSchema,
+});
+export type Scratchpad = z.infer<typeof scratchpadSchema>;
+
+export const roomStateSchema = z
+  .object({
+    sessionId: idSchema,
+    status: roomStatusSchema,
+    questions: z.array(questionSnapshotSchema),
+    currentIndex: z.number().int().min(0),
+    /** Questions that have been current at least once, in the order they were first shown. */
+    visitedQuestionIds: z.array(idSchema),
+    timing: z.record(idSchema, questionTimingSchema),
+    startedAt: instantSchema.nullable(),
+    endedAt: instantSchema.nullable(),
+    reveals: z.array(revealSchema),
+    /** Ticked key points per question, as sorted indexes into `keyPoints`. */
+    checkedKeyPoints: z.record(idSchema, z.array(z.number().int().min(0))),
+    notes: z.array(noteSchema),
+    scores: z.array(scoreSchema),
+    scratchpads: z.record(idSchema, scratchpadSchema),
+    presence: z.record(idSchema, presenceSchema),
+    participants: z.array(participantSchema),
+  })
+  .superRefine((state, ctx) => {
+    const questionIds = new Set<string>();
+    const followUpIds = new Set<string>();
+    for (const question of state.questions) {
+      if (questionIds.has(question.id)) ctx.addIssue({ code: "custom", message: "duplicate question id", path: ["questions"] });
+      questionIds.add(question.id);
+      for (const followUp of question.followUps) {
+        if (followUpIds.has(followUp.id)) ctx.addIssue({ code: "custom", message: "duplicate follow-up id", path: ["questions"] });
+        followUpIds.add(followUp.id);
+      }
+    }
+    if (state.questions.length > 0 && state.currentIndex >= state.questions.length) {
+      ctx.addIssue({ code: "custom", message: "currentIndex out of range", path: ["currentIndex"] });
+    }
+  });
+export type RoomState = z.infer<typeof roomStateSchema>;
+
+export interface NewRoom {
+  sessionId: string;
+  questions: QuestionSnapshot[];
+  participants?: Participant[];
+}
+
+/**
+ * The state of a room nobody has acted in yet. Validated, so that duplicate question or follow-up ids
+ * (which would make reveals ambiguous) are caught when the session is created, not mid-interview.
+ */
+export function createRoomState(room: NewRoom): RoomState {
+  const questions = [...room.questions].sort((a, b) => a.position - b.position);
+  return roomStateSchema.parse({
+    sessionId: room.sessionId,
+    status: "lobby",
+    questions,
+    currentIndex: 0,
+    visitedQuestionIds: [],
+    timing: Object.fromEntries(questions.map((question) => [question.id, { startedAt: null, accumulatedMs: 0 }])),
+    startedAt: null,
+    endedAt: null,
+    reveals: [],
+    checkedKeyPoints: {},
+    notes: [],
+    scores: [],
+    scratchpads: {},
+    presence: {},
+    participants: room.participants ?? [],
+  });
+}
+
+export function currentQuestion(state: RoomState): QuestionSnapshot | null {
+  if (state.status === "lobby") return null;
+  return state.questions[state.currentIndex] ?? null;
+}
+
+export function findQuestion(state: Pick<RoomState, "questions">, questionId: string): QuestionSnapshot | undefined {
+  return state.questions.find((question) => question.id === questionId);
+}
+
+export function findParticipant(state: RoomState, userId: string): Participant | undefined {
+  return state.participants.find((participant) => participant.userId === userId);
+}
+
+export function timingOf(state: RoomState, questionId: string): QuestionTiming {
+  return state.timing[questionId] ?? { startedAt: null, accumulatedMs: 0 };
+}
+
+/** Milliseconds between two server instants, never negative even if node clocks disagree slightly. */
+export function msBetween(from: string, to: string): number {
+  return Math.max(0, Date.parse(to) - Date.parse(from));
+}
+
+/** Time a question has been current, as of `now` (a server instant, or a client's offset-corrected clock). */
+export function questionElapsedMs(timing: QuestionTiming, now: Date): number {
+  return timing.accumulatedMs + (timing.startedAt ? msBetween(timing.startedAt, now.toISOString()) : 0);
+}
+
+/** Time since the interview started, frozen at its end. */
+export function sessionElapsedMs(session: { startedAt: string | null; endedAt: string | null }, now: Date): number {
+  if (!session.startedAt) return 0;
+  return msBetween(session.startedAt, session.endedAt ?? now.toISOString());
+}

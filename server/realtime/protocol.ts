@@ -1,0 +1,131 @@
+/**
+ * The typed Socket.IO protocol of the live room, shared by the server handlers and the browser client.
+ * Types only and zod schemas: every client-to-server payload is `safeParse`d with its schema before
+ * anything else, because the TypeScript types below describe what a well-behaved client sends, not what
+ * arrives.
+ */
+import { z } from "zod";
+import type { SessionUser } from "@/server/auth/session";
+import type { ErrorCode } from "@/server/errors";
+import { commandSchema, idSchema, type PresenceStatus, type RoomView, type ViewEvent } from "@/server/domain/room";
+
+/** Every acknowledgement: success with its data, or a code and a sentence fit to show a user. */
+export type Result<T extends object = object> = ({ ok: true } & T) | { ok: false; code: ErrorCode; message: string };
+export type Ack<T extends object = object> = (res: Result<T>) => void;
+
+/** Client-generated per command (a UUID fits), so a command retried after a dropped ack is applied once. */
+export const idempotencyKeySchema = z
+  .string()
+  .min(8)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
+
+export const roomJoinPayloadSchema = z.object({
+  sessionId: idSchema,
+  /** The last sequence number this client has folded in; null on a first load. */
+  lastSeq: z.number().int().min(0).nullable(),
+});
+export type RoomJoinPayload = z.infer<typeof roomJoinPayloadSchema>;
+
+export const roomLeavePayloadSchema = z.object({ sessionId: idSchema });
+export type RoomLeavePayload = z.infer<typeof roomLeavePayloadSchema>;
+
+export const roomCommandPayloadSchema = z.object({
+  sessionId: idSchema,
+  idempotencyKey: idempotencyKeySchema,
+  command: commandSchema,
+});
+export type RoomCommandPayload = z.infer<typeof roomCommandPayloadSchema>;
+
+export const timeSyncPayloadSchema = z.object({
+  /** The client's `Date.now()` when it sent the request, echoed back for round-trip estimation. */
+  clientSentAt: z.number().finite(),
+});
+export type TimeSyncPayload = z.infer<typeof timeSyncPayloadSchema>;
+
+export interface SequencedViewEvent {
+  seq: number;
+  event: ViewEvent;
+}
+
+/**
+ * A (re)joining client gets either its missed events, projected for its role, or a fresh view when
+ * it has none yet or the gap is too long to replay. `seq` is the room's sequence number afterwards.
+ */
+export type RoomJoinResult =
+  | { mode: "snapshot"; view: RoomView; seq: number }
+  | { mode: "events"; events: SequencedViewEvent[]; seq: number };
+
+/** `seq` of the event the command produced, or the room's current one when it changed nothing. */
+export interface RoomCommandResult {
+  seq: number;
+}
+
+export interface TimeSyncResult {
+  /** Server `Date.now()` when the request was handled. */
+  serverNow: number;
+  clientSentAt: number;
+}
+
+export interface ClientToServerEvents {
+  "room:join": (payload: RoomJoinPayload, ack: Ack<RoomJoinResult>) => void;
+  "room:leave": (payload: RoomLeavePayload, ack: Ack) => void;
+  "room:command": (payload: RoomCommandPayload, ack: Ack<RoomCommandResult>) => void;
+  "time:sync": (payload: TimeSyncPayload, ack: Ack<TimeSyncResult>) => void;
+}
+
+/** Every client-to-server event with the schema its payload is checked against. */
+export const clientPayloadSchemas = {
+  "room:join": roomJoinPayloadSchema,
+  "room:leave": roomLeavePayloadSchema,
+  "room:command": roomCommandPayloadSchema,
+  "time:sync": timeSyncPayloadSchema,
+} satisfies Record<keyof ClientToServerEvents, z.ZodType>;
+
+export interface RoomEventMessage {
+  sessionId: string;
+  seq: number;
+  /** Already projected for the receiving socket's role with `eventForViewer`. */
+  event: ViewEvent;
+}
+
+export interface RoomSnapshotMessage {
+  sessionId: string;
+  seq: number;
+  /** Built with `viewFor` for the receiving socket's user and role. */
+  view: RoomView;
+}
+
+/**
+ * Presence lives in the room state (the `setPresence` command, `presenceChanged` events) so that every
+ * view agrees; this message carries the same facts for a change the server notices on its own (a socket
+ * dropping), before the logged event follows.
+ */
+export interface PresenceMessage {
+  sessionId: string;
+  userId: string;
+  status: PresenceStatus;
+  at: string;
+}
+
+export interface ServerShutdownMessage {
+  reason: string;
+}
+
+export interface ServerToClientEvents {
+  "room:event": (message: RoomEventMessage) => void;
+  "room:snapshot": (message: RoomSnapshotMessage) => void;
+  presence: (message: PresenceMessage) => void;
+  "server:shutdown": (message: ServerShutdownMessage) => void;
+}
+
+/**
+ * Nodes talk to each other only through the adapter's room broadcasts; state lives in Postgres, so there
+ * is nothing else to say across nodes.
+ */
+export type InterServerEvents = Record<never, never>;
+
+export interface SocketData {
+  /** Set by the handshake middleware; a room role is looked up per session, never trusted from the client. */
+  user: SessionUser;
+}
