@@ -7,10 +7,10 @@ import type { RoomEvent } from "./events";
 import type { Actor } from "./policy";
 import { createRoomState, type QuestionSnapshot, type RoomState } from "./room-state";
 
-export const interviewer: Actor = { userId: "user_interviewer", role: "INTERVIEWER" };
-export const coInterviewer: Actor = { userId: "user_cointerviewer", role: "INTERVIEWER" };
-export const candidate: Actor = { userId: "user_candidate", role: "CANDIDATE" };
-export const observer: Actor = { userId: "user_observer", role: "OBSERVER" };
+export const interviewer = { userId: "user_interviewer", role: "INTERVIEWER" } as const satisfies Actor;
+export const coInterviewer = { userId: "user_cointerviewer", role: "INTERVIEWER" } as const satisfies Actor;
+export const candidate = { userId: "user_candidate", role: "CANDIDATE" } as const satisfies Actor;
+export const observer = { userId: "user_observer", role: "OBSERVER" } as const satisfies Actor;
 export const everyone = [interviewer, coInterviewer, candidate, observer] as const;
 
 /** Everything interviewer-only about a question carries `SECRET`; prompts carry `PROMPT`, never a prefix of another. */

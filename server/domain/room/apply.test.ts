@@ -1,0 +1,165 @@
+import { describe, expect, it } from "vitest";
+import { apply, applyAll } from "./apply";
+import { roomEventSchema, type RoomEvent, type RoomEventType } from "./events";
+import { roomStateSchema, type RoomState } from "./room-state";
+import { T0, at, candidate, interviewer, joinedRoom, liveRoom, observer } from "./test-fixtures";
+
+const Q1 = "question_1_id";
+const Q2 = "question_2_id";
+const iso = (seconds: number) => at(seconds).toISOString();
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object") {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** Applies to a frozen state, so any mutation throws, and checks the result is still a valid state. */
+function applied(state: RoomState, event: RoomEvent): RoomState {
+  const next = apply(deepFreeze(structuredClone(state)), event);
+  expect(roomStateSchema.safeParse(next).success).toBe(true);
+  return next;
+}
+
+const covered = new Set<RoomEventType>();
+function covers(type: RoomEventType): RoomEventType {
+  covered.add(type);
+  return type;
+}
+
+describe("apply", () => {
+  it(covers("participantJoined"), () => {
+    const state = applied(joinedRoom(), { type: "participantJoined", payload: { userId: "user_new", role: "OBSERVER", name: "New" } });
+    expect(state.participants.at(-1)).toEqual({ userId: "user_new", role: "OBSERVER", name: "New" });
+    const renamed = applied(state, { type: "participantJoined", payload: { userId: "user_new", role: "OBSERVER", name: "Renamed" } });
+    expect(renamed.participants.filter((p) => p.userId === "user_new")).toEqual([{ userId: "user_new", role: "OBSERVER", name: "Renamed" }]);
+  });
+
+  it(covers("presenceChanged"), () => {
+    const state = applied(joinedRoom(), { type: "presenceChanged", payload: { userId: candidate.userId, status: "away", at: iso(4) } });
+    expect(state.presence[candidate.userId]).toEqual({ status: "away", since: iso(4) });
+  });
+
+  it(covers("interviewStarted"), () => {
+    const state = applied(joinedRoom(), { type: "interviewStarted", payload: { startedAt: iso(0), questionId: Q1 } });
+    expect(state.status).toBe("live");
+    expect(state.startedAt).toBe(iso(0));
+    expect(state.currentIndex).toBe(0);
+    expect(state.visitedQuestionIds).toEqual([Q1]);
+    expect(state.timing[Q1]).toEqual({ startedAt: iso(0), accumulatedMs: 0 });
+  });
+
+  it(covers("questionChanged"), () => {
+    const state = applied(liveRoom(), {
+      type: "questionChanged",
+      payload: { at: iso(60), fromQuestionId: Q1, fromAccumulatedMs: 60_000, toQuestionId: Q2, toAccumulatedMs: 5_000 },
+    });
+    expect(state.currentIndex).toBe(1);
+    expect(state.visitedQuestionIds).toEqual([Q1, Q2]);
+    expect(state.timing[Q1]).toEqual({ startedAt: null, accumulatedMs: 60_000 });
+    expect(state.timing[Q2]).toEqual({ startedAt: iso(60), accumulatedMs: 5_000 });
+  });
+
+  it(covers("followUpRevealed"), () => {
+    const event: RoomEvent = { type: "followUpRevealed", payload: { questionId: Q1, followUpId: "followup_1_2_id", revealedAt: iso(9) } };
+    const state = applied(liveRoom(), event);
+    expect(state.reveals).toEqual([{ questionId: Q1, followUpId: "followup_1_2_id", revealedAt: iso(9) }]);
+    expect(applied(state, { ...event, payload: { ...event.payload, revealedAt: iso(10) } }).reveals).toEqual(state.reveals);
+  });
+
+  it(covers("keyPointChecked"), () => {
+    let state = applied(liveRoom(), { type: "keyPointChecked", payload: { questionId: Q1, index: 1, checked: true } });
+    state = applied(state, { type: "keyPointChecked", payload: { questionId: Q1, index: 0, checked: true } });
+    expect(state.checkedKeyPoints[Q1]).toEqual([0, 1]);
+    state = applied(state, { type: "keyPointChecked", payload: { questionId: Q1, index: 1, checked: false } });
+    expect(state.checkedKeyPoints[Q1]).toEqual([0]);
+  });
+
+  const added: RoomEvent = {
+    type: "noteAdded",
+    payload: { noteId: "n1", authorId: observer.userId, authorRole: "OBSERVER", questionId: Q1, body: "first", createdAt: iso(1) },
+  };
+
+  it(covers("noteAdded"), () => {
+    const state = applied(liveRoom(), added);
+    expect(state.notes).toEqual([
+      { id: "n1", authorId: observer.userId, authorRole: "OBSERVER", questionId: Q1, body: "first", createdAt: iso(1), updatedAt: iso(1), deletedAt: null },
+    ]);
+    expect(applied(state, added).notes).toHaveLength(1);
+  });
+
+  it(covers("noteEdited"), () => {
+    const state = applied(applied(liveRoom(), added), {
+      type: "noteEdited",
+      payload: { noteId: "n1", authorId: observer.userId, authorRole: "OBSERVER", body: "second", updatedAt: iso(2) },
+    });
+    expect(state.notes[0]).toMatchObject({ body: "second", createdAt: iso(1), updatedAt: iso(2), deletedAt: null });
+  });
+
+  it(covers("noteDeleted"), () => {
+    const state = applied(applied(liveRoom(), added), {
+      type: "noteDeleted",
+      payload: { noteId: "n1", authorId: observer.userId, authorRole: "OBSERVER", deletedAt: iso(3) },
+    });
+    expect(state.notes[0]).toMatchObject({ id: "n1", authorId: observer.userId, body: "", deletedAt: iso(3) });
+  });
+
+  it(covers("scoreSet"), () => {
+    const payload = {
+      questionId: Q1,
+      scorerId: interviewer.userId,
+      criteria: [{ title: "A", score: 3, comment: "" }],
+      overall: 3,
+      outOf: 5,
+      comment: "",
+      at: iso(10),
+    };
+    let state = applied(liveRoom(), { type: "scoreSet", payload });
+    state = applied(state, { type: "scoreSet", payload: { ...payload, overall: 4, at: iso(20) } });
+    expect(state.scores).toEqual([
+      { questionId: Q1, scorerId: interviewer.userId, criteria: payload.criteria, overall: 4, outOf: 5, comment: "", createdAt: iso(10), updatedAt: iso(20) },
+    ]);
+  });
+
+  it(covers("scratchpadUpdated"), () => {
+    const state = applied(liveRoom(), { type: "scratchpadUpdated", payload: { questionId: Q1, text: "abc", updatedAt: iso(8) } });
+    expect(state.scratchpads[Q1]).toEqual({ text: "abc", updatedAt: iso(8) });
+  });
+
+  it(covers("interviewEnded"), () => {
+    const state = applied(liveRoom(), { type: "interviewEnded", payload: { endedAt: iso(120), questionId: Q1, accumulatedMs: 120_000 } });
+    expect(state.status).toBe("ended");
+    expect(state.endedAt).toBe(iso(120));
+    expect(state.timing[Q1]).toEqual({ startedAt: null, accumulatedMs: 120_000 });
+    const fromLobby = applied(joinedRoom(), { type: "interviewEnded", payload: { endedAt: iso(1), questionId: null, accumulatedMs: null } });
+    expect(fromLobby.status).toBe("ended");
+    expect(fromLobby.startedAt).toBe(null);
+  });
+
+  it("ignores events about questions that do not exist instead of crashing a replay", () => {
+    const state = liveRoom();
+    expect(apply(state, { type: "interviewStarted", payload: { startedAt: iso(0), questionId: "missing" } })).toBe(state);
+    expect(
+      apply(state, {
+        type: "questionChanged",
+        payload: { at: iso(1), fromQuestionId: Q1, fromAccumulatedMs: 1, toQuestionId: "missing", toAccumulatedMs: 0 },
+      }),
+    ).toBe(state);
+  });
+
+  it("applyAll folds in order and survives a JSON round trip of the state", () => {
+    const events: RoomEvent[] = [
+      { type: "interviewStarted", payload: { startedAt: T0.toISOString(), questionId: Q1 } },
+      { type: "followUpRevealed", payload: { questionId: Q1, followUpId: "followup_1_1_id", revealedAt: iso(5) } },
+    ];
+    const state = applyAll(joinedRoom(), events);
+    expect(roomStateSchema.parse(JSON.parse(JSON.stringify(state)))).toEqual(state);
+  });
+
+  it("covers every event type", () => {
+    const all = roomEventSchema.options.map((option) => option.shape.type.value);
+    expect([...covered].sort()).toEqual([...all].sort());
+  });
+});

@@ -1,0 +1,180 @@
+/**
+ * Runs a whole interview in which every interviewer-only field holds a marker containing `SECRET`, and
+ * checks after every step that nothing the candidate receives (views, projected events, error messages)
+ * carries such a marker, an unrevealed follow-up, or a question not yet asked, and that private notes
+ * stay with the people allowed to read them.
+ */
+import { describe, expect, it } from "vitest";
+import { apply } from "./apply";
+import type { Command } from "./commands";
+import { decide } from "./decide";
+import { eventForViewer } from "./event-for-viewer";
+import type { Actor } from "./policy";
+import type { RoomState } from "./room-state";
+import { at, candidate, coInterviewer, emptyRoom, everyone, idSource, interviewer, observer } from "./test-fixtures";
+import { viewFor } from "./view-for";
+
+type Step = [Actor, Command, number];
+
+const Q = (n: number) => `question_${n}_id`;
+const F = (q: number, f: number) => `followup_${q}_${f}_id`;
+
+const interviewerNote = "SECRET_NOTE_BY_INTERVIEWER";
+const observerNote = "SECRET_NOTE_BY_OBSERVER";
+
+const flow: Step[] = [
+  ...everyone.map((actor): Step => [actor, { type: "join", name: `Name of ${actor.userId}` }, 0]),
+  ...everyone.map((actor): Step => [actor, { type: "setPresence", status: "connected" }, 0]),
+  [interviewer, { type: "addNote", body: "SECRET_NOTE_IN_LOBBY" }, 0],
+  [interviewer, { type: "start" }, 1],
+  [interviewer, { type: "revealFollowUp", questionId: Q(1), followUpId: F(1, 2) }, 10],
+  [coInterviewer, { type: "revealFollowUp", questionId: Q(1), followUpId: F(1, 2) }, 11],
+  [interviewer, { type: "setKeyPointChecked", questionId: Q(1), index: 0, checked: true }, 12],
+  [interviewer, { type: "addNote", body: interviewerNote }, 13],
+  [observer, { type: "addNote", body: observerNote }, 14],
+  [interviewer, { type: "editNote", noteId: "note_1", body: `${interviewerNote}_EDITED` }, 15],
+  [observer, { type: "editNote", noteId: "note_3", body: `${observerNote}_EDITED` }, 16],
+  [candidate, { type: "updateScratchpad", questionId: Q(1), text: "CANDIDATE_SCRATCH_ONE" }, 20],
+  [candidate, { type: "setPresence", status: "away" }, 21],
+  [
+    interviewer,
+    {
+      type: "setScore",
+      questionId: Q(1),
+      outOf: 10,
+      criteria: [{ index: 0, score: 6, comment: "SECRET_CRITERION_COMMENT" }],
+      overall: 6,
+      comment: "SECRET_SCORE_COMMENT",
+    },
+    30,
+  ],
+  [interviewer, { type: "nextQuestion", fromQuestionId: Q(1) }, 60],
+  [coInterviewer, { type: "nextQuestion", fromQuestionId: Q(1) }, 61],
+  [interviewer, { type: "revealFollowUp", questionId: Q(2), followUpId: F(2, 3) }, 70],
+  [interviewer, { type: "deleteNote", noteId: "note_1" }, 75],
+  [coInterviewer, { type: "addNote", body: "SECRET_NOTE_BY_COINTERVIEWER" }, 76],
+  [candidate, { type: "updateScratchpad", questionId: Q(2), text: "CANDIDATE_SCRATCH_TWO" }, 80],
+  [interviewer, { type: "goToQuestion", questionId: Q(1) }, 100],
+  [interviewer, { type: "revealFollowUp", questionId: Q(1), followUpId: F(1, 1) }, 110],
+  [interviewer, { type: "setKeyPointChecked", questionId: Q(1), index: 1, checked: true }, 111],
+  [interviewer, { type: "nextQuestion", fromQuestionId: Q(1) }, 120],
+  [observer, { type: "deleteNote", noteId: "note_3" }, 130],
+  [interviewer, { type: "end" }, 200],
+  [interviewer, { type: "setScore", questionId: Q(2), outOf: 5, criteria: [], overall: 2, comment: "SECRET_LATE_SCORE" }, 210],
+  [observer, { type: "addNote", body: "SECRET_NOTE_AFTER_END" }, 220],
+];
+
+/** Commands a curious candidate might try at any point; each must be refused without revealing anything. */
+const probes: Command[] = [
+  { type: "revealFollowUp", questionId: Q(1), followUpId: F(1, 3) },
+  { type: "revealFollowUp", questionId: Q(3), followUpId: F(3, 1) },
+  { type: "goToQuestion", questionId: Q(4) },
+  { type: "editNote", noteId: "note_1", body: "x" },
+  { type: "deleteNote", noteId: "note_3" },
+  { type: "setScore", questionId: Q(1), outOf: 10, criteria: [{ index: 0, score: 1, comment: "" }], overall: 1, comment: "" },
+  { type: "setKeyPointChecked", questionId: Q(1), index: 0, checked: false },
+  { type: "addNote", body: "x" },
+  { type: "updateScratchpad", questionId: Q(4), text: "x" },
+];
+
+function unrevealedOrUnasked(state: RoomState): string[] {
+  const hidden: string[] = [];
+  for (const question of state.questions) {
+    if (!state.visitedQuestionIds.includes(question.id)) hidden.push(question.id, question.prompt);
+    for (const followUp of question.followUps) {
+      if (!state.reveals.some((reveal) => reveal.followUpId === followUp.id)) hidden.push(followUp.id, followUp.prompt);
+    }
+  }
+  return hidden;
+}
+
+function assertCandidateSafe(json: string, state: RoomState, what: string): void {
+  expect(json, what).not.toContain("SECRET");
+  for (const marker of unrevealedOrUnasked(state)) expect(json, `${what} leaks ${marker}`).not.toContain(marker);
+}
+
+describe("no leaks across a whole interview", () => {
+  // Four questions so that two are never asked.
+  let state = emptyRoom(4);
+  const ids = idSource();
+  const received = new Map<string, string[]>(everyone.map((actor) => [actor.userId, []]));
+  const views = new Map<string, string[]>(everyone.map((actor) => [actor.userId, []]));
+
+  for (const [index, [actor, command, seconds]] of flow.entries()) {
+    const now = at(seconds);
+    const decision = decide(state, actor, command, now, ids);
+    if (!decision.ok) throw new Error(`step ${index} (${command.type}) refused: ${decision.error.message}`);
+    for (const event of decision.events) {
+      state = apply(state, event);
+      for (const viewer of everyone) {
+        const projected = eventForViewer(event, state, viewer);
+        if (projected) received.get(viewer.userId)?.push(JSON.stringify(projected));
+      }
+    }
+    for (const viewer of everyone) views.get(viewer.userId)?.push(JSON.stringify(viewFor(state, viewer, now)));
+
+    // Tests run after this loop has finished, so each captures the room as it was at its step.
+    const stepState = state;
+    const candidateView = views.get(candidate.userId)?.at(-1) ?? "";
+    const candidateEvents = [...(received.get(candidate.userId) ?? [])];
+    it(`step ${index} (${actor.role} ${command.type}): the candidate's view, events and refusals hide everything unrevealed`, () => {
+      assertCandidateSafe(candidateView, stepState, "view");
+      for (const event of candidateEvents) assertCandidateSafe(event, stepState, "event");
+      for (const probe of probes) {
+        const refused = decide(stepState, candidate, probe, now, () => "probe");
+        expect(refused.ok).toBe(false);
+        assertCandidateSafe(JSON.stringify(refused), stepState, `refusal of ${probe.type}`);
+      }
+    });
+  }
+
+  it("the candidate did see every revealed follow-up and asked question", () => {
+    const everything = [...(views.get(candidate.userId) ?? []), ...(received.get(candidate.userId) ?? [])].join("\n");
+    const finalView = views.get(candidate.userId)?.at(-1) ?? "";
+    for (const prompt of ["PROMPT_Q1_F2_FOLLOWUP", "PROMPT_Q2_F3_FOLLOWUP", "PROMPT_Q1_F1_FOLLOWUP", "PROMPT_Q1_MAIN", "PROMPT_Q2_MAIN"]) {
+      expect(everything).toContain(prompt);
+      expect(finalView).toContain(prompt);
+    }
+    expect(finalView).toContain("CANDIDATE_SCRATCH_ONE");
+    expect(finalView).toContain("CANDIDATE_SCRATCH_TWO");
+    expect(finalView).not.toContain("PROMPT_Q1_F3_FOLLOWUP");
+    expect(finalView).not.toContain("PROMPT_Q3_MAIN");
+  });
+
+  it("the duplicate reveal from a second tab produced one reveal", () => {
+    expect(state.reveals.filter((reveal) => reveal.followUpId === F(1, 2))).toHaveLength(1);
+    const revealEvents = (received.get(candidate.userId) ?? []).filter((event) => event.includes(F(1, 2)) && event.includes("followUpRevealed"));
+    expect(revealEvents).toHaveLength(1);
+  });
+
+  it("interviewers never receive an observer's notes, and observers never receive interviewers' notes", () => {
+    for (const viewer of [interviewer, coInterviewer]) {
+      const all = [...(views.get(viewer.userId) ?? []), ...(received.get(viewer.userId) ?? [])].join("\n");
+      expect(all).not.toContain(observerNote);
+      expect(all).not.toContain("SECRET_NOTE_AFTER_END");
+      expect(all).toContain(interviewerNote);
+    }
+    const observed = [...(views.get(observer.userId) ?? []), ...(received.get(observer.userId) ?? [])].join("\n");
+    expect(observed).not.toContain("SECRET_NOTE_BY_INTERVIEWER");
+    expect(observed).not.toContain("SECRET_NOTE_BY_COINTERVIEWER");
+    expect(observed).not.toContain("SECRET_NOTE_IN_LOBBY");
+    expect(observed).toContain(observerNote);
+    expect(observed).toContain("SECRET_SCORE_COMMENT");
+  });
+
+  it("deleted notes leave no body in the state or in anyone's final view", () => {
+    expect(JSON.stringify(state.notes)).not.toContain(`${interviewerNote}_EDITED`);
+    for (const viewer of everyone) {
+      const finalView = views.get(viewer.userId)?.at(-1) ?? "";
+      expect(finalView).not.toContain(`${interviewerNote}_EDITED`);
+      expect(finalView).not.toContain(`${observerNote}_EDITED`);
+    }
+  });
+
+  it("timers come out of server instants only", () => {
+    const final = viewFor(state, interviewer, at(10_000));
+    expect(final.clock).toEqual({ startedAt: at(1).toISOString(), endedAt: at(200).toISOString(), elapsedMs: 199_000 });
+    // q1: 1 -> 60 and 100 -> 120; q2: 60 -> 100 and 120 -> 200.
+    expect(final.questions.map((question) => question.timer.elapsedMs)).toEqual([79_000, 120_000, 0, 0]);
+  });
+});
