@@ -97,9 +97,9 @@ export interface RoomSnapshotMessage {
 }
 
 /**
- * Presence lives in the room state (the `setPresence` command, `presenceChanged` events) so that every
- * view agrees; this message carries the same facts for a change the server notices on its own (a socket
- * dropping), before the logged event follows.
+ * Presence is room state (the `setPresence` command and its logged `presenceChanged` event), so views and
+ * catch-up agree. This message is the fast path for a change the server notices itself, such as a socket
+ * dropping, sent before that change is logged; the `presenceChanged` room event that follows is what counts.
  */
 export interface PresenceMessage {
   sessionId: string;

@@ -9,6 +9,7 @@ import { apply } from "./apply";
 import type { Command } from "./commands";
 import { decide } from "./decide";
 import { eventForViewer } from "./event-for-viewer";
+import type { RoomEvent } from "./events";
 import type { Actor } from "./policy";
 import type { RoomState } from "./room-state";
 import { at, candidate, coInterviewer, emptyRoom, everyone, idSource, interviewer, observer } from "./test-fixtures";
@@ -97,6 +98,7 @@ describe("no leaks across a whole interview", () => {
   // Four questions so that two are never asked.
   let state = emptyRoom(4);
   const ids = idSource();
+  const log: RoomEvent[] = [];
   const received = new Map<string, string[]>(everyone.map((actor) => [actor.userId, []]));
   const views = new Map<string, string[]>(everyone.map((actor) => [actor.userId, []]));
 
@@ -105,6 +107,7 @@ describe("no leaks across a whole interview", () => {
     const decision = decide(state, actor, command, now, ids);
     if (!decision.ok) throw new Error(`step ${index} (${command.type}) refused: ${decision.error.message}`);
     for (const event of decision.events) {
+      log.push(event);
       state = apply(state, event);
       for (const viewer of everyone) {
         const projected = eventForViewer(event, state, viewer);
@@ -139,6 +142,16 @@ describe("no leaks across a whole interview", () => {
     expect(finalView).toContain("CANDIDATE_SCRATCH_TWO");
     expect(finalView).not.toContain("PROMPT_Q1_F3_FOLLOWUP");
     expect(finalView).not.toContain("PROMPT_Q3_MAIN");
+  });
+
+  it("replaying the log with the final state projects every event exactly as it went out live", () => {
+    for (const viewer of everyone) {
+      const replayed = log.flatMap((event) => {
+        const projected = eventForViewer(event, state, viewer);
+        return projected ? [JSON.stringify(projected)] : [];
+      });
+      expect(replayed).toEqual(received.get(viewer.userId));
+    }
   });
 
   it("the duplicate reveal from a second tab produced one reveal", () => {
