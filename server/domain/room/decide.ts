@@ -19,7 +19,10 @@ import {
  */
 export type Decision = { ok: true; events: RoomEvent[] } | Refused;
 
-const nothing: Decision = { ok: true, events: [] };
+/** A fresh array each time, so that no caller can share (and mutate) another's result. */
+function unchanged(): Decision {
+  return { ok: true, events: [] };
+}
 
 function emit(...events: RoomEvent[]): Decision {
   return { ok: true, events };
@@ -44,7 +47,7 @@ export function decide(state: RoomState, actor: Actor, command: Command, now: Da
     case "join":
       return join(state, actor, command);
     case "setPresence": {
-      if (state.presence[actor.userId]?.status === command.status) return nothing;
+      if (state.presence[actor.userId]?.status === command.status) return unchanged();
       return emit({ type: "presenceChanged", payload: { userId: actor.userId, status: command.status, at } });
     }
     case "start":
@@ -66,7 +69,7 @@ export function decide(state: RoomState, actor: Actor, command: Command, now: Da
       if (!question.ok) return question;
       if (command.index >= question.question.keyPoints.length) return refuse("NOT_FOUND", "That key point was not found.");
       const checked = (state.checkedKeyPoints[command.questionId] ?? []).includes(command.index);
-      if (checked === command.checked) return nothing;
+      if (checked === command.checked) return unchanged();
       return emit({
         type: "keyPointChecked",
         payload: { questionId: command.questionId, index: command.index, checked: command.checked },
@@ -90,7 +93,7 @@ export function decide(state: RoomState, actor: Actor, command: Command, now: Da
       // `can` has already established that the note exists, is not deleted, and belongs to the actor.
       const note = state.notes.find((candidate) => candidate.id === command.noteId);
       if (!note) return refuse("NOT_FOUND", "That note was not found.");
-      if (note.body === command.body) return nothing;
+      if (note.body === command.body) return unchanged();
       return emit({
         type: "noteEdited",
         payload: { noteId: note.id, authorId: note.authorId, authorRole: note.authorRole, body: command.body, updatedAt: at },
@@ -112,7 +115,7 @@ export function decide(state: RoomState, actor: Actor, command: Command, now: Da
       // interviewer moves on must not lose the candidate's last keystrokes.
       const question = visitedQuestion(state, command.questionId);
       if (!question.ok) return question;
-      if (state.scratchpads[command.questionId]?.text === command.text) return nothing;
+      if (state.scratchpads[command.questionId]?.text === command.text) return unchanged();
       return emit({ type: "scratchpadUpdated", payload: { questionId: command.questionId, text: command.text, updatedAt: at } });
     }
     case "end":
@@ -122,12 +125,12 @@ export function decide(state: RoomState, actor: Actor, command: Command, now: Da
 
 function join(state: RoomState, actor: Actor, command: CommandOf<"join">): Decision {
   const existing = findParticipant(state, actor.userId);
-  if (existing && existing.name === command.name) return nothing;
+  if (existing && existing.name === command.name) return unchanged();
   return emit({ type: "participantJoined", payload: { userId: actor.userId, role: actor.role, name: command.name } });
 }
 
 function start(state: RoomState, at: string): Decision {
-  if (state.status === "live") return nothing;
+  if (state.status === "live") return unchanged();
   if (state.status === "ended") return refuse("CONFLICT", "The interview has ended.");
   const first = state.questions[0];
   if (!first) return refuse("CONFLICT", "This interview has no questions.");
@@ -137,7 +140,7 @@ function start(state: RoomState, at: string): Decision {
 function stepQuestion(state: RoomState, command: CommandOf<"nextQuestion" | "previousQuestion">, at: string): Decision {
   if (state.status !== "live") return notLive(state);
   const current = currentQuestion(state);
-  if (!current || current.id !== command.fromQuestionId) return nothing;
+  if (!current || current.id !== command.fromQuestionId) return unchanged();
   const step = command.type === "nextQuestion" ? 1 : -1;
   const target = state.questions[state.currentIndex + step];
   if (!target) {
@@ -148,7 +151,7 @@ function stepQuestion(state: RoomState, command: CommandOf<"nextQuestion" | "pre
 
 function changeQuestion(state: RoomState, target: QuestionSnapshot, at: string): Decision {
   const current = currentQuestion(state);
-  if (!current || current.id === target.id) return nothing;
+  if (!current || current.id === target.id) return unchanged();
   const leaving = timingOf(state, current.id);
   return emit({
     type: "questionChanged",
@@ -172,7 +175,7 @@ function revealFollowUp(state: RoomState, command: CommandOf<"revealFollowUp">, 
     return refuse("NOT_FOUND", "That follow-up is not part of the current question.");
   }
   // A second reveal (another tab, a retry) is a no-op, so there is exactly one reveal and one reveal time.
-  if (state.reveals.some((reveal) => reveal.followUpId === command.followUpId)) return nothing;
+  if (state.reveals.some((reveal) => reveal.followUpId === command.followUpId)) return unchanged();
   return emit({
     type: "followUpRevealed",
     payload: { questionId: current.id, followUpId: command.followUpId, revealedAt: at },
@@ -205,7 +208,7 @@ function setScore(state: RoomState, actor: Actor, command: CommandOf<"setScore">
 }
 
 function end(state: RoomState, at: string): Decision {
-  if (state.status === "ended") return nothing;
+  if (state.status === "ended") return unchanged();
   const current = currentQuestion(state);
   const timing = current ? timingOf(state, current.id) : null;
   return emit({
