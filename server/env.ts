@@ -3,8 +3,8 @@ import { z } from "zod";
 // Every setting the app reads, in one place. Parsed once, lazily, so that `next build` (which loads
 // route modules) does not need a running configuration.
 
-const optionalUrl = z.preprocess((value) => (value === "" ? undefined : value), z.url().optional());
-const optionalText = z.preprocess((value) => (value === "" ? undefined : value), z.string().min(1).optional());
+const optionalUrl = z.url().optional();
+const optionalText = z.string().min(1).optional();
 
 const envSchema = z
   .object({
@@ -16,10 +16,7 @@ const envSchema = z
     DATA_DIR: z.string().min(1).default(".data"),
     EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
     REDIS_URL: optionalUrl,
-    AUTH_SECRET: z.preprocess(
-      (value) => (value === "" ? undefined : value),
-      z.string().min(32, "must be at least 32 characters").optional(),
-    ),
+    AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     GITHUB_ID: optionalText,
     GITHUB_SECRET: optionalText,
     GOOGLE_ID: optionalText,
@@ -45,7 +42,9 @@ export class EnvError extends Error {
 
 /** Parses `source` (process.env by default) and names every invalid variable in one message. */
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
-  const result = envSchema.safeParse(source);
+  // An empty variable (as in a copied .env.example) means "not set".
+  const given = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+  const result = envSchema.safeParse(given);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join(".") || "(environment)"}: ${issue.message}`);
     throw new EnvError(`Invalid environment configuration:\n${lines.join("\n")}\nSee .env.example for every variable.`);

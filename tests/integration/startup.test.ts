@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 
 function startWith(env: Record<string, string>) {
   return spawnSync(process.execPath, ["--import", "tsx", "server/index.ts"], {
-    env: { PATH: process.env.PATH ?? "", ...env },
+    // Only what the test gives: nothing from the developer's shell may make start-up valid.
+    env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", ...env },
     encoding: "utf8",
     timeout: 30_000,
   });
