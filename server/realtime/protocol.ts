@@ -49,12 +49,13 @@ export interface SequencedViewEvent {
 }
 
 /**
- * A (re)joining client gets either its missed events, projected for its role, or a fresh view when
- * it has none yet or the gap is too long to replay. `seq` is the room's sequence number afterwards.
+ * A (re)joining client gets either its missed events, projected for its role, or only a fresh view when
+ * it has none yet or the gap is too long to replay. Either way `view` is the viewer's current view (so a
+ * client never has to fold events into a view itself); `seq` is the room's sequence number afterwards.
  */
 export type RoomJoinResult =
   | { mode: "snapshot"; view: RoomView; seq: number }
-  | { mode: "events"; events: SequencedViewEvent[]; seq: number };
+  | { mode: "events"; events: SequencedViewEvent[]; view: RoomView; seq: number };
 
 /** `seq` of the event the command produced, or the room's current one when it changed nothing. */
 export interface RoomCommandResult {
@@ -87,6 +88,8 @@ export interface RoomEventMessage {
   seq: number;
   /** Already projected for the receiving socket's role with `eventForViewer`. */
   event: ViewEvent;
+  /** The receiver's view after this event, built with `viewFor`: clients render this, never fold events. */
+  view: RoomView;
 }
 
 export interface RoomSnapshotMessage {
