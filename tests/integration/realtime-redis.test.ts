@@ -30,7 +30,7 @@ describe.skipIf(!redisUrl)("Socket.IO across two nodes through Redis", () => {
     a.realtime.io.on("connection", (socket) => void socket.join(room));
 
     const client = connect(a.url, { transports: ["websocket"], extraHeaders: { cookie: await sessionCookie({ id: "u1", name: "Ada" }) } });
-    await new Promise((resolve) => client.once("connect", resolve));
+    await new Promise<void>((resolve) => client.once("connect", () => resolve()));
     // Joining happens in the connection handler; give the adapter a moment to subscribe.
     await new Promise((resolve) => setTimeout(resolve, 200));
 
