@@ -1,0 +1,79 @@
+import { z } from "zod";
+
+/**
+ * The question bank's interchange format: what `parse` prints, what the import service stores and
+ * what export will produce. Documented in docs/bank-format.md; bump BANK_FORMAT_VERSION on any
+ * change that an older reader could misread.
+ */
+export const BANK_FORMAT_VERSION = 1;
+
+const text = z.string().min(1);
+
+export const rubricCriterionSchema = z.object({
+  title: text,
+  lookFor: z.array(text),
+});
+
+export const followUpSchema = z.object({
+  prompt: text,
+  answer: text.nullable(),
+  lookFor: z.array(text),
+});
+
+export const exampleScoreSchema = z.object({
+  score: z.number().nonnegative(),
+  outOf: z.number().positive(),
+  reasons: z.array(text),
+});
+
+export const questionMetaSchema = z.object({
+  /** The document's own heading for the question when its prompt is stated separately. */
+  title: text.nullable(),
+  difficulty: text.nullable(),
+  role: text.nullable(),
+  level: text.nullable(),
+  companies: z.array(text),
+  tags: z.array(text),
+  /** Hints meant for the interviewer only ("Why this is tricky"); never shown to the candidate. */
+  interviewerNotes: z.array(text),
+  /** A suggested structure for the answer (Markdown), e.g. a "Framework to answer" section. */
+  answerFramework: text.nullable(),
+});
+
+export const bankQuestionSchema = z.object({
+  /** Stable within a document: derived from the normalised prompt, suffixed when repeated. */
+  key: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  prompt: text,
+  /** Scenario or detail that goes with the prompt (Markdown), read out with it. */
+  context: text.nullable(),
+  section: z.array(text),
+  answer: text.nullable(),
+  keyPoints: z.array(text),
+  rubric: z.array(rubricCriterionSchema).min(1),
+  followUps: z.array(followUpSchema),
+  redFlags: z.array(text),
+  exampleScore: exampleScoreSchema.nullable(),
+  meta: questionMetaSchema,
+  source: z.object({ line: z.number().int().positive() }),
+});
+
+export const bankDocumentSchema = z.object({
+  formatVersion: z.literal(BANK_FORMAT_VERSION),
+  title: text,
+  sourceFile: text,
+  contentHash: z.string().regex(/^[0-9a-f]{64}$/),
+  /** What the decoder had to do to the bytes, so that a user can tell why a quote changed. */
+  repairs: z.object({
+    encoding: z.enum(["utf-8", "utf-16", "windows-1252"]),
+    mojibakeFixed: z.number().int().nonnegative(),
+    codeLinesRestored: z.number().int().nonnegative(),
+  }),
+  questions: z.array(bankQuestionSchema).min(1),
+});
+
+export type RubricCriterion = z.infer<typeof rubricCriterionSchema>;
+export type FollowUp = z.infer<typeof followUpSchema>;
+export type ExampleScore = z.infer<typeof exampleScoreSchema>;
+export type QuestionMeta = z.infer<typeof questionMetaSchema>;
+export type BankQuestion = z.infer<typeof bankQuestionSchema>;
+export type BankDocument = z.infer<typeof bankDocumentSchema>;

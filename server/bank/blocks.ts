@@ -1,0 +1,53 @@
+/**
+ * The pipeline's middle representation: a flat sequence of units that both the Markdown and the
+ * plain-text splitters produce, so that recognisers never care where the text came from. A
+ * paragraph becomes one `line` unit per source line because prep documents put labels ("Answer:",
+ * "**Q:**") at the start of lines inside paragraphs.
+ */
+
+export interface ListItem {
+  /** Plain text of the item's own first line. */
+  text: string;
+  /** The item's content as Markdown, marker removed, dedented. */
+  md: string;
+  /** Markdown lines of the item's own content (nested lists excluded). */
+  lines: string[];
+  children: ListItem[];
+}
+
+interface UnitBase {
+  /** 1-based line in the decoded document. */
+  line: number;
+  /** Units with the same block number come from one paragraph and are joined by a single "\n". */
+  block: number;
+  /** The unit as Markdown. */
+  md: string;
+}
+
+export type Unit =
+  | (UnitBase & { kind: "heading"; depth: number; text: string })
+  | (UnitBase & { kind: "line"; text: string })
+  | (UnitBase & { kind: "list"; ordered: boolean; items: ListItem[] })
+  | (UnitBase & { kind: "code"; lang: string | null; value: string })
+  | (UnitBase & { kind: "table"; rows: string[][] })
+  | (UnitBase & { kind: "quote"; text: string })
+  | (UnitBase & { kind: "html"; value: string })
+  | (UnitBase & { kind: "rule" });
+
+export interface SplitResult {
+  units: Unit[];
+  codeLinesRestored: number;
+}
+
+/** Joins units back into Markdown, keeping paragraphs' own line breaks. */
+export function unitsToMarkdown(units: readonly Unit[]): string {
+  let out = "";
+  let lastBlock = -1;
+  for (const u of units) {
+    if (u.kind === "rule") continue;
+    if (out !== "") out += u.block === lastBlock ? "\n" : "\n\n";
+    out += u.md;
+    lastBlock = u.block;
+  }
+  return out.trim();
+}

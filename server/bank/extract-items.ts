@@ -1,0 +1,145 @@
+import type { RubricCriterion } from "./bank-format";
+import type { ListItem, Unit } from "./blocks";
+import { plainInline, sentenceCase, splitTitled, withoutEmoji } from "./inline-text";
+
+/**
+ * Turns the units under a label into what the bank stores: a flat list of points, or rubric
+ * criteria. Prep documents write the same structure as Markdown lists, "•" lines, or an outline
+ * inside a code block ("1. STATE RECOVERY" / "   • Use Redis"), so each shape is read here.
+ */
+
+const BULLET_LINE = /^\s*(?:[•●▪◦◆✓✗✔✘🚩❌✅⚠️-]+|[-*+–]|\d{1,2}[.)]|[A-Za-z][.)])\s*/u;
+
+function cleanItem(text: string): string {
+  return withoutEmoji(plainInline(text).replace(BULLET_LINE, "")).replace(/^["“](.*)["”]$/, "$1").trim();
+}
+
+function itemText(item: ListItem): string {
+  return cleanItem(item.lines.map((l) => plainInline(l)).join(" "));
+}
+
+/** Every point under a label, in order, one string each; code and tables are skipped. */
+export function extractItems(units: readonly Unit[]): string[] {
+  const out: string[] = [];
+  for (const u of units) {
+    if (u.kind === "list") {
+      for (const item of u.items) {
+        out.push(itemText(item));
+        for (const child of item.children) out.push(itemText(child));
+      }
+    } else if (u.kind === "line" || u.kind === "quote") {
+      out.push(cleanItem(u.text));
+    } else if (u.kind === "code") {
+      for (const node of parseOutline(u.value)) out.push(node.title, ...node.points);
+    }
+  }
+  return out.filter((s) => s !== "");
+}
+
+interface OutlineNode {
+  title: string;
+  points: string[];
+}
+
+const NUMBERED = /^(?:\d{1,2}[.)]|[A-Z][.)])\s+(\S.*)$/;
+const SHOUTED = /^[^a-z]*[A-Z]{2}[^a-z]*$/;
+const CAPS_HEAD = /^([A-Z][A-Z0-9 &/'-]{2,}[A-Z)])(?:\s*\([^)]*\))?\s*:?\s*$/;
+const COLON_HEAD = /^([A-Z][\w &/()'-]{2,48}):$/;
+const MAX_POINTS = 6;
+
+type HeadStyle = (line: string) => string | undefined;
+
+/** The outline's own title style, most specific first: "1. STATE RECOVERY", "IMMEDIATE:", "1. Step". */
+function headStyle(trimmed: string[]): HeadStyle | null {
+  const numberedCaps: HeadStyle = (t) => {
+    const m = NUMBERED.exec(t)?.[1];
+    return m !== undefined && SHOUTED.test(m) && /^\d/.test(t) ? m : undefined;
+  };
+  const titled: HeadStyle = (t) => CAPS_HEAD.exec(t)?.[1] ?? COLON_HEAD.exec(t)?.[1];
+  const numbered: HeadStyle = (t) => (/^\d/.test(t) ? NUMBERED.exec(t)?.[1] : undefined);
+  for (const style of [numberedCaps, titled, numbered]) if (trimmed.filter((t) => style(t) !== undefined).length >= 2) return style;
+  return null;
+}
+
+/**
+ * Reads a plain-text outline such as a "Key Points to Cover" code block. Top-level titles (at the
+ * smallest indentation, in the outline's own style) are nodes; their points are the lettered
+ * sub-titles under them ("A. SPLIT BRAIN") when there are any, else their bullets, else their
+ * other lines. A flat numbered list is not an outline: nothing is returned for it.
+ */
+export function parseOutline(code: string): OutlineNode[] {
+  const lines = code.split("\n").filter((l) => /[A-Za-z]/.test(l));
+  const style = headStyle(lines.map((l) => l.trim()));
+  if (!style) return [];
+  const indentOf = (l: string) => /^\s*/.exec(l)?.[0].length ?? 0;
+  const base = Math.min(...lines.filter((l) => style(l.trim()) !== undefined).map(indentOf));
+  const nodes: { title: string; sub: string[]; bullets: string[]; other: string[] }[] = [];
+  for (const line of lines) {
+    const t = line.trim();
+    const indent = indentOf(line);
+    const head = indent === base ? style(t) : undefined;
+    if (head !== undefined) {
+      nodes.push({ title: sentenceCase(head.replace(/:$/, "").trim()), sub: [], bullets: [], other: [] });
+      continue;
+    }
+    const node = nodes.at(-1);
+    if (!node) continue;
+    const sub = indent > base ? /^[A-Z][.)]\s+(\S.*)$/.exec(t)?.[1] : undefined;
+    if (sub) node.sub.push(sentenceCase(sub));
+    else if (/^[•●▪◦\-*–]\s/u.test(t)) node.bullets.push(cleanItem(t));
+    else node.other.push(cleanItem(t));
+  }
+  const parsed = nodes.map((n) => ({
+    title: n.title,
+    points: (n.sub.length > 0 ? n.sub : n.bullets.length > 0 ? n.bullets : n.other).filter((p) => p !== "").slice(0, MAX_POINTS),
+  }));
+  if (!parsed.some((n) => n.points.length > 0)) return [];
+  return parsed.filter((n) => n.points.length > 0);
+}
+
+/**
+ * Rubric criteria written under a label. Lists of "Title: description" items give one criterion
+ * each; an outline gives one per top-level title; anything else becomes one criterion named after
+ * the label with the points as what to look for.
+ */
+export function extractCriteria(units: readonly Unit[], fallbackTitle: string): RubricCriterion[] {
+  const criteria: RubricCriterion[] = [];
+  const loose: string[] = [];
+  for (const u of units) {
+    if (u.kind === "code") {
+      const outline = parseOutline(u.value);
+      if (outline.length > 0) criteria.push(...outline.map((n) => ({ title: n.title, lookFor: n.points })));
+      continue;
+    }
+    if (u.kind === "list") {
+      for (const item of u.items) {
+        const text = itemText(item);
+        const titled = splitTitled(text);
+        if (item.children.length > 0) criteria.push({ title: text, lookFor: item.children.map(itemText) });
+        else if (titled) criteria.push({ title: titled.title, lookFor: [titled.rest] });
+        else loose.push(text);
+      }
+      continue;
+    }
+    if (u.kind === "line" && BULLET_LINE.test(u.text)) {
+      const text = cleanItem(u.text);
+      const titled = splitTitled(text);
+      if (titled) criteria.push({ title: titled.title, lookFor: [titled.rest] });
+      else loose.push(text);
+    }
+  }
+  if (loose.length > 0) criteria.push({ title: fallbackTitle, lookFor: loose });
+  return criteria
+    .map((c) => ({ title: c.title.replace(/[:.\s]+$/, ""), lookFor: c.lookFor.filter((s) => s !== "") }))
+    .filter((c) => c.title !== "");
+}
+
+/** The first sentences of a Markdown answer, for when nothing better describes it. */
+export function firstSentences(md: string, count: number): string[] {
+  const plain = md
+    .split("\n")
+    .filter((l) => !/^\s*(```|~~~|\||<)/.test(l))
+    .map((l) => plainInline(l.replace(/^\s*>\s?/, "")))
+    .join(" ");
+  return (plain.match(/[^.!?]+[.!?]+(?=\s|$)/g) ?? [plain]).map((s) => s.trim()).filter((s) => s.length > 0).slice(0, count);
+}

@@ -1,0 +1,59 @@
+/**
+ * Single-line helpers: turn one line of Markdown into the plain text that labels and prompts are
+ * matched against and stored as. They never see more than one line, so the regexes stay small.
+ */
+
+const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{FE0F}\u{20E3}\u{200D}]/gu;
+
+/** Markdown emphasis, code ticks, links and inline HTML removed; whitespace collapsed. */
+export function plainInline(md: string): string {
+  return md
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, "$1")
+    .replace(/<\/?[a-z][^>]*>/gi, " ")
+    .replace(/\*\*|__/g, "")
+    .replace(/(^|[\s(])[*_]([^*_\s][^*_]*?)[*_](?=$|[\s).,:;!?])/g, "$1$2")
+    .replace(/`+([^`]*)`+/g, "$1")
+    .replace(/\\([\\`*_{}[\]()#+\-.!>])/g, "$1")
+    .replace(/[\s\u00a0]+/g, " ")
+    .trim();
+}
+
+/** Plain text without emoji and keycaps ("1️⃣ Reconciliation" → "1 Reconciliation"). */
+export function withoutEmoji(text: string): string {
+  return text.replace(EMOJI, "").replace(/\s+/g, " ").trim();
+}
+
+/** Strips the quotes a whole prompt is wrapped in: “Design a system” → Design a system. */
+export function unquote(text: string): string {
+  const m = /^["“”'‘*_]+(.+?)["“”'’*_]+$/.exec(text.trim());
+  return (m?.[1] ?? text).trim();
+}
+
+/**
+ * Sentence case for shouted titles ("STATE RECOVERY" → "State recovery"). Short all-capital words
+ * without vowels, or well-known ones, are acronyms and stay ("ONLINE DDL" → "Online DDL").
+ */
+const ACRONYMS = new Set(
+  "api apis json aws gcp id ids io ui ux url uri orm acid cpu gpu ram os ip ips db dbs sla slo sli ci cd etl olap oltp rest cap ai ml eos ha lru lfu tls ssl iam jvm jwt ttl sdk cdn oauth dns vpc k8s".split(" "),
+);
+
+export function sentenceCase(title: string): string {
+  if (/[a-z]/.test(title)) return title;
+  const words = title.split(/(\s+)/).map((w) => {
+    const bare = w.replace(/[^A-Za-z0-9]/g, "");
+    if (bare === "") return w;
+    const lower = bare.toLowerCase();
+    if (ACRONYMS.has(lower) || (bare.length <= 5 && !/[AEIOUY]/.test(bare))) return w;
+    return w.toLowerCase();
+  });
+  return words.join("").replace(/[a-z]/, (c) => c.toUpperCase());
+}
+
+/** "Title: rest" / "**Title**: rest" / "Title - rest" split into two, when the title is short. */
+export function splitTitled(text: string): { title: string; rest: string } | null {
+  const m = /^([^:]{2,80}?)\s*(?::|\s[-–—]\s)\s*(.+)$/.exec(text);
+  if (!m?.[1] || !m[2]) return null;
+  if (m[1].split(/\s+/).length > 8) return null;
+  return { title: m[1].trim(), rest: m[2].trim() };
+}

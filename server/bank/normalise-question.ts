@@ -1,0 +1,151 @@
+import { createHash } from "node:crypto";
+import type { Assembly, QuestionDraft } from "./assemble-questions";
+import type { BankQuestion, RubricCriterion } from "./bank-format";
+import type { Unit } from "./blocks";
+import { unitsToMarkdown } from "./blocks";
+import { deriveCriteria } from "./derive-rubric";
+import { extractCriteria, extractItems } from "./extract-items";
+import { plainInline, unquote, withoutEmoji } from "./inline-text";
+
+const MAX_KEY_POINTS = 12;
+
+export type UnkeyedQuestion = Omit<BankQuestion, "key">;
+
+/** Plain prompt text: no Markdown markers, emoji, wrapping quotes or doubled spaces. */
+export function cleanPrompt(text: string): string {
+  return unquote(withoutEmoji(plainInline(text)))
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Markdown tidied for storage; an answer written entirely as a quotation loses the quote marks. */
+export function tidyMarkdown(md: string): string | null {
+  let out = md.replace(/\n{3,}/g, "\n\n").trim();
+  const lines = out.split("\n").filter((l) => l.trim() !== "");
+  if (lines.length > 0 && lines.every((l) => /^\s*>/.test(l))) {
+    out = out
+      .split("\n")
+      .map((l) => l.replace(/^\s*>\s?/, ""))
+      .join("\n")
+      .trim();
+  }
+  return out === "" ? null : out;
+}
+
+/**
+ * The points of a list-like part up to where the document moves on: stops after a list once prose
+ * follows, and at a new "Something:" sub-label ("Green flags:" after the red flags).
+ */
+export function leadingRun(units: readonly Unit[]): Unit[] {
+  const run: Unit[] = [];
+  let sawList = false;
+  for (const u of units) {
+    if (u.kind === "heading") break;
+    if (run.length > 0 && u.kind === "line" && /:\s*(?:\*\*|__)?\s*$/.test(u.md)) break;
+    if (sawList && u.kind !== "list" && u.kind !== "code") break;
+    if (u.kind === "list") sawList = true;
+    run.push(u);
+  }
+  return run;
+}
+
+const dedupe = (items: string[]) => [...new Set(items.map((s) => s.trim()).filter((s) => s !== ""))];
+
+function splitList(value: string | undefined): string[] {
+  if (value === undefined) return [];
+  return dedupe(value.split(/\s*(?:,|;|\s\/\s|\band\b)\s*/).map((s) => s.replace(/\.$/, "")));
+}
+
+function criteriaFor(draft: QuestionDraft, answer: readonly Unit[]): RubricCriterion[] {
+  const stated = [
+    ...extractCriteria(draft.fields.keyPoints, "Key points"),
+    ...extractCriteria(draft.fields.rubric, "What to look for"),
+  ];
+  if (draft.inlineRubric.length > 0) stated.push({ title: "What this tests", lookFor: draft.inlineRubric });
+  if (stated.length > 0) return stated;
+  const derived = deriveCriteria(answer);
+  if (derived.length > 0) return derived;
+  // A question asked only through its follow-ups is judged on them, one criterion each.
+  return draft.followUps.map((f) => ({
+    title: f.prompt,
+    lookFor: f.lookFor.length > 0 ? f.lookFor : deriveCriteria(f.answer).flatMap((c) => c.lookFor).slice(0, 4),
+  }));
+}
+
+function cleanCriteria(rubric: RubricCriterion[]): RubricCriterion[] {
+  return rubric
+    .map((c) => ({ title: cleanPrompt(c.title), lookFor: dedupe(c.lookFor.map((s) => withoutEmoji(plainInline(s)))) }))
+    .filter((c) => c.title !== "");
+}
+
+export function normaliseQuestion(draft: QuestionDraft, shared: Assembly["sharedRedFlags"]): UnkeyedQuestion {
+  const hasAnswer = draft.fields.answer.length > 0;
+  const answerUnits = hasAnswer ? draft.fields.answer : draft.fields.body;
+  const rubric = criteriaFor(draft, answerUnits);
+  const cleanRubric = cleanCriteria(rubric);
+  const statedKeyPoints = extractItems(leadingRun(draft.fields.keyPoints));
+  const keyPoints = statedKeyPoints.length > 0 ? statedKeyPoints : cleanRubric.flatMap((c) => c.lookFor);
+  const section = draft.section.map(cleanPrompt).filter((s) => s !== "");
+  const sharedFlags = shared
+    .filter((s) => s.scope.every((part, i) => cleanPrompt(part) === section[i]))
+    .flatMap((s) => extractItems(leadingRun(s.units)));
+  const title = draft.title === null ? null : cleanPrompt(draft.title);
+  const prompt = cleanPrompt(draft.prompt);
+  return {
+    prompt,
+    context: hasAnswer ? tidyMarkdown(unitsToMarkdown(draft.fields.body)) : null,
+    section,
+    answer: tidyMarkdown(unitsToMarkdown(answerUnits)),
+    keyPoints: dedupe(keyPoints.map((s) => withoutEmoji(plainInline(s)))).slice(0, MAX_KEY_POINTS),
+    rubric: cleanRubric.length > 0 ? cleanRubric : [{ title: "Answers the question directly", lookFor: [] }],
+    followUps: draft.followUps
+      .map((f) => ({
+        prompt: cleanPrompt(f.prompt),
+        answer: tidyMarkdown(unitsToMarkdown(f.answer)),
+        lookFor: dedupe(f.lookFor.map((s) => plainInline(s))),
+      }))
+      .filter((f) => f.prompt !== ""),
+    redFlags: dedupe([...extractItems(leadingRun(draft.fields.redFlags)), ...sharedFlags]),
+    exampleScore:
+      draft.score === null
+        ? null
+        : { score: draft.score.score, outOf: draft.score.outOf, reasons: dedupe(extractItems(leadingRun(draft.fields.scoreReasons))) },
+    meta: {
+      title: title === null || title === "" || title === prompt ? null : title,
+      difficulty: draft.meta.difficulty?.trim() || null,
+      role: draft.meta.role?.trim() || null,
+      level: draft.meta.level?.trim() || null,
+      companies: splitList(draft.meta.companies),
+      tags: splitList(draft.meta.tags),
+      interviewerNotes: dedupe(extractItems(leadingRun(draft.fields.notes))),
+      answerFramework: tidyMarkdown(unitsToMarkdown(draft.fields.framework)),
+    },
+    source: { line: Math.max(1, draft.line) },
+  };
+}
+
+/** "what-happens-to-your-websocket-connection-if-the-3f9a1c2e": readable, and stable while the prompt is. */
+export function questionKey(prompt: string): string {
+  const normalised = prompt.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/\s+/g, " ").trim();
+  const slug = normalised
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim()
+    .split(" ")
+    .slice(0, 8)
+    .join("-")
+    .slice(0, 60)
+    .replace(/-+$/, "");
+  const hash = createHash("sha256").update(normalised).digest("hex").slice(0, 8);
+  return slug === "" ? `q-${hash}` : `${slug}-${hash}`;
+}
+
+/** Keys for a document's questions; a repeated prompt gets "-2", "-3" in document order. */
+export function assignKeys(questions: readonly UnkeyedQuestion[]): BankQuestion[] {
+  const seen = new Map<string, number>();
+  return questions.map((q) => {
+    const base = questionKey(q.prompt);
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return { key: n === 1 ? base : `${base}-${n}`, ...q };
+  });
+}

@@ -1,0 +1,50 @@
+import type { QuestionField, Recogniser } from "./recogniser";
+import { inlineAfterLabel, labelCarrier, labelText, splitLabel } from "./recogniser";
+
+/**
+ * Section labels that prep documents put before the parts of a question: "Answer:", "Key Points to
+ * Cover", "What is This Question Testing?", "Why this score", "#### Good to hear", … Matched on the
+ * label's words only, so "**Answer:**", "3. The Answer" and "### Sample Answer" are one label.
+ */
+const LABELS: readonly [RegExp, QuestionField][] = [
+  [/^(?:the |a )?(?:(?:sample|model|suggested|reference|example|ideal|short|full|strong|good|expected|detailed|brief) )?(?:answer|ans|a|solution|response)(?: \(.*\))?$/, "answer"],
+  [/^key (?:points|takeaways|concepts|ideas)(?: to (?:cover|mention|hit))?$|^(?:what|points) to cover$|^talking points$|^must[- ]mention$/, "keyPoints"],
+  [/^what (?:is )?(?:this|the) question (?:is )?test(?:ing|s)\??$|^what (?:it|this) tests\??$|^what (?:the )?interviewers? (?:is |are )?look(?:s|ing)? for\??$|^good to hear$|^evaluation criteria$|^(?:scoring )?rubric$|^scoring criteria$|^what (?:a )?good answer (?:includes|looks like|covers)$|^assessment criteria$/, "rubric"],
+  [/^why this is tricky$|^interviewer'?s? notes?$|^notes for (?:the )?interviewer$|^hints?(?: for (?:the )?interviewer)?$|^gotchas?$/, "notes"],
+  [/red flags?|^(?:common )?(?:mistakes|pitfalls)(?: to avoid)?$|^bad answers?$|^what to avoid$|^anti-?patterns$|^bad to hear$/, "redFlags"],
+  [/^(?:interview |example |sample )?score$|^rating$/, "score"],
+  [/^why this score$|^score (?:rationale|reasons?|justification)$|^why (?:it|this answer) scored/, "scoreReasons"],
+  [/^framework(?: to answer(?: this question)?)?$|^how to (?:answer|approach)(?: this(?: question)?)?$|^answer framework$/, "framework"],
+  [/^(?:possible |likely |common |typical )?(?:follow-?ups?|follow-?up questions|counter-?questions)(?: interviewers? (?:may |might |will )?ask)?(?: \(.*\))?$/, "followUps"],
+];
+
+export function fieldForLabel(label: string): QuestionField | null {
+  for (const [re, field] of LABELS) if (re.test(label)) return field;
+  return null;
+}
+
+export const recogniseFieldLabel: Recogniser = (unit, ctx) => {
+  const carrier = labelCarrier(unit);
+  if (!carrier) return null;
+  const whole = labelText(carrier.text);
+  const wholeField = fieldForLabel(whole);
+  // Headings and numbered section titles are labels on their own; a line needs "Label:".
+  if (wholeField && (!carrier.strict || /[:：]\s*(?:\*\*|__)?\s*$/.test(carrier.md))) {
+    return { type: "field", field: wholeField, inline: null };
+  }
+  const split = splitLabel(carrier.text);
+  if (!split) return null;
+  const inline = inlineAfterLabel(carrier.md);
+  if (split.label === "testing" || split.label === "tests") {
+    // A bare "Testing:" heads unit tests inside an answer; with text it says what is being assessed.
+    if (inline === null) return null;
+    return ctx.inFollowUp ? { type: "followUpField", field: "lookFor", inline } : { type: "field", field: "rubric", inline };
+  }
+  if (/^answer direction$|^(?:expected|short) answer$/.test(split.label) && ctx.inFollowUp) {
+    return { type: "followUpField", field: "answer", inline };
+  }
+  const field = fieldForLabel(split.label);
+  if (!field) return null;
+  if (field === "answer" && ctx.inFollowUp) return { type: "followUpField", field: "answer", inline };
+  return { type: "field", field, inline };
+};

@@ -1,0 +1,25 @@
+import { unquote, withoutEmoji } from "../inline-text";
+import type { Recogniser } from "./recogniser";
+import { isQuestionLike } from "./recogniser";
+
+/** "Q16:", "Q1.", "Question 3 -": a heading the author numbered as a question. */
+const Q_PREFIX = /^(?:q|question)\s*#?\d*\s*[:.)\-–—]\s*/i;
+/** "1.", "2)", "A." numbering that says nothing about whether the heading is a question. */
+const NUMBERING = /^(?:\d{1,3}[.)]|[A-Z][.)])\s+/;
+
+/** The prompt a heading carries, without numbering, emphasis, emoji or wrapping quotes. */
+export function headingPrompt(text: string): { prompt: string; numberedAsQuestion: boolean } {
+  const bare = withoutEmoji(text).replace(/^[*_\s]+|[*_\s]+$/g, "");
+  const numberedAsQuestion = Q_PREFIX.test(bare);
+  const prompt = unquote(bare.replace(Q_PREFIX, "").replace(NUMBERING, ""));
+  return { prompt, numberedAsQuestion };
+}
+
+/** `## 1. What is X?`, `### Q16: Design …`, `### "What happens if …?"` */
+export const recogniseHeadingQuestion: Recogniser = (unit) => {
+  if (unit.kind !== "heading") return null;
+  const { prompt, numberedAsQuestion } = headingPrompt(unit.text);
+  if (prompt.length < 3) return null;
+  if (!numberedAsQuestion && !isQuestionLike(prompt)) return null;
+  return { type: "question", prompt, opener: "heading", tentative: false, inline: null };
+};

@@ -1,0 +1,24 @@
+import { recogniseDetailsSummary } from "./details-summary";
+import { recogniseFieldLabel } from "./field-label";
+import { recogniseFollowUpLabel } from "./follow-up-label";
+import { recogniseHeadingQuestion } from "./heading-question";
+import { recogniseLabelledQuestion } from "./labelled-question";
+import { recogniseMetaLine } from "./meta-line";
+import { recogniseQuestionList } from "./question-list";
+import type { Recogniser } from "./recogniser";
+import { recogniseScoreLine } from "./score-line";
+import { recogniseTableQuestions } from "./table-questions";
+
+/** Tried in order; the first that claims a unit decides what it is. Labels before questions, so that
+ * "### What is this question testing?" is a rubric label, not a question. */
+export const RECOGNISERS: readonly Recogniser[] = [
+  recogniseDetailsSummary,
+  recogniseFollowUpLabel,
+  recogniseFieldLabel,
+  recogniseLabelledQuestion,
+  recogniseHeadingQuestion,
+  recogniseMetaLine,
+  recogniseScoreLine,
+  recogniseTableQuestions,
+  recogniseQuestionList,
+];

@@ -1,0 +1,31 @@
+import { unquote, withoutEmoji } from "../inline-text";
+import type { Recogniser } from "./recogniser";
+import { inlineAfterLabel, isQuestionLike } from "./recogniser";
+
+/**
+ * Questions introduced by a label on a line: "Q: …", "**Q3:** …", "Question 1: Title",
+ * "Question: …", "**Base Question:**" (prompt on the next line). Inside a heading question that has
+ * no answer yet, "Q:" lines are its follow-ups (a heading followed by the questions it leads to).
+ */
+const LABEL = /^(?:q|question|base question|main question|interview question|prompt)\s*#?(\d*)\s*[:.)]\s*(.*)$/i;
+
+export const recogniseLabelledQuestion: Recogniser = (unit, ctx) => {
+  if (unit.kind !== "line") return null;
+  const text = withoutEmoji(unit.text);
+  const m = LABEL.exec(text);
+  if (!m) return null;
+  const numbered = (m[1] ?? "") !== "";
+  const rawRest = (m[2] ?? "").trim();
+  // "**Q:** text **A:** text" on one line: the answer starts at the "A:" label.
+  const [promptPart, answerPart] = rawRest.split(/\s+(?:A|Ans|Answer)\s*:\s+/);
+  const prompt = unquote(promptPart ?? "");
+  const inline = answerPart === undefined ? null : (inlineAfterLabel(unit.md.replace(/^.*?\b(?:A|Ans|Answer)\s*:\**\s*/, "A: ")) ?? null);
+  if (/^question\b/i.test(text) && numbered) {
+    // "Question 1: The Architectural Time Bomb" names the question; its prompt may follow.
+    return { type: "question", prompt, opener: "label", tentative: !isQuestionLike(prompt), inline };
+  }
+  if (/^(?:question|base question|main question|interview question|prompt)\b/i.test(text)) return { type: "prompt", prompt };
+  if (prompt === "") return null;
+  if (!numbered && (ctx.headingQuestionAwaitingAnswer || ctx.hasFollowUps)) return { type: "followUp", prompt, inline };
+  return { type: "question", prompt, opener: "label", tentative: false, inline };
+};

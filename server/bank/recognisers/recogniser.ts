@@ -1,0 +1,98 @@
+import type { Unit } from "../blocks";
+import { withoutEmoji } from "../inline-text";
+
+/** Where a unit's content goes inside the question being read. */
+export type QuestionField =
+  | "body"
+  | "answer"
+  | "keyPoints"
+  | "rubric"
+  | "notes"
+  | "redFlags"
+  | "score"
+  | "scoreReasons"
+  | "framework"
+  | "followUps";
+
+export type MetaKey = "difficulty" | "role" | "level" | "companies" | "tags";
+
+export interface ListedQuestion {
+  prompt: string;
+  answer: string | null;
+  meta: Partial<Record<MetaKey, string>>;
+}
+
+/** What a recogniser says a unit is. `inline` is Markdown that followed a label on its line. */
+export type Marker =
+  | { type: "question"; prompt: string; opener: "heading" | "label" | "details"; tentative: boolean; inline: string | null }
+  | { type: "prompt"; prompt: string }
+  | { type: "followUp"; prompt: string; inline: string | null }
+  | { type: "followUpField"; field: "answer" | "lookFor"; inline: string | null }
+  | { type: "field"; field: QuestionField; inline: string | null }
+  | { type: "meta"; key: MetaKey; value: string }
+  | { type: "score"; score: number; outOf: number }
+  | { type: "questions"; items: ListedQuestion[] }
+  | { type: "end" };
+
+/** What the assembler knows when it asks; recognisers read it, never change it. */
+export interface RecogniserContext {
+  inQuestion: boolean;
+  /** The open question came from a heading and has no answer of its own yet. */
+  headingQuestionAwaitingAnswer: boolean;
+  /** The open question already collected follow-ups. */
+  hasFollowUps: boolean;
+  inFollowUp: boolean;
+  field: QuestionField;
+}
+
+/** One document layout feature; returns null when the unit is not its business. */
+export type Recogniser = (unit: Unit, ctx: RecogniserContext) => Marker | null;
+
+/** A label as written, reduced to what the label tables match: "**1. Key Points:**" → "key points". */
+export function labelText(text: string): string {
+  return withoutEmoji(text)
+    .replace(/[\u2010-\u2015]/g, "-")
+    .replace(/[’‘]/g, "'")
+    .replace(/^(?:\d{1,2}[.)]|[A-Z][.)]|#+)\s+/, "")
+    .replace(/[*_]/g, "")
+    .replace(/\s*[:：]\s*$/, "")
+    .trim()
+    .toLowerCase();
+}
+
+/** Splits "Label: rest" at the first colon when the label part is short. */
+export function splitLabel(text: string): { label: string; rest: string } | null {
+  const m = /^([^:：]{1,60}?)\s*[:：]\s*(.*)$/.exec(text);
+  if (!m?.[1]) return null;
+  return { label: labelText(m[1]), rest: (m[2] ?? "").trim() };
+}
+
+/** The Markdown after the first colon of a line ("**Answer:** text" → "text"), or null. */
+export function inlineAfterLabel(md: string): string | null {
+  const m = /^[^:：]*?[:：]\s*(?:\*\*|__)?\s*(.*)$/.exec(md);
+  const rest = m?.[1]?.trim() ?? "";
+  return rest === "" ? null : rest;
+}
+
+/** The unit's single text when it can carry a label: a heading, a line, or a one-item list. */
+export function labelCarrier(unit: Unit): { text: string; md: string; strict: boolean } | null {
+  if (unit.kind === "heading") return { text: unit.text, md: unit.md.replace(/^#+\s*/, ""), strict: false };
+  if (unit.kind === "line") return { text: unit.text, md: unit.md, strict: true };
+  if (unit.kind === "list" && unit.items.length === 1 && unit.items[0]?.children.length === 0 && unit.items[0].lines.length === 1) {
+    return { text: unit.items[0].text, md: unit.items[0].md, strict: false };
+  }
+  return null;
+}
+
+const IMPERATIVE =
+  /^(?:design|implement|explain|describe|walk (?:me|us) through|tell (?:me|us)|write|compare|build|debug|define|discuss|list|name|give|estimate|calculate|contrast|differentiate|outline|propose|defend|find|fix|diagnose|optimi[sz]e|model|sketch|reverse|detect|solve)\b/i;
+
+/** Reads like something an interviewer asks. */
+export function isQuestionLike(text: string): boolean {
+  const t = text.replace(/^["“'‘(]+/, "").trim();
+  if (t.length < 8) return false;
+  if (/\?["”'’)]*\s*(?:\(.*\))?$/.test(t) || /\?["”'’]?\s/.test(t)) return true;
+  if (t.split(/\s+/).length < 4) return false;
+  // "Your database primary fails. Walk me through what happens." asks in its second sentence.
+  return t.split(/(?<=[.!:])\s+/).some((sentence) => IMPERATIVE.test(sentence.replace(/^["“'‘(]+/, "")));
+}
