@@ -1,0 +1,61 @@
+import { BookOpen, FileText, Mic, Plus, UserRound } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { HowItWorks } from "@/components/dashboard/how-it-works";
+import { StatCard } from "@/components/dashboard/stat-card";
+import { UpcomingInterviews } from "@/components/dashboard/upcoming-interviews";
+import { Button } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { serverApi } from "@/server/api/server-caller";
+import { currentUser } from "@/server/auth/session";
+
+export const metadata: Metadata = { title: "Dashboard" };
+export const dynamic = "force-dynamic";
+
+export default async function DashboardPage() {
+  const [user, summary] = await Promise.all([currentUser(), (await serverApi()).dashboard.summary()]);
+  const firstName = user?.name?.trim().split(/\s+/)[0];
+  const isNew = summary.interviewsRun + summary.interviewsTaken === 0;
+  const greeting = isNew ? "Welcome to Mockroom" : "Welcome back";
+
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6 sm:py-12">
+      <PageHeader
+        title={firstName ? `${greeting}, ${firstName}` : greeting}
+        description={
+          isNew ? "Plan your first interview, or practise with a question from the bank." : "Here is where your interviews stand."
+        }
+        actions={
+          <>
+            <Button asChild variant="outline">
+              <Link href="/bank">
+                <BookOpen aria-hidden />
+                Browse the bank
+              </Link>
+            </Button>
+            <Button asChild>
+              <Link href="/interviews/new">
+                <Plus aria-hidden />
+                Plan an interview
+              </Link>
+            </Button>
+          </>
+        }
+      />
+
+      <section aria-label="Overview" className="mt-8 sm:mt-10">
+        <dl className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4">
+          <StatCard testId="stat-bank-questions" label="Questions in bank" value={summary.bankQuestions} hint="Ready to use in a session" icon={BookOpen} />
+          <StatCard testId="stat-bank-documents" label="Documents" value={summary.bankDocuments} hint="Interview-prep sources imported" icon={FileText} />
+          <StatCard testId="stat-interviews-run" label="Interviews run" value={summary.interviewsRun} hint="As the interviewer" icon={Mic} />
+          <StatCard testId="stat-interviews-taken" label="Interviews taken" value={summary.interviewsTaken} hint="As the candidate" icon={UserRound} />
+        </dl>
+      </section>
+
+      <div className="mt-4 grid gap-4 sm:mt-6 sm:gap-6 lg:grid-cols-3">
+        <UpcomingInterviews interviews={summary.upcoming} className="lg:col-span-2" />
+        <HowItWorks />
+      </div>
+    </div>
+  );
+}

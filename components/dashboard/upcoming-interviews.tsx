@@ -1,0 +1,75 @@
+import { CalendarPlus, ChevronRight, Video } from "lucide-react";
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { cn } from "@/components/ui/cn";
+import { InterviewStatusBadge } from "@/components/dashboard/interview-status-badge";
+
+export interface UpcomingInterview {
+  id: string;
+  title: string;
+  status: string;
+  createdAt: Date;
+}
+
+const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
+
+export function UpcomingInterviews({ interviews, className }: { interviews: UpcomingInterview[]; className?: string }) {
+  return (
+    <Card className={cn("flex flex-col", className)} aria-labelledby="upcoming-heading" role="region">
+      <CardHeader className="flex-row items-start justify-between gap-4">
+        <div className="grid gap-1">
+          <CardTitle id="upcoming-heading">Upcoming interviews</CardTitle>
+          <CardDescription>Planned and live sessions you are part of.</CardDescription>
+        </div>
+        {interviews.length > 0 ? (
+          <Button asChild variant="ghost" size="sm" className="-mr-2">
+            <Link href="/interviews">
+              See all
+              <ChevronRight aria-hidden />
+            </Link>
+          </Button>
+        ) : null}
+      </CardHeader>
+      {interviews.length > 0 ? (
+        <ul className="mt-4 divide-y border-t" data-testid="upcoming-list">
+          {interviews.map((interview) => (
+            <li key={interview.id}>
+              <Link
+                href={`/interviews/${interview.id}`}
+                className="group flex items-center gap-3 px-5 py-3.5 outline-none transition-colors hover:bg-accent/50 focus-visible:bg-accent/60 sm:px-6"
+              >
+                <span aria-hidden className="flex size-9 shrink-0 items-center justify-center rounded-lg border bg-muted/60">
+                  <Video className="size-4 text-muted-foreground" />
+                </span>
+                <span className="min-w-0 flex-1">
+                  <span className="block truncate text-sm font-medium">{interview.title}</span>
+                  <span className="block text-xs text-muted-foreground">
+                    Created <time dateTime={interview.createdAt.toISOString()}>{dateFormat.format(interview.createdAt)}</time>
+                  </span>
+                </span>
+                <InterviewStatusBadge status={interview.status} />
+                <ChevronRight aria-hidden className="size-4 text-muted-foreground/60 transition-transform group-hover:translate-x-0.5" />
+              </Link>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <div className="flex flex-1 p-5 sm:p-6" data-testid="upcoming-empty">
+          <div className="flex flex-1 flex-col items-center justify-center rounded-lg border border-dashed px-6 py-10 text-center">
+            <span aria-hidden className="mb-4 flex size-11 items-center justify-center rounded-full border bg-card shadow-xs">
+              <CalendarPlus className="size-5 text-muted-foreground" />
+            </span>
+            <p className="text-sm font-medium">No interviews on the calendar</p>
+            <p className="mt-1 max-w-sm text-sm text-muted-foreground">
+              Pick a few questions from the bank, then send the candidate a link. They can join without an account.
+            </p>
+            <Button asChild variant="outline" size="sm" className="mt-5">
+              <Link href="/interviews/new">Plan your first interview</Link>
+            </Button>
+          </div>
+        </div>
+      )}
+    </Card>
+  );
+}
