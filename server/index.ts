@@ -4,7 +4,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
-import { loadEnvConfig } from "@next/env";
+import nextEnv from "@next/env";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/server/db/embedded-postgres";
 import { migrate } from "@/server/db/migrate";
 import { disconnectDb } from "@/server/db/client";
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   const startedAt = performance.now();
   const dev = process.argv.includes("--dev");
   // .env, .env.local, .env.production...: the same files, in the same order, that Next.js reads.
-  loadEnvConfig(process.cwd(), dev);
+  nextEnv.loadEnvConfig(process.cwd(), dev);
   const config = parseEnv({ ...process.env, NODE_ENV: dev ? "development" : (process.env.NODE_ENV ?? "production") });
 
   let embedded: EmbeddedDatabase | undefined;

@@ -1,8 +1,9 @@
 import type { Server as HttpServer, IncomingMessage } from "node:http";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { Redis } from "ioredis";
-import { Server, type Socket } from "socket.io";
-import { userFromRequest, type SessionUser } from "@/server/auth/session";
+import { Server } from "socket.io";
+import { userFromRequest } from "@/server/auth/session";
+import { registerRoomHandlers, type RoomServer } from "@/server/realtime/room-handlers";
 import { publishRealtimeStatus } from "@/server/realtime/status";
 
 /** Largest single socket message accepted; the biggest legitimate payload is a scratchpad update. */
@@ -15,7 +16,7 @@ export interface RealtimeOptions {
 }
 
 export interface Realtime {
-  io: Server;
+  io: RoomServer;
   /** Tells every client the server is going down, then closes all sockets. */
   close(reason: string): Promise<void>;
 }
@@ -32,7 +33,8 @@ function originAllowed(req: IncomingMessage, appUrl: string): boolean {
 }
 
 export async function startRealtime(httpServer: HttpServer, options: RealtimeOptions): Promise<Realtime> {
-  const io = new Server(httpServer, {
+  let shuttingDown = false;
+  const io: RoomServer = new Server(httpServer, {
     path: "/socket.io",
     serveClient: false,
     maxHttpBufferSize: MAX_PAYLOAD_BYTES,
@@ -63,12 +65,7 @@ export async function startRealtime(httpServer: HttpServer, options: RealtimeOpt
     }
   });
 
-  io.on("connection", (socket: Socket) => {
-    // Clients measure their clock offset against this; no client clock decides anything.
-    socket.on("time:sync", (_payload: unknown, ack: unknown) => {
-      if (typeof ack === "function") ack({ ok: true, serverNow: Date.now() });
-    });
-  });
+  io.on("connection", (socket) => registerRoomHandlers(io, socket, { isShuttingDown: () => shuttingDown }));
 
   publishRealtimeStatus(() => ({
     running: true,
@@ -79,6 +76,7 @@ export async function startRealtime(httpServer: HttpServer, options: RealtimeOpt
   return {
     io,
     async close(reason) {
+      shuttingDown = true;
       io.emit("server:shutdown", { reason });
       // Flush the shutdown notice before the transports close.
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -89,5 +87,3 @@ export async function startRealtime(httpServer: HttpServer, options: RealtimeOpt
     },
   };
 }
-
-export type AuthenticatedSocketData = { user: SessionUser };

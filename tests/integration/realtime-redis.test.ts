@@ -34,9 +34,10 @@ describe.skipIf(!redisUrl)("Socket.IO across two nodes through Redis", () => {
     // Joining happens in the connection handler; give the adapter a moment to subscribe.
     await new Promise((resolve) => setTimeout(resolve, 200));
 
-    const received = new Promise((resolve) => client.once("hello", resolve));
-    b.realtime.io.to(room).emit("hello", { from: "node b" });
-    expect(await received).toEqual({ from: "node b" });
+    const presence = { sessionId: "s1", userId: "u2", status: "connected" as const, at: new Date(0).toISOString() };
+    const received = new Promise((resolve) => client.once("presence", resolve));
+    b.realtime.io.to(room).emit("presence", presence);
+    expect(await received).toEqual(presence);
     client.close();
   });
 });

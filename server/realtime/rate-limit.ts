@@ -1,0 +1,16 @@
+/**
+ * A token bucket per socket: bursts of `capacity` commands, then `refillPerSecond` sustained. Enough for
+ * a person clicking and typing (the scratchpad is throttled client-side), far below a flooding script.
+ */
+export function createRateLimiter(capacity: number, refillPerSecond: number, clock: () => number = Date.now) {
+  let tokens = capacity;
+  let last = clock();
+  return function allow(): boolean {
+    const now = clock();
+    tokens = Math.min(capacity, tokens + ((now - last) / 1000) * refillPerSecond);
+    last = now;
+    if (tokens < 1) return false;
+    tokens -= 1;
+    return true;
+  };
+}
