@@ -25,6 +25,8 @@ export interface QuestionDraft {
   fields: Record<QuestionField, Unit[]>;
   /** Criteria stated on one line ("Testing: whether you rely on guardrails"). */
   inlineRubric: string[];
+  /** The document's own name for its rubric section ("Good to hear"), when it has one. */
+  rubricLabel: string | null;
   followUps: FollowUpDraft[];
   meta: Partial<Record<MetaKey, string>>;
   score: { score: number; outOf: number } | null;
@@ -106,6 +108,7 @@ export function assembleQuestions(units: readonly Unit[]): Assembly {
         section: q.section,
         fields: q.fields,
         inlineRubric: q.inlineRubric,
+        rubricLabel: q.rubricLabel,
         followUps: q.followUps.filter((f) => f.prompt !== "").map(({ prompt, answer, lookFor }) => ({ prompt, answer, lookFor })),
         meta: q.meta,
         score: q.score,
@@ -125,6 +128,7 @@ export function assembleQuestions(units: readonly Unit[]): Assembly {
       section: sectionPath(),
       fields: emptyFields(),
       inlineRubric: [],
+      rubricLabel: null,
       followUps: [],
       meta: {},
       score: null,
@@ -251,6 +255,7 @@ export function assembleQuestions(units: readonly Unit[]): Assembly {
             section: sectionPath(),
             fields: { ...emptyFields(), answer: item.answer === null ? [] : [inlineUnit(item.answer, unit)] },
             inlineRubric: [],
+            rubricLabel: null,
             followUps: [],
             meta: item.meta,
             score: null,
@@ -289,6 +294,7 @@ export function assembleQuestions(units: readonly Unit[]): Assembly {
     }
     q.followUp = null;
     q.field = field;
+    if (field === "rubric" && q.rubricLabel === null) q.rubricLabel = labelOf(unit);
     q.fieldDepth = unit.kind === "heading" ? unit.depth : Number.POSITIVE_INFINITY;
     if (inline === null) return;
     if (field === "rubric") q.inlineRubric.push(plainInline(inline));
@@ -324,6 +330,13 @@ export function assembleQuestions(units: readonly Unit[]): Assembly {
     }
     if (q.field !== null) q.fields[q.field].push(unit);
   }
+}
+
+/** The words of a label as written: "#### Good to hear" → "Good to hear", "**Testing:** x" → "Testing". */
+function labelOf(unit: Unit): string | null {
+  const text = unit.kind === "heading" ? headingPrompt(unit.text).prompt : unit.kind === "line" ? unit.text : unit.kind === "list" ? (unit.items[0]?.text ?? "") : "";
+  const label = text.replace(/^(?:\d{1,2}[.)]\s*)/, "").split(/[:：]/)[0]?.trim() ?? "";
+  return label === "" ? null : label;
 }
 
 /** A counter-question list item: prompt on its first line, then "Testing:" and "Answer direction:". */

@@ -59,7 +59,7 @@ function splitList(value: string | undefined): string[] {
 function criteriaFor(draft: QuestionDraft, answer: readonly Unit[]): RubricCriterion[] {
   const stated = [
     ...extractCriteria(draft.fields.keyPoints, "Key points"),
-    ...extractCriteria(draft.fields.rubric, "What to look for"),
+    ...extractCriteria(draft.fields.rubric, draft.rubricLabel ?? "What to look for"),
   ];
   if (draft.inlineRubric.length > 0) stated.push({ title: "What this tests", lookFor: draft.inlineRubric });
   if (stated.length > 0) return stated;

@@ -92,7 +92,7 @@ export function isQuestionLike(text: string): boolean {
   const t = text.replace(/^["“'‘(]+/, "").trim();
   if (t.length < 8) return false;
   if (/\?["”'’)]*\s*(?:\(.*\))?$/.test(t) || /\?["”'’]?\s/.test(t)) return true;
-  if (t.split(/\s+/).length < 4) return false;
+  if (t.split(/\s+/).length < 3) return false;
   // "Your database primary fails. Walk me through what happens." asks in its second sentence.
   return t.split(/(?<=[.!:])\s+/).some((sentence) => IMPERATIVE.test(sentence.replace(/^["“'‘(]+/, "")));
 }

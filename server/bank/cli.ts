@@ -1,0 +1,66 @@
+import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
+import type { BankDocument } from "./bank-format";
+import { BankParseError } from "./bank-parse-error";
+import { parseBankDocument } from "./parse-bank-document";
+
+/**
+ * `npm run bank -- <command> …`. stdout carries only the command's result (JSON), so that it can be
+ * piped; everything meant for a person goes to stderr. Exit codes: 0 done, 1 bad input, 2 bad usage
+ * or a command that does not exist yet.
+ */
+
+const USAGE = `usage: npm run bank -- parse <files...>
+  parse   print the question bank parsed from each file as JSON (one document per file, in an array)
+  import  (not available yet) store banks in the database
+  export  (not available yet) write stored banks as JSON`;
+
+type Command = (args: string[]) => Promise<number>;
+
+async function parse(files: string[]): Promise<number> {
+  if (files.length === 0) {
+    process.stderr.write(`parse needs at least one file.\n${USAGE}\n`);
+    return 2;
+  }
+  const documents: BankDocument[] = [];
+  let failed = 0;
+  for (const file of files) {
+    try {
+      const bytes = await readFile(file);
+      const doc = parseBankDocument({ bytes, sourceFile: basename(file) });
+      documents.push(doc);
+      const followUps = doc.questions.reduce((n, q) => n + q.followUps.length, 0);
+      process.stderr.write(`${file}: ${doc.questions.length} questions, ${followUps} follow-ups\n`);
+    } catch (error) {
+      failed++;
+      if (error instanceof BankParseError) process.stderr.write(`${error.message} [${error.code}]\n`);
+      else if (error instanceof Error && "code" in error && error.code === "ENOENT") process.stderr.write(`${file}: no such file.\n`);
+      else if (error instanceof Error && "code" in error && error.code === "EISDIR") process.stderr.write(`${file}: is a directory.\n`);
+      else throw error;
+    }
+  }
+  if (failed > 0) return 1;
+  process.stdout.write(`${JSON.stringify(documents, null, 2)}\n`);
+  return 0;
+}
+
+const notYet =
+  (name: string): Command =>
+  async () => {
+    process.stderr.write(`"${name}" is not available yet; it arrives with the bank import service.\n`);
+    return 2;
+  };
+
+const COMMANDS: Record<string, Command> = { parse, import: notYet("import"), export: notYet("export") };
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  const command = name === undefined ? undefined : COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`${name === undefined ? "No command given." : `Unknown command "${name}".`}\n${USAGE}\n`);
+    return 2;
+  }
+  return command(args);
+}
+
+process.exitCode = await main(process.argv.slice(2));

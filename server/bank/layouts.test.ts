@@ -1,0 +1,101 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import type { BankDocument } from "./bank-format";
+import { parseBankDocument } from "./parse-bank-document";
+
+/** Layouts the seeds do not use, written by hand in tests/fixtures/bank/. */
+const FIXTURES = new URL("../../tests/fixtures/bank/", import.meta.url);
+
+function fixture(name: string): BankDocument {
+  return parseBankDocument({ bytes: readFileSync(new URL(name, FIXTURES)), sourceFile: name });
+}
+
+describe("other document layouts", () => {
+  it("numbered question headings with 'Good to hear', follow-up and red-flag sections", () => {
+    const doc = fixture("numbered-headings.md");
+    expect(doc.title).toBe("JavaScript Interview Questions");
+    expect(doc.questions.map((q) => q.prompt)).toEqual([
+      "What is a closure?",
+      "Explain event delegation.",
+      "What is the difference between == and ===?",
+    ]);
+    const [closure, delegation, equality] = doc.questions;
+    expect(closure?.section).toEqual(["JavaScript Interview Questions", "Core language"]);
+    expect(closure?.answer).toContain("```js\nfunction counter() {");
+    expect(closure?.rubric).toEqual([
+      {
+        title: "Good to hear",
+        lookFor: [
+          "Functions remember the scope they were created in",
+          "Used for data privacy and factories",
+          "Can cause memory leaks when they capture large objects",
+        ],
+      },
+    ]);
+    expect(closure?.followUps.map((f) => f.prompt)).toEqual([
+      "How would you create a private counter with a closure?",
+      "What is the difference between a closure and a class?",
+    ]);
+    expect(delegation?.redFlags).toEqual(["Attaches a listener to every list item", "Has never heard of bubbling"]);
+    expect(equality?.answer).toBe("`===` compares without type coercion; `==` coerces first.");
+    expect(equality?.rubric.length).toBeGreaterThan(0);
+  });
+
+  it("<details><summary> questions", () => {
+    const doc = fixture("details-summary.md");
+    expect(doc.questions.map((q) => q.prompt)).toEqual([
+      "What does the useEffect dependency array do?",
+      "Why must keys be stable in lists?",
+    ]);
+    expect(doc.questions[0]?.answer).toMatch(/^It lists the values the effect reads/);
+    expect(doc.questions[0]?.answer).toContain("- An empty array runs the effect once after mount");
+    expect(doc.questions[1]?.answer).toMatch(/^React matches children between renders by key/);
+  });
+
+  it("plain-text Q: / ANS: lines", () => {
+    const doc = fixture("plain-qa.txt");
+    expect(doc.questions.map((q) => q.prompt)).toEqual([
+      "What is a generator in Python?",
+      "What is the GIL?",
+      "How do you copy a list?",
+    ]);
+    expect(doc.questions[1]?.answer).toBe(
+      "The global interpreter lock lets only one thread run Python bytecode at a time.\n\nIt matters for CPU-bound threads, not for I/O-bound ones.",
+    );
+    expect(doc.questions[0]?.rubric[0]?.lookFor.length).toBeGreaterThan(0);
+  });
+
+  it("a list of questions without answers", () => {
+    const doc = fixture("question-list.md");
+    expect(doc.questions).toHaveLength(4);
+    expect(doc.questions[0]).toMatchObject({ prompt: "How would you design a URL shortener?", answer: null });
+    expect(doc.questions[0]?.rubric).toEqual([{ title: "Answers the question directly", lookFor: [] }]);
+  });
+
+  it("questions in a Markdown table", () => {
+    const doc = fixture("table-questions.md");
+    expect(doc.questions.map((q) => [q.prompt, q.meta.difficulty])).toEqual([
+      ["What is an index?", "Easy"],
+      ["What does EXPLAIN ANALYZE show?", "Medium"],
+      ["When does a query skip an index?", "Hard"],
+    ]);
+    expect(doc.questions[1]?.answer).toBe("The executed plan with real timings and row counts.");
+  });
+
+  it("mojibake Markdown is repaired before it is read", () => {
+    const doc = fixture("mojibake-windows-1252.md");
+    const [q] = doc.questions;
+    expect(q?.prompt).toBe("What’s the difference between a process and a thread?");
+    expect(q?.answer).toBe("A process has its own memory; threads share their process’s memory — so “cheap” to create → but need locking.");
+    expect(q?.rubric[0]?.lookFor).toEqual(["Isolation vs sharing", "Context-switch cost"]);
+    expect(q?.followUps[0]).toMatchObject({ prompt: "When would you pick processes anyway?", answer: "When a crash must not take down the others ✅" });
+    expect(doc.repairs.mojibakeFixed).toBeGreaterThan(5);
+  });
+
+  it("a legacy Windows-1252 file (not UTF-8) is decoded", () => {
+    const bytes = Uint8Array.from([...new TextEncoder().encode("Q: Qu"), 0xe9, ...new TextEncoder().encode(" est un caf"), 0xe9, 0x3f, 0x0a, ...new TextEncoder().encode("A: Un lieu.\n")]);
+    const doc = parseBankDocument({ bytes, sourceFile: "legacy.txt" });
+    expect(doc.repairs.encoding).toBe("windows-1252");
+    expect(doc.questions[0]?.prompt).toBe("Qué est un café?");
+  });
+});
