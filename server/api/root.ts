@@ -1,10 +1,40 @@
 import { router } from "@/server/api/trpc";
 import { signUp } from "@/server/api/routers/sign-up";
 import { dashboardSummary } from "@/server/api/routers/dashboard-summary";
+import { bankSearch } from "@/server/api/routers/bank-search";
+import { bankFacets } from "@/server/api/routers/bank-facets";
+import { bankQuestion } from "@/server/api/routers/bank-question";
+import { bankPreview } from "@/server/api/routers/bank-preview";
+import { bankImport } from "@/server/api/routers/bank-import";
+import { bankUpdateQuestion } from "@/server/api/routers/bank-update-question";
+import { interviewCreate } from "@/server/api/routers/interview-create";
+import { interviewCreateInvite } from "@/server/api/routers/interview-create-invite";
+import { interviewList } from "@/server/api/routers/interview-list";
+import { interviewMyRole } from "@/server/api/routers/interview-my-role";
+import { interviewPlan } from "@/server/api/routers/interview-plan";
+import { interviewRevokeInvite } from "@/server/api/routers/interview-revoke-invite";
+import { interviewSaveTemplate } from "@/server/api/routers/interview-save-template";
+import { interviewTemplates } from "@/server/api/routers/interview-templates";
+import { interviewUpdatePlan } from "@/server/api/routers/interview-update-plan";
+import { inviteAccept } from "@/server/api/routers/invite-accept";
+import { inviteDescribe } from "@/server/api/routers/invite-describe";
 
 export const appRouter = router({
   account: router({ signUp }),
   dashboard: router({ summary: dashboardSummary }),
+  bank: router({ search: bankSearch, facets: bankFacets, question: bankQuestion, preview: bankPreview, import: bankImport, updateQuestion: bankUpdateQuestion }),
+  interview: router({
+    create: interviewCreate,
+    list: interviewList,
+    plan: interviewPlan,
+    updatePlan: interviewUpdatePlan,
+    createInvite: interviewCreateInvite,
+    revokeInvite: interviewRevokeInvite,
+    myRole: interviewMyRole,
+    saveTemplate: interviewSaveTemplate,
+    templates: interviewTemplates,
+  }),
+  invite: router({ describe: inviteDescribe, accept: inviteAccept }),
 });
 
 export type AppRouter = typeof appRouter;

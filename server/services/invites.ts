@@ -4,13 +4,13 @@ import type { ParticipantRole } from "@/server/db/generated/enums";
 
 // A link carries a random token; the database keeps only its hash, so a leaked database row cannot be
 // turned back into a working link.
-function hashToken(token: string): string {
+export function hashInviteToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
 export function newInviteToken(): { token: string; tokenHash: string } {
   const token = randomBytes(24).toString("base64url");
-  return { token, tokenHash: hashToken(token) };
+  return { token, tokenHash: hashInviteToken(token) };
 }
 
 export interface ValidInvite {
@@ -22,7 +22,7 @@ export interface ValidInvite {
 /** The invite behind `token` when it exists, is not revoked and has not expired; otherwise null. */
 export async function findValidInvite(db: Db, token: string, now: Date): Promise<ValidInvite | null> {
   const invite = await db.invite.findUnique({
-    where: { tokenHash: hashToken(token) },
+    where: { tokenHash: hashInviteToken(token) },
     select: { id: true, sessionId: true, role: true, expiresAt: true, revokedAt: true },
   });
   if (!invite || invite.revokedAt || invite.expiresAt <= now) return null;

@@ -1,0 +1,8 @@
+import { z } from "zod";
+import { bankReadProcedure } from "@/server/api/routers/bank-access";
+import { bankFacets as loadFacets, bankFacetsSchema } from "@/server/services/bank-facets";
+
+export const bankFacets = bankReadProcedure
+  .input(z.object({ documentId: z.string().min(1).optional() }).default({}))
+  .output(bankFacetsSchema)
+  .query(({ ctx, input }) => loadFacets(ctx.db, input.documentId));

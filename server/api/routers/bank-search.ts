@@ -1,0 +1,7 @@
+import { bankReadProcedure } from "@/server/api/routers/bank-access";
+import { bankSearchInputSchema, bankSearchResultSchema, searchBank } from "@/server/services/bank-search";
+
+export const bankSearch = bankReadProcedure
+  .input(bankSearchInputSchema)
+  .output(bankSearchResultSchema)
+  .query(({ ctx, input }) => searchBank(ctx.db, input));

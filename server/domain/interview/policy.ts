@@ -1,0 +1,22 @@
+import type { Role } from "@/server/domain/room";
+
+/** Who may do what with an interview outside the live room (planning, invites, templates). */
+
+export function canPlanInterviews(user: { isGuest: boolean }): boolean {
+  return !user.isGuest;
+}
+
+export function canManageInterview(role: Role | null): boolean {
+  return role === "INTERVIEWER";
+}
+
+/** The plan is frozen once anything has happened in the room: the room state was built from it. */
+export function canEditPlan(session: { status: string; eventCount: number }): boolean {
+  return session.status === "PLANNED" && session.eventCount === 0;
+}
+
+/** A candidate link admits one candidate; observers may be several. */
+export function canAcceptInvite(invite: { role: Role }, session: { candidateUserIds: string[] }, userId: string): boolean {
+  if (invite.role !== "CANDIDATE") return true;
+  return session.candidateUserIds.every((id) => id === userId);
+}

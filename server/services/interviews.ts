@@ -1,0 +1,267 @@
+import { randomUUID } from "node:crypto";
+import type { Db } from "@/server/db/client";
+import type { Prisma } from "@/server/db/generated/client";
+import type { SessionUser } from "@/server/auth/session";
+import { canAcceptInvite, canEditPlan, canManageInterview, canPlanInterviews } from "@/server/domain/interview/policy";
+import type { QuestionSnapshot, Role } from "@/server/domain/room";
+import { env } from "@/server/env";
+import { AppError } from "@/server/errors";
+import { loadBankQuestionsForSnapshot, type BankQuestionSnapshot } from "@/server/services/bank-snapshot";
+import { findValidInvite, hashInviteToken, newInviteToken } from "@/server/services/invites";
+import { ROOM_NOT_FOUND } from "@/server/services/room-store";
+
+export interface PlanItem {
+  bankQuestionId: string;
+  timeBoxSec: number | null;
+}
+
+export interface InterviewDetails {
+  title: string;
+  candidateName?: string | null;
+  candidateEmail?: string | null;
+}
+
+type StoredQuestion = Omit<QuestionSnapshot, "id" | "position" | "timeBoxSec">;
+
+/**
+ * The question exactly as this interview will ask it. Follow-ups get ids of their own, so a reveal names
+ * one unambiguously; the scenario that goes with a prompt is read out with it, so it joins the prompt.
+ */
+function asAsked(question: BankQuestionSnapshot): StoredQuestion {
+  return {
+    prompt: question.context ? `${question.prompt}\n\n${question.context}` : question.prompt,
+    section: question.section,
+    answer: question.answer,
+    keyPoints: question.keyPoints,
+    rubric: question.rubric,
+    followUps: question.followUps.map((followUp) => ({ id: randomUUID(), ...followUp })),
+    redFlags: question.redFlags,
+    exampleScore: question.exampleScore,
+    meta: { ...question.meta, documentTitle: question.documentTitle, sourceFile: question.sourceFile, bankQuestionId: question.bankQuestionId },
+  };
+}
+
+async function plannedQuestions(db: Db, items: PlanItem[]): Promise<Array<Omit<Prisma.SessionQuestionCreateManyInput, "sessionId">>> {
+  const snapshots = await loadBankQuestionsForSnapshot(db, items.map((item) => item.bankQuestionId));
+  return snapshots.map((snapshot, position) => ({
+    id: randomUUID(),
+    position,
+    bankQuestionId: snapshot.bankQuestionId,
+    timeBoxSec: items[position]?.timeBoxSec ?? null,
+    snapshot: asAsked(snapshot) as unknown as Prisma.InputJsonValue,
+  }));
+}
+
+async function roleIn(db: Db, sessionId: string, userId: string): Promise<Role | null> {
+  const participant = await db.participant.findUnique({ where: { sessionId_userId: { sessionId, userId } }, select: { role: true } });
+  return participant?.role ?? null;
+}
+
+async function requireInterviewer(db: Db, sessionId: string, userId: string): Promise<void> {
+  const role = await roleIn(db, sessionId, userId);
+  if (role === null) throw new AppError("NOT_FOUND", ROOM_NOT_FOUND);
+  if (!canManageInterview(role)) throw new AppError("FORBIDDEN", "Only the interviewer can change this interview.");
+}
+
+export async function createInterview(db: Db, user: SessionUser, input: InterviewDetails & { items: PlanItem[]; templateId?: string }): Promise<{ id: string }> {
+  if (!canPlanInterviews(user)) throw new AppError("FORBIDDEN", "Create an account to plan interviews.");
+  let items = input.items;
+  if (input.templateId) {
+    const template = await db.interviewTemplate.findFirst({
+      where: { id: input.templateId, ownerId: user.id },
+      include: { items: { orderBy: { position: "asc" } } },
+    });
+    if (!template) throw new AppError("NOT_FOUND", "That template was not found.");
+    items = [...template.items.map((item) => ({ bankQuestionId: item.bankQuestionId, timeBoxSec: item.timeBoxSec })), ...items];
+  }
+  if (items.length === 0) throw new AppError("BAD_REQUEST", "Add at least one question.", { items: ["Add at least one question."] });
+  const questions = await plannedQuestions(db, items);
+
+  return db.$transaction(async (tx) => {
+    const session = await tx.interviewSession.create({
+      data: { title: input.title, candidateName: input.candidateName ?? null, candidateEmail: input.candidateEmail ?? null, createdById: user.id },
+      select: { id: true },
+    });
+    await tx.sessionQuestion.createMany({ data: questions.map((question) => ({ ...question, sessionId: session.id })) });
+    await tx.participant.create({ data: { sessionId: session.id, userId: user.id, role: "INTERVIEWER" } });
+    return session;
+  });
+}
+
+export async function updatePlan(db: Db, user: SessionUser, sessionId: string, input: InterviewDetails & { items: PlanItem[] }): Promise<void> {
+  await requireInterviewer(db, sessionId, user.id);
+  const session = await db.interviewSession.findUniqueOrThrow({ where: { id: sessionId }, select: { status: true, version: true } });
+  if (!canEditPlan({ status: session.status, eventCount: session.version })) {
+    throw new AppError("CONFLICT", "The interview has begun; its plan can no longer change.");
+  }
+  if (input.items.length === 0) throw new AppError("BAD_REQUEST", "Add at least one question.", { items: ["Add at least one question."] });
+  const questions = await plannedQuestions(db, input.items);
+  await db.$transaction(async (tx) => {
+    await tx.interviewSession.update({
+      where: { id: sessionId },
+      data: { title: input.title, candidateName: input.candidateName ?? null, candidateEmail: input.candidateEmail ?? null },
+    });
+    await tx.sessionQuestion.deleteMany({ where: { sessionId } });
+    await tx.sessionQuestion.createMany({ data: questions.map((question) => ({ ...question, sessionId })) });
+  });
+}
+
+export async function listInterviews(db: Db, userId: string) {
+  const participations = await db.participant.findMany({
+    where: { userId },
+    orderBy: { session: { createdAt: "desc" } },
+    select: {
+      role: true,
+      session: {
+        select: {
+          id: true,
+          title: true,
+          status: true,
+          candidateName: true,
+          createdAt: true,
+          startedAt: true,
+          endedAt: true,
+          _count: { select: { questions: true } },
+        },
+      },
+    },
+  });
+  return participations.map(({ role, session }) => ({
+    id: session.id,
+    title: session.title,
+    status: session.status,
+    myRole: role,
+    candidateName: session.candidateName,
+    createdAt: session.createdAt,
+    startedAt: session.startedAt,
+    endedAt: session.endedAt,
+    questionCount: session._count.questions,
+  }));
+}
+
+export async function getPlan(db: Db, userId: string, sessionId: string) {
+  await requireInterviewer(db, sessionId, userId);
+  const session = await db.interviewSession.findUniqueOrThrow({
+    where: { id: sessionId },
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      version: true,
+      candidateName: true,
+      candidateEmail: true,
+      questions: { orderBy: { position: "asc" } },
+      invites: { orderBy: { createdAt: "desc" }, select: { id: true, role: true, expiresAt: true, revokedAt: true, createdAt: true } },
+    },
+  });
+  return {
+    id: session.id,
+    title: session.title,
+    status: session.status,
+    editable: canEditPlan({ status: session.status, eventCount: session.version }),
+    candidateName: session.candidateName,
+    candidateEmail: session.candidateEmail,
+    items: session.questions.map((question) => {
+      const snapshot = question.snapshot as unknown as StoredQuestion;
+      return {
+        id: question.id,
+        position: question.position,
+        bankQuestionId: question.bankQuestionId,
+        prompt: snapshot.prompt,
+        section: snapshot.section,
+        timeBoxSec: question.timeBoxSec,
+        followUpCount: snapshot.followUps.length,
+      };
+    }),
+    invites: session.invites,
+  };
+}
+
+const DEFAULT_INVITE_HOURS = 72;
+
+export async function createInvite(
+  db: Db,
+  user: SessionUser,
+  input: { sessionId: string; role: "CANDIDATE" | "OBSERVER"; expiresInHours?: number },
+  now: Date,
+): Promise<{ id: string; url: string; expiresAt: Date }> {
+  await requireInterviewer(db, input.sessionId, user.id);
+  const { token, tokenHash } = newInviteToken();
+  const expiresAt = new Date(now.getTime() + (input.expiresInHours ?? DEFAULT_INVITE_HOURS) * 3_600_000);
+  const invite = await db.invite.create({
+    data: { sessionId: input.sessionId, role: input.role, tokenHash, expiresAt, createdById: user.id },
+    select: { id: true },
+  });
+  return { id: invite.id, url: `${env().APP_URL}/join/${token}`, expiresAt };
+}
+
+export async function revokeInvite(db: Db, user: SessionUser, inviteId: string, now: Date): Promise<void> {
+  const invite = await db.invite.findUnique({ where: { id: inviteId }, select: { sessionId: true } });
+  if (!invite) throw new AppError("NOT_FOUND", "That invite was not found.");
+  await requireInterviewer(db, invite.sessionId, user.id);
+  await db.invite.update({ where: { id: inviteId }, data: { revokedAt: now } });
+}
+
+export type InviteDescription =
+  | { valid: true; sessionTitle: string; interviewerName: string | null; role: Role; status: string }
+  | { valid: false; reason: "expired" | "revoked" | "unknown" };
+
+/** What the join page may say about a link, to anyone holding it. */
+export async function describeInvite(db: Db, token: string, now: Date): Promise<InviteDescription> {
+  const invite = await db.invite.findUnique({
+    where: { tokenHash: hashInviteToken(token) },
+    select: { role: true, expiresAt: true, revokedAt: true, session: { select: { title: true, status: true, createdBy: { select: { name: true } } } } },
+  });
+  if (!invite) return { valid: false, reason: "unknown" };
+  if (invite.revokedAt) return { valid: false, reason: "revoked" };
+  if (invite.expiresAt <= now) return { valid: false, reason: "expired" };
+  return { valid: true, sessionTitle: invite.session.title, interviewerName: invite.session.createdBy.name, role: invite.role, status: invite.session.status };
+}
+
+export async function acceptInvite(db: Db, user: SessionUser, token: string, now: Date): Promise<{ sessionId: string; role: Role }> {
+  const invite = await findValidInvite(db, token, now);
+  if (!invite) throw new AppError("NOT_FOUND", "This invite link is not valid any more. Ask the interviewer for a new one.");
+  const existing = await roleIn(db, invite.sessionId, user.id);
+  if (existing) return { sessionId: invite.sessionId, role: existing };
+  const candidates = await db.participant.findMany({ where: { sessionId: invite.sessionId, role: "CANDIDATE" }, select: { userId: true } });
+  if (!canAcceptInvite(invite, { candidateUserIds: candidates.map((c) => c.userId) }, user.id)) {
+    throw new AppError("CONFLICT", "Someone else has already joined this interview as the candidate.");
+  }
+  await db.participant.create({ data: { sessionId: invite.sessionId, userId: user.id, role: invite.role } });
+  return { sessionId: invite.sessionId, role: invite.role };
+}
+
+export async function myRole(db: Db, userId: string, sessionId: string): Promise<{ role: Role; title: string }> {
+  const participant = await db.participant.findUnique({
+    where: { sessionId_userId: { sessionId, userId } },
+    select: { role: true, session: { select: { title: true } } },
+  });
+  if (!participant) throw new AppError("NOT_FOUND", ROOM_NOT_FOUND);
+  return { role: participant.role, title: participant.session.title };
+}
+
+export async function saveTemplate(db: Db, user: SessionUser, input: { sessionId: string; title: string }): Promise<{ id: string }> {
+  await requireInterviewer(db, input.sessionId, user.id);
+  const questions = await db.sessionQuestion.findMany({
+    where: { sessionId: input.sessionId, bankQuestionId: { not: null } },
+    orderBy: { position: "asc" },
+    select: { bankQuestionId: true, timeBoxSec: true },
+  });
+  return db.interviewTemplate.create({
+    data: {
+      ownerId: user.id,
+      title: input.title,
+      items: { create: questions.map((question, position) => ({ bankQuestionId: question.bankQuestionId as string, position, timeBoxSec: question.timeBoxSec })) },
+    },
+    select: { id: true },
+  });
+}
+
+export async function listTemplates(db: Db, userId: string) {
+  const templates = await db.interviewTemplate.findMany({
+    where: { ownerId: userId },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, title: true, createdAt: true, _count: { select: { items: true } } },
+  });
+  return templates.map((template) => ({ id: template.id, title: template.title, createdAt: template.createdAt, itemCount: template._count.items }));
+}
