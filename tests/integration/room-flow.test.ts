@@ -1,0 +1,265 @@
+import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
+import type { CandidateView, InterviewerView, ObserverView } from "@/server/domain/room";
+import { testDb } from "../support/db";
+import { RoomClient } from "../support/room-client";
+import { plannedInterview } from "../support/room-fixtures";
+import { startRealtimeServer, type RealtimeServerProcess } from "../support/realtime-server";
+import { sessionCookie } from "../support/session-cookie";
+
+const db = testDb();
+let server: RealtimeServerProcess;
+const servers: RealtimeServerProcess[] = [];
+const clients: RoomClient[] = [];
+
+async function startServer(port?: number): Promise<RealtimeServerProcess> {
+  const started = await startRealtimeServer(inject("databaseUrl"), port);
+  servers.push(started);
+  return started;
+}
+
+beforeAll(async () => {
+  server = await startServer();
+});
+
+afterAll(async () => {
+  for (const client of clients) client.close();
+  await Promise.all(servers.map((started) => started.kill("SIGKILL")));
+  await db.$disconnect();
+});
+
+async function connect(user: { id: string; name: string | null; isGuest: boolean }, sessionId: string, url = server.url): Promise<RoomClient> {
+  const client = new RoomClient(url, await sessionCookie({ id: user.id, name: user.name ?? "", isGuest: user.isGuest }), sessionId);
+  clients.push(client);
+  await client.joined();
+  return client;
+}
+
+const asInterviewer = (client: RoomClient) => client.view as InterviewerView;
+const asCandidate = (client: RoomClient) => client.view as CandidateView;
+
+async function eventLog(sessionId: string) {
+  return db.sessionEvent.findMany({ where: { sessionId }, orderBy: { seq: "asc" }, select: { seq: true, type: true, idempotencyKey: true } });
+}
+
+function expectGaplessLog(log: Array<{ seq: number; idempotencyKey: string }>) {
+  expect(log.map((event) => event.seq)).toEqual(log.map((_, index) => index + 1));
+  expect(new Set(log.map((event) => event.idempotencyKey)).size).toBe(log.length);
+}
+
+describe("a live interview over real sockets", () => {
+  it("runs from lobby to end, saving every step as it happens", async () => {
+    const { sessionId, interviewer, candidate, observer } = await plannedInterview(db, "flow");
+    const iris = await connect(interviewer, sessionId);
+    const cody = await connect(candidate, sessionId);
+    const olga = await connect(observer, sessionId);
+
+    await iris.until((view) => view.participants.filter((p) => p.presence === "connected").length === 3);
+    expect(asCandidate(cody).status).toBe("lobby");
+    expect(asCandidate(cody).current).toBeNull();
+
+    expect(await iris.command({ type: "start" })).toMatchObject({ ok: true });
+    const live = await cody.until((view) => view.status === "live");
+    expect((live as CandidateView).current?.prompt).toBe("Prompt 1 flow");
+
+    const question = asInterviewer(iris).questions[0];
+    const followUp = question?.followUps[1];
+    if (!question || !followUp) throw new Error("planned question missing");
+    expect(await iris.command({ type: "revealFollowUp", questionId: question.id, followUpId: followUp.id })).toMatchObject({ ok: true });
+    const revealed = (await cody.until((view) => (view as CandidateView).current?.followUps.length === 1)) as CandidateView;
+    expect(revealed.current?.followUps[0]?.prompt).toBe("Follow-up 1.2 flow");
+    expect(revealed.current?.followUps[0]?.revealedAt).toEqual(expect.any(String));
+
+    expect(await cody.command({ type: "updateScratchpad", questionId: question.id, text: "Use a queue" })).toMatchObject({ ok: true });
+    await iris.until((view) => (view as InterviewerView).questions[0]?.scratchpad?.text === "Use a queue");
+
+    expect(await iris.command({ type: "addNote", body: "Strong start" })).toMatchObject({ ok: true });
+    expect(await olga.command({ type: "addNote", body: "Observer aside" })).toMatchObject({ ok: true });
+    await iris.until((view) => (view as InterviewerView).notes.length === 1);
+    await olga.until((view) => (view as ObserverView).notes.some((note) => note.body === "Observer aside"));
+    expect(asInterviewer(iris).notes.map((note) => note.body)).toEqual(["Strong start"]);
+    expect(asInterviewer(iris).notes[0]?.questionId).toBe(question.id);
+
+    expect(
+      await iris.command({ type: "setScore", questionId: question.id, outOf: 10, criteria: [{ index: 0, score: 8, comment: "clear" }], overall: 8, comment: "good" }),
+    ).toMatchObject({ ok: true });
+    expect(await iris.command({ type: "nextQuestion", fromQuestionId: question.id })).toMatchObject({ ok: true });
+    await cody.until((view) => (view as CandidateView).current?.prompt === "Prompt 2 flow");
+    expect(await iris.command({ type: "end" })).toMatchObject({ ok: true });
+    await cody.until((view) => view.status === "ended");
+
+    const stored = await db.interviewSession.findUniqueOrThrow({ where: { id: sessionId }, select: { status: true, startedAt: true, endedAt: true, version: true } });
+    expect(stored).toMatchObject({ status: "ENDED", startedAt: expect.any(Date), endedAt: expect.any(Date) });
+    const log = await eventLog(sessionId);
+    expectGaplessLog(log);
+    expect(stored.version).toBe(log.length);
+    expect(log.map((event) => event.type)).toEqual(
+      expect.arrayContaining(["participantJoined", "interviewStarted", "followUpRevealed", "scratchpadUpdated", "noteAdded", "scoreSet", "questionChanged", "interviewEnded"]),
+    );
+  });
+
+  it("applies a retried command once and two simultaneous reveals as one", async () => {
+    const { sessionId, interviewer } = await plannedInterview(db, "twice");
+    const tabA = await connect(interviewer, sessionId);
+    const tabB = await connect(interviewer, sessionId);
+    await tabA.command({ type: "start" });
+    const question = (await tabA.until((view) => view.status === "live")) as InterviewerView;
+    const target = question.questions[0]?.followUps[0];
+    if (!target || !question.questions[0]) throw new Error("no follow-up");
+    const reveal = { type: "revealFollowUp" as const, questionId: question.questions[0].id, followUpId: target.id };
+
+    const [a, b] = await Promise.all([tabA.command(reveal), tabB.command(reveal)]);
+    expect(a.ok && b.ok).toBe(true);
+    const retried = await tabA.command({ type: "addNote", body: "once" }, "retry-key-0001");
+    const again = await tabA.command({ type: "addNote", body: "once" }, "retry-key-0001");
+    expect(again).toEqual(retried);
+
+    const log = await eventLog(sessionId);
+    expect(log.filter((event) => event.type === "followUpRevealed")).toHaveLength(1);
+    expect(log.filter((event) => event.type === "noteAdded")).toHaveLength(1);
+    await tabB.until((view) => (view as InterviewerView).notes.length === 1);
+    expect(tabB.view).toEqual(expect.objectContaining({ questions: asInterviewer(tabA).questions }));
+  });
+
+  it("refuses bad input with a clear error and writes nothing", async () => {
+    const { sessionId, candidate, observer, interviewer } = await plannedInterview(db, "bad");
+    const iris = await connect(interviewer, sessionId);
+    const cody = await connect(candidate, sessionId);
+    const olga = await connect(observer, sessionId);
+    await iris.command({ type: "start" });
+    await cody.until((view) => view.status === "live");
+    const question = asInterviewer(iris).questions[0];
+    const followUp = question?.followUps[0];
+    if (!question || !followUp) throw new Error("no question");
+    // Presence changes are legitimate writes (the oversized message below drops a connection); nothing else may be.
+    const roomChanges = async () => (await eventLog(sessionId)).filter((event) => event.type !== "presenceChanged").length;
+    const before = await roomChanges();
+
+    expect(await cody.command({ type: "revealFollowUp", questionId: question.id, followUpId: followUp.id })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await olga.command({ type: "nextQuestion", fromQuestionId: question.id })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await iris.command({ type: "revealFollowUp", questionId: question.id, followUpId: "forged-follow-up" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await iris.emit("room:command", { sessionId: "forged-session", idempotencyKey: "abcdefgh1", command: { type: "start" } })).toMatchObject({ ok: false });
+    expect(await iris.emit("room:join", { sessionId: "forged-session", lastSeq: null })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await iris.emit("room:command", { sessionId, idempotencyKey: "x", command: { type: "launchMissiles" } })).toMatchObject({ ok: false, code: "BAD_REQUEST" });
+    expect(await iris.emit("room:command", "not even an object")).toMatchObject({ ok: false, code: "BAD_REQUEST" });
+    expect(await cody.command({ type: "updateScratchpad", questionId: question.id, text: "x".repeat(60_000) })).toMatchObject({ ok: false, code: "BAD_REQUEST" });
+
+    // Past Socket.IO's message cap the connection itself is dropped; the client reconnects and the server stays up.
+    iris.socket.emit("room:command", { sessionId, idempotencyKey: "big-payload-1", command: { type: "addNote", body: "y".repeat(300_000) } });
+    await iris.joined();
+    expect(await roomChanges()).toBe(before);
+    const health = await iris.emit<{ serverNow: number }>("time:sync", { clientSentAt: Date.now() });
+    expect(health.ok).toBe(true);
+  });
+
+  it("refuses a user who is not in the session", async () => {
+    const { sessionId } = await plannedInterview(db, "stranger");
+    const { createUser } = await import("../support/room-fixtures");
+    const stranger = await createUser(db, "Stan");
+    const client = new RoomClient(server.url, await sessionCookie({ id: stranger.id, name: "Stan" }), sessionId);
+    clients.push(client);
+    await new Promise<void>((resolve) => client.socket.once("connect", () => resolve()));
+    expect(await client.emit("room:join", { sessionId, lastSeq: null })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await client.command({ type: "start" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await db.sessionEvent.count({ where: { sessionId, actorId: stranger.id } })).toBe(0);
+  });
+
+  it("rate-limits a socket that floods commands", async () => {
+    const { sessionId, interviewer } = await plannedInterview(db, "flood");
+    const iris = await connect(interviewer, sessionId);
+    const results = await Promise.all(Array.from({ length: 80 }, () => iris.emit("time:sync", { clientSentAt: 0 })));
+    expect(results.filter((result) => !result.ok).map((result) => (result.ok ? null : result.code))).toContain("RATE_LIMITED");
+  });
+});
+
+describe("nothing is lost on reconnect or restart", () => {
+  it("catches up a client that dropped while the room moved on", async () => {
+    const { sessionId, interviewer, candidate } = await plannedInterview(db, "drop");
+    const iris = await connect(interviewer, sessionId);
+    const cody = await connect(candidate, sessionId);
+    await iris.command({ type: "start" });
+    await cody.until((view) => view.status === "live");
+    const question = asInterviewer(iris).questions[0];
+    if (!question) throw new Error("no question");
+
+    cody.socket.disconnect();
+    for (const followUp of question.followUps.slice(0, 2)) {
+      await iris.command({ type: "revealFollowUp", questionId: question.id, followUpId: followUp.id });
+    }
+    const rejoined = cody.joined();
+    cody.socket.connect();
+    await rejoined;
+    expect(asCandidate(cody).current?.followUps.map((f) => f.prompt)).toEqual(["Follow-up 1.1 drop", "Follow-up 1.2 drop"]);
+    const lastJoin = cody.received.filter((frame) => typeof frame === "object" && frame !== null && "mode" in frame).at(-1);
+    expect(lastJoin).toMatchObject({ ok: true, mode: "events" });
+  });
+
+  it("survives SIGKILL of the server mid-interview: clients reconnect and agree, the log has no gap", async () => {
+    const killable = await startServer();
+    const { sessionId, interviewer, candidate } = await plannedInterview(db, "kill");
+    const iris = await connect(interviewer, sessionId, killable.url);
+    const cody = await connect(candidate, sessionId, killable.url);
+    await iris.command({ type: "start" });
+    const question = ((await iris.until((view) => view.status === "live")) as InterviewerView).questions[0];
+    if (!question) throw new Error("no question");
+    const [first, second, third] = question.followUps;
+    if (!first || !second || !third) throw new Error("follow-ups missing");
+    await iris.command({ type: "revealFollowUp", questionId: question.id, followUpId: first.id });
+
+    await killable.kill("SIGKILL");
+    await startServer(killable.port);
+    await Promise.all([iris.joined(), cody.joined()]);
+
+    // A command whose acknowledgement was lost is retried with its key: applied once.
+    await iris.command({ type: "revealFollowUp", questionId: question.id, followUpId: second.id }, "reveal-second-key");
+    await iris.command({ type: "revealFollowUp", questionId: question.id, followUpId: second.id }, "reveal-second-key");
+    await iris.command({ type: "revealFollowUp", questionId: question.id, followUpId: third.id });
+    await cody.until((view) => (view as CandidateView).current?.followUps.length === 3);
+    await iris.until((view) => view.participants.every((p) => p.presence === "connected"));
+
+    const log = await eventLog(sessionId);
+    expectGaplessLog(log);
+    expect(log.filter((event) => event.type === "followUpRevealed")).toHaveLength(3);
+    expect(iris.seq).toBe(log.length);
+    expect(cody.seq).toBe(log.length);
+    const revealedForStaff = asInterviewer(iris).questions[0]?.followUps.filter((f) => f.revealedAt).map((f) => [f.prompt, f.revealedAt]);
+    const revealedForCandidate = asCandidate(cody).current?.followUps.map((f) => [f.prompt, f.revealedAt]);
+    expect(revealedForCandidate).toEqual(revealedForStaff);
+  });
+});
+
+describe("the candidate never receives hidden material", () => {
+  it("finds no marker of anything unrevealed in any frame the candidate received, across reconnects", async () => {
+    const { sessionId, interviewer, candidate, observer, marker } = await plannedInterview(db, "leak");
+    const iris = await connect(interviewer, sessionId);
+    const olga = await connect(observer, sessionId);
+    const cody = await connect(candidate, sessionId);
+    await iris.command({ type: "start" });
+    await cody.until((view) => view.status === "live");
+    const [q1, q2] = asInterviewer(iris).questions;
+    if (!q1 || !q2) throw new Error("questions missing");
+
+    await iris.command({ type: "revealFollowUp", questionId: q1.id, followUpId: q1.followUps[0]?.id ?? "" });
+    await iris.command({ type: "setKeyPointChecked", questionId: q1.id, index: 0, checked: true });
+    await iris.command({ type: "addNote", body: marker("note-interviewer") });
+    await olga.command({ type: "addNote", body: marker("note-observer") });
+    await iris.command({ type: "editNote", noteId: asInterviewer(iris).notes[0]?.id ?? "", body: marker("note-edited") });
+    await iris.command({ type: "setScore", questionId: q1.id, outOf: 10, criteria: [{ index: 0, score: 7, comment: marker("score-comment") }], overall: 7, comment: marker("score-overall") });
+    cody.socket.disconnect();
+    await iris.command({ type: "deleteNote", noteId: asInterviewer(iris).notes[0]?.id ?? "" });
+    await iris.command({ type: "nextQuestion", fromQuestionId: q1.id });
+    const rejoined = cody.joined();
+    cody.socket.connect();
+    await rejoined;
+    await cody.command({ type: "revealFollowUp", questionId: q2.id, followUpId: q2.followUps[2]?.id ?? "" });
+    await cody.command({ type: "editNote", noteId: "anything", body: "x" });
+    await iris.command({ type: "end" });
+    await cody.until((view) => view.status === "ended");
+
+    const everything = JSON.stringify(cody.received);
+    expect(everything).toContain("Follow-up 1.1 leak");
+    expect(everything).not.toMatch(/MARK-leak-/);
+    for (const hidden of ["Follow-up 1.2 leak", "Follow-up 1.3 leak", "Follow-up 2.1 leak", "Follow-up 2.2 leak", "Follow-up 2.3 leak"]) {
+      expect(everything).not.toContain(hidden);
+    }
+  });
+});
