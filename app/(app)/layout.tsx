@@ -5,7 +5,8 @@ import { currentUser } from "@/server/auth/session";
 
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   const user = await currentUser();
-  // A layout is not told which page is being rendered, so the way back after sign-in is the dashboard.
+  // proxy.ts already sends signed-out visitors to sign-in with their path; this is the backstop for a
+  // session that stopped being valid, and a layout is not told its page, so the way back is the dashboard.
   if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent("/dashboard")}`);
   return <AppShell user={{ name: user.name, email: user.email, isGuest: user.isGuest }}>{children}</AppShell>;
 }

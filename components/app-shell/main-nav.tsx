@@ -29,7 +29,7 @@ export function MainNav({ className }: { className?: string }) {
                 className={cn(
                   "flex h-8 items-center rounded-md px-3 text-sm font-medium whitespace-nowrap transition-colors",
                   "outline-none focus-visible:ring-2 focus-visible:ring-ring",
-                  active ? "bg-accent text-foreground" : "text-muted-foreground hover:bg-accent/60 hover:text-foreground",
+                  active ? "text-foreground sm:bg-accent" : "text-muted-foreground hover:bg-accent/60 hover:text-foreground",
                 )}
               >
                 {link.label}

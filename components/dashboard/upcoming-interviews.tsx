@@ -18,7 +18,7 @@ export function UpcomingInterviews({ interviews, className }: { interviews: Upco
   return (
     <Card className={cn("flex flex-col", className)} aria-labelledby="upcoming-heading" role="region">
       <CardHeader className="flex-row items-start justify-between gap-4">
-        <div className="grid gap-1">
+        <div className="grid min-w-0 gap-1">
           <CardTitle id="upcoming-heading">Upcoming interviews</CardTitle>
           <CardDescription>Planned and live sessions you are part of.</CardDescription>
         </div>

@@ -8,7 +8,7 @@ export default function DashboardLoading() {
         Loading your dashboard
       </span>
       <div className="flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
-        <div className="grid gap-2.5">
+        <div className="flex min-w-0 flex-col gap-2.5">
           <Skeleton className="h-8 w-72 max-w-full" />
           <Skeleton className="h-4 w-96 max-w-full" />
         </div>

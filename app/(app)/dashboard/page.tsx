@@ -53,8 +53,8 @@ export default async function DashboardPage() {
       </section>
 
       <div className="mt-4 grid gap-4 sm:mt-6 sm:gap-6 lg:grid-cols-3">
-        <UpcomingInterviews interviews={summary.upcoming} className="lg:col-span-2" />
-        <HowItWorks />
+        <UpcomingInterviews interviews={summary.upcoming} className="min-w-0 lg:col-span-2" />
+        <HowItWorks className="min-w-0" />
       </div>
     </div>
   );

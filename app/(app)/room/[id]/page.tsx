@@ -1,0 +1,25 @@
+import { TRPCError } from "@trpc/server";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { RoomScreen } from "@/components/room/room-screen";
+import { serverApi } from "@/server/api/server-caller";
+
+export const metadata: Metadata = { title: "Interview room" };
+export const dynamic = "force-dynamic";
+
+/**
+ * Only the role and title are looked up here: the room's content arrives over the socket, built for this
+ * viewer, so the server-rendered HTML and RSC payload carry nothing a candidate may not see.
+ */
+export default async function RoomPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const api = await serverApi();
+  let me: { role: "INTERVIEWER" | "CANDIDATE" | "OBSERVER"; title: string };
+  try {
+    me = await api.interview.myRole({ sessionId: id });
+  } catch (error) {
+    if (error instanceof TRPCError && ["NOT_FOUND", "BAD_REQUEST", "FORBIDDEN"].includes(error.code)) notFound();
+    throw error;
+  }
+  return <RoomScreen sessionId={id} title={me.title} role={me.role} />;
+}
