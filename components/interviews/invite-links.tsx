@@ -1,0 +1,156 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Eye, Link2, UserRound } from "lucide-react";
+import { useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/interviews/copy-button";
+import { errorMessage } from "@/components/interviews/error-message";
+import { useTRPC } from "@/components/providers/trpc";
+
+interface Invite {
+  id: string;
+  role: "INTERVIEWER" | "CANDIDATE" | "OBSERVER";
+  expiresAt: Date;
+  revokedAt: Date | null;
+  createdAt: Date;
+}
+
+interface FreshLink {
+  id: string;
+  role: "CANDIDATE" | "OBSERVER";
+  url: string;
+}
+
+const dateTime = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
+const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+
+function expiresIn(date: Date, now: number): string {
+  const hours = (date.getTime() - now) / 3_600_000;
+  return hours >= 48 ? relative.format(Math.round(hours / 24), "day") : relative.format(Math.max(1, Math.round(hours)), "hour");
+}
+
+const roleName = { CANDIDATE: "Candidate", OBSERVER: "Observer", INTERVIEWER: "Interviewer" } as const;
+
+/** Links are shown once, when created (only their hash is stored); afterwards they can only be revoked. */
+export function InviteLinks({ sessionId, invites, closed }: { sessionId: string; invites: Invite[]; closed: boolean }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [fresh, setFresh] = useState<FreshLink[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [now] = useState(() => Date.now());
+  const createInvite = useMutation(trpc.interview.createInvite.mutationOptions());
+  const revoke = useMutation(trpc.interview.revokeInvite.mutationOptions());
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.interview.plan.queryKey({ sessionId }) });
+
+  async function create(role: "CANDIDATE" | "OBSERVER") {
+    setError(null);
+    try {
+      const invite = await createInvite.mutateAsync({ sessionId, role });
+      setFresh((current) => [{ id: invite.id, role, url: invite.url }, ...current]);
+      await refresh();
+    } catch (caught) {
+      setError(errorMessage(caught));
+    }
+  }
+
+  async function revokeInvite(inviteId: string) {
+    setError(null);
+    try {
+      await revoke.mutateAsync({ inviteId });
+      setFresh((current) => current.filter((link) => link.id !== inviteId));
+      await refresh();
+    } catch (caught) {
+      setError(errorMessage(caught));
+    }
+  }
+
+  const pendingRole = createInvite.isPending ? createInvite.variables?.role : undefined;
+
+  return (
+    <section aria-labelledby="invites-heading" className="rounded-xl border bg-card shadow-xs">
+      <header className="flex flex-wrap items-center justify-between gap-3 border-b px-5 py-4 sm:px-6">
+        <div>
+          <h2 id="invites-heading" className="flex items-center gap-1.5 text-sm font-semibold">
+            <Link2 aria-hidden className="size-4 text-muted-foreground" />
+            Invite links
+          </h2>
+          <p className="text-xs text-muted-foreground">The candidate can join with a display name; no account needed. Links expire and can be revoked.</p>
+        </div>
+        {closed ? null : (
+          <div className="flex flex-wrap gap-2">
+            <Button size="sm" onClick={() => void create("CANDIDATE")} loading={pendingRole === "CANDIDATE"} disabled={createInvite.isPending}>
+              <UserRound aria-hidden />
+              Create candidate link
+            </Button>
+            <Button size="sm" variant="outline" onClick={() => void create("OBSERVER")} loading={pendingRole === "OBSERVER"} disabled={createInvite.isPending}>
+              <Eye aria-hidden />
+              Create observer link
+            </Button>
+          </div>
+        )}
+      </header>
+      {error ? (
+        <p role="alert" className="px-5 pt-3 text-sm text-destructive sm:px-6">
+          {error}
+        </p>
+      ) : null}
+      {fresh.length > 0 ? (
+        <ul className="grid gap-3 px-5 pt-4 sm:px-6">
+          {fresh.map((link) => (
+            <li key={link.id} className="rounded-lg border border-primary/25 bg-primary-soft/40 p-3" data-testid="fresh-invite">
+              <p className="mb-2 text-xs font-medium text-primary-soft-foreground">
+                New {roleName[link.role].toLowerCase()} link. Copy it now: it is shown only once.
+              </p>
+              <div className="flex items-center gap-2">
+                <input
+                  readOnly
+                  value={link.url}
+                  aria-label={`${roleName[link.role]} invite link`}
+                  onFocus={(event) => event.currentTarget.select()}
+                  className="h-8 min-w-0 flex-1 rounded-md border border-input bg-card px-2.5 font-mono text-xs outline-none focus-visible:border-ring"
+                />
+                <CopyButton value={link.url} label={`Copy ${roleName[link.role].toLowerCase()} link`} />
+              </div>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {invites.length === 0 ? (
+        <p className="px-5 py-5 text-sm text-muted-foreground sm:px-6">No links yet. Create one for the candidate, and one per observer if you like.</p>
+      ) : (
+        <ul aria-label="Invites" className="mt-2 divide-y">
+          {invites.map((invite) => {
+            const expired = invite.expiresAt.getTime() <= now;
+            const state = invite.revokedAt ? "Revoked" : expired ? "Expired" : `Expires ${expiresIn(invite.expiresAt, now)}`;
+            const active = !invite.revokedAt && !expired;
+            return (
+              <li key={invite.id} className="flex flex-wrap items-center gap-3 px-5 py-3 sm:px-6" data-testid="invite-row">
+                <Badge variant={invite.role === "CANDIDATE" ? "accent" : "neutral"}>{roleName[invite.role]}</Badge>
+                <span className="min-w-0 flex-1 text-[13px] text-muted-foreground">
+                  Created {dateTime.format(invite.createdAt)} ·{" "}
+                  <span className={active ? "text-foreground" : undefined} title={dateTime.format(invite.expiresAt)}>
+                    {state}
+                  </span>
+                </span>
+                {active ? (
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    className="hover:text-destructive"
+                    loading={revoke.isPending && revoke.variables?.inviteId === invite.id}
+                    onClick={() => void revokeInvite(invite.id)}
+                    aria-label={`Revoke ${roleName[invite.role].toLowerCase()} link created ${dateTime.format(invite.createdAt)}`}
+                  >
+                    Revoke
+                  </Button>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

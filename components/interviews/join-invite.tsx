@@ -1,0 +1,141 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { Eye, UserRound } from "lucide-react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { FormField } from "@/components/ui/form-field";
+import { Separator } from "@/components/ui/separator";
+import { errorMessage } from "@/components/interviews/error-message";
+import { useTRPC } from "@/components/providers/trpc";
+
+interface JoinInviteProps {
+  token: string;
+  invite: { sessionTitle: string; interviewerName: string | null; role: "INTERVIEWER" | "CANDIDATE" | "OBSERVER"; status: string };
+  user: { name: string; isGuest: boolean } | null;
+}
+
+const NAME_MAX = 100;
+
+export function JoinInvite({ token, invite, user }: JoinInviteProps) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const accept = useMutation(trpc.invite.accept.mutationOptions());
+  const [name, setName] = useState("");
+  const [nameError, setNameError] = useState<string | undefined>();
+  const [error, setError] = useState<string | null>(null);
+  const [signingIn, setSigningIn] = useState(false);
+  const callbackUrl = encodeURIComponent(`/join/${token}`);
+  const over = invite.status === "ENDED" || invite.status === "CANCELLED";
+  const asObserver = invite.role === "OBSERVER";
+
+  async function join() {
+    setError(null);
+    try {
+      const { sessionId } = await accept.mutateAsync({ token });
+      router.push(`/room/${sessionId}`);
+      return true;
+    } catch (caught) {
+      setError(errorMessage(caught));
+      return false;
+    }
+  }
+
+  async function joinAsGuest(event: FormEvent) {
+    event.preventDefault();
+    const trimmed = name.trim();
+    if (!trimmed) {
+      setNameError("Tell the interviewer what to call you");
+      return;
+    }
+    setNameError(undefined);
+    setError(null);
+    setSigningIn(true);
+    const result = await signIn("guest", { name: trimmed, inviteToken: token, redirect: false });
+    if (!result || result.error) {
+      setSigningIn(false);
+      setError("We could not let you in with this link. It may have just expired; ask the interviewer for a new one.");
+      return;
+    }
+    const ok = await join();
+    if (!ok) setSigningIn(false);
+  }
+
+  return (
+    <div data-testid="join-invite">
+      <div className="mb-8 text-center">
+        <span aria-hidden className="mx-auto mb-4 flex size-11 items-center justify-center rounded-full border bg-card shadow-xs">
+          {asObserver ? <Eye className="size-5 text-muted-foreground" /> : <UserRound className="size-5 text-muted-foreground" />}
+        </span>
+        <p className="text-sm text-muted-foreground">
+          {invite.interviewerName ? `${invite.interviewerName} invited you ${asObserver ? "to observe" : "to"}` : `You are invited ${asObserver ? "to observe" : "to"}`}
+        </p>
+        <h1 className="mt-1 text-2xl font-semibold tracking-tight">{invite.sessionTitle}</h1>
+        <p className="mt-2 text-sm text-muted-foreground">
+          {asObserver ? "You will follow along read-only and can keep private notes." : "A live mock interview. You will see each question as it is asked, with a scratchpad for your answer."}
+        </p>
+      </div>
+
+      <div className="rounded-xl border bg-card p-6 shadow-sm sm:p-8">
+        {error ? (
+          <Alert variant="error" className="mb-5">
+            {error}
+          </Alert>
+        ) : null}
+        {over ? (
+          <p className="text-center text-sm text-muted-foreground">This interview has already ended, so there is nothing to join.</p>
+        ) : user ? (
+          <div className="grid gap-4">
+            <p className="text-center text-sm text-muted-foreground">
+              Signed in as <span className="font-medium text-foreground">{user.name}</span>
+              {user.isGuest ? " (guest)" : ""}.
+            </p>
+            <Button size="lg" className="w-full" onClick={() => void join()} loading={accept.isPending}>
+              Join interview
+            </Button>
+          </div>
+        ) : (
+          <>
+            <form onSubmit={joinAsGuest} noValidate className="grid gap-4" aria-label="Join as guest">
+              <FormField
+                id="guest-name"
+                name="name"
+                label="Your name"
+                autoComplete="name"
+                placeholder="Ada Lovelace"
+                maxLength={NAME_MAX}
+                hint="Shown to the interviewer. No account needed."
+                value={name}
+                error={nameError}
+                onChange={(event) => {
+                  setName(event.target.value);
+                  setNameError(undefined);
+                }}
+              />
+              <Button type="submit" size="lg" className="w-full" loading={signingIn}>
+                Join as guest
+              </Button>
+            </form>
+            <div className="my-6 flex items-center gap-3 text-xs text-muted-foreground">
+              <Separator className="flex-1" />
+              or
+              <Separator className="flex-1" />
+            </div>
+            <div className="grid grid-cols-2 gap-2">
+              <Button asChild variant="outline">
+                <Link href={`/sign-in?callbackUrl=${callbackUrl}`}>Sign in</Link>
+              </Button>
+              <Button asChild variant="outline">
+                <Link href={`/sign-up?callbackUrl=${callbackUrl}`}>Create account</Link>
+              </Button>
+            </div>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,296 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { ArrowDown, ArrowUp, ListPlus, MessageSquarePlus, X } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { FormField } from "@/components/ui/form-field";
+import { errorMessage, fieldErrorsOf } from "@/components/interviews/error-message";
+import { QuestionPicker, type PickedQuestion } from "@/components/interviews/question-picker";
+import { TemplatePicker } from "@/components/interviews/template-picker";
+import { useTRPC } from "@/components/providers/trpc";
+
+export interface PlanItemDraft extends PickedQuestion {
+  /** Minutes as typed; empty means no time box. */
+  minutes: string;
+}
+
+export interface PlanDraft {
+  title: string;
+  candidateName: string;
+  candidateEmail: string;
+  items: PlanItemDraft[];
+}
+
+interface PlanEditorProps {
+  /** Absent when creating a new interview. */
+  sessionId?: string;
+  initial: PlanDraft;
+}
+
+const DEFAULT_MINUTES = "10";
+
+function minutesToSec(minutes: string): number | null {
+  const value = Number(minutes);
+  return minutes.trim() === "" || !Number.isFinite(value) || value <= 0 ? null : Math.round(value * 60);
+}
+
+/** Title, candidate and the ordered list of questions with their time boxes; for a new plan or an edit. */
+export function PlanEditor({ sessionId, initial }: PlanEditorProps) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [title, setTitle] = useState(initial.title);
+  const [candidateName, setCandidateName] = useState(initial.candidateName);
+  const [candidateEmail, setCandidateEmail] = useState(initial.candidateEmail);
+  const [items, setItems] = useState<PlanItemDraft[]>(initial.items);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [savedAt, setSavedAt] = useState<number | null>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+
+  const create = useMutation(trpc.interview.create.mutationOptions());
+  const update = useMutation(trpc.interview.updatePlan.mutationOptions());
+  const pending = create.isPending || update.isPending;
+  const pickedIds = new Set(items.map((item) => item.bankQuestionId));
+
+  function add(question: PickedQuestion) {
+    setItems((current) => (current.some((item) => item.bankQuestionId === question.bankQuestionId) ? current : [...current, { ...question, minutes: DEFAULT_MINUTES }]));
+    setErrors((current) => ({ ...current, items: "" }));
+    setSavedAt(null);
+  }
+
+  function move(index: number, by: -1 | 1) {
+    const target = index + by;
+    if (target < 0 || target >= items.length) return;
+    setItems((current) => {
+      const next = [...current];
+      const [moved] = next.splice(index, 1);
+      if (moved) next.splice(target, 0, moved);
+      return next;
+    });
+    setSavedAt(null);
+    // Keep the keyboard on the row that moved, on the same control.
+    const active = document.activeElement as HTMLElement | null;
+    const control = active?.dataset.control;
+    requestAnimationFrame(() => {
+      const row = listRef.current?.children[target] as HTMLElement | undefined;
+      const again = control ? row?.querySelector<HTMLElement>(`[data-control="${control}"]:not(:disabled)`) : null;
+      (again ?? row?.querySelector<HTMLElement>("[data-control]:not(:disabled)"))?.focus();
+    });
+  }
+
+  function remove(index: number) {
+    setItems((current) => current.filter((_, i) => i !== index));
+    setSavedAt(null);
+  }
+
+  function onRowKeyDown(event: KeyboardEvent<HTMLLIElement>, index: number) {
+    if (!event.altKey || (event.key !== "ArrowUp" && event.key !== "ArrowDown")) return;
+    event.preventDefault();
+    move(index, event.key === "ArrowUp" ? -1 : 1);
+  }
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setFormError(null);
+    const local: Record<string, string> = {};
+    if (!title.trim()) local.title = "Give the interview a title";
+    if (items.length === 0) local.items = "Add at least one question from the bank.";
+    items.forEach((item, i) => {
+      const sec = minutesToSec(item.minutes);
+      if (item.minutes.trim() !== "" && (sec === null || sec < 60 || sec > 4 * 3600)) local[`items.${i}.timeBoxSec`] = "Between 1 and 240 minutes, or empty for none";
+    });
+    if (Object.keys(local).length > 0) {
+      setErrors(local);
+      return;
+    }
+    setErrors({});
+    const payload = {
+      title: title.trim(),
+      candidateName: candidateName.trim() || null,
+      candidateEmail: candidateEmail.trim() || null,
+      items: items.map((item) => ({ bankQuestionId: item.bankQuestionId, timeBoxSec: minutesToSec(item.minutes) })),
+    };
+    try {
+      if (sessionId) {
+        await update.mutateAsync({ sessionId, ...payload });
+        await queryClient.invalidateQueries({ queryKey: trpc.interview.plan.queryKey({ sessionId }) });
+        setSavedAt(Date.now());
+      } else {
+        const { id } = await create.mutateAsync(payload);
+        router.push(`/interviews/${id}`);
+      }
+    } catch (error) {
+      const fields = fieldErrorsOf(error);
+      setErrors(fields);
+      if (Object.keys(fields).length === 0 || fields._form) setFormError(errorMessage(error));
+    }
+  }
+
+  const totalMinutes = items.reduce((sum, item) => sum + (minutesToSec(item.minutes) ?? 0) / 60, 0);
+
+  return (
+    <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_420px]">
+      <form onSubmit={onSubmit} noValidate className="grid gap-6" aria-label={sessionId ? "Edit the plan" : "Plan an interview"}>
+        {formError ? <Alert variant="error">{formError}</Alert> : null}
+        <section className="grid gap-5 rounded-xl border bg-card p-5 shadow-xs sm:p-6" aria-labelledby="details-heading">
+          <h2 id="details-heading" className="text-sm font-semibold">
+            Details
+          </h2>
+          <FormField
+            id="plan-title"
+            label="Title"
+            placeholder="Senior backend engineer, system design"
+            value={title}
+            maxLength={200}
+            error={errors.title}
+            onChange={(event) => {
+              setTitle(event.target.value);
+              setSavedAt(null);
+            }}
+          />
+          <div className="grid gap-5 sm:grid-cols-2">
+            <FormField
+              id="plan-candidate-name"
+              label="Candidate name"
+              hint="Optional"
+              placeholder="Grace Hopper"
+              value={candidateName}
+              maxLength={100}
+              error={errors.candidateName}
+              onChange={(event) => {
+                setCandidateName(event.target.value);
+                setSavedAt(null);
+              }}
+            />
+            <FormField
+              id="plan-candidate-email"
+              type="email"
+              label="Candidate email"
+              hint="Optional, for your records"
+              placeholder="grace@example.com"
+              value={candidateEmail}
+              maxLength={254}
+              error={errors.candidateEmail}
+              onChange={(event) => {
+                setCandidateEmail(event.target.value);
+                setSavedAt(null);
+              }}
+            />
+          </div>
+        </section>
+
+        <section className="rounded-xl border bg-card shadow-xs" aria-labelledby="questions-heading">
+          <header className="flex flex-wrap items-baseline justify-between gap-2 border-b px-5 py-3 sm:px-6">
+            <h2 id="questions-heading" className="text-sm font-semibold">
+              Questions{" "}
+              <span className="font-normal text-muted-foreground">
+                · {items.length}
+                {totalMinutes > 0 ? `, about ${Math.round(totalMinutes)} min` : ""}
+              </span>
+            </h2>
+            {items.length > 1 ? <p className="text-xs text-muted-foreground">Reorder with the arrows, or Alt+↑ / Alt+↓</p> : null}
+          </header>
+          {items.length === 0 ? (
+            <div className={cn("m-5 flex flex-col items-center rounded-lg border border-dashed px-6 py-10 text-center sm:m-6", errors.items && "border-destructive/50")}>
+              <ListPlus aria-hidden className="size-6 text-muted-foreground" />
+              <p className="mt-3 text-sm font-medium">No questions yet</p>
+              <p className={cn("mt-1 max-w-sm text-sm text-muted-foreground", errors.items && "text-destructive")}>
+                {errors.items || "Search the bank and add questions; they are asked in this order."}
+              </p>
+            </div>
+          ) : (
+            <ol ref={listRef} aria-label="Questions in this interview" className="divide-y">
+              {items.map((item, index) => {
+                const timeError = errors[`items.${index}.timeBoxSec`];
+                return (
+                  <li key={item.bankQuestionId} className="flex gap-3 px-5 py-4 sm:px-6" onKeyDown={(event) => onRowKeyDown(event, index)} data-testid="plan-item">
+                    <span className="mt-0.5 flex size-6 shrink-0 items-center justify-center rounded-full bg-primary-soft text-xs font-semibold text-primary-soft-foreground tabular-nums">
+                      {index + 1}
+                    </span>
+                    <div className="min-w-0 flex-1">
+                      <p className="line-clamp-3 text-sm leading-5">{item.prompt}</p>
+                      <p className="mt-1 flex flex-wrap items-center gap-x-3 text-xs text-muted-foreground">
+                        {item.section.length > 0 ? <span className="truncate">{item.section.join(" › ")}</span> : null}
+                        <span className="inline-flex items-center gap-1">
+                          <MessageSquarePlus aria-hidden className="size-3" />
+                          {item.followUpCount} follow-up{item.followUpCount === 1 ? "" : "s"}
+                        </span>
+                      </p>
+                      <div className="mt-2.5 flex items-center gap-2">
+                        <label htmlFor={`time-box-${index}`} className="text-xs text-muted-foreground">
+                          Time box
+                        </label>
+                        <input
+                          id={`time-box-${index}`}
+                          type="number"
+                          inputMode="numeric"
+                          min={1}
+                          max={240}
+                          data-control="time"
+                          aria-label={`Time box for question ${index + 1}, in minutes`}
+                          aria-invalid={timeError ? true : undefined}
+                          value={item.minutes}
+                          placeholder="none"
+                          onChange={(event) => {
+                            const minutes = event.target.value;
+                            setItems((current) => current.map((entry, i) => (i === index ? { ...entry, minutes } : entry)));
+                            setSavedAt(null);
+                          }}
+                          className="h-8 w-16 rounded-md border border-input bg-card px-2 text-sm tabular-nums outline-none focus-visible:border-ring focus-visible:ring-3 focus-visible:ring-ring/25 aria-invalid:border-destructive"
+                        />
+                        <span className="text-xs text-muted-foreground">min</span>
+                        {timeError ? <span className="text-xs text-destructive">{timeError}</span> : null}
+                      </div>
+                    </div>
+                    <div className="flex shrink-0 items-start gap-0.5">
+                      <Button type="button" variant="ghost" size="icon" className="size-8" data-control="up" aria-label={`Move question ${index + 1} up`} disabled={index === 0} onClick={() => move(index, -1)}>
+                        <ArrowUp aria-hidden />
+                      </Button>
+                      <Button
+                        type="button"
+                        variant="ghost"
+                        size="icon"
+                        className="size-8"
+                        data-control="down"
+                        aria-label={`Move question ${index + 1} down`}
+                        disabled={index === items.length - 1}
+                        onClick={() => move(index, 1)}
+                      >
+                        <ArrowDown aria-hidden />
+                      </Button>
+                      <Button type="button" variant="ghost" size="icon" className="size-8 hover:text-destructive" data-control="remove" aria-label={`Remove question ${index + 1}`} onClick={() => remove(index)}>
+                        <X aria-hidden />
+                      </Button>
+                    </div>
+                  </li>
+                );
+              })}
+            </ol>
+          )}
+        </section>
+
+        <div className="flex items-center justify-end gap-3">
+          {savedAt ? (
+            <span role="status" className="text-sm text-muted-foreground">
+              Plan saved
+            </span>
+          ) : null}
+          <Button type="submit" size="lg" loading={pending}>
+            {sessionId ? "Save plan" : "Create interview"}
+          </Button>
+        </div>
+      </form>
+
+      <div className="grid gap-4 lg:sticky lg:top-20 lg:max-h-[calc(100dvh-6rem)] lg:grid-rows-[auto_minmax(0,1fr)]">
+        {/* Always a first row, so that the picker below is the one that scrolls. */}
+        <div>{sessionId ? null : <TemplatePicker title={title} candidateName={candidateName} candidateEmail={candidateEmail} />}</div>
+        <QuestionPicker pickedIds={pickedIds} onAdd={add} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,240 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import { clockOffsetMs, measureClockOffset, type RoomSocket } from "@/components/realtime/clock-offset";
+import { getSocket } from "@/components/realtime/socket-client";
+import type { Command, PresenceStatus, RoomView } from "@/server/domain/room";
+import type { RoomCommandResult, Result } from "@/server/realtime/protocol";
+
+export type RoomConnection = "connecting" | "connected" | "reconnecting" | "offline";
+
+export interface RoomError {
+  code: string;
+  message: string;
+}
+
+/** What the server said last about someone's presence, ahead of the logged event that follows it. */
+export interface PresenceHint {
+  status: PresenceStatus;
+  at: string;
+}
+
+export interface UseRoom {
+  view: RoomView | null;
+  seq: number | null;
+  connection: RoomConnection;
+  /** True after the server announced it is going down, until the next successful join. */
+  serverRestarting: boolean;
+  /** The server's clock now, from this tab's measured offset. */
+  serverNow: () => number;
+  send: (command: Command) => Promise<Result<RoomCommandResult>>;
+  /** Client time of the last live room event; null before the first one. */
+  lastEventAt: number | null;
+  /** Why the room could not be joined (not a participant, no such room); null otherwise. */
+  error: RoomError | null;
+  presenceHints: Record<string, PresenceHint>;
+}
+
+const JOIN_TIMEOUT_MS = 8_000;
+const COMMAND_TIMEOUT_MS = 5_000;
+const COMMAND_ATTEMPTS = 4;
+
+function seqStorageKey(sessionId: string): string {
+  return `mockroom:room:${sessionId}:seq`;
+}
+
+function readStoredSeq(sessionId: string): number | null {
+  try {
+    const raw = window.sessionStorage.getItem(seqStorageKey(sessionId));
+    const value = raw === null ? Number.NaN : Number(raw);
+    return Number.isInteger(value) && value >= 0 ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+function storeSeq(sessionId: string, seq: number): void {
+  try {
+    window.sessionStorage.setItem(seqStorageKey(sessionId), String(seq));
+  } catch {
+    // Private browsing may refuse storage; the in-memory sequence still covers reconnects.
+  }
+}
+
+/** `crypto.randomUUID` exists only in secure contexts; a plain-http LAN address is not one. */
+function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+function waitForConnect(socket: RoomSocket, timeoutMs: number): Promise<boolean> {
+  if (socket.connected) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = window.setTimeout(() => {
+      socket.off("connect", onConnect);
+      resolve(false);
+    }, timeoutMs);
+    function onConnect() {
+      window.clearTimeout(timer);
+      resolve(true);
+    }
+    socket.once("connect", onConnect);
+  });
+}
+
+/**
+ * The live room for this tab: joins over the shared socket, rejoins with the last sequence it saw on every
+ * (re)connect, and always renders the `view` the server built for this viewer. Events are never folded
+ * here; their only use is to carry the next view.
+ */
+export function useRoom(sessionId: string): UseRoom {
+  const [view, setView] = useState<RoomView | null>(null);
+  const [seq, setSeq] = useState<number | null>(null);
+  const [connection, setConnection] = useState<RoomConnection>("connecting");
+  const [serverRestarting, setServerRestarting] = useState(false);
+  const [lastEventAt, setLastEventAt] = useState<number | null>(null);
+  const [error, setError] = useState<RoomError | null>(null);
+  const [presenceHints, setPresenceHints] = useState<Record<string, PresenceHint>>({});
+  const seqRef = useRef<number | null>(null);
+  const joinedRef = useRef(false);
+
+  const serverNow = useCallback(() => Date.now() + clockOffsetMs(), []);
+
+  /** Takes a view only if it is at least as new as the one shown; late acks must not roll the room back. */
+  const accept = useCallback(
+    (nextSeq: number, nextView: RoomView) => {
+      if (seqRef.current !== null && nextSeq < seqRef.current) return false;
+      seqRef.current = nextSeq;
+      storeSeq(sessionId, nextSeq);
+      setSeq(nextSeq);
+      setView(nextView);
+      return true;
+    },
+    [sessionId],
+  );
+
+  useEffect(() => {
+    const socket = getSocket() as unknown as RoomSocket;
+    let disposed = false;
+    seqRef.current = null;
+    joinedRef.current = false;
+    const storedSeq = readStoredSeq(sessionId);
+
+    async function join() {
+      const lastSeq = seqRef.current ?? storedSeq;
+      try {
+        const res = await socket.timeout(JOIN_TIMEOUT_MS).emitWithAck("room:join", { sessionId, lastSeq });
+        if (disposed) return;
+        if (!res.ok) {
+          joinedRef.current = false;
+          setError({ code: res.code, message: res.message });
+          setConnection(socket.connected ? "connected" : "offline");
+          return;
+        }
+        joinedRef.current = true;
+        setError(null);
+        setServerRestarting(false);
+        accept(res.seq, res.view);
+        setConnection("connected");
+        if (document.visibilityState === "hidden") void sendPresence("away");
+      } catch {
+        // No answer in time: the socket is probably reconnecting, and "connect" will join again.
+        if (!disposed && socket.connected) window.setTimeout(() => !disposed && socket.connected && void join(), 1_000);
+      }
+    }
+
+    function sendPresence(status: PresenceStatus) {
+      if (!joinedRef.current || !socket.connected) return Promise.resolve();
+      return socket
+        .timeout(COMMAND_TIMEOUT_MS)
+        .emitWithAck("room:command", { sessionId, idempotencyKey: newIdempotencyKey(), command: { type: "setPresence", status } })
+        .catch(() => undefined);
+    }
+
+    function onConnect() {
+      setConnection(joinedRef.current ? "reconnecting" : "connecting");
+      void join();
+      void measureClockOffset(socket);
+    }
+
+    function onDisconnect() {
+      joinedRef.current = false;
+      // `active` is false only when the client gave up or was told to go away; otherwise it retries.
+      setConnection(socket.active ? "reconnecting" : "offline");
+    }
+
+    function onConnectError() {
+      setConnection(socket.active ? "reconnecting" : "offline");
+    }
+
+    function onRoomEvent(message: { sessionId: string; seq: number; view: RoomView }) {
+      if (message.sessionId !== sessionId) return;
+      if (accept(message.seq, message.view)) setLastEventAt(Date.now());
+    }
+
+    function onSnapshot(message: { sessionId: string; seq: number; view: RoomView }) {
+      if (message.sessionId !== sessionId) return;
+      accept(message.seq, message.view);
+    }
+
+    function onPresence(message: { sessionId: string; userId: string; status: PresenceStatus; at: string }) {
+      if (message.sessionId !== sessionId) return;
+      setPresenceHints((current) => ({ ...current, [message.userId]: { status: message.status, at: message.at } }));
+    }
+
+    function onShutdown() {
+      setServerRestarting(true);
+      setConnection("reconnecting");
+    }
+
+    function onVisibility() {
+      void sendPresence(document.visibilityState === "hidden" ? "away" : "connected");
+    }
+
+    socket.on("connect", onConnect);
+    socket.on("disconnect", onDisconnect);
+    socket.on("connect_error", onConnectError);
+    socket.on("room:event", onRoomEvent);
+    socket.on("room:snapshot", onSnapshot);
+    socket.on("presence", onPresence);
+    socket.on("server:shutdown", onShutdown);
+    document.addEventListener("visibilitychange", onVisibility);
+    if (socket.connected) onConnect();
+    else if (!socket.active) socket.connect();
+
+    return () => {
+      disposed = true;
+      socket.off("connect", onConnect);
+      socket.off("disconnect", onDisconnect);
+      socket.off("connect_error", onConnectError);
+      socket.off("room:event", onRoomEvent);
+      socket.off("room:snapshot", onSnapshot);
+      socket.off("presence", onPresence);
+      socket.off("server:shutdown", onShutdown);
+      document.removeEventListener("visibilitychange", onVisibility);
+      if (socket.connected && joinedRef.current) socket.emit("room:leave", { sessionId }, () => undefined);
+      joinedRef.current = false;
+    };
+  }, [sessionId, accept]);
+
+  const send = useCallback(
+    async (command: Command): Promise<Result<RoomCommandResult>> => {
+      const socket = getSocket() as unknown as RoomSocket;
+      // One key for every attempt: the server applies a retried command once.
+      const idempotencyKey = newIdempotencyKey();
+      for (let attempt = 0; attempt < COMMAND_ATTEMPTS; attempt++) {
+        if (!(await waitForConnect(socket, COMMAND_TIMEOUT_MS))) continue;
+        try {
+          return await socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck("room:command", { sessionId, idempotencyKey, command });
+        } catch {
+          // Timed out: the command may or may not have landed; the same key makes a retry safe.
+        }
+      }
+      return { ok: false, code: "INTERNAL", message: "The server did not answer. Check your connection; we will keep trying to reconnect." };
+    },
+    [sessionId],
+  );
+
+  return { view, seq, connection, serverRestarting, serverNow, send, lastEventAt, error, presenceHints };
+}

@@ -1,0 +1,30 @@
+/** "4:07" or "1:02:07": a clock reading, never negative. */
+export function formatDuration(ms: number): string {
+  const totalSeconds = Math.max(0, Math.floor(ms / 1000));
+  const hours = Math.floor(totalSeconds / 3600);
+  const minutes = Math.floor((totalSeconds % 3600) / 60);
+  const seconds = totalSeconds % 60;
+  const ss = String(seconds).padStart(2, "0");
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, "0")}:${ss}` : `${minutes}:${ss}`;
+}
+
+/** Where an instant falls in the interview, as people say it: "12:04 into the interview". */
+export function intoInterview(instant: string, startedAt: string | null): string {
+  if (!startedAt) return "Before the start";
+  const ms = Date.parse(instant) - Date.parse(startedAt);
+  if (ms < 0) return "Before the start";
+  return `${formatDuration(ms)} into the interview`;
+}
+
+/** The short form for tight spots: "12:04". */
+export function offsetInInterview(instant: string, startedAt: string | null): string | null {
+  if (!startedAt) return null;
+  const ms = Date.parse(instant) - Date.parse(startedAt);
+  return ms < 0 ? null : formatDuration(ms);
+}
+
+const clockFormat = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
+
+export function wallClock(instant: string): string {
+  return clockFormat.format(new Date(instant));
+}

@@ -1,0 +1,59 @@
+"use client";
+
+import { Check } from "lucide-react";
+import { cn } from "@/components/ui/cn";
+import type { KeyPointView } from "@/server/domain/room";
+
+interface KeyPointsProps {
+  keyPoints: KeyPointView[];
+  canCheck: boolean;
+  onChange: (index: number, checked: boolean) => void;
+}
+
+/** Ticked while listening; the ticks are room state, so a second interviewer tab agrees. */
+export function KeyPoints({ keyPoints, canCheck, onChange }: KeyPointsProps) {
+  const checked = keyPoints.filter((point) => point.checked).length;
+  return (
+    <section aria-labelledby="key-points-heading" className="rounded-xl border bg-card shadow-xs">
+      <header className="flex items-center justify-between border-b px-5 py-3">
+        <h2 id="key-points-heading" className="text-sm font-semibold">
+          Key points
+        </h2>
+        <span className="text-xs text-muted-foreground tabular-nums">
+          {checked} of {keyPoints.length} heard
+        </span>
+      </header>
+      <ul className="grid gap-0.5 p-2">
+        {keyPoints.map((point) => (
+          <li key={point.index}>
+            <label
+              className={cn(
+                "flex items-start gap-3 rounded-md px-3 py-2 text-sm",
+                canCheck ? "cursor-pointer hover:bg-accent/60" : "cursor-default",
+              )}
+            >
+              <input
+                type="checkbox"
+                className="peer sr-only"
+                checked={point.checked}
+                disabled={!canCheck}
+                onChange={(event) => onChange(point.index, event.target.checked)}
+              />
+              <span
+                aria-hidden
+                className={cn(
+                  "mt-0.5 flex size-4 shrink-0 items-center justify-center rounded border border-input bg-card transition-colors",
+                  "peer-focus-visible:ring-2 peer-focus-visible:ring-ring peer-focus-visible:ring-offset-1",
+                  point.checked && "border-primary bg-primary text-primary-foreground",
+                )}
+              >
+                {point.checked ? <Check className="size-3" strokeWidth={3} /> : null}
+              </span>
+              <span className={cn("leading-5", point.checked && "text-muted-foreground")}>{point.text}</span>
+            </label>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,81 @@
+import { Avatar } from "@/components/ui/avatar";
+import { cn } from "@/components/ui/cn";
+import type { PresenceHint } from "@/components/realtime/use-room";
+import type { ParticipantView, PresenceStatus } from "@/server/domain/room";
+
+const roleLabel: Record<ParticipantView["role"], string> = {
+  INTERVIEWER: "Interviewer",
+  CANDIDATE: "Candidate",
+  OBSERVER: "Observer",
+};
+
+const statusLabel: Record<PresenceStatus, string> = {
+  connected: "Connected",
+  away: "Away",
+  disconnected: "Disconnected",
+};
+
+const dotClass: Record<PresenceStatus, string> = {
+  connected: "bg-emerald-500",
+  away: "bg-amber-400",
+  disconnected: "bg-muted-foreground/40",
+};
+
+/**
+ * The view's presence, unless the server has since said something newer on its fast path (a socket that
+ * dropped is announced before the logged event that records it).
+ */
+export function effectivePresence(participant: ParticipantView, hints: Record<string, PresenceHint>): PresenceStatus {
+  const hint = hints[participant.userId];
+  if (!hint) return participant.presence;
+  if (participant.presenceSince && Date.parse(participant.presenceSince) >= Date.parse(hint.at)) return participant.presence;
+  return hint.status;
+}
+
+interface PresenceListProps {
+  participants: ParticipantView[];
+  hints: Record<string, PresenceHint>;
+  viewerId: string;
+  layout?: "row" | "stack";
+  className?: string;
+}
+
+export function PresenceList({ participants, hints, viewerId, layout = "row", className }: PresenceListProps) {
+  const ordered = [...participants].sort((a, b) => roleOrder(a.role) - roleOrder(b.role));
+  return (
+    <ul aria-label="People in the room" className={cn(layout === "row" ? "flex flex-wrap items-center gap-x-4 gap-y-2" : "grid gap-3", className)}>
+      {ordered.map((participant) => {
+        const status = effectivePresence(participant, hints);
+        const you = participant.userId === viewerId;
+        return (
+          <li
+            key={participant.userId}
+            className="flex items-center gap-2.5"
+            data-testid="presence"
+            data-role={participant.role}
+            data-status={status}
+            aria-label={`${participant.name}${you ? " (you)" : ""}, ${roleLabel[participant.role]}: ${statusLabel[status]}`}
+          >
+            <span className="relative">
+              <Avatar name={participant.name} className={cn(layout === "row" ? "size-7 text-[11px]" : "size-9", status === "disconnected" && "opacity-50")} />
+              <span aria-hidden className={cn("absolute -right-0.5 -bottom-0.5 size-2.5 rounded-full ring-2 ring-card", dotClass[status])} />
+            </span>
+            <span className="grid leading-tight">
+              <span className="text-[13px] font-medium">
+                {participant.name}
+                {you ? <span className="font-normal text-muted-foreground"> (you)</span> : null}
+              </span>
+              <span className="text-xs text-muted-foreground">
+                {roleLabel[participant.role]} · {statusLabel[status]}
+              </span>
+            </span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function roleOrder(role: ParticipantView["role"]): number {
+  return role === "INTERVIEWER" ? 0 : role === "CANDIDATE" ? 1 : 2;
+}

@@ -1,0 +1,32 @@
+import { cn } from "@/components/ui/cn";
+import type { RoomConnection } from "@/components/realtime/use-room";
+
+const labels: Record<RoomConnection, string> = {
+  connecting: "Connecting…",
+  connected: "Live",
+  reconnecting: "Reconnecting…",
+  offline: "Offline",
+};
+
+const dotClasses: Record<RoomConnection, string> = {
+  connecting: "bg-amber-500 animate-pulse",
+  connected: "bg-emerald-500",
+  reconnecting: "bg-amber-500 animate-pulse",
+  offline: "bg-destructive",
+};
+
+/** This tab's link to the room, as the room hook sees it (joined, not merely connected). */
+export function RoomConnectionStatus({ connection, className }: { connection: RoomConnection; className?: string }) {
+  return (
+    <span
+      role="status"
+      aria-label={`Connection: ${labels[connection]}`}
+      data-testid="room-connection"
+      data-state={connection}
+      className={cn("inline-flex items-center gap-1.5 rounded-full border bg-card px-2.5 py-1 text-xs font-medium text-muted-foreground", className)}
+    >
+      <span aria-hidden className={cn("size-1.5 rounded-full", dotClasses[connection])} />
+      {labels[connection]}
+    </span>
+  );
+}

@@ -1,0 +1,56 @@
+import type { ReactNode } from "react";
+import { Badge } from "@/components/ui/badge";
+import { cn } from "@/components/ui/cn";
+import type { RoomStatus } from "@/server/domain/room";
+
+const statusLabel: Record<RoomStatus, string> = { lobby: "Lobby", live: "Live", ended: "Ended" };
+
+export function RoomStatusBadge({ status }: { status: RoomStatus }) {
+  if (status === "live") {
+    return (
+      <Badge variant="success" data-testid="room-status" data-status={status}>
+        <span aria-hidden className="relative flex size-1.5">
+          <span className="absolute inline-flex size-full animate-ping rounded-full bg-success opacity-60" />
+          <span className="relative inline-flex size-1.5 rounded-full bg-success" />
+        </span>
+        Live
+      </Badge>
+    );
+  }
+  return (
+    <Badge data-testid="room-status" data-status={status}>
+      {statusLabel[status]}
+    </Badge>
+  );
+}
+
+interface RoomHeaderProps {
+  title: string;
+  status: RoomStatus;
+  subtitle?: ReactNode;
+  presence?: ReactNode;
+  meta: ReactNode;
+  actions?: ReactNode;
+}
+
+/** The room's bar: what this is, who is here, how long it has run, and the one big action. */
+export function RoomHeader({ title, status, subtitle, presence, meta, actions }: RoomHeaderProps) {
+  return (
+    <div className="z-30 border-b bg-background/85 backdrop-blur-md supports-[backdrop-filter]:bg-background/75 sm:sticky sm:top-14">
+      <div className="mx-auto flex max-w-[1400px] flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3 sm:px-6">
+        <div className="min-w-0 flex-1">
+          <div className="flex items-center gap-2.5">
+            <h1 className="truncate text-base font-semibold tracking-tight sm:text-lg">{title}</h1>
+            <RoomStatusBadge status={status} />
+          </div>
+          {subtitle ? <div className="mt-0.5 text-xs text-muted-foreground">{subtitle}</div> : null}
+        </div>
+        {presence ? <div className={cn("order-last w-full lg:order-none lg:w-auto")}>{presence}</div> : null}
+        <div className="flex items-center gap-3">
+          {meta}
+          {actions}
+        </div>
+      </div>
+    </div>
+  );
+}

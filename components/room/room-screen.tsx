@@ -1,0 +1,94 @@
+"use client";
+
+import { CircleAlert, WifiOff } from "lucide-react";
+import Link from "next/link";
+import { useCallback } from "react";
+import { Button } from "@/components/ui/button";
+import { Skeleton } from "@/components/ui/skeleton";
+import { CandidateRoom } from "@/components/room/candidate-room";
+import { StaffRoom } from "@/components/room/staff-room";
+import { Toaster, useToast } from "@/components/room/toaster";
+import { useRoom } from "@/components/realtime/use-room";
+import type { Command, Role } from "@/server/domain/room";
+
+interface RoomScreenProps {
+  sessionId: string;
+  title: string;
+  /** The role the server page looked up; the view the socket sends is what is rendered. */
+  role: Role;
+}
+
+export function RoomScreen(props: RoomScreenProps) {
+  return (
+    <Toaster>
+      <Room {...props} />
+    </Toaster>
+  );
+}
+
+function Room({ sessionId, title, role }: RoomScreenProps) {
+  const room = useRoom(sessionId);
+  const toast = useToast();
+  const { send } = room;
+
+  const run = useCallback(
+    async (command: Command) => {
+      const res = await send(command);
+      if (!res.ok) toast(res.message);
+      return res.ok;
+    },
+    [send, toast],
+  );
+
+  if (room.error && !room.view) {
+    return (
+      <div className="mx-auto max-w-md px-4 py-24 text-center" role="alert">
+        <CircleAlert aria-hidden className="mx-auto size-8 text-destructive" />
+        <h1 className="mt-4 text-lg font-semibold">We could not open this room</h1>
+        <p className="mt-2 text-sm text-muted-foreground">{room.error.message}</p>
+        <Button asChild variant="outline" className="mt-6">
+          <Link href="/interviews">Back to interviews</Link>
+        </Button>
+      </div>
+    );
+  }
+
+  return (
+    <>
+      {room.serverRestarting || (room.view && (room.connection === "reconnecting" || room.connection === "offline")) ? (
+        <div role="status" className="flex items-center justify-center gap-2 bg-amber-100 px-4 py-2 text-[13px] font-medium text-amber-900 dark:bg-amber-950 dark:text-amber-200">
+          <WifiOff aria-hidden className="size-4" />
+          {room.connection === "offline" ? "Offline. Check your connection; the room will catch up when you are back." : "Reconnecting… nothing you did is lost."}
+        </div>
+      ) : null}
+      {!room.view ? (
+        <RoomSkeleton title={title} candidate={role === "CANDIDATE"} />
+      ) : room.view.role === "CANDIDATE" ? (
+        <CandidateRoom title={title} view={room.view} connection={room.connection} presenceHints={room.presenceHints} serverNow={room.serverNow} run={run} />
+      ) : (
+        <StaffRoom title={title} view={room.view} connection={room.connection} presenceHints={room.presenceHints} serverNow={room.serverNow} run={run} />
+      )}
+    </>
+  );
+}
+
+function RoomSkeleton({ title, candidate }: { title: string; candidate: boolean }) {
+  return (
+    <div aria-busy="true" aria-label="Opening the room">
+      <div className="border-b">
+        <div className="mx-auto flex max-w-[1400px] items-center gap-4 px-4 py-4 sm:px-6">
+          <h1 className="text-lg font-semibold tracking-tight">{title}</h1>
+          <Skeleton className="h-5 w-14 rounded-full" />
+          <Skeleton className="ml-auto h-6 w-40" />
+        </div>
+      </div>
+      <div className={candidate ? "mx-auto grid max-w-3xl gap-4 px-4 pt-8 sm:px-6" : "mx-auto grid max-w-[1400px] gap-5 px-4 pt-6 sm:px-6 lg:grid-cols-[minmax(0,1fr)_400px]"}>
+        <div className="grid gap-4">
+          <Skeleton className="h-40 rounded-xl" />
+          <Skeleton className="h-56 rounded-xl" />
+        </div>
+        {candidate ? null : <Skeleton className="h-96 rounded-xl" />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,446 @@
+"use client";
+
+import { ArrowLeft, ArrowRight, CircleStop, Flag, Play, Users } from "lucide-react";
+import Link from "next/link";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { ConfirmDialog } from "@/components/room/confirm-dialog";
+import { formatDuration, wallClock } from "@/components/room/format-time";
+import { KeyPoints } from "@/components/room/key-points";
+import { Kbd } from "@/components/room/kbd";
+import { Markdown } from "@/components/room/markdown";
+import { NotesPanel } from "@/components/room/notes-panel";
+import { PresenceList } from "@/components/room/presence";
+import { RoomConnectionStatus } from "@/components/room/room-connection";
+import { RoomHeader } from "@/components/room/room-header";
+import { ScorePanel } from "@/components/room/score-panel";
+import { ScratchpadViewer } from "@/components/room/scratchpad";
+import { StaffFollowUps } from "@/components/room/staff-follow-ups";
+import { QuestionTimer, SessionClock } from "@/components/room/timers";
+import { useRoomShortcuts } from "@/components/room/use-room-shortcuts";
+import { useTickingNow } from "@/components/room/use-ticking-now";
+import type { PresenceHint, RoomConnection } from "@/components/realtime/use-room";
+import {
+  canCheckKeyPoint,
+  canEnd,
+  canNavigate,
+  canRevealFollowUp,
+  canScore,
+  canStart,
+  canWriteNotes,
+  sessionElapsedMs,
+  type Command,
+  type InterviewerView,
+  type ObserverView,
+  type StaffQuestionView,
+} from "@/server/domain/room";
+
+interface StaffRoomProps {
+  title: string;
+  view: InterviewerView | ObserverView;
+  connection: RoomConnection;
+  presenceHints: Record<string, PresenceHint>;
+  serverNow: () => number;
+  /** Sends a command; false (after telling the user why) when it was refused or failed. */
+  run: (command: Command) => Promise<boolean>;
+}
+
+/** The interviewer's room, and the observer's (the same, minus every control the policy withholds). */
+export function StaffRoom({ title, view, connection, presenceHints, serverNow, run }: StaffRoomProps) {
+  const role = view.role;
+  const live = view.status === "live";
+  const now = useTickingNow(serverNow, 250, view.status !== "ended");
+  const [pendingReveals, setPendingReveals] = useState<ReadonlySet<string>>(new Set());
+  const [moving, setMoving] = useState(false);
+  const [starting, setStarting] = useState(false);
+  const [confirmEnd, setConfirmEnd] = useState(false);
+  const [ending, setEnding] = useState(false);
+
+  const current = view.questions.find((question) => question.id === view.currentQuestionId) ?? null;
+  const total = view.questions.length;
+  const mayReveal = canRevealFollowUp(role) && live;
+  const mayNavigate = canNavigate(role) && live;
+
+  const names = new Map(view.participants.map((participant) => [participant.userId, participant.name]));
+  const nameOf = (userId: string) => names.get(userId) ?? "Someone who left";
+  const numberOf = (questionId: string | null) => {
+    const index = view.questions.findIndex((question) => question.id === questionId);
+    return index === -1 ? null : index + 1;
+  };
+
+  async function reveal(question: StaffQuestionView, followUpId: string) {
+    if (pendingReveals.has(followUpId)) return;
+    setPendingReveals((ids) => new Set(ids).add(followUpId));
+    await run({ type: "revealFollowUp", questionId: question.id, followUpId });
+    setPendingReveals((ids) => {
+      const next = new Set(ids);
+      next.delete(followUpId);
+      return next;
+    });
+  }
+
+  async function move(direction: "nextQuestion" | "previousQuestion") {
+    if (!current || moving) return;
+    setMoving(true);
+    await run({ type: direction, fromQuestionId: current.id });
+    setMoving(false);
+  }
+
+  async function goTo(questionId: string) {
+    if (moving || questionId === current?.id) return;
+    setMoving(true);
+    await run({ type: "goToQuestion", questionId });
+    setMoving(false);
+  }
+
+  const index = current ? view.questions.indexOf(current) : -1;
+  const hasPrevious = index > 0;
+  const hasNext = index >= 0 && index < total - 1;
+
+  useRoomShortcuts(
+    {
+      reveal: (n) => {
+        if (!current) return;
+        const target = n === null ? current.followUps.find((followUp) => !followUp.revealedAt && !pendingReveals.has(followUp.id)) : current.followUps[n];
+        if (target && !target.revealedAt) void reveal(current, target.id);
+      },
+      previous: () => hasPrevious && void move("previousQuestion"),
+      next: () => hasNext && void move("nextQuestion"),
+    },
+    mayNavigate || mayReveal,
+  );
+
+  const notesAudience =
+    role === "OBSERVER" ? "Only you can read these." : "Only you and other interviewers can read these. Never shown to the candidate.";
+
+  return (
+    <div className="pb-16" data-testid="staff-room" data-role={role}>
+      <RoomHeader
+        title={title}
+        status={view.status}
+        subtitle={
+          role === "OBSERVER" ? (
+            <span className="inline-flex items-center gap-1">
+              <Users aria-hidden className="size-3.5" /> Observing, read-only
+            </span>
+          ) : view.status === "ended" && view.clock.endedAt ? (
+            `Ended at ${wallClock(view.clock.endedAt)}`
+          ) : view.status === "lobby" ? (
+            "Waiting room"
+          ) : current ? (
+            `Question ${index + 1} of ${total}`
+          ) : null
+        }
+        presence={<PresenceList participants={view.participants} hints={presenceHints} viewerId={view.viewer.userId} />}
+        meta={
+          <>
+            <SessionClock clock={view.clock} now={now} />
+            <RoomConnectionStatus connection={connection} />
+          </>
+        }
+        actions={
+          canEnd(role) && view.status !== "ended" ? (
+            <Button variant="outline" size="sm" onClick={() => setConfirmEnd(true)} className="text-destructive hover:text-destructive">
+              <CircleStop aria-hidden />
+              End interview
+            </Button>
+          ) : null
+        }
+      />
+
+      <div className="mx-auto max-w-[1400px] px-4 pt-6 sm:px-6">
+        {view.status === "lobby" ? (
+          <StaffLobby
+            view={view}
+            presenceHints={presenceHints}
+            starting={starting}
+            onStart={
+              canStart(role)
+                ? async () => {
+                    setStarting(true);
+                    await run({ type: "start" });
+                    setStarting(false);
+                  }
+                : null
+            }
+          />
+        ) : null}
+
+        {view.status === "ended" ? <EndedBanner view={view} /> : null}
+
+        {view.status !== "lobby" ? (
+          <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_360px] xl:grid-cols-[minmax(0,1fr)_400px]">
+            <div className="grid min-w-0 gap-5">
+              <QuestionStepper questions={view.questions} currentId={current?.id ?? null} onSelect={mayNavigate ? (id) => void goTo(id) : null} />
+              {current ? (
+                <>
+                  <section aria-labelledby="question-heading" className="rounded-xl border bg-card shadow-xs" data-testid="current-question">
+                    <div className="flex flex-wrap items-start justify-between gap-x-6 gap-y-4 p-5 sm:p-6">
+                      <div className="min-w-0 flex-1">
+                        <p className="text-xs font-medium text-muted-foreground">
+                          <span id="question-heading" className="text-primary-soft-foreground">
+                            Question {index + 1} of {total}
+                          </span>
+                          {current.section.length > 0 ? <span> · {current.section.join(" › ")}</span> : null}
+                        </p>
+                        <Markdown className="mt-2 text-[17px] leading-relaxed font-medium text-foreground [&_p]:leading-[1.55]">{current.prompt}</Markdown>
+                      </div>
+                      <QuestionTimer timer={current.timer} now={now} className="w-full sm:w-52" />
+                    </div>
+                    {canNavigate(role) ? (
+                      <div className="flex items-center justify-between gap-2 border-t px-5 py-3 sm:px-6">
+                        <Button variant="ghost" size="sm" disabled={!mayNavigate || !hasPrevious || moving} onClick={() => void move("previousQuestion")}>
+                          <ArrowLeft aria-hidden />
+                          Previous question
+                          <Kbd className="ml-1 hidden sm:inline-flex">←</Kbd>
+                        </Button>
+                        <Button variant={hasNext ? "primary" : "outline"} size="sm" disabled={!mayNavigate || !hasNext || moving} onClick={() => void move("nextQuestion")}>
+                          Next question
+                          <Kbd className="ml-1 hidden border-white/25 bg-white/10 text-current sm:inline-flex">→</Kbd>
+                          <ArrowRight aria-hidden />
+                        </Button>
+                      </div>
+                    ) : null}
+                  </section>
+
+                  <StaffFollowUps
+                    question={current}
+                    sessionStartedAt={view.clock.startedAt}
+                    canReveal={mayReveal}
+                    pendingIds={pendingReveals}
+                    onReveal={(followUpId) => void reveal(current, followUpId)}
+                  />
+
+                  {current.answer ? (
+                    <section aria-labelledby="answer-heading" className="rounded-xl border bg-card shadow-xs">
+                      <h2 id="answer-heading" className="border-b px-5 py-3 text-sm font-semibold">
+                        Reference answer
+                      </h2>
+                      <Markdown className="px-5 py-4">{current.answer}</Markdown>
+                    </section>
+                  ) : null}
+
+                  {current.keyPoints.length > 0 ? (
+                    <KeyPoints
+                      keyPoints={current.keyPoints}
+                      canCheck={canCheckKeyPoint(role)}
+                      onChange={(pointIndex, checked) => void run({ type: "setKeyPointChecked", questionId: current.id, index: pointIndex, checked })}
+                    />
+                  ) : null}
+
+                  <ScorePanel
+                    questionId={current.id}
+                    rubric={current.rubric}
+                    exampleScore={current.exampleScore}
+                    scores={current.scores}
+                    viewerId={view.viewer.userId}
+                    canScore={canScore(role)}
+                    participantName={nameOf}
+                    onSave={run}
+                  />
+
+                  {current.redFlags.length > 0 || current.exampleScore ? (
+                    <div className="grid gap-5 md:grid-cols-2">
+                      {current.redFlags.length > 0 ? (
+                        <section aria-labelledby="red-flags-heading" className="rounded-xl border border-destructive/20 bg-card shadow-xs">
+                          <h2 id="red-flags-heading" className="flex items-center gap-1.5 border-b border-destructive/15 px-5 py-3 text-sm font-semibold">
+                            <Flag aria-hidden className="size-3.5 text-destructive" />
+                            Red flags
+                          </h2>
+                          <ul className="list-disc space-y-1 py-3 pr-5 pl-9 text-[13px] marker:text-destructive/60">
+                            {current.redFlags.map((flag, i) => (
+                              <li key={i}>{flag}</li>
+                            ))}
+                          </ul>
+                        </section>
+                      ) : null}
+                      {current.exampleScore ? (
+                        <section aria-labelledby="example-score-heading" className="rounded-xl border bg-card shadow-xs">
+                          <h2 id="example-score-heading" className="flex items-baseline justify-between border-b px-5 py-3 text-sm font-semibold">
+                            Example score
+                            <span className="font-mono text-sm tabular-nums">
+                              {current.exampleScore.score} / {current.exampleScore.outOf}
+                            </span>
+                          </h2>
+                          <ul className="list-disc space-y-1 py-3 pr-5 pl-9 text-[13px] text-muted-foreground">
+                            {current.exampleScore.reasons.map((reason, i) => (
+                              <li key={i}>{reason}</li>
+                            ))}
+                          </ul>
+                        </section>
+                      ) : null}
+                    </div>
+                  ) : null}
+                </>
+              ) : null}
+            </div>
+
+            <aside aria-label="Candidate and notes" className="grid gap-5 lg:sticky lg:top-[8.5rem] lg:max-h-[calc(100dvh-9.5rem)] lg:grid-rows-[auto_minmax(0,1fr)]">
+              <ScratchpadViewer scratchpad={current?.scratchpad ?? null} sessionStartedAt={view.clock.startedAt} now={now} />
+              <NotesPanel
+                notes={view.notes}
+                questionNumber={numberOf}
+                currentQuestionId={view.currentQuestionId}
+                sessionStartedAt={view.clock.startedAt}
+                canWrite={canWriteNotes(role)}
+                audience={notesAudience}
+                authorName={nameOf}
+                send={run}
+              />
+            </aside>
+          </div>
+        ) : null}
+      </div>
+
+      <ConfirmDialog
+        open={confirmEnd}
+        title="End the interview?"
+        description="The timers stop and the candidate sees that the interview is over. You can still read and score everything afterwards."
+        confirmLabel="End interview"
+        pending={ending}
+        onCancel={() => setConfirmEnd(false)}
+        onConfirm={async () => {
+          setEnding(true);
+          const ok = await run({ type: "end" });
+          setEnding(false);
+          if (ok) setConfirmEnd(false);
+        }}
+      />
+    </div>
+  );
+}
+
+function QuestionStepper({
+  questions,
+  currentId,
+  onSelect,
+}: {
+  questions: StaffQuestionView[];
+  currentId: string | null;
+  onSelect: ((questionId: string) => void) | null;
+}) {
+  return (
+    <nav aria-label="Questions" className="-mx-1 overflow-x-auto px-1">
+      <ol className="flex items-center gap-1.5">
+        {questions.map((question, i) => {
+          const isCurrent = question.id === currentId;
+          const label = `Question ${i + 1}${isCurrent ? " (current)" : question.asked ? " (asked)" : ""}`;
+          const className = cn(
+            "flex h-7 min-w-7 items-center justify-center rounded-full border px-2 text-xs font-medium tabular-nums transition-colors",
+            isCurrent
+              ? "border-primary bg-primary text-primary-foreground"
+              : question.asked
+                ? "border-transparent bg-primary-soft text-primary-soft-foreground"
+                : "bg-card text-muted-foreground",
+          );
+          return (
+            <li key={question.id} className="flex items-center gap-1.5">
+              {i > 0 ? <span aria-hidden className={cn("h-px w-4", question.asked || isCurrent ? "bg-primary/40" : "bg-border")} /> : null}
+              {onSelect && !isCurrent ? (
+                <button type="button" aria-label={`Go to question ${i + 1}`} title={label} onClick={() => onSelect(question.id)} className={cn(className, "hover:border-primary/50")}>
+                  {i + 1}
+                </button>
+              ) : (
+                <span aria-label={label} aria-current={isCurrent ? "step" : undefined} className={className}>
+                  {i + 1}
+                </span>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}
+
+function StaffLobby({
+  view,
+  presenceHints,
+  onStart,
+  starting,
+}: {
+  view: InterviewerView | ObserverView;
+  presenceHints: Record<string, PresenceHint>;
+  onStart: (() => Promise<void>) | null;
+  starting: boolean;
+}) {
+  const candidate = view.participants.find((participant) => participant.role === "CANDIDATE");
+  const timeBoxed = view.questions.reduce((sum, question) => sum + (question.timer.timeBoxSec ?? 0), 0);
+  return (
+    <div className="mx-auto grid max-w-4xl gap-6 lg:grid-cols-[minmax(0,1fr)_300px]" data-testid="lobby">
+      <section aria-labelledby="lobby-heading" className="rounded-xl border bg-card shadow-xs">
+        <div className="p-6 sm:p-8">
+          <p className="text-xs font-medium tracking-wide text-primary-soft-foreground uppercase">Waiting room</p>
+          <h2 id="lobby-heading" className="mt-2 text-xl font-semibold tracking-tight">
+            {candidate ? `${candidate.name} has joined` : "Waiting for the candidate"}
+          </h2>
+          <p className="mt-1.5 text-sm text-muted-foreground">
+            {candidate
+              ? "Start when you are both ready. The first question and its timer appear for both of you at once."
+              : "Send the candidate their invite link from the plan page. You can start before they arrive, too."}
+          </p>
+          <PresenceList participants={view.participants} hints={presenceHints} viewerId={view.viewer.userId} layout="stack" className="mt-6" />
+          {onStart ? (
+            <div className="mt-8 flex flex-wrap items-center gap-3">
+              <Button size="lg" onClick={() => void onStart()} loading={starting} disabled={view.questions.length === 0}>
+                <Play aria-hidden />
+                Start interview
+              </Button>
+              <Button asChild variant="ghost">
+                <Link href={`/interviews/${view.sessionId}`}>Invite links and plan</Link>
+              </Button>
+            </div>
+          ) : (
+            <p className="mt-8 text-sm text-muted-foreground">The interviewer starts the interview; you will follow along here.</p>
+          )}
+        </div>
+      </section>
+      <section aria-labelledby="plan-heading" className="rounded-xl border bg-card shadow-xs">
+        <header className="border-b px-5 py-3">
+          <h2 id="plan-heading" className="text-sm font-semibold">
+            The plan
+          </h2>
+          <p className="text-xs text-muted-foreground">
+            {view.questions.length} question{view.questions.length === 1 ? "" : "s"}
+            {timeBoxed > 0 ? ` · about ${Math.round(timeBoxed / 60)} min` : ""}
+          </p>
+        </header>
+        <ol className="divide-y">
+          {view.questions.map((question, i) => (
+            <li key={question.id} className="flex gap-3 px-5 py-3 text-[13px]">
+              <span className="font-mono text-muted-foreground tabular-nums">{i + 1}</span>
+              <span className="min-w-0 flex-1">
+                <span className="line-clamp-2 leading-5">{question.prompt}</span>
+                <span className="text-xs text-muted-foreground">
+                  {question.followUps.length} follow-up{question.followUps.length === 1 ? "" : "s"}
+                  {question.timer.timeBoxSec ? ` · ${formatDuration(question.timer.timeBoxSec * 1000)}` : ""}
+                </span>
+              </span>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </div>
+  );
+}
+
+function EndedBanner({ view }: { view: InterviewerView | ObserverView }) {
+  const total = view.clock.endedAt ? sessionElapsedMs(view.clock, new Date(view.clock.endedAt)) : null;
+  const revealed = view.questions.reduce((sum, question) => sum + question.followUps.filter((followUp) => followUp.revealedAt).length, 0);
+  const asked = view.questions.filter((question) => question.asked).length;
+  return (
+    <div role="status" data-testid="ended-banner" className="mb-6 flex flex-wrap items-center justify-between gap-3 rounded-xl border bg-muted/50 px-5 py-4">
+      <div>
+        <p className="text-sm font-semibold">The interview has ended</p>
+        <p className="text-[13px] text-muted-foreground">
+          {total !== null ? `${formatDuration(total)} in total · ` : ""}
+          {asked} of {view.questions.length} questions asked · {revealed} follow-up{revealed === 1 ? "" : "s"} revealed
+        </p>
+      </div>
+      <Button asChild variant="outline" size="sm">
+        <Link href="/interviews">Back to interviews</Link>
+      </Button>
+    </div>
+  );
+}
