@@ -1,2 +1,26 @@
-/** Work that runs once the server is listening (for example, importing the bundled question bank). */
-export async function onServerStarted(_log: (line: string) => void): Promise<void> {}
+import path from "node:path";
+import { db } from "@/server/db/client";
+import { env } from "@/server/env";
+import { bankFilesIn, describeOutcome, importBankPaths } from "@/server/services/bank-import-paths";
+
+const BUNDLED_BANK_DIR = path.resolve("content/banks");
+
+/**
+ * Work that runs once the server is listening. A fresh install gets the bundled question bank; an
+ * install whose bank has anything in it (even after the user deleted some documents) is left alone.
+ * Failures are logged, never fatal: the app is useful without the bundled bank.
+ */
+export async function onServerStarted(log: (line: string) => void): Promise<void> {
+  if (!env().BANK_IMPORT_ON_START) return;
+  try {
+    if ((await db().bankDocument.count()) > 0) return;
+    const files = await bankFilesIn(BUNDLED_BANK_DIR);
+    const startedAt = performance.now();
+    for (const result of await importBankPaths(db(), files)) {
+      log(result.ok ? `bank: ${path.basename(result.file)} ${describeOutcome(result.outcome)}` : `bank: ${result.message}`);
+    }
+    log(`bank: imported the bundled question bank (${files.length} documents) in ${Math.round(performance.now() - startedAt)} ms`);
+  } catch (error) {
+    log(`bank: importing the bundled question bank failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

@@ -1,0 +1,58 @@
+import { z } from "zod";
+import type { Db } from "@/server/db/client";
+import type { Prisma } from "@/server/db/generated/client";
+import { BANK_FORMAT_VERSION, bankDocumentSchema, bankQuestionSchema, questionMetaSchema, type BankDocument, type BankQuestion } from "@/server/bank/bank-format";
+
+/** Everything of a stored question that the interchange format carries. */
+export const interchangeQuestionInclude = {
+  section: { select: { path: true } },
+  followUps: { orderBy: { position: "asc" } },
+  rubric: { orderBy: { position: "asc" } },
+  keyPoints: { orderBy: { position: "asc" } },
+  redFlags: { orderBy: { position: "asc" } },
+  exampleScore: true,
+} as const satisfies Prisma.BankQuestionInclude;
+
+export type StoredQuestion = Prisma.BankQuestionGetPayload<{ include: typeof interchangeQuestionInclude }>;
+
+const repairsSchema = bankDocumentSchema.shape.repairs;
+
+/** A stored question back in the interchange shape; the JSON column is validated on the way out. */
+export function toInterchangeQuestion(row: StoredQuestion): BankQuestion {
+  return bankQuestionSchema.parse({
+    key: row.key,
+    prompt: row.prompt,
+    context: row.context,
+    section: row.section?.path ?? [],
+    answer: row.answer,
+    keyPoints: row.keyPoints.map((k) => k.text),
+    rubric: row.rubric.map((c) => ({ title: c.title, lookFor: c.lookFor })),
+    followUps: row.followUps.map((f) => ({ prompt: f.prompt, answer: f.answer, lookFor: f.lookFor })),
+    redFlags: row.redFlags.map((r) => r.text),
+    exampleScore: row.exampleScore ? { score: row.exampleScore.score, outOf: row.exampleScore.outOf, reasons: row.exampleScore.reasons } : null,
+    meta: questionMetaSchema.parse(row.meta),
+    source: { line: row.sourceLine },
+  });
+}
+
+/**
+ * The stored bank in the interchange format (what `bank parse` prints): documents by file name, their
+ * current questions in document order. Retired questions are left out, as a re-import of the
+ * exported file would drop them too.
+ */
+export async function exportBank(db: Db): Promise<BankDocument[]> {
+  const documents = await db.bankDocument.findMany({
+    orderBy: { sourceFile: "asc" },
+    include: { questions: { where: { retiredAt: null }, orderBy: { position: "asc" }, include: interchangeQuestionInclude } },
+  });
+  return z.array(bankDocumentSchema).parse(
+    documents.map((doc) => ({
+      formatVersion: BANK_FORMAT_VERSION,
+      title: doc.title,
+      sourceFile: doc.sourceFile,
+      contentHash: doc.contentHash,
+      repairs: repairsSchema.parse(doc.repairs),
+      questions: doc.questions.map(toInterchangeQuestion),
+    })),
+  );
+}

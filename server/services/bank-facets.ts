@@ -1,0 +1,42 @@
+import { z } from "zod";
+import type { Db } from "@/server/db/client";
+import { Prisma } from "@/server/db/generated/client";
+
+const countedValue = z.object({ value: z.string(), count: z.number().int() });
+
+export const bankFacetsSchema = z.object({
+  documents: z.array(z.object({ id: z.string(), title: z.string(), sourceFile: z.string(), count: z.number().int() })),
+  sections: z.array(countedValue),
+  difficulties: z.array(countedValue),
+  tags: z.array(countedValue),
+});
+
+export type BankFacets = z.infer<typeof bankFacetsSchema>;
+
+/** The values the bank's filters can take, with how many current questions carry each; narrowed to one document when given. */
+export async function bankFacets(db: Db, documentId?: string): Promise<BankFacets> {
+  const inDocument = documentId ? Prisma.sql`AND q."documentId" = ${documentId}` : Prisma.empty;
+  const [documents, sections, difficulties, tags] = await Promise.all([
+    db.$queryRaw<unknown[]>`
+      SELECT d."id", d."title", d."sourceFile", count(q."id")::int AS "count"
+      FROM "BankDocument" d LEFT JOIN "BankQuestion" q ON q."documentId" = d."id" AND q."retiredAt" IS NULL
+      GROUP BY d."id" ORDER BY d."title", d."sourceFile"`,
+    db.$queryRaw<unknown[]>`
+      SELECT p."value", count(*)::int AS "count"
+      FROM "BankQuestion" q JOIN "BankSection" s ON s."id" = q."sectionId" JOIN "BankDocument" d ON d."id" = q."documentId",
+           unnest(s."path") AS p("value")
+      -- A heading that only repeats the document's title filters nothing the document filter does not.
+      WHERE q."retiredAt" IS NULL AND p."value" <> d."title" ${inDocument}
+      GROUP BY p."value" ORDER BY count(*) DESC, p."value" LIMIT 200`,
+    db.$queryRaw<unknown[]>`
+      SELECT q."difficulty" AS "value", count(*)::int AS "count"
+      FROM "BankQuestion" q WHERE q."retiredAt" IS NULL AND q."difficulty" IS NOT NULL ${inDocument}
+      GROUP BY q."difficulty" ORDER BY q."difficulty"`,
+    db.$queryRaw<unknown[]>`
+      SELECT t."value", count(*)::int AS "count"
+      FROM "BankQuestion" q, unnest(q."tags") AS t("value")
+      WHERE q."retiredAt" IS NULL ${inDocument}
+      GROUP BY t."value" ORDER BY count(*) DESC, t."value" LIMIT 200`,
+  ]);
+  return bankFacetsSchema.parse({ documents, sections, difficulties, tags });
+}

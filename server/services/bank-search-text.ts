@@ -1,0 +1,25 @@
+import type { BankQuestion } from "@/server/bank/bank-format";
+
+/**
+ * Everything a search should find a question by, besides its prompt (which is weighted higher and
+ * indexed on its own column). Kept in BankQuestion.searchText because one expression index cannot
+ * reach into the follow-up and rubric tables.
+ */
+export function searchTextOf(question: Omit<BankQuestion, "key" | "prompt" | "source">): string {
+  const parts = [
+    question.context,
+    question.section.join(" "),
+    question.answer,
+    ...question.keyPoints,
+    ...question.rubric.flatMap((c) => [c.title, ...c.lookFor]),
+    ...question.followUps.flatMap((f) => [f.prompt, f.answer, ...f.lookFor]),
+    ...question.redFlags,
+    question.meta.title,
+    question.meta.difficulty,
+    question.meta.role,
+    question.meta.level,
+    ...question.meta.companies,
+    ...question.meta.tags,
+  ];
+  return parts.filter((part): part is string => typeof part === "string" && part !== "").join("\n");
+}

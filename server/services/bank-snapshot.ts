@@ -1,0 +1,45 @@
+import { z } from "zod";
+import type { Db } from "@/server/db/client";
+import { bankQuestionSchema } from "@/server/bank/bank-format";
+import { AppError } from "@/server/errors";
+import { interchangeQuestionInclude, toInterchangeQuestion } from "@/server/services/bank-export";
+
+/**
+ * A bank question as an interview keeps it (SessionQuestion.snapshot): the whole interchange question
+ * plus where it came from. Later edits or re-imports of the bank never touch a stored snapshot.
+ */
+export const bankQuestionSnapshotSchema = bankQuestionSchema.extend({
+  bankQuestionId: z.string().min(1),
+  documentId: z.string().min(1),
+  documentTitle: z.string().min(1),
+  sourceFile: z.string().min(1),
+});
+
+export type BankQuestionSnapshot = z.infer<typeof bankQuestionSnapshotSchema>;
+
+/**
+ * Full copies of the given bank questions, in the order of `ids`, for planning an interview.
+ * Throws AppError NOT_FOUND naming how many are missing when any id is unknown.
+ */
+export async function loadBankQuestionsForSnapshot(db: Db, ids: readonly string[]): Promise<BankQuestionSnapshot[]> {
+  const rows = await db.bankQuestion.findMany({
+    where: { id: { in: [...new Set(ids)] } },
+    include: { ...interchangeQuestionInclude, document: { select: { id: true, title: true, sourceFile: true } } },
+  });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const missing = ids.filter((id) => !byId.has(id));
+  if (missing.length > 0) {
+    throw new AppError("NOT_FOUND", missing.length === 1 ? "A chosen question is no longer in the bank." : `${missing.length} chosen questions are no longer in the bank.`);
+  }
+  return ids.map((id) => {
+    const row = byId.get(id);
+    if (!row) throw new AppError("NOT_FOUND");
+    return bankQuestionSnapshotSchema.parse({
+      ...toInterchangeQuestion(row),
+      bankQuestionId: row.id,
+      documentId: row.document.id,
+      documentTitle: row.document.title,
+      sourceFile: row.document.sourceFile,
+    });
+  });
+}

@@ -1,0 +1,110 @@
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appRouter } from "@/server/api/root";
+import { createCallerFactory } from "@/server/api/trpc";
+import { bankFilesIn, importBankPaths } from "@/server/services/bank-import-paths";
+import { testDb } from "../support/db";
+
+const db = testDb();
+afterAll(() => db.$disconnect());
+
+const createCaller = createCallerFactory(appRouter);
+let member: ReturnType<typeof createCaller>;
+const guest = createCaller({ db, user: { id: "guest", name: "Guest", email: null, isGuest: true } });
+
+const SMALL_DOC = `# Storage engines
+
+## 1. How does an LSM tree absorb writes?
+
+**Difficulty:** Hard
+**Tags:** storage, databases
+
+Writes land in a memtable, are flushed to sorted runs, and compaction merges them; the xylophone heuristic decides when.
+
+### Follow-up: What does compaction cost?
+
+Write amplification.
+`;
+
+beforeAll(async () => {
+  const user = await db.user.create({ data: { name: "Ada", email: `api-${crypto.randomUUID()}@example.com` } });
+  member = createCaller({ db, user: { id: user.id, name: "Ada", email: null, isGuest: false } });
+  await importBankPaths(db, await bankFilesIn(path.resolve("content/banks")));
+});
+
+describe("bank API", () => {
+  it("finds a question by a word that only its answer contains, ranked first", async () => {
+    const [result] = await member.bank.import({ files: [{ name: "storage.md", encoding: "text", content: SMALL_DOC }] });
+    expect(result).toMatchObject({ ok: true, outcome: { status: "created", questions: 1, followUps: 1 } });
+    const found = await member.bank.search({ q: "xylophone" });
+    expect(found.total).toBe(1);
+    expect(found.items[0]).toMatchObject({ prompt: "How does an LSM tree absorb writes?", documentTitle: "Storage engines", followUpCount: 1 });
+    expect(found.items[0]?.rubricCount).toBeGreaterThan(0);
+  });
+
+  it("searches the seeds with websearch syntax, ranks prompt matches first, and pages", async () => {
+    const first = await member.bank.search({ q: "websocket", limit: 2 });
+    expect(first.total).toBeGreaterThan(2);
+    expect(first.items).toHaveLength(2);
+    expect(first.items[0]?.prompt.toLowerCase()).toContain("websocket");
+    expect(first.nextCursor).toBe("2");
+    const second = await member.bank.search({ q: "websocket", limit: 2, cursor: first.nextCursor });
+    expect(second.items.map((i) => i.id)).not.toContain(first.items[0]?.id);
+    expect((await member.bank.search({ q: '"monotonic time"' })).total).toBeGreaterThan(0);
+    expect((await member.bank.search({ q: "the a of" })).total).toBe(0);
+  });
+
+  it("filters by document, section, difficulty and tag, with facets that match", async () => {
+    const facets = await member.bank.facets();
+    expect(facets.documents.length).toBeGreaterThanOrEqual(5);
+    const doc = facets.documents.find((d) => d.sourceFile === "000_cd3cdfe44ed132f4.txt");
+    expect(doc?.count).toBe(10);
+    const inDoc = await member.bank.search({ documentId: doc?.id, limit: 50 });
+    expect(inDoc.total).toBe(10);
+    for (const facet of [facets.difficulties[0], facets.tags[0], facets.sections[0]]) expect(facet?.count).toBeGreaterThan(0);
+    const difficulty = facets.difficulties[0];
+    if (difficulty) expect((await member.bank.search({ difficulty: difficulty.value, limit: 50 })).total).toBe(difficulty.count);
+    const tag = facets.tags[0];
+    if (tag) expect((await member.bank.search({ tag: tag.value, limit: 50 })).total).toBe(tag.count);
+    const section = facets.sections[0];
+    if (section) expect((await member.bank.search({ section: section.value, limit: 50 })).total).toBe(section.count);
+  });
+
+  it("returns a whole question, and a correction keeps its key", async () => {
+    const hit = (await member.bank.search({ q: "server restarts websocket" })).items[0];
+    if (!hit) throw new Error("no hit");
+    const question = await member.bank.question({ id: hit.id });
+    expect(question.rubric.length).toBeGreaterThan(0);
+    expect(question.document.sourceFile).toMatch(/\.txt$/);
+    const edited = await member.bank.updateQuestion({
+      id: hit.id,
+      prompt: "What happens to your WebSocket connections during a deploy?",
+      followUps: [{ prompt: "How do clients find out?", answer: "A close frame with 1012.", lookFor: [] }],
+      rubric: [{ title: "Graceful shutdown", lookFor: ["drains connections"] }],
+    });
+    expect(edited).toMatchObject({ key: question.key, prompt: "What happens to your WebSocket connections during a deploy?", answer: question.answer });
+    expect((await member.bank.search({ q: "deploy close frame 1012" })).items[0]?.id).toBe(hit.id);
+    await expect(member.bank.updateQuestion({ id: hit.id, prompt: " ", followUps: [], rubric: [] })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it("previews without writing and reports a bad file next to a good one", async () => {
+    const before = await db.bankDocument.count();
+    const results = await member.bank.preview({
+      files: [
+        { name: "notes.md", encoding: "text", content: SMALL_DOC.replace("Storage engines", "Storage notes") },
+        { name: "empty.txt", encoding: "text", content: "   " },
+      ],
+    });
+    expect(results[0]).toMatchObject({ ok: true, document: { title: "Storage notes", questions: [{ prompt: "How does an LSM tree absorb writes?" }] } });
+    expect(results[1]).toMatchObject({ ok: false, code: "BAD_REQUEST", message: expect.stringContaining("whitespace") });
+    expect(await db.bankDocument.count()).toBe(before);
+  });
+
+  it("refuses guests and a 50 MB paste", async () => {
+    await expect(guest.bank.search({ q: "websocket" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(guest.bank.import({ files: [{ name: "x.md", encoding: "text", content: SMALL_DOC }] })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(member.bank.preview({ files: [{ name: "paste.md", encoding: "text", content: "a".repeat(50 * 1024 * 1024) }] })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+  });
+});
