@@ -3,17 +3,17 @@ import { basename } from "node:path";
 import type { BankDocument } from "./bank-format";
 import { BankParseError } from "./bank-parse-error";
 import { parseBankDocument } from "./parse-bank-document";
+import { exportCommand, importCommand } from "@/server/services/bank-cli-commands";
 
 /**
  * `npm run bank -- <command> …`. stdout carries only the command's result (JSON), so that it can be
- * piped; everything meant for a person goes to stderr. Exit codes: 0 done, 1 bad input, 2 bad usage
- * or a command that does not exist yet.
+ * piped; everything meant for a person goes to stderr. Exit codes: 0 done, 1 bad input, 2 bad usage.
  */
 
-const USAGE = `usage: npm run bank -- parse <files...>
+const USAGE = `usage: npm run bank -- parse <files...> | import <files...> | export
   parse   print the question bank parsed from each file as JSON (one document per file, in an array)
-  import  (not available yet) store banks in the database
-  export  (not available yet) write stored banks as JSON`;
+  import  store each file in the database (DATABASE_URL, or the embedded PostgreSQL in DATA_DIR)
+  export  print the stored bank as JSON, in the shape parse prints`;
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -44,14 +44,7 @@ async function parse(files: string[]): Promise<number> {
   return 0;
 }
 
-const notYet =
-  (name: string): Command =>
-  async () => {
-    process.stderr.write(`"${name}" is not available yet; it arrives with the bank import service.\n`);
-    return 2;
-  };
-
-const COMMANDS: Record<string, Command> = { parse, import: notYet("import"), export: notYet("export") };
+const COMMANDS: Record<string, Command> = { parse, import: importCommand, export: exportCommand };
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
