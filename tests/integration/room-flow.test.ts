@@ -144,7 +144,8 @@ describe("a live interview over real sockets", () => {
     expect(await cody.command({ type: "updateScratchpad", questionId: question.id, text: "x".repeat(60_000) })).toMatchObject({ ok: false, code: "BAD_REQUEST" });
 
     // Past Socket.IO's message cap the connection itself is dropped; the client reconnects and the server stays up.
-    iris.socket.emit("room:command", { sessionId, idempotencyKey: "big-payload-1", command: { type: "addNote", body: "y".repeat(300_000) } });
+    const oversized = { sessionId, idempotencyKey: "big-payload-1", command: { type: "addNote" as const, body: "y".repeat(300_000) } };
+    iris.socket.emit("room:command", oversized, () => expect.unreachable("an oversized message must not be answered"));
     await iris.joined();
     expect(await roomChanges()).toBe(before);
     const health = await iris.emit<{ serverNow: number }>("time:sync", { clientSentAt: Date.now() });
