@@ -78,7 +78,20 @@ function cleanCriteria(rubric: RubricCriterion[]): RubricCriterion[] {
     .filter((c) => c.title !== "");
 }
 
-export function normaliseQuestion(draft: QuestionDraft, shared: Assembly["sharedRedFlags"]): UnkeyedQuestion {
+/** Section-wide red flags, read once per document rather than once per question. */
+export interface SectionRedFlags {
+  scope: string[];
+  items: string[];
+}
+
+export function sectionRedFlags(assembly: Assembly): SectionRedFlags[] {
+  return assembly.sharedRedFlags.map((s) => ({
+    scope: s.scope.map(cleanPrompt).filter((p) => p !== ""),
+    items: extractItems(leadingRun(s.units)),
+  }));
+}
+
+export function normaliseQuestion(draft: QuestionDraft, shared: readonly SectionRedFlags[]): UnkeyedQuestion {
   const hasAnswer = draft.fields.answer.length > 0;
   const answerUnits = hasAnswer ? draft.fields.answer : draft.fields.body;
   const rubric = criteriaFor(draft, answerUnits);
@@ -86,9 +99,7 @@ export function normaliseQuestion(draft: QuestionDraft, shared: Assembly["shared
   const statedKeyPoints = extractItems(leadingRun(draft.fields.keyPoints));
   const keyPoints = statedKeyPoints.length > 0 ? statedKeyPoints : cleanRubric.flatMap((c) => c.lookFor);
   const section = draft.section.map(cleanPrompt).filter((s) => s !== "");
-  const sharedFlags = shared
-    .filter((s) => s.scope.every((part, i) => cleanPrompt(part) === section[i]))
-    .flatMap((s) => extractItems(leadingRun(s.units)));
+  const sharedFlags = shared.filter((s) => s.scope.every((part, i) => part === section[i])).flatMap((s) => s.items);
   const title = draft.title === null ? null : cleanPrompt(draft.title);
   const prompt = cleanPrompt(draft.prompt);
   return {

@@ -6,7 +6,7 @@ import { BankParseError } from "./bank-parse-error";
 import type { SplitResult, Unit } from "./blocks";
 import { decodeText } from "./decode-text";
 import { plainInline, withoutEmoji } from "./inline-text";
-import { assignKeys, normaliseQuestion } from "./normalise-question";
+import { assignKeys, normaliseQuestion, sectionRedFlags } from "./normalise-question";
 import { splitMarkdown } from "./split-markdown";
 import { splitPlainText } from "./split-plain-text";
 
@@ -44,7 +44,8 @@ export function parseBankDocument({ bytes, sourceFile }: BankSource): BankDocume
   const decoded = decodeText(bytes, sourceFile);
   const split: SplitResult = looksLikeMarkdown(decoded.text) ? splitMarkdown(decoded.text) : splitPlainText(decoded.text);
   const assembly = assembleQuestions(split.units);
-  const questions = assignKeys(assembly.questions.map((q) => normaliseQuestion(q, assembly.sharedRedFlags)).filter((q) => q.prompt !== ""));
+  const shared = sectionRedFlags(assembly);
+  const questions = assignKeys(assembly.questions.map((q) => normaliseQuestion(q, shared)).filter((q) => q.prompt !== ""));
   if (questions.length === 0) {
     throw new BankParseError(
       "NOTHING_RECOGNISED",

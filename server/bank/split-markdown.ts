@@ -33,25 +33,68 @@ const parser = unified().use(remarkParse).use(blocksOnly).freeze();
 /** Splits a Markdown document into units with a real CommonMark parser (remark) plus GFM tables. */
 export function splitMarkdown(input: string): SplitResult {
   const text = repairClosingFences(input);
+  const units: Unit[] = [];
+  let codeLinesRestored = 0;
+  let block = 0;
+  for (const section of sections(text)) {
+    const part = splitSection(section.text, section.firstLine, block);
+    units.push(...part.units);
+    codeLinesRestored += part.codeLinesRestored;
+    block = part.lastBlock;
+  }
+  return { units, codeLinesRestored };
+}
+
+/**
+ * The document cut before each top-level ATX heading outside fenced code. An unindented ATX heading
+ * closes every open block in CommonMark, so parsing the pieces apart gives the same tree; it also
+ * keeps one broken construct (an unclosed fence, a runaway list) from costing time across the
+ * whole document, so parse time stays linear in its size.
+ */
+function sections(text: string): { text: string; firstLine: number }[] {
+  const lines = text.split("\n");
+  const out: { text: string; firstLine: number }[] = [];
+  let start = 0;
+  let fence: string | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    const marks = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (marks !== undefined) {
+      if (fence === null) fence = marks;
+      else if (marks[0] === fence[0] && marks.length >= fence.length && line.trim() === marks) fence = null;
+      continue;
+    }
+    if (fence === null && i > start && /^#{1,6}(?:\s|$)/.test(line)) {
+      out.push({ text: lines.slice(start, i).join("\n"), firstLine: start + 1 });
+      start = i;
+    }
+  }
+  out.push({ text: lines.slice(start).join("\n"), firstLine: start + 1 });
+  return out;
+}
+
+function splitSection(text: string, firstLine: number, firstBlock: number): SplitResult & { lastBlock: number } {
   const root = parser.parse(text) as Root;
   const lines = text.split("\n");
   const units: Unit[] = [];
   let codeLinesRestored = 0;
-  let block = 0;
+  let block = firstBlock;
+  const toDocLine = (n: number) => n + firstLine - 1;
   for (const node of root.children) {
     block++;
-    const line = node.position?.start.line ?? 1;
+    const local = node.position?.start.line ?? 1;
+    const line = toDocLine(local);
     const md = slice(text, node);
     switch (node.type) {
       case "heading":
         units.push({ kind: "heading", depth: node.depth, text: plainInline(toString(node)), md, line, block });
         break;
       case "paragraph": {
-        const end = node.position?.end.line ?? line;
-        for (let n = line; n <= end; n++) {
+        const end = node.position?.end.line ?? local;
+        for (let n = local; n <= end; n++) {
           const src = (lines[n - 1] ?? "").trimEnd();
           if (src.trim() === "") continue;
-          units.push({ kind: "line", text: plainInline(src), md: src.trim(), line: n, block });
+          units.push({ kind: "line", text: plainInline(src), md: src.trim(), line: toDocLine(n), block });
         }
         break;
       }
@@ -88,7 +131,7 @@ export function splitMarkdown(input: string): SplitResult {
         if (md.trim() !== "") units.push({ kind: "line", text: plainInline(md), md, line, block });
     }
   }
-  return { units, codeLinesRestored };
+  return { units, codeLinesRestored, lastBlock: block };
 }
 
 /**

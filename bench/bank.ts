@@ -1,0 +1,57 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { parseBankDocument } from "../server/bank/parse-bank-document";
+
+/**
+ * `npm run bench:bank`: how long the pure bank pipeline takes on the seed documents, and whether
+ * time grows linearly with size (a 10x concatenation should take about 10x as long).
+ */
+
+const SEEDS = new URL("../content/banks/", import.meta.url);
+const WARM_UP_ROUNDS = 3;
+const MEASURED_ROUNDS = 5;
+
+const seeds = readdirSync(SEEDS)
+  .filter((f) => f.endsWith(".txt") || f.endsWith(".md"))
+  .sort()
+  .map((name) => ({ name, bytes: readFileSync(new URL(name, SEEDS)) }));
+
+/** Best of several rounds: the least disturbed by other work on a shared machine. */
+function time(run: () => void): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < MEASURED_ROUNDS; i++) {
+    const start = performance.now();
+    run();
+    best = Math.min(best, performance.now() - start);
+  }
+  return best;
+}
+
+const mbPerSecond = (bytes: number, ms: number) => bytes / 1024 / 1024 / (ms / 1000);
+
+for (let i = 0; i < WARM_UP_ROUNDS; i++) for (const s of seeds) parseBankDocument({ bytes: s.bytes, sourceFile: s.name });
+
+const seedBytes = seeds.reduce((n, s) => n + s.bytes.length, 0);
+const seedMs = time(() => {
+  for (const s of seeds) parseBankDocument({ bytes: s.bytes, sourceFile: s.name });
+});
+
+const joined = Buffer.concat(seeds.map((s) => Buffer.concat([s.bytes, Buffer.from("\n\n")])));
+const tenfold = Buffer.concat(Array.from({ length: 10 }, () => joined));
+parseBankDocument({ bytes: tenfold, sourceFile: "seeds-x10" });
+const tenfoldMs = time(() => parseBankDocument({ bytes: tenfold, sourceFile: "seeds-x10" }));
+
+const rows = seeds.map((s) => {
+  const doc = parseBankDocument({ bytes: s.bytes, sourceFile: s.name });
+  return {
+    seed: s.name,
+    kB: Math.round(s.bytes.length / 1024),
+    questions: doc.questions.length,
+    followUps: doc.questions.reduce((n, q) => n + q.followUps.length, 0),
+    rubricCriteria: doc.questions.reduce((n, q) => n + q.rubric.length, 0),
+  };
+});
+
+console.table(rows);
+console.log(`five seeds:        ${seedMs.toFixed(1)} ms  ${mbPerSecond(seedBytes, seedMs).toFixed(2)} MB/s  (${(seedBytes / 1024).toFixed(0)} kB, target < 300 ms)`);
+console.log(`10x concatenation: ${tenfoldMs.toFixed(1)} ms  ${mbPerSecond(tenfold.length, tenfoldMs).toFixed(2)} MB/s  (${(tenfold.length / 1024).toFixed(0)} kB)`);
+console.log(`time ratio 10x / 1x: ${(tenfoldMs / seedMs).toFixed(2)} (linear ≈ 10)`);
