@@ -55,6 +55,11 @@ describe("Socket.IO handshake", () => {
     expect(reply.serverNow).toBeGreaterThanOrEqual(before);
   });
 
+  it("accepts the session token as a Bearer header, for clients without cookies", async () => {
+    const token = (await sessionCookie({ id: "bot", name: "Load bot" })).split("=")[1] ?? "";
+    expect(await outcome(open({ authorization: `Bearer ${token}` }))).toEqual({ connected: true });
+  });
+
   it("refuses a browser on another origin even with a valid session", async () => {
     const socket = open({ cookie: await sessionCookie({ id: "u1", name: "Ada" }), origin: "http://evil.example" });
     const result = await outcome(socket);
