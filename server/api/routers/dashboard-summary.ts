@@ -16,8 +16,9 @@ export const dashboardSummary = protectedProcedure
     const [bankQuestions, bankDocuments, interviewsRun, interviewsTaken, upcoming] = await Promise.all([
       ctx.db.bankQuestion.count(),
       ctx.db.bankDocument.count(),
-      ctx.db.participant.count({ where: { userId, role: "INTERVIEWER" } }),
-      ctx.db.participant.count({ where: { userId, role: "CANDIDATE" } }),
+      // Counted once the interview has started: a plan that never ran was not an interview.
+      ctx.db.participant.count({ where: { userId, role: "INTERVIEWER", session: { startedAt: { not: null } } } }),
+      ctx.db.participant.count({ where: { userId, role: "CANDIDATE", session: { startedAt: { not: null } } } }),
       ctx.db.interviewSession.findMany({
         where: { participants: { some: { userId } }, status: { in: ["PLANNED", "LIVE"] } },
         orderBy: { createdAt: "desc" },
