@@ -169,8 +169,10 @@ export function assembleQuestions(units: readonly Unit[]): Assembly {
     if (unit.kind === "heading") {
       if (sharedFlags && unit.depth <= sharedFlags.depth) sharedFlags = null;
       const isLabel = marker?.type === "field" || marker?.type === "followUpField";
-      // A label heading shallower than the question it follows speaks for the whole section.
-      if (current && (isLabel ? unit.depth < current.depth : unit.depth <= current.depth)) close();
+      // A label heading speaks for the whole section when it is shallower than the question's own
+      // heading, or no deeper than the section a "Q:" line sits in.
+      const sectionWide = current !== null && (current.opener === "heading" ? unit.depth < current.depth : unit.depth <= current.depth);
+      if (current && (isLabel ? sectionWide : unit.depth <= current.depth)) close();
       // A heading as shallow as the label that chose the field ends that field's content.
       if (current && !isLabel && unit.depth <= current.fieldDepth) {
         current.field = null;

@@ -1,4 +1,5 @@
 import { BankParseError, MAX_BANK_BYTES } from "./bank-parse-error";
+import { decodeWindows1252 } from "./code-pages";
 import { repairMojibake } from "./repair-mojibake";
 
 export interface DecodedText {
@@ -16,7 +17,6 @@ const MAX_LEGACY_HIGH_RATIO = 0.3;
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 const utf16le = new TextDecoder("utf-16le");
 const utf16be = new TextDecoder("utf-16be");
-const windows1252 = new TextDecoder("windows-1252");
 
 export function decodeText(bytes: Uint8Array, sourceFile: string): DecodedText {
   if (bytes.length === 0) throw new BankParseError("EMPTY", `${sourceFile} is empty.`, sourceFile);
@@ -52,8 +52,8 @@ function decodeBytes(bytes: Uint8Array, sourceFile: string): { raw: string; enco
     // mostly ASCII; anything else is some binary format.
     let high = 0;
     for (const b of bytes) if (b >= 0x80) high++;
-    const raw = windows1252.decode(bytes);
-    if (high <= bytes.length * MAX_LEGACY_HIGH_RATIO && !/[\u0080-\u009f]/.test(raw)) {
+    const raw = decodeWindows1252(bytes);
+    if (raw !== null && high <= bytes.length * MAX_LEGACY_HIGH_RATIO) {
       return { raw, encoding: "windows-1252" };
     }
     throw new BankParseError(

@@ -28,8 +28,10 @@ export const recogniseFieldLabel: Recogniser = (unit, ctx) => {
   if (!carrier) return null;
   const whole = labelText(carrier.text);
   const wholeField = fieldForLabel(whole);
-  // Headings and numbered section titles are labels on their own; a line needs "Label:".
-  if (wholeField && (!carrier.strict || /[:：]\s*(?:\*\*|__)?\s*$/.test(carrier.md))) {
+  // Headings and numbered section titles are labels on their own ("## A" is a section, not "A:");
+  // a line needs "Label:".
+  const standalone = carrier.strict ? /[:：]\s*(?:\*\*|__)?\s*$/.test(carrier.md) : whole.length > 3;
+  if (wholeField && standalone) {
     return { type: "field", field: wholeField, inline: null };
   }
   const split = splitLabel(carrier.text);

@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { assembleQuestions } from "./assemble-questions";
+import { deriveCriteria } from "./derive-rubric";
+import { extractCriteria, parseOutline } from "./extract-items";
+import { sentenceCase } from "./inline-text";
+import { assignKeys, cleanPrompt, leadingRun, normaliseQuestion, questionKey, tidyMarkdown } from "./normalise-question";
+import { splitMarkdown } from "./split-markdown";
+
+const units = (md: string) => splitMarkdown(md).units;
+
+describe("assembleQuestions", () => {
+  it("routes labelled parts of a heading question and closes it at the next sibling heading", () => {
+    const { questions } = assembleQuestions(
+      units("## Topic\n\n### 1. What is X?\n\n**Why This Is Tricky:**\n- subtle\n\n**Answer:**\nX is Y.\n\n**Follow-up Q: And Z?**\nZ too.\n\n### Not a question\n\ntext"),
+    );
+    expect(questions).toHaveLength(1);
+    const [q] = questions;
+    expect(q).toMatchObject({ prompt: "What is X?", section: ["Topic"] });
+    expect(q?.fields.notes).toHaveLength(1);
+    expect(q?.fields.answer.map((u) => u.md)).toEqual(["X is Y."]);
+    expect(q?.followUps.map((f) => [f.prompt, f.answer.map((u) => u.md)])).toEqual([["And Z?", ["Z too."]]]);
+  });
+
+  it("makes a section with counter-questions but no question of its own into a question", () => {
+    const { questions } = assembleQuestions(
+      units("## Secure logging (Director Level)\n\nNever log secrets.\n\n### Counter-questions interviewers ask\n\n1) **“Why not redact?”**  \n   **Testing:** blast radius.  \n   **Answer direction:** It spreads first.\n"),
+    );
+    expect(questions[0]).toMatchObject({ prompt: "Secure logging" });
+    expect(questions[0]?.followUps).toEqual([{ prompt: "Why not redact?", lookFor: ["blast radius."], answer: [expect.objectContaining({ md: "It spreads first." })] }]);
+  });
+
+  it("applies section red flags to the questions of that section", () => {
+    const assembly = assembleQuestions(units("# Doc\n\n## A\n\n**Q: Why?**\nBecause.\n\n## Red flags\n\n1. **Blaming others**: focus on you\n"));
+    expect(assembly.sharedRedFlags).toHaveLength(1);
+  });
+});
+
+describe("rubric extraction", () => {
+  it("reads a shouted outline into criteria with their bullets or sub-titles", () => {
+    expect(parseOutline("1. STATE RECOVERY\n   • Use Redis\n\n2. WHAT COULD GO WRONG\n   A. SPLIT BRAIN\n      • two leaders\n   B. DATA LOSS")).toEqual([
+      { title: "State recovery", points: ["Use Redis"] },
+      { title: "What could go wrong", points: ["Split brain", "Data loss"] },
+    ]);
+    expect(parseOutline("1. one\n2. two")).toEqual([]);
+  });
+
+  it("reads 'Title: description' bullets as one criterion each, plain bullets as one named criterion", () => {
+    expect(extractCriteria(units("- **Depth**: knows internals\n- Breadth: knows options"), "x")).toEqual([
+      { title: "Depth", lookFor: ["knows internals"] },
+      { title: "Breadth", lookFor: ["knows options"] },
+    ]);
+    expect(extractCriteria(units("- one\n- two"), "Good to hear")).toEqual([{ title: "Good to hear", lookFor: ["one", "two"] }]);
+  });
+
+  it("derives criteria from an answer's own section titles, else its lists, else its sentences", () => {
+    expect(deriveCriteria(units("**1. Requirements**\n\n- fast\n\n**2. Design**\n\n- simple")).map((c) => c.title)).toEqual(["Requirements", "Design"]);
+    expect(deriveCriteria(units("Safe rules:\n\n- a\n- b"))).toEqual([{ title: "Safe rules", lookFor: ["a", "b"] }]);
+    expect(deriveCriteria(units("One. Two. Three. Four."))).toEqual([{ title: "Covers the reference answer", lookFor: ["One.", "Two.", "Three."] }]);
+  });
+
+  it("sentence-cases shouted titles but keeps acronyms", () => {
+    expect(sentenceCase("ONLINE DDL")).toBe("Online DDL");
+    expect(sentenceCase("SAFE MIGRATION PATTERNS")).toBe("Safe migration patterns");
+    expect(sentenceCase("Already Mixed")).toBe("Already Mixed");
+  });
+});
+
+describe("normalisation", () => {
+  it("cleans prompts and unquotes quoted answers", () => {
+    expect(cleanPrompt("**“What is `X`?”** 🎯")).toBe("What is X?");
+    expect(tidyMarkdown("> “Quoted.”\n>\n> More.")).toBe("“Quoted.”\n\nMore.");
+    expect(tidyMarkdown("\n\n")).toBeNull();
+  });
+
+  it("stops a list-like part where the document moves on", () => {
+    expect(leadingRun(units("- a\n- b\n\nEnd of questions\n\n- c")).map((u) => u.kind)).toEqual(["list"]);
+  });
+
+  it("gives every question a rubric, and stable keys that tell repeats apart", () => {
+    const { questions, sharedRedFlags } = assembleQuestions(units("**Q: What is X?**\n\n**Q: What is X?**\nIt is X."));
+    const normalised = questions.map((q) => normaliseQuestion(q, sharedRedFlags.map((s) => ({ scope: s.scope, items: [] }))));
+    expect(normalised[0]?.rubric).toEqual([{ title: "Answers the question directly", lookFor: [] }]);
+    const keys = assignKeys(normalised).map((q) => q.key);
+    expect(keys[0]).toBe(questionKey("What is X?"));
+    expect(keys[1]).toBe(`${keys[0]}-2`);
+    expect(questionKey("What is X?")).toMatch(/^what-is-x-[0-9a-f]{8}$/);
+  });
+});

@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import type { Unit } from "../blocks";
+import { plainInline } from "../inline-text";
+import { recogniseDetailsSummary } from "./details-summary";
+import { recogniseFieldLabel } from "./field-label";
+import { recogniseFollowUpLabel } from "./follow-up-label";
+import { recogniseHeadingQuestion } from "./heading-question";
+import { recogniseLabelledQuestion } from "./labelled-question";
+import { recogniseMetaLine } from "./meta-line";
+import { recogniseQuestionList } from "./question-list";
+import type { RecogniserContext } from "./recogniser";
+import { isQuestionLike } from "./recogniser";
+import { recogniseScoreLine } from "./score-line";
+import { recogniseTableQuestions } from "./table-questions";
+
+const ctx = (over: Partial<RecogniserContext> = {}): RecogniserContext => ({
+  inQuestion: false,
+  headingQuestionAwaitingAnswer: false,
+  hasFollowUps: false,
+  inFollowUp: false,
+  field: "body",
+  ...over,
+});
+const line = (md: string): Unit => ({ kind: "line", md, text: plainInline(md), line: 1, block: 1 });
+const heading = (md: string, depth = 3): Unit => ({ kind: "heading", depth, md: `${"#".repeat(depth)} ${md}`, text: plainInline(md), line: 1, block: 1 });
+
+describe("recognisers", () => {
+  it("heading questions: numbered, Q-prefixed, quoted, imperative; not section titles", () => {
+    expect(recogniseHeadingQuestion(heading('1. "What happens if the server restarts?"'), ctx())).toMatchObject({ prompt: "What happens if the server restarts?" });
+    expect(recogniseHeadingQuestion(heading("**Q16: Design a trading platform.**"), ctx())).toMatchObject({ prompt: "Design a trading platform." });
+    expect(recogniseHeadingQuestion(heading("Q10. Real Incident: Clock Skew"), ctx())).toMatchObject({ prompt: "Real Incident: Clock Skew" });
+    expect(recogniseHeadingQuestion(heading("Table of Contents"), ctx())).toBeNull();
+    expect(recogniseHeadingQuestion(heading("When You Don't Know"), ctx())).toBeNull();
+  });
+
+  it("labelled questions, with Q: lines as follow-ups under a heading question", () => {
+    expect(recogniseLabelledQuestion(line("**Q: Why Kafka?**"), ctx())).toMatchObject({ type: "question", prompt: "Why Kafka?" });
+    expect(recogniseLabelledQuestion(line("**Q: Why not Redis?**"), ctx({ headingQuestionAwaitingAnswer: true }))).toMatchObject({ type: "followUp" });
+    expect(recogniseLabelledQuestion(line("Question 1: The Architectural Time Bomb"), ctx())).toMatchObject({ type: "question", tentative: true });
+    expect(recogniseLabelledQuestion(line("Question: “Design a system”"), ctx())).toEqual({ type: "prompt", prompt: "Design a system" });
+    expect(recogniseLabelledQuestion(line("**Base Question:**"), ctx())).toEqual({ type: "prompt", prompt: "" });
+  });
+
+  it("field labels in their many spellings", () => {
+    expect(recogniseFieldLabel(line("**Key Points to Cover:**"), ctx())).toMatchObject({ field: "keyPoints" });
+    expect(recogniseFieldLabel(heading("Good to hear", 4), ctx())).toMatchObject({ field: "rubric" });
+    expect(recogniseFieldLabel(line("ANS: Lazily."), ctx())).toEqual({ type: "field", field: "answer", inline: "Lazily." });
+    expect(recogniseFieldLabel(line("**Testing:** whether you rely on guardrails"), ctx({ inFollowUp: true }))).toMatchObject({ type: "followUpField", field: "lookFor" });
+    expect(recogniseFieldLabel(line("**Testing:**"), ctx())).toBeNull();
+    expect(recogniseFieldLabel(heading("10. Counter‑Questions Interviewers Ask (And What They’re Really Testing)"), ctx())).toMatchObject({ field: "followUps" });
+    expect(recogniseFieldLabel(line("Answer direction: do X"), ctx({ inFollowUp: true }))).toMatchObject({ type: "followUpField", field: "answer" });
+    expect(recogniseFieldLabel(line("The answer is simple: yes"), ctx())).toBeNull();
+  });
+
+  it("follow-up labels, meta lines and scores", () => {
+    expect(recogniseFollowUpLabel(line("**+1 Depth:** What are the prerequisites?"), ctx())).toMatchObject({ prompt: "What are the prerequisites?" });
+    expect(recogniseFollowUpLabel(line("**Follow-up Q: How would you scale it?**"), ctx())).toMatchObject({ prompt: "How would you scale it?" });
+    expect(recogniseMetaLine(line("Company Examples: Meta, Google"), ctx())).toEqual({ type: "meta", key: "companies", value: "Meta, Google" });
+    expect(recogniseScoreLine(line("8.5/10"), ctx({ inQuestion: true, field: "score" }))).toEqual({ type: "score", score: 8.5, outOf: 10 });
+    expect(recogniseScoreLine(line("8.5/10"), ctx({ inQuestion: true }))).toBeNull();
+    expect(recogniseScoreLine(line("Score: 7/10 solid"), ctx({ inQuestion: true }))).toMatchObject({ score: 7 });
+  });
+
+  it("details, tables and question lists", () => {
+    const details: Unit = { kind: "html", value: "<details>\n<summary>What is a closure?</summary>", md: "", line: 1, block: 1 };
+    expect(recogniseDetailsSummary(details, ctx())).toMatchObject({ type: "question", prompt: "What is a closure?", opener: "details" });
+    const table: Unit = { kind: "table", rows: [["Question", "Answer"], ["What is X?", "Y."]], md: "", line: 1, block: 1 };
+    expect(recogniseTableQuestions(table, ctx())).toEqual({ type: "questions", items: [{ prompt: "What is X?", answer: "Y.", meta: {} }] });
+    const item = (text: string) => ({ text, md: text, lines: [text], children: [] });
+    const list: Unit = { kind: "list", ordered: true, items: [item("How do you X?"), item("Why Y? because Z")], md: "", line: 1, block: 1 };
+    expect(recogniseQuestionList(list, ctx())).toMatchObject({ items: [{ prompt: "How do you X?", answer: null }, { prompt: "Why Y?", answer: "because Z" }] });
+    expect(recogniseQuestionList(list, ctx({ inQuestion: true }))).toBeNull();
+  });
+
+  it("isQuestionLike", () => {
+    expect(isQuestionLike("Your database primary fails. Walk me through what happens.")).toBe(true);
+    expect(isQuestionLike("Explain event delegation.")).toBe(true);
+    expect(isQuestionLike("Design Patterns")).toBe(false);
+  });
+});
