@@ -3,6 +3,9 @@ import type { ReactNode } from "react";
 import { AppShell } from "@/components/app-shell/app-shell";
 import { currentUser } from "@/server/auth/session";
 
+// Every page in here is per user; none may be prerendered at build time, when there is no database.
+export const dynamic = "force-dynamic";
+
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   const user = await currentUser();
   // proxy.ts already sends signed-out visitors to sign-in with their path; this is the backstop for a
