@@ -1,6 +1,6 @@
 import { plainInline, unquote } from "../inline-text";
 import type { Recogniser } from "./recogniser";
-import { fieldForLabel, } from "./field-label";
+import { fieldForLabel } from "./field-label";
 import { isQuestionLike, labelText } from "./recogniser";
 
 const SUMMARY = /<summary>([\s\S]*?)<\/summary>/i;
