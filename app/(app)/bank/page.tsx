@@ -1,0 +1,50 @@
+import { Upload } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { BankBrowser } from "@/components/bank/bank-browser";
+import { GuestNotice } from "@/components/bank/guest-notice";
+import { currentUser } from "@/server/auth/session";
+import { canManageBank, canReadBank } from "@/server/domain/bank/policy";
+
+export const metadata: Metadata = { title: "Question bank" };
+export const dynamic = "force-dynamic";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function BankPage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await currentUser();
+  if (!user || !canReadBank(user)) return <GuestNotice />;
+  const params = await searchParams;
+  const param = (name: string) => {
+    const value = params[name];
+    return typeof value === "string" ? value : "";
+  };
+  const canManage = canManageBank(user);
+
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6 sm:py-12">
+      <PageHeader
+        title="Question bank"
+        description="Questions, follow-ups and rubrics from your interview-prep documents."
+        actions={
+          canManage ? (
+            <Button asChild>
+              <Link href="/bank/import">
+                <Upload aria-hidden />
+                Import documents
+              </Link>
+            </Button>
+          ) : null
+        }
+      />
+      <div className="mt-8">
+        <BankBrowser
+          canManage={canManage}
+          initial={{ q: param("q"), document: param("document"), section: param("section"), difficulty: param("difficulty"), tag: param("tag") }}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { ChevronLeft } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { TRPCError } from "@trpc/server";
+import { Card } from "@/components/ui/card";
+import { GuestNotice } from "@/components/bank/guest-notice";
+import { EditQuestionForm } from "@/components/bank/edit-question-form";
+import { serverApi } from "@/server/api/server-caller";
+import { currentUser } from "@/server/auth/session";
+import { canManageBank } from "@/server/domain/bank/policy";
+
+export const metadata: Metadata = { title: "Edit question" };
+export const dynamic = "force-dynamic";
+
+export default async function EditBankQuestionPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await currentUser();
+  if (!user || !canManageBank(user)) return <GuestNotice />;
+  const question = await (await serverApi()).bank.question({ id }).catch((error: unknown) => {
+    if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+
+  return (
+    <div className="mx-auto max-w-3xl px-4 py-8 sm:px-6 sm:py-10">
+      <Link
+        href={`/bank/questions/${question.id}`}
+        className="mb-5 inline-flex items-center gap-1 rounded text-[13px] text-muted-foreground hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+      >
+        <ChevronLeft aria-hidden className="size-3.5" />
+        Back to the question
+      </Link>
+      <h1 className="text-2xl font-semibold tracking-tight">Edit question</h1>
+      <p className="mt-1.5 text-sm text-muted-foreground">
+        From {question.document.title}. Interviews already planned keep the version they were planned with; a new version of the
+        document replaces these corrections.
+      </p>
+      <Card className="mt-6 p-5 sm:p-6">
+        <EditQuestionForm id={question.id} initial={{ prompt: question.prompt, followUps: question.followUps, rubric: question.rubric }} />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,255 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { BookOpen, ChevronLeft, ChevronRight, ListChecks, MessageSquareReply, Search, Upload, X } from "lucide-react";
+import Link from "next/link";
+import { usePathname, useRouter } from "next/navigation";
+import { useEffect, useId, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Skeleton } from "@/components/ui/skeleton";
+import { errorMessage } from "@/components/bank/error-message";
+import { Select } from "@/components/bank/field-controls";
+import { useTRPC } from "@/components/providers/trpc";
+
+export interface BankFilters {
+  q: string;
+  document: string;
+  section: string;
+  difficulty: string;
+  tag: string;
+}
+
+const PAGE_SIZE = 20;
+const FILTER_KEYS = ["document", "section", "difficulty", "tag"] as const;
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = window.setTimeout(() => setDebounced(value), ms);
+    return () => window.clearTimeout(timer);
+  }, [value, ms]);
+  return debounced;
+}
+
+const plural = (n: number, word: string, words = `${word}s`) => `${n.toLocaleString("en")} ${n === 1 ? word : words}`;
+
+/** Full-text search and filters over the bank; the URL carries them, so a search can be shared and survives "back". */
+export function BankBrowser({ initial, canManage }: { initial: BankFilters; canManage: boolean }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const pathname = usePathname();
+  const id = useId();
+  const [filters, setFilters] = useState(initial);
+  // Cursors of the pages before the current one, so "Previous" needs no offset arithmetic here.
+  const [cursors, setCursors] = useState<Array<string | null>>([null]);
+  const cursor = cursors[cursors.length - 1] ?? null;
+  const q = useDebounced(filters.q.trim(), 250);
+
+  const criteria = { q, document: filters.document, section: filters.section, difficulty: filters.difficulty, tag: filters.tag };
+  const criteriaKey = JSON.stringify(criteria);
+  useEffect(() => {
+    setCursors([null]);
+    const params = new URLSearchParams(Object.entries(criteria).filter(([, value]) => value !== ""));
+    const query = params.toString();
+    router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+    // criteriaKey stands for every field of `criteria`: a new object each render, the same search.
+  }, [criteriaKey]);
+
+  const facets = useQuery(trpc.bank.facets.queryOptions({ documentId: filters.document || undefined }));
+  const search = useQuery({
+    ...trpc.bank.search.queryOptions({
+      q: q || undefined,
+      documentId: filters.document || undefined,
+      section: filters.section || undefined,
+      difficulty: filters.difficulty || undefined,
+      tag: filters.tag || undefined,
+      cursor,
+      limit: PAGE_SIZE,
+    }),
+    placeholderData: keepPreviousData,
+  });
+
+  const set = (patch: Partial<BankFilters>) => setFilters((f) => ({ ...f, ...patch }));
+  const filtered = q !== "" || FILTER_KEYS.some((key) => filters[key] !== "");
+  const page = search.data;
+  const offset = Number(cursor ?? 0);
+  const documentTitles = new Set(facets.data?.documents.map((d) => d.title));
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[15rem_minmax(0,1fr)] lg:items-start">
+      <aside aria-label="Filters" className="grid gap-4 lg:sticky lg:top-20">
+        {(
+          [
+            { key: "document", label: "Document", all: "All documents", options: facets.data?.documents.map((d) => ({ value: d.id, label: d.title, count: d.count })) },
+            { key: "section", label: "Section", all: "All sections", options: facets.data?.sections.map((s) => ({ value: s.value, label: s.value, count: s.count })) },
+            { key: "difficulty", label: "Difficulty", all: "Any difficulty", options: facets.data?.difficulties.map((d) => ({ value: d.value, label: d.value, count: d.count })) },
+            { key: "tag", label: "Tag", all: "Any tag", options: facets.data?.tags.map((t) => ({ value: t.value, label: t.value, count: t.count })) },
+          ] as const
+        ).map((filter) => (
+          <div key={filter.key} className="grid gap-2">
+            <Label htmlFor={`${id}-${filter.key}`}>{filter.label}</Label>
+            <Select
+              id={`${id}-${filter.key}`}
+              value={filters[filter.key]}
+              disabled={!filter.options || (filter.options.length === 0 && filters[filter.key] === "")}
+              onChange={(event) => set(filter.key === "document" ? { document: event.target.value, section: "" } : { [filter.key]: event.target.value })}
+            >
+              <option value="">{filter.options && filter.options.length === 0 ? `None yet` : filter.all}</option>
+              {filter.options?.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label} ({option.count})
+                </option>
+              ))}
+            </Select>
+          </div>
+        ))}
+        {filtered ? (
+          <Button variant="ghost" size="sm" className="justify-self-start" onClick={() => setFilters({ q: "", document: "", section: "", difficulty: "", tag: "" })}>
+            <X aria-hidden />
+            Clear search and filters
+          </Button>
+        ) : null}
+      </aside>
+
+      <section aria-label="Questions" className="grid min-w-0 gap-4">
+        <div className="relative">
+          <Search aria-hidden className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground" />
+          <Input
+            type="search"
+            aria-label="Search the question bank"
+            placeholder="Search prompts, answers, follow-ups, rubrics…"
+            value={filters.q}
+            onChange={(event) => set({ q: event.target.value })}
+            className="h-11 pl-9 text-[15px] sm:h-11"
+            data-testid="bank-search"
+          />
+        </div>
+
+        {search.isError ? (
+          <Alert variant="error">
+            {errorMessage(search.error)}{" "}
+            <button type="button" className="font-medium underline underline-offset-4" onClick={() => void search.refetch()}>
+              Try again
+            </button>
+          </Alert>
+        ) : !page ? (
+          <Card className="divide-y" aria-busy="true">
+            {Array.from({ length: 6 }, (_, i) => (
+              <div key={i} className="grid gap-2 px-5 py-4">
+                <Skeleton className="h-4 w-4/5" />
+                <Skeleton className="h-3 w-2/5" />
+              </div>
+            ))}
+          </Card>
+        ) : page.total === 0 ? (
+          <Card className="flex flex-col items-center px-6 py-14 text-center" data-testid="bank-empty">
+            <span aria-hidden className="mb-4 flex size-11 items-center justify-center rounded-full border bg-muted/60">
+              <BookOpen className="size-5 text-muted-foreground" />
+            </span>
+            {filtered ? (
+              <>
+                <p className="font-medium">No questions match</p>
+                <p className="mt-1 max-w-sm text-sm text-muted-foreground">
+                  {q ? `Nothing in the bank matches “${q}”` : "Nothing matches these filters"}. Try other words, or clear the filters.
+                </p>
+                <Button variant="outline" size="sm" className="mt-5" onClick={() => setFilters({ q: "", document: "", section: "", difficulty: "", tag: "" })}>
+                  Clear search and filters
+                </Button>
+              </>
+            ) : (
+              <>
+                <p className="font-medium">The bank is empty</p>
+                <p className="mt-1 max-w-sm text-sm text-muted-foreground">Import your interview-prep documents to turn them into questions, follow-ups and rubrics.</p>
+                {canManage ? (
+                  <Button asChild size="sm" className="mt-5">
+                    <Link href="/bank/import">
+                      <Upload aria-hidden />
+                      Import documents
+                    </Link>
+                  </Button>
+                ) : null}
+              </>
+            )}
+          </Card>
+        ) : (
+          <>
+            <p className="text-[13px] text-muted-foreground tabular-nums" aria-live="polite" data-testid="bank-total">
+              {page.items.length > 0 ? `${(offset + 1).toLocaleString("en")}–${(offset + page.items.length).toLocaleString("en")} of ` : ""}
+              {plural(page.total, "question")}
+              {q ? ` matching “${q}”` : ""}
+            </p>
+            <Card className={search.isFetching ? "opacity-70 transition-opacity" : "transition-opacity"}>
+              <ul className="divide-y" aria-busy={search.isFetching}>
+                {page.items.map((item) => {
+                  const section = item.section.filter((part) => !documentTitles.has(part) && part !== item.documentTitle);
+                  return (
+                    <li key={item.id} data-testid="bank-result">
+                      <Link
+                        href={`/bank/questions/${item.id}`}
+                        className="group grid gap-1.5 px-5 py-4 outline-none transition-colors first:rounded-t-xl last:rounded-b-xl hover:bg-accent/50 focus-visible:bg-accent/60"
+                      >
+                        <span className="flex items-start justify-between gap-3">
+                          <span className="text-[15px] leading-6 font-medium text-foreground group-hover:text-primary-soft-foreground">{item.prompt}</span>
+                          <ChevronRight aria-hidden className="mt-1 size-4 shrink-0 text-muted-foreground/50 transition-transform group-hover:translate-x-0.5" />
+                        </span>
+                        <span className="flex flex-wrap items-center gap-x-3 gap-y-1.5 text-xs text-muted-foreground">
+                          <span className="max-w-full truncate">
+                            {item.documentTitle}
+                            {section.length > 0 ? ` › ${section.slice(-2).join(" › ")}` : ""}
+                          </span>
+                          <span className="inline-flex items-center gap-1">
+                            <ListChecks aria-hidden className="size-3.5" />
+                            {plural(item.rubricCount, "criterion", "criteria")}
+                          </span>
+                          {item.followUpCount > 0 ? (
+                            <span className="inline-flex items-center gap-1">
+                              <MessageSquareReply aria-hidden className="size-3.5" />
+                              {plural(item.followUpCount, "follow-up")}
+                            </span>
+                          ) : null}
+                          {item.difficulty ? <Badge variant="accent">{item.difficulty}</Badge> : null}
+                          {item.tags.slice(0, 3).map((tag) => (
+                            <Badge key={tag}>#{tag}</Badge>
+                          ))}
+                        </span>
+                      </Link>
+                    </li>
+                  );
+                })}
+              </ul>
+            </Card>
+            {cursors.length > 1 || page.nextCursor ? (
+              <nav aria-label="Pages" className="flex items-center justify-between gap-2">
+                <Button variant="outline" size="sm" disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
+                  <ChevronLeft aria-hidden />
+                  Previous
+                </Button>
+                <span className="text-[13px] text-muted-foreground tabular-nums">
+                  Page {cursors.length} of {Math.max(1, Math.ceil(page.total / PAGE_SIZE))}
+                </span>
+                <Button
+                  variant="outline"
+                  size="sm"
+                  disabled={!page.nextCursor}
+                  onClick={() => {
+                    const next = page.nextCursor;
+                    if (next) setCursors((c) => [...c, next]);
+                    window.scrollTo({ top: 0, behavior: "smooth" });
+                  }}
+                >
+                  Next
+                  <ChevronRight aria-hidden />
+                </Button>
+              </nav>
+            ) : null}
+          </>
+        )}
+      </section>
+    </div>
+  );
+}

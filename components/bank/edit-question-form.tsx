@@ -1,0 +1,31 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { QuestionEditor } from "@/components/bank/question-editor";
+import { errorMessage } from "@/components/bank/error-message";
+import { useTRPC } from "@/components/providers/trpc";
+import type { QuestionCorrection } from "@/server/services/bank-edit";
+
+/** Edits a stored question and returns to its page. */
+export function EditQuestionForm({ id, initial }: { id: string; initial: QuestionCorrection }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const update = useMutation(
+    trpc.bank.updateQuestion.mutationOptions({
+      onSuccess: () => {
+        router.push(`/bank/questions/${id}`);
+        router.refresh();
+      },
+    }),
+  );
+  return (
+    <QuestionEditor
+      initial={initial}
+      saving={update.isPending}
+      error={update.error ? errorMessage(update.error) : null}
+      onCancel={() => router.push(`/bank/questions/${id}`)}
+      onSave={(value) => update.mutate({ id, ...value })}
+    />
+  );
+}

@@ -1,0 +1,204 @@
+"use client";
+
+import { Plus, Trash2 } from "lucide-react";
+import { useId, useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Textarea } from "@/components/bank/field-controls";
+import type { QuestionCorrection } from "@/server/services/bank-edit";
+
+interface Draft {
+  prompt: string;
+  followUps: Array<{ prompt: string; answer: string; lookFor: string }>;
+  rubric: Array<{ title: string; lookFor: string }>;
+}
+
+const lines = (text: string) => text.split("\n").map((line) => line.trim()).filter((line) => line !== "");
+
+function toDraft(value: QuestionCorrection): Draft {
+  return {
+    prompt: value.prompt,
+    followUps: value.followUps.map((f) => ({ prompt: f.prompt, answer: f.answer ?? "", lookFor: f.lookFor.join("\n") })),
+    rubric: value.rubric.map((c) => ({ title: c.title, lookFor: c.lookFor.join("\n") })),
+  };
+}
+
+function fromDraft(draft: Draft): QuestionCorrection {
+  return {
+    prompt: draft.prompt.trim(),
+    followUps: draft.followUps.map((f) => ({ prompt: f.prompt.trim(), answer: f.answer.trim() === "" ? null : f.answer.trim(), lookFor: lines(f.lookFor) })),
+    rubric: draft.rubric.map((c) => ({ title: c.title.trim(), lookFor: lines(c.lookFor) })),
+  };
+}
+
+/** The same rules the server applies (questionCorrectionSchema), checked before sending so the form can point at the field. */
+function problemsOf(value: QuestionCorrection): Record<string, string> {
+  const problems: Record<string, string> = {};
+  if (value.prompt === "") problems.prompt = "The question cannot be empty.";
+  value.followUps.forEach((f, i) => {
+    if (f.prompt === "") problems[`followUps.${i}`] = "A follow-up needs its question.";
+  });
+  value.rubric.forEach((c, i) => {
+    if (c.title === "") problems[`rubric.${i}`] = "A criterion needs a title.";
+  });
+  if (value.rubric.length === 0) problems.rubric = "Keep at least one rubric criterion: interviews are scored against them.";
+  return problems;
+}
+
+interface QuestionEditorProps {
+  initial: QuestionCorrection;
+  onSave: (value: QuestionCorrection) => void;
+  onCancel: () => void;
+  saving?: boolean;
+  /** A problem reported by the server, shown above the buttons. */
+  error?: string | null;
+  saveLabel?: string;
+}
+
+/** Corrects what the parser most often gets wrong: the prompt, the follow-ups and the rubric criteria. */
+export function QuestionEditor({ initial, onSave, onCancel, saving = false, error, saveLabel = "Save changes" }: QuestionEditorProps) {
+  const id = useId();
+  const [draft, setDraft] = useState(() => toDraft(initial));
+  const [problems, setProblems] = useState<Record<string, string>>({});
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const value = fromDraft(draft);
+    const found = problemsOf(value);
+    setProblems(found);
+    if (Object.keys(found).length === 0) onSave(value);
+  }
+
+  const setFollowUp = (index: number, patch: Partial<Draft["followUps"][number]>) =>
+    setDraft((d) => ({ ...d, followUps: d.followUps.map((f, i) => (i === index ? { ...f, ...patch } : f)) }));
+  const setCriterion = (index: number, patch: Partial<Draft["rubric"][number]>) =>
+    setDraft((d) => ({ ...d, rubric: d.rubric.map((c, i) => (i === index ? { ...c, ...patch } : c)) }));
+
+  return (
+    <form onSubmit={submit} className="grid gap-6" noValidate data-testid="question-editor">
+      <div className="grid gap-2">
+        <Label htmlFor={`${id}-prompt`}>Question</Label>
+        <Textarea
+          id={`${id}-prompt`}
+          value={draft.prompt}
+          onChange={(event) => setDraft((d) => ({ ...d, prompt: event.target.value }))}
+          aria-invalid={problems.prompt ? true : undefined}
+          className="min-h-16 text-[15px] font-medium"
+        />
+        {problems.prompt ? <p className="text-[13px] text-destructive">{problems.prompt}</p> : null}
+      </div>
+
+      <fieldset className="grid gap-3">
+        <div className="flex items-center justify-between gap-2">
+          <legend className="text-[13px] font-medium">Rubric criteria</legend>
+          <Button type="button" variant="ghost" size="sm" onClick={() => setDraft((d) => ({ ...d, rubric: [...d.rubric, { title: "", lookFor: "" }] }))}>
+            <Plus aria-hidden />
+            Add criterion
+          </Button>
+        </div>
+        {problems.rubric ? <p className="text-[13px] text-destructive">{problems.rubric}</p> : null}
+        <ol className="grid gap-3">
+          {draft.rubric.map((criterion, index) => (
+            <li key={index} className="grid gap-2 rounded-lg border bg-muted/30 p-3">
+              <div className="flex items-center gap-2">
+                <span className="w-5 shrink-0 text-center text-xs font-medium text-muted-foreground tabular-nums">{index + 1}</span>
+                <Input
+                  aria-label={`Criterion ${index + 1} title`}
+                  value={criterion.title}
+                  placeholder="What is assessed, e.g. Failure handling"
+                  onChange={(event) => setCriterion(index, { title: event.target.value })}
+                  aria-invalid={problems[`rubric.${index}`] ? true : undefined}
+                />
+                <Button
+                  type="button"
+                  variant="ghost"
+                  size="icon"
+                  aria-label={`Remove criterion ${index + 1}`}
+                  onClick={() => setDraft((d) => ({ ...d, rubric: d.rubric.filter((_, i) => i !== index) }))}
+                >
+                  <Trash2 aria-hidden />
+                </Button>
+              </div>
+              <Textarea
+                aria-label={`Criterion ${index + 1}: what to look for, one per line`}
+                value={criterion.lookFor}
+                placeholder="What to look for, one per line"
+                onChange={(event) => setCriterion(index, { lookFor: event.target.value })}
+                className="ml-7 w-[calc(100%-1.75rem)] min-h-14 text-[13px]"
+              />
+              {problems[`rubric.${index}`] ? <p className="ml-7 text-[13px] text-destructive">{problems[`rubric.${index}`]}</p> : null}
+            </li>
+          ))}
+        </ol>
+      </fieldset>
+
+      <fieldset className="grid gap-3">
+        <div className="flex items-center justify-between gap-2">
+          <legend className="text-[13px] font-medium">Follow-up questions</legend>
+          <Button
+            type="button"
+            variant="ghost"
+            size="sm"
+            onClick={() => setDraft((d) => ({ ...d, followUps: [...d.followUps, { prompt: "", answer: "", lookFor: "" }] }))}
+          >
+            <Plus aria-hidden />
+            Add follow-up
+          </Button>
+        </div>
+        {draft.followUps.length === 0 ? <p className="text-[13px] text-muted-foreground">No follow-ups.</p> : null}
+        <ol className="grid gap-3">
+          {draft.followUps.map((followUp, index) => (
+            <li key={index} className="grid gap-2 rounded-lg border bg-muted/30 p-3">
+              <div className="flex items-center gap-2">
+                <span className="w-5 shrink-0 text-center text-xs font-medium text-muted-foreground tabular-nums">{index + 1}</span>
+                <Input
+                  aria-label={`Follow-up ${index + 1}`}
+                  value={followUp.prompt}
+                  placeholder="The follow-up question"
+                  onChange={(event) => setFollowUp(index, { prompt: event.target.value })}
+                  aria-invalid={problems[`followUps.${index}`] ? true : undefined}
+                />
+                <Button
+                  type="button"
+                  variant="ghost"
+                  size="icon"
+                  aria-label={`Remove follow-up ${index + 1}`}
+                  onClick={() => setDraft((d) => ({ ...d, followUps: d.followUps.filter((_, i) => i !== index) }))}
+                >
+                  <Trash2 aria-hidden />
+                </Button>
+              </div>
+              <Textarea
+                aria-label={`Follow-up ${index + 1}: reference answer`}
+                value={followUp.answer}
+                placeholder="Reference answer (optional, Markdown)"
+                onChange={(event) => setFollowUp(index, { answer: event.target.value })}
+                className="ml-7 w-[calc(100%-1.75rem)] min-h-14 text-[13px]"
+              />
+              <Textarea
+                aria-label={`Follow-up ${index + 1}: what to look for, one per line`}
+                value={followUp.lookFor}
+                placeholder="What to look for, one per line (optional)"
+                onChange={(event) => setFollowUp(index, { lookFor: event.target.value })}
+                className="ml-7 w-[calc(100%-1.75rem)] min-h-10 text-[13px]"
+              />
+              {problems[`followUps.${index}`] ? <p className="ml-7 text-[13px] text-destructive">{problems[`followUps.${index}`]}</p> : null}
+            </li>
+          ))}
+        </ol>
+      </fieldset>
+
+      {error ? <Alert variant="error">{error}</Alert> : null}
+      <div className="flex flex-wrap items-center justify-end gap-2">
+        <Button type="button" variant="outline" onClick={onCancel} disabled={saving}>
+          Cancel
+        </Button>
+        <Button type="submit" loading={saving}>
+          {saveLabel}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,57 @@
+import { expect, test } from "@playwright/test";
+
+// The server under test started on a fresh data folder, so the bundled seeds were imported on start.
+
+const DOCUMENT = `# Consensus drills
+
+## 1. Why does Raft need a leader lease for linearizable reads?
+
+**Difficulty:** Hard
+**Tags:** consensus
+
+Without it a deposed leader can serve a stale read; the lease bounds clock skew so the zebracorn check holds.
+
+### Follow-up: What breaks if clocks drift past the lease?
+
+Stale reads come back.
+`;
+
+test("search the bank, open a question, import a document after previewing it, and find it", async ({ page }) => {
+  const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill("Bea Banker");
+  await page.getByLabel("Email").fill(`bea-${stamp}@example.com`);
+  await page.getByLabel("Password").fill("a sturdy passphrase");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL(/\/dashboard/);
+
+  await page.goto("/bank");
+  await expect(page.getByTestId("bank-total")).toContainText("questions");
+  await page.getByTestId("bank-search").fill("websocket server restarts");
+  const hit = page.getByTestId("bank-result").filter({ hasText: "What happens to your WebSocket connection if the server restarts?" });
+  await expect(hit).toBeVisible();
+  await hit.click();
+
+  await expect(page.getByTestId("question-prompt")).toHaveText("What happens to your WebSocket connection if the server restarts?");
+  const rubric = page.getByTestId("question-rubric");
+  for (const criterion of ["Connection handling", "State recovery", "Message delivery", "Graceful shutdown"]) await expect(rubric).toContainText(criterion);
+  await expect(page.getByTestId("question-answer")).toContainText("exponential backoff");
+
+  await page.goto("/bank/import");
+  await page.getByTestId("bank-file-input").setInputFiles({ name: `consensus-${stamp}.md`, mimeType: "text/markdown", buffer: Buffer.from(DOCUMENT) });
+  const file = page.getByTestId("bank-file");
+  await expect(file.getByTestId("bank-file-counts")).toHaveText(/1 question · 1 follow-up/);
+  const question = file.getByTestId("preview-question");
+  await expect(question).toContainText("Why does Raft need a leader lease for linearizable reads?");
+  await question.locator("summary").click();
+  await expect(question).toContainText("What breaks if clocks drift past the lease?");
+
+  await page.getByTestId("bank-confirm-import").click();
+  await expect(file.getByTestId("bank-file-outcome")).toContainText("Imported");
+
+  await page.goto("/bank");
+  await page.getByTestId("bank-search").fill("zebracorn");
+  await expect(page.getByTestId("bank-result")).toHaveCount(1);
+  await expect(page.getByTestId("bank-result")).toContainText("Why does Raft need a leader lease for linearizable reads?");
+  await expect(page.getByTestId("bank-result")).toContainText("Consensus drills");
+});
