@@ -95,6 +95,8 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   if (error instanceof EnvError) {
     console.error(error.message);
+  } else if (error instanceof Error) {
+    console.error(`[mockroom] failed to start: ${error.message}`);
   } else {
     console.error("[mockroom] failed to start:", error);
   }

