@@ -1,6 +1,6 @@
 "use client";
 
-import { CircleAlert, CircleCheck, FileText, FileUp, LoaderCircle, Trash2, Upload } from "lucide-react";
+import { ChevronRight, CircleAlert, CircleCheck, FileText, FileUp, LoaderCircle, Trash2, Upload } from "lucide-react";
 import Link from "next/link";
 import { useRef, useState, type DragEvent } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -20,6 +20,7 @@ import type { ImportOutcome } from "@/server/services/bank-import";
 // The server checks both again; checking here spares the upload of a file that would be refused.
 const EXTENSIONS = [".md", ".markdown", ".txt"];
 const MAX_MB = MAX_BANK_BYTES / 1024 / 1024;
+const OPEN_UP_TO = 12;
 
 type Phase = "reading" | "recognising" | "ready" | "failed" | "importing" | "imported";
 
@@ -267,18 +268,25 @@ export function BankImporter() {
               ) : null}
             </div>
             {entry.document && (entry.phase === "ready" || entry.phase === "importing") ? (
-              <ol className="max-h-[32rem] divide-y overflow-y-auto border-t" aria-label={`Questions recognised in ${entry.name}`}>
-                {entry.document.questions.map((question, index) => (
-                  <PreviewQuestion
-                    key={question.key}
-                    index={index}
-                    question={question}
-                    correction={entry.corrections[question.key]}
-                    disabled={importing}
-                    onCorrect={(correction) => update(entry.id, (e) => ({ corrections: { ...e.corrections, [question.key]: correction } }))}
-                  />
-                ))}
-              </ol>
+              // A long document starts folded, so that several files can be checked side by side.
+              <details className="group/list border-t" open={entry.document.questions.length <= OPEN_UP_TO}>
+                <summary className="flex cursor-pointer list-none items-center gap-2 px-4 py-2.5 text-[13px] font-medium text-muted-foreground outline-none hover:bg-accent/40 hover:text-foreground focus-visible:bg-accent/60 sm:px-5 [&::-webkit-details-marker]:hidden">
+                  <ChevronRight aria-hidden className="size-4 transition-transform group-open/list:rotate-90" />
+                  Recognised questions
+                </summary>
+                <ol className="divide-y border-t" aria-label={`Questions recognised in ${entry.name}`}>
+                  {entry.document.questions.map((question, index) => (
+                    <PreviewQuestion
+                      key={question.key}
+                      index={index}
+                      question={question}
+                      correction={entry.corrections[question.key]}
+                      disabled={importing}
+                      onCorrect={(correction) => update(entry.id, (e) => ({ corrections: { ...e.corrections, [question.key]: correction } }))}
+                    />
+                  ))}
+                </ol>
+              </details>
             ) : null}
           </Card>
         );

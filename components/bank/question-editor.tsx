@@ -1,7 +1,7 @@
 "use client";
 
 import { Plus, Trash2 } from "lucide-react";
-import { useId, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -62,6 +62,13 @@ export function QuestionEditor({ initial, onSave, onCancel, saving = false, erro
   const id = useId();
   const [draft, setDraft] = useState(() => toDraft(initial));
   const [problems, setProblems] = useState<Record<string, string>>({});
+  const [attempt, setAttempt] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // After a refused save, take the person to the first field that needs attention.
+  useEffect(() => {
+    if (attempt > 0) formRef.current?.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
+  }, [attempt]);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -69,6 +76,7 @@ export function QuestionEditor({ initial, onSave, onCancel, saving = false, erro
     const found = problemsOf(value);
     setProblems(found);
     if (Object.keys(found).length === 0) onSave(value);
+    else setAttempt((n) => n + 1);
   }
 
   const setFollowUp = (index: number, patch: Partial<Draft["followUps"][number]>) =>
@@ -77,7 +85,7 @@ export function QuestionEditor({ initial, onSave, onCancel, saving = false, erro
     setDraft((d) => ({ ...d, rubric: d.rubric.map((c, i) => (i === index ? { ...c, ...patch } : c)) }));
 
   return (
-    <form onSubmit={submit} className="grid gap-6" noValidate data-testid="question-editor">
+    <form ref={formRef} onSubmit={submit} className="grid gap-6" noValidate data-testid="question-editor">
       <div className="grid gap-2">
         <Label htmlFor={`${id}-prompt`}>Question</Label>
         <Textarea

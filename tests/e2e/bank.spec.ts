@@ -25,11 +25,15 @@ test("search the bank, open a question, import a document after previewing it, a
   await page.getByRole("button", { name: "Create account" }).click();
   await page.waitForURL(/\/dashboard/);
 
-  await page.goto("/bank");
-  await expect(page.getByTestId("bank-total")).toContainText("questions");
-  await page.getByTestId("bank-search").fill("websocket server restarts");
+  // The bundled bank is imported just after the server starts listening; give it time on a slow machine.
   const hit = page.getByTestId("bank-result").filter({ hasText: "What happens to your WebSocket connection if the server restarts?" });
+  await expect(async () => {
+    await page.goto("/bank");
+    await expect(page.getByTestId("bank-total")).toContainText("questions", { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await page.getByTestId("bank-search").fill("websocket server restarts");
   await expect(hit).toBeVisible();
+  await expect(page).toHaveURL(/\?q=websocket/);
   await hit.click();
 
   await expect(page.getByTestId("question-prompt")).toHaveText("What happens to your WebSocket connection if the server restarts?");
