@@ -2,8 +2,8 @@ import type { BankQuestion } from "@/server/bank/bank-format";
 
 /**
  * Everything a search should find a question by, besides its prompt (which is weighted higher and
- * indexed on its own column). Kept in BankQuestion.searchText because one expression index cannot
- * reach into the follow-up and rubric tables.
+ * weighted on its own). Kept in BankQuestion.searchText, from which PostgreSQL generates the indexed
+ * search vector, because a generated column cannot reach into the follow-up and rubric tables.
  */
 export function searchTextOf(question: Omit<BankQuestion, "key" | "prompt" | "source">): string {
   const parts = [
