@@ -73,6 +73,7 @@ export async function appendEvents(
       createdAt: meta.at,
     })),
   });
+  await recordNotesAndScores(tx, next.sessionId, events);
   await tx.interviewSession.update({
     where: { id: next.sessionId },
     data: {
@@ -84,6 +85,40 @@ export async function appendEvents(
     },
   });
   return stored;
+}
+
+/**
+ * Notes and scores also live in their own tables, written in the same transaction as the events, so
+ * reviews and progress over time are plain queries rather than replays of every session's log.
+ */
+async function recordNotesAndScores(tx: Tx, sessionId: string, events: RoomEvent[]): Promise<void> {
+  for (const event of events) {
+    switch (event.type) {
+      case "noteAdded": {
+        const { noteId, authorId, questionId, body, createdAt } = event.payload;
+        await tx.note.create({ data: { id: noteId, sessionId, sessionQuestionId: questionId, authorId, body, createdAt, updatedAt: createdAt } });
+        break;
+      }
+      case "noteEdited":
+        await tx.note.update({ where: { id: event.payload.noteId }, data: { body: event.payload.body, updatedAt: event.payload.updatedAt } });
+        break;
+      case "noteDeleted":
+        await tx.note.update({ where: { id: event.payload.noteId }, data: { body: "", deletedAt: event.payload.deletedAt } });
+        break;
+      case "scoreSet": {
+        const { questionId, scorerId, criteria, overall, outOf, comment, at } = event.payload;
+        const score = { criteria: criteria as Prisma.InputJsonValue, overall, outOf, comment, updatedAt: at };
+        await tx.score.upsert({
+          where: { sessionQuestionId_scorerId: { sessionQuestionId: questionId, scorerId } },
+          create: { sessionId, sessionQuestionId: questionId, scorerId, createdAt: at, ...score },
+          update: score,
+        });
+        break;
+      }
+      default:
+        break;
+    }
+  }
 }
 
 /** Events after `afterSeq`, in order, validated on read like every JSON column. */

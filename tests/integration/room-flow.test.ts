@@ -92,6 +92,14 @@ describe("a live interview over real sockets", () => {
     const log = await eventLog(sessionId);
     expectGaplessLog(log);
     expect(stored.version).toBe(log.length);
+    const notes = await db.note.findMany({ where: { sessionId }, orderBy: { createdAt: "asc" }, select: { body: true, authorId: true, sessionQuestionId: true } });
+    expect(notes).toEqual([
+      { body: "Strong start", authorId: interviewer.id, sessionQuestionId: question.id },
+      { body: "Observer aside", authorId: observer.id, sessionQuestionId: question.id },
+    ]);
+    expect(await db.score.findMany({ where: { sessionId }, select: { sessionQuestionId: true, scorerId: true, overall: true, outOf: true, criteria: true } })).toEqual([
+      { sessionQuestionId: question.id, scorerId: interviewer.id, overall: 8, outOf: 10, criteria: [{ title: expect.any(String), score: 8, comment: "clear" }] },
+    ]);
     expect(log.map((event) => event.type)).toEqual(
       expect.arrayContaining(["participantJoined", "interviewStarted", "followUpRevealed", "scratchpadUpdated", "noteAdded", "scoreSet", "questionChanged", "interviewEnded"]),
     );
