@@ -81,8 +81,9 @@ export function BankBrowser({ initial, canManage }: { initial: BankFilters; canM
   const documentTitles = new Set(facets.data?.documents.map((d) => d.title));
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[15rem_minmax(0,1fr)] lg:items-start">
-      <aside aria-label="Filters" className="grid gap-4 lg:sticky lg:top-20">
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-[15rem_minmax(0,1fr)] lg:items-start">
+      {/* Two filters a row on phones, so the results start within the first screen. */}
+      <aside aria-label="Filters" className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:sticky lg:top-20 lg:grid-cols-1 lg:gap-4">
         {(
           [
             { key: "document", label: "Document", all: "All documents", options: facets.data?.documents.map((d) => ({ value: d.id, label: d.title, count: d.count })) },
@@ -91,7 +92,7 @@ export function BankBrowser({ initial, canManage }: { initial: BankFilters; canM
             { key: "tag", label: "Tag", all: "Any tag", options: facets.data?.tags.map((t) => ({ value: t.value, label: t.value, count: t.count })) },
           ] as const
         ).map((filter) => (
-          <div key={filter.key} className="grid gap-2">
+          <div key={filter.key} className="grid min-w-0 gap-2">
             <Label htmlFor={`${id}-${filter.key}`}>{filter.label}</Label>
             <Select
               id={`${id}-${filter.key}`}
@@ -109,14 +110,14 @@ export function BankBrowser({ initial, canManage }: { initial: BankFilters; canM
           </div>
         ))}
         {filtered ? (
-          <Button variant="ghost" size="sm" className="justify-self-start" onClick={() => setFilters({ q: "", document: "", section: "", difficulty: "", tag: "" })}>
+          <Button variant="ghost" size="sm" className="col-span-full justify-self-start" onClick={() => setFilters({ q: "", document: "", section: "", difficulty: "", tag: "" })}>
             <X aria-hidden />
             Clear search and filters
           </Button>
         ) : null}
       </aside>
 
-      <section aria-label="Questions" className="grid min-w-0 gap-4">
+      <section aria-label="Questions" className="grid min-w-0 grid-cols-1 gap-4">
         <div className="relative">
           <Search aria-hidden className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground" />
           <Input
@@ -191,7 +192,7 @@ export function BankBrowser({ initial, canManage }: { initial: BankFilters; canM
                     <li key={item.id} data-testid="bank-result">
                       <Link
                         href={`/bank/questions/${item.id}`}
-                        className="group grid gap-1.5 px-5 py-4 outline-none transition-colors first:rounded-t-xl last:rounded-b-xl hover:bg-accent/50 focus-visible:bg-accent/60"
+                        className="group grid grid-cols-1 gap-1.5 px-5 py-4 outline-none transition-colors first:rounded-t-xl last:rounded-b-xl hover:bg-accent/50 focus-visible:bg-accent/60"
                       >
                         <span className="flex items-start justify-between gap-3">
                           <span className="text-[15px] leading-6 font-medium text-foreground group-hover:text-primary-soft-foreground">{item.prompt}</span>
