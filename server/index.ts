@@ -13,6 +13,8 @@ import { startRealtime } from "@/server/realtime/server";
 import { onServerStarted } from "@/server/startup-tasks";
 
 const SHUTDOWN_GRACE_MS = 10_000;
+/** Several bank documents of up to 5 MB each, base64-encoded, fit; nothing legitimate is larger. */
+const MAX_REQUEST_BYTES = 32 * 1024 * 1024;
 
 function log(line: string): void {
   console.log(`[mockroom] ${line}`);
@@ -55,7 +57,16 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   const handleUpgrade = app.getUpgradeHandler();
 
-  const httpServer = createServer((req, res) => void handle(req, res));
+  const httpServer = createServer((req, res) => {
+    // Refused before a byte of the body is read: a 50 MB paste costs the server nothing.
+    if (Number(req.headers["content-length"] ?? 0) > MAX_REQUEST_BYTES) {
+      res.writeHead(413, { "content-type": "application/json", connection: "close" });
+      res.end(JSON.stringify({ error: { code: "PAYLOAD_TOO_LARGE", message: `Requests are limited to ${MAX_REQUEST_BYTES / 1024 / 1024} MB.` } }));
+      req.destroy();
+      return;
+    }
+    void handle(req, res);
+  });
   const realtime = await startRealtime(httpServer, { appUrl: config.APP_URL, redisUrl: config.REDIS_URL, log });
   httpServer.on("upgrade", (req, socket, head) => {
     if (!req.url?.startsWith("/socket.io")) void handleUpgrade(req, socket, head);
