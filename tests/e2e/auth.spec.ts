@@ -90,3 +90,13 @@ test("health reports the database and realtime status", async ({ request }) => {
   expect(response.status()).toBe(200);
   expect(await response.json()).toMatchObject({ status: "ok", database: { ok: true }, realtime: { running: true } });
 });
+
+test("a 50 MB request is refused with 413 and the server stays up", async ({ request }) => {
+  const response = await request.post("/api/trpc/bank.preview", {
+    headers: { "content-type": "application/json" },
+    data: "x".repeat(50 * 1024 * 1024),
+  });
+  expect(response.status()).toBe(413);
+  expect(await response.json()).toMatchObject({ error: { code: "PAYLOAD_TOO_LARGE" } });
+  expect((await request.get("/api/health")).status()).toBe(200);
+});
