@@ -12,6 +12,7 @@ import { InviteLinks } from "@/components/interviews/invite-links";
 import { PlanEditor } from "@/components/interviews/plan-editor";
 import { SaveTemplate } from "@/components/interviews/save-template";
 import { useTRPC } from "@/components/providers/trpc";
+import { sectionLabel } from "@/components/room/section-label";
 
 export function PlanDetail({ sessionId }: { sessionId: string }) {
   const trpc = useTRPC();
@@ -102,7 +103,7 @@ export function PlanDetail({ sessionId }: { sessionId: string }) {
                   <div className="min-w-0">
                     <p className="text-sm leading-5">{item.prompt}</p>
                     <p className="mt-1 flex flex-wrap gap-x-3 text-xs text-muted-foreground">
-                      {item.section.length > 0 ? <span>{item.section.join(" › ")}</span> : null}
+                      {sectionLabel(item.section).short ? <span title={sectionLabel(item.section).full}>{sectionLabel(item.section).short}</span> : null}
                       <span className="inline-flex items-center gap-1">
                         <MessageSquarePlus aria-hidden className="size-3" />
                         {item.followUpCount} follow-up{item.followUpCount === 1 ? "" : "s"}

@@ -135,7 +135,7 @@ export function PlanEditor({ sessionId, initial }: PlanEditorProps) {
 
   return (
     <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_420px]">
-      <form onSubmit={onSubmit} noValidate className="grid gap-6" aria-label={sessionId ? "Edit the plan" : "Plan an interview"}>
+      <form onSubmit={onSubmit} noValidate className="grid min-w-0 grid-cols-1 gap-6" aria-label={sessionId ? "Edit the plan" : "Plan an interview"}>
         {formError ? <Alert variant="error">{formError}</Alert> : null}
         <section className="grid gap-5 rounded-xl border bg-card p-5 shadow-xs sm:p-6" aria-labelledby="details-heading">
           <h2 id="details-heading" className="text-sm font-semibold">
@@ -214,9 +214,13 @@ export function PlanEditor({ sessionId, initial }: PlanEditorProps) {
                     </span>
                     <div className="min-w-0 flex-1">
                       <p className="line-clamp-3 text-sm leading-5">{item.prompt}</p>
-                      <p className="mt-1 flex flex-wrap items-center gap-x-3 text-xs text-muted-foreground">
-                        {item.section.length > 0 ? <span className="truncate">{item.section.join(" › ")}</span> : null}
-                        <span className="inline-flex items-center gap-1">
+                      <p className="mt-1 flex min-w-0 items-center gap-x-3 text-xs text-muted-foreground">
+                        {item.section.length > 0 ? (
+                          <span className="min-w-0 truncate" title={item.section.join(" › ")}>
+                            {item.section.at(-1)}
+                          </span>
+                        ) : null}
+                        <span className="inline-flex shrink-0 items-center gap-1">
                           <MessageSquarePlus aria-hidden className="size-3" />
                           {item.followUpCount} follow-up{item.followUpCount === 1 ? "" : "s"}
                         </span>
@@ -286,9 +290,8 @@ export function PlanEditor({ sessionId, initial }: PlanEditorProps) {
         </div>
       </form>
 
-      <div className="grid gap-4 lg:sticky lg:top-20 lg:max-h-[calc(100dvh-6rem)] lg:grid-rows-[auto_minmax(0,1fr)]">
-        {/* Always a first row, so that the picker below is the one that scrolls. */}
-        <div>{sessionId ? null : <TemplatePicker title={title} candidateName={candidateName} candidateEmail={candidateEmail} />}</div>
+      <div className="flex min-w-0 flex-col gap-4 lg:sticky lg:top-20 lg:max-h-[calc(100dvh-6rem)]">
+        {sessionId ? null : <TemplatePicker title={title} candidateName={candidateName} candidateEmail={candidateEmail} />}
         <QuestionPicker pickedIds={pickedIds} onAdd={add} />
       </div>
     </div>

@@ -38,7 +38,7 @@ export function QuestionPicker({ pickedIds, onAdd }: QuestionPickerProps) {
   const total = search.data?.pages[0]?.total ?? 0;
 
   return (
-    <section aria-labelledby="picker-heading" className="flex min-h-0 flex-col rounded-xl border bg-card shadow-xs">
+    <section aria-labelledby="picker-heading" className="flex min-h-0 min-w-0 flex-col rounded-xl border bg-card shadow-xs">
       <header className="grid gap-3 border-b p-4">
         <div className="flex items-baseline justify-between gap-2">
           <h2 id="picker-heading" className="text-sm font-semibold">
@@ -82,15 +82,17 @@ export function QuestionPicker({ pickedIds, onAdd }: QuestionPickerProps) {
               <li key={item.id} className="flex items-start gap-3 px-4 py-3" data-testid="bank-result">
                 <div className="min-w-0 flex-1">
                   <p className="line-clamp-2 text-sm leading-5">{item.prompt}</p>
-                  <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-muted-foreground">
-                    <span className="truncate">{[item.documentTitle, ...item.section].join(" › ")}</span>
+                  <p className="mt-1 flex min-w-0 items-center gap-x-2 text-xs text-muted-foreground">
+                    <span className="min-w-0 truncate" title={[item.documentTitle, ...item.section].join(" › ")}>
+                      {item.section.at(-1) ?? item.documentTitle}
+                    </span>
                     {item.followUpCount > 0 ? (
-                      <span className="inline-flex items-center gap-1">
+                      <span className="inline-flex shrink-0 items-center gap-1">
                         <MessageSquarePlus aria-hidden className="size-3" />
                         {item.followUpCount} follow-up{item.followUpCount === 1 ? "" : "s"}
                       </span>
                     ) : null}
-                    {item.difficulty ? <Badge className="py-0">{item.difficulty}</Badge> : null}
+                    {item.difficulty ? <Badge className="shrink-0 py-0">{item.difficulty}</Badge> : null}
                   </p>
                 </div>
                 <Button

@@ -38,7 +38,7 @@ export function TemplatePicker({ title, candidateName, candidateEmail }: { title
   }
 
   return (
-    <section aria-labelledby="templates-heading" className="rounded-xl border bg-card shadow-xs">
+    <section aria-labelledby="templates-heading" className="shrink-0 rounded-xl border bg-card shadow-xs">
       <header className="border-b px-4 py-3">
         <h2 id="templates-heading" className="flex items-center gap-1.5 text-sm font-semibold">
           <LayoutTemplate aria-hidden className="size-4 text-muted-foreground" />

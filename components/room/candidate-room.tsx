@@ -46,7 +46,7 @@ export function CandidateRoom({ title, view, connection, presenceHints, serverNo
         {view.status === "lobby" ? <CandidateLobby view={view} presenceHints={presenceHints} /> : null}
         {view.status === "ended" ? <CandidateEnded view={view} /> : null}
         {view.status === "live" && current ? (
-          <div className="grid gap-6">
+          <div className="grid grid-cols-1 gap-6">
             <CurrentQuestion question={current} count={view.questionCount} sessionStartedAt={view.clock.startedAt} now={now} />
             <ScratchpadEditor
               key={current.id}

@@ -59,7 +59,9 @@ export function StaffFollowUps({ question, sessionStartedAt, canReveal, pendingI
                   {revealed ? <Check className="size-3.5" /> : index + 1}
                 </span>
                 <div className="min-w-0 flex-1">
-                  <Markdown className={cn("text-[14px]", !revealed && "text-foreground")}>{followUp.prompt}</Markdown>
+                  <div data-testid="follow-up-prompt">
+                    <Markdown className="text-[14px]">{followUp.prompt}</Markdown>
+                  </div>
                   {followUp.answer || followUp.lookFor.length > 0 ? (
                     <details className="group mt-1.5 text-[13px]">
                       <summary className="cursor-pointer text-xs font-medium text-muted-foreground select-none hover:text-foreground">

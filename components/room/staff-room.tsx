@@ -16,6 +16,7 @@ import { RoomConnectionStatus } from "@/components/room/room-connection";
 import { RoomHeader } from "@/components/room/room-header";
 import { ScorePanel } from "@/components/room/score-panel";
 import { ScratchpadViewer } from "@/components/room/scratchpad";
+import { sectionLabel } from "@/components/room/section-label";
 import { StaffFollowUps } from "@/components/room/staff-follow-ups";
 import { QuestionTimer, SessionClock } from "@/components/room/timers";
 import { useRoomShortcuts } from "@/components/room/use-room-shortcuts";
@@ -171,7 +172,7 @@ export function StaffRoom({ title, view, connection, presenceHints, serverNow, r
 
         {view.status !== "lobby" ? (
           <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_360px] xl:grid-cols-[minmax(0,1fr)_400px]">
-            <div className="grid min-w-0 gap-5">
+            <div className="grid min-w-0 grid-cols-1 gap-5">
               <QuestionStepper questions={view.questions} currentId={current?.id ?? null} onSelect={mayNavigate ? (id) => void goTo(id) : null} />
               {current ? (
                 <>
@@ -182,7 +183,7 @@ export function StaffRoom({ title, view, connection, presenceHints, serverNow, r
                           <span id="question-heading" className="text-primary-soft-foreground">
                             Question {index + 1} of {total}
                           </span>
-                          {current.section.length > 0 ? <span> · {current.section.join(" › ")}</span> : null}
+                          {sectionLabel(current.section).short ? <span title={sectionLabel(current.section).full}> · {sectionLabel(current.section).short}</span> : null}
                         </p>
                         <Markdown className="mt-2 text-[17px] leading-relaxed font-medium text-foreground [&_p]:leading-[1.55]">{current.prompt}</Markdown>
                       </div>
@@ -276,7 +277,7 @@ export function StaffRoom({ title, view, connection, presenceHints, serverNow, r
               ) : null}
             </div>
 
-            <aside aria-label="Candidate and notes" className="grid gap-5 lg:sticky lg:top-[8.5rem] lg:max-h-[calc(100dvh-9.5rem)] lg:grid-rows-[auto_minmax(0,1fr)]">
+            <aside aria-label="Candidate and notes" className="grid min-w-0 grid-cols-1 gap-5 lg:sticky lg:top-[8.5rem] lg:max-h-[calc(100dvh-9.5rem)] lg:grid-rows-[auto_minmax(0,1fr)]">
               <ScratchpadViewer scratchpad={current?.scratchpad ?? null} sessionStartedAt={view.clock.startedAt} now={now} />
               <NotesPanel
                 notes={view.notes}

@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { PlanEditor } from "@/components/interviews/plan-editor";
 
 export const metadata: Metadata = { title: "Plan an interview" };
+export const dynamic = "force-dynamic";
 
 export default function NewInterviewPage() {
   return (
