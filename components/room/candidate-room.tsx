@@ -33,7 +33,7 @@ export function CandidateRoom({ title, view, connection, presenceHints, serverNo
       <RoomHeader
         title={title}
         status={view.status}
-        subtitle={current ? `Question ${current.position + 1} of ${view.questionCount}` : view.status === "lobby" ? "Waiting room" : null}
+        subtitle={view.status === "live" && current ? `Question ${current.position + 1} of ${view.questionCount}` : view.status === "lobby" ? "Waiting room" : null}
         presence={<PresenceList participants={view.participants} hints={presenceHints} viewerId={view.viewer.userId} />}
         meta={
           <>
@@ -73,7 +73,7 @@ function CurrentQuestion({ question, count, sessionStartedAt, now }: { question:
           </p>
           <Markdown className="mt-2 text-lg leading-relaxed font-medium text-foreground [&_p]:leading-[1.55]">{question.prompt}</Markdown>
         </div>
-        <QuestionTimer timer={question.timer} now={now} className="w-full sm:w-48" />
+        <QuestionTimer timer={question.timer} now={now} className="w-full sm:w-44" />
       </div>
       <RevealedFollowUps question={question} sessionStartedAt={sessionStartedAt} />
     </section>
@@ -104,9 +104,12 @@ function RevealedFollowUps({ question, sessionStartedAt }: { question: Candidate
                   <Markdown className="text-[15px] text-foreground">{followUp.prompt}</Markdown>
                 </div>
                 {at ? (
-                  <time dateTime={followUp.revealedAt} className="shrink-0 font-mono text-xs text-muted-foreground tabular-nums" title="When it was asked">
-                    {at}
-                  </time>
+                  <span className="shrink-0 text-xs text-muted-foreground">
+                    asked at{" "}
+                    <time dateTime={followUp.revealedAt} className="font-mono tabular-nums">
+                      {at}
+                    </time>
+                  </span>
                 ) : null}
               </li>
             );
@@ -159,7 +162,7 @@ function CandidateLobby({ view, presenceHints }: { view: CandidateView; presence
   return (
     <section aria-labelledby="lobby-heading" className="rounded-xl border bg-card p-8 text-center shadow-xs sm:p-12" data-testid="lobby">
       <span aria-hidden className="mx-auto flex size-12 items-center justify-center rounded-full bg-primary-soft">
-        <Hourglass className="size-5 text-primary-soft-foreground motion-safe:animate-[spin_6s_linear_infinite]" />
+        <Hourglass className="size-5 text-primary-soft-foreground" />
       </span>
       <h2 id="lobby-heading" className="mt-5 text-xl font-semibold tracking-tight">
         Waiting for the interviewer to start…

@@ -1,18 +1,32 @@
 "use client";
 
 import { Check } from "lucide-react";
+import { useState } from "react";
 import { cn } from "@/components/ui/cn";
 import type { KeyPointView } from "@/server/domain/room";
 
 interface KeyPointsProps {
   keyPoints: KeyPointView[];
   canCheck: boolean;
-  onChange: (index: number, checked: boolean) => void;
+  onChange: (index: number, checked: boolean) => Promise<boolean>;
 }
 
 /** Ticked while listening; the ticks are room state, so a second interviewer tab agrees. */
 export function KeyPoints({ keyPoints, canCheck, onChange }: KeyPointsProps) {
-  const checked = keyPoints.filter((point) => point.checked).length;
+  // A tick shows at once; the room's view confirms it a moment later (or the tick falls back).
+  const [pending, setPending] = useState<ReadonlyMap<number, boolean>>(new Map());
+  const isChecked = (point: KeyPointView) => pending.get(point.index) ?? point.checked;
+  const checked = keyPoints.filter(isChecked).length;
+
+  async function toggle(index: number, value: boolean) {
+    setPending((current) => new Map(current).set(index, value));
+    await onChange(index, value);
+    setPending((current) => {
+      const next = new Map(current);
+      next.delete(index);
+      return next;
+    });
+  }
   return (
     <section aria-labelledby="key-points-heading" className="rounded-xl border bg-card shadow-xs">
       <header className="flex items-center justify-between border-b px-5 py-3">
@@ -35,21 +49,21 @@ export function KeyPoints({ keyPoints, canCheck, onChange }: KeyPointsProps) {
               <input
                 type="checkbox"
                 className="peer sr-only"
-                checked={point.checked}
+                checked={isChecked(point)}
                 disabled={!canCheck}
-                onChange={(event) => onChange(point.index, event.target.checked)}
+                onChange={(event) => void toggle(point.index, event.target.checked)}
               />
               <span
                 aria-hidden
                 className={cn(
                   "mt-0.5 flex size-4 shrink-0 items-center justify-center rounded border border-input bg-card transition-colors",
                   "peer-focus-visible:ring-2 peer-focus-visible:ring-ring peer-focus-visible:ring-offset-1",
-                  point.checked && "border-primary bg-primary text-primary-foreground",
+                  isChecked(point) && "border-primary bg-primary text-primary-foreground",
                 )}
               >
-                {point.checked ? <Check className="size-3" strokeWidth={3} /> : null}
+                {isChecked(point) ? <Check className="size-3" strokeWidth={3} /> : null}
               </span>
-              <span className={cn("leading-5", point.checked && "text-muted-foreground")}>{point.text}</span>
+              <span className={cn("leading-5", isChecked(point) && "text-muted-foreground")}>{point.text}</span>
             </label>
           </li>
         ))}

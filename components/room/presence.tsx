@@ -55,6 +55,7 @@ export function PresenceList({ participants, hints, viewerId, layout = "row", cl
             data-role={participant.role}
             data-status={status}
             aria-label={`${participant.name}${you ? " (you)" : ""}, ${roleLabel[participant.role]}: ${statusLabel[status]}`}
+            title={`${roleLabel[participant.role]}: ${statusLabel[status]}`}
           >
             <span className="relative">
               <Avatar name={participant.name} className={cn(layout === "row" ? "size-7 text-[11px]" : "size-9", status === "disconnected" && "opacity-50")} />
@@ -66,7 +67,8 @@ export function PresenceList({ participants, hints, viewerId, layout = "row", cl
                 {you ? <span className="font-normal text-muted-foreground"> (you)</span> : null}
               </span>
               <span className="text-xs text-muted-foreground">
-                {roleLabel[participant.role]} · {statusLabel[status]}
+                {roleLabel[participant.role]}
+                {layout === "stack" || status !== "connected" ? ` · ${statusLabel[status]}` : ""}
               </span>
             </span>
           </li>

@@ -3,7 +3,7 @@ import type { RoomConnection } from "@/components/realtime/use-room";
 
 const labels: Record<RoomConnection, string> = {
   connecting: "Connecting…",
-  connected: "Live",
+  connected: "Connected",
   reconnecting: "Reconnecting…",
   offline: "Offline",
 };

@@ -37,10 +37,10 @@ interface RoomHeaderProps {
 export function RoomHeader({ title, status, subtitle, presence, meta, actions }: RoomHeaderProps) {
   return (
     <div className="z-30 border-b bg-background/85 backdrop-blur-md supports-[backdrop-filter]:bg-background/75 sm:sticky sm:top-14">
-      <div className="mx-auto flex max-w-[1400px] flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3 sm:px-6">
-        <div className="min-w-0 flex-1">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3 sm:px-6">
+        <div className="min-w-48 flex-1">
           <div className="flex items-center gap-2.5">
-            <h1 className="truncate text-base font-semibold tracking-tight sm:text-lg">{title}</h1>
+            <h1 className="text-base leading-snug font-semibold tracking-tight sm:text-lg">{title}</h1>
             <RoomStatusBadge status={status} />
           </div>
           {subtitle ? <div className="mt-0.5 text-xs text-muted-foreground">{subtitle}</div> : null}

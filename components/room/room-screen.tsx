@@ -76,13 +76,13 @@ function RoomSkeleton({ title, candidate }: { title: string; candidate: boolean 
   return (
     <div aria-busy="true" aria-label="Opening the room">
       <div className="border-b">
-        <div className="mx-auto flex max-w-[1400px] items-center gap-4 px-4 py-4 sm:px-6">
+        <div className="mx-auto flex max-w-6xl items-center gap-4 px-4 py-4 sm:px-6">
           <h1 className="text-lg font-semibold tracking-tight">{title}</h1>
           <Skeleton className="h-5 w-14 rounded-full" />
           <Skeleton className="ml-auto h-6 w-40" />
         </div>
       </div>
-      <div className={candidate ? "mx-auto grid max-w-3xl gap-4 px-4 pt-8 sm:px-6" : "mx-auto grid max-w-[1400px] gap-5 px-4 pt-6 sm:px-6 lg:grid-cols-[minmax(0,1fr)_400px]"}>
+      <div className={candidate ? "mx-auto grid max-w-3xl gap-4 px-4 pt-8 sm:px-6" : "mx-auto grid max-w-6xl gap-5 px-4 pt-6 sm:px-6 lg:grid-cols-[minmax(0,1fr)_400px]"}>
         <div className="grid gap-4">
           <Skeleton className="h-40 rounded-xl" />
           <Skeleton className="h-56 rounded-xl" />

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Kbd } from "@/components/room/kbd";
 import { Markdown } from "@/components/room/markdown";
-import { intoInterview } from "@/components/room/format-time";
+import { offsetInInterview } from "@/components/room/format-time";
 import type { StaffQuestionView } from "@/server/domain/room";
 
 interface StaffFollowUpsProps {
@@ -84,7 +84,7 @@ export function StaffFollowUps({ question, sessionStartedAt, canReveal, pendingI
                   {revealed && followUp.revealedAt ? (
                     <span className="inline-flex items-center gap-1 text-xs text-success-soft-foreground" data-testid="revealed-at">
                       <Eye aria-hidden className="size-3.5" />
-                      Revealed {intoInterview(followUp.revealedAt, sessionStartedAt).replace(" into the interview", " in")}
+                      Revealed{offsetInInterview(followUp.revealedAt, sessionStartedAt) ? ` at ${offsetInInterview(followUp.revealedAt, sessionStartedAt)}` : ""}
                     </span>
                   ) : canReveal ? (
                     <Button

@@ -141,7 +141,7 @@ export function StaffRoom({ title, view, connection, presenceHints, serverNow, r
           </>
         }
         actions={
-          canEnd(role) && view.status !== "ended" ? (
+          canEnd(role) && view.status === "live" ? (
             <Button variant="outline" size="sm" onClick={() => setConfirmEnd(true)} className="text-destructive hover:text-destructive">
               <CircleStop aria-hidden />
               End interview
@@ -150,7 +150,7 @@ export function StaffRoom({ title, view, connection, presenceHints, serverNow, r
         }
       />
 
-      <div className="mx-auto max-w-[1400px] px-4 pt-6 sm:px-6">
+      <div className="mx-auto max-w-6xl px-4 pt-6 sm:px-6">
         {view.status === "lobby" ? (
           <StaffLobby
             view={view}
@@ -171,7 +171,7 @@ export function StaffRoom({ title, view, connection, presenceHints, serverNow, r
         {view.status === "ended" ? <EndedBanner view={view} /> : null}
 
         {view.status !== "lobby" ? (
-          <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_360px] xl:grid-cols-[minmax(0,1fr)_400px]">
+          <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_340px] xl:grid-cols-[minmax(0,1fr)_360px]">
             <div className="grid min-w-0 grid-cols-1 gap-5">
               <QuestionStepper questions={view.questions} currentId={current?.id ?? null} onSelect={mayNavigate ? (id) => void goTo(id) : null} />
               {current ? (
@@ -187,7 +187,7 @@ export function StaffRoom({ title, view, connection, presenceHints, serverNow, r
                         </p>
                         <Markdown className="mt-2 text-[17px] leading-relaxed font-medium text-foreground [&_p]:leading-[1.55]">{current.prompt}</Markdown>
                       </div>
-                      <QuestionTimer timer={current.timer} now={now} className="w-full sm:w-52" />
+                      <QuestionTimer timer={current.timer} now={now} className="w-full sm:w-44" />
                     </div>
                     {canNavigate(role) ? (
                       <div className="flex items-center justify-between gap-2 border-t px-5 py-3 sm:px-6">
@@ -226,7 +226,7 @@ export function StaffRoom({ title, view, connection, presenceHints, serverNow, r
                     <KeyPoints
                       keyPoints={current.keyPoints}
                       canCheck={canCheckKeyPoint(role)}
-                      onChange={(pointIndex, checked) => void run({ type: "setKeyPointChecked", questionId: current.id, index: pointIndex, checked })}
+                      onChange={(pointIndex, checked) => run({ type: "setKeyPointChecked", questionId: current.id, index: pointIndex, checked })}
                     />
                   ) : null}
 

@@ -41,29 +41,29 @@ export function QuestionTimer({ timer, now, className }: { timer: TimerView; now
   const running = timer.startedAt !== null;
   const label = boxMs
     ? tone === "over"
-      ? `Over the time box by ${formatDuration(elapsed - boxMs)}`
-      : `${formatDuration(boxMs - elapsed)} left of ${formatDuration(boxMs)}`
+      ? `Over by ${formatDuration(elapsed - boxMs)}`
+      : `${formatDuration(boxMs - elapsed)} left`
     : running
       ? "No time box"
       : "Paused";
   return (
-    <div className={cn("grid min-w-36 gap-1.5", className)} data-testid="question-timer" data-tone={tone}>
-      <div className="flex items-baseline justify-between gap-3">
-        <span className="flex items-center gap-1.5 text-xs font-medium text-muted-foreground">
-          <Timer aria-hidden className="size-3.5" />
-          Question
-        </span>
-        <span className={cn("font-mono text-lg font-semibold tabular-nums", toneText[tone])} data-testid="question-elapsed">
+    <div className={cn("grid min-w-40 content-start gap-1.5", className)} data-testid="question-timer" data-tone={tone}>
+      <span className="flex items-center gap-1.5 text-xs font-medium text-muted-foreground">
+        <Timer aria-hidden className="size-3.5" />
+        On this question
+      </span>
+      <span className="font-mono whitespace-nowrap tabular-nums">
+        <span className={cn("text-2xl font-semibold tracking-tight", toneText[tone])} data-testid="question-elapsed">
           {formatDuration(elapsed)}
-          {boxMs ? <span className="text-sm font-normal text-muted-foreground"> / {formatDuration(boxMs)}</span> : null}
         </span>
-      </div>
+        {boxMs ? <span className="text-sm text-muted-foreground"> / {formatDuration(boxMs)}</span> : null}
+      </span>
       {boxMs ? (
         <div className="h-1 overflow-hidden rounded-full bg-muted" aria-hidden>
           <div className={cn("h-full rounded-full transition-[width] duration-200", toneBar[tone])} style={{ width: `${Math.min(100, (elapsed / boxMs) * 100)}%` }} />
         </div>
       ) : null}
-      <span className={cn("text-xs", tone === "calm" ? "text-muted-foreground" : toneText[tone])}>{label}</span>
+      <span className={cn("text-xs", tone === "calm" ? "text-muted-foreground" : cn("font-medium", toneText[tone]))}>{label}</span>
     </div>
   );
 }
