@@ -73,65 +73,272 @@ function sections(text: string): { text: string; firstLine: number }[] {
   return out;
 }
 
+/**
+ * Most of a prep document is plain paragraphs ("**Answer:**", prose) and top-level fenced code, and
+ * the parser spends a fixed cost on every line whatever it holds. Those two kinds of runs are
+ * recognised here with a few line-level rules and turned into units directly; only the remaining
+ * Markdown (headings, lists, quotes, tables, HTML) goes through remark. See `planPieces` for why the
+ * result is the tree remark would have built for the whole section.
+ */
 function splitSection(text: string, firstLine: number, firstBlock: number): SplitResult & { lastBlock: number } {
-  const root = parser.parse(text) as Root;
   const lines = text.split("\n");
+  const parsed = parseSection(text, lines);
   const units: Unit[] = [];
   let codeLinesRestored = 0;
   let block = firstBlock;
   const toDocLine = (n: number) => n + firstLine - 1;
-  for (const node of root.children) {
-    block++;
-    const local = node.position?.start.line ?? 1;
-    const line = toDocLine(local);
-    const md = slice(text, node);
-    switch (node.type) {
-      case "heading":
-        units.push({ kind: "heading", depth: node.depth, text: plainInline(toString(node)), md, line, block });
+  let group = 0;
+  for (const piece of parsed.pieces) {
+    switch (piece.kind) {
+      case "paragraph":
+        block++;
+        paragraphUnits(lines, piece.start + 1, piece.end, toDocLine, block, units);
         break;
-      case "paragraph": {
-        const end = node.position?.end.line ?? local;
-        for (let n = local; n <= end; n++) {
-          const src = (lines[n - 1] ?? "").trimEnd();
-          if (src.trim() === "") continue;
-          units.push({ kind: "line", text: plainInline(src), md: src.trim(), line: toDocLine(n), block });
+      case "fence": {
+        block++;
+        const value = lines.slice(piece.start + 1, piece.end - 1).join("\n");
+        codeLinesRestored += codeUnit(piece.lang, value, toDocLine(piece.start + 1), block, units);
+        break;
+      }
+      case "markdown": {
+        const source = { text: parsed.text, lines: parsed.lines, toDocLine: (n: number) => toDocLine(parsed.sectionLine(n)) };
+        for (const node of parsed.groups[group++] ?? []) {
+          block++;
+          codeLinesRestored += nodeUnits(node, source, block, units);
         }
         break;
       }
-      case "list":
-        units.push({ kind: "list", ordered: node.ordered === true, items: listItems(text, node), md, line, block });
-        break;
-      case "code": {
-        const restored = restoreCodeBreaks(node.value);
-        codeLinesRestored += restored.restored;
-        const fence = node.value.includes("```") ? "~~~" : "```";
-        const code = `${fence}${node.lang ?? ""}\n${restored.code}\n${fence}`;
-        units.push({ kind: "code", lang: node.lang ?? null, value: restored.code, md: code, line, block });
-        break;
-      }
-      case "table":
-        units.push({
-          kind: "table",
-          rows: node.children.map((row) => row.children.map((cell) => plainInline(toString(cell)))),
-          md,
-          line,
-          block,
-        });
-        break;
-      case "blockquote":
-        units.push({ kind: "quote", text: plainInline(toString(node)), md, line, block });
-        break;
-      case "html":
-        units.push({ kind: "html", value: node.value, md, line, block });
-        break;
-      case "thematicBreak":
-        units.push({ kind: "rule", md, line, block });
-        break;
-      default:
-        if (md.trim() !== "") units.push({ kind: "line", text: plainInline(md), md, line, block });
     }
   }
   return { units, codeLinesRestored, lastBlock: block };
+}
+
+/** Where node positions point: the text given to the parser, and its lines' place in the document. */
+interface ParsedSource {
+  text: string;
+  lines: readonly string[];
+  toDocLine: (line: number) => number;
+}
+
+/** Appends the units of one top-level node; returns the code lines restored. */
+function nodeUnits(node: RootContent, source: ParsedSource, block: number, units: Unit[]): number {
+  const { text, toDocLine } = source;
+  const local = node.position?.start.line ?? 1;
+  const line = toDocLine(local);
+  const md = slice(text, node);
+  switch (node.type) {
+    case "heading":
+      units.push({ kind: "heading", depth: node.depth, text: plainInline(toString(node)), md, line, block });
+      break;
+    case "paragraph":
+      paragraphUnits(source.lines, local, node.position?.end.line ?? local, toDocLine, block, units);
+      break;
+    case "list":
+      units.push({ kind: "list", ordered: node.ordered === true, items: listItems(text, node), md, line, block });
+      break;
+    case "code":
+      return codeUnit(node.lang ?? null, node.value, line, block, units);
+    case "table":
+      units.push({
+        kind: "table",
+        rows: node.children.map((row) => row.children.map((cell) => plainInline(toString(cell)))),
+        md,
+        line,
+        block,
+      });
+      break;
+    case "blockquote":
+      units.push({ kind: "quote", text: plainInline(toString(node)), md, line, block });
+      break;
+    case "html":
+      units.push({ kind: "html", value: node.value, md, line, block });
+      break;
+    case "thematicBreak":
+      units.push({ kind: "rule", md, line, block });
+      break;
+    default:
+      if (md.trim() !== "") units.push({ kind: "line", text: plainInline(md), md, line, block });
+  }
+  return 0;
+}
+
+/** One `line` unit per non-blank source line of a paragraph (1-based lines `from`..`to`). */
+function paragraphUnits(lines: readonly string[], from: number, to: number, toDocLine: (n: number) => number, block: number, units: Unit[]): void {
+  for (let n = from; n <= to; n++) {
+    const src = (lines[n - 1] ?? "").trimEnd();
+    if (src.trim() === "") continue;
+    units.push({ kind: "line", text: plainInline(src), md: src.trim(), line: toDocLine(n), block });
+  }
+}
+
+/** Appends a code unit; returns the code lines restored. */
+function codeUnit(lang: string | null, value: string, line: number, block: number, units: Unit[]): number {
+  const restored = restoreCodeBreaks(value);
+  const fence = value.includes("```") ? "~~~" : "```";
+  const code = `${fence}${lang ?? ""}\n${restored.code}\n${fence}`;
+  units.push({ kind: "code", lang, value: restored.code, md: code, line, block });
+  return restored.restored;
+}
+
+/** A run of section lines, 0-based, `end` exclusive. */
+type Piece =
+  | { kind: "markdown"; start: number; end: number }
+  | { kind: "paragraph"; start: number; end: number }
+  | { kind: "fence"; start: number; end: number; lang: string | null };
+
+const isBlank = (line: string) => /^[ \t]*$/.test(line);
+
+/**
+ * A line that is paragraph text wherever a paragraph may start: unindented and beginning with a
+ * character that opens no other block and no container (no "#", ">", "-", "+", "*" other than
+ * "**bold", "_", "=", fences, "<", "[", "|", ":", or a number followed by "." or ")").
+ */
+const PLAIN_LINE = /^(?:[^\s#>\-+*_=`~<[\]|:!\\&\d]|\*\*[^\s*]|\d+(?![\d.)]))/;
+const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
+/** An unindented opening fence; a backtick fence's info string cannot contain a backtick. */
+const FENCE_OPEN = /^(?:(`{3,})[^`]*|(~{3,}).*)$/;
+const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+
+/**
+ * Cuts a section into paragraph runs and fenced code that need no parser, and Markdown pieces that
+ * do. Why a cut leaves the tree unchanged:
+ * - An unindented fence opening interrupts a paragraph and ends any list or quote (it can be neither
+ *   indented item content nor a lazy line), and a code fence only ends at a closing fence line.
+ * - An unindented line starting with a plain character, after a blank line, an ATX heading or a
+ *   closing fence, can only start a paragraph: after a blank line no paragraph is open to continue
+ *   lazily, lists need indentation and quotes a ">". The lines after it can neither interrupt it nor
+ *   turn it into a setext heading or a table (whose delimiter row starts with "|", ":", "-" or a
+ *   space), and the blank line after the run closes it.
+ * The two things that survive those lines are an open fence or HTML block from the Markdown piece
+ * before; `parsePieces` puts an empty heading in place of every cut and checks that the parser saw
+ * each one as a heading, which it cannot be inside a fence or an HTML block.
+ */
+function planPieces(lines: readonly string[]): Piece[] {
+  const pieces: Piece[] = [];
+  // NUL becomes U+FFFD in the parser; such rare sections are left to it entirely.
+  if (lines.some((l) => l.includes("\0"))) return [{ kind: "markdown", start: 0, end: lines.length }];
+  let markdownStart = 0;
+  const flushMarkdown = (end: number) => {
+    for (let i = markdownStart; i < end; i++) {
+      if (!isBlank(lines[i] as string)) {
+        pieces.push({ kind: "markdown", start: markdownStart, end });
+        break;
+      }
+    }
+  };
+  /** Whether line i starts with nothing open that a plain line could continue. */
+  let fresh = true;
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i] as string;
+    const open = FENCE_OPEN.exec(line);
+    if (open) {
+      const marks = (open[1] ?? open[2]) as string;
+      const close = closingFence(lines, i + 1, marks);
+      // An unclosed fence runs to the end of the section: leave the rest to the parser.
+      if (close === -1) break;
+      flushMarkdown(i);
+      const lang = /^[ \t]*([^ \t]*)/.exec(line.slice(marks.length))?.[1] ?? "";
+      pieces.push({ kind: "fence", start: i, end: close + 1, lang: lang === "" ? null : lang });
+      i = close + 1;
+      markdownStart = i;
+      fresh = true;
+      continue;
+    }
+    if (fresh && PLAIN_LINE.test(line)) {
+      let end = i + 1;
+      while (end < lines.length && PLAIN_LINE.test(lines[end] as string)) end++;
+      if (end === lines.length || isBlank(lines[end] as string)) {
+        flushMarkdown(i);
+        pieces.push({ kind: "paragraph", start: i, end });
+        i = end;
+        markdownStart = i;
+        fresh = false;
+        continue;
+      }
+    }
+    fresh = isBlank(line) || ATX_HEADING.test(line);
+    i++;
+  }
+  flushMarkdown(lines.length);
+  return pieces;
+}
+
+function closingFence(lines: readonly string[], from: number, marks: string): number {
+  for (let i = from; i < lines.length; i++) {
+    const close = FENCE_CLOSE.exec(lines[i] as string)?.[1];
+    if (close !== undefined && close[0] === marks[0] && close.length >= marks.length) return i;
+  }
+  return -1;
+}
+
+/** Stands in for a cut; the parser must see it as an empty level-1 heading of its own. */
+const SEPARATOR = "#";
+
+interface ParsedPieces {
+  pieces: Piece[];
+  text: string;
+  lines: readonly string[];
+  /** The section line of a line of `text` (both 1-based). */
+  sectionLine: (line: number) => number;
+  /** The top-level nodes of each Markdown piece, in order. */
+  groups: RootContent[][];
+}
+
+function parseSection(text: string, lines: readonly string[]): ParsedPieces {
+  const pieces = planPieces(lines);
+  const planned = pieces.length === 1 && pieces[0]?.kind === "markdown" ? null : parsePieces(lines, pieces);
+  if (planned !== null) return planned;
+  // Nothing to cut, or the parser disagreed with a cut (a fence or HTML block ran over it).
+  const root = parser.parse(text) as Root;
+  return { pieces: [{ kind: "markdown", start: 0, end: lines.length }], text, lines, sectionLine: (n) => n, groups: [root.children] };
+}
+
+/** Parses the Markdown pieces in one go, joined by separators; null if a separator was not a heading. */
+function parsePieces(lines: readonly string[], pieces: Piece[]): ParsedPieces | null {
+  const joined: string[] = [];
+  const sectionLine = [0];
+  const separators: number[] = [];
+  pieces.forEach((piece, n) => {
+    if (piece.kind !== "markdown") return;
+    for (let i = piece.start; i < piece.end; i++) {
+      joined.push(lines[i] as string);
+      sectionLine.push(i + 1);
+    }
+    // A separator after every piece that something follows: checks the cut after it.
+    if (n < pieces.length - 1) {
+      joined.push(SEPARATOR);
+      separators.push(sectionLine.length);
+      sectionLine.push(0);
+    }
+  });
+  const text = joined.join("\n");
+  const root = parser.parse(text) as Root;
+  const groups: RootContent[][] = [[]];
+  let next = 0;
+  for (const node of root.children) {
+    const start = node.position?.start.line ?? 0;
+    const separator = separators[next];
+    if (separator !== undefined && start >= separator) {
+      if (start !== separator || !isSeparator(node)) return null;
+      next++;
+      groups.push([]);
+      continue;
+    }
+    groups[groups.length - 1]?.push(node);
+  }
+  if (next !== separators.length) return null;
+  return { pieces, text, lines: joined, sectionLine: (n) => sectionLine[n] ?? 0, groups };
+}
+
+function isSeparator(node: RootContent): boolean {
+  return (
+    node.type === "heading" &&
+    node.depth === 1 &&
+    node.children.length === 0 &&
+    node.position?.start.column === 1 &&
+    node.position.end.line === node.position.start.line
+  );
 }
 
 /**
