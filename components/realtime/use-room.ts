@@ -158,8 +158,16 @@ export function useRoom(sessionId: string): UseRoom {
       void measureClockOffset(socket);
     }
 
-    function onDisconnect() {
+    function onDisconnect(reason: string) {
       joinedRef.current = false;
+      // A server going down (restart, deploy) closes sockets itself, and Socket.IO does not retry those on
+      // its own; the next server is moments away, so ask for a connection again. A refused handshake ends
+      // in connect_error, which is not retried, so this cannot loop against a server that says no.
+      if (reason === "io server disconnect") {
+        setConnection("reconnecting");
+        socket.connect();
+        return;
+      }
       // `active` is false only when the client gave up or was told to go away; otherwise it retries.
       setConnection(socket.active ? "reconnecting" : "offline");
     }
