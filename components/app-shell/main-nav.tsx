@@ -3,23 +3,24 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
+import { canReadBank } from "@/server/domain/bank/policy";
 
 const links = [
-  { href: "/dashboard", label: "Dashboard" },
-  { href: "/bank", label: "Question bank" },
-  { href: "/interviews", label: "Interviews" },
+  { href: "/dashboard", label: "Dashboard", visible: () => true },
+  { href: "/bank", label: "Question bank", visible: canReadBank },
+  { href: "/interviews", label: "Interviews", visible: () => true },
 ] as const;
 
 function isActive(pathname: string, href: string): boolean {
   return pathname === href || pathname.startsWith(`${href}/`);
 }
 
-export function MainNav({ className }: { className?: string }) {
+export function MainNav({ className, isGuest }: { className?: string; isGuest: boolean }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main" className={className}>
       <ul className="flex items-center gap-1">
-        {links.map((link) => {
+        {links.filter((link) => link.visible({ isGuest })).map((link) => {
           const active = isActive(pathname, link.href);
           return (
             <li key={link.href} className="relative">
