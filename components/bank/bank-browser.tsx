@@ -12,7 +12,7 @@ import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Skeleton } from "@/components/ui/skeleton";
-import { errorMessage } from "@/components/bank/error-message";
+import { errorMessage } from "@/components/providers/trpc-errors";
 import { Select } from "@/components/bank/field-controls";
 import { useTRPC } from "@/components/providers/trpc";
 

@@ -8,7 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
-import { errorMessage } from "@/components/bank/error-message";
+import { errorMessage } from "@/components/providers/trpc-errors";
 import { PreviewQuestion } from "@/components/bank/preview-question";
 import { readFileAsBase64 } from "@/components/bank/read-file";
 import { useTRPCClient } from "@/components/providers/trpc";

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { QuestionEditor } from "@/components/bank/question-editor";
-import { errorMessage } from "@/components/bank/error-message";
+import { errorMessage } from "@/components/providers/trpc-errors";
 import { useTRPC } from "@/components/providers/trpc";
 import type { QuestionCorrection } from "@/server/services/bank-edit";
 

@@ -3,12 +3,12 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
-import { InterviewStatusBadge } from "@/components/dashboard/interview-status-badge";
+import { InterviewStatus } from "@/components/interviews/interview-status";
 
 export interface UpcomingInterview {
   id: string;
   title: string;
-  status: string;
+  status: "PLANNED" | "LIVE" | "ENDED" | "CANCELLED";
   createdAt: Date;
 }
 
@@ -48,7 +48,7 @@ export function UpcomingInterviews({ interviews, className }: { interviews: Upco
                     Created <time dateTime={interview.createdAt.toISOString()}>{dateFormat.format(interview.createdAt)}</time>
                   </span>
                 </span>
-                <InterviewStatusBadge status={interview.status} />
+                <InterviewStatus status={interview.status} />
                 <ChevronRight aria-hidden className="size-4 text-muted-foreground/60 transition-transform group-hover:translate-x-0.5" />
               </Link>
             </li>

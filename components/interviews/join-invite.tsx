@@ -10,7 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Separator } from "@/components/ui/separator";
-import { errorMessage } from "@/components/interviews/error-message";
+import { errorMessage } from "@/components/providers/trpc-errors";
 import { useTRPC } from "@/components/providers/trpc";
 
 interface JoinInviteProps {

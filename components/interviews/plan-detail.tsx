@@ -6,7 +6,7 @@ import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
-import { errorMessage } from "@/components/interviews/error-message";
+import { errorMessage } from "@/components/providers/trpc-errors";
 import { InterviewStatus } from "@/components/interviews/interview-status";
 import { InviteLinks } from "@/components/interviews/invite-links";
 import { PlanEditor } from "@/components/interviews/plan-editor";

@@ -8,7 +8,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { FormField } from "@/components/ui/form-field";
-import { errorMessage, fieldErrorsOf } from "@/components/interviews/error-message";
+import type { FieldErrors } from "@/components/auth/field-errors";
+import { errorMessage, fieldErrorsOf } from "@/components/providers/trpc-errors";
 import { QuestionPicker, type PickedQuestion } from "@/components/interviews/question-picker";
 import { TemplatePicker } from "@/components/interviews/template-picker";
 import { useTRPC } from "@/components/providers/trpc";
@@ -47,7 +48,7 @@ export function PlanEditor({ sessionId, initial }: PlanEditorProps) {
   const [candidateName, setCandidateName] = useState(initial.candidateName);
   const [candidateEmail, setCandidateEmail] = useState(initial.candidateEmail);
   const [items, setItems] = useState<PlanItemDraft[]>(initial.items);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [savedAt, setSavedAt] = useState<number | null>(null);
   const listRef = useRef<HTMLOListElement>(null);

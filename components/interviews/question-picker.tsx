@@ -7,7 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
-import { errorMessage } from "@/components/interviews/error-message";
+import { errorMessage } from "@/components/providers/trpc-errors";
 import { useDebouncedValue } from "@/components/interviews/use-debounced-value";
 import { useTRPC } from "@/components/providers/trpc";
 

@@ -5,7 +5,7 @@ import { LayoutTemplate } from "lucide-react";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { errorMessage } from "@/components/interviews/error-message";
+import { errorMessage } from "@/components/providers/trpc-errors";
 import { useTRPC } from "@/components/providers/trpc";
 
 export function SaveTemplate({ sessionId, defaultTitle }: { sessionId: string; defaultTitle: string }) {

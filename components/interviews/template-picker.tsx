@@ -5,7 +5,7 @@ import { LayoutTemplate } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { errorMessage } from "@/components/interviews/error-message";
+import { errorMessage } from "@/components/providers/trpc-errors";
 import { useTRPC } from "@/components/providers/trpc";
 
 /** Saved question sets: one click creates the interview from one, then the plan page takes over. */

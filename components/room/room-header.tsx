@@ -1,22 +1,13 @@
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
+import { LiveBadge } from "@/components/ui/live-badge";
 import type { RoomStatus } from "@/server/domain/room";
 
 const statusLabel: Record<RoomStatus, string> = { lobby: "Lobby", live: "Live", ended: "Ended" };
 
 export function RoomStatusBadge({ status }: { status: RoomStatus }) {
-  if (status === "live") {
-    return (
-      <Badge variant="success" data-testid="room-status" data-status={status}>
-        <span aria-hidden className="relative flex size-1.5">
-          <span className="absolute inline-flex size-full animate-ping rounded-full bg-success opacity-60" />
-          <span className="relative inline-flex size-1.5 rounded-full bg-success" />
-        </span>
-        Live
-      </Badge>
-    );
-  }
+  if (status === "live") return <LiveBadge data-testid="room-status" data-status={status} />;
   return (
     <Badge data-testid="room-status" data-status={status}>
       {statusLabel[status]}

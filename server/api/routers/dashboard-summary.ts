@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { protectedProcedure } from "@/server/api/trpc";
+import { statusOutput } from "@/server/api/routers/interview-schemas";
 
 export const dashboardSummary = protectedProcedure
   .output(
@@ -8,7 +9,7 @@ export const dashboardSummary = protectedProcedure
       bankDocuments: z.number().int(),
       interviewsRun: z.number().int(),
       interviewsTaken: z.number().int(),
-      upcoming: z.array(z.object({ id: z.string(), title: z.string(), status: z.string(), createdAt: z.date() })),
+      upcoming: z.array(z.object({ id: z.string(), title: z.string(), status: statusOutput, createdAt: z.date() })),
     }),
   )
   .query(async ({ ctx }) => {

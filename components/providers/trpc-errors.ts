@@ -1,4 +1,5 @@
 import { TRPCClientError } from "@trpc/client";
+import { fieldErrorsFromServer, type FieldErrors } from "@/components/auth/field-errors";
 import type { AppRouter } from "@/server/api/root";
 
 /** The sentence the server chose for the user, or a generic one for network trouble. */
@@ -8,12 +9,8 @@ export function errorMessage(error: unknown): string {
 }
 
 /** The first message per field, for forms. */
-export function fieldErrorsOf(error: unknown): Record<string, string> {
+export function fieldErrorsOf(error: unknown): FieldErrors {
   if (!(error instanceof TRPCClientError)) return {};
-  const fields = (error as TRPCClientError<AppRouter>).data?.fieldErrors as Record<string, string[] | undefined> | undefined;
-  const out: Record<string, string> = {};
-  for (const [field, messages] of Object.entries(fields ?? {})) {
-    if (messages?.[0]) out[field] = messages[0];
-  }
-  return out;
+  const data = (error as TRPCClientError<AppRouter>).data as { fieldErrors?: Record<string, string[] | undefined> } | undefined;
+  return fieldErrorsFromServer(data?.fieldErrors);
 }
