@@ -74,8 +74,8 @@ function sections(text: string): { text: string; firstLine: number }[] {
 }
 
 /**
- * Most of a prep document is plain paragraphs ("**Answer:**", prose) and top-level fenced code, and
- * the parser spends a fixed cost on every line whatever it holds. Those two kinds of runs are
+ * Most of a prep document is headings, plain paragraphs ("**Answer:**", prose) and top-level fenced
+ * code, and the parser spends a fixed cost on every line whatever it holds. Those lines are
  * recognised here with a few line-level rules and turned into units directly; only the remaining
  * Markdown (headings, lists, quotes, tables, HTML) goes through remark. See `planPieces` for why the
  * result is the tree remark would have built for the whole section.
@@ -90,6 +90,12 @@ function splitSection(text: string, firstLine: number, firstBlock: number): Spli
   let group = 0;
   for (const piece of parsed.pieces) {
     switch (piece.kind) {
+      case "heading": {
+        block++;
+        const md = lines[piece.start] as string;
+        units.push({ kind: "heading", depth: piece.depth, text: plainInline(piece.text), md, line: toDocLine(piece.start + 1), block });
+        break;
+      }
       case "paragraph":
         block++;
         paragraphUnits(lines, piece.start + 1, piece.end, toDocLine, block, units);
@@ -183,6 +189,7 @@ function codeUnit(lang: string | null, value: string, line: number, block: numbe
 /** A run of section lines, 0-based, `end` exclusive. */
 type Piece =
   | { kind: "markdown"; start: number; end: number }
+  | { kind: "heading"; start: number; end: number; depth: number; text: string }
   | { kind: "paragraph"; start: number; end: number }
   | { kind: "fence"; start: number; end: number; lang: string | null };
 
@@ -195,20 +202,27 @@ const isBlank = (line: string) => /^[ \t]*$/.test(line);
  */
 const PLAIN_LINE = /^(?:[^\s#>\-+*_=`~<[\]|:!\\&\d]|\*\*[^\s*]|\d+(?![\d.)]))/;
 const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
+/**
+ * Unindented lines that end a paragraph and start a block of their own: a bullet item with plain
+ * content (not a thematic break), an ordered item numbered 1 (the only number that may interrupt),
+ * a quote or an ATX heading.
+ */
+const INTERRUPTS_PARAGRAPH = /^(?:[-+*][ \t]+(?:[^\s\-*_:|=+]|\*\*[^\s*])|1[.)][ \t]+\S|>|#{1,6}(?:[ \t]|$))/;
 /** An unindented opening fence; a backtick fence's info string cannot contain a backtick. */
 const FENCE_OPEN = /^(?:(`{3,})[^`]*|(~{3,}).*)$/;
 const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 
 /**
- * Cuts a section into paragraph runs and fenced code that need no parser, and Markdown pieces that
- * do. Why a cut leaves the tree unchanged:
+ * Cuts a section into its opening heading, paragraph runs and fenced code, which need no parser, and
+ * Markdown pieces, which do. Why a cut leaves the tree unchanged:
+ * - The opening ATX heading is the first line the parser sees and it closes on its own line.
  * - An unindented fence opening interrupts a paragraph and ends any list or quote (it can be neither
  *   indented item content nor a lazy line), and a code fence only ends at a closing fence line.
  * - An unindented line starting with a plain character, after a blank line, an ATX heading or a
  *   closing fence, can only start a paragraph: after a blank line no paragraph is open to continue
  *   lazily, lists need indentation and quotes a ">". The lines after it can neither interrupt it nor
  *   turn it into a setext heading or a table (whose delimiter row starts with "|", ":", "-" or a
- *   space), and the blank line after the run closes it.
+ *   space); the run ends at a blank line or at a line that interrupts a paragraph.
  * The two things that survive those lines are an open fence or HTML block from the Markdown piece
  * before; `parsePieces` puts an empty heading in place of every cut and checks that the parser saw
  * each one as a heading, which it cannot be inside a fence or an HTML block.
@@ -229,6 +243,12 @@ function planPieces(lines: readonly string[]): Piece[] {
   /** Whether line i starts with nothing open that a plain line could continue. */
   let fresh = true;
   let i = 0;
+  // Every section but the first starts with an ATX heading, which the parser would see first.
+  const heading = atxHeading(lines[0] ?? "");
+  if (heading !== null) {
+    pieces.push({ kind: "heading", start: 0, end: 1, ...heading });
+    i = markdownStart = 1;
+  }
   while (i < lines.length) {
     const line = lines[i] as string;
     const open = FENCE_OPEN.exec(line);
@@ -248,7 +268,8 @@ function planPieces(lines: readonly string[]): Piece[] {
     if (fresh && PLAIN_LINE.test(line)) {
       let end = i + 1;
       while (end < lines.length && PLAIN_LINE.test(lines[end] as string)) end++;
-      if (end === lines.length || isBlank(lines[end] as string)) {
+      const after = lines[end];
+      if (after === undefined || isBlank(after) || INTERRUPTS_PARAGRAPH.test(after) || FENCE_OPEN.test(after)) {
         flushMarkdown(i);
         pieces.push({ kind: "paragraph", start: i, end });
         i = end;
@@ -262,6 +283,18 @@ function planPieces(lines: readonly string[]): Piece[] {
   }
   flushMarkdown(lines.length);
   return pieces;
+}
+
+/**
+ * An unindented ATX heading line as the parser reads it with inline syntax off: the text is what
+ * lies between the opening "#"s and an optional closing run of "#"s, without the spaces or tabs
+ * around it.
+ */
+function atxHeading(line: string): { depth: number; text: string } | null {
+  if (!ATX_HEADING.test(line)) return null;
+  const marks = /^#+/.exec(line)?.[0] ?? "";
+  const content = line.slice(marks.length).replace(/^[ \t]+|[ \t]+$/g, "");
+  return { depth: marks.length, text: /^#+$/.test(content) ? "" : content.replace(/[ \t]+#+$/, "") };
 }
 
 function closingFence(lines: readonly string[], from: number, marks: string): number {
@@ -313,7 +346,7 @@ function parsePieces(lines: readonly string[], pieces: Piece[]): ParsedPieces | 
     }
   });
   const text = joined.join("\n");
-  const root = parser.parse(text) as Root;
+  const root: Root = joined.length === 0 ? { type: "root", children: [] } : (parser.parse(text) as Root);
   const groups: RootContent[][] = [[]];
   let next = 0;
   for (const node of root.children) {
