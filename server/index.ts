@@ -61,7 +61,7 @@ async function main(): Promise<void> {
     // Refused from its declared length, before any handler buffers it: a 50 MB paste costs no memory.
     // The body is drained unread so the client gets the answer instead of a reset connection.
     if (Number(req.headers["content-length"] ?? 0) > MAX_REQUEST_BYTES) {
-      res.writeHead(413, { "content-type": "application/json", connection: "close" });
+      res.writeHead(413, { "content-type": "application/json" });
       res.end(JSON.stringify({ error: { code: "PAYLOAD_TOO_LARGE", message: `Requests are limited to ${MAX_REQUEST_BYTES / 1024 / 1024} MB.` } }));
       req.resume();
       return;
