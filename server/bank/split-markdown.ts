@@ -96,6 +96,10 @@ function splitSection(text: string, firstLine: number, firstBlock: number): Spli
         units.push({ kind: "heading", depth: piece.depth, text: plainInline(piece.text), md, line: toDocLine(piece.start + 1), block });
         break;
       }
+      case "rule":
+        block++;
+        units.push({ kind: "rule", md: lines[piece.start] as string, line: toDocLine(piece.start + 1), block });
+        break;
       case "paragraph":
         block++;
         paragraphUnits(lines, piece.start + 1, piece.end, toDocLine, block, units);
@@ -191,6 +195,7 @@ type Piece =
   | { kind: "markdown"; start: number; end: number }
   | { kind: "heading"; start: number; end: number; depth: number; text: string }
   | { kind: "paragraph"; start: number; end: number }
+  | { kind: "rule"; start: number; end: number }
   | { kind: "fence"; start: number; end: number; lang: string | null };
 
 const isBlank = (line: string) => /^[ \t]*$/.test(line);
@@ -202,6 +207,8 @@ const isBlank = (line: string) => /^[ \t]*$/.test(line);
  */
 const PLAIN_LINE = /^(?:[^\s#>\-+*_=`~<[\]|:!\\&\d]|\*\*[^\s*]|\d+(?![\d.)]))/;
 const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
+/** A thematic break written as one unbroken run ("---"); fresh, it cannot be a setext underline. */
+const RULE = /^(?:-{3,}|\*{3,}|_{3,})$/;
 /**
  * Unindented lines that end a paragraph and start a block of their own: a bullet item with plain
  * content (not a thematic break), an ordered item numbered 1 (the only number that may interrupt),
@@ -213,9 +220,10 @@ const FENCE_OPEN = /^(?:(`{3,})[^`]*|(~{3,}).*)$/;
 const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 
 /**
- * Cuts a section into its opening heading, paragraph runs and fenced code, which need no parser, and
- * Markdown pieces, which do. Why a cut leaves the tree unchanged:
- * - The opening ATX heading is the first line the parser sees and it closes on its own line.
+ * Cuts a section into its opening heading, paragraph runs, rules and fenced code, which need no
+ * parser, and Markdown pieces, which do. Why a cut leaves the tree unchanged:
+ * - The opening ATX heading is the first line the parser sees and it closes on its own line; so does
+ *   a thematic break with nothing open before it (no paragraph to underline, no table head).
  * - An unindented fence opening interrupts a paragraph and ends any list or quote (it can be neither
  *   indented item content nor a lazy line), and a code fence only ends at a closing fence line.
  * - An unindented line starting with a plain character, after a blank line, an ATX heading or a
@@ -263,6 +271,12 @@ function planPieces(lines: readonly string[]): Piece[] {
       i = close + 1;
       markdownStart = i;
       fresh = true;
+      continue;
+    }
+    if (fresh && RULE.test(line)) {
+      flushMarkdown(i);
+      pieces.push({ kind: "rule", start: i, end: i + 1 });
+      i = markdownStart = i + 1;
       continue;
     }
     if (fresh && PLAIN_LINE.test(line)) {
