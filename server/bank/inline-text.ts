@@ -3,25 +3,30 @@
  * matched against and stored as. They never see more than one line, so the regexes stay small.
  */
 
+const ASCII = /^[\x00-\x7f]*$/;
 const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{FE0F}\u{20E3}\u{200D}]/gu;
 
-/** Markdown emphasis, code ticks, links and inline HTML removed; whitespace collapsed. */
+/**
+ * Markdown emphasis, code ticks, links and inline HTML removed; whitespace collapsed. Called for
+ * every line of a document, so each pattern runs only on lines holding the character it needs.
+ */
 export function plainInline(md: string): string {
-  return md
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, "$1")
-    .replace(/<\/?[a-z][^>]*>/gi, " ")
-    .replace(/\*\*|__/g, "")
-    .replace(/(^|[\s(])[*_]([^*_\s][^*_]*?)[*_](?=$|[\s).,:;!?])/g, "$1$2")
-    .replace(/`+([^`]*)`+/g, "$1")
-    .replace(/\\([\\`*_{}[\]()#+\-.!>])/g, "$1")
-    .replace(/[\s\u00a0]+/g, " ")
-    .trim();
+  let s = md;
+  if (s.includes("[")) s = s.replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/\[([^\]]+)\]\([^)]*\)/g, "$1");
+  if (s.includes("<")) s = s.replace(/<\/?[a-z][^>]*>/gi, " ");
+  if (s.includes("*") || s.includes("_")) {
+    s = s.replace(/\*\*|__/g, "").replace(/(^|[\s(])[*_]([^*_\s][^*_]*?)[*_](?=$|[\s).,:;!?])/g, "$1$2");
+  }
+  if (s.includes("`")) s = s.replace(/`+([^`]*)`+/g, "$1");
+  if (s.includes("\\")) s = s.replace(/\\([\\`*_{}[\]()#+\-.!>])/g, "$1");
+  return s.replace(/[\s\u00a0]+/g, " ").trim();
 }
 
 /** Plain text without emoji and keycaps ("1️⃣ Reconciliation" → "1 Reconciliation"). */
 export function withoutEmoji(text: string): string {
-  return text.replace(EMOJI, "").replace(/\s+/g, " ").trim();
+  // Emoji are never ASCII; most lines are.
+  const kept = ASCII.test(text) ? text : text.replace(EMOJI, "");
+  return kept.replace(/\s+/g, " ").trim();
 }
 
 /** Strips the quotes a whole prompt is wrapped in: “Design a system” → Design a system. */
