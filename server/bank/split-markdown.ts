@@ -96,6 +96,13 @@ function splitSection(text: string, firstLine: number, firstBlock: number): Spli
         units.push({ kind: "heading", depth: piece.depth, text: plainInline(piece.text), md, line: toDocLine(piece.start + 1), block });
         break;
       }
+      case "list": {
+        block++;
+        const own = lines.slice(piece.start, piece.end);
+        const items = own.filter((l) => l !== "" && !isBlank(l)).map((l) => simpleItem(l.slice(2)));
+        units.push({ kind: "list", ordered: false, items, md: own.join("\n"), line: toDocLine(piece.start + 1), block });
+        break;
+      }
       case "rule":
         block++;
         units.push({ kind: "rule", md: lines[piece.start] as string, line: toDocLine(piece.start + 1), block });
@@ -196,6 +203,7 @@ type Piece =
   | { kind: "heading"; start: number; end: number; depth: number; text: string }
   | { kind: "paragraph"; start: number; end: number }
   | { kind: "rule"; start: number; end: number }
+  | { kind: "list"; start: number; end: number }
   | { kind: "fence"; start: number; end: number; lang: string | null };
 
 const isBlank = (line: string) => /^[ \t]*$/.test(line);
@@ -207,6 +215,8 @@ const isBlank = (line: string) => /^[ \t]*$/.test(line);
  */
 const PLAIN_LINE = /^(?:[^\s#>\-+*_=`~<[\]|:!\\&\d]|\*\*[^\s*]|\d+(?![\d.)]))/;
 const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
+/** A one-line bullet item: "- " and plain text, no trailing space (so the item ends at the line end). */
+const SIMPLE_ITEM = /^- (?:[^\s#>\-+*_=`~<[\]|:!\\&\d]|\*\*[^\s*]|\d+(?![\d.)])).*\S$|^- [^\s#>\-+*_=`~<[\]|:!\\&\d]$/;
 /** A thematic break written as one unbroken run ("---"); fresh, it cannot be a setext underline. */
 const RULE = /^(?:-{3,}|\*{3,}|_{3,})$/;
 /**
@@ -250,6 +260,8 @@ function planPieces(lines: readonly string[]): Piece[] {
   };
   /** Whether line i starts with nothing open that a plain line could continue. */
   let fresh = true;
+  /** Whether the last non-blank line was cut out (so no list is open that a "- " item would join). */
+  let cutBefore = true;
   let i = 0;
   // Every section but the first starts with an ATX heading, which the parser would see first.
   const heading = atxHeading(lines[0] ?? "");
@@ -270,13 +282,24 @@ function planPieces(lines: readonly string[]): Piece[] {
       pieces.push({ kind: "fence", start: i, end: close + 1, lang: lang === "" ? null : lang });
       i = close + 1;
       markdownStart = i;
-      fresh = true;
+      fresh = cutBefore = true;
       continue;
+    }
+    if (fresh && cutBefore && SIMPLE_ITEM.test(line)) {
+      const end = simpleListEnd(lines, i);
+      if (end !== -1) {
+        flushMarkdown(i);
+        pieces.push({ kind: "list", start: i, end });
+        i = markdownStart = end;
+        cutBefore = true;
+        continue;
+      }
     }
     if (fresh && RULE.test(line)) {
       flushMarkdown(i);
       pieces.push({ kind: "rule", start: i, end: i + 1 });
       i = markdownStart = i + 1;
+      cutBefore = true;
       continue;
     }
     if (fresh && PLAIN_LINE.test(line)) {
@@ -288,15 +311,38 @@ function planPieces(lines: readonly string[]): Piece[] {
         pieces.push({ kind: "paragraph", start: i, end });
         i = end;
         markdownStart = i;
-        fresh = false;
+        // A blank line comes next, or a line that interrupted the paragraph and so starts afresh.
+        fresh = after !== undefined && !isBlank(after);
+        cutBefore = true;
         continue;
       }
     }
     fresh = isBlank(line) || ATX_HEADING.test(line);
+    if (!isBlank(line)) cutBefore = false;
     i++;
   }
   flushMarkdown(lines.length);
   return pieces;
+}
+
+/**
+ * The end of a flat "- " list whose items are one plain line each, possibly with blank lines between
+ * them; -1 unless a blank line and then an unindented line other than an item, or the section end,
+ * follow it (an indented line would continue the last item, a plain line right after it would
+ * continue its paragraph).
+ */
+function simpleListEnd(lines: readonly string[], from: number): number {
+  let last = from;
+  for (let i = from + 1; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (isBlank(line)) continue;
+    if (SIMPLE_ITEM.test(line) && (i === last + 1 || isBlank(lines[i - 1] as string))) {
+      last = i;
+      continue;
+    }
+    return i > last + 1 && /^[^ \t]/.test(line) && !line.startsWith("- ") ? last + 1 : -1;
+  }
+  return last + 1;
 }
 
 /**
@@ -415,6 +461,11 @@ function slice(text: string, node: Nodes | RootContent): string {
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
   return start === undefined || end === undefined ? "" : text.slice(start, end);
+}
+
+/** A list item of one line, as `listItem` reads it. */
+function simpleItem(content: string): ListItem {
+  return { text: plainInline(content), md: content, lines: [content], children: [] };
 }
 
 function listItems(text: string, list: List): ListItem[] {
