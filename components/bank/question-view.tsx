@@ -3,7 +3,7 @@ import type { LucideIcon } from "lucide-react";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { Markdown } from "@/components/bank/markdown";
+import { Markdown } from "@/components/ui/markdown";
 import type { BankQuestionDetail } from "@/server/services/bank-question";
 
 function Section({ title, icon: Icon, count, children, testId }: { title: string; icon: LucideIcon; count?: number; children: ReactNode; testId?: string }) {

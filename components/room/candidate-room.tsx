@@ -3,7 +3,7 @@
 import { ChevronRight, CircleCheck, Hourglass, MessageSquarePlus } from "lucide-react";
 import { cn } from "@/components/ui/cn";
 import { formatDuration, offsetInInterview } from "@/components/room/format-time";
-import { Markdown } from "@/components/room/markdown";
+import { Markdown } from "@/components/ui/markdown";
 import { PresenceList, effectivePresence } from "@/components/room/presence";
 import { RoomConnectionStatus } from "@/components/room/room-connection";
 import { RoomHeader } from "@/components/room/room-header";

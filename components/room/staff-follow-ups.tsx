@@ -4,7 +4,7 @@ import { Check, Eye } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Kbd } from "@/components/room/kbd";
-import { Markdown } from "@/components/room/markdown";
+import { Markdown } from "@/components/ui/markdown";
 import { offsetInInterview } from "@/components/room/format-time";
 import type { StaffQuestionView } from "@/server/domain/room";
 

@@ -9,7 +9,7 @@ import { ConfirmDialog } from "@/components/room/confirm-dialog";
 import { formatDuration, wallClock } from "@/components/room/format-time";
 import { KeyPoints } from "@/components/room/key-points";
 import { Kbd } from "@/components/room/kbd";
-import { Markdown } from "@/components/room/markdown";
+import { Markdown } from "@/components/ui/markdown";
 import { NotesPanel } from "@/components/room/notes-panel";
 import { PresenceList } from "@/components/room/presence";
 import { RoomConnectionStatus } from "@/components/room/room-connection";

@@ -36,7 +36,7 @@ const components: Components = {
   hr: () => <hr className="my-6 border-border" />,
 };
 
-/** Bank text (answers, context, notes) as Markdown: GFM tables and lists; code blocks and diagrams verbatim. */
+/** Bank text (answers, prompts, context) as Markdown, in the bank and in rooms: GFM tables and lists; code blocks and diagrams verbatim. */
 export function Markdown({ children, className }: { children: string; className?: string }) {
   return (
     <div className={cn("min-w-0 text-sm text-foreground/90 [overflow-wrap:anywhere]", className)}>
