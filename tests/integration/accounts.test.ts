@@ -2,9 +2,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { AppError } from "@/server/errors";
 import { authenticate, createGuest, signUp } from "@/server/services/accounts";
 import { newInviteToken } from "@/server/services/invites";
-import { testDb } from "../support/db";
+import { fileDatabase } from "../support/db";
 
-const db = testDb();
+const { db } = await fileDatabase();
 afterAll(() => db.$disconnect());
 
 async function inviteFor(role: "CANDIDATE" | "OBSERVER", overrides: { expiresAt?: Date; revokedAt?: Date } = {}) {

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "@/server/api/root";
 import { createCallerFactory } from "@/server/api/trpc";
 import { bankFilesIn, importBankPaths } from "@/server/services/bank-import-paths";
-import { testDb } from "../support/db";
+import { fileDatabase } from "../support/db";
 
-const db = testDb();
+const { db } = await fileDatabase();
 afterAll(() => db.$disconnect());
 
 const createCaller = createCallerFactory(appRouter);

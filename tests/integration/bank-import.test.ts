@@ -9,9 +9,9 @@ import { bankFilesIn, importBankPaths } from "@/server/services/bank-import-path
 import { loadBankQuestionsForSnapshot } from "@/server/services/bank-snapshot";
 import { importBankFiles } from "@/server/services/bank-upload";
 import { updateBankQuestion } from "@/server/services/bank-edit";
-import { testDb } from "../support/db";
+import { fileDatabase } from "../support/db";
 
-const db = testDb();
+const { db } = await fileDatabase();
 afterAll(() => db.$disconnect());
 
 const SEEDS = path.resolve("content/banks");

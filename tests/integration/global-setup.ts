@@ -1,14 +1,16 @@
 import type { TestProject } from "vitest/node";
-import { createTestDatabase } from "../support/test-database";
+import { createTestDatabaseServer } from "../support/test-database";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    databaseUrl: string;
+    templateDatabaseUrl: string;
+    adminDatabaseUrl: string;
   }
 }
 
 export default async function setup(project: TestProject) {
-  const database = await createTestDatabase(Number(process.env.TEST_EMBEDDED_POSTGRES_PORT ?? 54339));
-  project.provide("databaseUrl", database.url);
-  return () => database.dispose();
+  const server = await createTestDatabaseServer(Number(process.env.TEST_EMBEDDED_POSTGRES_PORT ?? 54339));
+  project.provide("templateDatabaseUrl", server.templateUrl);
+  project.provide("adminDatabaseUrl", server.adminUrl);
+  return () => server.dispose();
 }

@@ -1,18 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CandidateView, InterviewerView, ObserverView } from "@/server/domain/room";
-import { testDb } from "../support/db";
+import { fileDatabase } from "../support/db";
 import { RoomClient } from "../support/room-client";
 import { plannedInterview } from "../support/room-fixtures";
 import { startRealtimeServer, type RealtimeServerProcess } from "../support/realtime-server";
 import { sessionCookie } from "../support/session-cookie";
 
-const db = testDb();
+const { db, url: databaseUrl } = await fileDatabase();
 let server: RealtimeServerProcess;
 const servers: RealtimeServerProcess[] = [];
 const clients: RoomClient[] = [];
 
 async function startServer(port?: number): Promise<RealtimeServerProcess> {
-  const started = await startRealtimeServer(inject("databaseUrl"), port);
+  const started = await startRealtimeServer(databaseUrl, port);
   servers.push(started);
   return started;
 }

@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { getDMMF } from "@prisma/internals";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fileDatabase } from "../support/db";
 
 // prisma migrate cannot run offline, so the SQL migrations are written by hand; this proves that the
 // database they build is exactly the one schema.prisma describes to the Prisma client.
@@ -52,7 +53,9 @@ function unsupportedColumns(modelName: string): Array<[string, ColumnShape]> {
 beforeAll(async () => {
   schemaSource = await readFile("prisma/schema.prisma", "utf8");
   dmmf = await getDMMF({ datamodel: schemaSource });
-  client = new pg.Client({ connectionString: inject("databaseUrl") });
+  const { url, db } = await fileDatabase();
+  await db.$disconnect();
+  client = new pg.Client({ connectionString: url });
   await client.connect();
 });
 

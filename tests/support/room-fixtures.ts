@@ -10,7 +10,13 @@ import { acceptInvite, createInterview, createInvite } from "@/server/services/i
 export async function seedMarkedQuestions(db: Db, tag: string) {
   const marker = (field: string) => `MARK-${tag}-${field}`;
   const document = await db.bankDocument.create({
-    data: { title: `Doc ${tag}`, sourceFile: `${tag}.md`, contentHash: randomUUID().replaceAll("-", ""), byteSize: 1 },
+    data: {
+      title: `Doc ${tag}`,
+      sourceFile: `${tag}.md`,
+      contentHash: randomUUID().replaceAll("-", ""),
+      byteSize: 1,
+      repairs: { encoding: "utf-8", mojibakeFixed: 0, codeLinesRestored: 0 },
+    },
   });
   const questionIds: string[] = [];
   for (const n of [1, 2]) {
