@@ -5,4 +5,4 @@ import { bankQuestionDetailSchema, loadBankQuestion } from "@/server/services/ba
 export const bankQuestion = bankReadProcedure
   .input(z.object({ id: z.string().min(1) }))
   .output(bankQuestionDetailSchema)
-  .query(({ ctx, input }) => loadBankQuestion(ctx.db, input.id));
+  .query(({ ctx, input }) => loadBankQuestion(ctx.db, input.id, ctx.user));

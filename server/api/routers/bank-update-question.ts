@@ -9,5 +9,5 @@ export const bankUpdateQuestion = bankManageProcedure
   .mutation(async ({ ctx, input }) => {
     const { id, ...correction } = input;
     await updateBankQuestion(ctx.db, id, correction);
-    return loadBankQuestion(ctx.db, id);
+    return loadBankQuestion(ctx.db, id, ctx.user);
   });

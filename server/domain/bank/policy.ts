@@ -15,3 +15,12 @@ export function canReadBank(actor: BankActor): boolean {
 export function canManageBank(actor: BankActor): boolean {
   return !actor.isGuest;
 }
+
+/**
+ * A candidate may not look up, in the bank, a question that an interview they have not finished will
+ * ask them: it would show its reference answer and every follow-up before they are revealed. The
+ * question then behaves as if it were not in the bank.
+ */
+export function canReadBankQuestion(actor: BankActor, question: { inActorsOpenInterviewAsCandidate: boolean }): boolean {
+  return canReadBank(actor) && !question.inActorsOpenInterviewAsCandidate;
+}
