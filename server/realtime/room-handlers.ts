@@ -84,8 +84,7 @@ export function registerRoomHandlers(io: RoomServer, socket: RoomSocket, options
       try {
         const outcome = await joinRoom(db(), publish, { sessionId: input.sessionId, user: user(), lastSeq: input.lastSeq, now: new Date() });
         sessionIds.add(input.sessionId);
-        const { actor: _actor, ...result } = outcome;
-        return result;
+        return outcome;
       } catch (error) {
         await socket.leave(memberRoom(input.sessionId, socket.data.user.id));
         throw error;

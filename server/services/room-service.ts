@@ -76,8 +76,8 @@ export async function executeCommand(
 }
 
 export type JoinOutcome =
-  | { mode: "snapshot"; view: RoomView; seq: number; actor: Actor }
-  | { mode: "events"; events: Array<{ seq: number; event: ViewEvent }>; view: RoomView; seq: number; actor: Actor };
+  | { mode: "snapshot"; view: RoomView; seq: number }
+  | { mode: "events"; events: Array<{ seq: number; event: ViewEvent }>; view: RoomView; seq: number };
 
 /**
  * Enters the room (recording the join and the presence), then answers with what the client missed since
@@ -98,14 +98,14 @@ export async function joinRoom(
   const view = viewFor(state, actor, input.now);
 
   const behind = input.lastSeq === null ? Infinity : seq - input.lastSeq;
-  if (input.lastSeq === null || behind < 0 || behind > MAX_CATCH_UP_EVENTS) return { mode: "snapshot", view, seq, actor };
+  if (input.lastSeq === null || behind < 0 || behind > MAX_CATCH_UP_EVENTS) return { mode: "snapshot", view, seq };
 
   const missed = await eventsAfter(db, input.sessionId, input.lastSeq, MAX_CATCH_UP_EVENTS);
   const events = missed.flatMap(({ seq: eventSeq, event }) => {
     const projected = eventForViewer(event, state, actor);
     return projected ? [{ seq: eventSeq, event: projected }] : [];
   });
-  return { mode: "events", events, view, seq, actor };
+  return { mode: "events", events, view, seq };
 }
 
 /** Marks a member disconnected when their last socket in the room is gone. */
