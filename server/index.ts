@@ -85,11 +85,11 @@ async function main(): Promise<void> {
     if (shuttingDown) return;
     shuttingDown = true;
     log(`${signal} received, shutting down`);
-    const forced = setTimeout(() => {
+    // Kept referenced: if a step hangs, this still decides how the process ends, and says so.
+    setTimeout(() => {
       log("shutdown took too long, exiting");
       process.exit(1);
     }, SHUTDOWN_GRACE_MS);
-    forced.unref();
 
     const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
     await realtime.close("Server is restarting");

