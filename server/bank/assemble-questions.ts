@@ -4,6 +4,7 @@ import { RECOGNISERS } from "./recognisers/index";
 import type { Marker, MetaKey, QuestionField, RecogniserContext } from "./recognisers/recogniser";
 import { isQuestionLike } from "./recognisers/recogniser";
 import { plainInline, unquote } from "./inline-text";
+import { isLayoutOnly } from "./layout-noise";
 
 /**
  * Walks the units once, asks the recognisers what each one is, and gathers questions with the
@@ -120,7 +121,7 @@ export function assembleQuestions(units: readonly Unit[]): Assembly {
 
   const open = (prompt: string, opener: OpenQuestion["opener"], unit: Unit, depth: number, tentative = false): OpenQuestion => {
     close();
-    const titleFrom = previous?.kind === "heading" && opener !== "heading" ? headingPrompt(previous.text).prompt : null;
+    const titleFrom = previous?.kind === "heading" && opener === "label" ? headingPrompt(previous.text).prompt : null;
     current = {
       prompt,
       title: titleFrom,
@@ -158,7 +159,7 @@ export function assembleQuestions(units: readonly Unit[]): Assembly {
   };
 
   units.forEach((unit, index) => {
-    if (unit.kind === "rule") return;
+    if (unit.kind === "rule" || isLayoutOnly(unit)) return;
     let marker: Marker | null = null;
     const ctx = contextFor(current);
     for (const recognise of RECOGNISERS) {

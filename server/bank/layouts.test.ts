@@ -82,6 +82,43 @@ describe("other document layouts", () => {
     expect(doc.questions[1]?.answer).toBe("The executed plan with real timings and row counts.");
   });
 
+  it("a README that numbers its sections with a list, with a linked table of contents and 'Back to Top' links", () => {
+    const doc = fixture("awesome-js-readme.md");
+    expect(doc.title).toBe("JavaScript Interview Questions & Answers");
+    expect(doc.questions.map((q) => q.prompt)).toEqual([
+      "What is a closure?",
+      "What is hoisting?",
+      "What is the difference between let and var?",
+      "What is the output of below code?",
+    ]);
+    const [closure, , letVar, output] = doc.questions;
+    expect(closure?.section).toEqual(["JavaScript Interview Questions & Answers"]);
+    expect(closure?.answer).toMatch(/^A closure is the combination of a function/);
+    expect(closure?.answer).toContain('```javascript\nfunction Welcome(name) {\n  var greetingInfo');
+    expect(letVar?.answer).toContain("\n\n```javascript\nfunction userDetails(username) {");
+    for (const q of doc.questions) expect(q.answer).not.toMatch(/Back to Top|<\/?p>|<\/details>/i);
+    expect(output?.section).toEqual(["JavaScript Interview Questions & Answers", "Coding Exercise"]);
+    expect(output?.context).toContain("- 4: {model");
+    expect(output?.answer).toMatch(/^4\n\nThe function declarations are hoisted/);
+  });
+
+  it("<details> questions inside a numbered list", () => {
+    const doc = fixture("details-numbered-list.md");
+    expect(doc.questions.map((q) => [q.prompt, q.section.at(-1)])).toEqual([
+      ["What is the virtual DOM?", "Basics"],
+      ["What are props?", "Basics"],
+      ["What is the difference between state and props?", "Basics"],
+      ["Why can't hooks be called conditionally?", "Hooks"],
+      ["When would you use useMemo?", "Hooks"],
+    ]);
+    expect(doc.questions[1]?.answer).toBe('Props are read-only inputs passed from a parent component to a child.\n\n```jsx\n<Greeting name="Ada" />\n```');
+    expect(doc.questions[4]?.answer).toBe(
+      "- To skip an expensive calculation when its inputs did not change\n- To keep a referentially stable object passed to a memoised child",
+    );
+    expect(doc.questions[4]?.rubric[0]?.lookFor).toHaveLength(2);
+    expect(doc.questions.every((q) => q.meta.title === null)).toBe(true);
+  });
+
   it("mojibake Markdown is repaired before it is read", () => {
     const doc = fixture("mojibake-windows-1252.md");
     const [q] = doc.questions;

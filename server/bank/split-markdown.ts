@@ -119,7 +119,7 @@ function splitSection(text: string, firstLine: number, firstBlock: number): Spli
       }
       case "markdown": {
         const source = { text: parsed.text, lines: parsed.lines, toDocLine: (n: number) => toDocLine(parsed.sectionLine(n)) };
-        for (const node of parsed.groups[group++] ?? []) {
+        for (const node of unwrapSectionLists(parsed.groups[group++] ?? [])) {
           block++;
           codeLinesRestored += nodeUnits(node, source, block, units);
         }
@@ -136,6 +136,21 @@ interface ParsedSource {
   lines: readonly string[];
   toDocLine: (line: number) => number;
 }
+
+/**
+ * "1. ### What is a closure?" and "1. <details>…": READMEs number whole sections with a list. Such
+ * an item is a section, not a point, so its blocks are read as if they stood at the top level.
+ */
+function unwrapSectionLists(nodes: readonly RootContent[]): RootContent[] {
+  return nodes.flatMap((node): RootContent[] => {
+    if (node.type !== "list") return [node];
+    const opensSection = (item: MdListItem) => item.children[0]?.type === "heading" || item.children[0]?.type === "html";
+    return node.children.every(opensSection) ? unwrapSectionLists(node.children.flatMap((item) => item.children)) : [node];
+  });
+}
+
+/** `<h2>Title</h2>` alone in an HTML block, as READMEs write centred titles. */
+const HTML_HEADING = /^<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>$/i;
 
 /** Appends the units of one top-level node; returns the code lines restored. */
 function nodeUnits(node: RootContent, source: ParsedSource, block: number, units: Unit[]): number {
@@ -167,9 +182,12 @@ function nodeUnits(node: RootContent, source: ParsedSource, block: number, units
     case "blockquote":
       units.push({ kind: "quote", text: plainInline(toString(node)), md, line, block });
       break;
-    case "html":
-      units.push({ kind: "html", value: node.value, md, line, block });
+    case "html": {
+      const heading = HTML_HEADING.exec(node.value.trim());
+      if (heading) units.push({ kind: "heading", depth: Number(heading[1]), text: plainInline(heading[2] ?? ""), md: `${"#".repeat(Number(heading[1]))} ${plainInline(heading[2] ?? "")}`, line, block });
+      else units.push({ kind: "html", value: node.value, md, line, block });
       break;
+    }
     case "thematicBreak":
       units.push({ kind: "rule", md, line, block });
       break;
@@ -457,10 +475,14 @@ export function repairClosingFences(text: string): string {
   return lines.join("\n");
 }
 
+/** A node's source; lines after the first lose the indentation of the container it sat in. */
 function slice(text: string, node: Nodes | RootContent): string {
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
-  return start === undefined || end === undefined ? "" : text.slice(start, end);
+  if (start === undefined || end === undefined) return "";
+  const source = text.slice(start, end);
+  const indent = (node.position?.start.column ?? 1) - 1;
+  return indent === 0 ? source : source.replace(new RegExp(`\n {0,${indent}}`, "g"), "\n");
 }
 
 /** A list item of one line, as `listItem` reads it. */

@@ -1,4 +1,5 @@
 import { plainInline, unquote } from "../inline-text";
+import { withoutPresentationalTags } from "../layout-noise";
 import type { Recogniser } from "./recogniser";
 import { fieldForLabel } from "./field-label";
 import { isQuestionLike, labelText } from "./recogniser";
@@ -12,9 +13,9 @@ const SUMMARY = /<summary>([\s\S]*?)<\/summary>/i;
 export const recogniseDetailsSummary: Recogniser = (unit, ctx) => {
   if (unit.kind !== "html") return null;
   const m = SUMMARY.exec(unit.value);
-  if (!m) return /^\s*<\/details>\s*$/i.test(unit.value) ? { type: "end" } : null;
+  if (!m) return /^<\/details>$/i.test(withoutPresentationalTags(unit.value)) ? { type: "end" } : null;
   const summary = unquote(plainInline(m[1] ?? ""));
-  const after = unit.value.slice((m.index ?? 0) + m[0].length).replace(/<\/details>\s*$/i, "").trim();
+  const after = withoutPresentationalTags(unit.value.slice((m.index ?? 0) + m[0].length).replace(/<\/details>\s*$/i, ""));
   const inline = after === "" ? null : after;
   const field = fieldForLabel(labelText(summary));
   if (ctx.inQuestion && field) return { type: "field", field, inline };

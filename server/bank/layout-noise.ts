@@ -1,0 +1,52 @@
+import type { ListItem, Unit } from "./blocks";
+import { plainInline, withoutEmoji } from "./inline-text";
+
+/**
+ * Units that only lay out or navigate a page: tables of contents, "⬆ Back to top" links, and HTML
+ * wrappers such as `<p>` or `<div align="center">`. Public READMEs are full of them; read as content
+ * they become questions (a ToC repeats every prompt) or trail into answers.
+ */
+
+/** A link to a place in the same page: "[What is X?](#what-is-x)". */
+const ANCHOR_LINK = /\[[^\]]*\]\(#[^)\s]*\)|<a\s[^>]*href="#[^"]*"[^>]*>[\s\S]*?<\/a>/gi;
+const BACK_TO_TOP = /^(?:back to (?:the )?(?:top|contents|index|table of contents)|go to top|top)$/i;
+/** Tags that shape a page and say nothing themselves. */
+const PRESENTATIONAL_TAGS = /<\/?(?:p|div|br|hr|span|center|b|strong|i|em)\b[^>]*>|<a\s+(?:name|id)="[^"]*"\s*>\s*<\/a>/gi;
+
+/** Nothing but in-page links and decoration ("**[⬆ Back to Top](#table-of-contents)**", "- [Easy](#easy)"). */
+function onlyAnchorLinks(md: string): boolean {
+  if (!md.includes("#")) return false;
+  const rest = md.replace(ANCHOR_LINK, "");
+  return rest !== md && withoutEmoji(rest).replace(/[\s*_|•·:.,\-–—↑^()]/g, "") === "";
+}
+
+function isBackToTop(text: string): boolean {
+  return text.length < 40 && BACK_TO_TOP.test(withoutEmoji(text).replace(/^[\s↑^⇧]+|[\s↑^⇧]+$/g, ""));
+}
+
+/** HTML without the tags that only shape the page. */
+export function withoutPresentationalTags(html: string): string {
+  return html.replace(PRESENTATIONAL_TAGS, "").trim();
+}
+
+const navigationItem = (item: ListItem): boolean => onlyAnchorLinks(item.lines.join(" ")) && item.children.every(navigationItem);
+
+export function isLayoutOnly(unit: Unit): boolean {
+  switch (unit.kind) {
+    case "line":
+      return isBackToTop(unit.text) || onlyAnchorLinks(unit.md);
+    case "list":
+      return unit.items.every(navigationItem);
+    case "table": {
+      // The header row and its delimiter are the first two lines; a ToC links every row.
+      const rows = unit.md.split("\n").slice(2);
+      return rows.length > 0 && rows.every((row) => /\]\(#/.test(row));
+    }
+    case "html": {
+      const rest = withoutPresentationalTags(unit.value);
+      return rest === "" || onlyAnchorLinks(rest) || isBackToTop(plainInline(rest));
+    }
+    default:
+      return false;
+  }
+}
