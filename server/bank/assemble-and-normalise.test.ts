@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { assembleQuestions } from "./assemble-questions";
 import { deriveCriteria } from "./derive-rubric";
-import { extractCriteria, parseOutline } from "./extract-items";
+import { extractCriteria, firstSentences, parseOutline } from "./extract-items";
 import { sentenceCase } from "./inline-text";
 import { assignKeys, cleanPrompt, leadingRun, normaliseQuestion, questionKey, tidyMarkdown } from "./normalise-question";
 import { splitMarkdown } from "./split-markdown";
@@ -84,5 +84,12 @@ describe("normalisation", () => {
     expect(keys[0]).toBe(questionKey("What is X?"));
     expect(keys[1]).toBe(`${keys[0]}-2`);
     expect(questionKey("What is X?")).toMatch(/^what-is-x-[0-9a-f]{8}$/);
+  });
+});
+
+describe("firstSentences", () => {
+  it("ends sentences at '. ' before a capital, skips code, and drops a line that only introduced code", () => {
+    const md = "The event loop lets Node.js do I/O, e.g. Reading files. Use .catch() too.\n\nEfficient:\n\n```sql\nSELECT 1. FROM x;\n```\n\n“Done.”";
+    expect(firstSentences(md, 5)).toEqual(["The event loop lets Node.js do I/O, e.g. Reading files.", "Use .catch() too.", "“Done.”"]);
   });
 });

@@ -144,12 +144,13 @@ export function assembleQuestions(units: readonly Unit[]): Assembly {
     return current;
   };
 
-  const contextFor = (q: OpenQuestion | null): RecogniserContext => ({
+  const contextFor = (q: OpenQuestion | null, next: Unit | null): RecogniserContext => ({
     inQuestion: q !== null,
     headingQuestionAwaitingAnswer: q !== null && q.opener === "heading" && q.followUps.length === 0 && !hasContent(q),
     hasFollowUps: q !== null && q.followUps.length > 0,
     inFollowUp: q?.followUp != null,
     field: q?.field ?? "body",
+    next,
   });
 
   const addFollowUp = (q: OpenQuestion, prompt: string) => {
@@ -161,7 +162,7 @@ export function assembleQuestions(units: readonly Unit[]): Assembly {
   units.forEach((unit, index) => {
     if (unit.kind === "rule" || isLayoutOnly(unit)) return;
     let marker: Marker | null = null;
-    const ctx = contextFor(current);
+    const ctx = contextFor(current, units[index + 1] ?? null);
     for (const recognise of RECOGNISERS) {
       marker = recognise(unit, ctx);
       if (marker) break;

@@ -136,10 +136,35 @@ export function extractCriteria(units: readonly Unit[], fallbackTitle: string): 
 
 /** The first sentences of a Markdown answer, for when nothing better describes it. */
 export function firstSentences(md: string, count: number): string[] {
-  const plain = md
-    .split("\n")
-    .filter((l) => !/^\s*(```|~~~|\||<)/.test(l))
-    .map((l) => plainInline(l.replace(/^\s*>\s?/, "")))
-    .join(" ");
-  return (plain.match(/[^.!?]+[.!?]+(?=\s|$)/g) ?? [plain]).map((s) => s.trim()).filter((s) => s.length > 0).slice(0, count);
+  // Code, tables and HTML are not sentences; where they stood, the prose before them ends.
+  const runs: string[][] = [[]];
+  let inFence = false;
+  for (const line of md.split("\n")) {
+    const fence = /^\s*(```|~~~)/.test(line);
+    if (fence) inFence = !inFence;
+    if (fence || inFence || /^\s*(\||<)/.test(line)) {
+      if (runs.at(-1)?.length !== 0) runs.push([]);
+    } else runs.at(-1)?.push(plainInline(line.replace(/^\s*>\s?/, "")));
+  }
+  const sentences: string[] = [];
+  for (const run of runs) {
+    // A sentence ends at ". " before a capital; "Node.js", ".catch()" and "e.g. Serializable" go on.
+    const pieces = run.join(" ").trim().split(/(?<=[.!?])\s+(?=[A-Z0-9"“(`])/);
+    // The line that introduced the code ("Efficient:") says nothing without it.
+    if (pieces.at(-1)?.endsWith(":")) pieces.pop();
+    pieces.forEach((piece, n) => {
+      const last = sentences.length - 1;
+      if (n > 0 && ABBREVIATION_END.test(sentences[last] ?? "")) sentences[last] += ` ${piece}`;
+      else sentences.push(piece);
+    });
+  }
+  return sentences.map(withoutLoneQuote).filter((s) => s.length > 0).slice(0, count);
 }
+
+/** A quoted answer cut into sentences leaves its opening quote on the first and its closing one on the last. */
+function withoutLoneQuote(sentence: string): string {
+  const s = sentence.trim();
+  return (s.match(/["“”]/g) ?? []).length === 1 ? s.replace(/^["“”]|["“”]$/, "").trim() : s;
+}
+
+const ABBREVIATION_END = /(?:^|\s)(?:e\.g|i\.e|etc|vs|cf|approx|incl|[A-Za-z])\.$/i;

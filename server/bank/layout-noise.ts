@@ -9,6 +9,8 @@ import { plainInline, withoutEmoji } from "./inline-text";
 
 /** A link to a place in the same page: "[What is X?](#what-is-x)". */
 const ANCHOR_LINK = /\[[^\]]*\]\(#[^)\s]*\)|<a\s[^>]*href="#[^"]*"[^>]*>[\s\S]*?<\/a>/gi;
+/** Rules drawn with characters ("=====", "----- END -----") under titles or at the end of a file. */
+const DRAWN_RULE = /^([-=*_~#+.])\1{2,}\s*(?:[A-Za-z]+(?: [A-Za-z]+)?\s*\1{3,})?$/;
 const BACK_TO_TOP = /^(?:back to (?:the )?(?:top|contents|index|table of contents)|go to top|top)$/i;
 /** Tags that shape a page and say nothing themselves. */
 const PRESENTATIONAL_TAGS = /<\/?(?:p|div|br|hr|span|center|b|strong|i|em)\b[^>]*>|<a\s+(?:name|id)="[^"]*"\s*>\s*<\/a>/gi;
@@ -34,7 +36,7 @@ const navigationItem = (item: ListItem): boolean => onlyAnchorLinks(item.lines.j
 export function isLayoutOnly(unit: Unit): boolean {
   switch (unit.kind) {
     case "line":
-      return isBackToTop(unit.text) || onlyAnchorLinks(unit.md);
+      return isBackToTop(unit.text) || onlyAnchorLinks(unit.md) || DRAWN_RULE.test(unit.text);
     case "list":
       return unit.items.every(navigationItem);
     case "table": {

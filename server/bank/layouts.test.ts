@@ -119,6 +119,50 @@ describe("other document layouts", () => {
     expect(doc.questions.every((q) => q.meta.title === null)).toBe(true);
   });
 
+  it("plain text with CRLF line ends, '1)' numbered questions and 'Ans:' / 'Answer -' lines, some wrapped", () => {
+    const doc = fixture("plain-numbered-ans.txt");
+    expect(doc.title).toBe("JAVA INTERVIEW QUESTIONS AND ANSWERS");
+    expect(doc.questions.map((q) => q.prompt)).toEqual([
+      "What is the difference between JDK, JRE and JVM?",
+      "Why is String immutable in Java?",
+      "What is the difference between == and equals()?",
+      "Can we override a static method?",
+      "What is a marker interface?",
+    ]);
+    const [jdk, string, , , marker] = doc.questions;
+    expect(jdk?.answer).toBe(
+      "The JVM runs bytecode. The JRE is the JVM plus the standard libraries needed to run programs.\n\nThe JDK is the JRE plus development tools such as javac and jdb.",
+    );
+    expect(string?.answer).toBe(
+      "Strings are shared through the string pool, used as HashMap keys and passed to security\nchecks, so allowing them to change would break caching, hashing and security.",
+    );
+    expect(marker?.answer).toMatch(/treats it specially\.\n\nExample: class User implements Serializable \{\}$/);
+    expect(marker?.rubric[0]?.lookFor[0]).toBe("An interface with no methods, e.g. Serializable and Cloneable.");
+  });
+
+  it("'## Q1:' headings with bold 'Answer:' and 'Follow-up:' labels", () => {
+    const doc = fixture("bold-label-q.md");
+    expect(doc.questions.map((q) => q.prompt)).toEqual([
+      "What is the event loop in Node.js?",
+      "How do you handle errors in async/await code?",
+      "Explain the difference between process.nextTick() and setImmediate()",
+    ]);
+    const [loop, errors, tick] = doc.questions;
+    expect(loop?.answer).toMatch(/^The event loop lets Node\.js perform non-blocking I\/O[\s\S]*between phases\.$/);
+    expect(loop?.rubric[0]?.lookFor[0]).toMatch(/^The event loop lets Node\.js perform/);
+    expect(loop?.followUps).toEqual([
+      {
+        prompt: "What is the difference between setImmediate and setTimeout(fn, 0)?",
+        answer: "`setImmediate` runs in the check phase right after poll; `setTimeout(fn, 0)` runs in the timers phase, so inside an I/O callback `setImmediate` always fires first.",
+        lookFor: [],
+      },
+    ]);
+    expect(errors?.answer).toContain("```js\napp.get('/users/:id'");
+    expect(errors?.rubric[0]?.lookFor[0]).toBe("Wrap awaited calls in try/catch, or attach .catch() to the returned promise.");
+    expect(errors?.followUps[0]?.prompt).toBe("What happens to an unhandled promise rejection in Node 18?");
+    expect(tick?.keyPoints).toEqual(["nextTick runs before promise microtasks", "setImmediate runs after I/O polling", "nextTick recursion starves the loop"]);
+  });
+
   it("mojibake Markdown is repaired before it is read", () => {
     const doc = fixture("mojibake-windows-1252.md");
     const [q] = doc.questions;

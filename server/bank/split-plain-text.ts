@@ -48,7 +48,11 @@ export function splitPlainText(text: string): SplitResult {
       units.push(plainList(found, start + 1, block));
       continue;
     }
-    units.push({ kind: "line", text: plainInline(raw), md: escapeLine(raw), line: i + 1, block });
+    // A hard-wrapped sentence ("…passed to security" / "checks, so …") stays one paragraph.
+    const prev = units.at(-1);
+    // Both ends must read as words, so that a wrapped statement of unfenced code keeps its lines.
+    const wrapped = prev?.kind === "line" && prev.line === i && /[A-Za-z]$/.test(prev.md) && /^\s*[a-z]+,?\s/.test(raw);
+    units.push({ kind: "line", text: plainInline(raw), md: escapeLine(raw), line: i + 1, block: wrapped ? --block : block });
     i++;
   }
   return { units, codeLinesRestored };

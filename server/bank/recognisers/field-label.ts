@@ -18,6 +18,9 @@ const LABELS: readonly [RegExp, QuestionField][] = [
   [/^(?:possible |likely |common |typical )?(?:follow-?ups?|follow-?up questions|counter-?questions)(?: interviewers? (?:may |might |will )?ask)?(?: \(.*\))?$/, "followUps"],
 ];
 
+/** "Answer - text" / "Ans – text": plain-text notes use a dash where Markdown uses a colon. */
+const DASHED_ANSWER = /^(?:\*\*|__)?(?:ans|answer)(?:\*\*|__)?\s+[-–—]+\s+(\S.*)$/i;
+
 export function fieldForLabel(label: string): QuestionField | null {
   for (const [re, field] of LABELS) if (re.test(label)) return field;
   return null;
@@ -34,6 +37,8 @@ export const recogniseFieldLabel: Recogniser = (unit, ctx) => {
   if (wholeField && standalone) {
     return { type: "field", field: wholeField, inline: null };
   }
+  const dashed = DASHED_ANSWER.exec(carrier.md);
+  if (dashed?.[1]) return ctx.inFollowUp ? { type: "followUpField", field: "answer", inline: dashed[1] } : { type: "field", field: "answer", inline: dashed[1] };
   const split = splitLabel(carrier.text);
   if (!split) return null;
   const inline = inlineAfterLabel(carrier.md);

@@ -4,6 +4,7 @@ import { recogniseFollowUpLabel } from "./follow-up-label";
 import { recogniseHeadingQuestion } from "./heading-question";
 import { recogniseLabelledQuestion } from "./labelled-question";
 import { recogniseMetaLine } from "./meta-line";
+import { recogniseNumberedQuestion } from "./numbered-question";
 import { recogniseQuestionList } from "./question-list";
 import type { Recogniser } from "./recogniser";
 import { recogniseScoreLine } from "./score-line";
@@ -16,6 +17,7 @@ export const RECOGNISERS: readonly Recogniser[] = [
   recogniseFollowUpLabel,
   recogniseFieldLabel,
   recogniseLabelledQuestion,
+  recogniseNumberedQuestion,
   recogniseHeadingQuestion,
   recogniseMetaLine,
   recogniseScoreLine,

@@ -43,6 +43,8 @@ export interface RecogniserContext {
   hasFollowUps: boolean;
   inFollowUp: boolean;
   field: QuestionField;
+  /** The unit after this one, for layouts where what follows decides ("1) Why?" then "Ans:"). */
+  next: Unit | null;
 }
 
 /** One document layout feature; returns null when the unit is not its business. */

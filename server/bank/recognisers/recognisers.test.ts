@@ -7,6 +7,7 @@ import { recogniseFollowUpLabel } from "./follow-up-label";
 import { recogniseHeadingQuestion } from "./heading-question";
 import { recogniseLabelledQuestion } from "./labelled-question";
 import { recogniseMetaLine } from "./meta-line";
+import { recogniseNumberedQuestion } from "./numbered-question";
 import { recogniseQuestionList } from "./question-list";
 import type { RecogniserContext } from "./recogniser";
 import { isQuestionLike } from "./recogniser";
@@ -19,6 +20,7 @@ const ctx = (over: Partial<RecogniserContext> = {}): RecogniserContext => ({
   hasFollowUps: false,
   inFollowUp: false,
   field: "body",
+  next: null,
   ...over,
 });
 const line = (md: string): Unit => ({ kind: "line", md, text: plainInline(md), line: 1, block: 1 });
@@ -70,6 +72,14 @@ describe("recognisers", () => {
     const list: Unit = { kind: "list", ordered: true, items: [item("How do you X?"), item("Why Y? because Z")], md: "", line: 1, block: 1 };
     expect(recogniseQuestionList(list, ctx())).toMatchObject({ items: [{ prompt: "How do you X?", answer: null }, { prompt: "Why Y?", answer: "because Z" }] });
     expect(recogniseQuestionList(list, ctx({ inQuestion: true }))).toBeNull();
+  });
+
+  it("a numbered question is one when an answer label follows it", () => {
+    const item = (text: string) => ({ text, md: text, lines: [text], children: [] });
+    const numbered: Unit = { kind: "list", ordered: true, items: [item("Why is String immutable?")], md: "", line: 1, block: 1 };
+    expect(recogniseNumberedQuestion(numbered, ctx({ next: line("Answer - Because it is pooled.") }))).toMatchObject({ type: "question", prompt: "Why is String immutable?" });
+    expect(recogniseNumberedQuestion(numbered, ctx({ next: line("Because it is pooled.") }))).toBeNull();
+    expect(recogniseFieldLabel(line("Answer - Because it is pooled."), ctx())).toEqual({ type: "field", field: "answer", inline: "Because it is pooled." });
   });
 
   it("isQuestionLike", () => {
