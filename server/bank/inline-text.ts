@@ -15,11 +15,18 @@ export function plainInline(md: string): string {
   if (s.includes("[")) s = s.replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/\[([^\]]+)\]\([^)]*\)/g, "$1");
   if (s.includes("<")) s = s.replace(/<\/?[a-z][^>]*>/gi, " ");
   if (s.includes("*") || s.includes("_")) {
-    s = s.replace(/\*\*|__/g, "").replace(/(^|[\s(])[*_]([^*_\s][^*_]*?)[*_](?=$|[\s).,:;!?])/g, "$1$2");
+    // Code spans keep their characters ("`__init__`", "`**kwargs`"), so emphasis is read around them.
+    s = s.includes("`") ? s.split(/(`+[^`]*`+)/).map((part, n) => (n % 2 === 1 ? part : withoutEmphasis(part))).join("") : withoutEmphasis(s);
   }
   if (s.includes("`")) s = s.replace(/`+([^`]*)`+/g, "$1");
   if (s.includes("\\")) s = s.replace(/\\([\\`*_{}[\]()#+\-.!>])/g, "$1");
   return s.replace(/[\s\u00a0]+/g, " ").trim();
+}
+
+/** Strong emphasis and single-character emphasis removed. */
+function withoutEmphasis(s: string): string {
+  // An unpaired "**" is a character ("**kwargs"); a dangling one at either end is a broken bold.
+  return s.replace(/(\*\*|__)(?=\S)(.*?\S)\1/g, "$2").replace(/^(?:\*\*|__)|(?:\*\*|__)$/g, "").replace(/(^|[\s(])[*_]([^*_\s][^*_]*?)[*_](?=$|[\s).,:;!?])/g, "$1$2");
 }
 
 /** Plain text without emoji and keycaps ("1️⃣ Reconciliation" → "1 Reconciliation"). */

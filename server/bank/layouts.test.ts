@@ -163,6 +163,61 @@ describe("other document layouts", () => {
     expect(tick?.keyPoints).toEqual(["nextTick runs before promise microtasks", "setImmediate runs after I/O polling", "nextTick recursion starves the loop"]);
   });
 
+  it("a Question | Answer | Difficulty table, with a links table after it", () => {
+    const doc = fixture("table-qad.md");
+    expect(doc.questions.map((q) => [q.prompt, q.meta.difficulty])).toEqual([
+      ["What is the difference between an image and a container?", "Easy"],
+      ["What does EXPOSE do in a Dockerfile?", "Easy"],
+      ["How does a Kubernetes Service find its Pods?", "Medium"],
+      ["What happens when a liveness probe fails?", "Medium"],
+      ["Explain how a rolling update works", "Hard"],
+    ]);
+    expect(doc.questions[2]?.answer).toBe("Through its label selector; the endpoints controller tracks matching ready Pods.");
+    for (const q of doc.questions) expect(q.rubric[0]?.lookFor.length).toBeGreaterThan(0);
+  });
+
+  it("questions without answers grouped under Easy / Medium / Hard headings", () => {
+    const doc = fixture("difficulty-groups.md");
+    expect(doc.questions).toHaveLength(11);
+    expect(doc.questions.map((q) => q.prompt)).toContain("Explain event loop");
+    expect(doc.questions.map((q) => q.prompt)).not.toContain("Easy");
+    expect(doc.questions[2]).toMatchObject({ prompt: "Explain event loop", answer: null, section: ["System Design Interview Questions", "Easy"], meta: { difficulty: "Easy" } });
+    expect(doc.questions[7]).toMatchObject({ prompt: "Explain consistent hashing", meta: { difficulty: "Medium" } });
+    expect(doc.questions[8]).toMatchObject({ prompt: "Design Google Docs (real-time collaborative editing)", meta: { difficulty: "Hard" } });
+    expect(doc.questions[10]?.rubric).toEqual([{ title: "Answers the question directly", lookFor: [] }]);
+  });
+
+  it("front matter, then questions with 'Good to hear:' and 'Red flags:' lists", () => {
+    const doc = fixture("frontmatter-good-to-hear.md");
+    expect(doc.title).toBe("Senior Go Engineer – Interview Guide");
+    expect(doc.questions.map((q) => [q.prompt, q.section.at(-1)])).toEqual([
+      ["How do goroutines differ from OS threads?", "Concurrency"],
+      ["When would you use a buffered channel?", "Concurrency"],
+      ["Explain errors.Is and errors.As", "Error handling"],
+    ]);
+    const [goroutines, , errors] = doc.questions;
+    expect(goroutines?.answer).toMatch(/^Goroutines are multiplexed[\s\S]*hundreds of thousands of them\.$/);
+    expect(goroutines?.rubric).toEqual([
+      { title: "Good to hear", lookFor: ["M:N scheduling by the runtime", "Small, growable stacks", "Cheap creation and context switches"] },
+    ]);
+    expect(goroutines?.redFlags).toEqual(["Thinks each goroutine is an OS thread", "Cannot say what GOMAXPROCS controls"]);
+    expect(errors?.rubric[0]?.lookFor).toEqual(["Wrapping with %w", "Sentinel errors vs typed errors"]);
+    expect(errors?.redFlags).toEqual(["Compares error strings"]);
+  });
+
+  it("a UTF-8 file with a byte-order mark; code spans keep their underscores and asterisks", () => {
+    const doc = fixture("bom-utf8.md");
+    expect(doc.repairs).toMatchObject({ encoding: "utf-8", mojibakeFixed: 0 });
+    expect(doc.title).toBe("Python Interview Questions — Part 1");
+    expect(doc.questions.map((q) => q.prompt)).toEqual([
+      "What’s the difference between a list and a tuple?",
+      "What does the “with” statement do?",
+      "Explain *args and **kwargs",
+    ]);
+    expect(doc.questions[1]?.rubric[0]?.lookFor).toEqual(["It calls __enter__ before the block and __exit__ after it, even when the block raises."]);
+    expect(doc.questions[2]?.answer).toBe("`*args` collects extra positional arguments into a tuple; `**kwargs` collects extra keyword arguments into a dict.");
+  });
+
   it("mojibake Markdown is repaired before it is read", () => {
     const doc = fixture("mojibake-windows-1252.md");
     const [q] = doc.questions;

@@ -74,7 +74,7 @@ function criteriaFor(draft: QuestionDraft, answer: readonly Unit[]): RubricCrite
 
 function cleanCriteria(rubric: RubricCriterion[]): RubricCriterion[] {
   return rubric
-    .map((c) => ({ title: cleanPrompt(c.title), lookFor: dedupe(c.lookFor.map((s) => withoutEmoji(plainInline(s)))) }))
+    .map((c) => ({ title: cleanPrompt(c.title), lookFor: dedupe(c.lookFor.map(withoutEmoji)) }))
     .filter((c) => c.title !== "");
 }
 
@@ -107,13 +107,13 @@ export function normaliseQuestion(draft: QuestionDraft, shared: readonly Section
     context: hasAnswer ? tidyMarkdown(unitsToMarkdown(draft.fields.body)) : null,
     section,
     answer: tidyMarkdown(unitsToMarkdown(answerUnits)),
-    keyPoints: dedupe(keyPoints.map((s) => withoutEmoji(plainInline(s)))).slice(0, MAX_KEY_POINTS),
+    keyPoints: dedupe(keyPoints).slice(0, MAX_KEY_POINTS),
     rubric: cleanRubric.length > 0 ? cleanRubric : [{ title: "Answers the question directly", lookFor: [] }],
     followUps: draft.followUps
       .map((f) => ({
         prompt: cleanPrompt(f.prompt),
         answer: tidyMarkdown(unitsToMarkdown(f.answer)),
-        lookFor: dedupe(f.lookFor.map((s) => plainInline(s))),
+        lookFor: dedupe(f.lookFor),
       }))
       .filter((f) => f.prompt !== ""),
     redFlags: dedupe([...extractItems(leadingRun(draft.fields.redFlags)), ...sharedFlags]),
@@ -123,7 +123,7 @@ export function normaliseQuestion(draft: QuestionDraft, shared: readonly Section
         : { score: draft.score.score, outOf: draft.score.outOf, reasons: dedupe(extractItems(leadingRun(draft.fields.scoreReasons))) },
     meta: {
       title: title === null || title === "" || title === prompt ? null : title,
-      difficulty: draft.meta.difficulty?.trim() || null,
+      difficulty: draft.meta.difficulty?.trim() || sectionDifficulty(section),
       role: draft.meta.role?.trim() || null,
       level: draft.meta.level?.trim() || null,
       companies: splitList(draft.meta.companies),
@@ -133,6 +133,17 @@ export function normaliseQuestion(draft: QuestionDraft, shared: readonly Section
     },
     source: { line: Math.max(1, draft.line) },
   };
+}
+
+/** Lists grouped under "## Easy" / "## Advanced questions" state the difficulty once, in the heading. */
+const DIFFICULTY_HEADING = /^(easy|medium|hard|basic|beginner|intermediate|advanced|expert)(?:[- ]level)?(?: questions)?$/i;
+
+function sectionDifficulty(section: readonly string[]): string | null {
+  for (const title of [...section].reverse()) {
+    const m = DIFFICULTY_HEADING.exec(title);
+    if (m?.[1]) return m[1].charAt(0).toUpperCase() + m[1].slice(1).toLowerCase();
+  }
+  return null;
 }
 
 /** "what-happens-to-your-websocket-connection-if-the-3f9a1c2e": readable, and stable while the prompt is. */
