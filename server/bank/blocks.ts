@@ -29,6 +29,7 @@ export type Unit =
   | (UnitBase & { kind: "line"; text: string })
   | (UnitBase & { kind: "list"; ordered: boolean; items: ListItem[] })
   | (UnitBase & { kind: "code"; lang: string | null; value: string })
+  /** Cells as Markdown: an answer cell keeps its code and emphasis. */
   | (UnitBase & { kind: "table"; rows: string[][] })
   | (UnitBase & { kind: "quote"; text: string })
   | (UnitBase & { kind: "html"; value: string })

@@ -172,7 +172,8 @@ describe("other document layouts", () => {
       ["What happens when a liveness probe fails?", "Medium"],
       ["Explain how a rolling update works", "Hard"],
     ]);
-    expect(doc.questions[2]?.answer).toBe("Through its label selector; the endpoints controller tracks matching ready Pods.");
+    expect(doc.questions[2]?.answer).toBe("Through its label **selector**; the endpoints controller tracks matching ready Pods.");
+    expect(doc.questions[1]?.rubric[0]?.lookFor).toEqual(["It only documents the port; you still need -p to publish it."]);
     for (const q of doc.questions) expect(q.rubric[0]?.lookFor.length).toBeGreaterThan(0);
   });
 

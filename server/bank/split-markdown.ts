@@ -173,7 +173,7 @@ function nodeUnits(node: RootContent, source: ParsedSource, block: number, units
     case "table":
       units.push({
         kind: "table",
-        rows: node.children.map((row) => row.children.map((cell) => plainInline(toString(cell)))),
+        rows: node.children.map((row) => row.children.map((cell) => toString(cell).trim())),
         md,
         line,
         block,

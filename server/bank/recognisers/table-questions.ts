@@ -1,3 +1,4 @@
+import { plainInline } from "../inline-text";
 import type { ListedQuestion, MetaKey, Recogniser } from "./recogniser";
 
 const QUESTION_HEADER = /^(?:#\s*)?(?:q|questions?|prompt|interview questions?)$/i;
@@ -13,19 +14,20 @@ const META_HEADERS: readonly [RegExp, MetaKey][] = [
 /** A Markdown table with a "Question" column: one question per row. */
 export const recogniseTableQuestions: Recogniser = (unit, ctx) => {
   if (unit.kind !== "table" || ctx.inQuestion) return null;
-  const [header, ...rows] = unit.rows;
-  if (!header) return null;
-  const q = header.findIndex((h) => QUESTION_HEADER.test(h.trim()));
+  const [mdHeader, ...rows] = unit.rows;
+  if (!mdHeader) return null;
+  const header = mdHeader.map(plainInline);
+  const q = header.findIndex((h) => QUESTION_HEADER.test(h));
   if (q === -1) return null;
-  const a = header.findIndex((h) => ANSWER_HEADER.test(h.trim()));
+  const a = header.findIndex((h) => ANSWER_HEADER.test(h));
   const items: ListedQuestion[] = [];
   for (const row of rows) {
-    const prompt = row[q]?.trim() ?? "";
+    const prompt = plainInline(row[q] ?? "");
     if (prompt === "") continue;
     const meta: ListedQuestion["meta"] = {};
     header.forEach((h, i) => {
-      const key = META_HEADERS.find(([re]) => re.test(h.trim()))?.[1];
-      const value = row[i]?.trim();
+      const key = META_HEADERS.find(([re]) => re.test(h))?.[1];
+      const value = plainInline(row[i] ?? "");
       if (key && value) meta[key] = value;
     });
     const answer = a === -1 ? "" : (row[a]?.trim() ?? "");
