@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Logo } from "@/components/app-shell/logo";
+import { CenteredPage } from "@/components/app-shell/centered-page";
 import { JoinInvite } from "@/components/interviews/join-invite";
 import { serverApi } from "@/server/api/server-caller";
 import { currentUser } from "@/server/auth/session";
@@ -21,35 +21,24 @@ export default async function JoinPage({ params }: { params: Promise<{ token: st
   const invite = token.length > 200 ? ({ valid: false, reason: "unknown" } as const) : await api.invite.describe({ token });
 
   return (
-    <div className="relative isolate flex min-h-dvh flex-col">
-      <div
-        aria-hidden
-        className="pointer-events-none absolute inset-x-0 top-0 -z-10 h-[420px] bg-[radial-gradient(60%_100%_at_50%_0%,color-mix(in_oklch,var(--color-primary)_10%,transparent),transparent)]"
-      />
-      <header className="mx-auto flex h-16 w-full max-w-6xl items-center px-4 sm:px-6">
-        <Link href="/" aria-label="Mockroom home" className="rounded-md outline-none focus-visible:ring-2 focus-visible:ring-ring">
-          <Logo />
-        </Link>
-      </header>
-      <main className="flex flex-1 items-start justify-center px-4 pt-8 pb-16 sm:items-center sm:pt-0">
-        <div className="w-full max-w-[420px]">
-          {invite.valid ? (
-            <JoinInvite
-              token={token}
-              invite={{ sessionTitle: invite.sessionTitle, interviewerName: invite.interviewerName, role: invite.role, status: invite.status }}
-              user={user ? { name: user.name ?? user.email ?? "you", isGuest: user.isGuest } : null}
-            />
-          ) : (
-            <div className="rounded-xl border bg-card p-8 text-center shadow-sm" role="alert" data-testid="invite-invalid" data-reason={invite.reason}>
-              <h1 className="text-xl font-semibold tracking-tight">{invalidCopy[invite.reason].title}</h1>
-              <p className="mt-2 text-sm text-muted-foreground">{invalidCopy[invite.reason].body}</p>
-              <Link href="/" className="mt-6 inline-block text-sm font-medium text-primary-soft-foreground underline-offset-4 hover:underline">
-                Go to Mockroom
-              </Link>
-            </div>
-          )}
-        </div>
-      </main>
-    </div>
+    <CenteredPage>
+      <div className="w-full max-w-[420px]">
+        {invite.valid ? (
+          <JoinInvite
+            token={token}
+            invite={{ sessionTitle: invite.sessionTitle, interviewerName: invite.interviewerName, role: invite.role, status: invite.status }}
+            user={user ? { name: user.name ?? user.email ?? "you", isGuest: user.isGuest } : null}
+          />
+        ) : (
+          <div className="rounded-xl border bg-card p-8 text-center shadow-sm" role="alert" data-testid="invite-invalid" data-reason={invite.reason}>
+            <h1 className="text-xl font-semibold tracking-tight">{invalidCopy[invite.reason].title}</h1>
+            <p className="mt-2 text-sm text-muted-foreground">{invalidCopy[invite.reason].body}</p>
+            <Link href="/" className="mt-6 inline-block text-sm font-medium text-primary-soft-foreground underline-offset-4 hover:underline">
+              Go to Mockroom
+            </Link>
+          </div>
+        )}
+      </div>
+    </CenteredPage>
   );
 }
