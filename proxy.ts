@@ -1,16 +1,41 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy, NONCE_HEADER } from "@/server/http/security-headers";
 
-// Authentication happens here, before any page renders: no session, no app page. What a signed-in
-// user may do inside a page is decided by the domain policies, never here.
+// Pages that need a session. Authentication happens here, before any page renders: no session, no app
+// page. What a signed-in user may do inside a page is decided by the domain policies, never here.
+const SIGNED_IN_PREFIXES = ["/dashboard", "/bank", "/interviews", "/room", "/review"];
+
+function needsSession(pathname: string): boolean {
+  return SIGNED_IN_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
+}
+
+/**
+ * Every page and API response gets a Content-Security-Policy with a fresh nonce. Next.js reads the nonce
+ * from the request's policy header for its own scripts; the root layout reads it for next-themes.
+ */
 export async function proxy(request: NextRequest) {
-  const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
-  if (token) return NextResponse.next();
-  const signIn = new URL("/sign-in", request.url);
-  signIn.searchParams.set("callbackUrl", `${request.nextUrl.pathname}${request.nextUrl.search}`);
-  return NextResponse.redirect(signIn);
+  if (needsSession(request.nextUrl.pathname)) {
+    const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
+    if (!token) {
+      const signIn = new URL("/sign-in", request.url);
+      signIn.searchParams.set("callbackUrl", `${request.nextUrl.pathname}${request.nextUrl.search}`);
+      return NextResponse.redirect(signIn);
+    }
+  }
+
+  const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
+  const policy = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set(NONCE_HEADER, nonce);
+  requestHeaders.set("Content-Security-Policy", policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
 }
 
 export const config = {
-  matcher: ["/dashboard/:path*", "/bank/:path*", "/interviews/:path*", "/room/:path*", "/review/:path*"],
+  // Pages only. API routes get their fixed policy from the custom server (and are not buffered through
+  // here: an import carries up to 32 MB); Next's static assets carry no markup.
+  matcher: [{ source: "/((?!api/|_next/static|_next/image|icon.svg|favicon.ico).*)" }],
 };

@@ -21,6 +21,8 @@ const envSchema = z
     GITHUB_SECRET: optionalText,
     GOOGLE_ID: optionalText,
     GOOGLE_SECRET: optionalText,
+    /** Behind a reverse proxy: take the client's address from the last X-Forwarded-For entry. */
+    TRUST_PROXY: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
     BANK_IMPORT_ON_START: z.enum(["true", "false"]).default("true").transform((value) => value === "true"),
   })
   .superRefine((env, ctx) => {

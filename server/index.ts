@@ -11,6 +11,8 @@ import { disconnectDb } from "@/server/db/client";
 import { EnvError, parseEnv, type Env } from "@/server/env";
 import { startRealtime } from "@/server/realtime/server";
 import { onServerStarted } from "@/server/startup-tasks";
+import { stampClientAddress } from "@/server/http/client-address";
+import { setSecurityHeaders } from "@/server/http/set-security-headers";
 
 const SHUTDOWN_GRACE_MS = 10_000;
 /** Several bank documents of up to 5 MB each, base64-encoded, fit; nothing legitimate is larger. */
@@ -58,6 +60,8 @@ async function main(): Promise<void> {
   const handleUpgrade = app.getUpgradeHandler();
 
   const httpServer = createServer((req, res) => {
+    setSecurityHeaders(res, req.url ?? "/");
+    stampClientAddress(req, config.TRUST_PROXY);
     // Refused from its declared length, before any handler buffers it: a 50 MB paste costs no memory.
     // The body is drained unread so the client gets the answer instead of a reset connection.
     if (Number(req.headers["content-length"] ?? 0) > MAX_REQUEST_BYTES) {

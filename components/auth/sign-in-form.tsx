@@ -7,7 +7,7 @@ import { fieldErrorsFromZod, focusFirstInvalid, type FieldErrors } from "@/compo
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
-import { signInInput } from "@/server/auth/credentials";
+import { signInInput, TOO_MANY_ATTEMPTS } from "@/server/auth/credentials";
 
 const FIELDS = ["email", "password"] as const;
 
@@ -35,7 +35,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     if (!result || result.error) {
       setPending(false);
       setFormError(
-        !result || result.error === "CredentialsSignin" ? "Incorrect email or password." : "We could not sign you in. Please try again.",
+        !result || result.error === "CredentialsSignin"
+          ? "Incorrect email or password."
+          : result.error === TOO_MANY_ATTEMPTS
+            ? TOO_MANY_ATTEMPTS
+            : "We could not sign you in. Please try again.",
       );
       return;
     }

@@ -14,6 +14,7 @@ interface Invite {
   role: "INTERVIEWER" | "CANDIDATE" | "OBSERVER";
   expiresAt: Date;
   revokedAt: Date | null;
+  usedAt: Date | null;
   createdAt: Date;
 }
 
@@ -123,8 +124,14 @@ export function InviteLinks({ sessionId, invites, closed }: { sessionId: string;
         <ul aria-label="Invites" className="mt-2 divide-y">
           {invites.map((invite) => {
             const expired = invite.expiresAt.getTime() <= now;
-            const state = invite.revokedAt ? "Revoked" : expired ? "Expired" : `Expires ${expiresIn(invite.expiresAt, now)}`;
-            const active = !invite.revokedAt && !expired;
+            const state = invite.revokedAt
+              ? "Revoked"
+              : invite.usedAt
+                ? `Used ${dateTime.format(invite.usedAt)}`
+                : expired
+                  ? "Expired"
+                  : `Expires ${expiresIn(invite.expiresAt, now)}`;
+            const active = !invite.revokedAt && !invite.usedAt && !expired;
             return (
               <li key={invite.id} className="flex flex-wrap items-center gap-3 px-5 py-3 sm:px-6" data-testid="invite-row">
                 <Badge variant={invite.role === "CANDIDATE" ? "accent" : "neutral"}>{roleName[invite.role]}</Badge>
@@ -142,6 +149,7 @@ export function InviteLinks({ sessionId, invites, closed }: { sessionId: string;
                     loading={revoke.isPending && revoke.variables?.inviteId === invite.id}
                     onClick={() => void revokeInvite(invite.id)}
                     aria-label={`Revoke ${roleName[invite.role].toLowerCase()} link created ${dateTime.format(invite.createdAt)}`}
+                    title={invite.role === "OBSERVER" ? "Observers who joined with this link leave the interview too" : undefined}
                   >
                     Revoke
                   </Button>

@@ -12,10 +12,12 @@ import { FormField } from "@/components/ui/form-field";
 import { Separator } from "@/components/ui/separator";
 import { errorMessage } from "@/components/providers/trpc-errors";
 import { useTRPC } from "@/components/providers/trpc";
+import { TOO_MANY_ATTEMPTS } from "@/server/auth/credentials";
 
 interface JoinInviteProps {
   token: string;
-  invite: { sessionTitle: string; interviewerName: string | null; role: "INTERVIEWER" | "CANDIDATE" | "OBSERVER"; status: string };
+  /** `used`: a candidate link that has admitted its candidate; only that person (signed in) gets in with it. */
+  invite: { sessionTitle: string; interviewerName: string | null; role: "INTERVIEWER" | "CANDIDATE" | "OBSERVER"; status: string; used: boolean };
   user: { name: string; isGuest: boolean } | null;
 }
 
@@ -58,7 +60,11 @@ export function JoinInvite({ token, invite, user }: JoinInviteProps) {
     const result = await signIn("guest", { name: trimmed, inviteToken: token, redirect: false });
     if (!result || result.error) {
       setSigningIn(false);
-      setError("We could not let you in with this link. It may have just expired; ask the interviewer for a new one.");
+      setError(
+        result?.error === TOO_MANY_ATTEMPTS
+          ? TOO_MANY_ATTEMPTS
+          : "We could not let you in with this link. It may have just expired or been used; ask the interviewer for a new one.",
+      );
       return;
     }
     const ok = await join();
@@ -96,6 +102,16 @@ export function JoinInvite({ token, invite, user }: JoinInviteProps) {
             </p>
             <Button size="lg" className="w-full" onClick={() => void join()} loading={accept.isPending}>
               Join interview
+            </Button>
+          </div>
+        ) : invite.used ? (
+          <div className="grid gap-4 text-center" data-testid="invite-used">
+            <p className="text-sm text-muted-foreground">
+              Someone has already joined with this candidate link. If that was you, open the interview in the browser you joined from, or
+              sign in to the account you joined with. Otherwise, ask the interviewer for a new link.
+            </p>
+            <Button asChild variant="outline">
+              <Link href={`/sign-in?callbackUrl=${callbackUrl}`}>Sign in</Link>
             </Button>
           </div>
         ) : (

@@ -9,6 +9,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { errorMessage } from "@/components/providers/trpc-errors";
 import { InterviewStatus } from "@/components/interviews/interview-status";
 import { InviteLinks } from "@/components/interviews/invite-links";
+import { ParticipantsList } from "@/components/interviews/participants-list";
 import { PlanEditor } from "@/components/interviews/plan-editor";
 import { SaveTemplate } from "@/components/interviews/save-template";
 import { useTRPC } from "@/components/providers/trpc";
@@ -67,6 +68,7 @@ export function PlanDetail({ sessionId }: { sessionId: string }) {
 
       <div className="mt-8 grid gap-6">
         <InviteLinks sessionId={sessionId} invites={data.invites} closed={closed} />
+        <ParticipantsList sessionId={sessionId} participants={data.participants} />
         {data.editable ? (
           <PlanEditor
             key={sessionId}

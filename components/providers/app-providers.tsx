@@ -5,9 +5,10 @@ import { ThemeProvider } from "next-themes";
 import type { ReactNode } from "react";
 import { TRPCReactProvider } from "@/components/providers/trpc";
 
-export function AppProviders({ children }: { children: ReactNode }) {
+/** `nonce`: this response's CSP nonce, for the theme script next-themes inlines before hydration. */
+export function AppProviders({ children, nonce }: { children: ReactNode; nonce: string | undefined }) {
   return (
-    <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange>
+    <ThemeProvider attribute="class" defaultTheme="system" enableSystem disableTransitionOnChange nonce={nonce}>
       <SessionProvider>
         <TRPCReactProvider>{children}</TRPCReactProvider>
       </SessionProvider>

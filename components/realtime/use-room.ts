@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { clockOffsetMs, measureClockOffset, type RoomSocket } from "@/components/realtime/clock-offset";
 import { getSocket } from "@/components/realtime/socket-client";
-import type { Command, PresenceStatus, RoomView } from "@/server/domain/room";
+import type { ClientCommand, PresenceStatus, RoomView } from "@/server/domain/room";
 import type { RoomCommandResult, Result } from "@/server/realtime/protocol";
 
 export type RoomConnection = "connecting" | "connected" | "reconnecting" | "offline";
@@ -27,7 +27,7 @@ export interface UseRoom {
   serverRestarting: boolean;
   /** The server's clock now, from this tab's measured offset. */
   serverNow: () => number;
-  send: (command: Command) => Promise<Result<RoomCommandResult>>;
+  send: (command: ClientCommand) => Promise<Result<RoomCommandResult>>;
   /** Client time of the last live room event; null before the first one. */
   lastEventAt: number | null;
   /** Why the room could not be joined (not a participant, no such room); null otherwise. */
@@ -191,6 +191,13 @@ export function useRoom(sessionId: string): UseRoom {
       setPresenceHints((current) => ({ ...current, [message.userId]: { status: message.status, at: message.at } }));
     }
 
+    function onRemoved(message: { sessionId: string; message: string }) {
+      if (message.sessionId !== sessionId) return;
+      joinedRef.current = false;
+      setView(null);
+      setError({ code: "FORBIDDEN", message: message.message });
+    }
+
     function onShutdown() {
       setServerRestarting(true);
       setConnection("reconnecting");
@@ -207,6 +214,7 @@ export function useRoom(sessionId: string): UseRoom {
     socket.on("room:snapshot", onSnapshot);
     socket.on("presence", onPresence);
     socket.on("server:shutdown", onShutdown);
+    socket.on("room:removed", onRemoved);
     document.addEventListener("visibilitychange", onVisibility);
     if (socket.connected) onConnect();
     else if (!socket.active) socket.connect();
@@ -220,6 +228,7 @@ export function useRoom(sessionId: string): UseRoom {
       socket.off("room:snapshot", onSnapshot);
       socket.off("presence", onPresence);
       socket.off("server:shutdown", onShutdown);
+      socket.off("room:removed", onRemoved);
       document.removeEventListener("visibilitychange", onVisibility);
       if (socket.connected && joinedRef.current) socket.emit("room:leave", { sessionId }, () => undefined);
       joinedRef.current = false;
@@ -227,7 +236,7 @@ export function useRoom(sessionId: string): UseRoom {
   }, [sessionId, accept]);
 
   const send = useCallback(
-    async (command: Command): Promise<Result<RoomCommandResult>> => {
+    async (command: ClientCommand): Promise<Result<RoomCommandResult>> => {
       const socket = getSocket() as unknown as RoomSocket;
       // One key for every attempt: the server applies a retried command once.
       const idempotencyKey = newIdempotencyKey();

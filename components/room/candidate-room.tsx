@@ -11,7 +11,7 @@ import { ScratchpadEditor } from "@/components/room/scratchpad";
 import { QuestionTimer, SessionClock } from "@/components/room/timers";
 import { useTickingNow } from "@/components/room/use-ticking-now";
 import type { PresenceHint, RoomConnection } from "@/components/realtime/use-room";
-import { canEditScratchpad, sessionElapsedMs, type CandidateQuestionView, type CandidateView, type Command } from "@/server/domain/room";
+import { canEditScratchpad, sessionElapsedMs, type CandidateQuestionView, type CandidateView, type ClientCommand } from "@/server/domain/room";
 
 interface CandidateRoomProps {
   title: string;
@@ -19,7 +19,7 @@ interface CandidateRoomProps {
   connection: RoomConnection;
   presenceHints: Record<string, PresenceHint>;
   serverNow: () => number;
-  run: (command: Command) => Promise<boolean>;
+  run: (command: ClientCommand) => Promise<boolean>;
 }
 
 /** The candidate's room: only what has been asked and revealed, the clocks, and a scratchpad. */

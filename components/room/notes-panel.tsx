@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Kbd } from "@/components/room/kbd";
 import { intoInterview } from "@/components/room/format-time";
-import type { Command, NoteView } from "@/server/domain/room";
+import type { ClientCommand, NoteView } from "@/server/domain/room";
 
 const NOTE_MAX = 10_000;
 
@@ -20,7 +20,7 @@ interface NotesPanelProps {
   /** Who can read these notes besides the author; shown under the heading. */
   audience: string;
   authorName: (userId: string) => string;
-  send: (command: Command) => Promise<boolean>;
+  send: (command: ClientCommand) => Promise<boolean>;
 }
 
 const textareaClass =
@@ -115,7 +115,7 @@ interface NoteItemProps {
   onCurrent: boolean;
   sessionStartedAt: string | null;
   authorName: (userId: string) => string;
-  send: (command: Command) => Promise<boolean>;
+  send: (command: ClientCommand) => Promise<boolean>;
 }
 
 function NoteItem({ note, number, onCurrent, sessionStartedAt, authorName, send }: NoteItemProps) {

@@ -9,7 +9,7 @@ import { CandidateRoom } from "@/components/room/candidate-room";
 import { StaffRoom } from "@/components/room/staff-room";
 import { Toaster, useToast } from "@/components/room/toaster";
 import { useRoom } from "@/components/realtime/use-room";
-import type { Command, Role } from "@/server/domain/room";
+import type { ClientCommand, Role } from "@/server/domain/room";
 
 interface RoomScreenProps {
   sessionId: string;
@@ -32,7 +32,7 @@ function Room({ sessionId, title, role }: RoomScreenProps) {
   const { send } = room;
 
   const run = useCallback(
-    async (command: Command) => {
+    async (command: ClientCommand) => {
       const res = await send(command);
       if (!res.ok) toast(res.message);
       return res.ok;

@@ -3,9 +3,9 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import type { Command, ExampleScore, RubricCriterion, Score } from "@/server/domain/room";
+import type { ClientCommand, ExampleScore, RubricCriterion, Score } from "@/server/domain/room";
 
-type SetScore = Extract<Command, { type: "setScore" }>;
+type SetScore = Extract<ClientCommand, { type: "setScore" }>;
 
 interface ScorePanelProps {
   questionId: string;

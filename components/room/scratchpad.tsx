@@ -4,7 +4,7 @@ import { CloudCheck, CloudUpload, CloudAlert, NotebookPen } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
 import { cn } from "@/components/ui/cn";
 import { offsetInInterview } from "@/components/room/format-time";
-import type { Command, Scratchpad } from "@/server/domain/room";
+import type { ClientCommand, Scratchpad } from "@/server/domain/room";
 
 const THROTTLE_MS = 400;
 
@@ -14,7 +14,7 @@ interface ScratchpadEditorProps {
   questionId: string;
   saved: Scratchpad | null;
   disabled?: boolean;
-  send: (command: Command) => Promise<boolean>;
+  send: (command: ClientCommand) => Promise<boolean>;
 }
 
 /**

@@ -31,7 +31,7 @@ import {
   canStart,
   canWriteNotes,
   sessionElapsedMs,
-  type Command,
+  type ClientCommand,
   type InterviewerView,
   type ObserverView,
   type StaffQuestionView,
@@ -44,7 +44,7 @@ interface StaffRoomProps {
   presenceHints: Record<string, PresenceHint>;
   serverNow: () => number;
   /** Sends a command; false (after telling the user why) when it was refused or failed. */
-  run: (command: Command) => Promise<boolean>;
+  run: (command: ClientCommand) => Promise<boolean>;
 }
 
 /** The interviewer's room, and the observer's (the same, minus every control the policy withholds). */

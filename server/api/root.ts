@@ -7,11 +7,15 @@ import { bankQuestion } from "@/server/api/routers/bank-question";
 import { bankPreview } from "@/server/api/routers/bank-preview";
 import { bankImport } from "@/server/api/routers/bank-import";
 import { bankUpdateQuestion } from "@/server/api/routers/bank-update-question";
+import { bankCopyDocument } from "@/server/api/routers/bank-copy-document";
+import { bankDeleteDocument } from "@/server/api/routers/bank-delete-document";
+import { bankExport } from "@/server/api/routers/bank-export";
 import { interviewCreate } from "@/server/api/routers/interview-create";
 import { interviewCreateInvite } from "@/server/api/routers/interview-create-invite";
 import { interviewList } from "@/server/api/routers/interview-list";
 import { interviewMyRole } from "@/server/api/routers/interview-my-role";
 import { interviewPlan } from "@/server/api/routers/interview-plan";
+import { interviewRemoveParticipant } from "@/server/api/routers/interview-remove-participant";
 import { interviewRevokeInvite } from "@/server/api/routers/interview-revoke-invite";
 import { interviewSaveTemplate } from "@/server/api/routers/interview-save-template";
 import { interviewTemplates } from "@/server/api/routers/interview-templates";
@@ -22,7 +26,17 @@ import { inviteDescribe } from "@/server/api/routers/invite-describe";
 export const appRouter = router({
   account: router({ signUp }),
   dashboard: router({ summary: dashboardSummary }),
-  bank: router({ search: bankSearch, facets: bankFacets, question: bankQuestion, preview: bankPreview, import: bankImport, updateQuestion: bankUpdateQuestion }),
+  bank: router({
+    search: bankSearch,
+    facets: bankFacets,
+    question: bankQuestion,
+    export: bankExport,
+    preview: bankPreview,
+    import: bankImport,
+    updateQuestion: bankUpdateQuestion,
+    copyDocument: bankCopyDocument,
+    deleteDocument: bankDeleteDocument,
+  }),
   interview: router({
     create: interviewCreate,
     list: interviewList,
@@ -30,6 +44,7 @@ export const appRouter = router({
     updatePlan: interviewUpdatePlan,
     createInvite: interviewCreateInvite,
     revokeInvite: interviewRevokeInvite,
+    removeParticipant: interviewRemoveParticipant,
     myRole: interviewMyRole,
     saveTemplate: interviewSaveTemplate,
     templates: interviewTemplates,

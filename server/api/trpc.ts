@@ -8,10 +8,12 @@ import { AppError, ERROR_CODES, type ErrorCode } from "@/server/errors";
 export interface Context {
   db: Db;
   user: SessionUser | null;
+  /** Who is asking, as the custom server stamped it: for per-address rate limits only. */
+  clientAddress: string;
 }
 
-export function createContext(user: SessionUser | null): Context {
-  return { db: db(), user };
+export function createContext(user: SessionUser | null, clientAddress = "unknown"): Context {
+  return { db: db(), user, clientAddress };
 }
 
 const trpcCodeFor: Record<ErrorCode, TRPCError["code"]> = {

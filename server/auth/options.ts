@@ -7,11 +7,27 @@ import { db } from "@/server/db/client";
 import { env } from "@/server/env";
 import { authenticate, createGuest } from "@/server/services/accounts";
 import { guestInput, signInInput } from "@/server/auth/credentials";
+import { clientAddressOf } from "@/server/http/client-address";
+import { hashInviteToken } from "@/server/services/invites";
+import { countAttempt, isLimited, RATE_LIMITED_MESSAGE, RATE_LIMITS } from "@/server/services/rate-limits";
 
 /** Which sign-in methods this deployment offers; OAuth ones only when configured. */
 export function enabledProviders(): { github: boolean; google: boolean } {
   const config = env();
   return { github: Boolean(config.GITHUB_ID), google: Boolean(config.GOOGLE_ID) };
+}
+
+/**
+ * Email and password sign-in, refused without checking the password once the account or the address
+ * has failed too often; only failures count. A thrown message reaches the sign-in form as its `error`.
+ */
+async function signInWithLimits(input: { email: string; password: string }, address: string) {
+  const now = new Date();
+  const { signInFailuresPerAccount: perAccount, signInFailuresPerAddress: perAddress } = RATE_LIMITS;
+  if ((await isLimited(db(), perAccount, input.email, now)) || (await isLimited(db(), perAddress, address, now))) throw new Error(RATE_LIMITED_MESSAGE);
+  const user = await authenticate(db(), input.email, input.password);
+  if (!user) await Promise.all([countAttempt(db(), perAccount, input.email, now), countAttempt(db(), perAddress, address, now)]);
+  return user;
 }
 
 let cached: AuthOptions | undefined;
@@ -25,10 +41,10 @@ export function authOptions(): AuthOptions {
       id: "credentials",
       name: "Email and password",
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      async authorize(raw) {
+      async authorize(raw, req) {
         const input = signInInput.safeParse(raw);
         if (!input.success) return null;
-        const user = await authenticate(db(), input.data.email, input.data.password);
+        const user = await signInWithLimits(input.data, clientAddressOf(req.headers ?? {}));
         return user && { id: user.id, name: user.name, email: user.email, isGuest: false };
       },
     }),
@@ -39,7 +55,10 @@ export function authOptions(): AuthOptions {
       async authorize(raw) {
         const input = guestInput.safeParse(raw);
         if (!input.success) return null;
-        const user = await createGuest(db(), input.data.name, input.data.inviteToken, new Date());
+        const now = new Date();
+        // A thrown message reaches the sign-in form as its `error`.
+        if (!(await countAttempt(db(), RATE_LIMITS.guestSignInsPerInvite, hashInviteToken(input.data.inviteToken), now))) throw new Error(RATE_LIMITED_MESSAGE);
+        const user = await createGuest(db(), input.data.name, input.data.inviteToken, now);
         return user && { id: user.id, name: user.name, email: null, isGuest: true };
       },
     }),
@@ -58,18 +77,15 @@ export function authOptions(): AuthOptions {
     pages: { signIn: "/sign-in" },
     providers,
     callbacks: {
-      jwt({ token, user, trigger, session }) {
+      // The identity in the token is set at sign-in, from the server's own user row, and never changes
+      // afterwards: a session update (POST /api/auth/session) may carry anything a client likes, so
+      // its data is ignored. A guest who signs up gets a new token by signing in as the new account.
+      jwt({ token, user }) {
         if (user) {
           token.sub = user.id;
           token.name = user.name;
           token.email = user.email;
           token.isGuest = "isGuest" in user ? Boolean(user.isGuest) : false;
-        }
-        // A guest who claims the identity by signing up updates the token in place.
-        if (trigger === "update" && session && typeof session === "object" && "isGuest" in session) {
-          token.isGuest = Boolean(session.isGuest);
-          if ("name" in session && typeof session.name === "string") token.name = session.name;
-          if ("email" in session && typeof session.email === "string") token.email = session.email;
         }
         return token;
       },

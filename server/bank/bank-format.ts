@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dbText } from "@/server/domain/db-text";
 
 /**
  * The question bank's interchange format: what `parse` prints, what the import service stores and
@@ -7,7 +8,7 @@ import { z } from "zod";
  */
 export const BANK_FORMAT_VERSION = 1;
 
-const text = z.string().min(1);
+const text = dbText.min(1);
 
 export const rubricCriterionSchema = z.object({
   title: text,

@@ -7,7 +7,7 @@
 import { z } from "zod";
 import type { SessionUser } from "@/server/auth/session";
 import type { ErrorCode } from "@/server/errors";
-import { commandSchema, idSchema, type PresenceStatus, type RoomView, type ViewEvent } from "@/server/domain/room";
+import { clientCommandSchema, idSchema, type PresenceStatus, type RoomView, type ViewEvent } from "@/server/domain/room";
 
 /** Every acknowledgement: success with its data, or a code and a sentence fit to show a user. */
 export type Result<T extends object = object> = ({ ok: true } & T) | { ok: false; code: ErrorCode; message: string };
@@ -33,7 +33,7 @@ export type RoomLeavePayload = z.infer<typeof roomLeavePayloadSchema>;
 export const roomCommandPayloadSchema = z.object({
   sessionId: idSchema,
   idempotencyKey: idempotencyKeySchema,
-  command: commandSchema,
+  command: clientCommandSchema,
 });
 export type RoomCommandPayload = z.infer<typeof roomCommandPayloadSchema>;
 
@@ -111,6 +111,12 @@ export interface PresenceMessage {
   at: string;
 }
 
+/** Sent to every socket of a participant the owner removed; the room sends them nothing more. */
+export interface RoomRemovedMessage {
+  sessionId: string;
+  message: string;
+}
+
 export interface ServerShutdownMessage {
   reason: string;
 }
@@ -120,6 +126,7 @@ export interface ServerToClientEvents {
   "room:snapshot": (message: RoomSnapshotMessage) => void;
   presence: (message: PresenceMessage) => void;
   "server:shutdown": (message: ServerShutdownMessage) => void;
+  "room:removed": (message: RoomRemovedMessage) => void;
 }
 
 /**

@@ -27,10 +27,21 @@ export function memberRoom(sessionId: string, userId: string): string {
   return `session:${sessionId}:user:${userId}`;
 }
 
-/** Publishes committed events to each member, projected and viewed for that member only. */
+export const REMOVED_MESSAGE = "The interviewer removed you from this interview.";
+
+/**
+ * Publishes committed events to each member, projected and viewed for that member only. A removed
+ * participant is told so, and their sockets leave the room's channel: nothing more reaches them.
+ */
 export function roomPublisher(io: RoomServer): PublishRoomEvents {
   return (state, events) => {
     const now = new Date();
+    for (const { event } of events) {
+      if (event.type !== "participantRemoved") continue;
+      const channel = memberRoom(state.sessionId, event.payload.userId);
+      io.to(channel).emit("room:removed", { sessionId: state.sessionId, message: REMOVED_MESSAGE });
+      io.in(channel).socketsLeave(channel);
+    }
     for (const participant of state.participants) {
       const viewer = { userId: participant.userId, role: participant.role };
       const view = viewFor(state, viewer, now);

@@ -2,8 +2,10 @@ import type { Server as HttpServer, IncomingMessage } from "node:http";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { Redis } from "ioredis";
 import { Server } from "socket.io";
+import { API_CONTENT_SECURITY_POLICY, STATIC_SECURITY_HEADERS } from "@/server/http/security-headers";
 import { userFromRequest } from "@/server/auth/session";
-import { registerRoomHandlers, type RoomServer } from "@/server/realtime/room-handlers";
+import { registerRoomHandlers, roomPublisher, type RoomServer } from "@/server/realtime/room-handlers";
+import { setRoomPublisher } from "@/server/services/room-publisher";
 import { publishRealtimeStatus } from "@/server/realtime/status";
 
 /** Largest single socket message accepted; the biggest legitimate payload is a scratchpad update. */
@@ -44,6 +46,11 @@ export async function startRealtime(httpServer: HttpServer, options: RealtimeOpt
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000 },
   });
 
+  // Polling responses are written by engine.io, not by the app's request handler.
+  io.engine.on("headers", (headers: Record<string, string>) => {
+    Object.assign(headers, STATIC_SECURITY_HEADERS, { "Content-Security-Policy": API_CONTENT_SECURITY_POLICY });
+  });
+
   const redisClients: Redis[] = [];
   if (options.redisUrl) {
     const pub = new Redis(options.redisUrl, { lazyConnect: true });
@@ -66,6 +73,7 @@ export async function startRealtime(httpServer: HttpServer, options: RealtimeOpt
   });
 
   io.on("connection", (socket) => registerRoomHandlers(io, socket, { isShuttingDown: () => shuttingDown }));
+  setRoomPublisher(roomPublisher(io));
 
   publishRealtimeStatus(() => ({
     running: true,
@@ -77,6 +85,7 @@ export async function startRealtime(httpServer: HttpServer, options: RealtimeOpt
     io,
     async close(reason) {
       shuttingDown = true;
+      setRoomPublisher(null);
       io.emit("server:shutdown", { reason });
       // Flush the shutdown notice before the transports close.
       await new Promise((resolve) => setTimeout(resolve, 100));

@@ -3,7 +3,7 @@ import { Prisma } from "@/server/db/generated/client";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
 import { type SignUpInput } from "@/server/auth/credentials";
 import { AppError } from "@/server/errors";
-import { findValidInvite } from "@/server/services/invites";
+import { admitWithInvite, lockValidInvite } from "@/server/services/invites";
 
 export interface AccountUser {
   id: string;
@@ -49,9 +49,22 @@ export async function authenticate(db: Db, email: string, password: string): Pro
   return { id: user.id, name: user.name, email: user.email, isGuest: user.isGuest };
 }
 
-/** A display-name-only identity for someone holding a valid invite link. */
+/**
+ * A display-name-only identity for someone holding a valid invite link, admitted to its session in the
+ * same transaction. A link that admits nobody new (expired, revoked, a used candidate link) creates
+ * nothing and answers null.
+ */
 export async function createGuest(db: Db, name: string, inviteToken: string, now: Date): Promise<AccountUser | null> {
-  const invite = await findValidInvite(db, inviteToken, now);
-  if (!invite) return null;
-  return db.user.create({ data: { name, isGuest: true }, select: accountFields });
+  try {
+    return await db.$transaction(async (tx) => {
+      const invite = await lockValidInvite(tx, inviteToken, now);
+      if (!invite) return null;
+      const user = await tx.user.create({ data: { name, isGuest: true }, select: accountFields });
+      await admitWithInvite(tx, invite, user.id, now);
+      return user;
+    });
+  } catch (error) {
+    if (error instanceof AppError && error.code === "CONFLICT") return null;
+    throw error;
+  }
 }

@@ -5,6 +5,7 @@ import { createDb, type Db } from "@/server/db/client";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/server/db/embedded-postgres";
 import { migrate } from "@/server/db/migrate";
 import { parseEnv } from "@/server/env";
+import { SHARED_BANK_SCOPE } from "@/server/domain/bank/policy";
 import { exportBank } from "@/server/services/bank-export";
 import { describeOutcome, importBankPaths } from "@/server/services/bank-import-paths";
 
@@ -72,7 +73,7 @@ export async function exportCommand(args: string[]): Promise<number> {
     process.stderr.write("export takes no arguments; redirect its output to a file.\n");
     return 2;
   }
-  const documents = await withDatabase((db) => exportBank(db));
+  const documents = await withDatabase((db) => exportBank(db, SHARED_BANK_SCOPE));
   process.stdout.write(`${JSON.stringify(documents, null, 2)}\n`);
   process.stderr.write(`${documents.length} documents, ${documents.reduce((sum, doc) => sum + doc.questions.length, 0)} questions\n`);
   return 0;

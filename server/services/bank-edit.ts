@@ -1,10 +1,16 @@
 import { z } from "zod";
+import { dbText } from "@/server/domain/db-text";
 import type { Db } from "@/server/db/client";
 import { interchangeQuestionInclude, toInterchangeQuestion } from "@/server/services/bank-export";
 import { searchTextOf } from "@/server/services/bank-search-text";
 import { AppError } from "@/server/errors";
+import { bankReadScope, canChangeDocument, type BankActor } from "@/server/domain/bank/policy";
+import { NOT_IN_BANK } from "@/server/services/bank-question";
+import { readableQuestionIds } from "@/server/services/bank-visibility";
 
-const trimmed = z.string().trim().min(1, "cannot be empty").max(20_000);
+export const SHARED_READ_ONLY = "The shared documents are read-only. Copy the document to your bank to edit it.";
+
+const trimmed = dbText.trim().min(1, "cannot be empty").max(20_000);
 
 /** What a person may correct in a parsed question: the parser gets these wrong most often. */
 export const questionCorrectionSchema = z.object({
@@ -21,15 +27,20 @@ export const questionCorrectionSchema = z.object({
 export type QuestionCorrection = z.infer<typeof questionCorrectionSchema>;
 
 /**
- * Applies a correction to a stored question. Its key stays, so a re-import of the unchanged file
- * keeps the correction (same content hash); a new version of the file replaces it with what the new
- * version says.
+ * Applies a correction to a stored question of the actor's own bank: checked first, then written, in
+ * one transaction that holds the question's row lock. Its key stays, so a re-import of the unchanged
+ * file keeps the correction (same content hash); a new version of the file replaces it.
  */
-export async function updateBankQuestion(db: Db, id: string, correction: QuestionCorrection): Promise<void> {
+export async function updateBankQuestion(db: Db, actor: BankActor, id: string, correction: QuestionCorrection): Promise<void> {
   const fix = questionCorrectionSchema.parse(correction);
+  const scope = bankReadScope(actor);
   await db.$transaction(async (tx) => {
-    const row = await tx.bankQuestion.findUnique({ where: { id }, include: interchangeQuestionInclude });
-    if (!row) throw new AppError("NOT_FOUND", "That question is not in the bank (any more).");
+    const locked = await tx.$queryRaw<Array<{ ownerId: string | null }>>`
+      SELECT d."ownerId" FROM "BankQuestion" q JOIN "BankDocument" d ON d."id" = q."documentId" WHERE q."id" = ${id} FOR UPDATE OF q`;
+    const document = locked[0];
+    if (!document || !scope || !(await readableQuestionIds(tx, scope, [id])).has(id)) throw new AppError("NOT_FOUND", NOT_IN_BANK);
+    if (!canChangeDocument(actor, document)) throw new AppError("FORBIDDEN", SHARED_READ_ONLY);
+    const row = await tx.bankQuestion.findUniqueOrThrow({ where: { id }, include: interchangeQuestionInclude });
     const question = { ...toInterchangeQuestion(row), ...fix };
     await tx.bankQuestion.update({ where: { id }, data: { prompt: question.prompt, searchText: searchTextOf(question) } });
     await tx.bankFollowUp.deleteMany({ where: { questionId: id } });

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { Db } from "@/server/db/client";
-import type { Prisma } from "@/server/db/generated/client";
+import { Prisma } from "@/server/db/generated/client";
+import type { BankReadScope } from "@/server/domain/bank/policy";
+import { visibleDocumentsSql, visibleQuestionsSql } from "@/server/services/bank-visibility";
 import { BANK_FORMAT_VERSION, bankDocumentSchema, bankQuestionSchema, questionMetaSchema, type BankDocument, type BankQuestion } from "@/server/bank/bank-format";
 
 /** Everything of a stored question that the interchange format carries. */
@@ -36,14 +38,22 @@ export function toInterchangeQuestion(row: StoredQuestion): BankQuestion {
 }
 
 /**
- * The stored bank in the interchange format (what `bank parse` prints): documents by file name, their
- * current questions in document order. Retired questions are left out, as a re-import of the
- * exported file would drop them too.
+ * The part of the stored bank that `scope` may read, in the interchange format (what `bank parse`
+ * prints): documents by file name, their current questions in document order. Retired questions are
+ * left out, as a re-import of the exported file would drop them too. `documentId` narrows it to one.
  */
-export async function exportBank(db: Db): Promise<BankDocument[]> {
+export async function exportBank(db: Db, scope: BankReadScope, documentId?: string): Promise<BankDocument[]> {
+  const inDocument = documentId ? Prisma.sql`AND d."id" = ${documentId}` : Prisma.empty;
+  const [documentRows, questionRows] = await Promise.all([
+    db.$queryRaw<Array<{ id: string }>>`SELECT d."id" FROM "BankDocument" d WHERE ${visibleDocumentsSql(scope)} ${inDocument}`,
+    db.$queryRaw<Array<{ id: string }>>`
+      SELECT q."id" FROM "BankQuestion" q JOIN "BankDocument" d ON d."id" = q."documentId"
+      WHERE q."retiredAt" IS NULL AND ${visibleQuestionsSql(scope)} ${inDocument}`,
+  ]);
   const documents = await db.bankDocument.findMany({
+    where: { id: { in: documentRows.map((row) => row.id) } },
     orderBy: { sourceFile: "asc" },
-    include: { questions: { where: { retiredAt: null }, orderBy: { position: "asc" }, include: interchangeQuestionInclude } },
+    include: { questions: { where: { id: { in: questionRows.map((row) => row.id) } }, orderBy: { position: "asc" }, include: interchangeQuestionInclude } },
   });
   return z.array(bankDocumentSchema).parse(
     documents.map((doc) => ({

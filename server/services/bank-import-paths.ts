@@ -8,8 +8,11 @@ import { importBankDocument, type ImportOutcome } from "@/server/services/bank-i
 
 export type PathImportResult = { file: string; ok: true; outcome: ImportOutcome } | { file: string; ok: false; message: string };
 
-/** Imports files from disk one by one, each in its own transaction; a bad file is reported and skipped. */
-export async function importBankPaths(db: Db, files: readonly string[], options: { importedById?: string | null } = {}): Promise<PathImportResult[]> {
+/**
+ * Imports files from disk into the shared, read-only documents (the bundled bank, `npm run bank --
+ * import`), one by one, each in its own transaction; a bad file is reported and skipped.
+ */
+export async function importBankPaths(db: Db, files: readonly string[]): Promise<PathImportResult[]> {
   const results: PathImportResult[] = [];
   for (const file of files) {
     try {
@@ -18,7 +21,7 @@ export async function importBankPaths(db: Db, files: readonly string[], options:
       if (size > MAX_BANK_BYTES) throw new BankParseError("TOO_LARGE", `${file} is ${(size / 1024 / 1024).toFixed(1)} MB; question banks are limited to ${MAX_BANK_BYTES / 1024 / 1024} MB.`, file);
       const bytes = await readFile(file);
       const document = parseBankDocument({ bytes, sourceFile: sourceFileName(file) });
-      results.push({ file, ok: true, outcome: await importBankDocument(db, document, { byteSize: bytes.length, importedById: options.importedById ?? null }) });
+      results.push({ file, ok: true, outcome: await importBankDocument(db, document, { byteSize: bytes.length, ownerId: null }) });
     } catch (error) {
       if (error instanceof BankParseError) results.push({ file, ok: false, message: error.message });
       else if (error instanceof Error && "code" in error && (error.code === "ENOENT" || error.code === "EISDIR")) results.push({ file, ok: false, message: `${file} cannot be read (${error.code === "ENOENT" ? "no such file" : "it is a folder"}).` });

@@ -86,10 +86,11 @@ export async function clearQuestionChildren(tx: Tx, questionIds: string[]): Prom
 }
 
 /**
- * Stores one parsed document, all of it or nothing (one transaction).
+ * Stores one parsed document in its owner's bank (`ownerId` null: the shared, read-only documents), all
+ * of it or nothing (one transaction).
  *
  * - The same bytes as stored (content hash) change nothing, so corrections made in the app survive.
- * - A new version of a stored file (same sourceFile) updates it in place: questions are matched by
+ * - A new version of a stored file (same owner and sourceFile) updates it in place: questions are matched by
  *   `key` and keep their id; their follow-ups, rubric, key points, red flags and example score are
  *   replaced. Questions the new version lacks are deleted, except those an interview template uses:
  *   deleting them would silently remove the template's item, so they are retired (hidden from search,
@@ -99,7 +100,7 @@ export async function clearQuestionChildren(tx: Tx, questionIds: string[]): Prom
 export async function importBankDocument(
   db: Db,
   input: BankDocument,
-  options: { byteSize: number; importedById?: string | null; now?: Date },
+  options: { byteSize: number; ownerId: string | null; now?: Date },
 ): Promise<ImportOutcome> {
   const doc = bankDocumentSchema.parse(input);
   const now = options.now ?? new Date();
@@ -112,8 +113,8 @@ export async function importBankDocument(
   return db.$transaction(
     async (tx) => {
       // Two imports of the same file (two nodes starting, a double click) queue here instead of racing.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`bank:${doc.sourceFile}`}))`;
-      const existing = await tx.bankDocument.findUnique({ where: { sourceFile: doc.sourceFile }, select: { id: true, contentHash: true } });
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`bank:${options.ownerId ?? ""}:${doc.sourceFile}`}))`;
+      const existing = await tx.bankDocument.findFirst({ where: { ownerId: options.ownerId, sourceFile: doc.sourceFile }, select: { id: true, contentHash: true } });
 
       if (existing?.contentHash === doc.contentHash) {
         const [questions, followUps, rubricCriteria] = await Promise.all([
@@ -124,10 +125,10 @@ export async function importBankDocument(
         return { sourceFile: doc.sourceFile, documentId: existing.id, title: doc.title, status: "unchanged", questions, followUps, rubricCriteria, added: 0, updated: 0, removed: 0, retired: 0 };
       }
 
-      const documentData = { title: doc.title, contentHash: doc.contentHash, byteSize: options.byteSize, repairs: doc.repairs, importedById: options.importedById ?? null };
+      const documentData = { title: doc.title, contentHash: doc.contentHash, byteSize: options.byteSize, repairs: doc.repairs };
       const document = existing
         ? await tx.bankDocument.update({ where: { id: existing.id }, data: documentData, select: { id: true } })
-        : await tx.bankDocument.create({ data: { ...documentData, sourceFile: doc.sourceFile }, select: { id: true } });
+        : await tx.bankDocument.create({ data: { ...documentData, sourceFile: doc.sourceFile, ownerId: options.ownerId }, select: { id: true } });
 
       const sectionIds = await writeSections(tx, document.id, doc.questions);
       const sectionIdOf = (q: BankQuestion) => sectionIds.get(sectionKey(q.section)) ?? null;

@@ -1,13 +1,15 @@
 import { z } from "zod";
 import type { Db } from "@/server/db/client";
 import { bankQuestionSchema } from "@/server/bank/bank-format";
-import { canReadBankQuestion, type BankActor } from "@/server/domain/bank/policy";
+import type { BankReadScope } from "@/server/domain/bank/policy";
 import { AppError } from "@/server/errors";
 import { interchangeQuestionInclude, toInterchangeQuestion } from "@/server/services/bank-export";
+import { readableQuestionIds } from "@/server/services/bank-visibility";
 
 export const bankQuestionDetailSchema = bankQuestionSchema.extend({
   id: z.string(),
-  document: z.object({ id: z.string(), title: z.string(), sourceFile: z.string() }),
+  /** `ownerId` null: a shared document, read-only (copy it to edit); otherwise the reader's own. */
+  document: z.object({ id: z.string(), title: z.string(), sourceFile: z.string(), ownerId: z.string().nullable() }),
   updatedAt: z.date(),
   /** Dropped by a later version of its document but kept for an interview template. */
   retired: z.boolean(),
@@ -15,20 +17,15 @@ export const bankQuestionDetailSchema = bankQuestionSchema.extend({
 
 export type BankQuestionDetail = z.infer<typeof bankQuestionDetailSchema>;
 
-const NOT_IN_BANK = "That question is not in the bank (any more).";
+export const NOT_IN_BANK = "That question is not in the bank (any more).";
 
-export async function loadBankQuestion(db: Db, id: string, viewer: BankActor & { id: string }): Promise<BankQuestionDetail> {
-  const [row, openInterviewsAsCandidate] = await Promise.all([
-    db.bankQuestion.findUnique({
-      where: { id },
-      include: { ...interchangeQuestionInclude, document: { select: { id: true, title: true, sourceFile: true } } },
-    }),
-    db.sessionQuestion.count({
-      where: { bankQuestionId: id, session: { status: { in: ["PLANNED", "LIVE"] }, participants: { some: { userId: viewer.id, role: "CANDIDATE" } } } },
-    }),
-  ]);
-  if (!row || !canReadBankQuestion(viewer, { inActorsOpenInterviewAsCandidate: openInterviewsAsCandidate > 0 })) {
-    throw new AppError("NOT_FOUND", NOT_IN_BANK);
-  }
+/** A whole question, if the scope may read it; otherwise NOT_FOUND, exactly like a missing one. */
+export async function loadBankQuestion(db: Db, scope: BankReadScope, id: string): Promise<BankQuestionDetail> {
+  if (!(await readableQuestionIds(db, scope, [id])).has(id)) throw new AppError("NOT_FOUND", NOT_IN_BANK);
+  const row = await db.bankQuestion.findUnique({
+    where: { id },
+    include: { ...interchangeQuestionInclude, document: { select: { id: true, title: true, sourceFile: true, ownerId: true } } },
+  });
+  if (!row) throw new AppError("NOT_FOUND", NOT_IN_BANK);
   return bankQuestionDetailSchema.parse({ ...toInterchangeQuestion(row), id: row.id, document: row.document, updatedAt: row.updatedAt, retired: row.retiredAt !== null });
 }

@@ -1,19 +1,22 @@
 import { z } from "zod";
+import { dbText } from "@/server/domain/db-text";
 import type { Db } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/client";
+import type { BankReadScope } from "@/server/domain/bank/policy";
+import { visibleQuestionsSql } from "@/server/services/bank-visibility";
 
 export const BANK_SEARCH_MAX_LIMIT = 50;
 
 export const bankSearchInputSchema = z.object({
   /** Words as typed into a search box: websearch syntax ("quoted phrase", -excluded, or). */
-  q: z.string().trim().max(200).optional(),
-  documentId: z.string().min(1).optional(),
+  q: dbText.trim().max(200).optional(),
+  documentId: dbText.min(1).optional(),
   /** Matches any level of the question's heading path. */
-  section: z.string().min(1).optional(),
-  difficulty: z.string().min(1).optional(),
-  tag: z.string().min(1).optional(),
+  section: dbText.min(1).optional(),
+  difficulty: dbText.min(1).optional(),
+  tag: dbText.min(1).optional(),
   /** Opaque: the `nextCursor` of the previous page. */
-  cursor: z.string().regex(/^\d{1,6}$/, "is not a cursor from this search").nullish(),
+  cursor: dbText.regex(/^\d{1,6}$/, "is not a cursor from this search").nullish(),
   limit: z.number().int().min(1).max(BANK_SEARCH_MAX_LIMIT).default(20),
 });
 
@@ -23,6 +26,8 @@ export const bankSearchItemSchema = z.object({
   section: z.array(z.string()),
   documentId: z.string(),
   documentTitle: z.string(),
+  /** A shared (bundled) document's question, read-only; otherwise the reader's own. */
+  shared: z.boolean(),
   difficulty: z.string().nullable(),
   tags: z.array(z.string()),
   followUpCount: z.number().int(),
@@ -45,12 +50,12 @@ const searchVector = Prisma.sql`q."searchVector"`;
  * Ranked full-text search over current bank questions (prompt first, then answer, follow-ups,
  * rubric, key points, tags), narrowed by the filters. Without words: document order.
  */
-export async function searchBank(db: Db, rawInput: BankSearchInput): Promise<BankSearchResult> {
+export async function searchBank(db: Db, scope: BankReadScope, rawInput: BankSearchInput): Promise<BankSearchResult> {
   const input = bankSearchInputSchema.parse(rawInput);
   const offset = Number(input.cursor ?? 0);
   const words = input.q ?? "";
 
-  const conditions = [Prisma.sql`q."retiredAt" IS NULL`];
+  const conditions = [Prisma.sql`q."retiredAt" IS NULL`, visibleQuestionsSql(scope)];
   if (words !== "") conditions.push(Prisma.sql`${searchVector} @@ websearch_to_tsquery('english', ${words})`);
   if (input.documentId) conditions.push(Prisma.sql`q."documentId" = ${input.documentId}`);
   if (input.section) conditions.push(Prisma.sql`${input.section} = ANY(s."path")`);
@@ -67,7 +72,7 @@ export async function searchBank(db: Db, rawInput: BankSearchInput): Promise<Ban
 
   const [rows, counted] = await Promise.all([
     db.$queryRaw<unknown[]>`
-      SELECT q."id", q."prompt", COALESCE(s."path", '{}') AS "section", q."documentId", d."title" AS "documentTitle",
+      SELECT q."id", q."prompt", COALESCE(s."path", '{}') AS "section", q."documentId", d."title" AS "documentTitle", d."ownerId" IS NULL AS "shared",
              q."difficulty", q."tags",
              (SELECT count(*)::int FROM "BankFollowUp" f WHERE f."questionId" = q."id") AS "followUpCount",
              (SELECT count(*)::int FROM "RubricCriterion" r WHERE r."questionId" = q."id") AS "rubricCount"

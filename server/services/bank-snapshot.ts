@@ -1,7 +1,9 @@
 import { z } from "zod";
 import type { Db } from "@/server/db/client";
 import { bankQuestionSchema } from "@/server/bank/bank-format";
+import type { BankReadScope } from "@/server/domain/bank/policy";
 import { AppError } from "@/server/errors";
+import { readableQuestionIds } from "@/server/services/bank-visibility";
 import { interchangeQuestionInclude, toInterchangeQuestion } from "@/server/services/bank-export";
 
 /**
@@ -18,12 +20,14 @@ export const bankQuestionSnapshotSchema = bankQuestionSchema.extend({
 export type BankQuestionSnapshot = z.infer<typeof bankQuestionSnapshotSchema>;
 
 /**
- * Full copies of the given bank questions, in the order of `ids`, for planning an interview.
+ * Full copies of the given bank questions, in the order of `ids`, for planning an interview. Only
+ * questions the planner may read: an id of someone else's private question is as unknown as a made-up one.
  * Throws AppError NOT_FOUND naming how many are missing when any id is unknown.
  */
-export async function loadBankQuestionsForSnapshot(db: Db, ids: readonly string[]): Promise<BankQuestionSnapshot[]> {
+export async function loadBankQuestionsForSnapshot(db: Db, scope: BankReadScope, ids: readonly string[]): Promise<BankQuestionSnapshot[]> {
+  const readable = await readableQuestionIds(db, scope, [...new Set(ids)]);
   const rows = await db.bankQuestion.findMany({
-    where: { id: { in: [...new Set(ids)] } },
+    where: { id: { in: [...readable] } },
     include: { ...interchangeQuestionInclude, document: { select: { id: true, title: true, sourceFile: true } } },
   });
   const byId = new Map(rows.map((row) => [row.id, row]));

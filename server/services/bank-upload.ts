@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { dbText } from "@/server/domain/db-text";
 import type { Db } from "@/server/db/client";
 import { MAX_BANK_BYTES, BankParseError } from "@/server/bank/bank-parse-error";
 import { bankDocumentSchema, type BankDocument } from "@/server/bank/bank-format";
@@ -16,15 +17,15 @@ const MAX_MEGABYTES = MAX_BANK_BYTES / 1024 / 1024;
 const MAX_CONTENT_CHARS = Math.ceil(MAX_BANK_BYTES / 3) * 4;
 
 export const bankFileSchema = z.object({
-  name: z.string().trim().min(1).max(255),
+  name: dbText.trim().min(1).max(255),
   /** Base64 keeps the bytes exactly, which the decoder needs to repair Windows-1252 and mojibake. */
   encoding: z.enum(["base64", "text"]).default("base64"),
-  content: z.string().max(MAX_CONTENT_CHARS, `is larger than ${MAX_MEGABYTES} MB`),
+  content: dbText.max(MAX_CONTENT_CHARS, `is larger than ${MAX_MEGABYTES} MB`),
 });
 
 export const correctedFileSchema = bankFileSchema.extend({
   /** Corrections made in the preview, by question key. */
-  corrections: z.array(questionCorrectionSchema.extend({ key: z.string().min(1) })).max(1_000).default([]),
+  corrections: z.array(questionCorrectionSchema.extend({ key: dbText.min(1) })).max(1_000).default([]),
 });
 
 const fileFailure = z.object({ name: z.string(), ok: z.literal(false), code: z.string(), message: z.string() });
@@ -112,14 +113,17 @@ export function previewBankFiles(files: readonly BankFile[]): PreviewResult[] {
   });
 }
 
-/** Parses, corrects and imports each file in its own transaction: a bad file writes nothing and does not stop the others. */
-export async function importBankFiles(db: Db, files: readonly CorrectedFile[], importedById: string): Promise<ImportResult[]> {
+/**
+ * Parses, corrects and imports each file into `ownerId`'s own bank, each in its own transaction: a bad
+ * file writes nothing and does not stop the others.
+ */
+export async function importBankFiles(db: Db, files: readonly CorrectedFile[], ownerId: string): Promise<ImportResult[]> {
   const results: ImportResult[] = [];
   for (const raw of files) {
     const file = correctedFileSchema.parse(raw);
     try {
       const { document, byteSize } = parseFile(file);
-      const outcome = await importBankDocument(db, applyCorrections(document, file.corrections), { byteSize, importedById });
+      const outcome = await importBankDocument(db, applyCorrections(document, file.corrections), { byteSize, ownerId });
       results.push({ name: file.name, ok: true, outcome });
     } catch (error) {
       results.push(failure(file.name, error));

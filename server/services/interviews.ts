@@ -2,12 +2,15 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
 import type { SessionUser } from "@/server/auth/session";
-import { canAcceptInvite, canEditPlan, canManageInterview, canPlanInterviews } from "@/server/domain/interview/policy";
-import type { QuestionSnapshot, Role } from "@/server/domain/room";
+import { canEditPlan, canManageInterview, canPlanInterviews } from "@/server/domain/interview/policy";
+import { bankReadScope } from "@/server/domain/bank/policy";
+import { canBeRemoved, type QuestionSnapshot, type Role } from "@/server/domain/room";
 import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
 import { loadBankQuestionsForSnapshot, type BankQuestionSnapshot } from "@/server/services/bank-snapshot";
-import { findValidInvite, hashInviteToken, newInviteToken } from "@/server/services/invites";
+import { admitWithInvite, hashInviteToken, lockValidInvite, newInviteToken } from "@/server/services/invites";
+import { publishRoomEvents } from "@/server/services/room-publisher";
+import { executeCommand } from "@/server/services/room-service";
 import { ROOM_NOT_FOUND } from "@/server/services/room-store";
 
 export interface PlanItem {
@@ -41,8 +44,10 @@ function asAsked(question: BankQuestionSnapshot): StoredQuestion {
   };
 }
 
-async function plannedQuestions(db: Db, items: PlanItem[]): Promise<Array<Omit<Prisma.SessionQuestionCreateManyInput, "sessionId">>> {
-  const snapshots = await loadBankQuestionsForSnapshot(db, items.map((item) => item.bankQuestionId));
+async function plannedQuestions(db: Db, planner: SessionUser, items: PlanItem[]): Promise<Array<Omit<Prisma.SessionQuestionCreateManyInput, "sessionId">>> {
+  const scope = bankReadScope(planner);
+  if (!scope) throw new AppError("FORBIDDEN", "Create an account to plan interviews.");
+  const snapshots = await loadBankQuestionsForSnapshot(db, scope, items.map((item) => item.bankQuestionId));
   return snapshots.map((snapshot, position) => ({
     id: randomUUID(),
     position,
@@ -75,7 +80,7 @@ export async function createInterview(db: Db, user: SessionUser, input: Intervie
     items = [...template.items.map((item) => ({ bankQuestionId: item.bankQuestionId, timeBoxSec: item.timeBoxSec })), ...items];
   }
   if (items.length === 0) throw new AppError("BAD_REQUEST", "Add at least one question.", { items: ["Add at least one question."] });
-  const questions = await plannedQuestions(db, items);
+  const questions = await plannedQuestions(db, user, items);
 
   return db.$transaction(async (tx) => {
     const session = await tx.interviewSession.create({
@@ -95,7 +100,7 @@ export async function updatePlan(db: Db, user: SessionUser, sessionId: string, i
     throw new AppError("CONFLICT", "The interview has begun; its plan can no longer change.");
   }
   if (input.items.length === 0) throw new AppError("BAD_REQUEST", "Add at least one question.", { items: ["Add at least one question."] });
-  const questions = await plannedQuestions(db, input.items);
+  const questions = await plannedQuestions(db, user, input.items);
   await db.$transaction(async (tx) => {
     await tx.interviewSession.update({
       where: { id: sessionId },
@@ -151,7 +156,8 @@ export async function getPlan(db: Db, userId: string, sessionId: string) {
       candidateName: true,
       candidateEmail: true,
       questions: { orderBy: { position: "asc" } },
-      invites: { orderBy: { createdAt: "desc" }, select: { id: true, role: true, expiresAt: true, revokedAt: true, createdAt: true } },
+      invites: { orderBy: { createdAt: "desc" }, select: { id: true, role: true, expiresAt: true, revokedAt: true, usedAt: true, createdAt: true } },
+      participants: { orderBy: { joinedAt: "asc" }, select: { userId: true, role: true, joinedAt: true, user: { select: { name: true, isGuest: true } } } },
     },
   });
   return {
@@ -174,6 +180,13 @@ export async function getPlan(db: Db, userId: string, sessionId: string) {
       };
     }),
     invites: session.invites,
+    participants: session.participants.map((participant) => ({
+      userId: participant.userId,
+      name: participant.user.name,
+      isGuest: participant.user.isGuest,
+      role: participant.role,
+      joinedAt: participant.joinedAt,
+    })),
   };
 }
 
@@ -195,40 +208,73 @@ export async function createInvite(
   return { id: invite.id, url: `${env().APP_URL}/join/${token}`, expiresAt };
 }
 
+/** Revokes a link; the observers an observer link admitted leave with it (a candidate link admitted its candidate for good). */
 export async function revokeInvite(db: Db, user: SessionUser, inviteId: string, now: Date): Promise<void> {
-  const invite = await db.invite.findUnique({ where: { id: inviteId }, select: { sessionId: true } });
+  const invite = await db.invite.findUnique({ where: { id: inviteId }, select: { sessionId: true, role: true } });
   if (!invite) throw new AppError("NOT_FOUND", "That invite was not found.");
   await requireInterviewer(db, invite.sessionId, user.id);
-  await db.invite.update({ where: { id: inviteId }, data: { revokedAt: now } });
+  const removed = await db.$transaction(async (tx) => {
+    await tx.invite.update({ where: { id: inviteId }, data: { revokedAt: now } });
+    if (invite.role !== "OBSERVER") return [];
+    const admitted = await tx.participant.findMany({ where: { inviteId, role: "OBSERVER" }, select: { userId: true } });
+    await tx.participant.deleteMany({ where: { inviteId, role: "OBSERVER" } });
+    return admitted.map((participant) => participant.userId);
+  });
+  for (const userId of removed) await recordRemoval(db, user, invite.sessionId, userId, now);
+}
+
+/**
+ * The owner removes a candidate or an observer: their membership goes first (from then on they can do
+ * nothing in the session), then the room records it, which tells their open tabs and updates everyone's view.
+ */
+export async function removeParticipant(db: Db, user: SessionUser, input: { sessionId: string; userId: string }, now: Date): Promise<void> {
+  await requireInterviewer(db, input.sessionId, user.id);
+  const target = await roleIn(db, input.sessionId, input.userId);
+  if (target === null) throw new AppError("NOT_FOUND", "That person is not in this interview.");
+  if (!canBeRemoved(target)) throw new AppError("FORBIDDEN", "Interviewers cannot be removed from the interview.");
+  await db.participant.delete({ where: { sessionId_userId: { sessionId: input.sessionId, userId: input.userId } } });
+  await recordRemoval(db, user, input.sessionId, input.userId, now);
+}
+
+async function recordRemoval(db: Db, owner: SessionUser, sessionId: string, userId: string, now: Date): Promise<void> {
+  await executeCommand(db, publishRoomEvents, {
+    sessionId,
+    user: { id: owner.id, name: owner.name },
+    idempotencyKey: randomUUID(),
+    command: { type: "removeParticipant", userId },
+    now,
+  });
 }
 
 export type InviteDescription =
-  | { valid: true; sessionTitle: string; interviewerName: string | null; role: Role; status: string }
+  | { valid: true; sessionTitle: string; interviewerName: string | null; role: Role; status: string; used: boolean }
   | { valid: false; reason: "expired" | "revoked" | "unknown" };
 
 /** What the join page may say about a link, to anyone holding it. */
 export async function describeInvite(db: Db, token: string, now: Date): Promise<InviteDescription> {
   const invite = await db.invite.findUnique({
     where: { tokenHash: hashInviteToken(token) },
-    select: { role: true, expiresAt: true, revokedAt: true, session: { select: { title: true, status: true, createdBy: { select: { name: true } } } } },
+    select: { role: true, expiresAt: true, revokedAt: true, usedAt: true, session: { select: { title: true, status: true, createdBy: { select: { name: true } } } } },
   });
   if (!invite) return { valid: false, reason: "unknown" };
   if (invite.revokedAt) return { valid: false, reason: "revoked" };
   if (invite.expiresAt <= now) return { valid: false, reason: "expired" };
-  return { valid: true, sessionTitle: invite.session.title, interviewerName: invite.session.createdBy.name, role: invite.role, status: invite.session.status };
+  return {
+    valid: true,
+    sessionTitle: invite.session.title,
+    interviewerName: invite.session.createdBy.name,
+    role: invite.role,
+    status: invite.session.status,
+    used: invite.usedAt !== null,
+  };
 }
 
 export async function acceptInvite(db: Db, user: SessionUser, token: string, now: Date): Promise<{ sessionId: string; role: Role }> {
-  const invite = await findValidInvite(db, token, now);
-  if (!invite) throw new AppError("NOT_FOUND", "This invite link is not valid any more. Ask the interviewer for a new one.");
-  const existing = await roleIn(db, invite.sessionId, user.id);
-  if (existing) return { sessionId: invite.sessionId, role: existing };
-  const candidates = await db.participant.findMany({ where: { sessionId: invite.sessionId, role: "CANDIDATE" }, select: { userId: true } });
-  if (!canAcceptInvite(invite, { candidateUserIds: candidates.map((c) => c.userId) }, user.id)) {
-    throw new AppError("CONFLICT", "Someone else has already joined this interview as the candidate.");
-  }
-  await db.participant.create({ data: { sessionId: invite.sessionId, userId: user.id, role: invite.role } });
-  return { sessionId: invite.sessionId, role: invite.role };
+  return db.$transaction(async (tx) => {
+    const invite = await lockValidInvite(tx, token, now);
+    if (!invite) throw new AppError("NOT_FOUND", "This invite link is not valid any more. Ask the interviewer for a new one.");
+    return { sessionId: invite.sessionId, role: await admitWithInvite(tx, invite, user.id, now) };
+  });
 }
 
 export async function myRole(db: Db, userId: string, sessionId: string): Promise<{ role: Role; title: string }> {

@@ -10,7 +10,7 @@ afterAll(() => db.$disconnect());
 
 const createCaller = createCallerFactory(appRouter);
 let member: ReturnType<typeof createCaller>;
-const guest = createCaller({ db, user: { id: "guest", name: "Guest", email: null, isGuest: true } });
+const guest = createCaller({ db, user: { id: "guest", name: "Guest", email: null, isGuest: true }, clientAddress: "test" });
 
 const SMALL_DOC = `# Storage engines
 
@@ -28,7 +28,7 @@ Write amplification.
 
 beforeAll(async () => {
   const user = await db.user.create({ data: { name: "Ada", email: `api-${crypto.randomUUID()}@example.com` } });
-  member = createCaller({ db, user: { id: user.id, name: "Ada", email: null, isGuest: false } });
+  member = createCaller({ db, user: { id: user.id, name: "Ada", email: null, isGuest: false }, clientAddress: "test" });
   await importBankPaths(db, await bankFilesIn(path.resolve("content/banks")));
 });
 
@@ -70,12 +70,21 @@ describe("bank API", () => {
     if (section) expect((await member.bank.search({ section: section.value, limit: 50 })).total).toBe(section.count);
   });
 
-  it("returns a whole question, and a correction keeps its key", async () => {
-    const hit = (await member.bank.search({ q: "server restarts websocket" })).items[0];
-    if (!hit) throw new Error("no hit");
+  it("returns a whole question; a shared one is read-only, and a correction of one's own copy keeps its key", async () => {
+    const shared = (await member.bank.search({ q: "server restarts websocket" })).items[0];
+    if (!shared) throw new Error("no hit");
+    const original = await member.bank.question({ id: shared.id });
+    expect(original.rubric.length).toBeGreaterThan(0);
+    expect(original.document).toMatchObject({ ownerId: null, sourceFile: expect.stringMatching(/\.txt$/) });
+    const correction = { prompt: "Changed?", followUps: [], rubric: [{ title: "T", lookFor: [] }] };
+    await expect(member.bank.updateQuestion({ id: shared.id, ...correction })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await member.bank.question({ id: shared.id })).toEqual(original);
+
+    const { documentId } = await member.bank.copyDocument({ documentId: original.document.id });
+    const copy = await db.bankQuestion.findFirstOrThrow({ where: { documentId, key: original.key } });
+    const hit = { id: copy.id };
     const question = await member.bank.question({ id: hit.id });
-    expect(question.rubric.length).toBeGreaterThan(0);
-    expect(question.document.sourceFile).toMatch(/\.txt$/);
+    expect(question).toMatchObject({ key: original.key, prompt: original.prompt, document: { id: documentId, ownerId: expect.any(String) } });
     const edited = await member.bank.updateQuestion({
       id: hit.id,
       prompt: "What happens to your WebSocket connections during a deploy?",
@@ -84,6 +93,7 @@ describe("bank API", () => {
     });
     expect(edited).toMatchObject({ key: question.key, prompt: "What happens to your WebSocket connections during a deploy?", answer: question.answer });
     expect((await member.bank.search({ q: "deploy close frame 1012" })).items[0]?.id).toBe(hit.id);
+    expect((await member.bank.question({ id: shared.id })).prompt).toBe(original.prompt);
     await expect(member.bank.updateQuestion({ id: hit.id, prompt: " ", followUps: [], rubric: [] })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 

@@ -8,7 +8,7 @@ import { createUser, seedMarkedQuestions } from "../support/room-fixtures";
 
 const { db } = await fileDatabase();
 const createCaller = createCallerFactory(appRouter);
-const as = (user: SessionUser) => createCaller({ db, user });
+const as = (user: SessionUser) => createCaller({ db, user, clientAddress: "test" });
 afterAll(() => db.$disconnect());
 
 describe("a candidate with an account and the bank", () => {

@@ -3,6 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseBankDocument } from "@/server/bank/parse-bank-document";
 import type { BankDocument } from "@/server/bank/bank-format";
+import { SHARED_BANK_SCOPE } from "@/server/domain/bank/policy";
 import { exportBank } from "@/server/services/bank-export";
 import { importBankDocument } from "@/server/services/bank-import";
 import { bankFilesIn, importBankPaths } from "@/server/services/bank-import-paths";
@@ -61,8 +62,8 @@ When the hit rate is low and invalidation is complex.
 `;
 
 async function documentRows(sourceFile: string) {
-  return db.bankDocument.findUnique({
-    where: { sourceFile },
+  return db.bankDocument.findFirst({
+    where: { sourceFile, ownerId: null },
     include: { questions: { orderBy: { position: "asc" }, include: { followUps: true, rubric: true } } },
   });
 }
@@ -100,7 +101,7 @@ describe("bank import: the five seeds", () => {
   });
 
   it("exports exactly what was imported (every field of the interchange format)", async () => {
-    const exported = await exportBank(db);
+    const exported = await exportBank(db, SHARED_BANK_SCOPE);
     for (const file of seedFiles) {
       const parsed = parseBankDocument({ bytes: await readFile(file), sourceFile: path.basename(file) });
       expect(exported.find((doc) => doc.sourceFile === parsed.sourceFile)).toEqual(parsed);
@@ -111,7 +112,7 @@ describe("bank import: the five seeds", () => {
 describe("bank import: a new version of a document", () => {
   it("updates questions in place, keeps their ids, and leaves interview snapshots alone", async () => {
     const v1 = markdown("caching.md", VERSION_ONE);
-    const created = await importBankDocument(db, v1.document, { byteSize: v1.bytes.length });
+    const created = await importBankDocument(db, v1.document, { byteSize: v1.bytes.length, ownerId: null });
     expect(created).toMatchObject({ status: "created", questions: 3 });
     const before = await documentRows("caching.md");
     const invalidate = before?.questions[0];
@@ -119,7 +120,7 @@ describe("bank import: a new version of a document", () => {
     if (!invalidate) throw new Error("missing question");
 
     const owner = await db.user.create({ data: { name: "Interviewer", email: `bank-${crypto.randomUUID()}@example.com` } });
-    const [snapshot] = await loadBankQuestionsForSnapshot(db, [invalidate.id]);
+    const [snapshot] = await loadBankQuestionsForSnapshot(db, SHARED_BANK_SCOPE, [invalidate.id]);
     if (!snapshot) throw new Error("missing snapshot");
     const session = await db.interviewSession.create({
       data: { title: "Caching", createdById: owner.id, questions: { create: { position: 0, bankQuestionId: invalidate.id, snapshot } } },
@@ -127,7 +128,7 @@ describe("bank import: a new version of a document", () => {
     });
 
     const v2 = markdown("caching.md", VERSION_TWO);
-    const updated = await importBankDocument(db, v2.document, { byteSize: v2.bytes.length });
+    const updated = await importBankDocument(db, v2.document, { byteSize: v2.bytes.length, ownerId: null });
     expect(updated).toMatchObject({ status: "updated", documentId: created.documentId, questions: 3, updated: 2, added: 1, removed: 1 });
 
     const after = await documentRows("caching.md");
@@ -142,35 +143,37 @@ describe("bank import: a new version of a document", () => {
     expect(JSON.stringify(asked.snapshot)).toContain("quokka pattern");
     expect(asked.bankQuestionId).toBe(invalidate.id);
 
-    expect((await exportBank(db)).find((doc) => doc.sourceFile === "caching.md")).toEqual(v2.document);
+    expect((await exportBank(db, SHARED_BANK_SCOPE)).find((doc) => doc.sourceFile === "caching.md")).toEqual(v2.document);
   });
 
   it("retires instead of deleting a dropped question that an interview template uses", async () => {
     const v1 = markdown("templated.md", VERSION_ONE);
-    await importBankDocument(db, v1.document, { byteSize: v1.bytes.length });
+    await importBankDocument(db, v1.document, { byteSize: v1.bytes.length, ownerId: null });
     const cdn = await db.bankQuestion.findFirstOrThrow({ where: { document: { sourceFile: "templated.md" }, prompt: "What is a CDN for?" } });
     const owner = await db.user.create({ data: { name: "Planner", email: `tpl-${crypto.randomUUID()}@example.com` } });
     await db.interviewTemplate.create({ data: { ownerId: owner.id, title: "Basics", items: { create: { position: 0, bankQuestionId: cdn.id } } } });
 
     const v2 = markdown("templated.md", VERSION_TWO);
-    expect(await importBankDocument(db, v2.document, { byteSize: v2.bytes.length })).toMatchObject({ removed: 0, retired: 1 });
+    expect(await importBankDocument(db, v2.document, { byteSize: v2.bytes.length, ownerId: null })).toMatchObject({ removed: 0, retired: 1 });
     expect((await db.bankQuestion.findUniqueOrThrow({ where: { id: cdn.id } })).retiredAt).not.toBeNull();
-    expect((await exportBank(db)).find((doc) => doc.sourceFile === "templated.md")?.questions).toHaveLength(3);
+    expect((await exportBank(db, SHARED_BANK_SCOPE)).find((doc) => doc.sourceFile === "templated.md")?.questions).toHaveLength(3);
 
-    await importBankDocument(db, v1.document, { byteSize: v1.bytes.length });
+    await importBankDocument(db, v1.document, { byteSize: v1.bytes.length, ownerId: null });
     expect((await db.bankQuestion.findUniqueOrThrow({ where: { id: cdn.id } })).retiredAt).toBeNull();
   });
 
   it("keeps a correction made in the app when the unchanged file is imported again", async () => {
     const v1 = markdown("corrected.md", VERSION_ONE);
-    await importBankDocument(db, v1.document, { byteSize: v1.bytes.length });
-    const question = await db.bankQuestion.findFirstOrThrow({ where: { document: { sourceFile: "corrected.md" }, position: 0 } });
-    await updateBankQuestion(db, question.id, {
+    const owner = await db.user.create({ data: { name: "Owner", email: `own-${crypto.randomUUID()}@example.com` } });
+    const mine = { byteSize: v1.bytes.length, ownerId: owner.id };
+    await importBankDocument(db, v1.document, mine);
+    const question = await db.bankQuestion.findFirstOrThrow({ where: { document: { sourceFile: "corrected.md", ownerId: owner.id }, position: 0 } });
+    await updateBankQuestion(db, { id: owner.id, isGuest: false }, question.id, {
       prompt: "How would you invalidate a distributed cache?",
       followUps: [{ prompt: "And across regions?", answer: null, lookFor: ["replication lag"] }],
       rubric: [{ title: "Invalidation strategy", lookFor: ["write-through", "TTL"] }],
     });
-    expect(await importBankDocument(db, v1.document, { byteSize: v1.bytes.length })).toMatchObject({ status: "unchanged" });
+    expect(await importBankDocument(db, v1.document, mine)).toMatchObject({ status: "unchanged" });
     const stored = await db.bankQuestion.findUniqueOrThrow({ where: { id: question.id }, include: { followUps: true, rubric: true } });
     expect(stored).toMatchObject({ key: question.key, prompt: "How would you invalidate a distributed cache?" });
     expect(stored.followUps.map((f) => f.prompt)).toEqual(["And across regions?"]);
@@ -181,7 +184,7 @@ describe("bank import: a new version of a document", () => {
 describe("bank import: failures write nothing", () => {
   it("rolls back the whole document when a write fails half-way", async () => {
     const v1 = markdown("atomic.md", VERSION_ONE);
-    await importBankDocument(db, v1.document, { byteSize: v1.bytes.length });
+    await importBankDocument(db, v1.document, { byteSize: v1.bytes.length, ownerId: null });
     const before = await documentRows("atomic.md");
 
     // A trigger that fails one of the last statements of an import, after the document, its sections and questions were written.
@@ -189,9 +192,9 @@ describe("bank import: failures write nothing", () => {
     await db.$executeRawUnsafe(`CREATE TRIGGER fail_bank_write BEFORE INSERT ON "RubricCriterion" FOR EACH ROW EXECUTE FUNCTION fail_bank_write()`);
     try {
       const v2 = markdown("atomic.md", VERSION_TWO);
-      await expect(importBankDocument(db, v2.document, { byteSize: v2.bytes.length })).rejects.toThrow(/disk full/);
+      await expect(importBankDocument(db, v2.document, { byteSize: v2.bytes.length, ownerId: null })).rejects.toThrow(/disk full/);
       const fresh = markdown("atomic-new.md", VERSION_TWO);
-      await expect(importBankDocument(db, fresh.document, { byteSize: fresh.bytes.length })).rejects.toThrow(/disk full/);
+      await expect(importBankDocument(db, fresh.document, { byteSize: fresh.bytes.length, ownerId: null })).rejects.toThrow(/disk full/);
     } finally {
       await db.$executeRawUnsafe(`DROP TRIGGER fail_bank_write ON "RubricCriterion"`);
       await db.$executeRawUnsafe(`DROP FUNCTION fail_bank_write()`);

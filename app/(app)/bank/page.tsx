@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { BankBrowser } from "@/components/bank/bank-browser";
 import { GuestNotice } from "@/components/bank/guest-notice";
 import { currentUser } from "@/server/auth/session";
-import { canManageBank, canReadBank } from "@/server/domain/bank/policy";
+import { canImportToBank, canReadBank } from "@/server/domain/bank/policy";
 
 export const metadata: Metadata = { title: "Question bank" };
 export const dynamic = "force-dynamic";
@@ -21,7 +21,7 @@ export default async function BankPage({ searchParams }: { searchParams: SearchP
     const value = params[name];
     return typeof value === "string" ? value : "";
   };
-  const canManage = canManageBank(user);
+  const canManage = canImportToBank(user);
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6 sm:py-12">

@@ -26,7 +26,7 @@ export default async function JoinPage({ params }: { params: Promise<{ token: st
         {invite.valid ? (
           <JoinInvite
             token={token}
-            invite={{ sessionTitle: invite.sessionTitle, interviewerName: invite.interviewerName, role: invite.role, status: invite.status }}
+            invite={{ sessionTitle: invite.sessionTitle, interviewerName: invite.interviewerName, role: invite.role, status: invite.status, used: invite.used }}
             user={user ? { name: user.name ?? user.email ?? "you", isGuest: user.isGuest } : null}
           />
         ) : (

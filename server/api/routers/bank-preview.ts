@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { bankManageProcedure } from "@/server/api/routers/bank-access";
+import { bankWriteProcedure } from "@/server/api/routers/bank-access";
 import { bankFileSchema, MAX_FILES_PER_REQUEST, previewBankFiles, previewResultSchema } from "@/server/services/bank-upload";
 
-export const bankPreview = bankManageProcedure
+export const bankPreview = bankWriteProcedure
   .input(z.object({ files: z.array(bankFileSchema).min(1).max(MAX_FILES_PER_REQUEST) }))
   .output(z.array(previewResultSchema))
   .mutation(({ input }) => previewBankFiles(input.files));

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { dbText } from "@/server/domain/db-text";
 import { bankReadProcedure } from "@/server/api/routers/bank-access";
 import { bankQuestionDetailSchema, loadBankQuestion } from "@/server/services/bank-question";
 
 export const bankQuestion = bankReadProcedure
-  .input(z.object({ id: z.string().min(1) }))
+  .input(z.object({ id: dbText.min(1) }))
   .output(bankQuestionDetailSchema)
-  .query(({ ctx, input }) => loadBankQuestion(ctx.db, input.id, ctx.user));
+  .query(({ ctx, input }) => loadBankQuestion(ctx.db, ctx.scope, input.id));

@@ -4,4 +4,4 @@ import { bankSearchInputSchema, bankSearchResultSchema, searchBank } from "@/ser
 export const bankSearch = bankReadProcedure
   .input(bankSearchInputSchema)
   .output(bankSearchResultSchema)
-  .query(({ ctx, input }) => searchBank(ctx.db, input));
+  .query(({ ctx, input }) => searchBank(ctx.db, ctx.scope, input));

@@ -1,13 +1,14 @@
 import { z } from "zod";
-import { bankManageProcedure } from "@/server/api/routers/bank-access";
+import { dbText } from "@/server/domain/db-text";
+import { bankWriteProcedure } from "@/server/api/routers/bank-access";
 import { questionCorrectionSchema, updateBankQuestion } from "@/server/services/bank-edit";
 import { bankQuestionDetailSchema, loadBankQuestion } from "@/server/services/bank-question";
 
-export const bankUpdateQuestion = bankManageProcedure
-  .input(questionCorrectionSchema.extend({ id: z.string().min(1) }))
+export const bankUpdateQuestion = bankWriteProcedure
+  .input(questionCorrectionSchema.extend({ id: dbText.min(1) }))
   .output(bankQuestionDetailSchema)
   .mutation(async ({ ctx, input }) => {
     const { id, ...correction } = input;
-    await updateBankQuestion(ctx.db, id, correction);
-    return loadBankQuestion(ctx.db, id, ctx.user);
+    await updateBankQuestion(ctx.db, ctx.user, id, correction);
+    return loadBankQuestion(ctx.db, ctx.scope, id);
   });

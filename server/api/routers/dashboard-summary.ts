@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { protectedProcedure } from "@/server/api/trpc";
 import { statusOutput } from "@/server/api/routers/interview-schemas";
+import { bankReadScope } from "@/server/domain/bank/policy";
+import { bankTotals } from "@/server/services/bank-facets";
 
 export const dashboardSummary = protectedProcedure
   .output(
@@ -14,9 +16,8 @@ export const dashboardSummary = protectedProcedure
   )
   .query(async ({ ctx }) => {
     const userId = ctx.user.id;
-    const [bankQuestions, bankDocuments, interviewsRun, interviewsTaken, upcoming] = await Promise.all([
-      ctx.db.bankQuestion.count(),
-      ctx.db.bankDocument.count(),
+    const [bank, interviewsRun, interviewsTaken, upcoming] = await Promise.all([
+      bankTotals(ctx.db, bankReadScope(ctx.user)),
       // Counted once the interview has started: a plan that never ran was not an interview.
       ctx.db.participant.count({ where: { userId, role: "INTERVIEWER", session: { startedAt: { not: null } } } }),
       ctx.db.participant.count({ where: { userId, role: "CANDIDATE", session: { startedAt: { not: null } } } }),
@@ -27,5 +28,5 @@ export const dashboardSummary = protectedProcedure
         select: { id: true, title: true, status: true, createdAt: true },
       }),
     ]);
-    return { bankQuestions, bankDocuments, interviewsRun, interviewsTaken, upcoming };
+    return { bankQuestions: bank.questions, bankDocuments: bank.documents, interviewsRun, interviewsTaken, upcoming };
   });

@@ -24,7 +24,10 @@ export const interviewPlan = protectedProcedure
           followUpCount: z.number().int(),
         }),
       ),
-      invites: z.array(z.object({ id: z.string(), role: roleOutput, expiresAt: z.date(), revokedAt: z.date().nullable(), createdAt: z.date() })),
+      invites: z.array(
+        z.object({ id: z.string(), role: roleOutput, expiresAt: z.date(), revokedAt: z.date().nullable(), usedAt: z.date().nullable(), createdAt: z.date() }),
+      ),
+      participants: z.array(z.object({ userId: z.string(), name: z.string().nullable(), isGuest: z.boolean(), role: roleOutput, joinedAt: z.date() })),
     }),
   )
   .query(({ ctx, input }) => getPlan(ctx.db, ctx.user.id, input.sessionId));

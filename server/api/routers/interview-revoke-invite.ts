@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { dbText } from "@/server/domain/db-text";
 import { protectedProcedure } from "@/server/api/trpc";
 import { revokeInvite } from "@/server/services/interviews";
 
 export const interviewRevokeInvite = protectedProcedure
-  .input(z.object({ inviteId: z.string().min(1).max(64) }))
+  .input(z.object({ inviteId: dbText.min(1).max(64) }))
   .output(z.object({ ok: z.literal(true) }))
   .mutation(async ({ ctx, input }) => {
     await revokeInvite(ctx.db, ctx.user, input.inviteId, new Date());

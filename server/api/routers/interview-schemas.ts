@@ -1,16 +1,17 @@
 import { z } from "zod";
+import { dbText } from "@/server/domain/db-text";
 
 /** Input shapes shared by the interview procedures. */
-export const sessionIdInput = z.object({ sessionId: z.string().min(1).max(64) });
+export const sessionIdInput = z.object({ sessionId: dbText.min(1).max(64) });
 
 export const planItemInput = z.object({
-  bankQuestionId: z.string().min(1).max(64),
+  bankQuestionId: dbText.min(1).max(64),
   timeBoxSec: z.number().int().min(60).max(4 * 3600).nullable(),
 });
 
 export const interviewDetailsInput = z.object({
-  title: z.string().trim().min(1, "Give the interview a title").max(200),
-  candidateName: z.string().trim().max(100).nullish(),
+  title: dbText.trim().min(1, "Give the interview a title").max(200),
+  candidateName: dbText.trim().max(100).nullish(),
   candidateEmail: z.union([z.literal(""), z.email("Enter a valid email address").max(254)]).nullish().transform((value) => value || null),
 });
 

@@ -2,11 +2,13 @@ import { z } from "zod";
 import { signUpInput } from "@/server/auth/credentials";
 import { publicProcedure } from "@/server/api/trpc";
 import { signUp as createAccount } from "@/server/services/accounts";
+import { enforceLimit, RATE_LIMITS } from "@/server/services/rate-limits";
 
 export const signUp = publicProcedure
   .input(signUpInput)
   .output(z.object({ id: z.string(), name: z.string().nullable(), email: z.string().nullable() }))
   .mutation(async ({ ctx, input }) => {
+    await enforceLimit(ctx.db, RATE_LIMITS.signUpsPerAddress, ctx.clientAddress, new Date());
     const user = await createAccount(ctx.db, input, ctx.user?.isGuest ? ctx.user.id : undefined);
     return { id: user.id, name: user.name, email: user.email };
   });

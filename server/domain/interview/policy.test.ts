@@ -20,10 +20,11 @@ describe("interview policy", () => {
     expect(canEditPlan({ status: "LIVE", eventCount: 0 })).toBe(false);
   });
 
-  it("admits one candidate per candidate link, any number of observers", () => {
-    expect(canAcceptInvite({ role: "CANDIDATE" }, { candidateUserIds: [] }, "u1")).toBe(true);
-    expect(canAcceptInvite({ role: "CANDIDATE" }, { candidateUserIds: ["u1"] }, "u1")).toBe(true);
-    expect(canAcceptInvite({ role: "CANDIDATE" }, { candidateUserIds: ["u1"] }, "u2")).toBe(false);
-    expect(canAcceptInvite({ role: "OBSERVER" }, { candidateUserIds: ["u1"] }, "u2")).toBe(true);
+  it("admits one candidate per session, once per candidate link, and any number of observers", () => {
+    const fresh = { role: "CANDIDATE", used: false } as const;
+    expect(canAcceptInvite(fresh, { candidateUserIds: [] }, "u1")).toBe(true);
+    expect(canAcceptInvite(fresh, { candidateUserIds: ["u1"] }, "u2")).toBe(false);
+    expect(canAcceptInvite({ role: "CANDIDATE", used: true }, { candidateUserIds: [] }, "u2")).toBe(false);
+    expect(canAcceptInvite({ role: "OBSERVER", used: false }, { candidateUserIds: ["u1"] }, "u2")).toBe(true);
   });
 });

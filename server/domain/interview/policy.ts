@@ -15,8 +15,11 @@ export function canEditPlan(session: { status: string; eventCount: number }): bo
   return session.status === "PLANNED" && session.eventCount === 0;
 }
 
-/** A candidate link admits one candidate; observers may be several. */
-export function canAcceptInvite(invite: { role: Role }, session: { candidateUserIds: string[] }, userId: string): boolean {
+/**
+ * A session has one candidate, and a candidate link admits one person, once: a used link admits nobody
+ * new. Observer links admit any number.
+ */
+export function canAcceptInvite(invite: { role: Role; used: boolean }, session: { candidateUserIds: string[] }, userId: string): boolean {
   if (invite.role !== "CANDIDATE") return true;
-  return session.candidateUserIds.every((id) => id === userId);
+  return !invite.used && session.candidateUserIds.every((id) => id === userId);
 }

@@ -138,6 +138,13 @@ describe("apply", () => {
     expect(fromLobby.startedAt).toBe(null);
   });
 
+  it(covers("participantRemoved"), () => {
+    const state = applied(liveRoom(), { type: "participantRemoved", payload: { userId: candidate.userId, role: "CANDIDATE", at: iso(30) } });
+    expect(state.participants.map((p) => p.userId)).not.toContain(candidate.userId);
+    expect(state.presence[candidate.userId]).toBeUndefined();
+    expect(state.participants).toHaveLength(liveRoom().participants.length - 1);
+  });
+
   it("ignores events about questions that do not exist instead of crashing a replay", () => {
     const state = liveRoom();
     expect(apply(state, { type: "interviewStarted", payload: { startedAt: iso(0), questionId: "missing" } })).toBe(state);

@@ -16,6 +16,11 @@ export function apply(state: RoomState, event: RoomEvent): RoomState {
         : [...state.participants, { userId, role, name }];
       return { ...state, participants };
     }
+    case "participantRemoved": {
+      const { userId } = event.payload;
+      const { [userId]: _gone, ...presence } = state.presence;
+      return { ...state, participants: state.participants.filter((participant) => participant.userId !== userId), presence };
+    }
     case "presenceChanged": {
       const { userId, status, at } = event.payload;
       return { ...state, presence: { ...state.presence, [userId]: { status, since: at } } };

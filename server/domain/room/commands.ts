@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dbText } from "../db-text";
 import { idSchema, presenceStatusSchema } from "./room-state";
 
 export const NOTE_MAX_LENGTH = 10_000;
@@ -9,18 +10,26 @@ export const SCORE_SCALE_MAX = 100;
 /** More criteria than any rubric in the bank has; only a bound on payload size. */
 export const CRITERIA_MAX = 50;
 
-const noteBodySchema = z.string().min(1).max(NOTE_MAX_LENGTH);
+const noteBodySchema = dbText.min(1).max(NOTE_MAX_LENGTH);
 
 const criterionScoreInputSchema = z.object({
   /** Index into the question's rubric; the title is looked up server side so it cannot be misspelt. */
   index: z.number().int().min(0),
   score: z.number().min(0).nullable(),
-  comment: z.string().max(COMMENT_MAX_LENGTH),
+  comment: dbText.max(COMMENT_MAX_LENGTH),
 });
 
-export const commandSchema = z.discriminatedUnion("type", [
-  /** Enter the room (role comes from the authenticated actor, never from the payload). */
-  z.object({ type: z.literal("join"), name: z.string().trim().min(1).max(NAME_MAX_LENGTH) }),
+/**
+ * Commands only the server issues, for the authenticated user: entering the room (with the name of the
+ * account or guest, fixed for the session) and being removed by the owner. A client cannot send them.
+ */
+const serverCommandSchemas = [
+  z.object({ type: z.literal("join"), name: dbText.trim().min(1).max(NAME_MAX_LENGTH) }),
+  z.object({ type: z.literal("removeParticipant"), userId: idSchema }),
+] as const;
+
+/** What a client may send over `room:command`. */
+const clientCommandSchemas = [
   z.object({ type: z.literal("setPresence"), status: presenceStatusSchema }),
   z.object({ type: z.literal("start") }),
   /**
@@ -48,7 +57,7 @@ export const commandSchema = z.discriminatedUnion("type", [
       outOf: z.number().positive().max(SCORE_SCALE_MAX),
       criteria: z.array(criterionScoreInputSchema).max(CRITERIA_MAX),
       overall: z.number().min(0).nullable(),
-      comment: z.string().max(NOTE_MAX_LENGTH),
+      comment: dbText.max(NOTE_MAX_LENGTH),
     })
     .superRefine((command, ctx) => {
       const indexes = new Set<number>();
@@ -66,10 +75,14 @@ export const commandSchema = z.discriminatedUnion("type", [
       }
     }),
   /** The whole text each time: the client throttles, and a lost update is repaired by the next one. */
-  z.object({ type: z.literal("updateScratchpad"), questionId: idSchema, text: z.string().max(SCRATCHPAD_MAX_LENGTH) }),
+  z.object({ type: z.literal("updateScratchpad"), questionId: idSchema, text: dbText.max(SCRATCHPAD_MAX_LENGTH) }),
   z.object({ type: z.literal("end") }),
-]);
+] as const;
 
+export const clientCommandSchema = z.discriminatedUnion("type", [...clientCommandSchemas]);
+export const commandSchema = z.discriminatedUnion("type", [...serverCommandSchemas, ...clientCommandSchemas]);
+
+export type ClientCommand = z.infer<typeof clientCommandSchema>;
 export type Command = z.infer<typeof commandSchema>;
 export type CommandType = Command["type"];
 export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;

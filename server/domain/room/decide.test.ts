@@ -113,6 +113,12 @@ const cases: Record<CommandType, Case> = {
     event: "scratchpadUpdated",
   },
   end: { state: () => liveRoom(), command: () => ({ type: "end" }), allowed: ["INTERVIEWER"], event: "interviewEnded" },
+  removeParticipant: {
+    state: () => liveRoom(),
+    command: (role) => ({ type: "removeParticipant", userId: role === "OBSERVER" ? candidate.userId : observer.userId }),
+    allowed: ["INTERVIEWER"],
+    event: "participantRemoved",
+  },
 };
 
 describe("decide: every command for every role", () => {
@@ -131,7 +137,8 @@ describe("decide: every command for every role", () => {
   }
 
   for (const [type, spec] of Object.entries(cases)) {
-    if (type === "join") continue;
+    // Server-issued: entering the room, and the owner removing someone from the plan page.
+    if (type === "join" || type === "removeParticipant") continue;
     it(`${type} by someone who has not joined is refused`, () => {
       const stranger: Actor = { userId: "user_stranger", role: spec.allowed[0] ?? "INTERVIEWER" };
       expect(expectError(decideAt(spec.state(), stranger, spec.command(stranger.role)), "FORBIDDEN")).toBe("Join the room first.");
@@ -146,12 +153,11 @@ describe("decide: every command for every role", () => {
 });
 
 describe("decide: join and presence", () => {
-  it("joining again with the same name changes nothing; a new name is recorded", () => {
+  it("sets the display name on the first join; joining again, under any name, changes nothing", () => {
     const state = joinedRoom();
     expect(expectEvents(decideAt(state, candidate, { type: "join", name: `Name of ${candidate.userId}` }))).toEqual([]);
-    expect(expectEvents(decideAt(state, candidate, { type: "join", name: "Grace" }))).toEqual([
-      { type: "participantJoined", payload: { userId: candidate.userId, role: "CANDIDATE", name: "Grace" } },
-    ]);
+    expect(expectEvents(decideAt(state, candidate, { type: "join", name: "Interviewer" }))).toEqual([]);
+    expect(state.participants.find((p) => p.userId === candidate.userId)?.name).toBe(`Name of ${candidate.userId}`);
   });
 
   it("records presence with the server time and ignores a repeat", () => {
@@ -163,6 +169,27 @@ describe("decide: join and presence", () => {
   it("allows presence in every status", () => {
     const ended = run(liveRoom(), interviewer, { type: "end" }).state;
     expect(expectEvents(decideAt(ended, candidate, { type: "setPresence", status: "disconnected" }))).toHaveLength(1);
+  });
+});
+
+describe("decide: removing a participant", () => {
+  it("removes a candidate or an observer from the room, with their presence", () => {
+    const { state, events } = run(liveRoom(), interviewer, { type: "removeParticipant", userId: candidate.userId }, at(4));
+    expect(events).toEqual([{ type: "participantRemoved", payload: { userId: candidate.userId, role: "CANDIDATE", at: at(4).toISOString() } }]);
+    expect(state.participants.map((p) => p.userId)).not.toContain(candidate.userId);
+    expect(state.presence[candidate.userId]).toBeUndefined();
+    expectError(decideAt(state, candidate, { type: "updateScratchpad", questionId: Q1, text: "still here?" }), "FORBIDDEN");
+  });
+
+  it("lets an interviewer remove someone without having entered the room", () => {
+    const absentOwner: Actor = { userId: "user_absent_owner", role: "INTERVIEWER" };
+    expect(expectEvents(decideAt(liveRoom(), absentOwner, { type: "removeParticipant", userId: observer.userId })).map((e) => e.type)).toEqual(["participantRemoved"]);
+    expectError(decideAt(liveRoom(), { userId: "user_absent_observer", role: "OBSERVER" }, { type: "removeParticipant", userId: candidate.userId }), "FORBIDDEN");
+  });
+
+  it("never removes an interviewer, and removing someone not in the room changes nothing", () => {
+    expectError(decideAt(liveRoom(), interviewer, { type: "removeParticipant", userId: coInterviewer.userId }), "FORBIDDEN");
+    expect(expectEvents(decideAt(liveRoom(), interviewer, { type: "removeParticipant", userId: "user_never_joined" }))).toEqual([]);
   });
 });
 

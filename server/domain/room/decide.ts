@@ -1,6 +1,6 @@
 import type { Command, CommandOf } from "./commands";
 import type { RoomEvent } from "./events";
-import { can, type Actor } from "./policy";
+import { can, canBeRemoved, type Actor } from "./policy";
 import { refuse, type Refused } from "./room-error";
 import {
   currentQuestion,
@@ -120,12 +120,19 @@ export function decide(state: RoomState, actor: Actor, command: Command, now: Da
     }
     case "end":
       return end(state, at);
+    case "removeParticipant": {
+      const target = findParticipant(state, command.userId);
+      // Someone who was admitted but never entered the room has nothing in it to remove.
+      if (!target) return unchanged();
+      if (!canBeRemoved(target.role)) return refuse("FORBIDDEN", "Interviewers cannot be removed from the room.");
+      return emit({ type: "participantRemoved", payload: { userId: target.userId, role: target.role, at } });
+    }
   }
 }
 
+/** The display name is set on the first join and does not change inside the room. */
 function join(state: RoomState, actor: Actor, command: CommandOf<"join">): Decision {
-  const existing = findParticipant(state, actor.userId);
-  if (existing && existing.name === command.name) return unchanged();
+  if (findParticipant(state, actor.userId)) return unchanged();
   return emit({ type: "participantJoined", payload: { userId: actor.userId, role: actor.role, name: command.name } });
 }
 

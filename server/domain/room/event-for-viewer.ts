@@ -15,6 +15,7 @@ export interface CandidateQuestionIntro {
 
 export type CandidateViewEvent =
   | { type: "participantJoined"; payload: { userId: string; role: Role; name: string } }
+  | { type: "participantRemoved"; payload: { userId: string; role: Role; at: string } }
   | { type: "presenceChanged"; payload: { userId: string; status: PresenceStatus; at: string } }
   | { type: "interviewStarted"; payload: { startedAt: string; question: CandidateQuestionIntro } }
   | {
@@ -68,6 +69,10 @@ function candidateEvent(event: RoomEvent, state: Pick<RoomState, "questions">): 
     case "participantJoined": {
       const { userId, role, name } = event.payload;
       return { type: "participantJoined", payload: { userId, role, name } };
+    }
+    case "participantRemoved": {
+      const { userId, role, at } = event.payload;
+      return { type: "participantRemoved", payload: { userId, role, at } };
     }
     case "presenceChanged": {
       const { userId, status, at } = event.payload;

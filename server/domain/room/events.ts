@@ -19,6 +19,10 @@ export const roomEventSchema = z.discriminatedUnion("type", [
     payload: z.object({ userId: idSchema, role: roleSchema, name: z.string() }),
   }),
   z.object({
+    type: z.literal("participantRemoved"),
+    payload: z.object({ userId: idSchema, role: roleSchema, at: instantSchema }),
+  }),
+  z.object({
     type: z.literal("presenceChanged"),
     payload: z.object({ userId: idSchema, status: presenceStatusSchema, at: instantSchema }),
   }),

@@ -37,6 +37,15 @@ export function canEnd(role: Role): boolean {
   return role === "INTERVIEWER";
 }
 
+/** The owner removes candidates and observers; interviewers are never removed. */
+export function canRemoveParticipant(role: Role): boolean {
+  return role === "INTERVIEWER";
+}
+
+export function canBeRemoved(role: Role): boolean {
+  return role !== "INTERVIEWER";
+}
+
 /** Observers keep private notes of their own; candidates take none. */
 export function canWriteNotes(role: Role): boolean {
   return role === "INTERVIEWER" || role === "OBSERVER";
@@ -82,6 +91,8 @@ function roleAllows(role: Role, command: Command): boolean {
       return canScore(role);
     case "end":
       return canEnd(role);
+    case "removeParticipant":
+      return canRemoveParticipant(role);
     case "addNote":
     case "editNote":
     case "deleteNote":
@@ -111,7 +122,8 @@ function refusalFor(command: Command): string {
 export function can(actor: Actor, command: Command, state: RoomState): { ok: true } | Refused {
   const participant = findParticipant(state, actor.userId);
   if (participant && participant.role !== actor.role) return refuse("FORBIDDEN", "You are in this room with another role.");
-  if (!participant && command.type !== "join") return refuse("FORBIDDEN", "Join the room first.");
+  // The owner may remove someone from the plan page without having entered the room.
+  if (!participant && command.type !== "join" && command.type !== "removeParticipant") return refuse("FORBIDDEN", "Join the room first.");
   if (!roleAllows(actor.role, command)) return refuse("FORBIDDEN", refusalFor(command));
 
   if (command.type === "editNote" || command.type === "deleteNote") {

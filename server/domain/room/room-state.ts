@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { dbText } from "../db-text";
 
 /** Ids of sessions, questions, follow-ups, notes and users: opaque strings, short enough to index. */
 export const ID_MAX_LENGTH = 64;
-export const idSchema = z.string().min(1).max(ID_MAX_LENGTH);
+export const idSchema = dbText.min(1).max(ID_MAX_LENGTH);
 
 /** Server instants, as `Date.prototype.toISOString` writes them, so the state survives a JSON column. */
 export const instantSchema = z.iso.datetime();

@@ -5,14 +5,14 @@ import { PageHeader } from "@/components/ui/page-header";
 import { BankImporter } from "@/components/bank/bank-importer";
 import { GuestNotice } from "@/components/bank/guest-notice";
 import { currentUser } from "@/server/auth/session";
-import { canManageBank } from "@/server/domain/bank/policy";
+import { canImportToBank } from "@/server/domain/bank/policy";
 
 export const metadata: Metadata = { title: "Import documents" };
 export const dynamic = "force-dynamic";
 
 export default async function BankImportPage() {
   const user = await currentUser();
-  if (!user || !canManageBank(user)) return <GuestNotice />;
+  if (!user || !canImportToBank(user)) return <GuestNotice />;
   return (
     <div className="mx-auto max-w-4xl px-4 py-8 sm:px-6 sm:py-12">
       <Link

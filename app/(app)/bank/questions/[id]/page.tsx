@@ -8,9 +8,10 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { GuestNotice } from "@/components/bank/guest-notice";
 import { QuestionChips, QuestionView } from "@/components/bank/question-view";
+import { CopyDocumentButton } from "@/components/bank/copy-document-button";
 import { serverApi } from "@/server/api/server-caller";
 import { currentUser } from "@/server/auth/session";
-import { canManageBank, canReadBank } from "@/server/domain/bank/policy";
+import { canChangeDocument, canCopyDocument, canReadBank } from "@/server/domain/bank/policy";
 
 export const dynamic = "force-dynamic";
 
@@ -62,19 +63,22 @@ export default async function BankQuestionPage({ params }: Props) {
           <h1 className="max-w-3xl text-2xl leading-tight font-semibold tracking-tight text-balance sm:text-[28px] sm:leading-9" data-testid="question-prompt">
             {question.prompt}
           </h1>
-          {canManageBank(user) ? (
+          {canChangeDocument(user, question.document) ? (
             <Button asChild variant="outline" className="shrink-0">
               <Link href={`/bank/questions/${question.id}/edit`}>
                 <Pencil aria-hidden />
                 Edit
               </Link>
             </Button>
+          ) : canCopyDocument(user, question.document) ? (
+            <CopyDocumentButton documentId={question.document.id} sourceFile={question.document.sourceFile} />
           ) : null}
         </div>
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
           <QuestionChips question={question} />
           <p className="text-xs text-muted-foreground">
             {question.document.sourceFile}, line {question.source.line}
+            {question.document.ownerId === null ? " · shared, read-only" : " · in your bank"}
           </p>
         </div>
         {question.retired ? (

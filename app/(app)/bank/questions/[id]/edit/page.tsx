@@ -3,12 +3,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
+import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { GuestNotice } from "@/components/bank/guest-notice";
 import { EditQuestionForm } from "@/components/bank/edit-question-form";
+import { CopyDocumentButton } from "@/components/bank/copy-document-button";
 import { serverApi } from "@/server/api/server-caller";
 import { currentUser } from "@/server/auth/session";
-import { canManageBank } from "@/server/domain/bank/policy";
+import { canChangeDocument, canImportToBank } from "@/server/domain/bank/policy";
 
 export const metadata: Metadata = { title: "Edit question" };
 export const dynamic = "force-dynamic";
@@ -16,7 +18,7 @@ export const dynamic = "force-dynamic";
 export default async function EditBankQuestionPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await currentUser();
-  if (!user || !canManageBank(user)) return <GuestNotice />;
+  if (!user || !canImportToBank(user)) return <GuestNotice />;
   const question = await (await serverApi()).bank.question({ id }).catch((error: unknown) => {
     if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
     throw error;
@@ -36,9 +38,16 @@ export default async function EditBankQuestionPage({ params }: { params: Promise
         From {question.document.title}. Interviews already planned keep the version they were planned with; a new version of the
         document replaces these corrections.
       </p>
-      <Card className="mt-6 p-5 sm:p-6">
-        <EditQuestionForm id={question.id} initial={{ prompt: question.prompt, followUps: question.followUps, rubric: question.rubric }} />
-      </Card>
+      {canChangeDocument(user, question.document) ? (
+        <Card className="mt-6 p-5 sm:p-6">
+          <EditQuestionForm id={question.id} initial={{ prompt: question.prompt, followUps: question.followUps, rubric: question.rubric }} />
+        </Card>
+      ) : (
+        <div className="mt-6 grid justify-items-start gap-4">
+          <Alert>{question.document.sourceFile} is a shared document and read-only. Copy it to your bank to edit its questions.</Alert>
+          <CopyDocumentButton documentId={question.document.id} sourceFile={question.document.sourceFile} />
+        </div>
+      )}
     </div>
   );
 }

@@ -1,0 +1,48 @@
+/**
+ * The security headers of every response. Kept free of Node and Next imports: the custom server sets
+ * the static ones on every response it writes (pages, API, assets, Socket.IO polling), and proxy.ts adds
+ * the per-request Content-Security-Policy to pages and API routes.
+ */
+
+export const STATIC_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  "X-Content-Type-Options": "nosniff",
+  // Invite links carry their token in the path: never send a URL of ours to another site.
+  "Referrer-Policy": "same-origin",
+  "X-Frame-Options": "DENY",
+  "Cross-Origin-Opener-Policy": "same-origin",
+  "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+};
+
+/** For JSON answers (API routes, Socket.IO polling): nothing in them may ever run or be framed. */
+export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+/** Responses whose policy the custom server sets; proxy.ts sets a nonce policy on every other (page) response. */
+export function isApiPath(pathname: string): boolean {
+  return pathname.startsWith("/api/") || pathname.startsWith("/socket.io/");
+}
+
+/** The request header through which proxy.ts hands the nonce to the root layout. */
+export const NONCE_HEADER = "x-nonce";
+
+/**
+ * A strict policy for one response. Scripts run only with this response's nonce ('strict-dynamic' lets
+ * them load Next's chunks); styles allow inline `style` attributes, which React renders on the server
+ * and which cannot carry a nonce. Development adds 'unsafe-eval' for React's stack reconstruction.
+ */
+export function contentSecurityPolicy(nonce: string, options: { dev: boolean }): string {
+  const directives = [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    // OAuth avatars come from the providers' image hosts.
+    "img-src 'self' data: blob: https:",
+    "font-src 'self' data:",
+    // Same-origin WebSocket (Socket.IO) is covered by 'self'.
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ];
+  return directives.join("; ");
+}
