@@ -1,34 +1,8 @@
 // `npm start`: builds the production bundle when there is none or the sources are newer, then serves.
-import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
-import path from "node:path";
+import { ensureProductionBuild } from "./production-build";
 
-const BUILD_ID = ".next/BUILD_ID";
-const SOURCES = ["app", "components", "server", "lib", "public", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "proxy.ts"];
-
-function newestMtime(entry: string): number {
-  if (!existsSync(entry)) return 0;
-  const stat = statSync(entry);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const child of readdirSync(entry)) newest = Math.max(newest, newestMtime(path.join(entry, child)));
-  return newest;
-}
-
-function buildIsCurrent(): boolean {
-  if (!existsSync(BUILD_ID)) return false;
-  const built = statSync(BUILD_ID).mtimeMs;
-  return SOURCES.every((source) => newestMtime(source) <= built);
-}
-
-if (!buildIsCurrent()) {
-  console.log("[mockroom] no current production build: building first (about a minute)…");
-  const build = spawnSync(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "build"], {
-    stdio: "inherit",
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
+const status = ensureProductionBuild();
+if (status !== 0) process.exit(status);
 
 // Assigned through Object.assign because the Next.js types mark NODE_ENV read-only.
 Object.assign(process.env, { NODE_ENV: "production" });

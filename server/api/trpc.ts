@@ -42,7 +42,9 @@ const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     const appError = cause instanceof AppError ? cause : null;
-    const zodError = cause instanceof ZodError ? cause : null;
+    // Only the input's validation is the caller's fault; a ZodError from inside a procedure (a JSON column,
+    // an output schema) is a bug and stays INTERNAL.
+    const zodError = cause instanceof ZodError && error.code === "BAD_REQUEST" ? cause : null;
     const code: ErrorCode = appError?.code ?? (zodError ? "BAD_REQUEST" : error.code === "INTERNAL_SERVER_ERROR" ? "INTERNAL" : "BAD_REQUEST");
     const message = appError?.message ?? (zodError ? "Some fields need attention." : code === "INTERNAL" ? ERROR_CODES.INTERNAL : error.message);
     return {

@@ -55,8 +55,9 @@ export async function exportBank(db: Db, scope: BankReadScope, documentId?: stri
     orderBy: { sourceFile: "asc" },
     include: { questions: { where: { id: { in: questionRows.map((row) => row.id) } }, orderBy: { position: "asc" }, include: interchangeQuestionInclude } },
   });
+  // A document whose every question the reader may not see (yet) is left out, as an empty one cannot exist.
   return z.array(bankDocumentSchema).parse(
-    documents.map((doc) => ({
+    documents.filter((doc) => doc.questions.length > 0).map((doc) => ({
       formatVersion: BANK_FORMAT_VERSION,
       title: doc.title,
       sourceFile: doc.sourceFile,

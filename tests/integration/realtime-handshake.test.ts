@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startRealtime, type Realtime } from "@/server/realtime/server";
-import { sessionCookie, TEST_AUTH_SECRET } from "../support/session-cookie";
+import { sessionCookie, TEST_AUTH_SECRET } from "../support/test-auth";
 
 let httpServer: HttpServer;
 let realtime: Realtime;

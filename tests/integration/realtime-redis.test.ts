@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { io as connect } from "socket.io-client";
 import { afterAll, describe, expect, it } from "vitest";
 import { startRealtime, type Realtime } from "@/server/realtime/server";
-import { sessionCookie, TEST_AUTH_SECRET } from "../support/session-cookie";
+import { sessionCookie, TEST_AUTH_SECRET } from "../support/test-auth";
 
 const redisUrl = process.env.TEST_REDIS_URL;
 const nodes: Realtime[] = [];

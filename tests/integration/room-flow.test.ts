@@ -4,7 +4,7 @@ import { fileDatabase } from "../support/db";
 import { RoomClient } from "../support/room-client";
 import { plannedInterview } from "../support/room-fixtures";
 import { startRealtimeServer, type RealtimeServerProcess } from "../support/realtime-server";
-import { sessionCookie } from "../support/session-cookie";
+import { sessionCookie } from "../support/test-auth";
 
 const { db, url: databaseUrl } = await fileDatabase();
 let server: RealtimeServerProcess;

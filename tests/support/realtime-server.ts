@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { TEST_AUTH_SECRET } from "./session-cookie";
+import { TEST_AUTH_SECRET } from "./test-auth";
 
 export interface RealtimeServerProcess {
   url: string;

@@ -1,5 +1,7 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { Db } from "@/server/db/client";
+import { interchangeQuestionInclude, toInterchangeQuestion } from "@/server/services/bank-export";
+import { searchTextOf } from "@/server/services/bank-search-text";
 import type { SessionUser } from "@/server/auth/session";
 import { acceptInvite, createInterview, createInvite } from "@/server/services/interviews";
 
@@ -13,7 +15,7 @@ export async function seedMarkedQuestions(db: Db, tag: string) {
     data: {
       title: `Doc ${tag}`,
       sourceFile: `${tag}.md`,
-      contentHash: randomUUID().replaceAll("-", ""),
+      contentHash: createHash("sha256").update(tag).digest("hex"),
       byteSize: 1,
       repairs: { encoding: "utf-8", mojibakeFixed: 0, codeLinesRestored: 0 },
     },
@@ -46,7 +48,10 @@ export async function seedMarkedQuestions(db: Db, tag: string) {
         redFlags: { create: [{ position: 0, text: marker(`redflag-${n}`) }] },
         exampleScore: { create: { score: 9, outOf: 10, reasons: [marker(`example-${n}`)] } },
       },
+      include: interchangeQuestionInclude,
     });
+    // As the importer stores it, so that search finds what every field holds.
+    await db.bankQuestion.update({ where: { id: question.id }, data: { searchText: searchTextOf(toInterchangeQuestion(question)) } });
     questionIds.push(question.id);
   }
   return { questionIds, marker };

@@ -1,0 +1,140 @@
+/**
+ * Who may do what: every tRPC procedure, every Socket.IO event and every room command, for every kind of
+ * caller. tests/security/authorization.test.ts runs each cell against the real app (next-auth sign-in,
+ * tRPC over HTTP, Socket.IO) in a fresh interview, and fails when a procedure, event or command has no
+ * row here. docs/security.md explains the rules; this file is their one checked statement.
+ *
+ * An outcome is "allowed" or the error code the caller must get. A refused cell also proves that the
+ * refused call wrote nothing; a cell marked `writes` proves that the allowed call did write.
+ */
+
+export const CALLERS = [
+  "anonymous",
+  /** Signed in with an account, and nothing to do with this interview. */
+  "stranger",
+  /** This interview's candidate, joined as a guest through the candidate link. */
+  "guestCandidate",
+  /** This interview's candidate, with an account. */
+  "accountCandidate",
+  /** The (account) candidate of another interview. */
+  "otherCandidate",
+  "observer",
+  /** Planned the interview; its interviewer. */
+  "owner",
+  /** Runs another interview. */
+  "otherInterviewer",
+] as const;
+
+export type Caller = (typeof CALLERS)[number];
+export type Outcome = "allowed" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT";
+export type Cells = Record<Caller, Outcome>;
+
+/** What a row calls: a tRPC procedure, a Socket.IO event, or a room command sent with `room:command`. */
+export type Surface = "trpc" | "socket" | "command";
+
+export interface Row {
+  surface: Surface;
+  /** The procedure path (`bank.search`), the event (`room:join`) or the command type (`addNote`). */
+  name: string;
+  cells: Cells;
+  /** The allowed call changes the database (checked for every allowed cell). */
+  writes?: boolean;
+}
+
+const everyone = (outcome: Outcome): Cells => Object.fromEntries(CALLERS.map((caller) => [caller, outcome])) as Cells;
+const cells = (base: Cells, overrides: Partial<Cells> = {}): Cells => ({ ...base, ...overrides });
+
+/** Any signed-in identity, guests included. */
+const signedIn = cells(everyone("allowed"), { anonymous: "UNAUTHORIZED" });
+/** Accounts only: the bank is closed to guests. */
+const accounts = cells(signedIn, { guestCandidate: "FORBIDDEN" });
+/** The interviewer only; members with another role are told no, outsiders learn nothing (NOT_FOUND). */
+const interviewerOnly: Cells = {
+  anonymous: "UNAUTHORIZED",
+  stranger: "NOT_FOUND",
+  guestCandidate: "FORBIDDEN",
+  accountCandidate: "FORBIDDEN",
+  otherCandidate: "NOT_FOUND",
+  observer: "FORBIDDEN",
+  owner: "allowed",
+  otherInterviewer: "NOT_FOUND",
+};
+const members: Cells = cells(interviewerOnly, { guestCandidate: "allowed", accountCandidate: "allowed", observer: "allowed" });
+/** Room commands: sent after `room:join`, which outsiders fail, so their commands are refused as not joined. */
+const inRoom = (allowed: Array<"owner" | "observer" | "candidates">): Cells => {
+  const refusedMember: Outcome = "FORBIDDEN";
+  return {
+    anonymous: "UNAUTHORIZED",
+    stranger: "FORBIDDEN",
+    guestCandidate: allowed.includes("candidates") ? "allowed" : refusedMember,
+    accountCandidate: allowed.includes("candidates") ? "allowed" : refusedMember,
+    otherCandidate: "FORBIDDEN",
+    observer: allowed.includes("observer") ? "allowed" : refusedMember,
+    owner: allowed.includes("owner") ? "allowed" : refusedMember,
+    otherInterviewer: "FORBIDDEN",
+  };
+};
+
+export const AUTHORIZATION_TABLE: Row[] = [
+  // ---- accounts and the dashboard
+  { surface: "trpc", name: "account.signUp", cells: everyone("allowed"), writes: true },
+  { surface: "trpc", name: "dashboard.summary", cells: signedIn },
+
+  // ---- the question bank: shared documents for every account, private ones for their owner, and never
+  // the questions of the reader's unfinished interview as its candidate
+  { surface: "trpc", name: "bank.search", cells: accounts },
+  { surface: "trpc", name: "bank.facets", cells: accounts },
+  { surface: "trpc", name: "bank.export", cells: accounts },
+  { surface: "trpc", name: "bank.question", cells: cells(accounts, { accountCandidate: "NOT_FOUND" }) },
+  { surface: "trpc", name: "bank.preview", cells: accounts },
+  { surface: "trpc", name: "bank.import", cells: accounts, writes: true },
+  // The candidate's interview uses every question of the document: nothing of it can be copied yet.
+  { surface: "trpc", name: "bank.copyDocument", cells: cells(accounts, { accountCandidate: "NOT_FOUND" }), writes: true },
+  {
+    surface: "trpc",
+    name: "bank.updateQuestion",
+    cells: cells(accounts, { stranger: "NOT_FOUND", accountCandidate: "NOT_FOUND", otherCandidate: "NOT_FOUND", observer: "NOT_FOUND", otherInterviewer: "NOT_FOUND" }),
+    writes: true,
+  },
+  {
+    surface: "trpc",
+    name: "bank.deleteDocument",
+    cells: cells(accounts, { stranger: "NOT_FOUND", accountCandidate: "NOT_FOUND", otherCandidate: "NOT_FOUND", observer: "NOT_FOUND", otherInterviewer: "NOT_FOUND" }),
+    writes: true,
+  },
+
+  // ---- planning
+  { surface: "trpc", name: "interview.create", cells: cells(accounts, { accountCandidate: "NOT_FOUND" }), writes: true },
+  { surface: "trpc", name: "interview.list", cells: signedIn },
+  { surface: "trpc", name: "interview.templates", cells: signedIn },
+  { surface: "trpc", name: "interview.myRole", cells: members },
+  { surface: "trpc", name: "interview.plan", cells: interviewerOnly },
+  { surface: "trpc", name: "interview.updatePlan", cells: interviewerOnly, writes: true },
+  { surface: "trpc", name: "interview.createInvite", cells: interviewerOnly, writes: true },
+  { surface: "trpc", name: "interview.revokeInvite", cells: interviewerOnly, writes: true },
+  { surface: "trpc", name: "interview.removeParticipant", cells: interviewerOnly, writes: true },
+  { surface: "trpc", name: "interview.saveTemplate", cells: interviewerOnly, writes: true },
+  // Anyone holding a link may read what it is for, and join with it (a member keeps their role).
+  { surface: "trpc", name: "invite.describe", cells: everyone("allowed") },
+  { surface: "trpc", name: "invite.accept", cells: signedIn },
+
+  // ---- Socket.IO: the handshake refuses anyone without a session
+  { surface: "socket", name: "room:join", cells: members, writes: true },
+  { surface: "socket", name: "room:leave", cells: signedIn },
+  { surface: "socket", name: "time:sync", cells: signedIn },
+
+  // ---- room commands (the interview is live on its first question)
+  { surface: "command", name: "setPresence", cells: inRoom(["owner", "observer", "candidates"]), writes: true },
+  { surface: "command", name: "start", cells: inRoom(["owner"]) },
+  { surface: "command", name: "nextQuestion", cells: inRoom(["owner"]), writes: true },
+  { surface: "command", name: "previousQuestion", cells: inRoom(["owner"]), writes: true },
+  { surface: "command", name: "goToQuestion", cells: inRoom(["owner"]), writes: true },
+  { surface: "command", name: "revealFollowUp", cells: inRoom(["owner"]), writes: true },
+  { surface: "command", name: "setKeyPointChecked", cells: inRoom(["owner"]), writes: true },
+  { surface: "command", name: "setScore", cells: inRoom(["owner"]), writes: true },
+  { surface: "command", name: "end", cells: inRoom(["owner"]), writes: true },
+  { surface: "command", name: "addNote", cells: inRoom(["owner", "observer"]), writes: true },
+  { surface: "command", name: "editNote", cells: inRoom(["owner", "observer"]), writes: true },
+  { surface: "command", name: "deleteNote", cells: inRoom(["owner", "observer"]), writes: true },
+  { surface: "command", name: "updateScratchpad", cells: inRoom(["candidates"]), writes: true },
+];
