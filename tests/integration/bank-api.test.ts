@@ -1,16 +1,20 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appRouter } from "@/server/api/root";
-import { createCallerFactory } from "@/server/api/trpc";
 import { bankFilesIn, importBankPaths } from "@/server/services/bank-import-paths";
+import { startAppServer, type AppServer } from "../support/app-server";
 import { fileDatabase } from "../support/db";
+import { createAccount, interviewOf, signedIn } from "../support/fixtures";
+import { HttpSession } from "../support/http-session";
 
-const { db } = await fileDatabase();
-afterAll(() => db.$disconnect());
+const { url: databaseUrl, db } = await fileDatabase();
+let app: AppServer;
+let member: HttpSession["trpc"];
+let guest: HttpSession["trpc"];
 
-const createCaller = createCallerFactory(appRouter);
-let member: ReturnType<typeof createCaller>;
-const guest = createCaller({ db, user: { id: "guest", name: "Guest", email: null, isGuest: true }, clientAddress: "test" });
+afterAll(async () => {
+  await app.kill();
+  await db.$disconnect();
+});
 
 const SMALL_DOC = `# Storage engines
 
@@ -27,79 +31,84 @@ Write amplification.
 `;
 
 beforeAll(async () => {
-  const user = await db.user.create({ data: { name: "Ada", email: `api-${crypto.randomUUID()}@example.com` } });
-  member = createCaller({ db, user: { id: user.id, name: "Ada", email: null, isGuest: false }, clientAddress: "test" });
+  app = await startAppServer(databaseUrl);
+  const ada = await createAccount(db, "Ada");
+  member = (await signedIn(app.url, ada)).trpc;
+  const { candidateToken } = await interviewOf(db, ada, await createAccount(db, "Obi"), "api");
+  const guestSession = new HttpSession(app.url);
+  await guestSession.guestSignIn("Guest", candidateToken);
+  guest = guestSession.trpc;
   await importBankPaths(db, await bankFilesIn(path.resolve("content/banks")));
 });
 
 describe("bank API", () => {
   it("finds a question by a word that only its answer contains, ranked first", async () => {
-    const [result] = await member.bank.import({ files: [{ name: "storage.md", encoding: "text", content: SMALL_DOC }] });
+    const [result] = await member.bank.import.mutate({ files: [{ name: "storage.md", encoding: "text", content: SMALL_DOC }] });
     expect(result).toMatchObject({ ok: true, outcome: { status: "created", questions: 1, followUps: 1 } });
-    const found = await member.bank.search({ q: "xylophone" });
+    const found = await member.bank.search.query({ q: "xylophone" });
     expect(found.total).toBe(1);
     expect(found.items[0]).toMatchObject({ prompt: "How does an LSM tree absorb writes?", documentTitle: "Storage engines", followUpCount: 1 });
     expect(found.items[0]?.rubricCount).toBeGreaterThan(0);
   });
 
   it("searches the seeds with websearch syntax, ranks prompt matches first, and pages", async () => {
-    const first = await member.bank.search({ q: "websocket", limit: 2 });
+    const first = await member.bank.search.query({ q: "websocket", limit: 2 });
     expect(first.total).toBeGreaterThan(2);
     expect(first.items).toHaveLength(2);
     expect(first.items[0]?.prompt.toLowerCase()).toContain("websocket");
     expect(first.nextCursor).toBe("2");
-    const second = await member.bank.search({ q: "websocket", limit: 2, cursor: first.nextCursor });
+    const second = await member.bank.search.query({ q: "websocket", limit: 2, cursor: first.nextCursor });
     expect(second.items.map((i) => i.id)).not.toContain(first.items[0]?.id);
-    expect((await member.bank.search({ q: '"monotonic time"' })).total).toBeGreaterThan(0);
-    expect((await member.bank.search({ q: "the a of" })).total).toBe(0);
+    expect((await member.bank.search.query({ q: '"monotonic time"' })).total).toBeGreaterThan(0);
+    expect((await member.bank.search.query({ q: "the a of" })).total).toBe(0);
   });
 
   it("filters by document, section, difficulty and tag, with facets that match", async () => {
-    const facets = await member.bank.facets();
+    const facets = await member.bank.facets.query();
     expect(facets.documents.length).toBeGreaterThanOrEqual(5);
     const doc = facets.documents.find((d) => d.sourceFile === "000_cd3cdfe44ed132f4.txt");
     expect(doc?.count).toBe(10);
-    const inDoc = await member.bank.search({ documentId: doc?.id, limit: 50 });
+    const inDoc = await member.bank.search.query({ documentId: doc?.id, limit: 50 });
     expect(inDoc.total).toBe(10);
     for (const facet of [facets.difficulties[0], facets.tags[0], facets.sections[0]]) expect(facet?.count).toBeGreaterThan(0);
     const difficulty = facets.difficulties[0];
-    if (difficulty) expect((await member.bank.search({ difficulty: difficulty.value, limit: 50 })).total).toBe(difficulty.count);
+    if (difficulty) expect((await member.bank.search.query({ difficulty: difficulty.value, limit: 50 })).total).toBe(difficulty.count);
     const tag = facets.tags[0];
-    if (tag) expect((await member.bank.search({ tag: tag.value, limit: 50 })).total).toBe(tag.count);
+    if (tag) expect((await member.bank.search.query({ tag: tag.value, limit: 50 })).total).toBe(tag.count);
     const section = facets.sections[0];
-    if (section) expect((await member.bank.search({ section: section.value, limit: 50 })).total).toBe(section.count);
+    if (section) expect((await member.bank.search.query({ section: section.value, limit: 50 })).total).toBe(section.count);
   });
 
   it("returns a whole question; a shared one is read-only, and a correction of one's own copy keeps its key", async () => {
-    const shared = (await member.bank.search({ q: "server restarts websocket" })).items[0];
+    const shared = (await member.bank.search.query({ q: "server restarts websocket" })).items[0];
     if (!shared) throw new Error("no hit");
-    const original = await member.bank.question({ id: shared.id });
+    const original = await member.bank.question.query({ id: shared.id });
     expect(original.rubric.length).toBeGreaterThan(0);
     expect(original.document).toMatchObject({ ownerId: null, sourceFile: expect.stringMatching(/\.txt$/) });
     const correction = { prompt: "Changed?", followUps: [], rubric: [{ title: "T", lookFor: [] }] };
-    await expect(member.bank.updateQuestion({ id: shared.id, ...correction })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    expect(await member.bank.question({ id: shared.id })).toEqual(original);
+    await expect(member.bank.updateQuestion.mutate({ id: shared.id, ...correction })).rejects.toMatchObject({ data: { appCode: "FORBIDDEN" } });
+    expect(await member.bank.question.query({ id: shared.id })).toEqual(original);
 
-    const { documentId } = await member.bank.copyDocument({ documentId: original.document.id });
+    const { documentId } = await member.bank.copyDocument.mutate({ documentId: original.document.id });
     const copy = await db.bankQuestion.findFirstOrThrow({ where: { documentId, key: original.key } });
     const hit = { id: copy.id };
-    const question = await member.bank.question({ id: hit.id });
+    const question = await member.bank.question.query({ id: hit.id });
     expect(question).toMatchObject({ key: original.key, prompt: original.prompt, document: { id: documentId, ownerId: expect.any(String) } });
-    const edited = await member.bank.updateQuestion({
+    const edited = await member.bank.updateQuestion.mutate({
       id: hit.id,
       prompt: "What happens to your WebSocket connections during a deploy?",
       followUps: [{ prompt: "How do clients find out?", answer: "A close frame with 1012.", lookFor: [] }],
       rubric: [{ title: "Graceful shutdown", lookFor: ["drains connections"] }],
     });
     expect(edited).toMatchObject({ key: question.key, prompt: "What happens to your WebSocket connections during a deploy?", answer: question.answer });
-    expect((await member.bank.search({ q: "deploy close frame 1012" })).items[0]?.id).toBe(hit.id);
-    expect((await member.bank.question({ id: shared.id })).prompt).toBe(original.prompt);
-    await expect(member.bank.updateQuestion({ id: hit.id, prompt: " ", followUps: [], rubric: [] })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect((await member.bank.search.query({ q: "deploy close frame 1012" })).items[0]?.id).toBe(hit.id);
+    expect((await member.bank.question.query({ id: shared.id })).prompt).toBe(original.prompt);
+    await expect(member.bank.updateQuestion.mutate({ id: hit.id, prompt: " ", followUps: [], rubric: [] })).rejects.toMatchObject({ data: { appCode: "BAD_REQUEST" } });
   });
 
   it("previews without writing and reports a bad file next to a good one", async () => {
     const before = await db.bankDocument.count();
-    const results = await member.bank.preview({
+    const results = await member.bank.preview.mutate({
       files: [
         { name: "notes.md", encoding: "text", content: SMALL_DOC.replace("Storage engines", "Storage notes") },
         { name: "empty.txt", encoding: "text", content: "   " },
@@ -110,11 +119,13 @@ describe("bank API", () => {
     expect(await db.bankDocument.count()).toBe(before);
   });
 
-  it("refuses guests and a 50 MB paste", async () => {
-    await expect(guest.bank.search({ q: "websocket" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(guest.bank.import({ files: [{ name: "x.md", encoding: "text", content: SMALL_DOC }] })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(member.bank.preview({ files: [{ name: "paste.md", encoding: "text", content: "a".repeat(50 * 1024 * 1024) }] })).rejects.toMatchObject({
-      code: "BAD_REQUEST",
+  it("refuses guests, a paste over the 5 MB document limit, and a 50 MB request before reading it", async () => {
+    await expect(guest.bank.search.query({ q: "websocket" })).rejects.toMatchObject({ data: { appCode: "FORBIDDEN" } });
+    await expect(guest.bank.import.mutate({ files: [{ name: "x.md", encoding: "text", content: SMALL_DOC }] })).rejects.toMatchObject({ data: { appCode: "FORBIDDEN" } });
+    await expect(member.bank.preview.mutate({ files: [{ name: "paste.md", encoding: "text", content: "a".repeat(8 * 1024 * 1024) }] })).rejects.toMatchObject({
+      data: { appCode: "BAD_REQUEST" },
     });
+    const huge = await fetch(`${app.url}/api/trpc/bank.preview`, { method: "POST", headers: { "content-type": "application/json" }, body: "a".repeat(50 * 1024 * 1024) });
+    expect(huge.status).toBe(413);
   });
 });

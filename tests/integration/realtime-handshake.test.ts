@@ -1,30 +1,29 @@
-import { createServer, type Server as HttpServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startRealtime, type Realtime } from "@/server/realtime/server";
-import { sessionCookie, TEST_AUTH_SECRET } from "../support/test-auth";
+import { startAppServer, type AppServer } from "../support/app-server";
+import { fileDatabase } from "../support/db";
+import { createAccount, signedIn } from "../support/fixtures";
+import type { HttpSession } from "../support/http-session";
+import { forgedSessionCookie } from "../support/test-auth";
 
-let httpServer: HttpServer;
-let realtime: Realtime;
-let url: string;
+const { url: databaseUrl, db } = await fileDatabase();
+let app: AppServer;
+let ada: HttpSession;
 const sockets: Socket[] = [];
 
 beforeAll(async () => {
-  process.env.NEXTAUTH_SECRET = TEST_AUTH_SECRET;
-  httpServer = createServer();
-  realtime = await startRealtime(httpServer, { appUrl: "http://app.example", log: () => {} });
-  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
-  url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+  app = await startAppServer(databaseUrl);
+  ada = await signedIn(app.url, await createAccount(db, "Ada"));
 });
 
 afterAll(async () => {
   for (const socket of sockets) socket.close();
-  await realtime.close("test over");
+  await app.kill();
+  await db.$disconnect();
 });
 
 function open(headers: Record<string, string>): Socket {
-  const socket = connect(url, { transports: ["websocket"], extraHeaders: headers, reconnection: false });
+  const socket = connect(app.url, { transports: ["websocket"], extraHeaders: headers, reconnection: false });
   sockets.push(socket);
   return socket;
 }
@@ -36,18 +35,23 @@ function outcome(socket: Socket): Promise<{ connected: true } | { connected: fal
   });
 }
 
+/** Engine.IO's first request, as a browser on `origin` would send it. */
+function pollingHandshake(origin: string) {
+  return ada.fetch("/socket.io/?EIO=4&transport=polling", { headers: { origin } });
+}
+
 describe("Socket.IO handshake", () => {
   it("refuses a socket without a session with connect_error 'unauthorized'", async () => {
     expect(await outcome(open({}))).toEqual({ connected: false, message: "unauthorized" });
   });
 
   it("refuses a session cookie signed with another secret", async () => {
-    const forged = await sessionCookie({ id: "u1", name: "Eve" }, "some-other-secret-that-is-also-long-enough-000");
+    const forged = await forgedSessionCookie({ id: "u1", name: "Eve" }, "some-other-secret-that-is-also-long-enough-000");
     expect(await outcome(open({ cookie: forged }))).toEqual({ connected: false, message: "unauthorized" });
   });
 
-  it("accepts the app's session cookie and answers the clock sync", async () => {
-    const socket = open({ cookie: await sessionCookie({ id: "u1", name: "Ada" }) });
+  it("accepts the session cookie next-auth issued and answers the clock sync", async () => {
+    const socket = open({ cookie: ada.cookieHeader() });
     expect(await outcome(socket)).toEqual({ connected: true });
     const before = Date.now();
     const reply = (await socket.timeout(2000).emitWithAck("time:sync", { clientSentAt: before })) as { ok: boolean; serverNow: number };
@@ -56,28 +60,29 @@ describe("Socket.IO handshake", () => {
   });
 
   it("accepts the session token as a Bearer header, for clients without cookies", async () => {
-    const token = (await sessionCookie({ id: "bot", name: "Load bot" })).split("=")[1] ?? "";
+    const token = /next-auth\.session-token=([^;]+)/.exec(ada.cookieHeader())?.[1] ?? "";
+    expect(token).not.toBe("");
     expect(await outcome(open({ authorization: `Bearer ${token}` }))).toEqual({ connected: true });
   });
 
-  it("refuses a browser on another origin even with a valid session", async () => {
-    const socket = open({ cookie: await sessionCookie({ id: "u1", name: "Ada" }), origin: "http://evil.example" });
-    const result = await outcome(socket);
-    expect(result.connected).toBe(false);
-  });
+  it("refuses a browser on another origin even with a valid session, and accepts the app's own", async () => {
+    const foreign = await pollingHandshake("http://evil.example");
+    expect(foreign.status).toBe(403);
+    expect(await foreign.json()).toMatchObject({ message: "origin not allowed" });
+    expect(await outcome(open({ cookie: ada.cookieHeader(), origin: "http://evil.example" }))).toMatchObject({ connected: false });
 
-  it("accepts the configured app origin", async () => {
-    const socket = open({ cookie: await sessionCookie({ id: "u1", name: "Ada" }), origin: "http://app.example" });
-    expect(await outcome(socket)).toEqual({ connected: true });
+    const own = await pollingHandshake(app.url);
+    expect(own.status).toBe(200);
+    expect(await outcome(open({ cookie: ada.cookieHeader(), origin: app.url }))).toEqual({ connected: true });
   });
 
   it("tells connected clients when the server shuts down", async () => {
-    const socket = open({ cookie: await sessionCookie({ id: "u2", name: "Bob" }) });
+    const socket = open({ cookie: ada.cookieHeader() });
     await outcome(socket);
     const notice = new Promise((resolve) => socket.once("server:shutdown", resolve));
     const disconnected = new Promise((resolve) => socket.once("disconnect", resolve));
-    await realtime.close("maintenance");
-    expect(await notice).toEqual({ reason: "maintenance" });
+    app.process.kill("SIGTERM");
+    expect(await notice).toEqual({ reason: "Server is restarting" });
     expect(await disconnected).toBe("io server disconnect");
   });
 });

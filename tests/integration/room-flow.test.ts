@@ -1,18 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CandidateView, InterviewerView, ObserverView } from "@/server/domain/room";
+import { startAppServer, type AppServer } from "../support/app-server";
 import { fileDatabase } from "../support/db";
+import { createAccount, plannedInterview, signedIn } from "../support/fixtures";
+import type { HttpSession } from "../support/http-session";
 import { RoomClient } from "../support/room-client";
-import { plannedInterview } from "../support/room-fixtures";
-import { startRealtimeServer, type RealtimeServerProcess } from "../support/realtime-server";
-import { sessionCookie } from "../support/test-auth";
 
 const { db, url: databaseUrl } = await fileDatabase();
-let server: RealtimeServerProcess;
-const servers: RealtimeServerProcess[] = [];
+let server: AppServer;
+const servers: AppServer[] = [];
 const clients: RoomClient[] = [];
 
-async function startServer(port?: number): Promise<RealtimeServerProcess> {
-  const started = await startRealtimeServer(databaseUrl, port);
+async function startServer(port?: number): Promise<AppServer> {
+  const started = await startAppServer(databaseUrl, { port });
   servers.push(started);
   return started;
 }
@@ -27,8 +27,9 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-async function connect(user: { id: string; name: string | null; isGuest: boolean }, sessionId: string, url = server.url): Promise<RoomClient> {
-  const client = new RoomClient(url, await sessionCookie({ id: user.id, name: user.name ?? "", isGuest: user.isGuest }), sessionId);
+/** A room client with the member's session cookie, as next-auth issued it. */
+async function connect(member: { session: HttpSession }, sessionId: string, url = server.url): Promise<RoomClient> {
+  const client = new RoomClient(url, member.session.cookieHeader(), sessionId);
   clients.push(client);
   await client.joined();
   return client;
@@ -48,7 +49,7 @@ function expectGaplessLog(log: Array<{ seq: number; idempotencyKey: string }>) {
 
 describe("a live interview over real sockets", () => {
   it("runs from lobby to end, saving every step as it happens", async () => {
-    const { sessionId, interviewer, candidate, observer } = await plannedInterview(db, "flow");
+    const { sessionId, interviewer, candidate, observer } = await plannedInterview(db, "flow", server.url);
     const iris = await connect(interviewer, sessionId);
     const cody = await connect(candidate, sessionId);
     const olga = await connect(observer, sessionId);
@@ -106,7 +107,7 @@ describe("a live interview over real sockets", () => {
   });
 
   it("applies a retried command once and two simultaneous reveals as one", async () => {
-    const { sessionId, interviewer } = await plannedInterview(db, "twice");
+    const { sessionId, interviewer } = await plannedInterview(db, "twice", server.url);
     const tabA = await connect(interviewer, sessionId);
     const tabB = await connect(interviewer, sessionId);
     await tabA.command({ type: "start" });
@@ -129,7 +130,7 @@ describe("a live interview over real sockets", () => {
   });
 
   it("refuses bad input with a clear error and writes nothing", async () => {
-    const { sessionId, candidate, observer, interviewer } = await plannedInterview(db, "bad");
+    const { sessionId, candidate, observer, interviewer } = await plannedInterview(db, "bad", server.url);
     const iris = await connect(interviewer, sessionId);
     const cody = await connect(candidate, sessionId);
     const olga = await connect(observer, sessionId);
@@ -161,10 +162,9 @@ describe("a live interview over real sockets", () => {
   });
 
   it("refuses a user who is not in the session", async () => {
-    const { sessionId } = await plannedInterview(db, "stranger");
-    const { createUser } = await import("../support/room-fixtures");
-    const stranger = await createUser(db, "Stan");
-    const client = new RoomClient(server.url, await sessionCookie({ id: stranger.id, name: "Stan" }), sessionId);
+    const { sessionId } = await plannedInterview(db, "stranger", server.url);
+    const stranger = await createAccount(db, "Stan");
+    const client = new RoomClient(server.url, (await signedIn(server.url, stranger)).cookieHeader(), sessionId);
     clients.push(client);
     await new Promise<void>((resolve) => client.socket.once("connect", () => resolve()));
     expect(await client.emit("room:join", { sessionId, lastSeq: null })).toMatchObject({ ok: false, code: "NOT_FOUND" });
@@ -173,7 +173,7 @@ describe("a live interview over real sockets", () => {
   });
 
   it("rate-limits a socket that floods commands", async () => {
-    const { sessionId, interviewer } = await plannedInterview(db, "flood");
+    const { sessionId, interviewer } = await plannedInterview(db, "flood", server.url);
     const iris = await connect(interviewer, sessionId);
     const results = await Promise.all(Array.from({ length: 80 }, () => iris.emit("time:sync", { clientSentAt: 0 })));
     expect(results.filter((result) => !result.ok).map((result) => (result.ok ? null : result.code))).toContain("RATE_LIMITED");
@@ -182,7 +182,7 @@ describe("a live interview over real sockets", () => {
 
 describe("nothing is lost on reconnect or restart", () => {
   it("catches up a client that dropped while the room moved on", async () => {
-    const { sessionId, interviewer, candidate } = await plannedInterview(db, "drop");
+    const { sessionId, interviewer, candidate } = await plannedInterview(db, "drop", server.url);
     const iris = await connect(interviewer, sessionId);
     const cody = await connect(candidate, sessionId);
     await iris.command({ type: "start" });
@@ -204,7 +204,7 @@ describe("nothing is lost on reconnect or restart", () => {
 
   it("survives SIGKILL of the server mid-interview: clients reconnect and agree, the log has no gap", async () => {
     const killable = await startServer();
-    const { sessionId, interviewer, candidate } = await plannedInterview(db, "kill");
+    const { sessionId, interviewer, candidate } = await plannedInterview(db, "kill", server.url);
     const iris = await connect(interviewer, sessionId, killable.url);
     const cody = await connect(candidate, sessionId, killable.url);
     await iris.command({ type: "start" });
@@ -238,7 +238,7 @@ describe("nothing is lost on reconnect or restart", () => {
 
 describe("the candidate never receives hidden material", () => {
   it("finds no marker of anything unrevealed in any frame the candidate received, across reconnects", async () => {
-    const { sessionId, interviewer, candidate, observer, marker } = await plannedInterview(db, "leak");
+    const { sessionId, interviewer, candidate, observer, marker } = await plannedInterview(db, "leak", server.url);
     const iris = await connect(interviewer, sessionId);
     const olga = await connect(observer, sessionId);
     const cody = await connect(candidate, sessionId);

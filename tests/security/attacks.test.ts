@@ -6,7 +6,7 @@ import { startAppServer, type AppServer } from "../support/app-server";
 import { fileDatabase } from "../support/db";
 import { appCodeOf, HttpSession } from "../support/http-session";
 import { RoomClient } from "../support/room-client";
-import { createAccount, databaseDigest, interviewOf, signedIn, type Account } from "../support/security-world";
+import { createAccount, databaseDigest, interviewOf, signedIn, type Account } from "../support/fixtures";
 
 // Each attack that got through once, performed as an attacker would: from outside, over HTTP, next-auth
 // and Socket.IO against the real app, with nothing but what the server hands out.

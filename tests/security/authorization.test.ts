@@ -10,7 +10,7 @@ import { acceptInvite, createInvite } from "@/server/services/interviews";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { fileDatabase } from "../support/db";
 import { appCodeOf, HttpSession } from "../support/http-session";
-import { createAccount, databaseDigest, interviewOf, signedIn, tokenOf, type Account } from "../support/security-world";
+import { createAccount, databaseDigest, interviewOf, signedIn, tokenOf, type Account } from "../support/fixtures";
 import { AUTHORIZATION_TABLE, CALLERS, type Caller, type Outcome, type Row } from "./authorization-table";
 
 const { url: databaseUrl, db } = await fileDatabase();

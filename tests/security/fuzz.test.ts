@@ -8,7 +8,7 @@ import { executeCommand } from "@/server/services/room-service";
 import { acceptInvite } from "@/server/services/interviews";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { fileDatabase } from "../support/db";
-import { createAccount, databaseDigest, interviewOf, signedIn, type Account } from "../support/security-world";
+import { createAccount, databaseDigest, interviewOf, signedIn, type Account } from "../support/fixtures";
 import type { HttpSession } from "../support/http-session";
 
 // Generated hostile payloads for every tRPC procedure and every Socket.IO event, against the real app.

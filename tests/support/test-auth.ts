@@ -1,9 +1,13 @@
 import { encode } from "next-auth/jwt";
 
+/** The AUTH_SECRET of every app server the tests start. */
 export const TEST_AUTH_SECRET = "test-secret-that-is-long-enough-for-next-auth-0123456789";
 
-/** A next-auth session cookie exactly as the app sets it after sign-in. */
-export async function sessionCookie(user: { id: string; name: string; isGuest?: boolean }, secret = TEST_AUTH_SECRET): Promise<string> {
-  const token = await encode({ token: { sub: user.id, name: user.name, isGuest: user.isGuest ?? false }, secret });
+/**
+ * An attacker's cookie: a session token for any identity, signed with a secret that is not the server's.
+ * Only for proving that such a token is refused; every other test signs in through next-auth.
+ */
+export async function forgedSessionCookie(user: { id: string; name: string }, secret: string): Promise<string> {
+  const token = await encode({ token: { sub: user.id, name: user.name, isGuest: false }, secret });
   return `next-auth.session-token=${token}`;
 }

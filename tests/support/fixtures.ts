@@ -1,0 +1,139 @@
+// What the integration and security tests build on: accounts with a known password (signed in through
+// next-auth, never forged), interviews over questions whose hidden fields carry markers, and a digest of
+// the database for "a refused call wrote nothing".
+
+import { createHash, randomUUID } from "node:crypto";
+import type { Db } from "@/server/db/client";
+import { hashPassword } from "@/server/auth/password";
+import type { SessionUser } from "@/server/auth/session";
+import { interchangeQuestionInclude, toInterchangeQuestion } from "@/server/services/bank-export";
+import { searchTextOf } from "@/server/services/bank-search-text";
+import { acceptInvite, createInterview, createInvite } from "@/server/services/interviews";
+import { HttpSession } from "./http-session";
+
+export const TEST_PASSWORD = "correct horse battery staple";
+
+export interface Account extends SessionUser {
+  email: string;
+  password: string;
+}
+
+let passwordHash: Promise<string> | undefined;
+
+/** An account row with a known password (hashed once per run: argon2 is slow on purpose). */
+export async function createAccount(db: Db, name: string): Promise<Account> {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const email = `${name.toLowerCase()}-${randomUUID().slice(0, 8)}@example.com`;
+  const user = await db.user.create({ data: { name, email, passwordHash: await passwordHash } });
+  return { id: user.id, name, email, isGuest: false, password: TEST_PASSWORD };
+}
+
+/** Signed in through next-auth's credentials endpoint, as the sign-in page does. */
+export async function signedIn(baseUrl: string, account: Account): Promise<HttpSession> {
+  const session = new HttpSession(baseUrl);
+  const error = await session.signIn(account.email, account.password);
+  if (error) throw new Error(`sign-in of ${account.email} failed: ${error}`);
+  return session;
+}
+
+export function tokenOf(url: string): string {
+  return url.split("/join/")[1] ?? "";
+}
+
+/**
+ * An interview of `owner` over two shared, marked questions, with an observer admitted and links for a
+ * candidate; the candidate is admitted by the caller (a guest through next-auth, or an account).
+ */
+export async function interviewOf(db: Db, owner: SessionUser, observer: SessionUser, tag: string) {
+  const { questionIds, marker } = await seedMarkedQuestions(db, tag);
+  const { id: sessionId } = await createInterview(db, owner, { title: `Interview ${tag}`, items: questionIds.map((bankQuestionId) => ({ bankQuestionId, timeBoxSec: 600 })) });
+  const now = new Date();
+  const observerLink = await createInvite(db, owner, { sessionId, role: "OBSERVER" }, now);
+  await acceptInvite(db, observer, tokenOf(observerLink.url), now);
+  const candidateLink = await createInvite(db, owner, { sessionId, role: "CANDIDATE" }, now);
+  return { sessionId, questionIds, marker, observerInviteId: observerLink.id, candidateToken: tokenOf(candidateLink.url), candidateInviteId: candidateLink.id };
+}
+
+/** A digest of every row an attack could write, for "a refused call wrote nothing". */
+export async function databaseDigest(db: Db): Promise<string> {
+  const tables = ["User", "BankDocument", "BankQuestion", "BankFollowUp", "RubricCriterion", "KeyPoint", "RedFlag", "InterviewSession", "SessionQuestion", "Participant", "Invite", "SessionEvent", "Note", "Score", "InterviewTemplate", "TemplateItem"];
+  const parts = await Promise.all(
+    tables.map(async (table) => {
+      const rows = await db.$queryRawUnsafe<Array<{ digest: string | null }>>(`SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM "${table}" t`);
+      return `${table}:${rows[0]?.digest ?? ""}`;
+    }),
+  );
+  return parts.join(",");
+}
+
+/**
+ * Two bank questions whose every interviewer-only field holds a unique marker string, so a leak test can
+ * search everything a candidate received for any of them.
+ */
+export async function seedMarkedQuestions(db: Db, tag: string) {
+  const marker = (field: string) => `MARK-${tag}-${field}`;
+  const document = await db.bankDocument.create({
+    data: {
+      title: `Doc ${tag}`,
+      sourceFile: `${tag}.md`,
+      contentHash: createHash("sha256").update(tag).digest("hex"),
+      byteSize: 1,
+      repairs: { encoding: "utf-8", mojibakeFixed: 0, codeLinesRestored: 0 },
+    },
+  });
+  const questionIds: string[] = [];
+  for (const n of [1, 2]) {
+    const question = await db.bankQuestion.create({
+      data: {
+        documentId: document.id,
+        key: `q${n}`,
+        position: n,
+        prompt: `Prompt ${n} ${tag}`,
+        answer: marker(`answer-${n}`),
+        sourceLine: n,
+        meta: {
+          title: null,
+          difficulty: "Hard",
+          role: null,
+          level: null,
+          companies: [],
+          tags: [],
+          interviewerNotes: [marker(`notes-${n}`)],
+          answerFramework: marker(`framework-${n}`),
+        },
+        followUps: {
+          create: [1, 2, 3].map((f) => ({ position: f, prompt: `Follow-up ${n}.${f} ${tag}`, answer: marker(`fu-answer-${n}-${f}`), lookFor: [marker(`fu-look-${n}-${f}`)] })),
+        },
+        rubric: { create: [{ position: 0, title: marker(`rubric-${n}`), lookFor: [marker(`rubric-look-${n}`)] }] },
+        keyPoints: { create: [{ position: 0, text: marker(`keypoint-${n}`) }] },
+        redFlags: { create: [{ position: 0, text: marker(`redflag-${n}`) }] },
+        exampleScore: { create: { score: 9, outOf: 10, reasons: [marker(`example-${n}`)] } },
+      },
+      include: interchangeQuestionInclude,
+    });
+    // As the importer stores it, so that search finds what every field holds.
+    await db.bankQuestion.update({ where: { id: question.id }, data: { searchText: searchTextOf(toInterchangeQuestion(question)) } });
+    questionIds.push(question.id);
+  }
+  return { questionIds, marker };
+}
+
+/**
+ * An interview planned by an interviewer account over two marked questions, an observer account admitted
+ * by link, and a guest candidate who joined through the candidate link, all signed in through next-auth.
+ */
+export async function plannedInterview(db: Db, tag: string, baseUrl: string) {
+  const [iris, olga] = await Promise.all([createAccount(db, "Iris"), createAccount(db, "Olga")]);
+  const world = await interviewOf(db, iris, olga, tag);
+  const candidateSession = new HttpSession(baseUrl);
+  const refused = await candidateSession.guestSignIn("Cody", world.candidateToken);
+  if (refused) throw new Error(`guest sign-in failed: ${refused}`);
+  const candidateId = (await candidateSession.session()).user?.id ?? "";
+  return {
+    sessionId: world.sessionId,
+    marker: world.marker,
+    interviewer: { id: iris.id, session: await signedIn(baseUrl, iris) },
+    observer: { id: olga.id, session: await signedIn(baseUrl, olga) },
+    candidate: { id: candidateId, session: candidateSession },
+  };
+}
