@@ -13,6 +13,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Skeleton } from "@/components/ui/skeleton";
 import { errorMessage } from "@/components/providers/trpc-errors";
+import { DocumentActions } from "@/components/bank/document-actions";
 import { Select } from "@/components/bank/field-controls";
 import { useTRPC } from "@/components/providers/trpc";
 
@@ -79,6 +80,7 @@ export function BankBrowser({ initial, canManage }: { initial: BankFilters; canM
   const page = search.data;
   const offset = Number(cursor ?? 0);
   const documentTitles = new Set(facets.data?.documents.map((d) => d.title));
+  const selectedDocument = facets.data?.documents.find((d) => d.id === filters.document);
 
   return (
     <div className="grid grid-cols-1 gap-6 lg:grid-cols-[15rem_minmax(0,1fr)] lg:items-start">
@@ -86,7 +88,7 @@ export function BankBrowser({ initial, canManage }: { initial: BankFilters; canM
       <aside aria-label="Filters" className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:sticky lg:top-20 lg:grid-cols-1 lg:gap-4">
         {(
           [
-            { key: "document", label: "Document", all: "All documents", options: facets.data?.documents.map((d) => ({ value: d.id, label: d.title, count: d.count })) },
+            { key: "document", label: "Document", all: "All documents", options: facets.data?.documents.map((d) => ({ value: d.id, label: d.shared ? d.title : `${d.title} (yours)`, count: d.count })) },
             { key: "section", label: "Section", all: "All sections", options: facets.data?.sections.map((s) => ({ value: s.value, label: s.value, count: s.count })) },
             { key: "difficulty", label: "Difficulty", all: "Any difficulty", options: facets.data?.difficulties.map((d) => ({ value: d.value, label: d.value, count: d.count })) },
             { key: "tag", label: "Tag", all: "Any tag", options: facets.data?.tags.map((t) => ({ value: t.value, label: t.value, count: t.count })) },
@@ -118,6 +120,7 @@ export function BankBrowser({ initial, canManage }: { initial: BankFilters; canM
       </aside>
 
       <section aria-label="Questions" className="grid min-w-0 grid-cols-1 gap-4">
+        {selectedDocument ? <DocumentActions document={selectedDocument} onDeleted={() => set({ document: "", section: "" })} /> : null}
         <div className="relative">
           <Search aria-hidden className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground" />
           <Input
@@ -213,6 +216,7 @@ export function BankBrowser({ initial, canManage }: { initial: BankFilters; canM
                               {plural(item.followUpCount, "follow-up")}
                             </span>
                           ) : null}
+                          {item.shared ? null : <Badge variant="neutral">Yours</Badge>}
                           {item.difficulty ? <Badge variant="accent">{item.difficulty}</Badge> : null}
                           {item.tags.slice(0, 3).map((tag) => (
                             <Badge key={tag}>#{tag}</Badge>

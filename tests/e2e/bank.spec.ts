@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 // The server under test started on a fresh data folder, so the bundled seeds were imported on start.
 
@@ -58,4 +58,45 @@ test("search the bank, open a question, import a document after previewing it, a
   await expect(page.getByTestId("bank-result")).toHaveCount(1);
   await expect(page.getByTestId("bank-result")).toContainText("Why does Raft need a leader lease for linearizable reads?");
   await expect(page.getByTestId("bank-result")).toContainText("Consensus drills");
+});
+
+test("the shared documents are read-only; a copy is the user's own to edit, export and delete", async ({ page }) => {
+  const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill("Cass Copier");
+  await page.getByLabel("Email").fill(`cass-${stamp}@example.com`);
+  await page.getByLabel("Password").fill("a sturdy passphrase");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL(/\/dashboard/);
+
+  await expect(async () => {
+    await page.goto("/bank?q=websocket+server+restarts");
+    await expect(page.getByTestId("bank-result").first()).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await page.getByTestId("bank-result").first().click();
+  await expect(page.getByText("shared, read-only")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Edit" })).toHaveCount(0);
+
+  await page.getByRole("button", { name: "Copy to my bank" }).click();
+  await page.waitForURL(/\/bank\?document=/);
+  const actions = page.getByTestId("document-actions");
+  await expect(actions).toContainText("in your bank, only you can see it");
+  await expect(page.getByTestId("bank-result").first()).toContainText("Yours");
+
+  const download = page.waitForEvent("download");
+  await actions.getByRole("button", { name: "Export JSON" }).click();
+  expect((await download).suggestedFilename()).toMatch(/\.bank\.json$/);
+
+  await page.getByTestId("bank-result").first().click();
+  await expect(page.getByText("in your bank")).toBeVisible();
+  await page.getByRole("link", { name: "Edit" }).click();
+  await expect(page.getByRole("heading", { name: "Edit question" })).toBeVisible();
+
+  await page.goBack();
+  await page.goBack();
+  await expect(actions).toBeVisible();
+  await actions.getByRole("button", { name: "Delete document" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Delete document" }).click();
+  await expect(actions).toHaveCount(0);
+  await expect(page.getByLabel("Document")).not.toContainText("(yours)");
 });

@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 /**
  * The live room end to end, as two new users would run it: an interviewer signs up and plans, a
@@ -20,8 +21,8 @@ declare global {
   }
 }
 
-async function newPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+async function newPage(browser: Browser, newContext: (browser: Browser, options: { viewport: { width: number; height: number } }) => Promise<BrowserContext>): Promise<Page> {
+  const context = await newContext(browser, { viewport: { width: 1440, height: 1000 } });
   return context.newPage();
 }
 
@@ -73,10 +74,10 @@ function median(values: number[]): number {
   return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
-test("plan, invite, join as guest, run the interview with reveals, notes and refreshes, end", async ({ browser }) => {
+test("plan, invite, join as guest, run the interview with reveals, notes and refreshes, end", async ({ browser, newContext }) => {
   test.setTimeout(240_000);
-  const interviewer = await newPage(browser);
-  const candidate = await newPage(browser);
+  const interviewer = await newPage(browser, newContext);
+  const candidate = await newPage(browser, newContext);
   const stamp = Date.now();
 
   // The interviewer signs up and plans an interview from the bundled bank.

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
+import { ExportBankButton } from "@/components/bank/export-bank-button";
 import { BankBrowser } from "@/components/bank/bank-browser";
 import { GuestNotice } from "@/components/bank/guest-notice";
 import { currentUser } from "@/server/auth/session";
@@ -27,16 +28,19 @@ export default async function BankPage({ searchParams }: { searchParams: SearchP
     <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6 sm:py-12">
       <PageHeader
         title="Question bank"
-        description="Questions, follow-ups and rubrics from your interview-prep documents."
+        description="Questions, follow-ups and rubrics from interview-prep documents: the shared ones, and the ones you import, which only you can see."
         actions={
-          canManage ? (
-            <Button asChild>
-              <Link href="/bank/import">
-                <Upload aria-hidden />
-                Import documents
-              </Link>
-            </Button>
-          ) : null
+          <div className="flex flex-wrap gap-2">
+            <ExportBankButton />
+            {canManage ? (
+              <Button asChild>
+                <Link href="/bank/import">
+                  <Upload aria-hidden />
+                  Import documents
+                </Link>
+              </Button>
+            ) : null}
+          </div>
         }
       />
       <div className="mt-8">
