@@ -138,3 +138,14 @@ export const AUTHORIZATION_TABLE: Row[] = [
   { surface: "command", name: "deleteNote", cells: inRoom(["owner", "observer"]), writes: true },
   { surface: "command", name: "updateScratchpad", cells: inRoom(["candidates"]), writes: true },
 ];
+
+const SHORT: Record<Outcome, string> = { allowed: "✓", UNAUTHORIZED: "401", FORBIDDEN: "403", NOT_FOUND: "404", CONFLICT: "409" };
+
+/** The table as Markdown, for docs/security.md (tests/security/authorization-doc.test.ts keeps the two equal). */
+export function authorizationTableMarkdown(): string {
+  const header = `| ${["What", ...CALLERS].join(" | ")} |`;
+  const rule = `| ${["---", ...CALLERS.map(() => ":-:")].join(" | ")} |`;
+  const label: Record<Surface, (name: string) => string> = { trpc: (name) => `\`${name}\``, socket: (name) => `socket \`${name}\``, command: (name) => `command \`${name}\`` };
+  const rows = AUTHORIZATION_TABLE.map((row) => `| ${[label[row.surface](row.name), ...CALLERS.map((caller) => SHORT[row.cells[caller]])].join(" | ")} |`);
+  return [header, rule, ...rows].join("\n");
+}
