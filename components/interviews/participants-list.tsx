@@ -48,7 +48,7 @@ export function ParticipantsList({ sessionId, participants }: { sessionId: strin
           <Users aria-hidden className="size-4 text-muted-foreground" />
           Participants
         </h2>
-        <p className="text-xs text-muted-foreground">Everyone who joined with a link. Removing someone takes them out of the room at once.</p>
+        <p className="text-xs text-muted-foreground">Everyone in the interview. Removing someone takes them out of the room at once.</p>
       </header>
       {error ? (
         <p role="alert" className="px-5 pt-3 text-sm text-destructive sm:px-6">

@@ -252,6 +252,23 @@ describe("membership", () => {
   });
 });
 
+describe("room commands", () => {
+  it("a command key already used in another interview is refused there and writes nothing", async () => {
+    const first = await interviewOf(db, owner, observer, "key-a");
+    const second = await interviewOf(db, owner, observer, "key-b");
+    const interviewer = await signedIn(app.url, owner);
+    const inFirst = roomClient(interviewer, first.sessionId);
+    const inSecond = roomClient(interviewer, second.sessionId);
+    await Promise.all([inFirst.joined(), inSecond.joined()]);
+    const key = "reused-key-0001";
+    expect(await inFirst.command({ type: "addNote", body: "first" }, key)).toMatchObject({ ok: true });
+    const digest = await databaseDigest(db);
+    expect(await inSecond.command({ type: "addNote", body: "second" }, key)).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await databaseDigest(db)).toBe(digest);
+    expect(await db.note.count({ where: { sessionId: second.sessionId } })).toBe(0);
+  });
+});
+
 describe("limits", () => {
   it("locks an account after repeated wrong passwords, even for the right one, and leaves others alone", async () => {
     const victim = await createAccount(db, "Victor");
