@@ -36,27 +36,26 @@ function fieldErrorsOf(error: ZodError): Record<string, string[]> {
   return fields;
 }
 
+/**
+ * What a caller is told about a failed procedure: the app's error code, a sentence, and per-field
+ * messages for forms; never a stack trace or an internal message.
+ */
+export function clientErrorOf(error: TRPCError): { code: ErrorCode; message: string; fieldErrors: Record<string, string[]> | undefined } {
+  const cause = error.cause;
+  const appError = cause instanceof AppError ? cause : null;
+  // Only the input's validation is the caller's fault; a ZodError from inside a procedure (a JSON column,
+  // an output schema) is a bug and stays INTERNAL.
+  const zodError = cause instanceof ZodError && error.code === "BAD_REQUEST" ? cause : null;
+  const code: ErrorCode = appError?.code ?? (zodError ? "BAD_REQUEST" : error.code === "INTERNAL_SERVER_ERROR" ? "INTERNAL" : "BAD_REQUEST");
+  const message = appError?.message ?? (zodError ? "Some fields need attention." : code === "INTERNAL" ? ERROR_CODES.INTERNAL : error.message);
+  return { code, message, fieldErrors: appError?.fieldErrors ?? (zodError ? fieldErrorsOf(zodError) : undefined) };
+}
+
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
-  // Users see a sentence and, for forms, per-field messages; never a stack trace or an internal message.
   errorFormatter({ shape, error }) {
-    const cause = error.cause;
-    const appError = cause instanceof AppError ? cause : null;
-    // Only the input's validation is the caller's fault; a ZodError from inside a procedure (a JSON column,
-    // an output schema) is a bug and stays INTERNAL.
-    const zodError = cause instanceof ZodError && error.code === "BAD_REQUEST" ? cause : null;
-    const code: ErrorCode = appError?.code ?? (zodError ? "BAD_REQUEST" : error.code === "INTERNAL_SERVER_ERROR" ? "INTERNAL" : "BAD_REQUEST");
-    const message = appError?.message ?? (zodError ? "Some fields need attention." : code === "INTERNAL" ? ERROR_CODES.INTERNAL : error.message);
-    return {
-      message,
-      code: shape.code,
-      data: {
-        code: shape.data.code,
-        httpStatus: shape.data.httpStatus,
-        appCode: code,
-        fieldErrors: appError?.fieldErrors ?? (zodError ? fieldErrorsOf(zodError) : undefined),
-      },
-    };
+    const { code, message, fieldErrors } = clientErrorOf(error);
+    return { message, code: shape.code, data: { code: shape.data.code, httpStatus: shape.data.httpStatus, appCode: code, fieldErrors } };
   },
 });
 

@@ -1,0 +1,106 @@
+import { TRPCError } from "@trpc/server";
+import type { z } from "zod";
+import { appRouter } from "@/server/api/root";
+import { clientErrorOf, createCallerFactory, createContext } from "@/server/api/trpc";
+import type { SessionUser } from "@/server/auth/session";
+import { db as appDb, disconnectDb } from "@/server/db/client";
+import { AppError, toFailure } from "@/server/errors";
+import { roomCommandPayloadSchema, roomJoinPayloadSchema, roomLeavePayloadSchema, timeSyncPayloadSchema } from "@/server/realtime/protocol";
+import { createGuest } from "@/server/services/accounts";
+import { executeCommand, joinRoom, leaveRoom } from "@/server/services/room-service";
+import type { HttpSession } from "../support/http-session";
+import { describeAuthorizationTable, type Connection } from "../security/authorization-suite";
+
+// The authorisation table driven in process, for mutation testing only (npm run test:mutation): StrykerJS
+// sees which code each cell runs only when it runs in the test's own process. The procedures run with
+// their input schemas through tRPC's caller; the socket events as server/realtime/room-handlers.ts handles
+// them. npm test drives the same table over HTTP and Socket.IO (tests/security/authorization.test.ts).
+
+interface InProcessMember {
+  user: SessionUser | null;
+  trpc: HttpSession["trpc"];
+}
+
+const createCaller = createCallerFactory(appRouter);
+
+/** The HTTP client's `.query()` / `.mutate()` shape over a direct caller. */
+function inProcessClient(user: SessionUser | null): HttpSession["trpc"] {
+  const caller = createCaller(createContext(user, "in-process")) as unknown as Record<string, unknown>;
+  const at = (path: string[]): unknown =>
+    new Proxy(() => undefined, {
+      get(_target, key) {
+        if (key === "query" || key === "mutate") {
+          const procedure = path.reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], caller) as (input: unknown) => Promise<unknown>;
+          return (input: unknown) => procedure(input);
+        }
+        return at([...path, String(key)]);
+      },
+    });
+  return at([]) as HttpSession["trpc"];
+}
+
+function member(user: SessionUser | null): InProcessMember {
+  return { user, trpc: inProcessClient(user) };
+}
+
+function parse<T>(schema: z.ZodType<T>, payload: unknown): T {
+  const result = schema.safeParse(payload);
+  if (!result.success) throw new AppError("BAD_REQUEST", "That message was malformed.");
+  return result.data;
+}
+
+/** What room-handlers.ts does for each event, minus the socket. */
+function connection(user: SessionUser): Connection {
+  const joined = new Set<string>();
+  const publish = () => {};
+  const roomUser = { id: user.id, name: user.name };
+  const handle = async (event: string, payload: unknown): Promise<object> => {
+    switch (event) {
+      case "time:sync":
+        return { serverNow: Date.now(), clientSentAt: parse(timeSyncPayloadSchema, payload).clientSentAt };
+      case "room:join": {
+        const input = parse(roomJoinPayloadSchema, payload);
+        const outcome = await joinRoom(appDb(), publish, { sessionId: input.sessionId, user: roomUser, lastSeq: input.lastSeq, now: new Date() });
+        joined.add(input.sessionId);
+        return outcome;
+      }
+      case "room:leave": {
+        const { sessionId } = parse(roomLeavePayloadSchema, payload);
+        if (joined.delete(sessionId)) await leaveRoom(appDb(), publish, { sessionId, user: roomUser, now: new Date() });
+        return {};
+      }
+      case "room:command": {
+        const input = parse(roomCommandPayloadSchema, payload);
+        if (!joined.has(input.sessionId)) throw new AppError("FORBIDDEN", "Join the room first.");
+        const outcome = await executeCommand(appDb(), publish, { sessionId: input.sessionId, user: roomUser, idempotencyKey: input.idempotencyKey, command: input.command, now: new Date() });
+        return { seq: outcome.seq };
+      }
+      default:
+        throw new Error(`no handler for ${event}`);
+    }
+  };
+  return {
+    emit: (event, payload) => handle(event, payload).then((result) => ({ ok: true, ...result }), (error: unknown) => toFailure(error)),
+    close: async () => {},
+  };
+}
+
+await describeAuthorizationTable<InProcessMember>({
+  async start(databaseUrl) {
+    // The app's own Prisma client (server/db/client.ts) connects to DATABASE_URL.
+    process.env.DATABASE_URL = databaseUrl;
+  },
+  stop: () => disconnectDb(),
+  signIn: async (account) => member({ id: account.id, name: account.name, email: account.email, isGuest: false }),
+  anonymous: () => member(null),
+  async guest(name, token) {
+    const user = await createGuest(appDb(), name, token, new Date());
+    if (!user) throw new Error("guest sign-in refused");
+    return member(user);
+  },
+  connect: async (caller) => (caller.user ? connection(caller.user) : "UNAUTHORIZED"),
+  appCodeOf: (error) => {
+    if (error instanceof TRPCError) return clientErrorOf(error).code;
+    throw error;
+  },
+});

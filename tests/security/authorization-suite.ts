@@ -1,0 +1,252 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appRouter } from "@/server/api/root";
+import type { Db } from "@/server/db/client";
+import { clientCommandSchema } from "@/server/domain/room";
+import { clientPayloadSchemas } from "@/server/realtime/protocol";
+import { importBankFiles } from "@/server/services/bank-upload";
+import { executeCommand } from "@/server/services/room-service";
+import { acceptInvite, createInvite } from "@/server/services/interviews";
+import { fileDatabase } from "../support/db";
+import { createAccount, databaseDigest, interviewOf, tokenOf, type Account } from "../support/fixtures";
+import type { HttpSession } from "../support/http-session";
+import { AUTHORIZATION_TABLE, CALLERS, type Caller, type Outcome, type Row } from "./authorization-table";
+
+/** A caller as a driver signs them in: the tRPC client to call procedures with. */
+export interface Member {
+  trpc: HttpSession["trpc"];
+}
+
+/** A realtime connection: every event is acknowledged with a Result. */
+export interface Connection {
+  emit(event: string, payload: unknown): Promise<{ ok: boolean; code?: string }>;
+  close(): Promise<void>;
+}
+
+/**
+ * How the table reaches the app. The suite in npm test drives the real app over HTTP and Socket.IO
+ * (tests/security/authorization.test.ts); mutation testing drives the same procedures in process
+ * (tests/mutation/), where StrykerJS can see which code each cell runs.
+ */
+export interface Driver<M extends Member = Member> {
+  start(databaseUrl: string, db: Db): Promise<void>;
+  stop(): Promise<void>;
+  signIn(account: Account): Promise<M>;
+  anonymous(): M;
+  /** A guest who joined with an invite token, as the join page does. */
+  guest(name: string, inviteToken: string): Promise<M>;
+  connect(member: M): Promise<Connection | "UNAUTHORIZED">;
+  /** The app's error code of a failed procedure call. */
+  appCodeOf(error: unknown): string;
+}
+
+/** Defines the whole authorisation-table suite for one driver. */
+export async function describeAuthorizationTable<M extends Member>(driver: Driver<M>): Promise<void> {
+  const { url: databaseUrl, db } = await fileDatabase();
+  const accounts = {} as Record<Exclude<Caller, "anonymous" | "guestCandidate">, Account>;
+  const members = new Map<Caller, M>();
+
+  beforeAll(async () => {
+    await driver.start(databaseUrl, db);
+    for (const caller of ["stranger", "accountCandidate", "otherCandidate", "observer", "owner", "otherInterviewer"] as const) {
+      accounts[caller] = await createAccount(db, caller);
+      members.set(caller, await driver.signIn(accounts[caller]));
+    }
+    members.set("anonymous", driver.anonymous());
+    // The other interview, in which otherInterviewer interviews otherCandidate.
+    const other = await interviewOf(db, accounts.otherInterviewer, accounts.otherInterviewer, "other");
+    await acceptInvite(db, accounts.otherCandidate, other.candidateToken, new Date());
+  }, 120_000);
+
+  afterAll(async () => {
+    await driver.stop();
+    await db.$disconnect();
+  });
+
+  let worlds = 0;
+
+  /**
+   * A fresh interview for one cell: two shared questions, the owner's private document, an observer, and a
+   * candidate (a guest who joined with the candidate link for the guestCandidate column, else the account
+   * candidate). Still planned, or for room commands live on its first question with a note by the owner
+   * and one by the observer.
+   */
+  async function freshWorld(caller: Caller, live: boolean) {
+    const tag = `w${++worlds}`;
+    const { owner, observer, accountCandidate } = accounts;
+    const world = await interviewOf(db, owner, observer, tag);
+    const [imported] = await importBankFiles(db, [{ ...smallDocument, name: `private-${tag}.md` }], owner.id);
+    if (!imported?.ok) throw new Error("the owner's private document was not imported");
+    const privateDocument = await db.bankDocument.findUniqueOrThrow({ where: { id: imported.outcome.documentId }, include: { questions: true } });
+    let member = members.get(caller);
+    if (caller === "guestCandidate") {
+      member = await driver.guest("Guest candidate", world.candidateToken);
+    } else {
+      await acceptInvite(db, accountCandidate, world.candidateToken, new Date());
+    }
+    const freshObserverLink = await createInvite(db, owner, { sessionId: world.sessionId, role: "OBSERVER" }, new Date());
+
+    const as = (account: Account) => ({ id: account.id, name: account.name });
+    const run = async (account: Account, command: Parameters<typeof executeCommand>[2]["command"]) => {
+      const outcome = await executeCommand(db, () => {}, { sessionId: world.sessionId, user: as(account), idempotencyKey: randomUUID(), command, now: new Date() });
+      return outcome;
+    };
+    const noteIds = { owner: "", observer: "" };
+    if (live) {
+      await run(owner, { type: "join", name: owner.name ?? "Owner" });
+      await run(observer, { type: "join", name: observer.name ?? "Observer" });
+      await run(owner, { type: "start" });
+      for (const [who, account] of [["owner", owner], ["observer", observer]] as const) {
+        const [added] = (await run(account, { type: "addNote", body: `${who}'s note` })).events;
+        noteIds[who] = added?.event.type === "noteAdded" ? added.event.payload.noteId : "";
+      }
+    }
+    const [q1, q2] = await db.sessionQuestion.findMany({ where: { sessionId: world.sessionId }, orderBy: { position: "asc" } });
+    const firstFollowUp = (q1?.snapshot as { followUps: Array<{ id: string }> }).followUps[0]?.id ?? "";
+    return {
+      ...world,
+      member: member ?? driver.anonymous(),
+      observerId: observer.id,
+      privateDocumentId: privateDocument.id,
+      privateQuestionId: privateDocument.questions[0]?.id ?? "",
+      sharedDocumentId: (await db.bankQuestion.findUniqueOrThrow({ where: { id: world.questionIds[0] ?? "" } })).documentId,
+      freshObserverToken: tokenOf(freshObserverLink.url),
+      q1: q1?.id ?? "",
+      q2: q2?.id ?? "",
+      firstFollowUp,
+      ownNoteId: caller === "observer" ? noteIds.observer : noteIds.owner,
+      moveOwnerTo: (questionId: string) => run(owner, { type: "goToQuestion", questionId }),
+    };
+  }
+
+  type World = Awaited<ReturnType<typeof freshWorld>>;
+
+  const correction = { prompt: "Corrected?", followUps: [], rubric: [{ title: "Depth", lookFor: [] }] };
+
+  /** How each tRPC procedure is called in a cell. */
+  const procedureCalls: Record<string, (s: Member, w: World) => Promise<unknown>> = {
+    "account.signUp": (s) => s.trpc.account.signUp.mutate({ name: "New person", email: `new-${randomUUID().slice(0, 8)}@example.com`, password: "long enough password" }),
+    "dashboard.summary": (s) => s.trpc.dashboard.summary.query(),
+    "bank.search": (s) => s.trpc.bank.search.query({}),
+    "bank.facets": (s) => s.trpc.bank.facets.query(),
+    "bank.export": (s) => s.trpc.bank.export.query(),
+    "bank.question": (s, w) => s.trpc.bank.question.query({ id: w.questionIds[0] ?? "" }),
+    "bank.preview": (s) => s.trpc.bank.preview.mutate({ files: [smallDocument] }),
+    "bank.import": (s) => s.trpc.bank.import.mutate({ files: [smallDocument] }),
+    "bank.copyDocument": (s, w) => s.trpc.bank.copyDocument.mutate({ documentId: w.sharedDocumentId }),
+    "bank.updateQuestion": (s, w) => s.trpc.bank.updateQuestion.mutate({ id: w.privateQuestionId, ...correction }),
+    "bank.deleteDocument": (s, w) => s.trpc.bank.deleteDocument.mutate({ documentId: w.privateDocumentId }),
+    "interview.create": (s, w) => s.trpc.interview.create.mutate({ title: "Mine", items: [{ bankQuestionId: w.questionIds[0] ?? "", timeBoxSec: null }] }),
+    "interview.list": (s) => s.trpc.interview.list.query(),
+    "interview.templates": (s) => s.trpc.interview.templates.query(),
+    "interview.myRole": (s, w) => s.trpc.interview.myRole.query({ sessionId: w.sessionId }),
+    "interview.plan": (s, w) => s.trpc.interview.plan.query({ sessionId: w.sessionId }),
+    "interview.updatePlan": (s, w) => s.trpc.interview.updatePlan.mutate({ sessionId: w.sessionId, title: "Changed", items: [{ bankQuestionId: w.questionIds[1] ?? "", timeBoxSec: 300 }] }),
+    "interview.createInvite": (s, w) => s.trpc.interview.createInvite.mutate({ sessionId: w.sessionId, role: "OBSERVER" }),
+    "interview.revokeInvite": (s, w) => s.trpc.interview.revokeInvite.mutate({ inviteId: w.observerInviteId }),
+    "interview.removeParticipant": (s, w) => s.trpc.interview.removeParticipant.mutate({ sessionId: w.sessionId, userId: w.observerId }),
+    "interview.saveTemplate": (s, w) => s.trpc.interview.saveTemplate.mutate({ sessionId: w.sessionId, title: "Template" }),
+    "invite.describe": (s, w) => s.trpc.invite.describe.query({ token: w.candidateToken }),
+    "invite.accept": (s, w) => s.trpc.invite.accept.mutate({ token: w.freshObserverToken }),
+  };
+
+  /** The payload of each Socket.IO event, and of each room command, in a cell. */
+  const socketPayloads: Record<string, (w: World) => unknown> = {
+    "room:join": (w) => ({ sessionId: w.sessionId, lastSeq: null }),
+    "room:leave": (w) => ({ sessionId: w.sessionId }),
+    "time:sync": () => ({ clientSentAt: Date.now() }),
+  };
+
+  const commands: Record<string, (w: World) => Promise<unknown> | unknown> = {
+    setPresence: () => ({ type: "setPresence", status: "away" }),
+    start: () => ({ type: "start" }),
+    nextQuestion: (w) => ({ type: "nextQuestion", fromQuestionId: w.q1 }),
+    previousQuestion: async (w) => {
+      await w.moveOwnerTo(w.q2);
+      return { type: "previousQuestion", fromQuestionId: w.q2 };
+    },
+    goToQuestion: (w) => ({ type: "goToQuestion", questionId: w.q2 }),
+    revealFollowUp: (w) => ({ type: "revealFollowUp", questionId: w.q1, followUpId: w.firstFollowUp }),
+    setKeyPointChecked: (w) => ({ type: "setKeyPointChecked", questionId: w.q1, index: 0, checked: true }),
+    setScore: (w) => ({ type: "setScore", questionId: w.q1, outOf: 10, criteria: [{ index: 0, score: 7, comment: "" }], overall: 7, comment: "" }),
+    end: () => ({ type: "end" }),
+    addNote: () => ({ type: "addNote", body: "a note" }),
+    editNote: (w) => ({ type: "editNote", noteId: w.ownNoteId, body: "edited" }),
+    deleteNote: (w) => ({ type: "deleteNote", noteId: w.ownNoteId }),
+    updateScratchpad: (w) => ({ type: "updateScratchpad", questionId: w.q1, text: "my answer" }),
+  };
+
+
+  /** Runs one cell; returns the outcome and whether the database changed during the call itself. */
+  async function runCell(row: Row, caller: Caller): Promise<{ outcome: string; wrote: boolean }> {
+    const world = await freshWorld(caller, row.surface === "command");
+    if (row.surface === "trpc") {
+      const call = procedureCalls[row.name];
+      if (!call) throw new Error(`no call for ${row.name}`);
+      const before = await databaseDigest(db);
+      let outcome = "allowed";
+      await call(world.member, world).catch((error: unknown) => {
+        outcome = driver.appCodeOf(error);
+      });
+      return { outcome, wrote: (await databaseDigest(db)) !== before };
+    }
+
+    const connection = await driver.connect(world.member);
+    if (connection === "UNAUTHORIZED") return { outcome: "UNAUTHORIZED", wrote: false };
+    try {
+      let payload: unknown;
+      let event = row.name;
+      if (row.surface === "command") {
+        await connection.emit("room:join", { sessionId: world.sessionId, lastSeq: null });
+        const command = commands[row.name];
+        if (!command) throw new Error(`no command for ${row.name}`);
+        payload = { sessionId: world.sessionId, idempotencyKey: randomUUID(), command: await command(world) };
+        event = "room:command";
+      } else {
+        const build = socketPayloads[row.name];
+        if (!build) throw new Error(`no payload for ${row.name}`);
+        payload = build(world);
+      }
+      const before = await databaseDigest(db);
+      const ack = await connection.emit(event, payload);
+      const wrote = (await databaseDigest(db)) !== before;
+      return { outcome: ack.ok ? "allowed" : (ack.code ?? "?"), wrote };
+    } finally {
+      // Leaving with an acknowledgement records the departure now, not after the next cell has begun.
+      await connection.emit("room:leave", { sessionId: world.sessionId }).catch(() => undefined);
+      await connection.close();
+    }
+  }
+
+  describe("the authorisation table", () => {
+    it("has a row for every tRPC procedure, Socket.IO event and room command, and nothing else", () => {
+      const procedures = Object.keys(appRouter._def.procedures).sort();
+      // room:command is the command rows' event.
+      const events = Object.keys(clientPayloadSchemas).filter((event) => event !== "room:command").sort();
+      const commandTypes = clientCommandSchema.options.map((option) => option.shape.type.value).sort();
+      const rows = (surface: Row["surface"]) => AUTHORIZATION_TABLE.filter((row) => row.surface === surface).map((row) => row.name).sort();
+      expect(rows("trpc")).toEqual(procedures);
+      expect(rows("socket")).toEqual(events);
+      expect(rows("command")).toEqual(commandTypes);
+      expect(Object.keys(procedureCalls).sort()).toEqual(procedures);
+      expect(Object.keys(socketPayloads).sort()).toEqual(events);
+      expect(Object.keys(commands).sort()).toEqual(commandTypes);
+    });
+
+    for (const row of AUTHORIZATION_TABLE) {
+      describe(`${row.surface} ${row.name}`, () => {
+        for (const caller of CALLERS) {
+          const expected: Outcome = row.cells[caller];
+          it(`${caller}: ${expected}`, async () => {
+            const { outcome, wrote } = await runCell(row, caller);
+            expect(outcome).toBe(expected);
+            if (expected !== "allowed") expect(wrote, "a refused call wrote to the database").toBe(false);
+            else if (row.writes) expect(wrote, "an allowed write changed nothing").toBe(true);
+          });
+        }
+      });
+    }
+  });
+}
+
+const smallDocument = { name: "mine.md", encoding: "text" as const, content: "# Mine\n\n## 1. What does a write-ahead log buy you?\n\n**Difficulty:** Medium\n\nDurability before the data pages are written.\n" };
