@@ -6,8 +6,8 @@ import { createHash, randomUUID } from "node:crypto";
 import type { Db } from "@/server/db/client";
 import { hashPassword } from "@/server/auth/password";
 import type { SessionUser } from "@/server/auth/session";
-import { interchangeQuestionInclude, toInterchangeQuestion } from "@/server/services/bank-export";
-import { searchTextOf } from "@/server/services/bank-search-text";
+import { BANK_FORMAT_VERSION, type BankDocument, type BankQuestion } from "@/server/bank/bank-format";
+import { importBankDocument } from "@/server/services/bank-import";
 import { acceptInvite, createInterview, createInvite } from "@/server/services/interviews";
 import { HttpSession } from "./http-session";
 
@@ -54,68 +54,46 @@ export async function interviewOf(db: Db, owner: SessionUser, observer: SessionU
   return { sessionId, questionIds, marker, observerInviteId: observerLink.id, candidateToken: tokenOf(candidateLink.url), candidateInviteId: candidateLink.id };
 }
 
-/** A digest of every row an attack could write, for "a refused call wrote nothing". */
+/** A digest of every row an attack could write, for "a refused call wrote nothing"; one query. */
 export async function databaseDigest(db: Db): Promise<string> {
   const tables = ["User", "BankDocument", "BankQuestion", "BankFollowUp", "RubricCriterion", "KeyPoint", "RedFlag", "InterviewSession", "SessionQuestion", "Participant", "Invite", "SessionEvent", "Note", "Score", "InterviewTemplate", "TemplateItem"];
-  const parts = await Promise.all(
-    tables.map(async (table) => {
-      const rows = await db.$queryRawUnsafe<Array<{ digest: string | null }>>(`SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM "${table}" t`);
-      return `${table}:${rows[0]?.digest ?? ""}`;
-    }),
-  );
-  return parts.join(",");
+  const parts = tables.map((table) => `(SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM "${table}" t)`);
+  const rows = await db.$queryRawUnsafe<Array<{ digest: string }>>(`SELECT concat_ws(',', ${parts.join(", ")}) AS digest`);
+  return rows[0]?.digest ?? "";
 }
 
 /**
- * Two bank questions whose every interviewer-only field holds a unique marker string, so a leak test can
- * search everything a candidate received for any of them.
+ * Two shared bank questions whose every interviewer-only field holds a unique marker string, so a leak
+ * test can search everything a candidate received for any of them. Stored by the importer, as a document
+ * in the interchange format.
  */
 export async function seedMarkedQuestions(db: Db, tag: string) {
   const marker = (field: string) => `MARK-${tag}-${field}`;
-  const document = await db.bankDocument.create({
-    data: {
-      title: `Doc ${tag}`,
-      sourceFile: `${tag}.md`,
-      contentHash: createHash("sha256").update(tag).digest("hex"),
-      byteSize: 1,
-      repairs: { encoding: "utf-8", mojibakeFixed: 0, codeLinesRestored: 0 },
-    },
+  const question = (n: number): BankQuestion => ({
+    key: `q${n}`,
+    prompt: `Prompt ${n} ${tag}`,
+    context: null,
+    section: [],
+    answer: marker(`answer-${n}`),
+    keyPoints: [marker(`keypoint-${n}`)],
+    rubric: [{ title: marker(`rubric-${n}`), lookFor: [marker(`rubric-look-${n}`)] }],
+    followUps: [1, 2, 3].map((f) => ({ prompt: `Follow-up ${n}.${f} ${tag}`, answer: marker(`fu-answer-${n}-${f}`), lookFor: [marker(`fu-look-${n}-${f}`)] })),
+    redFlags: [marker(`redflag-${n}`)],
+    exampleScore: { score: 9, outOf: 10, reasons: [marker(`example-${n}`)] },
+    meta: { title: null, difficulty: "Hard", role: null, level: null, companies: [], tags: [], interviewerNotes: [marker(`notes-${n}`)], answerFramework: marker(`framework-${n}`) },
+    source: { line: n },
   });
-  const questionIds: string[] = [];
-  for (const n of [1, 2]) {
-    const question = await db.bankQuestion.create({
-      data: {
-        documentId: document.id,
-        key: `q${n}`,
-        position: n,
-        prompt: `Prompt ${n} ${tag}`,
-        answer: marker(`answer-${n}`),
-        sourceLine: n,
-        meta: {
-          title: null,
-          difficulty: "Hard",
-          role: null,
-          level: null,
-          companies: [],
-          tags: [],
-          interviewerNotes: [marker(`notes-${n}`)],
-          answerFramework: marker(`framework-${n}`),
-        },
-        followUps: {
-          create: [1, 2, 3].map((f) => ({ position: f, prompt: `Follow-up ${n}.${f} ${tag}`, answer: marker(`fu-answer-${n}-${f}`), lookFor: [marker(`fu-look-${n}-${f}`)] })),
-        },
-        rubric: { create: [{ position: 0, title: marker(`rubric-${n}`), lookFor: [marker(`rubric-look-${n}`)] }] },
-        keyPoints: { create: [{ position: 0, text: marker(`keypoint-${n}`) }] },
-        redFlags: { create: [{ position: 0, text: marker(`redflag-${n}`) }] },
-        exampleScore: { create: { score: 9, outOf: 10, reasons: [marker(`example-${n}`)] } },
-      },
-      include: interchangeQuestionInclude,
-    });
-    // As the importer stores it, so that search finds what every field holds.
-    await db.bankQuestion.update({ where: { id: question.id }, data: { searchText: searchTextOf(toInterchangeQuestion(question)) } });
-    questionIds.push(question.id);
-  }
-  return { questionIds, marker };
+  const document: BankDocument = {
+    formatVersion: BANK_FORMAT_VERSION,
+    title: `Doc ${tag}`,
+    sourceFile: `${tag}.md`,
+    contentHash: createHash("sha256").update(tag).digest("hex"),
+    repairs: { encoding: "utf-8", mojibakeFixed: 0, codeLinesRestored: 0 },
+    questions: [question(1), question(2)],
+  };
+  const { documentId } = await importBankDocument(db, document, { byteSize: 1, ownerId: null });
+  const stored = await db.bankQuestion.findMany({ where: { documentId }, orderBy: { position: "asc" }, select: { id: true } });
+  return { questionIds: stored.map((row) => row.id), marker };
 }
 
 /**
