@@ -12,8 +12,9 @@ import { exportCommand, importCommand } from "@/server/services/bank-cli-command
 
 const USAGE = `usage: npm run bank -- parse <files...> | import <files...> | export
   parse   print the question bank parsed from each file as JSON (one document per file, in an array)
-  import  store each file in the database (DATABASE_URL, or the embedded PostgreSQL in DATA_DIR)
-  export  print the stored bank as JSON, in the shape parse prints`;
+  import  store each file as a shared, read-only document for every account (DATABASE_URL, or the
+          embedded PostgreSQL in DATA_DIR)
+  export  print the shared documents as JSON, in the shape parse prints`;
 
 type Command = (args: string[]) => Promise<number>;
 
