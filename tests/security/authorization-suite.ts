@@ -115,11 +115,28 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
       q2: q2?.id ?? "",
       firstFollowUp,
       ownNoteId: caller === "observer" ? noteIds.observer : noteIds.owner,
+      ownerNoteId: noteIds.owner,
+      observerNoteId: noteIds.observer,
       moveOwnerTo: (questionId: string) => run(owner, { type: "goToQuestion", questionId }),
     };
   }
 
   type World = Awaited<ReturnType<typeof freshWorld>>;
+
+  /**
+   * A cell whose call may write (an allowed write) gets an interview of its own. The others of a row share
+   * one, since each of them must leave it exactly as it found it: that is what they assert. The guest
+   * candidate's column always has its own, as the guest is that interview's candidate.
+   */
+  const sharedWorlds = new Map<string, Promise<World>>();
+  function worldFor(row: Row, caller: Caller): Promise<World> {
+    const live = row.surface === "command";
+    if (caller === "guestCandidate" || (row.writes && row.cells[caller] === "allowed")) return freshWorld(caller, live);
+    const key = `${row.surface}:${row.name}`;
+    const shared = sharedWorlds.get(key) ?? freshWorld("stranger", live);
+    sharedWorlds.set(key, shared);
+    return shared.then((world) => ({ ...world, member: members.get(caller) ?? driver.anonymous(), ownNoteId: caller === "observer" ? world.observerNoteId : world.ownerNoteId }));
+  }
 
   const correction = { prompt: "Corrected?", followUps: [], rubric: [{ title: "Depth", lookFor: [] }] };
 
@@ -179,7 +196,7 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
 
   /** Runs one cell; returns the outcome and whether the database changed during the call itself. */
   async function runCell(row: Row, caller: Caller): Promise<{ outcome: string; wrote: boolean }> {
-    const world = await freshWorld(caller, row.surface === "command");
+    const world = await worldFor(row, caller);
     if (row.surface === "trpc") {
       const call = procedureCalls[row.name];
       if (!call) throw new Error(`no call for ${row.name}`);
