@@ -32,9 +32,14 @@ async function signInWithLimits(input: { email: string; password: string }, addr
 
 let cached: AuthOptions | undefined;
 
-/** next-auth configuration. JWT sessions, because credentials sign-in cannot use database sessions. */
+/** next-auth configuration, built once per process. */
 export function authOptions(): AuthOptions {
-  if (cached) return cached;
+  cached ??= buildAuthOptions();
+  return cached;
+}
+
+/** next-auth configuration. JWT sessions, because credentials sign-in cannot use database sessions. */
+export function buildAuthOptions(): AuthOptions {
   const config = env();
   const providers: AuthOptions["providers"] = [
     CredentialsProvider({
@@ -70,7 +75,7 @@ export function authOptions(): AuthOptions {
     providers.push(GoogleProvider({ clientId: config.GOOGLE_ID, clientSecret: config.GOOGLE_SECRET }));
   }
 
-  cached = {
+  return {
     adapter: PrismaAdapter(db()),
     secret: process.env.NEXTAUTH_SECRET,
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
@@ -97,5 +102,4 @@ export function authOptions(): AuthOptions {
       },
     },
   };
-  return cached;
 }

@@ -1,7 +1,10 @@
 import type { RequestInternal } from "next-auth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TOO_MANY_ATTEMPTS } from "@/server/auth/credentials";
-import { authOptions } from "@/server/auth/options";
+import { buildAuthOptions } from "@/server/auth/options";
+import { userFromRequest } from "@/server/auth/session";
+import { encode } from "next-auth/jwt";
+import type { IncomingMessage } from "node:http";
 import { disconnectDb } from "@/server/db/client";
 import { CLIENT_ADDRESS_HEADER } from "@/server/http/client-address";
 import { RATE_LIMITS } from "@/server/services/rate-limits";
@@ -18,7 +21,7 @@ let account: Account;
 type Authorize = (credentials: Record<string, string>, req: Pick<RequestInternal, "headers">) => Promise<unknown>;
 const authorize = (providerId: string): Authorize => {
   // next-auth merges a provider's options over its defaults only when it serves a request.
-  const providers = authOptions().providers as unknown as Array<{ id: string; options: { id?: string; authorize: Authorize } }>;
+  const providers = buildAuthOptions().providers as unknown as Array<{ id: string; options: { id?: string; authorize: Authorize } }>;
   const provider = providers.find((candidate) => (candidate.options.id ?? candidate.id) === providerId);
   if (!provider) throw new Error(`no provider ${providerId}`);
   return provider.options.authorize;
@@ -35,15 +38,40 @@ afterAll(async () => {
 });
 
 describe("sessions", () => {
+  it("are 30-day JWTs, signed in on the app's own page, with the two credential providers", () => {
+    const options = buildAuthOptions();
+    expect(options.session).toEqual({ strategy: "jwt", maxAge: 30 * 24 * 60 * 60 });
+    expect(options.pages).toEqual({ signIn: "/sign-in" });
+    const providers = options.providers as unknown as Array<{ options: { id?: string; name?: string; credentials?: object } }>;
+    expect(providers.map((provider) => provider.options.id)).toEqual(["credentials", "guest"]);
+    expect(providers.map((provider) => Object.keys(provider.options.credentials ?? {}))).toEqual([["email", "password"], ["name", "inviteToken"]]);
+  });
+
+  it("are read from the session cookie only when signed with the app's secret", async () => {
+    process.env.NEXTAUTH_SECRET = "a-test-secret-that-is-long-enough-0123456789";
+    const request = (cookie?: string) => ({ headers: cookie ? { cookie } : {} }) as IncomingMessage;
+    const token = await encode({ token: { sub: "u1", name: "Ada", email: "ada@example.com", isGuest: true }, secret: process.env.NEXTAUTH_SECRET });
+    expect(await userFromRequest(request(`next-auth.session-token=${token}`))).toEqual({ id: "u1", name: "Ada", email: "ada@example.com", isGuest: true });
+    const other = await encode({ token: { sub: "u1", name: "Ada" }, secret: "another-secret-that-is-long-enough-0123456789" });
+    expect(await userFromRequest(request(`next-auth.session-token=${other}`))).toBeNull();
+    expect(await userFromRequest(request())).toBeNull();
+    const anonymous = await encode({ token: { name: "No one" }, secret: process.env.NEXTAUTH_SECRET });
+    expect(await userFromRequest(request(`next-auth.session-token=${anonymous}`))).toBeNull();
+  });
+
   it("set the identity at sign-in and ignore whatever a session update carries", async () => {
-    const jwt = authOptions().callbacks?.jwt;
+    const jwt = buildAuthOptions().callbacks?.jwt;
     if (!jwt) throw new Error("no jwt callback");
     const signedIn = await jwt({ token: {}, user: { id: "u1", name: "Gus", email: null, isGuest: true } as never, account: null, trigger: "signIn" });
     expect(signedIn).toMatchObject({ sub: "u1", name: "Gus", email: null, isGuest: true });
     const updated = await jwt({ token: { ...signedIn }, user: undefined as never, account: null, trigger: "update", session: { isGuest: false, name: "Olive", email: "olive@example.com", sub: "u2" } });
     expect(updated).toEqual(signedIn);
-    const session = await authOptions().callbacks?.session?.({ session: { expires: "" }, token: signedIn, user: undefined as never, newSession: undefined, trigger: "update" } as never);
+    const session = await buildAuthOptions().callbacks?.session?.({ session: { expires: "" }, token: signedIn, user: undefined as never, newSession: undefined, trigger: "update" } as never);
     expect(session).toMatchObject({ user: { id: "u1", name: "Gus", email: null, isGuest: true } });
+    const withEmail = await buildAuthOptions().callbacks?.session?.({ session: { expires: "" }, token: { sub: "u2", email: "e@example.com" }, user: undefined as never } as never);
+    expect(withEmail).toMatchObject({ user: { id: "u2", name: null, email: "e@example.com", isGuest: false } });
+    const noSubject = await buildAuthOptions().callbacks?.session?.({ session: { expires: "" }, token: { name: "x" }, user: undefined as never } as never);
+    expect(noSubject).toEqual({ expires: "" });
   });
 });
 

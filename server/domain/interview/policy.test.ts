@@ -24,6 +24,8 @@ describe("interview policy", () => {
     const fresh = { role: "CANDIDATE", used: false } as const;
     expect(canAcceptInvite(fresh, { candidateUserIds: [] }, "u1")).toBe(true);
     expect(canAcceptInvite(fresh, { candidateUserIds: ["u1"] }, "u2")).toBe(false);
+    // The candidate already admitted may come back.
+    expect(canAcceptInvite(fresh, { candidateUserIds: ["u1"] }, "u1")).toBe(true);
     expect(canAcceptInvite({ role: "CANDIDATE", used: true }, { candidateUserIds: [] }, "u2")).toBe(false);
     expect(canAcceptInvite({ role: "OBSERVER", used: false }, { candidateUserIds: ["u1"] }, "u2")).toBe(true);
   });

@@ -465,3 +465,41 @@ describe("decide: purity", () => {
     expect(state).toEqual(before);
   });
 });
+
+describe("decide: every refusal says why", () => {
+  const message = (state: RoomState, actor: Actor, command: Command, code: string) => expectError(decideAt(state, actor, command), code);
+
+  it("names the state that stops a command", () => {
+    const ended = run(liveRoom(), interviewer, { type: "end" }).state;
+    const last = run(liveRoom(), interviewer, { type: "goToQuestion", questionId: Q3 }).state;
+    expect(message(joinedRoom(), interviewer, { type: "goToQuestion", questionId: Q2 }, "CONFLICT")).toBe("The interview has not started yet.");
+    expect(message(ended, interviewer, { type: "goToQuestion", questionId: Q2 }, "CONFLICT")).toBe("The interview has ended.");
+    expect(message(ended, interviewer, { type: "start" }, "CONFLICT")).toBe("The interview has ended.");
+    expect(message(run(emptyRoom(0), interviewer, { type: "join", name: "I" }).state, interviewer, { type: "start" }, "CONFLICT")).toBe("This interview has no questions.");
+    expect(message(liveRoom(), interviewer, { type: "previousQuestion", fromQuestionId: Q1 }, "CONFLICT")).toBe("This is already the first question.");
+    expect(message(last, interviewer, { type: "nextQuestion", fromQuestionId: Q3 }, "CONFLICT")).toBe("This is already the last question.");
+    expect(message(last, interviewer, { type: "revealFollowUp", questionId: Q1, followUpId: F1 }, "CONFLICT")).toBe("Follow-ups can only be revealed for the current question.");
+  });
+
+  it("names what was not found", () => {
+    expect(message(liveRoom(), interviewer, { type: "goToQuestion", questionId: "nope" }, "NOT_FOUND")).toBe("That question is not in this interview.");
+    expect(message(liveRoom(), interviewer, { type: "revealFollowUp", questionId: Q1, followUpId: "nope" }, "NOT_FOUND")).toBe("That follow-up is not part of the current question.");
+    expect(message(liveRoom(), interviewer, { type: "setKeyPointChecked", questionId: Q1, index: 99, checked: true }, "NOT_FOUND")).toBe("That key point was not found.");
+    expect(message(liveRoom(), candidate, { type: "updateScratchpad", questionId: Q3, text: "x" }, "NOT_FOUND")).toBe("That question has not been asked in this interview.");
+    expect(message(liveRoom(), interviewer, { type: "setScore", questionId: Q1, outOf: 10, criteria: [{ index: 99, score: 1, comment: "" }], overall: null, comment: "" }, "BAD_REQUEST")).toBe(
+      "A scored criterion is not in this question's rubric.",
+    );
+  });
+
+  it("names who may do it", () => {
+    const notes = run(run(liveRoom(), coInterviewer, { type: "addNote", body: "co" }, T0, () => "note_co").state, interviewer, { type: "addNote", body: "mine" }, T0, () => "note_mine").state;
+    expect(message(liveRoom(), candidate, { type: "addNote", body: "x" }, "FORBIDDEN")).toBe("Only interviewers and observers take notes.");
+    expect(message(liveRoom(), candidate, { type: "editNote", noteId: "note_mine", body: "x" }, "FORBIDDEN")).toBe("Only interviewers and observers take notes.");
+    expect(message(liveRoom(), observer, { type: "updateScratchpad", questionId: Q1, text: "x" }, "FORBIDDEN")).toBe("Only the candidate writes in the scratchpad.");
+    expect(message(liveRoom(), candidate, { type: "start" }, "FORBIDDEN")).toBe("Only an interviewer can do that.");
+    expect(message(liveRoom(), { userId: candidate.userId, role: "INTERVIEWER" }, { type: "end" }, "FORBIDDEN")).toBe("You are in this room with another role.");
+    expect(message(notes, interviewer, { type: "editNote", noteId: "note_co", body: "x" }, "FORBIDDEN")).toBe("Only the author can change a note.");
+    expect(message(notes, observer, { type: "deleteNote", noteId: "note_mine" }, "NOT_FOUND")).toBe("That note was not found.");
+    expect(message(liveRoom(), interviewer, { type: "removeParticipant", userId: coInterviewer.userId }, "FORBIDDEN")).toBe("Interviewers cannot be removed from the room.");
+  });
+});

@@ -4,7 +4,7 @@
  * carries such a marker, an unrevealed follow-up, or a question not yet asked, and that private notes
  * stay with the people allowed to read them.
  */
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { apply } from "./apply";
 import type { Command } from "./commands";
 import { decide } from "./decide";
@@ -97,36 +97,49 @@ function assertCandidateSafe(json: string, state: RoomState, what: string): void
 describe("no leaks across a whole interview", () => {
   // Four questions so that two are never asked.
   let state = emptyRoom(4);
-  const ids = idSource();
   const log: RoomEvent[] = [];
-  const received = new Map<string, string[]>(everyone.map((actor) => [actor.userId, []]));
-  const views = new Map<string, string[]>(everyone.map((actor) => [actor.userId, []]));
+  const received = new Map<string, string[]>();
+  const views = new Map<string, string[]>();
+  const steps: Array<{ state: RoomState; candidateView: string; candidateEvents: string[]; now: Date }> = [];
 
-  for (const [index, [actor, command, seconds]] of flow.entries()) {
-    const now = at(seconds);
-    const decision = decide(state, actor, command, now, ids);
-    if (!decision.ok) throw new Error(`step ${index} (${command.type}) refused: ${decision.error.message}`);
-    for (const event of decision.events) {
-      log.push(event);
-      state = apply(state, event);
-      for (const viewer of everyone) {
-        const projected = eventForViewer(event, state, viewer);
-        if (projected) received.get(viewer.userId)?.push(JSON.stringify(projected));
-      }
+  // The interview is played in beforeAll rather than while the tests are collected, so that the code
+  // under test runs while they do (mutation testing switches a mutant on only then).
+  beforeAll(() => {
+    state = emptyRoom(4);
+    log.length = 0;
+    steps.length = 0;
+    for (const actor of everyone) {
+      received.set(actor.userId, []);
+      views.set(actor.userId, []);
     }
-    for (const viewer of everyone) views.get(viewer.userId)?.push(JSON.stringify(viewFor(state, viewer, now)));
+    const ids = idSource();
+    for (const [index, [actor, command, seconds]] of flow.entries()) {
+      const now = at(seconds);
+      const decision = decide(state, actor, command, now, ids);
+      if (!decision.ok) throw new Error(`step ${index} (${command.type}) refused: ${decision.error.message}`);
+      for (const event of decision.events) {
+        log.push(event);
+        state = apply(state, event);
+        for (const viewer of everyone) {
+          const projected = eventForViewer(event, state, viewer);
+          if (projected) received.get(viewer.userId)?.push(JSON.stringify(projected));
+        }
+      }
+      for (const viewer of everyone) views.get(viewer.userId)?.push(JSON.stringify(viewFor(state, viewer, now)));
+      steps.push({ state, candidateView: views.get(candidate.userId)?.at(-1) ?? "", candidateEvents: [...(received.get(candidate.userId) ?? [])], now });
+    }
+  });
 
-    // Tests run after this loop has finished, so each captures the room as it was at its step.
-    const stepState = state;
-    const candidateView = views.get(candidate.userId)?.at(-1) ?? "";
-    const candidateEvents = [...(received.get(candidate.userId) ?? [])];
+  for (const [index, [actor, command]] of flow.entries()) {
     it(`step ${index} (${actor.role} ${command.type}): the candidate's view, events and refusals hide everything unrevealed`, () => {
-      assertCandidateSafe(candidateView, stepState, "view");
-      for (const event of candidateEvents) assertCandidateSafe(event, stepState, "event");
+      const step = steps[index];
+      if (!step) throw new Error(`step ${index} did not run`);
+      assertCandidateSafe(step.candidateView, step.state, "view");
+      for (const event of step.candidateEvents) assertCandidateSafe(event, step.state, "event");
       for (const probe of probes) {
-        const refused = decide(stepState, candidate, probe, now, () => "probe");
+        const refused = decide(step.state, candidate, probe, step.now, () => "probe");
         expect(refused.ok).toBe(false);
-        assertCandidateSafe(JSON.stringify(refused), stepState, `refusal of ${probe.type}`);
+        assertCandidateSafe(JSON.stringify(refused), step.state, `refusal of ${probe.type}`);
       }
     });
   }

@@ -29,13 +29,14 @@ function busyRoom(): RoomState {
 }
 
 describe("viewFor: interviewer", () => {
-  const view = viewFor(busyRoom(), interviewer, at(90));
+  // Built inside each test, so that what it computes runs while the test does (mutation testing needs that).
+  const view = () => viewFor(busyRoom(), interviewer, at(90));
 
   it("shows every question with everything the bank has", () => {
-    expect(view.role).toBe("INTERVIEWER");
-    expect(view.readOnly).toBe(false);
-    expect(view.questions).toHaveLength(3);
-    const q1 = view.questions[0];
+    expect(view().role).toBe("INTERVIEWER");
+    expect(view().readOnly).toBe(false);
+    expect(view().questions).toHaveLength(3);
+    const q1 = view().questions[0];
     expect(q1).toMatchObject({
       id: Q1,
       prompt: "PROMPT_Q1_MAIN",
@@ -69,20 +70,20 @@ describe("viewFor: interviewer", () => {
         updatedAt: iso(50),
       },
     ]);
-    expect(view.questions[2]?.asked).toBe(false);
+    expect(view().questions[2]?.asked).toBe(false);
   });
 
   it("computes the timers from server instants", () => {
-    expect(view.asOf).toBe(iso(90));
-    expect(view.clock).toEqual({ startedAt: T0.toISOString(), endedAt: null, elapsedMs: 90_000 });
-    expect(view.currentIndex).toBe(1);
-    expect(view.currentQuestionId).toBe(Q2);
-    expect(view.questions[0]?.timer).toEqual({ startedAt: null, accumulatedMs: 60_000, timeBoxSec: 600, elapsedMs: 60_000 });
-    expect(view.questions[1]?.timer).toEqual({ startedAt: iso(60), accumulatedMs: 0, timeBoxSec: 600, elapsedMs: 30_000 });
+    expect(view().asOf).toBe(iso(90));
+    expect(view().clock).toEqual({ startedAt: T0.toISOString(), endedAt: null, elapsedMs: 90_000 });
+    expect(view().currentIndex).toBe(1);
+    expect(view().currentQuestionId).toBe(Q2);
+    expect(view().questions[0]?.timer).toEqual({ startedAt: null, accumulatedMs: 60_000, timeBoxSec: 600, elapsedMs: 60_000 });
+    expect(view().questions[1]?.timer).toEqual({ startedAt: iso(60), accumulatedMs: 0, timeBoxSec: 600, elapsedMs: 30_000 });
   });
 
   it("shows interviewers' notes to every interviewer, never an observer's", () => {
-    expect(view.notes.map((note) => [note.id, note.mine, note.questionId])).toEqual([
+    expect(view().notes.map((note) => [note.id, note.mine, note.questionId])).toEqual([
       ["note_i", true, Q1],
       ["note_c", false, Q1],
     ]);
@@ -99,7 +100,7 @@ describe("viewFor: interviewer", () => {
   });
 
   it("lists participants with their presence", () => {
-    expect(view.participants).toEqual([
+    expect(view().participants).toEqual([
       { userId: interviewer.userId, role: "INTERVIEWER", name: `Name of ${interviewer.userId}`, presence: "disconnected", presenceSince: null },
       { userId: coInterviewer.userId, role: "INTERVIEWER", name: `Name of ${coInterviewer.userId}`, presence: "disconnected", presenceSince: null },
       { userId: candidate.userId, role: "CANDIDATE", name: `Name of ${candidate.userId}`, presence: "connected", presenceSince: iso(1) },
@@ -116,19 +117,20 @@ describe("viewFor: interviewer", () => {
 });
 
 describe("viewFor: observer", () => {
-  const view = viewFor(busyRoom(), observer, at(90));
+  // Built inside each test, so that what it computes runs while the test does (mutation testing needs that).
+  const view = () => viewFor(busyRoom(), observer, at(90));
 
-  it("is the interviewer's view, read-only", () => {
+  it("is the interviewer's view(), read-only", () => {
     const asInterviewer = viewFor(busyRoom(), interviewer, at(90));
-    expect(view.role).toBe("OBSERVER");
-    expect(view.readOnly).toBe(true);
-    expect(view.questions).toEqual(asInterviewer.questions);
-    expect(view.clock).toEqual(asInterviewer.clock);
+    expect(view().role).toBe("OBSERVER");
+    expect(view().readOnly).toBe(true);
+    expect(view().questions).toEqual(asInterviewer.questions);
+    expect(view().clock).toEqual(asInterviewer.clock);
   });
 
   it("shows only the observer's own notes", () => {
-    expect(view.notes.map((note) => [note.id, note.mine, note.body])).toEqual([["note_o", true, "NOTE_BY_OBSERVER"]]);
-    expect(JSON.stringify(view)).not.toContain("NOTE_BY_INTERVIEWER");
+    expect(view().notes.map((note) => [note.id, note.mine, note.body])).toEqual([["note_o", true, "NOTE_BY_OBSERVER"]]);
+    expect(JSON.stringify(view())).not.toContain("NOTE_BY_INTERVIEWER");
   });
 
   it("never shows an observer another observer's notes", () => {
@@ -139,13 +141,14 @@ describe("viewFor: observer", () => {
 });
 
 describe("viewFor: candidate", () => {
-  const view = viewFor(busyRoom(), candidate, at(90));
+  // Built inside each test, so that what it computes runs while the test does (mutation testing needs that).
+  const view = () => viewFor(busyRoom(), candidate, at(90));
 
   it("shows the current question's prompt and timer", () => {
-    expect(view.role).toBe("CANDIDATE");
-    expect(view.status).toBe("live");
-    expect(view.questionCount).toBe(3);
-    expect(view.current).toEqual({
+    expect(view().role).toBe("CANDIDATE");
+    expect(view().status).toBe("live");
+    expect(view().questionCount).toBe(3);
+    expect(view().current).toEqual({
       id: Q2,
       position: 1,
       prompt: "PROMPT_Q2_MAIN",
@@ -153,11 +156,11 @@ describe("viewFor: candidate", () => {
       followUps: [],
       scratchpad: null,
     });
-    expect(view.clock).toEqual({ startedAt: T0.toISOString(), endedAt: null, elapsedMs: 90_000 });
+    expect(view().clock).toEqual({ startedAt: T0.toISOString(), endedAt: null, elapsedMs: 90_000 });
   });
 
   it("shows earlier questions with their revealed follow-ups in reveal order, and the scratchpad", () => {
-    expect(view.earlier).toEqual([
+    expect(view().earlier).toEqual([
       {
         id: Q1,
         position: 0,
@@ -173,10 +176,10 @@ describe("viewFor: candidate", () => {
   });
 
   it("has exactly the fields it is built from, nothing more", () => {
-    expect(Object.keys(view).sort()).toEqual(
+    expect(Object.keys(view()).sort()).toEqual(
       ["asOf", "clock", "current", "earlier", "participants", "questionCount", "role", "sessionId", "status", "viewer"].sort(),
     );
-    expect(Object.keys(view.current ?? {}).sort()).toEqual(["followUps", "id", "position", "prompt", "scratchpad", "timer"]);
+    expect(Object.keys(view().current ?? {}).sort()).toEqual(["followUps", "id", "position", "prompt", "scratchpad", "timer"]);
   });
 
   it("shows no question in the lobby", () => {
