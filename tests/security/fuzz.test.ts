@@ -146,12 +146,22 @@ interface TrpcAnswer {
   appCode: string | null;
 }
 
+/** Node's HTTP parser refuses a request line and headers over 16 KiB before any app code runs. */
+const MAX_HEADER_BYTES = 16 * 1024;
+
 async function callRaw(path: string, input: unknown, rawBody?: string): Promise<TrpcAnswer> {
   // Plain JSON values need no superjson metadata: {"json": input} is what the client would send.
   const encoded = rawBody ?? JSON.stringify({ json: input });
+  const url = `/api/trpc/${path}?input=${encodeURIComponent(encoded)}`;
+  if (procedureTypes[path] === "query" && url.length > MAX_HEADER_BYTES) {
+    // Node answers 431 and closes the connection while such a request is still being written, so the
+    // client may see the reset rather than the answer. Either way the app never sees it.
+    const response = await owned.fetch(url).catch(() => null);
+    return { status: response?.status ?? 431, appCode: null };
+  }
   const response =
     procedureTypes[path] === "query"
-      ? await owned.fetch(`/api/trpc/${path}?input=${encodeURIComponent(encoded)}`)
+      ? await owned.fetch(url)
       : await owned.fetch(`/api/trpc/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: encoded });
   const text = await response.text();
   let appCode: string | null = null;
@@ -212,6 +222,15 @@ describe("fuzzing", () => {
     }
     let turn = 0;
     const hostileValue = hostileValues(false);
+    /** A clock sync answered, waiting out this socket's rate limit if the fuzzing ran into it. */
+    const clockSync = async (socket: Socket): Promise<boolean> => {
+      for (let attempt = 0; attempt < 20; attempt++) {
+        const reply = (await socket.timeout(5_000).emitWithAck("time:sync", { clientSentAt: 1 })) as { ok: boolean; code?: string };
+        if (reply.code !== "RATE_LIMITED") return reply.ok;
+        await new Promise((resolve) => setTimeout(resolve, 150));
+      }
+      return false;
+    };
 
     const commandSamples: unknown[] = [
       { type: "setPresence", status: "away" },
@@ -249,8 +268,7 @@ describe("fuzzing", () => {
         if (!ack) {
           socket.emit(event, payload);
           // Without an acknowledgement there is no answer; the server must simply ignore it.
-          const sync = (await socket.timeout(5_000).emitWithAck("time:sync", { clientSentAt: 1 })) as { ok: boolean };
-          expect(sync.ok).toBe(true);
+          expect(await clockSync(socket)).toBe(true);
           counts.socket.unanswered++;
           expect(await databaseDigest(db)).toBe(before);
           return;
@@ -262,7 +280,7 @@ describe("fuzzing", () => {
           socket.emit(event, payload, () => {
             answered = true;
           });
-          await socket.timeout(5_000).emitWithAck("time:sync", { clientSentAt: 1 });
+          expect(await clockSync(socket)).toBe(true);
           expect(answered).toBe(false);
           counts.socket.unanswered++;
           expect(await databaseDigest(db)).toBe(before);
