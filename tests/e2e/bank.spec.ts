@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures";
+import { expect, signUpNew, test } from "./fixtures";
 
 // The server under test started on a fresh data folder, so the bundled seeds were imported on start.
 
@@ -18,12 +18,7 @@ Stale reads come back.
 
 test("search the bank, open a question, import a document after previewing it, and find it", async ({ page }) => {
   const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill("Bea Banker");
-  await page.getByLabel("Email").fill(`bea-${stamp}@example.com`);
-  await page.getByLabel("Password").fill("a sturdy passphrase");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await page.waitForURL(/\/dashboard/);
+  await signUpNew(page, "Bea Banker");
 
   // The bundled bank is imported just after the server starts listening; give it time on a slow machine.
   const hit = page.getByTestId("bank-result").filter({ hasText: "What happens to your WebSocket connection if the server restarts?" });
@@ -61,13 +56,7 @@ test("search the bank, open a question, import a document after previewing it, a
 });
 
 test("the shared documents are read-only; a copy is the user's own to edit, export and delete", async ({ page }) => {
-  const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill("Cass Copier");
-  await page.getByLabel("Email").fill(`cass-${stamp}@example.com`);
-  await page.getByLabel("Password").fill("a sturdy passphrase");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await page.waitForURL(/\/dashboard/);
+  await signUpNew(page, "Cass Copier");
 
   // The bundled bank is imported just after the server starts listening; on a busy machine the page's own
   // query can take seconds to go out, so each look waits long enough for it.

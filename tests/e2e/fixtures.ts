@@ -1,4 +1,4 @@
-import { test as base, expect, type Browser, type BrowserContext } from "@playwright/test";
+import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 
 /** Console messages in which Chromium reports a Content-Security-Policy violation. */
 const CSP_VIOLATION = /Content Security Policy|Refused to (execute|load|apply|connect|frame)/i;
@@ -34,3 +34,14 @@ export const test = base.extend<{ cspViolations: string[]; newContext: (browser:
 });
 
 export { expect };
+
+/** A new account through the sign-up page, signed in and on the dashboard. */
+export async function signUpNew(page: Page, name: string): Promise<void> {
+  const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Email").fill(`${name.split(" ")[0]?.toLowerCase()}-${stamp}@example.com`);
+  await page.getByLabel("Password").fill("a sturdy passphrase");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL(/\/dashboard/);
+}

@@ -1,5 +1,5 @@
-import { createServer } from "node:net";
 import type { TestProject } from "vitest/node";
+import { freePort } from "./free-port";
 import { createTestDatabaseServer } from "./test-database";
 
 declare module "vitest" {
@@ -7,18 +7,6 @@ declare module "vitest" {
     templateDatabaseUrl: string;
     adminDatabaseUrl: string;
   }
-}
-
-/** A port nothing listens on now, so that runs side by side (Stryker's runners, two terminals) do not collide. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
 }
 
 /** Vitest global setup: one migrated template database per run, copied by each test file (tests/support/db.ts). */
