@@ -6,10 +6,10 @@ import GoogleProvider from "next-auth/providers/google";
 import { db } from "@/server/db/client";
 import { env } from "@/server/env";
 import { authenticate, createGuest } from "@/server/services/accounts";
-import { guestInput, signInInput } from "@/server/auth/credentials";
+import { guestInput, signInInput, TOO_MANY_ATTEMPTS } from "@/server/auth/credentials";
 import { clientAddressOf } from "@/server/http/client-address";
 import { hashInviteToken } from "@/server/services/invites";
-import { countAttempt, isLimited, RATE_LIMITED_MESSAGE, RATE_LIMITS } from "@/server/services/rate-limits";
+import { countAttempt, isLimited, RATE_LIMITS } from "@/server/services/rate-limits";
 
 /** Which sign-in methods this deployment offers; OAuth ones only when configured. */
 export function enabledProviders(): { github: boolean; google: boolean } {
@@ -24,7 +24,7 @@ export function enabledProviders(): { github: boolean; google: boolean } {
 async function signInWithLimits(input: { email: string; password: string }, address: string) {
   const now = new Date();
   const { signInFailuresPerAccount: perAccount, signInFailuresPerAddress: perAddress } = RATE_LIMITS;
-  if ((await isLimited(db(), perAccount, input.email, now)) || (await isLimited(db(), perAddress, address, now))) throw new Error(RATE_LIMITED_MESSAGE);
+  if ((await isLimited(db(), perAccount, input.email, now)) || (await isLimited(db(), perAddress, address, now))) throw new Error(TOO_MANY_ATTEMPTS);
   const user = await authenticate(db(), input.email, input.password);
   if (!user) await Promise.all([countAttempt(db(), perAccount, input.email, now), countAttempt(db(), perAddress, address, now)]);
   return user;
@@ -62,7 +62,7 @@ export function buildAuthOptions(): AuthOptions {
         if (!input.success) return null;
         const now = new Date();
         // A thrown message reaches the sign-in form as its `error`.
-        if (!(await countAttempt(db(), RATE_LIMITS.guestSignInsPerInvite, hashInviteToken(input.data.inviteToken), now))) throw new Error(RATE_LIMITED_MESSAGE);
+        if (!(await countAttempt(db(), RATE_LIMITS.guestSignInsPerInvite, hashInviteToken(input.data.inviteToken), now))) throw new Error(TOO_MANY_ATTEMPTS);
         const user = await createGuest(db(), input.data.name, input.data.inviteToken, now);
         return user && { id: user.id, name: user.name, email: null, isGuest: true };
       },

@@ -25,8 +25,6 @@ export const RATE_LIMITS = {
   guestSignInsPerInvite: { name: "guest:invite", max: 30, windowMs: 60 * MINUTE },
 } as const satisfies Record<string, RateLimit>;
 
-export const RATE_LIMITED_MESSAGE = TOO_MANY_ATTEMPTS;
-
 function bucketKey(limit: RateLimit, key: string): string {
   return `${limit.name}:${key}`;
 }
@@ -56,7 +54,7 @@ export async function isLimited(db: Pick<Db, "$queryRaw">, limit: RateLimit, key
 
 /** Counts an attempt and refuses it with RATE_LIMITED when it is over the limit. */
 export async function enforceLimit(db: Pick<Db, "$queryRaw">, limit: RateLimit, key: string, now: Date): Promise<void> {
-  if (!(await countAttempt(db, limit, key, now))) throw new AppError("RATE_LIMITED", RATE_LIMITED_MESSAGE);
+  if (!(await countAttempt(db, limit, key, now))) throw new AppError("RATE_LIMITED", TOO_MANY_ATTEMPTS);
 }
 
 /** Buckets whose window ended long ago; run now and then so that a spray of keys does not pile up. */
