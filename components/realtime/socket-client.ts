@@ -1,11 +1,12 @@
 "use client";
 
-import { io, type Socket } from "socket.io-client";
+import { io } from "socket.io-client";
+import type { RoomSocket } from "@/components/realtime/clock-offset";
 
-let socket: Socket | undefined;
+let socket: RoomSocket | undefined;
 
 /** The tab's one Socket.IO connection, authenticated by the session cookie sent with the handshake. */
-export function getSocket(): Socket {
+export function getSocket(): RoomSocket {
   socket ??= io({ path: "/socket.io", withCredentials: true });
   return socket;
 }

@@ -4,19 +4,14 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { clockOffsetMs, measureClockOffset, type RoomSocket } from "@/components/realtime/clock-offset";
 import { getSocket } from "@/components/realtime/socket-client";
 import type { ClientCommand, PresenceStatus, RoomView } from "@/server/domain/room";
-import type { RoomCommandResult, Result } from "@/server/realtime/protocol";
+import { foldView } from "@/server/domain/room/fold-view";
+import { PROTOCOL_VERSION, type RoomCommandResult, type RoomEventMessage, type Result } from "@/server/realtime/protocol";
 
 export type RoomConnection = "connecting" | "connected" | "reconnecting" | "offline";
 
 export interface RoomError {
   code: string;
   message: string;
-}
-
-/** What the server said last about someone's presence, ahead of the logged event that follows it. */
-export interface PresenceHint {
-  status: PresenceStatus;
-  at: string;
 }
 
 export interface UseRoom {
@@ -32,12 +27,21 @@ export interface UseRoom {
   lastEventAt: number | null;
   /** Why the room could not be joined (not a participant, no such room); null otherwise. */
   error: RoomError | null;
-  presenceHints: Record<string, PresenceHint>;
 }
 
 const JOIN_TIMEOUT_MS = 8_000;
 const COMMAND_TIMEOUT_MS = 5_000;
-const COMMAND_ATTEMPTS = 4;
+const COMMAND_ATTEMPTS = 8;
+/** Answers that mean "not now" rather than "no": the same command is sent again, with the same key. */
+const RETRIED_CODES = new Set(["BUSY", "RATE_LIMITED", "INTERNAL"]);
+const RETRY_BASE_MS = 250;
+const RETRY_MAX_MS = 4_000;
+
+/** Exponential backoff with jitter, never sooner than the server asked. */
+function retryDelayMs(attempt: number, retryAfterMs: number | undefined): number {
+  const backoff = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** attempt) * (0.5 + Math.random() / 2);
+  return Math.max(retryAfterMs ?? 0, backoff);
+}
 
 function seqStorageKey(sessionId: string): string {
   return `mockroom:room:${sessionId}:seq`;
@@ -84,9 +88,9 @@ function waitForConnect(socket: RoomSocket, timeoutMs: number): Promise<boolean>
 }
 
 /**
- * The live room for this tab: joins over the shared socket, rejoins with the last sequence it saw on every
- * (re)connect, and always renders the `view` the server built for this viewer. Events are never folded
- * here; their only use is to carry the next view.
+ * The live room for this tab: joins over the shared socket and gets its view, then folds each live event
+ * into it with the shared `foldView`. Rejoins with the last sequence it saw on every (re)connect, and when
+ * an event arrives out of order (two nodes publishing), since a fold must see events in order.
  */
 export function useRoom(sessionId: string): UseRoom {
   const [view, setView] = useState<RoomView | null>(null);
@@ -95,27 +99,28 @@ export function useRoom(sessionId: string): UseRoom {
   const [serverRestarting, setServerRestarting] = useState(false);
   const [lastEventAt, setLastEventAt] = useState<number | null>(null);
   const [error, setError] = useState<RoomError | null>(null);
-  const [presenceHints, setPresenceHints] = useState<Record<string, PresenceHint>>({});
   const seqRef = useRef<number | null>(null);
+  const viewRef = useRef<RoomView | null>(null);
+  /** The seq the last join answered at, and the events folded since: below or among them is a duplicate. */
+  const joinedSeqRef = useRef<number | null>(null);
+  const foldedRef = useRef(new Set<number>());
   const joinedRef = useRef(false);
 
   const serverNow = useCallback(() => Date.now() + clockOffsetMs(), []);
 
-  /** Takes a view only if it is at least as new as the one shown; late acks must not roll the room back. */
-  const accept = useCallback(
+  const show = useCallback(
     (nextSeq: number, nextView: RoomView) => {
-      if (seqRef.current !== null && nextSeq < seqRef.current) return false;
       seqRef.current = nextSeq;
+      viewRef.current = nextView;
       storeSeq(sessionId, nextSeq);
       setSeq(nextSeq);
       setView(nextView);
-      return true;
     },
     [sessionId],
   );
 
   useEffect(() => {
-    const socket = getSocket() as unknown as RoomSocket;
+    const socket = getSocket();
     let disposed = false;
     seqRef.current = null;
     joinedRef.current = false;
@@ -124,7 +129,7 @@ export function useRoom(sessionId: string): UseRoom {
     async function join() {
       const lastSeq = seqRef.current ?? storedSeq;
       try {
-        const res = await socket.timeout(JOIN_TIMEOUT_MS).emitWithAck("room:join", { sessionId, lastSeq });
+        const res = await socket.timeout(JOIN_TIMEOUT_MS).emitWithAck("room:join", { protocolVersion: PROTOCOL_VERSION, sessionId, lastSeq });
         if (disposed) return;
         if (!res.ok) {
           joinedRef.current = false;
@@ -135,7 +140,9 @@ export function useRoom(sessionId: string): UseRoom {
         joinedRef.current = true;
         setError(null);
         setServerRestarting(false);
-        accept(res.seq, res.view);
+        joinedSeqRef.current = res.seq;
+        foldedRef.current = new Set();
+        show(res.seq, res.view);
         setConnection("connected");
         if (document.visibilityState === "hidden") void sendPresence("away");
       } catch {
@@ -176,19 +183,19 @@ export function useRoom(sessionId: string): UseRoom {
       setConnection(socket.active ? "reconnecting" : "offline");
     }
 
-    function onRoomEvent(message: { sessionId: string; seq: number; view: RoomView }) {
-      if (message.sessionId !== sessionId) return;
-      if (accept(message.seq, message.view)) setLastEventAt(Date.now());
-    }
-
-    function onSnapshot(message: { sessionId: string; seq: number; view: RoomView }) {
-      if (message.sessionId !== sessionId) return;
-      accept(message.seq, message.view);
-    }
-
-    function onPresence(message: { sessionId: string; userId: string; status: PresenceStatus; at: string }) {
-      if (message.sessionId !== sessionId) return;
-      setPresenceHints((current) => ({ ...current, [message.userId]: { status: message.status, at: message.at } }));
+    function onRoomEvent(message: RoomEventMessage) {
+      const current = viewRef.current;
+      const joinedSeq = joinedSeqRef.current;
+      if (message.sessionId !== sessionId || !current || joinedSeq === null || seqRef.current === null) return;
+      // Already in the view: sent while the join was being answered, or twice.
+      if (message.seq <= joinedSeq || foldedRef.current.has(message.seq)) return;
+      if (message.seq < seqRef.current) {
+        void join();
+        return;
+      }
+      foldedRef.current.add(message.seq);
+      show(message.seq, foldView(current, message.event));
+      setLastEventAt(Date.now());
     }
 
     function onRemoved(message: { sessionId: string; message: string }) {
@@ -211,8 +218,6 @@ export function useRoom(sessionId: string): UseRoom {
     socket.on("disconnect", onDisconnect);
     socket.on("connect_error", onConnectError);
     socket.on("room:event", onRoomEvent);
-    socket.on("room:snapshot", onSnapshot);
-    socket.on("presence", onPresence);
     socket.on("server:shutdown", onShutdown);
     socket.on("room:removed", onRemoved);
     document.addEventListener("visibilitychange", onVisibility);
@@ -225,25 +230,25 @@ export function useRoom(sessionId: string): UseRoom {
       socket.off("disconnect", onDisconnect);
       socket.off("connect_error", onConnectError);
       socket.off("room:event", onRoomEvent);
-      socket.off("room:snapshot", onSnapshot);
-      socket.off("presence", onPresence);
       socket.off("server:shutdown", onShutdown);
       socket.off("room:removed", onRemoved);
       document.removeEventListener("visibilitychange", onVisibility);
       if (socket.connected && joinedRef.current) socket.emit("room:leave", { sessionId }, () => undefined);
       joinedRef.current = false;
     };
-  }, [sessionId, accept]);
+  }, [sessionId, show]);
 
   const send = useCallback(
     async (command: ClientCommand): Promise<Result<RoomCommandResult>> => {
-      const socket = getSocket() as unknown as RoomSocket;
+      const socket = getSocket();
       // One key for every attempt: the server applies a retried command once.
       const idempotencyKey = newIdempotencyKey();
       for (let attempt = 0; attempt < COMMAND_ATTEMPTS; attempt++) {
         if (!(await waitForConnect(socket, COMMAND_TIMEOUT_MS))) continue;
         try {
-          return await socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck("room:command", { sessionId, idempotencyKey, command });
+          const result = await socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck("room:command", { sessionId, idempotencyKey, command });
+          if (result.ok || !RETRIED_CODES.has(result.code) || attempt === COMMAND_ATTEMPTS - 1) return result;
+          await new Promise((resolve) => window.setTimeout(resolve, retryDelayMs(attempt, result.retryAfterMs)));
         } catch {
           // Timed out: the command may or may not have landed; the same key makes a retry safe.
         }
@@ -253,5 +258,5 @@ export function useRoom(sessionId: string): UseRoom {
     [sessionId],
   );
 
-  return { view, seq, connection, serverRestarting, serverNow, send, lastEventAt, error, presenceHints };
+  return { view, seq, connection, serverRestarting, serverNow, send, lastEventAt, error };
 }

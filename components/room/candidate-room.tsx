@@ -4,26 +4,25 @@ import { ChevronRight, CircleCheck, Hourglass, MessageSquarePlus } from "lucide-
 import { cn } from "@/components/ui/cn";
 import { formatDuration, offsetInInterview } from "@/components/room/format-time";
 import { Markdown } from "@/components/ui/markdown";
-import { PresenceList, effectivePresence } from "@/components/room/presence";
+import { PresenceList } from "@/components/room/presence";
 import { RoomConnectionStatus } from "@/components/room/room-connection";
 import { RoomHeader } from "@/components/room/room-header";
 import { ScratchpadEditor } from "@/components/room/scratchpad";
 import { QuestionTimer, SessionClock } from "@/components/room/timers";
 import { useTickingNow } from "@/components/room/use-ticking-now";
-import type { PresenceHint, RoomConnection } from "@/components/realtime/use-room";
+import type { RoomConnection } from "@/components/realtime/use-room";
 import { canEditScratchpad, sessionElapsedMs, type CandidateQuestionView, type CandidateView, type ClientCommand } from "@/server/domain/room";
 
 interface CandidateRoomProps {
   title: string;
   view: CandidateView;
   connection: RoomConnection;
-  presenceHints: Record<string, PresenceHint>;
   serverNow: () => number;
   run: (command: ClientCommand) => Promise<boolean>;
 }
 
 /** The candidate's room: only what has been asked and revealed, the clocks, and a scratchpad. */
-export function CandidateRoom({ title, view, connection, presenceHints, serverNow, run }: CandidateRoomProps) {
+export function CandidateRoom({ title, view, connection, serverNow, run }: CandidateRoomProps) {
   const now = useTickingNow(serverNow, 250, view.status !== "ended");
   const current = view.current;
 
@@ -34,7 +33,7 @@ export function CandidateRoom({ title, view, connection, presenceHints, serverNo
         title={title}
         status={view.status}
         subtitle={view.status === "live" && current ? `Question ${current.position + 1} of ${view.questionCount}` : view.status === "lobby" ? "Waiting room" : null}
-        presence={<PresenceList participants={view.participants} hints={presenceHints} viewerId={view.viewer.userId} />}
+        presence={<PresenceList participants={view.participants} viewerId={view.viewer.userId} />}
         meta={
           <>
             <SessionClock clock={view.clock} now={now} />
@@ -43,7 +42,7 @@ export function CandidateRoom({ title, view, connection, presenceHints, serverNo
         }
       />
       <div className="mx-auto max-w-3xl px-4 pt-8 sm:px-6">
-        {view.status === "lobby" ? <CandidateLobby view={view} presenceHints={presenceHints} /> : null}
+        {view.status === "lobby" ? <CandidateLobby view={view} /> : null}
         {view.status === "ended" ? <CandidateEnded view={view} /> : null}
         {view.status === "live" && current ? (
           <div className="grid grid-cols-1 gap-6">
@@ -156,9 +155,9 @@ function EarlierQuestions({ questions, sessionStartedAt }: { questions: Candidat
   );
 }
 
-function CandidateLobby({ view, presenceHints }: { view: CandidateView; presenceHints: Record<string, PresenceHint> }) {
+function CandidateLobby({ view }: { view: CandidateView }) {
   const interviewer = view.participants.find((participant) => participant.role === "INTERVIEWER");
-  const interviewerHere = interviewer ? effectivePresence(interviewer, presenceHints) === "connected" : false;
+  const interviewerHere = interviewer ? interviewer.presence === "connected" : false;
   return (
     <section aria-labelledby="lobby-heading" className="rounded-xl border bg-card p-8 text-center shadow-xs sm:p-12" data-testid="lobby">
       <span aria-hidden className="mx-auto flex size-12 items-center justify-center rounded-full bg-primary-soft">
@@ -174,7 +173,7 @@ function CandidateLobby({ view, presenceHints }: { view: CandidateView; presence
         There {view.questionCount === 1 ? "is 1 question" : `are ${view.questionCount} questions`}; a scratchpad lets you outline your answers.
       </p>
       <div className="mx-auto mt-8 flex max-w-sm justify-center rounded-lg border bg-muted/40 px-5 py-4 text-left">
-        <PresenceList participants={view.participants} hints={presenceHints} viewerId={view.viewer.userId} layout="stack" />
+        <PresenceList participants={view.participants} viewerId={view.viewer.userId} layout="stack" />
       </div>
     </section>
   );

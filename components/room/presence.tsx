@@ -1,6 +1,5 @@
 import { Avatar } from "@/components/ui/avatar";
 import { cn } from "@/components/ui/cn";
-import type { PresenceHint } from "@/components/realtime/use-room";
 import type { ParticipantView, PresenceStatus } from "@/server/domain/room";
 
 const roleLabel: Record<ParticipantView["role"], string> = {
@@ -21,31 +20,19 @@ const dotClass: Record<PresenceStatus, string> = {
   disconnected: "bg-muted-foreground/40",
 };
 
-/**
- * The view's presence, unless the server has since said something newer on its fast path (a socket that
- * dropped is announced before the logged event that records it).
- */
-export function effectivePresence(participant: ParticipantView, hints: Record<string, PresenceHint>): PresenceStatus {
-  const hint = hints[participant.userId];
-  if (!hint) return participant.presence;
-  if (participant.presenceSince && Date.parse(participant.presenceSince) >= Date.parse(hint.at)) return participant.presence;
-  return hint.status;
-}
-
 interface PresenceListProps {
   participants: ParticipantView[];
-  hints: Record<string, PresenceHint>;
   viewerId: string;
   layout?: "row" | "stack";
   className?: string;
 }
 
-export function PresenceList({ participants, hints, viewerId, layout = "row", className }: PresenceListProps) {
+export function PresenceList({ participants, viewerId, layout = "row", className }: PresenceListProps) {
   const ordered = [...participants].sort((a, b) => roleOrder(a.role) - roleOrder(b.role));
   return (
     <ul aria-label="People in the room" className={cn(layout === "row" ? "flex flex-wrap items-center gap-x-4 gap-y-2" : "grid gap-3", className)}>
       {ordered.map((participant) => {
-        const status = effectivePresence(participant, hints);
+        const status = participant.presence;
         const you = participant.userId === viewerId;
         return (
           <li

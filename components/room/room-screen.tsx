@@ -64,9 +64,9 @@ function Room({ sessionId, title, role }: RoomScreenProps) {
       {!room.view ? (
         <RoomSkeleton title={title} candidate={role === "CANDIDATE"} />
       ) : room.view.role === "CANDIDATE" ? (
-        <CandidateRoom title={title} view={room.view} connection={room.connection} presenceHints={room.presenceHints} serverNow={room.serverNow} run={run} />
+        <CandidateRoom title={title} view={room.view} connection={room.connection} serverNow={room.serverNow} run={run} />
       ) : (
-        <StaffRoom title={title} view={room.view} connection={room.connection} presenceHints={room.presenceHints} serverNow={room.serverNow} run={run} />
+        <StaffRoom title={title} view={room.view} connection={room.connection} serverNow={room.serverNow} run={run} />
       )}
     </>
   );

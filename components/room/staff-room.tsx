@@ -21,7 +21,7 @@ import { StaffFollowUps } from "@/components/room/staff-follow-ups";
 import { QuestionTimer, SessionClock } from "@/components/room/timers";
 import { useRoomShortcuts } from "@/components/room/use-room-shortcuts";
 import { useTickingNow } from "@/components/room/use-ticking-now";
-import type { PresenceHint, RoomConnection } from "@/components/realtime/use-room";
+import type { RoomConnection } from "@/components/realtime/use-room";
 import {
   canCheckKeyPoint,
   canEnd,
@@ -41,14 +41,13 @@ interface StaffRoomProps {
   title: string;
   view: InterviewerView | ObserverView;
   connection: RoomConnection;
-  presenceHints: Record<string, PresenceHint>;
   serverNow: () => number;
   /** Sends a command; false (after telling the user why) when it was refused or failed. */
   run: (command: ClientCommand) => Promise<boolean>;
 }
 
 /** The interviewer's room, and the observer's (the same, minus every control the policy withholds). */
-export function StaffRoom({ title, view, connection, presenceHints, serverNow, run }: StaffRoomProps) {
+export function StaffRoom({ title, view, connection, serverNow, run }: StaffRoomProps) {
   const role = view.role;
   const live = view.status === "live";
   const now = useTickingNow(serverNow, 250, view.status !== "ended");
@@ -133,7 +132,7 @@ export function StaffRoom({ title, view, connection, presenceHints, serverNow, r
             `Question ${index + 1} of ${total}`
           ) : null
         }
-        presence={<PresenceList participants={view.participants} hints={presenceHints} viewerId={view.viewer.userId} />}
+        presence={<PresenceList participants={view.participants} viewerId={view.viewer.userId} />}
         meta={
           <>
             <SessionClock clock={view.clock} now={now} />
@@ -154,7 +153,6 @@ export function StaffRoom({ title, view, connection, presenceHints, serverNow, r
         {view.status === "lobby" ? (
           <StaffLobby
             view={view}
-            presenceHints={presenceHints}
             starting={starting}
             onStart={
               canStart(role)
@@ -357,12 +355,10 @@ function QuestionStepper({
 
 function StaffLobby({
   view,
-  presenceHints,
   onStart,
   starting,
 }: {
   view: InterviewerView | ObserverView;
-  presenceHints: Record<string, PresenceHint>;
   onStart: (() => Promise<void>) | null;
   starting: boolean;
 }) {
@@ -381,7 +377,7 @@ function StaffLobby({
               ? "Start when you are both ready. The first question and its timer appear for both of you at once."
               : "Send the candidate their invite link from the plan page. You can start before they arrive, too."}
           </p>
-          <PresenceList participants={view.participants} hints={presenceHints} viewerId={view.viewer.userId} layout="stack" className="mt-6" />
+          <PresenceList participants={view.participants} viewerId={view.viewer.userId} layout="stack" className="mt-6" />
           {onStart ? (
             <div className="mt-8 flex flex-wrap items-center gap-3">
               <Button size="lg" onClick={() => void onStart()} loading={starting} disabled={view.questions.length === 0}>

@@ -1,26 +1,57 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "./generated/client";
 
 export type Db = PrismaClient;
 
-// The custom server and the Next.js bundle load this module separately; one client per process,
-// shared through globalThis, keeps a single connection pool.
-const globalForDb = globalThis as typeof globalThis & { __mockroomDb?: PrismaClient };
+/**
+ * Connections per process. The room engine keeps at most 4 statements in flight (ENGINE_LIMITS) and
+ * batches every room's commands into them; the rest serve page loads, tRPC and room loads. Ten leaves
+ * room for several processes under PostgreSQL's default of 100 connections. DATABASE_POOL_SIZE overrides.
+ */
+export const DEFAULT_POOL_SIZE = 10;
 
+export interface Database {
+  prisma: PrismaClient;
+  /** The same connections, for the few statements that are written as SQL (the room's append). */
+  pool: pg.Pool;
+}
+
+// The custom server and the Next.js bundle load this module separately; one pool per process, shared
+// through globalThis, keeps a single set of connections.
+const globalForDb = globalThis as typeof globalThis & { __mockroomDatabase?: Database };
+
+export function createDatabase(databaseUrl: string, poolSize = Number(process.env.DATABASE_POOL_SIZE) || DEFAULT_POOL_SIZE): Database {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+  return { prisma: new PrismaClient({ adapter: new PrismaPg(pool) }), pool };
+}
+
+/** A client of its own, e.g. for the CLI or a test; it owns (and closes) its connections. */
 export function createDb(databaseUrl: string): PrismaClient {
   return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
 }
 
-export function db(): PrismaClient {
-  if (!globalForDb.__mockroomDb) {
+function database(): Database {
+  if (!globalForDb.__mockroomDatabase) {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set: the server sets it before serving (embedded PostgreSQL by default).");
-    globalForDb.__mockroomDb = createDb(url);
+    globalForDb.__mockroomDatabase = createDatabase(url);
   }
-  return globalForDb.__mockroomDb;
+  return globalForDb.__mockroomDatabase;
+}
+
+export function db(): PrismaClient {
+  return database().prisma;
+}
+
+export function pool(): pg.Pool {
+  return database().pool;
 }
 
 export async function disconnectDb(): Promise<void> {
-  await globalForDb.__mockroomDb?.$disconnect();
-  globalForDb.__mockroomDb = undefined;
+  const current = globalForDb.__mockroomDatabase;
+  globalForDb.__mockroomDatabase = undefined;
+  if (!current) return;
+  await current.prisma.$disconnect();
+  await current.pool.end().catch(() => undefined);
 }

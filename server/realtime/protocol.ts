@@ -7,10 +7,16 @@
 import { z } from "zod";
 import type { SessionUser } from "@/server/auth/session";
 import type { ErrorCode } from "@/server/errors";
-import { clientCommandSchema, idSchema, type PresenceStatus, type RoomView, type ViewEvent } from "@/server/domain/room";
+import { clientCommandSchema, idSchema, type Role, type RoomView, type ViewEvent } from "@/server/domain/room";
+
+/**
+ * Bumped whenever a message changes shape. A client that joins with another version is told to reload
+ * (OUTDATED_CLIENT) rather than misreading what it is sent.
+ */
+export const PROTOCOL_VERSION = 2;
 
 /** Every acknowledgement: success with its data, or a code and a sentence fit to show a user. */
-export type Result<T extends object = object> = ({ ok: true } & T) | { ok: false; code: ErrorCode; message: string };
+export type Result<T extends object = object> = ({ ok: true } & T) | { ok: false; code: ErrorCode; message: string; retryAfterMs?: number };
 export type Ack<T extends object = object> = (res: Result<T>) => void;
 
 /** Client-generated per command (a UUID fits), so a command retried after a dropped ack is applied once. */
@@ -21,6 +27,7 @@ export const idempotencyKeySchema = z
   .regex(/^[A-Za-z0-9_-]+$/);
 
 export const roomJoinPayloadSchema = z.object({
+  protocolVersion: z.number().int(),
   sessionId: idSchema,
   /** The last sequence number this client has folded in; null on a first load. */
   lastSeq: z.number().int().min(0).nullable(),
@@ -49,9 +56,9 @@ export interface SequencedViewEvent {
 }
 
 /**
- * A (re)joining client gets either its missed events, projected for its role, or only a fresh view when
- * it has none yet or the gap is too long to replay. Either way `view` is the viewer's current view (so a
- * client never has to fold events into a view itself); `seq` is the room's sequence number afterwards.
+ * A (re)joining client gets its current view, and with it either nothing more (a first load, or a gap
+ * too long to replay) or the events it missed, projected for its role, for a client that keeps its own
+ * history (the view already includes them). `seq` is the room's sequence number the view is at.
  */
 export type RoomJoinResult =
   | { mode: "snapshot"; view: RoomView; seq: number }
@@ -83,32 +90,16 @@ export const clientPayloadSchemas = {
   "time:sync": timeSyncPayloadSchema,
 } satisfies Record<keyof ClientToServerEvents, z.ZodType>;
 
+/**
+ * One committed event, projected for the receiving member with `eventForViewer`: its size is that of the
+ * change. Clients fold it into their view with the shared `foldView`. A member does not receive events
+ * they may not see, so `seq` may skip; an event at or below the client's `seq` is a duplicate or arrived
+ * out of order (two nodes publishing), and the client then rejoins to resync.
+ */
 export interface RoomEventMessage {
   sessionId: string;
   seq: number;
-  /** Already projected for the receiving socket's role with `eventForViewer`. */
   event: ViewEvent;
-  /** The receiver's view after this event, built with `viewFor`: clients render this, never fold events. */
-  view: RoomView;
-}
-
-export interface RoomSnapshotMessage {
-  sessionId: string;
-  seq: number;
-  /** Built with `viewFor` for the receiving socket's user and role. */
-  view: RoomView;
-}
-
-/**
- * Presence is room state (the `setPresence` command and its logged `presenceChanged` event), so views and
- * catch-up agree. This message is the fast path for a change the server notices itself, such as a socket
- * dropping, sent before that change is logged; the `presenceChanged` room event that follows is what counts.
- */
-export interface PresenceMessage {
-  sessionId: string;
-  userId: string;
-  status: PresenceStatus;
-  at: string;
 }
 
 /** Sent to every socket of a participant the owner removed; the room sends them nothing more. */
@@ -123,8 +114,6 @@ export interface ServerShutdownMessage {
 
 export interface ServerToClientEvents {
   "room:event": (message: RoomEventMessage) => void;
-  "room:snapshot": (message: RoomSnapshotMessage) => void;
-  presence: (message: PresenceMessage) => void;
   "server:shutdown": (message: ServerShutdownMessage) => void;
   "room:removed": (message: RoomRemovedMessage) => void;
 }
@@ -136,6 +125,11 @@ export interface ServerToClientEvents {
 export type InterServerEvents = Record<never, never>;
 
 export interface SocketData {
-  /** Set by the handshake middleware; a room role is looked up per session, never trusted from the client. */
+  /** Set by the handshake middleware. */
   user: SessionUser;
+  /**
+   * The user's role per joined session, looked up in the database at join, never trusted from the client.
+   * Valid while the socket is in the member's channel; removal from the session takes it out.
+   */
+  roles: Map<string, Role>;
 }

@@ -1,9 +1,10 @@
 import type { Server, Socket } from "socket.io";
 import type { z } from "zod";
-import { db } from "@/server/db/client";
-import { eventForViewer, viewFor } from "@/server/domain/room";
-import { AppError, toFailure } from "@/server/errors";
+import { db, pool } from "@/server/db/client";
+import { eventForViewer, type Actor } from "@/server/domain/room";
+import { AppError, RetryLaterError, toFailure } from "@/server/errors";
 import {
+  PROTOCOL_VERSION,
   roomCommandPayloadSchema,
   roomJoinPayloadSchema,
   roomLeavePayloadSchema,
@@ -14,10 +15,11 @@ import {
   type SocketData,
 } from "@/server/realtime/protocol";
 import { createRateLimiter } from "@/server/realtime/rate-limit";
-import { executeCommand, joinRoom, leaveRoom, type PublishRoomEvents } from "@/server/services/room-service";
+import type { RoomEngine } from "@/server/services/room-engine";
+import { executeCommand, joinRoom, leaveRoom, memberRole, type PublishRoomEvents } from "@/server/services/room-service";
 
-export type RoomServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData & { sessionIds?: Set<string> }>;
-type RoomSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData & { sessionIds?: Set<string> }>;
+export type RoomServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+type RoomSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 const COMMANDS_BURST = 40;
 const COMMANDS_PER_SECOND = 10;
@@ -30,12 +32,12 @@ export function memberRoom(sessionId: string, userId: string): string {
 export const REMOVED_MESSAGE = "The interviewer removed you from this interview.";
 
 /**
- * Publishes committed events to each member, projected and viewed for that member only. A removed
- * participant is told so, and their sockets leave the room's channel: nothing more reaches them.
+ * Publishes committed events to each member, each event projected for that member only: the message
+ * carries the change, never the whole view. A removed participant is told so, and their sockets leave
+ * the member channel, which also ends the role they had cached: nothing more reaches them.
  */
 export function roomPublisher(io: RoomServer): PublishRoomEvents {
   return (state, events) => {
-    const now = new Date();
     for (const { event } of events) {
       if (event.type !== "participantRemoved") continue;
       const channel = memberRoom(state.sessionId, event.payload.userId);
@@ -44,10 +46,10 @@ export function roomPublisher(io: RoomServer): PublishRoomEvents {
     }
     for (const participant of state.participants) {
       const viewer = { userId: participant.userId, role: participant.role };
-      const view = viewFor(state, viewer, now);
+      const channel = io.to(memberRoom(state.sessionId, participant.userId));
       for (const { seq, event } of events) {
         const projected = eventForViewer(event, state, viewer);
-        if (projected) io.to(memberRoom(state.sessionId, participant.userId)).emit("room:event", { sessionId: state.sessionId, seq, event: projected, view });
+        if (projected) channel.emit("room:event", { sessionId: state.sessionId, seq, event: projected });
       }
     }
   };
@@ -59,24 +61,36 @@ function parse<T>(schema: z.ZodType<T>, payload: unknown): T {
   return result.data;
 }
 
-export function registerRoomHandlers(io: RoomServer, socket: RoomSocket, options: { isShuttingDown: () => boolean }): void {
-  const publish = roomPublisher(io);
+export interface HandlerOptions {
+  engine: RoomEngine;
+  isShuttingDown: () => boolean;
+  reportError: (what: string, error: unknown) => void;
+}
+
+export function registerRoomHandlers(io: RoomServer, socket: RoomSocket, options: HandlerOptions): void {
+  const { engine } = options;
   const allow = createRateLimiter(COMMANDS_BURST, COMMANDS_PER_SECOND);
-  const user = () => ({ id: socket.data.user.id, name: socket.data.user.name });
-  const sessionIds = (socket.data.sessionIds ??= new Set());
+  const roles = (socket.data.roles ??= new Map());
+
+  /** The member's cached role, while the socket is still in the member's channel. */
+  function actorIn(sessionId: string): Actor {
+    const role = roles.get(sessionId);
+    if (!role || !socket.rooms.has(memberRoom(sessionId, socket.data.user.id))) throw new AppError("FORBIDDEN", "Join the room first.");
+    return { userId: socket.data.user.id, role };
+  }
 
   /** Runs a handler and always answers through the acknowledgement with a Result, never throws. */
   function handle<A extends object>(ack: unknown, run: () => Promise<A>): void {
     if (typeof ack !== "function") return;
     const reply = ack as (result: unknown) => void;
     if (!allow()) {
-      reply(toFailure(new AppError("RATE_LIMITED")));
+      reply(toFailure(new RetryLaterError("RATE_LIMITED", 1000 / COMMANDS_PER_SECOND)));
       return;
     }
     run().then(
       (result) => reply({ ok: true, ...result }),
       (error: unknown) => {
-        if (!(error instanceof AppError)) console.error("[realtime] handler failed:", error);
+        if (!(error instanceof AppError)) options.reportError("room handler", error);
         reply(toFailure(error));
       },
     );
@@ -88,16 +102,22 @@ export function registerRoomHandlers(io: RoomServer, socket: RoomSocket, options
 
   socket.on("room:join", (payload, ack) =>
     handle(ack, async () => {
+      if (typeof payload === "object" && payload !== null && (payload as { protocolVersion?: unknown }).protocolVersion !== PROTOCOL_VERSION) {
+        throw new AppError("OUTDATED_CLIENT");
+      }
       const input = parse(roomJoinPayloadSchema, payload);
+      const { id: userId, name } = socket.data.user;
+      const actor = { userId, role: await memberRole(db(), input.sessionId, userId) };
+      const channel = memberRoom(input.sessionId, userId);
       // Subscribe before reading, so nothing committed in between is missed (a duplicate is harmless:
       // clients drop events at or below the sequence number they have).
-      await socket.join(memberRoom(input.sessionId, socket.data.user.id));
+      await socket.join(channel);
+      roles.set(input.sessionId, actor.role);
       try {
-        const outcome = await joinRoom(db(), publish, { sessionId: input.sessionId, user: user(), lastSeq: input.lastSeq, now: new Date() });
-        sessionIds.add(input.sessionId);
-        return outcome;
+        return await joinRoom(engine, pool(), { sessionId: input.sessionId, actor, name, lastSeq: input.lastSeq, now: new Date() });
       } catch (error) {
-        await socket.leave(memberRoom(input.sessionId, socket.data.user.id));
+        roles.delete(input.sessionId);
+        await socket.leave(channel);
         throw error;
       }
     }),
@@ -106,9 +126,10 @@ export function registerRoomHandlers(io: RoomServer, socket: RoomSocket, options
   socket.on("room:leave", (payload, ack) =>
     handle(ack, async () => {
       const { sessionId } = parse(roomLeavePayloadSchema, payload);
-      if (!sessionIds.delete(sessionId)) return {};
+      const role = roles.get(sessionId);
+      if (!roles.delete(sessionId) || !role) return {};
       await socket.leave(memberRoom(sessionId, socket.data.user.id));
-      await markGoneIfLastSocket(sessionId);
+      await markGoneIfLastSocket(sessionId, { userId: socket.data.user.id, role });
       return {};
     }),
   );
@@ -116,29 +137,24 @@ export function registerRoomHandlers(io: RoomServer, socket: RoomSocket, options
   socket.on("room:command", (payload, ack) =>
     handle(ack, async () => {
       const input = parse(roomCommandPayloadSchema, payload);
-      if (!sessionIds.has(input.sessionId)) throw new AppError("FORBIDDEN", "Join the room first.");
-      const outcome = await executeCommand(db(), publish, {
-        sessionId: input.sessionId,
-        user: user(),
-        idempotencyKey: input.idempotencyKey,
-        command: input.command,
-        now: new Date(),
-      });
+      const outcome = await executeCommand(engine, { sessionId: input.sessionId, actor: actorIn(input.sessionId), idempotencyKey: input.idempotencyKey, command: input.command, now: new Date() });
       return { seq: outcome.seq };
     }),
   );
 
-  async function markGoneIfLastSocket(sessionId: string): Promise<void> {
-    const remaining = await io.in(memberRoom(sessionId, socket.data.user.id)).fetchSockets();
+  async function markGoneIfLastSocket(sessionId: string, actor: Actor): Promise<void> {
+    const remaining = await io.in(memberRoom(sessionId, actor.userId)).fetchSockets();
     if (remaining.some((other) => other.id !== socket.id)) return;
-    await leaveRoom(db(), publish, { sessionId, user: user(), now: new Date() });
+    await leaveRoom(engine, { sessionId, actor, now: new Date() });
   }
 
   socket.on("disconnect", () => {
     // During a shutdown everyone reconnects to the next server in moments; do not record them as gone.
     if (options.isShuttingDown()) return;
-    for (const sessionId of sessionIds) {
-      markGoneIfLastSocket(sessionId).catch((error: unknown) => console.error("[realtime] presence update failed:", error));
+    for (const [sessionId, role] of roles) {
+      markGoneIfLastSocket(sessionId, { userId: socket.data.user.id, role }).catch((error: unknown) => {
+        if (!(error instanceof AppError)) options.reportError("presence update", error);
+      });
     }
   });
 }

@@ -6,6 +6,9 @@ import { API_CONTENT_SECURITY_POLICY, STATIC_SECURITY_HEADERS } from "@/server/h
 import { userFromRequest } from "@/server/auth/session";
 import { registerRoomHandlers, roomPublisher, type RoomServer } from "@/server/realtime/room-handlers";
 import { setRoomPublisher } from "@/server/services/room-publisher";
+import { roomEngine } from "@/server/services/room-service";
+import { pool } from "@/server/db/client";
+import { createErrorTally } from "@/server/log/error-tally";
 import { publishRealtimeStatus } from "@/server/realtime/status";
 
 /** Largest single socket message accepted; the biggest legitimate payload is a scratchpad update. */
@@ -72,7 +75,9 @@ export async function startRealtime(httpServer: HttpServer, options: RealtimeOpt
     }
   });
 
-  io.on("connection", (socket) => registerRoomHandlers(io, socket, { isShuttingDown: () => shuttingDown }));
+  const reportError = createErrorTally(options.log);
+  const engine = roomEngine(pool, reportError);
+  io.on("connection", (socket) => registerRoomHandlers(io, socket, { engine, isShuttingDown: () => shuttingDown, reportError }));
   setRoomPublisher(roomPublisher(io));
 
   publishRealtimeStatus(() => ({

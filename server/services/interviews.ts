@@ -9,9 +9,9 @@ import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
 import { loadBankQuestionsForSnapshot, type BankQuestionSnapshot } from "@/server/services/bank-snapshot";
 import { admitWithInvite, hashInviteToken, lockValidInvite, newInviteToken } from "@/server/services/invites";
-import { publishRoomEvents } from "@/server/services/room-publisher";
-import { executeCommand } from "@/server/services/room-service";
+import { executeCommand, roomEngine } from "@/server/services/room-service";
 import { ROOM_NOT_FOUND } from "@/server/services/room-store";
+import { pool } from "@/server/db/client";
 
 export interface PlanItem {
   bankQuestionId: string;
@@ -95,13 +95,15 @@ export async function createInterview(db: Db, user: SessionUser, input: Intervie
 
 export async function updatePlan(db: Db, user: SessionUser, sessionId: string, input: InterviewDetails & { items: PlanItem[] }): Promise<void> {
   await requireInterviewer(db, sessionId, user.id);
-  const session = await db.interviewSession.findUniqueOrThrow({ where: { id: sessionId }, select: { status: true, version: true } });
-  if (!canEditPlan({ status: session.status, eventCount: session.version })) {
-    throw new AppError("CONFLICT", "The interview has begun; its plan can no longer change.");
-  }
   if (input.items.length === 0) throw new AppError("BAD_REQUEST", "Add at least one question.", { items: ["Add at least one question."] });
   const questions = await plannedQuestions(db, user, input.items);
   await db.$transaction(async (tx) => {
+    // The room's first event freezes the plan under this same row lock (room-store appendFirst).
+    await tx.$queryRaw`SELECT 1 FROM "InterviewSession" WHERE "id" = ${sessionId} FOR UPDATE`;
+    const session = await tx.interviewSession.findUniqueOrThrow({ where: { id: sessionId }, select: { status: true, _count: { select: { events: true } } } });
+    if (!canEditPlan({ status: session.status, eventCount: session._count.events })) {
+      throw new AppError("CONFLICT", "The interview has begun; its plan can no longer change.");
+    }
     await tx.interviewSession.update({
       where: { id: sessionId },
       data: { title: input.title, candidateName: input.candidateName ?? null, candidateEmail: input.candidateEmail ?? null },
@@ -109,6 +111,7 @@ export async function updatePlan(db: Db, user: SessionUser, sessionId: string, i
     await tx.sessionQuestion.deleteMany({ where: { sessionId } });
     await tx.sessionQuestion.createMany({ data: questions.map((question) => ({ ...question, sessionId })) });
   });
+  roomEngine(pool).forget(sessionId);
 }
 
 export async function listInterviews(db: Db, userId: string) {
@@ -152,7 +155,7 @@ export async function getPlan(db: Db, userId: string, sessionId: string) {
       id: true,
       title: true,
       status: true,
-      version: true,
+      _count: { select: { events: true } },
       candidateName: true,
       candidateEmail: true,
       questions: { orderBy: { position: "asc" } },
@@ -164,7 +167,7 @@ export async function getPlan(db: Db, userId: string, sessionId: string) {
     id: session.id,
     title: session.title,
     status: session.status,
-    editable: canEditPlan({ status: session.status, eventCount: session.version }),
+    editable: canEditPlan({ status: session.status, eventCount: session._count.events }),
     candidateName: session.candidateName,
     candidateEmail: session.candidateEmail,
     items: session.questions.map((question) => {
@@ -237,9 +240,9 @@ export async function removeParticipant(db: Db, user: SessionUser, input: { sess
 }
 
 async function recordRemoval(db: Db, owner: SessionUser, sessionId: string, userId: string, now: Date): Promise<void> {
-  await executeCommand(db, publishRoomEvents, {
+  await executeCommand(roomEngine(pool), {
     sessionId,
-    user: { id: owner.id, name: owner.name },
+    actor: { userId: owner.id, role: "INTERVIEWER" },
     idempotencyKey: randomUUID(),
     command: { type: "removeParticipant", userId },
     now,

@@ -1,7 +1,7 @@
-import type { PublishRoomEvents } from "@/server/services/room-service";
+import type { PublishRoomEvents } from "@/server/services/room-engine";
 
-// tRPC procedures run inside Next.js's bundle, a module graph separate from the custom server's, so the
-// realtime server's publisher is shared through globalThis (as the Prisma client is).
+// The realtime server registers the publisher when it starts; the room engine (one per process, used by
+// socket handlers and tRPC procedures alike) publishes through it.
 const registry = globalThis as typeof globalThis & { __mockroomPublishRoomEvents?: PublishRoomEvents };
 
 /** Called by the realtime server when it starts (and with null when it stops). */
@@ -9,5 +9,5 @@ export function setRoomPublisher(publish: PublishRoomEvents | null): void {
   registry.__mockroomPublishRoomEvents = publish ?? undefined;
 }
 
-/** Publishes committed room events from outside a socket handler; without a realtime server, nobody is listening. */
+/** Publishes committed room events; without a realtime server, nobody is listening. */
 export const publishRoomEvents: PublishRoomEvents = (state, events) => registry.__mockroomPublishRoomEvents?.(state, events);

@@ -1,18 +1,13 @@
 import { randomUUID } from "node:crypto";
+import type { Pool } from "pg";
 import type { Db } from "@/server/db/client";
-import {
-  decide,
-  applyAll,
-  eventForViewer,
-  viewFor,
-  type Actor,
-  type Command,
-  type RoomState,
-  type RoomView,
-  type ViewEvent,
-} from "@/server/domain/room";
+import { eventForViewer, viewFor, type Actor, type ClientCommand, type Command, type Role, type RoomView, type ViewEvent } from "@/server/domain/room";
 import { AppError } from "@/server/errors";
-import { appendEvents, eventsAfter, lockRoom, ROOM_NOT_FOUND, type StoredEvent } from "@/server/services/room-store";
+import { RoomEngine, type CommandOutcome, type PublishRoomEvents } from "@/server/services/room-engine";
+import { publishRoomEvents } from "@/server/services/room-publisher";
+import { eventsAfter, ROOM_NOT_FOUND } from "@/server/services/room-store";
+
+export type { CommandOutcome, PublishRoomEvents } from "@/server/services/room-engine";
 
 /** Beyond this many missed events a rejoining client gets a fresh view instead of a replay. */
 export const MAX_CATCH_UP_EVENTS = 500;
@@ -22,57 +17,38 @@ export interface RoomUser {
   name: string | null;
 }
 
-/** Sends committed events to the room's members; the realtime layer implements it. */
-export type PublishRoomEvents = (state: RoomState, events: StoredEvent[]) => void;
+// The custom server and the Next.js bundle (tRPC) load this module separately; both must hand their
+// commands to the same writer per room, so the engine is one per process, shared through globalThis.
+const registry = globalThis as typeof globalThis & { __mockroomRoomEngine?: RoomEngine };
 
-export interface CommandOutcome {
-  seq: number;
-  state: RoomState;
-  events: StoredEvent[];
+/** This process's room engine, created on first use. */
+export function roomEngine(pool: () => Pool, onError?: (what: string, error: unknown) => void): RoomEngine {
+  registry.__mockroomRoomEngine ??= new RoomEngine(pool(), publishRoomEvents, onError);
+  return registry.__mockroomRoomEngine;
 }
 
 /** The member's role in the session, from the database: never from anything the client says. */
-async function actorFor(db: Pick<Db, "participant">, sessionId: string, userId: string): Promise<Actor> {
-  const participant = await db.participant.findUnique({
-    where: { sessionId_userId: { sessionId, userId } },
-    select: { role: true },
-  });
+export async function memberRole(db: Pick<Db, "participant">, sessionId: string, userId: string): Promise<Role> {
+  const participant = await db.participant.findUnique({ where: { sessionId_userId: { sessionId, userId } }, select: { role: true } });
   // A session that does not exist and one the user is not in look the same from outside.
   if (!participant) throw new AppError("NOT_FOUND", ROOM_NOT_FOUND);
-  return { userId, role: participant.role };
+  return participant.role;
+}
+
+/** Keys are scoped to their sender, so no client can collide with (or probe) another's commands. */
+function scopedKey(userId: string, idempotencyKey: string): string {
+  return `${userId}:${idempotencyKey}`;
 }
 
 /**
- * Load, decide, save, publish: the one path by which anything changes in a room. A command retried with
- * the same idempotency key is applied once; the retry gets the sequence number of the first.
+ * The one path by which anything changes in a room. A command retried with the same idempotency key is
+ * applied once; the retry gets the sequence number of the first.
  */
-export async function executeCommand(
-  db: Db,
-  publish: PublishRoomEvents,
-  input: { sessionId: string; user: RoomUser; idempotencyKey: string; command: Command; now: Date },
+export function executeCommand(
+  engine: RoomEngine,
+  input: { sessionId: string; actor: Actor; idempotencyKey: string; command: ClientCommand | Command; now: Date },
 ): Promise<CommandOutcome> {
-  const actor = await actorFor(db, input.sessionId, input.user.id);
-  // Keys are scoped to their sender, so no client can collide with (or probe) another's commands.
-  const idempotencyKey = `${input.user.id}:${input.idempotencyKey}`;
-
-  const outcome = await db.$transaction(async (tx) => {
-    const room = await lockRoom(tx, input.sessionId);
-    const earlier = await tx.sessionEvent.findUnique({ where: { idempotencyKey }, select: { seq: true, sessionId: true } });
-    if (earlier) {
-      if (earlier.sessionId !== input.sessionId) throw new AppError("CONFLICT", "That command id was already used.");
-      return { seq: earlier.seq, state: room.state, events: [] };
-    }
-    const decision = decide(room.state, actor, input.command, input.now, () => randomUUID());
-    if (!decision.ok) throw new AppError(decision.error.code, decision.error.message);
-    if (decision.events.length === 0) return { seq: room.seq, state: room.state, events: [] };
-    const next = applyAll(room.state, decision.events);
-    const events = await appendEvents(tx, room, next, decision.events, { actorId: actor.userId, idempotencyKey, at: input.now });
-    return { seq: room.seq + decision.events.length, state: next, events };
-  });
-
-  // Published only after the commit: nobody ever sees an event that could still roll back.
-  if (outcome.events.length > 0) publish(outcome.state, outcome.events);
-  return outcome;
+  return engine.submit({ ...input, idempotencyKey: scopedKey(input.actor.userId, input.idempotencyKey) });
 }
 
 export type JoinOutcome =
@@ -81,27 +57,29 @@ export type JoinOutcome =
 
 /**
  * Enters the room (recording the join and the presence), then answers with what the client missed since
- * `lastSeq`, projected for its role, or a fresh view when it has nothing or is too far behind.
+ * `lastSeq`, projected for its role, or a fresh view when it has nothing or is too far behind. The room
+ * is brought up to date first, in case another node wrote to it.
  */
 export async function joinRoom(
-  db: Db,
-  publish: PublishRoomEvents,
-  input: { sessionId: string; user: RoomUser; lastSeq: number | null; now: Date },
+  engine: RoomEngine,
+  pool: Pool,
+  input: { sessionId: string; actor: Actor; name: string | null; lastSeq: number | null; now: Date },
 ): Promise<JoinOutcome> {
-  const actor = await actorFor(db, input.sessionId, input.user.id);
-  const name = input.user.name?.trim() || "Participant";
-  let outcome = await executeCommand(db, publish, { ...input, idempotencyKey: randomUUID(), command: { type: "join", name } });
+  const { sessionId, actor, now } = input;
+  const name = input.name?.trim() || "Participant";
+  let outcome = await engine.submit({ sessionId, actor, now, idempotencyKey: randomUUID(), command: { type: "join", name } }, { refresh: true });
   if (outcome.state.presence[actor.userId]?.status !== "connected") {
-    outcome = await executeCommand(db, publish, { ...input, idempotencyKey: randomUUID(), command: { type: "setPresence", status: "connected" } });
+    outcome = await engine.submit({ sessionId, actor, now, idempotencyKey: randomUUID(), command: { type: "setPresence", status: "connected" } });
   }
   const { state, seq } = outcome;
-  const view = viewFor(state, actor, input.now);
+  const view = viewFor(state, actor, now);
 
   const behind = input.lastSeq === null ? Infinity : seq - input.lastSeq;
   if (input.lastSeq === null || behind < 0 || behind > MAX_CATCH_UP_EVENTS) return { mode: "snapshot", view, seq };
 
-  const missed = await eventsAfter(db, input.sessionId, input.lastSeq, MAX_CATCH_UP_EVENTS);
+  const missed = await eventsAfter(pool, sessionId, input.lastSeq, MAX_CATCH_UP_EVENTS);
   const events = missed.flatMap(({ seq: eventSeq, event }) => {
+    if (eventSeq > seq) return [];
     const projected = eventForViewer(event, state, actor);
     return projected ? [{ seq: eventSeq, event: projected }] : [];
   });
@@ -109,6 +87,6 @@ export async function joinRoom(
 }
 
 /** Marks a member disconnected when their last socket in the room is gone. */
-export async function leaveRoom(db: Db, publish: PublishRoomEvents, input: { sessionId: string; user: RoomUser; now: Date }): Promise<void> {
-  await executeCommand(db, publish, { ...input, idempotencyKey: randomUUID(), command: { type: "setPresence", status: "disconnected" } });
+export async function leaveRoom(engine: RoomEngine, input: { sessionId: string; actor: Actor; now: Date }): Promise<void> {
+  await engine.submit({ ...input, idempotencyKey: randomUUID(), command: { type: "setPresence", status: "disconnected" } });
 }

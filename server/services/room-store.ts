@@ -1,133 +1,207 @@
-import type { Prisma } from "@/server/db/generated/client";
+import type { Pool, PoolClient } from "pg";
 import {
   createRoomState,
+  progressOf,
   questionSnapshotSchema,
   roomEventSchema,
-  roomStateSchema,
+  roomProgressSchema,
+  type QuestionSnapshot,
   type RoomEvent,
   type RoomState,
-  type RoomStatus,
 } from "@/server/domain/room";
-import type { SessionStatus } from "@/server/db/generated/enums";
 import { AppError } from "@/server/errors";
+import { applyAll } from "@/server/domain/room";
 
-type Tx = Prisma.TransactionClient;
+/**
+ * The room's storage: an append-only event log, the plan (the questions as asked, stored once in
+ * `SessionQuestion.snapshot`) and a small snapshot of the mutable state every few events. The hot path is
+ * one SQL statement per batch of commands (see `appendBatch`); everything else runs when a room is loaded.
+ * It speaks pg directly: the statement is fixed, and Prisma's query layer cost more than the query.
+ */
 
-export interface LockedRoom {
-  state: RoomState;
-  /** Sequence number of the last event folded into `state`. */
-  seq: number;
-}
+export const ROOM_NOT_FOUND = "That interview was not found.";
 
 export interface StoredEvent {
   seq: number;
   event: RoomEvent;
 }
 
-const sessionStatusFor: Record<RoomStatus, SessionStatus> = { lobby: "PLANNED", live: "LIVE", ended: "ENDED" };
-
-export const ROOM_NOT_FOUND = "That interview was not found.";
-
-/**
- * Loads a room's state and holds its row lock until the transaction ends, so commands on one room are
- * applied one at a time, in sequence order, on any number of nodes.
- */
-export async function lockRoom(tx: Tx, sessionId: string): Promise<LockedRoom> {
-  const rows = await tx.$queryRaw<Array<{ version: number; snapshot: unknown }>>`
-    SELECT "version", "snapshot" FROM "InterviewSession" WHERE "id" = ${sessionId} FOR UPDATE`;
-  const row = rows[0];
-  if (!row) throw new AppError("NOT_FOUND", ROOM_NOT_FOUND);
-  if (row.snapshot !== null) return { state: roomStateSchema.parse(row.snapshot), seq: row.version };
-  return { state: await initialState(tx, sessionId), seq: row.version };
+export interface LoadedRoom {
+  state: RoomState;
+  /** Sequence number of the last event folded into `state`. */
+  seq: number;
+  /** Sequence number the stored snapshot is at. */
+  snapshotSeq: number;
 }
 
-/** The room before anyone acted: the planned questions, as snapshotted when they were planned. */
-async function initialState(tx: Tx, sessionId: string): Promise<RoomState> {
-  const questions = await tx.sessionQuestion.findMany({ where: { sessionId }, orderBy: { position: "asc" } });
-  return createRoomState({
-    sessionId,
-    questions: questions.map((question) =>
-      questionSnapshotSchema.parse({ ...(question.snapshot as object), id: question.id, position: question.position, timeBoxSec: question.timeBoxSec }),
+/** The state as of the latest snapshot plus the events after it; null when there is no such session. */
+export async function loadRoom(pool: Pool, sessionId: string): Promise<LoadedRoom | null> {
+  const [session, plan] = await Promise.all([
+    pool.query<{ version: number; snapshot: unknown }>(`SELECT "version", "snapshot" FROM "InterviewSession" WHERE "id" = $1`, [sessionId]),
+    pool.query<{ id: string; position: number; timeBoxSec: number | null; snapshot: object }>(
+      `SELECT "id", "position", "timeBoxSec", "snapshot" FROM "SessionQuestion" WHERE "sessionId" = $1 ORDER BY "position"`,
+      [sessionId],
     ),
-  });
-}
-
-/** Appends events after `from.seq` and stores the resulting snapshot, in the caller's transaction. */
-export async function appendEvents(
-  tx: Tx,
-  from: LockedRoom,
-  next: RoomState,
-  events: RoomEvent[],
-  meta: { actorId: string; idempotencyKey: string; at: Date },
-): Promise<StoredEvent[]> {
-  const stored = events.map((event, index) => ({ seq: from.seq + index + 1, event }));
-  await tx.sessionEvent.createMany({
-    data: stored.map(({ seq, event }, index) => ({
-      sessionId: next.sessionId,
-      seq,
-      type: event.type,
-      actorId: meta.actorId,
-      payload: event.payload as Prisma.InputJsonValue,
-      // One command may yield several events; each row needs its own key, derived from the command's.
-      idempotencyKey: index === 0 ? meta.idempotencyKey : `${meta.idempotencyKey}#${index}`,
-      createdAt: meta.at,
-    })),
-  });
-  await recordNotesAndScores(tx, next.sessionId, events);
-  await tx.interviewSession.update({
-    where: { id: next.sessionId },
-    data: {
-      version: from.seq + events.length,
-      snapshot: next as unknown as Prisma.InputJsonValue,
-      status: sessionStatusFor[next.status],
-      startedAt: next.startedAt ? new Date(next.startedAt) : null,
-      endedAt: next.endedAt ? new Date(next.endedAt) : null,
-    },
-  });
-  return stored;
-}
-
-/**
- * Notes and scores also live in their own tables, written in the same transaction as the events, so
- * reviews and progress over time are plain queries rather than replays of every session's log.
- */
-async function recordNotesAndScores(tx: Tx, sessionId: string, events: RoomEvent[]): Promise<void> {
-  for (const event of events) {
-    switch (event.type) {
-      case "noteAdded": {
-        const { noteId, authorId, questionId, body, createdAt } = event.payload;
-        await tx.note.create({ data: { id: noteId, sessionId, sessionQuestionId: questionId, authorId, body, createdAt, updatedAt: createdAt } });
-        break;
-      }
-      case "noteEdited":
-        await tx.note.update({ where: { id: event.payload.noteId }, data: { body: event.payload.body, updatedAt: event.payload.updatedAt } });
-        break;
-      case "noteDeleted":
-        await tx.note.update({ where: { id: event.payload.noteId }, data: { body: "", deletedAt: event.payload.deletedAt } });
-        break;
-      case "scoreSet": {
-        const { questionId, scorerId, criteria, overall, outOf, comment, at } = event.payload;
-        const score = { criteria: criteria as Prisma.InputJsonValue, overall, outOf, comment, updatedAt: at };
-        await tx.score.upsert({
-          where: { sessionQuestionId_scorerId: { sessionQuestionId: questionId, scorerId } },
-          create: { sessionId, sessionQuestionId: questionId, scorerId, createdAt: at, ...score },
-          update: score,
-        });
-        break;
-      }
-      default:
-        break;
-    }
-  }
+  ]);
+  const row = session.rows[0];
+  if (!row) return null;
+  const questions: QuestionSnapshot[] = plan.rows.map((question) =>
+    questionSnapshotSchema.parse({ ...question.snapshot, id: question.id, position: question.position, timeBoxSec: question.timeBoxSec }),
+  );
+  const initial = createRoomState({ sessionId, questions });
+  // Snapshots taken before the plan was stored apart still hold the questions; parsing drops them.
+  const base = row.snapshot === null ? initial : { ...roomProgressSchema.parse(row.snapshot), questions: initial.questions };
+  const later = await eventsAfter(pool, sessionId, row.version, Number.MAX_SAFE_INTEGER);
+  return { state: applyAll(base, later.map(({ event }) => event)), seq: later.at(-1)?.seq ?? row.version, snapshotSeq: row.version };
 }
 
 /** Events after `afterSeq`, in order, validated on read like every JSON column. */
-export async function eventsAfter(tx: Tx, sessionId: string, afterSeq: number, limit: number): Promise<StoredEvent[]> {
-  const rows = await tx.sessionEvent.findMany({
-    where: { sessionId, seq: { gt: afterSeq } },
-    orderBy: { seq: "asc" },
-    take: limit,
-    select: { seq: true, type: true, payload: true },
-  });
+export async function eventsAfter(pool: Pool | PoolClient, sessionId: string, afterSeq: number, limit: number): Promise<StoredEvent[]> {
+  const { rows } = await pool.query<{ seq: number; type: string; payload: unknown }>(
+    `SELECT "seq", "type", "payload" FROM "SessionEvent" WHERE "sessionId" = $1 AND "seq" > $2 ORDER BY "seq" LIMIT $3`,
+    [sessionId, afterSeq, Math.min(limit, 2_147_483_647)],
+  );
   return rows.map((row) => ({ seq: row.seq, event: roomEventSchema.parse({ type: row.type, payload: row.payload }) }));
+}
+
+/** One command's events, to be appended right after `afterSeq`. */
+export interface AppendItem {
+  sessionId: string;
+  afterSeq: number;
+  events: RoomEvent[];
+  actorId: string;
+  idempotencyKey: string;
+  at: Date;
+}
+
+export type AppendOutcome =
+  | { kind: "appended" }
+  /** The idempotency key was used before: nothing was written. */
+  | { kind: "duplicate" }
+  /** Another writer took the next sequence number: reload and decide again. */
+  | { kind: "stale" };
+
+/**
+ * Appends the events of one command per room, for any number of rooms, in ONE statement. A row goes in
+ * only if its (session, seq) is free, which is the optimistic version check across nodes: a taken seq
+ * fails the statement with a unique violation. A used idempotency key skips the command's rows
+ * (ON CONFLICT DO NOTHING) instead of a lookup first. Notes, scores and the session's lifecycle columns,
+ * which reviews query directly, are written by the same statement from the rows that went in.
+ */
+const APPEND_SQL = `
+WITH input AS (
+  SELECT * FROM jsonb_to_recordset($1::jsonb)
+    AS x("sessionId" text, "seq" int, "type" text, "actorId" text, "payload" jsonb, "idempotencyKey" text, "createdAt" timestamptz)
+), ev AS (
+  INSERT INTO "SessionEvent" ("id", "sessionId", "seq", "type", "actorId", "payload", "idempotencyKey", "createdAt")
+  SELECT gen_random_uuid()::text, "sessionId", "seq", "type", "actorId", "payload", "idempotencyKey", "createdAt" FROM input
+  ON CONFLICT ("idempotencyKey") DO NOTHING
+  RETURNING "sessionId", "type", "payload"
+), notes_added AS (
+  INSERT INTO "Note" ("id", "sessionId", "sessionQuestionId", "authorId", "body", "createdAt", "updatedAt")
+  SELECT payload->>'noteId', "sessionId", payload->>'questionId', payload->>'authorId', payload->>'body',
+         (payload->>'createdAt')::timestamptz, (payload->>'createdAt')::timestamptz
+  FROM ev WHERE "type" = 'noteAdded'
+), notes_edited AS (
+  UPDATE "Note" n SET "body" = ev.payload->>'body', "updatedAt" = (ev.payload->>'updatedAt')::timestamptz
+  FROM ev WHERE ev."type" = 'noteEdited' AND n."id" = ev.payload->>'noteId'
+), notes_deleted AS (
+  UPDATE "Note" n SET "body" = '', "deletedAt" = (ev.payload->>'deletedAt')::timestamptz
+  FROM ev WHERE ev."type" = 'noteDeleted' AND n."id" = ev.payload->>'noteId'
+), scores AS (
+  INSERT INTO "Score" ("id", "sessionId", "sessionQuestionId", "scorerId", "criteria", "overall", "outOf", "comment", "createdAt", "updatedAt")
+  SELECT gen_random_uuid()::text, "sessionId", payload->>'questionId', payload->>'scorerId', payload->'criteria',
+         (payload->>'overall')::float8, (payload->>'outOf')::float8, payload->>'comment', (payload->>'at')::timestamptz, (payload->>'at')::timestamptz
+  FROM ev WHERE "type" = 'scoreSet'
+  ON CONFLICT ("sessionQuestionId", "scorerId") DO UPDATE SET
+    "criteria" = EXCLUDED."criteria", "overall" = EXCLUDED."overall", "outOf" = EXCLUDED."outOf",
+    "comment" = EXCLUDED."comment", "updatedAt" = EXCLUDED."updatedAt"
+), lifecycle AS (
+  UPDATE "InterviewSession" s SET
+    "status" = (CASE ev."type" WHEN 'interviewStarted' THEN 'LIVE' ELSE 'ENDED' END)::"SessionStatus",
+    "startedAt" = CASE ev."type" WHEN 'interviewStarted' THEN (ev.payload->>'startedAt')::timestamptz ELSE s."startedAt" END,
+    "endedAt" = CASE ev."type" WHEN 'interviewEnded' THEN (ev.payload->>'endedAt')::timestamptz ELSE s."endedAt" END,
+    "updatedAt" = now()
+  FROM ev WHERE ev."type" IN ('interviewStarted', 'interviewEnded') AND s."id" = ev."sessionId"
+)
+SELECT "sessionId", count(*)::int AS "appended" FROM ev GROUP BY "sessionId"`;
+
+function rowsOf(items: AppendItem[]) {
+  return items.flatMap((item) =>
+    item.events.map((event, index) => ({
+      sessionId: item.sessionId,
+      seq: item.afterSeq + index + 1,
+      type: event.type,
+      actorId: item.actorId,
+      payload: event.payload,
+      // One command may yield several events; each row needs its own key, derived from the command's.
+      idempotencyKey: index === 0 ? item.idempotencyKey : `${item.idempotencyKey}#${index}`,
+      createdAt: item.at.toISOString(),
+    })),
+  );
+}
+
+function isSeqConflict(error: unknown): boolean {
+  const pgError = error as { code?: string; constraint?: string };
+  return pgError.code === "23505" && pgError.constraint === "SessionEvent_sessionId_seq_key";
+}
+
+/**
+ * Appends a batch (at most one command per room). When the batch fails, each item is tried alone, so
+ * one stale room does not hold up the others; an item that fails alone for another reason rejects.
+ */
+export async function appendBatch(pool: Pool, items: AppendItem[]): Promise<Array<AppendOutcome | { kind: "failed"; error: unknown }>> {
+  try {
+    const { rows } = await pool.query<{ sessionId: string; appended: number }>(APPEND_SQL, [JSON.stringify(rowsOf(items))]);
+    const appended = new Set(rows.map((row) => row.sessionId));
+    return items.map((item) => ({ kind: appended.has(item.sessionId) ? "appended" : "duplicate" }));
+  } catch (error) {
+    if (items.length === 1) return [isSeqConflict(error) ? { kind: "stale" } : { kind: "failed", error }];
+    return Promise.all(items.map(async (item) => (await appendBatch(pool, [item]))[0]!));
+  }
+}
+
+/**
+ * The first event of a room freezes its plan. It is appended under the session's row lock, which plan
+ * edits take too, after checking that the questions are still the ones this node loaded; otherwise the
+ * room is stale and must be loaded again.
+ */
+export async function appendFirst(pool: Pool, item: AppendItem, planIds: string[]): Promise<AppendOutcome | { kind: "failed"; error: unknown }> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query(`SELECT 1 FROM "InterviewSession" WHERE "id" = $1 FOR UPDATE`, [item.sessionId]);
+    const { rows } = await client.query<{ id: string }>(`SELECT "id" FROM "SessionQuestion" WHERE "sessionId" = $1 ORDER BY "position"`, [item.sessionId]);
+    if (rows.map((row) => row.id).join() !== planIds.join()) {
+      await client.query("ROLLBACK");
+      return { kind: "stale" };
+    }
+    const result = await client.query<{ sessionId: string }>(APPEND_SQL, [JSON.stringify(rowsOf([item]))]);
+    await client.query("COMMIT");
+    return { kind: result.rows.length > 0 ? "appended" : "duplicate" };
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    return isSeqConflict(error) ? { kind: "stale" } : { kind: "failed", error };
+  } finally {
+    client.release();
+  }
+}
+
+/** Where a command with this (sender-scoped) key was appended, if it was. */
+export async function findCommand(pool: Pool, idempotencyKey: string): Promise<{ sessionId: string; seq: number } | null> {
+  const { rows } = await pool.query<{ sessionId: string; seq: number }>(`SELECT "sessionId", "seq" FROM "SessionEvent" WHERE "idempotencyKey" = $1`, [idempotencyKey]);
+  return rows[0] ?? null;
+}
+
+/** Stores the mutable state as of `seq`; an older snapshot never overwrites a newer one. */
+export async function saveSnapshot(pool: Pool, state: RoomState, seq: number): Promise<void> {
+  await pool.query(`UPDATE "InterviewSession" SET "snapshot" = $2::jsonb, "version" = $3 WHERE "id" = $1 AND "version" < $3`, [
+    state.sessionId,
+    JSON.stringify(progressOf(state)),
+    seq,
+  ]);
+}
+
+export function roomNotFound(): AppError {
+  return new AppError("NOT_FOUND", ROOM_NOT_FOUND);
 }

@@ -1,3 +1,4 @@
+import { PROTOCOL_VERSION } from "@/server/realtime/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CandidateView, InterviewerView, ObserverView } from "@/server/domain/room";
 import { startAppServer, type AppServer } from "../support/app-server";
@@ -147,7 +148,7 @@ describe("a live interview over real sockets", () => {
     expect(await olga.command({ type: "nextQuestion", fromQuestionId: question.id })).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect(await iris.command({ type: "revealFollowUp", questionId: question.id, followUpId: "forged-follow-up" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await iris.emit("room:command", { sessionId: "forged-session", idempotencyKey: "abcdefgh1", command: { type: "start" } })).toMatchObject({ ok: false, code: "FORBIDDEN" });
-    expect(await iris.emit("room:join", { sessionId: "forged-session", lastSeq: null })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await iris.emit("room:join", { protocolVersion: PROTOCOL_VERSION, sessionId: "forged-session", lastSeq: null })).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await iris.emit("room:command", { sessionId, idempotencyKey: "x", command: { type: "launchMissiles" } })).toMatchObject({ ok: false, code: "BAD_REQUEST" });
     expect(await iris.emit("room:command", "not even an object")).toMatchObject({ ok: false, code: "BAD_REQUEST" });
     expect(await cody.command({ type: "updateScratchpad", questionId: question.id, text: "x".repeat(60_000) })).toMatchObject({ ok: false, code: "BAD_REQUEST" });
@@ -167,7 +168,7 @@ describe("a live interview over real sockets", () => {
     const client = new RoomClient(server.url, (await signedIn(server.url, stranger)).cookieHeader(), sessionId);
     clients.push(client);
     await new Promise<void>((resolve) => client.socket.once("connect", () => resolve()));
-    expect(await client.emit("room:join", { sessionId, lastSeq: null })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await client.emit("room:join", { protocolVersion: PROTOCOL_VERSION, sessionId, lastSeq: null })).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await client.command({ type: "start" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect(await db.sessionEvent.count({ where: { sessionId, actorId: stranger.id } })).toBe(0);
   });

@@ -3,11 +3,12 @@ import type { z } from "zod";
 import { appRouter } from "@/server/api/root";
 import { clientErrorOf, createCallerFactory, createContext } from "@/server/api/trpc";
 import type { SessionUser } from "@/server/auth/session";
-import { db as appDb, disconnectDb } from "@/server/db/client";
+import { db as appDb, disconnectDb, pool } from "@/server/db/client";
+import type { Role } from "@/server/domain/room";
 import { AppError, toFailure } from "@/server/errors";
 import { roomCommandPayloadSchema, roomJoinPayloadSchema, roomLeavePayloadSchema, timeSyncPayloadSchema } from "@/server/realtime/protocol";
 import { createGuest } from "@/server/services/accounts";
-import { executeCommand, joinRoom, leaveRoom } from "@/server/services/room-service";
+import { executeCommand, joinRoom, leaveRoom, memberRole, roomEngine } from "@/server/services/room-service";
 import type { HttpSession } from "../support/http-session";
 import { describeAuthorizationTable, type Connection } from "../security/authorization-suite";
 
@@ -51,28 +52,33 @@ function parse<T>(schema: z.ZodType<T>, payload: unknown): T {
 
 /** What room-handlers.ts does for each event, minus the socket. */
 function connection(user: SessionUser): Connection {
-  const joined = new Set<string>();
-  const publish = () => {};
-  const roomUser = { id: user.id, name: user.name };
+  const roles = new Map<string, Role>();
+  const engine = roomEngine(pool);
+  const actorIn = (sessionId: string) => {
+    const role = roles.get(sessionId);
+    if (!role) throw new AppError("FORBIDDEN", "Join the room first.");
+    return { userId: user.id, role };
+  };
   const handle = async (event: string, payload: unknown): Promise<object> => {
     switch (event) {
       case "time:sync":
         return { serverNow: Date.now(), clientSentAt: parse(timeSyncPayloadSchema, payload).clientSentAt };
       case "room:join": {
         const input = parse(roomJoinPayloadSchema, payload);
-        const outcome = await joinRoom(appDb(), publish, { sessionId: input.sessionId, user: roomUser, lastSeq: input.lastSeq, now: new Date() });
-        joined.add(input.sessionId);
+        const actor = { userId: user.id, role: await memberRole(appDb(), input.sessionId, user.id) };
+        const outcome = await joinRoom(engine, pool(), { sessionId: input.sessionId, actor, name: user.name, lastSeq: input.lastSeq, now: new Date() });
+        roles.set(input.sessionId, actor.role);
         return outcome;
       }
       case "room:leave": {
         const { sessionId } = parse(roomLeavePayloadSchema, payload);
-        if (joined.delete(sessionId)) await leaveRoom(appDb(), publish, { sessionId, user: roomUser, now: new Date() });
+        const role = roles.get(sessionId);
+        if (role && roles.delete(sessionId)) await leaveRoom(engine, { sessionId, actor: { userId: user.id, role }, now: new Date() });
         return {};
       }
       case "room:command": {
         const input = parse(roomCommandPayloadSchema, payload);
-        if (!joined.has(input.sessionId)) throw new AppError("FORBIDDEN", "Join the room first.");
-        const outcome = await executeCommand(appDb(), publish, { sessionId: input.sessionId, user: roomUser, idempotencyKey: input.idempotencyKey, command: input.command, now: new Date() });
+        const outcome = await executeCommand(engine, { sessionId: input.sessionId, actor: actorIn(input.sessionId), idempotencyKey: input.idempotencyKey, command: input.command, now: new Date() });
         return { seq: outcome.seq };
       }
       default:

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
+import { PROTOCOL_VERSION } from "@/server/realtime/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RATE_LIMITS } from "@/server/services/rate-limits";
 import { TOO_MANY_ATTEMPTS } from "@/server/auth/credentials";
@@ -171,8 +172,8 @@ describe("text PostgreSQL cannot store is refused as bad input", () => {
     const interviewer = await signedIn(app.url, owner);
     const client = roomClient(interviewer, world.sessionId);
     await client.joined();
-    expect(await client.emit("room:join", { sessionId: "\u0000", lastSeq: null })).toMatchObject({ ok: false, code: "BAD_REQUEST" });
-    expect(await client.emit("room:join", { sessionId: "\ud800", lastSeq: null })).toMatchObject({ ok: false, code: "BAD_REQUEST" });
+    expect(await client.emit("room:join", { protocolVersion: PROTOCOL_VERSION, sessionId: "\u0000", lastSeq: null })).toMatchObject({ ok: false, code: "BAD_REQUEST" });
+    expect(await client.emit("room:join", { protocolVersion: PROTOCOL_VERSION, sessionId: "\ud800", lastSeq: null })).toMatchObject({ ok: false, code: "BAD_REQUEST" });
     const digest = await databaseDigest(db);
     expect(await client.command({ type: "addNote", body: "note \u0000" })).toMatchObject({ ok: false, code: "BAD_REQUEST" });
     expect(await client.command({ type: "addNote", body: "half \udbff" })).toMatchObject({ ok: false, code: "BAD_REQUEST" });

@@ -2,12 +2,11 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "@/server/api/root";
 import type { Db } from "@/server/db/client";
-import { clientCommandSchema } from "@/server/domain/room";
-import { clientPayloadSchemas } from "@/server/realtime/protocol";
+import { clientCommandSchema, type Command } from "@/server/domain/room";
+import { PROTOCOL_VERSION, clientPayloadSchemas } from "@/server/realtime/protocol";
 import { importBankFiles } from "@/server/services/bank-upload";
-import { executeCommand } from "@/server/services/room-service";
 import { acceptInvite, createInvite } from "@/server/services/interviews";
-import { fileDatabase } from "../support/db";
+import { fileDatabase, roomCommand } from "../support/db";
 import { createAccount, databaseDigest, interviewOf, tokenOf, type Account } from "../support/fixtures";
 import type { HttpSession } from "../support/http-session";
 import { AUTHORIZATION_TABLE, CALLERS, type Caller, type Outcome, type Row } from "./authorization-table";
@@ -42,7 +41,8 @@ export interface Driver<M extends Member = Member> {
 
 /** Defines the whole authorisation-table suite for one driver. */
 export async function describeAuthorizationTable<M extends Member>(driver: Driver<M>): Promise<void> {
-  const { url: databaseUrl, db } = await fileDatabase();
+  const database = await fileDatabase();
+  const { url: databaseUrl, db } = database;
   const accounts = {} as Record<Exclude<Caller, "anonymous" | "guestCandidate">, Account>;
   const members = new Map<Caller, M>();
 
@@ -86,11 +86,7 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
     }
     const freshObserverLink = await createInvite(db, owner, { sessionId: world.sessionId, role: "OBSERVER" }, new Date());
 
-    const as = (account: Account) => ({ id: account.id, name: account.name });
-    const run = async (account: Account, command: Parameters<typeof executeCommand>[2]["command"]) => {
-      const outcome = await executeCommand(db, () => {}, { sessionId: world.sessionId, user: as(account), idempotencyKey: randomUUID(), command, now: new Date() });
-      return outcome;
-    };
+    const run = (account: Account, command: Command) => roomCommand(database, world.sessionId, account.id, command);
     const noteIds = { owner: "", observer: "" };
     if (live) {
       await run(owner, { type: "join", name: owner.name ?? "Owner" });
@@ -169,7 +165,7 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
 
   /** The payload of each Socket.IO event, and of each room command, in a cell. */
   const socketPayloads: Record<string, (w: World) => unknown> = {
-    "room:join": (w) => ({ sessionId: w.sessionId, lastSeq: null }),
+    "room:join": (w) => ({ protocolVersion: PROTOCOL_VERSION, sessionId: w.sessionId, lastSeq: null }),
     "room:leave": (w) => ({ sessionId: w.sessionId }),
     "time:sync": () => ({ clientSentAt: Date.now() }),
   };
@@ -214,7 +210,7 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
       let payload: unknown;
       let event = row.name;
       if (row.surface === "command") {
-        await connection.emit("room:join", { sessionId: world.sessionId, lastSeq: null });
+        await connection.emit("room:join", { protocolVersion: PROTOCOL_VERSION, sessionId: world.sessionId, lastSeq: null });
         const command = commands[row.name];
         if (!command) throw new Error(`no command for ${row.name}`);
         payload = { sessionId: world.sessionId, idempotencyKey: randomUUID(), command: await command(world) };

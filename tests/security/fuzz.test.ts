@@ -3,11 +3,10 @@ import fc from "fast-check";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "@/server/api/root";
-import { clientPayloadSchemas } from "@/server/realtime/protocol";
-import { executeCommand } from "@/server/services/room-service";
+import { PROTOCOL_VERSION, clientPayloadSchemas } from "@/server/realtime/protocol";
 import { acceptInvite } from "@/server/services/interviews";
 import { startAppServer, type AppServer } from "../support/app-server";
-import { fileDatabase } from "../support/db";
+import { fileDatabase, roomCommand } from "../support/db";
 import { createAccount, databaseDigest, interviewOf, signedIn, type Account } from "../support/fixtures";
 import type { HttpSession } from "../support/http-session";
 
@@ -20,7 +19,8 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 1_000);
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
 const SOCKET_POOL = 8;
 
-const { url: databaseUrl, db } = await fileDatabase();
+const database = await fileDatabase();
+const { url: databaseUrl, db } = database;
 let app: AppServer;
 let owner: Account;
 let owned: HttpSession;
@@ -35,9 +35,8 @@ beforeAll(async () => {
   owned = await signedIn(app.url, owner);
   world = await interviewOf(db, owner, observer, "fuzz");
   await acceptInvite(db, candidate, world.candidateToken, new Date());
-  const as = { id: owner.id, name: owner.name };
   for (const command of [{ type: "join", name: "Fuzzy" }, { type: "start" }] as const) {
-    await executeCommand(db, () => {}, { sessionId: world.sessionId, user: as, idempotencyKey: randomUUID(), command, now: new Date() });
+    await roomCommand(database, world.sessionId, owner.id, command);
   }
 }, 120_000);
 
@@ -216,7 +215,7 @@ describe("fuzzing", () => {
         socket.once("connect", () => resolve());
         socket.once("connect_error", reject);
       });
-      const join = (await socket.timeout(5_000).emitWithAck("room:join", { sessionId: world.sessionId, lastSeq: null })) as { ok: boolean };
+      const join = (await socket.timeout(5_000).emitWithAck("room:join", { protocolVersion: PROTOCOL_VERSION, sessionId: world.sessionId, lastSeq: null })) as { ok: boolean };
       expect(join.ok).toBe(true);
       pool.push(socket);
     }
@@ -247,7 +246,7 @@ describe("fuzzing", () => {
       { type: "removeParticipant", userId: "u" },
     ];
     const samples: Record<string, unknown> = {
-      "room:join": { sessionId: world.sessionId, lastSeq: 0 },
+      "room:join": { protocolVersion: PROTOCOL_VERSION, sessionId: world.sessionId, lastSeq: 0 },
       "room:leave": { sessionId: "other" },
       "time:sync": { clientSentAt: 1 },
     };
@@ -322,11 +321,11 @@ describe("fuzzing", () => {
     // socket.io-client cannot encode such values; frames are written as an attacker would, by hand.
     // 60,000 levels still fit the 128 KB message limit.
     const reply = new Promise<string>((resolve) => socket.io.engine.on("packet", (packet) => typeof packet.data === "string" && packet.data.startsWith("3777") && resolve(packet.data)));
-    socket.io.engine.write(`2777["room:join",{"sessionId":${deepJson(60_000)},"lastSeq":null}]`);
+    socket.io.engine.write(`2777["room:join",{"protocolVersion":${PROTOCOL_VERSION},"sessionId":${deepJson(60_000)},"lastSeq":null}]`);
     expect(JSON.parse((await reply).slice(4))).toEqual([{ ok: false, code: "BAD_REQUEST", message: "That message was malformed." }]);
     // Past the limit, the server closes that socket and nothing else.
     const closed = new Promise<string>((resolve) => socket.once("disconnect", resolve));
-    socket.io.engine.write(`2778["room:join",{"sessionId":${deepJson(100_000)},"lastSeq":null}]`);
+    socket.io.engine.write(`2778["room:join",{"protocolVersion":${PROTOCOL_VERSION},"sessionId":${deepJson(100_000)},"lastSeq":null}]`);
     expect(await closed).toBe("transport close");
     expect(await databaseDigest(db)).toBe(before);
     expect((await owned.fetch("/api/health")).status).toBe(200);

@@ -1,11 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { io, type Socket } from "socket.io-client";
 import type { Command, RoomView } from "@/server/domain/room";
-import type { ClientToServerEvents, Result, RoomCommandResult, RoomJoinResult, ServerToClientEvents } from "@/server/realtime/protocol";
+import { foldView } from "@/server/domain/room/fold-view";
+import { PROTOCOL_VERSION, type ClientToServerEvents, type Result, type RoomCommandResult, type RoomJoinResult, type ServerToClientEvents } from "@/server/realtime/protocol";
 
 /**
  * A room client that behaves like the browser's: it keeps the last sequence number it saw, rejoins with
- * it on every (re)connect, renders the view it is sent, and records every frame it receives.
+ * it on every (re)connect, folds each event into its view with the shared `foldView`, and records every
+ * frame it receives.
  */
 export class RoomClient {
   readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -25,17 +27,17 @@ export class RoomClient {
     });
     this.socket.onAny((_name, payload) => this.received.push(payload));
     this.socket.on("room:event", (message) => {
-      if (message.sessionId !== this.sessionId || (this.seq !== null && message.seq <= this.seq)) return;
+      if (message.sessionId !== this.sessionId || this.view === null || this.seq === null || message.seq <= this.seq) return;
       this.eventSeqs.push(message.seq);
       this.seq = message.seq;
-      this.view = message.view;
+      this.view = foldView(this.view, message.event);
     });
     this.socket.on("connect_error", (error) => this.received.push({ connectError: error.message }));
     this.socket.on("connect", () => void this.join());
   }
 
   private async join(): Promise<void> {
-    const result = await this.emit<RoomJoinResult>("room:join", { sessionId: this.sessionId, lastSeq: this.seq });
+    const result = await this.emit<RoomJoinResult>("room:join", { protocolVersion: PROTOCOL_VERSION, sessionId: this.sessionId, lastSeq: this.seq });
     if (!result.ok) return;
     if (result.mode === "events") for (const { seq } of result.events) if (this.seq === null || seq > this.seq) this.eventSeqs.push(seq);
     this.seq = result.seq;

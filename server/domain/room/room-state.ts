@@ -131,26 +131,33 @@ export const scratchpadSchema = z.object({
 });
 export type Scratchpad = z.infer<typeof scratchpadSchema>;
 
+/**
+ * What changes while the interview runs: small, stored as the room's snapshot every few events. The
+ * questions are not part of it; they are the plan (`SessionQuestion.snapshot`), stored once.
+ */
+const roomProgressShape = {
+  sessionId: idSchema,
+  status: roomStatusSchema,
+  currentIndex: z.number().int().min(0),
+  /** Questions that have been current at least once, in the order they were first shown. */
+  visitedQuestionIds: z.array(idSchema),
+  timing: z.record(idSchema, questionTimingSchema),
+  startedAt: instantSchema.nullable(),
+  endedAt: instantSchema.nullable(),
+  reveals: z.array(revealSchema),
+  /** Ticked key points per question, as sorted indexes into `keyPoints`. */
+  checkedKeyPoints: z.record(idSchema, z.array(z.number().int().min(0))),
+  notes: z.array(noteSchema),
+  scores: z.array(scoreSchema),
+  scratchpads: z.record(idSchema, scratchpadSchema),
+  presence: z.record(idSchema, presenceSchema),
+  participants: z.array(participantSchema),
+};
+export const roomProgressSchema = z.object(roomProgressShape);
+export type RoomProgress = z.infer<typeof roomProgressSchema>;
+
 export const roomStateSchema = z
-  .object({
-    sessionId: idSchema,
-    status: roomStatusSchema,
-    questions: z.array(questionSnapshotSchema),
-    currentIndex: z.number().int().min(0),
-    /** Questions that have been current at least once, in the order they were first shown. */
-    visitedQuestionIds: z.array(idSchema),
-    timing: z.record(idSchema, questionTimingSchema),
-    startedAt: instantSchema.nullable(),
-    endedAt: instantSchema.nullable(),
-    reveals: z.array(revealSchema),
-    /** Ticked key points per question, as sorted indexes into `keyPoints`. */
-    checkedKeyPoints: z.record(idSchema, z.array(z.number().int().min(0))),
-    notes: z.array(noteSchema),
-    scores: z.array(scoreSchema),
-    scratchpads: z.record(idSchema, scratchpadSchema),
-    presence: z.record(idSchema, presenceSchema),
-    participants: z.array(participantSchema),
-  })
+  .object({ ...roomProgressShape, questions: z.array(questionSnapshotSchema) })
   .superRefine((state, ctx) => {
     const questionIds = new Set<string>();
     const followUpIds = new Set<string>();
@@ -167,6 +174,12 @@ export const roomStateSchema = z
     }
   });
 export type RoomState = z.infer<typeof roomStateSchema>;
+
+/** The part of the state that is snapshotted; the plan is stored apart from it. */
+export function progressOf(state: RoomState): RoomProgress {
+  const { questions: _plan, ...progress } = state;
+  return progress;
+}
 
 export interface NewRoom {
   sessionId: string;

@@ -1,0 +1,249 @@
+// npm run bench:realtime -- [--rooms 250,500,1000,1500,2000] [--seconds 20] [--interval-ms 2000]
+//
+// Load on the live room as a load generator sees it, over the documented protocol, against a bare
+// Socket.IO relay of the same message pattern measured in the same run. Each room has an interviewer and
+// a candidate socket; one command per room every interval (reveal or question change, key-point tick,
+// note, scratchpad edit). Steps the room count up to find the knee: the first count where delivery p99
+// is over 200 ms or anything is lost. The last line is one JSON object.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { createDb } from "@/server/db/client";
+import { bankFilesIn, importBankPaths } from "@/server/services/bank-import-paths";
+import { ensureProductionBuild } from "@/scripts/production-build";
+import { startAppServer } from "@/tests/support/app-server";
+import { freePort } from "@/tests/support/free-port";
+import { createTestDatabaseServer } from "@/tests/support/test-database";
+import { LoadRoom, percentile, type Role, type RoomSpec } from "./realtime/load";
+import { cpuMsOf, loadAverage, rssBytesOf, treeCpuMsOf } from "./realtime/process-stats";
+import { RoomFactory } from "./realtime/setup";
+
+const { values: args } = parseArgs({
+  options: {
+    rooms: { type: "string", default: "250,500,1000,1500,2000" },
+    seconds: { type: "string", default: "20" },
+    "interval-ms": { type: "string", default: "2000" },
+    "protocol-version": { type: "string", default: "" },
+  },
+});
+const STEPS = args.rooms.split(",").map(Number);
+const LOAD_MS = Number(args.seconds) * 1000;
+const INTERVAL_MS = Number(args["interval-ms"]);
+const PROTOCOL_VERSION = args["protocol-version"] === "" ? null : Number(args["protocol-version"]);
+/** After the load stops, how long in-flight commands and deliveries may still take before counting as lost. */
+const DRAIN_MS = 5_000;
+const KNEE_P99_MS = 200;
+
+interface StepResult {
+  rooms: number;
+  commands: number;
+  ack: { p50: number; p95: number; p99: number; max: number };
+  delivery: { p50: number; p95: number; p99: number; max: number };
+  lost: number;
+  errors: number;
+  errorCodes: Record<string, number>;
+  cpuMsPerCommand: number;
+  dbCpuMsPerCommand: number | null;
+  rssPerRoomKb: number;
+  bytesPerEvent: Record<Role, number>;
+  loadAverage: string;
+}
+
+function log(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+function summary(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const round = (value: number) => Math.round(value * 10) / 10;
+  return { p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), p99: round(percentile(sorted, 99)), max: round(sorted.at(-1) ?? 0) };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Runs the load on `rooms` for LOAD_MS and measures it. */
+async function measure(rooms: LoadRoom[], serverPid: number, databasePid: number | null, idleRss: number): Promise<StepResult> {
+  for (const room of rooms) room.resetStats();
+  const cpuBefore = cpuMsOf(serverPid);
+  const dbBefore = databasePid ? treeCpuMsOf(databasePid) : 0;
+  const timers: NodeJS.Timeout[] = [];
+  for (const room of rooms) {
+    timers.push(
+      setTimeout(() => {
+        room.fire();
+        timers.push(setInterval(() => room.fire(), INTERVAL_MS));
+      }, Math.random() * INTERVAL_MS),
+    );
+  }
+  await sleep(LOAD_MS);
+  for (const timer of timers) clearTimeout(timer);
+  await sleep(DRAIN_MS);
+  const cpuMs = cpuMsOf(serverPid) - cpuBefore;
+  const dbCpuMs = databasePid ? treeCpuMsOf(databasePid) - dbBefore : null;
+
+  const acks: number[] = [];
+  const deliveries: number[] = [];
+  const errorCodes: Record<string, number> = {};
+  let lost = 0;
+  let commands = 0;
+  for (const room of rooms) {
+    for (const command of room.sent) {
+      commands++;
+      if (command.error) {
+        errorCodes[command.error] = (errorCodes[command.error] ?? 0) + 1;
+        continue;
+      }
+      if (command.ackAt === null || command.seq === null) {
+        lost++;
+        continue;
+      }
+      acks.push(command.ackAt - command.sentAt);
+      const receivedAt = room.received[command.target].get(command.seq);
+      if (receivedAt === undefined) lost++;
+      else deliveries.push(Math.max(0, receivedAt - command.sentAt));
+    }
+  }
+  const meanBytes = (role: Role) => {
+    const all = rooms.flatMap((room) => room.bytes[role]);
+    return all.length === 0 ? 0 : Math.round(all.reduce((a, b) => a + b, 0) / all.length);
+  };
+  const answered = Math.max(1, acks.length);
+  return {
+    rooms: rooms.length,
+    commands,
+    ack: summary(acks),
+    delivery: summary(deliveries),
+    lost,
+    errors: Object.values(errorCodes).reduce((a, b) => a + b, 0),
+    errorCodes,
+    cpuMsPerCommand: Math.round((cpuMs / answered) * 100) / 100,
+    dbCpuMsPerCommand: dbCpuMs === null ? null : Math.round((dbCpuMs / answered) * 100) / 100,
+    rssPerRoomKb: Math.round((rssBytesOf(serverPid) - idleRss) / 1024 / rooms.length),
+    bytesPerEvent: { interviewer: meanBytes("interviewer"), candidate: meanBytes("candidate") },
+    loadAverage: loadAverage(),
+  };
+}
+
+async function connectRooms(url: string, specs: RoomSpec[], protocol: { version: number | null }, start: boolean): Promise<LoadRoom[]> {
+  const rooms: LoadRoom[] = [];
+  for (let i = 0; i < specs.length; i += 50) {
+    const batch = specs.slice(i, i + 50).map((spec) => new LoadRoom(url, spec, protocol));
+    await Promise.all(batch.map((room) => room.join()));
+    if (start) await Promise.all(batch.map((room) => room.start()));
+    rooms.push(...batch);
+  }
+  return rooms;
+}
+
+async function postmasterPid(databaseUrl: string): Promise<number | null> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    // The checkpointer is a child of the postmaster on every supported version.
+    const { rows } = await client.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE backend_type = 'checkpointer'");
+    const child = rows[0]?.pid;
+    if (!child) return null;
+    const { readFileSync } = await import("node:fs");
+    const stat = readFileSync(`/proc/${child}/stat`, "utf8");
+    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+  } catch {
+    return null;
+  } finally {
+    await client.end();
+  }
+}
+
+function row(kind: string, result: StepResult): string {
+  return [
+    kind.padEnd(5),
+    String(result.rooms).padStart(5),
+    String(result.commands).padStart(7),
+    `${result.ack.p50}/${result.ack.p99}`.padStart(14),
+    `${result.delivery.p50}/${result.delivery.p95}/${result.delivery.p99}/${result.delivery.max}`.padStart(26),
+    String(result.lost).padStart(5),
+    `${result.errors}${result.errors ? ` ${JSON.stringify(result.errorCodes)}` : ""}`.padStart(7),
+    String(result.cpuMsPerCommand).padStart(8),
+    String(result.dbCpuMsPerCommand ?? "-").padStart(7),
+    String(result.rssPerRoomKb).padStart(8),
+    `${result.bytesPerEvent.interviewer}/${result.bytesPerEvent.candidate}`.padStart(12),
+    `  ${result.loadAverage}`,
+  ].join(" ");
+}
+
+async function main(): Promise<void> {
+  if (ensureProductionBuild(log) !== 0) throw new Error("the production build failed");
+  const database = await createTestDatabaseServer(await freePort());
+  const databaseUrl = database.templateUrl;
+  const db = createDb(databaseUrl);
+  await importBankPaths(db, await bankFilesIn(path.resolve("content/banks")));
+  await db.$disconnect();
+
+  const app = await startAppServer(databaseUrl);
+  const relayPort = await freePort();
+  const relay = spawn(process.execPath, ["--import", "tsx", "bench/realtime/relay-server.ts", String(relayPort)], { stdio: ["ignore", "pipe", "inherit"] });
+  await new Promise((resolve) => relay.stdout?.once("data", resolve));
+  const appPid = app.process.pid ?? 0;
+  const relayPid = relay.pid ?? 0;
+  const databasePid = await postmasterPid(databaseUrl);
+  await sleep(2_000);
+  const idle = { app: rssBytesOf(appPid), relay: rssBytesOf(relayPid) };
+
+  log(`machine: ${(await import("node:os")).cpus().length} cores, node ${process.version}; load average before: ${loadAverage()}`);
+  log("kind  rooms    cmds  ack p50/p99 ms  delivery p50/p95/p99/max ms  lost  errors  cpu ms/cmd  db ms  KB/room  bytes i/c  load avg");
+  const factory = new RoomFactory(app.url);
+  const appRooms: LoadRoom[] = [];
+  const relayRooms: LoadRoom[] = [];
+  const results: Array<{ app: StepResult; relay: StepResult }> = [];
+  let knee: number | null = null;
+  try {
+    for (const count of STEPS) {
+      const specs = await factory.rooms(appRooms.length, count);
+      appRooms.push(...(await connectRooms(app.url, specs, { version: PROTOCOL_VERSION }, true)));
+      const relaySpecs = Array.from({ length: count - relayRooms.length }, (_, i) => ({ sessionId: `relay-${relayRooms.length + i}`, interviewerCookie: "", candidateCookie: "" }));
+      relayRooms.push(...(await connectRooms(`http://127.0.0.1:${relayPort}`, relaySpecs, { version: null }, false)));
+
+      const appResult = await measure(appRooms, appPid, databasePid, idle.app);
+      log(row("app", appResult));
+      const relayResult = await measure(relayRooms, relayPid, null, idle.relay);
+      log(row("relay", relayResult));
+      results.push({ app: appResult, relay: relayResult });
+      if (knee === null && (appResult.delivery.p99 > KNEE_P99_MS || appResult.lost > 0 || appResult.errors > 0)) {
+        knee = count;
+        if (count >= 1000) break;
+      }
+    }
+  } finally {
+    for (const room of [...appRooms, ...relayRooms]) room.close();
+    relay.kill();
+    await app.kill();
+    await database.dispose();
+  }
+
+  const at = results.find((result) => result.app.rooms === 1000) ?? results.at(-1);
+  if (!at) throw new Error("nothing was measured");
+  const line = {
+    rooms: at.app.rooms,
+    p50_ms: at.app.delivery.p50,
+    p99_ms: at.app.delivery.p99,
+    relay_p99_ms: at.relay.delivery.p99,
+    ratio_p99: Math.round((at.app.delivery.p99 / Math.max(0.1, at.relay.delivery.p99)) * 10) / 10,
+    ack_p99_ms: at.app.ack.p99,
+    lost: at.app.lost,
+    errors: at.app.errors,
+    cpu_ms_per_command: at.app.cpuMsPerCommand,
+    db_cpu_ms_per_command: at.app.dbCpuMsPerCommand,
+    rss_kb_per_room: at.app.rssPerRoomKb,
+    bytes_per_event: at.app.bytesPerEvent,
+    knee_rooms: knee,
+    max_rooms_measured: results.at(-1)?.app.rooms ?? 0,
+    load_average: loadAverage(),
+  };
+  console.log(JSON.stringify(line));
+  process.exit(0);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

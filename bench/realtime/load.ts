@@ -1,0 +1,163 @@
+// The load generator's side of a room: an interviewer socket and a candidate socket, speaking the
+// documented protocol (docs/realtime-protocol.md), sending one command per room every interval.
+import { randomUUID } from "node:crypto";
+import { io, type Socket } from "socket.io-client";
+
+export type Role = "interviewer" | "candidate";
+
+export interface RoomSpec {
+  sessionId: string;
+  interviewerCookie: string;
+  candidateCookie: string;
+}
+
+interface PlanQuestion {
+  id: string;
+  followUpIds: string[];
+  keyPointCount: number;
+}
+
+interface SentCommand {
+  kind: string;
+  sentAt: number;
+  ackAt: number | null;
+  seq: number | null;
+  error: string | null;
+  /** Who should receive the resulting event: the other party when it may see it, else the sender itself. */
+  target: Role;
+}
+
+/** One room under load. The plan (questions, follow-ups) comes from the interviewer's join view. */
+export class LoadRoom {
+  readonly sockets: Record<Role, Socket>;
+  readonly received: Record<Role, Map<number, number>> = { interviewer: new Map(), candidate: new Map() };
+  readonly bytes: Record<Role, number[]> = { interviewer: [], candidate: [] };
+  sent: SentCommand[] = [];
+  private plan: PlanQuestion[] = [];
+  private current = 0;
+  private revealed = new Set<string>();
+  private ticked = false;
+  private scratchpad = "";
+  private step = 0;
+
+  constructor(
+    readonly url: string,
+    readonly spec: RoomSpec,
+    readonly protocol: { version: number | null },
+  ) {
+    const connect = (cookie: string) =>
+      io(url, { transports: ["websocket"], extraHeaders: cookie ? { cookie } : {}, reconnection: true, reconnectionDelay: 200, reconnectionDelayMax: 2_000 });
+    this.sockets = { interviewer: connect(spec.interviewerCookie), candidate: connect(spec.candidateCookie) };
+    for (const role of ["interviewer", "candidate"] as const) {
+      this.sockets[role].on("room:event", (message: { seq: number }) => {
+        this.received[role].set(message.seq, performance.now());
+        this.bytes[role].push(Buffer.byteLength(JSON.stringify(["room:event", message])));
+      });
+    }
+  }
+
+  async join(): Promise<void> {
+    const payload = { sessionId: this.spec.sessionId, lastSeq: null, ...(this.protocol.version === null ? {} : { protocolVersion: this.protocol.version }) };
+    const [staff] = await Promise.all(
+      (["interviewer", "candidate"] as const).map(async (role) => {
+        const socket = this.sockets[role];
+        if (!socket.connected) await new Promise((resolve) => socket.once("connect", () => resolve(undefined)));
+        const result = (await socket.timeout(60_000).emitWithAck("room:join", payload)) as { ok: boolean; message?: string; view?: unknown };
+        if (!result.ok) throw new Error(`${role} could not join ${this.spec.sessionId}: ${result.message}`);
+        return result.view;
+      }),
+    );
+    const view = staff as { questions?: Array<{ id: string; followUps: Array<{ id: string; revealedAt: string | null }>; keyPoints: unknown[] }>; currentIndex?: number } | null;
+    if (view?.questions) {
+      this.plan = view.questions.map((question) => ({ id: question.id, followUpIds: question.followUps.map((followUp) => followUp.id), keyPointCount: question.keyPoints.length }));
+      for (const question of view.questions) for (const followUp of question.followUps) if (followUp.revealedAt) this.revealed.add(followUp.id);
+      this.current = view.currentIndex ?? 0;
+    } else {
+      this.plan = [1, 2, 3].map((n) => ({ id: `q${n}`, followUpIds: [`f${n}a`, `f${n}b`], keyPointCount: 3 }));
+    }
+  }
+
+  /** Starts the interview (setup, not measured). */
+  async start(): Promise<void> {
+    await this.emit("interviewer", { type: "start" });
+  }
+
+  private emit(role: Role, command: unknown): Promise<{ ok: boolean; seq?: number; code?: string }> {
+    return this.sockets[role].timeout(30_000).emitWithAck("room:command", { sessionId: this.spec.sessionId, idempotencyKey: randomUUID(), command }) as Promise<{ ok: boolean; seq?: number; code?: string }>;
+  }
+
+  /** The next command of the mix: reveal (or move on), key-point tick, note, scratchpad edit. */
+  private nextCommand(): { role: Role; kind: string; command: unknown; target: Role } {
+    const question = this.plan[this.current] ?? this.plan[0]!;
+    switch (this.step++ % 4) {
+      case 0: {
+        const followUpId = question.followUpIds.find((id) => !this.revealed.has(id));
+        if (followUpId) {
+          this.revealed.add(followUpId);
+          return { role: "interviewer", kind: "reveal", command: { type: "revealFollowUp", questionId: question.id, followUpId }, target: "candidate" };
+        }
+        this.current = (this.current + 1) % this.plan.length;
+        return { role: "interviewer", kind: "question", command: { type: "goToQuestion", questionId: this.plan[this.current]!.id }, target: "candidate" };
+      }
+      case 1:
+        if (question.keyPointCount > 0) {
+          this.ticked = !this.ticked;
+          return { role: "interviewer", kind: "tick", command: { type: "setKeyPointChecked", questionId: question.id, index: 0, checked: this.ticked }, target: "interviewer" };
+        }
+        return this.note();
+      case 2:
+        return this.note();
+      default: {
+        const line = `console.log(${this.step});\n`;
+        const command = scratchpadCommand(question.id, this.scratchpad, line);
+        this.scratchpad += line;
+        return { role: "candidate", kind: "scratchpad", command, target: "interviewer" };
+      }
+    }
+  }
+
+  private note() {
+    return { role: "interviewer" as const, kind: "note", command: { type: "addNote", body: `Note ${this.step}: clear reasoning about the trade-offs.` }, target: "interviewer" as const };
+  }
+
+  /** Sends one command and records when it was sent and acknowledged. */
+  fire(): void {
+    const { role, kind, command, target } = this.nextCommand();
+    const record: SentCommand = { kind, sentAt: performance.now(), ackAt: null, seq: null, error: null, target };
+    this.sent.push(record);
+    this.emit(role, command).then(
+      (result) => {
+        record.ackAt = performance.now();
+        if (result.ok && typeof result.seq === "number") record.seq = result.seq;
+        else record.error = result.code ?? "ERROR";
+      },
+      () => {
+        record.error = "TIMEOUT";
+      },
+    );
+  }
+
+  resetStats(): void {
+    this.sent = [];
+    this.bytes.interviewer = [];
+    this.bytes.candidate = [];
+  }
+
+  close(): void {
+    this.sockets.interviewer.close();
+    this.sockets.candidate.close();
+  }
+}
+
+/**
+ * The scratchpad edit the protocol expects: a splice at the end of the text, as the candidate's editor
+ * sends it (an insertion of `line` after `before.length` characters).
+ */
+export function scratchpadCommand(questionId: string, before: string, line: string): unknown {
+  return { type: "updateScratchpad", questionId, text: before + line };
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}

@@ -1,0 +1,95 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { apply } from "./apply";
+import type { Command } from "./commands";
+import { decide } from "./decide";
+import { eventForViewer } from "./event-for-viewer";
+import { foldView } from "./fold-view";
+import type { Actor } from "./policy";
+import type { RoomState } from "./room-state";
+import { at, candidate, coInterviewer, emptyRoom, everyone, idSource, interviewer, observer } from "./test-fixtures";
+import { viewFor } from "./view-for";
+
+const Q = (n: number) => `question_${n}_id`;
+const F = (q: number, f: number) => `followup_${q}_${f}_id`;
+const note = (n: number) => `note_${n}`;
+
+/** Every kind of command, by every kind of member, aimed at things that exist and things that do not. */
+const steps: Array<[Actor, Command]> = [
+  ...everyone.map((actor): [Actor, Command] => [actor, { type: "join", name: `Name of ${actor.userId}` }]),
+  ...everyone.flatMap((actor) => (["connected", "away", "disconnected"] as const).map((status): [Actor, Command] => [actor, { type: "setPresence", status }])),
+  [interviewer, { type: "start" }],
+  [interviewer, { type: "nextQuestion", fromQuestionId: Q(1) }],
+  [interviewer, { type: "nextQuestion", fromQuestionId: Q(2) }],
+  [coInterviewer, { type: "previousQuestion", fromQuestionId: Q(2) }],
+  [interviewer, { type: "goToQuestion", questionId: Q(3) }],
+  [interviewer, { type: "goToQuestion", questionId: Q(1) }],
+  ...[1, 2, 3].flatMap((q) => [1, 2].map((f): [Actor, Command] => [interviewer, { type: "revealFollowUp", questionId: Q(q), followUpId: F(q, f) }])),
+  [interviewer, { type: "setKeyPointChecked", questionId: Q(1), index: 0, checked: true }],
+  [coInterviewer, { type: "setKeyPointChecked", questionId: Q(1), index: 0, checked: false }],
+  [interviewer, { type: "setKeyPointChecked", questionId: Q(2), index: 1, checked: true }],
+  [interviewer, { type: "addNote", body: "interviewer note" }],
+  [coInterviewer, { type: "addNote", body: "co-interviewer note" }],
+  [observer, { type: "addNote", body: "observer note" }],
+  ...[1, 2, 3].flatMap((n): Array<[Actor, Command]> => [
+    [interviewer, { type: "editNote", noteId: note(n), body: `edited ${n}` }],
+    [observer, { type: "editNote", noteId: note(n), body: `observer edited ${n}` }],
+    [interviewer, { type: "deleteNote", noteId: note(n) }],
+    [observer, { type: "deleteNote", noteId: note(n) }],
+  ]),
+  [interviewer, { type: "setScore", questionId: Q(1), outOf: 5, criteria: [{ index: 0, score: 3, comment: "ok" }], overall: 3, comment: "" }],
+  [coInterviewer, { type: "setScore", questionId: Q(1), outOf: 5, criteria: [{ index: 1, score: 4, comment: "" }], overall: null, comment: "fine" }],
+  [interviewer, { type: "setScore", questionId: Q(2), outOf: 10, criteria: [], overall: 7, comment: "again" }],
+  [candidate, { type: "updateScratchpad", questionId: Q(1), text: "first draft" }],
+  [candidate, { type: "updateScratchpad", questionId: Q(2), text: "second draft" }],
+  [interviewer, { type: "removeParticipant", userId: observer.userId }],
+  [interviewer, { type: "end" }],
+];
+
+/** Views without a server time, so that elapsed times (left to the client's clock) compare equal. */
+function viewsOf(state: RoomState) {
+  return everyone.map((viewer) => viewFor(state, viewer));
+}
+
+describe("foldView", () => {
+  it("turns a viewer's view into the view after any event, for every role, as viewFor(apply(...)) would", () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(steps.length - 1), { minLength: 1, maxLength: 60 }), (picks) => {
+        let state = emptyRoom();
+        const ids = idSource();
+        let views = viewsOf(state);
+        picks.forEach((pick, i) => {
+          const [actor, command] = steps[pick]!;
+          const decision = decide(state, actor, command, at(i * 7), ids);
+          if (!decision.ok) return;
+          for (const event of decision.events) {
+            const before = state;
+            state = apply(state, event);
+            views = views.map((view, v) => {
+              const viewer = everyone[v]!;
+              const projected = eventForViewer(event, before, viewer);
+              return projected ? foldView(view, projected) : view;
+            });
+            expect(views).toEqual(viewsOf(state));
+          }
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("has teeth: a fold that drops an event disagrees with the server", () => {
+    let state = emptyRoom();
+    const ids = idSource();
+    for (const actor of everyone) {
+      const decision = decide(state, actor, { type: "join", name: "N" }, at(0), ids);
+      if (decision.ok) state = decision.events.reduce(apply, state);
+    }
+    const view = viewFor(state, candidate);
+    const decision = decide(state, interviewer, { type: "start" }, at(1), ids);
+    if (!decision.ok) throw new Error("start refused");
+    const after = decision.events.reduce(apply, state);
+    expect(view).not.toEqual(viewFor(after, candidate));
+    expect(foldView(view, eventForViewer(decision.events[0]!, state, candidate)!)).toEqual(viewFor(after, candidate));
+  });
+});

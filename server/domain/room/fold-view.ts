@@ -1,0 +1,178 @@
+import type { CandidateViewEvent, StaffViewEvent, ViewEvent } from "./event-for-viewer";
+import type {
+  CandidateQuestionView,
+  CandidateView,
+  InterviewerView,
+  ObserverView,
+  ParticipantView,
+  RoomView,
+  StaffQuestionView,
+  TimerView,
+} from "./view-for";
+
+/**
+ * Folds one projected event (what `eventForViewer` sent this viewer) into the viewer's view (what
+ * `viewFor` built). Shared by the server's tests and the browser: a live message carries only the change,
+ * and every client folds it the same way. The rule it keeps, checked by fold-view.test.ts for every role
+ * and every event: `foldView(viewFor(state, v), eventForViewer(e, state, v))` equals
+ * `viewFor(apply(state, e), v)`. Elapsed times are left to the client's clock (`elapsedMs: null`).
+ */
+export function foldView(view: RoomView, event: ViewEvent): RoomView {
+  const asOfNull = { ...view, asOf: null };
+  if (asOfNull.role === "CANDIDATE") return foldCandidate(asOfNull, event as CandidateViewEvent);
+  return foldStaff(asOfNull, event as StaffViewEvent);
+}
+
+function foldParticipants(participants: ParticipantView[], event: ViewEvent): ParticipantView[] | null {
+  switch (event.type) {
+    case "participantJoined": {
+      const { userId, role, name } = event.payload;
+      const known = participants.find((participant) => participant.userId === userId);
+      if (known) return participants.map((participant) => (participant === known ? { ...known, role, name } : participant));
+      return [...participants, { userId, role, name, presence: "disconnected", presenceSince: null }];
+    }
+    case "participantRemoved":
+      return participants.filter((participant) => participant.userId !== event.payload.userId);
+    case "presenceChanged": {
+      const { userId, status, at } = event.payload;
+      return participants.map((participant) => (participant.userId === userId ? { ...participant, presence: status, presenceSince: at } : participant));
+    }
+    default:
+      return null;
+  }
+}
+
+function timer(previous: TimerView, startedAt: string | null, accumulatedMs: number): TimerView {
+  return { startedAt, accumulatedMs, timeBoxSec: previous.timeBoxSec, elapsedMs: null };
+}
+
+type StaffView = InterviewerView | ObserverView;
+
+function mapQuestion(view: StaffView, questionId: string, change: (question: StaffQuestionView) => StaffQuestionView): StaffView {
+  return { ...view, questions: view.questions.map((question) => (question.id === questionId ? change(question) : question)) };
+}
+
+function foldStaff(view: StaffView, event: StaffViewEvent): StaffView {
+  const participants = foldParticipants(view.participants, event);
+  if (participants) return { ...view, participants };
+  switch (event.type) {
+    case "interviewStarted": {
+      const { startedAt, questionId } = event.payload;
+      const index = view.questions.findIndex((question) => question.id === questionId);
+      if (index === -1) return view;
+      const started = mapQuestion(view, questionId, (question) => ({ ...question, asked: true, timer: timer(question.timer, startedAt, 0) }));
+      return { ...started, status: "live", clock: { ...view.clock, startedAt, elapsedMs: null }, currentIndex: index, currentQuestionId: questionId };
+    }
+    case "questionChanged": {
+      const { at, fromQuestionId, fromAccumulatedMs, toQuestionId, toAccumulatedMs } = event.payload;
+      const index = view.questions.findIndex((question) => question.id === toQuestionId);
+      if (index === -1) return view;
+      const left = mapQuestion(view, fromQuestionId, (question) => ({ ...question, timer: timer(question.timer, null, fromAccumulatedMs) }));
+      const shown = mapQuestion(left, toQuestionId, (question) => ({ ...question, asked: true, timer: timer(question.timer, at, toAccumulatedMs) }));
+      return { ...shown, currentIndex: index, currentQuestionId: toQuestionId };
+    }
+    case "followUpRevealed": {
+      const { questionId, followUpId, revealedAt } = event.payload;
+      return mapQuestion(view, questionId, (question) => ({
+        ...question,
+        followUps: question.followUps.map((followUp) => (followUp.id === followUpId && followUp.revealedAt === null ? { ...followUp, revealedAt } : followUp)),
+      }));
+    }
+    case "keyPointChecked": {
+      const { questionId, index, checked } = event.payload;
+      return mapQuestion(view, questionId, (question) => ({
+        ...question,
+        keyPoints: question.keyPoints.map((keyPoint) => (keyPoint.index === index ? { ...keyPoint, checked } : keyPoint)),
+      }));
+    }
+    case "noteAdded": {
+      const { noteId, authorId, questionId, body, createdAt } = event.payload;
+      if (view.notes.some((note) => note.id === noteId)) return view;
+      const note = { id: noteId, authorId, questionId, body, createdAt, updatedAt: createdAt, mine: authorId === view.viewer.userId };
+      return { ...view, notes: [...view.notes, note] };
+    }
+    case "noteEdited": {
+      const { noteId, body, updatedAt } = event.payload;
+      return { ...view, notes: view.notes.map((note) => (note.id === noteId ? { ...note, body, updatedAt } : note)) };
+    }
+    case "noteDeleted":
+      return { ...view, notes: view.notes.filter((note) => note.id !== event.payload.noteId) };
+    case "scoreSet": {
+      const { questionId, scorerId, criteria, overall, outOf, comment, at } = event.payload;
+      return mapQuestion(view, questionId, (question) => {
+        const previous = question.scores.find((score) => score.scorerId === scorerId);
+        const score = { questionId, scorerId, criteria, overall, outOf, comment, createdAt: previous?.createdAt ?? at, updatedAt: at };
+        return { ...question, scores: previous ? question.scores.map((existing) => (existing === previous ? score : existing)) : [...question.scores, score] };
+      });
+    }
+    case "scratchpadUpdated": {
+      const { questionId, text, updatedAt } = event.payload;
+      return mapQuestion(view, questionId, (question) => ({ ...question, scratchpad: { text, updatedAt } }));
+    }
+    case "interviewEnded": {
+      const { endedAt, questionId, accumulatedMs } = event.payload;
+      // Out of the lobby, the question at `currentIndex` counts as current, even if it was never shown.
+      const currentQuestionId = view.questions[view.currentIndex]?.id ?? null;
+      const ended = { ...view, status: "ended" as const, clock: { ...view.clock, endedAt, elapsedMs: null }, currentQuestionId };
+      if (questionId === null || accumulatedMs === null) return ended;
+      return mapQuestion(ended, questionId, (question) => ({ ...question, timer: timer(question.timer, null, accumulatedMs) }));
+    }
+    default:
+      return view;
+  }
+}
+
+/** The asked questions, current and earlier, changed by `change` where the id matches. */
+function mapAsked(view: CandidateView, questionId: string, change: (question: CandidateQuestionView) => CandidateQuestionView): CandidateView {
+  return {
+    ...view,
+    current: view.current?.id === questionId ? change(view.current) : view.current,
+    earlier: view.earlier.map((question) => (question.id === questionId ? change(question) : question)),
+  };
+}
+
+function byPosition(a: CandidateQuestionView, b: CandidateQuestionView): number {
+  return a.position - b.position;
+}
+
+function foldCandidate(view: CandidateView, event: CandidateViewEvent): CandidateView {
+  const participants = foldParticipants(view.participants, event);
+  if (participants) return { ...view, participants };
+  switch (event.type) {
+    case "interviewStarted": {
+      const { startedAt, question } = event.payload;
+      const current = { id: question.id, position: question.position, prompt: question.prompt, timer: { startedAt, accumulatedMs: 0, timeBoxSec: question.timeBoxSec, elapsedMs: null }, followUps: [], scratchpad: null };
+      return { ...view, status: "live", clock: { ...view.clock, startedAt, elapsedMs: null }, current };
+    }
+    case "questionChanged": {
+      const { at, from, to } = event.payload;
+      const asked = [...view.earlier, ...(view.current ? [view.current] : [])].map((question) =>
+        question.id === from.questionId ? { ...question, timer: timer(question.timer, null, from.accumulatedMs) } : question,
+      );
+      const again = asked.find((question) => question.id === to.question.id);
+      const intro = to.question;
+      const current = again
+        ? { ...again, timer: timer(again.timer, at, to.accumulatedMs) }
+        : { id: intro.id, position: intro.position, prompt: intro.prompt, timer: { startedAt: at, accumulatedMs: to.accumulatedMs, timeBoxSec: intro.timeBoxSec, elapsedMs: null }, followUps: [], scratchpad: null };
+      return { ...view, current, earlier: asked.filter((question) => question.id !== current.id).sort(byPosition) };
+    }
+    case "followUpRevealed": {
+      const { questionId, followUpId, prompt, revealedAt } = event.payload;
+      return mapAsked(view, questionId, (question) =>
+        question.followUps.some((followUp) => followUp.id === followUpId) ? question : { ...question, followUps: [...question.followUps, { id: followUpId, prompt, revealedAt }] },
+      );
+    }
+    case "scratchpadUpdated": {
+      const { questionId, text, updatedAt } = event.payload;
+      return mapAsked(view, questionId, (question) => ({ ...question, scratchpad: { text, updatedAt } }));
+    }
+    case "interviewEnded": {
+      const { endedAt, questionId, accumulatedMs } = event.payload;
+      const ended = { ...view, status: "ended" as const, clock: { ...view.clock, endedAt, elapsedMs: null } };
+      if (questionId === null || accumulatedMs === null) return ended;
+      return mapAsked(ended, questionId, (question) => ({ ...question, timer: timer(question.timer, null, accumulatedMs) }));
+    }
+    default:
+      return view;
+  }
+}

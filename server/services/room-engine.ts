@@ -1,0 +1,295 @@
+import { randomUUID } from "node:crypto";
+import type { Pool } from "pg";
+import { applyAll, decide, type Actor, type Command, type RoomState } from "@/server/domain/room";
+import { AppError, RetryLaterError } from "@/server/errors";
+import { appendBatch, appendFirst, eventsAfter, findCommand, loadRoom, roomNotFound, saveSnapshot, type AppendItem, type StoredEvent } from "@/server/services/room-store";
+
+/** Sends committed events to the room's members; the realtime layer implements it. */
+export type PublishRoomEvents = (state: RoomState, events: StoredEvent[]) => void;
+
+export interface CommandOutcome {
+  /** The sequence number of the command's last event, or the room's current one when it changed nothing. */
+  seq: number;
+  state: RoomState;
+  events: StoredEvent[];
+}
+
+export interface EngineCommand {
+  sessionId: string;
+  actor: Actor;
+  command: Command;
+  /** Already scoped to its sender. */
+  idempotencyKey: string;
+  now: Date;
+}
+
+export const ENGINE_LIMITS = {
+  /** Commands waiting per room: two tabs sending 100 notes at once fit. */
+  queuePerRoom: 256,
+  /** Commands waiting on this node in all; beyond it, BUSY rather than a growing backlog. */
+  queueTotal: 20_000,
+  /** Rooms whose commands go into one statement. */
+  batchRooms: 256,
+  /** Statements in flight at once, each on its own pooled connection. */
+  concurrentBatches: 4,
+  /** A snapshot of the mutable state every this many events (and at the end). */
+  snapshotEvery: 50,
+  /** How often one command may find its room stale (another node wrote first) before it gives up. */
+  staleRetries: 5,
+  /** What a BUSY answer tells the client to wait before retrying. */
+  retryAfterMs: 500,
+  /** A room nobody has used for this long leaves memory (its state is in the database). */
+  idleMs: 10 * 60_000,
+} as const;
+
+interface Pending extends EngineCommand {
+  staleCount: number;
+  resolve(outcome: CommandOutcome): void;
+  reject(error: unknown): void;
+}
+
+interface LiveRoom {
+  sessionId: string;
+  state: RoomState | null;
+  seq: number;
+  snapshotSeq: number;
+  /** Set when another node may have written since: fold in what it wrote before deciding again. */
+  stale: boolean;
+  queue: Pending[];
+  busy: boolean;
+  lastUsedAt: number;
+}
+
+export interface EngineStats {
+  rooms: number;
+  queued: number;
+  batches: number;
+  busy: number;
+}
+
+/**
+ * One writer per room on this node. A room's commands queue in memory and are decided one at a time
+ * against its in-memory state, which is a cache of what is committed. Appends across rooms go out
+ * together, one statement per batch (group commit): under load, while statements are in flight, the
+ * next batch gathers. Nothing waits on a row lock while holding a pooled connection. Across nodes, the
+ * (session, seq) uniqueness is the optimistic check: a node that finds its seq taken folds in what the
+ * other wrote and decides again.
+ */
+export class RoomEngine {
+  private readonly rooms = new Map<string, LiveRoom>();
+  private readonly ready = new Set<LiveRoom>();
+  private inFlight = 0;
+  private queued = 0;
+  private readonly counters = { batches: 0, busy: 0 };
+  private readonly sweeper: NodeJS.Timeout;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly publish: PublishRoomEvents,
+    private readonly onError: (what: string, error: unknown) => void = () => undefined,
+  ) {
+    this.sweeper = setInterval(() => this.evictIdle(Date.now()), 60_000);
+    this.sweeper.unref();
+  }
+
+  stats(): EngineStats {
+    return { rooms: this.rooms.size, queued: this.queued, batches: this.counters.batches, busy: this.counters.busy };
+  }
+
+  /** Queues a command for its room; resolves once its events are committed (and published). */
+  submit(input: EngineCommand, options: { refresh?: boolean } = {}): Promise<CommandOutcome> {
+    let room = this.rooms.get(input.sessionId);
+    if (this.queued >= ENGINE_LIMITS.queueTotal || (room && room.queue.length >= ENGINE_LIMITS.queuePerRoom)) {
+      this.counters.busy++;
+      return Promise.reject(new RetryLaterError("BUSY", ENGINE_LIMITS.retryAfterMs));
+    }
+    if (!room) {
+      room = { sessionId: input.sessionId, state: null, seq: 0, snapshotSeq: 0, stale: true, queue: [], busy: false, lastUsedAt: Date.now() };
+      this.rooms.set(input.sessionId, room);
+    }
+    if (options.refresh) room.stale = true;
+    const target = room;
+    return new Promise((resolve, reject) => {
+      target.queue.push({ ...input, staleCount: 0, resolve, reject });
+      this.queued++;
+      this.schedule(target);
+    });
+  }
+
+  /** Drops a room from memory, e.g. after its plan changed; the next command loads it again. */
+  forget(sessionId: string): void {
+    const room = this.rooms.get(sessionId);
+    if (room) room.stale = true;
+  }
+
+  close(): void {
+    clearInterval(this.sweeper);
+  }
+
+  private schedule(room: LiveRoom): void {
+    if (room.busy || room.queue.length === 0) return;
+    if (room.stale) {
+      void this.refresh(room);
+      return;
+    }
+    this.ready.add(room);
+    this.pump();
+  }
+
+  /** Loads the room, or folds in what other nodes appended since this node's last event. */
+  private async refresh(room: LiveRoom): Promise<void> {
+    room.busy = true;
+    try {
+      if (room.state === null) {
+        const loaded = await loadRoom(this.pool, room.sessionId);
+        if (!loaded) return this.failAll(room, roomNotFound());
+        room.state = loaded.state;
+        room.seq = loaded.seq;
+        room.snapshotSeq = loaded.snapshotSeq;
+      } else {
+        const later = await eventsAfter(this.pool, room.sessionId, room.seq, Number.MAX_SAFE_INTEGER);
+        room.state = applyAll(room.state, later.map(({ event }) => event));
+        room.seq = later.at(-1)?.seq ?? room.seq;
+      }
+      room.stale = false;
+    } catch (error) {
+      this.onError("room load", error);
+      room.state = null;
+      return this.failAll(room, error);
+    } finally {
+      room.busy = false;
+    }
+    this.schedule(room);
+  }
+
+  private failAll(room: LiveRoom, error: unknown): void {
+    for (const pending of room.queue.splice(0)) {
+      this.queued--;
+      pending.reject(error);
+    }
+    if (room.state === null) this.rooms.delete(room.sessionId);
+  }
+
+  private finish(room: LiveRoom, settle: (pending: Pending) => void): void {
+    const pending = room.queue.shift();
+    if (!pending) return;
+    this.queued--;
+    room.lastUsedAt = Date.now();
+    settle(pending);
+  }
+
+  /**
+   * Decides queued commands until one has events to write. Refusals and no-ops are answered at once,
+   * without touching the database.
+   */
+  private decideHead(room: LiveRoom): { room: LiveRoom; pending: Pending; item: AppendItem } | null {
+    const state = room.state;
+    if (!state) return null;
+    for (let pending = room.queue[0]; pending; pending = room.queue[0]) {
+      const decision = decide(state, pending.actor, pending.command, pending.now, randomUUID);
+      if (!decision.ok) {
+        this.finish(room, (p) => p.reject(new AppError(decision.error.code, decision.error.message)));
+        continue;
+      }
+      if (decision.events.length === 0) {
+        this.finish(room, (p) => p.resolve({ seq: room.seq, state, events: [] }));
+        continue;
+      }
+      const item = { sessionId: room.sessionId, afterSeq: room.seq, events: decision.events, actorId: pending.actor.userId, idempotencyKey: pending.idempotencyKey, at: pending.now };
+      return { room, pending, item };
+    }
+    return null;
+  }
+
+  private pump(): void {
+    while (this.inFlight < ENGINE_LIMITS.concurrentBatches && this.ready.size > 0) {
+      const batch: Array<{ room: LiveRoom; pending: Pending; item: AppendItem }> = [];
+      for (const room of this.ready) {
+        if (batch.length >= ENGINE_LIMITS.batchRooms) break;
+        this.ready.delete(room);
+        const next = this.decideHead(room);
+        if (!next) continue;
+        room.busy = true;
+        batch.push(next);
+      }
+      if (batch.length === 0) continue;
+      this.inFlight++;
+      this.counters.batches++;
+      void this.write(batch).finally(() => {
+        this.inFlight--;
+        this.pump();
+      });
+    }
+  }
+
+  private async write(batch: Array<{ room: LiveRoom; pending: Pending; item: AppendItem }>): Promise<void> {
+    const first = batch.filter(({ item }) => item.afterSeq === 0);
+    const rest = batch.filter(({ item }) => item.afterSeq !== 0);
+    const [firstOutcomes, restOutcomes] = await Promise.all([
+      Promise.all(first.map(({ room, item }) => appendFirst(this.pool, item, room.state?.questions.map((question) => question.id) ?? []))),
+      rest.length > 0 ? appendBatch(this.pool, rest.map(({ item }) => item)) : Promise.resolve([]),
+    ]);
+    const outcomes = [...firstOutcomes, ...restOutcomes];
+    await Promise.all([...first, ...rest].map((entry, i) => this.settle(entry, outcomes[i]!)));
+  }
+
+  private async settle(
+    { room, pending, item }: { room: LiveRoom; pending: Pending; item: AppendItem },
+    outcome: Awaited<ReturnType<typeof appendBatch>>[number],
+  ): Promise<void> {
+    try {
+      switch (outcome.kind) {
+        case "appended": {
+          const stored = item.events.map((event, i) => ({ seq: item.afterSeq + i + 1, event }));
+          const state = applyAll(room.state!, item.events);
+          room.state = state;
+          room.seq = item.afterSeq + item.events.length;
+          // Published only after the commit: nobody ever sees an event that could still roll back.
+          this.publish(state, stored);
+          this.finish(room, (p) => p.resolve({ seq: room.seq, state, events: stored }));
+          this.snapshotIfDue(room, item.events.some((event) => event.type === "interviewEnded"));
+          break;
+        }
+        case "duplicate": {
+          const earlier = await findCommand(this.pool, item.idempotencyKey);
+          if (!earlier) {
+            room.stale = true;
+            break;
+          }
+          if (earlier.sessionId !== room.sessionId) this.finish(room, (p) => p.reject(new AppError("CONFLICT", "That command id was already used.")));
+          else this.finish(room, (p) => p.resolve({ seq: earlier.seq, state: room.state!, events: [] }));
+          break;
+        }
+        case "stale":
+          room.stale = true;
+          if (++pending.staleCount > ENGINE_LIMITS.staleRetries) {
+            this.counters.busy++;
+            this.finish(room, (p) => p.reject(new RetryLaterError("BUSY", ENGINE_LIMITS.retryAfterMs)));
+          }
+          break;
+        case "failed":
+          this.onError("append", outcome.error);
+          room.stale = true;
+          this.finish(room, (p) => p.reject(outcome.error));
+          break;
+      }
+    } finally {
+      room.busy = false;
+      this.schedule(room);
+    }
+  }
+
+  private snapshotIfDue(room: LiveRoom, ended: boolean): void {
+    if (!room.state || (!ended && room.seq - room.snapshotSeq < ENGINE_LIMITS.snapshotEvery)) return;
+    room.snapshotSeq = room.seq;
+    saveSnapshot(this.pool, room.state, room.seq).catch((error: unknown) => this.onError("snapshot", error));
+  }
+
+  private evictIdle(now: number): void {
+    for (const room of this.rooms.values()) {
+      if (room.busy || room.queue.length > 0 || now - room.lastUsedAt < ENGINE_LIMITS.idleMs) continue;
+      if (room.state && room.seq > room.snapshotSeq) saveSnapshot(this.pool, room.state, room.seq).catch((error: unknown) => this.onError("snapshot", error));
+      this.rooms.delete(room.sessionId);
+    }
+  }
+}
