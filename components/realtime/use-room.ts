@@ -4,8 +4,8 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { clockOffsetMs, measureClockOffset, type RoomSocket } from "@/components/realtime/clock-offset";
 import { getSocket } from "@/components/realtime/socket-client";
 import type { ClientCommand, PresenceStatus, RoomView } from "@/server/domain/room";
-import { foldView } from "@/server/domain/room/fold-view";
-import { PROTOCOL_VERSION, type RoomCommandResult, type RoomEventMessage, type Result } from "@/server/realtime/protocol";
+import { foldScratchpadEdit, foldView } from "@/server/domain/room/fold-view";
+import { PROTOCOL_VERSION, type RoomCommandResult, type RoomEventMessage, type Result, type ScratchpadEditMessage } from "@/server/realtime/protocol";
 
 export type RoomConnection = "connecting" | "connected" | "reconnecting" | "offline";
 
@@ -70,6 +70,13 @@ function newIdempotencyKey(): string {
   if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+/** Whether the view's scratchpad for the edit's question is already at (or past) the edit's revision. */
+function alreadyHas(view: RoomView, edit: ScratchpadEditMessage): boolean {
+  const questions = view.role === "CANDIDATE" ? [view.current, ...view.earlier] : view.questions;
+  const question = questions.find((candidate) => candidate?.id === edit.questionId);
+  return (question?.scratchpad?.revision ?? 0) >= edit.revision;
 }
 
 function waitForConnect(socket: RoomSocket, timeoutMs: number): Promise<boolean> {
@@ -198,6 +205,15 @@ export function useRoom(sessionId: string): UseRoom {
       setLastEventAt(Date.now());
     }
 
+    function onScratchpadEdit(message: ScratchpadEditMessage) {
+      const current = viewRef.current;
+      if (message.sessionId !== sessionId || !current || seqRef.current === null) return;
+      const next = foldScratchpadEdit(current, message);
+      // Out of step (a missed edit, or an edit this view already has from its join): start from a fresh view.
+      if (next) show(seqRef.current, next);
+      else if (!alreadyHas(current, message)) void join();
+    }
+
     function onRemoved(message: { sessionId: string; message: string }) {
       if (message.sessionId !== sessionId) return;
       joinedRef.current = false;
@@ -218,6 +234,7 @@ export function useRoom(sessionId: string): UseRoom {
     socket.on("disconnect", onDisconnect);
     socket.on("connect_error", onConnectError);
     socket.on("room:event", onRoomEvent);
+    socket.on("room:scratchpad", onScratchpadEdit);
     socket.on("server:shutdown", onShutdown);
     socket.on("room:removed", onRemoved);
     document.addEventListener("visibilitychange", onVisibility);
@@ -230,6 +247,7 @@ export function useRoom(sessionId: string): UseRoom {
       socket.off("disconnect", onDisconnect);
       socket.off("connect_error", onConnectError);
       socket.off("room:event", onRoomEvent);
+      socket.off("room:scratchpad", onScratchpadEdit);
       socket.off("server:shutdown", onShutdown);
       socket.off("room:removed", onRemoved);
       document.removeEventListener("visibilitychange", onVisibility);

@@ -8,6 +8,7 @@ import { PresenceList } from "@/components/room/presence";
 import { RoomConnectionStatus } from "@/components/room/room-connection";
 import { RoomHeader } from "@/components/room/room-header";
 import { ScratchpadEditor } from "@/components/room/scratchpad";
+import type { Result, RoomCommandResult } from "@/server/realtime/protocol";
 import { QuestionTimer, SessionClock } from "@/components/room/timers";
 import { useTickingNow } from "@/components/room/use-ticking-now";
 import type { RoomConnection } from "@/components/realtime/use-room";
@@ -18,11 +19,14 @@ interface CandidateRoomProps {
   view: CandidateView;
   connection: RoomConnection;
   serverNow: () => number;
+  /** Runs a command and tells the user if it failed. */
   run: (command: ClientCommand) => Promise<boolean>;
+  /** Sends a command and returns the server's answer as it is (the scratchpad needs its revision). */
+  send: (command: ClientCommand) => Promise<Result<RoomCommandResult>>;
 }
 
 /** The candidate's room: only what has been asked and revealed, the clocks, and a scratchpad. */
-export function CandidateRoom({ title, view, connection, serverNow, run }: CandidateRoomProps) {
+export function CandidateRoom({ title, view, connection, serverNow, run, send }: CandidateRoomProps) {
   const now = useTickingNow(serverNow, 250, view.status !== "ended");
   const current = view.current;
 
@@ -52,7 +56,7 @@ export function CandidateRoom({ title, view, connection, serverNow, run }: Candi
               questionId={current.id}
               saved={current.scratchpad}
               disabled={!canEditScratchpad(view.viewer.role)}
-              send={run}
+              send={send}
             />
             {view.earlier.length > 0 ? <EarlierQuestions questions={view.earlier} sessionStartedAt={view.clock.startedAt} /> : null}
           </div>

@@ -5,31 +5,43 @@ import { useEffect, useRef, useState } from "react";
 import { cn } from "@/components/ui/cn";
 import { offsetInInterview } from "@/components/room/format-time";
 import type { ClientCommand, Scratchpad } from "@/server/domain/room";
+import { diffText } from "@/server/domain/room/scratchpad";
+import type { Result, RoomCommandResult } from "@/server/realtime/protocol";
 
-const THROTTLE_MS = 400;
+/** Edits go out at most this often while typing, one at a time so they apply in order. */
+const THROTTLE_MS = 100;
+/** After a CONFLICT, the time the room's fresh view takes to arrive before this tab resends its text. */
+const RESYNC_WAIT_MS = 300;
 
 type SaveState = "idle" | "saving" | "saved" | "failed";
 
 interface ScratchpadEditorProps {
   questionId: string;
+  /** The room's text for this question, live: other tabs' edits and the server's checkpoints arrive here. */
   saved: Scratchpad | null;
   disabled?: boolean;
-  send: (command: ClientCommand) => Promise<boolean>;
+  send: (command: ClientCommand) => Promise<Result<RoomCommandResult>>;
 }
 
 /**
- * The candidate's scratchpad. The whole text goes out at most every 400 ms while typing and once more on
- * blur, one request at a time so they land in order; a lost update is repaired by the next one.
+ * The candidate's scratchpad. Typing goes out as splices of the revision the server last confirmed
+ * (`editScratchpad`), so a keystroke costs bytes, not the whole text. This tab's text is the truth for
+ * this tab: when the server holds another revision (another tab typed, or a restarted server lost edits
+ * it had not checkpointed yet), the next send is refused with CONFLICT and the tab resends its text as one
+ * splice of the server's. Nothing typed here is lost while the tab is open.
  */
 export function ScratchpadEditor({ questionId, saved, disabled = false, send }: ScratchpadEditorProps) {
   const [text, setText] = useState(saved?.text ?? "");
   const [state, setState] = useState<SaveState>(saved ? "saved" : "idle");
   const textRef = useRef(text);
+  /** The text the server has at revision `baseRef`, as far as this tab knows. */
   const sentRef = useRef(saved?.text ?? "");
+  const baseRef = useRef(saved?.revision ?? 0);
+  const savedRef = useRef(saved);
+  savedRef.current = saved;
   const inflightRef = useRef(false);
   const timerRef = useRef<number | null>(null);
   const lastSendAtRef = useRef(0);
-  const focusedRef = useRef(false);
 
   // Plain functions: every piece of state they touch lives in refs, so an older render's copy works too.
   async function flush() {
@@ -47,30 +59,50 @@ export function ScratchpadEditor({ questionId, saved, disabled = false, send }: 
     inflightRef.current = true;
     lastSendAtRef.current = Date.now();
     setState("saving");
-    const ok = await send({ type: "updateScratchpad", questionId, text: value });
+    const result = await send({ type: "editScratchpad", questionId, baseRevision: baseRef.current, changes: [diffText(sentRef.current, value)] });
     inflightRef.current = false;
-    if (ok) sentRef.current = value;
-    if (!ok) setState("failed");
+    if (result.ok) {
+      sentRef.current = value;
+      baseRef.current = result.revision ?? baseRef.current + 1;
+    } else if (result.code === "CONFLICT") {
+      adoptServerText();
+      schedule(RESYNC_WAIT_MS);
+      return;
+    }
+    if (!result.ok) setState("failed");
     else if (textRef.current !== sentRef.current) schedule();
     else setState("saved");
   }
 
-  function schedule() {
+  /** Takes the room's text as the base of the next splice, which then carries this tab's text over it. */
+  function adoptServerText() {
+    sentRef.current = savedRef.current?.text ?? "";
+    baseRef.current = savedRef.current?.revision ?? 0;
+  }
+
+  function schedule(delay?: number) {
     if (timerRef.current !== null) return;
-    const wait = Math.max(0, THROTTLE_MS - (Date.now() - lastSendAtRef.current));
+    const wait = delay ?? Math.max(0, THROTTLE_MS - (Date.now() - lastSendAtRef.current));
     timerRef.current = window.setTimeout(() => void flush(), wait);
   }
 
-  // Another tab of the same candidate typed: take its text unless this tab has unsent typing of its own.
-  const savedText = saved?.text;
+  const savedRevision = saved?.revision ?? 0;
+  const savedText = saved?.text ?? "";
   useEffect(() => {
-    if (savedText === undefined) return;
-    if (focusedRef.current || textRef.current !== sentRef.current || inflightRef.current) return;
-    if (savedText === textRef.current) return;
-    textRef.current = savedText;
-    sentRef.current = savedText;
-    setText(savedText);
-  }, [savedText]);
+    if (savedRevision === baseRef.current || inflightRef.current) return;
+    const pending = textRef.current !== sentRef.current;
+    if (savedRevision > baseRef.current && !pending) {
+      // Another tab of the same candidate typed: take its text.
+      textRef.current = savedText;
+      sentRef.current = savedText;
+      baseRef.current = savedRevision;
+      setText(savedText);
+      return;
+    }
+    // The room holds another revision than this tab's (a restarted server, or both tabs typing): resend.
+    adoptServerText();
+    if (textRef.current !== sentRef.current) schedule();
+  }, [savedRevision, savedText]);
 
   useEffect(
     () => () => {
@@ -95,13 +127,7 @@ export function ScratchpadEditor({ questionId, saved, disabled = false, send }: 
         spellCheck={false}
         maxLength={50_000}
         placeholder="Outline your answer here: the interviewer sees it as you type."
-        onFocus={() => {
-          focusedRef.current = true;
-        }}
-        onBlur={() => {
-          focusedRef.current = false;
-          void flush();
-        }}
+        onBlur={() => void flush()}
         onChange={(event) => {
           textRef.current = event.target.value;
           setText(event.target.value);

@@ -7,7 +7,7 @@
 import { z } from "zod";
 import type { SessionUser } from "@/server/auth/session";
 import type { ErrorCode } from "@/server/errors";
-import { clientCommandSchema, idSchema, type Role, type RoomView, type ViewEvent } from "@/server/domain/room";
+import { clientCommandSchema, idSchema, type Role, type RoomView, type TextChange, type ViewEvent } from "@/server/domain/room";
 
 /**
  * Bumped whenever a message changes shape. A client that joins with another version is told to reload
@@ -67,6 +67,8 @@ export type RoomJoinResult =
 /** `seq` of the event the command produced, or the room's current one when it changed nothing. */
 export interface RoomCommandResult {
   seq: number;
+  /** For `editScratchpad`: the scratchpad revision the edit made. */
+  revision?: number;
 }
 
 export interface TimeSyncResult {
@@ -102,6 +104,19 @@ export interface RoomEventMessage {
   event: ViewEvent;
 }
 
+/**
+ * A live scratchpad edit, sent to every member as the candidate types; not a logged event, so it has no
+ * `seq`. It applies to the scratchpad at `revision - 1` (see `foldScratchpadEdit`); a client that holds
+ * another revision rejoins. Checkpoints of the text arrive as `scratchpadUpdated` room events.
+ */
+export interface ScratchpadEditMessage {
+  sessionId: string;
+  questionId: string;
+  revision: number;
+  changes: TextChange[];
+  updatedAt: string;
+}
+
 /** Sent to every socket of a participant the owner removed; the room sends them nothing more. */
 export interface RoomRemovedMessage {
   sessionId: string;
@@ -114,6 +129,7 @@ export interface ServerShutdownMessage {
 
 export interface ServerToClientEvents {
   "room:event": (message: RoomEventMessage) => void;
+  "room:scratchpad": (message: ScratchpadEditMessage) => void;
   "server:shutdown": (message: ServerShutdownMessage) => void;
   "room:removed": (message: RoomRemovedMessage) => void;
 }

@@ -1,7 +1,8 @@
 import type { Server, Socket } from "socket.io";
 import type { z } from "zod";
 import { db, pool } from "@/server/db/client";
-import { eventForViewer, type Actor } from "@/server/domain/room";
+import { eventForViewer, type Actor, type RoomState } from "@/server/domain/room";
+import type { StoredEvent } from "@/server/services/room-store";
 import { AppError, RetryLaterError, toFailure } from "@/server/errors";
 import {
   PROTOCOL_VERSION,
@@ -16,7 +17,7 @@ import {
 } from "@/server/realtime/protocol";
 import { createRateLimiter } from "@/server/realtime/rate-limit";
 import type { RoomEngine } from "@/server/services/room-engine";
-import { executeCommand, joinRoom, leaveRoom, memberRole, type PublishRoomEvents } from "@/server/services/room-service";
+import { executeCommand, joinRoom, leaveRoom, memberRole, type RoomPublisher } from "@/server/services/room-service";
 
 export type RoomServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 type RoomSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -36,23 +37,32 @@ export const REMOVED_MESSAGE = "The interviewer removed you from this interview.
  * carries the change, never the whole view. A removed participant is told so, and their sockets leave
  * the member channel, which also ends the role they had cached: nothing more reaches them.
  */
-export function roomPublisher(io: RoomServer): PublishRoomEvents {
-  return (state, events) => {
-    for (const { event } of events) {
-      if (event.type !== "participantRemoved") continue;
-      const channel = memberRoom(state.sessionId, event.payload.userId);
-      io.to(channel).emit("room:removed", { sessionId: state.sessionId, message: REMOVED_MESSAGE });
-      io.in(channel).socketsLeave(channel);
-    }
-    for (const participant of state.participants) {
-      const viewer = { userId: participant.userId, role: participant.role };
-      const channel = io.to(memberRoom(state.sessionId, participant.userId));
-      for (const { seq, event } of events) {
-        const projected = eventForViewer(event, state, viewer);
-        if (projected) channel.emit("room:event", { sessionId: state.sessionId, seq, event: projected });
-      }
-    }
+export function roomPublisher(io: RoomServer): RoomPublisher {
+  return {
+    events: (state, events) => publishEvents(io, state, events),
+    // Every member may see the scratchpad of an asked question, and only asked questions take edits.
+    scratchpadEdit: (state, edit) => {
+      const channels = state.participants.map((participant) => memberRoom(state.sessionId, participant.userId));
+      io.to(channels).emit("room:scratchpad", { sessionId: state.sessionId, ...edit });
+    },
   };
+}
+
+function publishEvents(io: RoomServer, state: RoomState, events: StoredEvent[]): void {
+  for (const { event } of events) {
+    if (event.type !== "participantRemoved") continue;
+    const channel = memberRoom(state.sessionId, event.payload.userId);
+    io.to(channel).emit("room:removed", { sessionId: state.sessionId, message: REMOVED_MESSAGE });
+    io.in(channel).socketsLeave(channel);
+  }
+  for (const participant of state.participants) {
+    const viewer = { userId: participant.userId, role: participant.role };
+    const channel = io.to(memberRoom(state.sessionId, participant.userId));
+    for (const { seq, event } of events) {
+      const projected = eventForViewer(event, state, viewer);
+      if (projected) channel.emit("room:event", { sessionId: state.sessionId, seq, event: projected });
+    }
+  }
 }
 
 function parse<T>(schema: z.ZodType<T>, payload: unknown): T {
@@ -138,7 +148,7 @@ export function registerRoomHandlers(io: RoomServer, socket: RoomSocket, options
     handle(ack, async () => {
       const input = parse(roomCommandPayloadSchema, payload);
       const outcome = await executeCommand(engine, { sessionId: input.sessionId, actor: actorIn(input.sessionId), idempotencyKey: input.idempotencyKey, command: input.command, now: new Date() });
-      return { seq: outcome.seq };
+      return outcome.revision === undefined ? { seq: outcome.seq } : { seq: outcome.seq, revision: outcome.revision };
     }),
   );
 

@@ -90,6 +90,7 @@ export async function startRealtime(httpServer: HttpServer, options: RealtimeOpt
     io,
     async close(reason) {
       shuttingDown = true;
+      await engine.checkpointAll();
       setRoomPublisher(null);
       io.emit("server:shutdown", { reason });
       // Flush the shutdown notice before the transports close.

@@ -1,17 +1,33 @@
 import { randomUUID } from "node:crypto";
 import type { Pool } from "pg";
-import { applyAll, decide, type Actor, type Command, type RoomState } from "@/server/domain/room";
+import { applyAll, decide, decideScratchpadEdit, type Actor, type Command, type CommandOf, type RoomState, type Scratchpad, type TextChange } from "@/server/domain/room";
 import { AppError, RetryLaterError } from "@/server/errors";
 import { appendBatch, appendFirst, eventsAfter, findCommand, loadRoom, roomNotFound, saveSnapshot, type AppendItem, type StoredEvent } from "@/server/services/room-store";
 
-/** Sends committed events to the room's members; the realtime layer implements it. */
-export type PublishRoomEvents = (state: RoomState, events: StoredEvent[]) => void;
+/** A live scratchpad edit, relayed to the room as it is made; checkpoints store the text. */
+export interface ScratchpadEdit {
+  questionId: string;
+  /** The revision this edit made; the one before it is `revision - 1`. */
+  revision: number;
+  changes: TextChange[];
+  updatedAt: string;
+}
+
+/** Sends what happened in a room to its members; the realtime layer implements it. */
+export interface RoomPublisher {
+  /** Committed events, after the commit. */
+  events(state: RoomState, events: StoredEvent[]): void;
+  scratchpadEdit(state: RoomState, edit: ScratchpadEdit): void;
+}
 
 export interface CommandOutcome {
   /** The sequence number of the command's last event, or the room's current one when it changed nothing. */
   seq: number;
+  /** The room as of `seq`, with the scratchpads' live text. */
   state: RoomState;
   events: StoredEvent[];
+  /** For a scratchpad edit: the revision it made. */
+  revision?: number;
 }
 
 export interface EngineCommand {
@@ -40,10 +56,14 @@ export const ENGINE_LIMITS = {
   retryAfterMs: 500,
   /** A room nobody has used for this long leaves memory (its state is in the database). */
   idleMs: 10 * 60_000,
+  /** The live scratchpad text is checkpointed this long after the first edit since the last checkpoint. */
+  checkpointMs: 5_000,
 } as const;
 
 interface Pending extends EngineCommand {
   staleCount: number;
+  /** A checkpoint the engine queued itself, of this question's draft; its command is built when decided. */
+  checkpointOf?: string;
   resolve(outcome: CommandOutcome): void;
   reject(error: unknown): void;
 }
@@ -58,6 +78,24 @@ interface LiveRoom {
   queue: Pending[];
   busy: boolean;
   lastUsedAt: number;
+  /** The candidate's live scratchpad text per question, ahead of its last checkpoint. */
+  drafts: Map<string, Scratchpad & { authorId: string }>;
+  checkpointTimer: NodeJS.Timeout | null;
+}
+
+/** Commands before which the live scratchpads are checkpointed. */
+function checkpointsFirst(pending: Pending, room: LiveRoom): boolean {
+  switch (pending.command.type) {
+    case "nextQuestion":
+    case "previousQuestion":
+    case "goToQuestion":
+    case "end":
+      return true;
+    case "setPresence":
+      return pending.command.status !== "connected" && [...room.drafts.values()].some((draft) => draft.authorId === pending.actor.userId);
+    default:
+      return false;
+  }
 }
 
 export interface EngineStats {
@@ -85,7 +123,7 @@ export class RoomEngine {
 
   constructor(
     private readonly pool: Pool,
-    private readonly publish: PublishRoomEvents,
+    private readonly publish: RoomPublisher,
     private readonly onError: (what: string, error: unknown) => void = () => undefined,
   ) {
     this.sweeper = setInterval(() => this.evictIdle(Date.now()), 60_000);
@@ -104,7 +142,7 @@ export class RoomEngine {
       return Promise.reject(new RetryLaterError("BUSY", ENGINE_LIMITS.retryAfterMs));
     }
     if (!room) {
-      room = { sessionId: input.sessionId, state: null, seq: 0, snapshotSeq: 0, stale: true, queue: [], busy: false, lastUsedAt: Date.now() };
+      room = { sessionId: input.sessionId, state: null, seq: 0, snapshotSeq: 0, stale: true, queue: [], busy: false, lastUsedAt: Date.now(), drafts: new Map(), checkpointTimer: null };
       this.rooms.set(input.sessionId, room);
     }
     if (options.refresh) room.stale = true;
@@ -122,8 +160,53 @@ export class RoomEngine {
     if (room) room.stale = true;
   }
 
+  /** Checkpoints every live scratchpad now, e.g. before the server stops. */
+  async checkpointAll(): Promise<void> {
+    const written: Array<Promise<unknown>> = [];
+    for (const room of this.rooms.values()) written.push(...this.queueCheckpoints(room, "front"));
+    await Promise.allSettled(written);
+  }
+
   close(): void {
     clearInterval(this.sweeper);
+    for (const room of this.rooms.values()) if (room.checkpointTimer) clearTimeout(room.checkpointTimer);
+  }
+
+  private dirtyDrafts(room: LiveRoom): string[] {
+    return [...room.drafts].filter(([questionId, draft]) => draft.revision > (room.state?.scratchpads[questionId]?.revision ?? 0)).map(([questionId]) => questionId);
+  }
+
+  /** Queues a checkpoint of each draft ahead of its last one, unless one is already queued. */
+  private queueCheckpoints(room: LiveRoom, where: "front" | "back", options: { schedule: boolean } = { schedule: true }): Array<Promise<unknown>> {
+    const queued = new Set(room.queue.map((pending) => pending.checkpointOf));
+    const written = this.dirtyDrafts(room)
+      .filter((questionId) => !queued.has(questionId))
+      .map(
+        (questionId) =>
+          new Promise<unknown>((resolve) => {
+            const draft = room.drafts.get(questionId)!;
+            const pending: Pending = {
+              sessionId: room.sessionId,
+              actor: { userId: draft.authorId, role: "CANDIDATE" },
+              command: { type: "checkpointScratchpad", questionId, text: draft.text, revision: draft.revision },
+              idempotencyKey: `checkpoint:${room.sessionId}:${questionId}:${draft.revision}`,
+              now: new Date(),
+              staleCount: 0,
+              checkpointOf: questionId,
+              resolve,
+              // A refused checkpoint (the candidate was removed, say) drops the draft rather than retrying forever.
+              reject: () => {
+                room.drafts.delete(questionId);
+                resolve(undefined);
+              },
+            };
+            if (where === "front") room.queue.unshift(pending);
+            else room.queue.push(pending);
+            this.queued++;
+          }),
+      );
+    if (written.length > 0 && options.schedule) this.schedule(room);
+    return written;
   }
 
   private schedule(room: LiveRoom): void {
@@ -186,19 +269,59 @@ export class RoomEngine {
     const state = room.state;
     if (!state) return null;
     for (let pending = room.queue[0]; pending; pending = room.queue[0]) {
+      if (!pending.checkpointOf && checkpointsFirst(pending, room) && this.queueCheckpoints(room, "front", { schedule: false }).length > 0) continue;
+      if (pending.checkpointOf) pending.command = this.checkpointCommand(room, pending.checkpointOf);
+      if (pending.command.type === "editScratchpad") {
+        this.editScratchpad(room, state, pending, pending.command);
+        continue;
+      }
       const decision = decide(state, pending.actor, pending.command, pending.now, randomUUID);
       if (!decision.ok) {
         this.finish(room, (p) => p.reject(new AppError(decision.error.code, decision.error.message)));
         continue;
       }
       if (decision.events.length === 0) {
-        this.finish(room, (p) => p.resolve({ seq: room.seq, state, events: [] }));
+        this.finish(room, (p) => p.resolve({ seq: room.seq, state: this.liveState(room), events: [] }));
         continue;
       }
       const item = { sessionId: room.sessionId, afterSeq: room.seq, events: decision.events, actorId: pending.actor.userId, idempotencyKey: pending.idempotencyKey, at: pending.now };
       return { room, pending, item };
     }
     return null;
+  }
+
+  /** The checkpoint of the draft as it is now, which may be newer than when the checkpoint was queued. */
+  private checkpointCommand(room: LiveRoom, questionId: string): Command {
+    const draft = room.drafts.get(questionId);
+    return { type: "checkpointScratchpad", questionId, text: draft?.text ?? "", revision: draft?.revision ?? 0 };
+  }
+
+  /** Applies a live edit to the draft, relays it, and arms the checkpoint timer; nothing is written. */
+  private editScratchpad(room: LiveRoom, state: RoomState, pending: Pending, command: CommandOf<"editScratchpad">): void {
+    const decision = decideScratchpadEdit(state, room.drafts.get(command.questionId), pending.actor, command, pending.now);
+    if (!decision.ok) {
+      this.finish(room, (p) => p.reject(new AppError(decision.error.code, decision.error.message)));
+      return;
+    }
+    room.drafts.set(command.questionId, { ...decision.draft, authorId: pending.actor.userId });
+    const live = this.liveState(room);
+    this.publish.scratchpadEdit(live, { questionId: command.questionId, revision: decision.draft.revision, changes: command.changes, updatedAt: decision.draft.updatedAt });
+    this.finish(room, (p) => p.resolve({ seq: room.seq, state: live, events: [], revision: decision.draft.revision }));
+    room.checkpointTimer ??= setTimeout(() => {
+      room.checkpointTimer = null;
+      this.queueCheckpoints(room, "back");
+    }, ENGINE_LIMITS.checkpointMs);
+  }
+
+  /** The committed state with the scratchpads' live text, which is what members are shown. */
+  private liveState(room: LiveRoom): RoomState {
+    const state = room.state!;
+    if (room.drafts.size === 0) return state;
+    const scratchpads = { ...state.scratchpads };
+    for (const [questionId, { text, updatedAt, revision }] of room.drafts) {
+      if (revision > (scratchpads[questionId]?.revision ?? 0)) scratchpads[questionId] = { text, updatedAt, revision };
+    }
+    return { ...state, scratchpads };
   }
 
   private pump(): void {
@@ -244,10 +367,12 @@ export class RoomEngine {
           const state = applyAll(room.state!, item.events);
           room.state = state;
           room.seq = item.afterSeq + item.events.length;
+          // The end is snapshotted before it is acknowledged: an ended room loads from its snapshot alone.
+          if (item.events.some((event) => event.type === "interviewEnded")) await this.snapshot(room);
+          else if (room.seq - room.snapshotSeq >= ENGINE_LIMITS.snapshotEvery) void this.snapshot(room);
           // Published only after the commit: nobody ever sees an event that could still roll back.
-          this.publish(state, stored);
-          this.finish(room, (p) => p.resolve({ seq: room.seq, state, events: stored }));
-          this.snapshotIfDue(room, item.events.some((event) => event.type === "interviewEnded"));
+          this.publish.events(state, stored);
+          this.finish(room, (p) => p.resolve({ seq: room.seq, state: this.liveState(room), events: stored }));
           break;
         }
         case "duplicate": {
@@ -257,7 +382,7 @@ export class RoomEngine {
             break;
           }
           if (earlier.sessionId !== room.sessionId) this.finish(room, (p) => p.reject(new AppError("CONFLICT", "That command id was already used.")));
-          else this.finish(room, (p) => p.resolve({ seq: earlier.seq, state: room.state!, events: [] }));
+          else this.finish(room, (p) => p.resolve({ seq: earlier.seq, state: this.liveState(room), events: [] }));
           break;
         }
         case "stale":
@@ -279,16 +404,18 @@ export class RoomEngine {
     }
   }
 
-  private snapshotIfDue(room: LiveRoom, ended: boolean): void {
-    if (!room.state || (!ended && room.seq - room.snapshotSeq < ENGINE_LIMITS.snapshotEvery)) return;
+  /** Stores the room's mutable state; a failure only means a longer replay on the next load. */
+  private async snapshot(room: LiveRoom): Promise<void> {
+    if (!room.state || room.seq <= room.snapshotSeq) return;
     room.snapshotSeq = room.seq;
-    saveSnapshot(this.pool, room.state, room.seq).catch((error: unknown) => this.onError("snapshot", error));
+    await saveSnapshot(this.pool, room.state, room.seq).catch((error: unknown) => this.onError("snapshot", error));
   }
 
   private evictIdle(now: number): void {
     for (const room of this.rooms.values()) {
       if (room.busy || room.queue.length > 0 || now - room.lastUsedAt < ENGINE_LIMITS.idleMs) continue;
-      if (room.state && room.seq > room.snapshotSeq) saveSnapshot(this.pool, room.state, room.seq).catch((error: unknown) => this.onError("snapshot", error));
+      if (this.queueCheckpoints(room, "back").length > 0) continue;
+      void this.snapshot(room);
       this.rooms.delete(room.sessionId);
     }
   }

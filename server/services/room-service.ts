@@ -3,11 +3,11 @@ import type { Pool } from "pg";
 import type { Db } from "@/server/db/client";
 import { eventForViewer, viewFor, type Actor, type ClientCommand, type Command, type Role, type RoomView, type ViewEvent } from "@/server/domain/room";
 import { AppError } from "@/server/errors";
-import { RoomEngine, type CommandOutcome, type PublishRoomEvents } from "@/server/services/room-engine";
-import { publishRoomEvents } from "@/server/services/room-publisher";
+import { RoomEngine, type CommandOutcome } from "@/server/services/room-engine";
+import { roomPublisher } from "@/server/services/room-publisher";
 import { eventsAfter, ROOM_NOT_FOUND } from "@/server/services/room-store";
 
-export type { CommandOutcome, PublishRoomEvents } from "@/server/services/room-engine";
+export type { CommandOutcome, RoomPublisher } from "@/server/services/room-engine";
 
 /** Beyond this many missed events a rejoining client gets a fresh view instead of a replay. */
 export const MAX_CATCH_UP_EVENTS = 500;
@@ -23,7 +23,7 @@ const registry = globalThis as typeof globalThis & { __mockroomRoomEngine?: Room
 
 /** This process's room engine, created on first use. */
 export function roomEngine(pool: () => Pool, onError?: (what: string, error: unknown) => void): RoomEngine {
-  registry.__mockroomRoomEngine ??= new RoomEngine(pool(), publishRoomEvents, onError);
+  registry.__mockroomRoomEngine ??= new RoomEngine(pool(), roomPublisher, onError);
   return registry.__mockroomRoomEngine;
 }
 

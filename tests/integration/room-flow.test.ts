@@ -71,7 +71,7 @@ describe("a live interview over real sockets", () => {
     expect(revealed.current?.followUps[0]?.prompt).toBe("Follow-up 1.2 flow");
     expect(revealed.current?.followUps[0]?.revealedAt).toEqual(expect.any(String));
 
-    expect(await cody.command({ type: "updateScratchpad", questionId: question.id, text: "Use a queue" })).toMatchObject({ ok: true });
+    expect(await cody.type(question.id, "Use a queue")).toMatchObject({ ok: true, revision: 1 });
     await iris.until((view) => (view as InterviewerView).questions[0]?.scratchpad?.text === "Use a queue");
 
     expect(await iris.command({ type: "addNote", body: "Strong start" })).toMatchObject({ ok: true });
@@ -151,7 +151,10 @@ describe("a live interview over real sockets", () => {
     expect(await iris.emit("room:join", { protocolVersion: PROTOCOL_VERSION, sessionId: "forged-session", lastSeq: null })).toMatchObject({ ok: false, code: "NOT_FOUND" });
     expect(await iris.emit("room:command", { sessionId, idempotencyKey: "x", command: { type: "launchMissiles" } })).toMatchObject({ ok: false, code: "BAD_REQUEST" });
     expect(await iris.emit("room:command", "not even an object")).toMatchObject({ ok: false, code: "BAD_REQUEST" });
-    expect(await cody.command({ type: "updateScratchpad", questionId: question.id, text: "x".repeat(60_000) })).toMatchObject({ ok: false, code: "BAD_REQUEST" });
+    expect(await cody.command({ type: "editScratchpad", questionId: question.id, baseRevision: 0, changes: [{ from: 0, to: 0, insert: "x".repeat(60_000) }] })).toMatchObject({ ok: false, code: "BAD_REQUEST" });
+    expect(await cody.command({ type: "editScratchpad", questionId: question.id, baseRevision: 0, changes: [{ from: 5, to: 999, insert: "x" }] })).toMatchObject({ ok: false, code: "BAD_REQUEST" });
+    expect(await cody.command({ type: "editScratchpad", questionId: question.id, baseRevision: 3, changes: [{ from: 0, to: 0, insert: "x" }] })).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await cody.emit("room:command", { sessionId, idempotencyKey: "forged-checkpoint", command: { type: "checkpointScratchpad", questionId: question.id, text: "forged", revision: 99 } })).toMatchObject({ ok: false, code: "BAD_REQUEST" });
 
     // Past Socket.IO's message cap the connection itself is dropped; the client reconnects and the server stays up.
     const oversized = { sessionId, idempotencyKey: "big-payload-1", command: { type: "addNote" as const, body: "y".repeat(300_000) } };
@@ -234,6 +237,57 @@ describe("nothing is lost on reconnect or restart", () => {
     const revealedForStaff = asInterviewer(iris).questions[0]?.followUps.filter((f) => f.revealedAt).map((f) => [f.prompt, f.revealedAt]);
     const revealedForCandidate = asCandidate(cody).current?.followUps.map((f) => [f.prompt, f.revealedAt]);
     expect(revealedForCandidate).toEqual(revealedForStaff);
+  });
+});
+
+describe("the scratchpad and bursts under faults", () => {
+  const checkpoints = async (sessionId: string) =>
+    (await db.sessionEvent.findMany({ where: { sessionId, type: "scratchpadUpdated" }, orderBy: { seq: "asc" }, select: { payload: true } })).map(
+      (event) => (event.payload as { text: string }).text,
+    );
+
+  it("checkpoints the scratchpad before the question changes and at the end; after a SIGKILL the candidate's client resends what the server lost", async () => {
+    const killable = await startServer();
+    const { sessionId, interviewer, candidate } = await plannedInterview(db, "scratch-kill", server.url);
+    const iris = await connect(interviewer, sessionId, killable.url);
+    const cody = await connect(candidate, sessionId, killable.url);
+    await iris.command({ type: "start" });
+    const [q1, q2] = ((await iris.until((view) => view.status === "live")) as InterviewerView).questions;
+    if (!q1 || !q2) throw new Error("questions missing");
+    await cody.until((view) => view.status === "live");
+
+    for (const text of ["d", "def", "def solve():"]) expect(await cody.type(q1.id, text)).toMatchObject({ ok: true });
+    await iris.until((view) => (view as InterviewerView).questions[0]?.scratchpad?.text === "def solve():");
+    expect(await checkpoints(sessionId)).toEqual([]);
+    expect(await iris.command({ type: "goToQuestion", questionId: q2.id })).toMatchObject({ ok: true });
+    expect(await checkpoints(sessionId)).toEqual(["def solve():"]);
+
+    // Acknowledged and relayed, but not yet checkpointed when the server dies.
+    const full = "def solve():\n    return 42";
+    expect(await cody.type(q1.id, full)).toMatchObject({ ok: true });
+    await iris.until((view) => (view as InterviewerView).questions[0]?.scratchpad?.text === full);
+    await killable.kill("SIGKILL");
+    await startServer(killable.port);
+    await Promise.all([iris.joined(), cody.joined()]);
+
+    await iris.until((view) => (view as InterviewerView).questions[0]?.scratchpad?.text === full);
+    expect(await iris.command({ type: "end" })).toMatchObject({ ok: true });
+    expect((await checkpoints(sessionId)).at(-1)).toBe(full);
+    expectGaplessLog(await eventLog(sessionId));
+  });
+
+  it("takes two tabs sending 100 notes at once: 100 events, no INTERNAL", async () => {
+    const { sessionId, interviewer } = await plannedInterview(db, "burst", server.url);
+    const tabs = [await connect(interviewer, sessionId), await connect(interviewer, sessionId)];
+    await tabs[0]!.command({ type: "start" });
+    const results = await Promise.all(tabs.flatMap((tab, t) => Array.from({ length: 50 }, (_, i) => tab.send({ type: "addNote", body: `tab ${t} note ${i}` }))));
+    expect(results.filter((result) => !result.ok)).toEqual([]);
+    const answers = tabs.flatMap((tab) => tab.received).filter((frame): frame is { ok: false; code: string } => typeof frame === "object" && frame !== null && (frame as { ok?: unknown }).ok === false);
+    expect(answers.filter((answer) => answer.code === "INTERNAL")).toEqual([]);
+    const notes = (await eventLog(sessionId)).filter((event) => event.type === "noteAdded");
+    expect(notes).toHaveLength(100);
+    expect(await db.note.count({ where: { sessionId } })).toBe(100);
+    for (const tab of tabs) await tab.until((view) => (view as InterviewerView).notes.length === 100);
   });
 });
 

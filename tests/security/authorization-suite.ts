@@ -186,7 +186,7 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
     addNote: () => ({ type: "addNote", body: "a note" }),
     editNote: (w) => ({ type: "editNote", noteId: w.ownNoteId, body: "edited" }),
     deleteNote: (w) => ({ type: "deleteNote", noteId: w.ownNoteId }),
-    updateScratchpad: (w) => ({ type: "updateScratchpad", questionId: w.q1, text: "my answer" }),
+    checkpointScratchpad: (w) => ({ type: "checkpointScratchpad", questionId: w.q1, text: "my answer" }),
   };
 
 

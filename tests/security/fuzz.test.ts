@@ -241,7 +241,7 @@ describe("fuzzing", () => {
       { type: "editNote", noteId: "n", body: "b" },
       { type: "deleteNote", noteId: "n" },
       { type: "setScore", questionId: "q", outOf: 10, criteria: [{ index: 0, score: 1, comment: "" }], overall: 1, comment: "" },
-      { type: "updateScratchpad", questionId: "q", text: "t" },
+      { type: "checkpointScratchpad", questionId: "q", text: "t" },
       { type: "join", name: "Interviewer" },
       { type: "removeParticipant", userId: "u" },
     ];

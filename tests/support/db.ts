@@ -17,7 +17,7 @@ export interface FileDatabase {
 /** This test file's own freshly migrated database (a copy of the run's template; see global-setup.ts). */
 export async function fileDatabase(): Promise<FileDatabase> {
   const url = await copyTemplateDatabase({ templateUrl: inject("templateDatabaseUrl"), adminUrl: inject("adminDatabaseUrl") });
-  return { url, db: createDb(url), rooms: new RoomEngine(new pg.Pool({ connectionString: url, max: 4 }), () => {}) };
+  return { url, db: createDb(url), rooms: new RoomEngine(new pg.Pool({ connectionString: url, max: 4 }), { events: () => {}, scratchpadEdit: () => {} }) };
 }
 
 /** Runs a room command as `userId`, with the role the database gives them, as the socket handler does. */

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { io, type Socket } from "socket.io-client";
 import type { Command, RoomView } from "@/server/domain/room";
-import { foldView } from "@/server/domain/room/fold-view";
+import { foldScratchpadEdit, foldView } from "@/server/domain/room/fold-view";
+import { diffText } from "@/server/domain/room/scratchpad";
 import { PROTOCOL_VERSION, type ClientToServerEvents, type Result, type RoomCommandResult, type RoomJoinResult, type ServerToClientEvents } from "@/server/realtime/protocol";
 
 /**
@@ -16,6 +17,8 @@ export class RoomClient {
   /** Every payload received: pushed events, acknowledgements, connect errors. */
   readonly received: unknown[] = [];
   readonly eventSeqs: number[] = [];
+  /** What this client typed per question, kept like the browser keeps it, and resent after a rejoin. */
+  readonly typed = new Map<string, string>();
   private rejoined: Array<() => void> = [];
 
   constructor(url: string, cookie: string, readonly sessionId: string) {
@@ -32,6 +35,10 @@ export class RoomClient {
       this.seq = message.seq;
       this.view = foldView(this.view, message.event);
     });
+    this.socket.on("room:scratchpad", (message) => {
+      if (message.sessionId !== this.sessionId || this.view === null) return;
+      this.view = foldScratchpadEdit(this.view, message) ?? this.view;
+    });
     this.socket.on("connect_error", (error) => this.received.push({ connectError: error.message }));
     this.socket.on("connect", () => void this.join());
   }
@@ -42,6 +49,7 @@ export class RoomClient {
     if (result.mode === "events") for (const { seq } of result.events) if (this.seq === null || seq > this.seq) this.eventSeqs.push(seq);
     this.seq = result.seq;
     this.view = result.view;
+    for (const [questionId, text] of this.typed) if (this.scratchpadOf(questionId).text !== text) await this.type(questionId, text);
     for (const resolve of this.rejoined.splice(0)) resolve();
   }
 
@@ -58,6 +66,36 @@ export class RoomClient {
 
   command(command: Command, idempotencyKey: string = randomUUID()): Promise<Result<RoomCommandResult>> {
     return this.emit<RoomCommandResult>("room:command", { sessionId: this.sessionId, idempotencyKey, command });
+  }
+
+  /**
+   * Sends a command as the browser does: BUSY, RATE_LIMITED and INTERNAL answers are retried with the same
+   * idempotency key after the wait the server asked for.
+   */
+  async send(command: Command, idempotencyKey: string = randomUUID()): Promise<Result<RoomCommandResult>> {
+    for (let attempt = 0; ; attempt++) {
+      const result = await this.command(command, idempotencyKey);
+      if (result.ok || !["BUSY", "RATE_LIMITED", "INTERNAL"].includes(result.code) || attempt === 20) return result;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(result.retryAfterMs ?? 0, 50 * 2 ** Math.min(attempt, 5))));
+    }
+  }
+
+  private scratchpadOf(questionId: string): { text: string; revision: number } {
+    const view = this.view;
+    const questions = view?.role === "CANDIDATE" ? [view.current, ...view.earlier] : (view?.questions ?? []);
+    const scratchpad = questions.find((question) => question?.id === questionId)?.scratchpad;
+    return { text: scratchpad?.text ?? "", revision: scratchpad?.revision ?? 0 };
+  }
+
+  /** Types `text` into a question's scratchpad as one splice of what the room has, as the editor does. */
+  async type(questionId: string, text: string): Promise<Result<RoomCommandResult>> {
+    this.typed.set(questionId, text);
+    const { text: before, revision } = this.scratchpadOf(questionId);
+    const result = await this.command({ type: "editScratchpad", questionId, baseRevision: revision, changes: [diffText(before, text)] });
+    if (result.ok && this.view) {
+      this.view = foldScratchpadEdit(this.view, { questionId, revision: result.revision ?? revision + 1, changes: [diffText(before, text)], updatedAt: new Date().toISOString() }) ?? this.view;
+    }
+    return result;
   }
 
   /** Waits until the rendered view satisfies `predicate`. */

@@ -91,7 +91,8 @@ export function apply(state: RoomState, event: RoomEvent): RoomState {
     }
     case "scratchpadUpdated": {
       const { questionId, text, updatedAt } = event.payload;
-      return { ...state, scratchpads: { ...state.scratchpads, [questionId]: { text, updatedAt } } };
+      const revision = event.payload.revision ?? (state.scratchpads[questionId]?.revision ?? 0) + 1;
+      return { ...state, scratchpads: { ...state.scratchpads, [questionId]: { text, updatedAt, revision } } };
     }
     case "interviewEnded": {
       const { endedAt, questionId, accumulatedMs } = event.payload;

@@ -13,9 +13,9 @@ describe("commandSchema", () => {
   });
 
   it("caps the scratchpad at 50k characters and allows clearing it", () => {
-    expect(parses({ type: "updateScratchpad", questionId: "q", text: "x".repeat(SCRATCHPAD_MAX_LENGTH) })).toBe(true);
-    expect(parses({ type: "updateScratchpad", questionId: "q", text: "x".repeat(SCRATCHPAD_MAX_LENGTH + 1) })).toBe(false);
-    expect(parses({ type: "updateScratchpad", questionId: "q", text: "" })).toBe(true);
+    expect(parses({ type: "checkpointScratchpad", questionId: "q", text: "x".repeat(SCRATCHPAD_MAX_LENGTH), revision: 1 })).toBe(true);
+    expect(parses({ type: "checkpointScratchpad", questionId: "q", text: "x".repeat(SCRATCHPAD_MAX_LENGTH + 1), revision: 1 })).toBe(false);
+    expect(parses({ type: "checkpointScratchpad", questionId: "q", text: "", revision: 1 })).toBe(true);
   });
 
   it("caps ids at 64 characters", () => {

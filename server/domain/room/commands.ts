@@ -26,7 +26,19 @@ const criterionScoreInputSchema = z.object({
 const serverCommandSchemas = [
   z.object({ type: z.literal("join"), name: dbText.trim().min(1).max(NAME_MAX_LENGTH) }),
   z.object({ type: z.literal("removeParticipant"), userId: idSchema }),
+  /** The candidate's live scratchpad text, stored: every few seconds, before the question changes, on leave. */
+  z.object({ type: z.literal("checkpointScratchpad"), questionId: idSchema, text: dbText.max(SCRATCHPAD_MAX_LENGTH), revision: z.number().int().min(0) }),
 ] as const;
+
+/** One splice of the scratchpad text: replace [from, to) with `insert`, in the text as the previous change left it. */
+export const textChangeSchema = z.object({
+  from: z.number().int().min(0).max(SCRATCHPAD_MAX_LENGTH),
+  to: z.number().int().min(0).max(SCRATCHPAD_MAX_LENGTH),
+  insert: dbText.max(SCRATCHPAD_MAX_LENGTH),
+});
+export type TextChange = z.infer<typeof textChangeSchema>;
+/** More splices than one keystroke burst makes; only a bound on payload size. */
+export const TEXT_CHANGES_MAX = 100;
 
 /** What a client may send over `room:command`. */
 const clientCommandSchemas = [
@@ -74,8 +86,16 @@ const clientCommandSchemas = [
         ctx.addIssue({ code: "custom", message: "overall is above outOf", path: ["overall"] });
       }
     }),
-  /** The whole text each time: the client throttles, and a lost update is repaired by the next one. */
-  z.object({ type: z.literal("updateScratchpad"), questionId: idSchema, text: dbText.max(SCRATCHPAD_MAX_LENGTH) }),
+  /**
+   * The candidate's typing, as splices of the scratchpad revision the client last saw. Relayed to the room
+   * at once and kept in memory; stored by checkpoints, not per keystroke.
+   */
+  z.object({
+    type: z.literal("editScratchpad"),
+    questionId: idSchema,
+    baseRevision: z.number().int().min(0),
+    changes: z.array(textChangeSchema).min(1).max(TEXT_CHANGES_MAX),
+  }),
   z.object({ type: z.literal("end") }),
 ] as const;
 

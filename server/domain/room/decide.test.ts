@@ -58,7 +58,8 @@ interface Case {
   event: RoomEventType;
 }
 
-const cases: Record<CommandType, Case> = {
+/** Every command that `decide` turns into events; live scratchpad edits are decided in scratchpad.ts. */
+const cases: Record<Exclude<CommandType, "editScratchpad">, Case> = {
   join: { state: () => emptyRoom(), command: () => ({ type: "join", name: "Ada" }), allowed: ["INTERVIEWER", "CANDIDATE", "OBSERVER"], event: "participantJoined" },
   setPresence: {
     state: () => joinedRoom(),
@@ -106,9 +107,9 @@ const cases: Record<CommandType, Case> = {
     allowed: ["INTERVIEWER"],
     event: "scoreSet",
   },
-  updateScratchpad: {
+  checkpointScratchpad: {
     state: () => liveRoom(),
-    command: () => ({ type: "updateScratchpad", questionId: Q1, text: "my answer" }),
+    command: () => ({ type: "checkpointScratchpad", questionId: Q1, text: "my answer", revision: 1 }),
     allowed: ["CANDIDATE"],
     event: "scratchpadUpdated",
   },
@@ -178,7 +179,7 @@ describe("decide: removing a participant", () => {
     expect(events).toEqual([{ type: "participantRemoved", payload: { userId: candidate.userId, role: "CANDIDATE", at: at(4).toISOString() } }]);
     expect(state.participants.map((p) => p.userId)).not.toContain(candidate.userId);
     expect(state.presence[candidate.userId]).toBeUndefined();
-    expectError(decideAt(state, candidate, { type: "updateScratchpad", questionId: Q1, text: "still here?" }), "FORBIDDEN");
+    expectError(decideAt(state, candidate, { type: "checkpointScratchpad", questionId: Q1, text: "still here?", revision: 1 }), "FORBIDDEN");
   });
 
   it("lets an interviewer remove someone without having entered the room", () => {
@@ -439,18 +440,18 @@ describe("decide: scores", () => {
 describe("decide: scratchpad", () => {
   it("accepts updates for any asked question while live, so in-flight typing is not lost", () => {
     const state = run(liveRoom(), interviewer, { type: "nextQuestion", fromQuestionId: Q1 }).state;
-    expect(expectEvents(decideAt(state, candidate, { type: "updateScratchpad", questionId: Q1, text: "late keystrokes" }, at(3)))).toEqual([
-      { type: "scratchpadUpdated", payload: { questionId: Q1, text: "late keystrokes", updatedAt: at(3).toISOString() } },
+    expect(expectEvents(decideAt(state, candidate, { type: "checkpointScratchpad", questionId: Q1, text: "late keystrokes", revision: 1 }, at(3)))).toEqual([
+      { type: "scratchpadUpdated", payload: { questionId: Q1, text: "late keystrokes", updatedAt: at(3).toISOString(), revision: 1 } },
     ]);
   });
 
   it("refuses an unasked question, the lobby and after the end; the same text is a no-op", () => {
-    expectError(decideAt(liveRoom(), candidate, { type: "updateScratchpad", questionId: Q2, text: "x" }), "NOT_FOUND");
-    expectError(decideAt(joinedRoom(), candidate, { type: "updateScratchpad", questionId: Q1, text: "x" }), "CONFLICT");
+    expectError(decideAt(liveRoom(), candidate, { type: "checkpointScratchpad", questionId: Q2, text: "x", revision: 1 }), "NOT_FOUND");
+    expectError(decideAt(joinedRoom(), candidate, { type: "checkpointScratchpad", questionId: Q1, text: "x", revision: 1 }), "CONFLICT");
     const ended = run(liveRoom(), interviewer, { type: "end" }).state;
-    expectError(decideAt(ended, candidate, { type: "updateScratchpad", questionId: Q1, text: "x" }), "CONFLICT");
-    const written = run(liveRoom(), candidate, { type: "updateScratchpad", questionId: Q1, text: "same" }).state;
-    expect(expectEvents(decideAt(written, candidate, { type: "updateScratchpad", questionId: Q1, text: "same" }))).toEqual([]);
+    expectError(decideAt(ended, candidate, { type: "checkpointScratchpad", questionId: Q1, text: "x", revision: 1 }), "CONFLICT");
+    const written = run(liveRoom(), candidate, { type: "checkpointScratchpad", questionId: Q1, text: "same", revision: 1 }).state;
+    expect(expectEvents(decideAt(written, candidate, { type: "checkpointScratchpad", questionId: Q1, text: "same", revision: 1 }))).toEqual([]);
   });
 });
 
@@ -485,7 +486,7 @@ describe("decide: every refusal says why", () => {
     expect(message(liveRoom(), interviewer, { type: "goToQuestion", questionId: "nope" }, "NOT_FOUND")).toBe("That question is not in this interview.");
     expect(message(liveRoom(), interviewer, { type: "revealFollowUp", questionId: Q1, followUpId: "nope" }, "NOT_FOUND")).toBe("That follow-up is not part of the current question.");
     expect(message(liveRoom(), interviewer, { type: "setKeyPointChecked", questionId: Q1, index: 99, checked: true }, "NOT_FOUND")).toBe("That key point was not found.");
-    expect(message(liveRoom(), candidate, { type: "updateScratchpad", questionId: Q3, text: "x" }, "NOT_FOUND")).toBe("That question has not been asked in this interview.");
+    expect(message(liveRoom(), candidate, { type: "checkpointScratchpad", questionId: Q3, text: "x", revision: 1 }, "NOT_FOUND")).toBe("That question has not been asked in this interview.");
     expect(message(liveRoom(), interviewer, { type: "setScore", questionId: Q1, outOf: 10, criteria: [{ index: 99, score: 1, comment: "" }], overall: null, comment: "" }, "BAD_REQUEST")).toBe(
       "A scored criterion is not in this question's rubric.",
     );
@@ -495,7 +496,7 @@ describe("decide: every refusal says why", () => {
     const notes = run(run(liveRoom(), coInterviewer, { type: "addNote", body: "co" }, T0, () => "note_co").state, interviewer, { type: "addNote", body: "mine" }, T0, () => "note_mine").state;
     expect(message(liveRoom(), candidate, { type: "addNote", body: "x" }, "FORBIDDEN")).toBe("Only interviewers and observers take notes.");
     expect(message(liveRoom(), candidate, { type: "editNote", noteId: "note_mine", body: "x" }, "FORBIDDEN")).toBe("Only interviewers and observers take notes.");
-    expect(message(liveRoom(), observer, { type: "updateScratchpad", questionId: Q1, text: "x" }, "FORBIDDEN")).toBe("Only the candidate writes in the scratchpad.");
+    expect(message(liveRoom(), observer, { type: "checkpointScratchpad", questionId: Q1, text: "x", revision: 1 }, "FORBIDDEN")).toBe("Only the candidate writes in the scratchpad.");
     expect(message(liveRoom(), candidate, { type: "start" }, "FORBIDDEN")).toBe("Only an interviewer can do that.");
     expect(message(liveRoom(), { userId: candidate.userId, role: "INTERVIEWER" }, { type: "end" }, "FORBIDDEN")).toBe("You are in this room with another role.");
     expect(message(notes, interviewer, { type: "editNote", noteId: "note_co", body: "x" }, "FORBIDDEN")).toBe("Only the author can change a note.");

@@ -109,15 +109,18 @@ export function decide(state: RoomState, actor: Actor, command: Command, now: Da
     }
     case "setScore":
       return setScore(state, actor, command, at);
-    case "updateScratchpad": {
+    case "checkpointScratchpad": {
+      // Taken before the question changes and before the end, so none is due once the room has ended.
       if (state.status !== "live") return notLive(state);
-      // Any asked question, not only the current one: throttled updates still in flight when the
-      // interviewer moves on must not lose the candidate's last keystrokes.
       const question = visitedQuestion(state, command.questionId);
       if (!question.ok) return question;
-      if (state.scratchpads[command.questionId]?.text === command.text) return unchanged();
-      return emit({ type: "scratchpadUpdated", payload: { questionId: command.questionId, text: command.text, updatedAt: at } });
+      const saved = state.scratchpads[command.questionId];
+      if (saved && saved.revision >= command.revision) return unchanged();
+      return emit({ type: "scratchpadUpdated", payload: { questionId: command.questionId, text: command.text, updatedAt: at, revision: command.revision } });
     }
+    case "editScratchpad":
+      // Live edits change the draft (see scratchpad.ts), not the logged state.
+      return refuse("BAD_REQUEST", "Scratchpad edits are applied to the live draft.");
     case "end":
       return end(state, at);
     case "removeParticipant": {

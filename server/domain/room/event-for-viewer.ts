@@ -27,7 +27,7 @@ export type CandidateViewEvent =
       };
     }
   | { type: "followUpRevealed"; payload: { questionId: string; followUpId: string; prompt: string; revealedAt: string } }
-  | { type: "scratchpadUpdated"; payload: { questionId: string; text: string; updatedAt: string } }
+  | { type: "scratchpadUpdated"; payload: { questionId: string; text: string; updatedAt: string; revision?: number } }
   | { type: "interviewEnded"; payload: { endedAt: string; questionId: string | null; accumulatedMs: number | null } };
 
 export type ViewEvent = StaffViewEvent | CandidateViewEvent;
@@ -92,8 +92,8 @@ function candidateEvent(event: RoomEvent, state: Pick<RoomState, "questions">): 
       return { type: "followUpRevealed", payload: { questionId, followUpId, prompt: followUp.prompt, revealedAt } };
     }
     case "scratchpadUpdated": {
-      const { questionId, text, updatedAt } = event.payload;
-      return { type: "scratchpadUpdated", payload: { questionId, text, updatedAt } };
+      const { questionId, text, updatedAt, revision } = event.payload;
+      return { type: "scratchpadUpdated", payload: { questionId, text, updatedAt, ...(revision === undefined ? {} : { revision }) } };
     }
     case "interviewEnded": {
       const { endedAt, questionId, accumulatedMs } = event.payload;

@@ -89,7 +89,8 @@ export const roomEventSchema = z.discriminatedUnion("type", [
   }),
   z.object({
     type: z.literal("scratchpadUpdated"),
-    payload: z.object({ questionId: idSchema, text: z.string(), updatedAt: instantSchema }),
+    /** A checkpoint of the live text; `revision` is absent in events logged before edits were diffs. */
+    payload: z.object({ questionId: idSchema, text: z.string(), updatedAt: instantSchema, revision: z.number().int().min(0).optional() }),
   }),
   z.object({
     type: z.literal("interviewEnded"),

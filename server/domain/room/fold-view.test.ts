@@ -40,8 +40,8 @@ const steps: Array<[Actor, Command]> = [
   [interviewer, { type: "setScore", questionId: Q(1), outOf: 5, criteria: [{ index: 0, score: 3, comment: "ok" }], overall: 3, comment: "" }],
   [coInterviewer, { type: "setScore", questionId: Q(1), outOf: 5, criteria: [{ index: 1, score: 4, comment: "" }], overall: null, comment: "fine" }],
   [interviewer, { type: "setScore", questionId: Q(2), outOf: 10, criteria: [], overall: 7, comment: "again" }],
-  [candidate, { type: "updateScratchpad", questionId: Q(1), text: "first draft" }],
-  [candidate, { type: "updateScratchpad", questionId: Q(2), text: "second draft" }],
+  [candidate, { type: "checkpointScratchpad", questionId: Q(1), text: "first draft", revision: 1 }],
+  [candidate, { type: "checkpointScratchpad", questionId: Q(2), text: "second draft", revision: 1 }],
   [interviewer, { type: "removeParticipant", userId: observer.userId }],
   [interviewer, { type: "end" }],
 ];

@@ -1,4 +1,7 @@
+import type { TextChange } from "./commands";
 import type { CandidateViewEvent, StaffViewEvent, ViewEvent } from "./event-for-viewer";
+import type { Scratchpad } from "./room-state";
+import { applyTextChanges } from "./scratchpad";
 import type {
   CandidateQuestionView,
   CandidateView,
@@ -40,6 +43,11 @@ function foldParticipants(participants: ParticipantView[], event: ViewEvent): Pa
     default:
       return null;
   }
+}
+
+/** As `apply` counts it: the checkpoint's own revision, or one past the last for events logged without one. */
+function checkpointRevision(previous: Scratchpad | null, revision: number | undefined): number {
+  return revision ?? (previous?.revision ?? 0) + 1;
 }
 
 function timer(previous: TimerView, startedAt: string | null, accumulatedMs: number): TimerView {
@@ -107,7 +115,7 @@ function foldStaff(view: StaffView, event: StaffViewEvent): StaffView {
     }
     case "scratchpadUpdated": {
       const { questionId, text, updatedAt } = event.payload;
-      return mapQuestion(view, questionId, (question) => ({ ...question, scratchpad: { text, updatedAt } }));
+      return mapQuestion(view, questionId, (question) => ({ ...question, scratchpad: { text, updatedAt, revision: checkpointRevision(question.scratchpad, event.payload.revision) } }));
     }
     case "interviewEnded": {
       const { endedAt, questionId, accumulatedMs } = event.payload;
@@ -164,7 +172,7 @@ function foldCandidate(view: CandidateView, event: CandidateViewEvent): Candidat
     }
     case "scratchpadUpdated": {
       const { questionId, text, updatedAt } = event.payload;
-      return mapAsked(view, questionId, (question) => ({ ...question, scratchpad: { text, updatedAt } }));
+      return mapAsked(view, questionId, (question) => ({ ...question, scratchpad: { text, updatedAt, revision: checkpointRevision(question.scratchpad, event.payload.revision) } }));
     }
     case "interviewEnded": {
       const { endedAt, questionId, accumulatedMs } = event.payload;
@@ -175,4 +183,25 @@ function foldCandidate(view: CandidateView, event: CandidateViewEvent): Candidat
     default:
       return view;
   }
+}
+
+/**
+ * Folds a live scratchpad edit (not a logged event) into the view: the edit applies to the revision just
+ * before its own. Null when the view holds another revision or the question is not in it; the client
+ * then rejoins for a fresh view.
+ */
+export function foldScratchpadEdit(view: RoomView, edit: { questionId: string; revision: number; changes: TextChange[]; updatedAt: string }): RoomView | null {
+  const apply = (scratchpad: Scratchpad | null): Scratchpad | null => {
+    if ((scratchpad?.revision ?? 0) !== edit.revision - 1) return null;
+    const text = applyTextChanges(scratchpad?.text ?? "", edit.changes);
+    return text === null ? null : { text, updatedAt: edit.updatedAt, revision: edit.revision };
+  };
+  if (view.role === "CANDIDATE") {
+    const question = view.current?.id === edit.questionId ? view.current : view.earlier.find((candidate) => candidate.id === edit.questionId);
+    const scratchpad = question ? apply(question.scratchpad) : null;
+    return scratchpad ? mapAsked(view, edit.questionId, (asked) => ({ ...asked, scratchpad })) : null;
+  }
+  const question = view.questions.find((candidate) => candidate.id === edit.questionId);
+  const scratchpad = question ? apply(question.scratchpad) : null;
+  return scratchpad ? mapQuestion(view, edit.questionId, (asked) => ({ ...asked, scratchpad })) : null;
 }

@@ -7,3 +7,4 @@ export * from "./decide";
 export * from "./apply";
 export * from "./view-for";
 export * from "./event-for-viewer";
+export * from "./scratchpad";

@@ -35,7 +35,7 @@ const flow: Step[] = [
   [observer, { type: "addNote", body: observerNote }, 14],
   [interviewer, { type: "editNote", noteId: "note_1", body: `${interviewerNote}_EDITED` }, 15],
   [observer, { type: "editNote", noteId: "note_3", body: `${observerNote}_EDITED` }, 16],
-  [candidate, { type: "updateScratchpad", questionId: Q(1), text: "CANDIDATE_SCRATCH_ONE" }, 20],
+  [candidate, { type: "checkpointScratchpad", questionId: Q(1), text: "CANDIDATE_SCRATCH_ONE", revision: 1 }, 20],
   [candidate, { type: "setPresence", status: "away" }, 21],
   [
     interviewer,
@@ -54,7 +54,7 @@ const flow: Step[] = [
   [interviewer, { type: "revealFollowUp", questionId: Q(2), followUpId: F(2, 3) }, 70],
   [interviewer, { type: "deleteNote", noteId: "note_1" }, 75],
   [coInterviewer, { type: "addNote", body: "SECRET_NOTE_BY_COINTERVIEWER" }, 76],
-  [candidate, { type: "updateScratchpad", questionId: Q(2), text: "CANDIDATE_SCRATCH_TWO" }, 80],
+  [candidate, { type: "checkpointScratchpad", questionId: Q(2), text: "CANDIDATE_SCRATCH_TWO", revision: 1 }, 80],
   [interviewer, { type: "goToQuestion", questionId: Q(1) }, 100],
   [interviewer, { type: "revealFollowUp", questionId: Q(1), followUpId: F(1, 1) }, 110],
   [interviewer, { type: "setKeyPointChecked", questionId: Q(1), index: 1, checked: true }, 111],
@@ -75,7 +75,7 @@ const probes: Command[] = [
   { type: "setScore", questionId: Q(1), outOf: 10, criteria: [{ index: 0, score: 1, comment: "" }], overall: 1, comment: "" },
   { type: "setKeyPointChecked", questionId: Q(1), index: 0, checked: false },
   { type: "addNote", body: "x" },
-  { type: "updateScratchpad", questionId: Q(4), text: "x" },
+  { type: "checkpointScratchpad", questionId: Q(4), text: "x", revision: 1 },
 ];
 
 function unrevealedOrUnasked(state: RoomState): string[] {

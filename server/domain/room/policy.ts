@@ -97,7 +97,8 @@ function roleAllows(role: Role, command: Command): boolean {
     case "editNote":
     case "deleteNote":
       return canWriteNotes(role);
-    case "updateScratchpad":
+    case "checkpointScratchpad":
+    case "editScratchpad":
       return canEditScratchpad(role);
   }
 }
@@ -108,7 +109,8 @@ function refusalFor(command: Command): string {
     case "editNote":
     case "deleteNote":
       return "Only interviewers and observers take notes.";
-    case "updateScratchpad":
+    case "checkpointScratchpad":
+    case "editScratchpad":
       return "Only the candidate writes in the scratchpad.";
     default:
       return ONLY_INTERVIEWERS;

@@ -128,6 +128,8 @@ export type Score = z.infer<typeof scoreSchema>;
 export const scratchpadSchema = z.object({
   text: z.string(),
   updatedAt: instantSchema,
+  /** Counts the edits: a client's edit names the revision it was made on. Older snapshots lack it. */
+  revision: z.number().int().min(0).default(0),
 });
 export type Scratchpad = z.infer<typeof scratchpadSchema>;
 

@@ -14,7 +14,7 @@ function busyRoom(): RoomState {
   state = run(state, interviewer, { type: "revealFollowUp", questionId: Q1, followUpId: "followup_1_2_id" }, at(10)).state;
   state = run(state, interviewer, { type: "revealFollowUp", questionId: Q1, followUpId: "followup_1_1_id" }, at(20)).state;
   state = run(state, interviewer, { type: "setKeyPointChecked", questionId: Q1, index: 1, checked: true }, at(21)).state;
-  state = run(state, candidate, { type: "updateScratchpad", questionId: Q1, text: "candidate draft" }, at(30)).state;
+  state = run(state, candidate, { type: "checkpointScratchpad", questionId: Q1, text: "candidate draft", revision: 1 }, at(30)).state;
   state = run(state, interviewer, { type: "addNote", body: "NOTE_BY_INTERVIEWER" }, at(40), () => "note_i").state;
   state = run(state, coInterviewer, { type: "addNote", body: "NOTE_BY_COINTERVIEWER" }, at(41), () => "note_c").state;
   state = run(state, observer, { type: "addNote", body: "NOTE_BY_OBSERVER" }, at(42), () => "note_o").state;

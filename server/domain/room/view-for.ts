@@ -285,6 +285,6 @@ function candidateQuestion(state: RoomState, question: QuestionSnapshot, now: Da
     prompt: question.prompt,
     timer: timerView(state, question, now),
     followUps,
-    scratchpad: scratchpad ? { text: scratchpad.text, updatedAt: scratchpad.updatedAt } : null,
+    scratchpad: scratchpad ? { text: scratchpad.text, updatedAt: scratchpad.updatedAt, revision: scratchpad.revision } : null,
   };
 }
