@@ -45,7 +45,10 @@ interface StepResult {
   errorCodes: Record<string, number>;
   cpuMsPerCommand: number;
   dbCpuMsPerCommand: number | null;
+  /** Server memory per live room: RSS above the idle server (all rooms planned, no socket yet), per room. */
   rssPerRoomKb: number;
+  /** Bytes of scratchpad checkpoints written per room and minute of typing (app only). */
+  scratchpadBytesPerRoomMinute: number | null;
   bytesPerEvent: Record<Role, number>;
   loadAverage: string;
 }
@@ -63,8 +66,16 @@ function summary(values: number[]) {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Runs the load on `rooms` for LOAD_MS and measures it. */
-async function measure(rooms: LoadRoom[], serverPid: number, databasePid: number | null, idleRss: number): Promise<StepResult> {
+async function measure(
+  rooms: LoadRoom[],
+  serverPid: number,
+  databasePid: number | null,
+  idleRss: number,
+  scratchpadBytes: (() => Promise<number>) | null,
+): Promise<StepResult> {
   for (const room of rooms) room.resetStats();
+  const rssBefore = rssBytesOf(serverPid);
+  const scratchpadBefore = scratchpadBytes ? await scratchpadBytes() : 0;
   const cpuBefore = cpuMsOf(serverPid);
   const dbBefore = databasePid ? treeCpuMsOf(databasePid) : 0;
   const timers: NodeJS.Timeout[] = [];
@@ -81,6 +92,7 @@ async function measure(rooms: LoadRoom[], serverPid: number, databasePid: number
   await sleep(DRAIN_MS);
   const cpuMs = cpuMsOf(serverPid) - cpuBefore;
   const dbCpuMs = databasePid ? treeCpuMsOf(databasePid) - dbBefore : null;
+  const scratchpadWritten = scratchpadBytes ? (await scratchpadBytes()) - scratchpadBefore : null;
 
   const acks: number[] = [];
   const deliveries: number[] = [];
@@ -94,12 +106,12 @@ async function measure(rooms: LoadRoom[], serverPid: number, databasePid: number
         errorCodes[command.error] = (errorCodes[command.error] ?? 0) + 1;
         continue;
       }
-      if (command.ackAt === null || command.seq === null) {
+      if (command.ackAt === null || command.deliveryKey === null) {
         lost++;
         continue;
       }
       acks.push(command.ackAt - command.sentAt);
-      const receivedAt = room.received[command.target].get(command.seq);
+      const receivedAt = room.received[command.target].get(command.deliveryKey);
       if (receivedAt === undefined) lost++;
       else deliveries.push(Math.max(0, receivedAt - command.sentAt));
     }
@@ -119,7 +131,8 @@ async function measure(rooms: LoadRoom[], serverPid: number, databasePid: number
     errorCodes,
     cpuMsPerCommand: Math.round((cpuMs / answered) * 100) / 100,
     dbCpuMsPerCommand: dbCpuMs === null ? null : Math.round((dbCpuMs / answered) * 100) / 100,
-    rssPerRoomKb: Math.round((rssBytesOf(serverPid) - idleRss) / 1024 / rooms.length),
+    rssPerRoomKb: Math.round((Math.max(rssBefore, rssBytesOf(serverPid)) - idleRss) / 1024 / rooms.length),
+    scratchpadBytesPerRoomMinute: scratchpadWritten === null ? null : Math.round(scratchpadWritten / rooms.length / (LOAD_MS / 60_000)),
     bytesPerEvent: { interviewer: meanBytes("interviewer"), candidate: meanBytes("candidate") },
     loadAverage: loadAverage(),
   };
@@ -167,6 +180,7 @@ function row(kind: string, result: StepResult): string {
     String(result.dbCpuMsPerCommand ?? "-").padStart(7),
     String(result.rssPerRoomKb).padStart(8),
     `${result.bytesPerEvent.interviewer}/${result.bytesPerEvent.candidate}`.padStart(12),
+    String(result.scratchpadBytesPerRoomMinute ?? "-").padStart(15),
     `  ${result.loadAverage}`,
   ].join(" ");
 }
@@ -179,33 +193,43 @@ async function main(): Promise<void> {
   await importBankPaths(db, await bankFilesIn(path.resolve("content/banks")));
   await db.$disconnect();
 
-  const app = await startAppServer(databaseUrl);
+  let app = await startAppServer(databaseUrl);
   const relayPort = await freePort();
   const relay = spawn(process.execPath, ["--import", "tsx", "bench/realtime/relay-server.ts", String(relayPort)], { stdio: ["ignore", "pipe", "inherit"] });
   await new Promise((resolve) => relay.stdout?.once("data", resolve));
-  const appPid = app.process.pid ?? 0;
+  let appPid = app.process.pid ?? 0;
   const relayPid = relay.pid ?? 0;
   const databasePid = await postmasterPid(databaseUrl);
+  const stats = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+  const scratchpadBytes = async () =>
+    Number((await stats.query<{ bytes: string | null }>(`SELECT sum(pg_column_size("payload")) AS bytes FROM "SessionEvent" WHERE "type" = 'scratchpadUpdated'`)).rows[0]?.bytes ?? 0);
   await sleep(2_000);
-  const idle = { app: rssBytesOf(appPid), relay: rssBytesOf(relayPid) };
+
 
   log(`machine: ${(await import("node:os")).cpus().length} cores, node ${process.version}; load average before: ${loadAverage()}`);
-  log("kind  rooms    cmds  ack p50/p99 ms  delivery p50/p95/p99/max ms  lost  errors  cpu ms/cmd  db ms  KB/room  bytes i/c  load avg");
+  log("kind  rooms    cmds  ack p50/p99 ms  delivery p50/p95/p99/max ms  lost  errors  cpu ms/cmd  db ms  KB/room  bytes i/c  pad B/room/min  load avg");
+  // Every room is planned first, through the app, so that the idle figure holds what planning cost and
+  // the per-room figure is what a live room costs.
   const factory = new RoomFactory(app.url);
+  const allSpecs = await factory.rooms(0, Math.max(...STEPS));
+  await sleep(5_000);
+  const idle = { app: rssBytesOf(appPid), relay: rssBytesOf(relayPid) };
+  log(`${allSpecs.length} rooms planned; idle RSS: app ${Math.round(idle.app / 1024 / 1024)} MB, relay ${Math.round(idle.relay / 1024 / 1024)} MB`);
   const appRooms: LoadRoom[] = [];
   const relayRooms: LoadRoom[] = [];
   const results: Array<{ app: StepResult; relay: StepResult }> = [];
   let knee: number | null = null;
+  let rejoin: ReturnType<typeof summary> | null = null;
   try {
     for (const count of STEPS) {
-      const specs = await factory.rooms(appRooms.length, count);
+      const specs = allSpecs.slice(appRooms.length, count);
       appRooms.push(...(await connectRooms(app.url, specs, { version: PROTOCOL_VERSION }, true)));
       const relaySpecs = Array.from({ length: count - relayRooms.length }, (_, i) => ({ sessionId: `relay-${relayRooms.length + i}`, interviewerCookie: "", candidateCookie: "" }));
       relayRooms.push(...(await connectRooms(`http://127.0.0.1:${relayPort}`, relaySpecs, { version: null }, false)));
 
-      const appResult = await measure(appRooms, appPid, databasePid, idle.app);
+      const appResult = await measure(appRooms, appPid, databasePid, idle.app, scratchpadBytes);
       log(row("app", appResult));
-      const relayResult = await measure(relayRooms, relayPid, null, idle.relay);
+      const relayResult = await measure(relayRooms, relayPid, null, idle.relay, null);
       log(row("relay", relayResult));
       results.push({ app: appResult, relay: relayResult });
       if (knee === null && (appResult.delivery.p99 > KNEE_P99_MS || appResult.lost > 0 || appResult.errors > 0)) {
@@ -213,9 +237,23 @@ async function main(): Promise<void> {
         if (count >= 1000) break;
       }
     }
+    // A restart (SIGTERM, as a deploy does) with every room connected: how long until each socket has
+    // rejoined, from the moment the new server is ready.
+    for (const room of appRooms) room.rejoinedAt.interviewer = room.rejoinedAt.candidate = null;
+    const port = app.port;
+    await app.kill("SIGTERM");
+    app = await startAppServer(databaseUrl, { port });
+    appPid = app.process.pid ?? 0;
+    const readyAt = performance.now();
+    const deadline = readyAt + 60_000;
+    const pending = () => appRooms.filter((room) => room.rejoinedAt.interviewer === null || room.rejoinedAt.candidate === null).length;
+    while (pending() > 0 && performance.now() < deadline) await sleep(100);
+    rejoin = summary(appRooms.flatMap((room) => [room.rejoinedAt.interviewer, room.rejoinedAt.candidate]).map((at) => (at === null ? 60_000 : Math.max(0, at - readyAt))));
+    log(`restart with ${appRooms.length} rooms: ${appRooms.length - pending()} rooms fully rejoined; rejoin after ready p50/p99/max ${rejoin.p50}/${rejoin.p99}/${rejoin.max} ms`);
   } finally {
     for (const room of [...appRooms, ...relayRooms]) room.close();
     relay.kill();
+    await stats.end();
     await app.kill();
     await database.dispose();
   }
@@ -234,8 +272,10 @@ async function main(): Promise<void> {
     cpu_ms_per_command: at.app.cpuMsPerCommand,
     db_cpu_ms_per_command: at.app.dbCpuMsPerCommand,
     rss_kb_per_room: at.app.rssPerRoomKb,
+    scratchpad_checkpoint_bytes_per_room_minute: at.app.scratchpadBytesPerRoomMinute,
     bytes_per_event: at.app.bytesPerEvent,
     knee_rooms: knee,
+    rejoin_after_restart_p99_ms: rejoin?.p99 ?? null,
     max_rooms_measured: results.at(-1)?.app.rooms ?? 0,
     load_average: loadAverage(),
   };

@@ -13,14 +13,15 @@ import { startRealtime } from "@/server/realtime/server";
 import { onServerStarted } from "@/server/startup-tasks";
 import { stampClientAddress } from "@/server/http/client-address";
 import { setSecurityHeaders } from "@/server/http/set-security-headers";
+import { serveMetrics } from "@/server/http/metrics-endpoint";
+import { createLogger } from "@/server/log/logger";
 
 const SHUTDOWN_GRACE_MS = 10_000;
 /** Several bank documents of up to 5 MB each, base64-encoded, fit; nothing legitimate is larger. */
 const MAX_REQUEST_BYTES = 32 * 1024 * 1024;
 
-function log(line: string): void {
-  console.log(`[mockroom] ${line}`);
-}
+// Replaced by the configured logger as soon as the environment is read; until then, plain lines.
+let log: (line: string) => void = (line) => console.log(`[mockroom] ${line}`);
 
 /** AUTH_SECRET when given; otherwise one generated once and kept in the data folder, so sessions survive restarts. */
 async function resolveAuthSecret(config: Env): Promise<string> {
@@ -39,6 +40,8 @@ async function main(): Promise<void> {
   // .env, .env.local, .env.production...: the same files, in the same order, that Next.js reads.
   nextEnv.loadEnvConfig(process.cwd(), dev);
   const config = parseEnv({ ...process.env, NODE_ENV: dev ? "development" : (process.env.NODE_ENV ?? "production") });
+  const logger = createLogger({ pretty: dev, level: config.LOG_LEVEL });
+  log = (line) => logger.info(line);
 
   let embedded: EmbeddedDatabase | undefined;
   let databaseUrl = config.DATABASE_URL;
@@ -62,6 +65,7 @@ async function main(): Promise<void> {
   const httpServer = createServer((req, res) => {
     setSecurityHeaders(res, req.url ?? "/");
     stampClientAddress(req, config.TRUST_PROXY);
+    if (serveMetrics(req, res, config.METRICS_TOKEN)) return;
     // Refused from its declared length, before any handler buffers it: a 50 MB paste costs no memory.
     // The body is drained unread so the client gets the answer instead of a reset connection.
     if (Number(req.headers["content-length"] ?? 0) > MAX_REQUEST_BYTES) {
@@ -72,7 +76,7 @@ async function main(): Promise<void> {
     }
     void handle(req, res);
   });
-  const realtime = await startRealtime(httpServer, { appUrl: config.APP_URL, redisUrl: config.REDIS_URL, log });
+  const realtime = await startRealtime(httpServer, { appUrl: config.APP_URL, redisUrl: config.REDIS_URL, redisKeyPrefix: config.REDIS_KEY_PREFIX, log, logError: (line) => logger.error(line) });
   httpServer.on("upgrade", (req, socket, head) => {
     if (!req.url?.startsWith("/socket.io")) void handleUpgrade(req, socket, head);
   });

@@ -22,6 +22,8 @@ interface SentCommand {
   sentAt: number;
   ackAt: number | null;
   seq: number | null;
+  /** How the delivery is recognised: the event's seq, or the scratchpad edit's question and revision. */
+  deliveryKey: string | null;
   error: string | null;
   /** Who should receive the resulting event: the other party when it may see it, else the sender itself. */
   target: Role;
@@ -30,15 +32,21 @@ interface SentCommand {
 /** One room under load. The plan (questions, follow-ups) comes from the interviewer's join view. */
 export class LoadRoom {
   readonly sockets: Record<Role, Socket>;
-  readonly received: Record<Role, Map<number, number>> = { interviewer: new Map(), candidate: new Map() };
+  /** When each room event (by `seq:N`) and scratchpad edit (by `pad:question:revision`) arrived, per socket. */
+  readonly received: Record<Role, Map<string, number>> = { interviewer: new Map(), candidate: new Map() };
   readonly bytes: Record<Role, number[]> = { interviewer: [], candidate: [] };
   sent: SentCommand[] = [];
   private plan: PlanQuestion[] = [];
   private current = 0;
   private revealed = new Set<string>();
   private ticked = false;
-  private scratchpad = "";
+  private scratchpads = new Map<string, string>();
+  /** Scratchpad revision per question, from the acknowledgements of this room's own edits. */
+  private revisions = new Map<string, number>();
   private step = 0;
+  private joined = false;
+  /** When each socket last rejoined after a reconnect (performance.now()). */
+  readonly rejoinedAt: Record<Role, number | null> = { interviewer: null, candidate: null };
 
   constructor(
     readonly url: string,
@@ -46,27 +54,44 @@ export class LoadRoom {
     readonly protocol: { version: number | null },
   ) {
     const connect = (cookie: string) =>
-      io(url, { transports: ["websocket"], extraHeaders: cookie ? { cookie } : {}, reconnection: true, reconnectionDelay: 200, reconnectionDelayMax: 2_000 });
+      // The browser client's reconnection settings (components/realtime/socket-client.ts).
+      io(url, { transports: ["websocket"], extraHeaders: cookie ? { cookie } : {}, reconnection: true, reconnectionDelay: 250, reconnectionDelayMax: 1_000 });
     this.sockets = { interviewer: connect(spec.interviewerCookie), candidate: connect(spec.candidateCookie) };
     for (const role of ["interviewer", "candidate"] as const) {
+      const socket = this.sockets[role];
+      // As the browser does: a server that closed the socket itself (a restart) is asked again.
+      socket.on("disconnect", (reason) => {
+        if (reason === "io server disconnect") socket.connect();
+      });
+      socket.on("connect", () => {
+        if (!this.joined) return;
+        void this.joinAs(role).then(() => {
+          this.rejoinedAt[role] = performance.now();
+        }, () => undefined);
+      });
       this.sockets[role].on("room:event", (message: { seq: number }) => {
-        this.received[role].set(message.seq, performance.now());
+        this.received[role].set(`seq:${message.seq}`, performance.now());
         this.bytes[role].push(Buffer.byteLength(JSON.stringify(["room:event", message])));
+      });
+      this.sockets[role].on("room:scratchpad", (message: { questionId: string; revision: number }) => {
+        this.received[role].set(`pad:${message.questionId}:${message.revision}`, performance.now());
+        this.bytes[role].push(Buffer.byteLength(JSON.stringify(["room:scratchpad", message])));
       });
     }
   }
 
-  async join(): Promise<void> {
+  private async joinAs(role: Role): Promise<unknown> {
     const payload = { sessionId: this.spec.sessionId, lastSeq: null, ...(this.protocol.version === null ? {} : { protocolVersion: this.protocol.version }) };
-    const [staff] = await Promise.all(
-      (["interviewer", "candidate"] as const).map(async (role) => {
-        const socket = this.sockets[role];
-        if (!socket.connected) await new Promise((resolve) => socket.once("connect", () => resolve(undefined)));
-        const result = (await socket.timeout(60_000).emitWithAck("room:join", payload)) as { ok: boolean; message?: string; view?: unknown };
-        if (!result.ok) throw new Error(`${role} could not join ${this.spec.sessionId}: ${result.message}`);
-        return result.view;
-      }),
-    );
+    const socket = this.sockets[role];
+    if (!socket.connected) await new Promise((resolve) => socket.once("connect", () => resolve(undefined)));
+    const result = (await socket.timeout(60_000).emitWithAck("room:join", payload)) as { ok: boolean; message?: string; view?: unknown };
+    if (!result.ok) throw new Error(`${role} could not join ${this.spec.sessionId}: ${result.message}`);
+    return result.view;
+  }
+
+  async join(): Promise<void> {
+    const [staff] = await Promise.all((["interviewer", "candidate"] as const).map((role) => this.joinAs(role)));
+    this.joined = true;
     const view = staff as { questions?: Array<{ id: string; followUps: Array<{ id: string; revealedAt: string | null }>; keyPoints: unknown[] }>; currentIndex?: number } | null;
     if (view?.questions) {
       this.plan = view.questions.map((question) => ({ id: question.id, followUpIds: question.followUps.map((followUp) => followUp.id), keyPointCount: question.keyPoints.length }));
@@ -87,7 +112,7 @@ export class LoadRoom {
   }
 
   /** The next command of the mix: reveal (or move on), key-point tick, note, scratchpad edit. */
-  private nextCommand(): { role: Role; kind: string; command: unknown; target: Role } {
+  private nextCommand(): { role: Role; kind: string; command: unknown; target: Role; deliveryKey?: string } {
     const question = this.plan[this.current] ?? this.plan[0]!;
     switch (this.step++ % 4) {
       case 0: {
@@ -108,10 +133,13 @@ export class LoadRoom {
       case 2:
         return this.note();
       default: {
+        // A line typed at the end of the text, as the candidate's editor sends it.
         const line = `console.log(${this.step});\n`;
-        const command = scratchpadCommand(question.id, this.scratchpad, line);
-        this.scratchpad += line;
-        return { role: "candidate", kind: "scratchpad", command, target: "interviewer" };
+        const text = this.scratchpads.get(question.id) ?? "";
+        const command = { type: "editScratchpad", questionId: question.id, baseRevision: this.revisions.get(question.id) ?? 0, changes: [{ from: text.length, to: text.length, insert: line }] };
+        this.scratchpads.set(question.id, text + line);
+        this.revisions.set(question.id, (this.revisions.get(question.id) ?? 0) + 1);
+        return { role: "candidate", kind: "scratchpad", command, target: "interviewer", deliveryKey: `pad:${question.id}:${this.revisions.get(question.id)}` };
       }
     }
   }
@@ -122,14 +150,17 @@ export class LoadRoom {
 
   /** Sends one command and records when it was sent and acknowledged. */
   fire(): void {
-    const { role, kind, command, target } = this.nextCommand();
-    const record: SentCommand = { kind, sentAt: performance.now(), ackAt: null, seq: null, error: null, target };
+    const { role, kind, command, target, deliveryKey } = this.nextCommand();
+    const record: SentCommand = { kind, sentAt: performance.now(), ackAt: null, seq: null, deliveryKey: deliveryKey ?? null, error: null, target };
     this.sent.push(record);
     this.emit(role, command).then(
       (result) => {
         record.ackAt = performance.now();
-        if (result.ok && typeof result.seq === "number") record.seq = result.seq;
-        else record.error = result.code ?? "ERROR";
+        if (result.ok && typeof result.seq === "number") {
+          record.seq = result.seq;
+          // The relay has no scratchpad revisions: there every command is an event.
+          record.deliveryKey = this.protocol.version === null || !record.deliveryKey ? `seq:${result.seq}` : record.deliveryKey;
+        } else record.error = result.code ?? "ERROR";
       },
       () => {
         record.error = "TIMEOUT";
@@ -147,14 +178,6 @@ export class LoadRoom {
     this.sockets.interviewer.close();
     this.sockets.candidate.close();
   }
-}
-
-/**
- * The scratchpad edit the protocol expects: a splice at the end of the text, as the candidate's editor
- * sends it (an insertion of `line` after `before.length` characters).
- */
-export function scratchpadCommand(questionId: string, before: string, line: string): unknown {
-  return { type: "updateScratchpad", questionId, text: before + line };
 }
 
 export function percentile(sorted: number[], p: number): number {

@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { env } from "@/server/env";
 import { PrismaClient } from "./generated/client";
 
 export type Db = PrismaClient;
@@ -21,7 +22,7 @@ export interface Database {
 // through globalThis, keeps a single set of connections.
 const globalForDb = globalThis as typeof globalThis & { __mockroomDatabase?: Database };
 
-export function createDatabase(databaseUrl: string, poolSize = Number(process.env.DATABASE_POOL_SIZE) || DEFAULT_POOL_SIZE): Database {
+export function createDatabase(databaseUrl: string, poolSize = DEFAULT_POOL_SIZE): Database {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
   return { prisma: new PrismaClient({ adapter: new PrismaPg(pool) }), pool };
 }
@@ -35,7 +36,7 @@ function database(): Database {
   if (!globalForDb.__mockroomDatabase) {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set: the server sets it before serving (embedded PostgreSQL by default).");
-    globalForDb.__mockroomDatabase = createDatabase(url);
+    globalForDb.__mockroomDatabase = createDatabase(url, env().DATABASE_POOL_SIZE);
   }
   return globalForDb.__mockroomDatabase;
 }

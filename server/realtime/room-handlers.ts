@@ -4,6 +4,7 @@ import { db, pool } from "@/server/db/client";
 import { eventForViewer, type Actor, type RoomState } from "@/server/domain/room";
 import type { StoredEvent } from "@/server/services/room-store";
 import { AppError, RetryLaterError, toFailure } from "@/server/errors";
+import { metrics } from "@/server/observability/metrics";
 import {
   PROTOCOL_VERSION,
   roomCommandPayloadSchema,
@@ -62,6 +63,24 @@ function publishEvents(io: RoomServer, state: RoomState, events: StoredEvent[]):
       const projected = eventForViewer(event, state, viewer);
       if (projected) channel.emit("room:event", { sessionId: state.sessionId, seq, event: projected });
     }
+  }
+}
+
+/** Counts a room command by type and result, and times it from arrival to answer. */
+async function measured<T>(type: string, run: () => Promise<T>): Promise<T> {
+  const { commands, commandSeconds, busy } = metrics();
+  const stop = commandSeconds.startTimer({ type });
+  try {
+    const result = await run();
+    commands.inc({ type, result: "ok" });
+    return result;
+  } catch (error) {
+    const code = error instanceof AppError ? error.code : "INTERNAL";
+    commands.inc({ type, result: code });
+    if (code === "BUSY") busy.inc();
+    throw error;
+  } finally {
+    stop();
   }
 }
 
@@ -147,8 +166,10 @@ export function registerRoomHandlers(io: RoomServer, socket: RoomSocket, options
   socket.on("room:command", (payload, ack) =>
     handle(ack, async () => {
       const input = parse(roomCommandPayloadSchema, payload);
-      const outcome = await executeCommand(engine, { sessionId: input.sessionId, actor: actorIn(input.sessionId), idempotencyKey: input.idempotencyKey, command: input.command, now: new Date() });
-      return outcome.revision === undefined ? { seq: outcome.seq } : { seq: outcome.seq, revision: outcome.revision };
+      return measured(input.command.type, async () => {
+        const outcome = await executeCommand(engine, { sessionId: input.sessionId, actor: actorIn(input.sessionId), idempotencyKey: input.idempotencyKey, command: input.command, now: new Date() });
+        return outcome.revision === undefined ? { seq: outcome.seq } : { seq: outcome.seq, revision: outcome.revision };
+      });
     }),
   );
 

@@ -9,6 +9,7 @@ import { setRoomPublisher } from "@/server/services/room-publisher";
 import { roomEngine } from "@/server/services/room-service";
 import { pool } from "@/server/db/client";
 import { createErrorTally } from "@/server/log/error-tally";
+import { setGaugeSources } from "@/server/observability/metrics";
 import { publishRealtimeStatus } from "@/server/realtime/status";
 
 /** Largest single socket message accepted; the biggest legitimate payload is a scratchpad update. */
@@ -17,7 +18,10 @@ export const MAX_PAYLOAD_BYTES = 128 * 1024;
 export interface RealtimeOptions {
   appUrl: string;
   redisUrl?: string;
+  /** The deployment's prefix for the adapter's Redis channels. */
+  redisKeyPrefix: string;
   log: (line: string) => void;
+  logError: (line: string) => void;
 }
 
 export interface Realtime {
@@ -60,7 +64,7 @@ export async function startRealtime(httpServer: HttpServer, options: RealtimeOpt
     const sub = pub.duplicate();
     for (const client of [pub, sub]) client.on("error", (error) => options.log(`redis: ${String(error)}`));
     await Promise.all([pub.connect(), sub.connect()]);
-    io.adapter(createAdapter(pub, sub));
+    io.adapter(createAdapter(pub, sub, { key: `${options.redisKeyPrefix}:socket.io` }));
     redisClients.push(pub, sub);
   }
 
@@ -75,10 +79,16 @@ export async function startRealtime(httpServer: HttpServer, options: RealtimeOpt
     }
   });
 
-  const reportError = createErrorTally(options.log);
+  const reportError = createErrorTally(options.logError);
   const engine = roomEngine(pool, reportError);
   io.on("connection", (socket) => registerRoomHandlers(io, socket, { engine, isShuttingDown: () => shuttingDown, reportError }));
   setRoomPublisher(roomPublisher(io));
+  setGaugeSources({
+    rooms: () => engine.stats().rooms,
+    queued: () => engine.stats().queued,
+    sockets: () => io.engine.clientsCount,
+    pool: () => ({ total: pool().totalCount, idle: pool().idleCount, waiting: pool().waitingCount }),
+  });
 
   publishRealtimeStatus(() => ({
     running: true,

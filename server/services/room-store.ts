@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from "pg";
 import {
+  applyAll,
   createRoomState,
   progressOf,
   questionSnapshotSchema,
@@ -10,7 +11,7 @@ import {
   type RoomState,
 } from "@/server/domain/room";
 import { AppError } from "@/server/errors";
-import { applyAll } from "@/server/domain/room";
+import { internQuestion } from "@/server/services/plan-interning";
 
 /**
  * The room's storage: an append-only event log, the plan (the questions as asked, stored once in
@@ -46,7 +47,7 @@ export async function loadRoom(pool: Pool, sessionId: string): Promise<LoadedRoo
   const row = session.rows[0];
   if (!row) return null;
   const questions: QuestionSnapshot[] = plan.rows.map((question) =>
-    questionSnapshotSchema.parse({ ...question.snapshot, id: question.id, position: question.position, timeBoxSec: question.timeBoxSec }),
+    internQuestion(questionSnapshotSchema.parse({ ...question.snapshot, id: question.id, position: question.position, timeBoxSec: question.timeBoxSec })),
   );
   const initial = createRoomState({ sessionId, questions });
   // Snapshots taken before the plan was stored apart still hold the questions; parsing drops them.

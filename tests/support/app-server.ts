@@ -18,7 +18,7 @@ export interface AppServer {
  * The real app, as `npm start` runs it (server/index.ts: Next.js, next-auth, tRPC and Socket.IO on one
  * port) on the given database, from the production build that the integration global setup ensured.
  */
-export async function startAppServer(databaseUrl: string, options: { port?: number; redisUrl?: string } = {}): Promise<AppServer> {
+export async function startAppServer(databaseUrl: string, options: { port?: number; redisUrl?: string; env?: Record<string, string> } = {}): Promise<AppServer> {
   const port = options.port ?? (await freePort());
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "mockroom-app-"));
   const url = `http://127.0.0.1:${port}`;
@@ -34,6 +34,7 @@ export async function startAppServer(databaseUrl: string, options: { port?: numb
       AUTH_SECRET: TEST_AUTH_SECRET,
       BANK_IMPORT_ON_START: "false",
       REDIS_URL: options.redisUrl ?? "",
+      ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -20,6 +20,8 @@ export class RoomClient {
   /** What this client typed per question, kept like the browser keeps it, and resent after a rejoin. */
   readonly typed = new Map<string, string>();
   private rejoined: Array<() => void> = [];
+  private joinedSeq: number | null = null;
+  private folded = new Set<number>();
 
   constructor(url: string, cookie: string, readonly sessionId: string) {
     this.socket = io(url, {
@@ -30,7 +32,11 @@ export class RoomClient {
     });
     this.socket.onAny((_name, payload) => this.received.push(payload));
     this.socket.on("room:event", (message) => {
-      if (message.sessionId !== this.sessionId || this.view === null || this.seq === null || message.seq <= this.seq) return;
+      if (message.sessionId !== this.sessionId || this.view === null || this.seq === null || this.joinedSeq === null) return;
+      if (message.seq <= this.joinedSeq || this.folded.has(message.seq)) return;
+      // Out of order (two nodes publishing): a fold needs order, so start again from a fresh view.
+      if (message.seq < this.seq) return void this.join();
+      this.folded.add(message.seq);
       this.eventSeqs.push(message.seq);
       this.seq = message.seq;
       this.view = foldView(this.view, message.event);
@@ -48,6 +54,8 @@ export class RoomClient {
     if (!result.ok) return;
     if (result.mode === "events") for (const { seq } of result.events) if (this.seq === null || seq > this.seq) this.eventSeqs.push(seq);
     this.seq = result.seq;
+    this.joinedSeq = result.seq;
+    this.folded = new Set();
     this.view = result.view;
     for (const [questionId, text] of this.typed) if (this.scratchpadOf(questionId).text !== text) await this.type(questionId, text);
     for (const resolve of this.rejoined.splice(0)) resolve();

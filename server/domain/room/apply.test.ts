@@ -124,8 +124,11 @@ describe("apply", () => {
   });
 
   it(covers("scratchpadUpdated"), () => {
-    const state = applied(liveRoom(), { type: "scratchpadUpdated", payload: { questionId: Q1, text: "abc", updatedAt: iso(8) } });
-    expect(state.scratchpads[Q1]).toEqual({ text: "abc", updatedAt: iso(8) });
+    const state = applied(liveRoom(), { type: "scratchpadUpdated", payload: { questionId: Q1, text: "abc", updatedAt: iso(8), revision: 7 } });
+    expect(state.scratchpads[Q1]).toEqual({ text: "abc", updatedAt: iso(8), revision: 7 });
+    // Logged before edits were counted: one past the last checkpoint.
+    const older = applied(state, { type: "scratchpadUpdated", payload: { questionId: Q1, text: "abcd", updatedAt: iso(9) } });
+    expect(older.scratchpads[Q1]).toEqual({ text: "abcd", updatedAt: iso(9), revision: 8 });
   });
 
   it(covers("interviewEnded"), () => {
