@@ -1,4 +1,4 @@
-// npm run bench:realtime -- [--rooms 250,500,1000,1500,2000] [--seconds 20] [--interval-ms 2000]
+// npm run bench:realtime -- [--rooms 250,500,1000,1500,2000] [--seconds 20] [--interval-ms 2000] [--cpu-prof DIR]
 //
 // Load on the live room as a load generator sees it, over the documented protocol, against a bare
 // Socket.IO relay of the same message pattern measured in the same run. Each room has an interviewer and
@@ -25,6 +25,8 @@ const { values: args } = parseArgs({
     seconds: { type: "string", default: "20" },
     "interval-ms": { type: "string", default: "2000" },
     "protocol-version": { type: "string", default: "" },
+    /** Writes a V8 CPU profile of the app server into this folder (summarise it with bench/realtime/profile-summary.ts). */
+    "cpu-prof": { type: "string", default: "" },
   },
 });
 const STEPS = args.rooms.split(",").map(Number);
@@ -193,7 +195,8 @@ async function main(): Promise<void> {
   await importBankPaths(db, await bankFilesIn(path.resolve("content/banks")));
   await db.$disconnect();
 
-  let app = await startAppServer(databaseUrl);
+  const serverEnv = args["cpu-prof"] ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(args["cpu-prof"])}` } : undefined;
+  let app = await startAppServer(databaseUrl, { env: serverEnv });
   const relayPort = await freePort();
   const relay = spawn(process.execPath, ["--import", "tsx", "bench/realtime/relay-server.ts", String(relayPort)], { stdio: ["ignore", "pipe", "inherit"] });
   await new Promise((resolve) => relay.stdout?.once("data", resolve));
@@ -242,7 +245,7 @@ async function main(): Promise<void> {
     for (const room of appRooms) room.rejoinedAt.interviewer = room.rejoinedAt.candidate = null;
     const port = app.port;
     await app.kill("SIGTERM");
-    app = await startAppServer(databaseUrl, { port });
+    app = await startAppServer(databaseUrl, { port, env: serverEnv });
     appPid = app.process.pid ?? 0;
     const readyAt = performance.now();
     const deadline = readyAt + 60_000;

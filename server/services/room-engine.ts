@@ -187,9 +187,11 @@ export class RoomEngine {
             const draft = room.drafts.get(questionId)!;
             const pending: Pending = {
               sessionId: room.sessionId,
+              // Only the candidate edits the scratchpad; the checkpoint is theirs.
               actor: { userId: draft.authorId, role: "CANDIDATE" },
-              command: { type: "checkpointScratchpad", questionId, text: draft.text, revision: draft.revision },
-              idempotencyKey: `checkpoint:${room.sessionId}:${questionId}:${draft.revision}`,
+              // Both are set from the draft when the checkpoint is decided (see checkpointCommand).
+              command: { type: "checkpointScratchpad", questionId, text: "", revision: 0 },
+              idempotencyKey: "",
               now: new Date(),
               staleCount: 0,
               checkpointOf: questionId,
@@ -270,7 +272,7 @@ export class RoomEngine {
     if (!state) return null;
     for (let pending = room.queue[0]; pending; pending = room.queue[0]) {
       if (!pending.checkpointOf && checkpointsFirst(pending, room) && this.queueCheckpoints(room, "front", { schedule: false }).length > 0) continue;
-      if (pending.checkpointOf) pending.command = this.checkpointCommand(room, pending.checkpointOf);
+      if (pending.checkpointOf) this.takeCheckpoint(room, pending, pending.checkpointOf);
       if (pending.command.type === "editScratchpad") {
         this.editScratchpad(room, state, pending, pending.command);
         continue;
@@ -290,10 +292,16 @@ export class RoomEngine {
     return null;
   }
 
-  /** The checkpoint of the draft as it is now, which may be newer than when the checkpoint was queued. */
-  private checkpointCommand(room: LiveRoom, questionId: string): Command {
+  /**
+   * Fills a queued checkpoint with the draft as it is now, which may be newer than when it was queued.
+   * The key names the revision, so two nodes checkpointing the same revision write it once.
+   */
+  private takeCheckpoint(room: LiveRoom, pending: Pending, questionId: string): void {
     const draft = room.drafts.get(questionId);
-    return { type: "checkpointScratchpad", questionId, text: draft?.text ?? "", revision: draft?.revision ?? 0 };
+    const revision = draft?.revision ?? 0;
+    pending.command = { type: "checkpointScratchpad", questionId, text: draft?.text ?? "", revision };
+    pending.idempotencyKey = `checkpoint:${room.sessionId}:${questionId}:${revision}`;
+    pending.now = new Date();
   }
 
   /** Applies a live edit to the draft, relays it, and arms the checkpoint timer; nothing is written. */

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Pool } from "pg";
 import type { Db } from "@/server/db/client";
-import { eventForViewer, viewFor, type Actor, type ClientCommand, type Command, type Role, type RoomView, type ViewEvent } from "@/server/domain/room";
+import { eventForViewer, viewFor, type Actor, type ClientCommand, type Command, type Role } from "@/server/domain/room";
+import type { RoomJoinResult } from "@/server/realtime/protocol";
 import { AppError } from "@/server/errors";
 import { RoomEngine, type CommandOutcome } from "@/server/services/room-engine";
 import { roomPublisher } from "@/server/services/room-publisher";
@@ -51,10 +52,6 @@ export function executeCommand(
   return engine.submit({ ...input, idempotencyKey: scopedKey(input.actor.userId, input.idempotencyKey) });
 }
 
-export type JoinOutcome =
-  | { mode: "snapshot"; view: RoomView; seq: number }
-  | { mode: "events"; events: Array<{ seq: number; event: ViewEvent }>; view: RoomView; seq: number };
-
 /**
  * Enters the room (recording the join and the presence), then answers with what the client missed since
  * `lastSeq`, projected for its role, or a fresh view when it has nothing or is too far behind. The room
@@ -64,7 +61,7 @@ export async function joinRoom(
   engine: RoomEngine,
   pool: Pool,
   input: { sessionId: string; actor: Actor; name: string | null; lastSeq: number | null; now: Date },
-): Promise<JoinOutcome> {
+): Promise<RoomJoinResult> {
   const { sessionId, actor, now } = input;
   const name = input.name?.trim() || "Participant";
   let outcome = await engine.submit({ sessionId, actor, now, idempotencyKey: randomUUID(), command: { type: "join", name } }, { refresh: true });

@@ -186,7 +186,7 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
     addNote: () => ({ type: "addNote", body: "a note" }),
     editNote: (w) => ({ type: "editNote", noteId: w.ownNoteId, body: "edited" }),
     deleteNote: (w) => ({ type: "deleteNote", noteId: w.ownNoteId }),
-    checkpointScratchpad: (w) => ({ type: "checkpointScratchpad", questionId: w.q1, text: "my answer" }),
+    editScratchpad: (w) => ({ type: "editScratchpad", questionId: w.q1, baseRevision: 0, changes: [{ from: 0, to: 0, insert: "my answer" }] }),
   };
 
 

@@ -136,7 +136,8 @@ export const AUTHORIZATION_TABLE: Row[] = [
   { surface: "command", name: "addNote", cells: inRoom(["owner", "observer"]), writes: true },
   { surface: "command", name: "editNote", cells: inRoom(["owner", "observer"]), writes: true },
   { surface: "command", name: "deleteNote", cells: inRoom(["owner", "observer"]), writes: true },
-  { surface: "command", name: "checkpointScratchpad", cells: inRoom(["candidates"]), writes: true },
+  // A live edit is kept in memory and relayed; it is written by a checkpoint seconds later.
+  { surface: "command", name: "editScratchpad", cells: inRoom(["candidates"]) },
 ];
 
 const SHORT: Record<Outcome, string> = { allowed: "✓", UNAUTHORIZED: "401", FORBIDDEN: "403", NOT_FOUND: "404", CONFLICT: "409" };

@@ -241,7 +241,8 @@ describe("fuzzing", () => {
       { type: "editNote", noteId: "n", body: "b" },
       { type: "deleteNote", noteId: "n" },
       { type: "setScore", questionId: "q", outOf: 10, criteria: [{ index: 0, score: 1, comment: "" }], overall: 1, comment: "" },
-      { type: "checkpointScratchpad", questionId: "q", text: "t" },
+      { type: "editScratchpad", questionId: "q", baseRevision: 0, changes: [{ from: 0, to: 0, insert: "t" }] },
+      { type: "checkpointScratchpad", questionId: "q", text: "t", revision: 1 },
       { type: "join", name: "Interviewer" },
       { type: "removeParticipant", userId: "u" },
     ];

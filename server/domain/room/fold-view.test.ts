@@ -4,7 +4,7 @@ import { apply } from "./apply";
 import type { Command } from "./commands";
 import { decide } from "./decide";
 import { eventForViewer } from "./event-for-viewer";
-import { foldView } from "./fold-view";
+import { foldScratchpadEdit, foldView } from "./fold-view";
 import type { Actor } from "./policy";
 import type { RoomState } from "./room-state";
 import { at, candidate, coInterviewer, emptyRoom, everyone, idSource, interviewer, observer } from "./test-fixtures";
@@ -91,5 +91,26 @@ describe("foldView", () => {
     const after = decision.events.reduce(apply, state);
     expect(view).not.toEqual(viewFor(after, candidate));
     expect(foldView(view, eventForViewer(decision.events[0]!, state, candidate)!)).toEqual(viewFor(after, candidate));
+  });
+});
+
+describe("foldScratchpadEdit", () => {
+  it("applies a live edit to every role's view at the revision before it, and refuses one out of step", () => {
+    let state = emptyRoom();
+    const ids = idSource();
+    for (const actor of everyone) {
+      const joined = decide(state, actor, { type: "join", name: "N" }, at(0), ids);
+      if (joined.ok) state = joined.events.reduce(apply, state);
+    }
+    const started = decide(state, interviewer, { type: "start" }, at(1), ids);
+    if (!started.ok) throw new Error("start refused");
+    state = started.events.reduce(apply, state);
+    const edit = { questionId: "question_1_id", revision: 1, changes: [{ from: 0, to: 0, insert: "def f():" }], updatedAt: at(2).toISOString() };
+    const checkpointed = apply(state, { type: "scratchpadUpdated", payload: { questionId: "question_1_id", text: "def f():", updatedAt: at(2).toISOString(), revision: 1 } });
+    for (const viewer of everyone) {
+      expect(foldScratchpadEdit(viewFor(state, viewer), edit)).toEqual(viewFor(checkpointed, viewer));
+      expect(foldScratchpadEdit(viewFor(state, viewer), { ...edit, revision: 2 })).toBeNull();
+      expect(foldScratchpadEdit(viewFor(state, viewer), { ...edit, changes: [{ from: 3, to: 9, insert: "" }] })).toBeNull();
+    }
   });
 });
