@@ -195,8 +195,8 @@ async function main(): Promise<void> {
   await importBankPaths(db, await bankFilesIn(path.resolve("content/banks")));
   await db.$disconnect();
 
-  const serverEnv = args["cpu-prof"] ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(args["cpu-prof"])}` } : undefined;
-  let app = await startAppServer(databaseUrl, { env: serverEnv });
+  const nodeArgs = args["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(args["cpu-prof"])}`] : [];
+  let app = await startAppServer(databaseUrl, { nodeArgs });
   const relayPort = await freePort();
   const relay = spawn(process.execPath, ["--import", "tsx", "bench/realtime/relay-server.ts", String(relayPort)], { stdio: ["ignore", "pipe", "inherit"] });
   await new Promise((resolve) => relay.stdout?.once("data", resolve));
@@ -211,18 +211,20 @@ async function main(): Promise<void> {
 
   log(`machine: ${(await import("node:os")).cpus().length} cores, node ${process.version}; load average before: ${loadAverage()}`);
   log("kind  rooms    cmds  ack p50/p99 ms  delivery p50/p95/p99/max ms  lost  errors  cpu ms/cmd  db ms  KB/room  bytes i/c  pad B/room/min  load avg");
-  // Every room is planned first, through the app, so that the idle figure holds what planning cost and
-  // the per-room figure is what a live room costs.
+  // The memory of an idle server, before planning grows its heap; compared below with a restarted server
+  // holding every room live, which has served nothing but the rooms.
+  const freshIdleRss = rssBytesOf(appPid);
   const factory = new RoomFactory(app.url);
   const allSpecs = await factory.rooms(0, Math.max(...STEPS));
   await sleep(5_000);
   const idle = { app: rssBytesOf(appPid), relay: rssBytesOf(relayPid) };
-  log(`${allSpecs.length} rooms planned; idle RSS: app ${Math.round(idle.app / 1024 / 1024)} MB, relay ${Math.round(idle.relay / 1024 / 1024)} MB`);
+  log(`${allSpecs.length} rooms planned; RSS: app ${Math.round(freshIdleRss / 1024 / 1024)} MB fresh, ${Math.round(idle.app / 1024 / 1024)} MB after planning; relay ${Math.round(idle.relay / 1024 / 1024)} MB`);
   const appRooms: LoadRoom[] = [];
   const relayRooms: LoadRoom[] = [];
   const results: Array<{ app: StepResult; relay: StepResult }> = [];
   let knee: number | null = null;
   let rejoin: ReturnType<typeof summary> | null = null;
+  let restarted: StepResult | null = null;
   try {
     for (const count of STEPS) {
       const specs = allSpecs.slice(appRooms.length, count);
@@ -245,7 +247,7 @@ async function main(): Promise<void> {
     for (const room of appRooms) room.rejoinedAt.interviewer = room.rejoinedAt.candidate = null;
     const port = app.port;
     await app.kill("SIGTERM");
-    app = await startAppServer(databaseUrl, { port, env: serverEnv });
+    app = await startAppServer(databaseUrl, { port, nodeArgs });
     appPid = app.process.pid ?? 0;
     const readyAt = performance.now();
     const deadline = readyAt + 60_000;
@@ -253,6 +255,9 @@ async function main(): Promise<void> {
     while (pending() > 0 && performance.now() < deadline) await sleep(100);
     rejoin = summary(appRooms.flatMap((room) => [room.rejoinedAt.interviewer, room.rejoinedAt.candidate]).map((at) => (at === null ? 60_000 : Math.max(0, at - readyAt))));
     log(`restart with ${appRooms.length} rooms: ${appRooms.length - pending()} rooms fully rejoined; rejoin after ready p50/p99/max ${rejoin.p50}/${rejoin.p99}/${rejoin.max} ms`);
+    restarted = await measure(appRooms, appPid, databasePid, freshIdleRss, scratchpadBytes);
+    log(row("app*", restarted));
+    log("app*: the restarted server, under the same load; its KB/room is its RSS above a fresh idle server's, per room");
   } finally {
     for (const room of [...appRooms, ...relayRooms]) room.close();
     relay.kill();
@@ -274,7 +279,7 @@ async function main(): Promise<void> {
     errors: at.app.errors,
     cpu_ms_per_command: at.app.cpuMsPerCommand,
     db_cpu_ms_per_command: at.app.dbCpuMsPerCommand,
-    rss_kb_per_room: at.app.rssPerRoomKb,
+    rss_kb_per_room: restarted?.rssPerRoomKb ?? at.app.rssPerRoomKb,
     scratchpad_checkpoint_bytes_per_room_minute: at.app.scratchpadBytesPerRoomMinute,
     bytes_per_event: at.app.bytesPerEvent,
     knee_rooms: knee,

@@ -30,6 +30,8 @@ const envSchema = z
     METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
     /** pino's level: fatal, error, warn, info, debug or trace. */
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace"]).default("info"),
+    /** JSON lines for a log collector, or readable lines; by default readable in a terminal or with --dev. */
+    LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
     BANK_IMPORT_ON_START: z.enum(["true", "false"]).default("true").transform((value) => value === "true"),
   })
   .superRefine((env, ctx) => {

@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   // .env, .env.local, .env.production...: the same files, in the same order, that Next.js reads.
   nextEnv.loadEnvConfig(process.cwd(), dev);
   const config = parseEnv({ ...process.env, NODE_ENV: dev ? "development" : (process.env.NODE_ENV ?? "production") });
-  const logger = createLogger({ pretty: dev, level: config.LOG_LEVEL });
+  const logger = createLogger({ pretty: config.LOG_FORMAT ? config.LOG_FORMAT === "pretty" : dev || process.stdout.isTTY, level: config.LOG_LEVEL });
   log = (line) => logger.info(line);
 
   let embedded: EmbeddedDatabase | undefined;

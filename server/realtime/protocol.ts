@@ -135,10 +135,13 @@ export interface ServerToClientEvents {
 }
 
 /**
- * Nodes talk to each other only through the adapter's room broadcasts; state lives in Postgres, so there
- * is nothing else to say across nodes.
+ * Between nodes (through the adapter): a node that appended to a room says how far, so that the others
+ * bring their cached copy up to date before deciding its next command. State lives in PostgreSQL; this
+ * only saves a node from deciding on an old copy.
  */
-export type InterServerEvents = Record<never, never>;
+export interface InterServerEvents {
+  "room:advanced": (sessionId: string, seq: number) => void;
+}
 
 export interface SocketData {
   /** Set by the handshake middleware. */

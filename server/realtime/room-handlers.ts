@@ -1,6 +1,6 @@
 import type { Server, Socket } from "socket.io";
 import type { z } from "zod";
-import { db, pool } from "@/server/db/client";
+import { pool } from "@/server/db/client";
 import { eventForViewer, type Actor, type RoomState } from "@/server/domain/room";
 import type { StoredEvent } from "@/server/services/room-store";
 import { AppError, RetryLaterError, toFailure } from "@/server/errors";
@@ -38,9 +38,13 @@ export const REMOVED_MESSAGE = "The interviewer removed you from this interview.
  * carries the change, never the whole view. A removed participant is told so, and their sockets leave
  * the member channel, which also ends the role they had cached: nothing more reaches them.
  */
-export function roomPublisher(io: RoomServer): RoomPublisher {
+export function roomPublisher(io: RoomServer, options: { otherNodes: boolean }): RoomPublisher {
   return {
-    events: (state, events) => publishEvents(io, state, events),
+    events: (state, events) => {
+      publishEvents(io, state, events);
+      const last = events.at(-1);
+      if (last && options.otherNodes) io.serverSideEmit("room:advanced", state.sessionId, last.seq);
+    },
     // Every member may see the scratchpad of an asked question, and only asked questions take edits.
     scratchpadEdit: (state, edit) => {
       const channels = state.participants.map((participant) => memberRoom(state.sessionId, participant.userId));
@@ -136,7 +140,7 @@ export function registerRoomHandlers(io: RoomServer, socket: RoomSocket, options
       }
       const input = parse(roomJoinPayloadSchema, payload);
       const { id: userId, name } = socket.data.user;
-      const actor = { userId, role: await memberRole(db(), input.sessionId, userId) };
+      const actor = { userId, role: await memberRole(pool(), input.sessionId, userId) };
       const channel = memberRoom(input.sessionId, userId);
       // Subscribe before reading, so nothing committed in between is missed (a duplicate is harmless:
       // clients drop events at or below the sequence number they have).

@@ -82,7 +82,8 @@ export async function startRealtime(httpServer: HttpServer, options: RealtimeOpt
   const reportError = createErrorTally(options.logError);
   const engine = roomEngine(pool, reportError);
   io.on("connection", (socket) => registerRoomHandlers(io, socket, { engine, isShuttingDown: () => shuttingDown, reportError }));
-  setRoomPublisher(roomPublisher(io));
+  setRoomPublisher(roomPublisher(io, { otherNodes: Boolean(options.redisUrl) }));
+  io.on("room:advanced", (sessionId, seq) => engine.advanced(sessionId, seq));
   setGaugeSources({
     rooms: () => engine.stats().rooms,
     queued: () => engine.stats().queued,
@@ -100,7 +101,7 @@ export async function startRealtime(httpServer: HttpServer, options: RealtimeOpt
     io,
     async close(reason) {
       shuttingDown = true;
-      await engine.checkpointAll();
+      await engine.persistAll();
       setRoomPublisher(null);
       io.emit("server:shutdown", { reason });
       // Flush the shutdown notice before the transports close.

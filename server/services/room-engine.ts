@@ -2,7 +2,10 @@ import { randomUUID } from "node:crypto";
 import type { Pool } from "pg";
 import { applyAll, decide, decideScratchpadEdit, type Actor, type Command, type CommandOf, type RoomState, type Scratchpad, type TextChange } from "@/server/domain/room";
 import { AppError, RetryLaterError } from "@/server/errors";
-import { appendBatch, appendFirst, eventsAfter, findCommand, loadRoom, roomNotFound, saveSnapshot, type AppendItem, type StoredEvent } from "@/server/services/room-store";
+import { appendBatch, appendFirst, eventsAfter, findCommand, loadRoom, roomNotFound, saveSnapshots, type AppendItem, type StoredEvent } from "@/server/services/room-store";
+
+/** Rooms per statement when every room is snapshotted at once (before a shutdown). */
+const SNAPSHOT_BATCH = 200;
 
 /** A live scratchpad edit, relayed to the room as it is made; checkpoints store the text. */
 export interface ScratchpadEdit {
@@ -64,6 +67,8 @@ interface Pending extends EngineCommand {
   staleCount: number;
   /** A checkpoint the engine queued itself, of this question's draft; its command is built when decided. */
   checkpointOf?: string;
+  /** Refused once already, and decided again on a freshly loaded room before the refusal stands. */
+  rechecked?: boolean;
   resolve(outcome: CommandOutcome): void;
   reject(error: unknown): void;
 }
@@ -154,17 +159,31 @@ export class RoomEngine {
     });
   }
 
-  /** Drops a room from memory, e.g. after its plan changed; the next command loads it again. */
+  /** Marks a room to be brought up to date before its next command, e.g. after its plan changed. */
   forget(sessionId: string): void {
     const room = this.rooms.get(sessionId);
     if (room) room.stale = true;
   }
 
-  /** Checkpoints every live scratchpad now, e.g. before the server stops. */
-  async checkpointAll(): Promise<void> {
+  /** Another node appended to this room up to `seq` (told through the adapter). */
+  advanced(sessionId: string, seq: number): void {
+    const room = this.rooms.get(sessionId);
+    if (room && room.seq < seq) room.stale = true;
+  }
+
+  /**
+   * Before the server stops: checkpoints every live scratchpad, then snapshots every room, so that the
+   * next server loads each room from its snapshot alone instead of replaying its latest events.
+   */
+  async persistAll(): Promise<void> {
     const written: Array<Promise<unknown>> = [];
     for (const room of this.rooms.values()) written.push(...this.queueCheckpoints(room, "front"));
     await Promise.allSettled(written);
+    const due = [...this.rooms.values()].filter((room) => room.state && room.seq > room.snapshotSeq);
+    for (let i = 0; i < due.length; i += SNAPSHOT_BATCH) {
+      const batch = due.slice(i, i + SNAPSHOT_BATCH).map((room) => ({ state: room.state!, seq: room.seq }));
+      await saveSnapshots(this.pool, batch).catch((error: unknown) => this.onError("snapshot", error));
+    }
   }
 
   close(): void {
@@ -274,11 +293,12 @@ export class RoomEngine {
       if (!pending.checkpointOf && checkpointsFirst(pending, room) && this.queueCheckpoints(room, "front", { schedule: false }).length > 0) continue;
       if (pending.checkpointOf) this.takeCheckpoint(room, pending, pending.checkpointOf);
       if (pending.command.type === "editScratchpad") {
-        this.editScratchpad(room, state, pending, pending.command);
+        if (!this.editScratchpad(room, state, pending, pending.command)) return null;
         continue;
       }
       const decision = decide(state, pending.actor, pending.command, pending.now, randomUUID);
       if (!decision.ok) {
+        if (this.recheck(room, pending)) return null;
         this.finish(room, (p) => p.reject(new AppError(decision.error.code, decision.error.message)));
         continue;
       }
@@ -304,12 +324,25 @@ export class RoomEngine {
     pending.now = new Date();
   }
 
-  /** Applies a live edit to the draft, relays it, and arms the checkpoint timer; nothing is written. */
-  private editScratchpad(room: LiveRoom, state: RoomState, pending: Pending, command: CommandOf<"editScratchpad">): void {
+  /**
+   * A refusal may come from a cache that another node has moved past (the interview it says has not
+   * started has). The first refusal of a command marks the room stale, so that it is decided again
+   * after the room is brought up to date; only a refusal on fresh state is answered.
+   */
+  private recheck(room: LiveRoom, pending: Pending): boolean {
+    if (pending.rechecked) return false;
+    pending.rechecked = true;
+    room.stale = true;
+    return true;
+  }
+
+  /** Applies a live edit to the draft, relays it, and arms the checkpoint timer; nothing is written. False when it must be rechecked. */
+  private editScratchpad(room: LiveRoom, state: RoomState, pending: Pending, command: CommandOf<"editScratchpad">): boolean {
     const decision = decideScratchpadEdit(state, room.drafts.get(command.questionId), pending.actor, command, pending.now);
     if (!decision.ok) {
+      if (this.recheck(room, pending)) return false;
       this.finish(room, (p) => p.reject(new AppError(decision.error.code, decision.error.message)));
-      return;
+      return true;
     }
     room.drafts.set(command.questionId, { ...decision.draft, authorId: pending.actor.userId });
     const live = this.liveState(room);
@@ -319,6 +352,7 @@ export class RoomEngine {
       room.checkpointTimer = null;
       this.queueCheckpoints(room, "back");
     }, ENGINE_LIMITS.checkpointMs);
+    return true;
   }
 
   /** The committed state with the scratchpads' live text, which is what members are shown. */
@@ -339,7 +373,11 @@ export class RoomEngine {
         if (batch.length >= ENGINE_LIMITS.batchRooms) break;
         this.ready.delete(room);
         const next = this.decideHead(room);
-        if (!next) continue;
+        if (!next) {
+          // A refusal to recheck: bring the room up to date (refresh), then decide again.
+          if (room.stale) this.schedule(room);
+          continue;
+        }
         room.busy = true;
         batch.push(next);
       }
@@ -416,7 +454,7 @@ export class RoomEngine {
   private async snapshot(room: LiveRoom): Promise<void> {
     if (!room.state || room.seq <= room.snapshotSeq) return;
     room.snapshotSeq = room.seq;
-    await saveSnapshot(this.pool, room.state, room.seq).catch((error: unknown) => this.onError("snapshot", error));
+    await saveSnapshots(this.pool, [{ state: room.state, seq: room.seq }]).catch((error: unknown) => this.onError("snapshot", error));
   }
 
   private evictIdle(now: number): void {

@@ -1,12 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { Pool } from "pg";
-import type { Db } from "@/server/db/client";
 import { eventForViewer, viewFor, type Actor, type ClientCommand, type Command, type Role } from "@/server/domain/room";
 import type { RoomJoinResult } from "@/server/realtime/protocol";
 import { AppError } from "@/server/errors";
 import { RoomEngine, type CommandOutcome } from "@/server/services/room-engine";
 import { roomPublisher } from "@/server/services/room-publisher";
-import { eventsAfter, ROOM_NOT_FOUND } from "@/server/services/room-store";
+import { eventsAfter, participantRole, ROOM_NOT_FOUND } from "@/server/services/room-store";
 
 export type { CommandOutcome, RoomPublisher } from "@/server/services/room-engine";
 
@@ -29,11 +28,11 @@ export function roomEngine(pool: () => Pool, onError?: (what: string, error: unk
 }
 
 /** The member's role in the session, from the database: never from anything the client says. */
-export async function memberRole(db: Pick<Db, "participant">, sessionId: string, userId: string): Promise<Role> {
-  const participant = await db.participant.findUnique({ where: { sessionId_userId: { sessionId, userId } }, select: { role: true } });
+export async function memberRole(pool: Pool, sessionId: string, userId: string): Promise<Role> {
+  const role = await participantRole(pool, sessionId, userId);
   // A session that does not exist and one the user is not in look the same from outside.
-  if (!participant) throw new AppError("NOT_FOUND", ROOM_NOT_FOUND);
-  return participant.role;
+  if (!role) throw new AppError("NOT_FOUND", ROOM_NOT_FOUND);
+  return role;
 }
 
 /** Keys are scoped to their sender, so no client can collide with (or probe) another's commands. */

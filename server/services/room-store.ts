@@ -7,6 +7,7 @@ import {
   roomEventSchema,
   roomProgressSchema,
   type QuestionSnapshot,
+  type Role,
   type RoomEvent,
   type RoomState,
 } from "@/server/domain/room";
@@ -188,19 +189,61 @@ export async function appendFirst(pool: Pool, item: AppendItem, planIds: string[
   }
 }
 
+interface RoleLookup {
+  sessionId: string;
+  userId: string;
+  resolve(role: Role | null): void;
+  reject(error: unknown): void;
+}
+
+const roleLookups = new WeakMap<Pool, RoleLookup[]>();
+
+/**
+ * The user's role in the session from `Participant`, or null when they are not a member. Lookups made
+ * in the same turn of the event loop share one query: after a restart every client rejoins at once.
+ */
+export function participantRole(pool: Pool, sessionId: string, userId: string): Promise<Role | null> {
+  return new Promise((resolve, reject) => {
+    const waiting = roleLookups.get(pool);
+    if (waiting) return void waiting.push({ sessionId, userId, resolve, reject });
+    const batch: RoleLookup[] = [{ sessionId, userId, resolve, reject }];
+    roleLookups.set(pool, batch);
+    setImmediate(() => {
+      roleLookups.delete(pool);
+      pool
+        .query<{ sessionId: string; userId: string; role: Role }>(
+          `SELECT p."sessionId", p."userId", p."role" FROM "Participant" p
+             JOIN unnest($1::text[], $2::text[]) AS wanted("sessionId", "userId") USING ("sessionId", "userId")`,
+          [batch.map((lookup) => lookup.sessionId), batch.map((lookup) => lookup.userId)],
+        )
+        .then(
+          ({ rows }) => {
+            const roles = new Map(rows.map((row) => [`${row.sessionId}\u0000${row.userId}`, row.role]));
+            for (const lookup of batch) lookup.resolve(roles.get(`${lookup.sessionId}\u0000${lookup.userId}`) ?? null);
+          },
+          (error: unknown) => {
+            for (const lookup of batch) lookup.reject(error);
+          },
+        );
+    });
+  });
+}
+
 /** Where a command with this (sender-scoped) key was appended, if it was. */
 export async function findCommand(pool: Pool, idempotencyKey: string): Promise<{ sessionId: string; seq: number } | null> {
   const { rows } = await pool.query<{ sessionId: string; seq: number }>(`SELECT "sessionId", "seq" FROM "SessionEvent" WHERE "idempotencyKey" = $1`, [idempotencyKey]);
   return rows[0] ?? null;
 }
 
-/** Stores the mutable state as of `seq`; an older snapshot never overwrites a newer one. */
-export async function saveSnapshot(pool: Pool, state: RoomState, seq: number): Promise<void> {
-  await pool.query(`UPDATE "InterviewSession" SET "snapshot" = $2::jsonb, "version" = $3 WHERE "id" = $1 AND "version" < $3`, [
-    state.sessionId,
-    JSON.stringify(progressOf(state)),
-    seq,
-  ]);
+/** Stores rooms' mutable state as of their `seq`, in one statement; an older snapshot never overwrites a newer one. */
+export async function saveSnapshots(pool: Pool, rooms: Array<{ state: RoomState; seq: number }>): Promise<void> {
+  if (rooms.length === 0) return;
+  await pool.query(
+    `UPDATE "InterviewSession" s SET "snapshot" = x."snapshot", "version" = x."version"
+       FROM jsonb_to_recordset($1::jsonb) AS x("id" text, "snapshot" jsonb, "version" int)
+      WHERE s."id" = x."id" AND s."version" < x."version"`,
+    [JSON.stringify(rooms.map(({ state, seq }) => ({ id: state.sessionId, snapshot: progressOf(state), version: seq })))],
+  );
 }
 
 export function roomNotFound(): AppError {

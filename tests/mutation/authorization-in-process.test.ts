@@ -65,7 +65,7 @@ function connection(user: SessionUser): Connection {
         return { serverNow: Date.now(), clientSentAt: parse(timeSyncPayloadSchema, payload).clientSentAt };
       case "room:join": {
         const input = parse(roomJoinPayloadSchema, payload);
-        const actor = { userId: user.id, role: await memberRole(appDb(), input.sessionId, user.id) };
+        const actor = { userId: user.id, role: await memberRole(pool(), input.sessionId, user.id) };
         const outcome = await joinRoom(engine, pool(), { sessionId: input.sessionId, actor, name: user.name, lastSeq: input.lastSeq, now: new Date() });
         roles.set(input.sessionId, actor.role);
         return outcome;

@@ -12,16 +12,18 @@ export interface FileDatabase {
   db: Db;
   /** A room engine of the test's own, as another node would have: the app's engine finds what it wrote. */
   rooms: RoomEngine;
+  pool: pg.Pool;
 }
 
 /** This test file's own freshly migrated database (a copy of the run's template; see global-setup.ts). */
 export async function fileDatabase(): Promise<FileDatabase> {
   const url = await copyTemplateDatabase({ templateUrl: inject("templateDatabaseUrl"), adminUrl: inject("adminDatabaseUrl") });
-  return { url, db: createDb(url), rooms: new RoomEngine(new pg.Pool({ connectionString: url, max: 4 }), { events: () => {}, scratchpadEdit: () => {} }) };
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  return { url, db: createDb(url), pool, rooms: new RoomEngine(pool, { events: () => {}, scratchpadEdit: () => {} }) };
 }
 
 /** Runs a room command as `userId`, with the role the database gives them, as the socket handler does. */
-export async function roomCommand(database: Pick<FileDatabase, "db" | "rooms">, sessionId: string, userId: string, command: Command): Promise<CommandOutcome> {
-  const actor = { userId, role: await memberRole(database.db, sessionId, userId) };
+export async function roomCommand(database: Pick<FileDatabase, "pool" | "rooms">, sessionId: string, userId: string, command: Command): Promise<CommandOutcome> {
+  const actor = { userId, role: await memberRole(database.pool, sessionId, userId) };
   return executeCommand(database.rooms, { sessionId, actor, idempotencyKey: randomUUID(), command, now: new Date() });
 }
