@@ -145,9 +145,10 @@ export function registerRoomHandlers(io: RoomServer, socket: RoomSocket, options
       // Subscribe before reading, so nothing committed in between is missed (a duplicate is harmless:
       // clients drop events at or below the sequence number they have).
       await socket.join(channel);
+      const subscribedAt = performance.now();
       roles.set(input.sessionId, actor.role);
       try {
-        return await joinRoom(engine, pool(), { sessionId: input.sessionId, actor, name, lastSeq: input.lastSeq, now: new Date() });
+        return await joinRoom(engine, pool(), { sessionId: input.sessionId, actor, name, lastSeq: input.lastSeq, now: new Date(), subscribedAt });
       } catch (error) {
         roles.delete(input.sessionId);
         await socket.leave(channel);

@@ -80,6 +80,8 @@ interface LiveRoom {
   snapshotSeq: number;
   /** Set when another node may have written since: fold in what it wrote before deciding again. */
   stale: boolean;
+  /** When the last load or refresh that completed began reading (performance.now()). */
+  readSince: number;
   queue: Pending[];
   busy: boolean;
   lastUsedAt: number;
@@ -139,18 +141,22 @@ export class RoomEngine {
     return { rooms: this.rooms.size, queued: this.queued, batches: this.counters.batches, busy: this.counters.busy };
   }
 
-  /** Queues a command for its room; resolves once its events are committed (and published). */
-  submit(input: EngineCommand, options: { refresh?: boolean } = {}): Promise<CommandOutcome> {
+  /**
+   * Queues a command for its room; resolves once its events are committed (and published). With
+   * `readAfter`, the room is first brought up to date from the database unless it was read after that
+   * instant (performance.now()): a joining socket subscribes first, then needs everything committed since.
+   */
+  submit(input: EngineCommand, options: { readAfter?: number } = {}): Promise<CommandOutcome> {
     let room = this.rooms.get(input.sessionId);
     if (this.queued >= ENGINE_LIMITS.queueTotal || (room && room.queue.length >= ENGINE_LIMITS.queuePerRoom)) {
       this.counters.busy++;
       return Promise.reject(new RetryLaterError("BUSY", ENGINE_LIMITS.retryAfterMs));
     }
     if (!room) {
-      room = { sessionId: input.sessionId, state: null, seq: 0, snapshotSeq: 0, stale: true, queue: [], busy: false, lastUsedAt: Date.now(), drafts: new Map(), checkpointTimer: null };
+      room = { sessionId: input.sessionId, state: null, seq: 0, snapshotSeq: 0, stale: true, readSince: -Infinity, queue: [], busy: false, lastUsedAt: Date.now(), drafts: new Map(), checkpointTimer: null };
       this.rooms.set(input.sessionId, room);
     }
-    if (options.refresh) room.stale = true;
+    if (options.readAfter !== undefined && room.readSince < options.readAfter) room.stale = true;
     const target = room;
     return new Promise((resolve, reject) => {
       target.queue.push({ ...input, staleCount: 0, resolve, reject });
@@ -243,6 +249,7 @@ export class RoomEngine {
   /** Loads the room, or folds in what other nodes appended since this node's last event. */
   private async refresh(room: LiveRoom): Promise<void> {
     room.busy = true;
+    const readSince = performance.now();
     try {
       if (room.state === null) {
         const loaded = await loadRoom(this.pool, room.sessionId);
@@ -256,6 +263,7 @@ export class RoomEngine {
         room.seq = later.at(-1)?.seq ?? room.seq;
       }
       room.stale = false;
+      room.readSince = readSince;
     } catch (error) {
       this.onError("room load", error);
       room.state = null;

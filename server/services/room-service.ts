@@ -54,16 +54,17 @@ export function executeCommand(
 /**
  * Enters the room (recording the join and the presence), then answers with what the client missed since
  * `lastSeq`, projected for its role, or a fresh view when it has nothing or is too far behind. The room
- * is brought up to date first, in case another node wrote to it.
+ * is read from the database after the socket subscribed (`subscribedAt`, performance.now()), in case
+ * another node wrote to it; joins that arrive together share one read.
  */
 export async function joinRoom(
   engine: RoomEngine,
   pool: Pool,
-  input: { sessionId: string; actor: Actor; name: string | null; lastSeq: number | null; now: Date },
+  input: { sessionId: string; actor: Actor; name: string | null; lastSeq: number | null; now: Date; subscribedAt: number },
 ): Promise<RoomJoinResult> {
   const { sessionId, actor, now } = input;
   const name = input.name?.trim() || "Participant";
-  let outcome = await engine.submit({ sessionId, actor, now, idempotencyKey: randomUUID(), command: { type: "join", name } }, { refresh: true });
+  let outcome = await engine.submit({ sessionId, actor, now, idempotencyKey: randomUUID(), command: { type: "join", name } }, { readAfter: input.subscribedAt });
   if (outcome.state.presence[actor.userId]?.status !== "connected") {
     outcome = await engine.submit({ sessionId, actor, now, idempotencyKey: randomUUID(), command: { type: "setPresence", status: "connected" } });
   }

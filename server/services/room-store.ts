@@ -13,6 +13,7 @@ import {
 } from "@/server/domain/room";
 import { AppError } from "@/server/errors";
 import { internQuestion } from "@/server/services/plan-interning";
+import { tickBatcher } from "@/server/services/tick-batcher";
 
 /**
  * The room's storage: an append-only event log, the plan (the questions as asked, stored once in
@@ -36,25 +37,51 @@ export interface LoadedRoom {
   snapshotSeq: number;
 }
 
-/** The state as of the latest snapshot plus the events after it; null when there is no such session. */
-export async function loadRoom(pool: Pool, sessionId: string): Promise<LoadedRoom | null> {
-  const [session, plan] = await Promise.all([
-    pool.query<{ version: number; snapshot: unknown }>(`SELECT "version", "snapshot" FROM "InterviewSession" WHERE "id" = $1`, [sessionId]),
-    pool.query<{ id: string; position: number; timeBoxSec: number | null; snapshot: object }>(
-      `SELECT "id", "position", "timeBoxSec", "snapshot" FROM "SessionQuestion" WHERE "sessionId" = $1 ORDER BY "position"`,
-      [sessionId],
+const roomLoaders = new WeakMap<Pool, (sessionId: string) => Promise<LoadedRoom | null>>();
+
+/**
+ * The state as of the latest snapshot plus the events after it; null when there is no such session.
+ * Loads that arrive in the same turn of the event loop share two queries.
+ */
+export function loadRoom(pool: Pool, sessionId: string): Promise<LoadedRoom | null> {
+  let load = roomLoaders.get(pool);
+  if (!load) {
+    load = tickBatcher((sessionIds) => loadRooms(pool, sessionIds));
+    roomLoaders.set(pool, load);
+  }
+  return load(sessionId);
+}
+
+async function loadRooms(pool: Pool, sessionIds: string[]): Promise<Array<LoadedRoom | null>> {
+  const [sessions, plans] = await Promise.all([
+    // One statement, so that the snapshot and the events after it are read at the same instant.
+    pool.query<{ id: string; version: number; snapshot: unknown; events: Array<{ seq: number; type: string; payload: unknown }> }>(
+      `SELECT s."id", s."version", s."snapshot",
+              (SELECT coalesce(json_agg(json_build_object('seq', e."seq", 'type', e."type", 'payload', e."payload") ORDER BY e."seq"), '[]')
+                 FROM "SessionEvent" e WHERE e."sessionId" = s."id" AND e."seq" > s."version") AS "events"
+         FROM "InterviewSession" s WHERE s."id" = ANY($1::text[])`,
+      [sessionIds],
+    ),
+    pool.query<{ id: string; sessionId: string; position: number; timeBoxSec: number | null; snapshot: object }>(
+      `SELECT "id", "sessionId", "position", "timeBoxSec", "snapshot" FROM "SessionQuestion" WHERE "sessionId" = ANY($1::text[]) ORDER BY "sessionId", "position"`,
+      [sessionIds],
     ),
   ]);
-  const row = session.rows[0];
-  if (!row) return null;
-  const questions: QuestionSnapshot[] = plan.rows.map((question) =>
-    internQuestion(questionSnapshotSchema.parse({ ...question.snapshot, id: question.id, position: question.position, timeBoxSec: question.timeBoxSec })),
-  );
-  const initial = createRoomState({ sessionId, questions });
-  // Snapshots taken before the plan was stored apart still hold the questions; parsing drops them.
-  const base = row.snapshot === null ? initial : { ...roomProgressSchema.parse(row.snapshot), questions: initial.questions };
-  const later = await eventsAfter(pool, sessionId, row.version, Number.MAX_SAFE_INTEGER);
-  return { state: applyAll(base, later.map(({ event }) => event)), seq: later.at(-1)?.seq ?? row.version, snapshotSeq: row.version };
+  const questionsOf = new Map<string, QuestionSnapshot[]>();
+  for (const question of plans.rows) {
+    const snapshot = internQuestion(questionSnapshotSchema.parse({ ...question.snapshot, id: question.id, position: question.position, timeBoxSec: question.timeBoxSec }));
+    questionsOf.set(question.sessionId, [...(questionsOf.get(question.sessionId) ?? []), snapshot]);
+  }
+  const rows = new Map(sessions.rows.map((row) => [row.id, row]));
+  return sessionIds.map((sessionId) => {
+    const row = rows.get(sessionId);
+    if (!row) return null;
+    const initial = createRoomState({ sessionId, questions: questionsOf.get(sessionId) ?? [] });
+    // Snapshots taken before the plan was stored apart still hold the questions; parsing drops them.
+    const base = row.snapshot === null ? initial : { ...roomProgressSchema.parse(row.snapshot), questions: initial.questions };
+    const later = row.events.map((event) => roomEventSchema.parse({ type: event.type, payload: event.payload }));
+    return { state: applyAll(base, later), seq: row.events.at(-1)?.seq ?? row.version, snapshotSeq: row.version };
+  });
 }
 
 /** Events after `afterSeq`, in order, validated on read like every JSON column. */
@@ -189,44 +216,27 @@ export async function appendFirst(pool: Pool, item: AppendItem, planIds: string[
   }
 }
 
-interface RoleLookup {
-  sessionId: string;
-  userId: string;
-  resolve(role: Role | null): void;
-  reject(error: unknown): void;
-}
-
-const roleLookups = new WeakMap<Pool, RoleLookup[]>();
+const roleLookups = new WeakMap<Pool, (key: { sessionId: string; userId: string }) => Promise<Role | null>>();
 
 /**
  * The user's role in the session from `Participant`, or null when they are not a member. Lookups made
- * in the same turn of the event loop share one query: after a restart every client rejoins at once.
+ * in the same turn of the event loop share one query.
  */
 export function participantRole(pool: Pool, sessionId: string, userId: string): Promise<Role | null> {
-  return new Promise((resolve, reject) => {
-    const waiting = roleLookups.get(pool);
-    if (waiting) return void waiting.push({ sessionId, userId, resolve, reject });
-    const batch: RoleLookup[] = [{ sessionId, userId, resolve, reject }];
-    roleLookups.set(pool, batch);
-    setImmediate(() => {
-      roleLookups.delete(pool);
-      pool
-        .query<{ sessionId: string; userId: string; role: Role }>(
-          `SELECT p."sessionId", p."userId", p."role" FROM "Participant" p
-             JOIN unnest($1::text[], $2::text[]) AS wanted("sessionId", "userId") USING ("sessionId", "userId")`,
-          [batch.map((lookup) => lookup.sessionId), batch.map((lookup) => lookup.userId)],
-        )
-        .then(
-          ({ rows }) => {
-            const roles = new Map(rows.map((row) => [`${row.sessionId}\u0000${row.userId}`, row.role]));
-            for (const lookup of batch) lookup.resolve(roles.get(`${lookup.sessionId}\u0000${lookup.userId}`) ?? null);
-          },
-          (error: unknown) => {
-            for (const lookup of batch) lookup.reject(error);
-          },
-        );
+  let lookup = roleLookups.get(pool);
+  if (!lookup) {
+    lookup = tickBatcher(async (keys) => {
+      const { rows } = await pool.query<{ sessionId: string; userId: string; role: Role }>(
+        `SELECT p."sessionId", p."userId", p."role" FROM "Participant" p
+           JOIN unnest($1::text[], $2::text[]) AS wanted("sessionId", "userId") USING ("sessionId", "userId")`,
+        [keys.map((key) => key.sessionId), keys.map((key) => key.userId)],
+      );
+      const roles = new Map(rows.map((row) => [`${row.sessionId} ${row.userId}`, row.role]));
+      return keys.map((key) => roles.get(`${key.sessionId} ${key.userId}`) ?? null);
     });
-  });
+    roleLookups.set(pool, lookup);
+  }
+  return lookup({ sessionId, userId });
 }
 
 /** Where a command with this (sender-scoped) key was appended, if it was. */

@@ -66,7 +66,7 @@ function connection(user: SessionUser): Connection {
       case "room:join": {
         const input = parse(roomJoinPayloadSchema, payload);
         const actor = { userId: user.id, role: await memberRole(pool(), input.sessionId, user.id) };
-        const outcome = await joinRoom(engine, pool(), { sessionId: input.sessionId, actor, name: user.name, lastSeq: input.lastSeq, now: new Date() });
+        const outcome = await joinRoom(engine, pool(), { sessionId: input.sessionId, actor, name: user.name, lastSeq: input.lastSeq, now: new Date(), subscribedAt: performance.now() });
         roles.set(input.sessionId, actor.role);
         return outcome;
       }
