@@ -78,9 +78,12 @@ interface LiveRoom {
   state: RoomState | null;
   seq: number;
   snapshotSeq: number;
-  /** Set when another node may have written since: fold in what it wrote before deciding again. */
-  stale: boolean;
-  /** When the last load or refresh that completed began reading (performance.now()). */
+  /**
+   * When the room was last known to need reading (another node wrote, a join subscribed, a refusal to
+   * recheck), and when the last completed read began (performance.now()). The room is stale while the
+   * first is later than the second: a mark made during a read is not lost when the read completes.
+   */
+  staleAt: number;
   readSince: number;
   queue: Pending[];
   busy: boolean;
@@ -88,6 +91,14 @@ interface LiveRoom {
   /** The candidate's live scratchpad text per question, ahead of its last checkpoint. */
   drafts: Map<string, Scratchpad & { authorId: string }>;
   checkpointTimer: NodeJS.Timeout | null;
+}
+
+function isStale(room: LiveRoom): boolean {
+  return room.staleAt > room.readSince;
+}
+
+function markStale(room: LiveRoom): void {
+  room.staleAt = Math.max(room.staleAt, performance.now());
 }
 
 /** Commands before which the live scratchpads are checkpointed. */
@@ -153,10 +164,10 @@ export class RoomEngine {
       return Promise.reject(new RetryLaterError("BUSY", ENGINE_LIMITS.retryAfterMs));
     }
     if (!room) {
-      room = { sessionId: input.sessionId, state: null, seq: 0, snapshotSeq: 0, stale: true, readSince: -Infinity, queue: [], busy: false, lastUsedAt: Date.now(), drafts: new Map(), checkpointTimer: null };
+      room = { sessionId: input.sessionId, state: null, seq: 0, snapshotSeq: 0, staleAt: 0, readSince: -Infinity, queue: [], busy: false, lastUsedAt: Date.now(), drafts: new Map(), checkpointTimer: null };
       this.rooms.set(input.sessionId, room);
     }
-    if (options.readAfter !== undefined && room.readSince < options.readAfter) room.stale = true;
+    if (options.readAfter !== undefined) room.staleAt = Math.max(room.staleAt, options.readAfter);
     const target = room;
     return new Promise((resolve, reject) => {
       target.queue.push({ ...input, staleCount: 0, resolve, reject });
@@ -168,13 +179,13 @@ export class RoomEngine {
   /** Marks a room to be brought up to date before its next command, e.g. after its plan changed. */
   forget(sessionId: string): void {
     const room = this.rooms.get(sessionId);
-    if (room) room.stale = true;
+    if (room) markStale(room);
   }
 
   /** Another node appended to this room up to `seq` (told through the adapter). */
   advanced(sessionId: string, seq: number): void {
     const room = this.rooms.get(sessionId);
-    if (room && room.seq < seq) room.stale = true;
+    if (room && room.seq < seq) markStale(room);
   }
 
   /**
@@ -236,9 +247,11 @@ export class RoomEngine {
     return written;
   }
 
+  /** A room is in at most one of three places: refreshing, writing (both `busy`), or waiting in `ready`. */
   private schedule(room: LiveRoom): void {
     if (room.busy || room.queue.length === 0) return;
-    if (room.stale) {
+    if (isStale(room)) {
+      this.ready.delete(room);
       void this.refresh(room);
       return;
     }
@@ -262,7 +275,6 @@ export class RoomEngine {
         room.state = applyAll(room.state, later.map(({ event }) => event));
         room.seq = later.at(-1)?.seq ?? room.seq;
       }
-      room.stale = false;
       room.readSince = readSince;
     } catch (error) {
       this.onError("room load", error);
@@ -340,7 +352,7 @@ export class RoomEngine {
   private recheck(room: LiveRoom, pending: Pending): boolean {
     if (pending.rechecked) return false;
     pending.rechecked = true;
-    room.stale = true;
+    markStale(room);
     return true;
   }
 
@@ -380,10 +392,15 @@ export class RoomEngine {
       for (const room of this.ready) {
         if (batch.length >= ENGINE_LIMITS.batchRooms) break;
         this.ready.delete(room);
+        // Marked stale while it waited: it is read again first.
+        if (room.busy || isStale(room)) {
+          this.schedule(room);
+          continue;
+        }
         const next = this.decideHead(room);
         if (!next) {
           // A refusal to recheck: bring the room up to date (refresh), then decide again.
-          if (room.stale) this.schedule(room);
+          if (isStale(room)) this.schedule(room);
           continue;
         }
         room.busy = true;
@@ -432,7 +449,7 @@ export class RoomEngine {
         case "duplicate": {
           const earlier = await findCommand(this.pool, item.idempotencyKey);
           if (!earlier) {
-            room.stale = true;
+            markStale(room);
             break;
           }
           if (earlier.sessionId !== room.sessionId) this.finish(room, (p) => p.reject(new AppError("CONFLICT", "That command id was already used.")));
@@ -440,7 +457,7 @@ export class RoomEngine {
           break;
         }
         case "stale":
-          room.stale = true;
+          markStale(room);
           if (++pending.staleCount > ENGINE_LIMITS.staleRetries) {
             this.counters.busy++;
             this.finish(room, (p) => p.reject(new RetryLaterError("BUSY", ENGINE_LIMITS.retryAfterMs)));
@@ -448,7 +465,7 @@ export class RoomEngine {
           break;
         case "failed":
           this.onError("append", outcome.error);
-          room.stale = true;
+          markStale(room);
           this.finish(room, (p) => p.reject(outcome.error));
           break;
       }
