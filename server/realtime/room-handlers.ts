@@ -2,7 +2,7 @@ import type { Server, Socket } from "socket.io";
 import type { z } from "zod";
 import { pool } from "@/server/db/client";
 import { eventForViewer, type Actor, type RoomState } from "@/server/domain/room";
-import type { StoredEvent } from "@/server/services/room-store";
+import { ROOM_NOT_FOUND, type StoredEvent } from "@/server/services/room-store";
 import { AppError, RetryLaterError, toFailure } from "@/server/errors";
 import { metrics } from "@/server/observability/metrics";
 import {
@@ -105,10 +105,15 @@ export function registerRoomHandlers(io: RoomServer, socket: RoomSocket, options
   const allow = createRateLimiter(COMMANDS_BURST, COMMANDS_PER_SECOND);
   const roles = (socket.data.roles ??= new Map());
 
-  /** The member's cached role, while the socket is still in the member's channel. */
+  /**
+   * The member's role cached at join, while the socket is still in the member's channel. A socket that
+   * joined and has been taken out of the channel was removed from the session: to it, like to anyone
+   * who is not a member, the session does not exist.
+   */
   function actorIn(sessionId: string): Actor {
     const role = roles.get(sessionId);
-    if (!role || !socket.rooms.has(memberRoom(sessionId, socket.data.user.id))) throw new AppError("FORBIDDEN", "Join the room first.");
+    if (!role) throw new AppError("FORBIDDEN", "Join the room first.");
+    if (!socket.rooms.has(memberRoom(sessionId, socket.data.user.id))) throw new AppError("NOT_FOUND", ROOM_NOT_FOUND);
     return { userId: socket.data.user.id, role };
   }
 

@@ -210,10 +210,13 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
       let payload: unknown;
       let event = row.name;
       if (row.surface === "command") {
-        await connection.emit("room:join", { protocolVersion: PROTOCOL_VERSION, sessionId: world.sessionId, lastSeq: null });
         const command = commands[row.name];
         if (!command) throw new Error(`no command for ${row.name}`);
-        payload = { sessionId: world.sessionId, idempotencyKey: randomUUID(), command: await command(world) };
+        // Built first: building may set the room up (previousQuestion moves it on), and the join then
+        // reads the room as the set-up left it.
+        const built = await command(world);
+        await connection.emit("room:join", { protocolVersion: PROTOCOL_VERSION, sessionId: world.sessionId, lastSeq: null });
+        payload = { sessionId: world.sessionId, idempotencyKey: randomUUID(), command: built };
         event = "room:command";
       } else {
         const build = socketPayloads[row.name];
