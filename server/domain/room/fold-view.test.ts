@@ -7,7 +7,7 @@ import { eventForViewer } from "./event-for-viewer";
 import { foldScratchpadEdit, foldView } from "./fold-view";
 import type { Actor } from "./policy";
 import type { RoomState } from "./room-state";
-import { at, candidate, coInterviewer, emptyRoom, everyone, idSource, interviewer, observer } from "./test-fixtures";
+import { at, candidate, coInterviewer, emptyRoom, everyone, idSource, interviewer, joinedRoom, liveRoom, observer, run } from "./test-fixtures";
 import { viewFor } from "./view-for";
 
 const Q = (n: number) => `question_${n}_id`;
@@ -79,32 +79,17 @@ describe("foldView", () => {
   });
 
   it("has teeth: a fold that drops an event disagrees with the server", () => {
-    let state = emptyRoom();
-    const ids = idSource();
-    for (const actor of everyone) {
-      const decision = decide(state, actor, { type: "join", name: "N" }, at(0), ids);
-      if (decision.ok) state = decision.events.reduce(apply, state);
-    }
+    const state = joinedRoom();
     const view = viewFor(state, candidate);
-    const decision = decide(state, interviewer, { type: "start" }, at(1), ids);
-    if (!decision.ok) throw new Error("start refused");
-    const after = decision.events.reduce(apply, state);
+    const { state: after, events } = run(state, interviewer, { type: "start" }, at(1));
     expect(view).not.toEqual(viewFor(after, candidate));
-    expect(foldView(view, eventForViewer(decision.events[0]!, state, candidate)!)).toEqual(viewFor(after, candidate));
+    expect(foldView(view, eventForViewer(events[0]!, state, candidate)!)).toEqual(viewFor(after, candidate));
   });
 });
 
 describe("foldScratchpadEdit", () => {
   it("applies a live edit to every role's view at the revision before it, and refuses one out of step", () => {
-    let state = emptyRoom();
-    const ids = idSource();
-    for (const actor of everyone) {
-      const joined = decide(state, actor, { type: "join", name: "N" }, at(0), ids);
-      if (joined.ok) state = joined.events.reduce(apply, state);
-    }
-    const started = decide(state, interviewer, { type: "start" }, at(1), ids);
-    if (!started.ok) throw new Error("start refused");
-    state = started.events.reduce(apply, state);
+    const state = liveRoom();
     const edit = { questionId: "question_1_id", revision: 1, changes: [{ from: 0, to: 0, insert: "def f():" }], updatedAt: at(2).toISOString() };
     const checkpointed = apply(state, { type: "scratchpadUpdated", payload: { questionId: "question_1_id", text: "def f():", updatedAt: at(2).toISOString(), revision: 1 } });
     for (const viewer of everyone) {
