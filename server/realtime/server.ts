@@ -50,7 +50,8 @@ export async function startRealtime(httpServer: HttpServer, options: RealtimeOpt
     // Leave upgrades for other paths (Next.js dev HMR) alone instead of destroying them.
     destroyUpgrade: false,
     allowRequest: (req, callback) => callback(originAllowed(req, options.appUrl) ? null : "origin not allowed", originAllowed(req, options.appUrl)),
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000 },
+    // No connection-state recovery: it keeps every packet sent to a room for its whole window, in
+    // memory, to replay what a client rejoining with `lastSeq` gets from the event log anyway.
   });
 
   // Polling responses are written by engine.io, not by the app's request handler.
