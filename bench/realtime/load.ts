@@ -55,7 +55,7 @@ export class LoadRoom {
   ) {
     const connect = (cookie: string) =>
       // The browser client's reconnection settings (components/realtime/socket-client.ts).
-      io(url, { transports: ["websocket"], extraHeaders: cookie ? { cookie } : {}, reconnection: true, reconnectionDelay: 250, reconnectionDelayMax: 1_000 });
+      io(url, { transports: ["websocket"], extraHeaders: cookie ? { cookie } : {}, reconnection: true, reconnectionDelay: 250, reconnectionDelayMax: 500 });
     this.sockets = { interviewer: connect(spec.interviewerCookie), candidate: connect(spec.candidateCookie) };
     for (const role of ["interviewer", "candidate"] as const) {
       const socket = this.sockets[role];

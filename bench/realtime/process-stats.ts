@@ -34,9 +34,20 @@ function parentOf(pid: number): number {
   }
 }
 
-/** CPU of a process and all its children (PostgreSQL's postmaster and its backends). */
+/** CPU time of the children a process has reaped (cutime + cstime): backends that have exited. */
+function reapedChildrenCpuMsOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU of a process and all its children, live or exited (PostgreSQL's postmaster and its backends). */
 export function treeCpuMsOf(rootPid: number): number {
-  let total = cpuMsOf(rootPid);
+  let total = cpuMsOf(rootPid) + reapedChildrenCpuMsOf(rootPid);
   for (const entry of readdirSync("/proc")) {
     const pid = Number(entry);
     if (Number.isInteger(pid) && parentOf(pid) === rootPid) total += cpuMsOf(pid);

@@ -3,7 +3,6 @@ import {
   applyAll,
   createRoomState,
   progressOf,
-  questionSnapshotSchema,
   roomEventSchema,
   roomProgressSchema,
   type QuestionSnapshot,
@@ -67,9 +66,10 @@ async function loadRooms(pool: Pool, sessionIds: string[]): Promise<Array<Loaded
       [sessionIds],
     ),
   ]);
+  // Validated once, by createRoomState below, which parses the whole state.
   const questionsOf = new Map<string, QuestionSnapshot[]>();
   for (const question of plans.rows) {
-    const snapshot = internQuestion(questionSnapshotSchema.parse({ ...question.snapshot, id: question.id, position: question.position, timeBoxSec: question.timeBoxSec }));
+    const snapshot = internQuestion({ ...question.snapshot, id: question.id, position: question.position, timeBoxSec: question.timeBoxSec } as QuestionSnapshot);
     questionsOf.set(question.sessionId, [...(questionsOf.get(question.sessionId) ?? []), snapshot]);
   }
   const rows = new Map(sessions.rows.map((row) => [row.id, row]));
