@@ -250,9 +250,17 @@ async function main(): Promise<void> {
     app = await startAppServer(databaseUrl, { port, nodeArgs });
     appPid = app.process.pid ?? 0;
     const readyAt = performance.now();
+    const generatorCpu = process.cpuUsage();
+    const serverCpuAtReady = cpuMsOf(appPid);
     const deadline = readyAt + 60_000;
     const pending = () => appRooms.filter((room) => room.rejoinedAt.interviewer === null || room.rejoinedAt.candidate === null).length;
     while (pending() > 0 && performance.now() < deadline) await sleep(100);
+    const window = performance.now() - readyAt;
+    const generatorUsed = process.cpuUsage(generatorCpu);
+    // Who was busy while the sockets rejoined: the server, or this load generator (same machine).
+    log(
+      `rejoin window ${Math.round(window)} ms: server CPU ${Math.round(((cpuMsOf(appPid) - serverCpuAtReady) / window) * 100)}%, load generator CPU ${Math.round(((generatorUsed.user + generatorUsed.system) / 1000 / window) * 100)}% (of one core)`,
+    );
     rejoin = summary(appRooms.flatMap((room) => [room.rejoinedAt.interviewer, room.rejoinedAt.candidate]).map((at) => (at === null ? 60_000 : Math.max(0, at - readyAt))));
     log(`restart with ${appRooms.length} rooms: ${appRooms.length - pending()} rooms fully rejoined; rejoin after ready p50/p99/max ${rejoin.p50}/${rejoin.p99}/${rejoin.max} ms`);
     restarted = await measure(appRooms, appPid, databasePid, freshIdleRss, scratchpadBytes);
