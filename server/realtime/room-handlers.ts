@@ -2,7 +2,7 @@ import type { Server, Socket } from "socket.io";
 import type { z } from "zod";
 import { pool } from "@/server/db/client";
 import { eventForViewer, type Actor, type RoomState } from "@/server/domain/room";
-import { ROOM_NOT_FOUND, type StoredEvent } from "@/server/services/room-store";
+import { participantRole, ROOM_NOT_FOUND, type StoredEvent } from "@/server/services/room-store";
 import { AppError, RetryLaterError, toFailure } from "@/server/errors";
 import { metrics } from "@/server/observability/metrics";
 import {
@@ -153,7 +153,10 @@ export function registerRoomHandlers(io: RoomServer, socket: RoomSocket, options
       const subscribedAt = performance.now();
       roles.set(input.sessionId, actor.role);
       try {
-        return await joinRoom(engine, pool(), { sessionId: input.sessionId, actor, name, lastSeq: input.lastSeq, now: new Date(), subscribedAt });
+        const joined = await joinRoom(engine, pool(), { sessionId: input.sessionId, actor, name, lastSeq: input.lastSeq, now: new Date(), subscribedAt });
+        // Removed while this join was on its way in (the role was read before the removal): out again.
+        if ((await participantRole(pool(), input.sessionId, userId)) === null) throw new AppError("NOT_FOUND", ROOM_NOT_FOUND);
+        return joined;
       } catch (error) {
         roles.delete(input.sessionId);
         await socket.leave(channel);

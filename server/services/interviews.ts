@@ -6,7 +6,7 @@ import { canEditPlan, canManageInterview, canPlanInterviews } from "@/server/dom
 import { bankReadScope } from "@/server/domain/bank/policy";
 import { canBeRemoved, type QuestionSnapshot, type Role } from "@/server/domain/room";
 import { env } from "@/server/env";
-import { AppError } from "@/server/errors";
+import { AppError, RetryLaterError } from "@/server/errors";
 import { loadBankQuestionsForSnapshot, type BankQuestionSnapshot } from "@/server/services/bank-snapshot";
 import { admitWithInvite, hashInviteToken, lockValidInvite, newInviteToken } from "@/server/services/invites";
 import { executeCommand, roomEngine } from "@/server/services/room-service";
@@ -223,30 +223,37 @@ export async function revokeInvite(db: Db, user: SessionUser, inviteId: string, 
     await tx.participant.deleteMany({ where: { inviteId, role: "OBSERVER" } });
     return admitted.map((participant) => participant.userId);
   });
-  for (const userId of removed) await recordRemoval(db, user, invite.sessionId, userId, now);
+  for (const userId of removed) await recordRemoval(user, invite.sessionId, userId, now);
 }
 
 /**
- * The owner removes a candidate or an observer: their membership goes first (from then on they can do
- * nothing in the session), then the room records it, which tells their open tabs and updates everyone's view.
+ * The owner removes a candidate or an observer: their membership goes first (from then on they cannot
+ * join), then the room records it, which takes their open tabs out and updates everyone's view. Calling
+ * it again finishes a removal whose second step failed: someone still in the room is removed from it.
  */
 export async function removeParticipant(db: Db, user: SessionUser, input: { sessionId: string; userId: string }, now: Date): Promise<void> {
   await requireInterviewer(db, input.sessionId, user.id);
   const target = await roleIn(db, input.sessionId, input.userId);
-  if (target === null) throw new AppError("NOT_FOUND", "That person is not in this interview.");
-  if (!canBeRemoved(target)) throw new AppError("FORBIDDEN", "Interviewers cannot be removed from the interview.");
-  await db.participant.delete({ where: { sessionId_userId: { sessionId: input.sessionId, userId: input.userId } } });
-  await recordRemoval(db, user, input.sessionId, input.userId, now);
+  if (target !== null && !canBeRemoved(target)) throw new AppError("FORBIDDEN", "Interviewers cannot be removed from the interview.");
+  if (target !== null) await db.participant.delete({ where: { sessionId_userId: { sessionId: input.sessionId, userId: input.userId } } });
+  const recorded = await recordRemoval(user, input.sessionId, input.userId, now);
+  if (target === null && !recorded) throw new AppError("NOT_FOUND", "That person is not in this interview.");
 }
 
-async function recordRemoval(db: Db, owner: SessionUser, sessionId: string, userId: string, now: Date): Promise<void> {
-  await executeCommand(roomEngine(pool), {
-    sessionId,
-    actor: { userId: owner.id, role: "INTERVIEWER" },
-    idempotencyKey: randomUUID(),
-    command: { type: "removeParticipant", userId },
-    now,
-  });
+const REMOVAL_ATTEMPTS = 10;
+
+/** Records a removal in the room, waiting out a busy room; whether it removed someone who was in it. */
+async function recordRemoval(owner: SessionUser, sessionId: string, userId: string, now: Date): Promise<boolean> {
+  const idempotencyKey = randomUUID();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const outcome = await executeCommand(roomEngine(pool), { sessionId, actor: { userId: owner.id, role: "INTERVIEWER" }, idempotencyKey, command: { type: "removeParticipant", userId }, now });
+      return outcome.events.length > 0;
+    } catch (error) {
+      if (!(error instanceof RetryLaterError) || attempt === REMOVAL_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, error.retryAfterMs));
+    }
+  }
 }
 
 export type InviteDescription =

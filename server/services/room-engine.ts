@@ -85,6 +85,10 @@ interface LiveRoom {
    */
   staleAt: number;
   readSince: number;
+  /** The plan may have changed (a plan edit before the first event): load the room from scratch. */
+  reload: boolean;
+  /** Dropped from the engine (a failed load): nothing may queue on it any more. */
+  dropped: boolean;
   queue: Pending[];
   busy: boolean;
   lastUsedAt: number;
@@ -164,7 +168,7 @@ export class RoomEngine {
       return Promise.reject(new RetryLaterError("BUSY", ENGINE_LIMITS.retryAfterMs));
     }
     if (!room) {
-      room = { sessionId: input.sessionId, state: null, seq: 0, snapshotSeq: 0, staleAt: 0, readSince: -Infinity, queue: [], busy: false, lastUsedAt: Date.now(), drafts: new Map(), checkpointTimer: null };
+      room = { sessionId: input.sessionId, state: null, seq: 0, snapshotSeq: 0, staleAt: 0, readSince: -Infinity, reload: false, dropped: false, queue: [], busy: false, lastUsedAt: Date.now(), drafts: new Map(), checkpointTimer: null };
       this.rooms.set(input.sessionId, room);
     }
     if (options.readAfter !== undefined) room.staleAt = Math.max(room.staleAt, options.readAfter);
@@ -176,10 +180,12 @@ export class RoomEngine {
     });
   }
 
-  /** Marks a room to be brought up to date before its next command, e.g. after its plan changed. */
+  /** Loads a room again, plan and all, before its next command: its plan changed. */
   forget(sessionId: string): void {
     const room = this.rooms.get(sessionId);
-    if (room) markStale(room);
+    if (!room) return;
+    room.reload = true;
+    markStale(room);
   }
 
   /** Another node appended to this room up to `seq` (told through the adapter). */
@@ -214,6 +220,7 @@ export class RoomEngine {
 
   /** Queues a checkpoint of each draft ahead of its last one, unless one is already queued. */
   private queueCheckpoints(room: LiveRoom, where: "front" | "back", options: { schedule: boolean } = { schedule: true }): Array<Promise<unknown>> {
+    if (room.dropped) return [];
     const queued = new Set(room.queue.map((pending) => pending.checkpointOf));
     const written = this.dirtyDrafts(room)
       .filter((questionId) => !queued.has(questionId))
@@ -232,9 +239,10 @@ export class RoomEngine {
               staleCount: 0,
               checkpointOf: questionId,
               resolve,
-              // A refused checkpoint (the candidate was removed, say) drops the draft rather than retrying forever.
-              reject: () => {
-                room.drafts.delete(questionId);
+              // A refused checkpoint (the candidate was removed, say) drops the draft rather than retrying
+              // forever; one that failed for another reason keeps it for the next checkpoint.
+              reject: (error: unknown) => {
+                if (error instanceof AppError) room.drafts.delete(questionId);
                 resolve(undefined);
               },
             };
@@ -264,7 +272,8 @@ export class RoomEngine {
     room.busy = true;
     const readSince = performance.now();
     try {
-      if (room.state === null) {
+      if (room.state === null || room.reload) {
+        room.reload = false;
         const loaded = await loadRoom(this.pool, room.sessionId);
         if (!loaded) return this.failAll(room, roomNotFound());
         room.state = loaded.state;
@@ -291,7 +300,10 @@ export class RoomEngine {
       this.queued--;
       pending.reject(error);
     }
-    if (room.state === null) this.rooms.delete(room.sessionId);
+    if (room.state !== null) return;
+    room.dropped = true;
+    if (room.checkpointTimer) clearTimeout(room.checkpointTimer);
+    if (this.rooms.get(room.sessionId) === room) this.rooms.delete(room.sessionId);
   }
 
   private finish(room: LiveRoom, settle: (pending: Pending) => void): void {
@@ -409,21 +421,26 @@ export class RoomEngine {
       if (batch.length === 0) continue;
       this.inFlight++;
       this.counters.batches++;
-      void this.write(batch).finally(() => {
-        this.inFlight--;
-        this.pump();
-      });
+      this.write(batch)
+        .catch((error: unknown) => this.onError("room write", error))
+        .finally(() => {
+          this.inFlight--;
+          this.pump();
+        });
     }
   }
 
   private async write(batch: Array<{ room: LiveRoom; pending: Pending; item: AppendItem }>): Promise<void> {
     const first = batch.filter(({ item }) => item.afterSeq === 0);
     const rest = batch.filter(({ item }) => item.afterSeq !== 0);
-    const [firstOutcomes, restOutcomes] = await Promise.all([
+    // Every entry is settled, whatever the database did: a room left busy would never be written again.
+    const outcomes = await Promise.all([
       Promise.all(first.map(({ room, item }) => appendFirst(this.pool, item, room.state?.questions.map((question) => question.id) ?? []))),
       rest.length > 0 ? appendBatch(this.pool, rest.map(({ item }) => item)) : Promise.resolve([]),
-    ]);
-    const outcomes = [...firstOutcomes, ...restOutcomes];
+    ]).then(
+      ([firstOutcomes, restOutcomes]) => [...firstOutcomes, ...restOutcomes],
+      (error: unknown) => batch.map(() => ({ kind: "failed" as const, error })),
+    );
     await Promise.all([...first, ...rest].map((entry, i) => this.settle(entry, outcomes[i]!)));
   }
 
@@ -447,7 +464,15 @@ export class RoomEngine {
           break;
         }
         case "duplicate": {
-          const earlier = await findCommand(this.pool, item.idempotencyKey);
+          const earlier = await findCommand(this.pool, item.idempotencyKey).catch((error: unknown) => {
+            this.onError("append", error);
+            return undefined;
+          });
+          if (earlier === undefined) {
+            markStale(room);
+            this.finish(room, (p) => p.reject(new RetryLaterError("BUSY", ENGINE_LIMITS.retryAfterMs)));
+            break;
+          }
           if (!earlier) {
             markStale(room);
             break;
@@ -457,6 +482,8 @@ export class RoomEngine {
           break;
         }
         case "stale":
+          // The seq was taken, or (for a first event) the plan changed under this copy: read it all again.
+          if (item.afterSeq === 0) room.reload = true;
           markStale(room);
           if (++pending.staleCount > ENGINE_LIMITS.staleRetries) {
             this.counters.busy++;
@@ -469,6 +496,11 @@ export class RoomEngine {
           this.finish(room, (p) => p.reject(outcome.error));
           break;
       }
+    } catch (error) {
+      // A bug past the write (a publisher that threw): the command is answered, never left hanging.
+      this.onError("room settle", error);
+      markStale(room);
+      if (room.queue[0] === pending) this.finish(room, (p) => p.reject(error));
     } finally {
       room.busy = false;
       this.schedule(room);

@@ -196,7 +196,8 @@ export async function appendBatch(pool: Pool, items: AppendItem[]): Promise<Arra
  * room is stale and must be loaded again.
  */
 export async function appendFirst(pool: Pool, item: AppendItem, planIds: string[]): Promise<AppendOutcome | { kind: "failed"; error: unknown }> {
-  const client = await pool.connect();
+  const client = await pool.connect().catch((error: unknown) => error as Error);
+  if (client instanceof Error) return { kind: "failed", error: client };
   try {
     await client.query("BEGIN");
     await client.query(`SELECT 1 FROM "InterviewSession" WHERE "id" = $1 FOR UPDATE`, [item.sessionId]);

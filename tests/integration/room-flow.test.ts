@@ -291,6 +291,21 @@ describe("the scratchpad and bursts under faults", () => {
   });
 });
 
+describe("plans and removals around a room held in memory", () => {
+  it("lets people join after the plan was edited while the room was already loaded, and shows the new plan", async () => {
+    const { sessionId, interviewer, observer } = await plannedInterview(db, "replan", server.url);
+    // Removing someone who never entered changes nothing in the room, but loads it on the server.
+    await interviewer.session.trpc.interview.removeParticipant.mutate({ sessionId, userId: observer.id });
+    const plan = await db.sessionQuestion.findMany({ where: { sessionId }, orderBy: { position: "asc" }, select: { bankQuestionId: true } });
+    const reversed = plan.reverse().map((question) => ({ bankQuestionId: question.bankQuestionId ?? "", timeBoxSec: 300 }));
+    await interviewer.session.trpc.interview.updatePlan.mutate({ sessionId, title: "Replanned", items: reversed });
+    const iris = await connect(interviewer, sessionId);
+    const asked = await db.sessionQuestion.findMany({ where: { sessionId }, orderBy: { position: "asc" }, select: { id: true } });
+    expect(asInterviewer(iris).questions.map((question) => question.id)).toEqual(asked.map((question) => question.id));
+    expect(await iris.command({ type: "start" })).toMatchObject({ ok: true });
+  });
+});
+
 describe("the candidate never receives hidden material", () => {
   it("finds no marker of anything unrevealed in any frame the candidate received, across reconnects", async () => {
     const { sessionId, interviewer, candidate, observer, marker } = await plannedInterview(db, "leak", server.url);
