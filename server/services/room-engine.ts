@@ -331,7 +331,8 @@ export class RoomEngine {
       const decision = decide(state, pending.actor, pending.command, pending.now, randomUUID);
       if (!decision.ok) {
         if (this.recheck(room, pending)) return null;
-        this.finish(room, (p) => p.reject(new AppError(decision.error.code, decision.error.message)));
+        const refusal = new AppError(decision.error.code, decision.error.message);
+        this.finish(room, (p) => this.refuse(room, state, p, refusal));
         continue;
       }
       if (decision.events.length === 0) {
@@ -366,6 +367,18 @@ export class RoomEngine {
     pending.rechecked = true;
     markStale(room);
     return true;
+  }
+
+  /**
+   * Answers a refusal, unless the command is a retry of one already written (its first answer was lost):
+   * the retry of an "end" that ended the interview is told the end's seq, not that the interview ended.
+   */
+  private refuse(room: LiveRoom, state: RoomState, pending: Pending, refusal: AppError): void {
+    if (pending.checkpointOf) return pending.reject(refusal);
+    findCommand(this.pool, pending.idempotencyKey).then(
+      (earlier) => (earlier?.sessionId === room.sessionId ? pending.resolve({ seq: earlier.seq, state, events: [] }) : pending.reject(refusal)),
+      () => pending.reject(refusal),
+    );
   }
 
   /** Applies a live edit to the draft, relays it, and arms the checkpoint timer; nothing is written. False when it must be rechecked. */

@@ -122,11 +122,18 @@ describe("a live interview over real sockets", () => {
     const retried = await tabA.command({ type: "addNote", body: "once" }, "retry-key-0001");
     const again = await tabA.command({ type: "addNote", body: "once" }, "retry-key-0001");
     expect(again).toEqual(retried);
+    // A retry that would now be refused (its note is gone) is answered as the first attempt was.
+    const noteId = (await tabA.until((view) => (view as InterviewerView).notes.length === 1) as InterviewerView).notes[0]?.id ?? "";
+    const deleted = await tabA.command({ type: "deleteNote", noteId }, "retry-key-0002");
+    expect(deleted).toMatchObject({ ok: true });
+    expect(await tabA.command({ type: "deleteNote", noteId }, "retry-key-0002")).toEqual(deleted);
+    expect(await tabA.command({ type: "deleteNote", noteId }, "retry-key-0003")).toMatchObject({ ok: false, code: "NOT_FOUND" });
 
     const log = await eventLog(sessionId);
     expect(log.filter((event) => event.type === "followUpRevealed")).toHaveLength(1);
     expect(log.filter((event) => event.type === "noteAdded")).toHaveLength(1);
-    await tabB.until((view) => (view as InterviewerView).notes.length === 1);
+    expect(log.filter((event) => event.type === "noteDeleted")).toHaveLength(1);
+    await tabB.until((view) => (view as InterviewerView).notes.length === 0);
     expect(tabB.view).toEqual(expect.objectContaining({ questions: asInterviewer(tabA).questions }));
   });
 
