@@ -178,6 +178,9 @@ test("plan, invite, join as guest, run the interview with reveals, notes and ref
   // Previous and back: the candidate follows, and earlier questions stay collapsed for them.
   await interviewer.getByRole("button", { name: "Previous question" }).click();
   await expect(candidate.getByTestId("current-question").getByText("Question 2 of 3")).toBeVisible();
+  // "Next" names the question the interviewer's page shows: wait until their page has moved too (on a
+  // loaded machine the candidate's page can be first), or the press is, rightly, a no-op.
+  await expect(interviewer.getByTestId("current-question").getByText("Question 2 of 3")).toBeVisible();
   await interviewer.keyboard.press("ArrowRight");
   await expect(candidate.getByTestId("current-question").getByText("Question 3 of 3")).toBeVisible();
   await expect(candidate.getByRole("heading", { name: "Earlier questions" })).toBeVisible();
