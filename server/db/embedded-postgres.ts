@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { mkdir, readFile } from "node:fs/promises";
+import { chmod, mkdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 
@@ -28,6 +28,13 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     return { url, stop: () => stopPid(orphanPid) };
   }
 
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) {
+    // As root, PostgreSQL runs as the "postgres" user, who must reach its binaries (in node_modules) and
+    // its data folder. A checkout inside a private folder (mktemp's 0700) would hide both from it.
+    await mkdir(options.dataDir, { recursive: true });
+    for (const dir of [path.resolve("node_modules"), path.resolve(options.dataDir)]) await letOthersTraverse(dir, log);
+  }
   const EmbeddedPostgres = await importWithoutExitHooks();
   const server = new EmbeddedPostgres({
     databaseDir,
@@ -35,7 +42,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     user: USER,
     password: PASSWORD,
     persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     // Listen on loopback only; the embedded server is never meant to be reachable from outside.
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
     initdbFlags: ["--encoding=UTF8"],
@@ -85,6 +92,18 @@ async function importWithoutExitHooks() {
     }
   }
   return EmbeddedPostgres;
+}
+
+/** Adds search permission (x, never read) for others on `dir` and each folder above it that lacks it. */
+async function letOthersTraverse(dir: string, log: (line: string) => void): Promise<void> {
+  for (let current = dir; ; current = path.dirname(current)) {
+    const { mode } = await stat(current);
+    if ((mode & 0o001) === 0) {
+      await chmod(current, mode | 0o001);
+      log(`made ${current} traversable for the postgres user (search permission only)`);
+    }
+    if (path.dirname(current) === current) return;
+  }
 }
 
 async function createDatabaseIfMissing(port: number): Promise<void> {
