@@ -15,6 +15,11 @@ const envSchema = z
     DATABASE_URL: optionalUrl,
     DATA_DIR: z.string().min(1).default(".data"),
     EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+    /**
+     * Connections per process. The room engine keeps at most 4 statements in flight (ENGINE_LIMITS) and
+     * batches every room's commands into them; the rest serve pages, tRPC and room loads. Ten leaves room
+     * for several processes under PostgreSQL's default of 100 connections.
+     */
     DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
     REDIS_URL: optionalUrl,
     /** Prefixes every Redis key and channel of the Socket.IO adapter, so deployments can share one Redis. */

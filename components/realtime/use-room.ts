@@ -4,8 +4,8 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { clockOffsetMs, measureClockOffset, type RoomSocket } from "@/components/realtime/clock-offset";
 import { getSocket } from "@/components/realtime/socket-client";
 import type { ClientCommand, PresenceStatus, RoomView } from "@/server/domain/room";
-import { foldScratchpadEdit, foldView } from "@/server/domain/room/fold-view";
-import { PROTOCOL_VERSION, type RoomCommandResult, type RoomEventMessage, type Result, type ScratchpadEditMessage } from "@/server/realtime/protocol";
+import { eventArrival, foldScratchpadEdit, foldView, scratchpadIn } from "@/server/domain/room/fold-view";
+import { PROTOCOL_VERSION, RETRIED_CODES, type RoomCommandResult, type RoomEventMessage, type Result, type ScratchpadEditMessage } from "@/server/realtime/protocol";
 
 export type RoomConnection = "connecting" | "connected" | "reconnecting" | "offline";
 
@@ -32,8 +32,6 @@ export interface UseRoom {
 const JOIN_TIMEOUT_MS = 8_000;
 const COMMAND_TIMEOUT_MS = 5_000;
 const COMMAND_ATTEMPTS = 8;
-/** Answers that mean "not now" rather than "no": the same command is sent again, with the same key. */
-const RETRIED_CODES = new Set(["BUSY", "RATE_LIMITED", "INTERNAL"]);
 const RETRY_BASE_MS = 250;
 const RETRY_MAX_MS = 4_000;
 
@@ -70,13 +68,6 @@ function newIdempotencyKey(): string {
   if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
-}
-
-/** Whether the view's scratchpad for the edit's question is already at (or past) the edit's revision. */
-function alreadyHas(view: RoomView, edit: ScratchpadEditMessage): boolean {
-  const questions = view.role === "CANDIDATE" ? [view.current, ...view.earlier] : view.questions;
-  const question = questions.find((candidate) => candidate?.id === edit.questionId);
-  return (question?.scratchpad?.revision ?? 0) >= edit.revision;
 }
 
 function waitForConnect(socket: RoomSocket, timeoutMs: number): Promise<boolean> {
@@ -194,12 +185,9 @@ export function useRoom(sessionId: string): UseRoom {
       const current = viewRef.current;
       const joinedSeq = joinedSeqRef.current;
       if (message.sessionId !== sessionId || !current || joinedSeq === null || seqRef.current === null) return;
-      // Already in the view: sent while the join was being answered, or twice.
-      if (message.seq <= joinedSeq || foldedRef.current.has(message.seq)) return;
-      if (message.seq < seqRef.current) {
-        void join();
-        return;
-      }
+      const arrival = eventArrival(message.seq, { joinedSeq, latestSeq: seqRef.current, folded: foldedRef.current });
+      if (arrival === "out-of-order") void join();
+      if (arrival !== "fold") return;
       foldedRef.current.add(message.seq);
       show(message.seq, foldView(current, message.event));
       setLastEventAt(Date.now());
@@ -211,7 +199,7 @@ export function useRoom(sessionId: string): UseRoom {
       const next = foldScratchpadEdit(current, message);
       // Out of step (a missed edit, or an edit this view already has from its join): start from a fresh view.
       if (next) show(seqRef.current, next);
-      else if (!alreadyHas(current, message)) void join();
+      else if ((scratchpadIn(current, message.questionId)?.revision ?? 0) < message.revision) void join();
     }
 
     function onRemoved(message: { sessionId: string; message: string }) {

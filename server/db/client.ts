@@ -5,13 +5,6 @@ import { PrismaClient } from "./generated/client";
 
 export type Db = PrismaClient;
 
-/**
- * Connections per process. The room engine keeps at most 4 statements in flight (ENGINE_LIMITS) and
- * batches every room's commands into them; the rest serve page loads, tRPC and room loads. Ten leaves
- * room for several processes under PostgreSQL's default of 100 connections. DATABASE_POOL_SIZE overrides.
- */
-export const DEFAULT_POOL_SIZE = 10;
-
 export interface Database {
   prisma: PrismaClient;
   /** The same connections, for the few statements that are written as SQL (the room's append). */
@@ -22,7 +15,7 @@ export interface Database {
 // through globalThis, keeps a single set of connections.
 const globalForDb = globalThis as typeof globalThis & { __mockroomDatabase?: Database };
 
-export function createDatabase(databaseUrl: string, poolSize = DEFAULT_POOL_SIZE): Database {
+function createDatabase(databaseUrl: string, poolSize: number): Database {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
   return { prisma: new PrismaClient({ adapter: new PrismaPg(pool) }), pool };
 }

@@ -16,6 +16,12 @@ import { clientCommandSchema, idSchema, type Role, type RoomView, type TextChang
 export const PROTOCOL_VERSION = 2;
 
 /** Every acknowledgement: success with its data, or a code and a sentence fit to show a user. */
+/**
+ * Answers that mean "not now" rather than "no": the same command, with the same idempotency key, is
+ * sent again after `retryAfterMs` (INTERNAL is a bug, and a retry is still safe).
+ */
+export const RETRIED_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(["BUSY", "RATE_LIMITED", "INTERNAL"]);
+
 export type Result<T extends object = object> = ({ ok: true } & T) | { ok: false; code: ErrorCode; message: string; retryAfterMs?: number };
 export type Ack<T extends object = object> = (res: Result<T>) => void;
 

@@ -1,7 +1,7 @@
 import type { Server, Socket } from "socket.io";
 import type { z } from "zod";
 import { pool } from "@/server/db/client";
-import { eventForViewer, type Actor, type RoomState } from "@/server/domain/room";
+import { eventForViewer, scratchpadEditForViewer, type Actor, type RoomState } from "@/server/domain/room";
 import { participantRole, ROOM_NOT_FOUND, type StoredEvent } from "@/server/services/room-store";
 import { AppError, RetryLaterError, toFailure } from "@/server/errors";
 import { metrics } from "@/server/observability/metrics";
@@ -45,10 +45,11 @@ export function roomPublisher(io: RoomServer, options: { otherNodes: boolean }):
       const last = events.at(-1);
       if (last && options.otherNodes) io.serverSideEmit("room:advanced", state.sessionId, last.seq);
     },
-    // Every member may see the scratchpad of an asked question, and only asked questions take edits.
     scratchpadEdit: (state, edit) => {
-      const channels = state.participants.map((participant) => memberRoom(state.sessionId, participant.userId));
-      io.to(channels).emit("room:scratchpad", { sessionId: state.sessionId, ...edit });
+      for (const participant of state.participants) {
+        const projected = scratchpadEditForViewer(edit, state, participant);
+        if (projected) io.to(memberRoom(state.sessionId, participant.userId)).emit("room:scratchpad", { sessionId: state.sessionId, ...projected });
+      }
     },
   };
 }

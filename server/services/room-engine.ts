@@ -123,8 +123,6 @@ function checkpointsFirst(pending: Pending, room: LiveRoom): boolean {
 export interface EngineStats {
   rooms: number;
   queued: number;
-  batches: number;
-  busy: number;
 }
 
 /**
@@ -140,7 +138,6 @@ export class RoomEngine {
   private readonly ready = new Set<LiveRoom>();
   private inFlight = 0;
   private queued = 0;
-  private readonly counters = { batches: 0, busy: 0 };
   private readonly sweeper: NodeJS.Timeout;
 
   constructor(
@@ -153,7 +150,7 @@ export class RoomEngine {
   }
 
   stats(): EngineStats {
-    return { rooms: this.rooms.size, queued: this.queued, batches: this.counters.batches, busy: this.counters.busy };
+    return { rooms: this.rooms.size, queued: this.queued };
   }
 
   /**
@@ -164,7 +161,6 @@ export class RoomEngine {
   submit(input: EngineCommand, options: { readAfter?: number } = {}): Promise<CommandOutcome> {
     let room = this.rooms.get(input.sessionId);
     if (this.queued >= ENGINE_LIMITS.queueTotal || (room && room.queue.length >= ENGINE_LIMITS.queuePerRoom)) {
-      this.counters.busy++;
       return Promise.reject(new RetryLaterError("BUSY", ENGINE_LIMITS.retryAfterMs));
     }
     if (!room) {
@@ -433,7 +429,6 @@ export class RoomEngine {
       }
       if (batch.length === 0) continue;
       this.inFlight++;
-      this.counters.batches++;
       this.write(batch)
         .catch((error: unknown) => this.onError("room write", error))
         .finally(() => {
@@ -499,7 +494,6 @@ export class RoomEngine {
           if (item.afterSeq === 0) room.reload = true;
           markStale(room);
           if (++pending.staleCount > ENGINE_LIMITS.staleRetries) {
-            this.counters.busy++;
             this.finish(room, (p) => p.reject(new RetryLaterError("BUSY", ENGINE_LIMITS.retryAfterMs)));
           }
           break;

@@ -1,4 +1,4 @@
-import type { Pool, PoolClient } from "pg";
+import type { Pool } from "pg";
 import {
   applyAll,
   createRoomState,
@@ -85,7 +85,7 @@ async function loadRooms(pool: Pool, sessionIds: string[]): Promise<Array<Loaded
 }
 
 /** Events after `afterSeq`, in order, validated on read like every JSON column. */
-export async function eventsAfter(pool: Pool | PoolClient, sessionId: string, afterSeq: number, limit: number): Promise<StoredEvent[]> {
+export async function eventsAfter(pool: Pool, sessionId: string, afterSeq: number, limit: number): Promise<StoredEvent[]> {
   const { rows } = await pool.query<{ seq: number; type: string; payload: unknown }>(
     `SELECT "seq", "type", "payload" FROM "SessionEvent" WHERE "sessionId" = $1 AND "seq" > $2 ORDER BY "seq" LIMIT $3`,
     [sessionId, afterSeq, Math.min(limit, 2_147_483_647)],

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { io, type Socket } from "socket.io-client";
 import type { Command, RoomView } from "@/server/domain/room";
-import { foldScratchpadEdit, foldView } from "@/server/domain/room/fold-view";
+import { eventArrival, foldScratchpadEdit, foldView, scratchpadIn } from "@/server/domain/room/fold-view";
 import { diffText } from "@/server/domain/room/scratchpad";
-import { PROTOCOL_VERSION, type ClientToServerEvents, type Result, type RoomCommandResult, type RoomJoinResult, type ServerToClientEvents } from "@/server/realtime/protocol";
+import { PROTOCOL_VERSION, RETRIED_CODES, type ClientToServerEvents, type Result, type RoomCommandResult, type RoomJoinResult, type ServerToClientEvents } from "@/server/realtime/protocol";
 
 /**
  * A room client that behaves like the browser's: it keeps the last sequence number it saw, rejoins with
@@ -33,9 +33,9 @@ export class RoomClient {
     this.socket.onAny((_name, payload) => this.received.push(payload));
     this.socket.on("room:event", (message) => {
       if (message.sessionId !== this.sessionId || this.view === null || this.seq === null || this.joinedSeq === null) return;
-      if (message.seq <= this.joinedSeq || this.folded.has(message.seq)) return;
-      // Out of order (two nodes publishing): a fold needs order, so start again from a fresh view.
-      if (message.seq < this.seq) return void this.join();
+      const arrival = eventArrival(message.seq, { joinedSeq: this.joinedSeq, latestSeq: this.seq, folded: this.folded });
+      if (arrival === "out-of-order") void this.join();
+      if (arrival !== "fold") return;
       this.folded.add(message.seq);
       this.eventSeqs.push(message.seq);
       this.seq = message.seq;
@@ -83,15 +83,13 @@ export class RoomClient {
   async send(command: Command, idempotencyKey: string = randomUUID()): Promise<Result<RoomCommandResult>> {
     for (let attempt = 0; ; attempt++) {
       const result = await this.command(command, idempotencyKey);
-      if (result.ok || !["BUSY", "RATE_LIMITED", "INTERNAL"].includes(result.code) || attempt === 20) return result;
+      if (result.ok || !RETRIED_CODES.has(result.code) || attempt === 20) return result;
       await new Promise((resolve) => setTimeout(resolve, Math.max(result.retryAfterMs ?? 0, 50 * 2 ** Math.min(attempt, 5))));
     }
   }
 
   private scratchpadOf(questionId: string): { text: string; revision: number } {
-    const view = this.view;
-    const questions = view?.role === "CANDIDATE" ? [view.current, ...view.earlier] : (view?.questions ?? []);
-    const scratchpad = questions.find((question) => question?.id === questionId)?.scratchpad;
+    const scratchpad = this.view ? scratchpadIn(this.view, questionId) : null;
     return { text: scratchpad?.text ?? "", revision: scratchpad?.revision ?? 0 };
   }
 

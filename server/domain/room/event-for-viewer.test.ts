@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { eventForViewer } from "./event-for-viewer";
+import { eventForViewer, scratchpadEditForViewer } from "./event-for-viewer";
 import type { RoomEvent } from "./events";
 import { at, candidate, coInterviewer, interviewer, liveRoom, observer } from "./test-fixtures";
 
@@ -119,6 +119,17 @@ describe("eventForViewer: interviewers and observers", () => {
     for (const event of events) {
       expect(eventForViewer(event, state, interviewer)).toEqual(event);
       expect(eventForViewer(event, state, observer)).toEqual(event);
+    }
+  });
+});
+
+describe("scratchpadEditForViewer", () => {
+  it("shows a live edit of an asked question to every member, and of any other question to nobody", () => {
+    const state = liveRoom();
+    const edit = { questionId: "question_1_id", revision: 1, changes: [{ from: 0, to: 0, insert: "x" }], updatedAt: at(1).toISOString() };
+    for (const viewer of [interviewer, coInterviewer, observer, candidate]) {
+      expect(scratchpadEditForViewer(edit, state, viewer)).toEqual(edit);
+      expect(scratchpadEditForViewer({ ...edit, questionId: "question_2_id" }, state, viewer)).toBeNull();
     }
   });
 });

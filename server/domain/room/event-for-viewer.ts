@@ -1,5 +1,5 @@
 import type { RoomEvent, RoomEventOf } from "./events";
-import { canSeeInterviewerMaterial, canSeeNote, type Actor } from "./policy";
+import { canSeeInterviewerMaterial, canSeeNote, canSeeScratchpad, type Actor } from "./policy";
 import { findQuestion, type PresenceStatus, type Role, type RoomState } from "./room-state";
 
 /** Interviewers and observers receive room events as logged, minus notes they may not read. */
@@ -50,6 +50,15 @@ export function eventForViewer<R extends Role>(
 export function eventForViewer(event: RoomEvent, state: Pick<RoomState, "questions">, viewer: Actor): ViewEvent | null {
   if (canSeeInterviewerMaterial(viewer.role)) return staffEvent(event, viewer);
   return candidateEvent(event, state);
+}
+
+/**
+ * How a live scratchpad edit (not a logged event) is shown to `viewer`: like the checkpoints it leads to,
+ * the candidate's text for an asked question is every member's to see; anything else, nobody's.
+ */
+export function scratchpadEditForViewer<E extends { questionId: string }>(edit: E, state: Pick<RoomState, "visitedQuestionIds">, viewer: Actor): E | null {
+  if (!state.visitedQuestionIds.includes(edit.questionId)) return null;
+  return canSeeScratchpad(viewer.role) ? edit : null;
 }
 
 function staffEvent(event: RoomEvent, viewer: Actor): StaffViewEvent | null {

@@ -191,17 +191,32 @@ function foldCandidate(view: CandidateView, event: CandidateViewEvent): Candidat
  * then rejoins for a fresh view.
  */
 export function foldScratchpadEdit(view: RoomView, edit: { questionId: string; revision: number; changes: TextChange[]; updatedAt: string }): RoomView | null {
-  const apply = (scratchpad: Scratchpad | null): Scratchpad | null => {
-    if ((scratchpad?.revision ?? 0) !== edit.revision - 1) return null;
-    const text = applyTextChanges(scratchpad?.text ?? "", edit.changes);
-    return text === null ? null : { text, updatedAt: edit.updatedAt, revision: edit.revision };
-  };
-  if (view.role === "CANDIDATE") {
-    const question = view.current?.id === edit.questionId ? view.current : view.earlier.find((candidate) => candidate.id === edit.questionId);
-    const scratchpad = question ? apply(question.scratchpad) : null;
-    return scratchpad ? mapAsked(view, edit.questionId, (asked) => ({ ...asked, scratchpad })) : null;
-  }
-  const question = view.questions.find((candidate) => candidate.id === edit.questionId);
-  const scratchpad = question ? apply(question.scratchpad) : null;
-  return scratchpad ? mapQuestion(view, edit.questionId, (asked) => ({ ...asked, scratchpad })) : null;
+  const shown = scratchpadIn(view, edit.questionId);
+  if (shown === undefined || (shown?.revision ?? 0) !== edit.revision - 1) return null;
+  const text = applyTextChanges(shown?.text ?? "", edit.changes);
+  if (text === null) return null;
+  const scratchpad = { text, updatedAt: edit.updatedAt, revision: edit.revision };
+  if (view.role === "CANDIDATE") return mapAsked(view, edit.questionId, (asked) => ({ ...asked, scratchpad }));
+  return mapQuestion(view, edit.questionId, (asked) => ({ ...asked, scratchpad }));
+}
+
+/** The scratchpad a view shows for a question: null when nothing is written yet, undefined when the view has no such question. */
+export function scratchpadIn(view: RoomView, questionId: string): Scratchpad | null | undefined {
+  const questions = view.role === "CANDIDATE" ? [view.current, ...view.earlier] : view.questions;
+  const question = questions.find((candidate) => candidate?.id === questionId);
+  return question ? question.scratchpad : undefined;
+}
+
+export type EventArrival = "fold" | "duplicate" | "out-of-order";
+
+/**
+ * What a client does with a live `room:event`, given the seq its last join answered at, the highest seq
+ * it has folded since, and those it has folded: at or below the join, or folded already, it is a
+ * duplicate; below the highest folded it arrived out of order (two nodes published at once) and the
+ * client rejoins, since a fold needs order; otherwise it is folded. Seqs may skip: a member is not sent
+ * what they may not see.
+ */
+export function eventArrival(seq: number, client: { joinedSeq: number; latestSeq: number; folded: ReadonlySet<number> }): EventArrival {
+  if (seq <= client.joinedSeq || client.folded.has(seq)) return "duplicate";
+  return seq < client.latestSeq ? "out-of-order" : "fold";
 }

@@ -55,6 +55,11 @@ export function canEditScratchpad(role: Role): boolean {
   return role === "CANDIDATE";
 }
 
+/** The candidate's scratchpad is shown to everyone in the room as it is written, the candidate included. */
+export function canSeeScratchpad(role: Role): boolean {
+  return role === "CANDIDATE" || role === "INTERVIEWER" || role === "OBSERVER";
+}
+
 /** Answers, key points, rubric, red flags, example scores, scores and the full question plan. */
 export function canSeeInterviewerMaterial(role: Role): boolean {
   return role === "INTERVIEWER" || role === "OBSERVER";
