@@ -1,16 +1,18 @@
 // npm run bench:realtime -- [--rooms 250,500,1000,1500,2000] [--seconds 20] [--interval-ms 2000] [--cpu-prof DIR]
+//   [--protocol-version N|none]  (default: this checkout's; "none" for a server older than versioned joins)
 //
 // Load on the live room as a load generator sees it, over the documented protocol, against a bare
 // Socket.IO relay of the same message pattern measured in the same run. Each room has an interviewer and
 // a candidate socket; one command per room every interval (reveal or question change, key-point tick,
 // note, scratchpad edit). Steps the room count up to find the knee: the first count where delivery p99
 // is over 200 ms or anything is lost. The last line is one JSON object.
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { createDb } from "@/server/db/client";
 import { bankFilesIn, importBankPaths } from "@/server/services/bank-import-paths";
+import { PROTOCOL_VERSION as CURRENT_PROTOCOL_VERSION } from "@/server/realtime/protocol";
 import { ensureProductionBuild } from "@/scripts/production-build";
 import { startAppServer } from "@/tests/support/app-server";
 import { freePort } from "@/tests/support/free-port";
@@ -24,7 +26,7 @@ const { values: args } = parseArgs({
     rooms: { type: "string", default: "250,500,1000,1500,2000" },
     seconds: { type: "string", default: "20" },
     "interval-ms": { type: "string", default: "2000" },
-    "protocol-version": { type: "string", default: "" },
+    "protocol-version": { type: "string", default: String(CURRENT_PROTOCOL_VERSION) },
     /** Writes a V8 CPU profile of the app server into this folder (summarise it with bench/realtime/profile-summary.ts). */
     "cpu-prof": { type: "string", default: "" },
   },
@@ -32,7 +34,7 @@ const { values: args } = parseArgs({
 const STEPS = args.rooms.split(",").map(Number);
 const LOAD_MS = Number(args.seconds) * 1000;
 const INTERVAL_MS = Number(args["interval-ms"]);
-const PROTOCOL_VERSION = args["protocol-version"] === "" ? null : Number(args["protocol-version"]);
+const PROTOCOL_VERSION = args["protocol-version"] === "none" ? null : Number(args["protocol-version"]);
 /** After the load stops, how long in-flight commands and deliveries may still take before counting as lost. */
 const DRAIN_MS = 5_000;
 const KNEE_P99_MS = 200;
@@ -187,6 +189,44 @@ function row(kind: string, result: StepResult): string {
   ].join(" ");
 }
 
+/** The bare relay, started like the app (tsx), once it listens. */
+async function startRelay(port: number): Promise<ChildProcess> {
+  const relay = spawn(process.execPath, ["--import", "tsx", "bench/realtime/relay-server.ts", String(port)], { stdio: ["ignore", "pipe", "inherit"] });
+  await new Promise((resolve) => relay.stdout?.once("data", resolve));
+  return relay;
+}
+
+async function stopProcess(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill(signal);
+  await exited;
+}
+
+/**
+ * Restarts a server (`restart` stops it, starts the next one and returns its pid once it is ready) with
+ * `rooms` connected, and times each socket's rejoin from that moment; says who was busy meanwhile.
+ */
+async function timeRejoin(kind: string, rooms: LoadRoom[], restart: () => Promise<number>): Promise<ReturnType<typeof summary>> {
+  for (const room of rooms) room.rejoinedAt.interviewer = room.rejoinedAt.candidate = null;
+  const pid = await restart();
+  const readyAt = performance.now();
+  const generatorCpu = process.cpuUsage();
+  const serverCpuAtReady = cpuMsOf(pid);
+  const deadline = readyAt + 60_000;
+  const pending = () => rooms.filter((room) => room.rejoinedAt.interviewer === null || room.rejoinedAt.candidate === null).length;
+  while (pending() > 0 && performance.now() < deadline) await sleep(100);
+  const window = performance.now() - readyAt;
+  const generatorUsed = process.cpuUsage(generatorCpu);
+  // Who was busy while the sockets rejoined: the server, or this load generator (same machine).
+  log(
+    `${kind} rejoin window ${Math.round(window)} ms: server CPU ${Math.round(((cpuMsOf(pid) - serverCpuAtReady) / window) * 100)}%, load generator CPU ${Math.round(((generatorUsed.user + generatorUsed.system) / 1000 / window) * 100)}% (of one core)`,
+  );
+  const result = summary(rooms.flatMap((room) => [room.rejoinedAt.interviewer, room.rejoinedAt.candidate]).map((at) => (at === null ? 60_000 : Math.max(0, at - readyAt))));
+  log(`${kind} restart with ${rooms.length} rooms: ${rooms.length - pending()} rooms fully rejoined; rejoin after ready p50/p99/max ${result.p50}/${result.p99}/${result.max} ms`);
+  return result;
+}
+
 async function main(): Promise<void> {
   if (ensureProductionBuild(log) !== 0) throw new Error("the production build failed");
   const database = await createTestDatabaseServer(await freePort());
@@ -198,10 +238,9 @@ async function main(): Promise<void> {
   const nodeArgs = args["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(args["cpu-prof"])}`] : [];
   let app = await startAppServer(databaseUrl, { nodeArgs });
   const relayPort = await freePort();
-  const relay = spawn(process.execPath, ["--import", "tsx", "bench/realtime/relay-server.ts", String(relayPort)], { stdio: ["ignore", "pipe", "inherit"] });
-  await new Promise((resolve) => relay.stdout?.once("data", resolve));
+  let relay = await startRelay(relayPort);
   let appPid = app.process.pid ?? 0;
-  const relayPid = relay.pid ?? 0;
+  let relayPid = relay.pid ?? 0;
   const databasePid = await postmasterPid(databaseUrl);
   const stats = new pg.Pool({ connectionString: databaseUrl, max: 1 });
   const scratchpadBytes = async () =>
@@ -224,6 +263,7 @@ async function main(): Promise<void> {
   const results: Array<{ app: StepResult; relay: StepResult }> = [];
   let knee: number | null = null;
   let rejoin: ReturnType<typeof summary> | null = null;
+  let relayRejoin: ReturnType<typeof summary> | null = null;
   let restarted: StepResult | null = null;
   try {
     for (const count of STEPS) {
@@ -243,26 +283,26 @@ async function main(): Promise<void> {
       }
     }
     // A restart (SIGTERM, as a deploy does) with every room connected: how long until each socket has
-    // rejoined, from the moment the new server is ready.
-    for (const room of appRooms) room.rejoinedAt.interviewer = room.rejoinedAt.candidate = null;
-    const port = app.port;
-    await app.kill("SIGTERM");
-    app = await startAppServer(databaseUrl, { port, nodeArgs });
-    appPid = app.process.pid ?? 0;
-    const readyAt = performance.now();
-    const generatorCpu = process.cpuUsage();
-    const serverCpuAtReady = cpuMsOf(appPid);
-    const deadline = readyAt + 60_000;
-    const pending = () => appRooms.filter((room) => room.rejoinedAt.interviewer === null || room.rejoinedAt.candidate === null).length;
-    while (pending() > 0 && performance.now() < deadline) await sleep(100);
-    const window = performance.now() - readyAt;
-    const generatorUsed = process.cpuUsage(generatorCpu);
-    // Who was busy while the sockets rejoined: the server, or this load generator (same machine).
-    log(
-      `rejoin window ${Math.round(window)} ms: server CPU ${Math.round(((cpuMsOf(appPid) - serverCpuAtReady) / window) * 100)}%, load generator CPU ${Math.round(((generatorUsed.user + generatorUsed.system) / 1000 / window) * 100)}% (of one core)`,
-    );
-    rejoin = summary(appRooms.flatMap((room) => [room.rejoinedAt.interviewer, room.rejoinedAt.candidate]).map((at) => (at === null ? 60_000 : Math.max(0, at - readyAt))));
-    log(`restart with ${appRooms.length} rooms: ${appRooms.length - pending()} rooms fully rejoined; rejoin after ready p50/p99/max ${rejoin.p50}/${rejoin.p99}/${rejoin.max} ms`);
+    // rejoined, from the moment the new server is ready. The relay first, as the floor: its clients only
+    // reconnect and join, with no session to check, no room to load and nothing to catch up.
+    relayRejoin = await timeRejoin("relay", relayRooms, async () => {
+      await stopProcess(relay, "SIGTERM");
+      relay = await startRelay(relayPort);
+      relayPid = relay.pid ?? 0;
+      return relayPid;
+    });
+    rejoin = await timeRejoin("app", appRooms, async () => {
+      const port = app.port;
+      await app.kill("SIGTERM");
+      app = await startAppServer(databaseUrl, { port, nodeArgs });
+      appPid = app.process.pid ?? 0;
+      return appPid;
+    });
+    const answerBytes = (role: Role) => {
+      const sizes = appRooms.flatMap((room) => room.rejoinBytes[role] ?? []);
+      return Math.round(sizes.reduce((sum, size) => sum + size, 0) / Math.max(1, sizes.length));
+    };
+    log(`rejoin answers, mean bytes: interviewer ${answerBytes("interviewer")}, candidate ${answerBytes("candidate")}`);
     restarted = await measure(appRooms, appPid, databasePid, freshIdleRss, scratchpadBytes);
     log(row("app*", restarted));
     log("app*: the restarted server, under the same load; its KB/room is its RSS above a fresh idle server's, per room");
@@ -292,6 +332,7 @@ async function main(): Promise<void> {
     bytes_per_event: at.app.bytesPerEvent,
     knee_rooms: knee,
     rejoin_after_restart_p99_ms: rejoin?.p99 ?? null,
+    relay_rejoin_after_restart_p99_ms: relayRejoin?.p99 ?? null,
     max_rooms_measured: results.at(-1)?.app.rooms ?? 0,
     load_average: loadAverage(),
   };

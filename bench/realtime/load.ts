@@ -45,8 +45,11 @@ export class LoadRoom {
   private revisions = new Map<string, number>();
   private step = 0;
   private joined = false;
-  /** When each socket last rejoined after a reconnect (performance.now()). */
+  /** When each socket last rejoined after a reconnect (performance.now()), and the size of that join's answer. */
   readonly rejoinedAt: Record<Role, number | null> = { interviewer: null, candidate: null };
+  readonly rejoinBytes: Record<Role, number | null> = { interviewer: null, candidate: null };
+  /** As the browser does: the seq of the view each socket holds, sent with its rejoin to get only what it missed. */
+  private seqs: Record<Role, number | null> = { interviewer: null, candidate: null };
 
   constructor(
     readonly url: string,
@@ -65,12 +68,14 @@ export class LoadRoom {
       });
       socket.on("connect", () => {
         if (!this.joined) return;
-        void this.joinAs(role).then(() => {
+        void this.joinAs(role).then((answer) => {
           this.rejoinedAt[role] = performance.now();
+          this.rejoinBytes[role] = Buffer.byteLength(JSON.stringify(answer));
         }, () => undefined);
       });
       this.sockets[role].on("room:event", (message: { seq: number }) => {
         this.received[role].set(`seq:${message.seq}`, performance.now());
+        this.seqs[role] = Math.max(this.seqs[role] ?? 0, message.seq);
         this.bytes[role].push(Buffer.byteLength(JSON.stringify(["room:event", message])));
       });
       this.sockets[role].on("room:scratchpad", (message: { questionId: string; revision: number }) => {
@@ -80,19 +85,21 @@ export class LoadRoom {
     }
   }
 
-  private async joinAs(role: Role): Promise<unknown> {
-    const payload = { sessionId: this.spec.sessionId, lastSeq: null, ...(this.protocol.version === null ? {} : { protocolVersion: this.protocol.version }) };
+  /** Joins as the browser does (with the seq of the view it holds, if any); the answer. */
+  private async joinAs(role: Role): Promise<{ ok: boolean; message?: string; view?: unknown; seq?: number }> {
+    const payload = { sessionId: this.spec.sessionId, lastSeq: this.seqs[role], ...(this.protocol.version === null ? {} : { protocolVersion: this.protocol.version }) };
     const socket = this.sockets[role];
     if (!socket.connected) await new Promise((resolve) => socket.once("connect", () => resolve(undefined)));
-    const result = (await socket.timeout(60_000).emitWithAck("room:join", payload)) as { ok: boolean; message?: string; view?: unknown };
+    const result = (await socket.timeout(60_000).emitWithAck("room:join", payload)) as { ok: boolean; message?: string; view?: unknown; seq?: number };
     if (!result.ok) throw new Error(`${role} could not join ${this.spec.sessionId}: ${result.message}`);
-    return result.view;
+    if (typeof result.seq === "number") this.seqs[role] = Math.max(this.seqs[role] ?? 0, result.seq);
+    return result;
   }
 
   async join(): Promise<void> {
     const [staff] = await Promise.all((["interviewer", "candidate"] as const).map((role) => this.joinAs(role)));
     this.joined = true;
-    const view = staff as { questions?: Array<{ id: string; followUps: Array<{ id: string; revealedAt: string | null }>; keyPoints: unknown[] }>; currentIndex?: number } | null;
+    const view = staff?.view as { questions?: Array<{ id: string; followUps: Array<{ id: string; revealedAt: string | null }>; keyPoints: unknown[] }>; currentIndex?: number } | null;
     if (view?.questions) {
       this.plan = view.questions.map((question) => ({ id: question.id, followUpIds: question.followUps.map((followUp) => followUp.id), keyPointCount: question.keyPoints.length }));
       for (const question of view.questions) for (const followUp of question.followUps) if (followUp.revealedAt) this.revealed.add(followUp.id);

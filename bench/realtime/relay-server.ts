@@ -21,4 +21,10 @@ io.on("connection", (socket) => {
   });
 });
 
+// As the app does on SIGTERM: close every socket from the server side, so clients connect again at once.
+process.on("SIGTERM", () => {
+  io.disconnectSockets(true);
+  io.close(() => process.exit(0));
+});
+
 httpServer.listen(port, "127.0.0.1", () => console.log("relay ready"));

@@ -3,8 +3,8 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { clockOffsetMs, measureClockOffset, type RoomSocket } from "@/components/realtime/clock-offset";
 import { getSocket } from "@/components/realtime/socket-client";
+import { RoomReplica, type ReplicaChange } from "@/components/realtime/room-replica";
 import type { ClientCommand, PresenceStatus, RoomView } from "@/server/domain/room";
-import { eventArrival, foldScratchpadEdit, foldView, scratchpadIn } from "@/server/domain/room/fold-view";
 import { PROTOCOL_VERSION, RETRIED_CODES, type RoomCommandResult, type RoomEventMessage, type Result, type ScratchpadEditMessage } from "@/server/realtime/protocol";
 
 export type RoomConnection = "connecting" | "connected" | "reconnecting" | "offline";
@@ -41,28 +41,6 @@ function retryDelayMs(attempt: number, retryAfterMs: number | undefined): number
   return Math.max(retryAfterMs ?? 0, backoff);
 }
 
-function seqStorageKey(sessionId: string): string {
-  return `mockroom:room:${sessionId}:seq`;
-}
-
-function readStoredSeq(sessionId: string): number | null {
-  try {
-    const raw = window.sessionStorage.getItem(seqStorageKey(sessionId));
-    const value = raw === null ? Number.NaN : Number(raw);
-    return Number.isInteger(value) && value >= 0 ? value : null;
-  } catch {
-    return null;
-  }
-}
-
-function storeSeq(sessionId: string, seq: number): void {
-  try {
-    window.sessionStorage.setItem(seqStorageKey(sessionId), String(seq));
-  } catch {
-    // Private browsing may refuse storage; the in-memory sequence still covers reconnects.
-  }
-}
-
 /** `crypto.randomUUID` exists only in secure contexts; a plain-http LAN address is not one. */
 function newIdempotencyKey(): string {
   if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
@@ -86,9 +64,10 @@ function waitForConnect(socket: RoomSocket, timeoutMs: number): Promise<boolean>
 }
 
 /**
- * The live room for this tab: joins over the shared socket and gets its view, then folds each live event
- * into it with the shared `foldView`. Rejoins with the last sequence it saw on every (re)connect, and when
- * an event arrives out of order (two nodes publishing), since a fold must see events in order.
+ * The live room for this tab: joins over the shared socket and keeps its copy of the room with
+ * `RoomReplica`, which folds each live event into the view with the shared `foldView`. On every
+ * (re)connect it rejoins with the seq of the view it holds and gets only what it missed; when its view
+ * goes out of step (an event out of order, a missed scratchpad edit) it rejoins for a fresh view.
  */
 export function useRoom(sessionId: string): UseRoom {
   const [view, setView] = useState<RoomView | null>(null);
@@ -97,35 +76,26 @@ export function useRoom(sessionId: string): UseRoom {
   const [serverRestarting, setServerRestarting] = useState(false);
   const [lastEventAt, setLastEventAt] = useState<number | null>(null);
   const [error, setError] = useState<RoomError | null>(null);
-  const seqRef = useRef<number | null>(null);
-  const viewRef = useRef<RoomView | null>(null);
-  /** The seq the last join answered at, and the events folded since: below or among them is a duplicate. */
-  const joinedSeqRef = useRef<number | null>(null);
-  const foldedRef = useRef(new Set<number>());
   const joinedRef = useRef(false);
 
   const serverNow = useCallback(() => Date.now() + clockOffsetMs(), []);
 
-  const show = useCallback(
-    (nextSeq: number, nextView: RoomView) => {
-      seqRef.current = nextSeq;
-      viewRef.current = nextView;
-      storeSeq(sessionId, nextSeq);
-      setSeq(nextSeq);
-      setView(nextView);
-    },
-    [sessionId],
-  );
-
   useEffect(() => {
     const socket = getSocket();
+    const replica = new RoomReplica();
     let disposed = false;
-    seqRef.current = null;
     joinedRef.current = false;
-    const storedSeq = readStoredSeq(sessionId);
+
+    /** Shows the replica's view after a change, and joins again when it went out of step. */
+    function after(change: ReplicaChange): void {
+      if (change === "unchanged") return;
+      setSeq(replica.seq);
+      setView(replica.view);
+      if (change === "resync") void join();
+    }
 
     async function join() {
-      const lastSeq = seqRef.current ?? storedSeq;
+      const lastSeq = replica.beginJoin();
       try {
         const res = await socket.timeout(JOIN_TIMEOUT_MS).emitWithAck("room:join", { protocolVersion: PROTOCOL_VERSION, sessionId, lastSeq });
         if (disposed) return;
@@ -138,9 +108,7 @@ export function useRoom(sessionId: string): UseRoom {
         joinedRef.current = true;
         setError(null);
         setServerRestarting(false);
-        joinedSeqRef.current = res.seq;
-        foldedRef.current = new Set();
-        show(res.seq, res.view);
+        after(replica.joined(res));
         setConnection("connected");
         if (document.visibilityState === "hidden") void sendPresence("away");
       } catch {
@@ -182,24 +150,14 @@ export function useRoom(sessionId: string): UseRoom {
     }
 
     function onRoomEvent(message: RoomEventMessage) {
-      const current = viewRef.current;
-      const joinedSeq = joinedSeqRef.current;
-      if (message.sessionId !== sessionId || !current || joinedSeq === null || seqRef.current === null) return;
-      const arrival = eventArrival(message.seq, { joinedSeq, latestSeq: seqRef.current, folded: foldedRef.current });
-      if (arrival === "out-of-order") void join();
-      if (arrival !== "fold") return;
-      foldedRef.current.add(message.seq);
-      show(message.seq, foldView(current, message.event));
-      setLastEventAt(Date.now());
+      if (message.sessionId !== sessionId) return;
+      const change = replica.event(message);
+      if (change === "changed") setLastEventAt(Date.now());
+      after(change);
     }
 
     function onScratchpadEdit(message: ScratchpadEditMessage) {
-      const current = viewRef.current;
-      if (message.sessionId !== sessionId || !current || seqRef.current === null) return;
-      const next = foldScratchpadEdit(current, message);
-      // Out of step (a missed edit, or an edit this view already has from its join): start from a fresh view.
-      if (next) show(seqRef.current, next);
-      else if ((scratchpadIn(current, message.questionId)?.revision ?? 0) < message.revision) void join();
+      if (message.sessionId === sessionId) after(replica.scratchpadEdit(message));
     }
 
     function onRemoved(message: { sessionId: string; message: string }) {
@@ -242,7 +200,7 @@ export function useRoom(sessionId: string): UseRoom {
       if (socket.connected && joinedRef.current) socket.emit("room:leave", { sessionId }, () => undefined);
       joinedRef.current = false;
     };
-  }, [sessionId, show]);
+  }, [sessionId]);
 
   const send = useCallback(
     async (command: ClientCommand): Promise<Result<RoomCommandResult>> => {

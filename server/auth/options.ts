@@ -3,6 +3,7 @@ import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
+import { decodeSessionToken } from "@/server/auth/session-token";
 import { db } from "@/server/db/client";
 import { env } from "@/server/env";
 import { authenticate, createGuest } from "@/server/services/accounts";
@@ -79,6 +80,7 @@ export function buildAuthOptions(): AuthOptions {
     adapter: PrismaAdapter(db()),
     secret: process.env.NEXTAUTH_SECRET,
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    jwt: { decode: decodeSessionToken },
     pages: { signIn: "/sign-in" },
     providers,
     callbacks: {

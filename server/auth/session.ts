@@ -3,6 +3,7 @@ import { parse as parseCookies } from "cookie";
 import { getServerSession } from "next-auth";
 import { getToken } from "next-auth/jwt";
 import { authOptions } from "@/server/auth/options";
+import { decodeSessionToken } from "@/server/auth/session-token";
 
 export interface SessionUser {
   id: string;
@@ -24,6 +25,7 @@ export async function userFromRequest(req: IncomingMessage): Promise<SessionUser
   const token = await getToken({
     req: { headers: req.headers, cookies } as unknown as Parameters<typeof getToken>[0]["req"],
     secret: process.env.NEXTAUTH_SECRET,
+    decode: decodeSessionToken,
   });
   if (!token?.sub) return null;
   return { id: token.sub, name: token.name ?? null, email: token.email ?? null, isGuest: Boolean(token.isGuest) };

@@ -7,13 +7,13 @@
 import { z } from "zod";
 import type { SessionUser } from "@/server/auth/session";
 import type { ErrorCode } from "@/server/errors";
-import { clientCommandSchema, idSchema, type Role, type RoomView, type TextChange, type ViewEvent } from "@/server/domain/room";
+import { clientCommandSchema, idSchema, type Role, type RoomView, type Scratchpad, type TextChange, type ViewEvent } from "@/server/domain/room";
 
 /**
  * Bumped whenever a message changes shape. A client that joins with another version is told to reload
  * (OUTDATED_CLIENT) rather than misreading what it is sent.
  */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** Every acknowledgement: success with its data, or a code and a sentence fit to show a user. */
 /**
@@ -35,7 +35,10 @@ export const idempotencyKeySchema = z
 export const roomJoinPayloadSchema = z.object({
   protocolVersion: z.number().int(),
   sessionId: idSchema,
-  /** The last sequence number this client has folded in; null on a first load. */
+  /**
+   * The sequence number of the view this client holds, to be brought up to date with what it missed;
+   * null when it holds none (a first load) or its view went out of step, to get a fresh one.
+   */
   lastSeq: z.number().int().min(0).nullable(),
 });
 export type RoomJoinPayload = z.infer<typeof roomJoinPayloadSchema>;
@@ -62,13 +65,14 @@ export interface SequencedViewEvent {
 }
 
 /**
- * A (re)joining client gets its current view, and with it either nothing more (a first load, or a gap
- * too long to replay) or the events it missed, projected for its role, for a client that keeps its own
- * history (the view already includes them). `seq` is the room's sequence number the view is at.
+ * A joining client without a view (or `lastSeq` too far behind, or ahead) gets a fresh view. A client
+ * that holds its view at `lastSeq` gets only what it missed: the events since, projected for its role,
+ * and the scratchpads as they are now (live edits are not logged events); it folds them in with the
+ * shared `catchUp`. `seq` is the room's sequence number the result brings the client to.
  */
 export type RoomJoinResult =
   | { mode: "snapshot"; view: RoomView; seq: number }
-  | { mode: "events"; events: SequencedViewEvent[]; view: RoomView; seq: number };
+  | { mode: "events"; events: SequencedViewEvent[]; scratchpads: Record<string, Scratchpad | null>; seq: number };
 
 /** `seq` of the event the command produced, or the room's current one when it changed nothing. */
 export interface RoomCommandResult {

@@ -2,7 +2,7 @@ import type { Server, Socket } from "socket.io";
 import type { z } from "zod";
 import { pool } from "@/server/db/client";
 import { eventForViewer, scratchpadEditForViewer, type Actor, type RoomState } from "@/server/domain/room";
-import { participantRole, ROOM_NOT_FOUND, type StoredEvent } from "@/server/services/room-store";
+import { ROOM_NOT_FOUND, type StoredEvent } from "@/server/services/room-store";
 import { AppError, RetryLaterError, toFailure } from "@/server/errors";
 import { metrics } from "@/server/observability/metrics";
 import {
@@ -97,6 +97,8 @@ function parse<T>(schema: z.ZodType<T>, payload: unknown): T {
 
 export interface HandlerOptions {
   engine: RoomEngine;
+  /** Whether other nodes serve rooms too (through the Redis adapter), and so may write to any room. */
+  otherNodes: boolean;
   isShuttingDown: () => boolean;
   reportError: (what: string, error: unknown) => void;
 }
@@ -146,17 +148,20 @@ export function registerRoomHandlers(io: RoomServer, socket: RoomSocket, options
       }
       const input = parse(roomJoinPayloadSchema, payload);
       const { id: userId, name } = socket.data.user;
-      const actor = { userId, role: await memberRole(pool(), input.sessionId, userId) };
       const channel = memberRoom(input.sessionId, userId);
-      // Subscribe before reading, so nothing committed in between is missed (a duplicate is harmless:
-      // clients drop events at or below the sequence number they have).
+      // Subscribe before reading anything, so nothing committed in between is missed (a duplicate is
+      // harmless: clients drop events at or below the sequence number they have). A removal committed
+      // after the membership read below takes the socket out of the channel again, which is checked last.
+      // Until then the channel carries nothing to a non-member: events go to participants only.
       await socket.join(channel);
       const subscribedAt = performance.now();
-      roles.set(input.sessionId, actor.role);
       try {
-        const joined = await joinRoom(engine, pool(), { sessionId: input.sessionId, actor, name, lastSeq: input.lastSeq, now: new Date(), subscribedAt });
-        // Removed while this join was on its way in (the role was read before the removal): out again.
-        if ((await participantRole(pool(), input.sessionId, userId)) === null) throw new AppError("NOT_FOUND", ROOM_NOT_FOUND);
+        const actor = { userId, role: await memberRole(pool(), input.sessionId, userId) };
+        roles.set(input.sessionId, actor.role);
+        // On one node every write to a room goes through this node's engine, so its copy is complete;
+        // with other nodes, the room is read again unless it was read after this socket subscribed.
+        const joined = await joinRoom(engine, pool(), { sessionId: input.sessionId, actor, name, lastSeq: input.lastSeq, now: new Date(), subscribedAt: options.otherNodes ? subscribedAt : null });
+        if (!socket.rooms.has(channel)) throw new AppError("NOT_FOUND", ROOM_NOT_FOUND);
         return joined;
       } catch (error) {
         roles.delete(input.sessionId);

@@ -82,7 +82,7 @@ export async function startRealtime(httpServer: HttpServer, options: RealtimeOpt
 
   const reportError = createErrorTally(options.logError);
   const engine = roomEngine(pool, reportError);
-  io.on("connection", (socket) => registerRoomHandlers(io, socket, { engine, isShuttingDown: () => shuttingDown, reportError }));
+  io.on("connection", (socket) => registerRoomHandlers(io, socket, { engine, otherNodes: Boolean(options.redisUrl), isShuttingDown: () => shuttingDown, reportError }));
   setRoomPublisher(roomPublisher(io, { otherNodes: Boolean(options.redisUrl) }));
   io.on("room:advanced", (sessionId, seq) => engine.advanced(sessionId, seq));
   setGaugeSources({

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Pool } from "pg";
 import { applyAll, decide, decideScratchpadEdit, type Actor, type Command, type CommandOf, type RoomState, type Scratchpad, type TextChange } from "@/server/domain/room";
 import { AppError, RetryLaterError } from "@/server/errors";
-import { appendBatch, appendFirst, eventsAfter, findCommand, loadRoom, roomNotFound, saveSnapshots, type AppendItem, type StoredEvent } from "@/server/services/room-store";
+import { appendBatch, appendFirst, eventsBetween, findCommand, loadRoom, roomNotFound, saveSnapshots, type AppendItem, type StoredEvent } from "@/server/services/room-store";
 
 /** Rooms per statement when every room is snapshotted at once (before a shutdown). */
 const SNAPSHOT_BATCH = 200;
@@ -276,7 +276,7 @@ export class RoomEngine {
         room.seq = loaded.seq;
         room.snapshotSeq = loaded.snapshotSeq;
       } else {
-        const later = await eventsAfter(this.pool, room.sessionId, room.seq, Number.MAX_SAFE_INTEGER);
+        const later = await eventsBetween(this.pool, room.sessionId, room.seq);
         room.state = applyAll(room.state, later.map(({ event }) => event));
         room.seq = later.at(-1)?.seq ?? room.seq;
       }

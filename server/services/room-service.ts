@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { Pool } from "pg";
-import { eventForViewer, viewFor, type Actor, type ClientCommand, type Command, type Role } from "@/server/domain/room";
+import { eventForViewer, scratchpadsFor, viewFor, type Actor, type ClientCommand, type Command, type Role } from "@/server/domain/room";
 import type { RoomJoinResult } from "@/server/realtime/protocol";
 import { AppError } from "@/server/errors";
 import { RoomEngine, type CommandOutcome } from "@/server/services/room-engine";
 import { roomPublisher } from "@/server/services/room-publisher";
-import { eventsAfter, participantRole, ROOM_NOT_FOUND } from "@/server/services/room-store";
+import { eventsBetween, participantRole, ROOM_NOT_FOUND } from "@/server/services/room-store";
 
 export type { CommandOutcome, RoomPublisher } from "@/server/services/room-engine";
 
@@ -52,35 +52,33 @@ export function executeCommand(
 }
 
 /**
- * Enters the room (recording the join and the presence), then answers with what the client missed since
- * `lastSeq`, projected for its role, or a fresh view when it has nothing or is too far behind. The room
- * is read from the database after the socket subscribed (`subscribedAt`, performance.now()), in case
- * another node wrote to it; joins that arrive together share one read.
+ * Enters the room (recording the join and the presence), then answers a client that holds its view at
+ * `lastSeq` with what it missed since, projected for its role, and any other with a fresh view (see
+ * RoomJoinResult). With `subscribedAt` (performance.now()), the room is read from the database unless it
+ * was read after that instant, in case another node wrote to it; joins that arrive together share reads.
  */
 export async function joinRoom(
   engine: RoomEngine,
   pool: Pool,
-  input: { sessionId: string; actor: Actor; name: string | null; lastSeq: number | null; now: Date; subscribedAt: number },
+  input: { sessionId: string; actor: Actor; name: string | null; lastSeq: number | null; now: Date; subscribedAt: number | null },
 ): Promise<RoomJoinResult> {
-  const { sessionId, actor, now } = input;
+  const { sessionId, actor, now, lastSeq } = input;
   const name = input.name?.trim() || "Participant";
-  let outcome = await engine.submit({ sessionId, actor, now, idempotencyKey: randomUUID(), command: { type: "join", name } }, { readAfter: input.subscribedAt });
+  let outcome = await engine.submit({ sessionId, actor, now, idempotencyKey: randomUUID(), command: { type: "join", name } }, input.subscribedAt === null ? {} : { readAfter: input.subscribedAt });
   if (outcome.state.presence[actor.userId]?.status !== "connected") {
     outcome = await engine.submit({ sessionId, actor, now, idempotencyKey: randomUUID(), command: { type: "setPresence", status: "connected" } });
   }
   const { state, seq } = outcome;
-  const view = viewFor(state, actor, now);
+  // A plan can change only before the room's first event (canEditPlan), and a client holds a view only
+  // after its own join event: a view at `lastSeq` always has the current plan, and events complete it.
+  if (lastSeq === null || lastSeq > seq || seq - lastSeq > MAX_CATCH_UP_EVENTS) return { mode: "snapshot", view: viewFor(state, actor, now), seq };
 
-  const behind = input.lastSeq === null ? Infinity : seq - input.lastSeq;
-  if (input.lastSeq === null || behind < 0 || behind > MAX_CATCH_UP_EVENTS) return { mode: "snapshot", view, seq };
-
-  const missed = await eventsAfter(pool, sessionId, input.lastSeq, MAX_CATCH_UP_EVENTS);
+  const missed = lastSeq === seq ? [] : await eventsBetween(pool, sessionId, lastSeq, seq);
   const events = missed.flatMap(({ seq: eventSeq, event }) => {
-    if (eventSeq > seq) return [];
     const projected = eventForViewer(event, state, actor);
     return projected ? [{ seq: eventSeq, event: projected }] : [];
   });
-  return { mode: "events", events, view, seq };
+  return { mode: "events", events, scratchpads: scratchpadsFor(state, actor), seq };
 }
 
 /** Marks a member disconnected when their last socket in the room is gone. */

@@ -84,14 +84,40 @@ async function loadRooms(pool: Pool, sessionIds: string[]): Promise<Array<Loaded
   });
 }
 
-/** Events after `afterSeq`, in order, validated on read like every JSON column. */
-export async function eventsAfter(pool: Pool, sessionId: string, afterSeq: number, limit: number): Promise<StoredEvent[]> {
-  const { rows } = await pool.query<{ seq: number; type: string; payload: unknown }>(
-    `SELECT "seq", "type", "payload" FROM "SessionEvent" WHERE "sessionId" = $1 AND "seq" > $2 ORDER BY "seq" LIMIT $3`,
-    [sessionId, afterSeq, Math.min(limit, 2_147_483_647)],
-  );
-  return rows.map((row) => ({ seq: row.seq, event: roomEventSchema.parse({ type: row.type, payload: row.payload }) }));
+const eventReaders = new WeakMap<Pool, (range: EventRange) => Promise<StoredEvent[]>>();
+
+interface EventRange {
+  sessionId: string;
+  afterSeq: number;
+  upToSeq: number;
 }
+
+/**
+ * The session's events after `afterSeq` and up to `upToSeq` (to the end when omitted), in order, validated
+ * on read like every JSON column. Reads made in the same turn of the event loop share one query.
+ */
+export function eventsBetween(pool: Pool, sessionId: string, afterSeq: number, upToSeq = MAX_SEQ): Promise<StoredEvent[]> {
+  let read = eventReaders.get(pool);
+  if (!read) {
+    read = tickBatcher(async (ranges) => {
+      const { rows } = await pool.query<{ i: number; seq: number; type: string; payload: unknown }>(
+        `SELECT w."i"::int AS "i", e."seq", e."type", e."payload"
+           FROM unnest($1::text[], $2::int[], $3::int[]) WITH ORDINALITY AS w("sessionId", "afterSeq", "upToSeq", "i")
+           JOIN "SessionEvent" e ON e."sessionId" = w."sessionId" AND e."seq" > w."afterSeq" AND e."seq" <= w."upToSeq"
+          ORDER BY w."i", e."seq"`,
+        [ranges.map((range) => range.sessionId), ranges.map((range) => range.afterSeq), ranges.map((range) => range.upToSeq)],
+      );
+      const events = ranges.map((): StoredEvent[] => []);
+      for (const row of rows) events[row.i - 1]!.push({ seq: row.seq, event: roomEventSchema.parse({ type: row.type, payload: row.payload }) });
+      return events;
+    });
+    eventReaders.set(pool, read);
+  }
+  return read({ sessionId, afterSeq, upToSeq });
+}
+
+/** The largest sequence number the `seq` column (PostgreSQL integer) holds. */
+const MAX_SEQ = 2_147_483_647;
 
 /** One command's events, to be appended right after `afterSeq`. */
 export interface AppendItem {

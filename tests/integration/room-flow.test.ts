@@ -247,6 +247,64 @@ describe("nothing is lost on reconnect or restart", () => {
   });
 });
 
+/** A view without the server's clock readings (`asOf`, elapsed times), which a folded view leaves to the client. */
+function withoutClock(view: unknown): unknown {
+  return JSON.parse(JSON.stringify(view, (key, value: unknown) => (key === "asOf" || key === "elapsedMs" ? undefined : value)));
+}
+
+/** The answer to the client's last room:join. */
+function lastJoinAnswer(client: RoomClient): Record<string, unknown> {
+  const answers = client.received.filter((payload): payload is Record<string, unknown> => typeof payload === "object" && payload !== null && "mode" in payload);
+  return answers.at(-1) ?? {};
+}
+
+describe("rejoining", () => {
+  it("brings a reconnecting client up to date with only what it missed, to the view a fresh client gets", async () => {
+    const { sessionId, interviewer, candidate } = await plannedInterview(db, "catch-up", server.url);
+    const iris = await connect(interviewer, sessionId);
+    const irisOtherTab = await connect(interviewer, sessionId);
+    const cody = await connect(candidate, sessionId);
+    expect(lastJoinAnswer(iris)).toMatchObject({ mode: "snapshot" });
+    await iris.command({ type: "start" });
+    const [q1, q2] = ((await iris.until((view) => view.status === "live")) as InterviewerView).questions;
+    if (!q1?.followUps[0] || !q2?.followUps[0]) throw new Error("planned questions missing");
+    await cody.until((view) => view.status === "live");
+
+    // The interviewer's tab drops; the room goes on without it, the candidate typing (live edits, not logged).
+    iris.socket.disconnect();
+    await irisOtherTab.send({ type: "revealFollowUp", questionId: q1.id, followUpId: q1.followUps[0].id });
+    await irisOtherTab.send({ type: "setKeyPointChecked", questionId: q1.id, index: 0, checked: true });
+    await irisOtherTab.send({ type: "addNote", body: "Missed by the first tab" });
+    expect(await cody.type(q1.id, "Use a heap")).toMatchObject({ ok: true });
+    const seqBefore = iris.seq;
+    const rejoined = iris.joined();
+    iris.socket.connect();
+    await rejoined;
+    const answer = lastJoinAnswer(iris);
+    expect(answer).toMatchObject({ mode: "events", scratchpads: { [q1.id]: { text: "Use a heap", revision: 1 } } });
+    expect(answer).not.toHaveProperty("view");
+    expect((answer.events as Array<{ seq: number }>).map((event) => event.seq)).toEqual([1, 2, 3].map((n) => (seqBefore ?? 0) + n));
+    const freshIris = await connect(interviewer, sessionId);
+    expect(withoutClock(iris.view)).toEqual(withoutClock(freshIris.view));
+
+    // The candidate drops; the interviewer moves on and reveals more: the candidate catches up to what a fresh candidate sees.
+    cody.socket.disconnect();
+    await iris.send({ type: "goToQuestion", questionId: q2.id });
+    await iris.send({ type: "revealFollowUp", questionId: q2.id, followUpId: q2.followUps[0].id });
+    await iris.send({ type: "addNote", body: "Not for the candidate" });
+    const codyRejoined = cody.joined();
+    cody.socket.connect();
+    await codyRejoined;
+    expect(lastJoinAnswer(cody)).toMatchObject({ mode: "events" });
+    const candidateView = asCandidate(cody);
+    expect(candidateView.current?.followUps.map((followUp) => followUp.prompt)).toEqual([q2.followUps[0].prompt]);
+    expect(candidateView.earlier[0]?.scratchpad?.text).toBe("Use a heap");
+    const freshCody = await connect(candidate, sessionId);
+    expect(withoutClock(cody.view)).toEqual(withoutClock(freshCody.view));
+    expect(JSON.stringify(cody.received)).not.toContain("Not for the candidate");
+  });
+});
+
 describe("the scratchpad and bursts under faults", () => {
   const checkpoints = async (sessionId: string) =>
     (await db.sessionEvent.findMany({ where: { sessionId, type: "scratchpadUpdated" }, orderBy: { seq: "asc" }, select: { payload: true } })).map(

@@ -1,27 +1,24 @@
 import { randomUUID } from "node:crypto";
 import { io, type Socket } from "socket.io-client";
 import type { Command, RoomView } from "@/server/domain/room";
-import { eventArrival, foldScratchpadEdit, foldView, scratchpadIn } from "@/server/domain/room/fold-view";
+import { scratchpadIn } from "@/server/domain/room/fold-view";
 import { diffText } from "@/server/domain/room/scratchpad";
+import { RoomReplica } from "@/components/realtime/room-replica";
 import { PROTOCOL_VERSION, RETRIED_CODES, type ClientToServerEvents, type Result, type RoomCommandResult, type RoomJoinResult, type ServerToClientEvents } from "@/server/realtime/protocol";
 
 /**
- * A room client that behaves like the browser's: it keeps the last sequence number it saw, rejoins with
- * it on every (re)connect, folds each event into its view with the shared `foldView`, and records every
- * frame it receives.
+ * A room client that behaves like the browser's: it keeps its copy of the room with the browser's
+ * `RoomReplica` (rejoining with the seq of the view it holds on every (re)connect, and for a fresh view
+ * when out of step), and records every frame it receives.
  */
 export class RoomClient {
   readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
-  view: RoomView | null = null;
-  seq: number | null = null;
+  readonly replica = new RoomReplica();
   /** Every payload received: pushed events, acknowledgements, connect errors. */
   readonly received: unknown[] = [];
-  readonly eventSeqs: number[] = [];
   /** What this client typed per question, kept like the browser keeps it, and resent after a rejoin. */
   readonly typed = new Map<string, string>();
   private rejoined: Array<() => void> = [];
-  private joinedSeq: number | null = null;
-  private folded = new Set<number>();
 
   constructor(url: string, cookie: string, readonly sessionId: string) {
     this.socket = io(url, {
@@ -32,31 +29,28 @@ export class RoomClient {
     });
     this.socket.onAny((_name, payload) => this.received.push(payload));
     this.socket.on("room:event", (message) => {
-      if (message.sessionId !== this.sessionId || this.view === null || this.seq === null || this.joinedSeq === null) return;
-      const arrival = eventArrival(message.seq, { joinedSeq: this.joinedSeq, latestSeq: this.seq, folded: this.folded });
-      if (arrival === "out-of-order") void this.join();
-      if (arrival !== "fold") return;
-      this.folded.add(message.seq);
-      this.eventSeqs.push(message.seq);
-      this.seq = message.seq;
-      this.view = foldView(this.view, message.event);
+      if (message.sessionId === this.sessionId && this.replica.event(message) === "resync") void this.join();
     });
     this.socket.on("room:scratchpad", (message) => {
-      if (message.sessionId !== this.sessionId || this.view === null) return;
-      this.view = foldScratchpadEdit(this.view, message) ?? this.view;
+      if (message.sessionId === this.sessionId && this.replica.scratchpadEdit(message) === "resync") void this.join();
     });
     this.socket.on("connect_error", (error) => this.received.push({ connectError: error.message }));
     this.socket.on("connect", () => void this.join());
   }
 
+  get view(): RoomView | null {
+    return this.replica.view;
+  }
+
+  get seq(): number | null {
+    return this.replica.seq;
+  }
+
   private async join(): Promise<void> {
-    const result = await this.emit<RoomJoinResult>("room:join", { protocolVersion: PROTOCOL_VERSION, sessionId: this.sessionId, lastSeq: this.seq });
+    const lastSeq = this.replica.beginJoin();
+    const result = await this.emit<RoomJoinResult>("room:join", { protocolVersion: PROTOCOL_VERSION, sessionId: this.sessionId, lastSeq });
     if (!result.ok) return;
-    if (result.mode === "events") for (const { seq } of result.events) if (this.seq === null || seq > this.seq) this.eventSeqs.push(seq);
-    this.seq = result.seq;
-    this.joinedSeq = result.seq;
-    this.folded = new Set();
-    this.view = result.view;
+    if (this.replica.joined(result) === "resync") return this.join();
     for (const [questionId, text] of this.typed) if (this.scratchpadOf(questionId).text !== text) await this.type(questionId, text);
     for (const resolve of this.rejoined.splice(0)) resolve();
   }
@@ -98,8 +92,8 @@ export class RoomClient {
     this.typed.set(questionId, text);
     const { text: before, revision } = this.scratchpadOf(questionId);
     const result = await this.command({ type: "editScratchpad", questionId, baseRevision: revision, changes: [diffText(before, text)] });
-    if (result.ok && this.view) {
-      this.view = foldScratchpadEdit(this.view, { questionId, revision: result.revision ?? revision + 1, changes: [diffText(before, text)], updatedAt: new Date().toISOString() }) ?? this.view;
+    if (result.ok) {
+      this.replica.scratchpadEdit({ sessionId: this.sessionId, questionId, revision: result.revision ?? revision + 1, changes: [diffText(before, text)], updatedAt: new Date().toISOString() });
     }
     return result;
   }

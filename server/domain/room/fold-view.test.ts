@@ -4,11 +4,12 @@ import { apply } from "./apply";
 import type { Command } from "./commands";
 import { decide } from "./decide";
 import { eventForViewer } from "./event-for-viewer";
-import { foldScratchpadEdit, foldView } from "./fold-view";
+import { catchUp, foldScratchpadEdit, foldView } from "./fold-view";
 import type { Actor } from "./policy";
 import type { RoomState } from "./room-state";
 import { at, candidate, coInterviewer, emptyRoom, everyone, idSource, interviewer, joinedRoom, liveRoom, observer, run } from "./test-fixtures";
-import { viewFor } from "./view-for";
+import type { RoomEvent } from "./events";
+import { scratchpadsFor, viewFor } from "./view-for";
 
 const Q = (n: number) => `question_${n}_id`;
 const F = (q: number, f: number) => `followup_${q}_${f}_id`;
@@ -84,6 +85,58 @@ describe("foldView", () => {
     const { state: after, events } = run(state, interviewer, { type: "start" }, at(1));
     expect(view).not.toEqual(viewFor(after, candidate));
     expect(foldView(view, eventForViewer(events[0]!, state, candidate)!)).toEqual(viewFor(after, candidate));
+  });
+});
+
+/** Runs the picked steps from an empty room: every state along the way, and the events between them. */
+function history(picks: number[]): { states: RoomState[]; events: RoomEvent[] } {
+  const states = [emptyRoom()];
+  const events: RoomEvent[] = [];
+  const ids = idSource();
+  picks.forEach((pick, i) => {
+    const [actor, command] = steps[pick]!;
+    const decision = decide(states.at(-1)!, actor, command, at(i * 7), ids);
+    if (!decision.ok) return;
+    for (const event of decision.events) {
+      events.push(event);
+      states.push(apply(states.at(-1)!, event));
+    }
+  });
+  return { states, events };
+}
+
+/** The room as members are shown it: a live edit of the first asked question that no event logged yet. */
+function withLiveDraft(state: RoomState): RoomState {
+  const questionId = state.visitedQuestionIds[0];
+  if (!questionId) return state;
+  const revision = (state.scratchpads[questionId]?.revision ?? 0) + 1;
+  return { ...state, scratchpads: { ...state.scratchpads, [questionId]: { text: `draft ${revision}`, updatedAt: at(999).toISOString(), revision } } };
+}
+
+describe("catchUp", () => {
+  it("brings a view taken at any point of the log to the fresh view, for every role: the events since, then the scratchpads as they are", () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(steps.length - 1), { minLength: 1, maxLength: 60 }), fc.nat(), fc.boolean(), (picks, cutPick, liveDraft) => {
+        const { states, events } = history(picks);
+        const cut = cutPick % states.length;
+        const latest = liveDraft ? withLiveDraft(states.at(-1)!) : states.at(-1)!;
+        for (const viewer of everyone) {
+          // As the server sends them: projected with the room's latest state, the ones the viewer may see.
+          const missed = events.slice(cut).flatMap((event) => eventForViewer(event, latest, viewer) ?? []);
+          expect(catchUp(viewFor(states[cut]!, viewer), missed, scratchpadsFor(latest, viewer))).toEqual(viewFor(latest, viewer));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("has teeth: without the scratchpads as they are, a live edit is missed", () => {
+    const state = liveRoom();
+    const latest = withLiveDraft(state);
+    for (const viewer of everyone) {
+      expect(catchUp(viewFor(state, viewer), [], {})).not.toEqual(viewFor(latest, viewer));
+      expect(catchUp(viewFor(state, viewer), [], scratchpadsFor(latest, viewer))).toEqual(viewFor(latest, viewer));
+    }
   });
 });
 

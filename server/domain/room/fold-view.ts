@@ -195,9 +195,23 @@ export function foldScratchpadEdit(view: RoomView, edit: { questionId: string; r
   if (shown === undefined || (shown?.revision ?? 0) !== edit.revision - 1) return null;
   const text = applyTextChanges(shown?.text ?? "", edit.changes);
   if (text === null) return null;
-  const scratchpad = { text, updatedAt: edit.updatedAt, revision: edit.revision };
-  if (view.role === "CANDIDATE") return mapAsked(view, edit.questionId, (asked) => ({ ...asked, scratchpad }));
-  return mapQuestion(view, edit.questionId, (asked) => ({ ...asked, scratchpad }));
+  return withScratchpad(view, edit.questionId, { text, updatedAt: edit.updatedAt, revision: edit.revision });
+}
+
+function withScratchpad(view: RoomView, questionId: string, scratchpad: Scratchpad | null): RoomView {
+  if (view.role === "CANDIDATE") return mapAsked(view, questionId, (asked) => ({ ...asked, scratchpad }));
+  return mapQuestion(view, questionId, (asked) => ({ ...asked, scratchpad }));
+}
+
+/**
+ * A rejoining client's catch-up: the events it missed, in order, then the scratchpads as the room has
+ * them now (`scratchpadsFor`), since live edits are not in the event log. The rule it keeps, checked by
+ * fold-view.test.ts: a view at any point, caught up with what followed, equals a fresh view.
+ */
+export function catchUp(view: RoomView, events: ViewEvent[], scratchpads: Record<string, Scratchpad | null>): RoomView {
+  let caughtUp = events.reduce((folded, event) => foldView(folded, event), view);
+  for (const [questionId, scratchpad] of Object.entries(scratchpads)) caughtUp = withScratchpad(caughtUp, questionId, scratchpad);
+  return caughtUp;
 }
 
 /** The scratchpad a view shows for a question: null when nothing is written yet, undefined when the view has no such question. */

@@ -1,4 +1,4 @@
-import { canSeeNote, type Actor } from "./policy";
+import { canSeeNote, canSeeScratchpad, type Actor } from "./policy";
 import {
   questionElapsedMs,
   sessionElapsedMs,
@@ -287,4 +287,19 @@ function candidateQuestion(state: RoomState, question: QuestionSnapshot, now: Da
     followUps,
     scratchpad: scratchpad ? { text: scratchpad.text, updatedAt: scratchpad.updatedAt, revision: scratchpad.revision } : null,
   };
+}
+
+/**
+ * The scratchpads `viewer` is shown, by asked question (null: nothing written yet), as the room has them
+ * now. Live edits are not logged events, so a client catching up from the event log takes these as they
+ * are (see `catchUp`).
+ */
+export function scratchpadsFor(state: RoomState, viewer: Actor): Record<string, Scratchpad | null> {
+  if (!canSeeScratchpad(viewer.role)) return {};
+  return Object.fromEntries(
+    state.visitedQuestionIds.map((questionId) => {
+      const scratchpad = state.scratchpads[questionId];
+      return [questionId, scratchpad ? { text: scratchpad.text, updatedAt: scratchpad.updatedAt, revision: scratchpad.revision } : null];
+    }),
+  );
 }
