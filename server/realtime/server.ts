@@ -6,7 +6,7 @@ import { API_CONTENT_SECURITY_POLICY, STATIC_SECURITY_HEADERS } from "@/server/h
 import { userFromRequest } from "@/server/auth/session";
 import { registerRoomHandlers, roomPublisher, type RoomServer } from "@/server/realtime/room-handlers";
 import { setRoomPublisher } from "@/server/services/room-publisher";
-import { roomEngine } from "@/server/services/room-service";
+import { roomEngine, warmLiveRooms } from "@/server/services/room-service";
 import { pool } from "@/server/db/client";
 import { createErrorTally } from "@/server/log/error-tally";
 import { setGaugeSources } from "@/server/observability/metrics";
@@ -82,6 +82,14 @@ export async function startRealtime(httpServer: HttpServer, options: RealtimeOpt
 
   const reportError = createErrorTally(options.logError);
   const engine = roomEngine(pool, reportError);
+  const warmingStartedAt = performance.now();
+  try {
+    const warmed = await warmLiveRooms(engine, pool());
+    if (warmed > 0) options.log(`loaded the rooms of ${warmed} live interviews in ${Math.round(performance.now() - warmingStartedAt)} ms`);
+  } catch (error) {
+    // Not fatal: each room loads on demand as it would have anyway.
+    options.logError(`loading the live rooms failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
   io.on("connection", (socket) => registerRoomHandlers(io, socket, { engine, otherNodes: Boolean(options.redisUrl), isShuttingDown: () => shuttingDown, reportError }));
   setRoomPublisher(roomPublisher(io, { otherNodes: Boolean(options.redisUrl) }));
   io.on("room:advanced", (sessionId, seq) => engine.advanced(sessionId, seq));

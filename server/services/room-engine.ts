@@ -163,10 +163,7 @@ export class RoomEngine {
     if (this.queued >= ENGINE_LIMITS.queueTotal || (room && room.queue.length >= ENGINE_LIMITS.queuePerRoom)) {
       return Promise.reject(new RetryLaterError("BUSY", ENGINE_LIMITS.retryAfterMs));
     }
-    if (!room) {
-      room = { sessionId: input.sessionId, state: null, seq: 0, snapshotSeq: 0, staleAt: 0, readSince: -Infinity, reload: false, dropped: false, queue: [], busy: false, lastUsedAt: Date.now(), drafts: new Map(), checkpointTimer: null };
-      this.rooms.set(input.sessionId, room);
-    }
+    room ??= this.newRoom(input.sessionId);
     if (options.readAfter !== undefined) room.staleAt = Math.max(room.staleAt, options.readAfter);
     const target = room;
     return new Promise((resolve, reject) => {
@@ -174,6 +171,33 @@ export class RoomEngine {
       this.queued++;
       this.schedule(target);
     });
+  }
+
+  private newRoom(sessionId: string): LiveRoom {
+    const room: LiveRoom = { sessionId, state: null, seq: 0, snapshotSeq: 0, staleAt: 0, readSince: -Infinity, reload: false, dropped: false, queue: [], busy: false, lastUsedAt: Date.now(), drafts: new Map(), checkpointTimer: null };
+    this.rooms.set(sessionId, room);
+    return room;
+  }
+
+  /**
+   * Loads rooms before anyone asks for them, a chunk per query: at start, the rooms that were live, so
+   * that the rejoins after a restart find them in memory instead of each loading its room. A room that
+   * is gone, or fails to load, is left to load on demand. Returns how many were loaded.
+   */
+  async warm(sessionIds: string[]): Promise<number> {
+    let warmed = 0;
+    for (let i = 0; i < sessionIds.length; i += ENGINE_LIMITS.batchRooms) {
+      const chunk = sessionIds.slice(i, i + ENGINE_LIMITS.batchRooms).filter((sessionId) => !this.rooms.has(sessionId));
+      const readSince = performance.now();
+      const loaded = await Promise.all(chunk.map((sessionId) => loadRoom(this.pool, sessionId)));
+      loaded.forEach((found, j) => {
+        const sessionId = chunk[j]!;
+        if (!found || this.rooms.has(sessionId)) return;
+        Object.assign(this.newRoom(sessionId), { state: found.state, seq: found.seq, snapshotSeq: found.snapshotSeq, readSince });
+        warmed++;
+      });
+    }
+    return warmed;
   }
 
   /** Loads a room again, plan and all, before its next command: its plan changed. */

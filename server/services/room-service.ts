@@ -5,7 +5,7 @@ import type { RoomJoinResult } from "@/server/realtime/protocol";
 import { AppError } from "@/server/errors";
 import { RoomEngine, type CommandOutcome } from "@/server/services/room-engine";
 import { roomPublisher } from "@/server/services/room-publisher";
-import { eventsBetween, participantRole, ROOM_NOT_FOUND } from "@/server/services/room-store";
+import { eventsBetween, liveSessionIds, participantRole, ROOM_NOT_FOUND } from "@/server/services/room-store";
 
 export type { CommandOutcome, RoomPublisher } from "@/server/services/room-engine";
 
@@ -33,6 +33,18 @@ export async function memberRole(pool: Pool, sessionId: string, userId: string):
   // A session that does not exist and one the user is not in look the same from outside.
   if (!role) throw new AppError("NOT_FOUND", ROOM_NOT_FOUND);
   return role;
+}
+
+/** Interviews are warmed at start if they are live and started within this long (longer ones are abandoned). */
+const WARM_STARTED_WITHIN_MS = 12 * 60 * 60 * 1000;
+const WARM_MAX_ROOMS = 5_000;
+
+/**
+ * Loads the rooms of the interviews running now into the engine, before the server takes connections:
+ * after a restart their members all rejoin at once, and find their rooms in memory.
+ */
+export async function warmLiveRooms(engine: RoomEngine, pool: Pool): Promise<number> {
+  return engine.warm(await liveSessionIds(pool, new Date(Date.now() - WARM_STARTED_WITHIN_MS), WARM_MAX_ROOMS));
 }
 
 /** Keys are scoped to their sender, so no client can collide with (or probe) another's commands. */

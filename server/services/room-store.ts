@@ -100,13 +100,14 @@ export function eventsBetween(pool: Pool, sessionId: string, afterSeq: number, u
   let read = eventReaders.get(pool);
   if (!read) {
     read = tickBatcher(async (ranges) => {
-      const { rows } = await pool.query<{ i: number; seq: number; type: string; payload: unknown }>(
-        `SELECT w."i"::int AS "i", e."seq", e."type", e."payload"
-           FROM unnest($1::text[], $2::int[], $3::int[]) WITH ORDINALITY AS w("sessionId", "afterSeq", "upToSeq", "i")
-           JOIN "SessionEvent" e ON e."sessionId" = w."sessionId" AND e."seq" > w."afterSeq" AND e."seq" <= w."upToSeq"
-          ORDER BY w."i", e."seq"`,
-        [ranges.map((range) => range.sessionId), ranges.map((range) => range.afterSeq), ranges.map((range) => range.upToSeq)],
-      );
+      const { rows } = await pool.query<{ i: number; seq: number; type: string; payload: unknown }>({
+        name: "room-events-between",
+        text: `SELECT w."i"::int AS "i", e."seq", e."type", e."payload"
+                 FROM unnest($1::text[], $2::int[], $3::int[]) WITH ORDINALITY AS w("sessionId", "afterSeq", "upToSeq", "i")
+                 JOIN "SessionEvent" e ON e."sessionId" = w."sessionId" AND e."seq" > w."afterSeq" AND e."seq" <= w."upToSeq"
+                ORDER BY w."i", e."seq"`,
+        values: [ranges.map((range) => range.sessionId), ranges.map((range) => range.afterSeq), ranges.map((range) => range.upToSeq)],
+      });
       const events = ranges.map((): StoredEvent[] => []);
       for (const row of rows) events[row.i - 1]!.push({ seq: row.seq, event: roomEventSchema.parse({ type: row.type, payload: row.payload }) });
       return events;
@@ -207,7 +208,7 @@ function isSeqConflict(error: unknown): boolean {
  */
 export async function appendBatch(pool: Pool, items: AppendItem[]): Promise<Array<AppendOutcome | { kind: "failed"; error: unknown }>> {
   try {
-    const { rows } = await pool.query<{ sessionId: string; appended: number }>(APPEND_SQL, [JSON.stringify(rowsOf(items))]);
+    const { rows } = await pool.query<{ sessionId: string; appended: number }>({ name: "room-append", text: APPEND_SQL, values: [JSON.stringify(rowsOf(items))] });
     const appended = new Set(rows.map((row) => row.sessionId));
     return items.map((item) => ({ kind: appended.has(item.sessionId) ? "appended" : "duplicate" }));
   } catch (error) {
@@ -232,7 +233,7 @@ export async function appendFirst(pool: Pool, item: AppendItem, planIds: string[
       await client.query("ROLLBACK");
       return { kind: "stale" };
     }
-    const result = await client.query<{ sessionId: string }>(APPEND_SQL, [JSON.stringify(rowsOf([item]))]);
+    const result = await client.query<{ sessionId: string }>({ name: "room-append", text: APPEND_SQL, values: [JSON.stringify(rowsOf([item]))] });
     await client.query("COMMIT");
     return { kind: result.rows.length > 0 ? "appended" : "duplicate" };
   } catch (error) {
@@ -253,11 +254,12 @@ export function participantRole(pool: Pool, sessionId: string, userId: string): 
   let lookup = roleLookups.get(pool);
   if (!lookup) {
     lookup = tickBatcher(async (keys) => {
-      const { rows } = await pool.query<{ sessionId: string; userId: string; role: Role }>(
-        `SELECT p."sessionId", p."userId", p."role" FROM "Participant" p
-           JOIN unnest($1::text[], $2::text[]) AS wanted("sessionId", "userId") USING ("sessionId", "userId")`,
-        [keys.map((key) => key.sessionId), keys.map((key) => key.userId)],
-      );
+      const { rows } = await pool.query<{ sessionId: string; userId: string; role: Role }>({
+        name: "room-participant-roles",
+        text: `SELECT p."sessionId", p."userId", p."role" FROM "Participant" p
+                 JOIN unnest($1::text[], $2::text[]) AS wanted("sessionId", "userId") USING ("sessionId", "userId")`,
+        values: [keys.map((key) => key.sessionId), keys.map((key) => key.userId)],
+      });
       const roles = new Map(rows.map((row) => [`${row.sessionId} ${row.userId}`, row.role]));
       return keys.map((key) => roles.get(`${key.sessionId} ${key.userId}`) ?? null);
     });
@@ -270,6 +272,15 @@ export function participantRole(pool: Pool, sessionId: string, userId: string): 
 export async function findCommand(pool: Pool, idempotencyKey: string): Promise<{ sessionId: string; seq: number } | null> {
   const { rows } = await pool.query<{ sessionId: string; seq: number }>(`SELECT "sessionId", "seq" FROM "SessionEvent" WHERE "idempotencyKey" = $1`, [idempotencyKey]);
   return rows[0] ?? null;
+}
+
+/** Interviews running now that started after `since`, the latest first (an abandoned one ages out). */
+export async function liveSessionIds(pool: Pool, since: Date, limit: number): Promise<string[]> {
+  const { rows } = await pool.query<{ id: string }>(
+    `SELECT "id" FROM "InterviewSession" WHERE "status" = 'LIVE' AND "startedAt" > $1 ORDER BY "startedAt" DESC LIMIT $2`,
+    [since, limit],
+  );
+  return rows.map((row) => row.id);
 }
 
 /** Stores rooms' mutable state as of their `seq`, in one statement; an older snapshot never overwrites a newer one. */

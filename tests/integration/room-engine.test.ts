@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { joinRoom } from "@/server/services/room-service";
-import { fileDatabase } from "../support/db";
+import { RoomEngine } from "@/server/services/room-engine";
+import { joinRoom, warmLiveRooms } from "@/server/services/room-service";
+import { fileDatabase, roomCommand } from "../support/db";
 import { createAccount, interviewOf } from "../support/fixtures";
 import { acceptInvite } from "@/server/services/interviews";
 
@@ -46,6 +47,33 @@ describe("the room engine under a burst of joins", () => {
       expect(log.map((event) => event.seq)).toEqual(log.map((_, i) => i + 1));
       expect(log.filter((event) => event.type === "participantJoined")).toHaveLength(3);
       expect(log.filter((event) => event.type === "presenceChanged")).toHaveLength(3);
+    }
+  });
+});
+
+describe("warming the engine at start", () => {
+  it("loads the rooms of the interviews running now, and only those, with the state a fresh load gives", async () => {
+    const owner = await createAccount(db, "Warm owner");
+    const observer = await createAccount(db, "Warm watcher");
+    const live = await interviewOf(db, owner, observer, "warm-live");
+    const planned = await interviewOf(db, owner, observer, "warm-planned");
+    await roomCommand(database, live.sessionId, owner.id, { type: "join", name: "Owner" });
+    await roomCommand(database, live.sessionId, owner.id, { type: "start" });
+    await roomCommand(database, live.sessionId, owner.id, { type: "addNote", body: "before the restart" });
+    await roomCommand(database, planned.sessionId, owner.id, { type: "join", name: "Owner" });
+
+    const restarted = new RoomEngine(pool, { events: () => {}, scratchpadEdit: () => {} });
+    try {
+      const liveNow = await db.interviewSession.count({ where: { status: "LIVE" } });
+      expect(await warmLiveRooms(restarted, pool)).toBe(liveNow);
+      expect(restarted.stats().rooms).toBe(liveNow);
+      expect(await warmLiveRooms(restarted, pool)).toBe(0);
+      // The warmed room is the room: a join decides on it and sees the note written before.
+      const joined = await joinRoom(restarted, pool, { sessionId: live.sessionId, actor: { userId: owner.id, role: "INTERVIEWER" }, name: "Owner", lastSeq: null, now: new Date(), subscribedAt: null });
+      expect(joined.mode === "snapshot" && joined.view.role === "INTERVIEWER" && joined.view.notes.map((note) => note.body)).toEqual(["before the restart"]);
+      expect(restarted.stats().rooms).toBe(liveNow);
+    } finally {
+      restarted.close();
     }
   });
 });
