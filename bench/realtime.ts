@@ -331,6 +331,8 @@ async function main(): Promise<void> {
     scratchpad_checkpoint_bytes_per_room_minute: at.app.scratchpadBytesPerRoomMinute,
     bytes_per_event: at.app.bytesPerEvent,
     knee_rooms: knee,
+    // Measured with every room of the last step connected.
+    rejoin_rooms: appRooms.length,
     rejoin_after_restart_p99_ms: rejoin?.p99 ?? null,
     relay_rejoin_after_restart_p99_ms: relayRejoin?.p99 ?? null,
     max_rooms_measured: results.at(-1)?.app.rooms ?? 0,

@@ -35,13 +35,15 @@ try {
       return { sessionId, seq, type: "noteAdded", actorId: userId, payload: { noteId: randomUUID(), body: "Note: clear reasoning about the trade-offs." }, idempotencyKey: randomUUID(), createdAt: new Date().toISOString() };
     });
     inFlight.push(
-      pool.query(
-        `INSERT INTO "SessionEvent" ("id", "sessionId", "seq", "type", "actorId", "payload", "idempotencyKey", "createdAt")
-         SELECT gen_random_uuid()::text, "sessionId", "seq", "type", "actorId", "payload", "idempotencyKey", "createdAt"
-           FROM jsonb_to_recordset($1::jsonb) AS x("sessionId" text, "seq" int, "type" text, "actorId" text, "payload" jsonb, "idempotencyKey" text, "createdAt" timestamptz)
-         ON CONFLICT ("idempotencyKey") DO NOTHING`,
-        [JSON.stringify(rows)],
-      ),
+      // Named, as the app's append is: planned once per connection.
+      pool.query({
+        name: "floor-insert",
+        text: `INSERT INTO "SessionEvent" ("id", "sessionId", "seq", "type", "actorId", "payload", "idempotencyKey", "createdAt")
+               SELECT gen_random_uuid()::text, "sessionId", "seq", "type", "actorId", "payload", "idempotencyKey", "createdAt"
+                 FROM jsonb_to_recordset($1::jsonb) AS x("sessionId" text, "seq" int, "type" text, "actorId" text, "payload" jsonb, "idempotencyKey" text, "createdAt" timestamptz)
+               ON CONFLICT ("idempotencyKey") DO NOTHING`,
+        values: [JSON.stringify(rows)],
+      }),
     );
     if (inFlight.length >= 4) await inFlight.shift();
   }
