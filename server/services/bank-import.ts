@@ -117,11 +117,10 @@ export async function importBankDocument(
       const existing = await tx.bankDocument.findFirst({ where: { ownerId: options.ownerId, sourceFile: doc.sourceFile }, select: { id: true, contentHash: true } });
 
       if (existing?.contentHash === doc.contentHash) {
-        const [questions, followUps, rubricCriteria] = await Promise.all([
-          tx.bankQuestion.count({ where: { documentId: existing.id, retiredAt: null } }),
-          tx.bankFollowUp.count({ where: { question: { documentId: existing.id, retiredAt: null } } }),
-          tx.rubricCriterion.count({ where: { question: { documentId: existing.id, retiredAt: null } } }),
-        ]);
+        // One after another: a transaction is one connection, which runs one query at a time.
+        const questions = await tx.bankQuestion.count({ where: { documentId: existing.id, retiredAt: null } });
+        const followUps = await tx.bankFollowUp.count({ where: { question: { documentId: existing.id, retiredAt: null } } });
+        const rubricCriteria = await tx.rubricCriterion.count({ where: { question: { documentId: existing.id, retiredAt: null } } });
         return { sourceFile: doc.sourceFile, documentId: existing.id, title: doc.title, status: "unchanged", questions, followUps, rubricCriteria, added: 0, updated: 0, removed: 0, retired: 0 };
       }
 
