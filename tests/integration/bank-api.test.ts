@@ -66,7 +66,7 @@ describe("bank API", () => {
   it("filters by document, section, difficulty and tag, with facets that match", async () => {
     const facets = await member.bank.facets.query();
     expect(facets.documents.length).toBeGreaterThanOrEqual(5);
-    const doc = facets.documents.find((d) => d.sourceFile === "000_cd3cdfe44ed132f4.txt");
+    const doc = facets.documents.find((d) => d.sourceFile === "1-senior-gotcha-questions.txt");
     expect(doc?.count).toBe(10);
     const inDoc = await member.bank.search.query({ documentId: doc?.id, limit: 50 });
     expect(inDoc.total).toBe(10);

@@ -77,7 +77,7 @@ export default async function BankQuestionPage({ params }: Props) {
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
           <QuestionChips question={question} />
           <p className="text-xs text-muted-foreground">
-            {question.document.sourceFile}, line {question.source.line}
+            From <span className="font-medium text-foreground">{question.document.title}</span> ({question.document.sourceFile}, line {question.source.line})
             {question.document.ownerId === null ? " · shared, read-only" : " · in your bank"}
           </p>
         </div>
