@@ -3,7 +3,6 @@ import type { ReactNode } from "react";
 import { Logo } from "@/components/app-shell/logo";
 import { MainNav } from "@/components/app-shell/main-nav";
 import { UserMenu, type ShellUser } from "@/components/app-shell/user-menu";
-import { ConnectionStatus } from "@/components/realtime/connection-status";
 
 export function AppShell({ user, children }: { user: ShellUser; children: ReactNode }) {
   return (
@@ -25,8 +24,8 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
             <Logo />
           </Link>
           <MainNav isGuest={user.isGuest} className="order-last -mx-4 w-[calc(100%+2rem)] overflow-x-auto border-t px-3 py-2 sm:order-none sm:mx-0 sm:w-auto sm:overflow-visible sm:border-0 sm:p-0" />
+          {/* The realtime connection matters in a room only, which shows its state itself. */}
           <div className="ml-auto flex items-center gap-4">
-            <ConnectionStatus />
             <UserMenu user={user} />
           </div>
         </div>

@@ -9,16 +9,18 @@ interface StatCardProps {
   testId: string;
 }
 
-/** One figure of the overview. Meant to sit inside a <dl>, so label and value stay paired for screen readers. */
+/** One figure of the overview, a <dt>/<dd> pair (the card is the <dl>'s group <div>), so label and value stay paired for screen readers. */
 export function StatCard({ label, value, hint, icon: Icon, testId }: StatCardProps) {
   return (
     <Card className="flex flex-col gap-3 p-4 sm:p-5" data-testid={testId}>
-      <div className="flex items-center justify-between gap-2">
-        <dt className="text-[13px] font-medium text-muted-foreground">{label}</dt>
+      <dt className="flex items-center justify-between gap-2 text-[13px] font-medium text-muted-foreground">
+        {label}
         <Icon aria-hidden className="size-4 text-muted-foreground/70" />
-      </div>
-      <dd className="text-3xl leading-none font-semibold tracking-tight tabular-nums">{value.toLocaleString("en")}</dd>
-      <p className="text-xs text-muted-foreground">{hint}</p>
+      </dt>
+      <dd className="flex flex-col gap-3">
+        <span className="text-3xl leading-none font-semibold tracking-tight tabular-nums">{value.toLocaleString("en")}</span>
+        <span className="text-xs text-muted-foreground">{hint}</span>
+      </dd>
     </Card>
   );
 }

@@ -4,17 +4,20 @@ import { Button } from "@/components/ui/button";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { InterviewStatus } from "@/components/interviews/interview-status";
+import { interviewHref } from "@/components/interviews/interview-href";
+import type { Role } from "@/server/domain/room";
 
 export interface UpcomingInterview {
   id: string;
   title: string;
   status: "PLANNED" | "LIVE" | "ENDED" | "CANCELLED";
   createdAt: Date;
+  myRole: Role;
 }
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
 
-export function UpcomingInterviews({ interviews, className }: { interviews: UpcomingInterview[]; className?: string }) {
+export function UpcomingInterviews({ interviews, canPlan, className }: { interviews: UpcomingInterview[]; canPlan: boolean; className?: string }) {
   return (
     <Card className={cn("flex flex-col", className)} aria-labelledby="upcoming-heading" role="region">
       <CardHeader className="flex-row items-start justify-between gap-4">
@@ -36,7 +39,7 @@ export function UpcomingInterviews({ interviews, className }: { interviews: Upco
           {interviews.map((interview) => (
             <li key={interview.id}>
               <Link
-                href={`/interviews/${interview.id}`}
+                href={interviewHref(interview, interview.myRole)}
                 className="group flex items-center gap-3 px-5 py-3.5 outline-none transition-colors hover:bg-accent/50 focus-visible:bg-accent/60 sm:px-6"
               >
                 <span aria-hidden className="flex size-9 shrink-0 items-center justify-center rounded-lg border bg-muted/60">
@@ -61,12 +64,18 @@ export function UpcomingInterviews({ interviews, className }: { interviews: Upco
               <CalendarPlus className="size-5 text-muted-foreground" />
             </span>
             <p className="text-sm font-medium">No interviews on the calendar</p>
-            <p className="mt-1 max-w-sm text-sm text-muted-foreground">
-              Pick a few questions from the bank, then send the candidate a link. They can join without an account.
-            </p>
-            <Button asChild variant="outline" size="sm" className="mt-5">
-              <Link href="/interviews/new">Plan your first interview</Link>
-            </Button>
+            {canPlan ? (
+              <>
+                <p className="mt-1 max-w-sm text-sm text-muted-foreground">
+                  Pick a few questions from the bank, then send the candidate a link. They can join without an account.
+                </p>
+                <Button asChild variant="outline" size="sm" className="mt-5">
+                  <Link href="/interviews/new">Plan your first interview</Link>
+                </Button>
+              </>
+            ) : (
+              <p className="mt-1 max-w-sm text-sm text-muted-foreground">An interview you are invited to appears here once you open its link.</p>
+            )}
           </div>
         </div>
       )}

@@ -1,5 +1,6 @@
 import { CalendarPlus, ChevronRight, Eye, Mic, UserRound } from "lucide-react";
 import Link from "next/link";
+import { interviewHref } from "@/components/interviews/interview-href";
 import type { ComponentType } from "react";
 import { Button } from "@/components/ui/button";
 import { InterviewStatus } from "@/components/interviews/interview-status";
@@ -36,7 +37,7 @@ function byRelevance(a: InterviewSummary, b: InterviewSummary): number {
   return rank[a.status] - rank[b.status] || b.createdAt.getTime() - a.createdAt.getTime();
 }
 
-export function InterviewList({ interviews }: { interviews: InterviewSummary[] }) {
+export function InterviewList({ interviews, canPlan }: { interviews: InterviewSummary[]; canPlan: boolean }) {
   if (interviews.length === 0) {
     return (
       <div className="flex flex-col items-center rounded-xl border border-dashed bg-card px-6 py-16 text-center">
@@ -44,10 +45,16 @@ export function InterviewList({ interviews }: { interviews: InterviewSummary[] }
           <CalendarPlus className="size-5 text-muted-foreground" />
         </span>
         <p className="text-sm font-medium">No interviews yet</p>
-        <p className="mt-1 max-w-sm text-sm text-muted-foreground">Pick a few questions from the bank, then send the candidate a link. They can join without an account.</p>
-        <Button asChild className="mt-5">
-          <Link href="/interviews/new">Plan an interview</Link>
-        </Button>
+        {canPlan ? (
+          <>
+            <p className="mt-1 max-w-sm text-sm text-muted-foreground">Pick a few questions from the bank, then send the candidate a link. They can join without an account.</p>
+            <Button asChild className="mt-5">
+              <Link href="/interviews/new">Plan an interview</Link>
+            </Button>
+          </>
+        ) : (
+          <p className="mt-1 max-w-sm text-sm text-muted-foreground">An interview you are invited to appears here once you open its link.</p>
+        )}
       </div>
     );
   }
@@ -65,7 +72,7 @@ export function InterviewList({ interviews }: { interviews: InterviewSummary[] }
             </h2>
             <ul className="divide-y overflow-hidden rounded-xl border bg-card shadow-xs">
               {mine.map((interview) => {
-                const href = role === "INTERVIEWER" && interview.status === "PLANNED" ? `/interviews/${interview.id}` : `/room/${interview.id}`;
+                const href = interviewHref(interview, role);
                 return (
                   <li key={interview.id}>
                     <Link

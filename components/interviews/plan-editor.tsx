@@ -8,7 +8,9 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { FormField } from "@/components/ui/form-field";
-import type { FieldErrors } from "@/components/auth/field-errors";
+import { fieldErrorsFromZod, type FieldErrors } from "@/components/auth/field-errors";
+import { interviewDetailsInput, planItemInput, TIME_BOX_RULE } from "@/server/domain/interview/plan-input";
+import { planItemsProblem } from "@/server/domain/interview/policy";
 import { errorMessage, fieldErrorsOf } from "@/components/providers/trpc-errors";
 import { QuestionPicker, type PickedQuestion } from "@/components/interviews/question-picker";
 import { TemplatePicker } from "@/components/interviews/template-picker";
@@ -98,24 +100,26 @@ export function PlanEditor({ sessionId, initial }: PlanEditorProps) {
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     setFormError(null);
-    const local: Record<string, string> = {};
-    if (!title.trim()) local.title = "Give the interview a title";
-    if (items.length === 0) local.items = "Add at least one question from the bank.";
-    items.forEach((item, i) => {
-      const sec = minutesToSec(item.minutes);
-      if (item.minutes.trim() !== "" && (sec === null || sec < 60 || sec > 4 * 3600)) local[`items.${i}.timeBoxSec`] = "Between 1 and 240 minutes, or empty for none";
-    });
-    if (Object.keys(local).length > 0) {
-      setErrors(local);
-      return;
-    }
-    setErrors({});
     const payload = {
       title: title.trim(),
       candidateName: candidateName.trim() || null,
       candidateEmail: candidateEmail.trim() || null,
       items: items.map((item) => ({ bankQuestionId: item.bankQuestionId, timeBoxSec: minutesToSec(item.minutes) })),
     };
+    // Every problem at once, by the rules the server applies: the details, the questions, each time box.
+    const details = interviewDetailsInput.safeParse(payload);
+    const local: FieldErrors = details.success ? {} : fieldErrorsFromZod(details.error);
+    const itemsProblem = planItemsProblem(items);
+    if (itemsProblem) local.items = itemsProblem;
+    items.forEach((item, i) => {
+      const sec = minutesToSec(item.minutes);
+      if (item.minutes.trim() !== "" && (sec === null || !planItemInput.shape.timeBoxSec.safeParse(sec).success)) local[`items.${i}.timeBoxSec`] = TIME_BOX_RULE;
+    });
+    if (Object.keys(local).length > 0) {
+      setErrors(local);
+      return;
+    }
+    setErrors({});
     try {
       if (sessionId) {
         await update.mutateAsync({ sessionId, ...payload });

@@ -125,12 +125,12 @@ function RevealedFollowUps({ question, sessionStartedAt }: { question: Candidate
 
 function EarlierQuestions({ questions, sessionStartedAt }: { questions: CandidateQuestionView[]; sessionStartedAt: string | null }) {
   return (
-    <section aria-labelledby="earlier-heading" className="grid gap-2">
+    <section aria-labelledby="earlier-heading" className="grid grid-cols-1 gap-2">
       <h2 id="earlier-heading" className="text-sm font-semibold text-muted-foreground">
         Earlier questions
       </h2>
       {questions.map((question) => (
-        <details key={question.id} className="group rounded-xl border bg-card shadow-xs">
+        <details key={question.id} className="group min-w-0 rounded-xl border bg-card shadow-xs">
           <summary className="flex cursor-pointer list-none items-center gap-3 px-5 py-3 text-sm select-none [&::-webkit-details-marker]:hidden">
             <ChevronRight aria-hidden className="size-4 shrink-0 text-muted-foreground transition-transform group-open:rotate-90" />
             <span className="font-medium text-muted-foreground tabular-nums">Q{question.position + 1}</span>

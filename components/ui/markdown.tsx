@@ -18,15 +18,17 @@ const components: Components = {
   h6: ({ node: _node, ...props }) => <h6 className="mt-4 mb-1.5 text-sm font-semibold first:mt-0" {...props} />,
   blockquote: ({ node: _node, ...props }) => <blockquote className="my-3 border-l-2 border-primary/40 pl-4 text-muted-foreground" {...props} />,
   // Code and ASCII diagrams keep every space and line: the documents draw boxes and arrows with them.
+  // Wide ones scroll sideways, so they take focus: the keyboard scrolls them too.
   pre: ({ node: _node, ...props }) => (
     <pre
-      className="my-4 overflow-x-auto rounded-lg border bg-muted/60 p-4 font-mono text-[12.5px] leading-[1.6] whitespace-pre first:mt-0 last:mb-0 [&_code]:rounded-none [&_code]:bg-transparent [&_code]:p-0 [&_code]:text-[12.5px]"
+      tabIndex={0}
+      className="my-4 overflow-x-auto rounded-lg border bg-muted/60 p-4 font-mono text-[12.5px] leading-[1.6] whitespace-pre outline-none first:mt-0 last:mb-0 focus-visible:ring-2 focus-visible:ring-ring [&_code]:rounded-none [&_code]:bg-transparent [&_code]:p-0 [&_code]:text-[12.5px]"
       {...props}
     />
   ),
   code: ({ node: _node, className, ...props }) => <code className={cn("rounded bg-muted px-1.5 py-0.5 font-mono text-[0.86em]", className)} {...props} />,
   table: ({ node: _node, ...props }) => (
-    <div className="my-4 overflow-x-auto rounded-lg border first:mt-0 last:mb-0">
+    <div tabIndex={0} className="my-4 overflow-x-auto rounded-lg border outline-none first:mt-0 last:mb-0 focus-visible:ring-2 focus-visible:ring-ring">
       <table className="w-full border-collapse text-left text-[13px]" {...props} />
     </div>
   ),

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
 import type { SessionUser } from "@/server/auth/session";
-import { canEditPlan, canManageInterview, canPlanInterviews } from "@/server/domain/interview/policy";
+import { canEditPlan, canManageInterview, canPlanInterviews, planItemsProblem } from "@/server/domain/interview/policy";
 import { bankReadScope } from "@/server/domain/bank/policy";
 import { canBeRemoved, type QuestionSnapshot, type Role } from "@/server/domain/room";
 import { env } from "@/server/env";
@@ -68,6 +68,11 @@ async function requireInterviewer(db: Db, sessionId: string, userId: string): Pr
   if (!canManageInterview(role)) throw new AppError("FORBIDDEN", "Only the interviewer can change this interview.");
 }
 
+function requirePlanItems(items: PlanItem[]): void {
+  const problem = planItemsProblem(items);
+  if (problem) throw new AppError("BAD_REQUEST", problem, { items: [problem] });
+}
+
 export async function createInterview(db: Db, user: SessionUser, input: InterviewDetails & { items: PlanItem[]; templateId?: string }): Promise<{ id: string }> {
   if (!canPlanInterviews(user)) throw new AppError("FORBIDDEN", "Create an account to plan interviews.");
   let items = input.items;
@@ -79,7 +84,7 @@ export async function createInterview(db: Db, user: SessionUser, input: Intervie
     if (!template) throw new AppError("NOT_FOUND", "That template was not found.");
     items = [...template.items.map((item) => ({ bankQuestionId: item.bankQuestionId, timeBoxSec: item.timeBoxSec })), ...items];
   }
-  if (items.length === 0) throw new AppError("BAD_REQUEST", "Add at least one question.", { items: ["Add at least one question."] });
+  requirePlanItems(items);
   const questions = await plannedQuestions(db, user, items);
 
   return db.$transaction(async (tx) => {
@@ -95,7 +100,7 @@ export async function createInterview(db: Db, user: SessionUser, input: Intervie
 
 export async function updatePlan(db: Db, user: SessionUser, sessionId: string, input: InterviewDetails & { items: PlanItem[] }): Promise<void> {
   await requireInterviewer(db, sessionId, user.id);
-  if (input.items.length === 0) throw new AppError("BAD_REQUEST", "Add at least one question.", { items: ["Add at least one question."] });
+  requirePlanItems(input.items);
   const questions = await plannedQuestions(db, user, input.items);
   await db.$transaction(async (tx) => {
     // The room's first event freezes the plan under this same row lock (room-store appendFirst).

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { ExportBankButton } from "@/components/bank/export-bank-button";
 import { BankBrowser } from "@/components/bank/bank-browser";
-import { GuestNotice } from "@/components/bank/guest-notice";
+import { BankNeedsAccount } from "@/components/app-shell/account-needed";
 import { currentUser } from "@/server/auth/session";
 import { canImportToBank, canReadBank } from "@/server/domain/bank/policy";
 
@@ -16,7 +16,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function BankPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await currentUser();
-  if (!user || !canReadBank(user)) return <GuestNotice />;
+  if (!user || !canReadBank(user)) return <BankNeedsAccount />;
   const params = await searchParams;
   const param = (name: string) => {
     const value = params[name];

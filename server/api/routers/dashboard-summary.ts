@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { protectedProcedure } from "@/server/api/trpc";
-import { statusOutput } from "@/server/api/routers/interview-schemas";
+import { roleOutput, statusOutput } from "@/server/api/routers/interview-schemas";
 import { bankReadScope } from "@/server/domain/bank/policy";
 import { bankTotals } from "@/server/services/bank-facets";
 
@@ -11,7 +11,7 @@ export const dashboardSummary = protectedProcedure
       bankDocuments: z.number().int(),
       interviewsRun: z.number().int(),
       interviewsTaken: z.number().int(),
-      upcoming: z.array(z.object({ id: z.string(), title: z.string(), status: statusOutput, createdAt: z.date() })),
+      upcoming: z.array(z.object({ id: z.string(), title: z.string(), status: statusOutput, createdAt: z.date(), myRole: roleOutput })),
     }),
   )
   .query(async ({ ctx }) => {
@@ -25,8 +25,14 @@ export const dashboardSummary = protectedProcedure
         where: { participants: { some: { userId } }, status: { in: ["PLANNED", "LIVE"] } },
         orderBy: { createdAt: "desc" },
         take: 5,
-        select: { id: true, title: true, status: true, createdAt: true },
+        select: { id: true, title: true, status: true, createdAt: true, participants: { where: { userId }, select: { role: true } } },
       }),
     ]);
-    return { bankQuestions: bank.questions, bankDocuments: bank.documents, interviewsRun, interviewsTaken, upcoming };
+    return {
+      bankQuestions: bank.questions,
+      bankDocuments: bank.documents,
+      interviewsRun,
+      interviewsTaken,
+      upcoming: upcoming.map(({ participants, ...session }) => ({ ...session, myRole: participants[0]?.role ?? "OBSERVER" })),
+    };
   });

@@ -10,6 +10,13 @@ export function canManageInterview(role: Role | null): boolean {
   return role === "INTERVIEWER";
 }
 
+export const PLAN_NEEDS_A_QUESTION = "Add at least one question from the bank.";
+
+/** Why these items cannot be an interview's plan, or null: a plan asks at least one question. */
+export function planItemsProblem(items: readonly unknown[]): string | null {
+  return items.length === 0 ? PLAN_NEEDS_A_QUESTION : null;
+}
+
 /** The plan is frozen once anything has happened in the room: the room state was built from it. */
 export function canEditPlan(session: { status: string; eventCount: number }): boolean {
   return session.status === "PLANNED" && session.eventCount === 0;

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { BankImporter } from "@/components/bank/bank-importer";
-import { GuestNotice } from "@/components/bank/guest-notice";
+import { BankNeedsAccount } from "@/components/app-shell/account-needed";
 import { currentUser } from "@/server/auth/session";
 import { canImportToBank } from "@/server/domain/bank/policy";
 
@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 
 export default async function BankImportPage() {
   const user = await currentUser();
-  if (!user || !canImportToBank(user)) return <GuestNotice />;
+  if (!user || !canImportToBank(user)) return <BankNeedsAccount />;
   return (
     <div className="mx-auto max-w-4xl px-4 py-8 sm:px-6 sm:py-12">
       <Link

@@ -3,11 +3,18 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { PlanEditor } from "@/components/interviews/plan-editor";
+import { AccountNeeded } from "@/components/app-shell/account-needed";
+import { currentUser } from "@/server/auth/session";
+import { canPlanInterviews } from "@/server/domain/interview/policy";
 
 export const metadata: Metadata = { title: "Plan an interview" };
 export const dynamic = "force-dynamic";
 
-export default function NewInterviewPage() {
+export default async function NewInterviewPage() {
+  const user = await currentUser();
+  if (!user || !canPlanInterviews(user)) {
+    return <AccountNeeded title="Planning interviews needs an account" reason="Interviews are planned from the question bank, which is open to accounts only." />;
+  }
   return (
     <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6 sm:py-10">
       <Link href="/interviews" className="inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">

@@ -6,7 +6,7 @@ import { TRPCError } from "@trpc/server";
 import { cache } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { GuestNotice } from "@/components/bank/guest-notice";
+import { BankNeedsAccount } from "@/components/app-shell/account-needed";
 import { QuestionChips, QuestionView } from "@/components/bank/question-view";
 import { CopyDocumentButton } from "@/components/bank/copy-document-button";
 import { serverApi } from "@/server/api/server-caller";
@@ -37,7 +37,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function BankQuestionPage({ params }: Props) {
   const { id } = await params;
   const user = await currentUser();
-  if (!user || !canReadBank(user)) return <GuestNotice />;
+  if (!user || !canReadBank(user)) return <BankNeedsAccount />;
   const question = await questionFor(id);
 
   return (

@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
-import { GuestNotice } from "@/components/bank/guest-notice";
+import { BankNeedsAccount } from "@/components/app-shell/account-needed";
 import { EditQuestionForm } from "@/components/bank/edit-question-form";
 import { CopyDocumentButton } from "@/components/bank/copy-document-button";
 import { serverApi } from "@/server/api/server-caller";
@@ -18,7 +18,7 @@ export const dynamic = "force-dynamic";
 export default async function EditBankQuestionPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await currentUser();
-  if (!user || !canImportToBank(user)) return <GuestNotice />;
+  if (!user || !canImportToBank(user)) return <BankNeedsAccount />;
   const question = await (await serverApi()).bank.question({ id }).catch((error: unknown) => {
     if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
     throw error;

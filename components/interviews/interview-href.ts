@@ -1,0 +1,6 @@
+import type { Role } from "@/server/domain/room";
+
+/** Where an interview opens for a member: its plan, for the interviewer before it starts; otherwise its room. */
+export function interviewHref(interview: { id: string; status: string }, role: Role): string {
+  return role === "INTERVIEWER" && interview.status === "PLANNED" ? `/interviews/${interview.id}` : `/room/${interview.id}`;
+}

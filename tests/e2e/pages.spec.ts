@@ -1,0 +1,131 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, signUpNew, test } from "./fixtures";
+
+/**
+ * Every page and room state as a person sees it: at phone width (390 px) and on a laptop (1366 px), in
+ * the light and the dark theme. Nothing may be wider than the screen, axe (WCAG 2.1 A and AA) may find
+ * nothing serious or critical, and each view is saved as a screenshot in test-results/screens to look at.
+ */
+
+const WIDTHS = [390, 1366] as const;
+const THEMES = ["light", "dark"] as const;
+const SCREENS = path.resolve("test-results/screens");
+
+async function inspect(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENS, { recursive: true });
+  for (const theme of THEMES) {
+    await page.emulateMedia({ colorScheme: theme });
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: width < 800 ? 844 : 900 });
+      // Layout settles after a resize (and fonts, after the first paint).
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      const overflow = await page.evaluate(() => {
+        const wider = [...document.querySelectorAll("body *")].filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1);
+        const innermost = wider.filter((element) => !wider.some((other) => other !== element && element.contains(other)));
+        return { scrollWidth: document.documentElement.scrollWidth, culprits: innermost.slice(0, 5).map((element) => element.outerHTML.slice(0, 160)) };
+      });
+      expect.soft(overflow.scrollWidth, `${name} at ${width} px (${theme}) is ${overflow.scrollWidth} px wide: ${overflow.culprits.join("\n")}`).toBeLessThanOrEqual(width);
+      await page.screenshot({ path: path.join(SCREENS, `${name}-${width}-${theme}.png`), fullPage: true });
+    }
+    const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    const serious = violations
+      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+      .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(" ")).slice(0, 3).join(", ")}`);
+    expect.soft(serious, `${name} (${theme}): axe`).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.setViewportSize({ width: 1366, height: 900 });
+}
+
+test("every page and room state fits a phone, passes axe, in both themes", async ({ browser, newContext }) => {
+  test.setTimeout(300_000);
+  const interviewer = await (await newContext(browser)).newPage();
+  const candidate = await (await newContext(browser)).newPage();
+
+  for (const [name, url] of [["home", "/"], ["sign-in", "/sign-in"], ["sign-up", "/sign-up"], ["not-found", "/no-such-page"], ["join-unknown", "/join/not-a-real-token"]] as const) {
+    await interviewer.goto(url);
+    await inspect(interviewer, name);
+  }
+
+  await signUpNew(interviewer, "Pia Pages");
+  await inspect(interviewer, "dashboard");
+  await interviewer.goto("/bank");
+  await expect(interviewer.getByTestId("bank-result").first()).toBeVisible();
+  await inspect(interviewer, "bank");
+  await interviewer.getByTestId("bank-result").first().getByRole("link").first().click();
+  await interviewer.waitForURL(/\/bank\/questions\//);
+  await inspect(interviewer, "bank-question");
+  await interviewer.goto("/bank/import");
+  await inspect(interviewer, "bank-import");
+
+  await interviewer.goto("/interviews/new");
+  // Every field's problem is shown at once, before anything is sent.
+  await interviewer.getByLabel("Candidate email").fill("not-an-email");
+  await interviewer.getByRole("button", { name: "Create interview" }).click();
+  for (const problem of ["Give the interview a title", "Enter a valid email address", "Add at least one question from the bank."]) {
+    await expect(interviewer.getByText(problem)).toBeVisible();
+  }
+  await interviewer.getByLabel("Candidate email").fill("");
+  await interviewer.getByLabel("Title", { exact: true }).fill("Pages round");
+  await interviewer.getByLabel("Candidate name").fill("Cleo Candidate");
+  const search = interviewer.getByRole("searchbox", { name: "Search the question bank" });
+  for (const words of ["Secure Logging", "rate limiter"]) {
+    await search.fill(words);
+    await interviewer.getByRole("button", { name: /^Add question: / }).first().click();
+  }
+  await expect(interviewer.getByTestId("plan-item")).toHaveCount(2);
+  await inspect(interviewer, "interview-new");
+  await interviewer.getByRole("button", { name: "Create interview" }).click();
+  await interviewer.waitForURL((url) => /^\/interviews\/(?!new$)[^/]+$/.test(url.pathname));
+  const sessionId = interviewer.url().split("/").pop() as string;
+  await interviewer.getByRole("button", { name: "Create candidate link" }).click();
+  const inviteUrl = await interviewer.getByRole("textbox", { name: "Candidate invite link" }).inputValue();
+  await inspect(interviewer, "interview");
+  await interviewer.goto("/interviews");
+  await inspect(interviewer, "interviews");
+
+  await candidate.goto(new URL(inviteUrl).pathname);
+  await inspect(candidate, "join");
+  await candidate.getByLabel("Your name").fill("Cleo Candidate");
+  await candidate.getByRole("button", { name: "Join as guest" }).click();
+  await candidate.waitForURL(`**/room/${sessionId}`);
+  await expect(candidate.getByText("Waiting for the interviewer to start…")).toBeVisible();
+  await inspect(candidate, "room-candidate-lobby");
+
+  await interviewer.goto(`/room/${sessionId}`);
+  await expect(interviewer.getByRole("button", { name: "Start interview" })).toBeVisible();
+  await inspect(interviewer, "room-interviewer-lobby");
+  await interviewer.getByRole("button", { name: "Start interview" }).click();
+  await interviewer.getByRole("button", { name: "Reveal follow-up 1", exact: true }).click();
+  await expect(candidate.getByTestId("revealed-follow-up")).toHaveCount(1);
+  await inspect(interviewer, "room-interviewer-live");
+  await interviewer.getByRole("button", { name: "Next question" }).click();
+  await expect(candidate.getByRole("heading", { name: "Earlier questions" })).toBeVisible();
+  await candidate.getByLabel("Scratchpad").fill("a token bucket per consumer, refilled every 1.2 s");
+  await expect(candidate.getByTestId("scratchpad-status")).toHaveText(/Saved/);
+  await inspect(candidate, "room-candidate-live");
+
+  // A guest is offered what a guest can use: their interview, and an account; no bank, no planning.
+  await candidate.goto("/dashboard");
+  await expect(candidate.getByRole("link", { name: "Create an account" })).toBeVisible();
+  await expect(candidate.getByRole("link", { name: /Plan an interview|Browse the bank/ })).toHaveCount(0);
+  await expect(candidate.getByTestId("upcoming-list").getByRole("link")).toHaveAttribute("href", `/room/${sessionId}`);
+  await inspect(candidate, "dashboard-guest");
+  for (const url of ["/interviews/new", "/bank"]) {
+    await candidate.goto(url);
+    await expect(candidate.getByTestId("account-needed")).toBeVisible();
+    await expect(candidate.getByRole("textbox")).toHaveCount(0);
+  }
+  await inspect(candidate, "bank-guest");
+
+  await interviewer.getByRole("button", { name: "End interview" }).click();
+  await interviewer.getByRole("dialog").getByRole("button", { name: "End interview" }).click();
+  await expect(interviewer.getByTestId("ended-banner")).toBeVisible();
+  await inspect(interviewer, "room-interviewer-ended");
+  await candidate.goto(`/room/${sessionId}`);
+  await expect(candidate.getByRole("heading", { name: "The interview has ended" })).toBeVisible();
+  await inspect(candidate, "room-candidate-ended");
+});
