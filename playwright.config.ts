@@ -1,4 +1,4 @@
-import { execSync } from "node:child_process";
+import { execFileSync, execSync } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
@@ -13,7 +13,17 @@ function chromiumPath(): string | undefined {
   }
 }
 
-const PORT = Number(process.env.E2E_PORT ?? 3100);
+/** A port nothing listens on now, found synchronously (the config is not async). */
+function freePort(): string {
+  const script = "const s = require('net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); })";
+  return execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }).trim();
+}
+
+// Free ports unless given, chosen once by the runner: its workers load this file again and inherit the
+// environment, so they agree on the address. Two runs on one machine do not collide.
+process.env.E2E_PORT ??= freePort();
+process.env.E2E_POSTGRES_PORT ??= freePort();
+const PORT = Number(process.env.E2E_PORT);
 export const baseURL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({
@@ -36,8 +46,10 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
   webServer: {
-    // The real start command, on a fresh data folder, exactly as a new user runs it.
-    command: "npm start",
+    // The real start command on a fresh data folder, exactly as a new user runs it; the folder is
+    // removed once the server has stopped (tests/e2e/web-server.ts).
+    command: "node --import tsx tests/e2e/web-server.ts",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 30_000 },
     url: `${baseURL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,
@@ -47,7 +59,7 @@ export default defineConfig({
       PORT: String(PORT),
       APP_URL: baseURL,
       DATA_DIR: path.join(os.tmpdir(), `mockroom-e2e-${process.pid}`),
-      EMBEDDED_POSTGRES_PORT: process.env.E2E_POSTGRES_PORT ?? "54359",
+      EMBEDDED_POSTGRES_PORT: process.env.E2E_POSTGRES_PORT,
     },
   },
 });

@@ -50,6 +50,34 @@ async function main(): Promise<void> {
     databaseUrl = embedded.url;
     log(`embedded PostgreSQL on 127.0.0.1:${config.EMBEDDED_POSTGRES_PORT}, data in ${path.resolve(config.DATA_DIR, "postgres")}`);
   }
+  // From here on a stop signal shuts down cleanly whatever has started so far, embedded PostgreSQL
+  // included, instead of leaving it running (the first start spends seconds migrating and importing).
+  let httpServer: ReturnType<typeof createServer> | undefined;
+  let realtime: Awaited<ReturnType<typeof startRealtime>> | undefined;
+  let shuttingDown = false;
+  async function shutdown(signal: string): Promise<void> {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    log(`${signal} received, shutting down`);
+    // Kept referenced: if a step hangs, this still decides how the process ends, and says so.
+    setTimeout(() => {
+      log("shutdown took too long, exiting");
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS);
+
+    const server = httpServer;
+    const closed = server?.listening ? new Promise<void>((resolve) => server.close(() => resolve())) : Promise.resolve();
+    await realtime?.close("Server is restarting");
+    server?.closeIdleConnections();
+    await closed;
+    await disconnectDb();
+    await embedded?.stop();
+    log("stopped");
+    process.exit(0);
+  }
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
   await migrate(databaseUrl);
 
   // The Next.js handlers run in this process and read these through process.env.
@@ -62,7 +90,7 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   const handleUpgrade = app.getUpgradeHandler();
 
-  const httpServer = createServer((req, res) => {
+  httpServer = createServer((req, res) => {
     setSecurityHeaders(res, req.url ?? "/");
     stampClientAddress(req, config.TRUST_PROXY);
     if (serveMetrics(req, res, config.METRICS_TOKEN)) return;
@@ -76,7 +104,7 @@ async function main(): Promise<void> {
     }
     void handle(req, res);
   });
-  const realtime = await startRealtime(httpServer, { appUrl: config.APP_URL, redisUrl: config.REDIS_URL, redisKeyPrefix: config.REDIS_KEY_PREFIX, log, logError: (line) => logger.error(line) });
+  realtime = await startRealtime(httpServer, { appUrl: config.APP_URL, redisUrl: config.REDIS_URL, redisKeyPrefix: config.REDIS_KEY_PREFIX, log, logError: (line) => logger.error(line) });
   httpServer.on("upgrade", (req, socket, head) => {
     if (!req.url?.startsWith("/socket.io")) void handleUpgrade(req, socket, head);
   });
@@ -87,29 +115,6 @@ async function main(): Promise<void> {
   });
   log(`ready on ${config.APP_URL} (${dev ? "development" : "production"}) in ${Math.round(performance.now() - startedAt)} ms`);
   await onServerStarted(log);
-
-  let shuttingDown = false;
-  async function shutdown(signal: string): Promise<void> {
-    if (shuttingDown) return;
-    shuttingDown = true;
-    log(`${signal} received, shutting down`);
-    // Kept referenced: if a step hangs, this still decides how the process ends, and says so.
-    setTimeout(() => {
-      log("shutdown took too long, exiting");
-      process.exit(1);
-    }, SHUTDOWN_GRACE_MS);
-
-    const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
-    await realtime.close("Server is restarting");
-    httpServer.closeIdleConnections();
-    await closed;
-    await disconnectDb();
-    await embedded?.stop();
-    log("stopped");
-    process.exit(0);
-  }
-  process.on("SIGINT", () => void shutdown("SIGINT"));
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
 }
 
 main().catch((error: unknown) => {

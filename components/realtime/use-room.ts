@@ -94,11 +94,18 @@ export function useRoom(sessionId: string): UseRoom {
       if (change === "resync") void join();
     }
 
+    let joinAttempt = 0;
     async function join() {
       const lastSeq = replica.beginJoin();
       try {
         const res = await socket.timeout(JOIN_TIMEOUT_MS).emitWithAck("room:join", { protocolVersion: PROTOCOL_VERSION, sessionId, lastSeq });
         if (disposed) return;
+        // A busy or restarting server says "not now": ask again shortly instead of giving up on the room.
+        if (!res.ok && RETRIED_CODES.has(res.code) && joinAttempt < COMMAND_ATTEMPTS) {
+          window.setTimeout(() => !disposed && socket.connected && void join(), retryDelayMs(joinAttempt++, res.retryAfterMs));
+          return;
+        }
+        joinAttempt = 0;
         if (!res.ok) {
           joinedRef.current = false;
           setError({ code: res.code, message: res.message });
