@@ -52,8 +52,7 @@ async function main(): Promise<void> {
   }
   // From here on a stop signal shuts down cleanly whatever has started so far, embedded PostgreSQL
   // included, instead of leaving it running (the first start spends seconds migrating and importing).
-  let httpServer: ReturnType<typeof createServer> | undefined;
-  let realtime: Awaited<ReturnType<typeof startRealtime>> | undefined;
+  const started: { httpServer?: ReturnType<typeof createServer>; realtime?: Awaited<ReturnType<typeof startRealtime>> } = {};
   let shuttingDown = false;
   async function shutdown(signal: string): Promise<void> {
     if (shuttingDown) return;
@@ -65,7 +64,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, SHUTDOWN_GRACE_MS);
 
-    const server = httpServer;
+    const { httpServer: server, realtime } = started;
     const closed = server?.listening ? new Promise<void>((resolve) => server.close(() => resolve())) : Promise.resolve();
     await realtime?.close("Server is restarting");
     server?.closeIdleConnections();
@@ -90,7 +89,7 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   const handleUpgrade = app.getUpgradeHandler();
 
-  httpServer = createServer((req, res) => {
+  const httpServer = (started.httpServer = createServer((req, res) => {
     setSecurityHeaders(res, req.url ?? "/");
     stampClientAddress(req, config.TRUST_PROXY);
     if (serveMetrics(req, res, config.METRICS_TOKEN)) return;
@@ -103,8 +102,8 @@ async function main(): Promise<void> {
       return;
     }
     void handle(req, res);
-  });
-  realtime = await startRealtime(httpServer, { appUrl: config.APP_URL, redisUrl: config.REDIS_URL, redisKeyPrefix: config.REDIS_KEY_PREFIX, log, logError: (line) => logger.error(line) });
+  }));
+  started.realtime = await startRealtime(httpServer, { appUrl: config.APP_URL, redisUrl: config.REDIS_URL, redisKeyPrefix: config.REDIS_KEY_PREFIX, log, logError: (line) => logger.error(line) });
   httpServer.on("upgrade", (req, socket, head) => {
     if (!req.url?.startsWith("/socket.io")) void handleUpgrade(req, socket, head);
   });

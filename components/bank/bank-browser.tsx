@@ -46,20 +46,19 @@ export function BankBrowser({ initial, canManage }: { initial: BankFilters; canM
   const pathname = usePathname();
   const id = useId();
   const [filters, setFilters] = useState(initial);
-  // Cursors of the pages before the current one, so "Previous" needs no offset arithmetic here.
-  const [cursors, setCursors] = useState<Array<string | null>>([null]);
-  const cursor = cursors[cursors.length - 1] ?? null;
   const q = useDebounced(filters.q.trim(), 250);
 
   const criteria = { q, document: filters.document, section: filters.section, difficulty: filters.difficulty, tag: filters.tag };
-  const criteriaKey = JSON.stringify(criteria);
+  const query = new URLSearchParams(Object.entries(criteria).filter(([, value]) => value !== "")).toString();
+  // Cursors of the pages before the current one, so "Previous" needs no offset arithmetic here; a new
+  // search starts again at its first page.
+  const [paging, setPaging] = useState<{ query: string; cursors: Array<string | null> }>({ query, cursors: [null] });
+  const cursors = paging.query === query ? paging.cursors : [null];
+  const setCursors = (change: (current: Array<string | null>) => Array<string | null>) => setPaging({ query, cursors: change(cursors) });
+  const cursor = cursors[cursors.length - 1] ?? null;
   useEffect(() => {
-    setCursors([null]);
-    const params = new URLSearchParams(Object.entries(criteria).filter(([, value]) => value !== ""));
-    const query = params.toString();
     router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
-    // criteriaKey stands for every field of `criteria`: a new object each render, the same search.
-  }, [criteriaKey]);
+  }, [query, pathname, router]);
 
   const facets = useQuery(trpc.bank.facets.queryOptions({ documentId: filters.document || undefined }));
   const search = useQuery({

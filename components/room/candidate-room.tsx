@@ -20,13 +20,12 @@ interface CandidateRoomProps {
   connection: RoomConnection;
   serverNow: () => number;
   /** Runs a command and tells the user if it failed. */
-  run: (command: ClientCommand) => Promise<boolean>;
   /** Sends a command and returns the server's answer as it is (the scratchpad needs its revision). */
   send: (command: ClientCommand) => Promise<Result<RoomCommandResult>>;
 }
 
 /** The candidate's room: only what has been asked and revealed, the clocks, and a scratchpad. */
-export function CandidateRoom({ title, view, connection, serverNow, run, send }: CandidateRoomProps) {
+export function CandidateRoom({ title, view, connection, serverNow, send }: CandidateRoomProps) {
   const now = useTickingNow(serverNow, 250, view.status !== "ended");
   const current = view.current;
 

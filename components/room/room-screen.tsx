@@ -64,7 +64,7 @@ function Room({ sessionId, title, role }: RoomScreenProps) {
       {!room.view ? (
         <RoomSkeleton title={title} candidate={role === "CANDIDATE"} />
       ) : room.view.role === "CANDIDATE" ? (
-        <CandidateRoom title={title} view={room.view} connection={room.connection} serverNow={room.serverNow} run={run} send={send} />
+        <CandidateRoom title={title} view={room.view} connection={room.connection} serverNow={room.serverNow} send={send} />
       ) : (
         <StaffRoom title={title} view={room.view} connection={room.connection} serverNow={room.serverNow} run={run} />
       )}

@@ -102,6 +102,8 @@ export function ScratchpadEditor({ questionId, saved, disabled = false, send }: 
     // The room holds another revision than this tab's (a restarted server, or both tabs typing): resend.
     adoptServerText();
     if (textRef.current !== sentRef.current) schedule();
+    // schedule and adoptServerText read refs only: the room's text and revision are what this reacts to.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [savedRevision, savedText]);
 
   useEffect(

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useLayoutEffect, useRef } from "react";
 
 export interface RoomShortcuts {
   /** R: the next unrevealed follow-up (null), or 1–9: that follow-up (its index). */
@@ -24,8 +24,11 @@ function isTyping(target: EventTarget | null): boolean {
 
 /** The interviewer's keys: R or 1–9 to reveal, ← and → to move between questions. */
 export function useRoomShortcuts(shortcuts: RoomShortcuts, enabled: boolean): void {
+  // The latest handlers, for the listener registered once.
   const ref = useRef(shortcuts);
-  ref.current = shortcuts;
+  useLayoutEffect(() => {
+    ref.current = shortcuts;
+  });
 
   useEffect(() => {
     if (!enabled) return;

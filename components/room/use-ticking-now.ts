@@ -9,10 +9,14 @@ import { useEffect, useState } from "react";
 export function useTickingNow(serverNow: () => number, intervalMs = 250, enabled = true): number | null {
   const [now, setNow] = useState<number | null>(null);
   useEffect(() => {
-    setNow(serverNow());
-    if (!enabled) return;
-    const timer = window.setInterval(() => setNow(serverNow()), intervalMs);
-    return () => window.clearInterval(timer);
+    const tick = () => setNow(serverNow());
+    // The first reading right after mount (not during it), then every interval while enabled.
+    const first = window.setTimeout(tick, 0);
+    const timer = enabled ? window.setInterval(tick, intervalMs) : undefined;
+    return () => {
+      window.clearTimeout(first);
+      window.clearInterval(timer);
+    };
   }, [serverNow, intervalMs, enabled]);
   return now;
 }

@@ -238,7 +238,7 @@ export function assembleQuestions(units: readonly Unit[]): Assembly {
         return;
       }
       case "field":
-        applyField(marker.field, marker.inline, unit, index);
+        applyField(marker.field, marker.inline, unit);
         return;
       case "meta":
         if (q && q.meta[marker.key] === undefined) q.meta[marker.key] = marker.value;
@@ -274,7 +274,7 @@ export function assembleQuestions(units: readonly Unit[]): Assembly {
     }
   }
 
-  function applyField(field: QuestionField, inline: string | null, unit: Unit, index: number): void {
+  function applyField(field: QuestionField, inline: string | null, unit: Unit): void {
     let q = current as OpenQuestion | null;
     if (!q && field === "followUps") {
       // Follow-ups under a section that asked no question of its own: the section is the question.

@@ -16,16 +16,16 @@ export function watchCsp(context: BrowserContext, violations: string[]): void {
  */
 export const test = base.extend<{ cspViolations: string[]; newContext: (browser: Browser, options?: Parameters<Browser["newContext"]>[0]) => Promise<BrowserContext> }>({
   cspViolations: [
-    async ({ context }, use) => {
+    async ({ context }, provide) => {
       const violations: string[] = [];
       watchCsp(context, violations);
-      await use(violations);
+      await provide(violations);
       expect(violations, "Content-Security-Policy violations").toEqual([]);
     },
     { auto: true },
   ],
-  newContext: async ({ cspViolations }, use) => {
-    await use(async (browser, options) => {
+  newContext: async ({ cspViolations }, provide) => {
+    await provide(async (browser, options) => {
       const context = await browser.newContext(options);
       watchCsp(context, cspViolations);
       return context;

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { dbText } from "@/server/domain/db-text";
 import { bankWriteProcedure } from "@/server/api/routers/bank-access";
 import { questionCorrectionSchema, updateBankQuestion } from "@/server/services/bank-edit";
