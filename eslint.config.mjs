@@ -6,7 +6,24 @@ import nextTypescript from "eslint-config-next/typescript";
 const pureCode = {
   patterns: [
     {
-      group: ["@prisma/*", "pg", "socket.io", "socket.io-*", "ioredis", "react", "react-dom", "next", "next/*", "next-auth", "next-auth/*", "@/server/db/*", "@/server/services/*", "@/server/api/*", "@/server/realtime/server", "@/server/realtime/room-handlers"],
+      group: [
+        "@prisma/*",
+        "pg",
+        "socket.io",
+        "socket.io-*",
+        "ioredis",
+        "react",
+        "react-dom",
+        "next",
+        "next/*",
+        "next-auth",
+        "next-auth/*",
+        "@/server/db/*",
+        "@/server/services/*",
+        "@/server/api/*",
+        "@/server/realtime/server",
+        "@/server/realtime/room-handlers",
+      ],
       message: "server/domain and server/bank are pure: no Prisma, pg, Socket.IO, React or Next.js (DESIGN.md).",
     },
   ],
@@ -26,12 +43,26 @@ const componentImports = {
 export default defineConfig([
   ...nextVitals,
   ...nextTypescript,
-  globalIgnores([".next/**", ".data/**", ".ci/node/**", ".stryker-tmp/**", "reports/**", "test-results/**", "playwright-report/**", "server/db/generated/**", "next-env.d.ts"]),
+  globalIgnores([
+    ".next/**",
+    ".data/**",
+    ".ci/node/**",
+    ".stryker-tmp/**",
+    "reports/**",
+    "test-results/**",
+    "playwright-report/**",
+    "server/db/generated/**",
+    "next-env.d.ts",
+  ]),
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
     },
   },
-  { files: ["server/domain/**/*.ts", "server/bank/**/*.ts"], ignores: ["server/bank/cli.ts", "**/*.test.ts"], rules: { "no-restricted-imports": ["error", pureCode] } },
+  {
+    files: ["server/domain/**/*.ts", "server/bank/**/*.ts"],
+    ignores: ["server/bank/cli.ts", "**/*.test.ts"],
+    rules: { "no-restricted-imports": ["error", pureCode] },
+  },
   { files: ["components/**/*.{ts,tsx}"], ignores: ["**/*.test.ts"], rules: { "no-restricted-imports": ["error", componentImports] } },
 ]);

@@ -12,7 +12,9 @@ const quick = process.env.MUTATION_QUICK === "1";
 export default defineConfig({
   resolve: { alias },
   test: {
-    include: quick ? ["server/**/*.test.ts", "tests/mutation/auth-in-process.test.ts"] : ["server/**/*.test.ts", "tests/mutation/**/*.test.ts", "tests/integration/bank-import.test.ts"],
+    include: quick
+      ? ["server/**/*.test.ts", "tests/mutation/auth-in-process.test.ts"]
+      : ["server/**/*.test.ts", "tests/mutation/**/*.test.ts", "tests/integration/bank-import.test.ts"],
     environment: "node",
     globalSetup: ["tests/support/database-setup.ts"],
     testTimeout: 60_000,

@@ -82,8 +82,8 @@ export default async function HomePage() {
             Technical interviews that feel like the real thing
           </h1>
           <p className="mx-auto mt-6 max-w-2xl text-base leading-7 text-muted-foreground sm:text-lg sm:leading-8">
-            Mockroom puts interviewer and candidate in one live room. Questions come from real interview-prep documents,
-            follow-ups are revealed one at a time, and every answer is scored against a rubric and kept for review.
+            Mockroom puts interviewer and candidate in one live room. Questions come from real interview-prep documents, follow-ups are revealed one at a time,
+            and every answer is scored against a rubric and kept for review.
           </p>
           <div className="mt-9 flex flex-col items-center justify-center gap-3 sm:flex-row">
             <Button asChild size="lg" className="w-full sm:w-auto">

@@ -52,6 +52,10 @@ const rows = seeds.map((s) => {
 });
 
 console.table(rows);
-console.log(`five seeds:        ${seedMs.toFixed(1)} ms  ${mbPerSecond(seedBytes, seedMs).toFixed(2)} MB/s  (${(seedBytes / 1024).toFixed(0)} kB, target < 300 ms)`);
-console.log(`10x concatenation: ${tenfoldMs.toFixed(1)} ms  ${mbPerSecond(tenfold.length, tenfoldMs).toFixed(2)} MB/s  (${(tenfold.length / 1024).toFixed(0)} kB)`);
+console.log(
+  `five seeds:        ${seedMs.toFixed(1)} ms  ${mbPerSecond(seedBytes, seedMs).toFixed(2)} MB/s  (${(seedBytes / 1024).toFixed(0)} kB, target < 300 ms)`,
+);
+console.log(
+  `10x concatenation: ${tenfoldMs.toFixed(1)} ms  ${mbPerSecond(tenfold.length, tenfoldMs).toFixed(2)} MB/s  (${(tenfold.length / 1024).toFixed(0)} kB)`,
+);
 console.log(`time ratio 10x / 1x: ${(tenfoldMs / seedMs).toFixed(2)} (linear ≈ 10)`);

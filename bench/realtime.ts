@@ -222,8 +222,12 @@ async function timeRejoin(kind: string, rooms: LoadRoom[], restart: () => Promis
   log(
     `${kind} rejoin window ${Math.round(window)} ms: server CPU ${Math.round(((cpuMsOf(pid) - serverCpuAtReady) / window) * 100)}%, load generator CPU ${Math.round(((generatorUsed.user + generatorUsed.system) / 1000 / window) * 100)}% (of one core)`,
   );
-  const result = summary(rooms.flatMap((room) => [room.rejoinedAt.interviewer, room.rejoinedAt.candidate]).map((at) => (at === null ? 60_000 : Math.max(0, at - readyAt))));
-  log(`${kind} restart with ${rooms.length} rooms: ${rooms.length - pending()} rooms fully rejoined; rejoin after ready p50/p99/max ${result.p50}/${result.p99}/${result.max} ms`);
+  const result = summary(
+    rooms.flatMap((room) => [room.rejoinedAt.interviewer, room.rejoinedAt.candidate]).map((at) => (at === null ? 60_000 : Math.max(0, at - readyAt))),
+  );
+  log(
+    `${kind} restart with ${rooms.length} rooms: ${rooms.length - pending()} rooms fully rejoined; rejoin after ready p50/p99/max ${result.p50}/${result.p99}/${result.max} ms`,
+  );
   return result;
 }
 
@@ -244,9 +248,11 @@ async function main(): Promise<void> {
   const databasePid = await postmasterPid(databaseUrl);
   const stats = new pg.Pool({ connectionString: databaseUrl, max: 1 });
   const scratchpadBytes = async () =>
-    Number((await stats.query<{ bytes: string | null }>(`SELECT sum(pg_column_size("payload")) AS bytes FROM "SessionEvent" WHERE "type" = 'scratchpadUpdated'`)).rows[0]?.bytes ?? 0);
+    Number(
+      (await stats.query<{ bytes: string | null }>(`SELECT sum(pg_column_size("payload")) AS bytes FROM "SessionEvent" WHERE "type" = 'scratchpadUpdated'`))
+        .rows[0]?.bytes ?? 0,
+    );
   await sleep(2_000);
-
 
   log(`machine: ${(await import("node:os")).cpus().length} cores, node ${process.version}; load average before: ${loadAverage()}`);
   log("kind  rooms    cmds  ack p50/p99 ms  delivery p50/p95/p99/max ms  lost  errors  cpu ms/cmd  db ms  KB/room  bytes i/c  pad B/room/min  load avg");
@@ -257,7 +263,9 @@ async function main(): Promise<void> {
   const allSpecs = await factory.rooms(0, Math.max(...STEPS));
   await sleep(5_000);
   const idle = { app: rssBytesOf(appPid), relay: rssBytesOf(relayPid) };
-  log(`${allSpecs.length} rooms planned; RSS: app ${Math.round(freshIdleRss / 1024 / 1024)} MB fresh, ${Math.round(idle.app / 1024 / 1024)} MB after planning; relay ${Math.round(idle.relay / 1024 / 1024)} MB`);
+  log(
+    `${allSpecs.length} rooms planned; RSS: app ${Math.round(freshIdleRss / 1024 / 1024)} MB fresh, ${Math.round(idle.app / 1024 / 1024)} MB after planning; relay ${Math.round(idle.relay / 1024 / 1024)} MB`,
+  );
   const appRooms: LoadRoom[] = [];
   const relayRooms: LoadRoom[] = [];
   const results: Array<{ app: StepResult; relay: StepResult }> = [];
@@ -269,7 +277,11 @@ async function main(): Promise<void> {
     for (const count of STEPS) {
       const specs = allSpecs.slice(appRooms.length, count);
       appRooms.push(...(await connectRooms(app.url, specs, { version: PROTOCOL_VERSION }, true)));
-      const relaySpecs = Array.from({ length: count - relayRooms.length }, (_, i) => ({ sessionId: `relay-${relayRooms.length + i}`, interviewerCookie: "", candidateCookie: "" }));
+      const relaySpecs = Array.from({ length: count - relayRooms.length }, (_, i) => ({
+        sessionId: `relay-${relayRooms.length + i}`,
+        interviewerCookie: "",
+        candidateCookie: "",
+      }));
       relayRooms.push(...(await connectRooms(`http://127.0.0.1:${relayPort}`, relaySpecs, { version: null }, false)));
 
       const appResult = await measure(appRooms, appPid, databasePid, idle.app, scratchpadBytes);

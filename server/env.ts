@@ -23,21 +23,30 @@ const envSchema = z
     DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
     REDIS_URL: optionalUrl,
     /** Prefixes every Redis key and channel of the Socket.IO adapter, so deployments can share one Redis. */
-    REDIS_KEY_PREFIX: z.string().regex(/^[\w.:-]{1,64}$/, "letters, digits and . _ : - only").default("mockroom"),
+    REDIS_KEY_PREFIX: z
+      .string()
+      .regex(/^[\w.:-]{1,64}$/, "letters, digits and . _ : - only")
+      .default("mockroom"),
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     GITHUB_ID: optionalText,
     GITHUB_SECRET: optionalText,
     GOOGLE_ID: optionalText,
     GOOGLE_SECRET: optionalText,
     /** Behind a reverse proxy: take the client's address from the last X-Forwarded-For entry. */
-    TRUST_PROXY: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
+    TRUST_PROXY: z
+      .enum(["true", "false"])
+      .default("false")
+      .transform((value) => value === "true"),
     /** Enables GET /metrics (Prometheus) for requests bearing this token. */
     METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
     /** pino's level: fatal, error, warn, info, debug or trace. */
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace"]).default("info"),
     /** JSON lines for a log collector, or readable lines; by default readable in a terminal or with --dev. */
     LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
-    BANK_IMPORT_ON_START: z.enum(["true", "false"]).default("true").transform((value) => value === "true"),
+    BANK_IMPORT_ON_START: z
+      .enum(["true", "false"])
+      .default("true")
+      .transform((value) => value === "true"),
   })
   .superRefine((env, ctx) => {
     for (const [id, secret] of [

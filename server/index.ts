@@ -103,7 +103,13 @@ async function main(): Promise<void> {
     }
     void handle(req, res);
   }));
-  started.realtime = await startRealtime(httpServer, { appUrl: config.APP_URL, redisUrl: config.REDIS_URL, redisKeyPrefix: config.REDIS_KEY_PREFIX, log, logError: (line) => logger.error(line) });
+  started.realtime = await startRealtime(httpServer, {
+    appUrl: config.APP_URL,
+    redisUrl: config.REDIS_URL,
+    redisKeyPrefix: config.REDIS_KEY_PREFIX,
+    log,
+    logError: (line) => logger.error(line),
+  });
   httpServer.on("upgrade", (req, socket, head) => {
     if (!req.url?.startsWith("/socket.io")) void handleUpgrade(req, socket, head);
   });

@@ -18,7 +18,8 @@ try {
   const userId = randomUUID();
   const sessionIds = Array.from({ length: BATCH }, () => randomUUID());
   await pool.query(`INSERT INTO "User" ("id", "name", "updatedAt") VALUES ($1, 'floor', now())`, [userId]);
-  for (const id of sessionIds) await pool.query(`INSERT INTO "InterviewSession" ("id", "title", "createdById", "updatedAt") VALUES ($1, 'floor', $2, now())`, [id, userId]);
+  for (const id of sessionIds)
+    await pool.query(`INSERT INTO "InterviewSession" ("id", "title", "createdById", "updatedAt") VALUES ($1, 'floor', $2, now())`, [id, userId]);
   const checkpointer = (await pool.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE backend_type = 'checkpointer'")).rows[0]?.pid;
   const { readFileSync } = await import("node:fs");
   const postmaster = checkpointer ? Number(readFileSync(`/proc/${checkpointer}/stat`, "utf8").split(") ")[1]?.split(" ")[1]) : null;
@@ -32,7 +33,15 @@ try {
     const rows = sessionIds.map((sessionId) => {
       const seq = seqs.get(sessionId)! + 1;
       seqs.set(sessionId, seq);
-      return { sessionId, seq, type: "noteAdded", actorId: userId, payload: { noteId: randomUUID(), body: "Note: clear reasoning about the trade-offs." }, idempotencyKey: randomUUID(), createdAt: new Date().toISOString() };
+      return {
+        sessionId,
+        seq,
+        type: "noteAdded",
+        actorId: userId,
+        payload: { noteId: randomUUID(), body: "Note: clear reasoning about the trade-offs." },
+        idempotencyKey: randomUUID(),
+        createdAt: new Date().toISOString(),
+      };
     });
     inFlight.push(
       // Named, as the app's append is: planned once per connection.

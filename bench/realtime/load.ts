@@ -68,10 +68,13 @@ export class LoadRoom {
       });
       socket.on("connect", () => {
         if (!this.joined) return;
-        void this.joinAs(role).then((answer) => {
-          this.rejoinedAt[role] = performance.now();
-          this.rejoinBytes[role] = Buffer.byteLength(JSON.stringify(answer));
-        }, () => undefined);
+        void this.joinAs(role).then(
+          (answer) => {
+            this.rejoinedAt[role] = performance.now();
+            this.rejoinBytes[role] = Buffer.byteLength(JSON.stringify(answer));
+          },
+          () => undefined,
+        );
       });
       this.sockets[role].on("room:event", (message: { seq: number }) => {
         this.received[role].set(`seq:${message.seq}`, performance.now());
@@ -87,7 +90,11 @@ export class LoadRoom {
 
   /** Joins as the browser does (with the seq of the view it holds, if any); the answer. */
   private async joinAs(role: Role): Promise<{ ok: boolean; message?: string; view?: unknown; seq?: number }> {
-    const payload = { sessionId: this.spec.sessionId, lastSeq: this.seqs[role], ...(this.protocol.version === null ? {} : { protocolVersion: this.protocol.version }) };
+    const payload = {
+      sessionId: this.spec.sessionId,
+      lastSeq: this.seqs[role],
+      ...(this.protocol.version === null ? {} : { protocolVersion: this.protocol.version }),
+    };
     const socket = this.sockets[role];
     if (!socket.connected) await new Promise((resolve) => socket.once("connect", () => resolve(undefined)));
     const result = (await socket.timeout(60_000).emitWithAck("room:join", payload)) as { ok: boolean; message?: string; view?: unknown; seq?: number };
@@ -99,9 +106,16 @@ export class LoadRoom {
   async join(): Promise<void> {
     const [staff] = await Promise.all((["interviewer", "candidate"] as const).map((role) => this.joinAs(role)));
     this.joined = true;
-    const view = staff?.view as { questions?: Array<{ id: string; followUps: Array<{ id: string; revealedAt: string | null }>; keyPoints: unknown[] }>; currentIndex?: number } | null;
+    const view = staff?.view as {
+      questions?: Array<{ id: string; followUps: Array<{ id: string; revealedAt: string | null }>; keyPoints: unknown[] }>;
+      currentIndex?: number;
+    } | null;
     if (view?.questions) {
-      this.plan = view.questions.map((question) => ({ id: question.id, followUpIds: question.followUps.map((followUp) => followUp.id), keyPointCount: question.keyPoints.length }));
+      this.plan = view.questions.map((question) => ({
+        id: question.id,
+        followUpIds: question.followUps.map((followUp) => followUp.id),
+        keyPointCount: question.keyPoints.length,
+      }));
       for (const question of view.questions) for (const followUp of question.followUps) if (followUp.revealedAt) this.revealed.add(followUp.id);
       this.current = view.currentIndex ?? 0;
     } else {
@@ -115,7 +129,13 @@ export class LoadRoom {
   }
 
   private emit(role: Role, command: unknown): Promise<{ ok: boolean; seq?: number; code?: string }> {
-    return this.sockets[role].timeout(30_000).emitWithAck("room:command", { sessionId: this.spec.sessionId, idempotencyKey: randomUUID(), command }) as Promise<{ ok: boolean; seq?: number; code?: string }>;
+    return this.sockets[role]
+      .timeout(30_000)
+      .emitWithAck("room:command", { sessionId: this.spec.sessionId, idempotencyKey: randomUUID(), command }) as Promise<{
+      ok: boolean;
+      seq?: number;
+      code?: string;
+    }>;
   }
 
   /** The next command of the mix: reveal (or move on), key-point tick, note, scratchpad edit. */
@@ -134,7 +154,12 @@ export class LoadRoom {
       case 1:
         if (question.keyPointCount > 0) {
           this.ticked = !this.ticked;
-          return { role: "interviewer", kind: "tick", command: { type: "setKeyPointChecked", questionId: question.id, index: 0, checked: this.ticked }, target: "interviewer" };
+          return {
+            role: "interviewer",
+            kind: "tick",
+            command: { type: "setKeyPointChecked", questionId: question.id, index: 0, checked: this.ticked },
+            target: "interviewer",
+          };
         }
         return this.note();
       case 2:
@@ -143,7 +168,12 @@ export class LoadRoom {
         // A line typed at the end of the text, as the candidate's editor sends it.
         const line = `console.log(${this.step});\n`;
         const text = this.scratchpads.get(question.id) ?? "";
-        const command = { type: "editScratchpad", questionId: question.id, baseRevision: this.revisions.get(question.id) ?? 0, changes: [{ from: text.length, to: text.length, insert: line }] };
+        const command = {
+          type: "editScratchpad",
+          questionId: question.id,
+          baseRevision: this.revisions.get(question.id) ?? 0,
+          changes: [{ from: text.length, to: text.length, insert: line }],
+        };
         this.scratchpads.set(question.id, text + line);
         this.revisions.set(question.id, (this.revisions.get(question.id) ?? 0) + 1);
         return { role: "candidate", kind: "scratchpad", command, target: "interviewer", deliveryKey: `pad:${question.id}:${this.revisions.get(question.id)}` };
@@ -152,7 +182,12 @@ export class LoadRoom {
   }
 
   private note() {
-    return { role: "interviewer" as const, kind: "note", command: { type: "addNote", body: `Note ${this.step}: clear reasoning about the trade-offs.` }, target: "interviewer" as const };
+    return {
+      role: "interviewer" as const,
+      kind: "note",
+      command: { type: "addNote", body: `Note ${this.step}: clear reasoning about the trade-offs.` },
+      target: "interviewer" as const,
+    };
   }
 
   /** Sends one command and records when it was sent and acknowledged. */

@@ -23,7 +23,10 @@ export class RoomFactory {
   /** Three bundled questions with follow-ups, the plan of every room. */
   private plan(interviewer: HttpSession): Promise<string[]> {
     this.questionIds ??= interviewer.trpc.bank.search.query({ limit: 50 }).then((result) => {
-      const ids = result.items.filter((item) => item.followUpCount > 0).slice(0, 3).map((item) => item.id);
+      const ids = result.items
+        .filter((item) => item.followUpCount > 0)
+        .slice(0, 3)
+        .map((item) => item.id);
       if (ids.length < 3) throw new Error("the bundled bank has too few questions with follow-ups");
       return ids;
     });

@@ -23,7 +23,10 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
           >
             <Logo />
           </Link>
-          <MainNav isGuest={user.isGuest} className="order-last -mx-4 w-[calc(100%+2rem)] overflow-x-auto border-t px-3 py-2 sm:order-none sm:mx-0 sm:w-auto sm:overflow-visible sm:border-0 sm:p-0" />
+          <MainNav
+            isGuest={user.isGuest}
+            className="order-last -mx-4 w-[calc(100%+2rem)] overflow-x-auto border-t px-3 py-2 sm:order-none sm:mx-0 sm:w-auto sm:overflow-visible sm:border-0 sm:p-0"
+          />
           {/* The realtime connection matters in a room only, which shows its state itself. */}
           <div className="ml-auto flex items-center gap-4">
             <UserMenu user={user} />

@@ -24,13 +24,27 @@ export function OAuthButtons({ providers, callbackUrl }: { providers: EnabledPro
     <>
       <div className="grid gap-2.5">
         {providers.github ? (
-          <Button type="button" variant="outline" className="h-10 w-full" loading={pending === "github"} disabled={pending !== null} onClick={() => start("github")}>
+          <Button
+            type="button"
+            variant="outline"
+            className="h-10 w-full"
+            loading={pending === "github"}
+            disabled={pending !== null}
+            onClick={() => start("github")}
+          >
             {pending === "github" ? null : <GitHubIcon />}
             Continue with GitHub
           </Button>
         ) : null}
         {providers.google ? (
-          <Button type="button" variant="outline" className="h-10 w-full" loading={pending === "google"} disabled={pending !== null} onClick={() => start("google")}>
+          <Button
+            type="button"
+            variant="outline"
+            className="h-10 w-full"
+            loading={pending === "google"}
+            disabled={pending !== null}
+            onClick={() => start("google")}
+          >
             {pending === "google" ? null : <GoogleIcon />}
             Continue with Google
           </Button>

@@ -87,9 +87,24 @@ export function BankBrowser({ initial, canManage }: { initial: BankFilters; canM
       <aside aria-label="Filters" className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:sticky lg:top-20 lg:grid-cols-1 lg:gap-4">
         {(
           [
-            { key: "document", label: "Document", all: "All documents", options: facets.data?.documents.map((d) => ({ value: d.id, label: d.shared ? d.title : `${d.title} (yours)`, count: d.count })) },
-            { key: "section", label: "Section", all: "All sections", options: facets.data?.sections.map((s) => ({ value: s.value, label: s.value, count: s.count })) },
-            { key: "difficulty", label: "Difficulty", all: "Any difficulty", options: facets.data?.difficulties.map((d) => ({ value: d.value, label: d.value, count: d.count })) },
+            {
+              key: "document",
+              label: "Document",
+              all: "All documents",
+              options: facets.data?.documents.map((d) => ({ value: d.id, label: d.shared ? d.title : `${d.title} (yours)`, count: d.count })),
+            },
+            {
+              key: "section",
+              label: "Section",
+              all: "All sections",
+              options: facets.data?.sections.map((s) => ({ value: s.value, label: s.value, count: s.count })),
+            },
+            {
+              key: "difficulty",
+              label: "Difficulty",
+              all: "Any difficulty",
+              options: facets.data?.difficulties.map((d) => ({ value: d.value, label: d.value, count: d.count })),
+            },
             { key: "tag", label: "Tag", all: "Any tag", options: facets.data?.tags.map((t) => ({ value: t.value, label: t.value, count: t.count })) },
           ] as const
         ).map((filter) => (
@@ -111,7 +126,12 @@ export function BankBrowser({ initial, canManage }: { initial: BankFilters; canM
           </div>
         ))}
         {filtered ? (
-          <Button variant="ghost" size="sm" className="col-span-full justify-self-start" onClick={() => setFilters({ q: "", document: "", section: "", difficulty: "", tag: "" })}>
+          <Button
+            variant="ghost"
+            size="sm"
+            className="col-span-full justify-self-start"
+            onClick={() => setFilters({ q: "", document: "", section: "", difficulty: "", tag: "" })}
+          >
             <X aria-hidden />
             Clear search and filters
           </Button>
@@ -167,7 +187,9 @@ export function BankBrowser({ initial, canManage }: { initial: BankFilters; canM
             ) : (
               <>
                 <p className="font-medium">The bank is empty</p>
-                <p className="mt-1 max-w-sm text-sm text-muted-foreground">Import your interview-prep documents to turn them into questions, follow-ups and rubrics.</p>
+                <p className="mt-1 max-w-sm text-sm text-muted-foreground">
+                  Import your interview-prep documents to turn them into questions, follow-ups and rubrics.
+                </p>
                 {canManage ? (
                   <Button asChild size="sm" className="mt-5">
                     <Link href="/bank/import">
@@ -198,7 +220,10 @@ export function BankBrowser({ initial, canManage }: { initial: BankFilters; canM
                       >
                         <span className="flex items-start justify-between gap-3">
                           <span className="text-[15px] leading-6 font-medium text-foreground group-hover:text-primary-soft-foreground">{item.prompt}</span>
-                          <ChevronRight aria-hidden className="mt-1 size-4 shrink-0 text-muted-foreground/50 transition-transform group-hover:translate-x-0.5" />
+                          <ChevronRight
+                            aria-hidden
+                            className="mt-1 size-4 shrink-0 text-muted-foreground/50 transition-transform group-hover:translate-x-0.5"
+                          />
                         </span>
                         <span className="flex flex-wrap items-center gap-x-3 gap-y-1.5 text-xs text-muted-foreground">
                           <span className="max-w-full truncate">

@@ -245,7 +245,9 @@ export function BankImporter() {
                     <span className="font-medium text-foreground">{count(t.questions, "question")}</span> · {count(t.followUps, "follow-up")} ·{" "}
                     {count(t.rubric, "rubric criterion", "rubric criteria")}
                     {entry.document && entry.document.repairs.mojibakeFixed > 0 ? ` · ${entry.document.repairs.mojibakeFixed} garbled characters repaired` : ""}
-                    {entry.document && entry.document.repairs.codeLinesRestored > 0 ? ` · line breaks restored in ${entry.document.repairs.codeLinesRestored} code lines` : ""}
+                    {entry.document && entry.document.repairs.codeLinesRestored > 0
+                      ? ` · line breaks restored in ${entry.document.repairs.codeLinesRestored} code lines`
+                      : ""}
                   </p>
                 ) : null}
                 {entry.outcome ? (
@@ -253,16 +255,27 @@ export function BankImporter() {
                     <Badge variant="success">{outcomeText[entry.outcome.status]}</Badge>
                     <span className="text-muted-foreground">
                       {count(entry.outcome.questions, "question")}
-                      {entry.outcome.status === "updated" ? ` (${entry.outcome.updated} updated, ${entry.outcome.added} added, ${entry.outcome.removed} removed)` : ""}
+                      {entry.outcome.status === "updated"
+                        ? ` (${entry.outcome.updated} updated, ${entry.outcome.added} added, ${entry.outcome.removed} removed)`
+                        : ""}
                     </span>
-                    <Link href={`/bank?document=${encodeURIComponent(entry.outcome.documentId)}`} className="font-medium text-primary-soft-foreground underline-offset-4 hover:underline">
+                    <Link
+                      href={`/bank?document=${encodeURIComponent(entry.outcome.documentId)}`}
+                      className="font-medium text-primary-soft-foreground underline-offset-4 hover:underline"
+                    >
                       Browse them
                     </Link>
                   </p>
                 ) : null}
               </div>
               {entry.phase === "ready" || entry.phase === "failed" ? (
-                <Button variant="ghost" size="icon" aria-label={`Remove ${entry.name}`} disabled={importing} onClick={() => setEntries((list) => list.filter((e) => e.id !== entry.id))}>
+                <Button
+                  variant="ghost"
+                  size="icon"
+                  aria-label={`Remove ${entry.name}`}
+                  disabled={importing}
+                  onClick={() => setEntries((list) => list.filter((e) => e.id !== entry.id))}
+                >
                   <Trash2 aria-hidden />
                 </Button>
               ) : null}
@@ -314,9 +327,9 @@ export function BankImporter() {
 
       {entries.length === 0 ? (
         <Alert>
-          Questions are recognised in many layouts: numbered headings (“## 1. What is X?”), “Q:” and “Question:” lines, &lt;details&gt; blocks,
-          and tables with a Question column. Answers, follow-ups, rubric criteria (“Key points”, “What is this testing?”), red flags and example
-          scores are picked up around them. Re-importing a file of the same name updates its questions in place.
+          Questions are recognised in many layouts: numbered headings (“## 1. What is X?”), “Q:” and “Question:” lines, &lt;details&gt; blocks, and tables with
+          a Question column. Answers, follow-ups, rubric criteria (“Key points”, “What is this testing?”), red flags and example scores are picked up around
+          them. Re-importing a file of the same name updates its questions in place.
         </Alert>
       ) : null}
     </div>

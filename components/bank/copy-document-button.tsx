@@ -21,7 +21,12 @@ export function CopyDocumentButton({ documentId, sourceFile }: { documentId: str
   );
   return (
     <div className="grid shrink-0 justify-items-start gap-1.5 sm:justify-items-end">
-      <Button variant="outline" disabled={copy.isPending} onClick={() => copy.mutate({ documentId })} title={`Make an editable copy of ${sourceFile} in your bank`}>
+      <Button
+        variant="outline"
+        disabled={copy.isPending}
+        onClick={() => copy.mutate({ documentId })}
+        title={`Make an editable copy of ${sourceFile} in your bank`}
+      >
         <Copy aria-hidden />
         {copy.isPending ? "Copying…" : "Copy to my bank"}
       </Button>

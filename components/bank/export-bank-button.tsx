@@ -24,7 +24,12 @@ export function ExportBankButton() {
   }
 
   return (
-    <Button variant="outline" onClick={() => void exportBank()} loading={state === "exporting"} title={state === "failed" ? "The export failed; try again" : "Download the bank you can see as JSON"}>
+    <Button
+      variant="outline"
+      onClick={() => void exportBank()}
+      loading={state === "exporting"}
+      title={state === "failed" ? "The export failed; try again" : "Download the bank you can see as JSON"}
+    >
       <Download aria-hidden />
       {state === "failed" ? "Export failed, retry" : "Export"}
     </Button>

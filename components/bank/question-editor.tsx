@@ -15,7 +15,11 @@ interface Draft {
   rubric: Array<{ title: string; lookFor: string }>;
 }
 
-const lines = (text: string) => text.split("\n").map((line) => line.trim()).filter((line) => line !== "");
+const lines = (text: string) =>
+  text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line !== "");
 
 function toDraft(value: QuestionCorrection): Draft {
   return {

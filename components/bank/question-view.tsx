@@ -80,7 +80,11 @@ export function QuestionView({ question }: { question: BankQuestionDetail }) {
 
         <Card className="p-5 sm:p-6">
           <Section title="Reference answer" icon={Lightbulb} testId="question-answer">
-            {question.answer ? <Markdown>{question.answer}</Markdown> : <p className="text-sm text-muted-foreground">The document gives no answer for this question.</p>}
+            {question.answer ? (
+              <Markdown>{question.answer}</Markdown>
+            ) : (
+              <p className="text-sm text-muted-foreground">The document gives no answer for this question.</p>
+            )}
           </Section>
         </Card>
 
@@ -134,7 +138,6 @@ export function QuestionView({ question }: { question: BankQuestionDetail }) {
             </Section>
           </Card>
         ) : null}
-
       </div>
 
       <aside className="grid min-w-0 gap-6">
@@ -170,7 +173,6 @@ export function QuestionView({ question }: { question: BankQuestionDetail }) {
             </Section>
           </Card>
         ) : null}
-
       </aside>
     </div>
   );

@@ -47,7 +47,9 @@ export function InterviewList({ interviews, canPlan }: { interviews: InterviewSu
         <p className="text-sm font-medium">No interviews yet</p>
         {canPlan ? (
           <>
-            <p className="mt-1 max-w-sm text-sm text-muted-foreground">Pick a few questions from the bank, then send the candidate a link. They can join without an account.</p>
+            <p className="mt-1 max-w-sm text-sm text-muted-foreground">
+              Pick a few questions from the bank, then send the candidate a link. They can join without an account.
+            </p>
             <Button asChild className="mt-5">
               <Link href="/interviews/new">Plan an interview</Link>
             </Button>

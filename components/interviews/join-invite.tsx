@@ -78,11 +78,15 @@ export function JoinInvite({ token, invite, user }: JoinInviteProps) {
           {asObserver ? <Eye className="size-5 text-muted-foreground" /> : <UserRound className="size-5 text-muted-foreground" />}
         </span>
         <p className="text-sm text-muted-foreground">
-          {invite.interviewerName ? `${invite.interviewerName} invited you ${asObserver ? "to observe" : "to"}` : `You are invited ${asObserver ? "to observe" : "to"}`}
+          {invite.interviewerName
+            ? `${invite.interviewerName} invited you ${asObserver ? "to observe" : "to"}`
+            : `You are invited ${asObserver ? "to observe" : "to"}`}
         </p>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight">{invite.sessionTitle}</h1>
         <p className="mt-2 text-sm text-muted-foreground">
-          {asObserver ? "You will follow along read-only and can keep private notes." : "A live mock interview. You will see each question as it is asked, with a scratchpad for your answer."}
+          {asObserver
+            ? "You will follow along read-only and can keep private notes."
+            : "A live mock interview. You will see each question as it is asked, with a scratchpad for your answer."}
         </p>
       </div>
 
@@ -107,8 +111,8 @@ export function JoinInvite({ token, invite, user }: JoinInviteProps) {
         ) : invite.used ? (
           <div className="grid gap-4 text-center" data-testid="invite-used">
             <p className="text-sm text-muted-foreground">
-              Someone has already joined with this candidate link. If that was you, open the interview in the browser you joined from, or
-              sign in to the account you joined with. Otherwise, ask the interviewer for a new link.
+              Someone has already joined with this candidate link. If that was you, open the interview in the browser you joined from, or sign in to the account
+              you joined with. Otherwise, ask the interviewer for a new link.
             </p>
             <Button asChild variant="outline">
               <Link href={`/sign-in?callbackUrl=${callbackUrl}`}>Sign in</Link>

@@ -61,7 +61,9 @@ export function PlanEditor({ sessionId, initial }: PlanEditorProps) {
   const pickedIds = new Set(items.map((item) => item.bankQuestionId));
 
   function add(question: PickedQuestion) {
-    setItems((current) => (current.some((item) => item.bankQuestionId === question.bankQuestionId) ? current : [...current, { ...question, minutes: DEFAULT_MINUTES }]));
+    setItems((current) =>
+      current.some((item) => item.bankQuestionId === question.bankQuestionId) ? current : [...current, { ...question, minutes: DEFAULT_MINUTES }],
+    );
     setErrors((current) => ({ ...current, items: "" }));
     setSavedAt(null);
   }
@@ -113,7 +115,8 @@ export function PlanEditor({ sessionId, initial }: PlanEditorProps) {
     if (itemsProblem) local.items = itemsProblem;
     items.forEach((item, i) => {
       const sec = minutesToSec(item.minutes);
-      if (item.minutes.trim() !== "" && (sec === null || !planItemInput.shape.timeBoxSec.safeParse(sec).success)) local[`items.${i}.timeBoxSec`] = TIME_BOX_RULE;
+      if (item.minutes.trim() !== "" && (sec === null || !planItemInput.shape.timeBoxSec.safeParse(sec).success))
+        local[`items.${i}.timeBoxSec`] = TIME_BOX_RULE;
     });
     if (Object.keys(local).length > 0) {
       setErrors(local);
@@ -201,7 +204,12 @@ export function PlanEditor({ sessionId, initial }: PlanEditorProps) {
             {items.length > 1 ? <p className="text-xs text-muted-foreground">Reorder with the arrows, or Alt+↑ / Alt+↓</p> : null}
           </header>
           {items.length === 0 ? (
-            <div className={cn("m-5 flex flex-col items-center rounded-lg border border-dashed px-6 py-10 text-center sm:m-6", errors.items && "border-destructive/50")}>
+            <div
+              className={cn(
+                "m-5 flex flex-col items-center rounded-lg border border-dashed px-6 py-10 text-center sm:m-6",
+                errors.items && "border-destructive/50",
+              )}
+            >
               <ListPlus aria-hidden className="size-6 text-muted-foreground" />
               <p className="mt-3 text-sm font-medium">No questions yet</p>
               <p className={cn("mt-1 max-w-sm text-sm text-muted-foreground", errors.items && "text-destructive")}>
@@ -213,7 +221,12 @@ export function PlanEditor({ sessionId, initial }: PlanEditorProps) {
               {items.map((item, index) => {
                 const timeError = errors[`items.${index}.timeBoxSec`];
                 return (
-                  <li key={item.bankQuestionId} className="flex gap-3 px-5 py-4 sm:px-6" onKeyDown={(event) => onRowKeyDown(event, index)} data-testid="plan-item">
+                  <li
+                    key={item.bankQuestionId}
+                    className="flex gap-3 px-5 py-4 sm:px-6"
+                    onKeyDown={(event) => onRowKeyDown(event, index)}
+                    data-testid="plan-item"
+                  >
                     <span className="mt-0.5 flex size-6 shrink-0 items-center justify-center rounded-full bg-primary-soft text-xs font-semibold text-primary-soft-foreground tabular-nums">
                       {index + 1}
                     </span>
@@ -257,7 +270,16 @@ export function PlanEditor({ sessionId, initial }: PlanEditorProps) {
                       </div>
                     </div>
                     <div className="flex shrink-0 items-start gap-0.5">
-                      <Button type="button" variant="ghost" size="icon" className="size-8" data-control="up" aria-label={`Move question ${index + 1} up`} disabled={index === 0} onClick={() => move(index, -1)}>
+                      <Button
+                        type="button"
+                        variant="ghost"
+                        size="icon"
+                        className="size-8"
+                        data-control="up"
+                        aria-label={`Move question ${index + 1} up`}
+                        disabled={index === 0}
+                        onClick={() => move(index, -1)}
+                      >
                         <ArrowUp aria-hidden />
                       </Button>
                       <Button
@@ -272,7 +294,15 @@ export function PlanEditor({ sessionId, initial }: PlanEditorProps) {
                       >
                         <ArrowDown aria-hidden />
                       </Button>
-                      <Button type="button" variant="ghost" size="icon" className="size-8 hover:text-destructive" data-control="remove" aria-label={`Remove question ${index + 1}`} onClick={() => remove(index)}>
+                      <Button
+                        type="button"
+                        variant="ghost"
+                        size="icon"
+                        className="size-8 hover:text-destructive"
+                        data-control="remove"
+                        aria-label={`Remove question ${index + 1}`}
+                        onClick={() => remove(index)}
+                      >
                         <X aria-hidden />
                       </Button>
                     </div>

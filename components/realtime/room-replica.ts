@@ -51,7 +51,11 @@ export class RoomReplica {
       // Answered from a view this replica no longer holds (it cannot happen with one join at a time).
       if (this.view === null || this.seq === null) return this.outOfStepNow();
       const after = this.seq;
-      this.view = catchUp(this.view, answer.events.filter(({ seq }) => seq > after).map(({ event }) => event), answer.scratchpads);
+      this.view = catchUp(
+        this.view,
+        answer.events.filter(({ seq }) => seq > after).map(({ event }) => event),
+        answer.scratchpads,
+      );
     }
     this.seq = answer.seq;
     this.joinedSeq = answer.seq;

@@ -5,7 +5,14 @@ import { clockOffsetMs, measureClockOffset, type RoomSocket } from "@/components
 import { getSocket } from "@/components/realtime/socket-client";
 import { RoomReplica, type ReplicaChange } from "@/components/realtime/room-replica";
 import type { ClientCommand, PresenceStatus, RoomView } from "@/server/domain/room";
-import { PROTOCOL_VERSION, RETRIED_CODES, type RoomCommandResult, type RoomEventMessage, type Result, type ScratchpadEditMessage } from "@/server/realtime/protocol";
+import {
+  PROTOCOL_VERSION,
+  RETRIED_CODES,
+  type RoomCommandResult,
+  type RoomEventMessage,
+  type Result,
+  type ScratchpadEditMessage,
+} from "@/server/realtime/protocol";
 
 export type RoomConnection = "connecting" | "connected" | "reconnecting" | "offline";
 

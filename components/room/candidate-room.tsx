@@ -31,11 +31,15 @@ export function CandidateRoom({ title, view, connection, serverNow, send }: Cand
 
   return (
     <div className="pb-16" data-testid="candidate-room">
-      <style href="mockroom-reveal-in" precedence="default">{"@keyframes reveal-in{from{opacity:0;transform:translateY(-4px)}}"}</style>
+      <style href="mockroom-reveal-in" precedence="default">
+        {"@keyframes reveal-in{from{opacity:0;transform:translateY(-4px)}}"}
+      </style>
       <RoomHeader
         title={title}
         status={view.status}
-        subtitle={view.status === "live" && current ? `Question ${current.position + 1} of ${view.questionCount}` : view.status === "lobby" ? "Waiting room" : null}
+        subtitle={
+          view.status === "live" && current ? `Question ${current.position + 1} of ${view.questionCount}` : view.status === "lobby" ? "Waiting room" : null
+        }
         presence={<PresenceList participants={view.participants} viewerId={view.viewer.userId} />}
         meta={
           <>
@@ -50,13 +54,7 @@ export function CandidateRoom({ title, view, connection, serverNow, send }: Cand
         {view.status === "live" && current ? (
           <div className="grid grid-cols-1 gap-6">
             <CurrentQuestion question={current} count={view.questionCount} sessionStartedAt={view.clock.startedAt} now={now} />
-            <ScratchpadEditor
-              key={current.id}
-              questionId={current.id}
-              saved={current.scratchpad}
-              disabled={!canEditScratchpad(view.viewer.role)}
-              send={send}
-            />
+            <ScratchpadEditor key={current.id} questionId={current.id} saved={current.scratchpad} disabled={!canEditScratchpad(view.viewer.role)} send={send} />
             {view.earlier.length > 0 ? <EarlierQuestions questions={view.earlier} sessionStartedAt={view.clock.startedAt} /> : null}
           </div>
         ) : null}
@@ -65,7 +63,17 @@ export function CandidateRoom({ title, view, connection, serverNow, send }: Cand
   );
 }
 
-function CurrentQuestion({ question, count, sessionStartedAt, now }: { question: CandidateQuestionView; count: number; sessionStartedAt: string | null; now: number | null }) {
+function CurrentQuestion({
+  question,
+  count,
+  sessionStartedAt,
+  now,
+}: {
+  question: CandidateQuestionView;
+  count: number;
+  sessionStartedAt: string | null;
+  now: number | null;
+}) {
   return (
     <section aria-labelledby="candidate-question-heading" className="rounded-xl border bg-card shadow-xs" data-testid="current-question">
       <div className="flex flex-wrap items-start justify-between gap-x-6 gap-y-4 p-6 sm:p-7">

@@ -40,12 +40,7 @@ export function KeyPoints({ keyPoints, canCheck, onChange }: KeyPointsProps) {
       <ul className="grid gap-0.5 p-2">
         {keyPoints.map((point) => (
           <li key={point.index}>
-            <label
-              className={cn(
-                "flex items-start gap-3 rounded-md px-3 py-2 text-sm",
-                canCheck ? "cursor-pointer hover:bg-accent/60" : "cursor-default",
-              )}
-            >
+            <label className={cn("flex items-start gap-3 rounded-md px-3 py-2 text-sm", canCheck ? "cursor-pointer hover:bg-accent/60" : "cursor-default")}>
               <input
                 type="checkbox"
                 className="peer sr-only"

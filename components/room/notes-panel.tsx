@@ -145,9 +145,7 @@ function NoteItem({ note, number, onCurrent, sessionStartedAt, authorName, send 
         <time dateTime={note.createdAt} data-testid="note-time">
           {intoInterview(note.createdAt, sessionStartedAt)}
         </time>
-        {number ? (
-          <span className="rounded bg-muted px-1.5 py-px font-medium text-muted-foreground">Q{number}</span>
-        ) : null}
+        {number ? <span className="rounded bg-muted px-1.5 py-px font-medium text-muted-foreground">Q{number}</span> : null}
         {!note.mine ? <span>· {authorName(note.authorId)}</span> : null}
         {note.updatedAt !== note.createdAt ? <span>· edited</span> : null}
         {note.mine && !editing ? (
@@ -163,7 +161,13 @@ function NoteItem({ note, number, onCurrent, sessionStartedAt, authorName, send 
             >
               <Pencil aria-hidden className="size-3.5" />
             </button>
-            <button type="button" aria-label="Delete note" disabled={busy} onClick={() => void remove()} className="rounded p-1 hover:bg-accent hover:text-destructive">
+            <button
+              type="button"
+              aria-label="Delete note"
+              disabled={busy}
+              onClick={() => void remove()}
+              className="rounded p-1 hover:bg-accent hover:text-destructive"
+            >
               <Trash2 aria-hidden className="size-3.5" />
             </button>
           </span>

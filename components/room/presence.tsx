@@ -45,7 +45,10 @@ export function PresenceList({ participants, viewerId, layout = "row", className
             title={`${roleLabel[participant.role]}: ${statusLabel[status]}`}
           >
             <span className="relative">
-              <Avatar name={participant.name} className={cn(layout === "row" ? "size-7 text-[11px]" : "size-9", status === "disconnected" && "bg-muted text-muted-foreground ring-border")} />
+              <Avatar
+                name={participant.name}
+                className={cn(layout === "row" ? "size-7 text-[11px]" : "size-9", status === "disconnected" && "bg-muted text-muted-foreground ring-border")}
+              />
               <span aria-hidden className={cn("absolute -right-0.5 -bottom-0.5 size-2.5 rounded-full ring-2 ring-card", dotClass[status])} />
             </span>
             <span className="grid leading-tight">

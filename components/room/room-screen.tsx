@@ -56,9 +56,14 @@ function Room({ sessionId, title, role }: RoomScreenProps) {
   return (
     <>
       {room.serverRestarting || (room.view && (room.connection === "reconnecting" || room.connection === "offline")) ? (
-        <div role="status" className="flex items-center justify-center gap-2 bg-amber-100 px-4 py-2 text-[13px] font-medium text-amber-900 dark:bg-amber-950 dark:text-amber-200">
+        <div
+          role="status"
+          className="flex items-center justify-center gap-2 bg-amber-100 px-4 py-2 text-[13px] font-medium text-amber-900 dark:bg-amber-950 dark:text-amber-200"
+        >
           <WifiOff aria-hidden className="size-4" />
-          {room.connection === "offline" ? "Offline. Check your connection; the room will catch up when you are back." : "Reconnecting… nothing you did is lost."}
+          {room.connection === "offline"
+            ? "Offline. Check your connection; the room will catch up when you are back."
+            : "Reconnecting… nothing you did is lost."}
         </div>
       ) : null}
       {!room.view ? (
@@ -82,7 +87,11 @@ function RoomSkeleton({ title, candidate }: { title: string; candidate: boolean 
           <Skeleton className="ml-auto h-6 w-40" />
         </div>
       </div>
-      <div className={candidate ? "mx-auto grid max-w-3xl gap-4 px-4 pt-8 sm:px-6" : "mx-auto grid max-w-6xl gap-5 px-4 pt-6 sm:px-6 lg:grid-cols-[minmax(0,1fr)_400px]"}>
+      <div
+        className={
+          candidate ? "mx-auto grid max-w-3xl gap-4 px-4 pt-8 sm:px-6" : "mx-auto grid max-w-6xl gap-5 px-4 pt-6 sm:px-6 lg:grid-cols-[minmax(0,1fr)_400px]"
+        }
+      >
         <div className="grid gap-4">
           <Skeleton className="h-40 rounded-xl" />
           <Skeleton className="h-56 rounded-xl" />

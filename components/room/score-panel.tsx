@@ -111,7 +111,9 @@ function ScorePanelInner({ questionId, rubric, exampleScore, scores, canScore, p
                   placeholder="Comment (optional)"
                   value={entry.comment}
                   maxLength={2000}
-                  onChange={(event) => update((current) => ({ ...current, criteria: replaceAt(current.criteria, index, { ...entry, comment: event.target.value }) }))}
+                  onChange={(event) =>
+                    update((current) => ({ ...current, criteria: replaceAt(current.criteria, index, { ...entry, comment: event.target.value }) }))
+                  }
                   className="h-8 w-full rounded-md border border-input bg-card px-2.5 text-[13px] outline-none placeholder:text-muted-foreground/70 focus-visible:border-ring focus-visible:ring-3 focus-visible:ring-ring/25"
                 />
               ) : null}

@@ -163,14 +163,26 @@ function SaveIndicator({ state }: { state: SaveState }) {
       </>
     );
   return (
-    <span role="status" data-testid="scratchpad-status" className={cn("flex items-center gap-1 text-xs", state === "failed" ? "text-destructive" : "text-muted-foreground")}>
+    <span
+      role="status"
+      data-testid="scratchpad-status"
+      className={cn("flex items-center gap-1 text-xs", state === "failed" ? "text-destructive" : "text-muted-foreground")}
+    >
       {content}
     </span>
   );
 }
 
 /** What the candidate has written for a question, live and read-only for interviewers and observers. */
-export function ScratchpadViewer({ scratchpad, sessionStartedAt, now }: { scratchpad: Scratchpad | null; sessionStartedAt: string | null; now: number | null }) {
+export function ScratchpadViewer({
+  scratchpad,
+  sessionStartedAt,
+  now,
+}: {
+  scratchpad: Scratchpad | null;
+  sessionStartedAt: string | null;
+  now: number | null;
+}) {
   const typing = scratchpad !== null && now !== null && now - Date.parse(scratchpad.updatedAt) < 2_500;
   const at = scratchpad ? offsetInInterview(scratchpad.updatedAt, sessionStartedAt) : null;
   return (

@@ -48,7 +48,12 @@ export function StaffFollowUps({ question, sessionStartedAt, canReveal, pendingI
           {question.followUps.map((followUp, index) => {
             const revealed = followUp.revealedAt !== null;
             return (
-              <li key={followUp.id} className={cn("flex gap-3 px-5 py-3.5", revealed && "bg-success-soft/40")} data-testid="staff-follow-up" data-revealed={revealed}>
+              <li
+                key={followUp.id}
+                className={cn("flex gap-3 px-5 py-3.5", revealed && "bg-success-soft/40")}
+                data-testid="staff-follow-up"
+                data-revealed={revealed}
+              >
                 <span
                   aria-hidden
                   className={cn(
@@ -84,7 +89,8 @@ export function StaffFollowUps({ question, sessionStartedAt, canReveal, pendingI
                   {revealed && followUp.revealedAt ? (
                     <span className="inline-flex items-center gap-1 text-xs text-success-soft-foreground" data-testid="revealed-at">
                       <Eye aria-hidden className="size-3.5" />
-                      Revealed{offsetInInterview(followUp.revealedAt, sessionStartedAt) ? ` at ${offsetInInterview(followUp.revealedAt, sessionStartedAt)}` : ""}
+                      Revealed
+                      {offsetInInterview(followUp.revealedAt, sessionStartedAt) ? ` at ${offsetInInterview(followUp.revealedAt, sessionStartedAt)}` : ""}
                     </span>
                   ) : canReveal ? (
                     <Button

@@ -111,8 +111,7 @@ export function StaffRoom({ title, view, connection, serverNow, run }: StaffRoom
     mayNavigate || mayReveal,
   );
 
-  const notesAudience =
-    role === "OBSERVER" ? "Only you can read these." : "Only you and other interviewers can read these. Never shown to the candidate.";
+  const notesAudience = role === "OBSERVER" ? "Only you can read these." : "Only you and other interviewers can read these. Never shown to the candidate.";
 
   return (
     <div className="pb-16" data-testid="staff-room" data-role={role}>
@@ -181,7 +180,9 @@ export function StaffRoom({ title, view, connection, serverNow, run }: StaffRoom
                           <span id="question-heading" className="text-primary-soft-foreground">
                             Question {index + 1} of {total}
                           </span>
-                          {sectionLabel(current.section).short ? <span title={sectionLabel(current.section).full}> · {sectionLabel(current.section).short}</span> : null}
+                          {sectionLabel(current.section).short ? (
+                            <span title={sectionLabel(current.section).full}> · {sectionLabel(current.section).short}</span>
+                          ) : null}
                         </p>
                         <Markdown className="mt-2 text-[17px] leading-relaxed font-medium text-foreground [&_p]:leading-[1.55]">{current.prompt}</Markdown>
                       </div>
@@ -194,7 +195,12 @@ export function StaffRoom({ title, view, connection, serverNow, run }: StaffRoom
                           Previous question
                           <Kbd className="ml-1 hidden sm:inline-flex">←</Kbd>
                         </Button>
-                        <Button variant={hasNext ? "primary" : "outline"} size="sm" disabled={!mayNavigate || !hasNext || moving} onClick={() => void move("nextQuestion")}>
+                        <Button
+                          variant={hasNext ? "primary" : "outline"}
+                          size="sm"
+                          disabled={!mayNavigate || !hasNext || moving}
+                          onClick={() => void move("nextQuestion")}
+                        >
                           Next question
                           <Kbd className="ml-1 hidden border-white/25 bg-white/10 text-current sm:inline-flex">→</Kbd>
                           <ArrowRight aria-hidden />
@@ -275,7 +281,10 @@ export function StaffRoom({ title, view, connection, serverNow, run }: StaffRoom
               ) : null}
             </div>
 
-            <aside aria-label="Candidate and notes" className="grid min-w-0 grid-cols-1 gap-5 lg:sticky lg:top-[8.5rem] lg:max-h-[calc(100dvh-9.5rem)] lg:grid-rows-[auto_minmax(0,1fr)]">
+            <aside
+              aria-label="Candidate and notes"
+              className="grid min-w-0 grid-cols-1 gap-5 lg:sticky lg:top-[8.5rem] lg:max-h-[calc(100dvh-9.5rem)] lg:grid-rows-[auto_minmax(0,1fr)]"
+            >
               <ScratchpadViewer scratchpad={current?.scratchpad ?? null} sessionStartedAt={view.clock.startedAt} now={now} />
               <NotesPanel
                 notes={view.notes}
@@ -337,7 +346,13 @@ function QuestionStepper({
             <li key={question.id} className="flex items-center gap-1.5">
               {i > 0 ? <span aria-hidden className={cn("h-px w-4", question.asked || isCurrent ? "bg-primary/40" : "bg-border")} /> : null}
               {onSelect && !isCurrent ? (
-                <button type="button" aria-label={`Go to question ${i + 1}`} title={label} onClick={() => onSelect(question.id)} className={cn(className, "hover:border-primary/50")}>
+                <button
+                  type="button"
+                  aria-label={`Go to question ${i + 1}`}
+                  title={label}
+                  onClick={() => onSelect(question.id)}
+                  className={cn(className, "hover:border-primary/50")}
+                >
                   {i + 1}
                 </button>
               ) : (
@@ -353,15 +368,7 @@ function QuestionStepper({
   );
 }
 
-function StaffLobby({
-  view,
-  onStart,
-  starting,
-}: {
-  view: InterviewerView | ObserverView;
-  onStart: (() => Promise<void>) | null;
-  starting: boolean;
-}) {
+function StaffLobby({ view, onStart, starting }: { view: InterviewerView | ObserverView; onStart: (() => Promise<void>) | null; starting: boolean }) {
   const candidate = view.participants.find((participant) => participant.role === "CANDIDATE");
   const timeBoxed = view.questions.reduce((sum, question) => sum + (question.timer.timeBoxSec ?? 0), 0);
   return (

@@ -60,7 +60,10 @@ export function QuestionTimer({ timer, now, className }: { timer: TimerView; now
       </span>
       {boxMs ? (
         <div className="h-1 overflow-hidden rounded-full bg-muted" aria-hidden>
-          <div className={cn("h-full rounded-full transition-[width] duration-200", toneBar[tone])} style={{ width: `${Math.min(100, (elapsed / boxMs) * 100)}%` }} />
+          <div
+            className={cn("h-full rounded-full transition-[width] duration-200", toneBar[tone])}
+            style={{ width: `${Math.min(100, (elapsed / boxMs) * 100)}%` }}
+          />
         </div>
       ) : null}
       <span className={cn("text-xs", tone === "calm" ? "text-muted-foreground" : cn("font-medium", toneText[tone]))}>{label}</span>

@@ -15,8 +15,7 @@ export const buttonVariants = cva(
   {
     variants: {
       variant: {
-        primary:
-          "bg-primary text-primary-foreground shadow-xs hover:bg-primary-hover inset-ring inset-ring-white/10",
+        primary: "bg-primary text-primary-foreground shadow-xs hover:bg-primary-hover inset-ring inset-ring-white/10",
         secondary: "bg-foreground text-background shadow-xs hover:bg-foreground/90",
         outline: "border border-input bg-card text-foreground shadow-xs hover:bg-accent",
         ghost: "text-muted-foreground hover:bg-accent hover:text-foreground",

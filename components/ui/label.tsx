@@ -6,9 +6,6 @@ import { cn } from "@/components/ui/cn";
 
 export function Label({ className, ...props }: ComponentProps<typeof LabelPrimitive.Root>) {
   return (
-    <LabelPrimitive.Root
-      className={cn("text-[13px] leading-none font-medium text-foreground select-none peer-disabled:opacity-60", className)}
-      {...props}
-    />
+    <LabelPrimitive.Root className={cn("text-[13px] leading-none font-medium text-foreground select-none peer-disabled:opacity-60", className)} {...props} />
   );
 }

@@ -7,7 +7,9 @@ const components: Components = {
   ul: ({ node: _node, ...props }) => <ul className="my-3 list-disc space-y-1.5 pl-5 first:mt-0 last:mb-0" {...props} />,
   ol: ({ node: _node, ...props }) => <ol className="my-3 list-decimal space-y-1.5 pl-5 first:mt-0 last:mb-0" {...props} />,
   li: ({ node: _node, ...props }) => <li className="leading-7 marker:text-muted-foreground [&>ul]:my-1.5 [&>ol]:my-1.5" {...props} />,
-  a: ({ node: _node, ...props }) => <a className="font-medium text-primary-soft-foreground underline underline-offset-4" target="_blank" rel="noreferrer" {...props} />,
+  a: ({ node: _node, ...props }) => (
+    <a className="font-medium text-primary-soft-foreground underline underline-offset-4" target="_blank" rel="noreferrer" {...props} />
+  ),
   strong: ({ node: _node, ...props }) => <strong className="font-semibold text-foreground" {...props} />,
   // Headings inside an answer sit below the page's own section headings.
   h1: ({ node: _node, ...props }) => <h4 className="mt-6 mb-2 text-[15px] font-semibold tracking-tight first:mt-0" {...props} />,

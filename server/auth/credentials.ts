@@ -3,10 +3,7 @@ import { dbText } from "@/server/domain/db-text";
 
 /** The rules for account fields, shared by the sign-up form, the tRPC procedure and next-auth. */
 export const emailSchema = dbText.trim().toLowerCase().pipe(z.email("Enter a valid email address").max(254));
-export const passwordSchema = z
-  .string()
-  .min(8, "Use at least 8 characters")
-  .max(200, "Use at most 200 characters");
+export const passwordSchema = z.string().min(8, "Use at least 8 characters").max(200, "Use at most 200 characters");
 export const displayNameSchema = dbText.trim().min(1, "Enter your name").max(80, "Use at most 80 characters");
 
 /** What sign-in, sign-up and guest sign-in answer over their rate limits; the forms show it as it is. */

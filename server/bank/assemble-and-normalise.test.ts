@@ -11,7 +11,9 @@ const units = (md: string) => splitMarkdown(md).units;
 describe("assembleQuestions", () => {
   it("routes labelled parts of a heading question and closes it at the next sibling heading", () => {
     const { questions } = assembleQuestions(
-      units("## Topic\n\n### 1. What is X?\n\n**Why This Is Tricky:**\n- subtle\n\n**Answer:**\nX is Y.\n\n**Follow-up Q: And Z?**\nZ too.\n\n### Not a question\n\ntext"),
+      units(
+        "## Topic\n\n### 1. What is X?\n\n**Why This Is Tricky:**\n- subtle\n\n**Answer:**\nX is Y.\n\n**Follow-up Q: And Z?**\nZ too.\n\n### Not a question\n\ntext",
+      ),
     );
     expect(questions).toHaveLength(1);
     const [q] = questions;
@@ -23,10 +25,14 @@ describe("assembleQuestions", () => {
 
   it("makes a section with counter-questions but no question of its own into a question", () => {
     const { questions } = assembleQuestions(
-      units("## Secure logging (Director Level)\n\nNever log secrets.\n\n### Counter-questions interviewers ask\n\n1) **“Why not redact?”**  \n   **Testing:** blast radius.  \n   **Answer direction:** It spreads first.\n"),
+      units(
+        "## Secure logging (Director Level)\n\nNever log secrets.\n\n### Counter-questions interviewers ask\n\n1) **“Why not redact?”**  \n   **Testing:** blast radius.  \n   **Answer direction:** It spreads first.\n",
+      ),
     );
     expect(questions[0]).toMatchObject({ prompt: "Secure logging" });
-    expect(questions[0]?.followUps).toEqual([{ prompt: "Why not redact?", lookFor: ["blast radius."], answer: [expect.objectContaining({ md: "It spreads first." })] }]);
+    expect(questions[0]?.followUps).toEqual([
+      { prompt: "Why not redact?", lookFor: ["blast radius."], answer: [expect.objectContaining({ md: "It spreads first." })] },
+    ]);
   });
 
   it("applies section red flags to the questions of that section", () => {
@@ -78,7 +84,12 @@ describe("normalisation", () => {
 
   it("gives every question a rubric, and stable keys that tell repeats apart", () => {
     const { questions, sharedRedFlags } = assembleQuestions(units("**Q: What is X?**\n\n**Q: What is X?**\nIt is X."));
-    const normalised = questions.map((q) => normaliseQuestion(q, sharedRedFlags.map((s) => ({ scope: s.scope, items: [] }))));
+    const normalised = questions.map((q) =>
+      normaliseQuestion(
+        q,
+        sharedRedFlags.map((s) => ({ scope: s.scope, items: [] })),
+      ),
+    );
     expect(normalised[0]?.rubric).toEqual([{ title: "Answers the question directly", lookFor: [] }]);
     const keys = assignKeys(normalised).map((q) => q.key);
     expect(keys[0]).toBe(questionKey("What is X?"));

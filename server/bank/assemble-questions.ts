@@ -85,7 +85,10 @@ function hasContent(q: OpenQuestion): boolean {
 }
 
 /** Strips a trailing "(Director / Principal Level)" from a section title used as a prompt. */
-const topicPrompt = (heading: string) => headingPrompt(heading).prompt.replace(/\s*\([^)]*\)\s*$/, "").trim();
+const topicPrompt = (heading: string) =>
+  headingPrompt(heading)
+    .prompt.replace(/\s*\([^)]*\)\s*$/, "")
+    .trim();
 
 export function assembleQuestions(units: readonly Unit[]): Assembly {
   const questions: QuestionDraft[] = [];
@@ -338,8 +341,13 @@ export function assembleQuestions(units: readonly Unit[]): Assembly {
 
 /** The words of a label as written: "#### Good to hear" → "Good to hear", "**Testing:** x" → "Testing". */
 function labelOf(unit: Unit): string | null {
-  const text = unit.kind === "heading" ? headingPrompt(unit.text).prompt : unit.kind === "line" ? unit.text : unit.kind === "list" ? (unit.items[0]?.text ?? "") : "";
-  const label = text.replace(/^(?:\d{1,2}[.)]\s*)/, "").split(/[:：]/)[0]?.trim() ?? "";
+  const text =
+    unit.kind === "heading" ? headingPrompt(unit.text).prompt : unit.kind === "line" ? unit.text : unit.kind === "list" ? (unit.items[0]?.text ?? "") : "";
+  const label =
+    text
+      .replace(/^(?:\d{1,2}[.)]\s*)/, "")
+      .split(/[:：]/)[0]
+      ?.trim() ?? "";
   return label === "" ? null : label;
 }
 

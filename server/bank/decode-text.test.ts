@@ -31,8 +31,7 @@ describe("decodeText", () => {
     expect(codeOf(new Uint8Array())).toBe("EMPTY");
     expect(codeOf(enc("\n \n"))).toBe("EMPTY");
     expect(codeOf(Uint8Array.from([0x41, 0x00, 0x42]))).toBe("BINARY");
-    expect(codeOf(Uint8Array.from({ length: 200 }, (_, i) => (i % 2 === 0 ? 0x07 : 0x41))))
-      .toBe("BINARY");
+    expect(codeOf(Uint8Array.from({ length: 200 }, (_, i) => (i % 2 === 0 ? 0x07 : 0x41)))).toBe("BINARY");
     expect(codeOf(Uint8Array.from({ length: 100 }, (_, i) => 0x80 + (i % 120)))).toBe("BINARY");
     expect(codeOf(new Uint8Array(5 * 1024 * 1024 + 1).fill(0x41))).toBe("TOO_LARGE");
   });

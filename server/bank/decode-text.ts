@@ -32,7 +32,10 @@ export function decodeText(bytes: Uint8Array, sourceFile: string): DecodedText {
   if (controls > raw.length * MAX_CONTROL_RATIO) {
     throw new BankParseError("BINARY", `${sourceFile} looks like a binary file, not a text document.`, sourceFile);
   }
-  const unified = raw.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").normalize("NFC");
+  const unified = raw
+    .replace(/^\uFEFF/, "")
+    .replace(/\r\n?/g, "\n")
+    .normalize("NFC");
   if (unified.trim() === "") throw new BankParseError("EMPTY", `${sourceFile} contains only whitespace.`, sourceFile);
   const repaired = repairMojibake(unified);
   return { text: repaired.text.normalize("NFC"), encoding, mojibakeFixed: repaired.fixed };
@@ -56,10 +59,6 @@ function decodeBytes(bytes: Uint8Array, sourceFile: string): { raw: string; enco
     if (raw !== null && high <= bytes.length * MAX_LEGACY_HIGH_RATIO) {
       return { raw, encoding: "windows-1252" };
     }
-    throw new BankParseError(
-      "BINARY",
-      `${sourceFile} is neither UTF-8 nor Windows-1252 text; it looks like a binary file.`,
-      sourceFile,
-    );
+    throw new BankParseError("BINARY", `${sourceFile} is neither UTF-8 nor Windows-1252 text; it looks like a binary file.`, sourceFile);
   }
 }

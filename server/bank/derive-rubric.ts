@@ -48,7 +48,10 @@ function lookForIn(units: readonly Unit[]): string[] {
     const outline = parseOutline(code.value);
     if (outline.length > 0) return outline.map((n) => n.title).slice(0, MAX_LOOK_FOR);
   }
-  const text = units.filter((u) => u.kind === "line" || u.kind === "quote").map((u) => u.md).join("\n");
+  const text = units
+    .filter((u) => u.kind === "line" || u.kind === "quote")
+    .map((u) => u.md)
+    .join("\n");
   return firstSentences(text, 2);
 }
 

@@ -11,7 +11,9 @@ import { plainInline, sentenceCase, splitTitled, withoutEmoji } from "./inline-t
 const BULLET_LINE = /^\s*(?:[•●▪◦◆✓✗✔✘🚩❌✅⚠️-]+|[-*+–]|\d{1,2}[.)]|[A-Za-z][.)])\s*/u;
 
 function cleanItem(text: string): string {
-  return withoutEmoji(plainInline(text).replace(BULLET_LINE, "")).replace(/^["“](.*)["”]$/, "$1").trim();
+  return withoutEmoji(plainInline(text).replace(BULLET_LINE, ""))
+    .replace(/^["“](.*)["”]$/, "$1")
+    .trim();
 }
 
 function itemText(item: ListItem): string {
@@ -129,9 +131,7 @@ export function extractCriteria(units: readonly Unit[], fallbackTitle: string): 
     }
   }
   if (loose.length > 0) criteria.push({ title: fallbackTitle, lookFor: loose });
-  return criteria
-    .map((c) => ({ title: c.title.replace(/[:.\s]+$/, ""), lookFor: c.lookFor.filter((s) => s !== "") }))
-    .filter((c) => c.title !== "");
+  return criteria.map((c) => ({ title: c.title.replace(/[:.\s]+$/, ""), lookFor: c.lookFor.filter((s) => s !== "") })).filter((c) => c.title !== "");
 }
 
 /** The first sentences of a Markdown answer, for when nothing better describes it. */
@@ -149,7 +149,10 @@ export function firstSentences(md: string, count: number): string[] {
   const sentences: string[] = [];
   for (const run of runs) {
     // A sentence ends at ". " before a capital; "Node.js", ".catch()" and "e.g. Serializable" go on.
-    const pieces = run.join(" ").trim().split(/(?<=[.!?])\s+(?=[A-Z0-9"“(`])/);
+    const pieces = run
+      .join(" ")
+      .trim()
+      .split(/(?<=[.!?])\s+(?=[A-Z0-9"“(`])/);
     // The line that introduced the code ("Efficient:") says nothing without it.
     if (pieces.at(-1)?.endsWith(":")) pieces.pop();
     pieces.forEach((piece, n) => {
@@ -158,7 +161,10 @@ export function firstSentences(md: string, count: number): string[] {
       else sentences.push(piece);
     });
   }
-  return sentences.map(withoutLoneQuote).filter((s) => s.length > 0).slice(0, count);
+  return sentences
+    .map(withoutLoneQuote)
+    .filter((s) => s.length > 0)
+    .slice(0, count);
 }
 
 /** A quoted answer cut into sentences leaves its opening quote on the first and its closing one on the last. */

@@ -16,7 +16,12 @@ export function plainInline(md: string): string {
   if (s.includes("<")) s = s.replace(/<\/?[a-z][^>]*>/gi, " ");
   if (s.includes("*") || s.includes("_")) {
     // Code spans keep their characters ("`__init__`", "`**kwargs`"), so emphasis is read around them.
-    s = s.includes("`") ? s.split(/(`+[^`]*`+)/).map((part, n) => (n % 2 === 1 ? part : withoutEmphasis(part))).join("") : withoutEmphasis(s);
+    s = s.includes("`")
+      ? s
+          .split(/(`+[^`]*`+)/)
+          .map((part, n) => (n % 2 === 1 ? part : withoutEmphasis(part)))
+          .join("")
+      : withoutEmphasis(s);
   }
   if (s.includes("`")) s = s.replace(/`+([^`]*)`+/g, "$1");
   if (s.includes("\\")) s = s.replace(/\\([\\`*_{}[\]()#+\-.!>])/g, "$1");
@@ -26,7 +31,10 @@ export function plainInline(md: string): string {
 /** Strong emphasis and single-character emphasis removed. */
 function withoutEmphasis(s: string): string {
   // An unpaired "**" is a character ("**kwargs"); a dangling one at either end is a broken bold.
-  return s.replace(/(\*\*|__)(?=\S)(.*?\S)\1/g, "$2").replace(/^(?:\*\*|__)|(?:\*\*|__)$/g, "").replace(/(^|[\s(])[*_]([^*_\s][^*_]*?)[*_](?=$|[\s).,:;!?])/g, "$1$2");
+  return s
+    .replace(/(\*\*|__)(?=\S)(.*?\S)\1/g, "$2")
+    .replace(/^(?:\*\*|__)|(?:\*\*|__)$/g, "")
+    .replace(/(^|[\s(])[*_]([^*_\s][^*_]*?)[*_](?=$|[\s).,:;!?])/g, "$1$2");
 }
 
 /** Plain text without emoji and keycaps ("1️⃣ Reconciliation" → "1 Reconciliation"). */
@@ -47,7 +55,9 @@ export function unquote(text: string): string {
  * without vowels, or well-known ones, are acronyms and stay ("ONLINE DDL" → "Online DDL").
  */
 const ACRONYMS = new Set(
-  "api apis json aws gcp id ids io ui ux url uri orm acid cpu gpu ram os ip ips db dbs sla slo sli ci cd etl olap oltp rest cap ai ml eos ha lru lfu tls ssl iam jvm jwt ttl sdk cdn oauth dns vpc k8s".split(" "),
+  "api apis json aws gcp id ids io ui ux url uri orm acid cpu gpu ram os ip ips db dbs sla slo sli ci cd etl olap oltp rest cap ai ml eos ha lru lfu tls ssl iam jvm jwt ttl sdk cdn oauth dns vpc k8s".split(
+    " ",
+  ),
 );
 
 export function sentenceCase(title: string): string {

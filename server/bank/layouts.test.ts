@@ -14,11 +14,7 @@ describe("other document layouts", () => {
   it("numbered question headings with 'Good to hear', follow-up and red-flag sections", () => {
     const doc = fixture("numbered-headings.md");
     expect(doc.title).toBe("JavaScript Interview Questions");
-    expect(doc.questions.map((q) => q.prompt)).toEqual([
-      "What is a closure?",
-      "Explain event delegation.",
-      "What is the difference between == and ===?",
-    ]);
+    expect(doc.questions.map((q) => q.prompt)).toEqual(["What is a closure?", "Explain event delegation.", "What is the difference between == and ===?"]);
     const [closure, delegation, equality] = doc.questions;
     expect(closure?.section).toEqual(["JavaScript Interview Questions", "Core language"]);
     expect(closure?.answer).toContain("```js\nfunction counter() {");
@@ -43,10 +39,7 @@ describe("other document layouts", () => {
 
   it("<details><summary> questions", () => {
     const doc = fixture("details-summary.md");
-    expect(doc.questions.map((q) => q.prompt)).toEqual([
-      "What does the useEffect dependency array do?",
-      "Why must keys be stable in lists?",
-    ]);
+    expect(doc.questions.map((q) => q.prompt)).toEqual(["What does the useEffect dependency array do?", "Why must keys be stable in lists?"]);
     expect(doc.questions[0]?.answer).toMatch(/^It lists the values the effect reads/);
     expect(doc.questions[0]?.answer).toContain("- An empty array runs the effect once after mount");
     expect(doc.questions[1]?.answer).toMatch(/^React matches children between renders by key/);
@@ -54,11 +47,7 @@ describe("other document layouts", () => {
 
   it("plain-text Q: / ANS: lines", () => {
     const doc = fixture("plain-qa.txt");
-    expect(doc.questions.map((q) => q.prompt)).toEqual([
-      "What is a generator in Python?",
-      "What is the GIL?",
-      "How do you copy a list?",
-    ]);
+    expect(doc.questions.map((q) => q.prompt)).toEqual(["What is a generator in Python?", "What is the GIL?", "How do you copy a list?"]);
     expect(doc.questions[1]?.answer).toBe(
       "The global interpreter lock lets only one thread run Python bytecode at a time.\n\nIt matters for CPU-bound threads, not for I/O-bound ones.",
     );
@@ -94,7 +83,7 @@ describe("other document layouts", () => {
     const [closure, , letVar, output] = doc.questions;
     expect(closure?.section).toEqual(["JavaScript Interview Questions & Answers"]);
     expect(closure?.answer).toMatch(/^A closure is the combination of a function/);
-    expect(closure?.answer).toContain('```javascript\nfunction Welcome(name) {\n  var greetingInfo');
+    expect(closure?.answer).toContain("```javascript\nfunction Welcome(name) {\n  var greetingInfo");
     expect(letVar?.answer).toContain("\n\n```javascript\nfunction userDetails(username) {");
     for (const q of doc.questions) expect(q.answer).not.toMatch(/Back to Top|<\/?p>|<\/details>/i);
     expect(output?.section).toEqual(["JavaScript Interview Questions & Answers", "Coding Exercise"]);
@@ -153,7 +142,8 @@ describe("other document layouts", () => {
     expect(loop?.followUps).toEqual([
       {
         prompt: "What is the difference between setImmediate and setTimeout(fn, 0)?",
-        answer: "`setImmediate` runs in the check phase right after poll; `setTimeout(fn, 0)` runs in the timers phase, so inside an I/O callback `setImmediate` always fires first.",
+        answer:
+          "`setImmediate` runs in the check phase right after poll; `setTimeout(fn, 0)` runs in the timers phase, so inside an I/O callback `setImmediate` always fires first.",
         lookFor: [],
       },
     ]);
@@ -182,7 +172,12 @@ describe("other document layouts", () => {
     expect(doc.questions).toHaveLength(11);
     expect(doc.questions.map((q) => q.prompt)).toContain("Explain event loop");
     expect(doc.questions.map((q) => q.prompt)).not.toContain("Easy");
-    expect(doc.questions[2]).toMatchObject({ prompt: "Explain event loop", answer: null, section: ["System Design Interview Questions", "Easy"], meta: { difficulty: "Easy" } });
+    expect(doc.questions[2]).toMatchObject({
+      prompt: "Explain event loop",
+      answer: null,
+      section: ["System Design Interview Questions", "Easy"],
+      meta: { difficulty: "Easy" },
+    });
     expect(doc.questions[7]).toMatchObject({ prompt: "Explain consistent hashing", meta: { difficulty: "Medium" } });
     expect(doc.questions[8]).toMatchObject({ prompt: "Design Google Docs (real-time collaborative editing)", meta: { difficulty: "Hard" } });
     expect(doc.questions[10]?.rubric).toEqual([{ title: "Answers the question directly", lookFor: [] }]);
@@ -230,7 +225,15 @@ describe("other document layouts", () => {
   });
 
   it("a legacy Windows-1252 file (not UTF-8) is decoded", () => {
-    const bytes = Uint8Array.from([...new TextEncoder().encode("Q: Qu"), 0xe9, ...new TextEncoder().encode(" est un caf"), 0xe9, 0x3f, 0x0a, ...new TextEncoder().encode("A: Un lieu.\n")]);
+    const bytes = Uint8Array.from([
+      ...new TextEncoder().encode("Q: Qu"),
+      0xe9,
+      ...new TextEncoder().encode(" est un caf"),
+      0xe9,
+      0x3f,
+      0x0a,
+      ...new TextEncoder().encode("A: Un lieu.\n"),
+    ]);
     const doc = parseBankDocument({ bytes, sourceFile: "legacy.txt" });
     expect(doc.repairs.encoding).toBe("windows-1252");
     expect(doc.questions[0]?.prompt).toBe("Qué est un café?");

@@ -57,10 +57,7 @@ function splitList(value: string | undefined): string[] {
 }
 
 function criteriaFor(draft: QuestionDraft, answer: readonly Unit[]): RubricCriterion[] {
-  const stated = [
-    ...extractCriteria(draft.fields.keyPoints, "Key points"),
-    ...extractCriteria(draft.fields.rubric, draft.rubricLabel ?? "What to look for"),
-  ];
+  const stated = [...extractCriteria(draft.fields.keyPoints, "Key points"), ...extractCriteria(draft.fields.rubric, draft.rubricLabel ?? "What to look for")];
   if (draft.inlineRubric.length > 0) stated.push({ title: "What this tests", lookFor: draft.inlineRubric });
   if (stated.length > 0) return stated;
   const derived = deriveCriteria(answer);
@@ -68,14 +65,17 @@ function criteriaFor(draft: QuestionDraft, answer: readonly Unit[]): RubricCrite
   // A question asked only through its follow-ups is judged on them, one criterion each.
   return draft.followUps.map((f) => ({
     title: f.prompt,
-    lookFor: f.lookFor.length > 0 ? f.lookFor : deriveCriteria(f.answer).flatMap((c) => c.lookFor).slice(0, 4),
+    lookFor:
+      f.lookFor.length > 0
+        ? f.lookFor
+        : deriveCriteria(f.answer)
+            .flatMap((c) => c.lookFor)
+            .slice(0, 4),
   }));
 }
 
 function cleanCriteria(rubric: RubricCriterion[]): RubricCriterion[] {
-  return rubric
-    .map((c) => ({ title: cleanPrompt(c.title), lookFor: dedupe(c.lookFor.map(withoutEmoji)) }))
-    .filter((c) => c.title !== "");
+  return rubric.map((c) => ({ title: cleanPrompt(c.title), lookFor: dedupe(c.lookFor.map(withoutEmoji)) })).filter((c) => c.title !== "");
 }
 
 /** Section-wide red flags, read once per document rather than once per question. */
@@ -148,7 +148,12 @@ function sectionDifficulty(section: readonly string[]): string | null {
 
 /** "what-happens-to-your-websocket-connection-if-the-3f9a1c2e": readable, and stable while the prompt is. */
 export function questionKey(prompt: string): string {
-  const normalised = prompt.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/\s+/g, " ").trim();
+  const normalised = prompt
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim();
   const slug = normalised
     .replace(/[^a-z0-9]+/g, " ")
     .trim()

@@ -17,9 +17,13 @@ function find(doc: BankDocument, prompt: string): BankQuestion {
   return q;
 }
 
-const all = ["1-senior-gotcha-questions.txt", "2-full-stack-developer-questions.txt", "3-clock-synchronization.txt", "4-anticipated-follow-up-questions.txt", "5-comprehensive-interview-questions.txt"].map(
-  (name) => [name, seed(name)] as const,
-);
+const all = [
+  "1-senior-gotcha-questions.txt",
+  "2-full-stack-developer-questions.txt",
+  "3-clock-synchronization.txt",
+  "4-anticipated-follow-up-questions.txt",
+  "5-comprehensive-interview-questions.txt",
+].map((name) => [name, seed(name)] as const);
 const docs = Object.fromEntries(all);
 /** A seed by its place in the bundle, "000" for the first (the names the shared seeds have). */
 const doc = (index: string) => {

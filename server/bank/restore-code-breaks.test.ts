@@ -11,10 +11,10 @@ describe("restoreCodeBreaks", () => {
   });
 
   it("splits comments glued to comments, but not URLs", () => {
-    const line = "    // Look for:// - \"executionTimeMillis\": should be < 100ms// - totalDocsExamined: 1 see http://docs.example.com/x";
+    const line = '    // Look for:// - "executionTimeMillis": should be < 100ms// - totalDocsExamined: 1 see http://docs.example.com/x';
     expect(restoreCodeBreaks(line).code.split("\n")).toEqual([
       "    // Look for:",
-      "    // - \"executionTimeMillis\": should be < 100ms",
+      '    // - "executionTimeMillis": should be < 100ms',
       "    // - totalDocsExamined: 1 see http://docs.example.com/x",
     ]);
   });

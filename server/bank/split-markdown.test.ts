@@ -3,7 +3,8 @@ import { repairClosingFences, splitMarkdown } from "./split-markdown";
 
 describe("splitMarkdown", () => {
   it("gives headings, one unit per paragraph line, lists with items, code, tables and quotes", () => {
-    const md = "# Title\n\n**Q:** What?\n**A:** That.\n\n- one\n  - nested\n- two: more\n\n```js\nx();\n```\n\n| Question | Answer |\n|---|---|\n| a? | b |\n\n> quoted\n\n## Next";
+    const md =
+      "# Title\n\n**Q:** What?\n**A:** That.\n\n- one\n  - nested\n- two: more\n\n```js\nx();\n```\n\n| Question | Answer |\n|---|---|\n| a? | b |\n\n> quoted\n\n## Next";
     const { units } = splitMarkdown(md);
     expect(units.map((u) => u.kind)).toEqual(["heading", "line", "line", "list", "code", "table", "quote", "heading"]);
     expect(units[1]).toMatchObject({ text: "Q: What?", md: "**Q:** What?", line: 3 });
@@ -13,7 +14,10 @@ describe("splitMarkdown", () => {
       ["one", ["nested"]],
       ["two: more", []],
     ]);
-    expect(units[5]?.kind === "table" && units[5].rows).toEqual([["Question", "Answer"], ["a?", "b"]]);
+    expect(units[5]?.kind === "table" && units[5].rows).toEqual([
+      ["Question", "Answer"],
+      ["a?", "b"],
+    ]);
     expect(units[7]).toMatchObject({ kind: "heading", depth: 2, line: 20 });
   });
 

@@ -21,7 +21,18 @@ function blocksOnly(this: Processor) {
     gfmTable(),
     {
       disable: {
-        null: ["attention", "autolink", "characterEscape", "characterReference", "codeText", "hardBreakEscape", "htmlText", "labelEnd", "labelStartImage", "labelStartLink"],
+        null: [
+          "attention",
+          "autolink",
+          "characterEscape",
+          "characterReference",
+          "codeText",
+          "hardBreakEscape",
+          "htmlText",
+          "labelEnd",
+          "labelStartImage",
+          "labelStartLink",
+        ],
       },
     },
   ];
@@ -184,7 +195,15 @@ function nodeUnits(node: RootContent, source: ParsedSource, block: number, units
       break;
     case "html": {
       const heading = HTML_HEADING.exec(node.value.trim());
-      if (heading) units.push({ kind: "heading", depth: Number(heading[1]), text: plainInline(heading[2] ?? ""), md: `${"#".repeat(Number(heading[1]))} ${plainInline(heading[2] ?? "")}`, line, block });
+      if (heading)
+        units.push({
+          kind: "heading",
+          depth: Number(heading[1]),
+          text: plainInline(heading[2] ?? ""),
+          md: `${"#".repeat(Number(heading[1]))} ${plainInline(heading[2] ?? "")}`,
+          line,
+          block,
+        });
       else units.push({ kind: "html", value: node.value, md, line, block });
       break;
     }

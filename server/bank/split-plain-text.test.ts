@@ -15,9 +15,7 @@ describe("splitPlainText", () => {
       "Diagnostic command:\n\nconst admin = client.db().admin();const status = await admin.serverStatus();\n    console.log(status);\n\nThen read it.",
     );
     expect(units.map((u) => u.kind)).toEqual(["line", "code", "line"]);
-    expect(units[1]?.md).toBe(
-      "```\nconst admin = client.db().admin();\nconst status = await admin.serverStatus();\nconsole.log(status);\n```",
-    );
+    expect(units[1]?.md).toBe("```\nconst admin = client.db().admin();\nconst status = await admin.serverStatus();\nconsole.log(status);\n```");
     expect(codeLinesRestored).toBe(1);
   });
 

@@ -58,11 +58,7 @@ export function splitPlainText(text: string): SplitResult {
   return { units, codeLinesRestored };
 }
 
-function plainList(
-  found: { indent: number; ordered: boolean; marker: string; text: string }[],
-  line: number,
-  block: number,
-): Unit {
+function plainList(found: { indent: number; ordered: boolean; marker: string; text: string }[], line: number, block: number): Unit {
   const base = found[0]?.indent ?? 0;
   const items: ListItem[] = [];
   const mdLines: string[] = [];
@@ -99,7 +95,10 @@ function isCodeContinuation(lines: string[], i: number, first: boolean): boolean
 }
 
 function dedent(lines: string[]): string[] {
-  const indents = lines.slice(1).filter((l) => l.trim() !== "").map((l) => /^ */.exec(l)?.[0].length ?? 0);
+  const indents = lines
+    .slice(1)
+    .filter((l) => l.trim() !== "")
+    .map((l) => /^ */.exec(l)?.[0].length ?? 0);
   // Exported code keeps the first line flush left and indents the rest by a fixed amount.
   const common = indents.length === 0 ? 0 : Math.min(...indents);
   return lines.map((l, n) => (n === 0 ? l.trimStart() : l.slice(Math.min(common, /^ */.exec(l)?.[0].length ?? 0))));

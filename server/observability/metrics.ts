@@ -41,7 +41,12 @@ function createMetrics(sources: SourceHolder): EngineMetrics {
     });
   return {
     registry,
-    commands: new Counter({ name: "mockroom_room_commands_total", help: "Room commands handled, by type and result (ok or the error code).", labelNames: ["type", "result"], registers: [registry] }),
+    commands: new Counter({
+      name: "mockroom_room_commands_total",
+      help: "Room commands handled, by type and result (ok or the error code).",
+      labelNames: ["type", "result"],
+      registers: [registry],
+    }),
     commandSeconds: new Histogram({
       name: "mockroom_room_command_duration_seconds",
       help: "Time from a room command's arrival to its acknowledgement.",

@@ -160,7 +160,14 @@ export function registerRoomHandlers(io: RoomServer, socket: RoomSocket, options
         roles.set(input.sessionId, actor.role);
         // On one node every write to a room goes through this node's engine, so its copy is complete;
         // with other nodes, the room is read again unless it was read after this socket subscribed.
-        const joined = await joinRoom(engine, pool(), { sessionId: input.sessionId, actor, name, lastSeq: input.lastSeq, now: new Date(), subscribedAt: options.otherNodes ? subscribedAt : null });
+        const joined = await joinRoom(engine, pool(), {
+          sessionId: input.sessionId,
+          actor,
+          name,
+          lastSeq: input.lastSeq,
+          now: new Date(),
+          subscribedAt: options.otherNodes ? subscribedAt : null,
+        });
         if (!socket.rooms.has(channel)) throw new AppError("NOT_FOUND", ROOM_NOT_FOUND);
         return joined;
       } catch (error) {
@@ -186,7 +193,13 @@ export function registerRoomHandlers(io: RoomServer, socket: RoomSocket, options
     handle(ack, async () => {
       const input = parse(roomCommandPayloadSchema, payload);
       return measured(input.command.type, async () => {
-        const outcome = await executeCommand(engine, { sessionId: input.sessionId, actor: actorIn(input.sessionId), idempotencyKey: input.idempotencyKey, command: input.command, now: new Date() });
+        const outcome = await executeCommand(engine, {
+          sessionId: input.sessionId,
+          actor: actorIn(input.sessionId),
+          idempotencyKey: input.idempotencyKey,
+          command: input.command,
+          now: new Date(),
+        });
         return outcome.revision === undefined ? { seq: outcome.seq } : { seq: outcome.seq, revision: outcome.revision };
       });
     }),

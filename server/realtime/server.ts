@@ -90,7 +90,9 @@ export async function startRealtime(httpServer: HttpServer, options: RealtimeOpt
     // Not fatal: each room loads on demand as it would have anyway.
     options.logError(`loading the live rooms failed: ${error instanceof Error ? error.message : String(error)}`);
   }
-  io.on("connection", (socket) => registerRoomHandlers(io, socket, { engine, otherNodes: Boolean(options.redisUrl), isShuttingDown: () => shuttingDown, reportError }));
+  io.on("connection", (socket) =>
+    registerRoomHandlers(io, socket, { engine, otherNodes: Boolean(options.redisUrl), isShuttingDown: () => shuttingDown, reportError }),
+  );
   setRoomPublisher(roomPublisher(io, { otherNodes: Boolean(options.redisUrl) }));
   io.on("room:advanced", (sessionId, seq) => engine.advanced(sessionId, seq));
   setGaugeSources({

@@ -15,9 +15,7 @@ const trimmed = dbText.trim().min(1, "cannot be empty").max(20_000);
 /** What a person may correct in a parsed question: the parser gets these wrong most often. */
 export const questionCorrectionSchema = z.object({
   prompt: trimmed.max(2_000),
-  followUps: z
-    .array(z.object({ prompt: trimmed.max(2_000), answer: trimmed.nullable(), lookFor: z.array(trimmed.max(1_000)).max(50) }))
-    .max(50),
+  followUps: z.array(z.object({ prompt: trimmed.max(2_000), answer: trimmed.nullable(), lookFor: z.array(trimmed.max(1_000)).max(50) })).max(50),
   rubric: z
     .array(z.object({ title: trimmed.max(300), lookFor: z.array(trimmed.max(1_000)).max(50) }))
     .min(1, "needs at least one criterion")

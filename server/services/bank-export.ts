@@ -3,7 +3,14 @@ import type { Db } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/client";
 import type { BankReadScope } from "@/server/domain/bank/policy";
 import { visibleDocumentsSql, visibleQuestionsSql } from "@/server/services/bank-visibility";
-import { BANK_FORMAT_VERSION, bankDocumentSchema, bankQuestionSchema, questionMetaSchema, type BankDocument, type BankQuestion } from "@/server/bank/bank-format";
+import {
+  BANK_FORMAT_VERSION,
+  bankDocumentSchema,
+  bankQuestionSchema,
+  questionMetaSchema,
+  type BankDocument,
+  type BankQuestion,
+} from "@/server/bank/bank-format";
 
 /** Everything of a stored question that the interchange format carries. */
 export const interchangeQuestionInclude = {
@@ -57,13 +64,15 @@ export async function exportBank(db: Db, scope: BankReadScope, documentId?: stri
   });
   // A document whose every question the reader may not see (yet) is left out, as an empty one cannot exist.
   return z.array(bankDocumentSchema).parse(
-    documents.filter((doc) => doc.questions.length > 0).map((doc) => ({
-      formatVersion: BANK_FORMAT_VERSION,
-      title: doc.title,
-      sourceFile: doc.sourceFile,
-      contentHash: doc.contentHash,
-      repairs: repairsSchema.parse(doc.repairs),
-      questions: doc.questions.map(toInterchangeQuestion),
-    })),
+    documents
+      .filter((doc) => doc.questions.length > 0)
+      .map((doc) => ({
+        formatVersion: BANK_FORMAT_VERSION,
+        title: doc.title,
+        sourceFile: doc.sourceFile,
+        contentHash: doc.contentHash,
+        repairs: repairsSchema.parse(doc.repairs),
+        questions: doc.questions.map(toInterchangeQuestion),
+      })),
   );
 }

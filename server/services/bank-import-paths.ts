@@ -18,13 +18,19 @@ export async function importBankPaths(db: Db, files: readonly string[]): Promise
     try {
       const size = (await stat(file)).size;
       // Refused before reading, so that a huge file never sits in memory.
-      if (size > MAX_BANK_BYTES) throw new BankParseError("TOO_LARGE", `${file} is ${(size / 1024 / 1024).toFixed(1)} MB; question banks are limited to ${MAX_BANK_BYTES / 1024 / 1024} MB.`, file);
+      if (size > MAX_BANK_BYTES)
+        throw new BankParseError(
+          "TOO_LARGE",
+          `${file} is ${(size / 1024 / 1024).toFixed(1)} MB; question banks are limited to ${MAX_BANK_BYTES / 1024 / 1024} MB.`,
+          file,
+        );
       const bytes = await readFile(file);
       const document = parseBankDocument({ bytes, sourceFile: sourceFileName(file) });
       results.push({ file, ok: true, outcome: await importBankDocument(db, document, { byteSize: bytes.length, ownerId: null }) });
     } catch (error) {
       if (error instanceof BankParseError) results.push({ file, ok: false, message: error.message });
-      else if (error instanceof Error && "code" in error && (error.code === "ENOENT" || error.code === "EISDIR")) results.push({ file, ok: false, message: `${file} cannot be read (${error.code === "ENOENT" ? "no such file" : "it is a folder"}).` });
+      else if (error instanceof Error && "code" in error && (error.code === "ENOENT" || error.code === "EISDIR"))
+        results.push({ file, ok: false, message: `${file} cannot be read (${error.code === "ENOENT" ? "no such file" : "it is a folder"}).` });
       else throw error;
     }
   }

@@ -60,7 +60,9 @@ async function writeSections(tx: Tx, documentId: string, questions: readonly Ban
 /** Writes follow-ups, rubric, key points, red flags and example score of questions whose children were cleared. */
 export async function writeQuestionChildren(tx: Tx, entries: ReadonlyArray<{ id: string; question: BankQuestion }>): Promise<void> {
   await tx.bankFollowUp.createMany({
-    data: entries.flatMap(({ id, question }) => question.followUps.map((f, position) => ({ questionId: id, position, prompt: f.prompt, answer: f.answer, lookFor: f.lookFor }))),
+    data: entries.flatMap(({ id, question }) =>
+      question.followUps.map((f, position) => ({ questionId: id, position, prompt: f.prompt, answer: f.answer, lookFor: f.lookFor })),
+    ),
   });
   await tx.rubricCriterion.createMany({
     data: entries.flatMap(({ id, question }) => question.rubric.map((c, position) => ({ questionId: id, position, title: c.title, lookFor: c.lookFor }))),
@@ -114,14 +116,29 @@ export async function importBankDocument(
     async (tx) => {
       // Two imports of the same file (two nodes starting, a double click) queue here instead of racing.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`bank:${options.ownerId ?? ""}:${doc.sourceFile}`}))`;
-      const existing = await tx.bankDocument.findFirst({ where: { ownerId: options.ownerId, sourceFile: doc.sourceFile }, select: { id: true, contentHash: true } });
+      const existing = await tx.bankDocument.findFirst({
+        where: { ownerId: options.ownerId, sourceFile: doc.sourceFile },
+        select: { id: true, contentHash: true },
+      });
 
       if (existing?.contentHash === doc.contentHash) {
         // One after another: a transaction is one connection, which runs one query at a time.
         const questions = await tx.bankQuestion.count({ where: { documentId: existing.id, retiredAt: null } });
         const followUps = await tx.bankFollowUp.count({ where: { question: { documentId: existing.id, retiredAt: null } } });
         const rubricCriteria = await tx.rubricCriterion.count({ where: { question: { documentId: existing.id, retiredAt: null } } });
-        return { sourceFile: doc.sourceFile, documentId: existing.id, title: doc.title, status: "unchanged", questions, followUps, rubricCriteria, added: 0, updated: 0, removed: 0, retired: 0 };
+        return {
+          sourceFile: doc.sourceFile,
+          documentId: existing.id,
+          title: doc.title,
+          status: "unchanged",
+          questions,
+          followUps,
+          rubricCriteria,
+          added: 0,
+          updated: 0,
+          removed: 0,
+          retired: 0,
+        };
       }
 
       const documentData = { title: doc.title, contentHash: doc.contentHash, byteSize: options.byteSize, repairs: doc.repairs };
@@ -152,7 +169,11 @@ export async function importBankDocument(
       }
 
       const created = await tx.bankQuestion.createManyAndReturn({
-        data: fresh.map(({ position, question }) => ({ documentId: document.id, key: question.key, ...questionColumns(question, position, sectionIdOf(question)) })),
+        data: fresh.map(({ position, question }) => ({
+          documentId: document.id,
+          key: question.key,
+          ...questionColumns(question, position, sectionIdOf(question)),
+        })),
         select: { id: true, key: true },
       });
       const questionByKey = new Map(doc.questions.map((q) => [q.key, q]));
@@ -167,7 +188,10 @@ export async function importBankDocument(
       if (toRetire.length > 0) await tx.bankQuestion.updateMany({ where: { id: { in: toRetire } }, data: { retiredAt: now } });
       if (toDelete.length > 0) await tx.bankQuestion.deleteMany({ where: { id: { in: toDelete } } });
 
-      await clearQuestionChildren(tx, kept.map((entry) => entry.id));
+      await clearQuestionChildren(
+        tx,
+        kept.map((entry) => entry.id),
+      );
       await writeQuestionChildren(tx, [...kept, ...createdEntries]);
 
       return {

@@ -27,5 +27,11 @@ export async function loadBankQuestion(db: Db, scope: BankReadScope, id: string)
     include: { ...interchangeQuestionInclude, document: { select: { id: true, title: true, sourceFile: true, ownerId: true } } },
   });
   if (!row) throw new AppError("NOT_FOUND", NOT_IN_BANK);
-  return bankQuestionDetailSchema.parse({ ...toInterchangeQuestion(row), id: row.id, document: row.document, updatedAt: row.updatedAt, retired: row.retiredAt !== null });
+  return bankQuestionDetailSchema.parse({
+    ...toInterchangeQuestion(row),
+    id: row.id,
+    document: row.document,
+    updatedAt: row.updatedAt,
+    retired: row.retiredAt !== null,
+  });
 }

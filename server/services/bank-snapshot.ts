@@ -33,7 +33,10 @@ export async function loadBankQuestionsForSnapshot(db: Db, scope: BankReadScope,
   const byId = new Map(rows.map((row) => [row.id, row]));
   const missing = ids.filter((id) => !byId.has(id));
   if (missing.length > 0) {
-    throw new AppError("NOT_FOUND", missing.length === 1 ? "A chosen question is no longer in the bank." : `${missing.length} chosen questions are no longer in the bank.`);
+    throw new AppError(
+      "NOT_FOUND",
+      missing.length === 1 ? "A chosen question is no longer in the bank." : `${missing.length} chosen questions are no longer in the bank.`,
+    );
   }
   return ids.map((id) => {
     const row = byId.get(id);

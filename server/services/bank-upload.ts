@@ -25,7 +25,10 @@ export const bankFileSchema = z.object({
 
 export const correctedFileSchema = bankFileSchema.extend({
   /** Corrections made in the preview, by question key. */
-  corrections: z.array(questionCorrectionSchema.extend({ key: dbText.min(1) })).max(1_000).default([]),
+  corrections: z
+    .array(questionCorrectionSchema.extend({ key: dbText.min(1) }))
+    .max(1_000)
+    .default([]),
 });
 
 const fileFailure = z.object({ name: z.string(), ok: z.literal(false), code: z.string(), message: z.string() });

@@ -47,7 +47,11 @@ function asAsked(question: BankQuestionSnapshot): StoredQuestion {
 async function plannedQuestions(db: Db, planner: SessionUser, items: PlanItem[]): Promise<Array<Omit<Prisma.SessionQuestionCreateManyInput, "sessionId">>> {
   const scope = bankReadScope(planner);
   if (!scope) throw new AppError("FORBIDDEN", "Create an account to plan interviews.");
-  const snapshots = await loadBankQuestionsForSnapshot(db, scope, items.map((item) => item.bankQuestionId));
+  const snapshots = await loadBankQuestionsForSnapshot(
+    db,
+    scope,
+    items.map((item) => item.bankQuestionId),
+  );
   return snapshots.map((snapshot, position) => ({
     id: randomUUID(),
     position,
@@ -73,7 +77,11 @@ function requirePlanItems(items: PlanItem[]): void {
   if (problem) throw new AppError("BAD_REQUEST", problem, { items: [problem] });
 }
 
-export async function createInterview(db: Db, user: SessionUser, input: InterviewDetails & { items: PlanItem[]; templateId?: string }): Promise<{ id: string }> {
+export async function createInterview(
+  db: Db,
+  user: SessionUser,
+  input: InterviewDetails & { items: PlanItem[]; templateId?: string },
+): Promise<{ id: string }> {
   if (!canPlanInterviews(user)) throw new AppError("FORBIDDEN", "Create an account to plan interviews.");
   let items = input.items;
   if (input.templateId) {
@@ -252,7 +260,13 @@ async function recordRemoval(owner: SessionUser, sessionId: string, userId: stri
   const idempotencyKey = randomUUID();
   for (let attempt = 1; ; attempt++) {
     try {
-      const outcome = await executeCommand(roomEngine(pool), { sessionId, actor: { userId: owner.id, role: "INTERVIEWER" }, idempotencyKey, command: { type: "removeParticipant", userId }, now });
+      const outcome = await executeCommand(roomEngine(pool), {
+        sessionId,
+        actor: { userId: owner.id, role: "INTERVIEWER" },
+        idempotencyKey,
+        command: { type: "removeParticipant", userId },
+        now,
+      });
       return outcome.events.length > 0;
     } catch (error) {
       if (!(error instanceof RetryLaterError) || attempt === REMOVAL_ATTEMPTS) throw error;
@@ -269,7 +283,13 @@ export type InviteDescription =
 export async function describeInvite(db: Db, token: string, now: Date): Promise<InviteDescription> {
   const invite = await db.invite.findUnique({
     where: { tokenHash: hashInviteToken(token) },
-    select: { role: true, expiresAt: true, revokedAt: true, usedAt: true, session: { select: { title: true, status: true, createdBy: { select: { name: true } } } } },
+    select: {
+      role: true,
+      expiresAt: true,
+      revokedAt: true,
+      usedAt: true,
+      session: { select: { title: true, status: true, createdBy: { select: { name: true } } } },
+    },
   });
   if (!invite) return { valid: false, reason: "unknown" };
   if (invite.revokedAt) return { valid: false, reason: "revoked" };
@@ -312,7 +332,9 @@ export async function saveTemplate(db: Db, user: SessionUser, input: { sessionId
     data: {
       ownerId: user.id,
       title: input.title,
-      items: { create: questions.map((question, position) => ({ bankQuestionId: question.bankQuestionId as string, position, timeBoxSec: question.timeBoxSec })) },
+      items: {
+        create: questions.map((question, position) => ({ bankQuestionId: question.bankQuestionId as string, position, timeBoxSec: question.timeBoxSec })),
+      },
     },
     select: { id: true },
   });

@@ -37,7 +37,8 @@ export async function lockValidInvite(tx: Tx, token: string, now: Date): Promise
   return { id: invite.id, sessionId: invite.sessionId, role: invite.role, usedAt: invite.usedAt };
 }
 
-export const CANDIDATE_LINK_USED = "Someone has already joined this interview with this candidate link. Ask the interviewer for a new link if that was not you.";
+export const CANDIDATE_LINK_USED =
+  "Someone has already joined this interview with this candidate link. Ask the interviewer for a new link if that was not you.";
 
 /**
  * Admits `userId` to the invite's session in the invite's role, inside the caller's transaction (which

@@ -1,8 +1,28 @@
 import { randomUUID } from "node:crypto";
 import type { Pool } from "pg";
-import { applyAll, decide, decideScratchpadEdit, type Actor, type Command, type CommandOf, type RoomState, type Scratchpad, type TextChange } from "@/server/domain/room";
+import {
+  applyAll,
+  decide,
+  decideScratchpadEdit,
+  type Actor,
+  type Command,
+  type CommandOf,
+  type RoomState,
+  type Scratchpad,
+  type TextChange,
+} from "@/server/domain/room";
 import { AppError, RetryLaterError } from "@/server/errors";
-import { appendBatch, appendFirst, eventsBetween, findCommand, loadRoom, roomNotFound, saveSnapshots, type AppendItem, type StoredEvent } from "@/server/services/room-store";
+import {
+  appendBatch,
+  appendFirst,
+  eventsBetween,
+  findCommand,
+  loadRoom,
+  roomNotFound,
+  saveSnapshots,
+  type AppendItem,
+  type StoredEvent,
+} from "@/server/services/room-store";
 
 /** Rooms per statement when every room is snapshotted at once (before a shutdown). */
 const SNAPSHOT_BATCH = 200;
@@ -174,7 +194,21 @@ export class RoomEngine {
   }
 
   private newRoom(sessionId: string): LiveRoom {
-    const room: LiveRoom = { sessionId, state: null, seq: 0, snapshotSeq: 0, staleAt: 0, readSince: -Infinity, reload: false, dropped: false, queue: [], busy: false, lastUsedAt: Date.now(), drafts: new Map(), checkpointTimer: null };
+    const room: LiveRoom = {
+      sessionId,
+      state: null,
+      seq: 0,
+      snapshotSeq: 0,
+      staleAt: 0,
+      readSince: -Infinity,
+      reload: false,
+      dropped: false,
+      queue: [],
+      busy: false,
+      lastUsedAt: Date.now(),
+      drafts: new Map(),
+      checkpointTimer: null,
+    };
     this.rooms.set(sessionId, room);
     return room;
   }
@@ -235,7 +269,9 @@ export class RoomEngine {
   }
 
   private dirtyDrafts(room: LiveRoom): string[] {
-    return [...room.drafts].filter(([questionId, draft]) => draft.revision > (room.state?.scratchpads[questionId]?.revision ?? 0)).map(([questionId]) => questionId);
+    return [...room.drafts]
+      .filter(([questionId, draft]) => draft.revision > (room.state?.scratchpads[questionId]?.revision ?? 0))
+      .map(([questionId]) => questionId);
   }
 
   /** Queues a checkpoint of each draft ahead of its last one, unless one is already queued. */
@@ -301,7 +337,10 @@ export class RoomEngine {
         room.snapshotSeq = loaded.snapshotSeq;
       } else {
         const later = await eventsBetween(this.pool, room.sessionId, room.seq);
-        room.state = applyAll(room.state, later.map(({ event }) => event));
+        room.state = applyAll(
+          room.state,
+          later.map(({ event }) => event),
+        );
         room.seq = later.at(-1)?.seq ?? room.seq;
       }
       room.readSince = readSince;
@@ -359,7 +398,14 @@ export class RoomEngine {
         this.finish(room, (p) => p.resolve({ seq: room.seq, state: this.liveState(room), events: [] }));
         continue;
       }
-      const item = { sessionId: room.sessionId, afterSeq: room.seq, events: decision.events, actorId: pending.actor.userId, idempotencyKey: pending.idempotencyKey, at: pending.now };
+      const item = {
+        sessionId: room.sessionId,
+        afterSeq: room.seq,
+        events: decision.events,
+        actorId: pending.actor.userId,
+        idempotencyKey: pending.idempotencyKey,
+        at: pending.now,
+      };
       return { room, pending, item };
     }
     return null;
@@ -411,7 +457,12 @@ export class RoomEngine {
     }
     room.drafts.set(command.questionId, { ...decision.draft, authorId: pending.actor.userId });
     const live = this.liveState(room);
-    this.publish.scratchpadEdit(live, { questionId: command.questionId, revision: decision.draft.revision, changes: command.changes, updatedAt: decision.draft.updatedAt });
+    this.publish.scratchpadEdit(live, {
+      questionId: command.questionId,
+      revision: decision.draft.revision,
+      changes: command.changes,
+      updatedAt: decision.draft.updatedAt,
+    });
     this.finish(room, (p) => p.resolve({ seq: room.seq, state: live, events: [], revision: decision.draft.revision }));
     room.checkpointTimer ??= setTimeout(() => {
       room.checkpointTimer = null;
@@ -468,7 +519,12 @@ export class RoomEngine {
     // Every entry is settled, whatever the database did: a room left busy would never be written again.
     const outcomes = await Promise.all([
       Promise.all(first.map(({ room, item }) => appendFirst(this.pool, item, room.state?.questions.map((question) => question.id) ?? []))),
-      rest.length > 0 ? appendBatch(this.pool, rest.map(({ item }) => item)) : Promise.resolve([]),
+      rest.length > 0
+        ? appendBatch(
+            this.pool,
+            rest.map(({ item }) => item),
+          )
+        : Promise.resolve([]),
     ]).then(
       ([firstOutcomes, restOutcomes]) => [...firstOutcomes, ...restOutcomes],
       (error: unknown) => batch.map(() => ({ kind: "failed" as const, error })),

@@ -76,7 +76,10 @@ export async function joinRoom(
 ): Promise<RoomJoinResult> {
   const { sessionId, actor, now, lastSeq } = input;
   const name = input.name?.trim() || "Participant";
-  let outcome = await engine.submit({ sessionId, actor, now, idempotencyKey: randomUUID(), command: { type: "join", name } }, input.subscribedAt === null ? {} : { readAfter: input.subscribedAt });
+  let outcome = await engine.submit(
+    { sessionId, actor, now, idempotencyKey: randomUUID(), command: { type: "join", name } },
+    input.subscribedAt === null ? {} : { readAfter: input.subscribedAt },
+  );
   if (outcome.state.presence[actor.userId]?.status !== "connected") {
     outcome = await engine.submit({ sessionId, actor, now, idempotencyKey: randomUUID(), command: { type: "setPresence", status: "connected" } });
   }

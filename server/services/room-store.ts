@@ -69,7 +69,12 @@ async function loadRooms(pool: Pool, sessionIds: string[]): Promise<Array<Loaded
   // Validated once, by createRoomState below, which parses the whole state.
   const questionsOf = new Map<string, QuestionSnapshot[]>();
   for (const question of plans.rows) {
-    const snapshot = internQuestion({ ...question.snapshot, id: question.id, position: question.position, timeBoxSec: question.timeBoxSec } as QuestionSnapshot);
+    const snapshot = internQuestion({
+      ...question.snapshot,
+      id: question.id,
+      position: question.position,
+      timeBoxSec: question.timeBoxSec,
+    } as QuestionSnapshot);
     questionsOf.set(question.sessionId, [...(questionsOf.get(question.sessionId) ?? []), snapshot]);
   }
   const rows = new Map(sessions.rows.map((row) => [row.id, row]));
@@ -208,7 +213,11 @@ function isSeqConflict(error: unknown): boolean {
  */
 export async function appendBatch(pool: Pool, items: AppendItem[]): Promise<Array<AppendOutcome | { kind: "failed"; error: unknown }>> {
   try {
-    const { rows } = await pool.query<{ sessionId: string; appended: number }>({ name: "room-append", text: APPEND_SQL, values: [JSON.stringify(rowsOf(items))] });
+    const { rows } = await pool.query<{ sessionId: string; appended: number }>({
+      name: "room-append",
+      text: APPEND_SQL,
+      values: [JSON.stringify(rowsOf(items))],
+    });
     const appended = new Set(rows.map((row) => row.sessionId));
     return items.map((item) => ({ kind: appended.has(item.sessionId) ? "appended" : "duplicate" }));
   } catch (error) {
@@ -270,7 +279,9 @@ export function participantRole(pool: Pool, sessionId: string, userId: string): 
 
 /** Where a command with this (sender-scoped) key was appended, if it was. */
 export async function findCommand(pool: Pool, idempotencyKey: string): Promise<{ sessionId: string; seq: number } | null> {
-  const { rows } = await pool.query<{ sessionId: string; seq: number }>(`SELECT "sessionId", "seq" FROM "SessionEvent" WHERE "idempotencyKey" = $1`, [idempotencyKey]);
+  const { rows } = await pool.query<{ sessionId: string; seq: number }>(`SELECT "sessionId", "seq" FROM "SessionEvent" WHERE "idempotencyKey" = $1`, [
+    idempotencyKey,
+  ]);
   return rows[0] ?? null;
 }
 

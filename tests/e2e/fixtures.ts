@@ -14,7 +14,10 @@ export function watchCsp(context: BrowserContext, violations: string[]): void {
  * Playwright's test, failing any test whose pages break the Content-Security-Policy (scripts blocked,
  * styles refused, a socket refused). `newContext` gives tests that open several browsers the same watch.
  */
-export const test = base.extend<{ cspViolations: string[]; newContext: (browser: Browser, options?: Parameters<Browser["newContext"]>[0]) => Promise<BrowserContext> }>({
+export const test = base.extend<{
+  cspViolations: string[];
+  newContext: (browser: Browser, options?: Parameters<Browser["newContext"]>[0]) => Promise<BrowserContext>;
+}>({
   cspViolations: [
     async ({ context }, provide) => {
       const violations: string[] = [];

@@ -27,13 +27,21 @@ async function inspect(page: Page, name: string): Promise<void> {
         const innermost = wider.filter((element) => !wider.some((other) => other !== element && element.contains(other)));
         return { scrollWidth: document.documentElement.scrollWidth, culprits: innermost.slice(0, 5).map((element) => element.outerHTML.slice(0, 160)) };
       });
-      expect.soft(overflow.scrollWidth, `${name} at ${width} px (${theme}) is ${overflow.scrollWidth} px wide: ${overflow.culprits.join("\n")}`).toBeLessThanOrEqual(width);
+      expect
+        .soft(overflow.scrollWidth, `${name} at ${width} px (${theme}) is ${overflow.scrollWidth} px wide: ${overflow.culprits.join("\n")}`)
+        .toBeLessThanOrEqual(width);
       await page.screenshot({ path: path.join(SCREENS, `${name}-${width}-${theme}.png`), fullPage: true });
     }
     const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
     const serious = violations
       .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-      .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(" ")).slice(0, 3).join(", ")}`);
+      .map(
+        (violation) =>
+          `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes
+            .map((node) => node.target.join(" "))
+            .slice(0, 3)
+            .join(", ")}`,
+      );
     expect.soft(serious, `${name} (${theme}): axe`).toEqual([]);
   }
   await page.emulateMedia({ colorScheme: "light" });
@@ -45,7 +53,13 @@ test("every page and room state fits a phone, passes axe, in both themes", async
   const interviewer = await (await newContext(browser)).newPage();
   const candidate = await (await newContext(browser)).newPage();
 
-  for (const [name, url] of [["home", "/"], ["sign-in", "/sign-in"], ["sign-up", "/sign-up"], ["not-found", "/no-such-page"], ["join-unknown", "/join/not-a-real-token"]] as const) {
+  for (const [name, url] of [
+    ["home", "/"],
+    ["sign-in", "/sign-in"],
+    ["sign-up", "/sign-up"],
+    ["not-found", "/no-such-page"],
+    ["join-unknown", "/join/not-a-real-token"],
+  ] as const) {
     await interviewer.goto(url);
     await inspect(interviewer, name);
   }
@@ -74,7 +88,10 @@ test("every page and room state fits a phone, passes axe, in both themes", async
   const search = interviewer.getByRole("searchbox", { name: "Search the question bank" });
   for (const words of ["Secure Logging", "rate limiter"]) {
     await search.fill(words);
-    await interviewer.getByRole("button", { name: /^Add question: / }).first().click();
+    await interviewer
+      .getByRole("button", { name: /^Add question: / })
+      .first()
+      .click();
   }
   await expect(interviewer.getByTestId("plan-item")).toHaveCount(2);
   await inspect(interviewer, "interview-new");

@@ -21,7 +21,10 @@ declare global {
   }
 }
 
-async function newPage(browser: Browser, newContext: (browser: Browser, options: { viewport: { width: number; height: number } }) => Promise<BrowserContext>): Promise<Page> {
+async function newPage(
+  browser: Browser,
+  newContext: (browser: Browser, options: { viewport: { width: number; height: number } }) => Promise<BrowserContext>,
+): Promise<Page> {
   const context = await newContext(browser, { viewport: { width: 1440, height: 1000 } });
   return context.newPage();
 }
@@ -37,9 +40,13 @@ async function recordRevealActions(page: Page): Promise<void> {
       },
       true,
     );
-    document.addEventListener("keydown", (event) => {
-      if (event.key === "r" || event.key === "R") window.__revealActions?.push(Date.now());
-    }, true);
+    document.addEventListener(
+      "keydown",
+      (event) => {
+        if (event.key === "r" || event.key === "R") window.__revealActions?.push(Date.now());
+      },
+      true,
+    );
   });
 }
 

@@ -12,7 +12,14 @@ async function inviteFor(role: "CANDIDATE" | "OBSERVER", overrides: { expiresAt?
   const session = await db.interviewSession.create({ data: { title: "Systems design", createdById: owner.id } });
   const { token, tokenHash } = newInviteToken();
   await db.invite.create({
-    data: { sessionId: session.id, role, tokenHash, createdById: owner.id, expiresAt: overrides.expiresAt ?? new Date(Date.now() + 3_600_000), revokedAt: overrides.revokedAt ?? null },
+    data: {
+      sessionId: session.id,
+      role,
+      tokenHash,
+      createdById: owner.id,
+      expiresAt: overrides.expiresAt ?? new Date(Date.now() + 3_600_000),
+      revokedAt: overrides.revokedAt ?? null,
+    },
   });
   return token;
 }

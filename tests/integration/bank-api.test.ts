@@ -103,7 +103,9 @@ describe("bank API", () => {
     expect(edited).toMatchObject({ key: question.key, prompt: "What happens to your WebSocket connections during a deploy?", answer: question.answer });
     expect((await member.bank.search.query({ q: "deploy close frame 1012" })).items[0]?.id).toBe(hit.id);
     expect((await member.bank.question.query({ id: shared.id })).prompt).toBe(original.prompt);
-    await expect(member.bank.updateQuestion.mutate({ id: hit.id, prompt: " ", followUps: [], rubric: [] })).rejects.toMatchObject({ data: { appCode: "BAD_REQUEST" } });
+    await expect(member.bank.updateQuestion.mutate({ id: hit.id, prompt: " ", followUps: [], rubric: [] })).rejects.toMatchObject({
+      data: { appCode: "BAD_REQUEST" },
+    });
   });
 
   it("previews without writing and reports a bad file next to a good one", async () => {
@@ -121,11 +123,17 @@ describe("bank API", () => {
 
   it("refuses guests, a paste over the 5 MB document limit, and a 50 MB request before reading it", async () => {
     await expect(guest.bank.search.query({ q: "websocket" })).rejects.toMatchObject({ data: { appCode: "FORBIDDEN" } });
-    await expect(guest.bank.import.mutate({ files: [{ name: "x.md", encoding: "text", content: SMALL_DOC }] })).rejects.toMatchObject({ data: { appCode: "FORBIDDEN" } });
+    await expect(guest.bank.import.mutate({ files: [{ name: "x.md", encoding: "text", content: SMALL_DOC }] })).rejects.toMatchObject({
+      data: { appCode: "FORBIDDEN" },
+    });
     await expect(member.bank.preview.mutate({ files: [{ name: "paste.md", encoding: "text", content: "a".repeat(8 * 1024 * 1024) }] })).rejects.toMatchObject({
       data: { appCode: "BAD_REQUEST" },
     });
-    const huge = await fetch(`${app.url}/api/trpc/bank.preview`, { method: "POST", headers: { "content-type": "application/json" }, body: "a".repeat(50 * 1024 * 1024) });
+    const huge = await fetch(`${app.url}/api/trpc/bank.preview`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "a".repeat(50 * 1024 * 1024),
+    });
     expect(huge.status).toBe(413);
   });
 });

@@ -23,7 +23,16 @@ describe("the database client", () => {
           title: "Serial",
           contentHash: "serial",
           byteSize: 1,
-          questions: { create: { key: "q1", position: 0, sourceLine: 1, prompt: "Why?", followUps: { create: { position: 0, prompt: "And then?" } }, rubric: { create: { position: 0, title: "Reasons" } } } },
+          questions: {
+            create: {
+              key: "q1",
+              position: 0,
+              sourceLine: 1,
+              prompt: "Why?",
+              followUps: { create: { position: 0, prompt: "And then?" } },
+              rubric: { create: { position: 0, title: "Reasons" } },
+            },
+          },
         },
       });
       const read = await db.$transaction(async (tx) =>

@@ -69,7 +69,14 @@ describe("warming the engine at start", () => {
       expect(restarted.stats().rooms).toBe(liveNow);
       expect(await warmLiveRooms(restarted, pool)).toBe(0);
       // The warmed room is the room: a join decides on it and sees the note written before.
-      const joined = await joinRoom(restarted, pool, { sessionId: live.sessionId, actor: { userId: owner.id, role: "INTERVIEWER" }, name: "Owner", lastSeq: null, now: new Date(), subscribedAt: null });
+      const joined = await joinRoom(restarted, pool, {
+        sessionId: live.sessionId,
+        actor: { userId: owner.id, role: "INTERVIEWER" },
+        name: "Owner",
+        lastSeq: null,
+        now: new Date(),
+        subscribedAt: null,
+      });
       expect(joined.mode === "snapshot" && joined.view.role === "INTERVIEWER" && joined.view.notes.map((note) => note.body)).toEqual(["before the restart"]);
       expect(restarted.stats().rooms).toBe(liveNow);
     } finally {

@@ -82,28 +82,59 @@ describe("a live interview over real sockets", () => {
     expect(asInterviewer(iris).notes[0]?.questionId).toBe(question.id);
 
     expect(
-      await iris.command({ type: "setScore", questionId: question.id, outOf: 10, criteria: [{ index: 0, score: 8, comment: "clear" }], overall: 8, comment: "good" }),
+      await iris.command({
+        type: "setScore",
+        questionId: question.id,
+        outOf: 10,
+        criteria: [{ index: 0, score: 8, comment: "clear" }],
+        overall: 8,
+        comment: "good",
+      }),
     ).toMatchObject({ ok: true });
     expect(await iris.command({ type: "nextQuestion", fromQuestionId: question.id })).toMatchObject({ ok: true });
     await cody.until((view) => (view as CandidateView).current?.prompt === "Prompt 2 flow");
     expect(await iris.command({ type: "end" })).toMatchObject({ ok: true });
     await cody.until((view) => view.status === "ended");
 
-    const stored = await db.interviewSession.findUniqueOrThrow({ where: { id: sessionId }, select: { status: true, startedAt: true, endedAt: true, version: true } });
+    const stored = await db.interviewSession.findUniqueOrThrow({
+      where: { id: sessionId },
+      select: { status: true, startedAt: true, endedAt: true, version: true },
+    });
     expect(stored).toMatchObject({ status: "ENDED", startedAt: expect.any(Date), endedAt: expect.any(Date) });
     const log = await eventLog(sessionId);
     expectGaplessLog(log);
     expect(stored.version).toBe(log.length);
-    const notes = await db.note.findMany({ where: { sessionId }, orderBy: { createdAt: "asc" }, select: { body: true, authorId: true, sessionQuestionId: true } });
+    const notes = await db.note.findMany({
+      where: { sessionId },
+      orderBy: { createdAt: "asc" },
+      select: { body: true, authorId: true, sessionQuestionId: true },
+    });
     expect(notes).toEqual([
       { body: "Strong start", authorId: interviewer.id, sessionQuestionId: question.id },
       { body: "Observer aside", authorId: observer.id, sessionQuestionId: question.id },
     ]);
-    expect(await db.score.findMany({ where: { sessionId }, select: { sessionQuestionId: true, scorerId: true, overall: true, outOf: true, criteria: true } })).toEqual([
-      { sessionQuestionId: question.id, scorerId: interviewer.id, overall: 8, outOf: 10, criteria: [{ title: expect.any(String), score: 8, comment: "clear" }] },
+    expect(
+      await db.score.findMany({ where: { sessionId }, select: { sessionQuestionId: true, scorerId: true, overall: true, outOf: true, criteria: true } }),
+    ).toEqual([
+      {
+        sessionQuestionId: question.id,
+        scorerId: interviewer.id,
+        overall: 8,
+        outOf: 10,
+        criteria: [{ title: expect.any(String), score: 8, comment: "clear" }],
+      },
     ]);
     expect(log.map((event) => event.type)).toEqual(
-      expect.arrayContaining(["participantJoined", "interviewStarted", "followUpRevealed", "scratchpadUpdated", "noteAdded", "scoreSet", "questionChanged", "interviewEnded"]),
+      expect.arrayContaining([
+        "participantJoined",
+        "interviewStarted",
+        "followUpRevealed",
+        "scratchpadUpdated",
+        "noteAdded",
+        "scoreSet",
+        "questionChanged",
+        "interviewEnded",
+      ]),
     );
   });
 
@@ -123,7 +154,7 @@ describe("a live interview over real sockets", () => {
     const again = await tabA.command({ type: "addNote", body: "once" }, "retry-key-0001");
     expect(again).toEqual(retried);
     // A retry that would now be refused (its note is gone) is answered as the first attempt was.
-    const noteId = (await tabA.until((view) => (view as InterviewerView).notes.length === 1) as InterviewerView).notes[0]?.id ?? "";
+    const noteId = ((await tabA.until((view) => (view as InterviewerView).notes.length === 1)) as InterviewerView).notes[0]?.id ?? "";
     const deleted = await tabA.command({ type: "deleteNote", noteId }, "retry-key-0002");
     expect(deleted).toMatchObject({ ok: true });
     expect(await tabA.command({ type: "deleteNote", noteId }, "retry-key-0002")).toEqual(deleted);
@@ -153,15 +184,40 @@ describe("a live interview over real sockets", () => {
 
     expect(await cody.command({ type: "revealFollowUp", questionId: question.id, followUpId: followUp.id })).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect(await olga.command({ type: "nextQuestion", fromQuestionId: question.id })).toMatchObject({ ok: false, code: "FORBIDDEN" });
-    expect(await iris.command({ type: "revealFollowUp", questionId: question.id, followUpId: "forged-follow-up" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
-    expect(await iris.emit("room:command", { sessionId: "forged-session", idempotencyKey: "abcdefgh1", command: { type: "start" } })).toMatchObject({ ok: false, code: "FORBIDDEN" });
-    expect(await iris.emit("room:join", { protocolVersion: PROTOCOL_VERSION, sessionId: "forged-session", lastSeq: null })).toMatchObject({ ok: false, code: "NOT_FOUND" });
-    expect(await iris.emit("room:command", { sessionId, idempotencyKey: "x", command: { type: "launchMissiles" } })).toMatchObject({ ok: false, code: "BAD_REQUEST" });
+    expect(await iris.command({ type: "revealFollowUp", questionId: question.id, followUpId: "forged-follow-up" })).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+    });
+    expect(await iris.emit("room:command", { sessionId: "forged-session", idempotencyKey: "abcdefgh1", command: { type: "start" } })).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
+    expect(await iris.emit("room:join", { protocolVersion: PROTOCOL_VERSION, sessionId: "forged-session", lastSeq: null })).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+    });
+    expect(await iris.emit("room:command", { sessionId, idempotencyKey: "x", command: { type: "launchMissiles" } })).toMatchObject({
+      ok: false,
+      code: "BAD_REQUEST",
+    });
     expect(await iris.emit("room:command", "not even an object")).toMatchObject({ ok: false, code: "BAD_REQUEST" });
-    expect(await cody.command({ type: "editScratchpad", questionId: question.id, baseRevision: 0, changes: [{ from: 0, to: 0, insert: "x".repeat(60_000) }] })).toMatchObject({ ok: false, code: "BAD_REQUEST" });
-    expect(await cody.command({ type: "editScratchpad", questionId: question.id, baseRevision: 0, changes: [{ from: 5, to: 999, insert: "x" }] })).toMatchObject({ ok: false, code: "BAD_REQUEST" });
-    expect(await cody.command({ type: "editScratchpad", questionId: question.id, baseRevision: 3, changes: [{ from: 0, to: 0, insert: "x" }] })).toMatchObject({ ok: false, code: "CONFLICT" });
-    expect(await cody.emit("room:command", { sessionId, idempotencyKey: "forged-checkpoint", command: { type: "checkpointScratchpad", questionId: question.id, text: "forged", revision: 99 } })).toMatchObject({ ok: false, code: "BAD_REQUEST" });
+    expect(
+      await cody.command({ type: "editScratchpad", questionId: question.id, baseRevision: 0, changes: [{ from: 0, to: 0, insert: "x".repeat(60_000) }] }),
+    ).toMatchObject({ ok: false, code: "BAD_REQUEST" });
+    expect(
+      await cody.command({ type: "editScratchpad", questionId: question.id, baseRevision: 0, changes: [{ from: 5, to: 999, insert: "x" }] }),
+    ).toMatchObject({ ok: false, code: "BAD_REQUEST" });
+    expect(await cody.command({ type: "editScratchpad", questionId: question.id, baseRevision: 3, changes: [{ from: 0, to: 0, insert: "x" }] })).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+    });
+    expect(
+      await cody.emit("room:command", {
+        sessionId,
+        idempotencyKey: "forged-checkpoint",
+        command: { type: "checkpointScratchpad", questionId: question.id, text: "forged", revision: 99 },
+      }),
+    ).toMatchObject({ ok: false, code: "BAD_REQUEST" });
 
     // Past Socket.IO's message cap the connection itself is dropped; the client reconnects and the server stays up.
     const oversized = { sessionId, idempotencyKey: "big-payload-1", command: { type: "addNote" as const, body: "y".repeat(300_000) } };
@@ -241,7 +297,9 @@ describe("nothing is lost on reconnect or restart", () => {
     expect(log.filter((event) => event.type === "followUpRevealed")).toHaveLength(3);
     expect(iris.seq).toBe(log.length);
     expect(cody.seq).toBe(log.length);
-    const revealedForStaff = asInterviewer(iris).questions[0]?.followUps.filter((f) => f.revealedAt).map((f) => [f.prompt, f.revealedAt]);
+    const revealedForStaff = asInterviewer(iris)
+      .questions[0]?.followUps.filter((f) => f.revealedAt)
+      .map((f) => [f.prompt, f.revealedAt]);
     const revealedForCandidate = asCandidate(cody).current?.followUps.map((f) => [f.prompt, f.revealedAt]);
     expect(revealedForCandidate).toEqual(revealedForStaff);
   });
@@ -345,9 +403,13 @@ describe("the scratchpad and bursts under faults", () => {
     const { sessionId, interviewer } = await plannedInterview(db, "burst", server.url);
     const tabs = [await connect(interviewer, sessionId), await connect(interviewer, sessionId)];
     await tabs[0]!.command({ type: "start" });
-    const results = await Promise.all(tabs.flatMap((tab, t) => Array.from({ length: 50 }, (_, i) => tab.send({ type: "addNote", body: `tab ${t} note ${i}` }))));
+    const results = await Promise.all(
+      tabs.flatMap((tab, t) => Array.from({ length: 50 }, (_, i) => tab.send({ type: "addNote", body: `tab ${t} note ${i}` }))),
+    );
     expect(results.filter((result) => !result.ok)).toEqual([]);
-    const answers = tabs.flatMap((tab) => tab.received).filter((frame): frame is { ok: false; code: string } => typeof frame === "object" && frame !== null && (frame as { ok?: unknown }).ok === false);
+    const answers = tabs
+      .flatMap((tab) => tab.received)
+      .filter((frame): frame is { ok: false; code: string } => typeof frame === "object" && frame !== null && (frame as { ok?: unknown }).ok === false);
     expect(answers.filter((answer) => answer.code === "INTERNAL")).toEqual([]);
     const notes = (await eventLog(sessionId)).filter((event) => event.type === "noteAdded");
     expect(notes).toHaveLength(100);
@@ -387,7 +449,14 @@ describe("the candidate never receives hidden material", () => {
     await iris.command({ type: "addNote", body: marker("note-interviewer") });
     await olga.command({ type: "addNote", body: marker("note-observer") });
     await iris.command({ type: "editNote", noteId: asInterviewer(iris).notes[0]?.id ?? "", body: marker("note-edited") });
-    await iris.command({ type: "setScore", questionId: q1.id, outOf: 10, criteria: [{ index: 0, score: 7, comment: marker("score-comment") }], overall: 7, comment: marker("score-overall") });
+    await iris.command({
+      type: "setScore",
+      questionId: q1.id,
+      outOf: 10,
+      criteria: [{ index: 0, score: 7, comment: marker("score-comment") }],
+      overall: 7,
+      comment: marker("score-overall"),
+    });
     cody.socket.disconnect();
     await iris.command({ type: "deleteNote", noteId: asInterviewer(iris).notes[0]?.id ?? "" });
     await iris.command({ type: "nextQuestion", fromQuestionId: q1.id });

@@ -44,7 +44,10 @@ describe("sessions", () => {
     expect(options.pages).toEqual({ signIn: "/sign-in" });
     const providers = options.providers as unknown as Array<{ options: { id?: string; name?: string; credentials?: object } }>;
     expect(providers.map((provider) => provider.options.id)).toEqual(["credentials", "guest"]);
-    expect(providers.map((provider) => Object.keys(provider.options.credentials ?? {}))).toEqual([["email", "password"], ["name", "inviteToken"]]);
+    expect(providers.map((provider) => Object.keys(provider.options.credentials ?? {}))).toEqual([
+      ["email", "password"],
+      ["name", "inviteToken"],
+    ]);
   });
 
   it("are read from the session cookie only when signed with the app's secret", async () => {
@@ -64,11 +67,27 @@ describe("sessions", () => {
     if (!jwt) throw new Error("no jwt callback");
     const signedIn = await jwt({ token: {}, user: { id: "u1", name: "Gus", email: null, isGuest: true } as never, account: null, trigger: "signIn" });
     expect(signedIn).toMatchObject({ sub: "u1", name: "Gus", email: null, isGuest: true });
-    const updated = await jwt({ token: { ...signedIn }, user: undefined as never, account: null, trigger: "update", session: { isGuest: false, name: "Olive", email: "olive@example.com", sub: "u2" } });
+    const updated = await jwt({
+      token: { ...signedIn },
+      user: undefined as never,
+      account: null,
+      trigger: "update",
+      session: { isGuest: false, name: "Olive", email: "olive@example.com", sub: "u2" },
+    });
     expect(updated).toEqual(signedIn);
-    const session = await buildAuthOptions().callbacks?.session?.({ session: { expires: "" }, token: signedIn, user: undefined as never, newSession: undefined, trigger: "update" } as never);
+    const session = await buildAuthOptions().callbacks?.session?.({
+      session: { expires: "" },
+      token: signedIn,
+      user: undefined as never,
+      newSession: undefined,
+      trigger: "update",
+    } as never);
     expect(session).toMatchObject({ user: { id: "u1", name: "Gus", email: null, isGuest: true } });
-    const withEmail = await buildAuthOptions().callbacks?.session?.({ session: { expires: "" }, token: { sub: "u2", email: "e@example.com" }, user: undefined as never } as never);
+    const withEmail = await buildAuthOptions().callbacks?.session?.({
+      session: { expires: "" },
+      token: { sub: "u2", email: "e@example.com" },
+      user: undefined as never,
+    } as never);
     expect(withEmail).toMatchObject({ user: { id: "u2", name: null, email: "e@example.com", isGuest: false } });
     const noSubject = await buildAuthOptions().callbacks?.session?.({ session: { expires: "" }, token: { name: "x" }, user: undefined as never } as never);
     expect(noSubject).toEqual({ expires: "" });
@@ -86,7 +105,8 @@ describe("email and password sign-in", () => {
   it("refuses an account after repeated failures, from any address, even with the right password", async () => {
     const victim = await createAccount(db, "Victor");
     const signIn = authorize("credentials");
-    for (let n = 0; n < RATE_LIMITS.signInFailuresPerAccount.max; n++) expect(await signIn({ email: victim.email, password: `wrong ${n}` }, from(`10.1.0.${n}`))).toBeNull();
+    for (let n = 0; n < RATE_LIMITS.signInFailuresPerAccount.max; n++)
+      expect(await signIn({ email: victim.email, password: `wrong ${n}` }, from(`10.1.0.${n}`))).toBeNull();
     await expect(signIn({ email: victim.email, password: victim.password }, from("10.2.0.1"))).rejects.toThrow(TOO_MANY_ATTEMPTS);
   });
 

@@ -66,7 +66,14 @@ function connection(user: SessionUser): Connection {
       case "room:join": {
         const input = parse(roomJoinPayloadSchema, payload);
         const actor = { userId: user.id, role: await memberRole(pool(), input.sessionId, user.id) };
-        const outcome = await joinRoom(engine, pool(), { sessionId: input.sessionId, actor, name: user.name, lastSeq: input.lastSeq, now: new Date(), subscribedAt: performance.now() });
+        const outcome = await joinRoom(engine, pool(), {
+          sessionId: input.sessionId,
+          actor,
+          name: user.name,
+          lastSeq: input.lastSeq,
+          now: new Date(),
+          subscribedAt: performance.now(),
+        });
         roles.set(input.sessionId, actor.role);
         return outcome;
       }
@@ -78,7 +85,13 @@ function connection(user: SessionUser): Connection {
       }
       case "room:command": {
         const input = parse(roomCommandPayloadSchema, payload);
-        const outcome = await executeCommand(engine, { sessionId: input.sessionId, actor: actorIn(input.sessionId), idempotencyKey: input.idempotencyKey, command: input.command, now: new Date() });
+        const outcome = await executeCommand(engine, {
+          sessionId: input.sessionId,
+          actor: actorIn(input.sessionId),
+          idempotencyKey: input.idempotencyKey,
+          command: input.command,
+          now: new Date(),
+        });
         return { seq: outcome.seq };
       }
       default:
@@ -86,7 +99,11 @@ function connection(user: SessionUser): Connection {
     }
   };
   return {
-    emit: (event, payload) => handle(event, payload).then((result) => ({ ok: true, ...result }), (error: unknown) => toFailure(error)),
+    emit: (event, payload) =>
+      handle(event, payload).then(
+        (result) => ({ ok: true, ...result }),
+        (error: unknown) => toFailure(error),
+      ),
     close: async () => {},
   };
 }

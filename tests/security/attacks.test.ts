@@ -21,7 +21,7 @@ const clients: RoomClient[] = [];
 
 beforeAll(async () => {
   app = await startAppServer(databaseUrl);
-  [owner, observer, stranger] = await Promise.all(["Olive", "Oscar", "Sam"].map((name) => createAccount(db, name))) as [Account, Account, Account];
+  [owner, observer, stranger] = (await Promise.all(["Olive", "Oscar", "Sam"].map((name) => createAccount(db, name)))) as [Account, Account, Account];
 });
 
 afterAll(async () => {
@@ -62,14 +62,24 @@ describe("a guest cannot make itself an account", () => {
     expect(update.status).toBe(200);
     expect((await guest.session()).user).toEqual(before.user);
     expect(await failure(guest.trpc.bank.search.query({}))).toBe("FORBIDDEN");
-    expect(await failure(guest.trpc.interview.create.mutate({ title: "Mine now", items: [{ bankQuestionId: world.questionIds[0] ?? "", timeBoxSec: null }] }))).toBe("FORBIDDEN");
+    expect(
+      await failure(guest.trpc.interview.create.mutate({ title: "Mine now", items: [{ bankQuestionId: world.questionIds[0] ?? "", timeBoxSec: null }] })),
+    ).toBe("FORBIDDEN");
   });
 });
 
 describe("the bank has owners, and a refused write writes nothing", () => {
   it("keeps an imported document private to its importer, editable by them alone", async () => {
     const mine = await signedIn(app.url, owner);
-    const [result] = await mine.trpc.bank.import.mutate({ files: [{ name: "private.md", encoding: "text", content: "# Mine\n\n## 1. What is a zebra-owned secret?\n\n**Difficulty:** Hard\n\nA private answer about quagga.\n" }] });
+    const [result] = await mine.trpc.bank.import.mutate({
+      files: [
+        {
+          name: "private.md",
+          encoding: "text",
+          content: "# Mine\n\n## 1. What is a zebra-owned secret?\n\n**Difficulty:** Hard\n\nA private answer about quagga.\n",
+        },
+      ],
+    });
     if (!result?.ok) throw new Error("import failed");
     const hit = (await mine.trpc.bank.search.query({ q: "quagga" })).items[0];
     expect(hit).toMatchObject({ shared: false });
@@ -98,7 +108,9 @@ describe("the bank has owners, and a refused write writes nothing", () => {
     const question = await other.trpc.bank.question.query({ id: world.questionIds[0] ?? "" });
     expect(question.document.ownerId).toBeNull();
     const digest = await databaseDigest(db);
-    expect(await failure(other.trpc.bank.updateQuestion.mutate({ id: question.id, prompt: "Vandalised", followUps: [], rubric: [{ title: "t", lookFor: [] }] }))).toBe("FORBIDDEN");
+    expect(
+      await failure(other.trpc.bank.updateQuestion.mutate({ id: question.id, prompt: "Vandalised", followUps: [], rubric: [{ title: "t", lookFor: [] }] })),
+    ).toBe("FORBIDDEN");
     expect(await failure(other.trpc.bank.deleteDocument.mutate({ documentId: question.document.id }))).toBe("FORBIDDEN");
     expect(await databaseDigest(db)).toBe(digest);
 
@@ -106,7 +118,9 @@ describe("the bank has owners, and a refused write writes nothing", () => {
     expect(await failure(other.trpc.bank.copyDocument.mutate({ documentId: question.document.id }))).toBe("CONFLICT");
     const copy = (await other.trpc.bank.search.query({ documentId })).items[0];
     expect(copy).toMatchObject({ shared: false, prompt: question.prompt });
-    expect((await other.trpc.bank.updateQuestion.mutate({ id: copy?.id ?? "", prompt: "My version", followUps: [], rubric: [{ title: "t", lookFor: [] }] })).prompt).toBe("My version");
+    expect(
+      (await other.trpc.bank.updateQuestion.mutate({ id: copy?.id ?? "", prompt: "My version", followUps: [], rubric: [{ title: "t", lookFor: [] }] })).prompt,
+    ).toBe("My version");
     expect((await other.trpc.bank.question.query({ id: question.id })).prompt).toBe(question.prompt);
   });
 
@@ -117,7 +131,9 @@ describe("the bank has owners, and a refused write writes nothing", () => {
     await candidate.trpc.invite.accept.mutate({ token: world.candidateToken });
     const id = world.questionIds[0] ?? "";
     const digest = await databaseDigest(db);
-    expect(await failure(candidate.trpc.bank.updateQuestion.mutate({ id, prompt: "x", followUps: [], rubric: [{ title: "Replaced", lookFor: [] }] }))).toBe("NOT_FOUND");
+    expect(await failure(candidate.trpc.bank.updateQuestion.mutate({ id, prompt: "x", followUps: [], rubric: [{ title: "Replaced", lookFor: [] }] }))).toBe(
+      "NOT_FOUND",
+    );
     expect(await databaseDigest(db)).toBe(digest);
   });
 });
@@ -172,8 +188,14 @@ describe("text PostgreSQL cannot store is refused as bad input", () => {
     const interviewer = await signedIn(app.url, owner);
     const client = roomClient(interviewer, world.sessionId);
     await client.joined();
-    expect(await client.emit("room:join", { protocolVersion: PROTOCOL_VERSION, sessionId: "\u0000", lastSeq: null })).toMatchObject({ ok: false, code: "BAD_REQUEST" });
-    expect(await client.emit("room:join", { protocolVersion: PROTOCOL_VERSION, sessionId: "\ud800", lastSeq: null })).toMatchObject({ ok: false, code: "BAD_REQUEST" });
+    expect(await client.emit("room:join", { protocolVersion: PROTOCOL_VERSION, sessionId: "\u0000", lastSeq: null })).toMatchObject({
+      ok: false,
+      code: "BAD_REQUEST",
+    });
+    expect(await client.emit("room:join", { protocolVersion: PROTOCOL_VERSION, sessionId: "\ud800", lastSeq: null })).toMatchObject({
+      ok: false,
+      code: "BAD_REQUEST",
+    });
     const digest = await databaseDigest(db);
     expect(await client.command({ type: "addNote", body: "note \u0000" })).toMatchObject({ ok: false, code: "BAD_REQUEST" });
     expect(await client.command({ type: "addNote", body: "half \udbff" })).toMatchObject({ ok: false, code: "BAD_REQUEST" });
@@ -249,7 +271,9 @@ describe("membership", () => {
     const client = roomClient(guest, world.sessionId);
     await client.joined();
     const digest = await databaseDigest(db);
-    expect(await client.emit("room:command", { sessionId: world.sessionId, idempotencyKey: randomUUID(), command: { type: "join", name: "Interviewer" } })).toMatchObject({ ok: false, code: "BAD_REQUEST" });
+    expect(
+      await client.emit("room:command", { sessionId: world.sessionId, idempotencyKey: randomUUID(), command: { type: "join", name: "Interviewer" } }),
+    ).toMatchObject({ ok: false, code: "BAD_REQUEST" });
     expect(await databaseDigest(db)).toBe(digest);
     expect(client.view?.participants.find((p) => p.role === "CANDIDATE")?.name).toBe("Candice");
   });
@@ -277,7 +301,9 @@ describe("sign-up rules hold at the procedure", () => {
   it("refuses a password shorter than 8 characters", async () => {
     const visitor = new HttpSession(app.url);
     const users = await db.user.count();
-    expect(await failure(visitor.trpc.account.signUp.mutate({ name: "Short", email: `short-${randomUUID().slice(0, 6)}@example.com`, password: "1234567" }))).toBe("BAD_REQUEST");
+    expect(
+      await failure(visitor.trpc.account.signUp.mutate({ name: "Short", email: `short-${randomUUID().slice(0, 6)}@example.com`, password: "1234567" })),
+    ).toBe("BAD_REQUEST");
     expect(await db.user.count()).toBe(users);
   });
 });
@@ -307,7 +333,8 @@ describe("limits", () => {
 
   it("limits sign-ups per address", async () => {
     const visitor = new HttpSession(app.url);
-    const signUp = (n: number) => visitor.trpc.account.signUp.mutate({ name: `Bot ${n}`, email: `bot-${n}-${randomUUID().slice(0, 6)}@example.com`, password: "long enough password" });
+    const signUp = (n: number) =>
+      visitor.trpc.account.signUp.mutate({ name: `Bot ${n}`, email: `bot-${n}-${randomUUID().slice(0, 6)}@example.com`, password: "long enough password" });
     for (let n = 0; n < RATE_LIMITS.signUpsPerAddress.max; n++) await signUp(n);
     const users = await db.user.count();
     expect(await failure(signUp(99))).toBe("RATE_LIMITED");
@@ -331,7 +358,12 @@ describe("invite links", () => {
 describe("security headers", () => {
   it("are on pages, API answers and errors, and the page policy carries a fresh nonce", async () => {
     const visitor = new HttpSession(app.url);
-    const [page, again, api, missing] = await Promise.all([visitor.fetch("/sign-in"), visitor.fetch("/sign-in"), visitor.fetch("/api/health"), visitor.fetch("/no-such-page")]);
+    const [page, again, api, missing] = await Promise.all([
+      visitor.fetch("/sign-in"),
+      visitor.fetch("/sign-in"),
+      visitor.fetch("/api/health"),
+      visitor.fetch("/no-such-page"),
+    ]);
     for (const response of [page, api, missing]) {
       expect(response.headers.get("x-content-type-options")).toBe("nosniff");
       expect(response.headers.get("referrer-policy")).toBe("same-origin");

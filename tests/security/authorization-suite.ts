@@ -92,7 +92,10 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
       await run(owner, { type: "join", name: owner.name ?? "Owner" });
       await run(observer, { type: "join", name: observer.name ?? "Observer" });
       await run(owner, { type: "start" });
-      for (const [who, account] of [["owner", owner], ["observer", observer]] as const) {
+      for (const [who, account] of [
+        ["owner", owner],
+        ["observer", observer],
+      ] as const) {
         const [added] = (await run(account, { type: "addNote", body: `${who}'s note` })).events;
         noteIds[who] = added?.event.type === "noteAdded" ? added.event.payload.noteId : "";
       }
@@ -131,14 +134,19 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
     const key = `${row.surface}:${row.name}`;
     const shared = sharedWorlds.get(key) ?? freshWorld("stranger", live);
     sharedWorlds.set(key, shared);
-    return shared.then((world) => ({ ...world, member: members.get(caller) ?? driver.anonymous(), ownNoteId: caller === "observer" ? world.observerNoteId : world.ownerNoteId }));
+    return shared.then((world) => ({
+      ...world,
+      member: members.get(caller) ?? driver.anonymous(),
+      ownNoteId: caller === "observer" ? world.observerNoteId : world.ownerNoteId,
+    }));
   }
 
   const correction = { prompt: "Corrected?", followUps: [], rubric: [{ title: "Depth", lookFor: [] }] };
 
   /** How each tRPC procedure is called in a cell. */
   const procedureCalls: Record<string, (s: Member, w: World) => Promise<unknown>> = {
-    "account.signUp": (s) => s.trpc.account.signUp.mutate({ name: "New person", email: `new-${randomUUID().slice(0, 8)}@example.com`, password: "long enough password" }),
+    "account.signUp": (s) =>
+      s.trpc.account.signUp.mutate({ name: "New person", email: `new-${randomUUID().slice(0, 8)}@example.com`, password: "long enough password" }),
     "dashboard.summary": (s) => s.trpc.dashboard.summary.query(),
     "bank.search": (s) => s.trpc.bank.search.query({}),
     "bank.facets": (s) => s.trpc.bank.facets.query(),
@@ -154,7 +162,8 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
     "interview.templates": (s) => s.trpc.interview.templates.query(),
     "interview.myRole": (s, w) => s.trpc.interview.myRole.query({ sessionId: w.sessionId }),
     "interview.plan": (s, w) => s.trpc.interview.plan.query({ sessionId: w.sessionId }),
-    "interview.updatePlan": (s, w) => s.trpc.interview.updatePlan.mutate({ sessionId: w.sessionId, title: "Changed", items: [{ bankQuestionId: w.questionIds[1] ?? "", timeBoxSec: 300 }] }),
+    "interview.updatePlan": (s, w) =>
+      s.trpc.interview.updatePlan.mutate({ sessionId: w.sessionId, title: "Changed", items: [{ bankQuestionId: w.questionIds[1] ?? "", timeBoxSec: 300 }] }),
     "interview.createInvite": (s, w) => s.trpc.interview.createInvite.mutate({ sessionId: w.sessionId, role: "OBSERVER" }),
     "interview.revokeInvite": (s, w) => s.trpc.interview.revokeInvite.mutate({ inviteId: w.observerInviteId }),
     "interview.removeParticipant": (s, w) => s.trpc.interview.removeParticipant.mutate({ sessionId: w.sessionId, userId: w.observerId }),
@@ -188,7 +197,6 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
     deleteNote: (w) => ({ type: "deleteNote", noteId: w.ownNoteId }),
     editScratchpad: (w) => ({ type: "editScratchpad", questionId: w.q1, baseRevision: 0, changes: [{ from: 0, to: 0, insert: "my answer" }] }),
   };
-
 
   /** Runs one cell; returns the outcome and whether the database changed during the call itself. */
   async function runCell(row: Row, caller: Caller): Promise<{ outcome: string; wrote: boolean }> {
@@ -238,9 +246,14 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
     it("has a row for every tRPC procedure, Socket.IO event and room command, and nothing else", () => {
       const procedures = Object.keys(appRouter._def.procedures).sort();
       // room:command is the command rows' event.
-      const events = Object.keys(clientPayloadSchemas).filter((event) => event !== "room:command").sort();
+      const events = Object.keys(clientPayloadSchemas)
+        .filter((event) => event !== "room:command")
+        .sort();
       const commandTypes = clientCommandSchema.options.map((option) => option.shape.type.value).sort();
-      const rows = (surface: Row["surface"]) => AUTHORIZATION_TABLE.filter((row) => row.surface === surface).map((row) => row.name).sort();
+      const rows = (surface: Row["surface"]) =>
+        AUTHORIZATION_TABLE.filter((row) => row.surface === surface)
+          .map((row) => row.name)
+          .sort();
       expect(rows("trpc")).toEqual(procedures);
       expect(rows("socket")).toEqual(events);
       expect(rows("command")).toEqual(commandTypes);
@@ -265,4 +278,8 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
   });
 }
 
-const smallDocument = { name: "mine.md", encoding: "text" as const, content: "# Mine\n\n## 1. What does a write-ahead log buy you?\n\n**Difficulty:** Medium\n\nDurability before the data pages are written.\n" };
+const smallDocument = {
+  name: "mine.md",
+  encoding: "text" as const,
+  content: "# Mine\n\n## 1. What does a write-ahead log buy you?\n\n**Difficulty:** Medium\n\nDurability before the data pages are written.\n",
+};

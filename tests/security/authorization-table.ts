@@ -93,13 +93,25 @@ export const AUTHORIZATION_TABLE: Row[] = [
   {
     surface: "trpc",
     name: "bank.updateQuestion",
-    cells: cells(accounts, { stranger: "NOT_FOUND", accountCandidate: "NOT_FOUND", otherCandidate: "NOT_FOUND", observer: "NOT_FOUND", otherInterviewer: "NOT_FOUND" }),
+    cells: cells(accounts, {
+      stranger: "NOT_FOUND",
+      accountCandidate: "NOT_FOUND",
+      otherCandidate: "NOT_FOUND",
+      observer: "NOT_FOUND",
+      otherInterviewer: "NOT_FOUND",
+    }),
     writes: true,
   },
   {
     surface: "trpc",
     name: "bank.deleteDocument",
-    cells: cells(accounts, { stranger: "NOT_FOUND", accountCandidate: "NOT_FOUND", otherCandidate: "NOT_FOUND", observer: "NOT_FOUND", otherInterviewer: "NOT_FOUND" }),
+    cells: cells(accounts, {
+      stranger: "NOT_FOUND",
+      accountCandidate: "NOT_FOUND",
+      otherCandidate: "NOT_FOUND",
+      observer: "NOT_FOUND",
+      otherInterviewer: "NOT_FOUND",
+    }),
     writes: true,
   },
 
@@ -146,7 +158,11 @@ const SHORT: Record<Outcome, string> = { allowed: "✓", UNAUTHORIZED: "401", FO
 export function authorizationTableMarkdown(): string {
   const header = `| ${["What", ...CALLERS].join(" | ")} |`;
   const rule = `| ${["---", ...CALLERS.map(() => ":-:")].join(" | ")} |`;
-  const label: Record<Surface, (name: string) => string> = { trpc: (name) => `\`${name}\``, socket: (name) => `socket \`${name}\``, command: (name) => `command \`${name}\`` };
+  const label: Record<Surface, (name: string) => string> = {
+    trpc: (name) => `\`${name}\``,
+    socket: (name) => `socket \`${name}\``,
+    command: (name) => `command \`${name}\``,
+  };
   const rows = AUTHORIZATION_TABLE.map((row) => `| ${[label[row.surface](row.name), ...CALLERS.map((caller) => SHORT[row.cells[caller]])].join(" | ")} |`);
   return [header, rule, ...rows].join("\n");
 }

@@ -64,8 +64,16 @@ const nasty = fc.constantFrom(
 );
 const hugeString = fc.constantFrom(200_000, 1_000_000).map((length) => "x".repeat(length));
 const hostileString = (huge: boolean) =>
-  fc.oneof({ weight: 4, arbitrary: fc.string() }, { weight: 3, arbitrary: fc.string({ unit: "binary" }) }, { weight: 4, arbitrary: nasty }, { weight: huge ? 1 : 0, arbitrary: hugeString });
-const hostileKey = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom("__proto__", "constructor", "prototype", "toString", "type", "sessionId", "id", "command", "files", "items"));
+  fc.oneof(
+    { weight: 4, arbitrary: fc.string() },
+    { weight: 3, arbitrary: fc.string({ unit: "binary" }) },
+    { weight: 4, arbitrary: nasty },
+    { weight: huge ? 1 : 0, arbitrary: hugeString },
+  );
+const hostileKey = fc.oneof(
+  fc.string({ maxLength: 12 }),
+  fc.constantFrom("__proto__", "constructor", "prototype", "toString", "type", "sessionId", "id", "command", "files", "items"),
+);
 // Deeper values overflow the clients' own encoders (superjson, socket.io-parser); far deeper raw frames are tested below.
 const deep = fc.integer({ min: 50, max: 1_000 }).map((depth) => {
   let value: object = { bottom: true };
@@ -80,9 +88,9 @@ const hostileValues = (huge: boolean) =>
     value: fc.oneof(
       { depthSize: "small", withCrossShrink: true },
       hostileString(huge),
-    fc.integer(),
-    fc.double(),
-    fc.constantFrom(Number.MAX_SAFE_INTEGER, -1, 0, 1e308, -0),
+      fc.integer(),
+      fc.double(),
+      fc.constantFrom(Number.MAX_SAFE_INTEGER, -1, 0, 1e308, -0),
       fc.boolean(),
       fc.constant(null),
       fc.array(tie("value"), { maxLength: 5 }),
@@ -128,16 +136,22 @@ function mutated(sample: unknown, hostileValue: fc.Arbitrary<unknown>): fc.Arbit
   if (entries.length === 0) return fc.dictionary(hostileKey, hostileValue, { maxKeys: 3 });
   return fc.oneof(
     hostileValue,
-    fc.constantFrom(...entries.map(([key]) => key)).chain((key) =>
-      mutated((sample as Record<string, unknown>)[key], hostileValue).map((value) => (Array.isArray(sample) ? Object.assign([...sample], { [key]: value }) : { ...(sample as object), [key]: value })),
-    ),
+    fc
+      .constantFrom(...entries.map(([key]) => key))
+      .chain((key) =>
+        mutated((sample as Record<string, unknown>)[key], hostileValue).map((value) =>
+          Array.isArray(sample) ? Object.assign([...sample], { [key]: value }) : { ...(sample as object), [key]: value },
+        ),
+      ),
     fc.tuple(hostileKey, hostileValue).map(([key, value]) => ({ ...(sample as object), [key]: value })),
   );
 }
 
 // ---------------------------------------------------------------- tRPC over raw HTTP
 
-const procedureTypes = Object.fromEntries(Object.entries(appRouter._def.procedures).map(([path, procedure]) => [path, (procedure as unknown as { _def: { type: string } })._def.type]));
+const procedureTypes = Object.fromEntries(
+  Object.entries(appRouter._def.procedures).map(([path, procedure]) => [path, (procedure as unknown as { _def: { type: string } })._def.type]),
+);
 
 interface TrpcAnswer {
   status: number;
@@ -179,11 +193,24 @@ describe("fuzzing", () => {
     expect(paths.sort()).toEqual(Object.keys(samples).sort());
     const rawBodies = fc.oneof(
       fc.string({ unit: "binary" }),
-      fc.constantFrom('{"json":', '{"json":{"a":1},"meta":{"values":{"a":["map"]}}}', '{"json":{},"meta":{"values":{"__proto__.polluted":["Date"]}}}', '{"json":{"__proto__":{"polluted":1}}}', "null", "[]", '"\\u0000"'),
+      fc.constantFrom(
+        '{"json":',
+        '{"json":{"a":1},"meta":{"values":{"a":["map"]}}}',
+        '{"json":{},"meta":{"values":{"__proto__.polluted":["Date"]}}}',
+        '{"json":{"__proto__":{"polluted":1}}}',
+        "null",
+        "[]",
+        '"\\u0000"',
+      ),
     );
-    const payload = fc.constantFrom(...paths).chain((path) =>
-      fc.oneof({ weight: 5, arbitrary: mutated(samples[path], hostileValues(true)).map((input) => ({ path, input, raw: undefined as string | undefined })) }, { weight: 1, arbitrary: rawBodies.map((raw) => ({ path, input: undefined, raw })) }),
-    );
+    const payload = fc
+      .constantFrom(...paths)
+      .chain((path) =>
+        fc.oneof(
+          { weight: 5, arbitrary: mutated(samples[path], hostileValues(true)).map((input) => ({ path, input, raw: undefined as string | undefined })) },
+          { weight: 1, arbitrary: rawBodies.map((raw) => ({ path, input: undefined, raw })) },
+        ),
+      );
     await fc.assert(
       fc.asyncProperty(payload, async ({ path, input, raw }) => {
         const before = await databaseDigest(db);
@@ -214,7 +241,9 @@ describe("fuzzing", () => {
         socket.once("connect", () => resolve());
         socket.once("connect_error", reject);
       });
-      const join = (await socket.timeout(5_000).emitWithAck("room:join", { protocolVersion: PROTOCOL_VERSION, sessionId: world.sessionId, lastSeq: null })) as { ok: boolean };
+      const join = (await socket.timeout(5_000).emitWithAck("room:join", { protocolVersion: PROTOCOL_VERSION, sessionId: world.sessionId, lastSeq: null })) as {
+        ok: boolean;
+      };
       expect(join.ok).toBe(true);
       pool.push(socket);
     }
@@ -252,11 +281,28 @@ describe("fuzzing", () => {
     };
     const events = Object.keys(clientPayloadSchemas);
     const message = fc.oneof(
-      { weight: 3, arbitrary: fc.constantFrom(...commandSamples).chain((command) => mutated({ sessionId: world.sessionId, idempotencyKey: "k".repeat(16), command }, hostileValue)).map((payload) => ({ event: "room:command", payload, ack: true })) },
-      { weight: 2, arbitrary: fc.constantFrom(...events).chain((event) => mutated(samples[event] ?? {}, hostileValue).map((payload) => ({ event, payload, ack: true }))) },
-      { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...events), fc.uint8Array({ maxLength: 2048 })).map(([event, bytes]) => ({ event, payload: Buffer.from(bytes), ack: true })) },
+      {
+        weight: 3,
+        arbitrary: fc
+          .constantFrom(...commandSamples)
+          .chain((command) => mutated({ sessionId: world.sessionId, idempotencyKey: "k".repeat(16), command }, hostileValue))
+          .map((payload) => ({ event: "room:command", payload, ack: true })),
+      },
+      {
+        weight: 2,
+        arbitrary: fc.constantFrom(...events).chain((event) => mutated(samples[event] ?? {}, hostileValue).map((payload) => ({ event, payload, ack: true }))),
+      },
+      {
+        weight: 1,
+        arbitrary: fc
+          .tuple(fc.constantFrom(...events), fc.uint8Array({ maxLength: 2048 }))
+          .map(([event, bytes]) => ({ event, payload: Buffer.from(bytes), ack: true })),
+      },
       { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...events), hostileValue).map(([event, payload]) => ({ event, payload, ack: false })) },
-      { weight: 1, arbitrary: fc.tuple(fc.string({ minLength: 1, maxLength: 20 }), hostileValue).map(([event, payload]) => ({ event: `x:${event}`, payload, ack: true })) },
+      {
+        weight: 1,
+        arbitrary: fc.tuple(fc.string({ minLength: 1, maxLength: 20 }), hostileValue).map(([event, payload]) => ({ event: `x:${event}`, payload, ack: true })),
+      },
     );
 
     await fc.assert(
@@ -320,7 +366,9 @@ describe("fuzzing", () => {
     await new Promise<void>((resolve) => socket.once("connect", () => resolve()));
     // socket.io-client cannot encode such values; frames are written as an attacker would, by hand.
     // 60,000 levels still fit the 128 KB message limit.
-    const reply = new Promise<string>((resolve) => socket.io.engine.on("packet", (packet) => typeof packet.data === "string" && packet.data.startsWith("3777") && resolve(packet.data)));
+    const reply = new Promise<string>((resolve) =>
+      socket.io.engine.on("packet", (packet) => typeof packet.data === "string" && packet.data.startsWith("3777") && resolve(packet.data)),
+    );
     socket.io.engine.write(`2777["room:join",{"protocolVersion":${PROTOCOL_VERSION},"sessionId":${deepJson(60_000)},"lastSeq":null}]`);
     expect(JSON.parse((await reply).slice(4))).toEqual([{ ok: false, code: "BAD_REQUEST", message: "That message was malformed." }]);
     // Past the limit, the server closes that socket and nothing else.

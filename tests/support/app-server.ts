@@ -18,7 +18,10 @@ export interface AppServer {
  * The real app, as `npm start` runs it (server/index.ts: Next.js, next-auth, tRPC and Socket.IO on one
  * port) on the given database, from the production build that the integration global setup ensured.
  */
-export async function startAppServer(databaseUrl: string, options: { port?: number; redisUrl?: string; env?: Record<string, string>; nodeArgs?: string[] } = {}): Promise<AppServer> {
+export async function startAppServer(
+  databaseUrl: string,
+  options: { port?: number; redisUrl?: string; env?: Record<string, string>; nodeArgs?: string[] } = {},
+): Promise<AppServer> {
   const port = options.port ?? (await freePort());
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "mockroom-app-"));
   const url = `http://127.0.0.1:${port}`;

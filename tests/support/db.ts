@@ -23,7 +23,12 @@ export async function fileDatabase(): Promise<FileDatabase> {
 }
 
 /** Runs a room command as `userId`, with the role the database gives them, as the socket handler does. */
-export async function roomCommand(database: Pick<FileDatabase, "pool" | "rooms">, sessionId: string, userId: string, command: Command): Promise<CommandOutcome> {
+export async function roomCommand(
+  database: Pick<FileDatabase, "pool" | "rooms">,
+  sessionId: string,
+  userId: string,
+  command: Command,
+): Promise<CommandOutcome> {
   const actor = { userId, role: await memberRole(database.pool, sessionId, userId) };
   return executeCommand(database.rooms, { sessionId, actor, idempotencyKey: randomUUID(), command, now: new Date() });
 }

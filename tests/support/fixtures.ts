@@ -46,7 +46,10 @@ export function tokenOf(url: string): string {
  */
 export async function interviewOf(db: Db, owner: SessionUser, observer: SessionUser, tag: string) {
   const { questionIds, marker } = await seedMarkedQuestions(db, tag);
-  const { id: sessionId } = await createInterview(db, owner, { title: `Interview ${tag}`, items: questionIds.map((bankQuestionId) => ({ bankQuestionId, timeBoxSec: 600 })) });
+  const { id: sessionId } = await createInterview(db, owner, {
+    title: `Interview ${tag}`,
+    items: questionIds.map((bankQuestionId) => ({ bankQuestionId, timeBoxSec: 600 })),
+  });
   const now = new Date();
   const observerLink = await createInvite(db, owner, { sessionId, role: "OBSERVER" }, now);
   await acceptInvite(db, observer, tokenOf(observerLink.url), now);
@@ -56,7 +59,24 @@ export async function interviewOf(db: Db, owner: SessionUser, observer: SessionU
 
 /** A digest of every row an attack could write, for "a refused call wrote nothing"; one query. */
 export async function databaseDigest(db: Db): Promise<string> {
-  const tables = ["User", "BankDocument", "BankQuestion", "BankFollowUp", "RubricCriterion", "KeyPoint", "RedFlag", "InterviewSession", "SessionQuestion", "Participant", "Invite", "SessionEvent", "Note", "Score", "InterviewTemplate", "TemplateItem"];
+  const tables = [
+    "User",
+    "BankDocument",
+    "BankQuestion",
+    "BankFollowUp",
+    "RubricCriterion",
+    "KeyPoint",
+    "RedFlag",
+    "InterviewSession",
+    "SessionQuestion",
+    "Participant",
+    "Invite",
+    "SessionEvent",
+    "Note",
+    "Score",
+    "InterviewTemplate",
+    "TemplateItem",
+  ];
   const parts = tables.map((table) => `(SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM "${table}" t)`);
   const rows = await db.$queryRawUnsafe<Array<{ digest: string }>>(`SELECT concat_ws(',', ${parts.join(", ")}) AS digest`);
   return rows[0]?.digest ?? "";
@@ -80,7 +100,16 @@ export async function seedMarkedQuestions(db: Db, tag: string) {
     followUps: [1, 2, 3].map((f) => ({ prompt: `Follow-up ${n}.${f} ${tag}`, answer: marker(`fu-answer-${n}-${f}`), lookFor: [marker(`fu-look-${n}-${f}`)] })),
     redFlags: [marker(`redflag-${n}`)],
     exampleScore: { score: 9, outOf: 10, reasons: [marker(`example-${n}`)] },
-    meta: { title: null, difficulty: "Hard", role: null, level: null, companies: [], tags: [], interviewerNotes: [marker(`notes-${n}`)], answerFramework: marker(`framework-${n}`) },
+    meta: {
+      title: null,
+      difficulty: "Hard",
+      role: null,
+      level: null,
+      companies: [],
+      tags: [],
+      interviewerNotes: [marker(`notes-${n}`)],
+      answerFramework: marker(`framework-${n}`),
+    },
     source: { line: n },
   });
   const document: BankDocument = {

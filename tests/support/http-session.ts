@@ -77,7 +77,11 @@ export function appCodeOf(error: unknown): string {
 }
 
 /** A new account through the real sign-up procedure, then signed in through next-auth. */
-export async function signedUpSession(baseUrl: string, name: string, password = "correct horse battery"): Promise<{ session: HttpSession; email: string; password: string }> {
+export async function signedUpSession(
+  baseUrl: string,
+  name: string,
+  password = "correct horse battery",
+): Promise<{ session: HttpSession; email: string; password: string }> {
   const session = new HttpSession(baseUrl);
   const email = `${name.toLowerCase().replace(/\W+/g, "-")}-${crypto.randomUUID().slice(0, 8)}@example.com`;
   await session.trpc.account.signUp.mutate({ name, email, password });

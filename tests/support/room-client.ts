@@ -4,7 +4,15 @@ import type { Command, RoomView } from "@/server/domain/room";
 import { scratchpadIn } from "@/server/domain/room/fold-view";
 import { diffText } from "@/server/domain/room/scratchpad";
 import { RoomReplica } from "@/components/realtime/room-replica";
-import { PROTOCOL_VERSION, RETRIED_CODES, type ClientToServerEvents, type Result, type RoomCommandResult, type RoomJoinResult, type ServerToClientEvents } from "@/server/realtime/protocol";
+import {
+  PROTOCOL_VERSION,
+  RETRIED_CODES,
+  type ClientToServerEvents,
+  type Result,
+  type RoomCommandResult,
+  type RoomJoinResult,
+  type ServerToClientEvents,
+} from "@/server/realtime/protocol";
 
 /**
  * A room client that behaves like the browser's: it keeps its copy of the room with the browser's
@@ -20,7 +28,11 @@ export class RoomClient {
   readonly typed = new Map<string, string>();
   private rejoined: Array<() => void> = [];
 
-  constructor(url: string, cookie: string, readonly sessionId: string) {
+  constructor(
+    url: string,
+    cookie: string,
+    readonly sessionId: string,
+  ) {
     this.socket = io(url, {
       transports: ["websocket"],
       extraHeaders: { cookie },
@@ -93,7 +105,13 @@ export class RoomClient {
     const { text: before, revision } = this.scratchpadOf(questionId);
     const result = await this.command({ type: "editScratchpad", questionId, baseRevision: revision, changes: [diffText(before, text)] });
     if (result.ok) {
-      this.replica.scratchpadEdit({ sessionId: this.sessionId, questionId, revision: result.revision ?? revision + 1, changes: [diffText(before, text)], updatedAt: new Date().toISOString() });
+      this.replica.scratchpadEdit({
+        sessionId: this.sessionId,
+        questionId,
+        revision: result.revision ?? revision + 1,
+        changes: [diffText(before, text)],
+        updatedAt: new Date().toISOString(),
+      });
     }
     return result;
   }

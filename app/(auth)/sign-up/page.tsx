@@ -29,9 +29,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
       }
     >
       {guest?.isGuest ? (
-        <Alert className="mb-6">
-          You are in as a guest{guest.name ? `, ${guest.name}` : ""}. Your interviews move to the new account.
-        </Alert>
+        <Alert className="mb-6">You are in as a guest{guest.name ? `, ${guest.name}` : ""}. Your interviews move to the new account.</Alert>
       ) : (
         <OAuthButtons providers={enabledProviders()} callbackUrl={callbackUrl} />
       )}

@@ -9,10 +9,7 @@ const DATABASE_TIMEOUT_MS = 2_000;
 async function databaseStatus(): Promise<{ ok: boolean; latencyMs?: number; error?: string }> {
   const started = performance.now();
   try {
-    await Promise.race([
-      db().$queryRaw`SELECT 1`,
-      new Promise((_, reject) => setTimeout(() => reject(new Error("timed out")), DATABASE_TIMEOUT_MS)),
-    ]);
+    await Promise.race([db().$queryRaw`SELECT 1`, new Promise((_, reject) => setTimeout(() => reject(new Error("timed out")), DATABASE_TIMEOUT_MS))]);
     return { ok: true, latencyMs: Math.round(performance.now() - started) };
   } catch (error) {
     return { ok: false, error: error instanceof Error && error.message === "timed out" ? "timed out" : "unreachable" };

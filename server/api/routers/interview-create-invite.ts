@@ -4,6 +4,16 @@ import { sessionIdInput } from "@/server/api/routers/interview-schemas";
 import { createInvite } from "@/server/services/interviews";
 
 export const interviewCreateInvite = protectedProcedure
-  .input(sessionIdInput.extend({ role: z.enum(["CANDIDATE", "OBSERVER"]), expiresInHours: z.number().int().min(1).max(24 * 30).optional() }))
+  .input(
+    sessionIdInput.extend({
+      role: z.enum(["CANDIDATE", "OBSERVER"]),
+      expiresInHours: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 30)
+        .optional(),
+    }),
+  )
   .output(z.object({ id: z.string(), url: z.string(), expiresAt: z.date() }))
   .mutation(({ ctx, input }) => createInvite(ctx.db, ctx.user, input, new Date()));

@@ -8,7 +8,14 @@ export const inviteDescribe = publicProcedure
   .input(z.object({ token: dbText.min(1).max(200) }))
   .output(
     z.discriminatedUnion("valid", [
-      z.object({ valid: z.literal(true), sessionTitle: z.string(), interviewerName: z.string().nullable(), role: roleOutput, status: z.string(), used: z.boolean() }),
+      z.object({
+        valid: z.literal(true),
+        sessionTitle: z.string(),
+        interviewerName: z.string().nullable(),
+        role: roleOutput,
+        status: z.string(),
+        used: z.boolean(),
+      }),
       z.object({ valid: z.literal(false), reason: z.enum(["expired", "revoked", "unknown"]) }),
     ]),
   )

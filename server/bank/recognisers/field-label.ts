@@ -7,15 +7,24 @@ import { inlineAfterLabel, labelCarrier, labelText, splitLabel } from "./recogni
  * label's words only, so "**Answer:**", "3. The Answer" and "### Sample Answer" are one label.
  */
 const LABELS: readonly [RegExp, QuestionField][] = [
-  [/^(?:the |a )?(?:(?:sample|model|suggested|reference|example|ideal|short|full|strong|good|expected|detailed|brief) )?(?:answer|ans|a|solution|response)(?: \(.*\))?$/, "answer"],
+  [
+    /^(?:the |a )?(?:(?:sample|model|suggested|reference|example|ideal|short|full|strong|good|expected|detailed|brief) )?(?:answer|ans|a|solution|response)(?: \(.*\))?$/,
+    "answer",
+  ],
   [/^key (?:points|takeaways|concepts|ideas)(?: to (?:cover|mention|hit))?$|^(?:what|points) to cover$|^talking points$|^must[- ]mention$/, "keyPoints"],
-  [/^what (?:is )?(?:this|the) question (?:is )?test(?:ing|s)\??$|^what (?:it|this) tests\??$|^what (?:the )?interviewers? (?:is |are )?look(?:s|ing)? for\??$|^good to hear$|^evaluation criteria$|^(?:scoring )?rubric$|^scoring criteria$|^what (?:a )?good answer (?:includes|looks like|covers)$|^assessment criteria$/, "rubric"],
+  [
+    /^what (?:is )?(?:this|the) question (?:is )?test(?:ing|s)\??$|^what (?:it|this) tests\??$|^what (?:the )?interviewers? (?:is |are )?look(?:s|ing)? for\??$|^good to hear$|^evaluation criteria$|^(?:scoring )?rubric$|^scoring criteria$|^what (?:a )?good answer (?:includes|looks like|covers)$|^assessment criteria$/,
+    "rubric",
+  ],
   [/^why this is tricky$|^interviewer'?s? notes?$|^notes for (?:the )?interviewer$|^hints?(?: for (?:the )?interviewer)?$|^gotchas?$/, "notes"],
   [/red flags?|^(?:common )?(?:mistakes|pitfalls)(?: to avoid)?$|^bad answers?$|^what to avoid$|^anti-?patterns$|^bad to hear$/, "redFlags"],
   [/^(?:interview |example |sample )?score$|^rating$/, "score"],
   [/^why this score$|^score (?:rationale|reasons?|justification)$|^why (?:it|this answer) scored/, "scoreReasons"],
   [/^framework(?: to answer(?: this question)?)?$|^how to (?:answer|approach)(?: this(?: question)?)?$|^answer framework$/, "framework"],
-  [/^(?:possible |likely |common |typical )?(?:follow-?ups?|follow-?up questions|counter-?questions)(?: interviewers? (?:may |might |will )?ask)?(?: \(.*\))?$/, "followUps"],
+  [
+    /^(?:possible |likely |common |typical )?(?:follow-?ups?|follow-?up questions|counter-?questions)(?: interviewers? (?:may |might |will )?ask)?(?: \(.*\))?$/,
+    "followUps",
+  ],
 ];
 
 /** "Answer - text" / "Ans – text": plain-text notes use a dash where Markdown uses a colon. */
@@ -38,7 +47,8 @@ export const recogniseFieldLabel: Recogniser = (unit, ctx) => {
     return { type: "field", field: wholeField, inline: null };
   }
   const dashed = DASHED_ANSWER.exec(carrier.md);
-  if (dashed?.[1]) return ctx.inFollowUp ? { type: "followUpField", field: "answer", inline: dashed[1] } : { type: "field", field: "answer", inline: dashed[1] };
+  if (dashed?.[1])
+    return ctx.inFollowUp ? { type: "followUpField", field: "answer", inline: dashed[1] } : { type: "field", field: "answer", inline: dashed[1] };
   const split = splitLabel(carrier.text);
   if (!split) return null;
   const inline = inlineAfterLabel(carrier.md);

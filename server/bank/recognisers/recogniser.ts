@@ -2,17 +2,7 @@ import type { Unit } from "../blocks";
 import { withoutEmoji } from "../inline-text";
 
 /** Where a unit's content goes inside the question being read. */
-export type QuestionField =
-  | "body"
-  | "answer"
-  | "keyPoints"
-  | "rubric"
-  | "notes"
-  | "redFlags"
-  | "score"
-  | "scoreReasons"
-  | "framework"
-  | "followUps";
+export type QuestionField = "body" | "answer" | "keyPoints" | "rubric" | "notes" | "redFlags" | "score" | "scoreReasons" | "framework" | "followUps";
 
 export type MetaKey = "difficulty" | "role" | "level" | "companies" | "tags";
 

@@ -28,7 +28,9 @@ const heading = (md: string, depth = 3): Unit => ({ kind: "heading", depth, md: 
 
 describe("recognisers", () => {
   it("heading questions: numbered, Q-prefixed, quoted, imperative; not section titles", () => {
-    expect(recogniseHeadingQuestion(heading('1. "What happens if the server restarts?"'), ctx())).toMatchObject({ prompt: "What happens if the server restarts?" });
+    expect(recogniseHeadingQuestion(heading('1. "What happens if the server restarts?"'), ctx())).toMatchObject({
+      prompt: "What happens if the server restarts?",
+    });
     expect(recogniseHeadingQuestion(heading("**Q16: Design a trading platform.**"), ctx())).toMatchObject({ prompt: "Design a trading platform." });
     expect(recogniseHeadingQuestion(heading("Q10. Real Incident: Clock Skew"), ctx())).toMatchObject({ prompt: "Real Incident: Clock Skew" });
     expect(recogniseHeadingQuestion(heading("Table of Contents"), ctx())).toBeNull();
@@ -47,9 +49,14 @@ describe("recognisers", () => {
     expect(recogniseFieldLabel(line("**Key Points to Cover:**"), ctx())).toMatchObject({ field: "keyPoints" });
     expect(recogniseFieldLabel(heading("Good to hear", 4), ctx())).toMatchObject({ field: "rubric" });
     expect(recogniseFieldLabel(line("ANS: Lazily."), ctx())).toEqual({ type: "field", field: "answer", inline: "Lazily." });
-    expect(recogniseFieldLabel(line("**Testing:** whether you rely on guardrails"), ctx({ inFollowUp: true }))).toMatchObject({ type: "followUpField", field: "lookFor" });
+    expect(recogniseFieldLabel(line("**Testing:** whether you rely on guardrails"), ctx({ inFollowUp: true }))).toMatchObject({
+      type: "followUpField",
+      field: "lookFor",
+    });
     expect(recogniseFieldLabel(line("**Testing:**"), ctx())).toBeNull();
-    expect(recogniseFieldLabel(heading("10. Counter‑Questions Interviewers Ask (And What They’re Really Testing)"), ctx())).toMatchObject({ field: "followUps" });
+    expect(recogniseFieldLabel(heading("10. Counter‑Questions Interviewers Ask (And What They’re Really Testing)"), ctx())).toMatchObject({
+      field: "followUps",
+    });
     expect(recogniseFieldLabel(line("Answer direction: do X"), ctx({ inFollowUp: true }))).toMatchObject({ type: "followUpField", field: "answer" });
     expect(recogniseFieldLabel(line("The answer is simple: yes"), ctx())).toBeNull();
   });
@@ -66,18 +73,35 @@ describe("recognisers", () => {
   it("details, tables and question lists", () => {
     const details: Unit = { kind: "html", value: "<details>\n<summary>What is a closure?</summary>", md: "", line: 1, block: 1 };
     expect(recogniseDetailsSummary(details, ctx())).toMatchObject({ type: "question", prompt: "What is a closure?", opener: "details" });
-    const table: Unit = { kind: "table", rows: [["Question", "Answer"], ["What is X?", "Y."]], md: "", line: 1, block: 1 };
+    const table: Unit = {
+      kind: "table",
+      rows: [
+        ["Question", "Answer"],
+        ["What is X?", "Y."],
+      ],
+      md: "",
+      line: 1,
+      block: 1,
+    };
     expect(recogniseTableQuestions(table, ctx())).toEqual({ type: "questions", items: [{ prompt: "What is X?", answer: "Y.", meta: {} }] });
     const item = (text: string) => ({ text, md: text, lines: [text], children: [] });
     const list: Unit = { kind: "list", ordered: true, items: [item("How do you X?"), item("Why Y? because Z")], md: "", line: 1, block: 1 };
-    expect(recogniseQuestionList(list, ctx())).toMatchObject({ items: [{ prompt: "How do you X?", answer: null }, { prompt: "Why Y?", answer: "because Z" }] });
+    expect(recogniseQuestionList(list, ctx())).toMatchObject({
+      items: [
+        { prompt: "How do you X?", answer: null },
+        { prompt: "Why Y?", answer: "because Z" },
+      ],
+    });
     expect(recogniseQuestionList(list, ctx({ inQuestion: true }))).toBeNull();
   });
 
   it("a numbered question is one when an answer label follows it", () => {
     const item = (text: string) => ({ text, md: text, lines: [text], children: [] });
     const numbered: Unit = { kind: "list", ordered: true, items: [item("Why is String immutable?")], md: "", line: 1, block: 1 };
-    expect(recogniseNumberedQuestion(numbered, ctx({ next: line("Answer - Because it is pooled.") }))).toMatchObject({ type: "question", prompt: "Why is String immutable?" });
+    expect(recogniseNumberedQuestion(numbered, ctx({ next: line("Answer - Because it is pooled.") }))).toMatchObject({
+      type: "question",
+      prompt: "Why is String immutable?",
+    });
     expect(recogniseNumberedQuestion(numbered, ctx({ next: line("Because it is pooled.") }))).toBeNull();
     expect(recogniseFieldLabel(line("Answer - Because it is pooled."), ctx())).toEqual({ type: "field", field: "answer", inline: "Because it is pooled." });
   });

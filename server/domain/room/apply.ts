@@ -96,10 +96,7 @@ export function apply(state: RoomState, event: RoomEvent): RoomState {
     }
     case "interviewEnded": {
       const { endedAt, questionId, accumulatedMs } = event.payload;
-      const timing =
-        questionId !== null && accumulatedMs !== null
-          ? withTiming(state.timing, questionId, { startedAt: null, accumulatedMs })
-          : state.timing;
+      const timing = questionId !== null && accumulatedMs !== null ? withTiming(state.timing, questionId, { startedAt: null, accumulatedMs }) : state.timing;
       return { ...state, status: "ended", endedAt, timing };
     }
   }

@@ -42,7 +42,15 @@ describe("commandSchema", () => {
     expect(parses(score)).toBe(true);
     expect(parses({ ...score, overall: 11 })).toBe(false);
     expect(parses({ ...score, criteria: [{ index: 0, score: 11, comment: "" }] })).toBe(false);
-    expect(parses({ ...score, criteria: [{ index: 0, score: 1, comment: "" }, { index: 0, score: 2, comment: "" }] })).toBe(false);
+    expect(
+      parses({
+        ...score,
+        criteria: [
+          { index: 0, score: 1, comment: "" },
+          { index: 0, score: 2, comment: "" },
+        ],
+      }),
+    ).toBe(false);
     expect(parses({ ...score, outOf: 0 })).toBe(false);
   });
 

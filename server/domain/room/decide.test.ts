@@ -5,19 +5,7 @@ import { decide, type Decision } from "./decide";
 import type { RoomEventType } from "./events";
 import type { Actor } from "./policy";
 import type { Role, RoomState } from "./room-state";
-import {
-  T0,
-  at,
-  candidate,
-  coInterviewer,
-  emptyRoom,
-  idSource,
-  interviewer,
-  joinedRoom,
-  liveRoom,
-  observer,
-  run,
-} from "./test-fixtures";
+import { T0, at, candidate, coInterviewer, emptyRoom, idSource, interviewer, joinedRoom, liveRoom, observer, run } from "./test-fixtures";
 
 const Q1 = "question_1_id";
 const Q2 = "question_2_id";
@@ -60,7 +48,12 @@ interface Case {
 
 /** Every command that `decide` turns into events; live scratchpad edits are decided in scratchpad.ts. */
 const cases: Record<Exclude<CommandType, "editScratchpad">, Case> = {
-  join: { state: () => emptyRoom(), command: () => ({ type: "join", name: "Ada" }), allowed: ["INTERVIEWER", "CANDIDATE", "OBSERVER"], event: "participantJoined" },
+  join: {
+    state: () => emptyRoom(),
+    command: () => ({ type: "join", name: "Ada" }),
+    allowed: ["INTERVIEWER", "CANDIDATE", "OBSERVER"],
+    event: "participantJoined",
+  },
   setPresence: {
     state: () => joinedRoom(),
     command: () => ({ type: "setPresence", status: "connected" }),
@@ -184,8 +177,13 @@ describe("decide: removing a participant", () => {
 
   it("lets an interviewer remove someone without having entered the room", () => {
     const absentOwner: Actor = { userId: "user_absent_owner", role: "INTERVIEWER" };
-    expect(expectEvents(decideAt(liveRoom(), absentOwner, { type: "removeParticipant", userId: observer.userId })).map((e) => e.type)).toEqual(["participantRemoved"]);
-    expectError(decideAt(liveRoom(), { userId: "user_absent_observer", role: "OBSERVER" }, { type: "removeParticipant", userId: candidate.userId }), "FORBIDDEN");
+    expect(expectEvents(decideAt(liveRoom(), absentOwner, { type: "removeParticipant", userId: observer.userId })).map((e) => e.type)).toEqual([
+      "participantRemoved",
+    ]);
+    expectError(
+      decideAt(liveRoom(), { userId: "user_absent_observer", role: "OBSERVER" }, { type: "removeParticipant", userId: candidate.userId }),
+      "FORBIDDEN",
+    );
   });
 
   it("never removes an interviewer, and removing someone not in the room changes nothing", () => {
@@ -292,10 +290,7 @@ describe("decide: revealing follow-ups", () => {
 
   it("refuses follow-ups of another question and unknown follow-ups without echoing anything", () => {
     const state = liveRoom();
-    const otherQuestion = expectError(
-      decideAt(state, interviewer, { type: "revealFollowUp", questionId: Q2, followUpId: "followup_2_1_id" }),
-      "CONFLICT",
-    );
+    const otherQuestion = expectError(decideAt(state, interviewer, { type: "revealFollowUp", questionId: Q2, followUpId: "followup_2_1_id" }), "CONFLICT");
     const wrongPair = expectError(decideAt(state, interviewer, { type: "revealFollowUp", questionId: Q1, followUpId: "followup_2_1_id" }), "NOT_FOUND");
     const unknown = expectError(decideAt(state, interviewer, { type: "revealFollowUp", questionId: Q1, followUpId: "nope" }), "NOT_FOUND");
     for (const message of [otherQuestion, wrongPair, unknown]) {
@@ -476,31 +471,60 @@ describe("decide: every refusal says why", () => {
     expect(message(joinedRoom(), interviewer, { type: "goToQuestion", questionId: Q2 }, "CONFLICT")).toBe("The interview has not started yet.");
     expect(message(ended, interviewer, { type: "goToQuestion", questionId: Q2 }, "CONFLICT")).toBe("The interview has ended.");
     expect(message(ended, interviewer, { type: "start" }, "CONFLICT")).toBe("The interview has ended.");
-    expect(message(run(emptyRoom(0), interviewer, { type: "join", name: "I" }).state, interviewer, { type: "start" }, "CONFLICT")).toBe("This interview has no questions.");
+    expect(message(run(emptyRoom(0), interviewer, { type: "join", name: "I" }).state, interviewer, { type: "start" }, "CONFLICT")).toBe(
+      "This interview has no questions.",
+    );
     expect(message(liveRoom(), interviewer, { type: "previousQuestion", fromQuestionId: Q1 }, "CONFLICT")).toBe("This is already the first question.");
     expect(message(last, interviewer, { type: "nextQuestion", fromQuestionId: Q3 }, "CONFLICT")).toBe("This is already the last question.");
-    expect(message(last, interviewer, { type: "revealFollowUp", questionId: Q1, followUpId: F1 }, "CONFLICT")).toBe("Follow-ups can only be revealed for the current question.");
+    expect(message(last, interviewer, { type: "revealFollowUp", questionId: Q1, followUpId: F1 }, "CONFLICT")).toBe(
+      "Follow-ups can only be revealed for the current question.",
+    );
   });
 
   it("names what was not found", () => {
     expect(message(liveRoom(), interviewer, { type: "goToQuestion", questionId: "nope" }, "NOT_FOUND")).toBe("That question is not in this interview.");
-    expect(message(liveRoom(), interviewer, { type: "revealFollowUp", questionId: Q1, followUpId: "nope" }, "NOT_FOUND")).toBe("That follow-up is not part of the current question.");
-    expect(message(liveRoom(), interviewer, { type: "setKeyPointChecked", questionId: Q1, index: 99, checked: true }, "NOT_FOUND")).toBe("That key point was not found.");
-    expect(message(liveRoom(), candidate, { type: "checkpointScratchpad", questionId: Q3, text: "x", revision: 1 }, "NOT_FOUND")).toBe("That question has not been asked in this interview.");
-    expect(message(liveRoom(), interviewer, { type: "setScore", questionId: Q1, outOf: 10, criteria: [{ index: 99, score: 1, comment: "" }], overall: null, comment: "" }, "BAD_REQUEST")).toBe(
-      "A scored criterion is not in this question's rubric.",
+    expect(message(liveRoom(), interviewer, { type: "revealFollowUp", questionId: Q1, followUpId: "nope" }, "NOT_FOUND")).toBe(
+      "That follow-up is not part of the current question.",
     );
+    expect(message(liveRoom(), interviewer, { type: "setKeyPointChecked", questionId: Q1, index: 99, checked: true }, "NOT_FOUND")).toBe(
+      "That key point was not found.",
+    );
+    expect(message(liveRoom(), candidate, { type: "checkpointScratchpad", questionId: Q3, text: "x", revision: 1 }, "NOT_FOUND")).toBe(
+      "That question has not been asked in this interview.",
+    );
+    expect(
+      message(
+        liveRoom(),
+        interviewer,
+        { type: "setScore", questionId: Q1, outOf: 10, criteria: [{ index: 99, score: 1, comment: "" }], overall: null, comment: "" },
+        "BAD_REQUEST",
+      ),
+    ).toBe("A scored criterion is not in this question's rubric.");
   });
 
   it("names who may do it", () => {
-    const notes = run(run(liveRoom(), coInterviewer, { type: "addNote", body: "co" }, T0, () => "note_co").state, interviewer, { type: "addNote", body: "mine" }, T0, () => "note_mine").state;
+    const notes = run(
+      run(liveRoom(), coInterviewer, { type: "addNote", body: "co" }, T0, () => "note_co").state,
+      interviewer,
+      { type: "addNote", body: "mine" },
+      T0,
+      () => "note_mine",
+    ).state;
     expect(message(liveRoom(), candidate, { type: "addNote", body: "x" }, "FORBIDDEN")).toBe("Only interviewers and observers take notes.");
-    expect(message(liveRoom(), candidate, { type: "editNote", noteId: "note_mine", body: "x" }, "FORBIDDEN")).toBe("Only interviewers and observers take notes.");
-    expect(message(liveRoom(), observer, { type: "checkpointScratchpad", questionId: Q1, text: "x", revision: 1 }, "FORBIDDEN")).toBe("Only the candidate writes in the scratchpad.");
+    expect(message(liveRoom(), candidate, { type: "editNote", noteId: "note_mine", body: "x" }, "FORBIDDEN")).toBe(
+      "Only interviewers and observers take notes.",
+    );
+    expect(message(liveRoom(), observer, { type: "checkpointScratchpad", questionId: Q1, text: "x", revision: 1 }, "FORBIDDEN")).toBe(
+      "Only the candidate writes in the scratchpad.",
+    );
     expect(message(liveRoom(), candidate, { type: "start" }, "FORBIDDEN")).toBe("Only an interviewer can do that.");
-    expect(message(liveRoom(), { userId: candidate.userId, role: "INTERVIEWER" }, { type: "end" }, "FORBIDDEN")).toBe("You are in this room with another role.");
+    expect(message(liveRoom(), { userId: candidate.userId, role: "INTERVIEWER" }, { type: "end" }, "FORBIDDEN")).toBe(
+      "You are in this room with another role.",
+    );
     expect(message(notes, interviewer, { type: "editNote", noteId: "note_co", body: "x" }, "FORBIDDEN")).toBe("Only the author can change a note.");
     expect(message(notes, observer, { type: "deleteNote", noteId: "note_mine" }, "NOT_FOUND")).toBe("That note was not found.");
-    expect(message(liveRoom(), interviewer, { type: "removeParticipant", userId: coInterviewer.userId }, "FORBIDDEN")).toBe("Interviewers cannot be removed from the room.");
+    expect(message(liveRoom(), interviewer, { type: "removeParticipant", userId: coInterviewer.userId }, "FORBIDDEN")).toBe(
+      "Interviewers cannot be removed from the room.",
+    );
   });
 });

@@ -2,15 +2,7 @@ import type { Command, CommandOf } from "./commands";
 import type { RoomEvent } from "./events";
 import { can, canBeRemoved, type Actor } from "./policy";
 import { refuse, type Refused } from "./room-error";
-import {
-  currentQuestion,
-  findParticipant,
-  findQuestion,
-  msBetween,
-  timingOf,
-  type QuestionSnapshot,
-  type RoomState,
-} from "./room-state";
+import { currentQuestion, findParticipant, findQuestion, msBetween, timingOf, type QuestionSnapshot, type RoomState } from "./room-state";
 
 /**
  * `events` may be empty: the command asked for what already holds (a follow-up another tab revealed, a
@@ -29,9 +21,7 @@ function emit(...events: RoomEvent[]): Decision {
 }
 
 function notLive(state: RoomState): Refused {
-  return state.status === "lobby"
-    ? refuse("CONFLICT", "The interview has not started yet.")
-    : refuse("CONFLICT", "The interview has ended.");
+  return state.status === "lobby" ? refuse("CONFLICT", "The interview has not started yet.") : refuse("CONFLICT", "The interview has ended.");
 }
 
 /**

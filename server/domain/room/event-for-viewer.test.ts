@@ -86,9 +86,9 @@ describe("eventForViewer: candidate", () => {
 
   it("receives nothing for an event naming a question the room does not have", () => {
     expect(eventForViewer({ type: "interviewStarted", payload: { startedAt: iso(0), questionId: "gone" } }, state, candidate)).toBe(null);
-    expect(
-      eventForViewer({ type: "followUpRevealed", payload: { questionId: Q1, followUpId: "followup_2_1_id", revealedAt: iso(0) } }, state, candidate),
-    ).toBe(null);
+    expect(eventForViewer({ type: "followUpRevealed", payload: { questionId: Q1, followUpId: "followup_2_1_id", revealedAt: iso(0) } }, state, candidate)).toBe(
+      null,
+    );
   });
 });
 

@@ -1,12 +1,5 @@
 import { z } from "zod";
-import {
-  criterionScoreSchema,
-  idSchema,
-  instantSchema,
-  noteAuthorRoleSchema,
-  presenceStatusSchema,
-  roleSchema,
-} from "./room-state";
+import { criterionScoreSchema, idSchema, instantSchema, noteAuthorRoleSchema, presenceStatusSchema, roleSchema } from "./room-state";
 
 /**
  * What is appended to the session's event log. Each event carries every value `apply` needs, including

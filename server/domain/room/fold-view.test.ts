@@ -144,7 +144,10 @@ describe("foldScratchpadEdit", () => {
   it("applies a live edit to every role's view at the revision before it, and refuses one out of step", () => {
     const state = liveRoom();
     const edit = { questionId: "question_1_id", revision: 1, changes: [{ from: 0, to: 0, insert: "def f():" }], updatedAt: at(2).toISOString() };
-    const checkpointed = apply(state, { type: "scratchpadUpdated", payload: { questionId: "question_1_id", text: "def f():", updatedAt: at(2).toISOString(), revision: 1 } });
+    const checkpointed = apply(state, {
+      type: "scratchpadUpdated",
+      payload: { questionId: "question_1_id", text: "def f():", updatedAt: at(2).toISOString(), revision: 1 },
+    });
     for (const viewer of everyone) {
       expect(foldScratchpadEdit(viewFor(state, viewer), edit)).toEqual(viewFor(checkpointed, viewer));
       expect(foldScratchpadEdit(viewFor(state, viewer), { ...edit, revision: 2 })).toBeNull();

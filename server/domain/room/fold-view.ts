@@ -2,16 +2,7 @@ import type { TextChange } from "./commands";
 import type { CandidateViewEvent, StaffViewEvent, ViewEvent } from "./event-for-viewer";
 import type { Scratchpad } from "./room-state";
 import { applyTextChanges } from "./scratchpad";
-import type {
-  CandidateQuestionView,
-  CandidateView,
-  InterviewerView,
-  ObserverView,
-  ParticipantView,
-  RoomView,
-  StaffQuestionView,
-  TimerView,
-} from "./view-for";
+import type { CandidateQuestionView, CandidateView, InterviewerView, ObserverView, ParticipantView, RoomView, StaffQuestionView, TimerView } from "./view-for";
 
 /**
  * Folds one projected event (what `eventForViewer` sent this viewer) into the viewer's view (what
@@ -115,7 +106,10 @@ function foldStaff(view: StaffView, event: StaffViewEvent): StaffView {
     }
     case "scratchpadUpdated": {
       const { questionId, text, updatedAt } = event.payload;
-      return mapQuestion(view, questionId, (question) => ({ ...question, scratchpad: { text, updatedAt, revision: checkpointRevision(question.scratchpad, event.payload.revision) } }));
+      return mapQuestion(view, questionId, (question) => ({
+        ...question,
+        scratchpad: { text, updatedAt, revision: checkpointRevision(question.scratchpad, event.payload.revision) },
+      }));
     }
     case "interviewEnded": {
       const { endedAt, questionId, accumulatedMs } = event.payload;
@@ -149,7 +143,14 @@ function foldCandidate(view: CandidateView, event: CandidateViewEvent): Candidat
   switch (event.type) {
     case "interviewStarted": {
       const { startedAt, question } = event.payload;
-      const current = { id: question.id, position: question.position, prompt: question.prompt, timer: { startedAt, accumulatedMs: 0, timeBoxSec: question.timeBoxSec, elapsedMs: null }, followUps: [], scratchpad: null };
+      const current = {
+        id: question.id,
+        position: question.position,
+        prompt: question.prompt,
+        timer: { startedAt, accumulatedMs: 0, timeBoxSec: question.timeBoxSec, elapsedMs: null },
+        followUps: [],
+        scratchpad: null,
+      };
       return { ...view, status: "live", clock: { ...view.clock, startedAt, elapsedMs: null }, current };
     }
     case "questionChanged": {
@@ -161,18 +162,30 @@ function foldCandidate(view: CandidateView, event: CandidateViewEvent): Candidat
       const intro = to.question;
       const current = again
         ? { ...again, timer: timer(again.timer, at, to.accumulatedMs) }
-        : { id: intro.id, position: intro.position, prompt: intro.prompt, timer: { startedAt: at, accumulatedMs: to.accumulatedMs, timeBoxSec: intro.timeBoxSec, elapsedMs: null }, followUps: [], scratchpad: null };
+        : {
+            id: intro.id,
+            position: intro.position,
+            prompt: intro.prompt,
+            timer: { startedAt: at, accumulatedMs: to.accumulatedMs, timeBoxSec: intro.timeBoxSec, elapsedMs: null },
+            followUps: [],
+            scratchpad: null,
+          };
       return { ...view, current, earlier: asked.filter((question) => question.id !== current.id).sort(byPosition) };
     }
     case "followUpRevealed": {
       const { questionId, followUpId, prompt, revealedAt } = event.payload;
       return mapAsked(view, questionId, (question) =>
-        question.followUps.some((followUp) => followUp.id === followUpId) ? question : { ...question, followUps: [...question.followUps, { id: followUpId, prompt, revealedAt }] },
+        question.followUps.some((followUp) => followUp.id === followUpId)
+          ? question
+          : { ...question, followUps: [...question.followUps, { id: followUpId, prompt, revealedAt }] },
       );
     }
     case "scratchpadUpdated": {
       const { questionId, text, updatedAt } = event.payload;
-      return mapAsked(view, questionId, (question) => ({ ...question, scratchpad: { text, updatedAt, revision: checkpointRevision(question.scratchpad, event.payload.revision) } }));
+      return mapAsked(view, questionId, (question) => ({
+        ...question,
+        scratchpad: { text, updatedAt, revision: checkpointRevision(question.scratchpad, event.payload.revision) },
+      }));
     }
     case "interviewEnded": {
       const { endedAt, questionId, accumulatedMs } = event.payload;

@@ -158,23 +158,21 @@ const roomProgressShape = {
 export const roomProgressSchema = z.object(roomProgressShape);
 export type RoomProgress = z.infer<typeof roomProgressSchema>;
 
-export const roomStateSchema = z
-  .object({ ...roomProgressShape, questions: z.array(questionSnapshotSchema) })
-  .superRefine((state, ctx) => {
-    const questionIds = new Set<string>();
-    const followUpIds = new Set<string>();
-    for (const question of state.questions) {
-      if (questionIds.has(question.id)) ctx.addIssue({ code: "custom", message: "duplicate question id", path: ["questions"] });
-      questionIds.add(question.id);
-      for (const followUp of question.followUps) {
-        if (followUpIds.has(followUp.id)) ctx.addIssue({ code: "custom", message: "duplicate follow-up id", path: ["questions"] });
-        followUpIds.add(followUp.id);
-      }
+export const roomStateSchema = z.object({ ...roomProgressShape, questions: z.array(questionSnapshotSchema) }).superRefine((state, ctx) => {
+  const questionIds = new Set<string>();
+  const followUpIds = new Set<string>();
+  for (const question of state.questions) {
+    if (questionIds.has(question.id)) ctx.addIssue({ code: "custom", message: "duplicate question id", path: ["questions"] });
+    questionIds.add(question.id);
+    for (const followUp of question.followUps) {
+      if (followUpIds.has(followUp.id)) ctx.addIssue({ code: "custom", message: "duplicate follow-up id", path: ["questions"] });
+      followUpIds.add(followUp.id);
     }
-    if (state.questions.length > 0 && state.currentIndex >= state.questions.length) {
-      ctx.addIssue({ code: "custom", message: "currentIndex out of range", path: ["currentIndex"] });
-    }
-  });
+  }
+  if (state.questions.length > 0 && state.currentIndex >= state.questions.length) {
+    ctx.addIssue({ code: "custom", message: "currentIndex out of range", path: ["currentIndex"] });
+  }
+});
 export type RoomState = z.infer<typeof roomStateSchema>;
 
 /** The part of the state that is snapshotted; the plan is stored apart from it. */

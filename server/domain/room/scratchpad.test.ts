@@ -6,11 +6,21 @@ import { at, candidate, interviewer, joinedRoom, liveRoom, observer, run } from 
 
 const Q1 = "question_1_id";
 const Q2 = "question_2_id";
-const edit = (baseRevision: number, insert: string, from = 0, to = from) => ({ type: "editScratchpad" as const, questionId: Q1, baseRevision, changes: [{ from, to, insert }] });
+const edit = (baseRevision: number, insert: string, from = 0, to = from) => ({
+  type: "editScratchpad" as const,
+  questionId: Q1,
+  baseRevision,
+  changes: [{ from, to, insert }],
+});
 
 describe("applyTextChanges and diffText", () => {
   it("applies splices in order and refuses one that does not fit", () => {
-    expect(applyTextChanges("hello world", [{ from: 0, to: 5, insert: "goodbye" }, { from: 13, to: 13, insert: "!" }])).toBe("goodbye world!");
+    expect(
+      applyTextChanges("hello world", [
+        { from: 0, to: 5, insert: "goodbye" },
+        { from: 13, to: 13, insert: "!" },
+      ]),
+    ).toBe("goodbye world!");
     expect(applyTextChanges("abc", [{ from: 2, to: 4, insert: "" }])).toBeNull();
     expect(applyTextChanges("abc", [{ from: 2, to: 1, insert: "" }])).toBeNull();
     expect(applyTextChanges("", [{ from: 0, to: 0, insert: "x".repeat(SCRATCHPAD_MAX_LENGTH + 1) }])).toBeNull();
@@ -33,7 +43,10 @@ describe("decideScratchpadEdit", () => {
     const decision = decideScratchpadEdit(liveRoom(), undefined, candidate, edit(0, "abc"), at(5));
     expect(decision).toEqual({ ok: true, draft: { text: "abc", updatedAt: at(5).toISOString(), revision: 1 } });
     if (!decision.ok) return;
-    expect(decideScratchpadEdit(liveRoom(), decision.draft, candidate, edit(1, "X", 3), at(6))).toMatchObject({ ok: true, draft: { text: "abcX", revision: 2 } });
+    expect(decideScratchpadEdit(liveRoom(), decision.draft, candidate, edit(1, "X", 3), at(6))).toMatchObject({
+      ok: true,
+      draft: { text: "abcX", revision: 2 },
+    });
   });
 
   it("continues from the last checkpoint when there is no draft", () => {
@@ -43,8 +56,12 @@ describe("decideScratchpadEdit", () => {
   });
 
   it("refuses everyone but the candidate, unasked questions, the lobby and a splice out of range", () => {
-    for (const actor of [interviewer, observer]) expect(decideScratchpadEdit(liveRoom(), undefined, actor, edit(0, "x"), at(1))).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
-    expect(decideScratchpadEdit(liveRoom(), undefined, candidate, { ...edit(0, "x"), questionId: Q2 }, at(1))).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    for (const actor of [interviewer, observer])
+      expect(decideScratchpadEdit(liveRoom(), undefined, actor, edit(0, "x"), at(1))).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(decideScratchpadEdit(liveRoom(), undefined, candidate, { ...edit(0, "x"), questionId: Q2 }, at(1))).toMatchObject({
+      ok: false,
+      error: { code: "NOT_FOUND" },
+    });
     expect(decideScratchpadEdit(joinedRoom(), undefined, candidate, edit(0, "x"), at(1))).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
     expect(decideScratchpadEdit(liveRoom(), undefined, candidate, edit(0, "x", 3, 4), at(1))).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
   });

@@ -37,7 +37,13 @@ export type ScratchpadDecision = { ok: true; draft: Scratchpad } | Refused;
  * made on another revision is refused with CONFLICT: the client then takes the room's text and resends
  * its own as one splice.
  */
-export function decideScratchpadEdit(state: RoomState, draft: Scratchpad | undefined, actor: Actor, command: CommandOf<"editScratchpad">, now: Date): ScratchpadDecision {
+export function decideScratchpadEdit(
+  state: RoomState,
+  draft: Scratchpad | undefined,
+  actor: Actor,
+  command: CommandOf<"editScratchpad">,
+  now: Date,
+): ScratchpadDecision {
   const allowed = can(actor, command, state);
   if (!allowed.ok) return allowed;
   if (state.status !== "live") return refuse("CONFLICT", state.status === "lobby" ? "The interview has not started yet." : "The interview has ended.");

@@ -13,7 +13,9 @@ export const dynamic = "force-dynamic";
 export default async function NewInterviewPage() {
   const user = await currentUser();
   if (!user || !canPlanInterviews(user)) {
-    return <AccountNeeded title="Planning interviews needs an account" reason="Interviews are planned from the question bank, which is open to accounts only." />;
+    return (
+      <AccountNeeded title="Planning interviews needs an account" reason="Interviews are planned from the question bank, which is open to accounts only." />
+    );
   }
   return (
     <div className="mx-auto max-w-6xl px-4 py-8 sm:px-6 sm:py-10">
@@ -21,7 +23,11 @@ export default async function NewInterviewPage() {
         <ArrowLeft aria-hidden className="size-4" />
         Interviews
       </Link>
-      <PageHeader className="mt-3" title="Plan an interview" description="Pick questions from the bank, order them and give each a time box. You send the invite link next." />
+      <PageHeader
+        className="mt-3"
+        title="Plan an interview"
+        description="Pick questions from the bank, order them and give each a time box. You send the invite link next."
+      />
       <div className="mt-8">
         <PlanEditor initial={{ title: "", candidateName: "", candidateEmail: "", items: [] }} />
       </div>

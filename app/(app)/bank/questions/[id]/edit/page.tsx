@@ -35,8 +35,8 @@ export default async function EditBankQuestionPage({ params }: { params: Promise
       </Link>
       <h1 className="text-2xl font-semibold tracking-tight">Edit question</h1>
       <p className="mt-1.5 text-sm text-muted-foreground">
-        From {question.document.title}. Interviews already planned keep the version they were planned with; a new version of the
-        document replaces these corrections.
+        From {question.document.title}. Interviews already planned keep the version they were planned with; a new version of the document replaces these
+        corrections.
       </p>
       {canChangeDocument(user, question.document) ? (
         <Card className="mt-6 p-5 sm:p-6">
