@@ -4,7 +4,8 @@ import { CloudCheck, CloudUpload, CloudAlert, NotebookPen } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
 import { cn } from "@/components/ui/cn";
 import { offsetInInterview } from "@/components/room/format-time";
-import type { ClientCommand, Scratchpad } from "@/server/domain/room";
+import { CodeEditor, LANGUAGE_NAMES } from "@/components/room/code-editor";
+import { SCRATCHPAD_LANGUAGES, type ClientCommand, type Scratchpad, type ScratchpadLanguage } from "@/server/domain/room";
 import { diffText } from "@/server/domain/room/scratchpad";
 import type { Result, RoomCommandResult } from "@/server/realtime/protocol";
 
@@ -32,6 +33,10 @@ interface ScratchpadEditorProps {
  */
 export function ScratchpadEditor({ questionId, saved, disabled = false, send }: ScratchpadEditorProps) {
   const [text, setText] = useState(saved?.text ?? "");
+  const [language, setLanguage] = useState<ScratchpadLanguage>(saved?.language ?? "plain");
+  const languageRef = useRef(language);
+  /** A language picked here that the server does not have yet. */
+  const languagePendingRef = useRef(false);
   const [state, setState] = useState<SaveState>(saved ? "saved" : "idle");
   const textRef = useRef(text);
   /** The text the server has at revision `baseRef`, as far as this tab knows. */
@@ -52,18 +57,21 @@ export function ScratchpadEditor({ questionId, saved, disabled = false, send }: 
     // The request in flight reschedules when it returns.
     if (inflightRef.current) return;
     const value = textRef.current;
-    if (value === sentRef.current) {
+    const languageChange = languagePendingRef.current ? { language: languageRef.current } : {};
+    if (value === sentRef.current && !languagePendingRef.current) {
       setState((current) => (current === "failed" ? current : "saved"));
       return;
     }
     inflightRef.current = true;
     lastSendAtRef.current = Date.now();
     setState("saving");
-    const result = await send({ type: "editScratchpad", questionId, baseRevision: baseRef.current, changes: [diffText(sentRef.current, value)] });
+    const changes = value === sentRef.current ? [] : [diffText(sentRef.current, value)];
+    const result = await send({ type: "editScratchpad", questionId, baseRevision: baseRef.current, changes, ...languageChange });
     inflightRef.current = false;
     if (result.ok) {
       sentRef.current = value;
       baseRef.current = result.revision ?? baseRef.current + 1;
+      if (languageRef.current === languageChange.language) languagePendingRef.current = false;
     } else if (result.code === "CONFLICT") {
       adoptServerText();
       schedule(RESYNC_WAIT_MS);
@@ -88,6 +96,13 @@ export function ScratchpadEditor({ questionId, saved, disabled = false, send }: 
 
   const savedRevision = saved?.revision ?? 0;
   const savedText = saved?.text ?? "";
+  const savedLanguage = saved?.language ?? "plain";
+  // Another tab of the same candidate picked a language: take it, unless this tab picked one it has not sent.
+  useEffect(() => {
+    if (languagePendingRef.current || savedLanguage === languageRef.current) return;
+    languageRef.current = savedLanguage;
+    setLanguage(savedLanguage);
+  }, [savedLanguage]);
   useEffect(() => {
     if (savedRevision === baseRef.current || inflightRef.current) return;
     const pending = textRef.current !== sentRef.current;
@@ -115,32 +130,49 @@ export function ScratchpadEditor({ questionId, saved, disabled = false, send }: 
 
   return (
     <div className="grid gap-2">
-      <div className="flex items-center justify-between gap-2">
-        <label htmlFor={`scratchpad-${questionId}`} className="flex items-center gap-1.5 text-sm font-semibold">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 className="flex items-center gap-1.5 text-sm font-semibold">
           <NotebookPen aria-hidden className="size-4 text-muted-foreground" />
           Scratchpad
-        </label>
-        <SaveIndicator state={state} />
+        </h2>
+        <div className="flex items-center gap-3">
+          <SaveIndicator state={state} />
+          <select
+            aria-label="Language"
+            value={language}
+            disabled={disabled}
+            onChange={(event) => {
+              const picked = event.target.value as ScratchpadLanguage;
+              languageRef.current = picked;
+              languagePendingRef.current = true;
+              setLanguage(picked);
+              schedule();
+            }}
+            className="h-8 rounded-md border border-input bg-card px-2 text-[13px] outline-none focus-visible:border-ring focus-visible:ring-3 focus-visible:ring-ring/25"
+          >
+            {SCRATCHPAD_LANGUAGES.map((option) => (
+              <option key={option} value={option}>
+                {LANGUAGE_NAMES[option]}
+              </option>
+            ))}
+          </select>
+        </div>
       </div>
-      <textarea
-        id={`scratchpad-${questionId}`}
+      <CodeEditor
         value={text}
-        disabled={disabled}
-        spellCheck={false}
-        maxLength={50_000}
+        language={language}
+        label="Scratchpad"
+        readOnly={disabled}
         placeholder="Outline your answer here: the interviewer sees it as you type."
         onBlur={() => void flush()}
-        onChange={(event) => {
-          textRef.current = event.target.value;
-          setText(event.target.value);
+        onChange={(value) => {
+          textRef.current = value;
+          setText(value);
           setState("saving");
           schedule();
         }}
-        className={cn(
-          "min-h-64 w-full resize-y rounded-xl border border-input bg-card px-4 py-3 font-mono text-[13.5px] leading-6 shadow-xs",
-          "outline-none placeholder:font-sans placeholder:text-muted-foreground/70 focus-visible:border-ring focus-visible:ring-3 focus-visible:ring-ring/25",
-          "disabled:cursor-not-allowed disabled:bg-muted/40",
-        )}
+        testId="scratchpad-editor"
+        className="min-h-64 overflow-hidden rounded-xl border border-input shadow-xs focus-within:border-ring focus-within:ring-3 focus-within:ring-ring/25 [&_.cm-editor]:min-h-64"
       />
     </div>
   );
@@ -191,6 +223,11 @@ export function ScratchpadViewer({
         <h2 id="scratchpad-heading" className="flex items-center gap-1.5 text-sm font-semibold">
           <NotebookPen aria-hidden className="size-4 text-muted-foreground" />
           Candidate&apos;s scratchpad
+          {scratchpad && scratchpad.language !== "plain" ? (
+            <span className="rounded-full border px-2 py-0.5 text-[11px] font-medium text-muted-foreground" data-testid="scratchpad-language">
+              {LANGUAGE_NAMES[scratchpad.language]}
+            </span>
+          ) : null}
         </h2>
         <span className="text-xs text-muted-foreground" aria-live="off">
           {typing ? (
@@ -204,12 +241,14 @@ export function ScratchpadViewer({
         </span>
       </header>
       {scratchpad && scratchpad.text.trim() ? (
-        <pre
-          data-testid="scratchpad-view"
-          className="max-h-80 min-h-24 overflow-auto px-4 py-3 font-mono text-[12.5px] leading-[1.6] break-words whitespace-pre-wrap"
-        >
-          {scratchpad.text}
-        </pre>
+        <CodeEditor
+          value={scratchpad.text}
+          language={scratchpad.language}
+          label="Candidate's scratchpad"
+          readOnly
+          testId="scratchpad-view"
+          className="max-h-80 overflow-auto rounded-b-xl [&_.cm-editor]:rounded-b-xl"
+        />
       ) : (
         <p data-testid="scratchpad-view" className="px-4 py-6 text-center text-[13px] text-muted-foreground">
           Nothing written yet for this question.

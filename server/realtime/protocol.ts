@@ -7,13 +7,22 @@
 import { z } from "zod";
 import type { SessionUser } from "@/server/auth/session";
 import type { ErrorCode } from "@/server/errors";
-import { clientCommandSchema, idSchema, type Role, type RoomView, type Scratchpad, type TextChange, type ViewEvent } from "@/server/domain/room";
+import {
+  clientCommandSchema,
+  idSchema,
+  type Role,
+  type RoomView,
+  type Scratchpad,
+  type ScratchpadLanguage,
+  type TextChange,
+  type ViewEvent,
+} from "@/server/domain/room";
 
 /**
  * Bumped whenever a message changes shape. A client that joins with another version is told to reload
  * (OUTDATED_CLIENT) rather than misreading what it is sent.
  */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 /** Every acknowledgement: success with its data, or a code and a sentence fit to show a user. */
 /**
@@ -125,6 +134,8 @@ export interface ScratchpadEditMessage {
   revision: number;
   changes: TextChange[];
   updatedAt: string;
+  /** The language the text is highlighted in after this edit. */
+  language: ScratchpadLanguage;
 }
 
 /** Sent to every socket of a participant the owner removed; the room sends them nothing more. */

@@ -9,6 +9,7 @@ import {
   type CommandOf,
   type RoomState,
   type Scratchpad,
+  type ScratchpadLanguage,
   type TextChange,
 } from "@/server/domain/room";
 import { AppError, RetryLaterError } from "@/server/errors";
@@ -34,6 +35,8 @@ export interface ScratchpadEdit {
   revision: number;
   changes: TextChange[];
   updatedAt: string;
+  /** The language the text is highlighted in, after this edit. */
+  language: ScratchpadLanguage;
 }
 
 /** Sends what happened in a room to its members; the realtime layer implements it. */
@@ -418,7 +421,7 @@ export class RoomEngine {
   private takeCheckpoint(room: LiveRoom, pending: Pending, questionId: string): void {
     const draft = room.drafts.get(questionId);
     const revision = draft?.revision ?? 0;
-    pending.command = { type: "checkpointScratchpad", questionId, text: draft?.text ?? "", revision };
+    pending.command = { type: "checkpointScratchpad", questionId, text: draft?.text ?? "", revision, ...(draft ? { language: draft.language } : {}) };
     pending.idempotencyKey = `checkpoint:${room.sessionId}:${questionId}:${revision}`;
     pending.now = new Date();
   }
@@ -462,6 +465,7 @@ export class RoomEngine {
       revision: decision.draft.revision,
       changes: command.changes,
       updatedAt: decision.draft.updatedAt,
+      language: decision.draft.language,
     });
     this.finish(room, (p) => p.resolve({ seq: room.seq, state: live, events: [], revision: decision.draft.revision }));
     room.checkpointTimer ??= setTimeout(() => {
@@ -476,8 +480,8 @@ export class RoomEngine {
     const state = room.state!;
     if (room.drafts.size === 0) return state;
     const scratchpads = { ...state.scratchpads };
-    for (const [questionId, { text, updatedAt, revision }] of room.drafts) {
-      if (revision > (scratchpads[questionId]?.revision ?? 0)) scratchpads[questionId] = { text, updatedAt, revision };
+    for (const [questionId, { text, updatedAt, revision, language }] of room.drafts) {
+      if (revision > (scratchpads[questionId]?.revision ?? 0)) scratchpads[questionId] = { text, updatedAt, revision, language };
     }
     return { ...state, scratchpads };
   }

@@ -121,8 +121,14 @@ test("every page and room state fits a phone, passes axe, in both themes", async
   await inspect(interviewer, "room-interviewer-live");
   await interviewer.getByRole("button", { name: "Next question" }).click();
   await expect(candidate.getByRole("heading", { name: "Earlier questions" })).toBeVisible();
-  await candidate.getByLabel("Scratchpad").fill("a token bucket per consumer, refilled every 1.2 s");
+  // The scratchpad is a code editor: the candidate picks a language, and the interviewer sees it highlighted.
+  await candidate.getByLabel("Language").selectOption("python");
+  await candidate.getByLabel("Scratchpad").fill("# a token bucket per consumer\ndef allow(bucket):\n    return bucket.take(1)");
   await expect(candidate.getByTestId("scratchpad-status")).toHaveText(/Saved/);
+  await expect(interviewer.getByTestId("scratchpad-language")).toHaveText("Python");
+  await expect(interviewer.getByTestId("scratchpad-view")).toContainText("def allow(bucket):");
+  await expect(interviewer.getByTestId("scratchpad-view").locator(".cm-line span").first()).toBeVisible();
+  await inspect(interviewer, "room-interviewer-scratchpad");
   await inspect(candidate, "room-candidate-live");
 
   // A guest is offered what a guest can use: their interview, and an account; no bank, no planning.

@@ -210,11 +210,11 @@ test("plan, invite, join as guest, run the interview with reveals, notes and ref
 
   // A refresh of either page restores the same view.
   const candidateBefore = await candidate.getByTestId("current-question").innerText();
-  const scratchBefore = await candidate.getByLabel("Scratchpad").inputValue();
+  const scratchBefore = await candidate.getByLabel("Scratchpad").innerText();
   await candidate.reload();
   await expect(candidate.getByTestId("current-question")).toBeVisible();
   expect(normaliseClock(await candidate.getByTestId("current-question").innerText())).toBe(normaliseClock(candidateBefore));
-  expect(await candidate.getByLabel("Scratchpad").inputValue()).toBe(scratchBefore);
+  expect(await candidate.getByLabel("Scratchpad").innerText()).toBe(scratchBefore);
 
   const interviewerBefore = {
     question: await interviewer.getByTestId("current-question").innerText(),

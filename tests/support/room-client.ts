@@ -111,6 +111,7 @@ export class RoomClient {
         revision: result.revision ?? revision + 1,
         changes: [diffText(before, text)],
         updatedAt: new Date().toISOString(),
+        language: (this.view && scratchpadIn(this.view, questionId)?.language) ?? "plain",
       });
     }
     return result;

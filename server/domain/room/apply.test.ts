@@ -125,10 +125,15 @@ describe("apply", () => {
 
   it(covers("scratchpadUpdated"), () => {
     const state = applied(liveRoom(), { type: "scratchpadUpdated", payload: { questionId: Q1, text: "abc", updatedAt: iso(8), revision: 7 } });
-    expect(state.scratchpads[Q1]).toEqual({ text: "abc", updatedAt: iso(8), revision: 7 });
+    expect(state.scratchpads[Q1]).toEqual({ text: "abc", updatedAt: iso(8), revision: 7, language: "plain" });
+    const python = applied(state, {
+      type: "scratchpadUpdated",
+      payload: { questionId: Q1, text: "def f(): ...", updatedAt: iso(8), revision: 8, language: "python" },
+    });
+    expect(python.scratchpads[Q1]).toMatchObject({ revision: 8, language: "python" });
     // Logged before edits were counted: one past the last checkpoint.
     const older = applied(state, { type: "scratchpadUpdated", payload: { questionId: Q1, text: "abcd", updatedAt: iso(9) } });
-    expect(older.scratchpads[Q1]).toEqual({ text: "abcd", updatedAt: iso(9), revision: 8 });
+    expect(older.scratchpads[Q1]).toEqual({ text: "abcd", updatedAt: iso(9), revision: 8, language: "plain" });
   });
 
   it(covers("interviewEnded"), () => {

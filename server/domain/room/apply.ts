@@ -91,8 +91,10 @@ export function apply(state: RoomState, event: RoomEvent): RoomState {
     }
     case "scratchpadUpdated": {
       const { questionId, text, updatedAt } = event.payload;
-      const revision = event.payload.revision ?? (state.scratchpads[questionId]?.revision ?? 0) + 1;
-      return { ...state, scratchpads: { ...state.scratchpads, [questionId]: { text, updatedAt, revision } } };
+      const previous = state.scratchpads[questionId];
+      const revision = event.payload.revision ?? (previous?.revision ?? 0) + 1;
+      const language = event.payload.language ?? previous?.language ?? "plain";
+      return { ...state, scratchpads: { ...state.scratchpads, [questionId]: { text, updatedAt, revision, language } } };
     }
     case "interviewEnded": {
       const { endedAt, questionId, accumulatedMs } = event.payload;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { dbText } from "../db-text";
-import { idSchema, presenceStatusSchema } from "./room-state";
+import { idSchema, presenceStatusSchema, scratchpadLanguageSchema } from "./room-state";
 
 export const NOTE_MAX_LENGTH = 10_000;
 export const SCRATCHPAD_MAX_LENGTH = 50_000;
@@ -27,7 +27,14 @@ const serverCommandSchemas = [
   z.object({ type: z.literal("join"), name: dbText.trim().min(1).max(NAME_MAX_LENGTH) }),
   z.object({ type: z.literal("removeParticipant"), userId: idSchema }),
   /** The candidate's live scratchpad text, stored: every few seconds, before the question changes, on leave. */
-  z.object({ type: z.literal("checkpointScratchpad"), questionId: idSchema, text: dbText.max(SCRATCHPAD_MAX_LENGTH), revision: z.number().int().min(0) }),
+  z.object({
+    type: z.literal("checkpointScratchpad"),
+    questionId: idSchema,
+    text: dbText.max(SCRATCHPAD_MAX_LENGTH),
+    revision: z.number().int().min(0),
+    /** The draft's language; the scratchpad's so far when absent. */
+    language: scratchpadLanguageSchema.optional(),
+  }),
 ] as const;
 
 /** One splice of the scratchpad text: replace [from, to) with `insert`, in the text as the previous change left it. */
@@ -94,7 +101,10 @@ const clientCommandSchemas = [
     type: z.literal("editScratchpad"),
     questionId: idSchema,
     baseRevision: z.number().int().min(0),
-    changes: z.array(textChangeSchema).min(1).max(TEXT_CHANGES_MAX),
+    /** Empty when the edit only picks the language. */
+    changes: z.array(textChangeSchema).max(TEXT_CHANGES_MAX),
+    /** The language to highlight the text in, when the candidate picks one. */
+    language: scratchpadLanguageSchema.optional(),
   }),
   z.object({ type: z.literal("end") }),
 ] as const;

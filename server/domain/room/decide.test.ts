@@ -436,7 +436,7 @@ describe("decide: scratchpad", () => {
   it("accepts updates for any asked question while live, so in-flight typing is not lost", () => {
     const state = run(liveRoom(), interviewer, { type: "nextQuestion", fromQuestionId: Q1 }).state;
     expect(expectEvents(decideAt(state, candidate, { type: "checkpointScratchpad", questionId: Q1, text: "late keystrokes", revision: 1 }, at(3)))).toEqual([
-      { type: "scratchpadUpdated", payload: { questionId: Q1, text: "late keystrokes", updatedAt: at(3).toISOString(), revision: 1 } },
+      { type: "scratchpadUpdated", payload: { questionId: Q1, text: "late keystrokes", updatedAt: at(3).toISOString(), revision: 1, language: "plain" } },
     ]);
   });
 

@@ -106,7 +106,11 @@ export function decide(state: RoomState, actor: Actor, command: Command, now: Da
       if (!question.ok) return question;
       const saved = state.scratchpads[command.questionId];
       if (saved && saved.revision >= command.revision) return unchanged();
-      return emit({ type: "scratchpadUpdated", payload: { questionId: command.questionId, text: command.text, updatedAt: at, revision: command.revision } });
+      const language = command.language ?? saved?.language ?? "plain";
+      return emit({
+        type: "scratchpadUpdated",
+        payload: { questionId: command.questionId, text: command.text, updatedAt: at, revision: command.revision, language },
+      });
     }
     case "editScratchpad":
       // Live edits change the draft (see scratchpad.ts), not the logged state.

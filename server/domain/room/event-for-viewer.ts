@@ -1,6 +1,6 @@
 import type { RoomEvent, RoomEventOf } from "./events";
 import { canSeeInterviewerMaterial, canSeeNote, canSeeScratchpad, type Actor } from "./policy";
-import { findQuestion, type PresenceStatus, type Role, type RoomState } from "./room-state";
+import { findQuestion, type PresenceStatus, type Role, type RoomState, type ScratchpadLanguage } from "./room-state";
 
 /** Interviewers and observers receive room events as logged, minus notes they may not read. */
 export type StaffViewEvent = RoomEvent;
@@ -27,7 +27,7 @@ export type CandidateViewEvent =
       };
     }
   | { type: "followUpRevealed"; payload: { questionId: string; followUpId: string; prompt: string; revealedAt: string } }
-  | { type: "scratchpadUpdated"; payload: { questionId: string; text: string; updatedAt: string; revision?: number } }
+  | { type: "scratchpadUpdated"; payload: { questionId: string; text: string; updatedAt: string; revision?: number; language?: ScratchpadLanguage } }
   | { type: "interviewEnded"; payload: { endedAt: string; questionId: string | null; accumulatedMs: number | null } };
 
 export type ViewEvent = StaffViewEvent | CandidateViewEvent;
@@ -101,8 +101,11 @@ function candidateEvent(event: RoomEvent, state: Pick<RoomState, "questions">): 
       return { type: "followUpRevealed", payload: { questionId, followUpId, prompt: followUp.prompt, revealedAt } };
     }
     case "scratchpadUpdated": {
-      const { questionId, text, updatedAt, revision } = event.payload;
-      return { type: "scratchpadUpdated", payload: { questionId, text, updatedAt, ...(revision === undefined ? {} : { revision }) } };
+      const { questionId, text, updatedAt, revision, language } = event.payload;
+      return {
+        type: "scratchpadUpdated",
+        payload: { questionId, text, updatedAt, ...(revision === undefined ? {} : { revision }), ...(language === undefined ? {} : { language }) },
+      };
     }
     case "interviewEnded": {
       const { endedAt, questionId, accumulatedMs } = event.payload;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { criterionScoreSchema, idSchema, instantSchema, noteAuthorRoleSchema, presenceStatusSchema, roleSchema } from "./room-state";
+import { criterionScoreSchema, idSchema, instantSchema, noteAuthorRoleSchema, presenceStatusSchema, roleSchema, scratchpadLanguageSchema } from "./room-state";
 
 /**
  * What is appended to the session's event log. Each event carries every value `apply` needs, including
@@ -83,7 +83,14 @@ export const roomEventSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("scratchpadUpdated"),
     /** A checkpoint of the live text; `revision` is absent in events logged before edits were diffs. */
-    payload: z.object({ questionId: idSchema, text: z.string(), updatedAt: instantSchema, revision: z.number().int().min(0).optional() }),
+    payload: z.object({
+      questionId: idSchema,
+      text: z.string(),
+      updatedAt: instantSchema,
+      revision: z.number().int().min(0).optional(),
+      /** Absent in events logged before the scratchpad had languages. */
+      language: scratchpadLanguageSchema.optional(),
+    }),
   }),
   z.object({
     type: z.literal("interviewEnded"),

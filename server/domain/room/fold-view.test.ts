@@ -110,7 +110,10 @@ function withLiveDraft(state: RoomState): RoomState {
   const questionId = state.visitedQuestionIds[0];
   if (!questionId) return state;
   const revision = (state.scratchpads[questionId]?.revision ?? 0) + 1;
-  return { ...state, scratchpads: { ...state.scratchpads, [questionId]: { text: `draft ${revision}`, updatedAt: at(999).toISOString(), revision } } };
+  return {
+    ...state,
+    scratchpads: { ...state.scratchpads, [questionId]: { text: `draft ${revision}`, updatedAt: at(999).toISOString(), revision, language: "python" } },
+  };
 }
 
 describe("catchUp", () => {

@@ -1,6 +1,6 @@
 import type { TextChange } from "./commands";
 import type { CandidateViewEvent, StaffViewEvent, ViewEvent } from "./event-for-viewer";
-import type { Scratchpad } from "./room-state";
+import type { Scratchpad, ScratchpadLanguage } from "./room-state";
 import { applyTextChanges } from "./scratchpad";
 import type { CandidateQuestionView, CandidateView, InterviewerView, ObserverView, ParticipantView, RoomView, StaffQuestionView, TimerView } from "./view-for";
 
@@ -108,7 +108,12 @@ function foldStaff(view: StaffView, event: StaffViewEvent): StaffView {
       const { questionId, text, updatedAt } = event.payload;
       return mapQuestion(view, questionId, (question) => ({
         ...question,
-        scratchpad: { text, updatedAt, revision: checkpointRevision(question.scratchpad, event.payload.revision) },
+        scratchpad: {
+          text,
+          updatedAt,
+          revision: checkpointRevision(question.scratchpad, event.payload.revision),
+          language: event.payload.language ?? question.scratchpad?.language ?? "plain",
+        },
       }));
     }
     case "interviewEnded": {
@@ -184,7 +189,12 @@ function foldCandidate(view: CandidateView, event: CandidateViewEvent): Candidat
       const { questionId, text, updatedAt } = event.payload;
       return mapAsked(view, questionId, (question) => ({
         ...question,
-        scratchpad: { text, updatedAt, revision: checkpointRevision(question.scratchpad, event.payload.revision) },
+        scratchpad: {
+          text,
+          updatedAt,
+          revision: checkpointRevision(question.scratchpad, event.payload.revision),
+          language: event.payload.language ?? question.scratchpad?.language ?? "plain",
+        },
       }));
     }
     case "interviewEnded": {
@@ -203,12 +213,20 @@ function foldCandidate(view: CandidateView, event: CandidateViewEvent): Candidat
  * before its own. Null when the view holds another revision or the question is not in it; the client
  * then rejoins for a fresh view.
  */
-export function foldScratchpadEdit(view: RoomView, edit: { questionId: string; revision: number; changes: TextChange[]; updatedAt: string }): RoomView | null {
+export function foldScratchpadEdit(
+  view: RoomView,
+  edit: { questionId: string; revision: number; changes: TextChange[]; updatedAt: string; language?: ScratchpadLanguage },
+): RoomView | null {
   const shown = scratchpadIn(view, edit.questionId);
   if (shown === undefined || (shown?.revision ?? 0) !== edit.revision - 1) return null;
   const text = applyTextChanges(shown?.text ?? "", edit.changes);
   if (text === null) return null;
-  return withScratchpad(view, edit.questionId, { text, updatedAt: edit.updatedAt, revision: edit.revision });
+  return withScratchpad(view, edit.questionId, {
+    text,
+    updatedAt: edit.updatedAt,
+    revision: edit.revision,
+    language: edit.language ?? shown?.language ?? "plain",
+  });
 }
 
 function withScratchpad(view: RoomView, questionId: string, scratchpad: Scratchpad | null): RoomView {

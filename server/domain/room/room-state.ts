@@ -125,11 +125,18 @@ export const scoreSchema = z.object({
 });
 export type Score = z.infer<typeof scoreSchema>;
 
+/** The languages the scratchpad highlights; "plain" is text without highlighting. */
+export const SCRATCHPAD_LANGUAGES = ["plain", "javascript", "typescript", "python", "java", "cpp", "go", "sql"] as const;
+export const scratchpadLanguageSchema = z.enum(SCRATCHPAD_LANGUAGES);
+export type ScratchpadLanguage = z.infer<typeof scratchpadLanguageSchema>;
+
 export const scratchpadSchema = z.object({
   text: z.string(),
   updatedAt: instantSchema,
   /** Counts the edits: a client's edit names the revision it was made on. Older snapshots lack it. */
   revision: z.number().int().min(0).default(0),
+  /** The candidate's choice, so that everyone sees the text highlighted alike. Older snapshots lack it. */
+  language: scratchpadLanguageSchema.default("plain"),
 });
 export type Scratchpad = z.infer<typeof scratchpadSchema>;
 

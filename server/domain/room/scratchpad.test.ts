@@ -41,11 +41,27 @@ describe("applyTextChanges and diffText", () => {
 describe("decideScratchpadEdit", () => {
   it("applies the candidate's edit on the current revision and counts it", () => {
     const decision = decideScratchpadEdit(liveRoom(), undefined, candidate, edit(0, "abc"), at(5));
-    expect(decision).toEqual({ ok: true, draft: { text: "abc", updatedAt: at(5).toISOString(), revision: 1 } });
+    expect(decision).toEqual({ ok: true, draft: { text: "abc", updatedAt: at(5).toISOString(), revision: 1, language: "plain" } });
     if (!decision.ok) return;
     expect(decideScratchpadEdit(liveRoom(), decision.draft, candidate, edit(1, "X", 3), at(6))).toMatchObject({
       ok: true,
       draft: { text: "abcX", revision: 2 },
+    });
+  });
+
+  it("takes the language the candidate picks, with or without a change of text, and keeps it", () => {
+    const picked = decideScratchpadEdit(
+      liveRoom(),
+      undefined,
+      candidate,
+      { type: "editScratchpad", questionId: Q1, baseRevision: 0, changes: [], language: "python" },
+      at(5),
+    );
+    expect(picked).toMatchObject({ ok: true, draft: { text: "", revision: 1, language: "python" } });
+    if (!picked.ok) return;
+    expect(decideScratchpadEdit(liveRoom(), picked.draft, candidate, edit(1, "def f():"), at(6))).toMatchObject({
+      ok: true,
+      draft: { text: "def f():", language: "python" },
     });
   });
 

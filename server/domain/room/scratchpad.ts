@@ -50,9 +50,9 @@ export function decideScratchpadEdit(
   if (!findQuestion(state, command.questionId) || !state.visitedQuestionIds.includes(command.questionId)) {
     return refuse("NOT_FOUND", "That question has not been asked in this interview.");
   }
-  const current = draft ?? state.scratchpads[command.questionId] ?? { text: "", updatedAt: now.toISOString(), revision: 0 };
+  const current = draft ?? state.scratchpads[command.questionId] ?? { text: "", updatedAt: now.toISOString(), revision: 0, language: "plain" as const };
   if (command.baseRevision !== current.revision) return refuse("CONFLICT", "The scratchpad changed elsewhere; resending your text.");
   const text = applyTextChanges(current.text, command.changes);
   if (text === null) return refuse("BAD_REQUEST", "That edit does not fit the scratchpad's text.");
-  return { ok: true, draft: { text, updatedAt: now.toISOString(), revision: current.revision + 1 } };
+  return { ok: true, draft: { text, updatedAt: now.toISOString(), revision: current.revision + 1, language: command.language ?? current.language } };
 }

@@ -46,7 +46,7 @@ describe("viewFor: interviewer", () => {
       exampleScore: { score: 7, outOf: 10, reasons: ["SECRET_Q1_EXAMPLE_REASON"] },
       meta: { level: "SECRET_Q1_META_LEVEL" },
       asked: true,
-      scratchpad: { text: "candidate draft", updatedAt: iso(30), revision: 1 },
+      scratchpad: { text: "candidate draft", updatedAt: iso(30), revision: 1, language: "plain" },
     });
     expect(q1?.keyPoints).toEqual([
       { index: 0, text: "SECRET_Q1_KEYPOINT_A", checked: false },
@@ -170,7 +170,7 @@ describe("viewFor: candidate", () => {
           { id: "followup_1_2_id", prompt: "PROMPT_Q1_F2_FOLLOWUP", revealedAt: iso(10) },
           { id: "followup_1_1_id", prompt: "PROMPT_Q1_F1_FOLLOWUP", revealedAt: iso(20) },
         ],
-        scratchpad: { text: "candidate draft", updatedAt: iso(30), revision: 1 },
+        scratchpad: { text: "candidate draft", updatedAt: iso(30), revision: 1, language: "plain" },
       },
     ]);
   });

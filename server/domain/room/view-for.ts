@@ -285,7 +285,7 @@ function candidateQuestion(state: RoomState, question: QuestionSnapshot, now: Da
     prompt: question.prompt,
     timer: timerView(state, question, now),
     followUps,
-    scratchpad: scratchpad ? { text: scratchpad.text, updatedAt: scratchpad.updatedAt, revision: scratchpad.revision } : null,
+    scratchpad: scratchpad ? { text: scratchpad.text, updatedAt: scratchpad.updatedAt, revision: scratchpad.revision, language: scratchpad.language } : null,
   };
 }
 
@@ -299,7 +299,10 @@ export function scratchpadsFor(state: RoomState, viewer: Actor): Record<string, 
   return Object.fromEntries(
     state.visitedQuestionIds.map((questionId) => {
       const scratchpad = state.scratchpads[questionId];
-      return [questionId, scratchpad ? { text: scratchpad.text, updatedAt: scratchpad.updatedAt, revision: scratchpad.revision } : null];
+      return [
+        questionId,
+        scratchpad ? { text: scratchpad.text, updatedAt: scratchpad.updatedAt, revision: scratchpad.revision, language: scratchpad.language } : null,
+      ];
     }),
   );
 }
