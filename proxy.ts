@@ -4,7 +4,7 @@ import { contentSecurityPolicy, NONCE_HEADER } from "@/server/http/security-head
 
 // Pages that need a session. Authentication happens here, before any page renders: no session, no app
 // page. What a signed-in user may do inside a page is decided by the domain policies, never here.
-const SIGNED_IN_PREFIXES = ["/dashboard", "/bank", "/interviews", "/room", "/review"];
+const SIGNED_IN_PREFIXES = ["/dashboard", "/bank", "/interviews", "/room"];
 
 function needsSession(pathname: string): boolean {
   return SIGNED_IN_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));

@@ -5,7 +5,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
 const BUILD_ID = ".next/BUILD_ID";
-const SOURCES = ["app", "components", "server", "lib", "public", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "proxy.ts"];
+const SOURCES = ["app", "components", "server", "public", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "proxy.ts"];
 
 function newestMtime(entry: string): number {
   if (!existsSync(entry)) return 0;

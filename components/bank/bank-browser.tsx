@@ -14,6 +14,7 @@ import { Label } from "@/components/ui/label";
 import { Skeleton } from "@/components/ui/skeleton";
 import { errorMessage } from "@/components/providers/trpc-errors";
 import { DocumentActions } from "@/components/bank/document-actions";
+import { useDebouncedValue } from "@/components/hooks/use-debounced-value";
 import { Select } from "@/components/bank/field-controls";
 import { useTRPC } from "@/components/providers/trpc";
 
@@ -28,15 +29,6 @@ export interface BankFilters {
 const PAGE_SIZE = 20;
 const FILTER_KEYS = ["document", "section", "difficulty", "tag"] as const;
 
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = window.setTimeout(() => setDebounced(value), ms);
-    return () => window.clearTimeout(timer);
-  }, [value, ms]);
-  return debounced;
-}
-
 const plural = (n: number, word: string, words = `${word}s`) => `${n.toLocaleString("en")} ${n === 1 ? word : words}`;
 
 /** Full-text search and filters over the bank; the URL carries them, so a search can be shared and survives "back". */
@@ -46,7 +38,7 @@ export function BankBrowser({ initial, canManage }: { initial: BankFilters; canM
   const pathname = usePathname();
   const id = useId();
   const [filters, setFilters] = useState(initial);
-  const q = useDebounced(filters.q.trim(), 250);
+  const q = useDebouncedValue(filters.q.trim(), 250);
 
   const criteria = { q, document: filters.document, section: filters.section, difficulty: filters.difficulty, tag: filters.tag };
   const query = new URLSearchParams(Object.entries(criteria).filter(([, value]) => value !== "")).toString();

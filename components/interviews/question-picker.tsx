@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Skeleton } from "@/components/ui/skeleton";
 import { errorMessage } from "@/components/providers/trpc-errors";
-import { useDebouncedValue } from "@/components/interviews/use-debounced-value";
+import { useDebouncedValue } from "@/components/hooks/use-debounced-value";
 import { useTRPC } from "@/components/providers/trpc";
 
 export interface PickedQuestion {

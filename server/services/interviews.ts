@@ -61,9 +61,20 @@ async function plannedQuestions(db: Db, planner: SessionUser, items: PlanItem[])
   }));
 }
 
+/**
+ * The user's role in the session and the session's title, or null when they are not in it: the one
+ * membership lookup of the pages and procedures (the live room has its batched twin, `participantRole`).
+ */
+async function membership(db: Db, sessionId: string, userId: string): Promise<{ role: Role; title: string } | null> {
+  const participant = await db.participant.findUnique({
+    where: { sessionId_userId: { sessionId, userId } },
+    select: { role: true, session: { select: { title: true } } },
+  });
+  return participant ? { role: participant.role, title: participant.session.title } : null;
+}
+
 async function roleIn(db: Db, sessionId: string, userId: string): Promise<Role | null> {
-  const participant = await db.participant.findUnique({ where: { sessionId_userId: { sessionId, userId } }, select: { role: true } });
-  return participant?.role ?? null;
+  return (await membership(db, sessionId, userId))?.role ?? null;
 }
 
 async function requireInterviewer(db: Db, sessionId: string, userId: string): Promise<void> {
@@ -313,12 +324,9 @@ export async function acceptInvite(db: Db, user: SessionUser, token: string, now
 }
 
 export async function myRole(db: Db, userId: string, sessionId: string): Promise<{ role: Role; title: string }> {
-  const participant = await db.participant.findUnique({
-    where: { sessionId_userId: { sessionId, userId } },
-    select: { role: true, session: { select: { title: true } } },
-  });
-  if (!participant) throw new AppError("NOT_FOUND", ROOM_NOT_FOUND);
-  return { role: participant.role, title: participant.session.title };
+  const found = await membership(db, sessionId, userId);
+  if (!found) throw new AppError("NOT_FOUND", ROOM_NOT_FOUND);
+  return found;
 }
 
 export async function saveTemplate(db: Db, user: SessionUser, input: { sessionId: string; title: string }): Promise<{ id: string }> {

@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 
+/** `value`, once it has stopped changing for `delayMs`: a search box queries when the typing pauses. */
 export function useDebouncedValue<T>(value: T, delayMs: number): T {
   const [debounced, setDebounced] = useState(value);
   useEffect(() => {
