@@ -3,6 +3,7 @@ import superjson from "superjson";
 import { ZodError } from "zod";
 import { db, type Db } from "@/server/db/client";
 import type { SessionUser } from "@/server/auth/session";
+import { bankReadScope, canImportToBank } from "@/server/domain/bank/policy";
 import { AppError, ERROR_CODES, type ErrorCode } from "@/server/errors";
 
 export interface Context {
@@ -76,4 +77,17 @@ export const publicProcedure = t.procedure.use(appErrors);
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new AppError("UNAUTHORIZED");
   return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+/** Base of the bank's read procedures: signed in, with the bank policy's read scope in the context. */
+export const bankReadProcedure = protectedProcedure.use(({ ctx, next }) => {
+  const scope = bankReadScope(ctx.user);
+  if (!scope) throw new AppError("FORBIDDEN", "Guests cannot use the question bank; sign up to do that.");
+  return next({ ctx: { ...ctx, scope } });
+});
+
+/** Base of the procedures that add to or change the bank; which document may change is decided per document. */
+export const bankWriteProcedure = bankReadProcedure.use(({ ctx, next }) => {
+  if (!canImportToBank(ctx.user)) throw new AppError("FORBIDDEN", "Guests cannot import or edit questions; sign up to do that.");
+  return next();
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { dbText } from "@/server/domain/db-text";
-import { bankReadProcedure } from "@/server/api/routers/bank-access";
+import { bankReadProcedure } from "@/server/api/trpc";
 import { bankFacets as loadFacets, bankFacetsSchema } from "@/server/services/bank-facets";
 
 export const bankFacets = bankReadProcedure

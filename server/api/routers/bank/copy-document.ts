@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { bankWriteProcedure } from "@/server/api/routers/bank-access";
+import { bankWriteProcedure } from "@/server/api/trpc";
 import { dbText } from "@/server/domain/db-text";
 import { copyBankDocument } from "@/server/services/bank-documents";
 

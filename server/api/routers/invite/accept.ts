@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { dbText } from "@/server/domain/db-text";
 import { protectedProcedure } from "@/server/api/trpc";
-import { roleOutput } from "@/server/api/routers/interview-schemas";
+import { roleOutput } from "@/server/api/routers/interview/schemas";
 import { acceptInvite } from "@/server/services/interviews";
 
 export const inviteAccept = protectedProcedure

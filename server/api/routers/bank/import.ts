@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { bankWriteProcedure } from "@/server/api/routers/bank-access";
+import { bankWriteProcedure } from "@/server/api/trpc";
 import { correctedFileSchema, importBankFiles, importResultSchema, MAX_FILES_PER_REQUEST } from "@/server/services/bank-upload";
 
 export const bankImport = bankWriteProcedure

@@ -1,5 +1,5 @@
 import { dbText } from "@/server/domain/db-text";
-import { bankWriteProcedure } from "@/server/api/routers/bank-access";
+import { bankWriteProcedure } from "@/server/api/trpc";
 import { questionCorrectionSchema, updateBankQuestion } from "@/server/services/bank-edit";
 import { bankQuestionDetailSchema, loadBankQuestion } from "@/server/services/bank-question";
 

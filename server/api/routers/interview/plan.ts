@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { protectedProcedure } from "@/server/api/trpc";
-import { roleOutput, sessionIdInput, statusOutput } from "@/server/api/routers/interview-schemas";
+import { roleOutput, sessionIdInput, statusOutput } from "@/server/api/routers/interview/schemas";
 import { getPlan } from "@/server/services/interviews";
 
 export const interviewPlan = protectedProcedure

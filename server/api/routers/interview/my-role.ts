@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { protectedProcedure } from "@/server/api/trpc";
-import { roleOutput, sessionIdInput } from "@/server/api/routers/interview-schemas";
+import { roleOutput, sessionIdInput } from "@/server/api/routers/interview/schemas";
 import { myRole } from "@/server/services/interviews";
 
 export const interviewMyRole = protectedProcedure

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { dbText } from "@/server/domain/db-text";
 import { protectedProcedure } from "@/server/api/trpc";
-import { sessionIdInput } from "@/server/api/routers/interview-schemas";
+import { sessionIdInput } from "@/server/api/routers/interview/schemas";
 import { saveTemplate } from "@/server/services/interviews";
 
 export const interviewSaveTemplate = protectedProcedure

@@ -1,4 +1,4 @@
-import { bankReadProcedure } from "@/server/api/routers/bank-access";
+import { bankReadProcedure } from "@/server/api/trpc";
 import { bankSearchInputSchema, bankSearchResultSchema, searchBank } from "@/server/services/bank-search";
 
 export const bankSearch = bankReadProcedure

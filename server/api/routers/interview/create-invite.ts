@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { protectedProcedure } from "@/server/api/trpc";
-import { sessionIdInput } from "@/server/api/routers/interview-schemas";
+import { sessionIdInput } from "@/server/api/routers/interview/schemas";
 import { createInvite } from "@/server/services/interviews";
 
 export const interviewCreateInvite = protectedProcedure

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { protectedProcedure } from "@/server/api/trpc";
-import { roleOutput, statusOutput } from "@/server/api/routers/interview-schemas";
+import { roleOutput, statusOutput } from "@/server/api/routers/interview/schemas";
 import { summariseDashboard } from "@/server/services/dashboard";
 
 export const dashboardSummary = protectedProcedure

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { dbText } from "@/server/domain/db-text";
 import { publicProcedure } from "@/server/api/trpc";
-import { roleOutput } from "@/server/api/routers/interview-schemas";
+import { roleOutput } from "@/server/api/routers/interview/schemas";
 import { describeInvite } from "@/server/services/interviews";
 
 export const inviteDescribe = publicProcedure

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { bankWriteProcedure } from "@/server/api/routers/bank-access";
+import { bankWriteProcedure } from "@/server/api/trpc";
 import { bankFileSchema, MAX_FILES_PER_REQUEST, previewBankFiles, previewResultSchema } from "@/server/services/bank-upload";
 
 export const bankPreview = bankWriteProcedure

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { dbText } from "@/server/domain/db-text";
-import { bankReadProcedure } from "@/server/api/routers/bank-access";
+import { bankReadProcedure } from "@/server/api/trpc";
 import { bankQuestionDetailSchema, loadBankQuestion } from "@/server/services/bank-question";
 
 export const bankQuestion = bankReadProcedure

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { dbText } from "@/server/domain/db-text";
 import { protectedProcedure } from "@/server/api/trpc";
-import { interviewDetailsInput, planItemsInput } from "@/server/api/routers/interview-schemas";
+import { interviewDetailsInput, planItemsInput } from "@/server/api/routers/interview/schemas";
 import { createInterview } from "@/server/services/interviews";
 
 export const interviewCreate = protectedProcedure

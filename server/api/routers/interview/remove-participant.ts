@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { protectedProcedure } from "@/server/api/trpc";
-import { sessionIdInput } from "@/server/api/routers/interview-schemas";
+import { sessionIdInput } from "@/server/api/routers/interview/schemas";
 import { idSchema } from "@/server/domain/room";
 import { removeParticipant } from "@/server/services/interviews";
 

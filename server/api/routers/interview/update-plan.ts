@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { protectedProcedure } from "@/server/api/trpc";
-import { interviewDetailsInput, planItemsInput, sessionIdInput } from "@/server/api/routers/interview-schemas";
+import { interviewDetailsInput, planItemsInput, sessionIdInput } from "@/server/api/routers/interview/schemas";
 import { updatePlan } from "@/server/services/interviews";
 
 export const interviewUpdatePlan = protectedProcedure

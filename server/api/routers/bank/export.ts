@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { bankReadProcedure } from "@/server/api/routers/bank-access";
+import { bankReadProcedure } from "@/server/api/trpc";
 import { bankDocumentSchema } from "@/server/bank/bank-format";
 import { dbText } from "@/server/domain/db-text";
 import { exportBank } from "@/server/services/bank-export";
