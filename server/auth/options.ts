@@ -9,7 +9,7 @@ import { env } from "@/server/env";
 import { authenticate, createGuest } from "@/server/services/accounts";
 import { guestInput, signInInput, TOO_MANY_ATTEMPTS } from "@/server/auth/credentials";
 import { clientAddressOf } from "@/server/http/client-address";
-import { hashInviteToken } from "@/server/services/invites";
+import { hashInviteToken } from "@/server/services/invites/admission";
 import { countAttempt, isLimited, RATE_LIMITS } from "@/server/services/rate-limits";
 
 /** Which sign-in methods this deployment offers; OAuth ones only when configured. */

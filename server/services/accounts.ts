@@ -3,7 +3,7 @@ import { Prisma } from "@/server/db/generated/client";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
 import { type SignUpInput } from "@/server/auth/credentials";
 import { AppError } from "@/server/errors";
-import { admitWithInvite, lockValidInvite } from "@/server/services/invites";
+import { admitWithInvite, lockValidInvite } from "@/server/services/invites/admission";
 
 export interface AccountUser {
   id: string;

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { AppError } from "@/server/errors";
 import { authenticate, createGuest, signUp } from "@/server/services/accounts";
-import { newInviteToken } from "@/server/services/invites";
+import { newInviteToken } from "@/server/services/invites/admission";
 import { fileDatabase } from "../support/db";
 
 const { db } = await fileDatabase();

@@ -3,7 +3,7 @@ import { RoomEngine } from "@/server/services/room-engine";
 import { joinRoom, warmLiveRooms } from "@/server/services/room-service";
 import { fileDatabase, roomCommand } from "../support/db";
 import { createAccount, interviewOf } from "../support/fixtures";
-import { acceptInvite } from "@/server/services/interviews";
+import { acceptInvite } from "@/server/services/invites/links";
 
 const database = await fileDatabase();
 const { db, pool, rooms } = database;

@@ -5,7 +5,7 @@ import type { Db } from "@/server/db/client";
 import { clientCommandSchema, type Command } from "@/server/domain/room";
 import { PROTOCOL_VERSION, clientPayloadSchemas } from "@/server/realtime/protocol";
 import { importBankFiles } from "@/server/services/bank-upload";
-import { acceptInvite, createInvite } from "@/server/services/interviews";
+import { acceptInvite, createInvite } from "@/server/services/invites/links";
 import { fileDatabase, roomCommand } from "../support/db";
 import { createAccount, databaseDigest, interviewOf, tokenOf, type Account } from "../support/fixtures";
 import type { HttpSession } from "../support/http-session";

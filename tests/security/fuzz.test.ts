@@ -3,7 +3,7 @@ import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "@/server/api/root";
 import { PROTOCOL_VERSION, clientPayloadSchemas } from "@/server/realtime/protocol";
-import { acceptInvite } from "@/server/services/interviews";
+import { acceptInvite } from "@/server/services/invites/links";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { fileDatabase, roomCommand } from "../support/db";
 import { createAccount, databaseDigest, interviewOf, signedIn, type Account } from "../support/fixtures";

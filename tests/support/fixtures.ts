@@ -8,7 +8,8 @@ import { hashPassword } from "@/server/auth/password";
 import type { SessionUser } from "@/server/auth/session";
 import { BANK_FORMAT_VERSION, type BankDocument, type BankQuestion } from "@/server/bank/bank-format";
 import { importBankDocument } from "@/server/services/bank-import";
-import { acceptInvite, createInterview, createInvite } from "@/server/services/interviews";
+import { acceptInvite, createInvite } from "@/server/services/invites/links";
+import { createInterview } from "@/server/services/interviews/plan";
 import { HttpSession } from "./http-session";
 
 export const TEST_PASSWORD = "correct horse battery staple";

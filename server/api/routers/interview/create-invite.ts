@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { protectedProcedure } from "@/server/api/trpc";
 import { sessionIdInput } from "@/server/api/routers/interview/schemas";
-import { createInvite } from "@/server/services/interviews";
+import { createInvite } from "@/server/services/invites/links";
 
 export const interviewCreateInvite = protectedProcedure
   .input(

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { protectedProcedure } from "@/server/api/trpc";
 import { roleOutput, statusOutput } from "@/server/api/routers/interview/schemas";
-import { listInterviews } from "@/server/services/interviews";
+import { listInterviews } from "@/server/services/interviews/plan";
 
 export const interviewList = protectedProcedure
   .output(

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { protectedProcedure } from "@/server/api/trpc";
 import { roleOutput, sessionIdInput } from "@/server/api/routers/interview/schemas";
-import { myRole } from "@/server/services/interviews";
+import { myRole } from "@/server/services/interviews/membership";
 
 export const interviewMyRole = protectedProcedure
   .input(sessionIdInput)

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { protectedProcedure } from "@/server/api/trpc";
 import { roleOutput, sessionIdInput, statusOutput } from "@/server/api/routers/interview/schemas";
-import { getPlan } from "@/server/services/interviews";
+import { getPlan } from "@/server/services/interviews/plan";
 
 export const interviewPlan = protectedProcedure
   .input(sessionIdInput)

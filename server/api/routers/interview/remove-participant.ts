@@ -2,7 +2,7 @@ import { z } from "zod";
 import { protectedProcedure } from "@/server/api/trpc";
 import { sessionIdInput } from "@/server/api/routers/interview/schemas";
 import { idSchema } from "@/server/domain/room";
-import { removeParticipant } from "@/server/services/interviews";
+import { removeParticipant } from "@/server/services/interviews/participants";
 
 export const interviewRemoveParticipant = protectedProcedure
   .input(sessionIdInput.extend({ userId: idSchema }))

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { dbText } from "@/server/domain/db-text";
 import { protectedProcedure } from "@/server/api/trpc";
-import { revokeInvite } from "@/server/services/interviews";
+import { revokeInvite } from "@/server/services/invites/links";
 
 export const interviewRevokeInvite = protectedProcedure
   .input(z.object({ inviteId: dbText.min(1).max(64) }))

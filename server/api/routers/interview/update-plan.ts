@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { protectedProcedure } from "@/server/api/trpc";
 import { interviewDetailsInput, planItemsInput, sessionIdInput } from "@/server/api/routers/interview/schemas";
-import { updatePlan } from "@/server/services/interviews";
+import { updatePlan } from "@/server/services/interviews/plan";
 
 export const interviewUpdatePlan = protectedProcedure
   .input(sessionIdInput.extend(interviewDetailsInput.shape).extend({ items: planItemsInput }))

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { dbText } from "@/server/domain/db-text";
 import { publicProcedure } from "@/server/api/trpc";
 import { roleOutput } from "@/server/api/routers/interview/schemas";
-import { describeInvite } from "@/server/services/interviews";
+import { describeInvite } from "@/server/services/invites/links";
 
 export const inviteDescribe = publicProcedure
   .input(z.object({ token: dbText.min(1).max(200) }))

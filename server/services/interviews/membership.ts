@@ -1,0 +1,34 @@
+// Who is in an interview, and as what: the membership lookup of the pages and procedures.
+import type { Db } from "@/server/db/client";
+import { canManageInterview } from "@/server/domain/interview/policy";
+import type { Role } from "@/server/domain/room";
+import { AppError } from "@/server/errors";
+import { ROOM_NOT_FOUND } from "@/server/services/room-store";
+
+/**
+ * The user's role in the session and the session's title, or null when they are not in it: the one
+ * membership lookup of the pages and procedures (the live room has its batched twin, `participantRole`).
+ */
+async function membership(db: Db, sessionId: string, userId: string): Promise<{ role: Role; title: string } | null> {
+  const participant = await db.participant.findUnique({
+    where: { sessionId_userId: { sessionId, userId } },
+    select: { role: true, session: { select: { title: true } } },
+  });
+  return participant ? { role: participant.role, title: participant.session.title } : null;
+}
+
+export async function roleIn(db: Db, sessionId: string, userId: string): Promise<Role | null> {
+  return (await membership(db, sessionId, userId))?.role ?? null;
+}
+
+export async function requireInterviewer(db: Db, sessionId: string, userId: string): Promise<void> {
+  const role = await roleIn(db, sessionId, userId);
+  if (role === null) throw new AppError("NOT_FOUND", ROOM_NOT_FOUND);
+  if (!canManageInterview(role)) throw new AppError("FORBIDDEN", "Only the interviewer can change this interview.");
+}
+
+export async function myRole(db: Db, userId: string, sessionId: string): Promise<{ role: Role; title: string }> {
+  const found = await membership(db, sessionId, userId);
+  if (!found) throw new AppError("NOT_FOUND", ROOM_NOT_FOUND);
+  return found;
+}

@@ -1,0 +1,45 @@
+// Taking someone out of an interview.
+import { randomUUID } from "node:crypto";
+import type { Db } from "@/server/db/client";
+import type { SessionUser } from "@/server/auth/session";
+import { canBeRemoved } from "@/server/domain/room";
+import { AppError, RetryLaterError } from "@/server/errors";
+import { executeCommand, roomEngine } from "@/server/services/room-service";
+import { pool } from "@/server/db/client";
+import { requireInterviewer, roleIn } from "@/server/services/interviews/membership";
+
+/**
+ * The owner removes a candidate or an observer: their membership goes first (from then on they cannot
+ * join), then the room records it, which takes their open tabs out and updates everyone's view. Calling
+ * it again finishes a removal whose second step failed: someone still in the room is removed from it.
+ */
+export async function removeParticipant(db: Db, user: SessionUser, input: { sessionId: string; userId: string }, now: Date): Promise<void> {
+  await requireInterviewer(db, input.sessionId, user.id);
+  const target = await roleIn(db, input.sessionId, input.userId);
+  if (target !== null && !canBeRemoved(target)) throw new AppError("FORBIDDEN", "Interviewers cannot be removed from the interview.");
+  if (target !== null) await db.participant.delete({ where: { sessionId_userId: { sessionId: input.sessionId, userId: input.userId } } });
+  const recorded = await recordRemoval(user, input.sessionId, input.userId, now);
+  if (target === null && !recorded) throw new AppError("NOT_FOUND", "That person is not in this interview.");
+}
+
+const REMOVAL_ATTEMPTS = 10;
+
+/** Records a removal in the room, waiting out a busy room; whether it removed someone who was in it. */
+export async function recordRemoval(owner: SessionUser, sessionId: string, userId: string, now: Date): Promise<boolean> {
+  const idempotencyKey = randomUUID();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const outcome = await executeCommand(roomEngine(pool), {
+        sessionId,
+        actor: { userId: owner.id, role: "INTERVIEWER" },
+        idempotencyKey,
+        command: { type: "removeParticipant", userId },
+        now,
+      });
+      return outcome.events.length > 0;
+    } catch (error) {
+      if (!(error instanceof RetryLaterError) || attempt === REMOVAL_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, error.retryAfterMs));
+    }
+  }
+}
