@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { clockOffsetMs, measureClockOffset, type RoomSocket } from "@/components/realtime/clock-offset";
 import { getSocket } from "@/components/realtime/socket-client";
+import { RETRY_POLICY, retryDelayMs, sendWithRetries } from "@/components/realtime/command-retry";
 import { RoomReplica, type ReplicaChange } from "@/components/realtime/room-replica";
 import type { ClientCommand, PresenceStatus, RoomView } from "@/server/domain/room";
 import {
@@ -38,16 +39,6 @@ export interface UseRoom {
 
 const JOIN_TIMEOUT_MS = 8_000;
 const COMMAND_TIMEOUT_MS = 5_000;
-const COMMAND_ATTEMPTS = 8;
-const RETRY_BASE_MS = 250;
-const RETRY_MAX_MS = 4_000;
-
-/** Exponential backoff with jitter, never sooner than the server asked. */
-function retryDelayMs(attempt: number, retryAfterMs: number | undefined): number {
-  const backoff = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** attempt) * (0.5 + Math.random() / 2);
-  return Math.max(retryAfterMs ?? 0, backoff);
-}
-
 /** `crypto.randomUUID` exists only in secure contexts; a plain-http LAN address is not one. */
 function newIdempotencyKey(): string {
   if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
@@ -108,7 +99,7 @@ export function useRoom(sessionId: string): UseRoom {
         const res = await socket.timeout(JOIN_TIMEOUT_MS).emitWithAck("room:join", { protocolVersion: PROTOCOL_VERSION, sessionId, lastSeq });
         if (disposed) return;
         // A busy or restarting server says "not now": ask again shortly instead of giving up on the room.
-        if (!res.ok && RETRIED_CODES.has(res.code) && joinAttempt < COMMAND_ATTEMPTS) {
+        if (!res.ok && RETRIED_CODES.has(res.code) && joinAttempt < RETRY_POLICY.attempts) {
           window.setTimeout(() => !disposed && socket.connected && void join(), retryDelayMs(joinAttempt++, res.retryAfterMs));
           return;
         }
@@ -221,17 +212,13 @@ export function useRoom(sessionId: string): UseRoom {
       const socket = getSocket();
       // One key for every attempt: the server applies a retried command once.
       const idempotencyKey = newIdempotencyKey();
-      for (let attempt = 0; attempt < COMMAND_ATTEMPTS; attempt++) {
-        if (!(await waitForConnect(socket, COMMAND_TIMEOUT_MS))) continue;
-        try {
-          const result = await socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck("room:command", { sessionId, idempotencyKey, command });
-          if (result.ok || !RETRIED_CODES.has(result.code) || attempt === COMMAND_ATTEMPTS - 1) return result;
-          await new Promise((resolve) => window.setTimeout(resolve, retryDelayMs(attempt, result.retryAfterMs)));
-        } catch {
-          // Timed out: the command may or may not have landed; the same key makes a retry safe.
-        }
-      }
-      return { ok: false, code: "INTERNAL", message: "The server did not answer. Check your connection; we will keep trying to reconnect." };
+      return sendWithRetries(
+        async () => {
+          if (!(await waitForConnect(socket, COMMAND_TIMEOUT_MS))) throw new Error("not connected");
+          return socket.timeout(COMMAND_TIMEOUT_MS).emitWithAck("room:command", { sessionId, idempotencyKey, command });
+        },
+        (ms) => new Promise((resolve) => window.setTimeout(resolve, ms)),
+      );
     },
     [sessionId],
   );

@@ -3,10 +3,10 @@ import { io, type Socket } from "socket.io-client";
 import type { Command, RoomView } from "@/server/domain/room";
 import { scratchpadIn } from "@/server/domain/room/fold-view";
 import { diffText } from "@/server/domain/room/scratchpad";
+import { sendWithRetries } from "@/components/realtime/command-retry";
 import { RoomReplica } from "@/components/realtime/room-replica";
 import {
   PROTOCOL_VERSION,
-  RETRIED_CODES,
   type ClientToServerEvents,
   type Result,
   type RoomCommandResult,
@@ -87,11 +87,10 @@ export class RoomClient {
    * idempotency key after the wait the server asked for.
    */
   async send(command: Command, idempotencyKey: string = randomUUID()): Promise<Result<RoomCommandResult>> {
-    for (let attempt = 0; ; attempt++) {
-      const result = await this.command(command, idempotencyKey);
-      if (result.ok || !RETRIED_CODES.has(result.code) || attempt === 20) return result;
-      await new Promise((resolve) => setTimeout(resolve, Math.max(result.retryAfterMs ?? 0, 50 * 2 ** Math.min(attempt, 5))));
-    }
+    return sendWithRetries(
+      () => this.command(command, idempotencyKey),
+      (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    );
   }
 
   private scratchpadOf(questionId: string): { text: string; revision: number } {
