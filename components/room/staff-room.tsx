@@ -51,11 +51,7 @@ export function StaffRoom({ title, view, connection, serverNow, run }: StaffRoom
   const role = view.role;
   const live = view.status === "live";
   const now = useTickingNow(serverNow, 250, view.status !== "ended");
-  const [pendingReveals, setPendingReveals] = useState<ReadonlySet<string>>(new Set());
-  const [moving, setMoving] = useState(false);
-  const [starting, setStarting] = useState(false);
   const [confirmEnd, setConfirmEnd] = useState(false);
-  const [ending, setEnding] = useState(false);
 
   const current = view.questions.find((question) => question.id === view.currentQuestionId) ?? null;
   const total = view.questions.length;
@@ -64,35 +60,7 @@ export function StaffRoom({ title, view, connection, serverNow, run }: StaffRoom
 
   const names = new Map(view.participants.map((participant) => [participant.userId, participant.name]));
   const nameOf = (userId: string) => names.get(userId) ?? "Someone who left";
-  const numberOf = (questionId: string | null) => {
-    const index = view.questions.findIndex((question) => question.id === questionId);
-    return index === -1 ? null : index + 1;
-  };
-
-  async function reveal(question: StaffQuestionView, followUpId: string) {
-    if (pendingReveals.has(followUpId)) return;
-    setPendingReveals((ids) => new Set(ids).add(followUpId));
-    await run({ type: "revealFollowUp", questionId: question.id, followUpId });
-    setPendingReveals((ids) => {
-      const next = new Set(ids);
-      next.delete(followUpId);
-      return next;
-    });
-  }
-
-  async function move(direction: "nextQuestion" | "previousQuestion") {
-    if (!current || moving) return;
-    setMoving(true);
-    await run({ type: direction, fromQuestionId: current.id });
-    setMoving(false);
-  }
-
-  async function goTo(questionId: string) {
-    if (moving || questionId === current?.id) return;
-    setMoving(true);
-    await run({ type: "goToQuestion", questionId });
-    setMoving(false);
-  }
+  const { pendingReveals, moving, reveal, move, goTo } = useStaffActions(run, current);
 
   const index = current ? view.questions.indexOf(current) : -1;
   const hasPrevious = index > 0;
@@ -111,26 +79,12 @@ export function StaffRoom({ title, view, connection, serverNow, run }: StaffRoom
     mayNavigate || mayReveal,
   );
 
-  const notesAudience = role === "OBSERVER" ? "Only you can read these." : "Only you and other interviewers can read these. Never shown to the candidate.";
-
   return (
     <div className="pb-16" data-testid="staff-room" data-role={role}>
       <RoomHeader
         title={title}
         status={view.status}
-        subtitle={
-          role === "OBSERVER" ? (
-            <span className="inline-flex items-center gap-1">
-              <Users aria-hidden className="size-3.5" /> Observing, read-only
-            </span>
-          ) : view.status === "ended" && view.clock.endedAt ? (
-            `Ended at ${wallClock(view.clock.endedAt)}`
-          ) : view.status === "lobby" ? (
-            "Waiting room"
-          ) : current ? (
-            `Question ${index + 1} of ${total}`
-          ) : null
-        }
+        subtitle={<StaffSubtitle view={view} number={current ? index + 1 : null} total={total} />}
         presence={<PresenceList participants={view.participants} viewerId={view.viewer.userId} />}
         meta={
           <>
@@ -149,21 +103,7 @@ export function StaffRoom({ title, view, connection, serverNow, run }: StaffRoom
       />
 
       <div className="mx-auto max-w-6xl px-4 pt-6 sm:px-6">
-        {view.status === "lobby" ? (
-          <StaffLobby
-            view={view}
-            starting={starting}
-            onStart={
-              canStart(role)
-                ? async () => {
-                    setStarting(true);
-                    await run({ type: "start" });
-                    setStarting(false);
-                  }
-                : null
-            }
-          />
-        ) : null}
+        {view.status === "lobby" ? <StaffLobby view={view} onStart={canStart(role) ? () => run({ type: "start" }) : null} /> : null}
 
         {view.status === "ended" ? <EndedBanner view={view} /> : null}
 
@@ -173,41 +113,23 @@ export function StaffRoom({ title, view, connection, serverNow, run }: StaffRoom
               <QuestionStepper questions={view.questions} currentId={current?.id ?? null} onSelect={mayNavigate ? (id) => void goTo(id) : null} />
               {current ? (
                 <>
-                  <section aria-labelledby="question-heading" className="rounded-xl border bg-card shadow-xs" data-testid="current-question">
-                    <div className="flex flex-wrap items-start justify-between gap-x-6 gap-y-4 p-5 sm:p-6">
-                      <div className="min-w-0 flex-1">
-                        <p className="text-xs font-medium text-muted-foreground">
-                          <span id="question-heading" className="text-primary-soft-foreground">
-                            Question {index + 1} of {total}
-                          </span>
-                          {sectionLabel(current.section).short ? (
-                            <span title={sectionLabel(current.section).full}> · {sectionLabel(current.section).short}</span>
-                          ) : null}
-                        </p>
-                        <Markdown className="mt-2 text-[17px] leading-relaxed font-medium text-foreground [&_p]:leading-[1.55]">{current.prompt}</Markdown>
-                      </div>
-                      <QuestionTimer timer={current.timer} now={now} className="w-full sm:w-44" />
-                    </div>
-                    {canNavigate(role) ? (
-                      <div className="flex items-center justify-between gap-2 border-t px-5 py-3 sm:px-6">
-                        <Button variant="ghost" size="sm" disabled={!mayNavigate || !hasPrevious || moving} onClick={() => void move("previousQuestion")}>
-                          <ArrowLeft aria-hidden />
-                          Previous question
-                          <Kbd className="ml-1 hidden sm:inline-flex">←</Kbd>
-                        </Button>
-                        <Button
-                          variant={hasNext ? "primary" : "outline"}
-                          size="sm"
-                          disabled={!mayNavigate || !hasNext || moving}
-                          onClick={() => void move("nextQuestion")}
-                        >
-                          Next question
-                          <Kbd className="ml-1 hidden border-white/25 bg-white/10 text-current sm:inline-flex">→</Kbd>
-                          <ArrowRight aria-hidden />
-                        </Button>
-                      </div>
-                    ) : null}
-                  </section>
+                  <CurrentQuestionCard
+                    question={current}
+                    number={index + 1}
+                    total={total}
+                    now={now}
+                    navigation={
+                      canNavigate(role)
+                        ? {
+                            hasPrevious,
+                            hasNext,
+                            disabled: !mayNavigate || moving,
+                            onPrevious: () => void move("previousQuestion"),
+                            onNext: () => void move("nextQuestion"),
+                          }
+                        : null
+                    }
+                  />
 
                   <StaffFollowUps
                     question={current}
@@ -217,14 +139,7 @@ export function StaffRoom({ title, view, connection, serverNow, run }: StaffRoom
                     onReveal={(followUpId) => void reveal(current, followUpId)}
                   />
 
-                  {current.answer ? (
-                    <section aria-labelledby="answer-heading" className="rounded-xl border bg-card shadow-xs">
-                      <h2 id="answer-heading" className="border-b px-5 py-3 text-sm font-semibold">
-                        Reference answer
-                      </h2>
-                      <Markdown className="px-5 py-4">{current.answer}</Markdown>
-                    </section>
-                  ) : null}
+                  <ReferenceAnswer answer={current.answer} />
 
                   {current.keyPoints.length > 0 ? (
                     <KeyPoints
@@ -245,76 +160,17 @@ export function StaffRoom({ title, view, connection, serverNow, run }: StaffRoom
                     onSave={run}
                   />
 
-                  {current.redFlags.length > 0 || current.exampleScore ? (
-                    <div className="grid gap-5 md:grid-cols-2">
-                      {current.redFlags.length > 0 ? (
-                        <section aria-labelledby="red-flags-heading" className="rounded-xl border border-destructive/20 bg-card shadow-xs">
-                          <h2 id="red-flags-heading" className="flex items-center gap-1.5 border-b border-destructive/15 px-5 py-3 text-sm font-semibold">
-                            <Flag aria-hidden className="size-3.5 text-destructive" />
-                            Red flags
-                          </h2>
-                          <ul className="list-disc space-y-1 py-3 pr-5 pl-9 text-[13px] marker:text-destructive/60">
-                            {current.redFlags.map((flag, i) => (
-                              <li key={i}>{flag}</li>
-                            ))}
-                          </ul>
-                        </section>
-                      ) : null}
-                      {current.exampleScore ? (
-                        <section aria-labelledby="example-score-heading" className="rounded-xl border bg-card shadow-xs">
-                          <h2 id="example-score-heading" className="flex items-baseline justify-between border-b px-5 py-3 text-sm font-semibold">
-                            Example score
-                            <span className="font-mono text-sm tabular-nums">
-                              {current.exampleScore.score} / {current.exampleScore.outOf}
-                            </span>
-                          </h2>
-                          <ul className="list-disc space-y-1 py-3 pr-5 pl-9 text-[13px] text-muted-foreground">
-                            {current.exampleScore.reasons.map((reason, i) => (
-                              <li key={i}>{reason}</li>
-                            ))}
-                          </ul>
-                        </section>
-                      ) : null}
-                    </div>
-                  ) : null}
+                  <RedFlagsAndExampleScore question={current} />
                 </>
               ) : null}
             </div>
 
-            <aside
-              aria-label="Candidate and notes"
-              className="grid min-w-0 grid-cols-1 gap-5 lg:sticky lg:top-[8.5rem] lg:max-h-[calc(100dvh-9.5rem)] lg:grid-rows-[auto_minmax(0,1fr)]"
-            >
-              <ScratchpadViewer scratchpad={current?.scratchpad ?? null} sessionStartedAt={view.clock.startedAt} now={now} />
-              <NotesPanel
-                notes={view.notes}
-                questionNumber={numberOf}
-                currentQuestionId={view.currentQuestionId}
-                sessionStartedAt={view.clock.startedAt}
-                canWrite={canWriteNotes(role)}
-                audience={notesAudience}
-                authorName={nameOf}
-                send={run}
-              />
-            </aside>
+            <StaffSidebar view={view} current={current} now={now} nameOf={nameOf} run={run} />
           </div>
         ) : null}
       </div>
 
-      <ConfirmDialog
-        open={confirmEnd}
-        title="End the interview?"
-        description="The timers stop and the candidate sees that the interview is over. You can still read and score everything afterwards."
-        confirmLabel="End interview"
-        pending={ending}
-        onCancel={() => setConfirmEnd(false)}
-        onConfirm={async () => {
-          setEnding(true);
-          const ok = await run({ type: "end" });
-          setEnding(false);
-          if (ok) setConfirmEnd(false);
-        }}
-      />
+      <EndInterviewDialog open={confirmEnd} onClose={() => setConfirmEnd(false)} run={run} />
     </div>
   );
 }
@@ -368,7 +224,8 @@ function QuestionStepper({
   );
 }
 
-function StaffLobby({ view, onStart, starting }: { view: InterviewerView | ObserverView; onStart: (() => Promise<void>) | null; starting: boolean }) {
+function StaffLobby({ view, onStart }: { view: InterviewerView | ObserverView; onStart: (() => Promise<unknown>) | null }) {
+  const [starting, setStarting] = useState(false);
   const candidate = view.participants.find((participant) => participant.role === "CANDIDATE");
   const timeBoxed = view.questions.reduce((sum, question) => sum + (question.timer.timeBoxSec ?? 0), 0);
   return (
@@ -387,7 +244,16 @@ function StaffLobby({ view, onStart, starting }: { view: InterviewerView | Obser
           <PresenceList participants={view.participants} viewerId={view.viewer.userId} layout="stack" className="mt-6" />
           {onStart ? (
             <div className="mt-8 flex flex-wrap items-center gap-3">
-              <Button size="lg" onClick={() => void onStart()} loading={starting} disabled={view.questions.length === 0}>
+              <Button
+                size="lg"
+                onClick={async () => {
+                  setStarting(true);
+                  await onStart();
+                  setStarting(false);
+                }}
+                loading={starting}
+                disabled={view.questions.length === 0}
+              >
                 <Play aria-hidden />
                 Start interview
               </Button>
@@ -446,5 +312,222 @@ function EndedBanner({ view }: { view: InterviewerView | ObserverView }) {
         <Link href="/interviews">Back to interviews</Link>
       </Button>
     </div>
+  );
+}
+
+/** The header's second line: who is watching, or where the interview is. */
+function StaffSubtitle({ view, number, total }: { view: InterviewerView | ObserverView; number: number | null; total: number }) {
+  const role = view.role;
+  return role === "OBSERVER" ? (
+    <span className="inline-flex items-center gap-1">
+      <Users aria-hidden className="size-3.5" /> Observing, read-only
+    </span>
+  ) : view.status === "ended" && view.clock.endedAt ? (
+    `Ended at ${wallClock(view.clock.endedAt)}`
+  ) : view.status === "lobby" ? (
+    "Waiting room"
+  ) : number !== null ? (
+    `Question ${number} of ${total}`
+  ) : null;
+}
+
+interface QuestionNavigation {
+  hasPrevious: boolean;
+  hasNext: boolean;
+  disabled: boolean;
+  onPrevious: () => void;
+  onNext: () => void;
+}
+
+/** The question being asked: its prompt, its clock, and (for interviewers) the way to the next one. */
+function CurrentQuestionCard({
+  question,
+  number,
+  total,
+  now,
+  navigation,
+}: {
+  question: StaffQuestionView;
+  number: number;
+  total: number;
+  now: number | null;
+  navigation: QuestionNavigation | null;
+}) {
+  return (
+    <section aria-labelledby="question-heading" className="rounded-xl border bg-card shadow-xs" data-testid="current-question">
+      <div className="flex flex-wrap items-start justify-between gap-x-6 gap-y-4 p-5 sm:p-6">
+        <div className="min-w-0 flex-1">
+          <p className="text-xs font-medium text-muted-foreground">
+            <span id="question-heading" className="text-primary-soft-foreground">
+              Question {number} of {total}
+            </span>
+            {sectionLabel(question.section).short ? <span title={sectionLabel(question.section).full}> · {sectionLabel(question.section).short}</span> : null}
+          </p>
+          <Markdown className="mt-2 text-[17px] leading-relaxed font-medium text-foreground [&_p]:leading-[1.55]">{question.prompt}</Markdown>
+        </div>
+        <QuestionTimer timer={question.timer} now={now} className="w-full sm:w-44" />
+      </div>
+      {navigation ? (
+        <div className="flex items-center justify-between gap-2 border-t px-5 py-3 sm:px-6">
+          <Button variant="ghost" size="sm" disabled={navigation.disabled || !navigation.hasPrevious} onClick={navigation.onPrevious}>
+            <ArrowLeft aria-hidden />
+            Previous question
+            <Kbd className="ml-1 hidden sm:inline-flex">←</Kbd>
+          </Button>
+          <Button
+            variant={navigation.hasNext ? "primary" : "outline"}
+            size="sm"
+            disabled={navigation.disabled || !navigation.hasNext}
+            onClick={navigation.onNext}
+          >
+            Next question
+            <Kbd className="ml-1 hidden border-white/25 bg-white/10 text-current sm:inline-flex">→</Kbd>
+            <ArrowRight aria-hidden />
+          </Button>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function ReferenceAnswer({ answer }: { answer: string | null }) {
+  if (!answer) return null;
+  return (
+    <section aria-labelledby="answer-heading" className="rounded-xl border bg-card shadow-xs">
+      <h2 id="answer-heading" className="border-b px-5 py-3 text-sm font-semibold">
+        Reference answer
+      </h2>
+      <Markdown className="px-5 py-4">{answer}</Markdown>
+    </section>
+  );
+}
+
+/** What the document says a weak answer shows, and a scored example, side by side. */
+function RedFlagsAndExampleScore({ question }: { question: StaffQuestionView }) {
+  if (question.redFlags.length === 0 && !question.exampleScore) return null;
+  return (
+    <div className="grid gap-5 md:grid-cols-2">
+      {question.redFlags.length > 0 ? (
+        <section aria-labelledby="red-flags-heading" className="rounded-xl border border-destructive/20 bg-card shadow-xs">
+          <h2 id="red-flags-heading" className="flex items-center gap-1.5 border-b border-destructive/15 px-5 py-3 text-sm font-semibold">
+            <Flag aria-hidden className="size-3.5 text-destructive" />
+            Red flags
+          </h2>
+          <ul className="list-disc space-y-1 py-3 pr-5 pl-9 text-[13px] marker:text-destructive/60">
+            {question.redFlags.map((flag, i) => (
+              <li key={i}>{flag}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {question.exampleScore ? (
+        <section aria-labelledby="example-score-heading" className="rounded-xl border bg-card shadow-xs">
+          <h2 id="example-score-heading" className="flex items-baseline justify-between border-b px-5 py-3 text-sm font-semibold">
+            Example score
+            <span className="font-mono text-sm tabular-nums">
+              {question.exampleScore.score} / {question.exampleScore.outOf}
+            </span>
+          </h2>
+          <ul className="list-disc space-y-1 py-3 pr-5 pl-9 text-[13px] text-muted-foreground">
+            {question.exampleScore.reasons.map((reason, i) => (
+              <li key={i}>{reason}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+/** The interviewer's moves through the room, each sent once at a time, with what is on its way. */
+function useStaffActions(run: StaffRoomProps["run"], current: StaffQuestionView | null) {
+  const [pendingReveals, setPendingReveals] = useState<ReadonlySet<string>>(new Set());
+  const [moving, setMoving] = useState(false);
+
+  async function reveal(question: StaffQuestionView, followUpId: string) {
+    if (pendingReveals.has(followUpId)) return;
+    setPendingReveals((ids) => new Set(ids).add(followUpId));
+    await run({ type: "revealFollowUp", questionId: question.id, followUpId });
+    setPendingReveals((ids) => {
+      const next = new Set(ids);
+      next.delete(followUpId);
+      return next;
+    });
+  }
+
+  async function move(direction: "nextQuestion" | "previousQuestion") {
+    if (!current || moving) return;
+    setMoving(true);
+    await run({ type: direction, fromQuestionId: current.id });
+    setMoving(false);
+  }
+
+  async function goTo(questionId: string) {
+    if (moving || questionId === current?.id) return;
+    setMoving(true);
+    await run({ type: "goToQuestion", questionId });
+    setMoving(false);
+  }
+
+  return { pendingReveals, moving, reveal, move, goTo };
+}
+
+function EndInterviewDialog({ open, onClose, run }: { open: boolean; onClose: () => void; run: StaffRoomProps["run"] }) {
+  const [ending, setEnding] = useState(false);
+  return (
+    <ConfirmDialog
+      open={open}
+      title="End the interview?"
+      description="The timers stop and the candidate sees that the interview is over. You can still read and score everything afterwards."
+      confirmLabel="End interview"
+      pending={ending}
+      onCancel={onClose}
+      onConfirm={async () => {
+        setEnding(true);
+        const ok = await run({ type: "end" });
+        setEnding(false);
+        if (ok) onClose();
+      }}
+    />
+  );
+}
+
+/** Beside the question: the candidate's scratchpad, live, and the notes (private to the staff). */
+function StaffSidebar({
+  view,
+  current,
+  now,
+  nameOf,
+  run,
+}: {
+  view: InterviewerView | ObserverView;
+  current: StaffQuestionView | null;
+  now: number | null;
+  nameOf: (userId: string) => string;
+  run: StaffRoomProps["run"];
+}) {
+  const role = view.role;
+  const numberOf = (questionId: string | null) => {
+    const index = view.questions.findIndex((question) => question.id === questionId);
+    return index === -1 ? null : index + 1;
+  };
+  const notesAudience = role === "OBSERVER" ? "Only you can read these." : "Only you and other interviewers can read these. Never shown to the candidate.";
+  return (
+    <aside
+      aria-label="Candidate and notes"
+      className="grid min-w-0 grid-cols-1 gap-5 lg:sticky lg:top-[8.5rem] lg:max-h-[calc(100dvh-9.5rem)] lg:grid-rows-[auto_minmax(0,1fr)]"
+    >
+      <ScratchpadViewer scratchpad={current?.scratchpad ?? null} sessionStartedAt={view.clock.startedAt} now={now} />
+      <NotesPanel
+        notes={view.notes}
+        questionNumber={numberOf}
+        currentQuestionId={view.currentQuestionId}
+        sessionStartedAt={view.clock.startedAt}
+        canWrite={canWriteNotes(role)}
+        audience={notesAudience}
+        authorName={nameOf}
+        send={run}
+      />
+    </aside>
   );
 }
