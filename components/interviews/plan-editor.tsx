@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ArrowDown, ArrowUp, ListPlus, MessageSquarePlus, X } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { useRef, useState, type Dispatch, type FormEvent, type KeyboardEvent, type RefObject, type SetStateAction } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -60,44 +60,10 @@ export function PlanEditor({ sessionId, initial }: PlanEditorProps) {
   const pending = create.isPending || update.isPending;
   const pickedIds = new Set(items.map((item) => item.bankQuestionId));
 
-  function add(question: PickedQuestion) {
-    setItems((current) =>
-      current.some((item) => item.bankQuestionId === question.bankQuestionId) ? current : [...current, { ...question, minutes: DEFAULT_MINUTES }],
-    );
-    setErrors((current) => ({ ...current, items: "" }));
-    setSavedAt(null);
-  }
-
-  function move(index: number, by: -1 | 1) {
-    const target = index + by;
-    if (target < 0 || target >= items.length) return;
-    setItems((current) => {
-      const next = [...current];
-      const [moved] = next.splice(index, 1);
-      if (moved) next.splice(target, 0, moved);
-      return next;
-    });
-    setSavedAt(null);
-    // Keep the keyboard on the row that moved, on the same control.
-    const active = document.activeElement as HTMLElement | null;
-    const control = active?.dataset.control;
-    requestAnimationFrame(() => {
-      const row = listRef.current?.children[target] as HTMLElement | undefined;
-      const again = control ? row?.querySelector<HTMLElement>(`[data-control="${control}"]:not(:disabled)`) : null;
-      (again ?? row?.querySelector<HTMLElement>("[data-control]:not(:disabled)"))?.focus();
-    });
-  }
-
-  function remove(index: number) {
-    setItems((current) => current.filter((_, i) => i !== index));
-    setSavedAt(null);
-  }
-
-  function onRowKeyDown(event: KeyboardEvent<HTMLLIElement>, index: number) {
-    if (!event.altKey || (event.key !== "ArrowUp" && event.key !== "ArrowDown")) return;
-    event.preventDefault();
-    move(index, event.key === "ArrowUp" ? -1 : 1);
-  }
+  const { add, move, remove, onRowKeyDown } = usePlanItemEdits(items, setItems, listRef, {
+    onEdit: () => setSavedAt(null),
+    onAdd: () => setErrors((current) => ({ ...current, items: "" })),
+  });
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -108,16 +74,7 @@ export function PlanEditor({ sessionId, initial }: PlanEditorProps) {
       candidateEmail: candidateEmail.trim() || null,
       items: items.map((item) => ({ bankQuestionId: item.bankQuestionId, timeBoxSec: minutesToSec(item.minutes) })),
     };
-    // Every problem at once, by the rules the server applies: the details, the questions, each time box.
-    const details = interviewDetailsInput.safeParse(payload);
-    const local: FieldErrors = details.success ? {} : fieldErrorsFromZod(details.error);
-    const itemsProblem = planItemsProblem(items);
-    if (itemsProblem) local.items = itemsProblem;
-    items.forEach((item, i) => {
-      const sec = minutesToSec(item.minutes);
-      if (item.minutes.trim() !== "" && (sec === null || !planItemInput.shape.timeBoxSec.safeParse(sec).success))
-        local[`items.${i}.timeBoxSec`] = TIME_BOX_RULE;
-    });
+    const local = planFormErrors(payload, items);
     if (Object.keys(local).length > 0) {
       setErrors(local);
       return;
@@ -145,52 +102,14 @@ export function PlanEditor({ sessionId, initial }: PlanEditorProps) {
     <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_420px]">
       <form onSubmit={onSubmit} noValidate className="grid min-w-0 grid-cols-1 gap-6" aria-label={sessionId ? "Edit the plan" : "Plan an interview"}>
         {formError ? <Alert variant="error">{formError}</Alert> : null}
-        <section className="grid gap-5 rounded-xl border bg-card p-5 shadow-xs sm:p-6" aria-labelledby="details-heading">
-          <h2 id="details-heading" className="text-sm font-semibold">
-            Details
-          </h2>
-          <FormField
-            id="plan-title"
-            label="Title"
-            placeholder="Senior backend engineer, system design"
-            value={title}
-            maxLength={200}
-            error={errors.title}
-            onChange={(event) => {
-              setTitle(event.target.value);
-              setSavedAt(null);
-            }}
-          />
-          <div className="grid gap-5 sm:grid-cols-2">
-            <FormField
-              id="plan-candidate-name"
-              label="Candidate name"
-              hint="Optional"
-              placeholder="Grace Hopper"
-              value={candidateName}
-              maxLength={100}
-              error={errors.candidateName}
-              onChange={(event) => {
-                setCandidateName(event.target.value);
-                setSavedAt(null);
-              }}
-            />
-            <FormField
-              id="plan-candidate-email"
-              type="email"
-              label="Candidate email"
-              hint="Optional, for your records"
-              placeholder="grace@example.com"
-              value={candidateEmail}
-              maxLength={254}
-              error={errors.candidateEmail}
-              onChange={(event) => {
-                setCandidateEmail(event.target.value);
-                setSavedAt(null);
-              }}
-            />
-          </div>
-        </section>
+        <PlanDetailsFields
+          values={{ title, candidateName, candidateEmail }}
+          errors={errors}
+          onChange={(field, value) => {
+            ({ title: setTitle, candidateName: setCandidateName, candidateEmail: setCandidateEmail })[field](value);
+            setSavedAt(null);
+          }}
+        />
 
         <section className="rounded-xl border bg-card shadow-xs" aria-labelledby="questions-heading">
           <header className="flex flex-wrap items-baseline justify-between gap-2 border-b px-5 py-3 sm:px-6">
@@ -218,97 +137,22 @@ export function PlanEditor({ sessionId, initial }: PlanEditorProps) {
             </div>
           ) : (
             <ol ref={listRef} aria-label="Questions in this interview" className="divide-y">
-              {items.map((item, index) => {
-                const timeError = errors[`items.${index}.timeBoxSec`];
-                return (
-                  <li
-                    key={item.bankQuestionId}
-                    className="flex gap-3 px-5 py-4 sm:px-6"
-                    onKeyDown={(event) => onRowKeyDown(event, index)}
-                    data-testid="plan-item"
-                  >
-                    <span className="mt-0.5 flex size-6 shrink-0 items-center justify-center rounded-full bg-primary-soft text-xs font-semibold text-primary-soft-foreground tabular-nums">
-                      {index + 1}
-                    </span>
-                    <div className="min-w-0 flex-1">
-                      <p className="line-clamp-3 text-sm leading-5">{item.prompt}</p>
-                      <p className="mt-1 flex min-w-0 items-center gap-x-3 text-xs text-muted-foreground">
-                        {item.section.length > 0 ? (
-                          <span className="min-w-0 truncate" title={item.section.join(" › ")}>
-                            {item.section.at(-1)}
-                          </span>
-                        ) : null}
-                        <span className="inline-flex shrink-0 items-center gap-1">
-                          <MessageSquarePlus aria-hidden className="size-3" />
-                          {item.followUpCount} follow-up{item.followUpCount === 1 ? "" : "s"}
-                        </span>
-                      </p>
-                      <div className="mt-2.5 flex items-center gap-2">
-                        <label htmlFor={`time-box-${index}`} className="text-xs text-muted-foreground">
-                          Time box
-                        </label>
-                        <input
-                          id={`time-box-${index}`}
-                          type="number"
-                          inputMode="numeric"
-                          min={1}
-                          max={240}
-                          data-control="time"
-                          aria-label={`Time box for question ${index + 1}, in minutes`}
-                          aria-invalid={timeError ? true : undefined}
-                          value={item.minutes}
-                          placeholder="none"
-                          onChange={(event) => {
-                            const minutes = event.target.value;
-                            setItems((current) => current.map((entry, i) => (i === index ? { ...entry, minutes } : entry)));
-                            setSavedAt(null);
-                          }}
-                          className="h-8 w-16 rounded-md border border-input bg-card px-2 text-sm tabular-nums outline-none focus-visible:border-ring focus-visible:ring-3 focus-visible:ring-ring/25 aria-invalid:border-destructive"
-                        />
-                        <span className="text-xs text-muted-foreground">min</span>
-                        {timeError ? <span className="text-xs text-destructive">{timeError}</span> : null}
-                      </div>
-                    </div>
-                    <div className="flex shrink-0 items-start gap-0.5">
-                      <Button
-                        type="button"
-                        variant="ghost"
-                        size="icon"
-                        className="size-8"
-                        data-control="up"
-                        aria-label={`Move question ${index + 1} up`}
-                        disabled={index === 0}
-                        onClick={() => move(index, -1)}
-                      >
-                        <ArrowUp aria-hidden />
-                      </Button>
-                      <Button
-                        type="button"
-                        variant="ghost"
-                        size="icon"
-                        className="size-8"
-                        data-control="down"
-                        aria-label={`Move question ${index + 1} down`}
-                        disabled={index === items.length - 1}
-                        onClick={() => move(index, 1)}
-                      >
-                        <ArrowDown aria-hidden />
-                      </Button>
-                      <Button
-                        type="button"
-                        variant="ghost"
-                        size="icon"
-                        className="size-8 hover:text-destructive"
-                        data-control="remove"
-                        aria-label={`Remove question ${index + 1}`}
-                        onClick={() => remove(index)}
-                      >
-                        <X aria-hidden />
-                      </Button>
-                    </div>
-                  </li>
-                );
-              })}
+              {items.map((item, index) => (
+                <PlanItemRow
+                  key={item.bankQuestionId}
+                  item={item}
+                  index={index}
+                  count={items.length}
+                  timeError={errors[`items.${index}.timeBoxSec`]}
+                  onKeyDown={(event) => onRowKeyDown(event, index)}
+                  onMinutes={(minutes) => {
+                    setItems((current) => current.map((entry, i) => (i === index ? { ...entry, minutes } : entry)));
+                    setSavedAt(null);
+                  }}
+                  onMove={(step) => move(index, step)}
+                  onRemove={() => remove(index)}
+                />
+              ))}
             </ol>
           )}
         </section>
@@ -331,4 +175,226 @@ export function PlanEditor({ sessionId, initial }: PlanEditorProps) {
       </div>
     </div>
   );
+}
+
+type DetailField = "title" | "candidateName" | "candidateEmail";
+
+/** The interview's title and whom it is for. */
+function PlanDetailsFields({
+  values,
+  errors,
+  onChange,
+}: {
+  values: Record<DetailField, string>;
+  errors: FieldErrors;
+  onChange: (field: DetailField, value: string) => void;
+}) {
+  return (
+    <section className="grid gap-5 rounded-xl border bg-card p-5 shadow-xs sm:p-6" aria-labelledby="details-heading">
+      <h2 id="details-heading" className="text-sm font-semibold">
+        Details
+      </h2>
+      <FormField
+        id="plan-title"
+        label="Title"
+        placeholder="Senior backend engineer, system design"
+        value={values.title}
+        maxLength={200}
+        error={errors.title}
+        onChange={(event) => {
+          onChange("title", event.target.value);
+        }}
+      />
+      <div className="grid gap-5 sm:grid-cols-2">
+        <FormField
+          id="plan-candidate-name"
+          label="Candidate name"
+          hint="Optional"
+          placeholder="Grace Hopper"
+          value={values.candidateName}
+          maxLength={100}
+          error={errors.candidateName}
+          onChange={(event) => {
+            onChange("candidateName", event.target.value);
+          }}
+        />
+        <FormField
+          id="plan-candidate-email"
+          type="email"
+          label="Candidate email"
+          hint="Optional, for your records"
+          placeholder="grace@example.com"
+          value={values.candidateEmail}
+          maxLength={254}
+          error={errors.candidateEmail}
+          onChange={(event) => {
+            onChange("candidateEmail", event.target.value);
+          }}
+        />
+      </div>
+    </section>
+  );
+}
+
+/** One planned question: its place, its time box, and the controls to move or remove it. */
+function PlanItemRow({
+  item,
+  index,
+  count,
+  timeError,
+  onKeyDown,
+  onMinutes,
+  onMove,
+  onRemove,
+}: {
+  item: PlanItemDraft;
+  index: number;
+  count: number;
+  timeError: string | undefined;
+  onKeyDown: (event: KeyboardEvent<HTMLLIElement>) => void;
+  onMinutes: (minutes: string) => void;
+  onMove: (step: -1 | 1) => void;
+  onRemove: () => void;
+}) {
+  return (
+    <li className="flex gap-3 px-5 py-4 sm:px-6" onKeyDown={onKeyDown} data-testid="plan-item">
+      <span className="mt-0.5 flex size-6 shrink-0 items-center justify-center rounded-full bg-primary-soft text-xs font-semibold text-primary-soft-foreground tabular-nums">
+        {index + 1}
+      </span>
+      <div className="min-w-0 flex-1">
+        <p className="line-clamp-3 text-sm leading-5">{item.prompt}</p>
+        <p className="mt-1 flex min-w-0 items-center gap-x-3 text-xs text-muted-foreground">
+          {item.section.length > 0 ? (
+            <span className="min-w-0 truncate" title={item.section.join(" › ")}>
+              {item.section.at(-1)}
+            </span>
+          ) : null}
+          <span className="inline-flex shrink-0 items-center gap-1">
+            <MessageSquarePlus aria-hidden className="size-3" />
+            {item.followUpCount} follow-up{item.followUpCount === 1 ? "" : "s"}
+          </span>
+        </p>
+        <div className="mt-2.5 flex items-center gap-2">
+          <label htmlFor={`time-box-${index}`} className="text-xs text-muted-foreground">
+            Time box
+          </label>
+          <input
+            id={`time-box-${index}`}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={240}
+            data-control="time"
+            aria-label={`Time box for question ${index + 1}, in minutes`}
+            aria-invalid={timeError ? true : undefined}
+            value={item.minutes}
+            placeholder="none"
+            onChange={(event) => onMinutes(event.target.value)}
+            className="h-8 w-16 rounded-md border border-input bg-card px-2 text-sm tabular-nums outline-none focus-visible:border-ring focus-visible:ring-3 focus-visible:ring-ring/25 aria-invalid:border-destructive"
+          />
+          <span className="text-xs text-muted-foreground">min</span>
+          {timeError ? <span className="text-xs text-destructive">{timeError}</span> : null}
+        </div>
+      </div>
+      <div className="flex shrink-0 items-start gap-0.5">
+        <Button
+          type="button"
+          variant="ghost"
+          size="icon"
+          className="size-8"
+          data-control="up"
+          aria-label={`Move question ${index + 1} up`}
+          disabled={index === 0}
+          onClick={() => onMove(-1)}
+        >
+          <ArrowUp aria-hidden />
+        </Button>
+        <Button
+          type="button"
+          variant="ghost"
+          size="icon"
+          className="size-8"
+          data-control="down"
+          aria-label={`Move question ${index + 1} down`}
+          disabled={index === count - 1}
+          onClick={() => onMove(1)}
+        >
+          <ArrowDown aria-hidden />
+        </Button>
+        <Button
+          type="button"
+          variant="ghost"
+          size="icon"
+          className="size-8 hover:text-destructive"
+          data-control="remove"
+          aria-label={`Remove question ${index + 1}`}
+          onClick={onRemove}
+        >
+          <X aria-hidden />
+        </Button>
+      </div>
+    </li>
+  );
+}
+
+/** Every problem of the form at once, by the rules the server applies: the details, the questions, each time box. */
+function planFormErrors(payload: { title: string; candidateName: string | null; candidateEmail: string | null }, items: PlanItemDraft[]): FieldErrors {
+  const details = interviewDetailsInput.safeParse(payload);
+  const errors: FieldErrors = details.success ? {} : fieldErrorsFromZod(details.error);
+  const itemsProblem = planItemsProblem(items);
+  if (itemsProblem) errors.items = itemsProblem;
+  items.forEach((item, i) => {
+    const sec = minutesToSec(item.minutes);
+    if (item.minutes.trim() !== "" && (sec === null || !planItemInput.shape.timeBoxSec.safeParse(sec).success)) errors[`items.${i}.timeBoxSec`] = TIME_BOX_RULE;
+  });
+  return errors;
+}
+
+/** Adding, reordering (buttons, or Alt+↑ / Alt+↓ with the focus kept on the row) and removing planned questions. */
+function usePlanItemEdits(
+  items: PlanItemDraft[],
+  setItems: Dispatch<SetStateAction<PlanItemDraft[]>>,
+  listRef: RefObject<HTMLOListElement | null>,
+  handlers: { onEdit: () => void; onAdd: () => void },
+) {
+  function add(question: PickedQuestion) {
+    setItems((current) =>
+      current.some((item) => item.bankQuestionId === question.bankQuestionId) ? current : [...current, { ...question, minutes: DEFAULT_MINUTES }],
+    );
+    handlers.onAdd();
+    handlers.onEdit();
+  }
+
+  function move(index: number, by: -1 | 1) {
+    const target = index + by;
+    if (target < 0 || target >= items.length) return;
+    setItems((current) => {
+      const next = [...current];
+      const [moved] = next.splice(index, 1);
+      if (moved) next.splice(target, 0, moved);
+      return next;
+    });
+    handlers.onEdit();
+    // Keep the keyboard on the row that moved, on the same control.
+    const active = document.activeElement as HTMLElement | null;
+    const control = active?.dataset.control;
+    requestAnimationFrame(() => {
+      const row = listRef.current?.children[target] as HTMLElement | undefined;
+      const again = control ? row?.querySelector<HTMLElement>(`[data-control="${control}"]:not(:disabled)`) : null;
+      (again ?? row?.querySelector<HTMLElement>("[data-control]:not(:disabled)"))?.focus();
+    });
+  }
+
+  function remove(index: number) {
+    setItems((current) => current.filter((_, i) => i !== index));
+    handlers.onEdit();
+  }
+
+  function onRowKeyDown(event: KeyboardEvent<HTMLLIElement>, index: number) {
+    if (!event.altKey || (event.key !== "ArrowUp" && event.key !== "ArrowDown")) return;
+    event.preventDefault();
+    move(index, event.key === "ArrowUp" ? -1 : 1);
+  }
+
+  return { add, move, remove, onRowKeyDown };
 }
