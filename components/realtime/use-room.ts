@@ -207,7 +207,17 @@ export function useRoom(sessionId: string): UseRoom {
     };
   }, [sessionId]);
 
-  const send = useCallback(
+  const send = useRoomCommands(sessionId);
+
+  return { view, seq, connection, serverRestarting, serverNow, send, lastEventAt, error };
+}
+
+/**
+ * Sends this tab's commands to the room, each with one idempotency key for all its attempts (the server
+ * applies a retried command once), retried by the shared rule (`sendWithRetries`).
+ */
+function useRoomCommands(sessionId: string): (command: ClientCommand) => Promise<Result<RoomCommandResult>> {
+  return useCallback(
     async (command: ClientCommand): Promise<Result<RoomCommandResult>> => {
       const socket = getSocket();
       // One key for every attempt: the server applies a retried command once.
@@ -222,6 +232,4 @@ export function useRoom(sessionId: string): UseRoom {
     },
     [sessionId],
   );
-
-  return { view, seq, connection, serverRestarting, serverNow, send, lastEventAt, error };
 }
