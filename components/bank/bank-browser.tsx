@@ -2,6 +2,7 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { BookOpen, ChevronLeft, ChevronRight, ListChecks, MessageSquareReply, Search, Upload, X } from "lucide-react";
+import type { inferRouterOutputs } from "@trpc/server";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useId, useState } from "react";
@@ -15,6 +16,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { errorMessage } from "@/components/providers/trpc-errors";
 import { DocumentActions } from "@/components/bank/document-actions";
 import { useDebouncedValue } from "@/components/hooks/use-debounced-value";
+import type { AppRouter } from "@/server/api/root";
 import { Select } from "@/components/bank/field-controls";
 import { useTRPC } from "@/components/providers/trpc";
 
@@ -36,7 +38,6 @@ export function BankBrowser({ initial, canManage }: { initial: BankFilters; canM
   const trpc = useTRPC();
   const router = useRouter();
   const pathname = usePathname();
-  const id = useId();
   const [filters, setFilters] = useState(initial);
   const q = useDebouncedValue(filters.q.trim(), 250);
 
@@ -75,60 +76,13 @@ export function BankBrowser({ initial, canManage }: { initial: BankFilters; canM
 
   return (
     <div className="grid grid-cols-1 gap-6 lg:grid-cols-[15rem_minmax(0,1fr)] lg:items-start">
-      {/* Two filters a row on phones, so the results start within the first screen. */}
-      <aside aria-label="Filters" className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:sticky lg:top-20 lg:grid-cols-1 lg:gap-4">
-        {(
-          [
-            {
-              key: "document",
-              label: "Document",
-              all: "All documents",
-              options: facets.data?.documents.map((d) => ({ value: d.id, label: d.shared ? d.title : `${d.title} (yours)`, count: d.count })),
-            },
-            {
-              key: "section",
-              label: "Section",
-              all: "All sections",
-              options: facets.data?.sections.map((s) => ({ value: s.value, label: s.value, count: s.count })),
-            },
-            {
-              key: "difficulty",
-              label: "Difficulty",
-              all: "Any difficulty",
-              options: facets.data?.difficulties.map((d) => ({ value: d.value, label: d.value, count: d.count })),
-            },
-            { key: "tag", label: "Tag", all: "Any tag", options: facets.data?.tags.map((t) => ({ value: t.value, label: t.value, count: t.count })) },
-          ] as const
-        ).map((filter) => (
-          <div key={filter.key} className="grid min-w-0 gap-2">
-            <Label htmlFor={`${id}-${filter.key}`}>{filter.label}</Label>
-            <Select
-              id={`${id}-${filter.key}`}
-              value={filters[filter.key]}
-              disabled={!filter.options || (filter.options.length === 0 && filters[filter.key] === "")}
-              onChange={(event) => set(filter.key === "document" ? { document: event.target.value, section: "" } : { [filter.key]: event.target.value })}
-            >
-              <option value="">{filter.options && filter.options.length === 0 ? `None yet` : filter.all}</option>
-              {filter.options?.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label} ({option.count})
-                </option>
-              ))}
-            </Select>
-          </div>
-        ))}
-        {filtered ? (
-          <Button
-            variant="ghost"
-            size="sm"
-            className="col-span-full justify-self-start"
-            onClick={() => setFilters({ q: "", document: "", section: "", difficulty: "", tag: "" })}
-          >
-            <X aria-hidden />
-            Clear search and filters
-          </Button>
-        ) : null}
-      </aside>
+      <FilterPanel
+        facets={facets.data}
+        filters={filters}
+        filtered={filtered}
+        onChange={set}
+        onClear={() => setFilters({ q: "", document: "", section: "", difficulty: "", tag: "" })}
+      />
 
       <section aria-label="Questions" className="grid min-w-0 grid-cols-1 gap-4">
         {selectedDocument ? <DocumentActions document={selectedDocument} onDeleted={() => set({ document: "", section: "" })} /> : null}
@@ -162,37 +116,12 @@ export function BankBrowser({ initial, canManage }: { initial: BankFilters; canM
             ))}
           </Card>
         ) : page.total === 0 ? (
-          <Card className="flex flex-col items-center px-6 py-14 text-center" data-testid="bank-empty">
-            <span aria-hidden className="mb-4 flex size-11 items-center justify-center rounded-full border bg-muted/60">
-              <BookOpen className="size-5 text-muted-foreground" />
-            </span>
-            {filtered ? (
-              <>
-                <p className="font-medium">No questions match</p>
-                <p className="mt-1 max-w-sm text-sm text-muted-foreground">
-                  {q ? `Nothing in the bank matches “${q}”` : "Nothing matches these filters"}. Try other words, or clear the filters.
-                </p>
-                <Button variant="outline" size="sm" className="mt-5" onClick={() => setFilters({ q: "", document: "", section: "", difficulty: "", tag: "" })}>
-                  Clear search and filters
-                </Button>
-              </>
-            ) : (
-              <>
-                <p className="font-medium">The bank is empty</p>
-                <p className="mt-1 max-w-sm text-sm text-muted-foreground">
-                  Import your interview-prep documents to turn them into questions, follow-ups and rubrics.
-                </p>
-                {canManage ? (
-                  <Button asChild size="sm" className="mt-5">
-                    <Link href="/bank/import">
-                      <Upload aria-hidden />
-                      Import documents
-                    </Link>
-                  </Button>
-                ) : null}
-              </>
-            )}
-          </Card>
+          <EmptyBank
+            filtered={filtered}
+            q={q}
+            canManage={canManage}
+            onClear={() => setFilters({ q: "", document: "", section: "", difficulty: "", tag: "" })}
+          />
         ) : (
           <>
             <p className="text-[13px] text-muted-foreground tabular-nums" aria-live="polite" data-testid="bank-total">
@@ -202,46 +131,9 @@ export function BankBrowser({ initial, canManage }: { initial: BankFilters; canM
             </p>
             <Card className={search.isFetching ? "opacity-70 transition-opacity" : "transition-opacity"}>
               <ul className="divide-y" aria-busy={search.isFetching}>
-                {page.items.map((item) => {
-                  const section = item.section.filter((part) => !documentTitles.has(part) && part !== item.documentTitle);
-                  return (
-                    <li key={item.id} data-testid="bank-result">
-                      <Link
-                        href={`/bank/questions/${item.id}`}
-                        className="group grid grid-cols-1 gap-1.5 px-5 py-4 outline-none transition-colors first:rounded-t-xl last:rounded-b-xl hover:bg-accent/50 focus-visible:bg-accent/60"
-                      >
-                        <span className="flex items-start justify-between gap-3">
-                          <span className="text-[15px] leading-6 font-medium text-foreground group-hover:text-primary-soft-foreground">{item.prompt}</span>
-                          <ChevronRight
-                            aria-hidden
-                            className="mt-1 size-4 shrink-0 text-muted-foreground/50 transition-transform group-hover:translate-x-0.5"
-                          />
-                        </span>
-                        <span className="flex flex-wrap items-center gap-x-3 gap-y-1.5 text-xs text-muted-foreground">
-                          <span className="max-w-full truncate">
-                            {item.documentTitle}
-                            {section.length > 0 ? ` › ${section.slice(-2).join(" › ")}` : ""}
-                          </span>
-                          <span className="inline-flex items-center gap-1">
-                            <ListChecks aria-hidden className="size-3.5" />
-                            {plural(item.rubricCount, "criterion", "criteria")}
-                          </span>
-                          {item.followUpCount > 0 ? (
-                            <span className="inline-flex items-center gap-1">
-                              <MessageSquareReply aria-hidden className="size-3.5" />
-                              {plural(item.followUpCount, "follow-up")}
-                            </span>
-                          ) : null}
-                          {item.shared ? null : <Badge variant="neutral">Yours</Badge>}
-                          {item.difficulty ? <Badge variant="accent">{item.difficulty}</Badge> : null}
-                          {item.tags.slice(0, 3).map((tag) => (
-                            <Badge key={tag}>#{tag}</Badge>
-                          ))}
-                        </span>
-                      </Link>
-                    </li>
-                  );
-                })}
+                {page.items.map((item) => (
+                  <BankResult key={item.id} item={item} documentTitles={documentTitles} />
+                ))}
               </ul>
             </Card>
             {cursors.length > 1 || page.nextCursor ? (
@@ -272,5 +164,153 @@ export function BankBrowser({ initial, canManage }: { initial: BankFilters; canM
         )}
       </section>
     </div>
+  );
+}
+
+type SearchItem = inferRouterOutputs<AppRouter>["bank"]["search"]["items"][number];
+
+/** One question in the results: its prompt, where it comes from, and what it holds. */
+function BankResult({ item, documentTitles }: { item: SearchItem; documentTitles: ReadonlySet<string> }) {
+  const section = item.section.filter((part) => !documentTitles.has(part) && part !== item.documentTitle);
+  return (
+    <li data-testid="bank-result">
+      <Link
+        href={`/bank/questions/${item.id}`}
+        className="group grid grid-cols-1 gap-1.5 px-5 py-4 outline-none transition-colors first:rounded-t-xl last:rounded-b-xl hover:bg-accent/50 focus-visible:bg-accent/60"
+      >
+        <span className="flex items-start justify-between gap-3">
+          <span className="text-[15px] leading-6 font-medium text-foreground group-hover:text-primary-soft-foreground">{item.prompt}</span>
+          <ChevronRight aria-hidden className="mt-1 size-4 shrink-0 text-muted-foreground/50 transition-transform group-hover:translate-x-0.5" />
+        </span>
+        <span className="flex flex-wrap items-center gap-x-3 gap-y-1.5 text-xs text-muted-foreground">
+          <span className="max-w-full truncate">
+            {item.documentTitle}
+            {section.length > 0 ? ` › ${section.slice(-2).join(" › ")}` : ""}
+          </span>
+          <span className="inline-flex items-center gap-1">
+            <ListChecks aria-hidden className="size-3.5" />
+            {plural(item.rubricCount, "criterion", "criteria")}
+          </span>
+          {item.followUpCount > 0 ? (
+            <span className="inline-flex items-center gap-1">
+              <MessageSquareReply aria-hidden className="size-3.5" />
+              {plural(item.followUpCount, "follow-up")}
+            </span>
+          ) : null}
+          {item.shared ? null : <Badge variant="neutral">Yours</Badge>}
+          {item.difficulty ? <Badge variant="accent">{item.difficulty}</Badge> : null}
+          {item.tags.slice(0, 3).map((tag) => (
+            <Badge key={tag}>#{tag}</Badge>
+          ))}
+        </span>
+      </Link>
+    </li>
+  );
+}
+
+/** No results: for a search, a way back; for an empty bank, the way to fill it. */
+function EmptyBank({ filtered, q, canManage, onClear }: { filtered: boolean; q: string; canManage: boolean; onClear: () => void }) {
+  return (
+    <Card className="flex flex-col items-center px-6 py-14 text-center" data-testid="bank-empty">
+      <span aria-hidden className="mb-4 flex size-11 items-center justify-center rounded-full border bg-muted/60">
+        <BookOpen className="size-5 text-muted-foreground" />
+      </span>
+      {filtered ? (
+        <>
+          <p className="font-medium">No questions match</p>
+          <p className="mt-1 max-w-sm text-sm text-muted-foreground">
+            {q ? `Nothing in the bank matches “${q}”` : "Nothing matches these filters"}. Try other words, or clear the filters.
+          </p>
+          <Button variant="outline" size="sm" className="mt-5" onClick={onClear}>
+            Clear search and filters
+          </Button>
+        </>
+      ) : (
+        <>
+          <p className="font-medium">The bank is empty</p>
+          <p className="mt-1 max-w-sm text-sm text-muted-foreground">
+            Import your interview-prep documents to turn them into questions, follow-ups and rubrics.
+          </p>
+          {canManage ? (
+            <Button asChild size="sm" className="mt-5">
+              <Link href="/bank/import">
+                <Upload aria-hidden />
+                Import documents
+              </Link>
+            </Button>
+          ) : null}
+        </>
+      )}
+    </Card>
+  );
+}
+
+type Facets = inferRouterOutputs<AppRouter>["bank"]["facets"];
+
+/** The bank's filters, each with how many questions it would leave. */
+function FilterPanel({
+  facets,
+  filters,
+  filtered,
+  onChange,
+  onClear,
+}: {
+  facets: Facets | undefined;
+  filters: BankFilters;
+  filtered: boolean;
+  onChange: (change: Partial<BankFilters>) => void;
+  onClear: () => void;
+}) {
+  const id = useId();
+  // Two filters a row on phones, so the results start within the first screen.
+  return (
+    <aside aria-label="Filters" className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:sticky lg:top-20 lg:grid-cols-1 lg:gap-4">
+      {(
+        [
+          {
+            key: "document",
+            label: "Document",
+            all: "All documents",
+            options: facets?.documents.map((d) => ({ value: d.id, label: d.shared ? d.title : `${d.title} (yours)`, count: d.count })),
+          },
+          {
+            key: "section",
+            label: "Section",
+            all: "All sections",
+            options: facets?.sections.map((s) => ({ value: s.value, label: s.value, count: s.count })),
+          },
+          {
+            key: "difficulty",
+            label: "Difficulty",
+            all: "Any difficulty",
+            options: facets?.difficulties.map((d) => ({ value: d.value, label: d.value, count: d.count })),
+          },
+          { key: "tag", label: "Tag", all: "Any tag", options: facets?.tags.map((t) => ({ value: t.value, label: t.value, count: t.count })) },
+        ] as const
+      ).map((filter) => (
+        <div key={filter.key} className="grid min-w-0 gap-2">
+          <Label htmlFor={`${id}-${filter.key}`}>{filter.label}</Label>
+          <Select
+            id={`${id}-${filter.key}`}
+            value={filters[filter.key]}
+            disabled={!filter.options || (filter.options.length === 0 && filters[filter.key] === "")}
+            onChange={(event) => onChange(filter.key === "document" ? { document: event.target.value, section: "" } : { [filter.key]: event.target.value })}
+          >
+            <option value="">{filter.options && filter.options.length === 0 ? `None yet` : filter.all}</option>
+            {filter.options?.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label} ({option.count})
+              </option>
+            ))}
+          </Select>
+        </div>
+      ))}
+      {filtered ? (
+        <Button variant="ghost" size="sm" className="col-span-full justify-self-start" onClick={onClear}>
+          <X aria-hidden />
+          Clear search and filters
+        </Button>
+      ) : null}
+    </aside>
   );
 }
