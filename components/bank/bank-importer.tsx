@@ -83,74 +83,7 @@ const outcomeText: Record<ImportOutcome["status"], string> = {
 
 /** Upload, preview, correct, then import interview-prep documents, one file at a time so each shows its own progress. */
 export function BankImporter() {
-  const client = useTRPCClient();
-  const inputRef = useRef<HTMLInputElement>(null);
-  const [entries, setEntries] = useState<Entry[]>([]);
-  const [dragging, setDragging] = useState(false);
-  const [importing, setImporting] = useState(false);
-
-  const update = (id: string, patch: Partial<Entry> | ((entry: Entry) => Partial<Entry>)) =>
-    setEntries((list) => list.map((e) => (e.id === id ? { ...e, ...(typeof patch === "function" ? patch(e) : patch) } : e)));
-
-  async function previewOne(id: string, file: File) {
-    try {
-      const content = await readFileAsBase64(file, (progress) => update(id, { progress }));
-      update(id, { phase: "recognising", content });
-      const [result] = await client.bank.preview.mutate({ files: [{ name: file.name, encoding: "base64", content }] });
-      if (!result) throw new Error("no result");
-      update(id, result.ok ? { phase: "ready", document: result.document } : { phase: "failed", error: result.message });
-    } catch (error) {
-      update(id, { phase: "failed", error: errorMessage(error) });
-    }
-  }
-
-  function addFiles(files: FileList | File[]) {
-    const added = Array.from(files).map((file) => {
-      const problem = refusal(file);
-      const entry: Entry = {
-        id: crypto.randomUUID(),
-        name: file.name,
-        size: file.size,
-        phase: problem ? "failed" : "reading",
-        progress: 0,
-        corrections: {},
-        ...(problem ? { error: problem } : {}),
-      };
-      return { entry, file, problem };
-    });
-    setEntries((list) => [...list.filter((e) => e.phase !== "imported"), ...added.map((a) => a.entry)]);
-    for (const { entry, file, problem } of added) if (!problem) void previewOne(entry.id, file);
-  }
-
-  async function importAll() {
-    setImporting(true);
-    for (const entry of entries.filter((e) => e.phase === "ready")) {
-      update(entry.id, { phase: "importing" });
-      try {
-        const [result] = await client.bank.import.mutate({
-          files: [
-            {
-              name: entry.name,
-              encoding: "base64",
-              content: entry.content ?? "",
-              corrections: Object.entries(entry.corrections).map(([key, correction]) => ({ key, ...correction })),
-            },
-          ],
-        });
-        if (!result) throw new Error("no result");
-        update(entry.id, result.ok ? { phase: "imported", outcome: result.outcome, content: undefined } : { phase: "failed", error: result.message });
-      } catch (error) {
-        update(entry.id, { phase: "failed", error: errorMessage(error) });
-      }
-    }
-    setImporting(false);
-  }
-
-  function onDrop(event: DragEvent) {
-    event.preventDefault();
-    setDragging(false);
-    if (event.dataTransfer.files.length > 0) addFiles(event.dataTransfer.files);
-  }
+  const { entries, update, addFiles, remove, importAll, importing } = useImportQueue();
 
   const ready = entries.filter((e) => e.phase === "ready");
   const busy = entries.some((e) => e.phase === "reading" || e.phase === "recognising");
@@ -164,45 +97,7 @@ export function BankImporter() {
 
   return (
     <div className="grid gap-6">
-      <div
-        onDragOver={(event) => {
-          event.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={onDrop}
-        className={cn(
-          "flex flex-col items-center justify-center rounded-xl border-2 border-dashed bg-card px-6 py-10 text-center transition-colors",
-          dragging ? "border-primary bg-primary-soft/40" : "border-border",
-        )}
-        data-testid="bank-dropzone"
-      >
-        <span aria-hidden className="mb-4 flex size-12 items-center justify-center rounded-full border bg-muted/60">
-          <FileUp className="size-5 text-muted-foreground" />
-        </span>
-        <p className="font-medium">Drop interview-prep documents here</p>
-        <p className="mt-1 max-w-md text-sm text-muted-foreground">
-          Markdown or plain text (.md, .markdown, .txt), up to {MAX_MB} MB each. Nothing is stored until you confirm.
-        </p>
-        <Button variant="outline" className="mt-5" onClick={() => inputRef.current?.click()}>
-          <Upload aria-hidden />
-          Choose files
-        </Button>
-        <input
-          ref={inputRef}
-          type="file"
-          multiple
-          accept={[...EXTENSIONS, "text/markdown", "text/plain"].join(",")}
-          className="sr-only"
-          tabIndex={-1}
-          aria-label="Choose documents to import"
-          data-testid="bank-file-input"
-          onChange={(event) => {
-            if (event.target.files) addFiles(event.target.files);
-            event.target.value = "";
-          }}
-        />
-      </div>
+      <DropZone onFiles={addFiles} />
 
       {entries.map((entry) => {
         const t = entry.document ? totals(entry.document, entry.corrections) : null;
@@ -269,13 +164,7 @@ export function BankImporter() {
                 ) : null}
               </div>
               {entry.phase === "ready" || entry.phase === "failed" ? (
-                <Button
-                  variant="ghost"
-                  size="icon"
-                  aria-label={`Remove ${entry.name}`}
-                  disabled={importing}
-                  onClick={() => setEntries((list) => list.filter((e) => e.id !== entry.id))}
-                >
+                <Button variant="ghost" size="icon" aria-label={`Remove ${entry.name}`} disabled={importing} onClick={() => remove(entry.id)}>
                   <Trash2 aria-hidden />
                 </Button>
               ) : null}
@@ -332,6 +221,128 @@ export function BankImporter() {
           them. Re-importing a file of the same name updates its questions in place.
         </Alert>
       ) : null}
+    </div>
+  );
+}
+
+/** The documents picked for import, each read, recognised (previewed) and then imported on confirmation. */
+function useImportQueue() {
+  const client = useTRPCClient();
+  const [entries, setEntries] = useState<Entry[]>([]);
+  const [importing, setImporting] = useState(false);
+
+  const update = (id: string, patch: Partial<Entry> | ((entry: Entry) => Partial<Entry>)) =>
+    setEntries((list) => list.map((e) => (e.id === id ? { ...e, ...(typeof patch === "function" ? patch(e) : patch) } : e)));
+
+  async function previewOne(id: string, file: File) {
+    try {
+      const content = await readFileAsBase64(file, (progress) => update(id, { progress }));
+      update(id, { phase: "recognising", content });
+      const [result] = await client.bank.preview.mutate({ files: [{ name: file.name, encoding: "base64", content }] });
+      if (!result) throw new Error("no result");
+      update(id, result.ok ? { phase: "ready", document: result.document } : { phase: "failed", error: result.message });
+    } catch (error) {
+      update(id, { phase: "failed", error: errorMessage(error) });
+    }
+  }
+
+  function addFiles(files: FileList | File[]) {
+    const added = Array.from(files).map((file) => {
+      const problem = refusal(file);
+      const entry: Entry = {
+        id: crypto.randomUUID(),
+        name: file.name,
+        size: file.size,
+        phase: problem ? "failed" : "reading",
+        progress: 0,
+        corrections: {},
+        ...(problem ? { error: problem } : {}),
+      };
+      return { entry, file, problem };
+    });
+    setEntries((list) => [...list.filter((e) => e.phase !== "imported"), ...added.map((a) => a.entry)]);
+    for (const { entry, file, problem } of added) if (!problem) void previewOne(entry.id, file);
+  }
+
+  async function importAll() {
+    setImporting(true);
+    for (const entry of entries.filter((e) => e.phase === "ready")) {
+      update(entry.id, { phase: "importing" });
+      try {
+        const [result] = await client.bank.import.mutate({
+          files: [
+            {
+              name: entry.name,
+              encoding: "base64",
+              content: entry.content ?? "",
+              corrections: Object.entries(entry.corrections).map(([key, correction]) => ({ key, ...correction })),
+            },
+          ],
+        });
+        if (!result) throw new Error("no result");
+        update(entry.id, result.ok ? { phase: "imported", outcome: result.outcome, content: undefined } : { phase: "failed", error: result.message });
+      } catch (error) {
+        update(entry.id, { phase: "failed", error: errorMessage(error) });
+      }
+    }
+    setImporting(false);
+  }
+
+  const remove = (id: string) => setEntries((list) => list.filter((e) => e.id !== id));
+
+  return { entries, update, addFiles, remove, importAll, importing };
+}
+
+/** Where documents are dropped or chosen; nothing is sent until they are previewed and confirmed. */
+function DropZone({ onFiles }: { onFiles: (files: FileList | File[]) => void }) {
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [dragging, setDragging] = useState(false);
+
+  function onDrop(event: DragEvent) {
+    event.preventDefault();
+    setDragging(false);
+    if (event.dataTransfer.files.length > 0) onFiles(event.dataTransfer.files);
+  }
+
+  return (
+    <div
+      onDragOver={(event) => {
+        event.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={onDrop}
+      className={cn(
+        "flex flex-col items-center justify-center rounded-xl border-2 border-dashed bg-card px-6 py-10 text-center transition-colors",
+        dragging ? "border-primary bg-primary-soft/40" : "border-border",
+      )}
+      data-testid="bank-dropzone"
+    >
+      <span aria-hidden className="mb-4 flex size-12 items-center justify-center rounded-full border bg-muted/60">
+        <FileUp className="size-5 text-muted-foreground" />
+      </span>
+      <p className="font-medium">Drop interview-prep documents here</p>
+      <p className="mt-1 max-w-md text-sm text-muted-foreground">
+        Markdown or plain text (.md, .markdown, .txt), up to {MAX_MB} MB each. Nothing is stored until you confirm.
+      </p>
+      <Button variant="outline" className="mt-5" onClick={() => inputRef.current?.click()}>
+        <Upload aria-hidden />
+        Choose files
+      </Button>
+      <input
+        ref={inputRef}
+        type="file"
+        multiple
+        accept={[...EXTENSIONS, "text/markdown", "text/plain"].join(",")}
+        className="sr-only"
+        tabIndex={-1}
+        aria-label="Choose documents to import"
+        data-testid="bank-file-input"
+        onChange={(event) => {
+          if (event.target.files) onFiles(event.target.files);
+          event.target.value = "";
+        }}
+      />
     </div>
   );
 }
