@@ -4,11 +4,10 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
-import nextEnv from "@next/env";
-import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/server/db/embedded-postgres";
-import { migrate } from "@/server/db/migrate";
+import type { EmbeddedDatabase } from "@/server/db/embedded-postgres";
+import { loadConfig, openDatabase } from "@/server/boot";
 import { disconnectDb } from "@/server/db/client";
-import { EnvError, parseEnv, type Env } from "@/server/env";
+import { EnvError, type Env } from "@/server/env";
 import { startRealtime } from "@/server/realtime/server";
 import { onServerStarted } from "@/server/startup-tasks";
 import { stampClientAddress } from "@/server/http/client-address";
@@ -37,22 +36,13 @@ async function resolveAuthSecret(config: Env): Promise<string> {
 async function main(): Promise<void> {
   const startedAt = performance.now();
   const dev = process.argv.includes("--dev");
-  // .env, .env.local, .env.production...: the same files, in the same order, that Next.js reads.
-  nextEnv.loadEnvConfig(process.cwd(), dev);
-  const config = parseEnv({ ...process.env, NODE_ENV: dev ? "development" : (process.env.NODE_ENV ?? "production") });
+  const config = loadConfig({ dev });
   const logger = createLogger({ pretty: config.LOG_FORMAT ? config.LOG_FORMAT === "pretty" : dev || process.stdout.isTTY, level: config.LOG_LEVEL });
   log = (line) => logger.info(line);
 
-  let embedded: EmbeddedDatabase | undefined;
-  let databaseUrl = config.DATABASE_URL;
-  if (!databaseUrl) {
-    embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_POSTGRES_PORT, log });
-    databaseUrl = embedded.url;
-    log(`embedded PostgreSQL on 127.0.0.1:${config.EMBEDDED_POSTGRES_PORT}, data in ${path.resolve(config.DATA_DIR, "postgres")}`);
-  }
   // From here on a stop signal shuts down cleanly whatever has started so far, embedded PostgreSQL
   // included, instead of leaving it running (the first start spends seconds migrating and importing).
-  const started: { httpServer?: ReturnType<typeof createServer>; realtime?: Awaited<ReturnType<typeof startRealtime>> } = {};
+  const started: { embedded?: EmbeddedDatabase; httpServer?: ReturnType<typeof createServer>; realtime?: Awaited<ReturnType<typeof startRealtime>> } = {};
   let shuttingDown = false;
   async function shutdown(signal: string): Promise<void> {
     if (shuttingDown) return;
@@ -70,14 +60,20 @@ async function main(): Promise<void> {
     server?.closeIdleConnections();
     await closed;
     await disconnectDb();
-    await embedded?.stop();
+    await started.embedded?.stop();
     log("stopped");
     process.exit(0);
   }
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
-  await migrate(databaseUrl);
+  const { url: databaseUrl } = await openDatabase(config, {
+    log,
+    onEmbeddedStarted: (embedded) => {
+      started.embedded = embedded;
+      log(`embedded PostgreSQL on 127.0.0.1:${config.EMBEDDED_POSTGRES_PORT}, data in ${path.resolve(config.DATA_DIR, "postgres")}`);
+    },
+  });
 
   // The Next.js handlers run in this process and read these through process.env.
   process.env.DATABASE_URL = databaseUrl;

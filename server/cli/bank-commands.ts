@@ -1,10 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import nextEnv from "@next/env";
+import { loadConfig, openDatabase } from "@/server/boot";
 import { createDb, type Db } from "@/server/db/client";
-import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/server/db/embedded-postgres";
-import { migrate } from "@/server/db/migrate";
-import { parseEnv } from "@/server/env";
 import { SHARED_BANK_SCOPE } from "@/server/domain/bank/policy";
 import { exportBank } from "@/server/services/bank-export";
 import { describeOutcome, importBankPaths } from "@/server/services/bank-import-paths";
@@ -28,28 +25,20 @@ function embeddedServerIsRunning(dataDir: string): boolean {
  * When the app is running on that folder its server is shared, and left running afterwards.
  */
 async function withDatabase<T>(run: (db: Db) => Promise<T>): Promise<T> {
-  // @next/env is CommonJS, whose named exports Node cannot detect when this runs as an ES module.
-  nextEnv.loadEnvConfig(process.cwd(), false, { info: () => {}, error: (...args: unknown[]) => console.error(...args) });
-  const config = parseEnv();
-  let embedded: EmbeddedDatabase | undefined;
-  let url = config.DATABASE_URL;
-  if (!url) {
-    const shared = embeddedServerIsRunning(config.DATA_DIR);
-    const started = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_POSTGRES_PORT });
+  const config = loadConfig({ dev: false, quiet: true });
+  const shared = !config.DATABASE_URL && embeddedServerIsRunning(config.DATA_DIR);
+  const { url, embedded } = await openDatabase(config, {
     // embedded-postgres (through async-exit-hook) calls process.exit(0) on beforeExit, which would turn
     // a failed import's exit code into success. The database is stopped below, so exit first, with the
     // code the command set.
-    process.prependOnceListener("beforeExit", () => process.exit());
-    url = started.url;
-    if (!shared) embedded = started;
-  }
-  await migrate(url);
+    onEmbeddedStarted: () => process.prependOnceListener("beforeExit", () => process.exit()),
+  });
   const db = createDb(url);
   try {
     return await run(db);
   } finally {
     await db.$disconnect();
-    await embedded?.stop();
+    if (!shared) await embedded?.stop();
   }
 }
 

@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
-import type { BankDocument } from "./bank-format";
-import { BankParseError } from "./bank-parse-error";
-import { parseBankDocument } from "./parse-bank-document";
-import { exportCommand, importCommand } from "@/server/services/bank-cli-commands";
+import type { BankDocument } from "@/server/bank/bank-format";
+import { BankParseError } from "@/server/bank/bank-parse-error";
+import { parseBankDocument } from "@/server/bank/parse-bank-document";
+import { exportCommand, importCommand } from "@/server/cli/bank-commands";
 
 /**
  * `npm run bank -- <command> …`. stdout carries only the command's result (JSON), so that it can be
