@@ -48,3 +48,23 @@ export async function signUpNew(page: Page, name: string): Promise<void> {
   await page.getByRole("button", { name: "Create account" }).click();
   await page.waitForURL(/\/dashboard/);
 }
+
+/** On /interviews/new: adds the first bank question found for each search, in order. */
+export async function addQuestions(page: Page, searches: string[]): Promise<void> {
+  const search = page.getByRole("searchbox", { name: "Search the question bank" });
+  for (const words of searches) {
+    await search.fill(words);
+    await page
+      .getByRole("button", { name: /^Add question: / })
+      .first()
+      .click();
+  }
+  await expect(page.getByTestId("plan-item")).toHaveCount(searches.length);
+}
+
+/** Submits the plan form, and returns the new interview's id from the page it lands on. */
+export async function createInterview(page: Page): Promise<string> {
+  await page.getByRole("button", { name: "Create interview" }).click();
+  await page.waitForURL((url) => /^\/interviews\/(?!new$)[^/]+$/.test(url.pathname));
+  return page.url().split("/").pop() as string;
+}

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, signUpNew, test } from "./fixtures";
+import { addQuestions, createInterview, expect, signUpNew, test } from "./fixtures";
 
 /**
  * The interviewer runs a whole interview from the keyboard alone: every control is reached with Tab, shows
@@ -45,17 +45,8 @@ test("an interviewer runs the interview by keyboard alone, always seeing where t
   await signUpNew(interviewer, "Kim Keys");
   await interviewer.goto("/interviews/new");
   await interviewer.getByLabel("Title", { exact: true }).fill("Keyboard round");
-  const search = interviewer.getByRole("searchbox", { name: "Search the question bank" });
-  for (const words of ["Secure Logging", "rate limiter"]) {
-    await search.fill(words);
-    await interviewer
-      .getByRole("button", { name: /^Add question: / })
-      .first()
-      .click();
-  }
-  await interviewer.getByRole("button", { name: "Create interview" }).click();
-  await interviewer.waitForURL((url) => /^\/interviews\/(?!new$)[^/]+$/.test(url.pathname));
-  const sessionId = interviewer.url().split("/").pop() as string;
+  await addQuestions(interviewer, ["Secure Logging", "rate limiter"]);
+  const sessionId = await createInterview(interviewer);
   await interviewer.getByRole("button", { name: "Create candidate link" }).click();
   const inviteUrl = await interviewer.getByRole("textbox", { name: "Candidate invite link" }).inputValue();
   await candidate.goto(new URL(inviteUrl).pathname);

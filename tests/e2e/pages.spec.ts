@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { expect, signUpNew, test } from "./fixtures";
+import { addQuestions, createInterview, expect, signUpNew, test } from "./fixtures";
 
 /**
  * Every page and room state as a person sees it: at phone width (390 px) and on a laptop (1366 px), in
@@ -85,19 +85,9 @@ test("every page and room state fits a phone, passes axe, in both themes", async
   await interviewer.getByLabel("Candidate email").fill("");
   await interviewer.getByLabel("Title", { exact: true }).fill("Pages round");
   await interviewer.getByLabel("Candidate name").fill("Cleo Candidate");
-  const search = interviewer.getByRole("searchbox", { name: "Search the question bank" });
-  for (const words of ["Secure Logging", "rate limiter"]) {
-    await search.fill(words);
-    await interviewer
-      .getByRole("button", { name: /^Add question: / })
-      .first()
-      .click();
-  }
-  await expect(interviewer.getByTestId("plan-item")).toHaveCount(2);
+  await addQuestions(interviewer, ["Secure Logging", "rate limiter"]);
   await inspect(interviewer, "interview-new");
-  await interviewer.getByRole("button", { name: "Create interview" }).click();
-  await interviewer.waitForURL((url) => /^\/interviews\/(?!new$)[^/]+$/.test(url.pathname));
-  const sessionId = interviewer.url().split("/").pop() as string;
+  const sessionId = await createInterview(interviewer);
   await interviewer.getByRole("button", { name: "Create candidate link" }).click();
   const inviteUrl = await interviewer.getByRole("textbox", { name: "Candidate invite link" }).inputValue();
   await inspect(interviewer, "interview");

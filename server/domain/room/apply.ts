@@ -1,5 +1,6 @@
 import type { RoomEvent } from "./events";
 import type { QuestionTiming, RoomState } from "./room-state";
+import { checkpointed } from "./scratchpad";
 
 /**
  * Folds one event into the state, returning a new state and leaving the old one untouched. Events are
@@ -90,11 +91,8 @@ export function apply(state: RoomState, event: RoomEvent): RoomState {
       };
     }
     case "scratchpadUpdated": {
-      const { questionId, text, updatedAt } = event.payload;
-      const previous = state.scratchpads[questionId];
-      const revision = event.payload.revision ?? (previous?.revision ?? 0) + 1;
-      const language = event.payload.language ?? previous?.language ?? "plain";
-      return { ...state, scratchpads: { ...state.scratchpads, [questionId]: { text, updatedAt, revision, language } } };
+      const { questionId } = event.payload;
+      return { ...state, scratchpads: { ...state.scratchpads, [questionId]: checkpointed(state.scratchpads[questionId] ?? null, event.payload) } };
     }
     case "interviewEnded": {
       const { endedAt, questionId, accumulatedMs } = event.payload;

@@ -1,7 +1,7 @@
 import type { TextChange } from "./commands";
 import type { CandidateViewEvent, StaffViewEvent, ViewEvent } from "./event-for-viewer";
 import type { Scratchpad, ScratchpadLanguage } from "./room-state";
-import { applyTextChanges } from "./scratchpad";
+import { applyTextChanges, checkpointed } from "./scratchpad";
 import type { CandidateQuestionView, CandidateView, InterviewerView, ObserverView, ParticipantView, RoomView, StaffQuestionView, TimerView } from "./view-for";
 
 /**
@@ -37,9 +37,6 @@ function foldParticipants(participants: ParticipantView[], event: ViewEvent): Pa
 }
 
 /** As `apply` counts it: the checkpoint's own revision, or one past the last for events logged without one. */
-function checkpointRevision(previous: Scratchpad | null, revision: number | undefined): number {
-  return revision ?? (previous?.revision ?? 0) + 1;
-}
 
 function timer(previous: TimerView, startedAt: string | null, accumulatedMs: number): TimerView {
   return { startedAt, accumulatedMs, timeBoxSec: previous.timeBoxSec, elapsedMs: null };
@@ -105,16 +102,7 @@ function foldStaff(view: StaffView, event: StaffViewEvent): StaffView {
       });
     }
     case "scratchpadUpdated": {
-      const { questionId, text, updatedAt } = event.payload;
-      return mapQuestion(view, questionId, (question) => ({
-        ...question,
-        scratchpad: {
-          text,
-          updatedAt,
-          revision: checkpointRevision(question.scratchpad, event.payload.revision),
-          language: event.payload.language ?? question.scratchpad?.language ?? "plain",
-        },
-      }));
+      return mapQuestion(view, event.payload.questionId, (question) => ({ ...question, scratchpad: checkpointed(question.scratchpad, event.payload) }));
     }
     case "interviewEnded": {
       const { endedAt, questionId, accumulatedMs } = event.payload;
@@ -186,16 +174,7 @@ function foldCandidate(view: CandidateView, event: CandidateViewEvent): Candidat
       );
     }
     case "scratchpadUpdated": {
-      const { questionId, text, updatedAt } = event.payload;
-      return mapAsked(view, questionId, (question) => ({
-        ...question,
-        scratchpad: {
-          text,
-          updatedAt,
-          revision: checkpointRevision(question.scratchpad, event.payload.revision),
-          language: event.payload.language ?? question.scratchpad?.language ?? "plain",
-        },
-      }));
+      return mapAsked(view, event.payload.questionId, (question) => ({ ...question, scratchpad: checkpointed(question.scratchpad, event.payload) }));
     }
     case "interviewEnded": {
       const { endedAt, questionId, accumulatedMs } = event.payload;

@@ -1,7 +1,7 @@
 import { SCRATCHPAD_MAX_LENGTH, type CommandOf, type TextChange } from "./commands";
 import { can, type Actor } from "./policy";
 import { refuse, type Refused } from "./room-error";
-import { findQuestion, type RoomState, type Scratchpad } from "./room-state";
+import { findQuestion, type RoomState, type Scratchpad, type ScratchpadLanguage } from "./room-state";
 
 /**
  * The candidate's typing is not logged per keystroke. Each edit is a few splices of the text at a known
@@ -55,4 +55,17 @@ export function decideScratchpadEdit(
   const text = applyTextChanges(current.text, command.changes);
   if (text === null) return refuse("BAD_REQUEST", "That edit does not fit the scratchpad's text.");
   return { ok: true, draft: { text, updatedAt: now.toISOString(), revision: current.revision + 1, language: command.language ?? current.language } };
+}
+
+/** A scratchpad after its checkpoint (older events lack the revision and the language). */
+export function checkpointed(
+  previous: Scratchpad | null,
+  checkpoint: { text: string; updatedAt: string; revision?: number; language?: ScratchpadLanguage },
+): Scratchpad {
+  return {
+    text: checkpoint.text,
+    updatedAt: checkpoint.updatedAt,
+    revision: checkpoint.revision ?? (previous?.revision ?? 0) + 1,
+    language: checkpoint.language ?? previous?.language ?? "plain",
+  };
 }
