@@ -58,6 +58,21 @@ export async function interviewOf(db: Db, owner: SessionUser, observer: SessionU
   return { sessionId, questionIds, marker, observerInviteId: observerLink.id, candidateToken: tokenOf(candidateLink.url), candidateInviteId: candidateLink.id };
 }
 
+/**
+ * The digest once the database is quiet: what earlier steps set going (a closed socket's presence, a
+ * checkpoint) has landed when two readings 300 ms apart agree. A test's "before" starts from there.
+ */
+export async function settledDatabaseDigest(db: Db): Promise<string> {
+  let last = await databaseDigest(db);
+  for (let readings = 0; readings < 30; readings++) {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const now = await databaseDigest(db);
+    if (now === last) return now;
+    last = now;
+  }
+  throw new Error("the database never settled");
+}
+
 /** A digest of every row an attack could write, for "a refused call wrote nothing"; one query. */
 export async function databaseDigest(db: Db): Promise<string> {
   const tables = [
