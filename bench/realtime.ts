@@ -234,7 +234,15 @@ async function timeRejoin(kind: string, rooms: LoadRoom[], restart: () => Promis
 async function main(): Promise<void> {
   if (ensureProductionBuild(log) !== 0) throw new Error("the production build failed");
   const database = await createTestDatabaseServer(await freePort());
-  const databaseUrl = database.templateUrl;
+  // Whatever fails, the database server goes with this process.
+  try {
+    await run(database.templateUrl);
+  } finally {
+    await database.dispose();
+  }
+}
+
+async function run(databaseUrl: string): Promise<void> {
   const db = createDb(databaseUrl);
   await importBankPaths(db, await bankFilesIn(path.resolve("content/banks")));
   await db.$disconnect();
@@ -323,7 +331,6 @@ async function main(): Promise<void> {
     relay.kill();
     await stats.end();
     await app.kill();
-    await database.dispose();
   }
 
   const at = results.find((result) => result.app.rooms === 1000) ?? results.at(-1);
@@ -351,10 +358,13 @@ async function main(): Promise<void> {
     load_average: loadAverage(),
   };
   console.log(JSON.stringify(line));
-  process.exit(0);
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+// Exits outright once done: socket.io-client sockets and timers would otherwise keep the process alive.
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
