@@ -228,7 +228,7 @@ function staffView(state: RoomState, viewer: Actor, now: Date | undefined): Staf
         })),
         timer: timerView(state, question, now),
         asked: state.visitedQuestionIds.includes(question.id),
-        scratchpad: state.scratchpads[question.id] ?? null,
+        scratchpad: scratchpadView(state, question.id),
         scores: state.scores
           .filter((score) => score.questionId === question.id)
           .map((score) => ({ ...score, criteria: score.criteria.map((criterion) => ({ ...criterion })) })),
@@ -278,15 +278,20 @@ function candidateQuestion(state: RoomState, question: QuestionSnapshot, now: Da
     const followUp = question.followUps.find((candidate) => candidate.id === reveal.followUpId);
     if (followUp) followUps.push({ id: followUp.id, prompt: followUp.prompt, revealedAt: reveal.revealedAt });
   }
-  const scratchpad = state.scratchpads[question.id];
   return {
     id: question.id,
     position: question.position,
     prompt: question.prompt,
     timer: timerView(state, question, now),
     followUps,
-    scratchpad: scratchpad ? { text: scratchpad.text, updatedAt: scratchpad.updatedAt, revision: scratchpad.revision, language: scratchpad.language } : null,
+    scratchpad: scratchpadView(state, question.id),
   };
+}
+
+/** A question's scratchpad as every view shows it, field by field; null when nothing is written yet. */
+function scratchpadView(state: RoomState, questionId: string): Scratchpad | null {
+  const scratchpad = state.scratchpads[questionId];
+  return scratchpad ? { text: scratchpad.text, updatedAt: scratchpad.updatedAt, revision: scratchpad.revision, language: scratchpad.language } : null;
 }
 
 /**
@@ -296,13 +301,5 @@ function candidateQuestion(state: RoomState, question: QuestionSnapshot, now: Da
  */
 export function scratchpadsFor(state: RoomState, viewer: Actor): Record<string, Scratchpad | null> {
   if (!canSeeScratchpad(viewer.role)) return {};
-  return Object.fromEntries(
-    state.visitedQuestionIds.map((questionId) => {
-      const scratchpad = state.scratchpads[questionId];
-      return [
-        questionId,
-        scratchpad ? { text: scratchpad.text, updatedAt: scratchpad.updatedAt, revision: scratchpad.revision, language: scratchpad.language } : null,
-      ];
-    }),
-  );
+  return Object.fromEntries(state.visitedQuestionIds.map((questionId) => [questionId, scratchpadView(state, questionId)]));
 }
