@@ -207,6 +207,13 @@ describe("a live interview over real sockets", () => {
     expect(
       await cody.command({ type: "editScratchpad", questionId: question.id, baseRevision: 0, changes: [{ from: 5, to: 999, insert: "x" }] }),
     ).toMatchObject({ ok: false, code: "BAD_REQUEST" });
+    expect(
+      await cody.emit("room:command", {
+        sessionId,
+        idempotencyKey: "unknown-language",
+        command: { type: "editScratchpad", questionId: question.id, baseRevision: 0, changes: [], language: "cobol" },
+      }),
+    ).toMatchObject({ ok: false, code: "BAD_REQUEST" });
     expect(await cody.command({ type: "editScratchpad", questionId: question.id, baseRevision: 3, changes: [{ from: 0, to: 0, insert: "x" }] })).toMatchObject({
       ok: false,
       code: "CONFLICT",
