@@ -1,5 +1,6 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
+import { authSecret } from "@/server/auth/auth-secret";
 import { contentSecurityPolicy, NONCE_HEADER } from "@/server/http/security-headers";
 
 // Pages that need a session. Authentication happens here, before any page renders: no session, no app
@@ -16,7 +17,7 @@ function needsSession(pathname: string): boolean {
  */
 export async function proxy(request: NextRequest) {
   if (needsSession(request.nextUrl.pathname)) {
-    const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
+    const token = await getToken({ req: request, secret: authSecret() });
     if (!token) {
       const signIn = new URL("/sign-in", request.url);
       signIn.searchParams.set("callbackUrl", `${request.nextUrl.pathname}${request.nextUrl.search}`);

@@ -2,6 +2,7 @@
 // way Next.js does, and open the database the app uses.
 import nextEnv from "@next/env";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/server/db/embedded-postgres";
+import { databaseUrl } from "@/server/db/database-url";
 import { migrate } from "@/server/db/migrate";
 import { parseEnv, type Env } from "@/server/env";
 
@@ -31,7 +32,7 @@ export async function openDatabase(
   config: Env,
   options: { log?: (line: string) => void; onEmbeddedStarted?: (embedded: EmbeddedDatabase) => void } = {},
 ): Promise<OpenedDatabase> {
-  let opened: OpenedDatabase = { url: config.DATABASE_URL ?? "" };
+  let opened: OpenedDatabase = { url: databaseUrl(config) };
   if (!config.DATABASE_URL) {
     const embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, port: config.EMBEDDED_POSTGRES_PORT, log: options.log });
     options.onEmbeddedStarted?.(embedded);

@@ -1,13 +1,12 @@
-import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
 import type { EmbeddedDatabase } from "@/server/db/embedded-postgres";
+import { ensureAuthSecret } from "@/server/auth/auth-secret";
+import { exposeOriginToNextAuth } from "@/server/auth/next-auth-origin";
 import { loadConfig, openDatabase } from "@/server/boot";
 import { disconnectDb } from "@/server/db/client";
-import { EnvError, type Env } from "@/server/env";
+import { EnvError } from "@/server/env";
 import { startRealtime } from "@/server/realtime/server";
 import { onServerStarted } from "@/server/startup-tasks";
 import { stampClientAddress } from "@/server/http/client-address";
@@ -21,17 +20,6 @@ const MAX_REQUEST_BYTES = 32 * 1024 * 1024;
 
 // Replaced by the configured logger as soon as the environment is read; until then, plain lines.
 let log: (line: string) => void = (line) => console.log(`[mockroom] ${line}`);
-
-/** AUTH_SECRET when given; otherwise one generated once and kept in the data folder, so sessions survive restarts. */
-async function resolveAuthSecret(config: Env): Promise<string> {
-  if (config.AUTH_SECRET) return config.AUTH_SECRET;
-  const file = path.resolve(config.DATA_DIR, "auth-secret");
-  if (existsSync(file)) return (await readFile(file, "utf8")).trim();
-  await mkdir(config.DATA_DIR, { recursive: true });
-  const secret = randomBytes(32).toString("base64url");
-  await writeFile(file, secret, { mode: 0o600 });
-  return secret;
-}
 
 async function main(): Promise<void> {
   const startedAt = performance.now();
@@ -67,7 +55,7 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
-  const { url: databaseUrl } = await openDatabase(config, {
+  await openDatabase(config, {
     log,
     onEmbeddedStarted: (embedded) => {
       started.embedded = embedded;
@@ -75,10 +63,8 @@ async function main(): Promise<void> {
     },
   });
 
-  // The Next.js handlers run in this process and read these through process.env.
-  process.env.DATABASE_URL = databaseUrl;
-  process.env.NEXTAUTH_URL = config.APP_URL;
-  process.env.NEXTAUTH_SECRET = await resolveAuthSecret(config);
+  ensureAuthSecret(config);
+  exposeOriginToNextAuth(config.APP_URL);
 
   const app = next({ dev, dir: process.cwd(), hostname: config.HOST, port: config.PORT });
   await app.prepare();

@@ -3,6 +3,7 @@ import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
+import { authSecret } from "@/server/auth/auth-secret";
 import { decodeSessionToken } from "@/server/auth/session-token";
 import { db } from "@/server/db/client";
 import { env } from "@/server/env";
@@ -78,7 +79,7 @@ export function buildAuthOptions(): AuthOptions {
 
   return {
     adapter: PrismaAdapter(db()),
-    secret: process.env.NEXTAUTH_SECRET,
+    secret: authSecret(),
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
     jwt: { decode: decodeSessionToken },
     pages: { signIn: "/sign-in" },

@@ -3,6 +3,7 @@ import { parse as parseCookies } from "cookie";
 import { getServerSession } from "next-auth";
 import { getToken } from "next-auth/jwt";
 import { authOptions } from "@/server/auth/options";
+import { authSecret } from "@/server/auth/auth-secret";
 import { decodeSessionToken } from "@/server/auth/session-token";
 
 export interface SessionUser {
@@ -24,7 +25,7 @@ export async function userFromRequest(req: IncomingMessage): Promise<SessionUser
   const cookies = parseCookies(req.headers.cookie ?? "");
   const token = await getToken({
     req: { headers: req.headers, cookies } as unknown as Parameters<typeof getToken>[0]["req"],
-    secret: process.env.NEXTAUTH_SECRET,
+    secret: authSecret(),
     decode: decodeSessionToken,
   });
   if (!token?.sub) return null;

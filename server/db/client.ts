@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { databaseUrl } from "@/server/db/database-url";
 import { env } from "@/server/env";
 import { PrismaClient } from "./generated/client";
 
@@ -48,9 +49,8 @@ export function createDb(databaseUrl: string): PrismaClient {
 
 function database(): Database {
   if (!globalForDb.__mockroomDatabase) {
-    const url = process.env.DATABASE_URL;
-    if (!url) throw new Error("DATABASE_URL is not set: the server sets it before serving (embedded PostgreSQL by default).");
-    globalForDb.__mockroomDatabase = createDatabase(url, env().DATABASE_POOL_SIZE);
+    const config = env();
+    globalForDb.__mockroomDatabase = createDatabase(databaseUrl(config), config.DATABASE_POOL_SIZE);
   }
   return globalForDb.__mockroomDatabase;
 }

@@ -2,11 +2,7 @@ import { existsSync } from "node:fs";
 import { chmod, mkdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
-
-const USER = "postgres";
-// The server only listens on 127.0.0.1, so a fixed password protects nothing less than a random one would.
-const PASSWORD = "mockroom";
-const DATABASE = "mockroom";
+import { EMBEDDED_DATABASE as DATABASE, EMBEDDED_PASSWORD as PASSWORD, EMBEDDED_USER as USER, embeddedDatabaseUrl } from "@/server/db/database-url";
 
 export interface EmbeddedDatabase {
   url: string;
@@ -19,7 +15,7 @@ export interface EmbeddedDatabase {
  */
 export async function startEmbeddedPostgres(options: { dataDir: string; port: number; log?: (line: string) => void }): Promise<EmbeddedDatabase> {
   const databaseDir = path.resolve(options.dataDir, "postgres");
-  const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${DATABASE}`;
+  const url = embeddedDatabaseUrl(options.port);
   const log = options.log ?? (() => {});
 
   const orphanPid = await runningPostmasterPid(databaseDir);

@@ -15,7 +15,9 @@ import { createAccount, interviewOf, type Account } from "../support/fixtures";
 // exercises the same code through next-auth's endpoints (tests/security/attacks.test.ts).
 
 const { url, db } = await fileDatabase();
-process.env.DATABASE_URL = url;
+// The app reads its configuration through env(), once: set before anything asks.
+const SECRET = "a-test-secret-that-is-long-enough-0123456789";
+Object.assign(process.env, { DATABASE_URL: url, AUTH_SECRET: SECRET });
 let account: Account;
 
 type Authorize = (credentials: Record<string, string>, req: Pick<RequestInternal, "headers">) => Promise<unknown>;
@@ -51,14 +53,13 @@ describe("sessions", () => {
   });
 
   it("are read from the session cookie only when signed with the app's secret", async () => {
-    process.env.NEXTAUTH_SECRET = "a-test-secret-that-is-long-enough-0123456789";
     const request = (cookie?: string) => ({ headers: cookie ? { cookie } : {} }) as IncomingMessage;
-    const token = await encode({ token: { sub: "u1", name: "Ada", email: "ada@example.com", isGuest: true }, secret: process.env.NEXTAUTH_SECRET });
+    const token = await encode({ token: { sub: "u1", name: "Ada", email: "ada@example.com", isGuest: true }, secret: SECRET });
     expect(await userFromRequest(request(`next-auth.session-token=${token}`))).toEqual({ id: "u1", name: "Ada", email: "ada@example.com", isGuest: true });
     const other = await encode({ token: { sub: "u1", name: "Ada" }, secret: "another-secret-that-is-long-enough-0123456789" });
     expect(await userFromRequest(request(`next-auth.session-token=${other}`))).toBeNull();
     expect(await userFromRequest(request())).toBeNull();
-    const anonymous = await encode({ token: { name: "No one" }, secret: process.env.NEXTAUTH_SECRET });
+    const anonymous = await encode({ token: { name: "No one" }, secret: SECRET });
     expect(await userFromRequest(request(`next-auth.session-token=${anonymous}`))).toBeNull();
   });
 
