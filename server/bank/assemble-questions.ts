@@ -91,21 +91,89 @@ const topicPrompt = (heading: string) =>
     .trim();
 
 export function assembleQuestions(units: readonly Unit[]): Assembly {
-  const questions: QuestionDraft[] = [];
-  const sharedRedFlags: SharedRedFlags[] = [];
-  const stack: StackEntry[] = [];
-  const orphans: { index: number; unit: Unit }[] = [];
-  let current: OpenQuestion | null = null;
-  let sharedFlags: (SharedRedFlags & { depth: number }) | null = null;
-  let previous: Unit | null = null;
+  const assembler = new QuestionAssembler(units);
+  units.forEach((unit, index) => assembler.take(unit, index));
+  return assembler.finish();
+}
 
-  const sectionPath = () => stack.map((s) => s.text);
-  const enclosingDepth = () => stack.at(-1)?.depth ?? 0;
+/** The walk's state: the open question, the section headings above it, and what was gathered so far. */
+class QuestionAssembler {
+  private readonly questions: QuestionDraft[] = [];
+  private readonly sharedRedFlags: SharedRedFlags[] = [];
+  private readonly stack: StackEntry[] = [];
+  /** Content seen outside any question, since the last one closed: a topic's body if follow-ups come. */
+  private readonly orphans: { index: number; unit: Unit }[] = [];
+  private current: OpenQuestion | null = null;
+  private sharedFlags: (SharedRedFlags & { depth: number }) | null = null;
+  private previous: Unit | null = null;
 
-  const close = () => {
-    const q = current as OpenQuestion | null;
+  constructor(private readonly units: readonly Unit[]) {}
+
+  take(unit: Unit, index: number): void {
+    if (unit.kind === "rule" || isLayoutOnly(unit)) return;
+    const marker = this.recognise(unit, index);
+    if (unit.kind === "heading") this.enterHeading(unit, marker, index);
+    this.apply(marker, unit, index);
+    this.previous = unit;
+  }
+
+  finish(): Assembly {
+    this.close();
+    return { questions: this.questions, sharedRedFlags: this.sharedRedFlags };
+  }
+
+  private recognise(unit: Unit, index: number): Marker | null {
+    const ctx = this.contextFor(this.units[index + 1] ?? null);
+    for (const recognise of RECOGNISERS) {
+      const marker = recognise(unit, ctx);
+      if (marker) return marker;
+    }
+    return null;
+  }
+
+  private contextFor(next: Unit | null): RecogniserContext {
+    const q = this.current;
+    return {
+      inQuestion: q !== null,
+      headingQuestionAwaitingAnswer: q !== null && q.opener === "heading" && q.followUps.length === 0 && !hasContent(q),
+      hasFollowUps: q !== null && q.followUps.length > 0,
+      inFollowUp: q?.followUp != null,
+      field: q?.field ?? "body",
+      next,
+    };
+  }
+
+  /** A heading closes what it outranks: the shared red flags, the question, its field, and the sections. */
+  private enterHeading(unit: Extract<Unit, { kind: "heading" }>, marker: Marker | null, index: number): void {
+    if (this.sharedFlags && unit.depth <= this.sharedFlags.depth) this.sharedFlags = null;
+    const isLabel = marker?.type === "field" || marker?.type === "followUpField";
+    const q = this.current;
+    // A label heading speaks for the whole section when it is shallower than the question's own
+    // heading, or no deeper than the section a "Q:" line sits in.
+    const sectionWide = q !== null && (q.opener === "heading" ? unit.depth < q.depth : unit.depth <= q.depth);
+    if (q && (isLabel ? sectionWide : unit.depth <= q.depth)) this.close();
+    // A heading as shallow as the label that chose the field ends that field's content.
+    const open = this.current;
+    if (open && !isLabel && unit.depth <= open.fieldDepth) {
+      open.field = null;
+      open.fieldDepth = Number.POSITIVE_INFINITY;
+    }
+    if (!isLabel || !open) while ((this.stack.at(-1)?.depth ?? 0) >= unit.depth) this.stack.pop();
+    if (marker === null && !open) this.stack.push({ depth: unit.depth, text: headingPrompt(unit.text).prompt, index });
+  }
+
+  private sectionPath(): string[] {
+    return this.stack.map((s) => s.text);
+  }
+
+  private enclosingDepth(): number {
+    return this.stack.at(-1)?.depth ?? 0;
+  }
+
+  private close(): void {
+    const q = this.current;
     if (q && q.prompt !== "") {
-      questions.push({
+      this.questions.push({
         prompt: q.prompt,
         title: q.title,
         line: q.line,
@@ -118,18 +186,19 @@ export function assembleQuestions(units: readonly Unit[]): Assembly {
         score: q.score,
       });
     }
-    current = null;
-    orphans.length = 0;
-  };
+    this.current = null;
+    this.orphans.length = 0;
+  }
 
-  const open = (prompt: string, opener: OpenQuestion["opener"], unit: Unit, depth: number, tentative = false): OpenQuestion => {
-    close();
+  private open(prompt: string, opener: OpenQuestion["opener"], unit: Unit, depth: number, tentative = false): OpenQuestion {
+    this.close();
+    const previous = this.previous;
     const titleFrom = previous?.kind === "heading" && opener === "label" ? headingPrompt(previous.text).prompt : null;
-    current = {
+    this.current = {
       prompt,
       title: titleFrom,
       line: unit.line,
-      section: sectionPath(),
+      section: this.sectionPath(),
       fields: emptyFields(),
       inlineRubric: [],
       rubricLabel: null,
@@ -144,104 +213,38 @@ export function assembleQuestions(units: readonly Unit[]): Assembly {
       fieldDepth: Number.POSITIVE_INFINITY,
       followUp: null,
     };
-    return current;
-  };
+    return this.current;
+  }
 
-  const contextFor = (q: OpenQuestion | null, next: Unit | null): RecogniserContext => ({
-    inQuestion: q !== null,
-    headingQuestionAwaitingAnswer: q !== null && q.opener === "heading" && q.followUps.length === 0 && !hasContent(q),
-    hasFollowUps: q !== null && q.followUps.length > 0,
-    inFollowUp: q?.followUp != null,
-    field: q?.field ?? "body",
-    next,
-  });
-
-  const addFollowUp = (q: OpenQuestion, prompt: string) => {
-    const fu = { prompt, answer: [], lookFor: [], awaitingPrompt: prompt === "" };
-    q.followUps.push(fu);
-    q.followUp = fu;
-  };
-
-  units.forEach((unit, index) => {
-    if (unit.kind === "rule" || isLayoutOnly(unit)) return;
-    let marker: Marker | null = null;
-    const ctx = contextFor(current, units[index + 1] ?? null);
-    for (const recognise of RECOGNISERS) {
-      marker = recognise(unit, ctx);
-      if (marker) break;
-    }
-
-    if (unit.kind === "heading") {
-      if (sharedFlags && unit.depth <= sharedFlags.depth) sharedFlags = null;
-      const isLabel = marker?.type === "field" || marker?.type === "followUpField";
-      // A label heading speaks for the whole section when it is shallower than the question's own
-      // heading, or no deeper than the section a "Q:" line sits in.
-      const sectionWide = current !== null && (current.opener === "heading" ? unit.depth < current.depth : unit.depth <= current.depth);
-      if (current && (isLabel ? sectionWide : unit.depth <= current.depth)) close();
-      // A heading as shallow as the label that chose the field ends that field's content.
-      if (current && !isLabel && unit.depth <= current.fieldDepth) {
-        current.field = null;
-        current.fieldDepth = Number.POSITIVE_INFINITY;
-      }
-      if (!isLabel || !current) while ((stack.at(-1)?.depth ?? 0) >= unit.depth) stack.pop();
-      if (marker === null && !current) stack.push({ depth: unit.depth, text: headingPrompt(unit.text).prompt, index });
-    }
-
-    apply(marker, unit, index);
-    previous = unit;
-  });
-  close();
-  return { questions, sharedRedFlags };
-
-  function apply(marker: Marker | null, unit: Unit, index: number): void {
-    const q = current as OpenQuestion | null;
+  private apply(marker: Marker | null, unit: Unit, index: number): void {
+    const q = this.current;
     switch (marker?.type) {
       case "question": {
-        const depth = unit.kind === "heading" ? unit.depth : enclosingDepth();
-        const opened = open(marker.prompt, marker.opener, unit, depth, marker.tentative);
-        if (unit.kind === "heading") stack.push({ depth: unit.depth, text: marker.prompt, index });
+        const depth = unit.kind === "heading" ? unit.depth : this.enclosingDepth();
+        const opened = this.open(marker.prompt, marker.opener, unit, depth, marker.tentative);
+        if (unit.kind === "heading") this.stack.push({ depth: unit.depth, text: marker.prompt, index });
         if (marker.inline !== null) {
           opened.fields.answer.push(inlineUnit(marker.inline, unit));
           opened.field = "answer";
         }
         return;
       }
-      case "prompt": {
-        if (q && (q.tentative || q.awaitingPrompt || (!hasContent(q) && q.opener === "heading"))) {
-          if (q.tentative || q.opener === "heading") q.title = q.prompt;
-          q.prompt = marker.prompt;
-          q.tentative = false;
-          q.awaitingPrompt = marker.prompt === "";
-          q.line = unit.line;
-        } else {
-          open(marker.prompt, "label", unit, enclosingDepth());
-        }
+      case "prompt":
+        this.applyPrompt(marker.prompt, unit);
         return;
-      }
-      case "followUp": {
+      case "followUp":
         if (!q) {
-          open(marker.prompt, "label", unit, enclosingDepth());
+          this.open(marker.prompt, "label", unit, this.enclosingDepth());
           return;
         }
         addFollowUp(q, marker.prompt);
         if (marker.inline !== null) q.followUp?.answer.push(inlineUnit(marker.inline, unit));
         return;
-      }
-      case "followUpField": {
-        if (q?.followUp) {
-          if (marker.inline === null) return;
-          if (marker.field === "lookFor") q.followUp.lookFor.push(plainInline(marker.inline));
-          else q.followUp.answer.push(inlineUnit(marker.inline, unit));
-          return;
-        }
-        if (q && marker.field === "answer") {
-          q.field = "answer";
-          if (marker.inline !== null) q.fields.answer.push(inlineUnit(marker.inline, unit));
-        }
+      case "followUpField":
+        this.applyFollowUpField(marker.field, marker.inline, unit);
         return;
-      }
       case "field":
-        applyField(marker.field, marker.inline, unit);
+        this.applyField(marker.field, marker.inline, unit);
         return;
       case "meta":
         if (q && q.meta[marker.key] === undefined) q.meta[marker.key] = marker.value;
@@ -253,50 +256,49 @@ export function assembleQuestions(units: readonly Unit[]): Assembly {
         }
         return;
       case "questions":
-        close();
-        for (const item of marker.items) {
-          questions.push({
-            prompt: item.prompt,
-            title: null,
-            line: unit.line,
-            section: sectionPath(),
-            fields: { ...emptyFields(), answer: item.answer === null ? [] : [inlineUnit(item.answer, unit)] },
-            inlineRubric: [],
-            rubricLabel: null,
-            followUps: [],
-            meta: item.meta,
-            score: null,
-          });
-        }
+        this.close();
+        for (const item of marker.items) this.questions.push(listedQuestion(item, unit, this.sectionPath()));
         return;
       case "end":
-        if (q?.opener === "details") close();
+        if (q?.opener === "details") this.close();
         return;
       default:
-        applyContent(unit, index);
+        this.applyContent(unit, index);
     }
   }
 
-  function applyField(field: QuestionField, inline: string | null, unit: Unit): void {
-    let q = current as OpenQuestion | null;
-    if (!q && field === "followUps") {
-      // Follow-ups under a section that asked no question of its own: the section is the question.
-      const parent = stack.at(-1);
-      if (!parent) return;
-      const body = orphans.filter((o) => o.index > parent.index).map((o) => o.unit);
-      stack.pop();
-      q = open(topicPrompt(parent.text), "topic", unit, parent.depth);
-      q.line = units[parent.index]?.line ?? unit.line;
-      q.title = null;
-      q.fields.answer.push(...body);
-      stack.push(parent);
+  /** A "Question:" label: the prompt of a question that is waiting for one, or a new question. */
+  private applyPrompt(prompt: string, unit: Unit): void {
+    const q = this.current;
+    if (q && (q.tentative || q.awaitingPrompt || (!hasContent(q) && q.opener === "heading"))) {
+      if (q.tentative || q.opener === "heading") q.title = q.prompt;
+      q.prompt = prompt;
+      q.tentative = false;
+      q.awaitingPrompt = prompt === "";
+      q.line = unit.line;
+    } else {
+      this.open(prompt, "label", unit, this.enclosingDepth());
     }
+  }
+
+  private applyFollowUpField(field: "answer" | "lookFor", inline: string | null, unit: Unit): void {
+    const q = this.current;
+    if (q?.followUp) {
+      if (inline === null) return;
+      if (field === "lookFor") q.followUp.lookFor.push(plainInline(inline));
+      else q.followUp.answer.push(inlineUnit(inline, unit));
+      return;
+    }
+    if (q && field === "answer") {
+      q.field = "answer";
+      if (inline !== null) q.fields.answer.push(inlineUnit(inline, unit));
+    }
+  }
+
+  private applyField(field: QuestionField, inline: string | null, unit: Unit): void {
+    const q = this.current ?? (field === "followUps" ? this.openTopic(unit) : null);
     if (!q) {
-      if (field === "redFlags") {
-        sharedFlags = { scope: sectionPath(), units: [], depth: unit.kind === "heading" ? unit.depth : enclosingDepth() };
-        sharedRedFlags.push(sharedFlags);
-        if (inline !== null) sharedFlags.units.push(inlineUnit(inline, unit));
-      }
+      if (field === "redFlags") this.openSharedRedFlags(inline, unit);
       return;
     }
     q.followUp = null;
@@ -308,11 +310,33 @@ export function assembleQuestions(units: readonly Unit[]): Assembly {
     else q.fields[field].push(inlineUnit(inline, unit));
   }
 
-  function applyContent(unit: Unit, index: number): void {
-    const q = current as OpenQuestion | null;
+  /** Follow-ups under a section that asked no question of its own: the section is the question. */
+  private openTopic(unit: Unit): OpenQuestion | null {
+    const parent = this.stack.at(-1);
+    if (!parent) return null;
+    const body = this.orphans.filter((o) => o.index > parent.index).map((o) => o.unit);
+    this.stack.pop();
+    const q = this.open(topicPrompt(parent.text), "topic", unit, parent.depth);
+    q.line = this.units[parent.index]?.line ?? unit.line;
+    q.title = null;
+    q.fields.answer.push(...body);
+    this.stack.push(parent);
+    return q;
+  }
+
+  /** Red flags outside any question: they apply to every question of the section they head. */
+  private openSharedRedFlags(inline: string | null, unit: Unit): void {
+    const flags = { scope: this.sectionPath(), units: [] as Unit[], depth: unit.kind === "heading" ? unit.depth : this.enclosingDepth() };
+    this.sharedFlags = flags;
+    this.sharedRedFlags.push(flags);
+    if (inline !== null) flags.units.push(inlineUnit(inline, unit));
+  }
+
+  private applyContent(unit: Unit, index: number): void {
+    const q = this.current;
     if (!q) {
-      orphans.push({ index, unit });
-      sharedFlags?.units.push(unit);
+      this.orphans.push({ index, unit });
+      this.sharedFlags?.units.push(unit);
       return;
     }
     if (q.awaitingPrompt && unit.kind === "line") {
@@ -337,6 +361,28 @@ export function assembleQuestions(units: readonly Unit[]): Assembly {
     }
     if (q.field !== null) q.fields[q.field].push(unit);
   }
+}
+
+function addFollowUp(q: OpenQuestion, prompt: string): void {
+  const followUp = { prompt, answer: [], lookFor: [], awaitingPrompt: prompt === "" };
+  q.followUps.push(followUp);
+  q.followUp = followUp;
+}
+
+/** One of several questions listed on a single unit ("1. … 2. …"), with its one-line answer. */
+function listedQuestion(item: Extract<Marker, { type: "questions" }>["items"][number], unit: Unit, section: string[]): QuestionDraft {
+  return {
+    prompt: item.prompt,
+    title: null,
+    line: unit.line,
+    section,
+    fields: { ...emptyFields(), answer: item.answer === null ? [] : [inlineUnit(item.answer, unit)] },
+    inlineRubric: [],
+    rubricLabel: null,
+    followUps: [],
+    meta: item.meta,
+    score: null,
+  };
 }
 
 /** The words of a label as written: "#### Good to hear" → "Good to hear", "**Testing:** x" → "Testing". */
