@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { addQuestions, createInterview, expect, signUpNew, test } from "./fixtures";
+import { addQuestions, createInterview, expect, signUpNew, test, watchCsp } from "./fixtures";
 
 /**
  * Every page and room state as a person sees it: at phone width (390 px) and on a laptop (1366 px), in
@@ -48,11 +48,33 @@ async function inspect(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1366, height: 900 });
 }
 
-test("every page and room state fits a phone, passes axe, in both themes", async ({ browser, newContext }) => {
-  test.setTimeout(300_000);
-  const interviewer = await (await newContext(browser)).newPage();
-  const candidate = await (await newContext(browser)).newPage();
+// One browser session walks through the pages in order; each step has its own time limit, so that a slow
+// machine fails the step that is slow rather than a single five-minute test.
+test.describe.configure({ mode: "serial", timeout: 180_000 });
 
+let interviewer: Page;
+let candidate: Page;
+let sessionId = "";
+let inviteUrl = "";
+const cspViolations: string[] = [];
+
+test.beforeAll(async ({ browser }) => {
+  const open = async () => {
+    const context = await browser.newContext();
+    watchCsp(context, cspViolations);
+    return context.newPage();
+  };
+  interviewer = await open();
+  candidate = await open();
+});
+
+test.afterAll(async () => {
+  await interviewer.context().close();
+  await candidate.context().close();
+  expect(cspViolations, "Content-Security-Policy violations").toEqual([]);
+});
+
+test("public pages fit a phone and pass axe, in both themes", async () => {
   for (const [name, url] of [
     ["home", "/"],
     ["sign-in", "/sign-in"],
@@ -63,7 +85,9 @@ test("every page and room state fits a phone, passes axe, in both themes", async
     await interviewer.goto(url);
     await inspect(interviewer, name);
   }
+});
 
+test("signed-in pages: dashboard, bank, planning", async () => {
   await signUpNew(interviewer, "Pia Pages");
   await inspect(interviewer, "dashboard");
   await interviewer.goto("/bank");
@@ -87,13 +111,15 @@ test("every page and room state fits a phone, passes axe, in both themes", async
   await interviewer.getByLabel("Candidate name").fill("Cleo Candidate");
   await addQuestions(interviewer, ["Secure Logging", "rate limiter"]);
   await inspect(interviewer, "interview-new");
-  const sessionId = await createInterview(interviewer);
+  sessionId = await createInterview(interviewer);
   await interviewer.getByRole("button", { name: "Create candidate link" }).click();
-  const inviteUrl = await interviewer.getByRole("textbox", { name: "Candidate invite link" }).inputValue();
+  inviteUrl = await interviewer.getByRole("textbox", { name: "Candidate invite link" }).inputValue();
   await inspect(interviewer, "interview");
   await interviewer.goto("/interviews");
   await inspect(interviewer, "interviews");
+});
 
+test("room states, candidate and interviewer", async () => {
   await candidate.goto(new URL(inviteUrl).pathname);
   await inspect(candidate, "join");
   await candidate.getByLabel("Your name").fill("Cleo Candidate");
@@ -120,7 +146,9 @@ test("every page and room state fits a phone, passes axe, in both themes", async
   await expect(interviewer.getByTestId("scratchpad-view").locator(".cm-line span").first()).toBeVisible();
   await inspect(interviewer, "room-interviewer-scratchpad");
   await inspect(candidate, "room-candidate-live");
+});
 
+test("a guest sees only what a guest can use", async () => {
   // A guest is offered what a guest can use: their interview, and an account; no bank, no planning.
   await candidate.goto("/dashboard");
   await expect(candidate.getByRole("link", { name: "Create an account" })).toBeVisible();
@@ -133,7 +161,9 @@ test("every page and room state fits a phone, passes axe, in both themes", async
     await expect(candidate.getByRole("textbox")).toHaveCount(0);
   }
   await inspect(candidate, "bank-guest");
+});
 
+test("the ended room", async () => {
   await interviewer.getByRole("button", { name: "End interview" }).click();
   await interviewer.getByRole("dialog").getByRole("button", { name: "End interview" }).click();
   await expect(interviewer.getByTestId("ended-banner")).toBeVisible();
