@@ -1,4 +1,5 @@
-import { CalendarPlus, ChevronRight, Eye, Mic, UserRound } from "lucide-react";
+import type { Role } from "@/server/domain/room/room-state";
+import { CalendarPlus, ChevronRight, Eye, Mic, UserRound, UsersRound } from "lucide-react";
 import Link from "next/link";
 import { interviewHref } from "@/components/interviews/interview-href";
 import type { ComponentType } from "react";
@@ -9,7 +10,7 @@ export interface InterviewSummary {
   id: string;
   title: string;
   status: "PLANNED" | "LIVE" | "ENDED" | "CANCELLED";
-  myRole: "INTERVIEWER" | "CANDIDATE" | "OBSERVER";
+  myRole: Role;
   candidateName: string | null;
   createdAt: Date;
   startedAt: Date | null;
@@ -21,6 +22,7 @@ const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
 
 const groups: { role: InterviewSummary["myRole"]; heading: string; icon: ComponentType<{ className?: string }> }[] = [
   { role: "INTERVIEWER", heading: "As interviewer", icon: Mic },
+  { role: "CO_INTERVIEWER", heading: "As co-interviewer", icon: UsersRound },
   { role: "CANDIDATE", heading: "As candidate", icon: UserRound },
   { role: "OBSERVER", heading: "As observer", icon: Eye },
 ];

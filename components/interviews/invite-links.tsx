@@ -1,17 +1,19 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Eye, Link2, UserRound } from "lucide-react";
+import { Eye, Link2, UserRound, UsersRound } from "lucide-react";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/interviews/copy-button";
 import { errorMessage } from "@/components/providers/trpc-errors";
 import { useTRPC } from "@/components/providers/trpc";
+import type { InvitableRole } from "@/server/domain/interview/policy";
+import { ROLE_LABELS, type Role } from "@/server/domain/room/room-state";
 
 interface Invite {
   id: string;
-  role: "INTERVIEWER" | "CANDIDATE" | "OBSERVER";
+  role: Role;
   expiresAt: Date;
   revokedAt: Date | null;
   usedAt: Date | null;
@@ -20,7 +22,7 @@ interface Invite {
 
 interface FreshLink {
   id: string;
-  role: "CANDIDATE" | "OBSERVER";
+  role: InvitableRole;
   url: string;
 }
 
@@ -31,8 +33,6 @@ function expiresIn(date: Date, now: number): string {
   const hours = (date.getTime() - now) / 3_600_000;
   return hours >= 48 ? relative.format(Math.round(hours / 24), "day") : relative.format(Math.max(1, Math.round(hours)), "hour");
 }
-
-const roleName = { CANDIDATE: "Candidate", OBSERVER: "Observer", INTERVIEWER: "Interviewer" } as const;
 
 /** Links are shown once, when created (only their hash is stored); afterwards they can only be revoked. */
 export function InviteLinks({ sessionId, invites, closed }: { sessionId: string; invites: Invite[]; closed: boolean }) {
@@ -45,7 +45,7 @@ export function InviteLinks({ sessionId, invites, closed }: { sessionId: string;
   const revoke = useMutation(trpc.interview.revokeInvite.mutationOptions());
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.interview.plan.queryKey({ sessionId }) });
 
-  async function create(role: "CANDIDATE" | "OBSERVER") {
+  async function create(role: InvitableRole) {
     setError(null);
     try {
       const invite = await createInvite.mutateAsync({ sessionId, role });
@@ -85,6 +85,16 @@ export function InviteLinks({ sessionId, invites, closed }: { sessionId: string;
               <UserRound aria-hidden />
               Create candidate link
             </Button>
+            <Button
+              size="sm"
+              variant="outline"
+              onClick={() => void create("CO_INTERVIEWER")}
+              loading={pendingRole === "CO_INTERVIEWER"}
+              disabled={createInvite.isPending}
+            >
+              <UsersRound aria-hidden />
+              Create co-interviewer link
+            </Button>
             <Button size="sm" variant="outline" onClick={() => void create("OBSERVER")} loading={pendingRole === "OBSERVER"} disabled={createInvite.isPending}>
               <Eye aria-hidden />
               Create observer link
@@ -102,17 +112,17 @@ export function InviteLinks({ sessionId, invites, closed }: { sessionId: string;
           {fresh.map((link) => (
             <li key={link.id} className="rounded-lg border border-primary/25 bg-primary-soft/40 p-3" data-testid="fresh-invite">
               <p className="mb-2 text-xs font-medium text-primary-soft-foreground">
-                New {roleName[link.role].toLowerCase()} link. Copy it now: it is shown only once.
+                New {ROLE_LABELS[link.role].toLowerCase()} link. Copy it now: it is shown only once.
               </p>
               <div className="flex items-center gap-2">
                 <input
                   readOnly
                   value={link.url}
-                  aria-label={`${roleName[link.role]} invite link`}
+                  aria-label={`${ROLE_LABELS[link.role]} invite link`}
                   onFocus={(event) => event.currentTarget.select()}
                   className="h-8 min-w-0 flex-1 rounded-md border border-input bg-card px-2.5 font-mono text-xs outline-none focus-visible:border-ring"
                 />
-                <CopyButton value={link.url} label={`Copy ${roleName[link.role].toLowerCase()} link`} />
+                <CopyButton value={link.url} label={`Copy ${ROLE_LABELS[link.role].toLowerCase()} link`} />
               </div>
             </li>
           ))}
@@ -134,7 +144,7 @@ export function InviteLinks({ sessionId, invites, closed }: { sessionId: string;
             const active = !invite.revokedAt && !invite.usedAt && !expired;
             return (
               <li key={invite.id} className="flex flex-wrap items-center gap-3 px-5 py-3 sm:px-6" data-testid="invite-row">
-                <Badge variant={invite.role === "CANDIDATE" ? "accent" : "neutral"}>{roleName[invite.role]}</Badge>
+                <Badge variant={invite.role === "CANDIDATE" ? "accent" : "neutral"}>{ROLE_LABELS[invite.role]}</Badge>
                 <span className="min-w-0 flex-1 text-[13px] text-muted-foreground">
                   Created {dateTime.format(invite.createdAt)} ·{" "}
                   <span className={active ? "text-foreground" : undefined} title={dateTime.format(invite.expiresAt)}>
@@ -148,8 +158,8 @@ export function InviteLinks({ sessionId, invites, closed }: { sessionId: string;
                     className="hover:text-destructive"
                     loading={revoke.isPending && revoke.variables?.inviteId === invite.id}
                     onClick={() => void revokeInvite(invite.id)}
-                    aria-label={`Revoke ${roleName[invite.role].toLowerCase()} link created ${dateTime.format(invite.createdAt)}`}
-                    title={invite.role === "OBSERVER" ? "Observers who joined with this link leave the interview too" : undefined}
+                    aria-label={`Revoke ${ROLE_LABELS[invite.role].toLowerCase()} link created ${dateTime.format(invite.createdAt)}`}
+                    title={invite.role === "CANDIDATE" ? undefined : `${ROLE_LABELS[invite.role]}s who joined with this link leave the interview too`}
                   >
                     Revoke
                   </Button>

@@ -1,5 +1,7 @@
 "use client";
 
+import type { Role } from "@/server/domain/room/room-state";
+
 import { useMutation } from "@tanstack/react-query";
 import { Eye, UserRound } from "lucide-react";
 import Link from "next/link";
@@ -17,7 +19,7 @@ import { TOO_MANY_ATTEMPTS } from "@/server/auth/credentials";
 interface JoinInviteProps {
   token: string;
   /** `used`: a candidate link that has admitted its candidate; only that person (signed in) gets in with it. */
-  invite: { sessionTitle: string; interviewerName: string | null; role: "INTERVIEWER" | "CANDIDATE" | "OBSERVER"; status: string; used: boolean };
+  invite: { sessionTitle: string; interviewerName: string | null; role: Role; status: string; used: boolean };
   user: { name: string; isGuest: boolean } | null;
 }
 
@@ -33,7 +35,8 @@ export function JoinInvite({ token, invite, user }: JoinInviteProps) {
   const [signingIn, setSigningIn] = useState(false);
   const callbackUrl = encodeURIComponent(`/join/${token}`);
   const over = invite.status === "ENDED" || invite.status === "CANCELLED";
-  const asObserver = invite.role === "OBSERVER";
+  const asStaff = invite.role === "OBSERVER" || invite.role === "CO_INTERVIEWER";
+  const purpose = invite.role === "CO_INTERVIEWER" ? "to co-interview" : invite.role === "OBSERVER" ? "to observe" : "to";
 
   async function join() {
     setError(null);
@@ -75,18 +78,18 @@ export function JoinInvite({ token, invite, user }: JoinInviteProps) {
     <div data-testid="join-invite">
       <div className="mb-8 text-center">
         <span aria-hidden className="mx-auto mb-4 flex size-11 items-center justify-center rounded-full border bg-card shadow-xs">
-          {asObserver ? <Eye className="size-5 text-muted-foreground" /> : <UserRound className="size-5 text-muted-foreground" />}
+          {asStaff ? <Eye className="size-5 text-muted-foreground" /> : <UserRound className="size-5 text-muted-foreground" />}
         </span>
         <p className="text-sm text-muted-foreground">
-          {invite.interviewerName
-            ? `${invite.interviewerName} invited you ${asObserver ? "to observe" : "to"}`
-            : `You are invited ${asObserver ? "to observe" : "to"}`}
+          {invite.interviewerName ? `${invite.interviewerName} invited you ${purpose}` : `You are invited ${purpose}`}
         </p>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight">{invite.sessionTitle}</h1>
         <p className="mt-2 text-sm text-muted-foreground">
-          {asObserver
-            ? "You will follow along read-only and can keep private notes."
-            : "A live mock interview. You will see each question as it is asked, with a scratchpad for your answer."}
+          {invite.role === "CO_INTERVIEWER"
+            ? "You will see the interviewer's material, can reveal follow-ups and tick key points, and score on a scorecard of your own."
+            : invite.role === "OBSERVER"
+              ? "You will follow along, keep private notes and score on a scorecard of your own."
+              : "A live mock interview. You will see each question as it is asked, with a scratchpad for your answer."}
         </p>
       </div>
 

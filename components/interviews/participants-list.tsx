@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/room/confirm-dialog";
 import { errorMessage } from "@/components/providers/trpc-errors";
 import { useTRPC } from "@/components/providers/trpc";
-import { canBeRemoved, type Role } from "@/server/domain/room";
+import { canBeRemoved, ROLE_LABELS, type Role } from "@/server/domain/room";
 
 interface Participant {
   userId: string;
@@ -18,7 +18,6 @@ interface Participant {
   joinedAt: Date;
 }
 
-const roleName = { CANDIDATE: "Candidate", OBSERVER: "Observer", INTERVIEWER: "Interviewer" } as const;
 const dateTime = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 
 /** Who is in the interview; the owner can remove a candidate or an observer (they leave the room at once). */
@@ -60,7 +59,7 @@ export function ParticipantsList({ sessionId, participants }: { sessionId: strin
           const name = participant.name ?? "Unnamed";
           return (
             <li key={participant.userId} className="flex flex-wrap items-center gap-3 px-5 py-3 sm:px-6" data-testid="participant-row">
-              <Badge variant={participant.role === "CANDIDATE" ? "accent" : "neutral"}>{roleName[participant.role]}</Badge>
+              <Badge variant={participant.role === "CANDIDATE" ? "accent" : "neutral"}>{ROLE_LABELS[participant.role]}</Badge>
               <span className="min-w-0 flex-1 truncate text-[13px]">
                 <span className="font-medium">{name}</span>
                 <span className="text-muted-foreground">

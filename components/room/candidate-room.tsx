@@ -2,6 +2,7 @@
 
 import { ChevronRight, CircleCheck, Hourglass, MessageSquarePlus } from "lucide-react";
 import { cn } from "@/components/ui/cn";
+import { CandidateFeedback } from "@/components/room/candidate-feedback";
 import { formatDuration, offsetInInterview } from "@/components/room/format-time";
 import { Markdown } from "@/components/ui/markdown";
 import { PresenceList } from "@/components/room/presence";
@@ -51,6 +52,7 @@ export function CandidateRoom({ title, view, connection, serverNow, send }: Cand
       <div className="mx-auto max-w-3xl px-4 pt-8 sm:px-6">
         {view.status === "lobby" ? <CandidateLobby view={view} /> : null}
         {view.status === "ended" ? <CandidateEnded view={view} /> : null}
+        {view.feedback ? <CandidateFeedback feedback={view.feedback} send={send} /> : null}
         {view.status === "live" && current ? (
           <div className="grid grid-cols-1 gap-6">
             <CurrentQuestion question={current} count={view.questionCount} sessionStartedAt={view.clock.startedAt} now={now} />

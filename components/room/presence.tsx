@@ -1,12 +1,6 @@
 import { Avatar } from "@/components/ui/avatar";
 import { cn } from "@/components/ui/cn";
-import type { ParticipantView, PresenceStatus } from "@/server/domain/room";
-
-const roleLabel: Record<ParticipantView["role"], string> = {
-  INTERVIEWER: "Interviewer",
-  CANDIDATE: "Candidate",
-  OBSERVER: "Observer",
-};
+import { ROLE_LABELS, type ParticipantView, type PresenceStatus } from "@/server/domain/room";
 
 const statusLabel: Record<PresenceStatus, string> = {
   connected: "Connected",
@@ -41,8 +35,8 @@ export function PresenceList({ participants, viewerId, layout = "row", className
             data-testid="presence"
             data-role={participant.role}
             data-status={status}
-            aria-label={`${participant.name}${you ? " (you)" : ""}, ${roleLabel[participant.role]}: ${statusLabel[status]}`}
-            title={`${roleLabel[participant.role]}: ${statusLabel[status]}`}
+            aria-label={`${participant.name}${you ? " (you)" : ""}, ${ROLE_LABELS[participant.role]}: ${statusLabel[status]}`}
+            title={`${ROLE_LABELS[participant.role]}: ${statusLabel[status]}`}
           >
             <span className="relative">
               <Avatar
@@ -57,7 +51,7 @@ export function PresenceList({ participants, viewerId, layout = "row", className
                 {you ? <span className="font-normal text-muted-foreground"> (you)</span> : null}
               </span>
               <span className="text-xs text-muted-foreground">
-                {roleLabel[participant.role]}
+                {ROLE_LABELS[participant.role]}
                 {layout === "stack" || status !== "connected" ? ` · ${statusLabel[status]}` : ""}
               </span>
             </span>

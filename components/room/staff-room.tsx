@@ -1,6 +1,6 @@
 "use client";
 
-import { ArrowLeft, ArrowRight, CircleStop, Flag, Play, Users } from "lucide-react";
+import { ArrowLeft, ArrowRight, CircleStop, Play, Users } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -10,14 +10,12 @@ import { formatDuration, wallClock } from "@/components/room/format-time";
 import { KeyPoints } from "@/components/room/key-points";
 import { Kbd } from "@/components/room/kbd";
 import { Markdown } from "@/components/ui/markdown";
-import { NotesPanel } from "@/components/room/notes-panel";
 import { PresenceList } from "@/components/room/presence";
 import { RoomConnectionStatus } from "@/components/room/room-connection";
 import { RoomHeader } from "@/components/room/room-header";
-import { ScorePanel } from "@/components/room/score-panel";
-import { ScratchpadViewer } from "@/components/room/scratchpad";
 import { sectionLabel } from "@/components/room/section-label";
 import { StaffFollowUps } from "@/components/room/staff-follow-ups";
+import { StaffSidebar } from "@/components/room/staff-sidebar";
 import { QuestionTimer, SessionClock } from "@/components/room/timers";
 import { useRoomShortcuts } from "@/components/room/use-room-shortcuts";
 import { useTickingNow } from "@/components/room/use-ticking-now";
@@ -27,19 +25,16 @@ import {
   canEnd,
   canNavigate,
   canRevealFollowUp,
-  canScore,
   canStart,
-  canWriteNotes,
   sessionElapsedMs,
   type ClientCommand,
-  type InterviewerView,
-  type ObserverView,
+  type StaffView,
   type StaffQuestionView,
 } from "@/server/domain/room";
 
 interface StaffRoomProps {
   title: string;
-  view: InterviewerView | ObserverView;
+  view: StaffView;
   connection: RoomConnection;
   serverNow: () => number;
   /** Sends a command; false (after telling the user why) when it was refused or failed. */
@@ -148,19 +143,6 @@ export function StaffRoom({ title, view, connection, serverNow, run }: StaffRoom
                       onChange={(pointIndex, checked) => run({ type: "setKeyPointChecked", questionId: current.id, index: pointIndex, checked })}
                     />
                   ) : null}
-
-                  <ScorePanel
-                    questionId={current.id}
-                    rubric={current.rubric}
-                    exampleScore={current.exampleScore}
-                    scores={current.scores}
-                    viewerId={view.viewer.userId}
-                    canScore={canScore(role)}
-                    participantName={nameOf}
-                    onSave={run}
-                  />
-
-                  <RedFlagsAndExampleScore question={current} />
                 </>
               ) : null}
             </div>
@@ -224,7 +206,7 @@ function QuestionStepper({
   );
 }
 
-function StaffLobby({ view, onStart }: { view: InterviewerView | ObserverView; onStart: (() => Promise<unknown>) | null }) {
+function StaffLobby({ view, onStart }: { view: StaffView; onStart: (() => Promise<unknown>) | null }) {
   const [starting, setStarting] = useState(false);
   const candidate = view.participants.find((participant) => participant.role === "CANDIDATE");
   const timeBoxed = view.questions.reduce((sum, question) => sum + (question.timer.timeBoxSec ?? 0), 0);
@@ -295,7 +277,7 @@ function StaffLobby({ view, onStart }: { view: InterviewerView | ObserverView; o
   );
 }
 
-function EndedBanner({ view }: { view: InterviewerView | ObserverView }) {
+function EndedBanner({ view }: { view: StaffView }) {
   const total = view.clock.endedAt ? sessionElapsedMs(view.clock, new Date(view.clock.endedAt)) : null;
   const revealed = view.questions.reduce((sum, question) => sum + question.followUps.filter((followUp) => followUp.revealedAt).length, 0);
   const asked = view.questions.filter((question) => question.asked).length;
@@ -316,7 +298,7 @@ function EndedBanner({ view }: { view: InterviewerView | ObserverView }) {
 }
 
 /** The header's second line: who is watching, or where the interview is. */
-function StaffSubtitle({ view, number, total }: { view: InterviewerView | ObserverView; number: number | null; total: number }) {
+function StaffSubtitle({ view, number, total }: { view: StaffView; number: number | null; total: number }) {
   const role = view.role;
   return role === "OBSERVER" ? (
     <span className="inline-flex items-center gap-1">
@@ -402,43 +384,6 @@ function ReferenceAnswer({ answer }: { answer: string | null }) {
   );
 }
 
-/** What the document says a weak answer shows, and a scored example, side by side. */
-function RedFlagsAndExampleScore({ question }: { question: StaffQuestionView }) {
-  if (question.redFlags.length === 0 && !question.exampleScore) return null;
-  return (
-    <div className="grid gap-5 md:grid-cols-2">
-      {question.redFlags.length > 0 ? (
-        <section aria-labelledby="red-flags-heading" className="rounded-xl border border-destructive/20 bg-card shadow-xs">
-          <h2 id="red-flags-heading" className="flex items-center gap-1.5 border-b border-destructive/15 px-5 py-3 text-sm font-semibold">
-            <Flag aria-hidden className="size-3.5 text-destructive" />
-            Red flags
-          </h2>
-          <ul className="list-disc space-y-1 py-3 pr-5 pl-9 text-[13px] marker:text-destructive/60">
-            {question.redFlags.map((flag, i) => (
-              <li key={i}>{flag}</li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      {question.exampleScore ? (
-        <section aria-labelledby="example-score-heading" className="rounded-xl border bg-card shadow-xs">
-          <h2 id="example-score-heading" className="flex items-baseline justify-between border-b px-5 py-3 text-sm font-semibold">
-            Example score
-            <span className="font-mono text-sm tabular-nums">
-              {question.exampleScore.score} / {question.exampleScore.outOf}
-            </span>
-          </h2>
-          <ul className="list-disc space-y-1 py-3 pr-5 pl-9 text-[13px] text-muted-foreground">
-            {question.exampleScore.reasons.map((reason, i) => (
-              <li key={i}>{reason}</li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-    </div>
-  );
-}
-
 /** The interviewer's moves through the room, each sent once at a time, with what is on its way. */
 function useStaffActions(run: StaffRoomProps["run"], current: StaffQuestionView | null) {
   const [pendingReveals, setPendingReveals] = useState<ReadonlySet<string>>(new Set());
@@ -489,45 +434,5 @@ function EndInterviewDialog({ open, onClose, run }: { open: boolean; onClose: ()
         if (ok) onClose();
       }}
     />
-  );
-}
-
-/** Beside the question: the candidate's scratchpad, live, and the notes (private to the staff). */
-function StaffSidebar({
-  view,
-  current,
-  now,
-  nameOf,
-  run,
-}: {
-  view: InterviewerView | ObserverView;
-  current: StaffQuestionView | null;
-  now: number | null;
-  nameOf: (userId: string) => string;
-  run: StaffRoomProps["run"];
-}) {
-  const role = view.role;
-  const numberOf = (questionId: string | null) => {
-    const index = view.questions.findIndex((question) => question.id === questionId);
-    return index === -1 ? null : index + 1;
-  };
-  const notesAudience = role === "OBSERVER" ? "Only you can read these." : "Only you and other interviewers can read these. Never shown to the candidate.";
-  return (
-    <aside
-      aria-label="Candidate and notes"
-      className="grid min-w-0 grid-cols-1 gap-5 lg:sticky lg:top-[8.5rem] lg:max-h-[calc(100dvh-9.5rem)] lg:grid-rows-[auto_minmax(0,1fr)]"
-    >
-      <ScratchpadViewer scratchpad={current?.scratchpad ?? null} sessionStartedAt={view.clock.startedAt} now={now} />
-      <NotesPanel
-        notes={view.notes}
-        questionNumber={numberOf}
-        currentQuestionId={view.currentQuestionId}
-        sessionStartedAt={view.clock.startedAt}
-        canWrite={canWriteNotes(role)}
-        audience={notesAudience}
-        authorName={nameOf}
-        send={run}
-      />
-    </aside>
   );
 }

@@ -1,3 +1,4 @@
+import { withLegacySnapshotScores } from "@/server/domain/scoring/legacy";
 import type { Pool } from "pg";
 import {
   applyAll,
@@ -83,7 +84,8 @@ async function loadRooms(pool: Pool, sessionIds: string[]): Promise<Array<Loaded
     if (!row) return null;
     const initial = createRoomState({ sessionId, questions: questionsOf.get(sessionId) ?? [] });
     // Snapshots taken before the plan was stored apart still hold the questions; parsing drops them.
-    const base = row.snapshot === null ? initial : { ...roomProgressSchema.parse(row.snapshot), questions: initial.questions };
+    const base =
+      row.snapshot === null ? initial : withLegacySnapshotScores({ ...roomProgressSchema.parse(row.snapshot), questions: initial.questions }, row.snapshot);
     const later = row.events.map((event) => roomEventSchema.parse({ type: event.type, payload: event.payload }));
     return { state: applyAll(base, later), seq: row.events.at(-1)?.seq ?? row.version, snapshotSeq: row.version };
   });
@@ -146,8 +148,9 @@ export type AppendOutcome =
  * Appends the events of one command per room, for any number of rooms, in ONE statement. A row goes in
  * only if its (session, seq) is free, which is the optimistic version check across nodes: a taken seq
  * fails the statement with a unique violation. A used idempotency key skips the command's rows
- * (ON CONFLICT DO NOTHING) instead of a lookup first. Notes, scores and the session's lifecycle columns,
- * which reviews query directly, are written by the same statement from the rows that went in.
+ * (ON CONFLICT DO NOTHING) instead of a lookup first. Notes and the session's lifecycle columns, which
+ * reviews query directly, are written by the same statement from the rows that went in. Scorecards live
+ * in the room state (its snapshot) and the log; the first cut's `Score` rows stay for old sessions.
  */
 const APPEND_SQL = `
 WITH input AS (
@@ -169,14 +172,6 @@ WITH input AS (
 ), notes_deleted AS (
   UPDATE "Note" n SET "body" = '', "deletedAt" = (ev.payload->>'deletedAt')::timestamptz
   FROM ev WHERE ev."type" = 'noteDeleted' AND n."id" = ev.payload->>'noteId'
-), scores AS (
-  INSERT INTO "Score" ("id", "sessionId", "sessionQuestionId", "scorerId", "criteria", "overall", "outOf", "comment", "createdAt", "updatedAt")
-  SELECT gen_random_uuid()::text, "sessionId", payload->>'questionId', payload->>'scorerId', payload->'criteria',
-         (payload->>'overall')::float8, (payload->>'outOf')::float8, payload->>'comment', (payload->>'at')::timestamptz, (payload->>'at')::timestamptz
-  FROM ev WHERE "type" = 'scoreSet'
-  ON CONFLICT ("sessionQuestionId", "scorerId") DO UPDATE SET
-    "criteria" = EXCLUDED."criteria", "overall" = EXCLUDED."overall", "outOf" = EXCLUDED."outOf",
-    "comment" = EXCLUDED."comment", "updatedAt" = EXCLUDED."updatedAt"
 ), lifecycle AS (
   UPDATE "InterviewSession" s SET
     "status" = (CASE ev."type" WHEN 'interviewStarted' THEN 'LIVE' ELSE 'ENDED' END)::"SessionStatus",

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import type { CandidateView, InterviewerView } from "@/server/domain/room";
+import type { CandidateView, StaffView } from "@/server/domain/room";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { fileDatabase } from "../support/db";
 import { plannedInterview } from "../support/fixtures";
@@ -32,7 +32,7 @@ describe.skipIf(!redisUrl)("one room served by two app nodes through Redis", () 
     await Promise.all([iris.joined(), cody.joined()]);
 
     expect(await iris.command({ type: "start" })).toMatchObject({ ok: true });
-    const question = ((await iris.until((view) => view.status === "live")) as InterviewerView).questions[0];
+    const question = ((await iris.until((view) => view.status === "live")) as StaffView).questions[0];
     const followUp = question?.followUps[0];
     if (!question || !followUp) throw new Error("planned question missing");
     expect(await iris.command({ type: "revealFollowUp", questionId: question.id, followUpId: followUp.id })).toMatchObject({ ok: true });
@@ -41,7 +41,7 @@ describe.skipIf(!redisUrl)("one room served by two app nodes through Redis", () 
 
     // The candidate types on node B; the interviewer on node A sees it at once.
     expect(await cody.type(question.id, "two nodes")).toMatchObject({ ok: true });
-    await iris.until((view) => (view as InterviewerView).questions[0]?.scratchpad?.text === "two nodes");
+    await iris.until((view) => (view as StaffView).questions[0]?.scratchpad?.text === "two nodes");
 
     // Two interviewer tabs on different nodes write at once: each node's optimistic append finds the
     // other's, folds it in and decides again. Both land, in one gap-free order.

@@ -1,6 +1,6 @@
 import { PROTOCOL_VERSION } from "@/server/realtime/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CandidateView, InterviewerView, ObserverView } from "@/server/domain/room";
+import type { CandidateView, StaffView } from "@/server/domain/room";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { fileDatabase } from "../support/db";
 import { createAccount, plannedInterview, signedIn } from "../support/fixtures";
@@ -36,7 +36,7 @@ async function connect(member: { session: HttpSession }, sessionId: string, url 
   return client;
 }
 
-const asInterviewer = (client: RoomClient) => client.view as InterviewerView;
+const asInterviewer = (client: RoomClient) => client.view as StaffView;
 const asCandidate = (client: RoomClient) => client.view as CandidateView;
 
 async function eventLog(sessionId: string) {
@@ -72,25 +72,18 @@ describe("a live interview over real sockets", () => {
     expect(revealed.current?.followUps[0]?.revealedAt).toEqual(expect.any(String));
 
     expect(await cody.type(question.id, "Use a queue")).toMatchObject({ ok: true, revision: 1 });
-    await iris.until((view) => (view as InterviewerView).questions[0]?.scratchpad?.text === "Use a queue");
+    await iris.until((view) => (view as StaffView).questions[0]?.scratchpad?.text === "Use a queue");
 
     expect(await iris.command({ type: "addNote", body: "Strong start" })).toMatchObject({ ok: true });
     expect(await olga.command({ type: "addNote", body: "Observer aside" })).toMatchObject({ ok: true });
-    await iris.until((view) => (view as InterviewerView).notes.length === 1);
-    await olga.until((view) => (view as ObserverView).notes.some((note) => note.body === "Observer aside"));
+    await iris.until((view) => (view as StaffView).notes.length === 1);
+    await olga.until((view) => (view as StaffView).notes.some((note) => note.body === "Observer aside"));
     expect(asInterviewer(iris).notes.map((note) => note.body)).toEqual(["Strong start"]);
     expect(asInterviewer(iris).notes[0]?.questionId).toBe(question.id);
 
-    expect(
-      await iris.command({
-        type: "setScore",
-        questionId: question.id,
-        outOf: 10,
-        criteria: [{ index: 0, score: 8, comment: "clear" }],
-        overall: 8,
-        comment: "good",
-      }),
-    ).toMatchObject({ ok: true });
+    expect(await iris.command({ type: "rateCriterion", questionId: question.id, criterion: 0, rating: 3, comment: "clear", evidence: [] })).toMatchObject({
+      ok: true,
+    });
     expect(await iris.command({ type: "nextQuestion", fromQuestionId: question.id })).toMatchObject({ ok: true });
     await cody.until((view) => (view as CandidateView).current?.prompt === "Prompt 2 flow");
     expect(await iris.command({ type: "end" })).toMatchObject({ ok: true });
@@ -113,17 +106,12 @@ describe("a live interview over real sockets", () => {
       { body: "Strong start", authorId: interviewer.id, sessionQuestionId: question.id },
       { body: "Observer aside", authorId: observer.id, sessionQuestionId: question.id },
     ]);
-    expect(
-      await db.score.findMany({ where: { sessionId }, select: { sessionQuestionId: true, scorerId: true, overall: true, outOf: true, criteria: true } }),
-    ).toEqual([
-      {
-        sessionQuestionId: question.id,
-        scorerId: interviewer.id,
-        overall: 8,
-        outOf: 10,
-        criteria: [{ title: expect.any(String), score: 8, comment: "clear" }],
-      },
-    ]);
+    // A rating is a room event, saved as it is made.
+    expect((await db.sessionEvent.findFirst({ where: { sessionId, type: "scorecardChanged" } }))?.payload).toMatchObject({
+      scorerId: interviewer.id,
+      change: { kind: "rating", questionId: question.id, rating: { criterion: 0, rating: 3, comment: "clear", evidence: [] } },
+      amendment: null,
+    });
     expect(log.map((event) => event.type)).toEqual(
       expect.arrayContaining([
         "participantJoined",
@@ -131,7 +119,7 @@ describe("a live interview over real sockets", () => {
         "followUpRevealed",
         "scratchpadUpdated",
         "noteAdded",
-        "scoreSet",
+        "scorecardChanged",
         "questionChanged",
         "interviewEnded",
       ]),
@@ -143,7 +131,7 @@ describe("a live interview over real sockets", () => {
     const tabA = await connect(interviewer, sessionId);
     const tabB = await connect(interviewer, sessionId);
     await tabA.command({ type: "start" });
-    const question = (await tabA.until((view) => view.status === "live")) as InterviewerView;
+    const question = (await tabA.until((view) => view.status === "live")) as StaffView;
     const target = question.questions[0]?.followUps[0];
     if (!target || !question.questions[0]) throw new Error("no follow-up");
     const reveal = { type: "revealFollowUp" as const, questionId: question.questions[0].id, followUpId: target.id };
@@ -154,7 +142,7 @@ describe("a live interview over real sockets", () => {
     const again = await tabA.command({ type: "addNote", body: "once" }, "retry-key-0001");
     expect(again).toEqual(retried);
     // A retry that would now be refused (its note is gone) is answered as the first attempt was.
-    const noteId = ((await tabA.until((view) => (view as InterviewerView).notes.length === 1)) as InterviewerView).notes[0]?.id ?? "";
+    const noteId = ((await tabA.until((view) => (view as StaffView).notes.length === 1)) as StaffView).notes[0]?.id ?? "";
     const deleted = await tabA.command({ type: "deleteNote", noteId }, "retry-key-0002");
     expect(deleted).toMatchObject({ ok: true });
     expect(await tabA.command({ type: "deleteNote", noteId }, "retry-key-0002")).toEqual(deleted);
@@ -164,7 +152,7 @@ describe("a live interview over real sockets", () => {
     expect(log.filter((event) => event.type === "followUpRevealed")).toHaveLength(1);
     expect(log.filter((event) => event.type === "noteAdded")).toHaveLength(1);
     expect(log.filter((event) => event.type === "noteDeleted")).toHaveLength(1);
-    await tabB.until((view) => (view as InterviewerView).notes.length === 0);
+    await tabB.until((view) => (view as StaffView).notes.length === 0);
     expect(tabB.view).toEqual(expect.objectContaining({ questions: asInterviewer(tabA).questions }));
   });
 
@@ -282,7 +270,7 @@ describe("nothing is lost on reconnect or restart", () => {
     const iris = await connect(interviewer, sessionId, killable.url);
     const cody = await connect(candidate, sessionId, killable.url);
     await iris.command({ type: "start" });
-    const question = ((await iris.until((view) => view.status === "live")) as InterviewerView).questions[0];
+    const question = ((await iris.until((view) => view.status === "live")) as StaffView).questions[0];
     if (!question) throw new Error("no question");
     const [first, second, third] = question.followUps;
     if (!first || !second || !third) throw new Error("follow-ups missing");
@@ -331,7 +319,7 @@ describe("rejoining", () => {
     const cody = await connect(candidate, sessionId);
     expect(lastJoinAnswer(iris)).toMatchObject({ mode: "snapshot" });
     await iris.command({ type: "start" });
-    const [q1, q2] = ((await iris.until((view) => view.status === "live")) as InterviewerView).questions;
+    const [q1, q2] = ((await iris.until((view) => view.status === "live")) as StaffView).questions;
     if (!q1?.followUps[0] || !q2?.followUps[0]) throw new Error("planned questions missing");
     await cody.until((view) => view.status === "live");
 
@@ -382,12 +370,12 @@ describe("the scratchpad and bursts under faults", () => {
     const iris = await connect(interviewer, sessionId, killable.url);
     const cody = await connect(candidate, sessionId, killable.url);
     await iris.command({ type: "start" });
-    const [q1, q2] = ((await iris.until((view) => view.status === "live")) as InterviewerView).questions;
+    const [q1, q2] = ((await iris.until((view) => view.status === "live")) as StaffView).questions;
     if (!q1 || !q2) throw new Error("questions missing");
     await cody.until((view) => view.status === "live");
 
     for (const text of ["d", "def", "def solve():"]) expect(await cody.type(q1.id, text)).toMatchObject({ ok: true });
-    await iris.until((view) => (view as InterviewerView).questions[0]?.scratchpad?.text === "def solve():");
+    await iris.until((view) => (view as StaffView).questions[0]?.scratchpad?.text === "def solve():");
     expect(await checkpoints(sessionId)).toEqual([]);
     expect(await iris.command({ type: "goToQuestion", questionId: q2.id })).toMatchObject({ ok: true });
     expect(await checkpoints(sessionId)).toEqual(["def solve():"]);
@@ -395,12 +383,12 @@ describe("the scratchpad and bursts under faults", () => {
     // Acknowledged and relayed, but not yet checkpointed when the server dies.
     const full = "def solve():\n    return 42";
     expect(await cody.type(q1.id, full)).toMatchObject({ ok: true });
-    await iris.until((view) => (view as InterviewerView).questions[0]?.scratchpad?.text === full);
+    await iris.until((view) => (view as StaffView).questions[0]?.scratchpad?.text === full);
     await killable.kill("SIGKILL");
     await startServer(killable.port);
     await Promise.all([iris.joined(), cody.joined()]);
 
-    await iris.until((view) => (view as InterviewerView).questions[0]?.scratchpad?.text === full);
+    await iris.until((view) => (view as StaffView).questions[0]?.scratchpad?.text === full);
     expect(await iris.command({ type: "end" })).toMatchObject({ ok: true });
     expect((await checkpoints(sessionId)).at(-1)).toBe(full);
     expectGaplessLog(await eventLog(sessionId));
@@ -421,7 +409,7 @@ describe("the scratchpad and bursts under faults", () => {
     const notes = (await eventLog(sessionId)).filter((event) => event.type === "noteAdded");
     expect(notes).toHaveLength(100);
     expect(await db.note.count({ where: { sessionId } })).toBe(100);
-    for (const tab of tabs) await tab.until((view) => (view as InterviewerView).notes.length === 100);
+    for (const tab of tabs) await tab.until((view) => (view as StaffView).notes.length === 100);
   });
 });
 
@@ -456,14 +444,8 @@ describe("the candidate never receives hidden material", () => {
     await iris.command({ type: "addNote", body: marker("note-interviewer") });
     await olga.command({ type: "addNote", body: marker("note-observer") });
     await iris.command({ type: "editNote", noteId: asInterviewer(iris).notes[0]?.id ?? "", body: marker("note-edited") });
-    await iris.command({
-      type: "setScore",
-      questionId: q1.id,
-      outOf: 10,
-      criteria: [{ index: 0, score: 7, comment: marker("score-comment") }],
-      overall: 7,
-      comment: marker("score-overall"),
-    });
+    await iris.command({ type: "rateCriterion", questionId: q1.id, criterion: 0, rating: 3, comment: marker("score-comment"), evidence: [] });
+    await iris.command({ type: "setQuestionOverall", questionId: q1.id, overall: 7, comment: marker("score-overall") });
     cody.socket.disconnect();
     await iris.command({ type: "deleteNote", noteId: asInterviewer(iris).notes[0]?.id ?? "" });
     await iris.command({ type: "nextQuestion", fromQuestionId: q1.id });

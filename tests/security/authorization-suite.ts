@@ -48,7 +48,7 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
 
   beforeAll(async () => {
     await driver.start(databaseUrl, db);
-    for (const caller of ["stranger", "accountCandidate", "otherCandidate", "observer", "owner", "otherInterviewer"] as const) {
+    for (const caller of ["stranger", "accountCandidate", "otherCandidate", "observer", "coInterviewer", "owner", "otherInterviewer"] as const) {
       accounts[caller] = await createAccount(db, caller);
       members.set(caller, await driver.signIn(accounts[caller]));
     }
@@ -73,8 +73,10 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
    */
   async function freshWorld(caller: Caller, live: boolean) {
     const tag = `w${++worlds}`;
-    const { owner, observer, accountCandidate } = accounts;
+    const { owner, observer, coInterviewer, accountCandidate } = accounts;
     const world = await interviewOf(db, owner, observer, tag);
+    const coInterviewerLink = await createInvite(db, owner, { sessionId: world.sessionId, role: "CO_INTERVIEWER" }, new Date());
+    await acceptInvite(db, coInterviewer, tokenOf(coInterviewerLink.url), new Date());
     const [imported] = await importBankFiles(db, [{ ...smallDocument, name: `private-${tag}.md` }], owner.id);
     if (!imported?.ok) throw new Error("the owner's private document was not imported");
     const privateDocument = await db.bankDocument.findUniqueOrThrow({ where: { id: imported.outcome.documentId }, include: { questions: true } });
@@ -87,15 +89,16 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
     const freshObserverLink = await createInvite(db, owner, { sessionId: world.sessionId, role: "OBSERVER" }, new Date());
 
     const run = (account: Account, command: Command) => roomCommand(database, world.sessionId, account.id, command);
-    const noteIds = { owner: "", observer: "" };
+    const noteIds = { owner: "", observer: "", coInterviewer: "" };
+    const staff = [
+      ["owner", owner],
+      ["observer", observer],
+      ["coInterviewer", coInterviewer],
+    ] as const;
     if (live) {
-      await run(owner, { type: "join", name: owner.name ?? "Owner" });
-      await run(observer, { type: "join", name: observer.name ?? "Observer" });
+      for (const [who, account] of staff) await run(account, { type: "join", name: account.name ?? who });
       await run(owner, { type: "start" });
-      for (const [who, account] of [
-        ["owner", owner],
-        ["observer", observer],
-      ] as const) {
+      for (const [who, account] of staff) {
         const [added] = (await run(account, { type: "addNote", body: `${who}'s note` })).events;
         noteIds[who] = added?.event.type === "noteAdded" ? added.event.payload.noteId : "";
       }
@@ -113,10 +116,25 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
       q1: q1?.id ?? "",
       q2: q2?.id ?? "",
       firstFollowUp,
-      ownNoteId: caller === "observer" ? noteIds.observer : noteIds.owner,
-      ownerNoteId: noteIds.owner,
-      observerNoteId: noteIds.observer,
+      firstCriterion: (q1?.snapshot as { rubric: Array<{ title: string }> }).rubric[0]?.title ?? "",
+      ownNoteId: ownNote(caller, noteIds),
+      noteIds,
       moveOwnerTo: (questionId: string) => run(owner, { type: "goToQuestion", questionId }),
+      /** Ends the interview with every criterion of the first question rated by every member of staff. */
+      endRated: async () => {
+        const rubric = (q1?.snapshot as { rubric: unknown[] }).rubric;
+        for (const [, account] of staff) {
+          for (const criterion of rubric.keys()) {
+            await run(account, { type: "rateCriterion", questionId: q1?.id ?? "", criterion, rating: 3, comment: "", evidence: [] });
+          }
+        }
+        await run(owner, { type: "end" });
+      },
+      /** …and the owner's card submitted and released to the candidate with its scores. */
+      releaseScores: async () => {
+        await run(owner, { type: "submitScorecard" });
+        await run(owner, { type: "releaseFeedback", text: "Well done", includeScores: true });
+      },
     };
   }
 
@@ -137,7 +155,7 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
     return shared.then((world) => ({
       ...world,
       member: members.get(caller) ?? driver.anonymous(),
-      ownNoteId: caller === "observer" ? world.observerNoteId : world.ownerNoteId,
+      ownNoteId: ownNote(caller, world.noteIds),
     }));
   }
 
@@ -190,7 +208,25 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
     goToQuestion: (w) => ({ type: "goToQuestion", questionId: w.q2 }),
     revealFollowUp: (w) => ({ type: "revealFollowUp", questionId: w.q1, followUpId: w.firstFollowUp }),
     setKeyPointChecked: (w) => ({ type: "setKeyPointChecked", questionId: w.q1, index: 0, checked: true }),
-    setScore: (w) => ({ type: "setScore", questionId: w.q1, outOf: 10, criteria: [{ index: 0, score: 7, comment: "" }], overall: 7, comment: "" }),
+    rateCriterion: (w) => ({ type: "rateCriterion", questionId: w.q1, criterion: 0, rating: 2, comment: "partial", evidence: [] }),
+    setRedFlags: (w) => ({ type: "setRedFlags", questionId: w.q1, redFlags: [], customRedFlags: ["guessed"] }),
+    setQuestionOverall: (w) => ({ type: "setQuestionOverall", questionId: w.q1, overall: 6, comment: "" }),
+    setSummary: () => ({ type: "setSummary", recommendation: "yes", takeaways: "", strengths: "", improvements: "" }),
+    submitScorecard: async (w) => {
+      await w.endRated();
+      return { type: "submitScorecard" };
+    },
+    setCompetencyWeights: (w) => ({ type: "setCompetencyWeights", weights: [{ competency: w.firstCriterion, weight: 2 }] }),
+    draftFeedback: () => ({ type: "draftFeedback", text: "So far, so good" }),
+    releaseFeedback: async (w) => {
+      await w.endRated();
+      return { type: "releaseFeedback", text: "Thank you", includeScores: false };
+    },
+    finishSelfAssessment: async (w) => {
+      await w.endRated();
+      await w.releaseScores();
+      return { type: "finishSelfAssessment", ratings: [] };
+    },
     end: () => ({ type: "end" }),
     addNote: () => ({ type: "addNote", body: "a note" }),
     editNote: (w) => ({ type: "editNote", noteId: w.ownNoteId, body: "edited" }),
@@ -276,6 +312,11 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
       });
     }
   });
+}
+
+/** The note a caller wrote in the live world (the owner's, for callers who write none). */
+function ownNote(caller: Caller, noteIds: { owner: string; observer: string; coInterviewer: string }): string {
+  return caller === "observer" ? noteIds.observer : caller === "coInterviewer" ? noteIds.coInterviewer : noteIds.owner;
 }
 
 const smallDocument = {

@@ -19,6 +19,8 @@ export const CALLERS = [
   /** The (account) candidate of another interview. */
   "otherCandidate",
   "observer",
+  /** Invited with a co-interviewer link: runs the questions with the owner and scores. */
+  "coInterviewer",
   /** Planned the interview; its interviewer. */
   "owner",
   /** Runs another interview. */
@@ -56,12 +58,15 @@ const interviewerOnly: Cells = {
   accountCandidate: "FORBIDDEN",
   otherCandidate: "NOT_FOUND",
   observer: "FORBIDDEN",
+  coInterviewer: "FORBIDDEN",
   owner: "allowed",
   otherInterviewer: "NOT_FOUND",
 };
-const members: Cells = cells(interviewerOnly, { guestCandidate: "allowed", accountCandidate: "allowed", observer: "allowed" });
+const members: Cells = cells(interviewerOnly, { guestCandidate: "allowed", accountCandidate: "allowed", observer: "allowed", coInterviewer: "allowed" });
+type RoomMember = "owner" | "coInterviewer" | "observer" | "candidates";
+const STAFF: RoomMember[] = ["owner", "coInterviewer", "observer"];
 /** Room commands: sent after `room:join`, which outsiders fail, so their commands are refused as not joined. */
-const inRoom = (allowed: Array<"owner" | "observer" | "candidates">): Cells => {
+const inRoom = (allowed: RoomMember[]): Cells => {
   const refusedMember: Outcome = "FORBIDDEN";
   return {
     anonymous: "UNAUTHORIZED",
@@ -70,6 +75,7 @@ const inRoom = (allowed: Array<"owner" | "observer" | "candidates">): Cells => {
     accountCandidate: allowed.includes("candidates") ? "allowed" : refusedMember,
     otherCandidate: "FORBIDDEN",
     observer: allowed.includes("observer") ? "allowed" : refusedMember,
+    coInterviewer: allowed.includes("coInterviewer") ? "allowed" : refusedMember,
     owner: allowed.includes("owner") ? "allowed" : refusedMember,
     otherInterviewer: "FORBIDDEN",
   };
@@ -98,6 +104,7 @@ export const AUTHORIZATION_TABLE: Row[] = [
       accountCandidate: "NOT_FOUND",
       otherCandidate: "NOT_FOUND",
       observer: "NOT_FOUND",
+      coInterviewer: "NOT_FOUND",
       otherInterviewer: "NOT_FOUND",
     }),
     writes: true,
@@ -110,6 +117,7 @@ export const AUTHORIZATION_TABLE: Row[] = [
       accountCandidate: "NOT_FOUND",
       otherCandidate: "NOT_FOUND",
       observer: "NOT_FOUND",
+      coInterviewer: "NOT_FOUND",
       otherInterviewer: "NOT_FOUND",
     }),
     writes: true,
@@ -136,18 +144,30 @@ export const AUTHORIZATION_TABLE: Row[] = [
   { surface: "socket", name: "time:sync", cells: signedIn },
 
   // ---- room commands (the interview is live on its first question)
-  { surface: "command", name: "setPresence", cells: inRoom(["owner", "observer", "candidates"]), writes: true },
+  { surface: "command", name: "setPresence", cells: inRoom([...STAFF, "candidates"]), writes: true },
   { surface: "command", name: "start", cells: inRoom(["owner"]) },
   { surface: "command", name: "nextQuestion", cells: inRoom(["owner"]), writes: true },
   { surface: "command", name: "previousQuestion", cells: inRoom(["owner"]), writes: true },
   { surface: "command", name: "goToQuestion", cells: inRoom(["owner"]), writes: true },
-  { surface: "command", name: "revealFollowUp", cells: inRoom(["owner"]), writes: true },
-  { surface: "command", name: "setKeyPointChecked", cells: inRoom(["owner"]), writes: true },
-  { surface: "command", name: "setScore", cells: inRoom(["owner"]), writes: true },
+  { surface: "command", name: "revealFollowUp", cells: inRoom(["owner", "coInterviewer"]), writes: true },
+  { surface: "command", name: "setKeyPointChecked", cells: inRoom(["owner", "coInterviewer"]), writes: true },
   { surface: "command", name: "end", cells: inRoom(["owner"]), writes: true },
-  { surface: "command", name: "addNote", cells: inRoom(["owner", "observer"]), writes: true },
-  { surface: "command", name: "editNote", cells: inRoom(["owner", "observer"]), writes: true },
-  { surface: "command", name: "deleteNote", cells: inRoom(["owner", "observer"]), writes: true },
+  { surface: "command", name: "addNote", cells: inRoom(STAFF), writes: true },
+  { surface: "command", name: "editNote", cells: inRoom(STAFF), writes: true },
+  { surface: "command", name: "deleteNote", cells: inRoom(STAFF), writes: true },
+  // Scoring: every member of staff keeps a card of their own; the owner weighs, writes and releases feedback.
+  { surface: "command", name: "rateCriterion", cells: inRoom(STAFF), writes: true },
+  { surface: "command", name: "setRedFlags", cells: inRoom(STAFF), writes: true },
+  { surface: "command", name: "setQuestionOverall", cells: inRoom(STAFF), writes: true },
+  { surface: "command", name: "setSummary", cells: inRoom(STAFF), writes: true },
+  // (the interview ended, and every criterion rated by every scorer)
+  { surface: "command", name: "submitScorecard", cells: inRoom(STAFF), writes: true },
+  { surface: "command", name: "setCompetencyWeights", cells: inRoom(["owner"]), writes: true },
+  { surface: "command", name: "draftFeedback", cells: inRoom(["owner"]), writes: true },
+  // (the interview ended)
+  { surface: "command", name: "releaseFeedback", cells: inRoom(["owner"]), writes: true },
+  // (the interview ended, the owner's card submitted and released with its scores)
+  { surface: "command", name: "finishSelfAssessment", cells: inRoom(["candidates"]), writes: true },
   // A live edit is kept in memory and relayed; it is written by a checkpoint seconds later.
   { surface: "command", name: "editScratchpad", cells: inRoom(["candidates"]) },
 ];

@@ -22,9 +22,13 @@ export function canEditPlan(session: { status: string; eventCount: number }): bo
   return session.status === "PLANNED" && session.eventCount === 0;
 }
 
+/** Links the owner can make: the owner is never invited. */
+export const INVITABLE_ROLES = ["CANDIDATE", "CO_INTERVIEWER", "OBSERVER"] as const;
+export type InvitableRole = (typeof INVITABLE_ROLES)[number];
+
 /**
  * A session has one candidate, and a candidate link admits one person, once: a used link admits nobody
- * new. Observer links admit any number.
+ * new. Observer and co-interviewer links admit any number.
  */
 export function canAcceptInvite(invite: { role: Role; used: boolean }, session: { candidateUserIds: string[] }, userId: string): boolean {
   if (invite.role !== "CANDIDATE") return true;

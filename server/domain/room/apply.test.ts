@@ -107,20 +107,80 @@ describe("apply", () => {
   });
 
   it(covers("scoreSet"), () => {
+    // A first-cut score (0 to 5) becomes a draft on the anchored scale: 0 → 1, 5 → 4, and overall /10.
     const payload = {
       questionId: Q1,
       scorerId: interviewer.userId,
-      criteria: [{ title: "A", score: 3, comment: "" }],
+      criteria: [
+        { title: "SECRET_Q1_RUBRIC_A", score: 5, comment: "great" },
+        { title: "SECRET_Q1_RUBRIC_B", score: 0, comment: "" },
+        { title: "not on the rubric", score: 3, comment: "" },
+      ],
       overall: 3,
       outOf: 5,
-      comment: "",
+      comment: "fine",
       at: iso(10),
     };
     let state = applied(liveRoom(), { type: "scoreSet", payload });
     state = applied(state, { type: "scoreSet", payload: { ...payload, overall: 4, at: iso(20) } });
-    expect(state.scores).toEqual([
-      { questionId: Q1, scorerId: interviewer.userId, criteria: payload.criteria, overall: 4, outOf: 5, comment: "", createdAt: iso(10), updatedAt: iso(20) },
+    expect(state.scorecards).toHaveLength(1);
+    const [card] = state.scorecards;
+    expect(card?.submittedAt).toBeNull();
+    expect(card?.questions[0]?.ratings.map((rating) => [rating.criterion, rating.rating, rating.comment])).toEqual([
+      [0, 4, "great"],
+      [1, 1, ""],
     ]);
+    expect(card?.questions[0]).toMatchObject({ overall: 8, comment: "fine" });
+  });
+
+  const change = { kind: "overall" as const, questionId: Q1, overall: 6, comment: "c" };
+
+  it(covers("scorecardChanged"), () => {
+    let state = applied(liveRoom(), { type: "scorecardChanged", payload: { scorerId: observer.userId, change, at: iso(3), amendment: null } });
+    state = applied(state, {
+      type: "scorecardChanged",
+      payload: {
+        scorerId: observer.userId,
+        change: { ...change, overall: 7 },
+        at: iso(4),
+        amendment: { id: "a1", at: iso(4), reason: "r", change: "overall" },
+      },
+    });
+    expect(state.scorecards).toEqual([
+      expect.objectContaining({ scorerId: observer.userId, updatedAt: iso(4), amendments: [{ id: "a1", at: iso(4), reason: "r", change: "overall" }] }),
+    ]);
+    expect(state.scorecards[0]?.questions[0]).toMatchObject({ overall: 7, comment: "c" });
+  });
+
+  it(covers("scorecardSubmitted"), () => {
+    const card = {
+      scorerId: observer.userId,
+      questions: [],
+      summary: { recommendation: "yes" as const, takeaways: "", strengths: "", improvements: "" },
+      submittedAt: iso(9),
+      amendments: [],
+      updatedAt: iso(9),
+    };
+    const state = applied(liveRoom(), { type: "scorecardSubmitted", payload: { scorerId: observer.userId, card, at: iso(9) } });
+    expect(state.scorecards).toEqual([card]);
+  });
+
+  it(covers("competencyWeightsSet"), () => {
+    expect(applied(liveRoom(), { type: "competencyWeightsSet", payload: { weights: { design: 2 }, at: iso(1) } }).weights).toEqual({ design: 2 });
+  });
+
+  it(covers("feedbackDrafted"), () => {
+    expect(applied(liveRoom(), { type: "feedbackDrafted", payload: { text: "so far", at: iso(1) } }).feedback).toEqual({ draft: "so far", released: null });
+  });
+
+  it(covers("feedbackReleased"), () => {
+    const release = { text: "well done", releasedAt: iso(2), scores: null };
+    expect(applied(liveRoom(), { type: "feedbackReleased", payload: release }).feedback).toEqual({ draft: "well done", released: release });
+  });
+
+  it(covers("selfAssessmentFinished"), () => {
+    const assessment = { ratings: [{ questionId: Q1, criterion: 0, level: 2 as const }], finishedAt: iso(3) };
+    expect(applied(liveRoom(), { type: "selfAssessmentFinished", payload: assessment }).selfAssessment).toEqual(assessment);
   });
 
   it(covers("scratchpadUpdated"), () => {

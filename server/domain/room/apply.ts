@@ -1,5 +1,7 @@
 import type { RoomEvent } from "./events";
-import type { QuestionTiming, RoomState } from "./room-state";
+import { withLegacyScore } from "../scoring/legacy";
+import { changeScorecard, emptyScorecard, type Scorecard } from "../scoring/scorecard";
+import { findQuestion, type QuestionTiming, type RoomState } from "./room-state";
 import { checkpointed } from "./scratchpad";
 
 /**
@@ -82,14 +84,25 @@ export function apply(state: RoomState, event: RoomEvent): RoomState {
       };
     }
     case "scoreSet": {
-      const { questionId, scorerId, criteria, overall, outOf, comment, at } = event.payload;
-      const previous = state.scores.find((score) => score.questionId === questionId && score.scorerId === scorerId);
-      const score = { questionId, scorerId, criteria, overall, outOf, comment, createdAt: previous?.createdAt ?? at, updatedAt: at };
-      return {
-        ...state,
-        scores: previous ? state.scores.map((existing) => (existing === previous ? score : existing)) : [...state.scores, score],
-      };
+      const { at, ...score } = event.payload;
+      return { ...state, scorecards: withLegacyScore(state.scorecards, score, findQuestion(state, score.questionId), at) };
     }
+    case "scorecardChanged": {
+      const { scorerId, change, at, amendment } = event.payload;
+      return { ...state, scorecards: upsertCard(state.scorecards, scorerId, at, (card) => changeScorecard(card, change, at, amendment)) };
+    }
+    case "scorecardSubmitted": {
+      const { scorerId, card, at } = event.payload;
+      return { ...state, scorecards: upsertCard(state.scorecards, scorerId, at, () => card) };
+    }
+    case "competencyWeightsSet":
+      return { ...state, weights: { ...event.payload.weights } };
+    case "feedbackDrafted":
+      return { ...state, feedback: { ...state.feedback, draft: event.payload.text } };
+    case "feedbackReleased":
+      return { ...state, feedback: { draft: event.payload.text, released: event.payload } };
+    case "selfAssessmentFinished":
+      return { ...state, selfAssessment: event.payload };
     case "scratchpadUpdated": {
       const { questionId } = event.payload;
       return { ...state, scratchpads: { ...state.scratchpads, [questionId]: checkpointed(state.scratchpads[questionId] ?? null, event.payload) } };
@@ -105,6 +118,12 @@ export function apply(state: RoomState, event: RoomEvent): RoomState {
 /** Folds a sequence of events, e.g. a log replayed onto a snapshot. */
 export function applyAll(state: RoomState, events: readonly RoomEvent[]): RoomState {
   return events.reduce(apply, state);
+}
+
+function upsertCard(cards: readonly Scorecard[], scorerId: string, at: string, change: (card: Scorecard) => Scorecard): Scorecard[] {
+  const existing = cards.find((card) => card.scorerId === scorerId);
+  if (!existing) return [...cards, change(emptyScorecard(scorerId, at))];
+  return cards.map((card) => (card === existing ? change(card) : card));
 }
 
 function visit(visited: string[], questionId: string): string[] {

@@ -37,21 +37,20 @@ describe("commandSchema", () => {
     expect(parses({ type: "join", name: "x".repeat(101) })).toBe(false);
   });
 
-  it("keeps scores within their scale and each criterion scored once", () => {
-    const score = { type: "setScore", questionId: "q", outOf: 10, criteria: [{ index: 0, score: 7, comment: "" }], overall: 7, comment: "" };
-    expect(parses(score)).toBe(true);
-    expect(parses({ ...score, overall: 11 })).toBe(false);
-    expect(parses({ ...score, criteria: [{ index: 0, score: 11, comment: "" }] })).toBe(false);
-    expect(
-      parses({
-        ...score,
-        criteria: [
-          { index: 0, score: 1, comment: "" },
-          { index: 0, score: 2, comment: "" },
-        ],
-      }),
-    ).toBe(false);
-    expect(parses({ ...score, outOf: 0 })).toBe(false);
+  it("keeps ratings on the anchored scale and overall scores on 0 to 10", () => {
+    const rate = { type: "rateCriterion", questionId: "q", criterion: 0, rating: 3, comment: "", evidence: [] };
+    expect(parses(rate)).toBe(true);
+    expect(parses({ ...rate, rating: "no_evidence" })).toBe(true);
+    expect(parses({ ...rate, rating: null })).toBe(true);
+    for (const rating of [0, 5, 2.5, "3", "none"]) expect(parses({ ...rate, rating })).toBe(false);
+    expect(parses({ ...rate, criterion: -1 })).toBe(false);
+    expect(parses({ ...rate, amendmentReason: "" })).toBe(false);
+    const overall = { type: "setQuestionOverall", questionId: "q", overall: 10, comment: "" };
+    expect(parses(overall)).toBe(true);
+    expect(parses({ ...overall, overall: 11 })).toBe(false);
+    expect(parses({ ...overall, overall: 7.5 })).toBe(false);
+    expect(parses({ type: "setSummary", recommendation: "maybe", takeaways: "", strengths: "", improvements: "" })).toBe(false);
+    expect(parses({ type: "finishSelfAssessment", ratings: [{ questionId: "q", criterion: 0, level: "no_evidence" }] })).toBe(false);
   });
 
   it("drops fields a client should not send, such as a role", () => {

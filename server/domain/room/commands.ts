@@ -1,23 +1,27 @@
 import { z } from "zod";
 import { dbText } from "../db-text";
+import { WEIGHT_MAX } from "../scoring/competencies";
+import { OVERALL_MAX, ratingSchema, recommendationSchema } from "../scoring/scale";
+import { selfRatingSchema } from "../scoring/scorecard";
 import { idSchema, presenceStatusSchema, scratchpadLanguageSchema } from "./room-state";
 
 export const NOTE_MAX_LENGTH = 10_000;
 export const SCRATCHPAD_MAX_LENGTH = 50_000;
 export const NAME_MAX_LENGTH = 100;
 export const COMMENT_MAX_LENGTH = 2_000;
-export const SCORE_SCALE_MAX = 100;
 /** More criteria than any rubric in the bank has; only a bound on payload size. */
 export const CRITERIA_MAX = 50;
+export const EVIDENCE_MAX = 20;
+export const RED_FLAG_MAX_LENGTH = 500;
+export const CUSTOM_RED_FLAGS_MAX = 20;
+export const SUMMARY_MAX_LENGTH = 5_000;
+export const FEEDBACK_MAX_LENGTH = 10_000;
+export const AMENDMENT_REASON_MAX_LENGTH = 1_000;
 
 const noteBodySchema = dbText.min(1).max(NOTE_MAX_LENGTH);
 
-const criterionScoreInputSchema = z.object({
-  /** Index into the question's rubric; the title is looked up server side so it cannot be misspelt. */
-  index: z.number().int().min(0),
-  score: z.number().min(0).nullable(),
-  comment: dbText.max(COMMENT_MAX_LENGTH),
-});
+/** Required once the scorecard is submitted: every later change is an amendment, with its reason kept. */
+const amendmentReason = dbText.trim().min(1).max(AMENDMENT_REASON_MAX_LENGTH).optional();
 
 /**
  * Commands only the server issues, for the authenticated user: entering the room (with the name of the
@@ -69,30 +73,53 @@ const clientCommandSchemas = [
   z.object({ type: z.literal("addNote"), body: noteBodySchema }),
   z.object({ type: z.literal("editNote"), noteId: idSchema, body: noteBodySchema }),
   z.object({ type: z.literal("deleteNote"), noteId: idSchema }),
-  z
-    .object({
-      type: z.literal("setScore"),
-      questionId: idSchema,
-      outOf: z.number().positive().max(SCORE_SCALE_MAX),
-      criteria: z.array(criterionScoreInputSchema).max(CRITERIA_MAX),
-      overall: z.number().min(0).nullable(),
-      comment: dbText.max(NOTE_MAX_LENGTH),
-    })
-    .superRefine((command, ctx) => {
-      const indexes = new Set<number>();
-      command.criteria.forEach((criterion, i) => {
-        if (criterion.score !== null && criterion.score > command.outOf) {
-          ctx.addIssue({ code: "custom", message: "score is above outOf", path: ["criteria", i, "score"] });
-        }
-        if (indexes.has(criterion.index)) {
-          ctx.addIssue({ code: "custom", message: "criterion scored twice", path: ["criteria", i, "index"] });
-        }
-        indexes.add(criterion.index);
-      });
-      if (command.overall !== null && command.overall > command.outOf) {
-        ctx.addIssue({ code: "custom", message: "overall is above outOf", path: ["overall"] });
-      }
-    }),
+  /** One criterion of one asked question on the sender's scorecard: its rating, comment and cited notes. */
+  z.object({
+    type: z.literal("rateCriterion"),
+    questionId: idSchema,
+    criterion: z.number().int().min(0).max(CRITERIA_MAX),
+    rating: ratingSchema.nullable(),
+    comment: dbText.max(COMMENT_MAX_LENGTH),
+    /** The sender's own notes, cited as evidence. */
+    evidence: z.array(idSchema).max(EVIDENCE_MAX),
+    amendmentReason,
+  }),
+  z.object({
+    type: z.literal("setRedFlags"),
+    questionId: idSchema,
+    /** Indexes of the question's red flags seen. */
+    redFlags: z.array(z.number().int().min(0).max(CRITERIA_MAX)).max(CRITERIA_MAX),
+    /** Red flags the document does not list, in the scorer's words. */
+    customRedFlags: z.array(dbText.trim().min(1).max(RED_FLAG_MAX_LENGTH)).max(CUSTOM_RED_FLAGS_MAX),
+    amendmentReason,
+  }),
+  z.object({
+    type: z.literal("setQuestionOverall"),
+    questionId: idSchema,
+    overall: z.number().int().min(0).max(OVERALL_MAX).nullable(),
+    comment: dbText.max(COMMENT_MAX_LENGTH),
+    amendmentReason,
+  }),
+  z.object({
+    type: z.literal("setSummary"),
+    recommendation: recommendationSchema.nullable(),
+    takeaways: dbText.max(SUMMARY_MAX_LENGTH),
+    strengths: dbText.max(SUMMARY_MAX_LENGTH),
+    improvements: dbText.max(SUMMARY_MAX_LENGTH),
+    amendmentReason,
+  }),
+  /** Locks the sender's scorecard; allowed once the interview has ended and every criterion is rated or "no evidence". */
+  z.object({ type: z.literal("submitScorecard") }),
+  /** How much each competency counts in the session score; competencies not named weigh 1. */
+  z.object({
+    type: z.literal("setCompetencyWeights"),
+    weights: z.array(z.object({ competency: dbText.min(1).max(NAME_MAX_LENGTH * 2), weight: z.number().min(0).max(WEIGHT_MAX) })).max(CRITERIA_MAX * 4),
+  }),
+  /** The feedback for the candidate as it is written; only released feedback reaches them. */
+  z.object({ type: z.literal("draftFeedback"), text: dbText.max(FEEDBACK_MAX_LENGTH) }),
+  z.object({ type: z.literal("releaseFeedback"), text: dbText.trim().min(1).max(FEEDBACK_MAX_LENGTH), includeScores: z.boolean() }),
+  /** The candidate's own ratings before they see released scores; empty to see them without rating themselves. */
+  z.object({ type: z.literal("finishSelfAssessment"), ratings: z.array(selfRatingSchema).max(CRITERIA_MAX * 4) }),
   /**
    * The candidate's typing, as splices of the scratchpad revision the client last saw. Relayed to the room
    * at once and kept in memory; stored by checkpoints, not per keystroke.

@@ -5,7 +5,21 @@ import { decide, type Decision } from "./decide";
 import type { RoomEventType } from "./events";
 import type { Actor } from "./policy";
 import type { Role, RoomState } from "./room-state";
-import { T0, at, candidate, coInterviewer, emptyRoom, idSource, interviewer, joinedRoom, liveRoom, observer, run } from "./test-fixtures";
+import {
+  T0,
+  at,
+  candidate,
+  coInterviewer,
+  emptyRoom,
+  idSource,
+  interviewer,
+  joinedRoom,
+  liveRoom,
+  observer,
+  ratedEndedRoom,
+  releasedRoom,
+  run,
+} from "./test-fixtures";
 
 const Q1 = "question_1_id";
 const Q2 = "question_2_id";
@@ -33,11 +47,14 @@ function roomWithNotes(): RoomState {
   let state = liveRoom();
   state = run(state, interviewer, { type: "addNote", body: "interviewer note" }, T0, () => "note_interviewer").state;
   state = run(state, observer, { type: "addNote", body: "observer note" }, T0, () => "note_observer").state;
+  state = run(state, coInterviewer, { type: "addNote", body: "co-interviewer note" }, T0, () => "note_co").state;
   return state;
 }
 
-const ownNote: Record<Role, string> = { INTERVIEWER: "note_interviewer", OBSERVER: "note_observer", CANDIDATE: "note_interviewer" };
-const actorFor: Record<Role, Actor> = { INTERVIEWER: interviewer, OBSERVER: observer, CANDIDATE: candidate };
+const ownNote: Record<Role, string> = { INTERVIEWER: "note_interviewer", CO_INTERVIEWER: "note_co", OBSERVER: "note_observer", CANDIDATE: "note_interviewer" };
+const actorFor: Record<Role, Actor> = { INTERVIEWER: interviewer, CO_INTERVIEWER: coInterviewer, OBSERVER: observer, CANDIDATE: candidate };
+const STAFF: Role[] = ["INTERVIEWER", "CO_INTERVIEWER", "OBSERVER"];
+const EVERYONE: Role[] = ["INTERVIEWER", "CO_INTERVIEWER", "CANDIDATE", "OBSERVER"];
 
 interface Case {
   state: () => RoomState;
@@ -51,13 +68,13 @@ const cases: Record<Exclude<CommandType, "editScratchpad">, Case> = {
   join: {
     state: () => emptyRoom(),
     command: () => ({ type: "join", name: "Ada" }),
-    allowed: ["INTERVIEWER", "CANDIDATE", "OBSERVER"],
+    allowed: EVERYONE,
     event: "participantJoined",
   },
   setPresence: {
     state: () => joinedRoom(),
     command: () => ({ type: "setPresence", status: "connected" }),
-    allowed: ["INTERVIEWER", "CANDIDATE", "OBSERVER"],
+    allowed: EVERYONE,
     event: "presenceChanged",
   },
   start: { state: () => joinedRoom(), command: () => ({ type: "start" }), allowed: ["INTERVIEWER"], event: "interviewStarted" },
@@ -72,33 +89,71 @@ const cases: Record<Exclude<CommandType, "editScratchpad">, Case> = {
   revealFollowUp: {
     state: () => liveRoom(),
     command: () => ({ type: "revealFollowUp", questionId: Q1, followUpId: F1 }),
-    allowed: ["INTERVIEWER"],
+    allowed: ["INTERVIEWER", "CO_INTERVIEWER"],
     event: "followUpRevealed",
   },
   setKeyPointChecked: {
     state: () => liveRoom(),
     command: () => ({ type: "setKeyPointChecked", questionId: Q1, index: 0, checked: true }),
-    allowed: ["INTERVIEWER"],
+    allowed: ["INTERVIEWER", "CO_INTERVIEWER"],
     event: "keyPointChecked",
   },
-  addNote: { state: () => liveRoom(), command: () => ({ type: "addNote", body: "hm" }), allowed: ["INTERVIEWER", "OBSERVER"], event: "noteAdded" },
+  addNote: { state: () => liveRoom(), command: () => ({ type: "addNote", body: "hm" }), allowed: STAFF, event: "noteAdded" },
   editNote: {
     state: roomWithNotes,
     command: (role) => ({ type: "editNote", noteId: ownNote[role], body: "changed" }),
-    allowed: ["INTERVIEWER", "OBSERVER"],
+    allowed: STAFF,
     event: "noteEdited",
   },
   deleteNote: {
     state: roomWithNotes,
     command: (role) => ({ type: "deleteNote", noteId: ownNote[role] }),
-    allowed: ["INTERVIEWER", "OBSERVER"],
+    allowed: STAFF,
     event: "noteDeleted",
   },
-  setScore: {
+  rateCriterion: {
     state: () => liveRoom(),
-    command: () => ({ type: "setScore", questionId: Q1, outOf: 10, criteria: [{ index: 0, score: 6, comment: "ok" }], overall: 6, comment: "" }),
+    command: () => ({ type: "rateCriterion", questionId: Q1, criterion: 0, rating: 3, comment: "", evidence: [] }),
+    allowed: STAFF,
+    event: "scorecardChanged",
+  },
+  setRedFlags: {
+    state: () => liveRoom(),
+    command: () => ({ type: "setRedFlags", questionId: Q1, redFlags: [0], customRedFlags: ["talks over the candidate"] }),
+    allowed: STAFF,
+    event: "scorecardChanged",
+  },
+  setQuestionOverall: {
+    state: () => liveRoom(),
+    command: () => ({ type: "setQuestionOverall", questionId: Q1, overall: 7, comment: "" }),
+    allowed: STAFF,
+    event: "scorecardChanged",
+  },
+  setSummary: {
+    state: () => liveRoom(),
+    command: () => ({ type: "setSummary", recommendation: "yes", takeaways: "t", strengths: "s", improvements: "i" }),
+    allowed: STAFF,
+    event: "scorecardChanged",
+  },
+  submitScorecard: { state: ratedEndedRoom, command: () => ({ type: "submitScorecard" }), allowed: STAFF, event: "scorecardSubmitted" },
+  setCompetencyWeights: {
+    state: () => liveRoom(),
+    command: () => ({ type: "setCompetencyWeights", weights: [{ competency: "SECRET_Q1_RUBRIC_A", weight: 2 }] }),
     allowed: ["INTERVIEWER"],
-    event: "scoreSet",
+    event: "competencyWeightsSet",
+  },
+  draftFeedback: { state: () => liveRoom(), command: () => ({ type: "draftFeedback", text: "draft" }), allowed: ["INTERVIEWER"], event: "feedbackDrafted" },
+  releaseFeedback: {
+    state: ratedEndedRoom,
+    command: () => ({ type: "releaseFeedback", text: "Thank you", includeScores: false }),
+    allowed: ["INTERVIEWER"],
+    event: "feedbackReleased",
+  },
+  finishSelfAssessment: {
+    state: releasedRoom,
+    command: () => ({ type: "finishSelfAssessment", ratings: [{ questionId: Q1, criterion: 0, level: 3 }] }),
+    allowed: ["CANDIDATE"],
+    event: "selfAssessmentFinished",
   },
   checkpointScratchpad: {
     state: () => liveRoom(),
@@ -117,7 +172,7 @@ const cases: Record<Exclude<CommandType, "editScratchpad">, Case> = {
 
 describe("decide: every command for every role", () => {
   for (const [type, spec] of Object.entries(cases)) {
-    for (const role of ["INTERVIEWER", "CANDIDATE", "OBSERVER"] as const) {
+    for (const role of EVERYONE) {
       const allowed = spec.allowed.includes(role);
       it(`${type} by ${role} is ${allowed ? "allowed" : "refused"}`, () => {
         const decision = decideAt(spec.state(), actorFor[role], spec.command(role));
@@ -186,8 +241,11 @@ describe("decide: removing a participant", () => {
     );
   });
 
-  it("never removes an interviewer, and removing someone not in the room changes nothing", () => {
-    expectError(decideAt(liveRoom(), interviewer, { type: "removeParticipant", userId: coInterviewer.userId }), "FORBIDDEN");
+  it("never removes the interviewer, removes a co-interviewer, and removing someone not in the room changes nothing", () => {
+    expectError(decideAt(liveRoom(), interviewer, { type: "removeParticipant", userId: interviewer.userId }), "FORBIDDEN");
+    expect(expectEvents(decideAt(liveRoom(), interviewer, { type: "removeParticipant", userId: coInterviewer.userId })).map((event) => event.type)).toEqual([
+      "participantRemoved",
+    ]);
     expect(expectEvents(decideAt(liveRoom(), interviewer, { type: "removeParticipant", userId: "user_never_joined" }))).toEqual([]);
   });
 });
@@ -246,8 +304,8 @@ describe("decide: navigation", () => {
 
   it("a second 'next' from the same question (another tab) is a no-op, not a skip", () => {
     const state = run(liveRoom(), interviewer, { type: "nextQuestion", fromQuestionId: Q1 }).state;
-    expect(expectEvents(decideAt(state, coInterviewer, { type: "nextQuestion", fromQuestionId: Q1 }))).toEqual([]);
-    expect(expectEvents(decideAt(state, coInterviewer, { type: "previousQuestion", fromQuestionId: Q1 }))).toEqual([]);
+    expect(expectEvents(decideAt(state, interviewer, { type: "nextQuestion", fromQuestionId: Q1 }))).toEqual([]);
+    expect(expectEvents(decideAt(state, interviewer, { type: "previousQuestion", fromQuestionId: Q1 }))).toEqual([]);
     expect(state.currentIndex).toBe(1);
   });
 
@@ -374,64 +432,6 @@ describe("decide: notes", () => {
   });
 });
 
-describe("decide: scores", () => {
-  it("resolves criteria against the rubric and stamps the scorer", () => {
-    const [event] = expectEvents(
-      decideAt(
-        liveRoom(),
-        interviewer,
-        {
-          type: "setScore",
-          questionId: Q1,
-          outOf: 10,
-          criteria: [
-            { index: 1, score: 8, comment: "clear" },
-            { index: 0, score: null, comment: "" },
-          ],
-          overall: 7.5,
-          comment: "solid",
-        },
-        at(30),
-      ),
-    );
-    expect(event).toEqual({
-      type: "scoreSet",
-      payload: {
-        questionId: Q1,
-        scorerId: interviewer.userId,
-        criteria: [
-          { title: "SECRET_Q1_RUBRIC_B", score: 8, comment: "clear" },
-          { title: "SECRET_Q1_RUBRIC_A", score: null, comment: "" },
-        ],
-        overall: 7.5,
-        outOf: 10,
-        comment: "solid",
-        at: at(30).toISOString(),
-      },
-    });
-  });
-
-  it("refuses a criterion outside the rubric, an unasked question and the lobby", () => {
-    const score = (questionId: string, index: number): Command => ({
-      type: "setScore",
-      questionId,
-      outOf: 10,
-      criteria: [{ index, score: 1, comment: "" }],
-      overall: null,
-      comment: "",
-    });
-    expect(expectError(decideAt(liveRoom(), interviewer, score(Q1, 5)), "BAD_REQUEST")).not.toMatch(/SECRET/);
-    expectError(decideAt(liveRoom(), interviewer, score(Q3, 0)), "NOT_FOUND");
-    expectError(decideAt(joinedRoom(), interviewer, score(Q1, 0)), "CONFLICT");
-  });
-
-  it("can still score after the interview ended", () => {
-    const ended = run(liveRoom(), interviewer, { type: "end" }).state;
-    const decision = decideAt(ended, interviewer, { type: "setScore", questionId: Q1, outOf: 4, criteria: [], overall: 3, comment: "" });
-    expect(expectEvents(decision)).toHaveLength(1);
-  });
-});
-
 describe("decide: scratchpad", () => {
   it("accepts updates for any asked question while live, so in-flight typing is not lost", () => {
     const state = run(liveRoom(), interviewer, { type: "nextQuestion", fromQuestionId: Q1 }).state;
@@ -492,14 +492,9 @@ describe("decide: every refusal says why", () => {
     expect(message(liveRoom(), candidate, { type: "checkpointScratchpad", questionId: Q3, text: "x", revision: 1 }, "NOT_FOUND")).toBe(
       "That question has not been asked in this interview.",
     );
-    expect(
-      message(
-        liveRoom(),
-        interviewer,
-        { type: "setScore", questionId: Q1, outOf: 10, criteria: [{ index: 99, score: 1, comment: "" }], overall: null, comment: "" },
-        "BAD_REQUEST",
-      ),
-    ).toBe("A scored criterion is not in this question's rubric.");
+    expect(message(liveRoom(), interviewer, { type: "rateCriterion", questionId: Q1, criterion: 9, rating: 3, comment: "", evidence: [] }, "BAD_REQUEST")).toBe(
+      "That criterion is not on this question's rubric.",
+    );
   });
 
   it("names who may do it", () => {
@@ -510,21 +505,21 @@ describe("decide: every refusal says why", () => {
       T0,
       () => "note_mine",
     ).state;
-    expect(message(liveRoom(), candidate, { type: "addNote", body: "x" }, "FORBIDDEN")).toBe("Only interviewers and observers take notes.");
+    expect(message(liveRoom(), candidate, { type: "addNote", body: "x" }, "FORBIDDEN")).toBe("Only interviewers, co-interviewers and observers take notes.");
     expect(message(liveRoom(), candidate, { type: "editNote", noteId: "note_mine", body: "x" }, "FORBIDDEN")).toBe(
-      "Only interviewers and observers take notes.",
+      "Only interviewers, co-interviewers and observers take notes.",
     );
     expect(message(liveRoom(), observer, { type: "checkpointScratchpad", questionId: Q1, text: "x", revision: 1 }, "FORBIDDEN")).toBe(
       "Only the candidate writes in the scratchpad.",
     );
-    expect(message(liveRoom(), candidate, { type: "start" }, "FORBIDDEN")).toBe("Only an interviewer can do that.");
+    expect(message(liveRoom(), candidate, { type: "start" }, "FORBIDDEN")).toBe("Only the interviewer can do that.");
     expect(message(liveRoom(), { userId: candidate.userId, role: "INTERVIEWER" }, { type: "end" }, "FORBIDDEN")).toBe(
       "You are in this room with another role.",
     );
     expect(message(notes, interviewer, { type: "editNote", noteId: "note_co", body: "x" }, "FORBIDDEN")).toBe("Only the author can change a note.");
     expect(message(notes, observer, { type: "deleteNote", noteId: "note_mine" }, "NOT_FOUND")).toBe("That note was not found.");
-    expect(message(liveRoom(), interviewer, { type: "removeParticipant", userId: coInterviewer.userId }, "FORBIDDEN")).toBe(
-      "Interviewers cannot be removed from the room.",
+    expect(message(liveRoom(), interviewer, { type: "removeParticipant", userId: interviewer.userId }, "FORBIDDEN")).toBe(
+      "The interviewer cannot be removed from the room.",
     );
   });
 });

@@ -1,6 +1,7 @@
 import type { Command, CommandOf } from "./commands";
 import type { RoomEvent } from "./events";
-import { can, canBeRemoved, type Actor } from "./policy";
+import { decideScoring, isCitedBy } from "./decide-scoring";
+import { can, canBeRemoved, noteAuthorRoleOf, type Actor } from "./policy";
 import { refuse, type Refused } from "./room-error";
 import { currentQuestion, findParticipant, findQuestion, msBetween, timingOf, type QuestionSnapshot, type RoomState } from "./room-state";
 
@@ -66,7 +67,7 @@ export function decide(state: RoomState, actor: Actor, command: Command, now: Da
       });
     }
     case "addNote": {
-      const authorRole = actor.role === "OBSERVER" ? "OBSERVER" : "INTERVIEWER";
+      const authorRole = noteAuthorRoleOf(actor.role);
       return emit({
         type: "noteAdded",
         payload: {
@@ -92,13 +93,23 @@ export function decide(state: RoomState, actor: Actor, command: Command, now: Da
     case "deleteNote": {
       const note = state.notes.find((candidate) => candidate.id === command.noteId);
       if (!note) return refuse("NOT_FOUND", "That note was not found.");
+      // Evidence stays what the scorer relied on: a cited note is uncited before it can go.
+      if (isCitedBy(state, actor.userId, note.id)) return refuse("CONFLICT", "This note is cited as evidence on your scorecard: remove the citation first.");
       return emit({
         type: "noteDeleted",
         payload: { noteId: note.id, authorId: note.authorId, authorRole: note.authorRole, deletedAt: at },
       });
     }
-    case "setScore":
-      return setScore(state, actor, command, at);
+    case "rateCriterion":
+    case "setRedFlags":
+    case "setQuestionOverall":
+    case "setSummary":
+    case "submitScorecard":
+    case "setCompetencyWeights":
+    case "draftFeedback":
+    case "releaseFeedback":
+    case "finishSelfAssessment":
+      return decideScoring(state, actor, command, at, ids);
     case "checkpointScratchpad": {
       // Taken before the question changes and before the end, so none is due once the room has ended.
       if (state.status !== "live") return notLive(state);
@@ -121,7 +132,7 @@ export function decide(state: RoomState, actor: Actor, command: Command, now: Da
       const target = findParticipant(state, command.userId);
       // Someone who was admitted but never entered the room has nothing in it to remove.
       if (!target) return unchanged();
-      if (!canBeRemoved(target.role)) return refuse("FORBIDDEN", "Interviewers cannot be removed from the room.");
+      if (!canBeRemoved(target.role)) return refuse("FORBIDDEN", "The interviewer cannot be removed from the room.");
       return emit({ type: "participantRemoved", payload: { userId: target.userId, role: target.role, at } });
     }
   }
@@ -183,31 +194,6 @@ function revealFollowUp(state: RoomState, command: CommandOf<"revealFollowUp">, 
   return emit({
     type: "followUpRevealed",
     payload: { questionId: current.id, followUpId: command.followUpId, revealedAt: at },
-  });
-}
-
-function setScore(state: RoomState, actor: Actor, command: CommandOf<"setScore">, at: string): Decision {
-  if (state.status === "lobby") return notLive(state);
-  const found = visitedQuestion(state, command.questionId);
-  if (!found.ok) return found;
-  const rubric = found.question.rubric;
-  const criteria = [];
-  for (const input of command.criteria) {
-    const criterion = rubric[input.index];
-    if (!criterion) return refuse("BAD_REQUEST", "A scored criterion is not in this question's rubric.");
-    criteria.push({ title: criterion.title, score: input.score, comment: input.comment });
-  }
-  return emit({
-    type: "scoreSet",
-    payload: {
-      questionId: command.questionId,
-      scorerId: actor.userId,
-      criteria,
-      overall: command.overall,
-      outOf: command.outOf,
-      comment: command.comment,
-      at,
-    },
   });
 }
 

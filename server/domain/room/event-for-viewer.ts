@@ -1,9 +1,17 @@
 import type { RoomEvent, RoomEventOf } from "./events";
-import { canSeeInterviewerMaterial, canSeeNote, canSeeScratchpad, type Actor } from "./policy";
+import { canSeeInterviewerMaterial, canSeeNote, canSeeScratchpad, othersScorecardsFor, type Actor } from "./policy";
+import { candidateFeedback, scoringView, type CandidateFeedbackView, type ScoringView } from "./view-for";
 import { findQuestion, type PresenceStatus, type Role, type RoomState, type ScratchpadLanguage } from "./room-state";
 
-/** Interviewers and observers receive room events as logged, minus notes they may not read. */
-export type StaffViewEvent = RoomEvent;
+type ScoringEventType =
+  "scoreSet" | "scorecardChanged" | "scorecardSubmitted" | "competencyWeightsSet" | "feedbackDrafted" | "feedbackReleased" | "selfAssessmentFinished";
+
+/**
+ * Staff receive room events as logged, minus notes they may not read. Scoring events are never sent as
+ * logged: each becomes the viewer's whole scoring part as it is now (`scoringUpdated`), built by the same
+ * blind rule as their view, and only for those it changes something for.
+ */
+export type StaffViewEvent = Exclude<RoomEvent, { type: ScoringEventType }> | { type: "scoringUpdated"; payload: ScoringView };
 
 /** The part of a question a candidate learns when it is asked. */
 export interface CandidateQuestionIntro {
@@ -28,7 +36,9 @@ export type CandidateViewEvent =
     }
   | { type: "followUpRevealed"; payload: { questionId: string; followUpId: string; prompt: string; revealedAt: string } }
   | { type: "scratchpadUpdated"; payload: { questionId: string; text: string; updatedAt: string; revision?: number; language?: ScratchpadLanguage } }
-  | { type: "interviewEnded"; payload: { endedAt: string; questionId: string | null; accumulatedMs: number | null } };
+  | { type: "interviewEnded"; payload: { endedAt: string; questionId: string | null; accumulatedMs: number | null } }
+  /** Released feedback as the candidate may see it now (after a release, and after they rate themselves). */
+  | { type: "feedbackUpdated"; payload: CandidateFeedbackView };
 
 export type ViewEvent = StaffViewEvent | CandidateViewEvent;
 
@@ -39,16 +49,14 @@ type ViewEventFor<R extends Role> = R extends "CANDIDATE" ? CandidateViewEvent :
  * path for live events, catch-up replays and every secondary event (edits, deletes), so that none of
  * them can carry hidden content past the view rules.
  *
- * Only the question snapshots of `state` are read, and they never change during a session, so replaying
- * old events with the room's latest state projects them exactly as they were projected live.
+ * `state` is the room after the event, or later (a batch, a catch-up). Most events read only its question
+ * snapshots, which never change during a session. Scoring events carry the viewer's scoring (or feedback)
+ * as `state` has it, which is what a fresh view would show: replaying them with the latest state brings a
+ * view to the latest state, as catch-up requires.
  */
-export function eventForViewer<R extends Role>(
-  event: RoomEvent,
-  state: Pick<RoomState, "questions">,
-  viewer: { userId: string; role: R },
-): ViewEventFor<R> | null;
-export function eventForViewer(event: RoomEvent, state: Pick<RoomState, "questions">, viewer: Actor): ViewEvent | null {
-  if (canSeeInterviewerMaterial(viewer.role)) return staffEvent(event, viewer);
+export function eventForViewer<R extends Role>(event: RoomEvent, state: RoomState, viewer: { userId: string; role: R }): ViewEventFor<R> | null;
+export function eventForViewer(event: RoomEvent, state: RoomState, viewer: Actor): ViewEvent | null {
+  if (canSeeInterviewerMaterial(viewer.role)) return staffEvent(event, state, viewer);
   return candidateEvent(event, state);
 }
 
@@ -61,19 +69,37 @@ export function scratchpadEditForViewer<E extends { questionId: string }>(edit: 
   return canSeeScratchpad(viewer.role) ? edit : null;
 }
 
-function staffEvent(event: RoomEvent, viewer: Actor): StaffViewEvent | null {
+function staffEvent(event: RoomEvent, state: RoomState, viewer: Actor): StaffViewEvent | null {
   switch (event.type) {
     case "noteAdded":
     case "noteEdited":
     case "noteDeleted":
       return canSeeNote(viewer, event.payload) ? event : null;
+    case "scoreSet":
+    case "scorecardChanged":
+      // A draft is its scorer's alone; an amendment reaches those who may see the submitted card.
+      if (!scoringChangeReaches(event, state, viewer)) return null;
+      return { type: "scoringUpdated", payload: scoringView(state, viewer) };
+    case "scorecardSubmitted":
+    case "competencyWeightsSet":
+    case "feedbackDrafted":
+    case "feedbackReleased":
+    case "selfAssessmentFinished":
+      return { type: "scoringUpdated", payload: scoringView(state, viewer) };
     default:
       return event;
   }
 }
 
+function scoringChangeReaches(event: RoomEventOf<"scoreSet" | "scorecardChanged">, state: RoomState, viewer: Actor): boolean {
+  const { scorerId } = event.payload;
+  if (scorerId === viewer.userId) return true;
+  const amended = event.type === "scorecardChanged" && event.payload.amendment !== null;
+  return amended && (othersScorecardsFor(viewer, state)?.some((card) => card.scorerId === scorerId) ?? false);
+}
+
 /** Built field by field from the event and the asked question; everything not named here stays on the server. */
-function candidateEvent(event: RoomEvent, state: Pick<RoomState, "questions">): CandidateViewEvent | null {
+function candidateEvent(event: RoomEvent, state: RoomState): CandidateViewEvent | null {
   switch (event.type) {
     case "participantJoined": {
       const { userId, role, name } = event.payload;
@@ -111,11 +137,20 @@ function candidateEvent(event: RoomEvent, state: Pick<RoomState, "questions">): 
       const { endedAt, questionId, accumulatedMs } = event.payload;
       return { type: "interviewEnded", payload: { endedAt, questionId, accumulatedMs } };
     }
+    case "feedbackReleased":
+    case "selfAssessmentFinished": {
+      const feedback = candidateFeedback(state);
+      return feedback ? { type: "feedbackUpdated", payload: feedback } : null;
+    }
     case "keyPointChecked":
     case "noteAdded":
     case "noteEdited":
     case "noteDeleted":
     case "scoreSet":
+    case "scorecardChanged":
+    case "scorecardSubmitted":
+    case "competencyWeightsSet":
+    case "feedbackDrafted":
       return null;
   }
 }

@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { criterionScoreSchema, idSchema, instantSchema, noteAuthorRoleSchema, presenceStatusSchema, roleSchema, scratchpadLanguageSchema } from "./room-state";
+import { releaseSchema, selfAssessmentSchema } from "../scoring/feedback";
+import { amendmentSchema, scorecardChangeSchema, scorecardSchema } from "../scoring/scorecard";
+import { idSchema, legacyScoreSchema, instantSchema, noteAuthorRoleSchema, presenceStatusSchema, roleSchema, scratchpadLanguageSchema } from "./room-state";
 
 /**
  * What is appended to the session's event log. Each event carries every value `apply` needs, including
@@ -68,17 +70,37 @@ export const roomEventSchema = z.discriminatedUnion("type", [
     type: z.literal("noteDeleted"),
     payload: z.object({ noteId: idSchema, authorId: idSchema, authorRole: noteAuthorRoleSchema, deletedAt: instantSchema }),
   }),
+  /** Logged by the first cut of scoring (0 to `outOf`); no longer decided, still replayed (scoring/legacy.ts). */
   z.object({
     type: z.literal("scoreSet"),
-    payload: z.object({
-      questionId: idSchema,
-      scorerId: idSchema,
-      criteria: z.array(criterionScoreSchema),
-      overall: z.number().min(0).nullable(),
-      outOf: z.number().positive(),
-      comment: z.string(),
-      at: instantSchema,
-    }),
+    payload: legacyScoreSchema.extend({ at: instantSchema }),
+  }),
+  /** A change to a scorer's card; `amendment` is set when the card was already submitted. */
+  z.object({
+    type: z.literal("scorecardChanged"),
+    payload: z.object({ scorerId: idSchema, change: scorecardChangeSchema, at: instantSchema, amendment: amendmentSchema.nullable() }),
+  }),
+  /** The card as submitted, so that scorers who have submitted theirs can be shown it. */
+  z.object({
+    type: z.literal("scorecardSubmitted"),
+    payload: z.object({ scorerId: idSchema, card: scorecardSchema, at: instantSchema }),
+  }),
+  z.object({
+    type: z.literal("competencyWeightsSet"),
+    payload: z.object({ weights: z.record(z.string(), z.number().min(0)), at: instantSchema }),
+  }),
+  z.object({
+    type: z.literal("feedbackDrafted"),
+    payload: z.object({ text: z.string(), at: instantSchema }),
+  }),
+  /** What the candidate is given, copied at release: a later amendment does not change a release. */
+  z.object({
+    type: z.literal("feedbackReleased"),
+    payload: releaseSchema,
+  }),
+  z.object({
+    type: z.literal("selfAssessmentFinished"),
+    payload: selfAssessmentSchema,
   }),
   z.object({
     type: z.literal("scratchpadUpdated"),

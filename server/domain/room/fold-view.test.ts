@@ -7,7 +7,7 @@ import { eventForViewer } from "./event-for-viewer";
 import { catchUp, foldScratchpadEdit, foldView } from "./fold-view";
 import type { Actor } from "./policy";
 import type { RoomState } from "./room-state";
-import { at, candidate, coInterviewer, emptyRoom, everyone, idSource, interviewer, joinedRoom, liveRoom, observer, run } from "./test-fixtures";
+import { at, candidate, coInterviewer, emptyRoom, everyone, idSource, interviewer, joinedRoom, liveRoom, observer, run, scorers } from "./test-fixtures";
 import type { RoomEvent } from "./events";
 import { scratchpadsFor, viewFor } from "./view-for";
 
@@ -38,9 +38,26 @@ const steps: Array<[Actor, Command]> = [
     [interviewer, { type: "deleteNote", noteId: note(n) }],
     [observer, { type: "deleteNote", noteId: note(n) }],
   ]),
-  [interviewer, { type: "setScore", questionId: Q(1), outOf: 5, criteria: [{ index: 0, score: 3, comment: "ok" }], overall: 3, comment: "" }],
-  [coInterviewer, { type: "setScore", questionId: Q(1), outOf: 5, criteria: [{ index: 1, score: 4, comment: "" }], overall: null, comment: "fine" }],
-  [interviewer, { type: "setScore", questionId: Q(2), outOf: 10, criteria: [], overall: 7, comment: "again" }],
+  // Scoring: each scorer rates everything asked (so that submitting can succeed), amends after submitting.
+  ...scorers.flatMap((actor) =>
+    [1, 2, 3].flatMap((q) =>
+      [0, 1].map((criterion): [Actor, Command] => [
+        actor,
+        { type: "rateCriterion", questionId: Q(q), criterion, rating: (((q + criterion) % 4) + 1) as 1 | 2 | 3 | 4, comment: "", evidence: [] },
+      ]),
+    ),
+  ),
+  [observer, { type: "rateCriterion", questionId: Q(1), criterion: 0, rating: "no_evidence", comment: "why", evidence: [note(3)] }],
+  [interviewer, { type: "setQuestionOverall", questionId: Q(1), overall: 7, comment: "good" }],
+  [coInterviewer, { type: "setRedFlags", questionId: Q(1), redFlags: [0], customRedFlags: ["vague"] }],
+  [interviewer, { type: "setSummary", recommendation: "yes", takeaways: "t", strengths: "s", improvements: "i" }],
+  ...scorers.map((actor): [Actor, Command] => [actor, { type: "submitScorecard" }]),
+  [interviewer, { type: "setQuestionOverall", questionId: Q(1), overall: 9, comment: "better", amendmentReason: "rewatched" }],
+  [observer, { type: "rateCriterion", questionId: Q(1), criterion: 1, rating: 1, comment: "", evidence: [], amendmentReason: "missed it" }],
+  [interviewer, { type: "setCompetencyWeights", weights: [{ competency: "SECRET_Q1_RUBRIC_A", weight: 3 }] }],
+  [interviewer, { type: "draftFeedback", text: "draft" }],
+  [interviewer, { type: "releaseFeedback", text: "released", includeScores: true }],
+  [candidate, { type: "finishSelfAssessment", ratings: [{ questionId: Q(1), criterion: 0, level: 2 }] }],
   [candidate, { type: "checkpointScratchpad", questionId: Q(1), text: "first draft", revision: 1 }],
   [candidate, { type: "checkpointScratchpad", questionId: Q(2), text: "second draft", revision: 1 }],
   [interviewer, { type: "removeParticipant", userId: observer.userId }],
@@ -64,11 +81,11 @@ describe("foldView", () => {
           const decision = decide(state, actor, command, at(i * 7), ids);
           if (!decision.ok) return;
           for (const event of decision.events) {
-            const before = state;
             state = apply(state, event);
             views = views.map((view, v) => {
               const viewer = everyone[v]!;
-              const projected = eventForViewer(event, before, viewer);
+              // As the server publishes it: projected with the state after the event.
+              const projected = eventForViewer(event, state, viewer);
               return projected ? foldView(view, projected) : view;
             });
             expect(views).toEqual(viewsOf(state));
@@ -84,7 +101,7 @@ describe("foldView", () => {
     const view = viewFor(state, candidate);
     const { state: after, events } = run(state, interviewer, { type: "start" }, at(1));
     expect(view).not.toEqual(viewFor(after, candidate));
-    expect(foldView(view, eventForViewer(events[0]!, state, candidate)!)).toEqual(viewFor(after, candidate));
+    expect(foldView(view, eventForViewer(events[0]!, after, candidate)!)).toEqual(viewFor(after, candidate));
   });
 });
 

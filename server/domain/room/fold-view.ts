@@ -2,7 +2,7 @@ import type { TextChange } from "./commands";
 import type { CandidateViewEvent, StaffViewEvent, ViewEvent } from "./event-for-viewer";
 import type { Scratchpad, ScratchpadLanguage } from "./room-state";
 import { applyTextChanges, checkpointed } from "./scratchpad";
-import type { CandidateQuestionView, CandidateView, InterviewerView, ObserverView, ParticipantView, RoomView, StaffQuestionView, TimerView } from "./view-for";
+import type { CandidateQuestionView, CandidateView, ParticipantView, RoomView, StaffQuestionView, StaffView, TimerView } from "./view-for";
 
 /**
  * Folds one projected event (what `eventForViewer` sent this viewer) into the viewer's view (what
@@ -41,8 +41,6 @@ function foldParticipants(participants: ParticipantView[], event: ViewEvent): Pa
 function timer(previous: TimerView, startedAt: string | null, accumulatedMs: number): TimerView {
   return { startedAt, accumulatedMs, timeBoxSec: previous.timeBoxSec, elapsedMs: null };
 }
-
-type StaffView = InterviewerView | ObserverView;
 
 function mapQuestion(view: StaffView, questionId: string, change: (question: StaffQuestionView) => StaffQuestionView): StaffView {
   return { ...view, questions: view.questions.map((question) => (question.id === questionId ? change(question) : question)) };
@@ -93,14 +91,8 @@ function foldStaff(view: StaffView, event: StaffViewEvent): StaffView {
     }
     case "noteDeleted":
       return { ...view, notes: view.notes.filter((note) => note.id !== event.payload.noteId) };
-    case "scoreSet": {
-      const { questionId, scorerId, criteria, overall, outOf, comment, at } = event.payload;
-      return mapQuestion(view, questionId, (question) => {
-        const previous = question.scores.find((score) => score.scorerId === scorerId);
-        const score = { questionId, scorerId, criteria, overall, outOf, comment, createdAt: previous?.createdAt ?? at, updatedAt: at };
-        return { ...question, scores: previous ? question.scores.map((existing) => (existing === previous ? score : existing)) : [...question.scores, score] };
-      });
-    }
+    case "scoringUpdated":
+      return { ...view, scoring: event.payload };
     case "scratchpadUpdated": {
       return mapQuestion(view, event.payload.questionId, (question) => ({ ...question, scratchpad: checkpointed(question.scratchpad, event.payload) }));
     }
@@ -182,6 +174,8 @@ function foldCandidate(view: CandidateView, event: CandidateViewEvent): Candidat
       if (questionId === null || accumulatedMs === null) return ended;
       return mapAsked(ended, questionId, (question) => ({ ...question, timer: timer(question.timer, null, accumulatedMs) }));
     }
+    case "feedbackUpdated":
+      return { ...view, feedback: event.payload };
     default:
       return view;
   }

@@ -37,20 +37,12 @@ const flow: Step[] = [
   [observer, { type: "editNote", noteId: "note_3", body: `${observerNote}_EDITED` }, 16],
   [candidate, { type: "checkpointScratchpad", questionId: Q(1), text: "CANDIDATE_SCRATCH_ONE", revision: 1 }, 20],
   [candidate, { type: "setPresence", status: "away" }, 21],
-  [
-    interviewer,
-    {
-      type: "setScore",
-      questionId: Q(1),
-      outOf: 10,
-      criteria: [{ index: 0, score: 6, comment: "SECRET_CRITERION_COMMENT" }],
-      overall: 6,
-      comment: "SECRET_SCORE_COMMENT",
-    },
-    30,
-  ],
+  [interviewer, { type: "rateCriterion", questionId: Q(1), criterion: 0, rating: 3, comment: "SECRET_INTERVIEWER_RATING", evidence: [] }, 30],
+  [observer, { type: "addNote", body: "SECRET_OBSERVER_EVIDENCE" }, 31],
+  [observer, { type: "rateCriterion", questionId: Q(1), criterion: 0, rating: 1, comment: "SECRET_OBSERVER_RATING", evidence: ["note_4"] }, 31],
+  [coInterviewer, { type: "rateCriterion", questionId: Q(1), criterion: 1, rating: 2, comment: "SECRET_COINTERVIEWER_RATING", evidence: [] }, 32],
   [interviewer, { type: "nextQuestion", fromQuestionId: Q(1) }, 60],
-  [coInterviewer, { type: "nextQuestion", fromQuestionId: Q(1) }, 61],
+  [interviewer, { type: "nextQuestion", fromQuestionId: Q(1) }, 61],
   [interviewer, { type: "revealFollowUp", questionId: Q(2), followUpId: F(2, 3) }, 70],
   [interviewer, { type: "deleteNote", noteId: "note_1" }, 75],
   [coInterviewer, { type: "addNote", body: "SECRET_NOTE_BY_COINTERVIEWER" }, 76],
@@ -61,7 +53,27 @@ const flow: Step[] = [
   [interviewer, { type: "nextQuestion", fromQuestionId: Q(1) }, 120],
   [observer, { type: "deleteNote", noteId: "note_3" }, 130],
   [interviewer, { type: "end" }, 200],
-  [interviewer, { type: "setScore", questionId: Q(2), outOf: 5, criteria: [], overall: 2, comment: "SECRET_LATE_SCORE" }, 210],
+  [interviewer, { type: "rateCriterion", questionId: Q(1), criterion: 1, rating: 3, comment: "", evidence: [] }, 201],
+  [interviewer, { type: "rateCriterion", questionId: Q(2), criterion: 0, rating: 2, comment: "", evidence: [] }, 202],
+  [interviewer, { type: "rateCriterion", questionId: Q(2), criterion: 1, rating: "no_evidence", comment: "", evidence: [] }, 203],
+  [interviewer, { type: "setQuestionOverall", questionId: Q(1), overall: 6, comment: "SECRET_SCORE_COMMENT" }, 204],
+  [
+    interviewer,
+    { type: "setSummary", recommendation: "yes", takeaways: "SECRET_TAKEAWAYS", strengths: "SECRET_STRENGTHS", improvements: "SECRET_IMPROVEMENTS" },
+    205,
+  ],
+  [interviewer, { type: "draftFeedback", text: "SECRET_FEEDBACK_DRAFT" }, 206],
+  [interviewer, { type: "submitScorecard" }, 207],
+  [interviewer, { type: "releaseFeedback", text: "RELEASED_FEEDBACK_TEXT", includeScores: false }, 208],
+  [observer, { type: "rateCriterion", questionId: Q(1), criterion: 1, rating: 2, comment: "", evidence: [] }, 209],
+  [observer, { type: "rateCriterion", questionId: Q(2), criterion: 0, rating: 2, comment: "", evidence: [] }, 210],
+  [observer, { type: "rateCriterion", questionId: Q(2), criterion: 1, rating: 4, comment: "", evidence: [] }, 211],
+  [observer, { type: "submitScorecard" }, 212],
+  [
+    interviewer,
+    { type: "rateCriterion", questionId: Q(1), criterion: 0, rating: 4, comment: "SECRET_AMENDED", evidence: [], amendmentReason: "SECRET_AMENDMENT_REASON" },
+    213,
+  ],
   [observer, { type: "addNote", body: "SECRET_NOTE_AFTER_END" }, 220],
 ];
 
@@ -72,7 +84,13 @@ const probes: Command[] = [
   { type: "goToQuestion", questionId: Q(4) },
   { type: "editNote", noteId: "note_1", body: "x" },
   { type: "deleteNote", noteId: "note_3" },
-  { type: "setScore", questionId: Q(1), outOf: 10, criteria: [{ index: 0, score: 1, comment: "" }], overall: 1, comment: "" },
+  { type: "rateCriterion", questionId: Q(1), criterion: 0, rating: 1, comment: "", evidence: [] },
+  { type: "setQuestionOverall", questionId: Q(1), overall: 1, comment: "" },
+  { type: "submitScorecard" },
+  { type: "draftFeedback", text: "x" },
+  { type: "releaseFeedback", text: "x", includeScores: true },
+  { type: "setCompetencyWeights", weights: [] },
+  { type: "finishSelfAssessment", ratings: [] },
   { type: "setKeyPointChecked", questionId: Q(1), index: 0, checked: false },
   { type: "addNote", body: "x" },
   { type: "checkpointScratchpad", questionId: Q(4), text: "x", revision: 1 },
@@ -157,14 +175,52 @@ describe("no leaks across a whole interview", () => {
     expect(finalView).not.toContain("PROMPT_Q3_MAIN");
   });
 
-  it("replaying the log with the final state projects every event exactly as it went out live", () => {
+  it("replaying the log with the final state projects every event as it went out live, scoring as it is now", () => {
+    const scoring = new Set(["scoringUpdated", "feedbackUpdated"]);
+    const live = (viewer: Actor) => (received.get(viewer.userId) ?? []).filter((event) => !scoring.has(JSON.parse(event).type as string));
     for (const viewer of everyone) {
       const replayed = log.flatMap((event) => {
         const projected = eventForViewer(event, state, viewer);
-        return projected ? [JSON.stringify(projected)] : [];
+        return projected && !scoring.has(projected.type) ? [JSON.stringify(projected)] : [];
       });
-      expect(replayed).toEqual(received.get(viewer.userId));
+      expect(replayed).toEqual(live(viewer));
     }
+  });
+
+  it("keeps scorers blind: another's card reaches a scorer only after they submit their own", () => {
+    const everythingOf = (viewer: Actor, upTo = flow.length) =>
+      [...(views.get(viewer.userId) ?? []).slice(0, upTo), ...(received.get(viewer.userId) ?? [])].join("\n");
+    // The co-interviewer never submits: no one else's rating, comment, summary or amendment ever reaches them.
+    const co = everythingOf(coInterviewer);
+    for (const marker of [
+      "SECRET_INTERVIEWER_RATING",
+      "SECRET_OBSERVER_RATING",
+      "SECRET_SCORE_COMMENT",
+      "SECRET_TAKEAWAYS",
+      "SECRET_AMENDMENT_REASON",
+      "SECRET_AMENDED",
+    ]) {
+      expect(co).not.toContain(marker);
+    }
+    expect(co).toContain("SECRET_COINTERVIEWER_RATING");
+    // The observer submits at step `observerSubmits`: before it, nothing of the interviewer's card; after, all of it.
+    const observerSubmits = flow.findIndex(([actor, command]) => actor === observer && command.type === "submitScorecard");
+    const beforeSubmitting = (views.get(observer.userId) ?? []).slice(0, observerSubmits).join("\n");
+    expect(beforeSubmitting).not.toContain("SECRET_INTERVIEWER_RATING");
+    expect(beforeSubmitting).not.toContain("SECRET_SCORE_COMMENT");
+    const observerFinal = views.get(observer.userId)?.at(-1) ?? "";
+    for (const marker of ["SECRET_SCORE_COMMENT", "SECRET_TAKEAWAYS", "SECRET_AMENDED", "SECRET_AMENDMENT_REASON"]) expect(observerFinal).toContain(marker);
+    // The interviewer, submitted first, sees the observer's card (with its cited note) once it is submitted, and not the co-interviewer's draft.
+    const interviewerFinal = views.get(interviewer.userId)?.at(-1) ?? "";
+    expect(interviewerFinal).toContain("SECRET_OBSERVER_RATING");
+    expect(interviewerFinal).toContain("SECRET_OBSERVER_EVIDENCE");
+    expect(interviewerFinal).not.toContain("SECRET_COINTERVIEWER_RATING");
+  });
+
+  it("gives the candidate the released feedback and nothing of the draft", () => {
+    const finalView = views.get(candidate.userId)?.at(-1) ?? "";
+    expect(finalView).toContain("RELEASED_FEEDBACK_TEXT");
+    expect((received.get(candidate.userId) ?? []).join("\n")).toContain("RELEASED_FEEDBACK_TEXT");
   });
 
   it("the duplicate reveal from a second tab produced one reveal", () => {
@@ -185,7 +241,6 @@ describe("no leaks across a whole interview", () => {
     expect(observed).not.toContain("SECRET_NOTE_BY_COINTERVIEWER");
     expect(observed).not.toContain("SECRET_NOTE_IN_LOBBY");
     expect(observed).toContain(observerNote);
-    expect(observed).toContain("SECRET_SCORE_COMMENT");
   });
 
   it("deleted notes leave no body in the state or in anyone's final view", () => {

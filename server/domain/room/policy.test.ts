@@ -5,6 +5,9 @@ import {
   canCheckKeyPoint,
   canEditScratchpad,
   canEnd,
+  canManageFeedback,
+  canSeeScratchpad,
+  canSelfAssess,
   canNavigate,
   canRevealFollowUp,
   canScore,
@@ -16,19 +19,23 @@ import {
 import type { Role } from "./room-state";
 import { candidate, coInterviewer, interviewer, liveRoom, observer, run } from "./test-fixtures";
 
-const roles: Role[] = ["INTERVIEWER", "CANDIDATE", "OBSERVER"];
+const roles: Role[] = ["INTERVIEWER", "CO_INTERVIEWER", "CANDIDATE", "OBSERVER"];
+const STAFF: Role[] = ["INTERVIEWER", "CO_INTERVIEWER", "OBSERVER"];
 
 describe("policy helpers for the UI", () => {
   const table: Array<[string, (role: Role) => boolean, Role[]]> = [
     ["canStart", canStart, ["INTERVIEWER"]],
     ["canNavigate", canNavigate, ["INTERVIEWER"]],
-    ["canRevealFollowUp", canRevealFollowUp, ["INTERVIEWER"]],
-    ["canCheckKeyPoint", canCheckKeyPoint, ["INTERVIEWER"]],
-    ["canScore", canScore, ["INTERVIEWER"]],
+    ["canRevealFollowUp", canRevealFollowUp, ["INTERVIEWER", "CO_INTERVIEWER"]],
+    ["canCheckKeyPoint", canCheckKeyPoint, ["INTERVIEWER", "CO_INTERVIEWER"]],
+    ["canScore", canScore, STAFF],
+    ["canManageFeedback", canManageFeedback, ["INTERVIEWER"]],
+    ["canSelfAssess", canSelfAssess, ["CANDIDATE"]],
     ["canEnd", canEnd, ["INTERVIEWER"]],
-    ["canWriteNotes", canWriteNotes, ["INTERVIEWER", "OBSERVER"]],
+    ["canWriteNotes", canWriteNotes, STAFF],
     ["canEditScratchpad", canEditScratchpad, ["CANDIDATE"]],
-    ["canSeeInterviewerMaterial", canSeeInterviewerMaterial, ["INTERVIEWER", "OBSERVER"]],
+    ["canSeeScratchpad", canSeeScratchpad, roles],
+    ["canSeeInterviewerMaterial", canSeeInterviewerMaterial, STAFF],
   ];
   for (const [name, helper, allowed] of table) {
     it(`${name} allows exactly ${allowed.join(", ")}`, () => {
@@ -65,7 +72,7 @@ describe("can", () => {
   it("checks the role before looking anything up", () => {
     expect(can(candidate, { type: "deleteNote", noteId: "does_not_exist" }, liveRoom())).toEqual({
       ok: false,
-      error: { code: "FORBIDDEN", message: "Only interviewers and observers take notes." },
+      error: { code: "FORBIDDEN", message: "Only interviewers, co-interviewers and observers take notes." },
     });
   });
 

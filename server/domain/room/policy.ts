@@ -1,6 +1,7 @@
 import type { Command } from "./commands";
 import { refuse, type Refused } from "./room-error";
-import { findParticipant, type Note, type Role, type RoomState } from "./room-state";
+import type { Scorecard } from "../scoring/scorecard";
+import { findParticipant, type Note, type NoteAuthorRole, type Role, type RoomState } from "./room-state";
 
 /** Who is acting or looking: the authenticated user and their role in this session (from `Participant`). */
 export interface Actor {
@@ -21,16 +22,58 @@ export function canNavigate(role: Role): boolean {
   return role === "INTERVIEWER";
 }
 
+/** Interviewers, co-interviewers and observers: everyone in the room but the candidate. */
+export function isStaff(role: Role): boolean {
+  return role !== "CANDIDATE";
+}
+
+/** The owner and co-interviewers run the questions together; the owner alone starts, moves and ends. */
+function runsQuestions(role: Role): boolean {
+  return role === "INTERVIEWER" || role === "CO_INTERVIEWER";
+}
+
 export function canRevealFollowUp(role: Role): boolean {
-  return role === "INTERVIEWER";
+  return runsQuestions(role);
 }
 
 export function canCheckKeyPoint(role: Role): boolean {
+  return runsQuestions(role);
+}
+
+/** Every member of staff keeps a scorecard of their own and scores independently. */
+export function canScore(role: Role): boolean {
+  return isStaff(role);
+}
+
+/** The owner sets competency weights, writes the candidate's feedback and releases it. */
+export function canManageFeedback(role: Role): boolean {
   return role === "INTERVIEWER";
 }
 
-export function canScore(role: Role): boolean {
-  return role === "INTERVIEWER";
+export function canSelfAssess(role: Role): boolean {
+  return role === "CANDIDATE";
+}
+
+/**
+ * The blind rule: a scorer's card is theirs alone until they submit it, and the others' submitted cards
+ * are shown only to those who have submitted their own: null (hidden) until then. Views and events both
+ * take other scorers' cards from here and nowhere else.
+ */
+export function othersScorecardsFor(viewer: Actor, state: Pick<RoomState, "scorecards">): Scorecard[] | null {
+  if (!hasSubmitted(state, viewer.userId)) return null;
+  return state.scorecards.filter((card) => card.scorerId !== viewer.userId && card.submittedAt !== null);
+}
+
+export function hasSubmitted(state: Pick<RoomState, "scorecards">, userId: string): boolean {
+  return state.scorecards.some((card) => card.scorerId === userId && card.submittedAt !== null);
+}
+
+/**
+ * The release rule: the candidate sees released feedback, and released scores only once they have rated
+ * themselves or chosen not to. Never a draft, a note or anyone's card.
+ */
+export function canSeeReleasedScores(state: Pick<RoomState, "feedback" | "selfAssessment">): boolean {
+  return state.feedback.released?.scores != null && state.selfAssessment !== null;
 }
 
 export function canEnd(role: Role): boolean {
@@ -48,7 +91,7 @@ export function canBeRemoved(role: Role): boolean {
 
 /** Observers keep private notes of their own; candidates take none. */
 export function canWriteNotes(role: Role): boolean {
-  return role === "INTERVIEWER" || role === "OBSERVER";
+  return isStaff(role);
 }
 
 export function canEditScratchpad(role: Role): boolean {
@@ -57,25 +100,30 @@ export function canEditScratchpad(role: Role): boolean {
 
 /** The candidate's scratchpad is shown to everyone in the room as it is written, the candidate included. */
 export function canSeeScratchpad(role: Role): boolean {
-  return role === "CANDIDATE" || role === "INTERVIEWER" || role === "OBSERVER";
+  return role === "CANDIDATE" || isStaff(role);
 }
 
-/** Answers, key points, rubric, red flags, example scores, scores and the full question plan. */
+/** Answers, key points, rubric, red flags, example scores, scorecards and the full question plan. */
 export function canSeeInterviewerMaterial(role: Role): boolean {
-  return role === "INTERVIEWER" || role === "OBSERVER";
+  return isStaff(role);
 }
 
-/** Interviewers share their notes with each other; an observer's notes are theirs alone. */
+/** The note author role a member writes as: co-interviewers share their notes with the owner. */
+export function noteAuthorRoleOf(role: Role): NoteAuthorRole {
+  return role === "OBSERVER" ? "OBSERVER" : "INTERVIEWER";
+}
+
+/** Interviewers and co-interviewers share their notes with each other; an observer's notes are theirs alone. */
 export function canSeeNote(viewer: Actor, note: Pick<Note, "authorId" | "authorRole">): boolean {
   if (viewer.userId === note.authorId) return true;
-  return viewer.role === "INTERVIEWER" && note.authorRole === "INTERVIEWER";
+  return runsQuestions(viewer.role) && note.authorRole === "INTERVIEWER";
 }
 
 export function canChangeNote(actor: Actor, note: Pick<Note, "authorId">): boolean {
   return actor.userId === note.authorId;
 }
 
-const ONLY_INTERVIEWERS = "Only an interviewer can do that.";
+const ONLY_INTERVIEWERS = "Only the interviewer can do that.";
 
 function roleAllows(role: Role, command: Command): boolean {
   switch (command.type) {
@@ -92,8 +140,18 @@ function roleAllows(role: Role, command: Command): boolean {
       return canRevealFollowUp(role);
     case "setKeyPointChecked":
       return canCheckKeyPoint(role);
-    case "setScore":
+    case "rateCriterion":
+    case "setRedFlags":
+    case "setQuestionOverall":
+    case "setSummary":
+    case "submitScorecard":
       return canScore(role);
+    case "setCompetencyWeights":
+    case "draftFeedback":
+    case "releaseFeedback":
+      return canManageFeedback(role);
+    case "finishSelfAssessment":
+      return canSelfAssess(role);
     case "end":
       return canEnd(role);
     case "removeParticipant":
@@ -113,10 +171,21 @@ function refusalFor(command: Command): string {
     case "addNote":
     case "editNote":
     case "deleteNote":
-      return "Only interviewers and observers take notes.";
+      return "Only interviewers, co-interviewers and observers take notes.";
     case "checkpointScratchpad":
     case "editScratchpad":
       return "Only the candidate writes in the scratchpad.";
+    case "rateCriterion":
+    case "setRedFlags":
+    case "setQuestionOverall":
+    case "setSummary":
+    case "submitScorecard":
+      return "Only interviewers, co-interviewers and observers score.";
+    case "finishSelfAssessment":
+      return "Only the candidate rates themselves.";
+    case "revealFollowUp":
+    case "setKeyPointChecked":
+      return "Only an interviewer or a co-interviewer can do that.";
     default:
       return ONLY_INTERVIEWERS;
   }

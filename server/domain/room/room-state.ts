@@ -1,15 +1,19 @@
 import { z } from "zod";
-import { dbText } from "../db-text";
+import { idSchema, instantSchema } from "./primitives";
+import { feedbackSchema, selfAssessmentSchema } from "../scoring/feedback";
+import { scorecardSchema } from "../scoring/scorecard";
 
-/** Ids of sessions, questions, follow-ups, notes and users: opaque strings, short enough to index. */
-export const ID_MAX_LENGTH = 64;
-export const idSchema = dbText.min(1).max(ID_MAX_LENGTH);
+export { ID_MAX_LENGTH, idSchema, instantSchema } from "./primitives";
 
-/** Server instants, as `Date.prototype.toISOString` writes them, so the state survives a JSON column. */
-export const instantSchema = z.iso.datetime();
-
-export const roleSchema = z.enum(["INTERVIEWER", "CANDIDATE", "OBSERVER"]);
+/** The owner interviews; a co-interviewer helps run the room and scores; an observer watches and scores. */
+export const roleSchema = z.enum(["INTERVIEWER", "CO_INTERVIEWER", "CANDIDATE", "OBSERVER"]);
 export type Role = z.infer<typeof roleSchema>;
+export const ROLE_LABELS: Record<Role, string> = {
+  INTERVIEWER: "Interviewer",
+  CO_INTERVIEWER: "Co-interviewer",
+  CANDIDATE: "Candidate",
+  OBSERVER: "Observer",
+};
 
 export const presenceStatusSchema = z.enum(["connected", "away", "disconnected"]);
 export type PresenceStatus = z.infer<typeof presenceStatusSchema>;
@@ -87,7 +91,7 @@ export const revealSchema = z.object({
 });
 export type Reveal = z.infer<typeof revealSchema>;
 
-/** Only interviewers and observers write notes; the author's role decides who else may read one. */
+/** Only staff write notes; the author's role decides who else may read one (co-interviewers write as INTERVIEWER). */
 export const noteAuthorRoleSchema = z.enum(["INTERVIEWER", "OBSERVER"]);
 export type NoteAuthorRole = z.infer<typeof noteAuthorRoleSchema>;
 
@@ -105,25 +109,16 @@ export const noteSchema = z.object({
 });
 export type Note = z.infer<typeof noteSchema>;
 
-export const criterionScoreSchema = z.object({
-  title: z.string(),
-  score: z.number().min(0).nullable(),
-  comment: z.string(),
-});
-export type CriterionScore = z.infer<typeof criterionScoreSchema>;
-
-/** One score per question and scorer, like the `Score` table: scoring again replaces it. */
-export const scoreSchema = z.object({
+/** A score of the first cut (0 to `outOf` per criterion), logged before the anchored scorecard; see scoring/legacy.ts. */
+export const legacyScoreSchema = z.object({
   questionId: idSchema,
   scorerId: idSchema,
-  criteria: z.array(criterionScoreSchema),
+  criteria: z.array(z.object({ title: z.string(), score: z.number().min(0).nullable(), comment: z.string() })),
   overall: z.number().min(0).nullable(),
   outOf: z.number().positive(),
   comment: z.string(),
-  createdAt: instantSchema,
-  updatedAt: instantSchema,
 });
-export type Score = z.infer<typeof scoreSchema>;
+export type LegacyScore = z.infer<typeof legacyScoreSchema>;
 
 /** The languages the scratchpad highlights; "plain" is text without highlighting. */
 export const SCRATCHPAD_LANGUAGES = ["plain", "javascript", "typescript", "python", "java", "cpp", "go", "sql"] as const;
@@ -157,7 +152,12 @@ const roomProgressShape = {
   /** Ticked key points per question, as sorted indexes into `keyPoints`. */
   checkedKeyPoints: z.record(idSchema, z.array(z.number().int().min(0))),
   notes: z.array(noteSchema),
-  scores: z.array(scoreSchema),
+  /** One per scorer; defaults keep snapshots taken before scorecards readable. */
+  scorecards: z.array(scorecardSchema).default([]),
+  /** Competency weights the interviewer set, by competency key; a competency not named weighs 1. */
+  weights: z.record(z.string(), z.number().min(0)).default({}),
+  feedback: feedbackSchema.default({ draft: "", released: null }),
+  selfAssessment: selfAssessmentSchema.nullable().default(null),
   scratchpads: z.record(idSchema, scratchpadSchema),
   presence: z.record(idSchema, presenceSchema),
   participants: z.array(participantSchema),
@@ -212,7 +212,10 @@ export function createRoomState(room: NewRoom): RoomState {
     reveals: [],
     checkedKeyPoints: {},
     notes: [],
-    scores: [],
+    scorecards: [],
+    weights: {},
+    feedback: { draft: "", released: null },
+    selfAssessment: null,
     scratchpads: {},
     presence: {},
     participants: room.participants ?? [],

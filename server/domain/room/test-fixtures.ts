@@ -8,7 +8,7 @@ import type { Actor } from "./policy";
 import { createRoomState, type QuestionSnapshot, type RoomState } from "./room-state";
 
 export const interviewer = { userId: "user_interviewer", role: "INTERVIEWER" } as const satisfies Actor;
-export const coInterviewer = { userId: "user_cointerviewer", role: "INTERVIEWER" } as const satisfies Actor;
+export const coInterviewer = { userId: "user_cointerviewer", role: "CO_INTERVIEWER" } as const satisfies Actor;
 export const candidate = { userId: "user_candidate", role: "CANDIDATE" } as const satisfies Actor;
 export const observer = { userId: "user_observer", role: "OBSERVER" } as const satisfies Actor;
 export const everyone = [interviewer, coInterviewer, candidate, observer] as const;
@@ -78,4 +78,27 @@ export function joinedRoom(questionCount = 3): RoomState {
 /** A joined room whose interview started at T0, on the first question. */
 export function liveRoom(questionCount = 3): RoomState {
   return run(joinedRoom(questionCount), interviewer, { type: "start" }, T0).state;
+}
+
+export const scorers = [interviewer, coInterviewer, observer] as const;
+
+/** A live room in which `actor` rated both criteria of the first question (levels as given). */
+export function rated(state: RoomState, actor: Actor, levels: readonly [1 | 2 | 3 | 4 | "no_evidence", 1 | 2 | 3 | 4 | "no_evidence"] = [3, 3]): RoomState {
+  return levels.reduce(
+    (current, rating, criterion) =>
+      run(current, actor, { type: "rateCriterion", questionId: "question_1_id", criterion, rating, comment: "", evidence: [] }).state,
+    state,
+  );
+}
+
+/** An ended room after one question, which every scorer rated (not submitted). */
+export function ratedEndedRoom(): RoomState {
+  const ratedByAll = scorers.reduce((state, actor) => rated(state, actor), liveRoom());
+  return run(ratedByAll, interviewer, { type: "end" }).state;
+}
+
+/** The interviewer's card submitted and released to the candidate with its scores. */
+export function releasedRoom(): RoomState {
+  const submitted = run(ratedEndedRoom(), interviewer, { type: "submitScorecard" }).state;
+  return run(submitted, interviewer, { type: "releaseFeedback", text: "FEEDBACK_TEXT", includeScores: true }).state;
 }

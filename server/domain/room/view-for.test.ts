@@ -18,12 +18,7 @@ function busyRoom(): RoomState {
   state = run(state, interviewer, { type: "addNote", body: "NOTE_BY_INTERVIEWER" }, at(40), () => "note_i").state;
   state = run(state, coInterviewer, { type: "addNote", body: "NOTE_BY_COINTERVIEWER" }, at(41), () => "note_c").state;
   state = run(state, observer, { type: "addNote", body: "NOTE_BY_OBSERVER" }, at(42), () => "note_o").state;
-  state = run(
-    state,
-    interviewer,
-    { type: "setScore", questionId: Q1, outOf: 10, criteria: [{ index: 0, score: 7, comment: "good" }], overall: 7, comment: "fine" },
-    at(50),
-  ).state;
+  state = run(state, interviewer, { type: "rateCriterion", questionId: Q1, criterion: 0, rating: 3, comment: "good", evidence: [] }, at(50)).state;
   state = run(state, interviewer, { type: "nextQuestion", fromQuestionId: Q1 }, at(60)).state;
   return state;
 }
@@ -34,7 +29,6 @@ describe("viewFor: interviewer", () => {
 
   it("shows every question with everything the bank has", () => {
     expect(view().role).toBe("INTERVIEWER");
-    expect(view().readOnly).toBe(false);
     expect(view().questions).toHaveLength(3);
     const q1 = view().questions[0];
     expect(q1).toMatchObject({
@@ -58,16 +52,14 @@ describe("viewFor: interviewer", () => {
       ["followup_1_2_id", "SECRET_Q1_F2_ANSWER", iso(10)],
       ["followup_1_3_id", "SECRET_Q1_F3_ANSWER", null],
     ]);
-    expect(q1?.scores).toEqual([
+    expect(view().scoring.mine?.questions).toEqual([
       {
         questionId: Q1,
-        scorerId: interviewer.userId,
-        criteria: [{ title: "SECRET_Q1_RUBRIC_A", score: 7, comment: "good" }],
-        overall: 7,
-        outOf: 10,
-        comment: "fine",
-        createdAt: iso(50),
-        updatedAt: iso(50),
+        ratings: [{ criterion: 0, title: "SECRET_Q1_RUBRIC_A", rating: 3, comment: "good", evidence: [] }],
+        redFlags: [],
+        customRedFlags: [],
+        overall: null,
+        comment: "",
       },
     ]);
     expect(view().questions[2]?.asked).toBe(false);
@@ -102,7 +94,7 @@ describe("viewFor: interviewer", () => {
   it("lists participants with their presence", () => {
     expect(view().participants).toEqual([
       { userId: interviewer.userId, role: "INTERVIEWER", name: `Name of ${interviewer.userId}`, presence: "disconnected", presenceSince: null },
-      { userId: coInterviewer.userId, role: "INTERVIEWER", name: `Name of ${coInterviewer.userId}`, presence: "disconnected", presenceSince: null },
+      { userId: coInterviewer.userId, role: "CO_INTERVIEWER", name: `Name of ${coInterviewer.userId}`, presence: "disconnected", presenceSince: null },
       { userId: candidate.userId, role: "CANDIDATE", name: `Name of ${candidate.userId}`, presence: "connected", presenceSince: iso(1) },
       { userId: observer.userId, role: "OBSERVER", name: `Name of ${observer.userId}`, presence: "disconnected", presenceSince: null },
     ]);
@@ -120,10 +112,9 @@ describe("viewFor: observer", () => {
   // Built inside each test, so that what it computes runs while the test does (mutation testing needs that).
   const view = () => viewFor(busyRoom(), observer, at(90));
 
-  it("is the interviewer's view(), read-only", () => {
+  it("is the interviewer's view of the questions", () => {
     const asInterviewer = viewFor(busyRoom(), interviewer, at(90));
     expect(view().role).toBe("OBSERVER");
-    expect(view().readOnly).toBe(true);
     expect(view().questions).toEqual(asInterviewer.questions);
     expect(view().clock).toEqual(asInterviewer.clock);
   });
@@ -177,7 +168,7 @@ describe("viewFor: candidate", () => {
 
   it("has exactly the fields it is built from, nothing more", () => {
     expect(Object.keys(view()).sort()).toEqual(
-      ["asOf", "clock", "current", "earlier", "participants", "questionCount", "role", "sessionId", "status", "viewer"].sort(),
+      ["asOf", "clock", "current", "earlier", "feedback", "participants", "questionCount", "role", "sessionId", "status", "viewer"].sort(),
     );
     expect(Object.keys(view().current ?? {}).sort()).toEqual(["followUps", "id", "position", "prompt", "scratchpad", "timer"]);
   });

@@ -1,4 +1,6 @@
-import { canSeeNote, canSeeScratchpad, type Actor } from "./policy";
+import { selfAssessmentCriteria, type Feedback, type ReleasedScores, type SelfAssessment } from "../scoring/feedback";
+import type { Scorecard } from "../scoring/scorecard";
+import { canSeeNote, canSeeReleasedScores, canSeeScratchpad, hasSubmitted, othersScorecardsFor, type Actor } from "./policy";
 import {
   questionElapsedMs,
   sessionElapsedMs,
@@ -10,7 +12,6 @@ import {
   type RoomState,
   type RoomStatus,
   type RubricCriterion,
-  type Score,
   type Scratchpad,
 } from "./room-state";
 
@@ -70,8 +71,6 @@ export interface StaffQuestionView {
   timer: TimerView;
   asked: boolean;
   scratchpad: Scratchpad | null;
-  /** Every interviewer's score for this question. */
-  scores: Score[];
 }
 
 export interface NoteView {
@@ -83,6 +82,22 @@ export interface NoteView {
   updatedAt: string;
   mine: boolean;
 }
+
+/**
+ * The scoring a member of staff is shown, by the blind rule: their own card; who has submitted; the others'
+ * submitted cards only once their own is submitted (null until then). Released scores are the owner's
+ * card, so they follow the same rule.
+ */
+export interface ScoringView {
+  mine: Scorecard | null;
+  submitted: Array<{ scorerId: string; submittedAt: string }>;
+  others: Scorecard[] | null;
+  weights: Record<string, number>;
+  feedback: Feedback;
+  selfAssessment: SelfAssessment | null;
+}
+
+export type StaffRole = Exclude<Role, "CANDIDATE">;
 
 interface StaffViewBase {
   sessionId: string;
@@ -96,16 +111,12 @@ interface StaffViewBase {
   questions: StaffQuestionView[];
   /** Only the notes this viewer may read, oldest first. */
   notes: NoteView[];
+  scoring: ScoringView;
 }
 
-export interface InterviewerView extends StaffViewBase {
-  role: "INTERVIEWER";
-  readOnly: false;
-}
-
-export interface ObserverView extends StaffViewBase {
-  role: "OBSERVER";
-  readOnly: true;
+/** What the owner, a co-interviewer or an observer sees; what each may do is in policy.ts. */
+export interface StaffView extends StaffViewBase {
+  role: StaffRole;
 }
 
 export interface CandidateFollowUpView {
@@ -138,11 +149,24 @@ export interface CandidateView {
   current: CandidateQuestionView | null;
   /** Questions already asked, other than the current one, by position. */
   earlier: CandidateQuestionView[];
+  /** Null until the interviewer releases feedback. */
+  feedback: CandidateFeedbackView | null;
 }
 
-export type RoomView = InterviewerView | ObserverView | CandidateView;
+/** Released feedback, as the candidate may see it (canSeeReleasedScores). */
+export interface CandidateFeedbackView {
+  text: string;
+  releasedAt: string;
+  /** The criteria the released scores cover, without levels: what the candidate may rate themselves on. Null without scores. */
+  criteria: ReturnType<typeof selfAssessmentCriteria> | null;
+  selfAssessment: SelfAssessment | null;
+  /** Shown once the candidate has rated themselves or chosen not to. */
+  scores: ReleasedScores | null;
+}
 
-type ViewFor<R extends Role> = R extends "INTERVIEWER" ? InterviewerView : R extends "OBSERVER" ? ObserverView : CandidateView;
+export type RoomView = StaffView | CandidateView;
+
+type ViewFor<R extends Role> = R extends "CANDIDATE" ? CandidateView : StaffView;
 
 /**
  * What `viewer` may see of the room. Every payload sent to a room member is built here. `now` (server
@@ -153,10 +177,8 @@ export function viewFor(state: RoomState, viewer: Actor, now?: Date): RoomView {
   switch (viewer.role) {
     case "CANDIDATE":
       return candidateView(state, viewer, now);
-    case "INTERVIEWER":
-      return { ...staffView(state, viewer, now), role: "INTERVIEWER", readOnly: false };
-    case "OBSERVER":
-      return { ...staffView(state, viewer, now), role: "OBSERVER", readOnly: true };
+    default:
+      return { ...staffView(state, viewer, now), role: viewer.role };
   }
 }
 
@@ -229,9 +251,6 @@ function staffView(state: RoomState, viewer: Actor, now: Date | undefined): Staf
         timer: timerView(state, question, now),
         asked: state.visitedQuestionIds.includes(question.id),
         scratchpad: scratchpadView(state, question.id),
-        scores: state.scores
-          .filter((score) => score.questionId === question.id)
-          .map((score) => ({ ...score, criteria: score.criteria.map((criterion) => ({ ...criterion })) })),
       };
     }),
     notes: state.notes
@@ -245,7 +264,51 @@ function staffView(state: RoomState, viewer: Actor, now: Date | undefined): Staf
         updatedAt: note.updatedAt,
         mine: note.authorId === viewer.userId,
       })),
+    scoring: scoringView(state, viewer),
   };
+}
+
+/** Submitted cards in the order they were submitted, so that a view folded event by event lists them alike. */
+export function bySubmission(a: Pick<Scorecard, "submittedAt" | "scorerId">, b: Pick<Scorecard, "submittedAt" | "scorerId">): number {
+  return (a.submittedAt ?? "").localeCompare(b.submittedAt ?? "") || a.scorerId.localeCompare(b.scorerId);
+}
+
+export function scoringView(state: RoomState, viewer: Actor): ScoringView {
+  const submitted = state.scorecards.filter((card) => card.submittedAt !== null).sort(bySubmission);
+  return {
+    mine: copy(state.scorecards.find((card) => card.scorerId === viewer.userId) ?? null),
+    submitted: submitted.map((card) => ({ scorerId: card.scorerId, submittedAt: card.submittedAt ?? "" })),
+    others: othersScorecardsFor(viewer, state)?.sort(bySubmission).map(copy) ?? null,
+    weights: { ...state.weights },
+    feedback: staffFeedback(state.feedback, viewer, state),
+    selfAssessment: copy(state.selfAssessment),
+  };
+}
+
+/** Released scores are the owner's card: to other scorers, only once they have submitted theirs. */
+export function staffFeedback(feedback: Feedback, viewer: Actor, state: Pick<RoomState, "scorecards">): Feedback {
+  const released = feedback.released;
+  if (!released) return { draft: feedback.draft, released: null };
+  const scores = viewer.role === "INTERVIEWER" || hasSubmitted(state, viewer.userId) ? copy(released.scores) : null;
+  return { draft: feedback.draft, released: { text: released.text, releasedAt: released.releasedAt, scores } };
+}
+
+/** The candidate's part of a release: text, the criteria to rate themselves on, and the scores when they may see them. */
+export function candidateFeedback(state: Pick<RoomState, "feedback" | "selfAssessment">): CandidateFeedbackView | null {
+  const released = state.feedback.released;
+  if (!released) return null;
+  return {
+    text: released.text,
+    releasedAt: released.releasedAt,
+    criteria: released.scores ? selfAssessmentCriteria(released.scores) : null,
+    selfAssessment: copy(state.selfAssessment),
+    scores: canSeeReleasedScores(state) ? copy(released.scores) : null,
+  };
+}
+
+/** Views never share objects with the state they were built from. */
+function copy<T>(value: T): T {
+  return value === null ? value : structuredClone(value);
 }
 
 /**
@@ -268,6 +331,7 @@ function candidateView(state: RoomState, viewer: Actor, now: Date | undefined): 
     questionCount: state.questions.length,
     current: current ? candidateQuestion(state, current, now) : null,
     earlier: asked.filter((question) => question.id !== currentId).map((question) => candidateQuestion(state, question, now)),
+    feedback: candidateFeedback(state),
   };
 }
 

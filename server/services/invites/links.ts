@@ -2,6 +2,7 @@
 import type { Db } from "@/server/db/client";
 import type { SessionUser } from "@/server/auth/session";
 import type { Role } from "@/server/domain/room";
+import type { InvitableRole } from "@/server/domain/interview/policy";
 import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
 import { admitWithInvite, hashInviteToken, lockValidInvite, newInviteToken } from "@/server/services/invites/admission";
@@ -13,7 +14,7 @@ const DEFAULT_INVITE_HOURS = 72;
 export async function createInvite(
   db: Db,
   user: SessionUser,
-  input: { sessionId: string; role: "CANDIDATE" | "OBSERVER"; expiresInHours?: number },
+  input: { sessionId: string; role: InvitableRole; expiresInHours?: number },
   now: Date,
 ): Promise<{ id: string; url: string; expiresAt: Date }> {
   await requireInterviewer(db, input.sessionId, user.id);
@@ -26,16 +27,20 @@ export async function createInvite(
   return { id: invite.id, url: `${env().APP_URL}/join/${token}`, expiresAt };
 }
 
-/** Revokes a link; the observers an observer link admitted leave with it (a candidate link admitted its candidate for good). */
+/**
+ * Revokes a link; the observers and co-interviewers a staff link admitted leave with it (a candidate link
+ * admitted its candidate for good).
+ */
 export async function revokeInvite(db: Db, user: SessionUser, inviteId: string, now: Date): Promise<void> {
   const invite = await db.invite.findUnique({ where: { id: inviteId }, select: { sessionId: true, role: true } });
   if (!invite) throw new AppError("NOT_FOUND", "That invite was not found.");
   await requireInterviewer(db, invite.sessionId, user.id);
   const removed = await db.$transaction(async (tx) => {
     await tx.invite.update({ where: { id: inviteId }, data: { revokedAt: now } });
-    if (invite.role !== "OBSERVER") return [];
-    const admitted = await tx.participant.findMany({ where: { inviteId, role: "OBSERVER" }, select: { userId: true } });
-    await tx.participant.deleteMany({ where: { inviteId, role: "OBSERVER" } });
+    if (invite.role === "CANDIDATE") return [];
+    const admittedBy = { inviteId, role: { in: ["OBSERVER", "CO_INTERVIEWER"] as Role[] } };
+    const admitted = await tx.participant.findMany({ where: admittedBy, select: { userId: true } });
+    await tx.participant.deleteMany({ where: admittedBy });
     return admitted.map((participant) => participant.userId);
   });
   for (const userId of removed) await recordRemoval(user, invite.sessionId, userId, now);

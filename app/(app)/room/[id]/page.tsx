@@ -1,3 +1,4 @@
+import type { Role } from "@/server/domain/room/room-state";
 import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
@@ -14,7 +15,7 @@ export const dynamic = "force-dynamic";
 export default async function RoomPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const api = await serverApi();
-  let me: { role: "INTERVIEWER" | "CANDIDATE" | "OBSERVER"; title: string };
+  let me: { role: Role; title: string };
   try {
     me = await api.interview.myRole({ sessionId: id });
   } catch (error) {

@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { protectedProcedure } from "@/server/api/trpc";
 import { sessionIdInput } from "@/server/api/routers/interview/schemas";
+import { INVITABLE_ROLES } from "@/server/domain/interview/policy";
 import { createInvite } from "@/server/services/invites/links";
 
 export const interviewCreateInvite = protectedProcedure
   .input(
     sessionIdInput.extend({
-      role: z.enum(["CANDIDATE", "OBSERVER"]),
+      role: z.enum(INVITABLE_ROLES),
       expiresInHours: z
         .number()
         .int()

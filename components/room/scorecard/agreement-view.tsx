@@ -1,0 +1,90 @@
+"use client";
+
+import { cn } from "@/components/ui/cn";
+import type { StaffQuestionView } from "@/server/domain/room";
+import { AGREEMENT_STATISTICS, agreementSummary, criterionAgreement } from "@/server/domain/scoring/agreement";
+import { isLevel, ratingLabel, RECOMMENDATION_LABELS } from "@/server/domain/scoring/scale";
+import type { Scorecard } from "@/server/domain/scoring/scorecard";
+
+const percent = (value: number | null) => (value === null ? "—" : `${Math.round(value * 100)}%`);
+
+/** After submitting: every scorer's level per criterion, disagreements of two levels or more marked. */
+export function AgreementView({ questions, cards, nameOf }: { questions: StaffQuestionView[]; cards: Scorecard[]; nameOf: (userId: string) => string }) {
+  const asked = questions.filter((question) => question.asked);
+  const rows = criterionAgreement(cards, asked);
+  const summary = agreementSummary(
+    rows,
+    cards.map((card) => card.scorerId),
+  );
+  const numberOf = new Map(questions.map((question, i) => [question.id, i + 1]));
+  return (
+    <section aria-labelledby="agreement-heading" className="grid gap-3" data-testid="agreement-view">
+      <h3 id="agreement-heading" className="text-sm font-semibold">
+        Scorers compared
+      </h3>
+      <dl className="grid grid-cols-3 gap-2 text-center">
+        {[
+          ["Exact agreement", percent(summary.exact)],
+          ["Within one level", percent(summary.adjacent)],
+          ["Weighted kappa", summary.kappa === null ? "—" : summary.kappa.toFixed(2)],
+        ].map(([term, value]) => (
+          <div key={term} className="rounded-md border px-2 py-1.5">
+            <dt className="text-[11px] text-muted-foreground">{term}</dt>
+            <dd className="font-mono text-sm font-semibold tabular-nums" data-testid="agreement-figure">
+              {value}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <p className="text-xs text-muted-foreground">
+        {summary.scorers} scorers, {summary.pairs} rated pairs. {AGREEMENT_STATISTICS}
+      </p>
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-xs">
+          <thead>
+            <tr className="border-b text-muted-foreground">
+              <th scope="col" className="py-1 pr-2 font-medium">
+                Criterion
+              </th>
+              {cards.map((card) => (
+                <th key={card.scorerId} scope="col" className="px-1 py-1 font-medium">
+                  {nameOf(card.scorerId)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr
+                key={`${row.questionId}:${row.criterion}`}
+                className={cn("border-b last:border-0", row.disagreement && "bg-destructive/10")}
+                data-testid={row.disagreement ? "disagreement" : undefined}
+              >
+                <th scope="row" className="py-1 pr-2 font-normal">
+                  <span className="text-muted-foreground">Q{numberOf.get(row.questionId)} · </span>
+                  {row.title}
+                  {row.disagreement ? <span className="ml-1 font-medium text-destructive">({row.spread} levels apart)</span> : null}
+                </th>
+                {row.ratings.map((entry) => (
+                  <td key={entry.scorerId} className={cn("px-1 py-1 tabular-nums", !isLevel(entry.rating) && "text-muted-foreground")}>
+                    {entry.rating === null ? "—" : ratingLabel(entry.rating)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+            <tr>
+              <th scope="row" className="py-1 pr-2 font-medium">
+                Recommendation
+              </th>
+              {cards.map((card) => (
+                <td key={card.scorerId} className="px-1 py-1">
+                  {card.summary.recommendation ? RECOMMENDATION_LABELS[card.summary.recommendation] : "—"}
+                </td>
+              ))}
+            </tr>
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,142 @@
+"use client";
+
+import { useState, type KeyboardEvent } from "react";
+import { cn } from "@/components/ui/cn";
+import { NotesPanel } from "@/components/room/notes-panel";
+import { ScratchpadViewer } from "@/components/room/scratchpad";
+import { AgreementView } from "@/components/room/scorecard/agreement-view";
+import { FeedbackPanel } from "@/components/room/scorecard/feedback-panel";
+import { QuestionScorecard } from "@/components/room/scorecard/question-scorecard";
+import { SessionSummary } from "@/components/room/scorecard/session-summary";
+import { useScorecard } from "@/components/room/scorecard/use-scorecard";
+import { canManageFeedback, canScore, canWriteNotes, type ClientCommand, type StaffQuestionView, type StaffView } from "@/server/domain/room";
+
+type Tab = "notes" | "score" | "summary";
+
+/**
+ * Beside the question, and not scrolling away with it: the candidate's scratchpad, then the notes, the
+ * viewer's scorecard for the question on screen, and the session summary, as tabs.
+ */
+export function StaffSidebar({
+  view,
+  current,
+  now,
+  nameOf,
+  run,
+}: {
+  view: StaffView;
+  current: StaffQuestionView | null;
+  now: number | null;
+  nameOf: (userId: string) => string;
+  run: (command: ClientCommand) => Promise<boolean>;
+}) {
+  const role = view.role;
+  const [tab, setTab] = useState<Tab>(view.status === "ended" && canScore(role) ? "score" : "notes");
+  const scorecard = useScorecard(view.scoring.mine, run);
+  const numberOf = (questionId: string | null) => {
+    const index = view.questions.findIndex((question) => question.id === questionId);
+    return index === -1 ? null : index + 1;
+  };
+  const notesAudience = role === "OBSERVER" ? "Only you can read these." : "Only you and the other interviewers can read these. Never shown to the candidate.";
+  const tabs: Array<{ id: Tab; label: string }> = [
+    { id: "notes", label: "Notes" },
+    ...(canScore(role)
+      ? [
+          { id: "score" as const, label: current ? `Score Q${numberOf(current.id)}` : "Score" },
+          { id: "summary" as const, label: "Summary" },
+        ]
+      : []),
+  ];
+  const others = view.scoring.others;
+
+  return (
+    <aside
+      aria-label="Candidate, notes and scorecard"
+      className="grid min-w-0 grid-cols-1 gap-5 lg:sticky lg:top-[8.5rem] lg:max-h-[calc(100dvh-9.5rem)] lg:grid-rows-[auto_minmax(0,1fr)]"
+    >
+      <ScratchpadViewer scratchpad={current?.scratchpad ?? null} sessionStartedAt={view.clock.startedAt} now={now} />
+      <div className="flex min-h-0 flex-col rounded-xl border bg-card shadow-xs">
+        <TabList tabs={tabs} selected={tab} onSelect={setTab} />
+        <div role="tabpanel" id={`sidebar-panel-${tab}`} aria-labelledby={`sidebar-tab-${tab}`} className="min-h-0 flex-1 overflow-y-auto">
+          {tab === "notes" ? (
+            <NotesPanel
+              notes={view.notes}
+              questionNumber={numberOf}
+              currentQuestionId={view.currentQuestionId}
+              sessionStartedAt={view.clock.startedAt}
+              canWrite={canWriteNotes(role)}
+              audience={notesAudience}
+              authorName={nameOf}
+              send={run}
+            />
+          ) : null}
+          {tab === "score" && current ? (
+            <div className="p-4">
+              {scorecard.locked ? <p className="mb-3 text-xs text-muted-foreground">Submitted: amend from the Summary tab to change it.</p> : null}
+              <QuestionScorecard
+                question={current}
+                number={numberOf(current.id) ?? 0}
+                card={view.scoring.mine}
+                notes={view.notes.filter((note) => note.mine)}
+                sessionStartedAt={view.clock.startedAt}
+                disabled={scorecard.locked}
+                send={scorecard.send}
+              />
+            </div>
+          ) : null}
+          {tab === "summary" ? (
+            <div className="grid gap-5 p-4">
+              <SessionSummary view={view} scorecard={scorecard} run={run} />
+              {others === null ? (
+                <p className="text-xs text-muted-foreground" data-testid="blind-note">
+                  {view.scoring.submitted.length > 0 ? `${view.scoring.submitted.length} scorer(s) have submitted. ` : ""}
+                  Other scorers&rsquo; cards appear here once you submit yours.
+                </p>
+              ) : others.length > 0 && view.scoring.mine ? (
+                <AgreementView questions={view.questions} cards={[view.scoring.mine, ...others]} nameOf={nameOf} />
+              ) : (
+                <p className="text-xs text-muted-foreground">No other scorer has submitted yet.</p>
+              )}
+              {canManageFeedback(role) ? <FeedbackPanel view={view} run={run} /> : null}
+            </div>
+          ) : null}
+        </div>
+      </div>
+    </aside>
+  );
+}
+
+function TabList({ tabs, selected, onSelect }: { tabs: Array<{ id: Tab; label: string }>; selected: Tab; onSelect: (tab: Tab) => void }) {
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const step = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
+    if (step === 0) return;
+    event.preventDefault();
+    const index = tabs.findIndex((tab) => tab.id === selected);
+    const next = tabs[(index + step + tabs.length) % tabs.length];
+    if (!next) return;
+    onSelect(next.id);
+    document.getElementById(`sidebar-tab-${next.id}`)?.focus();
+  }
+  return (
+    <div role="tablist" aria-label="Notes and scoring" onKeyDown={onKeyDown} className="flex gap-1 border-b px-2 pt-2">
+      {tabs.map((tab) => (
+        <button
+          key={tab.id}
+          id={`sidebar-tab-${tab.id}`}
+          type="button"
+          role="tab"
+          aria-selected={tab.id === selected}
+          aria-controls={`sidebar-panel-${tab.id}`}
+          tabIndex={tab.id === selected ? 0 : -1}
+          onClick={() => onSelect(tab.id)}
+          className={cn(
+            "-mb-px rounded-t-md border-b-2 px-3 py-1.5 text-[13px] font-medium outline-none focus-visible:ring-2 focus-visible:ring-ring",
+            tab.id === selected ? "border-primary text-foreground" : "border-transparent text-muted-foreground hover:text-foreground",
+          )}
+        >
+          {tab.label}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import { z } from "zod";
+import { idSchema, instantSchema } from "../room/primitives";
+import type { QuestionSnapshot } from "../room/room-state";
+import { competencyScores } from "./competencies";
+import { ratingSchema, OVERALL_MAX } from "./scale";
+import { questionScoreOf, selfRatingSchema, type Scorecard } from "./scorecard";
+
+/**
+ * What the candidate is given after the interview: feedback the interviewer writes for them (apart from
+ * every private note) and, if the interviewer chooses, the scores of the interviewer's submitted card,
+ * copied at release. The candidate may rate themselves on the same criteria before they see those scores.
+ */
+
+export const releasedScoresSchema = z.object({
+  questions: z.array(
+    z.object({
+      questionId: idSchema,
+      prompt: z.string(),
+      overall: z.number().int().min(0).max(OVERALL_MAX).nullable(),
+      criteria: z.array(z.object({ criterion: z.number().int().min(0), title: z.string(), rating: ratingSchema.nullable() })),
+    }),
+  ),
+  competencies: z.array(z.object({ title: z.string(), score: z.number().nullable() })),
+  overall: z.number().nullable(),
+});
+export type ReleasedScores = z.infer<typeof releasedScoresSchema>;
+
+export const releaseSchema = z.object({
+  text: z.string(),
+  releasedAt: instantSchema,
+  scores: releasedScoresSchema.nullable(),
+});
+export type Release = z.infer<typeof releaseSchema>;
+
+export const feedbackSchema = z.object({
+  /** The interviewer's text as it is being written; the candidate sees only what was released. */
+  draft: z.string(),
+  released: releaseSchema.nullable(),
+});
+export type Feedback = z.infer<typeof feedbackSchema>;
+
+export const selfAssessmentSchema = z.object({
+  /** Empty when the candidate chose to see their scores without rating themselves. */
+  ratings: z.array(selfRatingSchema),
+  finishedAt: instantSchema,
+});
+export type SelfAssessment = z.infer<typeof selfAssessmentSchema>;
+
+/** The scores a release carries: the interviewer's own card, question by question, with the competencies. */
+export function releasedScoresFrom(card: Scorecard, asked: readonly QuestionSnapshot[], weights: Readonly<Record<string, number>>): ReleasedScores {
+  const summary = competencyScores([card], asked, weights);
+  return {
+    questions: asked.map((question) => {
+      const section = questionScoreOf(card, question.id);
+      return {
+        questionId: question.id,
+        prompt: question.prompt,
+        overall: section.overall,
+        criteria: question.rubric.map((criterion, index) => ({
+          criterion: index,
+          title: criterion.title,
+          rating: section.ratings.find((rating) => rating.criterion === index)?.rating ?? null,
+        })),
+      };
+    }),
+    competencies: summary.competencies.map((competency) => ({ title: competency.title, score: competency.byScorer[0]?.score ?? null })),
+    overall: summary.overall.mean,
+  };
+}
+
+/** The criteria a candidate rates themselves on: those of the released scores, without the levels. */
+export function selfAssessmentCriteria(
+  scores: ReleasedScores,
+): Array<{ questionId: string; prompt: string; criteria: Array<{ criterion: number; title: string }> }> {
+  return scores.questions.map((question) => ({
+    questionId: question.questionId,
+    prompt: question.prompt,
+    criteria: question.criteria.map(({ criterion, title }) => ({ criterion, title })),
+  }));
+}
