@@ -9,7 +9,7 @@ export interface RoomShortcuts {
   next?: () => void;
 }
 
-/** Anything the user is typing into keeps its keys. */
+/** Anything the user is typing into keeps its keys, and so does a radio group (arrows move within it). */
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
@@ -17,7 +17,7 @@ function isTyping(target: EventTarget | null): boolean {
   if (tag === "TEXTAREA" || tag === "SELECT") return true;
   if (tag === "INPUT") {
     const type = (target as HTMLInputElement).type;
-    return !["checkbox", "radio", "button", "submit", "reset"].includes(type);
+    return !["checkbox", "button", "submit", "reset"].includes(type);
   }
   return false;
 }

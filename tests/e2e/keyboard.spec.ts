@@ -70,11 +70,22 @@ test("an interviewer runs the interview by keyboard alone, always seeing where t
   await interviewer.keyboard.press("Enter");
   await expect(interviewer.getByTestId("note")).toHaveCount(1);
 
-  await tabTo(interviewer, "3 of 5");
-  await interviewer.keyboard.press("Enter");
-  await tabTo(interviewer, "Save score");
-  await interviewer.keyboard.press("Enter");
-  await expect(interviewer.getByRole("button", { name: "Save score" })).toBeDisabled();
+  // The scorecard is a tab beside the question; each criterion is one radio group: one Tab stop, the
+  // number keys pick a level and the arrows move between levels, without moving the interview on.
+  await tabTo(interviewer, "Notes");
+  await interviewer.keyboard.press("ArrowRight");
+  await expect(interviewer.getByRole("tab", { name: "Score Q1" })).toHaveAttribute("aria-selected", "true");
+  await tabTo(interviewer, /^1 Missed/);
+  await interviewer.keyboard.press("3");
+  const firstCriterion = interviewer.getByTestId("criterion").first();
+  await expect(firstCriterion.getByRole("radio", { name: /^3 Solid/ })).toBeChecked();
+  await interviewer.keyboard.press("ArrowDown");
+  await expect(firstCriterion.getByRole("radio", { name: /^4 Exceptional/ })).toBeChecked();
+  await expect(firstCriterion.getByTestId("evidence-warning")).toBeVisible();
+  await expect(candidate.getByTestId("current-question").getByText("Question 1 of 2")).toBeVisible();
+  await interviewer.keyboard.press("Tab");
+  const next = await interviewer.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type ?? "");
+  expect(next, "one Tab leaves the radio group").not.toBe("radio");
 
   await interviewer.locator("body").click({ position: { x: 1, y: 1 } });
   await interviewer.keyboard.press("ArrowRight");

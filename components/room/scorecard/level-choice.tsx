@@ -1,6 +1,6 @@
 "use client";
 
-import type { KeyboardEvent } from "react";
+import { useState, type KeyboardEvent } from "react";
 import { cn } from "@/components/ui/cn";
 import { LEVEL_NAMES, LEVELS, NO_EVIDENCE, type Level, type Rating } from "@/server/domain/scoring/scale";
 
@@ -23,15 +23,26 @@ export function LevelChoice({
   descriptions: Record<Level, string>;
   suggested: Level | null;
   disabled: boolean;
-  onChange: (rating: Rating) => void;
+  onChange: (rating: Rating) => Promise<unknown>;
 }) {
+  // A choice shows at once; the room's view confirms it a moment later (or it falls back).
+  const [pending, setPending] = useState<Rating | null>(null);
+  const shown = pending ?? value;
+  async function choose(rating: Rating) {
+    setPending(rating);
+    await onChange(rating);
+    setPending((current) => (current === rating ? null : current));
+  }
+
   function onKeyDown(event: KeyboardEvent<HTMLFieldSetElement>) {
     if (disabled || event.altKey || event.ctrlKey || event.metaKey) return;
     const key = event.key.toLowerCase();
     const picked: Rating | null = key === "0" || key === "n" ? NO_EVIDENCE : (LEVELS.find((level) => String(level) === key) ?? null);
     if (picked === null) return;
     event.preventDefault();
-    onChange(picked);
+    // Focus follows the choice, so that the arrows then move on from it.
+    event.currentTarget.querySelector<HTMLInputElement>(`input[value="${picked}"]`)?.focus();
+    void choose(picked);
   }
 
   const options: Array<{ rating: Rating; label: string; description: string }> = [
@@ -43,7 +54,7 @@ export function LevelChoice({
     <fieldset onKeyDown={onKeyDown} disabled={disabled} className="grid gap-1" data-testid="level-choice">
       <legend className="sr-only">{legend}</legend>
       {options.map((option) => {
-        const checked = value === option.rating;
+        const checked = shown === option.rating;
         return (
           <label
             key={option.rating}
@@ -56,9 +67,10 @@ export function LevelChoice({
             <input
               type="radio"
               name={name}
+              value={option.rating}
               className="mt-1 accent-primary focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
               checked={checked}
-              onChange={() => onChange(option.rating)}
+              onChange={() => void choose(option.rating)}
             />
             <span className="min-w-0">
               <span className="font-medium">

@@ -105,7 +105,7 @@ function CriterionCard({
           descriptions={descriptions}
           suggested={suggestion?.level ?? null}
           disabled={disabled}
-          onChange={(next) => void save({ rating: next })}
+          onChange={(next) => save({ rating: next })}
         />
       </div>
       {wantsEvidence(rating?.rating ?? null, cited.size) ? (

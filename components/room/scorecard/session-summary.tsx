@@ -103,7 +103,7 @@ export function SessionSummary({
         </p>
       </section>
 
-      <RecommendationChoice value={summary.recommendation} disabled={disabled} onChange={(recommendation) => void saveSummary({ recommendation })} />
+      <RecommendationChoice value={summary.recommendation} disabled={disabled} onChange={(recommendation) => saveSummary({ recommendation })} />
       <AutosaveText
         label="Key takeaways"
         value={summary.takeaways}
@@ -131,12 +131,28 @@ export function SessionSummary({
   );
 }
 
-function RecommendationChoice({ value, disabled, onChange }: { value: Recommendation | null; disabled: boolean; onChange: (value: Recommendation) => void }) {
+function RecommendationChoice({
+  value,
+  disabled,
+  onChange,
+}: {
+  value: Recommendation | null;
+  disabled: boolean;
+  onChange: (value: Recommendation) => Promise<unknown>;
+}) {
+  // A choice shows at once; the room's view confirms it a moment later (or it falls back).
+  const [pending, setPending] = useState<Recommendation | null>(null);
+  const shown = pending ?? value;
+  async function choose(recommendation: Recommendation) {
+    setPending(recommendation);
+    await onChange(recommendation);
+    setPending((current) => (current === recommendation ? null : current));
+  }
   function onKeyDown(event: KeyboardEvent<HTMLFieldSetElement>) {
     const picked = RECOMMENDATIONS[Number(event.key) - 1];
     if (disabled || !picked || event.ctrlKey || event.metaKey || event.altKey) return;
     event.preventDefault();
-    onChange(picked);
+    void choose(picked);
   }
   return (
     <fieldset disabled={disabled} onKeyDown={onKeyDown} className="grid gap-1.5">
@@ -147,10 +163,10 @@ function RecommendationChoice({ value, disabled, onChange }: { value: Recommenda
             key={recommendation}
             className={cn(
               "flex cursor-pointer items-center gap-1.5 rounded-full border px-2.5 py-1 text-xs font-medium has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-ring",
-              value === recommendation ? "border-primary bg-primary-soft text-primary-soft-foreground" : "hover:bg-accent/60",
+              shown === recommendation ? "border-primary bg-primary-soft text-primary-soft-foreground" : "hover:bg-accent/60",
             )}
           >
-            <input type="radio" name="recommendation" className="sr-only" checked={value === recommendation} onChange={() => onChange(recommendation)} />
+            <input type="radio" name="recommendation" className="sr-only" checked={shown === recommendation} onChange={() => void choose(recommendation)} />
             {RECOMMENDATION_LABELS[recommendation]}
           </label>
         ))}

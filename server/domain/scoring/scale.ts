@@ -38,13 +38,17 @@ export const RECOMMENDATION_LABELS: Record<Recommendation, string> = {
   strong_yes: "Strong yes",
 };
 
+const DESCRIBED_POINTS = 3;
+
 /** What each level of a criterion means, from its look-fors (or the question's key points when it has none). */
 export function levelDescriptions(
   criterion: RubricCriterion,
   question: { keyPoints: readonly string[]; exampleScore: ExampleScore | null },
 ): Record<Level, string> {
   const points = criterion.lookFor.length > 0 ? criterion.lookFor : question.keyPoints;
-  const covers = points.length > 0 ? points.join("; ") : criterion.title;
+  // Short enough to read beside the choices: the first few points, and how many more there are.
+  const shown = points.slice(0, DESCRIBED_POINTS).join("; ");
+  const covers = points.length === 0 ? criterion.title : points.length > DESCRIBED_POINTS ? `${shown}; and ${points.length - DESCRIBED_POINTS} more` : shown;
   const strong = question.exampleScore && question.exampleScore.score / question.exampleScore.outOf >= 0.7 ? question.exampleScore.reasons : [];
   return {
     1: `Does not cover it, or gets it wrong: ${covers}.`,

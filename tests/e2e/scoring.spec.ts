@@ -1,0 +1,138 @@
+import path from "node:path";
+import { mkdirSync } from "node:fs";
+import type { Page } from "@playwright/test";
+import { addQuestions, createInterview, expect, signUpNew, test } from "./fixtures";
+
+/**
+ * Two people score one interview blind: the owner and a co-interviewer each rate every criterion, neither
+ * sees the other's card before submitting, and both then see the comparison. The owner releases feedback
+ * with their scores; the candidate rates themselves first and then sees exactly what was released.
+ */
+
+const SCREENS = path.resolve("test-results/screens");
+const OWNER_COMMENT = "OWNER-ONLY comment on the first criterion";
+const CO_COMMENT = "CO-ONLY comment on the first criterion";
+const FEEDBACK = "Clear and careful about what never to log. Next time, walk through the failure modes.";
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENS, `${name}.png`), fullPage: true });
+}
+
+/** Rates every criterion of the question on screen: the first at `first`, the others Solid. */
+async function rateAll(page: Page, first: RegExp, comment: string): Promise<number> {
+  await page.getByRole("tab", { name: /^Score Q1/ }).click();
+  const criteria = page.getByTestId("criterion");
+  const count = await criteria.count();
+  expect(count).toBeGreaterThan(0);
+  for (let i = 0; i < count; i++) {
+    const criterion = criteria.nth(i);
+    await criterion.getByRole("radio", { name: i === 0 ? first : /^3 Solid/ }).check();
+    await expect(criterion.getByRole("radio", { name: i === 0 ? first : /^3 Solid/ })).toBeChecked();
+  }
+  const firstComment = criteria.first().getByLabel("Comment");
+  await firstComment.fill(comment);
+  await firstComment.blur();
+  await expect(criteria.first().getByText("Saved")).toBeVisible();
+  return count;
+}
+
+async function submit(page: Page): Promise<void> {
+  await page.getByRole("tab", { name: "Summary" }).click();
+  const recommendation = page.getByRole("group", { name: "Recommendation" });
+  await recommendation.getByText("Yes", { exact: true }).click();
+  await expect(recommendation.getByRole("radio", { name: "Yes", exact: true })).toBeChecked();
+  await page.getByRole("button", { name: "Submit scorecard" }).click();
+  await expect(page.getByTestId("submitted")).toBeVisible();
+}
+
+test("two scorers score blind, compare, and the candidate sees only what was released", async ({ browser, newContext }) => {
+  test.setTimeout(240_000);
+  const owner = await (await newContext(browser)).newPage();
+  const co = await (await newContext(browser)).newPage();
+  const candidate = await (await newContext(browser)).newPage();
+
+  await signUpNew(owner, "Olive Owner");
+  await owner.goto("/interviews/new");
+  await owner.getByLabel("Title", { exact: true }).fill("Scoring round");
+  await addQuestions(owner, ["Secure Logging"]);
+  const sessionId = await createInterview(owner);
+  await owner.getByRole("button", { name: "Create candidate link" }).click();
+  const candidateLink = await owner.getByRole("textbox", { name: "Candidate invite link" }).inputValue();
+  await owner.getByRole("button", { name: "Create co-interviewer link" }).click();
+  const coLink = await owner.getByRole("textbox", { name: "Co-interviewer invite link" }).inputValue();
+
+  for (const [page, link, name] of [
+    [candidate, candidateLink, "Cam Candidate"],
+    [co, coLink, "Cora Co"],
+  ] as const) {
+    await page.goto(new URL(link).pathname);
+    await page.getByLabel("Your name").fill(name);
+    await page.getByRole("button", { name: "Join as guest" }).click();
+    await page.waitForURL(`**/room/${sessionId}`);
+  }
+  await expect(co.getByTestId("staff-room")).toHaveAttribute("data-role", "CO_INTERVIEWER");
+
+  await owner.goto(`/room/${sessionId}`);
+  await owner.getByRole("button", { name: "Start interview" }).click();
+  await expect(candidate.getByTestId("current-question")).toBeVisible();
+  await owner.getByRole("button", { name: "End interview" }).click();
+  await owner.getByRole("dialog").getByRole("button", { name: "End interview" }).click();
+  await expect(owner.getByTestId("ended-banner")).toBeVisible();
+  await expect(co.getByTestId("ended-banner")).toBeVisible();
+
+  // The owner rates and submits; the co-interviewer, not yet submitted, is told so and shown nothing of it.
+  const criteria = await rateAll(owner, /^3 Solid/, OWNER_COMMENT);
+  await submit(owner);
+  await expect(owner.getByText("No other scorer has submitted yet.")).toBeVisible();
+  await co.getByRole("tab", { name: "Summary" }).click();
+  await expect(co.getByTestId("blind-note")).toContainText("1 scorer(s) have submitted");
+  await expect(co.getByTestId("agreement-view")).toHaveCount(0);
+  expect(await co.content()).not.toContain(OWNER_COMMENT);
+  await screenshot(co, "scoring-co-blind");
+
+  // The co-interviewer rates the first criterion two levels lower, submits, and both see the comparison.
+  await rateAll(co, /^1 Missed/, CO_COMMENT);
+  await expect(co.getByTestId("evidence-warning")).toBeVisible();
+  await submit(co);
+  for (const page of [co, owner]) {
+    const agreement = page.getByTestId("agreement-view");
+    await expect(agreement).toBeVisible();
+    await expect(agreement.getByTestId("disagreement")).toHaveCount(1);
+    await expect(agreement.getByText(/Weighted kappa/)).toBeVisible();
+    await expect(agreement.getByText(/Quadratically weighted Cohen's kappa/)).toBeVisible();
+  }
+  await expect(owner.getByTestId("agreement-figure").first()).toHaveText(`${Math.round(((criteria - 1) / criteria) * 100)}%`);
+  await screenshot(owner, "scoring-owner-agreement");
+
+  // The owner releases feedback with their scores; the candidate rates themselves first.
+  await owner.getByLabel("Feedback", { exact: true }).fill(FEEDBACK);
+  await owner.getByRole("button", { name: "Release to the candidate" }).click();
+  await expect(owner.getByTestId("feedback-released")).toContainText("with your scores");
+
+  const released = candidate.getByTestId("candidate-feedback");
+  await expect(released).toContainText(FEEDBACK);
+  await expect(candidate.getByTestId("released-scores")).toHaveCount(0);
+  const selfAssessment = candidate.getByTestId("self-assessment");
+  await selfAssessment.getByText("2 Partial").first().click();
+  await expect(selfAssessment.getByRole("radio", { name: "2 Partial" }).first()).toBeChecked();
+  await screenshot(candidate, "scoring-candidate-self-assessment");
+  await selfAssessment.getByRole("button", { name: "Save my ratings and see my scores" }).click();
+  const scores = candidate.getByTestId("released-scores");
+  await expect(scores).toBeVisible();
+  await expect(scores.getByRole("columnheader", { name: "You" }).first()).toBeVisible();
+  await expect(scores.getByText("2 Partial")).toHaveCount(1);
+  await expect(scores.getByText("3 Solid")).toHaveCount(criteria);
+  // Exactly the released part: the owner's levels, never a comment, the co-interviewer's card or a note.
+  const page = await candidate.content();
+  for (const secret of [OWNER_COMMENT, CO_COMMENT, "1 Missed"]) expect(page).not.toContain(secret);
+  await screenshot(candidate, "scoring-candidate-released");
+
+  // A reload keeps every rating and the release: they are room events.
+  await owner.reload();
+  await owner.getByRole("tab", { name: "Summary" }).click();
+  await expect(owner.getByTestId("submitted")).toBeVisible();
+  await expect(owner.getByTestId("agreement-view").getByTestId("disagreement")).toHaveCount(1);
+  await owner.getByRole("tab", { name: /^Score Q1/ }).click();
+  await screenshot(owner, "scoring-owner-scorecard");
+});
