@@ -22,7 +22,7 @@ import {
  * Bumped whenever a message changes shape. A client that joins with another version is told to reload
  * (OUTDATED_CLIENT) rather than misreading what it is sent.
  */
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 
 /** Every acknowledgement: success with its data, or a code and a sentence fit to show a user. */
 /**
