@@ -152,6 +152,16 @@ export function StaffRoom({ title, view, connection, serverNow, run }: StaffRoom
         ) : null}
       </div>
 
+      {view.status !== "lobby" ? (
+        // Below the question on narrow screens, the notes and the scorecard stay one tap away.
+        <a
+          href="#notes-and-scorecard"
+          className="fixed right-4 bottom-4 z-20 rounded-full border bg-card px-4 py-2 text-sm font-medium shadow-md focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none lg:hidden"
+        >
+          Notes and scorecard
+        </a>
+      ) : null}
+
       <EndInterviewDialog open={confirmEnd} onClose={() => setConfirmEnd(false)} run={run} />
     </div>
   );

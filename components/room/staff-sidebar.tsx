@@ -51,6 +51,7 @@ export function StaffSidebar({
 
   return (
     <aside
+      id="notes-and-scorecard"
       aria-label="Candidate, notes and scorecard"
       className="grid min-w-0 grid-cols-1 gap-5 lg:sticky lg:top-[8.5rem] lg:max-h-[calc(100dvh-9.5rem)] lg:grid-rows-[auto_minmax(0,1fr)]"
     >
@@ -93,7 +94,7 @@ export function StaffSidebar({
                   Other scorers&rsquo; cards appear here once you submit yours.
                 </p>
               ) : others.length > 0 && view.scoring.mine ? (
-                <AgreementView questions={view.questions} cards={[view.scoring.mine, ...others]} nameOf={nameOf} />
+                <AgreementView questions={view.questions} cards={[view.scoring.mine, ...others]} weights={view.scoring.weights} nameOf={nameOf} />
               ) : (
                 <p className="text-xs text-muted-foreground">No other scorer has submitted yet.</p>
               )}

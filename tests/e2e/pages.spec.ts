@@ -168,6 +168,19 @@ test("the ended room", async () => {
   await interviewer.getByRole("dialog").getByRole("button", { name: "End interview" }).click();
   await expect(interviewer.getByTestId("ended-banner")).toBeVisible();
   await inspect(interviewer, "room-interviewer-ended");
+  // The scorecard: the question's criteria, then the session summary.
+  await interviewer.getByRole("tab", { name: /^Score Q/ }).click();
+  await expect(interviewer.getByTestId("question-scorecard")).toBeVisible();
+  await interviewer
+    .getByTestId("criterion")
+    .first()
+    .getByRole("radio", { name: /^1 Missed/ })
+    .check();
+  await expect(interviewer.getByTestId("evidence-warning")).toBeVisible();
+  await inspect(interviewer, "room-interviewer-scorecard");
+  await interviewer.getByRole("tab", { name: "Summary" }).click();
+  await expect(interviewer.getByTestId("session-summary")).toBeVisible();
+  await inspect(interviewer, "room-interviewer-summary");
   await candidate.goto(`/room/${sessionId}`);
   await expect(candidate.getByRole("heading", { name: "The interview has ended" })).toBeVisible();
   await inspect(candidate, "room-candidate-ended");

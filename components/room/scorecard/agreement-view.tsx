@@ -3,13 +3,24 @@
 import { cn } from "@/components/ui/cn";
 import type { StaffQuestionView } from "@/server/domain/room";
 import { AGREEMENT_STATISTICS, agreementSummary, criterionAgreement } from "@/server/domain/scoring/agreement";
+import { competencyScores } from "@/server/domain/scoring/competencies";
 import { isLevel, ratingLabel, RECOMMENDATION_LABELS } from "@/server/domain/scoring/scale";
 import type { Scorecard } from "@/server/domain/scoring/scorecard";
 
 const percent = (value: number | null) => (value === null ? "—" : `${Math.round(value * 100)}%`);
 
 /** After submitting: every scorer's level per criterion, disagreements of two levels or more marked. */
-export function AgreementView({ questions, cards, nameOf }: { questions: StaffQuestionView[]; cards: Scorecard[]; nameOf: (userId: string) => string }) {
+export function AgreementView({
+  questions,
+  cards,
+  weights,
+  nameOf,
+}: {
+  questions: StaffQuestionView[];
+  cards: Scorecard[];
+  weights: Record<string, number>;
+  nameOf: (userId: string) => string;
+}) {
   const asked = questions.filter((question) => question.asked);
   const rows = criterionAgreement(cards, asked);
   const summary = agreementSummary(
@@ -17,6 +28,8 @@ export function AgreementView({ questions, cards, nameOf }: { questions: StaffQu
     cards.map((card) => card.scorerId),
   );
   const numberOf = new Map(questions.map((question, i) => [question.id, i + 1]));
+  const competencies = competencyScores(cards, asked, weights);
+  const score = (value: number | null) => (value === null ? "—" : value.toFixed(1));
   return (
     <section aria-labelledby="agreement-heading" className="grid gap-3" data-testid="agreement-view">
       <h3 id="agreement-heading" className="text-sm font-semibold">
@@ -72,6 +85,28 @@ export function AgreementView({ questions, cards, nameOf }: { questions: StaffQu
                 ))}
               </tr>
             ))}
+            {competencies.competencies.map((competency) => (
+              <tr key={competency.key} className="border-b bg-muted/40">
+                <th scope="row" className="py-1 pr-2 font-medium">
+                  {competency.title} <span className="font-normal text-muted-foreground">(competency, mean {score(competency.mean)})</span>
+                </th>
+                {competency.byScorer.map((entry) => (
+                  <td key={entry.scorerId} className="px-1 py-1 font-mono tabular-nums">
+                    {score(entry.score)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+            <tr className="border-b">
+              <th scope="row" className="py-1 pr-2 font-medium">
+                Session score <span className="font-normal text-muted-foreground">(mean {score(competencies.overall.mean)})</span>
+              </th>
+              {competencies.overall.byScorer.map((entry) => (
+                <td key={entry.scorerId} className="px-1 py-1 font-mono font-semibold tabular-nums">
+                  {score(entry.score)}
+                </td>
+              ))}
+            </tr>
             <tr>
               <th scope="row" className="py-1 pr-2 font-medium">
                 Recommendation

@@ -1,6 +1,7 @@
 "use client";
 
-import { useState, type KeyboardEvent } from "react";
+import type { KeyboardEvent } from "react";
+import { usePendingChoice } from "@/components/hooks/use-pending-choice";
 import { cn } from "@/components/ui/cn";
 import { LEVEL_NAMES, LEVELS, NO_EVIDENCE, type Level, type Rating } from "@/server/domain/scoring/scale";
 
@@ -25,14 +26,7 @@ export function LevelChoice({
   disabled: boolean;
   onChange: (rating: Rating) => Promise<unknown>;
 }) {
-  // A choice shows at once; the room's view confirms it a moment later (or it falls back).
-  const [pending, setPending] = useState<Rating | null>(null);
-  const shown = pending ?? value;
-  async function choose(rating: Rating) {
-    setPending(rating);
-    await onChange(rating);
-    setPending((current) => (current === rating ? null : current));
-  }
+  const { shown, choose } = usePendingChoice(value, onChange);
 
   function onKeyDown(event: KeyboardEvent<HTMLFieldSetElement>) {
     if (disabled || event.altKey || event.ctrlKey || event.metaKey) return;

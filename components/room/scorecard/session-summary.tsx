@@ -4,6 +4,7 @@ import { CheckCircle2, Lock } from "lucide-react";
 import { useState, type KeyboardEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
+import { usePendingChoice } from "@/components/hooks/use-pending-choice";
 import { wallClock } from "@/components/room/format-time";
 import { AutosaveText } from "@/components/room/scorecard/autosave-text";
 import type { useScorecard } from "@/components/room/scorecard/use-scorecard";
@@ -140,14 +141,7 @@ function RecommendationChoice({
   disabled: boolean;
   onChange: (value: Recommendation) => Promise<unknown>;
 }) {
-  // A choice shows at once; the room's view confirms it a moment later (or it falls back).
-  const [pending, setPending] = useState<Recommendation | null>(null);
-  const shown = pending ?? value;
-  async function choose(recommendation: Recommendation) {
-    setPending(recommendation);
-    await onChange(recommendation);
-    setPending((current) => (current === recommendation ? null : current));
-  }
+  const { shown, choose } = usePendingChoice(value, onChange);
   function onKeyDown(event: KeyboardEvent<HTMLFieldSetElement>) {
     const picked = RECOMMENDATIONS[Number(event.key) - 1];
     if (disabled || !picked || event.ctrlKey || event.metaKey || event.altKey) return;
