@@ -310,9 +310,9 @@ function EndedBanner({ view }: { view: StaffView }) {
 /** The header's second line: who is watching, or where the interview is. */
 function StaffSubtitle({ view, number, total }: { view: StaffView; number: number | null; total: number }) {
   const role = view.role;
-  return role === "OBSERVER" ? (
+  return role !== "INTERVIEWER" ? (
     <span className="inline-flex items-center gap-1">
-      <Users aria-hidden className="size-3.5" /> Observing, read-only
+      <Users aria-hidden className="size-3.5" /> {role === "OBSERVER" ? "Observing" : "Co-interviewing"}
     </span>
   ) : view.status === "ended" && view.clock.endedAt ? (
     `Ended at ${wallClock(view.clock.endedAt)}`
