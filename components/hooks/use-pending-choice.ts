@@ -6,12 +6,13 @@ import { useState } from "react";
  * A choice that shows at once while it is sent, and gives way to the confirmed value when the send is
  * answered (the room's view brings it a moment later, or the old value stays if it was refused).
  */
-export function usePendingChoice<T>(confirmed: T | null, send: (value: T) => Promise<unknown>): { shown: T | null; choose: (value: T) => Promise<void> } {
+export function usePendingChoice<T, R>(confirmed: T | null, send: (value: T) => Promise<R>): { shown: T | null; choose: (value: T) => Promise<R> } {
   const [pending, setPending] = useState<{ value: T } | null>(null);
-  async function choose(value: T) {
+  async function choose(value: T): Promise<R> {
     setPending({ value });
-    await send(value);
+    const result = await send(value);
     setPending((current) => (current?.value === value ? null : current));
+    return result;
   }
   return { shown: pending ? pending.value : confirmed, choose };
 }

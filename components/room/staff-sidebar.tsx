@@ -32,6 +32,10 @@ export function StaffSidebar({
 }) {
   const role = view.role;
   const [tab, setTab] = useState<Tab>(view.status === "ended" && canScore(role) ? "score" : "notes");
+  // Any asked question can be scored, not only the one on screen (after the end, nobody moves it).
+  const [scoredId, setScoredId] = useState<string | null>(null);
+  const asked = view.questions.filter((question) => question.asked);
+  const scored = asked.find((question) => question.id === scoredId) ?? current;
   const scorecard = useScorecard(view.scoring.mine, run);
   const numberOf = (questionId: string | null) => {
     const index = view.questions.findIndex((question) => question.id === questionId);
@@ -42,7 +46,7 @@ export function StaffSidebar({
     { id: "notes", label: "Notes" },
     ...(canScore(role)
       ? [
-          { id: "score" as const, label: current ? `Score Q${numberOf(current.id)}` : "Score" },
+          { id: "score" as const, label: scored ? `Score Q${numberOf(scored.id)}` : "Score" },
           { id: "summary" as const, label: "Summary" },
         ]
       : []),
@@ -71,12 +75,31 @@ export function StaffSidebar({
               send={run}
             />
           ) : null}
-          {tab === "score" && current ? (
+          {tab === "score" && scored ? (
             <div className="p-4">
+              {asked.length > 1 ? (
+                <div role="group" aria-label="Question to score" className="mb-3 flex flex-wrap gap-1.5">
+                  {asked.map((question) => (
+                    <button
+                      key={question.id}
+                      type="button"
+                      aria-pressed={question.id === scored.id}
+                      onClick={() => setScoredId(question.id)}
+                      className={cn(
+                        "rounded-full border px-2.5 py-0.5 text-xs font-medium focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none",
+                        question.id === scored.id ? "border-primary bg-primary-soft text-primary-soft-foreground" : "hover:bg-accent/60",
+                      )}
+                    >
+                      Q{numberOf(question.id)}
+                    </button>
+                  ))}
+                </div>
+              ) : null}
               {scorecard.locked ? <p className="mb-3 text-xs text-muted-foreground">Submitted: amend from the Summary tab to change it.</p> : null}
               <QuestionScorecard
-                question={current}
-                number={numberOf(current.id) ?? 0}
+                key={scored.id}
+                question={scored}
+                number={numberOf(scored.id) ?? 0}
                 card={view.scoring.mine}
                 notes={view.notes.filter((note) => note.mine)}
                 sessionStartedAt={view.clock.startedAt}

@@ -89,10 +89,20 @@ async function measured<T>(type: string, run: () => Promise<T>): Promise<T> {
   }
 }
 
-function parse<T>(schema: z.ZodType<T>, payload: unknown): T {
+/**
+ * The payload, or BAD_REQUEST. With `detail`, the message names the first field that is wrong and what
+ * was expected (zod's messages name types and bounds, never the value sent), so that a client sending a
+ * level of 7 learns which field to fix.
+ */
+function parse<T>(schema: z.ZodType<T>, payload: unknown, options: { detail?: boolean } = {}): T {
   const result = schema.safeParse(payload);
-  if (!result.success) throw new AppError("BAD_REQUEST", "That message was malformed.");
-  return result.data;
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue?.path.filter((part) => typeof part === "string" || typeof part === "number").join(".");
+  throw new AppError(
+    "BAD_REQUEST",
+    options.detail && issue && field ? `That message was malformed: ${field}: ${issue.message}.` : "That message was malformed.",
+  );
 }
 
 export interface HandlerOptions {
@@ -191,7 +201,7 @@ export function registerRoomHandlers(io: RoomServer, socket: RoomSocket, options
 
   socket.on("room:command", (payload, ack) =>
     handle(ack, async () => {
-      const input = parse(roomCommandPayloadSchema, payload);
+      const input = parse(roomCommandPayloadSchema, payload, { detail: true });
       return measured(input.command.type, async () => {
         const outcome = await executeCommand(engine, {
           sessionId: input.sessionId,

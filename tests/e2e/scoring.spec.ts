@@ -19,22 +19,34 @@ async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENS, `${name}.png`), fullPage: true });
 }
 
-/** Rates every criterion of the question on screen: the first at `first`, the others Solid. */
+/**
+ * Rates every criterion of both asked questions, picked in the Score tab: the first criterion of the first
+ * question at `first`, every other one Solid. Returns how many criteria there are.
+ */
 async function rateAll(page: Page, first: RegExp, comment: string): Promise<number> {
-  await page.getByRole("tab", { name: /^Score Q1/ }).click();
-  const criteria = page.getByTestId("criterion");
-  const count = await criteria.count();
-  expect(count).toBeGreaterThan(0);
-  for (let i = 0; i < count; i++) {
-    const criterion = criteria.nth(i);
-    await criterion.getByRole("radio", { name: i === 0 ? first : /^3 Solid/ }).check();
-    await expect(criterion.getByRole("radio", { name: i === 0 ? first : /^3 Solid/ })).toBeChecked();
+  await page.getByRole("tab", { name: /^Score Q/ }).click();
+  let total = 0;
+  for (const question of ["Q1", "Q2"]) {
+    await page.getByRole("group", { name: "Question to score" }).getByRole("button", { name: question }).click();
+    await expect(page.getByRole("tab", { name: `Score ${question}` })).toBeVisible();
+    const criteria = page.getByTestId("criterion");
+    const count = await criteria.count();
+    expect(count).toBeGreaterThan(0);
+    for (let i = 0; i < count; i++) {
+      const level = question === "Q1" && i === 0 ? first : /^3 Solid/;
+      await criteria.nth(i).getByRole("radio", { name: level }).check();
+      await expect(criteria.nth(i).getByRole("radio", { name: level })).toBeChecked();
+    }
+    total += count;
   }
-  const firstComment = criteria.first().getByLabel("Comment");
+  await page.getByRole("group", { name: "Question to score" }).getByRole("button", { name: "Q1" }).click();
+  const firstComment = page.getByTestId("criterion").first().getByLabel("Comment");
   await firstComment.fill(comment);
   await firstComment.blur();
-  await expect(criteria.first().getByText("Saved")).toBeVisible();
-  return count;
+  await expect(page.getByTestId("criterion").first().getByText("Saved")).toBeVisible();
+  // A level chosen after the comment keeps the comment (each command changes only its own field).
+  await page.getByTestId("criterion").first().getByRole("radio", { name: first }).check();
+  return total;
 }
 
 async function submit(page: Page): Promise<void> {
@@ -55,7 +67,7 @@ test("two scorers score blind, compare, and the candidate sees only what was rel
   await signUpNew(owner, "Olive Owner");
   await owner.goto("/interviews/new");
   await owner.getByLabel("Title", { exact: true }).fill("Scoring round");
-  await addQuestions(owner, ["Secure Logging"]);
+  await addQuestions(owner, ["Secure Logging", "rate limiter"]);
   const sessionId = await createInterview(owner);
   await owner.getByRole("button", { name: "Create candidate link" }).click();
   const candidateLink = await owner.getByRole("textbox", { name: "Candidate invite link" }).inputValue();
@@ -76,6 +88,8 @@ test("two scorers score blind, compare, and the candidate sees only what was rel
   await owner.goto(`/room/${sessionId}`);
   await owner.getByRole("button", { name: "Start interview" }).click();
   await expect(candidate.getByTestId("current-question")).toBeVisible();
+  await owner.getByRole("button", { name: "Next question" }).click();
+  await expect(candidate.getByTestId("current-question").getByText("Question 2 of 2")).toBeVisible();
   await owner.getByRole("button", { name: "End interview" }).click();
   await owner.getByRole("dialog").getByRole("button", { name: "End interview" }).click();
   await expect(owner.getByTestId("ended-banner")).toBeVisible();
@@ -128,11 +142,13 @@ test("two scorers score blind, compare, and the candidate sees only what was rel
   for (const secret of [OWNER_COMMENT, CO_COMMENT, "1 Missed"]) expect(page).not.toContain(secret);
   await screenshot(candidate, "scoring-candidate-released");
 
-  // A reload keeps every rating and the release: they are room events.
+  // A reload keeps every rating, the comment and the release: they are room events.
   await owner.reload();
   await owner.getByRole("tab", { name: "Summary" }).click();
   await expect(owner.getByTestId("submitted")).toBeVisible();
   await expect(owner.getByTestId("agreement-view").getByTestId("disagreement")).toHaveCount(1);
-  await owner.getByRole("tab", { name: /^Score Q1/ }).click();
+  await owner.getByRole("tab", { name: /^Score Q/ }).click();
+  await owner.getByRole("group", { name: "Question to score" }).getByRole("button", { name: "Q1" }).click();
+  await expect(owner.getByTestId("criterion").first().getByLabel("Comment")).toHaveValue(OWNER_COMMENT);
   await screenshot(owner, "scoring-owner-scorecard");
 });

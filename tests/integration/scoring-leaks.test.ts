@@ -104,10 +104,19 @@ describe("scoring leaks, on every channel", () => {
 
     // The co-interviewer, not submitted: their own card, who submitted, and nothing of anyone else's card.
     const coSees = await everythingFor(co, coInterviewer.session, sessionId);
-    for (const marker of ["LEAK_OWNER_RATING", "LEAK_OBSERVER_RATING", "LEAK_OWNER_TAKEAWAY", "LEAK_AMEND_REASON"]) expect(coSees).not.toContain(marker);
+    for (const marker of [
+      "LEAK_OWNER_RATING",
+      "LEAK_OBSERVER_RATING",
+      "LEAK_OWNER_TAKEAWAY",
+      "LEAK_AMEND_REASON",
+      "LEAK_FEEDBACK_DRAFT",
+      "RELEASED_FEEDBACK",
+    ]) {
+      expect(coSees).not.toContain(marker);
+    }
     expect(coSees).toContain("LEAK_CO_RATING");
     expect((co.view as StaffView).scoring.others).toBeNull();
-    expect((co.view as StaffView).scoring.feedback.released?.scores).toBeNull();
+    expect((co.view as StaffView).scoring.feedback).toEqual({ draft: "", released: null });
 
     // The candidate: the released text, and neither scores (not yet rated themselves) nor anything private.
     const before = await everythingFor(cody, candidate.session, sessionId);
@@ -123,5 +132,7 @@ describe("scoring leaks, on every channel", () => {
     const olgaSees = await everythingFor(olga, observer.session, sessionId);
     for (const marker of ["LEAK_OWNER_RATING", "LEAK_OWNER_TAKEAWAY", "LEAK_AMEND_REASON"]) expect(olgaSees).toContain(marker);
     expect(olgaSees).not.toContain("LEAK_CO_RATING");
+    expect(olgaSees).not.toContain("LEAK_FEEDBACK_DRAFT");
+    expect(olgaSees).toContain("RELEASED_FEEDBACK");
   });
 });

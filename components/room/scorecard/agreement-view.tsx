@@ -62,6 +62,11 @@ export function AgreementView({
               {cards.map((card) => (
                 <th key={card.scorerId} scope="col" className="px-1 py-1 font-medium">
                   {nameOf(card.scorerId)}
+                  {card.amendments.length > 0 ? (
+                    <span className="block font-normal text-destructive" title="Changed after submitting, with the reasons in the card's history">
+                      amended ×{card.amendments.length}
+                    </span>
+                  ) : null}
                 </th>
               ))}
             </tr>

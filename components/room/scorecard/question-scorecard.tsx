@@ -4,6 +4,7 @@ import { AlertTriangle, Flag, X } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { offsetInInterview } from "@/components/room/format-time";
+import { usePendingChoice } from "@/components/hooks/use-pending-choice";
 import { AutosaveText } from "@/components/room/scorecard/autosave-text";
 import { LevelChoice } from "@/components/room/scorecard/level-choice";
 import type { ScorecardCommand } from "@/components/room/scorecard/use-scorecard";
@@ -81,15 +82,9 @@ function CriterionCard({
   send: QuestionScorecardProps["send"];
 }) {
   const cited = new Set(rating?.evidence.map((evidence) => evidence.noteId));
-  const save = (change: Partial<{ rating: CriterionRating["rating"]; comment: string; evidence: string[] }>) =>
-    send({
-      type: "rateCriterion",
-      questionId,
-      criterion: index,
-      rating: change.rating !== undefined ? change.rating : (rating?.rating ?? null),
-      comment: change.comment ?? rating?.comment ?? "",
-      evidence: change.evidence ?? [...cited],
-    });
+  // Only the field that changed: the server keeps the others as they are.
+  const save = (change: { rating?: CriterionRating["rating"]; comment?: string; evidence?: string[] }) =>
+    send({ type: "rateCriterion", questionId, criterion: index, ...change });
   const headingId = `criterion-${questionId}-${index}`;
   return (
     <section aria-labelledby={headingId} className="rounded-lg border p-3" data-testid="criterion">
@@ -115,7 +110,7 @@ function CriterionCard({
       ) : null}
       {notes.length > 0 ? (
         <fieldset className="mt-2" disabled={disabled}>
-          <legend className="text-xs font-medium text-muted-foreground">Evidence from your notes</legend>
+          <legend className="text-xs font-medium text-muted-foreground">Evidence from your notes (shown with your card to scorers who have submitted)</legend>
           <ul className="mt-1 grid gap-0.5">
             {notes.map((note) => (
               <li key={note.id}>
@@ -177,8 +172,13 @@ function RedFlagChecklist({
   send: QuestionScorecardProps["send"];
 }) {
   const [draft, setDraft] = useState("");
+  // Quick toggles build on each other, not on a view the room has not confirmed yet.
+  const { shown, choose } = usePendingChoice({ redFlags, custom }, (flags) =>
+    send({ type: "setRedFlags", questionId: question.id, redFlags: flags.redFlags, customRedFlags: flags.custom }),
+  );
+  const current = shown ?? { redFlags, custom };
   const save = (next: { redFlags?: number[]; custom?: string[] }) =>
-    send({ type: "setRedFlags", questionId: question.id, redFlags: next.redFlags ?? redFlags, customRedFlags: next.custom ?? custom });
+    choose({ redFlags: next.redFlags ?? current.redFlags, custom: next.custom ?? current.custom });
   const headingId = `red-flags-${question.id}`;
   return (
     <section aria-labelledby={headingId} className="rounded-lg border border-destructive/20 p-3">
@@ -193,20 +193,22 @@ function RedFlagChecklist({
             <input
               type="checkbox"
               className="mt-1 accent-primary"
-              checked={redFlags.includes(index)}
-              onChange={(event) => void save({ redFlags: event.target.checked ? [...redFlags, index] : redFlags.filter((known) => known !== index) })}
+              checked={current.redFlags.includes(index)}
+              onChange={(event) =>
+                void save({ redFlags: event.target.checked ? [...current.redFlags, index] : current.redFlags.filter((known) => known !== index) })
+              }
             />
             <span>{flag}</span>
           </label>
         ))}
-        {custom.map((flag) => (
+        {current.custom.map((flag) => (
           <span key={flag} className="flex items-start gap-2 text-[13px]">
             <span className="min-w-0 flex-1">{flag}</span>
             <Button
               variant="ghost"
               size="sm"
               aria-label={`Remove red flag: ${flag}`}
-              onClick={() => void save({ custom: custom.filter((known) => known !== flag) })}
+              onClick={() => void save({ custom: current.custom.filter((known) => known !== flag) })}
             >
               <X aria-hidden />
             </Button>
@@ -218,7 +220,7 @@ function RedFlagChecklist({
             event.preventDefault();
             const text = draft.trim();
             if (!text) return;
-            void save({ custom: [...custom, text] }).then((ok) => ok && setDraft(""));
+            void save({ custom: [...current.custom, text] }).then((ok) => ok && setDraft(""));
           }}
         >
           <input
@@ -266,7 +268,7 @@ function OverallScore({
           value={overall ?? ""}
           disabled={disabled}
           onChange={(event) =>
-            void send({ type: "setQuestionOverall", questionId: question.id, overall: event.target.value === "" ? null : Number(event.target.value), comment })
+            void send({ type: "setQuestionOverall", questionId: question.id, overall: event.target.value === "" ? null : Number(event.target.value) })
           }
         >
           <option value="">Not scored</option>
@@ -295,7 +297,7 @@ function OverallScore({
         value={comment}
         maxLength={COMMENT_MAX_LENGTH}
         disabled={disabled}
-        onSave={(text) => send({ type: "setQuestionOverall", questionId: question.id, overall, comment: text })}
+        onSave={(text) => send({ type: "setQuestionOverall", questionId: question.id, comment: text })}
       />
     </section>
   );

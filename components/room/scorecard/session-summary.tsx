@@ -32,7 +32,8 @@ export function SessionSummary({
   const unrated = unratedCriteria(card ?? undefined, asked).length;
   const competencies = competencyScores(card ? [card] : [], asked, view.scoring.weights);
   const disabled = scorecard.locked;
-  const saveSummary = (change: Partial<typeof summary>) => scorecard.send({ type: "setSummary", ...summary, ...change });
+  // Only the field that changed: the server keeps the others as they are.
+  const saveSummary = (change: Partial<typeof summary>) => scorecard.send({ type: "setSummary", ...change });
 
   return (
     <div className="grid gap-5" data-testid="session-summary">
@@ -64,6 +65,7 @@ export function SessionSummary({
                 <td className="py-1 text-right">
                   {canManageFeedback(view.role) ? (
                     <input
+                      key={competency.weight}
                       type="number"
                       aria-label={`Weight of ${competency.title}`}
                       min={0}
@@ -73,7 +75,11 @@ export function SessionSummary({
                       className="h-7 w-14 rounded border border-input bg-card px-1 text-right"
                       onBlur={(event) => {
                         const weight = Number(event.target.value);
-                        if (!Number.isFinite(weight) || weight === competency.weight) return;
+                        // An emptied field is not a weight of 0: it puts the weight back.
+                        if (event.target.value.trim() === "" || !Number.isFinite(weight) || weight === competency.weight) {
+                          event.target.value = String(competency.weight);
+                          return;
+                        }
                         const weights = { ...view.scoring.weights, [competency.key]: Math.min(WEIGHT_MAX, Math.max(0, weight)) };
                         void run({
                           type: "setCompetencyWeights",
@@ -213,7 +219,12 @@ function Submission({
             </Button>
           </form>
         ) : (
-          <p className="mt-1 text-xs text-muted-foreground">Amending: “{scorecard.amendReason}”. Each change is recorded with this reason.</p>
+          <div className="mt-1 flex flex-wrap items-center gap-2">
+            <p className="text-xs text-muted-foreground">Amending: “{scorecard.amendReason}”. Each change is recorded with this reason.</p>
+            <Button variant="outline" size="sm" onClick={() => scorecard.setAmendReason(null)}>
+              Done amending
+            </Button>
+          </div>
         )}
         {card.amendments.length > 0 ? (
           <ol className="mt-2 grid gap-1 text-xs" aria-label="Amendments">

@@ -73,15 +73,18 @@ const clientCommandSchemas = [
   z.object({ type: z.literal("addNote"), body: noteBodySchema }),
   z.object({ type: z.literal("editNote"), noteId: idSchema, body: noteBodySchema }),
   z.object({ type: z.literal("deleteNote"), noteId: idSchema }),
-  /** One criterion of one asked question on the sender's scorecard: its rating, comment and cited notes. */
+  /**
+   * One criterion of one asked question on the sender's scorecard. Each field is optional: what is left out
+   * stays as it is, so a comment saved as the scorer clicks a level is not overwritten by either.
+   */
   z.object({
     type: z.literal("rateCriterion"),
     questionId: idSchema,
     criterion: z.number().int().min(0).max(CRITERIA_MAX),
-    rating: ratingSchema.nullable(),
-    comment: dbText.max(COMMENT_MAX_LENGTH),
-    /** The sender's own notes, cited as evidence. */
-    evidence: z.array(idSchema).max(EVIDENCE_MAX),
+    rating: ratingSchema.nullable().optional(),
+    comment: dbText.max(COMMENT_MAX_LENGTH).optional(),
+    /** The sender's own notes, cited as evidence (the whole list). */
+    evidence: z.array(idSchema).max(EVIDENCE_MAX).optional(),
     amendmentReason,
   }),
   z.object({
@@ -96,16 +99,18 @@ const clientCommandSchemas = [
   z.object({
     type: z.literal("setQuestionOverall"),
     questionId: idSchema,
-    overall: z.number().int().min(0).max(OVERALL_MAX).nullable(),
-    comment: dbText.max(COMMENT_MAX_LENGTH),
+    /** Either field may be left out to keep it. */
+    overall: z.number().int().min(0).max(OVERALL_MAX).nullable().optional(),
+    comment: dbText.max(COMMENT_MAX_LENGTH).optional(),
     amendmentReason,
   }),
+  /** Any field left out stays as it is. */
   z.object({
     type: z.literal("setSummary"),
-    recommendation: recommendationSchema.nullable(),
-    takeaways: dbText.max(SUMMARY_MAX_LENGTH),
-    strengths: dbText.max(SUMMARY_MAX_LENGTH),
-    improvements: dbText.max(SUMMARY_MAX_LENGTH),
+    recommendation: recommendationSchema.nullable().optional(),
+    takeaways: dbText.max(SUMMARY_MAX_LENGTH).optional(),
+    strengths: dbText.max(SUMMARY_MAX_LENGTH).optional(),
+    improvements: dbText.max(SUMMARY_MAX_LENGTH).optional(),
     amendmentReason,
   }),
   /** Locks the sender's scorecard; allowed once the interview has ended and every criterion is rated or "no evidence". */

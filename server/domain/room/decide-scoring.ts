@@ -1,6 +1,15 @@
 import { competencyKey } from "../scoring/competencies";
 import { releasedScoresFrom } from "../scoring/feedback";
-import { changeScorecard, describeChange, emptyScorecard, unratedCriteria, type Evidence, type ScorecardChange } from "../scoring/scorecard";
+import {
+  changeScorecard,
+  describeChange,
+  emptyScorecard,
+  questionScoreOf,
+  unratedCriteria,
+  type Evidence,
+  type Scorecard,
+  type ScorecardChange,
+} from "../scoring/scorecard";
 import type { CommandOf } from "./commands";
 import type { Decision } from "./decide";
 import type { RoomEvent } from "./events";
@@ -34,9 +43,10 @@ export function decideScoring(state: RoomState, actor: Actor, command: ScoringCo
     case "setQuestionOverall":
     case "setSummary": {
       if (state.status === "lobby") return NOT_STARTED;
-      const change = scorecardChange(state, actor, command);
+      const card = cardOf(state, actor, at);
+      const change = scorecardChange(state, actor, card, command);
       if (!change.ok) return change;
-      return changeCard(state, actor, change.change, command.amendmentReason, at, ids);
+      return changeCard(card, actor, change.change, command.amendmentReason, state, at, ids);
     }
     case "submitScorecard":
       return submit(state, actor, at);
@@ -64,26 +74,41 @@ function asked(state: RoomState): QuestionSnapshot[] {
 
 type ChangeResult = { ok: true; change: ScorecardChange } | Refused;
 
-/** The change a command asks for, checked against the question it names; nothing is looked up for the client. */
+/**
+ * The change a command asks for, checked against the question it names, with every field the command
+ * leaves out taken from the card as it is.
+ */
 function scorecardChange(
   state: RoomState,
   actor: Actor,
+  card: Scorecard,
   command: CommandOf<"rateCriterion" | "setRedFlags" | "setQuestionOverall" | "setSummary">,
 ): ChangeResult {
   if (command.type === "setSummary") {
-    const { recommendation, takeaways, strengths, improvements } = command;
-    return { ok: true, change: { kind: "summary", summary: { recommendation, takeaways, strengths, improvements } } };
+    const summary = { ...card.summary };
+    for (const key of ["recommendation", "takeaways", "strengths", "improvements"] as const) {
+      if (command[key] !== undefined) Object.assign(summary, { [key]: command[key] });
+    }
+    return { ok: true, change: { kind: "summary", summary } };
   }
   const found = askedQuestion(state, command.questionId);
   if (!found.ok) return found;
   const { question } = found;
+  const section = questionScoreOf(card, question.id);
   switch (command.type) {
     case "rateCriterion": {
       const criterion = question.rubric[command.criterion];
       if (!criterion) return refuse("BAD_REQUEST", "That criterion is not on this question's rubric.");
-      const evidence = citedNotes(state, actor, command.evidence);
+      const before = section.ratings.find((rating) => rating.criterion === command.criterion);
+      const evidence = command.evidence === undefined ? { ok: true as const, notes: before?.evidence ?? [] } : citedNotes(state, actor, command.evidence);
       if (!evidence.ok) return evidence;
-      const rating = { criterion: command.criterion, title: criterion.title, rating: command.rating, comment: command.comment, evidence: evidence.notes };
+      const rating = {
+        criterion: command.criterion,
+        title: criterion.title,
+        rating: command.rating === undefined ? (before?.rating ?? null) : command.rating,
+        comment: command.comment ?? before?.comment ?? "",
+        evidence: evidence.notes,
+      };
       return { ok: true, change: { kind: "rating", questionId: question.id, rating } };
     }
     case "setRedFlags": {
@@ -91,8 +116,10 @@ function scorecardChange(
       const redFlags = [...new Set(command.redFlags)].sort((a, b) => a - b);
       return { ok: true, change: { kind: "redFlags", questionId: question.id, redFlags, customRedFlags: [...new Set(command.customRedFlags)] } };
     }
-    case "setQuestionOverall":
-      return { ok: true, change: { kind: "overall", questionId: question.id, overall: command.overall, comment: command.comment } };
+    case "setQuestionOverall": {
+      const overall = command.overall === undefined ? section.overall : command.overall;
+      return { ok: true, change: { kind: "overall", questionId: question.id, overall, comment: command.comment ?? section.comment } };
+    }
   }
 }
 
@@ -107,12 +134,26 @@ function citedNotes(state: RoomState, actor: Actor, noteIds: readonly string[]):
   return { ok: true, notes };
 }
 
-function changeCard(state: RoomState, actor: Actor, change: ScorecardChange, reason: string | undefined, at: string, ids: () => string): Decision {
-  const card = state.scorecards.find((candidate) => candidate.scorerId === actor.userId) ?? emptyScorecard(actor.userId, at);
+function cardOf(state: RoomState, actor: Actor, at: string): Scorecard {
+  return state.scorecards.find((candidate) => candidate.scorerId === actor.userId) ?? emptyScorecard(actor.userId, at);
+}
+
+function changeCard(
+  card: Scorecard,
+  actor: Actor,
+  change: ScorecardChange,
+  reason: string | undefined,
+  state: RoomState,
+  at: string,
+  ids: () => string,
+): Decision {
   const changed = changeScorecard(card, change, at, null);
   const sameContent = JSON.stringify({ ...changed, updatedAt: null }) === JSON.stringify({ ...card, updatedAt: null });
   if (sameContent) return unchanged();
   if (card.submittedAt !== null && !reason) return refuse("BAD_REQUEST", "Your scorecard is submitted: give a reason to amend it.");
+  if (card.submittedAt !== null && change.kind === "rating" && change.rating.rating === null) {
+    return refuse("BAD_REQUEST", "A submitted scorecard keeps every criterion rated: choose a level or “no evidence”.");
+  }
   const label = (questionId: string) => `Q${(findQuestion(state, questionId)?.position ?? 0) + 1}`;
   const amendment = card.submittedAt !== null && reason ? { id: ids(), at, reason, change: describeChange(card, change, label) } : null;
   return emit({ type: "scorecardChanged", payload: { scorerId: actor.userId, change, at, amendment } });
@@ -120,7 +161,7 @@ function changeCard(state: RoomState, actor: Actor, change: ScorecardChange, rea
 
 function submit(state: RoomState, actor: Actor, at: string): Decision {
   if (state.status !== "ended") return refuse("CONFLICT", `Scorecards are submitted ${NOT_ENDED}`);
-  const card = state.scorecards.find((candidate) => candidate.scorerId === actor.userId) ?? emptyScorecard(actor.userId, at);
+  const card = cardOf(state, actor, at);
   if (card.submittedAt !== null) return unchanged();
   const unrated = unratedCriteria(card, asked(state)).length;
   if (unrated > 0) {
@@ -143,6 +184,14 @@ function setWeights(state: RoomState, command: CommandOf<"setCompetencyWeights">
 
 function release(state: RoomState, actor: Actor, command: CommandOf<"releaseFeedback">, at: string): Decision {
   if (state.status !== "ended") return refuse("CONFLICT", `Feedback is released ${NOT_ENDED}`);
+  const released = state.feedback.released;
+  // The candidate rated themselves against the released scores: those stay as they were; the text may change.
+  if (state.selfAssessment !== null && released) {
+    if (command.includeScores !== (released.scores !== null)) {
+      return refuse("CONFLICT", "The candidate has rated themselves against the released scores: you can change the text, not the scores.");
+    }
+    return emit({ type: "feedbackReleased", payload: { text: command.text, releasedAt: at, scores: released.scores } });
+  }
   let scores = null;
   if (command.includeScores) {
     const card = state.scorecards.find((candidate) => candidate.scorerId === actor.userId);

@@ -1,5 +1,13 @@
 import type { RoomEvent, RoomEventOf } from "./events";
-import { canSeeInterviewerMaterial, canSeeNote, canSeeScratchpad, othersScorecardsFor, type Actor } from "./policy";
+import {
+  canSeeFeedbackDraft,
+  canSeeInterviewerMaterial,
+  canSeeNote,
+  canSeeReleasedFeedback,
+  canSeeScratchpad,
+  othersScorecardsFor,
+  type Actor,
+} from "./policy";
 import { candidateFeedback, scoringView, type CandidateFeedbackView, type ScoringView } from "./view-for";
 import { findQuestion, type PresenceStatus, type Role, type RoomState, type ScratchpadLanguage } from "./room-state";
 
@@ -80,10 +88,12 @@ function staffEvent(event: RoomEvent, state: RoomState, viewer: Actor): StaffVie
       // A draft is its scorer's alone; an amendment reaches those who may see the submitted card.
       if (!scoringChangeReaches(event, state, viewer)) return null;
       return { type: "scoringUpdated", payload: scoringView(state, viewer) };
+    case "feedbackDrafted":
+      return canSeeFeedbackDraft(viewer) ? { type: "scoringUpdated", payload: scoringView(state, viewer) } : null;
+    case "feedbackReleased":
+      return canSeeReleasedFeedback(viewer, state) ? { type: "scoringUpdated", payload: scoringView(state, viewer) } : null;
     case "scorecardSubmitted":
     case "competencyWeightsSet":
-    case "feedbackDrafted":
-    case "feedbackReleased":
     case "selfAssessmentFinished":
       return { type: "scoringUpdated", payload: scoringView(state, viewer) };
     default:

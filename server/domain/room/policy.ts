@@ -69,6 +69,19 @@ export function hasSubmitted(state: Pick<RoomState, "scorecards">, userId: strin
 }
 
 /**
+ * The candidate's feedback is the owner's judgement, so it follows the blind rule too: the owner sees it
+ * as they write it; another scorer sees what was released (text and scores) only once their own card is
+ * submitted, and never the draft.
+ */
+export function canSeeFeedbackDraft(viewer: Actor): boolean {
+  return viewer.role === "INTERVIEWER";
+}
+
+export function canSeeReleasedFeedback(viewer: Actor, state: Pick<RoomState, "scorecards">): boolean {
+  return viewer.role === "INTERVIEWER" || hasSubmitted(state, viewer.userId);
+}
+
+/**
  * The release rule: the candidate sees released feedback, and released scores only once they have rated
  * themselves or chosen not to. Never a draft, a note or anyone's card.
  */

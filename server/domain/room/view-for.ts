@@ -1,6 +1,6 @@
 import { selfAssessmentCriteria, type Feedback, type ReleasedScores, type SelfAssessment } from "../scoring/feedback";
 import type { Scorecard } from "../scoring/scorecard";
-import { canSeeNote, canSeeReleasedScores, canSeeScratchpad, hasSubmitted, othersScorecardsFor, type Actor } from "./policy";
+import { canSeeFeedbackDraft, canSeeNote, canSeeReleasedFeedback, canSeeReleasedScores, canSeeScratchpad, othersScorecardsFor, type Actor } from "./policy";
 import {
   questionElapsedMs,
   sessionElapsedMs,
@@ -285,12 +285,12 @@ export function scoringView(state: RoomState, viewer: Actor): ScoringView {
   };
 }
 
-/** Released scores are the owner's card: to other scorers, only once they have submitted theirs. */
+/** The feedback as a member of staff may see it (canSeeFeedbackDraft, canSeeReleasedFeedback). */
 export function staffFeedback(feedback: Feedback, viewer: Actor, state: Pick<RoomState, "scorecards">): Feedback {
-  const released = feedback.released;
-  if (!released) return { draft: feedback.draft, released: null };
-  const scores = viewer.role === "INTERVIEWER" || hasSubmitted(state, viewer.userId) ? copy(released.scores) : null;
-  return { draft: feedback.draft, released: { text: released.text, releasedAt: released.releasedAt, scores } };
+  return {
+    draft: canSeeFeedbackDraft(viewer) ? feedback.draft : "",
+    released: feedback.released && canSeeReleasedFeedback(viewer, state) ? copy(feedback.released) : null,
+  };
 }
 
 /** The candidate's part of a release: text, the criteria to rate themselves on, and the scores when they may see them. */

@@ -10,8 +10,8 @@ export const LEVELS = [1, 2, 3, 4] as const;
 export type Level = (typeof LEVELS)[number];
 export const NO_EVIDENCE = "no_evidence";
 
-export const levelSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]);
-export const ratingSchema = z.union([levelSchema, z.literal(NO_EVIDENCE)]);
+export const levelSchema = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], { error: "must be a level from 1 to 4" });
+export const ratingSchema = z.union([levelSchema, z.literal(NO_EVIDENCE)], { error: `must be a level from 1 to 4, or "${NO_EVIDENCE}"` });
 export type Rating = z.infer<typeof ratingSchema>;
 
 export const LEVEL_NAMES: Record<Level, string> = { 1: "Missed", 2: "Partial", 3: "Solid", 4: "Exceptional" };

@@ -188,6 +188,7 @@ describe("scorecards in the room", () => {
     expect(decideAt(submitted, observer, change)).toMatchObject({
       error: { code: "BAD_REQUEST", message: "Your scorecard is submitted: give a reason to amend it." },
     });
+    expect(decideAt(submitted, observer, { ...change, rating: null, amendmentReason: "Undo" })).toMatchObject({ error: { code: "BAD_REQUEST" } });
     const amended = run(submitted, observer, { ...change, amendmentReason: "Rewatched the answer" }).state;
     const mine = viewFor(amended, observer).scoring.mine;
     expect(mine?.amendments).toEqual([{ id: expect.any(String), at, reason: "Rewatched the answer", change: "Q1 · SECRET_Q1_RUBRIC_A: 3 → 4" }]);
@@ -219,8 +220,26 @@ describe("scorecards in the room", () => {
     expect(after?.scores?.questions[0]?.criteria.map((c) => c.rating)).toEqual([3, 3]);
     expect(after?.selfAssessment?.ratings).toEqual([{ questionId: Q1, criterion: 0, level: 2 }]);
     expect(decideAt(assessed, candidate, { type: "finishSelfAssessment", ratings: [] })).toMatchObject({ error: { code: "CONFLICT" } });
-    // A scorer who has not submitted does not see the released scores either: they are the interviewer's card.
-    expect(viewFor(assessed, coInterviewer).scoring.feedback.released?.scores).toBeNull();
+    // A scorer who has not submitted sees neither the release nor the draft: they are the owner's judgement.
+    expect(viewFor(assessed, coInterviewer).scoring.feedback).toEqual({ draft: "", released: null });
     expect(viewFor(assessed, interviewer).scoring.feedback.released?.scores).not.toBeNull();
+    // Once the candidate has rated themselves, the released scores stay; only the text may change.
+    expect(decideAt(assessed, interviewer, { type: "releaseFeedback", text: "Clearer text", includeScores: false })).toMatchObject({
+      error: { code: "CONFLICT" },
+    });
+    const reworded = run(assessed, interviewer, { type: "releaseFeedback", text: "Clearer text", includeScores: true }).state;
+    expect(reworded.feedback.released?.scores).toEqual(assessed.feedback.released?.scores);
+    expect(viewFor(reworded, candidate).feedback?.text).toBe("Clearer text");
+  });
+
+  it("shows the feedback draft to the owner alone, and the release to scorers only after they submit", () => {
+    const drafted = run(ratedEndedRoom(), interviewer, { type: "draftFeedback", text: "DRAFT_JUDGEMENT" }).state;
+    for (const viewer of [coInterviewer, observer, candidate]) expect(JSON.stringify(viewFor(drafted, viewer))).not.toContain("DRAFT_JUDGEMENT");
+    expect(viewFor(drafted, interviewer).scoring.feedback.draft).toBe("DRAFT_JUDGEMENT");
+    const released = run(run(drafted, interviewer, { type: "releaseFeedback", text: "RELEASED", includeScores: false }).state, observer, {
+      type: "submitScorecard",
+    }).state;
+    expect(viewFor(released, observer).scoring.feedback).toMatchObject({ draft: "", released: { text: "RELEASED" } });
+    expect(viewFor(released, coInterviewer).scoring.feedback.released).toBeNull();
   });
 });
