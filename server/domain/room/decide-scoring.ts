@@ -33,7 +33,7 @@ export type ScoringCommand = CommandOf<
 
 const emit = (...events: RoomEvent[]): Decision => ({ ok: true, events });
 const unchanged = (): Decision => ({ ok: true, events: [] });
-const NOT_STARTED = refuse("CONFLICT", "The interview has not started yet.");
+const notStarted = (): Refused => refuse("CONFLICT", "The interview has not started yet.");
 const NOT_ENDED = "once the interview has ended.";
 
 export function decideScoring(state: RoomState, actor: Actor, command: ScoringCommand, at: string, ids: () => string): Decision {
@@ -42,7 +42,7 @@ export function decideScoring(state: RoomState, actor: Actor, command: ScoringCo
     case "setRedFlags":
     case "setQuestionOverall":
     case "setSummary": {
-      if (state.status === "lobby") return NOT_STARTED;
+      if (state.status === "lobby") return notStarted();
       const card = cardOf(state, actor, at);
       const change = scorecardChange(state, actor, card, command);
       if (!change.ok) return change;
