@@ -41,7 +41,7 @@ export function CandidateRoom({ title, view, connection, serverNow, send }: Cand
         subtitle={
           view.status === "live" && current ? `Question ${current.position + 1} of ${view.questionCount}` : view.status === "lobby" ? "Waiting room" : null
         }
-        presence={<PresenceList participants={view.participants} viewerId={view.viewer.userId} />}
+        presence={<PresenceList participants={view.participants} viewerId={view.viewer.userId} live={view.status !== "ended"} />}
         meta={
           <>
             <SessionClock clock={view.clock} now={now} />

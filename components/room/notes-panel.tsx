@@ -16,6 +16,8 @@ interface NotesPanelProps {
   questionNumber: (questionId: string | null) => number | null;
   currentQuestionId: string | null;
   sessionStartedAt: string | null;
+  /** Notes written after it are marked as written after the interview. */
+  sessionEndedAt: string | null;
   canWrite: boolean;
   /** Who can read these notes besides the author; shown under the heading. */
   audience: string;
@@ -27,7 +29,17 @@ const textareaClass =
   "w-full resize-none rounded-md border border-input bg-card px-3 py-2 text-sm leading-5 outline-none placeholder:text-muted-foreground/70 focus-visible:border-ring focus-visible:ring-3 focus-visible:ring-ring/25";
 
 /** Private notes, stamped by the server with the time and the question that was current. */
-export function NotesPanel({ notes, questionNumber, currentQuestionId, sessionStartedAt, canWrite, audience, authorName, send }: NotesPanelProps) {
+export function NotesPanel({
+  notes,
+  questionNumber,
+  currentQuestionId,
+  sessionStartedAt,
+  sessionEndedAt,
+  canWrite,
+  audience,
+  authorName,
+  send,
+}: NotesPanelProps) {
   const [body, setBody] = useState("");
   const [saving, setSaving] = useState(false);
   const newestFirst = [...notes].reverse();
@@ -73,7 +85,7 @@ export function NotesPanel({ notes, questionNumber, currentQuestionId, sessionSt
             rows={3}
             value={body}
             maxLength={NOTE_MAX}
-            placeholder={current ? `A note on question ${current}…` : "A note…"}
+            placeholder={sessionEndedAt ? "A note after the interview…" : current ? `A note on question ${current}…` : "A note…"}
             onChange={(event) => setBody(event.target.value)}
             onKeyDown={onKeyDown}
             className={textareaClass}
@@ -99,6 +111,7 @@ export function NotesPanel({ notes, questionNumber, currentQuestionId, sessionSt
               number={questionNumber(note.questionId)}
               onCurrent={note.questionId !== null && note.questionId === currentQuestionId}
               sessionStartedAt={sessionStartedAt}
+              sessionEndedAt={sessionEndedAt}
               authorName={authorName}
               send={send}
             />
@@ -114,11 +127,12 @@ interface NoteItemProps {
   number: number | null;
   onCurrent: boolean;
   sessionStartedAt: string | null;
+  sessionEndedAt: string | null;
   authorName: (userId: string) => string;
   send: (command: ClientCommand) => Promise<boolean>;
 }
 
-function NoteItem({ note, number, onCurrent, sessionStartedAt, authorName, send }: NoteItemProps) {
+function NoteItem({ note, number, onCurrent, sessionStartedAt, sessionEndedAt, authorName, send }: NoteItemProps) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(note.body);
   const [busy, setBusy] = useState(false);
@@ -143,7 +157,7 @@ function NoteItem({ note, number, onCurrent, sessionStartedAt, authorName, send 
     <li className={cn("group grid gap-1 px-4 py-3", onCurrent && "bg-primary-soft/30")} data-testid="note">
       <div className="flex items-center gap-2 text-xs text-muted-foreground">
         <time dateTime={note.createdAt} data-testid="note-time">
-          {intoInterview(note.createdAt, sessionStartedAt)}
+          {sessionEndedAt && note.createdAt >= sessionEndedAt ? "After the interview" : intoInterview(note.createdAt, sessionStartedAt)}
         </time>
         {number ? <span className="rounded bg-muted px-1.5 py-px font-medium text-muted-foreground">Q{number}</span> : null}
         {!note.mine ? <span>· {authorName(note.authorId)}</span> : null}

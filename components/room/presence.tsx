@@ -18,10 +18,12 @@ interface PresenceListProps {
   participants: ParticipantView[];
   viewerId: string;
   layout?: "row" | "stack";
+  /** False once the interview has ended: who took part, without a presence that no longer means anything. */
+  live?: boolean;
   className?: string;
 }
 
-export function PresenceList({ participants, viewerId, layout = "row", className }: PresenceListProps) {
+export function PresenceList({ participants, viewerId, layout = "row", live = true, className }: PresenceListProps) {
   const ordered = [...participants].sort((a, b) => roleOrder(a.role) - roleOrder(b.role));
   return (
     <ul aria-label="People in the room" className={cn(layout === "row" ? "flex flex-wrap items-center gap-x-4 gap-y-2" : "grid gap-3", className)}>
@@ -35,15 +37,18 @@ export function PresenceList({ participants, viewerId, layout = "row", className
             data-testid="presence"
             data-role={participant.role}
             data-status={status}
-            aria-label={`${participant.name}${you ? " (you)" : ""}, ${ROLE_LABELS[participant.role]}: ${statusLabel[status]}`}
-            title={`${ROLE_LABELS[participant.role]}: ${statusLabel[status]}`}
+            aria-label={`${participant.name}${you ? " (you)" : ""}, ${ROLE_LABELS[participant.role]}${live ? `: ${statusLabel[status]}` : ""}`}
+            title={live ? `${ROLE_LABELS[participant.role]}: ${statusLabel[status]}` : ROLE_LABELS[participant.role]}
           >
             <span className="relative">
               <Avatar
                 name={participant.name}
-                className={cn(layout === "row" ? "size-7 text-[11px]" : "size-9", status === "disconnected" && "bg-muted text-muted-foreground ring-border")}
+                className={cn(
+                  layout === "row" ? "size-7 text-[11px]" : "size-9",
+                  live && status === "disconnected" && "bg-muted text-muted-foreground ring-border",
+                )}
               />
-              <span aria-hidden className={cn("absolute -right-0.5 -bottom-0.5 size-2.5 rounded-full ring-2 ring-card", dotClass[status])} />
+              {live ? <span aria-hidden className={cn("absolute -right-0.5 -bottom-0.5 size-2.5 rounded-full ring-2 ring-card", dotClass[status])} /> : null}
             </span>
             <span className="grid leading-tight">
               <span className="text-[13px] font-medium">
@@ -52,7 +57,7 @@ export function PresenceList({ participants, viewerId, layout = "row", className
               </span>
               <span className="text-xs text-muted-foreground">
                 {ROLE_LABELS[participant.role]}
-                {layout === "stack" || status !== "connected" ? ` · ${statusLabel[status]}` : ""}
+                {live && (layout === "stack" || status !== "connected") ? ` · ${statusLabel[status]}` : ""}
               </span>
             </span>
           </li>
@@ -63,5 +68,5 @@ export function PresenceList({ participants, viewerId, layout = "row", className
 }
 
 function roleOrder(role: ParticipantView["role"]): number {
-  return role === "INTERVIEWER" ? 0 : role === "CANDIDATE" ? 1 : 2;
+  return ["INTERVIEWER", "CO_INTERVIEWER", "CANDIDATE", "OBSERVER"].indexOf(role);
 }

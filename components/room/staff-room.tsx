@@ -80,7 +80,7 @@ export function StaffRoom({ title, view, connection, serverNow, run }: StaffRoom
         title={title}
         status={view.status}
         subtitle={<StaffSubtitle view={view} number={current ? index + 1 : null} total={total} />}
-        presence={<PresenceList participants={view.participants} viewerId={view.viewer.userId} />}
+        presence={<PresenceList participants={view.participants} viewerId={view.viewer.userId} live={view.status !== "ended"} />}
         meta={
           <>
             <SessionClock clock={view.clock} now={now} />
@@ -113,8 +113,9 @@ export function StaffRoom({ title, view, connection, serverNow, run }: StaffRoom
                     number={index + 1}
                     total={total}
                     now={now}
+                    ended={view.status === "ended"}
                     navigation={
-                      canNavigate(role)
+                      canNavigate(role) && view.status !== "ended"
                         ? {
                             hasPrevious,
                             hasNext,
@@ -337,12 +338,14 @@ function CurrentQuestionCard({
   number,
   total,
   now,
+  ended,
   navigation,
 }: {
   question: StaffQuestionView;
   number: number;
   total: number;
   now: number | null;
+  ended: boolean;
   navigation: QuestionNavigation | null;
 }) {
   return (
@@ -357,7 +360,7 @@ function CurrentQuestionCard({
           </p>
           <Markdown className="mt-2 text-[17px] leading-relaxed font-medium text-foreground [&_p]:leading-[1.55]">{question.prompt}</Markdown>
         </div>
-        <QuestionTimer timer={question.timer} now={now} className="w-full sm:w-44" />
+        <QuestionTimer timer={question.timer} now={now} ended={ended} className="w-full sm:w-44" />
       </div>
       {navigation ? (
         <div className="flex items-center justify-between gap-2 border-t px-5 py-3 sm:px-6">

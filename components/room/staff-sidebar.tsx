@@ -69,6 +69,7 @@ export function StaffSidebar({
               questionNumber={numberOf}
               currentQuestionId={view.currentQuestionId}
               sessionStartedAt={view.clock.startedAt}
+              sessionEndedAt={view.clock.endedAt}
               canWrite={canWriteNotes(role)}
               audience={notesAudience}
               authorName={nameOf}

@@ -34,7 +34,8 @@ const toneBar: Record<TimerTone, string> = {
 };
 
 /** A question's clock against its time box, ticking from server instants. */
-export function QuestionTimer({ timer, now, className }: { timer: TimerView; now: number | null; className?: string }) {
+/** A question's clock; once the interview has ended (`ended`), the time it took, with nothing "left". */
+export function QuestionTimer({ timer, now, ended = false, className }: { timer: TimerView; now: number | null; ended?: boolean; className?: string }) {
   const elapsed = elapsedOf(timer, now);
   const tone = toneOf(elapsed, timer.timeBoxSec);
   const boxMs = timer.timeBoxSec ? timer.timeBoxSec * 1000 : null;
@@ -42,15 +43,19 @@ export function QuestionTimer({ timer, now, className }: { timer: TimerView; now
   const label = boxMs
     ? tone === "over"
       ? `Over by ${formatDuration(elapsed - boxMs)}`
-      : `${formatDuration(boxMs - elapsed)} left`
-    : running
+      : ended
+        ? "Within the time box"
+        : `${formatDuration(boxMs - elapsed)} left`
+    : ended
       ? "No time box"
-      : "Paused";
+      : running
+        ? "No time box"
+        : "Paused";
   return (
     <div className={cn("grid min-w-40 content-start gap-1.5", className)} data-testid="question-timer" data-tone={tone}>
       <span className="flex items-center gap-1.5 text-xs font-medium text-muted-foreground">
         <Timer aria-hidden className="size-3.5" />
-        On this question
+        {ended ? "Time on this question" : "On this question"}
       </span>
       <span className="font-mono whitespace-nowrap tabular-nums">
         <span className={cn("text-2xl font-semibold tracking-tight", toneText[tone])} data-testid="question-elapsed">

@@ -167,6 +167,16 @@ test("the ended room", async () => {
   await interviewer.getByRole("button", { name: "End interview" }).click();
   await interviewer.getByRole("dialog").getByRole("button", { name: "End interview" }).click();
   await expect(interviewer.getByTestId("ended-banner")).toBeVisible();
+  // Nothing pretends to be live: no time left, no presence, and a note now is marked as written afterwards.
+  await expect(interviewer.getByTestId("question-timer")).toContainText("Time on this question");
+  await expect(interviewer.getByTestId("question-timer")).not.toContainText("left");
+  for (const label of await interviewer.getByTestId("presence").evaluateAll((items) => items.map((item) => item.getAttribute("aria-label") ?? ""))) {
+    expect(label).not.toMatch(/Connected|Away|Disconnected/);
+  }
+  await interviewer.getByRole("tab", { name: "Notes" }).click();
+  await interviewer.getByLabel("Note", { exact: true }).fill("Follow up on the logging answer");
+  await interviewer.getByLabel("Note", { exact: true }).press("Enter");
+  await expect(interviewer.getByTestId("note-time").first()).toHaveText("After the interview");
   await inspect(interviewer, "room-interviewer-ended");
   // The scorecard: the question's criteria, then the session summary.
   await interviewer.getByRole("tab", { name: /^Score Q/ }).click();
