@@ -1,6 +1,6 @@
 import { Avatar } from "@/components/ui/avatar";
 import { cn } from "@/components/ui/cn";
-import { ROLE_LABELS, type ParticipantView, type PresenceStatus } from "@/server/domain/room";
+import { ROLE_LABELS, roleSchema, type ParticipantView, type PresenceStatus } from "@/server/domain/room";
 
 const statusLabel: Record<PresenceStatus, string> = {
   connected: "Connected",
@@ -24,7 +24,8 @@ interface PresenceListProps {
 }
 
 export function PresenceList({ participants, viewerId, layout = "row", live = true, className }: PresenceListProps) {
-  const ordered = [...participants].sort((a, b) => roleOrder(a.role) - roleOrder(b.role));
+  // In the order roles are declared: interviewer, co-interviewer, candidate, observer.
+  const ordered = [...participants].sort((a, b) => roleSchema.options.indexOf(a.role) - roleSchema.options.indexOf(b.role));
   return (
     <ul aria-label="People in the room" className={cn(layout === "row" ? "flex flex-wrap items-center gap-x-4 gap-y-2" : "grid gap-3", className)}>
       {ordered.map((participant) => {
@@ -65,8 +66,4 @@ export function PresenceList({ participants, viewerId, layout = "row", live = tr
       })}
     </ul>
   );
-}
-
-function roleOrder(role: ParticipantView["role"]): number {
-  return ["INTERVIEWER", "CO_INTERVIEWER", "CANDIDATE", "OBSERVER"].indexOf(role);
 }

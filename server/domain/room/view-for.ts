@@ -269,7 +269,7 @@ function staffView(state: RoomState, viewer: Actor, now: Date | undefined): Staf
 }
 
 /** Submitted cards in the order they were submitted, so that a view folded event by event lists them alike. */
-export function bySubmission(a: Pick<Scorecard, "submittedAt" | "scorerId">, b: Pick<Scorecard, "submittedAt" | "scorerId">): number {
+function bySubmission(a: Pick<Scorecard, "submittedAt" | "scorerId">, b: Pick<Scorecard, "submittedAt" | "scorerId">): number {
   return (a.submittedAt ?? "").localeCompare(b.submittedAt ?? "") || a.scorerId.localeCompare(b.scorerId);
 }
 
@@ -286,7 +286,7 @@ export function scoringView(state: RoomState, viewer: Actor): ScoringView {
 }
 
 /** The feedback as a member of staff may see it (canSeeFeedbackDraft, canSeeReleasedFeedback). */
-export function staffFeedback(feedback: Feedback, viewer: Actor, state: Pick<RoomState, "scorecards">): Feedback {
+function staffFeedback(feedback: Feedback, viewer: Actor, state: Pick<RoomState, "scorecards">): Feedback {
   return {
     draft: canSeeFeedbackDraft(viewer) ? feedback.draft : "",
     released: feedback.released && canSeeReleasedFeedback(viewer, state) ? copy(feedback.released) : null,
