@@ -13,7 +13,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
       >
         Skip to content
       </a>
-      <header className="sticky top-0 z-40 border-b bg-background/80 backdrop-blur-md supports-[backdrop-filter]:bg-background/70">
+      <header className="sticky top-0 z-40 border-b bg-background/80 backdrop-blur-md supports-[backdrop-filter]:bg-background/70 print:hidden">
         {/* One nav for every width: beside the logo from sm up, a scrollable tab row below it on phones. */}
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 px-4 sm:h-14 sm:flex-nowrap sm:px-6">
           <Link

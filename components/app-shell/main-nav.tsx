@@ -9,6 +9,8 @@ const links = [
   { href: "/dashboard", label: "Dashboard", visible: () => true },
   { href: "/bank", label: "Question bank", visible: canReadBank },
   { href: "/interviews", label: "Interviews", visible: () => true },
+  { href: "/history", label: "History", visible: () => true },
+  { href: "/progress", label: "Progress", visible: () => true },
 ] as const;
 
 function isActive(pathname: string, href: string): boolean {

@@ -36,6 +36,7 @@ export function CandidateRoom({ title, view, connection, serverNow, send }: Cand
         {"@keyframes reveal-in{from{opacity:0;transform:translateY(-4px)}}"}
       </style>
       <RoomHeader
+        sessionId={view.sessionId}
         title={title}
         status={view.status}
         subtitle={

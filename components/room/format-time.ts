@@ -1,12 +1,6 @@
-/** "4:07" or "1:02:07": a clock reading, never negative. */
-export function formatDuration(ms: number): string {
-  const totalSeconds = Math.max(0, Math.floor(ms / 1000));
-  const hours = Math.floor(totalSeconds / 3600);
-  const minutes = Math.floor((totalSeconds % 3600) / 60);
-  const seconds = totalSeconds % 60;
-  const ss = String(seconds).padStart(2, "0");
-  return hours > 0 ? `${hours}:${String(minutes).padStart(2, "0")}:${ss}` : `${minutes}:${ss}`;
-}
+import { formatDuration } from "@/server/domain/format-duration";
+
+export { formatDuration };
 
 /** Where an instant falls in the interview, as people say it: "12:04 into the interview". */
 export function intoInterview(instant: string, startedAt: string | null): string {

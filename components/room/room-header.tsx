@@ -1,5 +1,8 @@
+import { FileText } from "lucide-react";
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { LiveBadge } from "@/components/ui/live-badge";
 import type { RoomStatus } from "@/server/domain/room";
@@ -16,6 +19,7 @@ export function RoomStatusBadge({ status }: { status: RoomStatus }) {
 }
 
 interface RoomHeaderProps {
+  sessionId: string;
   title: string;
   status: RoomStatus;
   subtitle?: ReactNode;
@@ -25,7 +29,7 @@ interface RoomHeaderProps {
 }
 
 /** The room's bar: what this is, who is here, how long it has run, and the one big action. */
-export function RoomHeader({ title, status, subtitle, presence, meta, actions }: RoomHeaderProps) {
+export function RoomHeader({ sessionId, title, status, subtitle, presence, meta, actions }: RoomHeaderProps) {
   return (
     <div className="z-30 border-b bg-background/85 backdrop-blur-md supports-[backdrop-filter]:bg-background/75 sm:sticky sm:top-14">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3 sm:px-6">
@@ -40,6 +44,15 @@ export function RoomHeader({ title, status, subtitle, presence, meta, actions }:
         <div className="flex items-center gap-3">
           {meta}
           {actions}
+          {/* An ended room's record is its session page: the summary, timeline, replay and exports. */}
+          {status === "ended" ? (
+            <Button asChild size="sm" variant="outline">
+              <Link href={`/sessions/${sessionId}`}>
+                <FileText aria-hidden />
+                Session review
+              </Link>
+            </Button>
+          ) : null}
         </div>
       </div>
     </div>

@@ -77,6 +77,7 @@ export function StaffRoom({ title, view, connection, serverNow, run }: StaffRoom
   return (
     <div className="pb-16" data-testid="staff-room" data-role={role}>
       <RoomHeader
+        sessionId={view.sessionId}
         title={title}
         status={view.status}
         subtitle={<StaffSubtitle view={view} number={current ? index + 1 : null} total={total} />}

@@ -20,6 +20,13 @@ import { interviewRevokeInvite } from "@/server/api/routers/interview/revoke-inv
 import { interviewSaveTemplate } from "@/server/api/routers/interview/save-template";
 import { interviewTemplates } from "@/server/api/routers/interview/templates";
 import { interviewUpdatePlan } from "@/server/api/routers/interview/update-plan";
+import { interviewDelete } from "@/server/api/routers/interview/delete";
+import { reviewExport } from "@/server/api/routers/review/export";
+import { reviewHistory } from "@/server/api/routers/review/history";
+import { reviewProgress } from "@/server/api/routers/review/progress";
+import { reviewReplay } from "@/server/api/routers/review/replay";
+import { reviewSession } from "@/server/api/routers/review/session";
+import { reviewSetHidden } from "@/server/api/routers/review/hide";
 import { inviteAccept } from "@/server/api/routers/invite/accept";
 import { inviteDescribe } from "@/server/api/routers/invite/describe";
 
@@ -48,6 +55,15 @@ export const appRouter = router({
     myRole: interviewMyRole,
     saveTemplate: interviewSaveTemplate,
     templates: interviewTemplates,
+    delete: interviewDelete,
+  }),
+  review: router({
+    history: reviewHistory,
+    session: reviewSession,
+    replay: reviewReplay,
+    export: reviewExport,
+    setHidden: reviewSetHidden,
+    progress: reviewProgress,
   }),
   invite: router({ describe: inviteDescribe, accept: inviteAccept }),
 });

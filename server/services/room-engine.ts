@@ -7,6 +7,7 @@ import {
   type Actor,
   type Command,
   type CommandOf,
+  type RoomEvent,
   type RoomState,
   type Scratchpad,
   type ScratchpadLanguage,
@@ -547,8 +548,9 @@ export class RoomEngine {
           const state = applyAll(room.state!, item.events);
           room.state = state;
           room.seq = item.afterSeq + item.events.length;
-          // The end is snapshotted before it is acknowledged: an ended room loads from its snapshot alone.
-          if (item.events.some((event) => event.type === "interviewEnded")) await this.snapshot(room);
+          // Snapshotted before acknowledged: the end (an ended room loads from its snapshot alone) and each
+          // submitted card, which the history reads from the snapshot (services/review/history.ts).
+          if (item.events.some(isSnapshotNow)) await this.snapshot(room);
           else if (room.seq - room.snapshotSeq >= ENGINE_LIMITS.snapshotEvery) void this.snapshot(room);
           // Published only after the commit: nobody ever sees an event that could still roll back.
           this.publish.events(state, stored);
@@ -613,4 +615,9 @@ export class RoomEngine {
       this.rooms.delete(room.sessionId);
     }
   }
+}
+
+/** Events after which the room is snapshotted before the command is acknowledged. Rare: none while the interview runs. */
+function isSnapshotNow(event: RoomEvent): boolean {
+  return event.type === "interviewEnded" || event.type === "scorecardSubmitted" || (event.type === "scorecardChanged" && event.payload.amendment !== null);
 }

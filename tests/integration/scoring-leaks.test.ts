@@ -35,17 +35,27 @@ async function connect(member: { session: HttpSession }, sessionId: string): Pro
   return client;
 }
 
-/** Everything a member received or can fetch: socket frames, their tRPC answers, the room page as HTML and as RSC. */
+/**
+ * Everything a member received or can fetch: socket frames, their tRPC answers (the review's too: session,
+ * replay in each perspective, both exports, history), and the room, session and history pages as HTML and RSC.
+ */
 async function everythingFor(client: RoomClient, session: HttpSession, sessionId: string): Promise<string> {
-  const pages = await Promise.all([
-    session.fetch(`/room/${sessionId}`).then((response) => response.text()),
-    session.fetch(`/room/${sessionId}`, { headers: { RSC: "1" } }).then((response) => response.text()),
-    session.fetch("/dashboard").then((response) => response.text()),
-  ]);
+  const pages = await Promise.all(
+    [`/room/${sessionId}`, `/sessions/${sessionId}`, "/history", "/dashboard"].flatMap((path) => [
+      session.fetch(path).then((response) => response.text()),
+      session.fetch(path, { headers: { RSC: "1" } }).then((response) => response.text()),
+    ]),
+  );
   const procedures = await Promise.all([
     session.trpc.interview.myRole.query({ sessionId }).catch((error: unknown) => String(error)),
     session.trpc.interview.list.query().catch((error: unknown) => String(error)),
     session.trpc.dashboard.summary.query().catch((error: unknown) => String(error)),
+    session.trpc.review.session.query({ sessionId }),
+    session.trpc.review.replay.query({ sessionId, perspective: "own" }),
+    session.trpc.review.replay.query({ sessionId, perspective: "candidate" }),
+    session.trpc.review.export.query({ sessionId, format: "markdown" }),
+    session.trpc.review.export.query({ sessionId, format: "json" }),
+    session.trpc.review.history.query({}),
   ]);
   return [JSON.stringify(client.received), JSON.stringify(procedures), ...pages].join("\n");
 }

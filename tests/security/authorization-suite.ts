@@ -186,6 +186,13 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
     "interview.revokeInvite": (s, w) => s.trpc.interview.revokeInvite.mutate({ inviteId: w.observerInviteId }),
     "interview.removeParticipant": (s, w) => s.trpc.interview.removeParticipant.mutate({ sessionId: w.sessionId, userId: w.observerId }),
     "interview.saveTemplate": (s, w) => s.trpc.interview.saveTemplate.mutate({ sessionId: w.sessionId, title: "Template" }),
+    "interview.delete": (s, w) => s.trpc.interview.delete.mutate({ sessionId: w.sessionId }),
+    "review.history": (s) => s.trpc.review.history.query({}),
+    "review.progress": (s) => s.trpc.review.progress.query(),
+    "review.session": (s, w) => s.trpc.review.session.query({ sessionId: w.sessionId }),
+    "review.replay": (s, w) => s.trpc.review.replay.query({ sessionId: w.sessionId, perspective: "candidate" }),
+    "review.export": (s, w) => s.trpc.review.export.query({ sessionId: w.sessionId, format: "json" }),
+    "review.setHidden": (s, w) => s.trpc.review.setHidden.mutate({ sessionId: w.sessionId, hidden: true }),
     "invite.describe": (s, w) => s.trpc.invite.describe.query({ token: w.candidateToken }),
     "invite.accept": (s, w) => s.trpc.invite.accept.mutate({ token: w.freshObserverToken }),
   };

@@ -134,6 +134,18 @@ export const AUTHORIZATION_TABLE: Row[] = [
   { surface: "trpc", name: "interview.revokeInvite", cells: interviewerOnly, writes: true },
   { surface: "trpc", name: "interview.removeParticipant", cells: interviewerOnly, writes: true },
   { surface: "trpc", name: "interview.saveTemplate", cells: interviewerOnly, writes: true },
+  // The owner deletes a session (not while it is live); everything of it goes.
+  { surface: "trpc", name: "interview.delete", cells: interviewerOnly, writes: true },
+
+  // ---- review: each member through their own view of the room; outsiders learn nothing
+  { surface: "trpc", name: "review.history", cells: signedIn },
+  { surface: "trpc", name: "review.progress", cells: signedIn },
+  { surface: "trpc", name: "review.session", cells: members },
+  { surface: "trpc", name: "review.replay", cells: members },
+  { surface: "trpc", name: "review.export", cells: members },
+  // Hiding is for members other than the owner, who deletes instead.
+  { surface: "trpc", name: "review.setHidden", cells: cells(members, { owner: "FORBIDDEN" }), writes: true },
+
   // Anyone holding a link may read what it is for, and join with it (a member keeps their role).
   { surface: "trpc", name: "invite.describe", cells: everyone("allowed") },
   { surface: "trpc", name: "invite.accept", cells: signedIn },

@@ -124,6 +124,14 @@ function sampleInputs(): Record<string, unknown> {
     "interview.revokeInvite": { inviteId: "invite" },
     "interview.removeParticipant": { sessionId: world.sessionId, userId: "user" },
     "interview.saveTemplate": { sessionId: world.sessionId, title: "T" },
+    // A session that does not exist: a mutated input that stays valid must still write nothing.
+    "interview.delete": { sessionId: "no-such-session" },
+    "review.history": { search: "cache", status: "ENDED", sort: "newest", page: 1 },
+    "review.progress": undefined,
+    "review.session": { sessionId: world.sessionId },
+    "review.replay": { sessionId: world.sessionId, perspective: "own" },
+    "review.export": { sessionId: world.sessionId, format: "markdown" },
+    "review.setHidden": { sessionId: "no-such-session", hidden: true },
     "invite.describe": { token: "token-token-token" },
     "invite.accept": { token: "token-token-token" },
   };

@@ -1,4 +1,5 @@
 /** Shared by the room's unit tests: a small interview whose every hidden field holds a unique marker. */
+import fc from "fast-check";
 import { expect } from "vitest";
 import { apply } from "./apply";
 import type { Command } from "./commands";
@@ -102,3 +103,104 @@ export function releasedRoom(): RoomState {
   const submitted = run(ratedEndedRoom(), interviewer, { type: "submitScorecard" }).state;
   return run(submitted, interviewer, { type: "releaseFeedback", text: "FEEDBACK_TEXT", includeScores: true }).state;
 }
+
+const Q = (n: number) => `question_${n}_id`;
+const F = (q: number, f: number) => `followup_${q}_${f}_id`;
+const note = (n: number) => `note_${n}`;
+
+/** For property tests: every kind of command, by every kind of member, aimed at things that exist and things that do not. */
+export const steps: Array<[Actor, Command]> = [
+  ...everyone.map((actor): [Actor, Command] => [actor, { type: "join", name: `Name of ${actor.userId}` }]),
+  ...everyone.flatMap((actor) => (["connected", "away", "disconnected"] as const).map((status): [Actor, Command] => [actor, { type: "setPresence", status }])),
+  [interviewer, { type: "start" }],
+  [interviewer, { type: "nextQuestion", fromQuestionId: Q(1) }],
+  [interviewer, { type: "nextQuestion", fromQuestionId: Q(2) }],
+  [coInterviewer, { type: "previousQuestion", fromQuestionId: Q(2) }],
+  [interviewer, { type: "goToQuestion", questionId: Q(3) }],
+  [interviewer, { type: "goToQuestion", questionId: Q(1) }],
+  ...[1, 2, 3].flatMap((q) => [1, 2].map((f): [Actor, Command] => [interviewer, { type: "revealFollowUp", questionId: Q(q), followUpId: F(q, f) }])),
+  [interviewer, { type: "setKeyPointChecked", questionId: Q(1), index: 0, checked: true }],
+  [coInterviewer, { type: "setKeyPointChecked", questionId: Q(1), index: 0, checked: false }],
+  [interviewer, { type: "setKeyPointChecked", questionId: Q(2), index: 1, checked: true }],
+  [interviewer, { type: "addNote", body: "interviewer note" }],
+  [coInterviewer, { type: "addNote", body: "co-interviewer note" }],
+  [observer, { type: "addNote", body: "observer note" }],
+  ...[1, 2, 3].flatMap((n): Array<[Actor, Command]> => [
+    [interviewer, { type: "editNote", noteId: note(n), body: `edited ${n}` }],
+    [observer, { type: "editNote", noteId: note(n), body: `observer edited ${n}` }],
+    [interviewer, { type: "deleteNote", noteId: note(n) }],
+    [observer, { type: "deleteNote", noteId: note(n) }],
+  ]),
+  // Scoring: each scorer rates everything asked (so that submitting can succeed), amends after submitting.
+  ...scorers.flatMap((actor) =>
+    [1, 2, 3].flatMap((q) =>
+      [0, 1].map((criterion): [Actor, Command] => [
+        actor,
+        { type: "rateCriterion", questionId: Q(q), criterion, rating: (((q + criterion) % 4) + 1) as 1 | 2 | 3 | 4, comment: "", evidence: [] },
+      ]),
+    ),
+  ),
+  [observer, { type: "rateCriterion", questionId: Q(1), criterion: 0, rating: "no_evidence", comment: "why", evidence: [note(3)] }],
+  [interviewer, { type: "setQuestionOverall", questionId: Q(1), overall: 7, comment: "good" }],
+  [coInterviewer, { type: "setRedFlags", questionId: Q(1), redFlags: [0], customRedFlags: ["vague"] }],
+  [interviewer, { type: "setSummary", recommendation: "yes", takeaways: "t", strengths: "s", improvements: "i" }],
+  ...scorers.map((actor): [Actor, Command] => [actor, { type: "submitScorecard" }]),
+  [interviewer, { type: "setQuestionOverall", questionId: Q(1), overall: 9, comment: "better", amendmentReason: "rewatched" }],
+  [observer, { type: "rateCriterion", questionId: Q(1), criterion: 1, rating: 1, comment: "", evidence: [], amendmentReason: "missed it" }],
+  [interviewer, { type: "setCompetencyWeights", weights: [{ competency: "SECRET_Q1_RUBRIC_A", weight: 3 }] }],
+  [interviewer, { type: "draftFeedback", text: "draft" }],
+  [interviewer, { type: "releaseFeedback", text: "released", includeScores: true }],
+  [candidate, { type: "finishSelfAssessment", ratings: [{ questionId: Q(1), criterion: 0, level: 2 }] }],
+  [candidate, { type: "checkpointScratchpad", questionId: Q(1), text: "first draft", revision: 1 }],
+  [candidate, { type: "checkpointScratchpad", questionId: Q(2), text: "second draft", revision: 1 }],
+  [interviewer, { type: "removeParticipant", userId: observer.userId }],
+  [interviewer, { type: "end" }],
+];
+
+/** Runs the picked steps from an empty room: every state along the way, and the events between them. */
+export function history(picks: number[]): { states: RoomState[]; events: RoomEvent[] } {
+  const states = [emptyRoom()];
+  const events: RoomEvent[] = [];
+  const ids = idSource();
+  picks.forEach((pick, i) => {
+    const [actor, command] = steps[pick]!;
+    const decision = decide(states.at(-1)!, actor, command, at(i * 7), ids);
+    if (!decision.ok) return;
+    for (const event of decision.events) {
+      events.push(event);
+      states.push(apply(states.at(-1)!, event));
+    }
+  });
+  return { states, events };
+}
+
+/**
+ * Every step in an order a real session could take: the interview runs, ends, then is scored, submitted,
+ * amended and released, and the candidate rates themselves; the observer is removed last.
+ */
+export function completeSessionPicks(): number[] {
+  const firstSubmit = steps.findIndex(([, command]) => command.type === "submitScorecard");
+  const phase = (i: number): number => {
+    const type = steps[i]![1].type;
+    if (type === "removeParticipant") return 3;
+    if (type === "end") return 1;
+    return i >= firstSubmit && type !== "checkpointScratchpad" ? 2 : 0;
+  };
+  return steps.map((_, i) => i).sort((a, b) => phase(a) - phase(b) || a - b);
+}
+
+/**
+ * Sessions for property tests, as picks into `steps`: mostly a complete session (everyone joins, the
+ * interview starts and ends) with random other steps left out, so that reveals, notes, scoring and releases
+ * really happen; sometimes random steps in any order. Random steps alone almost never start the
+ * interview: nearly all of them are refused before a join.
+ */
+export const sessionPicks: fc.Arbitrary<number[]> = (() => {
+  const order = completeSessionPicks();
+  const essential = new Set(order.filter((i) => ["join", "start", "end"].includes(steps[i]![1].type)));
+  const optional = order.filter((i) => !essential.has(i));
+  return fc.oneof(
+    { weight: 3, arbitrary: fc.subarray(optional).map((kept) => order.filter((i) => essential.has(i) || kept.includes(i))) },
+    { weight: 1, arbitrary: fc.array(fc.nat({ max: steps.length - 1 }), { minLength: 1, maxLength: 60 }) },
+  );
+})();

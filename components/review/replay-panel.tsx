@@ -1,0 +1,166 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { ChevronLeft, ChevronRight, Pause, Play, SkipBack, SkipForward } from "lucide-react";
+import { useEffect, useMemo, useState } from "react";
+import { useTRPC } from "@/components/providers/trpc";
+import { errorMessage } from "@/components/providers/trpc-errors";
+import { ReplayFrame } from "@/components/review/replay-frame";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { Spinner } from "@/components/ui/spinner";
+import { formatDuration } from "@/server/domain/format-duration";
+import { replayFrames, type Perspective } from "@/server/domain/review/replay";
+import { describeStep } from "@/server/domain/review/timeline";
+
+const PLAY_STEP_MS = 700;
+
+function offsetText(offsetMs: number | null): string {
+  if (offsetMs === null) return "lobby";
+  return offsetMs < 0 ? `-${formatDuration(-offsetMs)}` : formatDuration(offsetMs);
+}
+
+/**
+ * The timeline and a scrubber over it. Frames are folded here from the steps the server sent, by the
+ * same `foldView` the live room's clients use, so frame N is the room exactly as it was after step N.
+ */
+export function ReplayPanel({ sessionId, perspectives }: { sessionId: string; perspectives: Perspective[] }) {
+  const trpc = useTRPC();
+  const [perspective, setPerspective] = useState<Perspective>("own");
+  const [showPresence, setShowPresence] = useState(false);
+  const [position, setPosition] = useState<number | null>(null);
+  const [playing, setPlaying] = useState(false);
+  const replay = useQuery(trpc.review.replay.queryOptions({ sessionId, perspective }, { staleTime: 60_000 }));
+  const frames = useMemo(() => (replay.data ? replayFrames(replay.data) : []), [replay.data]);
+  const last = Math.max(0, frames.length - 1);
+  const index = Math.min(position ?? last, last);
+
+  // Playing stops by itself at the last frame.
+  const playingNow = playing && index < last;
+  useEffect(() => {
+    if (!playingNow) return;
+    const timer = setTimeout(() => setPosition(index + 1), PLAY_STEP_MS);
+    return () => clearTimeout(timer);
+  }, [playingNow, index]);
+
+  if (replay.isPending) {
+    return (
+      <p className="flex items-center gap-2 text-sm text-muted-foreground">
+        <Spinner /> Loading the event log…
+      </p>
+    );
+  }
+  if (replay.isError) return <Alert variant="error">{errorMessage(replay.error)}</Alert>;
+  const { steps, startedAt } = replay.data;
+  const frame = frames[index]!;
+  const at = index === 0 ? (startedAt ?? steps[0]?.at ?? new Date(0).toISOString()) : steps[index - 1]!.at;
+  const go = (next: number) => {
+    setPlaying(false);
+    setPosition(Math.max(0, Math.min(last, next)));
+  };
+
+  return (
+    <div className="grid gap-4" data-testid="replay">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        {perspectives.length > 1 ? (
+          <div role="radiogroup" aria-label="Whose view" className="inline-flex rounded-md border p-0.5">
+            {perspectives.map((option) => (
+              <button
+                key={option}
+                type="button"
+                role="radio"
+                aria-checked={perspective === option}
+                onClick={() => {
+                  setPerspective(option);
+                  setPosition(null);
+                  setPlaying(false);
+                }}
+                className={cn(
+                  "rounded px-3 py-1 text-[13px]",
+                  perspective === option ? "bg-foreground text-background" : "text-muted-foreground hover:text-foreground",
+                )}
+              >
+                {option === "own" ? "Your view" : "Candidate's view"}
+              </button>
+            ))}
+          </div>
+        ) : (
+          <span />
+        )}
+        <label className="flex items-center gap-2 text-[13px] text-muted-foreground">
+          <input type="checkbox" checked={showPresence} onChange={(event) => setShowPresence(event.target.checked)} />
+          Show connections
+        </label>
+      </div>
+
+      <div className="grid gap-2 rounded-lg border bg-muted/40 p-3">
+        <div className="flex items-center gap-1">
+          <Button variant="ghost" size="icon" aria-label="To the start" onClick={() => go(0)}>
+            <SkipBack aria-hidden />
+          </Button>
+          <Button variant="ghost" size="icon" aria-label="Previous event" onClick={() => go(index - 1)}>
+            <ChevronLeft aria-hidden />
+          </Button>
+          <Button
+            variant="ghost"
+            size="icon"
+            aria-label={playingNow ? "Pause" : "Play"}
+            onClick={() => {
+              if (playingNow) return setPlaying(false);
+              if (index >= last) setPosition(0);
+              setPlaying(true);
+            }}
+          >
+            {playingNow ? <Pause aria-hidden /> : <Play aria-hidden />}
+          </Button>
+          <Button variant="ghost" size="icon" aria-label="Next event" onClick={() => go(index + 1)}>
+            <ChevronRight aria-hidden />
+          </Button>
+          <Button variant="ghost" size="icon" aria-label="To the end" onClick={() => go(last)}>
+            <SkipForward aria-hidden />
+          </Button>
+          <span className="ml-auto font-mono text-xs text-muted-foreground" aria-live="polite" data-testid="replay-position">
+            {index === 0 ? "Before the first event" : `Event ${index} of ${last} · ${offsetText(steps[index - 1]!.offsetMs)}`}
+          </span>
+        </div>
+        <input
+          type="range"
+          min={0}
+          max={last}
+          value={index}
+          onChange={(event) => go(Number(event.target.value))}
+          aria-label="Replay position"
+          aria-valuetext={index === 0 ? "Before the first event" : describeStep(steps[index - 1]!.event, frames[index - 1]!).text}
+          className="w-full accent-primary"
+        />
+      </div>
+
+      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,22rem)]">
+        <div className="rounded-xl border bg-card p-4 shadow-xs">
+          <ReplayFrame frame={frame} at={at} />
+        </div>
+        <ol aria-label="Timeline" className="max-h-[32rem] overflow-y-auto rounded-xl border bg-card text-[13px] shadow-xs">
+          {steps.map((step, i) => {
+            const entry = describeStep(step.event, frames[i]!);
+            if (entry.kind === "presence" && !showPresence) return null;
+            const selected = index === i + 1;
+            return (
+              <li key={step.seq}>
+                <button
+                  type="button"
+                  onClick={() => go(i + 1)}
+                  aria-current={selected ? "step" : undefined}
+                  className={cn("flex w-full gap-3 px-3 py-1.5 text-left hover:bg-accent", selected && "bg-primary-soft text-primary-soft-foreground")}
+                >
+                  <span className="w-14 shrink-0 font-mono text-xs text-muted-foreground">{offsetText(step.offsetMs)}</span>
+                  <span className="min-w-0">{entry.text}</span>
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,6 @@
+import { protectedProcedure } from "@/server/api/trpc";
+import { pool } from "@/server/db/client";
+import { progressOf } from "@/server/services/review/progress";
+
+/** The caller's progress over their latest ended sessions: released scores and coverage, and calibration as a scorer. */
+export const reviewProgress = protectedProcedure.query(({ ctx }) => progressOf(pool(), ctx.user));

@@ -1,0 +1,88 @@
+import type { ViewEvent } from "../room/event-for-viewer";
+import { ROLE_LABELS } from "../room/room-state";
+import type { RoomView } from "../room/view-for";
+
+export type TimelineKind = "room" | "question" | "followUp" | "keyPoint" | "note" | "scratchpad" | "scoring" | "presence";
+
+export interface TimelineEntry {
+  kind: TimelineKind;
+  text: string;
+}
+
+/**
+ * One line of the timeline for a replayed step, as its viewer was shown it. `before` is the frame the step
+ * was folded into, for names and question numbers; nothing else is read, so a line can hold no more than
+ * the viewer's own view did.
+ */
+export function describeStep(event: ViewEvent, before: RoomView): TimelineEntry {
+  const name = (userId: string) => before.participants.find((participant) => participant.userId === userId)?.name ?? "Someone";
+  switch (event.type) {
+    case "participantJoined":
+      return { kind: "room", text: `${event.payload.name} joined as ${ROLE_LABELS[event.payload.role].toLowerCase()}` };
+    case "participantRemoved":
+      return { kind: "room", text: `${name(event.payload.userId)} was removed` };
+    case "presenceChanged":
+      return {
+        kind: "presence",
+        text: `${name(event.payload.userId)} ${{ connected: "connected", away: "is away", disconnected: "disconnected" }[event.payload.status]}`,
+      };
+    case "interviewStarted": {
+      const to = "question" in event.payload ? event.payload.question : { id: event.payload.questionId, position: undefined };
+      return { kind: "question", text: `Interview started on ${questionLabel(before, to.id, to.position)}` };
+    }
+    case "questionChanged": {
+      const to = "to" in event.payload ? event.payload.to.question : { id: event.payload.toQuestionId, position: undefined };
+      return { kind: "question", text: `Moved to ${questionLabel(before, to.id, to.position)}` };
+    }
+    case "followUpRevealed":
+      return { kind: "followUp", text: `Follow-up revealed: ${followUpPrompt(before, event.payload)}` };
+    case "keyPointChecked":
+      return {
+        kind: "keyPoint",
+        text: `Key point ${event.payload.checked ? "ticked" : "unticked"}: ${keyPointText(before, event.payload.questionId, event.payload.index)}`,
+      };
+    case "noteAdded":
+      return { kind: "note", text: `${name(event.payload.authorId)} noted: ${clip(event.payload.body)}` };
+    case "noteEdited":
+      return { kind: "note", text: `${name(event.payload.authorId)} edited a note: ${clip(event.payload.body)}` };
+    case "noteDeleted":
+      return { kind: "note", text: `${name(event.payload.authorId)} deleted a note` };
+    case "scratchpadUpdated":
+      return { kind: "scratchpad", text: `Scratchpad saved (${questionLabel(before, event.payload.questionId)}, ${event.payload.text.length} characters)` };
+    case "scoringUpdated":
+      return { kind: "scoring", text: "Scorecards or feedback updated" };
+    case "feedbackUpdated":
+      return { kind: "scoring", text: event.payload.selfAssessment ? "Self-assessment finished" : "Feedback released" };
+    case "interviewEnded":
+      return { kind: "room", text: "Interview ended" };
+  }
+}
+
+function questionLabel(view: RoomView, questionId: string, position?: number): string {
+  const found =
+    view.role === "CANDIDATE"
+      ? [...view.earlier, ...(view.current ? [view.current] : [])].find((question) => question.id === questionId)
+      : view.questions.find((question) => question.id === questionId);
+  const at = found?.position ?? position;
+  return at === undefined ? "a question" : `question ${at + 1}`;
+}
+
+function followUpPrompt(view: RoomView, payload: { questionId: string; followUpId: string; prompt?: string }): string {
+  if (payload.prompt !== undefined) return clip(payload.prompt);
+  if (view.role === "CANDIDATE") return "a follow-up";
+  const prompt = view.questions
+    .find((question) => question.id === payload.questionId)
+    ?.followUps.find((followUp) => followUp.id === payload.followUpId)?.prompt;
+  return prompt ? clip(prompt) : "a follow-up";
+}
+
+function keyPointText(view: RoomView, questionId: string, index: number): string {
+  if (view.role === "CANDIDATE") return `#${index + 1}`;
+  const text = view.questions.find((question) => question.id === questionId)?.keyPoints[index]?.text;
+  return text ? clip(text) : `#${index + 1}`;
+}
+
+function clip(text: string, max = 120): string {
+  const line = text.replace(/\s+/g, " ").trim();
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}

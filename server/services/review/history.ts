@@ -1,0 +1,160 @@
+// The sessions a user ran or took, filtered, sorted and paged in one statement.
+import type { Pool } from "pg";
+import type { SessionUser } from "@/server/auth/session";
+import type { HistoryFilters, HistorySort } from "@/server/domain/review/history-filters";
+import type { Role } from "@/server/domain/room";
+import type { Recommendation } from "@/server/domain/scoring/scale";
+
+export interface HistoryRow {
+  id: string;
+  title: string;
+  status: "PLANNED" | "LIVE" | "ENDED" | "CANCELLED";
+  myRole: Role;
+  ownerName: string;
+  candidateName: string | null;
+  /** When it started, or was scheduled, or was created: the date the history sorts and filters by. */
+  date: string;
+  startedAt: string | null;
+  endedAt: string | null;
+  durationMs: number | null;
+  questionCount: number;
+  /** On the viewer's own submitted scorecard; null for candidates and unsubmitted cards. */
+  recommendation: Recommendation | null;
+  /** For the candidate: the interviewer has released feedback to them. */
+  feedbackReleased: boolean;
+}
+
+export interface HistoryPage {
+  rows: HistoryRow[];
+  total: number;
+  page: number;
+  pageSize: number;
+  /** The documents the user's sessions asked from (asked questions only, for a candidate): the document filter's choices. */
+  documents: string[];
+}
+
+const ORDER_BY: Record<HistorySort, string> = {
+  newest: `"date" DESC, s."id"`,
+  oldest: `"date" ASC, s."id"`,
+  title: `lower(s."title"), "date" DESC, s."id"`,
+  longest: `"durationMs" DESC NULLS LAST, "date" DESC, s."id"`,
+};
+
+/**
+ * A candidate's searches and document filter see only the questions they were asked, and only once the
+ * interview ended, as `questionSources` (domain/review/progress.ts) rules for the document and topic:
+ * never a question they were not asked. `visitedQuestionIds` comes from the snapshot, which the room
+ * writes before it acknowledges the end.
+ */
+const QUESTION_VISIBLE = `(p."role" <> 'CANDIDATE' OR (s."status" = 'ENDED' AND coalesce(s."snapshot"->'visitedQuestionIds', '[]'::jsonb) ? q."id"))`;
+const MY_CARD = `(SELECT c FROM jsonb_array_elements(coalesce(s."snapshot"->'scorecards', '[]'::jsonb)) c
+                   WHERE c->>'scorerId' = p."userId" AND c->>'submittedAt' IS NOT NULL LIMIT 1)`;
+
+/** Escapes LIKE's wildcards, so that a search for "50%" means those characters. */
+function contains(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export async function sessionHistory(pool: Pool, user: SessionUser, filters: HistoryFilters): Promise<HistoryPage> {
+  const values: unknown[] = [user.id];
+  const param = (value: unknown) => {
+    values.push(value);
+    return `$${values.length}`;
+  };
+  const where: string[] = [`p."userId" = $1`, `p."hiddenAt" IS NULL`];
+  if (filters.status) where.push(`s."status" = ${param(filters.status)}::"SessionStatus"`);
+  if (filters.role === "took") where.push(`p."role" = 'CANDIDATE'`);
+  if (filters.role === "ran") where.push(`p."role" <> 'CANDIDATE'`);
+  if (filters.from) where.push(`"date" >= ${param(filters.from)}::date`);
+  if (filters.to) where.push(`"date" < ${param(filters.to)}::date + 1`);
+  if (filters.candidate) where.push(`"candidateName" ILIKE ${param(contains(filters.candidate))}`);
+  if (filters.recommendation) where.push(`${MY_CARD}->'summary'->>'recommendation' = ${param(filters.recommendation)}`);
+  if (filters.question) {
+    where.push(
+      `EXISTS (SELECT 1 FROM "SessionQuestion" q WHERE q."sessionId" = s."id" AND ${QUESTION_VISIBLE} AND q."snapshot"->>'prompt' ILIKE ${param(contains(filters.question))})`,
+    );
+  }
+  if (filters.document) {
+    where.push(
+      `EXISTS (SELECT 1 FROM "SessionQuestion" q WHERE q."sessionId" = s."id" AND ${QUESTION_VISIBLE} AND q."snapshot"->'meta'->>'documentTitle' = ${param(filters.document)})`,
+    );
+  }
+  if (filters.search) {
+    const pattern = param(contains(filters.search));
+    where.push(`(s."title" ILIKE ${pattern} OR "candidateName" ILIKE ${pattern}
+      OR EXISTS (SELECT 1 FROM "SessionQuestion" q WHERE q."sessionId" = s."id" AND ${QUESTION_VISIBLE} AND q."snapshot"->>'prompt' ILIKE ${pattern}))`);
+  }
+  const from = `FROM "Participant" p
+         JOIN "InterviewSession" s ON s."id" = p."sessionId"
+         JOIN "User" owner ON owner."id" = s."createdById"
+         CROSS JOIN LATERAL (SELECT coalesce(s."startedAt", s."scheduledAt", s."createdAt") AS "date",
+                                    (extract(epoch FROM s."endedAt" - s."startedAt") * 1000)::bigint::int AS "durationMs",
+                                    coalesce((SELECT u."name" FROM "Participant" cp JOIN "User" u ON u."id" = cp."userId"
+                                               WHERE cp."sessionId" = s."id" AND cp."role" = 'CANDIDATE' LIMIT 1), s."candidateName") AS "candidateName") d
+        WHERE ${where.join(" AND ")}`;
+  const filterValues = [...values];
+  const limit = param(filters.pageSize);
+  const offset = param((filters.page - 1) * filters.pageSize);
+
+  const [page, documents] = await Promise.all([
+    pool.query<{
+      id: string;
+      title: string;
+      status: HistoryRow["status"];
+      role: Role;
+      ownerName: string | null;
+      candidateName: string | null;
+      date: Date;
+      startedAt: Date | null;
+      endedAt: Date | null;
+      durationMs: number | null;
+      questionCount: number;
+      recommendation: Recommendation | null;
+      feedbackReleased: boolean;
+      total: number;
+    }>(
+      `SELECT s."id", s."title", s."status", p."role", owner."name" AS "ownerName", "candidateName", "date", s."startedAt", s."endedAt", "durationMs",
+              (SELECT count(*)::int FROM "SessionQuestion" q WHERE q."sessionId" = s."id") AS "questionCount",
+              ${MY_CARD}->'summary'->>'recommendation' AS "recommendation",
+              (p."role" = 'CANDIDATE' AND coalesce(s."snapshot"->'feedback'->'released', 'null'::jsonb) <> 'null'::jsonb) AS "feedbackReleased",
+              count(*) OVER ()::int AS "total"
+         ${from}
+        ORDER BY ${ORDER_BY[filters.sort]}
+        LIMIT ${limit} OFFSET ${offset}`,
+      values,
+    ),
+    pool.query<{ title: string }>(
+      `SELECT DISTINCT q."snapshot"->'meta'->>'documentTitle' AS "title"
+         FROM "Participant" p
+         JOIN "InterviewSession" s ON s."id" = p."sessionId"
+         JOIN "SessionQuestion" q ON q."sessionId" = s."id"
+        WHERE p."userId" = $1 AND p."hiddenAt" IS NULL AND ${QUESTION_VISIBLE} AND q."snapshot"->'meta'->>'documentTitle' IS NOT NULL
+        ORDER BY 1`,
+      [user.id],
+    ),
+  ]);
+  return {
+    rows: page.rows.map((row) => ({
+      id: row.id,
+      title: row.title,
+      status: row.status,
+      myRole: row.role,
+      ownerName: row.ownerName ?? "Interviewer",
+      candidateName: row.candidateName,
+      date: row.date.toISOString(),
+      startedAt: row.startedAt?.toISOString() ?? null,
+      endedAt: row.endedAt?.toISOString() ?? null,
+      durationMs: row.durationMs,
+      questionCount: row.questionCount,
+      recommendation: row.recommendation,
+      feedbackReleased: row.feedbackReleased,
+    })),
+    // Past the last page the window count has no row to ride on.
+    total:
+      page.rows[0]?.total ??
+      (filters.page > 1 ? (await pool.query<{ total: number }>(`SELECT count(*)::int AS "total" ${from}`, filterValues)).rows[0]!.total : 0),
+    page: filters.page,
+    pageSize: filters.pageSize,
+    documents: documents.rows.map((row) => row.title),
+  };
+}

@@ -1,0 +1,155 @@
+// A past (or running) session as one of its members may review it: the page, the replay and the exports.
+import type { Pool } from "pg";
+import { pool as sharedPool, type Db } from "@/server/db/client";
+import type { SessionUser } from "@/server/auth/session";
+import { canDeleteSession, canHideSession, perspectivesFor } from "@/server/domain/review/policy";
+import { replayFor, type LoggedEvent, type Perspective, type Replay } from "@/server/domain/review/replay";
+import { sessionMarkdown, type SessionMeta } from "@/server/domain/review/report";
+import { createRoomState, roomEventSchema, viewFor, type QuestionSnapshot, type Role, type RoomView } from "@/server/domain/room";
+import { AppError } from "@/server/errors";
+import { internQuestion } from "@/server/services/plan-interning";
+import { loadRoom, ROOM_NOT_FOUND } from "@/server/services/room-store";
+import { roomEngine } from "@/server/services/room-service";
+
+export interface ReviewedSession extends SessionMeta {
+  myRole: Role;
+  hidden: boolean;
+  canDelete: boolean;
+  canHide: boolean;
+  perspectives: Perspective[];
+}
+
+/**
+ * The session and the user's part in it; not found, exactly like a session that does not exist, when
+ * they are not one of its members.
+ */
+async function reviewedSession(db: Db, user: SessionUser, sessionId: string): Promise<ReviewedSession> {
+  const participant = await db.participant.findUnique({
+    where: { sessionId_userId: { sessionId, userId: user.id } },
+    select: {
+      role: true,
+      hiddenAt: true,
+      session: {
+        select: {
+          id: true,
+          title: true,
+          status: true,
+          candidateName: true,
+          createdAt: true,
+          scheduledAt: true,
+          startedAt: true,
+          endedAt: true,
+          createdBy: { select: { name: true } },
+        },
+      },
+    },
+  });
+  if (!participant) throw new AppError("NOT_FOUND", ROOM_NOT_FOUND);
+  const { session, role } = participant;
+  return {
+    id: session.id,
+    title: session.title,
+    status: session.status,
+    ownerName: session.createdBy.name ?? "Interviewer",
+    candidateName: session.candidateName,
+    createdAt: session.createdAt.toISOString(),
+    scheduledAt: session.scheduledAt?.toISOString() ?? null,
+    startedAt: session.startedAt?.toISOString() ?? null,
+    endedAt: session.endedAt?.toISOString() ?? null,
+    myRole: role,
+    hidden: participant.hiddenAt !== null,
+    canDelete: canDeleteSession(role, session.status),
+    canHide: canHideSession(role),
+    perspectives: perspectivesFor(role),
+  };
+}
+
+export interface SessionReview {
+  session: ReviewedSession;
+  /** The room as it is now, built for this member by the live room's own view rules. */
+  view: RoomView;
+}
+
+export async function sessionReview(db: Db, pool: Pool, user: SessionUser, sessionId: string, now = new Date()): Promise<SessionReview> {
+  const session = await reviewedSession(db, user, sessionId);
+  const loaded = await loadRoom(pool, sessionId);
+  if (!loaded) throw new AppError("NOT_FOUND", ROOM_NOT_FOUND);
+  return { session, view: viewFor(loaded.state, { userId: user.id, role: session.myRole }, now) };
+}
+
+export async function sessionReplay(db: Db, pool: Pool, user: SessionUser, sessionId: string, perspective: Perspective): Promise<Replay> {
+  const session = await reviewedSession(db, user, sessionId);
+  const [questions, log] = await Promise.all([planOf(pool, sessionId), eventLogOf(pool, sessionId)]);
+  return replayFor(createRoomState({ sessionId, questions }), log, { userId: user.id, role: session.myRole }, perspective);
+}
+
+export type ExportFormat = "markdown" | "json";
+
+export interface SessionExport {
+  filename: string;
+  mimeType: string;
+  content: string;
+}
+
+/** The report as a file; each member's holds only what their own view and replay hold. */
+export async function sessionExport(db: Db, pool: Pool, user: SessionUser, sessionId: string, format: ExportFormat, now = new Date()): Promise<SessionExport> {
+  const { session, view } = await sessionReview(db, pool, user, sessionId, now);
+  const base = `${slug(session.title)}-${session.id.slice(0, 8)}`;
+  if (format === "markdown") return { filename: `${base}.md`, mimeType: "text/markdown; charset=utf-8", content: sessionMarkdown(session, view) };
+  const replay = await sessionReplay(db, pool, user, sessionId, "own");
+  const { canDelete: _delete, canHide: _hide, perspectives: _perspectives, hidden: _hidden, ...meta } = session;
+  const document = { format: "mockroom.session", version: 1, exportedAt: now.toISOString(), session: meta, view, events: replay.steps };
+  return { filename: `${base}.json`, mimeType: "application/json", content: JSON.stringify(document, null, 2) };
+}
+
+/** Deletes the session and everything of it (questions, log, notes, invites, members), owner only. */
+export async function deleteSession(db: Db, user: SessionUser, sessionId: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    // Locked, so that the room cannot start between the check and the delete (room-store appendFirst).
+    await tx.$queryRaw`SELECT 1 FROM "InterviewSession" WHERE "id" = ${sessionId} FOR UPDATE`;
+    const session = await reviewedSession(tx as unknown as Db, user, sessionId);
+    if (!session.canDelete) {
+      throw session.myRole === "INTERVIEWER"
+        ? new AppError("CONFLICT", "End the interview before deleting it.")
+        : new AppError("FORBIDDEN", "Only the interviewer who owns a session can delete it.");
+    }
+    await tx.interviewSession.delete({ where: { id: sessionId } });
+  });
+  roomEngine(sharedPool).forget(sessionId);
+}
+
+/** Hides the session from the member's own history, or shows it again; nobody else's list changes. */
+export async function setSessionHidden(db: Db, user: SessionUser, sessionId: string, hidden: boolean): Promise<void> {
+  const session = await reviewedSession(db, user, sessionId);
+  if (!session.canHide) throw new AppError("FORBIDDEN", "The owner deletes a session instead of hiding it.");
+  await db.participant.update({ where: { sessionId_userId: { sessionId, userId: user.id } }, data: { hiddenAt: hidden ? new Date() : null } });
+}
+
+async function planOf(pool: Pool, sessionId: string): Promise<QuestionSnapshot[]> {
+  const { rows } = await pool.query<{ id: string; position: number; timeBoxSec: number | null; snapshot: object }>(
+    `SELECT "id", "position", "timeBoxSec", "snapshot" FROM "SessionQuestion" WHERE "sessionId" = $1 ORDER BY "position"`,
+    [sessionId],
+  );
+  return rows.map((row) => internQuestion({ ...row.snapshot, id: row.id, position: row.position, timeBoxSec: row.timeBoxSec } as QuestionSnapshot));
+}
+
+/** The whole log with the instant each event was appended, validated on read like every JSON column. */
+async function eventLogOf(pool: Pool, sessionId: string): Promise<LoggedEvent[]> {
+  const { rows } = await pool.query<{ seq: number; type: string; payload: unknown; createdAt: Date }>({
+    name: "review-event-log",
+    text: `SELECT "seq", "type", "payload", "createdAt" FROM "SessionEvent" WHERE "sessionId" = $1 ORDER BY "seq"`,
+    values: [sessionId],
+  });
+  return rows.map((row) => ({ seq: row.seq, at: row.createdAt.toISOString(), event: roomEventSchema.parse({ type: row.type, payload: row.payload }) }));
+}
+
+function slug(title: string): string {
+  return (
+    title
+      .toLowerCase()
+      .normalize("NFKD")
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 60) || "session"
+  );
+}
