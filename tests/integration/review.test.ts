@@ -85,7 +85,7 @@ describe("session review", () => {
     const markdown = await candidate.session.trpc.review.export.query({ sessionId, format: "markdown" });
     const json = await candidate.session.trpc.review.export.query({ sessionId, format: "json" });
     const page = await candidate.session.fetch(`/sessions/${sessionId}`).then((response) => response.text());
-    const rsc = await candidate.session.fetch(`/sessions/${sessionId}`, { headers: { RSC: "1" } }).then((response) => response.text());
+    const rsc = await candidate.session.rsc(`/sessions/${sessionId}`);
     for (const text of [JSON.stringify(replay), markdown.content, json.content, page, rsc]) {
       expect(text).toContain("answer_candidate");
       expect(text).not.toContain("PRIVATE_NOTE_candidate");

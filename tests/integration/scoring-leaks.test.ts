@@ -43,7 +43,7 @@ async function everythingFor(client: RoomClient, session: HttpSession, sessionId
   const pages = await Promise.all(
     [`/room/${sessionId}`, `/sessions/${sessionId}`, "/history", "/dashboard"].flatMap((path) => [
       session.fetch(path).then((response) => response.text()),
-      session.fetch(path, { headers: { RSC: "1" } }).then((response) => response.text()),
+      session.rsc(path),
     ]),
   );
   const procedures = await Promise.all([

@@ -41,6 +41,20 @@ export class HttpSession {
     return response;
   }
 
+  /**
+   * A page's RSC payload, as the client router fetches it on navigation. Next.js answers a request without
+   * its `_rsc` cache key with a redirect to the address that has it; that redirect is followed once, and
+   * anything but 200 then fails, so that a leak check never searches an empty body.
+   */
+  async rsc(path: string): Promise<string> {
+    const headers = { RSC: "1" };
+    let response = await this.fetch(path, { headers });
+    const location = response.headers.get("location");
+    if (response.status === 307 && location?.includes("_rsc")) response = await this.fetch(location, { headers });
+    if (response.status !== 200) throw new Error(`RSC of ${path}: ${response.status}`);
+    return response.text();
+  }
+
   /** Posts next-auth's credentials callback for `provider`; returns the error next-auth reports, or null. */
   private async callback(provider: "credentials" | "guest", fields: Record<string, string>): Promise<string | null> {
     const { csrfToken } = (await (await this.fetch("/api/auth/csrf")).json()) as { csrfToken: string };

@@ -34,10 +34,10 @@ export interface HistoryPage {
 }
 
 const ORDER_BY: Record<HistorySort, string> = {
-  newest: `"date" DESC, s."id"`,
-  oldest: `"date" ASC, s."id"`,
-  title: `lower(s."title"), "date" DESC, s."id"`,
-  longest: `"durationMs" DESC NULLS LAST, "date" DESC, s."id"`,
+  newest: `d."date" DESC, s."id"`,
+  oldest: `d."date" ASC, s."id"`,
+  title: `lower(s."title"), d."date" DESC, s."id"`,
+  longest: `d."durationMs" DESC NULLS LAST, d."date" DESC, s."id"`,
 };
 
 /**
@@ -65,9 +65,9 @@ export async function sessionHistory(pool: Pool, user: SessionUser, filters: His
   if (filters.status) where.push(`s."status" = ${param(filters.status)}::"SessionStatus"`);
   if (filters.role === "took") where.push(`p."role" = 'CANDIDATE'`);
   if (filters.role === "ran") where.push(`p."role" <> 'CANDIDATE'`);
-  if (filters.from) where.push(`"date" >= ${param(filters.from)}::date`);
-  if (filters.to) where.push(`"date" < ${param(filters.to)}::date + 1`);
-  if (filters.candidate) where.push(`"candidateName" ILIKE ${param(contains(filters.candidate))}`);
+  if (filters.from) where.push(`d."date" >= ${param(filters.from)}::date`);
+  if (filters.to) where.push(`d."date" < ${param(filters.to)}::date + 1`);
+  if (filters.candidate) where.push(`d."candidate" ILIKE ${param(contains(filters.candidate))}`);
   if (filters.recommendation) where.push(`${MY_CARD}->'summary'->>'recommendation' = ${param(filters.recommendation)}`);
   if (filters.question) {
     where.push(
@@ -81,7 +81,7 @@ export async function sessionHistory(pool: Pool, user: SessionUser, filters: His
   }
   if (filters.search) {
     const pattern = param(contains(filters.search));
-    where.push(`(s."title" ILIKE ${pattern} OR "candidateName" ILIKE ${pattern}
+    where.push(`(s."title" ILIKE ${pattern} OR d."candidate" ILIKE ${pattern}
       OR EXISTS (SELECT 1 FROM "SessionQuestion" q WHERE q."sessionId" = s."id" AND ${QUESTION_VISIBLE} AND q."snapshot"->>'prompt' ILIKE ${pattern}))`);
   }
   const from = `FROM "Participant" p
@@ -90,7 +90,7 @@ export async function sessionHistory(pool: Pool, user: SessionUser, filters: His
          CROSS JOIN LATERAL (SELECT coalesce(s."startedAt", s."scheduledAt", s."createdAt") AS "date",
                                     (extract(epoch FROM s."endedAt" - s."startedAt") * 1000)::bigint::int AS "durationMs",
                                     coalesce((SELECT u."name" FROM "Participant" cp JOIN "User" u ON u."id" = cp."userId"
-                                               WHERE cp."sessionId" = s."id" AND cp."role" = 'CANDIDATE' LIMIT 1), s."candidateName") AS "candidateName") d
+                                               WHERE cp."sessionId" = s."id" AND cp."role" = 'CANDIDATE' LIMIT 1), s."candidateName") AS "candidate") d
         WHERE ${where.join(" AND ")}`;
   const filterValues = [...values];
   const limit = param(filters.pageSize);
@@ -113,7 +113,7 @@ export async function sessionHistory(pool: Pool, user: SessionUser, filters: His
       feedbackReleased: boolean;
       total: number;
     }>(
-      `SELECT s."id", s."title", s."status", p."role", owner."name" AS "ownerName", "candidateName", "date", s."startedAt", s."endedAt", "durationMs",
+      `SELECT s."id", s."title", s."status", p."role", owner."name" AS "ownerName", d."candidate" AS "candidateName", d."date", s."startedAt", s."endedAt", d."durationMs",
               (SELECT count(*)::int FROM "SessionQuestion" q WHERE q."sessionId" = s."id") AS "questionCount",
               ${MY_CARD}->'summary'->>'recommendation' AS "recommendation",
               (p."role" = 'CANDIDATE' AND coalesce(s."snapshot"->'feedback'->'released', 'null'::jsonb) <> 'null'::jsonb) AS "feedbackReleased",
