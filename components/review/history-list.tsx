@@ -44,7 +44,11 @@ export function HistoryList({ page, query }: { page: HistoryPage; query: Query }
   return (
     <section aria-label="Sessions" className="grid gap-3">
       <p className="text-sm text-muted-foreground" aria-live="polite">
-        {page.rows.length === 0 ? `Page ${page.page} is past the last page.` : `${first}–${first + page.rows.length - 1} of ${page.total} sessions`}
+        {page.rows.length === 0
+          ? `Page ${page.page} is past the last page.`
+          : pages === 1
+            ? `${page.total} session${page.total === 1 ? "" : "s"}`
+            : `${first}–${first + page.rows.length - 1} of ${page.total} sessions`}
       </p>
       <ul className="divide-y overflow-hidden rounded-xl border bg-card shadow-xs">
         {page.rows.map((row) => (

@@ -18,7 +18,8 @@ const PLAY_STEP_MS = 700;
 
 function offsetText(offsetMs: number | null): string {
   if (offsetMs === null) return "lobby";
-  return offsetMs < 0 ? `-${formatDuration(-offsetMs)}` : formatDuration(offsetMs);
+  // Before the start counts down to it; under a second before is the start itself.
+  return offsetMs <= -1000 ? `−${formatDuration(-offsetMs)}` : formatDuration(Math.max(0, offsetMs));
 }
 
 /**

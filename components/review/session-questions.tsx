@@ -81,13 +81,17 @@ function StaffQuestion({ view, question }: { view: StaffView; question: StaffQue
                     {followUp.prompt}
                   </li>
                 ))}
-                {hidden.map((followUp) => (
-                  <li key={followUp.id} className="text-muted-foreground">
-                    <span className="mr-2 text-xs">not revealed</span>
-                    {followUp.prompt}
-                  </li>
-                ))}
               </ul>
+              {hidden.length > 0 ? (
+                <details className="text-sm text-muted-foreground">
+                  <summary className="cursor-pointer text-[13px]">{hidden.length} not revealed</summary>
+                  <ul className="mt-1 grid gap-1 pl-4">
+                    {hidden.map((followUp) => (
+                      <li key={followUp.id}>{followUp.prompt}</li>
+                    ))}
+                  </ul>
+                </details>
+              ) : null}
             </div>
           ) : null}
           {question.keyPoints.length > 0 ? (

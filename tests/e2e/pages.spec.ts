@@ -195,3 +195,22 @@ test("the ended room", async () => {
   await expect(candidate.getByRole("heading", { name: "The interview has ended" })).toBeVisible();
   await inspect(candidate, "room-candidate-ended");
 });
+
+test("review: the session page, the history and progress, for both", async () => {
+  await interviewer.goto(`/sessions/${sessionId}`);
+  await expect(interviewer.getByTestId("review-question").first()).toBeVisible();
+  await expect(interviewer.getByTestId("replay-frame")).toBeVisible();
+  await inspect(interviewer, "session-interviewer");
+  await interviewer.goto("/history");
+  await expect(interviewer.getByRole("link", { name: /Pages round/ }).first()).toBeVisible();
+  await inspect(interviewer, "history-interviewer");
+  await interviewer.goto("/progress");
+  await expect(interviewer.getByRole("heading", { name: "Progress", level: 1 })).toBeVisible();
+  await inspect(interviewer, "progress-interviewer");
+  await candidate.goto(`/sessions/${sessionId}`);
+  await expect(candidate.getByTestId("review-question").first()).toBeVisible();
+  await expect(candidate.getByTestId("replay-frame")).toBeVisible();
+  await inspect(candidate, "session-candidate");
+  await candidate.goto("/history");
+  await inspect(candidate, "history-candidate");
+});

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { mkdirSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { addQuestions, createInterview, expect, signUpNew, test } from "./fixtures";
 
@@ -58,17 +59,26 @@ async function submit(page: Page): Promise<void> {
   await expect(page.getByTestId("submitted")).toBeVisible();
 }
 
+// The second test reviews the session the first one ran, in the same browsers.
+test.describe.configure({ mode: "serial" });
+
+let owner: Page;
+let co: Page;
+let candidate: Page;
+let sessionId = "";
+const NOTE = "OWNER-NOTE: asked for the log format first";
+
 test("two scorers score blind, compare, and the candidate sees only what was released", async ({ browser, newContext }) => {
   test.setTimeout(240_000);
-  const owner = await (await newContext(browser)).newPage();
-  const co = await (await newContext(browser)).newPage();
-  const candidate = await (await newContext(browser)).newPage();
+  owner = await (await newContext(browser)).newPage();
+  co = await (await newContext(browser)).newPage();
+  candidate = await (await newContext(browser)).newPage();
 
   await signUpNew(owner, "Olive Owner");
   await owner.goto("/interviews/new");
   await owner.getByLabel("Title", { exact: true }).fill("Scoring round");
   await addQuestions(owner, ["Secure Logging", "rate limiter"]);
-  const sessionId = await createInterview(owner);
+  sessionId = await createInterview(owner);
   await owner.getByRole("button", { name: "Create candidate link" }).click();
   const candidateLink = await owner.getByRole("textbox", { name: "Candidate invite link" }).inputValue();
   await owner.getByRole("button", { name: "Create co-interviewer link" }).click();
@@ -88,6 +98,14 @@ test("two scorers score blind, compare, and the candidate sees only what was rel
   await owner.goto(`/room/${sessionId}`);
   await owner.getByRole("button", { name: "Start interview" }).click();
   await expect(candidate.getByTestId("current-question")).toBeVisible();
+  // A reveal, a note and scratchpad text, for the review to show and replay.
+  await owner.getByRole("button", { name: "Reveal follow-up 1", exact: true }).click();
+  await expect(candidate.getByTestId("revealed-follow-up")).toHaveCount(1);
+  await owner.getByLabel("Note", { exact: true }).fill(NOTE);
+  await owner.getByLabel("Note", { exact: true }).press("Enter");
+  await expect(owner.getByTestId("note")).toHaveCount(1);
+  await candidate.getByLabel("Scratchpad").fill("log.info(redact(event))");
+  await expect(candidate.getByTestId("scratchpad-status")).toHaveText(/Saved/);
   await owner.getByRole("button", { name: "Next question" }).click();
   await expect(candidate.getByTestId("current-question").getByText("Question 2 of 2")).toBeVisible();
   await owner.getByRole("button", { name: "End interview" }).click();
@@ -151,4 +169,86 @@ test("two scorers score blind, compare, and the candidate sees only what was rel
   await owner.getByRole("group", { name: "Question to score" }).getByRole("button", { name: "Q1" }).click();
   await expect(owner.getByTestId("criterion").first().getByLabel("Comment")).toHaveValue(OWNER_COMMENT);
   await screenshot(owner, "scoring-owner-scorecard");
+});
+
+test("both review the session: record, replay, exports and print, each seeing only their own part", async () => {
+  test.setTimeout(180_000);
+  // The ended room points to its record.
+  await owner.getByRole("link", { name: "Session review" }).click();
+  await owner.waitForURL(`**/sessions/${sessionId}`);
+  await expect(owner.getByRole("heading", { name: "Scoring round" })).toBeVisible();
+  await expect(owner.getByTestId("review-question")).toHaveCount(2);
+  await expect(owner.getByTestId("review-question").first()).toContainText("Follow-ups: 1 of");
+  await expect(owner.getByTestId("review-question").first()).toContainText(NOTE);
+  await expect(owner.getByTestId("review-question").first()).toContainText("log.info(redact(event))");
+  await expect(owner.getByTestId("review-scorecard")).toHaveCount(2);
+  await expect(owner.getByText(FEEDBACK)).toBeVisible();
+
+  // Scrub the replay: back to the start is the lobby; the interview's start shows question 1.
+  const replay = owner.getByTestId("replay");
+  await expect(replay.getByRole("list", { name: "Timeline" })).toBeVisible();
+  const slider = replay.getByRole("slider", { name: "Replay position" });
+  await slider.focus();
+  await slider.press("Home");
+  await expect(replay.getByTestId("replay-position")).toHaveText("Before the first event");
+  await expect(replay.getByTestId("replay-frame")).toContainText("The interview has not started yet.");
+  await replay.getByRole("button", { name: /Interview started on question 1/ }).click();
+  await expect(replay.getByTestId("replay-frame")).toContainText("Question 1");
+  await expect(replay.getByTestId("replay-frame")).toContainText("Follow-ups revealed: none yet");
+  await replay.getByRole("button", { name: /Follow-up revealed/ }).click();
+  await expect(replay.getByTestId("replay-frame")).not.toContainText("Follow-ups revealed: none yet");
+  await slider.press("End");
+  await expect(replay.getByTestId("replay-frame")).toContainText("Ended");
+  // The candidate's view of the same moment: no notes, no key points.
+  await replay.getByRole("radio", { name: "Candidate's view" }).click();
+  await replay.getByRole("button", { name: /Follow-up revealed/ }).click();
+  await expect(replay.getByTestId("replay-frame")).not.toContainText(NOTE);
+  await expect(replay.getByTestId("replay-frame")).not.toContainText("Key points");
+  await screenshot(owner, "review-owner-session");
+
+  // Exports: Markdown and JSON downloads.
+  const markdown = owner.waitForEvent("download");
+  await owner.getByRole("button", { name: "Markdown" }).click();
+  const file = await markdown;
+  expect(file.suggestedFilename()).toMatch(/^scoring-round-.*\.md$/);
+  const json = owner.waitForEvent("download");
+  await owner.getByRole("button", { name: "JSON" }).click();
+  expect((await json).suggestedFilename()).toMatch(/\.json$/);
+
+  // Print preview: the report without navigation, buttons or the replay.
+  await owner.emulateMedia({ media: "print" });
+  await expect(owner.getByRole("navigation").first()).toBeHidden();
+  await expect(owner.getByTestId("replay")).toBeHidden();
+  await expect(owner.getByRole("button", { name: "Markdown" })).toBeHidden();
+  await screenshot(owner, "review-owner-print");
+  await owner.emulateMedia({ media: "screen" });
+
+  // The history lists it, with the owner's recommendation.
+  await owner.goto("/history?search=Scoring+round");
+  await expect(owner.getByRole("link", { name: /Scoring round/ })).toContainText("Yes");
+  await screenshot(owner, "review-owner-history");
+
+  // The candidate: the questions they were asked, the released feedback and scores, nothing private.
+  await candidate.goto(`/sessions/${sessionId}`);
+  await expect(candidate.getByTestId("review-question")).toHaveCount(2);
+  await expect(candidate.getByRole("article").getByText(FEEDBACK)).toBeVisible();
+  await expect(candidate.getByRole("columnheader", { name: "You" })).toBeVisible();
+  await candidate.getByTestId("replay").getByRole("slider", { name: "Replay position" }).focus();
+  await candidate.keyboard.press("Home");
+  await expect(candidate.getByTestId("replay-position")).toHaveText("Before the first event");
+  await expect(candidate.getByTestId("replay").getByRole("radiogroup", { name: "Whose view" })).toHaveCount(0);
+  const page = await candidate.content();
+  for (const secret of [OWNER_COMMENT, CO_COMMENT, NOTE, "1 Missed", "Scorecards"]) expect(page).not.toContain(secret);
+  const download = candidate.waitForEvent("download");
+  await candidate.getByRole("button", { name: "Markdown" }).click();
+  const exported = await readFile(await (await download).path(), "utf8");
+  expect(exported).toContain(FEEDBACK);
+  for (const secret of [OWNER_COMMENT, CO_COMMENT, NOTE]) expect(exported).not.toContain(secret);
+  await screenshot(candidate, "review-candidate-session");
+
+  // The candidate hides it from their history.
+  await candidate.getByRole("button", { name: "Hide from my history" }).click();
+  await expect(candidate.getByText("Hidden from your history")).toBeVisible();
+  await candidate.goto("/history");
+  await expect(candidate.getByRole("link", { name: /Scoring round/ })).toHaveCount(0);
 });

@@ -71,26 +71,28 @@ export async function sessionHistory(pool: Pool, user: SessionUser, filters: His
   if (filters.recommendation) where.push(`${MY_CARD}->'summary'->>'recommendation' = ${param(filters.recommendation)}`);
   if (filters.question) {
     where.push(
-      `EXISTS (SELECT 1 FROM "SessionQuestion" q WHERE q."sessionId" = s."id" AND ${QUESTION_VISIBLE} AND q."snapshot"->>'prompt' ILIKE ${param(contains(filters.question))})`,
+      `EXISTS (SELECT 1 FROM "SessionQuestion" q WHERE q."sessionId" = s."id" AND ${QUESTION_VISIBLE} AND q."prompt" ILIKE ${param(contains(filters.question))})`,
     );
   }
   if (filters.document) {
     where.push(
-      `EXISTS (SELECT 1 FROM "SessionQuestion" q WHERE q."sessionId" = s."id" AND ${QUESTION_VISIBLE} AND q."snapshot"->'meta'->>'documentTitle' = ${param(filters.document)})`,
+      `EXISTS (SELECT 1 FROM "SessionQuestion" q WHERE q."sessionId" = s."id" AND ${QUESTION_VISIBLE} AND q."documentTitle" = ${param(filters.document)})`,
     );
   }
   if (filters.search) {
     const pattern = param(contains(filters.search));
     where.push(`(s."title" ILIKE ${pattern} OR d."candidate" ILIKE ${pattern}
-      OR EXISTS (SELECT 1 FROM "SessionQuestion" q WHERE q."sessionId" = s."id" AND ${QUESTION_VISIBLE} AND q."snapshot"->>'prompt' ILIKE ${pattern}))`);
+      OR EXISTS (SELECT 1 FROM "SessionQuestion" q WHERE q."sessionId" = s."id" AND ${QUESTION_VISIBLE} AND q."prompt" ILIKE ${pattern}))`);
   }
   const from = `FROM "Participant" p
          JOIN "InterviewSession" s ON s."id" = p."sessionId"
          JOIN "User" owner ON owner."id" = s."createdById"
+         -- A session has one candidate at most (canAcceptInvite), so this join adds no rows.
+         LEFT JOIN "Participant" cp ON cp."sessionId" = s."id" AND cp."role" = 'CANDIDATE'
+         LEFT JOIN "User" cu ON cu."id" = cp."userId"
          CROSS JOIN LATERAL (SELECT coalesce(s."startedAt", s."scheduledAt", s."createdAt") AS "date",
                                     (extract(epoch FROM s."endedAt" - s."startedAt") * 1000)::bigint::int AS "durationMs",
-                                    coalesce((SELECT u."name" FROM "Participant" cp JOIN "User" u ON u."id" = cp."userId"
-                                               WHERE cp."sessionId" = s."id" AND cp."role" = 'CANDIDATE' LIMIT 1), s."candidateName") AS "candidate") d
+                                    coalesce(cu."name", s."candidateName") AS "candidate") d
         WHERE ${where.join(" AND ")}`;
   const filterValues = [...values];
   const limit = param(filters.pageSize);
@@ -124,11 +126,11 @@ export async function sessionHistory(pool: Pool, user: SessionUser, filters: His
       values,
     ),
     pool.query<{ title: string }>(
-      `SELECT DISTINCT q."snapshot"->'meta'->>'documentTitle' AS "title"
+      `SELECT DISTINCT q."documentTitle" AS "title"
          FROM "Participant" p
          JOIN "InterviewSession" s ON s."id" = p."sessionId"
          JOIN "SessionQuestion" q ON q."sessionId" = s."id"
-        WHERE p."userId" = $1 AND p."hiddenAt" IS NULL AND ${QUESTION_VISIBLE} AND q."snapshot"->'meta'->>'documentTitle' IS NOT NULL
+        WHERE p."userId" = $1 AND p."hiddenAt" IS NULL AND ${QUESTION_VISIBLE} AND q."documentTitle" IS NOT NULL
         ORDER BY 1`,
       [user.id],
     ),
