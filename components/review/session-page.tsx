@@ -7,6 +7,7 @@ import { SessionQuestions } from "@/components/review/session-questions";
 import { CandidateScoring, StaffScoring } from "@/components/review/session-scoring";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import { formatDuration } from "@/server/domain/format-duration";
 import { ROLE_LABELS } from "@/server/domain/room/room-state";
 import type { RoomView } from "@/server/domain/room/view-for";
@@ -14,9 +15,9 @@ import type { SessionReview } from "@/server/services/review/session-review";
 
 const dateTime = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+function Fact({ label, children, className }: { label: string; children: React.ReactNode; className?: string }) {
   return (
-    <div className="grid gap-0.5">
+    <div className={cn("grid gap-0.5", className)}>
       <dt className="text-xs text-muted-foreground">{label}</dt>
       <dd className="text-sm font-medium">{children}</dd>
     </div>
@@ -92,13 +93,11 @@ export function SessionPage({ review }: { review: SessionReview }) {
           <Fact label="Questions asked">{counts.planned === null ? counts.asked : `${counts.asked} of ${counts.planned}`}</Fact>
           <Fact label="Follow-ups revealed">{counts.revealed}</Fact>
           <Fact label="Interviewer">{session.ownerName}</Fact>
-          <div className="col-span-2 sm:col-span-3">
-            <Fact label="People">
-              {people.length === 0
-                ? "Nobody joined"
-                : people.map((participant) => `${participant.name} (${ROLE_LABELS[participant.role].toLowerCase()})`).join(", ")}
-            </Fact>
-          </div>
+          <Fact label="People" className="col-span-2 sm:col-span-3">
+            {people.length === 0
+              ? "Nobody joined"
+              : people.map((participant) => `${participant.name} (${ROLE_LABELS[participant.role].toLowerCase()})`).join(", ")}
+          </Fact>
         </dl>
       </section>
 

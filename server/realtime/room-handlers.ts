@@ -32,6 +32,7 @@ export function memberRoom(sessionId: string, userId: string): string {
 }
 
 export const REMOVED_MESSAGE = "The interviewer removed you from this interview.";
+export const DELETED_MESSAGE = "The interviewer deleted this interview.";
 
 /**
  * Publishes committed events to each member, each event projected for that member only: the message
@@ -44,6 +45,13 @@ export function roomPublisher(io: RoomServer, options: { otherNodes: boolean }):
       publishEvents(io, state, events);
       const last = events.at(-1);
       if (last && options.otherNodes) io.serverSideEmit("room:advanced", state.sessionId, last.seq);
+    },
+    sessionDeleted: (sessionId, userIds) => {
+      for (const userId of userIds) {
+        const channel = memberRoom(sessionId, userId);
+        io.to(channel).emit("room:removed", { sessionId, message: DELETED_MESSAGE });
+        io.in(channel).socketsLeave(channel);
+      }
     },
     scratchpadEdit: (state, edit) => {
       for (const participant of state.participants) {

@@ -45,6 +45,8 @@ export interface RoomPublisher {
   /** Committed events, after the commit. */
   events(state: RoomState, events: StoredEvent[]): void;
   scratchpadEdit(state: RoomState, edit: ScratchpadEdit): void;
+  /** The session was deleted: its members are told, and nothing more reaches them. */
+  sessionDeleted(sessionId: string, userIds: readonly string[]): void;
 }
 
 export interface CommandOutcome {
@@ -548,8 +550,8 @@ export class RoomEngine {
           const state = applyAll(room.state!, item.events);
           room.state = state;
           room.seq = item.afterSeq + item.events.length;
-          // Snapshotted before acknowledged: the end (an ended room loads from its snapshot alone) and each
-          // submitted card, which the history reads from the snapshot (services/review/history.ts).
+          // Snapshotted before acknowledged: the end (an ended room loads from its snapshot alone), and each
+          // submitted card and release, which the history reads from the snapshot (services/review/history.ts).
           if (item.events.some(isSnapshotNow)) await this.snapshot(room);
           else if (room.seq - room.snapshotSeq >= ENGINE_LIMITS.snapshotEvery) void this.snapshot(room);
           // Published only after the commit: nobody ever sees an event that could still roll back.
@@ -619,5 +621,10 @@ export class RoomEngine {
 
 /** Events after which the room is snapshotted before the command is acknowledged. Rare: none while the interview runs. */
 function isSnapshotNow(event: RoomEvent): boolean {
-  return event.type === "interviewEnded" || event.type === "scorecardSubmitted" || (event.type === "scorecardChanged" && event.payload.amendment !== null);
+  return (
+    event.type === "interviewEnded" ||
+    event.type === "scorecardSubmitted" ||
+    event.type === "feedbackReleased" ||
+    (event.type === "scorecardChanged" && event.payload.amendment !== null)
+  );
 }

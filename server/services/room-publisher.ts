@@ -13,4 +13,5 @@ export function setRoomPublisher(publisher: RoomPublisher | null): void {
 export const roomPublisher: RoomPublisher = {
   events: (state, events) => registry.__mockroomRoomPublisher?.events(state, events),
   scratchpadEdit: (state, edit) => registry.__mockroomRoomPublisher?.scratchpadEdit(state, edit),
+  sessionDeleted: (sessionId, userIds) => registry.__mockroomRoomPublisher?.sessionDeleted(sessionId, userIds),
 };

@@ -228,6 +228,12 @@ test("both review the session: record, replay, exports and print, each seeing on
   await expect(owner.getByRole("link", { name: /Scoring round/ })).toContainText("Yes");
   await screenshot(owner, "review-owner-history");
 
+  // Progress: the owner's calibration against the co-interviewer (one criterion two levels apart).
+  await owner.goto("/progress");
+  await expect(owner.getByTestId("calibration-chart").locator("svg").first()).toBeVisible();
+  await expect(owner.getByText("Criteria compared")).toBeVisible();
+  await screenshot(owner, "review-owner-progress");
+
   // The candidate: the questions they were asked, the released feedback and scores, nothing private.
   await candidate.goto(`/sessions/${sessionId}`);
   await expect(candidate.getByTestId("review-question")).toHaveCount(2);
@@ -246,7 +252,15 @@ test("both review the session: record, replay, exports and print, each seeing on
   for (const secret of [OWNER_COMMENT, CO_COMMENT, NOTE]) expect(exported).not.toContain(secret);
   await screenshot(candidate, "review-candidate-session");
 
+  // The candidate's progress: the released scores per competency.
+  await candidate.goto("/progress");
+  await expect(candidate.getByTestId("competency-chart").locator("svg").first()).toBeVisible();
+  await screenshot(candidate, "review-candidate-progress");
+  // (The scale's legend names every level, so "1 Missed" is no marker here.)
+  for (const secret of [OWNER_COMMENT, CO_COMMENT, NOTE, "Cora Co"]) expect(await candidate.content()).not.toContain(secret);
+
   // The candidate hides it from their history.
+  await candidate.goto(`/sessions/${sessionId}`);
   await candidate.getByRole("button", { name: "Hide from my history" }).click();
   await expect(candidate.getByText("Hidden from your history")).toBeVisible();
   await candidate.goto("/history");

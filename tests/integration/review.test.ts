@@ -149,7 +149,7 @@ describe("session review", () => {
   });
 
   it("lets the candidate hide a session from their own list only, and the owner delete it with everything of it", async () => {
-    const { sessionId, interviewer, candidate, observer } = await playedInterview("delete");
+    const { sessionId, interviewer, candidate, observer, cody } = await playedInterview("delete");
     expect(await candidate.session.trpc.review.setHidden.mutate({ sessionId, hidden: true })).toEqual({ hidden: true });
     expect((await candidate.session.trpc.review.history.query({})).rows.map((row) => row.id)).not.toContain(sessionId);
     expect((await interviewer.session.trpc.review.history.query({})).rows.map((row) => row.id)).toContain(sessionId);
@@ -169,6 +169,8 @@ describe("session review", () => {
       db.invite.count({ where: { sessionId } }),
     ]);
     expect(left).toEqual([0, 0, 0, 0, 0]);
+    // The candidate, still in the ended room, is told; the room sends nothing more.
+    await expect.poll(() => JSON.stringify(cody.received)).toContain("The interviewer deleted this interview.");
     expect(await interviewer.session.trpc.review.session.query({ sessionId }).catch(appCodeOf)).toBe("NOT_FOUND");
   });
 

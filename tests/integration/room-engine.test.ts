@@ -62,7 +62,7 @@ describe("warming the engine at start", () => {
     await roomCommand(database, live.sessionId, owner.id, { type: "addNote", body: "before the restart" });
     await roomCommand(database, planned.sessionId, owner.id, { type: "join", name: "Owner" });
 
-    const restarted = new RoomEngine(pool, { events: () => {}, scratchpadEdit: () => {} });
+    const restarted = new RoomEngine(pool, { events: () => {}, scratchpadEdit: () => {}, sessionDeleted: () => {} });
     try {
       const liveNow = await db.interviewSession.count({ where: { status: "LIVE" } });
       expect(await warmLiveRooms(restarted, pool)).toBe(liveNow);

@@ -19,7 +19,7 @@ export interface FileDatabase {
 export async function fileDatabase(): Promise<FileDatabase> {
   const url = await copyTemplateDatabase({ templateUrl: inject("templateDatabaseUrl"), adminUrl: inject("adminDatabaseUrl") });
   const pool = new pg.Pool({ connectionString: url, max: 4 });
-  return { url, db: createDb(url), pool, rooms: new RoomEngine(pool, { events: () => {}, scratchpadEdit: () => {} }) };
+  return { url, db: createDb(url), pool, rooms: new RoomEngine(pool, { events: () => {}, scratchpadEdit: () => {}, sessionDeleted: () => {} }) };
 }
 
 /** Runs a room command as `userId`, with the role the database gives them, as the socket handler does. */

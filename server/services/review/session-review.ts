@@ -9,6 +9,7 @@ import { createRoomState, roomEventSchema, viewFor, type QuestionSnapshot, type 
 import { AppError } from "@/server/errors";
 import { internQuestion } from "@/server/services/plan-interning";
 import { loadRoom, ROOM_NOT_FOUND } from "@/server/services/room-store";
+import { roomPublisher } from "@/server/services/room-publisher";
 import { roomEngine } from "@/server/services/room-service";
 
 export interface ReviewedSession extends SessionMeta {
@@ -102,20 +103,30 @@ export async function sessionExport(db: Db, pool: Pool, user: SessionUser, sessi
   return { filename: `${base}.json`, mimeType: "application/json", content: JSON.stringify(document, null, 2) };
 }
 
-/** Deletes the session and everything of it (questions, log, notes, invites, members), owner only. */
+/**
+ * Deletes the session and everything of it (questions, log, notes, invites, members), owner only. Members
+ * still in its room are told, as if removed.
+ */
 export async function deleteSession(db: Db, user: SessionUser, sessionId: string): Promise<void> {
-  await db.$transaction(async (tx) => {
-    // Locked, so that the room cannot start between the check and the delete (room-store appendFirst).
+  // Membership first, without a lock: an outsider learns nothing and holds no row.
+  await requireDeletable(await reviewedSession(db, user, sessionId));
+  const members = await db.$transaction(async (tx) => {
+    // Locked, then checked again: the room cannot start between the check and the delete (room-store appendFirst).
     await tx.$queryRaw`SELECT 1 FROM "InterviewSession" WHERE "id" = ${sessionId} FOR UPDATE`;
-    const session = await reviewedSession(tx as unknown as Db, user, sessionId);
-    if (!session.canDelete) {
-      throw session.myRole === "INTERVIEWER"
-        ? new AppError("CONFLICT", "End the interview before deleting it.")
-        : new AppError("FORBIDDEN", "Only the interviewer who owns a session can delete it.");
-    }
+    await requireDeletable(await reviewedSession(tx as unknown as Db, user, sessionId));
+    const participants = await tx.participant.findMany({ where: { sessionId }, select: { userId: true } });
     await tx.interviewSession.delete({ where: { id: sessionId } });
+    return participants.map((participant) => participant.userId);
   });
   roomEngine(sharedPool).forget(sessionId);
+  roomPublisher.sessionDeleted(sessionId, members);
+}
+
+async function requireDeletable(session: ReviewedSession): Promise<void> {
+  if (session.canDelete) return;
+  throw session.myRole === "INTERVIEWER"
+    ? new AppError("CONFLICT", "End the interview before deleting it.")
+    : new AppError("FORBIDDEN", "Only the interviewer who owns a session can delete it.");
 }
 
 /** Hides the session from the member's own history, or shows it again; nobody else's list changes. */
