@@ -17,8 +17,8 @@ export function CalibrationCharts({ calibration }: { calibration: Calibration })
   }
   const competencies = calibration.competencies.slice(0, 12);
   return (
-    <div className="grid gap-4 lg:grid-cols-2">
-      <dl className="grid grid-cols-2 gap-4 rounded-xl border bg-card p-5 shadow-xs sm:grid-cols-4 lg:col-span-2">
+    <div className="grid gap-4">
+      <dl className="grid grid-cols-2 gap-4 rounded-xl border bg-card p-5 shadow-xs sm:grid-cols-4">
         {[
           ["Criteria compared", String(overall.pairs)],
           ["Mean difference (you − others)", signed(overall.meanDifference)],
@@ -44,10 +44,10 @@ export function CalibrationCharts({ calibration }: { calibration: Calibration })
               <YAxis
                 type="category"
                 dataKey="title"
-                width={150}
+                width={190}
                 tick={axisTick}
                 stroke={gridStroke}
-                tickFormatter={(value: string) => (value.length > 22 ? `${value.slice(0, 21)}…` : value)}
+                tickFormatter={(value: string) => (value.length > 28 ? `${value.slice(0, 27)}…` : value)}
               />
               <ReferenceLine x={0} stroke="var(--color-foreground)" />
               <Tooltip {...tooltipStyle} cursor={{ fill: "var(--color-accent)" }} formatter={(value) => signed(typeof value === "number" ? value : null)} />
@@ -65,16 +65,16 @@ export function CalibrationCharts({ calibration }: { calibration: Calibration })
               <th scope="col" className="py-1.5 font-medium">
                 Competency
               </th>
-              <th scope="col" className="py-1.5 text-right font-medium">
+              <th scope="col" className="py-1.5 pl-4 text-right font-medium">
                 Pairs
               </th>
-              <th scope="col" className="py-1.5 text-right font-medium">
+              <th scope="col" className="py-1.5 pl-4 text-right font-medium">
                 Difference
               </th>
-              <th scope="col" className="py-1.5 text-right font-medium">
+              <th scope="col" className="py-1.5 pl-4 text-right font-medium">
                 Same
               </th>
-              <th scope="col" className="py-1.5 text-right font-medium">
+              <th scope="col" className="py-1.5 pl-4 text-right font-medium">
                 ±1
               </th>
             </tr>
@@ -85,10 +85,10 @@ export function CalibrationCharts({ calibration }: { calibration: Calibration })
                 <th scope="row" className="py-1.5 font-normal">
                   {competency.title}
                 </th>
-                <td className="py-1.5 text-right tabular-nums">{competency.pairs}</td>
-                <td className="py-1.5 text-right tabular-nums">{signed(competency.meanDifference)}</td>
-                <td className="py-1.5 text-right tabular-nums">{percent(competency.exact)}</td>
-                <td className="py-1.5 text-right tabular-nums">{percent(competency.adjacent)}</td>
+                <td className="py-1.5 pl-4 text-right tabular-nums">{competency.pairs}</td>
+                <td className="py-1.5 pl-4 text-right tabular-nums">{signed(competency.meanDifference)}</td>
+                <td className="py-1.5 pl-4 text-right tabular-nums">{percent(competency.exact)}</td>
+                <td className="py-1.5 pl-4 text-right tabular-nums">{percent(competency.adjacent)}</td>
               </tr>
             ))}
           </tbody>

@@ -74,13 +74,13 @@ export function CandidateProgressCharts({ progress }: { progress: CandidateProgr
                     <th scope="col" className="py-1.5 font-medium">
                       Competency
                     </th>
-                    <th scope="col" className="py-1.5 text-right font-medium">
+                    <th scope="col" className="py-1.5 pl-4 text-right font-medium">
                       Sessions
                     </th>
-                    <th scope="col" className="py-1.5 text-right font-medium">
+                    <th scope="col" className="py-1.5 pl-4 text-right font-medium">
                       Mean
                     </th>
-                    <th scope="col" className="py-1.5 text-right font-medium">
+                    <th scope="col" className="py-1.5 pl-4 text-right font-medium">
                       Latest
                     </th>
                   </tr>
@@ -91,9 +91,9 @@ export function CandidateProgressCharts({ progress }: { progress: CandidateProgr
                       <th scope="row" className="py-1.5 font-normal">
                         {competency.title}
                       </th>
-                      <td className="py-1.5 text-right tabular-nums">{competency.sessions}</td>
-                      <td className="py-1.5 text-right tabular-nums">{oneDecimal(competency.mean)}</td>
-                      <td className="py-1.5 text-right tabular-nums">{oneDecimal(competency.latest)}</td>
+                      <td className="py-1.5 pl-4 text-right tabular-nums">{competency.sessions}</td>
+                      <td className="py-1.5 pl-4 text-right tabular-nums">{oneDecimal(competency.mean)}</td>
+                      <td className="py-1.5 pl-4 text-right tabular-nums">{oneDecimal(competency.latest)}</td>
                     </tr>
                   ))}
                 </tbody>
