@@ -32,11 +32,13 @@ function CardView({ view, card }: { view: StaffView; card: Scorecard }) {
         {card.submittedAt ? <Badge variant="success">Submitted</Badge> : <Badge>Draft</Badge>}
         {card.summary.recommendation ? <Badge variant="outline">{RECOMMENDATION_LABELS[card.summary.recommendation]}</Badge> : null}
       </header>
-      <dl className="grid gap-3">
-        <Prose label="Key takeaways" text={card.summary.takeaways} />
-        <Prose label="Strengths" text={card.summary.strengths} />
-        <Prose label="Areas to improve" text={card.summary.improvements} />
-      </dl>
+      {[card.summary.takeaways, card.summary.strengths, card.summary.improvements].some((text) => text.trim()) ? (
+        <dl className="grid gap-3">
+          <Prose label="Key takeaways" text={card.summary.takeaways} />
+          <Prose label="Strengths" text={card.summary.strengths} />
+          <Prose label="Areas to improve" text={card.summary.improvements} />
+        </dl>
+      ) : null}
       {card.questions.map((section) => {
         const question = view.questions.find((candidate) => candidate.id === section.questionId);
         if (!question) return null;

@@ -233,6 +233,9 @@ test("both review the session: record, replay, exports and print, each seeing on
   await expect(owner.getByTestId("calibration-chart").locator("svg").first()).toBeVisible();
   await expect(owner.getByText("Criteria compared")).toBeVisible();
   await screenshot(owner, "review-owner-progress");
+  await owner.emulateMedia({ colorScheme: "dark" });
+  await screenshot(owner, "review-owner-progress-dark");
+  await owner.emulateMedia({ colorScheme: "light" });
 
   // The candidate: the questions they were asked, the released feedback and scores, nothing private.
   await candidate.goto(`/sessions/${sessionId}`);
@@ -256,6 +259,9 @@ test("both review the session: record, replay, exports and print, each seeing on
   await candidate.goto("/progress");
   await expect(candidate.getByTestId("competency-chart").locator("svg").first()).toBeVisible();
   await screenshot(candidate, "review-candidate-progress");
+  await candidate.emulateMedia({ colorScheme: "dark" });
+  await screenshot(candidate, "review-candidate-progress-dark");
+  await candidate.emulateMedia({ colorScheme: "light" });
   // (The scale's legend names every level, so "1 Missed" is no marker here.)
   for (const secret of [OWNER_COMMENT, CO_COMMENT, NOTE, "Cora Co"]) expect(await candidate.content()).not.toContain(secret);
 
