@@ -109,11 +109,11 @@ export async function sessionExport(db: Db, pool: Pool, user: SessionUser, sessi
  */
 export async function deleteSession(db: Db, user: SessionUser, sessionId: string): Promise<void> {
   // Membership first, without a lock: an outsider learns nothing and holds no row.
-  await requireDeletable(await reviewedSession(db, user, sessionId));
+  requireDeletable(await reviewedSession(db, user, sessionId));
   const members = await db.$transaction(async (tx) => {
     // Locked, then checked again: the room cannot start between the check and the delete (room-store appendFirst).
     await tx.$queryRaw`SELECT 1 FROM "InterviewSession" WHERE "id" = ${sessionId} FOR UPDATE`;
-    await requireDeletable(await reviewedSession(tx as unknown as Db, user, sessionId));
+    requireDeletable(await reviewedSession(tx as unknown as Db, user, sessionId));
     const participants = await tx.participant.findMany({ where: { sessionId }, select: { userId: true } });
     await tx.interviewSession.delete({ where: { id: sessionId } });
     return participants.map((participant) => participant.userId);
@@ -122,7 +122,7 @@ export async function deleteSession(db: Db, user: SessionUser, sessionId: string
   roomPublisher.sessionDeleted(sessionId, members);
 }
 
-async function requireDeletable(session: ReviewedSession): Promise<void> {
+function requireDeletable(session: ReviewedSession): void {
   if (session.canDelete) return;
   throw session.myRole === "INTERVIEWER"
     ? new AppError("CONFLICT", "End the interview before deleting it.")
