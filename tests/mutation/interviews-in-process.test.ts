@@ -4,6 +4,7 @@ import { appRouter } from "@/server/api/root";
 import { clientErrorOf, createCallerFactory, createContext } from "@/server/api/trpc";
 import type { SessionUser } from "@/server/auth/session";
 import { disconnectDb } from "@/server/db/client";
+import { createGuest } from "@/server/services/accounts";
 import { fileDatabase, roomCommand } from "../support/db";
 import { createAccount, interviewOf, tokenOf, type Account } from "../support/fixtures";
 
@@ -124,5 +125,65 @@ describe("dashboard in process", () => {
     expect((await as(observer).dashboard.summary()).upcoming.find((session) => session.id === planned.sessionId)?.myRole).toBe("OBSERVER");
     expect(mine.bankQuestions).toBeGreaterThan(0);
     expect(mine.bankDocuments).toBeGreaterThan(0);
+  });
+});
+
+describe("removing a participant in process", () => {
+  it("removes a member from the plan and the room, never an interviewer, and finishes a half-done removal", async () => {
+    const world = await interviewOf(database.db, owner, observer, "remove");
+    await as(candidate).invite.accept({ token: world.candidateToken });
+    for (const [account, name] of [
+      [owner, "Owen"],
+      [observer, "Olga"],
+      [candidate, "Cara"],
+    ] as const) {
+      await roomCommand(database, world.sessionId, account.id, { type: "join", name });
+    }
+    const inRoom = async () =>
+      (await as(owner).review.session({ sessionId: world.sessionId })).view.participants.map((participant) => participant.userId).sort();
+    const remove = (userId: string) => as(owner).interview.removeParticipant({ sessionId: world.sessionId, userId });
+
+    expect(await remove(owner.id).catch(codeOf)).toBe("FORBIDDEN");
+    expect(await remove(other.id).catch(codeOf)).toBe("NOT_FOUND");
+    expect(await inRoom()).toEqual([owner.id, observer.id, candidate.id].sort());
+
+    expect(await remove(candidate.id)).toEqual({ removed: true });
+    expect(await database.db.participant.count({ where: { sessionId: world.sessionId, userId: candidate.id } })).toBe(0);
+    expect(await inRoom()).toEqual([owner.id, observer.id].sort());
+    expect(await remove(candidate.id).catch(codeOf)).toBe("NOT_FOUND");
+
+    // The membership gone but the room not told yet (a failed second step): calling again finishes it.
+    await database.db.participant.delete({ where: { sessionId_userId: { sessionId: world.sessionId, userId: observer.id } } });
+    expect(await inRoom().catch(codeOf)).toEqual([owner.id, observer.id].sort());
+    expect(await remove(observer.id)).toEqual({ removed: true });
+    expect(await inRoom()).toEqual([owner.id]);
+  });
+});
+
+describe("sign-up in process", () => {
+  it("claims the guest identity a guest signs up from, and refuses an email in use with a field error", async () => {
+    const world = await interviewOf(database.db, owner, observer, "signup");
+    const guest = await createGuest(database.db, "Gus", world.candidateToken, new Date());
+    if (!guest) throw new Error("guest refused");
+    const email = `gus-${guest.id}@example.com`;
+    const claimed = await as(guest).account.signUp({ name: "Gus Grant", email, password: "long enough password" });
+    expect(claimed).toEqual({ id: guest.id, name: "Gus Grant", email });
+    expect(await database.db.user.findUniqueOrThrow({ where: { id: guest.id }, select: { isGuest: true } })).toEqual({ isGuest: false });
+    expect(await database.db.participant.count({ where: { sessionId: world.sessionId, userId: guest.id } })).toBe(1);
+
+    // An account signed in (not a guest) signs up a new, separate account.
+    const fresh = await as(owner).account.signUp({ name: "New", email: `new-${guest.id}@example.com`, password: "long enough password" });
+    expect(fresh.id).not.toBe(owner.id);
+    expect(await database.db.user.findUniqueOrThrow({ where: { id: fresh.id }, select: { isGuest: true, name: true } })).toEqual({
+      isGuest: false,
+      name: "New",
+    });
+
+    const taken = await as(null)
+      .account.signUp({ name: "Again", email, password: "long enough password" })
+      .catch((error: unknown) => (error instanceof TRPCError ? clientErrorOf(error) : null));
+    expect(taken).toMatchObject({ code: "CONFLICT", fieldErrors: { email: ["An account with this email already exists. Sign in instead?"] } });
+    // A used candidate link makes no guest.
+    expect(await createGuest(database.db, "Late", world.candidateToken, new Date())).toBeNull();
   });
 });
