@@ -1,14 +1,13 @@
 import { CheckSquare, Square } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Markdown } from "@/components/ui/markdown";
-import { formatDuration } from "@/server/domain/format-duration";
+import { formatDuration, offsetInInterview } from "@/server/domain/format-duration";
 import type { CandidateQuestionView, NoteView, RoomView, StaffQuestionView, StaffView } from "@/server/domain/room/view-for";
 import type { Scratchpad } from "@/server/domain/room/room-state";
 
 /** "12:04" into the interview, or "before the start". */
 export function offsetLabel(instant: string, startedAt: string | null): string {
-  if (!startedAt || instant < startedAt) return "before the start";
-  return formatDuration(Date.parse(instant) - Date.parse(startedAt));
+  return offsetInInterview(instant, startedAt) ?? "before the start";
 }
 
 function TimeSpent({ ms, timeBoxSec }: { ms: number; timeBoxSec: number | null }) {

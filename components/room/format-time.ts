@@ -1,6 +1,6 @@
-import { formatDuration } from "@/server/domain/format-duration";
+import { formatDuration, offsetInInterview } from "@/server/domain/format-duration";
 
-export { formatDuration };
+export { formatDuration, offsetInInterview };
 
 /** Where an instant falls in the interview, as people say it: "12:04 into the interview". */
 export function intoInterview(instant: string, startedAt: string | null): string {
@@ -8,13 +8,6 @@ export function intoInterview(instant: string, startedAt: string | null): string
   const ms = Date.parse(instant) - Date.parse(startedAt);
   if (ms < 0) return "Before the start";
   return `${formatDuration(ms)} into the interview`;
-}
-
-/** The short form for tight spots: "12:04". */
-export function offsetInInterview(instant: string, startedAt: string | null): string | null {
-  if (!startedAt) return null;
-  const ms = Date.parse(instant) - Date.parse(startedAt);
-  return ms < 0 ? null : formatDuration(ms);
 }
 
 const clockFormat = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });

@@ -7,3 +7,10 @@ export function formatDuration(ms: number): string {
   const ss = String(seconds).padStart(2, "0");
   return hours > 0 ? `${hours}:${String(minutes).padStart(2, "0")}:${ss}` : `${minutes}:${ss}`;
 }
+
+/** Where an instant falls in the interview, short: "12:04"; null before the start or when it never started. */
+export function offsetInInterview(instant: string, startedAt: string | null): string | null {
+  if (!startedAt) return null;
+  const ms = Date.parse(instant) - Date.parse(startedAt);
+  return ms < 0 ? null : formatDuration(ms);
+}

@@ -1,4 +1,4 @@
-import { formatDuration } from "../format-duration";
+import { formatDuration, offsetInInterview } from "../format-duration";
 import { ROLE_LABELS, type Role, type Scratchpad } from "../room/room-state";
 import type { CandidateView, NoteView, RoomView, StaffQuestionView, StaffView } from "../room/view-for";
 import { RECOMMENDATION_LABELS, ratingLabel, OVERALL_MAX } from "../scoring/scale";
@@ -211,8 +211,7 @@ function nameOf(view: RoomView, userId: string): string {
 }
 
 function at(instant: string, startedAt: string | null): string {
-  if (!startedAt || instant < startedAt) return "[before the start]";
-  return `[${formatDuration(Date.parse(instant) - Date.parse(startedAt))}]`;
+  return `[${offsetInInterview(instant, startedAt) ?? "before the start"}]`;
 }
 
 function timeBox(seconds: number | null): string {
