@@ -42,6 +42,8 @@ export interface SharedRedFlags {
 export interface Assembly {
   questions: QuestionDraft[];
   sharedRedFlags: SharedRedFlags[];
+  /** Units taken as structure (a question, a label, a meta line): used, though no field holds them. */
+  recognised: ReadonlySet<Unit>;
 }
 
 interface OpenQuestion extends QuestionDraft {
@@ -100,6 +102,7 @@ export function assembleQuestions(units: readonly Unit[]): Assembly {
 class QuestionAssembler {
   private readonly questions: QuestionDraft[] = [];
   private readonly sharedRedFlags: SharedRedFlags[] = [];
+  private readonly recognised = new Set<Unit>();
   private readonly stack: StackEntry[] = [];
   /** Content seen outside any question, since the last one closed: a topic's body if follow-ups come. */
   private readonly orphans: { index: number; unit: Unit }[] = [];
@@ -113,13 +116,14 @@ class QuestionAssembler {
     if (unit.kind === "rule" || isLayoutOnly(unit)) return;
     const marker = this.recognise(unit, index);
     if (unit.kind === "heading") this.enterHeading(unit, marker, index);
-    this.apply(marker, unit, index);
+    if (marker === null) this.applyContent(unit, index);
+    else if (this.apply(marker, unit, index)) this.recognised.add(unit);
     this.previous = unit;
   }
 
   finish(): Assembly {
     this.close();
-    return { questions: this.questions, sharedRedFlags: this.sharedRedFlags };
+    return { questions: this.questions, sharedRedFlags: this.sharedRedFlags, recognised: this.recognised };
   }
 
   private recognise(unit: Unit, index: number): Marker | null {
@@ -216,9 +220,10 @@ class QuestionAssembler {
     return this.current;
   }
 
-  private apply(marker: Marker | null, unit: Unit, index: number): void {
+  /** Applies what a recogniser said; false when the marker had nothing to apply to and its unit is left over. */
+  private apply(marker: Marker, unit: Unit, index: number): boolean {
     const q = this.current;
-    switch (marker?.type) {
+    switch (marker.type) {
       case "question": {
         const depth = unit.kind === "heading" ? unit.depth : this.enclosingDepth();
         const opened = this.open(marker.prompt, marker.opener, unit, depth, marker.tentative);
@@ -227,43 +232,39 @@ class QuestionAssembler {
           opened.fields.answer.push(inlineUnit(marker.inline, unit));
           opened.field = "answer";
         }
-        return;
+        return true;
       }
       case "prompt":
         this.applyPrompt(marker.prompt, unit);
-        return;
+        return true;
       case "followUp":
         if (!q) {
           this.open(marker.prompt, "label", unit, this.enclosingDepth());
-          return;
+          return true;
         }
         addFollowUp(q, marker.prompt);
         if (marker.inline !== null) q.followUp?.answer.push(inlineUnit(marker.inline, unit));
-        return;
+        return true;
       case "followUpField":
-        this.applyFollowUpField(marker.field, marker.inline, unit);
-        return;
+        return this.applyFollowUpField(marker.field, marker.inline, unit);
       case "field":
-        this.applyField(marker.field, marker.inline, unit);
-        return;
+        return this.applyField(marker.field, marker.inline, unit);
       case "meta":
         if (q && q.meta[marker.key] === undefined) q.meta[marker.key] = marker.value;
-        return;
+        return q !== null;
       case "score":
         if (q) {
           q.score = { score: marker.score, outOf: marker.outOf };
           q.field = "score";
         }
-        return;
+        return q !== null;
       case "questions":
         this.close();
         for (const item of marker.items) this.questions.push(listedQuestion(item, unit, this.sectionPath()));
-        return;
+        return true;
       case "end":
         if (q?.opener === "details") this.close();
-        return;
-      default:
-        this.applyContent(unit, index);
+        return true;
     }
   }
 
@@ -281,33 +282,36 @@ class QuestionAssembler {
     }
   }
 
-  private applyFollowUpField(field: "answer" | "lookFor", inline: string | null, unit: Unit): void {
+  private applyFollowUpField(field: "answer" | "lookFor", inline: string | null, unit: Unit): boolean {
     const q = this.current;
     if (q?.followUp) {
-      if (inline === null) return;
+      if (inline === null) return true;
       if (field === "lookFor") q.followUp.lookFor.push(plainInline(inline));
       else q.followUp.answer.push(inlineUnit(inline, unit));
-      return;
+      return true;
     }
     if (q && field === "answer") {
       q.field = "answer";
       if (inline !== null) q.fields.answer.push(inlineUnit(inline, unit));
+      return true;
     }
+    return false;
   }
 
-  private applyField(field: QuestionField, inline: string | null, unit: Unit): void {
+  private applyField(field: QuestionField, inline: string | null, unit: Unit): boolean {
     const q = this.current ?? (field === "followUps" ? this.openTopic(unit) : null);
     if (!q) {
       if (field === "redFlags") this.openSharedRedFlags(inline, unit);
-      return;
+      return field === "redFlags";
     }
     q.followUp = null;
     q.field = field;
     if (field === "rubric" && q.rubricLabel === null) q.rubricLabel = labelOf(unit);
     q.fieldDepth = unit.kind === "heading" ? unit.depth : Number.POSITIVE_INFINITY;
-    if (inline === null) return;
+    if (inline === null) return true;
     if (field === "rubric") q.inlineRubric.push(plainInline(inline));
     else q.fields[field].push(inlineUnit(inline, unit));
+    return true;
   }
 
   /** Follow-ups under a section that asked no question of its own: the section is the question. */
@@ -342,6 +346,7 @@ class QuestionAssembler {
     if (q.awaitingPrompt && unit.kind === "line") {
       q.prompt = unquote(unit.text);
       q.awaitingPrompt = false;
+      this.recognised.add(unit);
       return;
     }
     const fu = q.followUp;
@@ -349,6 +354,7 @@ class QuestionAssembler {
       if (fu.awaitingPrompt && unit.kind === "line") {
         fu.prompt = unquote(unit.text);
         fu.awaitingPrompt = false;
+        this.recognised.add(unit);
       } else {
         fu.answer.push(unit);
       }
@@ -357,6 +363,8 @@ class QuestionAssembler {
     if (q.field === "followUps") {
       if (unit.kind === "list") for (const item of unit.items) q.followUps.push(followUpFromItem(item));
       else if (unit.kind === "line" && isQuestionLike(unit.text)) addFollowUp(q, unquote(unit.text));
+      else return;
+      this.recognised.add(unit);
       return;
     }
     if (q.field !== null) q.fields[q.field].push(unit);

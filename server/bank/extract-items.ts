@@ -99,6 +99,11 @@ export function parseOutline(code: string): OutlineNode[] {
   return parsed.filter((n) => n.points.length > 0);
 }
 
+/** The units extractCriteria reads; prose between them describes the criteria rather than being one. */
+export function carriesCriteria(unit: Unit): boolean {
+  return unit.kind === "list" || unit.kind === "code" || (unit.kind === "line" && BULLET_LINE.test(unit.text));
+}
+
 /**
  * Rubric criteria written under a label. Lists of "Title: description" items give one criterion
  * each; an outline gives one per top-level title; anything else becomes one criterion named after
@@ -107,7 +112,7 @@ export function parseOutline(code: string): OutlineNode[] {
 export function extractCriteria(units: readonly Unit[], fallbackTitle: string): RubricCriterion[] {
   const criteria: RubricCriterion[] = [];
   const loose: string[] = [];
-  for (const u of units) {
+  for (const u of units.filter(carriesCriteria)) {
     if (u.kind === "code") {
       const outline = parseOutline(u.value);
       if (outline.length > 0) criteria.push(...outline.map((n) => ({ title: n.title, lookFor: n.points })));
@@ -123,7 +128,7 @@ export function extractCriteria(units: readonly Unit[], fallbackTitle: string): 
       }
       continue;
     }
-    if (u.kind === "line" && BULLET_LINE.test(u.text)) {
+    if (u.kind === "line") {
       const text = cleanItem(u.text);
       const titled = splitTitled(text);
       if (titled) criteria.push({ title: titled.title, lookFor: [titled.rest] });

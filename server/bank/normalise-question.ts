@@ -4,7 +4,7 @@ import type { BankQuestion, RubricCriterion } from "./bank-format";
 import type { Unit } from "./blocks";
 import { unitsToMarkdown } from "./blocks";
 import { deriveCriteria } from "./derive-rubric";
-import { extractCriteria, extractItems } from "./extract-items";
+import { carriesCriteria, extractCriteria, extractItems } from "./extract-items";
 import { plainInline, unquote, withoutEmoji } from "./inline-text";
 
 const MAX_KEY_POINTS = 12;
@@ -76,6 +76,19 @@ function criteriaFor(draft: QuestionDraft, answer: readonly Unit[]): RubricCrite
 
 function cleanCriteria(rubric: RubricCriterion[]): RubricCriterion[] {
   return rubric.map((c) => ({ title: cleanPrompt(c.title), lookFor: dedupe(c.lookFor.map(withoutEmoji)) })).filter((c) => c.title !== "");
+}
+
+/** The units of a draft that reach the bank, by the rules normaliseQuestion reads them with: the parse report lists the rest. */
+export function keptUnits(draft: QuestionDraft): Unit[] {
+  const { body, answer, framework, keyPoints, rubric, redFlags, notes, scoreReasons } = draft.fields;
+  return [
+    ...body,
+    ...answer,
+    ...framework,
+    ...rubric.filter(carriesCriteria),
+    ...[keyPoints, redFlags, notes, scoreReasons].flatMap(leadingRun),
+    ...draft.followUps.flatMap((f) => f.answer),
+  ];
 }
 
 /** Section-wide red flags, read once per document rather than once per question. */

@@ -4,9 +4,11 @@ import { BANK_FORMAT_VERSION, bankDocumentSchema } from "./bank-format";
 import type { BankDocument } from "./bank-format";
 import { BankParseError } from "./bank-parse-error";
 import type { SplitResult, Unit } from "./blocks";
+import type { Assembly, QuestionDraft } from "./assemble-questions";
 import { decodeText } from "./decode-text";
 import { plainInline, withoutEmoji } from "./inline-text";
-import { assignKeys, normaliseQuestion, sectionRedFlags } from "./normalise-question";
+import { assignKeys, keptUnits, leadingRun, normaliseQuestion, sectionRedFlags } from "./normalise-question";
+import { describePassage, unusedPassageUnits, type ParseReport } from "./parse-report";
 import { splitMarkdown } from "./split-markdown";
 import { splitPlainText } from "./split-plain-text";
 
@@ -39,13 +41,36 @@ function documentTitle(units: readonly Unit[], sourceFile: string): string {
   return title === "" ? sourceFile : title;
 }
 
+export interface ParsedBank {
+  document: BankDocument;
+  report: ParseReport;
+}
+
 /** The whole pipeline: bytes in, a validated bank document out; throws BankParseError. */
-export function parseBankDocument({ bytes, sourceFile }: BankSource): BankDocument {
+export function parseBankDocument(source: BankSource): BankDocument {
+  return parseBankDocumentWithReport(source).document;
+}
+
+/** Units that reached the bank, or were read as its structure. */
+function usedUnits(assembly: Assembly, drafts: readonly QuestionDraft[]): Set<Unit> {
+  return new Set([...assembly.recognised, ...drafts.flatMap(keptUnits), ...assembly.sharedRedFlags.flatMap((s) => leadingRun(s.units))]);
+}
+
+/** The pipeline with its report: how the questions were found and every passage left unused. */
+export function parseBankDocumentWithReport({ bytes, sourceFile }: BankSource): ParsedBank {
   const decoded = decodeText(bytes, sourceFile);
   const split: SplitResult = looksLikeMarkdown(decoded.text) ? splitMarkdown(decoded.text) : splitPlainText(decoded.text);
   const assembly = assembleQuestions(split.units);
   const shared = sectionRedFlags(assembly);
-  const questions = assignKeys(assembly.questions.map((q) => normaliseQuestion(q, shared)).filter((q) => q.prompt !== ""));
+  const normalised = assembly.questions.map((draft) => ({ draft, question: normaliseQuestion(draft, shared) })).filter((n) => n.question.prompt !== "");
+  const questions = assignKeys(normalised.map((n) => n.question));
+  const unused = unusedPassageUnits(
+    split.units,
+    usedUnits(
+      assembly,
+      normalised.map((n) => n.draft),
+    ),
+  );
   if (questions.length === 0) {
     throw new BankParseError(
       "NOTHING_RECOGNISED",
@@ -70,5 +95,5 @@ export function parseBankDocument({ bytes, sourceFile }: BankSource): BankDocume
       sourceFile,
     );
   }
-  return parsed.data;
+  return { document: parsed.data, report: { structure: "", unused: unused.map(describePassage) } };
 }
