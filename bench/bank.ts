@@ -1,10 +1,48 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { parseBankDocument } from "../server/bank/parse-bank-document";
+import { loadLabels, percent, scoreDocument } from "./bank/corpus";
 
 /**
  * `npm run bench:bank`: how long the pure bank pipeline takes on the seed documents, and whether
  * time grows linearly with size (a 10x concatenation should take about 10x as long).
+ * `npm run bench:bank -- --corpus`: recall and answer attachment on the labelled public documents in
+ * tests/fixtures/corpus/ (add `--misses` to list what was missed).
  */
+
+if (process.argv.includes("--corpus")) {
+  reportCorpus(process.argv.includes("--misses"));
+  process.exit(0);
+}
+
+function reportCorpus(showMisses: boolean): void {
+  const scores = loadLabels().map(scoreDocument);
+  console.table(
+    scores.map((s) => ({
+      document: s.file,
+      kB: s.kB,
+      ms: Number(s.ms.toFixed(1)),
+      questions: s.questions,
+      unused: s.unusedPassages,
+      "recall %": `${percent(s.found, s.samples).toFixed(0)} (${s.found}/${s.samples})`,
+      "answers %": `${percent(s.attached, s.answers).toFixed(0)} (${s.attached}/${s.answers})`,
+    })),
+  );
+  const sum = (pick: (s: (typeof scores)[number]) => number) => scores.reduce((n, s) => n + pick(s), 0);
+  console.log(
+    `total: recall ${percent(
+      sum((s) => s.found),
+      sum((s) => s.samples),
+    ).toFixed(1)}% (${sum((s) => s.found)}/${sum((s) => s.samples)}, target ≥ 95%)  ` +
+      `answers ${percent(
+        sum((s) => s.attached),
+        sum((s) => s.answers),
+      ).toFixed(1)}% (${sum((s) => s.attached)}/${sum((s) => s.answers)}, target ≥ 90%)`,
+  );
+  for (const s of scores) {
+    if (s.failure) console.log(`${s.file}: refused: ${s.failure}`);
+    if (showMisses) for (const m of s.misses) console.log(`${s.file}:${m.line}: ${m.problem}: ${m.question.slice(0, 100)}`);
+  }
+}
 
 const SEEDS = new URL("../content/banks/", import.meta.url);
 const WARM_UP_ROUNDS = 3;

@@ -5,6 +5,7 @@ import type { Marker, MetaKey, QuestionField, RecogniserContext } from "./recogn
 import { isQuestionLike } from "./recognisers/recogniser";
 import { plainInline, unquote } from "./inline-text";
 import { isLayoutOnly } from "./layout-noise";
+import type { QuestionUnits } from "./question-units";
 
 /**
  * Walks the units once, asks the recognisers what each one is, and gathers questions with the
@@ -64,7 +65,7 @@ interface StackEntry {
   index: number;
 }
 
-const emptyFields = (): Record<QuestionField, Unit[]> => ({
+export const emptyFields = (): Record<QuestionField, Unit[]> => ({
   body: [],
   answer: [],
   keyPoints: [],
@@ -92,8 +93,8 @@ const topicPrompt = (heading: string) =>
     .prompt.replace(/\s*\([^)]*\)\s*$/, "")
     .trim();
 
-export function assembleQuestions(units: readonly Unit[]): Assembly {
-  const assembler = new QuestionAssembler(units);
+export function assembleQuestions(units: readonly Unit[], structure: QuestionUnits = { openers: new Map(), explanation: "" }): Assembly {
+  const assembler = new QuestionAssembler(units, structure);
   units.forEach((unit, index) => assembler.take(unit, index));
   return assembler.finish();
 }
@@ -110,7 +111,10 @@ class QuestionAssembler {
   private sharedFlags: (SharedRedFlags & { depth: number }) | null = null;
   private previous: Unit | null = null;
 
-  constructor(private readonly units: readonly Unit[]) {}
+  constructor(
+    private readonly units: readonly Unit[],
+    private readonly structure: QuestionUnits,
+  ) {}
 
   take(unit: Unit, index: number): void {
     if (unit.kind === "rule" || isLayoutOnly(unit)) return;
@@ -119,10 +123,17 @@ class QuestionAssembler {
     if (marker === null) this.applyContent(unit, index);
     else if (this.apply(marker, unit, index)) this.recognised.add(unit);
     this.previous = unit;
+    // A numbered entry that opened a question carries its answer in its own further lines.
+    if (marker?.type === "question" && unit.kind === "list") for (const rest of restOfEntry(unit)) this.take(rest, index);
   }
 
   finish(): Assembly {
     this.close();
+    // A heading over several questions is their section, not the first one's title.
+    this.questions.forEach((q, i) => {
+      const next = this.questions[i + 1];
+      if (q.title !== null && q.title === q.section.at(-1) && next?.section.join("\n") === q.section.join("\n")) q.title = null;
+    });
     return { questions: this.questions, sharedRedFlags: this.sharedRedFlags, recognised: this.recognised };
   }
 
@@ -132,7 +143,9 @@ class QuestionAssembler {
       const marker = recognise(unit, ctx);
       if (marker) return marker;
     }
-    return null;
+    const opener = this.structure.openers.get(unit);
+    if (!opener) return null;
+    return { type: "question", prompt: opener.prompt, opener: unit.kind === "heading" ? "heading" : "label", tentative: false, inline: opener.inline };
   }
 
   private contextFor(next: Unit | null): RecogniserContext {
@@ -250,12 +263,14 @@ class QuestionAssembler {
       case "field":
         return this.applyField(marker.field, marker.inline, unit);
       case "meta":
-        if (q && q.meta[marker.key] === undefined) q.meta[marker.key] = marker.value;
+        if (q) q.meta = { ...marker.values, ...q.meta };
         return q !== null;
       case "score":
         if (q) {
           q.score = { score: marker.score, outOf: marker.outOf };
-          q.field = "score";
+          // What follows a score explains it.
+          q.field = "scoreReasons";
+          if (marker.reasons !== null) q.fields.scoreReasons.push(inlineUnit(marker.reasons, unit));
         }
         return q !== null;
       case "questions":
@@ -369,6 +384,17 @@ class QuestionAssembler {
     }
     if (q.field !== null) q.fields[q.field].push(unit);
   }
+}
+
+/** The lines after a list entry's first, and its nested entries, as units of their own. */
+function restOfEntry(unit: Extract<Unit, { kind: "list" }>): Unit[] {
+  const item = unit.items[0];
+  if (!item) return [];
+  const lines = item.lines.slice(1).map((md, n): Unit => ({ kind: "line", md, text: plainInline(md), line: unit.line + n + 1, block: unit.block }));
+  const nested = item.md.split("\n").slice(item.lines.length).join("\n").trim();
+  return nested === ""
+    ? lines
+    : [...lines, { kind: "line", md: nested, text: plainInline(nested), line: unit.line + item.lines.length, block: unit.block + 0.5 }];
 }
 
 function addFollowUp(q: OpenQuestion, prompt: string): void {

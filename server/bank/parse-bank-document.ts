@@ -1,14 +1,15 @@
 import { createHash } from "node:crypto";
 import { assembleQuestions } from "./assemble-questions";
 import { BANK_FORMAT_VERSION, bankDocumentSchema } from "./bank-format";
-import type { BankDocument } from "./bank-format";
+import type { BankDocument, BankQuestion } from "./bank-format";
 import { BankParseError } from "./bank-parse-error";
 import type { SplitResult, Unit } from "./blocks";
 import type { Assembly, QuestionDraft } from "./assemble-questions";
 import { decodeText } from "./decode-text";
+import { inferQuestionUnits } from "./question-units";
 import { plainInline, withoutEmoji } from "./inline-text";
-import { assignKeys, keptUnits, leadingRun, normaliseQuestion, sectionRedFlags } from "./normalise-question";
-import { describePassage, unusedPassageUnits, type ParseReport } from "./parse-report";
+import { assignKeys, cleanPrompt, keptUnits, leadingRun, normaliseQuestion, sectionRedFlags } from "./normalise-question";
+import { describePassage, passageDraft, unusedPassages, type ParseReport, type Passage } from "./parse-report";
 import { splitMarkdown } from "./split-markdown";
 import { splitPlainText } from "./split-plain-text";
 
@@ -46,6 +47,11 @@ export interface ParsedBank {
   report: ParseReport;
 }
 
+export interface ParseOptions {
+  /** Passages the report listed as unused, by their first line, to import as questions of their own. */
+  passagesAsQuestions?: readonly number[];
+}
+
 /** The whole pipeline: bytes in, a validated bank document out; throws BankParseError. */
 export function parseBankDocument(source: BankSource): BankDocument {
   return parseBankDocumentWithReport(source).document;
@@ -56,28 +62,74 @@ function usedUnits(assembly: Assembly, drafts: readonly QuestionDraft[]): Set<Un
   return new Set([...assembly.recognised, ...drafts.flatMap(keptUnits), ...assembly.sharedRedFlags.flatMap((s) => leadingRun(s.units))]);
 }
 
+/** What the document holds, for a user told that none of it read as a question. */
+function whatWasSeen(units: readonly Unit[], passages: readonly Passage[]): string {
+  const counted = (kind: Unit["kind"], word: string) => {
+    const n = kind === "line" ? new Set(units.filter((u) => u.kind === kind).map((u) => u.block)).size : units.filter((u) => u.kind === kind).length;
+    return n === 0 ? [] : [`${n} ${word}${n === 1 ? "" : "s"}`];
+  };
+  const parts = [
+    ...counted("heading", "heading"),
+    ...counted("line", "paragraph"),
+    ...counted("list", "list"),
+    ...counted("code", "code block"),
+    ...counted("table", "table"),
+  ];
+  const first = passages[0];
+  const example = first ? ` The first passage, at line ${first.units[0]?.line ?? 1}, reads: "${describePassage(first, "").excerpt.slice(0, 120)}".` : "";
+  const listed = parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : (parts[0] ?? "no content");
+  return `It read ${listed}; none of it was laid out as questions.${example}`;
+}
+
+/** Added questions placed after the last question that starts before them; the others keep their order. */
+function inDocumentOrder(own: readonly BankQuestion[], added: readonly BankQuestion[]): BankQuestion[] {
+  const out = [...own];
+  for (const q of added) {
+    const after = out.findLastIndex((o) => o.source.line <= q.source.line);
+    out.splice(after + 1, 0, q);
+  }
+  return out;
+}
+
 /** The pipeline with its report: how the questions were found and every passage left unused. */
-export function parseBankDocumentWithReport({ bytes, sourceFile }: BankSource): ParsedBank {
+export function parseBankDocumentWithReport({ bytes, sourceFile }: BankSource, options: ParseOptions = {}): ParsedBank {
   const decoded = decodeText(bytes, sourceFile);
   const split: SplitResult = looksLikeMarkdown(decoded.text) ? splitMarkdown(decoded.text) : splitPlainText(decoded.text);
-  const assembly = assembleQuestions(split.units);
+  const structure = inferQuestionUnits(split.units);
+  const assembly = assembleQuestions(split.units, structure);
   const shared = sectionRedFlags(assembly);
   const normalised = assembly.questions.map((draft) => ({ draft, question: normaliseQuestion(draft, shared) })).filter((n) => n.question.prompt !== "");
-  const questions = assignKeys(normalised.map((n) => n.question));
-  const unused = unusedPassageUnits(
+  const passages = unusedPassages(
     split.units,
     usedUnits(
       assembly,
       normalised.map((n) => n.draft),
     ),
   );
+  const chosen = new Set(options.passagesAsQuestions ?? []);
+  const missing = [...chosen].find((line) => !passages.some((p) => p.units[0]?.line === line));
+  if (missing !== undefined) {
+    throw new BankParseError("NO_SUCH_PASSAGE", `${sourceFile} has no unused passage at line ${missing} any more; preview it again.`, sourceFile);
+  }
+  const isChosen = (p: Passage) => chosen.has(p.units[0]?.line ?? 0);
+  const added = passages
+    .filter(isChosen)
+    .map((p) => normaliseQuestion(passageDraft(p), shared))
+    .filter((q) => q.prompt !== "");
+  // Keys go to the document's own questions first, so that adding a passage never changes them.
+  const keyed = assignKeys([...normalised.map((n) => n.question), ...added]);
+  const questions = inDocumentOrder(keyed.slice(0, normalised.length), keyed.slice(normalised.length));
   if (questions.length === 0) {
     throw new BankParseError(
       "NOTHING_RECOGNISED",
-      `No interview questions were found in ${sourceFile}. Questions are recognised as headings ("## 1. What is X?"), "Q:" lines, "Question:" labels, <details> summaries, or a table with a "Question" column.`,
+      `No interview questions were found in ${sourceFile}. ${whatWasSeen(split.units, passages)} Questions are recognised as headings ("## 1. What is X?"), numbered or "Q:" lines, "Question:" labels, <details> summaries, or a table with a "Question" column.`,
       sourceFile,
     );
   }
+  const report: ParseReport = {
+    structure: structure.explanation,
+    unused: passages.filter((p) => !isChosen(p)).map((p) => describePassage(p, cleanPrompt(passageDraft(p).prompt))),
+  };
   const candidate = {
     formatVersion: BANK_FORMAT_VERSION,
     title: documentTitle(split.units, sourceFile),
@@ -95,5 +147,5 @@ export function parseBankDocumentWithReport({ bytes, sourceFile }: BankSource): 
       sourceFile,
     );
   }
-  return { document: parsed.data, report: { structure: "", unused: unused.map(describePassage) } };
+  return { document: parsed.data, report };
 }

@@ -1,22 +1,28 @@
+import type { QuestionDraft } from "./assemble-questions";
+import { emptyFields } from "./assemble-questions";
 import type { Unit } from "./blocks";
 import { unitsToMarkdown } from "./blocks";
+import { headingPrompt } from "./recognisers/heading-question";
 import { plainInline } from "./inline-text";
 import { isLayoutOnly } from "./layout-noise";
 
 /**
  * What the importer did with a document besides its questions: how it found them, and every passage
- * it did not use, so that nothing in a document is dropped without the user being told.
+ * it did not use, so that nothing in a document is dropped without the user being told. A passage can
+ * be turned into a question of its own at import (`passageDraft`).
  */
 
 /** Long enough to recognise a passage in a list; the whole passage is re-read from the file when used. */
 const EXCERPT_CHARS = 240;
 
 export interface UnusedPassage {
-  /** 1-based lines in the decoded document, inclusive. */
+  /** 1-based lines in the decoded document, inclusive; `line` names the passage. */
   line: number;
   endLine: number;
   /** The passage's start as plain text. */
   excerpt: string;
+  /** The prompt the passage gets when it is made a question. */
+  prompt: string;
 }
 
 export interface ParseReport {
@@ -25,38 +31,80 @@ export interface ParseReport {
   unused: UnusedPassage[];
 }
 
+/** Units next to each other that nothing used, with the headings they sit under. */
+export interface Passage {
+  units: Unit[];
+  section: string[];
+}
+
 const lastLine = (unit: Unit) => unit.line + unit.md.split("\n").length - 1;
 
 /**
  * Units that carry content (not headings, rules or page furniture) and that no question used, grouped
  * into passages: a run of such units that nothing used and no heading interrupts.
  */
-export function unusedPassageUnits(units: readonly Unit[], used: ReadonlySet<Unit>): Unit[][] {
-  const passages: Unit[][] = [];
-  let open: Unit[] | null = null;
+export function unusedPassages(units: readonly Unit[], used: ReadonlySet<Unit>): Passage[] {
+  const passages: Passage[] = [];
+  const headings: { depth: number; text: string }[] = [];
+  let open: Passage | null = null;
   for (const unit of units) {
     if (unit.kind === "rule" || isLayoutOnly(unit)) continue;
+    if (unit.kind === "heading") {
+      while ((headings.at(-1)?.depth ?? 0) >= unit.depth) headings.pop();
+      headings.push({ depth: unit.depth, text: headingPrompt(unit.text).prompt });
+    }
     if (unit.kind === "heading" || used.has(unit)) {
       open = null;
       continue;
     }
     if (open === null) {
-      open = [];
+      open = { units: [], section: headings.map((h) => h.text) };
       passages.push(open);
     }
-    open.push(unit);
+    open.units.push(unit);
   }
   return passages;
 }
 
-export function describePassage(passage: readonly Unit[]): UnusedPassage {
-  const first = passage[0];
-  const last = passage.at(-1);
-  if (!first || !last) throw new Error("a passage has at least one unit");
-  const text = plainInline(unitsToMarkdown(passage).slice(0, EXCERPT_CHARS * 4));
+/** A passage read as a question: its first line (or first list item) asks, the rest answers. */
+export function passageDraft(passage: Passage): QuestionDraft {
+  const [first, ...rest] = passage.units;
+  if (!first) throw new Error("a passage has at least one unit");
+  const answer = [...rest];
+  let prompt: string;
+  if (first.kind === "list") {
+    const [item, ...others] = first.items;
+    prompt = item?.text ?? "";
+    const below = [item?.md.split("\n").slice(1).join("\n") ?? "", ...others.map((o) => `- ${o.md}`)].join("\n").trim();
+    if (below !== "") answer.unshift({ kind: "line", md: below, text: plainInline(below), line: first.line, block: first.block });
+  } else if (first.kind === "line" || first.kind === "heading" || first.kind === "quote") {
+    prompt = first.text;
+  } else {
+    prompt = excerptOf([first], 120);
+    answer.unshift(first);
+  }
   return {
+    prompt,
+    title: null,
     line: first.line,
-    endLine: Math.max(first.line, lastLine(last)),
-    excerpt: text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS - 1).trimEnd()}…` : text,
+    section: passage.section,
+    fields: { ...emptyFields(), answer },
+    inlineRubric: [],
+    rubricLabel: null,
+    followUps: [],
+    meta: {},
+    score: null,
   };
+}
+
+function excerptOf(units: readonly Unit[], chars: number): string {
+  const text = plainInline(unitsToMarkdown(units).slice(0, chars * 4));
+  return text.length > chars ? `${text.slice(0, chars - 1).trimEnd()}…` : text;
+}
+
+export function describePassage(passage: Passage, prompt: string): UnusedPassage {
+  const first = passage.units[0];
+  const last = passage.units.at(-1);
+  if (!first || !last) throw new Error("a passage has at least one unit");
+  return { line: first.line, endLine: Math.max(first.line, lastLine(last)), excerpt: excerptOf(passage.units, EXCERPT_CHARS), prompt };
 }

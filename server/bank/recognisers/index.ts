@@ -15,12 +15,13 @@ import { recogniseTableQuestions } from "./table-questions";
 export const RECOGNISERS: readonly Recogniser[] = [
   recogniseDetailsSummary,
   recogniseFollowUpLabel,
+  // "Score: 8/10" is a score, not a "Score:" label with text after it.
+  recogniseScoreLine,
   recogniseFieldLabel,
   recogniseLabelledQuestion,
   recogniseNumberedQuestion,
   recogniseHeadingQuestion,
   recogniseMetaLine,
-  recogniseScoreLine,
   recogniseTableQuestions,
   recogniseQuestionList,
 ];

@@ -9,11 +9,20 @@ const META: readonly [RegExp, MetaKey][] = [
   [/^(?:tags|topics?|categor(?:y|ies))$/, "tags"],
 ];
 
-/** "Difficulty: High", "Company Examples: Meta, Google" */
+function metaKey(label: string): MetaKey | null {
+  for (const [re, key] of META) if (re.test(label)) return key;
+  return null;
+}
+
+/** "Difficulty: High", "Company Examples: Meta, Google", "Difficulty: Hard | Tags: redis, caching" */
 export const recogniseMetaLine: Recogniser = (unit) => {
   if (unit.kind !== "line") return null;
-  const split = splitLabel(unit.text);
-  if (!split || split.rest === "" || split.rest.length > 200) return null;
-  for (const [re, key] of META) if (re.test(split.label)) return { type: "meta", key, value: split.rest };
-  return null;
+  const values: Partial<Record<MetaKey, string>> = {};
+  for (const part of unit.text.split(/\s+[|•·]\s+/)) {
+    const split = splitLabel(part);
+    const key = split ? metaKey(split.label) : null;
+    if (!split || !key || split.rest === "" || split.rest.length > 200) return null;
+    values[key] ??= split.rest;
+  }
+  return { type: "meta", values };
 };

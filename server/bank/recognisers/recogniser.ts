@@ -19,8 +19,9 @@ export type Marker =
   | { type: "followUp"; prompt: string; inline: string | null }
   | { type: "followUpField"; field: "answer" | "lookFor"; inline: string | null }
   | { type: "field"; field: QuestionField; inline: string | null }
-  | { type: "meta"; key: MetaKey; value: string }
-  | { type: "score"; score: number; outOf: number }
+  | { type: "meta"; values: Partial<Record<MetaKey, string>> }
+  /** `reasons`: what followed the score on its line ("8/10 because …"). */
+  | { type: "score"; score: number; outOf: number; reasons: string | null }
   | { type: "questions"; items: ListedQuestion[] }
   | { type: "end" };
 

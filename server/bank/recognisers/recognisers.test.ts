@@ -64,10 +64,25 @@ describe("recognisers", () => {
   it("follow-up labels, meta lines and scores", () => {
     expect(recogniseFollowUpLabel(line("**+1 Depth:** What are the prerequisites?"), ctx())).toMatchObject({ prompt: "What are the prerequisites?" });
     expect(recogniseFollowUpLabel(line("**Follow-up Q: How would you scale it?**"), ctx())).toMatchObject({ prompt: "How would you scale it?" });
-    expect(recogniseMetaLine(line("Company Examples: Meta, Google"), ctx())).toEqual({ type: "meta", key: "companies", value: "Meta, Google" });
-    expect(recogniseScoreLine(line("8.5/10"), ctx({ inQuestion: true, field: "score" }))).toEqual({ type: "score", score: 8.5, outOf: 10 });
+    expect(recogniseMetaLine(line("Company Examples: Meta, Google"), ctx())).toEqual({ type: "meta", values: { companies: "Meta, Google" } });
+    expect(recogniseMetaLine(line("Difficulty: Hard | Tags: system design, redis"), ctx())).toEqual({
+      type: "meta",
+      values: { difficulty: "Hard", tags: "system design, redis" },
+    });
+    // One part that is not meta makes the whole line prose.
+    expect(recogniseMetaLine(line("Difficulty: Hard | Answer: yes"), ctx())).toBeNull();
+    expect(recogniseScoreLine(line("8.5/10"), ctx({ inQuestion: true, field: "score" }))).toEqual({ type: "score", score: 8.5, outOf: 10, reasons: null });
     expect(recogniseScoreLine(line("8.5/10"), ctx({ inQuestion: true }))).toBeNull();
     expect(recogniseScoreLine(line("Score: 7/10 solid"), ctx({ inQuestion: true }))).toMatchObject({ score: 7 });
+    expect(recogniseScoreLine(line("Score: 8/10 because it names the trade-off"), ctx({ inQuestion: true }))).toEqual({
+      type: "score",
+      score: 8,
+      outOf: 10,
+      reasons: "it names the trade-off",
+    });
+    expect(recogniseScoreLine(line("**Score:** 8/10"), ctx({ inQuestion: true }))).toMatchObject({ score: 8, outOf: 10 });
+    expect(recogniseScoreLine(line("Rating: 4 out of 5"), ctx({ inQuestion: true }))).toMatchObject({ score: 4, outOf: 5 });
+    expect(recogniseScoreLine(line("Score: 11/10"), ctx({ inQuestion: true }))).toBeNull();
   });
 
   it("details, tables and question lists", () => {

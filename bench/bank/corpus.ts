@@ -1,0 +1,110 @@
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import type { BankDocument, BankQuestion } from "../../server/bank/bank-format";
+import { BankParseError } from "../../server/bank/bank-parse-error";
+import { parseBankDocumentWithReport } from "../../server/bank/parse-bank-document";
+
+/**
+ * Scores the importer on labelled public documents (tests/fixtures/corpus/): for each labelled sample,
+ * whether a question was found for it (recall) and whether that question's answer holds the labelled
+ * answer phrase (attachment). Labels were made by reading the documents, not the importer's output.
+ */
+
+export const CORPUS = new URL("../../tests/fixtures/corpus/", import.meta.url);
+
+const sampleSchema = z.object({ line: z.number().int().positive(), question: z.string().min(1), answer: z.string().min(1).nullable() });
+const labelledDocumentSchema = z.object({
+  file: z.string(),
+  repo: z.string(),
+  path: z.string(),
+  commit: z.string(),
+  licence: z.string(),
+  language: z.string().optional(),
+  lineEndings: z.enum(["lf", "crlf"]).optional(),
+  layout: z.string(),
+  samples: z.array(sampleSchema).min(1),
+});
+export const labelsSchema = z.object({ documents: z.array(labelledDocumentSchema).min(1) });
+
+export type Sample = z.infer<typeof sampleSchema>;
+export type LabelledDocument = z.infer<typeof labelledDocumentSchema>;
+
+/** Letters and digits only, lower case, links reduced to their text: what a reader compares. */
+export function comparable(text: string): string {
+  return text
+    .normalize("NFKC")
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+/** The same question: equal, or one holding the other with most of its words (a numbering or a label dropped). */
+function sameQuestion(found: string, labelled: string): boolean {
+  if (found === "" || labelled === "") return false;
+  if (found === labelled) return true;
+  const [shorter, longer] = found.length < labelled.length ? [found, labelled] : [labelled, found];
+  return longer.includes(shorter) && shorter.length >= 0.6 * longer.length;
+}
+
+export function questionFor(doc: BankDocument, sample: Sample): BankQuestion | undefined {
+  const labelled = comparable(sample.question);
+  return doc.questions.find((q) => sameQuestion(comparable(q.prompt), labelled) || sameQuestion(comparable(q.meta.title ?? ""), labelled));
+}
+
+export function answerAttached(question: BankQuestion, sample: Sample): boolean {
+  if (sample.answer === null) return false;
+  const phrase = comparable(sample.answer);
+  return [question.answer, question.context].some((text) => text !== null && comparable(text).includes(phrase));
+}
+
+export interface DocumentScore {
+  file: string;
+  kB: number;
+  ms: number;
+  questions: number;
+  unusedPassages: number;
+  samples: number;
+  found: number;
+  answers: number;
+  attached: number;
+  failure: string | null;
+  misses: { line: number; question: string; problem: "not found" | "answer not attached" }[];
+}
+
+export function scoreDocument(labelled: LabelledDocument): DocumentScore {
+  const bytes = readFileSync(new URL(labelled.file, CORPUS));
+  const answers = labelled.samples.filter((s) => s.answer !== null).length;
+  const base = { file: labelled.file, kB: Math.round(bytes.length / 1024), samples: labelled.samples.length, answers };
+  const start = performance.now();
+  let parsed: ReturnType<typeof parseBankDocumentWithReport>;
+  try {
+    parsed = parseBankDocumentWithReport({ bytes, sourceFile: labelled.file });
+  } catch (error) {
+    if (!(error instanceof BankParseError)) throw error;
+    const misses = labelled.samples.map((s) => ({ line: s.line, question: s.question, problem: "not found" as const }));
+    return { ...base, ms: performance.now() - start, questions: 0, unusedPassages: 0, found: 0, attached: 0, failure: error.message, misses };
+  }
+  const ms = performance.now() - start;
+  let found = 0;
+  let attached = 0;
+  const misses: DocumentScore["misses"] = [];
+  for (const sample of labelled.samples) {
+    const question = questionFor(parsed.document, sample);
+    if (!question) {
+      misses.push({ line: sample.line, question: sample.question, problem: "not found" });
+      continue;
+    }
+    found++;
+    if (sample.answer === null) continue;
+    if (answerAttached(question, sample)) attached++;
+    else misses.push({ line: sample.line, question: sample.question, problem: "answer not attached" });
+  }
+  return { ...base, ms, questions: parsed.document.questions.length, unusedPassages: parsed.report.unused.length, found, attached, failure: null, misses };
+}
+
+export function loadLabels(): LabelledDocument[] {
+  return labelsSchema.parse(JSON.parse(readFileSync(new URL("labels.json", CORPUS), "utf8"))).documents;
+}
+
+export const percent = (part: number, whole: number) => (whole === 0 ? 100 : (100 * part) / whole);

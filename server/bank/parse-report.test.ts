@@ -1,0 +1,92 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { BankParseError } from "./bank-parse-error";
+import { parseBankDocumentWithReport } from "./parse-bank-document";
+
+const FIXTURES = new URL("../../tests/fixtures/bank/", import.meta.url);
+const text = (s: string) => new TextEncoder().encode(s);
+const parse = (s: string, passagesAsQuestions?: number[]) =>
+  parseBankDocumentWithReport({ bytes: text(s), sourceFile: "notes.md" }, passagesAsQuestions ? { passagesAsQuestions } : {});
+
+describe("a new user's own numbered notes", () => {
+  const { document, report } = parseBankDocumentWithReport({
+    bytes: readFileSync(new URL("own-notes-numbered.md", FIXTURES)),
+    sourceFile: "own-notes-numbered.md",
+  });
+
+  it("finds all three questions, the third after a red-flag list included, with their answers", () => {
+    expect(document.questions.map((q) => [q.prompt, q.answer])).toEqual([
+      ["What is an index?", "A data structure that speeds up reads at the cost of writes."],
+      ["How does Redis persist data?", "RDB snapshots and the AOF log."],
+      ["Why would you pick PostgreSQL over MongoDB?", "Relational integrity, transactions and mature tooling."],
+    ]);
+    expect(report.unused).toEqual([]);
+    expect(report.structure).toMatch(/^Questions are numbered paragraphs/);
+  });
+
+  it("reads 'Score: 8/10 because …' and '**Score:** 8/10', and a meta line with several fields", () => {
+    const [index, redis] = document.questions;
+    expect(index?.exampleScore).toEqual({ score: 8, outOf: 10, reasons: ["the candidate mentioned write amplification."] });
+    expect(redis?.exampleScore).toEqual({ score: 8, outOf: 10, reasons: [] });
+    expect(redis?.redFlags).toEqual(["Says Redis never loses data", "Confuses RDB with AOF"]);
+    expect(index?.meta).toMatchObject({ difficulty: "Hard", tags: ["system design", "redis"] });
+  });
+
+  it("does not take the section heading over several questions as the first one's title", () => {
+    expect(document.questions.map((q) => q.meta.title)).toEqual([null, null, null]);
+    expect(document.questions[0]?.section).toEqual(["My backend interview notes", "Databases"]);
+  });
+});
+
+describe("the parse report", () => {
+  const notes = [
+    "# Notes",
+    "",
+    "Some words about how to prepare.",
+    "",
+    "## Questions",
+    "",
+    "### What is a closure?",
+    "",
+    "A function with the scope it was made in.",
+    "",
+    "### What is hoisting?",
+    "",
+    "Declarations move to the top of their scope.",
+    "",
+    "## Practice",
+    "",
+    "Reverse a linked list in place.",
+    "Use three pointers.",
+    "",
+  ].join("\n");
+
+  it("lists every passage no question used, with its lines and an excerpt", () => {
+    const { document, report } = parse(notes);
+    expect(document.questions.map((q) => q.prompt)).toEqual(["What is a closure?", "What is hoisting?"]);
+    expect(report.unused).toEqual([
+      { line: 3, endLine: 3, excerpt: "Some words about how to prepare.", prompt: "Some words about how to prepare." },
+      { line: 17, endLine: 18, excerpt: "Reverse a linked list in place. Use three pointers.", prompt: "Reverse a linked list in place." },
+    ]);
+  });
+
+  it("turns a listed passage into a question of its own, in document order, leaving the other questions' keys alone", () => {
+    const before = parse(notes).document;
+    const { document, report } = parse(notes, [17]);
+    expect(document.questions.map((q) => q.prompt)).toEqual(["What is a closure?", "What is hoisting?", "Reverse a linked list in place."]);
+    expect(document.questions[2]).toMatchObject({ answer: "Use three pointers.", section: ["Notes", "Practice"], source: { line: 17 } });
+    expect(document.questions.slice(0, 2).map((q) => q.key)).toEqual(before.questions.map((q) => q.key));
+    expect(report.unused.map((u) => u.line)).toEqual([3]);
+  });
+
+  it("refuses a passage that is not listed, so a stale preview cannot import the wrong text", () => {
+    expect(() => parse(notes, [9])).toThrow(expect.objectContaining({ code: "NO_SUCH_PASSAGE" }));
+    expect(() => parse(notes, [9])).toThrow(BankParseError);
+  });
+
+  it("says what it saw when nothing reads as a question", () => {
+    expect(() => parse("## Notes\n\nJust prose.\n\n## More\n\n- one\n- two\n\n```\nx = 1\n```\n")).toThrow(
+      /It read 2 headings, 1 paragraph, 1 list and 1 code block; none of it was laid out as questions\. The first passage, at line 3, reads: "Just prose\."/,
+    );
+  });
+});

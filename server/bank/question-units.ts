@@ -1,0 +1,214 @@
+import type { Unit } from "./blocks";
+import { plainInline, unquote, withoutEmoji } from "./inline-text";
+import { isLayoutOnly } from "./layout-noise";
+import { fieldForLabel } from "./recognisers/field-label";
+import { headingPrompt } from "./recognisers/heading-question";
+import { isQuestionLike, labelText } from "./recognisers/recogniser";
+
+/**
+ * A document's repeating question unit, inferred from its structure rather than from the wording of
+ * each question: the sibling pattern that repeats (headings of one level, numbered paragraphs or list
+ * entries, bold-led paragraphs) and that mostly asks. Once a pattern is chosen, its members open
+ * questions even when they do not read as one ("1) The number of active ads.", "### Reverse a linked
+ * list"), as long as material follows them. The recognisers still decide everything else.
+ */
+
+export interface Opener {
+  prompt: string;
+  /** Markdown after the prompt on the opener's own line: the start of its answer. */
+  inline: string | null;
+}
+
+export interface QuestionUnits {
+  /** Units that open a question, with the prompt each carries. */
+  openers: ReadonlyMap<Unit, Opener>;
+  /** The pattern chosen, in words, for the parse report; "" when none was. */
+  explanation: string;
+}
+
+interface Member {
+  unit: Unit;
+  index: number;
+  prompt: string;
+  inline: string | null;
+  number: number | null;
+  asks: boolean;
+  hasMaterial: boolean;
+  /** A heading whose own content holds deeper headings that ask: a section of questions, not one. */
+  holdsQuestions: boolean;
+}
+
+interface Pattern {
+  /** "level-3 headings", "numbered paragraphs": how the report names the pattern. */
+  name: string;
+  members: Member[];
+}
+
+const MIN_MEMBERS = 3;
+/** Share of a pattern's members that must ask for the pattern to be the document's question unit. */
+const ASKING_SHARE = 0.5;
+/** A numbered sequence with material under most entries is a question list even when none of it asks. */
+const SEQUENTIAL_SHARE = 0.8;
+const MATERIAL_SHARE = 0.6;
+
+/** Sections every kind of document has; never questions, whatever pattern they sit in. */
+const FURNITURE =
+  /^(?:(?:table of )?contents|toc|index|introduction|intro|overview|about(?: this.*)?|preface|foreword|summary|conclusion|final thoughts|resources|(?:further|additional|recommended) (?:reading|resources)|references|links|useful links|see also|credits|acknowledge?ments|contributors?|contributing|contribution|how to contribute|licen[cs]e|disclaimer|support|sponsors?|donate|faq|changelog|author|authors|translations?|getting started|prerequisites|installation|usage|notes|todo|tl;?dr)$/i;
+
+const NUMBERED_LINE = /^\s*(?:\*\*|__)?\s*(?:q(?:uestion)?\s*)?\(?(\d{1,3})\s*[.):]\s*(?:\*\*|__)?\s*(\S.*)$/i;
+const BOLD_LEAD = /^(?:\*\*|__)(.{4,}?)(?:\*\*|__)(.*)$/;
+
+const isFieldLabel = (text: string) => fieldForLabel(labelText(text.replace(/[:：]\s*$/, ""))) !== null;
+const isFurniture = (text: string) =>
+  FURNITURE.test(
+    withoutEmoji(text)
+      .replace(/[.:!]+$/, "")
+      .trim(),
+  );
+
+/** The units that start a paragraph: a paragraph's later lines continue it. */
+function startsBlock(units: readonly Unit[], index: number): boolean {
+  const unit = units[index];
+  return unit !== undefined && units[index - 1]?.block !== unit.block;
+}
+
+/** Content between a member and the next member, or the next heading a member could not contain. */
+function materialAfter(units: readonly Unit[], index: number, nextMember: number, depth: number): boolean {
+  const unit = units[index];
+  if (unit?.kind === "list" && (unit.items[0]?.lines.length ?? 0) + (unit.items[0]?.children.length ?? 0) > 1) return true;
+  for (let i = index + 1; i < nextMember; i++) {
+    const u = units[i];
+    if (!u || u.kind === "rule" || isLayoutOnly(u)) continue;
+    return u.kind !== "heading" || u.depth > depth;
+  }
+  return false;
+}
+
+type Found = Omit<Member, "hasMaterial" | "holdsQuestions">;
+
+function memberOf(unit: Unit, index: number, prompt: string, number: number | null, inline: string | null = null): Found {
+  return { unit, index, prompt, inline, number, asks: isQuestionLike(prompt) };
+}
+
+function holdsQuestions(units: readonly Unit[], index: number, depth: number): boolean {
+  for (let i = index + 1; i < units.length; i++) {
+    const u = units[i];
+    if (u?.kind !== "heading") continue;
+    if (u.depth <= depth) return false;
+    if (isQuestionLike(headingPrompt(u.text).prompt)) return true;
+  }
+  return false;
+}
+
+function headingPatterns(units: readonly Unit[]): Pattern[] {
+  const byDepth = new Map<number, Found[]>();
+  units.forEach((unit, index) => {
+    if (unit.kind !== "heading") return;
+    const { prompt } = headingPrompt(unit.text);
+    const number = /^\s*(?:q(?:uestion)?\s*)?#?(\d{1,3})\b/i.exec(withoutEmoji(unit.text).replace(/^[*_\s]+/, ""))?.[1];
+    const list = byDepth.get(unit.depth) ?? [];
+    list.push(memberOf(unit, index, prompt, number === undefined ? null : Number(number)));
+    byDepth.set(unit.depth, list);
+  });
+  return [...byDepth].map(([depth, members]) => ({
+    name: `level-${depth} headings`,
+    members: members.map((m, n) => ({
+      ...m,
+      hasMaterial: materialAfter(units, m.index, members[n + 1]?.index ?? units.length, depth),
+      holdsQuestions: holdsQuestions(units, m.index, depth),
+    })),
+  }));
+}
+
+/** Paragraphs and one-entry lists that start with a number: "1) …", "**Q3.** …", "4. …" between answers. */
+function numberedPattern(units: readonly Unit[]): Pattern {
+  const found: Found[] = [];
+  units.forEach((unit, index) => {
+    if (unit.kind === "line" && startsBlock(units, index)) {
+      const m = NUMBERED_LINE.exec(unit.md);
+      if (m?.[1] && m[2]) found.push(memberOf(unit, index, unquote(plainInline(m[2])), Number(m[1])));
+    } else if (unit.kind === "list" && unit.ordered && unit.items.length === 1 && unit.items[0]) {
+      const number = /^\s*(\d{1,3})/.exec(unit.md)?.[1];
+      found.push(memberOf(unit, index, unquote(unit.items[0].text), number === undefined ? null : Number(number)));
+    }
+  });
+  return { name: "numbered paragraphs", members: withMaterial(units, found) };
+}
+
+/** Paragraphs led by bold text that is not a label: "**What is a closure?**" then the answer. */
+function boldLedPattern(units: readonly Unit[]): Pattern {
+  const found: Found[] = [];
+  units.forEach((unit, index) => {
+    if (unit.kind !== "line" || !startsBlock(units, index)) return;
+    const m = BOLD_LEAD.exec(unit.md.trim());
+    if (!m?.[1]) return;
+    const bold = plainInline(m[1]);
+    if (NUMBERED_LINE.test(unit.md) || isFieldLabel(bold) || /[:：]\s*$/.test(bold)) return;
+    const rest = (m[2] ?? "").replace(/^\s*[:：\-–—]?\s*/, "").trim();
+    found.push(memberOf(unit, index, unquote(bold), null, rest === "" ? null : rest));
+  });
+  return { name: "bold-led paragraphs", members: withMaterial(units, found) };
+}
+
+function withMaterial(units: readonly Unit[], found: readonly Found[]): Member[] {
+  return found.map((m, n) => ({ ...m, hasMaterial: materialAfter(units, m.index, found[n + 1]?.index ?? units.length, 0), holdsQuestions: false }));
+}
+
+function sequentialShare(members: readonly Member[]): number {
+  let steps = 0;
+  for (let i = 1; i < members.length; i++) {
+    const [a, b] = [members[i - 1]?.number, members[i]?.number];
+    if (a != null && b != null && (b === a + 1 || b === 1)) steps++;
+  }
+  return members.length < 2 ? 0 : steps / (members.length - 1);
+}
+
+const share = (members: readonly Member[], test: (m: Member) => boolean) => (members.length === 0 ? 0 : members.filter(test).length / members.length);
+
+/** Members that mostly ask, or a numbered run with material under most entries. */
+function repeatsAsQuestions(members: readonly Member[]): boolean {
+  if (share(members, (m) => m.asks) >= ASKING_SHARE) return true;
+  return sequentialShare(members) >= SEQUENTIAL_SHARE && share(members, (m) => m.hasMaterial) >= MATERIAL_SHARE;
+}
+
+const qualifies = (pattern: Pattern) => pattern.members.length >= MIN_MEMBERS && repeatsAsQuestions(pattern.members);
+
+/** Members grouped by the heading they sit under: siblings. */
+function siblingGroups(units: readonly Unit[], members: readonly Member[]): Member[][] {
+  const parentOf = new Map<number, number>();
+  const stack: { depth: number; index: number }[] = [];
+  units.forEach((unit, index) => {
+    const depth = unit.kind === "heading" ? unit.depth : 7;
+    while ((stack.at(-1)?.depth ?? 0) >= depth) stack.pop();
+    parentOf.set(index, stack.at(-1)?.index ?? -1);
+    if (unit.kind === "heading") stack.push({ depth: unit.depth, index });
+  });
+  const groups = new Map<number, Member[]>();
+  for (const m of members) {
+    const parent = parentOf.get(m.index) ?? -1;
+    groups.set(parent, [...(groups.get(parent) ?? []), m]);
+  }
+  return [...groups.values()];
+}
+
+export function inferQuestionUnits(units: readonly Unit[]): QuestionUnits {
+  const candidates = [...headingPatterns(units), numberedPattern(units), boldLedPattern(units)].filter(qualifies);
+  const asking = (p: Pattern) => p.members.filter((m) => m.asks).length;
+  const chosen = candidates.sort((a, b) => asking(b) - asking(a) || b.members.length - a.members.length)[0];
+  if (!chosen) return { openers: new Map(), explanation: "" };
+  const openers = new Map<Unit, Opener>();
+  for (const group of siblingGroups(units, chosen.members)) {
+    // Among siblings that ask, one that does not is still a question ("### Reverse a linked list");
+    // among siblings that do not ("## Interview tips" / "### When you don't know"), it is not.
+    const promoted = repeatsAsQuestions(group);
+    for (const m of group) {
+      if (m.prompt.length < 3 || m.holdsQuestions || isFieldLabel(m.prompt) || isFurniture(m.prompt)) continue;
+      if (m.asks || (promoted && (m.hasMaterial || m.inline !== null))) openers.set(m.unit, { prompt: m.prompt, inline: m.inline });
+    }
+  }
+  const others = candidates.filter((p) => p !== chosen && asking(p) > 0);
+  const explanation =
+    `Questions are ${chosen.name} (${openers.size} of ${chosen.members.length}; ${asking(chosen)} of them worded as questions).` +
+    (others.length > 0 ? ` Also seen, and read only where worded as questions: ${others.map((p) => `${p.name} (${p.members.length})`).join(", ")}.` : "");
+  return { openers, explanation };
+}
