@@ -47,9 +47,13 @@ function sameQuestion(found: string, labelled: string): boolean {
   return longer.includes(shorter) && shorter.length >= 0.6 * longer.length;
 }
 
+/** The question found for a sample; of several with its wording (quizzes repeat "What's the output?"), the nearest to its line. */
 export function questionFor(doc: BankDocument, sample: Sample): BankQuestion | undefined {
   const labelled = comparable(sample.question);
-  return doc.questions.find((q) => sameQuestion(comparable(q.prompt), labelled) || sameQuestion(comparable(q.meta.title ?? ""), labelled));
+  const distance = (q: BankQuestion) => Math.abs(q.source.line - sample.line);
+  return doc.questions
+    .filter((q) => sameQuestion(comparable(q.prompt), labelled) || sameQuestion(comparable(q.meta.title ?? ""), labelled))
+    .sort((a, b) => distance(a) - distance(b))[0];
 }
 
 export function answerAttached(question: BankQuestion, sample: Sample): boolean {

@@ -166,8 +166,10 @@ class QuestionAssembler {
     const isLabel = marker?.type === "field" || marker?.type === "followUpField";
     const q = this.current;
     // A label heading speaks for the whole section when it is shallower than the question's own
-    // heading, or no deeper than the section a "Q:" line sits in.
-    const sectionWide = q !== null && (q.opener === "heading" ? unit.depth < q.depth : unit.depth <= q.depth);
+    // heading, or no deeper than the section a "Q:" line sits in; one that carries its own value
+    // ("#### Answer: D") answers the question it is in.
+    const carriesValue = isLabel && marker.inline !== null;
+    const sectionWide = q !== null && !carriesValue && (q.opener === "heading" ? unit.depth < q.depth : unit.depth <= q.depth);
     if (q && (isLabel ? sectionWide : unit.depth <= q.depth)) this.close();
     // A heading as shallow as the label that chose the field ends that field's content.
     const open = this.current;

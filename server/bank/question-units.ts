@@ -3,7 +3,7 @@ import { plainInline, unquote, withoutEmoji } from "./inline-text";
 import { isLayoutOnly } from "./layout-noise";
 import { fieldForLabel } from "./recognisers/field-label";
 import { headingPrompt } from "./recognisers/heading-question";
-import { isQuestionLike, labelText } from "./recognisers/recogniser";
+import { isQuestionLike, labelText, splitLabel } from "./recognisers/recogniser";
 
 /**
  * A document's repeating question unit, inferred from its structure rather than from the wording of
@@ -59,6 +59,11 @@ const NUMBERED_LINE = /^\s*(?:\*\*|__)?\s*(?:q(?:uestion)?\s*)?\(?(\d{1,3})\s*[.
 const BOLD_LEAD = /^(?:\*\*|__)(.{4,}?)(?:\*\*|__)(.*)$/;
 
 const isFieldLabel = (text: string) => fieldForLabel(labelText(text.replace(/[:：]\s*$/, ""))) !== null;
+/** "#### Answer: D": a label heading with its value, inside a question rather than over one. */
+const isLabelHeading = (text: string) => {
+  const split = splitLabel(text);
+  return isFieldLabel(text) || (split !== null && fieldForLabel(split.label) !== null);
+};
 const isFurniture = (text: string) =>
   FURNITURE.test(
     withoutEmoji(text)
@@ -178,6 +183,8 @@ function siblingGroups(units: readonly Unit[], members: readonly Member[]): Memb
   const parentOf = new Map<number, number>();
   const stack: { depth: number; index: number }[] = [];
   units.forEach((unit, index) => {
+    // A label heading ("#### Answer: D") belongs to the question above it; it parents nothing.
+    if (unit.kind === "heading" && isLabelHeading(unit.text)) return;
     const depth = unit.kind === "heading" ? unit.depth : 7;
     while ((stack.at(-1)?.depth ?? 0) >= depth) stack.pop();
     parentOf.set(index, stack.at(-1)?.index ?? -1);

@@ -2,19 +2,40 @@ import { plainInline, unquote } from "../inline-text";
 import { withoutPresentationalTags } from "../layout-noise";
 import type { Recogniser } from "./recogniser";
 import { fieldForLabel } from "./field-label";
+import { headingPrompt } from "./heading-question";
 import { isQuestionLike, labelText } from "./recogniser";
 
 const SUMMARY = /<summary>([\s\S]*?)<\/summary>/i;
+/** A summary that goes on past its block ("<summary><h3>What is logged?" then code, then "</h3></summary>"). */
+const OPEN_SUMMARY = /<summary>([\s\S]*)$/i;
+/** Badges inside a summary ("<span class="level-tag">Beginner</span>") are not part of the question. */
+const TRAILING_BADGES = /<span\b[\s\S]*$/i;
+
+const summaryPrompt = (html: string) => unquote(headingPrompt(plainInline(html.replace(TRAILING_BADGES, ""))).prompt);
 
 /**
  * `<details><summary>Question?</summary> answer </details>`: the summary is a question (or, inside
  * a question, a hidden "Answer"), the rest of the block and what follows up to `</details>` its answer.
+ * A summary that holds more than its question (code, options) closes later: what comes before
+ * `</summary>` goes with the question, what comes after is the answer.
  */
 export const recogniseDetailsSummary: Recogniser = (unit, ctx) => {
   if (unit.kind !== "html") return null;
   const m = SUMMARY.exec(unit.value);
-  if (!m) return /^<\/details>$/i.test(withoutPresentationalTags(unit.value)) ? { type: "end" } : null;
-  const summary = unquote(plainInline(m[1] ?? ""));
+  if (!m) {
+    const open = OPEN_SUMMARY.exec(unit.value);
+    if (open) {
+      const prompt = summaryPrompt(open[1] ?? "");
+      return isQuestionLike(prompt) ? { type: "question", prompt, opener: "details", tentative: false, inline: null } : null;
+    }
+    const rest = withoutPresentationalTags(unit.value.replace(/<\/?h[1-6][^>]*>/gi, ""));
+    if (/^<\/summary>/i.test(rest) && ctx.inQuestion) {
+      const after = withoutPresentationalTags(rest.replace(/^<\/summary>/i, "").replace(/<\/details>\s*$/i, ""));
+      return { type: "field", field: "answer", inline: after === "" ? null : after };
+    }
+    return /^<\/details>$/i.test(rest) ? { type: "end" } : null;
+  }
+  const summary = summaryPrompt(m[1] ?? "");
   const after = withoutPresentationalTags(unit.value.slice((m.index ?? 0) + m[0].length).replace(/<\/details>\s*$/i, ""));
   const inline = after === "" ? null : after;
   const field = fieldForLabel(labelText(summary));

@@ -11,6 +11,8 @@ const LABELS: readonly [RegExp, QuestionField][] = [
     /^(?:the |a )?(?:(?:sample|model|suggested|reference|example|ideal|short|full|strong|good|expected|detailed|brief) )?(?:answer|ans|a|solution|response)(?: \(.*\))?$/,
     "answer",
   ],
+  // The same label in the languages prep documents are translated into most.
+  [/^(?:(?:правильный )?ответ|решение|respuesta|resposta|réponse|antwort|lösung|risposta|(?:参考)?答案|回答|解答|答|정답|답변)$/, "answer"],
   [/^key (?:points|takeaways|concepts|ideas)(?: to (?:cover|mention|hit))?$|^(?:what|points) to cover$|^talking points$|^must[- ]mention$/, "keyPoints"],
   [
     /^what (?:is )?(?:this|the) question (?:is )?test(?:ing|s)\??$|^what (?:it|this) tests\??$|^what (?:the )?interviewers? (?:is |are )?look(?:s|ing)? for\??$|^good to hear$|^evaluation criteria$|^(?:scoring )?rubric$|^scoring criteria$|^what (?:a )?good answer (?:includes|looks like|covers)$|^assessment criteria$/,

@@ -78,12 +78,16 @@ export function labelCarrier(unit: Unit): { text: string; md: string; strict: bo
 }
 
 const IMPERATIVE =
-  /^(?:design|implement|explain|describe|walk (?:me|us) through|tell (?:me|us)|write|compare|build|debug|define|discuss|list|name|give|estimate|calculate|contrast|differentiate|outline|propose|defend|find|fix|diagnose|optimi[sz]e|model|sketch|reverse|detect|solve)\b/i;
+  /^(?:design|implement|explain|describe|walk (?:me|us) through|tell (?:me|us)|write|compare|build|debug|define|discuss|list|name|give|estimate|calculate|contrast|differentiate|outline|propose|defend|find|fix|diagnose|optimi[sz]e|model|sketch|reverse|detect|solve|create|check|update|delete|get|run|keep|change|add|remove|print|make|deploy|configure|scale|expose|verify|convert|count|sort|merge|return|generate|parse|guess|predict|identify|determine|evaluate|analy[sz]e|prove|show|state|illustrate|summari[sz]e|rewrite|refactor|troubleshoot|recommend|suggest|choose|translate|draw|demonstrate|justify)\b/i;
 
 /** Reads like something an interviewer asks. */
 export function isQuestionLike(text: string): boolean {
-  const t = text.replace(/^["“'‘(]+/, "").trim();
-  if (t.length < 8) return false;
+  // CJK text asks with the full-width "？" and says as much in half the characters.
+  const t = text
+    .replace(/^["“'‘(]+/, "")
+    .replaceAll("？", "? ")
+    .trim();
+  if (t.length < (/[\u3040-\u30ff\u3400-\u9fff]/.test(t) ? 4 : 8)) return false;
   if (/\?["”'’)]*\s*(?:\(.*\))?$/.test(t) || /\?["”'’]?\s/.test(t)) return true;
   if (t.split(/\s+/).length < 3) return false;
   // "Your database primary fails. Walk me through what happens." asks in its second sentence.
