@@ -6,7 +6,7 @@ import { BankParseError } from "./bank-parse-error";
 import type { SplitResult, Unit } from "./blocks";
 import type { Assembly, QuestionDraft } from "./assemble-questions";
 import { decodeText } from "./decode-text";
-import { inferQuestionUnits } from "./question-units";
+import { inferQuestionUnits, topicQuestionUnits } from "./question-units";
 import { plainInline, withoutEmoji } from "./inline-text";
 import { assignKeys, cleanPrompt, keptUnits, leadingRun, normaliseQuestion, sectionRedFlags } from "./normalise-question";
 import { describePassage, passageDraft, unusedPassages, type ParseReport, type Passage } from "./parse-report";
@@ -42,6 +42,9 @@ function documentTitle(units: readonly Unit[], sourceFile: string): string {
   return title === "" ? sourceFile : title;
 }
 
+const MIN_TOPICS = 3;
+const TOPICS_PER_QUESTION = 5;
+
 export interface ParsedBank {
   document: BankDocument;
   report: ParseReport;
@@ -74,6 +77,7 @@ function whatWasSeen(units: readonly Unit[], passages: readonly Passage[]): stri
     ...counted("list", "list"),
     ...counted("code", "code block"),
     ...counted("table", "table"),
+    ...counted("quote", "quotation"),
   ];
   const first = passages[0];
   const example = first ? ` The first passage, at line ${first.units[0]?.line ?? 1}, reads: "${describePassage(first, "").excerpt.slice(0, 120)}".` : "";
@@ -95,8 +99,16 @@ function inDocumentOrder(own: readonly BankQuestion[], added: readonly BankQuest
 export function parseBankDocumentWithReport({ bytes, sourceFile }: BankSource, options: ParseOptions = {}): ParsedBank {
   const decoded = decodeText(bytes, sourceFile);
   const split: SplitResult = looksLikeMarkdown(decoded.text) ? splitMarkdown(decoded.text) : splitPlainText(decoded.text);
-  const structure = inferQuestionUnits(split.units);
-  const assembly = assembleQuestions(split.units, structure);
+  let structure = inferQuestionUnits(split.units);
+  let assembly = assembleQuestions(split.units, structure);
+  if (structure.explanation === "") {
+    // Study notes: a few questions asked in passing among many topics. The topics are the questions.
+    const topics = topicQuestionUnits(split.units);
+    if (topics.openers.size >= MIN_TOPICS && assembly.questions.length * TOPICS_PER_QUESTION < topics.openers.size) {
+      structure = topics;
+      assembly = assembleQuestions(split.units, structure);
+    }
+  }
   const shared = sectionRedFlags(assembly);
   const normalised = assembly.questions.map((draft) => ({ draft, question: normaliseQuestion(draft, shared) })).filter((n) => n.question.prompt !== "");
   const passages = unusedPassages(
@@ -127,7 +139,9 @@ export function parseBankDocumentWithReport({ bytes, sourceFile }: BankSource, o
     );
   }
   const report: ParseReport = {
-    structure: structure.explanation,
+    structure:
+      structure.explanation ||
+      'Questions were found by their wording and their labels (headings that ask, "Q:" and "Question:" lines, <details> summaries, tables); no one layout repeats across the document.',
     unused: passages.filter((p) => !isChosen(p)).map((p) => describePassage(p, cleanPrompt(passageDraft(p).prompt))),
   };
   const candidate = {

@@ -85,8 +85,8 @@ describe("the parse report", () => {
   });
 
   it("says what it saw when nothing reads as a question", () => {
-    expect(() => parse("## Notes\n\nJust prose.\n\n## More\n\n- one\n- two\n\n```\nx = 1\n```\n")).toThrow(
-      /It read 2 headings, 1 paragraph, 1 list and 1 code block; none of it was laid out as questions\. The first passage, at line 3, reads: "Just prose\."/,
+    expect(() => parse("# Notes\n\nJust prose.\n\n- one\n- two\n\n```\nx = 1\n```\n\n> A quote.\n")).toThrow(
+      /It read 1 heading, 1 paragraph, 1 list, 1 code block and 1 quotation; none of it was laid out as questions\. The first passage, at line 3, reads: "Just prose\. one two/,
     );
   });
 });

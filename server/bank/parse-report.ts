@@ -98,7 +98,12 @@ export function passageDraft(passage: Passage): QuestionDraft {
 }
 
 function excerptOf(units: readonly Unit[], chars: number): string {
-  const text = plainInline(unitsToMarkdown(units).slice(0, chars * 4));
+  const lines = unitsToMarkdown(units)
+    .slice(0, chars * 4)
+    .split("\n")
+    .filter((line) => !/^\s*(?:```|~~~)/.test(line))
+    .map((line) => line.replace(/^\s*(?:>\s?)*(?:[-*+]\s+|\d{1,3}[.)]\s+)?/, ""));
+  const text = plainInline(lines.join(" "));
   return text.length > chars ? `${text.slice(0, chars - 1).trimEnd()}…` : text;
 }
 

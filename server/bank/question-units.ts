@@ -198,6 +198,39 @@ function siblingGroups(units: readonly Unit[], members: readonly Member[]): Memb
   return [...groups.values()];
 }
 
+/**
+ * For a document where nothing is worded or laid out as a question (study notes: "### Random forest"
+ * and what to know about it): each heading with material of its own and no headings under it is a
+ * topic to ask about.
+ */
+export function topicQuestionUnits(units: readonly Unit[]): QuestionUnits {
+  const openers = new Map<Unit, Opener>();
+  const titles = units.filter((u) => u.kind === "heading" && u.depth === 1).length;
+  units.forEach((unit, index) => {
+    if (unit.kind !== "heading" || (unit.depth === 1 && titles === 1)) return;
+    const prompt = headingPrompt(unit.text).prompt;
+    if (prompt.length < 2 || isFurniture(prompt) || isLabelHeading(prompt)) return;
+    let material = false;
+    for (let i = index + 1; i < units.length; i++) {
+      const u = units[i];
+      if (!u || u.kind === "rule" || isLayoutOnly(u)) continue;
+      if (u.kind === "heading") {
+        if (u.depth > unit.depth && !isLabelHeading(u.text)) material = false;
+        break;
+      }
+      material = true;
+    }
+    if (material) openers.set(unit, { prompt, inline: null });
+  });
+  return {
+    openers,
+    explanation:
+      openers.size === 0
+        ? ""
+        : `Nothing is worded as a question, so each of the ${openers.size} headings with text of its own under it is taken as a topic to ask about.`,
+  };
+}
+
 export function inferQuestionUnits(units: readonly Unit[]): QuestionUnits {
   const candidates = [...headingPatterns(units), numberedPattern(units), boldLedPattern(units)].filter(qualifies);
   const asking = (p: Pattern) => p.members.filter((m) => m.asks).length;
