@@ -3,7 +3,7 @@ import { assembleQuestions } from "./assemble-questions";
 import { deriveCriteria } from "./derive-rubric";
 import { extractCriteria, firstSentences, parseOutline } from "./extract-items";
 import { sentenceCase } from "./inline-text";
-import { assignKeys, cleanPrompt, leadingRun, normaliseQuestion, questionKey, tidyMarkdown } from "./normalise-question";
+import { assignKeys, cleanPrompt, leadingRun, normaliseQuestion, questionKey, sectionNotes, tidyMarkdown } from "./normalise-question";
 import { splitMarkdown } from "./split-markdown";
 
 const units = (md: string) => splitMarkdown(md).units;
@@ -37,7 +37,22 @@ describe("assembleQuestions", () => {
 
   it("applies section red flags to the questions of that section", () => {
     const assembly = assembleQuestions(units("# Doc\n\n## A\n\n**Q: Why?**\nBecause.\n\n## Red flags\n\n1. **Blaming others**: focus on you\n"));
-    expect(assembly.sharedRedFlags).toHaveLength(1);
+    expect(assembly.sharedNotes).toMatchObject([{ field: "redFlags", scope: ["Doc"] }]);
+  });
+
+  it("gives page-wide look-fors to every question of the page, after each question's own criteria", () => {
+    const assembly = assembleQuestions(
+      units(
+        "# Arrays\n\n## Things to look out for during interviews\n\n- Clarify if there are duplicates\n- Mind the empty array\n\n## Practice\n\n### What is a prefix sum?\n\nA running total.\n",
+      ),
+    );
+    const [question] = assembly.questions.map((q) => normaliseQuestion(q, sectionNotes(assembly)));
+    expect(question?.rubric.at(-1)).toEqual({
+      title: "Things to look out for during interviews",
+      lookFor: ["Clarify if there are duplicates", "Mind the empty array"],
+    });
+    expect(question?.rubric.length).toBeGreaterThan(1);
+    expect(question?.keyPoints).not.toContain("Mind the empty array");
   });
 });
 
@@ -83,13 +98,8 @@ describe("normalisation", () => {
   });
 
   it("gives every question a rubric, and stable keys that tell repeats apart", () => {
-    const { questions, sharedRedFlags } = assembleQuestions(units("**Q: What is X?**\n\n**Q: What is X?**\nIt is X."));
-    const normalised = questions.map((q) =>
-      normaliseQuestion(
-        q,
-        sharedRedFlags.map((s) => ({ scope: s.scope, items: [] })),
-      ),
-    );
+    const assembly = assembleQuestions(units("**Q: What is X?**\n\n**Q: What is X?**\nIt is X."));
+    const normalised = assembly.questions.map((q) => normaliseQuestion(q, sectionNotes(assembly)));
     expect(normalised[0]?.rubric).toEqual([{ title: "Answers the question directly", lookFor: [] }]);
     const keys = assignKeys(normalised).map((q) => q.key);
     expect(keys[0]).toBe(questionKey("What is X?"));

@@ -34,15 +34,18 @@ export interface QuestionDraft {
   score: { score: number; outOf: number } | null;
 }
 
-/** Red flags written for a whole section rather than one question; they apply to its questions. */
-export interface SharedRedFlags {
+/** Red flags or things to look for written for a whole section rather than one question; they apply to its questions. */
+export interface SharedNotes {
+  field: "redFlags" | "rubric";
+  /** The document's own words for them ("Things to look out for during interviews"). */
+  label: string | null;
   scope: string[];
   units: Unit[];
 }
 
 export interface Assembly {
   questions: QuestionDraft[];
-  sharedRedFlags: SharedRedFlags[];
+  sharedNotes: SharedNotes[];
   /** Units taken as structure (a question, a label, a meta line): used, though no field holds them. */
   recognised: ReadonlySet<Unit>;
 }
@@ -102,13 +105,13 @@ export function assembleQuestions(units: readonly Unit[], structure: QuestionUni
 /** The walk's state: the open question, the section headings above it, and what was gathered so far. */
 class QuestionAssembler {
   private readonly questions: QuestionDraft[] = [];
-  private readonly sharedRedFlags: SharedRedFlags[] = [];
+  private readonly sharedNotes: SharedNotes[] = [];
   private readonly recognised = new Set<Unit>();
   private readonly stack: StackEntry[] = [];
   /** Content seen outside any question, since the last one closed: a topic's body if follow-ups come. */
   private readonly orphans: { index: number; unit: Unit }[] = [];
   private current: OpenQuestion | null = null;
-  private sharedFlags: (SharedRedFlags & { depth: number }) | null = null;
+  private openNotes: (SharedNotes & { depth: number }) | null = null;
   private previous: Unit | null = null;
 
   constructor(
@@ -134,7 +137,7 @@ class QuestionAssembler {
       const next = this.questions[i + 1];
       if (q.title !== null && q.title === q.section.at(-1) && next?.section.join("\n") === q.section.join("\n")) q.title = null;
     });
-    return { questions: this.questions, sharedRedFlags: this.sharedRedFlags, recognised: this.recognised };
+    return { questions: this.questions, sharedNotes: this.sharedNotes, recognised: this.recognised };
   }
 
   private recognise(unit: Unit, index: number): Marker | null {
@@ -157,12 +160,13 @@ class QuestionAssembler {
       inFollowUp: q?.followUp != null,
       field: q?.field ?? "body",
       next,
+      section: this.stack.at(-1)?.text ?? null,
     };
   }
 
   /** A heading closes what it outranks: the shared red flags, the question, its field, and the sections. */
   private enterHeading(unit: Extract<Unit, { kind: "heading" }>, marker: Marker | null, index: number): void {
-    if (this.sharedFlags && unit.depth <= this.sharedFlags.depth) this.sharedFlags = null;
+    if (this.openNotes && unit.depth <= this.openNotes.depth) this.openNotes = null;
     const isLabel = marker?.type === "field" || marker?.type === "followUpField";
     const q = this.current;
     // A label heading speaks for the whole section when it is shallower than the question's own
@@ -318,8 +322,9 @@ class QuestionAssembler {
   private applyField(field: QuestionField, inline: string | null, unit: Unit): boolean {
     const q = this.current ?? (field === "followUps" ? this.openTopic(unit) : null);
     if (!q) {
-      if (field === "redFlags") this.openSharedRedFlags(inline, unit);
-      return field === "redFlags";
+      if (field !== "redFlags" && field !== "rubric") return false;
+      this.openSharedNotes(field, inline, unit);
+      return true;
     }
     q.followUp = null;
     q.field = field;
@@ -345,19 +350,25 @@ class QuestionAssembler {
     return q;
   }
 
-  /** Red flags outside any question: they apply to every question of the section they head. */
-  private openSharedRedFlags(inline: string | null, unit: Unit): void {
-    const flags = { scope: this.sectionPath(), units: [] as Unit[], depth: unit.kind === "heading" ? unit.depth : this.enclosingDepth() };
-    this.sharedFlags = flags;
-    this.sharedRedFlags.push(flags);
-    if (inline !== null) flags.units.push(inlineUnit(inline, unit));
+  /** Red flags or look-fors outside any question: they apply to every question of the section they head. */
+  private openSharedNotes(field: SharedNotes["field"], inline: string | null, unit: Unit): void {
+    const notes = {
+      field,
+      label: labelOf(unit),
+      scope: this.sectionPath(),
+      units: [] as Unit[],
+      depth: unit.kind === "heading" ? unit.depth : this.enclosingDepth(),
+    };
+    this.openNotes = notes;
+    this.sharedNotes.push(notes);
+    if (inline !== null) notes.units.push(inlineUnit(inline, unit));
   }
 
   private applyContent(unit: Unit, index: number): void {
     const q = this.current;
     if (!q) {
       this.orphans.push({ index, unit });
-      this.sharedFlags?.units.push(unit);
+      this.openNotes?.units.push(unit);
       return;
     }
     if (q.awaitingPrompt && unit.kind === "line") {

@@ -91,20 +91,24 @@ export function keptUnits(draft: QuestionDraft): Unit[] {
   ];
 }
 
-/** Section-wide red flags, read once per document rather than once per question. */
-export interface SectionRedFlags {
+/** Section-wide red flags and look-fors, read once per document rather than once per question. */
+export interface SectionNotes {
+  field: "redFlags" | "rubric";
+  title: string;
   scope: string[];
   items: string[];
 }
 
-export function sectionRedFlags(assembly: Assembly): SectionRedFlags[] {
-  return assembly.sharedRedFlags.map((s) => ({
+export function sectionNotes(assembly: Assembly): SectionNotes[] {
+  return assembly.sharedNotes.map((s) => ({
+    field: s.field,
+    title: cleanPrompt(s.label ?? "What to look for") || "What to look for",
     scope: s.scope.map(cleanPrompt).filter((p) => p !== ""),
     items: extractItems(leadingRun(s.units)),
   }));
 }
 
-export function normaliseQuestion(draft: QuestionDraft, shared: readonly SectionRedFlags[]): UnkeyedQuestion {
+export function normaliseQuestion(draft: QuestionDraft, shared: readonly SectionNotes[]): UnkeyedQuestion {
   const hasAnswer = draft.fields.answer.length > 0;
   const answerUnits = hasAnswer ? draft.fields.answer : draft.fields.body;
   const rubric = criteriaFor(draft, answerUnits);
@@ -112,7 +116,10 @@ export function normaliseQuestion(draft: QuestionDraft, shared: readonly Section
   const statedKeyPoints = extractItems(leadingRun(draft.fields.keyPoints));
   const keyPoints = statedKeyPoints.length > 0 ? statedKeyPoints : cleanRubric.flatMap((c) => c.lookFor);
   const section = draft.section.map(cleanPrompt).filter((s) => s !== "");
-  const sharedFlags = shared.filter((s) => s.scope.every((part, i) => part === section[i])).flatMap((s) => s.items);
+  const inScope = shared.filter((s) => s.scope.every((part, i) => part === section[i]) && s.items.length > 0);
+  const sharedFlags = inScope.filter((s) => s.field === "redFlags").flatMap((s) => s.items);
+  const sharedCriteria = inScope.filter((s) => s.field === "rubric").map((s) => ({ title: s.title, lookFor: s.items }));
+  const ownRubric = cleanRubric.length > 0 ? cleanRubric : sharedCriteria.length > 0 ? [] : [{ title: "Answers the question directly", lookFor: [] }];
   const title = draft.title === null ? null : cleanPrompt(draft.title);
   const prompt = cleanPrompt(draft.prompt);
   return {
@@ -121,7 +128,7 @@ export function normaliseQuestion(draft: QuestionDraft, shared: readonly Section
     section,
     answer: tidyMarkdown(unitsToMarkdown(answerUnits)),
     keyPoints: dedupe(keyPoints).slice(0, MAX_KEY_POINTS),
-    rubric: cleanRubric.length > 0 ? cleanRubric : [{ title: "Answers the question directly", lookFor: [] }],
+    rubric: [...ownRubric, ...sharedCriteria],
     followUps: draft.followUps
       .map((f) => ({
         prompt: cleanPrompt(f.prompt),

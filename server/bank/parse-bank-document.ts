@@ -8,7 +8,7 @@ import type { Assembly, QuestionDraft } from "./assemble-questions";
 import { decodeText } from "./decode-text";
 import { inferQuestionUnits, topicQuestionUnits } from "./question-units";
 import { plainInline, withoutEmoji } from "./inline-text";
-import { assignKeys, cleanPrompt, keptUnits, leadingRun, normaliseQuestion, sectionRedFlags } from "./normalise-question";
+import { assignKeys, cleanPrompt, keptUnits, leadingRun, normaliseQuestion, sectionNotes } from "./normalise-question";
 import { describePassage, passageDraft, unusedPassages, type ParseReport, type Passage } from "./parse-report";
 import { splitMarkdown } from "./split-markdown";
 import { splitPlainText } from "./split-plain-text";
@@ -62,7 +62,7 @@ export function parseBankDocument(source: BankSource): BankDocument {
 
 /** Units that reached the bank, or were read as its structure. */
 function usedUnits(assembly: Assembly, drafts: readonly QuestionDraft[]): Set<Unit> {
-  return new Set([...assembly.recognised, ...drafts.flatMap(keptUnits), ...assembly.sharedRedFlags.flatMap((s) => leadingRun(s.units))]);
+  return new Set([...assembly.recognised, ...drafts.flatMap(keptUnits), ...assembly.sharedNotes.flatMap((s) => leadingRun(s.units))]);
 }
 
 /** What the document holds, for a user told that none of it read as a question. */
@@ -109,7 +109,7 @@ export function parseBankDocumentWithReport({ bytes, sourceFile }: BankSource, o
       assembly = assembleQuestions(split.units, structure);
     }
   }
-  const shared = sectionRedFlags(assembly);
+  const shared = sectionNotes(assembly);
   const normalised = assembly.questions.map((draft) => ({ draft, question: normaliseQuestion(draft, shared) })).filter((n) => n.question.prompt !== "");
   const passages = unusedPassages(
     split.units,

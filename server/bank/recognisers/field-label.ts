@@ -15,7 +15,7 @@ const LABELS: readonly [RegExp, QuestionField][] = [
   [/^(?:(?:правильный )?ответ|решение|respuesta|resposta|réponse|antwort|lösung|risposta|(?:参考)?答案|回答|解答|答|정답|답변)$/, "answer"],
   [/^key (?:points|takeaways|concepts|ideas)(?: to (?:cover|mention|hit))?$|^(?:what|points) to cover$|^talking points$|^must[- ]mention$/, "keyPoints"],
   [
-    /^what (?:is )?(?:this|the) question (?:is )?test(?:ing|s)\??$|^what (?:it|this) tests\??$|^what (?:the )?interviewers? (?:is |are )?look(?:s|ing)? for\??$|^good to hear$|^evaluation criteria$|^(?:scoring )?rubric$|^scoring criteria$|^what (?:a )?good answer (?:includes|looks like|covers)$|^assessment criteria$/,
+    /^what (?:is )?(?:this|the) question (?:is )?test(?:ing|s)\??$|^what (?:it|this) tests\??$|^what (?:the )?interviewers? (?:is |are )?look(?:s|ing)? for\??$|^good to hear$|^evaluation criteria$|^(?:scoring )?rubric$|^scoring criteria$|^what (?:a )?good answer (?:includes|looks like|covers)$|^assessment criteria$|^(?:things|what) to (?:look out|watch out|look) for(?: (?:during|in) (?:the |an )?interviews?)?$|^look-?fors$/,
     "rubric",
   ],
   [/^why this is tricky$|^interviewer'?s? notes?$|^notes for (?:the )?interviewer$|^hints?(?: for (?:the )?interviewer)?$|^gotchas?$/, "notes"],

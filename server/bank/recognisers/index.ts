@@ -5,7 +5,7 @@ import { recogniseHeadingQuestion } from "./heading-question";
 import { recogniseLabelledQuestion } from "./labelled-question";
 import { recogniseMetaLine } from "./meta-line";
 import { recogniseNumberedQuestion } from "./numbered-question";
-import { recogniseQuestionList } from "./question-list";
+import { recogniseLinkedQuestionList, recogniseQuestionList } from "./question-list";
 import type { Recogniser } from "./recogniser";
 import { recogniseScoreLine } from "./score-line";
 import { recogniseTableQuestions } from "./table-questions";
@@ -23,5 +23,6 @@ export const RECOGNISERS: readonly Recogniser[] = [
   recogniseHeadingQuestion,
   recogniseMetaLine,
   recogniseTableQuestions,
+  recogniseLinkedQuestionList,
   recogniseQuestionList,
 ];

@@ -36,6 +36,8 @@ export interface RecogniserContext {
   field: QuestionField;
   /** The unit after this one, for layouts where what follows decides ("1) Why?" then "Ans:"). */
   next: Unit | null;
+  /** The innermost section heading the unit sits under, as plain text. */
+  section: string | null;
 }
 
 /** One document layout feature; returns null when the unit is not its business. */

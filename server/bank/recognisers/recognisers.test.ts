@@ -21,6 +21,7 @@ const ctx = (over: Partial<RecogniserContext> = {}): RecogniserContext => ({
   inFollowUp: false,
   field: "body",
   next: null,
+  section: null,
   ...over,
 });
 const line = (md: string): Unit => ({ kind: "line", md, text: plainInline(md), line: 1, block: 1 });
