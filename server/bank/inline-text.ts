@@ -4,6 +4,7 @@
  */
 
 const ASCII = /^[\x00-\x7f]*$/;
+const SHORTCODE = /(?<![\w:]):[a-z0-9_+-]{2,40}:(?![\w:])/g;
 const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{FE0F}\u{20E3}\u{200D}]/gu;
 
 /**
@@ -11,21 +12,35 @@ const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{FE0F}\u{20E3}\u{2
  * every line of a document, so each pattern runs only on lines holding the character it needs.
  */
 export function plainInline(md: string): string {
-  let s = md;
-  if (s.includes("[")) s = s.replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/\[([^\]]+)\]\([^)]*\)/g, "$1");
-  if (s.includes("<")) s = s.replace(/<\/?[a-z][^>]*>/gi, " ");
-  if (s.includes("*") || s.includes("_")) {
-    // Code spans keep their characters ("`__init__`", "`**kwargs`"), so emphasis is read around them.
-    s = s.includes("`")
-      ? s
-          .split(/(`+[^`]*`+)/)
-          .map((part, n) => (n % 2 === 1 ? part : withoutEmphasis(part)))
-          .join("")
-      : withoutEmphasis(s);
-  }
+  // Code spans keep their characters ("`__init__`", "`<header>`"), so markup is read around them.
+  let s = md.includes("`")
+    ? md
+        .split(/(`+[^`]*`+)/)
+        .map((part, n) => (n % 2 === 1 ? part : withoutMarkup(part)))
+        .join("")
+    : withoutMarkup(md);
   if (s.includes("`")) s = s.replace(/`+([^`]*)`+/g, "$1");
   if (s.includes("\\")) s = s.replace(/\\([\\`*_{}[\]()#+\-.!>])/g, "$1");
   return s.replace(/[\s\u00a0]+/g, " ").trim();
+}
+
+/** Tags that sit inside a sentence ("<code>TIME_WAIT</code>. Your") leave nothing; others leave a space. */
+const INLINE_TAG = /<\/?(?:code|kbd|samp|var|b|strong|i|em|u|s|del|ins|mark|small|sub|sup|span|a|abbr|cite|q|tt)\b[^>]*>/gi;
+
+/**
+ * Tags READMEs lay text out with. Others stay, because they are what the text is about ("multiple
+ * <header> elements", "Map<String, Object>") once a code span's backticks are gone.
+ */
+const LAYOUT_TAG =
+  /<\/?(?:p|div|br|hr|img|font|center|details|summary|h[1-6]|ul|ol|li|dl|dt|dd|table|thead|tbody|tr|td|th|pre|blockquote|figure|figcaption|picture|source|big|nobr|wbr)\b[^>]*>/gi;
+
+/** Links, images, tags and emphasis removed from Markdown outside code spans. */
+function withoutMarkup(part: string): string {
+  let s = part;
+  if (s.includes("[")) s = s.replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/\[([^\]]+)\]\([^)]*\)/g, "$1");
+  if (s.includes("<")) s = s.replace(INLINE_TAG, "").replace(LAYOUT_TAG, " ");
+  if (s.includes("*") || s.includes("_")) s = withoutEmphasis(s);
+  return s;
 }
 
 /** Strong emphasis and single-character emphasis removed. */
@@ -39,8 +54,8 @@ function withoutEmphasis(s: string): string {
 
 /** Plain text without emoji and keycaps ("1️⃣ Reconciliation" → "1 Reconciliation"). */
 export function withoutEmoji(text: string): string {
-  // Emoji are never ASCII; most lines are.
-  const kept = ASCII.test(text) ? text : text.replace(EMOJI, "");
+  // Emoji are never ASCII; most lines are. GitHub's ":rocket:" shortcodes are ASCII.
+  const kept = (ASCII.test(text) ? text : text.replace(EMOJI, "")).replace(SHORTCODE, " ");
   return kept.replace(/\s+/g, " ").trim();
 }
 

@@ -1,6 +1,6 @@
 import type { Unit } from "./blocks";
 import { plainInline, unquote, withoutEmoji } from "./inline-text";
-import { isLayoutOnly } from "./layout-noise";
+import { isLayoutOnly, withoutPresentationalTags } from "./layout-noise";
 import { fieldForLabel } from "./recognisers/field-label";
 import { headingPrompt } from "./recognisers/heading-question";
 import { isQuestionLike, labelText, splitLabel } from "./recognisers/recogniser";
@@ -155,6 +155,17 @@ function boldLedPattern(units: readonly Unit[]): Pattern {
   return { name: "bold-led paragraphs", members: withMaterial(units, found) };
 }
 
+/** Questions set apart as quotations: "> What's the difference between …?" then the answer in prose. */
+function quotedPattern(units: readonly Unit[]): Pattern {
+  const found: Found[] = [];
+  units.forEach((unit, index) => {
+    if (unit.kind !== "quote") return;
+    const text = plainInline(withoutPresentationalTags(unit.text));
+    if (text.length < 300) found.push(memberOf(unit, index, unquote(text), null));
+  });
+  return { name: "quoted paragraphs", members: withMaterial(units, found) };
+}
+
 function withMaterial(units: readonly Unit[], found: readonly Found[]): Member[] {
   return found.map((m, n) => ({ ...m, hasMaterial: materialAfter(units, m.index, found[n + 1]?.index ?? units.length, 0), holdsQuestions: false }));
 }
@@ -232,7 +243,7 @@ export function topicQuestionUnits(units: readonly Unit[]): QuestionUnits {
 }
 
 export function inferQuestionUnits(units: readonly Unit[]): QuestionUnits {
-  const candidates = [...headingPatterns(units), numberedPattern(units), boldLedPattern(units)].filter(qualifies);
+  const candidates = [...headingPatterns(units), numberedPattern(units), boldLedPattern(units), quotedPattern(units)].filter(qualifies);
   const asking = (p: Pattern) => p.members.filter((m) => m.asks).length;
   const chosen = candidates.sort((a, b) => asking(b) - asking(a) || b.members.length - a.members.length)[0];
   if (!chosen) return { openers: new Map(), explanation: "" };

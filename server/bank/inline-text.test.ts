@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { plainInline, withoutEmoji } from "./inline-text";
+
+describe("plainInline", () => {
+  it("drops inline tags without leaving a gap before punctuation", () => {
+    expect(plainInline("the socket stays in <code>TIME_WAIT</code>. Your next")).toBe("the socket stays in TIME_WAIT. Your next");
+    expect(plainInline("<b>Answer</b>: <i>yes</i>")).toBe("Answer: yes");
+  });
+
+  it("keeps what code spans hold, and tags that are the subject rather than the layout", () => {
+    expect(plainInline("Can a page contain multiple `<header>` elements?")).toBe("Can a page contain multiple <header> elements?");
+    // Read twice, as a heading's text is when it becomes a prompt.
+    expect(plainInline(plainInline("multiple `<header>` elements"))).toBe("multiple <header> elements");
+    expect(plainInline("a `Map<String, Object>` of `**kwargs`")).toBe("a Map<String, Object> of **kwargs");
+    expect(plainInline("KILL <id>")).toBe("KILL <id>");
+  });
+
+  it("removes layout tags, links, images and emphasis", () => {
+    expect(plainInline('<p align="center">**Bold** and _it_ [link](https://x.y) ![img](a.png)</p>')).toBe("Bold and it link img");
+  });
+});
+
+describe("withoutEmoji", () => {
+  it("removes emoji and GitHub shortcodes", () => {
+    expect(withoutEmoji("🚀 Launch")).toBe("Launch");
+    expect(withoutEmoji(":diamond_shape_with_a_dot_inside: Networking")).toBe("Networking");
+    expect(withoutEmoji("Time: 10:30 to 11:00")).toBe("Time: 10:30 to 11:00");
+  });
+});
