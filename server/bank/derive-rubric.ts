@@ -25,8 +25,17 @@ function sectionTitle(text: string): string {
 
 type Heading = { index: number; title: string };
 
+/** "- [Linux distributions](https://…)": further reading, not something to look for in an answer. */
+const LINK_ITEM = /^\s*\[[^\]]+\]\([^)]+\)[\s.,;:–—-]*(?:\([^)]*\))?\s*$/;
+export const isLinkList = (unit: Unit) => unit.kind === "list" && unit.items.every((item) => LINK_ITEM.test(item.md.split("\n")[0] ?? ""));
+
+/** The units of a heading's section that say something: not a links-only list. */
+const saysSomething = (units: readonly Unit[]) => units.some((u) => u.kind !== "rule" && u.kind !== "heading" && !isLinkList(u));
+
 function answerHeadings(units: readonly Unit[]): Heading[] {
-  const headings = units.flatMap((u, index) => (u.kind === "heading" ? [{ index, depth: u.depth, text: u.text }] : []));
+  const all = units.flatMap((u, index) => (u.kind === "heading" ? [{ index, depth: u.depth, text: u.text }] : []));
+  // "###### Useful resources" over a list of links heads no criterion.
+  const headings = all.filter((h, n) => saysSomething(units.slice(h.index + 1, all[n + 1]?.index ?? units.length)));
   if (headings.length >= 2) {
     const top = Math.min(...headings.map((h) => h.depth));
     return headings.filter((h) => h.depth === top).map((h) => ({ index: h.index, title: sectionTitle(h.text) }));
@@ -39,7 +48,7 @@ function answerHeadings(units: readonly Unit[]): Heading[] {
 }
 
 function lookForIn(units: readonly Unit[]): string[] {
-  const lists = units.filter((u) => u.kind === "list");
+  const lists = units.filter((u) => u.kind === "list" && !isLinkList(u));
   if (lists.length > 0) return extractItems(lists).slice(0, MAX_LOOK_FOR);
   const sub = units.filter((u) => u.kind === "line" && BOLD_ONLY.test(u.md)).map((u) => sectionTitle(u.kind === "line" ? u.text : ""));
   if (sub.length > 0) return sub.slice(0, MAX_LOOK_FOR);
@@ -72,7 +81,7 @@ export function deriveCriteria(answer: readonly Unit[]): RubricCriterion[] {
   const fromLists: RubricCriterion[] = [];
   const unintroduced: string[] = [];
   answer.forEach((u, i) => {
-    if (u.kind !== "list") return;
+    if (u.kind !== "list" || isLinkList(u)) return;
     const before = answer[i - 1];
     const items = extractItems([u]).slice(0, MAX_LOOK_FOR + 2);
     const intro = before?.kind === "line" && /:\**\s*$/.test(before.md) ? sectionTitle(before.text) : "";

@@ -8,7 +8,8 @@ import { plainInline, sentenceCase, splitTitled, withoutEmoji } from "./inline-t
  * inside a code block ("1. STATE RECOVERY" / "   • Use Redis"), so each shape is read here.
  */
 
-const BULLET_LINE = /^\s*(?:[•●▪◦◆✓✗✔✘🚩❌✅⚠️-]+|[-*+–]|\d{1,2}[.)]|[A-Za-z][.)])\s*/u;
+// A dash that starts a word ("-h or --help") is not a bullet.
+const BULLET_LINE = /^\s*(?:[•●▪◦◆✓✗✔✘🚩❌✅⚠️]+\s*|-{1,2}(?=\s)\s*|[*+–](?=\s)\s*|\d{1,2}[.)]\s*|[A-Za-z][.)]\s+)/u;
 
 function cleanItem(text: string): string {
   return withoutEmoji(plainInline(text).replace(BULLET_LINE, ""))

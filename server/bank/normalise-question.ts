@@ -108,9 +108,38 @@ export function sectionNotes(assembly: Assembly): SectionNotes[] {
   }));
 }
 
+/** "To be completed.", "TBD", "Answer here", "....": a slot for an answer, not one. */
+const PLACEHOLDER =
+  /^[^\p{L}\p{N}]*(?:to be (?:completed|done|added|written|continued|updated)|tbd|tba|todo|to do|coming soon|wip|work in progress|(?:your )?answer(?: goes)? here|add (?:an |the )?answer(?: here)?|n\/a|none yet|待补充|待完善|暂无)?[^\p{L}\p{N}]*$/iu;
+
+export function isPlaceholder(unit: Unit): boolean {
+  return (unit.kind === "line" || unit.kind === "quote") && PLACEHOLDER.test(plainInline(unit.md));
+}
+
+const OPTION = /^\s*\(?([A-H])\)?\s*[:.)]\s+(\S.*)$/;
+const CHOSEN = /^[*_\s]*\(?([A-H])\)?[*_\s]*[:.)]?[*_\s]*$/;
+
+/**
+ * A multiple-choice question's answer ("#### Answer: B" and why) as the option it names, with that
+ * option's text, then the explanation: "B" alone says nothing once the options are out of sight.
+ */
+function withChosenOption(answer: readonly Unit[], body: readonly Unit[]): Unit[] {
+  const [first, ...rest] = answer;
+  const letter = first?.kind === "line" ? CHOSEN.exec(first.md)?.[1] : undefined;
+  if (!first || letter === undefined) return [...answer];
+  for (const u of body) {
+    if (u.kind !== "list" || !u.items.every((item) => OPTION.test(item.md))) continue;
+    const option = u.items.map((item) => OPTION.exec(item.md)).find((m) => m?.[1] === letter)?.[2];
+    if (option === undefined) continue;
+    const md = `**${letter}:** ${option}`;
+    return [{ kind: "line", md, text: plainInline(md), line: first.line, block: first.block }, ...rest];
+  }
+  return [...answer];
+}
+
 export function normaliseQuestion(draft: QuestionDraft, shared: readonly SectionNotes[]): UnkeyedQuestion {
   const hasAnswer = draft.fields.answer.length > 0;
-  const answerUnits = hasAnswer ? draft.fields.answer : draft.fields.body;
+  const answerUnits = (hasAnswer ? withChosenOption(draft.fields.answer, draft.fields.body) : draft.fields.body).filter((u) => !isPlaceholder(u));
   const rubric = criteriaFor(draft, answerUnits);
   const cleanRubric = cleanCriteria(rubric);
   const statedKeyPoints = extractItems(leadingRun(draft.fields.keyPoints));

@@ -90,3 +90,89 @@ describe("the parse report", () => {
     );
   });
 });
+
+describe("meaning, not just text", () => {
+  it("does not take a placeholder for an answer, nor a list of links for rubric criteria", () => {
+    const { document } = parse(
+      [
+        "# Linux",
+        "",
+        "### What is your favourite distribution and why?",
+        "",
+        "To be completed.",
+        "",
+        "### What does `-h` usually do?",
+        "",
+        "Most programs print their usage.",
+        "",
+        "#### Flags",
+        "",
+        "- -h or --help prints the usage",
+        "- -v prints the version",
+        "",
+        "#### Useful resources",
+        "",
+        "- [The Unix philosophy](https://example.org/unix)",
+        "- [Command line conventions](https://example.org/cli)",
+        "",
+        "### What is an inode?",
+        "",
+        "> **Answer:** The record of a file's metadata.",
+        "> It holds everything but the name.",
+        "",
+      ].join("\n"),
+    );
+    const [favourite, help, inode] = document.questions;
+    expect(favourite?.answer).toBeNull();
+    expect(help?.rubric.map((c) => c.title)).not.toContain("Useful resources");
+    expect(help?.rubric.flatMap((c) => c.lookFor)).toContain("-h or --help prints the usage");
+    expect(help?.answer).toContain("[The Unix philosophy](https://example.org/unix)");
+    expect(inode?.answer).toBe("The record of a file's metadata.\nIt holds everything but the name.");
+  });
+
+  it("answers a multiple-choice question with the correct option and its explanation", () => {
+    const { document } = parse(
+      [
+        "###### 1. What's the output?",
+        "",
+        "```js",
+        "console.log(typeof null)",
+        "```",
+        "",
+        "- A: `null`",
+        "- B: `object`",
+        "- C: `undefined`",
+        "",
+        "<details><summary><b>Answer</b></summary>",
+        "<p>",
+        "",
+        "#### Answer: B",
+        "",
+        "A historical bug: null has the type tag of objects.",
+        "",
+        "</p>",
+        "</details>",
+        "",
+        "###### 2. Which is not a primitive?",
+        "",
+        "- A: `symbol`",
+        "- B: `array`",
+        "",
+        "<details><summary><b>Answer</b></summary>",
+        "<p>",
+        "",
+        "#### Answer: B",
+        "",
+        "Arrays are objects.",
+        "",
+        "</p>",
+        "</details>",
+        "",
+      ].join("\n"),
+    );
+    const [typeofNull] = document.questions;
+    expect(typeofNull?.answer).toBe("**B:** `object`\n\nA historical bug: null has the type tag of objects.");
+    expect(typeofNull?.context).toContain("- A: `null`");
+    expect(typeofNull?.keyPoints).not.toContain("null");
+  });
+});

@@ -1,3 +1,4 @@
+import { plainInline } from "../inline-text";
 import type { QuestionField, Recogniser } from "./recogniser";
 import { inlineAfterLabel, labelCarrier, labelText, splitLabel } from "./recogniser";
 
@@ -37,7 +38,18 @@ export function fieldForLabel(label: string): QuestionField | null {
   return null;
 }
 
+/** "> **Answer:** It is Y." and the quotation's further lines: the label speaks for the whole quotation. */
+const recogniseQuotedLabel: Recogniser = (unit, ctx) => {
+  if (unit.kind !== "quote") return null;
+  const [first = "", ...rest] = unit.md.split("\n").map((line) => line.replace(/^\s*>\s?/, ""));
+  const marker = recogniseFieldLabel({ kind: "line", md: first, text: plainInline(first), line: unit.line, block: unit.block }, ctx);
+  if (marker?.type !== "field" && marker?.type !== "followUpField") return null;
+  const inline = [marker.inline ?? "", ...rest].join("\n").trim();
+  return { ...marker, inline: inline === "" ? null : inline };
+};
+
 export const recogniseFieldLabel: Recogniser = (unit, ctx) => {
+  if (unit.kind === "quote") return recogniseQuotedLabel(unit, ctx);
   const carrier = labelCarrier(unit);
   if (!carrier) return null;
   const whole = labelText(carrier.text);
