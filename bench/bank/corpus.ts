@@ -47,13 +47,17 @@ function sameQuestion(found: string, labelled: string): boolean {
   return longer.includes(shorter) && shorter.length >= 0.6 * longer.length;
 }
 
-/** The question found for a sample; of several with its wording (quizzes repeat "What's the output?"), the nearest to its line. */
+/**
+ * The question found for a sample; of several with its wording (quizzes repeat "What's the output?"),
+ * the nearest to its line. A question the document nests under another one counts when it was read as
+ * that one's follow-up: it is in the bank, to be asked.
+ */
 export function questionFor(doc: BankDocument, sample: Sample): BankQuestion | undefined {
   const labelled = comparable(sample.question);
   const distance = (q: BankQuestion) => Math.abs(q.source.line - sample.line);
-  return doc.questions
-    .filter((q) => sameQuestion(comparable(q.prompt), labelled) || sameQuestion(comparable(q.meta.title ?? ""), labelled))
-    .sort((a, b) => distance(a) - distance(b))[0];
+  const asks = (q: BankQuestion) =>
+    [q.prompt, q.meta.title ?? "", ...q.followUps.map((f) => f.prompt)].some((text) => sameQuestion(comparable(text), labelled));
+  return doc.questions.filter(asks).sort((a, b) => distance(a) - distance(b))[0];
 }
 
 export function answerAttached(question: BankQuestion, sample: Sample): boolean {

@@ -148,7 +148,8 @@ class QuestionAssembler {
     }
     const opener = this.structure.openers.get(unit);
     if (!opener) return null;
-    return { type: "question", prompt: opener.prompt, opener: unit.kind === "heading" ? "heading" : "label", tentative: false, inline: opener.inline };
+    const kind = unit.kind === "heading" ? "heading" : unit.kind === "html" ? "details" : "label";
+    return { type: "question", prompt: opener.prompt, opener: kind, tentative: false, inline: opener.inline };
   }
 
   private contextFor(next: Unit | null): RecogniserContext {
@@ -428,7 +429,7 @@ function listedQuestion(item: Extract<Marker, { type: "questions" }>["items"][nu
     fields: { ...emptyFields(), answer: item.answer === null ? [] : [inlineUnit(item.answer, unit)] },
     inlineRubric: [],
     rubricLabel: null,
-    followUps: [],
+    followUps: (item.followUps ?? []).map((prompt) => ({ prompt, answer: [], lookFor: [] })),
     meta: item.meta,
     score: null,
   };

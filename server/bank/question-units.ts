@@ -1,6 +1,7 @@
 import type { Unit } from "./blocks";
 import { plainInline, unquote, withoutEmoji } from "./inline-text";
 import { isLayoutOnly, withoutPresentationalTags } from "./layout-noise";
+import { detailsSummary } from "./recognisers/details-summary";
 import { fieldForLabel } from "./recognisers/field-label";
 import { headingPrompt } from "./recognisers/heading-question";
 import { isQuestionLike, labelText, splitLabel } from "./recognisers/recogniser";
@@ -166,6 +167,18 @@ function quotedPattern(units: readonly Unit[]): Pattern {
   return { name: "quoted paragraphs", members: withMaterial(units, found) };
 }
 
+/** `<details>` blocks whose summary is the question: "<summary>What is a closure?</summary>" or a summary holding an H3. */
+function detailsPattern(units: readonly Unit[]): Pattern {
+  const found: Found[] = [];
+  units.forEach((unit, index) => {
+    const summary = unit.kind === "html" ? detailsSummary(unit.value) : null;
+    if (summary && !isFieldLabel(summary.prompt) && !/^(?:show|view|click|expand|see|reveal)\b/i.test(summary.prompt)) {
+      found.push(memberOf(unit, index, summary.prompt, null, summary.after));
+    }
+  });
+  return { name: "<details> summaries", members: withMaterial(units, found) };
+}
+
 function withMaterial(units: readonly Unit[], found: readonly Found[]): Member[] {
   return found.map((m, n) => ({ ...m, hasMaterial: materialAfter(units, m.index, found[n + 1]?.index ?? units.length, 0), holdsQuestions: false }));
 }
@@ -243,7 +256,7 @@ export function topicQuestionUnits(units: readonly Unit[]): QuestionUnits {
 }
 
 export function inferQuestionUnits(units: readonly Unit[]): QuestionUnits {
-  const candidates = [...headingPatterns(units), numberedPattern(units), boldLedPattern(units), quotedPattern(units)].filter(qualifies);
+  const candidates = [...headingPatterns(units), numberedPattern(units), boldLedPattern(units), quotedPattern(units), detailsPattern(units)].filter(qualifies);
   const asking = (p: Pattern) => p.members.filter((m) => m.asks).length;
   const chosen = candidates.sort((a, b) => asking(b) - asking(a) || b.members.length - a.members.length)[0];
   if (!chosen) return { openers: new Map(), explanation: "" };

@@ -13,6 +13,17 @@ const TRAILING_BADGES = /<span\b[\s\S]*$/i;
 
 const summaryPrompt = (html: string) => unquote(headingPrompt(plainInline(html.replace(TRAILING_BADGES, ""))).prompt);
 
+/** A `<details>` block's summary as a question's prompt, and what follows the summary in the same block. */
+export function detailsSummary(html: string): { prompt: string; after: string | null } | null {
+  const closed = SUMMARY.exec(html);
+  if (closed) {
+    const after = withoutPresentationalTags(html.slice((closed.index ?? 0) + closed[0].length).replace(/<\/details>\s*$/i, ""));
+    return { prompt: summaryPrompt(closed[1] ?? ""), after: after === "" ? null : after };
+  }
+  const open = OPEN_SUMMARY.exec(html);
+  return open ? { prompt: summaryPrompt(open[1] ?? ""), after: null } : null;
+}
+
 /**
  * `<details><summary>Question?</summary> answer </details>`: the summary is a question (or, inside
  * a question, a hidden "Answer"), the rest of the block and what follows up to `</details>` its answer.
@@ -21,13 +32,8 @@ const summaryPrompt = (html: string) => unquote(headingPrompt(plainInline(html.r
  */
 export const recogniseDetailsSummary: Recogniser = (unit, ctx) => {
   if (unit.kind !== "html") return null;
-  const m = SUMMARY.exec(unit.value);
-  if (!m) {
-    const open = OPEN_SUMMARY.exec(unit.value);
-    if (open) {
-      const prompt = summaryPrompt(open[1] ?? "");
-      return isQuestionLike(prompt) ? { type: "question", prompt, opener: "details", tentative: false, inline: null } : null;
-    }
+  const summary = detailsSummary(unit.value);
+  if (!summary) {
     const rest = withoutPresentationalTags(unit.value.replace(/<\/?h[1-6][^>]*>/gi, ""));
     if (/^<\/summary>/i.test(rest) && ctx.inQuestion) {
       const after = withoutPresentationalTags(rest.replace(/^<\/summary>/i, "").replace(/<\/details>\s*$/i, ""));
@@ -35,11 +41,8 @@ export const recogniseDetailsSummary: Recogniser = (unit, ctx) => {
     }
     return /^<\/details>$/i.test(rest) ? { type: "end" } : null;
   }
-  const summary = summaryPrompt(m[1] ?? "");
-  const after = withoutPresentationalTags(unit.value.slice((m.index ?? 0) + m[0].length).replace(/<\/details>\s*$/i, ""));
-  const inline = after === "" ? null : after;
-  const field = fieldForLabel(labelText(summary));
-  if (ctx.inQuestion && field) return { type: "field", field, inline };
-  if (!isQuestionLike(summary)) return null;
-  return { type: "question", prompt: summary, opener: "details", tentative: false, inline };
+  const field = fieldForLabel(labelText(summary.prompt));
+  if (ctx.inQuestion && field) return { type: "field", field, inline: summary.after };
+  if (!isQuestionLike(summary.prompt)) return null;
+  return { type: "question", prompt: summary.prompt, opener: "details", tentative: false, inline: summary.after };
 };

@@ -22,15 +22,18 @@ export const recogniseLinkedQuestionList: Recogniser = (unit, ctx) => {
  * item is a question, and any lines under an item are its answer.
  */
 export const recogniseQuestionList: Recogniser = (unit, ctx) => {
-  if (unit.kind !== "list" || ctx.inQuestion || unit.items.length < 2) return null;
+  if (unit.kind !== "list" || ctx.inQuestion) return null;
+  // Under "## Twitter interview questions", one question is a list of its own.
+  if (unit.items.length < (ctx.section !== null && PRACTICE_SECTION.test(ctx.section) ? 1 : 2)) return null;
   const asked = unit.items.filter((i) => isQuestionLike(i.text));
   if (asked.length < unit.items.length * 0.6) return null;
   const items: ListedQuestion[] = unit.items.map((item) => {
     // "Why Seq Scan despite index? small table, low selectivity": the answer follows on the line.
     const m = /^(.+?\?)["”]?\s+(\S.*)$/.exec(item.text);
-    const below = item.md.split("\n").slice(1).join("\n").trim();
+    const followUps = item.children.length > 0 && item.children.every((c) => isQuestionLike(c.text)) ? item.children.map((c) => unquote(c.text)) : [];
+    const below = (followUps.length > 0 ? item.lines : item.md.split("\n")).slice(1).join("\n").trim();
     const answer = [m?.[2] ?? "", below].filter((s) => s !== "").join("\n\n");
-    return { prompt: unquote(m?.[1] ?? item.text), answer: answer === "" ? null : answer, meta: {} };
+    return { prompt: unquote(m?.[1] ?? item.text), answer: answer === "" ? null : answer, meta: {}, followUps };
   });
   return { type: "questions", items };
 };

@@ -9,6 +9,8 @@ export type MetaKey = "difficulty" | "role" | "level" | "companies" | "tags";
 export interface ListedQuestion {
   prompt: string;
   answer: string | null;
+  /** Questions nested under this one's entry ("- What is the hardest problem you solved?" / "  - How?"). */
+  followUps?: string[];
   meta: Partial<Record<MetaKey, string>>;
 }
 
@@ -82,6 +84,9 @@ export function labelCarrier(unit: Unit): { text: string; md: string; strict: bo
 const IMPERATIVE =
   /^(?:design|implement|explain|describe|walk (?:me|us) through|tell (?:me|us)|write|compare|build|debug|define|discuss|list|name|give|estimate|calculate|contrast|differentiate|outline|propose|defend|find|fix|diagnose|optimi[sz]e|model|sketch|reverse|detect|solve|create|check|update|delete|get|run|keep|change|add|remove|print|make|deploy|configure|scale|expose|verify|convert|count|sort|merge|return|generate|parse|guess|predict|identify|determine|evaluate|analy[sz]e|prove|show|state|illustrate|summari[sz]e|rewrite|refactor|troubleshoot|recommend|suggest|choose|translate|draw|demonstrate|justify)\b/i;
 
+/** Chinese asks with a leading verb or question word: "请实现…", "说说…", "如何…", "为什么…". */
+const CJK_ASKING = /^(?:请|用|使用|实现|写|编写|手写|说说|说下|说一说|谈谈|讲讲|解释|举例|列举|描述|简述|比较|区分|如何|怎么|怎样|为什么|为何|什么是|是否)\S/;
+
 /** Reads like something an interviewer asks. */
 export function isQuestionLike(text: string): boolean {
   // CJK text asks with the full-width "？" and says as much in half the characters.
@@ -91,6 +96,7 @@ export function isQuestionLike(text: string): boolean {
     .trim();
   if (t.length < (/[\u3040-\u30ff\u3400-\u9fff]/.test(t) ? 4 : 8)) return false;
   if (/\?["”'’)]*\s*(?:\(.*\))?$/.test(t) || /\?["”'’]?\s/.test(t)) return true;
+  if (CJK_ASKING.test(t)) return true;
   if (t.split(/\s+/).length < 3) return false;
   // "Your database primary fails. Walk me through what happens." asks in its second sentence.
   return t.split(/(?<=[.!:])\s+/).some((sentence) => IMPERATIVE.test(sentence.replace(/^["“'‘(]+/, "")));
