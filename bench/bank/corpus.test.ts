@@ -15,8 +15,18 @@ describe("the labelled corpus", () => {
   });
 
   it("finds at least 95% of the labelled questions and attaches at least 90% of their answers", () => {
-    expect(percent(total((s) => s.found), total((s) => s.samples))).toBeGreaterThanOrEqual(95);
-    expect(percent(total((s) => s.attached), total((s) => s.answers))).toBeGreaterThanOrEqual(90);
+    expect(
+      percent(
+        total((s) => s.found),
+        total((s) => s.samples),
+      ),
+    ).toBeGreaterThanOrEqual(95);
+    expect(
+      percent(
+        total((s) => s.attached),
+        total((s) => s.answers),
+      ),
+    ).toBeGreaterThanOrEqual(90);
   });
 
   it("refuses none of the documents", () => {

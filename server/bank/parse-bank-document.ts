@@ -43,6 +43,8 @@ function documentTitle(units: readonly Unit[], sourceFile: string): string {
 }
 
 const MIN_TOPICS = 3;
+/** A document that calls itself interview material, in its title or file name. */
+const SAYS_INTERVIEW = /interview|question|q ?& ?a|quiz|\bprep|cheat ?sheet|面试|题|вопрос|собеседован|entrevista|pregunta|pergunta/i;
 const TOPICS_PER_QUESTION = 5;
 
 export interface ParsedBank {
@@ -101,8 +103,8 @@ export function parseBankDocumentWithReport({ bytes, sourceFile }: BankSource, o
   const split: SplitResult = looksLikeMarkdown(decoded.text) ? splitMarkdown(decoded.text) : splitPlainText(decoded.text);
   let structure = inferQuestionUnits(split.units);
   let assembly = assembleQuestions(split.units, structure);
-  if (structure.explanation === "") {
-    // Study notes: a few questions asked in passing among many topics. The topics are the questions.
+  if (structure.explanation === "" && SAYS_INTERVIEW.test(`${sourceFile} ${documentTitle(split.units, sourceFile)}`)) {
+    // Interview study notes: a few questions asked in passing among many topics. The topics are the questions.
     const topics = topicQuestionUnits(split.units);
     if (topics.openers.size >= MIN_TOPICS && assembly.questions.length * TOPICS_PER_QUESTION < topics.openers.size) {
       structure = topics;

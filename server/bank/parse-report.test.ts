@@ -176,3 +176,46 @@ describe("meaning, not just text", () => {
     expect(typeofNull?.keyPoints).not.toContain("null");
   });
 });
+
+describe("study notes whose headings are topics", () => {
+  const notes = (title: string) =>
+    [
+      `# ${title}`,
+      "",
+      "## Statistics",
+      "",
+      "### Random forest",
+      "",
+      "An ensemble of decision trees trained on bootstrap samples.",
+      "",
+      "### Bagging",
+      "",
+      "Training models on resampled data and averaging them.",
+      "",
+      "### Boosting",
+      "",
+      "Training models one after another on the previous one's errors.",
+      "",
+      "## Tools",
+      "",
+      "### Spark",
+      "",
+      "A distributed engine for data processing.",
+      "",
+    ].join("\n");
+
+  it("asks about each topic in notes that call themselves interview material", () => {
+    const { document, report } = parse(notes("Data science interview notes"));
+    expect(document.questions.map((q) => [q.prompt, q.answer])).toEqual([
+      ["Random forest", "An ensemble of decision trees trained on bootstrap samples."],
+      ["Bagging", "Training models on resampled data and averaging them."],
+      ["Boosting", "Training models one after another on the previous one's errors."],
+      ["Spark", "A distributed engine for data processing."],
+    ]);
+    expect(report.structure).toMatch(/taken as a topic to ask about/);
+  });
+
+  it("does not turn any document with headings into questions", () => {
+    expect(() => parse(notes("Team wiki"))).toThrow(expect.objectContaining({ code: "NOTHING_RECOGNISED" }));
+  });
+});

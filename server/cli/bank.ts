@@ -1,8 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
-import type { BankDocument } from "@/server/bank/bank-format";
 import { BankParseError } from "@/server/bank/bank-parse-error";
-import { parseBankDocument } from "@/server/bank/parse-bank-document";
+import { parseBankDocumentWithReport, type ParsedBank } from "@/server/bank/parse-bank-document";
 import { exportCommand, importCommand } from "@/server/cli/bank-commands";
 
 /**
@@ -11,7 +10,8 @@ import { exportCommand, importCommand } from "@/server/cli/bank-commands";
  */
 
 const USAGE = `usage: npm run bank -- parse <files...> | import <files...> | export
-  parse   print the question bank parsed from each file as JSON (one document per file, in an array)
+  parse   print the question bank parsed from each file as JSON (one document per file, in an array),
+          each with its parse report: how questions were found, and every passage not used
   import  store each file as a shared, read-only document for every account (DATABASE_URL, or the
           embedded PostgreSQL in DATA_DIR)
   export  print the shared documents as JSON, in the shape parse prints`;
@@ -23,15 +23,16 @@ async function parse(files: string[]): Promise<number> {
     process.stderr.write(`parse needs at least one file.\n${USAGE}\n`);
     return 2;
   }
-  const documents: BankDocument[] = [];
+  const documents: (ParsedBank["document"] & { report: ParsedBank["report"] })[] = [];
   let failed = 0;
   for (const file of files) {
     try {
       const bytes = await readFile(file);
-      const doc = parseBankDocument({ bytes, sourceFile: basename(file) });
-      documents.push(doc);
-      const followUps = doc.questions.reduce((n, q) => n + q.followUps.length, 0);
-      process.stderr.write(`${file}: ${doc.questions.length} questions, ${followUps} follow-ups\n`);
+      const { document, report } = parseBankDocumentWithReport({ bytes, sourceFile: basename(file) });
+      documents.push({ ...document, report });
+      const followUps = document.questions.reduce((n, q) => n + q.followUps.length, 0);
+      const unused = report.unused.length === 0 ? "" : `; warning: ${report.unused.length} passages not used (see report.unused)`;
+      process.stderr.write(`${file}: ${document.questions.length} questions, ${followUps} follow-ups${unused}\n`);
     } catch (error) {
       failed++;
       if (error instanceof BankParseError) process.stderr.write(`${error.message} [${error.code}]\n`);
