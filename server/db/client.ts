@@ -39,6 +39,9 @@ export class SerialClient extends pg.Client {
 
 function createDatabase(databaseUrl: string, poolSize: number): Database {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize, Client: SerialClient });
+  // An idle connection the server ends (a database restart, or shutdown while PostgreSQL stops first) is
+  // removed from the pool, and the next query opens another; unhandled, the error would end the process.
+  pool.on("error", () => undefined);
   return { prisma: new PrismaClient({ adapter: new PrismaPg(pool) }), pool };
 }
 
