@@ -10,9 +10,11 @@ import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { errorMessage } from "@/components/providers/trpc-errors";
 import { PreviewQuestion } from "@/components/bank/preview-question";
+import { UnusedPassages, type PassageChoice } from "@/components/bank/unused-passages";
 import { readFileAsBase64 } from "@/components/bank/read-file";
 import { useTRPCClient } from "@/components/providers/trpc";
 import type { BankDocument } from "@/server/bank/bank-format";
+import type { ParsedBank } from "@/server/bank/parse-bank-document";
 import { MAX_BANK_BYTES } from "@/server/bank/bank-parse-error";
 import type { QuestionCorrection } from "@/server/services/bank-edit";
 import type { ImportOutcome } from "@/server/services/bank-import";
@@ -32,14 +34,23 @@ interface Entry {
   progress: number;
   content?: string;
   document?: BankDocument;
+  report?: ParsedBank["report"];
   error?: string;
   corrections: Record<string, QuestionCorrection>;
+  /** What the user decided about each passage the importer did not use, by its first line. */
+  passages: Record<number, PassageChoice>;
   outcome?: ImportOutcome;
 }
 
 const count = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
 
-const formatSize = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+const formatSize = (bytes: number) =>
+  bytes < 1024 ? count(bytes, "byte") : bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+const passagesAsQuestions = (entry: Entry) =>
+  Object.entries(entry.passages)
+    .filter(([, choice]) => choice === "question")
+    .map(([line]) => Number(line));
 
 function refusal(file: File): string | null {
   if (!EXTENSIONS.some((ext) => file.name.toLowerCase().endsWith(ext))) return `${file.name} is not a .md, .markdown or .txt file.`;
@@ -48,10 +59,10 @@ function refusal(file: File): string | null {
   return null;
 }
 
-function totals(document: BankDocument, corrections: Record<string, QuestionCorrection>) {
-  const questions = document.questions.map((q) => ({ ...q, ...corrections[q.key] }));
+function totals(entry: Entry & { document: BankDocument }) {
+  const questions = entry.document.questions.map((q) => ({ ...q, ...entry.corrections[q.key] }));
   return {
-    questions: questions.length,
+    questions: questions.length + passagesAsQuestions(entry).length,
     followUps: questions.reduce((n, q) => n + q.followUps.length, 0),
     rubric: questions.reduce((n, q) => n + q.rubric.length, 0),
   };
@@ -89,7 +100,7 @@ export function BankImporter() {
   const busy = entries.some((e) => e.phase === "reading" || e.phase === "recognising");
   const readyTotals = ready.reduce(
     (sum, e) => {
-      const t = e.document ? totals(e.document, e.corrections) : { questions: 0, followUps: 0, rubric: 0 };
+      const t = e.document ? totals({ ...e, document: e.document }) : { questions: 0, followUps: 0, rubric: 0 };
       return { questions: sum.questions + t.questions, followUps: sum.followUps + t.followUps, rubric: sum.rubric + t.rubric };
     },
     { questions: 0, followUps: 0, rubric: 0 },
@@ -100,7 +111,8 @@ export function BankImporter() {
       <DropZone onFiles={addFiles} />
 
       {entries.map((entry) => {
-        const t = entry.document ? totals(entry.document, entry.corrections) : null;
+        const t = entry.document ? totals({ ...entry, document: entry.document }) : null;
+        const unusedLeft = entry.report?.unused.filter((p) => entry.passages[p.line] === undefined).length ?? 0;
         return (
           <Card key={entry.id} className="overflow-hidden" data-testid="bank-file" aria-label={entry.name} role="region">
             <div className="flex items-start gap-3 p-4 sm:px-5">
@@ -143,6 +155,7 @@ export function BankImporter() {
                     {entry.document && entry.document.repairs.codeLinesRestored > 0
                       ? ` · line breaks restored in ${entry.document.repairs.codeLinesRestored} code lines`
                       : ""}
+                    {unusedLeft > 0 ? <span className="text-amber-700 dark:text-amber-300"> · {count(unusedLeft, "passage")} not used, see below</span> : null}
                   </p>
                 ) : null}
                 {entry.outcome ? (
@@ -190,6 +203,22 @@ export function BankImporter() {
                 </ol>
               </details>
             ) : null}
+            {entry.report && entry.report.unused.length > 0 && (entry.phase === "ready" || entry.phase === "importing") ? (
+              <UnusedPassages
+                fileName={entry.name}
+                report={entry.report}
+                choices={entry.passages}
+                disabled={importing}
+                onChoose={(line, choice) =>
+                  update(entry.id, (e) => {
+                    const passages = { ...e.passages };
+                    if (choice === null) delete passages[line];
+                    else passages[line] = choice;
+                    return { passages };
+                  })
+                }
+              />
+            ) : null}
           </Card>
         );
       })}
@@ -216,9 +245,10 @@ export function BankImporter() {
 
       {entries.length === 0 ? (
         <Alert>
-          Questions are recognised in many layouts: numbered headings (“## 1. What is X?”), “Q:” and “Question:” lines, &lt;details&gt; blocks, and tables with
-          a Question column. Answers, follow-ups, rubric criteria (“Key points”, “What is this testing?”), red flags and example scores are picked up around
-          them. Re-importing a file of the same name updates its questions in place.
+          Questions are found by the layout your document repeats: headings, numbered or bold-led paragraphs, “Q:” lines, &lt;details&gt; blocks, quotations or
+          a table with a Question column. Answers, follow-ups, rubric criteria (“Key points”, “What is this testing?”), red flags and example scores are picked
+          up around them. Anything not used is listed before you import, so you can make it a question. Re-importing a file of the same name updates its
+          questions in place.
         </Alert>
       ) : null}
     </div>
@@ -240,7 +270,7 @@ function useImportQueue() {
       update(id, { phase: "recognising", content });
       const [result] = await client.bank.preview.mutate({ files: [{ name: file.name, encoding: "base64", content }] });
       if (!result) throw new Error("no result");
-      update(id, result.ok ? { phase: "ready", document: result.document } : { phase: "failed", error: result.message });
+      update(id, result.ok ? { phase: "ready", document: result.document, report: result.report } : { phase: "failed", error: result.message });
     } catch (error) {
       update(id, { phase: "failed", error: errorMessage(error) });
     }
@@ -256,6 +286,7 @@ function useImportQueue() {
         phase: problem ? "failed" : "reading",
         progress: 0,
         corrections: {},
+        passages: {},
         ...(problem ? { error: problem } : {}),
       };
       return { entry, file, problem };
@@ -276,6 +307,7 @@ function useImportQueue() {
               encoding: "base64",
               content: entry.content ?? "",
               corrections: Object.entries(entry.corrections).map(([key, correction]) => ({ key, ...correction })),
+              passagesAsQuestions: passagesAsQuestions(entry),
             },
           ],
         });

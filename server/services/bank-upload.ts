@@ -4,7 +4,7 @@ import { dbText } from "@/server/domain/db-text";
 import type { Db } from "@/server/db/client";
 import { MAX_BANK_BYTES, BankParseError } from "@/server/bank/bank-parse-error";
 import { bankDocumentSchema, type BankDocument } from "@/server/bank/bank-format";
-import { parseBankDocument } from "@/server/bank/parse-bank-document";
+import { parseBankDocumentWithReport, type ParsedBank } from "@/server/bank/parse-bank-document";
 import { AppError, type ErrorCode } from "@/server/errors";
 import { questionCorrectionSchema } from "@/server/services/bank-edit";
 import { importBankDocument, type ImportOutcome } from "@/server/services/bank-import";
@@ -29,12 +29,19 @@ export const correctedFileSchema = bankFileSchema.extend({
     .array(questionCorrectionSchema.extend({ key: dbText.min(1) }))
     .max(1_000)
     .default([]),
+  /** Passages the preview listed as not used that the user made questions, by their first line. */
+  passagesAsQuestions: z.array(z.number().int().positive()).max(1_000).default([]),
 });
+
+const parseReportSchema = z.object({
+  structure: z.string(),
+  unused: z.array(z.object({ line: z.number().int(), endLine: z.number().int(), excerpt: z.string(), prompt: z.string() })),
+}) satisfies z.ZodType<ParsedBank["report"]>;
 
 const fileFailure = z.object({ name: z.string(), ok: z.literal(false), code: z.string(), message: z.string() });
 
 export const previewResultSchema = z.discriminatedUnion("ok", [
-  z.object({ name: z.string(), ok: z.literal(true), byteSize: z.number().int(), document: bankDocumentSchema }),
+  z.object({ name: z.string(), ok: z.literal(true), byteSize: z.number().int(), document: bankDocumentSchema, report: parseReportSchema }),
   fileFailure,
 ]);
 
@@ -73,18 +80,21 @@ function bytesOf(file: z.output<typeof bankFileSchema>): Uint8Array {
   return file.encoding === "base64" ? Buffer.from(file.content, "base64") : new TextEncoder().encode(file.content);
 }
 
-function parseFile(file: z.output<typeof bankFileSchema>): { document: BankDocument; byteSize: number } {
+function parseFile(file: z.output<typeof bankFileSchema>, passagesAsQuestions: readonly number[] = []): ParsedBank & { byteSize: number } {
   const sourceFile = sourceFileName(file.name);
   if (!BANK_FILE_EXTENSIONS.some((ext) => sourceFile.toLowerCase().endsWith(ext))) {
     throw new AppError("BAD_REQUEST", `${sourceFile} is not a .md, .markdown or .txt file.`);
   }
   const bytes = bytesOf(file);
-  return { document: parseBankDocument({ bytes, sourceFile }), byteSize: bytes.length };
+  return { ...parseBankDocumentWithReport({ bytes, sourceFile }, { passagesAsQuestions }), byteSize: bytes.length };
 }
+
+/** What a parse error means to the caller: the file is bad, too large, or changed since its preview. */
+const PARSE_ERROR_CODES: Partial<Record<BankParseError["code"], ErrorCode>> = { TOO_LARGE: "PAYLOAD_TOO_LARGE", NO_SUCH_PASSAGE: "CONFLICT" };
 
 function failure(name: string, error: unknown): z.infer<typeof fileFailure> {
   if (error instanceof BankParseError) {
-    const code: ErrorCode = error.code === "TOO_LARGE" ? "PAYLOAD_TOO_LARGE" : "BAD_REQUEST";
+    const code: ErrorCode = PARSE_ERROR_CODES[error.code] ?? "BAD_REQUEST";
     return { name, ok: false, code, message: error.message };
   }
   if (error instanceof AppError) return { name, ok: false, code: error.code, message: error.message };
@@ -125,7 +135,7 @@ export async function importBankFiles(db: Db, files: readonly CorrectedFile[], o
   for (const raw of files) {
     const file = correctedFileSchema.parse(raw);
     try {
-      const { document, byteSize } = parseFile(file);
+      const { document, byteSize } = parseFile(file, file.passagesAsQuestions);
       const outcome = await importBankDocument(db, applyCorrections(document, file.corrections), { byteSize, ownerId });
       results.push({ name: file.name, ok: true, outcome });
     } catch (error) {

@@ -55,6 +55,59 @@ test("search the bank, open a question, import a document after previewing it, a
   await expect(page.getByTestId("bank-result")).toContainText("Consensus drills");
 });
 
+const NOTES = `# Interview notes
+
+Read these the night before.
+
+## Caching questions
+
+### What is a cache stampede?
+
+Many requests miss at once and all recompute the same value; a lock or early refresh prevents it.
+
+### How do you invalidate a cache?
+
+Delete on write, or expire with a TTL.
+
+## Scratch
+
+Explain write-behind caching quasarplume.
+Writes go to the cache first and reach the database later, in batches.
+`;
+
+test("what the importer did not use is listed, and a passage can become a question or be dismissed", async ({ page }) => {
+  const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+  await signUpNew(page, "Una Used");
+  await page.goto("/bank/import");
+  await page.getByTestId("bank-file-input").setInputFiles({ name: `notes-${stamp}.md`, mimeType: "text/markdown", buffer: Buffer.from(NOTES) });
+  const file = page.getByTestId("bank-file");
+  await expect(file.getByTestId("bank-file-counts")).toHaveText(/2 questions .* 2 passages not used/);
+  const unused = file.getByTestId("unused-passages");
+  await unused.locator("summary").click();
+  const passages = unused.getByTestId("unused-passage");
+  await expect(passages).toHaveCount(2);
+  await expect(passages.nth(0)).toContainText("Line 3");
+  await expect(passages.nth(0)).toContainText("Read these the night before.");
+  await expect(passages.nth(1)).toContainText("Lines 17–18");
+
+  await passages.nth(0).getByRole("button", { name: "Dismiss" }).click();
+  await expect(passages.nth(0)).toHaveAttribute("data-choice", "dismissed");
+  await passages.nth(1).getByRole("button", { name: "Make it a question" }).click();
+  await expect(passages.nth(1)).toContainText("Will be imported as a question");
+  await expect(file.getByTestId("bank-file-counts")).toHaveText(/^3 questions/);
+  await expect(file.getByTestId("bank-file-counts")).not.toContainText("not used");
+  await page.screenshot({ path: "test-results/screens/import-unused-passages.png", fullPage: true });
+
+  await page.getByTestId("bank-confirm-import").click();
+  await expect(file.getByTestId("bank-file-outcome")).toContainText("3 questions");
+  await page.goto("/bank");
+  await page.getByTestId("bank-search").fill("quasarplume");
+  await expect(page.getByTestId("bank-result")).toHaveCount(1);
+  await expect(page.getByTestId("bank-result")).toContainText("Explain write-behind caching quasarplume.");
+  await page.getByTestId("bank-result").click();
+  await expect(page.getByTestId("question-answer")).toContainText("Writes go to the cache first");
+});
+
 test("the shared documents are read-only; a copy is the user's own to edit, export and delete", async ({ page }) => {
   await signUpNew(page, "Cass Copier");
 

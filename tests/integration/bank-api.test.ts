@@ -136,4 +136,26 @@ describe("bank API", () => {
     });
     expect(huge.status).toBe(413);
   });
+
+  it("previews the passages it did not use, imports the ones made questions, and refuses a stale one with nothing written", async () => {
+    const notes =
+      "# Interview notes\n\nRead these first.\n\n## Caching\n\n### What is a cache stampede?\n\nMany misses at once.\n\n## Scratch\n\nExplain write-behind caching.\nWrites reach the database later, narwhalcode.\n";
+    const [preview] = await member.bank.preview.mutate({ files: [{ name: "unused.md", encoding: "text", content: notes }] });
+    expect(preview).toMatchObject({
+      ok: true,
+      report: {
+        unused: [
+          { line: 3, endLine: 3, excerpt: "Read these first.", prompt: "Read these first." },
+          { line: 13, endLine: 14, prompt: "Explain write-behind caching." },
+        ],
+      },
+    });
+    const stale = await member.bank.import.mutate({ files: [{ name: "unused.md", encoding: "text", content: notes, passagesAsQuestions: [7] }] });
+    expect(stale).toEqual([{ name: "unused.md", ok: false, code: "CONFLICT", message: expect.stringContaining("no unused passage at line 7") }]);
+    expect((await member.bank.search.query({ q: "narwhalcode" })).total).toBe(0);
+    const [imported] = await member.bank.import.mutate({ files: [{ name: "unused.md", encoding: "text", content: notes, passagesAsQuestions: [13] }] });
+    expect(imported).toMatchObject({ ok: true, outcome: { questions: 2 } });
+    const found = await member.bank.search.query({ q: "narwhalcode" });
+    expect(found.items.map((q) => q.prompt)).toEqual(["Explain write-behind caching."]);
+  });
 });

@@ -89,6 +89,26 @@ describe("recognisers", () => {
   it("details, tables and question lists", () => {
     const details: Unit = { kind: "html", value: "<details>\n<summary>What is a closure?</summary>", md: "", line: 1, block: 1 };
     expect(recogniseDetailsSummary(details, ctx())).toMatchObject({ type: "question", prompt: "What is a closure?", opener: "details" });
+    // "***" marks a question still waiting for its answer; it is not part of the prompt.
+    const marked: Unit = {
+      kind: "html",
+      value: "<details>\n<summary><b>How do you get help on the command line? ***</b></summary><br>",
+      md: "",
+      line: 1,
+      block: 1,
+    };
+    expect(recogniseDetailsSummary(marked, ctx())).toMatchObject({ prompt: "How do you get help on the command line?" });
+    // A summary that holds its question and code, and closes later.
+    const open: Unit = {
+      kind: "html",
+      value: '<details>\n<summary>\n<h3>1. Guess the output <span class="level-tag">Beginner</span>',
+      md: "",
+      line: 1,
+      block: 1,
+    };
+    expect(recogniseDetailsSummary(open, ctx())).toMatchObject({ type: "question", prompt: "Guess the output", inline: null });
+    const close: Unit = { kind: "html", value: "</h3>\n</summary>", md: "", line: 9, block: 2 };
+    expect(recogniseDetailsSummary(close, ctx({ inQuestion: true }))).toEqual({ type: "field", field: "answer", inline: null });
     const table: Unit = {
       kind: "table",
       rows: [
