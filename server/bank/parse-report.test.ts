@@ -219,3 +219,17 @@ describe("study notes whose headings are topics", () => {
     expect(() => parse(notes("Team wiki"))).toThrow(expect.objectContaining({ code: "NOTHING_RECOGNISED" }));
   });
 });
+
+describe("headings that only number the question below them", () => {
+  it("asks the paragraph under '## Question 1' and answers with the rest", () => {
+    const { document } = parseBankDocumentWithReport({
+      bytes: readFileSync(new URL("numbered-question-headings.md", FIXTURES)),
+      sourceFile: "numbered-question-headings.md",
+    });
+    expect(document.questions.map((q) => [q.prompt, q.answer])).toEqual([
+      ["What is a mutex used for?", "It guards a critical section."],
+      ["Explain the difference between a process and a thread.", "Processes have their own memory."],
+      ["What is a deadlock?", "Two tasks wait on each other forever."],
+    ]);
+  });
+});

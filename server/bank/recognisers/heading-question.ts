@@ -15,9 +15,15 @@ export function headingPrompt(text: string): { prompt: string; numberedAsQuestio
   return { prompt, numberedAsQuestion };
 }
 
-/** `## 1. What is X?`, `### Q16: Design …`, `### "What happens if …?"` */
-export const recogniseHeadingQuestion: Recogniser = (unit) => {
+/** "## Question 3", "### Problem 2", "#### Q4": a heading that only numbers the question below it. */
+const BARE_NUMBER = /^(?:q|question|problem|exercise|task|challenge)\s*#?\d{1,3}[.:]?$/i;
+
+/** `## 1. What is X?`, `### Q16: Design …`, `### "What happens if …?"`, `## Question 3` over its question. */
+export const recogniseHeadingQuestion: Recogniser = (unit, ctx) => {
   if (unit.kind !== "heading") return null;
+  if (BARE_NUMBER.test(withoutEmoji(unit.text).replace(/^[*_\s]+|[*_\s]+$/g, "")) && ctx.next?.kind === "line" && isQuestionLike(ctx.next.text)) {
+    return { type: "question", prompt: "", opener: "heading", tentative: false, inline: null };
+  }
   const { prompt, numberedAsQuestion } = headingPrompt(unit.text);
   if (prompt.length < 3) return null;
   if (!numberedAsQuestion && !isQuestionLike(prompt)) return null;
