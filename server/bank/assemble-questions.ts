@@ -142,11 +142,12 @@ class QuestionAssembler {
 
   private recognise(unit: Unit, index: number): Marker | null {
     const ctx = this.contextFor(this.units[index + 1] ?? null);
+    const opener = this.structure.openers.get(unit);
     for (const recognise of RECOGNISERS) {
       const marker = recognise(unit, ctx);
-      if (marker) return marker;
+      // A one-entry list the structure reads as a question has its answer after it, not inside it.
+      if (marker && !(opener && marker.type === "questions")) return marker;
     }
-    const opener = this.structure.openers.get(unit);
     if (!opener) return null;
     const kind = unit.kind === "heading" ? "heading" : unit.kind === "html" ? "details" : "label";
     return { type: "question", prompt: opener.prompt, opener: kind, tentative: false, inline: opener.inline };

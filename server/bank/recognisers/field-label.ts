@@ -30,8 +30,8 @@ const LABELS: readonly [RegExp, QuestionField][] = [
   ],
 ];
 
-/** "Answer - text" / "Ans – text": plain-text notes use a dash where Markdown uses a colon. */
-const DASHED_ANSWER = /^(?:\*\*|__)?(?:ans|answer)(?:\*\*|__)?\s+[-–—]+\s+(\S.*)$/i;
+/** "Answer - text" / "Ans – text" / "A1. text": plain-text notes use a dash or a number where Markdown uses a colon. */
+const DASHED_ANSWER = /^(?:\*\*|__)?(?:(?:ans|answer)(?:\*\*|__)?\s+[-–—]+|(?:a|ans|answer)\s*#?\d{1,3}\s*[.:)](?:\*\*|__)?)\s+(\S.*)$/i;
 
 export function fieldForLabel(label: string): QuestionField | null {
   for (const [re, field] of LABELS) if (re.test(label)) return field;

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { parseBankDocumentWithReport } from "./parse-bank-document";
+
+/** Common layouts the seeds do not use, each as a small document: what is asked, and what answers it. */
+const layouts: { name: string; file: string; text: string; unit: RegExp; expected: [string, string | null][] }[] = [
+  {
+    name: "plain-text Q1./A1. pairs",
+    file: "qa.txt",
+    text: "Interview questions\n\nQ1. What is REST?\nA1. An architectural style.\n\nQ2. What is idempotency?\nA2. Twice is once.\n\nQ3. Name two idempotent HTTP verbs.\nA3. PUT and DELETE.\n",
+    unit: /numbered paragraphs/,
+    expected: [
+      ["What is REST?", "An architectural style."],
+      ["What is idempotency?", "Twice is once."],
+      ["Name two idempotent HTTP verbs.", "PUT and DELETE."],
+    ],
+  },
+  {
+    name: "bold-led paragraphs, one not worded as a question",
+    file: "bold.md",
+    text: "# JS interview\n\n**What is a closure?**\nA function with its scope.\n\n**Explain the event loop.**\nIt runs callbacks when the stack is empty.\n\n**Difference between var and let**\nlet is block scoped.\n\n**What is hoisting?**\nDeclarations move up.\n",
+    unit: /bold-led paragraphs \(4 of 4; 3 of them/,
+    expected: [
+      ["What is a closure?", "A function with its scope."],
+      ["Explain the event loop.", "It runs callbacks when the stack is empty."],
+      ["Difference between var and let", "let is block scoped."],
+      ["What is hoisting?", "Declarations move up."],
+    ],
+  },
+  {
+    name: "numbered tasks, each followed by its code",
+    file: "sql.md",
+    text: "# SQL exercises\n\n1. Return the second highest salary.\n\n```sql\nSELECT 2;\n```\n\n2. The number of active ads.\n\n```sql\nSELECT COUNT(*) FROM ads;\n```\n\n3. Find duplicate emails.\n\n```sql\nSELECT 3;\n```\n",
+    unit: /numbered paragraphs \(3 of 3/,
+    expected: [
+      ["Return the second highest salary.", "```sql\nSELECT 2;\n```"],
+      ["The number of active ads.", "```sql\nSELECT COUNT(*) FROM ads;\n```"],
+      ["Find duplicate emails.", "```sql\nSELECT 3;\n```"],
+    ],
+  },
+  {
+    name: "headings of one level, most asking, one a task",
+    file: "algo.md",
+    text: "# Algorithms\n\n## Arrays\n\n### What is a prefix sum?\n\nA running total.\n\n### Reverse a linked list\n\nWalk it with three pointers.\n\n### How do you find a cycle?\n\nTwo pointers at different speeds.\n\n## Interview tips\n\n### Think aloud\n\nSay what you try.\n\n### Ask about input size\n\nIt decides the algorithm.\n",
+    unit: /level-3 headings/,
+    expected: [
+      ["What is a prefix sum?", "A running total."],
+      ["Reverse a linked list", "Walk it with three pointers."],
+      ["How do you find a cycle?", "Two pointers at different speeds."],
+    ],
+  },
+];
+
+describe("the repeating question unit", () => {
+  it.each(layouts)("$name", ({ file, text, unit, expected }) => {
+    const { document, report } = parseBankDocumentWithReport({ bytes: new TextEncoder().encode(text), sourceFile: file });
+    expect(report.structure).toMatch(unit);
+    expect(document.questions.map((q) => [q.prompt, q.answer])).toEqual(expected);
+  });
+
+  it("keeps siblings that mostly do not ask as sections, and lists what they hold", () => {
+    const algo = layouts[3];
+    if (!algo) throw new Error("no layout");
+    const { report } = parseBankDocumentWithReport({ bytes: new TextEncoder().encode(algo.text), sourceFile: algo.file });
+    expect(report.unused.map((u) => u.excerpt)).toEqual(["Say what you try.", "It decides the algorithm."]);
+  });
+});
