@@ -55,7 +55,8 @@ function withoutEmphasis(s: string): string {
 /** Plain text without emoji and keycaps ("1️⃣ Reconciliation" → "1 Reconciliation"). */
 export function withoutEmoji(text: string): string {
   // Emoji are never ASCII; most lines are. GitHub's ":rocket:" shortcodes are ASCII.
-  const kept = (ASCII.test(text) ? text : text.replace(EMOJI, "")).replace(SHORTCODE, " ");
+  let kept = ASCII.test(text) ? text : text.replace(EMOJI, "");
+  if (kept.includes(":")) kept = kept.replace(SHORTCODE, " ");
   return kept.replace(/\s+/g, " ").trim();
 }
 
