@@ -21,7 +21,12 @@ function itemText(item: ListItem): string {
   return cleanItem(item.lines.map((l) => plainInline(l)).join(" "));
 }
 
-/** Every point under a label, in order, one string each; code and tables are skipped. */
+/** The units extractItems reads points from; a table under "Red flags:" is not read as points. */
+export function yieldsItems(unit: Unit): boolean {
+  return unit.kind === "list" || unit.kind === "line" || unit.kind === "quote" || unit.kind === "code";
+}
+
+/** Every point under a label, in order, one string each; tables are skipped. */
 export function extractItems(units: readonly Unit[]): string[] {
   const out: string[] = [];
   for (const u of units) {

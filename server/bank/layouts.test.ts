@@ -71,6 +71,19 @@ describe("other document layouts", () => {
     expect(doc.questions[1]?.answer).toBe("The executed plan with real timings and row counts.");
   });
 
+  it("keeps a table's other columns with the answer, labelled, rather than dropping them", () => {
+    const doc = parseBankDocument({
+      bytes: new TextEncoder().encode(
+        "## Design questions\n\n| Question | Reference(s) |\n|---|---|\n| Design a URL shortener | [Solution](https://example.org/url) |\n| Design a chat app | [Solution](https://example.org/chat) |\n",
+      ),
+      sourceFile: "design.md",
+    });
+    expect(doc.questions.map((q) => [q.prompt, q.answer])).toEqual([
+      ["Design a URL shortener", "**Reference(s):** [Solution](https://example.org/url)"],
+      ["Design a chat app", "**Reference(s):** [Solution](https://example.org/chat)"],
+    ]);
+  });
+
   it("a README that numbers its sections with a list, with a linked table of contents and 'Back to Top' links", () => {
     const doc = fixture("awesome-js-readme.md");
     expect(doc.title).toBe("JavaScript Interview Questions & Answers");

@@ -4,7 +4,7 @@ import type { BankQuestion, RubricCriterion } from "./bank-format";
 import type { Unit } from "./blocks";
 import { unitsToMarkdown } from "./blocks";
 import { deriveCriteria } from "./derive-rubric";
-import { carriesCriteria, extractCriteria, extractItems } from "./extract-items";
+import { carriesCriteria, extractCriteria, extractItems, yieldsItems } from "./extract-items";
 import { plainInline, unquote, withoutEmoji } from "./inline-text";
 
 const MAX_KEY_POINTS = 12;
@@ -86,7 +86,7 @@ export function keptUnits(draft: QuestionDraft): Unit[] {
     ...answer,
     ...framework,
     ...rubric.filter(carriesCriteria),
-    ...[keyPoints, redFlags, notes, scoreReasons].flatMap(leadingRun),
+    ...[keyPoints, redFlags, notes, scoreReasons].flatMap(leadingRun).filter(yieldsItems),
     ...draft.followUps.flatMap((f) => f.answer),
   ];
 }

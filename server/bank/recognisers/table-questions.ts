@@ -30,7 +30,11 @@ export const recogniseTableQuestions: Recogniser = (unit, ctx) => {
       const value = plainInline(row[i] ?? "");
       if (key && value) meta[key] = value;
     });
-    const answer = a === -1 ? "" : (row[a]?.trim() ?? "");
+    // Columns that are neither question, answer, meta nor a row number ("References", "Notes") go with the answer, labelled.
+    const others = header.flatMap((h, i) =>
+      i === q || i === a || META_HEADERS.some(([re]) => re.test(h)) || /^[#\d.\s]*$/.test(row[i] ?? "") ? [] : [`**${h}:** ${row[i]?.trim()}`],
+    );
+    const answer = [a === -1 ? "" : (row[a]?.trim() ?? ""), ...others].filter((part) => part !== "").join("\n\n");
     items.push({ prompt, answer: answer === "" ? null : answer, meta });
   }
   return items.length === 0 ? null : { type: "questions", items };
