@@ -14,7 +14,7 @@ import { UnusedPassages, type PassageChoice } from "@/components/bank/unused-pas
 import { readFileAsBase64 } from "@/components/bank/read-file";
 import { useTRPCClient } from "@/components/providers/trpc";
 import type { BankDocument } from "@/server/bank/bank-format";
-import type { ParsedBank } from "@/server/bank/parse-bank-document";
+import type { PreviewResult } from "@/server/services/bank-upload";
 import { MAX_BANK_BYTES } from "@/server/bank/bank-parse-error";
 import type { QuestionCorrection } from "@/server/services/bank-edit";
 import type { ImportOutcome } from "@/server/services/bank-import";
@@ -34,7 +34,7 @@ interface Entry {
   progress: number;
   content?: string;
   document?: BankDocument;
-  report?: ParsedBank["report"];
+  report?: Extract<PreviewResult, { ok: true }>["report"];
   error?: string;
   corrections: Record<string, QuestionCorrection>;
   /** What the user decided about each passage the importer did not use, by its first line. */
@@ -112,7 +112,7 @@ export function BankImporter() {
 
       {entries.map((entry) => {
         const t = entry.document ? totals({ ...entry, document: entry.document }) : null;
-        const unusedLeft = entry.report?.unused.filter((p) => entry.passages[p.line] === undefined).length ?? 0;
+        const unusedLeft = (entry.report?.unusedTotal ?? 0) - Object.keys(entry.passages).length;
         return (
           <Card key={entry.id} className="overflow-hidden" data-testid="bank-file" aria-label={entry.name} role="region">
             <div className="flex items-start gap-3 p-4 sm:px-5">

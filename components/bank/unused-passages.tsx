@@ -3,13 +3,13 @@
 import { ChevronRight, CirclePlus, EyeOff, RotateCcw, TriangleAlert } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import type { ParsedBank } from "@/server/bank/parse-bank-document";
+import type { PreviewResult } from "@/server/services/bank-upload";
 
 export type PassageChoice = "question" | "dismissed";
 
 interface UnusedPassagesProps {
   fileName: string;
-  report: ParsedBank["report"];
+  report: Extract<PreviewResult, { ok: true }>["report"];
   /** By the passage's first line. */
   choices: Record<number, PassageChoice>;
   onChoose: (line: number, choice: PassageChoice | null) => void;
@@ -30,7 +30,7 @@ export function UnusedPassages({ fileName, report, choices, onChoose, disabled }
       <summary className="flex cursor-pointer list-none items-center gap-2 px-4 py-2.5 text-[13px] font-medium text-muted-foreground outline-none hover:bg-accent/40 hover:text-foreground focus-visible:bg-accent/60 sm:px-5 [&::-webkit-details-marker]:hidden">
         <ChevronRight aria-hidden className="size-4 transition-transform group-open/unused:rotate-90" />
         <TriangleAlert aria-hidden className="size-4 text-amber-600 dark:text-amber-400" />
-        {report.unused.length === 1 ? "1 passage was not used" : `${report.unused.length} passages were not used`}
+        {report.unusedTotal === 1 ? "1 passage was not used" : `${report.unusedTotal} passages were not used`}
         {dismissed > 0 ? <span className="font-normal">· {dismissed} dismissed</span> : null}
       </summary>
       <div className="grid gap-3 border-t px-4 py-3 sm:px-5">
@@ -83,6 +83,11 @@ export function UnusedPassages({ fileName, report, choices, onChoose, disabled }
           })}
         </ul>
         {open.length === 0 && dismissed > 0 ? <p className="text-xs text-muted-foreground">Every passage was dismissed.</p> : null}
+        {report.unusedTotal > report.unused.length ? (
+          <p className="text-xs text-muted-foreground">
+            The first {report.unused.length} are listed here; <code>npm run -s bank -- parse</code> lists all {report.unusedTotal}.
+          </p>
+        ) : null}
       </div>
     </details>
   );

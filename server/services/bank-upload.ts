@@ -10,6 +10,8 @@ import { questionCorrectionSchema } from "@/server/services/bank-edit";
 import { importBankDocument, type ImportOutcome } from "@/server/services/bank-import";
 
 export const BANK_FILE_EXTENSIONS = [".md", ".markdown", ".txt"] as const;
+/** A preview lists this many unused passages at most: a 5 MB file of them would be a response of tens of MB. */
+export const MAX_LISTED_PASSAGES = 1_000;
 /** One request carries at most this many documents; the web page sends one per request. */
 export const MAX_FILES_PER_REQUEST = 10;
 const MAX_MEGABYTES = MAX_BANK_BYTES / 1024 / 1024;
@@ -30,13 +32,15 @@ export const correctedFileSchema = bankFileSchema.extend({
     .max(1_000)
     .default([]),
   /** Passages the preview listed as not used that the user made questions, by their first line. */
-  passagesAsQuestions: z.array(z.number().int().positive()).max(1_000).default([]),
+  passagesAsQuestions: z.array(z.number().int().positive()).max(MAX_LISTED_PASSAGES).default([]),
 });
 
 const parseReportSchema = z.object({
   structure: z.string(),
   unused: z.array(z.object({ line: z.number().int(), endLine: z.number().int(), excerpt: z.string(), prompt: z.string() })),
-}) satisfies z.ZodType<ParsedBank["report"]>;
+  /** All the passages not used; beyond MAX_LISTED_PASSAGES, `bank parse` lists the rest. */
+  unusedTotal: z.number().int(),
+});
 
 const fileFailure = z.object({ name: z.string(), ok: z.literal(false), code: z.string(), message: z.string() });
 
@@ -119,7 +123,9 @@ export function previewBankFiles(files: readonly BankFile[]): PreviewResult[] {
   return files.map((raw) => {
     const file = bankFileSchema.parse(raw);
     try {
-      return { name: file.name, ok: true, ...parseFile(file) };
+      const { report, ...parsed } = parseFile(file);
+      const listed = { ...report, unused: report.unused.slice(0, MAX_LISTED_PASSAGES), unusedTotal: report.unused.length };
+      return { name: file.name, ok: true, ...parsed, report: listed };
     } catch (error) {
       return failure(file.name, error);
     }
