@@ -6,12 +6,48 @@ import { loadLabels, percent, scoreDocument } from "./bank/corpus";
  * `npm run bench:bank`: how long the pure bank pipeline takes on the seed documents, and whether
  * time grows linearly with size (a 10x concatenation should take about 10x as long).
  * `npm run bench:bank -- --corpus`: recall and answer attachment on the labelled public documents in
- * tests/fixtures/corpus/ (add `--misses` to list what was missed).
+ * tests/fixtures/corpus/ (add `--misses` to list what was missed). `-- --adversarial`: inputs built to
+ * make a pattern backtrack, at two sizes.
  */
 
 if (process.argv.includes("--corpus")) {
   reportCorpus(process.argv.includes("--misses"));
   process.exit(0);
+}
+if (process.argv.includes("--adversarial")) {
+  reportAdversarial();
+  process.exit(0);
+}
+
+/**
+ * One-line inputs built to make a regex backtrack (an unclosed tag or link repeated, a long run before a
+ * mismatch): time must grow with size, not with its square. Each at 1 MB and 4 MB.
+ */
+function reportAdversarial(): void {
+  const inputs: Record<string, (n: number) => string> = {
+    "unclosed tags": (n) => "<b".repeat(n / 2),
+    "unclosed links": (n) => "[a](".repeat(n / 4),
+    "spaces, then a letter": (n) => `${" ".repeat(n)}x`,
+    "punctuation, then a letter": (n) => `${"!".repeat(n)}a`,
+    "emphasis markers": (n) => "*a ".repeat(n / 3),
+    "parentheses in a heading": (n) => `## Q ${"(".repeat(n)}`,
+  };
+  const rows = Object.entries(inputs).map(([input, make]) => {
+    const at = (n: number) => {
+      const bytes = new TextEncoder().encode(`## What is this?\n\n${make(n)}\n`);
+      const start = performance.now();
+      try {
+        parseBankDocument({ bytes, sourceFile: "adversarial.md" });
+      } catch {
+        // A refusal is an answer too; only the time matters here.
+      }
+      return performance.now() - start;
+    };
+    const small = at(1_000_000);
+    const large = at(4_000_000);
+    return { input, "1 MB ms": Math.round(small), "4 MB ms": Math.round(large), "ratio (linear ≈ 4)": Number((large / small).toFixed(1)) };
+  });
+  console.table(rows);
 }
 
 function reportCorpus(showMisses: boolean): void {

@@ -93,7 +93,7 @@ function hasContent(q: OpenQuestion): boolean {
 /** Strips a trailing "(Director / Principal Level)" from a section title used as a prompt. */
 const topicPrompt = (heading: string) =>
   headingPrompt(heading)
-    .prompt.replace(/\s*\([^)]*\)\s*$/, "")
+    .prompt.replace(/\s*\([^)]{0,200}\)\s*$/, "")
     .trim();
 
 export function assembleQuestions(units: readonly Unit[], structure: QuestionUnits = { openers: new Map(), explanation: "" }): Assembly {

@@ -25,19 +25,19 @@ export function plainInline(md: string): string {
 }
 
 /** Tags that sit inside a sentence ("<code>TIME_WAIT</code>. Your") leave nothing; others leave a space. */
-const INLINE_TAG = /<\/?(?:code|kbd|samp|var|b|strong|i|em|u|s|del|ins|mark|small|sub|sup|span|a|abbr|cite|q|tt)\b[^>]*>/gi;
+const INLINE_TAG = /<\/?(?:code|kbd|samp|var|b|strong|i|em|u|s|del|ins|mark|small|sub|sup|span|a|abbr|cite|q|tt)\b[^>]{0,500}>/gi;
 
 /**
  * Tags READMEs lay text out with. Others stay, because they are what the text is about ("multiple
  * <header> elements", "Map<String, Object>") once a code span's backticks are gone.
  */
 const LAYOUT_TAG =
-  /<\/?(?:p|div|br|hr|img|font|center|details|summary|h[1-6]|ul|ol|li|dl|dt|dd|table|thead|tbody|tr|td|th|pre|blockquote|figure|figcaption|picture|source|big|nobr|wbr)\b[^>]*>/gi;
+  /<\/?(?:p|div|br|hr|img|font|center|details|summary|h[1-6]|ul|ol|li|dl|dt|dd|table|thead|tbody|tr|td|th|pre|blockquote|figure|figcaption|picture|source|big|nobr|wbr)\b[^>]{0,500}>/gi;
 
 /** Links, images, tags and emphasis removed from Markdown outside code spans. */
 function withoutMarkup(part: string): string {
   let s = part;
-  if (s.includes("[")) s = s.replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/\[([^\]]+)\]\([^)]*\)/g, "$1");
+  if (s.includes("[")) s = s.replace(/!\[([^\]]{0,300})\]\([^)]{0,1000}\)/g, "$1").replace(/\[([^\]]{1,300})\]\([^)]{0,1000}\)/g, "$1");
   if (s.includes("<")) s = s.replace(INLINE_TAG, "").replace(LAYOUT_TAG, " ");
   if (s.includes("*") || s.includes("_")) s = withoutEmphasis(s);
   return s;

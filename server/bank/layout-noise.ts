@@ -8,12 +8,12 @@ import { plainInline, withoutEmoji } from "./inline-text";
  */
 
 /** A link to a place in the same page: "[What is X?](#what-is-x)". */
-const ANCHOR_LINK = /\[[^\]]*\]\(#[^)\s]*\)|<a\s[^>]*href="#[^"]*"[^>]*>[\s\S]*?<\/a>/gi;
+const ANCHOR_LINK = /\[[^\]]{0,1000}\]\(#[^)\s]{0,1000}\)|<a\s[^>]{0,500}href="#[^"]{0,1000}"[^>]{0,500}>[\s\S]{0,2000}?<\/a>/gi;
 /** Rules drawn with characters ("=====", "----- END -----") under titles or at the end of a file. */
 const DRAWN_RULE = /^([-=*_~#+.])\1{2,}\s*(?:[A-Za-z]+(?: [A-Za-z]+)?\s*\1{3,})?$/;
 const BACK_TO_TOP = /^(?:back to (?:the )?(?:top|contents|index|table of contents)|go to top|top)$/i;
 /** Tags that shape a page and say nothing themselves. */
-const PRESENTATIONAL_TAGS = /<\/?(?:p|div|br|hr|span|center|b|strong|i|em)\b[^>]*>|<a\s+(?:name|id)="[^"]*"\s*>\s*<\/a>/gi;
+const PRESENTATIONAL_TAGS = /<\/?(?:p|div|br|hr|span|center|b|strong|i|em)\b[^>]{0,500}>|<a\s+(?:name|id)="[^"]{0,500}"\s*>\s*<\/a>/gi;
 
 /** Nothing but in-page links and decoration ("**[⬆ Back to Top](#table-of-contents)**", "- [Easy](#easy)"). */
 function onlyAnchorLinks(md: string): boolean {

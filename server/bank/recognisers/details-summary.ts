@@ -34,7 +34,7 @@ export const recogniseDetailsSummary: Recogniser = (unit, ctx) => {
   if (unit.kind !== "html") return null;
   const summary = detailsSummary(unit.value);
   if (!summary) {
-    const rest = withoutPresentationalTags(unit.value.replace(/<\/?h[1-6][^>]*>/gi, ""));
+    const rest = withoutPresentationalTags(unit.value.replace(/<\/?h[1-6][^>]{0,500}>/gi, ""));
     if (/^<\/summary>/i.test(rest) && ctx.inQuestion) {
       const after = withoutPresentationalTags(rest.replace(/^<\/summary>/i, "").replace(/<\/details>\s*$/i, ""));
       return { type: "field", field: "answer", inline: after === "" ? null : after };
