@@ -97,6 +97,12 @@ test("what the importer did not use is listed, and a passage can become a questi
   await expect(file.getByTestId("bank-file-counts")).toHaveText(/^3 questions/);
   await expect(file.getByTestId("bank-file-counts")).not.toContainText("not used");
   await page.screenshot({ path: "test-results/screens/import-unused-passages.png", fullPage: true });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await unused.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "test-results/screens/import-unused-passages-dark-390.png", fullPage: true });
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.setViewportSize({ width: 1280, height: 900 });
 
   await page.getByTestId("bank-confirm-import").click();
   await expect(file.getByTestId("bank-file-outcome")).toContainText("3 questions");
