@@ -60,6 +60,8 @@ interface OpenQuestion extends QuestionDraft {
   /** Depth of the heading label that chose `field`; a later heading as shallow ends the field. */
   fieldDepth: number;
   followUp: (FollowUpDraft & { awaitingPrompt: boolean }) | null;
+  /** Opened as a member of the document's repeating unit rather than by a recogniser. */
+  structural: boolean;
 }
 
 interface StackEntry {
@@ -142,7 +144,11 @@ class QuestionAssembler {
 
   private recognise(unit: Unit, index: number): Marker | null {
     const ctx = this.contextFor(this.units[index + 1] ?? null);
-    const opener = this.structure.openers.get(unit);
+    // Inside a question a recogniser opened ("Q: How do you deploy?"), a numbered or bold paragraph is a
+    // step of its answer, not the next question; a heading still ends it as headings do.
+    const open = this.current;
+    const insideOther = open !== null && !open.structural && unit.kind !== "heading";
+    const opener = insideOther ? undefined : this.structure.openers.get(unit);
     for (const recognise of RECOGNISERS) {
       const marker = recognise(unit, ctx);
       // A one-entry list the structure reads as a question has its answer after it, not inside it.
@@ -150,7 +156,7 @@ class QuestionAssembler {
     }
     if (!opener) return null;
     const kind = unit.kind === "heading" ? "heading" : unit.kind === "html" ? "details" : "label";
-    return { type: "question", prompt: opener.prompt, opener: kind, tentative: false, inline: opener.inline };
+    return { type: "question", prompt: opener.prompt, opener: kind, tentative: false, inline: opener.inline, structural: true };
   }
 
   private contextFor(next: Unit | null): RecogniserContext {
@@ -239,6 +245,7 @@ class QuestionAssembler {
       field: "body",
       fieldDepth: Number.POSITIVE_INFINITY,
       followUp: null,
+      structural: false,
     };
     return this.current;
   }
@@ -250,6 +257,7 @@ class QuestionAssembler {
       case "question": {
         const depth = unit.kind === "heading" ? unit.depth : this.enclosingDepth();
         const opened = this.open(marker.prompt, marker.opener, unit, depth, marker.tentative);
+        opened.structural = marker.structural === true;
         if (unit.kind === "heading") this.stack.push({ depth: unit.depth, text: marker.prompt, index });
         if (marker.inline !== null) {
           opened.fields.answer.push(inlineUnit(marker.inline, unit));

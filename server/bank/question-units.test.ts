@@ -57,6 +57,14 @@ describe("the repeating question unit", () => {
     expect(document.questions.map((q) => [q.prompt, q.answer])).toEqual(expected);
   });
 
+  it("leaves the numbered steps of a labelled question's answer in that answer", () => {
+    const text =
+      "Q: How do you deploy the service?\nA: In steps.\n\n1. Build the image.\n\ndocker build .\n\n2. Push it.\n\ndocker push\n\n3. Roll it out.\n\nkubectl apply\n\nQ: How do you roll back?\nA: kubectl rollout undo.\n";
+    const { document } = parseBankDocumentWithReport({ bytes: new TextEncoder().encode(text), sourceFile: "steps.txt" });
+    expect(document.questions.map((q) => q.prompt)).toEqual(["How do you deploy the service?", "How do you roll back?"]);
+    expect(document.questions[0]?.answer).toContain("3. Roll it out.");
+  });
+
   it("keeps siblings that mostly do not ask as sections, and lists what they hold", () => {
     const algo = layouts[3];
     if (!algo) throw new Error("no layout");

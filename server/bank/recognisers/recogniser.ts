@@ -16,7 +16,8 @@ export interface ListedQuestion {
 
 /** What a recogniser says a unit is. `inline` is Markdown that followed a label on its line. */
 export type Marker =
-  | { type: "question"; prompt: string; opener: "heading" | "label" | "details"; tentative: boolean; inline: string | null }
+  /** `structural`: opened because it is a member of the document's repeating question unit (question-units.ts). */
+  | { type: "question"; prompt: string; opener: "heading" | "label" | "details"; tentative: boolean; inline: string | null; structural?: true }
   | { type: "prompt"; prompt: string }
   | { type: "followUp"; prompt: string; inline: string | null }
   | { type: "followUpField"; field: "answer" | "lookFor"; inline: string | null }
