@@ -132,7 +132,9 @@ function numberedPattern(units: readonly Unit[]): Pattern {
   units.forEach((unit, index) => {
     if (unit.kind === "line" && startsBlock(units, index)) {
       const m = NUMBERED_LINE.exec(unit.md);
-      if (m?.[1] && m[2]) found.push(memberOf(unit, index, unquote(plainInline(m[2])), Number(m[1])));
+      // The number goes, the emphasis around it stays paired: "**1) FizzBuzz.** Print …" → "FizzBuzz. Print …".
+      const unnumbered = unit.md.replace(/^(\s*(?:\*\*|__)?\s*)(?:q(?:uestion)?\s*)?\(?\d{1,3}\s*[.):]\s*/i, "$1");
+      if (m?.[1] && m[2]) found.push(memberOf(unit, index, unquote(plainInline(unnumbered)), Number(m[1])));
     } else if (unit.kind === "list" && unit.ordered && unit.items.length === 1 && unit.items[0]) {
       const number = /^\s*(\d{1,3})/.exec(unit.md)?.[1];
       found.push(memberOf(unit, index, unquote(unit.items[0].text), number === undefined ? null : Number(number)));
