@@ -68,6 +68,8 @@ interface StackEntry {
   depth: number;
   text: string;
   index: number;
+  /** A question's own heading: it bounds what follows, but is nobody's section. */
+  question?: true;
 }
 
 export const emptyFields = (): Record<QuestionField, Unit[]> => ({
@@ -168,7 +170,7 @@ class QuestionAssembler {
       inFollowUp: q?.followUp != null,
       field: q?.field ?? "body",
       next,
-      section: this.stack.at(-1)?.text ?? null,
+      section: this.sectionPath().at(-1) ?? null,
     };
   }
 
@@ -195,8 +197,9 @@ class QuestionAssembler {
     if (marker === null && !open) this.stack.push({ depth: unit.depth, text: headingPrompt(unit.text).prompt, index });
   }
 
+  /** The headings above, without questions' own: "### What is X?" then "#### What is Y?" are two questions of one section. */
   private sectionPath(): string[] {
-    return this.stack.map((s) => s.text);
+    return this.stack.filter((s) => !s.question).map((s) => s.text);
   }
 
   private enclosingDepth(): number {
@@ -258,7 +261,7 @@ class QuestionAssembler {
         const depth = unit.kind === "heading" ? unit.depth : this.enclosingDepth();
         const opened = this.open(marker.prompt, marker.opener, unit, depth, marker.tentative);
         opened.structural = marker.structural === true;
-        if (unit.kind === "heading") this.stack.push({ depth: unit.depth, text: marker.prompt, index });
+        if (unit.kind === "heading") this.stack.push({ depth: unit.depth, text: marker.prompt, index, question: true });
         if (marker.inline !== null) {
           opened.fields.answer.push(inlineUnit(marker.inline, unit));
           opened.field = "answer";

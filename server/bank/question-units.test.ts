@@ -57,6 +57,18 @@ describe("the repeating question unit", () => {
     expect(document.questions.map((q) => [q.prompt, q.answer])).toEqual(expected);
   });
 
+  it("reads an H3 question followed by H4 questions as questions of one section, not the H3 as their section", () => {
+    const text =
+      "# Go questions\n\n## Concurrency\n\n### What is a goroutine?\n\nA lightweight thread.\n\n#### How is a channel different from a mutex?\n\nChannels pass ownership.\n\n#### What does select do?\n\nIt waits on several channels.\n\n#### When does a goroutine leak?\n\nWhen nothing reads its channel.\n";
+    const { document } = parseBankDocumentWithReport({ bytes: new TextEncoder().encode(text), sourceFile: "go.md" });
+    expect(document.questions.map((q) => [q.prompt, q.section.at(-1), q.answer])).toEqual([
+      ["What is a goroutine?", "Concurrency", "A lightweight thread."],
+      ["How is a channel different from a mutex?", "Concurrency", "Channels pass ownership."],
+      ["What does select do?", "Concurrency", "It waits on several channels."],
+      ["When does a goroutine leak?", "Concurrency", "When nothing reads its channel."],
+    ]);
+  });
+
   it("leaves the numbered steps of a labelled question's answer in that answer", () => {
     const text =
       "Q: How do you deploy the service?\nA: In steps.\n\n1. Build the image.\n\ndocker build .\n\n2. Push it.\n\ndocker push\n\n3. Roll it out.\n\nkubectl apply\n\nQ: How do you roll back?\nA: kubectl rollout undo.\n";
