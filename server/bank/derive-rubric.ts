@@ -1,5 +1,6 @@
 import type { RubricCriterion } from "./bank-format";
 import type { Unit } from "./blocks";
+import { unitsToMarkdown } from "./blocks";
 import { extractItems, firstSentences, parseOutline } from "./extract-items";
 import { plainInline, sentenceCase, withoutEmoji } from "./inline-text";
 
@@ -90,7 +91,7 @@ export function deriveCriteria(answer: readonly Unit[]): RubricCriterion[] {
   });
   if (unintroduced.length > 0) fromLists.push({ title: "Key points", lookFor: unintroduced.slice(0, MAX_LOOK_FOR + 2) });
   if (fromLists.length > 0) return fromLists.filter((c) => c.title !== "");
-  const text = answer.map((u) => u.md).join("\n");
+  const text = unitsToMarkdown(answer);
   const sentences = firstSentences(text, 3);
   return sentences.length > 0 ? [{ title: "Covers the reference answer", lookFor: sentences }] : [];
 }

@@ -153,9 +153,13 @@ export function firstSentences(md: string, count: number): string[] {
   for (const line of md.split("\n")) {
     const fence = /^\s*(```|~~~)/.test(line);
     if (fence) inFence = !inFence;
+    const run = runs.at(-1);
     if (fence || inFence || /^\s*(\||<)/.test(line)) {
-      if (runs.at(-1)?.length !== 0) runs.push([]);
-    } else runs.at(-1)?.push(plainInline(line.replace(/^\s*>\s?/, "")));
+      if (run?.length !== 0) runs.push([]);
+    } else if (line.trim() === "" && run && run.length > 0 && !/[.!?:;,…"”)]$/.test(run.at(-1) ?? "")) {
+      // A paragraph that ends without punctuation ("**D:** `undefined`") is a sentence of its own.
+      runs.push([]);
+    } else run?.push(plainInline(line.replace(/^\s*>\s?/, "")));
   }
   const sentences: string[] = [];
   for (const run of runs) {
