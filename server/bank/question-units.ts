@@ -219,7 +219,9 @@ function siblingGroups(units: readonly Unit[], members: readonly Member[]): Memb
   const groups = new Map<number, Member[]>();
   for (const m of members) {
     const parent = parentOf.get(m.index) ?? -1;
-    groups.set(parent, [...(groups.get(parent) ?? []), m]);
+    const group = groups.get(parent);
+    if (group) group.push(m);
+    else groups.set(parent, [m]);
   }
   return [...groups.values()];
 }
@@ -253,7 +255,7 @@ export function topicQuestionUnits(units: readonly Unit[]): QuestionUnits {
     explanation:
       openers.size === 0
         ? ""
-        : `Nothing is worded as a question, so each of the ${openers.size} headings with text of its own under it is taken as a topic to ask about.`,
+        : `Few headings are worded as questions, so each of the ${openers.size} headings with text of its own and nothing under it is taken as a topic to ask about.`,
   };
 }
 
