@@ -121,7 +121,8 @@ export function parseBankDocumentWithReport({ bytes, sourceFile }: BankSource, o
     ),
   );
   const chosen = new Set(options.passagesAsQuestions ?? []);
-  const missing = [...chosen].find((line) => !passages.some((p) => p.units[0]?.line === line));
+  const starts = new Set(passages.map((p) => p.units[0]?.line));
+  const missing = [...chosen].find((line) => !starts.has(line));
   if (missing !== undefined) {
     throw new BankParseError("NO_SUCH_PASSAGE", `${sourceFile} has no unused passage at line ${missing} any more; preview it again.`, sourceFile);
   }
