@@ -20,15 +20,16 @@ function sectionTitle(text: string): string {
   return sentenceCase(
     withoutEmoji(plainInline(text))
       .replace(/^(?:\d{1,2}[.)]|[A-Z][.)]|step \d+[:.)]?)\s*/i, "")
-      .replace(/[:\s]+$/, ""),
+      .trimEnd()
+      .replace(/:+$/, ""),
   );
 }
 
 type Heading = { index: number; title: string };
 
 /** "- [Linux distributions](https://…)": further reading, not something to look for in an answer. */
-const LINK_ITEM = /^\s*\[[^\]]+\]\([^)]+\)[\s.,;:–—-]*(?:\([^)]*\))?\s*$/;
-export const isLinkList = (unit: Unit) => unit.kind === "list" && unit.items.every((item) => LINK_ITEM.test(item.md.split("\n")[0] ?? ""));
+const LINK_ITEM = /^\s*\[[^\]]{1,300}\]\([^)]{1,1000}\)[.,;:–—-]*(?:\s+\([^)]{0,200}\))?$/;
+export const isLinkList = (unit: Unit) => unit.kind === "list" && unit.items.every((item) => LINK_ITEM.test((item.md.split("\n")[0] ?? "").trimEnd()));
 
 /** The units of a heading's section that say something: not a links-only list. */
 const saysSomething = (units: readonly Unit[]) => units.some((u) => u.kind !== "rule" && u.kind !== "heading" && !isLinkList(u));

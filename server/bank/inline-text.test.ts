@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { plainInline, withoutEmoji } from "./inline-text";
+import { plainInline, unquote, withoutEmoji } from "./inline-text";
 
 describe("plainInline", () => {
   it("drops inline tags without leaving a gap before punctuation", () => {
@@ -25,5 +25,16 @@ describe("withoutEmoji", () => {
     expect(withoutEmoji("🚀 Launch")).toBe("Launch");
     expect(withoutEmoji(":diamond_shape_with_a_dot_inside: Networking")).toBe("Networking");
     expect(withoutEmoji("Time: 10:30 to 11:00")).toBe("Time: 10:30 to 11:00");
+  });
+});
+
+describe("unquote", () => {
+  it("strips the quotes or emphasis a whole prompt is wrapped in, and nothing else", () => {
+    expect(unquote('"What is a closure?"')).toBe("What is a closure?");
+    expect(unquote("“Design a system”")).toBe("Design a system");
+    expect(unquote("**Why?**")).toBe("Why?");
+    expect(unquote('He said "no"')).toBe('He said "no"');
+    expect(unquote('"')).toBe('"');
+    expect(unquote(`${'"'.repeat(5000)}a`)).toBe(`${'"'.repeat(5000)}a`);
   });
 });

@@ -47,7 +47,7 @@ function withoutMarkup(part: string): string {
 function withoutEmphasis(s: string): string {
   // An unpaired "**" is a character ("**kwargs"); a dangling one at either end is a broken bold.
   return s
-    .replace(/(\*\*|__)(?=\S)(.*?\S)\1/g, "$2")
+    .replace(/(\*\*|__)(?=\S)(.{0,500}?\S)\1/g, "$2")
     .replace(/^(?:\*\*|__)|(?:\*\*|__)$/g, "")
     .replace(/(^|[\s(])[*_]([^*_\s][^*_]*?)[*_](?=$|[\s).,:;!?])/g, "$1$2");
 }
@@ -61,9 +61,32 @@ export function withoutEmoji(text: string): string {
 }
 
 /** Strips the quotes a whole prompt is wrapped in: “Design a system” → Design a system. */
+const OPENING_QUOTES = new Set(`"“”'‘*_`);
+const CLOSING_QUOTES = new Set(`"“”'’*_`);
+
 export function unquote(text: string): string {
-  const m = /^["“”'‘*_]+(.+?)["“”'’*_]+$/.exec(text.trim());
-  return (m?.[1] ?? text).trim();
+  // Counted rather than matched: a pattern with a run on each side backtracks cubically on a line of quotes.
+  const t = text.trim();
+  let start = 0;
+  while (start < t.length && OPENING_QUOTES.has(t.charAt(start))) start++;
+  let end = t.length;
+  while (end > start + 1 && CLOSING_QUOTES.has(t.charAt(end - 1))) end--;
+  if (start === 0 || end === t.length || end <= start) return t;
+  return t.slice(start, end).trim();
+}
+
+/** `text` without the run of `chars` at its end (what `/[chars]+$/` removes, in one pass). */
+export function trimEndOf(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text.charAt(end - 1))) end--;
+  return text.slice(0, end);
+}
+
+/** At most `length` UTF-16 units, never ending in half a surrogate pair (which PostgreSQL refuses). */
+export function sliceText(text: string, length: number): string {
+  if (text.length <= length) return text;
+  const code = text.charCodeAt(length - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? length - 1 : length);
 }
 
 /**

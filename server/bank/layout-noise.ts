@@ -45,6 +45,8 @@ export function isLayoutOnly(unit: Unit): boolean {
       return rows.length > 0 && rows.every((row) => /\]\(#/.test(row));
     }
     case "html": {
+      // An HTML comment is hidden from readers of the rendered page, and so from the bank.
+      if (/^<!--[\s\S]*-->$/.test(unit.value.trim())) return true;
       const rest = withoutPresentationalTags(unit.value);
       return rest === "" || onlyAnchorLinks(rest) || isBackToTop(plainInline(rest));
     }

@@ -32,6 +32,11 @@ export function tidyMarkdown(md: string): string | null {
   return out === "" ? null : out;
 }
 
+/** "Green flags:" or "**Green flags:**": a line that introduces what follows. */
+export function endsWithColon(md: string): boolean {
+  return /[:：](?:\*\*|__)?$/.test(md.trimEnd());
+}
+
 /**
  * The points of a list-like part up to where the document moves on: stops after a list once prose
  * follows, and at a new "Something:" sub-label ("Green flags:" after the red flags).
@@ -41,7 +46,7 @@ export function leadingRun(units: readonly Unit[]): Unit[] {
   let sawList = false;
   for (const u of units) {
     if (u.kind === "heading") break;
-    if (run.length > 0 && u.kind === "line" && /:\s*(?:\*\*|__)?\s*$/.test(u.md)) break;
+    if (run.length > 0 && u.kind === "line" && endsWithColon(u.md)) break;
     if (sawList && u.kind !== "list" && u.kind !== "code") break;
     if (u.kind === "list") sawList = true;
     run.push(u);
@@ -112,8 +117,9 @@ export function sectionNotes(assembly: Assembly): SectionNotes[] {
 const PLACEHOLDER =
   /^[^\p{L}\p{N}]*(?:to be (?:completed|done|added|written|continued|updated)|tbd|tba|todo|to do|coming soon|wip|work in progress|(?:your )?answer(?: goes)? here|add (?:an |the )?answer(?: here)?|n\/a|none yet|待补充|待完善|暂无)?[^\p{L}\p{N}]*$/iu;
 
+/** Placeholders are short; the length check also keeps the pattern's two runs from meeting on a long line. */
 export function isPlaceholder(unit: Unit): boolean {
-  return (unit.kind === "line" || unit.kind === "quote") && PLACEHOLDER.test(plainInline(unit.md));
+  return (unit.kind === "line" || unit.kind === "quote") && unit.md.length <= 60 && PLACEHOLDER.test(plainInline(unit.md));
 }
 
 const OPTION = /^\s*\(?([A-H])\)?\s*[:.)]\s+(\S.*)$/;
@@ -125,7 +131,7 @@ const CHOSEN = /^[*_\s]*\(?([A-H])\)?[*_\s]*[:.)]?[*_\s]*$/;
  */
 function withChosenOption(answer: readonly Unit[], body: readonly Unit[]): Unit[] {
   const [first, ...rest] = answer;
-  const letter = first?.kind === "line" ? CHOSEN.exec(first.md)?.[1] : undefined;
+  const letter = first?.kind === "line" && first.md.length <= 20 ? CHOSEN.exec(first.md)?.[1] : undefined;
   if (!first || letter === undefined) return [...answer];
   for (const u of body) {
     if (u.kind !== "list" || !u.items.every((item) => OPTION.test(item.md))) continue;

@@ -7,7 +7,7 @@ import type { SplitResult, Unit } from "./blocks";
 import type { Assembly, QuestionDraft } from "./assemble-questions";
 import { decodeText } from "./decode-text";
 import { inferQuestionUnits, topicQuestionUnits } from "./question-units";
-import { plainInline, withoutEmoji } from "./inline-text";
+import { plainInline, sliceText, withoutEmoji } from "./inline-text";
 import { assignKeys, cleanPrompt, keptUnits, leadingRun, normaliseQuestion, sectionNotes } from "./normalise-question";
 import { describePassage, passageDraft, unusedPassages, type ParseReport, type Passage } from "./parse-report";
 import { splitMarkdown } from "./split-markdown";
@@ -26,7 +26,16 @@ export interface BankSource {
  */
 export function looksLikeMarkdown(text: string): boolean {
   // A single "#" line is as often a shell comment in pasted code as a title, unless a blank follows.
-  const signals = [/^#{2,6}\s+\S/gm, /^#\s+\S.*\n\s*\n/gm, /^\s*(?:```|~~~)/gm, /\*\*\S[^*\n]*\*\*/g, /^\s*>\s/gm, /^\|.*\|\s*$/gm, /<details>/gi];
+  // Horizontal whitespace only: "\s*" at a line start would run over every blank line below it, from each one.
+  const signals = [
+    /^#{2,6}[ \t]+\S/gm,
+    /^#[ \t]+\S.*\n[ \t]*\n/gm,
+    /^[ \t]*(?:```|~~~)/gm,
+    /\*\*\S[^*\n]*\*\*/g,
+    /^[ \t]*>(?:[ \t]|$)/gm,
+    /^\|.*\|[ \t]*$/gm,
+    /<details>/gi,
+  ];
   let count = 0;
   for (const re of signals) count += text.match(re)?.length ?? 0;
   // Stray Markdown in pasted snippets of a plain document is rare relative to its length.
@@ -38,7 +47,7 @@ function documentTitle(units: readonly Unit[], sourceFile: string): string {
   const headings = units.filter((u) => u.kind === "heading");
   const top = headings.find((h) => h.depth === 1) ?? headings[0];
   const candidate = top?.text ?? units.find((u) => u.kind === "line")?.text ?? "";
-  const title = withoutEmoji(plainInline(candidate)).slice(0, 200).trim();
+  const title = sliceText(withoutEmoji(plainInline(candidate)), 200).trim();
   return title === "" ? sourceFile : title;
 }
 

@@ -234,3 +234,20 @@ describe("headings that only number the question below them", () => {
     ]);
   });
 });
+
+describe("passages that cannot be questions", () => {
+  const questions = "\n\n## 1. What is this?\n\nSome answer.\n\n## 2. What is that?\n\nSome answer.\n\n## 3. Why is it so?\n\nSome answer.\n";
+
+  it("lists nothing to read (only tags, an image, an HTML comment) as left out", () => {
+    const { report } = parse(`# Interview questions\n\n<img src="x.png">\n\n<!-- internal: password=hunter2 -->${questions}`);
+    expect(report.unused).toEqual([]);
+  });
+
+  it("never cuts a prompt inside a surrogate pair, so a passage made a question always stores", () => {
+    const code = `\`\`\`\n${"a".repeat(118)}𠀀𠀀\n\`\`\``;
+    const { document } = parse(`# Interview questions\n\n${code}${questions}`, [3]);
+    const made = document.questions.find((q) => q.source.line === 3);
+    expect(made?.prompt.endsWith("…")).toBe(true);
+    expect(made?.prompt).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+  });
+});

@@ -3,7 +3,7 @@ import { emptyFields } from "./assemble-questions";
 import type { Unit } from "./blocks";
 import { unitsToMarkdown } from "./blocks";
 import { headingPrompt } from "./recognisers/heading-question";
-import { plainInline } from "./inline-text";
+import { plainInline, sliceText } from "./inline-text";
 import { isLayoutOnly } from "./layout-noise";
 
 /**
@@ -63,7 +63,8 @@ export function unusedPassages(units: readonly Unit[], used: ReadonlySet<Unit>):
     }
     open.units.push(unit);
   }
-  return passages;
+  // A passage with nothing to read (only tags or an image) is layout, not content left out.
+  return passages.filter((p) => excerptOf(p.units, EXCERPT_CHARS) !== "");
 }
 
 /** A passage read as a question: its first line (or first list item) asks, the rest answers. */
@@ -77,7 +78,7 @@ export function passageDraft(passage: Passage): QuestionDraft {
     prompt = item?.text ?? "";
     const below = [item?.md.split("\n").slice(1).join("\n") ?? "", ...others.map((o) => `- ${o.md}`)].join("\n").trim();
     if (below !== "") answer.unshift({ kind: "line", md: below, text: plainInline(below), line: first.line, block: first.block });
-  } else if (first.kind === "line" || first.kind === "heading" || first.kind === "quote") {
+  } else if ((first.kind === "line" || first.kind === "heading" || first.kind === "quote") && plainInline(first.text) !== "") {
     prompt = first.text;
   } else {
     prompt = excerptOf([first], 120);
@@ -98,13 +99,12 @@ export function passageDraft(passage: Passage): QuestionDraft {
 }
 
 function excerptOf(units: readonly Unit[], chars: number): string {
-  const lines = unitsToMarkdown(units)
-    .slice(0, chars * 4)
+  const lines = sliceText(unitsToMarkdown(units), chars * 4)
     .split("\n")
     .filter((line) => !/^\s*(?:```|~~~)/.test(line))
     .map((line) => line.replace(/^\s*(?:>\s?)*(?:[-*+]\s+|\d{1,3}[.)]\s+)?/, ""));
   const text = plainInline(lines.join(" "));
-  return text.length > chars ? `${text.slice(0, chars - 1).trimEnd()}…` : text;
+  return text.length > chars ? `${sliceText(text, chars - 1).trimEnd()}…` : text;
 }
 
 export function describePassage(passage: Passage, prompt: string): UnusedPassage {

@@ -1,5 +1,5 @@
 import type { Unit } from "./blocks";
-import { plainInline, unquote, withoutEmoji } from "./inline-text";
+import { plainInline, trimEndOf, unquote, withoutEmoji } from "./inline-text";
 import { isLayoutOnly, withoutPresentationalTags } from "./layout-noise";
 import { detailsSummary } from "./recognisers/details-summary";
 import { fieldForLabel } from "./recognisers/field-label";
@@ -65,12 +65,7 @@ const isLabelHeading = (text: string) => {
   const split = splitLabel(text);
   return isFieldLabel(text) || (split !== null && fieldForLabel(split.label) !== null);
 };
-const isFurniture = (text: string) =>
-  FURNITURE.test(
-    withoutEmoji(text)
-      .replace(/[.:!]+$/, "")
-      .trim(),
-  );
+const isFurniture = (text: string) => text.length <= 60 && FURNITURE.test(trimEndOf(withoutEmoji(text), ".:!").trim());
 
 /** The units that start a paragraph: a paragraph's later lines continue it. */
 function startsBlock(units: readonly Unit[], index: number): boolean {

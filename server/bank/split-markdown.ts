@@ -6,7 +6,7 @@ import remarkParse from "remark-parse";
 import type { Processor } from "unified";
 import { unified } from "unified";
 import type { ListItem, SplitResult, Unit } from "./blocks";
-import { plainInline } from "./inline-text";
+import { plainInline, trimEndOf } from "./inline-text";
 import { restoreCodeBreaks } from "./restore-code-breaks";
 
 /**
@@ -390,8 +390,11 @@ function simpleListEnd(lines: readonly string[], from: number): number {
 function atxHeading(line: string): { depth: number; text: string } | null {
   if (!ATX_HEADING.test(line)) return null;
   const marks = /^#+/.exec(line)?.[0] ?? "";
-  const content = line.slice(marks.length).replace(/^[ \t]+|[ \t]+$/g, "");
-  return { depth: marks.length, text: /^#+$/.test(content) ? "" : content.replace(/[ \t]+#+$/, "") };
+  // Trimmed by hand: "[ \t]+$" tried from every blank of a long run of them is quadratic.
+  const content = trimEndOf(line.slice(marks.length), " \t").replace(/^[ \t]+/, "");
+  if (/^#+$/.test(content)) return { depth: marks.length, text: "" };
+  const closing = trimEndOf(content, "#");
+  return { depth: marks.length, text: closing !== content && /[ \t]$/.test(closing) ? trimEndOf(closing, " \t") : content };
 }
 
 function closingFence(lines: readonly string[], from: number, marks: string): number {

@@ -1,4 +1,5 @@
 import { plainInline } from "../inline-text";
+import { endsWithColon } from "../normalise-question";
 import type { QuestionField, Recogniser } from "./recogniser";
 import { inlineAfterLabel, labelCarrier, labelText, splitLabel } from "./recogniser";
 
@@ -56,7 +57,7 @@ export const recogniseFieldLabel: Recogniser = (unit, ctx) => {
   const wholeField = fieldForLabel(whole);
   // Headings and numbered section titles are labels on their own ("## A" is a section, not "A:");
   // a line needs "Label:".
-  const standalone = carrier.strict ? /[:：]\s*(?:\*\*|__)?\s*$/.test(carrier.md) : whole.length > 3;
+  const standalone = carrier.strict ? endsWithColon(carrier.md) : whole.length > 3;
   if (wholeField && standalone) {
     return { type: "field", field: wholeField, inline: null };
   }
