@@ -37,7 +37,7 @@ const LAYOUT_TAG =
 /** Links, images, tags and emphasis removed from Markdown outside code spans. */
 function withoutMarkup(part: string): string {
   let s = part;
-  if (s.includes("[")) s = s.replace(/!\[([^\]]{0,300})\]\([^)]{0,1000}\)/g, "$1").replace(/\[([^\]]{1,300})\]\([^)]{0,1000}\)/g, "$1");
+  if (s.includes("[")) s = s.replace(/!\[([^\]]{0,200})\]\([^)\s]{0,300}\)/g, "$1").replace(/\[([^\]]{1,200})\]\([^)\s]{0,300}(?:\s+"[^"]{0,200}")?\)/g, "$1");
   if (s.includes("<")) s = s.replace(INLINE_TAG, "").replace(LAYOUT_TAG, " ");
   if (s.includes("*") || s.includes("_")) s = withoutEmphasis(s);
   return s;
