@@ -132,6 +132,53 @@ describe("bank search, in process", () => {
   });
 });
 
+describe("what a question is found by", () => {
+  // Imported inside the test, so that the search text built at import counts as this test's code.
+  it("finds a question by every part of it, each part a word of its own", async () => {
+    const doc = [
+      "# Findable",
+      "",
+      "## Sectionword",
+      "",
+      "### Interview Question 1: Titleword",
+      "",
+      "**Question:** How do you find everything?",
+      "",
+      "**Difficulty:** Difficultyword",
+      "**Role:** Roleword",
+      "**Level:** Levelword",
+      "**Companies:** Companyword",
+      "**Tags:** Tagword",
+      "",
+      "Contextword is the scenario.",
+      "",
+      "**Answer:** Answerword explains it.",
+      "",
+      "**Key points:**",
+      "- Keypointword",
+      "",
+      "**What this question tests:**",
+      "- Criterionword: Lookforword",
+      "",
+      "**Red flags:**",
+      "- Redflagword",
+      "",
+      "**Follow-up:** What about followupword?",
+      "**Answer:** Followanswerword.",
+      "**Testing:** Followlookforword",
+      "",
+    ].join("\n");
+    const cy = await createAccount(database.db, "Cy");
+    const [result] = await as(cy).bank.import({ files: [{ name: "findable.md", encoding: "text", content: doc }] });
+    expect(result).toMatchObject({ ok: true, outcome: { questions: 1 } });
+    const words = ["Sectionword", "Titleword", "Difficultyword", "Roleword", "Levelword", "Companyword", "Tagword", "Answerword"];
+    words.push("Keypointword", "Criterionword", "Lookforword", "Redflagword", "followupword", "Followanswerword", "Followlookforword");
+    const found: Record<string, number> = {};
+    for (const word of words) found[word] = (await as(cy).bank.search({ q: word })).total;
+    expect(found).toEqual(Object.fromEntries(words.map((word) => [word, 1])));
+  });
+});
+
 describe("bank facets, in process", () => {
   it("counts what the reader may filter by, leaving out the document's own title as a section", async () => {
     const facets = await as(ada).bank.facets({});
