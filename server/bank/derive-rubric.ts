@@ -2,7 +2,7 @@ import type { RubricCriterion } from "./bank-format";
 import type { Unit } from "./blocks";
 import { unitsToMarkdown } from "./blocks";
 import { extractItems, firstSentences, parseOutline } from "./extract-items";
-import { plainInline, sentenceCase, withoutEmoji } from "./inline-text";
+import { loneLinkText, plainInline, sentenceCase, withoutEmoji } from "./inline-text";
 
 /**
  * Rubric criteria for a question whose document gives none: the answer's own section headings
@@ -28,8 +28,7 @@ function sectionTitle(text: string): string {
 type Heading = { index: number; title: string };
 
 /** "- [Linux distributions](https://…)": further reading, not something to look for in an answer. */
-const LINK_ITEM = /^\s*\[[^\]]{1,300}\]\([^)]{1,1000}\)[.,;:–—-]*(?:\s+\([^)]{0,200}\))?$/;
-export const isLinkList = (unit: Unit) => unit.kind === "list" && unit.items.every((item) => LINK_ITEM.test((item.md.split("\n")[0] ?? "").trimEnd()));
+export const isLinkList = (unit: Unit) => unit.kind === "list" && unit.items.every((item) => loneLinkText(item.md.split("\n")[0] ?? "") !== null);
 
 /** The units of a heading's section that say something: not a links-only list. */
 const saysSomething = (units: readonly Unit[]) => units.some((u) => u.kind !== "rule" && u.kind !== "heading" && !isLinkList(u));

@@ -82,6 +82,16 @@ export function trimEndOf(text: string, chars: string): string {
   return text.slice(0, end);
 }
 
+/**
+ * A line that is nothing but a link ("[Two Sum](https://…)", with an optional title, trailing punctuation
+ * or "(video)"): its text, or null. Bounded, so a long line costs one pass.
+ */
+const LONE_LINK = /^\s*\[([^\]]{1,300})\]\([^)\s]{1,1000}(?:\s+"[^"]{0,200}")?\)[.,;:–—-]*(?:\s+\([^)]{0,200}\))?$/;
+
+export function loneLinkText(line: string): string | null {
+  return LONE_LINK.exec(line.trimEnd())?.[1] ?? null;
+}
+
 /** At most `length` UTF-16 units, never ending in half a surrogate pair (which PostgreSQL refuses). */
 export function sliceText(text: string, length: number): string {
   if (text.length <= length) return text;

@@ -1,10 +1,9 @@
-import { plainInline, unquote } from "../inline-text";
+import { loneLinkText, plainInline, unquote } from "../inline-text";
 import type { ListedQuestion, Recogniser } from "./recogniser";
 import { isQuestionLike } from "./recogniser";
 
 /** A section that lists what to practise: "## Essential questions", "### Exercises", "## 算法题". */
 const PRACTICE_SECTION = /\b(?:questions?|problems?|exercises?|practi[cs]e|katas?|challenges?|tasks?|puzzles?|drills?)\b|题/i;
-const LONE_LINK = /^\s*\[([^\]]+)\]\([^)\s]+(?:\s+"[^"]*")?\)\s*$/;
 
 /**
  * A study guide's practice list, "- [Two Sum](https://…)" under "## Essential questions": each link
@@ -12,8 +11,8 @@ const LONE_LINK = /^\s*\[([^\]]+)\]\([^)\s]+(?:\s+"[^"]*")?\)\s*$/;
  */
 export const recogniseLinkedQuestionList: Recogniser = (unit, ctx) => {
   if (unit.kind !== "list" || ctx.inQuestion || ctx.section === null || !PRACTICE_SECTION.test(ctx.section)) return null;
-  const titles = unit.items.map((item) => (item.lines.length === 1 && item.children.length === 0 ? LONE_LINK.exec(item.md)?.[1] : undefined));
-  if (titles.some((t) => t === undefined)) return null;
+  const titles = unit.items.map((item) => (item.lines.length === 1 && item.children.length === 0 ? loneLinkText(item.md) : null));
+  if (titles.some((t) => t === null)) return null;
   return { type: "questions", items: titles.map((t) => ({ prompt: unquote(plainInline(t ?? "")), answer: null, meta: {} })) };
 };
 
