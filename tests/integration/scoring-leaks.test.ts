@@ -145,4 +145,49 @@ describe("scoring leaks, on every channel", () => {
     expect(olgaSees).not.toContain("LEAK_FEEDBACK_DRAFT");
     expect(olgaSees).toContain("RELEASED_FEEDBACK");
   });
+
+  it("never shows the candidate the criterion of a follow-up that was not revealed, in the released scores or anywhere else", async () => {
+    const tag = "fu-criteria";
+    const { sessionId, interviewer, candidate } = await plannedInterview(db, tag, server.url, { criterionPerFollowUp: true });
+    const iris = await connect(interviewer, sessionId);
+    const cody = await connect(candidate, sessionId);
+    expect(await iris.send({ type: "start" })).toMatchObject({ ok: true });
+    const question = ((await iris.until((view) => view.status === "live")) as StaffView).questions[0];
+    const revealed = question?.followUps[0];
+    if (!question || !revealed) throw new Error("no question");
+    expect(question.rubric.map((criterion) => criterion.title)).toContain(`Follow-up 1.2 ${tag}`);
+    expect(await iris.send({ type: "revealFollowUp", questionId: question.id, followUpId: revealed.id })).toMatchObject({ ok: true });
+    for (const criterion of question.rubric.keys()) {
+      expect(await iris.send({ type: "rateCriterion", questionId: question.id, criterion, rating: 3, comment: "", evidence: [] })).toMatchObject({ ok: true });
+    }
+    expect(await iris.send({ type: "end" })).toMatchObject({ ok: true });
+    expect(await iris.send({ type: "setSummary", recommendation: "yes", takeaways: "", strengths: "", improvements: "" })).toMatchObject({ ok: true });
+    expect(await iris.send({ type: "submitScorecard" })).toMatchObject({ ok: true });
+    expect(await iris.send({ type: "releaseFeedback", text: "RELEASED_FEEDBACK", includeScores: true })).toMatchObject({ ok: true });
+    await cody.until((view) => (view as CandidateView).feedback?.text === "RELEASED_FEEDBACK");
+
+    const unrevealed = [`Follow-up 1.2 ${tag}`, `Follow-up 1.3 ${tag}`];
+    // The self-assessment form offers the revealed follow-up's criterion and the question's own, not the others.
+    const offered = (cody.view as CandidateView).feedback?.criteria?.[0]?.criteria.map((criterion) => criterion.title);
+    expect(offered).toEqual([`MARK-${tag}-rubric-1`, `Follow-up 1.1 ${tag}`]);
+    const before = await everythingFor(cody, candidate.session, sessionId);
+    for (const text of unrevealed) expect(before).not.toContain(text);
+
+    // A hidden criterion cannot be rated by its index either.
+    const hidden = question.rubric.findIndex((criterion) => criterion.title === unrevealed[0]);
+    expect(await cody.send({ type: "finishSelfAssessment", ratings: [{ questionId: question.id, criterion: hidden, level: 2 }] })).toMatchObject({
+      ok: false,
+      code: "BAD_REQUEST",
+    });
+    expect(await cody.send({ type: "finishSelfAssessment", ratings: [{ questionId: question.id, criterion: 0, level: 2 }] })).toMatchObject({ ok: true });
+    await cody.until((view) => (view as CandidateView).feedback?.scores != null);
+    const after = await everythingFor(cody, candidate.session, sessionId);
+    expect(after).toContain(`Follow-up 1.1 ${tag}`);
+    expect(after).toContain('"rating":3');
+    for (const text of unrevealed) expect(after).not.toContain(text);
+
+    // Staff keep the whole card.
+    const irisSees = await everythingFor(iris, interviewer.session, sessionId);
+    for (const text of unrevealed) expect(irisSees).toContain(text);
+  });
 });

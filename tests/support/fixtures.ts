@@ -45,8 +45,8 @@ export function tokenOf(url: string): string {
  * An interview of `owner` over two shared, marked questions, with an observer admitted and links for a
  * candidate; the candidate is admitted by the caller (a guest through next-auth, or an account).
  */
-export async function interviewOf(db: Db, owner: SessionUser, observer: SessionUser, tag: string) {
-  const { questionIds, marker } = await seedMarkedQuestions(db, tag);
+export async function interviewOf(db: Db, owner: SessionUser, observer: SessionUser, tag: string, options: MarkedQuestionOptions = {}) {
+  const { questionIds, marker } = await seedMarkedQuestions(db, tag, options);
   const { id: sessionId } = await createInterview(db, owner, {
     title: `Interview ${tag}`,
     items: questionIds.map((bankQuestionId) => ({ bankQuestionId, timeBoxSec: 600 })),
@@ -103,8 +103,16 @@ export async function databaseDigest(db: Db): Promise<string> {
  * test can search everything a candidate received for any of them. Stored by the importer, as a document
  * in the interchange format.
  */
-export async function seedMarkedQuestions(db: Db, tag: string) {
+export interface MarkedQuestionOptions {
+  /** Question 1 also scores each of its follow-ups as a criterion titled with its prompt, as several bundled questions do. */
+  criterionPerFollowUp?: boolean;
+}
+
+export async function seedMarkedQuestions(db: Db, tag: string, options: MarkedQuestionOptions = {}) {
   const marker = (field: string) => `MARK-${tag}-${field}`;
+  const followUpPrompt = (n: number, f: number) => `Follow-up ${n}.${f} ${tag}`;
+  const perFollowUp = (n: number) =>
+    options.criterionPerFollowUp && n === 1 ? [1, 2, 3].map((f) => ({ title: followUpPrompt(n, f), lookFor: [marker(`fu-criterion-look-${n}-${f}`)] })) : [];
   const question = (n: number): BankQuestion => ({
     key: `q${n}`,
     prompt: `Prompt ${n} ${tag}`,
@@ -112,8 +120,8 @@ export async function seedMarkedQuestions(db: Db, tag: string) {
     section: [],
     answer: marker(`answer-${n}`),
     keyPoints: [marker(`keypoint-${n}`)],
-    rubric: [{ title: marker(`rubric-${n}`), lookFor: [marker(`rubric-look-${n}`)] }],
-    followUps: [1, 2, 3].map((f) => ({ prompt: `Follow-up ${n}.${f} ${tag}`, answer: marker(`fu-answer-${n}-${f}`), lookFor: [marker(`fu-look-${n}-${f}`)] })),
+    rubric: [{ title: marker(`rubric-${n}`), lookFor: [marker(`rubric-look-${n}`)] }, ...perFollowUp(n)],
+    followUps: [1, 2, 3].map((f) => ({ prompt: followUpPrompt(n, f), answer: marker(`fu-answer-${n}-${f}`), lookFor: [marker(`fu-look-${n}-${f}`)] })),
     redFlags: [marker(`redflag-${n}`)],
     exampleScore: { score: 9, outOf: 10, reasons: [marker(`example-${n}`)] },
     meta: {
@@ -145,9 +153,9 @@ export async function seedMarkedQuestions(db: Db, tag: string) {
  * An interview planned by an interviewer account over two marked questions, an observer account admitted
  * by link, and a guest candidate who joined through the candidate link, all signed in through next-auth.
  */
-export async function plannedInterview(db: Db, tag: string, baseUrl: string) {
+export async function plannedInterview(db: Db, tag: string, baseUrl: string, options: MarkedQuestionOptions = {}) {
   const [iris, olga] = await Promise.all([createAccount(db, "Iris"), createAccount(db, "Olga")]);
-  const world = await interviewOf(db, iris, olga, tag);
+  const world = await interviewOf(db, iris, olga, tag, options);
   const candidateSession = new HttpSession(baseUrl);
   const refused = await candidateSession.guestSignIn("Cody", world.candidateToken);
   if (refused) throw new Error(`guest sign-in failed: ${refused}`);

@@ -1,5 +1,5 @@
 import { competencyKey } from "../scoring/competencies";
-import { releasedScoresFrom } from "../scoring/feedback";
+import { releasedScoresForCandidate, releasedScoresFrom } from "../scoring/feedback";
 import {
   changeScorecard,
   describeChange,
@@ -202,8 +202,10 @@ function release(state: RoomState, actor: Actor, command: CommandOf<"releaseFeed
 }
 
 function finishSelfAssessment(state: RoomState, command: CommandOf<"finishSelfAssessment">, at: string): Decision {
-  const scores = state.feedback.released?.scores;
-  if (!scores) return refuse("CONFLICT", "No scores have been released to rate yourself against.");
+  const released = state.feedback.released?.scores;
+  if (!released) return refuse("CONFLICT", "No scores have been released to rate yourself against.");
+  // The candidate rates what they were shown, so a hidden criterion's index is as unknown as a made-up one.
+  const scores = releasedScoresForCandidate(released, state.questions, state.reveals);
   if (state.selfAssessment !== null) return refuse("CONFLICT", "You have already rated yourself.");
   const seen = new Set<string>();
   for (const rating of command.ratings) {

@@ -1,4 +1,4 @@
-import { selfAssessmentCriteria, type Feedback, type ReleasedScores, type SelfAssessment } from "../scoring/feedback";
+import { releasedScoresForCandidate, selfAssessmentCriteria, type Feedback, type ReleasedScores, type SelfAssessment } from "../scoring/feedback";
 import type { Scorecard } from "../scoring/scorecard";
 import { canSeeFeedbackDraft, canSeeNote, canSeeReleasedFeedback, canSeeReleasedScores, canSeeScratchpad, othersScorecardsFor, type Actor } from "./policy";
 import {
@@ -294,15 +294,16 @@ function staffFeedback(feedback: Feedback, viewer: Actor, state: Pick<RoomState,
 }
 
 /** The candidate's part of a release: text, the criteria to rate themselves on, and the scores when they may see them. */
-export function candidateFeedback(state: Pick<RoomState, "feedback" | "selfAssessment">): CandidateFeedbackView | null {
+export function candidateFeedback(state: Pick<RoomState, "feedback" | "selfAssessment" | "questions" | "reveals">): CandidateFeedbackView | null {
   const released = state.feedback.released;
   if (!released) return null;
+  const scores = released.scores ? releasedScoresForCandidate(released.scores, state.questions, state.reveals) : null;
   return {
     text: released.text,
     releasedAt: released.releasedAt,
-    criteria: released.scores ? selfAssessmentCriteria(released.scores) : null,
+    criteria: scores ? selfAssessmentCriteria(scores) : null,
     selfAssessment: copy(state.selfAssessment),
-    scores: canSeeReleasedScores(state) ? copy(released.scores) : null,
+    scores: canSeeReleasedScores(state) ? scores : null,
   };
 }
 

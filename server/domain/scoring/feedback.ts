@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { idSchema, instantSchema } from "../room/primitives";
-import type { QuestionSnapshot } from "../room/room-state";
+import type { QuestionSnapshot, Reveal } from "../room/room-state";
 import { competencyScores } from "./competencies";
+import { criterionShownToCandidate } from "./follow-up-criteria";
 import { ratingSchema, OVERALL_MAX } from "./scale";
 import { questionScoreOf, selfRatingSchema, type Scorecard } from "./scorecard";
 
@@ -65,6 +66,35 @@ export function releasedScoresFrom(card: Scorecard, asked: readonly QuestionSnap
     }),
     competencies: summary.competencies.map((competency) => ({ title: competency.title, score: competency.byScorer[0]?.score ?? null })),
     overall: summary.overall.mean,
+  };
+}
+
+/**
+ * The released scores as the candidate may read them, built field by field: a criterion or competency
+ * that names a follow-up never revealed to them is left out (its level still counts in the figures).
+ */
+export function releasedScoresForCandidate(
+  scores: ReleasedScores,
+  questions: ReadonlyArray<Pick<QuestionSnapshot, "id" | "followUps">>,
+  reveals: readonly Reveal[],
+): ReleasedScores {
+  const shown = (questionId: string, title: string) => {
+    const question = questions.find((candidate) => candidate.id === questionId);
+    return question !== undefined && criterionShownToCandidate(question, title, reveals);
+  };
+  return {
+    questions: scores.questions.map((question) => ({
+      questionId: question.questionId,
+      prompt: question.prompt,
+      overall: question.overall,
+      criteria: question.criteria
+        .filter((criterion) => shown(question.questionId, criterion.title))
+        .map(({ criterion, title, rating }) => ({ criterion, title, rating })),
+    })),
+    competencies: scores.competencies
+      .filter((competency) => questions.every((question) => criterionShownToCandidate(question, competency.title, reveals)))
+      .map(({ title, score }) => ({ title, score })),
+    overall: scores.overall,
   };
 }
 
