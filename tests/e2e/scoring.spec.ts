@@ -139,6 +139,11 @@ test("two scorers score blind, compare, and the candidate sees only what was rel
 
   // The owner releases feedback with their scores; the candidate rates themselves first.
   await owner.getByLabel("Feedback", { exact: true }).fill(FEEDBACK);
+  // Only follow-up 1 was revealed: the criteria that repeat another follow-up's words are not released to the candidate.
+  const hiddenNote = owner.getByTestId("hidden-criteria");
+  await expect(hiddenNote).toContainText(/repeats? a follow-up you did not reveal/);
+  const hidden = Number((await hiddenNote.textContent())?.match(/^\d+/)?.[0]);
+  expect(hidden).toBeGreaterThan(0);
   await owner.getByRole("button", { name: "Release to the candidate" }).click();
   await expect(owner.getByTestId("feedback-released")).toContainText("with your scores");
 
@@ -154,7 +159,7 @@ test("two scorers score blind, compare, and the candidate sees only what was rel
   await expect(scores).toBeVisible();
   await expect(scores.getByRole("columnheader", { name: "You" }).first()).toBeVisible();
   await expect(scores.getByText("2 Partial")).toHaveCount(1);
-  await expect(scores.getByText("3 Solid")).toHaveCount(criteria);
+  await expect(scores.getByText("3 Solid")).toHaveCount(criteria - hidden);
   // Exactly the released part: the owner's levels, never a comment, the co-interviewer's card or a note.
   const page = await candidate.content();
   for (const secret of [OWNER_COMMENT, CO_COMMENT, "1 Missed"]) expect(page).not.toContain(secret);

@@ -8,6 +8,19 @@ import { AutosaveText } from "@/components/room/scorecard/autosave-text";
 import { FEEDBACK_MAX_LENGTH } from "@/server/domain/room/commands";
 import type { ClientCommand, StaffView } from "@/server/domain/room";
 import { LEVEL_NAMES } from "@/server/domain/scoring/scale";
+import { criterionShownToCandidate } from "@/server/domain/scoring/follow-up-criteria";
+
+/** Criteria of asked questions that repeat a follow-up the candidate was never shown, so released scores leave them out. */
+function criteriaHiddenFromCandidate(view: StaffView): number {
+  return view.questions
+    .filter((question) => question.asked)
+    .reduce((count, question) => {
+      const reveals = question.followUps.flatMap((followUp) =>
+        followUp.revealedAt ? [{ questionId: question.id, followUpId: followUp.id, revealedAt: followUp.revealedAt }] : [],
+      );
+      return count + question.rubric.filter((criterion) => !criterionShownToCandidate(question, criterion.title, reveals)).length;
+    }, 0);
+}
 
 /**
  * Feedback for the candidate, written apart from every private note, and released when the interviewer
@@ -19,6 +32,7 @@ export function FeedbackPanel({ view, run }: { view: StaffView; run: (command: C
   const [includeScores, setIncludeScores] = useState(true);
   const [releasing, setReleasing] = useState(false);
   const submitted = view.scoring.mine?.submittedAt != null;
+  const hiddenCriteria = criteriaHiddenFromCandidate(view);
   const blocker =
     view.status !== "ended"
       ? "Feedback can be released once the interview has ended."
@@ -46,6 +60,12 @@ export function FeedbackPanel({ view, run }: { view: StaffView; run: (command: C
         <input type="checkbox" className="accent-primary" checked={includeScores} onChange={(event) => setIncludeScores(event.target.checked)} />
         Release my scores with it
       </label>
+      {includeScores && hiddenCriteria > 0 ? (
+        <p className="text-xs text-muted-foreground" data-testid="hidden-criteria">
+          {hiddenCriteria === 1 ? "1 criterion repeats" : `${hiddenCriteria} criteria repeat`} a follow-up you did not reveal: the candidate will not see{" "}
+          {hiddenCriteria === 1 ? "it" : "them"} (the levels still count in the scores).
+        </p>
+      ) : null}
       {blocker ? <p className="text-xs text-muted-foreground">{blocker}</p> : null}
       <Button
         size="sm"
