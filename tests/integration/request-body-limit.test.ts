@@ -90,7 +90,10 @@ describe("a chunked request body past the 32 MB limit", () => {
     const email = `chunked-${crypto.randomUUID().slice(0, 8)}@example.com`;
     const body = JSON.stringify({ json: { name: "Chunked Carol", email, password: "correct horse battery" } });
     const answer = await new Promise<{ status: number | undefined; body: string }>((resolve, reject) => {
-      const req = request(`${app.url}/api/trpc/account.signUp`, { method: "POST", headers: { "content-type": "application/json", "transfer-encoding": "chunked" } });
+      const req = request(`${app.url}/api/trpc/account.signUp`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "transfer-encoding": "chunked" },
+      });
       req.on("response", (res) => {
         let text = "";
         res.on("data", (chunk: Buffer) => (text += chunk.toString()));
