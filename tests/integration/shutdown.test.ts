@@ -3,6 +3,7 @@
 // whole process group) stops the app before its embedded PostgreSQL, leaving no database running.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
+import { createServer, type AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -177,6 +178,24 @@ describe("npm start", () => {
     } finally {
       await reopened.$disconnect();
       await again.stop();
+    }
+  });
+
+  it("stops its embedded PostgreSQL when start-up fails (the app's port is taken)", async () => {
+    const postgresPort = await freePort();
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      await expect(npmStart({ EMBEDDED_POSTGRES_PORT: String(postgresPort), PORT: String(port) })).rejects.toThrow(/EADDRINUSE/);
+      const app = launched.at(-1);
+      if (!app) throw new Error("nothing launched");
+      expect(await app.exited).toBe(1);
+      // It was running: the migrations ran on it before the app failed to listen.
+      expect(app.output()).toContain("embedded PostgreSQL on 127.0.0.1");
+      await expect.poll(() => processesMentioning(path.join(app.dataDir, "postgres")), { timeout: 10_000 }).toEqual([]);
+    } finally {
+      taken.close();
     }
   });
 });
