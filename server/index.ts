@@ -1,6 +1,5 @@
 import { createServer } from "node:http";
 import path from "node:path";
-import next from "next";
 import type { EmbeddedDatabase } from "@/server/db/embedded-postgres";
 import { ensureAuthSecret } from "@/server/auth/auth-secret";
 import { exposeOriginToNextAuth } from "@/server/auth/next-auth-origin";
@@ -8,6 +7,7 @@ import { loadConfig, openDatabase } from "@/server/boot";
 import { disconnectDb } from "@/server/db/client";
 import { EnvError } from "@/server/env";
 import { startRealtime } from "@/server/realtime/server";
+import { createNextApp } from "@/server/next-app";
 import { onServerStarted } from "@/server/startup-tasks";
 import { stampClientAddress } from "@/server/http/client-address";
 import { setSecurityHeaders } from "@/server/http/set-security-headers";
@@ -65,7 +65,7 @@ async function main(): Promise<void> {
   ensureAuthSecret(config);
   exposeOriginToNextAuth(config.APP_URL);
 
-  const app = next({ dev, dir: process.cwd(), hostname: config.HOST, port: config.PORT });
+  const app = await createNextApp({ dev, hostname: config.HOST, port: config.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
   const handleUpgrade = app.getUpgradeHandler();
