@@ -6,7 +6,8 @@ export const MAX_REQUEST_BYTES = 32 * 1024 * 1024;
 /**
  * How long a refused request's connection stays open after the answer, its body discarded as it comes:
  * most clients read an answer only once they have sent their body, and a connection closed while they
- * still send resets, losing the answer with it. Then it closes, whatever is still coming.
+ * still send resets, losing the answer with it. Then it closes, whatever is still coming. (Node's own
+ * keep-alive timeout may close it sooner; this bound holds whatever that is configured to.)
  */
 const LINGER_MS = 5_000;
 
