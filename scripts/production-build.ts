@@ -25,7 +25,7 @@ function buildIsCurrent(): boolean {
 /** Builds unless the build is current; returns the build's exit status (0 when nothing had to be done). */
 export function ensureProductionBuild(log: (line: string) => void = console.log): number {
   if (buildIsCurrent()) return 0;
-  log("[mockroom] no current production build: building first (about a minute)…");
+  log("[mockroom] no current production build: building first (minutes on a first start; see the README)…");
   const build = spawnSync(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "build"], {
     stdio: "inherit",
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },

@@ -1,6 +1,5 @@
 import { createServer } from "node:http";
 import path from "node:path";
-import next from "next";
 import type { EmbeddedDatabase } from "@/server/db/embedded-postgres";
 import { ensureAuthSecret } from "@/server/auth/auth-secret";
 import { exposeOriginToNextAuth } from "@/server/auth/next-auth-origin";
@@ -8,15 +7,15 @@ import { loadConfig, openDatabase } from "@/server/boot";
 import { disconnectDb } from "@/server/db/client";
 import { EnvError } from "@/server/env";
 import { startRealtime } from "@/server/realtime/server";
+import { createNextApp } from "@/server/next-app";
 import { onServerStarted } from "@/server/startup-tasks";
 import { stampClientAddress } from "@/server/http/client-address";
 import { setSecurityHeaders } from "@/server/http/set-security-headers";
 import { serveMetrics } from "@/server/http/metrics-endpoint";
+import { limitRequestBody } from "@/server/http/request-body-limit";
 import { createLogger } from "@/server/log/logger";
 
 const SHUTDOWN_GRACE_MS = 10_000;
-/** Several bank documents of up to 5 MB each, base64-encoded, fit; nothing legitimate is larger. */
-const MAX_REQUEST_BYTES = 32 * 1024 * 1024;
 
 // Replaced by the configured logger as soon as the environment is read; until then, plain lines.
 let log: (line: string) => void = (line) => console.log(`[mockroom] ${line}`);
@@ -66,7 +65,7 @@ async function main(): Promise<void> {
   ensureAuthSecret(config);
   exposeOriginToNextAuth(config.APP_URL);
 
-  const app = next({ dev, dir: process.cwd(), hostname: config.HOST, port: config.PORT });
+  const app = await createNextApp({ dev, hostname: config.HOST, port: config.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
   const handleUpgrade = app.getUpgradeHandler();
@@ -75,14 +74,7 @@ async function main(): Promise<void> {
     setSecurityHeaders(res, req.url ?? "/");
     stampClientAddress(req, config.TRUST_PROXY);
     if (serveMetrics(req, res, config.METRICS_TOKEN)) return;
-    // Refused from its declared length, before any handler buffers it: a 50 MB paste costs no memory.
-    // The body is drained unread so the client gets the answer instead of a reset connection.
-    if (Number(req.headers["content-length"] ?? 0) > MAX_REQUEST_BYTES) {
-      res.writeHead(413, { "content-type": "application/json" });
-      res.end(JSON.stringify({ error: { code: "PAYLOAD_TOO_LARGE", message: `Requests are limited to ${MAX_REQUEST_BYTES / 1024 / 1024} MB.` } }));
-      req.resume();
-      return;
-    }
+    if (limitRequestBody(req, res)) return;
     void handle(req, res);
   }));
   started.realtime = await startRealtime(httpServer, {

@@ -1,4 +1,4 @@
-import type { IncomingMessage } from "node:http";
+import type { IncomingHttpHeaders } from "node:http";
 import { parse as parseCookies } from "cookie";
 import { getServerSession } from "next-auth";
 import { getToken } from "next-auth/jwt";
@@ -19,12 +19,19 @@ export async function currentUser(): Promise<SessionUser | null> {
   return session?.user ?? null;
 }
 
-/** The signed-in user of a raw Node request (the Socket.IO handshake), from the same session cookie. */
-export async function userFromRequest(req: IncomingMessage): Promise<SessionUser | null> {
-  // getToken reads pre-parsed cookies (as Next.js provides); a raw Node request only has the header.
-  const cookies = parseCookies(req.headers.cookie ?? "");
+/**
+ * The signed-in user of a request that did not come through a page: the Socket.IO handshake and tRPC over
+ * HTTP. Its session token is the next-auth cookie, or `Authorization: Bearer <token>` for clients without
+ * cookies; one rule for both. A token that is forged, expired or garbage is nobody (null), never an error.
+ * A bearer header opens no cross-site door: a browser sends it cross-origin only after a CORS preflight,
+ * which this app never grants.
+ */
+export async function userFromHeaders(headers: IncomingHttpHeaders | Headers): Promise<SessionUser | null> {
+  const header = (name: string) => (headers instanceof Headers ? (headers.get(name) ?? undefined) : (headers[name] as string | undefined));
+  // getToken reads pre-parsed cookies (as Next.js pages provide); a raw request only has the header.
+  const cookies = parseCookies(header("cookie") ?? "");
   const token = await getToken({
-    req: { headers: req.headers, cookies } as unknown as Parameters<typeof getToken>[0]["req"],
+    req: { headers: { authorization: header("authorization") }, cookies } as unknown as Parameters<typeof getToken>[0]["req"],
     secret: authSecret(),
     decode: decodeSessionToken,
   });

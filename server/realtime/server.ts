@@ -3,7 +3,7 @@ import { createAdapter } from "@socket.io/redis-adapter";
 import { Redis } from "ioredis";
 import { Server } from "socket.io";
 import { API_CONTENT_SECURITY_POLICY, STATIC_SECURITY_HEADERS } from "@/server/http/security-headers";
-import { userFromRequest } from "@/server/auth/session";
+import { userFromHeaders } from "@/server/auth/session";
 import { registerRoomHandlers, roomPublisher, type RoomServer } from "@/server/realtime/room-handlers";
 import { setRoomPublisher } from "@/server/services/room-publisher";
 import { roomEngine, warmLiveRooms } from "@/server/services/room-service";
@@ -71,7 +71,7 @@ export async function startRealtime(httpServer: HttpServer, options: RealtimeOpt
 
   io.use(async (socket, next) => {
     try {
-      const user = await userFromRequest(socket.request);
+      const user = await userFromHeaders(socket.request.headers);
       if (!user) return next(new Error("unauthorized"));
       socket.data.user = user;
       next();

@@ -2,9 +2,8 @@ import type { RequestInternal } from "next-auth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TOO_MANY_ATTEMPTS } from "@/server/auth/credentials";
 import { buildAuthOptions } from "@/server/auth/options";
-import { userFromRequest } from "@/server/auth/session";
+import { userFromHeaders } from "@/server/auth/session";
 import { encode } from "next-auth/jwt";
-import type { IncomingMessage } from "node:http";
 import { disconnectDb } from "@/server/db/client";
 import { CLIENT_ADDRESS_HEADER } from "@/server/http/client-address";
 import { RATE_LIMITS } from "@/server/services/rate-limits";
@@ -53,14 +52,14 @@ describe("sessions", () => {
   });
 
   it("are read from the session cookie only when signed with the app's secret", async () => {
-    const request = (cookie?: string) => ({ headers: cookie ? { cookie } : {} }) as IncomingMessage;
+    const request = (cookie?: string) => (cookie ? { cookie } : {});
     const token = await encode({ token: { sub: "u1", name: "Ada", email: "ada@example.com", isGuest: true }, secret: SECRET });
-    expect(await userFromRequest(request(`next-auth.session-token=${token}`))).toEqual({ id: "u1", name: "Ada", email: "ada@example.com", isGuest: true });
+    expect(await userFromHeaders(request(`next-auth.session-token=${token}`))).toEqual({ id: "u1", name: "Ada", email: "ada@example.com", isGuest: true });
     const other = await encode({ token: { sub: "u1", name: "Ada" }, secret: "another-secret-that-is-long-enough-0123456789" });
-    expect(await userFromRequest(request(`next-auth.session-token=${other}`))).toBeNull();
-    expect(await userFromRequest(request())).toBeNull();
+    expect(await userFromHeaders(request(`next-auth.session-token=${other}`))).toBeNull();
+    expect(await userFromHeaders(request())).toBeNull();
     const anonymous = await encode({ token: { name: "No one" }, secret: SECRET });
-    expect(await userFromRequest(request(`next-auth.session-token=${anonymous}`))).toBeNull();
+    expect(await userFromHeaders(request(`next-auth.session-token=${anonymous}`))).toBeNull();
   });
 
   it("set the identity at sign-in and ignore whatever a session update carries", async () => {

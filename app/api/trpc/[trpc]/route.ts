@@ -1,7 +1,7 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
-import { currentUser } from "@/server/auth/session";
+import { userFromHeaders } from "@/server/auth/session";
 import { clientAddressOf } from "@/server/http/client-address";
 
 export const dynamic = "force-dynamic";
@@ -11,7 +11,7 @@ function handler(req: Request) {
     endpoint: "/api/trpc",
     req,
     router: appRouter,
-    createContext: async () => createContext(await currentUser(), clientAddressOf(req.headers)),
+    createContext: async () => createContext(await userFromHeaders(req.headers), clientAddressOf(req.headers)),
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error.cause ?? error);
     },
