@@ -12,7 +12,8 @@ import { onServerStarted } from "@/server/startup-tasks";
 import { stampClientAddress } from "@/server/http/client-address";
 import { setSecurityHeaders } from "@/server/http/set-security-headers";
 import { serveMetrics } from "@/server/http/metrics-endpoint";
-import { limitRequestBody } from "@/server/http/request-body-limit";
+import { isBankUpload, limitRequestBody, MAX_REQUEST_BYTES, MAX_UPLOAD_BYTES } from "@/server/http/request-body-limit";
+import { userFromHeaders } from "@/server/auth/session";
 import { createLogger } from "@/server/log/logger";
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -74,8 +75,12 @@ async function main(): Promise<void> {
     setSecurityHeaders(res, req.url ?? "/");
     stampClientAddress(req, config.TRUST_PROXY);
     if (serveMetrics(req, res, config.METRICS_TOKEN)) return;
-    if (limitRequestBody(req, res)) return;
-    void handle(req, res);
+    void (async () => {
+      // Only someone signed in may send a large body, and only as a bank upload: a stranger is held to 1 MB.
+      const upload = isBankUpload(req.url) && (await userFromHeaders(req.headers).catch(() => null)) !== null;
+      if (limitRequestBody(req, res, upload ? MAX_UPLOAD_BYTES : MAX_REQUEST_BYTES)) return;
+      await handle(req, res);
+    })();
   }));
   started.realtime = await startRealtime(httpServer, {
     appUrl: config.APP_URL,

@@ -1,7 +1,25 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
-/** Several bank documents of up to 5 MB each, base64-encoded, fit; nothing legitimate is larger. */
-export const MAX_REQUEST_BYTES = 32 * 1024 * 1024;
+const MB = 1024 * 1024;
+
+/** Every request but a signed-in bank upload: forms, procedures and sign-in carry kilobytes. */
+export const MAX_REQUEST_BYTES = 1 * MB;
+
+/** A signed-in bank upload: several documents of up to 5 MB each, base64-encoded, fit; nothing legitimate is larger. */
+export const MAX_UPLOAD_BYTES = 32 * MB;
+
+const BANK_UPLOADS = new Set(["bank.preview", "bank.import", "bank.updateQuestion"]);
+
+/** The tRPC calls that carry documents or a whole edited question (`/api/trpc/bank.preview`, batched or not). */
+export function isBankUpload(url: string | undefined): boolean {
+  const path = (url ?? "").split("?")[0] ?? "";
+  if (!path.startsWith("/api/trpc/")) return false;
+  // tRPC names procedures in plain characters: an escaped path is nobody's upload.
+  return path
+    .slice("/api/trpc/".length)
+    .split(",")
+    .some((procedure) => BANK_UPLOADS.has(procedure));
+}
 
 /**
  * How long a refused request's connection stays open after the answer, its body discarded as it comes:
@@ -66,7 +84,7 @@ function refuse(req: IncomingMessage, res: ServerResponse, maxBytes: number): Re
   }
   let answered = false;
   let ended = false;
-  const message = `Requests are limited to ${maxBytes / 1024 / 1024} MB.`;
+  const message = `Requests are limited to ${maxBytes / MB} MB.`;
   // Without "connection: close", which would have Node close the socket as soon as the answer is written,
   // unread body or not; it is closed below instead.
   res.writeHead(413, { "content-type": "application/json" });
