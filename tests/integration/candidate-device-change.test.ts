@@ -111,6 +111,22 @@ describe("a candidate who changes device", () => {
     expect(await world.laptop.trpc.invite.accept.mutate({ token: world.candidateToken }).catch(appCodeOf)).toBe("CONFLICT");
   });
 
+  it("seats one candidate when two candidate links are used at the same moment", async () => {
+    for (let round = 0; round < 4; round++) {
+      const world = await interviewOf(db, owner, observer, `at-once-${round}`);
+      const interviewer = await signedIn(app.url, owner);
+      const second = await interviewer.trpc.interview.createInvite.mutate({ sessionId: world.sessionId, role: "CANDIDATE" });
+      const outcomes = await Promise.all([guest("Ann", world.candidateToken), guest("Ben", tokenOf(second.url))]);
+      expect(outcomes.map((outcome) => outcome.refused).sort()).toEqual(["CredentialsSignin", null]);
+      expect(await candidatesOf(world.sessionId)).toHaveLength(1);
+      // Two fresh links at once, after that: one takes the seat, the other finds it taken.
+      const fresh = await Promise.all([0, 1].map(() => interviewer.trpc.interview.createInvite.mutate({ sessionId: world.sessionId, role: "CANDIDATE" })));
+      const retries = await Promise.all(fresh.map((link, n) => guest(`Device ${n}`, tokenOf(link.url))));
+      expect(retries.map((outcome) => outcome.refused).sort()).toEqual(["CredentialsSignin", null]);
+      expect(await candidatesOf(world.sessionId)).toHaveLength(1);
+    }
+  });
+
   it("does not let a staff link, a link made before the candidate joined, or a member take the candidate's seat", async () => {
     const world = await interviewOf(db, owner, observer, "seat");
     const interviewer = await signedIn(app.url, owner);

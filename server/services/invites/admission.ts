@@ -61,6 +61,9 @@ export async function admitWithInvite(tx: Tx, invite: ValidInvite, userId: strin
   const { sessionId } = invite;
   const existing = await tx.participant.findUnique({ where: { sessionId_userId: { sessionId, userId } }, select: { role: true } });
   if (existing) return { role: existing.role, replaced: null };
+  // Two candidate links used at once (two fresh ones, or two unused ones before anyone joined) would
+  // each find the seat as it was; one at a time, the second finds it taken.
+  if (invite.role === "CANDIDATE") await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`candidate-seat:${sessionId}`}))`;
   const candidate = await tx.participant.findFirst({ where: { sessionId, role: "CANDIDATE" }, select: { userId: true, joinedAt: true } });
   const admission = inviteAdmission({ role: invite.role, used: invite.usedAt !== null, createdAt: invite.createdAt }, candidate);
   if (!admission.admit) throw new AppError("CONFLICT", CANDIDATE_LINK_USED);
