@@ -44,37 +44,44 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-const ATTEMPTS = 21;
+const ATTEMPTS = 30;
+/** Each account takes ATTEMPTS / ACCOUNTS failures, under its lockout of 10. */
+const ACCOUNTS = 4;
 
 describe("a failed sign-in takes as long whether or not the account exists", () => {
   let accounts: Account[];
+  const passwordless = Array.from({ length: ACCOUNTS }, (_, n) => `oauth-only-${n}@example.com`);
 
   beforeAll(async () => {
-    accounts = await Promise.all(Array.from({ length: 3 }, (_, n) => createAccount(db, `Timed${n}`)));
-    // An account made through a provider (GitHub, Google) has an address and no password.
-    await db.user.create({ data: { name: "OAuth only", email: "oauth-only@example.com" } });
+    accounts = await Promise.all(Array.from({ length: ACCOUNTS }, (_, n) => createAccount(db, `Timed${n}`)));
+    // Accounts made through a provider (GitHub, Google) have an address and no password.
+    await db.user.createMany({ data: passwordless.map((email) => ({ name: "OAuth only", email })) });
   });
 
-  it("compares medians of many interleaved attempts of each kind", async () => {
+  it("compares many interleaved attempts of each kind, round by round", async () => {
     const wrongPassword: number[] = [];
     const unknownEmail: number[] = [];
     const noPassword: number[] = [];
     // Warm up the route first: the first requests compile and connect.
     for (let n = 0; n < 3; n++) await timedFailure(`warm-${n}@example.com`, "whatever it is", n);
     for (let n = 0; n < ATTEMPTS; n++) {
-      // Spread over three accounts: each stays under its own lockout (10 failures).
-      const account = accounts[n % accounts.length]!;
-      wrongPassword.push(await timedFailure(account.email, `wrong password ${n}`, 100 + n));
+      wrongPassword.push(await timedFailure(accounts[n % ACCOUNTS]!.email, `wrong password ${n}`, 100 + n));
       unknownEmail.push(await timedFailure(`nobody-${randomUUID().slice(0, 8)}@example.com`, `wrong password ${n}`, 200 + n));
-      if (n < 9) noPassword.push(await timedFailure("oauth-only@example.com", `wrong password ${n}`, 300 + n));
+      noPassword.push(await timedFailure(passwordless[n % ACCOUNTS]!, `wrong password ${n}`, 300 + n));
     }
-    const wrong = median(wrongPassword);
-    const summary = JSON.stringify({ wrong, unknown: median(unknownEmail), noPassword: median(noPassword) });
-    // Without the dummy check an unknown address answers in well under half the time (9 ms against 24 ms).
-    // The bounds are generous for two busy cores, and still far from that.
-    for (const other of [median(unknownEmail), median(noPassword)]) {
-      expect(other / wrong, summary).toBeGreaterThan(0.7);
-      expect(other / wrong, summary).toBeLessThan(1 / 0.7);
+    // Each kind against the wrong password of the same round: attempts made moments apart share the
+    // machine's load, which on two busy cores varies more than the difference sought.
+    const ratios = (times: number[]) => median(times.map((time, n) => time / wrongPassword[n]!));
+    const summary = JSON.stringify({
+      medianMs: { wrongPassword: median(wrongPassword), unknownEmail: median(unknownEmail), noPassword: median(noPassword) },
+      medianRatio: { unknownEmail: ratios(unknownEmail), noPassword: ratios(noPassword) },
+    });
+    console.log("failed sign-in timings", summary);
+    // Without the dummy check an unknown address answers in well under half the time (9 ms against 24 ms
+    // on a quiet machine). The bounds are generous for two busy cores, and still far from that.
+    for (const ratio of [ratios(unknownEmail), ratios(noPassword)]) {
+      expect(ratio, summary).toBeGreaterThan(0.65);
+      expect(ratio, summary).toBeLessThan(1 / 0.65);
     }
   });
 });
