@@ -77,7 +77,10 @@ export function InviteLinks({ sessionId, invites, closed }: { sessionId: string;
             <Link2 aria-hidden className="size-4 text-muted-foreground" />
             Invite links
           </h2>
-          <p className="text-xs text-muted-foreground">The candidate can join with a display name; no account needed. Links expire and can be revoked.</p>
+          <p className="text-xs text-muted-foreground">
+            The candidate can join with a display name; no account needed. A candidate link made after they joined lets them back in on another device, in place
+            of the old one. Links expire and can be revoked.
+          </p>
         </div>
         {closed ? null : (
           <div className="flex flex-wrap gap-2">

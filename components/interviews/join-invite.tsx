@@ -18,7 +18,7 @@ import { TOO_MANY_ATTEMPTS } from "@/server/auth/credentials";
 
 interface JoinInviteProps {
   token: string;
-  /** `used`: a candidate link that has admitted its candidate; only that person (signed in) gets in with it. */
+  /** `used`: a candidate link that has admitted its candidate; only that person (signed in) gets in with it, or with a fresh link. */
   invite: { sessionTitle: string; interviewerName: string | null; role: Role; status: string; used: boolean };
   user: { name: string; isGuest: boolean } | null;
 }
@@ -66,7 +66,7 @@ export function JoinInvite({ token, invite, user }: JoinInviteProps) {
       setError(
         result?.error === TOO_MANY_ATTEMPTS
           ? TOO_MANY_ATTEMPTS
-          : "We could not let you in with this link. It may have just expired or been used; ask the interviewer for a new one.",
+          : "We could not let you in with this link: it has just expired or been used. If you joined with it before on another device, ask the interviewer for a fresh candidate link; it lets you in here in place of the other device.",
       );
       return;
     }
@@ -114,8 +114,8 @@ export function JoinInvite({ token, invite, user }: JoinInviteProps) {
         ) : invite.used ? (
           <div className="grid gap-4 text-center" data-testid="invite-used">
             <p className="text-sm text-muted-foreground">
-              Someone has already joined with this candidate link. If that was you, open the interview in the browser you joined from, or sign in to the account
-              you joined with. Otherwise, ask the interviewer for a new link.
+              Someone has already joined with this candidate link. If that was you and you are changing device, ask the interviewer for a fresh candidate link:
+              it lets you in here and takes the other device out. If you joined with an account, sign in to it instead.
             </p>
             <Button asChild variant="outline">
               <Link href={`/sign-in?callbackUrl=${callbackUrl}`}>Sign in</Link>

@@ -32,6 +32,8 @@ export function memberRoom(sessionId: string, userId: string): string {
 }
 
 export const REMOVED_MESSAGE = "The interviewer removed you from this interview.";
+export const REPLACED_MESSAGE =
+  "You joined this interview on another device with a fresh link, so this one has left it. If that was not you, ask the interviewer for a fresh link: it lets you back in here.";
 export const DELETED_MESSAGE = "The interviewer deleted this interview.";
 
 /**
@@ -66,7 +68,7 @@ function publishEvents(io: RoomServer, state: RoomState, events: StoredEvent[]):
   for (const { event } of events) {
     if (event.type !== "participantRemoved") continue;
     const channel = memberRoom(state.sessionId, event.payload.userId);
-    io.to(channel).emit("room:removed", { sessionId: state.sessionId, message: REMOVED_MESSAGE });
+    io.to(channel).emit("room:removed", { sessionId: state.sessionId, message: event.payload.replaced ? REPLACED_MESSAGE : REMOVED_MESSAGE });
     io.in(channel).socketsLeave(channel);
   }
   for (const participant of state.participants) {

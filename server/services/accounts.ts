@@ -3,7 +3,7 @@ import { Prisma } from "@/server/db/generated/client";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
 import { type SignUpInput } from "@/server/auth/credentials";
 import { AppError } from "@/server/errors";
-import { admitWithInvite, lockValidInvite } from "@/server/services/invites/admission";
+import { admitWithInvite, finishAdmission, lockValidInvite } from "@/server/services/invites/admission";
 
 export interface AccountUser {
   id: string;
@@ -42,10 +42,13 @@ export async function signUp(db: Db, input: SignUpInput, currentGuestId?: string
   }
 }
 
-/** The user for a correct email and password, else null (never says which of the two was wrong). */
+/**
+ * The user for a correct email and password, else null: never says which of the two was wrong, in its
+ * answer or in its time (an unknown address costs the same password check as a wrong password).
+ */
 export async function authenticate(db: Db, email: string, password: string): Promise<AccountUser | null> {
   const user = await db.user.findUnique({ where: { email }, select: { ...accountFields, passwordHash: true } });
-  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, password))) return null;
+  if (!(await verifyPassword(user?.passwordHash, password)) || !user) return null;
   return { id: user.id, name: user.name, email: user.email, isGuest: user.isGuest };
 }
 
@@ -56,13 +59,15 @@ export async function authenticate(db: Db, email: string, password: string): Pro
  */
 export async function createGuest(db: Db, name: string, inviteToken: string, now: Date): Promise<AccountUser | null> {
   try {
-    return await db.$transaction(async (tx) => {
+    const admitted = await db.$transaction(async (tx) => {
       const invite = await lockValidInvite(tx, inviteToken, now);
       if (!invite) return null;
       const user = await tx.user.create({ data: { name, isGuest: true }, select: accountFields });
-      await admitWithInvite(tx, invite, user.id, now);
-      return user;
+      return { user, admission: await admitWithInvite(tx, invite, user.id, now) };
     });
+    if (!admitted) return null;
+    await finishAdmission(admitted.admission, now);
+    return admitted.user;
   } catch (error) {
     if (error instanceof AppError && error.code === "CONFLICT") return null;
     throw error;

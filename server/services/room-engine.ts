@@ -113,8 +113,10 @@ interface LiveRoom {
   readSince: number;
   /** The plan may have changed (a plan edit before the first event): load the room from scratch. */
   reload: boolean;
-  /** Dropped from the engine (a failed load): nothing may queue on it any more. */
+  /** Dropped from the engine (a failed load, a deleted session): nothing may queue on it any more. */
   dropped: boolean;
+  /** Its session was deleted: it leaves memory as soon as it is not busy, answering what waits NOT_FOUND. */
+  deleted: boolean;
   queue: Pending[];
   busy: boolean;
   lastUsedAt: number;
@@ -141,6 +143,11 @@ function checkpointsFirst(pending: Pending, room: LiveRoom): boolean {
       return true;
     case "setPresence":
       return pending.command.status !== "connected" && [...room.drafts.values()].some((draft) => draft.authorId === pending.actor.userId);
+    case "removeParticipant": {
+      // The candidate's last words are kept, e.g. when a fresh link moves them to another device.
+      const removed = pending.command.userId;
+      return [...room.drafts.values()].some((draft) => draft.authorId === removed);
+    }
     default:
       return false;
   }
@@ -209,6 +216,7 @@ export class RoomEngine {
       readSince: -Infinity,
       reload: false,
       dropped: false,
+      deleted: false,
       queue: [],
       busy: false,
       lastUsedAt: Date.now(),
@@ -246,6 +254,17 @@ export class RoomEngine {
     if (!room) return;
     room.reload = true;
     markStale(room);
+  }
+
+  /**
+   * The session was deleted: the room leaves memory now, or when the read or write under way settles;
+   * whatever is queued on it is answered NOT_FOUND, like any command that comes after.
+   */
+  deleted(sessionId: string): void {
+    const room = this.rooms.get(sessionId);
+    if (!room) return;
+    room.deleted = true;
+    this.schedule(room);
   }
 
   /** Another node appended to this room up to `seq` (told through the adapter). */
@@ -319,7 +338,9 @@ export class RoomEngine {
 
   /** A room is in at most one of three places: refreshing, writing (both `busy`), or waiting in `ready`. */
   private schedule(room: LiveRoom): void {
-    if (room.busy || room.queue.length === 0) return;
+    if (room.busy) return;
+    if (room.deleted) return this.gone(room);
+    if (room.queue.length === 0) return;
     if (isStale(room)) {
       this.ready.delete(room);
       void this.refresh(room);
@@ -337,7 +358,7 @@ export class RoomEngine {
       if (room.state === null || room.reload) {
         room.reload = false;
         const loaded = await loadRoom(this.pool, room.sessionId);
-        if (!loaded) return this.failAll(room, roomNotFound());
+        if (!loaded) return this.gone(room);
         room.state = loaded.state;
         room.seq = loaded.seq;
         room.snapshotSeq = loaded.snapshotSeq;
@@ -369,6 +390,14 @@ export class RoomEngine {
     room.dropped = true;
     if (room.checkpointTimer) clearTimeout(room.checkpointTimer);
     if (this.rooms.get(room.sessionId) === room) this.rooms.delete(room.sessionId);
+  }
+
+  /** The session no longer exists: everything waiting is told so, and the room leaves memory. */
+  private gone(room: LiveRoom): void {
+    this.ready.delete(room);
+    room.state = null;
+    room.drafts.clear();
+    this.failAll(room, roomNotFound());
   }
 
   private finish(room: LiveRoom, settle: (pending: Pending) => void): void {
@@ -584,6 +613,10 @@ export class RoomEngine {
           if (++pending.staleCount > ENGINE_LIMITS.staleRetries) {
             this.finish(room, (p) => p.reject(new RetryLaterError("BUSY", ENGINE_LIMITS.retryAfterMs)));
           }
+          break;
+        case "gone":
+          // Its command and those behind it are answered NOT_FOUND in the `finally` below.
+          room.deleted = true;
           break;
         case "failed":
           this.onError("append", outcome.error);

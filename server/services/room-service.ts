@@ -96,7 +96,14 @@ export async function joinRoom(
   return { mode: "events", events, scratchpads: scratchpadsFor(state, actor), seq };
 }
 
-/** Marks a member disconnected when their last socket in the room is gone. */
+/**
+ * Marks a member disconnected when their last socket in the room is gone. Leaving always succeeds: for
+ * someone removed meanwhile the room records nothing (see `can`), and a deleted room has nobody to mark.
+ */
 export async function leaveRoom(engine: RoomEngine, input: { sessionId: string; actor: Actor; now: Date }): Promise<void> {
-  await engine.submit({ ...input, idempotencyKey: randomUUID(), command: { type: "setPresence", status: "disconnected" } });
+  try {
+    await engine.submit({ ...input, idempotencyKey: randomUUID(), command: { type: "setPresence", status: "disconnected" } });
+  } catch (error) {
+    if (!(error instanceof AppError && error.code === "NOT_FOUND")) throw error;
+  }
 }

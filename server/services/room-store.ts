@@ -41,7 +41,7 @@ const roomLoaders = new WeakMap<Pool, (sessionId: string) => Promise<LoadedRoom 
 
 /**
  * The state as of the latest snapshot plus the events after it; null when there is no such session.
- * Loads that arrive in the same turn of the event loop share two queries.
+ * Loads that arrive in the same turn of the event loop share one query.
  */
 export function loadRoom(pool: Pool, sessionId: string): Promise<LoadedRoom | null> {
   let load = roomLoaders.get(pool);
@@ -52,37 +52,46 @@ export function loadRoom(pool: Pool, sessionId: string): Promise<LoadedRoom | nu
   return load(sessionId);
 }
 
+export interface PlanRow {
+  id: string;
+  position: number;
+  timeBoxSec: number | null;
+  snapshot: object;
+}
+
+/** The plan's questions as the room uses them: each stored snapshot with the row's own id, position and time box. */
+export function planQuestions(rows: readonly PlanRow[]): QuestionSnapshot[] {
+  return rows.map((row) => internQuestion({ ...row.snapshot, id: row.id, position: row.position, timeBoxSec: row.timeBoxSec } as QuestionSnapshot));
+}
+
+/**
+ * The session's plan as a JSON array, for a subquery of a statement that reads the session (`s`): one
+ * statement reads one snapshot, so a session deleted meanwhile is never half read (its row, but no plan).
+ */
+export const PLAN_JSON_SQL = `(SELECT coalesce(json_agg(json_build_object('id', q."id", 'position', q."position", 'timeBoxSec', q."timeBoxSec", 'snapshot', q."snapshot") ORDER BY q."position"), '[]')
+     FROM "SessionQuestion" q WHERE q."sessionId" = s."id")`;
+
 async function loadRooms(pool: Pool, sessionIds: string[]): Promise<Array<LoadedRoom | null>> {
-  const [sessions, plans] = await Promise.all([
-    // One statement, so that the snapshot and the events after it are read at the same instant.
-    pool.query<{ id: string; version: number; snapshot: unknown; events: Array<{ seq: number; type: string; payload: unknown }> }>(
-      `SELECT s."id", s."version", s."snapshot",
-              (SELECT coalesce(json_agg(json_build_object('seq', e."seq", 'type', e."type", 'payload', e."payload") ORDER BY e."seq"), '[]')
-                 FROM "SessionEvent" e WHERE e."sessionId" = s."id" AND e."seq" > s."version") AS "events"
-         FROM "InterviewSession" s WHERE s."id" = ANY($1::text[])`,
-      [sessionIds],
-    ),
-    pool.query<{ id: string; sessionId: string; position: number; timeBoxSec: number | null; snapshot: object }>(
-      `SELECT "id", "sessionId", "position", "timeBoxSec", "snapshot" FROM "SessionQuestion" WHERE "sessionId" = ANY($1::text[]) ORDER BY "sessionId", "position"`,
-      [sessionIds],
-    ),
-  ]);
-  // Validated once, by createRoomState below, which parses the whole state.
-  const questionsOf = new Map<string, QuestionSnapshot[]>();
-  for (const question of plans.rows) {
-    const snapshot = internQuestion({
-      ...question.snapshot,
-      id: question.id,
-      position: question.position,
-      timeBoxSec: question.timeBoxSec,
-    } as QuestionSnapshot);
-    questionsOf.set(question.sessionId, [...(questionsOf.get(question.sessionId) ?? []), snapshot]);
-  }
+  // One statement, so that the plan, the snapshot and the events after it are read at the same instant.
+  const sessions = await pool.query<{
+    id: string;
+    version: number;
+    snapshot: unknown;
+    plan: PlanRow[];
+    events: Array<{ seq: number; type: string; payload: unknown }>;
+  }>(
+    `SELECT s."id", s."version", s."snapshot", ${PLAN_JSON_SQL} AS "plan",
+            (SELECT coalesce(json_agg(json_build_object('seq', e."seq", 'type', e."type", 'payload', e."payload") ORDER BY e."seq"), '[]')
+               FROM "SessionEvent" e WHERE e."sessionId" = s."id" AND e."seq" > s."version") AS "events"
+       FROM "InterviewSession" s WHERE s."id" = ANY($1::text[])`,
+    [sessionIds],
+  );
   const rows = new Map(sessions.rows.map((row) => [row.id, row]));
   return sessionIds.map((sessionId) => {
     const row = rows.get(sessionId);
     if (!row) return null;
-    const initial = createRoomState({ sessionId, questions: questionsOf.get(sessionId) ?? [] });
+    // Validated once, by createRoomState, which parses the whole state.
+    const initial = createRoomState({ sessionId, questions: planQuestions(row.plan) });
     // Snapshots taken before the plan was stored apart still hold the questions; parsing drops them.
     const base =
       row.snapshot === null ? initial : withLegacySnapshotScores({ ...roomProgressSchema.parse(row.snapshot), questions: initial.questions }, row.snapshot);
@@ -142,7 +151,9 @@ export type AppendOutcome =
   /** The idempotency key was used before: nothing was written. */
   | { kind: "duplicate" }
   /** Another writer took the next sequence number: reload and decide again. */
-  | { kind: "stale" };
+  | { kind: "stale" }
+  /** The session was deleted (its rows went while the command was decided): nothing was written. */
+  | { kind: "gone" };
 
 /**
  * Appends the events of one command per room, for any number of rooms, in ONE statement. A row goes in
@@ -202,6 +213,22 @@ function isSeqConflict(error: unknown): boolean {
   return pgError.code === "23505" && pgError.constraint === "SessionEvent_sessionId_seq_key";
 }
 
+/** The rows an append writes that need the session (and its plan) to exist. */
+const SESSION_REFERENCES = new Set(["SessionEvent_sessionId_fkey", "Note_sessionId_fkey", "Note_sessionQuestionId_fkey"]);
+
+/** A foreign-key violation on the session: it was deleted after the command was decided, not a bug. */
+function isSessionGone(error: unknown): boolean {
+  const pgError = error as { code?: string; constraint?: string };
+  return pgError.code === "23503" && SESSION_REFERENCES.has(pgError.constraint ?? "");
+}
+
+/** What a failed append means: another writer's seq, a deleted session, or a failure the caller reports. */
+function appendFailure(error: unknown): AppendOutcome | { kind: "failed"; error: unknown } {
+  if (isSeqConflict(error)) return { kind: "stale" };
+  if (isSessionGone(error)) return { kind: "gone" };
+  return { kind: "failed", error };
+}
+
 /**
  * Appends a batch (at most one command per room). When the batch fails, each item is tried alone, so
  * one stale room does not hold up the others; an item that fails alone for another reason rejects.
@@ -216,7 +243,7 @@ export async function appendBatch(pool: Pool, items: AppendItem[]): Promise<Arra
     const appended = new Set(rows.map((row) => row.sessionId));
     return items.map((item) => ({ kind: appended.has(item.sessionId) ? "appended" : "duplicate" }));
   } catch (error) {
-    if (items.length === 1) return [isSeqConflict(error) ? { kind: "stale" } : { kind: "failed", error }];
+    if (items.length === 1) return [appendFailure(error)];
     return Promise.all(items.map(async (item) => (await appendBatch(pool, [item]))[0]!));
   }
 }
@@ -231,7 +258,11 @@ export async function appendFirst(pool: Pool, item: AppendItem, planIds: string[
   if (client instanceof Error) return { kind: "failed", error: client };
   try {
     await client.query("BEGIN");
-    await client.query(`SELECT 1 FROM "InterviewSession" WHERE "id" = $1 FOR UPDATE`, [item.sessionId]);
+    const locked = await client.query(`SELECT 1 FROM "InterviewSession" WHERE "id" = $1 FOR UPDATE`, [item.sessionId]);
+    if (locked.rowCount === 0) {
+      await client.query("ROLLBACK");
+      return { kind: "gone" };
+    }
     const { rows } = await client.query<{ id: string }>(`SELECT "id" FROM "SessionQuestion" WHERE "sessionId" = $1 ORDER BY "position"`, [item.sessionId]);
     if (rows.map((row) => row.id).join() !== planIds.join()) {
       await client.query("ROLLBACK");
@@ -242,7 +273,7 @@ export async function appendFirst(pool: Pool, item: AppendItem, planIds: string[
     return { kind: result.rows.length > 0 ? "appended" : "duplicate" };
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);
-    return isSeqConflict(error) ? { kind: "stale" } : { kind: "failed", error };
+    return appendFailure(error);
   } finally {
     client.release();
   }

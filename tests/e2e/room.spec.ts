@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { addQuestions, createInterview, expect, signUpNew, test } from "./fixtures";
 
 /**
  * The live room end to end, as two new users would run it: an interviewer signs up and plans, a
@@ -232,6 +232,52 @@ test("plan, invite, join as guest, run the interview with reveals, notes and ref
   await interviewer.getByRole("dialog").getByRole("button", { name: "End interview" }).click();
   await expect(interviewer.getByTestId("ended-banner")).toBeVisible();
   await expect(candidate.getByRole("heading", { name: "The interview has ended" })).toBeVisible();
+});
+
+test("a guest candidate who changes device gets back in with a fresh link, and the old device is told", async ({ browser, newContext }) => {
+  test.setTimeout(180_000);
+  const interviewer = await newPage(browser, newContext);
+  const laptop = await newPage(browser, newContext);
+  const phone = await newPage(browser, newContext);
+
+  await signUpNew(interviewer, "Ivy Interviewer");
+  await interviewer.goto("/interviews/new");
+  await interviewer.getByLabel("Title", { exact: true }).fill("Device change round");
+  await addQuestions(interviewer, ["Secure Logging Sensitive Data"]);
+  const sessionId = await createInterview(interviewer);
+  await interviewer.getByRole("button", { name: "Create candidate link" }).click();
+  const firstLink = await interviewer.getByRole("textbox", { name: "Candidate invite link" }).inputValue();
+
+  await laptop.goto(new URL(firstLink).pathname);
+  await laptop.getByLabel("Your name").fill("Cai Candidate");
+  await laptop.getByRole("button", { name: "Join as guest" }).click();
+  await laptop.waitForURL(`**/room/${sessionId}`, { timeout: 15_000 });
+  await interviewer.goto(`/room/${sessionId}`);
+  await interviewer.getByRole("button", { name: "Start interview" }).click();
+  await laptop.getByLabel("Scratchpad").fill("typed on the laptop");
+  await expect(interviewer.getByTestId("scratchpad-view")).toContainText("typed on the laptop");
+
+  // The audio fails; on the phone, the link used on the laptop says what to do.
+  await phone.goto(new URL(firstLink).pathname);
+  await expect(phone.getByTestId("invite-used")).toContainText("ask the interviewer for a fresh candidate link");
+
+  // The interviewer makes a fresh link: the phone joins with it, in the laptop's place, with the answer so far.
+  await interviewer.goto(`/interviews/${sessionId}`);
+  await interviewer.getByRole("button", { name: "Create candidate link" }).click();
+  const freshLink = await interviewer.getByRole("textbox", { name: "Candidate invite link" }).inputValue();
+  expect(freshLink).not.toBe(firstLink);
+  await phone.goto(new URL(freshLink).pathname);
+  await phone.getByLabel("Your name").fill("Cai Candidate");
+  await phone.getByRole("button", { name: "Join as guest" }).click();
+  await phone.waitForURL(`**/room/${sessionId}`, { timeout: 15_000 });
+  await expect(phone.getByTestId("current-question")).toBeVisible();
+  await expect(phone.getByLabel("Scratchpad")).toContainText("typed on the laptop");
+  await expect(laptop.getByRole("alert").filter({ hasText: "on another device" })).toBeVisible();
+
+  // The laptop cannot come back, even with a reload.
+  await laptop.reload();
+  await expect(laptop.getByRole("heading", { name: "This room is not open to you" })).toBeVisible();
+  await expect(laptop.getByLabel("Scratchpad")).toHaveCount(0);
 });
 
 /** Timer readings differ between two moments; everything else must be identical. */

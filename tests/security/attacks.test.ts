@@ -7,7 +7,7 @@ import { startAppServer, type AppServer } from "../support/app-server";
 import { fileDatabase } from "../support/db";
 import { appCodeOf, HttpSession } from "../support/http-session";
 import { RoomClient } from "../support/room-client";
-import { createAccount, databaseDigest, interviewOf, signedIn, type Account } from "../support/fixtures";
+import { createAccount, databaseDigest, interviewOf, settledDatabaseDigest, signedIn, type Account } from "../support/fixtures";
 
 // Each attack that got through once, performed as an attacker would: from outside, over HTTP, next-auth
 // and Socket.IO against the real app, with nothing but what the server hands out.
@@ -262,6 +262,58 @@ describe("membership", () => {
     expect(await failure(interviewer.trpc.interview.removeParticipant.mutate({ sessionId: world.sessionId, userId: owner.id }))).toBe("FORBIDDEN");
     await interviewer.trpc.interview.removeParticipant.mutate({ sessionId: world.sessionId, userId: guestId });
     expect(await failure(guest.trpc.interview.myRole.query({ sessionId: world.sessionId }))).toBe("NOT_FOUND");
+  });
+
+  it("answers an outsider alike for a real invite and a made-up one, on every invite and participant procedure", async () => {
+    const world = await interviewOf(db, owner, observer, "oracle");
+    const elsewhere = await interviewOf(db, stranger, stranger, "oracle-elsewhere");
+    const otherCandidate = await createAccount(db, "Otto");
+    const asOtherCandidate = await signedIn(app.url, otherCandidate);
+    await asOtherCandidate.trpc.invite.accept.mutate({ token: elsewhere.candidateToken });
+    const outsiders = [await signedIn(app.url, stranger), asOtherCandidate, await signedIn(app.url, await createAccount(db, "Nobody"))];
+    const answer = (call: Promise<unknown>) =>
+      call.then(
+        () => "allowed",
+        (error: unknown) => `${appCodeOf(error)}: ${(error as Error).message}`,
+      );
+    const digest = await databaseDigest(db);
+    for (const outsider of outsiders) {
+      const pairs = [
+        [world.observerInviteId, "no-such-invite"].map((inviteId) => answer(outsider.trpc.interview.revokeInvite.mutate({ inviteId }))),
+        [world.candidateInviteId, "c".repeat(25)].map((inviteId) => answer(outsider.trpc.interview.revokeInvite.mutate({ inviteId }))),
+        [world.sessionId, "no-such-session"].map((sessionId) => answer(outsider.trpc.interview.createInvite.mutate({ sessionId, role: "OBSERVER" }))),
+        [world.sessionId, "no-such-session"].map((sessionId) => answer(outsider.trpc.interview.removeParticipant.mutate({ sessionId, userId: observer.id }))),
+      ];
+      for (const pair of pairs) {
+        const [real, madeUp] = await Promise.all(pair);
+        expect(real).toMatch(/^NOT_FOUND: /);
+        expect(real).toBe(madeUp);
+      }
+    }
+    expect(await databaseDigest(db)).toBe(digest);
+  });
+
+  it("leaving always succeeds, and writes nothing for someone who is not in the room", async () => {
+    const world = await interviewOf(db, owner, observer, "leave");
+    const interviewer = await signedIn(app.url, owner);
+    const [observing, outsiderSession] = await Promise.all([signedIn(app.url, observer), signedIn(app.url, stranger)]);
+    const staff = roomClient(interviewer, world.sessionId);
+    const watching = roomClient(observing, world.sessionId);
+    await Promise.all([staff.joined(), watching.joined()]);
+    const outsider = roomClient(outsiderSession, world.sessionId);
+    const removed = new Promise((resolve) => watching.socket.once("room:removed", resolve));
+    await interviewer.trpc.interview.removeParticipant.mutate({ sessionId: world.sessionId, userId: observer.id });
+    await removed;
+
+    const digest = await settledDatabaseDigest(db);
+    for (const client of [watching, watching, outsider, outsider]) {
+      expect(await client.emit("room:leave", { sessionId: world.sessionId })).toEqual({ ok: true });
+    }
+    expect(await outsider.emit("room:leave", { sessionId: "no-such-session" })).toEqual({ ok: true });
+    expect(await databaseDigest(db)).toBe(digest);
+    // The member still in the room leaves as always: their departure is recorded.
+    expect(await staff.emit("room:leave", { sessionId: world.sessionId })).toEqual({ ok: true });
+    await expect.poll(() => databaseDigest(db)).not.toBe(digest);
   });
 
   it("a member cannot rename themselves inside the room", async () => {

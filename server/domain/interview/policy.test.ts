@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canAcceptInvite, canEditPlan, canManageInterview, canPlanInterviews } from "./policy";
+import { canEditPlan, canManageInterview, canPlanInterviews, inviteAdmission } from "./policy";
 
 describe("interview policy", () => {
   it("lets accounts plan interviews, not guests", () => {
@@ -21,12 +21,19 @@ describe("interview policy", () => {
   });
 
   it("admits one candidate per session, once per candidate link, and any number of observers", () => {
-    const fresh = { role: "CANDIDATE", used: false } as const;
-    expect(canAcceptInvite(fresh, { candidateUserIds: [] }, "u1")).toBe(true);
-    expect(canAcceptInvite(fresh, { candidateUserIds: ["u1"] }, "u2")).toBe(false);
-    // The candidate already admitted may come back.
-    expect(canAcceptInvite(fresh, { candidateUserIds: ["u1"] }, "u1")).toBe(true);
-    expect(canAcceptInvite({ role: "CANDIDATE", used: true }, { candidateUserIds: [] }, "u2")).toBe(false);
-    expect(canAcceptInvite({ role: "OBSERVER", used: false }, { candidateUserIds: ["u1"] }, "u2")).toBe(true);
+    const joined = { userId: "u1", joinedAt: new Date("2026-01-01T10:00:00Z") };
+    const before = new Date("2026-01-01T09:00:00Z");
+    const after = new Date("2026-01-01T11:00:00Z");
+    expect(inviteAdmission({ role: "CANDIDATE", used: false, createdAt: before }, null)).toEqual({ admit: true, replaces: null });
+    expect(inviteAdmission({ role: "CANDIDATE", used: true, createdAt: before }, null)).toEqual({ admit: false });
+    // A link made before the candidate joined admits nobody new; one made after replaces them, once.
+    expect(inviteAdmission({ role: "CANDIDATE", used: false, createdAt: before }, joined)).toEqual({ admit: false });
+    expect(inviteAdmission({ role: "CANDIDATE", used: false, createdAt: joined.joinedAt }, joined)).toEqual({ admit: false });
+    expect(inviteAdmission({ role: "CANDIDATE", used: false, createdAt: after }, joined)).toEqual({ admit: true, replaces: "u1" });
+    expect(inviteAdmission({ role: "CANDIDATE", used: true, createdAt: after }, joined)).toEqual({ admit: false });
+    // Staff links admit any number, and never to the candidate's seat.
+    for (const role of ["OBSERVER", "CO_INTERVIEWER"] as const) {
+      expect(inviteAdmission({ role, used: true, createdAt: after }, joined)).toEqual({ admit: true, replaces: null });
+    }
   });
 });

@@ -26,11 +26,20 @@ export function canEditPlan(session: { status: string; eventCount: number }): bo
 export const INVITABLE_ROLES = ["CANDIDATE", "CO_INTERVIEWER", "OBSERVER"] as const;
 export type InvitableRole = (typeof INVITABLE_ROLES)[number];
 
+/** What a link does for someone not yet in its session: admit them, perhaps in place of the candidate. */
+export type InviteAdmission = { admit: true; replaces: string | null } | { admit: false };
+
 /**
  * A session has one candidate, and a candidate link admits one person, once: a used link admits nobody
- * new. Observer and co-interviewer links admit any number.
+ * new. A candidate link the interviewer made after the candidate joined is a fresh link for the same seat
+ * (the candidate moved to another device when their audio failed, say): its one use takes the seat, and
+ * the candidate it replaces is taken out, so a replaced device or a leaked old link cannot come back. A
+ * link made before the candidate joined admits nobody new. Observer and co-interviewer links admit any
+ * number, each to its own role, never to the candidate's seat.
  */
-export function canAcceptInvite(invite: { role: Role; used: boolean }, session: { candidateUserIds: string[] }, userId: string): boolean {
-  if (invite.role !== "CANDIDATE") return true;
-  return !invite.used && session.candidateUserIds.every((id) => id === userId);
+export function inviteAdmission(invite: { role: Role; used: boolean; createdAt: Date }, candidate: { userId: string; joinedAt: Date } | null): InviteAdmission {
+  if (invite.role !== "CANDIDATE") return { admit: true, replaces: null };
+  if (invite.used) return { admit: false };
+  if (candidate === null) return { admit: true, replaces: null };
+  return invite.createdAt > candidate.joinedAt ? { admit: true, replaces: candidate.userId } : { admit: false };
 }

@@ -29,7 +29,8 @@ const amendmentReason = dbText.trim().min(1).max(AMENDMENT_REASON_MAX_LENGTH).op
  */
 const serverCommandSchemas = [
   z.object({ type: z.literal("join"), name: dbText.trim().min(1).max(NAME_MAX_LENGTH) }),
-  z.object({ type: z.literal("removeParticipant"), userId: idSchema }),
+  /** `replaced`: a fresh candidate link let the candidate in on another device, which takes this one's place. */
+  z.object({ type: z.literal("removeParticipant"), userId: idSchema, replaced: z.literal(true).optional() }),
   /** The candidate's live scratchpad text, stored: every few seconds, before the question changes, on leave. */
   z.object({
     type: z.literal("checkpointScratchpad"),

@@ -228,6 +228,9 @@ describe("decide: removing a participant", () => {
     expect(state.participants.map((p) => p.userId)).not.toContain(candidate.userId);
     expect(state.presence[candidate.userId]).toBeUndefined();
     expectError(decideAt(state, candidate, { type: "checkpointScratchpad", questionId: Q1, text: "still here?", revision: 1 }), "FORBIDDEN");
+    // Their last tab leaving afterwards succeeds and records nothing; any other presence is still refused.
+    expect(expectEvents(decideAt(state, candidate, { type: "setPresence", status: "disconnected" }))).toEqual([]);
+    expectError(decideAt(state, candidate, { type: "setPresence", status: "away" }), "FORBIDDEN");
   });
 
   it("lets an interviewer remove someone without having entered the room", () => {

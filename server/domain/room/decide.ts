@@ -38,7 +38,8 @@ export function decide(state: RoomState, actor: Actor, command: Command, now: Da
     case "join":
       return join(state, actor, command);
     case "setPresence": {
-      if (state.presence[actor.userId]?.status === command.status) return unchanged();
+      // Someone no longer in the room (a leave after their removal) has no presence to change.
+      if (!findParticipant(state, actor.userId) || state.presence[actor.userId]?.status === command.status) return unchanged();
       return emit({ type: "presenceChanged", payload: { userId: actor.userId, status: command.status, at } });
     }
     case "start":
@@ -133,7 +134,8 @@ export function decide(state: RoomState, actor: Actor, command: Command, now: Da
       // Someone who was admitted but never entered the room has nothing in it to remove.
       if (!target) return unchanged();
       if (!canBeRemoved(target.role)) return refuse("FORBIDDEN", "The interviewer cannot be removed from the room.");
-      return emit({ type: "participantRemoved", payload: { userId: target.userId, role: target.role, at } });
+      const replaced = command.replaced ? { replaced: true as const } : {};
+      return emit({ type: "participantRemoved", payload: { userId: target.userId, role: target.role, at, ...replaced } });
     }
   }
 }

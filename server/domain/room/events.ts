@@ -15,7 +15,8 @@ export const roomEventSchema = z.discriminatedUnion("type", [
   }),
   z.object({
     type: z.literal("participantRemoved"),
-    payload: z.object({ userId: idSchema, role: roleSchema, at: instantSchema }),
+    /** `replaced`: by the same person on another device (a fresh candidate link), not by the owner's choice. */
+    payload: z.object({ userId: idSchema, role: roleSchema, at: instantSchema, replaced: z.literal(true).optional() }),
   }),
   z.object({
     type: z.literal("presenceChanged"),

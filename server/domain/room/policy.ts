@@ -204,6 +204,11 @@ function refusalFor(command: Command): string {
   }
 }
 
+/** The presence a member's last socket leaves behind: leaving, which nobody is ever refused. */
+export function isLeaving(command: Command): boolean {
+  return command.type === "setPresence" && command.status === "disconnected";
+}
+
 /**
  * Whether `actor` may send `command` in `state`. Checked before anything is looked up, so a refused actor
  * learns nothing about what exists. A note the actor cannot see is NOT_FOUND, exactly like a missing one.
@@ -211,8 +216,10 @@ function refusalFor(command: Command): string {
 export function can(actor: Actor, command: Command, state: RoomState): { ok: true } | Refused {
   const participant = findParticipant(state, actor.userId);
   if (participant && participant.role !== actor.role) return refuse("FORBIDDEN", "You are in this room with another role.");
-  // The owner may remove someone from the plan page without having entered the room.
-  if (!participant && command.type !== "join" && command.type !== "removeParticipant") return refuse("FORBIDDEN", "Join the room first.");
+  // The owner may remove someone from the plan page without having entered the room; and leaving always
+  // succeeds, also for someone removed meanwhile (decide records nothing for a non-participant).
+  if (!participant && command.type !== "join" && command.type !== "removeParticipant" && !isLeaving(command))
+    return refuse("FORBIDDEN", "Join the room first.");
   if (!roleAllows(actor.role, command)) return refuse("FORBIDDEN", refusalFor(command));
 
   if (command.type === "editNote" || command.type === "deleteNote") {

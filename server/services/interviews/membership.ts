@@ -21,9 +21,13 @@ export async function roleIn(db: Db, sessionId: string, userId: string): Promise
   return (await membership(db, sessionId, userId))?.role ?? null;
 }
 
-export async function requireInterviewer(db: Db, sessionId: string, userId: string): Promise<void> {
+/**
+ * Passes for the session's interviewer; anyone else in it is told no, and an outsider is told that the
+ * thing they named (`notFound`: the interview, or an invite of it) was not found, as if it did not exist.
+ */
+export async function requireInterviewer(db: Db, sessionId: string, userId: string, notFound = ROOM_NOT_FOUND): Promise<void> {
   const role = await roleIn(db, sessionId, userId);
-  if (role === null) throw new AppError("NOT_FOUND", ROOM_NOT_FOUND);
+  if (role === null) throw new AppError("NOT_FOUND", notFound);
   if (!canManageInterview(role)) throw new AppError("FORBIDDEN", "Only the interviewer can change this interview.");
 }
 

@@ -18,22 +18,25 @@ export async function removeParticipant(db: Db, user: SessionUser, input: { sess
   const target = await roleIn(db, input.sessionId, input.userId);
   if (target !== null && !canBeRemoved(target)) throw new AppError("FORBIDDEN", "Interviewers cannot be removed from the interview.");
   if (target !== null) await db.participant.delete({ where: { sessionId_userId: { sessionId: input.sessionId, userId: input.userId } } });
-  const recorded = await recordRemoval(user, input.sessionId, input.userId, now);
+  const recorded = await recordRemoval(user.id, input.sessionId, input.userId, now);
   if (target === null && !recorded) throw new AppError("NOT_FOUND", "That person is not in this interview.");
 }
 
 const REMOVAL_ATTEMPTS = 10;
 
-/** Records a removal in the room, waiting out a busy room; whether it removed someone who was in it. */
-export async function recordRemoval(owner: SessionUser, sessionId: string, userId: string, now: Date): Promise<boolean> {
+/**
+ * Records a removal by the owner (`ownerId`) in the room, waiting out a busy room; whether it removed
+ * someone who was in it. `replaced`: the same person came in on another device (a fresh candidate link).
+ */
+export async function recordRemoval(ownerId: string, sessionId: string, userId: string, now: Date, options: { replaced?: true } = {}): Promise<boolean> {
   const idempotencyKey = randomUUID();
   for (let attempt = 1; ; attempt++) {
     try {
       const outcome = await executeCommand(roomEngine(pool), {
         sessionId,
-        actor: { userId: owner.id, role: "INTERVIEWER" },
+        actor: { userId: ownerId, role: "INTERVIEWER" },
         idempotencyKey,
-        command: { type: "removeParticipant", userId },
+        command: { type: "removeParticipant", userId, ...options },
         now,
       });
       return outcome.events.length > 0;

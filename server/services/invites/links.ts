@@ -5,11 +5,13 @@ import type { Role } from "@/server/domain/room";
 import type { InvitableRole } from "@/server/domain/interview/policy";
 import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
-import { admitWithInvite, hashInviteToken, lockValidInvite, newInviteToken } from "@/server/services/invites/admission";
+import { admitWithInvite, finishAdmission, hashInviteToken, lockValidInvite, newInviteToken } from "@/server/services/invites/admission";
 import { requireInterviewer } from "@/server/services/interviews/membership";
 import { recordRemoval } from "@/server/services/interviews/participants";
 
 const DEFAULT_INVITE_HOURS = 72;
+
+const INVITE_NOT_FOUND = "That invite was not found.";
 
 export async function createInvite(
   db: Db,
@@ -33,8 +35,9 @@ export async function createInvite(
  */
 export async function revokeInvite(db: Db, user: SessionUser, inviteId: string, now: Date): Promise<void> {
   const invite = await db.invite.findUnique({ where: { id: inviteId }, select: { sessionId: true, role: true } });
-  if (!invite) throw new AppError("NOT_FOUND", "That invite was not found.");
-  await requireInterviewer(db, invite.sessionId, user.id);
+  // An outsider gets one answer for a real invite and a made-up one: nothing tells them which ids exist.
+  if (!invite) throw new AppError("NOT_FOUND", INVITE_NOT_FOUND);
+  await requireInterviewer(db, invite.sessionId, user.id, INVITE_NOT_FOUND);
   const removed = await db.$transaction(async (tx) => {
     await tx.invite.update({ where: { id: inviteId }, data: { revokedAt: now } });
     if (invite.role === "CANDIDATE") return [];
@@ -43,7 +46,7 @@ export async function revokeInvite(db: Db, user: SessionUser, inviteId: string, 
     await tx.participant.deleteMany({ where: admittedBy });
     return admitted.map((participant) => participant.userId);
   });
-  for (const userId of removed) await recordRemoval(user, invite.sessionId, userId, now);
+  for (const userId of removed) await recordRemoval(user.id, invite.sessionId, userId, now);
 }
 
 export type InviteDescription =
@@ -76,9 +79,11 @@ export async function describeInvite(db: Db, token: string, now: Date): Promise<
 }
 
 export async function acceptInvite(db: Db, user: SessionUser, token: string, now: Date): Promise<{ sessionId: string; role: Role }> {
-  return db.$transaction(async (tx) => {
+  const { sessionId, admission } = await db.$transaction(async (tx) => {
     const invite = await lockValidInvite(tx, token, now);
-    if (!invite) throw new AppError("NOT_FOUND", "This invite link is not valid any more. Ask the interviewer for a new one.");
-    return { sessionId: invite.sessionId, role: await admitWithInvite(tx, invite, user.id, now) };
+    if (!invite) throw new AppError("NOT_FOUND", "This invite link is not valid any more. Ask the interviewer for a fresh one.");
+    return { sessionId: invite.sessionId, admission: await admitWithInvite(tx, invite, user.id, now) };
   });
+  await finishAdmission(admission, now);
+  return { sessionId, role: admission.role };
 }

@@ -87,7 +87,7 @@ export async function sessionHistory(pool: Pool, user: SessionUser, filters: His
   const from = `FROM "Participant" p
          JOIN "InterviewSession" s ON s."id" = p."sessionId"
          JOIN "User" owner ON owner."id" = s."createdById"
-         -- A session has one candidate at most (canAcceptInvite), so this join adds no rows.
+         -- A session has one candidate at most (inviteAdmission), so this join adds no rows.
          LEFT JOIN "Participant" cp ON cp."sessionId" = s."id" AND cp."role" = 'CANDIDATE'
          LEFT JOIN "User" cu ON cu."id" = cp."userId"
          CROSS JOIN LATERAL (SELECT coalesce(s."startedAt", s."scheduledAt", s."createdAt") AS "date",

@@ -30,7 +30,7 @@ export async function progressOf(pool: Pool, user: SessionUser): Promise<Progres
       ORDER BY 3 DESC LIMIT $2`,
     [user.id, PROGRESS_SESSIONS],
   );
-  // Loads asked for in the same turn share two queries (room-store's batching).
+  // Loads asked for in the same turn share one query (room-store's batching); a session deleted meanwhile is skipped.
   const rooms = await Promise.all(rows.map((row) => loadRoom(pool, row.id)));
   const taken: Array<ProgressSession<CandidateView>> = [];
   const scored: Array<ProgressSession<StaffView>> = [];

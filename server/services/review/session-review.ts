@@ -7,8 +7,7 @@ import { replayFor, type LoggedEvent, type Perspective, type Replay } from "@/se
 import { sessionMarkdown, type SessionMeta } from "@/server/domain/review/report";
 import { createRoomState, roomEventSchema, viewFor, type QuestionSnapshot, type Role, type RoomView } from "@/server/domain/room";
 import { AppError } from "@/server/errors";
-import { internQuestion } from "@/server/services/plan-interning";
-import { loadRoom, ROOM_NOT_FOUND } from "@/server/services/room-store";
+import { loadRoom, PLAN_JSON_SQL, planQuestions, ROOM_NOT_FOUND, type PlanRow } from "@/server/services/room-store";
 import { roomPublisher } from "@/server/services/room-publisher";
 import { roomEngine } from "@/server/services/room-service";
 
@@ -25,28 +24,26 @@ export interface ReviewedSession extends SessionMeta {
  * they are not one of its members.
  */
 async function reviewedSession(db: Db, user: SessionUser, sessionId: string): Promise<ReviewedSession> {
-  const participant = await db.participant.findUnique({
-    where: { sessionId_userId: { sessionId, userId: user.id } },
+  // Read from the session down, not from the membership up: Prisma reads a relation with a query of its
+  // own, and a session deleted between the two must read as no membership, never as a member with no session.
+  const session = await db.interviewSession.findUnique({
+    where: { id: sessionId },
     select: {
-      role: true,
-      hiddenAt: true,
-      session: {
-        select: {
-          id: true,
-          title: true,
-          status: true,
-          candidateName: true,
-          createdAt: true,
-          scheduledAt: true,
-          startedAt: true,
-          endedAt: true,
-          createdBy: { select: { name: true } },
-        },
-      },
+      id: true,
+      title: true,
+      status: true,
+      candidateName: true,
+      createdAt: true,
+      scheduledAt: true,
+      startedAt: true,
+      endedAt: true,
+      createdBy: { select: { name: true } },
+      participants: { where: { userId: user.id }, select: { role: true, hiddenAt: true } },
     },
   });
-  if (!participant) throw new AppError("NOT_FOUND", ROOM_NOT_FOUND);
-  const { session, role } = participant;
+  const participant = session?.participants[0];
+  if (!session || !participant) throw new AppError("NOT_FOUND", ROOM_NOT_FOUND);
+  const { role } = participant;
   return {
     id: session.id,
     title: session.title,
@@ -80,7 +77,7 @@ export async function sessionReview(db: Db, pool: Pool, user: SessionUser, sessi
 
 export async function sessionReplay(db: Db, pool: Pool, user: SessionUser, sessionId: string, perspective: Perspective): Promise<Replay> {
   const session = await reviewedSession(db, user, sessionId);
-  const [questions, log] = await Promise.all([planOf(pool, sessionId), eventLogOf(pool, sessionId)]);
+  const { questions, log } = await planAndLogOf(pool, sessionId);
   return replayFor(createRoomState({ sessionId, questions }), log, { userId: user.id, role: session.myRole }, perspective);
 }
 
@@ -118,7 +115,7 @@ export async function deleteSession(db: Db, user: SessionUser, sessionId: string
     await tx.interviewSession.delete({ where: { id: sessionId } });
     return participants.map((participant) => participant.userId);
   });
-  roomEngine(sharedPool).forget(sessionId);
+  roomEngine(sharedPool).deleted(sessionId);
   roomPublisher.sessionDeleted(sessionId, members);
 }
 
@@ -136,22 +133,30 @@ export async function setSessionHidden(db: Db, user: SessionUser, sessionId: str
   await db.participant.update({ where: { sessionId_userId: { sessionId, userId: user.id } }, data: { hiddenAt: hidden ? new Date() : null } });
 }
 
-async function planOf(pool: Pool, sessionId: string): Promise<QuestionSnapshot[]> {
-  const { rows } = await pool.query<{ id: string; position: number; timeBoxSec: number | null; snapshot: object }>(
-    `SELECT "id", "position", "timeBoxSec", "snapshot" FROM "SessionQuestion" WHERE "sessionId" = $1 ORDER BY "position"`,
-    [sessionId],
-  );
-  return rows.map((row) => internQuestion({ ...row.snapshot, id: row.id, position: row.position, timeBoxSec: row.timeBoxSec } as QuestionSnapshot));
-}
-
-/** The whole log with the instant each event was appended, validated on read like every JSON column. */
-async function eventLogOf(pool: Pool, sessionId: string): Promise<LoggedEvent[]> {
-  const { rows } = await pool.query<{ seq: number; type: string; payload: unknown; createdAt: Date }>({
-    name: "review-event-log",
-    text: `SELECT "seq", "type", "payload", "createdAt" FROM "SessionEvent" WHERE "sessionId" = $1 ORDER BY "seq"`,
+/**
+ * The plan and the whole log with the instant each event was appended, in one statement (one snapshot:
+ * a session deleted meanwhile is not found, never a plan without its log), validated on read like every
+ * JSON column.
+ */
+async function planAndLogOf(pool: Pool, sessionId: string): Promise<{ questions: QuestionSnapshot[]; log: LoggedEvent[] }> {
+  const { rows } = await pool.query<{ plan: PlanRow[]; log: Array<{ seq: number; type: string; payload: unknown; createdAt: string }> }>({
+    name: "review-plan-and-log",
+    text: `SELECT ${PLAN_JSON_SQL} AS "plan",
+                  (SELECT coalesce(json_agg(json_build_object('seq', e."seq", 'type', e."type", 'payload', e."payload", 'createdAt', e."createdAt") ORDER BY e."seq"), '[]')
+                     FROM "SessionEvent" e WHERE e."sessionId" = s."id") AS "log"
+             FROM "InterviewSession" s WHERE s."id" = $1`,
     values: [sessionId],
   });
-  return rows.map((row) => ({ seq: row.seq, at: row.createdAt.toISOString(), event: roomEventSchema.parse({ type: row.type, payload: row.payload }) }));
+  const row = rows[0];
+  if (!row) throw new AppError("NOT_FOUND", ROOM_NOT_FOUND);
+  return {
+    questions: planQuestions(row.plan),
+    log: row.log.map((entry) => ({
+      seq: entry.seq,
+      at: new Date(entry.createdAt).toISOString(),
+      event: roomEventSchema.parse({ type: entry.type, payload: entry.payload }),
+    })),
+  };
 }
 
 function slug(title: string): string {
