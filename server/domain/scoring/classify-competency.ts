@@ -1,0 +1,406 @@
+import type { Competency, CompetencyRef } from "./competency-set";
+
+/**
+ * Which competency a rubric criterion tests, proposed from its words: the criterion's title counts most,
+ * then what it looks for, then the question it belongs to (prompt and section) and the document's title.
+ * Deterministic and local (keywords, no model), so the importer, a re-import and a session stored before
+ * criteria had competencies all agree; a person corrects the proposal in the bank.
+ */
+
+export interface CriterionContext {
+  title: string;
+  lookFor: readonly string[];
+  prompt: string;
+  section: readonly string[];
+  documentTitle?: string | null;
+}
+
+/** Stems of the words that point at each default competency, matched at the start of a word. */
+const KEYWORDS: Readonly<Record<string, readonly string[]>> = {
+  "problem-solving": [
+    "problem",
+    "trade[- ]?off",
+    "decision",
+    "decompos",
+    "approach",
+    "reason",
+    "analy",
+    "strateg",
+    "thinking",
+    "root cause",
+    "diagnos",
+    "cost",
+    "benefit",
+    "estimat",
+    "alternative",
+    "option",
+    "compar",
+    "when to use",
+    "constraint",
+    "pragmatic",
+    "requirement",
+    "first principle",
+    "prevention",
+    "mental model",
+    "why not",
+    "did you consider",
+    "choos",
+    "prefer",
+    "risk",
+    "judg",
+    "calibrat",
+  ],
+  "system-design": [
+    "architect",
+    "design",
+    "scal",
+    "component",
+    "distributed",
+    "microservice",
+    "service",
+    "gateway",
+    "pattern",
+    "partition",
+    "shard",
+    "pub/?sub",
+    "queue",
+    "kafka",
+    "load balanc",
+    "high-level",
+    "data flow",
+    "boundar",
+    "websocket",
+    "event-driven",
+    "saga",
+    "outbox",
+    "cdc",
+    "change data capture",
+    "consensus",
+    "leader election",
+    "replica",
+    "throughput",
+    "latency",
+    "full-stack",
+    "holistic",
+    "systems thinking",
+    "technology choice",
+    "enhancement",
+    "elasticsearch",
+    "redis",
+    "bulkhead",
+    "degradation",
+  ],
+  "technical-depth": [
+    "expertise",
+    "fundamental",
+    "internals",
+    "under the hood",
+    "how it works",
+    "jvm",
+    "spring",
+    "jpa",
+    "hibernate",
+    "jdbc",
+    "graphql",
+    "protocol",
+    "tcp",
+    "http",
+    "tls",
+    "alpn",
+    "kubernetes",
+    "istio",
+    "docker",
+    "image",
+    "java",
+    "lazy load",
+    "dependency injection",
+    "filter",
+    "interceptor",
+    "aop",
+    "clock",
+    "lamport",
+    "vector clock",
+    "logical",
+    "thread",
+    "concurren",
+    "async",
+    "performance",
+    "profil",
+    "optimi",
+    "breadth",
+    "depth",
+    "tool",
+    "framework",
+    "config",
+    "jmx",
+    "browser",
+    "react",
+    "api",
+    "contract",
+    "compatib",
+  ],
+  coding: [
+    "code",
+    "coding",
+    "implement",
+    "algorithm",
+    "complexity",
+    "big-?o",
+    "o\\(",
+    "data structure",
+    "edge case",
+    "test",
+    "refactor",
+    "function",
+    "lua",
+    "counter",
+    "token bucket",
+    "fixed window",
+    "sliding window",
+    "output",
+    "bug",
+    "example",
+    "sketch",
+  ],
+  data: [
+    "data",
+    "database",
+    "sql",
+    "postgres",
+    "mysql",
+    "mongo",
+    "schema",
+    "migration",
+    "ddl",
+    "index",
+    "btree",
+    "query",
+    "transaction",
+    "2pc",
+    "two-phase",
+    "consisten",
+    "isolation",
+    "replication",
+    "cache",
+    "caching",
+    "evict",
+    "invalidat",
+    "storage",
+    "reconciliation",
+    "projection",
+    "idempoten",
+    "exactly-once",
+    "at-least-once",
+    "eos",
+    "ordering",
+    "order matters",
+    "double-delete",
+    "financial integrity",
+    "integrity",
+    "connection pool",
+    "refcursor",
+    "stored procedure",
+    "reindex",
+    "partition key",
+  ],
+  reliability: [
+    "reliab",
+    "resilien",
+    "failure",
+    "failover",
+    "fail",
+    "recover",
+    "incident",
+    "outage",
+    "monitor",
+    "observab",
+    "metric",
+    "log",
+    "alert",
+    "health",
+    "debug",
+    "troubleshoot",
+    "symptom",
+    "production",
+    "operational",
+    "rollback",
+    "roll back",
+    "graceful",
+    "shutdown",
+    "restart",
+    "retry",
+    "timeout",
+    "circuit",
+    "post-?mortem",
+    "slow",
+    "trace",
+    "tracing",
+    "network",
+    "on-call",
+    "crisis",
+    "immediate",
+    "short-term",
+    "long-term",
+    "auto-recovery",
+    "verify fix",
+    "what could go wrong",
+    "safe",
+    "culprit",
+    "deploy",
+    "upgrade",
+  ],
+  security: [
+    "secur",
+    "auth",
+    "authentication",
+    "authoriz",
+    "authoris",
+    "oauth",
+    "jwt",
+    "token",
+    "secret",
+    "encrypt",
+    "pii",
+    "redact",
+    "sensitive",
+    "privacy",
+    "compliance",
+    "audit",
+    "threat",
+    "attack",
+    "vulnerab",
+    "permission",
+    "guardrail",
+    "governance",
+    "classification",
+  ],
+  communication: [
+    "communicat",
+    "explain",
+    "say",
+    "soundbite",
+    "line",
+    "closing",
+    "summary",
+    "eli\\d",
+    "plain english",
+    "crisp",
+    "clearly",
+    "out loud",
+    "pitch",
+    "story",
+    "narrative",
+    "present",
+    "document",
+  ],
+  collaboration: [
+    "stakeholder",
+    "team",
+    "organi[sz]ation",
+    "business",
+    "product thinking",
+    "accountab",
+    "ownership",
+    "owner",
+    "honest",
+    "self-awareness",
+    "growth",
+    "mindset",
+    "maturity",
+    "mature",
+    "lesson",
+    "learn",
+    "career",
+    "grow",
+    "disagree",
+    "scope creep",
+    "knowledge sharing",
+    "remote",
+    "regret",
+    "retrospective",
+    "leadership",
+    "mentor",
+    "conflict",
+    "planning",
+    "project",
+    "process improvement",
+    "personal",
+    "war story",
+    "non-negotiable",
+    "acumen",
+    "literacy",
+  ],
+};
+
+/**
+ * How much a keyword counts by where it is found. A word of the title outweighs all the context together
+ * (at most LOOK_FOR_CAP + QUESTION_CAP + 1), so that the context only decides for titles that name no area
+ * ("Key points", "Covers the reference answer").
+ */
+const TITLE_WEIGHT = 10;
+const LOOK_FOR_CAP = 4;
+const QUESTION_CAP = 3;
+
+const patternCache = new Map<string, RegExp>();
+
+function patternsOf(competency: Competency): RegExp[] {
+  const stems = KEYWORDS[competency.key] ?? nameStems(competency);
+  return stems.map((stem) => {
+    let re = patternCache.get(stem);
+    if (!re) {
+      re = new RegExp(`(?:^|[^\\p{L}\\p{N}])${stem}`, "iu");
+      patternCache.set(stem, re);
+    }
+    return re;
+  });
+}
+
+/** A competency someone added has no keyword list: the words of its name stand in. */
+function nameStems(competency: Competency): string[] {
+  return competency.name
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length >= 4)
+    .map((word) => word.slice(0, Math.max(4, word.length - 2)).replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+}
+
+function hits(patterns: readonly RegExp[], text: string): number {
+  return text === "" ? 0 : patterns.filter((re) => re.test(text)).length;
+}
+
+/** Where in the title the competency's first word starts: of two areas a title names, the first wins. */
+function firstMention(patterns: readonly RegExp[], title: string): number {
+  const found = patterns.map((re) => re.exec(title)?.index ?? Infinity);
+  return Math.min(Infinity, ...found);
+}
+
+function scoreOf(patterns: readonly RegExp[], criterion: CriterionContext): number {
+  const lookFor = criterion.lookFor.reduce((sum, item) => sum + hits(patterns, item), 0);
+  const question = hits(patterns, [criterion.prompt, ...criterion.section].join(" "));
+  return (
+    TITLE_WEIGHT * hits(patterns, criterion.title) +
+    Math.min(LOOK_FOR_CAP, lookFor) +
+    Math.min(QUESTION_CAP, question) +
+    Math.min(1, hits(patterns, criterion.documentTitle ?? ""))
+  );
+}
+
+/**
+ * The competency of `set` whose words the criterion uses most; on a tie, the one its title names first,
+ * then the one listed first. When none
+ * of them fits, "technical-depth" if the set has it (a prep document's criteria are mostly about knowing
+ * the subject), else the set's first.
+ */
+export function classifyCompetency(criterion: CriterionContext, set: readonly Competency[]): CompetencyRef {
+  let best: { competency: Competency; score: number; mention: number } | null = null;
+  for (const competency of set) {
+    const patterns = patternsOf(competency);
+    const score = scoreOf(patterns, criterion);
+    if (score === 0) continue;
+    const mention = firstMention(patterns, criterion.title);
+    if (!best || score > best.score || (score === best.score && mention < best.mention)) best = { competency, score, mention };
+  }
+  const chosen = best?.competency ?? set.find((competency) => competency.key === "technical-depth") ?? set[0];
+  if (!chosen) throw new Error("A competency set is never empty");
+  return { key: chosen.key, name: chosen.name };
+}
