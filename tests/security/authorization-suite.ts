@@ -116,7 +116,7 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
       q1: q1?.id ?? "",
       q2: q2?.id ?? "",
       firstFollowUp,
-      firstCriterion: (q1?.snapshot as { rubric: Array<{ title: string }> }).rubric[0]?.title ?? "",
+      firstCompetency: (q1?.snapshot as { rubric: Array<{ competency?: { key: string } }> }).rubric[0]?.competency?.key ?? "",
       ownNoteId: ownNote(caller, noteIds),
       noteIds,
       moveOwnerTo: (questionId: string) => run(owner, { type: "goToQuestion", questionId }),
@@ -223,7 +223,7 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
       await w.endRated();
       return { type: "submitScorecard" };
     },
-    setCompetencyWeights: (w) => ({ type: "setCompetencyWeights", weights: [{ competency: w.firstCriterion, weight: 2 }] }),
+    setCompetencyWeights: (w) => ({ type: "setCompetencyWeights", weights: [{ competency: w.firstCompetency, weight: 2 }] }),
     draftFeedback: () => ({ type: "draftFeedback", text: "So far, so good" }),
     releaseFeedback: async (w) => {
       await w.endRated();

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { idSchema, instantSchema } from "../room/primitives";
 import type { QuestionSnapshot } from "../room/room-state";
-import { competencyScores } from "./competencies";
+import { competencyOf, competencyScores } from "./competencies";
+import { competencyKeySchema, competencyRefSchema } from "./competency-set";
 import { ratingSchema, OVERALL_MAX } from "./scale";
 import { questionScoreOf, selfRatingSchema, type Scorecard } from "./scorecard";
 
@@ -17,10 +18,19 @@ export const releasedScoresSchema = z.object({
       questionId: idSchema,
       prompt: z.string(),
       overall: z.number().int().min(0).max(OVERALL_MAX).nullable(),
-      criteria: z.array(z.object({ criterion: z.number().int().min(0), title: z.string(), rating: ratingSchema.nullable() })),
+      criteria: z.array(
+        z.object({
+          criterion: z.number().int().min(0),
+          title: z.string(),
+          rating: ratingSchema.nullable(),
+          /** Absent in releases made before criteria had competencies. */
+          competency: competencyRefSchema.optional(),
+        }),
+      ),
     }),
   ),
-  competencies: z.array(z.object({ title: z.string(), score: z.number().nullable() })),
+  /** `key` is absent in releases made before criteria had competencies, when `title` was a criterion's. */
+  competencies: z.array(z.object({ key: competencyKeySchema.optional(), title: z.string(), score: z.number().nullable() })),
   overall: z.number().nullable(),
 });
 export type ReleasedScores = z.infer<typeof releasedScoresSchema>;
@@ -60,10 +70,11 @@ export function releasedScoresFrom(card: Scorecard, asked: readonly QuestionSnap
           criterion: index,
           title: criterion.title,
           rating: section.ratings.find((rating) => rating.criterion === index)?.rating ?? null,
+          competency: competencyOf(question, criterion),
         })),
       };
     }),
-    competencies: summary.competencies.map((competency) => ({ title: competency.title, score: competency.byScorer[0]?.score ?? null })),
+    competencies: summary.competencies.map((competency) => ({ key: competency.key, title: competency.title, score: competency.byScorer[0]?.score ?? null })),
     overall: summary.overall.mean,
   };
 }
