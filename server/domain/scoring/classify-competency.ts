@@ -1,8 +1,8 @@
 import type { Competency, CompetencyRef } from "./competency-set";
 
 /**
- * Which competency a rubric criterion tests, proposed from its words: the criterion's title counts most,
- * then what it looks for, then the question it belongs to (prompt and section) and the document's title.
+ * Which competency a rubric criterion tests, proposed from its words: the criterion's title first, then
+ * the question it belongs to (prompt and section), what it looks for, and the document's title.
  * Deterministic and local (keywords, no model), so the importer, a re-import and a session stored before
  * criteria had competencies all agree; a person corrects the proposal in the bank.
  */
@@ -85,8 +85,6 @@ const KEYWORDS: Readonly<Record<string, readonly string[]>> = {
     "systems thinking",
     "technology choice",
     "enhancement",
-    "elasticsearch",
-    "redis",
     "bulkhead",
     "degradation",
   ],
@@ -159,7 +157,6 @@ const KEYWORDS: Readonly<Record<string, readonly string[]>> = {
     "sliding window",
     "output",
     "bug",
-    "example",
     "sketch",
   ],
   data: [
@@ -212,6 +209,8 @@ const KEYWORDS: Readonly<Record<string, readonly string[]>> = {
     "recover",
     "incident",
     "outage",
+    "goes down",
+    "crash",
     "monitor",
     "observab",
     "metric",
@@ -268,6 +267,8 @@ const KEYWORDS: Readonly<Record<string, readonly string[]>> = {
     "audit",
     "threat",
     "attack",
+    "malicious",
+    "abuse",
     "vulnerab",
     "permission",
     "guardrail",
@@ -333,13 +334,12 @@ const KEYWORDS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
- * How much a keyword counts by where it is found. A word of the title outweighs all the context together
- * (at most LOOK_FOR_CAP + QUESTION_CAP + 1), so that the context only decides for titles that name no area
- * ("Key points", "Covers the reference answer").
+ * How much a keyword of the context counts: the question's own prompt more than the headings above it or
+ * what the criterion looks for. The context decides only between competencies the title does not tell apart.
  */
-const TITLE_WEIGHT = 10;
-const LOOK_FOR_CAP = 4;
-const QUESTION_CAP = 3;
+const LOOK_FOR_CAP = 3;
+const PROMPT_WEIGHT = 2;
+const PROMPT_CAP = 3;
 
 const patternCache = new Map<string, RegExp>();
 
@@ -374,31 +374,50 @@ function firstMention(patterns: readonly RegExp[], title: string): number {
   return Math.min(Infinity, ...found);
 }
 
-function scoreOf(patterns: readonly RegExp[], criterion: CriterionContext): number {
+function contextScore(patterns: readonly RegExp[], criterion: CriterionContext): number {
   const lookFor = criterion.lookFor.reduce((sum, item) => sum + hits(patterns, item), 0);
-  const question = hits(patterns, [criterion.prompt, ...criterion.section].join(" "));
+  // The outermost heading is often the document's title again: counted once, as the document.
+  const section = criterion.section.filter((heading) => heading !== criterion.documentTitle).join(" ");
   return (
-    TITLE_WEIGHT * hits(patterns, criterion.title) +
     Math.min(LOOK_FOR_CAP, lookFor) +
-    Math.min(QUESTION_CAP, question) +
+    PROMPT_WEIGHT * Math.min(PROMPT_CAP, hits(patterns, criterion.prompt)) +
+    Math.min(1, hits(patterns, section)) +
     Math.min(1, hits(patterns, criterion.documentTitle ?? ""))
   );
 }
 
+interface Fit {
+  competency: Competency;
+  title: number;
+  mention: number;
+  context: number;
+}
+
+/** The title's words first (more of them, then the earlier), then the context's; the set's order last. */
+function fitsBetter(a: Fit, b: Fit): boolean {
+  if (a.title !== b.title) return a.title > b.title;
+  if (a.mention !== b.mention) return a.mention < b.mention;
+  return a.context > b.context;
+}
+
 /**
- * The competency of `set` whose words the criterion uses most; on a tie, the one its title names first,
- * then the one listed first. When none
- * of them fits, "technical-depth" if the set has it (a prep document's criteria are mostly about knowing
- * the subject), else the set's first.
+ * The competency of `set` whose words the criterion's title uses (of two, the one it names first), else
+ * the one its look-fors, question and document use most; on a tie, the one listed first. When nothing
+ * fits, "technical-depth" if the set has it (a prep document's criteria are mostly about knowing the
+ * subject), else the set's first.
  */
 export function classifyCompetency(criterion: CriterionContext, set: readonly Competency[]): CompetencyRef {
-  let best: { competency: Competency; score: number; mention: number } | null = null;
+  let best: Fit | null = null;
   for (const competency of set) {
     const patterns = patternsOf(competency);
-    const score = scoreOf(patterns, criterion);
-    if (score === 0) continue;
-    const mention = firstMention(patterns, criterion.title);
-    if (!best || score > best.score || (score === best.score && mention < best.mention)) best = { competency, score, mention };
+    const fit = {
+      competency,
+      title: hits(patterns, criterion.title),
+      mention: firstMention(patterns, criterion.title),
+      context: contextScore(patterns, criterion),
+    };
+    if (fit.title === 0 && fit.context === 0) continue;
+    if (!best || fitsBetter(fit, best)) best = fit;
   }
   const chosen = best?.competency ?? set.find((competency) => competency.key === "technical-depth") ?? set[0];
   if (!chosen) throw new Error("A competency set is never empty");
