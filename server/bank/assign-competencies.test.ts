@@ -63,8 +63,8 @@ describe("the importer's competency pass on the bundled documents", () => {
 
 describe("a document's own competency set", () => {
   const seed = seeds.find((doc) => doc.sourceFile.startsWith("2-"))!;
-  const proposals = (set: CompetencySet) =>
-    assignCompetencies({ ...seed, questions: seed.questions.map((q) => ({ ...q, rubric: q.rubric.map(({ competency: _, ...c }) => c) })) }, set);
+  const unassigned: BankDocument = { ...seed, questions: seed.questions.map((q) => ({ ...q, rubric: q.rubric.map(({ competency: _, ...c }) => c) })) };
+  const proposals = (set: CompetencySet) => assignCompetencies(unassigned, set);
 
   it("keeps a criterion's competency by key when the set renames it", () => {
     const renamed = DEFAULT_COMPETENCIES.map((c) => (c.key === "security" ? { ...c, name: "AppSec" } : c));
