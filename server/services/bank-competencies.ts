@@ -9,6 +9,7 @@ import {
   competencySchema,
   competencySetOf,
   competencySetSchema,
+  DEFAULT_COMPETENCIES,
   newCompetencyKey,
   type CompetencySet,
 } from "@/server/domain/scoring/competency-set";
@@ -32,8 +33,10 @@ export const competencyEditResultSchema = z.object({
   moved: z.number().int().nonnegative(),
 });
 
+/** A key names a competency of the document, or one of the default set (so that a removed default can come back as it was). */
 function nextSet(current: CompetencySet, edits: CompetencyEdit["competencies"]): CompetencySet {
-  const unknown = edits.find((edit) => edit.key !== undefined && !current.some((competency) => competency.key === edit.key));
+  const known = new Set([...current, ...DEFAULT_COMPETENCIES].map((competency) => competency.key));
+  const unknown = edits.find((edit) => edit.key !== undefined && !known.has(edit.key));
   if (unknown) throw new AppError("BAD_REQUEST", `“${unknown.key}” is not a competency of this document; leave the key out to add one.`);
   const next: CompetencySet = [];
   for (const edit of edits) next.push({ key: edit.key ?? newCompetencyKey(edit.name, [...current, ...next]), name: edit.name, description: edit.description });

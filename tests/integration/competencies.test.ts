@@ -135,7 +135,9 @@ describe("a criterion's competency, in the bank", () => {
     expect(after.rubric[0]?.competency).toBe("communication");
     // The shared document is untouched.
     expect((await ada.trpc.bank.question.query({ id: shared.id })).rubric).toEqual(shared.rubric);
-    await ada.trpc.bank.updateCompetencies.mutate({ documentId, competencies: DEFAULT_COMPETENCIES });
+    // A removed default comes back under its own key.
+    const restored = await ada.trpc.bank.updateCompetencies.mutate({ documentId, competencies: DEFAULT_COMPETENCIES });
+    expect(restored.competencies).toEqual(DEFAULT_COMPETENCIES);
   });
 });
 
@@ -146,9 +148,10 @@ async function databaseDigest(): Promise<string> {
 describe("a candidate's progress", () => {
   it("charts the competencies of the released scores, and only those that were rated", async () => {
     const { question } = await ownCopy();
-    // Criterion 0 is under communication (corrected above), 1 and 3 under reliability, 2 under system design.
+    // Criterion 0 under communication, 1 and 3 under reliability (back in the set), 2 under system design.
     const fixed = correctionOf(question);
-    fixed.rubric = fixed.rubric.map((criterion, index) => (index === 0 ? { ...criterion, competency: "communication" } : criterion));
+    const chosen = ["communication", "reliability", "system-design", "reliability"];
+    fixed.rubric = fixed.rubric.map((criterion, index) => ({ ...criterion, competency: chosen[index] }));
     await ada.trpc.bank.updateQuestion.mutate(fixed);
     const { id: sessionId } = await ada.trpc.interview.create.mutate({ title: "Competencies", items: [{ bankQuestionId: question.id, timeBoxSec: 600 }] });
     const link = await ada.trpc.interview.createInvite.mutate({ sessionId, role: "CANDIDATE" });
