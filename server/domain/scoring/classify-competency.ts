@@ -341,18 +341,39 @@ const LOOK_FOR_CAP = 3;
 const PROMPT_WEIGHT = 2;
 const PROMPT_CAP = 3;
 
-const patternCache = new Map<string, RegExp>();
+/** Where a keyword starts a word in lower-cased text (the index of the character before it, or 0), else -1. */
+type Matcher = (lower: string) => number;
 
-function patternsOf(competency: Competency): RegExp[] {
-  const stems = KEYWORDS[competency.key] ?? nameStems(competency);
-  return stems.map((stem) => {
-    let re = patternCache.get(stem);
-    if (!re) {
-      re = new RegExp(`(?:^|[^\\p{L}\\p{N}])${stem}`, "iu");
-      patternCache.set(stem, re);
-    }
-    return re;
-  });
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+const LITERAL = /^[a-z0-9 '&/-]+$/;
+const matchers = new Map<string, Matcher>();
+
+/**
+ * Most keywords are plain words, found with indexOf (a regular expression per keyword and text made the
+ * pass about 1 ms per criterion); the few with a pattern ("trade[- ]?off") keep one.
+ */
+function matcherOf(stem: string): Matcher {
+  const known = matchers.get(stem);
+  if (known) return known;
+  let matcher: Matcher;
+  if (LITERAL.test(stem)) {
+    matcher = (lower) => {
+      for (let at = lower.indexOf(stem); at !== -1; at = lower.indexOf(stem, at + 1)) {
+        if (at === 0) return 0;
+        if (!WORD_CHARACTER.test(lower[at - 1]!)) return at - 1;
+      }
+      return -1;
+    };
+  } else {
+    const re = new RegExp(`(?:^|[^\\p{L}\\p{N}])${stem}`, "u");
+    matcher = (lower) => re.exec(lower)?.index ?? -1;
+  }
+  matchers.set(stem, matcher);
+  return matcher;
+}
+
+function patternsOf(competency: Competency): Matcher[] {
+  return (KEYWORDS[competency.key] ?? nameStems(competency)).map(matcherOf);
 }
 
 /** A competency someone added has no keyword list: the words of its name stand in. */
@@ -364,17 +385,17 @@ function nameStems(competency: Competency): string[] {
     .map((word) => word.slice(0, Math.max(4, word.length - 2)).replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
 }
 
-function hits(patterns: readonly RegExp[], text: string): number {
-  return text === "" ? 0 : patterns.filter((re) => re.test(text)).length;
+function hits(patterns: readonly Matcher[], lower: string): number {
+  return lower === "" ? 0 : patterns.filter((match) => match(lower) !== -1).length;
 }
 
 /** Where in the title the competency's first word starts: of two areas a title names, the first wins. */
-function firstMention(patterns: readonly RegExp[], title: string): number {
-  const found = patterns.map((re) => re.exec(title)?.index ?? Infinity);
+function firstMention(patterns: readonly Matcher[], title: string): number {
+  const found = patterns.map((match) => match(title)).filter((at) => at !== -1);
   return Math.min(Infinity, ...found);
 }
 
-function contextScore(patterns: readonly RegExp[], criterion: CriterionContext): number {
+function contextScore(patterns: readonly Matcher[], criterion: CriterionContext): number {
   const lookFor = criterion.lookFor.reduce((sum, item) => sum + hits(patterns, item), 0);
   // The outermost heading is often the document's title again: counted once, as the document.
   const section = criterion.section.filter((heading) => heading !== criterion.documentTitle).join(" ");
@@ -406,7 +427,15 @@ function fitsBetter(a: Fit, b: Fit): boolean {
  * fits, "technical-depth" if the set has it (a prep document's criteria are mostly about knowing the
  * subject), else the set's first.
  */
-export function classifyCompetency(criterion: CriterionContext, set: readonly Competency[]): CompetencyRef {
+export function classifyCompetency(original: CriterionContext, set: readonly Competency[]): CompetencyRef {
+  const lower = (text: string) => text.toLowerCase();
+  const criterion: CriterionContext = {
+    title: lower(original.title),
+    lookFor: original.lookFor.map(lower),
+    prompt: lower(original.prompt),
+    section: original.section.map(lower),
+    documentTitle: original.documentTitle ? lower(original.documentTitle) : null,
+  };
   let best: Fit | null = null;
   for (const competency of set) {
     const patterns = patternsOf(competency);
