@@ -195,6 +195,7 @@ export function BankImporter() {
                       key={question.key}
                       index={index}
                       question={question}
+                      competencies={entry.document?.competencies ?? []}
                       correction={entry.corrections[question.key]}
                       disabled={importing}
                       onCorrect={(correction) => update(entry.id, (e) => ({ corrections: { ...e.corrections, [question.key]: correction } }))}

@@ -1,14 +1,16 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Download, Trash2 } from "lucide-react";
+import { Download, Tags, Trash2 } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/room/confirm-dialog";
+import { CompetencySetEditor } from "@/components/bank/competency-set-editor";
 import { CopyDocumentButton } from "@/components/bank/copy-document-button";
 import { downloadJson } from "@/components/bank/download-json";
 import { errorMessage } from "@/components/providers/trpc-errors";
 import { useTRPC } from "@/components/providers/trpc";
+import type { CompetencySet } from "@/server/domain/scoring/competency-set";
 
 interface DocumentSummary {
   id: string;
@@ -16,6 +18,7 @@ interface DocumentSummary {
   sourceFile: string;
   shared: boolean;
   count: number;
+  competencies: CompetencySet;
 }
 
 /** What a reader can do with the document the bank is filtered to: export it, and copy it (shared) or delete it (their own). */
@@ -26,6 +29,7 @@ export function DocumentActions({ document, onDeleted }: { document: DocumentSum
   const [error, setError] = useState<string | null>(null);
   const remove = useMutation(trpc.bank.deleteDocument.mutationOptions());
   const [exporting, setExporting] = useState(false);
+  const [showCompetencies, setShowCompetencies] = useState(false);
 
   async function exportDocument() {
     setError(null);
@@ -67,6 +71,10 @@ export function DocumentActions({ document, onDeleted }: { document: DocumentSum
         ) : null}
       </div>
       <div className="flex flex-wrap items-center gap-2">
+        <Button variant="ghost" size="sm" aria-expanded={showCompetencies} onClick={() => setShowCompetencies((shown) => !shown)}>
+          <Tags aria-hidden />
+          Competencies
+        </Button>
         <Button variant="ghost" size="sm" onClick={() => void exportDocument()} loading={exporting}>
           <Download aria-hidden />
           Export JSON
@@ -80,6 +88,12 @@ export function DocumentActions({ document, onDeleted }: { document: DocumentSum
           </Button>
         )}
       </div>
+      {showCompetencies ? (
+        <div className="w-full border-t pt-3" data-testid="document-competencies">
+          <p className="mb-2 text-xs text-muted-foreground">Each rubric criterion is scored under one of these; scores and progress are charted by them.</p>
+          <CompetencySetEditor key={document.id} documentId={document.id} competencies={document.competencies} editable={!document.shared} />
+        </div>
+      ) : null}
       <ConfirmDialog
         open={confirming}
         title={`Delete ${document.title}?`}

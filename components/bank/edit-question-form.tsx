@@ -5,10 +5,11 @@ import { useRouter } from "next/navigation";
 import { QuestionEditor } from "@/components/bank/question-editor";
 import { errorMessage } from "@/components/providers/trpc-errors";
 import { useTRPC } from "@/components/providers/trpc";
+import type { CompetencySet } from "@/server/domain/scoring/competency-set";
 import type { QuestionCorrection } from "@/server/services/bank-edit";
 
 /** Edits a stored question and returns to its page. */
-export function EditQuestionForm({ id, initial }: { id: string; initial: QuestionCorrection }) {
+export function EditQuestionForm({ id, initial, competencies }: { id: string; initial: QuestionCorrection; competencies: CompetencySet }) {
   const trpc = useTRPC();
   const router = useRouter();
   const update = useMutation(
@@ -22,6 +23,7 @@ export function EditQuestionForm({ id, initial }: { id: string; initial: Questio
   return (
     <QuestionEditor
       initial={initial}
+      competencies={competencies}
       saving={update.isPending}
       error={update.error ? errorMessage(update.error) : null}
       onCancel={() => router.push(`/bank/questions/${id}`)}

@@ -4,20 +4,24 @@ import { ChevronRight, ListChecks, MessageSquareReply, Pencil } from "lucide-rea
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { CompetencyBadge } from "@/components/bank/competency-badge";
 import { QuestionEditor } from "@/components/bank/question-editor";
 import type { BankQuestion } from "@/server/bank/bank-format";
+import type { CompetencySet } from "@/server/domain/scoring/competency-set";
 import type { QuestionCorrection } from "@/server/services/bank-edit";
 
 interface PreviewQuestionProps {
   index: number;
   question: BankQuestion;
+  /** The document's competencies, to name each criterion's and to correct it. */
+  competencies: CompetencySet;
   correction: QuestionCorrection | undefined;
   onCorrect: (correction: QuestionCorrection) => void;
   disabled: boolean;
 }
 
 /** One recognised question in the import preview: collapsed to its prompt, open for follow-ups and rubric, editable. */
-export function PreviewQuestion({ index, question, correction, onCorrect, disabled }: PreviewQuestionProps) {
+export function PreviewQuestion({ index, question, competencies, correction, onCorrect, disabled }: PreviewQuestionProps) {
   const [editing, setEditing] = useState(false);
   const shown = { ...question, ...correction };
 
@@ -26,6 +30,7 @@ export function PreviewQuestion({ index, question, correction, onCorrect, disabl
       <li className="bg-muted/30 px-4 py-5 sm:px-5">
         <QuestionEditor
           initial={{ prompt: shown.prompt, followUps: shown.followUps, rubric: shown.rubric }}
+          competencies={competencies}
           saveLabel="Keep these changes"
           onCancel={() => setEditing(false)}
           onSave={(value) => {
@@ -64,7 +69,7 @@ export function PreviewQuestion({ index, question, correction, onCorrect, disabl
               <ol className="grid gap-2">
                 {shown.rubric.map((criterion, i) => (
                   <li key={i} className="border-l-2 border-primary/40 pl-3 text-[13px] leading-5">
-                    <span className="font-medium">{criterion.title}</span>
+                    <span className="font-medium">{criterion.title}</span> <CompetencyBadge competencies={competencies} competency={criterion.competency} />
                     {criterion.lookFor.length > 0 ? (
                       <ul className="mt-1 grid gap-0.5 text-muted-foreground">
                         {criterion.lookFor.map((item, j) => (

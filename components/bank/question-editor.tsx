@@ -6,13 +6,15 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { Textarea } from "@/components/bank/field-controls";
+import { Select, Textarea } from "@/components/bank/field-controls";
+import type { CompetencySet } from "@/server/domain/scoring/competency-set";
 import type { QuestionCorrection } from "@/server/services/bank-edit";
 
 interface Draft {
   prompt: string;
   followUps: Array<{ prompt: string; answer: string; lookFor: string }>;
-  rubric: Array<{ title: string; lookFor: string }>;
+  /** `competency` "" for a new criterion: the server proposes one from its words. */
+  rubric: Array<{ title: string; lookFor: string; competency: string }>;
 }
 
 const lines = (text: string) =>
@@ -25,7 +27,7 @@ function toDraft(value: QuestionCorrection): Draft {
   return {
     prompt: value.prompt,
     followUps: value.followUps.map((f) => ({ prompt: f.prompt, answer: f.answer ?? "", lookFor: f.lookFor.join("\n") })),
-    rubric: value.rubric.map((c) => ({ title: c.title, lookFor: c.lookFor.join("\n") })),
+    rubric: value.rubric.map((c) => ({ title: c.title, lookFor: c.lookFor.join("\n"), competency: c.competency ?? "" })),
   };
 }
 
@@ -33,7 +35,7 @@ function fromDraft(draft: Draft): QuestionCorrection {
   return {
     prompt: draft.prompt.trim(),
     followUps: draft.followUps.map((f) => ({ prompt: f.prompt.trim(), answer: f.answer.trim() === "" ? null : f.answer.trim(), lookFor: lines(f.lookFor) })),
-    rubric: draft.rubric.map((c) => ({ title: c.title.trim(), lookFor: lines(c.lookFor) })),
+    rubric: draft.rubric.map((c) => ({ title: c.title.trim(), lookFor: lines(c.lookFor), ...(c.competency === "" ? {} : { competency: c.competency }) })),
   };
 }
 
@@ -53,6 +55,8 @@ function problemsOf(value: QuestionCorrection): Record<string, string> {
 
 interface QuestionEditorProps {
   initial: QuestionCorrection;
+  /** The document's competencies, one of which each criterion is scored under. */
+  competencies: CompetencySet;
   onSave: (value: QuestionCorrection) => void;
   onCancel: () => void;
   saving?: boolean;
@@ -62,7 +66,7 @@ interface QuestionEditorProps {
 }
 
 /** Corrects what the parser most often gets wrong: the prompt, the follow-ups and the rubric criteria. */
-export function QuestionEditor({ initial, onSave, onCancel, saving = false, error, saveLabel = "Save changes" }: QuestionEditorProps) {
+export function QuestionEditor({ initial, competencies, onSave, onCancel, saving = false, error, saveLabel = "Save changes" }: QuestionEditorProps) {
   const id = useId();
   const [draft, setDraft] = useState(() => toDraft(initial));
   const [problems, setProblems] = useState<Record<string, string>>({});
@@ -105,7 +109,12 @@ export function QuestionEditor({ initial, onSave, onCancel, saving = false, erro
       <fieldset className="grid gap-3">
         <div className="flex items-center justify-between gap-2">
           <legend className="text-[13px] font-medium">Rubric criteria</legend>
-          <Button type="button" variant="ghost" size="sm" onClick={() => setDraft((d) => ({ ...d, rubric: [...d.rubric, { title: "", lookFor: "" }] }))}>
+          <Button
+            type="button"
+            variant="ghost"
+            size="sm"
+            onClick={() => setDraft((d) => ({ ...d, rubric: [...d.rubric, { title: "", lookFor: "", competency: "" }] }))}
+          >
             <Plus aria-hidden />
             Add criterion
           </Button>
@@ -133,6 +142,12 @@ export function QuestionEditor({ initial, onSave, onCancel, saving = false, erro
                   <Trash2 aria-hidden />
                 </Button>
               </div>
+              <CompetencySelect
+                label={`Criterion ${index + 1}: competency`}
+                value={criterion.competency}
+                competencies={competencies}
+                onChange={(competency) => setCriterion(index, { competency })}
+              />
               <Textarea
                 aria-label={`Criterion ${index + 1}: what to look for, one per line`}
                 value={criterion.lookFor}
@@ -212,5 +227,35 @@ export function QuestionEditor({ initial, onSave, onCancel, saving = false, erro
         </Button>
       </div>
     </form>
+  );
+}
+
+/** The competency a criterion is scored under; /progress charts these, not the criteria's titles. */
+function CompetencySelect({
+  label,
+  value,
+  competencies,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  competencies: CompetencySet;
+  onChange: (key: string) => void;
+}) {
+  const chosen = competencies.find((competency) => competency.key === value);
+  return (
+    <div className="ml-7 flex flex-wrap items-center gap-2 text-[13px]">
+      <span className="text-muted-foreground" aria-hidden>
+        Competency
+      </span>
+      <Select aria-label={label} value={value} onChange={(event) => onChange(event.target.value)} className="w-56" title={chosen?.description}>
+        {value === "" ? <option value="">Proposed when saved</option> : null}
+        {competencies.map((competency) => (
+          <option key={competency.key} value={competency.key}>
+            {competency.name}
+          </option>
+        ))}
+      </Select>
+    </div>
   );
 }

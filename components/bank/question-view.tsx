@@ -1,6 +1,7 @@
 import { AlertTriangle, CircleCheck, FileText, Lightbulb, ListChecks, MessageSquareReply, NotebookPen, Star } from "lucide-react";
 import type { LucideIcon } from "lucide-react";
 import type { ReactNode } from "react";
+import { CompetencyBadge } from "@/components/bank/competency-badge";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Markdown } from "@/components/ui/markdown";
@@ -147,6 +148,9 @@ export function QuestionView({ question }: { question: BankQuestionDetail }) {
               {question.rubric.map((criterion, index) => (
                 <li key={index} className="grid gap-1.5 border-l-2 border-primary/40 pl-3">
                   <p className="text-sm font-medium leading-6">{criterion.title}</p>
+                  <p>
+                    <CompetencyBadge competencies={question.document.competencies} competency={criterion.competency} />
+                  </p>
                   {criterion.lookFor.length > 0 ? <Bullets items={criterion.lookFor} /> : null}
                 </li>
               ))}

@@ -35,7 +35,7 @@ export function CandidateProgressCharts({ progress }: { progress: CandidateProgr
           description={
             progress.sessions.length === 0
               ? "No scores yet: they appear once an interviewer releases them and you have rated yourself (or skipped it)."
-              : `1 Missed · 2 Partial · 3 Solid · 4 Exceptional, as released to you.${progress.withoutScores > 0 ? ` ${progress.withoutScores} ended session(s) without scores you can see.` : ""}`
+              : `1 Missed · 2 Partial · 3 Solid · 4 Exceptional, as released to you: the mean of the criteria under each competency. A session counts for a competency only where one of its criteria was rated (not “no evidence”).${progress.withoutScores > 0 ? ` ${progress.withoutScores} ended session(s) without scores you can see.` : ""}`
           }
         >
           {progress.sessions.length > 0 ? (
@@ -74,8 +74,8 @@ export function CandidateProgressCharts({ progress }: { progress: CandidateProgr
                     <th scope="col" className="py-1.5 font-medium">
                       Competency
                     </th>
-                    <th scope="col" className="py-1.5 pl-4 text-right font-medium">
-                      Sessions
+                    <th scope="col" className="py-1.5 pl-4 text-right font-medium" title="Sessions where it was rated">
+                      Sessions rated
                     </th>
                     <th scope="col" className="py-1.5 pl-4 text-right font-medium">
                       Mean

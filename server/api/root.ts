@@ -7,6 +7,7 @@ import { bankQuestion } from "@/server/api/routers/bank/question";
 import { bankPreview } from "@/server/api/routers/bank/preview";
 import { bankImport } from "@/server/api/routers/bank/import";
 import { bankUpdateQuestion } from "@/server/api/routers/bank/update-question";
+import { bankUpdateCompetencies } from "@/server/api/routers/bank/update-competencies";
 import { bankCopyDocument } from "@/server/api/routers/bank/copy-document";
 import { bankDeleteDocument } from "@/server/api/routers/bank/delete-document";
 import { bankExport } from "@/server/api/routers/bank/export";
@@ -41,6 +42,7 @@ export const appRouter = router({
     preview: bankPreview,
     import: bankImport,
     updateQuestion: bankUpdateQuestion,
+    updateCompetencies: bankUpdateCompetencies,
     copyDocument: bankCopyDocument,
     deleteDocument: bankDeleteDocument,
   }),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { dbText } from "@/server/domain/db-text";
+import { competencyKeySchema, competencySetSchema, DEFAULT_COMPETENCIES } from "@/server/domain/scoring/competency-set";
 
 /**
  * The question bank's interchange format: what `parse` prints, what the import service stores and
@@ -13,6 +14,12 @@ const text = dbText.min(1);
 export const rubricCriterionSchema = z.object({
   title: text,
   lookFor: z.array(text),
+  /**
+   * The key of the competency (of the document's `competencies`) the criterion is scored under. The
+   * importer proposes one for every criterion; a file written before competencies existed may leave it
+   * out, and importing it proposes one then.
+   */
+  competency: competencyKeySchema.optional(),
 });
 
 export const followUpSchema = z.object({
@@ -58,19 +65,35 @@ export const bankQuestionSchema = z.object({
   source: z.object({ line: z.number().int().positive() }),
 });
 
-export const bankDocumentSchema = z.object({
-  formatVersion: z.literal(BANK_FORMAT_VERSION),
-  title: text,
-  sourceFile: text,
-  contentHash: z.string().regex(/^[0-9a-f]{64}$/),
-  /** What the decoder had to do to the bytes, so that a user can tell why a quote changed. */
-  repairs: z.object({
-    encoding: z.enum(["utf-8", "utf-16", "windows-1252"]),
-    mojibakeFixed: z.number().int().nonnegative(),
-    codeLinesRestored: z.number().int().nonnegative(),
-  }),
-  questions: z.array(bankQuestionSchema).min(1),
-});
+export const bankDocumentSchema = z
+  .object({
+    formatVersion: z.literal(BANK_FORMAT_VERSION),
+    title: text,
+    sourceFile: text,
+    contentHash: z.string().regex(/^[0-9a-f]{64}$/),
+    /** What the decoder had to do to the bytes, so that a user can tell why a quote changed. */
+    repairs: z.object({
+      encoding: z.enum(["utf-8", "utf-16", "windows-1252"]),
+      mojibakeFixed: z.number().int().nonnegative(),
+      codeLinesRestored: z.number().int().nonnegative(),
+    }),
+    /** The competencies its criteria are scored under; a file without them has the default set. */
+    competencies: competencySetSchema.default(DEFAULT_COMPETENCIES),
+    questions: z.array(bankQuestionSchema).min(1),
+  })
+  .superRefine((document, ctx) => {
+    const keys = new Set(document.competencies.map((competency) => competency.key));
+    document.questions.forEach((question, q) =>
+      question.rubric.forEach((criterion, c) => {
+        if (criterion.competency !== undefined && !keys.has(criterion.competency))
+          ctx.addIssue({
+            code: "custom",
+            path: ["questions", q, "rubric", c, "competency"],
+            message: `“${criterion.competency}” is not one of the document's competencies`,
+          });
+      }),
+    );
+  });
 
 export type RubricCriterion = z.infer<typeof rubricCriterionSchema>;
 export type FollowUp = z.infer<typeof followUpSchema>;
@@ -78,3 +101,5 @@ export type ExampleScore = z.infer<typeof exampleScoreSchema>;
 export type QuestionMeta = z.infer<typeof questionMetaSchema>;
 export type BankQuestion = z.infer<typeof bankQuestionSchema>;
 export type BankDocument = z.infer<typeof bankDocumentSchema>;
+/** A document as a file may hold it: without `competencies` (the default set) or criteria's `competency`. */
+export type BankDocumentInput = z.input<typeof bankDocumentSchema>;

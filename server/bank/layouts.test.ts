@@ -26,6 +26,7 @@ describe("other document layouts", () => {
           "Used for data privacy and factories",
           "Can cause memory leaks when they capture large objects",
         ],
+        competency: "technical-depth",
       },
     ]);
     expect(closure?.followUps.map((f) => f.prompt)).toEqual([
@@ -58,7 +59,8 @@ describe("other document layouts", () => {
     const doc = fixture("question-list.md");
     expect(doc.questions).toHaveLength(4);
     expect(doc.questions[0]).toMatchObject({ prompt: "How would you design a URL shortener?", answer: null });
-    expect(doc.questions[0]?.rubric).toEqual([{ title: "Answers the question directly", lookFor: [] }]);
+    // A title that names no area: the question ("design a URL shortener") decides.
+    expect(doc.questions[0]?.rubric).toEqual([{ title: "Answers the question directly", lookFor: [], competency: "system-design" }]);
   });
 
   it("questions in a Markdown table", () => {
@@ -193,7 +195,7 @@ describe("other document layouts", () => {
     });
     expect(doc.questions[7]).toMatchObject({ prompt: "Explain consistent hashing", meta: { difficulty: "Medium" } });
     expect(doc.questions[8]).toMatchObject({ prompt: "Design Google Docs (real-time collaborative editing)", meta: { difficulty: "Hard" } });
-    expect(doc.questions[10]?.rubric).toEqual([{ title: "Answers the question directly", lookFor: [] }]);
+    expect(doc.questions[10]?.rubric).toEqual([{ title: "Answers the question directly", lookFor: [], competency: "system-design" }]);
   });
 
   it("front matter, then questions with 'Good to hear:' and 'Red flags:' lists", () => {
@@ -207,7 +209,11 @@ describe("other document layouts", () => {
     const [goroutines, , errors] = doc.questions;
     expect(goroutines?.answer).toMatch(/^Goroutines are multiplexed[\s\S]*hundreds of thousands of them\.$/);
     expect(goroutines?.rubric).toEqual([
-      { title: "Good to hear", lookFor: ["M:N scheduling by the runtime", "Small, growable stacks", "Cheap creation and context switches"] },
+      {
+        title: "Good to hear",
+        lookFor: ["M:N scheduling by the runtime", "Small, growable stacks", "Cheap creation and context switches"],
+        competency: "technical-depth",
+      },
     ]);
     expect(goroutines?.redFlags).toEqual(["Thinks each goroutine is an OS thread", "Cannot say what GOMAXPROCS controls"]);
     expect(errors?.rubric[0]?.lookFor).toEqual(["Wrapping with %w", "Sentinel errors vs typed errors"]);

@@ -1,4 +1,6 @@
 import { createHash } from "node:crypto";
+import { DEFAULT_COMPETENCIES } from "@/server/domain/scoring/competency-set";
+import { assignCompetencies } from "./assign-competencies";
 import { assembleQuestions } from "./assemble-questions";
 import { BANK_FORMAT_VERSION, bankDocumentSchema } from "./bank-format";
 import type { BankDocument, BankQuestion } from "./bank-format";
@@ -156,14 +158,15 @@ export function parseBankDocumentWithReport({ bytes, sourceFile }: BankSource, o
       'Questions were found by their wording and their labels (headings that ask, "Q:" and "Question:" lines, <details> summaries, tables); no one layout repeats across the document.',
     unused: passages.filter((p) => !isChosen(p)).map((p) => describePassage(p, cleanPrompt(passageDraft(p).prompt))),
   };
-  const candidate = {
+  const candidate = assignCompetencies({
     formatVersion: BANK_FORMAT_VERSION,
     title: documentTitle(split.units, sourceFile),
     sourceFile,
     contentHash: createHash("sha256").update(bytes).digest("hex"),
     repairs: { encoding: decoded.encoding, mojibakeFixed: decoded.mojibakeFixed, codeLinesRestored: split.codeLinesRestored },
+    competencies: DEFAULT_COMPETENCIES,
     questions,
-  };
+  });
   const parsed = bankDocumentSchema.safeParse(candidate);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -9,7 +9,7 @@ import { visibleDocumentsSql } from "@/server/services/bank-visibility";
 const NO_SUCH_DOCUMENT = "That document is not in your bank.";
 
 /** The document's owner, if the actor may read it at all; a document they may not read does not exist for them. */
-async function readableDocument(db: Pick<Db, "$queryRaw">, actor: BankActor, documentId: string, lock: boolean) {
+export async function readableDocument(db: Pick<Db, "$queryRaw">, actor: BankActor, documentId: string, lock: boolean) {
   const scope = bankReadScope(actor);
   if (!scope) throw new AppError("NOT_FOUND", NO_SUCH_DOCUMENT);
   const rows = await db.$queryRaw<Array<{ ownerId: string | null; sourceFile: string; byteSize: number }>>`

@@ -3,6 +3,8 @@ import type { Db } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/client";
 import type { BankReadScope } from "@/server/domain/bank/policy";
 import { visibleDocumentsSql, visibleQuestionsSql } from "@/server/services/bank-visibility";
+import { assignQuestionCompetencies } from "@/server/bank/assign-competencies";
+import { competencySetOf, type CompetencySet } from "@/server/domain/scoring/competency-set";
 import {
   BANK_FORMAT_VERSION,
   bankDocumentSchema,
@@ -26,22 +28,40 @@ export type StoredQuestion = Prisma.BankQuestionGetPayload<{ include: typeof int
 
 const repairsSchema = bankDocumentSchema.shape.repairs;
 
-/** A stored question back in the interchange shape; the JSON column is validated on the way out. */
-export function toInterchangeQuestion(row: StoredQuestion): BankQuestion {
-  return bankQuestionSchema.parse({
+/** What a question needs of its document to read back: the competency set and the title the classifier weighs. */
+export interface QuestionDocument {
+  title: string;
+  competencies: CompetencySet;
+}
+
+/** The document columns that make a QuestionDocument. */
+export const questionDocumentSelect = { title: true, competencies: true } as const satisfies Prisma.BankDocumentSelect;
+
+export function questionDocumentOf(row: { title: string; competencies: Prisma.JsonValue }): QuestionDocument {
+  return { title: row.title, competencies: competencySetOf(row.competencies) };
+}
+
+/**
+ * A stored question back in the interchange shape; the JSON column is validated on the way out. A
+ * criterion stored before competencies existed (or naming one its document's set has since lost) reads
+ * with the importer's proposal, so it is never without one.
+ */
+export function toInterchangeQuestion(row: StoredQuestion, document: QuestionDocument): BankQuestion {
+  const question = bankQuestionSchema.parse({
     key: row.key,
     prompt: row.prompt,
     context: row.context,
     section: row.section?.path ?? [],
     answer: row.answer,
     keyPoints: row.keyPoints.map((k) => k.text),
-    rubric: row.rubric.map((c) => ({ title: c.title, lookFor: c.lookFor })),
+    rubric: row.rubric.map((c) => ({ title: c.title, lookFor: c.lookFor, ...(c.competency === null ? {} : { competency: c.competency }) })),
     followUps: row.followUps.map((f) => ({ prompt: f.prompt, answer: f.answer, lookFor: f.lookFor })),
     redFlags: row.redFlags.map((r) => r.text),
     exampleScore: row.exampleScore ? { score: row.exampleScore.score, outOf: row.exampleScore.outOf, reasons: row.exampleScore.reasons } : null,
     meta: questionMetaSchema.parse(row.meta),
     source: { line: row.sourceLine },
   });
+  return assignQuestionCompetencies(question, document.competencies, document.title);
 }
 
 /**
@@ -66,13 +86,17 @@ export async function exportBank(db: Db, scope: BankReadScope, documentId?: stri
   return z.array(bankDocumentSchema).parse(
     documents
       .filter((doc) => doc.questions.length > 0)
-      .map((doc) => ({
-        formatVersion: BANK_FORMAT_VERSION,
-        title: doc.title,
-        sourceFile: doc.sourceFile,
-        contentHash: doc.contentHash,
-        repairs: repairsSchema.parse(doc.repairs),
-        questions: doc.questions.map(toInterchangeQuestion),
-      })),
+      .map((doc) => {
+        const document = questionDocumentOf(doc);
+        return {
+          formatVersion: BANK_FORMAT_VERSION,
+          title: doc.title,
+          sourceFile: doc.sourceFile,
+          contentHash: doc.contentHash,
+          repairs: repairsSchema.parse(doc.repairs),
+          competencies: document.competencies,
+          questions: doc.questions.map((question) => toInterchangeQuestion(question, document)),
+        };
+      }),
   );
 }

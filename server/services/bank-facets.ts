@@ -2,13 +2,17 @@ import { z } from "zod";
 import type { Db } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/client";
 import type { BankReadScope } from "@/server/domain/bank/policy";
+import { competencySetOf, competencySetSchema } from "@/server/domain/scoring/competency-set";
 import { visibleDocumentsSql, visibleQuestionsSql } from "@/server/services/bank-visibility";
 
 const countedValue = z.object({ value: z.string(), count: z.number().int() });
 
 export const bankFacetsSchema = z.object({
   /** `shared`: a bundled, read-only document; otherwise the reader's own. */
-  documents: z.array(z.object({ id: z.string(), title: z.string(), sourceFile: z.string(), shared: z.boolean(), count: z.number().int() })),
+  /** `competencies`: the set its criteria are scored under (the default set for a document that kept it). */
+  documents: z.array(
+    z.object({ id: z.string(), title: z.string(), sourceFile: z.string(), shared: z.boolean(), count: z.number().int(), competencies: competencySetSchema }),
+  ),
   sections: z.array(countedValue),
   difficulties: z.array(countedValue),
   tags: z.array(countedValue),
@@ -24,8 +28,8 @@ export async function bankFacets(db: Db, scope: BankReadScope, documentId?: stri
   const inDocument = documentId ? Prisma.sql`AND q."documentId" = ${documentId}` : Prisma.empty;
   const visible = visibleQuestionsSql(scope);
   const [documents, sections, difficulties, tags] = await Promise.all([
-    db.$queryRaw<unknown[]>`
-      SELECT d."id", d."title", d."sourceFile", d."ownerId" IS NULL AS "shared", count(q."id")::int AS "count"
+    db.$queryRaw<Array<{ competencies: unknown }>>`
+      SELECT d."id", d."title", d."sourceFile", d."ownerId" IS NULL AS "shared", count(q."id")::int AS "count", d."competencies"
       FROM "BankDocument" d LEFT JOIN "BankQuestion" q ON q."documentId" = d."id" AND q."retiredAt" IS NULL AND ${visible}
       WHERE ${visibleDocumentsSql(scope)}
       GROUP BY d."id" ORDER BY d."title", d."sourceFile"`,
@@ -47,7 +51,12 @@ export async function bankFacets(db: Db, scope: BankReadScope, documentId?: stri
       WHERE q."retiredAt" IS NULL AND ${visible} ${inDocument}
       GROUP BY t."value" ORDER BY count(*) DESC, t."value" LIMIT 200`,
   ]);
-  return bankFacetsSchema.parse({ documents, sections, difficulties, tags });
+  return bankFacetsSchema.parse({
+    documents: documents.map((document) => ({ ...document, competencies: competencySetOf(document.competencies) })),
+    sections,
+    difficulties,
+    tags,
+  });
 }
 
 /** How many current questions and documents the reader may see; zero for those who may read nothing. */

@@ -1,6 +1,8 @@
 import type { Db } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/client";
-import { bankDocumentSchema, type BankDocument, type BankQuestion } from "@/server/bank/bank-format";
+import { assignCompetencies } from "@/server/bank/assign-competencies";
+import { bankDocumentSchema, type BankDocumentInput, type BankQuestion } from "@/server/bank/bank-format";
+import { competencySetOf, DEFAULT_COMPETENCIES, type CompetencySet } from "@/server/domain/scoring/competency-set";
 import { searchTextOf } from "@/server/services/bank-search-text";
 
 export type ImportStatus = "created" | "updated" | "unchanged";
@@ -65,7 +67,9 @@ export async function writeQuestionChildren(tx: Tx, entries: ReadonlyArray<{ id:
     ),
   });
   await tx.rubricCriterion.createMany({
-    data: entries.flatMap(({ id, question }) => question.rubric.map((c, position) => ({ questionId: id, position, title: c.title, lookFor: c.lookFor }))),
+    data: entries.flatMap(({ id, question }) =>
+      question.rubric.map((c, position) => ({ questionId: id, position, title: c.title, lookFor: c.lookFor, competency: c.competency ?? null })),
+    ),
   });
   await tx.keyPoint.createMany({
     data: entries.flatMap(({ id, question }) => question.keyPoints.map((text, position) => ({ questionId: id, position, text }))),
@@ -87,6 +91,11 @@ export async function clearQuestionChildren(tx: Tx, questionIds: string[]): Prom
   await tx.exampleScore.deleteMany({ where });
 }
 
+/** The set as the column keeps it: null for the default set, so documents that never edited theirs follow it. */
+export function storedSet(set: CompetencySet): CompetencySet | typeof Prisma.DbNull {
+  return JSON.stringify(set) === JSON.stringify(DEFAULT_COMPETENCIES) ? Prisma.DbNull : set;
+}
+
 /**
  * Stores one parsed document in its owner's bank (`ownerId` null: the shared, read-only documents), all
  * of it or nothing (one transaction).
@@ -101,25 +110,27 @@ export async function clearQuestionChildren(tx: Tx, questionIds: string[]): Prom
  */
 export async function importBankDocument(
   db: Db,
-  input: BankDocument,
+  input: BankDocumentInput,
   options: { byteSize: number; ownerId: string | null; now?: Date },
 ): Promise<ImportOutcome> {
-  const doc = bankDocumentSchema.parse(input);
+  const parsed = bankDocumentSchema.parse(input);
   const now = options.now ?? new Date();
   const totals = {
-    questions: doc.questions.length,
-    followUps: doc.questions.reduce((sum, q) => sum + q.followUps.length, 0),
-    rubricCriteria: doc.questions.reduce((sum, q) => sum + q.rubric.length, 0),
+    questions: parsed.questions.length,
+    followUps: parsed.questions.reduce((sum, q) => sum + q.followUps.length, 0),
+    rubricCriteria: parsed.questions.reduce((sum, q) => sum + q.rubric.length, 0),
   };
 
   return db.$transaction(
     async (tx) => {
       // Two imports of the same file (two nodes starting, a double click) queue here instead of racing.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`bank:${options.ownerId ?? ""}:${doc.sourceFile}`}))`;
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`bank:${options.ownerId ?? ""}:${parsed.sourceFile}`}))`;
       const existing = await tx.bankDocument.findFirst({
-        where: { ownerId: options.ownerId, sourceFile: doc.sourceFile },
-        select: { id: true, contentHash: true },
+        where: { ownerId: options.ownerId, sourceFile: parsed.sourceFile },
+        select: { id: true, contentHash: true, competencies: true },
       });
+      // The owner's edited competencies outlive a new version of the file; its criteria are proposed against them.
+      const doc = assignCompetencies(parsed, existing?.competencies ? competencySetOf(existing.competencies) : parsed.competencies);
 
       if (existing?.contentHash === doc.contentHash) {
         // One after another: a transaction is one connection, which runs one query at a time.
@@ -141,7 +152,13 @@ export async function importBankDocument(
         };
       }
 
-      const documentData = { title: doc.title, contentHash: doc.contentHash, byteSize: options.byteSize, repairs: doc.repairs };
+      const documentData = {
+        title: doc.title,
+        contentHash: doc.contentHash,
+        byteSize: options.byteSize,
+        repairs: doc.repairs,
+        competencies: storedSet(doc.competencies),
+      };
       const document = existing
         ? await tx.bankDocument.update({ where: { id: existing.id }, data: documentData, select: { id: true } })
         : await tx.bankDocument.create({ data: { ...documentData, sourceFile: doc.sourceFile, ownerId: options.ownerId }, select: { id: true } });

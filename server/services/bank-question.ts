@@ -3,13 +3,15 @@ import type { Db } from "@/server/db/client";
 import { bankQuestionSchema } from "@/server/bank/bank-format";
 import type { BankReadScope } from "@/server/domain/bank/policy";
 import { AppError } from "@/server/errors";
-import { interchangeQuestionInclude, toInterchangeQuestion } from "@/server/services/bank-export";
+import { interchangeQuestionInclude, questionDocumentOf, questionDocumentSelect, toInterchangeQuestion } from "@/server/services/bank-export";
+import { competencySetSchema } from "@/server/domain/scoring/competency-set";
 import { readableQuestionIds } from "@/server/services/bank-visibility";
 
 export const bankQuestionDetailSchema = bankQuestionSchema.extend({
   id: z.string(),
   /** `ownerId` null: a shared document, read-only (copy it to edit); otherwise the reader's own. */
-  document: z.object({ id: z.string(), title: z.string(), sourceFile: z.string(), ownerId: z.string().nullable() }),
+  /** `competencies`: the set its criteria's `competency` keys name, to choose from when correcting one. */
+  document: z.object({ id: z.string(), title: z.string(), sourceFile: z.string(), ownerId: z.string().nullable(), competencies: competencySetSchema }),
   updatedAt: z.date(),
   /** Dropped by a later version of its document but kept for an interview template. */
   retired: z.boolean(),
@@ -24,13 +26,14 @@ export async function loadBankQuestion(db: Db, scope: BankReadScope, id: string)
   if (!(await readableQuestionIds(db, scope, [id])).has(id)) throw new AppError("NOT_FOUND", NOT_IN_BANK);
   const row = await db.bankQuestion.findUnique({
     where: { id },
-    include: { ...interchangeQuestionInclude, document: { select: { id: true, title: true, sourceFile: true, ownerId: true } } },
+    include: { ...interchangeQuestionInclude, document: { select: { id: true, sourceFile: true, ownerId: true, ...questionDocumentSelect } } },
   });
   if (!row) throw new AppError("NOT_FOUND", NOT_IN_BANK);
+  const document = questionDocumentOf(row.document);
   return bankQuestionDetailSchema.parse({
-    ...toInterchangeQuestion(row),
+    ...toInterchangeQuestion(row, document),
     id: row.id,
-    document: row.document,
+    document: { ...row.document, competencies: document.competencies },
     updatedAt: row.updatedAt,
     retired: row.retiredAt !== null,
   });

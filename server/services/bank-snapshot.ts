@@ -1,10 +1,11 @@
 import { z } from "zod";
 import type { Db } from "@/server/db/client";
 import { bankQuestionSchema } from "@/server/bank/bank-format";
+import { competencySetSchema } from "@/server/domain/scoring/competency-set";
 import type { BankReadScope } from "@/server/domain/bank/policy";
 import { AppError } from "@/server/errors";
 import { readableQuestionIds } from "@/server/services/bank-visibility";
-import { interchangeQuestionInclude, toInterchangeQuestion } from "@/server/services/bank-export";
+import { interchangeQuestionInclude, questionDocumentOf, questionDocumentSelect, toInterchangeQuestion } from "@/server/services/bank-export";
 
 /**
  * A bank question as an interview keeps it (SessionQuestion.snapshot): the whole interchange question
@@ -15,6 +16,8 @@ export const bankQuestionSnapshotSchema = bankQuestionSchema.extend({
   documentId: z.string().min(1),
   documentTitle: z.string().min(1),
   sourceFile: z.string().min(1),
+  /** Its document's set, to name each criterion's competency in the interview's copy. */
+  competencies: competencySetSchema,
 });
 
 export type BankQuestionSnapshot = z.infer<typeof bankQuestionSnapshotSchema>;
@@ -28,7 +31,7 @@ export async function loadBankQuestionsForSnapshot(db: Db, scope: BankReadScope,
   const readable = await readableQuestionIds(db, scope, [...new Set(ids)]);
   const rows = await db.bankQuestion.findMany({
     where: { id: { in: [...readable] } },
-    include: { ...interchangeQuestionInclude, document: { select: { id: true, title: true, sourceFile: true } } },
+    include: { ...interchangeQuestionInclude, document: { select: { id: true, sourceFile: true, ...questionDocumentSelect } } },
   });
   const byId = new Map(rows.map((row) => [row.id, row]));
   const missing = ids.filter((id) => !byId.has(id));
@@ -41,8 +44,10 @@ export async function loadBankQuestionsForSnapshot(db: Db, scope: BankReadScope,
   return ids.map((id) => {
     const row = byId.get(id);
     if (!row) throw new AppError("NOT_FOUND");
+    const document = questionDocumentOf(row.document);
     return bankQuestionSnapshotSchema.parse({
-      ...toInterchangeQuestion(row),
+      ...toInterchangeQuestion(row, document),
+      competencies: document.competencies,
       bankQuestionId: row.id,
       documentId: row.document.id,
       documentTitle: row.document.title,

@@ -6,7 +6,7 @@ import { MAX_BANK_BYTES, BankParseError } from "@/server/bank/bank-parse-error";
 import { bankDocumentSchema, type BankDocument } from "@/server/bank/bank-format";
 import { parseBankDocumentWithReport, type ParsedBank } from "@/server/bank/parse-bank-document";
 import { AppError, type ErrorCode } from "@/server/errors";
-import { questionCorrectionSchema } from "@/server/services/bank-edit";
+import { questionCorrectionSchema, requireKnownCompetencies } from "@/server/services/bank-edit";
 import { importBankDocument, type ImportOutcome } from "@/server/services/bank-import";
 
 export const BANK_FILE_EXTENSIONS = [".md", ".markdown", ".txt"] as const;
@@ -109,6 +109,7 @@ export function applyCorrections(document: BankDocument, corrections: z.output<t
   const byKey = new Map(corrections.map((c) => [c.key, c]));
   const unknown = corrections.find((c) => !document.questions.some((q) => q.key === c.key));
   if (unknown) throw new AppError("CONFLICT", `${document.sourceFile} no longer has the question you corrected; preview it again.`);
+  for (const correction of corrections) requireKnownCompetencies(correction.rubric, document.competencies);
   return bankDocumentSchema.parse({
     ...document,
     questions: document.questions.map((q) => {

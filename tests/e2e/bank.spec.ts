@@ -129,6 +129,7 @@ test("the shared documents are read-only; a copy is the user's own to edit, expo
 
   await page.getByRole("button", { name: "Copy to my bank" }).click();
   await page.waitForURL(/\/bank\?document=/);
+  const documentPage = page.url();
   const actions = page.getByTestId("document-actions");
   await expect(actions).toContainText("in your bank, only you can see it");
   await expect(page.getByTestId("bank-result").first()).toContainText("Yours");
@@ -141,8 +142,21 @@ test("the shared documents are read-only; a copy is the user's own to edit, expo
   await expect(page.getByText("in your bank")).toBeVisible();
   await page.getByRole("link", { name: "Edit" }).click();
   await expect(page.getByRole("heading", { name: "Edit question" })).toBeVisible();
+  // The competency the importer proposed for a criterion is corrected here, and shown on the question.
+  const competency = page.getByLabel("Criterion 1: competency");
+  await expect(competency).toHaveValue("reliability");
+  await competency.selectOption({ label: "Security" });
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByTestId("question-rubric").getByTestId("criterion-competency").first()).toHaveText("Security");
 
-  await page.goBack();
+  // The document's own set: renamed from its bar.
+  await page.goto(documentPage);
+  await actions.getByRole("button", { name: "Competencies" }).click();
+  await page.getByLabel("Competency 7 name").fill("Application security");
+  await page.getByRole("button", { name: "Save competencies" }).click();
+  await expect(page.getByTestId("document-competencies").getByRole("status")).toHaveText(/^Saved\./);
+  await page.getByTestId("bank-result").first().click();
+  await expect(page.getByTestId("question-rubric").getByTestId("criterion-competency").first()).toHaveText("Application security");
   await page.goBack();
   await expect(actions).toBeVisible();
   await actions.getByRole("button", { name: "Delete document" }).click();

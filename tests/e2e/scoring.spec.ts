@@ -2,6 +2,7 @@ import path from "node:path";
 import { mkdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
+import { DEFAULT_COMPETENCIES } from "../../server/domain/scoring/competency-set";
 import { addQuestions, createInterview, expect, signUpNew, test } from "./fixtures";
 
 /**
@@ -260,9 +261,15 @@ test("both review the session: record, replay, exports and print, each seeing on
   for (const secret of [OWNER_COMMENT, CO_COMMENT, NOTE]) expect(exported).not.toContain(secret);
   await screenshot(candidate, "review-candidate-session");
 
-  // The candidate's progress: the released scores per competency.
+  // The candidate's progress: the released scores per competency, named from the bank's set, never a criterion's title.
   await candidate.goto("/progress");
   await expect(candidate.getByTestId("competency-chart").locator("svg").first()).toBeVisible();
+  const charted = await candidate
+    .locator("figure", { has: candidate.getByTestId("competency-chart") })
+    .getByRole("rowheader")
+    .allTextContents();
+  expect(charted.length).toBeGreaterThan(0);
+  for (const name of charted) expect(DEFAULT_COMPETENCIES.map((competency) => competency.name)).toContain(name);
   await screenshot(candidate, "review-candidate-progress");
   await candidate.emulateMedia({ colorScheme: "dark" });
   await screenshot(candidate, "review-candidate-progress-dark");

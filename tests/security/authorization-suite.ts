@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "@/server/api/root";
 import type { Db } from "@/server/db/client";
 import { clientCommandSchema, type Command } from "@/server/domain/room";
+import { DEFAULT_COMPETENCIES } from "@/server/domain/scoring/competency-set";
 import { PROTOCOL_VERSION, clientPayloadSchemas } from "@/server/realtime/protocol";
 import { importBankFiles } from "@/server/services/bank-upload";
 import { acceptInvite, createInvite } from "@/server/services/invites/links";
@@ -116,7 +117,7 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
       q1: q1?.id ?? "",
       q2: q2?.id ?? "",
       firstFollowUp,
-      firstCriterion: (q1?.snapshot as { rubric: Array<{ title: string }> }).rubric[0]?.title ?? "",
+      firstCompetency: (q1?.snapshot as { rubric: Array<{ competency?: { key: string } }> }).rubric[0]?.competency?.key ?? "",
       ownNoteId: ownNote(caller, noteIds),
       noteIds,
       moveOwnerTo: (questionId: string) => run(owner, { type: "goToQuestion", questionId }),
@@ -174,6 +175,11 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
     "bank.import": (s) => s.trpc.bank.import.mutate({ files: [smallDocument] }),
     "bank.copyDocument": (s, w) => s.trpc.bank.copyDocument.mutate({ documentId: w.sharedDocumentId }),
     "bank.updateQuestion": (s, w) => s.trpc.bank.updateQuestion.mutate({ id: w.privateQuestionId, ...correction }),
+    "bank.updateCompetencies": (s, w) =>
+      s.trpc.bank.updateCompetencies.mutate({
+        documentId: w.privateDocumentId,
+        competencies: DEFAULT_COMPETENCIES.map((competency) => (competency.key === "security" ? { ...competency, name: "Application security" } : competency)),
+      }),
     "bank.deleteDocument": (s, w) => s.trpc.bank.deleteDocument.mutate({ documentId: w.privateDocumentId }),
     "interview.create": (s, w) => s.trpc.interview.create.mutate({ title: "Mine", items: [{ bankQuestionId: w.questionIds[0] ?? "", timeBoxSec: null }] }),
     "interview.list": (s) => s.trpc.interview.list.query(),
@@ -223,7 +229,7 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
       await w.endRated();
       return { type: "submitScorecard" };
     },
-    setCompetencyWeights: (w) => ({ type: "setCompetencyWeights", weights: [{ competency: w.firstCriterion, weight: 2 }] }),
+    setCompetencyWeights: (w) => ({ type: "setCompetencyWeights", weights: [{ competency: w.firstCompetency, weight: 2 }] }),
     draftFeedback: () => ({ type: "draftFeedback", text: "So far, so good" }),
     releaseFeedback: async (w) => {
       await w.endRated();

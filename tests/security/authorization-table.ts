@@ -111,6 +111,19 @@ export const AUTHORIZATION_TABLE: Row[] = [
   },
   {
     surface: "trpc",
+    name: "bank.updateCompetencies",
+    cells: cells(accounts, {
+      stranger: "NOT_FOUND",
+      accountCandidate: "NOT_FOUND",
+      otherCandidate: "NOT_FOUND",
+      observer: "NOT_FOUND",
+      coInterviewer: "NOT_FOUND",
+      otherInterviewer: "NOT_FOUND",
+    }),
+    writes: true,
+  },
+  {
+    surface: "trpc",
     name: "bank.deleteDocument",
     cells: cells(accounts, {
       stranger: "NOT_FOUND",

@@ -113,6 +113,13 @@ function sampleInputs(): Record<string, unknown> {
     "bank.import": { files: [{ name: "a.md", encoding: "text", content: "# A\n\n## 1. Why?\n\nBecause.\n" }] },
     "bank.copyDocument": { documentId: "doc" },
     "bank.updateQuestion": { id: question, prompt: "P", followUps: [], rubric: [{ title: "T", lookFor: [] }] },
+    "bank.updateCompetencies": {
+      documentId: "doc",
+      competencies: [
+        { key: "coding", name: "Coding", description: "" },
+        { name: "New one", description: "d" },
+      ],
+    },
     "bank.deleteDocument": { documentId: "doc" },
     "interview.create": { title: "T", items: [{ bankQuestionId: question, timeBoxSec: null }] },
     "interview.list": undefined,

@@ -6,7 +6,7 @@ import { createHash, randomUUID } from "node:crypto";
 import type { Db } from "@/server/db/client";
 import { hashPassword } from "@/server/auth/password";
 import type { SessionUser } from "@/server/auth/session";
-import { BANK_FORMAT_VERSION, type BankDocument, type BankQuestion } from "@/server/bank/bank-format";
+import { BANK_FORMAT_VERSION, type BankDocumentInput, type BankQuestion } from "@/server/bank/bank-format";
 import { importBankDocument } from "@/server/services/bank-import";
 import { acceptInvite, createInvite } from "@/server/services/invites/links";
 import { createInterview } from "@/server/services/interviews/plan";
@@ -136,7 +136,7 @@ export async function seedMarkedQuestions(db: Db, tag: string, options: MarkedQu
     },
     source: { line: n },
   });
-  const document: BankDocument = {
+  const document: BankDocumentInput = {
     formatVersion: BANK_FORMAT_VERSION,
     title: `Doc ${tag}`,
     sourceFile: `${tag}.md`,

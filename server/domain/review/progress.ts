@@ -2,7 +2,8 @@ import { isStaff } from "../room/policy";
 import type { Role, RoomState } from "../room/room-state";
 import type { CandidateView, StaffView } from "../room/view-for";
 import { criterionAgreement } from "../scoring/agreement";
-import { competencyKey } from "../scoring/competencies";
+import { competencyOf } from "../scoring/competencies";
+import type { ReleasedScores } from "../scoring/feedback";
 import { isLevel } from "../scoring/scale";
 
 /**
@@ -19,9 +20,9 @@ export interface ProgressSession<V> {
 }
 
 export interface CandidateProgress {
-  /** Sessions with released scores the candidate may see, oldest first. */
-  sessions: Array<{ sessionId: string; title: string; date: string; overall: number | null; competencies: Record<string, number | null> }>;
-  /** Every competency scored in those sessions, most often scored first. */
+  /** Sessions with released scores the candidate may see, oldest first; `competencies` holds only those rated in the session, by key. */
+  sessions: Array<{ sessionId: string; title: string; date: string; overall: number | null; competencies: Record<string, number> }>;
+  /** Every competency rated in those sessions, most often rated first; `sessions` counts those where it was rated. */
   competencies: Array<{ key: string; title: string; sessions: number; mean: number | null; latest: number | null }>;
   coverage: { documents: Coverage[]; topics: Coverage[] };
   /** Ended sessions whose scores are not (yet) theirs to see: none released, or their self-assessment pending. */
@@ -57,21 +58,40 @@ export function questionSources(state: RoomState, viewer: { role: Role }): Quest
     });
 }
 
+/**
+ * A session's score per competency from the released criteria the candidate may see: the mean of the
+ * levels of each competency's criteria. A competency whose criteria were all "no evidence" or unrated was
+ * not assessed in that session and is left out, so it neither counts as a session nor draws a point.
+ */
+export function ratedCompetencies(scores: ReleasedScores): Map<string, { title: string; levels: number[] }> {
+  const rated = new Map<string, { title: string; levels: number[] }>();
+  for (const question of scores.questions)
+    for (const criterion of question.criteria) {
+      if (!isLevel(criterion.rating)) continue;
+      const { key, name } = criterion.competency ?? competencyOf({ prompt: question.prompt, section: [], meta: {} }, { title: criterion.title, lookFor: [] });
+      const entry = rated.get(key) ?? { title: name, levels: [] };
+      entry.levels.push(criterion.rating);
+      rated.set(key, entry);
+    }
+  return rated;
+}
+
 export function candidateProgress(sessions: ReadonlyArray<ProgressSession<CandidateView>>, sources: readonly QuestionSource[]): CandidateProgress {
   const ordered = [...sessions].sort((a, b) => a.date.localeCompare(b.date));
-  const scored = ordered.flatMap((session) => {
-    const feedback = session.view.feedback;
-    if (!feedback?.scores) return [];
-    const competencies = Object.fromEntries(feedback.scores.competencies.map((competency) => [competencyKey(competency.title), competency.score]));
-    return [{ sessionId: session.sessionId, title: session.title, date: session.date, overall: feedback.scores.overall, competencies }];
-  });
   const titles = new Map<string, string>();
-  for (const session of ordered)
-    for (const competency of session.view.feedback?.scores?.competencies ?? []) titles.set(competencyKey(competency.title), competency.title);
+  const scored = ordered.flatMap((session) => {
+    const scores = session.view.feedback?.scores;
+    if (!scores) return [];
+    const competencies: Record<string, number> = {};
+    for (const [key, { title, levels }] of ratedCompetencies(scores)) {
+      titles.set(key, title);
+      competencies[key] = levels.reduce((sum, level) => sum + level, 0) / levels.length;
+    }
+    return [{ sessionId: session.sessionId, title: session.title, date: session.date, overall: scores.overall, competencies }];
+  });
   const competencies = [...titles].map(([key, title]) => {
-    const scores = scored.flatMap((session) => (session.competencies[key] === undefined ? [] : [session.competencies[key]]));
-    const levels = scores.filter((score): score is number => score !== null);
-    return { key, title, sessions: scores.length, mean: mean(levels), latest: levels.at(-1) ?? null };
+    const levels = scored.flatMap((session) => (key in session.competencies ? [session.competencies[key]!] : []));
+    return { key, title, sessions: levels.length, mean: mean(levels), latest: levels.at(-1) ?? null };
   });
   competencies.sort((a, b) => b.sessions - a.sessions || a.title.localeCompare(b.title));
   return {
@@ -116,10 +136,13 @@ export function calibration(sessions: ReadonlyArray<ProgressSession<StaffView>>)
     const asked = session.view.questions.filter((question) => question.asked);
     for (const row of criterionAgreement([mine, ...others], asked)) {
       const my = row.ratings.find((entry) => entry.scorerId === mine.scorerId)?.rating;
-      if (!isLevel(my)) continue;
+      const question = asked.find((entry) => entry.id === row.questionId);
+      const criterion = question?.rubric[row.criterion];
+      if (!isLevel(my) || !question || !criterion) continue;
+      const { key, name } = competencyOf(question, criterion);
       for (const entry of row.ratings) {
         if (entry.scorerId === mine.scorerId || !isLevel(entry.rating)) continue;
-        pairs.push({ key: competencyKey(row.title), title: row.title, sessionId: session.sessionId, difference: my - entry.rating });
+        pairs.push({ key, title: name, sessionId: session.sessionId, difference: my - entry.rating });
       }
     }
   }

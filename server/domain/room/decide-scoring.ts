@@ -1,4 +1,4 @@
-import { competencyKey } from "../scoring/competencies";
+import { competencyKey, competencyOf } from "../scoring/competencies";
 import { releasedScoresForCandidate, releasedScoresFrom } from "../scoring/feedback";
 import {
   changeScorecard,
@@ -171,11 +171,17 @@ function submit(state: RoomState, actor: Actor, at: string): Decision {
 }
 
 function setWeights(state: RoomState, command: CommandOf<"setCompetencyWeights">, at: string): Decision {
-  const known = new Set(state.questions.flatMap((question) => question.rubric.map((criterion) => competencyKey(criterion.title))));
+  // A competency is named by its key, or by its name as shown.
+  const known = new Map<string, string>();
+  for (const question of state.questions)
+    for (const criterion of question.rubric) {
+      const { key, name } = competencyOf(question, criterion);
+      known.set(key, key).set(competencyKey(name), key);
+    }
   const weights: Record<string, number> = {};
   for (const { competency, weight } of command.weights) {
-    const key = competencyKey(competency);
-    if (!known.has(key)) return refuse("BAD_REQUEST", "That competency is not in this interview.");
+    const key = known.get(competency) ?? known.get(competencyKey(competency));
+    if (key === undefined) return refuse("BAD_REQUEST", "That competency is not in this interview.");
     weights[key] = weight;
   }
   if (JSON.stringify(Object.entries(weights).sort()) === JSON.stringify(Object.entries(state.weights).sort())) return unchanged();

@@ -138,7 +138,7 @@ const cases: Record<Exclude<CommandType, "editScratchpad">, Case> = {
   submitScorecard: { state: ratedEndedRoom, command: () => ({ type: "submitScorecard" }), allowed: STAFF, event: "scorecardSubmitted" },
   setCompetencyWeights: {
     state: () => liveRoom(),
-    command: () => ({ type: "setCompetencyWeights", weights: [{ competency: "SECRET_Q1_RUBRIC_A", weight: 2 }] }),
+    command: () => ({ type: "setCompetencyWeights", weights: [{ competency: "system-design", weight: 2 }] }),
     allowed: ["INTERVIEWER"],
     event: "competencyWeightsSet",
   },

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { idSchema, instantSchema } from "./primitives";
 import { feedbackSchema, selfAssessmentSchema } from "../scoring/feedback";
 import { scorecardSchema } from "../scoring/scorecard";
+import { competencyRefSchema } from "../scoring/competency-set";
 
 export { ID_MAX_LENGTH, idSchema, instantSchema } from "./primitives";
 
@@ -32,6 +33,8 @@ export type FollowUpSnapshot = z.infer<typeof followUpSnapshotSchema>;
 export const rubricCriterionSchema = z.object({
   title: z.string(),
   lookFor: z.array(z.string()),
+  /** From the bank: absent in sessions planned before criteria had competencies (see competencyOf). */
+  competency: competencyRefSchema.optional(),
 });
 export type RubricCriterion = z.infer<typeof rubricCriterionSchema>;
 

@@ -26,8 +26,8 @@ export function question(n: number, followUps = 3): QuestionSnapshot {
     answer: `SECRET_${q}_ANSWER`,
     keyPoints: [`SECRET_${q}_KEYPOINT_A`, `SECRET_${q}_KEYPOINT_B`],
     rubric: [
-      { title: `SECRET_${q}_RUBRIC_A`, lookFor: [`SECRET_${q}_RUBRIC_A_LOOKFOR`] },
-      { title: `SECRET_${q}_RUBRIC_B`, lookFor: [`SECRET_${q}_RUBRIC_B_LOOKFOR`] },
+      { title: `SECRET_${q}_RUBRIC_A`, lookFor: [`SECRET_${q}_RUBRIC_A_LOOKFOR`], competency: { key: "system-design", name: "System design" } },
+      { title: `SECRET_${q}_RUBRIC_B`, lookFor: [`SECRET_${q}_RUBRIC_B_LOOKFOR`], competency: { key: "communication", name: "Communication" } },
     ],
     followUps: Array.from({ length: followUps }, (_, i) => {
       const f = `${q}_F${i + 1}`;
@@ -147,7 +147,7 @@ export const steps: Array<[Actor, Command]> = [
   ...scorers.map((actor): [Actor, Command] => [actor, { type: "submitScorecard" }]),
   [interviewer, { type: "setQuestionOverall", questionId: Q(1), overall: 9, comment: "better", amendmentReason: "rewatched" }],
   [observer, { type: "rateCriterion", questionId: Q(1), criterion: 1, rating: 1, comment: "", evidence: [], amendmentReason: "missed it" }],
-  [interviewer, { type: "setCompetencyWeights", weights: [{ competency: "SECRET_Q1_RUBRIC_A", weight: 3 }] }],
+  [interviewer, { type: "setCompetencyWeights", weights: [{ competency: "system-design", weight: 3 }] }],
   [interviewer, { type: "draftFeedback", text: "draft" }],
   [interviewer, { type: "releaseFeedback", text: "released", includeScores: true }],
   [candidate, { type: "finishSelfAssessment", ratings: [{ questionId: Q(1), criterion: 0, level: 2 }] }],

@@ -1,3 +1,4 @@
+import { competencyOf } from "../scoring/competencies";
 import { releasedScoresForCandidate, selfAssessmentCriteria, type Feedback, type ReleasedScores, type SelfAssessment } from "../scoring/feedback";
 import type { Scorecard } from "../scoring/scorecard";
 import { canSeeFeedbackDraft, canSeeNote, canSeeReleasedFeedback, canSeeReleasedScores, canSeeScratchpad, othersScorecardsFor, type Actor } from "./policy";
@@ -237,7 +238,11 @@ function staffView(state: RoomState, viewer: Actor, now: Date | undefined): Staf
         section: [...question.section],
         answer: question.answer,
         keyPoints: question.keyPoints.map((text, index) => ({ index, text, checked: checked.includes(index) })),
-        rubric: question.rubric.map((criterion) => ({ title: criterion.title, lookFor: [...criterion.lookFor] })),
+        rubric: question.rubric.map((criterion) => ({
+          title: criterion.title,
+          lookFor: [...criterion.lookFor],
+          competency: competencyOf(question, criterion),
+        })),
         redFlags: [...question.redFlags],
         exampleScore: question.exampleScore ? { ...question.exampleScore, reasons: [...question.exampleScore.reasons] } : null,
         meta: { ...question.meta },

@@ -1,15 +1,18 @@
-import type { QuestionSnapshot } from "../room/room-state";
+import type { QuestionSnapshot, RubricCriterion } from "../room/room-state";
+import { classifyCompetency } from "./classify-competency";
+import { DEFAULT_COMPETENCIES, type CompetencyRef } from "./competency-set";
 import { levelsOf, type Scorecard } from "./scorecard";
 
 /** Stated on the page beside the figures, so that nobody has to guess how they were made. */
 export const COMPETENCY_FORMULA =
-  "A competency gathers the criteria of the same name across questions. Its score is the mean of their levels (1–4), " +
-  "leaving out “no evidence”. The session score is the weighted mean of the competency scores: equal weights unless the interviewer sets them.";
+  "A competency (problem solving, system design, …, as the question bank assigns them) gathers the criteria scored under it across questions. " +
+  "Its score is the mean of their levels (1–4), leaving out “no evidence”. The session score is the weighted mean of the competency scores: " +
+  "equal weights unless the interviewer sets them.";
 
 export const DEFAULT_WEIGHT = 1;
 export const WEIGHT_MAX = 10;
 
-/** Criteria are grouped by name: case, punctuation and spacing do not split a competency. */
+/** Names compared loosely: case, punctuation and spacing do not tell two apart. */
 export function competencyKey(title: string): string {
   return title
     .toLowerCase()
@@ -17,9 +20,40 @@ export function competencyKey(title: string): string {
     .trim();
 }
 
+/** What the competency of a criterion is read from: the criterion, and its question for one planned before competencies. */
+export type ScoredQuestion = Pick<QuestionSnapshot, "id" | "rubric" | "prompt" | "section" | "meta">;
+
+/**
+ * The competency a criterion of a question as asked is scored under: the one the bank gave it, or, for a
+ * question planned before criteria had competencies, the importer's proposal from the default set (the
+ * same pure classifier, so an old session charts as a new one would).
+ */
+export function competencyOf(question: Omit<ScoredQuestion, "id" | "rubric">, criterion: RubricCriterion): CompetencyRef {
+  if (criterion.competency) return criterion.competency;
+  // A room's questions are the same objects from event to event: classify each old criterion once.
+  const known = proposed.get(criterion);
+  if (known) return known;
+  const documentTitle = question.meta["documentTitle"];
+  const competency = classifyCompetency(
+    {
+      title: criterion.title,
+      lookFor: criterion.lookFor,
+      prompt: question.prompt,
+      section: question.section,
+      documentTitle: typeof documentTitle === "string" ? documentTitle : null,
+    },
+    DEFAULT_COMPETENCIES,
+  );
+  proposed.set(criterion, competency);
+  return competency;
+}
+
+const proposed = new WeakMap<RubricCriterion, CompetencyRef>();
+
 export interface CompetencyScore {
+  /** The competency's key in its bank's set. */
   key: string;
-  /** The name as the first question that has it writes it. */
+  /** Its name, as the first question that has it names it. */
   title: string;
   weight: number;
   /** How many criteria (across questions) it gathers. */
@@ -47,17 +81,12 @@ function weightedMean(entries: Array<{ value: number | null; weight: number }>):
 }
 
 /** The competencies of the asked questions, each scored for each card as COMPETENCY_FORMULA says. */
-export function competencyScores(
-  cards: readonly Scorecard[],
-  asked: ReadonlyArray<Pick<QuestionSnapshot, "id" | "rubric">>,
-  weights: Readonly<Record<string, number>>,
-): CompetencySummary {
+export function competencyScores(cards: readonly Scorecard[], asked: readonly ScoredQuestion[], weights: Readonly<Record<string, number>>): CompetencySummary {
   const groups = new Map<string, { title: string; criteria: Set<string> }>();
   for (const question of asked) {
     question.rubric.forEach((criterion, index) => {
-      const key = competencyKey(criterion.title);
-      if (key === "") return;
-      const group = groups.get(key) ?? { title: criterion.title, criteria: new Set<string>() };
+      const { key, name } = competencyOf(question, criterion);
+      const group = groups.get(key) ?? { title: name, criteria: new Set<string>() };
       group.criteria.add(`${question.id}#${index}`);
       groups.set(key, group);
     });

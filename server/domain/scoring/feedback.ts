@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { idSchema, instantSchema } from "../room/primitives";
 import type { QuestionSnapshot, Reveal } from "../room/room-state";
-import { competencyScores } from "./competencies";
+import { competencyOf, competencyScores } from "./competencies";
+import { competencyKeySchema, competencyRefSchema } from "./competency-set";
 import { criterionShownToCandidate } from "./follow-up-criteria";
 import { ratingSchema, OVERALL_MAX } from "./scale";
 import { questionScoreOf, selfRatingSchema, type Scorecard } from "./scorecard";
@@ -18,10 +19,19 @@ export const releasedScoresSchema = z.object({
       questionId: idSchema,
       prompt: z.string(),
       overall: z.number().int().min(0).max(OVERALL_MAX).nullable(),
-      criteria: z.array(z.object({ criterion: z.number().int().min(0), title: z.string(), rating: ratingSchema.nullable() })),
+      criteria: z.array(
+        z.object({
+          criterion: z.number().int().min(0),
+          title: z.string(),
+          rating: ratingSchema.nullable(),
+          /** Absent in releases made before criteria had competencies. */
+          competency: competencyRefSchema.optional(),
+        }),
+      ),
     }),
   ),
-  competencies: z.array(z.object({ title: z.string(), score: z.number().nullable() })),
+  /** `key` is absent in releases made before criteria had competencies, when `title` was a criterion's. */
+  competencies: z.array(z.object({ key: competencyKeySchema.optional(), title: z.string(), score: z.number().nullable() })),
   overall: z.number().nullable(),
 });
 export type ReleasedScores = z.infer<typeof releasedScoresSchema>;
@@ -61,17 +71,18 @@ export function releasedScoresFrom(card: Scorecard, asked: readonly QuestionSnap
           criterion: index,
           title: criterion.title,
           rating: section.ratings.find((rating) => rating.criterion === index)?.rating ?? null,
+          competency: competencyOf(question, criterion),
         })),
       };
     }),
-    competencies: summary.competencies.map((competency) => ({ title: competency.title, score: competency.byScorer[0]?.score ?? null })),
+    competencies: summary.competencies.map((competency) => ({ key: competency.key, title: competency.title, score: competency.byScorer[0]?.score ?? null })),
     overall: summary.overall.mean,
   };
 }
 
 /**
- * The released scores as the candidate may read them, built field by field: a criterion or competency
- * that names a follow-up never revealed to them is left out (its level still counts in the figures).
+ * The released scores as the candidate may read them, built field by field: a criterion that names a
+ * follow-up never revealed to them is left out (its level still counts in the figures).
  */
 export function releasedScoresForCandidate(
   scores: ReleasedScores,
@@ -89,11 +100,12 @@ export function releasedScoresForCandidate(
       overall: question.overall,
       criteria: question.criteria
         .filter((criterion) => shown(question.questionId, criterion.title))
-        .map(({ criterion, title, rating }) => ({ criterion, title, rating })),
+        .map(({ criterion, title, rating, competency }) => ({ criterion, title, rating, ...(competency ? { competency: { ...competency } } : {}) })),
     })),
+    // A competency is named from its bank's set; only a release from before competencies is named after a criterion.
     competencies: scores.competencies
-      .filter((competency) => questions.every((question) => criterionShownToCandidate(question, competency.title, reveals)))
-      .map(({ title, score }) => ({ title, score })),
+      .filter((competency) => competency.key !== undefined || questions.every((question) => criterionShownToCandidate(question, competency.title, reveals)))
+      .map(({ key, title, score }) => ({ ...(key === undefined ? {} : { key }), title, score })),
     overall: scores.overall,
   };
 }

@@ -16,7 +16,7 @@ import {
   T0,
 } from "../room/test-fixtures";
 import { agreementSummary, criterionAgreement, quadraticKappa } from "./agreement";
-import { competencyKey, competencyScores } from "./competencies";
+import { competencyScores } from "./competencies";
 import { levelDescriptions, suggestedLevel, wantsEvidence } from "./scale";
 import { emptyScorecard, changeScorecard, type Scorecard } from "./scorecard";
 
@@ -56,26 +56,27 @@ describe("the anchored scale", () => {
 });
 
 describe("competency scores", () => {
+  const design = { key: "system-design", name: "System design" };
+  const coding = { key: "coding", name: "Coding & algorithms" };
   const q1 = {
     ...question(1),
     rubric: [
-      { title: "Trade-offs", lookFor: [] },
-      { title: "Testing", lookFor: [] },
+      { title: "Trade-offs", lookFor: [], competency: design },
+      { title: "Testing", lookFor: [], competency: coding },
     ],
   };
-  const q2 = { ...question(2), rubric: [{ title: "trade offs", lookFor: [] }] };
+  const q2 = { ...question(2), rubric: [{ title: "Component boundaries", lookFor: [], competency: design }] };
 
-  it("group criteria by name across questions, average levels and leave out no evidence", () => {
+  it("group criteria by their competency across questions, average levels and leave out no evidence", () => {
     const a = card("a", [
       [q1.id, 0, 2],
       [q1.id, 1, "no_evidence"],
       [q2.id, 0, 4],
     ]);
     const summary = competencyScores([a], [q1, q2], {});
-    expect(competencyKey("Trade-offs")).toBe(competencyKey("trade offs"));
-    expect(summary.competencies.map((c) => [c.title, c.criteria, c.byScorer[0]?.score])).toEqual([
-      ["Trade-offs", 2, 3],
-      ["Testing", 1, null],
+    expect(summary.competencies.map((c) => [c.key, c.title, c.criteria, c.byScorer[0]?.score])).toEqual([
+      ["system-design", "System design", 2, 3],
+      ["coding", "Coding & algorithms", 1, null],
     ]);
     expect(summary.overall.byScorer[0]?.score).toBe(3);
   });
@@ -86,8 +87,33 @@ describe("competency scores", () => {
       [q1.id, 1, 1],
     ]);
     expect(competencyScores([a], [q1], {}).overall.mean).toBe(2.5);
-    expect(competencyScores([a], [q1], { [competencyKey("Testing")]: 3 }).overall.mean).toBeCloseTo((4 + 3 * 1) / 4);
-    expect(competencyScores([a], [q1], { [competencyKey("Testing")]: 0 }).overall.mean).toBe(4);
+    expect(competencyScores([a], [q1], { coding: 3 }).overall.mean).toBeCloseTo((4 + 3 * 1) / 4);
+    expect(competencyScores([a], [q1], { coding: 0 }).overall.mean).toBe(4);
+  });
+
+  it("give a criterion of a session planned before competencies the importer's proposal, never its own title", () => {
+    const old = {
+      ...question(1),
+      prompt: "How do you handle schema migrations in a zero-downtime deployment?",
+      rubric: [
+        { title: "Rollback considerations", lookFor: [] },
+        { title: "We don't - we use at-least-once with idempotent consumers", lookFor: [] },
+      ],
+    };
+    const a = card("a", [
+      [old.id, 0, 3],
+      [old.id, 1, 2],
+    ]);
+    const titles = competencyScores([a], [old], {}).competencies.map((c) => c.title);
+    expect(titles).toEqual(["Operations & reliability", "Data & databases"]);
+  });
+
+  it("take a weight by the competency's key or its name, and refuse a criterion's title", () => {
+    const state = liveRoom();
+    const byName = run(state, interviewer, { type: "setCompetencyWeights", weights: [{ competency: "system design", weight: 2 }] }).state;
+    expect(byName.weights).toEqual({ "system-design": 2 });
+    const byTitle = decide(state, interviewer, { type: "setCompetencyWeights", weights: [{ competency: "SECRET_Q1_RUBRIC_A", weight: 2 }] }, T0, idSource("w"));
+    expect(byTitle).toMatchObject({ error: { code: "BAD_REQUEST" } });
   });
 });
 

@@ -6,6 +6,7 @@ import type { SessionUser } from "@/server/auth/session";
 import { canEditPlan, canPlanInterviews, planItemsProblem } from "@/server/domain/interview/policy";
 import { bankReadScope } from "@/server/domain/bank/policy";
 import type { QuestionSnapshot } from "@/server/domain/room";
+import type { CompetencyRef, CompetencySet } from "@/server/domain/scoring/competency-set";
 import { AppError } from "@/server/errors";
 import { loadBankQuestionsForSnapshot, type BankQuestionSnapshot } from "@/server/services/bank-snapshot";
 import { roomEngine } from "@/server/services/room-service";
@@ -25,6 +26,12 @@ export interface InterviewDetails {
 
 type StoredQuestion = Omit<QuestionSnapshot, "id" | "position" | "timeBoxSec">;
 
+/** The interview keeps the competency's name as it is now: a later rename in the bank leaves past sessions as they were. */
+function competencyRef(set: CompetencySet, key: string | undefined): CompetencyRef | undefined {
+  const competency = set.find((entry) => entry.key === key);
+  return competency ? { key: competency.key, name: competency.name } : undefined;
+}
+
 /**
  * The question exactly as this interview will ask it. Follow-ups get ids of their own, so a reveal names
  * one unambiguously; the scenario that goes with a prompt is read out with it, so it joins the prompt.
@@ -35,7 +42,7 @@ function asAsked(question: BankQuestionSnapshot): StoredQuestion {
     section: question.section,
     answer: question.answer,
     keyPoints: question.keyPoints,
-    rubric: question.rubric,
+    rubric: question.rubric.map(({ competency, ...criterion }) => ({ ...criterion, competency: competencyRef(question.competencies, competency) })),
     followUps: question.followUps.map((followUp) => ({ id: randomUUID(), ...followUp })),
     redFlags: question.redFlags,
     exampleScore: question.exampleScore,

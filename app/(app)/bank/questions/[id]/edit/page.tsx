@@ -40,7 +40,11 @@ export default async function EditBankQuestionPage({ params }: { params: Promise
       </p>
       {canChangeDocument(user, question.document) ? (
         <Card className="mt-6 p-5 sm:p-6">
-          <EditQuestionForm id={question.id} initial={{ prompt: question.prompt, followUps: question.followUps, rubric: question.rubric }} />
+          <EditQuestionForm
+            id={question.id}
+            initial={{ prompt: question.prompt, followUps: question.followUps, rubric: question.rubric }}
+            competencies={question.document.competencies}
+          />
         </Card>
       ) : (
         <div className="mt-6 grid justify-items-start gap-4">
