@@ -68,7 +68,7 @@ export function ReplayFrame({ frame, at }: { frame: RoomView; at: string }) {
           <h4 className="text-[13px] font-semibold">Notes so far</h4>
           <ul className="grid gap-1 text-sm">
             {frame.notes.map((note) => (
-              <li key={note.id} className="rounded-md border px-3 py-1.5">
+              <li key={note.id} className="min-w-0 rounded-md border px-3 py-1.5 whitespace-pre-wrap [overflow-wrap:anywhere]">
                 {note.body}
               </li>
             ))}

@@ -37,7 +37,7 @@ function NotesList({ view, notes }: { view: StaffView; notes: NoteView[] }) {
       {notes.map((note) => {
         const afterEnd = view.clock.endedAt !== null && note.createdAt > view.clock.endedAt;
         return (
-          <li key={note.id} className="rounded-md border bg-card px-3 py-2 text-sm">
+          <li key={note.id} className="min-w-0 rounded-md border bg-card px-3 py-2 text-sm break-inside-avoid" data-testid="review-note">
             <span className="mr-2 font-mono text-xs text-muted-foreground">{offsetLabel(note.createdAt, view.clock.startedAt)}</span>
             <span className="mr-2 text-xs font-medium">{note.mine ? "You" : name(note.authorId)}</span>
             {afterEnd ? (
@@ -45,7 +45,9 @@ function NotesList({ view, notes }: { view: StaffView; notes: NoteView[] }) {
                 After the interview
               </Badge>
             ) : null}
-            <span className="whitespace-pre-wrap">{note.body}</span>
+            <span className="whitespace-pre-wrap [overflow-wrap:anywhere]" data-testid="review-note-body">
+              {note.body}
+            </span>
           </li>
         );
       })}

@@ -61,7 +61,7 @@ function CardView({ view, card }: { view: StaffView; card: Scorecard }) {
                   {rating.evidence.length > 0 ? (
                     <ul className="mt-1 grid gap-1 border-l-2 pl-3 text-[13px] text-muted-foreground">
                       {rating.evidence.map((evidence) => (
-                        <li key={evidence.noteId}>
+                        <li key={evidence.noteId} className="[overflow-wrap:anywhere]">
                           <span className="mr-1.5 font-mono text-xs">{offsetLabel(evidence.createdAt, view.clock.startedAt)}</span>
                           {evidence.body}
                         </li>
