@@ -41,6 +41,8 @@ async function reviewedSession(db: Db, user: SessionUser, sessionId: string): Pr
           startedAt: true,
           endedAt: true,
           createdBy: { select: { name: true } },
+          // A session has one candidate at most (canAcceptInvite).
+          participants: { where: { role: "CANDIDATE" }, select: { user: { select: { name: true } } }, take: 1 },
         },
       },
     },
@@ -52,7 +54,8 @@ async function reviewedSession(db: Db, user: SessionUser, sessionId: string): Pr
     title: session.title,
     status: session.status,
     ownerName: session.createdBy.name ?? "Interviewer",
-    candidateName: session.candidateName,
+    // As in review.history (history.ts): the candidate who joined, by their name, else the name in the plan.
+    candidateName: session.participants[0]?.user.name ?? session.candidateName,
     createdAt: session.createdAt.toISOString(),
     scheduledAt: session.scheduledAt?.toISOString() ?? null,
     startedAt: session.startedAt?.toISOString() ?? null,
