@@ -107,6 +107,8 @@ export function PlanEditor({ sessionId, initial }: PlanEditorProps) {
           errors={errors}
           onChange={(field, value) => {
             ({ title: setTitle, candidateName: setCandidateName, candidateEmail: setCandidateEmail })[field](value);
+            // A field's error is about what it held when the form was sent; once it changes, the error is stale.
+            setErrors(({ [field]: _stale, ...rest }) => rest);
             setSavedAt(null);
           }}
         />
@@ -147,6 +149,7 @@ export function PlanEditor({ sessionId, initial }: PlanEditorProps) {
                   onKeyDown={(event) => onRowKeyDown(event, index)}
                   onMinutes={(minutes) => {
                     setItems((current) => current.map((entry, i) => (i === index ? { ...entry, minutes } : entry)));
+                    setErrors(({ [`items.${index}.timeBoxSec`]: _stale, ...rest }) => rest);
                     setSavedAt(null);
                   }}
                   onMove={(step) => move(index, step)}
