@@ -23,7 +23,7 @@ function CardView({ view, card }: { view: StaffView; card: Scorecard }) {
   const name = view.participants.find((participant) => participant.userId === card.scorerId)?.name ?? "A former member";
   const mine = card.scorerId === view.viewer.userId;
   return (
-    <article className="grid gap-4 rounded-xl border bg-card p-5 shadow-xs break-inside-avoid-page" data-testid="review-scorecard">
+    <article className="grid gap-4 rounded-xl border bg-card p-5 shadow-xs" data-testid="review-scorecard">
       <header className="flex flex-wrap items-center gap-2">
         <h3 className="text-[15px] font-semibold">
           {name}
