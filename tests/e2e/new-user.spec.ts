@@ -17,9 +17,9 @@ const TITLE = "Senior backend engineer: distributed systems, reliability and on-
 const CANDIDATE = "Mo Bile (laptop)";
 const LIMIT = 50_000;
 
-async function screenshot(page: Page, name: string): Promise<void> {
+async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
   mkdirSync(SCREENS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(SCREENS, `${name}.png`), fullPage });
 }
 
 interface Room {
@@ -99,6 +99,8 @@ test("a paste over the scratchpad's limit is refused at the editor, and what is 
   await paste(candidate, '[data-testid="scratchpad-editor"] .cm-content', "x".repeat(3 * LIMIT));
   await expect(candidate.getByTestId("scratchpad-refused")).toContainText("50,000 characters");
   await expect(editor).not.toContainText("xxxx");
+  await candidate.getByTestId("scratchpad-refused").scrollIntoViewIfNeeded();
+  await screenshot(candidate, "scratchpad-refused-1366", false);
 
   await candidate.keyboard.type("token bucket after the paste");
   await expect(interviewer.getByTestId("scratchpad-view")).toContainText("plan: token bucket after the paste");
@@ -110,7 +112,6 @@ test("a paste over the scratchpad's limit is refused at the editor, and what is 
   await expect(candidate.getByTestId("scratchpad-status")).toHaveText(/Saved/);
   await expect(interviewer.getByTestId("scratchpad-view")).toContainText("fullyyyy");
   await expect(candidate.getByTestId("scratchpad-refused")).toHaveCount(0);
-  await screenshot(candidate, "scratchpad-limit-1366");
 });
 
 test("the room's header keeps a long title to one line, whole in its title attribute, at 390 and 1366 px", async ({ browser, cspViolations }) => {
