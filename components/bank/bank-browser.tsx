@@ -19,6 +19,7 @@ import { useDebouncedValue } from "@/components/hooks/use-debounced-value";
 import type { AppRouter } from "@/server/api/root";
 import { Select } from "@/components/bank/field-controls";
 import { useTRPC } from "@/components/providers/trpc";
+import { InlineTitle } from "@/components/ui/inline-title";
 
 export interface BankFilters {
   q: string;
@@ -179,7 +180,9 @@ function BankResult({ item, documentTitles }: { item: SearchItem; documentTitles
         className="group grid grid-cols-1 gap-1.5 px-5 py-4 outline-none transition-colors first:rounded-t-xl last:rounded-b-xl hover:bg-accent/50 focus-visible:bg-accent/60"
       >
         <span className="flex items-start justify-between gap-3">
-          <span className="text-[15px] leading-6 font-medium text-foreground group-hover:text-primary-soft-foreground">{item.prompt}</span>
+          <span className="text-[15px] leading-6 font-medium text-foreground group-hover:text-primary-soft-foreground">
+            <InlineTitle text={item.prompt} />
+          </span>
           <ChevronRight aria-hidden className="mt-1 size-4 shrink-0 text-muted-foreground/50 transition-transform group-hover:translate-x-0.5" />
         </span>
         <span className="flex flex-wrap items-center gap-x-3 gap-y-1.5 text-xs text-muted-foreground">

@@ -9,6 +9,7 @@ import { QuestionEditor } from "@/components/bank/question-editor";
 import type { BankQuestion } from "@/server/bank/bank-format";
 import type { CompetencySet } from "@/server/domain/scoring/competency-set";
 import type { QuestionCorrection } from "@/server/services/bank-edit";
+import { InlineTitle } from "@/components/ui/inline-title";
 
 interface PreviewQuestionProps {
   index: number;
@@ -48,7 +49,9 @@ export function PreviewQuestion({ index, question, competencies, correction, onC
         <summary className="flex cursor-pointer list-none items-start gap-3 px-4 py-3 outline-none hover:bg-accent/40 focus-visible:bg-accent/60 sm:px-5 [&::-webkit-details-marker]:hidden">
           <ChevronRight aria-hidden className="mt-0.5 size-4 shrink-0 text-muted-foreground transition-transform group-open/q:rotate-90" />
           <span className="w-6 shrink-0 pt-px text-xs text-muted-foreground tabular-nums">{index + 1}.</span>
-          <span className="min-w-0 flex-1 text-sm leading-6">{shown.prompt}</span>
+          <span className="min-w-0 flex-1 text-sm leading-6">
+            <InlineTitle text={shown.prompt} />
+          </span>
           <span className="hidden shrink-0 items-center gap-3 pt-0.5 text-xs text-muted-foreground sm:flex">
             {correction ? <Badge variant="accent">Edited</Badge> : null}
             <span className="inline-flex items-center gap-1" title="Rubric criteria">
@@ -89,7 +92,7 @@ export function PreviewQuestion({ index, question, competencies, correction, onC
                 <ol className="grid list-decimal gap-1.5 pl-4 text-[13px] leading-5 marker:text-muted-foreground">
                   {shown.followUps.map((followUp, i) => (
                     <li key={i}>
-                      {followUp.prompt}
+                      <InlineTitle text={followUp.prompt} />
                       {followUp.answer ? <span className="text-muted-foreground"> (with answer)</span> : null}
                     </li>
                   ))}

@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Markdown } from "@/components/ui/markdown";
 import type { BankQuestionDetail } from "@/server/services/bank-question";
+import { InlineTitle } from "@/components/ui/inline-title";
 
 function Section({ title, icon: Icon, count, children, testId }: { title: string; icon: LucideIcon; count?: number; children: ReactNode; testId?: string }) {
   return (
@@ -109,7 +110,9 @@ export function QuestionView({ question }: { question: BankQuestionDetail }) {
                       <span className="flex size-6 shrink-0 items-center justify-center rounded-full bg-primary-soft text-xs font-semibold text-primary-soft-foreground tabular-nums">
                         {index + 1}
                       </span>
-                      <span className="min-w-0 pt-px">{followUp.prompt}</span>
+                      <span className="min-w-0 pt-px">
+                        <InlineTitle text={followUp.prompt} />
+                      </span>
                     </p>
                     {followUp.answer ? <Markdown className="pl-8.5">{followUp.answer}</Markdown> : null}
                     {followUp.lookFor.length > 0 ? (

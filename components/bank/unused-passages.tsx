@@ -4,6 +4,7 @@ import { ChevronRight, CirclePlus, EyeOff, RotateCcw, TriangleAlert } from "luci
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { PreviewResult } from "@/server/services/bank-upload";
+import { InlineTitle } from "@/components/ui/inline-title";
 
 export type PassageChoice = "question" | "dismissed";
 
@@ -57,7 +58,15 @@ export function UnusedPassages({ fileName, report, choices, onChoose, disabled }
                       </Badge>
                     ) : null}
                   </p>
-                  <p className="mt-0.5 break-words leading-5">{choice === "question" ? <strong>{passage.prompt}</strong> : passage.excerpt}</p>
+                  <p className="mt-0.5 break-words leading-5">
+                    {choice === "question" ? (
+                      <strong>
+                        <InlineTitle text={passage.prompt} />
+                      </strong>
+                    ) : (
+                      passage.excerpt
+                    )}
+                  </p>
                 </div>
                 <div className="flex shrink-0 gap-1.5">
                   {choice ? (

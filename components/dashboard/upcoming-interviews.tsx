@@ -35,28 +35,7 @@ export function UpcomingInterviews({ interviews, canPlan, className }: { intervi
         ) : null}
       </CardHeader>
       {interviews.length > 0 ? (
-        <ul className="mt-4 divide-y border-t" data-testid="upcoming-list">
-          {interviews.map((interview) => (
-            <li key={interview.id}>
-              <Link
-                href={interviewHref(interview, interview.myRole)}
-                className="group flex items-center gap-3 px-5 py-3.5 outline-none transition-colors hover:bg-accent/50 focus-visible:bg-accent/60 sm:px-6"
-              >
-                <span aria-hidden className="flex size-9 shrink-0 items-center justify-center rounded-lg border bg-muted/60">
-                  <Video className="size-4 text-muted-foreground" />
-                </span>
-                <span className="min-w-0 flex-1">
-                  <span className="block truncate text-sm font-medium">{interview.title}</span>
-                  <span className="block text-xs text-muted-foreground">
-                    Created <time dateTime={interview.createdAt.toISOString()}>{dateFormat.format(interview.createdAt)}</time>
-                  </span>
-                </span>
-                <InterviewStatus status={interview.status} />
-                <ChevronRight aria-hidden className="size-4 text-muted-foreground/60 transition-transform group-hover:translate-x-0.5" />
-              </Link>
-            </li>
-          ))}
-        </ul>
+        <InterviewRows interviews={interviews} testId="upcoming-list" />
       ) : (
         <div className="flex flex-1 p-5 sm:p-6" data-testid="upcoming-empty">
           <div className="flex flex-1 flex-col items-center justify-center rounded-lg border border-dashed px-6 py-10 text-center">
@@ -79,6 +58,56 @@ export function UpcomingInterviews({ interviews, canPlan, className }: { intervi
           </div>
         </div>
       )}
+    </Card>
+  );
+}
+
+/** Each interview as a row that opens where it belongs for the user (its plan, room or review). */
+function InterviewRows({ interviews, testId }: { interviews: UpcomingInterview[]; testId: string }) {
+  return (
+    <ul className="mt-4 divide-y border-t" data-testid={testId}>
+      {interviews.map((interview) => (
+        <li key={interview.id}>
+          <Link
+            href={interviewHref(interview, interview.myRole)}
+            title={interview.title}
+            className="group flex items-center gap-3 px-5 py-3.5 outline-none transition-colors hover:bg-accent/50 focus-visible:bg-accent/60 sm:px-6"
+          >
+            <span aria-hidden className="flex size-9 shrink-0 items-center justify-center rounded-lg border bg-muted/60">
+              <Video className="size-4 text-muted-foreground" />
+            </span>
+            <span className="min-w-0 flex-1">
+              <span className="block truncate text-sm font-medium">{interview.title}</span>
+              <span className="block text-xs text-muted-foreground">
+                Created <time dateTime={interview.createdAt.toISOString()}>{dateFormat.format(interview.createdAt)}</time>
+              </span>
+            </span>
+            <InterviewStatus status={interview.status} />
+            <ChevronRight aria-hidden className="size-4 text-muted-foreground/60 transition-transform group-hover:translate-x-0.5" />
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The interviews the user took part in that have ended, each opening its review. */
+export function FinishedInterviews({ interviews, className }: { interviews: UpcomingInterview[]; className?: string }) {
+  return (
+    <Card className={cn("flex flex-col", className)} aria-labelledby="finished-heading" role="region">
+      <CardHeader className="flex-row items-start justify-between gap-4">
+        <div className="grid min-w-0 gap-1">
+          <CardTitle id="finished-heading">Finished interviews</CardTitle>
+          <CardDescription>Their questions, your scratchpad and any feedback released to you.</CardDescription>
+        </div>
+        <Button asChild variant="ghost" size="sm" className="-mr-2">
+          <Link href="/history">
+            History
+            <ChevronRight aria-hidden />
+          </Link>
+        </Button>
+      </CardHeader>
+      <InterviewRows interviews={interviews} testId="finished-list" />
     </Card>
   );
 }

@@ -14,6 +14,7 @@ import { PlanEditor } from "@/components/interviews/plan-editor";
 import { SaveTemplate } from "@/components/interviews/save-template";
 import { useTRPC } from "@/components/providers/trpc";
 import { sectionLabel } from "@/components/room/section-label";
+import { InlineTitle } from "@/components/ui/inline-title";
 
 export function PlanDetail({ sessionId }: { sessionId: string }) {
   const trpc = useTRPC();
@@ -103,7 +104,9 @@ export function PlanDetail({ sessionId }: { sessionId: string }) {
                     {index + 1}
                   </span>
                   <div className="min-w-0">
-                    <p className="text-sm leading-5">{item.prompt}</p>
+                    <p className="text-sm leading-5">
+                      <InlineTitle text={item.prompt} />
+                    </p>
                     <p className="mt-1 flex flex-wrap gap-x-3 text-xs text-muted-foreground">
                       {sectionLabel(item.section).short ? <span title={sectionLabel(item.section).full}>{sectionLabel(item.section).short}</span> : null}
                       <span className="inline-flex items-center gap-1">

@@ -15,6 +15,7 @@ import { errorMessage, fieldErrorsOf } from "@/components/providers/trpc-errors"
 import { QuestionPicker, type PickedQuestion } from "@/components/interviews/question-picker";
 import { TemplatePicker } from "@/components/interviews/template-picker";
 import { useTRPC } from "@/components/providers/trpc";
+import { InlineTitle } from "@/components/ui/inline-title";
 
 export interface PlanItemDraft extends PickedQuestion {
   /** Minutes as typed; empty means no time box. */
@@ -107,6 +108,8 @@ export function PlanEditor({ sessionId, initial }: PlanEditorProps) {
           errors={errors}
           onChange={(field, value) => {
             ({ title: setTitle, candidateName: setCandidateName, candidateEmail: setCandidateEmail })[field](value);
+            // A field's error is about what it held when the form was sent; once it changes, the error is stale.
+            setErrors(({ [field]: _stale, ...rest }) => rest);
             setSavedAt(null);
           }}
         />
@@ -147,6 +150,7 @@ export function PlanEditor({ sessionId, initial }: PlanEditorProps) {
                   onKeyDown={(event) => onRowKeyDown(event, index)}
                   onMinutes={(minutes) => {
                     setItems((current) => current.map((entry, i) => (i === index ? { ...entry, minutes } : entry)));
+                    setErrors(({ [`items.${index}.timeBoxSec`]: _stale, ...rest }) => rest);
                     setSavedAt(null);
                   }}
                   onMove={(step) => move(index, step)}
@@ -262,7 +266,9 @@ function PlanItemRow({
         {index + 1}
       </span>
       <div className="min-w-0 flex-1">
-        <p className="line-clamp-3 text-sm leading-5">{item.prompt}</p>
+        <p className="line-clamp-3 text-sm leading-5">
+          <InlineTitle text={item.prompt} />
+        </p>
         <p className="mt-1 flex min-w-0 items-center gap-x-3 text-xs text-muted-foreground">
           {item.section.length > 0 ? (
             <span className="min-w-0 truncate" title={item.section.join(" › ")}>

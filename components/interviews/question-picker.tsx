@@ -10,6 +10,8 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { errorMessage } from "@/components/providers/trpc-errors";
 import { useDebouncedValue } from "@/components/hooks/use-debounced-value";
 import { useTRPC } from "@/components/providers/trpc";
+import { InlineTitle } from "@/components/ui/inline-title";
+import { plainTitle } from "@/components/ui/inline-code";
 
 export interface PickedQuestion {
   bankQuestionId: string;
@@ -81,7 +83,9 @@ export function QuestionPicker({ pickedIds, onAdd }: QuestionPickerProps) {
             return (
               <li key={item.id} className="flex items-start gap-3 px-4 py-3" data-testid="bank-result">
                 <div className="min-w-0 flex-1">
-                  <p className="line-clamp-2 text-sm leading-5">{item.prompt}</p>
+                  <p className="line-clamp-2 text-sm leading-5">
+                    <InlineTitle text={item.prompt} />
+                  </p>
                   <p className="mt-1 flex min-w-0 items-center gap-x-2 text-xs text-muted-foreground">
                     <span className="min-w-0 truncate" title={[item.documentTitle, ...item.section].join(" › ")}>
                       {item.section.at(-1) ?? item.documentTitle}
@@ -99,7 +103,7 @@ export function QuestionPicker({ pickedIds, onAdd }: QuestionPickerProps) {
                   size="sm"
                   variant={picked ? "ghost" : "outline"}
                   disabled={picked}
-                  aria-label={picked ? `Added: ${item.prompt}` : `Add question: ${item.prompt}`}
+                  aria-label={picked ? `Added: ${plainTitle(item.prompt)}` : `Add question: ${plainTitle(item.prompt)}`}
                   onClick={() => onAdd({ bankQuestionId: item.id, prompt: item.prompt, section: item.section, followUpCount: item.followUpCount })}
                 >
                   {picked ? <Check aria-hidden /> : <Plus aria-hidden />}

@@ -1,7 +1,9 @@
+import { Fragment } from "react";
 import { Badge } from "@/components/ui/badge";
 import { formatDuration } from "@/server/domain/format-duration";
 import { ROLE_LABELS, questionElapsedMs } from "@/server/domain/room/room-state";
 import type { CandidateQuestionView, RoomView, StaffQuestionView } from "@/server/domain/room/view-for";
+import { InlineTitle } from "@/components/ui/inline-title";
 
 const presenceDot = { connected: "bg-success", away: "bg-amber-500", disconnected: "bg-muted-foreground/40" } as const;
 
@@ -48,7 +50,7 @@ export function ReplayFrame({ frame, at }: { frame: RoomView; at: string }) {
             <Clock question={current} at={at} />
           </div>
           <p className="text-sm whitespace-pre-wrap" data-testid="replay-prompt">
-            {current.prompt}
+            <InlineTitle text={current.prompt} />
           </p>
           {"asked" in current ? <StaffQuestionDetail question={current} /> : <CandidateFollowUps question={current} />}
           {current.scratchpad && current.scratchpad.text ? (
@@ -68,7 +70,7 @@ export function ReplayFrame({ frame, at }: { frame: RoomView; at: string }) {
           <h4 className="text-[13px] font-semibold">Notes so far</h4>
           <ul className="grid gap-1 text-sm">
             {frame.notes.map((note) => (
-              <li key={note.id} className="rounded-md border px-3 py-1.5">
+              <li key={note.id} className="min-w-0 rounded-md border px-3 py-1.5 whitespace-pre-wrap [overflow-wrap:anywhere]">
                 {note.body}
               </li>
             ))}
@@ -92,7 +94,16 @@ function StaffQuestionDetail({ question }: { question: StaffQuestionView }) {
     <>
       <div className="text-[13px]">
         <span className="font-medium">Follow-ups revealed: </span>
-        {revealed.length === 0 ? <span className="text-muted-foreground">none yet</span> : revealed.map((followUp) => followUp.prompt).join(" · ")}
+        {revealed.length === 0 ? (
+          <span className="text-muted-foreground">none yet</span>
+        ) : (
+          revealed.map((followUp, index) => (
+            <Fragment key={followUp.id}>
+              {index > 0 ? " · " : null}
+              <InlineTitle text={followUp.prompt} />
+            </Fragment>
+          ))
+        )}
       </div>
       {question.keyPoints.length > 0 ? (
         <div className="text-[13px]">
@@ -111,7 +122,9 @@ function CandidateFollowUps({ question }: { question: CandidateQuestionView }) {
   return (
     <ul className="grid gap-1 border-l-2 pl-3 text-sm">
       {question.followUps.map((followUp) => (
-        <li key={followUp.id}>{followUp.prompt}</li>
+        <li key={followUp.id}>
+          <InlineTitle text={followUp.prompt} />
+        </li>
       ))}
     </ul>
   );

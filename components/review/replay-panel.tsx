@@ -22,6 +22,13 @@ function offsetText(offsetMs: number | null): string {
   return offsetMs <= -1000 ? `−${formatDuration(-offsetMs)}` : formatDuration(Math.max(0, offsetMs));
 }
 
+/** The frame that shows the room as it was at log position `seq`: after the last step at or before it. */
+function frameAt(steps: ReadonlyArray<{ seq: number }>, seq: number): number {
+  let frame = 0;
+  while (frame < steps.length && steps[frame]!.seq <= seq) frame++;
+  return frame;
+}
+
 /**
  * The timeline and a scrubber over it. Frames are folded here from the steps the server sent, by the
  * same `foldView` the live room's clients use, so frame N is the room exactly as it was after step N.
@@ -30,20 +37,25 @@ export function ReplayPanel({ sessionId, perspectives }: { sessionId: string; pe
   const trpc = useTRPC();
   const [perspective, setPerspective] = useState<Perspective>("own");
   const [showPresence, setShowPresence] = useState(false);
-  const [position, setPosition] = useState<number | null>(null);
+  /**
+   * Where the scrubber stands, as the log position (`seq`) of the step shown, 0 before the first, null at
+   * the end: the two views' logs hold different steps, so a position in the log is the same moment in both.
+   */
+  const [positionSeq, setPositionSeq] = useState<number | null>(null);
   const [playing, setPlaying] = useState(false);
   const replay = useQuery(trpc.review.replay.queryOptions({ sessionId, perspective }, { staleTime: 60_000 }));
   const frames = useMemo(() => (replay.data ? replayFrames(replay.data) : []), [replay.data]);
   const last = Math.max(0, frames.length - 1);
-  const index = Math.min(position ?? last, last);
+  const index = positionSeq === null ? last : frameAt(replay.data?.steps ?? [], positionSeq);
+  const setPosition = (next: number) => setPositionSeq(next === 0 ? 0 : (replay.data?.steps[next - 1]?.seq ?? null));
 
   // Playing stops by itself at the last frame.
   const playingNow = playing && index < last;
   useEffect(() => {
     if (!playingNow) return;
-    const timer = setTimeout(() => setPosition(index + 1), PLAY_STEP_MS);
+    const timer = setTimeout(() => setPositionSeq(replay.data?.steps[index]?.seq ?? null), PLAY_STEP_MS);
     return () => clearTimeout(timer);
-  }, [playingNow, index]);
+  }, [playingNow, index, replay.data]);
 
   if (replay.isPending) {
     return (
@@ -74,7 +86,6 @@ export function ReplayPanel({ sessionId, perspectives }: { sessionId: string; pe
                 aria-checked={perspective === option}
                 onClick={() => {
                   setPerspective(option);
-                  setPosition(null);
                   setPlaying(false);
                 }}
                 className={cn(

@@ -4,6 +4,7 @@ import { Markdown } from "@/components/ui/markdown";
 import { formatDuration, offsetInInterview } from "@/server/domain/format-duration";
 import type { CandidateQuestionView, NoteView, RoomView, StaffQuestionView, StaffView } from "@/server/domain/room/view-for";
 import type { Scratchpad } from "@/server/domain/room/room-state";
+import { InlineTitle } from "@/components/ui/inline-title";
 
 /** "12:04" into the interview, or "before the start". */
 export function offsetLabel(instant: string, startedAt: string | null): string {
@@ -37,7 +38,7 @@ function NotesList({ view, notes }: { view: StaffView; notes: NoteView[] }) {
       {notes.map((note) => {
         const afterEnd = view.clock.endedAt !== null && note.createdAt > view.clock.endedAt;
         return (
-          <li key={note.id} className="rounded-md border bg-card px-3 py-2 text-sm">
+          <li key={note.id} className="min-w-0 rounded-md border bg-card px-3 py-2 text-sm break-inside-avoid" data-testid="review-note">
             <span className="mr-2 font-mono text-xs text-muted-foreground">{offsetLabel(note.createdAt, view.clock.startedAt)}</span>
             <span className="mr-2 text-xs font-medium">{note.mine ? "You" : name(note.authorId)}</span>
             {afterEnd ? (
@@ -45,7 +46,9 @@ function NotesList({ view, notes }: { view: StaffView; notes: NoteView[] }) {
                 After the interview
               </Badge>
             ) : null}
-            <span className="whitespace-pre-wrap">{note.body}</span>
+            <span className="whitespace-pre-wrap [overflow-wrap:anywhere]" data-testid="review-note-body">
+              {note.body}
+            </span>
           </li>
         );
       })}
@@ -58,7 +61,7 @@ function StaffQuestion({ view, question }: { view: StaffView; question: StaffQue
   const revealed = question.followUps.filter((followUp) => followUp.revealedAt !== null).sort((a, b) => a.revealedAt!.localeCompare(b.revealedAt!));
   const hidden = question.followUps.filter((followUp) => followUp.revealedAt === null);
   return (
-    <li className="grid gap-4 rounded-xl border bg-card p-5 shadow-xs break-inside-avoid-page" data-testid="review-question">
+    <li className="grid gap-4 rounded-xl border bg-card p-5 shadow-xs" data-testid="review-question">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h3 className="text-[15px] font-semibold">Question {question.position + 1}</h3>
         {question.asked ? <TimeSpent ms={question.timer.accumulatedMs} timeBoxSec={question.timer.timeBoxSec} /> : <Badge>Not asked</Badge>}
@@ -77,7 +80,7 @@ function StaffQuestion({ view, question }: { view: StaffView; question: StaffQue
                 {revealed.map((followUp) => (
                   <li key={followUp.id}>
                     <span className="mr-2 font-mono text-xs text-muted-foreground">{offsetLabel(followUp.revealedAt!, view.clock.startedAt)}</span>
-                    {followUp.prompt}
+                    <InlineTitle text={followUp.prompt} />
                   </li>
                 ))}
               </ul>
@@ -86,7 +89,9 @@ function StaffQuestion({ view, question }: { view: StaffView; question: StaffQue
                   <summary className="cursor-pointer text-[13px]">{hidden.length} not revealed</summary>
                   <ul className="mt-1 grid gap-1 pl-4">
                     {hidden.map((followUp) => (
-                      <li key={followUp.id}>{followUp.prompt}</li>
+                      <li key={followUp.id}>
+                        <InlineTitle text={followUp.prompt} />
+                      </li>
                     ))}
                   </ul>
                 </details>
@@ -127,7 +132,7 @@ function StaffQuestion({ view, question }: { view: StaffView; question: StaffQue
 
 function CandidateQuestion({ question, number, startedAt }: { question: CandidateQuestionView; number: number; startedAt: string | null }) {
   return (
-    <li className="grid gap-4 rounded-xl border bg-card p-5 shadow-xs break-inside-avoid-page" data-testid="review-question">
+    <li className="grid gap-4 rounded-xl border bg-card p-5 shadow-xs" data-testid="review-question">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h3 className="text-[15px] font-semibold">Question {number}</h3>
         <TimeSpent ms={question.timer.accumulatedMs} timeBoxSec={question.timer.timeBoxSec} />
@@ -142,7 +147,7 @@ function CandidateQuestion({ question, number, startedAt }: { question: Candidat
             {question.followUps.map((followUp) => (
               <li key={followUp.id}>
                 <span className="mr-2 font-mono text-xs text-muted-foreground">{offsetLabel(followUp.revealedAt, startedAt)}</span>
-                {followUp.prompt}
+                <InlineTitle text={followUp.prompt} />
               </li>
             ))}
           </ul>

@@ -23,7 +23,7 @@ function CardView({ view, card }: { view: StaffView; card: Scorecard }) {
   const name = view.participants.find((participant) => participant.userId === card.scorerId)?.name ?? "A former member";
   const mine = card.scorerId === view.viewer.userId;
   return (
-    <article className="grid gap-4 rounded-xl border bg-card p-5 shadow-xs break-inside-avoid-page" data-testid="review-scorecard">
+    <article className="grid gap-4 rounded-xl border bg-card p-5 shadow-xs" data-testid="review-scorecard">
       <header className="flex flex-wrap items-center gap-2">
         <h3 className="text-[15px] font-semibold">
           {name}
@@ -61,7 +61,7 @@ function CardView({ view, card }: { view: StaffView; card: Scorecard }) {
                   {rating.evidence.length > 0 ? (
                     <ul className="mt-1 grid gap-1 border-l-2 pl-3 text-[13px] text-muted-foreground">
                       {rating.evidence.map((evidence) => (
-                        <li key={evidence.noteId}>
+                        <li key={evidence.noteId} className="[overflow-wrap:anywhere]">
                           <span className="mr-1.5 font-mono text-xs">{offsetLabel(evidence.createdAt, view.clock.startedAt)}</span>
                           {evidence.body}
                         </li>

@@ -7,6 +7,7 @@ import { Markdown } from "@/components/ui/markdown";
 import type { Result, RoomCommandResult } from "@/server/realtime/protocol";
 import type { CandidateFeedbackView, ClientCommand } from "@/server/domain/room";
 import { LEVEL_NAMES, LEVELS, ratingLabel, type Level } from "@/server/domain/scoring/scale";
+import { InlineTitle } from "@/components/ui/inline-title";
 
 /**
  * What the interviewer released: their feedback and, when they chose, their scores. Before the scores, the
@@ -80,7 +81,9 @@ function SelfAssessmentForm({
       </div>
       {criteria.map((question) => (
         <div key={question.questionId} className="grid gap-2">
-          <p className="text-[13px] font-medium">{question.prompt}</p>
+          <p className="text-[13px] font-medium">
+            <InlineTitle text={question.prompt} />
+          </p>
           {question.criteria.map(({ criterion, title }) => (
             <fieldset key={criterion} className="grid gap-1">
               <legend className="text-xs text-muted-foreground">{title}</legend>
@@ -138,7 +141,7 @@ function ReleasedScoresTable({ feedback }: { feedback: CandidateFeedbackView }) 
       {scores.questions.map((question) => (
         <div key={question.questionId}>
           <p className="text-[13px] font-medium">
-            {question.prompt}
+            <InlineTitle text={question.prompt} />
             {question.overall !== null ? <span className="ml-2 font-mono text-muted-foreground tabular-nums">{question.overall} / 10</span> : null}
           </p>
           <table className="mt-1 w-full text-left text-xs">

@@ -14,6 +14,7 @@ import { QuestionTimer, SessionClock } from "@/components/room/timers";
 import { useTickingNow } from "@/components/room/use-ticking-now";
 import type { RoomConnection } from "@/components/realtime/use-room";
 import { canEditScratchpad, sessionElapsedMs, type CandidateQuestionView, type CandidateView, type ClientCommand } from "@/server/domain/room";
+import { InlineTitle } from "@/components/ui/inline-title";
 
 interface CandidateRoomProps {
   title: string;
@@ -144,7 +145,9 @@ function EarlierQuestions({ questions, sessionStartedAt }: { questions: Candidat
           <summary className="flex cursor-pointer list-none items-center gap-3 px-5 py-3 text-sm select-none [&::-webkit-details-marker]:hidden">
             <ChevronRight aria-hidden className="size-4 shrink-0 text-muted-foreground transition-transform group-open:rotate-90" />
             <span className="font-medium text-muted-foreground tabular-nums">Q{question.position + 1}</span>
-            <span className="min-w-0 flex-1 truncate">{question.prompt}</span>
+            <span className="min-w-0 flex-1 truncate">
+              <InlineTitle text={question.prompt} />
+            </span>
             <span className="shrink-0 font-mono text-xs text-muted-foreground tabular-nums">{formatDuration(question.timer.accumulatedMs)}</span>
           </summary>
           <div className="grid gap-3 border-t px-5 py-4">
@@ -154,7 +157,9 @@ function EarlierQuestions({ questions, sessionStartedAt }: { questions: Candidat
                 {question.followUps.map((followUp) => (
                   <li key={followUp.id} className="flex gap-2 text-[13px]">
                     <span className="font-mono text-xs text-muted-foreground tabular-nums">{offsetInInterview(followUp.revealedAt, sessionStartedAt)}</span>
-                    <span>{followUp.prompt}</span>
+                    <span>
+                      <InlineTitle text={followUp.prompt} />
+                    </span>
                   </li>
                 ))}
               </ol>

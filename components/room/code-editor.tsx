@@ -88,6 +88,12 @@ interface CodeEditorProps {
   /** Each change the user makes, with the whole text after it. */
   onChange?: (text: string) => void;
   onBlur?: () => void;
+  /**
+   * Refuses a change of the user's whose text would fail this rule (a paste past the limit): the editor
+   * keeps the text it had, and `onRefused` hears how long the change would have made it.
+   */
+  accepts?: (text: string) => boolean;
+  onRefused?: (length: number) => void;
   className?: string;
   testId?: string;
 }
@@ -98,13 +104,25 @@ interface CodeEditorProps {
  * text throughout: highlighting is only how it is shown. `value` from outside (another tab, the room)
  * replaces the text without counting as a change.
  */
-export function CodeEditor({ value, language, label, readOnly = false, placeholder, onChange, onBlur, className, testId }: CodeEditorProps) {
+export function CodeEditor({
+  value,
+  language,
+  label,
+  readOnly = false,
+  placeholder,
+  onChange,
+  onBlur,
+  accepts,
+  onRefused,
+  className,
+  testId,
+}: CodeEditorProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
   const languageSlot = useRef(new Compartment());
-  const handlers = useRef({ onChange, onBlur });
+  const handlers = useRef({ onChange, onBlur, accepts, onRefused });
   useEffect(() => {
-    handlers.current = { onChange, onBlur };
+    handlers.current = { onChange, onBlur, accepts, onRefused };
   });
 
   // Created once per mount; the props below are brought in by the effects that follow.
@@ -132,6 +150,15 @@ export function CodeEditor({ value, language, label, readOnly = false, placehold
           EditorView.editable.of(!readOnly),
           EditorView.contentAttributes.of({ "aria-label": label, ...(readOnly ? { "aria-readonly": "true" } : {}) }),
           ...(placeholder ? [placeholderText(placeholder)] : []),
+          EditorState.transactionFilter.of((transaction) => {
+            const { accepts: rule, onRefused: refused } = handlers.current;
+            if (!rule || !transaction.docChanged || transaction.annotation(fromOutside)) return transaction;
+            // Only a change that makes the text longer can break a length rule; deleting always goes through.
+            if (transaction.newDoc.length <= transaction.startState.doc.length || rule(transaction.newDoc.toString())) return transaction;
+            const length = transaction.newDoc.length;
+            queueMicrotask(() => refused?.(length));
+            return [];
+          }),
           EditorView.updateListener.of((update) => {
             if (update.docChanged && !update.transactions.some((transaction) => transaction.annotation(fromOutside))) {
               handlers.current.onChange?.(update.state.doc.toString());

@@ -6,9 +6,7 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Kbd } from "@/components/room/kbd";
 import { intoInterview } from "@/components/room/format-time";
-import type { ClientCommand, NoteView } from "@/server/domain/room";
-
-const NOTE_MAX = 10_000;
+import { NOTE_MAX_LENGTH, type ClientCommand, type NoteView } from "@/server/domain/room";
 
 interface NotesPanelProps {
   notes: NoteView[];
@@ -47,7 +45,7 @@ export function NotesPanel({
 
   async function add() {
     const text = body.trim();
-    if (!text || saving) return;
+    if (!text || saving || text.length > NOTE_MAX_LENGTH) return;
     setSaving(true);
     const ok = await send({ type: "addNote", body: text });
     setSaving(false);
@@ -84,17 +82,19 @@ export function NotesPanel({
             id="note-input"
             rows={3}
             value={body}
-            maxLength={NOTE_MAX}
+            aria-invalid={body.trim().length > NOTE_MAX_LENGTH ? true : undefined}
+            aria-describedby="note-input-count"
             placeholder={sessionEndedAt ? "A note after the interview…" : current ? `A note on question ${current}…` : "A note…"}
             onChange={(event) => setBody(event.target.value)}
             onKeyDown={onKeyDown}
             className={textareaClass}
           />
+          <NoteLength id="note-input-count" text={body} />
           <div className="flex items-center justify-between gap-2">
             <span className="flex items-center gap-1 text-xs text-muted-foreground">
               <Kbd>Enter</Kbd> to save, <Kbd>Shift</Kbd>+<Kbd>Enter</Kbd> new line
             </span>
-            <Button type="submit" size="sm" loading={saving} disabled={!body.trim()}>
+            <Button type="submit" size="sm" loading={saving} disabled={!body.trim() || body.trim().length > NOTE_MAX_LENGTH}>
               Add note
             </Button>
           </div>
@@ -139,7 +139,7 @@ function NoteItem({ note, number, onCurrent, sessionStartedAt, sessionEndedAt, a
 
   async function saveEdit() {
     const text = draft.trim();
-    if (!text) return;
+    if (!text || text.length > NOTE_MAX_LENGTH) return;
     if (text === note.body) return setEditing(false);
     setBusy(true);
     const ok = await send({ type: "editNote", noteId: note.id, body: text });
@@ -194,7 +194,8 @@ function NoteItem({ note, number, onCurrent, sessionStartedAt, sessionEndedAt, a
             autoFocus
             rows={3}
             value={draft}
-            maxLength={NOTE_MAX}
+            aria-invalid={draft.trim().length > NOTE_MAX_LENGTH ? true : undefined}
+            aria-describedby={`note-edit-count-${note.id}`}
             onChange={(event) => setDraft(event.target.value)}
             onKeyDown={(event) => {
               if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
@@ -205,20 +206,41 @@ function NoteItem({ note, number, onCurrent, sessionStartedAt, sessionEndedAt, a
             }}
             className={textareaClass}
           />
+          <NoteLength id={`note-edit-count-${note.id}`} text={draft} />
           <div className="flex justify-end gap-2">
             <Button size="sm" variant="ghost" onClick={() => setEditing(false)}>
               Cancel
             </Button>
-            <Button size="sm" loading={busy} onClick={() => void saveEdit()}>
+            <Button size="sm" loading={busy} disabled={draft.trim().length > NOTE_MAX_LENGTH} onClick={() => void saveEdit()}>
               Save
             </Button>
           </div>
         </div>
       ) : (
-        <p className="text-sm leading-5 break-words whitespace-pre-wrap" data-testid="note-body">
+        <p className="min-w-0 text-sm leading-5 whitespace-pre-wrap [overflow-wrap:anywhere]" data-testid="note-body">
           {note.body}
         </p>
       )}
     </li>
+  );
+}
+
+/**
+ * How long a note is against the server's limit. Past it the text stays as written (nothing is cut
+ * silently) and saving waits until it is short enough.
+ */
+function NoteLength({ id, text }: { id: string; text: string }) {
+  const length = text.trim().length;
+  const over = length > NOTE_MAX_LENGTH;
+  return (
+    <p
+      id={id}
+      data-testid="note-counter"
+      aria-live="polite"
+      className={cn("text-right text-xs tabular-nums", over ? "text-destructive" : "text-muted-foreground")}
+    >
+      {over ? `Too long to save: a note holds at most ${NOTE_MAX_LENGTH.toLocaleString("en")} characters. ` : null}
+      {length.toLocaleString("en")} / {NOTE_MAX_LENGTH.toLocaleString("en")}
+    </p>
   );
 }

@@ -33,10 +33,15 @@ export function RoomHeader({ sessionId, title, status, subtitle, presence, meta,
   return (
     <div className="z-30 border-b bg-background/85 backdrop-blur-md supports-[backdrop-filter]:bg-background/75 sm:sticky sm:top-14">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3 sm:px-6">
-        <div className="min-w-48 flex-1">
-          <div className="flex items-center gap-2.5">
-            <h1 className="text-base leading-snug font-semibold tracking-tight sm:text-lg">{title}</h1>
-            <RoomStatusBadge status={status} />
+        <div className="min-w-0 flex-1 basis-48">
+          <div className="flex min-w-0 items-center gap-2.5">
+            {/* One line whatever the title's length: the room's controls stay in view; the whole title is its tooltip. */}
+            <h1 className="min-w-0 truncate text-base leading-snug font-semibold tracking-tight sm:text-lg" title={title}>
+              {title}
+            </h1>
+            <span className="shrink-0">
+              <RoomStatusBadge status={status} />
+            </span>
           </div>
           {subtitle ? <div className="mt-0.5 text-xs text-muted-foreground">{subtitle}</div> : null}
         </div>

@@ -5,8 +5,8 @@ import { useEffect, useRef, useState } from "react";
 import { cn } from "@/components/ui/cn";
 import { offsetInInterview } from "@/components/room/format-time";
 import { CodeEditor, LANGUAGE_NAMES } from "@/components/room/code-editor";
-import { SCRATCHPAD_LANGUAGES, type ClientCommand, type Scratchpad, type ScratchpadLanguage } from "@/server/domain/room";
-import { diffText } from "@/server/domain/room/scratchpad";
+import { SCRATCHPAD_LANGUAGES, SCRATCHPAD_TOO_LONG, type ClientCommand, type Scratchpad, type ScratchpadLanguage } from "@/server/domain/room";
+import { diffText, fitsScratchpad } from "@/server/domain/room/scratchpad";
 import type { Result, RoomCommandResult } from "@/server/realtime/protocol";
 
 /** Edits go out at most this often while typing, one at a time so they apply in order. */
@@ -38,6 +38,8 @@ export function ScratchpadEditor({ questionId, saved, disabled = false, send }: 
   /** A language picked here that the server does not have yet. */
   const languagePendingRef = useRef(false);
   const [state, setState] = useState<SaveState>(saved ? "saved" : "idle");
+  /** The length a refused change would have made the text, until the next change goes in. */
+  const [refusedLength, setRefusedLength] = useState<number | null>(null);
   const textRef = useRef(text);
   /** The text the server has at revision `baseRef`, as far as this tab knows. */
   const sentRef = useRef(saved?.text ?? "");
@@ -76,6 +78,10 @@ export function ScratchpadEditor({ questionId, saved, disabled = false, send }: 
       adoptServerText();
       schedule(RESYNC_WAIT_MS);
       return;
+    } else {
+      // Whatever the server refused, the next send carries this tab's whole text over the room's, so one
+      // refused edit never blocks the ones after it.
+      adoptServerText();
     }
     if (!result.ok) setState("failed");
     else if (textRef.current !== sentRef.current) schedule();
@@ -165,15 +171,23 @@ export function ScratchpadEditor({ questionId, saved, disabled = false, send }: 
         readOnly={disabled}
         placeholder="Outline your answer here: the interviewer sees it as you type."
         onBlur={() => void flush()}
+        accepts={fitsScratchpad}
+        onRefused={setRefusedLength}
         onChange={(value) => {
           textRef.current = value;
           setText(value);
+          setRefusedLength(null);
           setState("saving");
           schedule();
         }}
         testId="scratchpad-editor"
         className="min-h-64 overflow-hidden rounded-xl border border-input shadow-xs focus-within:border-ring focus-within:ring-3 focus-within:ring-ring/25 [&_.cm-editor]:min-h-64"
       />
+      {refusedLength !== null ? (
+        <p role="alert" data-testid="scratchpad-refused" className="text-[13px] text-destructive">
+          {SCRATCHPAD_TOO_LONG} That change would have made it {refusedLength.toLocaleString("en")}, so it was not added; everything else is saved as you type.
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -31,6 +31,7 @@ import {
   type StaffView,
   type StaffQuestionView,
 } from "@/server/domain/room";
+import { InlineTitle } from "@/components/ui/inline-title";
 
 interface StaffRoomProps {
   title: string;
@@ -275,7 +276,9 @@ function StaffLobby({ view, onStart }: { view: StaffView; onStart: (() => Promis
             <li key={question.id} className="flex gap-3 px-5 py-3 text-[13px]">
               <span className="font-mono text-muted-foreground tabular-nums">{i + 1}</span>
               <span className="min-w-0 flex-1">
-                <span className="line-clamp-2 leading-5">{question.prompt}</span>
+                <span className="line-clamp-2 leading-5">
+                  <InlineTitle text={question.prompt} />
+                </span>
                 <span className="text-xs text-muted-foreground">
                   {question.followUps.length} follow-up{question.followUps.length === 1 ? "" : "s"}
                   {question.timer.timeBoxSec ? ` · ${formatDuration(question.timer.timeBoxSec * 1000)}` : ""}

@@ -1,11 +1,18 @@
 import { cn } from "@/components/ui/cn";
 
-/** Up to two initials: first and last word of a name, or the start of an email. */
+/**
+ * Up to two initials: the first letters of the name's first and last words, or the start of an email.
+ * Only words that start with a letter count, so "Mo Bile (laptop)" is "MB", not "M(".
+ */
 export function initialsOf(name: string | null | undefined, email?: string | null): string {
-  const words = (name ?? "").trim().split(/\s+/).filter(Boolean);
+  // A word in brackets or after a symbol is a note about the person ("(laptop)", "#2"), not their name.
+  const words = (name ?? "")
+    .trim()
+    .split(/\s+/)
+    .filter((word) => /^\p{L}/u.test(word));
   const first = words[0];
   const last = words.length > 1 ? words[words.length - 1] : undefined;
-  if (first) return ((first[0] ?? "") + (last?.[0] ?? "")).toUpperCase();
+  if (first) return (Array.from(first)[0]! + (last ? Array.from(last)[0]! : "")).toUpperCase();
   return (email?.trim()[0] ?? "?").toUpperCase();
 }
 

@@ -11,9 +11,16 @@ import { pool } from "@/server/db/client";
 import { createErrorTally } from "@/server/log/error-tally";
 import { setGaugeSources } from "@/server/observability/metrics";
 import { publishRealtimeStatus } from "@/server/realtime/status";
+import { SCRATCHPAD_MAX_LENGTH } from "@/server/domain/room";
 
-/** Largest single socket message accepted; the biggest legitimate payload is a scratchpad update. */
-export const MAX_PAYLOAD_BYTES = 128 * 1024;
+/**
+ * Largest single socket message accepted; past it Socket.IO closes the connection without an answer, so it
+ * must hold the biggest legitimate message: a whole scratchpad sent as one splice (a paste of the full
+ * limit, or a resend after a conflict). JSON spends up to 6 bytes on one UTF-16 unit (a control character
+ * as \u00XX; CJK text takes 3), plus the envelope. Anything smaller than this is answered, so a scratchpad
+ * edit past the limit gets the domain's clear refusal and the socket stays up.
+ */
+export const MAX_PAYLOAD_BYTES = SCRATCHPAD_MAX_LENGTH * 6 + 16 * 1024;
 
 export interface RealtimeOptions {
   appUrl: string;

@@ -101,6 +101,19 @@ describe("session review", () => {
     expect(theirs.content).toContain("_Not asked._");
   });
 
+  it("names the candidate alike in the session and in the history: the one who joined, when the plan named nobody", async () => {
+    const { sessionId, interviewer, candidate } = await playedInterview("named");
+    const plan = await db.interviewSession.findUniqueOrThrow({ where: { id: sessionId }, select: { candidateName: true } });
+    expect(plan.candidateName).toBeNull();
+    for (const member of [interviewer, candidate]) {
+      const review = await member.session.trpc.review.session.query({ sessionId });
+      const history = await member.session.trpc.review.history.query({ search: "Prompt 1 named" });
+      expect(history.rows.map((row) => row.id)).toEqual([sessionId]);
+      expect(review.session.candidateName).toBe("Cody");
+      expect(review.session.candidateName).toBe(history.rows[0]!.candidateName);
+    }
+  });
+
   it("answers a stranger, and an id that does not exist, with the same not found", async () => {
     const { sessionId } = await playedInterview("stranger");
     const stranger = await signedIn(server.url, await createAccount(db, "Stan"));

@@ -1,6 +1,6 @@
 import { PROTOCOL_VERSION } from "@/server/realtime/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CandidateView, StaffView } from "@/server/domain/room";
+import { SCRATCHPAD_MAX_LENGTH, SCRATCHPAD_TOO_LONG, type CandidateView, type StaffView } from "@/server/domain/room";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { fileDatabase } from "../support/db";
 import { createAccount, plannedInterview, signedIn } from "../support/fixtures";
@@ -215,12 +215,41 @@ describe("a live interview over real sockets", () => {
     ).toMatchObject({ ok: false, code: "BAD_REQUEST" });
 
     // Past Socket.IO's message cap the connection itself is dropped; the client reconnects and the server stays up.
-    const oversized = { sessionId, idempotencyKey: "big-payload-1", command: { type: "addNote" as const, body: "y".repeat(300_000) } };
+    const oversized = { sessionId, idempotencyKey: "big-payload-1", command: { type: "addNote" as const, body: "y".repeat(1_000_000) } };
     iris.socket.emit("room:command", oversized, () => expect.unreachable("an oversized message must not be answered"));
     await iris.joined();
     expect(await roomChanges()).toBe(before);
     const health = await iris.emit<{ serverNow: number }>("time:sync", { clientSentAt: Date.now() });
     expect(health.ok).toBe(true);
+  });
+
+  it("answers a scratchpad edit past the limit with a clear refusal on a socket that stays up, and takes a full one in any script", async () => {
+    const { sessionId, candidate, interviewer } = await plannedInterview(db, "pad-limit", server.url);
+    const iris = await connect(interviewer, sessionId);
+    const cody = await connect(candidate, sessionId);
+    await iris.command({ type: "start" });
+    await cody.until((view) => view.status === "live");
+    const questionId = asInterviewer(iris).questions[0]!.id;
+    const socketId = cody.socket.id;
+    const edit = (baseRevision: number, changes: Array<{ from: number; to: number; insert: string }>) =>
+      cody.command({ type: "editScratchpad", questionId, baseRevision, changes });
+
+    // A whole scratchpad of CJK text is 150 KB of JSON: it is a legitimate paste, and it arrives.
+    const full = "漢".repeat(SCRATCHPAD_MAX_LENGTH);
+    expect(await edit(0, [{ from: 0, to: 0, insert: full }])).toMatchObject({ ok: true, revision: 1 });
+    await iris.until((view) => (view as StaffView).questions[0]?.scratchpad?.text.length === SCRATCHPAD_MAX_LENGTH);
+
+    // One character more, in one splice or in several, is refused with the limit named; nothing changes.
+    for (const changes of [[{ from: 0, to: 0, insert: "x" }], [{ from: 0, to: 0, insert: "x".repeat(SCRATCHPAD_MAX_LENGTH + 1) }]]) {
+      const refused = await edit(1, changes);
+      expect(refused).toMatchObject({ ok: false, code: "BAD_REQUEST" });
+      if (!refused.ok) expect(refused.message).toContain(SCRATCHPAD_TOO_LONG);
+    }
+    // The same connection answers the next edit: the refusal dropped nothing.
+    expect(cody.socket.connected).toBe(true);
+    expect(cody.socket.id).toBe(socketId);
+    expect(await edit(1, [{ from: 0, to: SCRATCHPAD_MAX_LENGTH, insert: "typed after" }])).toMatchObject({ ok: true, revision: 2 });
+    await iris.until((view) => (view as StaffView).questions[0]?.scratchpad?.text === "typed after");
   });
 
   it("refuses a user who is not in the session", async () => {

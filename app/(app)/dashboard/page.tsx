@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { HowItWorks } from "@/components/dashboard/how-it-works";
 import { StatCard } from "@/components/dashboard/stat-card";
-import { UpcomingInterviews } from "@/components/dashboard/upcoming-interviews";
+import { FinishedInterviews, UpcomingInterviews } from "@/components/dashboard/upcoming-interviews";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { PageHeader } from "@/components/ui/page-header";
@@ -72,6 +72,8 @@ export default async function DashboardPage() {
       <div className={cn("grid gap-4 sm:gap-6 lg:grid-cols-3", canPlan ? "mt-4 sm:mt-6" : "mt-8 sm:mt-10")}>
         <UpcomingInterviews interviews={summary.upcoming} canPlan={canPlan} className={canPlan ? "min-w-0 lg:col-span-2" : "min-w-0 lg:col-span-3"} />
         {canPlan ? <HowItWorks className="min-w-0" /> : null}
+        {/* The guest's description promises their interviews below: the finished ones are theirs too. */}
+        {!canPlan && summary.finished.length > 0 ? <FinishedInterviews interviews={summary.finished} className="min-w-0 lg:col-span-3" /> : null}
       </div>
     </div>
   );

@@ -128,7 +128,7 @@ function CriterionCard({
                   />
                   <span className="min-w-0">
                     <span className="font-mono text-muted-foreground tabular-nums">{offsetInInterview(note.createdAt, sessionStartedAt) ?? "Lobby"}</span>{" "}
-                    <span className="line-clamp-2">{note.body}</span>
+                    <span className="line-clamp-2 [overflow-wrap:anywhere]">{note.body}</span>
                   </span>
                 </label>
               </li>

@@ -7,6 +7,8 @@ import { idSchema, presenceStatusSchema, scratchpadLanguageSchema } from "./room
 
 export const NOTE_MAX_LENGTH = 10_000;
 export const SCRATCHPAD_MAX_LENGTH = 50_000;
+/** What the candidate is told, at the editor and in the server's refusal alike, when a change would pass the limit. */
+export const SCRATCHPAD_TOO_LONG = `The scratchpad holds at most ${SCRATCHPAD_MAX_LENGTH.toLocaleString("en")} characters.`;
 export const NAME_MAX_LENGTH = 100;
 export const COMMENT_MAX_LENGTH = 2_000;
 /** More criteria than any rubric in the bank has; only a bound on payload size. */
@@ -46,7 +48,7 @@ const serverCommandSchemas = [
 export const textChangeSchema = z.object({
   from: z.number().int().min(0).max(SCRATCHPAD_MAX_LENGTH),
   to: z.number().int().min(0).max(SCRATCHPAD_MAX_LENGTH),
-  insert: dbText.max(SCRATCHPAD_MAX_LENGTH),
+  insert: dbText.max(SCRATCHPAD_MAX_LENGTH, SCRATCHPAD_TOO_LONG),
 });
 export type TextChange = z.infer<typeof textChangeSchema>;
 /** More splices than one keystroke burst makes; only a bound on payload size. */

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { SCRATCHPAD_MAX_LENGTH } from "./commands";
-import { applyTextChanges, decideScratchpadEdit, diffText } from "./scratchpad";
+import { SCRATCHPAD_MAX_LENGTH, SCRATCHPAD_TOO_LONG } from "./commands";
+import { applyTextChanges, decideScratchpadEdit, diffText, fitsScratchpad } from "./scratchpad";
 import { at, candidate, interviewer, joinedRoom, liveRoom, observer, run } from "./test-fixtures";
 
 const Q1 = "question_1_id";
@@ -23,7 +23,11 @@ describe("applyTextChanges and diffText", () => {
     ).toBe("goodbye world!");
     expect(applyTextChanges("abc", [{ from: 2, to: 4, insert: "" }])).toBeNull();
     expect(applyTextChanges("abc", [{ from: 2, to: 1, insert: "" }])).toBeNull();
-    expect(applyTextChanges("", [{ from: 0, to: 0, insert: "x".repeat(SCRATCHPAD_MAX_LENGTH + 1) }])).toBeNull();
+  });
+
+  it("holds the length rule in one place: up to the limit fits, one more does not", () => {
+    expect(fitsScratchpad("x".repeat(SCRATCHPAD_MAX_LENGTH))).toBe(true);
+    expect(fitsScratchpad("x".repeat(SCRATCHPAD_MAX_LENGTH + 1))).toBe(false);
   });
 
   it("finds one splice that turns any text into any other", () => {
@@ -80,5 +84,13 @@ describe("decideScratchpadEdit", () => {
     });
     expect(decideScratchpadEdit(joinedRoom(), undefined, candidate, edit(0, "x"), at(1))).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
     expect(decideScratchpadEdit(liveRoom(), undefined, candidate, edit(0, "x", 3, 4), at(1))).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
+  });
+
+  it("refuses an edit that would pass the limit, saying what the limit is, even when each splice is within it", () => {
+    const half = "x".repeat(SCRATCHPAD_MAX_LENGTH / 2);
+    const command = { ...edit(0, half), changes: [0, 1, 2].map(() => ({ from: 0, to: 0, insert: half })) };
+    const decision = decideScratchpadEdit(liveRoom(), undefined, candidate, command, at(1));
+    expect(decision).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
+    if (!decision.ok) expect(decision.error.message).toContain(SCRATCHPAD_TOO_LONG);
   });
 });

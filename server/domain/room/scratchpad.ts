@@ -1,4 +1,4 @@
-import { SCRATCHPAD_MAX_LENGTH, type CommandOf, type TextChange } from "./commands";
+import { SCRATCHPAD_MAX_LENGTH, SCRATCHPAD_TOO_LONG, type CommandOf, type TextChange } from "./commands";
 import { can, type Actor } from "./policy";
 import { refuse, type Refused } from "./room-error";
 import { findQuestion, type RoomState, type Scratchpad, type ScratchpadLanguage } from "./room-state";
@@ -10,14 +10,19 @@ import { findQuestion, type RoomState, type Scratchpad, type ScratchpadLanguage 
  * changes and when the candidate leaves.
  */
 
-/** The splices applied in order, or null when one does not fit the text (a client out of step). */
+/** The splices applied in order, or null when one does not fit the text (a client out of step). No length limit. */
 export function applyTextChanges(text: string, changes: readonly TextChange[]): string | null {
   let result = text;
   for (const { from, to, insert } of changes) {
     if (from > to || to > result.length) return null;
     result = result.slice(0, from) + insert + result.slice(to);
   }
-  return result.length > SCRATCHPAD_MAX_LENGTH ? null : result;
+  return result;
+}
+
+/** The scratchpad's one length rule: the server refuses past it, and the candidate's editor refuses the same change first. */
+export function fitsScratchpad(text: string): boolean {
+  return text.length <= SCRATCHPAD_MAX_LENGTH;
 }
 
 /** The smallest single splice that turns `before` into `after`: what an editor's change event amounts to. */
@@ -54,6 +59,7 @@ export function decideScratchpadEdit(
   if (command.baseRevision !== current.revision) return refuse("CONFLICT", "The scratchpad changed elsewhere; resending your text.");
   const text = applyTextChanges(current.text, command.changes);
   if (text === null) return refuse("BAD_REQUEST", "That edit does not fit the scratchpad's text.");
+  if (!fitsScratchpad(text)) return refuse("BAD_REQUEST", `${SCRATCHPAD_TOO_LONG} That change was not saved.`);
   return { ok: true, draft: { text, updatedAt: now.toISOString(), revision: current.revision + 1, language: command.language ?? current.language } };
 }
 

@@ -38,18 +38,24 @@ async function reviewedSession(db: Db, user: SessionUser, sessionId: string): Pr
       startedAt: true,
       endedAt: true,
       createdBy: { select: { name: true } },
-      participants: { where: { userId: user.id }, select: { role: true, hiddenAt: true } },
+      // The caller's membership and the candidate (one at most, inviteAdmission), in the same query.
+      participants: {
+        where: { OR: [{ userId: user.id }, { role: "CANDIDATE" }] },
+        select: { userId: true, role: true, hiddenAt: true, user: { select: { name: true } } },
+      },
     },
   });
-  const participant = session?.participants[0];
+  const participant = session?.participants.find((member) => member.userId === user.id);
   if (!session || !participant) throw new AppError("NOT_FOUND", ROOM_NOT_FOUND);
+  const candidate = session.participants.find((member) => member.role === "CANDIDATE");
   const { role } = participant;
   return {
     id: session.id,
     title: session.title,
     status: session.status,
     ownerName: session.createdBy.name ?? "Interviewer",
-    candidateName: session.candidateName,
+    // As in review.history (history.ts): the candidate who joined, by their name, else the name in the plan.
+    candidateName: candidate?.user.name ?? session.candidateName,
     createdAt: session.createdAt.toISOString(),
     scheduledAt: session.scheduledAt?.toISOString() ?? null,
     startedAt: session.startedAt?.toISOString() ?? null,

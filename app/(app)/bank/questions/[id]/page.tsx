@@ -12,6 +12,8 @@ import { CopyDocumentButton } from "@/components/bank/copy-document-button";
 import { serverApi } from "@/server/api/server-caller";
 import { currentUser } from "@/server/auth/session";
 import { canChangeDocument, canCopyDocument, canReadBank } from "@/server/domain/bank/policy";
+import { InlineTitle } from "@/components/ui/inline-title";
+import { plainTitle } from "@/components/ui/inline-code";
 
 export const dynamic = "force-dynamic";
 
@@ -31,7 +33,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
   const user = await currentUser();
   if (!user || !canReadBank(user)) return { title: "Question bank" };
-  return { title: (await questionFor(id)).prompt.slice(0, 70) };
+  return { title: plainTitle((await questionFor(id)).prompt).slice(0, 70) };
 }
 
 export default async function BankQuestionPage({ params }: Props) {
@@ -61,7 +63,7 @@ export default async function BankQuestionPage({ params }: Props) {
         ) : null}
         <div className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
           <h1 className="max-w-3xl text-2xl leading-tight font-semibold tracking-tight text-balance sm:text-[28px] sm:leading-9" data-testid="question-prompt">
-            {question.prompt}
+            <InlineTitle text={question.prompt} />
           </h1>
           {canChangeDocument(user, question.document) ? (
             <Button asChild variant="outline" className="shrink-0">
