@@ -14,6 +14,7 @@ import { setSecurityHeaders } from "@/server/http/set-security-headers";
 import { serveMetrics } from "@/server/http/metrics-endpoint";
 import { isBankUpload, limitRequestBody, MAX_REQUEST_BYTES, MAX_UPLOAD_BYTES } from "@/server/http/request-body-limit";
 import { userFromHeaders } from "@/server/auth/session";
+import { canImportToBank } from "@/server/domain/bank/policy";
 import { createLogger } from "@/server/log/logger";
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -76,11 +77,17 @@ async function main(): Promise<void> {
     stampClientAddress(req, config.TRUST_PROXY);
     if (serveMetrics(req, res, config.METRICS_TOKEN)) return;
     void (async () => {
-      // Only someone signed in may send a large body, and only as a bank upload: a stranger is held to 1 MB.
-      const upload = isBankUpload(req.url) && (await userFromHeaders(req.headers).catch(() => null)) !== null;
+      // Only an account that may import may send a large body, and only as a bank upload; anyone else gets 1 MB.
+      const user = isBankUpload(req.url) ? await userFromHeaders(req.headers).catch(() => null) : null;
+      const upload = user !== null && canImportToBank(user);
       if (limitRequestBody(req, res, upload ? MAX_UPLOAD_BYTES : MAX_REQUEST_BYTES)) return;
       await handle(req, res);
-    })();
+    })().catch((error: unknown) => {
+      // Next answers its own failures; whatever escapes it ends this request, never the process.
+      logger.error({ err: error, url: req.url }, "request failed");
+      if (!res.headersSent) res.writeHead(500).end();
+      else req.socket.destroy();
+    });
   }));
   started.realtime = await startRealtime(httpServer, {
     appUrl: config.APP_URL,

@@ -6,7 +6,8 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { fileDatabase } from "../support/db";
-import { createAccount, signedIn } from "../support/fixtures";
+import { createAccount, interviewOf, signedIn } from "../support/fixtures";
+import { HttpSession } from "../support/http-session";
 
 const MB = 1024 * 1024;
 const ATTACK = 100 * MB;
@@ -108,6 +109,15 @@ describe("a chunked request body past the limit", () => {
     expect([401, 413]).toContain(stranger.status);
     expect(stranger.sentWhenAnswered).toBeLessThan(1 * MB + 16 * MB);
     expect(stranger.sentWhole).toBe(false);
+    // A guest (a candidate who joined by link) may not import, so gets no more than a stranger.
+    const world = await interviewOf(db, await createAccount(db, "Iris"), await createAccount(db, "Olga"), "body-limit");
+    const guest = new HttpSession(app.url);
+    expect(await guest.guestSignIn("Gus", world.candidateToken)).toBeFalsy();
+    const asGuest = await streamChunked(path, "application/json", '{"0":{"json":{"files":[{"name":"a.md","content":"', ATTACK, {
+      cookie: guest.cookieHeader(),
+    });
+    expect([403, 413]).toContain(asGuest.status);
+    expect(asGuest.sentWhenAnswered).toBeLessThan(1 * MB + 16 * MB);
     const session = await signedIn(app.url, await createAccount(db, "Uma"));
     const cookie = { cookie: session.cookieHeader() };
     expectCut(await streamChunked(path, "application/json", '{"0":{"json":{"files":[{"name":"a.md","content":"', ATTACK, cookie), 32);

@@ -38,7 +38,8 @@ async function reviewedSession(db: Db, user: SessionUser, sessionId: string): Pr
       startedAt: true,
       endedAt: true,
       createdBy: { select: { name: true } },
-      // The caller's membership and the candidate (one at most, inviteAdmission), in the same query.
+      // The caller's membership and the candidate (one at most, inviteAdmission); a session deleted before
+      // this relation is read has no members, so it reads as NOT_FOUND.
       participants: {
         where: { OR: [{ userId: user.id }, { role: "CANDIDATE" }] },
         select: { userId: true, role: true, hiddenAt: true, user: { select: { name: true } } },
