@@ -18,7 +18,7 @@ const pureCode = {
         "next/*",
         "next-auth",
         "next-auth/*",
-        "@/server/db/*",
+        "@/server/platform/db/*",
         "@/server/services/*",
         "@/server/api/*",
         "@/server/realtime/server",
@@ -51,7 +51,7 @@ export default defineConfig([
     "reports/**",
     "test-results/**",
     "playwright-report/**",
-    "server/db/generated/**",
+    "server/platform/db/generated/**",
     "next-env.d.ts",
   ]),
   {

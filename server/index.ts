@@ -1,21 +1,21 @@
 import { createServer } from "node:http";
 import path from "node:path";
-import type { EmbeddedDatabase } from "@/server/db/embedded-postgres";
+import type { EmbeddedDatabase } from "@/server/platform/db/embedded-postgres";
 import { ensureAuthSecret } from "@/server/auth/auth-secret";
 import { exposeOriginToNextAuth } from "@/server/auth/next-auth-origin";
-import { loadConfig, openDatabase } from "@/server/boot";
-import { disconnectDb } from "@/server/db/client";
-import { EnvError } from "@/server/env";
+import { loadConfig, openDatabase } from "@/server/platform/boot";
+import { disconnectDb } from "@/server/platform/db/client";
+import { EnvError } from "@/server/platform/env";
 import { startRealtime } from "@/server/realtime/server";
-import { createNextApp } from "@/server/next-app";
-import { onServerStarted } from "@/server/startup-tasks";
-import { stampClientAddress } from "@/server/http/client-address";
-import { setSecurityHeaders } from "@/server/http/set-security-headers";
-import { serveMetrics } from "@/server/http/metrics-endpoint";
-import { isBankUpload, limitRequestBody, MAX_REQUEST_BYTES, MAX_UPLOAD_BYTES } from "@/server/http/request-body-limit";
+import { createNextApp } from "@/server/platform/next-app";
+import { onServerStarted } from "@/server/platform/startup-tasks";
+import { stampClientAddress } from "@/server/platform/http/client-address";
+import { setSecurityHeaders } from "@/server/platform/http/set-security-headers";
+import { serveMetrics } from "@/server/platform/http/metrics-endpoint";
+import { isBankUpload, limitRequestBody, MAX_REQUEST_BYTES, MAX_UPLOAD_BYTES } from "@/server/platform/http/request-body-limit";
 import { userFromHeaders } from "@/server/auth/session";
 import { canImportToBank } from "@/server/domain/bank/policy";
-import { createLogger } from "@/server/log/logger";
+import { createLogger } from "@/server/platform/log/logger";
 
 const SHUTDOWN_GRACE_MS = 10_000;
 

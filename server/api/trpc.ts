@@ -1,10 +1,10 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
-import { db, type Db } from "@/server/db/client";
+import { db, type Db } from "@/server/platform/db/client";
 import type { SessionUser } from "@/server/auth/session";
 import { bankReadScope, canImportToBank } from "@/server/domain/bank/policy";
-import { AppError, ERROR_CODES, type ErrorCode } from "@/server/errors";
+import { AppError, ERROR_CODES, type ErrorCode } from "@/server/platform/errors";
 
 export interface Context {
   db: Db;

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { env, type Env } from "@/server/env";
+import { env, type Env } from "@/server/platform/env";
 
 // The key that signs and encrypts session cookies: AUTH_SECRET when given; otherwise one generated at
 // the server's first start and kept in the data folder, so sessions survive restarts.

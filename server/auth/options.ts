@@ -5,13 +5,14 @@ import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
 import { authSecret } from "@/server/auth/auth-secret";
 import { decodeSessionToken } from "@/server/auth/session-token";
-import { db } from "@/server/db/client";
-import { env } from "@/server/env";
-import { authenticate, createGuest } from "@/server/services/accounts";
+import { db } from "@/server/platform/db/client";
+import { env } from "@/server/platform/env";
+import { authenticate } from "@/server/services/accounts/sign-in";
+import { createGuest } from "@/server/services/accounts/guest";
 import { guestInput, signInInput, TOO_MANY_ATTEMPTS } from "@/server/auth/credentials";
-import { clientAddressOf } from "@/server/http/client-address";
+import { clientAddressOf } from "@/server/platform/http/client-address";
 import { hashInviteToken } from "@/server/services/invites/admission";
-import { countAttempt, isLimited, RATE_LIMITS } from "@/server/services/rate-limits";
+import { countAttempt, isLimited, RATE_LIMITS } from "@/server/services/accounts/rate-limits";
 
 /** Which sign-in methods this deployment offers; OAuth ones only when configured. */
 export function enabledProviders(): { github: boolean; google: boolean } {

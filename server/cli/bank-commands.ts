@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { loadConfig, openDatabase } from "@/server/boot";
-import { createDb, type Db } from "@/server/db/client";
+import { loadConfig, openDatabase } from "@/server/platform/boot";
+import { createDb, type Db } from "@/server/platform/db/client";
 import { SHARED_BANK_SCOPE } from "@/server/domain/bank/policy";
-import { exportBank } from "@/server/services/bank-export";
-import { describeOutcome, importBankPaths } from "@/server/services/bank-import-paths";
+import { exportBank } from "@/server/services/bank/export";
+import { describeOutcome, importBankPaths } from "@/server/services/bank/import-paths";
 
 /** True when a PostgreSQL server (the running app's, usually) already serves this data folder. */
 function embeddedServerIsRunning(dataDir: string): boolean {

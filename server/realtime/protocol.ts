@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import type { SessionUser } from "@/server/auth/session";
-import type { ErrorCode } from "@/server/errors";
+import type { ErrorCode } from "@/server/platform/errors";
 import {
   clientCommandSchema,
   idSchema,

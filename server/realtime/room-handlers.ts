@@ -1,10 +1,10 @@
 import type { Server, Socket } from "socket.io";
 import type { z } from "zod";
-import { pool } from "@/server/db/client";
+import { pool } from "@/server/platform/db/client";
 import { eventForViewer, scratchpadEditForViewer, type Actor, type RoomState } from "@/server/domain/room";
-import { ROOM_NOT_FOUND, type StoredEvent } from "@/server/services/room-store";
-import { AppError, RetryLaterError, toFailure } from "@/server/errors";
-import { metrics } from "@/server/observability/metrics";
+import { ROOM_NOT_FOUND, type StoredEvent } from "@/server/services/room/store";
+import { AppError, RetryLaterError, toFailure } from "@/server/platform/errors";
+import { metrics } from "@/server/platform/observability/metrics";
 import {
   PROTOCOL_VERSION,
   roomCommandPayloadSchema,
@@ -17,8 +17,8 @@ import {
   type SocketData,
 } from "@/server/realtime/protocol";
 import { createRateLimiter } from "@/server/realtime/rate-limit";
-import type { RoomEngine } from "@/server/services/room-engine";
-import { executeCommand, joinRoom, leaveRoom, memberRole, type RoomPublisher } from "@/server/services/room-service";
+import type { RoomEngine } from "@/server/services/room/engine";
+import { executeCommand, joinRoom, leaveRoom, memberRole, type RoomPublisher } from "@/server/services/room/actions";
 
 export type RoomServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 type RoomSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;

@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { AppError } from "@/server/errors";
-import { authenticate, createGuest, signUp } from "@/server/services/accounts";
+import { AppError } from "@/server/platform/errors";
+import { createGuest } from "@/server/services/accounts/guest";
+import { authenticate } from "@/server/services/accounts/sign-in";
+import { signUp } from "@/server/services/accounts/sign-up";
 import { newInviteToken } from "@/server/services/invites/admission";
 import { fileDatabase } from "../support/db";
 

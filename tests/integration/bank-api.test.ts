@@ -1,6 +1,6 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bankFilesIn, importBankPaths } from "@/server/services/bank-import-paths";
+import { bankFilesIn, importBankPaths } from "@/server/services/bank/import-paths";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { fileDatabase } from "../support/db";
 import { createAccount, interviewOf, signedIn } from "../support/fixtures";

@@ -4,12 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseBankDocument } from "@/server/bank/parse-bank-document";
 import type { BankDocument } from "@/server/bank/bank-format";
 import { SHARED_BANK_SCOPE } from "@/server/domain/bank/policy";
-import { exportBank } from "@/server/services/bank-export";
-import { importBankDocument } from "@/server/services/bank-import";
-import { bankFilesIn, importBankPaths } from "@/server/services/bank-import-paths";
-import { loadBankQuestionsForSnapshot } from "@/server/services/bank-snapshot";
-import { importBankFiles } from "@/server/services/bank-upload";
-import { updateBankQuestion } from "@/server/services/bank-edit";
+import { exportBank } from "@/server/services/bank/export";
+import { importBankDocument } from "@/server/services/bank/import";
+import { bankFilesIn, importBankPaths } from "@/server/services/bank/import-paths";
+import { loadBankQuestionsForSnapshot } from "@/server/services/bank/snapshot";
+import { importBankFiles } from "@/server/services/bank/upload";
+import { updateBankQuestion } from "@/server/services/bank/edit-question";
 import { fileDatabase } from "../support/db";
 
 const { db } = await fileDatabase();

@@ -2,7 +2,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CandidateView, Command, StaffView } from "@/server/domain/room";
 import { DEFAULT_COMPETENCIES } from "@/server/domain/scoring/competency-set";
-import { bankFilesIn, importBankPaths } from "@/server/services/bank-import-paths";
+import { bankFilesIn, importBankPaths } from "@/server/services/bank/import-paths";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { fileDatabase } from "../support/db";
 import { createAccount, settledDatabaseDigest, signedIn, tokenOf } from "../support/fixtures";

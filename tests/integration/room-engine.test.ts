@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import type { Actor, Command } from "@/server/domain/room";
-import { AppError, RetryLaterError } from "@/server/errors";
-import { ENGINE_LIMITS, RoomEngine, type RoomPublisher } from "@/server/services/room-engine";
-import { executeCommand, joinRoom, warmLiveRooms } from "@/server/services/room-service";
+import { AppError, RetryLaterError } from "@/server/platform/errors";
+import { ENGINE_LIMITS, RoomEngine, type RoomPublisher } from "@/server/services/room/engine";
+import { executeCommand, joinRoom, warmLiveRooms } from "@/server/services/room/actions";
 import { fileDatabase, roomCommand } from "../support/db";
 import { createAccount, interviewOf } from "../support/fixtures";
 import { acceptInvite } from "@/server/services/invites/links";

@@ -4,9 +4,9 @@ import { TOO_MANY_ATTEMPTS } from "@/server/auth/credentials";
 import { buildAuthOptions } from "@/server/auth/options";
 import { userFromHeaders } from "@/server/auth/session";
 import { encode } from "next-auth/jwt";
-import { disconnectDb } from "@/server/db/client";
-import { CLIENT_ADDRESS_HEADER } from "@/server/http/client-address";
-import { RATE_LIMITS } from "@/server/services/rate-limits";
+import { disconnectDb } from "@/server/platform/db/client";
+import { CLIENT_ADDRESS_HEADER } from "@/server/platform/http/client-address";
+import { RATE_LIMITS } from "@/server/services/accounts/rate-limits";
 import { fileDatabase } from "../support/db";
 import { createAccount, interviewOf, type Account } from "../support/fixtures";
 

@@ -3,12 +3,12 @@ import type { z } from "zod";
 import { appRouter } from "@/server/api/root";
 import { clientErrorOf, createCallerFactory, createContext } from "@/server/api/trpc";
 import type { SessionUser } from "@/server/auth/session";
-import { db as appDb, disconnectDb, pool } from "@/server/db/client";
+import { db as appDb, disconnectDb, pool } from "@/server/platform/db/client";
 import type { Role } from "@/server/domain/room";
-import { AppError, toFailure } from "@/server/errors";
+import { AppError, toFailure } from "@/server/platform/errors";
 import { roomCommandPayloadSchema, roomJoinPayloadSchema, roomLeavePayloadSchema, timeSyncPayloadSchema } from "@/server/realtime/protocol";
-import { createGuest } from "@/server/services/accounts";
-import { executeCommand, joinRoom, leaveRoom, memberRole, roomEngine } from "@/server/services/room-service";
+import { createGuest } from "@/server/services/accounts/guest";
+import { executeCommand, joinRoom, leaveRoom, memberRole, roomEngine } from "@/server/services/room/actions";
 import type { HttpSession } from "../support/http-session";
 import { describeAuthorizationTable, type Connection } from "../security/authorization-suite";
 
@@ -110,7 +110,7 @@ function connection(user: SessionUser): Connection {
 
 await describeAuthorizationTable<InProcessMember>({
   async start(databaseUrl) {
-    // The app's own Prisma client (server/db/client.ts) connects to DATABASE_URL.
+    // The app's own Prisma client (server/platform/db/client.ts) connects to DATABASE_URL.
     process.env.DATABASE_URL = databaseUrl;
   },
   stop: () => disconnectDb(),

@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "@/server/api/root";
 import { createCallerFactory, createContext } from "@/server/api/trpc";
 import type { SessionUser } from "@/server/auth/session";
-import { disconnectDb } from "@/server/db/client";
+import { disconnectDb } from "@/server/platform/db/client";
 import type { QuestionSnapshot } from "@/server/domain/room";
-import { bankFilesIn, describeOutcome, importBankPaths } from "@/server/services/bank-import-paths";
-import { internQuestion } from "@/server/services/plan-interning";
+import { bankFilesIn, describeOutcome, importBankPaths } from "@/server/services/bank/import-paths";
+import { internQuestion } from "@/server/services/room/plan-interning";
 import { fileDatabase } from "../support/db";
 import { createAccount, type Account } from "../support/fixtures";
 

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "@/server/api/root";
 import { clientErrorOf, createCallerFactory, createContext } from "@/server/api/trpc";
 import type { SessionUser } from "@/server/auth/session";
-import { disconnectDb } from "@/server/db/client";
-import { createGuest } from "@/server/services/accounts";
+import { disconnectDb } from "@/server/platform/db/client";
+import { createGuest } from "@/server/services/accounts/guest";
 import { fileDatabase, roomCommand } from "../support/db";
 import { createAccount, interviewOf, tokenOf, type Account } from "../support/fixtures";
 

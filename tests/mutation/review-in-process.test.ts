@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "@/server/api/root";
 import { clientErrorOf, createCallerFactory, createContext } from "@/server/api/trpc";
 import type { SessionUser } from "@/server/auth/session";
-import { disconnectDb } from "@/server/db/client";
+import { disconnectDb } from "@/server/platform/db/client";
 import { replayFrames } from "@/server/domain/review/replay";
 import type { Command, StaffView } from "@/server/domain/room";
 import { acceptInvite } from "@/server/services/invites/links";

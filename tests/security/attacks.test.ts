@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { PROTOCOL_VERSION } from "@/server/realtime/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { RATE_LIMITS } from "@/server/services/rate-limits";
+import { RATE_LIMITS } from "@/server/services/accounts/rate-limits";
 import { TOO_MANY_ATTEMPTS } from "@/server/auth/credentials";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { fileDatabase } from "../support/db";

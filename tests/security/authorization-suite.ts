@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "@/server/api/root";
-import type { Db } from "@/server/db/client";
+import type { Db } from "@/server/platform/db/client";
 import { clientCommandSchema, type Command } from "@/server/domain/room";
 import { DEFAULT_COMPETENCIES } from "@/server/domain/scoring/competency-set";
 import { PROTOCOL_VERSION, clientPayloadSchemas } from "@/server/realtime/protocol";
-import { importBankFiles } from "@/server/services/bank-upload";
+import { importBankFiles } from "@/server/services/bank/upload";
 import { acceptInvite, createInvite } from "@/server/services/invites/links";
 import { fileDatabase, roomCommand } from "../support/db";
 import { createAccount, databaseDigest, interviewOf, tokenOf, type Account } from "../support/fixtures";

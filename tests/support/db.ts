@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
-import { createDb, type Db } from "@/server/db/client";
+import { createDb, type Db } from "@/server/platform/db/client";
 import type { Command } from "@/server/domain/room";
-import { RoomEngine } from "@/server/services/room-engine";
-import { executeCommand, memberRole, type CommandOutcome } from "@/server/services/room-service";
+import { RoomEngine } from "@/server/services/room/engine";
+import { executeCommand, memberRole, type CommandOutcome } from "@/server/services/room/actions";
 import { copyTemplateDatabase } from "./test-database";
 
 export interface FileDatabase {

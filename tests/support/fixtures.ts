@@ -3,11 +3,11 @@
 // the database for "a refused call wrote nothing".
 
 import { createHash, randomUUID } from "node:crypto";
-import type { Db } from "@/server/db/client";
+import type { Db } from "@/server/platform/db/client";
 import { hashPassword } from "@/server/auth/password";
 import type { SessionUser } from "@/server/auth/session";
 import { BANK_FORMAT_VERSION, type BankDocumentInput, type BankQuestion } from "@/server/bank/bank-format";
-import { importBankDocument } from "@/server/services/bank-import";
+import { importBankDocument } from "@/server/services/bank/import";
 import { acceptInvite, createInvite } from "@/server/services/invites/links";
 import { createInterview } from "@/server/services/interviews/plan";
 import { HttpSession } from "./http-session";

@@ -2,8 +2,8 @@ import { chmod, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { startEmbeddedPostgres } from "@/server/db/embedded-postgres";
-import { migrate } from "@/server/db/migrate";
+import { startEmbeddedPostgres } from "@/server/platform/db/embedded-postgres";
+import { migrate } from "@/server/platform/db/migrate";
 
 export interface TestDatabaseServer {
   /** A migrated database that each test file copies (CREATE DATABASE ... TEMPLATE) for itself. */

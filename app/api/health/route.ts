@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { db } from "@/server/db/client";
+import { db } from "@/server/platform/db/client";
 import { realtimeStatus } from "@/server/realtime/status";
 
 export const dynamic = "force-dynamic";

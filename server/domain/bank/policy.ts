@@ -46,7 +46,7 @@ export function canCopyDocument(actor: BankActor, document: BankDocumentOwnershi
 
 /**
  * The read rule for many questions at once (search, facets, counts, question page, export, planning,
- * dashboard), as data that server/services/bank-visibility.ts turns into the one SQL condition every
+ * dashboard), as data that server/services/bank/visibility.ts turns into the one SQL condition every
  * bank read uses: documents that are shared or the reader's own, minus the questions of the reader's
  * unfinished interviews as a candidate. `readerId` null reads as nobody in particular: the shared
  * documents only (the CLI's export). Null when the actor may read nothing.

@@ -1,9 +1,9 @@
 // Who is in an interview, and as what: the membership lookup of the pages and procedures.
-import type { Db } from "@/server/db/client";
+import type { Db } from "@/server/platform/db/client";
 import { canManageInterview } from "@/server/domain/interview/policy";
 import type { Role } from "@/server/domain/room";
-import { AppError } from "@/server/errors";
-import { ROOM_NOT_FOUND } from "@/server/services/room-store";
+import { AppError } from "@/server/platform/errors";
+import { ROOM_NOT_FOUND } from "@/server/services/room/store";
 
 /**
  * The user's role in the session and the session's title, or null when they are not in it: the one

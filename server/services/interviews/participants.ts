@@ -1,11 +1,11 @@
 // Taking someone out of an interview.
 import { randomUUID } from "node:crypto";
-import type { Db } from "@/server/db/client";
+import type { Db } from "@/server/platform/db/client";
 import type { SessionUser } from "@/server/auth/session";
 import { canBeRemoved } from "@/server/domain/room";
-import { AppError, RetryLaterError } from "@/server/errors";
-import { executeCommand, roomEngine } from "@/server/services/room-service";
-import { pool } from "@/server/db/client";
+import { AppError, RetryLaterError } from "@/server/platform/errors";
+import { executeCommand, roomEngine } from "@/server/services/room/actions";
+import { pool } from "@/server/platform/db/client";
 import { requireInterviewer, roleIn } from "@/server/services/interviews/membership";
 
 /**

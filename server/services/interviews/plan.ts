@@ -1,16 +1,16 @@
 // Planning an interview: its details and questions, frozen into the session as asked.
 import { randomUUID } from "node:crypto";
-import type { Db } from "@/server/db/client";
-import type { Prisma } from "@/server/db/generated/client";
+import type { Db } from "@/server/platform/db/client";
+import type { Prisma } from "@/server/platform/db/generated/client";
 import type { SessionUser } from "@/server/auth/session";
 import { canEditPlan, canPlanInterviews, planItemsProblem } from "@/server/domain/interview/policy";
 import { bankReadScope } from "@/server/domain/bank/policy";
 import type { QuestionSnapshot } from "@/server/domain/room";
 import type { CompetencyRef, CompetencySet } from "@/server/domain/scoring/competency-set";
-import { AppError } from "@/server/errors";
-import { loadBankQuestionsForSnapshot, type BankQuestionSnapshot } from "@/server/services/bank-snapshot";
-import { roomEngine } from "@/server/services/room-service";
-import { pool } from "@/server/db/client";
+import { AppError } from "@/server/platform/errors";
+import { loadBankQuestionsForSnapshot, type BankQuestionSnapshot } from "@/server/services/bank/snapshot";
+import { roomEngine } from "@/server/services/room/actions";
+import { pool } from "@/server/platform/db/client";
 import { requireInterviewer } from "@/server/services/interviews/membership";
 
 export interface PlanItem {

@@ -1,5 +1,5 @@
 // Templates: a plan saved to start the next interview from.
-import type { Db } from "@/server/db/client";
+import type { Db } from "@/server/platform/db/client";
 import type { SessionUser } from "@/server/auth/session";
 import { requireInterviewer } from "@/server/services/interviews/membership";
 

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { Prisma } from "@/server/db/generated/client";
-import type { ParticipantRole } from "@/server/db/generated/enums";
+import type { Prisma } from "@/server/platform/db/generated/client";
+import type { ParticipantRole } from "@/server/platform/db/generated/enums";
 import { inviteAdmission } from "@/server/domain/interview/policy";
-import { AppError } from "@/server/errors";
+import { AppError } from "@/server/platform/errors";
 import { recordRemoval } from "@/server/services/interviews/participants";
 
 // A link carries a random token; the database keeps only its hash, so a leaked database row cannot be

@@ -1,10 +1,10 @@
 // Invite links: made and revoked by the interviewer, described to and accepted by the invited.
-import type { Db } from "@/server/db/client";
+import type { Db } from "@/server/platform/db/client";
 import type { SessionUser } from "@/server/auth/session";
 import type { Role } from "@/server/domain/room";
 import type { InvitableRole } from "@/server/domain/interview/policy";
-import { env } from "@/server/env";
-import { AppError } from "@/server/errors";
+import { env } from "@/server/platform/env";
+import { AppError } from "@/server/platform/errors";
 import { admitWithInvite, finishAdmission, hashInviteToken, lockValidInvite, newInviteToken } from "@/server/services/invites/admission";
 import { requireInterviewer } from "@/server/services/interviews/membership";
 import { recordRemoval } from "@/server/services/interviews/participants";

@@ -10,7 +10,7 @@ import {
   type ProgressSession,
 } from "@/server/domain/review/progress";
 import { viewFor, type CandidateView, type Role, type StaffView } from "@/server/domain/room";
-import { loadRoom } from "@/server/services/room-store";
+import { loadRoom } from "@/server/services/room/store";
 
 /** The most recent ended sessions progress looks at: enough for a trend, bounded for the page's time. */
 export const PROGRESS_SESSIONS = 100;

@@ -1,15 +1,15 @@
 // A past (or running) session as one of its members may review it: the page, the replay and the exports.
 import type { Pool } from "pg";
-import { pool as sharedPool, type Db } from "@/server/db/client";
+import { pool as sharedPool, type Db } from "@/server/platform/db/client";
 import type { SessionUser } from "@/server/auth/session";
 import { canDeleteSession, canHideSession, perspectivesFor } from "@/server/domain/review/policy";
 import { replayFor, type LoggedEvent, type Perspective, type Replay } from "@/server/domain/review/replay";
 import { sessionMarkdown, type SessionMeta } from "@/server/domain/review/report";
 import { createRoomState, roomEventSchema, viewFor, type QuestionSnapshot, type Role, type RoomView } from "@/server/domain/room";
-import { AppError } from "@/server/errors";
-import { loadRoom, PLAN_JSON_SQL, planQuestions, ROOM_NOT_FOUND, type PlanRow } from "@/server/services/room-store";
-import { roomPublisher } from "@/server/services/room-publisher";
-import { roomEngine } from "@/server/services/room-service";
+import { AppError } from "@/server/platform/errors";
+import { loadRoom, PLAN_JSON_SQL, planQuestions, ROOM_NOT_FOUND, type PlanRow } from "@/server/services/room/store";
+import { roomPublisher } from "@/server/services/room/publisher";
+import { roomEngine } from "@/server/services/room/actions";
 
 export interface ReviewedSession extends SessionMeta {
   myRole: Role;

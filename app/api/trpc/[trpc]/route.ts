@@ -2,7 +2,7 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
 import { userFromHeaders } from "@/server/auth/session";
-import { clientAddressOf } from "@/server/http/client-address";
+import { clientAddressOf } from "@/server/platform/http/client-address";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { signUpInput } from "@/server/auth/credentials";
 import { publicProcedure } from "@/server/api/trpc";
-import { signUp as createAccount } from "@/server/services/accounts";
-import { enforceLimit, RATE_LIMITS } from "@/server/services/rate-limits";
+import { signUp as createAccount } from "@/server/services/accounts/sign-up";
+import { enforceLimit, RATE_LIMITS } from "@/server/services/accounts/rate-limits";
 
 export const signUp = publicProcedure
   .input(signUpInput)

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { bankReadProcedure } from "@/server/api/trpc";
 import { bankDocumentSchema } from "@/server/bank/bank-format";
 import { dbText } from "@/server/domain/db-text";
-import { exportBank } from "@/server/services/bank-export";
+import { exportBank } from "@/server/services/bank/export";
 
 /** What the reader may read of the bank, in the interchange format (the same as `npm run bank -- export`). */
 export const bankExport = bankReadProcedure

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { dbText } from "@/server/domain/db-text";
 import { bankReadProcedure } from "@/server/api/trpc";
-import { bankFacets as loadFacets, bankFacetsSchema } from "@/server/services/bank-facets";
+import { bankFacets as loadFacets, bankFacetsSchema } from "@/server/services/bank/facets";
 
 export const bankFacets = bankReadProcedure
   .input(z.object({ documentId: dbText.min(1).optional() }).default({}))

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { bankWriteProcedure } from "@/server/api/trpc";
-import { correctedFileSchema, importBankFiles, importResultSchema, MAX_FILES_PER_REQUEST } from "@/server/services/bank-upload";
+import { correctedFileSchema, importBankFiles, importResultSchema, MAX_FILES_PER_REQUEST } from "@/server/services/bank/upload";
 
 export const bankImport = bankWriteProcedure
   .input(z.object({ files: z.array(correctedFileSchema).min(1).max(MAX_FILES_PER_REQUEST) }))

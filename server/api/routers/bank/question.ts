@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { dbText } from "@/server/domain/db-text";
 import { bankReadProcedure } from "@/server/api/trpc";
-import { bankQuestionDetailSchema, loadBankQuestion } from "@/server/services/bank-question";
+import { bankQuestionDetailSchema, loadBankQuestion } from "@/server/services/bank/question";
 
 export const bankQuestion = bankReadProcedure
   .input(z.object({ id: dbText.min(1) }))

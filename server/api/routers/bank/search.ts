@@ -1,5 +1,5 @@
 import { bankReadProcedure } from "@/server/api/trpc";
-import { bankSearchInputSchema, bankSearchResultSchema, searchBank } from "@/server/services/bank-search";
+import { bankSearchInputSchema, bankSearchResultSchema, searchBank } from "@/server/services/bank/search";
 
 export const bankSearch = bankReadProcedure
   .input(bankSearchInputSchema)

@@ -1,7 +1,7 @@
 import { dbText } from "@/server/domain/db-text";
 import { bankWriteProcedure } from "@/server/api/trpc";
-import { questionCorrectionSchema, updateBankQuestion } from "@/server/services/bank-edit";
-import { bankQuestionDetailSchema, loadBankQuestion } from "@/server/services/bank-question";
+import { questionCorrectionSchema, updateBankQuestion } from "@/server/services/bank/edit-question";
+import { bankQuestionDetailSchema, loadBankQuestion } from "@/server/services/bank/question";
 
 export const bankUpdateQuestion = bankWriteProcedure
   .input(questionCorrectionSchema.extend({ id: dbText.min(1) }))

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { protectedProcedure } from "@/server/api/trpc";
 import { roleOutput, statusOutput } from "@/server/api/routers/interview/schemas";
-import { summariseDashboard } from "@/server/services/dashboard";
+import { summariseDashboard } from "@/server/services/dashboard/summary";
 
 const interviewOutput = z.object({ id: z.string(), title: z.string(), status: statusOutput, createdAt: z.date(), myRole: roleOutput });
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { protectedProcedure } from "@/server/api/trpc";
 import { sessionIdInput } from "@/server/api/routers/interview/schemas";
-import { pool } from "@/server/db/client";
+import { pool } from "@/server/platform/db/client";
 import { sessionExport } from "@/server/services/review/session-review";
 
 /** The caller's report of a session as a file: Markdown, or JSON with their view and their event log. */

@@ -1,5 +1,5 @@
 import { protectedProcedure } from "@/server/api/trpc";
-import { pool } from "@/server/db/client";
+import { pool } from "@/server/platform/db/client";
 import { historyFiltersSchema } from "@/server/domain/review/history-filters";
 import { sessionHistory } from "@/server/services/review/history";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { protectedProcedure } from "@/server/api/trpc";
 import { sessionIdInput } from "@/server/api/routers/interview/schemas";
-import { pool } from "@/server/db/client";
+import { pool } from "@/server/platform/db/client";
 import { sessionReplay } from "@/server/services/review/session-review";
 
 /** The room before its first event and every event the chosen perspective was shown, to fold into frames. */

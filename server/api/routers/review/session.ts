@@ -1,6 +1,6 @@
 import { protectedProcedure } from "@/server/api/trpc";
 import { sessionIdInput } from "@/server/api/routers/interview/schemas";
-import { pool } from "@/server/db/client";
+import { pool } from "@/server/platform/db/client";
 import { sessionReview } from "@/server/services/review/session-review";
 
 /**

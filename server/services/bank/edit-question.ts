@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { dbText } from "@/server/domain/db-text";
+import type { Db } from "@/server/platform/db/client";
+import { interchangeQuestionInclude, questionDocumentOf, questionDocumentSelect, toInterchangeQuestion } from "@/server/services/bank/export";
+import { competencyKeySchema, type CompetencySet } from "@/server/domain/scoring/competency-set";
+import { assignQuestionCompetencies } from "@/server/bank/assign-competencies";
+import { searchTextOf } from "@/server/services/bank/search-text";
+import { AppError } from "@/server/platform/errors";
+import { bankReadScope, canChangeDocument, type BankActor } from "@/server/domain/bank/policy";
+import { NOT_IN_BANK } from "@/server/services/bank/question";
+import { readableQuestionIds } from "@/server/services/bank/visibility";
+
+export const SHARED_READ_ONLY = "The shared documents are read-only. Copy the document to your bank to edit it.";
+
+const trimmed = dbText.trim().min(1, "cannot be empty").max(20_000);
+
+/** What a person may correct in a parsed question: the parser gets these wrong most often. */
+export const questionCorrectionSchema = z.object({
+  prompt: trimmed.max(2_000),
+  followUps: z.array(z.object({ prompt: trimmed.max(2_000), answer: trimmed.nullable(), lookFor: z.array(trimmed.max(1_000)).max(50) })).max(50),
+  rubric: z
+    .array(
+      z.object({
+        title: trimmed.max(300),
+        lookFor: z.array(trimmed.max(1_000)).max(50),
+        /** A key of the document's competencies; left out, the importer's proposal is kept. */
+        competency: competencyKeySchema.optional(),
+      }),
+    )
+    .min(1, "needs at least one criterion")
+    .max(30),
+});
+
+export type QuestionCorrection = z.infer<typeof questionCorrectionSchema>;
+
+/** A correction may name only competencies of its document's set: anything else is the caller's mistake, said plainly. */
+export function requireKnownCompetencies(rubric: QuestionCorrection["rubric"], set: CompetencySet): void {
+  const unknown = rubric.find((criterion) => criterion.competency !== undefined && !set.some((competency) => competency.key === criterion.competency));
+  if (!unknown) return;
+  const names = set.map((competency) => competency.key).join(", ");
+  const message = `“${unknown.competency}” is not a competency of this document (it has ${names}).`;
+  throw new AppError("BAD_REQUEST", message, { rubric: [message] });
+}
+
+/**
+ * Applies a correction to a stored question of the actor's own bank: checked first, then written, in
+ * one transaction that holds the question's row lock. Its key stays, so a re-import of the unchanged
+ * file keeps the correction (same content hash); a new version of the file replaces it.
+ */
+export async function updateBankQuestion(db: Db, actor: BankActor, id: string, correction: QuestionCorrection): Promise<void> {
+  const fix = questionCorrectionSchema.parse(correction);
+  const scope = bankReadScope(actor);
+  await db.$transaction(async (tx) => {
+    const locked = await tx.$queryRaw<Array<{ ownerId: string | null }>>`
+      SELECT d."ownerId" FROM "BankQuestion" q JOIN "BankDocument" d ON d."id" = q."documentId" WHERE q."id" = ${id} FOR UPDATE OF q`;
+    const document = locked[0];
+    if (!document || !scope || !(await readableQuestionIds(tx, scope, [id])).has(id)) throw new AppError("NOT_FOUND", NOT_IN_BANK);
+    if (!canChangeDocument(actor, document)) throw new AppError("FORBIDDEN", SHARED_READ_ONLY);
+    const row = await tx.bankQuestion.findUniqueOrThrow({
+      where: { id },
+      include: { ...interchangeQuestionInclude, document: { select: questionDocumentSelect } },
+    });
+    const parent = questionDocumentOf(row.document);
+    requireKnownCompetencies(fix.rubric, parent.competencies);
+    const question = assignQuestionCompetencies({ ...toInterchangeQuestion(row, parent), ...fix }, parent.competencies, parent.title);
+    await tx.bankQuestion.update({ where: { id }, data: { prompt: question.prompt, searchText: searchTextOf(question) } });
+    await tx.bankFollowUp.deleteMany({ where: { questionId: id } });
+    await tx.rubricCriterion.deleteMany({ where: { questionId: id } });
+    await tx.bankFollowUp.createMany({ data: fix.followUps.map((f, position) => ({ questionId: id, position, ...f })) });
+    await tx.rubricCriterion.createMany({ data: question.rubric.map((c, position) => ({ questionId: id, position, ...c })) });
+  });
+}
