@@ -4,7 +4,8 @@ import type { EmbeddedDatabase } from "@/server/platform/db/embedded-postgres";
 import { ensureAuthSecret } from "@/server/auth/auth-secret";
 import { exposeOriginToNextAuth } from "@/server/auth/next-auth-origin";
 import { loadConfig, openDatabase } from "@/server/platform/boot";
-import { disconnectDb } from "@/server/platform/db/client";
+import { createErrorTally } from "@/server/platform/log/error-tally";
+import { closeRuntime, createRuntime, installRuntime, type Runtime } from "@/server/platform/runtime";
 import { EnvError } from "@/server/platform/env";
 import { startRealtime } from "@/server/realtime/server";
 import { createNextApp } from "@/server/platform/next-app";
@@ -31,7 +32,12 @@ async function main(): Promise<void> {
 
   // From here on a stop signal shuts down cleanly whatever has started so far, embedded PostgreSQL
   // included, instead of leaving it running (the first start spends seconds migrating and importing).
-  const started: { embedded?: EmbeddedDatabase; httpServer?: ReturnType<typeof createServer>; realtime?: Awaited<ReturnType<typeof startRealtime>> } = {};
+  const started: {
+    embedded?: EmbeddedDatabase;
+    runtime?: Runtime;
+    httpServer?: ReturnType<typeof createServer>;
+    realtime?: Awaited<ReturnType<typeof startRealtime>>;
+  } = {};
   let shuttingDown = false;
   async function shutdown(signal: string): Promise<void> {
     if (shuttingDown) return;
@@ -48,7 +54,7 @@ async function main(): Promise<void> {
     await realtime?.close("Server is restarting");
     server?.closeIdleConnections();
     await closed;
-    await disconnectDb();
+    if (started.runtime) await closeRuntime(started.runtime);
     await started.embedded?.stop();
     log("stopped");
     process.exit(0);
@@ -56,13 +62,21 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
-  await openDatabase(config, {
+  const opened = await openDatabase(config, {
     log,
     onEmbeddedStarted: (embedded) => {
       started.embedded = embedded;
       log(`embedded PostgreSQL on 127.0.0.1:${config.EMBEDDED_POSTGRES_PORT}, data in ${path.resolve(config.DATA_DIR, "postgres")}`);
     },
   });
+
+  // Built once, before anything serves: the Next.js bundle's edges find it through installRuntime.
+  const runtime = (started.runtime = createRuntime({
+    databaseUrl: opened.url,
+    poolSize: config.DATABASE_POOL_SIZE,
+    reportError: createErrorTally((line) => logger.error(line)),
+  }));
+  installRuntime(runtime);
 
   ensureAuthSecret(config);
   exposeOriginToNextAuth(config.APP_URL);
@@ -75,7 +89,7 @@ async function main(): Promise<void> {
   const httpServer = (started.httpServer = createServer((req, res) => {
     setSecurityHeaders(res, req.url ?? "/");
     stampClientAddress(req, config.TRUST_PROXY);
-    if (serveMetrics(req, res, config.METRICS_TOKEN)) return;
+    if (serveMetrics(req, res, config.METRICS_TOKEN, runtime.metrics)) return;
     void (async () => {
       // Only an account that may import may send a large body, and only as a bank upload; anyone else gets 1 MB.
       const user = isBankUpload(req.url) ? await userFromHeaders(req.headers).catch(() => null) : null;
@@ -90,6 +104,7 @@ async function main(): Promise<void> {
     });
   }));
   started.realtime = await startRealtime(httpServer, {
+    runtime,
     appUrl: config.APP_URL,
     redisUrl: config.REDIS_URL,
     redisKeyPrefix: config.REDIS_KEY_PREFIX,
@@ -105,7 +120,7 @@ async function main(): Promise<void> {
     httpServer.listen(config.PORT, config.HOST, resolve);
   });
   log(`ready on ${config.APP_URL} (${dev ? "development" : "production"}) in ${Math.round(performance.now() - startedAt)} ms`);
-  await onServerStarted(log);
+  await onServerStarted(runtime.db, log);
 }
 
 main().catch((error: unknown) => {

@@ -3,8 +3,9 @@ import { cache } from "react";
 import { appRouter } from "@/server/api/root";
 import { createCallerFactory, createContext } from "@/server/api/trpc";
 import { currentUser } from "@/server/auth/session";
+import { processRuntime } from "@/server/platform/runtime";
 
 const createCaller = createCallerFactory(appRouter);
 
 /** tRPC for React Server Components: the same procedures, called in-process with the request's session. */
-export const serverApi = cache(async () => createCaller(createContext(await currentUser())));
+export const serverApi = cache(async () => createCaller(createContext(processRuntime(), await currentUser())));

@@ -1,20 +1,27 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
-import { db, type Db } from "@/server/platform/db/client";
+import type pg from "pg";
+import type { Db } from "@/server/platform/db/client";
+import type { Runtime } from "@/server/platform/runtime";
+import type { RoomEngine } from "@/server/services/room/engine";
 import type { SessionUser } from "@/server/auth/session";
 import { bankReadScope, canImportToBank } from "@/server/domain/bank/policy";
 import { AppError, ERROR_CODES, type ErrorCode } from "@/server/platform/errors";
 
 export interface Context {
   db: Db;
+  /** The same connections, for the services written as SQL. */
+  pool: pg.Pool;
+  /** The room engine: procedures that change a room go through it, as socket commands do. */
+  engine: RoomEngine;
   user: SessionUser | null;
   /** Who is asking, as the custom server stamped it: for per-address rate limits only. */
   clientAddress: string;
 }
 
-export function createContext(user: SessionUser | null, clientAddress = "unknown"): Context {
-  return { db: db(), user, clientAddress };
+export function createContext(runtime: Runtime, user: SessionUser | null, clientAddress = "unknown"): Context {
+  return { db: runtime.db, pool: runtime.pool, engine: runtime.engine, user, clientAddress };
 }
 
 const trpcCodeFor: Record<ErrorCode, TRPCError["code"]> = {

@@ -5,14 +5,12 @@ import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
 import { authSecret } from "@/server/auth/auth-secret";
 import { decodeSessionToken } from "@/server/auth/session-token";
-import { db } from "@/server/platform/db/client";
 import { env } from "@/server/platform/env";
-import { authenticate } from "@/server/services/accounts/sign-in";
-import { createGuest } from "@/server/services/accounts/guest";
-import { guestInput, signInInput, TOO_MANY_ATTEMPTS } from "@/server/auth/credentials";
+import { processRuntime, type Runtime } from "@/server/platform/runtime";
+import { signInWithPassword } from "@/server/services/accounts/sign-in";
+import { signInAsGuest } from "@/server/services/accounts/guest";
+import { guestInput, signInInput } from "@/server/auth/credentials";
 import { clientAddressOf } from "@/server/platform/http/client-address";
-import { hashInviteToken } from "@/server/services/invites/admission";
-import { countAttempt, isLimited, RATE_LIMITS } from "@/server/services/accounts/rate-limits";
 
 /** Which sign-in methods this deployment offers; OAuth ones only when configured. */
 export function enabledProviders(): { github: boolean; google: boolean } {
@@ -20,29 +18,16 @@ export function enabledProviders(): { github: boolean; google: boolean } {
   return { github: Boolean(config.GITHUB_ID), google: Boolean(config.GOOGLE_ID) };
 }
 
-/**
- * Email and password sign-in, refused without checking the password once the account or the address
- * has failed too often; only failures count. A thrown message reaches the sign-in form as its `error`.
- */
-async function signInWithLimits(input: { email: string; password: string }, address: string) {
-  const now = new Date();
-  const { signInFailuresPerAccount: perAccount, signInFailuresPerAddress: perAddress } = RATE_LIMITS;
-  if ((await isLimited(db(), perAccount, input.email, now)) || (await isLimited(db(), perAddress, address, now))) throw new Error(TOO_MANY_ATTEMPTS);
-  const user = await authenticate(db(), input.email, input.password);
-  if (!user) await Promise.all([countAttempt(db(), perAccount, input.email, now), countAttempt(db(), perAddress, address, now)]);
-  return user;
-}
-
 let cached: AuthOptions | undefined;
 
-/** next-auth configuration, built once per process. */
+/** next-auth configuration, built once per process: NextAuth's edge, on the process's runtime. */
 export function authOptions(): AuthOptions {
-  cached ??= buildAuthOptions();
+  cached ??= buildAuthOptions(processRuntime());
   return cached;
 }
 
 /** next-auth configuration. JWT sessions, because credentials sign-in cannot use database sessions. */
-export function buildAuthOptions(): AuthOptions {
+export function buildAuthOptions(runtime: Runtime): AuthOptions {
   const config = env();
   const providers: AuthOptions["providers"] = [
     CredentialsProvider({
@@ -52,7 +37,7 @@ export function buildAuthOptions(): AuthOptions {
       async authorize(raw, req) {
         const input = signInInput.safeParse(raw);
         if (!input.success) return null;
-        const user = await signInWithLimits(input.data, clientAddressOf(req.headers ?? {}));
+        const user = await signInWithPassword(runtime.db, input.data, clientAddressOf(req.headers ?? {}), new Date());
         return user && { id: user.id, name: user.name, email: user.email, isGuest: false };
       },
     }),
@@ -63,10 +48,7 @@ export function buildAuthOptions(): AuthOptions {
       async authorize(raw) {
         const input = guestInput.safeParse(raw);
         if (!input.success) return null;
-        const now = new Date();
-        // A thrown message reaches the sign-in form as its `error`.
-        if (!(await countAttempt(db(), RATE_LIMITS.guestSignInsPerInvite, hashInviteToken(input.data.inviteToken), now))) throw new Error(TOO_MANY_ATTEMPTS);
-        const user = await createGuest(db(), input.data.name, input.data.inviteToken, now);
+        const user = await signInAsGuest(runtime.db, runtime.engine, input.data, new Date());
         return user && { id: user.id, name: user.name, email: null, isGuest: true };
       },
     }),
@@ -79,7 +61,7 @@ export function buildAuthOptions(): AuthOptions {
   }
 
   return {
-    adapter: PrismaAdapter(db()),
+    adapter: PrismaAdapter(runtime.db),
     secret: authSecret(),
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
     jwt: { decode: decodeSessionToken },

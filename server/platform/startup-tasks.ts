@@ -1,5 +1,5 @@
 import path from "node:path";
-import { db } from "@/server/platform/db/client";
+import type { Db } from "@/server/platform/db/client";
 import { env } from "@/server/platform/env";
 import { deleteExpiredBuckets } from "@/server/services/accounts/rate-limits";
 import { bankFilesIn, describeOutcome, importBankPaths } from "@/server/services/bank/import-paths";
@@ -11,22 +11,22 @@ const BUNDLED_BANK_DIR = path.resolve("content/banks");
  * shared documents; an install that has any shared document is left alone.
  * Failures are logged, never fatal: the app is useful without the bundled bank.
  */
-export async function onServerStarted(log: (line: string) => void): Promise<void> {
-  const sweep = () => deleteExpiredBuckets(db(), new Date()).catch((error: unknown) => log(`rate limits: sweeping old counters failed: ${String(error)}`));
+export async function onServerStarted(db: Db, log: (line: string) => void): Promise<void> {
+  const sweep = () => deleteExpiredBuckets(db, new Date()).catch((error: unknown) => log(`rate limits: sweeping old counters failed: ${String(error)}`));
   void sweep();
   setInterval(() => void sweep(), RATE_LIMIT_SWEEP_MS).unref();
-  await importBundledBank(log);
+  await importBundledBank(db, log);
 }
 
 const RATE_LIMIT_SWEEP_MS = 60 * 60 * 1000;
 
-async function importBundledBank(log: (line: string) => void): Promise<void> {
+async function importBundledBank(db: Db, log: (line: string) => void): Promise<void> {
   if (!env().BANK_IMPORT_ON_START) return;
   try {
-    if ((await db().bankDocument.count({ where: { ownerId: null } })) > 0) return;
+    if ((await db.bankDocument.count({ where: { ownerId: null } })) > 0) return;
     const files = await bankFilesIn(BUNDLED_BANK_DIR);
     const startedAt = performance.now();
-    for (const result of await importBankPaths(db(), files)) {
+    for (const result of await importBankPaths(db, files)) {
       log(result.ok ? `bank: ${path.basename(result.file)} ${describeOutcome(result.outcome)}` : `bank: ${result.message}`);
     }
     log(`bank: imported the bundled question bank (${files.length} documents) in ${Math.round(performance.now() - startedAt)} ms`);

@@ -1,10 +1,10 @@
 import type { Server, Socket } from "socket.io";
 import type { z } from "zod";
-import { pool } from "@/server/platform/db/client";
+import type { Pool } from "pg";
 import { eventForViewer, scratchpadEditForViewer, type Actor, type RoomState } from "@/server/domain/room";
 import { ROOM_NOT_FOUND, type StoredEvent } from "@/server/services/room/store";
 import { AppError, RetryLaterError, toFailure } from "@/server/platform/errors";
-import { metrics } from "@/server/platform/observability/metrics";
+import type { EngineMetrics } from "@/server/platform/observability/metrics";
 import {
   PROTOCOL_VERSION,
   roomCommandPayloadSchema,
@@ -82,8 +82,8 @@ function publishEvents(io: RoomServer, state: RoomState, events: StoredEvent[]):
 }
 
 /** Counts a room command by type and result, and times it from arrival to answer. */
-async function measured<T>(type: string, run: () => Promise<T>): Promise<T> {
-  const { commands, commandSeconds, busy } = metrics();
+async function measured<T>(metrics: EngineMetrics, type: string, run: () => Promise<T>): Promise<T> {
+  const { commands, commandSeconds, busy } = metrics;
   const stop = commandSeconds.startTimer({ type });
   try {
     const result = await run();
@@ -117,6 +117,8 @@ function parse<T>(schema: z.ZodType<T>, payload: unknown, options: { detail?: bo
 
 export interface HandlerOptions {
   engine: RoomEngine;
+  pool: Pool;
+  metrics: EngineMetrics;
   /** Whether other nodes serve rooms too (through the Redis adapter), and so may write to any room. */
   otherNodes: boolean;
   isShuttingDown: () => boolean;
@@ -124,7 +126,7 @@ export interface HandlerOptions {
 }
 
 export function registerRoomHandlers(io: RoomServer, socket: RoomSocket, options: HandlerOptions): void {
-  const { engine } = options;
+  const { engine, pool } = options;
   const allow = createRateLimiter(COMMANDS_BURST, COMMANDS_PER_SECOND);
   const roles = (socket.data.roles ??= new Map());
 
@@ -176,11 +178,11 @@ export function registerRoomHandlers(io: RoomServer, socket: RoomSocket, options
       await socket.join(channel);
       const subscribedAt = performance.now();
       try {
-        const actor = { userId, role: await memberRole(pool(), input.sessionId, userId) };
+        const actor = { userId, role: await memberRole(pool, input.sessionId, userId) };
         roles.set(input.sessionId, actor.role);
         // On one node every write to a room goes through this node's engine, so its copy is complete;
         // with other nodes, the room is read again unless it was read after this socket subscribed.
-        const joined = await joinRoom(engine, pool(), {
+        const joined = await joinRoom(engine, pool, {
           sessionId: input.sessionId,
           actor,
           name,
@@ -212,7 +214,7 @@ export function registerRoomHandlers(io: RoomServer, socket: RoomSocket, options
   socket.on("room:command", (payload, ack) =>
     handle(ack, async () => {
       const input = parse(roomCommandPayloadSchema, payload, { detail: true });
-      return measured(input.command.type, async () => {
+      return measured(options.metrics, input.command.type, async () => {
         const outcome = await executeCommand(engine, {
           sessionId: input.sessionId,
           actor: actorIn(input.sessionId),

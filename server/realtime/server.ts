@@ -5,12 +5,9 @@ import { Server } from "socket.io";
 import { API_CONTENT_SECURITY_POLICY, STATIC_SECURITY_HEADERS } from "@/server/platform/http/security-headers";
 import { userFromHeaders } from "@/server/auth/session";
 import { registerRoomHandlers, roomPublisher, type RoomServer } from "@/server/realtime/room-handlers";
-import { setRoomPublisher } from "@/server/services/room/publisher";
-import { roomEngine, warmLiveRooms } from "@/server/services/room/actions";
-import { pool } from "@/server/platform/db/client";
-import { createErrorTally } from "@/server/platform/log/error-tally";
-import { setGaugeSources } from "@/server/platform/observability/metrics";
-import { publishRealtimeStatus } from "@/server/realtime/status";
+import { warmLiveRooms } from "@/server/services/room/actions";
+import type { Runtime } from "@/server/platform/runtime";
+import { REALTIME_NOT_RUNNING } from "@/server/realtime/status";
 import { SCRATCHPAD_MAX_LENGTH } from "@/server/domain/room";
 
 /**
@@ -23,6 +20,7 @@ import { SCRATCHPAD_MAX_LENGTH } from "@/server/domain/room";
 export const MAX_PAYLOAD_BYTES = SCRATCHPAD_MAX_LENGTH * 6 + 16 * 1024;
 
 export interface RealtimeOptions {
+  runtime: Runtime;
   appUrl: string;
   redisUrl?: string;
   /** The deployment's prefix for the adapter's Redis channels. */
@@ -87,47 +85,46 @@ export async function startRealtime(httpServer: HttpServer, options: RealtimeOpt
     }
   });
 
-  const reportError = createErrorTally(options.logError);
-  const engine = roomEngine(pool, reportError);
+  const { engine, pool, publisher, metrics, reportError } = options.runtime;
   const warmingStartedAt = performance.now();
   try {
-    const warmed = await warmLiveRooms(engine, pool());
+    const warmed = await warmLiveRooms(engine, pool);
     if (warmed > 0) options.log(`loaded the rooms of ${warmed} live interviews in ${Math.round(performance.now() - warmingStartedAt)} ms`);
   } catch (error) {
     // Not fatal: each room loads on demand as it would have anyway.
     options.logError(`loading the live rooms failed: ${error instanceof Error ? error.message : String(error)}`);
   }
   io.on("connection", (socket) =>
-    registerRoomHandlers(io, socket, { engine, otherNodes: Boolean(options.redisUrl), isShuttingDown: () => shuttingDown, reportError }),
+    registerRoomHandlers(io, socket, { engine, pool, metrics, otherNodes: Boolean(options.redisUrl), isShuttingDown: () => shuttingDown, reportError }),
   );
-  setRoomPublisher(roomPublisher(io, { otherNodes: Boolean(options.redisUrl) }));
+  publisher.attach(roomPublisher(io, { otherNodes: Boolean(options.redisUrl) }));
   io.on("room:advanced", (sessionId, seq) => engine.advanced(sessionId, seq));
-  setGaugeSources({
+  metrics.setGaugeSources({
     rooms: () => engine.stats().rooms,
     queued: () => engine.stats().queued,
     sockets: () => io.engine.clientsCount,
-    pool: () => ({ total: pool().totalCount, idle: pool().idleCount, waiting: pool().waitingCount }),
+    pool: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
   });
 
-  publishRealtimeStatus(() => ({
+  options.runtime.realtimeStatus = () => ({
     running: true,
     adapter: options.redisUrl ? "redis" : "memory",
     connectedSockets: io.engine.clientsCount,
-  }));
+  });
 
   return {
     io,
     async close(reason) {
       shuttingDown = true;
       await engine.persistAll();
-      setRoomPublisher(null);
+      publisher.attach(null);
       io.emit("server:shutdown", { reason });
       // Flush the shutdown notice before the transports close.
       await new Promise((resolve) => setTimeout(resolve, 100));
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await Promise.all(redisClients.map((client) => client.quit().catch(() => undefined)));
-      publishRealtimeStatus(() => ({ running: false, adapter: options.redisUrl ? "redis" : "memory", connectedSockets: 0 }));
+      options.runtime.realtimeStatus = () => ({ ...REALTIME_NOT_RUNNING, adapter: options.redisUrl ? "redis" : "memory" });
     },
   };
 }

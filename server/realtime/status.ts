@@ -1,16 +1,8 @@
-/** What /api/health reports about Socket.IO; set by the realtime server, read by the Next.js route. */
+/** What /api/health reports about Socket.IO; the realtime server keeps it in the runtime, the Next.js route reads it. */
 export interface RealtimeStatus {
   running: boolean;
   adapter: "memory" | "redis";
   connectedSockets: number;
 }
 
-const globalForRealtime = globalThis as typeof globalThis & { __mockroomRealtimeStatus?: () => RealtimeStatus };
-
-export function publishRealtimeStatus(read: () => RealtimeStatus): void {
-  globalForRealtime.__mockroomRealtimeStatus = read;
-}
-
-export function realtimeStatus(): RealtimeStatus {
-  return globalForRealtime.__mockroomRealtimeStatus?.() ?? { running: false, adapter: "memory", connectedSockets: 0 };
-}
+export const REALTIME_NOT_RUNNING: RealtimeStatus = { running: false, adapter: "memory", connectedSockets: 0 };

@@ -1,3 +1,4 @@
+import { processRuntime } from "@/server/platform/runtime";
 import { afterAll, describe, expect, it } from "vitest";
 import { AppError } from "@/server/platform/errors";
 import { createGuest } from "@/server/services/accounts/guest";
@@ -50,20 +51,20 @@ describe("accounts", () => {
 
   it("creates a guest only for a valid invite", async () => {
     const valid = await inviteFor("CANDIDATE");
-    const guest = await createGuest(db, "Grace", valid, new Date());
+    const guest = await createGuest(db, processRuntime().engine, "Grace", valid, new Date());
     expect(guest).toMatchObject({ name: "Grace", email: null, isGuest: true });
 
     const expired = await inviteFor("CANDIDATE", { expiresAt: new Date(Date.now() - 1000) });
     const revoked = await inviteFor("CANDIDATE", { revokedAt: new Date() });
     const before = await db.user.count();
-    expect(await createGuest(db, "Mallory", expired, new Date())).toBeNull();
-    expect(await createGuest(db, "Mallory", revoked, new Date())).toBeNull();
-    expect(await createGuest(db, "Mallory", "forged-token-that-matches-nothing", new Date())).toBeNull();
+    expect(await createGuest(db, processRuntime().engine, "Mallory", expired, new Date())).toBeNull();
+    expect(await createGuest(db, processRuntime().engine, "Mallory", revoked, new Date())).toBeNull();
+    expect(await createGuest(db, processRuntime().engine, "Mallory", "forged-token-that-matches-nothing", new Date())).toBeNull();
     expect(await db.user.count()).toBe(before);
   });
 
   it("lets a guest claim their identity by signing up", async () => {
-    const guest = await createGuest(db, "Linus", await inviteFor("CANDIDATE"), new Date());
+    const guest = await createGuest(db, processRuntime().engine, "Linus", await inviteFor("CANDIDATE"), new Date());
     if (!guest) throw new Error("guest not created");
     const claimed = await signUp(db, { name: "Linus T", email: "linus@example.com", password: "penguins rule" }, guest.id);
     expect(claimed).toMatchObject({ id: guest.id, isGuest: false, email: "linus@example.com" });

@@ -1,3 +1,4 @@
+import { processRuntime } from "@/server/platform/runtime";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Actor, Command } from "@/server/domain/room";
 import { AppError, RetryLaterError } from "@/server/platform/errors";
@@ -24,7 +25,7 @@ describe("the room engine under a burst of joins", () => {
     for (let i = 0; i < 40; i++) {
       const world = await interviewOf(db, owner, observer, `burst-${i}`);
       const candidate = await createAccount(db, `Cand${i}`);
-      await acceptInvite(db, candidate, world.candidateToken, new Date());
+      await acceptInvite(db, processRuntime().engine, candidate, world.candidateToken, new Date());
       worlds.push({ ...world, candidate });
     }
     // Everyone within a few milliseconds, twice over (two tabs each), as after a restart: joins arrive
@@ -104,7 +105,7 @@ async function startedRoom(tag: string) {
   const observer = await createAccount(db, `Watcher ${tag}`);
   const candidate = await createAccount(db, `Cand ${tag}`);
   const world = await interviewOf(db, owner, observer, tag);
-  await acceptInvite(db, candidate, world.candidateToken, new Date());
+  await acceptInvite(db, processRuntime().engine, candidate, world.candidateToken, new Date());
   const { published, publisher } = recorder();
   const engine = new RoomEngine(pool, publisher);
   const interviewer: Actor = { userId: owner.id, role: "INTERVIEWER" };

@@ -1,3 +1,4 @@
+import { processRuntime } from "@/server/platform/runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CandidateView, Command, StaffView } from "@/server/domain/room";
 import { acceptInvite, createInvite } from "@/server/services/invites/links";
@@ -65,7 +66,7 @@ describe("scoring leaks, on every channel", () => {
     const { sessionId, interviewer, candidate, observer } = await plannedInterview(db, "scoring-leaks", server.url);
     const cora = await createAccount(db, "Cora");
     const link = await createInvite(db, { id: interviewer.id, name: "Iris", email: null, isGuest: false }, { sessionId, role: "CO_INTERVIEWER" }, new Date());
-    await acceptInvite(db, cora, tokenOf(link.url), new Date());
+    await acceptInvite(db, processRuntime().engine, cora, tokenOf(link.url), new Date());
     const coInterviewer = { id: cora.id, session: await signedIn(server.url, cora) };
 
     const iris = await connect(interviewer, sessionId);

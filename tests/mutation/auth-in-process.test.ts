@@ -1,10 +1,10 @@
+import { processRuntime, closeProcessRuntime } from "@/server/platform/runtime";
 import type { RequestInternal } from "next-auth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TOO_MANY_ATTEMPTS } from "@/server/auth/credentials";
 import { buildAuthOptions } from "@/server/auth/options";
 import { userFromHeaders } from "@/server/auth/session";
 import { encode } from "next-auth/jwt";
-import { disconnectDb } from "@/server/platform/db/client";
 import { CLIENT_ADDRESS_HEADER } from "@/server/platform/http/client-address";
 import { RATE_LIMITS } from "@/server/services/accounts/rate-limits";
 import { fileDatabase } from "../support/db";
@@ -22,7 +22,7 @@ let account: Account;
 type Authorize = (credentials: Record<string, string>, req: Pick<RequestInternal, "headers">) => Promise<unknown>;
 const authorize = (providerId: string): Authorize => {
   // next-auth merges a provider's options over its defaults only when it serves a request.
-  const providers = buildAuthOptions().providers as unknown as Array<{ id: string; options: { id?: string; authorize: Authorize } }>;
+  const providers = buildAuthOptions(processRuntime()).providers as unknown as Array<{ id: string; options: { id?: string; authorize: Authorize } }>;
   const provider = providers.find((candidate) => (candidate.options.id ?? candidate.id) === providerId);
   if (!provider) throw new Error(`no provider ${providerId}`);
   return provider.options.authorize;
@@ -34,13 +34,13 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await disconnectDb();
+  await closeProcessRuntime();
   await db.$disconnect();
 });
 
 describe("sessions", () => {
   it("are 30-day JWTs, signed in on the app's own page, with the two credential providers", () => {
-    const options = buildAuthOptions();
+    const options = buildAuthOptions(processRuntime());
     expect(options.session).toEqual({ strategy: "jwt", maxAge: 30 * 24 * 60 * 60 });
     expect(options.pages).toEqual({ signIn: "/sign-in" });
     const providers = options.providers as unknown as Array<{ options: { id?: string; name?: string; credentials?: object } }>;
@@ -63,7 +63,7 @@ describe("sessions", () => {
   });
 
   it("set the identity at sign-in and ignore whatever a session update carries", async () => {
-    const jwt = buildAuthOptions().callbacks?.jwt;
+    const jwt = buildAuthOptions(processRuntime()).callbacks?.jwt;
     if (!jwt) throw new Error("no jwt callback");
     const signedIn = await jwt({ token: {}, user: { id: "u1", name: "Gus", email: null, isGuest: true } as never, account: null, trigger: "signIn" });
     expect(signedIn).toMatchObject({ sub: "u1", name: "Gus", email: null, isGuest: true });
@@ -75,7 +75,7 @@ describe("sessions", () => {
       session: { isGuest: false, name: "Olive", email: "olive@example.com", sub: "u2" },
     });
     expect(updated).toEqual(signedIn);
-    const session = await buildAuthOptions().callbacks?.session?.({
+    const session = await buildAuthOptions(processRuntime()).callbacks?.session?.({
       session: { expires: "" },
       token: signedIn,
       user: undefined as never,
@@ -83,13 +83,17 @@ describe("sessions", () => {
       trigger: "update",
     } as never);
     expect(session).toMatchObject({ user: { id: "u1", name: "Gus", email: null, isGuest: true } });
-    const withEmail = await buildAuthOptions().callbacks?.session?.({
+    const withEmail = await buildAuthOptions(processRuntime()).callbacks?.session?.({
       session: { expires: "" },
       token: { sub: "u2", email: "e@example.com" },
       user: undefined as never,
     } as never);
     expect(withEmail).toMatchObject({ user: { id: "u2", name: null, email: "e@example.com", isGuest: false } });
-    const noSubject = await buildAuthOptions().callbacks?.session?.({ session: { expires: "" }, token: { name: "x" }, user: undefined as never } as never);
+    const noSubject = await buildAuthOptions(processRuntime()).callbacks?.session?.({
+      session: { expires: "" },
+      token: { name: "x" },
+      user: undefined as never,
+    } as never);
     expect(noSubject).toEqual({ expires: "" });
   });
 });

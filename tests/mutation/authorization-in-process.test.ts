@@ -1,14 +1,14 @@
+import { processRuntime, closeProcessRuntime } from "@/server/platform/runtime";
 import { TRPCError } from "@trpc/server";
 import type { z } from "zod";
 import { appRouter } from "@/server/api/root";
 import { clientErrorOf, createCallerFactory, createContext } from "@/server/api/trpc";
 import type { SessionUser } from "@/server/auth/session";
-import { db as appDb, disconnectDb, pool } from "@/server/platform/db/client";
 import type { Role } from "@/server/domain/room";
 import { AppError, toFailure } from "@/server/platform/errors";
 import { roomCommandPayloadSchema, roomJoinPayloadSchema, roomLeavePayloadSchema, timeSyncPayloadSchema } from "@/server/realtime/protocol";
 import { createGuest } from "@/server/services/accounts/guest";
-import { executeCommand, joinRoom, leaveRoom, memberRole, roomEngine } from "@/server/services/room/actions";
+import { executeCommand, joinRoom, leaveRoom, memberRole } from "@/server/services/room/actions";
 import type { HttpSession } from "../support/http-session";
 import { describeAuthorizationTable, type Connection } from "../security/authorization-suite";
 
@@ -26,7 +26,7 @@ const createCaller = createCallerFactory(appRouter);
 
 /** The HTTP client's `.query()` / `.mutate()` shape over a direct caller. */
 function inProcessClient(user: SessionUser | null): HttpSession["trpc"] {
-  const caller = createCaller(createContext(user, "in-process")) as unknown as Record<string, unknown>;
+  const caller = createCaller(createContext(processRuntime(), user, "in-process")) as unknown as Record<string, unknown>;
   const at = (path: string[]): unknown =>
     new Proxy(() => undefined, {
       get(_target, key) {
@@ -53,7 +53,7 @@ function parse<T>(schema: z.ZodType<T>, payload: unknown): T {
 /** What room-handlers.ts does for each event, minus the socket. */
 function connection(user: SessionUser): Connection {
   const roles = new Map<string, Role>();
-  const engine = roomEngine(pool);
+  const engine = processRuntime().engine;
   const actorIn = (sessionId: string) => {
     const role = roles.get(sessionId);
     if (!role) throw new AppError("FORBIDDEN", "Join the room first.");
@@ -65,8 +65,8 @@ function connection(user: SessionUser): Connection {
         return { serverNow: Date.now(), clientSentAt: parse(timeSyncPayloadSchema, payload).clientSentAt };
       case "room:join": {
         const input = parse(roomJoinPayloadSchema, payload);
-        const actor = { userId: user.id, role: await memberRole(pool(), input.sessionId, user.id) };
-        const outcome = await joinRoom(engine, pool(), {
+        const actor = { userId: user.id, role: await memberRole(processRuntime().pool, input.sessionId, user.id) };
+        const outcome = await joinRoom(engine, processRuntime().pool, {
           sessionId: input.sessionId,
           actor,
           name: user.name,
@@ -113,11 +113,11 @@ await describeAuthorizationTable<InProcessMember>({
     // The app's own Prisma client (server/platform/db/client.ts) connects to DATABASE_URL.
     process.env.DATABASE_URL = databaseUrl;
   },
-  stop: () => disconnectDb(),
+  stop: () => closeProcessRuntime(),
   signIn: async (account) => member({ id: account.id, name: account.name, email: account.email, isGuest: false }),
   anonymous: () => member(null),
   async guest(name, token) {
-    const user = await createGuest(appDb(), name, token, new Date());
+    const user = await createGuest(processRuntime().db, processRuntime().engine, name, token, new Date());
     if (!user) throw new Error("guest sign-in refused");
     return member(user);
   },

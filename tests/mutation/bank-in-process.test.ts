@@ -1,3 +1,4 @@
+import { processRuntime, closeProcessRuntime } from "@/server/platform/runtime";
 import { mkdtemp, mkdir, truncate, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -5,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "@/server/api/root";
 import { createCallerFactory, createContext } from "@/server/api/trpc";
 import type { SessionUser } from "@/server/auth/session";
-import { disconnectDb } from "@/server/platform/db/client";
 import type { QuestionSnapshot } from "@/server/domain/room";
 import { bankFilesIn, describeOutcome, importBankPaths } from "@/server/services/bank/import-paths";
 import { internQuestion } from "@/server/services/room/plan-interning";
@@ -19,7 +19,7 @@ import { createAccount, type Account } from "../support/fixtures";
 const database = await fileDatabase();
 process.env.DATABASE_URL = database.url;
 const caller = createCallerFactory(appRouter);
-const as = (user: SessionUser) => caller(createContext(user, "in-process"));
+const as = (user: SessionUser) => caller(createContext(processRuntime(), user, "in-process"));
 
 let ada: Account;
 let bob: Account;
@@ -68,7 +68,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await disconnectDb();
+  await closeProcessRuntime();
   await database.pool.end();
   await database.db.$disconnect();
 });

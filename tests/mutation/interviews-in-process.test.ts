@@ -1,9 +1,9 @@
+import { processRuntime, closeProcessRuntime } from "@/server/platform/runtime";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "@/server/api/root";
 import { clientErrorOf, createCallerFactory, createContext } from "@/server/api/trpc";
 import type { SessionUser } from "@/server/auth/session";
-import { disconnectDb } from "@/server/platform/db/client";
 import { createGuest } from "@/server/services/accounts/guest";
 import { fileDatabase, roomCommand } from "../support/db";
 import { createAccount, interviewOf, tokenOf, type Account } from "../support/fixtures";
@@ -15,7 +15,7 @@ import { createAccount, interviewOf, tokenOf, type Account } from "../support/fi
 const database = await fileDatabase();
 process.env.DATABASE_URL = database.url;
 const caller = createCallerFactory(appRouter);
-const as = (user: SessionUser | null) => caller(createContext(user, "in-process"));
+const as = (user: SessionUser | null) => caller(createContext(processRuntime(), user, "in-process"));
 const codeOf = (error: unknown) => (error instanceof TRPCError ? clientErrorOf(error).code : String(error));
 
 let owner: Account;
@@ -31,7 +31,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await disconnectDb();
+  await closeProcessRuntime();
   await database.db.$disconnect();
   await database.pool.end();
 });
@@ -163,7 +163,7 @@ describe("removing a participant in process", () => {
 describe("sign-up in process", () => {
   it("claims the guest identity a guest signs up from, and refuses an email in use with a field error", async () => {
     const world = await interviewOf(database.db, owner, observer, "signup");
-    const guest = await createGuest(database.db, "Gus", world.candidateToken, new Date());
+    const guest = await createGuest(database.db, processRuntime().engine, "Gus", world.candidateToken, new Date());
     if (!guest) throw new Error("guest refused");
     const email = `gus-${guest.id}@example.com`;
     const claimed = await as(guest).account.signUp({ name: "Gus Grant", email, password: "long enough password" });
@@ -184,6 +184,6 @@ describe("sign-up in process", () => {
       .catch((error: unknown) => (error instanceof TRPCError ? clientErrorOf(error) : null));
     expect(taken).toMatchObject({ code: "CONFLICT", fieldErrors: { email: ["An account with this email already exists. Sign in instead?"] } });
     // A used candidate link makes no guest.
-    expect(await createGuest(database.db, "Late", world.candidateToken, new Date())).toBeNull();
+    expect(await createGuest(database.db, processRuntime().engine, "Late", world.candidateToken, new Date())).toBeNull();
   });
 });

@@ -1,9 +1,9 @@
+import { processRuntime, closeProcessRuntime } from "@/server/platform/runtime";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "@/server/api/root";
 import { clientErrorOf, createCallerFactory, createContext } from "@/server/api/trpc";
 import type { SessionUser } from "@/server/auth/session";
-import { disconnectDb } from "@/server/platform/db/client";
 import { replayFrames } from "@/server/domain/review/replay";
 import type { Command, StaffView } from "@/server/domain/room";
 import { acceptInvite } from "@/server/services/invites/links";
@@ -17,7 +17,7 @@ import { createAccount, interviewOf, type Account } from "../support/fixtures";
 const database = await fileDatabase();
 process.env.DATABASE_URL = database.url;
 const caller = createCallerFactory(appRouter);
-const as = (user: SessionUser) => caller(createContext(user, "in-process"));
+const as = (user: SessionUser) => caller(createContext(processRuntime(), user, "in-process"));
 const codeOf = (error: unknown) => (error instanceof TRPCError ? clientErrorOf(error).code : String(error));
 
 let owner: Account;
@@ -29,7 +29,7 @@ const sessions = { first: "", second: "", live: "" };
 
 async function played(tag: string, options: { daysAgo: number; extraSeconds: number; recommendation: "yes" | "no"; release: boolean; end: boolean }) {
   const world = await interviewOf(database.db, owner, observer, tag);
-  await acceptInvite(database.db, candidate, world.candidateToken, new Date());
+  await acceptInvite(database.db, processRuntime().engine, candidate, world.candidateToken, new Date());
   const run = (account: Account, command: Command) => roomCommand(database, world.sessionId, account.id, command);
   for (const account of [owner, observer, candidate]) await run(account, { type: "join", name: account.name ?? "Someone" });
   await run(owner, { type: "start" });
@@ -74,7 +74,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await disconnectDb();
+  await closeProcessRuntime();
   await database.db.$disconnect();
   await database.pool.end();
 });

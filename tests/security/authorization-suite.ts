@@ -1,3 +1,4 @@
+import { processRuntime } from "@/server/platform/runtime";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "@/server/api/root";
@@ -56,7 +57,7 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
     members.set("anonymous", driver.anonymous());
     // The other interview, in which otherInterviewer interviews otherCandidate.
     const other = await interviewOf(db, accounts.otherInterviewer, accounts.otherInterviewer, "other");
-    await acceptInvite(db, accounts.otherCandidate, other.candidateToken, new Date());
+    await acceptInvite(db, processRuntime().engine, accounts.otherCandidate, other.candidateToken, new Date());
   }, 120_000);
 
   afterAll(async () => {
@@ -77,7 +78,7 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
     const { owner, observer, coInterviewer, accountCandidate } = accounts;
     const world = await interviewOf(db, owner, observer, tag);
     const coInterviewerLink = await createInvite(db, owner, { sessionId: world.sessionId, role: "CO_INTERVIEWER" }, new Date());
-    await acceptInvite(db, coInterviewer, tokenOf(coInterviewerLink.url), new Date());
+    await acceptInvite(db, processRuntime().engine, coInterviewer, tokenOf(coInterviewerLink.url), new Date());
     const [imported] = await importBankFiles(db, [{ ...smallDocument, name: `private-${tag}.md` }], owner.id);
     if (!imported?.ok) throw new Error("the owner's private document was not imported");
     const privateDocument = await db.bankDocument.findUniqueOrThrow({ where: { id: imported.outcome.documentId }, include: { questions: true } });
@@ -85,7 +86,7 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
     if (caller === "guestCandidate") {
       member = await driver.guest("Guest candidate", world.candidateToken);
     } else {
-      await acceptInvite(db, accountCandidate, world.candidateToken, new Date());
+      await acceptInvite(db, processRuntime().engine, accountCandidate, world.candidateToken, new Date());
     }
     const freshObserverLink = await createInvite(db, owner, { sessionId: world.sessionId, role: "OBSERVER" }, new Date());
 

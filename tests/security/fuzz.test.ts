@@ -1,3 +1,4 @@
+import { processRuntime } from "@/server/platform/runtime";
 import fc from "fast-check";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -33,7 +34,7 @@ beforeAll(async () => {
   const candidate = await createAccount(db, "Cand");
   owned = await signedIn(app.url, owner);
   world = await interviewOf(db, owner, observer, "fuzz");
-  await acceptInvite(db, candidate, world.candidateToken, new Date());
+  await acceptInvite(db, processRuntime().engine, candidate, world.candidateToken, new Date());
   for (const command of [{ type: "join", name: "Fuzzy" }, { type: "start" }] as const) {
     await roomCommand(database, world.sessionId, owner.id, command);
   }

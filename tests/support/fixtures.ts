@@ -2,6 +2,7 @@
 // next-auth, never forged), interviews over questions whose hidden fields carry markers, and a digest of
 // the database for "a refused call wrote nothing".
 
+import { processRuntime } from "@/server/platform/runtime";
 import { createHash, randomUUID } from "node:crypto";
 import type { Db } from "@/server/platform/db/client";
 import { hashPassword } from "@/server/auth/password";
@@ -53,7 +54,7 @@ export async function interviewOf(db: Db, owner: SessionUser, observer: SessionU
   });
   const now = new Date();
   const observerLink = await createInvite(db, owner, { sessionId, role: "OBSERVER" }, now);
-  await acceptInvite(db, observer, tokenOf(observerLink.url), now);
+  await acceptInvite(db, processRuntime().engine, observer, tokenOf(observerLink.url), now);
   const candidateLink = await createInvite(db, owner, { sessionId, role: "CANDIDATE" }, now);
   return { sessionId, questionIds, marker, observerInviteId: observerLink.id, candidateToken: tokenOf(candidateLink.url), candidateInviteId: candidateLink.id };
 }

@@ -1,6 +1,5 @@
 import { NextResponse } from "next/server";
-import { db } from "@/server/platform/db/client";
-import { realtimeStatus } from "@/server/realtime/status";
+import { processRuntime } from "@/server/platform/runtime";
 
 export const dynamic = "force-dynamic";
 
@@ -9,7 +8,10 @@ const DATABASE_TIMEOUT_MS = 2_000;
 async function databaseStatus(): Promise<{ ok: boolean; latencyMs?: number; error?: string }> {
   const started = performance.now();
   try {
-    await Promise.race([db().$queryRaw`SELECT 1`, new Promise((_, reject) => setTimeout(() => reject(new Error("timed out")), DATABASE_TIMEOUT_MS))]);
+    await Promise.race([
+      processRuntime().db.$queryRaw`SELECT 1`,
+      new Promise((_, reject) => setTimeout(() => reject(new Error("timed out")), DATABASE_TIMEOUT_MS)),
+    ]);
     return { ok: true, latencyMs: Math.round(performance.now() - started) };
   } catch (error) {
     return { ok: false, error: error instanceof Error && error.message === "timed out" ? "timed out" : "unreachable" };
@@ -18,7 +20,7 @@ async function databaseStatus(): Promise<{ ok: boolean; latencyMs?: number; erro
 
 export async function GET() {
   const database = await databaseStatus();
-  const realtime = realtimeStatus();
+  const realtime = processRuntime().realtimeStatus();
   const ok = database.ok && realtime.running;
 
   return NextResponse.json(

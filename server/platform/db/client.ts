@@ -1,7 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { databaseUrl } from "@/server/platform/db/database-url";
-import { env } from "@/server/platform/env";
 import { PrismaClient } from "./generated/client";
 
 export type Db = PrismaClient;
@@ -11,10 +9,6 @@ export interface Database {
   /** The same connections, for the few statements that are written as SQL (the room's append). */
   pool: pg.Pool;
 }
-
-// The custom server and the Next.js bundle load this module separately; one pool per process, shared
-// through globalThis, keeps a single set of connections.
-const globalForDb = globalThis as typeof globalThis & { __mockroomDatabase?: Database };
 
 /**
  * A connection that runs the queries it is handed one after another. Inside an interactive transaction
@@ -37,7 +31,8 @@ export class SerialClient extends pg.Client {
   }
 }
 
-function createDatabase(databaseUrl: string, poolSize: number): Database {
+/** The app's connections: one pool, shared by Prisma and the SQL statements. Built once, by the runtime. */
+export function createDatabase(databaseUrl: string, poolSize: number): Database {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize, Client: SerialClient });
   // An idle connection the server ends (a database restart, or shutdown while PostgreSQL stops first) is
   // removed from the pool, and the next query opens another; unhandled, the error would end the process.
@@ -50,26 +45,7 @@ export function createDb(databaseUrl: string): PrismaClient {
   return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, Client: SerialClient }) });
 }
 
-function database(): Database {
-  if (!globalForDb.__mockroomDatabase) {
-    const config = env();
-    globalForDb.__mockroomDatabase = createDatabase(databaseUrl(config), config.DATABASE_POOL_SIZE);
-  }
-  return globalForDb.__mockroomDatabase;
-}
-
-export function db(): PrismaClient {
-  return database().prisma;
-}
-
-export function pool(): pg.Pool {
-  return database().pool;
-}
-
-export async function disconnectDb(): Promise<void> {
-  const current = globalForDb.__mockroomDatabase;
-  globalForDb.__mockroomDatabase = undefined;
-  if (!current) return;
-  await current.prisma.$disconnect();
-  await current.pool.end().catch(() => undefined);
+export async function closeDatabase(database: Database): Promise<void> {
+  await database.prisma.$disconnect();
+  await database.pool.end().catch(() => undefined);
 }

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { metrics } from "@/server/platform/observability/metrics";
+import type { EngineMetrics } from "@/server/platform/observability/metrics";
 
 function sameSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given);
@@ -13,7 +13,7 @@ function sameSecret(given: string, expected: string): boolean {
  * token: the figures say how busy the service is, which is nobody else's business. Without the setting
  * the path is left to the app, which answers 404. Returns whether it answered the request.
  */
-export function serveMetrics(req: IncomingMessage, res: ServerResponse, token: string | undefined): boolean {
+export function serveMetrics(req: IncomingMessage, res: ServerResponse, token: string | undefined, metrics: EngineMetrics): boolean {
   if (!token || req.method !== "GET" || (req.url ?? "").split("?")[0] !== "/metrics") return false;
   const given = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1] ?? "";
   if (!sameSecret(given, token)) {
@@ -21,7 +21,7 @@ export function serveMetrics(req: IncomingMessage, res: ServerResponse, token: s
     res.end("A valid bearer token is required.\n");
     return true;
   }
-  const registry = metrics().registry;
+  const registry = metrics.registry;
   registry.metrics().then(
     (body) => {
       res.writeHead(200, { "content-type": registry.contentType });

@@ -2,8 +2,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom
 
 /**
  * What operators see of the realtime engine, in Prometheus' text format at GET /metrics (see
- * server/platform/http/metrics-endpoint.ts). One registry per process, shared through globalThis like the room
- * engine, since the custom server and the Next.js bundle load modules separately.
+ * server/platform/http/metrics-endpoint.ts). One registry per process, held by the runtime.
  */
 export interface EngineMetrics {
   registry: Registry;
@@ -12,6 +11,8 @@ export interface EngineMetrics {
   busy: Counter;
   /** Filled in when scraped, from the sources that know the figures. */
   gauges: { rooms: Gauge; sockets: Gauge; queueDepth: Gauge; poolConnections: Gauge<"state"> };
+  /** Where the gauges read from; the realtime server sets it when it starts. */
+  setGaugeSources(sources: EngineGaugeSources): void;
 }
 
 export interface EngineGaugeSources {
@@ -25,7 +26,8 @@ interface SourceHolder {
   current: EngineGaugeSources | null;
 }
 
-function createMetrics(sources: SourceHolder): EngineMetrics {
+export function createMetrics(): EngineMetrics {
+  const sources: SourceHolder = { current: null };
   const registry = new Registry();
   // Process figures, including event-loop lag (nodejs_eventloop_lag_*), heap and CPU.
   collectDefaultMetrics({ register: registry });
@@ -71,24 +73,8 @@ function createMetrics(sources: SourceHolder): EngineMetrics {
         ["state"],
       ),
     },
+    setGaugeSources(current) {
+      sources.current = current;
+    },
   };
-}
-
-const shared = globalThis as typeof globalThis & { __mockroomMetrics?: { metrics: EngineMetrics; sources: SourceHolder } };
-
-function instance(): { metrics: EngineMetrics; sources: SourceHolder } {
-  if (!shared.__mockroomMetrics) {
-    const sources: SourceHolder = { current: null };
-    shared.__mockroomMetrics = { metrics: createMetrics(sources), sources };
-  }
-  return shared.__mockroomMetrics;
-}
-
-export function metrics(): EngineMetrics {
-  return instance().metrics;
-}
-
-/** Where the gauges read from; the realtime server sets it when it starts. */
-export function setGaugeSources(sources: EngineGaugeSources): void {
-  instance().sources.current = sources;
 }

@@ -4,8 +4,8 @@ import type { Db } from "@/server/platform/db/client";
 import type { SessionUser } from "@/server/auth/session";
 import { canBeRemoved } from "@/server/domain/room";
 import { AppError, RetryLaterError } from "@/server/platform/errors";
-import { executeCommand, roomEngine } from "@/server/services/room/actions";
-import { pool } from "@/server/platform/db/client";
+import { executeCommand } from "@/server/services/room/actions";
+import type { RoomEngine } from "@/server/services/room/engine";
 import { requireInterviewer, roleIn } from "@/server/services/interviews/membership";
 
 /**
@@ -13,12 +13,12 @@ import { requireInterviewer, roleIn } from "@/server/services/interviews/members
  * join), then the room records it, which takes their open tabs out and updates everyone's view. Calling
  * it again finishes a removal whose second step failed: someone still in the room is removed from it.
  */
-export async function removeParticipant(db: Db, user: SessionUser, input: { sessionId: string; userId: string }, now: Date): Promise<void> {
+export async function removeParticipant(db: Db, engine: RoomEngine, user: SessionUser, input: { sessionId: string; userId: string }, now: Date): Promise<void> {
   await requireInterviewer(db, input.sessionId, user.id);
   const target = await roleIn(db, input.sessionId, input.userId);
   if (target !== null && !canBeRemoved(target)) throw new AppError("FORBIDDEN", "Interviewers cannot be removed from the interview.");
   if (target !== null) await db.participant.delete({ where: { sessionId_userId: { sessionId: input.sessionId, userId: input.userId } } });
-  const recorded = await recordRemoval(user.id, input.sessionId, input.userId, now);
+  const recorded = await recordRemoval(engine, user.id, input.sessionId, input.userId, now);
   if (target === null && !recorded) throw new AppError("NOT_FOUND", "That person is not in this interview.");
 }
 
@@ -28,11 +28,18 @@ const REMOVAL_ATTEMPTS = 10;
  * Records a removal by the owner (`ownerId`) in the room, waiting out a busy room; whether it removed
  * someone who was in it. `replaced`: the same person came in on another device (a fresh candidate link).
  */
-export async function recordRemoval(ownerId: string, sessionId: string, userId: string, now: Date, options: { replaced?: true } = {}): Promise<boolean> {
+export async function recordRemoval(
+  engine: RoomEngine,
+  ownerId: string,
+  sessionId: string,
+  userId: string,
+  now: Date,
+  options: { replaced?: true } = {},
+): Promise<boolean> {
   const idempotencyKey = randomUUID();
   for (let attempt = 1; ; attempt++) {
     try {
-      const outcome = await executeCommand(roomEngine(pool), {
+      const outcome = await executeCommand(engine, {
         sessionId,
         actor: { userId: ownerId, role: "INTERVIEWER" },
         idempotencyKey,

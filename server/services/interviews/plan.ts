@@ -9,8 +9,7 @@ import type { QuestionSnapshot } from "@/server/domain/room";
 import type { CompetencyRef, CompetencySet } from "@/server/domain/scoring/competency-set";
 import { AppError } from "@/server/platform/errors";
 import { loadBankQuestionsForSnapshot, type BankQuestionSnapshot } from "@/server/services/bank/snapshot";
-import { roomEngine } from "@/server/services/room/actions";
-import { pool } from "@/server/platform/db/client";
+import type { RoomEngine } from "@/server/services/room/engine";
 import { requireInterviewer } from "@/server/services/interviews/membership";
 
 export interface PlanItem {
@@ -101,7 +100,13 @@ export async function createInterview(
   });
 }
 
-export async function updatePlan(db: Db, user: SessionUser, sessionId: string, input: InterviewDetails & { items: PlanItem[] }): Promise<void> {
+export async function updatePlan(
+  db: Db,
+  engine: RoomEngine,
+  user: SessionUser,
+  sessionId: string,
+  input: InterviewDetails & { items: PlanItem[] },
+): Promise<void> {
   await requireInterviewer(db, sessionId, user.id);
   requirePlanItems(input.items);
   const questions = await plannedQuestions(db, user, input.items);
@@ -119,7 +124,7 @@ export async function updatePlan(db: Db, user: SessionUser, sessionId: string, i
     await tx.sessionQuestion.deleteMany({ where: { sessionId } });
     await tx.sessionQuestion.createMany({ data: questions.map((question) => ({ ...question, sessionId })) });
   });
-  roomEngine(pool).forget(sessionId);
+  engine.forget(sessionId);
 }
 
 export async function listInterviews(db: Db, userId: string) {

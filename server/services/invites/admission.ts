@@ -3,6 +3,7 @@ import type { Prisma } from "@/server/platform/db/generated/client";
 import type { ParticipantRole } from "@/server/platform/db/generated/enums";
 import { inviteAdmission } from "@/server/domain/interview/policy";
 import { AppError } from "@/server/platform/errors";
+import type { RoomEngine } from "@/server/services/room/engine";
 import { recordRemoval } from "@/server/services/interviews/participants";
 
 // A link carries a random token; the database keeps only its hash, so a leaked database row cannot be
@@ -77,7 +78,7 @@ export async function admitWithInvite(tx: Tx, invite: ValidInvite, userId: strin
  * After the admission committed: the candidate it replaced leaves the room, their open tabs told that
  * they joined on another device. The room keeps all they did (their scratchpad is the seat's, not theirs).
  */
-export async function finishAdmission(admission: Admission, now: Date): Promise<void> {
+export async function finishAdmission(engine: RoomEngine, admission: Admission, now: Date): Promise<void> {
   const { replaced } = admission;
-  if (replaced) await recordRemoval(replaced.byId, replaced.sessionId, replaced.userId, now, { replaced: true });
+  if (replaced) await recordRemoval(engine, replaced.byId, replaced.sessionId, replaced.userId, now, { replaced: true });
 }

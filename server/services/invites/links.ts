@@ -8,6 +8,7 @@ import { AppError } from "@/server/platform/errors";
 import { admitWithInvite, finishAdmission, hashInviteToken, lockValidInvite, newInviteToken } from "@/server/services/invites/admission";
 import { requireInterviewer } from "@/server/services/interviews/membership";
 import { recordRemoval } from "@/server/services/interviews/participants";
+import type { RoomEngine } from "@/server/services/room/engine";
 
 const DEFAULT_INVITE_HOURS = 72;
 
@@ -33,7 +34,7 @@ export async function createInvite(
  * Revokes a link; the observers and co-interviewers a staff link admitted leave with it (a candidate link
  * admitted its candidate for good).
  */
-export async function revokeInvite(db: Db, user: SessionUser, inviteId: string, now: Date): Promise<void> {
+export async function revokeInvite(db: Db, engine: RoomEngine, user: SessionUser, inviteId: string, now: Date): Promise<void> {
   const invite = await db.invite.findUnique({ where: { id: inviteId }, select: { sessionId: true, role: true } });
   // An outsider gets one answer for a real invite and a made-up one: nothing tells them which ids exist.
   if (!invite) throw new AppError("NOT_FOUND", INVITE_NOT_FOUND);
@@ -46,7 +47,7 @@ export async function revokeInvite(db: Db, user: SessionUser, inviteId: string, 
     await tx.participant.deleteMany({ where: admittedBy });
     return admitted.map((participant) => participant.userId);
   });
-  for (const userId of removed) await recordRemoval(user.id, invite.sessionId, userId, now);
+  for (const userId of removed) await recordRemoval(engine, user.id, invite.sessionId, userId, now);
 }
 
 export type InviteDescription =
@@ -78,12 +79,12 @@ export async function describeInvite(db: Db, token: string, now: Date): Promise<
   };
 }
 
-export async function acceptInvite(db: Db, user: SessionUser, token: string, now: Date): Promise<{ sessionId: string; role: Role }> {
+export async function acceptInvite(db: Db, engine: RoomEngine, user: SessionUser, token: string, now: Date): Promise<{ sessionId: string; role: Role }> {
   const { sessionId, admission } = await db.$transaction(async (tx) => {
     const invite = await lockValidInvite(tx, token, now);
     if (!invite) throw new AppError("NOT_FOUND", "This invite link is not valid any more. Ask the interviewer for a fresh one.");
     return { sessionId: invite.sessionId, admission: await admitWithInvite(tx, invite, user.id, now) };
   });
-  await finishAdmission(admission, now);
+  await finishAdmission(engine, admission, now);
   return { sessionId, role: admission.role };
 }

@@ -1,6 +1,6 @@
 // A past (or running) session as one of its members may review it: the page, the replay and the exports.
 import type { Pool } from "pg";
-import { pool as sharedPool, type Db } from "@/server/platform/db/client";
+import type { Db } from "@/server/platform/db/client";
 import type { SessionUser } from "@/server/auth/session";
 import { canDeleteSession, canHideSession, perspectivesFor } from "@/server/domain/review/policy";
 import { replayFor, type LoggedEvent, type Perspective, type Replay } from "@/server/domain/review/replay";
@@ -8,8 +8,7 @@ import { sessionMarkdown, type SessionMeta } from "@/server/domain/review/report
 import { createRoomState, roomEventSchema, viewFor, type QuestionSnapshot, type Role, type RoomView } from "@/server/domain/room";
 import { AppError } from "@/server/platform/errors";
 import { loadRoom, PLAN_JSON_SQL, planQuestions, ROOM_NOT_FOUND, type PlanRow } from "@/server/services/room/store";
-import { roomPublisher } from "@/server/services/room/publisher";
-import { roomEngine } from "@/server/services/room/actions";
+import type { RoomEngine } from "@/server/services/room/engine";
 
 export interface ReviewedSession extends SessionMeta {
   myRole: Role;
@@ -111,7 +110,7 @@ export async function sessionExport(db: Db, pool: Pool, user: SessionUser, sessi
  * Deletes the session and everything of it (questions, log, notes, invites, members), owner only. Members
  * still in its room are told, as if removed.
  */
-export async function deleteSession(db: Db, user: SessionUser, sessionId: string): Promise<void> {
+export async function deleteSession(db: Db, engine: RoomEngine, user: SessionUser, sessionId: string): Promise<void> {
   // Membership first, without a lock: an outsider learns nothing and holds no row.
   requireDeletable(await reviewedSession(db, user, sessionId));
   const members = await db.$transaction(async (tx) => {
@@ -122,8 +121,7 @@ export async function deleteSession(db: Db, user: SessionUser, sessionId: string
     await tx.interviewSession.delete({ where: { id: sessionId } });
     return participants.map((participant) => participant.userId);
   });
-  roomEngine(sharedPool).deleted(sessionId);
-  roomPublisher.sessionDeleted(sessionId, members);
+  engine.deleted(sessionId, members);
 }
 
 function requireDeletable(session: ReviewedSession): void {

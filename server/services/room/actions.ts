@@ -4,7 +4,6 @@ import { eventForViewer, scratchpadsFor, viewFor, type Actor, type ClientCommand
 import type { RoomJoinResult } from "@/server/realtime/protocol";
 import { AppError } from "@/server/platform/errors";
 import { RoomEngine, type CommandOutcome } from "@/server/services/room/engine";
-import { roomPublisher } from "@/server/services/room/publisher";
 import { eventsBetween, liveSessionIds, participantRole, ROOM_NOT_FOUND } from "@/server/services/room/store";
 
 export type { CommandOutcome, RoomPublisher } from "@/server/services/room/engine";
@@ -15,16 +14,6 @@ export const MAX_CATCH_UP_EVENTS = 500;
 export interface RoomUser {
   id: string;
   name: string | null;
-}
-
-// The custom server and the Next.js bundle (tRPC) load this module separately; both must hand their
-// commands to the same writer per room, so the engine is one per process, shared through globalThis.
-const registry = globalThis as typeof globalThis & { __mockroomRoomEngine?: RoomEngine };
-
-/** This process's room engine, created on first use. */
-export function roomEngine(pool: () => Pool, onError?: (what: string, error: unknown) => void): RoomEngine {
-  registry.__mockroomRoomEngine ??= new RoomEngine(pool(), roomPublisher, onError);
-  return registry.__mockroomRoomEngine;
 }
 
 /** The member's role in the session, from the database: never from anything the client says. */

@@ -258,9 +258,11 @@ export class RoomEngine {
 
   /**
    * The session was deleted: the room leaves memory now, or when the read or write under way settles;
-   * whatever is queued on it is answered NOT_FOUND, like any command that comes after.
+   * whatever is queued on it is answered NOT_FOUND, like any command that comes after. Its members
+   * (`memberIds`, read before the delete) still in the room are told.
    */
-  deleted(sessionId: string): void {
+  deleted(sessionId: string, memberIds: string[]): void {
+    this.publish.sessionDeleted(sessionId, memberIds);
     const room = this.rooms.get(sessionId);
     if (!room) return;
     room.deleted = true;

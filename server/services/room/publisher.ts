@@ -1,17 +1,18 @@
 import type { RoomPublisher } from "@/server/services/room/engine";
 
-// The realtime server registers the publisher when it starts; the room engine (one per process, used by
-// socket handlers and tRPC procedures alike) publishes through it.
-const registry = globalThis as typeof globalThis & { __mockroomRoomPublisher?: RoomPublisher };
+/**
+ * Where the room engine publishes. The engine is built before the realtime server that delivers its
+ * events; the server attaches itself when it starts (and detaches when it stops). Until then nobody is
+ * listening, and publishing does nothing.
+ */
+export class PublisherRelay implements RoomPublisher {
+  private target: RoomPublisher | null = null;
 
-/** Called by the realtime server when it starts (and with null when it stops). */
-export function setRoomPublisher(publisher: RoomPublisher | null): void {
-  registry.__mockroomRoomPublisher = publisher ?? undefined;
+  attach(publisher: RoomPublisher | null): void {
+    this.target = publisher;
+  }
+
+  events: RoomPublisher["events"] = (state, events) => this.target?.events(state, events);
+  scratchpadEdit: RoomPublisher["scratchpadEdit"] = (state, edit) => this.target?.scratchpadEdit(state, edit);
+  sessionDeleted: RoomPublisher["sessionDeleted"] = (sessionId, userIds) => this.target?.sessionDeleted(sessionId, userIds);
 }
-
-/** Publishes to the room's members; without a realtime server, nobody is listening. */
-export const roomPublisher: RoomPublisher = {
-  events: (state, events) => registry.__mockroomRoomPublisher?.events(state, events),
-  scratchpadEdit: (state, edit) => registry.__mockroomRoomPublisher?.scratchpadEdit(state, edit),
-  sessionDeleted: (sessionId, userIds) => registry.__mockroomRoomPublisher?.sessionDeleted(sessionId, userIds),
-};

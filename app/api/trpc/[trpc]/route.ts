@@ -1,6 +1,7 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
+import { processRuntime } from "@/server/platform/runtime";
 import { userFromHeaders } from "@/server/auth/session";
 import { clientAddressOf } from "@/server/platform/http/client-address";
 
@@ -11,7 +12,7 @@ function handler(req: Request) {
     endpoint: "/api/trpc",
     req,
     router: appRouter,
-    createContext: async () => createContext(await userFromHeaders(req.headers), clientAddressOf(req.headers)),
+    createContext: async () => createContext(processRuntime(), await userFromHeaders(req.headers), clientAddressOf(req.headers)),
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error.cause ?? error);
     },

@@ -8,6 +8,6 @@ export const interviewDelete = protectedProcedure
   .input(sessionIdInput)
   .output(z.object({ deleted: z.literal(true) }))
   .mutation(async ({ ctx, input }) => {
-    await deleteSession(ctx.db, ctx.user, input.sessionId);
+    await deleteSession(ctx.db, ctx.engine, ctx.user, input.sessionId);
     return { deleted: true as const };
   });

@@ -8,6 +8,6 @@ export const interviewRemoveParticipant = protectedProcedure
   .input(sessionIdInput.extend({ userId: idSchema }))
   .output(z.object({ removed: z.literal(true) }))
   .mutation(async ({ ctx, input }) => {
-    await removeParticipant(ctx.db, ctx.user, input, new Date());
+    await removeParticipant(ctx.db, ctx.engine, ctx.user, input, new Date());
     return { removed: true as const };
   });

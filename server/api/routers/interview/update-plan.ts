@@ -8,6 +8,6 @@ export const interviewUpdatePlan = protectedProcedure
   .output(z.object({ ok: z.literal(true) }))
   .mutation(async ({ ctx, input }) => {
     const { sessionId, ...plan } = input;
-    await updatePlan(ctx.db, ctx.user, sessionId, plan);
+    await updatePlan(ctx.db, ctx.engine, ctx.user, sessionId, plan);
     return { ok: true as const };
   });
