@@ -3,7 +3,7 @@ import { cache } from "react";
 import { appRouter } from "@/server/api/root";
 import { createCallerFactory, createContext } from "@/server/api/trpc";
 import { currentUser } from "@/server/auth/session";
-import { processRuntime } from "@/server/platform/runtime";
+import { processRuntime } from "@/server/platform/process-runtime";
 
 const createCaller = createCallerFactory(appRouter);
 

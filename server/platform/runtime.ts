@@ -1,7 +1,5 @@
 import type pg from "pg";
 import { closeDatabase, createDatabase, type Db } from "@/server/platform/db/client";
-import { databaseUrl } from "@/server/platform/db/database-url";
-import { env } from "@/server/platform/env";
 import { createMetrics, type EngineMetrics } from "@/server/platform/observability/metrics";
 import { REALTIME_NOT_RUNNING, type RealtimeStatus } from "@/server/realtime/status";
 import { RoomEngine } from "@/server/services/room/engine";
@@ -10,7 +8,7 @@ import { PublisherRelay } from "@/server/services/room/publisher";
 /**
  * The process-wide things, built once at start and handed on as arguments from the edges (the tRPC
  * context, the socket gateway, the startup tasks). Services take what they need as parameters and
- * never reach for this.
+ * never reach for this; the Next.js bundle's edges find it through process-runtime.ts.
  */
 export interface Runtime {
   readonly db: Db;
@@ -50,30 +48,4 @@ export function createRuntime(options: RuntimeOptions): Runtime {
 
 export async function closeRuntime(runtime: Runtime): Promise<void> {
   await closeDatabase({ prisma: runtime.db, pool: runtime.pool });
-}
-
-// The custom server and the Next.js bundle load modules separately, so module state is not shared
-// between them. This one slot is how the bundle's edges (the tRPC route, server components, NextAuth,
-// /api/health) reach the runtime the server built. Nothing below the edges reads it.
-const slot = globalThis as typeof globalThis & { __mockroomRuntime?: Runtime };
-
-/** Makes `runtime` the process's; the server calls it once, before it serves anything. */
-export function installRuntime(runtime: Runtime): void {
-  slot.__mockroomRuntime = runtime;
-}
-
-/** The process's runtime, for edges only; built from the environment on first use when no server built one (tests). */
-export function processRuntime(): Runtime {
-  if (!slot.__mockroomRuntime) {
-    const config = env();
-    installRuntime(createRuntime({ databaseUrl: databaseUrl(config), poolSize: config.DATABASE_POOL_SIZE }));
-  }
-  return slot.__mockroomRuntime!;
-}
-
-/** Closes the process's runtime, if one was built; the next `processRuntime()` builds a new one. */
-export async function closeProcessRuntime(): Promise<void> {
-  const runtime = slot.__mockroomRuntime;
-  slot.__mockroomRuntime = undefined;
-  if (runtime) await closeRuntime(runtime);
 }

@@ -1,4 +1,4 @@
-import { processRuntime } from "@/server/platform/runtime";
+import { processRuntime } from "@/server/platform/process-runtime";
 import { afterAll, describe, expect, it } from "vitest";
 import { AppError } from "@/server/platform/errors";
 import { createGuest } from "@/server/services/accounts/guest";

@@ -1,4 +1,4 @@
-import { processRuntime } from "@/server/platform/runtime";
+import { processRuntime } from "@/server/platform/process-runtime";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Actor, Command } from "@/server/domain/room";
 import { AppError, RetryLaterError } from "@/server/platform/errors";

@@ -1,4 +1,4 @@
-import { processRuntime } from "@/server/platform/runtime";
+import { processRuntime } from "@/server/platform/process-runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CandidateView, Command, StaffView } from "@/server/domain/room";
 import { acceptInvite, createInvite } from "@/server/services/invites/links";

@@ -1,4 +1,4 @@
-import { processRuntime, closeProcessRuntime } from "@/server/platform/runtime";
+import { processRuntime, closeProcessRuntime } from "@/server/platform/process-runtime";
 import type { RequestInternal } from "next-auth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TOO_MANY_ATTEMPTS } from "@/server/auth/credentials";

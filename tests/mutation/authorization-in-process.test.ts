@@ -1,4 +1,4 @@
-import { processRuntime, closeProcessRuntime } from "@/server/platform/runtime";
+import { processRuntime, closeProcessRuntime } from "@/server/platform/process-runtime";
 import { TRPCError } from "@trpc/server";
 import type { z } from "zod";
 import { appRouter } from "@/server/api/root";

@@ -1,4 +1,4 @@
-import { processRuntime, closeProcessRuntime } from "@/server/platform/runtime";
+import { processRuntime, closeProcessRuntime } from "@/server/platform/process-runtime";
 import { mkdtemp, mkdir, truncate, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";

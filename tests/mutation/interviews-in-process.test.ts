@@ -1,4 +1,4 @@
-import { processRuntime, closeProcessRuntime } from "@/server/platform/runtime";
+import { processRuntime, closeProcessRuntime } from "@/server/platform/process-runtime";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "@/server/api/root";

@@ -1,4 +1,4 @@
-import { processRuntime } from "@/server/platform/runtime";
+import { processRuntime } from "@/server/platform/process-runtime";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "@/server/api/root";

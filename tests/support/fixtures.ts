@@ -2,7 +2,7 @@
 // next-auth, never forged), interviews over questions whose hidden fields carry markers, and a digest of
 // the database for "a refused call wrote nothing".
 
-import { processRuntime } from "@/server/platform/runtime";
+import { processRuntime } from "@/server/platform/process-runtime";
 import { createHash, randomUUID } from "node:crypto";
 import type { Db } from "@/server/platform/db/client";
 import { hashPassword } from "@/server/auth/password";

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { processRuntime } from "@/server/platform/runtime";
+import { processRuntime } from "@/server/platform/process-runtime";
 
 export const dynamic = "force-dynamic";
 

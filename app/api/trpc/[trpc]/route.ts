@@ -1,7 +1,7 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
-import { processRuntime } from "@/server/platform/runtime";
+import { processRuntime } from "@/server/platform/process-runtime";
 import { userFromHeaders } from "@/server/auth/session";
 import { clientAddressOf } from "@/server/platform/http/client-address";
 
