@@ -1,4 +1,4 @@
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from "node:http";
 import path from "node:path";
 import type { EmbeddedDatabase } from "@/server/platform/db/embedded-postgres";
 import { ensureAuthSecret } from "@/server/auth/auth-secret";
@@ -7,8 +7,8 @@ import { loadConfig, openDatabase } from "@/server/platform/boot";
 import { createErrorTally } from "@/server/platform/log/error-tally";
 import { installRuntime } from "@/server/platform/process-runtime";
 import { closeRuntime, createRuntime, type Runtime } from "@/server/platform/runtime";
-import { EnvError } from "@/server/platform/env";
-import { startRealtime } from "@/server/realtime/server";
+import { EnvError, type Env } from "@/server/platform/env";
+import { startRealtime, type Realtime } from "@/server/realtime/server";
 import { createNextApp } from "@/server/platform/next-app";
 import { onServerStarted } from "@/server/platform/startup-tasks";
 import { stampClientAddress } from "@/server/platform/http/client-address";
@@ -17,6 +17,7 @@ import { serveMetrics } from "@/server/platform/http/metrics-endpoint";
 import { isBankUpload, limitRequestBody, MAX_REQUEST_BYTES, MAX_UPLOAD_BYTES } from "@/server/platform/http/request-body-limit";
 import { userFromHeaders } from "@/server/auth/session";
 import { canImportToBank } from "@/server/domain/bank/policy";
+import type { Logger } from "pino";
 import { createLogger } from "@/server/platform/log/logger";
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -24,21 +25,16 @@ const SHUTDOWN_GRACE_MS = 10_000;
 // Replaced by the configured logger as soon as the environment is read; until then, plain lines.
 let log: (line: string) => void = (line) => console.log(`[mockroom] ${line}`);
 
-async function main(): Promise<void> {
-  const startedAt = performance.now();
-  const dev = process.argv.includes("--dev");
-  const config = loadConfig({ dev });
-  const logger = createLogger({ pretty: config.LOG_FORMAT ? config.LOG_FORMAT === "pretty" : dev || process.stdout.isTTY, level: config.LOG_LEVEL });
-  log = (line) => logger.info(line);
+/** What has started so far, for the shutdown to stop in reverse order. */
+interface Started {
+  embedded?: EmbeddedDatabase;
+  runtime?: Runtime;
+  httpServer?: HttpServer;
+  realtime?: Realtime;
+}
 
-  // From here on a stop signal shuts down cleanly whatever has started so far, embedded PostgreSQL
-  // included, instead of leaving it running (the first start spends seconds migrating and importing).
-  const started: {
-    embedded?: EmbeddedDatabase;
-    runtime?: Runtime;
-    httpServer?: ReturnType<typeof createServer>;
-    realtime?: Awaited<ReturnType<typeof startRealtime>>;
-  } = {};
+/** Stops whatever has started, embedded PostgreSQL included, on the first stop signal; later ones are ignored. */
+function stopOnSignals(started: Started): void {
   let shuttingDown = false;
   async function shutdown(signal: string): Promise<void> {
     if (shuttingDown) return;
@@ -62,6 +58,40 @@ async function main(): Promise<void> {
   }
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+/** The HTTP server in front of Next.js: security headers, the client's address, /metrics, and body limits. */
+function createHttpServer(config: Env, runtime: Runtime, handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>, logger: Logger): HttpServer {
+  return createServer((req, res) => {
+    setSecurityHeaders(res, req.url ?? "/");
+    stampClientAddress(req, config.TRUST_PROXY);
+    if (serveMetrics(req, res, config.METRICS_TOKEN, runtime.metrics)) return;
+    void (async () => {
+      // Only an account that may import may send a large body, and only as a bank upload; anyone else gets 1 MB.
+      const user = isBankUpload(req.url) ? await userFromHeaders(req.headers).catch(() => null) : null;
+      const upload = user !== null && canImportToBank(user);
+      if (limitRequestBody(req, res, upload ? MAX_UPLOAD_BYTES : MAX_REQUEST_BYTES)) return;
+      await handle(req, res);
+    })().catch((error: unknown) => {
+      // Next answers its own failures; whatever escapes it ends this request, never the process.
+      logger.error({ err: error, url: req.url }, "request failed");
+      if (!res.headersSent) res.writeHead(500).end();
+      else req.socket.destroy();
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  const startedAt = performance.now();
+  const dev = process.argv.includes("--dev");
+  const config = loadConfig({ dev });
+  const logger = createLogger({ pretty: config.LOG_FORMAT ? config.LOG_FORMAT === "pretty" : dev || process.stdout.isTTY, level: config.LOG_LEVEL });
+  log = (line) => logger.info(line);
+
+  // From here on a stop signal shuts down cleanly whatever has started so far, embedded PostgreSQL
+  // included, instead of leaving it running (the first start spends seconds migrating and importing).
+  const started: Started = {};
+  stopOnSignals(started);
 
   const opened = await openDatabase(config, {
     log,
@@ -84,26 +114,8 @@ async function main(): Promise<void> {
 
   const app = await createNextApp({ dev, hostname: config.HOST, port: config.PORT });
   await app.prepare();
-  const handle = app.getRequestHandler();
   const handleUpgrade = app.getUpgradeHandler();
-
-  const httpServer = (started.httpServer = createServer((req, res) => {
-    setSecurityHeaders(res, req.url ?? "/");
-    stampClientAddress(req, config.TRUST_PROXY);
-    if (serveMetrics(req, res, config.METRICS_TOKEN, runtime.metrics)) return;
-    void (async () => {
-      // Only an account that may import may send a large body, and only as a bank upload; anyone else gets 1 MB.
-      const user = isBankUpload(req.url) ? await userFromHeaders(req.headers).catch(() => null) : null;
-      const upload = user !== null && canImportToBank(user);
-      if (limitRequestBody(req, res, upload ? MAX_UPLOAD_BYTES : MAX_REQUEST_BYTES)) return;
-      await handle(req, res);
-    })().catch((error: unknown) => {
-      // Next answers its own failures; whatever escapes it ends this request, never the process.
-      logger.error({ err: error, url: req.url }, "request failed");
-      if (!res.headersSent) res.writeHead(500).end();
-      else req.socket.destroy();
-    });
-  }));
+  const httpServer = (started.httpServer = createHttpServer(config, runtime, app.getRequestHandler(), logger));
   started.realtime = await startRealtime(httpServer, {
     runtime,
     appUrl: config.APP_URL,
