@@ -9,7 +9,7 @@ import { db } from "@/server/platform/db/client";
 import { env } from "@/server/platform/env";
 import { authenticate } from "@/server/services/accounts/sign-in";
 import { createGuest } from "@/server/services/accounts/guest";
-import { guestInput, signInInput, TOO_MANY_ATTEMPTS } from "@/server/auth/credentials";
+import { guestInput, signInInput, TOO_MANY_ATTEMPTS } from "@/server/domain/accounts/credentials";
 import { clientAddressOf } from "@/server/platform/http/client-address";
 import { hashInviteToken } from "@/server/services/invites/admission";
 import { countAttempt, isLimited, RATE_LIMITS } from "@/server/services/accounts/rate-limits";
