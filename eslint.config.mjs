@@ -29,13 +29,21 @@ const pureCode = {
   ],
 };
 
-/** What the browser's components may import from server/ as values: pure policies and schemas. */
+/**
+ * What the browser's components may import from server/: the domain, the pure bank schemas, the realtime
+ * protocol and the procedures' schema files (`server/api/routers/<ns>/<verb>.schema.ts`), and the tRPC
+ * router's type, which the client needs.
+ */
 const componentImports = {
   patterns: [
     {
-      regex: "^@/server/(?!domain(/|$)|realtime/protocol$|auth/credentials$|bank/bank-format$|bank/bank-parse-error$)",
+      regex: "^@/server/(?!domain(/|$)|realtime/protocol$|bank/bank-format$|bank/bank-parse-error$|api/routers/.+\\.schema$|api/root$)",
+      message: "Components import from server/ only server/domain, the bank's pure schemas, the realtime protocol and the procedures' *.schema.ts files.",
+    },
+    {
+      regex: "^@/server/api/root$",
       allowTypeImports: true,
-      message: "Components import from server/ only types, pure policies and schemas (server/domain, the realtime protocol, the credential and bank schemas).",
+      message: "Components import only the AppRouter type from server/api/root.",
     },
   ],
 };
