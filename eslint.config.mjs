@@ -48,6 +48,20 @@ const componentImports = {
   ],
 };
 
+/** A procedure's schema file is pure too, so that components may import it: zod, the domain, the bank's pure modules and other schema files. */
+const schemaFileImports = {
+  patterns: [
+    {
+      group: pureCode.patterns[0].group.filter((module) => !module.startsWith("@/")),
+      message: "A *.schema.ts file is pure: no Prisma, pg, Socket.IO, React or Next.js.",
+    },
+    {
+      regex: "^@/server/(?!domain(/|$)|bank/(?!cli$)|api/routers/.+\\.schema$)",
+      message: "A *.schema.ts file imports only zod, server/domain, server/bank and other *.schema.ts files: never services, the database or auth.",
+    },
+  ],
+};
+
 export default defineConfig([
   ...nextVitals,
   ...nextTypescript,
@@ -72,5 +86,6 @@ export default defineConfig([
     ignores: ["server/bank/cli.ts", "**/*.test.ts"],
     rules: { "no-restricted-imports": ["error", pureCode] },
   },
+  { files: ["server/api/routers/**/*.schema.ts"], rules: { "no-restricted-imports": ["error", schemaFileImports] } },
   { files: ["components/**/*.{ts,tsx}"], ignores: ["**/*.test.ts"], rules: { "no-restricted-imports": ["error", componentImports] } },
 ]);
