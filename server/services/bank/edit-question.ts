@@ -1,6 +1,6 @@
 import type { Db } from "@/server/platform/db/client";
 import { interchangeQuestionInclude, questionDocumentOf, questionDocumentSelect, toInterchangeQuestion } from "@/server/services/bank/export";
-import { type CompetencySet } from "@/server/domain/scoring/competency-set";
+import type { CompetencySet } from "@/server/domain/scoring/competency-set";
 import { assignQuestionCompetencies } from "@/server/bank/assign-competencies";
 import { searchTextOf } from "@/server/services/bank/search-text";
 import { AppError } from "@/server/platform/errors";
