@@ -29,13 +29,35 @@ const pureCode = {
   ],
 };
 
-/** What the browser's components may import from server/ as values: pure policies and schemas. */
+/**
+ * What the browser's components may import from server/: the domain, the pure bank schemas, the realtime
+ * protocol and the procedures' schema files (`server/api/routers/<ns>/<verb>.schema.ts`), and the tRPC
+ * router's type, which the client needs.
+ */
 const componentImports = {
   patterns: [
     {
-      regex: "^@/server/(?!domain(/|$)|realtime/protocol$|auth/credentials$|bank/bank-format$|bank/bank-parse-error$)",
+      regex: "^@/server/(?!domain(/|$)|realtime/protocol$|bank/bank-format$|bank/bank-parse-error$|api/routers/.+\\.schema$|api/root$)",
+      message: "Components import from server/ only server/domain, the bank's pure schemas, the realtime protocol and the procedures' *.schema.ts files.",
+    },
+    {
+      regex: "^@/server/api/root$",
       allowTypeImports: true,
-      message: "Components import from server/ only types, pure policies and schemas (server/domain, the realtime protocol, the credential and bank schemas).",
+      message: "Components import only the AppRouter type from server/api/root.",
+    },
+  ],
+};
+
+/** A procedure's schema file is pure too, so that components may import it: zod, the domain, the bank's pure modules and other schema files. */
+const schemaFileImports = {
+  patterns: [
+    {
+      group: pureCode.patterns[0].group.filter((module) => !module.startsWith("@/")),
+      message: "A *.schema.ts file is pure: no Prisma, pg, Socket.IO, React or Next.js.",
+    },
+    {
+      regex: "^@/server/(?!domain(/|$)|bank/(?!cli$)|api/routers/.+\\.schema$)",
+      message: "A *.schema.ts file imports only zod, server/domain, server/bank and other *.schema.ts files: never services, the database or auth.",
     },
   ],
 };
@@ -64,5 +86,6 @@ export default defineConfig([
     ignores: ["server/bank/cli.ts", "**/*.test.ts"],
     rules: { "no-restricted-imports": ["error", pureCode] },
   },
+  { files: ["server/api/routers/**/*.schema.ts"], rules: { "no-restricted-imports": ["error", schemaFileImports] } },
   { files: ["components/**/*.{ts,tsx}"], ignores: ["**/*.test.ts"], rules: { "no-restricted-imports": ["error", componentImports] } },
 ]);

@@ -7,7 +7,7 @@ import { fieldErrorsFromZod, focusFirstInvalid, type FieldErrors } from "@/compo
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
-import { signInInput, TOO_MANY_ATTEMPTS } from "@/server/auth/credentials";
+import { signInInput, TOO_MANY_ATTEMPTS } from "@/server/domain/accounts/credentials";
 
 const FIELDS = ["email", "password"] as const;
 

@@ -11,7 +11,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import type { AppRouter } from "@/server/api/root";
-import { signUpInput } from "@/server/auth/credentials";
+import { signUpInput } from "@/server/api/routers/account/sign-up.schema";
 
 const FIELDS = ["name", "email", "password"] as const;
 

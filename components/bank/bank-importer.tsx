@@ -14,10 +14,10 @@ import { UnusedPassages, type PassageChoice } from "@/components/bank/unused-pas
 import { readFileAsBase64 } from "@/components/bank/read-file";
 import { useTRPCClient } from "@/components/providers/trpc";
 import type { BankDocument } from "@/server/bank/bank-format";
-import type { PreviewResult } from "@/server/services/bank/upload";
+import type { PreviewResult } from "@/server/api/routers/bank/preview.schema";
 import { MAX_BANK_BYTES } from "@/server/bank/bank-parse-error";
-import type { QuestionCorrection } from "@/server/services/bank/edit-question";
-import type { ImportOutcome } from "@/server/services/bank/import";
+import type { QuestionCorrection } from "@/server/api/routers/bank/update-question.schema";
+import type { ImportOutcome } from "@/server/api/routers/bank/import.schema";
 
 // The server checks both again; checking here spares the upload of a file that would be refused.
 const EXTENSIONS = [".md", ".markdown", ".txt"];

@@ -6,7 +6,7 @@ import { QuestionEditor } from "@/components/bank/question-editor";
 import { errorMessage } from "@/components/providers/trpc-errors";
 import { useTRPC } from "@/components/providers/trpc";
 import type { CompetencySet } from "@/server/domain/scoring/competency-set";
-import type { QuestionCorrection } from "@/server/services/bank/edit-question";
+import type { QuestionCorrection } from "@/server/api/routers/bank/update-question.schema";
 
 /** Edits a stored question and returns to its page. */
 export function EditQuestionForm({ id, initial, competencies }: { id: string; initial: QuestionCorrection; competencies: CompetencySet }) {

@@ -8,7 +8,7 @@ import { CompetencyBadge } from "@/components/bank/competency-badge";
 import { QuestionEditor } from "@/components/bank/question-editor";
 import type { BankQuestion } from "@/server/bank/bank-format";
 import type { CompetencySet } from "@/server/domain/scoring/competency-set";
-import type { QuestionCorrection } from "@/server/services/bank/edit-question";
+import type { QuestionCorrection } from "@/server/api/routers/bank/update-question.schema";
 import { InlineTitle } from "@/components/ui/inline-title";
 
 interface PreviewQuestionProps {

@@ -8,7 +8,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select, Textarea } from "@/components/bank/field-controls";
 import type { CompetencySet } from "@/server/domain/scoring/competency-set";
-import type { QuestionCorrection } from "@/server/services/bank/edit-question";
+import type { QuestionCorrection } from "@/server/api/routers/bank/update-question.schema";
 
 interface Draft {
   prompt: string;

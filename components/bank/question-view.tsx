@@ -5,7 +5,7 @@ import { CompetencyBadge } from "@/components/bank/competency-badge";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Markdown } from "@/components/ui/markdown";
-import type { BankQuestionDetail } from "@/server/services/bank/question";
+import type { BankQuestionDetail } from "@/server/api/routers/bank/question.schema";
 import { InlineTitle } from "@/components/ui/inline-title";
 
 function Section({ title, icon: Icon, count, children, testId }: { title: string; icon: LucideIcon; count?: number; children: ReactNode; testId?: string }) {

@@ -3,7 +3,7 @@
 import { ChevronRight, CirclePlus, EyeOff, RotateCcw, TriangleAlert } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import type { PreviewResult } from "@/server/services/bank/upload";
+import type { PreviewResult } from "@/server/api/routers/bank/preview.schema";
 import { InlineTitle } from "@/components/ui/inline-title";
 
 export type PassageChoice = "question" | "dismissed";

@@ -14,7 +14,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Separator } from "@/components/ui/separator";
 import { errorMessage } from "@/components/providers/trpc-errors";
 import { useTRPC } from "@/components/providers/trpc";
-import { TOO_MANY_ATTEMPTS } from "@/server/auth/credentials";
+import { TOO_MANY_ATTEMPTS } from "@/server/domain/accounts/credentials";
 
 interface JoinInviteProps {
   token: string;

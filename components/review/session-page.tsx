@@ -11,7 +11,7 @@ import { cn } from "@/components/ui/cn";
 import { formatDuration } from "@/server/domain/format-duration";
 import { ROLE_LABELS } from "@/server/domain/room/room-state";
 import type { RoomView } from "@/server/domain/room/view-for";
-import type { SessionReview } from "@/server/services/review/session-review";
+import type { SessionReview } from "@/server/api/routers/review/session.schema";
 
 const dateTime = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 

@@ -10,7 +10,7 @@ import { processRuntime } from "@/server/platform/process-runtime";
 import type { Runtime } from "@/server/platform/runtime";
 import { signInWithPassword } from "@/server/services/accounts/sign-in";
 import { signInAsGuest } from "@/server/services/accounts/guest";
-import { guestInput, signInInput } from "@/server/auth/credentials";
+import { guestInput, signInInput } from "@/server/domain/accounts/credentials";
 import { clientAddressOf } from "@/server/platform/http/client-address";
 
 /** Which sign-in methods this deployment offers; OAuth ones only when configured. */

@@ -1,7 +1,7 @@
 import { processRuntime, closeProcessRuntime } from "@/server/platform/process-runtime";
 import type { RequestInternal } from "next-auth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TOO_MANY_ATTEMPTS } from "@/server/auth/credentials";
+import { TOO_MANY_ATTEMPTS } from "@/server/domain/accounts/credentials";
 import { buildAuthOptions } from "@/server/auth/options";
 import { userFromHeaders } from "@/server/auth/session";
 import { encode } from "next-auth/jwt";

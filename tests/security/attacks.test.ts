@@ -2,7 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { PROTOCOL_VERSION } from "@/server/realtime/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RATE_LIMITS } from "@/server/services/accounts/rate-limits";
-import { TOO_MANY_ATTEMPTS } from "@/server/auth/credentials";
+import { TOO_MANY_ATTEMPTS } from "@/server/domain/accounts/credentials";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { fileDatabase } from "../support/db";
 import { appCodeOf, HttpSession } from "../support/http-session";

@@ -1,5 +1,5 @@
 import type { Db } from "@/server/platform/db/client";
-import { TOO_MANY_ATTEMPTS } from "@/server/auth/credentials";
+import { TOO_MANY_ATTEMPTS } from "@/server/domain/accounts/credentials";
 import { AppError } from "@/server/platform/errors";
 import { countAttempt, RATE_LIMITS } from "@/server/services/accounts/rate-limits";
 import { admitWithInvite, finishAdmission, hashInviteToken, lockValidInvite } from "@/server/services/invites/admission";

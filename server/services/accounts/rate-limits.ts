@@ -1,5 +1,5 @@
 import type { Db } from "@/server/platform/db/client";
-import { TOO_MANY_ATTEMPTS } from "@/server/auth/credentials";
+import { TOO_MANY_ATTEMPTS } from "@/server/domain/accounts/credentials";
 import { AppError } from "@/server/platform/errors";
 
 /** A fixed window: at most `max` counted attempts per `windowMs`, per key. */

@@ -1,6 +1,6 @@
 import type { Db } from "@/server/platform/db/client";
 import { verifyPassword } from "@/server/auth/password";
-import { TOO_MANY_ATTEMPTS } from "@/server/auth/credentials";
+import { TOO_MANY_ATTEMPTS } from "@/server/domain/accounts/credentials";
 import { countAttempt, isLimited, RATE_LIMITS } from "@/server/services/accounts/rate-limits";
 import { type AccountUser, accountFields } from "@/server/services/accounts/account-user";
 

@@ -1,7 +1,7 @@
 import type { Db } from "@/server/platform/db/client";
 import { Prisma } from "@/server/platform/db/generated/client";
 import { hashPassword } from "@/server/auth/password";
-import { type SignUpInput } from "@/server/auth/credentials";
+import type { SignUpInput } from "@/server/api/routers/account/sign-up.schema";
 import { AppError } from "@/server/platform/errors";
 import { type AccountUser, accountFields } from "@/server/services/accounts/account-user";
 

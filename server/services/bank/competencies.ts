@@ -1,37 +1,11 @@
-import { z } from "zod";
 import type { Db } from "@/server/platform/db/client";
 import { assignQuestionCompetencies } from "@/server/bank/assign-competencies";
 import { canChangeDocument, type BankActor } from "@/server/domain/bank/policy";
-import { dbText } from "@/server/domain/db-text";
-import {
-  COMPETENCIES_MAX,
-  competencyKeySchema,
-  competencySchema,
-  competencySetOf,
-  competencySetSchema,
-  DEFAULT_COMPETENCIES,
-  newCompetencyKey,
-  type CompetencySet,
-} from "@/server/domain/scoring/competency-set";
+import { competencySetOf, competencySetSchema, DEFAULT_COMPETENCIES, newCompetencyKey, type CompetencySet } from "@/server/domain/scoring/competency-set";
 import { AppError } from "@/server/platform/errors";
 import { readableDocument } from "@/server/services/bank/documents";
 import { storedSet } from "@/server/services/bank/import";
-
-export const competencyEditSchema = z.object({
-  documentId: dbText.min(1).max(100),
-  /** The whole set, in order: an entry with a `key` renames or keeps that competency, one without adds a new one. */
-  competencies: z
-    .array(competencySchema.extend({ key: competencyKeySchema.optional() }))
-    .min(1, "needs at least one competency")
-    .max(COMPETENCIES_MAX),
-});
-export type CompetencyEdit = z.infer<typeof competencyEditSchema>;
-
-export const competencyEditResultSchema = z.object({
-  competencies: competencySetSchema,
-  /** Criteria whose competency was removed, now under the importer's proposal among the rest. */
-  moved: z.number().int().nonnegative(),
-});
+import { competencyEditSchema, type CompetencyEdit } from "@/server/api/routers/bank/update-competencies.schema";
 
 /** A key names a competency of the document, or one of the default set (so that a removed default can come back as it was). */
 function nextSet(current: CompetencySet, edits: CompetencyEdit["competencies"]): CompetencySet {

@@ -1,37 +1,15 @@
-import { z } from "zod";
-import { dbText } from "@/server/domain/db-text";
 import type { Db } from "@/server/platform/db/client";
 import { interchangeQuestionInclude, questionDocumentOf, questionDocumentSelect, toInterchangeQuestion } from "@/server/services/bank/export";
-import { competencyKeySchema, type CompetencySet } from "@/server/domain/scoring/competency-set";
+import type { CompetencySet } from "@/server/domain/scoring/competency-set";
 import { assignQuestionCompetencies } from "@/server/bank/assign-competencies";
 import { searchTextOf } from "@/server/services/bank/search-text";
 import { AppError } from "@/server/platform/errors";
 import { bankReadScope, canChangeDocument, type BankActor } from "@/server/domain/bank/policy";
 import { NOT_IN_BANK } from "@/server/services/bank/question";
 import { readableQuestionIds } from "@/server/services/bank/visibility";
+import { questionCorrectionSchema, type QuestionCorrection } from "@/server/api/routers/bank/update-question.schema";
 
 export const SHARED_READ_ONLY = "The shared documents are read-only. Copy the document to your bank to edit it.";
-
-const trimmed = dbText.trim().min(1, "cannot be empty").max(20_000);
-
-/** What a person may correct in a parsed question: the parser gets these wrong most often. */
-export const questionCorrectionSchema = z.object({
-  prompt: trimmed.max(2_000),
-  followUps: z.array(z.object({ prompt: trimmed.max(2_000), answer: trimmed.nullable(), lookFor: z.array(trimmed.max(1_000)).max(50) })).max(50),
-  rubric: z
-    .array(
-      z.object({
-        title: trimmed.max(300),
-        lookFor: z.array(trimmed.max(1_000)).max(50),
-        /** A key of the document's competencies; left out, the importer's proposal is kept. */
-        competency: competencyKeySchema.optional(),
-      }),
-    )
-    .min(1, "needs at least one criterion")
-    .max(30),
-});
-
-export type QuestionCorrection = z.infer<typeof questionCorrectionSchema>;
 
 /** A correction may name only competencies of its document's set: anything else is the caller's mistake, said plainly. */
 export function requireKnownCompetencies(rubric: QuestionCorrection["rubric"], set: CompetencySet): void {

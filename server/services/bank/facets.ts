@@ -1,24 +1,9 @@
-import { z } from "zod";
 import type { Db } from "@/server/platform/db/client";
 import { Prisma } from "@/server/platform/db/generated/client";
 import type { BankReadScope } from "@/server/domain/bank/policy";
-import { competencySetOf, competencySetSchema } from "@/server/domain/scoring/competency-set";
+import { competencySetOf } from "@/server/domain/scoring/competency-set";
 import { visibleDocumentsSql, visibleQuestionsSql } from "@/server/services/bank/visibility";
-
-const countedValue = z.object({ value: z.string(), count: z.number().int() });
-
-export const bankFacetsSchema = z.object({
-  /** `shared`: a bundled, read-only document; otherwise the reader's own. */
-  /** `competencies`: the set its criteria are scored under (the default set for a document that kept it). */
-  documents: z.array(
-    z.object({ id: z.string(), title: z.string(), sourceFile: z.string(), shared: z.boolean(), count: z.number().int(), competencies: competencySetSchema }),
-  ),
-  sections: z.array(countedValue),
-  difficulties: z.array(countedValue),
-  tags: z.array(countedValue),
-});
-
-export type BankFacets = z.infer<typeof bankFacetsSchema>;
+import { bankFacetsSchema, type BankFacets } from "@/server/api/routers/bank/facets.schema";
 
 /**
  * The values the bank's filters can take, with how many current questions the reader may see carry

@@ -4,7 +4,8 @@ import type { Db } from "@/server/platform/db/client";
 import { BankParseError, MAX_BANK_BYTES } from "@/server/bank/bank-parse-error";
 import { parseBankDocument } from "@/server/bank/parse-bank-document";
 import { BANK_FILE_EXTENSIONS, sourceFileName } from "@/server/services/bank/upload";
-import { importBankDocument, type ImportOutcome } from "@/server/services/bank/import";
+import { importBankDocument } from "@/server/services/bank/import";
+import type { ImportOutcome } from "@/server/api/routers/bank/import.schema";
 
 export type PathImportResult = { file: string; ok: true; outcome: ImportOutcome } | { file: string; ok: false; message: string };
 

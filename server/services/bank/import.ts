@@ -4,25 +4,7 @@ import { assignCompetencies } from "@/server/bank/assign-competencies";
 import { bankDocumentSchema, type BankDocumentInput, type BankQuestion } from "@/server/bank/bank-format";
 import { competencySetOf, DEFAULT_COMPETENCIES, type CompetencySet } from "@/server/domain/scoring/competency-set";
 import { searchTextOf } from "@/server/services/bank/search-text";
-
-export type ImportStatus = "created" | "updated" | "unchanged";
-
-export interface ImportOutcome {
-  sourceFile: string;
-  documentId: string;
-  title: string;
-  status: ImportStatus;
-  /** Totals of the document as stored after the import. */
-  questions: number;
-  followUps: number;
-  rubricCriteria: number;
-  /** What a re-import did to the questions that were there before. */
-  added: number;
-  updated: number;
-  removed: number;
-  /** Dropped from the file but kept (hidden from search) because an interview template uses them. */
-  retired: number;
-}
+import type { ImportOutcome } from "@/server/api/routers/bank/import.schema";
 
 type Tx = Prisma.TransactionClient;
 

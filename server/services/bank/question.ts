@@ -1,23 +1,9 @@
-import { z } from "zod";
 import type { Db } from "@/server/platform/db/client";
-import { bankQuestionSchema } from "@/server/bank/bank-format";
 import type { BankReadScope } from "@/server/domain/bank/policy";
 import { AppError } from "@/server/platform/errors";
 import { interchangeQuestionInclude, questionDocumentOf, questionDocumentSelect, toInterchangeQuestion } from "@/server/services/bank/export";
-import { competencySetSchema } from "@/server/domain/scoring/competency-set";
 import { readableQuestionIds } from "@/server/services/bank/visibility";
-
-export const bankQuestionDetailSchema = bankQuestionSchema.extend({
-  id: z.string(),
-  /** `ownerId` null: a shared document, read-only (copy it to edit); otherwise the reader's own. */
-  /** `competencies`: the set its criteria's `competency` keys name, to choose from when correcting one. */
-  document: z.object({ id: z.string(), title: z.string(), sourceFile: z.string(), ownerId: z.string().nullable(), competencies: competencySetSchema }),
-  updatedAt: z.date(),
-  /** Dropped by a later version of its document but kept for an interview template. */
-  retired: z.boolean(),
-});
-
-export type BankQuestionDetail = z.infer<typeof bankQuestionDetailSchema>;
+import { bankQuestionDetailSchema, type BankQuestionDetail } from "@/server/api/routers/bank/question.schema";
 
 export const NOT_IN_BANK = "That question is not in the bank (any more).";
 

@@ -1,80 +1,16 @@
 import path from "node:path";
-import { z } from "zod";
-import { dbText } from "@/server/domain/db-text";
+import type { z } from "zod";
 import type { Db } from "@/server/platform/db/client";
-import { MAX_BANK_BYTES, BankParseError } from "@/server/bank/bank-parse-error";
+import { BankParseError } from "@/server/bank/bank-parse-error";
 import { bankDocumentSchema, type BankDocument } from "@/server/bank/bank-format";
 import { parseBankDocumentWithReport, type ParsedBank } from "@/server/bank/parse-bank-document";
 import { AppError, type ErrorCode } from "@/server/platform/errors";
-import { questionCorrectionSchema, requireKnownCompetencies } from "@/server/services/bank/edit-question";
-import { importBankDocument, type ImportOutcome } from "@/server/services/bank/import";
+import { requireKnownCompetencies } from "@/server/services/bank/edit-question";
+import { importBankDocument } from "@/server/services/bank/import";
+import { bankFileSchema, MAX_LISTED_PASSAGES, type BankFile, type FileFailure, type PreviewResult } from "@/server/api/routers/bank/preview.schema";
+import { correctedFileSchema, type CorrectedFile, type ImportResult } from "@/server/api/routers/bank/import.schema";
 
 export const BANK_FILE_EXTENSIONS = [".md", ".markdown", ".txt"] as const;
-/** A preview lists this many unused passages at most: a 5 MB file of them would be a response of tens of MB. */
-export const MAX_LISTED_PASSAGES = 1_000;
-/** One request carries at most this many documents; the web page sends one per request. */
-export const MAX_FILES_PER_REQUEST = 10;
-const MAX_MEGABYTES = MAX_BANK_BYTES / 1024 / 1024;
-// Base64 grows the bytes by a third; a longer string cannot be a file within the limit.
-const MAX_CONTENT_CHARS = Math.ceil(MAX_BANK_BYTES / 3) * 4;
-
-export const bankFileSchema = z.object({
-  name: dbText.trim().min(1).max(255),
-  /** Base64 keeps the bytes exactly, which the decoder needs to repair Windows-1252 and mojibake. */
-  encoding: z.enum(["base64", "text"]).default("base64"),
-  content: dbText.max(MAX_CONTENT_CHARS, `is larger than ${MAX_MEGABYTES} MB`),
-});
-
-export const correctedFileSchema = bankFileSchema.extend({
-  /** Corrections made in the preview, by question key. */
-  corrections: z
-    .array(questionCorrectionSchema.extend({ key: dbText.min(1) }))
-    .max(1_000)
-    .default([]),
-  /** Passages the preview listed as not used that the user made questions, by their first line. */
-  passagesAsQuestions: z.array(z.number().int().positive()).max(MAX_LISTED_PASSAGES).default([]),
-});
-
-const parseReportSchema = z.object({
-  structure: z.string(),
-  unused: z.array(z.object({ line: z.number().int(), endLine: z.number().int(), excerpt: z.string(), prompt: z.string() })),
-  /** All the passages not used; beyond MAX_LISTED_PASSAGES, `bank parse` lists the rest. */
-  unusedTotal: z.number().int(),
-});
-
-const fileFailure = z.object({ name: z.string(), ok: z.literal(false), code: z.string(), message: z.string() });
-
-export const previewResultSchema = z.discriminatedUnion("ok", [
-  z.object({ name: z.string(), ok: z.literal(true), byteSize: z.number().int(), document: bankDocumentSchema, report: parseReportSchema }),
-  fileFailure,
-]);
-
-export const importResultSchema = z.discriminatedUnion("ok", [
-  z.object({
-    name: z.string(),
-    ok: z.literal(true),
-    outcome: z.object({
-      sourceFile: z.string(),
-      documentId: z.string(),
-      title: z.string(),
-      status: z.enum(["created", "updated", "unchanged"]),
-      questions: z.number().int(),
-      followUps: z.number().int(),
-      rubricCriteria: z.number().int(),
-      added: z.number().int(),
-      updated: z.number().int(),
-      removed: z.number().int(),
-      retired: z.number().int(),
-    }) satisfies z.ZodType<ImportOutcome>,
-  }),
-  fileFailure,
-]);
-
-export type BankFile = z.input<typeof bankFileSchema>;
-export type CorrectedFile = z.input<typeof correctedFileSchema>;
-export type PreviewResult = z.infer<typeof previewResultSchema>;
-export type ImportResult = z.infer<typeof importResultSchema>;
-
 /** The name a document is stored under: re-uploading a file of the same name updates it. */
 export function sourceFileName(name: string): string {
   return path.basename(name.replaceAll("\\", "/")).trim();
@@ -96,7 +32,7 @@ function parseFile(file: z.output<typeof bankFileSchema>, passagesAsQuestions: r
 /** What a parse error means to the caller: the file is bad, too large, or changed since its preview. */
 const PARSE_ERROR_CODES: Partial<Record<BankParseError["code"], ErrorCode>> = { TOO_LARGE: "PAYLOAD_TOO_LARGE", NO_SUCH_PASSAGE: "CONFLICT" };
 
-function failure(name: string, error: unknown): z.infer<typeof fileFailure> {
+function failure(name: string, error: unknown): FileFailure {
   if (error instanceof BankParseError) {
     const code: ErrorCode = PARSE_ERROR_CODES[error.code] ?? "BAD_REQUEST";
     return { name, ok: false, code, message: error.message };

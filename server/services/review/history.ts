@@ -4,34 +4,7 @@ import type { SessionUser } from "@/server/auth/session";
 import type { HistoryFilters, HistorySort } from "@/server/domain/review/history-filters";
 import type { Role } from "@/server/domain/room";
 import type { Recommendation } from "@/server/domain/scoring/scale";
-
-export interface HistoryRow {
-  id: string;
-  title: string;
-  status: "PLANNED" | "LIVE" | "ENDED" | "CANCELLED";
-  myRole: Role;
-  ownerName: string;
-  candidateName: string | null;
-  /** When it started, or was scheduled, or was created: the date the history sorts and filters by. */
-  date: string;
-  startedAt: string | null;
-  endedAt: string | null;
-  durationMs: number | null;
-  questionCount: number;
-  /** On the viewer's own submitted scorecard; null for candidates and unsubmitted cards. */
-  recommendation: Recommendation | null;
-  /** For the candidate: the interviewer has released feedback to them. */
-  feedbackReleased: boolean;
-}
-
-export interface HistoryPage {
-  rows: HistoryRow[];
-  total: number;
-  page: number;
-  pageSize: number;
-  /** The documents the user's sessions asked from (asked questions only, for a candidate): the document filter's choices. */
-  documents: string[];
-}
+import type { HistoryPage, HistoryRow } from "@/server/api/routers/review/history.schema";
 
 const ORDER_BY: Record<HistorySort, string> = {
   newest: `d."date" DESC, s."id"`,

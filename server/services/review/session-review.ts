@@ -4,19 +4,13 @@ import type { Db } from "@/server/platform/db/client";
 import type { SessionUser } from "@/server/auth/session";
 import { canDeleteSession, canHideSession, perspectivesFor } from "@/server/domain/review/policy";
 import { replayFor, type LoggedEvent, type Perspective, type Replay } from "@/server/domain/review/replay";
-import { sessionMarkdown, type SessionMeta } from "@/server/domain/review/report";
-import { createRoomState, roomEventSchema, viewFor, type QuestionSnapshot, type Role, type RoomView } from "@/server/domain/room";
+import { sessionMarkdown } from "@/server/domain/review/report";
+import { createRoomState, roomEventSchema, viewFor, type QuestionSnapshot } from "@/server/domain/room";
 import { AppError } from "@/server/platform/errors";
 import { loadRoom, PLAN_JSON_SQL, planQuestions, ROOM_NOT_FOUND, type PlanRow } from "@/server/services/room/store";
 import type { RoomEngine } from "@/server/services/room/engine";
-
-export interface ReviewedSession extends SessionMeta {
-  myRole: Role;
-  hidden: boolean;
-  canDelete: boolean;
-  canHide: boolean;
-  perspectives: Perspective[];
-}
+import type { ReviewedSession, SessionReview } from "@/server/api/routers/review/session.schema";
+import type { ExportFormat, SessionExport } from "@/server/api/routers/review/export.schema";
 
 /**
  * The session and the user's part in it; not found, exactly like a session that does not exist, when
@@ -68,12 +62,6 @@ async function reviewedSession(db: Db, user: SessionUser, sessionId: string): Pr
   };
 }
 
-export interface SessionReview {
-  session: ReviewedSession;
-  /** The room as it is now, built for this member by the live room's own view rules. */
-  view: RoomView;
-}
-
 export async function sessionReview(db: Db, pool: Pool, user: SessionUser, sessionId: string, now = new Date()): Promise<SessionReview> {
   const session = await reviewedSession(db, user, sessionId);
   const loaded = await loadRoom(pool, sessionId);
@@ -85,14 +73,6 @@ export async function sessionReplay(db: Db, pool: Pool, user: SessionUser, sessi
   const session = await reviewedSession(db, user, sessionId);
   const { questions, log } = await planAndLogOf(pool, sessionId);
   return replayFor(createRoomState({ sessionId, questions }), log, { userId: user.id, role: session.myRole }, perspective);
-}
-
-export type ExportFormat = "markdown" | "json";
-
-export interface SessionExport {
-  filename: string;
-  mimeType: string;
-  content: string;
 }
 
 /** The report as a file; each member's holds only what their own view and replay hold. */

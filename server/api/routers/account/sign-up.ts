@@ -1,12 +1,11 @@
-import { z } from "zod";
-import { signUpInput } from "@/server/auth/credentials";
+import { signUpInput, signUpOutput } from "@/server/api/routers/account/sign-up.schema";
 import { publicProcedure } from "@/server/api/trpc";
 import { signUp as createAccount } from "@/server/services/accounts/sign-up";
 import { enforceLimit, RATE_LIMITS } from "@/server/services/accounts/rate-limits";
 
 export const signUp = publicProcedure
   .input(signUpInput)
-  .output(z.object({ id: z.string(), name: z.string().nullable(), email: z.string().nullable() }))
+  .output(signUpOutput)
   .mutation(async ({ ctx, input }) => {
     await enforceLimit(ctx.db, RATE_LIMITS.signUpsPerAddress, ctx.clientAddress, new Date());
     const user = await createAccount(ctx.db, input, ctx.user?.isGuest ? ctx.user.id : undefined);

@@ -1,8 +1,8 @@
-import { z } from "zod";
 import { bankWriteProcedure } from "@/server/api/trpc";
-import { correctedFileSchema, importBankFiles, importResultSchema, MAX_FILES_PER_REQUEST } from "@/server/services/bank/upload";
+import { bankImportInput, bankImportOutput } from "@/server/api/routers/bank/import.schema";
+import { importBankFiles } from "@/server/services/bank/upload";
 
 export const bankImport = bankWriteProcedure
-  .input(z.object({ files: z.array(correctedFileSchema).min(1).max(MAX_FILES_PER_REQUEST) }))
-  .output(z.array(importResultSchema))
+  .input(bankImportInput)
+  .output(bankImportOutput)
   .mutation(({ ctx, input }) => importBankFiles(ctx.db, input.files, ctx.user.id));

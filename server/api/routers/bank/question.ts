@@ -1,9 +1,8 @@
-import { z } from "zod";
-import { dbText } from "@/server/domain/db-text";
 import { bankReadProcedure } from "@/server/api/trpc";
-import { bankQuestionDetailSchema, loadBankQuestion } from "@/server/services/bank/question";
+import { bankQuestionDetailSchema, bankQuestionInput } from "@/server/api/routers/bank/question.schema";
+import { loadBankQuestion } from "@/server/services/bank/question";
 
 export const bankQuestion = bankReadProcedure
-  .input(z.object({ id: dbText.min(1) }))
+  .input(bankQuestionInput)
   .output(bankQuestionDetailSchema)
   .query(({ ctx, input }) => loadBankQuestion(ctx.db, ctx.scope, input.id));

@@ -1,5 +1,6 @@
 import { bankReadProcedure } from "@/server/api/trpc";
-import { bankSearchInputSchema, bankSearchResultSchema, searchBank } from "@/server/services/bank/search";
+import { bankSearchInputSchema, bankSearchResultSchema } from "@/server/api/routers/bank/search.schema";
+import { searchBank } from "@/server/services/bank/search";
 
 export const bankSearch = bankReadProcedure
   .input(bankSearchInputSchema)

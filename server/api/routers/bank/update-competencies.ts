@@ -1,5 +1,6 @@
 import { bankWriteProcedure } from "@/server/api/trpc";
-import { competencyEditResultSchema, competencyEditSchema, updateDocumentCompetencies } from "@/server/services/bank/competencies";
+import { competencyEditResultSchema, competencyEditSchema } from "@/server/api/routers/bank/update-competencies.schema";
+import { updateDocumentCompetencies } from "@/server/services/bank/competencies";
 
 /** Renames, adds or removes the competencies of a document of the caller's own bank. */
 export const bankUpdateCompetencies = bankWriteProcedure

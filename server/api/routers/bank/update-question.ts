@@ -1,11 +1,11 @@
-import { dbText } from "@/server/domain/db-text";
 import { bankWriteProcedure } from "@/server/api/trpc";
-import { questionCorrectionSchema, updateBankQuestion } from "@/server/services/bank/edit-question";
-import { bankQuestionDetailSchema, loadBankQuestion } from "@/server/services/bank/question";
+import { bankUpdateQuestionInput, bankUpdateQuestionOutput } from "@/server/api/routers/bank/update-question.schema";
+import { updateBankQuestion } from "@/server/services/bank/edit-question";
+import { loadBankQuestion } from "@/server/services/bank/question";
 
 export const bankUpdateQuestion = bankWriteProcedure
-  .input(questionCorrectionSchema.extend({ id: dbText.min(1) }))
-  .output(bankQuestionDetailSchema)
+  .input(bankUpdateQuestionInput)
+  .output(bankUpdateQuestionOutput)
   .mutation(async ({ ctx, input }) => {
     const { id, ...correction } = input;
     await updateBankQuestion(ctx.db, ctx.user, id, correction);

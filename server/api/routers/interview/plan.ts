@@ -1,33 +1,8 @@
-import { z } from "zod";
 import { protectedProcedure } from "@/server/api/trpc";
-import { roleOutput, sessionIdInput, statusOutput } from "@/server/api/routers/interview/schemas";
+import { interviewPlanInput, interviewPlanOutput } from "@/server/api/routers/interview/plan.schema";
 import { getPlan } from "@/server/services/interviews/plan";
 
 export const interviewPlan = protectedProcedure
-  .input(sessionIdInput)
-  .output(
-    z.object({
-      id: z.string(),
-      title: z.string(),
-      status: statusOutput,
-      editable: z.boolean(),
-      candidateName: z.string().nullable(),
-      candidateEmail: z.string().nullable(),
-      items: z.array(
-        z.object({
-          id: z.string(),
-          position: z.number().int(),
-          bankQuestionId: z.string().nullable(),
-          prompt: z.string(),
-          section: z.array(z.string()),
-          timeBoxSec: z.number().int().nullable(),
-          followUpCount: z.number().int(),
-        }),
-      ),
-      invites: z.array(
-        z.object({ id: z.string(), role: roleOutput, expiresAt: z.date(), revokedAt: z.date().nullable(), usedAt: z.date().nullable(), createdAt: z.date() }),
-      ),
-      participants: z.array(z.object({ userId: z.string(), name: z.string().nullable(), isGuest: z.boolean(), role: roleOutput, joinedAt: z.date() })),
-    }),
-  )
+  .input(interviewPlanInput)
+  .output(interviewPlanOutput)
   .query(({ ctx, input }) => getPlan(ctx.db, ctx.user.id, input.sessionId));

@@ -1,7 +1,5 @@
-import { z } from "zod";
 import { protectedProcedure } from "@/server/api/trpc";
+import { interviewTemplatesOutput } from "@/server/api/routers/interview/templates.schema";
 import { listTemplates } from "@/server/services/interviews/templates";
 
-export const interviewTemplates = protectedProcedure
-  .output(z.array(z.object({ id: z.string(), title: z.string(), itemCount: z.number().int(), createdAt: z.date() })))
-  .query(({ ctx }) => listTemplates(ctx.db, ctx.user.id));
+export const interviewTemplates = protectedProcedure.output(interviewTemplatesOutput).query(({ ctx }) => listTemplates(ctx.db, ctx.user.id));

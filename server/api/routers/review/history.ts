@@ -1,6 +1,6 @@
 import { protectedProcedure } from "@/server/api/trpc";
-import { historyFiltersSchema } from "@/server/domain/review/history-filters";
+import { reviewHistoryInput } from "@/server/api/routers/review/history.schema";
 import { sessionHistory } from "@/server/services/review/history";
 
 /** The sessions the caller ran, co-ran, observed or took; hidden ones left out. */
-export const reviewHistory = protectedProcedure.input(historyFiltersSchema).query(({ ctx, input }) => sessionHistory(ctx.pool, ctx.user, input));
+export const reviewHistory = protectedProcedure.input(reviewHistoryInput).query(({ ctx, input }) => sessionHistory(ctx.pool, ctx.user, input));

@@ -1,5 +1,5 @@
 import { protectedProcedure } from "@/server/api/trpc";
-import { sessionIdInput } from "@/server/api/routers/interview/schemas";
+import { reviewSessionInput } from "@/server/api/routers/review/session.schema";
 import { sessionReview } from "@/server/services/review/session-review";
 
 /**
@@ -7,4 +7,4 @@ import { sessionReview } from "@/server/services/review/session-review";
  * for them by the live room's view rules (the room view of docs/realtime-protocol.md, so no output schema
  * of its own here).
  */
-export const reviewSession = protectedProcedure.input(sessionIdInput).query(({ ctx, input }) => sessionReview(ctx.db, ctx.pool, ctx.user, input.sessionId));
+export const reviewSession = protectedProcedure.input(reviewSessionInput).query(({ ctx, input }) => sessionReview(ctx.db, ctx.pool, ctx.user, input.sessionId));

@@ -1,20 +1,13 @@
 import { z } from "zod";
 import { dbText } from "@/server/domain/db-text";
 
-/** The rules for account fields, shared by the sign-up form, the tRPC procedure and next-auth. */
+/** The rules for account fields, shared by the sign-up and sign-in forms, the account.signUp procedure and next-auth. */
 export const emailSchema = dbText.trim().toLowerCase().pipe(z.email("Enter a valid email address").max(254));
 export const passwordSchema = z.string().min(8, "Use at least 8 characters").max(200, "Use at most 200 characters");
 export const displayNameSchema = dbText.trim().min(1, "Enter your name").max(80, "Use at most 80 characters");
 
 /** What sign-in, sign-up and guest sign-in answer over their rate limits; the forms show it as it is. */
 export const TOO_MANY_ATTEMPTS = "Too many attempts. Please wait a few minutes and try again.";
-
-export const signUpInput = z.object({
-  name: displayNameSchema,
-  email: emailSchema,
-  password: passwordSchema,
-});
-export type SignUpInput = z.infer<typeof signUpInput>;
 
 export const signInInput = z.object({
   email: emailSchema,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { guestInput, signInInput, signUpInput } from "./credentials";
+import { signUpInput } from "@/server/api/routers/account/sign-up.schema";
+import { guestInput, signInInput } from "./credentials";
 
 describe("account field rules", () => {
   const valid = { name: " Ada ", email: " Ada@Example.COM ", password: "12345678" };

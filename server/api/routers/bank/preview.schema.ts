@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { bankDocumentSchema } from "@/server/bank/bank-format";
+import { MAX_BANK_BYTES } from "@/server/bank/bank-parse-error";
+import { dbText } from "@/server/domain/db-text";
+
+/** A preview lists this many unused passages at most: a 5 MB file of them would be a response of tens of MB. */
+export const MAX_LISTED_PASSAGES = 1_000;
+/** One request carries at most this many documents; the web page sends one per request. */
+export const MAX_FILES_PER_REQUEST = 10;
+const MAX_MEGABYTES = MAX_BANK_BYTES / 1024 / 1024;
+// Base64 grows the bytes by a third; a longer string cannot be a file within the limit.
+const MAX_CONTENT_CHARS = Math.ceil(MAX_BANK_BYTES / 3) * 4;
+
+export const bankFileSchema = z.object({
+  name: dbText.trim().min(1).max(255),
+  /** Base64 keeps the bytes exactly, which the decoder needs to repair Windows-1252 and mojibake. */
+  encoding: z.enum(["base64", "text"]).default("base64"),
+  content: dbText.max(MAX_CONTENT_CHARS, `is larger than ${MAX_MEGABYTES} MB`),
+});
+
+const parseReportSchema = z.object({
+  structure: z.string(),
+  unused: z.array(z.object({ line: z.number().int(), endLine: z.number().int(), excerpt: z.string(), prompt: z.string() })),
+  /** All the passages not used; beyond MAX_LISTED_PASSAGES, `bank parse` lists the rest. */
+  unusedTotal: z.number().int(),
+});
+
+/** A file that did not preview or import; the others in the request still do. */
+export const fileFailureSchema = z.object({ name: z.string(), ok: z.literal(false), code: z.string(), message: z.string() });
+
+export const previewResultSchema = z.discriminatedUnion("ok", [
+  z.object({ name: z.string(), ok: z.literal(true), byteSize: z.number().int(), document: bankDocumentSchema, report: parseReportSchema }),
+  fileFailureSchema,
+]);
+
+export const bankPreviewInput = z.object({ files: z.array(bankFileSchema).min(1).max(MAX_FILES_PER_REQUEST) });
+export const bankPreviewOutput = z.array(previewResultSchema);
+
+export type BankFile = z.input<typeof bankFileSchema>;
+export type FileFailure = z.infer<typeof fileFailureSchema>;
+export type PreviewResult = z.infer<typeof previewResultSchema>;
