@@ -2,65 +2,94 @@ import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 
-/** Pure code: no database, no sockets, no UI framework. */
-const pureCode = {
+/** Packages pure code never imports: no database, no sockets, no UI framework. */
+const impurePackages = {
   patterns: [
     {
-      group: [
-        "@prisma/*",
-        "pg",
-        "socket.io",
-        "socket.io-*",
-        "ioredis",
-        "react",
-        "react-dom",
-        "next",
-        "next/*",
-        "next-auth",
-        "next-auth/*",
-        "@/server/platform/db/*",
-        "@/server/services/*",
-        "@/server/api/*",
-        "@/server/realtime/server",
-        "@/server/realtime/room-handlers",
-      ],
-      message: "server/domain and server/bank are pure: no Prisma, pg, Socket.IO, React or Next.js (DESIGN.md).",
+      group: ["@prisma/*", "pg", "socket.io", "socket.io-*", "ioredis", "react", "react-dom", "next", "next/*", "next-auth", "next-auth/*"],
+      message: "server/domain, server/bank and the procedures' *.schema.ts files are pure: no Prisma, pg, Socket.IO, React or Next.js (DESIGN.md).",
     },
   ],
 };
 
 /**
- * What the browser's components may import from server/: the domain, the pure bank schemas, the realtime
- * protocol and the procedures' schema files (`server/api/routers/<ns>/<verb>.schema.ts`), and the tRPC
- * router's type, which the client needs.
+ * What each layer may reach, checked on the resolved path of every import (relative, aliased and dynamic
+ * alike), so that no spelling gets past it. HOUSE.md ("Rules that keep it that way") gives the reasons.
  */
-const componentImports = {
-  patterns: [
-    {
-      regex: "^@/server/(?!domain(/|$)|realtime/protocol$|bank/bank-format$|bank/bank-parse-error$|api/routers/.+\\.schema$|api/root$)",
-      message: "Components import from server/ only server/domain, the bank's pure schemas, the realtime protocol and the procedures' *.schema.ts files.",
-    },
-    {
-      regex: "^@/server/api/root$",
-      allowTypeImports: true,
-      message: "Components import only the AppRouter type from server/api/root.",
-    },
-  ],
-};
-
-/** A procedure's schema file is pure too, so that components may import it: zod, the domain, the bank's pure modules and other schema files. */
-const schemaFileImports = {
-  patterns: [
-    {
-      group: pureCode.patterns[0].group.filter((module) => !module.startsWith("@/")),
-      message: "A *.schema.ts file is pure: no Prisma, pg, Socket.IO, React or Next.js.",
-    },
-    {
-      regex: "^@/server/(?!domain(/|$)|bank/(?!cli$)|api/routers/.+\\.schema$)",
-      message: "A *.schema.ts file imports only zod, server/domain, server/bank and other *.schema.ts files: never services, the database or auth.",
-    },
-  ],
-};
+const LAYERS = [
+  "server/domain",
+  "server/bank",
+  "server/services",
+  "server/api",
+  "server/realtime",
+  "server/platform",
+  "server/auth",
+  "server/cli",
+  "server/index.ts",
+  "app",
+  "components",
+];
+const everythingBut = (...kept) => LAYERS.filter((layer) => !kept.includes(layer));
+const SOCKET_SERVER = ["server/realtime/server.ts", "server/realtime/room-handlers.ts"];
+const layerBoundaries = [
+  { target: "server/domain", from: everythingBut("server/domain"), message: "server/domain is pure: it reaches nothing but itself." },
+  {
+    target: "server/bank",
+    from: everythingBut("server/bank", "server/domain"),
+    message: "server/bank is the pure importer: it reaches only itself and server/domain.",
+  },
+  {
+    target: "server/api/routers/**/*.schema.ts",
+    from: ["server/**", "app/**", "components/**"],
+    except: ["**/server/domain/**", "**/server/bank/**", "**/server/api/routers/**/*.schema.ts"],
+    message: "A procedure's *.schema.ts file is pure, so that components may import it: zod, server/domain, server/bank and other schema files.",
+  },
+  {
+    target: "components",
+    from: ["server/**", "app/**"],
+    except: [
+      "**/server/domain/**",
+      "**/server/realtime/protocol.ts",
+      "**/server/api/routers/**/*.schema.ts",
+      "**/server/api/app-router.ts",
+      "**/server/bank/bank-format.ts",
+      "**/server/bank/bank-parse-error.ts",
+    ],
+    message:
+      "Components reach server/ only through server/domain, the realtime protocol, the bank's pure schemas, the procedures' *.schema.ts files and the AppRouter type.",
+  },
+  {
+    target: "app",
+    from: ["server/services", "server/platform/db", "server/bank", ...SOCKET_SERVER],
+    message: "Pages reach the server through its procedures (server/api/server-caller.ts), the session and the runtime, never a service or the database.",
+  },
+  {
+    target: "server/services",
+    from: ["server/api/**"],
+    except: ["**/server/api/routers/**/*.schema.ts"],
+    message: "Services reach no procedure; they may use a procedure's schemas.",
+  },
+  {
+    target: "server/services",
+    from: [...SOCKET_SERVER, "server/platform/process-runtime.ts", "server/cli", "server/index.ts", "app", "components"],
+    message: "Services take what they need as arguments: they reach no procedure, no socket and not the process's runtime.",
+  },
+  {
+    target: "server/api/routers",
+    from: ["server/platform/db/client.ts", "server/platform/process-runtime.ts", ...SOCKET_SERVER, "app", "components"],
+    message: "A procedure gets the database and the engine from its context (ctx.db, ctx.pool, ctx.engine).",
+  },
+  {
+    target: "server/realtime",
+    from: ["server/api", "server/platform/process-runtime.ts", "server/cli", "app", "components"],
+    message: "The socket gateway gets the runtime from the server that starts it.",
+  },
+  {
+    target: "server/platform",
+    from: ["server/api", ...SOCKET_SERVER, "server/cli", "app", "components"],
+    message: "server/platform is infrastructure: it reaches no procedure and no socket.",
+  },
+];
 
 export default defineConfig([
   ...nextVitals,
@@ -82,10 +111,13 @@ export default defineConfig([
     },
   },
   {
-    files: ["server/domain/**/*.ts", "server/bank/**/*.ts"],
-    ignores: ["server/bank/cli.ts", "**/*.test.ts"],
-    rules: { "no-restricted-imports": ["error", pureCode] },
+    files: ["server/domain/**/*.ts", "server/bank/**/*.ts", "server/api/routers/**/*.schema.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: { "no-restricted-imports": ["error", impurePackages] },
   },
-  { files: ["server/api/routers/**/*.schema.ts"], rules: { "no-restricted-imports": ["error", schemaFileImports] } },
-  { files: ["components/**/*.{ts,tsx}"], ignores: ["**/*.test.ts"], rules: { "no-restricted-imports": ["error", componentImports] } },
+  {
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "server/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: { "import/no-restricted-paths": ["error", { zones: layerBoundaries }] },
+  },
 ]);

@@ -10,7 +10,7 @@ import { useTRPC } from "@/components/providers/trpc";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
-import type { AppRouter } from "@/server/api/root";
+import type { AppRouter } from "@/server/api/app-router";
 import { signUpInput } from "@/server/api/routers/account/sign-up.schema";
 
 const FIELDS = ["name", "email", "password"] as const;

@@ -16,7 +16,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { errorMessage } from "@/components/providers/trpc-errors";
 import { DocumentActions } from "@/components/bank/document-actions";
 import { useDebouncedValue } from "@/components/hooks/use-debounced-value";
-import type { AppRouter } from "@/server/api/root";
+import type { AppRouter } from "@/server/api/app-router";
 import { Select } from "@/components/bank/field-controls";
 import { useTRPC } from "@/components/providers/trpc";
 import { InlineTitle } from "@/components/ui/inline-title";

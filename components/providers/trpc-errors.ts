@@ -1,6 +1,6 @@
 import { TRPCClientError } from "@trpc/client";
 import { fieldErrorsFromServer, type FieldErrors } from "@/components/auth/field-errors";
-import type { AppRouter } from "@/server/api/root";
+import type { AppRouter } from "@/server/api/app-router";
 
 /** The sentence the server chose for the user, or a generic one for network trouble. */
 export function errorMessage(error: unknown): string {

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { formatDuration } from "@/server/domain/format-duration";
 import { ROLE_LABELS } from "@/server/domain/room/room-state";
 import { RECOMMENDATION_LABELS } from "@/server/domain/scoring/scale";
-import type { AppRouter } from "@/server/api/root";
+import type { AppRouter } from "@/server/api/app-router";
 
 type Query = Record<string, string | string[] | undefined>;
 type HistoryPage = inferRouterOutputs<AppRouter>["review"]["history"];

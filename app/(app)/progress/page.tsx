@@ -3,7 +3,7 @@ import { CalibrationCharts } from "@/components/review/calibration-charts";
 import { CandidateProgressCharts } from "@/components/review/candidate-progress-charts";
 import { PageHeader } from "@/components/ui/page-header";
 import { serverApi } from "@/server/api/server-caller";
-import { PROGRESS_SESSIONS } from "@/server/services/review/progress";
+import { PROGRESS_SESSIONS } from "@/server/domain/review/progress";
 
 export const metadata: Metadata = { title: "Progress" };
 export const dynamic = "force-dynamic";

@@ -6,6 +6,9 @@ import { competencyOf } from "../scoring/competencies";
 import type { ReleasedScores } from "../scoring/feedback";
 import { isLevel } from "../scoring/scale";
 
+/** The most recent ended sessions progress looks at: enough for a trend, bounded for the page's time. */
+export const PROGRESS_SESSIONS = 100;
+
 /**
  * Progress across sessions, from each session's view for the person asking: a candidate's scores are the
  * ones released to them (and shown, after their self-assessment); a scorer's calibration uses only the

@@ -1,13 +1,10 @@
 // Progress across a person's ended sessions: their released scores and coverage, and their calibration as a scorer.
 import type { Pool } from "pg";
 import type { SessionUser } from "@/server/auth/session";
-import { calibration, candidateProgress, questionSources, type ProgressSession } from "@/server/domain/review/progress";
+import { calibration, candidateProgress, PROGRESS_SESSIONS, questionSources, type ProgressSession } from "@/server/domain/review/progress";
 import { viewFor, type CandidateView, type Role, type StaffView } from "@/server/domain/room";
 import { loadRoom } from "@/server/services/room/store";
 import type { Progress } from "@/server/api/routers/review/progress.schema";
-
-/** The most recent ended sessions progress looks at: enough for a trend, bounded for the page's time. */
-export const PROGRESS_SESSIONS = 100;
 
 export async function progressOf(pool: Pool, user: SessionUser): Promise<Progress> {
   const { rows } = await pool.query<{ id: string; title: string; date: Date; role: Role }>(
