@@ -40,6 +40,16 @@ const componentImports = {
   ],
 };
 
+/**
+ * The room's switches over events, commands and roles name every case and end in `unreachable(...)`
+ * (server/domain/room/unreachable.ts), so the compiler points at each place a new event or command must be
+ * handled. A `default:` arm would send a new private event to everyone by omission.
+ */
+const noDefaultArm = {
+  selector: "SwitchCase[test=null]",
+  message: "No `default:` here: list every case and end the switch with `return unreachable(value)` (server/domain/room/README.md).",
+};
+
 export default defineConfig([
   ...nextVitals,
   ...nextTypescript,
@@ -65,4 +75,9 @@ export default defineConfig([
     rules: { "no-restricted-imports": ["error", pureCode] },
   },
   { files: ["components/**/*.{ts,tsx}"], ignores: ["**/*.test.ts"], rules: { "no-restricted-imports": ["error", componentImports] } },
+  {
+    files: ["server/domain/room/**/*.ts", "server/domain/review/timeline.ts", "components/realtime/room-replica.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: { "no-restricted-syntax": ["error", noDefaultArm] },
+  },
 ]);
