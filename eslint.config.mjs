@@ -76,7 +76,7 @@ export default defineConfig([
   },
   { files: ["components/**/*.{ts,tsx}"], ignores: ["**/*.test.ts"], rules: { "no-restricted-imports": ["error", componentImports] } },
   {
-    files: ["server/domain/room/**/*.ts", "server/domain/review/timeline.ts", "components/realtime/room-replica.ts"],
+    files: ["server/domain/room/**/*.ts", "server/domain/review/timeline.ts", "server/services/room/engine.ts", "components/realtime/room-replica.ts"],
     ignores: ["**/*.test.ts"],
     rules: { "no-restricted-syntax": ["error", noDefaultArm] },
   },

@@ -8,3 +8,4 @@ export * from "./apply";
 export * from "./view-for";
 export * from "./event-for-viewer";
 export * from "./scratchpad";
+export * from "./unreachable";
