@@ -4,7 +4,7 @@ import { promisify } from "node:util";
 import { resolveBinary } from "dbmate";
 
 const run = promisify(execFile);
-const migrationsDir = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
+const migrationsDir = fileURLToPath(new URL("../../../prisma/migrations", import.meta.url));
 
 /** dbmate speaks libpq URLs; local servers (embedded, CI) have no TLS, so say so unless the URL decides. */
 function forDbmate(databaseUrl: string): string {
