@@ -110,7 +110,7 @@ function foldStaff(view: StaffView, event: StaffViewEvent): StaffView {
       return mapQuestion(ended, questionId, (question) => ({ ...question, timer: timer(question.timer, null, accumulatedMs) }));
     }
   }
-  return unreachable(event);
+  return unreachable(event, view);
 }
 
 /** The asked questions, current and earlier, changed by `change` where the id matches. */
@@ -183,7 +183,7 @@ function foldCandidate(view: CandidateView, event: CandidateViewEvent): Candidat
     case "feedbackUpdated":
       return { ...view, feedback: event.payload };
   }
-  return unreachable(event);
+  return unreachable(event, view);
 }
 
 /**
