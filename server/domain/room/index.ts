@@ -1,3 +1,7 @@
+/**
+ * The room's front door. Adding a room command or event: follow the recipe in ./README.md (the files it
+ * touches, in order, and the tests it needs).
+ */
 export * from "./room-state";
 export * from "./commands";
 export * from "./events";
