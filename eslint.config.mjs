@@ -91,6 +91,16 @@ const layerBoundaries = [
   },
 ];
 
+/**
+ * The room's switches over events, commands and roles name every case and end in `unreachable(...)`
+ * (server/domain/room/unreachable.ts), so the compiler points at each place a new event or command must be
+ * handled. A `default:` arm would send a new private event to everyone by omission.
+ */
+const noDefaultArm = {
+  selector: "SwitchCase[test=null]",
+  message: "No `default:` here: list every case and end the switch with `return unreachable(value)` (server/domain/room/README.md).",
+};
+
 export default defineConfig([
   ...nextVitals,
   ...nextTypescript,
@@ -119,5 +129,10 @@ export default defineConfig([
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "server/**/*.ts"],
     ignores: ["**/*.test.ts"],
     rules: { "import/no-restricted-paths": ["error", { zones: layerBoundaries }] },
+  },
+  {
+    files: ["server/domain/room/**/*.ts", "server/domain/review/timeline.ts", "server/services/room/engine.ts", "components/realtime/room-replica.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: { "no-restricted-syntax": ["error", noDefaultArm] },
   },
 ]);

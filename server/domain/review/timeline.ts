@@ -1,5 +1,6 @@
 import type { ViewEvent } from "../room/event-for-viewer";
 import { ROLE_LABELS } from "../room/room-state";
+import { unreachable } from "../room/unreachable";
 import type { RoomView } from "../room/view-for";
 
 export type TimelineKind = "room" | "question" | "followUp" | "keyPoint" | "note" | "scratchpad" | "scoring" | "presence";
@@ -56,6 +57,7 @@ export function describeStep(event: ViewEvent, before: RoomView): TimelineEntry 
     case "interviewEnded":
       return { kind: "room", text: "Interview ended" };
   }
+  return unreachable(event);
 }
 
 function questionLabel(view: RoomView, questionId: string, position?: number): string {

@@ -1,8 +1,9 @@
-import type { RoomEvent } from "./events";
+import type { RoomEvent, RoomEventOf, RoomEventType } from "./events";
 import { withLegacyScore } from "../scoring/legacy";
 import { changeScorecard, emptyScorecard, type Scorecard } from "../scoring/scorecard";
 import { findQuestion, type QuestionTiming, type RoomState } from "./room-state";
 import { checkpointed } from "./scratchpad";
+import { unreachable } from "./unreachable";
 
 /**
  * Folds one event into the state, returning a new state and leaving the old one untouched. Events are
@@ -11,14 +12,8 @@ import { checkpointed } from "./scratchpad";
  */
 export function apply(state: RoomState, event: RoomEvent): RoomState {
   switch (event.type) {
-    case "participantJoined": {
-      const { userId, role, name } = event.payload;
-      const known = state.participants.some((participant) => participant.userId === userId);
-      const participants = known
-        ? state.participants.map((participant) => (participant.userId === userId ? { userId, role, name } : participant))
-        : [...state.participants, { userId, role, name }];
-      return { ...state, participants };
-    }
+    case "participantJoined":
+      return joined(state, event.payload);
     case "participantRemoved": {
       const { userId } = event.payload;
       const { [userId]: _gone, ...presence } = state.presence;
@@ -28,31 +23,10 @@ export function apply(state: RoomState, event: RoomEvent): RoomState {
       const { userId, status, at } = event.payload;
       return { ...state, presence: { ...state.presence, [userId]: { status, since: at } } };
     }
-    case "interviewStarted": {
-      const { startedAt, questionId } = event.payload;
-      const index = state.questions.findIndex((question) => question.id === questionId);
-      if (index === -1) return state;
-      return {
-        ...state,
-        status: "live",
-        startedAt,
-        currentIndex: index,
-        visitedQuestionIds: visit(state.visitedQuestionIds, questionId),
-        timing: withTiming(state.timing, questionId, { startedAt, accumulatedMs: 0 }),
-      };
-    }
-    case "questionChanged": {
-      const { at, fromQuestionId, fromAccumulatedMs, toQuestionId, toAccumulatedMs } = event.payload;
-      const index = state.questions.findIndex((question) => question.id === toQuestionId);
-      if (index === -1) return state;
-      const stopped = withTiming(state.timing, fromQuestionId, { startedAt: null, accumulatedMs: fromAccumulatedMs });
-      return {
-        ...state,
-        currentIndex: index,
-        visitedQuestionIds: visit(state.visitedQuestionIds, toQuestionId),
-        timing: withTiming(stopped, toQuestionId, { startedAt: at, accumulatedMs: toAccumulatedMs }),
-      };
-    }
+    case "interviewStarted":
+      return interviewStarted(state, event.payload);
+    case "questionChanged":
+      return questionChanged(state, event.payload);
     case "followUpRevealed": {
       if (state.reveals.some((reveal) => reveal.followUpId === event.payload.followUpId)) return state;
       return { ...state, reveals: [...state.reveals, { ...event.payload }] };
@@ -63,26 +37,14 @@ export function apply(state: RoomState, event: RoomEvent): RoomState {
       const next = checked ? [...others, index].sort((a, b) => a - b) : others;
       return { ...state, checkedKeyPoints: { ...state.checkedKeyPoints, [questionId]: next } };
     }
-    case "noteAdded": {
-      const { noteId, authorId, authorRole, questionId, body, createdAt } = event.payload;
-      if (state.notes.some((note) => note.id === noteId)) return state;
-      return {
-        ...state,
-        notes: [...state.notes, { id: noteId, authorId, authorRole, questionId, body, createdAt, updatedAt: createdAt, deletedAt: null }],
-      };
-    }
+    case "noteAdded":
+      return noteAdded(state, event.payload);
     case "noteEdited": {
       const { noteId, body, updatedAt } = event.payload;
       return { ...state, notes: state.notes.map((note) => (note.id === noteId ? { ...note, body, updatedAt } : note)) };
     }
-    case "noteDeleted": {
-      const { noteId, deletedAt } = event.payload;
-      // The body goes with the delete: a tombstone only keeps what is needed to route later events.
-      return {
-        ...state,
-        notes: state.notes.map((note) => (note.id === noteId ? { ...note, body: "", updatedAt: deletedAt, deletedAt } : note)),
-      };
-    }
+    case "noteDeleted":
+      return noteDeleted(state, event.payload);
     case "scoreSet": {
       const { at, ...score } = event.payload;
       return { ...state, scorecards: withLegacyScore(state.scorecards, score, findQuestion(state, score.questionId), at) };
@@ -107,17 +69,72 @@ export function apply(state: RoomState, event: RoomEvent): RoomState {
       const { questionId } = event.payload;
       return { ...state, scratchpads: { ...state.scratchpads, [questionId]: checkpointed(state.scratchpads[questionId] ?? null, event.payload) } };
     }
-    case "interviewEnded": {
-      const { endedAt, questionId, accumulatedMs } = event.payload;
-      const timing = questionId !== null && accumulatedMs !== null ? withTiming(state.timing, questionId, { startedAt: null, accumulatedMs }) : state.timing;
-      return { ...state, status: "ended", endedAt, timing };
-    }
+    case "interviewEnded":
+      return interviewEnded(state, event.payload);
   }
+  return unreachable(event);
 }
 
 /** Folds a sequence of events, e.g. a log replayed onto a snapshot. */
 export function applyAll(state: RoomState, events: readonly RoomEvent[]): RoomState {
   return events.reduce(apply, state);
+}
+
+type PayloadOf<T extends RoomEventType> = RoomEventOf<T>["payload"];
+
+function joined(state: RoomState, { userId, role, name }: PayloadOf<"participantJoined">): RoomState {
+  const known = state.participants.some((participant) => participant.userId === userId);
+  const participants = known
+    ? state.participants.map((participant) => (participant.userId === userId ? { userId, role, name } : participant))
+    : [...state.participants, { userId, role, name }];
+  return { ...state, participants };
+}
+
+function interviewStarted(state: RoomState, { startedAt, questionId }: PayloadOf<"interviewStarted">): RoomState {
+  const index = state.questions.findIndex((question) => question.id === questionId);
+  if (index === -1) return state;
+  return {
+    ...state,
+    status: "live",
+    startedAt,
+    currentIndex: index,
+    visitedQuestionIds: visit(state.visitedQuestionIds, questionId),
+    timing: withTiming(state.timing, questionId, { startedAt, accumulatedMs: 0 }),
+  };
+}
+
+function questionChanged(state: RoomState, payload: PayloadOf<"questionChanged">): RoomState {
+  const { at, fromQuestionId, fromAccumulatedMs, toQuestionId, toAccumulatedMs } = payload;
+  const index = state.questions.findIndex((question) => question.id === toQuestionId);
+  if (index === -1) return state;
+  const stopped = withTiming(state.timing, fromQuestionId, { startedAt: null, accumulatedMs: fromAccumulatedMs });
+  return {
+    ...state,
+    currentIndex: index,
+    visitedQuestionIds: visit(state.visitedQuestionIds, toQuestionId),
+    timing: withTiming(stopped, toQuestionId, { startedAt: at, accumulatedMs: toAccumulatedMs }),
+  };
+}
+
+function interviewEnded(state: RoomState, { endedAt, questionId, accumulatedMs }: PayloadOf<"interviewEnded">): RoomState {
+  const timing = questionId !== null && accumulatedMs !== null ? withTiming(state.timing, questionId, { startedAt: null, accumulatedMs }) : state.timing;
+  return { ...state, status: "ended", endedAt, timing };
+}
+
+function noteAdded(state: RoomState, { noteId, authorId, authorRole, questionId, body, createdAt }: PayloadOf<"noteAdded">): RoomState {
+  if (state.notes.some((note) => note.id === noteId)) return state;
+  return {
+    ...state,
+    notes: [...state.notes, { id: noteId, authorId, authorRole, questionId, body, createdAt, updatedAt: createdAt, deletedAt: null }],
+  };
+}
+
+/** The body goes with the delete: a tombstone only keeps what is needed to route later events. */
+function noteDeleted(state: RoomState, { noteId, deletedAt }: PayloadOf<"noteDeleted">): RoomState {
+  return {
+    ...state,
+    notes: state.notes.map((note) => (note.id === noteId ? { ...note, body: "", updatedAt: deletedAt, deletedAt } : note)),
+  };
 }
 
 function upsertCard(cards: readonly Scorecard[], scorerId: string, at: string, change: (card: Scorecard) => Scorecard): Scorecard[] {

@@ -16,6 +16,7 @@ import type { RoomEvent } from "./events";
 import type { Actor } from "./policy";
 import { refuse, type Refused } from "./room-error";
 import { findQuestion, type QuestionSnapshot, type RoomState } from "./room-state";
+import { unreachable } from "./unreachable";
 
 /** Scorecards, weights, feedback and the candidate's self-assessment. `can` has already checked the role. */
 
@@ -60,6 +61,7 @@ export function decideScoring(state: RoomState, actor: Actor, command: ScoringCo
     case "finishSelfAssessment":
       return finishSelfAssessment(state, command, at);
   }
+  return unreachable(command);
 }
 
 function askedQuestion(state: RoomState, questionId: string): { ok: true; question: QuestionSnapshot } | Refused {
@@ -121,6 +123,7 @@ function scorecardChange(
       return { ok: true, change: { kind: "overall", questionId: question.id, overall, comment: command.comment ?? section.comment } };
     }
   }
+  return unreachable(command);
 }
 
 /** Evidence is the scorer's own notes, copied as they read now; a note they cannot see is not found. */

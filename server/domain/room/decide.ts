@@ -4,6 +4,7 @@ import { decideScoring, isCitedBy } from "./decide-scoring";
 import { can, canBeRemoved, noteAuthorRoleOf, type Actor } from "./policy";
 import { refuse, type Refused } from "./room-error";
 import { currentQuestion, findParticipant, findQuestion, msBetween, timingOf, type QuestionSnapshot, type RoomState } from "./room-state";
+import { unreachable } from "./unreachable";
 
 /**
  * `events` may be empty: the command asked for what already holds (a follow-up another tab revealed, a
@@ -55,52 +56,14 @@ export function decide(state: RoomState, actor: Actor, command: Command, now: Da
     }
     case "revealFollowUp":
       return revealFollowUp(state, command, at);
-    case "setKeyPointChecked": {
-      if (state.status === "lobby") return notLive(state);
-      const question = visitedQuestion(state, command.questionId);
-      if (!question.ok) return question;
-      if (command.index >= question.question.keyPoints.length) return refuse("NOT_FOUND", "That key point was not found.");
-      const checked = (state.checkedKeyPoints[command.questionId] ?? []).includes(command.index);
-      if (checked === command.checked) return unchanged();
-      return emit({
-        type: "keyPointChecked",
-        payload: { questionId: command.questionId, index: command.index, checked: command.checked },
-      });
-    }
-    case "addNote": {
-      const authorRole = noteAuthorRoleOf(actor.role);
-      return emit({
-        type: "noteAdded",
-        payload: {
-          noteId: ids(),
-          authorId: actor.userId,
-          authorRole,
-          questionId: state.status === "live" ? (currentQuestion(state)?.id ?? null) : null,
-          body: command.body,
-          createdAt: at,
-        },
-      });
-    }
-    case "editNote": {
-      // `can` has already established that the note exists, is not deleted, and belongs to the actor.
-      const note = state.notes.find((candidate) => candidate.id === command.noteId);
-      if (!note) return refuse("NOT_FOUND", "That note was not found.");
-      if (note.body === command.body) return unchanged();
-      return emit({
-        type: "noteEdited",
-        payload: { noteId: note.id, authorId: note.authorId, authorRole: note.authorRole, body: command.body, updatedAt: at },
-      });
-    }
-    case "deleteNote": {
-      const note = state.notes.find((candidate) => candidate.id === command.noteId);
-      if (!note) return refuse("NOT_FOUND", "That note was not found.");
-      // Evidence stays what the scorer relied on: a cited note is uncited before it can go.
-      if (isCitedBy(state, actor.userId, note.id)) return refuse("CONFLICT", "This note is cited as evidence on your scorecard: remove the citation first.");
-      return emit({
-        type: "noteDeleted",
-        payload: { noteId: note.id, authorId: note.authorId, authorRole: note.authorRole, deletedAt: at },
-      });
-    }
+    case "setKeyPointChecked":
+      return setKeyPointChecked(state, command);
+    case "addNote":
+      return addNote(state, actor, command, at, ids);
+    case "editNote":
+      return editNote(state, command, at);
+    case "deleteNote":
+      return deleteNote(state, actor, command, at);
     case "rateCriterion":
     case "setRedFlags":
     case "setQuestionOverall":
@@ -111,33 +74,17 @@ export function decide(state: RoomState, actor: Actor, command: Command, now: Da
     case "releaseFeedback":
     case "finishSelfAssessment":
       return decideScoring(state, actor, command, at, ids);
-    case "checkpointScratchpad": {
-      // Taken before the question changes and before the end, so none is due once the room has ended.
-      if (state.status !== "live") return notLive(state);
-      const question = visitedQuestion(state, command.questionId);
-      if (!question.ok) return question;
-      const saved = state.scratchpads[command.questionId];
-      if (saved && saved.revision >= command.revision) return unchanged();
-      const language = command.language ?? saved?.language ?? "plain";
-      return emit({
-        type: "scratchpadUpdated",
-        payload: { questionId: command.questionId, text: command.text, updatedAt: at, revision: command.revision, language },
-      });
-    }
+    case "checkpointScratchpad":
+      return checkpointScratchpad(state, command, at);
     case "editScratchpad":
       // Live edits change the draft (see scratchpad.ts), not the logged state.
       return refuse("BAD_REQUEST", "Scratchpad edits are applied to the live draft.");
     case "end":
       return end(state, at);
-    case "removeParticipant": {
-      const target = findParticipant(state, command.userId);
-      // Someone who was admitted but never entered the room has nothing in it to remove.
-      if (!target) return unchanged();
-      if (!canBeRemoved(target.role)) return refuse("FORBIDDEN", "The interviewer cannot be removed from the room.");
-      const replaced = command.replaced ? { replaced: true as const } : {};
-      return emit({ type: "participantRemoved", payload: { userId: target.userId, role: target.role, at, ...replaced } });
-    }
+    case "removeParticipant":
+      return removeParticipant(state, command, at);
   }
+  return unreachable(command);
 }
 
 /** The display name is set on the first join and does not change inside the room. */
@@ -199,6 +146,70 @@ function revealFollowUp(state: RoomState, command: CommandOf<"revealFollowUp">, 
   });
 }
 
+function setKeyPointChecked(state: RoomState, command: CommandOf<"setKeyPointChecked">): Decision {
+  if (state.status === "lobby") return notLive(state);
+  const question = visitedQuestion(state, command.questionId);
+  if (!question.ok) return question;
+  if (command.index >= question.question.keyPoints.length) return refuse("NOT_FOUND", "That key point was not found.");
+  const checked = (state.checkedKeyPoints[command.questionId] ?? []).includes(command.index);
+  if (checked === command.checked) return unchanged();
+  return emit({
+    type: "keyPointChecked",
+    payload: { questionId: command.questionId, index: command.index, checked: command.checked },
+  });
+}
+
+function addNote(state: RoomState, actor: Actor, command: CommandOf<"addNote">, at: string, ids: () => string): Decision {
+  const authorRole = noteAuthorRoleOf(actor.role);
+  return emit({
+    type: "noteAdded",
+    payload: {
+      noteId: ids(),
+      authorId: actor.userId,
+      authorRole,
+      questionId: state.status === "live" ? (currentQuestion(state)?.id ?? null) : null,
+      body: command.body,
+      createdAt: at,
+    },
+  });
+}
+
+function editNote(state: RoomState, command: CommandOf<"editNote">, at: string): Decision {
+  // `can` has already established that the note exists, is not deleted, and belongs to the actor.
+  const note = state.notes.find((candidate) => candidate.id === command.noteId);
+  if (!note) return refuse("NOT_FOUND", "That note was not found.");
+  if (note.body === command.body) return unchanged();
+  return emit({
+    type: "noteEdited",
+    payload: { noteId: note.id, authorId: note.authorId, authorRole: note.authorRole, body: command.body, updatedAt: at },
+  });
+}
+
+function deleteNote(state: RoomState, actor: Actor, command: CommandOf<"deleteNote">, at: string): Decision {
+  const note = state.notes.find((candidate) => candidate.id === command.noteId);
+  if (!note) return refuse("NOT_FOUND", "That note was not found.");
+  // Evidence stays what the scorer relied on: a cited note is uncited before it can go.
+  if (isCitedBy(state, actor.userId, note.id)) return refuse("CONFLICT", "This note is cited as evidence on your scorecard: remove the citation first.");
+  return emit({
+    type: "noteDeleted",
+    payload: { noteId: note.id, authorId: note.authorId, authorRole: note.authorRole, deletedAt: at },
+  });
+}
+
+function checkpointScratchpad(state: RoomState, command: CommandOf<"checkpointScratchpad">, at: string): Decision {
+  // Taken before the question changes and before the end, so none is due once the room has ended.
+  if (state.status !== "live") return notLive(state);
+  const question = visitedQuestion(state, command.questionId);
+  if (!question.ok) return question;
+  const saved = state.scratchpads[command.questionId];
+  if (saved && saved.revision >= command.revision) return unchanged();
+  const language = command.language ?? saved?.language ?? "plain";
+  return emit({
+    type: "scratchpadUpdated",
+    payload: { questionId: command.questionId, text: command.text, updatedAt: at, revision: command.revision, language },
+  });
+}
+
 function end(state: RoomState, at: string): Decision {
   if (state.status === "ended") return unchanged();
   const current = currentQuestion(state);
@@ -211,6 +222,15 @@ function end(state: RoomState, at: string): Decision {
       accumulatedMs: timing ? timing.accumulatedMs + (timing.startedAt ? msBetween(timing.startedAt, at) : 0) : null,
     },
   });
+}
+
+function removeParticipant(state: RoomState, command: CommandOf<"removeParticipant">, at: string): Decision {
+  const target = findParticipant(state, command.userId);
+  // Someone who was admitted but never entered the room has nothing in it to remove.
+  if (!target) return unchanged();
+  if (!canBeRemoved(target.role)) return refuse("FORBIDDEN", "The interviewer cannot be removed from the room.");
+  const replaced = command.replaced ? { replaced: true as const } : {};
+  return emit({ type: "participantRemoved", payload: { userId: target.userId, role: target.role, at, ...replaced } });
 }
 
 /** Scores, ticks and scratchpads belong to questions that have actually been asked. */

@@ -10,6 +10,7 @@ import {
 } from "./policy";
 import { candidateFeedback, scoringView, type CandidateFeedbackView, type ScoringView } from "./view-for";
 import { findQuestion, type PresenceStatus, type Role, type RoomState, type ScratchpadLanguage } from "./room-state";
+import { unreachable } from "./unreachable";
 
 type ScoringEventType =
   "scoreSet" | "scorecardChanged" | "scorecardSubmitted" | "competencyWeightsSet" | "feedbackDrafted" | "feedbackReleased" | "selfAssessmentFinished";
@@ -96,9 +97,19 @@ function staffEvent(event: RoomEvent, state: RoomState, viewer: Actor): StaffVie
     case "competencyWeightsSet":
     case "selfAssessmentFinished":
       return { type: "scoringUpdated", payload: scoringView(state, viewer) };
-    default:
+    // What happens in the room itself is every staff member's to see, as logged.
+    case "participantJoined":
+    case "participantRemoved":
+    case "presenceChanged":
+    case "interviewStarted":
+    case "questionChanged":
+    case "followUpRevealed":
+    case "keyPointChecked":
+    case "scratchpadUpdated":
+    case "interviewEnded":
       return event;
   }
+  return unreachable(event);
 }
 
 function scoringChangeReaches(event: RoomEventOf<"scoreSet" | "scorecardChanged">, state: RoomState, viewer: Actor): boolean {
@@ -163,6 +174,7 @@ function candidateEvent(event: RoomEvent, state: RoomState): CandidateViewEvent 
     case "feedbackDrafted":
       return null;
   }
+  return unreachable(event);
 }
 
 function questionChanged(event: RoomEventOf<"questionChanged">, state: Pick<RoomState, "questions">): CandidateViewEvent | null {

@@ -47,6 +47,13 @@ describe("foldView", () => {
     expect(view).not.toEqual(viewFor(after, candidate));
     expect(foldView(view, eventForViewer(events[0]!, after, candidate)!)).toEqual(viewFor(after, candidate));
   });
+
+  it("leaves every role's view as it is for an event kind it does not know (a newer server's), as the server's switches would not", () => {
+    const state = liveRoom();
+    const unknown = { type: "fromANewerServer", payload: {} } as unknown as Parameters<typeof foldView>[1];
+    for (const view of viewsOf(state)) expect(foldView(view, unknown)).toEqual(view);
+    expect(() => apply(state, unknown as unknown as Parameters<typeof apply>[1])).toThrow("Unhandled case");
+  });
 });
 
 /** The room as members are shown it: a live edit of the first asked question that no event logged yet. */

@@ -2,6 +2,7 @@ import type { TextChange } from "./commands";
 import type { CandidateViewEvent, StaffViewEvent, ViewEvent } from "./event-for-viewer";
 import type { Scratchpad, ScratchpadLanguage } from "./room-state";
 import { applyTextChanges, checkpointed } from "./scratchpad";
+import { unreachable } from "./unreachable";
 import type { CandidateQuestionView, CandidateView, ParticipantView, RoomView, StaffQuestionView, StaffView, TimerView } from "./view-for";
 
 /**
@@ -17,7 +18,10 @@ export function foldView(view: RoomView, event: ViewEvent): RoomView {
   return foldStaff(asOfNull, event as StaffViewEvent);
 }
 
-function foldParticipants(participants: ParticipantView[], event: ViewEvent): ParticipantView[] | null {
+/** The events about who is in the room, which every role folds the same way. */
+type MembershipEvent = Extract<ViewEvent, { type: "participantJoined" | "participantRemoved" | "presenceChanged" }>;
+
+function foldParticipants(participants: ParticipantView[], event: MembershipEvent): ParticipantView[] {
   switch (event.type) {
     case "participantJoined": {
       const { userId, role, name } = event.payload;
@@ -31,9 +35,8 @@ function foldParticipants(participants: ParticipantView[], event: ViewEvent): Pa
       const { userId, status, at } = event.payload;
       return participants.map((participant) => (participant.userId === userId ? { ...participant, presence: status, presenceSince: at } : participant));
     }
-    default:
-      return null;
   }
+  return unreachable(event);
 }
 
 /** As `apply` counts it: the checkpoint's own revision, or one past the last for events logged without one. */
@@ -47,9 +50,11 @@ function mapQuestion(view: StaffView, questionId: string, change: (question: Sta
 }
 
 function foldStaff(view: StaffView, event: StaffViewEvent): StaffView {
-  const participants = foldParticipants(view.participants, event);
-  if (participants) return { ...view, participants };
   switch (event.type) {
+    case "participantJoined":
+    case "participantRemoved":
+    case "presenceChanged":
+      return { ...view, participants: foldParticipants(view.participants, event) };
     case "interviewStarted": {
       const { startedAt, questionId } = event.payload;
       const index = view.questions.findIndex((question) => question.id === questionId);
@@ -104,9 +109,8 @@ function foldStaff(view: StaffView, event: StaffViewEvent): StaffView {
       if (questionId === null || accumulatedMs === null) return ended;
       return mapQuestion(ended, questionId, (question) => ({ ...question, timer: timer(question.timer, null, accumulatedMs) }));
     }
-    default:
-      return view;
   }
+  return unreachable(event, view);
 }
 
 /** The asked questions, current and earlier, changed by `change` where the id matches. */
@@ -123,9 +127,11 @@ function byPosition(a: CandidateQuestionView, b: CandidateQuestionView): number 
 }
 
 function foldCandidate(view: CandidateView, event: CandidateViewEvent): CandidateView {
-  const participants = foldParticipants(view.participants, event);
-  if (participants) return { ...view, participants };
   switch (event.type) {
+    case "participantJoined":
+    case "participantRemoved":
+    case "presenceChanged":
+      return { ...view, participants: foldParticipants(view.participants, event) };
     case "interviewStarted": {
       const { startedAt, question } = event.payload;
       const current = {
@@ -176,9 +182,8 @@ function foldCandidate(view: CandidateView, event: CandidateViewEvent): Candidat
     }
     case "feedbackUpdated":
       return { ...view, feedback: event.payload };
-    default:
-      return view;
   }
+  return unreachable(event, view);
 }
 
 /**

@@ -1,3 +1,7 @@
+/**
+ * The room's front door. Adding a room command or event: follow the recipe in ./README.md (the files it
+ * touches, in order, and the tests it needs).
+ */
 export * from "./room-state";
 export * from "./commands";
 export * from "./events";
@@ -8,3 +12,4 @@ export * from "./apply";
 export * from "./view-for";
 export * from "./event-for-viewer";
 export * from "./scratchpad";
+export * from "./unreachable";

@@ -2,6 +2,7 @@ import type { Command } from "./commands";
 import { refuse, type Refused } from "./room-error";
 import type { Scorecard } from "../scoring/scorecard";
 import { findParticipant, type Note, type NoteAuthorRole, type Role, type RoomState } from "./room-state";
+import { unreachable } from "./unreachable";
 
 /** Who is acting or looking: the authenticated user and their role in this session (from `Participant`). */
 export interface Actor {
@@ -177,6 +178,7 @@ function roleAllows(role: Role, command: Command): boolean {
     case "editScratchpad":
       return canEditScratchpad(role);
   }
+  return unreachable(command);
 }
 
 function refusalFor(command: Command): string {
@@ -199,9 +201,20 @@ function refusalFor(command: Command): string {
     case "revealFollowUp":
     case "setKeyPointChecked":
       return "Only an interviewer or a co-interviewer can do that.";
-    default:
+    case "join":
+    case "setPresence":
+    case "start":
+    case "nextQuestion":
+    case "previousQuestion":
+    case "goToQuestion":
+    case "setCompetencyWeights":
+    case "draftFeedback":
+    case "releaseFeedback":
+    case "end":
+    case "removeParticipant":
       return ONLY_INTERVIEWERS;
   }
+  return unreachable(command);
 }
 
 /** The presence a member's last socket leaves behind: leaving, which nobody is ever refused. */

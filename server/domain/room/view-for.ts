@@ -15,6 +15,7 @@ import {
   type RubricCriterion,
   type Scratchpad,
 } from "./room-state";
+import { unreachable } from "./unreachable";
 
 export interface ParticipantView {
   userId: string;
@@ -178,9 +179,12 @@ export function viewFor(state: RoomState, viewer: Actor, now?: Date): RoomView {
   switch (viewer.role) {
     case "CANDIDATE":
       return candidateView(state, viewer, now);
-    default:
+    case "INTERVIEWER":
+    case "CO_INTERVIEWER":
+    case "OBSERVER":
       return { ...staffView(state, viewer, now), role: viewer.role };
   }
+  return unreachable(viewer.role);
 }
 
 function participantsView(state: RoomState): ParticipantView[] {

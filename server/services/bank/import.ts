@@ -1,7 +1,7 @@
 import type { Db } from "@/server/platform/db/client";
 import { Prisma } from "@/server/platform/db/generated/client";
 import { assignCompetencies } from "@/server/bank/assign-competencies";
-import { bankDocumentSchema, type BankDocumentInput, type BankQuestion } from "@/server/bank/bank-format";
+import { bankDocumentSchema, type BankDocument, type BankDocumentInput, type BankQuestion } from "@/server/bank/bank-format";
 import { competencySetOf, DEFAULT_COMPETENCIES, type CompetencySet } from "@/server/domain/scoring/competency-set";
 import { searchTextOf } from "@/server/services/bank/search-text";
 import type { ImportOutcome } from "@/server/api/routers/bank/import.schema";
@@ -113,98 +113,120 @@ export async function importBankDocument(
       });
       // The owner's edited competencies outlive a new version of the file; its criteria are proposed against them.
       const doc = assignCompetencies(parsed, existing?.competencies ? competencySetOf(existing.competencies) : parsed.competencies);
+      if (existing?.contentHash === doc.contentHash) return unchangedOutcome(tx, doc, existing.id);
 
-      if (existing?.contentHash === doc.contentHash) {
-        // One after another: a transaction is one connection, which runs one query at a time.
-        const questions = await tx.bankQuestion.count({ where: { documentId: existing.id, retiredAt: null } });
-        const followUps = await tx.bankFollowUp.count({ where: { question: { documentId: existing.id, retiredAt: null } } });
-        const rubricCriteria = await tx.rubricCriterion.count({ where: { question: { documentId: existing.id, retiredAt: null } } });
-        return {
-          sourceFile: doc.sourceFile,
-          documentId: existing.id,
-          title: doc.title,
-          status: "unchanged",
-          questions,
-          followUps,
-          rubricCriteria,
-          added: 0,
-          updated: 0,
-          removed: 0,
-          retired: 0,
-        };
-      }
-
-      const documentData = {
-        title: doc.title,
-        contentHash: doc.contentHash,
-        byteSize: options.byteSize,
-        repairs: doc.repairs,
-        competencies: storedSet(doc.competencies),
-      };
-      const document = existing
-        ? await tx.bankDocument.update({ where: { id: existing.id }, data: documentData, select: { id: true } })
-        : await tx.bankDocument.create({ data: { ...documentData, sourceFile: doc.sourceFile, ownerId: options.ownerId }, select: { id: true } });
-
-      const sectionIds = await writeSections(tx, document.id, doc.questions);
-      const sectionIdOf = (q: BankQuestion) => sectionIds.get(sectionKey(q.section)) ?? null;
-
-      const stored = await tx.bankQuestion.findMany({
-        where: { documentId: document.id },
-        select: { id: true, key: true, _count: { select: { templateItems: true } } },
-      });
-      const storedByKey = new Map(stored.map((row) => [row.key, row]));
-      const incomingKeys = new Set(doc.questions.map((q) => q.key));
-
-      const kept: Array<{ id: string; question: BankQuestion }> = [];
-      const fresh: Array<{ position: number; question: BankQuestion }> = [];
-      for (const [position, question] of doc.questions.entries()) {
-        const match = storedByKey.get(question.key);
-        if (match) {
-          await tx.bankQuestion.update({ where: { id: match.id }, data: questionColumns(question, position, sectionIdOf(question)) });
-          kept.push({ id: match.id, question });
-        } else {
-          fresh.push({ position, question });
-        }
-      }
-
-      const created = await tx.bankQuestion.createManyAndReturn({
-        data: fresh.map(({ position, question }) => ({
-          documentId: document.id,
-          key: question.key,
-          ...questionColumns(question, position, sectionIdOf(question)),
-        })),
-        select: { id: true, key: true },
-      });
-      const questionByKey = new Map(doc.questions.map((q) => [q.key, q]));
-      const createdEntries = created.flatMap((row) => {
-        const question = questionByKey.get(row.key);
-        return question ? [{ id: row.id, question }] : [];
-      });
-
-      const vanished = stored.filter((row) => !incomingKeys.has(row.key));
-      const toRetire = vanished.filter((row) => row._count.templateItems > 0).map((row) => row.id);
-      const toDelete = vanished.filter((row) => row._count.templateItems === 0).map((row) => row.id);
-      if (toRetire.length > 0) await tx.bankQuestion.updateMany({ where: { id: { in: toRetire } }, data: { retiredAt: now } });
-      if (toDelete.length > 0) await tx.bankQuestion.deleteMany({ where: { id: { in: toDelete } } });
-
-      await clearQuestionChildren(
-        tx,
-        kept.map((entry) => entry.id),
-      );
-      await writeQuestionChildren(tx, [...kept, ...createdEntries]);
-
+      const document = await writeDocument(tx, doc, existing, options);
+      const questions = await writeQuestions(tx, document.id, doc.questions, now);
       return {
         sourceFile: doc.sourceFile,
         documentId: document.id,
         title: doc.title,
         status: existing ? "updated" : "created",
         ...totals,
-        added: createdEntries.length,
-        updated: kept.length,
-        removed: toDelete.length,
-        retired: toRetire.length,
+        ...questions,
       };
     },
     { timeout: TRANSACTION_TIMEOUT_MS, maxWait: TRANSACTION_TIMEOUT_MS },
   );
+}
+
+/** The same bytes as stored: nothing is written, and the totals are the stored document's. */
+async function unchangedOutcome(tx: Tx, doc: BankDocument, documentId: string): Promise<ImportOutcome> {
+  // One after another: a transaction is one connection, which runs one query at a time.
+  const questions = await tx.bankQuestion.count({ where: { documentId, retiredAt: null } });
+  const followUps = await tx.bankFollowUp.count({ where: { question: { documentId, retiredAt: null } } });
+  const rubricCriteria = await tx.rubricCriterion.count({ where: { question: { documentId, retiredAt: null } } });
+  return {
+    sourceFile: doc.sourceFile,
+    documentId,
+    title: doc.title,
+    status: "unchanged",
+    questions,
+    followUps,
+    rubricCriteria,
+    added: 0,
+    updated: 0,
+    removed: 0,
+    retired: 0,
+  };
+}
+
+/** Creates the document row, or updates the stored version's in place. */
+async function writeDocument(
+  tx: Tx,
+  doc: BankDocument,
+  existing: { id: string } | null,
+  options: { byteSize: number; ownerId: string | null },
+): Promise<{ id: string }> {
+  const documentData = {
+    title: doc.title,
+    contentHash: doc.contentHash,
+    byteSize: options.byteSize,
+    repairs: doc.repairs,
+    competencies: storedSet(doc.competencies),
+  };
+  return existing
+    ? await tx.bankDocument.update({ where: { id: existing.id }, data: documentData, select: { id: true } })
+    : await tx.bankDocument.create({ data: { ...documentData, sourceFile: doc.sourceFile, ownerId: options.ownerId }, select: { id: true } });
+}
+
+/**
+ * Brings the document's sections and questions to the new version's: questions matched by `key` keep
+ * their id and have their children replaced; vanished ones are retired when a template uses them and
+ * deleted otherwise. Returns what it did, as the outcome counts it.
+ */
+async function writeQuestions(
+  tx: Tx,
+  documentId: string,
+  questions: readonly BankQuestion[],
+  now: Date,
+): Promise<Pick<ImportOutcome, "added" | "updated" | "removed" | "retired">> {
+  const sectionIds = await writeSections(tx, documentId, questions);
+  const sectionIdOf = (q: BankQuestion) => sectionIds.get(sectionKey(q.section)) ?? null;
+
+  const stored = await tx.bankQuestion.findMany({
+    where: { documentId },
+    select: { id: true, key: true, _count: { select: { templateItems: true } } },
+  });
+  const storedByKey = new Map(stored.map((row) => [row.key, row]));
+  const incomingKeys = new Set(questions.map((q) => q.key));
+
+  const kept: Array<{ id: string; question: BankQuestion }> = [];
+  const fresh: Array<{ position: number; question: BankQuestion }> = [];
+  for (const [position, question] of questions.entries()) {
+    const match = storedByKey.get(question.key);
+    if (match) {
+      await tx.bankQuestion.update({ where: { id: match.id }, data: questionColumns(question, position, sectionIdOf(question)) });
+      kept.push({ id: match.id, question });
+    } else {
+      fresh.push({ position, question });
+    }
+  }
+
+  const created = await tx.bankQuestion.createManyAndReturn({
+    data: fresh.map(({ position, question }) => ({
+      documentId,
+      key: question.key,
+      ...questionColumns(question, position, sectionIdOf(question)),
+    })),
+    select: { id: true, key: true },
+  });
+  const questionByKey = new Map(questions.map((q) => [q.key, q]));
+  const createdEntries = created.flatMap((row) => {
+    const question = questionByKey.get(row.key);
+    return question ? [{ id: row.id, question }] : [];
+  });
+
+  const vanished = stored.filter((row) => !incomingKeys.has(row.key));
+  const toRetire = vanished.filter((row) => row._count.templateItems > 0).map((row) => row.id);
+  const toDelete = vanished.filter((row) => row._count.templateItems === 0).map((row) => row.id);
+  if (toRetire.length > 0) await tx.bankQuestion.updateMany({ where: { id: { in: toRetire } }, data: { retiredAt: now } });
+  if (toDelete.length > 0) await tx.bankQuestion.deleteMany({ where: { id: { in: toDelete } } });
+
+  await clearQuestionChildren(
+    tx,
+    kept.map((entry) => entry.id),
+  );
+  await writeQuestionChildren(tx, [...kept, ...createdEntries]);
+  return { added: createdEntries.length, updated: kept.length, removed: toDelete.length, retired: toRetire.length };
 }

@@ -28,12 +28,10 @@ function contains(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-export async function sessionHistory(pool: Pool, user: SessionUser, filters: HistoryFilters): Promise<HistoryPage> {
-  const values: unknown[] = [user.id];
-  const param = (value: unknown) => {
-    values.push(value);
-    return `$${values.length}`;
-  };
+type Param = (value: unknown) => string;
+
+/** The conditions the filters ask for, in the order their values are numbered by `param`. */
+function filterConditions(filters: HistoryFilters, param: Param): string[] {
   const where: string[] = [`p."userId" = $1`, `p."hiddenAt" IS NULL`];
   if (filters.status) where.push(`s."status" = ${param(filters.status)}::"SessionStatus"`);
   if (filters.role === "took") where.push(`p."role" = 'CANDIDATE'`);
@@ -57,7 +55,12 @@ export async function sessionHistory(pool: Pool, user: SessionUser, filters: His
     where.push(`(s."title" ILIKE ${pattern} OR d."candidate" ILIKE ${pattern}
       OR EXISTS (SELECT 1 FROM "SessionQuestion" q WHERE q."sessionId" = s."id" AND ${QUESTION_VISIBLE} AND q."prompt" ILIKE ${pattern}))`);
   }
-  const from = `FROM "Participant" p
+  return where;
+}
+
+/** The user's sessions with their owner, candidate, date and duration, as the page and the count read them. */
+function fromClause(where: readonly string[]): string {
+  return `FROM "Participant" p
          JOIN "InterviewSession" s ON s."id" = p."sessionId"
          JOIN "User" owner ON owner."id" = s."createdById"
          -- A session has one candidate at most (inviteAdmission), so this join adds no rows.
@@ -67,63 +70,79 @@ export async function sessionHistory(pool: Pool, user: SessionUser, filters: His
                                     (extract(epoch FROM s."endedAt" - s."startedAt") * 1000)::bigint::int AS "durationMs",
                                     coalesce(cu."name", s."candidateName") AS "candidate") d
         WHERE ${where.join(" AND ")}`;
-  const filterValues = [...values];
-  const limit = param(filters.pageSize);
-  const offset = param((filters.page - 1) * filters.pageSize);
+}
 
-  const [page, documents] = await Promise.all([
-    pool.query<{
-      id: string;
-      title: string;
-      status: HistoryRow["status"];
-      role: Role;
-      ownerName: string | null;
-      candidateName: string | null;
-      date: Date;
-      startedAt: Date | null;
-      endedAt: Date | null;
-      durationMs: number | null;
-      questionCount: number;
-      recommendation: Recommendation | null;
-      feedbackReleased: boolean;
-      total: number;
-    }>(
-      `SELECT s."id", s."title", s."status", p."role", owner."name" AS "ownerName", d."candidate" AS "candidateName", d."date", s."startedAt", s."endedAt", d."durationMs",
+interface HistoryRecord {
+  id: string;
+  title: string;
+  status: HistoryRow["status"];
+  role: Role;
+  ownerName: string | null;
+  candidateName: string | null;
+  date: Date;
+  startedAt: Date | null;
+  endedAt: Date | null;
+  durationMs: number | null;
+  questionCount: number;
+  recommendation: Recommendation | null;
+  feedbackReleased: boolean;
+  total: number;
+}
+
+function pageSql(from: string, sort: HistorySort, limit: string, offset: string): string {
+  return `SELECT s."id", s."title", s."status", p."role", owner."name" AS "ownerName", d."candidate" AS "candidateName", d."date", s."startedAt", s."endedAt", d."durationMs",
               (SELECT count(*)::int FROM "SessionQuestion" q WHERE q."sessionId" = s."id") AS "questionCount",
               ${MY_CARD}->'summary'->>'recommendation' AS "recommendation",
               (p."role" = 'CANDIDATE' AND coalesce(s."snapshot"->'feedback'->'released', 'null'::jsonb) <> 'null'::jsonb) AS "feedbackReleased",
               count(*) OVER ()::int AS "total"
          ${from}
-        ORDER BY ${ORDER_BY[filters.sort]}
-        LIMIT ${limit} OFFSET ${offset}`,
-      values,
-    ),
-    pool.query<{ title: string }>(
-      `SELECT DISTINCT q."documentTitle" AS "title"
+        ORDER BY ${ORDER_BY[sort]}
+        LIMIT ${limit} OFFSET ${offset}`;
+}
+
+/** The document filter's choices, for the user in $1. */
+const DOCUMENTS_SQL = `SELECT DISTINCT q."documentTitle" AS "title"
          FROM "Participant" p
          JOIN "InterviewSession" s ON s."id" = p."sessionId"
          JOIN "SessionQuestion" q ON q."sessionId" = s."id"
         WHERE p."userId" = $1 AND p."hiddenAt" IS NULL AND ${QUESTION_VISIBLE} AND q."documentTitle" IS NOT NULL
-        ORDER BY 1`,
-      [user.id],
-    ),
+        ORDER BY 1`;
+
+function historyRow(row: HistoryRecord): HistoryRow {
+  return {
+    id: row.id,
+    title: row.title,
+    status: row.status,
+    myRole: row.role,
+    ownerName: row.ownerName ?? "Interviewer",
+    candidateName: row.candidateName,
+    date: row.date.toISOString(),
+    startedAt: row.startedAt?.toISOString() ?? null,
+    endedAt: row.endedAt?.toISOString() ?? null,
+    durationMs: row.durationMs,
+    questionCount: row.questionCount,
+    recommendation: row.recommendation,
+    feedbackReleased: row.feedbackReleased,
+  };
+}
+
+export async function sessionHistory(pool: Pool, user: SessionUser, filters: HistoryFilters): Promise<HistoryPage> {
+  const values: unknown[] = [user.id];
+  const param: Param = (value) => {
+    values.push(value);
+    return `$${values.length}`;
+  };
+  const from = fromClause(filterConditions(filters, param));
+  const filterValues = [...values];
+  const limit = param(filters.pageSize);
+  const offset = param((filters.page - 1) * filters.pageSize);
+
+  const [page, documents] = await Promise.all([
+    pool.query<HistoryRecord>(pageSql(from, filters.sort, limit, offset), values),
+    pool.query<{ title: string }>(DOCUMENTS_SQL, [user.id]),
   ]);
   return {
-    rows: page.rows.map((row) => ({
-      id: row.id,
-      title: row.title,
-      status: row.status,
-      myRole: row.role,
-      ownerName: row.ownerName ?? "Interviewer",
-      candidateName: row.candidateName,
-      date: row.date.toISOString(),
-      startedAt: row.startedAt?.toISOString() ?? null,
-      endedAt: row.endedAt?.toISOString() ?? null,
-      durationMs: row.durationMs,
-      questionCount: row.questionCount,
-      recommendation: row.recommendation,
-      feedbackReleased: row.feedbackReleased,
-    })),
+    rows: page.rows.map(historyRow),
     // Past the last page the window count has no row to ride on.
     total:
       page.rows[0]?.total ??

@@ -12,6 +12,7 @@ import {
   type Scratchpad,
   type ScratchpadLanguage,
   type TextChange,
+  unreachable,
 } from "@/server/domain/room";
 import { AppError, RetryLaterError } from "@/server/platform/errors";
 import {
@@ -148,9 +149,27 @@ function checkpointsFirst(pending: Pending, room: LiveRoom): boolean {
       const removed = pending.command.userId;
       return [...room.drafts.values()].some((draft) => draft.authorId === removed);
     }
-    default:
+    case "join":
+    case "start":
+    case "revealFollowUp":
+    case "setKeyPointChecked":
+    case "addNote":
+    case "editNote":
+    case "deleteNote":
+    case "rateCriterion":
+    case "setRedFlags":
+    case "setQuestionOverall":
+    case "setSummary":
+    case "submitScorecard":
+    case "setCompetencyWeights":
+    case "draftFeedback":
+    case "releaseFeedback":
+    case "finishSelfAssessment":
+    case "checkpointScratchpad":
+    case "editScratchpad":
       return false;
   }
+  return unreachable(pending.command);
 }
 
 export interface EngineStats {
