@@ -6,7 +6,7 @@ import { CandidateFeedback } from "@/components/room/candidate-feedback";
 import { formatDuration, offsetInInterview } from "@/components/room/format-time";
 import { Markdown } from "@/components/ui/markdown";
 import { PresenceList } from "@/components/room/presence";
-import { RoomConnectionStatus } from "@/components/room/room-connection";
+import { RoomConnectionStatus } from "@/components/room/connection-status";
 import { RoomHeader } from "@/components/room/room-header";
 import { ScratchpadEditor } from "@/components/room/scratchpad";
 import type { Result, RoomCommandResult } from "@/server/realtime/protocol";

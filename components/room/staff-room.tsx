@@ -11,7 +11,7 @@ import { KeyPoints } from "@/components/room/key-points";
 import { Kbd } from "@/components/room/kbd";
 import { Markdown } from "@/components/ui/markdown";
 import { PresenceList } from "@/components/room/presence";
-import { RoomConnectionStatus } from "@/components/room/room-connection";
+import { RoomConnectionStatus } from "@/components/room/connection-status";
 import { RoomHeader } from "@/components/room/room-header";
 import { sectionLabel } from "@/components/room/section-label";
 import { StaffFollowUps } from "@/components/room/staff-follow-ups";
