@@ -159,7 +159,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-describe("RoomConnection", () => {
+describe("RoomConnection: joining", () => {
   it("connects an idle socket, joins once it is up, shows the snapshot and measures the server's clock", async () => {
     const socket = new FakeSocket();
     const room = new RoomConnection({ sessionId, getSocket: () => socket, page: new FakePage() });
@@ -178,6 +178,21 @@ describe("RoomConnection", () => {
     expect(room.serverNow() - Date.now()).toBe(5_000);
   });
 
+  it("folds live events, and rejoins for a fresh view when one arrives out of order", async () => {
+    const { socket, room } = await joinedConnection();
+    socket.push("room:event", { ...messages[0]!, sessionId: "another-room" });
+    expect(room.getSnapshot()).toMatchObject({ seq: 2, lastEventAt: null });
+    socket.push("room:event", messages[1]!);
+    expect(room.getSnapshot()).toMatchObject({ seq: 4, lastEventAt: Date.now() });
+    answerJoinsWith(socket, { ok: true, mode: "snapshot", view: finalView, seq: 5 });
+    socket.push("room:event", messages[0]!);
+    await settle();
+    expect(socket.sentOf("room:join").at(-1)).toMatchObject({ lastSeq: null });
+    expect(room.getSnapshot()).toMatchObject({ seq: 5, view: finalView });
+  });
+});
+
+describe("RoomConnection: after a drop", () => {
   it("after a drop, rejoins from the seq it holds, backing off while the server is busy, and catches up", async () => {
     const { socket, room } = await joinedConnection();
     socket.drop();
@@ -230,20 +245,9 @@ describe("RoomConnection", () => {
     await settle();
     expect(room.getSnapshot()).toMatchObject({ seq: 5, view: finalView });
   });
+});
 
-  it("folds live events, and rejoins for a fresh view when one arrives out of order", async () => {
-    const { socket, room } = await joinedConnection();
-    socket.push("room:event", { ...messages[0]!, sessionId: "another-room" });
-    expect(room.getSnapshot()).toMatchObject({ seq: 2, lastEventAt: null });
-    socket.push("room:event", messages[1]!);
-    expect(room.getSnapshot()).toMatchObject({ seq: 4, lastEventAt: Date.now() });
-    answerJoinsWith(socket, { ok: true, mode: "snapshot", view: finalView, seq: 5 });
-    socket.push("room:event", messages[0]!);
-    await settle();
-    expect(socket.sentOf("room:join").at(-1)).toMatchObject({ lastSeq: null });
-    expect(room.getSnapshot()).toMatchObject({ seq: 5, view: finalView });
-  });
-
+describe("RoomConnection: commands and presence", () => {
   it("holds a command sent while the socket is down and sends it after the reconnect, with one key for every attempt", async () => {
     const { socket, room } = await joinedConnection();
     socket.drop();
@@ -277,7 +281,9 @@ describe("RoomConnection", () => {
     page.show(true);
     expect(presence()).toEqual(["away", "connected"]);
   });
+});
 
+describe("RoomConnection: refused, removed, or the server goes away", () => {
   it("shows a refusal and does not ask again; a removal takes the view away", async () => {
     const socket = new FakeSocket();
     const room = new RoomConnection({ sessionId, getSocket: () => socket, page: new FakePage() });
@@ -308,7 +314,9 @@ describe("RoomConnection", () => {
     socket.drop("io client disconnect", true);
     expect(room.getSnapshot().connection).toBe("offline");
   });
+});
 
+describe("RoomConnection: stopping", () => {
   it("leaves the room on stop and asks nothing more, and nothing from a stopped run changes the next one", async () => {
     const { socket, room, stop } = await joinedConnection();
     answerJoinsWith(socket, { ok: false, code: "BUSY", message: "Busy", retryAfterMs: 500 }, snapshotAnswer);
