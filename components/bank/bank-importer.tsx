@@ -2,7 +2,7 @@
 
 import { ChevronRight, CircleAlert, CircleCheck, FileText, FileUp, LoaderCircle, Trash2, Upload } from "lucide-react";
 import Link from "next/link";
-import { useRef, useState, type DragEvent } from "react";
+import { useReducer, useRef, useState, type Dispatch, type DragEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -10,13 +10,23 @@ import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { errorMessage } from "@/components/providers/trpc-errors";
 import { PreviewQuestion } from "@/components/bank/preview-question";
-import { UnusedPassages, type PassageChoice } from "@/components/bank/unused-passages";
+import { UnusedPassages } from "@/components/bank/unused-passages";
 import { readFileAsBase64 } from "@/components/bank/read-file";
 import { useTRPCClient } from "@/components/providers/trpc";
-import type { BankDocument } from "@/server/bank/bank-format";
-import type { PreviewResult } from "@/server/api/routers/bank/preview.schema";
+import {
+  emptyImportQueue,
+  entryTotals,
+  importFile,
+  previewing,
+  readyEntries,
+  readyTotals,
+  reduceImportQueue,
+  type Entry,
+  type ImportQueue,
+  type ImportQueueAction,
+  type Phase,
+} from "@/components/bank/import-queue";
 import { MAX_BANK_BYTES } from "@/server/bank/bank-parse-error";
-import type { QuestionCorrection } from "@/server/api/routers/bank/update-question.schema";
 import type { ImportOutcome } from "@/server/api/routers/bank/import.schema";
 
 // The server checks both again; checking here spares the upload of a file that would be refused.
@@ -24,48 +34,16 @@ const EXTENSIONS = [".md", ".markdown", ".txt"];
 const MAX_MB = MAX_BANK_BYTES / 1024 / 1024;
 const OPEN_UP_TO = 12;
 
-type Phase = "reading" | "recognising" | "ready" | "failed" | "importing" | "imported";
-
-interface Entry {
-  id: string;
-  name: string;
-  size: number;
-  phase: Phase;
-  progress: number;
-  content?: string;
-  document?: BankDocument;
-  report?: Extract<PreviewResult, { ok: true }>["report"];
-  error?: string;
-  corrections: Record<string, QuestionCorrection>;
-  /** What the user decided about each passage the importer did not use, by its first line. */
-  passages: Record<number, PassageChoice>;
-  outcome?: ImportOutcome;
-}
-
 const count = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
 
 const formatSize = (bytes: number) =>
   bytes < 1024 ? count(bytes, "byte") : bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-const passagesAsQuestions = (entry: Entry) =>
-  Object.entries(entry.passages)
-    .filter(([, choice]) => choice === "question")
-    .map(([line]) => Number(line));
-
-function refusal(file: File): string | null {
+function whyRefused(file: File): string | null {
   if (!EXTENSIONS.some((ext) => file.name.toLowerCase().endsWith(ext))) return `${file.name} is not a .md, .markdown or .txt file.`;
   if (file.size === 0) return `${file.name} is empty.`;
   if (file.size > MAX_BANK_BYTES) return `${file.name} is ${formatSize(file.size)}; documents are limited to ${MAX_MB} MB.`;
   return null;
-}
-
-function totals(entry: Entry & { document: BankDocument }) {
-  const questions = entry.document.questions.map((q) => ({ ...q, ...entry.corrections[q.key] }));
-  return {
-    questions: questions.length + passagesAsQuestions(entry).length,
-    followUps: questions.reduce((n, q) => n + q.followUps.length, 0),
-    rubric: questions.reduce((n, q) => n + q.rubric.length, 0),
-  };
 }
 
 function ProgressBar({ value, label }: { value: number | null; label: string }) {
@@ -94,157 +72,18 @@ const outcomeText: Record<ImportOutcome["status"], string> = {
 
 /** Upload, preview, correct, then import interview-prep documents, one file at a time so each shows its own progress. */
 export function BankImporter() {
-  const { entries, update, addFiles, remove, importAll, importing } = useImportQueue();
-
-  const ready = entries.filter((e) => e.phase === "ready");
-  const busy = entries.some((e) => e.phase === "reading" || e.phase === "recognising");
-  const readyTotals = ready.reduce(
-    (sum, e) => {
-      const t = e.document ? totals({ ...e, document: e.document }) : { questions: 0, followUps: 0, rubric: 0 };
-      return { questions: sum.questions + t.questions, followUps: sum.followUps + t.followUps, rubric: sum.rubric + t.rubric };
-    },
-    { questions: 0, followUps: 0, rubric: 0 },
-  );
-
+  const { queue, dispatch, addFiles, importAll } = useImportQueue();
   return (
     <div className="grid gap-6">
       <DropZone onFiles={addFiles} />
 
-      {entries.map((entry) => {
-        const t = entry.document ? totals({ ...entry, document: entry.document }) : null;
-        const unusedLeft = (entry.report?.unusedTotal ?? 0) - Object.keys(entry.passages).length;
-        return (
-          <Card key={entry.id} className="overflow-hidden" data-testid="bank-file" aria-label={entry.name} role="region">
-            <div className="flex items-start gap-3 p-4 sm:px-5">
-              <span aria-hidden className="mt-0.5 flex size-9 shrink-0 items-center justify-center rounded-lg border bg-muted/60">
-                {entry.phase === "failed" ? (
-                  <CircleAlert className="size-4 text-destructive" />
-                ) : entry.phase === "imported" ? (
-                  <CircleCheck className="size-4 text-success" />
-                ) : entry.phase === "ready" ? (
-                  <FileText className="size-4 text-muted-foreground" />
-                ) : (
-                  <LoaderCircle className="size-4 animate-spin text-muted-foreground" />
-                )}
-              </span>
-              <div className="grid min-w-0 flex-1 gap-1.5">
-                <div className="flex min-w-0 items-baseline gap-2">
-                  <p className="truncate text-sm font-medium">{entry.document?.title ?? entry.name}</p>
-                  <span className="shrink-0 text-xs text-muted-foreground">
-                    {entry.document ? `${entry.name} · ` : ""}
-                    {formatSize(entry.size)}
-                  </span>
-                </div>
-                {entry.phase === "reading" ? <ProgressBar value={entry.progress} label={`Reading ${entry.name}`} /> : null}
-                {entry.phase === "recognising" || entry.phase === "importing" ? (
-                  <>
-                    <ProgressBar value={null} label={entry.phase === "recognising" ? `Recognising ${entry.name}` : `Importing ${entry.name}`} />
-                    <p className="text-xs text-muted-foreground">{entry.phase === "recognising" ? "Recognising questions…" : "Importing…"}</p>
-                  </>
-                ) : null}
-                {entry.phase === "failed" ? (
-                  <p className="text-[13px] text-destructive" role="alert">
-                    {entry.error}
-                  </p>
-                ) : null}
-                {t && (entry.phase === "ready" || entry.phase === "importing") ? (
-                  <p className="text-[13px] text-muted-foreground" data-testid="bank-file-counts">
-                    <span className="font-medium text-foreground">{count(t.questions, "question")}</span> · {count(t.followUps, "follow-up")} ·{" "}
-                    {count(t.rubric, "rubric criterion", "rubric criteria")}
-                    {entry.document && entry.document.repairs.mojibakeFixed > 0 ? ` · ${entry.document.repairs.mojibakeFixed} garbled characters repaired` : ""}
-                    {entry.document && entry.document.repairs.codeLinesRestored > 0
-                      ? ` · line breaks restored in ${entry.document.repairs.codeLinesRestored} code lines`
-                      : ""}
-                    {unusedLeft > 0 ? <span className="text-amber-700 dark:text-amber-300"> · {count(unusedLeft, "passage")} not used, see below</span> : null}
-                  </p>
-                ) : null}
-                {entry.outcome ? (
-                  <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-[13px]" data-testid="bank-file-outcome">
-                    <Badge variant="success">{outcomeText[entry.outcome.status]}</Badge>
-                    <span className="text-muted-foreground">
-                      {count(entry.outcome.questions, "question")}
-                      {entry.outcome.status === "updated"
-                        ? ` (${entry.outcome.updated} updated, ${entry.outcome.added} added, ${entry.outcome.removed} removed)`
-                        : ""}
-                    </span>
-                    <Link
-                      href={`/bank?document=${encodeURIComponent(entry.outcome.documentId)}`}
-                      className="font-medium text-primary-soft-foreground underline-offset-4 hover:underline"
-                    >
-                      Browse them
-                    </Link>
-                  </p>
-                ) : null}
-              </div>
-              {entry.phase === "ready" || entry.phase === "failed" ? (
-                <Button variant="ghost" size="icon" aria-label={`Remove ${entry.name}`} disabled={importing} onClick={() => remove(entry.id)}>
-                  <Trash2 aria-hidden />
-                </Button>
-              ) : null}
-            </div>
-            {entry.document && (entry.phase === "ready" || entry.phase === "importing") ? (
-              // A long document starts folded, so that several files can be checked side by side.
-              <details className="group/list border-t" open={entry.document.questions.length <= OPEN_UP_TO}>
-                <summary className="flex cursor-pointer list-none items-center gap-2 px-4 py-2.5 text-[13px] font-medium text-muted-foreground outline-none hover:bg-accent/40 hover:text-foreground focus-visible:bg-accent/60 sm:px-5 [&::-webkit-details-marker]:hidden">
-                  <ChevronRight aria-hidden className="size-4 transition-transform group-open/list:rotate-90" />
-                  Recognised questions
-                </summary>
-                <ol className="divide-y border-t" aria-label={`Questions recognised in ${entry.name}`}>
-                  {entry.document.questions.map((question, index) => (
-                    <PreviewQuestion
-                      key={question.key}
-                      index={index}
-                      question={question}
-                      competencies={entry.document?.competencies ?? []}
-                      correction={entry.corrections[question.key]}
-                      disabled={importing}
-                      onCorrect={(correction) => update(entry.id, (e) => ({ corrections: { ...e.corrections, [question.key]: correction } }))}
-                    />
-                  ))}
-                </ol>
-              </details>
-            ) : null}
-            {entry.report && entry.report.unused.length > 0 && (entry.phase === "ready" || entry.phase === "importing") ? (
-              <UnusedPassages
-                fileName={entry.name}
-                report={entry.report}
-                choices={entry.passages}
-                disabled={importing}
-                onChoose={(line, choice) =>
-                  update(entry.id, (e) => {
-                    const passages = { ...e.passages };
-                    if (choice === null) delete passages[line];
-                    else passages[line] = choice;
-                    return { passages };
-                  })
-                }
-              />
-            ) : null}
-          </Card>
-        );
-      })}
+      {queue.entries.map((entry) => (
+        <ImportFileCard key={entry.id} entry={entry} importing={queue.importing} dispatch={dispatch} />
+      ))}
 
-      {ready.length > 0 ? (
-        <div className="sticky bottom-4 z-10">
-          <Card className="flex flex-col gap-3 p-4 shadow-lg sm:flex-row sm:items-center sm:justify-between sm:px-5">
-            <p className="text-sm">
-              <span className="font-medium">
-                {ready.length} document{ready.length === 1 ? "" : "s"} ready
-              </span>
-              <span className="text-muted-foreground">
-                {" "}
-                · {count(readyTotals.questions, "question")}, {count(readyTotals.followUps, "follow-up")},{" "}
-                {count(readyTotals.rubric, "rubric criterion", "rubric criteria")}
-              </span>
-            </p>
-            <Button onClick={() => void importAll()} loading={importing} disabled={busy} data-testid="bank-confirm-import">
-              Import {ready.length === 1 ? "document" : `${ready.length} documents`}
-            </Button>
-          </Card>
-        </div>
-      ) : null}
+      {readyEntries(queue).length > 0 ? <ConfirmImportBar queue={queue} onImport={() => void importAll()} /> : null}
 
-      {entries.length === 0 ? (
+      {queue.entries.length === 0 ? (
         <Alert>
           Questions are found by the layout your document repeats: headings, numbered or bold-led paragraphs, “Q:” lines, &lt;details&gt; blocks, quotations or
           a table with a Question column. Answers, follow-ups, rubric criteria (“Key points”, “What is this testing?”), red flags and example scores are picked
@@ -256,74 +95,214 @@ export function BankImporter() {
   );
 }
 
-/** The documents picked for import, each read, recognised (previewed) and then imported on confirmation. */
+/** The documents picked for import, each read, recognised (previewed) and then imported on confirmation (`reduceImportQueue`). */
 function useImportQueue() {
   const client = useTRPCClient();
-  const [entries, setEntries] = useState<Entry[]>([]);
-  const [importing, setImporting] = useState(false);
-
-  const update = (id: string, patch: Partial<Entry> | ((entry: Entry) => Partial<Entry>)) =>
-    setEntries((list) => list.map((e) => (e.id === id ? { ...e, ...(typeof patch === "function" ? patch(e) : patch) } : e)));
+  const [queue, dispatch] = useReducer(reduceImportQueue, emptyImportQueue);
 
   async function previewOne(id: string, file: File) {
     try {
-      const content = await readFileAsBase64(file, (progress) => update(id, { progress }));
-      update(id, { phase: "recognising", content });
+      const content = await readFileAsBase64(file, (progress) => dispatch({ type: "readProgress", id, progress }));
+      dispatch({ type: "read", id, content });
       const [result] = await client.bank.preview.mutate({ files: [{ name: file.name, encoding: "base64", content }] });
       if (!result) throw new Error("no result");
-      update(id, result.ok ? { phase: "ready", document: result.document, report: result.report } : { phase: "failed", error: result.message });
+      dispatch(result.ok ? { type: "previewed", id, document: result.document, report: result.report } : { type: "failed", id, error: result.message });
     } catch (error) {
-      update(id, { phase: "failed", error: errorMessage(error) });
+      dispatch({ type: "failed", id, error: errorMessage(error) });
     }
   }
 
   function addFiles(files: FileList | File[]) {
-    const added = Array.from(files).map((file) => {
-      const problem = refusal(file);
-      const entry: Entry = {
-        id: crypto.randomUUID(),
-        name: file.name,
-        size: file.size,
-        phase: problem ? "failed" : "reading",
-        progress: 0,
-        corrections: {},
-        passages: {},
-        ...(problem ? { error: problem } : {}),
-      };
-      return { entry, file, problem };
-    });
-    setEntries((list) => [...list.filter((e) => e.phase !== "imported"), ...added.map((a) => a.entry)]);
-    for (const { entry, file, problem } of added) if (!problem) void previewOne(entry.id, file);
+    const picked = Array.from(files, (file) => ({ file, id: crypto.randomUUID(), refusal: whyRefused(file) }));
+    dispatch({ type: "picked", files: picked.map(({ file, id, refusal }) => ({ id, name: file.name, size: file.size, refusal })) });
+    for (const { file, id, refusal } of picked) if (!refusal) void previewOne(id, file);
   }
 
   async function importAll() {
-    setImporting(true);
-    for (const entry of entries.filter((e) => e.phase === "ready")) {
-      update(entry.id, { phase: "importing" });
+    dispatch({ type: "importStarted" });
+    for (const entry of readyEntries(queue)) {
+      dispatch({ type: "importing", id: entry.id });
       try {
-        const [result] = await client.bank.import.mutate({
-          files: [
-            {
-              name: entry.name,
-              encoding: "base64",
-              content: entry.content ?? "",
-              corrections: Object.entries(entry.corrections).map(([key, correction]) => ({ key, ...correction })),
-              passagesAsQuestions: passagesAsQuestions(entry),
-            },
-          ],
-        });
+        const [result] = await client.bank.import.mutate({ files: [importFile(entry)] });
         if (!result) throw new Error("no result");
-        update(entry.id, result.ok ? { phase: "imported", outcome: result.outcome, content: undefined } : { phase: "failed", error: result.message });
+        dispatch(result.ok ? { type: "imported", id: entry.id, outcome: result.outcome } : { type: "failed", id: entry.id, error: result.message });
       } catch (error) {
-        update(entry.id, { phase: "failed", error: errorMessage(error) });
+        dispatch({ type: "failed", id: entry.id, error: errorMessage(error) });
       }
     }
-    setImporting(false);
+    dispatch({ type: "importFinished" });
   }
 
-  const remove = (id: string) => setEntries((list) => list.filter((e) => e.id !== id));
+  return { queue, dispatch, addFiles, importAll };
+}
 
-  return { entries, update, addFiles, remove, importAll, importing };
+const previewShown = (phase: Phase) => phase === "ready" || phase === "importing";
+
+/** One picked document: where it is, what was recognised in it, and the user's corrections. */
+function ImportFileCard({ entry, importing, dispatch }: { entry: Entry; importing: boolean; dispatch: Dispatch<ImportQueueAction> }) {
+  return (
+    <Card className="overflow-hidden" data-testid="bank-file" aria-label={entry.name} role="region">
+      <div className="flex items-start gap-3 p-4 sm:px-5">
+        <span aria-hidden className="mt-0.5 flex size-9 shrink-0 items-center justify-center rounded-lg border bg-muted/60">
+          <PhaseIcon phase={entry.phase} />
+        </span>
+        <div className="grid min-w-0 flex-1 gap-1.5">
+          <div className="flex min-w-0 items-baseline gap-2">
+            <p className="truncate text-sm font-medium">{entry.document?.title ?? entry.name}</p>
+            <span className="shrink-0 text-xs text-muted-foreground">
+              {entry.document ? `${entry.name} · ` : ""}
+              {formatSize(entry.size)}
+            </span>
+          </div>
+          <FileProgress entry={entry} />
+          {previewShown(entry.phase) ? <FileCounts entry={entry} /> : null}
+          {entry.outcome ? <FileOutcome outcome={entry.outcome} /> : null}
+        </div>
+        {entry.phase === "ready" || entry.phase === "failed" ? (
+          <Button
+            variant="ghost"
+            size="icon"
+            aria-label={`Remove ${entry.name}`}
+            disabled={importing}
+            onClick={() => dispatch({ type: "removed", id: entry.id })}
+          >
+            <Trash2 aria-hidden />
+          </Button>
+        ) : null}
+      </div>
+      {entry.document && previewShown(entry.phase) ? (
+        <RecognisedQuestions entry={entry} document={entry.document} importing={importing} dispatch={dispatch} />
+      ) : null}
+      {entry.report && entry.report.unused.length > 0 && previewShown(entry.phase) ? (
+        <UnusedPassages
+          fileName={entry.name}
+          report={entry.report}
+          choices={entry.passages}
+          disabled={importing}
+          onChoose={(line, choice) => dispatch({ type: "passageChosen", id: entry.id, line, choice })}
+        />
+      ) : null}
+    </Card>
+  );
+}
+
+function PhaseIcon({ phase }: { phase: Phase }) {
+  if (phase === "failed") return <CircleAlert className="size-4 text-destructive" />;
+  if (phase === "imported") return <CircleCheck className="size-4 text-success" />;
+  if (phase === "ready") return <FileText className="size-4 text-muted-foreground" />;
+  return <LoaderCircle className="size-4 animate-spin text-muted-foreground" />;
+}
+
+/** Reading, recognising or importing as it goes; why it failed when it did. */
+function FileProgress({ entry }: { entry: Entry }) {
+  return (
+    <>
+      {entry.phase === "reading" ? <ProgressBar value={entry.progress} label={`Reading ${entry.name}`} /> : null}
+      {entry.phase === "recognising" || entry.phase === "importing" ? (
+        <>
+          <ProgressBar value={null} label={entry.phase === "recognising" ? `Recognising ${entry.name}` : `Importing ${entry.name}`} />
+          <p className="text-xs text-muted-foreground">{entry.phase === "recognising" ? "Recognising questions…" : "Importing…"}</p>
+        </>
+      ) : null}
+      {entry.phase === "failed" ? (
+        <p className="text-[13px] text-destructive" role="alert">
+          {entry.error}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** What importing the document would add, what was repaired, and how many passages are still undecided. */
+function FileCounts({ entry }: { entry: Entry }) {
+  const totals = entryTotals(entry);
+  if (!totals) return null;
+  const unusedLeft = (entry.report?.unusedTotal ?? 0) - Object.keys(entry.passages).length;
+  return (
+    <p className="text-[13px] text-muted-foreground" data-testid="bank-file-counts">
+      <span className="font-medium text-foreground">{count(totals.questions, "question")}</span> · {count(totals.followUps, "follow-up")} ·{" "}
+      {count(totals.rubric, "rubric criterion", "rubric criteria")}
+      {entry.document && entry.document.repairs.mojibakeFixed > 0 ? ` · ${entry.document.repairs.mojibakeFixed} garbled characters repaired` : ""}
+      {entry.document && entry.document.repairs.codeLinesRestored > 0
+        ? ` · line breaks restored in ${entry.document.repairs.codeLinesRestored} code lines`
+        : ""}
+      {unusedLeft > 0 ? <span className="text-amber-700 dark:text-amber-300"> · {count(unusedLeft, "passage")} not used, see below</span> : null}
+    </p>
+  );
+}
+
+function FileOutcome({ outcome }: { outcome: ImportOutcome }) {
+  return (
+    <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-[13px]" data-testid="bank-file-outcome">
+      <Badge variant="success">{outcomeText[outcome.status]}</Badge>
+      <span className="text-muted-foreground">
+        {count(outcome.questions, "question")}
+        {outcome.status === "updated" ? ` (${outcome.updated} updated, ${outcome.added} added, ${outcome.removed} removed)` : ""}
+      </span>
+      <Link
+        href={`/bank?document=${encodeURIComponent(outcome.documentId)}`}
+        className="font-medium text-primary-soft-foreground underline-offset-4 hover:underline"
+      >
+        Browse them
+      </Link>
+    </p>
+  );
+}
+
+interface RecognisedQuestionsProps {
+  entry: Entry;
+  document: NonNullable<Entry["document"]>;
+  importing: boolean;
+  dispatch: Dispatch<ImportQueueAction>;
+}
+
+function RecognisedQuestions({ entry, document, importing, dispatch }: RecognisedQuestionsProps) {
+  return (
+    // A long document starts folded, so that several files can be checked side by side.
+    <details className="group/list border-t" open={document.questions.length <= OPEN_UP_TO}>
+      <summary className="flex cursor-pointer list-none items-center gap-2 px-4 py-2.5 text-[13px] font-medium text-muted-foreground outline-none hover:bg-accent/40 hover:text-foreground focus-visible:bg-accent/60 sm:px-5 [&::-webkit-details-marker]:hidden">
+        <ChevronRight aria-hidden className="size-4 transition-transform group-open/list:rotate-90" />
+        Recognised questions
+      </summary>
+      <ol className="divide-y border-t" aria-label={`Questions recognised in ${entry.name}`}>
+        {document.questions.map((question, index) => (
+          <PreviewQuestion
+            key={question.key}
+            index={index}
+            question={question}
+            competencies={document.competencies}
+            correction={entry.corrections[question.key]}
+            disabled={importing}
+            onCorrect={(correction) => dispatch({ type: "corrected", id: entry.id, questionKey: question.key, correction })}
+          />
+        ))}
+      </ol>
+    </details>
+  );
+}
+
+/** Stays in sight while documents are ready: what importing them all adds, and the button that does it. */
+function ConfirmImportBar({ queue, onImport }: { queue: ImportQueue; onImport: () => void }) {
+  const ready = readyEntries(queue);
+  const totals = readyTotals(queue);
+  return (
+    <div className="sticky bottom-4 z-10">
+      <Card className="flex flex-col gap-3 p-4 shadow-lg sm:flex-row sm:items-center sm:justify-between sm:px-5">
+        <p className="text-sm">
+          <span className="font-medium">
+            {ready.length} document{ready.length === 1 ? "" : "s"} ready
+          </span>
+          <span className="text-muted-foreground">
+            {" "}
+            · {count(totals.questions, "question")}, {count(totals.followUps, "follow-up")}, {count(totals.rubric, "rubric criterion", "rubric criteria")}
+          </span>
+        </p>
+        <Button onClick={onImport} loading={queue.importing} disabled={previewing(queue)} data-testid="bank-confirm-import">
+          Import {ready.length === 1 ? "document" : `${ready.length} documents`}
+        </Button>
+      </Card>
+    </div>
+  );
 }
 
 /** Where documents are dropped or chosen; nothing is sent until they are previewed and confirmed. */

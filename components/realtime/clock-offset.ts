@@ -1,9 +1,6 @@
 "use client";
 
-import type { Socket } from "socket.io-client";
-import type { ClientToServerEvents, ServerToClientEvents } from "@/server/realtime/protocol";
-
-export type RoomSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+import type { RoomTransport } from "@/components/realtime/room-connection";
 
 const SAMPLES = 5;
 const SAMPLE_TIMEOUT_MS = 3_000;
@@ -24,7 +21,7 @@ export function clockOffsetMs(): number {
  * shortest round trip, whose midpoint guess is the least wrong (NTP's rule of thumb). Starts over on each
  * connection, because a reconnect may have landed on another node or another network path.
  */
-export async function measureClockOffset(socket: RoomSocket): Promise<number> {
+export async function measureClockOffset(socket: Pick<RoomTransport, "connected" | "timeout">): Promise<number> {
   let roundBestRtt = Number.POSITIVE_INFINITY;
   let roundBestOffset: number | null = null;
   for (let i = 0; i < SAMPLES; i++) {

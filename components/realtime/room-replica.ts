@@ -12,7 +12,7 @@ const MAX_HELD = 1_000;
 
 /**
  * A client's copy of one room: its view at `seq`, kept up to date from join answers and live messages by
- * the rules every client follows (the browser's `useRoom`, the tests' `RoomClient`). No sockets here: the
+ * the rules every client follows (the browser's `RoomConnection`, the tests' `RoomClient`). No sockets here: the
  * caller sends the join `beginJoin` asks for, and hands over what arrives.
  *
  * - A rejoin names the seq of the view it holds and gets only what it missed; a client without a view,

@@ -1,7 +1,9 @@
 "use client";
 
-import { io } from "socket.io-client";
-import type { RoomSocket } from "@/components/realtime/clock-offset";
+import { io, type Socket } from "socket.io-client";
+import type { ClientToServerEvents, ServerToClientEvents } from "@/server/realtime/protocol";
+
+export type RoomSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 let socket: RoomSocket | undefined;
 

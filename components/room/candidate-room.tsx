@@ -6,20 +6,20 @@ import { CandidateFeedback } from "@/components/room/candidate-feedback";
 import { formatDuration, offsetInInterview } from "@/components/room/format-time";
 import { Markdown } from "@/components/ui/markdown";
 import { PresenceList } from "@/components/room/presence";
-import { RoomConnectionStatus } from "@/components/room/room-connection";
+import { RoomConnectionStatus } from "@/components/room/connection-status";
 import { RoomHeader } from "@/components/room/room-header";
 import { ScratchpadEditor } from "@/components/room/scratchpad";
 import type { Result, RoomCommandResult } from "@/server/realtime/protocol";
 import { QuestionTimer, SessionClock } from "@/components/room/timers";
 import { useTickingNow } from "@/components/room/use-ticking-now";
-import type { RoomConnection } from "@/components/realtime/use-room";
+import type { ConnectionState } from "@/components/realtime/room-connection";
 import { canEditScratchpad, sessionElapsedMs, type CandidateQuestionView, type CandidateView, type ClientCommand } from "@/server/domain/room";
 import { InlineTitle } from "@/components/ui/inline-title";
 
 interface CandidateRoomProps {
   title: string;
   view: CandidateView;
-  connection: RoomConnection;
+  connection: ConnectionState;
   serverNow: () => number;
   /** Runs a command and tells the user if it failed. */
   /** Sends a command and returns the server's answer as it is (the scratchpad needs its revision). */

@@ -11,7 +11,7 @@ import { KeyPoints } from "@/components/room/key-points";
 import { Kbd } from "@/components/room/kbd";
 import { Markdown } from "@/components/ui/markdown";
 import { PresenceList } from "@/components/room/presence";
-import { RoomConnectionStatus } from "@/components/room/room-connection";
+import { RoomConnectionStatus } from "@/components/room/connection-status";
 import { RoomHeader } from "@/components/room/room-header";
 import { sectionLabel } from "@/components/room/section-label";
 import { StaffFollowUps } from "@/components/room/staff-follow-ups";
@@ -19,7 +19,7 @@ import { StaffSidebar } from "@/components/room/staff-sidebar";
 import { QuestionTimer, SessionClock } from "@/components/room/timers";
 import { useRoomShortcuts } from "@/components/room/use-room-shortcuts";
 import { useTickingNow } from "@/components/room/use-ticking-now";
-import type { RoomConnection } from "@/components/realtime/use-room";
+import type { ConnectionState } from "@/components/realtime/room-connection";
 import {
   canCheckKeyPoint,
   canEnd,
@@ -36,7 +36,7 @@ import { InlineTitle } from "@/components/ui/inline-title";
 interface StaffRoomProps {
   title: string;
   view: StaffView;
-  connection: RoomConnection;
+  connection: ConnectionState;
   serverNow: () => number;
   /** Sends a command; false (after telling the user why) when it was refused or failed. */
   run: (command: ClientCommand) => Promise<boolean>;

@@ -1,14 +1,14 @@
 import { cn } from "@/components/ui/cn";
-import type { RoomConnection } from "@/components/realtime/use-room";
+import type { ConnectionState } from "@/components/realtime/room-connection";
 
-const labels: Record<RoomConnection, string> = {
+const labels: Record<ConnectionState, string> = {
   connecting: "Connecting…",
   connected: "Connected",
   reconnecting: "Reconnecting…",
   offline: "Offline",
 };
 
-const dotClasses: Record<RoomConnection, string> = {
+const dotClasses: Record<ConnectionState, string> = {
   connecting: "bg-amber-500 animate-pulse",
   connected: "bg-emerald-500",
   reconnecting: "bg-amber-500 animate-pulse",
@@ -16,7 +16,7 @@ const dotClasses: Record<RoomConnection, string> = {
 };
 
 /** This tab's link to the room, as the room hook sees it (joined, not merely connected). */
-export function RoomConnectionStatus({ connection, className }: { connection: RoomConnection; className?: string }) {
+export function RoomConnectionStatus({ connection, className }: { connection: ConnectionState; className?: string }) {
   return (
     <span
       role="status"
