@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Download, Tags, Trash2 } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/room/confirm-dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { CompetencySetEditor } from "@/components/bank/competency-set-editor";
 import { CopyDocumentButton } from "@/components/bank/copy-document-button";
 import { downloadJson } from "@/components/bank/download-json";

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { ConfirmDialog } from "@/components/room/confirm-dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { formatDuration, wallClock } from "@/components/room/format-time";
 import { KeyPoints } from "@/components/room/key-points";
 import { Kbd } from "@/components/room/kbd";
