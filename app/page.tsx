@@ -73,58 +73,13 @@ export default async function HomePage() {
       </header>
 
       <main>
-        <section className="mx-auto max-w-6xl px-4 pt-14 pb-16 text-center sm:px-6 sm:pt-24 sm:pb-20">
-          <Badge variant="outline" className="mb-6 bg-card/70 px-3 py-1 text-[13px] font-normal text-muted-foreground shadow-xs backdrop-blur">
-            <span aria-hidden className="size-1.5 rounded-full bg-primary" />
-            Live mock interviews with real rubrics
-          </Badge>
-          <h1 className="mx-auto max-w-3xl text-4xl leading-[1.08] font-semibold tracking-tight sm:text-6xl">
-            Technical interviews that feel like the real thing
-          </h1>
-          <p className="mx-auto mt-6 max-w-2xl text-base leading-7 text-muted-foreground sm:text-lg sm:leading-8">
-            Mockroom puts interviewer and candidate in one live room. Questions come from real interview-prep documents, follow-ups are revealed one at a time,
-            and every answer is scored against a rubric and kept for review.
-          </p>
-          <div className="mt-9 flex flex-col items-center justify-center gap-3 sm:flex-row">
-            <Button asChild size="lg" className="w-full sm:w-auto">
-              <Link href="/sign-up">
-                Get started
-                <ArrowRight aria-hidden />
-              </Link>
-            </Button>
-            <Button asChild size="lg" variant="outline" className="w-full sm:w-auto">
-              <Link href="/sign-in">Sign in</Link>
-            </Button>
-          </div>
-          <p className="mt-5 text-[13px] text-muted-foreground">Candidates join from an invite link. No account needed.</p>
-        </section>
+        <Hero />
 
         <section className="mx-auto max-w-5xl px-4 sm:px-6">
           <RoomPreview />
         </section>
 
-        <section id="features" aria-labelledby="features-heading" className="mx-auto max-w-6xl scroll-mt-8 px-4 py-24 sm:px-6 sm:py-32">
-          <div className="max-w-2xl">
-            <p className="text-sm font-medium text-primary-soft-foreground">Why Mockroom</p>
-            <h2 id="features-heading" className="mt-3 text-3xl font-semibold tracking-tight sm:text-4xl">
-              Everything an interview loop needs, and nothing it does not
-            </h2>
-            <p className="mt-4 text-base leading-7 text-muted-foreground">
-              Built for the people who run interviews every week and for the people practising for their next one.
-            </p>
-          </div>
-          <ul className="mt-12 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-            {features.map((feature) => (
-              <li key={feature.title} className={cn("rounded-xl border bg-card p-6 shadow-xs", feature.wide && "lg:col-span-2")}>
-                <span aria-hidden className="flex size-9 items-center justify-center rounded-lg border bg-muted/60">
-                  <feature.icon className="size-4 text-foreground" />
-                </span>
-                <h3 className="mt-5 text-[15px] font-semibold tracking-tight">{feature.title}</h3>
-                <p className={cn("mt-2 text-sm leading-6 text-muted-foreground", feature.wide && "max-w-xl")}>{feature.body}</p>
-              </li>
-            ))}
-          </ul>
-        </section>
+        <Features />
 
         <section className="mx-auto max-w-6xl px-4 pb-24 sm:px-6">
           <div className="flex flex-col items-start justify-between gap-6 rounded-2xl border bg-card px-6 py-10 shadow-xs sm:flex-row sm:items-center sm:px-10">
@@ -146,6 +101,61 @@ export default async function HomePage() {
         </div>
       </footer>
     </div>
+  );
+}
+
+function Hero() {
+  return (
+    <section className="mx-auto max-w-6xl px-4 pt-14 pb-16 text-center sm:px-6 sm:pt-24 sm:pb-20">
+      <Badge variant="outline" className="mb-6 bg-card/70 px-3 py-1 text-[13px] font-normal text-muted-foreground shadow-xs backdrop-blur">
+        <span aria-hidden className="size-1.5 rounded-full bg-primary" />
+        Live mock interviews with real rubrics
+      </Badge>
+      <h1 className="mx-auto max-w-3xl text-4xl leading-[1.08] font-semibold tracking-tight sm:text-6xl">Technical interviews that feel like the real thing</h1>
+      <p className="mx-auto mt-6 max-w-2xl text-base leading-7 text-muted-foreground sm:text-lg sm:leading-8">
+        Mockroom puts interviewer and candidate in one live room. Questions come from real interview-prep documents, follow-ups are revealed one at a time, and
+        every answer is scored against a rubric and kept for review.
+      </p>
+      <div className="mt-9 flex flex-col items-center justify-center gap-3 sm:flex-row">
+        <Button asChild size="lg" className="w-full sm:w-auto">
+          <Link href="/sign-up">
+            Get started
+            <ArrowRight aria-hidden />
+          </Link>
+        </Button>
+        <Button asChild size="lg" variant="outline" className="w-full sm:w-auto">
+          <Link href="/sign-in">Sign in</Link>
+        </Button>
+      </div>
+      <p className="mt-5 text-[13px] text-muted-foreground">Candidates join from an invite link. No account needed.</p>
+    </section>
+  );
+}
+
+function Features() {
+  return (
+    <section id="features" aria-labelledby="features-heading" className="mx-auto max-w-6xl scroll-mt-8 px-4 py-24 sm:px-6 sm:py-32">
+      <div className="max-w-2xl">
+        <p className="text-sm font-medium text-primary-soft-foreground">Why Mockroom</p>
+        <h2 id="features-heading" className="mt-3 text-3xl font-semibold tracking-tight sm:text-4xl">
+          Everything an interview loop needs, and nothing it does not
+        </h2>
+        <p className="mt-4 text-base leading-7 text-muted-foreground">
+          Built for the people who run interviews every week and for the people practising for their next one.
+        </p>
+      </div>
+      <ul className="mt-12 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        {features.map((feature) => (
+          <li key={feature.title} className={cn("rounded-xl border bg-card p-6 shadow-xs", feature.wide && "lg:col-span-2")}>
+            <span aria-hidden className="flex size-9 items-center justify-center rounded-lg border bg-muted/60">
+              <feature.icon className="size-4 text-foreground" />
+            </span>
+            <h3 className="mt-5 text-[15px] font-semibold tracking-tight">{feature.title}</h3>
+            <p className={cn("mt-2 text-sm leading-6 text-muted-foreground", feature.wide && "max-w-xl")}>{feature.body}</p>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

@@ -72,6 +72,17 @@ export function SignUpForm({ callbackUrl, defaultName }: { callbackUrl: string; 
           {formError}
         </Alert>
       ) : null}
+      <SignUpFields defaultName={defaultName} errors={errors} onEdit={clearError} />
+      <Button type="submit" className="mt-1 h-10 w-full" loading={pending}>
+        Create account
+      </Button>
+    </form>
+  );
+}
+
+function SignUpFields({ defaultName, errors, onEdit }: { defaultName: string | undefined; errors: FieldErrors; onEdit: (field: string) => void }) {
+  return (
+    <>
       <FormField
         id="sign-up-name"
         name="name"
@@ -80,7 +91,7 @@ export function SignUpForm({ callbackUrl, defaultName }: { callbackUrl: string; 
         placeholder="Ada Lovelace"
         defaultValue={defaultName}
         error={errors.name}
-        onChange={() => clearError("name")}
+        onChange={() => onEdit("name")}
       />
       <FormField
         id="sign-up-email"
@@ -91,7 +102,7 @@ export function SignUpForm({ callbackUrl, defaultName }: { callbackUrl: string; 
         inputMode="email"
         placeholder="you@company.com"
         error={errors.email}
-        onChange={() => clearError("email")}
+        onChange={() => onEdit("email")}
       />
       <FormField
         id="sign-up-password"
@@ -101,11 +112,8 @@ export function SignUpForm({ callbackUrl, defaultName }: { callbackUrl: string; 
         autoComplete="new-password"
         hint="At least 8 characters."
         error={errors.password}
-        onChange={() => clearError("password")}
+        onChange={() => onEdit("password")}
       />
-      <Button type="submit" className="mt-1 h-10 w-full" loading={pending}>
-        Create account
-      </Button>
-    </form>
+    </>
   );
 }

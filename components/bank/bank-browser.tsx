@@ -55,18 +55,7 @@ export function BankBrowser({ initial, canManage }: { initial: BankFilters; canM
   }, [query, pathname, router]);
 
   const facets = useQuery(trpc.bank.facets.queryOptions({ documentId: filters.document || undefined }));
-  const search = useQuery({
-    ...trpc.bank.search.queryOptions({
-      q: q || undefined,
-      documentId: filters.document || undefined,
-      section: filters.section || undefined,
-      difficulty: filters.difficulty || undefined,
-      tag: filters.tag || undefined,
-      cursor,
-      limit: PAGE_SIZE,
-    }),
-    placeholderData: keepPreviousData,
-  });
+  const search = useBankSearch(filters, q, cursor);
 
   const set = (patch: Partial<BankFilters>) => setFilters((f) => ({ ...f, ...patch }));
   const filtered = q !== "" || FILTER_KEYS.some((key) => filters[key] !== "");
@@ -87,18 +76,7 @@ export function BankBrowser({ initial, canManage }: { initial: BankFilters; canM
 
       <section aria-label="Questions" className="grid min-w-0 grid-cols-1 gap-4">
         {selectedDocument ? <DocumentActions document={selectedDocument} onDeleted={() => set({ document: "", section: "" })} /> : null}
-        <div className="relative">
-          <Search aria-hidden className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground" />
-          <Input
-            type="search"
-            aria-label="Search the question bank"
-            placeholder="Search prompts, answers, follow-ups, rubrics…"
-            value={filters.q}
-            onChange={(event) => set({ q: event.target.value })}
-            className="h-11 pl-9 text-[15px] sm:h-11"
-            data-testid="bank-search"
-          />
-        </div>
+        <BankSearchInput value={filters.q} onChange={(value) => set({ q: value })} />
 
         {search.isError ? (
           <Alert variant="error">
@@ -108,14 +86,7 @@ export function BankBrowser({ initial, canManage }: { initial: BankFilters; canM
             </button>
           </Alert>
         ) : !page ? (
-          <Card className="divide-y" aria-busy="true">
-            {Array.from({ length: 6 }, (_, i) => (
-              <div key={i} className="grid gap-2 px-5 py-4">
-                <Skeleton className="h-4 w-4/5" />
-                <Skeleton className="h-3 w-2/5" />
-              </div>
-            ))}
-          </Card>
+          <ResultsSkeleton />
         ) : page.total === 0 ? (
           <EmptyBank
             filtered={filtered}
@@ -124,49 +95,132 @@ export function BankBrowser({ initial, canManage }: { initial: BankFilters; canM
             onClear={() => setFilters({ q: "", document: "", section: "", difficulty: "", tag: "" })}
           />
         ) : (
-          <>
-            <p className="text-[13px] text-muted-foreground tabular-nums" aria-live="polite" data-testid="bank-total">
-              {page.items.length > 0 ? `${(offset + 1).toLocaleString("en")}–${(offset + page.items.length).toLocaleString("en")} of ` : ""}
-              {plural(page.total, "question")}
-              {q ? ` matching “${q}”` : ""}
-            </p>
-            <Card className={search.isFetching ? "opacity-70 transition-opacity" : "transition-opacity"}>
-              <ul className="divide-y" aria-busy={search.isFetching}>
-                {page.items.map((item) => (
-                  <BankResult key={item.id} item={item} documentTitles={documentTitles} />
-                ))}
-              </ul>
-            </Card>
-            {cursors.length > 1 || page.nextCursor ? (
-              <nav aria-label="Pages" className="flex items-center justify-between gap-2">
-                <Button variant="outline" size="sm" disabled={cursors.length <= 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
-                  <ChevronLeft aria-hidden />
-                  Previous
-                </Button>
-                <span className="text-[13px] text-muted-foreground tabular-nums">
-                  Page {cursors.length} of {Math.max(1, Math.ceil(page.total / PAGE_SIZE))}
-                </span>
-                <Button
-                  variant="outline"
-                  size="sm"
-                  disabled={!page.nextCursor}
-                  onClick={() => {
-                    const next = page.nextCursor;
-                    if (next) setCursors((c) => [...c, next]);
-                    window.scrollTo({ top: 0, behavior: "smooth" });
-                  }}
-                >
-                  Next
-                  <ChevronRight aria-hidden />
-                </Button>
-              </nav>
-            ) : null}
-          </>
+          <ResultsPage
+            page={page}
+            offset={offset}
+            q={q}
+            fetching={search.isFetching}
+            documentTitles={documentTitles}
+            pageNumber={cursors.length}
+            onPrevious={() => setCursors((c) => c.slice(0, -1))}
+            onNext={(next) => setCursors((c) => [...c, next])}
+          />
         )}
       </section>
     </div>
   );
 }
+
+/** The bank's search for these filters and this page, keeping the last page on screen while the next loads. */
+function useBankSearch(filters: BankFilters, q: string, cursor: string | null) {
+  const trpc = useTRPC();
+  return useQuery({
+    ...trpc.bank.search.queryOptions({
+      q: q || undefined,
+      documentId: filters.document || undefined,
+      section: filters.section || undefined,
+      difficulty: filters.difficulty || undefined,
+      tag: filters.tag || undefined,
+      cursor,
+      limit: PAGE_SIZE,
+    }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+function BankSearchInput({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+  return (
+    <div className="relative">
+      <Search aria-hidden className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground" />
+      <Input
+        type="search"
+        aria-label="Search the question bank"
+        placeholder="Search prompts, answers, follow-ups, rubrics…"
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        className="h-11 pl-9 text-[15px] sm:h-11"
+        data-testid="bank-search"
+      />
+    </div>
+  );
+}
+
+function ResultsSkeleton() {
+  return (
+    <Card className="divide-y" aria-busy="true">
+      {Array.from({ length: 6 }, (_, i) => (
+        <div key={i} className="grid gap-2 px-5 py-4">
+          <Skeleton className="h-4 w-4/5" />
+          <Skeleton className="h-3 w-2/5" />
+        </div>
+      ))}
+    </Card>
+  );
+}
+
+/** One page of results: how many, the questions, and the way to the pages around it. */
+function ResultsPage({
+  page,
+  offset,
+  q,
+  fetching,
+  documentTitles,
+  pageNumber,
+  onPrevious,
+  onNext,
+}: {
+  page: SearchPage;
+  offset: number;
+  q: string;
+  fetching: boolean;
+  documentTitles: ReadonlySet<string>;
+  pageNumber: number;
+  onPrevious: () => void;
+  onNext: (cursor: string) => void;
+}) {
+  return (
+    <>
+      <p className="text-[13px] text-muted-foreground tabular-nums" aria-live="polite" data-testid="bank-total">
+        {page.items.length > 0 ? `${(offset + 1).toLocaleString("en")}–${(offset + page.items.length).toLocaleString("en")} of ` : ""}
+        {plural(page.total, "question")}
+        {q ? ` matching “${q}”` : ""}
+      </p>
+      <Card className={fetching ? "opacity-70 transition-opacity" : "transition-opacity"}>
+        <ul className="divide-y" aria-busy={fetching}>
+          {page.items.map((item) => (
+            <BankResult key={item.id} item={item} documentTitles={documentTitles} />
+          ))}
+        </ul>
+      </Card>
+      {pageNumber > 1 || page.nextCursor ? (
+        <nav aria-label="Pages" className="flex items-center justify-between gap-2">
+          <Button variant="outline" size="sm" disabled={pageNumber <= 1} onClick={onPrevious}>
+            <ChevronLeft aria-hidden />
+            Previous
+          </Button>
+          <span className="text-[13px] text-muted-foreground tabular-nums">
+            Page {pageNumber} of {Math.max(1, Math.ceil(page.total / PAGE_SIZE))}
+          </span>
+          <Button
+            variant="outline"
+            size="sm"
+            disabled={!page.nextCursor}
+            onClick={() => {
+              const next = page.nextCursor;
+              if (next) onNext(next);
+              window.scrollTo({ top: 0, behavior: "smooth" });
+            }}
+          >
+            Next
+            <ChevronRight aria-hidden />
+          </Button>
+        </nav>
+      ) : null}
+    </>
+  );
+}
+
+type SearchPage = inferRouterOutputs<AppRouter>["bank"]["search"];
 
 type SearchItem = inferRouterOutputs<AppRouter>["bank"]["search"]["items"][number];
 

@@ -31,19 +31,7 @@ export function CompetencySetEditor({ documentId, competencies, editable }: { do
     }),
   );
 
-  if (!editable) {
-    return (
-      <ul className="grid gap-1.5 text-[13px]" aria-label="Competencies">
-        {competencies.map((competency) => (
-          <li key={competency.key}>
-            <span className="font-medium">{competency.name}</span>
-            <span className="text-muted-foreground"> · {competency.description}</span>
-          </li>
-        ))}
-        <li className="text-muted-foreground">Copy the document to your bank to rename, add or remove competencies.</li>
-      </ul>
-    );
-  }
+  if (!editable) return <CompetencyList competencies={competencies} />;
 
   const setRow = (index: number, patch: Partial<Row>) => setRows((all) => all.map((row, i) => (i === index ? { ...row, ...patch } : row)));
   const submit = (event: FormEvent) => {
@@ -56,32 +44,14 @@ export function CompetencySetEditor({ documentId, competencies, editable }: { do
     <form onSubmit={submit} className="grid gap-3" aria-label="Competencies" noValidate>
       <ol className="grid gap-2">
         {rows.map((row, index) => (
-          <li key={row.key ?? `new-${index}`} className="flex flex-wrap items-center gap-2 sm:flex-nowrap">
-            <Input
-              aria-label={`Competency ${index + 1} name`}
-              value={row.name}
-              maxLength={COMPETENCY_NAME_MAX}
-              onChange={(event) => setRow(index, { name: event.target.value })}
-              className="sm:w-56"
-            />
-            <Input
-              aria-label={`Competency ${index + 1} description`}
-              value={row.description}
-              maxLength={COMPETENCY_DESCRIPTION_MAX}
-              placeholder="What it covers"
-              onChange={(event) => setRow(index, { description: event.target.value })}
-            />
-            <Button
-              type="button"
-              variant="ghost"
-              size="icon"
-              aria-label={`Remove ${row.name || `competency ${index + 1}`}`}
-              disabled={rows.length === 1}
-              onClick={() => setRows((all) => all.filter((_, i) => i !== index))}
-            >
-              <Trash2 aria-hidden />
-            </Button>
-          </li>
+          <CompetencyRow
+            key={row.key ?? `new-${index}`}
+            row={row}
+            index={index}
+            removable={rows.length > 1}
+            onChange={(patch) => setRow(index, patch)}
+            onRemove={() => setRows((all) => all.filter((_, i) => i !== index))}
+          />
         ))}
       </ol>
       {save.error ? <Alert variant="error">{errorMessage(save.error)}</Alert> : null}
@@ -106,5 +76,56 @@ export function CompetencySetEditor({ documentId, competencies, editable }: { do
         </Button>
       </div>
     </form>
+  );
+}
+
+/** A shared document's competencies, to read. */
+function CompetencyList({ competencies }: { competencies: CompetencySet }) {
+  return (
+    <ul className="grid gap-1.5 text-[13px]" aria-label="Competencies">
+      {competencies.map((competency) => (
+        <li key={competency.key}>
+          <span className="font-medium">{competency.name}</span>
+          <span className="text-muted-foreground"> · {competency.description}</span>
+        </li>
+      ))}
+      <li className="text-muted-foreground">Copy the document to your bank to rename, add or remove competencies.</li>
+    </ul>
+  );
+}
+
+function CompetencyRow({
+  row,
+  index,
+  removable,
+  onChange,
+  onRemove,
+}: {
+  row: Row;
+  index: number;
+  removable: boolean;
+  onChange: (patch: Partial<Row>) => void;
+  onRemove: () => void;
+}) {
+  return (
+    <li className="flex flex-wrap items-center gap-2 sm:flex-nowrap">
+      <Input
+        aria-label={`Competency ${index + 1} name`}
+        value={row.name}
+        maxLength={COMPETENCY_NAME_MAX}
+        onChange={(event) => onChange({ name: event.target.value })}
+        className="sm:w-56"
+      />
+      <Input
+        aria-label={`Competency ${index + 1} description`}
+        value={row.description}
+        maxLength={COMPETENCY_DESCRIPTION_MAX}
+        placeholder="What it covers"
+        onChange={(event) => onChange({ description: event.target.value })}
+      />
+      <Button type="button" variant="ghost" size="icon" aria-label={`Remove ${row.name || `competency ${index + 1}`}`} disabled={!removable} onClick={onRemove}>
+        <Trash2 aria-hidden />
+      </Button>
+    </li>
   );
 }

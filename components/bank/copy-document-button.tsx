@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { errorMessage } from "@/components/providers/trpc-errors";
 import { useTRPC } from "@/components/providers/trpc";
+import { FormError } from "@/components/ui/form-error";
 
 /** "Copy to my bank": a private, editable copy of a shared document; opens the copy in the bank. */
 export function CopyDocumentButton({ documentId, sourceFile }: { documentId: string; sourceFile: string }) {
@@ -30,11 +31,7 @@ export function CopyDocumentButton({ documentId, sourceFile }: { documentId: str
         <Copy aria-hidden />
         {copy.isPending ? "Copying…" : "Copy to my bank"}
       </Button>
-      {copy.error ? (
-        <p role="alert" className="max-w-xs text-xs text-destructive">
-          {errorMessage(copy.error)}
-        </p>
-      ) : null}
+      <FormError message={copy.error ? errorMessage(copy.error) : null} className="max-w-xs text-xs" />
     </div>
   );
 }

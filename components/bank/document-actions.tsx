@@ -4,13 +4,14 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Download, Tags, Trash2 } from "lucide-react";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/room/confirm-dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { CompetencySetEditor } from "@/components/bank/competency-set-editor";
 import { CopyDocumentButton } from "@/components/bank/copy-document-button";
 import { downloadJson } from "@/components/bank/download-json";
 import { errorMessage } from "@/components/providers/trpc-errors";
 import { useTRPC } from "@/components/providers/trpc";
 import type { CompetencySet } from "@/server/domain/scoring/competency-set";
+import { FormError } from "@/components/ui/form-error";
 
 interface DocumentSummary {
   id: string;
@@ -64,11 +65,7 @@ export function DocumentActions({ document, onDeleted }: { document: DocumentSum
         <p className="text-xs text-muted-foreground">
           {document.sourceFile} · {document.shared ? "shared with everyone, read-only" : "in your bank, only you can see it"}
         </p>
-        {error ? (
-          <p role="alert" className="mt-1 text-xs text-destructive">
-            {error}
-          </p>
-        ) : null}
+        <FormError message={error} className="mt-1 text-xs" />
       </div>
       <div className="flex flex-wrap items-center gap-2">
         <Button variant="ghost" size="sm" aria-expanded={showCompetencies} onClick={() => setShowCompetencies((shown) => !shown)}>
@@ -88,12 +85,7 @@ export function DocumentActions({ document, onDeleted }: { document: DocumentSum
           </Button>
         )}
       </div>
-      {showCompetencies ? (
-        <div className="w-full border-t pt-3" data-testid="document-competencies">
-          <p className="mb-2 text-xs text-muted-foreground">Each rubric criterion is scored under one of these; scores and progress are charted by them.</p>
-          <CompetencySetEditor key={document.id} documentId={document.id} competencies={document.competencies} editable={!document.shared} />
-        </div>
-      ) : null}
+      {showCompetencies ? <DocumentCompetencies document={document} /> : null}
       <ConfirmDialog
         open={confirming}
         title={`Delete ${document.title}?`}
@@ -103,6 +95,15 @@ export function DocumentActions({ document, onDeleted }: { document: DocumentSum
         onConfirm={() => void deleteDocument()}
         onCancel={() => setConfirming(false)}
       />
+    </div>
+  );
+}
+
+function DocumentCompetencies({ document }: { document: DocumentSummary }) {
+  return (
+    <div className="w-full border-t pt-3" data-testid="document-competencies">
+      <p className="mb-2 text-xs text-muted-foreground">Each rubric criterion is scored under one of these; scores and progress are charted by them.</p>
+      <CompetencySetEditor key={document.id} documentId={document.id} competencies={document.competencies} editable={!document.shared} />
     </div>
   );
 }

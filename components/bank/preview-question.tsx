@@ -67,38 +67,8 @@ export function PreviewQuestion({ index, question, competencies, correction, onC
         <div className="grid gap-4 pt-1 pr-4 pb-4 pl-[4.25rem] sm:pr-5">
           {shown.section.length > 0 ? <p className="text-xs text-muted-foreground">{shown.section.join(" › ")}</p> : null}
           <div className="grid gap-4 sm:grid-cols-2">
-            <div className="grid content-start gap-2">
-              <p className="text-xs font-medium tracking-wide text-muted-foreground uppercase">Rubric</p>
-              <ol className="grid gap-2">
-                {shown.rubric.map((criterion, i) => (
-                  <li key={i} className="border-l-2 border-primary/40 pl-3 text-[13px] leading-5">
-                    <span className="font-medium">{criterion.title}</span> <CompetencyBadge competencies={competencies} competency={criterion.competency} />
-                    {criterion.lookFor.length > 0 ? (
-                      <ul className="mt-1 grid gap-0.5 text-muted-foreground">
-                        {criterion.lookFor.map((item, j) => (
-                          <li key={j}>· {item}</li>
-                        ))}
-                      </ul>
-                    ) : null}
-                  </li>
-                ))}
-              </ol>
-            </div>
-            <div className="grid content-start gap-2">
-              <p className="text-xs font-medium tracking-wide text-muted-foreground uppercase">Follow-ups</p>
-              {shown.followUps.length === 0 ? (
-                <p className="text-[13px] text-muted-foreground">None recognised.</p>
-              ) : (
-                <ol className="grid list-decimal gap-1.5 pl-4 text-[13px] leading-5 marker:text-muted-foreground">
-                  {shown.followUps.map((followUp, i) => (
-                    <li key={i}>
-                      <InlineTitle text={followUp.prompt} />
-                      {followUp.answer ? <span className="text-muted-foreground"> (with answer)</span> : null}
-                    </li>
-                  ))}
-                </ol>
-              )}
-            </div>
+            <PreviewRubric rubric={shown.rubric} competencies={competencies} />
+            <PreviewFollowUps followUps={shown.followUps} />
           </div>
           <p className="text-xs text-muted-foreground">
             {question.answer ? "Has a reference answer" : "No reference answer"} · {question.keyPoints.length} key points · {question.redFlags.length} red flags
@@ -113,5 +83,49 @@ export function PreviewQuestion({ index, question, competencies, correction, onC
         </div>
       </details>
     </li>
+  );
+}
+
+type Shown = PreviewQuestionProps["question"];
+
+function PreviewRubric({ rubric, competencies }: { rubric: Shown["rubric"]; competencies: PreviewQuestionProps["competencies"] }) {
+  return (
+    <div className="grid content-start gap-2">
+      <p className="text-xs font-medium tracking-wide text-muted-foreground uppercase">Rubric</p>
+      <ol className="grid gap-2">
+        {rubric.map((criterion, i) => (
+          <li key={i} className="border-l-2 border-primary/40 pl-3 text-[13px] leading-5">
+            <span className="font-medium">{criterion.title}</span> <CompetencyBadge competencies={competencies} competency={criterion.competency} />
+            {criterion.lookFor.length > 0 ? (
+              <ul className="mt-1 grid gap-0.5 text-muted-foreground">
+                {criterion.lookFor.map((item, j) => (
+                  <li key={j}>· {item}</li>
+                ))}
+              </ul>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+function PreviewFollowUps({ followUps }: { followUps: Shown["followUps"] }) {
+  return (
+    <div className="grid content-start gap-2">
+      <p className="text-xs font-medium tracking-wide text-muted-foreground uppercase">Follow-ups</p>
+      {followUps.length === 0 ? (
+        <p className="text-[13px] text-muted-foreground">None recognised.</p>
+      ) : (
+        <ol className="grid list-decimal gap-1.5 pl-4 text-[13px] leading-5 marker:text-muted-foreground">
+          {followUps.map((followUp, i) => (
+            <li key={i}>
+              <InlineTitle text={followUp.prompt} />
+              {followUp.answer ? <span className="text-muted-foreground"> (with answer)</span> : null}
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
   );
 }

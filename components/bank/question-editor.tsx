@@ -1,7 +1,7 @@
 "use client";
 
 import { Plus, Trash2 } from "lucide-react";
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -94,139 +94,206 @@ export function QuestionEditor({ initial, competencies, onSave, onCancel, saving
 
   return (
     <form ref={formRef} onSubmit={submit} className="grid gap-6" noValidate data-testid="question-editor">
-      <div className="grid gap-2">
-        <Label htmlFor={`${id}-prompt`}>Question</Label>
-        <Textarea
-          id={`${id}-prompt`}
-          value={draft.prompt}
-          onChange={(event) => setDraft((d) => ({ ...d, prompt: event.target.value }))}
-          aria-invalid={problems.prompt ? true : undefined}
-          className="min-h-16 text-[15px] font-medium"
-        />
-        {problems.prompt ? <p className="text-[13px] text-destructive">{problems.prompt}</p> : null}
-      </div>
+      <PromptField id={`${id}-prompt`} value={draft.prompt} problem={problems.prompt} onChange={(prompt) => setDraft((d) => ({ ...d, prompt }))} />
 
-      <fieldset className="grid gap-3">
-        <div className="flex items-center justify-between gap-2">
-          <legend className="text-[13px] font-medium">Rubric criteria</legend>
-          <Button
-            type="button"
-            variant="ghost"
-            size="sm"
-            onClick={() => setDraft((d) => ({ ...d, rubric: [...d.rubric, { title: "", lookFor: "", competency: "" }] }))}
-          >
-            <Plus aria-hidden />
-            Add criterion
-          </Button>
-        </div>
-        {problems.rubric ? <p className="text-[13px] text-destructive">{problems.rubric}</p> : null}
-        <ol className="grid gap-3">
-          {draft.rubric.map((criterion, index) => (
-            <li key={index} className="grid gap-2 rounded-lg border bg-muted/30 p-3">
-              <div className="flex items-center gap-2">
-                <span className="w-5 shrink-0 text-center text-xs font-medium text-muted-foreground tabular-nums">{index + 1}</span>
-                <Input
-                  aria-label={`Criterion ${index + 1} title`}
-                  value={criterion.title}
-                  placeholder="What is assessed, e.g. Failure handling"
-                  onChange={(event) => setCriterion(index, { title: event.target.value })}
-                  aria-invalid={problems[`rubric.${index}`] ? true : undefined}
-                />
-                <Button
-                  type="button"
-                  variant="ghost"
-                  size="icon"
-                  aria-label={`Remove criterion ${index + 1}`}
-                  onClick={() => setDraft((d) => ({ ...d, rubric: d.rubric.filter((_, i) => i !== index) }))}
-                >
-                  <Trash2 aria-hidden />
-                </Button>
-              </div>
-              <CompetencySelect
-                label={`Criterion ${index + 1}: competency`}
-                value={criterion.competency}
-                competencies={competencies}
-                onChange={(competency) => setCriterion(index, { competency })}
-              />
-              <Textarea
-                aria-label={`Criterion ${index + 1}: what to look for, one per line`}
-                value={criterion.lookFor}
-                placeholder="What to look for, one per line"
-                onChange={(event) => setCriterion(index, { lookFor: event.target.value })}
-                className="ml-7 w-[calc(100%-1.75rem)] min-h-14 text-[13px]"
-              />
-              {problems[`rubric.${index}`] ? <p className="ml-7 text-[13px] text-destructive">{problems[`rubric.${index}`]}</p> : null}
-            </li>
-          ))}
-        </ol>
-      </fieldset>
+      <EditableList
+        legend="Rubric criteria"
+        addLabel="Add criterion"
+        onAdd={() => setDraft((d) => ({ ...d, rubric: [...d.rubric, { title: "", lookFor: "", competency: "" }] }))}
+        note={problems.rubric ? <p className="text-[13px] text-destructive">{problems.rubric}</p> : null}
+      >
+        {draft.rubric.map((criterion, index) => (
+          <CriterionEntry
+            key={index}
+            index={index}
+            criterion={criterion}
+            competencies={competencies}
+            problem={problems[`rubric.${index}`]}
+            onChange={(patch) => setCriterion(index, patch)}
+            onRemove={() => setDraft((d) => ({ ...d, rubric: d.rubric.filter((_, i) => i !== index) }))}
+          />
+        ))}
+      </EditableList>
 
-      <fieldset className="grid gap-3">
-        <div className="flex items-center justify-between gap-2">
-          <legend className="text-[13px] font-medium">Follow-up questions</legend>
-          <Button
-            type="button"
-            variant="ghost"
-            size="sm"
-            onClick={() => setDraft((d) => ({ ...d, followUps: [...d.followUps, { prompt: "", answer: "", lookFor: "" }] }))}
-          >
-            <Plus aria-hidden />
-            Add follow-up
-          </Button>
-        </div>
-        {draft.followUps.length === 0 ? <p className="text-[13px] text-muted-foreground">No follow-ups.</p> : null}
-        <ol className="grid gap-3">
-          {draft.followUps.map((followUp, index) => (
-            <li key={index} className="grid gap-2 rounded-lg border bg-muted/30 p-3">
-              <div className="flex items-center gap-2">
-                <span className="w-5 shrink-0 text-center text-xs font-medium text-muted-foreground tabular-nums">{index + 1}</span>
-                <Input
-                  aria-label={`Follow-up ${index + 1}`}
-                  value={followUp.prompt}
-                  placeholder="The follow-up question"
-                  onChange={(event) => setFollowUp(index, { prompt: event.target.value })}
-                  aria-invalid={problems[`followUps.${index}`] ? true : undefined}
-                />
-                <Button
-                  type="button"
-                  variant="ghost"
-                  size="icon"
-                  aria-label={`Remove follow-up ${index + 1}`}
-                  onClick={() => setDraft((d) => ({ ...d, followUps: d.followUps.filter((_, i) => i !== index) }))}
-                >
-                  <Trash2 aria-hidden />
-                </Button>
-              </div>
-              <Textarea
-                aria-label={`Follow-up ${index + 1}: reference answer`}
-                value={followUp.answer}
-                placeholder="Reference answer (optional, Markdown)"
-                onChange={(event) => setFollowUp(index, { answer: event.target.value })}
-                className="ml-7 w-[calc(100%-1.75rem)] min-h-14 text-[13px]"
-              />
-              <Textarea
-                aria-label={`Follow-up ${index + 1}: what to look for, one per line`}
-                value={followUp.lookFor}
-                placeholder="What to look for, one per line (optional)"
-                onChange={(event) => setFollowUp(index, { lookFor: event.target.value })}
-                className="ml-7 w-[calc(100%-1.75rem)] min-h-10 text-[13px]"
-              />
-              {problems[`followUps.${index}`] ? <p className="ml-7 text-[13px] text-destructive">{problems[`followUps.${index}`]}</p> : null}
-            </li>
-          ))}
-        </ol>
-      </fieldset>
+      <EditableList
+        legend="Follow-up questions"
+        addLabel="Add follow-up"
+        onAdd={() => setDraft((d) => ({ ...d, followUps: [...d.followUps, { prompt: "", answer: "", lookFor: "" }] }))}
+        note={draft.followUps.length === 0 ? <p className="text-[13px] text-muted-foreground">No follow-ups.</p> : null}
+      >
+        {draft.followUps.map((followUp, index) => (
+          <FollowUpEntry
+            key={index}
+            index={index}
+            followUp={followUp}
+            problem={problems[`followUps.${index}`]}
+            onChange={(patch) => setFollowUp(index, patch)}
+            onRemove={() => setDraft((d) => ({ ...d, followUps: d.followUps.filter((_, i) => i !== index) }))}
+          />
+        ))}
+      </EditableList>
 
       {error ? <Alert variant="error">{error}</Alert> : null}
-      <div className="flex flex-wrap items-center justify-end gap-2">
-        <Button type="button" variant="outline" onClick={onCancel} disabled={saving}>
-          Cancel
-        </Button>
-        <Button type="submit" loading={saving}>
-          {saveLabel}
+      <EditorButtons saving={saving} saveLabel={saveLabel} onCancel={onCancel} />
+    </form>
+  );
+}
+
+function PromptField({ id, value, problem, onChange }: { id: string; value: string; problem: string | undefined; onChange: (prompt: string) => void }) {
+  return (
+    <div className="grid gap-2">
+      <Label htmlFor={id}>Question</Label>
+      <Textarea
+        id={id}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={problem ? true : undefined}
+        className="min-h-16 text-[15px] font-medium"
+      />
+      {problem ? <p className="text-[13px] text-destructive">{problem}</p> : null}
+    </div>
+  );
+}
+
+function EditorButtons({ saving, saveLabel, onCancel }: { saving: boolean; saveLabel: string; onCancel: () => void }) {
+  return (
+    <div className="flex flex-wrap items-center justify-end gap-2">
+      <Button type="button" variant="outline" onClick={onCancel} disabled={saving}>
+        Cancel
+      </Button>
+      <Button type="submit" loading={saving}>
+        {saveLabel}
+      </Button>
+    </div>
+  );
+}
+
+/** A list the person can add to: its legend and "Add" button, a note, then the entries. */
+function EditableList({
+  legend,
+  addLabel,
+  onAdd,
+  note,
+  children,
+}: {
+  legend: string;
+  addLabel: string;
+  onAdd: () => void;
+  note: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <fieldset className="grid gap-3">
+      <div className="flex items-center justify-between gap-2">
+        <legend className="text-[13px] font-medium">{legend}</legend>
+        <Button type="button" variant="ghost" size="sm" onClick={onAdd}>
+          <Plus aria-hidden />
+          {addLabel}
         </Button>
       </div>
-    </form>
+      {note}
+      <ol className="grid gap-3">{children}</ol>
+    </fieldset>
+  );
+}
+
+/** An entry's first line: its number, its main field, and the button that removes it. */
+function EntryHeading({ index, removeLabel, onRemove, children }: { index: number; removeLabel: string; onRemove: () => void; children: ReactNode }) {
+  return (
+    <div className="flex items-center gap-2">
+      <span className="w-5 shrink-0 text-center text-xs font-medium text-muted-foreground tabular-nums">{index + 1}</span>
+      {children}
+      <Button type="button" variant="ghost" size="icon" aria-label={removeLabel} onClick={onRemove}>
+        <Trash2 aria-hidden />
+      </Button>
+    </div>
+  );
+}
+
+function CriterionEntry({
+  index,
+  criterion,
+  competencies,
+  problem,
+  onChange,
+  onRemove,
+}: {
+  index: number;
+  criterion: Draft["rubric"][number];
+  competencies: CompetencySet;
+  problem: string | undefined;
+  onChange: (patch: Partial<Draft["rubric"][number]>) => void;
+  onRemove: () => void;
+}) {
+  return (
+    <li className="grid gap-2 rounded-lg border bg-muted/30 p-3">
+      <EntryHeading index={index} removeLabel={`Remove criterion ${index + 1}`} onRemove={onRemove}>
+        <Input
+          aria-label={`Criterion ${index + 1} title`}
+          value={criterion.title}
+          placeholder="What is assessed, e.g. Failure handling"
+          onChange={(event) => onChange({ title: event.target.value })}
+          aria-invalid={problem ? true : undefined}
+        />
+      </EntryHeading>
+      <CompetencySelect
+        label={`Criterion ${index + 1}: competency`}
+        value={criterion.competency}
+        competencies={competencies}
+        onChange={(competency) => onChange({ competency })}
+      />
+      <Textarea
+        aria-label={`Criterion ${index + 1}: what to look for, one per line`}
+        value={criterion.lookFor}
+        placeholder="What to look for, one per line"
+        onChange={(event) => onChange({ lookFor: event.target.value })}
+        className="ml-7 w-[calc(100%-1.75rem)] min-h-14 text-[13px]"
+      />
+      {problem ? <p className="ml-7 text-[13px] text-destructive">{problem}</p> : null}
+    </li>
+  );
+}
+
+function FollowUpEntry({
+  index,
+  followUp,
+  problem,
+  onChange,
+  onRemove,
+}: {
+  index: number;
+  followUp: Draft["followUps"][number];
+  problem: string | undefined;
+  onChange: (patch: Partial<Draft["followUps"][number]>) => void;
+  onRemove: () => void;
+}) {
+  return (
+    <li className="grid gap-2 rounded-lg border bg-muted/30 p-3">
+      <EntryHeading index={index} removeLabel={`Remove follow-up ${index + 1}`} onRemove={onRemove}>
+        <Input
+          aria-label={`Follow-up ${index + 1}`}
+          value={followUp.prompt}
+          placeholder="The follow-up question"
+          onChange={(event) => onChange({ prompt: event.target.value })}
+          aria-invalid={problem ? true : undefined}
+        />
+      </EntryHeading>
+      <Textarea
+        aria-label={`Follow-up ${index + 1}: reference answer`}
+        value={followUp.answer}
+        placeholder="Reference answer (optional, Markdown)"
+        onChange={(event) => onChange({ answer: event.target.value })}
+        className="ml-7 w-[calc(100%-1.75rem)] min-h-14 text-[13px]"
+      />
+      <Textarea
+        aria-label={`Follow-up ${index + 1}: what to look for, one per line`}
+        value={followUp.lookFor}
+        placeholder="What to look for, one per line (optional)"
+        onChange={(event) => onChange({ lookFor: event.target.value })}
+        className="ml-7 w-[calc(100%-1.75rem)] min-h-10 text-[13px]"
+      />
+      {problem ? <p className="ml-7 text-[13px] text-destructive">{problem}</p> : null}
+    </li>
   );
 }
 

@@ -98,35 +98,7 @@ export function QuestionView({ question }: { question: BankQuestionDetail }) {
           </Card>
         ) : null}
 
-        <Card className="p-5 sm:p-6">
-          <Section title="Follow-up questions" icon={MessageSquareReply} count={question.followUps.length} testId="question-follow-ups">
-            {question.followUps.length === 0 ? (
-              <p className="text-sm text-muted-foreground">No follow-ups in the document.</p>
-            ) : (
-              <ol className="grid gap-4">
-                {question.followUps.map((followUp, index) => (
-                  <li key={index} className="grid gap-2 rounded-lg border bg-muted/25 p-4">
-                    <p className="flex gap-2.5 text-sm font-medium leading-6">
-                      <span className="flex size-6 shrink-0 items-center justify-center rounded-full bg-primary-soft text-xs font-semibold text-primary-soft-foreground tabular-nums">
-                        {index + 1}
-                      </span>
-                      <span className="min-w-0 pt-px">
-                        <InlineTitle text={followUp.prompt} />
-                      </span>
-                    </p>
-                    {followUp.answer ? <Markdown className="pl-8.5">{followUp.answer}</Markdown> : null}
-                    {followUp.lookFor.length > 0 ? (
-                      <div className="grid gap-1.5 pl-8.5">
-                        <p className="text-xs font-medium text-muted-foreground uppercase tracking-wide">Look for</p>
-                        <Bullets items={followUp.lookFor} marker="check" />
-                      </div>
-                    ) : null}
-                  </li>
-                ))}
-              </ol>
-            )}
-          </Section>
-        </Card>
+        <FollowUpsCard followUps={question.followUps} />
         {notes.length > 0 ? (
           <Card className="p-5 sm:p-6">
             <Section title="Interviewer notes" icon={NotebookPen}>
@@ -144,43 +116,84 @@ export function QuestionView({ question }: { question: BankQuestionDetail }) {
         ) : null}
       </div>
 
-      <aside className="grid min-w-0 gap-6">
+      <QuestionAside question={question} />
+    </div>
+  );
+}
+
+function FollowUpsCard({ followUps }: { followUps: BankQuestionDetail["followUps"] }) {
+  return (
+    <Card className="p-5 sm:p-6">
+      <Section title="Follow-up questions" icon={MessageSquareReply} count={followUps.length} testId="question-follow-ups">
+        {followUps.length === 0 ? (
+          <p className="text-sm text-muted-foreground">No follow-ups in the document.</p>
+        ) : (
+          <ol className="grid gap-4">
+            {followUps.map((followUp, index) => (
+              <li key={index} className="grid gap-2 rounded-lg border bg-muted/25 p-4">
+                <p className="flex gap-2.5 text-sm font-medium leading-6">
+                  <span className="flex size-6 shrink-0 items-center justify-center rounded-full bg-primary-soft text-xs font-semibold text-primary-soft-foreground tabular-nums">
+                    {index + 1}
+                  </span>
+                  <span className="min-w-0 pt-px">
+                    <InlineTitle text={followUp.prompt} />
+                  </span>
+                </p>
+                {followUp.answer ? <Markdown className="pl-8.5">{followUp.answer}</Markdown> : null}
+                {followUp.lookFor.length > 0 ? (
+                  <div className="grid gap-1.5 pl-8.5">
+                    <p className="text-xs font-medium text-muted-foreground uppercase tracking-wide">Look for</p>
+                    <Bullets items={followUp.lookFor} marker="check" />
+                  </div>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        )}
+      </Section>
+    </Card>
+  );
+}
+
+/** Beside the question: its rubric, an example score and the red flags. */
+function QuestionAside({ question }: { question: BankQuestionDetail }) {
+  return (
+    <aside className="grid min-w-0 gap-6">
+      <Card className="p-5">
+        <Section title="Rubric" icon={ListChecks} count={question.rubric.length} testId="question-rubric">
+          <ol className="grid gap-3">
+            {question.rubric.map((criterion, index) => (
+              <li key={index} className="grid gap-1.5 border-l-2 border-primary/40 pl-3">
+                <p className="text-sm font-medium leading-6">{criterion.title}</p>
+                <p>
+                  <CompetencyBadge competencies={question.document.competencies} competency={criterion.competency} />
+                </p>
+                {criterion.lookFor.length > 0 ? <Bullets items={criterion.lookFor} /> : null}
+              </li>
+            ))}
+          </ol>
+        </Section>
+      </Card>
+
+      {question.exampleScore ? (
         <Card className="p-5">
-          <Section title="Rubric" icon={ListChecks} count={question.rubric.length} testId="question-rubric">
-            <ol className="grid gap-3">
-              {question.rubric.map((criterion, index) => (
-                <li key={index} className="grid gap-1.5 border-l-2 border-primary/40 pl-3">
-                  <p className="text-sm font-medium leading-6">{criterion.title}</p>
-                  <p>
-                    <CompetencyBadge competencies={question.document.competencies} competency={criterion.competency} />
-                  </p>
-                  {criterion.lookFor.length > 0 ? <Bullets items={criterion.lookFor} /> : null}
-                </li>
-              ))}
-            </ol>
+          <Section title="Example score" icon={Star} testId="question-example-score">
+            <p className="flex items-baseline gap-1">
+              <span className="text-3xl font-semibold tracking-tight tabular-nums">{question.exampleScore.score}</span>
+              <span className="text-sm text-muted-foreground">/ {question.exampleScore.outOf}</span>
+            </p>
+            {question.exampleScore.reasons.length > 0 ? <Bullets items={question.exampleScore.reasons} marker="check" /> : null}
           </Section>
         </Card>
+      ) : null}
 
-        {question.exampleScore ? (
-          <Card className="p-5">
-            <Section title="Example score" icon={Star} testId="question-example-score">
-              <p className="flex items-baseline gap-1">
-                <span className="text-3xl font-semibold tracking-tight tabular-nums">{question.exampleScore.score}</span>
-                <span className="text-sm text-muted-foreground">/ {question.exampleScore.outOf}</span>
-              </p>
-              {question.exampleScore.reasons.length > 0 ? <Bullets items={question.exampleScore.reasons} marker="check" /> : null}
-            </Section>
-          </Card>
-        ) : null}
-
-        {question.redFlags.length > 0 ? (
-          <Card className="border-destructive/25 p-5">
-            <Section title="Red flags" icon={AlertTriangle} count={question.redFlags.length} testId="question-red-flags">
-              <Bullets items={question.redFlags} marker="warn" />
-            </Section>
-          </Card>
-        ) : null}
-      </aside>
-    </div>
+      {question.redFlags.length > 0 ? (
+        <Card className="border-destructive/25 p-5">
+          <Section title="Red flags" icon={AlertTriangle} count={question.redFlags.length} testId="question-red-flags">
+            <Bullets items={question.redFlags} marker="warn" />
+          </Section>
+        </Card>
+      ) : null}
+    </aside>
   );
 }

@@ -7,6 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/interviews/copy-button";
 import { errorMessage } from "@/components/providers/trpc-errors";
+import { FormError } from "@/components/ui/form-error";
 import { useTRPC } from "@/components/providers/trpc";
 import type { InvitableRole } from "@/server/domain/interview/policy";
 import { ROLE_LABELS, type Role } from "@/server/domain/room/room-state";
@@ -82,96 +83,113 @@ export function InviteLinks({ sessionId, invites, closed }: { sessionId: string;
             of the old one. Links expire and can be revoked.
           </p>
         </div>
-        {closed ? null : (
-          <div className="flex flex-wrap gap-2">
-            <Button size="sm" onClick={() => void create("CANDIDATE")} loading={pendingRole === "CANDIDATE"} disabled={createInvite.isPending}>
-              <UserRound aria-hidden />
-              Create candidate link
-            </Button>
-            <Button
-              size="sm"
-              variant="outline"
-              onClick={() => void create("CO_INTERVIEWER")}
-              loading={pendingRole === "CO_INTERVIEWER"}
-              disabled={createInvite.isPending}
-            >
-              <UsersRound aria-hidden />
-              Create co-interviewer link
-            </Button>
-            <Button size="sm" variant="outline" onClick={() => void create("OBSERVER")} loading={pendingRole === "OBSERVER"} disabled={createInvite.isPending}>
-              <Eye aria-hidden />
-              Create observer link
-            </Button>
-          </div>
-        )}
+        {closed ? null : <CreateInviteButtons pendingRole={pendingRole} busy={createInvite.isPending} onCreate={(role) => void create(role)} />}
       </header>
-      {error ? (
-        <p role="alert" className="px-5 pt-3 text-sm text-destructive sm:px-6">
-          {error}
-        </p>
-      ) : null}
-      {fresh.length > 0 ? (
-        <ul className="grid gap-3 px-5 pt-4 sm:px-6">
-          {fresh.map((link) => (
-            <li key={link.id} className="rounded-lg border border-primary/25 bg-primary-soft/40 p-3" data-testid="fresh-invite">
-              <p className="mb-2 text-xs font-medium text-primary-soft-foreground">
-                New {ROLE_LABELS[link.role].toLowerCase()} link. Copy it now: it is shown only once.
-              </p>
-              <div className="flex items-center gap-2">
-                <input
-                  readOnly
-                  value={link.url}
-                  aria-label={`${ROLE_LABELS[link.role]} invite link`}
-                  onFocus={(event) => event.currentTarget.select()}
-                  className="h-8 min-w-0 flex-1 rounded-md border border-input bg-card px-2.5 font-mono text-xs outline-none focus-visible:border-ring"
-                />
-                <CopyButton value={link.url} label={`Copy ${ROLE_LABELS[link.role].toLowerCase()} link`} />
-              </div>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <FormError message={error} className="px-5 pt-3 sm:px-6" />
+      {fresh.length > 0 ? <FreshLinks links={fresh} /> : null}
       {invites.length === 0 ? (
         <p className="px-5 py-5 text-sm text-muted-foreground sm:px-6">No links yet. Create one for the candidate, and one per observer if you like.</p>
       ) : (
         <ul aria-label="Invites" className="mt-2 divide-y">
-          {invites.map((invite) => {
-            const expired = invite.expiresAt.getTime() <= now;
-            const state = invite.revokedAt
-              ? "Revoked"
-              : invite.usedAt
-                ? `Used ${dateTime.format(invite.usedAt)}`
-                : expired
-                  ? "Expired"
-                  : `Expires ${expiresIn(invite.expiresAt, now)}`;
-            const active = !invite.revokedAt && !invite.usedAt && !expired;
-            return (
-              <li key={invite.id} className="flex flex-wrap items-center gap-3 px-5 py-3 sm:px-6" data-testid="invite-row">
-                <Badge variant={invite.role === "CANDIDATE" ? "accent" : "neutral"}>{ROLE_LABELS[invite.role]}</Badge>
-                <span className="min-w-0 flex-1 text-[13px] text-muted-foreground">
-                  Created {dateTime.format(invite.createdAt)} ·{" "}
-                  <span className={active ? "text-foreground" : undefined} title={dateTime.format(invite.expiresAt)}>
-                    {state}
-                  </span>
-                </span>
-                {active ? (
-                  <Button
-                    size="sm"
-                    variant="ghost"
-                    className="hover:text-destructive"
-                    loading={revoke.isPending && revoke.variables?.inviteId === invite.id}
-                    onClick={() => void revokeInvite(invite.id)}
-                    aria-label={`Revoke ${ROLE_LABELS[invite.role].toLowerCase()} link created ${dateTime.format(invite.createdAt)}`}
-                    title={invite.role === "CANDIDATE" ? undefined : `${ROLE_LABELS[invite.role]}s who joined with this link leave the interview too`}
-                  >
-                    Revoke
-                  </Button>
-                ) : null}
-              </li>
-            );
-          })}
+          {invites.map((invite) => (
+            <InviteRow
+              key={invite.id}
+              invite={invite}
+              now={now}
+              revoking={revoke.isPending && revoke.variables?.inviteId === invite.id}
+              onRevoke={() => void revokeInvite(invite.id)}
+            />
+          ))}
         </ul>
       )}
     </section>
+  );
+}
+
+function CreateInviteButtons({
+  pendingRole,
+  busy,
+  onCreate,
+}: {
+  pendingRole: InvitableRole | undefined;
+  busy: boolean;
+  onCreate: (role: InvitableRole) => void;
+}) {
+  return (
+    <div className="flex flex-wrap gap-2">
+      <Button size="sm" onClick={() => onCreate("CANDIDATE")} loading={pendingRole === "CANDIDATE"} disabled={busy}>
+        <UserRound aria-hidden />
+        Create candidate link
+      </Button>
+      <Button size="sm" variant="outline" onClick={() => onCreate("CO_INTERVIEWER")} loading={pendingRole === "CO_INTERVIEWER"} disabled={busy}>
+        <UsersRound aria-hidden />
+        Create co-interviewer link
+      </Button>
+      <Button size="sm" variant="outline" onClick={() => onCreate("OBSERVER")} loading={pendingRole === "OBSERVER"} disabled={busy}>
+        <Eye aria-hidden />
+        Create observer link
+      </Button>
+    </div>
+  );
+}
+
+/** Links made in this visit: the only time their address is shown. */
+function FreshLinks({ links }: { links: FreshLink[] }) {
+  return (
+    <ul className="grid gap-3 px-5 pt-4 sm:px-6">
+      {links.map((link) => (
+        <li key={link.id} className="rounded-lg border border-primary/25 bg-primary-soft/40 p-3" data-testid="fresh-invite">
+          <p className="mb-2 text-xs font-medium text-primary-soft-foreground">
+            New {ROLE_LABELS[link.role].toLowerCase()} link. Copy it now: it is shown only once.
+          </p>
+          <div className="flex items-center gap-2">
+            <input
+              readOnly
+              value={link.url}
+              aria-label={`${ROLE_LABELS[link.role]} invite link`}
+              onFocus={(event) => event.currentTarget.select()}
+              className="h-8 min-w-0 flex-1 rounded-md border border-input bg-card px-2.5 font-mono text-xs outline-none focus-visible:border-ring"
+            />
+            <CopyButton value={link.url} label={`Copy ${ROLE_LABELS[link.role].toLowerCase()} link`} />
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function InviteRow({ invite, now, revoking, onRevoke }: { invite: Invite; now: number; revoking: boolean; onRevoke: () => void }) {
+  const expired = invite.expiresAt.getTime() <= now;
+  const state = invite.revokedAt
+    ? "Revoked"
+    : invite.usedAt
+      ? `Used ${dateTime.format(invite.usedAt)}`
+      : expired
+        ? "Expired"
+        : `Expires ${expiresIn(invite.expiresAt, now)}`;
+  const active = !invite.revokedAt && !invite.usedAt && !expired;
+  return (
+    <li className="flex flex-wrap items-center gap-3 px-5 py-3 sm:px-6" data-testid="invite-row">
+      <Badge variant={invite.role === "CANDIDATE" ? "accent" : "neutral"}>{ROLE_LABELS[invite.role]}</Badge>
+      <span className="min-w-0 flex-1 text-[13px] text-muted-foreground">
+        Created {dateTime.format(invite.createdAt)} ·{" "}
+        <span className={active ? "text-foreground" : undefined} title={dateTime.format(invite.expiresAt)}>
+          {state}
+        </span>
+      </span>
+      {active ? (
+        <Button
+          size="sm"
+          variant="ghost"
+          className="hover:text-destructive"
+          loading={revoking}
+          onClick={onRevoke}
+          aria-label={`Revoke ${ROLE_LABELS[invite.role].toLowerCase()} link created ${dateTime.format(invite.createdAt)}`}
+          title={invite.role === "CANDIDATE" ? undefined : `${ROLE_LABELS[invite.role]}s who joined with this link leave the interview too`}
+        >
+          Revoke
+        </Button>
+      ) : null}
+    </li>
   );
 }

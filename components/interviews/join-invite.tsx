@@ -29,14 +29,9 @@ export function JoinInvite({ token, invite, user }: JoinInviteProps) {
   const trpc = useTRPC();
   const router = useRouter();
   const accept = useMutation(trpc.invite.accept.mutationOptions());
-  const [name, setName] = useState("");
-  const [nameError, setNameError] = useState<string | undefined>();
   const [error, setError] = useState<string | null>(null);
-  const [signingIn, setSigningIn] = useState(false);
   const callbackUrl = encodeURIComponent(`/join/${token}`);
   const over = invite.status === "ENDED" || invite.status === "CANCELLED";
-  const asStaff = invite.role === "OBSERVER" || invite.role === "CO_INTERVIEWER";
-  const purpose = invite.role === "CO_INTERVIEWER" ? "to co-interview" : invite.role === "OBSERVER" ? "to observe" : "to";
 
   async function join() {
     setError(null);
@@ -50,48 +45,9 @@ export function JoinInvite({ token, invite, user }: JoinInviteProps) {
     }
   }
 
-  async function joinAsGuest(event: FormEvent) {
-    event.preventDefault();
-    const trimmed = name.trim();
-    if (!trimmed) {
-      setNameError("Tell the interviewer what to call you");
-      return;
-    }
-    setNameError(undefined);
-    setError(null);
-    setSigningIn(true);
-    const result = await signIn("guest", { name: trimmed, inviteToken: token, redirect: false });
-    if (!result || result.error) {
-      setSigningIn(false);
-      setError(
-        result?.error === TOO_MANY_ATTEMPTS
-          ? TOO_MANY_ATTEMPTS
-          : "We could not let you in with this link: it has just expired or been used. If you joined with it before on another device, ask the interviewer for a fresh candidate link; it lets you in here in place of the other device.",
-      );
-      return;
-    }
-    const ok = await join();
-    if (!ok) setSigningIn(false);
-  }
-
   return (
     <div data-testid="join-invite">
-      <div className="mb-8 text-center">
-        <span aria-hidden className="mx-auto mb-4 flex size-11 items-center justify-center rounded-full border bg-card shadow-xs">
-          {asStaff ? <Eye className="size-5 text-muted-foreground" /> : <UserRound className="size-5 text-muted-foreground" />}
-        </span>
-        <p className="text-sm text-muted-foreground">
-          {invite.interviewerName ? `${invite.interviewerName} invited you ${purpose}` : `You are invited ${purpose}`}
-        </p>
-        <h1 className="mt-1 text-2xl font-semibold tracking-tight">{invite.sessionTitle}</h1>
-        <p className="mt-2 text-sm text-muted-foreground">
-          {invite.role === "CO_INTERVIEWER"
-            ? "You will see the interviewer's material, can reveal follow-ups and tick key points, and score on a scorecard of your own."
-            : invite.role === "OBSERVER"
-              ? "You will follow along, keep private notes and score on a scorecard of your own."
-              : "A live mock interview. You will see each question as it is asked, with a scratchpad for your answer."}
-        </p>
-      </div>
+      <InviteHeading invite={invite} />
 
       <div className="rounded-xl border bg-card p-6 shadow-sm sm:p-8">
         {error ? (
@@ -112,53 +68,125 @@ export function JoinInvite({ token, invite, user }: JoinInviteProps) {
             </Button>
           </div>
         ) : invite.used ? (
-          <div className="grid gap-4 text-center" data-testid="invite-used">
-            <p className="text-sm text-muted-foreground">
-              Someone has already joined with this candidate link. If that was you and you are changing device, ask the interviewer for a fresh candidate link:
-              it lets you in here and takes the other device out. If you joined with an account, sign in to it instead.
-            </p>
-            <Button asChild variant="outline">
-              <Link href={`/sign-in?callbackUrl=${callbackUrl}`}>Sign in</Link>
-            </Button>
-          </div>
+          <UsedInviteNotice callbackUrl={callbackUrl} />
         ) : (
           <>
-            <form onSubmit={joinAsGuest} noValidate className="grid gap-4" aria-label="Join as guest">
-              <FormField
-                id="guest-name"
-                name="name"
-                label="Your name"
-                autoComplete="name"
-                placeholder="Ada Lovelace"
-                maxLength={NAME_MAX}
-                hint="Shown to the interviewer. No account needed."
-                value={name}
-                error={nameError}
-                onChange={(event) => {
-                  setName(event.target.value);
-                  setNameError(undefined);
-                }}
-              />
-              <Button type="submit" size="lg" className="w-full" loading={signingIn}>
-                Join as guest
-              </Button>
-            </form>
-            <div className="my-6 flex items-center gap-3 text-xs text-muted-foreground">
-              <Separator className="flex-1" />
-              or
-              <Separator className="flex-1" />
-            </div>
-            <div className="grid grid-cols-2 gap-2">
-              <Button asChild variant="outline">
-                <Link href={`/sign-in?callbackUrl=${callbackUrl}`}>Sign in</Link>
-              </Button>
-              <Button asChild variant="outline">
-                <Link href={`/sign-up?callbackUrl=${callbackUrl}`}>Create account</Link>
-              </Button>
-            </div>
+            <GuestJoinForm token={token} join={join} onError={setError} />
+            <AccountLinks callbackUrl={callbackUrl} />
           </>
         )}
       </div>
     </div>
+  );
+}
+
+function InviteHeading({ invite }: { invite: JoinInviteProps["invite"] }) {
+  const asStaff = invite.role === "OBSERVER" || invite.role === "CO_INTERVIEWER";
+  const purpose = invite.role === "CO_INTERVIEWER" ? "to co-interview" : invite.role === "OBSERVER" ? "to observe" : "to";
+  return (
+    <div className="mb-8 text-center">
+      <span aria-hidden className="mx-auto mb-4 flex size-11 items-center justify-center rounded-full border bg-card shadow-xs">
+        {asStaff ? <Eye className="size-5 text-muted-foreground" /> : <UserRound className="size-5 text-muted-foreground" />}
+      </span>
+      <p className="text-sm text-muted-foreground">
+        {invite.interviewerName ? `${invite.interviewerName} invited you ${purpose}` : `You are invited ${purpose}`}
+      </p>
+      <h1 className="mt-1 text-2xl font-semibold tracking-tight">{invite.sessionTitle}</h1>
+      <p className="mt-2 text-sm text-muted-foreground">
+        {invite.role === "CO_INTERVIEWER"
+          ? "You will see the interviewer's material, can reveal follow-ups and tick key points, and score on a scorecard of your own."
+          : invite.role === "OBSERVER"
+            ? "You will follow along, keep private notes and score on a scorecard of your own."
+            : "A live mock interview. You will see each question as it is asked, with a scratchpad for your answer."}
+      </p>
+    </div>
+  );
+}
+
+function UsedInviteNotice({ callbackUrl }: { callbackUrl: string }) {
+  return (
+    <div className="grid gap-4 text-center" data-testid="invite-used">
+      <p className="text-sm text-muted-foreground">
+        Someone has already joined with this candidate link. If that was you and you are changing device, ask the interviewer for a fresh candidate link: it
+        lets you in here and takes the other device out. If you joined with an account, sign in to it instead.
+      </p>
+      <Button asChild variant="outline">
+        <Link href={`/sign-in?callbackUrl=${callbackUrl}`}>Sign in</Link>
+      </Button>
+    </div>
+  );
+}
+
+/** Joining with a display name only: signs in as a guest tied to this invite, then joins. */
+function GuestJoinForm({ token, join, onError }: { token: string; join: () => Promise<boolean>; onError: (error: string | null) => void }) {
+  const [name, setName] = useState("");
+  const [nameError, setNameError] = useState<string | undefined>();
+  const [signingIn, setSigningIn] = useState(false);
+
+  async function joinAsGuest(event: FormEvent) {
+    event.preventDefault();
+    const trimmed = name.trim();
+    if (!trimmed) {
+      setNameError("Tell the interviewer what to call you");
+      return;
+    }
+    setNameError(undefined);
+    onError(null);
+    setSigningIn(true);
+    const result = await signIn("guest", { name: trimmed, inviteToken: token, redirect: false });
+    if (!result || result.error) {
+      setSigningIn(false);
+      onError(
+        result?.error === TOO_MANY_ATTEMPTS
+          ? TOO_MANY_ATTEMPTS
+          : "We could not let you in with this link: it has just expired or been used. If you joined with it before on another device, ask the interviewer for a fresh candidate link; it lets you in here in place of the other device.",
+      );
+      return;
+    }
+    const ok = await join();
+    if (!ok) setSigningIn(false);
+  }
+
+  return (
+    <form onSubmit={joinAsGuest} noValidate className="grid gap-4" aria-label="Join as guest">
+      <FormField
+        id="guest-name"
+        name="name"
+        label="Your name"
+        autoComplete="name"
+        placeholder="Ada Lovelace"
+        maxLength={NAME_MAX}
+        hint="Shown to the interviewer. No account needed."
+        value={name}
+        error={nameError}
+        onChange={(event) => {
+          setName(event.target.value);
+          setNameError(undefined);
+        }}
+      />
+      <Button type="submit" size="lg" className="w-full" loading={signingIn}>
+        Join as guest
+      </Button>
+    </form>
+  );
+}
+
+function AccountLinks({ callbackUrl }: { callbackUrl: string }) {
+  return (
+    <>
+      <div className="my-6 flex items-center gap-3 text-xs text-muted-foreground">
+        <Separator className="flex-1" />
+        or
+        <Separator className="flex-1" />
+      </div>
+      <div className="grid grid-cols-2 gap-2">
+        <Button asChild variant="outline">
+          <Link href={`/sign-in?callbackUrl=${callbackUrl}`}>Sign in</Link>
+        </Button>
+        <Button asChild variant="outline">
+          <Link href={`/sign-up?callbackUrl=${callbackUrl}`}>Create account</Link>
+        </Button>
+      </div>
+    </>
   );
 }

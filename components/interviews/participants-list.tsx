@@ -5,10 +5,11 @@ import { Users } from "lucide-react";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/room/confirm-dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { errorMessage } from "@/components/providers/trpc-errors";
 import { useTRPC } from "@/components/providers/trpc";
 import { canBeRemoved, ROLE_LABELS, type Role } from "@/server/domain/room";
+import { FormError } from "@/components/ui/form-error";
 
 interface Participant {
   userId: string;
@@ -49,11 +50,7 @@ export function ParticipantsList({ sessionId, participants }: { sessionId: strin
         </h2>
         <p className="text-xs text-muted-foreground">Everyone in the interview. Removing someone takes them out of the room at once.</p>
       </header>
-      {error ? (
-        <p role="alert" className="px-5 pt-3 text-sm text-destructive sm:px-6">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} className="px-5 pt-3 sm:px-6" />
       <ul aria-label="Participants" className="divide-y">
         {participants.map((participant) => {
           const name = participant.name ?? "Unnamed";

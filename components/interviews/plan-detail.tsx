@@ -17,8 +17,7 @@ import { sectionLabel } from "@/components/room/section-label";
 import { InlineTitle } from "@/components/ui/inline-title";
 
 export function PlanDetail({ sessionId }: { sessionId: string }) {
-  const trpc = useTRPC();
-  const plan = useQuery(trpc.interview.plan.queryOptions({ sessionId }));
+  const plan = usePlan(sessionId);
 
   if (plan.isError) {
     return (
@@ -45,27 +44,7 @@ export function PlanDetail({ sessionId }: { sessionId: string }) {
         <ArrowLeft aria-hidden className="size-4" />
         Interviews
       </Link>
-      <div className="mt-3 flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
-        <div className="grid gap-1.5">
-          <div className="flex items-center gap-3">
-            <h1 className="text-2xl font-semibold tracking-tight">{data.title}</h1>
-            <InterviewStatus status={data.status} />
-          </div>
-          <p className="text-sm text-muted-foreground">
-            {data.candidateName ? `With ${data.candidateName}` : "No candidate named yet"}
-            {data.candidateEmail ? ` · ${data.candidateEmail}` : ""} · {data.items.length} question{data.items.length === 1 ? "" : "s"}
-          </p>
-        </div>
-        <div className="flex flex-wrap items-center gap-2">
-          <SaveTemplate sessionId={sessionId} defaultTitle={data.title} />
-          <Button asChild>
-            <Link href={`/room/${sessionId}`}>
-              <DoorOpen aria-hidden />
-              {data.status === "LIVE" ? "Rejoin room" : data.status === "PLANNED" ? "Open room" : "Open room (read-only)"}
-            </Link>
-          </Button>
-        </div>
-      </div>
+      <PlanHeader sessionId={sessionId} plan={data} />
 
       <div className="mt-8 grid gap-6">
         <InviteLinks sessionId={sessionId} invites={data.invites} closed={closed} />
@@ -90,38 +69,78 @@ export function PlanDetail({ sessionId }: { sessionId: string }) {
             }}
           />
         ) : (
-          <section aria-labelledby="questions-heading" className="rounded-xl border bg-card shadow-xs">
-            <header className="border-b px-5 py-3 sm:px-6">
-              <h2 id="questions-heading" className="text-sm font-semibold">
-                Questions
-              </h2>
-              <p className="text-xs text-muted-foreground">The plan is fixed once the interview has started.</p>
-            </header>
-            <ol className="divide-y">
-              {data.items.map((item, index) => (
-                <li key={item.id} className="flex gap-3 px-5 py-4 sm:px-6">
-                  <span className="mt-0.5 flex size-6 shrink-0 items-center justify-center rounded-full bg-muted text-xs font-semibold text-muted-foreground tabular-nums">
-                    {index + 1}
-                  </span>
-                  <div className="min-w-0">
-                    <p className="text-sm leading-5">
-                      <InlineTitle text={item.prompt} />
-                    </p>
-                    <p className="mt-1 flex flex-wrap gap-x-3 text-xs text-muted-foreground">
-                      {sectionLabel(item.section).short ? <span title={sectionLabel(item.section).full}>{sectionLabel(item.section).short}</span> : null}
-                      <span className="inline-flex items-center gap-1">
-                        <MessageSquarePlus aria-hidden className="size-3" />
-                        {item.followUpCount} follow-up{item.followUpCount === 1 ? "" : "s"}
-                      </span>
-                      {item.timeBoxSec ? <span>{Math.round(item.timeBoxSec / 60)} min</span> : null}
-                    </p>
-                  </div>
-                </li>
-              ))}
-            </ol>
-          </section>
+          <FixedPlan items={data.items} />
         )}
       </div>
     </div>
+  );
+}
+
+type Plan = NonNullable<ReturnType<typeof usePlan>["data"]>;
+
+function usePlan(sessionId: string) {
+  const trpc = useTRPC();
+  return useQuery(trpc.interview.plan.queryOptions({ sessionId }));
+}
+
+function PlanHeader({ sessionId, plan: data }: { sessionId: string; plan: Plan }) {
+  return (
+    <div className="mt-3 flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
+      <div className="grid gap-1.5">
+        <div className="flex items-center gap-3">
+          <h1 className="text-2xl font-semibold tracking-tight">{data.title}</h1>
+          <InterviewStatus status={data.status} />
+        </div>
+        <p className="text-sm text-muted-foreground">
+          {data.candidateName ? `With ${data.candidateName}` : "No candidate named yet"}
+          {data.candidateEmail ? ` · ${data.candidateEmail}` : ""} · {data.items.length} question{data.items.length === 1 ? "" : "s"}
+        </p>
+      </div>
+      <div className="flex flex-wrap items-center gap-2">
+        <SaveTemplate sessionId={sessionId} defaultTitle={data.title} />
+        <Button asChild>
+          <Link href={`/room/${sessionId}`}>
+            <DoorOpen aria-hidden />
+            {data.status === "LIVE" ? "Rejoin room" : data.status === "PLANNED" ? "Open room" : "Open room (read-only)"}
+          </Link>
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+/** The questions as planned, read-only once the interview has started. */
+function FixedPlan({ items }: { items: Plan["items"] }) {
+  return (
+    <section aria-labelledby="questions-heading" className="rounded-xl border bg-card shadow-xs">
+      <header className="border-b px-5 py-3 sm:px-6">
+        <h2 id="questions-heading" className="text-sm font-semibold">
+          Questions
+        </h2>
+        <p className="text-xs text-muted-foreground">The plan is fixed once the interview has started.</p>
+      </header>
+      <ol className="divide-y">
+        {items.map((item, index) => (
+          <li key={item.id} className="flex gap-3 px-5 py-4 sm:px-6">
+            <span className="mt-0.5 flex size-6 shrink-0 items-center justify-center rounded-full bg-muted text-xs font-semibold text-muted-foreground tabular-nums">
+              {index + 1}
+            </span>
+            <div className="min-w-0">
+              <p className="text-sm leading-5">
+                <InlineTitle text={item.prompt} />
+              </p>
+              <p className="mt-1 flex flex-wrap gap-x-3 text-xs text-muted-foreground">
+                {sectionLabel(item.section).short ? <span title={sectionLabel(item.section).full}>{sectionLabel(item.section).short}</span> : null}
+                <span className="inline-flex items-center gap-1">
+                  <MessageSquarePlus aria-hidden className="size-3" />
+                  {item.followUpCount} follow-up{item.followUpCount === 1 ? "" : "s"}
+                </span>
+                {item.timeBoxSec ? <span>{Math.round(item.timeBoxSec / 60)} min</span> : null}
+              </p>
+            </div>
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }

@@ -44,9 +44,6 @@ function minutesToSec(minutes: string): number | null {
 
 /** Title, candidate and the ordered list of questions with their time boxes; for a new plan or an edit. */
 export function PlanEditor({ sessionId, initial }: PlanEditorProps) {
-  const trpc = useTRPC();
-  const router = useRouter();
-  const queryClient = useQueryClient();
   const [title, setTitle] = useState(initial.title);
   const [candidateName, setCandidateName] = useState(initial.candidateName);
   const [candidateEmail, setCandidateEmail] = useState(initial.candidateEmail);
@@ -56,9 +53,7 @@ export function PlanEditor({ sessionId, initial }: PlanEditorProps) {
   const [savedAt, setSavedAt] = useState<number | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
 
-  const create = useMutation(trpc.interview.create.mutationOptions());
-  const update = useMutation(trpc.interview.updatePlan.mutationOptions());
-  const pending = create.isPending || update.isPending;
+  const { submit, pending } = usePlanSubmit(sessionId, { setErrors, setFormError, setSavedAt });
   const pickedIds = new Set(items.map((item) => item.bankQuestionId));
 
   const { add, move, remove, onRowKeyDown } = usePlanItemEdits(items, setItems, listRef, {
@@ -66,8 +61,76 @@ export function PlanEditor({ sessionId, initial }: PlanEditorProps) {
     onAdd: () => setErrors((current) => ({ ...current, items: "" })),
   });
 
-  async function onSubmit(event: FormEvent) {
+  function onSubmit(event: FormEvent) {
     event.preventDefault();
+    void submit({ title, candidateName, candidateEmail, items });
+  }
+
+  return (
+    <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_420px]">
+      <form onSubmit={onSubmit} noValidate className="grid min-w-0 grid-cols-1 gap-6" aria-label={sessionId ? "Edit the plan" : "Plan an interview"}>
+        {formError ? <Alert variant="error">{formError}</Alert> : null}
+        <PlanDetailsFields
+          values={{ title, candidateName, candidateEmail }}
+          errors={errors}
+          onChange={(field, value) => {
+            ({ title: setTitle, candidateName: setCandidateName, candidateEmail: setCandidateEmail })[field](value);
+            // A field's error is about what it held when the form was sent; once it changes, the error is stale.
+            setErrors(({ [field]: _stale, ...rest }) => rest);
+            setSavedAt(null);
+          }}
+        />
+
+        <PlanQuestions
+          items={items}
+          errors={errors}
+          listRef={listRef}
+          onRowKeyDown={onRowKeyDown}
+          onMinutes={(index, minutes) => {
+            setItems((current) => current.map((entry, i) => (i === index ? { ...entry, minutes } : entry)));
+            setErrors(({ [`items.${index}.timeBoxSec`]: _stale, ...rest }) => rest);
+            setSavedAt(null);
+          }}
+          onMove={move}
+          onRemove={remove}
+        />
+
+        <div className="flex items-center justify-end gap-3">
+          {savedAt ? (
+            <span role="status" className="text-sm text-muted-foreground">
+              Plan saved
+            </span>
+          ) : null}
+          <Button type="submit" size="lg" loading={pending}>
+            {sessionId ? "Save plan" : "Create interview"}
+          </Button>
+        </div>
+      </form>
+
+      <div className="flex min-w-0 flex-col gap-4 lg:sticky lg:top-20 lg:max-h-[calc(100dvh-6rem)]">
+        {sessionId ? null : <TemplatePicker title={title} candidateName={candidateName} candidateEmail={candidateEmail} />}
+        <QuestionPicker pickedIds={pickedIds} onAdd={add} />
+      </div>
+    </div>
+  );
+}
+
+/** Sends the plan (a new interview, or this one's edit) after checking it here by the server's rules. */
+function usePlanSubmit(
+  sessionId: string | undefined,
+  {
+    setErrors,
+    setFormError,
+    setSavedAt,
+  }: { setErrors: (errors: FieldErrors) => void; setFormError: (error: string | null) => void; setSavedAt: (at: number | null) => void },
+) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const create = useMutation(trpc.interview.create.mutationOptions());
+  const update = useMutation(trpc.interview.updatePlan.mutationOptions());
+
+  async function submit({ title, candidateName, candidateEmail, items }: PlanDraft) {
     setFormError(null);
     const payload = {
       title: title.trim(),
@@ -97,88 +160,7 @@ export function PlanEditor({ sessionId, initial }: PlanEditorProps) {
     }
   }
 
-  const totalMinutes = items.reduce((sum, item) => sum + (minutesToSec(item.minutes) ?? 0) / 60, 0);
-
-  return (
-    <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_420px]">
-      <form onSubmit={onSubmit} noValidate className="grid min-w-0 grid-cols-1 gap-6" aria-label={sessionId ? "Edit the plan" : "Plan an interview"}>
-        {formError ? <Alert variant="error">{formError}</Alert> : null}
-        <PlanDetailsFields
-          values={{ title, candidateName, candidateEmail }}
-          errors={errors}
-          onChange={(field, value) => {
-            ({ title: setTitle, candidateName: setCandidateName, candidateEmail: setCandidateEmail })[field](value);
-            // A field's error is about what it held when the form was sent; once it changes, the error is stale.
-            setErrors(({ [field]: _stale, ...rest }) => rest);
-            setSavedAt(null);
-          }}
-        />
-
-        <section className="rounded-xl border bg-card shadow-xs" aria-labelledby="questions-heading">
-          <header className="flex flex-wrap items-baseline justify-between gap-2 border-b px-5 py-3 sm:px-6">
-            <h2 id="questions-heading" className="text-sm font-semibold">
-              Questions{" "}
-              <span className="font-normal text-muted-foreground">
-                · {items.length}
-                {totalMinutes > 0 ? `, about ${Math.round(totalMinutes)} min` : ""}
-              </span>
-            </h2>
-            {items.length > 1 ? <p className="text-xs text-muted-foreground">Reorder with the arrows, or Alt+↑ / Alt+↓</p> : null}
-          </header>
-          {items.length === 0 ? (
-            <div
-              className={cn(
-                "m-5 flex flex-col items-center rounded-lg border border-dashed px-6 py-10 text-center sm:m-6",
-                errors.items && "border-destructive/50",
-              )}
-            >
-              <ListPlus aria-hidden className="size-6 text-muted-foreground" />
-              <p className="mt-3 text-sm font-medium">No questions yet</p>
-              <p className={cn("mt-1 max-w-sm text-sm text-muted-foreground", errors.items && "text-destructive")}>
-                {errors.items || "Search the bank and add questions; they are asked in this order."}
-              </p>
-            </div>
-          ) : (
-            <ol ref={listRef} aria-label="Questions in this interview" className="divide-y">
-              {items.map((item, index) => (
-                <PlanItemRow
-                  key={item.bankQuestionId}
-                  item={item}
-                  index={index}
-                  count={items.length}
-                  timeError={errors[`items.${index}.timeBoxSec`]}
-                  onKeyDown={(event) => onRowKeyDown(event, index)}
-                  onMinutes={(minutes) => {
-                    setItems((current) => current.map((entry, i) => (i === index ? { ...entry, minutes } : entry)));
-                    setErrors(({ [`items.${index}.timeBoxSec`]: _stale, ...rest }) => rest);
-                    setSavedAt(null);
-                  }}
-                  onMove={(step) => move(index, step)}
-                  onRemove={() => remove(index)}
-                />
-              ))}
-            </ol>
-          )}
-        </section>
-
-        <div className="flex items-center justify-end gap-3">
-          {savedAt ? (
-            <span role="status" className="text-sm text-muted-foreground">
-              Plan saved
-            </span>
-          ) : null}
-          <Button type="submit" size="lg" loading={pending}>
-            {sessionId ? "Save plan" : "Create interview"}
-          </Button>
-        </div>
-      </form>
-
-      <div className="flex min-w-0 flex-col gap-4 lg:sticky lg:top-20 lg:max-h-[calc(100dvh-6rem)]">
-        {sessionId ? null : <TemplatePicker title={title} candidateName={candidateName} candidateEmail={candidateEmail} />}
-        <QuestionPicker pickedIds={pickedIds} onAdd={add} />
-      </div>
-    </div>
-  );
+  return { submit, pending: create.isPending || update.isPending };
 }
 
 type DetailField = "title" | "candidateName" | "candidateEmail";
@@ -280,66 +262,153 @@ function PlanItemRow({
             {item.followUpCount} follow-up{item.followUpCount === 1 ? "" : "s"}
           </span>
         </p>
-        <div className="mt-2.5 flex items-center gap-2">
-          <label htmlFor={`time-box-${index}`} className="text-xs text-muted-foreground">
-            Time box
-          </label>
-          <input
-            id={`time-box-${index}`}
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={240}
-            data-control="time"
-            aria-label={`Time box for question ${index + 1}, in minutes`}
-            aria-invalid={timeError ? true : undefined}
-            value={item.minutes}
-            placeholder="none"
-            onChange={(event) => onMinutes(event.target.value)}
-            className="h-8 w-16 rounded-md border border-input bg-card px-2 text-sm tabular-nums outline-none focus-visible:border-ring focus-visible:ring-3 focus-visible:ring-ring/25 aria-invalid:border-destructive"
-          />
-          <span className="text-xs text-muted-foreground">min</span>
-          {timeError ? <span className="text-xs text-destructive">{timeError}</span> : null}
-        </div>
+        <TimeBoxInput index={index} minutes={item.minutes} error={timeError} onMinutes={onMinutes} />
       </div>
-      <div className="flex shrink-0 items-start gap-0.5">
-        <Button
-          type="button"
-          variant="ghost"
-          size="icon"
-          className="size-8"
-          data-control="up"
-          aria-label={`Move question ${index + 1} up`}
-          disabled={index === 0}
-          onClick={() => onMove(-1)}
-        >
-          <ArrowUp aria-hidden />
-        </Button>
-        <Button
-          type="button"
-          variant="ghost"
-          size="icon"
-          className="size-8"
-          data-control="down"
-          aria-label={`Move question ${index + 1} down`}
-          disabled={index === count - 1}
-          onClick={() => onMove(1)}
-        >
-          <ArrowDown aria-hidden />
-        </Button>
-        <Button
-          type="button"
-          variant="ghost"
-          size="icon"
-          className="size-8 hover:text-destructive"
-          data-control="remove"
-          aria-label={`Remove question ${index + 1}`}
-          onClick={onRemove}
-        >
-          <X aria-hidden />
-        </Button>
-      </div>
+      <RowControls index={index} count={count} onMove={onMove} onRemove={onRemove} />
     </li>
+  );
+}
+
+/** The planned questions in order, or what to do when there are none. */
+function PlanQuestions({
+  items,
+  errors,
+  listRef,
+  onRowKeyDown,
+  onMinutes,
+  onMove,
+  onRemove,
+}: {
+  items: PlanItemDraft[];
+  errors: FieldErrors;
+  listRef: RefObject<HTMLOListElement | null>;
+  onRowKeyDown: (event: KeyboardEvent<HTMLLIElement>, index: number) => void;
+  onMinutes: (index: number, minutes: string) => void;
+  onMove: (index: number, step: -1 | 1) => void;
+  onRemove: (index: number) => void;
+}) {
+  const totalMinutes = items.reduce((sum, item) => sum + (minutesToSec(item.minutes) ?? 0) / 60, 0);
+  return (
+    <section className="rounded-xl border bg-card shadow-xs" aria-labelledby="questions-heading">
+      <header className="flex flex-wrap items-baseline justify-between gap-2 border-b px-5 py-3 sm:px-6">
+        <h2 id="questions-heading" className="text-sm font-semibold">
+          Questions{" "}
+          <span className="font-normal text-muted-foreground">
+            · {items.length}
+            {totalMinutes > 0 ? `, about ${Math.round(totalMinutes)} min` : ""}
+          </span>
+        </h2>
+        {items.length > 1 ? <p className="text-xs text-muted-foreground">Reorder with the arrows, or Alt+↑ / Alt+↓</p> : null}
+      </header>
+      {items.length === 0 ? (
+        <div
+          className={cn(
+            "m-5 flex flex-col items-center rounded-lg border border-dashed px-6 py-10 text-center sm:m-6",
+            errors.items && "border-destructive/50",
+          )}
+        >
+          <ListPlus aria-hidden className="size-6 text-muted-foreground" />
+          <p className="mt-3 text-sm font-medium">No questions yet</p>
+          <p className={cn("mt-1 max-w-sm text-sm text-muted-foreground", errors.items && "text-destructive")}>
+            {errors.items || "Search the bank and add questions; they are asked in this order."}
+          </p>
+        </div>
+      ) : (
+        <ol ref={listRef} aria-label="Questions in this interview" className="divide-y">
+          {items.map((item, index) => (
+            <PlanItemRow
+              key={item.bankQuestionId}
+              item={item}
+              index={index}
+              count={items.length}
+              timeError={errors[`items.${index}.timeBoxSec`]}
+              onKeyDown={(event) => onRowKeyDown(event, index)}
+              onMinutes={(minutes) => onMinutes(index, minutes)}
+              onMove={(step) => onMove(index, step)}
+              onRemove={() => onRemove(index)}
+            />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function TimeBoxInput({
+  index,
+  minutes,
+  error,
+  onMinutes,
+}: {
+  index: number;
+  minutes: string;
+  error: string | undefined;
+  onMinutes: (minutes: string) => void;
+}) {
+  return (
+    <div className="mt-2.5 flex items-center gap-2">
+      <label htmlFor={`time-box-${index}`} className="text-xs text-muted-foreground">
+        Time box
+      </label>
+      <input
+        id={`time-box-${index}`}
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={240}
+        data-control="time"
+        aria-label={`Time box for question ${index + 1}, in minutes`}
+        aria-invalid={error ? true : undefined}
+        value={minutes}
+        placeholder="none"
+        onChange={(event) => onMinutes(event.target.value)}
+        className="h-8 w-16 rounded-md border border-input bg-card px-2 text-sm tabular-nums outline-none focus-visible:border-ring focus-visible:ring-3 focus-visible:ring-ring/25 aria-invalid:border-destructive"
+      />
+      <span className="text-xs text-muted-foreground">min</span>
+      {error ? <span className="text-xs text-destructive">{error}</span> : null}
+    </div>
+  );
+}
+
+function RowControls({ index, count, onMove, onRemove }: { index: number; count: number; onMove: (step: -1 | 1) => void; onRemove: () => void }) {
+  return (
+    <div className="flex shrink-0 items-start gap-0.5">
+      <Button
+        type="button"
+        variant="ghost"
+        size="icon"
+        className="size-8"
+        data-control="up"
+        aria-label={`Move question ${index + 1} up`}
+        disabled={index === 0}
+        onClick={() => onMove(-1)}
+      >
+        <ArrowUp aria-hidden />
+      </Button>
+      <Button
+        type="button"
+        variant="ghost"
+        size="icon"
+        className="size-8"
+        data-control="down"
+        aria-label={`Move question ${index + 1} down`}
+        disabled={index === count - 1}
+        onClick={() => onMove(1)}
+      >
+        <ArrowDown aria-hidden />
+      </Button>
+      <Button
+        type="button"
+        variant="ghost"
+        size="icon"
+        className="size-8 hover:text-destructive"
+        data-control="remove"
+        aria-label={`Remove question ${index + 1}`}
+        onClick={onRemove}
+      >
+        <X aria-hidden />
+      </Button>
+    </div>
   );
 }
 

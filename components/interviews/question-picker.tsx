@@ -12,6 +12,7 @@ import { useDebouncedValue } from "@/components/hooks/use-debounced-value";
 import { useTRPC } from "@/components/providers/trpc";
 import { InlineTitle } from "@/components/ui/inline-title";
 import { plainTitle } from "@/components/ui/inline-code";
+import { FormError } from "@/components/ui/form-error";
 
 export interface PickedQuestion {
   bankQuestionId: string;
@@ -65,9 +66,7 @@ export function QuestionPicker({ pickedIds, onAdd }: QuestionPickerProps) {
         </div>
       </header>
       {search.isError ? (
-        <p role="alert" className="p-4 text-sm text-destructive">
-          {errorMessage(search.error)}
-        </p>
+        <FormError message={errorMessage(search.error)} className="p-4" />
       ) : !search.data ? (
         <div className="grid gap-3 p-4">
           {Array.from({ length: 5 }, (_, i) => (
@@ -78,40 +77,9 @@ export function QuestionPicker({ pickedIds, onAdd }: QuestionPickerProps) {
         <p className="p-6 text-center text-sm text-muted-foreground">No questions match “{query}”.</p>
       ) : (
         <ul aria-label="Search results" className="min-h-0 flex-1 divide-y overflow-y-auto" aria-busy={search.isFetching}>
-          {items.map((item) => {
-            const picked = pickedIds.has(item.id);
-            return (
-              <li key={item.id} className="flex items-start gap-3 px-4 py-3" data-testid="bank-result">
-                <div className="min-w-0 flex-1">
-                  <p className="line-clamp-2 text-sm leading-5">
-                    <InlineTitle text={item.prompt} />
-                  </p>
-                  <p className="mt-1 flex min-w-0 items-center gap-x-2 text-xs text-muted-foreground">
-                    <span className="min-w-0 truncate" title={[item.documentTitle, ...item.section].join(" › ")}>
-                      {item.section.at(-1) ?? item.documentTitle}
-                    </span>
-                    {item.followUpCount > 0 ? (
-                      <span className="inline-flex shrink-0 items-center gap-1">
-                        <MessageSquarePlus aria-hidden className="size-3" />
-                        {item.followUpCount} follow-up{item.followUpCount === 1 ? "" : "s"}
-                      </span>
-                    ) : null}
-                    {item.difficulty ? <Badge className="shrink-0 py-0">{item.difficulty}</Badge> : null}
-                  </p>
-                </div>
-                <Button
-                  size="sm"
-                  variant={picked ? "ghost" : "outline"}
-                  disabled={picked}
-                  aria-label={picked ? `Added: ${plainTitle(item.prompt)}` : `Add question: ${plainTitle(item.prompt)}`}
-                  onClick={() => onAdd({ bankQuestionId: item.id, prompt: item.prompt, section: item.section, followUpCount: item.followUpCount })}
-                >
-                  {picked ? <Check aria-hidden /> : <Plus aria-hidden />}
-                  {picked ? "Added" : "Add"}
-                </Button>
-              </li>
-            );
-          })}
+          {items.map((item) => (
+            <BankResult key={item.id} item={item} picked={pickedIds.has(item.id)} onAdd={onAdd} />
+          ))}
           {search.hasNextPage ? (
             <li className="p-3 text-center">
               <Button variant="ghost" size="sm" loading={search.isFetchingNextPage} onClick={() => void search.fetchNextPage()}>
@@ -122,5 +90,41 @@ export function QuestionPicker({ pickedIds, onAdd }: QuestionPickerProps) {
         </ul>
       )}
     </section>
+  );
+}
+
+type BankHit = { id: string; prompt: string; section: string[]; documentTitle: string; followUpCount: number; difficulty: string | null };
+
+function BankResult({ item, picked, onAdd }: { item: BankHit; picked: boolean; onAdd: (question: PickedQuestion) => void }) {
+  return (
+    <li className="flex items-start gap-3 px-4 py-3" data-testid="bank-result">
+      <div className="min-w-0 flex-1">
+        <p className="line-clamp-2 text-sm leading-5">
+          <InlineTitle text={item.prompt} />
+        </p>
+        <p className="mt-1 flex min-w-0 items-center gap-x-2 text-xs text-muted-foreground">
+          <span className="min-w-0 truncate" title={[item.documentTitle, ...item.section].join(" › ")}>
+            {item.section.at(-1) ?? item.documentTitle}
+          </span>
+          {item.followUpCount > 0 ? (
+            <span className="inline-flex shrink-0 items-center gap-1">
+              <MessageSquarePlus aria-hidden className="size-3" />
+              {item.followUpCount} follow-up{item.followUpCount === 1 ? "" : "s"}
+            </span>
+          ) : null}
+          {item.difficulty ? <Badge className="shrink-0 py-0">{item.difficulty}</Badge> : null}
+        </p>
+      </div>
+      <Button
+        size="sm"
+        variant={picked ? "ghost" : "outline"}
+        disabled={picked}
+        aria-label={picked ? `Added: ${plainTitle(item.prompt)}` : `Add question: ${plainTitle(item.prompt)}`}
+        onClick={() => onAdd({ bankQuestionId: item.id, prompt: item.prompt, section: item.section, followUpCount: item.followUpCount })}
+      >
+        {picked ? <Check aria-hidden /> : <Plus aria-hidden />}
+        {picked ? "Added" : "Add"}
+      </Button>
+    </li>
   );
 }

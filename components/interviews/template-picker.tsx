@@ -7,6 +7,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { errorMessage } from "@/components/providers/trpc-errors";
 import { useTRPC } from "@/components/providers/trpc";
+import { FormError } from "@/components/ui/form-error";
 
 /** Saved question sets: one click creates the interview from one, then the plan page takes over. */
 export function TemplatePicker({ title, candidateName, candidateEmail }: { title: string; candidateName: string; candidateEmail: string }) {
@@ -46,11 +47,7 @@ export function TemplatePicker({ title, candidateName, candidateEmail }: { title
         </h2>
         <p className="text-xs text-muted-foreground">Creates the interview with the template&apos;s questions; you can still edit it.</p>
       </header>
-      {error ? (
-        <p role="alert" className="px-4 pt-3 text-sm text-destructive">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} className="px-4 pt-3" />
       <ul className="max-h-48 divide-y overflow-y-auto">
         {templates.data.map((template) => (
           <li key={template.id} className="flex items-center gap-3 px-4 py-2.5">

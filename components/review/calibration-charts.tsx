@@ -2,6 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, Cell, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { axisTick, gridStroke, percent, SERIES, shortDate, tooltipStyle } from "@/components/review/chart-theme";
+import { FiguresTable } from "@/components/ui/table";
 import type { Calibration } from "@/server/domain/review/progress";
 
 const signed = (value: number | null) => (value === null ? "—" : `${value > 0 ? "+" : ""}${value.toFixed(2)}`);
@@ -18,19 +19,7 @@ export function CalibrationCharts({ calibration }: { calibration: Calibration })
   const competencies = calibration.competencies.slice(0, 12);
   return (
     <div className="grid gap-4">
-      <dl className="grid grid-cols-2 gap-4 rounded-xl border bg-card p-5 shadow-xs sm:grid-cols-4">
-        {[
-          ["Criteria compared", String(overall.pairs)],
-          ["Mean difference (you − others)", signed(overall.meanDifference)],
-          ["Same level", percent(overall.exact)],
-          ["Within one level", percent(overall.adjacent)],
-        ].map(([label, value]) => (
-          <div key={label} className="grid gap-0.5">
-            <dt className="text-xs text-muted-foreground">{label}</dt>
-            <dd className="text-lg font-semibold tabular-nums">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <CalibrationFigures overall={overall} />
       <figure className="grid gap-3 rounded-xl border bg-card p-5 shadow-xs">
         <figcaption>
           <h3 className="text-[15px] font-semibold">By competency</h3>
@@ -59,74 +48,62 @@ export function CalibrationCharts({ calibration }: { calibration: Calibration })
             </BarChart>
           </ResponsiveContainer>
         </div>
-        <table className="w-full text-left text-sm">
-          <thead>
-            <tr className="border-b text-[13px] text-muted-foreground">
-              <th scope="col" className="py-1.5 font-medium">
-                Competency
-              </th>
-              <th scope="col" className="py-1.5 pl-4 text-right font-medium">
-                Pairs
-              </th>
-              <th scope="col" className="py-1.5 pl-4 text-right font-medium">
-                Difference
-              </th>
-              <th scope="col" className="py-1.5 pl-4 text-right font-medium">
-                Same
-              </th>
-              <th scope="col" className="py-1.5 pl-4 text-right font-medium">
-                ±1
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {calibration.competencies.map((competency) => (
-              <tr key={competency.key} className="border-b last:border-0">
-                <th scope="row" className="py-1.5 font-normal">
-                  {competency.title}
-                </th>
-                <td className="py-1.5 pl-4 text-right tabular-nums">{competency.pairs}</td>
-                <td className="py-1.5 pl-4 text-right tabular-nums">{signed(competency.meanDifference)}</td>
-                <td className="py-1.5 pl-4 text-right tabular-nums">{percent(competency.exact)}</td>
-                <td className="py-1.5 pl-4 text-right tabular-nums">{percent(competency.adjacent)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <FiguresTable
+          first="Competency"
+          columns={[{ label: "Pairs" }, { label: "Difference" }, { label: "Same" }, { label: "±1" }]}
+          rows={calibration.competencies.map((competency) => ({
+            key: competency.key,
+            header: competency.title,
+            cells: [competency.pairs, signed(competency.meanDifference), percent(competency.exact), percent(competency.adjacent)],
+          }))}
+        />
       </figure>
-      <figure className="grid content-start gap-3 rounded-xl border bg-card p-5 shadow-xs">
-        <figcaption>
-          <h3 className="text-[15px] font-semibold">Over time</h3>
-          <p className="text-[13px] text-muted-foreground">Mean difference per session. Near zero means you and the others agree.</p>
-        </figcaption>
-        <div className="h-64" data-testid="calibration-trend">
-          <ResponsiveContainer width="100%" height="100%">
-            <LineChart
-              data={calibration.sessions.map((session) => ({ ...session, day: shortDate(session.date) }))}
-              margin={{ top: 8, right: 16, bottom: 0, left: -16 }}
-            >
-              <CartesianGrid stroke={gridStroke} strokeDasharray="3 3" />
-              <XAxis dataKey="day" tick={axisTick} stroke={gridStroke} />
-              <YAxis domain={[-3, 3]} ticks={[-3, -2, -1, 0, 1, 2, 3]} tick={axisTick} stroke={gridStroke} />
-              <ReferenceLine y={0} stroke="var(--color-foreground)" />
-              <Tooltip
-                {...tooltipStyle}
-                formatter={(value) => signed(typeof value === "number" ? value : null)}
-                labelFormatter={(_, payload) => payload?.[0]?.payload?.title ?? ""}
-              />
-              <Line
-                type="monotone"
-                dataKey="meanDifference"
-                name="Mean difference"
-                stroke={SERIES[0]}
-                strokeWidth={2}
-                dot={{ r: 3 }}
-                isAnimationActive={false}
-              />
-            </LineChart>
-          </ResponsiveContainer>
-        </div>
-      </figure>
+      <CalibrationTrend sessions={calibration.sessions} />
     </div>
+  );
+}
+
+function CalibrationFigures({ overall }: { overall: Calibration["overall"] }) {
+  return (
+    <dl className="grid grid-cols-2 gap-4 rounded-xl border bg-card p-5 shadow-xs sm:grid-cols-4">
+      {[
+        ["Criteria compared", String(overall.pairs)],
+        ["Mean difference (you − others)", signed(overall.meanDifference)],
+        ["Same level", percent(overall.exact)],
+        ["Within one level", percent(overall.adjacent)],
+      ].map(([label, value]) => (
+        <div key={label} className="grid gap-0.5">
+          <dt className="text-xs text-muted-foreground">{label}</dt>
+          <dd className="text-lg font-semibold tabular-nums">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function CalibrationTrend({ sessions }: { sessions: Calibration["sessions"] }) {
+  return (
+    <figure className="grid content-start gap-3 rounded-xl border bg-card p-5 shadow-xs">
+      <figcaption>
+        <h3 className="text-[15px] font-semibold">Over time</h3>
+        <p className="text-[13px] text-muted-foreground">Mean difference per session. Near zero means you and the others agree.</p>
+      </figcaption>
+      <div className="h-64" data-testid="calibration-trend">
+        <ResponsiveContainer width="100%" height="100%">
+          <LineChart data={sessions.map((session) => ({ ...session, day: shortDate(session.date) }))} margin={{ top: 8, right: 16, bottom: 0, left: -16 }}>
+            <CartesianGrid stroke={gridStroke} strokeDasharray="3 3" />
+            <XAxis dataKey="day" tick={axisTick} stroke={gridStroke} />
+            <YAxis domain={[-3, 3]} ticks={[-3, -2, -1, 0, 1, 2, 3]} tick={axisTick} stroke={gridStroke} />
+            <ReferenceLine y={0} stroke="var(--color-foreground)" />
+            <Tooltip
+              {...tooltipStyle}
+              formatter={(value) => signed(typeof value === "number" ? value : null)}
+              labelFormatter={(_, payload) => payload?.[0]?.payload?.title ?? ""}
+            />
+            <Line type="monotone" dataKey="meanDifference" name="Mean difference" stroke={SERIES[0]} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+    </figure>
   );
 }

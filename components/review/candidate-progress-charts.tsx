@@ -2,6 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { axisTick, gridStroke, oneDecimal, SERIES, shortDate, tooltipStyle } from "@/components/review/chart-theme";
+import { FiguresTable } from "@/components/ui/table";
 import type { CandidateProgress } from "@/server/domain/review/progress";
 
 /** How many competencies get a line: more than this is unreadable; the table lists them all. */
@@ -40,64 +41,16 @@ export function CandidateProgressCharts({ progress }: { progress: CandidateProgr
         >
           {progress.sessions.length > 0 ? (
             <>
-              <div className="h-72" data-testid="competency-chart">
-                <ResponsiveContainer width="100%" height="100%">
-                  <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: -16 }}>
-                    <CartesianGrid stroke={gridStroke} strokeDasharray="3 3" />
-                    <XAxis dataKey="date" tick={axisTick} stroke={gridStroke} />
-                    <YAxis domain={[1, 4]} ticks={[1, 2, 3, 4]} tick={axisTick} stroke={gridStroke} />
-                    <Tooltip
-                      {...tooltipStyle}
-                      formatter={(value) => oneDecimal(typeof value === "number" ? value : null)}
-                      labelFormatter={(_, payload) => payload?.[0]?.payload?.name ?? ""}
-                    />
-                    <Legend wrapperStyle={{ fontSize: 12 }} />
-                    {lines.map((competency, i) => (
-                      <Line
-                        key={competency.key}
-                        type="monotone"
-                        dataKey={competency.key}
-                        name={competency.title}
-                        stroke={SERIES[i % SERIES.length]}
-                        strokeWidth={2}
-                        dot={{ r: 3 }}
-                        connectNulls
-                        isAnimationActive={false}
-                      />
-                    ))}
-                  </LineChart>
-                </ResponsiveContainer>
-              </div>
-              <table className="w-full text-left text-sm">
-                <thead>
-                  <tr className="border-b text-[13px] text-muted-foreground">
-                    <th scope="col" className="py-1.5 font-medium">
-                      Competency
-                    </th>
-                    <th scope="col" className="py-1.5 pl-4 text-right font-medium" title="Sessions where it was rated">
-                      Sessions rated
-                    </th>
-                    <th scope="col" className="py-1.5 pl-4 text-right font-medium">
-                      Mean
-                    </th>
-                    <th scope="col" className="py-1.5 pl-4 text-right font-medium">
-                      Latest
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {progress.competencies.map((competency) => (
-                    <tr key={competency.key} className="border-b last:border-0">
-                      <th scope="row" className="py-1.5 font-normal">
-                        {competency.title}
-                      </th>
-                      <td className="py-1.5 pl-4 text-right tabular-nums">{competency.sessions}</td>
-                      <td className="py-1.5 pl-4 text-right tabular-nums">{oneDecimal(competency.mean)}</td>
-                      <td className="py-1.5 pl-4 text-right tabular-nums">{oneDecimal(competency.latest)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <CompetencyChart data={data} lines={lines} />
+              <FiguresTable
+                first="Competency"
+                columns={[{ label: "Sessions rated", title: "Sessions where it was rated" }, { label: "Mean" }, { label: "Latest" }]}
+                rows={progress.competencies.map((competency) => ({
+                  key: competency.key,
+                  header: competency.title,
+                  cells: [competency.sessions, oneDecimal(competency.mean), oneDecimal(competency.latest)],
+                }))}
+              />
             </>
           ) : null}
         </Panel>
@@ -155,5 +108,38 @@ function CoveragePanel({
         </div>
       )}
     </Panel>
+  );
+}
+
+function CompetencyChart({ data, lines }: { data: Array<Record<string, string | number | null>>; lines: CandidateProgress["competencies"] }) {
+  return (
+    <div className="h-72" data-testid="competency-chart">
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: -16 }}>
+          <CartesianGrid stroke={gridStroke} strokeDasharray="3 3" />
+          <XAxis dataKey="date" tick={axisTick} stroke={gridStroke} />
+          <YAxis domain={[1, 4]} ticks={[1, 2, 3, 4]} tick={axisTick} stroke={gridStroke} />
+          <Tooltip
+            {...tooltipStyle}
+            formatter={(value) => oneDecimal(typeof value === "number" ? value : null)}
+            labelFormatter={(_, payload) => payload?.[0]?.payload?.name ?? ""}
+          />
+          <Legend wrapperStyle={{ fontSize: 12 }} />
+          {lines.map((competency, i) => (
+            <Line
+              key={competency.key}
+              type="monotone"
+              dataKey={competency.key}
+              name={competency.title}
+              stroke={SERIES[i % SERIES.length]}
+              strokeWidth={2}
+              dot={{ r: 3 }}
+              connectNulls
+              isAnimationActive={false}
+            />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
   );
 }

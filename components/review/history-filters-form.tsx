@@ -31,19 +31,7 @@ export function HistoryFiltersForm({ query, documents }: { query: Query; documen
   const document = valueOf(query, "document");
   return (
     <form method="get" action="/history" role="search" aria-label="Filter sessions" className="grid gap-4 rounded-xl border bg-card p-4 shadow-xs print:hidden">
-      <div className="flex gap-2">
-        <div className="relative flex-1">
-          <Search aria-hidden className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground" />
-          <Input
-            name="search"
-            aria-label="Search title, candidate or question"
-            placeholder="Search title, candidate or question"
-            defaultValue={valueOf(query, "search")}
-            className="pl-9"
-          />
-        </div>
-        <Button type="submit">Apply</Button>
-      </div>
+      <SearchBox defaultValue={valueOf(query, "search")} />
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
         <Field label="From" htmlFor="history-from">
           <Input id="history-from" type="date" name="from" defaultValue={valueOf(query, "from")} />
@@ -110,5 +98,23 @@ export function HistoryFiltersForm({ query, documents }: { query: Query; documen
         </div>
       </div>
     </form>
+  );
+}
+
+function SearchBox({ defaultValue }: { defaultValue: string }) {
+  return (
+    <div className="flex gap-2">
+      <div className="relative flex-1">
+        <Search aria-hidden className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground" />
+        <Input
+          name="search"
+          aria-label="Search title, candidate or question"
+          placeholder="Search title, candidate or question"
+          defaultValue={defaultValue}
+          className="pl-9"
+        />
+      </div>
+      <Button type="submit">Apply</Button>
+    </div>
   );
 }

@@ -11,7 +11,7 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Spinner } from "@/components/ui/spinner";
 import { formatDuration } from "@/server/domain/format-duration";
-import { replayFrames, type Perspective } from "@/server/domain/review/replay";
+import { replayFrames, type Perspective, type Replay } from "@/server/domain/review/replay";
 import { describeStep } from "@/server/domain/review/timeline";
 
 const PLAY_STEP_MS = 700;
@@ -57,13 +57,7 @@ export function ReplayPanel({ sessionId, perspectives }: { sessionId: string; pe
     return () => clearTimeout(timer);
   }, [playingNow, index, replay.data]);
 
-  if (replay.isPending) {
-    return (
-      <p className="flex items-center gap-2 text-sm text-muted-foreground">
-        <Spinner /> Loading the event log…
-      </p>
-    );
-  }
+  if (replay.isPending) return <ReplayLoading />;
   if (replay.isError) return <Alert variant="error">{errorMessage(replay.error)}</Alert>;
   const { steps, startedAt } = replay.data;
   const frame = frames[index]!;
@@ -77,102 +71,176 @@ export function ReplayPanel({ sessionId, perspectives }: { sessionId: string; pe
     <div className="grid gap-4" data-testid="replay">
       <div className="flex flex-wrap items-center justify-between gap-3">
         {perspectives.length > 1 ? (
-          <div role="radiogroup" aria-label="Whose view" className="inline-flex rounded-md border p-0.5">
-            {perspectives.map((option) => (
-              <button
-                key={option}
-                type="button"
-                role="radio"
-                aria-checked={perspective === option}
-                onClick={() => {
-                  setPerspective(option);
-                  setPlaying(false);
-                }}
-                className={cn(
-                  "rounded px-3 py-1 text-[13px]",
-                  perspective === option ? "bg-foreground text-background" : "text-muted-foreground hover:text-foreground",
-                )}
-              >
-                {option === "own" ? "Your view" : "Candidate's view"}
-              </button>
-            ))}
-          </div>
+          <PerspectivePicker
+            perspectives={perspectives}
+            selected={perspective}
+            onSelect={(option) => {
+              setPerspective(option);
+              setPlaying(false);
+            }}
+          />
         ) : (
           <span />
         )}
-        <label className="flex items-center gap-2 text-[13px] text-muted-foreground">
-          <input type="checkbox" checked={showPresence} onChange={(event) => setShowPresence(event.target.checked)} />
-          Show connections
-        </label>
+        <ShowConnections checked={showPresence} onChange={setShowPresence} />
       </div>
 
-      <div className="grid gap-2 rounded-lg border bg-muted/40 p-3">
-        <div className="flex items-center gap-1">
-          <Button variant="ghost" size="icon" aria-label="To the start" onClick={() => go(0)}>
-            <SkipBack aria-hidden />
-          </Button>
-          <Button variant="ghost" size="icon" aria-label="Previous event" onClick={() => go(index - 1)}>
-            <ChevronLeft aria-hidden />
-          </Button>
-          <Button
-            variant="ghost"
-            size="icon"
-            aria-label={playingNow ? "Pause" : "Play"}
-            onClick={() => {
-              if (playingNow) return setPlaying(false);
-              if (index >= last) setPosition(0);
-              setPlaying(true);
-            }}
-          >
-            {playingNow ? <Pause aria-hidden /> : <Play aria-hidden />}
-          </Button>
-          <Button variant="ghost" size="icon" aria-label="Next event" onClick={() => go(index + 1)}>
-            <ChevronRight aria-hidden />
-          </Button>
-          <Button variant="ghost" size="icon" aria-label="To the end" onClick={() => go(last)}>
-            <SkipForward aria-hidden />
-          </Button>
-          <span className="ml-auto font-mono text-xs text-muted-foreground" aria-live="polite" data-testid="replay-position">
-            {index === 0 ? "Before the first event" : `Event ${index} of ${last} · ${offsetText(steps[index - 1]!.offsetMs)}`}
-          </span>
-        </div>
-        <input
-          type="range"
-          min={0}
-          max={last}
-          value={index}
-          onChange={(event) => go(Number(event.target.value))}
-          aria-label="Replay position"
-          aria-valuetext={index === 0 ? "Before the first event" : describeStep(steps[index - 1]!.event, frames[index - 1]!).text}
-          className="w-full accent-primary"
-        />
-      </div>
+      <ReplayControls
+        index={index}
+        last={last}
+        playing={playingNow}
+        position={index === 0 ? "Before the first event" : `Event ${index} of ${last} · ${offsetText(steps[index - 1]!.offsetMs)}`}
+        valueText={index === 0 ? "Before the first event" : describeStep(steps[index - 1]!.event, frames[index - 1]!).text}
+        go={go}
+        onPlay={() => {
+          if (playingNow) return setPlaying(false);
+          if (index >= last) setPosition(0);
+          setPlaying(true);
+        }}
+      />
 
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,22rem)]">
         <div className="rounded-xl border bg-card p-4 shadow-xs">
           <ReplayFrame frame={frame} at={at} />
         </div>
-        <ol aria-label="Timeline" className="max-h-[32rem] overflow-y-auto rounded-xl border bg-card text-[13px] shadow-xs">
-          {steps.map((step, i) => {
-            const entry = describeStep(step.event, frames[i]!);
-            if (entry.kind === "presence" && !showPresence) return null;
-            const selected = index === i + 1;
-            return (
-              <li key={step.seq}>
-                <button
-                  type="button"
-                  onClick={() => go(i + 1)}
-                  aria-current={selected ? "step" : undefined}
-                  className={cn("flex w-full gap-3 px-3 py-1.5 text-left hover:bg-accent", selected && "bg-primary-soft text-primary-soft-foreground")}
-                >
-                  <span className="w-14 shrink-0 font-mono text-xs text-muted-foreground">{offsetText(step.offsetMs)}</span>
-                  <span className="min-w-0">{entry.text}</span>
-                </button>
-              </li>
-            );
-          })}
-        </ol>
+        <Timeline steps={steps} frames={frames} index={index} showPresence={showPresence} go={go} />
       </div>
     </div>
+  );
+}
+
+function PerspectivePicker({
+  perspectives,
+  selected,
+  onSelect,
+}: {
+  perspectives: Perspective[];
+  selected: Perspective;
+  onSelect: (perspective: Perspective) => void;
+}) {
+  return (
+    <div role="radiogroup" aria-label="Whose view" className="inline-flex rounded-md border p-0.5">
+      {perspectives.map((option) => (
+        <button
+          key={option}
+          type="button"
+          role="radio"
+          aria-checked={selected === option}
+          onClick={() => onSelect(option)}
+          className={cn("rounded px-3 py-1 text-[13px]", selected === option ? "bg-foreground text-background" : "text-muted-foreground hover:text-foreground")}
+        >
+          {option === "own" ? "Your view" : "Candidate's view"}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** The buttons and the slider that move through the frames. */
+function ReplayControls({
+  index,
+  last,
+  playing,
+  position,
+  valueText,
+  go,
+  onPlay,
+}: {
+  index: number;
+  last: number;
+  playing: boolean;
+  position: string;
+  valueText: string;
+  go: (index: number) => void;
+  onPlay: () => void;
+}) {
+  return (
+    <div className="grid gap-2 rounded-lg border bg-muted/40 p-3">
+      <div className="flex items-center gap-1">
+        <Button variant="ghost" size="icon" aria-label="To the start" onClick={() => go(0)}>
+          <SkipBack aria-hidden />
+        </Button>
+        <Button variant="ghost" size="icon" aria-label="Previous event" onClick={() => go(index - 1)}>
+          <ChevronLeft aria-hidden />
+        </Button>
+        <Button variant="ghost" size="icon" aria-label={playing ? "Pause" : "Play"} onClick={onPlay}>
+          {playing ? <Pause aria-hidden /> : <Play aria-hidden />}
+        </Button>
+        <Button variant="ghost" size="icon" aria-label="Next event" onClick={() => go(index + 1)}>
+          <ChevronRight aria-hidden />
+        </Button>
+        <Button variant="ghost" size="icon" aria-label="To the end" onClick={() => go(last)}>
+          <SkipForward aria-hidden />
+        </Button>
+        <span className="ml-auto font-mono text-xs text-muted-foreground" aria-live="polite" data-testid="replay-position">
+          {position}
+        </span>
+      </div>
+      <input
+        type="range"
+        min={0}
+        max={last}
+        value={index}
+        onChange={(event) => go(Number(event.target.value))}
+        aria-label="Replay position"
+        aria-valuetext={valueText}
+        className="w-full accent-primary"
+      />
+    </div>
+  );
+}
+
+/** Every step with its time from the start; picking one shows the room right after it. */
+function Timeline({
+  steps,
+  frames,
+  index,
+  showPresence,
+  go,
+}: {
+  steps: Replay["steps"];
+  frames: ReturnType<typeof replayFrames>;
+  index: number;
+  showPresence: boolean;
+  go: (index: number) => void;
+}) {
+  return (
+    <ol aria-label="Timeline" className="max-h-[32rem] overflow-y-auto rounded-xl border bg-card text-[13px] shadow-xs">
+      {steps.map((step, i) => {
+        const entry = describeStep(step.event, frames[i]!);
+        if (entry.kind === "presence" && !showPresence) return null;
+        const selected = index === i + 1;
+        return (
+          <li key={step.seq}>
+            <button
+              type="button"
+              onClick={() => go(i + 1)}
+              aria-current={selected ? "step" : undefined}
+              className={cn("flex w-full gap-3 px-3 py-1.5 text-left hover:bg-accent", selected && "bg-primary-soft text-primary-soft-foreground")}
+            >
+              <span className="w-14 shrink-0 font-mono text-xs text-muted-foreground">{offsetText(step.offsetMs)}</span>
+              <span className="min-w-0">{entry.text}</span>
+            </button>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+function ShowConnections({ checked, onChange }: { checked: boolean; onChange: (checked: boolean) => void }) {
+  return (
+    <label className="flex items-center gap-2 text-[13px] text-muted-foreground">
+      <input type="checkbox" checked={checked} onChange={(event) => onChange(event.target.checked)} />
+      Show connections
+    </label>
+  );
+}
+
+function ReplayLoading() {
+  return (
+    <p className="flex items-center gap-2 text-sm text-muted-foreground">
+      <Spinner /> Loading the event log…
+    </p>
   );
 }

@@ -6,9 +6,12 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc";
 import { errorMessage } from "@/components/providers/trpc-errors";
-import { ConfirmDialog } from "@/components/room/confirm-dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Button } from "@/components/ui/button";
 import { downloadFile } from "@/components/ui/download-file";
+import { FormError } from "@/components/ui/form-error";
+
+type ExportFormat = "markdown" | "json";
 
 interface SessionActionsProps {
   sessionId: string;
@@ -24,12 +27,12 @@ export function SessionActions({ sessionId, title, canDelete, canHide, hidden }:
   const router = useRouter();
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
-  const [exporting, setExporting] = useState<"markdown" | "json" | null>(null);
+  const [exporting, setExporting] = useState<ExportFormat | null>(null);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const remove = useMutation(trpc.interview.delete.mutationOptions());
   const hide = useMutation(trpc.review.setHidden.mutationOptions());
 
-  async function exportAs(format: "markdown" | "json") {
+  async function exportAs(format: ExportFormat) {
     setError(null);
     setExporting(format);
     try {
@@ -67,18 +70,7 @@ export function SessionActions({ sessionId, title, canDelete, canHide, hidden }:
   return (
     <div className="grid justify-items-end gap-2 print:hidden">
       <div className="flex flex-wrap justify-end gap-2">
-        <Button variant="outline" size="sm" onClick={() => void exportAs("markdown")} loading={exporting === "markdown"}>
-          <Download aria-hidden />
-          Markdown
-        </Button>
-        <Button variant="outline" size="sm" onClick={() => void exportAs("json")} loading={exporting === "json"}>
-          <FileJson aria-hidden />
-          JSON
-        </Button>
-        <Button variant="outline" size="sm" onClick={() => window.print()}>
-          <Printer aria-hidden />
-          Print or PDF
-        </Button>
+        <ExportButtons exporting={exporting} onExport={(format) => void exportAs(format)} />
         {canHide ? (
           <Button variant="ghost" size="sm" onClick={() => void toggleHidden()} loading={hide.isPending}>
             <EyeOff aria-hidden />
@@ -92,11 +84,7 @@ export function SessionActions({ sessionId, title, canDelete, canHide, hidden }:
           </Button>
         ) : null}
       </div>
-      {error ? (
-        <p role="alert" className="text-sm text-destructive">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <ConfirmDialog
         open={confirmingDelete}
         title={`Delete “${title}”?`}
@@ -107,5 +95,24 @@ export function SessionActions({ sessionId, title, canDelete, canHide, hidden }:
         pending={remove.isPending}
       />
     </div>
+  );
+}
+
+function ExportButtons({ exporting, onExport }: { exporting: ExportFormat | null; onExport: (format: ExportFormat) => void }) {
+  return (
+    <>
+      <Button variant="outline" size="sm" onClick={() => onExport("markdown")} loading={exporting === "markdown"}>
+        <Download aria-hidden />
+        Markdown
+      </Button>
+      <Button variant="outline" size="sm" onClick={() => onExport("json")} loading={exporting === "json"}>
+        <FileJson aria-hidden />
+        JSON
+      </Button>
+      <Button variant="outline" size="sm" onClick={() => window.print()}>
+        <Printer aria-hidden />
+        Print or PDF
+      </Button>
+    </>
   );
 }

@@ -45,10 +45,7 @@ function roomCall(view: RoomView): string | null {
 
 export function SessionPage({ review }: { review: SessionReview }) {
   const { session, view } = review;
-  const counts = askedCount(view);
-  const duration = view.clock.startedAt && view.clock.endedAt ? Date.parse(view.clock.endedAt) - Date.parse(view.clock.startedAt) : null;
   const call = roomCall(view);
-  const people = view.participants;
   return (
     <div className="mx-auto grid max-w-6xl gap-8 px-4 py-8 sm:px-6 sm:py-12 print:max-w-none print:p-0">
       <div className="grid gap-4">
@@ -83,23 +80,7 @@ export function SessionPage({ review }: { review: SessionReview }) {
         ) : null}
       </div>
 
-      <section aria-labelledby="overview-heading" className="grid gap-3">
-        <h2 id="overview-heading" className="sr-only">
-          Overview
-        </h2>
-        <dl className="grid grid-cols-2 gap-4 rounded-xl border bg-card p-5 shadow-xs sm:grid-cols-4">
-          <Fact label="Started (UTC)">{view.clock.startedAt ? dateTime.format(new Date(view.clock.startedAt)) : "Not started"}</Fact>
-          <Fact label="Duration">{duration !== null ? formatDuration(duration) : view.status === "live" ? "In progress" : "—"}</Fact>
-          <Fact label="Questions asked">{counts.planned === null ? counts.asked : `${counts.asked} of ${counts.planned}`}</Fact>
-          <Fact label="Follow-ups revealed">{counts.revealed}</Fact>
-          <Fact label="Interviewer">{session.ownerName}</Fact>
-          <Fact label="People" className="col-span-2 sm:col-span-3">
-            {people.length === 0
-              ? "Nobody joined"
-              : people.map((participant) => `${participant.name} (${ROLE_LABELS[participant.role].toLowerCase()})`).join(", ")}
-          </Fact>
-        </dl>
-      </section>
+      <SessionOverview review={review} />
 
       <section aria-labelledby="questions-heading" className="grid gap-3">
         <h2 id="questions-heading" className="text-lg font-semibold">
@@ -127,5 +108,32 @@ export function SessionPage({ review }: { review: SessionReview }) {
         <ReplayPanel sessionId={session.id} perspectives={session.perspectives} />
       </section>
     </div>
+  );
+}
+
+/** When it ran, for how long, how much was asked and who was there. */
+function SessionOverview({ review }: { review: SessionReview }) {
+  const { session, view } = review;
+  const counts = askedCount(view);
+  const duration = view.clock.startedAt && view.clock.endedAt ? Date.parse(view.clock.endedAt) - Date.parse(view.clock.startedAt) : null;
+  const people = view.participants;
+  return (
+    <section aria-labelledby="overview-heading" className="grid gap-3">
+      <h2 id="overview-heading" className="sr-only">
+        Overview
+      </h2>
+      <dl className="grid grid-cols-2 gap-4 rounded-xl border bg-card p-5 shadow-xs sm:grid-cols-4">
+        <Fact label="Started (UTC)">{view.clock.startedAt ? dateTime.format(new Date(view.clock.startedAt)) : "Not started"}</Fact>
+        <Fact label="Duration">{duration !== null ? formatDuration(duration) : view.status === "live" ? "In progress" : "—"}</Fact>
+        <Fact label="Questions asked">{counts.planned === null ? counts.asked : `${counts.asked} of ${counts.planned}`}</Fact>
+        <Fact label="Follow-ups revealed">{counts.revealed}</Fact>
+        <Fact label="Interviewer">{session.ownerName}</Fact>
+        <Fact label="People" className="col-span-2 sm:col-span-3">
+          {people.length === 0
+            ? "Nobody joined"
+            : people.map((participant) => `${participant.name} (${ROLE_LABELS[participant.role].toLowerCase()})`).join(", ")}
+        </Fact>
+      </dl>
+    </section>
   );
 }

@@ -7,6 +7,7 @@ import { Markdown } from "@/components/ui/markdown";
 import type { Result, RoomCommandResult } from "@/server/realtime/protocol";
 import type { CandidateFeedbackView, ClientCommand } from "@/server/domain/room";
 import { LEVEL_NAMES, LEVELS, ratingLabel, type Level } from "@/server/domain/scoring/scale";
+import { FormError } from "@/components/ui/form-error";
 import { InlineTitle } from "@/components/ui/inline-title";
 
 /**
@@ -85,40 +86,17 @@ function SelfAssessmentForm({
             <InlineTitle text={question.prompt} />
           </p>
           {question.criteria.map(({ criterion, title }) => (
-            <fieldset key={criterion} className="grid gap-1">
-              <legend className="text-xs text-muted-foreground">{title}</legend>
-              <div className="flex flex-wrap gap-1.5">
-                {LEVELS.map((level) => {
-                  const checked = levels.get(key(question.questionId, criterion)) === level;
-                  return (
-                    <label
-                      key={level}
-                      className={cn(
-                        "flex cursor-pointer items-center gap-1 rounded-full border px-2.5 py-1 text-xs has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-ring",
-                        checked ? "border-primary bg-primary-soft text-primary-soft-foreground" : "hover:bg-accent/60",
-                      )}
-                    >
-                      <input
-                        type="radio"
-                        className="sr-only"
-                        name={key(question.questionId, criterion)}
-                        checked={checked}
-                        onChange={() => setLevels((current) => new Map(current).set(key(question.questionId, criterion), level))}
-                      />
-                      {level} {LEVEL_NAMES[level]}
-                    </label>
-                  );
-                })}
-              </div>
-            </fieldset>
+            <CriterionLevels
+              key={criterion}
+              name={key(question.questionId, criterion)}
+              title={title}
+              selected={levels.get(key(question.questionId, criterion))}
+              onSelect={(level) => setLevels((current) => new Map(current).set(key(question.questionId, criterion), level))}
+            />
           ))}
         </div>
       ))}
-      {error ? (
-        <p role="alert" className="text-sm text-destructive">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <div className="flex flex-wrap gap-2">
         <Button type="submit" size="sm" loading={pending} disabled={levels.size === 0}>
           Save my ratings and see my scores
@@ -128,6 +106,32 @@ function SelfAssessmentForm({
         </Button>
       </div>
     </form>
+  );
+}
+
+/** One criterion's levels as radio buttons drawn as pills. */
+function CriterionLevels({ name, title, selected, onSelect }: { name: string; title: string; selected: Level | undefined; onSelect: (level: Level) => void }) {
+  return (
+    <fieldset className="grid gap-1">
+      <legend className="text-xs text-muted-foreground">{title}</legend>
+      <div className="flex flex-wrap gap-1.5">
+        {LEVELS.map((level) => {
+          const checked = selected === level;
+          return (
+            <label
+              key={level}
+              className={cn(
+                "flex cursor-pointer items-center gap-1 rounded-full border px-2.5 py-1 text-xs has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-ring",
+                checked ? "border-primary bg-primary-soft text-primary-soft-foreground" : "hover:bg-accent/60",
+              )}
+            >
+              <input type="radio" className="sr-only" name={name} checked={checked} onChange={() => onSelect(level)} />
+              {level} {LEVEL_NAMES[level]}
+            </label>
+          );
+        })}
+      </div>
+    </fieldset>
   );
 }
 

@@ -98,6 +98,57 @@ interface CodeEditorProps {
   testId?: string;
 }
 
+type EditorHandlers = Pick<CodeEditorProps, "onChange" | "onBlur" | "accepts" | "onRefused">;
+
+/** The editor's setup: keys, look, accessibility, the length rule, and where changes go. */
+function editorExtensions({
+  label,
+  readOnly,
+  placeholder,
+  languageSlot,
+  handlers,
+}: {
+  label: string;
+  readOnly: boolean;
+  placeholder: string | undefined;
+  languageSlot: Compartment;
+  handlers: { readonly current: EditorHandlers };
+}): Extension[] {
+  return [
+    lineNumbers(),
+    highlightActiveLineGutter(),
+    history(),
+    drawSelection(),
+    indentOnInput(),
+    bracketMatching(),
+    highlightActiveLine(),
+    syntaxHighlighting(highlighting),
+    keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
+    EditorView.lineWrapping,
+    theme,
+    languageSlot.of([]),
+    EditorState.readOnly.of(readOnly),
+    EditorView.editable.of(!readOnly),
+    EditorView.contentAttributes.of({ "aria-label": label, ...(readOnly ? { "aria-readonly": "true" } : {}) }),
+    ...(placeholder ? [placeholderText(placeholder)] : []),
+    EditorState.transactionFilter.of((transaction) => {
+      const { accepts: rule, onRefused: refused } = handlers.current;
+      if (!rule || !transaction.docChanged || transaction.annotation(fromOutside)) return transaction;
+      // Only a change that makes the text longer can break a length rule; deleting always goes through.
+      if (transaction.newDoc.length <= transaction.startState.doc.length || rule(transaction.newDoc.toString())) return transaction;
+      const length = transaction.newDoc.length;
+      queueMicrotask(() => refused?.(length));
+      return [];
+    }),
+    EditorView.updateListener.of((update) => {
+      if (update.docChanged && !update.transactions.some((transaction) => transaction.annotation(fromOutside))) {
+        handlers.current.onChange?.(update.state.doc.toString());
+      }
+    }),
+    EditorView.domEventHandlers({ blur: () => handlers.current.onBlur?.() }),
+  ];
+}
+
 /**
  * A CodeMirror 6 editor: line numbers, syntax highlighting in the chosen language, the usual keys (undo,
  * indentation, bracket matching; Tab indents, and Escape then Tab leaves the editor). The text is plain
@@ -133,39 +184,7 @@ export function CodeEditor({
       parent: host,
       state: EditorState.create({
         doc: value,
-        extensions: [
-          lineNumbers(),
-          highlightActiveLineGutter(),
-          history(),
-          drawSelection(),
-          indentOnInput(),
-          bracketMatching(),
-          highlightActiveLine(),
-          syntaxHighlighting(highlighting),
-          keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
-          EditorView.lineWrapping,
-          theme,
-          languageSlot.current.of([]),
-          EditorState.readOnly.of(readOnly),
-          EditorView.editable.of(!readOnly),
-          EditorView.contentAttributes.of({ "aria-label": label, ...(readOnly ? { "aria-readonly": "true" } : {}) }),
-          ...(placeholder ? [placeholderText(placeholder)] : []),
-          EditorState.transactionFilter.of((transaction) => {
-            const { accepts: rule, onRefused: refused } = handlers.current;
-            if (!rule || !transaction.docChanged || transaction.annotation(fromOutside)) return transaction;
-            // Only a change that makes the text longer can break a length rule; deleting always goes through.
-            if (transaction.newDoc.length <= transaction.startState.doc.length || rule(transaction.newDoc.toString())) return transaction;
-            const length = transaction.newDoc.length;
-            queueMicrotask(() => refused?.(length));
-            return [];
-          }),
-          EditorView.updateListener.of((update) => {
-            if (update.docChanged && !update.transactions.some((transaction) => transaction.annotation(fromOutside))) {
-              handlers.current.onChange?.(update.state.doc.toString());
-            }
-          }),
-          EditorView.domEventHandlers({ blur: () => handlers.current.onBlur?.() }),
-        ],
+        extensions: editorExtensions({ label, readOnly, placeholder, languageSlot: languageSlot.current, handlers }),
       }),
     });
     viewRef.current = view;

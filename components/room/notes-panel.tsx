@@ -38,26 +38,8 @@ export function NotesPanel({
   authorName,
   send,
 }: NotesPanelProps) {
-  const [body, setBody] = useState("");
-  const [saving, setSaving] = useState(false);
   const newestFirst = [...notes].reverse();
   const current = questionNumber(currentQuestionId);
-
-  async function add() {
-    const text = body.trim();
-    if (!text || saving || text.length > NOTE_MAX_LENGTH) return;
-    setSaving(true);
-    const ok = await send({ type: "addNote", body: text });
-    setSaving(false);
-    if (ok) setBody("");
-  }
-
-  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
-    if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
-      event.preventDefault();
-      void add();
-    }
-  }
 
   return (
     <section aria-labelledby="notes-heading" className="flex min-h-0 flex-col rounded-xl border bg-card shadow-xs">
@@ -68,37 +50,7 @@ export function NotesPanel({
         <p className="text-xs text-muted-foreground">{audience}</p>
       </header>
       {canWrite ? (
-        <form
-          className="grid gap-2 border-b p-3"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void add();
-          }}
-        >
-          <label htmlFor="note-input" className="sr-only">
-            Note
-          </label>
-          <textarea
-            id="note-input"
-            rows={3}
-            value={body}
-            aria-invalid={body.trim().length > NOTE_MAX_LENGTH ? true : undefined}
-            aria-describedby="note-input-count"
-            placeholder={sessionEndedAt ? "A note after the interview…" : current ? `A note on question ${current}…` : "A note…"}
-            onChange={(event) => setBody(event.target.value)}
-            onKeyDown={onKeyDown}
-            className={textareaClass}
-          />
-          <NoteLength id="note-input-count" text={body} />
-          <div className="flex items-center justify-between gap-2">
-            <span className="flex items-center gap-1 text-xs text-muted-foreground">
-              <Kbd>Enter</Kbd> to save, <Kbd>Shift</Kbd>+<Kbd>Enter</Kbd> new line
-            </span>
-            <Button type="submit" size="sm" loading={saving} disabled={!body.trim() || body.trim().length > NOTE_MAX_LENGTH}>
-              Add note
-            </Button>
-          </div>
-        </form>
+        <NoteComposer placeholder={sessionEndedAt ? "A note after the interview…" : current ? `A note on question ${current}…` : "A note…"} send={send} />
       ) : null}
       {newestFirst.length === 0 ? (
         <p className="px-4 py-6 text-center text-[13px] text-muted-foreground">No notes yet. They are stamped with the time and the current question.</p>
@@ -163,65 +115,140 @@ function NoteItem({ note, number, onCurrent, sessionStartedAt, sessionEndedAt, a
         {!note.mine ? <span>· {authorName(note.authorId)}</span> : null}
         {note.updatedAt !== note.createdAt ? <span>· edited</span> : null}
         {note.mine && !editing ? (
-          <span className="ml-auto flex gap-0.5 opacity-60 transition-opacity group-focus-within:opacity-100 group-hover:opacity-100">
-            <button
-              type="button"
-              aria-label="Edit note"
-              onClick={() => {
-                setDraft(note.body);
-                setEditing(true);
-              }}
-              className="rounded p-1 hover:bg-accent hover:text-foreground"
-            >
-              <Pencil aria-hidden className="size-3.5" />
-            </button>
-            <button
-              type="button"
-              aria-label="Delete note"
-              disabled={busy}
-              onClick={() => void remove()}
-              className="rounded p-1 hover:bg-accent hover:text-destructive"
-            >
-              <Trash2 aria-hidden className="size-3.5" />
-            </button>
-          </span>
+          <NoteActions
+            busy={busy}
+            onEdit={() => {
+              setDraft(note.body);
+              setEditing(true);
+            }}
+            onDelete={() => void remove()}
+          />
         ) : null}
       </div>
       {editing ? (
-        <div className="grid gap-2">
-          <textarea
-            aria-label="Edit note"
-            autoFocus
-            rows={3}
-            value={draft}
-            aria-invalid={draft.trim().length > NOTE_MAX_LENGTH ? true : undefined}
-            aria-describedby={`note-edit-count-${note.id}`}
-            onChange={(event) => setDraft(event.target.value)}
-            onKeyDown={(event) => {
-              if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
-                event.preventDefault();
-                void saveEdit();
-              }
-              if (event.key === "Escape") setEditing(false);
-            }}
-            className={textareaClass}
-          />
-          <NoteLength id={`note-edit-count-${note.id}`} text={draft} />
-          <div className="flex justify-end gap-2">
-            <Button size="sm" variant="ghost" onClick={() => setEditing(false)}>
-              Cancel
-            </Button>
-            <Button size="sm" loading={busy} disabled={draft.trim().length > NOTE_MAX_LENGTH} onClick={() => void saveEdit()}>
-              Save
-            </Button>
-          </div>
-        </div>
+        <NoteEditForm noteId={note.id} draft={draft} busy={busy} onDraft={setDraft} onSave={() => void saveEdit()} onCancel={() => setEditing(false)} />
       ) : (
         <p className="min-w-0 text-sm leading-5 whitespace-pre-wrap [overflow-wrap:anywhere]" data-testid="note-body">
           {note.body}
         </p>
       )}
     </li>
+  );
+}
+
+/** A new note: Enter saves it, Shift+Enter starts a new line. */
+function NoteComposer({ placeholder, send }: { placeholder: string; send: NotesPanelProps["send"] }) {
+  const [body, setBody] = useState("");
+  const [saving, setSaving] = useState(false);
+
+  async function add() {
+    const text = body.trim();
+    if (!text || saving || text.length > NOTE_MAX_LENGTH) return;
+    setSaving(true);
+    const ok = await send({ type: "addNote", body: text });
+    setSaving(false);
+    if (ok) setBody("");
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      void add();
+    }
+  }
+
+  return (
+    <form
+      className="grid gap-2 border-b p-3"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void add();
+      }}
+    >
+      <label htmlFor="note-input" className="sr-only">
+        Note
+      </label>
+      <textarea
+        id="note-input"
+        rows={3}
+        value={body}
+        aria-invalid={body.trim().length > NOTE_MAX_LENGTH ? true : undefined}
+        aria-describedby="note-input-count"
+        placeholder={placeholder}
+        onChange={(event) => setBody(event.target.value)}
+        onKeyDown={onKeyDown}
+        className={textareaClass}
+      />
+      <NoteLength id="note-input-count" text={body} />
+      <div className="flex items-center justify-between gap-2">
+        <span className="flex items-center gap-1 text-xs text-muted-foreground">
+          <Kbd>Enter</Kbd> to save, <Kbd>Shift</Kbd>+<Kbd>Enter</Kbd> new line
+        </span>
+        <Button type="submit" size="sm" loading={saving} disabled={!body.trim() || body.trim().length > NOTE_MAX_LENGTH}>
+          Add note
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function NoteActions({ busy, onEdit, onDelete }: { busy: boolean; onEdit: () => void; onDelete: () => void }) {
+  return (
+    <span className="ml-auto flex gap-0.5 opacity-60 transition-opacity group-focus-within:opacity-100 group-hover:opacity-100">
+      <button type="button" aria-label="Edit note" onClick={onEdit} className="rounded p-1 hover:bg-accent hover:text-foreground">
+        <Pencil aria-hidden className="size-3.5" />
+      </button>
+      <button type="button" aria-label="Delete note" disabled={busy} onClick={onDelete} className="rounded p-1 hover:bg-accent hover:text-destructive">
+        <Trash2 aria-hidden className="size-3.5" />
+      </button>
+    </span>
+  );
+}
+
+function NoteEditForm({
+  noteId,
+  draft,
+  busy,
+  onDraft,
+  onSave,
+  onCancel,
+}: {
+  noteId: string;
+  draft: string;
+  busy: boolean;
+  onDraft: (draft: string) => void;
+  onSave: () => void;
+  onCancel: () => void;
+}) {
+  return (
+    <div className="grid gap-2">
+      <textarea
+        aria-label="Edit note"
+        autoFocus
+        rows={3}
+        value={draft}
+        aria-invalid={draft.trim().length > NOTE_MAX_LENGTH ? true : undefined}
+        aria-describedby={`note-edit-count-${noteId}`}
+        onChange={(event) => onDraft(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
+            event.preventDefault();
+            onSave();
+          }
+          if (event.key === "Escape") onCancel();
+        }}
+        className={textareaClass}
+      />
+      <NoteLength id={`note-edit-count-${noteId}`} text={draft} />
+      <div className="flex justify-end gap-2">
+        <Button size="sm" variant="ghost" onClick={onCancel}>
+          Cancel
+        </Button>
+        <Button size="sm" loading={busy} disabled={draft.trim().length > NOTE_MAX_LENGTH} onClick={onSave}>
+          Save
+        </Button>
+      </div>
+    </div>
   );
 }
 

@@ -32,6 +32,37 @@ interface ScratchpadEditorProps {
  * splice of the server's. Nothing typed here is lost while the tab is open.
  */
 export function ScratchpadEditor({ questionId, saved, disabled = false, send }: ScratchpadEditorProps) {
+  const sync = useScratchpadSync(questionId, saved, send);
+  const { text, language, state, refusedLength, flush } = sync;
+  const { type, pickLanguage } = useScratchpadEdits(saved, sync);
+
+  return (
+    <div className="grid gap-2">
+      <ScratchpadHeader state={state} language={language} disabled={disabled} onPick={pickLanguage} />
+      <CodeEditor
+        value={text}
+        language={language}
+        label="Scratchpad"
+        readOnly={disabled}
+        placeholder="Outline your answer here: the interviewer sees it as you type."
+        onBlur={() => void flush()}
+        accepts={fitsScratchpad}
+        onRefused={sync.setters.setRefusedLength}
+        onChange={type}
+        testId="scratchpad-editor"
+        className="min-h-64 overflow-hidden rounded-xl border border-input shadow-xs focus-within:border-ring focus-within:ring-3 focus-within:ring-ring/25 [&_.cm-editor]:min-h-64"
+      />
+      {refusedLength !== null ? (
+        <p role="alert" data-testid="scratchpad-refused" className="text-[13px] text-destructive">
+          {SCRATCHPAD_TOO_LONG} That change would have made it {refusedLength.toLocaleString("en")}, so it was not added; everything else is saved as you type.
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** The scratchpad's sync: this tab's text and language, what the server has confirmed, and the send in flight. */
+function useScratchpadSync(questionId: string, saved: Scratchpad | null, send: ScratchpadEditorProps["send"]) {
   const [text, setText] = useState(saved?.text ?? "");
   const [language, setLanguage] = useState<ScratchpadLanguage>(saved?.language ?? "plain");
   const languageRef = useRef(language);
@@ -100,6 +131,16 @@ export function ScratchpadEditor({ questionId, saved, disabled = false, send }: 
     timerRef.current = window.setTimeout(() => void flush(), wait);
   }
 
+  const refs = { textRef, sentRef, baseRef, inflightRef, timerRef, languageRef, languagePendingRef };
+  const setters = { setText, setLanguage, setState, setRefusedLength };
+  return { text, language, state, refusedLength, refs, setters, flush, adoptServerText, schedule };
+}
+
+/** Typing and picking a language here, and following the room's text when another tab changes it. */
+function useScratchpadEdits(saved: Scratchpad | null, sync: ReturnType<typeof useScratchpadSync>) {
+  const { setText, setLanguage, setState, setRefusedLength } = sync.setters;
+  const { textRef, sentRef, baseRef, inflightRef, timerRef, languageRef, languagePendingRef } = sync.refs;
+  const { adoptServerText, schedule } = sync;
   const savedRevision = saved?.revision ?? 0;
   const savedText = saved?.text ?? "";
   const savedLanguage = saved?.language ?? "plain";
@@ -108,7 +149,7 @@ export function ScratchpadEditor({ questionId, saved, disabled = false, send }: 
     if (languagePendingRef.current || savedLanguage === languageRef.current) return;
     languageRef.current = savedLanguage;
     setLanguage(savedLanguage);
-  }, [savedLanguage]);
+  }, [savedLanguage, languagePendingRef, languageRef, setLanguage]);
   useEffect(() => {
     if (savedRevision === baseRef.current || inflightRef.current) return;
     const pending = textRef.current !== sentRef.current;
@@ -131,63 +172,60 @@ export function ScratchpadEditor({ questionId, saved, disabled = false, send }: 
     () => () => {
       if (timerRef.current !== null) window.clearTimeout(timerRef.current);
     },
-    [],
+    [timerRef],
   );
 
+  function type(value: string) {
+    textRef.current = value;
+    setText(value);
+    setRefusedLength(null);
+    setState("saving");
+    schedule();
+  }
+
+  function pickLanguage(picked: ScratchpadLanguage) {
+    languageRef.current = picked;
+    languagePendingRef.current = true;
+    setLanguage(picked);
+    schedule();
+  }
+
+  return { type, pickLanguage };
+}
+
+function ScratchpadHeader({
+  state,
+  language,
+  disabled,
+  onPick,
+}: {
+  state: SaveState;
+  language: ScratchpadLanguage;
+  disabled: boolean;
+  onPick: (language: ScratchpadLanguage) => void;
+}) {
   return (
-    <div className="grid gap-2">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h2 className="flex items-center gap-1.5 text-sm font-semibold">
-          <NotebookPen aria-hidden className="size-4 text-muted-foreground" />
-          Scratchpad
-        </h2>
-        <div className="flex items-center gap-3">
-          <SaveIndicator state={state} />
-          <select
-            aria-label="Language"
-            value={language}
-            disabled={disabled}
-            onChange={(event) => {
-              const picked = event.target.value as ScratchpadLanguage;
-              languageRef.current = picked;
-              languagePendingRef.current = true;
-              setLanguage(picked);
-              schedule();
-            }}
-            className="h-8 rounded-md border border-input bg-card px-2 text-[13px] outline-none focus-visible:border-ring focus-visible:ring-3 focus-visible:ring-ring/25"
-          >
-            {SCRATCHPAD_LANGUAGES.map((option) => (
-              <option key={option} value={option}>
-                {LANGUAGE_NAMES[option]}
-              </option>
-            ))}
-          </select>
-        </div>
+    <div className="flex flex-wrap items-center justify-between gap-2">
+      <h2 className="flex items-center gap-1.5 text-sm font-semibold">
+        <NotebookPen aria-hidden className="size-4 text-muted-foreground" />
+        Scratchpad
+      </h2>
+      <div className="flex items-center gap-3">
+        <SaveIndicator state={state} />
+        <select
+          aria-label="Language"
+          value={language}
+          disabled={disabled}
+          onChange={(event) => onPick(event.target.value as ScratchpadLanguage)}
+          className="h-8 rounded-md border border-input bg-card px-2 text-[13px] outline-none focus-visible:border-ring focus-visible:ring-3 focus-visible:ring-ring/25"
+        >
+          {SCRATCHPAD_LANGUAGES.map((option) => (
+            <option key={option} value={option}>
+              {LANGUAGE_NAMES[option]}
+            </option>
+          ))}
+        </select>
       </div>
-      <CodeEditor
-        value={text}
-        language={language}
-        label="Scratchpad"
-        readOnly={disabled}
-        placeholder="Outline your answer here: the interviewer sees it as you type."
-        onBlur={() => void flush()}
-        accepts={fitsScratchpad}
-        onRefused={setRefusedLength}
-        onChange={(value) => {
-          textRef.current = value;
-          setText(value);
-          setRefusedLength(null);
-          setState("saving");
-          schedule();
-        }}
-        testId="scratchpad-editor"
-        className="min-h-64 overflow-hidden rounded-xl border border-input shadow-xs focus-within:border-ring focus-within:ring-3 focus-within:ring-ring/25 [&_.cm-editor]:min-h-64"
-      />
-      {refusedLength !== null ? (
-        <p role="alert" data-testid="scratchpad-refused" className="text-[13px] text-destructive">
-          {SCRATCHPAD_TOO_LONG} That change would have made it {refusedLength.toLocaleString("en")}, so it was not added; everything else is saved as you type.
-        </p>
-      ) : null}
     </div>
   );
 }

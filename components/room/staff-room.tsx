@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { ConfirmDialog } from "@/components/room/confirm-dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { formatDuration, wallClock } from "@/components/room/format-time";
 import { KeyPoints } from "@/components/room/key-points";
 import { Kbd } from "@/components/room/kbd";
@@ -56,7 +56,8 @@ export function StaffRoom({ title, view, connection, serverNow, run }: StaffRoom
 
   const names = new Map(view.participants.map((participant) => [participant.userId, participant.name]));
   const nameOf = (userId: string) => names.get(userId) ?? "Someone who left";
-  const { pendingReveals, moving, reveal, move, goTo } = useStaffActions(run, current);
+  const actions = useStaffActions(run, current);
+  const { pendingReveals, reveal, move, goTo } = actions;
 
   const index = current ? view.questions.indexOf(current) : -1;
   const hasPrevious = index > 0;
@@ -77,27 +78,7 @@ export function StaffRoom({ title, view, connection, serverNow, run }: StaffRoom
 
   return (
     <div className="pb-16" data-testid="staff-room" data-role={role}>
-      <RoomHeader
-        sessionId={view.sessionId}
-        title={title}
-        status={view.status}
-        subtitle={<StaffSubtitle view={view} number={current ? index + 1 : null} total={total} />}
-        presence={<PresenceList participants={view.participants} viewerId={view.viewer.userId} live={view.status !== "ended"} />}
-        meta={
-          <>
-            <SessionClock clock={view.clock} now={now} />
-            <RoomConnectionStatus connection={connection} />
-          </>
-        }
-        actions={
-          canEnd(role) && view.status === "live" ? (
-            <Button variant="outline" size="sm" onClick={() => setConfirmEnd(true)} className="text-destructive hover:text-destructive">
-              <CircleStop aria-hidden />
-              End interview
-            </Button>
-          ) : null
-        }
-      />
+      <StaffRoomHeader title={title} view={view} current={current} index={index} now={now} connection={connection} onEnd={() => setConfirmEnd(true)} />
 
       <div className="mx-auto max-w-6xl px-4 pt-6 sm:px-6">
         {view.status === "lobby" ? <StaffLobby view={view} onStart={canStart(role) ? () => run({ type: "start" }) : null} /> : null}
@@ -109,44 +90,16 @@ export function StaffRoom({ title, view, connection, serverNow, run }: StaffRoom
             <div className="grid min-w-0 grid-cols-1 gap-5">
               <QuestionStepper questions={view.questions} currentId={current?.id ?? null} onSelect={mayNavigate ? (id) => void goTo(id) : null} />
               {current ? (
-                <>
-                  <CurrentQuestionCard
-                    question={current}
-                    number={index + 1}
-                    total={total}
-                    now={now}
-                    ended={view.status === "ended"}
-                    navigation={
-                      canNavigate(role) && view.status !== "ended"
-                        ? {
-                            hasPrevious,
-                            hasNext,
-                            disabled: !mayNavigate || moving,
-                            onPrevious: () => void move("previousQuestion"),
-                            onNext: () => void move("nextQuestion"),
-                          }
-                        : null
-                    }
-                  />
-
-                  <StaffFollowUps
-                    question={current}
-                    sessionStartedAt={view.clock.startedAt}
-                    canReveal={mayReveal}
-                    pendingIds={pendingReveals}
-                    onReveal={(followUpId) => void reveal(current, followUpId)}
-                  />
-
-                  <ReferenceAnswer answer={current.answer} />
-
-                  {current.keyPoints.length > 0 ? (
-                    <KeyPoints
-                      keyPoints={current.keyPoints}
-                      canCheck={canCheckKeyPoint(role)}
-                      onChange={(pointIndex, checked) => run({ type: "setKeyPointChecked", questionId: current.id, index: pointIndex, checked })}
-                    />
-                  ) : null}
-                </>
+                <CurrentQuestionPanels
+                  view={view}
+                  current={current}
+                  index={index}
+                  now={now}
+                  actions={actions}
+                  mayReveal={mayReveal}
+                  mayNavigate={mayNavigate}
+                  run={run}
+                />
               ) : null}
             </div>
 
@@ -155,15 +108,7 @@ export function StaffRoom({ title, view, connection, serverNow, run }: StaffRoom
         ) : null}
       </div>
 
-      {view.status !== "lobby" ? (
-        // Below the question on narrow screens, the notes and the scorecard stay one tap away.
-        <a
-          href="#notes-and-scorecard"
-          className="fixed right-4 bottom-4 z-20 rounded-full border bg-card px-4 py-2 text-sm font-medium shadow-md focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none lg:hidden"
-        >
-          Notes and scorecard
-        </a>
-      ) : null}
+      {view.status !== "lobby" ? <NotesJumpLink /> : null}
 
       <EndInterviewDialog open={confirmEnd} onClose={() => setConfirmEnd(false)} run={run} />
     </div>
@@ -450,6 +395,129 @@ function EndInterviewDialog({ open, onClose, run }: { open: boolean; onClose: ()
         setEnding(false);
         if (ok) onClose();
       }}
+    />
+  );
+}
+
+/** The current question with its follow-ups, reference answer and key points. */
+function CurrentQuestionPanels({
+  view,
+  current,
+  index,
+  now,
+  actions,
+  mayReveal,
+  mayNavigate,
+  run,
+}: {
+  view: StaffView;
+  current: StaffQuestionView;
+  index: number;
+  now: number | null;
+  actions: ReturnType<typeof useStaffActions>;
+  mayReveal: boolean;
+  mayNavigate: boolean;
+  run: StaffRoomProps["run"];
+}) {
+  const role = view.role;
+  const total = view.questions.length;
+  const { pendingReveals, moving, reveal, move } = actions;
+  const hasPrevious = index > 0;
+  const hasNext = index < total - 1;
+  return (
+    <>
+      <CurrentQuestionCard
+        question={current}
+        number={index + 1}
+        total={total}
+        now={now}
+        ended={view.status === "ended"}
+        navigation={
+          canNavigate(role) && view.status !== "ended"
+            ? {
+                hasPrevious,
+                hasNext,
+                disabled: !mayNavigate || moving,
+                onPrevious: () => void move("previousQuestion"),
+                onNext: () => void move("nextQuestion"),
+              }
+            : null
+        }
+      />
+
+      <StaffFollowUps
+        question={current}
+        sessionStartedAt={view.clock.startedAt}
+        canReveal={mayReveal}
+        pendingIds={pendingReveals}
+        onReveal={(followUpId) => void reveal(current, followUpId)}
+      />
+
+      <ReferenceAnswer answer={current.answer} />
+
+      {current.keyPoints.length > 0 ? (
+        <KeyPoints
+          keyPoints={current.keyPoints}
+          canCheck={canCheckKeyPoint(role)}
+          onChange={(pointIndex, checked) => run({ type: "setKeyPointChecked", questionId: current.id, index: pointIndex, checked })}
+        />
+      ) : null}
+    </>
+  );
+}
+
+/** Below the question on narrow screens, the notes and the scorecard stay one tap away. */
+function NotesJumpLink() {
+  return (
+    <a
+      href="#notes-and-scorecard"
+      className="fixed right-4 bottom-4 z-20 rounded-full border bg-card px-4 py-2 text-sm font-medium shadow-md focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none lg:hidden"
+    >
+      Notes and scorecard
+    </a>
+  );
+}
+
+function StaffRoomHeader({
+  title,
+  view,
+  current,
+  index,
+  now,
+  connection,
+  onEnd,
+}: {
+  title: string;
+  view: StaffView;
+  current: StaffQuestionView | null;
+  index: number;
+  now: number | null;
+  connection: RoomConnection;
+  onEnd: () => void;
+}) {
+  const role = view.role;
+  const total = view.questions.length;
+  return (
+    <RoomHeader
+      sessionId={view.sessionId}
+      title={title}
+      status={view.status}
+      subtitle={<StaffSubtitle view={view} number={current ? index + 1 : null} total={total} />}
+      presence={<PresenceList participants={view.participants} viewerId={view.viewer.userId} live={view.status !== "ended"} />}
+      meta={
+        <>
+          <SessionClock clock={view.clock} now={now} />
+          <RoomConnectionStatus connection={connection} />
+        </>
+      }
+      actions={
+        canEnd(role) && view.status === "live" ? (
+          <Button variant="outline" size="sm" onClick={onEnd} className="text-destructive hover:text-destructive">
+            <CircleStop aria-hidden />
+            End interview
+          </Button>
+        ) : null
+      }
     />
   );
 }

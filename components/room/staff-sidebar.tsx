@@ -11,6 +11,8 @@ import { SessionSummary } from "@/components/room/scorecard/session-summary";
 import { useScorecard } from "@/components/room/scorecard/use-scorecard";
 import { canManageFeedback, canScore, canWriteNotes, type ClientCommand, type StaffQuestionView, type StaffView } from "@/server/domain/room";
 
+type ScorecardState = ReturnType<typeof useScorecard>;
+
 type Tab = "notes" | "score" | "summary";
 
 /**
@@ -51,7 +53,6 @@ export function StaffSidebar({
         ]
       : []),
   ];
-  const others = view.scoring.others;
 
   return (
     <aside
@@ -77,54 +78,9 @@ export function StaffSidebar({
             />
           ) : null}
           {tab === "score" && scored ? (
-            <div className="p-4">
-              {asked.length > 1 ? (
-                <div role="group" aria-label="Question to score" className="mb-3 flex flex-wrap gap-1.5">
-                  {asked.map((question) => (
-                    <button
-                      key={question.id}
-                      type="button"
-                      aria-pressed={question.id === scored.id}
-                      onClick={() => setScoredId(question.id)}
-                      className={cn(
-                        "rounded-full border px-2.5 py-0.5 text-xs font-medium focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none",
-                        question.id === scored.id ? "border-primary bg-primary-soft text-primary-soft-foreground" : "hover:bg-accent/60",
-                      )}
-                    >
-                      Q{numberOf(question.id)}
-                    </button>
-                  ))}
-                </div>
-              ) : null}
-              {scorecard.locked ? <p className="mb-3 text-xs text-muted-foreground">Submitted: amend from the Summary tab to change it.</p> : null}
-              <QuestionScorecard
-                key={scored.id}
-                question={scored}
-                number={numberOf(scored.id) ?? 0}
-                card={view.scoring.mine}
-                notes={view.notes.filter((note) => note.mine)}
-                sessionStartedAt={view.clock.startedAt}
-                disabled={scorecard.locked}
-                send={scorecard.send}
-              />
-            </div>
+            <ScorePanel view={view} asked={asked} scored={scored} numberOf={numberOf} locked={scorecard.locked} send={scorecard.send} onPick={setScoredId} />
           ) : null}
-          {tab === "summary" ? (
-            <div className="grid gap-5 p-4">
-              <SessionSummary view={view} scorecard={scorecard} run={run} />
-              {others === null ? (
-                <p className="text-xs text-muted-foreground" data-testid="blind-note">
-                  {view.scoring.submitted.length > 0 ? `${view.scoring.submitted.length} scorer(s) have submitted. ` : ""}
-                  Other scorers&rsquo; cards appear here once you submit yours.
-                </p>
-              ) : others.length > 0 && view.scoring.mine ? (
-                <AgreementView questions={view.questions} cards={[view.scoring.mine, ...others]} weights={view.scoring.weights} nameOf={nameOf} />
-              ) : (
-                <p className="text-xs text-muted-foreground">No other scorer has submitted yet.</p>
-              )}
-              {canManageFeedback(role) ? <FeedbackPanel view={view} run={run} /> : null}
-            </div>
-          ) : null}
+          {tab === "summary" ? <SummaryPanel view={view} scorecard={scorecard} nameOf={nameOf} run={run} /> : null}
         </div>
       </div>
     </aside>
@@ -162,6 +118,91 @@ function TabList({ tabs, selected, onSelect }: { tabs: Array<{ id: Tab; label: s
           {tab.label}
         </button>
       ))}
+    </div>
+  );
+}
+
+/** The viewer's scorecard for one asked question, with a way to pick another. */
+function ScorePanel({
+  view,
+  asked,
+  scored,
+  numberOf,
+  locked,
+  send,
+  onPick,
+}: {
+  view: StaffView;
+  asked: StaffQuestionView[];
+  scored: StaffQuestionView;
+  numberOf: (questionId: string | null) => number | null;
+  locked: boolean;
+  send: ScorecardState["send"];
+  onPick: (questionId: string) => void;
+}) {
+  return (
+    <div className="p-4">
+      {asked.length > 1 ? (
+        <div role="group" aria-label="Question to score" className="mb-3 flex flex-wrap gap-1.5">
+          {asked.map((question) => (
+            <button
+              key={question.id}
+              type="button"
+              aria-pressed={question.id === scored.id}
+              onClick={() => onPick(question.id)}
+              className={cn(
+                "rounded-full border px-2.5 py-0.5 text-xs font-medium focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none",
+                question.id === scored.id ? "border-primary bg-primary-soft text-primary-soft-foreground" : "hover:bg-accent/60",
+              )}
+            >
+              Q{numberOf(question.id)}
+            </button>
+          ))}
+        </div>
+      ) : null}
+      {locked ? <p className="mb-3 text-xs text-muted-foreground">Submitted: amend from the Summary tab to change it.</p> : null}
+      <QuestionScorecard
+        key={scored.id}
+        question={scored}
+        number={numberOf(scored.id) ?? 0}
+        card={view.scoring.mine}
+        notes={view.notes.filter((note) => note.mine)}
+        sessionStartedAt={view.clock.startedAt}
+        disabled={locked}
+        send={send}
+      />
+    </div>
+  );
+}
+
+/** The viewer's summary, the other scorers' cards once blind scoring allows, and the candidate's feedback. */
+function SummaryPanel({
+  view,
+  scorecard,
+  nameOf,
+  run,
+}: {
+  view: StaffView;
+  scorecard: ScorecardState;
+  nameOf: (userId: string) => string;
+  run: (command: ClientCommand) => Promise<boolean>;
+}) {
+  const role = view.role;
+  const others = view.scoring.others;
+  return (
+    <div className="grid gap-5 p-4">
+      <SessionSummary view={view} scorecard={scorecard} run={run} />
+      {others === null ? (
+        <p className="text-xs text-muted-foreground" data-testid="blind-note">
+          {view.scoring.submitted.length > 0 ? `${view.scoring.submitted.length} scorer(s) have submitted. ` : ""}
+          Other scorers&rsquo; cards appear here once you submit yours.
+        </p>
+      ) : others.length > 0 && view.scoring.mine ? (
+        <AgreementView questions={view.questions} cards={[view.scoring.mine, ...others]} weights={view.scoring.weights} nameOf={nameOf} />
+      ) : (
+        <p className="text-xs text-muted-foreground">No other scorer has submitted yet.</p>
+      )}
+      {canManageFeedback(role) ? <FeedbackPanel view={view} run={run} /> : null}
     </div>
   );
 }

@@ -109,32 +109,7 @@ function CriterionCard({
         </p>
       ) : null}
       {notes.length > 0 ? (
-        <fieldset className="mt-2" disabled={disabled}>
-          <legend className="text-xs font-medium text-muted-foreground">Evidence from your notes (shown with your card to scorers who have submitted)</legend>
-          <ul className="mt-1 grid gap-0.5">
-            {notes.map((note) => (
-              <li key={note.id}>
-                <label className="flex cursor-pointer items-start gap-2 rounded px-1 py-0.5 text-xs hover:bg-accent/60">
-                  <input
-                    type="checkbox"
-                    className="mt-0.5 accent-primary"
-                    checked={cited.has(note.id)}
-                    onChange={(event) => {
-                      const next = new Set(cited);
-                      if (event.target.checked) next.add(note.id);
-                      else next.delete(note.id);
-                      void save({ evidence: [...next] });
-                    }}
-                  />
-                  <span className="min-w-0">
-                    <span className="font-mono text-muted-foreground tabular-nums">{offsetInInterview(note.createdAt, sessionStartedAt) ?? "Lobby"}</span>{" "}
-                    <span className="line-clamp-2 [overflow-wrap:anywhere]">{note.body}</span>
-                  </span>
-                </label>
-              </li>
-            ))}
-          </ul>
-        </fieldset>
+        <EvidencePicker notes={notes} cited={cited} sessionStartedAt={sessionStartedAt} disabled={disabled} onChange={(evidence) => void save({ evidence })} />
       ) : null}
       {lookFor.length > 0 ? (
         <details className="mt-2 text-xs text-muted-foreground">
@@ -171,7 +146,6 @@ function RedFlagChecklist({
   disabled: boolean;
   send: QuestionScorecardProps["send"];
 }) {
-  const [draft, setDraft] = useState("");
   // Quick toggles build on each other, not on a view the room has not confirmed yet.
   const { shown, choose } = usePendingChoice({ redFlags, custom }, (flags) =>
     send({ type: "setRedFlags", questionId: question.id, redFlags: flags.redFlags, customRedFlags: flags.custom }),
@@ -214,29 +188,81 @@ function RedFlagChecklist({
             </Button>
           </span>
         ))}
-        <form
-          className="mt-1 flex gap-2"
-          onSubmit={(event) => {
-            event.preventDefault();
-            const text = draft.trim();
-            if (!text) return;
-            void save({ custom: [...current.custom, text] }).then((ok) => ok && setDraft(""));
-          }}
-        >
-          <input
-            aria-label="Another red flag"
-            placeholder="Another red flag…"
-            maxLength={RED_FLAG_MAX_LENGTH}
-            value={draft}
-            onChange={(event) => setDraft(event.target.value)}
-            className="h-8 min-w-0 flex-1 rounded-md border border-input bg-card px-2 text-[13px] outline-none focus-visible:border-ring focus-visible:ring-3 focus-visible:ring-ring/25"
-          />
-          <Button type="submit" variant="outline" size="sm">
-            Add
-          </Button>
-        </form>
+        <AddRedFlagForm onAdd={(text) => save({ custom: [...current.custom, text] })} />
       </fieldset>
     </section>
+  );
+}
+
+/** The notes this viewer wrote, to cite as evidence for a rating. */
+function EvidencePicker({
+  notes,
+  cited,
+  sessionStartedAt,
+  disabled,
+  onChange,
+}: {
+  notes: NoteView[];
+  cited: ReadonlySet<string>;
+  sessionStartedAt: string | null;
+  disabled: boolean;
+  onChange: (evidence: string[]) => void;
+}) {
+  return (
+    <fieldset className="mt-2" disabled={disabled}>
+      <legend className="text-xs font-medium text-muted-foreground">Evidence from your notes (shown with your card to scorers who have submitted)</legend>
+      <ul className="mt-1 grid gap-0.5">
+        {notes.map((note) => (
+          <li key={note.id}>
+            <label className="flex cursor-pointer items-start gap-2 rounded px-1 py-0.5 text-xs hover:bg-accent/60">
+              <input
+                type="checkbox"
+                className="mt-0.5 accent-primary"
+                checked={cited.has(note.id)}
+                onChange={(event) => {
+                  const next = new Set(cited);
+                  if (event.target.checked) next.add(note.id);
+                  else next.delete(note.id);
+                  onChange([...next]);
+                }}
+              />
+              <span className="min-w-0">
+                <span className="font-mono text-muted-foreground tabular-nums">{offsetInInterview(note.createdAt, sessionStartedAt) ?? "Lobby"}</span>{" "}
+                <span className="line-clamp-2 [overflow-wrap:anywhere]">{note.body}</span>
+              </span>
+            </label>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}
+
+/** A red flag of the interviewer's own words; the box empties once the room has it. */
+function AddRedFlagForm({ onAdd }: { onAdd: (text: string) => Promise<boolean> }) {
+  const [draft, setDraft] = useState("");
+  return (
+    <form
+      className="mt-1 flex gap-2"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const text = draft.trim();
+        if (!text) return;
+        void onAdd(text).then((ok) => ok && setDraft(""));
+      }}
+    >
+      <input
+        aria-label="Another red flag"
+        placeholder="Another red flag…"
+        maxLength={RED_FLAG_MAX_LENGTH}
+        value={draft}
+        onChange={(event) => setDraft(event.target.value)}
+        className="h-8 min-w-0 flex-1 rounded-md border border-input bg-card px-2 text-[13px] outline-none focus-visible:border-ring focus-visible:ring-3 focus-visible:ring-ring/25"
+      />
+      <Button type="submit" variant="outline" size="sm">
+        Add
+      </Button>
+    </form>
   );
 }
 

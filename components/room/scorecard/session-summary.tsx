@@ -37,78 +37,7 @@ export function SessionSummary({
 
   return (
     <div className="grid gap-5" data-testid="session-summary">
-      <section aria-labelledby="competencies-heading">
-        <h3 id="competencies-heading" className="text-sm font-semibold">
-          Your scores by competency
-        </h3>
-        <table className="mt-2 w-full text-left text-xs">
-          <thead>
-            <tr className="border-b text-muted-foreground">
-              <th scope="col" className="py-1 font-medium">
-                Competency
-              </th>
-              <th scope="col" className="py-1 text-right font-medium">
-                Weight
-              </th>
-              <th scope="col" className="py-1 text-right font-medium">
-                Score (1–4)
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {competencies.competencies.map((competency) => (
-              <tr key={competency.key} className="border-b">
-                <th scope="row" className="py-1 pr-2 font-normal">
-                  {competency.title}
-                  {competency.criteria > 1 ? <span className="text-muted-foreground"> · {competency.criteria} criteria</span> : null}
-                </th>
-                <td className="py-1 text-right">
-                  {canManageFeedback(view.role) ? (
-                    <input
-                      key={competency.weight}
-                      type="number"
-                      aria-label={`Weight of ${competency.title}`}
-                      min={0}
-                      max={WEIGHT_MAX}
-                      step={1}
-                      defaultValue={competency.weight}
-                      className="h-7 w-14 rounded border border-input bg-card px-1 text-right"
-                      onBlur={(event) => {
-                        const weight = Number(event.target.value);
-                        // An emptied field is not a weight of 0: it puts the weight back.
-                        if (event.target.value.trim() === "" || !Number.isFinite(weight) || weight === competency.weight) {
-                          event.target.value = String(competency.weight);
-                          return;
-                        }
-                        const weights = { ...view.scoring.weights, [competency.key]: Math.min(WEIGHT_MAX, Math.max(0, weight)) };
-                        void run({
-                          type: "setCompetencyWeights",
-                          weights: Object.entries(weights).map(([key, value]) => ({ competency: key, weight: value })),
-                        });
-                      }}
-                    />
-                  ) : (
-                    <span className="tabular-nums">{competency.weight}</span>
-                  )}
-                </td>
-                <td className="py-1 text-right font-mono tabular-nums">{score(competency.byScorer[0]?.score ?? null)}</td>
-              </tr>
-            ))}
-            <tr>
-              <th scope="row" className="py-1 font-medium">
-                Session score
-              </th>
-              <td />
-              <td className="py-1 text-right font-mono font-semibold tabular-nums" data-testid="session-score">
-                {score(competencies.overall.mean)}
-              </td>
-            </tr>
-          </tbody>
-        </table>
-        <p className="mt-1.5 text-xs text-muted-foreground">
-          {COMPETENCY_FORMULA} Default weight: {DEFAULT_WEIGHT}.
-        </p>
-      </section>
+      <CompetencyTable view={view} competencies={competencies} run={run} />
 
       <RecommendationChoice value={summary.recommendation} disabled={disabled} onChange={(recommendation) => saveSummary({ recommendation })} />
       <AutosaveText
@@ -135,6 +64,105 @@ export function SessionSummary({
       />
       <Submission view={view} unrated={unrated} scorecard={scorecard} run={run} />
     </div>
+  );
+}
+
+/** The viewer's score per competency, with the weights the lead interviewer may change. */
+function CompetencyTable({
+  view,
+  competencies,
+  run,
+}: {
+  view: StaffView;
+  competencies: ReturnType<typeof competencyScores>;
+  run: (command: ClientCommand) => Promise<boolean>;
+}) {
+  return (
+    <section aria-labelledby="competencies-heading">
+      <h3 id="competencies-heading" className="text-sm font-semibold">
+        Your scores by competency
+      </h3>
+      <table className="mt-2 w-full text-left text-xs">
+        <thead>
+          <tr className="border-b text-muted-foreground">
+            <th scope="col" className="py-1 font-medium">
+              Competency
+            </th>
+            <th scope="col" className="py-1 text-right font-medium">
+              Weight
+            </th>
+            <th scope="col" className="py-1 text-right font-medium">
+              Score (1–4)
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {competencies.competencies.map((competency) => (
+            <tr key={competency.key} className="border-b">
+              <th scope="row" className="py-1 pr-2 font-normal">
+                {competency.title}
+                {competency.criteria > 1 ? <span className="text-muted-foreground"> · {competency.criteria} criteria</span> : null}
+              </th>
+              <td className="py-1 text-right">
+                {canManageFeedback(view.role) ? (
+                  <WeightInput key={competency.weight} competency={competency} weights={view.scoring.weights} run={run} />
+                ) : (
+                  <span className="tabular-nums">{competency.weight}</span>
+                )}
+              </td>
+              <td className="py-1 text-right font-mono tabular-nums">{score(competency.byScorer[0]?.score ?? null)}</td>
+            </tr>
+          ))}
+          <tr>
+            <th scope="row" className="py-1 font-medium">
+              Session score
+            </th>
+            <td />
+            <td className="py-1 text-right font-mono font-semibold tabular-nums" data-testid="session-score">
+              {score(competencies.overall.mean)}
+            </td>
+          </tr>
+        </tbody>
+      </table>
+      <p className="mt-1.5 text-xs text-muted-foreground">
+        {COMPETENCY_FORMULA} Default weight: {DEFAULT_WEIGHT}.
+      </p>
+    </section>
+  );
+}
+
+function WeightInput({
+  competency,
+  weights: current,
+  run,
+}: {
+  competency: ReturnType<typeof competencyScores>["competencies"][number];
+  weights: Record<string, number>;
+  run: (command: ClientCommand) => Promise<boolean>;
+}) {
+  return (
+    <input
+      type="number"
+      aria-label={`Weight of ${competency.title}`}
+      min={0}
+      max={WEIGHT_MAX}
+      step={1}
+      defaultValue={competency.weight}
+      className="h-7 w-14 rounded border border-input bg-card px-1 text-right"
+      onBlur={(event) => {
+        const weight = Number(event.target.value);
+        // An emptied field is not a weight of 0: it puts the weight back.
+        if (event.target.value.trim() === "" || !Number.isFinite(weight) || weight === competency.weight) {
+          event.target.value = String(competency.weight);
+          return;
+        }
+        const weights = { ...current, [competency.key]: Math.min(WEIGHT_MAX, Math.max(0, weight)) };
+        void run({
+          type: "setCompetencyWeights",
+          weights: Object.entries(weights).map(([key, value]) => ({ competency: key, weight: value })),
+        });
+      }}
+    />
   );
 }
 
@@ -188,56 +216,8 @@ function Submission({
   run: (command: ClientCommand) => Promise<boolean>;
 }) {
   const [submitting, setSubmitting] = useState(false);
-  const [reason, setReason] = useState("");
   const card = view.scoring.mine;
-  if (scorecard.submitted && card?.submittedAt) {
-    return (
-      <section aria-labelledby="submission-heading" className="rounded-lg border p-3" data-testid="submitted">
-        <h3 id="submission-heading" className="flex items-center gap-1.5 text-sm font-semibold">
-          <CheckCircle2 aria-hidden className="size-4 text-success-soft-foreground" />
-          Submitted at {wallClock(card.submittedAt)}
-        </h3>
-        {scorecard.amendReason === null ? (
-          <form
-            className="mt-2 flex flex-wrap gap-2"
-            onSubmit={(event) => {
-              event.preventDefault();
-              if (reason.trim()) scorecard.setAmendReason(reason.trim());
-            }}
-          >
-            <input
-              aria-label="Reason for amending"
-              placeholder="Why change a submitted card?"
-              maxLength={AMENDMENT_REASON_MAX_LENGTH}
-              value={reason}
-              onChange={(event) => setReason(event.target.value)}
-              className="h-8 min-w-0 flex-1 rounded-md border border-input bg-card px-2 text-[13px]"
-            />
-            <Button type="submit" variant="outline" size="sm" disabled={!reason.trim()}>
-              <Lock aria-hidden />
-              Amend
-            </Button>
-          </form>
-        ) : (
-          <div className="mt-1 flex flex-wrap items-center gap-2">
-            <p className="text-xs text-muted-foreground">Amending: “{scorecard.amendReason}”. Each change is recorded with this reason.</p>
-            <Button variant="outline" size="sm" onClick={() => scorecard.setAmendReason(null)}>
-              Done amending
-            </Button>
-          </div>
-        )}
-        {card.amendments.length > 0 ? (
-          <ol className="mt-2 grid gap-1 text-xs" aria-label="Amendments">
-            {card.amendments.map((amendment) => (
-              <li key={amendment.id}>
-                <span className="font-mono text-muted-foreground tabular-nums">{wallClock(amendment.at)}</span> {amendment.change} — {amendment.reason}
-              </li>
-            ))}
-          </ol>
-        ) : null}
-      </section>
-    );
-  }
+  if (scorecard.submitted && card?.submittedAt) return <SubmittedCard card={card} submittedAt={card.submittedAt} scorecard={scorecard} />;
   const blocker =
     view.status !== "ended" ? "You can submit once the interview has ended." : unrated > 0 ? `${unrated} criteria still need a rating or “No evidence”.` : null;
   return (
@@ -261,6 +241,65 @@ function Submission({
       >
         Submit scorecard
       </Button>
+    </section>
+  );
+}
+
+/** A submitted card: when it was submitted, amending it with a reason, and its amendments. */
+function SubmittedCard({
+  card,
+  submittedAt,
+  scorecard,
+}: {
+  card: NonNullable<StaffView["scoring"]["mine"]>;
+  submittedAt: string;
+  scorecard: ReturnType<typeof useScorecard>;
+}) {
+  const [reason, setReason] = useState("");
+  return (
+    <section aria-labelledby="submission-heading" className="rounded-lg border p-3" data-testid="submitted">
+      <h3 id="submission-heading" className="flex items-center gap-1.5 text-sm font-semibold">
+        <CheckCircle2 aria-hidden className="size-4 text-success-soft-foreground" />
+        Submitted at {wallClock(submittedAt)}
+      </h3>
+      {scorecard.amendReason === null ? (
+        <form
+          className="mt-2 flex flex-wrap gap-2"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (reason.trim()) scorecard.setAmendReason(reason.trim());
+          }}
+        >
+          <input
+            aria-label="Reason for amending"
+            placeholder="Why change a submitted card?"
+            maxLength={AMENDMENT_REASON_MAX_LENGTH}
+            value={reason}
+            onChange={(event) => setReason(event.target.value)}
+            className="h-8 min-w-0 flex-1 rounded-md border border-input bg-card px-2 text-[13px]"
+          />
+          <Button type="submit" variant="outline" size="sm" disabled={!reason.trim()}>
+            <Lock aria-hidden />
+            Amend
+          </Button>
+        </form>
+      ) : (
+        <div className="mt-1 flex flex-wrap items-center gap-2">
+          <p className="text-xs text-muted-foreground">Amending: “{scorecard.amendReason}”. Each change is recorded with this reason.</p>
+          <Button variant="outline" size="sm" onClick={() => scorecard.setAmendReason(null)}>
+            Done amending
+          </Button>
+        </div>
+      )}
+      {card.amendments.length > 0 ? (
+        <ol className="mt-2 grid gap-1 text-xs" aria-label="Amendments">
+          {card.amendments.map((amendment) => (
+            <li key={amendment.id}>
+              <span className="font-mono text-muted-foreground tabular-nums">{wallClock(amendment.at)}</span> {amendment.change} — {amendment.reason}
+            </li>
+          ))}
+        </ol>
+      ) : null}
     </section>
   );
 }
