@@ -492,7 +492,7 @@ function StaffRoomHeader({
   current: StaffQuestionView | null;
   index: number;
   now: number | null;
-  connection: RoomConnection;
+  connection: ConnectionState;
   onEnd: () => void;
 }) {
   const role = view.role;
