@@ -1,5 +1,5 @@
 /**
- * The typed Socket.IO protocol of the live room, shared by the server handlers and the browser client.
+ * The typed Socket.IO protocol of the live room, shared by the server's gateway and the browser client.
  * Types only and zod schemas: every client-to-server payload is `safeParse`d with its schema before
  * anything else, because the TypeScript types below describe what a well-behaved client sends, not what
  * arrives.
@@ -7,16 +7,7 @@
 import { z } from "zod";
 import type { SessionUser } from "@/server/auth/session";
 import type { ErrorCode } from "@/server/platform/errors";
-import {
-  clientCommandSchema,
-  idSchema,
-  type Role,
-  type RoomView,
-  type Scratchpad,
-  type ScratchpadLanguage,
-  type TextChange,
-  type ViewEvent,
-} from "@/server/domain/room";
+import { clientCommandSchema, idSchema, type RoomView, type Scratchpad, type ScratchpadLanguage, type TextChange, type ViewEvent } from "@/server/domain/room";
 
 /**
  * Bumped whenever a message changes shape. A client that joins with another version is told to reload
@@ -167,9 +158,4 @@ export interface InterServerEvents {
 export interface SocketData {
   /** Set by the handshake middleware. */
   user: SessionUser;
-  /**
-   * The user's role per joined session, looked up in the database at join, never trusted from the client.
-   * Valid while the socket is in the member's channel; removal from the session takes it out.
-   */
-  roles: Map<string, Role>;
 }

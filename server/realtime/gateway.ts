@@ -1,0 +1,236 @@
+/**
+ * The live room's gateway: what happens for each client-to-server event, with no transport in sight.
+ *
+ * Contract. `connect(user, channels)` makes a `Member` for one connection, whose user the handshake
+ * established. `handle(member, event, payload)` answers one event with the acknowledgement's `Result`;
+ * it never throws, and anything that is not an `AppError` is reported and answered INTERNAL. Each payload
+ * is checked against its schema in protocol.ts before anything else, and each connection has a rate limit
+ * (a token per event). `disconnect(member)` records the member as gone from every room it joined, unless
+ * another connection of theirs is still there or the server is shutting down.
+ *
+ * The gateway tells the transport what to do through `MemberChannels`, one per connection: subscribe it
+ * to what is published to the member in a session, unsubscribe it, and answer whether it (or another
+ * connection of the same user) is still subscribed. The publisher (publisher.ts) unsubscribes a removed
+ * member; that is how the gateway learns of a removal. Everything else (the room engine, the database,
+ * metrics, the clock) arrives in the one `GatewayDeps` argument: the gateway reaches no global.
+ */
+import type { Pool } from "pg";
+import type { z } from "zod";
+import type { Actor, Role } from "@/server/domain/room";
+import { ROOM_NOT_FOUND } from "@/server/services/room/store";
+import { AppError, RetryLaterError, toFailure } from "@/server/platform/errors";
+import type { EngineMetrics } from "@/server/platform/observability/metrics";
+import {
+  PROTOCOL_VERSION,
+  roomCommandPayloadSchema,
+  roomJoinPayloadSchema,
+  roomLeavePayloadSchema,
+  timeSyncPayloadSchema,
+  type ClientToServerEvents,
+  type Result,
+} from "@/server/realtime/protocol";
+import { createRateLimiter } from "@/server/realtime/rate-limit";
+import type { RoomEngine } from "@/server/services/room/engine";
+import { executeCommand, joinRoom, leaveRoom, memberRole } from "@/server/services/room/actions";
+
+const COMMANDS_BURST = 40;
+const COMMANDS_PER_SECOND = 10;
+
+export interface GatewayDeps {
+  engine: RoomEngine;
+  pool: Pool;
+  metrics: Pick<EngineMetrics, "commands" | "commandSeconds" | "busy">;
+  /** Whether other nodes serve rooms too (through the Redis adapter), and so may write to any room. */
+  otherNodes: boolean;
+  isShuttingDown: () => boolean;
+  reportError: (what: string, error: unknown) => void;
+  /** The wall clock, in milliseconds since the epoch (Date.now). */
+  now: () => number;
+}
+
+/** What the gateway asks of the transport for one connection. */
+export interface MemberChannels {
+  /** Subscribes this connection to everything published to the member in the session. */
+  subscribe(sessionId: string): Promise<void>;
+  unsubscribe(sessionId: string): Promise<void>;
+  /** False once unsubscribed, by the gateway or by the publisher removing the member. */
+  isSubscribed(sessionId: string): boolean;
+  /** Whether another connection of the same user, on any node, is subscribed to the session. */
+  othersSubscribed(sessionId: string): Promise<boolean>;
+}
+
+/** One connection of a signed-in user. */
+export interface Member {
+  readonly user: { id: string; name: string | null };
+  readonly channels: MemberChannels;
+  /**
+   * The user's role per joined session, looked up in the database at join, never trusted from the client.
+   * Valid while the connection is subscribed; removal from the session unsubscribes it.
+   */
+  readonly roles: Map<string, Role>;
+  /** Takes a token from this connection's rate limit; false when none is left. */
+  readonly allow: () => boolean;
+}
+
+export type ClientEvent = keyof ClientToServerEvents;
+
+export interface Gateway {
+  connect(user: Member["user"], channels: MemberChannels): Member;
+  handle(member: Member, event: string, payload: unknown): Promise<Result>;
+  /** Never rejects: failures are reported. */
+  disconnect(member: Member): Promise<void>;
+}
+
+/**
+ * The payload, or BAD_REQUEST. With `detail`, the message names the first field that is wrong and what
+ * was expected (zod's messages name types and bounds, never the value sent), so that a client sending a
+ * level of 7 learns which field to fix.
+ */
+function parse<T>(schema: z.ZodType<T>, payload: unknown, options: { detail?: boolean } = {}): T {
+  const result = schema.safeParse(payload);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue?.path.filter((part) => typeof part === "string" || typeof part === "number").join(".");
+  throw new AppError(
+    "BAD_REQUEST",
+    options.detail && issue && field ? `That message was malformed: ${field}: ${issue.message}.` : "That message was malformed.",
+  );
+}
+
+/** Counts a room command by type and result, and times it from arrival to answer. */
+async function measured<T>(metrics: GatewayDeps["metrics"], type: string, run: () => Promise<T>): Promise<T> {
+  const { commands, commandSeconds, busy } = metrics;
+  const stop = commandSeconds.startTimer({ type });
+  try {
+    const result = await run();
+    commands.inc({ type, result: "ok" });
+    return result;
+  } catch (error) {
+    const code = error instanceof AppError ? error.code : "INTERNAL";
+    commands.inc({ type, result: code });
+    if (code === "BUSY") busy.inc();
+    throw error;
+  } finally {
+    stop();
+  }
+}
+
+/**
+ * The member's role cached at join, while the connection is still subscribed. A connection that joined
+ * and has been unsubscribed was removed from the session: to it, like to anyone who is not a member, the
+ * session does not exist.
+ */
+function actorIn(member: Member, sessionId: string): Actor {
+  const role = member.roles.get(sessionId);
+  if (!role) throw new AppError("FORBIDDEN", "Join the room first.");
+  if (!member.channels.isSubscribed(sessionId)) throw new AppError("NOT_FOUND", ROOM_NOT_FOUND);
+  return { userId: member.user.id, role };
+}
+
+/** Subscribes, reads the role, enters the room, and answers with what the member missed (RoomJoinResult). */
+async function join(deps: GatewayDeps, member: Member, payload: unknown) {
+  if (typeof payload === "object" && payload !== null && (payload as { protocolVersion?: unknown }).protocolVersion !== PROTOCOL_VERSION) {
+    throw new AppError("OUTDATED_CLIENT");
+  }
+  const input = parse(roomJoinPayloadSchema, payload);
+  const { id: userId, name } = member.user;
+  // Subscribe before reading anything, so nothing committed in between is missed (a duplicate is
+  // harmless: clients drop events at or below the sequence number they have). A removal committed
+  // after the membership read below unsubscribes the connection again, which is checked last.
+  // Until then the subscription carries nothing to a non-member: events go to participants only.
+  await member.channels.subscribe(input.sessionId);
+  const subscribedAt = performance.now();
+  try {
+    const actor = { userId, role: await memberRole(deps.pool, input.sessionId, userId) };
+    member.roles.set(input.sessionId, actor.role);
+    // On one node every write to a room goes through this node's engine, so its copy is complete;
+    // with other nodes, the room is read again unless it was read after this connection subscribed.
+    const joined = await joinRoom(deps.engine, deps.pool, {
+      sessionId: input.sessionId,
+      actor,
+      name,
+      lastSeq: input.lastSeq,
+      now: new Date(deps.now()),
+      subscribedAt: deps.otherNodes ? subscribedAt : null,
+    });
+    if (!member.channels.isSubscribed(input.sessionId)) throw new AppError("NOT_FOUND", ROOM_NOT_FOUND);
+    return joined;
+  } catch (error) {
+    member.roles.delete(input.sessionId);
+    await member.channels.unsubscribe(input.sessionId);
+    throw error;
+  }
+}
+
+async function markGoneIfLastConnection(deps: GatewayDeps, member: Member, sessionId: string, role: Role): Promise<void> {
+  if (await member.channels.othersSubscribed(sessionId)) return;
+  await leaveRoom(deps.engine, { sessionId, actor: { userId: member.user.id, role }, now: new Date(deps.now()) });
+}
+
+async function leave(deps: GatewayDeps, member: Member, payload: unknown) {
+  const { sessionId } = parse(roomLeavePayloadSchema, payload);
+  const role = member.roles.get(sessionId);
+  if (!member.roles.delete(sessionId) || !role) return {};
+  await member.channels.unsubscribe(sessionId);
+  await markGoneIfLastConnection(deps, member, sessionId, role);
+  return {};
+}
+
+async function command(deps: GatewayDeps, member: Member, payload: unknown) {
+  const input = parse(roomCommandPayloadSchema, payload, { detail: true });
+  return measured(deps.metrics, input.command.type, async () => {
+    const outcome = await executeCommand(deps.engine, {
+      sessionId: input.sessionId,
+      actor: actorIn(member, input.sessionId),
+      idempotencyKey: input.idempotencyKey,
+      command: input.command,
+      now: new Date(deps.now()),
+    });
+    return outcome.revision === undefined ? { seq: outcome.seq } : { seq: outcome.seq, revision: outcome.revision };
+  });
+}
+
+async function timeSync(deps: GatewayDeps, _member: Member, payload: unknown) {
+  return { serverNow: deps.now(), clientSentAt: parse(timeSyncPayloadSchema, payload).clientSentAt };
+}
+
+/** One handler per client-to-server event; a new event that has none does not compile. */
+const HANDLERS: Record<ClientEvent, (deps: GatewayDeps, member: Member, payload: unknown) => Promise<object>> = {
+  "time:sync": timeSync,
+  "room:join": join,
+  "room:leave": leave,
+  "room:command": command,
+};
+
+function isClientEvent(event: string): event is ClientEvent {
+  return Object.hasOwn(HANDLERS, event);
+}
+
+export function createGateway(deps: GatewayDeps): Gateway {
+  return {
+    connect: (user, channels) => ({ user, channels, roles: new Map(), allow: createRateLimiter(COMMANDS_BURST, COMMANDS_PER_SECOND, deps.now) }),
+
+    async handle(member, event, payload) {
+      if (!member.allow()) return toFailure(new RetryLaterError("RATE_LIMITED", 1000 / COMMANDS_PER_SECOND));
+      try {
+        if (!isClientEvent(event)) throw new AppError("BAD_REQUEST", "That message was malformed.");
+        return { ok: true, ...(await HANDLERS[event](deps, member, payload)) };
+      } catch (error) {
+        if (!(error instanceof AppError)) deps.reportError("room handler", error);
+        return toFailure(error);
+      }
+    },
+
+    async disconnect(member) {
+      // During a shutdown everyone reconnects to the next server in moments; do not record them as gone.
+      if (deps.isShuttingDown()) return;
+      await Promise.all(
+        [...member.roles].map(([sessionId, role]) =>
+          markGoneIfLastConnection(deps, member, sessionId, role).catch((error: unknown) => {
+            if (!(error instanceof AppError)) deps.reportError("presence update", error);
+          }),
+        ),
+      );
+    },
+  };
+}
