@@ -1,21 +1,18 @@
 import { processRuntime, closeProcessRuntime } from "@/server/platform/process-runtime";
 import { TRPCError } from "@trpc/server";
-import type { z } from "zod";
 import { appRouter } from "@/server/api/root";
 import { clientErrorOf, createCallerFactory, createContext } from "@/server/api/trpc";
 import type { SessionUser } from "@/server/auth/session";
-import type { Role } from "@/server/domain/room";
-import { AppError, toFailure } from "@/server/platform/errors";
-import { roomCommandPayloadSchema, roomJoinPayloadSchema, roomLeavePayloadSchema, timeSyncPayloadSchema } from "@/server/realtime/protocol";
+import { createGateway, type Gateway } from "@/server/realtime/gateway";
 import { createGuest } from "@/server/services/accounts/guest";
-import { executeCommand, joinRoom, leaveRoom, memberRole } from "@/server/services/room/actions";
 import type { HttpSession } from "../support/http-session";
 import { describeAuthorizationTable, type Connection } from "../security/authorization-suite";
 
 // The authorisation table driven in process, for mutation testing only (npm run test:mutation): StrykerJS
 // sees which code each cell runs only when it runs in the test's own process. The procedures run with
-// their input schemas through tRPC's caller; the socket events as server/realtime/room-handlers.ts handles
-// them. npm test drives the same table over HTTP and Socket.IO (tests/security/authorization.test.ts).
+// their input schemas through tRPC's caller; the socket events through the gateway that Socket.IO binds
+// (server/realtime/gateway.ts), with in-memory channels in place of the socket. npm test drives the same
+// table over HTTP and Socket.IO (tests/security/authorization.test.ts).
 
 interface InProcessMember {
   user: SessionUser | null;
@@ -44,67 +41,36 @@ function member(user: SessionUser | null): InProcessMember {
   return { user, trpc: inProcessClient(user) };
 }
 
-function parse<T>(schema: z.ZodType<T>, payload: unknown): T {
-  const result = schema.safeParse(payload);
-  if (!result.success) throw new AppError("BAD_REQUEST", "That message was malformed.");
-  return result.data;
+/** The gateway as server/realtime/server.ts builds it, from this process's runtime. */
+function inProcessGateway(): Gateway {
+  const { engine, pool, metrics } = processRuntime();
+  return createGateway({
+    engine,
+    pool,
+    metrics,
+    otherNodes: false,
+    isShuttingDown: () => false,
+    reportError: (what, error) => console.error(`${what} failed:`, error),
+    now: Date.now,
+  });
 }
 
-/** What room-handlers.ts does for each event, minus the socket. */
-function connection(user: SessionUser): Connection {
-  const roles = new Map<string, Role>();
-  const engine = processRuntime().engine;
-  const actorIn = (sessionId: string) => {
-    const role = roles.get(sessionId);
-    if (!role) throw new AppError("FORBIDDEN", "Join the room first.");
-    return { userId: user.id, role };
-  };
-  const handle = async (event: string, payload: unknown): Promise<object> => {
-    switch (event) {
-      case "time:sync":
-        return { serverNow: Date.now(), clientSentAt: parse(timeSyncPayloadSchema, payload).clientSentAt };
-      case "room:join": {
-        const input = parse(roomJoinPayloadSchema, payload);
-        const actor = { userId: user.id, role: await memberRole(processRuntime().pool, input.sessionId, user.id) };
-        const outcome = await joinRoom(engine, processRuntime().pool, {
-          sessionId: input.sessionId,
-          actor,
-          name: user.name,
-          lastSeq: input.lastSeq,
-          now: new Date(),
-          subscribedAt: performance.now(),
-        });
-        roles.set(input.sessionId, actor.role);
-        return outcome;
-      }
-      case "room:leave": {
-        const { sessionId } = parse(roomLeavePayloadSchema, payload);
-        const role = roles.get(sessionId);
-        if (role && roles.delete(sessionId)) await leaveRoom(engine, { sessionId, actor: { userId: user.id, role }, now: new Date() });
-        return {};
-      }
-      case "room:command": {
-        const input = parse(roomCommandPayloadSchema, payload);
-        const outcome = await executeCommand(engine, {
-          sessionId: input.sessionId,
-          actor: actorIn(input.sessionId),
-          idempotencyKey: input.idempotencyKey,
-          command: input.command,
-          now: new Date(),
-        });
-        return { seq: outcome.seq };
-      }
-      default:
-        throw new Error(`no handler for ${event}`);
-    }
-  };
+/**
+ * One connection to the gateway, with its subscriptions in a set. No publisher is attached in this
+ * process, so nothing unsubscribes a removed member but the gateway itself; no other connection of the
+ * same user is ever subscribed.
+ */
+function connection(gateway: Gateway, user: SessionUser): Connection {
+  const subscribed = new Set<string>();
+  const member = gateway.connect(user, {
+    subscribe: async (sessionId) => void subscribed.add(sessionId),
+    unsubscribe: async (sessionId) => void subscribed.delete(sessionId),
+    isSubscribed: (sessionId) => subscribed.has(sessionId),
+    othersSubscribed: async () => false,
+  });
   return {
-    emit: (event, payload) =>
-      handle(event, payload).then(
-        (result) => ({ ok: true, ...result }),
-        (error: unknown) => toFailure(error),
-      ),
-    close: async () => {},
+    emit: (event, payload) => gateway.handle(member, event, payload),
+    close: () => gateway.disconnect(member),
   };
 }
 
@@ -121,7 +87,7 @@ await describeAuthorizationTable<InProcessMember>({
     if (!user) throw new Error("guest sign-in refused");
     return member(user);
   },
-  connect: async (caller) => (caller.user ? connection(caller.user) : "UNAUTHORIZED"),
+  connect: async (caller) => (caller.user ? connection(inProcessGateway(), caller.user) : "UNAUTHORIZED"),
   appCodeOf: (error) => {
     if (error instanceof TRPCError) return clientErrorOf(error).code;
     throw error;
