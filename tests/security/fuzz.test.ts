@@ -382,7 +382,7 @@ describe("fuzzing", () => {
     const socket: Socket = io(app.url, { transports: ["websocket"], extraHeaders: { cookie: owned.cookieHeader() }, reconnection: false, forceNew: true });
     await new Promise<void>((resolve) => socket.once("connect", () => resolve()));
     // socket.io-client cannot encode such values; frames are written as an attacker would, by hand.
-    // 60,000 levels fit the message limit (MAX_PAYLOAD_BYTES in server/realtime/server.ts, about 309 KiB); 500,000 do not.
+    // 60,000 levels fit the message limit (MAX_PAYLOAD_BYTES in server/realtime/socket-io.ts, about 309 KiB); 500,000 do not.
     const reply = new Promise<string>((resolve) =>
       socket.io.engine.on("packet", (packet) => typeof packet.data === "string" && packet.data.startsWith("3777") && resolve(packet.data)),
     );
