@@ -48,7 +48,7 @@ function fakes(options: { roles?: () => Promise<{ rows: object[] }>; shuttingDow
 
 const command = { sessionId, idempotencyKey: "key-00000001", command: { type: "start" } };
 
-describe("the realtime gateway", () => {
+describe("the realtime gateway, before any room is read", () => {
   it("answers time:sync with its clock and the client's own time", async () => {
     const { gateway, member } = fakes();
     expect(await gateway.handle(member, "time:sync", { clientSentAt: 42 })).toEqual({ ok: true, serverNow: 1_000_000, clientSentAt: 42 });
@@ -76,7 +76,9 @@ describe("the realtime gateway", () => {
     expect(answer).toMatchObject({ ok: false, code: "OUTDATED_CLIENT" });
     expect(calls).toEqual([]);
   });
+});
 
+describe("the realtime gateway, in and out of rooms", () => {
   it("refuses a command before the join, and from a member the publisher unsubscribed as if the room did not exist", async () => {
     const { gateway, member, calls } = fakes();
     expect(await gateway.handle(member, "room:command", command)).toMatchObject({ ok: false, code: "FORBIDDEN" });
