@@ -14,7 +14,7 @@ import { createDb } from "@/server/platform/db/client";
 import { bankFilesIn, importBankPaths } from "@/server/services/bank/import-paths";
 import { PROTOCOL_VERSION as CURRENT_PROTOCOL_VERSION } from "@/server/realtime/protocol";
 import { ensureProductionBuild } from "@/scripts/production-build";
-import { startAppServer } from "@/tests/support/app-server";
+import { startAppServer, type AppServer } from "@/tests/support/app-server";
 import { freePort } from "@/tests/support/free-port";
 import { createTestDatabaseServer } from "@/tests/support/test-database";
 import { LoadRoom, percentile, type Role, type RoomSpec } from "./realtime/load";
@@ -242,17 +242,42 @@ async function main(): Promise<void> {
   }
 }
 
+/** The servers under load, the app and the bare relay: the rejoin measure restarts them in place. */
+interface Servers {
+  databaseUrl: string;
+  nodeArgs: string[];
+  app: AppServer;
+  appPid: number;
+  relay: ChildProcess;
+  relayPort: number;
+  relayPid: number;
+  databasePid: number | null;
+  /** Bytes of scratchpad checkpoints in the event log so far. */
+  scratchpadBytes: () => Promise<number>;
+}
+
+interface Steps {
+  results: Array<{ app: StepResult; relay: StepResult }>;
+  knee: number | null;
+}
+
+interface Restarts {
+  rejoin: ReturnType<typeof summary>;
+  relayRejoin: ReturnType<typeof summary>;
+  restarted: StepResult;
+}
+
 async function run(databaseUrl: string): Promise<void> {
   const db = createDb(databaseUrl);
   await importBankPaths(db, await bankFilesIn(path.resolve("content/banks")));
   await db.$disconnect();
 
   const nodeArgs = args["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(args["cpu-prof"])}`] : [];
-  let app = await startAppServer(databaseUrl, { nodeArgs });
+  const app = await startAppServer(databaseUrl, { nodeArgs });
   const relayPort = await freePort();
-  let relay = await startRelay(relayPort);
-  let appPid = app.process.pid ?? 0;
-  let relayPid = relay.pid ?? 0;
+  const relay = await startRelay(relayPort);
+  const appPid = app.process.pid ?? 0;
+  const relayPid = relay.pid ?? 0;
   const databasePid = await postmasterPid(databaseUrl);
   const stats = new pg.Pool({ connectionString: databaseUrl, max: 1 });
   const scratchpadBytes = async () =>
@@ -260,6 +285,7 @@ async function run(databaseUrl: string): Promise<void> {
       (await stats.query<{ bytes: string | null }>(`SELECT sum(pg_column_size("payload")) AS bytes FROM "SessionEvent" WHERE "type" = 'scratchpadUpdated'`))
         .rows[0]?.bytes ?? 0,
     );
+  const servers: Servers = { databaseUrl, nodeArgs, app, appPid, relay, relayPort, relayPid, databasePid, scratchpadBytes };
   await sleep(2_000);
 
   log(`machine: ${(await import("node:os")).cpus().length} cores, node ${process.version}; load average before: ${loadAverage()}`);
@@ -276,66 +302,92 @@ async function run(databaseUrl: string): Promise<void> {
   );
   const appRooms: LoadRoom[] = [];
   const relayRooms: LoadRoom[] = [];
-  const results: Array<{ app: StepResult; relay: StepResult }> = [];
-  let knee: number | null = null;
-  let rejoin: ReturnType<typeof summary> | null = null;
-  let relayRejoin: ReturnType<typeof summary> | null = null;
-  let restarted: StepResult | null = null;
+  let steps: Steps;
+  let restarts: Restarts;
   try {
-    for (const count of STEPS) {
-      const specs = allSpecs.slice(appRooms.length, count);
-      appRooms.push(...(await connectRooms(app.url, specs, { version: PROTOCOL_VERSION }, true)));
-      const relaySpecs = Array.from({ length: count - relayRooms.length }, (_, i) => ({
-        sessionId: `relay-${relayRooms.length + i}`,
-        interviewerCookie: "",
-        candidateCookie: "",
-      }));
-      relayRooms.push(...(await connectRooms(`http://127.0.0.1:${relayPort}`, relaySpecs, { version: null }, false)));
-
-      const appResult = await measure(appRooms, appPid, databasePid, idle.app, scratchpadBytes);
-      log(row("app", appResult));
-      const relayResult = await measure(relayRooms, relayPid, null, idle.relay, null);
-      log(row("relay", relayResult));
-      results.push({ app: appResult, relay: relayResult });
-      if (knee === null && (appResult.delivery.p99 > KNEE_P99_MS || appResult.lost > 0 || appResult.errors > 0)) {
-        knee = count;
-        if (count >= 1000) break;
-      }
-    }
-    // A restart (SIGTERM, as a deploy does) with every room connected: how long until each socket has
-    // rejoined, from the moment the new server is ready. The relay first, as the floor: its clients only
-    // reconnect and join, with no session to check, no room to load and nothing to catch up.
-    relayRejoin = await timeRejoin("relay", relayRooms, async () => {
-      await stopProcess(relay, "SIGTERM");
-      relay = await startRelay(relayPort);
-      relayPid = relay.pid ?? 0;
-      return relayPid;
-    });
-    rejoin = await timeRejoin("app", appRooms, async () => {
-      const port = app.port;
-      await app.kill("SIGTERM");
-      app = await startAppServer(databaseUrl, { port, nodeArgs });
-      appPid = app.process.pid ?? 0;
-      return appPid;
-    });
-    const answerBytes = (role: Role) => {
-      const sizes = appRooms.flatMap((room) => room.rejoinBytes[role] ?? []);
-      return Math.round(sizes.reduce((sum, size) => sum + size, 0) / Math.max(1, sizes.length));
-    };
-    log(`rejoin answers, mean bytes: interviewer ${answerBytes("interviewer")}, candidate ${answerBytes("candidate")}`);
-    restarted = await measure(appRooms, appPid, databasePid, freshIdleRss, scratchpadBytes);
-    log(row("app*", restarted));
-    log("app*: the restarted server, under the same load; its KB/room is its RSS above a fresh idle server's, per room");
+    steps = await stepUp(servers, allSpecs, idle, appRooms, relayRooms);
+    restarts = await restartWithRoomsLive(servers, appRooms, relayRooms, freshIdleRss);
   } finally {
     for (const room of [...appRooms, ...relayRooms]) room.close();
-    relay.kill();
+    servers.relay.kill();
     await stats.end();
-    await app.kill();
+    await servers.app.kill();
   }
+  console.log(JSON.stringify(resultLine(steps, restarts, appRooms.length)));
+}
 
+/**
+ * Steps the room count up, app and relay side by side, connecting the rooms each step adds to the rooms
+ * already live; stops after the knee once it is at 1000 rooms or more.
+ */
+async function stepUp(
+  servers: Servers,
+  allSpecs: RoomSpec[],
+  idle: { app: number; relay: number },
+  appRooms: LoadRoom[],
+  relayRooms: LoadRoom[],
+): Promise<Steps> {
+  const results: Steps["results"] = [];
+  let knee: number | null = null;
+  for (const count of STEPS) {
+    const specs = allSpecs.slice(appRooms.length, count);
+    appRooms.push(...(await connectRooms(servers.app.url, specs, { version: PROTOCOL_VERSION }, true)));
+    const relaySpecs = Array.from({ length: count - relayRooms.length }, (_, i) => ({
+      sessionId: `relay-${relayRooms.length + i}`,
+      interviewerCookie: "",
+      candidateCookie: "",
+    }));
+    relayRooms.push(...(await connectRooms(`http://127.0.0.1:${servers.relayPort}`, relaySpecs, { version: null }, false)));
+
+    const appResult = await measure(appRooms, servers.appPid, servers.databasePid, idle.app, servers.scratchpadBytes);
+    log(row("app", appResult));
+    const relayResult = await measure(relayRooms, servers.relayPid, null, idle.relay, null);
+    log(row("relay", relayResult));
+    results.push({ app: appResult, relay: relayResult });
+    if (knee === null && (appResult.delivery.p99 > KNEE_P99_MS || appResult.lost > 0 || appResult.errors > 0)) {
+      knee = count;
+      if (count >= 1000) break;
+    }
+  }
+  return { results, knee };
+}
+
+/**
+ * A restart (SIGTERM, as a deploy does) with every room connected: how long until each socket has
+ * rejoined, from the moment the new server is ready. The relay first, as the floor: its clients only
+ * reconnect and join, with no session to check, no room to load and nothing to catch up. Then the
+ * restarted app under the same load.
+ */
+async function restartWithRoomsLive(servers: Servers, appRooms: LoadRoom[], relayRooms: LoadRoom[], freshIdleRss: number): Promise<Restarts> {
+  const relayRejoin = await timeRejoin("relay", relayRooms, async () => {
+    await stopProcess(servers.relay, "SIGTERM");
+    servers.relay = await startRelay(servers.relayPort);
+    servers.relayPid = servers.relay.pid ?? 0;
+    return servers.relayPid;
+  });
+  const rejoin = await timeRejoin("app", appRooms, async () => {
+    const port = servers.app.port;
+    await servers.app.kill("SIGTERM");
+    servers.app = await startAppServer(servers.databaseUrl, { port, nodeArgs: servers.nodeArgs });
+    servers.appPid = servers.app.process.pid ?? 0;
+    return servers.appPid;
+  });
+  const answerBytes = (role: Role) => {
+    const sizes = appRooms.flatMap((room) => room.rejoinBytes[role] ?? []);
+    return Math.round(sizes.reduce((sum, size) => sum + size, 0) / Math.max(1, sizes.length));
+  };
+  log(`rejoin answers, mean bytes: interviewer ${answerBytes("interviewer")}, candidate ${answerBytes("candidate")}`);
+  const restarted = await measure(appRooms, servers.appPid, servers.databasePid, freshIdleRss, servers.scratchpadBytes);
+  log(row("app*", restarted));
+  log("app*: the restarted server, under the same load; its KB/room is its RSS above a fresh idle server's, per room");
+  return { rejoin, relayRejoin, restarted };
+}
+
+/** The last line: the step at 1000 rooms (or the last step), beside the relay, and the restart. */
+function resultLine({ results, knee }: Steps, { rejoin, relayRejoin, restarted }: Restarts, rejoinRooms: number) {
   const at = results.find((result) => result.app.rooms === 1000) ?? results.at(-1);
   if (!at) throw new Error("nothing was measured");
-  const line = {
+  return {
     rooms: at.app.rooms,
     p50_ms: at.app.delivery.p50,
     p99_ms: at.app.delivery.p99,
@@ -346,18 +398,17 @@ async function run(databaseUrl: string): Promise<void> {
     errors: at.app.errors,
     cpu_ms_per_command: at.app.cpuMsPerCommand,
     db_cpu_ms_per_command: at.app.dbCpuMsPerCommand,
-    rss_kb_per_room: restarted?.rssPerRoomKb ?? at.app.rssPerRoomKb,
+    rss_kb_per_room: restarted.rssPerRoomKb,
     scratchpad_checkpoint_bytes_per_room_minute: at.app.scratchpadBytesPerRoomMinute,
     bytes_per_event: at.app.bytesPerEvent,
     knee_rooms: knee,
     // Measured with every room of the last step connected.
-    rejoin_rooms: appRooms.length,
-    rejoin_after_restart_p99_ms: rejoin?.p99 ?? null,
-    relay_rejoin_after_restart_p99_ms: relayRejoin?.p99 ?? null,
+    rejoin_rooms: rejoinRooms,
+    rejoin_after_restart_p99_ms: rejoin.p99,
+    relay_rejoin_after_restart_p99_ms: relayRejoin.p99,
     max_rooms_measured: results.at(-1)?.app.rooms ?? 0,
     load_average: loadAverage(),
   };
-  console.log(JSON.stringify(line));
 }
 
 // Exits outright once done: socket.io-client sockets and timers would otherwise keep the process alive.

@@ -60,6 +60,22 @@ function round(ms: number): number {
   return Math.round(ms * 10) / 10;
 }
 
+interface Cast {
+  owners: BenchUser[];
+  observers: BenchUser[];
+  candidates: BenchUser[];
+  heavyOwner: BenchUser;
+  heavyCandidate: BenchUser;
+}
+
+interface Dataset {
+  events: number;
+  longSession: PlayedSession;
+  /** Events of a played session, and the churn added to each ordinary one so that the log comes to --events. */
+  perSession: number;
+  extraPerSession: number;
+}
+
 async function main(): Promise<void> {
   const loadBefore = loadAverage();
   const database = await createTestDatabaseServer(await freePort());
@@ -70,76 +86,12 @@ async function main(): Promise<void> {
     const observers = users("observer", 50);
     const candidates = users("candidate", 3_000);
     await insertUsers(pool, [...owners, ...observers, ...candidates]);
-    const heavyOwner = owners[0]!;
-    const heavyCandidate = candidates[0]!;
-
-    // Events per ordinary session, so that the whole log comes to --events.
-    const probe = playSession({ index: 0, owner: heavyOwner, observer: observers[0]!, candidate: heavyCandidate, extraEvents: 0, startedAt: new Date() });
-    const perSession = probe.events.length;
-    const extraPerSession = Math.max(0, Math.round((EVENTS - LONG_SESSION_EVENTS) / (SESSIONS - 1)) - perSession);
-    log(`${SESSIONS} sessions, ${perSession + extraPerSession} events each (a played session has ${perSession}), one of ${LONG_SESSION_EVENTS}`);
-
-    const started = performance.now();
-    let events = 0;
-    let longSession: PlayedSession | null = null;
-    const year = 365 * 86_400_000;
-    const BATCH = 250;
-    for (let from = 0; from < SESSIONS; from += BATCH) {
-      const batch: PlayedSession[] = [];
-      for (let index = from; index < Math.min(SESSIONS, from + BATCH); index++) {
-        const plan: SessionPlan = {
-          index,
-          owner: index < HEAVY_OWNER_SESSIONS ? heavyOwner : owners[1 + (index % (owners.length - 1))]!,
-          observer: observers[index % observers.length]!,
-          candidate: index % Math.floor(SESSIONS / HEAVY_CANDIDATE_SESSIONS) === 1 ? heavyCandidate : candidates[1 + (index % (candidates.length - 1))]!,
-          extraEvents: index === 0 ? LONG_SESSION_EVENTS - perSession : extraPerSession,
-          startedAt: new Date(Date.now() - year + (index / SESSIONS) * year),
-        };
-        const session = playSession(plan);
-        if (index === 0) longSession = session;
-        events += session.events.length;
-        batch.push(session);
-      }
-      await insertSessions(pool, batch);
-      if ((from / BATCH) % 8 === 0) log(`  ${from + batch.length} sessions, ${events} events written (${Math.round((performance.now() - started) / 1000)} s)`);
-    }
-    await pool.query("ANALYZE");
-    log(`dataset: ${SESSIONS} sessions, ${events} events in ${Math.round((performance.now() - started) / 1000)} s`);
-    if (!longSession) throw new Error("no long session");
-
-    const owner = { id: heavyOwner.id, name: heavyOwner.name, email: null, isGuest: false };
-    const candidate = { id: heavyCandidate.id, name: heavyCandidate.name, email: null, isGuest: false };
-    const history = (user: typeof owner, filters: HistoryFiltersInput) => () => sessionHistory(pool, user, historyFiltersSchema.parse(filters));
-    const ordinary = (
-      await pool.query<{ id: string }>(`SELECT "id" FROM "InterviewSession" WHERE "createdById" = $1 ORDER BY "startedAt" DESC LIMIT 1`, [heavyOwner.id])
-    ).rows[0]!.id;
-    const longLog = longSession.events.map(({ event, at }, i) => ({ seq: i + 1, at: at.toISOString(), event }));
-    const empty = createRoomState({ sessionId: longSession.id, questions: longSession.questions });
-
-    const results = [
-      await measure("baseline: one database round trip", () => pool.query("SELECT 1")),
-      await measure(`baseline: /interviews list (${HEAVY_OWNER_SESSIONS} sessions)`, () => listInterviews(db, heavyOwner.id)),
-      await measure("history: first page, newest first", history(owner, {})),
-      await measure("history: search in prompts", history(owner, { search: "consistent hashing" })),
-      await measure(
-        "history: recommendation + date range, longest first",
-        history(owner, { recommendation: "yes", from: "2026-01-01", to: "2026-12-31", sort: "longest" }),
-      ),
-      await measure("history: page 50", history(owner, { page: 50 })),
-      await measure("history: document filter", history(owner, { document: "SRE handbook questions" })),
-      await measure("history: candidate, question search", history(candidate, { question: "caching" })),
-      await measure(`session page: ${perSession + extraPerSession}-event session`, () => sessionReview(db, pool, owner, ordinary)),
-      await measure(`session page: ${LONG_SESSION_EVENTS}-event session`, () => sessionReview(db, pool, owner, longSession.id)),
-      await measure(`replay: ${LONG_SESSION_EVENTS}-event session (read, validate, fold)`, () => sessionReplay(db, pool, owner, longSession.id, "own")),
-      await measure(`replay: ${LONG_SESSION_EVENTS}-event session, candidate's perspective`, () => sessionReplay(db, pool, owner, longSession.id, "candidate")),
-      await measure(`replay: ${LONG_SESSION_EVENTS} events, domain fold only`, async () =>
-        replayFor(empty, longLog, { userId: heavyOwner.id, role: "INTERVIEWER" }, "own"),
-      ),
-      await measure("progress: 100 latest sessions (calibration)", () => progressOf(pool, owner)),
-    ];
+    const cast: Cast = { owners, observers, candidates, heavyOwner: owners[0]!, heavyCandidate: candidates[0]! };
+    const dataset = await writeDataset(pool, cast);
+    const results = await measurePages(db, pool, cast, dataset);
     const summary = {
       sessions: SESSIONS,
-      events,
+      events: dataset.events,
       runs: RUNS,
       results: Object.fromEntries(results.map((result) => [result.name, { p50_ms: result.p50, p95_ms: result.p95 }])),
       load_average_before: loadBefore,
@@ -151,6 +103,80 @@ async function main(): Promise<void> {
     await pool.end();
     await database.dispose();
   }
+}
+
+/** Plays and writes the --sessions sessions in batches, the first one the long session. */
+async function writeDataset(pool: pg.Pool, cast: Cast): Promise<Dataset> {
+  const { owners, observers, candidates, heavyOwner, heavyCandidate } = cast;
+  // Events per ordinary session, so that the whole log comes to --events.
+  const probe = playSession({ index: 0, owner: heavyOwner, observer: observers[0]!, candidate: heavyCandidate, extraEvents: 0, startedAt: new Date() });
+  const perSession = probe.events.length;
+  const extraPerSession = Math.max(0, Math.round((EVENTS - LONG_SESSION_EVENTS) / (SESSIONS - 1)) - perSession);
+  log(`${SESSIONS} sessions, ${perSession + extraPerSession} events each (a played session has ${perSession}), one of ${LONG_SESSION_EVENTS}`);
+
+  const started = performance.now();
+  let events = 0;
+  let longSession: PlayedSession | null = null;
+  const year = 365 * 86_400_000;
+  const BATCH = 250;
+  for (let from = 0; from < SESSIONS; from += BATCH) {
+    const batch: PlayedSession[] = [];
+    for (let index = from; index < Math.min(SESSIONS, from + BATCH); index++) {
+      const plan: SessionPlan = {
+        index,
+        owner: index < HEAVY_OWNER_SESSIONS ? heavyOwner : owners[1 + (index % (owners.length - 1))]!,
+        observer: observers[index % observers.length]!,
+        candidate: index % Math.floor(SESSIONS / HEAVY_CANDIDATE_SESSIONS) === 1 ? heavyCandidate : candidates[1 + (index % (candidates.length - 1))]!,
+        extraEvents: index === 0 ? LONG_SESSION_EVENTS - perSession : extraPerSession,
+        startedAt: new Date(Date.now() - year + (index / SESSIONS) * year),
+      };
+      const session = playSession(plan);
+      if (index === 0) longSession = session;
+      events += session.events.length;
+      batch.push(session);
+    }
+    await insertSessions(pool, batch);
+    if ((from / BATCH) % 8 === 0) log(`  ${from + batch.length} sessions, ${events} events written (${Math.round((performance.now() - started) / 1000)} s)`);
+  }
+  await pool.query("ANALYZE");
+  log(`dataset: ${SESSIONS} sessions, ${events} events in ${Math.round((performance.now() - started) / 1000)} s`);
+  if (!longSession) throw new Error("no long session");
+  return { events, longSession, perSession, extraPerSession };
+}
+
+/** Each page's service call, in the order of the log and the JSON line, after the two baselines. */
+async function measurePages(db: ReturnType<typeof createDb>, pool: pg.Pool, { heavyOwner, heavyCandidate }: Cast, dataset: Dataset) {
+  const { longSession, perSession, extraPerSession } = dataset;
+  const owner = { id: heavyOwner.id, name: heavyOwner.name, email: null, isGuest: false };
+  const candidate = { id: heavyCandidate.id, name: heavyCandidate.name, email: null, isGuest: false };
+  const history = (user: typeof owner, filters: HistoryFiltersInput) => () => sessionHistory(pool, user, historyFiltersSchema.parse(filters));
+  const ordinary = (
+    await pool.query<{ id: string }>(`SELECT "id" FROM "InterviewSession" WHERE "createdById" = $1 ORDER BY "startedAt" DESC LIMIT 1`, [heavyOwner.id])
+  ).rows[0]!.id;
+  const longLog = longSession.events.map(({ event, at }, i) => ({ seq: i + 1, at: at.toISOString(), event }));
+  const empty = createRoomState({ sessionId: longSession.id, questions: longSession.questions });
+
+  return [
+    await measure("baseline: one database round trip", () => pool.query("SELECT 1")),
+    await measure(`baseline: /interviews list (${HEAVY_OWNER_SESSIONS} sessions)`, () => listInterviews(db, heavyOwner.id)),
+    await measure("history: first page, newest first", history(owner, {})),
+    await measure("history: search in prompts", history(owner, { search: "consistent hashing" })),
+    await measure(
+      "history: recommendation + date range, longest first",
+      history(owner, { recommendation: "yes", from: "2026-01-01", to: "2026-12-31", sort: "longest" }),
+    ),
+    await measure("history: page 50", history(owner, { page: 50 })),
+    await measure("history: document filter", history(owner, { document: "SRE handbook questions" })),
+    await measure("history: candidate, question search", history(candidate, { question: "caching" })),
+    await measure(`session page: ${perSession + extraPerSession}-event session`, () => sessionReview(db, pool, owner, ordinary)),
+    await measure(`session page: ${LONG_SESSION_EVENTS}-event session`, () => sessionReview(db, pool, owner, longSession.id)),
+    await measure(`replay: ${LONG_SESSION_EVENTS}-event session (read, validate, fold)`, () => sessionReplay(db, pool, owner, longSession.id, "own")),
+    await measure(`replay: ${LONG_SESSION_EVENTS}-event session, candidate's perspective`, () => sessionReplay(db, pool, owner, longSession.id, "candidate")),
+    await measure(`replay: ${LONG_SESSION_EVENTS} events, domain fold only`, async () =>
+      replayFor(empty, longLog, { userId: heavyOwner.id, role: "INTERVIEWER" }, "own"),
+    ),
+    await measure("progress: 100 latest sessions (calibration)", () => progressOf(pool, owner)),
+  ];
 }
 
 await main();

@@ -90,6 +90,14 @@ function question(session: number, position: number): QuestionSnapshot {
   };
 }
 
+type Run = (actor: Actor, command: Command, stepMs?: number) => void;
+
+interface Cast {
+  owner: Actor;
+  observer: Actor;
+  candidate: Actor;
+}
+
 /** Plays one session through decide and apply: joins, the interview, notes, scratchpad, two scorecards, a release. */
 export function playSession(plan: SessionPlan): PlayedSession {
   const id = randomUUID();
@@ -97,11 +105,14 @@ export function playSession(plan: SessionPlan): PlayedSession {
   let state = createRoomState({ sessionId: id, questions });
   const events: PlayedSession["events"] = [];
   let clock = plan.startedAt.getTime() - 60_000;
-  const owner: Actor = { userId: plan.owner.id, role: "INTERVIEWER" };
-  const observer: Actor = { userId: plan.observer.id, role: "OBSERVER" };
-  const candidate: Actor = { userId: plan.candidate.id, role: "CANDIDATE" };
+  const cast: Cast = {
+    owner: { userId: plan.owner.id, role: "INTERVIEWER" },
+    observer: { userId: plan.observer.id, role: "OBSERVER" },
+    candidate: { userId: plan.candidate.id, role: "CANDIDATE" },
+  };
+  const { owner, observer, candidate } = cast;
   const ids = () => randomUUID();
-  const run = (actor: Actor, command: Command, stepMs = 20_000) => {
+  const run: Run = (actor, command, stepMs = 20_000) => {
     clock += stepMs;
     const at = new Date(clock);
     const decision = decide(state, actor, command, at, ids);
@@ -111,7 +122,6 @@ export function playSession(plan: SessionPlan): PlayedSession {
       events.push({ event, at, actorId: actor.userId });
     }
   };
-  const level = (n: number) => (((plan.index + n) % 4) + 1) as 1 | 2 | 3 | 4;
 
   run(owner, { type: "join", name: plan.owner.name }, 1000);
   run(observer, { type: "join", name: plan.observer.name }, 1000);
@@ -119,7 +129,17 @@ export function playSession(plan: SessionPlan): PlayedSession {
   for (const actor of [owner, observer, candidate]) run(actor, { type: "setPresence", status: "connected" }, 500);
   clock = plan.startedAt.getTime() - 20_000;
   run(owner, { type: "start" });
-  let extra = plan.extraEvents;
+  playQuestions(run, cast, questions, plan.extraEvents);
+  run(owner, { type: "end" });
+  submitScorecards(run, cast, questions, plan.index);
+  run(owner, { type: "releaseFeedback", text: "Thank you: clear on trade-offs.", includeScores: true }, 60_000);
+  run(candidate, { type: "finishSelfAssessment", ratings: [] }, 60_000);
+  return { id, plan, questions, events, state };
+}
+
+/** The interview itself: each question asked, noted and answered on the scratchpad, then the next one. */
+function playQuestions(run: Run, { owner, observer, candidate }: Cast, questions: QuestionSnapshot[], extraEvents: number): void {
+  let extra = extraEvents;
   for (const [q, asked] of questions.entries()) {
     run(owner, { type: "revealFollowUp", questionId: asked.id, followUpId: asked.followUps[0]!.id });
     run(owner, { type: "revealFollowUp", questionId: asked.id, followUpId: asked.followUps[1]!.id });
@@ -145,7 +165,11 @@ export function playSession(plan: SessionPlan): PlayedSession {
     extra -= churn;
     if (q < questions.length - 1) run(owner, { type: "nextQuestion", fromQuestionId: asked.id });
   }
-  run(owner, { type: "end" });
+}
+
+/** The interviewer's and the observer's scorecards: every criterion rated, a summary, submitted. */
+function submitScorecards(run: Run, { owner, observer }: Cast, questions: QuestionSnapshot[], sessionIndex: number): void {
+  const level = (n: number) => (((sessionIndex + n) % 4) + 1) as 1 | 2 | 3 | 4;
   for (const [actor, offset] of [
     [owner, 0],
     [observer, 1],
@@ -159,7 +183,7 @@ export function playSession(plan: SessionPlan): PlayedSession {
       actor,
       {
         type: "setSummary",
-        recommendation: RECOMMENDATIONS[(plan.index + offset) % RECOMMENDATIONS.length]!,
+        recommendation: RECOMMENDATIONS[(sessionIndex + offset) % RECOMMENDATIONS.length]!,
         takeaways: "Solid",
         strengths: "",
         improvements: "",
@@ -168,9 +192,6 @@ export function playSession(plan: SessionPlan): PlayedSession {
     );
     run(actor, { type: "submitScorecard" }, 1000);
   }
-  run(owner, { type: "releaseFeedback", text: "Thank you: clear on trade-offs.", includeScores: true }, 60_000);
-  run(candidate, { type: "finishSelfAssessment", ratings: [] }, 60_000);
-  return { id, plan, questions, events, state };
 }
 
 /** Inserts rows in batches through unnest: one statement per batch and table. */
@@ -203,6 +224,13 @@ export async function insertUsers(pool: Pool, users: BenchUser[]): Promise<void>
 
 /** Writes sessions as the room would have: plan, members, the event log, and the snapshot at its end. */
 export async function insertSessions(pool: Pool, sessions: PlayedSession[]): Promise<void> {
+  await insertSessionRows(pool, sessions);
+  await insertQuestionRows(pool, sessions);
+  await insertParticipantRows(pool, sessions);
+  await insertEventRows(pool, sessions);
+}
+
+async function insertSessionRows(pool: Pool, sessions: PlayedSession[]): Promise<void> {
   await insertRows(
     pool,
     "InterviewSession",
@@ -233,6 +261,9 @@ export async function insertSessions(pool: Pool, sessions: PlayedSession[]): Pro
       session.state.endedAt,
     ]),
   );
+}
+
+async function insertQuestionRows(pool: Pool, sessions: PlayedSession[]): Promise<void> {
   await insertRows(
     pool,
     "SessionQuestion",
@@ -247,6 +278,9 @@ export async function insertSessions(pool: Pool, sessions: PlayedSession[]): Pro
       session.questions.map(({ id, position, timeBoxSec, ...stored }) => [id, session.id, position, timeBoxSec, JSON.stringify(stored)]),
     ),
   );
+}
+
+async function insertParticipantRows(pool: Pool, sessions: PlayedSession[]): Promise<void> {
   await insertRows(
     pool,
     "Participant",
@@ -262,6 +296,9 @@ export async function insertSessions(pool: Pool, sessions: PlayedSession[]): Pro
       [randomUUID(), session.id, session.plan.candidate.id, "CANDIDATE"],
     ]),
   );
+}
+
+async function insertEventRows(pool: Pool, sessions: PlayedSession[]): Promise<void> {
   await insertRows(
     pool,
     "SessionEvent",
