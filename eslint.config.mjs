@@ -72,8 +72,8 @@ const layerBoundaries = [
   },
   {
     target: "server/services",
-    from: [...SOCKET_SERVER, "server/platform/process-runtime.ts", "server/cli", "server/index.ts", "app", "components"],
-    message: "Services take what they need as arguments: they reach no procedure, no socket and not the process's runtime.",
+    from: [...SOCKET_SERVER, "server/platform/process-runtime.ts", "server/platform/env.ts", "server/cli", "server/index.ts", "app", "components"],
+    message: "Services take what they need as arguments: they reach no socket, not the process's runtime and not the environment.",
   },
   {
     target: "server/api/routers",

@@ -103,6 +103,7 @@ async function main(): Promise<void> {
 
   // Built once, before anything serves: the Next.js bundle's edges find it through installRuntime.
   const runtime = (started.runtime = createRuntime({
+    appUrl: config.APP_URL,
     databaseUrl: opened.url,
     poolSize: config.DATABASE_POOL_SIZE,
     reportError: createErrorTally((line) => logger.error(line)),

@@ -10,6 +10,8 @@ import { bankReadScope, canImportToBank } from "@/server/domain/bank/policy";
 import { AppError, ERROR_CODES, type ErrorCode } from "@/server/platform/errors";
 
 export interface Context {
+  /** Where the app is reached, for the links a procedure hands out. */
+  appUrl: string;
   db: Db;
   /** The same connections, for the services written as SQL. */
   pool: pg.Pool;
@@ -21,7 +23,7 @@ export interface Context {
 }
 
 export function createContext(runtime: Runtime, user: SessionUser | null, clientAddress = "unknown"): Context {
-  return { db: runtime.db, pool: runtime.pool, engine: runtime.engine, user, clientAddress };
+  return { appUrl: runtime.appUrl, db: runtime.db, pool: runtime.pool, engine: runtime.engine, user, clientAddress };
 }
 
 const trpcCodeFor: Record<ErrorCode, TRPCError["code"]> = {

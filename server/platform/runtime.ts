@@ -11,6 +11,8 @@ import { PublisherRelay } from "@/server/services/room/publisher";
  * never reach for this; the Next.js bundle's edges find it through process-runtime.ts.
  */
 export interface Runtime {
+  /** Where the app is reached (APP_URL): the links it hands out start with it. */
+  readonly appUrl: string;
   readonly db: Db;
   /** The same connections as `db`, for the statements written as SQL (the room's log, the review). */
   readonly pool: pg.Pool;
@@ -26,6 +28,7 @@ export interface Runtime {
 }
 
 export interface RuntimeOptions {
+  appUrl: string;
   databaseUrl: string;
   poolSize: number;
   reportError?: (what: string, error: unknown) => void;
@@ -36,6 +39,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const publisher = new PublisherRelay();
   const reportError = options.reportError ?? (() => undefined);
   return {
+    appUrl: options.appUrl,
     db: prisma,
     pool,
     engine: new RoomEngine(pool, publisher, reportError),

@@ -65,7 +65,13 @@ describe("scoring leaks, on every channel", () => {
   it("keeps cards blind until their reader submits, and gives the candidate only what was released", async () => {
     const { sessionId, interviewer, candidate, observer } = await plannedInterview(db, "scoring-leaks", server.url);
     const cora = await createAccount(db, "Cora");
-    const link = await createInvite(db, { id: interviewer.id, name: "Iris", email: null, isGuest: false }, { sessionId, role: "CO_INTERVIEWER" }, new Date());
+    const link = await createInvite(
+      db,
+      processRuntime().appUrl,
+      { id: interviewer.id, name: "Iris", email: null, isGuest: false },
+      { sessionId, role: "CO_INTERVIEWER" },
+      new Date(),
+    );
     await acceptInvite(db, processRuntime().engine, cora, tokenOf(link.url), new Date());
     const coInterviewer = { id: cora.id, session: await signedIn(server.url, cora) };
 

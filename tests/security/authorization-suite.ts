@@ -77,7 +77,7 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
     const tag = `w${++worlds}`;
     const { owner, observer, coInterviewer, accountCandidate } = accounts;
     const world = await interviewOf(db, owner, observer, tag);
-    const coInterviewerLink = await createInvite(db, owner, { sessionId: world.sessionId, role: "CO_INTERVIEWER" }, new Date());
+    const coInterviewerLink = await createInvite(db, processRuntime().appUrl, owner, { sessionId: world.sessionId, role: "CO_INTERVIEWER" }, new Date());
     await acceptInvite(db, processRuntime().engine, coInterviewer, tokenOf(coInterviewerLink.url), new Date());
     const [imported] = await importBankFiles(db, [{ ...smallDocument, name: `private-${tag}.md` }], owner.id);
     if (!imported?.ok) throw new Error("the owner's private document was not imported");
@@ -88,7 +88,7 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
     } else {
       await acceptInvite(db, processRuntime().engine, accountCandidate, world.candidateToken, new Date());
     }
-    const freshObserverLink = await createInvite(db, owner, { sessionId: world.sessionId, role: "OBSERVER" }, new Date());
+    const freshObserverLink = await createInvite(db, processRuntime().appUrl, owner, { sessionId: world.sessionId, role: "OBSERVER" }, new Date());
 
     const run = (account: Account, command: Command) => roomCommand(database, world.sessionId, account.id, command);
     const noteIds = { owner: "", observer: "", coInterviewer: "" };

@@ -53,9 +53,9 @@ export async function interviewOf(db: Db, owner: SessionUser, observer: SessionU
     items: questionIds.map((bankQuestionId) => ({ bankQuestionId, timeBoxSec: 600 })),
   });
   const now = new Date();
-  const observerLink = await createInvite(db, owner, { sessionId, role: "OBSERVER" }, now);
+  const observerLink = await createInvite(db, processRuntime().appUrl, owner, { sessionId, role: "OBSERVER" }, now);
   await acceptInvite(db, processRuntime().engine, observer, tokenOf(observerLink.url), now);
-  const candidateLink = await createInvite(db, owner, { sessionId, role: "CANDIDATE" }, now);
+  const candidateLink = await createInvite(db, processRuntime().appUrl, owner, { sessionId, role: "CANDIDATE" }, now);
   return { sessionId, questionIds, marker, observerInviteId: observerLink.id, candidateToken: tokenOf(candidateLink.url), candidateInviteId: candidateLink.id };
 }
 

@@ -3,7 +3,6 @@ import type { Db } from "@/server/platform/db/client";
 import type { SessionUser } from "@/server/auth/session";
 import type { Role } from "@/server/domain/room";
 import type { InvitableRole } from "@/server/domain/interview/policy";
-import { env } from "@/server/platform/env";
 import { AppError } from "@/server/platform/errors";
 import { admitWithInvite, finishAdmission, hashInviteToken, lockValidInvite, newInviteToken } from "@/server/services/invites/admission";
 import { requireInterviewer } from "@/server/services/interviews/membership";
@@ -16,6 +15,7 @@ const INVITE_NOT_FOUND = "That invite was not found.";
 
 export async function createInvite(
   db: Db,
+  appUrl: string,
   user: SessionUser,
   input: { sessionId: string; role: InvitableRole; expiresInHours?: number },
   now: Date,
@@ -27,7 +27,7 @@ export async function createInvite(
     data: { sessionId: input.sessionId, role: input.role, tokenHash, expiresAt, createdById: user.id },
     select: { id: true },
   });
-  return { id: invite.id, url: `${env().APP_URL}/join/${token}`, expiresAt };
+  return { id: invite.id, url: `${appUrl}/join/${token}`, expiresAt };
 }
 
 /**

@@ -5,4 +5,4 @@ import { createInvite } from "@/server/services/invites/links";
 export const interviewCreateInvite = protectedProcedure
   .input(interviewCreateInviteInput)
   .output(interviewCreateInviteOutput)
-  .mutation(({ ctx, input }) => createInvite(ctx.db, ctx.user, input, new Date()));
+  .mutation(({ ctx, input }) => createInvite(ctx.db, ctx.appUrl, ctx.user, input, new Date()));
