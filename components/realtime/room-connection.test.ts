@@ -207,6 +207,8 @@ describe("RoomConnection: after a drop", () => {
     socket.accept();
     await settle();
     expect(socket.sentOf("room:join")).toHaveLength(2);
+    // Back on the socket, not yet back in the room: still reconnecting, never "connecting" again.
+    expect(room.getSnapshot().connection).toBe("reconnecting");
     // As soon as the server asked, not sooner; then exponentially longer (250 to 500 ms at the second try).
     await vi.advanceTimersByTimeAsync(499);
     expect(socket.sentOf("room:join")).toHaveLength(2);

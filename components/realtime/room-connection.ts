@@ -267,7 +267,8 @@ export class RoomConnection {
   }
 
   private onConnect = (): void => {
-    this.update({ connection: this.joined ? "reconnecting" : "connecting" });
+    // A tab that holds a view is coming back to its room (the drop cleared `joined`); only the first join connects.
+    this.update({ connection: this.snapshot.view ? "reconnecting" : "connecting" });
     void this.join();
     if (this.socket) void measureClockOffset(this.socket);
   };
