@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "@/server/api/root";
 import type { Db } from "@/server/platform/db/client";
-import { clientCommandSchema, type Command } from "@/server/domain/room";
+import { clientCommandSchema, type ClientCommand, type Command } from "@/server/domain/room";
 import { DEFAULT_COMPETENCIES } from "@/server/domain/scoring/competency-set";
 import { PROTOCOL_VERSION, clientPayloadSchemas } from "@/server/realtime/protocol";
 import { importBankFiles } from "@/server/services/bank/upload";
@@ -211,7 +211,8 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
     "time:sync": () => ({ clientSentAt: Date.now() }),
   };
 
-  const commands: Record<string, (w: World) => Promise<unknown> | unknown> = {
+  /** A payload for every command a client may send: the compiler asks for a new command's entry. */
+  const commands: { [T in ClientCommand["type"]]: (w: World) => Extract<ClientCommand, { type: T }> | Promise<Extract<ClientCommand, { type: T }>> } = {
     setPresence: () => ({ type: "setPresence", status: "away" }),
     start: () => ({ type: "start" }),
     nextQuestion: (w) => ({ type: "nextQuestion", fromQuestionId: w.q1 }),
@@ -268,7 +269,7 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
       let payload: unknown;
       let event = row.name;
       if (row.surface === "command") {
-        const command = commands[row.name];
+        const command = Object.hasOwn(commands, row.name) ? commands[row.name as ClientCommand["type"]] : undefined;
         if (!command) throw new Error(`no command for ${row.name}`);
         // Built first: building may set the room up (previousQuestion moves it on), and the join then
         // reads the room as the set-up left it.
