@@ -69,6 +69,9 @@ async function endedRoom(browser: Browser, violations: string[]): Promise<Room> 
   await room.interviewer.getByRole("button", { name: "End interview" }).click();
   await room.interviewer.getByRole("dialog").getByRole("button", { name: "End interview" }).click();
   await expect(room.candidate.getByRole("heading", { name: "The interview has ended" })).toBeVisible();
+  // The candidate can hear of the end before the interviewer's dialog closes on its answer; until then
+  // the dialog is modal and the rest of the interviewer's page takes no typing.
+  await expect(room.interviewer.getByRole("dialog")).toBeHidden();
   room.ended = true;
   return room;
 }

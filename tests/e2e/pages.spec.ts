@@ -167,6 +167,8 @@ test("the ended room", async () => {
   await interviewer.getByRole("button", { name: "End interview" }).click();
   await interviewer.getByRole("dialog").getByRole("button", { name: "End interview" }).click();
   await expect(interviewer.getByTestId("ended-banner")).toBeVisible();
+  // The banner follows the event; the modal dialog closes on the command's answer, after it.
+  await expect(interviewer.getByRole("dialog")).toBeHidden();
   // Nothing pretends to be live: no time left, no presence, and a note now is marked as written afterwards.
   await expect(interviewer.getByTestId("question-timer")).toContainText("Time on this question");
   await expect(interviewer.getByTestId("question-timer")).not.toContainText("left");
