@@ -1,6 +1,7 @@
 import { router } from "@/server/api/trpc";
 import { signUp } from "@/server/api/routers/account/sign-up";
 import { dashboardSummary } from "@/server/api/routers/dashboard/summary";
+import { callIceServers } from "@/server/api/routers/call/ice-servers";
 import { bankSearch } from "@/server/api/routers/bank/search";
 import { bankFacets } from "@/server/api/routers/bank/facets";
 import { bankQuestion } from "@/server/api/routers/bank/question";
@@ -68,6 +69,7 @@ export const appRouter = router({
     progress: reviewProgress,
   }),
   invite: router({ describe: inviteDescribe, accept: inviteAccept }),
+  call: router({ iceServers: callIceServers }),
 });
 
 export type AppRouter = typeof appRouter;
