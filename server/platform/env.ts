@@ -64,9 +64,9 @@ const envSchema = z
     /** The secret shared with the TURN server (coturn's static-auth-secret); it never leaves the server. */
     TURN_SHARED_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
     /**
-     * How long a member's TURN credential is good for. An hour covers an interview, and the browser asks
-     * for a fresh one before it runs out; a credential that leaks, or outlives its member's removal,
-     * relays for at most that long.
+     * How long a member's TURN credential is good for. An hour covers an interview without asking again;
+     * a credential that leaks, or outlives its member's removal, opens a relay only until then (coturn
+     * checks the expiry when a relay is allocated; one already open lasts while its client refreshes it).
      */
     TURN_CREDENTIAL_LIFETIME_SECONDS: z.coerce
       .number()
