@@ -20,10 +20,15 @@ export function coturnInstalled(): boolean {
   return spawnSync("turnserver", ["-h"], { stdio: "ignore" }).error === undefined;
 }
 
+/** Stops turnserver: SIGTERM, and SIGKILL if it has not exited 3 s later. */
 function stopped(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
-    child.once("exit", () => resolve());
+    const kill = setTimeout(() => child.kill("SIGKILL"), 3000);
+    child.once("exit", () => {
+      clearTimeout(kill);
+      resolve();
+    });
     child.kill("SIGTERM");
   });
 }
@@ -54,8 +59,11 @@ export async function startCoturn(secret: string): Promise<Coturn> {
     { stdio: ["ignore", "pipe", "pipe"] },
   );
   let output = "";
-  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString();
+  };
+  child.stdout?.on("data", collect);
+  child.stderr?.on("data", collect);
   const coturn: Coturn = {
     host: "127.0.0.1",
     port,
