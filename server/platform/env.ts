@@ -17,7 +17,12 @@ const iceUrlList = (pattern: RegExp, example: string) =>
   z
     .string()
     .default("")
-    .transform((value) => value.split(",").map((url) => url.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(",")
+        .map((url) => url.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().regex(pattern, `each URL like ${example}, separated by commas`)));
 
 const envSchema = z
@@ -118,10 +123,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
 
 /** The ICE servers of the calls, as the runtime carries them: STUN as given, TURN with its secret. */
 export function iceConfigOf(config: Env): IceConfig {
-  const turn =
-    config.ICE_TURN_URLS.length > 0 && config.TURN_SHARED_SECRET
-      ? { urls: config.ICE_TURN_URLS, secret: config.TURN_SHARED_SECRET }
-      : null;
+  const turn = config.ICE_TURN_URLS.length > 0 && config.TURN_SHARED_SECRET ? { urls: config.ICE_TURN_URLS, secret: config.TURN_SHARED_SECRET } : null;
   return { stunUrls: config.ICE_STUN_URLS, turn, credentialLifetimeSeconds: config.TURN_CREDENTIAL_LIFETIME_SECONDS };
 }
 

@@ -60,7 +60,7 @@ function encode(type: number, transactionId: Buffer, attributes: Attribute[], in
 function decode(bytes: Buffer): Message {
   const attributes = new Map<number, Buffer>();
   const end = 20 + bytes.readUInt16BE(2);
-  for (let offset = 20; offset + 4 <= end; ) {
+  for (let offset = 20; offset + 4 <= end;) {
     const type = bytes.readUInt16BE(offset);
     const length = bytes.readUInt16BE(offset + 2);
     attributes.set(type, bytes.subarray(offset + 4, offset + 4 + length));
@@ -132,7 +132,12 @@ export async function allocate(server: TurnServerAddress, login: { username: str
     const nonce = challenge.attributes.get(ATTRIBUTE.nonce);
     if (errorCodeOf(challenge) !== 401 || !realm || !nonce) throw new Error(`unexpected challenge: ${errorCodeOf(challenge)}`);
     const key = createHash("md5").update(`${login.username}:${realm.toString()}:${login.credential}`).digest();
-    const signed = [{ type: ATTRIBUTE.username, value: Buffer.from(login.username) }, { type: ATTRIBUTE.realm, value: realm }, { type: ATTRIBUTE.nonce, value: nonce }, udp];
+    const signed = [
+      { type: ATTRIBUTE.username, value: Buffer.from(login.username) },
+      { type: ATTRIBUTE.realm, value: realm },
+      { type: ATTRIBUTE.nonce, value: nonce },
+      udp,
+    ];
     const answer = await exchange(socket, server, encode(ALLOCATE_REQUEST, randomBytes(12), signed, key));
     if (answer.type !== (ALLOCATE_REQUEST | SUCCESS_CLASS)) return { ok: false, code: errorCodeOf(answer) };
     const relayed = answer.attributes.get(ATTRIBUTE.xorRelayedAddress);
