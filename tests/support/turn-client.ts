@@ -101,11 +101,11 @@ async function exchange(socket: Socket, server: TurnServerAddress, request: Buff
   });
 }
 
-async function withSocket<T>(use: (socket: Socket) => Promise<T>): Promise<T> {
+async function withSocket<T>(exchangeOn: (socket: Socket) => Promise<T>): Promise<T> {
   const socket = createSocket("udp4");
   await new Promise<void>((resolve) => socket.bind(0, "127.0.0.1", resolve));
   try {
-    return await use(socket);
+    return await exchangeOn(socket);
   } finally {
     socket.close();
   }
