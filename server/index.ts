@@ -7,7 +7,7 @@ import { loadConfig, openDatabase } from "@/server/platform/boot";
 import { createErrorTally } from "@/server/platform/log/error-tally";
 import { installRuntime } from "@/server/platform/process-runtime";
 import { closeRuntime, createRuntime, type Runtime } from "@/server/platform/runtime";
-import { EnvError, type Env } from "@/server/platform/env";
+import { EnvError, iceConfigOf, type Env } from "@/server/platform/env";
 import { startRealtime, type Realtime } from "@/server/realtime/server";
 import { createNextApp } from "@/server/platform/next-app";
 import { onServerStarted } from "@/server/platform/startup-tasks";
@@ -104,6 +104,7 @@ async function main(): Promise<void> {
   // Built once, before anything serves: the Next.js bundle's edges find it through installRuntime.
   const runtime = (started.runtime = createRuntime({
     appUrl: config.APP_URL,
+    ice: iceConfigOf(config),
     databaseUrl: opened.url,
     poolSize: config.DATABASE_POOL_SIZE,
     reportError: createErrorTally((line) => logger.error(line)),

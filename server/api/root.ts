@@ -1,6 +1,7 @@
 import { router } from "@/server/api/trpc";
 import { signUp } from "@/server/api/routers/account/sign-up";
 import { dashboardSummary } from "@/server/api/routers/dashboard/summary";
+import { rtcIceServers } from "@/server/api/routers/rtc/ice-servers";
 import { bankSearch } from "@/server/api/routers/bank/search";
 import { bankFacets } from "@/server/api/routers/bank/facets";
 import { bankQuestion } from "@/server/api/routers/bank/question";
@@ -68,6 +69,8 @@ export const appRouter = router({
     progress: reviewProgress,
   }),
   invite: router({ describe: inviteDescribe, accept: inviteAccept }),
+  // WebRTC: "call" is a name tRPC reserves (a router cannot have it).
+  rtc: router({ iceServers: rtcIceServers }),
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,6 +4,7 @@ import { ZodError } from "zod";
 import type pg from "pg";
 import type { Db } from "@/server/platform/db/client";
 import type { Runtime } from "@/server/platform/runtime";
+import type { IceConfig } from "@/server/services/call/ice-servers";
 import type { RoomEngine } from "@/server/services/room/engine";
 import type { SessionUser } from "@/server/auth/session";
 import { bankReadScope, canImportToBank } from "@/server/domain/bank/policy";
@@ -12,6 +13,8 @@ import { AppError, ERROR_CODES, type ErrorCode } from "@/server/platform/errors"
 export interface Context {
   /** Where the app is reached, for the links a procedure hands out. */
   appUrl: string;
+  /** The calls' STUN and TURN servers, for the credentials a member is issued. */
+  ice: IceConfig;
   db: Db;
   /** The same connections, for the services written as SQL. */
   pool: pg.Pool;
@@ -23,7 +26,7 @@ export interface Context {
 }
 
 export function createContext(runtime: Runtime, user: SessionUser | null, clientAddress = "unknown"): Context {
-  return { appUrl: runtime.appUrl, db: runtime.db, pool: runtime.pool, engine: runtime.engine, user, clientAddress };
+  return { appUrl: runtime.appUrl, ice: runtime.ice, db: runtime.db, pool: runtime.pool, engine: runtime.engine, user, clientAddress };
 }
 
 const trpcCodeFor: Record<ErrorCode, TRPCError["code"]> = {

@@ -1,10 +1,29 @@
 import { z } from "zod";
+import type { IceConfig } from "@/server/services/call/ice-servers";
 
 // Every setting the app reads, in one place. Parsed once, lazily, so that `next build` (which loads
 // route modules) does not need a running configuration.
 
 const optionalUrl = z.url().optional();
 const optionalText = z.string().min(1).optional();
+
+// A host name, an IPv4 address or a bracketed IPv6 address, and an optional port (RFC 7064, RFC 7065).
+const HOST_PORT = String.raw`(?:[\w.-]+|\[[0-9a-fA-F:.]+\])(?::\d{1,5})?`;
+const STUN_URL = new RegExp(`^stuns?:${HOST_PORT}$`);
+const TURN_URL = new RegExp(`^turns?:${HOST_PORT}(?:\\?transport=(?:udp|tcp))?$`);
+
+/** A comma-separated list of ICE server URLs, each of the given scheme; empty when not set. */
+const iceUrlList = (pattern: RegExp, example: string) =>
+  z
+    .string()
+    .default("")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((url) => url.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().regex(pattern, `each URL like ${example}, separated by commas`)));
 
 const envSchema = z
   .object({
@@ -43,6 +62,23 @@ const envSchema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace"]).default("info"),
     /** JSON lines for a log collector, or readable lines; by default readable in a terminal or with --dev. */
     LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
+    /** STUN servers the browsers ask for their public address, e.g. stun:stun.example.com:3478. */
+    ICE_STUN_URLS: iceUrlList(STUN_URL, "stun:stun.example.com:3478"),
+    /** TURN servers that relay a call's media when no direct path works; they need TURN_SHARED_SECRET. */
+    ICE_TURN_URLS: iceUrlList(TURN_URL, "turn:turn.example.com:3478?transport=udp"),
+    /** The secret shared with the TURN server (coturn's static-auth-secret); it never leaves the server. */
+    TURN_SHARED_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+    /**
+     * How long a member's TURN credential is good for. An hour covers an interview without asking again;
+     * a credential that leaks, or outlives its member's removal, opens a relay only until then (coturn
+     * checks the expiry when a relay is allocated; one already open lasts while its client refreshes it).
+     */
+    TURN_CREDENTIAL_LIFETIME_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(60)
+      .max(24 * 3600)
+      .default(3600),
     BANK_IMPORT_ON_START: z
       .enum(["true", "false"])
       .default("true")
@@ -56,6 +92,13 @@ const envSchema = z
       if (Boolean(env[id]) !== Boolean(env[secret])) {
         ctx.addIssue({ code: "custom", path: [env[id] ? secret : id], message: `must be set together with ${env[id] ? id : secret}` });
       }
+    }
+    // A TURN server refuses every credential signed without its secret, so a call would fail only later.
+    if (env.ICE_TURN_URLS.length > 0 && !env.TURN_SHARED_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["TURN_SHARED_SECRET"], message: "must be set when ICE_TURN_URLS is (coturn's static-auth-secret)" });
+    }
+    if (env.TURN_SHARED_SECRET && env.ICE_TURN_URLS.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["ICE_TURN_URLS"], message: "must be set together with TURN_SHARED_SECRET" });
     }
   });
 
@@ -76,6 +119,12 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   }
   const env = result.data;
   return { ...env, APP_URL: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "") };
+}
+
+/** The ICE servers of the calls, as the runtime carries them: STUN as given, TURN with its secret. */
+export function iceConfigOf(config: Env): IceConfig {
+  const turn = config.ICE_TURN_URLS.length > 0 && config.TURN_SHARED_SECRET ? { urls: config.ICE_TURN_URLS, secret: config.TURN_SHARED_SECRET } : null;
+  return { stunUrls: config.ICE_STUN_URLS, turn, credentialLifetimeSeconds: config.TURN_CREDENTIAL_LIFETIME_SECONDS };
 }
 
 let cached: Env | undefined;

@@ -4,6 +4,7 @@ import { createMetrics, type EngineMetrics } from "@/server/platform/observabili
 import { REALTIME_NOT_RUNNING, type RealtimeStatus } from "@/server/realtime/status";
 import { RoomEngine } from "@/server/services/room/engine";
 import { PublisherRelay } from "@/server/services/room/publisher";
+import type { IceConfig } from "@/server/services/call/ice-servers";
 
 /**
  * The process-wide things, built once at start and handed on as arguments from the edges (the tRPC
@@ -13,6 +14,8 @@ import { PublisherRelay } from "@/server/services/room/publisher";
 export interface Runtime {
   /** Where the app is reached (APP_URL): the links it hands out start with it. */
   readonly appUrl: string;
+  /** The calls' STUN and TURN servers (ICE_STUN_URLS, ICE_TURN_URLS, TURN_SHARED_SECRET). */
+  readonly ice: IceConfig;
   readonly db: Db;
   /** The same connections as `db`, for the statements written as SQL (the room's log, the review). */
   readonly pool: pg.Pool;
@@ -29,6 +32,7 @@ export interface Runtime {
 
 export interface RuntimeOptions {
   appUrl: string;
+  ice: IceConfig;
   databaseUrl: string;
   poolSize: number;
   reportError?: (what: string, error: unknown) => void;
@@ -40,6 +44,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const reportError = options.reportError ?? (() => undefined);
   return {
     appUrl: options.appUrl,
+    ice: options.ice,
     db: prisma,
     pool,
     engine: new RoomEngine(pool, publisher, reportError),

@@ -202,6 +202,7 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
     "review.setHidden": (s, w) => s.trpc.review.setHidden.mutate({ sessionId: w.sessionId, hidden: true }),
     "invite.describe": (s, w) => s.trpc.invite.describe.query({ token: w.candidateToken }),
     "invite.accept": (s, w) => s.trpc.invite.accept.mutate({ token: w.freshObserverToken }),
+    "rtc.iceServers": (s, w) => s.trpc.rtc.iceServers.query({ sessionId: w.sessionId }),
   };
 
   /** The payload of each Socket.IO event, and of each room command, in a cell. */

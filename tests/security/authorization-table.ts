@@ -163,6 +163,9 @@ export const AUTHORIZATION_TABLE: Row[] = [
   { surface: "trpc", name: "invite.describe", cells: everyone("allowed") },
   { surface: "trpc", name: "invite.accept", cells: signedIn },
 
+  // ---- the call: STUN and TURN servers with a short-lived TURN credential of the member's own
+  { surface: "trpc", name: "rtc.iceServers", cells: members },
+
   // ---- Socket.IO: the handshake refuses anyone without a session
   { surface: "socket", name: "room:join", cells: members, writes: true },
   { surface: "socket", name: "room:leave", cells: signedIn },

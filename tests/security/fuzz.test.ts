@@ -142,6 +142,7 @@ function sampleInputs(): Record<string, unknown> {
     "review.setHidden": { sessionId: "no-such-session", hidden: true },
     "invite.describe": { token: "token-token-token" },
     "invite.accept": { token: "token-token-token" },
+    "rtc.iceServers": { sessionId: world.sessionId },
   };
 }
 

@@ -22,12 +22,21 @@ export async function roleIn(db: Db, sessionId: string, userId: string): Promise
 }
 
 /**
+ * The role of a current member of the session, whatever it is; an outsider (a stranger, a removed member, a
+ * member of another session) is told that the thing they named (`notFound`) was not found, as if it did not exist.
+ */
+export async function requireMember(db: Db, sessionId: string, userId: string, notFound = ROOM_NOT_FOUND): Promise<Role> {
+  const role = await roleIn(db, sessionId, userId);
+  if (role === null) throw new AppError("NOT_FOUND", notFound);
+  return role;
+}
+
+/**
  * Passes for the session's interviewer; anyone else in it is told no, and an outsider is told that the
  * thing they named (`notFound`: the interview, or an invite of it) was not found, as if it did not exist.
  */
 export async function requireInterviewer(db: Db, sessionId: string, userId: string, notFound = ROOM_NOT_FOUND): Promise<void> {
-  const role = await roleIn(db, sessionId, userId);
-  if (role === null) throw new AppError("NOT_FOUND", notFound);
+  const role = await requireMember(db, sessionId, userId, notFound);
   if (!canManageInterview(role)) throw new AppError("FORBIDDEN", "Only the interviewer can change this interview.");
 }
 
