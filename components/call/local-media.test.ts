@@ -302,6 +302,18 @@ describe("LocalMedia", () => {
     expect(media.getSnapshot().stream).toBeNull();
   });
 
+  it("gives a microphone muted while it was being asked for muted, and asks for a camera once however often it is turned on", async () => {
+    const devices = new FakeMediaDevices([MIC, CAMERA]);
+    const media = new LocalMedia(environment(devices));
+    const opening = media.open(both);
+    await media.setAudio(false);
+    await media.setVideo(true);
+    await opening;
+    expect(media.getSnapshot()).toMatchObject({ audio: false, video: true });
+    expect(media.getSnapshot().audioTrack?.enabled).toBe(false);
+    expect(devices.requests).toHaveLength(1);
+  });
+
   it("drops an answer overtaken by a later choice", async () => {
     const devices = new FakeMediaDevices([MIC, CAMERA]);
     const media = await opened(devices);

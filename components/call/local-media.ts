@@ -209,24 +209,22 @@ export class LocalMedia {
     await this.refreshDevices();
   }
 
-  /** Microphone on or off. Off mutes the track; on unmutes it, or asks for a microphone when there is none. */
+  /**
+   * Microphone on or off. Off mutes the track; on unmutes it, or asks for a microphone when there is none.
+   * A microphone still on its way arrives muted or not, as last chosen.
+   */
   setAudio = async (on: boolean): Promise<void> => {
     this.micMuted = !on;
     const track = this.snapshot.audioTrack;
-    if (track) {
-      track.enabled = on;
-      this.update({});
-    } else if (on) await this.request("audio", this.snapshot.selected.audio);
-    else this.drop("audio");
+    if (track) track.enabled = on;
+    if (track || this.snapshot.pending.audio) this.update({});
+    else if (on) await this.request("audio", this.snapshot.selected.audio);
   };
 
-  /** Camera on or off. Off stops the track (the camera's light goes out); on asks for the camera again. */
+  /** Camera on or off. Off stops the track (the camera's light goes out), or drops one on its way; on asks for it again. */
   setVideo = async (on: boolean): Promise<void> => {
-    if (on) {
-      if (!this.snapshot.videoTrack) await this.request("video", this.snapshot.selected.video);
-      return;
-    }
-    this.drop("video");
+    if (!on) this.drop("video");
+    else if (!this.snapshot.videoTrack && !this.snapshot.pending.video) await this.request("video", this.snapshot.selected.video);
   };
 
   /**
