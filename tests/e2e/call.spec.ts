@@ -10,15 +10,14 @@ import { expect, test } from "./fixtures";
  */
 
 test.use({
-  launchOptions: {
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
+  launchOptions: async ({ launchOptions }, provide) => {
+    const fakeMedia = [
       "--use-fake-device-for-media-stream",
       "--use-fake-ui-for-media-stream",
       // getDisplayMedia picks the whole (fake) screen without a picker.
       "--auto-select-desktop-capture-source=Entire screen",
-    ],
+    ];
+    await provide({ ...launchOptions, args: [...(launchOptions.args ?? []), ...fakeMedia] });
   },
 });
 
