@@ -35,7 +35,7 @@ function fakes(options: { roles?: () => Promise<{ rows: object[] }>; shuttingDow
   const deps: GatewayDeps = {
     engine,
     pool,
-    metrics: { commands: metric, commandSeconds: metric, busy: metric } as unknown as GatewayDeps["metrics"],
+    metrics: { commands: metric, commandSeconds: metric, busy: metric, callSignals: metric, callSignalBytes: metric } as unknown as GatewayDeps["metrics"],
     otherNodes: false,
     isShuttingDown: () => options.shuttingDown ?? false,
     reportError: (_what, error) => void reported.push(error),

@@ -47,7 +47,7 @@ const SIGNALS_PER_SECOND = 50;
 export interface GatewayDeps {
   engine: RoomEngine;
   pool: Pool;
-  metrics: Pick<EngineMetrics, "commands" | "commandSeconds" | "busy">;
+  metrics: Pick<EngineMetrics, "commands" | "commandSeconds" | "busy" | "callSignals" | "callSignalBytes">;
   /** Whether other nodes serve rooms too (through the Redis adapter), and so may write to any room. */
   otherNodes: boolean;
   isShuttingDown: () => boolean;
@@ -209,14 +209,22 @@ async function command(deps: GatewayDeps, member: Member, payload: unknown) {
  */
 async function signal(deps: GatewayDeps, member: Member, payload: unknown) {
   const input = parse(callSignalPayloadSchema, payload, { detail: true });
-  const actor = actorIn(member, input.sessionId);
-  const refusal = signalRefusal(await deps.engine.read(input.sessionId), actor, input);
-  if (refusal) throw new AppError(refusal.error.code, refusal.error.message);
-  // Checked again after the read: a removal committed meanwhile unsubscribed this connection.
-  actorIn(member, input.sessionId);
-  const { sessionId, to, fromConnection, toConnection } = input;
-  deps.relaySignal(sessionId, to, { sessionId, from: actor.userId, fromConnection, toConnection, signal: input.signal });
-  return {};
+  try {
+    const actor = actorIn(member, input.sessionId);
+    const refusal = signalRefusal(await deps.engine.read(input.sessionId), actor, input);
+    if (refusal) throw new AppError(refusal.error.code, refusal.error.message);
+    // Checked again after the read: a removal committed meanwhile unsubscribed this connection.
+    actorIn(member, input.sessionId);
+    const { sessionId, to, fromConnection, toConnection } = input;
+    const message = { sessionId, from: actor.userId, fromConnection, toConnection, signal: input.signal };
+    deps.relaySignal(sessionId, to, message);
+    deps.metrics.callSignals.inc({ kind: input.signal.kind, result: "ok" });
+    deps.metrics.callSignalBytes.inc(JSON.stringify(message).length);
+    return {};
+  } catch (error) {
+    deps.metrics.callSignals.inc({ kind: input.signal.kind, result: error instanceof AppError ? error.code : "INTERNAL" });
+    throw error;
+  }
 }
 
 async function timeSync(deps: GatewayDeps, _member: Member, payload: unknown) {

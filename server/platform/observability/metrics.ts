@@ -9,6 +9,9 @@ export interface EngineMetrics {
   commands: Counter<"type" | "result">;
   commandSeconds: Histogram<"type">;
   busy: Counter;
+  /** Call signals relayed or refused, and the bytes of those relayed (the server's whole part in a call's media). */
+  callSignals: Counter<"kind" | "result">;
+  callSignalBytes: Counter;
   /** Filled in when scraped, from the sources that know the figures. */
   gauges: { rooms: Gauge; sockets: Gauge; queueDepth: Gauge; poolConnections: Gauge<"state"> };
   /** Where the gauges read from; the realtime server sets it when it starts. */
@@ -57,6 +60,13 @@ export function createMetrics(): EngineMetrics {
       registers: [registry],
     }),
     busy: new Counter({ name: "mockroom_room_busy_total", help: "Commands answered BUSY because a queue was full.", registers: [registry] }),
+    callSignals: new Counter({
+      name: "mockroom_call_signals_total",
+      help: "WebRTC signals (description or candidate) relayed (ok) or refused (the error code).",
+      labelNames: ["kind", "result"],
+      registers: [registry],
+    }),
+    callSignalBytes: new Counter({ name: "mockroom_call_signal_bytes_total", help: "Bytes of the call signals relayed, as JSON.", registers: [registry] }),
     gauges: {
       rooms: gauge("mockroom_live_rooms", "Rooms held in this process's memory.", (g, s) => g.set(s.rooms())),
       sockets: gauge("mockroom_sockets", "Connected Socket.IO clients.", (g, s) => g.set(s.sockets())),
