@@ -69,6 +69,11 @@ export class CallController {
   private peerJoinedAt = new Map<string, string>();
   private sentTracks: { audio: MediaStreamTrack | null; camera: MediaStreamTrack | null; screen: MediaStreamTrack | null } | null = null;
   private inFlight = false;
+  /**
+   * The last command sent, until the room's state next arrives: its acknowledgement may come before the
+   * event it made, and the same command is not sent again on a view that cannot show it yet.
+   */
+  private lastSent: string | null = null;
   /** The media the server last refused, not asked again until the member changes something. */
   private refusedMedia: CallMedia | null = null;
   private started = false;
@@ -86,6 +91,7 @@ export class CallController {
   /** The room's call as this tab's view has it, and whether the room is joined now. */
   setRoom(call: Call | null, connected: boolean): void {
     this.call = call;
+    this.lastSent = null;
     this.connected = connected;
     this.reconcile();
   }
@@ -223,8 +229,10 @@ export class CallController {
   }
 
   private sendOnce(command: ClientCommand, media?: CallMedia): void {
-    if (this.inFlight) return;
+    const key = JSON.stringify(command);
+    if (this.inFlight || this.lastSent === key) return;
     this.inFlight = true;
+    this.lastSent = key;
     void this.options.send(command).then((result) => {
       this.inFlight = false;
       if (result.ok) {

@@ -40,7 +40,10 @@ async function interviewWithCandidate(interviewer: Page, candidate: Page, query 
   await interviewer.goto("/interviews/new");
   await interviewer.getByLabel("Title", { exact: true }).fill("System design, with a call");
   await interviewer.getByRole("searchbox", { name: "Search the question bank" }).fill("rate limiter");
-  await interviewer.getByRole("button", { name: /^Add question: / }).first().click();
+  await interviewer
+    .getByRole("button", { name: /^Add question: / })
+    .first()
+    .click();
   await interviewer.getByRole("button", { name: "Create interview" }).click();
   await interviewer.waitForURL((url) => /^\/interviews\/(?!new$)[^/]+$/.test(url.pathname));
   const planUrl = interviewer.url();
