@@ -60,9 +60,28 @@ async function interviewWithCandidate(interviewer: Page, candidate: Page, query 
   return planUrl;
 }
 
-async function joinCall(page: Page): Promise<void> {
+/** Light and dark, at the page's own width, into test-results/screens to be looked at. */
+async function screens(page: Page, name: string): Promise<void> {
+  const width = page.viewportSize()?.width ?? 0;
+  for (const theme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.screenshot({ path: `test-results/screens/call-${name}-${width}-${theme}.png`, fullPage: true });
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+}
+
+/** Nothing wider than the screen: a call must not push the room sideways on a phone. */
+async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+}
+
+async function joinCall(page: Page, name?: string): Promise<void> {
   await page.getByTestId("open-call").click();
   await expect(page.getByTestId("device-check")).toBeVisible();
+  if (name) {
+    await expect(page.getByTestId("device-check").locator("video")).toHaveJSProperty("paused", false);
+    await screens(page, name);
+  }
   await page.getByTestId("device-check").getByRole("button", { name: "Join call" }).click();
   await expect(page.getByTestId("call")).toHaveAttribute("data-phase", "in");
 }
@@ -90,13 +109,20 @@ test("two members hold a call: video both ways, mute and camera seen, a shared s
   const candidate = await pageIn(browser, newContext, 390);
   const planUrl = await interviewWithCandidate(interviewer, candidate);
 
-  await joinCall(interviewer);
-  await joinCall(candidate);
+  await joinCall(interviewer, "device-check");
+  await joinCall(candidate, "device-check");
   await expect(remoteTile(interviewer)).toHaveCount(1);
   await expect(remoteTile(candidate)).toHaveCount(1);
   await expectFramesAdvance(interviewer, '[data-testid="call-tile"]:not([data-self]) video');
   await expectFramesAdvance(candidate, '[data-testid="call-tile"]:not([data-self]) video');
   await expect(remoteTile(interviewer).locator("video")).toHaveJSProperty("muted", false);
+  // The interview runs beside the call: the interviewer's private panel stays in reach.
+  await interviewer.getByRole("button", { name: "Start interview" }).click();
+  await expect(candidate.getByTestId("current-question")).toBeVisible();
+  await expect(interviewer.locator("#notes-heading")).toBeVisible();
+  await screens(interviewer, "live");
+  await screens(candidate, "live");
+  await expectNoSidewaysScroll(candidate);
 
   // Mute and camera off, seen on the other side (and the audio stops playing there).
   await candidate.getByRole("toolbar", { name: "Call controls" }).getByRole("button", { name: "Mute" }).click();
@@ -111,6 +137,8 @@ test("two members hold a call: video both ways, mute and camera seen, a shared s
   await interviewer.getByRole("button", { name: "Share screen" }).click();
   await expect(candidate.getByTestId("call-screen")).toBeVisible();
   await expectFramesAdvance(candidate, '[data-testid="call-screen"] video');
+  await screens(candidate, "screen-share");
+  await screens(interviewer, "screen-share");
   await interviewer.getByRole("button", { name: "Stop sharing" }).click();
   await expect(candidate.getByTestId("call-screen")).toHaveCount(0);
 
