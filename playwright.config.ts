@@ -1,4 +1,4 @@
-import { execFileSync, execSync } from "node:child_process";
+import { execFileSync, execSync, spawnSync } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
@@ -22,6 +22,8 @@ function freePort(): string {
 // Free ports unless given, chosen once by the runner: its workers load this file again and inherit the
 // environment, so they agree on the address. Two runs on one machine do not collide.
 process.env.E2E_PORT ??= freePort();
+// A real coturn beside the app when it is installed (tests/e2e/web-server.ts): the call's relay test needs it.
+process.env.E2E_TURN ??= spawnSync("turnserver", ["-h"], { stdio: "ignore" }).error === undefined ? "1" : "";
 process.env.E2E_POSTGRES_PORT ??= freePort();
 const PORT = Number(process.env.E2E_PORT);
 export const baseURL = `http://127.0.0.1:${PORT}`;

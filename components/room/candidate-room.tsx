@@ -1,6 +1,7 @@
 "use client";
 
 import { ChevronRight, CircleCheck, Hourglass, MessageSquarePlus } from "lucide-react";
+import type { ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 import { CandidateFeedback } from "@/components/room/candidate-feedback";
 import { formatDuration, offsetInInterview } from "@/components/room/format-time";
@@ -24,10 +25,12 @@ interface CandidateRoomProps {
   /** Runs a command and tells the user if it failed. */
   /** Sends a command and returns the server's answer as it is (the scratchpad needs its revision). */
   send: (command: ClientCommand) => Promise<Result<RoomCommandResult>>;
+  /** The room's call, first in the page: the conversation is the interview. */
+  call: ReactNode;
 }
 
 /** The candidate's room: only what has been asked and revealed, the clocks, and a scratchpad. */
-export function CandidateRoom({ title, view, connection, serverNow, send }: CandidateRoomProps) {
+export function CandidateRoom({ title, view, connection, serverNow, send, call }: CandidateRoomProps) {
   const now = useTickingNow(serverNow, 250, view.status !== "ended");
   const current = view.current;
 
@@ -52,6 +55,7 @@ export function CandidateRoom({ title, view, connection, serverNow, send }: Cand
         }
       />
       <div className="mx-auto max-w-3xl px-4 pt-8 sm:px-6">
+        <div className="mb-6">{call}</div>
         {view.status === "lobby" ? <CandidateLobby view={view} /> : null}
         {view.status === "ended" ? <CandidateEnded view={view} /> : null}
         {view.feedback ? <CandidateFeedback feedback={view.feedback} send={send} /> : null}

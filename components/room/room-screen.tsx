@@ -5,6 +5,8 @@ import Link from "next/link";
 import { useCallback } from "react";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
+import { CallPanel } from "@/components/call/call-panel";
+import { useCall } from "@/components/call/use-call";
 import { CandidateRoom } from "@/components/room/candidate-room";
 import { StaffRoom } from "@/components/room/staff-room";
 import { Toaster, useToast } from "@/components/room/toaster";
@@ -16,6 +18,8 @@ interface RoomScreenProps {
   title: string;
   /** The role the server page looked up; the view the socket sends is what is rendered. */
   role: Role;
+  /** The signed-in user, whose tab the call is: known before the first view arrives. */
+  userId: string;
 }
 
 export function RoomScreen(props: RoomScreenProps) {
@@ -26,10 +30,11 @@ export function RoomScreen(props: RoomScreenProps) {
   );
 }
 
-function Room({ sessionId, title, role }: RoomScreenProps) {
+function Room({ sessionId, title, role, userId }: RoomScreenProps) {
   const room = useRoom(sessionId);
   const toast = useToast();
   const { send } = room;
+  const call = useCall({ sessionId, userId, call: room.view?.call ?? null, connected: room.connection === "connected", send });
 
   const run = useCallback(
     async (command: ClientCommand) => {
@@ -69,9 +74,23 @@ function Room({ sessionId, title, role }: RoomScreenProps) {
       {!room.view ? (
         <RoomSkeleton title={title} candidate={role === "CANDIDATE"} />
       ) : room.view.role === "CANDIDATE" ? (
-        <CandidateRoom title={title} view={room.view} connection={room.connection} serverNow={room.serverNow} send={send} />
+        <CandidateRoom
+          title={title}
+          view={room.view}
+          connection={room.connection}
+          serverNow={room.serverNow}
+          send={send}
+          call={<CallPanel view={room.view} call={call} run={run} />}
+        />
       ) : (
-        <StaffRoom title={title} view={room.view} connection={room.connection} serverNow={room.serverNow} run={run} />
+        <StaffRoom
+          title={title}
+          view={room.view}
+          connection={room.connection}
+          serverNow={room.serverNow}
+          run={run}
+          call={<CallPanel view={room.view} call={call} run={run} />}
+        />
       )}
     </>
   );

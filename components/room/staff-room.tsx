@@ -2,7 +2,7 @@
 
 import { ArrowLeft, ArrowRight, CircleStop, Play, Users } from "lucide-react";
 import Link from "next/link";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -40,10 +40,12 @@ interface StaffRoomProps {
   serverNow: () => number;
   /** Sends a command; false (after telling the user why) when it was refused or failed. */
   run: (command: ClientCommand) => Promise<boolean>;
+  /** The room's call, at the top of the main column so the private panel beside it stays in reach. */
+  call: ReactNode;
 }
 
 /** The interviewer's room, and the observer's (the same, minus every control the policy withholds). */
-export function StaffRoom({ title, view, connection, serverNow, run }: StaffRoomProps) {
+export function StaffRoom({ title, view, connection, serverNow, run, call }: StaffRoomProps) {
   const role = view.role;
   const live = view.status === "live";
   const now = useTickingNow(serverNow, 250, view.status !== "ended");
@@ -81,13 +83,19 @@ export function StaffRoom({ title, view, connection, serverNow, run }: StaffRoom
       <StaffRoomHeader title={title} view={view} current={current} index={index} now={now} connection={connection} onEnd={() => setConfirmEnd(true)} />
 
       <div className="mx-auto max-w-6xl px-4 pt-6 sm:px-6">
-        {view.status === "lobby" ? <StaffLobby view={view} onStart={canStart(role) ? () => run({ type: "start" }) : null} /> : null}
+        {view.status === "lobby" ? (
+          <div className="grid gap-6">
+            <div className="mx-auto w-full max-w-4xl">{call}</div>
+            <StaffLobby view={view} onStart={canStart(role) ? () => run({ type: "start" }) : null} />
+          </div>
+        ) : null}
 
         {view.status === "ended" ? <EndedBanner view={view} /> : null}
 
         {view.status !== "lobby" ? (
           <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_340px] xl:grid-cols-[minmax(0,1fr)_360px]">
             <div className="grid min-w-0 grid-cols-1 gap-5">
+              {call}
               <QuestionStepper questions={view.questions} currentId={current?.id ?? null} onSelect={mayNavigate ? (id) => void goTo(id) : null} />
               {current ? (
                 <CurrentQuestionPanels

@@ -40,6 +40,7 @@ function fakes(options: { roles?: () => Promise<{ rows: object[] }>; shuttingDow
     isShuttingDown: () => options.shuttingDown ?? false,
     reportError: (_what, error) => void reported.push(error),
     now: () => now,
+    relaySignal: () => calls.push("relay"),
   };
   const gateway = createGateway(deps);
   const member = gateway.connect(user, channels);
@@ -52,6 +53,33 @@ describe("the realtime gateway, before any room is read", () => {
   it("answers time:sync with its clock and the client's own time", async () => {
     const { gateway, member } = fakes();
     expect(await gateway.handle(member, "time:sync", { clientSentAt: 42 })).toEqual({ ok: true, serverNow: 1_000_000, clientSentAt: 42 });
+  });
+
+  it("gives call signals a budget of their own, so that a call's burst of ICE candidates leaves commands theirs", async () => {
+    const { gateway, member, calls } = fakes();
+    const signal = { sessionId, to: "user-2", toConnection: "tab-00000002", fromConnection: "tab-00000001", signal: { kind: "candidate", candidate: null } };
+    const answers = await Promise.all(Array.from({ length: 201 }, () => gateway.handle(member, "call:signal", signal)));
+    // Not joined: each is refused, but only after its token was taken; the 201st finds none left.
+    expect(answers.slice(0, 200).every((answer) => !answer.ok && answer.code === "FORBIDDEN")).toBe(true);
+    expect(answers[200]).toMatchObject({ ok: false, code: "RATE_LIMITED" });
+    expect(await gateway.handle(member, "time:sync", { clientSentAt: 1 })).toMatchObject({ ok: true });
+    expect(calls).not.toContain("relay");
+  });
+
+  it("refuses an oversized session description before anything is read", async () => {
+    const { gateway, member, calls } = fakes();
+    const description = { type: "offer", sdp: "v=0\r\n".repeat(20_000) };
+    const signal = {
+      sessionId,
+      to: "user-2",
+      toConnection: "tab-00000002",
+      fromConnection: "tab-00000001",
+      signal: { kind: "description", description, streams: { camera: null, screen: null } },
+    };
+    const answer = await gateway.handle(member, "call:signal", signal);
+    expect(answer).toMatchObject({ ok: false, code: "BAD_REQUEST" });
+    expect(answer.ok ? "" : answer.message).toMatch(/signal\.description\.sdp/);
+    expect(calls).toEqual([]);
   });
 
   it("refuses a payload its schema refuses, and an event the protocol does not have, as BAD_REQUEST", async () => {

@@ -16,16 +16,18 @@
  */
 import type { Pool } from "pg";
 import type { z } from "zod";
-import type { Actor, Role } from "@/server/domain/room";
+import { signalRefusal, type Actor, type Role } from "@/server/domain/room";
 import { ROOM_NOT_FOUND } from "@/server/services/room/store";
 import { AppError, RetryLaterError, toFailure } from "@/server/platform/errors";
 import type { EngineMetrics } from "@/server/platform/observability/metrics";
 import {
+  callSignalPayloadSchema,
   PROTOCOL_VERSION,
   roomCommandPayloadSchema,
   roomJoinPayloadSchema,
   roomLeavePayloadSchema,
   timeSyncPayloadSchema,
+  type CallSignalMessage,
   type ClientToServerEvents,
   type Result,
 } from "@/server/realtime/protocol";
@@ -35,6 +37,12 @@ import { executeCommand, joinRoom, leaveRoom, memberRole } from "@/server/servic
 
 const COMMANDS_BURST = 40;
 const COMMANDS_PER_SECOND = 10;
+/**
+ * Call signals have a budget of their own: a tab joining a five-member call exchanges an offer, an answer
+ * and a dozen ICE candidates with each of the four others within a second, far past the commands' burst.
+ */
+const SIGNALS_BURST = 200;
+const SIGNALS_PER_SECOND = 50;
 
 export interface GatewayDeps {
   engine: RoomEngine;
@@ -46,6 +54,8 @@ export interface GatewayDeps {
   reportError: (what: string, error: unknown) => void;
   /** The wall clock, in milliseconds since the epoch (Date.now). */
   now: () => number;
+  /** Sends a call signal to every connection of one member of the session, on any node. */
+  relaySignal: (sessionId: string, userId: string, message: CallSignalMessage) => void;
 }
 
 /** What the gateway asks of the transport for one connection. */
@@ -68,8 +78,10 @@ export interface Member {
    * Valid while the connection is subscribed; removal from the session unsubscribes it.
    */
   readonly roles: Map<string, Role>;
-  /** Takes a token from this connection's rate limit; false when none is left. */
+  /** Takes a token from this connection's rate limit for room events; false when none is left. */
   readonly allow: () => boolean;
+  /** The same, for call signals. */
+  readonly allowSignal: () => boolean;
 }
 
 export type ClientEvent = keyof ClientToServerEvents;
@@ -190,6 +202,23 @@ async function command(deps: GatewayDeps, member: Member, payload: unknown) {
   });
 }
 
+/**
+ * Relays one WebRTC signal to another member's tab in the same call, as checked against the room as it
+ * stands (`signalRefusal`); nothing is written. The server reads the SDP only to bound its size: media
+ * never pass through it.
+ */
+async function signal(deps: GatewayDeps, member: Member, payload: unknown) {
+  const input = parse(callSignalPayloadSchema, payload, { detail: true });
+  const actor = actorIn(member, input.sessionId);
+  const refusal = signalRefusal(await deps.engine.read(input.sessionId), actor, input);
+  if (refusal) throw new AppError(refusal.error.code, refusal.error.message);
+  // Checked again after the read: a removal committed meanwhile unsubscribed this connection.
+  actorIn(member, input.sessionId);
+  const { sessionId, to, fromConnection, toConnection } = input;
+  deps.relaySignal(sessionId, to, { sessionId, from: actor.userId, fromConnection, toConnection, signal: input.signal });
+  return {};
+}
+
 async function timeSync(deps: GatewayDeps, _member: Member, payload: unknown) {
   return { serverNow: deps.now(), clientSentAt: parse(timeSyncPayloadSchema, payload).clientSentAt };
 }
@@ -200,6 +229,7 @@ const HANDLERS: Record<ClientEvent, (deps: GatewayDeps, member: Member, payload:
   "room:join": join,
   "room:leave": leave,
   "room:command": command,
+  "call:signal": signal,
 };
 
 function isClientEvent(event: string): event is ClientEvent {
@@ -208,10 +238,19 @@ function isClientEvent(event: string): event is ClientEvent {
 
 export function createGateway(deps: GatewayDeps): Gateway {
   return {
-    connect: (user, channels) => ({ user, channels, roles: new Map(), allow: createRateLimiter(COMMANDS_BURST, COMMANDS_PER_SECOND, deps.now) }),
+    connect: (user, channels) => ({
+      user,
+      channels,
+      roles: new Map(),
+      allow: createRateLimiter(COMMANDS_BURST, COMMANDS_PER_SECOND, deps.now),
+      allowSignal: createRateLimiter(SIGNALS_BURST, SIGNALS_PER_SECOND, deps.now),
+    }),
 
     async handle(member, event, payload) {
-      if (!member.allow()) return toFailure(new RetryLaterError("RATE_LIMITED", 1000 / COMMANDS_PER_SECOND));
+      const isSignal = event === "call:signal";
+      if (!(isSignal ? member.allowSignal() : member.allow())) {
+        return toFailure(new RetryLaterError("RATE_LIMITED", 1000 / (isSignal ? SIGNALS_PER_SECOND : COMMANDS_PER_SECOND)));
+      }
       try {
         if (!isClientEvent(event)) throw new AppError("BAD_REQUEST", "That message was malformed.");
         return { ok: true, ...(await HANDLERS[event](deps, member, payload)) };

@@ -7,13 +7,22 @@
 import { z } from "zod";
 import type { SessionUser } from "@/server/auth/session";
 import type { ErrorCode } from "@/server/platform/errors";
-import { clientCommandSchema, idSchema, type RoomView, type Scratchpad, type ScratchpadLanguage, type TextChange, type ViewEvent } from "@/server/domain/room";
+import {
+  callConnectionIdSchema,
+  clientCommandSchema,
+  idSchema,
+  type RoomView,
+  type Scratchpad,
+  type ScratchpadLanguage,
+  type TextChange,
+  type ViewEvent,
+} from "@/server/domain/room";
 
 /**
  * Bumped whenever a message changes shape. A client that joins with another version is told to reload
  * (OUTDATED_CLIENT) rather than misreading what it is sent.
  */
-export const PROTOCOL_VERSION = 5;
+export const PROTOCOL_VERSION = 6;
 
 /** Every acknowledgement: success with its data, or a code and a sentence fit to show a user. */
 /**
@@ -59,6 +68,45 @@ export const timeSyncPayloadSchema = z.object({
 });
 export type TimeSyncPayload = z.infer<typeof timeSyncPayloadSchema>;
 
+/** Larger than the offer of a five-member call with camera, microphone and screen (about 10 KB). */
+export const SDP_MAX_LENGTH = 64 * 1024;
+const ICE_CANDIDATE_MAX_LENGTH = 1024;
+
+/**
+ * One WebRTC signalling message, relayed as it is between two tabs in the call: a session description
+ * (perfect negotiation: offers, answers, rollbacks) or an ICE candidate (null: no more candidates).
+ */
+export const callSignalSchema = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("description"),
+    description: z.object({ type: z.enum(["offer", "answer", "pranswer", "rollback"]), sdp: z.string().max(SDP_MAX_LENGTH) }),
+    /** The sender's MediaStream ids, so that the receiver tells the camera from the screen. */
+    streams: z.object({ camera: z.string().max(128).nullable(), screen: z.string().max(128).nullable() }),
+  }),
+  z.object({
+    kind: z.literal("candidate"),
+    candidate: z
+      .object({
+        candidate: z.string().max(ICE_CANDIDATE_MAX_LENGTH),
+        sdpMid: z.string().max(64).nullable().optional(),
+        sdpMLineIndex: z.number().int().min(0).max(1023).nullable().optional(),
+        usernameFragment: z.string().max(256).nullable().optional(),
+      })
+      .nullable(),
+  }),
+]);
+export type CallSignal = z.infer<typeof callSignalSchema>;
+
+/** To one member of the call, from the sender's tab to theirs (both as the room's call has them). */
+export const callSignalPayloadSchema = z.object({
+  sessionId: idSchema,
+  to: idSchema,
+  toConnection: callConnectionIdSchema,
+  fromConnection: callConnectionIdSchema,
+  signal: callSignalSchema,
+});
+export type CallSignalPayload = z.infer<typeof callSignalPayloadSchema>;
+
 export interface SequencedViewEvent {
   seq: number;
   event: ViewEvent;
@@ -92,6 +140,7 @@ export interface ClientToServerEvents {
   "room:leave": (payload: RoomLeavePayload, ack: Ack) => void;
   "room:command": (payload: RoomCommandPayload, ack: Ack<RoomCommandResult>) => void;
   "time:sync": (payload: TimeSyncPayload, ack: Ack<TimeSyncResult>) => void;
+  "call:signal": (payload: CallSignalPayload, ack: Ack) => void;
 }
 
 /** Every client-to-server event with the schema its payload is checked against. */
@@ -100,6 +149,7 @@ export const clientPayloadSchemas = {
   "room:leave": roomLeavePayloadSchema,
   "room:command": roomCommandPayloadSchema,
   "time:sync": timeSyncPayloadSchema,
+  "call:signal": callSignalPayloadSchema,
 } satisfies Record<keyof ClientToServerEvents, z.ZodType>;
 
 /**
@@ -135,6 +185,18 @@ export interface RoomRemovedMessage {
   message: string;
 }
 
+/**
+ * A call signal relayed to every tab of its target (`from`: the sender's user id, checked by the server);
+ * only the tab whose connection id is `toConnection` takes it.
+ */
+export interface CallSignalMessage {
+  sessionId: string;
+  from: string;
+  fromConnection: string;
+  toConnection: string;
+  signal: CallSignal;
+}
+
 export interface ServerShutdownMessage {
   reason: string;
 }
@@ -144,6 +206,7 @@ export interface ServerToClientEvents {
   "room:scratchpad": (message: ScratchpadEditMessage) => void;
   "server:shutdown": (message: ServerShutdownMessage) => void;
   "room:removed": (message: RoomRemovedMessage) => void;
+  "call:signal": (message: CallSignalMessage) => void;
 }
 
 /**

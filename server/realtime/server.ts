@@ -45,7 +45,16 @@ export async function startRealtime(httpServer: HttpServer, options: RealtimeOpt
   const sockets = await startSocketIo(httpServer, options);
 
   await warm(runtime, options);
-  const gateway = createGateway({ engine, pool, metrics, otherNodes, isShuttingDown: () => shuttingDown, reportError, now: Date.now });
+  const gateway = createGateway({
+    engine,
+    pool,
+    metrics,
+    otherNodes,
+    isShuttingDown: () => shuttingDown,
+    reportError,
+    now: Date.now,
+    relaySignal: (sessionId, userId, message) => sockets.channels.send(sessionId, userId, "call:signal", message),
+  });
   sockets.serve(gateway, (sessionId, seq) => engine.advanced(sessionId, seq));
   publisher.attach(createRoomPublisher(sockets.channels, { otherNodes }));
   metrics.setGaugeSources({

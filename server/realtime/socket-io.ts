@@ -150,5 +150,6 @@ function serveSocket(io: RoomServer, socket: RoomSocket, gateway: Gateway): void
   socket.on("room:join", answer("room:join"));
   socket.on("room:leave", answer("room:leave"));
   socket.on("room:command", answer("room:command"));
+  socket.on("call:signal", answer("call:signal"));
   socket.on("disconnect", () => void gateway.disconnect(member));
 }

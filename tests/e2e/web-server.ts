@@ -3,15 +3,24 @@
 // (playwright.config.ts, gracefulShutdown); the server runs in a group of its own and is told here, so
 // that it shuts down cleanly, embedded PostgreSQL included, before the folder goes. A run leaves nothing
 // behind in the temporary folder.
+//
+// With E2E_TURN set (playwright.config.ts sets it when coturn is installed), a real coturn runs beside the
+// app, which issues its TURN credentials as README.md's "Calls: STUN and TURN" describes.
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
+import { startCoturn } from "../support/coturn";
 
 const dataDir = process.env.DATA_DIR;
 if (!dataDir) throw new Error("DATA_DIR is not set");
 
-const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { stdio: "inherit", env: process.env, detached: true });
+const secret = randomBytes(24).toString("base64url");
+const coturn = process.env.E2E_TURN ? await startCoturn(secret) : null;
+const turn = coturn ? { ICE_TURN_URLS: `turn:${coturn.host}:${coturn.port}?transport=udp`, TURN_SHARED_SECRET: secret } : {};
+
+const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { stdio: "inherit", env: { ...process.env, ...turn }, detached: true });
 for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => {
   rmSync(dataDir, { recursive: true, force: true });
-  process.exit(code ?? (signal ? 1 : 0));
+  void (coturn?.stop() ?? Promise.resolve()).finally(() => process.exit(code ?? (signal ? 1 : 0)));
 });

@@ -52,6 +52,8 @@ function inProcessGateway(): Gateway {
     isShuttingDown: () => false,
     reportError: (what, error) => console.error(`${what} failed:`, error),
     now: Date.now,
+    // No other connection receives anything in process; the relay's own checks come before it.
+    relaySignal: () => undefined,
   });
 }
 

@@ -421,10 +421,14 @@ describe("security headers", () => {
       expect(response.headers.get("referrer-policy")).toBe("same-origin");
       expect(response.headers.get("x-frame-options")).toBe("DENY");
       expect(response.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+      // The call's devices for this origin's pages only; any other origin added here fails.
+      expect(response.headers.get("permissions-policy")).toBe("camera=(self), microphone=(self), display-capture=(self), geolocation=(), payment=(), usb=()");
     }
     const policy = page.headers.get("content-security-policy") ?? "";
     const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
     expect(nonce).toBeTruthy();
+    // ICE is not governed by connect-src, so the STUN/TURN servers are not listed: the page talks to the app alone.
+    expect(policy).toContain("connect-src 'self';");
     expect(again.headers.get("content-security-policy")).not.toContain(nonce);
     expect(await page.text()).toContain(`nonce="${nonce}"`);
     expect(api.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");

@@ -103,6 +103,12 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
       for (const [who, account] of staff) {
         const [added] = (await run(account, { type: "addNote", body: `${who}'s note` })).events;
         noteIds[who] = added?.event.type === "noteAdded" ? added.event.payload.noteId : "";
+      } // In the call, as a call signal's target.
+      for (const [account, connectionId] of [
+        [owner, OWNER_TAB],
+        [coInterviewer, CO_INTERVIEWER_TAB],
+      ] as const) {
+        await run(account, { type: "joinCall", connectionId, media: { audio: true, video: true } });
       }
     }
     const [q1, q2] = await db.sessionQuestion.findMany({ where: { sessionId: world.sessionId }, orderBy: { position: "asc" } });
@@ -111,6 +117,7 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
       ...world,
       member: member ?? driver.anonymous(),
       observerId: observer.id,
+      staffIds: { owner: owner.id, coInterviewer: coInterviewer.id },
       privateDocumentId: privateDocument.id,
       privateQuestionId: privateDocument.questions[0]?.id ?? "",
       sharedDocumentId: (await db.bankQuestion.findUniqueOrThrow({ where: { id: world.questionIds[0] ?? "" } })).documentId,
@@ -121,6 +128,8 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
       firstCompetency: (q1?.snapshot as { rubric: Array<{ competency?: { key: string } }> }).rubric[0]?.competency?.key ?? "",
       ownNoteId: ownNote(caller, noteIds),
       noteIds,
+      /** Whom the caller's call signal goes to: the owner's tab, or the co-interviewer's when the owner sends it. */
+      callee: calleeFor(caller, { owner: owner.id, coInterviewer: coInterviewer.id }),
       moveOwnerTo: (questionId: string) => run(owner, { type: "goToQuestion", questionId }),
       /** Ends the interview with every criterion of the first question rated by every member of staff. */
       endRated: async () => {
@@ -143,14 +152,16 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
   type World = Awaited<ReturnType<typeof freshWorld>>;
 
   /**
-   * A cell whose call may write (an allowed write) gets an interview of its own. The others of a row share
+   * A cell whose call may write (an allowed write, or an allowed call after a prelude) gets an interview of its own. The others of a row share
    * one, since each of them must leave it exactly as it found it: that is what they assert. The guest
    * candidate's column always has its own, as the guest is that interview's candidate.
    */
   const sharedWorlds = new Map<string, Promise<World>>();
   function worldFor(row: Row, caller: Caller): Promise<World> {
-    const live = row.surface === "command";
-    if (caller === "guestCandidate" || (row.writes && row.cells[caller] === "allowed")) return freshWorld(caller, live);
+    const live = row.surface === "command" || Object.hasOwn(preludes, row.name);
+    // A prelude that succeeds changes the world too (the caller's tab takes the call over).
+    const changes = (row.writes || Object.hasOwn(preludes, row.name)) && row.cells[caller] === "allowed";
+    if (caller === "guestCandidate" || changes) return freshWorld(caller, live);
     const key = `${row.surface}:${row.name}`;
     const shared = sharedWorlds.get(key) ?? freshWorld("stranger", live);
     sharedWorlds.set(key, shared);
@@ -158,6 +169,7 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
       ...world,
       member: members.get(caller) ?? driver.anonymous(),
       ownNoteId: ownNote(caller, world.noteIds),
+      callee: calleeFor(caller, world.staffIds),
     }));
   }
 
@@ -210,6 +222,23 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
     "room:join": (w) => ({ protocolVersion: PROTOCOL_VERSION, sessionId: w.sessionId, lastSeq: null }),
     "room:leave": (w) => ({ sessionId: w.sessionId }),
     "time:sync": () => ({ clientSentAt: Date.now() }),
+    "call:signal": (w) => ({
+      sessionId: w.sessionId,
+      to: w.callee.userId,
+      toConnection: w.callee.connectionId,
+      fromConnection: CELL_TAB,
+      signal: { kind: "candidate", candidate: { candidate: "candidate:1 1 udp 2122260223 192.0.2.1 54400 typ host", sdpMid: "0", sdpMLineIndex: 0 } },
+    }),
+  };
+
+  /**
+   * Room commands a cell sends on its own connection after joining the room and before the call it
+   * checks (outside the database comparison): the call's commands and signals need the caller in the call.
+   */
+  const preludes: Record<string, ClientCommand[]> = {
+    leaveCall: [JOIN_CALL],
+    setCallMedia: [JOIN_CALL],
+    "call:signal": [JOIN_CALL],
   };
 
   /** A payload for every command a client may send: the compiler asks for a new command's entry. */
@@ -248,7 +277,17 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
     editNote: (w) => ({ type: "editNote", noteId: w.ownNoteId, body: "edited" }),
     deleteNote: (w) => ({ type: "deleteNote", noteId: w.ownNoteId }),
     editScratchpad: (w) => ({ type: "editScratchpad", questionId: w.q1, baseRevision: 0, changes: [{ from: 0, to: 0, insert: "my answer" }] }),
+    joinCall: () => JOIN_CALL,
+    leaveCall: () => ({ type: "leaveCall", connectionId: CELL_TAB }),
+    // Sharing a screen sends media: observers may not, unless the owner lets them speak.
+    setCallMedia: () => ({ type: "setCallMedia", connectionId: CELL_TAB, screen: true }),
+    setCallPolicy: () => ({ type: "setCallPolicy", observersMaySpeak: true }),
   };
+
+  async function joinWithPrelude(connection: { emit(event: string, payload: unknown): Promise<unknown> }, sessionId: string, name: string): Promise<void> {
+    await connection.emit("room:join", { protocolVersion: PROTOCOL_VERSION, sessionId, lastSeq: null });
+    for (const command of preludes[name] ?? []) await connection.emit("room:command", { sessionId, idempotencyKey: randomUUID(), command });
+  }
 
   /** Runs one cell; returns the outcome and whether the database changed during the call itself. */
   async function runCell(row: Row, caller: Caller): Promise<{ outcome: string; wrote: boolean }> {
@@ -275,12 +314,13 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
         // Built first: building may set the room up (previousQuestion moves it on), and the join then
         // reads the room as the set-up left it.
         const built = await command(world);
-        await connection.emit("room:join", { protocolVersion: PROTOCOL_VERSION, sessionId: world.sessionId, lastSeq: null });
+        await joinWithPrelude(connection, world.sessionId, row.name);
         payload = { sessionId: world.sessionId, idempotencyKey: randomUUID(), command: built };
         event = "room:command";
       } else {
         const build = socketPayloads[row.name];
         if (!build) throw new Error(`no payload for ${row.name}`);
+        if (Object.hasOwn(preludes, row.name)) await joinWithPrelude(connection, world.sessionId, row.name);
         payload = build(world);
       }
       const before = await databaseDigest(db);
@@ -328,6 +368,16 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
       });
     }
   });
+}
+
+/** The tabs in the call in a cell: the caller's, and the owner's and co-interviewer's in the live world. */
+const CELL_TAB = "cell_tab_0001";
+const OWNER_TAB = "owner_tab_0001";
+const CO_INTERVIEWER_TAB = "co_interviewer_tab_0001";
+const JOIN_CALL = { type: "joinCall" as const, connectionId: CELL_TAB, media: { audio: false, video: false } } satisfies ClientCommand;
+
+function calleeFor(caller: Caller, staff: { owner: string; coInterviewer: string }): { userId: string; connectionId: string } {
+  return caller === "owner" ? { userId: staff.coInterviewer, connectionId: CO_INTERVIEWER_TAB } : { userId: staff.owner, connectionId: OWNER_TAB };
 }
 
 /** The note a caller wrote in the live world (the owner's, for callers who write none). */

@@ -170,6 +170,8 @@ export const AUTHORIZATION_TABLE: Row[] = [
   { surface: "socket", name: "room:join", cells: members, writes: true },
   { surface: "socket", name: "room:leave", cells: signedIn },
   { surface: "socket", name: "time:sync", cells: signedIn },
+  // WebRTC signalling, relayed between tabs in the same call and written nowhere (the caller joins the call first).
+  { surface: "socket", name: "call:signal", cells: inRoom([...STAFF, "candidates"]) },
 
   // ---- room commands (the interview is live on its first question)
   { surface: "command", name: "setPresence", cells: inRoom([...STAFF, "candidates"]), writes: true },
@@ -198,6 +200,11 @@ export const AUTHORIZATION_TABLE: Row[] = [
   { surface: "command", name: "finishSelfAssessment", cells: inRoom(["candidates"]), writes: true },
   // A live edit is kept in memory and relayed; it is written by a checkpoint seconds later.
   { surface: "command", name: "editScratchpad", cells: inRoom(["candidates"]) },
+  // The call: every member may be in it; observers only listen and watch unless the owner lets them speak.
+  { surface: "command", name: "joinCall", cells: inRoom([...STAFF, "candidates"]), writes: true },
+  { surface: "command", name: "leaveCall", cells: inRoom([...STAFF, "candidates"]), writes: true },
+  { surface: "command", name: "setCallMedia", cells: inRoom(["owner", "coInterviewer", "candidates"]), writes: true },
+  { surface: "command", name: "setCallPolicy", cells: inRoom(["owner"]), writes: true },
 ];
 
 const SHORT: Record<Outcome, string> = { allowed: "✓", UNAUTHORIZED: "401", FORBIDDEN: "403", NOT_FOUND: "404", CONFLICT: "409" };

@@ -1,9 +1,9 @@
 import type { ViewEvent } from "../room/event-for-viewer";
-import { ROLE_LABELS } from "../room/room-state";
+import { ROLE_LABELS, type CallMedia } from "../room/room-state";
 import { unreachable } from "../room/unreachable";
 import type { RoomView } from "../room/view-for";
 
-export type TimelineKind = "room" | "question" | "followUp" | "keyPoint" | "note" | "scratchpad" | "scoring" | "presence";
+export type TimelineKind = "room" | "question" | "followUp" | "keyPoint" | "note" | "scratchpad" | "scoring" | "presence" | "call";
 
 export interface TimelineEntry {
   kind: TimelineKind;
@@ -56,8 +56,25 @@ export function describeStep(event: ViewEvent, before: RoomView): TimelineEntry 
       return { kind: "scoring", text: event.payload.selfAssessment ? "Self-assessment finished" : "Feedback released" };
     case "interviewEnded":
       return { kind: "room", text: "Interview ended" };
+    case "callJoined":
+      return { kind: "call", text: `${name(event.payload.userId)} joined the call` };
+    case "callLeft":
+      return { kind: "call", text: `${name(event.payload.userId)} left the call${event.payload.reason === "left" ? "" : ` (${event.payload.reason})`}` };
+    case "callMediaChanged":
+      return { kind: "call", text: `${name(event.payload.userId)} ${mediaChange(before.call.members[event.payload.userId]?.media, event.payload.media)}` };
+    case "callPolicyChanged":
+      return { kind: "call", text: event.payload.observersMaySpeak ? "Observers may now speak in the call" : "Observers now only listen and watch" };
   }
   return unreachable(event);
+}
+
+/** What a member turned on or off, screen sharing first: the change the review is most likely looking for. */
+function mediaChange(before: CallMedia | undefined, after: CallMedia): string {
+  if (after.screen !== (before?.screen ?? false)) return after.screen ? "started sharing their screen" : "stopped sharing their screen";
+  const changed: string[] = [];
+  if (after.audio !== (before?.audio ?? false)) changed.push(`turned the microphone ${after.audio ? "on" : "off"}`);
+  if (after.video !== (before?.video ?? false)) changed.push(`turned the camera ${after.video ? "on" : "off"}`);
+  return changed.length > 0 ? changed.join(" and ") : "changed nothing in the call";
 }
 
 function questionLabel(view: RoomView, questionId: string, position?: number): string {

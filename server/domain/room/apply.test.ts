@@ -42,6 +42,33 @@ describe("apply", () => {
     expect(state.presence[candidate.userId]).toEqual({ status: "away", since: iso(4) });
   });
 
+  const media = { audio: true, video: false, screen: false };
+  const inCall = () => applied(joinedRoom(), { type: "callJoined", payload: { userId: candidate.userId, connectionId: "tab_one_1", media, at: iso(1) } });
+
+  it(covers("callJoined"), () => {
+    expect(inCall().call.members[candidate.userId]).toEqual({ connectionId: "tab_one_1", joinedAt: iso(1), media });
+    const moved = applied(inCall(), { type: "callJoined", payload: { userId: candidate.userId, connectionId: "tab_two_2", media, at: iso(2) } });
+    expect(moved.call.members[candidate.userId]?.connectionId).toBe("tab_two_2");
+  });
+
+  it(covers("callLeft"), () => {
+    const state = applied(inCall(), { type: "callLeft", payload: { userId: candidate.userId, reason: "left", at: iso(2) } });
+    expect(state.call.members).toEqual({});
+  });
+
+  it(covers("callMediaChanged"), () => {
+    const screen = { audio: false, video: true, screen: true };
+    expect(
+      applied(inCall(), { type: "callMediaChanged", payload: { userId: candidate.userId, media: screen, at: iso(2) } }).call.members[candidate.userId]?.media,
+    ).toEqual(screen);
+    // Someone not in the call: nothing to change.
+    expect(applied(joinedRoom(), { type: "callMediaChanged", payload: { userId: candidate.userId, media: screen, at: iso(2) } }).call.members).toEqual({});
+  });
+
+  it(covers("callPolicyChanged"), () => {
+    expect(applied(joinedRoom(), { type: "callPolicyChanged", payload: { observersMaySpeak: true, at: iso(2) } }).call.observersMaySpeak).toBe(true);
+  });
+
   it(covers("interviewStarted"), () => {
     const state = applied(joinedRoom(), { type: "interviewStarted", payload: { startedAt: iso(0), questionId: Q1 } });
     expect(state.status).toBe("live");

@@ -1,3 +1,4 @@
+import { foldCall } from "./call";
 import type { RoomEvent, RoomEventOf, RoomEventType } from "./events";
 import { withLegacyScore } from "../scoring/legacy";
 import { changeScorecard, emptyScorecard, type Scorecard } from "../scoring/scorecard";
@@ -71,6 +72,11 @@ export function apply(state: RoomState, event: RoomEvent): RoomState {
     }
     case "interviewEnded":
       return interviewEnded(state, event.payload);
+    case "callJoined":
+    case "callLeft":
+    case "callMediaChanged":
+    case "callPolicyChanged":
+      return { ...state, call: foldCall(state.call, event) };
   }
   return unreachable(event);
 }

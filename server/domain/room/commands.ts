@@ -3,7 +3,7 @@ import { dbText } from "../db-text";
 import { WEIGHT_MAX } from "../scoring/competencies";
 import { OVERALL_MAX, ratingSchema, recommendationSchema } from "../scoring/scale";
 import { selfRatingSchema } from "../scoring/scorecard";
-import { idSchema, presenceStatusSchema, scratchpadLanguageSchema } from "./room-state";
+import { callConnectionIdSchema, idSchema, presenceStatusSchema, scratchpadLanguageSchema } from "./room-state";
 
 export const NOTE_MAX_LENGTH = 10_000;
 export const SCRATCHPAD_MAX_LENGTH = 50_000;
@@ -142,6 +142,24 @@ const clientCommandSchemas = [
     language: scratchpadLanguageSchema.optional(),
   }),
   z.object({ type: z.literal("end") }),
+  /** `connectionId` is the joining tab's; joining again from another tab moves the call there. */
+  z.object({
+    type: z.literal("joinCall"),
+    connectionId: callConnectionIdSchema,
+    media: z.object({ audio: z.boolean(), video: z.boolean() }),
+  }),
+  /** Name the tab, so that a tab the call has moved away from cannot end or change the call of the new one. */
+  z.object({ type: z.literal("leaveCall"), connectionId: callConnectionIdSchema }),
+  /** The owner's choice, in the lobby or during the interview: whether observers may send audio and video. */
+  z.object({ type: z.literal("setCallPolicy"), observersMaySpeak: z.boolean() }),
+  /** Any media left out stays as it is. */
+  z.object({
+    type: z.literal("setCallMedia"),
+    connectionId: callConnectionIdSchema,
+    audio: z.boolean().optional(),
+    video: z.boolean().optional(),
+    screen: z.boolean().optional(),
+  }),
 ] as const;
 
 export const clientCommandSchema = z.discriminatedUnion("type", [...clientCommandSchemas]);

@@ -11,7 +11,9 @@ import {
   candidate,
   coInterviewer,
   emptyRoom,
+  callTab,
   idSource,
+  inCallRoom,
   interviewer,
   joinedRoom,
   liveRoom,
@@ -167,6 +169,25 @@ const cases: Record<Exclude<CommandType, "editScratchpad">, Case> = {
     command: (role) => ({ type: "removeParticipant", userId: role === "OBSERVER" ? candidate.userId : observer.userId }),
     allowed: ["INTERVIEWER"],
     event: "participantRemoved",
+  },
+  joinCall: {
+    state: () => liveRoom(),
+    command: (role) => ({ type: "joinCall", connectionId: callTab(actorFor[role]), media: { audio: role !== "OBSERVER", video: false } }),
+    allowed: EVERYONE,
+    event: "callJoined",
+  },
+  leaveCall: { state: inCallRoom, command: (role) => ({ type: "leaveCall", connectionId: callTab(actorFor[role]) }), allowed: EVERYONE, event: "callLeft" },
+  setCallMedia: {
+    state: inCallRoom,
+    command: (role) => ({ type: "setCallMedia", connectionId: callTab(actorFor[role]), audio: false }),
+    allowed: EVERYONE,
+    event: "callMediaChanged",
+  },
+  setCallPolicy: {
+    state: () => liveRoom(),
+    command: () => ({ type: "setCallPolicy", observersMaySpeak: true }),
+    allowed: ["INTERVIEWER"],
+    event: "callPolicyChanged",
   },
 };
 
@@ -524,5 +545,70 @@ describe("decide: every refusal says why", () => {
     expect(message(liveRoom(), interviewer, { type: "removeParticipant", userId: interviewer.userId }, "FORBIDDEN")).toBe(
       "The interviewer cannot be removed from the room.",
     );
+  });
+});
+
+describe("decide: the call", () => {
+  const join = (actor: Actor, media = { audio: true, video: true }, connectionId = callTab(actor)): Command => ({ type: "joinCall", connectionId, media });
+
+  it("joins with what the member chose, never sharing a screen; a retry from the same tab changes nothing", () => {
+    const [joined] = expectEvents(decideAt(liveRoom(), candidate, join(candidate, { audio: true, video: false })));
+    expect(joined).toEqual({
+      type: "callJoined",
+      payload: { userId: candidate.userId, connectionId: callTab(candidate), media: { audio: true, video: false, screen: false }, at: T0.toISOString() },
+    });
+    const state = run(liveRoom(), candidate, join(candidate)).state;
+    expect(expectEvents(decideAt(state, candidate, join(candidate)))).toEqual([]);
+  });
+
+  it("is open in the lobby and after the end", () => {
+    expect(expectEvents(decideAt(joinedRoom(), candidate, join(candidate)))).toHaveLength(1);
+    const ended = run(liveRoom(), interviewer, { type: "end" }).state;
+    expect(expectEvents(decideAt(ended, candidate, join(candidate)))).toHaveLength(1);
+  });
+
+  it("moves the call to a member's second tab, and the first tab can then neither leave nor change it", () => {
+    const state = run(inCallRoom(), candidate, join(candidate, { audio: true, video: true }, "tab_second")).state;
+    expect(state.call.members[candidate.userId]?.connectionId).toBe("tab_second");
+    expect(expectEvents(decideAt(state, candidate, { type: "leaveCall", connectionId: callTab(candidate) }))).toEqual([]);
+    const message = expectError(decideAt(state, candidate, { type: "setCallMedia", connectionId: callTab(candidate), audio: false }), "CONFLICT");
+    expect(message).toBe("Your call moved to another tab.");
+  });
+
+  it("keeps observers silent unless the owner lets them speak", () => {
+    expect(expectError(decideAt(liveRoom(), observer, join(observer)), "FORBIDDEN")).toMatch(/not let observers speak/);
+    const listening = run(liveRoom(), observer, join(observer, { audio: false, video: false })).state;
+    for (const media of [{ audio: true }, { video: true }, { screen: true }]) {
+      expectError(decideAt(listening, observer, { type: "setCallMedia", connectionId: callTab(observer), ...media }), "FORBIDDEN");
+    }
+    const allowed = run(listening, interviewer, { type: "setCallPolicy", observersMaySpeak: true }).state;
+    expect(expectEvents(decideAt(allowed, observer, { type: "setCallMedia", connectionId: callTab(observer), audio: true }))).toHaveLength(1);
+  });
+
+  it("silencing observers turns off what they send, in the same step", () => {
+    const events = expectEvents(decideAt(inCallRoom(), interviewer, { type: "setCallPolicy", observersMaySpeak: false }));
+    expect(events).toEqual([
+      { type: "callPolicyChanged", payload: { observersMaySpeak: false, at: T0.toISOString() } },
+      { type: "callMediaChanged", payload: { userId: observer.userId, media: { audio: false, video: false, screen: false }, at: T0.toISOString() } },
+    ]);
+  });
+
+  it("changes only the media named, and a change to what already holds records nothing", () => {
+    const state = run(inCallRoom(), candidate, { type: "setCallMedia", connectionId: callTab(candidate), screen: true }).state;
+    expect(state.call.members[candidate.userId]?.media).toEqual({ audio: true, video: true, screen: true });
+    expect(expectEvents(decideAt(state, candidate, { type: "setCallMedia", connectionId: callTab(candidate), screen: true, audio: true }))).toEqual([]);
+    expect(expectError(decideAt(liveRoom(), candidate, { type: "setCallMedia", connectionId: callTab(candidate), audio: true }), "CONFLICT")).toBe(
+      "Join the call first.",
+    );
+  });
+
+  it("leaving the room or being removed from it leaves the call", () => {
+    const gone = expectEvents(decideAt(inCallRoom(), candidate, { type: "setPresence", status: "disconnected" }));
+    expect(gone.map((event) => event.type)).toEqual(["callLeft", "presenceChanged"]);
+    expect(gone[0]?.payload).toMatchObject({ userId: candidate.userId, reason: "disconnected" });
+    const removed = expectEvents(decideAt(inCallRoom(), interviewer, { type: "removeParticipant", userId: candidate.userId }));
+    expect(removed.map((event) => event.type)).toEqual(["callLeft", "participantRemoved"]);
+    const away = expectEvents(decideAt(inCallRoom(), candidate, { type: "setPresence", status: "away" }));
+    expect(away.map((event) => event.type)).toEqual(["presenceChanged"]);
   });
 });

@@ -1,5 +1,6 @@
 import type { Command, CommandOf } from "./commands";
 import type { RoomEvent } from "./events";
+import { decideCall, leaveCallWith } from "./decide-call";
 import { decideScoring, isCitedBy } from "./decide-scoring";
 import { can, canBeRemoved, noteAuthorRoleOf, type Actor } from "./policy";
 import { refuse, type Refused } from "./room-error";
@@ -41,7 +42,8 @@ export function decide(state: RoomState, actor: Actor, command: Command, now: Da
     case "setPresence": {
       // Someone no longer in the room (a leave after their removal) has no presence to change.
       if (!findParticipant(state, actor.userId) || state.presence[actor.userId]?.status === command.status) return unchanged();
-      return emit({ type: "presenceChanged", payload: { userId: actor.userId, status: command.status, at } });
+      const presence: RoomEvent = { type: "presenceChanged", payload: { userId: actor.userId, status: command.status, at } };
+      return emit(...(command.status === "disconnected" ? leaveCallWith(state, actor.userId, "disconnected", at) : []), presence);
     }
     case "start":
       return start(state, at);
@@ -83,6 +85,11 @@ export function decide(state: RoomState, actor: Actor, command: Command, now: Da
       return end(state, at);
     case "removeParticipant":
       return removeParticipant(state, command, at);
+    case "joinCall":
+    case "leaveCall":
+    case "setCallMedia":
+    case "setCallPolicy":
+      return decideCall(state, actor, command, at);
   }
   return unreachable(command);
 }
@@ -230,7 +237,10 @@ function removeParticipant(state: RoomState, command: CommandOf<"removeParticipa
   if (!target) return unchanged();
   if (!canBeRemoved(target.role)) return refuse("FORBIDDEN", "The interviewer cannot be removed from the room.");
   const replaced = command.replaced ? { replaced: true as const } : {};
-  return emit({ type: "participantRemoved", payload: { userId: target.userId, role: target.role, at, ...replaced } });
+  return emit(...leaveCallWith(state, target.userId, "removed", at), {
+    type: "participantRemoved",
+    payload: { userId: target.userId, role: target.role, at, ...replaced },
+  });
 }
 
 /** Scores, ticks and scratchpads belong to questions that have actually been asked. */

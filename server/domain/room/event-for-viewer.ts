@@ -1,3 +1,4 @@
+import type { CallEvent } from "./call";
 import type { RoomEvent, RoomEventOf } from "./events";
 import {
   canSeeFeedbackDraft,
@@ -46,6 +47,8 @@ export type CandidateViewEvent =
   | { type: "followUpRevealed"; payload: { questionId: string; followUpId: string; prompt: string; revealedAt: string } }
   | { type: "scratchpadUpdated"; payload: { questionId: string; text: string; updatedAt: string; revision?: number; language?: ScratchpadLanguage } }
   | { type: "interviewEnded"; payload: { endedAt: string; questionId: string | null; accumulatedMs: number | null } }
+  /** The call is everyone's to see: who is in it and what each sends. */
+  | CallEvent
   /** Released feedback as the candidate may see it now (after a release, and after they rate themselves). */
   | { type: "feedbackUpdated"; payload: CandidateFeedbackView };
 
@@ -107,6 +110,10 @@ function staffEvent(event: RoomEvent, state: RoomState, viewer: Actor): StaffVie
     case "keyPointChecked":
     case "scratchpadUpdated":
     case "interviewEnded":
+    case "callJoined":
+    case "callLeft":
+    case "callMediaChanged":
+    case "callPolicyChanged":
       return event;
   }
   return unreachable(event);
@@ -158,6 +165,11 @@ function candidateEvent(event: RoomEvent, state: RoomState): CandidateViewEvent 
       const { endedAt, questionId, accumulatedMs } = event.payload;
       return { type: "interviewEnded", payload: { endedAt, questionId, accumulatedMs } };
     }
+    case "callJoined":
+    case "callLeft":
+    case "callMediaChanged":
+    case "callPolicyChanged":
+      return candidateCallEvent(event);
     case "feedbackReleased":
     case "selfAssessmentFinished": {
       const feedback = candidateFeedback(state);
@@ -173,6 +185,28 @@ function candidateEvent(event: RoomEvent, state: RoomState): CandidateViewEvent 
     case "competencyWeightsSet":
     case "feedbackDrafted":
       return null;
+  }
+  return unreachable(event);
+}
+
+function candidateCallEvent(event: CallEvent): CallEvent {
+  switch (event.type) {
+    case "callJoined": {
+      const { userId, connectionId, media, at } = event.payload;
+      return { type: "callJoined", payload: { userId, connectionId, media: { audio: media.audio, video: media.video, screen: media.screen }, at } };
+    }
+    case "callLeft": {
+      const { userId, reason, at } = event.payload;
+      return { type: "callLeft", payload: { userId, reason, at } };
+    }
+    case "callMediaChanged": {
+      const { userId, media, at } = event.payload;
+      return { type: "callMediaChanged", payload: { userId, media: { audio: media.audio, video: media.video, screen: media.screen }, at } };
+    }
+    case "callPolicyChanged": {
+      const { observersMaySpeak, at } = event.payload;
+      return { type: "callPolicyChanged", payload: { observersMaySpeak, at } };
+    }
   }
   return unreachable(event);
 }

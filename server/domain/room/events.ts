@@ -1,7 +1,17 @@
 import { z } from "zod";
 import { releaseSchema, selfAssessmentSchema } from "../scoring/feedback";
 import { amendmentSchema, scorecardChangeSchema, scorecardSchema } from "../scoring/scorecard";
-import { idSchema, legacyScoreSchema, instantSchema, noteAuthorRoleSchema, presenceStatusSchema, roleSchema, scratchpadLanguageSchema } from "./room-state";
+import {
+  callConnectionIdSchema,
+  callMediaSchema,
+  idSchema,
+  legacyScoreSchema,
+  instantSchema,
+  noteAuthorRoleSchema,
+  presenceStatusSchema,
+  roleSchema,
+  scratchpadLanguageSchema,
+} from "./room-state";
 
 /**
  * What is appended to the session's event log. Each event carries every value `apply` needs, including
@@ -21,6 +31,23 @@ export const roomEventSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("presenceChanged"),
     payload: z.object({ userId: idSchema, status: presenceStatusSchema, at: instantSchema }),
+  }),
+  z.object({
+    type: z.literal("callJoined"),
+    payload: z.object({ userId: idSchema, connectionId: callConnectionIdSchema, media: callMediaSchema, at: instantSchema }),
+  }),
+  z.object({
+    type: z.literal("callLeft"),
+    /** `disconnected`: the member's last tab left the room; `removed`: the owner removed them from it. */
+    payload: z.object({ userId: idSchema, reason: z.enum(["left", "disconnected", "removed"]), at: instantSchema }),
+  }),
+  z.object({
+    type: z.literal("callMediaChanged"),
+    payload: z.object({ userId: idSchema, media: callMediaSchema, at: instantSchema }),
+  }),
+  z.object({
+    type: z.literal("callPolicyChanged"),
+    payload: z.object({ observersMaySpeak: z.boolean(), at: instantSchema }),
   }),
   z.object({
     type: z.literal("interviewStarted"),

@@ -1,3 +1,4 @@
+import { foldCall } from "./call";
 import type { TextChange } from "./commands";
 import type { CandidateViewEvent, StaffViewEvent, ViewEvent } from "./event-for-viewer";
 import type { Scratchpad, ScratchpadLanguage } from "./room-state";
@@ -55,6 +56,11 @@ function foldStaff(view: StaffView, event: StaffViewEvent): StaffView {
     case "participantRemoved":
     case "presenceChanged":
       return { ...view, participants: foldParticipants(view.participants, event) };
+    case "callJoined":
+    case "callLeft":
+    case "callMediaChanged":
+    case "callPolicyChanged":
+      return { ...view, call: foldCall(view.call, event) };
     case "interviewStarted": {
       const { startedAt, questionId } = event.payload;
       const index = view.questions.findIndex((question) => question.id === questionId);
@@ -132,6 +138,11 @@ function foldCandidate(view: CandidateView, event: CandidateViewEvent): Candidat
     case "participantRemoved":
     case "presenceChanged":
       return { ...view, participants: foldParticipants(view.participants, event) };
+    case "callJoined":
+    case "callLeft":
+    case "callMediaChanged":
+    case "callPolicyChanged":
+      return { ...view, call: foldCall(view.call, event) };
     case "interviewStarted": {
       const { startedAt, question } = event.payload;
       const current = {

@@ -13,3 +13,5 @@ export * from "./view-for";
 export * from "./event-for-viewer";
 export * from "./scratchpad";
 export * from "./unreachable";
+export * from "./call";
+export { signalRefusal, type SignalRoute } from "./decide-call";

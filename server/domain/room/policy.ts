@@ -137,6 +137,27 @@ export function canChangeNote(actor: Actor, note: Pick<Note, "authorId">): boole
   return actor.userId === note.authorId;
 }
 
+/** Everyone in the room may be in its call: observers listen and watch. */
+export function canJoinCall(_role: Role): boolean {
+  return true;
+}
+
+/**
+ * Whether a member in the call may send audio and video (their camera or a screen): everyone but
+ * observers, and observers when the owner lets them speak. Other members play only what this allows.
+ */
+export function canSpeakInCall(role: Role, call: Pick<RoomState["call"], "observersMaySpeak">): boolean {
+  return role !== "OBSERVER" || call.observersMaySpeak;
+}
+
+/**
+ * The owner chooses whether observers may speak, in the room (the lobby included): a plan can change
+ * only before the room's first event, so a choice recorded from the plan page would freeze the plan.
+ */
+export function canSetCallPolicy(role: Role): boolean {
+  return role === "INTERVIEWER";
+}
+
 const ONLY_INTERVIEWERS = "Only the interviewer can do that.";
 
 function roleAllows(role: Role, command: Command): boolean {
@@ -177,6 +198,12 @@ function roleAllows(role: Role, command: Command): boolean {
     case "checkpointScratchpad":
     case "editScratchpad":
       return canEditScratchpad(role);
+    case "joinCall":
+    case "leaveCall":
+    case "setCallMedia":
+      return canJoinCall(role);
+    case "setCallPolicy":
+      return canSetCallPolicy(role);
   }
   return unreachable(command);
 }
@@ -203,6 +230,10 @@ function refusalFor(command: Command): string {
       return "Only an interviewer or a co-interviewer can do that.";
     case "join":
     case "setPresence":
+    case "joinCall":
+    case "leaveCall":
+    case "setCallMedia":
+    case "setCallPolicy":
     case "start":
     case "nextQuestion":
     case "previousQuestion":
@@ -215,6 +246,11 @@ function refusalFor(command: Command): string {
       return ONLY_INTERVIEWERS;
   }
   return unreachable(command);
+}
+
+/** Commands the server sends for someone not in the room: entering it, and the owner's removals from the plan page. */
+function sentFromOutsideTheRoom(command: Command): boolean {
+  return command.type === "join" || command.type === "removeParticipant";
 }
 
 /** The presence a member's last socket leaves behind: leaving, which nobody is ever refused. */
@@ -231,8 +267,7 @@ export function can(actor: Actor, command: Command, state: RoomState): { ok: tru
   if (participant && participant.role !== actor.role) return refuse("FORBIDDEN", "You are in this room with another role.");
   // The owner may remove someone from the plan page without having entered the room; and leaving always
   // succeeds, also for someone removed meanwhile (decide records nothing for a non-participant).
-  if (!participant && command.type !== "join" && command.type !== "removeParticipant" && !isLeaving(command))
-    return refuse("FORBIDDEN", "Join the room first.");
+  if (!participant && !sentFromOutsideTheRoom(command) && !isLeaving(command)) return refuse("FORBIDDEN", "Join the room first.");
   if (!roleAllows(actor.role, command)) return refuse("FORBIDDEN", refusalFor(command));
 
   if (command.type === "editNote" || command.type === "deleteNote") {

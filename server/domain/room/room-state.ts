@@ -76,6 +76,33 @@ export const presenceSchema = z.object({
 });
 export type Presence = z.infer<typeof presenceSchema>;
 
+/** Made by a tab, once per page load: the call is one tab's, and signals name the tab they are for. */
+export const callConnectionIdSchema = z
+  .string()
+  .min(8)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
+
+/** What a member in the call is sending: shown to everyone, and other members play only what is on here. */
+export const callMediaSchema = z.object({ audio: z.boolean(), video: z.boolean(), screen: z.boolean() });
+export type CallMedia = z.infer<typeof callMediaSchema>;
+
+export const callMemberSchema = z.object({
+  /** The tab in the call: one user joining from a second tab takes the first one's place. */
+  connectionId: callConnectionIdSchema,
+  joinedAt: instantSchema,
+  media: callMediaSchema,
+});
+export type CallMember = z.infer<typeof callMemberSchema>;
+
+/** The room's call: who is in it (by user id), and the owner's choice whether observers may speak. */
+export const callSchema = z.object({
+  observersMaySpeak: z.boolean(),
+  members: z.record(idSchema, callMemberSchema),
+});
+export type Call = z.infer<typeof callSchema>;
+export const NO_CALL: Call = { observersMaySpeak: false, members: {} };
+
 /**
  * A question's clock: the instant it was last shown (null while it is not current) plus the time it was
  * current before that. Elapsed time is always derived from server instants, never counted by a client.
@@ -164,6 +191,8 @@ const roomProgressShape = {
   scratchpads: z.record(idSchema, scratchpadSchema),
   presence: z.record(idSchema, presenceSchema),
   participants: z.array(participantSchema),
+  /** Snapshots taken before the call existed have none. */
+  call: callSchema.default(NO_CALL),
 };
 export const roomProgressSchema = z.object(roomProgressShape);
 export type RoomProgress = z.infer<typeof roomProgressSchema>;
@@ -222,6 +251,7 @@ export function createRoomState(room: NewRoom): RoomState {
     scratchpads: {},
     presence: {},
     participants: room.participants ?? [],
+    call: NO_CALL,
   });
 }
 

@@ -81,6 +81,20 @@ export function liveRoom(questionCount = 3): RoomState {
   return run(joinedRoom(questionCount), interviewer, { type: "start" }, T0).state;
 }
 
+/** The tab each fixture member is in the call from. */
+export function callTab(actor: Actor): string {
+  return `tab_${actor.userId}`;
+}
+
+/** A live room whose observers may speak, with everyone in the call, microphone and camera on. */
+export function inCallRoom(): RoomState {
+  let state = run(liveRoom(), interviewer, { type: "setCallPolicy", observersMaySpeak: true }).state;
+  for (const actor of everyone) {
+    state = run(state, actor, { type: "joinCall", connectionId: callTab(actor), media: { audio: true, video: true } }).state;
+  }
+  return state;
+}
+
 export const scorers = [interviewer, coInterviewer, observer] as const;
 
 /** A live room in which `actor` rated both criteria of the first question (levels as given). */
@@ -153,6 +167,16 @@ export const steps: Array<[Actor, Command]> = [
   [candidate, { type: "finishSelfAssessment", ratings: [{ questionId: Q(1), criterion: 0, level: 2 }] }],
   [candidate, { type: "checkpointScratchpad", questionId: Q(1), text: "first draft", revision: 1 }],
   [candidate, { type: "checkpointScratchpad", questionId: Q(2), text: "second draft", revision: 1 }],
+  // The call: members join, change what they send, leave; the owner lets observers speak and silences them.
+  ...everyone.flatMap((actor): Array<[Actor, Command]> => [
+    [actor, { type: "joinCall", connectionId: callTab(actor), media: { audio: actor.role !== "OBSERVER", video: false } }],
+    [actor, { type: "setCallMedia", connectionId: callTab(actor), video: true, screen: actor.role === "CANDIDATE" }],
+    [actor, { type: "leaveCall", connectionId: callTab(actor) }],
+  ]),
+  [interviewer, { type: "setCallPolicy", observersMaySpeak: true }],
+  [observer, { type: "setCallMedia", connectionId: callTab(observer), audio: true }],
+  [interviewer, { type: "setCallPolicy", observersMaySpeak: false }],
+  [candidate, { type: "joinCall", connectionId: "tab_candidate_second", media: { audio: true, video: true } }],
   [interviewer, { type: "removeParticipant", userId: observer.userId }],
   [interviewer, { type: "end" }],
 ];

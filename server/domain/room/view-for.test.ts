@@ -168,7 +168,7 @@ describe("viewFor: candidate", () => {
 
   it("has exactly the fields it is built from, nothing more", () => {
     expect(Object.keys(view()).sort()).toEqual(
-      ["asOf", "clock", "current", "earlier", "feedback", "participants", "questionCount", "role", "sessionId", "status", "viewer"].sort(),
+      ["asOf", "call", "clock", "current", "earlier", "feedback", "participants", "questionCount", "role", "sessionId", "status", "viewer"].sort(),
     );
     expect(Object.keys(view().current ?? {}).sort()).toEqual(["followUps", "id", "position", "prompt", "scratchpad", "timer"]);
   });

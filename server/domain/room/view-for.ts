@@ -16,6 +16,7 @@ import {
   type Scratchpad,
 } from "./room-state";
 import { unreachable } from "./unreachable";
+import type { Call } from "./room-state";
 
 export interface ParticipantView {
   userId: string;
@@ -107,6 +108,7 @@ interface StaffViewBase {
   viewer: Actor;
   asOf: string | null;
   participants: ParticipantView[];
+  call: Call;
   clock: SessionClockView;
   currentIndex: number;
   currentQuestionId: string | null;
@@ -144,6 +146,7 @@ export interface CandidateView {
   viewer: Actor;
   asOf: string | null;
   participants: ParticipantView[];
+  call: Call;
   clock: SessionClockView;
   /** How many questions the interview has, for "question 2 of 5"; none of the later ones is shown. */
   questionCount: number;
@@ -200,6 +203,15 @@ function participantsView(state: RoomState): ParticipantView[] {
   });
 }
 
+/** The call is everyone's to see: who is in it, from which tab, and what each sends. */
+function callView(call: Call): Call {
+  const members = Object.entries(call.members).map(([userId, { connectionId, joinedAt, media }]) => [
+    userId,
+    { connectionId, joinedAt, media: { audio: media.audio, video: media.video, screen: media.screen } },
+  ]);
+  return { observersMaySpeak: call.observersMaySpeak, members: Object.fromEntries(members) };
+}
+
 function clockView(state: RoomState, now: Date | undefined): SessionClockView {
   return {
     startedAt: state.startedAt,
@@ -230,6 +242,7 @@ function staffView(state: RoomState, viewer: Actor, now: Date | undefined): Staf
     viewer: { userId: viewer.userId, role: viewer.role },
     asOf: now?.toISOString() ?? null,
     participants: participantsView(state),
+    call: callView(state.call),
     clock: clockView(state, now),
     currentIndex: state.currentIndex,
     currentQuestionId: currentQuestionId(state),
@@ -337,6 +350,7 @@ function candidateView(state: RoomState, viewer: Actor, now: Date | undefined): 
     viewer: { userId: viewer.userId, role: viewer.role },
     asOf: now?.toISOString() ?? null,
     participants: participantsView(state),
+    call: callView(state.call),
     clock: clockView(state, now),
     questionCount: state.questions.length,
     current: current ? candidateQuestion(state, current, now) : null,

@@ -119,6 +119,8 @@ interface LiveRoom {
   /** Its session was deleted: it leaves memory as soon as it is not busy, answering what waits NOT_FOUND. */
   deleted: boolean;
   queue: Pending[];
+  /** Waiting for the room as it stands (see `read`), answered once it is up to date. */
+  readers: Array<{ resolve(state: RoomState): void; reject(error: unknown): void }>;
   busy: boolean;
   lastUsedAt: number;
   /** The candidate's live scratchpad text per question, ahead of its last checkpoint. */
@@ -167,6 +169,10 @@ function checkpointsFirst(pending: Pending, room: LiveRoom): boolean {
     case "finishSelfAssessment":
     case "checkpointScratchpad":
     case "editScratchpad":
+    case "joinCall":
+    case "leaveCall":
+    case "setCallMedia":
+    case "setCallPolicy":
       return false;
   }
   return unreachable(pending.command);
@@ -225,6 +231,19 @@ export class RoomEngine {
     });
   }
 
+  /**
+   * The room as it stands, for checks that write nothing (the call's signals): this node's copy, read
+   * again first when another node may have written to it. Rejects NOT_FOUND for a session that is gone.
+   */
+  read(sessionId: string): Promise<RoomState> {
+    const room = this.rooms.get(sessionId) ?? this.newRoom(sessionId);
+    if (room.state && !isStale(room) && !room.deleted) return Promise.resolve(room.state);
+    return new Promise((resolve, reject) => {
+      room.readers.push({ resolve, reject });
+      this.schedule(room);
+    });
+  }
+
   private newRoom(sessionId: string): LiveRoom {
     const room: LiveRoom = {
       sessionId,
@@ -237,6 +256,7 @@ export class RoomEngine {
       dropped: false,
       deleted: false,
       queue: [],
+      readers: [],
       busy: false,
       lastUsedAt: Date.now(),
       drafts: new Map(),
@@ -361,12 +381,14 @@ export class RoomEngine {
   private schedule(room: LiveRoom): void {
     if (room.busy) return;
     if (room.deleted) return this.gone(room);
-    if (room.queue.length === 0) return;
+    if (room.queue.length === 0 && room.readers.length === 0) return;
     if (isStale(room)) {
       this.ready.delete(room);
       void this.refresh(room);
       return;
     }
+    for (const reader of room.readers.splice(0)) reader.resolve(room.state!);
+    if (room.queue.length === 0) return;
     this.ready.add(room);
     this.pump();
   }
@@ -403,6 +425,7 @@ export class RoomEngine {
   }
 
   private failAll(room: LiveRoom, error: unknown): void {
+    for (const reader of room.readers.splice(0)) reader.reject(error);
     for (const pending of room.queue.splice(0)) {
       this.queued--;
       pending.reject(error);

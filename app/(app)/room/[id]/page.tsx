@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { RoomScreen } from "@/components/room/room-screen";
 import { serverApi } from "@/server/api/server-caller";
+import { currentUser } from "@/server/auth/session";
 
 export const metadata: Metadata = { title: "Interview room" };
 export const dynamic = "force-dynamic";
@@ -22,5 +23,8 @@ export default async function RoomPage({ params }: { params: Promise<{ id: strin
     if (error instanceof TRPCError && ["NOT_FOUND", "BAD_REQUEST", "FORBIDDEN"].includes(error.code)) notFound();
     throw error;
   }
-  return <RoomScreen sessionId={id} title={me.title} role={me.role} />;
+  // myRole answered, so someone is signed in.
+  const user = await currentUser();
+  if (!user) notFound();
+  return <RoomScreen sessionId={id} title={me.title} role={me.role} userId={user.id} />;
 }
