@@ -10,15 +10,17 @@ import { expect, test } from "./fixtures";
  */
 
 test.use({
-  launchOptions: {
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--use-fake-device-for-media-stream",
-      "--use-fake-ui-for-media-stream",
-      // getDisplayMedia picks the whole (fake) screen without a picker.
-      "--auto-select-desktop-capture-source=Entire screen",
-    ],
+  launchOptions: async ({ launchOptions }, provide) => {
+    await provide({
+      ...launchOptions,
+      args: [
+        ...(launchOptions.args ?? []),
+        "--use-fake-device-for-media-stream",
+        "--use-fake-ui-for-media-stream",
+        // getDisplayMedia picks the whole (fake) screen without a picker.
+        "--auto-select-desktop-capture-source=Entire screen",
+      ],
+    });
   },
 });
 
@@ -41,7 +43,10 @@ async function interviewWithCandidate(interviewer: Page, candidate: Page, query 
   await interviewer.goto("/interviews/new");
   await interviewer.getByLabel("Title", { exact: true }).fill("System design, with a call");
   await interviewer.getByRole("searchbox", { name: "Search the question bank" }).fill("rate limiter");
-  await interviewer.getByRole("button", { name: /^Add question: / }).first().click();
+  await interviewer
+    .getByRole("button", { name: /^Add question: / })
+    .first()
+    .click();
   await interviewer.getByRole("button", { name: "Create interview" }).click();
   await interviewer.waitForURL((url) => /^\/interviews\/(?!new$)[^/]+$/.test(url.pathname));
   const planUrl = interviewer.url();
