@@ -127,6 +127,22 @@ describe("CallController", () => {
     expect(meshes[1]!.peerCalls.at(-1)).toEqual([peer]);
   });
 
+  it("after a reconnect that kept the call (a server restart), joins again so the new connection speaks for the tab", async () => {
+    const { sent, meshes, room } = setup({ remembered: { audio: true, video: true } });
+    const inCall = { [self.userId]: member(self.connectionId, "2026-01-01T10:00:00.000Z") };
+    room({}, true);
+    await settle();
+    room(inCall, true);
+    await settle();
+    const joins = () => sent.filter((command) => command.type === "joinCall").length;
+    expect(joins()).toBe(1);
+    room(inCall, false);
+    room(inCall, true);
+    expect(joins()).toBe(2);
+    expect(meshes).toHaveLength(1);
+    expect(meshes[0]!.closed).toBe(false);
+  });
+
   it("gives the call up when another tab of the same member joins it later", async () => {
     const { controller, sent, meshes, medias, room, remembered } = setup({ remembered: { audio: true, video: true } });
     room({ [self.userId]: member(self.connectionId, "2026-01-01T10:00:00.000Z") });
@@ -154,6 +170,7 @@ describe("CallController", () => {
         : { ok: true, seq: 1 };
     const { controller, sent, medias, room } = setup({ remembered: { audio: true, video: false }, answer: refuseAudio });
     room({ [self.userId]: member(self.connectionId, "2026-01-01T10:00:00.000Z", { audio: false, video: false, screen: false }) });
+    await settle();
     expect(sent.at(-1)).toEqual({ type: "setCallMedia", connectionId: self.connectionId, audio: true, video: false, screen: false });
     await settle();
     expect(medias[0]!.snapshot.audio).toBe(false);

@@ -74,6 +74,12 @@ export class CallController {
    * event it made, and the same command is not sent again on a view that cannot show it yet.
    */
   private lastSent: string | null = null;
+  /**
+   * Whether this tab's joinCall went through on the socket as it is now: the server takes signals for the
+   * tab only from the connection that joined, so after a reconnect (a server restart keeps the call) the
+   * tab joins again, which changes nothing in the room but binds the new connection.
+   */
+  private bound = false;
   /** The media the server last refused, not asked again until the member changes something. */
   private refusedMedia: CallMedia | null = null;
   private started = false;
@@ -92,6 +98,7 @@ export class CallController {
   setRoom(call: Call | null, connected: boolean): void {
     this.call = call;
     this.lastSent = null;
+    if (!connected) this.bound = false;
     this.connected = connected;
     this.reconcile();
   }
@@ -127,6 +134,7 @@ export class CallController {
 
   private stop(): void {
     this.started = false;
+    this.bound = false;
     this.stopMesh();
     this.releaseMedia();
     this.joinedAt = null;
@@ -154,6 +162,7 @@ export class CallController {
     const mine = this.call.members[this.options.self.userId];
     if (mine?.connectionId === this.options.self.connectionId) {
       this.joinedAt = mine.joinedAt;
+      if (!this.bound && this.connected) this.sendOnce(this.joinCommand());
       this.inCall(mine.media);
       return;
     }
@@ -161,7 +170,11 @@ export class CallController {
     // Not in the call (yet, or any more after a dropped socket): the peers have closed their side.
     if (this.mesh) this.stopMesh();
     if (this.snapshot.phase !== "joining") this.update({ phase: "joining" });
-    if (this.connected) this.sendOnce({ type: "joinCall", connectionId: this.options.self.connectionId, media: this.joinMedia() });
+    if (this.connected) this.sendOnce(this.joinCommand());
+  }
+
+  private joinCommand(): ClientCommand {
+    return { type: "joinCall", connectionId: this.options.self.connectionId, media: this.joinMedia() };
   }
 
   private joinMedia(): { audio: boolean; video: boolean } {
@@ -237,6 +250,7 @@ export class CallController {
       this.inFlight = false;
       if (result.ok) {
         this.refusedMedia = null;
+        if (command.type === "joinCall") this.bound = true;
       } else {
         this.refused(command, result.message, media);
       }
@@ -271,6 +285,7 @@ export class CallController {
   /** Stops this tab's part in the call and gives it a fresh set of devices for the next join. */
   private endHere(notice: string | null): void {
     this.wanted = null;
+    this.bound = false;
     this.joinedAt = null;
     this.stopMesh();
     this.releaseMedia();
