@@ -100,6 +100,15 @@ describe("CallController", () => {
     expect(meshes[0]!.media.at(-1)).toMatchObject({ audio: { kind: "audio" }, camera: null, screen: null });
   });
 
+  it("listens for the others' offers from the moment it joins, before its view shows it in the call", async () => {
+    const { controller, meshes, room } = setup();
+    room({ [peer.userId]: member(peer.connectionId, "2026-01-01T10:00:00.000Z") });
+    controller.join({ audio: true, video: true });
+    expect(meshes).toHaveLength(1);
+    expect(meshes[0]!.started).toBe(true);
+    expect(meshes[0]!.peerCalls).toEqual([]);
+  });
+
   it("after a reload, rejoins by itself with the choice the tab joined with", async () => {
     const { sent, medias, room } = setup({ remembered: { audio: true, video: true } });
     expect(medias[0]!.opened).toEqual({ audio: true, video: true });

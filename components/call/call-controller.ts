@@ -167,10 +167,13 @@ export class CallController {
       return;
     }
     if (mine && this.joinedAt && mine.joinedAt > this.joinedAt) return this.endHere(MOVED);
-    // Not in the call (yet, or any more after a dropped socket): the peers have closed their side.
-    if (this.mesh) this.stopMesh();
+    // Not in the call any more (a dropped socket): the others have closed their side, so this one goes too.
+    if (this.snapshot.phase === "in") this.stopMesh();
     if (this.snapshot.phase !== "joining") this.update({ phase: "joining" });
-    if (this.connected) this.sendOnce(this.joinCommand());
+    if (!this.connected) return;
+    // Listening before the join: the others' offers may arrive before this tab's view shows it in the call.
+    this.ensureMesh();
+    this.sendOnce(this.joinCommand());
   }
 
   private joinCommand(): ClientCommand {
