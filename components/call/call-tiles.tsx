@@ -46,7 +46,7 @@ export function CallTile({ member, stream, self = false, peer }: TileProps) {
   return (
     <li
       className={cn(
-        "relative aspect-video overflow-hidden rounded-lg border bg-muted ring-offset-2 ring-offset-background transition-shadow",
+        "@container relative aspect-video overflow-hidden rounded-lg border bg-muted ring-offset-2 ring-offset-background transition-shadow",
         speaking && "ring-2 ring-emerald-500",
       )}
       data-testid="call-tile"
@@ -71,8 +71,11 @@ export function CallTile({ member, stream, self = false, peer }: TileProps) {
         {member.media.audio ? null : <MicOff aria-label="Microphone off" className="size-3.5 shrink-0" />}
         {member.media.video ? null : <VideoOff aria-label="Camera off" className="size-3.5 shrink-0" />}
         {member.media.screen ? <MonitorUp aria-label="Sharing their screen" className="size-3.5 shrink-0" /> : null}
-        <span className="min-w-0 truncate font-medium">{self ? `${member.name} (you)` : member.name}</span>
-        <span className="shrink-0 text-white/75">{ROLE_LABELS[member.role]}</span>
+        <span className="min-w-0 truncate font-medium" title={`${member.name}, ${ROLE_LABELS[member.role]}`}>
+          {self ? `${member.name} (you)` : member.name}
+        </span>
+        {/* On a narrow tile the name comes first; the role is in its title. */}
+        <span className="hidden shrink-0 text-white/75 @[220px]:inline">{ROLE_LABELS[member.role]}</span>
         {peer ? <QualityDot peer={peer} /> : null}
       </div>
       {connecting ? (
