@@ -67,15 +67,15 @@ export function CallTile({ member, stream, self = false, peer }: TileProps) {
           <Avatar name={member.name} className="size-12 text-base" />
         </div>
       )}
-      <div className="absolute inset-x-0 bottom-0 flex items-center gap-1.5 bg-gradient-to-t from-black/70 to-transparent px-2 pt-4 pb-1.5 text-[12px] text-white">
+      <div className="absolute inset-x-0 bottom-0 flex items-end gap-1.5 bg-gradient-to-t from-black/70 to-transparent px-2 pt-4 pb-1.5 text-[12px] text-white">
         {member.media.audio ? null : <MicOff aria-label="Microphone off" className="size-3.5 shrink-0" />}
         {member.media.video ? null : <VideoOff aria-label="Camera off" className="size-3.5 shrink-0" />}
         {member.media.screen ? <MonitorUp aria-label="Sharing their screen" className="size-3.5 shrink-0" /> : null}
-        <span className="min-w-0 truncate font-medium" title={`${member.name}, ${ROLE_LABELS[member.role]}`}>
-          {self ? `${member.name} (you)` : member.name}
+        {/* Name and role side by side on a wide tile, one above the other on a narrow one. */}
+        <span className="flex min-w-0 flex-col leading-tight @[220px]:flex-row @[220px]:items-baseline @[220px]:gap-1.5">
+          <span className="truncate font-medium">{self ? `${member.name} (you)` : member.name}</span>
+          <span className="shrink-0 text-[11px] text-white/75 @[220px]:text-[12px]">{ROLE_LABELS[member.role]}</span>
         </span>
-        {/* On a narrow tile the name comes first; the role is in its title. */}
-        <span className="hidden shrink-0 text-white/75 @[220px]:inline">{ROLE_LABELS[member.role]}</span>
         {peer ? <QualityDot peer={peer} /> : null}
       </div>
       {connecting ? (
