@@ -114,7 +114,7 @@ afterEach(() => {
 });
 
 describe("CallMesh negotiation", () => {
-  it("two tabs that offer at the same moment both end stable and connected, with one media section per track", async () => {
+  it("two tabs that join at the same moment: the polite one lets the other offer first, and both end stable and connected, with one media section per track", async () => {
     const network = new FakeSignalNetwork();
     const a = member(network, alice);
     const b = member(network, bob);
@@ -128,9 +128,14 @@ describe("CallMesh negotiation", () => {
     }
     await run();
 
-    // Glare happened: both first descriptions on the wire are offers, made before either heard the other.
-    expect(network.descriptions(alice)[0]!.signal).toMatchObject({ description: { type: "offer" } });
+    // No glare: Bob (impolite) offered first; Alice (polite) answered, then offered her own senders.
     expect(network.descriptions(bob)[0]!.signal).toMatchObject({ description: { type: "offer" } });
+    expect(
+      network
+        .descriptions(alice)
+        .map((sent) => sent.signal.kind === "description" && sent.signal.description.type)
+        .slice(0, 2),
+    ).toEqual(["answer", "offer"]);
     for (const pc of [a.pcs[0]!, b.pcs[0]!]) {
       expect(pc.signalingState).toBe("stable");
       expect(pc.connectionState).toBe("connected");
@@ -198,7 +203,9 @@ describe("CallMesh negotiation", () => {
       tab.mesh.setPeers([other]);
     }
     await run(1_000);
-    expect(a.pcs[0]!.signalingState).toBe("have-local-offer");
+    // Bob is the impolite side, who offers first; Alice waits for his offer.
+    expect(b.pcs[0]!.signalingState).toBe("have-local-offer");
+    expect(a.pcs[0]!.signalingState).toBe("stable");
     network.down = false;
     await run(UNANSWERED_OFFER_MS + QUALITY_INTERVAL_MS);
     expect(a.pcs[0]!.connectionState).toBe("connected");

@@ -218,6 +218,12 @@ export class PeerLink {
   }
 
   private onNegotiationNeeded = async (): Promise<void> => {
+    // Both sides add their senders at once, so both want to offer first. Perfect negotiation settles two
+    // crossing offers by the polite side rolling its own back, but Chromium then gathers no ICE candidate
+    // for that side and the connection stays "new" for good (bench/call.ts saw 11 of 120). So the polite
+    // side lets the other offer first: once that offer is answered the connection is stable again, the
+    // browser asks for negotiation again, and the polite side offers its own senders then.
+    if (this.polite && !this.options.pc.remoteDescription) return;
     try {
       this.makingOffer = true;
       await this.options.pc.setLocalDescription();
