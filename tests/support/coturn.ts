@@ -33,8 +33,17 @@ function stopped(child: ChildProcess): Promise<void> {
   });
 }
 
+export interface CoturnOptions {
+  /**
+   * Relay between relayed addresses on loopback. coturn refuses loopback peers by default (a relay must not
+   * reach its own host), and on one machine both browsers' relayed addresses are 127.0.0.1: a call forced
+   * through the relay needs this.
+   */
+  allowLoopbackPeers?: boolean;
+}
+
 /** Starts turnserver on a free loopback port, with no TLS, no CLI and no configuration file, and waits until it answers. */
-export async function startCoturn(secret: string): Promise<Coturn> {
+export async function startCoturn(secret: string, options: CoturnOptions = {}): Promise<Coturn> {
   const port = await freePort();
   const dir = await mkdtemp(path.join(os.tmpdir(), "mockroom-coturn-"));
   const realm = "mockroom.test";
@@ -55,6 +64,7 @@ export async function startCoturn(secret: string): Promise<Coturn> {
       "--simple-log",
       `--pidfile=${path.join(dir, "turnserver.pid")}`,
       `--userdb=${path.join(dir, "turndb")}`,
+      ...(options.allowLoopbackPeers ? ["--allow-loopback-peers"] : []),
     ],
     { stdio: ["ignore", "pipe", "pipe"] },
   );
