@@ -1,5 +1,5 @@
 // npm run bench:call -- [--members 2,5] [--ice direct,relay] [--runs-2 10] [--runs-5 5] [--warmup 1]
-//   [--window-ms 4000] [--timeout-ms 30000] [--out FILE]
+//   [--window-ms 3000] [--timeout-ms 15000] [--out FILE]
 //
 // The call, joined in real Chromium with its fake camera and microphone against the real app (production
 // build, server/index.ts, on a fresh embedded PostgreSQL or TEST_DATABASE_URL's server) with a real coturn
@@ -38,8 +38,9 @@ const { values: args } = parseArgs({
     /** Runs before the measured ones in each configuration, not counted (first use of the pages' code paths). */
     warmup: { type: "string", default: "1" },
     /** The CPU window: the same length with nobody joining, and from the clicks on (longer if the frames come later). */
-    "window-ms": { type: "string", default: "4000" },
-    "timeout-ms": { type: "string", default: "30000" },
+    "window-ms": { type: "string", default: "3000" },
+    /** A remote camera not seen this long after the clicks counts as missing (the run goes on). */
+    "timeout-ms": { type: "string", default: "15000" },
     out: { type: "string", default: "" },
   },
 });
@@ -122,9 +123,11 @@ async function measureConfig(
   try {
     for (let i = 0; i < Number(args.warmup); i++) await measureRun(setup);
     for (let i = 0; i < config.runs; i++) {
+      const startedAt = performance.now();
       const result = await measureRun(setup);
+      for (const miss of result.misses) log(`  a first frame not seen by the ${miss.role}: ${JSON.stringify(miss)}`);
       log(
-        `${config.members} members, ${config.ice}, run ${i + 1}/${config.runs}: first frames ${result.firstFrameMs.map(Math.round).join(" ")} ms` +
+        `${config.members} members, ${config.ice}, run ${i + 1}/${config.runs} (${Math.round((performance.now() - startedAt) / 1000)} s): first frames ${result.firstFrameMs.map(Math.round).join(" ")} ms` +
           `${result.missing ? `, ${result.missing} missing` : ""}; clicks spread ${Math.round(result.clickSpreadMs)} ms; load ${loadAverage()}`,
       );
       results.push(result);

@@ -2,7 +2,7 @@
 // (its own cookies, storage and renderer process), each on the room's page with the probe installed. The
 // clicks are the app's real UI, as tests/e2e/call.spec.ts makes them.
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright";
-import { installProbe, resetProbe, type ProbeState } from "./probe";
+import { installProbe, resetProbe, watchJoin, type ProbeState } from "./probe";
 import { cookiesFor, type BenchMember } from "./room";
 
 /** The e2e suite's flags (playwright.config.ts), and the fake devices with no permission prompt. */
@@ -30,6 +30,8 @@ export interface MemberPage {
   member: BenchMember;
   context: BrowserContext;
   page: Page;
+  /** What the app's call reported as going wrong (its console warnings, "call: ..."), taken by each run. */
+  warnings: string[];
 }
 
 /** Opens the room (`query`: "" or "?ice=relay") for each member, in a context of their own. */
@@ -40,10 +42,15 @@ export async function openRoom(browser: Browser, baseUrl: string, sessionId: str
       await context.addCookies(cookiesFor(baseUrl, member.cookieHeader));
       await context.addInitScript({ content: NAME_SHIM });
       await context.addInitScript(installProbe);
+      await context.addInitScript(watchJoin);
       const page = await context.newPage();
+      const warnings: string[] = [];
+      page.on("console", (message) => {
+        if (message.type() === "warning" && message.text().startsWith("call:")) warnings.push(message.text());
+      });
       await page.goto(`/room/${sessionId}${query}`);
       await page.getByTestId("open-call").waitFor();
-      return { member, context, page };
+      return { member, context, page, warnings };
     }),
   );
 }

@@ -3,7 +3,7 @@
 // window of the same length (or until every first frame is seen, if later) is measured the same way, with
 // the call-signal counters before and after; then everyone leaves the call (not the room).
 import { allFramesSeen, clickJoin, leaveAll, openDeviceCheck, probeOf, until, type MemberPage } from "./browsers";
-import type { PeerRecord, ProbeState } from "./probe";
+import { tileStates, type PeerRecord, type ProbeState, type TileState } from "./probe";
 import { cpuMsDuring, scrapeSignals, signalsBetween, type SignalCounters } from "./server-stats";
 
 /** A connection's milestones, in ms from the later of its two members' clicks. */
@@ -28,6 +28,11 @@ export interface RunResult {
   milestones: Record<Milestone, number[]>;
   /** From the first click to the last, as the pages received them. */
   clickSpreadMs: number;
+  /**
+   * The pages that missed a first frame, at the end of the window: their remote tiles, what their connections
+   * that never connected went through, and what the app warned of.
+   */
+  misses: Array<{ role: string; tiles: TileState[]; unconnected: string[][]; warnings: string[] }>;
   join: { cpuMs: number; wallMs: number };
   idle: { cpuMs: number; wallMs: number };
   signals: SignalCounters;
@@ -60,8 +65,17 @@ export async function measureRun({ pages, appUrl, appPid, metricsToken, windowMs
   });
   const signals = signalsBetween(before, await scrapeSignals(appUrl, metricsToken));
   const probes = await Promise.all(pages.map(probeOf));
+  const misses = await Promise.all(
+    pages.flatMap(({ member, page, warnings }, i) => {
+      const probe = probes[i];
+      if (!probe || Object.keys(probe.frames).length === pages.length - 1) return [];
+      const unconnected = probe.peers.filter((peer) => peer.connectedAt === null).map((peer) => peer.changes);
+      return [page.evaluate(tileStates).then((tiles) => ({ role: member.role, tiles, unconnected, warnings: [...warnings] }))];
+    }),
+  );
+  for (const memberPage of pages) memberPage.warnings.length = 0;
   await leaveAll(pages);
-  return { ...firstFrames(pages, probes), idle, join, signals };
+  return { ...firstFrames(pages, probes), misses, idle, join, signals };
 }
 
 function emptyMilestones(): Record<Milestone, number[]> {

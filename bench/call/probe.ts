@@ -20,6 +20,8 @@ export interface PeerRecord {
   frameReceivedAt: number | null;
   /** The first frame was decoded and handed to the compositor (rVFC's presentationTime). */
   firstFrameAt: number | null;
+  /** Each state change, "+ms kind:state" from createdAt: what a connection that never connected went through. */
+  changes: string[];
 }
 
 export interface ProbeState {
@@ -33,15 +35,18 @@ export interface ProbeState {
 declare global {
   interface Window {
     __callProbe: ProbeState;
+    /** Which connection each received stream came by, for the first frame's milestones. */
+    __callProbeStreams: WeakMap<MediaStream, PeerRecord>;
   }
 }
 
-/** Runs in the page (serialised by Playwright): everything it needs is inside it. */
+/** Records each RTCPeerConnection's milestones. Runs in the page (serialised by Playwright): everything it needs is inside it. */
 export function installProbe(): void {
   const now = () => performance.timeOrigin + performance.now();
   const state: ProbeState = { clickAt: null, inCallAt: null, peers: [], frames: {} };
   window.__callProbe = state;
   const peerOfStream = new WeakMap<MediaStream, PeerRecord>();
+  window.__callProbeStreams = peerOfStream;
 
   const Native = window.RTCPeerConnection;
   class ProbedPeerConnection extends Native {
@@ -58,20 +63,29 @@ export function installProbe(): void {
         connectedAt: null,
         frameReceivedAt: null,
         firstFrameAt: null,
+        changes: [],
       };
       window.__callProbe.peers.push(record);
+      const change = (kind: string, state: string) => record.changes.push(`+${Math.round(now() - record.createdAt)} ${kind}:${state}`);
       this.addEventListener("icecandidate", ({ candidate }) => {
         const type = candidate ? / typ (host|srflx|relay)/.exec(candidate.candidate)?.[1] : undefined;
         if (type === "host" || type === "srflx" || type === "relay") record[`${type}At`] ??= now();
+        change("candidate", type ?? "end");
       });
+      this.addEventListener("icegatheringstatechange", () => change("gathering", this.iceGatheringState));
+      // A STUN or TURN server's refusal (a relay not allocated), with its code.
+      this.addEventListener("icecandidateerror", (event) => change("candidate error", `${event.errorCode} ${event.errorText} ${event.url}`));
       this.addEventListener("signalingstatechange", () => {
+        change("signaling", this.signalingState);
         // Back to "stable" with both descriptions current: an offer was answered (a rollback leaves them null).
         if (this.signalingState === "stable" && this.currentRemoteDescription && this.currentLocalDescription) record.negotiatedAt ??= now();
       });
       this.addEventListener("iceconnectionstatechange", () => {
+        change("ice", this.iceConnectionState);
         if (this.iceConnectionState === "connected" || this.iceConnectionState === "completed") record.iceConnectedAt ??= now();
       });
       this.addEventListener("connectionstatechange", () => {
+        change("connection", this.connectionState);
         if (this.connectionState === "connected") record.connectedAt ??= now();
       });
       this.addEventListener("track", ({ streams }) => {
@@ -80,7 +94,11 @@ export function installProbe(): void {
     }
   }
   window.RTCPeerConnection = ProbedPeerConnection;
+}
 
+/** Records the "Join call" click, the tab's entry into the call and each remote camera's first frame (runs in the page, after installProbe). */
+export function watchJoin(): void {
+  const now = () => performance.timeOrigin + performance.now();
   document.addEventListener(
     "click",
     (event) => {
@@ -98,7 +116,7 @@ export function installProbe(): void {
     video.requestVideoFrameCallback((_, frame) => {
       const frameAt = performance.timeOrigin + frame.presentationTime;
       window.__callProbe.frames[userId] ??= frameAt;
-      const record = video.srcObject instanceof MediaStream ? peerOfStream.get(video.srcObject) : undefined;
+      const record = video.srcObject instanceof MediaStream ? window.__callProbeStreams.get(video.srcObject) : undefined;
       const frameReceivedAt = frame.receiveTime === undefined ? null : performance.timeOrigin + frame.receiveTime;
       if (record && record.firstFrameAt === null) Object.assign(record, { firstFrameAt: frameAt, frameReceivedAt, userId });
     });
@@ -115,4 +133,31 @@ export function installProbe(): void {
 /** Forgets the last run (runs in the page). */
 export function resetProbe(): void {
   Object.assign(window.__callProbe, { clickAt: null, inCallAt: null, peers: [], frames: {} });
+}
+
+export interface TileState {
+  userId: string;
+  readyState: number;
+  framesDecoded: number;
+  /** The tile's stream has a live video track, and whether it is muted (no media arriving). */
+  track: "none" | "live" | "muted" | "ended";
+  /** The tile's connection as the app shows it ("Connecting…" until connected). */
+  connecting: boolean;
+}
+
+/** Each remote tile's video as it is now (runs in the page): why a first frame was not seen. */
+export function tileStates(): TileState[] {
+  return [...document.querySelectorAll<HTMLElement>('[data-testid="call-tile"]:not([data-self])')].map((tile) => {
+    const video = tile.querySelector("video");
+    const stream = video?.srcObject instanceof MediaStream ? video.srcObject : null;
+    const videoTrack = stream?.getVideoTracks()[0];
+    const track = !videoTrack ? "none" : videoTrack.readyState === "ended" ? "ended" : videoTrack.muted ? "muted" : "live";
+    return {
+      userId: tile.getAttribute("data-user") ?? "",
+      readyState: video?.readyState ?? -1,
+      framesDecoded: video?.getVideoPlaybackQuality().totalVideoFrames ?? 0,
+      track,
+      connecting: tile.textContent?.includes("Connecting…") ?? false,
+    };
+  });
 }
