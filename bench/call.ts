@@ -1,5 +1,5 @@
 // npm run bench:call -- [--members 2,5] [--ice direct,relay] [--runs-2 10] [--runs-5 5] [--warmup 1]
-//   [--window-ms 3000] [--timeout-ms 15000] [--out FILE]
+//   [--window-ms 3000] [--timeout-ms 15000] [--out FILE] [--no-peer-probe]
 //
 // The call, joined in real Chromium with its fake camera and microphone against the real app (production
 // build, server/index.ts, on a fresh embedded PostgreSQL or TEST_DATABASE_URL's server) with a real coturn
@@ -42,6 +42,8 @@ const { values: args } = parseArgs({
     /** A remote camera not seen this long after the clicks counts as missing (the run goes on). */
     "timeout-ms": { type: "string", default: "15000" },
     out: { type: "string", default: "" },
+    /** Leaves RTCPeerConnection alone (no milestones): a check that the probe does not change what is measured. */
+    "no-peer-probe": { type: "boolean", default: false },
   },
 });
 
@@ -117,7 +119,14 @@ async function measureConfig(
   server: Pick<RunSetup, "appUrl" | "appPid" | "metricsToken">,
 ): Promise<ConfigSummary> {
   const loadBefore = loadAverage();
-  const pages = await openRoom(browser, server.appUrl, room.sessionId, room.members.slice(0, config.members), config.ice === "relay" ? "?ice=relay" : "");
+  const pages = await openRoom(
+    browser,
+    server.appUrl,
+    room.sessionId,
+    room.members.slice(0, config.members),
+    config.ice === "relay" ? "?ice=relay" : "",
+    !args["no-peer-probe"],
+  );
   const setup: RunSetup = { ...server, pages, windowMs: Number(args["window-ms"]), timeoutMs: Number(args["timeout-ms"]) };
   const results: RunResult[] = [];
   try {

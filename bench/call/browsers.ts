@@ -2,7 +2,7 @@
 // (its own cookies, storage and renderer process), each on the room's page with the probe installed. The
 // clicks are the app's real UI, as tests/e2e/call.spec.ts makes them.
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright";
-import { installProbe, resetProbe, watchJoin, type ProbeState } from "./probe";
+import { installProbe, probePeerConnections, resetProbe, watchJoin, type ProbeState } from "./probe";
 import { cookiesFor, type BenchMember } from "./room";
 
 /** The e2e suite's flags (playwright.config.ts), and the fake devices with no permission prompt. */
@@ -34,14 +34,25 @@ export interface MemberPage {
   warnings: string[];
 }
 
-/** Opens the room (`query`: "" or "?ice=relay") for each member, in a context of their own. */
-export async function openRoom(browser: Browser, baseUrl: string, sessionId: string, members: BenchMember[], query: string): Promise<MemberPage[]> {
+/**
+ * Opens the room (`query`: "" or "?ice=relay") for each member, in a context of their own; `peerProbe`
+ * false leaves RTCPeerConnection as it is (no milestones), to check that the probe changes nothing.
+ */
+export async function openRoom(
+  browser: Browser,
+  baseUrl: string,
+  sessionId: string,
+  members: BenchMember[],
+  query: string,
+  peerProbe = true,
+): Promise<MemberPage[]> {
   return Promise.all(
     members.map(async (member) => {
       const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1366, height: 900 }, permissions: ["camera", "microphone"] });
       await context.addCookies(cookiesFor(baseUrl, member.cookieHeader));
       await context.addInitScript({ content: NAME_SHIM });
       await context.addInitScript(installProbe);
+      if (peerProbe) await context.addInitScript(probePeerConnections);
       await context.addInitScript(watchJoin);
       const page = await context.newPage();
       const warnings: string[] = [];

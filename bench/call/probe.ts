@@ -40,14 +40,19 @@ declare global {
   }
 }
 
-/** Records each RTCPeerConnection's milestones. Runs in the page (serialised by Playwright): everything it needs is inside it. */
+/** The probe's state. Runs in the page (serialised by Playwright), like every function here: everything it needs is inside it. */
 export function installProbe(): void {
-  const now = () => performance.timeOrigin + performance.now();
-  const state: ProbeState = { clickAt: null, inCallAt: null, peers: [], frames: {} };
-  window.__callProbe = state;
-  const peerOfStream = new WeakMap<MediaStream, PeerRecord>();
-  window.__callProbeStreams = peerOfStream;
+  window.__callProbe = { clickAt: null, inCallAt: null, peers: [], frames: {} };
+  window.__callProbeStreams = new WeakMap();
+}
 
+/**
+ * Records each RTCPeerConnection's milestones: the app's `new RTCPeerConnection` makes this subclass, which
+ * only listens to the connection's own events.
+ */
+export function probePeerConnections(): void {
+  const now = () => performance.timeOrigin + performance.now();
+  const peerOfStream = window.__callProbeStreams;
   const Native = window.RTCPeerConnection;
   class ProbedPeerConnection extends Native {
     constructor(configuration?: RTCConfiguration) {
