@@ -69,6 +69,17 @@ export class CallController {
   private peerJoinedAt = new Map<string, string>();
   private sentTracks: { audio: MediaStreamTrack | null; camera: MediaStreamTrack | null; screen: MediaStreamTrack | null } | null = null;
   private inFlight = false;
+  /**
+   * The last command sent, until the room's state next arrives: its acknowledgement may come before the
+   * event it made, and the same command is not sent again on a view that cannot show it yet.
+   */
+  private lastSent: string | null = null;
+  /**
+   * Whether this tab's joinCall went through on the socket as it is now: the server takes signals for the
+   * tab only from the connection that joined, so after a reconnect (a server restart keeps the call) the
+   * tab joins again, which changes nothing in the room but binds the new connection.
+   */
+  private bound = false;
   /** The media the server last refused, not asked again until the member changes something. */
   private refusedMedia: CallMedia | null = null;
   private started = false;
@@ -86,6 +97,8 @@ export class CallController {
   /** The room's call as this tab's view has it, and whether the room is joined now. */
   setRoom(call: Call | null, connected: boolean): void {
     this.call = call;
+    this.lastSent = null;
+    if (!connected) this.bound = false;
     this.connected = connected;
     this.reconcile();
   }
@@ -121,6 +134,7 @@ export class CallController {
 
   private stop(): void {
     this.started = false;
+    this.bound = false;
     this.stopMesh();
     this.releaseMedia();
     this.joinedAt = null;
@@ -148,14 +162,22 @@ export class CallController {
     const mine = this.call.members[this.options.self.userId];
     if (mine?.connectionId === this.options.self.connectionId) {
       this.joinedAt = mine.joinedAt;
+      if (!this.bound && this.connected) this.sendOnce(this.joinCommand());
       this.inCall(mine.media);
       return;
     }
     if (mine && this.joinedAt && mine.joinedAt > this.joinedAt) return this.endHere(MOVED);
-    // Not in the call (yet, or any more after a dropped socket): the peers have closed their side.
-    if (this.mesh) this.stopMesh();
+    // Not in the call any more (a dropped socket): the others have closed their side, so this one goes too.
+    if (this.snapshot.phase === "in") this.stopMesh();
     if (this.snapshot.phase !== "joining") this.update({ phase: "joining" });
-    if (this.connected) this.sendOnce({ type: "joinCall", connectionId: this.options.self.connectionId, media: this.joinMedia() });
+    if (!this.connected) return;
+    // Listening before the join: the others' offers may arrive before this tab's view shows it in the call.
+    this.ensureMesh();
+    this.sendOnce(this.joinCommand());
+  }
+
+  private joinCommand(): ClientCommand {
+    return { type: "joinCall", connectionId: this.options.self.connectionId, media: this.joinMedia() };
   }
 
   private joinMedia(): { audio: boolean; video: boolean } {
@@ -223,12 +245,15 @@ export class CallController {
   }
 
   private sendOnce(command: ClientCommand, media?: CallMedia): void {
-    if (this.inFlight) return;
+    const key = JSON.stringify(command);
+    if (this.inFlight || this.lastSent === key) return;
     this.inFlight = true;
+    this.lastSent = key;
     void this.options.send(command).then((result) => {
       this.inFlight = false;
       if (result.ok) {
         this.refusedMedia = null;
+        if (command.type === "joinCall") this.bound = true;
       } else {
         this.refused(command, result.message, media);
       }
@@ -263,6 +288,7 @@ export class CallController {
   /** Stops this tab's part in the call and gives it a fresh set of devices for the next join. */
   private endHere(notice: string | null): void {
     this.wanted = null;
+    this.bound = false;
     this.joinedAt = null;
     this.stopMesh();
     this.releaseMedia();

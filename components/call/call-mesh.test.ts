@@ -170,6 +170,21 @@ describe("CallMesh negotiation", () => {
     expect(second.pcTo(early)?.connectionState).toBe("connected");
   });
 
+  it("keeps early signals of a few tabs only, so a peer churning tab ids cannot fill memory", async () => {
+    const network = new FakeSignalNetwork();
+    const target = member(network, bob);
+    target.mesh.start();
+    // Twelve tabs nobody has heard of send a hundred and one signals each before any room lists them.
+    for (let i = 0; i < 12; i++) {
+      const junk = network.transport({ userId: "mallory", connectionId: `tab-mallory-${i}` });
+      for (let n = 0; n <= 100; n++) void junk.send(bob, { kind: "candidate", candidate: null });
+    }
+    await run(100);
+    const kept = (target.mesh as unknown as { earlySignals: Map<string, { signals: unknown[] }> }).earlySignals;
+    expect(kept.size).toBe(8);
+    expect(Math.max(...[...kept.values()].map((entry) => entry.signals.length))).toBe(100);
+  });
+
   it("takes back an offer nobody answered and offers again", async () => {
     const network = new FakeSignalNetwork();
     network.down = true;

@@ -40,6 +40,8 @@ const ICE_RETRY_MS = { first: 1_000, max: 30_000 };
 /** Signals from a tab not (yet) among the peers are kept this long, so an offer that outran the room's event is not lost. */
 const EARLY_SIGNAL_TTL_MS = 30_000;
 const EARLY_SIGNALS_PER_PEER = 100;
+/** Tabs whose early signals are kept at once: a call has at most four others, so a peer churning tab ids cannot fill memory. */
+const EARLY_SIGNAL_TABS = 8;
 
 const NO_MEDIA: LocalMedia = { audio: null, camera: null, screen: null };
 
@@ -193,6 +195,7 @@ export class CallMesh {
     const now = Date.now();
     for (const [other, kept] of this.earlySignals) if (now - kept.since > EARLY_SIGNAL_TTL_MS) this.earlySignals.delete(other);
     const kept = this.earlySignals.get(key) ?? { since: now, signals: [] };
+    if (!this.earlySignals.has(key) && this.earlySignals.size >= EARLY_SIGNAL_TABS) return;
     if (kept.signals.length < EARLY_SIGNALS_PER_PEER) kept.signals.push(signal);
     this.earlySignals.set(key, kept);
   }

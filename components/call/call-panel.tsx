@@ -9,6 +9,7 @@ import { useLocalMedia } from "@/components/call/use-local-media";
 import type { UseCall } from "@/components/call/use-call";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import { Spinner } from "@/components/ui/spinner";
 import { canSetCallPolicy, canSpeakInCall, type ClientCommand, type RoomView } from "@/server/domain/room";
 
@@ -104,7 +105,14 @@ function InCall({ view, call, media, members, maySpeak }: InCallProps) {
   return (
     <>
       {sharer ? <ScreenStage name={sharer.name} stream={sharedScreen} self={sharer.userId === selfId} /> : null}
-      <ul aria-label="People in the call" className="grid grid-cols-2 gap-2 sm:grid-cols-3 xl:grid-cols-5">
+      {/* Two across on a phone; on wider screens as many as fit, smaller while a screen is shown large. */}
+      <ul
+        aria-label="People in the call"
+        className={cn(
+          "grid grid-cols-2 gap-2",
+          sharer ? "sm:grid-cols-[repeat(auto-fill,minmax(128px,1fr))]" : "sm:grid-cols-[repeat(auto-fill,minmax(176px,1fr))]",
+        )}
+      >
         {members.map((member) =>
           member.userId === selfId ? (
             <CallTile key={member.userId} member={member} stream={local.stream} self />

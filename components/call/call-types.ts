@@ -1,5 +1,6 @@
 // The words the call's browser side speaks: who a peer is, what goes between two peers, and the
 // signalling channel it goes over. The mesh knows nothing of Socket.IO; the room's socket is one transport.
+import type { CallSignal } from "@/server/realtime/protocol";
 
 /** One tab in the call: members are keyed by user, and a user's tab by the connectionId it made at load. */
 export interface PeerAddress {
@@ -7,21 +8,8 @@ export interface PeerAddress {
   connectionId: string;
 }
 
-/**
- * What one peer sends another through the server (the `signal` of the protocol's `call:signal`).
- * Mirrors `CallSignal` of server/realtime/protocol.ts (issue 22's contract); import it from there once it lands.
- */
-export type CallSignal =
-  | {
-      kind: "description";
-      description: { type: "offer" | "answer" | "pranswer" | "rollback"; sdp: string };
-      /** The sender's current MediaStream ids, so the receiver knows which video is the camera and which the screen. */
-      streams: { camera: string | null; screen: string | null };
-    }
-  | {
-      kind: "candidate";
-      candidate: { candidate: string; sdpMid?: string | null; sdpMLineIndex?: number | null; usernameFragment?: string | null } | null;
-    };
+/** What one peer sends another through the server: the protocol's `call:signal`, checked there by its schema. */
+export type { CallSignal };
 
 /**
  * The signalling channel. `send` resolves when the server relayed the signal and rejects when it refused or

@@ -5,7 +5,7 @@ const SECRET = "a shared secret of the test";
 
 describe("the ICE configuration", () => {
   it("is none when nothing is set: host candidates only, fine on one machine or a LAN", () => {
-    expect(iceConfigOf(parseEnv({}))).toEqual({ stunUrls: [], turn: null, credentialLifetimeSeconds: 3600 });
+    expect(iceConfigOf(parseEnv({}))).toEqual({ stunUrls: [], turn: null, credentialLifetimeSeconds: 600 });
   });
 
   it("reads comma-separated STUN and TURN URLs with the secret and the lifetime", () => {

@@ -78,7 +78,7 @@ const envSchema = z
       .int()
       .min(60)
       .max(24 * 3600)
-      .default(3600),
+      .default(600),
     BANK_IMPORT_ON_START: z
       .enum(["true", "false"])
       .default("true")

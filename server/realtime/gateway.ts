@@ -14,6 +14,7 @@
  * member; that is how the gateway learns of a removal. Everything else (the room engine, the database,
  * metrics, the clock) arrives in the one `GatewayDeps` argument: the gateway reaches no global.
  */
+import { randomUUID } from "node:crypto";
 import type { Pool } from "pg";
 import type { z } from "zod";
 import { signalRefusal, type Actor, type Role } from "@/server/domain/room";
@@ -78,6 +79,11 @@ export interface Member {
    * Valid while the connection is subscribed; removal from the session unsubscribes it.
    */
   readonly roles: Map<string, Role>;
+  /**
+   * The call tab this connection joined the call as, per session: only it may signal for that tab, and
+   * its going (a closed tab, a dropped socket) takes the tab out of the call.
+   */
+  readonly callTabs: Map<string, string>;
   /** Takes a token from this connection's rate limit for room events; false when none is left. */
   readonly allow: () => boolean;
   /** The same, for call signals. */
@@ -174,9 +180,25 @@ async function join(deps: GatewayDeps, member: Member, payload: unknown) {
   }
 }
 
+/**
+ * What a connection leaves behind in a session: the member's presence when it was their last connection
+ * (which also takes them out of the call), else only the call, when this connection was their call's tab.
+ */
 async function markGoneIfLastConnection(deps: GatewayDeps, member: Member, sessionId: string, role: Role): Promise<void> {
-  if (await member.channels.othersSubscribed(sessionId)) return;
-  await leaveRoom(deps.engine, { sessionId, actor: { userId: member.user.id, role }, now: new Date(deps.now()) });
+  const callTab = member.callTabs.get(sessionId);
+  member.callTabs.delete(sessionId);
+  const actor = { userId: member.user.id, role };
+  if (!(await member.channels.othersSubscribed(sessionId))) return leaveRoom(deps.engine, { sessionId, actor, now: new Date(deps.now()) });
+  // A call that moved to another tab meanwhile is not left: leaveCall names this tab.
+  if (callTab) await leaveCallFrom(deps, sessionId, actor, callTab);
+}
+
+/** Never refused for a reason worth telling: someone removed meanwhile, or a session deleted, is out of the call already. */
+async function leaveCallFrom(deps: GatewayDeps, sessionId: string, actor: Actor, connectionId: string): Promise<void> {
+  const command = { type: "leaveCall" as const, connectionId };
+  await executeCommand(deps.engine, { sessionId, actor, idempotencyKey: randomUUID(), command, now: new Date(deps.now()) }).catch((error: unknown) => {
+    if (!(error instanceof AppError) || error instanceof RetryLaterError) throw error;
+  });
 }
 
 async function leave(deps: GatewayDeps, member: Member, payload: unknown) {
@@ -198,6 +220,8 @@ async function command(deps: GatewayDeps, member: Member, payload: unknown) {
       command: input.command,
       now: new Date(deps.now()),
     });
+    // The connection that joined the call (or joined it again, after a reconnect) is its tab's.
+    if (input.command.type === "joinCall") member.callTabs.set(input.sessionId, input.command.connectionId);
     return outcome.revision === undefined ? { seq: outcome.seq } : { seq: outcome.seq, revision: outcome.revision };
   });
 }
@@ -211,6 +235,8 @@ async function signal(deps: GatewayDeps, member: Member, payload: unknown) {
   const input = parse(callSignalPayloadSchema, payload, { detail: true });
   try {
     const actor = actorIn(member, input.sessionId);
+    // Only the connection that joined the call as `fromConnection` speaks for that tab.
+    if (member.callTabs.get(input.sessionId) !== input.fromConnection) throw new AppError("CONFLICT", "Join the call from this tab first.");
     const refusal = signalRefusal(await deps.engine.read(input.sessionId), actor, input);
     if (refusal) throw new AppError(refusal.error.code, refusal.error.message);
     // Checked again after the read: a removal committed meanwhile unsubscribed this connection.
@@ -250,6 +276,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       user,
       channels,
       roles: new Map(),
+      callTabs: new Map(),
       allow: createRateLimiter(COMMANDS_BURST, COMMANDS_PER_SECOND, deps.now),
       allowSignal: createRateLimiter(SIGNALS_BURST, SIGNALS_PER_SECOND, deps.now),
     }),

@@ -28,38 +28,70 @@ async function pageIn(browser: Browser, newContext: NewContext, width = 1366): P
   return context.newPage();
 }
 
-/** An interviewer with a planned interview and a guest candidate, both in its room; returns the room's address. */
-async function interviewWithCandidate(interviewer: Page, candidate: Page, query = ""): Promise<string> {
+async function signUp(page: Page, name: string): Promise<void> {
   const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 6)}`;
-  await interviewer.goto("/sign-up");
-  await interviewer.getByLabel("Name").fill("Iris Interviewer");
-  await interviewer.getByLabel("Email").fill(`iris-${stamp}@example.com`);
-  await interviewer.getByLabel("Password").fill("correct horse battery");
-  await interviewer.getByRole("button", { name: "Create account" }).click();
-  await interviewer.waitForURL("**/dashboard");
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Email").fill(`${name.split(" ")[0]?.toLowerCase()}-${stamp}@example.com`);
+  await page.getByLabel("Password").fill("correct horse battery");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL("**/dashboard");
+}
+
+/** The interviewer plans an interview of one question and makes its links; returns the plan page's address and the links. */
+async function planInterview(interviewer: Page): Promise<{ planUrl: string; candidateLink: string; coInterviewerLink: string }> {
+  await signUp(interviewer, "Iris Interviewer");
   await interviewer.goto("/interviews/new");
   await interviewer.getByLabel("Title", { exact: true }).fill("System design, with a call");
   await interviewer.getByRole("searchbox", { name: "Search the question bank" }).fill("rate limiter");
-  await interviewer.getByRole("button", { name: /^Add question: / }).first().click();
+  await interviewer
+    .getByRole("button", { name: /^Add question: / })
+    .first()
+    .click();
   await interviewer.getByRole("button", { name: "Create interview" }).click();
   await interviewer.waitForURL((url) => /^\/interviews\/(?!new$)[^/]+$/.test(url.pathname));
-  const planUrl = interviewer.url();
   await interviewer.getByRole("button", { name: "Create candidate link" }).click();
-  const inviteUrl = await interviewer.getByRole("textbox", { name: "Candidate invite link" }).inputValue();
+  const candidateLink = await interviewer.getByRole("textbox", { name: "Candidate invite link" }).inputValue();
+  await interviewer.getByRole("button", { name: "Create co-interviewer link" }).click();
+  const coInterviewerLink = await interviewer.getByRole("textbox", { name: "Co-interviewer invite link" }).inputValue();
+  return { planUrl: interviewer.url(), candidateLink, coInterviewerLink };
+}
+
+/** An interviewer with a planned interview and a guest candidate, both in its room; returns the plan page's address. */
+async function interviewWithCandidate(interviewer: Page, candidate: Page, query = ""): Promise<{ planUrl: string; room: string; coInterviewerLink: string }> {
+  const { planUrl, candidateLink, coInterviewerLink } = await planInterview(interviewer);
   const room = `${new URL(planUrl).pathname.replace("/interviews/", "/room/")}${query}`;
   await interviewer.goto(room);
-
-  await candidate.goto(new URL(inviteUrl).pathname);
+  await candidate.goto(new URL(candidateLink).pathname);
   await candidate.getByLabel("Your name").fill("Cai Candidate");
   await candidate.getByRole("button", { name: "Join as guest" }).click();
   await candidate.waitForURL(/\/room\//);
   if (query) await candidate.goto(room);
-  return planUrl;
+  return { planUrl, room, coInterviewerLink };
 }
 
-async function joinCall(page: Page): Promise<void> {
+/** Light and dark, at the page's own width, into test-results/screens to be looked at. */
+async function screens(page: Page, name: string): Promise<void> {
+  const width = page.viewportSize()?.width ?? 0;
+  for (const theme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.screenshot({ path: `test-results/screens/call-${name}-${width}-${theme}.png`, fullPage: true });
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+}
+
+/** Nothing wider than the screen: a call must not push the room sideways on a phone. */
+async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+}
+
+async function joinCall(page: Page, name?: string): Promise<void> {
   await page.getByTestId("open-call").click();
   await expect(page.getByTestId("device-check")).toBeVisible();
+  if (name) {
+    await expect(page.getByTestId("device-check").locator("video")).toHaveJSProperty("paused", false);
+    await screens(page, name);
+  }
   await page.getByTestId("device-check").getByRole("button", { name: "Join call" }).click();
   await expect(page.getByTestId("call")).toHaveAttribute("data-phase", "in");
 }
@@ -85,15 +117,22 @@ test("two members hold a call: video both ways, mute and camera seen, a shared s
   test.setTimeout(180_000);
   const interviewer = await pageIn(browser, newContext);
   const candidate = await pageIn(browser, newContext, 390);
-  const planUrl = await interviewWithCandidate(interviewer, candidate);
+  const { planUrl } = await interviewWithCandidate(interviewer, candidate);
 
-  await joinCall(interviewer);
-  await joinCall(candidate);
+  await joinCall(interviewer, "device-check");
+  await joinCall(candidate, "device-check");
   await expect(remoteTile(interviewer)).toHaveCount(1);
   await expect(remoteTile(candidate)).toHaveCount(1);
   await expectFramesAdvance(interviewer, '[data-testid="call-tile"]:not([data-self]) video');
   await expectFramesAdvance(candidate, '[data-testid="call-tile"]:not([data-self]) video');
   await expect(remoteTile(interviewer).locator("video")).toHaveJSProperty("muted", false);
+  // The interview runs beside the call: the interviewer's private panel stays in reach.
+  await interviewer.getByRole("button", { name: "Start interview" }).click();
+  await expect(candidate.getByTestId("current-question")).toBeVisible();
+  await expect(interviewer.locator("#notes-heading")).toBeVisible();
+  await screens(interviewer, "live");
+  await screens(candidate, "live");
+  await expectNoSidewaysScroll(candidate);
 
   // Mute and camera off, seen on the other side (and the audio stops playing there).
   await candidate.getByRole("toolbar", { name: "Call controls" }).getByRole("button", { name: "Mute" }).click();
@@ -108,6 +147,8 @@ test("two members hold a call: video both ways, mute and camera seen, a shared s
   await interviewer.getByRole("button", { name: "Share screen" }).click();
   await expect(candidate.getByTestId("call-screen")).toBeVisible();
   await expectFramesAdvance(candidate, '[data-testid="call-screen"] video');
+  await screens(candidate, "screen-share");
+  await screens(interviewer, "screen-share");
   await interviewer.getByRole("button", { name: "Stop sharing" }).click();
   await expect(candidate.getByTestId("call-screen")).toHaveCount(0);
 
@@ -125,14 +166,23 @@ test("two members hold a call: video both ways, mute and camera seen, a shared s
   await expect(remoteTile(interviewer)).toHaveCount(0);
 });
 
-test("a call forced through the TURN relay carries video", async ({ browser, newContext }) => {
+test("an interviewer, a co-interviewer and a candidate hold a call forced through the TURN relay", async ({ browser, newContext }) => {
   test.skip(!process.env.E2E_TURN, "coturn is not installed: .ci/run installs it");
-  test.setTimeout(120_000);
+  test.setTimeout(150_000);
   const interviewer = await pageIn(browser, newContext);
   const candidate = await pageIn(browser, newContext);
-  await interviewWithCandidate(interviewer, candidate, "?ice=relay");
-  await joinCall(interviewer);
-  await joinCall(candidate);
-  await expectFramesAdvance(interviewer, '[data-testid="call-tile"]:not([data-self]) video');
-  await expectFramesAdvance(candidate, '[data-testid="call-tile"]:not([data-self]) video');
+  const coInterviewer = await pageIn(browser, newContext);
+  const { room, coInterviewerLink } = await interviewWithCandidate(interviewer, candidate, "?ice=relay");
+  await signUp(coInterviewer, "Cole Cointerviewer");
+  await coInterviewer.goto(new URL(coInterviewerLink).pathname);
+  await coInterviewer.getByRole("button", { name: "Join interview" }).click();
+  await coInterviewer.waitForURL(/\/room\//);
+  await coInterviewer.goto(room);
+
+  const members = [interviewer, candidate, coInterviewer];
+  for (const page of members) await joinCall(page);
+  for (const page of members) {
+    await expect(remoteTile(page)).toHaveCount(2);
+    for (const index of [0, 1]) await expectFramesAdvance(page, `[data-testid="call-tile"]:not([data-self]) >> nth=${index} >> video`);
+  }
 });

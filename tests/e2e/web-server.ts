@@ -15,7 +15,7 @@ const dataDir = process.env.DATA_DIR;
 if (!dataDir) throw new Error("DATA_DIR is not set");
 
 const secret = randomBytes(24).toString("base64url");
-const coturn = process.env.E2E_TURN ? await startCoturn(secret) : null;
+const coturn = process.env.E2E_TURN ? await startCoturn(secret, { allowLoopbackPeers: true }) : null;
 const turn = coturn ? { ICE_TURN_URLS: `turn:${coturn.host}:${coturn.port}?transport=udp`, TURN_SHARED_SECRET: secret } : {};
 
 const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { stdio: "inherit", env: { ...process.env, ...turn }, detached: true });

@@ -97,7 +97,7 @@ describe("call signalling", () => {
     expect(await signal(olga, { to: candidate.id, toConnection: "cody-tab-1", fromConnection: "olga-tab-1" })).toMatchObject({
       ok: false,
       code: "CONFLICT",
-      message: "Join the call first.",
+      message: "Join the call from this tab first.",
     });
     // To a member who is not in the call, to a tab that is not the one in the call, to oneself.
     expect(await signal(iris, { to: observer.id, toConnection: "olga-tab-1", fromConnection: "iris-tab-1" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
@@ -156,6 +156,23 @@ describe("call signalling", () => {
 
     await settle();
     expect(toCody.map((message) => message.from)).toEqual([observer.id]);
+  });
+
+  it("takes signals for a tab only from the connection that joined the call as it, and a closed call tab leaves the call", async () => {
+    const { sessionId, interviewer, candidate } = await plannedInterview(db, "signal-bound", server.url);
+    const iris = await connect(interviewer.session, sessionId);
+    const callTab = await connect(candidate.session, sessionId);
+    const otherTab = await connect(candidate.session, sessionId);
+    await joinCall(iris, "iris-tab-1");
+    await joinCall(callTab, "cody-tab-1");
+    const route = { to: interviewer.id, toConnection: "iris-tab-1", fromConnection: "cody-tab-1" };
+    expect(await signal(otherTab, route)).toMatchObject({ ok: false, code: "CONFLICT", message: "Join the call from this tab first." });
+    expect(await signal(callTab, route)).toEqual({ ok: true });
+
+    // The call's tab goes; the member's other tab stays in the room, out of the call.
+    callTab.close();
+    const view = await iris.until((current) => !current.call.members[candidate.id]);
+    expect(view.participants.find((participant) => participant.userId === candidate.id)?.presence).toBe("connected");
   });
 
   it("ends a flood of offers with RATE_LIMITED, and the room keeps working for the others", async () => {

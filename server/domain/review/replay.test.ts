@@ -7,6 +7,9 @@ import { at, candidate, completeSessionPicks, everyone, history, interviewer, ob
 import { viewFor } from "../room/view-for";
 import { replayFor, replayFrames, type LoggedEvent, type Perspective } from "./replay";
 
+/** Whole generated sessions, a hundred runs each: seconds on a loaded machine, so more than the default 5. */
+const PROPERTY_TIMEOUT_MS = 30_000;
+
 function logOf(events: RoomEvent[]): LoggedEvent[] {
   return events.map((event, i) => ({ seq: i + 1, at: at(i * 7).toISOString(), event }));
 }
@@ -25,19 +28,23 @@ function expectReplayMatchesLive(states: RoomState[], log: LoggedEvent[], viewer
 }
 
 describe("replay", () => {
-  it("shows, after any event of any generated session, the room exactly as the live room showed it, for every role and perspective", () => {
-    fc.assert(
-      fc.property(sessionPicks, (picks) => {
-        const { states, events } = history(picks);
-        const log = logOf(events);
-        for (const viewer of everyone) {
-          expectReplayMatchesLive(states, log, viewer, "own");
-          expectReplayMatchesLive(states, log, viewer, "candidate");
-        }
-      }),
-      { numRuns: 200 },
-    );
-  });
+  it(
+    "shows, after any event of any generated session, the room exactly as the live room showed it, for every role and perspective",
+    () => {
+      fc.assert(
+        fc.property(sessionPicks, (picks) => {
+          const { states, events } = history(picks);
+          const log = logOf(events);
+          for (const viewer of everyone) {
+            expectReplayMatchesLive(states, log, viewer, "own");
+            expectReplayMatchesLive(states, log, viewer, "candidate");
+          }
+        }),
+        { numRuns: 200 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 
   it("has teeth: a step dropped from the replay gives a frame the live room never showed", () => {
     const { states, events } = history(completeSessionPicks());

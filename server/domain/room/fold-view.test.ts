@@ -8,37 +8,44 @@ import type { RoomState } from "./room-state";
 import { at, candidate, emptyRoom, everyone, history, idSource, interviewer, joinedRoom, liveRoom, run, sessionPicks, steps } from "./test-fixtures";
 import { scratchpadsFor, viewFor } from "./view-for";
 
+/** Whole generated sessions, a hundred runs each: seconds on a loaded machine, so more than the default 5. */
+const PROPERTY_TIMEOUT_MS = 30_000;
+
 /** Views without a server time, so that elapsed times (left to the client's clock) compare equal. */
 function viewsOf(state: RoomState) {
   return everyone.map((viewer) => viewFor(state, viewer));
 }
 
 describe("foldView", () => {
-  it("turns a viewer's view into the view after any event, for every role, as viewFor(apply(...)) would", () => {
-    fc.assert(
-      fc.property(sessionPicks, (picks) => {
-        let state = emptyRoom();
-        const ids = idSource();
-        let views = viewsOf(state);
-        picks.forEach((pick, i) => {
-          const [actor, command] = steps[pick]!;
-          const decision = decide(state, actor, command, at(i * 7), ids);
-          if (!decision.ok) return;
-          for (const event of decision.events) {
-            state = apply(state, event);
-            views = views.map((view, v) => {
-              const viewer = everyone[v]!;
-              // As the server publishes it: projected with the state after the event.
-              const projected = eventForViewer(event, state, viewer);
-              return projected ? foldView(view, projected) : view;
-            });
-            expect(views).toEqual(viewsOf(state));
-          }
-        });
-      }),
-      { numRuns: 300 },
-    );
-  });
+  it(
+    "turns a viewer's view into the view after any event, for every role, as viewFor(apply(...)) would",
+    () => {
+      fc.assert(
+        fc.property(sessionPicks, (picks) => {
+          let state = emptyRoom();
+          const ids = idSource();
+          let views = viewsOf(state);
+          picks.forEach((pick, i) => {
+            const [actor, command] = steps[pick]!;
+            const decision = decide(state, actor, command, at(i * 7), ids);
+            if (!decision.ok) return;
+            for (const event of decision.events) {
+              state = apply(state, event);
+              views = views.map((view, v) => {
+                const viewer = everyone[v]!;
+                // As the server publishes it: projected with the state after the event.
+                const projected = eventForViewer(event, state, viewer);
+                return projected ? foldView(view, projected) : view;
+              });
+              expect(views).toEqual(viewsOf(state));
+            }
+          });
+        }),
+        { numRuns: 300 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 
   it("has teeth: a fold that drops an event disagrees with the server", () => {
     const state = joinedRoom();
@@ -68,21 +75,25 @@ function withLiveDraft(state: RoomState): RoomState {
 }
 
 describe("catchUp", () => {
-  it("brings a view taken at any point of the log to the fresh view, for every role: the events since, then the scratchpads as they are", () => {
-    fc.assert(
-      fc.property(sessionPicks, fc.nat(), fc.boolean(), (picks, cutPick, liveDraft) => {
-        const { states, events } = history(picks);
-        const cut = cutPick % states.length;
-        const latest = liveDraft ? withLiveDraft(states.at(-1)!) : states.at(-1)!;
-        for (const viewer of everyone) {
-          // As the server sends them: projected with the room's latest state, the ones the viewer may see.
-          const missed = events.slice(cut).flatMap((event) => eventForViewer(event, latest, viewer) ?? []);
-          expect(catchUp(viewFor(states[cut]!, viewer), missed, scratchpadsFor(latest, viewer))).toEqual(viewFor(latest, viewer));
-        }
-      }),
-      { numRuns: 300 },
-    );
-  });
+  it(
+    "brings a view taken at any point of the log to the fresh view, for every role: the events since, then the scratchpads as they are",
+    () => {
+      fc.assert(
+        fc.property(sessionPicks, fc.nat(), fc.boolean(), (picks, cutPick, liveDraft) => {
+          const { states, events } = history(picks);
+          const cut = cutPick % states.length;
+          const latest = liveDraft ? withLiveDraft(states.at(-1)!) : states.at(-1)!;
+          for (const viewer of everyone) {
+            // As the server sends them: projected with the room's latest state, the ones the viewer may see.
+            const missed = events.slice(cut).flatMap((event) => eventForViewer(event, latest, viewer) ?? []);
+            expect(catchUp(viewFor(states[cut]!, viewer), missed, scratchpadsFor(latest, viewer))).toEqual(viewFor(latest, viewer));
+          }
+        }),
+        { numRuns: 300 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 
   it("has teeth: without the scratchpads as they are, a live edit is missed", () => {
     const state = liveRoom();
