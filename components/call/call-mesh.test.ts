@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { CallMesh, ICE_REFRESH_AT, QUALITY_INTERVAL_MS, type CallMeshOptions } from "./call-mesh";
 import { peerKey, type CallSignal, type IceConfig, type LocalMedia, type PeerAddress, type SignalTransport } from "./call-types";
 import { FakeMediaStream, FakePeerConnection, FakeTrack, type FakeTransceiver } from "./fake-peer-connection";
-import { DISCONNECTED_GRACE_MS, UNANSWERED_OFFER_MS } from "./peer-link";
+import { DISCONNECTED_GRACE_MS, NOT_CONNECTED_MS, UNANSWERED_OFFER_MS } from "./peer-link";
 
 type Listener = (from: PeerAddress, signal: CallSignal) => void;
 
@@ -10,6 +10,8 @@ type Listener = (from: PeerAddress, signal: CallSignal) => void;
 class FakeSignalNetwork {
   latencyMs = 10;
   down = false;
+  /** Candidates are sent but never arrive: descriptions go through and ICE never connects. */
+  dropCandidates = false;
   readonly sent: Array<{ from: string; to: string; signal: CallSignal }> = [];
   private readonly listeners = new Map<string, Set<Listener>>();
 
@@ -18,6 +20,7 @@ class FakeSignalNetwork {
       send: (to, signal) => {
         if (this.down) return Promise.reject(new Error("not relayed"));
         this.sent.push({ from: peerKey(self), to: peerKey(to), signal });
+        if (this.dropCandidates && signal.kind === "candidate") return Promise.resolve();
         setTimeout(() => {
           for (const listener of this.listeners.get(peerKey(to)) ?? []) listener({ ...self }, signal);
         }, this.latencyMs);
@@ -329,6 +332,25 @@ describe("CallMesh ICE", () => {
     await run();
     expect(pc.connectionState).toBe("connected");
     expect(pc.signalingState).toBe("stable");
+  });
+
+  it("restarts ICE on a connection negotiated but never connected, which fails nowhere", async () => {
+    const network = new FakeSignalNetwork();
+    network.dropCandidates = true;
+    const tabs = [member(network, alice), member(network, bob)];
+    tabs[0]!.mesh.start();
+    tabs[1]!.mesh.start();
+    tabs[0]!.mesh.setPeers([bob]);
+    tabs[1]!.mesh.setPeers([alice]);
+    await run(NOT_CONNECTED_MS - 1_000);
+    const pcs = [tabs[0]!.pcs[0]!, tabs[1]!.pcs[0]!];
+    expect(pcs.map((pc) => pc.signalingState)).toEqual(["stable", "stable"]);
+    expect(pcs.map((pc) => pc.iceConnectionState)).toEqual(["new", "new"]);
+    expect(pcs.map((pc) => pc.restartIceCalls)).toEqual([0, 0]);
+    network.dropCandidates = false;
+    await run(1_000 + QUALITY_INTERVAL_MS);
+    expect(pcs.some((pc) => pc.restartIceCalls > 0)).toBe(true);
+    expect(pcs.map((pc) => pc.connectionState)).toEqual(["connected", "connected"]);
   });
 
   it("restarts ICE after a few seconds of disconnection, not when it mends sooner", async () => {

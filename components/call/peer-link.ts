@@ -10,6 +10,11 @@ import { peerKey, type CallSignal, type LocalMedia, type PeerAddress } from "@/c
 export const DISCONNECTED_GRACE_MS = 3_000;
 /** An offer unanswered this long was lost (the relay refused it, the socket dropped): take it back and offer again. */
 export const UNANSWERED_OFFER_MS = 10_000;
+/**
+ * A connection whose offer and answer are both set but whose ICE has not connected this long is restarted:
+ * nothing fails in that case (a side that gathered no candidate stays "new"), so nothing else would.
+ */
+export const NOT_CONNECTED_MS = 8_000;
 
 export interface PeerLinkOptions {
   self: PeerAddress;
@@ -62,6 +67,7 @@ export class PeerLink {
   private counters: LossCounters | null = null;
   private sampling = false;
   private disconnectedTimer: ReturnType<typeof setTimeout> | undefined;
+  private notConnectedTimer: ReturnType<typeof setTimeout> | undefined;
   private offeredAt: number | null = null;
 
   constructor(private readonly options: PeerLinkOptions) {
@@ -169,6 +175,7 @@ export class PeerLink {
     if (this.closed) return;
     this.closed = true;
     clearTimeout(this.disconnectedTimer);
+    clearTimeout(this.notConnectedTimer);
     const { pc } = this.options;
     pc.removeEventListener("negotiationneeded", this.onNegotiationNeeded);
     pc.removeEventListener("icecandidate", this.onIceCandidate);
@@ -252,6 +259,7 @@ export class PeerLink {
   private onIceConnectionState = (): void => {
     const { pc } = this.options;
     clearTimeout(this.disconnectedTimer);
+    if (isConnected(pc.iceConnectionState)) clearTimeout(this.notConnectedTimer);
     if (pc.iceConnectionState === "failed") pc.restartIce();
     if (pc.iceConnectionState === "disconnected") {
       this.disconnectedTimer = setTimeout(() => {
@@ -262,10 +270,24 @@ export class PeerLink {
   };
 
   private onSignalingState = (): void => {
-    this.offeredAt = this.options.pc.signalingState === "have-local-offer" ? Date.now() : null;
+    const { pc } = this.options;
+    this.offeredAt = pc.signalingState === "have-local-offer" ? Date.now() : null;
+    if (pc.signalingState === "stable" && pc.remoteDescription && !isConnected(pc.iceConnectionState)) this.watchForNoConnection();
   };
+
+  private watchForNoConnection(): void {
+    clearTimeout(this.notConnectedTimer);
+    this.notConnectedTimer = setTimeout(() => {
+      const { pc } = this.options;
+      if (!this.closed && !isConnected(pc.iceConnectionState)) pc.restartIce();
+    }, NOT_CONNECTED_MS);
+  }
 
   private fail(error: unknown, context: string): void {
     if (!this.closed) this.options.onError(error, context);
   }
+}
+
+function isConnected(state: RTCIceConnectionState): boolean {
+  return state === "connected" || state === "completed";
 }
