@@ -1,10 +1,11 @@
 "use client";
 
-import { Mic, MicOff, MonitorUp, MonitorX, PhoneOff, Video, VideoOff } from "lucide-react";
+import { MonitorUp, MonitorX, PhoneOff, Video } from "lucide-react";
 import { useState } from "react";
 import { CallTile, ScreenStage, type TileMember } from "@/components/call/call-tiles";
-import { DeviceCheck } from "@/components/call/device-check";
+import { DeviceCheck, DeviceToggle } from "@/components/call/device-check";
 import type { LocalMedia } from "@/components/call/local-media";
+import { problemsToShow } from "@/components/call/media-problems";
 import { useLocalMedia } from "@/components/call/use-local-media";
 import type { UseCall } from "@/components/call/use-call";
 import { Alert } from "@/components/ui/alert";
@@ -57,8 +58,8 @@ function OutOfCall({ call, members, maySpeak }: { call: UseCall; members: TileMe
         media={call.media}
         maySpeak={maySpeak}
         error={call.notice}
-        onJoin={({ audio, video }) => {
-          call.join({ audio, video });
+        onJoin={(choice) => {
+          call.join(choice);
           setChecking(false);
         }}
       />
@@ -128,17 +129,13 @@ function InCall({ view, call, media, members, maySpeak }: InCallProps) {
 
 function CallControls({ call, media, maySpeak }: { call: UseCall; media: LocalMedia; maySpeak: boolean }) {
   const local = useLocalMedia(media);
+  const problems = [...problemsToShow(local.problems.audio, local.problems.video), ...(local.problems.screen ? [local.problems.screen] : [])];
   const why = maySpeak ? undefined : "The interviewer has not let observers speak in this call.";
+  const toggle = { disabled: !maySpeak, title: why, size: "sm" as const, className: "w-auto" };
   return (
     <div className="flex flex-wrap items-center gap-2" role="toolbar" aria-label="Call controls">
-      <Button variant="outline" size="sm" disabled={!maySpeak} title={why} onClick={() => void media.setAudio(!local.audio)} aria-pressed={!local.audio}>
-        {local.audio ? <Mic aria-hidden /> : <MicOff aria-hidden />}
-        {local.audio ? "Mute" : "Unmute"}
-      </Button>
-      <Button variant="outline" size="sm" disabled={!maySpeak} title={why} onClick={() => void media.setVideo(!local.video)} aria-pressed={!local.video}>
-        {local.video ? <Video aria-hidden /> : <VideoOff aria-hidden />}
-        {local.video ? "Stop camera" : "Start camera"}
-      </Button>
+      <DeviceToggle kind="audio" on={local.audio} pending={local.pending.audio} onToggle={(on) => void media.setAudio(on)} {...toggle} />
+      <DeviceToggle kind="video" on={local.video} pending={local.pending.video} onToggle={(on) => void media.setVideo(on)} {...toggle} />
       <Button
         variant="outline"
         size="sm"
@@ -154,11 +151,7 @@ function CallControls({ call, media, maySpeak }: { call: UseCall; media: LocalMe
         <PhoneOff aria-hidden /> Leave call
       </Button>
       {call.notice ? <p className="basis-full text-[13px] text-destructive">{call.notice}</p> : null}
-      {local.problems.audio || local.problems.video || local.problems.screen ? (
-        <p className="basis-full text-[13px] text-muted-foreground">
-          {[local.problems.audio, local.problems.video, local.problems.screen].flatMap((problem) => (problem ? [problem.message] : [])).join(" ")}
-        </p>
-      ) : null}
+      {problems.length > 0 ? <p className="basis-full text-[13px] text-muted-foreground">{problems.map((problem) => problem.message).join(" ")}</p> : null}
     </div>
   );
 }

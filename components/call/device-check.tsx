@@ -2,6 +2,7 @@
 
 import { Mic, MicOff, Video, VideoOff } from "lucide-react";
 import { useEffect, useId, useRef } from "react";
+import type { JoinChoice } from "@/components/call/call-controller";
 import type { DeviceOption, LocalMedia } from "@/components/call/local-media";
 import { problemsToShow, type MediaKind, type MediaProblem } from "@/components/call/media-problems";
 import { useAudioLevel } from "@/components/call/use-audio-level";
@@ -12,13 +13,6 @@ import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Label } from "@/components/ui/label";
 import { Spinner } from "@/components/ui/spinner";
-
-/** What the member joins the call with; `stream` is LocalMedia's camera-and-microphone stream (null with neither). */
-export interface JoinChoice {
-  audio: boolean;
-  video: boolean;
-  stream: MediaStream | null;
-}
 
 export interface DeviceCheckProps {
   /** The member's devices; made and closed by the caller, which keeps it through the call. */
@@ -46,8 +40,7 @@ export function DeviceCheck({ media, onJoin, maySpeak = true, joining = false, e
     if (maySpeak) void media.open({ audio: true, video: true });
   }, [media, maySpeak]);
 
-  const join = () =>
-    onJoin(maySpeak ? { audio: snapshot.audio, video: snapshot.video, stream: snapshot.stream } : { audio: false, video: false, stream: null });
+  const join = () => onJoin(maySpeak ? { audio: snapshot.audio, video: snapshot.video } : { audio: false, video: false });
   return (
     <section aria-labelledby={headingId} className={cn("@container grid gap-4", className)} data-testid="device-check">
       <h2 id={headingId} className="text-[15px] font-semibold tracking-tight">
@@ -158,6 +151,11 @@ interface DeviceToggleProps {
   on: boolean;
   pending: boolean;
   onToggle: (on: boolean) => void;
+  /** With the reason in its title (an observer the owner has not let speak). */
+  disabled?: boolean;
+  title?: string;
+  size?: "sm" | "md";
+  className?: string;
 }
 
 // Short enough for two buttons side by side at 390 px; the microphone's name says which device it mutes.
@@ -166,19 +164,23 @@ const TOGGLE_TEXT: Record<MediaKind, Record<"on" | "off", { text: string; name: 
   video: { on: { text: "Stop camera", name: "Stop camera" }, off: { text: "Start camera", name: "Start camera" } },
 };
 
-function DeviceToggle({ kind, on, pending, onToggle }: DeviceToggleProps) {
+/** Microphone or camera on or off, in the device check and in the call's controls alike. */
+export function DeviceToggle({ kind, on, pending, onToggle, disabled, title, size, className }: DeviceToggleProps) {
   const Icon = kind === "audio" ? (on ? Mic : MicOff) : on ? Video : VideoOff;
   const { text, name } = TOGGLE_TEXT[kind][on ? "on" : "off"];
   return (
     <Button
       type="button"
       variant="outline"
+      size={size}
       loading={pending}
+      disabled={disabled}
+      title={title}
       aria-label={name}
       onClick={() => onToggle(!on)}
       data-testid={`toggle-${kind}`}
       data-on={on}
-      className={cn("w-full min-w-0 px-3", !on && "border-destructive/30 bg-destructive-soft text-destructive hover:bg-destructive-soft/80")}
+      className={cn("w-full min-w-0 px-3", !on && "border-destructive/30 bg-destructive-soft text-destructive hover:bg-destructive-soft/80", className)}
     >
       {pending ? null : <Icon aria-hidden />}
       <span className="truncate">{text}</span>

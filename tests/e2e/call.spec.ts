@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { addQuestions, createInterview, expect, signUpNew, test } from "./fixtures";
 
 /**
  * The call in the room, end to end in real Chromium with its fake camera and microphone: an interviewer
@@ -28,28 +28,13 @@ async function pageIn(browser: Browser, newContext: NewContext, width = 1366): P
   return context.newPage();
 }
 
-async function signUp(page: Page, name: string): Promise<void> {
-  const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 6)}`;
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("Email").fill(`${name.split(" ")[0]?.toLowerCase()}-${stamp}@example.com`);
-  await page.getByLabel("Password").fill("correct horse battery");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await page.waitForURL("**/dashboard");
-}
-
 /** The interviewer plans an interview of one question and makes its links; returns the plan page's address and the links. */
 async function planInterview(interviewer: Page): Promise<{ planUrl: string; candidateLink: string; coInterviewerLink: string }> {
-  await signUp(interviewer, "Iris Interviewer");
+  await signUpNew(interviewer, "Iris Interviewer");
   await interviewer.goto("/interviews/new");
   await interviewer.getByLabel("Title", { exact: true }).fill("System design, with a call");
-  await interviewer.getByRole("searchbox", { name: "Search the question bank" }).fill("rate limiter");
-  await interviewer
-    .getByRole("button", { name: /^Add question: / })
-    .first()
-    .click();
-  await interviewer.getByRole("button", { name: "Create interview" }).click();
-  await interviewer.waitForURL((url) => /^\/interviews\/(?!new$)[^/]+$/.test(url.pathname));
+  await addQuestions(interviewer, ["rate limiter"]);
+  await createInterview(interviewer);
   await interviewer.getByRole("button", { name: "Create candidate link" }).click();
   const candidateLink = await interviewer.getByRole("textbox", { name: "Candidate invite link" }).inputValue();
   await interviewer.getByRole("button", { name: "Create co-interviewer link" }).click();
@@ -173,7 +158,7 @@ test("an interviewer, a co-interviewer and a candidate hold a call forced throug
   const candidate = await pageIn(browser, newContext);
   const coInterviewer = await pageIn(browser, newContext);
   const { room, coInterviewerLink } = await interviewWithCandidate(interviewer, candidate, "?ice=relay");
-  await signUp(coInterviewer, "Cole Cointerviewer");
+  await signUpNew(coInterviewer, "Cole Cointerviewer");
   await coInterviewer.goto(new URL(coInterviewerLink).pathname);
   await coInterviewer.getByRole("button", { name: "Join interview" }).click();
   await coInterviewer.waitForURL(/\/room\//);
