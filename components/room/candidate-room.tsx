@@ -9,12 +9,11 @@ import { Markdown } from "@/components/ui/markdown";
 import { PresenceList } from "@/components/room/presence";
 import { RoomConnectionStatus } from "@/components/room/connection-status";
 import { RoomHeader } from "@/components/room/room-header";
-import { ScratchpadEditor } from "@/components/room/scratchpad";
 import type { Result, RoomCommandResult } from "@/server/realtime/protocol";
 import { QuestionTimer, SessionClock } from "@/components/room/timers";
 import { useTickingNow } from "@/components/room/use-ticking-now";
 import type { ConnectionState } from "@/components/realtime/room-connection";
-import { canEditScratchpad, sessionElapsedMs, type CandidateQuestionView, type CandidateView, type ClientCommand } from "@/server/domain/room";
+import { sessionElapsedMs, type CandidateQuestionView, type CandidateView, type ClientCommand, type Scratchpad } from "@/server/domain/room";
 import { InlineTitle } from "@/components/ui/inline-title";
 
 interface CandidateRoomProps {
@@ -27,10 +26,12 @@ interface CandidateRoomProps {
   send: (command: ClientCommand) => Promise<Result<RoomCommandResult>>;
   /** The room's call, first in the page: the conversation is the interview. */
   call: ReactNode;
+  /** The pad of a question, typed in by everyone in the room. */
+  pad: (question: { id: string; scratchpad: Scratchpad | null }) => ReactNode;
 }
 
 /** The candidate's room: only what has been asked and revealed, the clocks, and a scratchpad. */
-export function CandidateRoom({ title, view, connection, serverNow, send, call }: CandidateRoomProps) {
+export function CandidateRoom({ title, view, connection, serverNow, send, call, pad }: CandidateRoomProps) {
   const now = useTickingNow(serverNow, 250, view.status !== "ended");
   const current = view.current;
 
@@ -62,7 +63,7 @@ export function CandidateRoom({ title, view, connection, serverNow, send, call }
         {view.status === "live" && current ? (
           <div className="grid grid-cols-1 gap-6">
             <CurrentQuestion question={current} count={view.questionCount} sessionStartedAt={view.clock.startedAt} now={now} />
-            <ScratchpadEditor key={current.id} questionId={current.id} saved={current.scratchpad} disabled={!canEditScratchpad(view.viewer.role)} send={send} />
+            {pad(current)}
             {view.earlier.length > 0 ? <EarlierQuestions questions={view.earlier} sessionStartedAt={view.clock.startedAt} /> : null}
           </div>
         ) : null}

@@ -100,19 +100,17 @@ interface CodeEditorProps {
 
 type EditorHandlers = Pick<CodeEditorProps, "onChange" | "onBlur" | "accepts" | "onRefused">;
 
-/** The editor's setup: keys, look, accessibility, the length rule, and where changes go. */
-function editorExtensions({
+/** The editor's keys, look and accessibility, shared by every CodeMirror editor of the app. */
+export function editorBasics({
   label,
   readOnly,
   placeholder,
   languageSlot,
-  handlers,
 }: {
   label: string;
   readOnly: boolean;
   placeholder: string | undefined;
   languageSlot: Compartment;
-  handlers: { readonly current: EditorHandlers };
 }): Extension[] {
   return [
     lineNumbers(),
@@ -131,15 +129,60 @@ function editorExtensions({
     EditorView.editable.of(!readOnly),
     EditorView.contentAttributes.of({ "aria-label": label, ...(readOnly ? { "aria-readonly": "true" } : {}) }),
     ...(placeholder ? [placeholderText(placeholder)] : []),
-    EditorState.transactionFilter.of((transaction) => {
-      const { accepts: rule, onRefused: refused } = handlers.current;
-      if (!rule || !transaction.docChanged || transaction.annotation(fromOutside)) return transaction;
-      // Only a change that makes the text longer can break a length rule; deleting always goes through.
-      if (transaction.newDoc.length <= transaction.startState.doc.length || rule(transaction.newDoc.toString())) return transaction;
-      const length = transaction.newDoc.length;
-      queueMicrotask(() => refused?.(length));
-      return [];
-    }),
+  ];
+}
+
+/**
+ * Refuses a change of the user's whose text would fail `accepts` (a paste past the limit): the editor
+ * keeps the text it had, and `onRefused` hears how long the change would have made it. Text from
+ * outside (marked `fromOutside`, or a collaborator's, which is not filtered) always goes in.
+ */
+export function lengthRule(handlers: { readonly current: Pick<CodeEditorProps, "accepts" | "onRefused"> }): Extension {
+  return EditorState.transactionFilter.of((transaction) => {
+    const { accepts: rule, onRefused: refused } = handlers.current;
+    if (!rule || !transaction.docChanged || transaction.annotation(fromOutside)) return transaction;
+    // Only a change that makes the text longer can break a length rule; deleting always goes through.
+    if (transaction.newDoc.length <= transaction.startState.doc.length || rule(transaction.newDoc.toString())) return transaction;
+    const length = transaction.newDoc.length;
+    queueMicrotask(() => refused?.(length));
+    return [];
+  });
+}
+
+/** Loads the language's grammar into the editor's slot when it changes. */
+export function useLanguage(
+  view: { readonly current: EditorView | null },
+  slots: { readonly current: { language: Compartment } },
+  language: ScratchpadLanguage,
+): void {
+  useEffect(() => {
+    let current = true;
+    void languageSupport(language).then((support) => {
+      if (current) view.current?.dispatch({ effects: slots.current.language.reconfigure(support) });
+    });
+    return () => {
+      current = false;
+    };
+  }, [language, view, slots]);
+}
+
+/** The editor's setup: its basics, the length rule, and where changes go. */
+function editorExtensions({
+  label,
+  readOnly,
+  placeholder,
+  languageSlot,
+  handlers,
+}: {
+  label: string;
+  readOnly: boolean;
+  placeholder: string | undefined;
+  languageSlot: Compartment;
+  handlers: { readonly current: EditorHandlers };
+}): Extension[] {
+  return [
+    ...editorBasics({ label, readOnly, placeholder, languageSlot }),
+    lengthRule(handlers),
     EditorView.updateListener.of((update) => {
       if (update.docChanged && !update.transactions.some((transaction) => transaction.annotation(fromOutside))) {
         handlers.current.onChange?.(update.state.doc.toString());
@@ -170,7 +213,7 @@ export function CodeEditor({
 }: CodeEditorProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
-  const languageSlot = useRef(new Compartment());
+  const slots = useRef({ language: new Compartment() });
   const handlers = useRef({ onChange, onBlur, accepts, onRefused });
   useEffect(() => {
     handlers.current = { onChange, onBlur, accepts, onRefused };
@@ -184,7 +227,7 @@ export function CodeEditor({
       parent: host,
       state: EditorState.create({
         doc: value,
-        extensions: editorExtensions({ label, readOnly, placeholder, languageSlot: languageSlot.current, handlers }),
+        extensions: editorExtensions({ label, readOnly, placeholder, languageSlot: slots.current.language, handlers }),
       }),
     });
     viewRef.current = view;
@@ -202,15 +245,7 @@ export function CodeEditor({
     view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: value }, annotations: fromOutside.of(true) });
   }, [value]);
 
-  useEffect(() => {
-    let current = true;
-    void languageSupport(language).then((support) => {
-      if (current) viewRef.current?.dispatch({ effects: languageSlot.current.reconfigure(support) });
-    });
-    return () => {
-      current = false;
-    };
-  }, [language]);
+  useLanguage(viewRef, slots, language);
 
   return <div ref={hostRef} className={className} data-testid={testId} data-language={language} />;
 }

@@ -7,11 +7,12 @@ import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { CallPanel } from "@/components/call/call-panel";
 import { useCall } from "@/components/call/use-call";
+import { CollabPad } from "@/components/pad/collab-pad";
 import { CandidateRoom } from "@/components/room/candidate-room";
 import { StaffRoom } from "@/components/room/staff-room";
 import { Toaster, useToast } from "@/components/room/toaster";
 import { useRoom } from "@/components/realtime/use-room";
-import type { ClientCommand, Role } from "@/server/domain/room";
+import { canEditScratchpad, type ClientCommand, type Role, type Scratchpad } from "@/server/domain/room";
 
 interface RoomScreenProps {
   sessionId: string;
@@ -44,6 +45,8 @@ function Room({ sessionId, title, role, userId }: RoomScreenProps) {
     },
     [send, toast],
   );
+
+  const pad = usePadSlot(room, sessionId, userId);
 
   if (room.error && !room.view) {
     return (
@@ -81,6 +84,7 @@ function Room({ sessionId, title, role, userId }: RoomScreenProps) {
           serverNow={room.serverNow}
           send={send}
           call={<CallPanel view={room.view} call={call} run={run} />}
+          pad={pad}
         />
       ) : (
         <StaffRoom
@@ -90,10 +94,31 @@ function Room({ sessionId, title, role, userId }: RoomScreenProps) {
           serverNow={room.serverNow}
           run={run}
           call={<CallPanel view={room.view} call={call} run={run} />}
+          pad={pad}
         />
       )}
     </>
   );
+}
+
+/** The pad of one question, alike for every role; keyed by question, so each has its own editor. */
+function usePadSlot(room: ReturnType<typeof useRoom>, sessionId: string, userId: string) {
+  const { view, connection, send } = room;
+  return function padFor(question: { id: string; scratchpad: Scratchpad | null }) {
+    return view ? (
+      <CollabPad
+        key={question.id}
+        sessionId={sessionId}
+        questionId={question.id}
+        saved={question.scratchpad}
+        viewerId={userId}
+        participants={view.participants}
+        readOnly={!canEditScratchpad(view.viewer.role) || view.status !== "live"}
+        connection={connection}
+        send={send}
+      />
+    ) : null;
+  };
 }
 
 function RoomSkeleton({ title, candidate }: { title: string; candidate: boolean }) {

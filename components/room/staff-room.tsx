@@ -28,6 +28,7 @@ import {
   canStart,
   sessionElapsedMs,
   type ClientCommand,
+  type Scratchpad,
   type StaffView,
   type StaffQuestionView,
 } from "@/server/domain/room";
@@ -42,10 +43,12 @@ interface StaffRoomProps {
   run: (command: ClientCommand) => Promise<boolean>;
   /** The room's call, at the top of the main column so the private panel beside it stays in reach. */
   call: ReactNode;
+  /** The pad of a question, typed in by everyone in the room (observers read it). */
+  pad: (question: { id: string; scratchpad: Scratchpad | null }) => ReactNode;
 }
 
 /** The interviewer's room, and the observer's (the same, minus every control the policy withholds). */
-export function StaffRoom({ title, view, connection, serverNow, run, call }: StaffRoomProps) {
+export function StaffRoom({ title, view, connection, serverNow, run, call, pad }: StaffRoomProps) {
   const role = view.role;
   const live = view.status === "live";
   const now = useTickingNow(serverNow, 250, view.status !== "ended");
@@ -109,9 +112,10 @@ export function StaffRoom({ title, view, connection, serverNow, run, call }: Sta
                   run={run}
                 />
               ) : null}
+              {current ? pad(current) : null}
             </div>
 
-            <StaffSidebar view={view} current={current} now={now} nameOf={nameOf} run={run} />
+            <StaffSidebar view={view} current={current} nameOf={nameOf} run={run} />
           </div>
         ) : null}
       </div>

@@ -3,7 +3,6 @@
 import { useState, type KeyboardEvent } from "react";
 import { cn } from "@/components/ui/cn";
 import { NotesPanel } from "@/components/room/notes-panel";
-import { ScratchpadViewer } from "@/components/room/scratchpad";
 import { AgreementView } from "@/components/room/scorecard/agreement-view";
 import { FeedbackPanel } from "@/components/room/scorecard/feedback-panel";
 import { QuestionScorecard } from "@/components/room/scorecard/question-scorecard";
@@ -16,19 +15,17 @@ type ScorecardState = ReturnType<typeof useScorecard>;
 type Tab = "notes" | "score" | "summary";
 
 /**
- * Beside the question, and not scrolling away with it: the candidate's scratchpad, then the notes, the
- * viewer's scorecard for the question on screen, and the session summary, as tabs.
+ * Beside the question, and not scrolling away with it: the notes, the viewer's scorecard for the question
+ * on screen, and the session summary, as tabs.
  */
 export function StaffSidebar({
   view,
   current,
-  now,
   nameOf,
   run,
 }: {
   view: StaffView;
   current: StaffQuestionView | null;
-  now: number | null;
   nameOf: (userId: string) => string;
   run: (command: ClientCommand) => Promise<boolean>;
 }) {
@@ -58,9 +55,8 @@ export function StaffSidebar({
     <aside
       id="notes-and-scorecard"
       aria-label="Candidate, notes and scorecard"
-      className="grid min-w-0 grid-cols-1 gap-5 lg:sticky lg:top-[8.5rem] lg:max-h-[calc(100dvh-9.5rem)] lg:grid-rows-[auto_minmax(0,1fr)]"
+      className="grid min-w-0 grid-cols-1 gap-5 lg:sticky lg:top-[8.5rem] lg:max-h-[calc(100dvh-9.5rem)] lg:grid-rows-[minmax(0,1fr)]"
     >
-      <ScratchpadViewer scratchpad={current?.scratchpad ?? null} sessionStartedAt={view.clock.startedAt} now={now} />
       <div className="flex min-h-0 flex-col rounded-xl border bg-card shadow-xs">
         <TabList tabs={tabs} selected={tab} onSelect={setTab} />
         <div role="tabpanel" id={`sidebar-panel-${tab}`} aria-labelledby={`sidebar-tab-${tab}`} className="min-h-0 flex-1 overflow-y-auto">

@@ -40,7 +40,7 @@ function fakes(options: { roles?: () => Promise<{ rows: object[] }>; shuttingDow
     isShuttingDown: () => options.shuttingDown ?? false,
     reportError: (_what, error) => void reported.push(error),
     now: () => now,
-    relaySignal: () => calls.push("relay"),
+    relay: () => calls.push("relay"),
   };
   const gateway = createGateway(deps);
   const member = gateway.connect(user, channels);

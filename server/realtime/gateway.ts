@@ -17,20 +17,24 @@
 import { randomUUID } from "node:crypto";
 import type { Pool } from "pg";
 import type { z } from "zod";
-import { signalRefusal, type Actor, type Role } from "@/server/domain/room";
-import { ROOM_NOT_FOUND } from "@/server/services/room/store";
+import { canEditScratchpad, scratchpadEditForViewer, signalRefusal, type Actor, type Role } from "@/server/domain/room";
+import { padUpdatesSince, ROOM_NOT_FOUND } from "@/server/services/room/store";
 import { AppError, RetryLaterError, toFailure } from "@/server/platform/errors";
 import type { EngineMetrics } from "@/server/platform/observability/metrics";
 import {
   callSignalPayloadSchema,
+  PAD_PULL_LIMIT,
+  padCursorPayloadSchema,
+  padPullPayloadSchema,
   PROTOCOL_VERSION,
   roomCommandPayloadSchema,
   roomJoinPayloadSchema,
   roomLeavePayloadSchema,
   timeSyncPayloadSchema,
-  type CallSignalMessage,
   type ClientToServerEvents,
+  type PadPullResult,
   type Result,
+  type ServerToClientEvents,
 } from "@/server/realtime/protocol";
 import { createRateLimiter } from "@/server/realtime/rate-limit";
 import type { RoomEngine } from "@/server/services/room/engine";
@@ -44,6 +48,12 @@ const COMMANDS_PER_SECOND = 10;
  */
 const SIGNALS_BURST = 200;
 const SIGNALS_PER_SECOND = 50;
+/**
+ * Typing has its own budget too: a tab pushes its pad at most every 50 ms and moves its cursor as often,
+ * which with a few commands beside would run through the commands' ten a second.
+ */
+const PAD_BURST = 100;
+const PAD_PER_SECOND = 40;
 
 export interface GatewayDeps {
   engine: RoomEngine;
@@ -55,8 +65,8 @@ export interface GatewayDeps {
   reportError: (what: string, error: unknown) => void;
   /** The wall clock, in milliseconds since the epoch (Date.now). */
   now: () => number;
-  /** Sends a call signal to every connection of one member of the session, on any node. */
-  relaySignal: (sessionId: string, userId: string, message: CallSignalMessage) => void;
+  /** Sends a message to every connection of one member of the session, on any node (call signals, pad cursors). */
+  relay: <E extends keyof ServerToClientEvents>(sessionId: string, userId: string, event: E, message: Parameters<ServerToClientEvents[E]>[0]) => void;
 }
 
 /** What the gateway asks of the transport for one connection. */
@@ -88,6 +98,8 @@ export interface Member {
   readonly allow: () => boolean;
   /** The same, for call signals. */
   readonly allowSignal: () => boolean;
+  /** The same, for typing: pad pushes, pulls and cursors. */
+  readonly allowPad: () => boolean;
 }
 
 export type ClientEvent = keyof ClientToServerEvents;
@@ -243,7 +255,7 @@ async function signal(deps: GatewayDeps, member: Member, payload: unknown) {
     actorIn(member, input.sessionId);
     const { sessionId, to, fromConnection, toConnection } = input;
     const message = { sessionId, from: actor.userId, fromConnection, toConnection, signal: input.signal };
-    deps.relaySignal(sessionId, to, message);
+    deps.relay(sessionId, to, "call:signal", message);
     deps.metrics.callSignals.inc({ kind: input.signal.kind, result: "ok" });
     deps.metrics.callSignalBytes.inc(JSON.stringify(message).length);
     return {};
@@ -251,6 +263,36 @@ async function signal(deps: GatewayDeps, member: Member, payload: unknown) {
     deps.metrics.callSignals.inc({ kind: input.signal.kind, result: error instanceof AppError ? error.code : "INTERNAL" });
     throw error;
   }
+}
+
+/** The pad's updates after the version the client has, read from the database (another node may have written them). */
+async function padPull(deps: GatewayDeps, member: Member, payload: unknown): Promise<PadPullResult> {
+  const input = parse(padPullPayloadSchema, payload);
+  const actor = actorIn(member, input.sessionId);
+  const { state, scratchpad } = await deps.engine.readPad(input.sessionId, input.questionId);
+  if (!scratchpadEditForViewer(input, state, actor)) throw new AppError("NOT_FOUND", "That question has not been asked in this interview.");
+  const updates = await padUpdatesSince(deps.pool, input.sessionId, input.questionId, input.since, PAD_PULL_LIMIT);
+  // Versions kept only as a checkpoint (a pad written before updates were stored) cannot be replayed.
+  const first = updates[0]?.version ?? (scratchpad?.revision ?? 0) + 1;
+  if (first !== input.since + 1 && (scratchpad?.revision ?? 0) > input.since) return { mode: "reset", scratchpad };
+  return { mode: "updates", updates };
+}
+
+/** Relays a member's cursor in a pad to the others who see it; written nowhere. */
+async function padCursor(deps: GatewayDeps, member: Member, payload: unknown) {
+  const input = parse(padCursorPayloadSchema, payload);
+  const actor = actorIn(member, input.sessionId);
+  if (!canEditScratchpad(actor.role)) throw new AppError("FORBIDDEN", "Observers read the scratchpad; they do not point in it.");
+  const state = await deps.engine.read(input.sessionId);
+  if (state.status !== "live" || !scratchpadEditForViewer(input, state, actor)) throw new AppError("CONFLICT", "That pad is not open.");
+  // Checked again after the read: a removal committed meanwhile unsubscribed this connection.
+  actorIn(member, input.sessionId);
+  const message = { ...input, userId: actor.userId };
+  for (const participant of state.participants) {
+    if (participant.userId !== actor.userId && scratchpadEditForViewer(input, state, participant))
+      deps.relay(input.sessionId, participant.userId, "pad:cursor", message);
+  }
+  return {};
 }
 
 async function timeSync(deps: GatewayDeps, _member: Member, payload: unknown) {
@@ -264,7 +306,20 @@ const HANDLERS: Record<ClientEvent, (deps: GatewayDeps, member: Member, payload:
   "room:leave": leave,
   "room:command": command,
   "call:signal": signal,
+  "pad:pull": padPull,
+  "pad:cursor": padCursor,
 };
+
+/**
+ * Which rate limit an event draws on. A command says its type before it is parsed; one that claims to
+ * be a pad push but is not is refused by the parse, so the claim buys nothing.
+ */
+function budgetOf(event: string, payload: unknown): { allow: "allow" | "allowSignal" | "allowPad"; perSecond: number } {
+  if (event === "call:signal") return { allow: "allowSignal", perSecond: SIGNALS_PER_SECOND };
+  const isPush = event === "room:command" && (payload as { command?: { type?: unknown } } | null)?.command?.type === "editScratchpad";
+  if (isPush || event === "pad:pull" || event === "pad:cursor") return { allow: "allowPad", perSecond: PAD_PER_SECOND };
+  return { allow: "allow", perSecond: COMMANDS_PER_SECOND };
+}
 
 function isClientEvent(event: string): event is ClientEvent {
   return Object.hasOwn(HANDLERS, event);
@@ -279,13 +334,12 @@ export function createGateway(deps: GatewayDeps): Gateway {
       callTabs: new Map(),
       allow: createRateLimiter(COMMANDS_BURST, COMMANDS_PER_SECOND, deps.now),
       allowSignal: createRateLimiter(SIGNALS_BURST, SIGNALS_PER_SECOND, deps.now),
+      allowPad: createRateLimiter(PAD_BURST, PAD_PER_SECOND, deps.now),
     }),
 
     async handle(member, event, payload) {
-      const isSignal = event === "call:signal";
-      if (!(isSignal ? member.allowSignal() : member.allow())) {
-        return toFailure(new RetryLaterError("RATE_LIMITED", 1000 / (isSignal ? SIGNALS_PER_SECOND : COMMANDS_PER_SECOND)));
-      }
+      const budget = budgetOf(event, payload);
+      if (!member[budget.allow]()) return toFailure(new RetryLaterError("RATE_LIMITED", 1000 / budget.perSecond));
       try {
         if (!isClientEvent(event)) throw new AppError("BAD_REQUEST", "That message was malformed.");
         return { ok: true, ...(await HANDLERS[event](deps, member, payload)) };

@@ -12,9 +12,10 @@ import {
   clientCommandSchema,
   idSchema,
   type RoomView,
+  SCRATCHPAD_MAX_LENGTH,
   type Scratchpad,
   type ScratchpadLanguage,
-  type TextChange,
+  type StoredPadUpdate,
   type ViewEvent,
 } from "@/server/domain/room";
 
@@ -22,7 +23,7 @@ import {
  * Bumped whenever a message changes shape. A client that joins with another version is told to reload
  * (OUTDATED_CLIENT) rather than misreading what it is sent.
  */
-export const PROTOCOL_VERSION = 6;
+export const PROTOCOL_VERSION = 7;
 
 /** Every acknowledgement: success with its data, or a code and a sentence fit to show a user. */
 /**
@@ -107,6 +108,40 @@ export const callSignalPayloadSchema = z.object({
 });
 export type CallSignalPayload = z.infer<typeof callSignalPayloadSchema>;
 
+/** A client catching up with a pad: the updates after the version it has. */
+export const padPullPayloadSchema = z.object({ sessionId: idSchema, questionId: idSchema, since: z.number().int().min(0) });
+export type PadPullPayload = z.infer<typeof padPullPayloadSchema>;
+
+/** Updates a pull answers with at most; a client that gets this many pulls again. */
+export const PAD_PULL_LIMIT = 1000;
+
+/**
+ * The updates after `since`, in order; or, when they are no longer stored one by one (a pad written
+ * before the collaborative editor), the pad as it is now, which the client starts again from.
+ */
+export type PadPullResult = { mode: "updates"; updates: StoredPadUpdate[] } | { mode: "reset"; scratchpad: Scratchpad | null };
+
+const padPosition = z.number().int().min(0).max(SCRATCHPAD_MAX_LENGTH);
+const padRange = z.object({ from: padPosition, to: padPosition });
+
+/**
+ * Where a member's cursor and selections are in a pad, as of the pad's `revision`, and the lines they
+ * point everyone at (null: none). Relayed to the others as it is, written nowhere.
+ */
+export const padCursorPayloadSchema = z.object({
+  sessionId: idSchema,
+  questionId: idSchema,
+  revision: z.number().int().min(0),
+  /** `from` is the anchor and `to` the head: a caret is a range with both alike. */
+  ranges: z.array(padRange).min(1).max(20),
+  highlight: padRange.nullable(),
+});
+export type PadCursorPayload = z.infer<typeof padCursorPayloadSchema>;
+
+export interface PadCursorMessage extends PadCursorPayload {
+  userId: string;
+}
+
 export interface SequencedViewEvent {
   seq: number;
   event: ViewEvent;
@@ -141,6 +176,8 @@ export interface ClientToServerEvents {
   "room:command": (payload: RoomCommandPayload, ack: Ack<RoomCommandResult>) => void;
   "time:sync": (payload: TimeSyncPayload, ack: Ack<TimeSyncResult>) => void;
   "call:signal": (payload: CallSignalPayload, ack: Ack) => void;
+  "pad:pull": (payload: PadPullPayload, ack: Ack<PadPullResult>) => void;
+  "pad:cursor": (payload: PadCursorPayload, ack: Ack) => void;
 }
 
 /** Every client-to-server event with the schema its payload is checked against. */
@@ -150,6 +187,8 @@ export const clientPayloadSchemas = {
   "room:command": roomCommandPayloadSchema,
   "time:sync": timeSyncPayloadSchema,
   "call:signal": callSignalPayloadSchema,
+  "pad:pull": padPullPayloadSchema,
+  "pad:cursor": padCursorPayloadSchema,
 } satisfies Record<keyof ClientToServerEvents, z.ZodType>;
 
 /**
@@ -165,18 +204,20 @@ export interface RoomEventMessage {
 }
 
 /**
- * A live scratchpad edit, sent to every member as the candidate types; not a logged event, so it has no
- * `seq`. It applies to the scratchpad at `revision - 1` (see `foldScratchpadEdit`); a client that holds
- * another revision rejoins. Checkpoints of the text arrive as `scratchpadUpdated` room events.
+ * Pad updates the server accepted and stored, sent to every member as they are made; not logged
+ * events, so they have no `seq`. They follow the pad at `revision - updates.length` (see
+ * `foldScratchpadEdit`); a client that holds an earlier version pulls what it missed. Checkpoints of the
+ * text arrive as `scratchpadUpdated` room events.
  */
 export interface ScratchpadEditMessage {
   sessionId: string;
   questionId: string;
   revision: number;
-  changes: TextChange[];
+  updates: StoredPadUpdate[];
   updatedAt: string;
-  /** The language the text is highlighted in after this edit. */
+  /** The pad's language after these updates. */
   language: ScratchpadLanguage;
+  authorId: string;
 }
 
 /** Sent to every socket of a participant the owner removed; the room sends them nothing more. */
@@ -207,6 +248,7 @@ export interface ServerToClientEvents {
   "server:shutdown": (message: ServerShutdownMessage) => void;
   "room:removed": (message: RoomRemovedMessage) => void;
   "call:signal": (message: CallSignalMessage) => void;
+  "pad:cursor": (message: PadCursorMessage) => void;
 }
 
 /**

@@ -53,7 +53,7 @@ export async function startRealtime(httpServer: HttpServer, options: RealtimeOpt
     isShuttingDown: () => shuttingDown,
     reportError,
     now: Date.now,
-    relaySignal: (sessionId, userId, message) => sockets.channels.send(sessionId, userId, "call:signal", message),
+    relay: (sessionId, userId, event, message) => sockets.channels.send(sessionId, userId, event, message),
   });
   sockets.serve(gateway, (sessionId, seq) => engine.advanced(sessionId, seq));
   publisher.attach(createRoomPublisher(sockets.channels, { otherNodes }));

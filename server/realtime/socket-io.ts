@@ -151,5 +151,7 @@ function serveSocket(io: RoomServer, socket: RoomSocket, gateway: Gateway): void
   socket.on("room:leave", answer("room:leave"));
   socket.on("room:command", answer("room:command"));
   socket.on("call:signal", answer("call:signal"));
+  socket.on("pad:pull", answer("pad:pull"));
+  socket.on("pad:cursor", answer("pad:cursor"));
   socket.on("disconnect", () => void gateway.disconnect(member));
 }

@@ -1,3 +1,4 @@
+import { padSplice } from "@/tests/support/pad-updates";
 import { processRuntime } from "@/server/platform/process-runtime";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Actor, Command } from "@/server/domain/room";
@@ -263,7 +264,7 @@ describe("the room engine, command by command", () => {
     }
   });
 
-  it("relays scratchpad edits at once without writing them, and checkpoints the draft before the question changes", async () => {
+  it("stores pad updates before relaying them, outside the log, and checkpoints the draft before the question changes", async () => {
     const room = await startedRoom("pad");
     try {
       const questionId = room.questionIds[0]!;
@@ -274,12 +275,15 @@ describe("the room engine, command by command", () => {
         type: "editScratchpad",
         questionId: current,
         baseRevision: 0,
-        changes: [{ from: 0, to: 0, insert: "const x = 1;" }],
+        updates: [padSplice(0, 0, 0, "const x = 1;")],
       });
       expect(edit).toMatchObject({ events: [], revision: 1 });
       expect(edit.state.scratchpads[current]).toMatchObject({ text: "const x = 1;", revision: 1 });
       expect(room.published.at(-1)).toEqual({ kind: "scratchpadEdit", seqs: [], revision: 1 });
+      // Stored as a pad update, not as an event of the log.
       expect(await room.events()).toHaveLength(before);
+      const { rows } = await pool.query(`SELECT "version", "clientId" FROM "PadUpdate" WHERE "sessionId" = $1`, [room.sessionId]);
+      expect(rows).toEqual([{ version: 1, clientId: "test-client" }]);
       const moved = await room.run(room.interviewer, { type: "nextQuestion", fromQuestionId: current });
       const log = await room.events();
       const checkpoint = log.find((e) => e.type === "scratchpadUpdated");

@@ -1,3 +1,4 @@
+import { padSplice } from "@/tests/support/pad-updates";
 import { PROTOCOL_VERSION } from "@/server/realtime/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SCRATCHPAD_MAX_LENGTH, SCRATCHPAD_TOO_LONG, type CandidateView, type StaffView } from "@/server/domain/room";
@@ -190,19 +191,20 @@ describe("a live interview over real sockets", () => {
     });
     expect(await iris.emit("room:command", "not even an object")).toMatchObject({ ok: false, code: "BAD_REQUEST" });
     expect(
-      await cody.command({ type: "editScratchpad", questionId: question.id, baseRevision: 0, changes: [{ from: 0, to: 0, insert: "x".repeat(60_000) }] }),
+      await cody.command({ type: "editScratchpad", questionId: question.id, baseRevision: 0, updates: [padSplice(0, 0, 0, "x".repeat(60_000))] }),
     ).toMatchObject({ ok: false, code: "BAD_REQUEST" });
-    expect(
-      await cody.command({ type: "editScratchpad", questionId: question.id, baseRevision: 0, changes: [{ from: 5, to: 999, insert: "x" }] }),
-    ).toMatchObject({ ok: false, code: "BAD_REQUEST" });
+    expect(await cody.command({ type: "editScratchpad", questionId: question.id, baseRevision: 0, updates: [padSplice(999, 5, 999, "x")] })).toMatchObject({
+      ok: false,
+      code: "BAD_REQUEST",
+    });
     expect(
       await cody.emit("room:command", {
         sessionId,
         idempotencyKey: "unknown-language",
-        command: { type: "editScratchpad", questionId: question.id, baseRevision: 0, changes: [], language: "cobol" },
+        command: { type: "editScratchpad", questionId: question.id, baseRevision: 0, updates: [], language: "cobol" },
       }),
     ).toMatchObject({ ok: false, code: "BAD_REQUEST" });
-    expect(await cody.command({ type: "editScratchpad", questionId: question.id, baseRevision: 3, changes: [{ from: 0, to: 0, insert: "x" }] })).toMatchObject({
+    expect(await cody.command({ type: "editScratchpad", questionId: question.id, baseRevision: 3, updates: [padSplice(0, 0, 0, "x")] })).toMatchObject({
       ok: false,
       code: "CONFLICT",
     });
@@ -231,8 +233,13 @@ describe("a live interview over real sockets", () => {
     await cody.until((view) => view.status === "live");
     const questionId = asInterviewer(iris).questions[0]!.id;
     const socketId = cody.socket.id;
-    const edit = (baseRevision: number, changes: Array<{ from: number; to: number; insert: string }>) =>
-      cody.command({ type: "editScratchpad", questionId, baseRevision, changes });
+    const edit = (baseRevision: number, changes: Array<{ from: number; to: number; insert: string }>, length = 0) =>
+      cody.command({
+        type: "editScratchpad",
+        questionId,
+        baseRevision,
+        updates: changes.map((change, i) => padSplice(length + i * change.insert.length, change.from, change.to, change.insert)),
+      });
 
     // A whole scratchpad of CJK text is 150 KB of JSON: it is a legitimate paste, and it arrives.
     const full = "漢".repeat(SCRATCHPAD_MAX_LENGTH);
@@ -241,14 +248,15 @@ describe("a live interview over real sockets", () => {
 
     // One character more, in one splice or in several, is refused with the limit named; nothing changes.
     for (const changes of [[{ from: 0, to: 0, insert: "x" }], [{ from: 0, to: 0, insert: "x".repeat(SCRATCHPAD_MAX_LENGTH + 1) }]]) {
-      const refused = await edit(1, changes);
-      expect(refused).toMatchObject({ ok: false, code: "BAD_REQUEST" });
+      const refused = await edit(1, changes, SCRATCHPAD_MAX_LENGTH);
+      // Too long for the pad (PAYLOAD_TOO_LARGE), or for a message of the protocol at all (BAD_REQUEST).
+      expect(refused).toMatchObject({ ok: false, code: changes[0]!.insert.length === 1 ? "PAYLOAD_TOO_LARGE" : "BAD_REQUEST" });
       if (!refused.ok) expect(refused.message).toContain(SCRATCHPAD_TOO_LONG);
     }
     // The same connection answers the next edit: the refusal dropped nothing.
     expect(cody.socket.connected).toBe(true);
     expect(cody.socket.id).toBe(socketId);
-    expect(await edit(1, [{ from: 0, to: SCRATCHPAD_MAX_LENGTH, insert: "typed after" }])).toMatchObject({ ok: true, revision: 2 });
+    expect(await edit(1, [{ from: 0, to: SCRATCHPAD_MAX_LENGTH, insert: "typed after" }], SCRATCHPAD_MAX_LENGTH)).toMatchObject({ ok: true, revision: 2 });
     await iris.until((view) => (view as StaffView).questions[0]?.scratchpad?.text === "typed after");
   });
 
@@ -393,7 +401,7 @@ describe("the scratchpad and bursts under faults", () => {
       (event) => (event.payload as { text: string }).text,
     );
 
-  it("checkpoints the scratchpad before the question changes and at the end; after a SIGKILL the candidate's client resends what the server lost", async () => {
+  it("checkpoints the pad before the question changes and at the end; after a SIGKILL the server still has every acknowledged update", async () => {
     const killable = await startServer();
     const { sessionId, interviewer, candidate } = await plannedInterview(db, "scratch-kill", server.url);
     const iris = await connect(interviewer, sessionId, killable.url);

@@ -53,7 +53,7 @@ function inProcessGateway(): Gateway {
     reportError: (what, error) => console.error(`${what} failed:`, error),
     now: Date.now,
     // No other connection receives anything in process; the relay's own checks come before it.
-    relaySignal: () => undefined,
+    relay: () => undefined,
   });
 }
 

@@ -1,3 +1,4 @@
+import { padSplice } from "@/tests/support/pad-updates";
 import { processRuntime } from "@/server/platform/process-runtime";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -276,7 +277,7 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
     addNote: () => ({ type: "addNote", body: "a note" }),
     editNote: (w) => ({ type: "editNote", noteId: w.ownNoteId, body: "edited" }),
     deleteNote: (w) => ({ type: "deleteNote", noteId: w.ownNoteId }),
-    editScratchpad: (w) => ({ type: "editScratchpad", questionId: w.q1, baseRevision: 0, changes: [{ from: 0, to: 0, insert: "my answer" }] }),
+    editScratchpad: (w) => ({ type: "editScratchpad", questionId: w.q1, baseRevision: 0, updates: [padSplice(0, 0, 0, "my answer")] }),
     joinCall: () => JOIN_CALL,
     leaveCall: () => ({ type: "leaveCall", connectionId: CELL_TAB }),
     // Sharing a screen sends media: observers may not, unless the owner lets them speak.

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { io, type Socket } from "socket.io-client";
 import type { Command, RoomView } from "@/server/domain/room";
 import { scratchpadIn } from "@/server/domain/room/fold-view";
-import { diffText } from "@/server/domain/room/scratchpad";
+import { padEdit } from "@/tests/support/pad-updates";
 import { sendWithRetries } from "@/components/realtime/command-retry";
 import { RoomReplica } from "@/components/realtime/room-replica";
 import {
@@ -98,22 +98,12 @@ export class RoomClient {
     return { text: scratchpad?.text ?? "", revision: scratchpad?.revision ?? 0 };
   }
 
-  /** Types `text` into a question's scratchpad as one splice of what the room has, as the editor does. */
+  /** Makes a question's pad read `text`, as one update of what the room has. */
   async type(questionId: string, text: string): Promise<Result<RoomCommandResult>> {
     this.typed.set(questionId, text);
     const { text: before, revision } = this.scratchpadOf(questionId);
-    const result = await this.command({ type: "editScratchpad", questionId, baseRevision: revision, changes: [diffText(before, text)] });
-    if (result.ok) {
-      this.replica.scratchpadEdit({
-        sessionId: this.sessionId,
-        questionId,
-        revision: result.revision ?? revision + 1,
-        changes: [diffText(before, text)],
-        updatedAt: new Date().toISOString(),
-        language: (this.view && scratchpadIn(this.view, questionId)?.language) ?? "plain",
-      });
-    }
-    return result;
+    // The room relays the accepted update to its sender too, and the replica folds it in.
+    return this.command({ type: "editScratchpad", questionId, baseRevision: revision, updates: [padEdit(before, text, `client-${this.sessionId.slice(-6)}`)] });
   }
 
   /** Waits until the rendered view satisfies `predicate`. */

@@ -44,15 +44,34 @@ const serverCommandSchemas = [
   }),
 ] as const;
 
-/** One splice of the scratchpad text: replace [from, to) with `insert`, in the text as the previous change left it. */
-export const textChangeSchema = z.object({
-  from: z.number().int().min(0).max(SCRATCHPAD_MAX_LENGTH),
-  to: z.number().int().min(0).max(SCRATCHPAD_MAX_LENGTH),
-  insert: dbText.max(SCRATCHPAD_MAX_LENGTH, SCRATCHPAD_TOO_LONG),
+/** The most a client may say its pad updates insert or keep in one part: far past the pad's limit. */
+const PAD_SPAN_MAX = 10 * SCRATCHPAD_MAX_LENGTH;
+/** Parts of one update's changes: a paste of many lines, or many cursors typing at once. */
+const PAD_PARTS_MAX = 20_000;
+
+/**
+ * One of a client's updates to the pad: a CodeMirror `ChangeSet` in its JSON form (numbers for kept
+ * spans, `[deleted, ...inserted lines]` for replaced ones), and the client's id, by which the server
+ * tells an update it already accepted from one sent again.
+ */
+export const padUpdateSchema = z.object({
+  clientID: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/),
+  changes: z
+    .array(
+      z.union([
+        z.number().int().min(0).max(PAD_SPAN_MAX),
+        z.tuple([z.number().int().min(0).max(PAD_SPAN_MAX)]).rest(dbText.max(SCRATCHPAD_MAX_LENGTH, SCRATCHPAD_TOO_LONG)),
+      ]),
+    )
+    .max(PAD_PARTS_MAX),
 });
-export type TextChange = z.infer<typeof textChangeSchema>;
-/** More splices than one keystroke burst makes; only a bound on payload size. */
-export const TEXT_CHANGES_MAX = 100;
+export type PadUpdate = z.infer<typeof padUpdateSchema>;
+/** More updates than a burst of typing makes between two sends; only a bound on payload size. */
+export const PAD_UPDATES_MAX = 100;
 
 /** What a client may send over `room:command`. */
 const clientCommandSchemas = [
@@ -129,16 +148,16 @@ const clientCommandSchemas = [
   /** The candidate's own ratings before they see released scores; empty to see them without rating themselves. */
   z.object({ type: z.literal("finishSelfAssessment"), ratings: z.array(selfRatingSchema).max(CRITERIA_MAX * 4) }),
   /**
-   * The candidate's typing, as splices of the scratchpad revision the client last saw. Relayed to the room
-   * at once and kept in memory; stored by checkpoints, not per keystroke.
+   * Typing in the pad: the updates this client made since the version it last saw (`baseRevision`),
+   * moved by the server over those accepted since (see scratchpad.ts), stored and relayed to the room.
    */
   z.object({
     type: z.literal("editScratchpad"),
     questionId: idSchema,
     baseRevision: z.number().int().min(0),
-    /** Empty when the edit only picks the language. */
-    changes: z.array(textChangeSchema).max(TEXT_CHANGES_MAX),
-    /** The language to highlight the text in, when the candidate picks one. */
+    /** Empty when the push only picks the language. */
+    updates: z.array(padUpdateSchema).max(PAD_UPDATES_MAX),
+    /** The language to highlight and run the text in, when a member picks one. */
     language: scratchpadLanguageSchema.optional(),
   }),
   z.object({ type: z.literal("end") }),

@@ -160,7 +160,7 @@ const cases: Record<Exclude<CommandType, "editScratchpad">, Case> = {
   checkpointScratchpad: {
     state: () => liveRoom(),
     command: () => ({ type: "checkpointScratchpad", questionId: Q1, text: "my answer", revision: 1 }),
-    allowed: ["CANDIDATE"],
+    allowed: ["CANDIDATE", "INTERVIEWER", "CO_INTERVIEWER"],
     event: "scratchpadUpdated",
   },
   end: { state: () => liveRoom(), command: () => ({ type: "end" }), allowed: ["INTERVIEWER"], event: "interviewEnded" },
@@ -534,7 +534,7 @@ describe("decide: every refusal says why", () => {
       "Only interviewers, co-interviewers and observers take notes.",
     );
     expect(message(liveRoom(), observer, { type: "checkpointScratchpad", questionId: Q1, text: "x", revision: 1 }, "FORBIDDEN")).toBe(
-      "Only the candidate writes in the scratchpad.",
+      "Observers read the scratchpad; they do not write in it.",
     );
     expect(message(liveRoom(), candidate, { type: "start" }, "FORBIDDEN")).toBe("Only the interviewer can do that.");
     expect(message(liveRoom(), { userId: candidate.userId, role: "INTERVIEWER" }, { type: "end" }, "FORBIDDEN")).toBe(

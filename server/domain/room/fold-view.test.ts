@@ -1,3 +1,4 @@
+import { ChangeSet } from "@codemirror/state";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { apply } from "./apply";
@@ -106,17 +107,18 @@ describe("catchUp", () => {
 });
 
 describe("foldScratchpadEdit", () => {
-  it("applies a live edit to every role's view at the revision before it, and refuses one out of step", () => {
+  it("applies accepted pad updates to every role's view at the revision before them, and refuses them out of step", () => {
     const state = liveRoom();
-    const edit = { questionId: "question_1_id", revision: 1, changes: [{ from: 0, to: 0, insert: "def f():" }], updatedAt: at(2).toISOString() };
+    const changes = ChangeSet.of({ from: 0, insert: "def f():" }, 0).toJSON();
+    const edit = { questionId: "question_1_id", revision: 1, updates: [{ changes }], updatedAt: at(2).toISOString(), language: "python" as const };
     const checkpointed = apply(state, {
       type: "scratchpadUpdated",
-      payload: { questionId: "question_1_id", text: "def f():", updatedAt: at(2).toISOString(), revision: 1 },
+      payload: { questionId: "question_1_id", text: "def f():", updatedAt: at(2).toISOString(), revision: 1, language: "python" },
     });
     for (const viewer of everyone) {
       expect(foldScratchpadEdit(viewFor(state, viewer), edit)).toEqual(viewFor(checkpointed, viewer));
       expect(foldScratchpadEdit(viewFor(state, viewer), { ...edit, revision: 2 })).toBeNull();
-      expect(foldScratchpadEdit(viewFor(state, viewer), { ...edit, changes: [{ from: 3, to: 9, insert: "" }] })).toBeNull();
+      expect(foldScratchpadEdit(viewFor(state, viewer), { ...edit, updates: [{ changes: ChangeSet.of({ from: 3, to: 9 }, 9).toJSON() }] })).toBeNull();
     }
   });
 });

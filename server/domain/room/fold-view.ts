@@ -1,8 +1,7 @@
 import { foldCall } from "./call";
-import type { TextChange } from "./commands";
 import type { CandidateViewEvent, StaffViewEvent, ViewEvent } from "./event-for-viewer";
 import type { Scratchpad, ScratchpadLanguage } from "./room-state";
-import { applyTextChanges, checkpointed } from "./scratchpad";
+import { applyPadUpdates, checkpointed } from "./scratchpad";
 import { unreachable } from "./unreachable";
 import type { CandidateQuestionView, CandidateView, ParticipantView, RoomView, StaffQuestionView, StaffView, TimerView } from "./view-for";
 
@@ -198,24 +197,19 @@ function foldCandidate(view: CandidateView, event: CandidateViewEvent): Candidat
 }
 
 /**
- * Folds a live scratchpad edit (not a logged event) into the view: the edit applies to the revision just
- * before its own. Null when the view holds another revision or the question is not in it; the client
- * then rejoins for a fresh view.
+ * Folds accepted pad updates (relayed, not logged events) into the view: they follow the revision just
+ * before the first of them. Null when the view holds another revision or the question is not in it;
+ * the client then catches up (rejoins).
  */
 export function foldScratchpadEdit(
   view: RoomView,
-  edit: { questionId: string; revision: number; changes: TextChange[]; updatedAt: string; language?: ScratchpadLanguage },
+  edit: { questionId: string; revision: number; updates: ReadonlyArray<{ changes: unknown }>; updatedAt: string; language: ScratchpadLanguage },
 ): RoomView | null {
   const shown = scratchpadIn(view, edit.questionId);
-  if (shown === undefined || (shown?.revision ?? 0) !== edit.revision - 1) return null;
-  const text = applyTextChanges(shown?.text ?? "", edit.changes);
+  if (shown === undefined || (shown?.revision ?? 0) !== edit.revision - edit.updates.length) return null;
+  const text = applyPadUpdates(shown?.text ?? "", edit.updates);
   if (text === null) return null;
-  return withScratchpad(view, edit.questionId, {
-    text,
-    updatedAt: edit.updatedAt,
-    revision: edit.revision,
-    language: edit.language ?? shown?.language ?? "plain",
-  });
+  return withScratchpad(view, edit.questionId, { text, updatedAt: edit.updatedAt, revision: edit.revision, language: edit.language });
 }
 
 function withScratchpad(view: RoomView, questionId: string, scratchpad: Scratchpad | null): RoomView {

@@ -33,7 +33,7 @@ describe("policy helpers for the UI", () => {
     ["canSelfAssess", canSelfAssess, ["CANDIDATE"]],
     ["canEnd", canEnd, ["INTERVIEWER"]],
     ["canWriteNotes", canWriteNotes, STAFF],
-    ["canEditScratchpad", canEditScratchpad, ["CANDIDATE"]],
+    ["canEditScratchpad", canEditScratchpad, ["INTERVIEWER", "CO_INTERVIEWER", "CANDIDATE"]],
     ["canSeeScratchpad", canSeeScratchpad, roles],
     ["canSeeInterviewerMaterial", canSeeInterviewerMaterial, STAFF],
   ];

@@ -108,11 +108,12 @@ export function canWriteNotes(role: Role): boolean {
   return isStaff(role);
 }
 
+/** The candidate and the interviewers type in the pad together; observers read it. */
 export function canEditScratchpad(role: Role): boolean {
-  return role === "CANDIDATE";
+  return role === "CANDIDATE" || role === "INTERVIEWER" || role === "CO_INTERVIEWER";
 }
 
-/** The candidate's scratchpad is shown to everyone in the room as it is written, the candidate included. */
+/** The pad is shown to everyone in the room as it is written, the candidate included. */
 export function canSeeScratchpad(role: Role): boolean {
   return role === "CANDIDATE" || isStaff(role);
 }
@@ -216,7 +217,7 @@ function refusalFor(command: Command): string {
       return "Only interviewers, co-interviewers and observers take notes.";
     case "checkpointScratchpad":
     case "editScratchpad":
-      return "Only the candidate writes in the scratchpad.";
+      return "Observers read the scratchpad; they do not write in it.";
     case "rateCriterion":
     case "setRedFlags":
     case "setQuestionOverall":

@@ -3,7 +3,7 @@
  * rethrow them unchanged; CONFLICT means "not possible in the room's current state" (e.g. next after the
  * last question). Messages are fixed sentences: they never echo input or any content the actor cannot see.
  */
-export type RoomErrorCode = "BAD_REQUEST" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT";
+export type RoomErrorCode = "BAD_REQUEST" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE";
 
 export interface RoomError {
   code: RoomErrorCode;

@@ -1,96 +1,218 @@
+import { collab, getSyncedVersion, receiveUpdates, sendableUpdates } from "@codemirror/collab";
+import { ChangeSet, EditorState } from "@codemirror/state";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { SCRATCHPAD_MAX_LENGTH, SCRATCHPAD_TOO_LONG } from "./commands";
-import { applyTextChanges, decideScratchpadEdit, diffText, fitsScratchpad } from "./scratchpad";
-import { at, candidate, interviewer, joinedRoom, liveRoom, observer, run } from "./test-fixtures";
+import { SCRATCHPAD_MAX_LENGTH, SCRATCHPAD_TOO_LONG, type PadUpdate } from "./commands";
+import { applyPadUpdates, decidePadPush, fitsScratchpad, type PadDoc, type StoredPadUpdate } from "./scratchpad";
+import { at, candidate, coInterviewer, interviewer, joinedRoom, liveRoom, observer, run } from "./test-fixtures";
+import type { Actor } from "./policy";
 
 const Q1 = "question_1_id";
 const Q2 = "question_2_id";
-const edit = (baseRevision: number, insert: string, from = 0, to = from) => ({
+const PROPERTY_TIMEOUT_MS = 60_000;
+
+/** An insert of `text` at `from` into a document of `length`, as a client sends it. */
+function insert(length: number, from: number, text: string, clientID = "client-a"): PadUpdate {
+  return { clientID, changes: ChangeSet.of({ from, insert: text }, length).toJSON() as PadUpdate["changes"] };
+}
+
+const push = (baseRevision: number, updates: PadUpdate[], language?: "python") => ({
   type: "editScratchpad" as const,
   questionId: Q1,
   baseRevision,
-  changes: [{ from, to, insert }],
+  updates,
+  ...(language ? { language } : {}),
 });
 
-describe("applyTextChanges and diffText", () => {
-  it("applies splices in order and refuses one that does not fit", () => {
-    expect(
-      applyTextChanges("hello world", [
-        { from: 0, to: 5, insert: "goodbye" },
-        { from: 13, to: 13, insert: "!" },
-      ]),
-    ).toBe("goodbye world!");
-    expect(applyTextChanges("abc", [{ from: 2, to: 4, insert: "" }])).toBeNull();
-    expect(applyTextChanges("abc", [{ from: 2, to: 1, insert: "" }])).toBeNull();
-  });
-
-  it("holds the length rule in one place: up to the limit fits, one more does not", () => {
+describe("the length rule", () => {
+  it("is held in one place: up to the limit fits, one more does not", () => {
     expect(fitsScratchpad("x".repeat(SCRATCHPAD_MAX_LENGTH))).toBe(true);
     expect(fitsScratchpad("x".repeat(SCRATCHPAD_MAX_LENGTH + 1))).toBe(false);
   });
-
-  it("finds one splice that turns any text into any other", () => {
-    fc.assert(
-      fc.property(fc.string(), fc.string(), (before, after) => {
-        const change = diffText(before, after);
-        expect(applyTextChanges(before, [change])).toBe(after);
-        expect(change.insert.length).toBeLessThanOrEqual(after.length);
-      }),
-    );
-    expect(diffText("def solve():", "def solve(n):")).toEqual({ from: 10, to: 10, insert: "n" });
-  });
 });
 
-describe("decideScratchpadEdit", () => {
-  it("applies the candidate's edit on the current revision and counts it", () => {
-    const decision = decideScratchpadEdit(liveRoom(), undefined, candidate, edit(0, "abc"), at(5));
-    expect(decision).toEqual({ ok: true, draft: { text: "abc", updatedAt: at(5).toISOString(), revision: 1, language: "plain" } });
+describe("decidePadPush", () => {
+  it("accepts a push on the current version and numbers its updates", () => {
+    const decision = decidePadPush(liveRoom(), undefined, candidate, push(0, [insert(0, 0, "abc")]), at(5));
+    expect(decision).toMatchObject({ ok: true, accepted: [{ version: 1, clientID: "client-a" }] });
     if (!decision.ok) return;
-    expect(decideScratchpadEdit(liveRoom(), decision.draft, candidate, edit(1, "X", 3), at(6))).toMatchObject({
-      ok: true,
-      draft: { text: "abcX", revision: 2 },
-    });
+    expect(decision.pad.doc.toString()).toBe("abc");
+    const next = decidePadPush(liveRoom(), decision.pad, interviewer, push(1, [insert(3, 3, "!", "client-b")]), at(6));
+    expect(next.ok && next.pad.doc.toString()).toBe("abc!");
+    expect(next.ok && next.pad.authorId).toBe(interviewer.userId);
   });
 
-  it("takes the language the candidate picks, with or without a change of text, and keeps it", () => {
-    const picked = decideScratchpadEdit(
-      liveRoom(),
-      undefined,
-      candidate,
-      { type: "editScratchpad", questionId: Q1, baseRevision: 0, changes: [], language: "python" },
-      at(5),
-    );
-    expect(picked).toMatchObject({ ok: true, draft: { text: "", revision: 1, language: "python" } });
-    if (!picked.ok) return;
-    expect(decideScratchpadEdit(liveRoom(), picked.draft, candidate, edit(1, "def f():"), at(6))).toMatchObject({
-      ok: true,
-      draft: { text: "def f():", language: "python" },
-    });
+  it("moves a push made on an older version over what was accepted since", () => {
+    const first = decidePadPush(liveRoom(), undefined, candidate, push(0, [insert(0, 0, "hello")]), at(1));
+    if (!first.ok) throw new Error("refused");
+    // The interviewer typed at the start of an empty pad, not having seen "hello" yet.
+    const late = decidePadPush(liveRoom(), first.pad, interviewer, push(0, [insert(0, 0, ">> ", "client-b")]), at(2));
+    // Both inserted at 0: the one accepted first stays first.
+    expect(late.ok && late.pad.doc.toString()).toBe("hello>> ");
+    expect(late.ok && late.accepted.map((update) => update.version)).toEqual([2]);
   });
 
-  it("continues from the last checkpoint when there is no draft", () => {
+  it("drops updates it already accepted from the same client, so a push sent again changes nothing", () => {
+    const first = decidePadPush(liveRoom(), undefined, candidate, push(0, [insert(0, 0, "abc")]), at(1));
+    if (!first.ok) throw new Error("refused");
+    const again = decidePadPush(liveRoom(), first.pad, candidate, push(0, [insert(0, 0, "abc")]), at(2));
+    expect(again).toMatchObject({ ok: true, accepted: [] });
+    expect(again.ok && again.pad.doc.toString()).toBe("abc");
+  });
+
+  it("makes a language pick a change-less update of the server's, kept in order", () => {
+    const picked = decidePadPush(liveRoom(), undefined, candidate, push(0, [], "python"), at(5));
+    expect(picked).toMatchObject({ ok: true, accepted: [{ version: 1, clientID: "", language: "python" }] });
+    expect(picked.ok && picked.pad.language).toBe("python");
+  });
+
+  it("continues from the last checkpoint when this node has no copy", () => {
     const state = run(liveRoom(), candidate, { type: "checkpointScratchpad", questionId: Q1, text: "saved", revision: 4 }).state;
-    expect(decideScratchpadEdit(state, undefined, candidate, edit(4, "!", 5), at(7))).toMatchObject({ ok: true, draft: { text: "saved!", revision: 5 } });
-    expect(decideScratchpadEdit(state, undefined, candidate, edit(3, "!"), at(7))).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
+    const decision = decidePadPush(state, undefined, candidate, push(4, [insert(5, 5, "!")]), at(7));
+    expect(decision.ok && decision.pad.doc.toString()).toBe("saved!");
+    expect(decision.ok && decision.pad.version).toBe(5);
+    // Older than what this copy can move a push over, or newer than it: the client catches up first.
+    expect(decidePadPush(state, undefined, candidate, push(3, [insert(5, 5, "!")]), at(7))).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
+    expect(decidePadPush(state, undefined, candidate, push(9, [insert(5, 5, "!")]), at(7))).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
   });
 
-  it("refuses everyone but the candidate, unasked questions, the lobby and a splice out of range", () => {
-    for (const actor of [interviewer, observer])
-      expect(decideScratchpadEdit(liveRoom(), undefined, actor, edit(0, "x"), at(1))).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
-    expect(decideScratchpadEdit(liveRoom(), undefined, candidate, { ...edit(0, "x"), questionId: Q2 }, at(1))).toMatchObject({
+  it("lets the candidate and the interviewers type, and refuses observers, unasked questions, the lobby and changes that do not fit", () => {
+    for (const actor of [candidate, interviewer, coInterviewer])
+      expect(decidePadPush(liveRoom(), undefined, actor, push(0, [insert(0, 0, "x")]), at(1)).ok).toBe(true);
+    expect(decidePadPush(liveRoom(), undefined, observer, push(0, [insert(0, 0, "x")]), at(1))).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(decidePadPush(liveRoom(), undefined, candidate, { ...push(0, [insert(0, 0, "x")]), questionId: Q2 }, at(1))).toMatchObject({
       ok: false,
       error: { code: "NOT_FOUND" },
     });
-    expect(decideScratchpadEdit(joinedRoom(), undefined, candidate, edit(0, "x"), at(1))).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
-    expect(decideScratchpadEdit(liveRoom(), undefined, candidate, edit(0, "x", 3, 4), at(1))).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
+    expect(decidePadPush(joinedRoom(), undefined, candidate, push(0, [insert(0, 0, "x")]), at(1))).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
+    // Made on a text of 3 characters; the pad is empty.
+    expect(decidePadPush(liveRoom(), undefined, candidate, push(0, [insert(3, 1, "x")]), at(1))).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
+    expect(decidePadPush(liveRoom(), undefined, candidate, push(0, [{ clientID: "c", changes: [[5, "x"]] as never }]), at(1))).toMatchObject({
+      ok: false,
+      error: { code: "BAD_REQUEST" },
+    });
   });
 
-  it("refuses an edit that would pass the limit, saying what the limit is, even when each splice is within it", () => {
+  it("refuses a push that would pass the limit, saying what the limit is, even when each update is within it", () => {
     const half = "x".repeat(SCRATCHPAD_MAX_LENGTH / 2);
-    const command = { ...edit(0, half), changes: [0, 1, 2].map(() => ({ from: 0, to: 0, insert: half })) };
-    const decision = decideScratchpadEdit(liveRoom(), undefined, candidate, command, at(1));
-    expect(decision).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
+    const updates = [insert(0, 0, half), insert(half.length, 0, half), insert(2 * half.length, 0, half)];
+    const decision = decidePadPush(liveRoom(), undefined, candidate, push(0, updates), at(1));
+    expect(decision).toMatchObject({ ok: false, error: { code: "PAYLOAD_TOO_LARGE" } });
     if (!decision.ok) expect(decision.error.message).toContain(SCRATCHPAD_TOO_LONG);
+  });
+});
+
+/**
+ * Two or three members typing at once against the server's decide, with relays delivered late and in
+ * any interleaving, pushes lost (a dropped socket) and members who reconnect and catch up by pulling
+ * from the stored log: once everything is delivered, every member's text is the server's.
+ */
+describe("concurrent typing converges", () => {
+  const typists: Actor[] = [candidate, interviewer, coInterviewer];
+
+  type Client = { actor: Actor; state: EditorState; inbox: StoredPadUpdate[][] };
+  type Step =
+    | { kind: "type"; who: number; at: number; text: string; remove: number }
+    | { kind: "push"; who: number; lost: boolean }
+    | { kind: "deliver"; who: number }
+    | { kind: "reconnect"; who: number };
+
+  const step: fc.Arbitrary<Step> = fc.oneof(
+    fc.record({ kind: fc.constant("type" as const), who: fc.nat(2), at: fc.nat(), text: fc.string({ maxLength: 4 }), remove: fc.nat(3) }),
+    fc.record({ kind: fc.constant("push" as const), who: fc.nat(2), lost: fc.boolean() }),
+    fc.record({ kind: fc.constant("deliver" as const), who: fc.nat(2) }),
+    fc.record({ kind: fc.constant("reconnect" as const), who: fc.nat(2) }),
+  );
+
+  function simulate(memberCount: number, steps: Step[]) {
+    const state = liveRoom();
+    let pad: PadDoc | undefined;
+    const log: StoredPadUpdate[] = [];
+    const clients: Client[] = typists.slice(0, memberCount).map((actor, i) => ({
+      actor,
+      state: EditorState.create({ doc: "", extensions: [collab({ startVersion: 0, clientID: `client-${i}` })] }),
+      inbox: [],
+    }));
+    const receive = (client: Client, updates: StoredPadUpdate[]) => {
+      const version = getSyncedVersion(client.state);
+      const fresh = updates.filter((update) => update.version > version);
+      if (fresh.length === 0) return;
+      // A gap (a relay lost with a dropped socket): catch up from the log, as a pull does.
+      const missing = fresh[0]!.version > version + 1 ? log.filter((update) => update.version > version) : fresh;
+      const parsed = missing.map((update) => ({ clientID: update.clientID, changes: ChangeSet.fromJSON(update.changes) }));
+      client.state = receiveUpdates(client.state, parsed).state;
+    };
+    const pushFrom = (client: Client, lost: boolean) => {
+      const unconfirmed = sendableUpdates(client.state);
+      if (unconfirmed.length === 0) return;
+      const updates = unconfirmed.map((update) => ({ clientID: update.clientID, changes: update.changes.toJSON() as PadUpdate["changes"] }));
+      const decision = decidePadPush(state, pad, client.actor, push(getSyncedVersion(client.state), updates), at(1));
+      if (!decision.ok) {
+        // Older than the updates the server keeps: the client pulls, then pushes again.
+        expect(decision.error.code).toBe("CONFLICT");
+        receive(client, log);
+        return;
+      }
+      pad = decision.pad;
+      log.push(...decision.accepted);
+      // A lost push was still stored: only the relay to its sender is lost; the others get theirs.
+      for (const other of clients) if (!(lost && other === client)) other.inbox.push(decision.accepted);
+    };
+    for (const action of steps) {
+      const client = clients[action.who % clients.length]!;
+      if (action.kind === "type") {
+        const length = client.state.doc.length;
+        const from = length === 0 ? 0 : action.at % (length + 1);
+        const to = Math.min(length, from + action.remove);
+        client.state = client.state.update({ changes: { from, to, insert: action.text } }).state;
+      } else if (action.kind === "push") pushFrom(client, action.lost);
+      else if (action.kind === "deliver") {
+        const next = client.inbox.shift();
+        if (next) receive(client, next);
+      } else {
+        client.inbox = [];
+        receive(client, log);
+      }
+    }
+    // Everyone pushes what is left and receives everything.
+    for (let round = 0; round < 4; round++) {
+      for (const client of clients) {
+        receive(client, log);
+        pushFrom(client, false);
+      }
+    }
+    for (const client of clients) receive(client, log);
+    return { clients, pad, log };
+  }
+
+  it.each([2, 3])(
+    "with %i members, in any interleaving, including lost relays and reconnects",
+    (members) => {
+      fc.assert(
+        fc.property(fc.array(step, { maxLength: 60 }), (steps) => {
+          const { clients, pad, log } = simulate(members, steps);
+          const serverText = pad?.doc.toString() ?? "";
+          expect(applyPadUpdates("", log)).toBe(serverText);
+          for (const client of clients) {
+            expect(sendableUpdates(client.state)).toEqual([]);
+            expect(client.state.doc.toString()).toBe(serverText);
+          }
+        }),
+        { numRuns: 300 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
+
+  it("keeps every member's typing: what each typed alone is in the final text", () => {
+    const { pad } = simulate(3, [
+      { kind: "type", who: 0, at: 0, text: "AAA", remove: 0 },
+      { kind: "type", who: 1, at: 0, text: "BBB", remove: 0 },
+      { kind: "push", who: 1, lost: true },
+      { kind: "type", who: 2, at: 0, text: "CCC", remove: 0 },
+      { kind: "push", who: 0, lost: false },
+      { kind: "reconnect", who: 1 },
+    ]);
+    for (const typed of ["AAA", "BBB", "CCC"]) expect(pad?.doc.toString()).toContain(typed);
   });
 });

@@ -1,66 +1,159 @@
-import { SCRATCHPAD_MAX_LENGTH, SCRATCHPAD_TOO_LONG, type CommandOf, type TextChange } from "./commands";
+import { rebaseUpdates } from "@codemirror/collab";
+import { ChangeSet, Text } from "@codemirror/state";
+import { SCRATCHPAD_MAX_LENGTH, SCRATCHPAD_TOO_LONG, type CommandOf, type PadUpdate } from "./commands";
 import { can, type Actor } from "./policy";
 import { refuse, type Refused } from "./room-error";
 import { findQuestion, type RoomState, type Scratchpad, type ScratchpadLanguage } from "./room-state";
 
 /**
- * The candidate's typing is not logged per keystroke. Each edit is a few splices of the text at a known
- * revision; the server keeps the live text (the draft) in memory, relays each edit to the room, and
- * checkpoints the draft into the log (`checkpointScratchpad`) every few seconds, before the question
- * changes and when the candidate leaves.
+ * The pad: one document per asked question that the candidate and the staff type in at once. It is
+ * collaborative editing with the server as the authority (@codemirror/collab): a client sends the
+ * changes it made on the version it last saw, the server moves them over whatever was accepted since
+ * (`rebaseUpdates`), numbers them, stores them (a `PadUpdate` row each, before anyone hears of them) and
+ * relays them to every member, who apply them in version order. `revision` is that version. The text is
+ * also checkpointed into the room's log (`scratchpadUpdated`) every few seconds and before the question
+ * changes, which is what the replay and the session page read.
  */
 
-/** The splices applied in order, or null when one does not fit the text (a client out of step). No length limit. */
-export function applyTextChanges(text: string, changes: readonly TextChange[]): string | null {
-  let result = text;
-  for (const { from, to, insert } of changes) {
-    if (from > to || to > result.length) return null;
-    result = result.slice(0, from) + insert + result.slice(to);
-  }
-  return result;
+/** An accepted update as it is stored and relayed: the changes in JSON, who made them, the version it made. */
+export interface StoredPadUpdate {
+  version: number;
+  clientID: string;
+  changes: unknown;
+  /** Set on the update that changed the pad's language (an update without changes, made by the server). */
+  language?: ScratchpadLanguage;
 }
 
-/** The scratchpad's one length rule: the server refuses past it, and the candidate's editor refuses the same change first. */
+/** The server's copy of a pad: its text at `version`, and the updates accepted lately for rebasing late pushes. */
+export interface PadDoc {
+  doc: Text;
+  version: number;
+  language: ScratchpadLanguage;
+  updatedAt: string;
+  /** Who typed last: the checkpoint is logged as theirs. */
+  authorId: string;
+  /** The latest accepted updates, oldest first, ending at `version`. */
+  recent: ReadonlyArray<{ clientID: string; changes: ChangeSet }>;
+}
+
+/** How many accepted updates the server keeps to rebase a push made on an older version. */
+export const PAD_RECENT_UPDATES = 500;
+
+/** The clientID of updates the server makes itself (a language change): no client takes them for its own. */
+export const SERVER_CLIENT_ID = "";
+
+/** The pad's one length rule: the server refuses past it, and every editor refuses the same change first. */
 export function fitsScratchpad(text: string): boolean {
   return text.length <= SCRATCHPAD_MAX_LENGTH;
 }
 
-/** The smallest single splice that turns `before` into `after`: what an editor's change event amounts to. */
-export function diffText(before: string, after: string): TextChange {
-  let start = 0;
-  const shorter = Math.min(before.length, after.length);
-  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let end = 0;
-  while (end < shorter - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
-  return { from: start, to: before.length - end, insert: after.slice(start, after.length - end) };
+export function textOf(text: string): Text {
+  return Text.of(text.split("\n"));
 }
 
-export type ScratchpadDecision = { ok: true; draft: Scratchpad } | Refused;
+/** A pad as the server starts it: from its last checkpoint, or empty. */
+export function padFromCheckpoint(saved: Scratchpad | undefined, now: Date, authorId: string): PadDoc {
+  return {
+    doc: textOf(saved?.text ?? ""),
+    version: saved?.revision ?? 0,
+    language: saved?.language ?? "plain",
+    updatedAt: saved?.updatedAt ?? now.toISOString(),
+    authorId,
+    recent: [],
+  };
+}
+
+/** Folds updates accepted elsewhere (read back from the database) into the server's copy. Null when one does not fit. */
+export function withStoredUpdates(pad: PadDoc, updates: readonly StoredPadUpdate[], at: string): PadDoc | null {
+  let next = pad;
+  for (const update of updates) {
+    if (update.version !== next.version + 1) return null;
+    const changes = changeSetOf(update.changes, next.doc.length);
+    if (!changes) return null;
+    next = advance(next, [{ clientID: update.clientID, changes }], update.language ?? next.language, at, next.authorId);
+  }
+  return next;
+}
+
+export type PadDecision = { ok: true; pad: PadDoc; accepted: StoredPadUpdate[] } | Refused;
 
 /**
- * Decides a live edit against the current draft (or the last checkpoint when there is none). An edit
- * made on another revision is refused with CONFLICT: the client then takes the room's text and resends
- * its own as one splice.
+ * Decides a push. The updates are moved over those accepted since `baseRevision`, less any already
+ * accepted (a push sent again after a lost answer, or after a reload). An empty `accepted` changes
+ * nothing. CONFLICT when the push is older than the updates kept, or newer than this copy (another
+ * node's): the client pulls and pushes again.
  */
-export function decideScratchpadEdit(
-  state: RoomState,
-  draft: Scratchpad | undefined,
-  actor: Actor,
-  command: CommandOf<"editScratchpad">,
-  now: Date,
-): ScratchpadDecision {
+export function decidePadPush(state: RoomState, pad: PadDoc | undefined, actor: Actor, command: CommandOf<"editScratchpad">, now: Date): PadDecision {
   const allowed = can(actor, command, state);
   if (!allowed.ok) return allowed;
   if (state.status !== "live") return refuse("CONFLICT", state.status === "lobby" ? "The interview has not started yet." : "The interview has ended.");
   if (!findQuestion(state, command.questionId) || !state.visitedQuestionIds.includes(command.questionId)) {
     return refuse("NOT_FOUND", "That question has not been asked in this interview.");
   }
-  const current = draft ?? state.scratchpads[command.questionId] ?? { text: "", updatedAt: now.toISOString(), revision: 0, language: "plain" as const };
-  if (command.baseRevision !== current.revision) return refuse("CONFLICT", "The scratchpad changed elsewhere; resending your text.");
-  const text = applyTextChanges(current.text, command.changes);
-  if (text === null) return refuse("BAD_REQUEST", "That edit does not fit the scratchpad's text.");
-  if (!fitsScratchpad(text)) return refuse("BAD_REQUEST", `${SCRATCHPAD_TOO_LONG} That change was not saved.`);
-  return { ok: true, draft: { text, updatedAt: now.toISOString(), revision: current.revision + 1, language: command.language ?? current.language } };
+  const current = pad ?? padFromCheckpoint(state.scratchpads[command.questionId], now, actor.userId);
+  const behind = current.version - command.baseRevision;
+  if (behind < 0 || behind > current.recent.length) return refuse("CONFLICT", "The pad changed elsewhere; catching up.");
+  const moved = rebased(command.updates, current, behind);
+  if (!moved) return refuse("BAD_REQUEST", "That edit does not fit the pad's text.");
+  const languageChange = command.language !== undefined && command.language !== current.language;
+  if (moved.length === 0 && !languageChange) return { ok: true, pad: current, accepted: [] };
+  const at = now.toISOString();
+  let next = advance(current, moved, current.language, at, actor.userId);
+  if (!fitsScratchpad(next.doc.toString())) return refuse("PAYLOAD_TOO_LARGE", `${SCRATCHPAD_TOO_LONG} That change was not added.`);
+  const accepted: StoredPadUpdate[] = moved.map((update, i) => ({
+    version: current.version + i + 1,
+    clientID: update.clientID,
+    changes: update.changes.toJSON(),
+  }));
+  if (languageChange) {
+    const empty = ChangeSet.empty(next.doc.length);
+    next = advance(next, [{ clientID: SERVER_CLIENT_ID, changes: empty }], command.language!, at, actor.userId);
+    accepted.push({ version: next.version, clientID: SERVER_CLIENT_ID, changes: empty.toJSON(), language: command.language! });
+  }
+  return { ok: true, pad: next, accepted };
+}
+
+function rebased(updates: readonly PadUpdate[], pad: PadDoc, behind: number): Array<{ clientID: string; changes: ChangeSet }> | null {
+  try {
+    const parsed = updates.map((update) => ({ clientID: update.clientID, changes: ChangeSet.fromJSON(update.changes) }));
+    const moved = rebaseUpdates(parsed, pad.recent.slice(pad.recent.length - behind));
+    // Each must fit the text as the one before it left it, from the current text on.
+    let length = pad.doc.length;
+    for (const update of moved) {
+      if (update.changes.length !== length) return null;
+      length = update.changes.newLength;
+    }
+    return moved.map((update) => ({ clientID: update.clientID, changes: update.changes as ChangeSet }));
+  } catch {
+    // fromJSON and map throw on changes that do not describe this text.
+    return null;
+  }
+}
+
+function advance(pad: PadDoc, updates: Array<{ clientID: string; changes: ChangeSet }>, language: ScratchpadLanguage, at: string, authorId: string): PadDoc {
+  const doc = updates.reduce((text, update) => update.changes.apply(text), pad.doc);
+  const recent = [...pad.recent, ...updates].slice(-PAD_RECENT_UPDATES);
+  return { doc, version: pad.version + updates.length, language, updatedAt: at, authorId, recent };
+}
+
+function changeSetOf(json: unknown, length: number): ChangeSet | null {
+  try {
+    const changes = ChangeSet.fromJSON(json);
+    return changes.length === length ? changes : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The text after stored updates, as a client's fold applies them; null when one does not fit. */
+export function applyPadUpdates(text: string, updates: ReadonlyArray<{ changes: unknown }>): string | null {
+  let doc = textOf(text);
+  for (const update of updates) {
+    const changes = changeSetOf(update.changes, doc.length);
+    if (!changes) return null;
+    doc = changes.apply(doc);
+  }
+  return doc.toString();
 }
 
 /** A scratchpad after its checkpoint (older events lack the revision and the language). */

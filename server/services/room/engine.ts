@@ -3,15 +3,19 @@ import type { Pool } from "pg";
 import {
   applyAll,
   decide,
-  decideScratchpadEdit,
+  decidePadPush,
+  withStoredUpdates,
+  padFromCheckpoint,
+  canEditScratchpad,
   type Actor,
   type Command,
   type CommandOf,
   type RoomEvent,
+  type PadDoc,
   type RoomState,
   type Scratchpad,
   type ScratchpadLanguage,
-  type TextChange,
+  type StoredPadUpdate,
   unreachable,
 } from "@/server/domain/room";
 import { AppError, RetryLaterError } from "@/server/platform/errors";
@@ -21,6 +25,7 @@ import {
   eventsBetween,
   findCommand,
   loadRoom,
+  padUpdatesAfter,
   roomNotFound,
   saveSnapshots,
   type AppendItem,
@@ -30,15 +35,16 @@ import {
 /** Rooms per statement when every room is snapshotted at once (before a shutdown). */
 const SNAPSHOT_BATCH = 200;
 
-/** A live scratchpad edit, relayed to the room as it is made; checkpoints store the text. */
+/** A pad push's accepted updates, relayed to the room once stored; checkpoints store the text. */
 export interface ScratchpadEdit {
   questionId: string;
-  /** The revision this edit made; the one before it is `revision - 1`. */
+  /** The version the last update made; the first follows `revision - updates.length`. */
   revision: number;
-  changes: TextChange[];
+  updates: StoredPadUpdate[];
   updatedAt: string;
-  /** The language the text is highlighted in, after this edit. */
+  /** The pad's language after these updates. */
   language: ScratchpadLanguage;
+  authorId: string;
 }
 
 /** Sends what happened in a room to its members; the realtime layer implements it. */
@@ -56,7 +62,7 @@ export interface CommandOutcome {
   /** The room as of `seq`, with the scratchpads' live text. */
   state: RoomState;
   events: StoredEvent[];
-  /** For a scratchpad edit: the revision it made. */
+  /** For a pad push: the pad's version after it. */
   revision?: number;
 }
 
@@ -96,6 +102,8 @@ interface Pending extends EngineCommand {
   checkpointOf?: string;
   /** Refused once already, and decided again on a freshly loaded room before the refusal stands. */
   rechecked?: boolean;
+  /** A pad push being written: the pad as it will be once the updates are stored. */
+  padAfter?: PadDoc;
   resolve(outcome: CommandOutcome): void;
   reject(error: unknown): void;
 }
@@ -123,8 +131,8 @@ interface LiveRoom {
   readers: Array<{ resolve(state: RoomState): void; reject(error: unknown): void }>;
   busy: boolean;
   lastUsedAt: number;
-  /** The candidate's live scratchpad text per question, ahead of its last checkpoint. */
-  drafts: Map<string, Scratchpad & { authorId: string }>;
+  /** The pads this node has typed into or read, by question: their text may be ahead of the last checkpoint. */
+  pads: Map<string, PadDoc>;
   checkpointTimer: NodeJS.Timeout | null;
 }
 
@@ -145,11 +153,11 @@ function checkpointsFirst(pending: Pending, room: LiveRoom): boolean {
     case "end":
       return true;
     case "setPresence":
-      return pending.command.status !== "connected" && [...room.drafts.values()].some((draft) => draft.authorId === pending.actor.userId);
+      return pending.command.status !== "connected" && [...room.pads.values()].some((pad) => pad.authorId === pending.actor.userId);
     case "removeParticipant": {
-      // The candidate's last words are kept, e.g. when a fresh link moves them to another device.
+      // The member's last words are kept, e.g. when a fresh link moves the candidate to another device.
       const removed = pending.command.userId;
-      return [...room.drafts.values()].some((draft) => draft.authorId === removed);
+      return [...room.pads.values()].some((pad) => pad.authorId === removed);
     }
     case "join":
     case "start":
@@ -244,6 +252,14 @@ export class RoomEngine {
     });
   }
 
+  /** A pad as this node has it (its live text, ahead of the last checkpoint), with the room it is in. */
+  async readPad(sessionId: string, questionId: string): Promise<{ state: RoomState; scratchpad: Scratchpad | null }> {
+    await this.read(sessionId);
+    const room = this.rooms.get(sessionId)!;
+    const state = this.liveState(room);
+    return { state, scratchpad: state.scratchpads[questionId] ?? null };
+  }
+
   private newRoom(sessionId: string): LiveRoom {
     const room: LiveRoom = {
       sessionId,
@@ -259,7 +275,7 @@ export class RoomEngine {
       readers: [],
       busy: false,
       lastUsedAt: Date.now(),
-      drafts: new Map(),
+      pads: new Map(),
       checkpointTimer: null,
     };
     this.rooms.set(sessionId, room);
@@ -283,6 +299,12 @@ export class RoomEngine {
         Object.assign(this.newRoom(sessionId), { state: found.state, seq: found.seq, snapshotSeq: found.snapshotSeq, readSince });
         warmed++;
       });
+      // Typing stored after the last checkpoint (a crash) is the room's too.
+      await Promise.all(
+        chunk
+          .map((sessionId) => this.rooms.get(sessionId))
+          .map((room) => room?.state && this.readPads(room).catch((error: unknown) => this.onError("pad load", error))),
+      );
     }
     return warmed;
   }
@@ -334,26 +356,23 @@ export class RoomEngine {
     for (const room of this.rooms.values()) if (room.checkpointTimer) clearTimeout(room.checkpointTimer);
   }
 
-  private dirtyDrafts(room: LiveRoom): string[] {
-    return [...room.drafts]
-      .filter(([questionId, draft]) => draft.revision > (room.state?.scratchpads[questionId]?.revision ?? 0))
-      .map(([questionId]) => questionId);
+  private dirtyPads(room: LiveRoom): string[] {
+    return [...room.pads].filter(([questionId, pad]) => pad.version > (room.state?.scratchpads[questionId]?.revision ?? 0)).map(([questionId]) => questionId);
   }
 
   /** Queues a checkpoint of each draft ahead of its last one, unless one is already queued. */
   private queueCheckpoints(room: LiveRoom, where: "front" | "back", options: { schedule: boolean } = { schedule: true }): Array<Promise<unknown>> {
     if (room.dropped) return [];
     const queued = new Set(room.queue.map((pending) => pending.checkpointOf));
-    const written = this.dirtyDrafts(room)
+    const written = this.dirtyPads(room)
       .filter((questionId) => !queued.has(questionId))
       .map(
         (questionId) =>
           new Promise<unknown>((resolve) => {
-            const draft = room.drafts.get(questionId)!;
+            const pad = room.pads.get(questionId)!;
             const pending: Pending = {
               sessionId: room.sessionId,
-              // Only the candidate edits the scratchpad; the checkpoint is theirs.
-              actor: { userId: draft.authorId, role: "CANDIDATE" },
+              actor: checkpointActor(room.state!, pad.authorId),
               // Both are set from the draft when the checkpoint is decided (see checkpointCommand).
               command: { type: "checkpointScratchpad", questionId, text: "", revision: 0 },
               idempotencyKey: "",
@@ -361,10 +380,11 @@ export class RoomEngine {
               staleCount: 0,
               checkpointOf: questionId,
               resolve,
-              // A refused checkpoint (the candidate was removed, say) drops the draft rather than retrying
-              // forever; one that failed for another reason keeps it for the next checkpoint.
+              // A refused checkpoint (the room ended elsewhere, say) drops this copy rather than retrying
+              // forever: its updates are stored, and the pad is read again when next used. One that failed
+              // for another reason keeps it for the next checkpoint.
               reject: (error: unknown) => {
-                if (error instanceof AppError) room.drafts.delete(questionId);
+                if (error instanceof AppError) room.pads.delete(questionId);
                 resolve(undefined);
               },
             };
@@ -413,6 +433,7 @@ export class RoomEngine {
         );
         room.seq = later.at(-1)?.seq ?? room.seq;
       }
+      await this.readPads(room);
       room.readSince = readSince;
     } catch (error) {
       this.onError("room load", error);
@@ -422,6 +443,25 @@ export class RoomEngine {
       room.busy = false;
     }
     this.schedule(room);
+  }
+
+  /**
+   * Folds into the room's pads the updates stored after them (by another node, or before this node
+   * loaded the room), from each pad's copy or from its checkpoint. A copy the updates do not fit is
+   * dropped, to be read from its checkpoint next time.
+   */
+  private async readPads(room: LiveRoom): Promise<void> {
+    const state = room.state!;
+    const after: Record<string, number> = {};
+    for (const questionId of state.visitedQuestionIds) after[questionId] = room.pads.get(questionId)?.version ?? state.scratchpads[questionId]?.revision ?? 0;
+    const stored = await padUpdatesAfter(this.pool, room.sessionId, after);
+    const now = new Date();
+    for (const [questionId, updates] of stored) {
+      const pad = room.pads.get(questionId) ?? padFromCheckpoint(state.scratchpads[questionId], now, checkpointActor(state, null).userId);
+      const caughtUp = withStoredUpdates(pad, updates, now.toISOString());
+      if (caughtUp) room.pads.set(questionId, caughtUp);
+      else room.pads.delete(questionId);
+    }
   }
 
   private failAll(room: LiveRoom, error: unknown): void {
@@ -440,7 +480,7 @@ export class RoomEngine {
   private gone(room: LiveRoom): void {
     this.ready.delete(room);
     room.state = null;
-    room.drafts.clear();
+    room.pads.clear();
     this.failAll(room, roomNotFound());
   }
 
@@ -463,8 +503,9 @@ export class RoomEngine {
       if (!pending.checkpointOf && checkpointsFirst(pending, room) && this.queueCheckpoints(room, "front", { schedule: false }).length > 0) continue;
       if (pending.checkpointOf) this.takeCheckpoint(room, pending, pending.checkpointOf);
       if (pending.command.type === "editScratchpad") {
-        if (!this.editScratchpad(room, state, pending, pending.command)) return null;
-        continue;
+        const push = this.decidePush(room, state, pending, pending.command);
+        if (push === "next") continue;
+        return push;
       }
       const decision = decide(state, pending.actor, pending.command, pending.now, randomUUID);
       if (!decision.ok) {
@@ -495,9 +536,9 @@ export class RoomEngine {
    * The key names the revision, so two nodes checkpointing the same revision write it once.
    */
   private takeCheckpoint(room: LiveRoom, pending: Pending, questionId: string): void {
-    const draft = room.drafts.get(questionId);
-    const revision = draft?.revision ?? 0;
-    pending.command = { type: "checkpointScratchpad", questionId, text: draft?.text ?? "", revision, ...(draft ? { language: draft.language } : {}) };
+    const pad = room.pads.get(questionId);
+    const revision = pad?.version ?? 0;
+    pending.command = { type: "checkpointScratchpad", questionId, text: pad?.doc.toString() ?? "", revision, ...(pad ? { language: pad.language } : {}) };
     pending.idempotencyKey = `checkpoint:${room.sessionId}:${questionId}:${revision}`;
     pending.now = new Date();
   }
@@ -526,38 +567,68 @@ export class RoomEngine {
     );
   }
 
-  /** Applies a live edit to the draft, relays it, and arms the checkpoint timer; nothing is written. False when it must be rechecked. */
-  private editScratchpad(room: LiveRoom, state: RoomState, pending: Pending, command: CommandOf<"editScratchpad">): boolean {
-    const decision = decideScratchpadEdit(state, room.drafts.get(command.questionId), pending.actor, command, pending.now);
+  /**
+   * Decides a pad push: its accepted updates to write, or "next" once it is answered (refused, or
+   * nothing new: a push sent again). Null when it must be rechecked on a fresh copy of the room.
+   */
+  private decidePush(
+    room: LiveRoom,
+    state: RoomState,
+    pending: Pending,
+    command: CommandOf<"editScratchpad">,
+  ): { room: LiveRoom; pending: Pending; item: AppendItem } | "next" | null {
+    const decision = decidePadPush(state, room.pads.get(command.questionId), pending.actor, command, pending.now);
     if (!decision.ok) {
-      if (this.recheck(room, pending)) return false;
+      if (this.recheck(room, pending)) return null;
       this.finish(room, (p) => p.reject(new AppError(decision.error.code, decision.error.message)));
-      return true;
+      return "next";
     }
-    room.drafts.set(command.questionId, { ...decision.draft, authorId: pending.actor.userId });
+    if (decision.accepted.length === 0) {
+      this.finish(room, (p) => p.resolve({ seq: room.seq, state: this.liveState(room), events: [], revision: decision.pad.version }));
+      return "next";
+    }
+    pending.padAfter = decision.pad;
+    const item: AppendItem = {
+      sessionId: room.sessionId,
+      afterSeq: room.seq,
+      events: [],
+      pad: { questionId: command.questionId, updates: decision.accepted },
+      actorId: pending.actor.userId,
+      idempotencyKey: pending.idempotencyKey,
+      at: pending.now,
+    };
+    return { room, pending, item };
+  }
+
+  /** A pad push is stored: the room's copy takes it, the room hears of it, and a checkpoint is due. */
+  private padWritten(room: LiveRoom, pending: Pending, pad: NonNullable<AppendItem["pad"]>): void {
+    const after = pending.padAfter!;
+    room.pads.set(pad.questionId, after);
     const live = this.liveState(room);
     this.publish.scratchpadEdit(live, {
-      questionId: command.questionId,
-      revision: decision.draft.revision,
-      changes: command.changes,
-      updatedAt: decision.draft.updatedAt,
-      language: decision.draft.language,
+      questionId: pad.questionId,
+      revision: after.version,
+      updates: pad.updates,
+      updatedAt: after.updatedAt,
+      language: after.language,
+      authorId: after.authorId,
     });
-    this.finish(room, (p) => p.resolve({ seq: room.seq, state: live, events: [], revision: decision.draft.revision }));
+    this.finish(room, (p) => p.resolve({ seq: room.seq, state: live, events: [], revision: after.version }));
     room.checkpointTimer ??= setTimeout(() => {
       room.checkpointTimer = null;
       this.queueCheckpoints(room, "back");
     }, ENGINE_LIMITS.checkpointMs);
-    return true;
   }
 
-  /** The committed state with the scratchpads' live text, which is what members are shown. */
+  /** The committed state with the pads' live text, which is what members are shown. */
   private liveState(room: LiveRoom): RoomState {
     const state = room.state!;
-    if (room.drafts.size === 0) return state;
+    if (room.pads.size === 0) return state;
     const scratchpads = { ...state.scratchpads };
-    for (const [questionId, { text, updatedAt, revision, language }] of room.drafts) {
-      if (revision > (scratchpads[questionId]?.revision ?? 0)) scratchpads[questionId] = { text, updatedAt, revision, language };
+    for (const [questionId, pad] of room.pads) {
+      if (pad.version > (scratchpads[questionId]?.revision ?? 0)) {
+        scratchpads[questionId] = { text: pad.doc.toString(), updatedAt: pad.updatedAt, revision: pad.version, language: pad.language };
+      }
     }
     return { ...state, scratchpads };
   }
@@ -619,6 +690,10 @@ export class RoomEngine {
     try {
       switch (outcome.kind) {
         case "appended": {
+          if (item.pad) {
+            this.padWritten(room, pending, item.pad);
+            break;
+          }
           const stored = item.events.map((event, i) => ({ seq: item.afterSeq + i + 1, event }));
           const state = applyAll(room.state!, item.events);
           room.state = state;
@@ -694,6 +769,17 @@ export class RoomEngine {
       this.rooms.delete(room.sessionId);
     }
   }
+}
+
+/**
+ * Whose name a checkpoint of the pad is logged under: the member who typed last while they may still
+ * write in it, else the room's owner (a checkpoint is the server's act, kept for the record).
+ */
+function checkpointActor(state: RoomState, authorId: string | null): Actor {
+  const author = state.participants.find((participant) => participant.userId === authorId);
+  if (author && canEditScratchpad(author.role)) return { userId: author.userId, role: author.role };
+  const owner = state.participants.find((participant) => participant.role === "INTERVIEWER");
+  return { userId: owner?.userId ?? authorId ?? "", role: "INTERVIEWER" };
 }
 
 /** Events after which the room is snapshotted before the command is acknowledged. Rare: none while the interview runs. */

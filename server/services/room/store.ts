@@ -10,6 +10,8 @@ import {
   type Role,
   type RoomEvent,
   type RoomState,
+  type ScratchpadLanguage,
+  type StoredPadUpdate,
 } from "@/server/domain/room";
 import { AppError } from "@/server/platform/errors";
 import { internQuestion } from "@/server/services/room/plan-interning";
@@ -141,6 +143,8 @@ export interface AppendItem {
   sessionId: string;
   afterSeq: number;
   events: RoomEvent[];
+  /** A pad push's accepted updates (a command with no events), numbered after the pad's version. */
+  pad?: { questionId: string; updates: StoredPadUpdate[] };
   actorId: string;
   idempotencyKey: string;
   at: Date;
@@ -190,8 +194,28 @@ WITH input AS (
     "endedAt" = CASE ev."type" WHEN 'interviewEnded' THEN (ev.payload->>'endedAt')::timestamptz ELSE s."endedAt" END,
     "updatedAt" = now()
   FROM ev WHERE ev."type" IN ('interviewStarted', 'interviewEnded') AND s."id" = ev."sessionId"
+), pads AS (
+  INSERT INTO "PadUpdate" ("sessionId", "questionId", "version", "clientId", "changes", "language", "authorId", "createdAt")
+  SELECT * FROM jsonb_to_recordset($2::jsonb)
+    AS x("sessionId" text, "questionId" text, "version" int, "clientId" text, "changes" jsonb, "language" text, "authorId" text, "createdAt" timestamptz)
+  RETURNING "sessionId"
 )
-SELECT "sessionId", count(*)::int AS "appended" FROM ev GROUP BY "sessionId"`;
+SELECT "sessionId", count(*)::int AS "appended" FROM (SELECT "sessionId" FROM ev UNION ALL SELECT "sessionId" FROM pads) AS written GROUP BY "sessionId"`;
+
+function padRowsOf(items: AppendItem[]) {
+  return items.flatMap(({ sessionId, pad, actorId, at }) =>
+    (pad?.updates ?? []).map((update) => ({
+      sessionId,
+      questionId: pad!.questionId,
+      version: update.version,
+      clientId: update.clientID,
+      changes: update.changes,
+      language: update.language ?? null,
+      authorId: actorId,
+      createdAt: at.toISOString(),
+    })),
+  );
+}
 
 function rowsOf(items: AppendItem[]) {
   return items.flatMap((item) =>
@@ -210,11 +234,12 @@ function rowsOf(items: AppendItem[]) {
 
 function isSeqConflict(error: unknown): boolean {
   const pgError = error as { code?: string; constraint?: string };
-  return pgError.code === "23505" && pgError.constraint === "SessionEvent_sessionId_seq_key";
+  // A taken event seq, or a taken pad version: another node wrote first.
+  return pgError.code === "23505" && (pgError.constraint === "SessionEvent_sessionId_seq_key" || pgError.constraint === "PadUpdate_pkey");
 }
 
 /** The rows an append writes that need the session (and its plan) to exist. */
-const SESSION_REFERENCES = new Set(["SessionEvent_sessionId_fkey", "Note_sessionId_fkey", "Note_sessionQuestionId_fkey"]);
+const SESSION_REFERENCES = new Set(["SessionEvent_sessionId_fkey", "Note_sessionId_fkey", "Note_sessionQuestionId_fkey", "PadUpdate_sessionId_fkey"]);
 
 /** A foreign-key violation on the session: it was deleted after the command was decided, not a bug. */
 function isSessionGone(error: unknown): boolean {
@@ -238,7 +263,7 @@ export async function appendBatch(pool: Pool, items: AppendItem[]): Promise<Arra
     const { rows } = await pool.query<{ sessionId: string; appended: number }>({
       name: "room-append",
       text: APPEND_SQL,
-      values: [JSON.stringify(rowsOf(items))],
+      values: [JSON.stringify(rowsOf(items)), JSON.stringify(padRowsOf(items))],
     });
     const appended = new Set(rows.map((row) => row.sessionId));
     return items.map((item) => ({ kind: appended.has(item.sessionId) ? "appended" : "duplicate" }));
@@ -268,7 +293,11 @@ export async function appendFirst(pool: Pool, item: AppendItem, planIds: string[
       await client.query("ROLLBACK");
       return { kind: "stale" };
     }
-    const result = await client.query<{ sessionId: string }>({ name: "room-append", text: APPEND_SQL, values: [JSON.stringify(rowsOf([item]))] });
+    const result = await client.query<{ sessionId: string }>({
+      name: "room-append",
+      text: APPEND_SQL,
+      values: [JSON.stringify(rowsOf([item])), JSON.stringify(padRowsOf([item]))],
+    });
     await client.query("COMMIT");
     return { kind: result.rows.length > 0 ? "appended" : "duplicate" };
   } catch (error) {
@@ -301,6 +330,49 @@ export function participantRole(pool: Pool, sessionId: string, userId: string): 
     roleLookups.set(pool, lookup);
   }
   return lookup({ sessionId, userId });
+}
+
+/**
+ * The pad updates of a session after the versions given (a question not named: after its checkpoint's
+ * version in `from`), by question, in order. What a node reads when it loads a room or finds that
+ * another node wrote to its pads.
+ */
+export async function padUpdatesAfter(pool: Pool, sessionId: string, after: Record<string, number>): Promise<Map<string, StoredPadUpdate[]>> {
+  const { rows } = await pool.query<{ questionId: string; version: number; clientId: string; changes: unknown; language: string | null }>({
+    name: "room-pad-updates-after",
+    text: `SELECT "questionId", "version", "clientId", "changes", "language" FROM "PadUpdate"
+             WHERE "sessionId" = $1 AND "version" > COALESCE(($2::jsonb ->> "questionId")::int, 0)
+             ORDER BY "questionId", "version"`,
+    values: [sessionId, JSON.stringify(after)],
+  });
+  const byQuestion = new Map<string, StoredPadUpdate[]>();
+  for (const row of rows) {
+    const list = byQuestion.get(row.questionId) ?? [];
+    list.push({
+      version: row.version,
+      clientID: row.clientId,
+      changes: row.changes,
+      ...(row.language ? { language: row.language as ScratchpadLanguage } : {}),
+    });
+    byQuestion.set(row.questionId, list);
+  }
+  return byQuestion;
+}
+
+/** One pad's updates after `since`, at most `limit`, for a client catching up. */
+export async function padUpdatesSince(pool: Pool, sessionId: string, questionId: string, since: number, limit: number): Promise<StoredPadUpdate[]> {
+  const { rows } = await pool.query<{ version: number; clientId: string; changes: unknown; language: string | null }>({
+    name: "room-pad-updates-since",
+    text: `SELECT "version", "clientId", "changes", "language" FROM "PadUpdate"
+             WHERE "sessionId" = $1 AND "questionId" = $2 AND "version" > $3 ORDER BY "version" LIMIT $4`,
+    values: [sessionId, questionId, since, limit],
+  });
+  return rows.map((row) => ({
+    version: row.version,
+    clientID: row.clientId,
+    changes: row.changes,
+    ...(row.language ? { language: row.language as ScratchpadLanguage } : {}),
+  }));
 }
 
 /** Where a command with this (sender-scoped) key was appended, if it was. */
