@@ -16,9 +16,9 @@ import { SCRATCHPAD_LANGUAGES, SCRATCHPAD_TOO_LONG, type ScratchpadLanguage } fr
 export function CollabPad(props: PadEditorOptions & { footer?: ReactNode; className?: string }) {
   const { hostRef, language, pickLanguage, status, refusedLength, pointing, togglePointing } = usePadEditor(props);
   return (
-    <section aria-labelledby="pad-heading" className={cn("grid gap-2", props.className)} data-testid="pad">
+    <section className={cn("grid gap-2", props.className)} data-testid="pad">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h2 id="pad-heading" className="flex items-center gap-1.5 text-sm font-semibold">
+        <h2 className="flex items-center gap-1.5 text-sm font-semibold">
           <NotebookPen aria-hidden className="size-4 text-muted-foreground" />
           Scratchpad
         </h2>

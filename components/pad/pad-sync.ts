@@ -56,6 +56,7 @@ export class PadSync {
   private inFlight = false;
   private pulling = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private lastPushAt = 0;
   private online = true;
   private closed = false;
@@ -77,7 +78,9 @@ export class PadSync {
   detach(): void {
     this.editor = null;
     if (this.timer) clearTimeout(this.timer);
+    if (this.retryTimer) clearTimeout(this.retryTimer);
     this.timer = null;
+    this.retryTimer = null;
   }
 
   get version(): number {
@@ -113,6 +116,7 @@ export class PadSync {
   /** The room is (again) joined: catch up with what happened meanwhile, then send what waits. */
   resync(): void {
     this.online = true;
+    this.closed = false;
     void this.pull();
   }
 
@@ -172,7 +176,10 @@ export class PadSync {
     try {
       for (;;) {
         const answer = await this.transport.pull(this.version);
-        if (!answer.ok) return this.refusedForGood(answer) ? undefined : this.offline();
+        if (!answer.ok) {
+          if (!this.refusedForGood(answer)) this.pushRefused(answer);
+          return;
+        }
         if (answer.mode === "reset") {
           this.restart(answer.scratchpad?.text ?? "", answer.scratchpad?.revision ?? 0, null);
           break;
@@ -224,7 +231,11 @@ export class PadSync {
     if (answer.code === "CONFLICT" && /catching up/.test(answer.message)) return void this.pull();
     if (RETRIED_CODES.has(answer.code as never)) {
       this.offline();
-      setTimeout(() => this.schedule(), answer.retryAfterMs ?? 1000);
+      this.retryTimer ??= setTimeout(() => {
+        this.retryTimer = null;
+        this.online = true;
+        void this.pull();
+      }, answer.retryAfterMs ?? 1000);
       return;
     }
     if (this.refusedForGood(answer)) return;

@@ -1,4 +1,4 @@
-import { StateEffect, StateField, type Extension, type Range } from "@codemirror/state";
+import { StateEffect, StateField, type EditorState, type Extension, type Range } from "@codemirror/state";
 import { Decoration, EditorView, WidgetType, type DecorationSet } from "@codemirror/view";
 
 /** Another member's place in the pad, already moved into this tab's text. */
@@ -132,6 +132,7 @@ const remoteCursorTheme = EditorView.baseTheme({
   },
   ".cm-remote-pointer-label": {
     marginLeft: "12px",
+    whiteSpace: "nowrap",
     fontSize: "11px",
     padding: "1px 6px",
     borderRadius: "999px",

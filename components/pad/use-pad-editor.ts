@@ -10,7 +10,7 @@ import { PadSync, type PadStatus, type PadTransport } from "@/components/pad/pad
 import { memberColor, remoteCursors, setRemoteCursors, type RemoteCursor } from "@/components/pad/remote-cursors";
 import { getSocket } from "@/components/realtime/socket-client";
 import type { ConnectionState } from "@/components/realtime/room-connection";
-import { fitsScratchpad, textOf, type ClientCommand, type Participant, type Scratchpad, type ScratchpadLanguage } from "@/server/domain/room";
+import { fitsScratchpad, textOf, type ClientCommand, type ParticipantView, type Scratchpad, type ScratchpadLanguage } from "@/server/domain/room";
 import type { PadCursorMessage, Result, RoomCommandResult, ScratchpadEditMessage } from "@/server/realtime/protocol";
 
 /** Cursor moves go out at most this often. */
@@ -19,6 +19,9 @@ const CURSOR_INTERVAL_MS = 100;
 const REMEMBER_INTERVAL_MS = 250;
 const CURSOR_ACK_TIMEOUT_MS = 3_000;
 const PULL_TIMEOUT_MS = 8_000;
+const PUSH_TIMEOUT_MS = 5_000;
+/** A push or pull that got no answer is tried again this much later, or as soon as the room is joined again. */
+const NO_ANSWER_RETRY_MS = 1_000;
 
 export interface PadEditorOptions {
   sessionId: string;
@@ -26,7 +29,8 @@ export interface PadEditorOptions {
   /** The room's text for the question when the pad opens; afterwards the pad follows its own updates. */
   saved: Scratchpad | null;
   viewerId: string;
-  participants: readonly Participant[];
+  /** The room's members, in join order (their colours), with when their presence last changed. */
+  participants: ReadonlyArray<Pick<ParticipantView, "userId" | "name" | "presenceSince">>;
   readOnly: boolean;
   connection: ConnectionState;
   send: (command: ClientCommand) => Promise<Result<RoomCommandResult>>;
@@ -81,8 +85,8 @@ export function usePadEditor(options: PadEditorOptions) {
     viewRef.current?.dispatch({ effects: slots.current.readOnly.reconfigure(readOnlyExtensions(readOnly)) });
   }, [readOnly]);
 
-  // Someone came in: tell them where this tab's cursor is.
-  const present = options.participants.map((participant) => participant.userId).join();
+  // Someone came in (or back, after a reload): tell them where this tab's cursor is.
+  const present = options.participants.map((participant) => `${participant.userId}@${participant.presenceSince}`).join();
   useEffect(() => sendCursor(), [present, sendCursor]);
 
   useLanguage(viewRef, slots, language);
@@ -168,17 +172,29 @@ function mountPad(host: HTMLElement, mount: PadMount) {
   return { view, sync, unmount };
 }
 
-/** The pad's pushes go as room commands (retried like any), its pulls as `pad:pull`. */
+/**
+ * The pad's pushes go as `editScratchpad` room commands, one attempt each: PadSync itself sends again
+ * (a push sent twice is taken once, by its client id) when the room is back or after a pause, so a push
+ * lost with a dead socket never holds up the typing after it. Its pulls go as `pad:pull`.
+ */
 function padTransport(latest: { readonly current: PadEditorOptions }): PadTransport {
   const { sessionId, questionId } = latest.current;
+  const noAnswer = { ok: false as const, code: "BUSY" as const, message: "No answer", retryAfterMs: NO_ANSWER_RETRY_MS };
   return {
-    push: (baseRevision, updates, picked) =>
-      latest.current.send({ type: "editScratchpad", questionId, baseRevision, updates, ...(picked ? { language: picked } : {}) }),
+    push: (baseRevision, updates, picked) => {
+      const command = { type: "editScratchpad" as const, questionId, baseRevision, updates, ...(picked ? { language: picked } : {}) };
+      const socket = getSocket();
+      if (!socket.connected) return Promise.resolve(noAnswer);
+      return socket
+        .timeout(PUSH_TIMEOUT_MS)
+        .emitWithAck("room:command", { sessionId, idempotencyKey: newClientID(), command })
+        .catch(() => noAnswer);
+    },
     pull: (since) =>
       getSocket()
         .timeout(PULL_TIMEOUT_MS)
         .emitWithAck("pad:pull", { sessionId, questionId, since })
-        .catch(() => ({ ok: false as const, code: "BUSY" as const, message: "No answer" })),
+        .catch(() => noAnswer),
   };
 }
 
@@ -254,7 +270,7 @@ function sessionStorageOrNull(): Storage | null {
 }
 
 /** Other members' cursors, moved into this tab's text, each in the colour of their place in the room. */
-function placeCursors(messages: ReadonlyMap<string, PadCursorMessage>, sync: PadSync, participants: readonly Participant[]): RemoteCursor[] {
+function placeCursors(messages: ReadonlyMap<string, PadCursorMessage>, sync: PadSync, participants: PadEditorOptions["participants"]): RemoteCursor[] {
   const placed: RemoteCursor[] = [];
   for (const message of messages.values()) {
     const index = participants.findIndex((participant) => participant.userId === message.userId);

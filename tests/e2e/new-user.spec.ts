@@ -96,7 +96,7 @@ test("a paste over the scratchpad's limit is refused at the editor, and what is 
   const editor = candidate.getByLabel("Scratchpad");
   await editor.click();
   await candidate.keyboard.type("plan: ");
-  await expect(interviewer.getByTestId("scratchpad-view")).toContainText("plan:");
+  await expect(interviewer.getByTestId("scratchpad-editor")).toContainText("plan:");
 
   // Past Socket.IO's message cap, as the issue's paste was, and past the scratchpad's own limit.
   await paste(candidate, '[data-testid="scratchpad-editor"] .cm-content', "x".repeat(3 * LIMIT));
@@ -106,14 +106,14 @@ test("a paste over the scratchpad's limit is refused at the editor, and what is 
   await screenshot(candidate, "scratchpad-refused-1366", false);
 
   await candidate.keyboard.type("token bucket after the paste");
-  await expect(interviewer.getByTestId("scratchpad-view")).toContainText("plan: token bucket after the paste");
+  await expect(interviewer.getByTestId("scratchpad-editor")).toContainText("plan: token bucket after the paste");
   await expect(candidate.getByTestId("scratchpad-status")).toHaveText(/Saved/);
 
   // Right up to the limit is fine: the paste goes in and out as one splice, and the interviewer has it.
   await candidate.keyboard.press("Control+a");
   await paste(candidate, '[data-testid="scratchpad-editor"] .cm-content', `full${"y".repeat(LIMIT - 4)}`);
   await expect(candidate.getByTestId("scratchpad-status")).toHaveText(/Saved/);
-  await expect(interviewer.getByTestId("scratchpad-view")).toContainText("fullyyyy");
+  await expect(interviewer.getByTestId("scratchpad-editor")).toContainText("fullyyyy");
   await expect(candidate.getByTestId("scratchpad-refused")).toHaveCount(0);
 });
 

@@ -195,7 +195,7 @@ test("plan, invite, join as guest, run the interview with reveals, notes and ref
   // The scratchpad streams to the interviewer.
   await candidate.getByLabel("Scratchpad").fill("token bucket per consumer\n50/min, refill 1 every 1.2s");
   await expect(candidate.getByTestId("scratchpad-status")).toHaveText(/Saved/);
-  await expect(interviewer.getByTestId("scratchpad-view")).toContainText("token bucket per consumer");
+  await expect(interviewer.getByTestId("scratchpad-editor")).toContainText("token bucket per consumer");
 
   // Private notes: Enter saves, stamped with the time and the current question.
   await interviewer.getByLabel("Note", { exact: true }).fill("Jumped straight to a token bucket");
@@ -255,7 +255,7 @@ test("a guest candidate who changes device gets back in with a fresh link, and t
   await interviewer.goto(`/room/${sessionId}`);
   await interviewer.getByRole("button", { name: "Start interview" }).click();
   await laptop.getByLabel("Scratchpad").fill("typed on the laptop");
-  await expect(interviewer.getByTestId("scratchpad-view")).toContainText("typed on the laptop");
+  await expect(interviewer.getByTestId("scratchpad-editor")).toContainText("typed on the laptop");
 
   // The audio fails; on the phone, the link used on the laptop says what to do.
   await phone.goto(new URL(firstLink).pathname);
