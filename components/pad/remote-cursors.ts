@@ -68,10 +68,7 @@ class PointerWidget extends WidgetType {
   }
 }
 
-function decorationsOf(
-  cursors: readonly RemoteCursor[],
-  view: { doc: { length: number; lineAt(pos: number): { from: number; number: number; to: number }; line(n: number): { from: number } } },
-): DecorationSet {
+function decorationsOf(cursors: readonly RemoteCursor[], view: EditorState): DecorationSet {
   const ranges: Array<Range<Decoration>> = [];
   const length = view.doc.length;
   const clamp = (position: number) => Math.max(0, Math.min(position, length));
