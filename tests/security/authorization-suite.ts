@@ -230,6 +230,8 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
       fromConnection: CELL_TAB,
       signal: { kind: "candidate", candidate: { candidate: "candidate:1 1 udp 2122260223 192.0.2.1 54400 typ host", sdpMid: "0", sdpMLineIndex: 0 } },
     }),
+    "pad:pull": (w) => ({ sessionId: w.sessionId, questionId: w.q1, since: 0 }),
+    "pad:cursor": (w) => ({ sessionId: w.sessionId, questionId: w.q1, revision: 0, ranges: [{ from: 0, to: 0 }], highlight: null }),
   };
 
   /**

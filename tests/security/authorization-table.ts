@@ -172,6 +172,9 @@ export const AUTHORIZATION_TABLE: Row[] = [
   { surface: "socket", name: "time:sync", cells: signedIn },
   // WebRTC signalling, relayed between tabs in the same call and written nowhere (the caller joins the call first).
   { surface: "socket", name: "call:signal", cells: inRoom([...STAFF, "candidates"]) },
+  // The pad's updates after a version, for any member who sees the pad; a cursor, relayed and written nowhere, from those who type.
+  { surface: "socket", name: "pad:pull", cells: inRoom([...STAFF, "candidates"]) },
+  { surface: "socket", name: "pad:cursor", cells: inRoom(["owner", "coInterviewer", "candidates"]) },
 
   // ---- room commands (the interview is live on its first question)
   { surface: "command", name: "setPresence", cells: inRoom([...STAFF, "candidates"]), writes: true },
@@ -199,7 +202,8 @@ export const AUTHORIZATION_TABLE: Row[] = [
   // (the interview ended, the owner's card submitted and released with its scores)
   { surface: "command", name: "finishSelfAssessment", cells: inRoom(["candidates"]), writes: true },
   // A live edit is kept in memory and relayed; it is written by a checkpoint seconds later.
-  { surface: "command", name: "editScratchpad", cells: inRoom(["candidates"]) },
+  // The pad: the candidate and the interviewers type in it (stored as PadUpdate rows); observers read it.
+  { surface: "command", name: "editScratchpad", cells: inRoom(["owner", "coInterviewer", "candidates"]), writes: true },
   // The call: every member may be in it; observers only listen and watch unless the owner lets them speak.
   { surface: "command", name: "joinCall", cells: inRoom([...STAFF, "candidates"]), writes: true },
   { surface: "command", name: "leaveCall", cells: inRoom([...STAFF, "candidates"]), writes: true },

@@ -89,6 +89,7 @@ export async function databaseDigest(db: Db): Promise<string> {
     "Participant",
     "Invite",
     "SessionEvent",
+    "PadUpdate",
     "Note",
     "Score",
     "InterviewTemplate",
