@@ -68,6 +68,7 @@ function question(session: number, position: number): QuestionSnapshot {
   return {
     id: randomUUID(),
     position,
+    code: null,
     timeBoxSec: 600,
     prompt: `How would you design ${topic} for a service with ${(session % 9) + 1} million users? Walk through the trade-offs.`,
     section: [document, `Part ${(position % 4) + 1}: ${topic}`],

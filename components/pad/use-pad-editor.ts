@@ -10,7 +10,16 @@ import { PadSync, type PadStatus, type PadTransport } from "@/components/pad/pad
 import { memberColor, remoteCursors, setRemoteCursors, type RemoteCursor } from "@/components/pad/remote-cursors";
 import { getSocket } from "@/components/realtime/socket-client";
 import type { ConnectionState } from "@/components/realtime/room-connection";
-import { fitsScratchpad, textOf, type ClientCommand, type ParticipantView, type Scratchpad, type ScratchpadLanguage } from "@/server/domain/room";
+import {
+  fitsScratchpad,
+  initialPad,
+  textOf,
+  type ClientCommand,
+  type CodeView,
+  type ParticipantView,
+  type Scratchpad,
+  type ScratchpadLanguage,
+} from "@/server/domain/room";
 import type { PadCursorMessage, Result, RoomCommandResult, ScratchpadEditMessage } from "@/server/realtime/protocol";
 
 /** Cursor moves go out at most this often. */
@@ -28,6 +37,8 @@ export interface PadEditorOptions {
   questionId: string;
   /** The room's text for the question when the pad opens; afterwards the pad follows its own updates. */
   saved: Scratchpad | null;
+  /** The question's code: a pad nobody typed in yet starts from its starter code, in its language. */
+  code: CodeView;
   viewerId: string;
   /** The room's members, in join order (their colours), with when their presence last changed. */
   participants: ReadonlyArray<Pick<ParticipantView, "userId" | "name" | "presenceSince">>;
@@ -54,7 +65,7 @@ export function usePadEditor(options: PadEditorOptions) {
     latest.current = options;
   });
   const highlightRef = useRef<{ from: number; to: number } | null>(null);
-  const [language, setLanguage] = useState<ScratchpadLanguage>(options.saved?.language ?? "plain");
+  const [language, setLanguage] = useState<ScratchpadLanguage>(() => (options.saved ?? initialPad(options.code)).language);
   const [status, setStatus] = useState<PadStatus>({ kind: "saved" });
   const [refusedLength, setRefusedLength] = useState<number | null>(null);
   const [pointing, setPointing] = useState(false);
@@ -125,8 +136,8 @@ function mountPad(host: HTMLElement, mount: PadMount) {
   const { latest } = mount;
   const { sessionId, questionId } = latest.current;
   const recalled = recallPad(sessionStorageOrNull(), sessionId, questionId);
-  const saved = latest.current.saved;
-  const start = recalled && recalled.pending.length > 0 ? recalled : { text: saved?.text ?? "", revision: saved?.revision ?? 0, pending: [] };
+  const saved = latest.current.saved ?? initialPad(latest.current.code);
+  const start = recalled && recalled.pending.length > 0 ? recalled : { text: saved.text, revision: saved.revision, pending: [] };
   const clientID = recalled?.clientID ?? newClientID();
   const remote = new Map<string, PadCursorMessage>();
   const save = throttle(REMEMBER_INTERVAL_MS, () => remember(view, sync, sessionId, questionId));

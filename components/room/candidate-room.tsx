@@ -13,7 +13,7 @@ import type { Result, RoomCommandResult } from "@/server/realtime/protocol";
 import { QuestionTimer, SessionClock } from "@/components/room/timers";
 import { useTickingNow } from "@/components/room/use-ticking-now";
 import type { ConnectionState } from "@/components/realtime/room-connection";
-import { sessionElapsedMs, type CandidateQuestionView, type CandidateView, type ClientCommand, type Scratchpad } from "@/server/domain/room";
+import { sessionElapsedMs, type CandidateQuestionView, type CandidateView, type ClientCommand, type CodeView, type Scratchpad } from "@/server/domain/room";
 import { InlineTitle } from "@/components/ui/inline-title";
 
 interface CandidateRoomProps {
@@ -27,7 +27,7 @@ interface CandidateRoomProps {
   /** The room's call, first in the page: the conversation is the interview. */
   call: ReactNode;
   /** The pad of a question, typed in by everyone in the room. */
-  pad: (question: { id: string; scratchpad: Scratchpad | null }) => ReactNode;
+  pad: (question: { id: string; scratchpad: Scratchpad | null; code: CodeView }) => ReactNode;
 }
 
 /** The candidate's room: only what has been asked and revealed, the clocks, and a scratchpad. */

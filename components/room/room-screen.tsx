@@ -12,7 +12,7 @@ import { CandidateRoom } from "@/components/room/candidate-room";
 import { StaffRoom } from "@/components/room/staff-room";
 import { Toaster, useToast } from "@/components/room/toaster";
 import { useRoom } from "@/components/realtime/use-room";
-import { canEditScratchpad, type ClientCommand, type Role, type Scratchpad } from "@/server/domain/room";
+import { canEditScratchpad, type ClientCommand, type CodeView, type Role, type Scratchpad } from "@/server/domain/room";
 
 interface RoomScreenProps {
   sessionId: string;
@@ -104,13 +104,14 @@ function Room({ sessionId, title, role, userId }: RoomScreenProps) {
 /** The pad of one question, alike for every role; keyed by question, so each has its own editor. */
 function usePadSlot(room: ReturnType<typeof useRoom>, sessionId: string, userId: string) {
   const { view, connection, send } = room;
-  return function padFor(question: { id: string; scratchpad: Scratchpad | null }) {
+  return function padFor(question: { id: string; scratchpad: Scratchpad | null; code: CodeView }) {
     return view ? (
       <CollabPad
         key={question.id}
         sessionId={sessionId}
         questionId={question.id}
         saved={question.scratchpad}
+        code={question.code}
         viewerId={userId}
         participants={view.participants}
         readOnly={!canEditScratchpad(view.viewer.role) || view.status !== "live"}

@@ -1,4 +1,5 @@
 import { padSplice } from "@/tests/support/pad-updates";
+import { RUN } from "@/server/domain/room/test-fixtures";
 import { processRuntime } from "@/server/platform/process-runtime";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -279,6 +280,8 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
     addNote: () => ({ type: "addNote", body: "a note" }),
     editNote: (w) => ({ type: "editNote", noteId: w.ownNoteId, body: "edited" }),
     deleteNote: (w) => ({ type: "deleteNote", noteId: w.ownNoteId }),
+    addTestCase: (w) => ({ type: "addTestCase", questionId: w.q1, test: { name: "empty input", input: "[[]]", expected: "0" } }),
+    recordRun: (w) => ({ type: "recordRun", questionId: w.q1, run: RUN(`run-${randomUUID()}`) }),
     editScratchpad: (w) => ({ type: "editScratchpad", questionId: w.q1, baseRevision: 0, updates: [padSplice(0, 0, 0, "my answer")] }),
     joinCall: () => JOIN_CALL,
     leaveCall: () => ({ type: "leaveCall", connectionId: CELL_TAB }),

@@ -204,6 +204,9 @@ export const AUTHORIZATION_TABLE: Row[] = [
   // A live edit is kept in memory and relayed; it is written by a checkpoint seconds later.
   // The pad: the candidate and the interviewers type in it (stored as PadUpdate rows); observers read it.
   { surface: "command", name: "editScratchpad", cells: inRoom(["owner", "coInterviewer", "candidates"]), writes: true },
+  // The pad's code: interviewers add test cases; whoever types may record a run (their browser ran it).
+  { surface: "command", name: "addTestCase", cells: inRoom(["owner", "coInterviewer"]), writes: true },
+  { surface: "command", name: "recordRun", cells: inRoom(["owner", "coInterviewer", "candidates"]), writes: true },
   // The call: every member may be in it; observers only listen and watch unless the owner lets them speak.
   { surface: "command", name: "joinCall", cells: inRoom([...STAFF, "candidates"]), writes: true },
   { surface: "command", name: "leaveCall", cells: inRoom([...STAFF, "candidates"]), writes: true },

@@ -1,9 +1,10 @@
 import type { ViewEvent } from "../room/event-for-viewer";
 import { ROLE_LABELS, type CallMedia } from "../room/room-state";
 import { unreachable } from "../room/unreachable";
+import type { RunRecord } from "../code/run-record";
 import type { RoomView } from "../room/view-for";
 
-export type TimelineKind = "room" | "question" | "followUp" | "keyPoint" | "note" | "scratchpad" | "scoring" | "presence" | "call";
+export type TimelineKind = "room" | "question" | "followUp" | "keyPoint" | "note" | "scratchpad" | "run" | "scoring" | "presence" | "call";
 
 export interface TimelineEntry {
   kind: TimelineKind;
@@ -50,6 +51,10 @@ export function describeStep(event: ViewEvent, before: RoomView): TimelineEntry 
       return { kind: "note", text: `${name(event.payload.authorId)} deleted a note` };
     case "scratchpadUpdated":
       return { kind: "scratchpad", text: `Scratchpad saved (${questionLabel(before, event.payload.questionId)}, ${event.payload.text.length} characters)` };
+    case "testCaseAdded":
+      return { kind: "run", text: `Test case added (${questionLabel(before, event.payload.questionId)}): ${clip(event.payload.test.name)}` };
+    case "codeRan":
+      return { kind: "run", text: `${name(event.payload.by)} ran the code (${questionLabel(before, event.payload.questionId)}): ${runSummary(event.payload)}` };
     case "scoringUpdated":
       return { kind: "scoring", text: "Scorecards or feedback updated" };
     case "feedbackUpdated":
@@ -66,6 +71,23 @@ export function describeStep(event: ViewEvent, before: RoomView): TimelineEntry 
       return { kind: "call", text: event.payload.observersMaySpeak ? "Observers may now speak in the call" : "Observers now only listen and watch" };
   }
   return unreachable(event);
+}
+
+/** A run in a few words: how many tests passed, or how it ended. */
+export function runSummary(run: Pick<RunRecord, "status" | "tests" | "durationMs">): string {
+  const passed = run.tests.filter((test) => test.passed).length;
+  const tests = run.tests.length > 0 ? `${passed} of ${run.tests.length} tests passed` : null;
+  const ending: Record<RunRecord["status"], string> = {
+    passed: "all tests passed",
+    failed: tests ?? "tests failed",
+    ok: "finished",
+    error: "ended with an error",
+    timeout: "stopped at the time limit",
+    memory: "stopped at the memory limit",
+    "output-limit": "stopped at the output limit",
+    cancelled: "stopped by hand",
+  };
+  return run.status === "passed" || run.status === "failed" ? (tests ?? ending[run.status]) : `${ending[run.status]}${tests ? `, ${tests}` : ""}`;
 }
 
 /** What a member turned on or off, screen sharing first: the change the review is most likely looking for. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { apply, applyAll } from "./apply";
 import { roomEventSchema, type RoomEvent, type RoomEventType } from "./events";
-import { roomStateSchema, type RoomState } from "./room-state";
-import { T0, at, candidate, interviewer, joinedRoom, liveRoom, observer } from "./test-fixtures";
+import { roomStateSchema, testsOf, type RoomState } from "./room-state";
+import { RUN, T0, at, candidate, interviewer, joinedRoom, liveRoom, observer } from "./test-fixtures";
 
 const Q1 = "question_1_id";
 const Q2 = "question_2_id";
@@ -208,6 +208,18 @@ describe("apply", () => {
   it(covers("selfAssessmentFinished"), () => {
     const assessment = { ratings: [{ questionId: Q1, criterion: 0, level: 2 as const }], finishedAt: iso(3) };
     expect(applied(liveRoom(), { type: "selfAssessmentFinished", payload: assessment }).selfAssessment).toEqual(assessment);
+  });
+
+  it(covers("testCaseAdded"), () => {
+    const test = { name: "edge", input: "[[]]", expected: "0" };
+    const state = applied(liveRoom(), { type: "testCaseAdded", payload: { questionId: Q1, test, addedBy: "user_interviewer", at: iso(3) } });
+    expect(state.addedTests[Q1]).toEqual([test]);
+    expect(testsOf(state, state.questions[0]!).map((added) => added.name)).toEqual(["PROMPT_Q1_TEST", "edge"]);
+  });
+
+  it(covers("codeRan"), () => {
+    const run = { ...RUN("run-first"), questionId: Q1, by: "user_candidate", at: iso(4), revision: 3 };
+    expect(applied(liveRoom(), { type: "codeRan", payload: run }).runs).toEqual([run]);
   });
 
   it(covers("scratchpadUpdated"), () => {

@@ -70,6 +70,12 @@ export function apply(state: RoomState, event: RoomEvent): RoomState {
       const { questionId } = event.payload;
       return { ...state, scratchpads: { ...state.scratchpads, [questionId]: checkpointed(state.scratchpads[questionId] ?? null, event.payload) } };
     }
+    case "testCaseAdded": {
+      const { questionId, test } = event.payload;
+      return { ...state, addedTests: { ...state.addedTests, [questionId]: [...(state.addedTests[questionId] ?? []), test] } };
+    }
+    case "codeRan":
+      return { ...state, runs: [...state.runs, event.payload] };
     case "interviewEnded":
       return interviewEnded(state, event.payload);
     case "callJoined":

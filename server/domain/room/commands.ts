@@ -3,6 +3,8 @@ import { dbText } from "../db-text";
 import { WEIGHT_MAX } from "../scoring/competencies";
 import { OVERALL_MAX, ratingSchema, recommendationSchema } from "../scoring/scale";
 import { selfRatingSchema } from "../scoring/scorecard";
+import { testCaseSchema } from "../code/code-spec";
+import { runReportSchema } from "../code/run-record";
 import { callConnectionIdSchema, idSchema, presenceStatusSchema, scratchpadLanguageSchema } from "./room-state";
 
 export const NOTE_MAX_LENGTH = 10_000;
@@ -160,6 +162,10 @@ const clientCommandSchemas = [
     /** The language to highlight and run the text in, when a member picks one. */
     language: scratchpadLanguageSchema.optional(),
   }),
+  /** An interviewer adds a test case to a question during the interview; everyone's runs check it from then on. */
+  z.object({ type: z.literal("addTestCase"), questionId: idSchema, test: testCaseSchema }),
+  /** What a run of the pad's code showed, in the browser of whoever ran it; the room keeps it for everyone. */
+  z.object({ type: z.literal("recordRun"), questionId: idSchema, run: runReportSchema }),
   z.object({ type: z.literal("end") }),
   /** `connectionId` is the joining tab's; joining again from another tab moves the call there. */
   z.object({

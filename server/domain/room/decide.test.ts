@@ -6,6 +6,7 @@ import type { RoomEventType } from "./events";
 import type { Actor } from "./policy";
 import type { Role, RoomState } from "./room-state";
 import {
+  RUN,
   T0,
   at,
   candidate,
@@ -67,6 +68,18 @@ interface Case {
 
 /** Every command that `decide` turns into events; live scratchpad edits are decided in scratchpad.ts. */
 const cases: Record<Exclude<CommandType, "editScratchpad">, Case> = {
+  addTestCase: {
+    state: () => liveRoom(),
+    command: () => ({ type: "addTestCase", questionId: Q1, test: { name: "edge", input: "[[]]", expected: "0" } }),
+    allowed: ["INTERVIEWER", "CO_INTERVIEWER"],
+    event: "testCaseAdded",
+  },
+  recordRun: {
+    state: () => liveRoom(),
+    command: () => ({ type: "recordRun", questionId: Q1, run: RUN("run-in-a-case") }),
+    allowed: ["INTERVIEWER", "CO_INTERVIEWER", "CANDIDATE"],
+    event: "codeRan",
+  },
   join: {
     state: () => emptyRoom(),
     command: () => ({ type: "join", name: "Ada" }),

@@ -1,6 +1,7 @@
 import type { Command, CommandOf } from "./commands";
 import type { RoomEvent } from "./events";
 import { decideCall, leaveCallWith } from "./decide-call";
+import { decideCode } from "./decide-code";
 import { decideScoring, isCitedBy } from "./decide-scoring";
 import { can, canBeRemoved, noteAuthorRoleOf, type Actor } from "./policy";
 import { refuse, type Refused } from "./room-error";
@@ -81,6 +82,9 @@ export function decide(state: RoomState, actor: Actor, command: Command, now: Da
     case "editScratchpad":
       // Live edits change the draft (see scratchpad.ts), not the logged state.
       return refuse("BAD_REQUEST", "Scratchpad edits are applied to the live draft.");
+    case "addTestCase":
+    case "recordRun":
+      return decideCode(state, actor, command, at);
     case "end":
       return end(state, at);
     case "removeParticipant":

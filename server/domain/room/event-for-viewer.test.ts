@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { eventForViewer, scratchpadEditForViewer } from "./event-for-viewer";
 import type { RoomEvent } from "./events";
-import { at, candidate, coInterviewer, interviewer, liveRoom, observer } from "./test-fixtures";
+import { at, candidate, coInterviewer, interviewer, liveRoom, observer, question } from "./test-fixtures";
 
 const Q1 = "question_1_id";
 const Q2 = "question_2_id";
@@ -20,6 +20,12 @@ const observerNoteDelete: RoomEvent = {
   type: "noteDeleted",
   payload: { noteId: "n2", authorId: observer.userId, authorRole: "OBSERVER", deletedAt: iso(3) },
 };
+
+/** A fixture question's code as the candidate learns it when asked: its own spec and tests. */
+function codeOf(n: number) {
+  const spec = question(n).code!;
+  return { language: spec.language, starterCode: spec.starterCode, entry: spec.entry, tests: spec.tests };
+}
 
 describe("eventForViewer: candidate", () => {
   it("receives a reveal with the follow-up's prompt and time only", () => {
@@ -48,7 +54,7 @@ describe("eventForViewer: candidate", () => {
       payload: {
         at: iso(60),
         from: { questionId: Q1, accumulatedMs: 60_000 },
-        to: { question: { id: Q2, position: 1, prompt: "PROMPT_Q2_MAIN", timeBoxSec: 600 }, accumulatedMs: 0 },
+        to: { question: { id: Q2, position: 1, prompt: "PROMPT_Q2_MAIN", timeBoxSec: 600, code: codeOf(2) }, accumulatedMs: 0 },
       },
     });
   });
@@ -56,7 +62,7 @@ describe("eventForViewer: candidate", () => {
   it("receives the first question's prompt when the interview starts", () => {
     expect(eventForViewer({ type: "interviewStarted", payload: { startedAt: iso(0), questionId: Q1 } }, state, candidate)).toEqual({
       type: "interviewStarted",
-      payload: { startedAt: iso(0), question: { id: Q1, position: 0, prompt: "PROMPT_Q1_MAIN", timeBoxSec: 600 } },
+      payload: { startedAt: iso(0), question: { id: Q1, position: 0, prompt: "PROMPT_Q1_MAIN", timeBoxSec: 600, code: codeOf(1) } },
     });
   });
 

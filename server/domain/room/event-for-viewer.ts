@@ -9,7 +9,9 @@ import {
   othersScorecardsFor,
   type Actor,
 } from "./policy";
-import { candidateFeedback, scoringView, type CandidateFeedbackView, type ScoringView } from "./view-for";
+import { candidateFeedback, codeView, copyRun, scoringView, type CandidateFeedbackView, type CodeView, type ScoringView } from "./view-for";
+import type { TestCase } from "../code/code-spec";
+import type { RunRecord } from "../code/run-record";
 import { findQuestion, type PresenceStatus, type Role, type RoomState, type ScratchpadLanguage } from "./room-state";
 import { unreachable } from "./unreachable";
 
@@ -23,12 +25,13 @@ type ScoringEventType =
  */
 export type StaffViewEvent = Exclude<RoomEvent, { type: ScoringEventType }> | { type: "scoringUpdated"; payload: ScoringView };
 
-/** The part of a question a candidate learns when it is asked. */
+/** The part of a question a candidate learns when it is asked: tests added later arrive as their own events. */
 export interface CandidateQuestionIntro {
   id: string;
   position: number;
   prompt: string;
   timeBoxSec: number | null;
+  code: CodeView;
 }
 
 export type CandidateViewEvent =
@@ -47,6 +50,8 @@ export type CandidateViewEvent =
   | { type: "followUpRevealed"; payload: { questionId: string; followUpId: string; prompt: string; revealedAt: string } }
   | { type: "scratchpadUpdated"; payload: { questionId: string; text: string; updatedAt: string; revision?: number; language?: ScratchpadLanguage } }
   | { type: "interviewEnded"; payload: { endedAt: string; questionId: string | null; accumulatedMs: number | null } }
+  | { type: "testCaseAdded"; payload: { questionId: string; test: TestCase } }
+  | { type: "codeRan"; payload: RunRecord }
   /** The call is everyone's to see: who is in it and what each sends. */
   | CallEvent
   /** Released feedback as the candidate may see it now (after a release, and after they rate themselves). */
@@ -109,6 +114,8 @@ function staffEvent(event: RoomEvent, state: RoomState, viewer: Actor): StaffVie
     case "followUpRevealed":
     case "keyPointChecked":
     case "scratchpadUpdated":
+    case "testCaseAdded":
+    case "codeRan":
     case "interviewEnded":
     case "callJoined":
     case "callLeft":
@@ -165,6 +172,14 @@ function candidateEvent(event: RoomEvent, state: RoomState): CandidateViewEvent 
       const { endedAt, questionId, accumulatedMs } = event.payload;
       return { type: "interviewEnded", payload: { endedAt, questionId, accumulatedMs } };
     }
+    // The pad's tests and runs, of an asked question, are everyone's who sees the pad.
+    case "testCaseAdded": {
+      const { questionId, test } = event.payload;
+      if (!state.visitedQuestionIds.includes(questionId)) return null;
+      return { type: "testCaseAdded", payload: { questionId, test: { name: test.name, input: test.input, expected: test.expected } } };
+    }
+    case "codeRan":
+      return state.visitedQuestionIds.includes(event.payload.questionId) ? { type: "codeRan", payload: copyRun(event.payload) } : null;
     case "callJoined":
     case "callLeft":
     case "callMediaChanged":
@@ -228,5 +243,7 @@ function questionChanged(event: RoomEventOf<"questionChanged">, state: Pick<Room
 function intro(state: Pick<RoomState, "questions">, questionId: string): CandidateQuestionIntro | null {
   const question = findQuestion(state, questionId);
   if (!question) return null;
-  return { id: question.id, position: question.position, prompt: question.prompt, timeBoxSec: question.timeBoxSec };
+  // Only the question's own tests: those added later reach the candidate as `testCaseAdded`.
+  const code = codeView({ addedTests: {} }, question);
+  return { id: question.id, position: question.position, prompt: question.prompt, timeBoxSec: question.timeBoxSec, code };
 }

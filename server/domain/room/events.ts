@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { testCaseSchema } from "../code/code-spec";
+import { runRecordSchema } from "../code/run-record";
 import { releaseSchema, selfAssessmentSchema } from "../scoring/feedback";
 import { amendmentSchema, scorecardChangeSchema, scorecardSchema } from "../scoring/scorecard";
 import {
@@ -141,6 +143,14 @@ export const roomEventSchema = z.discriminatedUnion("type", [
       /** Absent in events logged before the scratchpad had languages. */
       language: scratchpadLanguageSchema.optional(),
     }),
+  }),
+  z.object({
+    type: z.literal("testCaseAdded"),
+    payload: z.object({ questionId: idSchema, test: testCaseSchema, addedBy: idSchema, at: instantSchema }),
+  }),
+  z.object({
+    type: z.literal("codeRan"),
+    payload: runRecordSchema,
   }),
   z.object({
     type: z.literal("interviewEnded"),

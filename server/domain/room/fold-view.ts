@@ -3,7 +3,8 @@ import type { CandidateViewEvent, StaffViewEvent, ViewEvent } from "./event-for-
 import type { Scratchpad, ScratchpadLanguage } from "./room-state";
 import { applyPadUpdates, checkpointed } from "./scratchpad";
 import { unreachable } from "./unreachable";
-import type { CandidateQuestionView, CandidateView, ParticipantView, RoomView, StaffQuestionView, StaffView, TimerView } from "./view-for";
+import type { CandidateQuestionView, CandidateView, CodeView, ParticipantView, RoomView, StaffQuestionView, StaffView, TimerView } from "./view-for";
+import type { TestCase } from "../code/code-spec";
 
 /**
  * Folds one projected event (what `eventForViewer` sent this viewer) into the viewer's view (what
@@ -106,6 +107,10 @@ function foldStaff(view: StaffView, event: StaffViewEvent): StaffView {
     case "scratchpadUpdated": {
       return mapQuestion(view, event.payload.questionId, (question) => ({ ...question, scratchpad: checkpointed(question.scratchpad, event.payload) }));
     }
+    case "testCaseAdded":
+      return mapQuestion(view, event.payload.questionId, (question) => withTest(question, event.payload.test));
+    case "codeRan":
+      return mapQuestion(view, event.payload.questionId, (question) => ({ ...question, runs: [...question.runs, event.payload] }));
     case "interviewEnded": {
       const { endedAt, questionId, accumulatedMs } = event.payload;
       // Out of the lobby, the question at `currentIndex` counts as current, even if it was never shown.
@@ -125,6 +130,10 @@ function mapAsked(view: CandidateView, questionId: string, change: (question: Ca
     current: view.current?.id === questionId ? change(view.current) : view.current,
     earlier: view.earlier.map((question) => (question.id === questionId ? change(question) : question)),
   };
+}
+
+function withTest<Q extends { code: CodeView }>(question: Q, test: TestCase): Q {
+  return { ...question, code: { ...question.code, tests: [...question.code.tests, test] } };
 }
 
 function byPosition(a: CandidateQuestionView, b: CandidateQuestionView): number {
@@ -151,6 +160,8 @@ function foldCandidate(view: CandidateView, event: CandidateViewEvent): Candidat
         timer: { startedAt, accumulatedMs: 0, timeBoxSec: question.timeBoxSec, elapsedMs: null },
         followUps: [],
         scratchpad: null,
+        code: question.code,
+        runs: [],
       };
       return { ...view, status: "live", clock: { ...view.clock, startedAt, elapsedMs: null }, current };
     }
@@ -170,6 +181,8 @@ function foldCandidate(view: CandidateView, event: CandidateViewEvent): Candidat
             timer: { startedAt: at, accumulatedMs: to.accumulatedMs, timeBoxSec: intro.timeBoxSec, elapsedMs: null },
             followUps: [],
             scratchpad: null,
+            code: intro.code,
+            runs: [],
           };
       return { ...view, current, earlier: asked.filter((question) => question.id !== current.id).sort(byPosition) };
     }
@@ -184,6 +197,10 @@ function foldCandidate(view: CandidateView, event: CandidateViewEvent): Candidat
     case "scratchpadUpdated": {
       return mapAsked(view, event.payload.questionId, (question) => ({ ...question, scratchpad: checkpointed(question.scratchpad, event.payload) }));
     }
+    case "testCaseAdded":
+      return mapAsked(view, event.payload.questionId, (question) => withTest(question, event.payload.test));
+    case "codeRan":
+      return mapAsked(view, event.payload.questionId, (question) => ({ ...question, runs: [...question.runs, event.payload] }));
     case "interviewEnded": {
       const { endedAt, questionId, accumulatedMs } = event.payload;
       const ended = { ...view, status: "ended" as const, clock: { ...view.clock, endedAt, elapsedMs: null } };

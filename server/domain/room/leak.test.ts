@@ -99,7 +99,10 @@ const probes: Command[] = [
 function unrevealedOrUnasked(state: RoomState): string[] {
   const hidden: string[] = [];
   for (const question of state.questions) {
-    if (!state.visitedQuestionIds.includes(question.id)) hidden.push(question.id, question.prompt);
+    if (!state.visitedQuestionIds.includes(question.id)) {
+      // A coding question's starter code and tests too: they are the candidate's only once it is asked.
+      hidden.push(question.id, question.prompt, ...(question.code ? [question.code.starterCode, ...question.code.tests.map((test) => test.name)] : []));
+    }
     for (const followUp of question.followUps) {
       if (!state.reveals.some((reveal) => reveal.followUpId === followUp.id)) hidden.push(followUp.id, followUp.prompt);
     }

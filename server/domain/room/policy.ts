@@ -113,6 +113,16 @@ export function canEditScratchpad(role: Role): boolean {
   return role === "CANDIDATE" || role === "INTERVIEWER" || role === "CO_INTERVIEWER";
 }
 
+/** Who types may run: the candidate and the interviewers run the pad's code in their own browser. */
+export function canRunCode(role: Role): boolean {
+  return canEditScratchpad(role);
+}
+
+/** The interviewers add test cases during the interview (the candidate writes their own tests in the pad). */
+export function canAddTestCase(role: Role): boolean {
+  return role === "INTERVIEWER" || role === "CO_INTERVIEWER";
+}
+
 /** The pad is shown to everyone in the room as it is written, the candidate included. */
 export function canSeeScratchpad(role: Role): boolean {
   return role === "CANDIDATE" || isStaff(role);
@@ -199,6 +209,10 @@ function roleAllows(role: Role, command: Command): boolean {
     case "checkpointScratchpad":
     case "editScratchpad":
       return canEditScratchpad(role);
+    case "recordRun":
+      return canRunCode(role);
+    case "addTestCase":
+      return canAddTestCase(role);
     case "joinCall":
     case "leaveCall":
     case "setCallMedia":
@@ -218,6 +232,8 @@ function refusalFor(command: Command): string {
     case "checkpointScratchpad":
     case "editScratchpad":
       return "Observers read the scratchpad; they do not write in it.";
+    case "recordRun":
+      return "Observers watch the runs; they do not run the code.";
     case "rateCriterion":
     case "setRedFlags":
     case "setQuestionOverall":
@@ -228,6 +244,7 @@ function refusalFor(command: Command): string {
       return "Only the candidate rates themselves.";
     case "revealFollowUp":
     case "setKeyPointChecked":
+    case "addTestCase":
       return "Only an interviewer or a co-interviewer can do that.";
     case "join":
     case "setPresence":

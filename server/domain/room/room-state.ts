@@ -3,6 +3,8 @@ import { idSchema, instantSchema } from "./primitives";
 import { feedbackSchema, selfAssessmentSchema } from "../scoring/feedback";
 import { scorecardSchema } from "../scoring/scorecard";
 import { competencyRefSchema } from "../scoring/competency-set";
+import { codeSpecSchema, testCaseSchema, type TestCase } from "../code/code-spec";
+import { runRecordSchema } from "../code/run-record";
 
 export { ID_MAX_LENGTH, idSchema, instantSchema } from "./primitives";
 
@@ -60,6 +62,8 @@ export const questionSnapshotSchema = z.object({
   redFlags: z.array(z.string()),
   exampleScore: exampleScoreSchema.nullable(),
   meta: z.record(z.string(), z.unknown()),
+  /** A coding question's language, starter code and test cases; plans made before them have none. */
+  code: codeSpecSchema.nullable().default(null),
 });
 export type QuestionSnapshot = z.infer<typeof questionSnapshotSchema>;
 
@@ -193,6 +197,10 @@ const roomProgressShape = {
   participants: z.array(participantSchema),
   /** Snapshots taken before the call existed have none. */
   call: callSchema.default(NO_CALL),
+  /** Test cases the interviewers added during the interview, by question, after the question's own. */
+  addedTests: z.record(idSchema, z.array(testCaseSchema)).default({}),
+  /** Every run of the pad's code, in the order they were recorded. */
+  runs: z.array(runRecordSchema).default([]),
 };
 export const roomProgressSchema = z.object(roomProgressShape);
 export type RoomProgress = z.infer<typeof roomProgressSchema>;
@@ -252,6 +260,8 @@ export function createRoomState(room: NewRoom): RoomState {
     presence: {},
     participants: room.participants ?? [],
     call: NO_CALL,
+    addedTests: {},
+    runs: [],
   });
 }
 
@@ -266,6 +276,11 @@ export function findQuestion(state: Pick<RoomState, "questions">, questionId: st
 
 export function findParticipant(state: RoomState, userId: string): Participant | undefined {
   return state.participants.find((participant) => participant.userId === userId);
+}
+
+/** A question's test cases as runs check them: its own, then those added during the interview. */
+export function testsOf(state: Pick<RoomState, "addedTests">, question: Pick<QuestionSnapshot, "id" | "code">): TestCase[] {
+  return [...(question.code?.tests ?? []), ...(state.addedTests[question.id] ?? [])];
 }
 
 export function timingOf(state: RoomState, questionId: string): QuestionTiming {

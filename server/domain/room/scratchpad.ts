@@ -51,12 +51,26 @@ export function textOf(text: string): Text {
   return Text.of(text.split("\n"));
 }
 
-/** A pad as the server starts it: from its last checkpoint, or empty. */
-export function padFromCheckpoint(saved: Scratchpad | undefined, now: Date, authorId: string): PadDoc {
+/**
+ * A pad before anyone typed in it: the question's starter code in its language, at version 0. The
+ * server and every editor start from this same text, so the updates that follow apply alike.
+ */
+export function initialPad(code: { starterCode: string; language: ScratchpadLanguage | null } | null): {
+  text: string;
+  revision: 0;
+  language: ScratchpadLanguage;
+} {
+  return { text: code?.starterCode ?? "", revision: 0, language: code?.language ?? "plain" };
+}
+
+/** A pad as the server starts it: from its last checkpoint, or from the question's starter code. */
+export function padFromCheckpoint(state: RoomState, questionId: string, now: Date, authorId: string): PadDoc {
+  const saved = state.scratchpads[questionId];
+  const start = saved ?? initialPad(findQuestion(state, questionId)?.code ?? null);
   return {
-    doc: textOf(saved?.text ?? ""),
-    version: saved?.revision ?? 0,
-    language: saved?.language ?? "plain",
+    doc: textOf(start.text),
+    version: start.revision,
+    language: start.language,
     updatedAt: saved?.updatedAt ?? now.toISOString(),
     authorId,
     recent: [],
@@ -90,7 +104,7 @@ export function decidePadPush(state: RoomState, pad: PadDoc | undefined, actor: 
   if (!findQuestion(state, command.questionId) || !state.visitedQuestionIds.includes(command.questionId)) {
     return refuse("NOT_FOUND", "That question has not been asked in this interview.");
   }
-  const current = pad ?? padFromCheckpoint(state.scratchpads[command.questionId], now, actor.userId);
+  const current = pad ?? padFromCheckpoint(state, command.questionId, now, actor.userId);
   const behind = current.version - command.baseRevision;
   if (behind < 0 || behind > current.recent.length) return refuse("CONFLICT", "The pad changed elsewhere; catching up.");
   const moved = rebased(command.updates, current, behind);

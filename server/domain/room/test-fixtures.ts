@@ -1,3 +1,4 @@
+import type { RunReport } from "../code/run-record";
 /** Shared by the room's unit tests: a small interview whose every hidden field holds a unique marker. */
 import fc from "fast-check";
 import { expect } from "vitest";
@@ -36,6 +37,13 @@ export function question(n: number, followUps = 3): QuestionSnapshot {
     redFlags: [`SECRET_${q}_REDFLAG`],
     exampleScore: { score: 7, outOf: 10, reasons: [`SECRET_${q}_EXAMPLE_REASON`] },
     meta: { level: `SECRET_${q}_META_LEVEL`, nested: { company: `SECRET_${q}_META_COMPANY` } },
+    // A coding question: its starter code and tests are the candidate's to see once it is asked.
+    code: {
+      language: "python",
+      starterCode: `def PROMPT_${q}_STARTER(nums):\n    pass\n`,
+      entry: `PROMPT_${q}_STARTER`,
+      tests: [{ name: `PROMPT_${q}_TEST`, input: "[[1, 2]]", expected: "3" }],
+    },
   };
 }
 
@@ -122,6 +130,23 @@ const Q = (n: number) => `question_${n}_id`;
 const F = (q: number, f: number) => `followup_${q}_${f}_id`;
 const note = (n: number) => `note_${n}`;
 
+/** A run as a browser reports it: one test passed, one failed. */
+export function RUN(runId: string): RunReport {
+  return {
+    runId,
+    language: "python",
+    status: "failed",
+    durationMs: 42,
+    stdin: "",
+    stdout: "PROMPT_RUN_OUTPUT\n",
+    stderr: "",
+    tests: [
+      { name: "PROMPT_Q1_TEST", passed: true, expected: "3", actual: "3", error: null },
+      { name: "PROMPT_ADDED_TEST", passed: false, expected: "5", actual: "4", error: null },
+    ],
+  };
+}
+
 /** For property tests: every kind of command, by every kind of member, aimed at things that exist and things that do not. */
 export const steps: Array<[Actor, Command]> = [
   ...everyone.map((actor): [Actor, Command] => [actor, { type: "join", name: `Name of ${actor.userId}` }]),
@@ -167,6 +192,13 @@ export const steps: Array<[Actor, Command]> = [
   [candidate, { type: "finishSelfAssessment", ratings: [{ questionId: Q(1), criterion: 0, level: 2 }] }],
   [candidate, { type: "checkpointScratchpad", questionId: Q(1), text: "first draft", revision: 1 }],
   [candidate, { type: "checkpointScratchpad", questionId: Q(2), text: "second draft", revision: 1 }],
+  // The pad's code: a test added by an interviewer, runs by the candidate and the owner, one of them retried.
+  [coInterviewer, { type: "addTestCase", questionId: Q(1), test: { name: "PROMPT_ADDED_TEST", input: "[[5]]", expected: "5" } }],
+  [observer, { type: "addTestCase", questionId: Q(2), test: { name: "observer test", input: "1", expected: "1" } }],
+  [candidate, { type: "recordRun", questionId: Q(1), run: RUN("run-candidate-1") }],
+  [candidate, { type: "recordRun", questionId: Q(1), run: RUN("run-candidate-1") }],
+  [interviewer, { type: "recordRun", questionId: Q(2), run: RUN("run-interviewer-1") }],
+  [observer, { type: "recordRun", questionId: Q(1), run: RUN("run-observer-1") }],
   // The call: members join, change what they send, leave; the owner lets observers speak and silences them.
   ...everyone.flatMap((actor): Array<[Actor, Command]> => [
     [actor, { type: "joinCall", connectionId: callTab(actor), media: { audio: actor.role !== "OBSERVER", video: false } }],

@@ -146,6 +146,8 @@ describe("viewFor: candidate", () => {
       timer: { startedAt: iso(60), accumulatedMs: 0, timeBoxSec: 600, elapsedMs: 30_000 },
       followUps: [],
       scratchpad: null,
+      code: expect.objectContaining({ language: "python", entry: "PROMPT_Q2_STARTER" }),
+      runs: [],
     });
     expect(view().clock).toEqual({ startedAt: T0.toISOString(), endedAt: null, elapsedMs: 90_000 });
   });
@@ -162,6 +164,8 @@ describe("viewFor: candidate", () => {
           { id: "followup_1_1_id", prompt: "PROMPT_Q1_F1_FOLLOWUP", revealedAt: iso(20) },
         ],
         scratchpad: { text: "candidate draft", updatedAt: iso(30), revision: 1, language: "plain" },
+        code: expect.objectContaining({ tests: [{ name: "PROMPT_Q1_TEST", input: "[[1, 2]]", expected: "3" }] }),
+        runs: [],
       },
     ]);
   });
@@ -170,7 +174,7 @@ describe("viewFor: candidate", () => {
     expect(Object.keys(view()).sort()).toEqual(
       ["asOf", "call", "clock", "current", "earlier", "feedback", "participants", "questionCount", "role", "sessionId", "status", "viewer"].sort(),
     );
-    expect(Object.keys(view().current ?? {}).sort()).toEqual(["followUps", "id", "position", "prompt", "scratchpad", "timer"]);
+    expect(Object.keys(view().current ?? {}).sort()).toEqual(["code", "followUps", "id", "position", "prompt", "runs", "scratchpad", "timer"]);
   });
 
   it("shows no question in the lobby", () => {

@@ -14,7 +14,10 @@ import {
   type RoomStatus,
   type RubricCriterion,
   type Scratchpad,
+  testsOf,
 } from "./room-state";
+import type { RunnableLanguage, TestCase } from "../code/code-spec";
+import type { RunRecord } from "../code/run-record";
 import { unreachable } from "./unreachable";
 import type { Call } from "./room-state";
 
@@ -59,6 +62,17 @@ export interface KeyPointView {
   checked: boolean;
 }
 
+/**
+ * A question's code as every member who sees the pad is shown it: its language, starter code and the
+ * function its tests call (null without a spec), and the tests runs check: its own, then those added.
+ */
+export interface CodeView {
+  language: RunnableLanguage | null;
+  starterCode: string;
+  entry: string | null;
+  tests: TestCase[];
+}
+
 export interface StaffQuestionView {
   id: string;
   position: number;
@@ -74,6 +88,9 @@ export interface StaffQuestionView {
   timer: TimerView;
   asked: boolean;
   scratchpad: Scratchpad | null;
+  code: CodeView;
+  /** The runs of this question's pad, oldest first. */
+  runs: RunRecord[];
 }
 
 export interface NoteView {
@@ -137,6 +154,8 @@ export interface CandidateQuestionView {
   /** Revealed follow-ups only, in the order they were revealed. */
   followUps: CandidateFollowUpView[];
   scratchpad: Scratchpad | null;
+  code: CodeView;
+  runs: RunRecord[];
 }
 
 export interface CandidateView {
@@ -273,6 +292,8 @@ function staffView(state: RoomState, viewer: Actor, now: Date | undefined): Staf
         timer: timerView(state, question, now),
         asked: state.visitedQuestionIds.includes(question.id),
         scratchpad: scratchpadView(state, question.id),
+        code: codeView(state, question),
+        runs: runsView(state, question.id),
       };
     }),
     notes: state.notes
@@ -373,6 +394,42 @@ function candidateQuestion(state: RoomState, question: QuestionSnapshot, now: Da
     timer: timerView(state, question, now),
     followUps,
     scratchpad: scratchpadView(state, question.id),
+    code: codeView(state, question),
+    runs: runsView(state, question.id),
+  };
+}
+
+/** A question's code, field by field: the spec's, then every test runs check. */
+export function codeView(state: Pick<RoomState, "addedTests">, question: Pick<QuestionSnapshot, "id" | "code">): CodeView {
+  const spec = question.code;
+  return {
+    language: spec?.language ?? null,
+    starterCode: spec?.starterCode ?? "",
+    entry: spec?.entry ?? null,
+    tests: testsOf(state, question).map(({ name, input, expected }) => ({ name, input, expected })),
+  };
+}
+
+function runsView(state: RoomState, questionId: string): RunRecord[] {
+  return state.runs.filter((run) => run.questionId === questionId).map(copyRun);
+}
+
+/** A run, field by field: what every member who sees the pad is shown of it. */
+export function copyRun(run: RunRecord): RunRecord {
+  const { runId, language, status, durationMs, stdin, stdout, stderr, tests, questionId, by, at, revision } = run;
+  return {
+    runId,
+    language,
+    status,
+    durationMs,
+    stdin,
+    stdout,
+    stderr,
+    tests: tests.map(({ name, passed, expected, actual, error }) => ({ name, passed, expected, actual, error })),
+    questionId,
+    by,
+    at,
+    revision,
   };
 }
 

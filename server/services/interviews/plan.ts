@@ -46,6 +46,7 @@ function asAsked(question: BankQuestionSnapshot): StoredQuestion {
     redFlags: question.redFlags,
     exampleScore: question.exampleScore,
     meta: { ...question.meta, documentTitle: question.documentTitle, sourceFile: question.sourceFile, bankQuestionId: question.bankQuestionId },
+    code: null,
   };
 }
 

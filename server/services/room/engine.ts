@@ -151,6 +151,8 @@ function checkpointsFirst(pending: Pending, room: LiveRoom): boolean {
     case "previousQuestion":
     case "goToQuestion":
     case "end":
+    // A run names the pad's revision it ran: that revision is stored first.
+    case "recordRun":
       return true;
     case "setPresence":
       return pending.command.status !== "connected" && [...room.pads.values()].some((pad) => pad.authorId === pending.actor.userId);
@@ -177,6 +179,7 @@ function checkpointsFirst(pending: Pending, room: LiveRoom): boolean {
     case "finishSelfAssessment":
     case "checkpointScratchpad":
     case "editScratchpad":
+    case "addTestCase":
     case "joinCall":
     case "leaveCall":
     case "setCallMedia":
@@ -457,7 +460,7 @@ export class RoomEngine {
     const stored = await padUpdatesAfter(this.pool, room.sessionId, after);
     const now = new Date();
     for (const [questionId, updates] of stored) {
-      const pad = room.pads.get(questionId) ?? padFromCheckpoint(state.scratchpads[questionId], now, checkpointActor(state, null).userId);
+      const pad = room.pads.get(questionId) ?? padFromCheckpoint(state, questionId, now, checkpointActor(state, null).userId);
       const caughtUp = withStoredUpdates(pad, updates, now.toISOString());
       if (caughtUp) room.pads.set(questionId, caughtUp);
       else room.pads.delete(questionId);

@@ -1,0 +1,37 @@
+import { CODE_LIMITS } from "../code/code-spec";
+import { RUN_LIMITS } from "../code/run-record";
+import type { CommandOf } from "./commands";
+import type { Decision } from "./decide";
+import type { Actor } from "./policy";
+import { refuse } from "./room-error";
+import { findQuestion, testsOf, type RoomState } from "./room-state";
+import { unreachable } from "./unreachable";
+
+/** The pad's code: test cases added during the interview, and the record of each run. */
+export type CodeCommand = CommandOf<"addTestCase"> | CommandOf<"recordRun">;
+
+export function decideCode(state: RoomState, actor: Actor, command: CodeCommand, at: string): Decision {
+  if (state.status !== "live") {
+    return refuse("CONFLICT", state.status === "lobby" ? "The interview has not started yet." : "The interview has ended.");
+  }
+  const question = findQuestion(state, command.questionId);
+  if (!question || !state.visitedQuestionIds.includes(question.id)) return refuse("NOT_FOUND", "That question has not been asked in this interview.");
+  switch (command.type) {
+    case "addTestCase": {
+      if (testsOf(state, question).length >= CODE_LIMITS.testsPerQuestion) {
+        return refuse("CONFLICT", `A question has at most ${CODE_LIMITS.testsPerQuestion} test cases.`);
+      }
+      return { ok: true, events: [{ type: "testCaseAdded", payload: { questionId: question.id, test: command.test, addedBy: actor.userId, at } }] };
+    }
+    case "recordRun": {
+      // A retry of a run already kept changes nothing.
+      if (state.runs.some((run) => run.runId === command.run.runId)) return { ok: true, events: [] };
+      if (state.runs.length >= RUN_LIMITS.perSession) {
+        return refuse("CONFLICT", `This interview has kept ${RUN_LIMITS.perSession} runs, the most it keeps; the earlier ones stay in the record.`);
+      }
+      const revision = state.scratchpads[question.id]?.revision ?? 0;
+      return { ok: true, events: [{ type: "codeRan", payload: { ...command.run, questionId: question.id, by: actor.userId, at, revision } }] };
+    }
+  }
+  return unreachable(command);
+}
