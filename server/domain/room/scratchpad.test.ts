@@ -4,8 +4,15 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { SCRATCHPAD_MAX_LENGTH, SCRATCHPAD_TOO_LONG, type PadUpdate } from "./commands";
 import { applyPadUpdates, decidePadPush, fitsScratchpad, type PadDoc, type StoredPadUpdate } from "./scratchpad";
-import { at, candidate, coInterviewer, interviewer, joinedRoom, liveRoom, observer, run } from "./test-fixtures";
+import { at, candidate, coInterviewer, interviewer, joinedRoom, liveRoom as fixtureLiveRoom, observer, run } from "./test-fixtures";
+import type { RoomState } from "./room-state";
 import type { Actor } from "./policy";
+
+/** A live room whose questions have no starter code: their pads start empty. */
+function liveRoom(): RoomState {
+  const state = fixtureLiveRoom();
+  return { ...state, questions: state.questions.map((question) => ({ ...question, code: null })) };
+}
 
 const Q1 = "question_1_id";
 const Q2 = "question_2_id";
@@ -64,6 +71,13 @@ describe("decidePadPush", () => {
     const picked = decidePadPush(liveRoom(), undefined, candidate, push(0, [], "python"), at(5));
     expect(picked).toMatchObject({ ok: true, accepted: [{ version: 1, clientID: "", language: "python" }] });
     expect(picked.ok && picked.pad.language).toBe("python");
+  });
+
+  it("starts a pad nobody typed in from the question's starter code, in its language", () => {
+    const starter = "def PROMPT_Q1_STARTER(nums):\n    pass\n";
+    const decision = decidePadPush(fixtureLiveRoom(), undefined, candidate, push(0, [insert(starter.length, starter.length, "# mine\n")]), at(1));
+    expect(decision.ok && decision.pad.doc.toString()).toBe(`${starter}# mine\n`);
+    expect(decision.ok && decision.pad.language).toBe("python");
   });
 
   it("continues from the last checkpoint when this node has no copy", () => {
