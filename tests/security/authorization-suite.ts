@@ -243,6 +243,9 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
     leaveCall: [JOIN_CALL],
     setCallMedia: [JOIN_CALL],
     "call:signal": [JOIN_CALL],
+    // The pad's events are for members in the room: the cell joins it first.
+    "pad:pull": [],
+    "pad:cursor": [],
   };
 
   /** A payload for every command a client may send: the compiler asks for a new command's entry. */
