@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { dbText } from "@/server/domain/db-text";
+import { codeSpecSchema } from "@/server/domain/code/code-spec";
 import { competencyKeySchema, competencySetSchema, DEFAULT_COMPETENCIES } from "@/server/domain/scoring/competency-set";
 
 /**
@@ -61,6 +62,11 @@ export const bankQuestionSchema = z.object({
   followUps: z.array(followUpSchema),
   redFlags: z.array(text),
   exampleScore: exampleScoreSchema.nullable(),
+  /**
+   * A coding question's language, starter code, function and test cases; null (or left out, by a file
+   * written before it existed) for any other question. Not secret: the candidate's browser runs the tests.
+   */
+  code: codeSpecSchema.nullable().default(null),
   meta: questionMetaSchema,
   source: z.object({ line: z.number().int().positive() }),
 });
