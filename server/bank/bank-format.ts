@@ -6,7 +6,9 @@ import { competencyKeySchema, competencySetSchema, DEFAULT_COMPETENCIES } from "
 /**
  * The question bank's interchange format: what `parse` prints, what the import service stores and
  * what export will produce. Documented in docs/bank-format.md; bump BANK_FORMAT_VERSION on any
- * change that an older reader could misread.
+ * change that an older reader could misread. A new optional field (`competencies`, a question's `code`)
+ * is not one: an older reader drops what it does not know and reads the rest as before, and a file
+ * without the field reads with its default.
  */
 export const BANK_FORMAT_VERSION = 1;
 

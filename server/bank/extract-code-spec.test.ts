@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { BankDocument } from "./bank-format";
+import { codeSpecProblems } from "@/server/domain/code/code-spec-problems";
 import { argumentsJson } from "./extract-code-spec";
 import { parseBankDocument } from "./parse-bank-document";
 
@@ -61,6 +62,7 @@ describe("code specs from LeetCode-style write-ups", () => {
       ],
     });
     for (const question of doc.questions) {
+      expect(codeSpecProblems(question.code ?? { language: "sql", entry: null, tests: [] }), "a run can use every test").toEqual([]);
       expect(question.answer, "the solution stays in the answer").toMatch(/return/);
       expect(question.code?.starterCode).not.toMatch(/return|seen|stack|range/);
     }

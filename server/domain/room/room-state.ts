@@ -3,6 +3,7 @@ import { idSchema, instantSchema } from "./primitives";
 import { feedbackSchema, selfAssessmentSchema } from "../scoring/feedback";
 import { scorecardSchema } from "../scoring/scorecard";
 import { competencyRefSchema } from "../scoring/competency-set";
+import { codeSpecSchema } from "../code/code-spec";
 
 export { ID_MAX_LENGTH, idSchema, instantSchema } from "./primitives";
 
@@ -59,6 +60,8 @@ export const questionSnapshotSchema = z.object({
   followUps: z.array(followUpSnapshotSchema),
   redFlags: z.array(z.string()),
   exampleScore: exampleScoreSchema.nullable(),
+  /** The bank question's code spec as planned; null for other questions and for plans made before it existed. */
+  code: codeSpecSchema.nullable().default(null),
   meta: z.record(z.string(), z.unknown()),
 });
 export type QuestionSnapshot = z.infer<typeof questionSnapshotSchema>;

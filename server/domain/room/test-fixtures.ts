@@ -35,6 +35,7 @@ export function question(n: number, followUps = 3): QuestionSnapshot {
     }),
     redFlags: [`SECRET_${q}_REDFLAG`],
     exampleScore: { score: 7, outOf: 10, reasons: [`SECRET_${q}_EXAMPLE_REASON`] },
+    code: null,
     meta: { level: `SECRET_${q}_META_LEVEL`, nested: { company: `SECRET_${q}_META_COMPANY` } },
   };
 }
