@@ -142,6 +142,12 @@ describe("which function a question is about", () => {
     expect(three("Which one?", code.replace("def right(a)", "def right(b)"))).toMatchObject({ entry: "left", tests: [{ input: "[1]", expected: "1" }] });
   });
 
+  it("a statement that says the answer is made in place gives no tests, whatever the signature says", () => {
+    const code = "```js\nvar moveZeroes = function(nums) {\n};\n```\n\nExample 1: Input: nums = [0,1,0,3,12] Output: [1,3,12,0,0]";
+    expect(three("Move Zeroes. Do not return anything, modify nums in-place instead.", code)).toMatchObject({ entry: "moveZeroes", tests: [] });
+    expect(three("Move Zeroes", code)).toMatchObject({ entry: "moveZeroes", tests: [{ input: "[[0,1,0,3,12]]" }] });
+  });
+
   it("examples that do not all read as calls give no tests, and no evidence", () => {
     const code =
       "```python\nclass Solution:\n    def addDigits(self, num: int) -> int:\n        return 0\n```\n\nExample 1: Input: num = 38 Output: 2\nExample 2: Input: num = 0 Output: 0\nZero has one digit already.";

@@ -72,12 +72,14 @@ describe("a question's code, in the bank", () => {
     expect(exported).toEqual(parsed);
     expect(parsed.questions.filter((q) => q.code !== null)).toHaveLength(3);
 
-    const plain = await ada.bank.import.mutate({
-      files: [{ name: "plain.md", encoding: "text", content: "# Notes\n\n## 1. What is a B-tree?\n\nA balanced tree.\n" }],
-    });
-    const plainId = plain[0]?.ok ? plain[0].outcome.documentId : "";
-    const nulls = await db.$queryRaw<Array<{ isNull: boolean }>>`SELECT "code" IS NULL AS "isNull" FROM "BankQuestion" WHERE "documentId" = ${plainId}`;
-    expect(nulls).toEqual([{ isNull: true }]);
+    const notes =
+      "# Storage notes\n\n## 1. What is a B-tree?\n\n**Difficulty:** Easy\n\nA balanced tree.\n\n## 2. What is an LSM tree?\n\n**Difficulty:** Hard\n\nSorted runs.\n";
+    const [plain] = await ada.bank.import.mutate({ files: [{ name: "plain.md", encoding: "text", content: notes }] });
+    if (!plain?.ok) throw new Error(`import failed: ${JSON.stringify(plain)}`);
+    const nulls = await db.$queryRaw<
+      Array<{ isNull: boolean }>
+    >`SELECT "code" IS NULL AS "isNull" FROM "BankQuestion" WHERE "documentId" = ${plain.outcome.documentId}`;
+    expect(nulls).toEqual([{ isNull: true }, { isNull: true }]);
   });
 
   it("is set, kept and removed by its owner's correction; limits and unusable tests are refused clearly and write nothing", async () => {
