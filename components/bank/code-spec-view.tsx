@@ -37,7 +37,7 @@ export function CodeSpecView({ code }: { code: CodeSpec }) {
         )}
       </div>
       <div className="grid gap-1.5">
-        <p className="text-xs font-medium tracking-wide text-muted-foreground uppercase">Test cases {code.tests.length}</p>
+        <p className="text-xs font-medium tracking-wide text-muted-foreground uppercase">Test cases ({code.tests.length})</p>
         {code.tests.length === 0 ? <p className="text-sm text-muted-foreground">None: a run shows the output only.</p> : <TestList code={code} />}
       </div>
     </div>

@@ -175,6 +175,8 @@ async function screens(page: import("@playwright/test").Page, name: string): Pro
     for (const scheme of ["light", "dark"] as const) {
       await page.setViewportSize({ width, height });
       await page.emulateMedia({ colorScheme: scheme });
+      // From the top: a full-page shot draws the sticky header where the page was scrolled to.
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: `test-results/screens/${name}-${width}-${scheme}.png`, fullPage: true });
     }
   }
