@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseBankDocument } from "@/server/bank/parse-bank-document";
+import { importBankDocument } from "@/server/services/bank/import";
 import type { CodeSpec } from "@/server/domain/code/code-spec";
 import { questionSnapshotSchema } from "@/server/domain/room/room-state";
 import { startAppServer, type AppServer } from "../support/app-server";
@@ -80,6 +81,16 @@ describe("a question's code, in the bank", () => {
       Array<{ isNull: boolean }>
     >`SELECT "code" IS NULL AS "isNull" FROM "BankQuestion" WHERE "documentId" = ${plain.outcome.documentId}`;
     expect(nulls).toEqual([{ isNull: true }, { isNull: true }]);
+  });
+
+  it("goes with a shared document copied to one's own bank", async () => {
+    const bytes = new TextEncoder().encode(await fixture());
+    const shared = parseBankDocument({ bytes, sourceFile: "shared-leetcode.md" });
+    const { documentId } = await importBankDocument(db, shared, { byteSize: bytes.length, ownerId: null });
+    const copy = await bea.bank.copyDocument.mutate({ documentId });
+    const [exported] = await bea.bank.export.query({ documentId: copy.documentId });
+    expect(exported?.questions.map((q) => q.code)).toEqual(shared.questions.map((q) => q.code));
+    expect(exported?.questions.filter((q) => q.code !== null)).toHaveLength(3);
   });
 
   it("is set, kept and removed by its owner's correction; limits and unusable tests are refused clearly and write nothing", async () => {
