@@ -45,6 +45,11 @@ function reportAdversarial(): void {
     "colon-space runs": (n) => `${": ".repeat(n / 2)}x:\n\n- a\n- b`,
     "emphasis markers": (n) => "*a ".repeat(n / 3),
     "parentheses in a heading": (n) => `## Q ${"(".repeat(n)}`,
+    // A coding question's code (extract-code-spec.ts): signatures, example labels and literals.
+    "unclosed signatures": (n) => `\`\`\`python\n${"def f(a,\n".repeat(n / 9)}\`\`\`\n`,
+    "lower-case labels": (n) => `\`\`\`python\ndef f(a):\n    pass\n\`\`\`\n\n${"x input: ".repeat(n / 9)}\n`,
+    examples: (n) => `\`\`\`python\ndef f(a):\n    pass\n\`\`\`\n\n${"Input: a = [1]\nOutput: [1]\n".repeat(n / 28)}`,
+    "deep brackets": (n) => `\`\`\`python\ndef f(a):\n    pass\n\`\`\`\n\nInput: a = ${"[".repeat(n)}\nOutput: 1\n`,
   };
   const rows = Object.entries(inputs).map(([input, make]) => {
     const at = (n: number) => {

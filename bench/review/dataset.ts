@@ -68,7 +68,6 @@ function question(session: number, position: number): QuestionSnapshot {
   return {
     id: randomUUID(),
     position,
-    code: null,
     timeBoxSec: 600,
     prompt: `How would you design ${topic} for a service with ${(session % 9) + 1} million users? Walk through the trade-offs.`,
     section: [document, `Part ${(position % 4) + 1}: ${topic}`],
@@ -87,6 +86,7 @@ function question(session: number, position: number): QuestionSnapshot {
     })),
     redFlags: ["Ignores failure", "No numbers"],
     exampleScore: { score: 7, outOf: 10, reasons: ["Covers the main trade-offs"] },
+    code: null,
     meta: { documentTitle: document, sourceFile: `${document}.md` },
   };
 }

@@ -2,14 +2,13 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { QuestionEditor } from "@/components/bank/question-editor";
+import { QuestionEditor, type EditedQuestion } from "@/components/bank/question-editor";
 import { errorMessage } from "@/components/providers/trpc-errors";
 import { useTRPC } from "@/components/providers/trpc";
 import type { CompetencySet } from "@/server/domain/scoring/competency-set";
-import type { QuestionCorrection } from "@/server/api/routers/bank/update-question.schema";
 
 /** Edits a stored question and returns to its page. */
-export function EditQuestionForm({ id, initial, competencies }: { id: string; initial: QuestionCorrection; competencies: CompetencySet }) {
+export function EditQuestionForm({ id, initial, competencies }: { id: string; initial: EditedQuestion; competencies: CompetencySet }) {
   const trpc = useTRPC();
   const router = useRouter();
   const update = useMutation(

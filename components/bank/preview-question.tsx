@@ -1,11 +1,12 @@
 "use client";
 
-import { ChevronRight, ListChecks, MessageSquareReply, Pencil } from "lucide-react";
+import { ChevronRight, Code2, ListChecks, MessageSquareReply, Pencil } from "lucide-react";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CompetencyBadge } from "@/components/bank/competency-badge";
 import { QuestionEditor } from "@/components/bank/question-editor";
+import { CodeSpecView } from "@/components/bank/code-spec-view";
 import type { BankQuestion } from "@/server/bank/bank-format";
 import type { CompetencySet } from "@/server/domain/scoring/competency-set";
 import type { QuestionCorrection } from "@/server/api/routers/bank/update-question.schema";
@@ -30,7 +31,7 @@ export function PreviewQuestion({ index, question, competencies, correction, onC
     return (
       <li className="bg-muted/30 px-4 py-5 sm:px-5">
         <QuestionEditor
-          initial={{ prompt: shown.prompt, followUps: shown.followUps, rubric: shown.rubric }}
+          initial={{ prompt: shown.prompt, followUps: shown.followUps, rubric: shown.rubric, code: shown.code ?? null }}
           competencies={competencies}
           saveLabel="Keep these changes"
           onCancel={() => setEditing(false)}
@@ -62,6 +63,12 @@ export function PreviewQuestion({ index, question, competencies, correction, onC
               <MessageSquareReply aria-hidden className="size-3.5" />
               {shown.followUps.length}
             </span>
+            {shown.code ? (
+              <span className="inline-flex items-center gap-1" title="Coding question: test cases">
+                <Code2 aria-hidden className="size-3.5" />
+                {shown.code.tests.length}
+              </span>
+            ) : null}
           </span>
         </summary>
         <div className="grid gap-4 pt-1 pr-4 pb-4 pl-[4.25rem] sm:pr-5">
@@ -70,6 +77,12 @@ export function PreviewQuestion({ index, question, competencies, correction, onC
             <PreviewRubric rubric={shown.rubric} competencies={competencies} />
             <PreviewFollowUps followUps={shown.followUps} />
           </div>
+          {shown.code ? (
+            <div className="grid gap-2">
+              <p className="text-xs font-medium tracking-wide text-muted-foreground uppercase">Code</p>
+              <CodeSpecView code={shown.code} />
+            </div>
+          ) : null}
           <p className="text-xs text-muted-foreground">
             {question.answer ? "Has a reference answer" : "No reference answer"} · {question.keyPoints.length} key points · {question.redFlags.length} red flags
             {question.exampleScore ? ` · example score ${question.exampleScore.score}/${question.exampleScore.outOf}` : ""} · line {question.source.line}

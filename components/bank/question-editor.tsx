@@ -1,20 +1,26 @@
 "use client";
 
-import { Plus, Trash2 } from "lucide-react";
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Select, Textarea } from "@/components/bank/field-controls";
+import { EditableList, EntryHeading } from "@/components/bank/editable-list";
+import { CodeSpecEditor } from "@/components/bank/code-spec-editor";
+import { codeDraftProblems, fromCodeDraft, toCodeDraft, type CodeDraft } from "@/components/bank/code-draft";
 import type { CompetencySet } from "@/server/domain/scoring/competency-set";
 import type { QuestionCorrection } from "@/server/api/routers/bank/update-question.schema";
+
+/** A correction as the editor makes it: always with the question's code (null for none), so saving never drops it by omission. */
+export type EditedQuestion = Required<QuestionCorrection>;
 
 interface Draft {
   prompt: string;
   followUps: Array<{ prompt: string; answer: string; lookFor: string }>;
   /** `competency` "" for a new criterion: the server proposes one from its words. */
   rubric: Array<{ title: string; lookFor: string; competency: string }>;
+  code: CodeDraft | null;
 }
 
 const lines = (text: string) =>
@@ -23,25 +29,28 @@ const lines = (text: string) =>
     .map((line) => line.trim())
     .filter((line) => line !== "");
 
-function toDraft(value: QuestionCorrection): Draft {
+function toDraft(value: EditedQuestion): Draft {
   return {
     prompt: value.prompt,
     followUps: value.followUps.map((f) => ({ prompt: f.prompt, answer: f.answer ?? "", lookFor: f.lookFor.join("\n") })),
     rubric: value.rubric.map((c) => ({ title: c.title, lookFor: c.lookFor.join("\n"), competency: c.competency ?? "" })),
+    code: toCodeDraft(value.code),
   };
 }
 
-function fromDraft(draft: Draft): QuestionCorrection {
+function fromDraft(draft: Draft): EditedQuestion {
   return {
     prompt: draft.prompt.trim(),
     followUps: draft.followUps.map((f) => ({ prompt: f.prompt.trim(), answer: f.answer.trim() === "" ? null : f.answer.trim(), lookFor: lines(f.lookFor) })),
     rubric: draft.rubric.map((c) => ({ title: c.title.trim(), lookFor: lines(c.lookFor), ...(c.competency === "" ? {} : { competency: c.competency }) })),
+    code: fromCodeDraft(draft.code),
   };
 }
 
 /** The same rules the server applies (questionCorrectionSchema), checked before sending so the form can point at the field. */
-function problemsOf(value: QuestionCorrection): Record<string, string> {
+function problemsOf(value: QuestionCorrection, code: CodeDraft | null): Record<string, string> {
   const problems: Record<string, string> = {};
+  for (const [field, problem] of Object.entries(codeDraftProblems(code))) problems[`code.${field}`] = problem;
   if (value.prompt === "") problems.prompt = "The question cannot be empty.";
   value.followUps.forEach((f, i) => {
     if (f.prompt === "") problems[`followUps.${i}`] = "A follow-up needs its question.";
@@ -54,10 +63,10 @@ function problemsOf(value: QuestionCorrection): Record<string, string> {
 }
 
 interface QuestionEditorProps {
-  initial: QuestionCorrection;
+  initial: EditedQuestion;
   /** The document's competencies, one of which each criterion is scored under. */
   competencies: CompetencySet;
-  onSave: (value: QuestionCorrection) => void;
+  onSave: (value: EditedQuestion) => void;
   onCancel: () => void;
   saving?: boolean;
   /** A problem reported by the server, shown above the buttons. */
@@ -65,7 +74,7 @@ interface QuestionEditorProps {
   saveLabel?: string;
 }
 
-/** Corrects what the parser most often gets wrong: the prompt, the follow-ups and the rubric criteria. */
+/** Corrects what the parser most often gets wrong: the prompt, the follow-ups and the rubric criteria; and sets a coding question's code. */
 export function QuestionEditor({ initial, competencies, onSave, onCancel, saving = false, error, saveLabel = "Save changes" }: QuestionEditorProps) {
   const id = useId();
   const [draft, setDraft] = useState(() => toDraft(initial));
@@ -81,7 +90,7 @@ export function QuestionEditor({ initial, competencies, onSave, onCancel, saving
   function submit(event: FormEvent) {
     event.preventDefault();
     const value = fromDraft(draft);
-    const found = problemsOf(value);
+    const found = problemsOf(value, draft.code);
     setProblems(found);
     if (Object.keys(found).length === 0) onSave(value);
     else setAttempt((n) => n + 1);
@@ -133,10 +142,17 @@ export function QuestionEditor({ initial, competencies, onSave, onCancel, saving
         ))}
       </EditableList>
 
+      <CodeSpecEditor value={draft.code} problems={codeProblems(problems)} onChange={(code) => setDraft((d) => ({ ...d, code }))} />
+
       {error ? <Alert variant="error">{error}</Alert> : null}
       <EditorButtons saving={saving} saveLabel={saveLabel} onCancel={onCancel} />
     </form>
   );
+}
+
+/** The code editor's share of the problems, by its own field names. */
+function codeProblems(problems: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(problems).flatMap(([field, problem]) => (field.startsWith("code.") ? [[field.slice(5), problem]] : [])));
 }
 
 function PromptField({ id, value, problem, onChange }: { id: string; value: string; problem: string | undefined; onChange: (prompt: string) => void }) {
@@ -163,48 +179,6 @@ function EditorButtons({ saving, saveLabel, onCancel }: { saving: boolean; saveL
       </Button>
       <Button type="submit" loading={saving}>
         {saveLabel}
-      </Button>
-    </div>
-  );
-}
-
-/** A list the person can add to: its legend and "Add" button, a note, then the entries. */
-function EditableList({
-  legend,
-  addLabel,
-  onAdd,
-  note,
-  children,
-}: {
-  legend: string;
-  addLabel: string;
-  onAdd: () => void;
-  note: ReactNode;
-  children: ReactNode;
-}) {
-  return (
-    <fieldset className="grid gap-3">
-      <div className="flex items-center justify-between gap-2">
-        <legend className="text-[13px] font-medium">{legend}</legend>
-        <Button type="button" variant="ghost" size="sm" onClick={onAdd}>
-          <Plus aria-hidden />
-          {addLabel}
-        </Button>
-      </div>
-      {note}
-      <ol className="grid gap-3">{children}</ol>
-    </fieldset>
-  );
-}
-
-/** An entry's first line: its number, its main field, and the button that removes it. */
-function EntryHeading({ index, removeLabel, onRemove, children }: { index: number; removeLabel: string; onRemove: () => void; children: ReactNode }) {
-  return (
-    <div className="flex items-center gap-2">
-      <span className="w-5 shrink-0 text-center text-xs font-medium text-muted-foreground tabular-nums">{index + 1}</span>
-      {children}
-      <Button type="button" variant="ghost" size="icon" aria-label={removeLabel} onClick={onRemove}>
-        <Trash2 aria-hidden />
       </Button>
     </div>
   );

@@ -1,7 +1,8 @@
-import { AlertTriangle, CircleCheck, FileText, Lightbulb, ListChecks, MessageSquareReply, NotebookPen, Star } from "lucide-react";
+import { AlertTriangle, CircleCheck, Code2, FileText, Lightbulb, ListChecks, MessageSquareReply, NotebookPen, Star } from "lucide-react";
 import type { LucideIcon } from "lucide-react";
 import type { ReactNode } from "react";
 import { CompetencyBadge } from "@/components/bank/competency-badge";
+import { CodeSpecView } from "@/components/bank/code-spec-view";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Markdown } from "@/components/ui/markdown";
@@ -76,6 +77,14 @@ export function QuestionView({ question }: { question: BankQuestionDetail }) {
           <Card className="p-5 sm:p-6">
             <Section title="Context" icon={FileText}>
               <Markdown>{question.context}</Markdown>
+            </Section>
+          </Card>
+        ) : null}
+
+        {question.code ? (
+          <Card className="p-5 sm:p-6">
+            <Section title="Code" icon={Code2}>
+              <CodeSpecView code={question.code} />
             </Section>
           </Card>
         ) : null}

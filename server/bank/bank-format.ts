@@ -1,11 +1,14 @@
 import { z } from "zod";
 import { dbText } from "@/server/domain/db-text";
+import { codeSpecSchema } from "@/server/domain/code/code-spec";
 import { competencyKeySchema, competencySetSchema, DEFAULT_COMPETENCIES } from "@/server/domain/scoring/competency-set";
 
 /**
  * The question bank's interchange format: what `parse` prints, what the import service stores and
  * what export will produce. Documented in docs/bank-format.md; bump BANK_FORMAT_VERSION on any
- * change that an older reader could misread.
+ * change that an older reader could misread. A new optional field (`competencies`, a question's `code`)
+ * is not one: an older reader drops what it does not know and reads the rest as before, and a file
+ * without the field reads with its default.
  */
 export const BANK_FORMAT_VERSION = 1;
 
@@ -61,6 +64,11 @@ export const bankQuestionSchema = z.object({
   followUps: z.array(followUpSchema),
   redFlags: z.array(text),
   exampleScore: exampleScoreSchema.nullable(),
+  /**
+   * A coding question's language, starter code, function and test cases; null (or left out, by a file
+   * written before it existed) for any other question. Not secret: the candidate's browser runs the tests.
+   */
+  code: codeSpecSchema.nullable().default(null),
   meta: questionMetaSchema,
   source: z.object({ line: z.number().int().positive() }),
 });

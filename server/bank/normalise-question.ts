@@ -4,6 +4,7 @@ import type { BankQuestion, RubricCriterion } from "./bank-format";
 import type { Unit } from "./blocks";
 import { unitsToMarkdown } from "./blocks";
 import { deriveCriteria } from "./derive-rubric";
+import { extractCodeSpec } from "./extract-code-spec";
 import { carriesCriteria, extractCriteria, extractItems, yieldsItems } from "./extract-items";
 import { plainInline, unquote, withoutEmoji } from "./inline-text";
 
@@ -176,6 +177,7 @@ export function normaliseQuestion(draft: QuestionDraft, shared: readonly Section
       draft.score === null
         ? null
         : { score: draft.score.score, outOf: draft.score.outOf, reasons: dedupe(extractItems(leadingRun(draft.fields.scoreReasons))) },
+    code: extractCodeSpec(prompt, hasAnswer ? [...draft.fields.body, ...answerUnits] : answerUnits),
     meta: {
       title: title === null || title === "" || title === prompt ? null : title,
       difficulty: draft.meta.difficulty?.trim() || sectionDifficulty(section),

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, signUpNew, test } from "./fixtures";
 
 // The server under test started on a fresh data folder, so the bundled seeds were imported on start.
@@ -163,4 +164,81 @@ test("the shared documents are read-only; a copy is the user's own to edit, expo
   await page.getByRole("dialog").getByRole("button", { name: "Delete document" }).click();
   await expect(actions).toHaveCount(0);
   await expect(page.getByLabel("Document")).not.toContainText("(yours)");
+});
+
+/** The page at both widths and in both themes, saved for a person to look at. */
+async function screens(page: import("@playwright/test").Page, name: string): Promise<void> {
+  for (const [width, height] of [
+    [1366, 900],
+    [390, 844],
+  ] as const) {
+    for (const scheme of ["light", "dark"] as const) {
+      await page.setViewportSize({ width, height });
+      await page.emulateMedia({ colorScheme: scheme });
+      // From the top: a full-page shot draws the sticky header where the page was scrolled to.
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: `test-results/screens/${name}-${width}-${scheme}.png`, fullPage: true });
+    }
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+test("a coding question's code: read by the importer, shown on the review, edited with its limits said, and shown on the question", async ({ page }) => {
+  const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+  await signUpNew(page, "Cody Coder");
+  await page.goto("/bank/import");
+  await page
+    .getByTestId("bank-file-input")
+    .setInputFiles({ name: `leetcode-${stamp}.md`, mimeType: "text/markdown", buffer: readFileSync("tests/fixtures/bank/leetcode-python-js.md") });
+  const file = page.getByTestId("bank-file");
+  await expect(file.getByTestId("bank-file-counts")).toHaveText(/^3 questions/);
+  const twoSum = file.getByTestId("preview-question").filter({ hasText: "Two Sum" });
+  await twoSum.locator("summary").click();
+  const reviewed = twoSum.getByTestId("question-code");
+  await expect(reviewed).toContainText("Python");
+  await expect(reviewed).toContainText("Tests call twoSum()");
+  await expect(reviewed.getByTestId("question-code-test")).toHaveCount(2);
+  await expect(reviewed.getByTestId("question-code-test").first()).toContainText("[[2,7,11,15],9]");
+  await expect(reviewed).not.toContainText("seen[n] = i");
+  await twoSum.scrollIntoViewIfNeeded();
+  await screens(page, "import-review-code");
+
+  await page.getByTestId("bank-confirm-import").click();
+  await expect(file.getByTestId("bank-file-outcome")).toContainText("Imported");
+  await page.goto(`/bank?q=twoSum`);
+  await page.getByTestId("bank-result").filter({ hasText: "Two Sum" }).first().click();
+  await expect(page.getByTestId("question-code").getByTestId("question-code-test")).toHaveCount(2);
+
+  await page.getByRole("link", { name: "Edit" }).click();
+  const code = page.getByTestId("code-editor");
+  await expect(code.getByLabel("Language")).toHaveValue("python");
+  await expect(code.getByLabel("Function the tests call")).toHaveValue("twoSum");
+  await expect(code.getByLabel("Starter code")).toHaveValue(/def twoSum\(nums: List\[int\], target: int\) -> List\[int\]:\n {4}pass/);
+  await code.getByRole("button", { name: "Add test" }).click();
+  await expect(code.getByLabel("Test 3 name")).toHaveValue("Test 3");
+  await code.getByLabel("Test 3 name").fill("Negative numbers");
+  await code.getByLabel("Test 3: Arguments (JSON array)").fill(`[${"1,".repeat(5_000)}1]`);
+  await code.getByLabel("Test 3: Returns (JSON)").fill("one and two");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(code).toContainText("A test's input holds at most 10,000 characters.");
+  await expect(code).toContainText("Test 3's expected value is JSON");
+  await expect(code.getByLabel("Test 3: Arguments (JSON array)")).toBeFocused();
+  await code.getByLabel("Test 3: Arguments (JSON array)").fill("[[-1,-2,-3],-5]");
+  await screens(page, "question-editor-code");
+
+  await code.getByLabel("Test 3: Returns (JSON)").fill("[1,2]");
+  await code.getByRole("button", { name: "Remove test 1" }).click();
+  await page.getByRole("button", { name: "Save changes" }).click();
+  const shown = page.getByTestId("question-code");
+  await expect(shown.getByTestId("question-code-test")).toHaveCount(2);
+  await expect(shown.getByTestId("question-code-test").last()).toContainText("Negative numbers");
+  await expect(shown.getByTestId("question-code-test").last()).toContainText("[[-1,-2,-3],-5]");
+  await screens(page, "question-view-code");
+
+  await page.getByRole("link", { name: "Edit" }).click();
+  await page.getByTestId("code-editor").getByRole("button", { name: "Remove code" }).click();
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByTestId("question-answer")).toBeVisible();
+  await expect(page.getByTestId("question-code")).toHaveCount(0);
 });

@@ -126,6 +126,7 @@ export async function seedMarkedQuestions(db: Db, tag: string, options: MarkedQu
     followUps: [1, 2, 3].map((f) => ({ prompt: followUpPrompt(n, f), answer: marker(`fu-answer-${n}-${f}`), lookFor: [marker(`fu-look-${n}-${f}`)] })),
     redFlags: [marker(`redflag-${n}`)],
     exampleScore: { score: 9, outOf: 10, reasons: [marker(`example-${n}`)] },
+    code: null,
     meta: {
       title: null,
       difficulty: "Hard",

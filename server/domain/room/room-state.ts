@@ -61,9 +61,9 @@ export const questionSnapshotSchema = z.object({
   followUps: z.array(followUpSnapshotSchema),
   redFlags: z.array(z.string()),
   exampleScore: exampleScoreSchema.nullable(),
-  meta: z.record(z.string(), z.unknown()),
-  /** A coding question's language, starter code and test cases; plans made before them have none. */
+  /** The bank question's code spec as planned; null for other questions and for plans made before it existed. */
   code: codeSpecSchema.nullable().default(null),
+  meta: z.record(z.string(), z.unknown()),
 });
 export type QuestionSnapshot = z.infer<typeof questionSnapshotSchema>;
 

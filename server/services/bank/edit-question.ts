@@ -3,6 +3,8 @@ import { interchangeQuestionInclude, questionDocumentOf, questionDocumentSelect,
 import type { CompetencySet } from "@/server/domain/scoring/competency-set";
 import { assignQuestionCompetencies } from "@/server/bank/assign-competencies";
 import { searchTextOf } from "@/server/services/bank/search-text";
+import { codeColumn } from "@/server/services/bank/code-column";
+import { codeSpecProblems } from "@/server/domain/code/code-spec-problems";
 import { AppError } from "@/server/platform/errors";
 import { bankReadScope, canChangeDocument, type BankActor } from "@/server/domain/bank/policy";
 import { NOT_IN_BANK } from "@/server/services/bank/question";
@@ -18,6 +20,15 @@ export function requireKnownCompetencies(rubric: QuestionCorrection["rubric"], s
   const names = set.map((competency) => competency.key).join(", ");
   const message = `“${unknown.competency}” is not a competency of this document (it has ${names}).`;
   throw new AppError("BAD_REQUEST", message, { rubric: [message] });
+}
+
+/** A person's code spec must be one a run can use (codeSpecProblems); the first problem is said plainly, nothing is written. */
+export function requireRunnableCode(code: QuestionCorrection["code"]): void {
+  const problems = code ? codeSpecProblems(code) : [];
+  if (problems.length === 0) return;
+  const fieldErrors: Record<string, string[]> = {};
+  for (const problem of problems) (fieldErrors[["code", ...problem.path].join(".")] ??= []).push(problem.message);
+  throw new AppError("BAD_REQUEST", problems[0]?.message, fieldErrors);
 }
 
 /**
@@ -40,8 +51,11 @@ export async function updateBankQuestion(db: Db, actor: BankActor, id: string, c
     });
     const parent = questionDocumentOf(row.document);
     requireKnownCompetencies(fix.rubric, parent.competencies);
-    const question = assignQuestionCompetencies({ ...toInterchangeQuestion(row, parent), ...fix }, parent.competencies, parent.title);
-    await tx.bankQuestion.update({ where: { id }, data: { prompt: question.prompt, searchText: searchTextOf(question) } });
+    requireRunnableCode(fix.code);
+    const stored = toInterchangeQuestion(row, parent);
+    const corrected = { ...stored, ...fix, code: fix.code === undefined ? stored.code : fix.code };
+    const question = assignQuestionCompetencies(corrected, parent.competencies, parent.title);
+    await tx.bankQuestion.update({ where: { id }, data: { prompt: question.prompt, searchText: searchTextOf(question), code: codeColumn(question.code) } });
     await tx.bankFollowUp.deleteMany({ where: { questionId: id } });
     await tx.rubricCriterion.deleteMany({ where: { questionId: id } });
     await tx.bankFollowUp.createMany({ data: fix.followUps.map((f, position) => ({ questionId: id, position, ...f })) });

@@ -5,6 +5,7 @@ import type { BankReadScope } from "@/server/domain/bank/policy";
 import { visibleDocumentsSql, visibleQuestionsSql } from "@/server/services/bank/visibility";
 import { assignQuestionCompetencies } from "@/server/bank/assign-competencies";
 import { competencySetOf, type CompetencySet } from "@/server/domain/scoring/competency-set";
+import { codeOfColumn } from "@/server/services/bank/code-column";
 import {
   BANK_FORMAT_VERSION,
   bankDocumentSchema,
@@ -42,7 +43,7 @@ export function questionDocumentOf(row: { title: string; competencies: Prisma.Js
 }
 
 /**
- * A stored question back in the interchange shape; the JSON column is validated on the way out. A
+ * A stored question back in the interchange shape; the JSON columns are validated on the way out. A
  * criterion stored before competencies existed (or naming one its document's set has since lost) reads
  * with the importer's proposal, so it is never without one.
  */
@@ -58,6 +59,7 @@ export function toInterchangeQuestion(row: StoredQuestion, document: QuestionDoc
     followUps: row.followUps.map((f) => ({ prompt: f.prompt, answer: f.answer, lookFor: f.lookFor })),
     redFlags: row.redFlags.map((r) => r.text),
     exampleScore: row.exampleScore ? { score: row.exampleScore.score, outOf: row.exampleScore.outOf, reasons: row.exampleScore.reasons } : null,
+    code: codeOfColumn(row.code),
     meta: questionMetaSchema.parse(row.meta),
     source: { line: row.sourceLine },
   });

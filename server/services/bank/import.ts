@@ -4,6 +4,7 @@ import { assignCompetencies } from "@/server/bank/assign-competencies";
 import { bankDocumentSchema, type BankDocument, type BankDocumentInput, type BankQuestion } from "@/server/bank/bank-format";
 import { competencySetOf, DEFAULT_COMPETENCIES, type CompetencySet } from "@/server/domain/scoring/competency-set";
 import { searchTextOf } from "@/server/services/bank/search-text";
+import { codeColumn } from "@/server/services/bank/code-column";
 import type { ImportOutcome } from "@/server/api/routers/bank/import.schema";
 
 type Tx = Prisma.TransactionClient;
@@ -23,6 +24,7 @@ function questionColumns(question: BankQuestion, position: number, sectionId: st
     tags: question.meta.tags,
     meta: question.meta,
     sourceLine: question.source.line,
+    code: codeColumn(question.code),
     sectionId,
     searchText: searchTextOf(question),
     retiredAt: null,

@@ -20,6 +20,8 @@ export function searchTextOf(question: Omit<BankQuestion, "key" | "prompt" | "so
     question.meta.level,
     ...question.meta.companies,
     ...question.meta.tags,
+    // A coding question is found by the function it asks for ("twoSum").
+    question.code?.entry,
   ];
   return parts.filter((part): part is string => typeof part === "string" && part !== "").join("\n");
 }

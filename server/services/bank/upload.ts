@@ -5,7 +5,7 @@ import { BankParseError } from "@/server/bank/bank-parse-error";
 import { bankDocumentSchema, type BankDocument } from "@/server/bank/bank-format";
 import { parseBankDocumentWithReport, type ParsedBank } from "@/server/bank/parse-bank-document";
 import { AppError, type ErrorCode } from "@/server/platform/errors";
-import { requireKnownCompetencies } from "@/server/services/bank/edit-question";
+import { requireKnownCompetencies, requireRunnableCode } from "@/server/services/bank/edit-question";
 import { importBankDocument } from "@/server/services/bank/import";
 import { bankFileSchema, MAX_LISTED_PASSAGES, type BankFile, type FileFailure, type PreviewResult } from "@/server/api/routers/bank/preview.schema";
 import { correctedFileSchema, type CorrectedFile, type ImportResult } from "@/server/api/routers/bank/import.schema";
@@ -45,12 +45,15 @@ export function applyCorrections(document: BankDocument, corrections: z.output<t
   const byKey = new Map(corrections.map((c) => [c.key, c]));
   const unknown = corrections.find((c) => !document.questions.some((q) => q.key === c.key));
   if (unknown) throw new AppError("CONFLICT", `${document.sourceFile} no longer has the question you corrected; preview it again.`);
-  for (const correction of corrections) requireKnownCompetencies(correction.rubric, document.competencies);
+  for (const correction of corrections) {
+    requireKnownCompetencies(correction.rubric, document.competencies);
+    requireRunnableCode(correction.code);
+  }
   return bankDocumentSchema.parse({
     ...document,
     questions: document.questions.map((q) => {
       const fix = byKey.get(q.key);
-      return fix ? { ...q, prompt: fix.prompt, followUps: fix.followUps, rubric: fix.rubric } : q;
+      return fix ? { ...q, prompt: fix.prompt, followUps: fix.followUps, rubric: fix.rubric, code: fix.code === undefined ? q.code : fix.code } : q;
     }),
   });
 }

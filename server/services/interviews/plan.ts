@@ -45,8 +45,8 @@ function asAsked(question: BankQuestionSnapshot): StoredQuestion {
     followUps: question.followUps.map((followUp) => ({ id: randomUUID(), ...followUp })),
     redFlags: question.redFlags,
     exampleScore: question.exampleScore,
+    code: question.code,
     meta: { ...question.meta, documentTitle: question.documentTitle, sourceFile: question.sourceFile, bankQuestionId: question.bankQuestionId },
-    code: null,
   };
 }
 

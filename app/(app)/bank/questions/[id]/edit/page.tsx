@@ -42,7 +42,7 @@ export default async function EditBankQuestionPage({ params }: { params: Promise
         <Card className="mt-6 p-5 sm:p-6">
           <EditQuestionForm
             id={question.id}
-            initial={{ prompt: question.prompt, followUps: question.followUps, rubric: question.rubric }}
+            initial={{ prompt: question.prompt, followUps: question.followUps, rubric: question.rubric, code: question.code }}
             competencies={question.document.competencies}
           />
         </Card>
