@@ -1,4 +1,5 @@
 import { CODE_LIMITS } from "../code/code-spec";
+import { codeSpecProblems } from "../code/code-spec-problems";
 import { RUN_LIMITS } from "../code/run-record";
 import type { CommandOf } from "./commands";
 import type { Decision } from "./decide";
@@ -20,6 +21,11 @@ export function decideCode(state: RoomState, actor: Actor, command: CodeCommand,
     case "addTestCase": {
       if (testsOf(state, question).length >= CODE_LIMITS.testsPerQuestion) {
         return refuse("CONFLICT", `A question has at most ${CODE_LIMITS.testsPerQuestion} test cases.`);
+      }
+      // The bank's rule for what a run can use: a function's arguments as a JSON array, and so on.
+      if (question.code) {
+        const problem = codeSpecProblems({ ...question.code, tests: [command.test] })[0];
+        if (problem) return refuse("BAD_REQUEST", problem.message);
       }
       return { ok: true, events: [{ type: "testCaseAdded", payload: { questionId: question.id, test: command.test, addedBy: actor.userId, at } }] };
     }

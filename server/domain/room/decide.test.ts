@@ -625,3 +625,33 @@ describe("decide: the call", () => {
     expect(away.map((event) => event.type)).toEqual(["presenceChanged"]);
   });
 });
+
+describe("the pad's code", () => {
+  it("takes an interviewer's test case only in the shape a run can use, and at most 50 per question", () => {
+    const added = (input: string) =>
+      decide(liveRoom(), interviewer, { type: "addTestCase", questionId: Q1, test: { name: "t", input, expected: "1" } }, at(1), idSource());
+    expect(added("[[1]]")).toMatchObject({ ok: true });
+    // Q1's tests call a function: the input is its arguments as a JSON array.
+    expect(added("1 2 3")).toMatchObject({ ok: false, error: { code: "BAD_REQUEST", message: expect.stringContaining("JSON array of the arguments") } });
+    let state = liveRoom();
+    for (let i = 0; i < 49; i++)
+      state = run(state, interviewer, { type: "addTestCase", questionId: Q1, test: { name: `t${i}`, input: "[[1]]", expected: "1" } }).state;
+    expect(
+      decide(state, interviewer, { type: "addTestCase", questionId: Q1, test: { name: "one more", input: "[[1]]", expected: "1" } }, at(2), idSource()),
+    ).toMatchObject({
+      ok: false,
+      error: { code: "CONFLICT", message: "A question has at most 50 test cases." },
+    });
+  });
+
+  it("keeps a run once, on the pad's revision, and refuses one for a question not asked", () => {
+    const first = run(liveRoom(), candidate, { type: "recordRun", questionId: Q1, run: RUN("run-kept-once") }).state;
+    expect(first.runs).toHaveLength(1);
+    expect(first.runs[0]).toMatchObject({ by: candidate.userId, revision: 0, questionId: Q1 });
+    expect(decide(first, candidate, { type: "recordRun", questionId: Q1, run: RUN("run-kept-once") }, at(3), idSource())).toEqual({ ok: true, events: [] });
+    expect(decide(first, candidate, { type: "recordRun", questionId: Q2, run: RUN("run-elsewhere") }, at(3), idSource())).toMatchObject({
+      ok: false,
+      error: { code: "NOT_FOUND" },
+    });
+  });
+});
