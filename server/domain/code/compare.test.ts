@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compareOutput, compareReturnValue, compareRows, normaliseOutput, numbersEqual, parseJsonValue, valuesEqual, type JsonValue } from "./compare";
+import { compareOutput, compareReturnValue, compareRows, formatJsonValue, normaliseOutput, numbersEqual, parseJsonValue, valuesEqual, type JsonValue } from "./compare";
 
 describe("standard output", () => {
   it("ignores line endings, trailing spaces per line and trailing blank lines", () => {
@@ -95,6 +95,16 @@ describe("reading JSON with NaN and Infinity", () => {
     expect(parseJsonValue("[NaN, Infinity, -Infinity]")).toEqual([Number.NaN, Infinity, -Infinity]);
     expect(parseJsonValue('{"x": "NaN"}')).toEqual({ x: "NaN" });
     expect(parseJsonValue(' "a\\n\\u00e9" ')).toBe("a\né");
+  });
+
+  it("reads back what formatJsonValue writes", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.constantFrom(Number.NaN, Infinity, -Infinity, 0.1), (value, special) => {
+        const withSpecial = [value, special] as JsonValue;
+        expect(valuesEqual(parseJsonValue(formatJsonValue(withSpecial)), withSpecial)).toBe(true);
+      }),
+    );
+    expect(formatJsonValue({ a: [1, "x", null, NaN, -Infinity] })).toBe('{"a": [1, "x", null, NaN, -Infinity]}');
   });
 
   it("keeps a __proto__ key as data", () => {

@@ -98,6 +98,16 @@ export function compareRows(expected: string, actual: readonly JsonValue[][]): V
   return PASS;
 }
 
+/** A value as JSON with a space after each comma and colon (as Python prints it), NaN and ±Infinity bare. */
+export function formatJsonValue(value: JsonValue): string {
+  if (typeof value === "number") return Number.isNaN(value) ? "NaN" : Number.isFinite(value) ? JSON.stringify(value) : value > 0 ? "Infinity" : "-Infinity";
+  if (value === null || typeof value !== "object") return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(formatJsonValue).join(", ")}]`;
+  return `{${Object.entries(value)
+    .map(([key, item]) => `${JSON.stringify(key)}: ${formatJsonValue(item)}`)
+    .join(", ")}}`;
+}
+
 /**
  * JSON.parse, extended with the bare tokens NaN, Infinity and -Infinity outside strings, which Python's
  * json.dumps writes for those floats. Throws a SyntaxError naming the position otherwise.
