@@ -15,11 +15,18 @@ export interface RunLimits {
   outputChars: number;
 }
 
+const MiB = 1024 * 1024;
+
 export const DEFAULT_LIMITS: RunLimits = {
   timeMs: 10_000,
-  memoryBytes: 256 * 1024 * 1024,
-  outputChars: 1024 * 1024,
+  memoryBytes: 256 * MiB,
+  outputChars: MiB,
 };
+
+/** PGlite itself takes about 200 MB of WebAssembly memory once started (measured): its limit leaves room above that. */
+export function defaultLimits(language: RunnableLanguage): RunLimits {
+  return language === "sql" ? { ...DEFAULT_LIMITS, memoryBytes: 512 * MiB } : DEFAULT_LIMITS;
+}
 
 /** What a worker is asked to run. */
 export interface Job {
@@ -53,3 +60,8 @@ export type FromWorker =
   | ({ type: "done"; id: number } & JobEnd)
   /** The runtime cannot serve (it failed to load, or it broke): the page ends this worker. */
   | { type: "fatal"; id: number; message: string };
+
+/** A size for a message: "1 MB", "256 MB", "98 KB". */
+export function formatSize(units: number): string {
+  return units >= MiB ? `${Math.round(units / MiB)} MB` : `${Math.max(1, Math.round(units / 1024))} KB`;
+}

@@ -1,7 +1,7 @@
 import type { TestCase } from "@/server/domain/code/code-spec";
 import { compareOutput, compareReturnValue, parseJsonValue, type Verdict } from "@/server/domain/code/compare";
 import type { TestResult } from "@/server/domain/code/run-result";
-import type { Job, JobEnd, OutputStream } from "../protocol";
+import { formatSize, type Job, type JobEnd, type OutputStream } from "../protocol";
 
 /**
  * A language's engine: runs a job in its runtime (already loaded), writing output and test results as they
@@ -39,11 +39,11 @@ export function timeLimitMessage(job: Job): string {
 }
 
 export function memoryLimitMessage(job: Job): string {
-  return `Stopped: the program used more than ${Math.round(job.limits.memoryBytes / 1024 / 1024)} MB of memory, the limit of a run.`;
+  return `Stopped: the program used more than ${formatSize(job.limits.memoryBytes)} of memory, the limit of a run.`;
 }
 
 export function outputLimitMessage(job: Job): string {
-  return `Stopped: the program printed more than ${Math.round(job.limits.outputChars / 1024 / 1024)} MB of output, the limit of a run.`;
+  return `Stopped: the program printed more than ${formatSize(job.limits.outputChars)} of output, the limit of a run.`;
 }
 
 function formatSeconds(ms: number): string {

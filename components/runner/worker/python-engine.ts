@@ -1,5 +1,5 @@
 import type { PyodideAPI } from "pyodide";
-import type { Job, JobEnd } from "../protocol";
+import { formatSize, type Job, type JobEnd } from "../protocol";
 import {
   memoryLimitMessage,
   outputLimitMessage,
@@ -108,7 +108,7 @@ class PythonRun {
   private runCaptured(stdin: string): StdioOutcome {
     const [stdout, failure] = JSON.parse(this.harness.runCaptured(this.job.code, stdin, this.job.limits.outputChars, this.writeErr)) as [string, Failure];
     if (failure?.[0] === "stopped" && this.stop === null && this.io.now() <= this.deadline) {
-      return { stdout, error: `Stopped: the test printed more than ${Math.round(this.job.limits.outputChars / 1024 / 1024)} MB of output.` };
+      return { stdout, error: `Stopped: the test printed more than ${formatSize(this.job.limits.outputChars)} of output.` };
     }
     return { stdout, error: this.outcome(failure) };
   }
