@@ -5,6 +5,9 @@ import { CodeRunner, HARD_STOP_GRACE_MS, LOAD_TIMEOUT_MS, type RunProgress, type
 import { CappedText } from "./capped-text";
 import type { FromWorker, Job, ToWorker } from "./protocol";
 
+/** A worker's message, its run's id filled in unless given. */
+type Said = FromWorker extends infer M ? (M extends FromWorker ? Omit<M, "id"> & { id?: number } : never) : never;
+
 /** A worker the test speaks for: it records what the page sent and whether the page ended it. */
 class ScriptedWorker implements WorkerLike {
   onmessage: WorkerLike["onmessage"] = null;
@@ -18,7 +21,7 @@ class ScriptedWorker implements WorkerLike {
   terminate(): void {
     this.terminated = true;
   }
-  say(message: Omit<FromWorker, "id"> & { id?: number }): void {
+  say(message: Said): void {
     this.onmessage?.({ data: { id: this.jobs.at(-1)?.id ?? 0, ...message } as FromWorker });
   }
 }
