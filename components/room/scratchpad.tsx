@@ -8,6 +8,8 @@ import { CodeEditor, LANGUAGE_NAMES } from "@/components/room/code-editor";
 import { SCRATCHPAD_LANGUAGES, SCRATCHPAD_TOO_LONG, type ClientCommand, type Scratchpad, type ScratchpadLanguage } from "@/server/domain/room";
 import { diffText, fitsScratchpad } from "@/server/domain/room/scratchpad";
 import type { Result, RoomCommandResult } from "@/server/realtime/protocol";
+import { RunPanel } from "@/components/runner/run-panel";
+import { DEMO_SPECS, isRunnable } from "@/components/runner/demo-specs";
 
 /** Edits go out at most this often while typing, one at a time so they apply in order. */
 const THROTTLE_MS = 100;
@@ -52,6 +54,7 @@ export function ScratchpadEditor({ questionId, saved, disabled = false, send }: 
         testId="scratchpad-editor"
         className="min-h-64 overflow-hidden rounded-xl border border-input shadow-xs focus-within:border-ring focus-within:ring-3 focus-within:ring-ring/25 [&_.cm-editor]:min-h-64"
       />
+      {isRunnable(language) ? <RunPanel getCode={() => sync.refs.textRef.current} language={language} spec={DEMO_SPECS[language]} /> : null}
       {refusedLength !== null ? (
         <p role="alert" data-testid="scratchpad-refused" className="text-[13px] text-destructive">
           {SCRATCHPAD_TOO_LONG} That change would have made it {refusedLength.toLocaleString("en")}, so it was not added; everything else is saved as you type.
