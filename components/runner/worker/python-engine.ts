@@ -52,6 +52,9 @@ export function createPythonEngine(pyodide: PyodideAPI): Engine {
         return await run.execute();
       } catch (error) {
         if (error instanceof Stopped) return error.end;
+        // An interrupt that landed in the harness's own code escapes it: the limit still explains the end.
+        const limit = run.limitReached();
+        if (limit) return limit;
         return { status: "error", message: `The Python runtime failed (${(error as Error).message}); the next run starts a fresh one.`, retire: true };
       } finally {
         current = null;
@@ -89,7 +92,15 @@ class PythonRun {
     if (this.stop) return false;
     if (this.io.write(stream, text)) return true;
     this.stop = { status: "output-limit", message: outputLimitMessage(this.job) };
+    // The sink raises into the program itself: an interrupt now would land in the harness's cleanup.
+    this.interruptedAt = this.io.now();
     return false;
+  }
+
+  /** The limit the run is past, if any. */
+  limitReached(): JobEnd | null {
+    if (this.stop) return this.stop;
+    return this.io.now() > this.deadline ? { status: "timeout", message: timeLimitMessage(this.job) } : null;
   }
 
   async execute(): Promise<JobEnd> {
