@@ -112,9 +112,9 @@ describe("CodeRunner", () => {
     expect(worker.terminated).toBe(true);
     expect(result.status).toBe("timeout");
     expect(result.message).toMatch(/^Stopped after 1 s: the time limit/);
-    expect(result.tests.map((test) => [test.passed, test.error])).toEqual([
-      [true, undefined],
-      [false, "Not run: the run reached its time limit first."],
+    expect(result.tests.map((test) => [test.passed, test.notRun ?? false, test.error])).toEqual([
+      [true, false, undefined],
+      [false, true, "Not run: the run reached its time limit first."],
     ]);
     expect(runner.isWarm("python")).toBe(false);
     void runner.run({ language: "python", code: "" });

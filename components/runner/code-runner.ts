@@ -261,5 +261,5 @@ const NOT_RUN_BECAUSE: Record<RunStatus, string> = {
 };
 
 function notRun(test: Job["tests"][number], status: RunStatus): TestResult {
-  return { name: test.name, passed: false, expected: test.expected, actual: null, error: `Not run: ${NOT_RUN_BECAUSE[status]}.` };
+  return { name: test.name, passed: false, expected: test.expected, actual: null, notRun: true, error: `Not run: ${NOT_RUN_BECAUSE[status]}.` };
 }

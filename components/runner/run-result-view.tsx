@@ -108,16 +108,16 @@ export function TestList({ tests }: { tests: TestRow[] }) {
 
 function TestItem({ test }: { test: TestRow }) {
   const pending = "pending" in test;
-  const verdict = pending ? "pending" : test.invalid ? "invalid" : test.passed ? "passed" : "failed";
-  const Icon = { pending: CircleDashed, invalid: AlertTriangle, passed: CheckCircle2, failed: XCircle }[verdict];
-  const label = { pending: "Not run yet", invalid: "Broken test", passed: "Passed", failed: "Failed" }[verdict];
+  const verdict = pending ? "pending" : test.notRun ? "not-run" : test.invalid ? "invalid" : test.passed ? "passed" : "failed";
+  const Icon = { pending: CircleDashed, "not-run": CircleDashed, invalid: AlertTriangle, passed: CheckCircle2, failed: XCircle }[verdict];
+  const label = { pending: "Not run yet", "not-run": "Not run", invalid: "Broken test", passed: "Passed", failed: "Failed" }[verdict];
   return (
     <li data-testid="run-test" data-verdict={verdict} className="rounded-lg border bg-card px-3 py-2 text-[13px]">
       <div className="flex items-center gap-2">
         <Icon
           aria-hidden
           className={cn("size-4 shrink-0", {
-            "text-muted-foreground": verdict === "pending",
+            "text-muted-foreground": verdict === "pending" || verdict === "not-run",
             "text-amber-600 dark:text-amber-400": verdict === "invalid",
             "text-success-soft-foreground": verdict === "passed",
             "text-destructive": verdict === "failed",
@@ -126,7 +126,7 @@ function TestItem({ test }: { test: TestRow }) {
         <span className="min-w-0 flex-1 truncate font-medium">{test.name}</span>
         <span className="text-xs text-muted-foreground">{label}</span>
       </div>
-      {!pending && !test.passed ? <TestDetails test={test} /> : null}
+      {pending || test.passed ? null : test.notRun ? <p className="mt-1 text-xs text-muted-foreground">{test.error}</p> : <TestDetails test={test} />}
     </li>
   );
 }

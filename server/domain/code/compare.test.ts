@@ -1,6 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compareOutput, compareReturnValue, compareRows, formatJsonValue, normaliseOutput, numbersEqual, parseJsonValue, valuesEqual, type JsonValue } from "./compare";
+import {
+  compareOutput,
+  compareReturnValue,
+  compareRows,
+  formatJsonValue,
+  normaliseOutput,
+  numbersEqual,
+  parseJsonValue,
+  valuesEqual,
+  type JsonValue,
+} from "./compare";
 
 describe("standard output", () => {
   it("ignores line endings, trailing spaces per line and trailing blank lines", () => {

@@ -35,6 +35,8 @@ export const testResultSchema = z.object({
   error: dbText.max(RUN_RESULT_LIMITS.errorChars).optional(),
   /** The test case itself is broken (its expected value cannot be read): not a failure of the code. */
   invalid: z.literal(true).optional(),
+  /** The run ended (a limit, a cancel) before this test: `error` says why. */
+  notRun: z.literal(true).optional(),
 });
 export type TestResult = z.infer<typeof testResultSchema>;
 
