@@ -1,5 +1,6 @@
 // One language's figures: cold, cold-with-cache and warm time to the first output, and what its cold start
 // downloaded. Runs are asked for as CodeRunner asks (components/runner/protocol.ts), from a page of the app.
+import { gzipSync } from "node:zlib";
 import type { Browser, BrowserContext, Page, Request } from "playwright";
 
 const PROGRAMS: Record<string, string> = {
@@ -52,6 +53,8 @@ export interface FileSize {
   transferredBytes: number;
   decodedBytes: number;
   encoding: string | null;
+  /** Chromium reports no body size for a worker's own script: its gzipped size is computed here instead. */
+  estimated?: true;
 }
 
 export interface LanguageFigures {

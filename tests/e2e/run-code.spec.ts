@@ -152,7 +152,10 @@ test("SQL: the query runs in PostgreSQL in the browser, its rows shown and compa
   await screenshots(page, "run-sql");
 });
 
-test("the bad programs: an endless loop, 100 MB of output and a network call each end with a clear message", async ({ browser, cspViolations }) => {
+test("the bad programs: an endless loop, 100 MB of output, a fork bomb of promises, memory and a network call each end with a clear message", async ({
+  browser,
+  cspViolations,
+}) => {
   test.setTimeout(180_000);
   const page = await candidateInRoom(browser, cspViolations);
 
@@ -186,6 +189,13 @@ test("the bad programs: an endless loop, 100 MB of output and a network call eac
   await write(page, "javascript", "function f() { Promise.resolve().then(f); f() }\ntry { f() } catch {}");
   const bomb = await run(page);
   await expect(bomb.getByTestId("run-status")).toHaveText(/Time limit reached|Memory limit reached|Stopped on an error/);
+
+  await write(page, "python", "a = []\nwhile True:\n    a.append('x' * 10**6)");
+  const hungry = await run(page);
+  await expect(hungry.getByTestId("run-status")).toHaveText("Memory limit reached");
+  await expect(hungry.getByTestId("run-message")).toHaveText("Stopped: the program used more than 256 MB of memory, the limit of a run.");
+  await write(page, "javascript", "const a = [];\nwhile (true) a.push(new Array(1e5).fill(1));");
+  await expect((await run(page)).getByTestId("run-status")).toHaveText("Memory limit reached");
 
   await write(page, "python", "import js\njs.fetch('/api/health')");
   const network = await run(page);
