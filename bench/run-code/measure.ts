@@ -99,12 +99,13 @@ async function openPage(browser: Browser, baseUrl: string): Promise<{ context: B
 async function fileSize(request: Request, path: string): Promise<FileSize> {
   const [sizes, response] = await Promise.all([request.sizes(), request.response()]);
   const body = response ? await response.body().catch(() => Buffer.alloc(0)) : Buffer.alloc(0);
-  return {
-    path,
-    transferredBytes: sizes.responseBodySize + sizes.responseHeadersSize,
-    decodedBytes: body.length,
-    encoding: response?.headers()["content-encoding"] ?? null,
-  };
+  const encoding = response?.headers()["content-encoding"] ?? null;
+  const size = { path, decodedBytes: body.length, encoding };
+  if (sizes.responseBodySize === 0 && body.length > 0) {
+    const bodyBytes = encoding === "gzip" ? gzipSync(body).length : body.length;
+    return { ...size, transferredBytes: bodyBytes + sizes.responseHeadersSize, estimated: true };
+  }
+  return { ...size, transferredBytes: sizes.responseBodySize + sizes.responseHeadersSize };
 }
 
 export async function measureLanguage(browser: Browser, baseUrl: string, language: string, counts: { cold: number; warm: number }): Promise<LanguageFigures> {
