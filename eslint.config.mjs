@@ -108,6 +108,7 @@ export default defineConfig([
   globalIgnores([
     ".next/**",
     ".data/**",
+    "public/runtimes/**",
     ".ci/node/**",
     ".stryker-tmp/**",
     "reports/**",

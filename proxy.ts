@@ -37,6 +37,7 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   // Pages only. API routes get their fixed policy from the custom server (and are not buffered through
-  // here: an import carries up to 32 MB); Next's static assets carry no markup.
-  matcher: [{ source: "/((?!api/|_next/static|_next/image|icon.svg|favicon.ico).*)" }],
+  // here: an import carries up to 32 MB); Next's static assets carry no markup; the code runner's files
+  // (/runtimes/) get the custom server's worker policy, which a page's nonce policy would break.
+  matcher: [{ source: "/((?!api/|runtimes/|_next/static|_next/image|icon.svg|favicon.ico).*)" }],
 };

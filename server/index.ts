@@ -63,7 +63,7 @@ function stopOnSignals(started: Started): void {
 /** The HTTP server in front of Next.js: security headers, the client's address, /metrics, and body limits. */
 function createHttpServer(config: Env, runtime: Runtime, handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>, logger: Logger): HttpServer {
   return createServer((req, res) => {
-    setSecurityHeaders(res, req.url ?? "/");
+    setSecurityHeaders(res, req.url ?? "/", req.headers.host);
     stampClientAddress(req, config.TRUST_PROXY);
     if (serveMetrics(req, res, config.METRICS_TOKEN, runtime.metrics)) return;
     void (async () => {

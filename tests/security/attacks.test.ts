@@ -433,4 +433,14 @@ describe("security headers", () => {
     expect(await page.text()).toContain(`nonce="${nonce}"`);
     expect(api.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
   });
+
+  it("give the code runner's files the workers' policy: this host's runtimes folder only, WebAssembly, no eval", async () => {
+    const response = await new HttpSession(app.url).fetch("/runtimes/python.worker.js");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    const folder = `${new URL(app.url).host}/runtimes/`;
+    expect(response.headers.get("content-security-policy")).toBe(
+      `default-src 'none'; script-src ${folder} 'wasm-unsafe-eval'; connect-src ${folder}; frame-ancestors 'none'; base-uri 'none'; form-action 'none'`,
+    );
+  });
 });

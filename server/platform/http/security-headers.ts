@@ -23,6 +23,34 @@ export function isApiPath(pathname: string): boolean {
   return pathname.startsWith("/api/") || pathname.startsWith("/socket.io/");
 }
 
+/** The code runner's folder (public/runtimes/): its workers' scripts and the runtimes' own files. */
+export function isRuntimePath(pathname: string): boolean {
+  return pathname.startsWith("/runtimes/");
+}
+
+const HOST = /^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+
+/**
+ * The policy a code runner's worker runs under: a dedicated worker takes the policy of its own script's
+ * response, not the page's. It may load scripts and fetch from the runtimes folder of this host only (the
+ * runtime's files), compile WebAssembly, and nothing else: no other path of the app (whose API would
+ * answer with the cookies of whoever pressed Run), no other origin, no `eval`, whatever a program reaches
+ * in the worker. The host comes from the request; a Host header that is not a plain host falls back to
+ * 'self' (any path of this origin), which the worker's own lockdown (components/runner/worker/
+ * network-lockdown.ts) still covers.
+ */
+export function runtimeContentSecurityPolicy(host: string | undefined): string {
+  const folder = host !== undefined && HOST.test(host) ? `${host}/runtimes/` : "'self'";
+  return [
+    `default-src 'none'`,
+    `script-src ${folder} 'wasm-unsafe-eval'`,
+    `connect-src ${folder}`,
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join("; ");
+}
+
 /** The request header through which proxy.ts hands the nonce to the root layout. */
 export const NONCE_HEADER = "x-nonce";
 
