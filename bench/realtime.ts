@@ -1,11 +1,13 @@
 // npm run bench:realtime -- [--rooms 250,500,1000,1500,2000] [--seconds 20] [--interval-ms 2000] [--cpu-prof DIR]
+//   [--pad-rooms 1000] [--pad-seconds 20] [--keystroke-ms 200] [--pad-cursors on|off]
 //   [--protocol-version N|none]  (default: this checkout's; "none" for a server older than versioned joins)
 //
 // Load on the live room as a load generator sees it, over the documented protocol, against a bare
 // Socket.IO relay of the same message pattern measured in the same run. Each room has an interviewer and
 // a candidate socket; one command per room every interval (reveal or question change, key-point tick,
-// note, scratchpad edit). Steps the room count up to find the knee: the first count where delivery p99
-// is over 200 ms or anything is lost. The last line is one JSON object.
+// note, pad push). Steps the room count up to find the knee: the first count where delivery p99
+// is over 200 ms or anything is lost. Then, at each pad room count, both members of every room type in
+// the pad at once (bench/realtime/pad-load.ts), on the app and on the relay. The last line is one JSON object.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -17,7 +19,8 @@ import { ensureProductionBuild } from "@/scripts/production-build";
 import { startAppServer, type AppServer } from "@/tests/support/app-server";
 import { freePort } from "@/tests/support/free-port";
 import { createTestDatabaseServer } from "@/tests/support/test-database";
-import { LoadRoom, percentile, type Role, type RoomSpec } from "./realtime/load";
+import { LoadRoom, summary, type Role, type RoomSpec } from "./realtime/load";
+import { measurePad, PAD_HEADER, padRow, type PadResult } from "./realtime/pad-load";
 import { cpuMsOf, loadAverage, rssBytesOf, treeCpuMsOf } from "./realtime/process-stats";
 import { RoomFactory } from "./realtime/setup";
 
@@ -27,6 +30,13 @@ const { values: args } = parseArgs({
     seconds: { type: "string", default: "20" },
     "interval-ms": { type: "string", default: "2000" },
     "protocol-version": { type: "string", default: String(CURRENT_PROTOCOL_VERSION) },
+    /** Room counts (of the rooms connected) at which both members type in the pad; "" for none. */
+    "pad-rooms": { type: "string", default: "1000" },
+    "pad-seconds": { type: "string", default: "20" },
+    /** Each typing member's time between keystrokes. */
+    "keystroke-ms": { type: "string", default: "200" },
+    /** Whether the typists share their cursor after each keystroke, as the browser does. */
+    "pad-cursors": { type: "string", default: "on" },
     /** Writes a V8 CPU profile of the app server into this folder (summarise it with bench/realtime/profile-summary.ts). */
     "cpu-prof": { type: "string", default: "" },
   },
@@ -35,6 +45,10 @@ const STEPS = args.rooms.split(",").map(Number);
 const LOAD_MS = Number(args.seconds) * 1000;
 const INTERVAL_MS = Number(args["interval-ms"]);
 const PROTOCOL_VERSION = args["protocol-version"] === "none" ? null : Number(args["protocol-version"]);
+const PAD_STEPS = args["pad-rooms"] ? args["pad-rooms"].split(",").map(Number) : [];
+const PAD_SECONDS = Number(args["pad-seconds"]);
+const KEYSTROKE_MS = Number(args["keystroke-ms"]);
+const PAD_CURSORS = args["pad-cursors"] !== "off";
 /** After the load stops, how long in-flight commands and deliveries may still take before counting as lost. */
 const DRAIN_MS = 5_000;
 const KNEE_P99_MS = 200;
@@ -59,12 +73,6 @@ interface StepResult {
 
 function log(line: string): void {
   process.stderr.write(`${line}\n`);
-}
-
-function summary(values: number[]) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const round = (value: number) => Math.round(value * 10) / 10;
-  return { p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), p99: round(percentile(sorted, 99)), max: round(sorted.at(-1) ?? 0) };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -303,9 +311,11 @@ async function run(databaseUrl: string): Promise<void> {
   const appRooms: LoadRoom[] = [];
   const relayRooms: LoadRoom[] = [];
   let steps: Steps;
+  let pads: PadSteps;
   let restarts: Restarts;
   try {
     steps = await stepUp(servers, allSpecs, idle, appRooms, relayRooms);
+    pads = await typeInPads(servers, appRooms, relayRooms);
     restarts = await restartWithRoomsLive(servers, appRooms, relayRooms, freshIdleRss);
   } finally {
     for (const room of [...appRooms, ...relayRooms]) room.close();
@@ -313,7 +323,7 @@ async function run(databaseUrl: string): Promise<void> {
     await stats.end();
     await servers.app.kill();
   }
-  console.log(JSON.stringify(resultLine(steps, restarts, appRooms.length)));
+  console.log(JSON.stringify({ ...resultLine(steps, restarts, appRooms.length), pad: padLine(pads) }));
 }
 
 /**
@@ -350,6 +360,64 @@ async function stepUp(
     }
   }
   return { results, knee };
+}
+
+type PadSteps = Array<{ app: PadResult; relay: PadResult }>;
+
+/** Both members of the first `count` rooms type in their pads, on the app and then on the relay, per pad step. */
+async function typeInPads(servers: Servers, appRooms: LoadRoom[], relayRooms: LoadRoom[]): Promise<PadSteps> {
+  const results: PadSteps = [];
+  if (PAD_STEPS.length === 0) return results;
+  log(
+    `pad: both members of each room type a keystroke every ${KEYSTROKE_MS} ms for ${PAD_SECONDS} s, as the browser's pad sends it${PAD_CURSORS ? "" : " (without cursor shares)"}`,
+  );
+  log(PAD_HEADER);
+  for (const count of PAD_STEPS) {
+    if (count > appRooms.length) {
+      log(`pad: ${count} rooms asked, ${appRooms.length} connected: skipped`);
+      continue;
+    }
+    const options = { seconds: PAD_SECONDS, keystrokeMs: KEYSTROKE_MS, cursors: PAD_CURSORS };
+    const app = await measurePad(appRooms.slice(0, count), { ...options, serverPid: servers.appPid, databasePid: servers.databasePid });
+    log(padRow("app", app));
+    const relay = await measurePad(relayRooms.slice(0, count), { ...options, serverPid: servers.relayPid, databasePid: null });
+    log(padRow("relay", relay));
+    results.push({ app, relay });
+  }
+  return results;
+}
+
+/** The pad's figures at 1000 rooms (or the last pad step), beside the relay's. */
+function padLine(pads: PadSteps) {
+  const at = pads.find((result) => result.app.rooms === 1000) ?? pads.at(-1);
+  if (!at) return null;
+  const { app, relay } = at;
+  return {
+    rooms: app.rooms,
+    keystroke_ms: KEYSTROKE_MS,
+    cursors: PAD_CURSORS,
+    keystrokes: app.keystrokes,
+    keystrokes_planned: app.keystrokesPlanned,
+    p50_ms: app.latency.p50,
+    p99_ms: app.latency.p99,
+    relay_p50_ms: relay.latency.p50,
+    relay_p99_ms: relay.latency.p99,
+    typed_p50_ms: app.typedLatency.p50,
+    typed_p99_ms: app.typedLatency.p99,
+    bytes_per_relayed_edit: app.bytesPerRelay,
+    pushes_per_second: app.pushesPerSecond,
+    keystrokes_per_push: app.keystrokesPerPush,
+    cpu_ms_per_push: app.cpuMsPerPush,
+    db_cpu_ms_per_push: app.dbCpuMsPerPush,
+    relay_cpu_ms_per_push: relay.cpuMsPerPush,
+    lost: app.lost,
+    diverged: app.diverged,
+    undelivered: app.undelivered,
+    unsettled: app.unsettled,
+    errors: Object.values(app.pushErrors).reduce((a, b) => a + b, 0) + app.trouble + app.resets,
+    generator_cpu_percent: app.generatorCpuPercent,
+    load_average: app.loadAverage,
+  };
 }
 
 /**

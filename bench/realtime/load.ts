@@ -2,6 +2,9 @@
 // documented protocol (docs/realtime-protocol.md), sending one command per room every interval.
 import { randomUUID } from "node:crypto";
 import { io, type Socket } from "socket.io-client";
+import type { ScratchpadEditMessage } from "@/server/realtime/protocol";
+import { padSplice } from "@/tests/support/pad-updates";
+import { EMPTY_PAD, foldRelay, pullPad, type PadCopy } from "./pad-text";
 
 export type Role = "interviewer" | "candidate";
 
@@ -40,9 +43,16 @@ export class LoadRoom {
   private current = 0;
   private revealed = new Set<string>();
   private ticked = false;
-  private scratchpads = new Map<string, string>();
-  /** Scratchpad revision per question, from the acknowledgements of this room's own edits. */
-  private revisions = new Map<string, number>();
+  /** Each pad as the candidate's socket has it from the relays: the command mix's edits go on it. */
+  private pads = new Map<string, PadCopy>();
+  /** The client id of the command mix's edits: by it the server tells an edit sent again from a new one. */
+  private readonly padClientID = `mix-${randomUUID().slice(0, 8)}`;
+  /**
+   * While the room's members type in the pad (bench/realtime/pad-load.ts measures that), its relays are
+   * theirs: not recorded here as deliveries of the command mix, nor followed (the typists follow them,
+   * and `padIs` gives the pad as it ends).
+   */
+  typing = false;
   private step = 0;
   private joined = false;
   /** When each socket last rejoined after a reconnect (performance.now()), and the size of that join's answer. */
@@ -81,11 +91,36 @@ export class LoadRoom {
         this.seqs[role] = Math.max(this.seqs[role] ?? 0, message.seq);
         this.bytes[role].push(Buffer.byteLength(JSON.stringify(["room:event", message])));
       });
-      this.sockets[role].on("room:scratchpad", (message: { questionId: string; revision: number }) => {
+      this.sockets[role].on("room:scratchpad", (message: ScratchpadEditMessage) => {
+        if (this.typing) return;
+        if (role === "candidate") this.followPad(message);
         this.received[role].set(`pad:${message.questionId}:${message.revision}`, performance.now());
         this.bytes[role].push(Buffer.byteLength(JSON.stringify(["room:scratchpad", message])));
       });
     }
+  }
+
+  /** The candidate's copy of a pad after a relay; a relay that skips versions has the copy pulled again. */
+  private followPad(message: ScratchpadEditMessage): void {
+    const pad = this.pads.get(message.questionId) ?? EMPTY_PAD;
+    const next = foldRelay(pad, message);
+    if (next) return void this.pads.set(message.questionId, next);
+    void pullPad(this.sockets.candidate, this.spec.sessionId, message.questionId).then(
+      (pulled) => {
+        if (pulled.revision > (this.pads.get(message.questionId)?.revision ?? 0)) this.pads.set(message.questionId, pulled);
+      },
+      () => undefined,
+    );
+  }
+
+  /** The pad as the typing left it (read back from the server). */
+  padIs(questionId: string, pad: PadCopy): void {
+    this.pads.set(questionId, pad);
+  }
+
+  /** The question the room is on: the members type in its pad. */
+  get questionId(): string {
+    return (this.plan[this.current] ?? this.plan[0]!).id;
   }
 
   /** Joins as the browser does (with the seq of the view it holds, if any); the answer. */
@@ -128,14 +163,19 @@ export class LoadRoom {
     await this.emit("interviewer", { type: "start" });
   }
 
-  private emit(role: Role, command: unknown): Promise<{ ok: boolean; seq?: number; code?: string }> {
+  private emit(role: Role, command: unknown): Promise<{ ok: boolean; seq?: number; revision?: number; code?: string }> {
     return this.sockets[role]
       .timeout(30_000)
       .emitWithAck("room:command", { sessionId: this.spec.sessionId, idempotencyKey: randomUUID(), command }) as Promise<{
       ok: boolean;
       seq?: number;
+      revision?: number;
       code?: string;
     }>;
+  }
+
+  private questionOf(command: unknown): string {
+    return (command as { questionId?: string }).questionId ?? "";
   }
 
   /** The next command of the mix: reveal (or move on), key-point tick, note, scratchpad edit. */
@@ -165,18 +205,17 @@ export class LoadRoom {
       case 2:
         return this.note();
       default: {
-        // A line typed at the end of the text, as the candidate's editor sends it.
-        const line = `console.log(${this.step});\n`;
-        const text = this.scratchpads.get(question.id) ?? "";
+        // A line pasted at the end of the text: one update on the version the candidate's socket has.
+        const pad = this.pads.get(question.id) ?? EMPTY_PAD;
+        const end = pad.doc.length;
         const command = {
           type: "editScratchpad",
           questionId: question.id,
-          baseRevision: this.revisions.get(question.id) ?? 0,
-          changes: [{ from: text.length, to: text.length, insert: line }],
+          baseRevision: pad.revision,
+          updates: [padSplice(end, end, end, `console.log(${this.step});\n`, this.padClientID)],
         };
-        this.scratchpads.set(question.id, text + line);
-        this.revisions.set(question.id, (this.revisions.get(question.id) ?? 0) + 1);
-        return { role: "candidate", kind: "scratchpad", command, target: "interviewer", deliveryKey: `pad:${question.id}:${this.revisions.get(question.id)}` };
+        // Delivered once the interviewer has the revision the acknowledgement names.
+        return { role: "candidate", kind: "scratchpad", command, target: "interviewer", deliveryKey: "pad" };
       }
     }
   }
@@ -200,8 +239,9 @@ export class LoadRoom {
         record.ackAt = performance.now();
         if (result.ok && typeof result.seq === "number") {
           record.seq = result.seq;
-          // The relay has no scratchpad revisions: there every command is an event.
-          record.deliveryKey = this.protocol.version === null || !record.deliveryKey ? `seq:${result.seq}` : record.deliveryKey;
+          // A pad push makes no event: it is recognised by the pad version it made.
+          const padKey = record.deliveryKey === "pad" && typeof result.revision === "number" ? `pad:${this.questionOf(command)}:${result.revision}` : null;
+          record.deliveryKey = padKey ?? `seq:${result.seq}`;
         } else record.error = result.code ?? "ERROR";
       },
       () => {
@@ -225,4 +265,17 @@ export class LoadRoom {
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+export interface Summary {
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+export function summary(values: number[]): Summary {
+  const sorted = [...values].sort((a, b) => a - b);
+  const round = (value: number) => Math.round(value * 10) / 10;
+  return { p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), p99: round(percentile(sorted, 99)), max: round(sorted.at(-1) ?? 0) };
 }
