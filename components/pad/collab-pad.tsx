@@ -1,7 +1,8 @@
 "use client";
 
 import { CloudAlert, CloudCheck, CloudOff, CloudUpload, NotebookPen, Pointer } from "lucide-react";
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
+import type { RunPanelHandle } from "@/components/runner/run-panel";
 import { cn } from "@/components/ui/cn";
 import { LANGUAGE_NAMES } from "@/components/room/code-editor";
 import type { PadStatus } from "@/components/pad/pad-sync";
@@ -13,8 +14,19 @@ import { SCRATCHPAD_LANGUAGES, SCRATCHPAD_TOO_LONG, type ScratchpadLanguage } fr
  * with each member's cursor in their colour and name; observers read it. Anyone who may type can point
  * everyone at the lines they selected. `footer` holds what runs the code.
  */
-export function CollabPad(props: PadEditorOptions & { footer?: ReactNode; className?: string }) {
-  const { hostRef, language, pickLanguage, status, refusedLength, pointing, togglePointing } = usePadEditor(props);
+export function CollabPad(
+  props: Omit<PadEditorOptions, "onRun"> & {
+    /** What runs the code, under the pad: given the pad's language, its text, and the handle Ctrl/Cmd-Enter runs. */
+    footer?: (pad: { language: ScratchpadLanguage; text: () => string; runHandle: { current: RunPanelHandle | null } }) => ReactNode;
+    className?: string;
+  },
+) {
+  // A plain holder (not a ref): the footer's Run panel fills it, and Ctrl/Cmd-Enter in the pad calls it.
+  const [runHandle] = useState<{ current: RunPanelHandle | null }>(() => ({ current: null }));
+  const { hostRef, language, pickLanguage, status, refusedLength, pointing, togglePointing, text } = usePadEditor({
+    ...props,
+    onRun: () => runHandle.current?.run(),
+  });
   return (
     <section className={cn("grid gap-2", props.className)} data-testid="pad">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -58,7 +70,7 @@ export function CollabPad(props: PadEditorOptions & { footer?: ReactNode; classN
           {status.message}
         </p>
       ) : null}
-      {props.footer}
+      {props.footer?.({ language, text, runHandle })}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { getClientID, getSyncedVersion, receiveUpdates, sendableUpdates } from "@codemirror/collab";
 import { ChangeSet, type ChangeDesc, type EditorState, type Text } from "@codemirror/state";
 import type { PadUpdate, ScratchpadLanguage, StoredPadUpdate } from "@/server/domain/room";
-import { SCRATCHPAD_TOO_LONG, textOf } from "@/server/domain/room";
+import { PAD_UPDATES_MAX, SCRATCHPAD_TOO_LONG, textOf } from "@/server/domain/room";
 import { PAD_PULL_LIMIT, RETRIED_CODES, type PadPullResult, type Result, type RoomCommandResult } from "@/server/realtime/protocol";
 
 /** What the pad asks of the room: its push (the `editScratchpad` command), a pull, nothing more. */
@@ -205,7 +205,8 @@ export class PadSync {
   private async push(): Promise<void> {
     const editor = this.editor;
     if (!editor || this.inFlight || this.pulling || this.closed) return;
-    const unconfirmed = sendableUpdates(editor.state);
+    // At most as many as a push may carry: a long backlog (typing offline) goes over several pushes.
+    const unconfirmed = sendableUpdates(editor.state).slice(0, PAD_UPDATES_MAX);
     const language = this.pendingLanguage;
     if (unconfirmed.length === 0 && language === null) return this.settled();
     this.inFlight = true;

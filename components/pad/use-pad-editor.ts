@@ -256,7 +256,8 @@ function padExtensions({
         sync.localChange();
         onLocal();
       }
-      if (update.selectionSet || local) sendCursor();
+      // Typing needs no message of its own: the others move this caret over the update that carries it.
+      if (update.selectionSet && !local) sendCursor();
     }),
   ];
 }

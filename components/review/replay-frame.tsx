@@ -1,3 +1,4 @@
+import { runSummary } from "@/server/domain/review/timeline";
 import { Fragment } from "react";
 import { Badge } from "@/components/ui/badge";
 import { formatDuration } from "@/server/domain/format-duration";
@@ -60,6 +61,11 @@ export function ReplayFrame({ frame, at }: { frame: RoomView; at: string }) {
             >
               {current.scratchpad.text}
             </pre>
+          ) : null}
+          {current.runs.length > 0 ? (
+            <p className="text-[13px]" data-testid="replay-run">
+              Last run: {runSummary(current.runs.at(-1)!)} ({current.runs.length} so far)
+            </p>
           ) : null}
         </section>
       ) : (

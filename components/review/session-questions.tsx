@@ -5,6 +5,11 @@ import { formatDuration, offsetInInterview } from "@/server/domain/format-durati
 import type { CandidateQuestionView, NoteView, RoomView, StaffQuestionView, StaffView } from "@/server/domain/room/view-for";
 import type { Scratchpad } from "@/server/domain/room/room-state";
 import { InlineTitle } from "@/components/ui/inline-title";
+import { RunsList } from "@/components/pad/pad-runs";
+
+function nameOf(view: RoomView, userId: string): string {
+  return view.participants.find((participant) => participant.userId === userId)?.name ?? "A former member";
+}
 
 /** "12:04" into the interview, or "before the start". */
 export function offsetLabel(instant: string, startedAt: string | null): string {
@@ -118,6 +123,7 @@ function StaffQuestion({ view, question }: { view: StaffView; question: StaffQue
             </div>
           ) : null}
           <ScratchpadText pad={question.scratchpad} />
+          <RunsList runs={question.runs} nameOf={(userId) => nameOf(view, userId)} />
           {notes.length > 0 ? (
             <div className="grid gap-1.5">
               <h4 className="text-[13px] font-semibold">Notes</h4>
@@ -130,7 +136,17 @@ function StaffQuestion({ view, question }: { view: StaffView; question: StaffQue
   );
 }
 
-function CandidateQuestion({ question, number, startedAt }: { question: CandidateQuestionView; number: number; startedAt: string | null }) {
+function CandidateQuestion({
+  question,
+  number,
+  startedAt,
+  names,
+}: {
+  question: CandidateQuestionView;
+  number: number;
+  startedAt: string | null;
+  names: ReadonlyMap<string, string>;
+}) {
   return (
     <li className="grid gap-4 rounded-xl border bg-card p-5 shadow-xs" data-testid="review-question">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -154,6 +170,7 @@ function CandidateQuestion({ question, number, startedAt }: { question: Candidat
         </div>
       ) : null}
       <ScratchpadText pad={question.scratchpad} />
+      <RunsList runs={question.runs} nameOf={(userId) => names.get(userId) ?? "A former member"} />
     </li>
   );
 }
@@ -161,12 +178,13 @@ function CandidateQuestion({ question, number, startedAt }: { question: Candidat
 /** The questions as asked, from the session's own snapshot: a later bank edit changes none of this. */
 export function SessionQuestions({ view }: { view: RoomView }) {
   if (view.role === "CANDIDATE") {
+    const names = new Map(view.participants.map((participant) => [participant.userId, participant.name]));
     const asked = [...view.earlier, ...(view.current ? [view.current] : [])].sort((a, b) => a.position - b.position);
     if (asked.length === 0) return <p className="text-sm text-muted-foreground">No question was asked.</p>;
     return (
       <ol className="grid gap-4">
         {asked.map((question, index) => (
-          <CandidateQuestion key={question.id} question={question} number={index + 1} startedAt={view.clock.startedAt} />
+          <CandidateQuestion key={question.id} question={question} number={index + 1} startedAt={view.clock.startedAt} names={names} />
         ))}
       </ol>
     );

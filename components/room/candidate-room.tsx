@@ -13,8 +13,9 @@ import type { Result, RoomCommandResult } from "@/server/realtime/protocol";
 import { QuestionTimer, SessionClock } from "@/components/room/timers";
 import { useTickingNow } from "@/components/room/use-ticking-now";
 import type { ConnectionState } from "@/components/realtime/room-connection";
-import { sessionElapsedMs, type CandidateQuestionView, type CandidateView, type ClientCommand, type CodeView, type Scratchpad } from "@/server/domain/room";
+import { sessionElapsedMs, type CandidateQuestionView, type CandidateView, type ClientCommand } from "@/server/domain/room";
 import { InlineTitle } from "@/components/ui/inline-title";
+import type { PadQuestion } from "@/components/pad/pad-question";
 
 interface CandidateRoomProps {
   title: string;
@@ -27,7 +28,7 @@ interface CandidateRoomProps {
   /** The room's call, first in the page: the conversation is the interview. */
   call: ReactNode;
   /** The pad of a question, typed in by everyone in the room. */
-  pad: (question: { id: string; scratchpad: Scratchpad | null; code: CodeView }) => ReactNode;
+  pad: (question: PadQuestion) => ReactNode;
 }
 
 /** The candidate's room: only what has been asked and revealed, the clocks, and a scratchpad. */

@@ -12,7 +12,9 @@ import { CandidateRoom } from "@/components/room/candidate-room";
 import { StaffRoom } from "@/components/room/staff-room";
 import { Toaster, useToast } from "@/components/room/toaster";
 import { useRoom } from "@/components/realtime/use-room";
-import { canEditScratchpad, type ClientCommand, type CodeView, type Role, type Scratchpad } from "@/server/domain/room";
+import { canAddTestCase, canEditScratchpad, canRunCode, type ClientCommand, type Role } from "@/server/domain/room";
+import type { PadQuestion } from "@/components/pad/pad-question";
+import { PadRuns } from "@/components/pad/pad-runs";
 
 interface RoomScreenProps {
   sessionId: string;
@@ -46,7 +48,7 @@ function Room({ sessionId, title, role, userId }: RoomScreenProps) {
     [send, toast],
   );
 
-  const pad = usePadSlot(room, sessionId, userId);
+  const pad = usePadSlot(room, sessionId, userId, run);
 
   if (room.error && !room.view) {
     return (
@@ -102,10 +104,13 @@ function Room({ sessionId, title, role, userId }: RoomScreenProps) {
 }
 
 /** The pad of one question, alike for every role; keyed by question, so each has its own editor. */
-function usePadSlot(room: ReturnType<typeof useRoom>, sessionId: string, userId: string) {
+function usePadSlot(room: ReturnType<typeof useRoom>, sessionId: string, userId: string, run: (command: ClientCommand) => Promise<boolean>) {
   const { view, connection, send } = room;
-  return function padFor(question: { id: string; scratchpad: Scratchpad | null; code: CodeView }) {
-    return view ? (
+  return function padFor(question: PadQuestion) {
+    if (!view) return null;
+    const live = view.status === "live";
+    const nameOf = (id: string) => view.participants.find((participant) => participant.userId === id)?.name ?? "A former member";
+    return (
       <CollabPad
         key={question.id}
         sessionId={sessionId}
@@ -114,11 +119,25 @@ function usePadSlot(room: ReturnType<typeof useRoom>, sessionId: string, userId:
         code={question.code}
         viewerId={userId}
         participants={view.participants}
-        readOnly={!canEditScratchpad(view.viewer.role) || view.status !== "live"}
+        readOnly={!canEditScratchpad(view.viewer.role) || !live}
         connection={connection}
         send={send}
+        footer={({ language, text, runHandle }) => (
+          <PadRuns
+            questionId={question.id}
+            code={question.code}
+            language={language}
+            runs={question.runs}
+            nameOf={nameOf}
+            canRun={canRunCode(view.viewer.role) && live}
+            canAddTests={canAddTestCase(view.viewer.role) && live}
+            getCode={text}
+            run={run}
+            handle={runHandle}
+          />
+        )}
       />
-    ) : null;
+    );
   };
 }
 

@@ -28,12 +28,11 @@ import {
   canStart,
   sessionElapsedMs,
   type ClientCommand,
-  type CodeView,
-  type Scratchpad,
   type StaffView,
   type StaffQuestionView,
 } from "@/server/domain/room";
 import { InlineTitle } from "@/components/ui/inline-title";
+import type { PadQuestion } from "@/components/pad/pad-question";
 
 interface StaffRoomProps {
   title: string;
@@ -45,7 +44,7 @@ interface StaffRoomProps {
   /** The room's call, at the top of the main column so the private panel beside it stays in reach. */
   call: ReactNode;
   /** The pad of a question, typed in by everyone in the room (observers read it). */
-  pad: (question: { id: string; scratchpad: Scratchpad | null; code: CodeView }) => ReactNode;
+  pad: (question: PadQuestion) => ReactNode;
 }
 
 /** The interviewer's room, and the observer's (the same, minus every control the policy withholds). */

@@ -27,6 +27,8 @@ export interface RunPanelProps {
   onFinished?: (result: RunResult) => void;
   disabled?: boolean;
   handle?: Ref<RunPanelHandle>;
+  /** Whether the panel shows the finished run itself; false where the room lists every run (this one too). */
+  showResult?: boolean;
   /** The tab's shared runner unless given. */
   runner?: CodeRunner;
 }
@@ -43,7 +45,7 @@ const INPUT_HINTS: Record<RunnableLanguage, { label: string; hint: string }> = {
  * Run, Cancel, the input box, the output and the tests, for code that runs in this browser (in a worker,
  * never on the server). The first run of a language loads its runtime; later runs start at once.
  */
-export function RunPanel({ getCode, language, spec = null, onFinished, disabled = false, handle, runner }: RunPanelProps) {
+export function RunPanel({ getCode, language, spec = null, onFinished, disabled = false, handle, runner, showResult = true }: RunPanelProps) {
   const { live, result, run, cancel } = useCodeRun(runner ?? sharedCodeRunner(), onFinished);
   // Each language keeps its own input: a SQL setup is no Python input.
   const [inputs, setInputs] = useState<Partial<Record<RunnableLanguage, string>>>({});
@@ -57,7 +59,7 @@ export function RunPanel({ getCode, language, spec = null, onFinished, disabled 
     <section aria-label="Run code" className="grid gap-3" data-testid="run-panel">
       <RunControls language={language} live={live} disabled={disabled} onRun={start} onCancel={cancel} />
       <InputBox language={language} value={stdin} onChange={setStdin} onRun={start} />
-      {live ? <LiveRunView live={live} spec={spec} /> : result ? <RunResultView result={result} /> : null}
+      {live ? <LiveRunView live={live} spec={spec} /> : result && showResult ? <RunResultView result={result} /> : null}
     </section>
   );
 }

@@ -1,3 +1,5 @@
+import type { RunRecord } from "../code/run-record";
+import { runSummary } from "./timeline";
 import { formatDuration, offsetInInterview } from "../format-duration";
 import { ROLE_LABELS, type Role, type Scratchpad } from "../room/room-state";
 import type { CandidateView, NoteView, RoomView, StaffQuestionView, StaffView } from "../room/view-for";
@@ -86,7 +88,7 @@ function staffQuestion(view: StaffView, question: StaffQuestionView): string[] {
   if (question.keyPoints.length > 0) {
     lines.push("Key points:", "", ...question.keyPoints.map((point) => `- [${point.checked ? "x" : " "}] ${oneLine(point.text)}`), "");
   }
-  lines.push(...scratchpad(question.scratchpad));
+  lines.push(...scratchpad(question.scratchpad), ...runLines(view, question.runs));
   const questionNotes = view.notes.filter((note) => note.questionId === question.id);
   if (questionNotes.length > 0) lines.push("Notes:", "", ...notes(view, questionNotes), "");
   return lines;
@@ -168,7 +170,7 @@ function candidateReport(view: CandidateView): string[] {
         "",
       );
     }
-    lines.push(...scratchpad(question.scratchpad));
+    lines.push(...scratchpad(question.scratchpad), ...runLines(view, question.runs));
   });
   lines.push(...candidateFeedback(view.feedback));
   return lines;
@@ -204,6 +206,19 @@ function scratchpad(pad: Scratchpad | null): string[] {
   if (!pad || pad.text.trim() === "") return [];
   const fence = "`".repeat(Math.max(3, longestRun(pad.text, "`") + 1));
   return [`Scratchpad (${pad.language}):`, "", `${fence}${pad.language === "plain" ? "" : pad.language}`, pad.text, fence, ""];
+}
+
+/** Each run in a line: when, who, the language, how it ended; then its failing tests. */
+function runLines(view: RoomView, runs: readonly RunRecord[]): string[] {
+  if (runs.length === 0) return [];
+  const lines = ["Runs:", ""];
+  for (const run of runs) {
+    lines.push(`- ${at(run.at, view.clock.startedAt)} ${nameOf(view, run.by)}, ${run.language}: ${runSummary(run)}`);
+    for (const test of run.tests.filter((result) => !result.passed)) {
+      lines.push(`  - ${oneLine(test.name)}: expected ${oneLine(test.expected)}, got ${test.actual === null ? "nothing" : oneLine(test.actual)}`);
+    }
+  }
+  return [...lines, ""];
 }
 
 function nameOf(view: RoomView, userId: string): string {

@@ -2,6 +2,7 @@ import type { ViewEvent } from "../room/event-for-viewer";
 import { ROLE_LABELS, type CallMedia } from "../room/room-state";
 import { unreachable } from "../room/unreachable";
 import type { RunRecord } from "../code/run-record";
+import { passedCount } from "../code/run-result";
 import type { RoomView } from "../room/view-for";
 
 export type TimelineKind = "room" | "question" | "followUp" | "keyPoint" | "note" | "scratchpad" | "run" | "scoring" | "presence" | "call";
@@ -73,13 +74,9 @@ export function describeStep(event: ViewEvent, before: RoomView): TimelineEntry 
   return unreachable(event);
 }
 
-/** A run in a few words: how many tests passed, or how it ended. */
-export function runSummary(run: Pick<RunRecord, "status" | "tests" | "durationMs">): string {
-  const passed = run.tests.filter((test) => test.passed).length;
-  const tests = run.tests.length > 0 ? `${passed} of ${run.tests.length} tests passed` : null;
+/** A run in a few words: how it ended, and how many tests passed. */
+export function runSummary(run: Pick<RunRecord, "status" | "tests">): string {
   const ending: Record<RunRecord["status"], string> = {
-    passed: "all tests passed",
-    failed: tests ?? "tests failed",
     ok: "finished",
     error: "ended with an error",
     timeout: "stopped at the time limit",
@@ -87,7 +84,9 @@ export function runSummary(run: Pick<RunRecord, "status" | "tests" | "durationMs
     "output-limit": "stopped at the output limit",
     cancelled: "stopped by hand",
   };
-  return run.status === "passed" || run.status === "failed" ? (tests ?? ending[run.status]) : `${ending[run.status]}${tests ? `, ${tests}` : ""}`;
+  const tests = run.tests.length > 0 ? `${passedCount(run)} of ${run.tests.length} tests passed` : null;
+  if (run.status === "ok") return tests ?? ending.ok;
+  return tests ? `${ending[run.status]}, ${tests}` : ending[run.status];
 }
 
 /** What a member turned on or off, screen sharing first: the change the review is most likely looking for. */

@@ -43,7 +43,7 @@ export const PAD_RECENT_UPDATES = 500;
 export const SERVER_CLIENT_ID = "";
 
 /** The pad's one length rule: the server refuses past it, and every editor refuses the same change first. */
-export function fitsScratchpad(text: string): boolean {
+export function fitsScratchpad(text: { readonly length: number }): boolean {
   return text.length <= SCRATCHPAD_MAX_LENGTH;
 }
 
@@ -113,7 +113,7 @@ export function decidePadPush(state: RoomState, pad: PadDoc | undefined, actor: 
   if (moved.length === 0 && !languageChange) return { ok: true, pad: current, accepted: [] };
   const at = now.toISOString();
   let next = advance(current, moved, current.language, at, actor.userId);
-  if (!fitsScratchpad(next.doc.toString())) return refuse("PAYLOAD_TOO_LARGE", `${SCRATCHPAD_TOO_LONG} That change was not added.`);
+  if (!fitsScratchpad(next.doc)) return refuse("PAYLOAD_TOO_LARGE", `${SCRATCHPAD_TOO_LONG} That change was not added.`);
   const accepted: StoredPadUpdate[] = moved.map((update, i) => ({
     version: current.version + i + 1,
     clientID: update.clientID,

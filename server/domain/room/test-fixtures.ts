@@ -135,14 +135,14 @@ export function RUN(runId: string): RunReport {
   return {
     runId,
     language: "python",
-    status: "failed",
+    status: "ok",
+    message: null,
     durationMs: 42,
-    stdin: "",
     stdout: "PROMPT_RUN_OUTPUT\n",
     stderr: "",
     tests: [
-      { name: "PROMPT_Q1_TEST", passed: true, expected: "3", actual: "3", error: null },
-      { name: "PROMPT_ADDED_TEST", passed: false, expected: "5", actual: "4", error: null },
+      { name: "PROMPT_Q1_TEST", passed: true, expected: "3", actual: "3" },
+      { name: "PROMPT_ADDED_TEST", passed: false, expected: "5", actual: "4" },
     ],
   };
 }

@@ -416,16 +416,24 @@ function runsView(state: RoomState, questionId: string): RunRecord[] {
 
 /** A run, field by field: what every member who sees the pad is shown of it. */
 export function copyRun(run: RunRecord): RunRecord {
-  const { runId, language, status, durationMs, stdin, stdout, stderr, tests, questionId, by, at, revision } = run;
+  const { runId, language, status, message, durationMs, stdout, stderr, tests, questionId, by, at, revision } = run;
   return {
     runId,
     language,
     status,
+    message,
     durationMs,
-    stdin,
     stdout,
     stderr,
-    tests: tests.map(({ name, passed, expected, actual, error }) => ({ name, passed, expected, actual, error })),
+    tests: tests.map(({ name, passed, expected, actual, error, invalid, notRun }) => ({
+      name,
+      passed,
+      expected,
+      actual,
+      ...(error === undefined ? {} : { error }),
+      ...(invalid ? { invalid } : {}),
+      ...(notRun ? { notRun } : {}),
+    })),
     questionId,
     by,
     at,

@@ -1,0 +1,58 @@
+import { collab } from "@codemirror/collab";
+import { EditorState, type TransactionSpec } from "@codemirror/state";
+import { describe, expect, it, vi } from "vitest";
+import { PadSync, type PadEditor, type PadTransport } from "@/components/pad/pad-sync";
+import { PAD_UPDATES_MAX, textOf, type PadUpdate, type StoredPadUpdate } from "@/server/domain/room";
+
+/** An editor without a view: the state, and dispatch that applies a transaction to it. */
+function editor(): PadEditor & { type(text: string): void } {
+  const holder = {
+    state: EditorState.create({ doc: "", extensions: [collab({ startVersion: 0, clientID: "tab-a" })] }),
+    dispatch(spec: TransactionSpec | ReturnType<EditorState["update"]>) {
+      holder.state = "state" in spec ? spec.state : holder.state.update(spec).state;
+    },
+    type(text: string) {
+      for (const char of text) holder.dispatch({ changes: { from: holder.state.doc.length, insert: char } });
+    },
+  };
+  return holder;
+}
+
+/** A room that accepts pushes on its current version, as the server does, and relays them back. */
+function room(sync: () => PadSync) {
+  let version = 0;
+  const pushes: number[] = [];
+  const transport: PadTransport = {
+    push: vi.fn(async (base: number, updates: PadUpdate[]) => {
+      pushes.push(updates.length);
+      if (updates.length > PAD_UPDATES_MAX) return { ok: false as const, code: "BAD_REQUEST" as const, message: "too many" };
+      if (base !== version) return { ok: false as const, code: "CONFLICT" as const, message: "The pad changed elsewhere; catching up." };
+      const stored: StoredPadUpdate[] = updates.map((update, i) => ({ version: version + i + 1, clientID: update.clientID, changes: update.changes }));
+      version += updates.length;
+      sync().receive(version, stored);
+      return { ok: true as const, seq: 1, revision: version };
+    }),
+    pull: async () => ({ ok: true as const, mode: "updates" as const, updates: [] }),
+  };
+  return { transport, pushes };
+}
+
+describe("PadSync", () => {
+  it("sends a backlog longer than one push may carry over several pushes, and loses none of it", async () => {
+    vi.useFakeTimers();
+    const pad = editor();
+    let sync!: PadSync;
+    const server = room(() => sync);
+    const reset = vi.fn();
+    sync = new PadSync(server.transport, textOf(""), { status: () => undefined, language: () => undefined, reset, changed: () => undefined });
+    sync.attach(pad);
+    // Typed offline: 250 keystrokes, 250 updates waiting.
+    pad.type("x".repeat(250));
+    sync.localChange();
+    await vi.runAllTimersAsync();
+    expect(server.pushes).toEqual([100, 100, 50]);
+    expect(reset).not.toHaveBeenCalled();
+    expect(sync.syncedText.toString()).toBe("x".repeat(250));
+    vi.useRealTimers();
+  });
+});
