@@ -41,10 +41,9 @@ describe("PadSync", () => {
   it("sends a backlog longer than one push may carry over several pushes, and loses none of it", async () => {
     vi.useFakeTimers();
     const pad = editor();
-    let sync!: PadSync;
     const server = room(() => sync);
     const reset = vi.fn();
-    sync = new PadSync(server.transport, textOf(""), { status: () => undefined, language: () => undefined, reset, changed: () => undefined });
+    const sync: PadSync = new PadSync(server.transport, textOf(""), { status: () => undefined, language: () => undefined, reset, changed: () => undefined });
     sync.attach(pad);
     // Typed offline: 250 keystrokes, 250 updates waiting.
     pad.type("x".repeat(250));
