@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Locator, Page } from "@playwright/test";
 import { addQuestions, createInterview, expect, signUpNew, test, watchCsp } from "./fixtures";
@@ -7,14 +7,17 @@ import { addQuestions, createInterview, expect, signUpNew, test, watchCsp } from
  * The candidate runs code in their own browser, in a WebAssembly runtime inside a worker: Python and
  * JavaScript solutions that pass and fail the tests, TypeScript, SQL against PGlite, standard input, and
  * the bad programs (an endless loop, 100 MB of output, a network call) each ending with a clear message
- * while the page stays responsive. Through the Run panel mounted under the scratchpad (components/runner).
+ * while the page stays responsive. The question is a coding question imported from a document (Two Sum,
+ * with its starter code and two tests); every run is kept by the room, and the interviewer sees it live.
  */
 
 const SCREENS = path.resolve("test-results/screens");
 
 let shared: Page | null = null;
+let interviewerPage: Page | null = null;
+let sessionUrl = "";
 
-/** A guest candidate in a started interview, made once per worker. */
+/** A guest candidate in a started interview of Two Sum (imported), then the rate limiter, made once per worker. */
 async function candidateInRoom(browser: Browser, violations: string[]): Promise<Page> {
   if (shared) return shared;
   const open = async () => {
@@ -25,9 +28,15 @@ async function candidateInRoom(browser: Browser, violations: string[]): Promise<
   const interviewer = await open();
   const candidate = await open();
   await signUpNew(interviewer, "Rui Runner");
+  await interviewer.goto("/bank/import");
+  await interviewer
+    .getByTestId("bank-file-input")
+    .setInputFiles({ name: `leetcode-${Date.now()}.md`, mimeType: "text/markdown", buffer: readFileSync("tests/fixtures/bank/leetcode-python-js.md") });
+  await interviewer.getByTestId("bank-confirm-import").click();
+  await expect(interviewer.getByTestId("bank-file-outcome")).toContainText("Imported");
   await interviewer.goto("/interviews/new");
   await interviewer.getByLabel("Title", { exact: true }).fill("Coding round");
-  await addQuestions(interviewer, ["rate limiter"]);
+  await addQuestions(interviewer, ["twoSum", "rate limiter"]);
   const sessionId = await createInterview(interviewer);
   await interviewer.getByRole("button", { name: "Create candidate link" }).click();
   const inviteUrl = await interviewer.getByRole("textbox", { name: "Candidate invite link" }).inputValue();
@@ -39,6 +48,8 @@ async function candidateInRoom(browser: Browser, violations: string[]): Promise<
   await interviewer.getByRole("button", { name: "Start interview" }).click();
   await expect(candidate.getByTestId("current-question")).toBeVisible();
   shared = candidate;
+  interviewerPage = interviewer;
+  sessionUrl = `/sessions/${sessionId}`;
   return candidate;
 }
 
@@ -47,13 +58,16 @@ async function write(page: Page, language: string, code: string): Promise<void> 
   await page.getByLabel("Scratchpad").fill(code);
 }
 
-/** Presses Run and waits for the result: the panel's result view, with its status. */
+/** Presses Run and waits for the room to keep the run: the newest of the question's runs, open. */
 async function run(page: Page, timeout = 60_000): Promise<Locator> {
-  const panel = page.getByTestId("run-panel");
-  await panel.getByRole("button", { name: "Run", exact: true }).click();
-  const result = panel.getByTestId("run-result");
-  await expect(result).toBeVisible({ timeout });
-  return result;
+  const before = await page.getByTestId("run").count();
+  await page.getByTestId("run-panel").getByRole("button", { name: "Run", exact: true }).click();
+  return newestRun(page, before, timeout);
+}
+
+async function newestRun(page: Page, before: number, timeout = 60_000): Promise<Locator> {
+  await expect(page.getByTestId("run")).toHaveCount(before + 1, { timeout });
+  return page.getByTestId("runs").getByTestId("run-result").first();
 }
 
 async function stdin(page: Page, text: string): Promise<void> {
@@ -68,7 +82,7 @@ async function stdin(page: Page, text: string): Promise<void> {
 
 async function screenshots(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENS, { recursive: true });
-  await page.getByTestId("run-panel").scrollIntoViewIfNeeded();
+  await page.getByTestId("pad-runs").scrollIntoViewIfNeeded();
   for (const theme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: theme });
     await page.screenshot({ path: path.join(SCREENS, `${name}-${theme}-${page.viewportSize()?.width}.png`) });
@@ -88,19 +102,28 @@ test.describe.configure({ mode: "default" });
 test("Python: a passing and a failing solution, standard input, and the first run's loading", async ({ browser, cspViolations }) => {
   test.setTimeout(180_000);
   const page = await candidateInRoom(browser, cspViolations);
+  // The pad opens on the question's starter code, in its language.
+  await expect(page.getByLabel("Language")).toHaveValue("python");
+  await expect(page.getByLabel("Scratchpad")).toContainText("twoSum");
+  await expect(page.getByTestId("pad-tests")).toContainText("Test cases (2): each calls twoSum");
   await write(page, "python", PY_PASS);
   const panel = page.getByTestId("run-panel");
   await panel.getByRole("button", { name: "Run", exact: true }).click();
   await expect(panel.getByTestId("run-phase")).toHaveText("Loading Python… (first run only)");
-  const passed = panel.getByTestId("run-result");
-  await expect(passed).toBeVisible({ timeout: 90_000 });
-  await expect(passed.getByTestId("run-tests-summary")).toHaveText("3 / 3 tests passed");
+  const passed = await newestRun(page, 0, 90_000);
+  await expect(passed.getByTestId("run-tests-summary")).toHaveText("2 / 2 tests passed");
   await expect(passed.getByTestId("run-stdout")).toHaveText("defined twoSum\n");
+  // The interviewer sees the run as soon as it ends, with who ran it.
+  const interviewer = interviewerPage!;
+  await expect(interviewer.getByTestId("run").first()).toContainText("Cat Coder ran Python");
+  await expect(interviewer.getByTestId("runs").getByTestId("run-tests-summary").first()).toHaveText("2 / 2 tests passed");
   await screenshots(page, "run-python-passed");
+  await screenshots(interviewer, "run-python-passed-interviewer");
 
   await write(page, "python", PY_FAIL);
   const failed = await run(page);
-  await expect(failed.getByTestId("run-tests-summary")).toHaveText("2 / 3 tests passed");
+  await expect(failed.getByTestId("run-tests-summary")).toHaveText("1 / 2 tests passed");
+  await expect(interviewer.getByTestId("runs").getByTestId("run-tests-summary").first()).toHaveText("1 / 2 tests passed");
   const wrong = failed.locator('[data-testid="run-test"][data-verdict="failed"]');
   await expect(wrong).toHaveCount(1);
   await expect(wrong.getByTestId("run-test-expected")).toHaveText("[1, 2]");
@@ -121,12 +144,12 @@ test("JavaScript and TypeScript: passing and failing solutions, readline", async
   const page = await candidateInRoom(browser, cspViolations);
   await write(page, "javascript", JS_PASS);
   const passed = await run(page);
-  await expect(passed.getByTestId("run-tests-summary")).toHaveText("3 / 3 tests passed");
+  await expect(passed.getByTestId("run-tests-summary")).toHaveText("2 / 2 tests passed");
   await expect(passed.getByTestId("run-stdout")).toHaveText("defined function\n");
 
   await write(page, "javascript", JS_FAIL);
   const failed = await run(page);
-  await expect(failed.getByTestId("run-tests-summary")).toHaveText("0 / 3 tests passed");
+  await expect(failed.getByTestId("run-tests-summary")).toHaveText("0 / 2 tests passed");
   await expect(failed.getByTestId("run-test-actual").first()).toHaveText("[4, 9]");
 
   await write(page, "javascript", "const line = readline();\nconsole.log(line.split(' ').map(Number).reduce((a, b) => a + b, 0));");
@@ -138,17 +161,30 @@ test("JavaScript and TypeScript: passing and failing solutions, readline", async
     "typescript",
     "function twoSum(nums: number[], target: number): number[] {\n  for (let i = 0; i < nums.length; i++)\n    for (let j = i + 1; j < nums.length; j++)\n      if (nums[i] + nums[j] === target) return [i, j];\n  return [];\n}",
   );
-  await expect((await run(page)).getByTestId("run-tests-summary")).toHaveText("3 / 3 tests passed");
+  await expect((await run(page)).getByTestId("run-tests-summary")).toHaveText("2 / 2 tests passed");
 });
 
 test("SQL: the query runs in PostgreSQL in the browser, its rows shown and compared", async ({ browser, cspViolations }) => {
   test.setTimeout(120_000);
   const page = await candidateInRoom(browser, cspViolations);
+  // The second question has no code of its own: the interviewer moves there, and adds a SQL test case.
+  const interviewer = interviewerPage!;
+  await interviewer.getByRole("button", { name: "Next question" }).click();
+  await expect(page.getByTestId("current-question").getByText("Question 2 of 2")).toBeVisible();
+  const setup =
+    "CREATE TABLE users (id int PRIMARY KEY, name text, country text);\nINSERT INTO users VALUES (1, 'Ada', 'UK'), (2, 'Bo', 'SE'), (3, 'Cy', 'UK');";
   await write(page, "sql", "SELECT country, count(*) FROM users GROUP BY country ORDER BY country;");
+  await stdin(page, setup);
   const result = await run(page, 90_000);
   await expect(result.getByTestId("run-stdout")).toContainText(" country | count");
   await expect(result.getByTestId("run-stdout")).toContainText("(2 rows)");
-  await expect(result.getByTestId("run-tests-summary")).toHaveText("2 / 2 tests passed");
+  await interviewer.getByRole("button", { name: "Add a test case" }).click();
+  await interviewer.getByLabel("Test name").fill("users per country");
+  await interviewer.getByLabel("Input").fill(setup);
+  await interviewer.getByLabel("Expected output").fill('[["SE", 1], ["UK", 2]]');
+  await interviewer.getByRole("button", { name: "Add test case", exact: true }).click();
+  await expect(page.getByTestId("pad-tests")).toContainText("Test cases (1)");
+  await expect((await run(page, 90_000)).getByTestId("run-tests-summary")).toHaveText("1 / 1 tests passed");
   await screenshots(page, "run-sql");
 });
 
@@ -225,9 +261,24 @@ test("at 390 px wide, the panel and a failing run fit the screen", async ({ brow
   await page.setViewportSize({ width: 390, height: 844 });
   await write(page, "javascript", JS_FAIL);
   const failed = await run(page);
-  await expect(failed.getByTestId("run-tests-summary")).toHaveText("0 / 3 tests passed");
+  await expect(failed.getByTestId("run-tests-summary")).toHaveText("0 / 1 tests passed");
   await screenshots(page, "run-javascript-failed");
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await page.setViewportSize({ width: 1366, height: 900 });
+});
+
+test("the session page and the replay keep every run", async ({ browser, cspViolations }) => {
+  test.setTimeout(120_000);
+  await candidateInRoom(browser, cspViolations);
+  const interviewer = interviewerPage!;
+  await interviewer.getByRole("button", { name: "End interview" }).click();
+  await interviewer.getByRole("dialog").getByRole("button", { name: "End interview" }).click();
+  await interviewer.goto(sessionUrl);
+  const questions = interviewer.getByTestId("review-question");
+  await expect(questions.first().getByTestId("runs")).toContainText("Cat Coder ran Python");
+  await expect(questions.first().getByTestId("run").first()).toContainText("JavaScript");
+  expect(await interviewer.getByTestId("run").count()).toBeGreaterThan(8);
+  await questions.first().getByTestId("runs").scrollIntoViewIfNeeded();
+  await interviewer.screenshot({ path: path.join(SCREENS, "session-runs-light-1366.png") });
 });
