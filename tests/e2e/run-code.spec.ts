@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import path from "node:path";
 import type { Browser, Locator, Page } from "@playwright/test";
 import { addQuestions, createInterview, expect, signUpNew, test, watchCsp } from "./fixtures";
@@ -80,12 +81,21 @@ async function stdin(page: Page, text: string): Promise<void> {
   await box.fill(text);
 }
 
+/** Light and dark screenshots of the panel's page, and axe (WCAG 2.1 A and AA) on the panel in both themes. */
 async function screenshots(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENS, { recursive: true });
   await page.getByTestId("pad-runs").scrollIntoViewIfNeeded();
   for (const theme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: theme });
     await page.screenshot({ path: path.join(SCREENS, `${name}-${theme}-${page.viewportSize()?.width}.png`) });
+    const { violations } = await new AxeBuilder({ page }).include('[data-testid="pad-runs"]').withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    const serious = violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+    expect
+      .soft(
+        serious.map((violation) => `${violation.id}: ${violation.help} at ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`),
+        `${name} (${theme}): axe`,
+      )
+      .toEqual([]);
   }
   await page.emulateMedia({ colorScheme: "light" });
 }

@@ -145,6 +145,15 @@ describe("JavaScript tests", () => {
     expect(ran.tests[2]?.error).toMatch(/^RangeError: no/);
   });
 
+  it("pass NaN and the infinities in arguments, as Python's JSON writes them", async () => {
+    const ran = await runOn(engine, {
+      code: "const kinds = (...xs) => xs.map((x) => (Number.isNaN(x) ? 'nan' : x === Infinity ? 'inf' : x === -Infinity ? '-inf' : typeof x))",
+      entry: "kinds",
+      tests: [{ name: "special", input: '[NaN, Infinity, -Infinity, "NaN"]', expected: '["nan", "inf", "-inf", "string"]' }],
+    });
+    expect(ran.tests[0]).toMatchObject({ passed: true });
+  });
+
   it("feed each standard-input test its input and compare what it prints", async () => {
     const ran = await runOn(engine, {
       code: "console.log(readline().split(' ').map(Number).reduce((a, b) => a + b))",

@@ -116,7 +116,10 @@ export const JAVASCRIPT_PRELUDE = String.raw`
     const exported = globalThis.module.exports;
     if (typeof fn !== "function") fn = typeof exported === "function" && exported.name === name ? exported : exported && exported[name];
     if (typeof fn !== "function") throw new ReferenceError(name + " is not defined: the tests call a function named " + name + ".");
-    return fn(...JSON.parse(argsJson));
+    // The host has read the arguments as JSON with NaN and ±Infinity allowed; those bare words are also JavaScript.
+    let args;
+    try { args = JSON.parse(argsJson); } catch { args = (0, eval)("(" + argsJson + ")"); }
+    return fn(...args);
   });
 })();
 `;
