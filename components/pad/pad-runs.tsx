@@ -19,7 +19,8 @@ export interface PadRunsProps {
   /** The pad's language now: Run works when it is one a browser can run. */
   language: ScratchpadLanguage;
   runs: RunRecord[];
-  nameOf: (userId: string) => string;
+  /** Members' names by user id (a plain object: the session page passes it from the server). */
+  names: Readonly<Record<string, string>>;
   canRun: boolean;
   canAddTests: boolean;
   getCode: () => string;
@@ -66,7 +67,7 @@ export function PadRuns(props: PadRunsProps) {
       {unsaved ? <RunResultView result={unsaved} caption="Your run (not saved to the room)" /> : null}
       <TestCases code={code} />
       {props.canAddTests ? <AddTestCase questionId={questionId} entry={code.entry} run={run} /> : null}
-      <RunsList runs={runs} nameOf={props.nameOf} />
+      <RunsList runs={runs} names={props.names} />
     </div>
   );
 }
@@ -94,7 +95,7 @@ function TestCases({ code }: { code: CodeView }) {
 }
 
 /** Every run of the question, newest first; the newest open. */
-export function RunsList({ runs, nameOf }: { runs: RunRecord[]; nameOf: (userId: string) => string }) {
+export function RunsList({ runs, names }: { runs: RunRecord[]; names: Readonly<Record<string, string>> }) {
   const [open, setOpen] = useState<string | null>(null);
   if (runs.length === 0) return null;
   const newestFirst = [...runs].reverse();
@@ -105,7 +106,7 @@ export function RunsList({ runs, nameOf }: { runs: RunRecord[]; nameOf: (userId:
       <ol className="grid gap-2">
         {newestFirst.map((record) => {
           const expanded = record.runId === shown;
-          const caption = `${nameOf(record.by)} ran ${LANGUAGE_LABELS[record.language]} at ${wallClock(record.at)}`;
+          const caption = `${names[record.by] ?? "A former member"} ran ${LANGUAGE_LABELS[record.language]} at ${wallClock(record.at)}`;
           return (
             <li key={record.runId} className="rounded-lg border bg-card" data-testid="run">
               <button

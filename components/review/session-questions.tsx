@@ -7,8 +7,9 @@ import type { Scratchpad } from "@/server/domain/room/room-state";
 import { InlineTitle } from "@/components/ui/inline-title";
 import { RunsList } from "@/components/pad/pad-runs";
 
-function nameOf(view: RoomView, userId: string): string {
-  return view.participants.find((participant) => participant.userId === userId)?.name ?? "A former member";
+/** Members' names by user id, as a plain object a client component can be given. */
+function namesOf(view: RoomView): Record<string, string> {
+  return Object.fromEntries(view.participants.map((participant) => [participant.userId, participant.name]));
 }
 
 /** "12:04" into the interview, or "before the start". */
@@ -123,7 +124,7 @@ function StaffQuestion({ view, question }: { view: StaffView; question: StaffQue
             </div>
           ) : null}
           <ScratchpadText pad={question.scratchpad} />
-          <RunsList runs={question.runs} nameOf={(userId) => nameOf(view, userId)} />
+          <RunsList runs={question.runs} names={namesOf(view)} />
           {notes.length > 0 ? (
             <div className="grid gap-1.5">
               <h4 className="text-[13px] font-semibold">Notes</h4>
@@ -145,7 +146,7 @@ function CandidateQuestion({
   question: CandidateQuestionView;
   number: number;
   startedAt: string | null;
-  names: ReadonlyMap<string, string>;
+  names: Readonly<Record<string, string>>;
 }) {
   return (
     <li className="grid gap-4 rounded-xl border bg-card p-5 shadow-xs" data-testid="review-question">
@@ -170,7 +171,7 @@ function CandidateQuestion({
         </div>
       ) : null}
       <ScratchpadText pad={question.scratchpad} />
-      <RunsList runs={question.runs} nameOf={(userId) => names.get(userId) ?? "A former member"} />
+      <RunsList runs={question.runs} names={names} />
     </li>
   );
 }
@@ -178,7 +179,7 @@ function CandidateQuestion({
 /** The questions as asked, from the session's own snapshot: a later bank edit changes none of this. */
 export function SessionQuestions({ view }: { view: RoomView }) {
   if (view.role === "CANDIDATE") {
-    const names = new Map(view.participants.map((participant) => [participant.userId, participant.name]));
+    const names = namesOf(view);
     const asked = [...view.earlier, ...(view.current ? [view.current] : [])].sort((a, b) => a.position - b.position);
     if (asked.length === 0) return <p className="text-sm text-muted-foreground">No question was asked.</p>;
     return (

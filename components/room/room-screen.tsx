@@ -109,7 +109,7 @@ function usePadSlot(room: ReturnType<typeof useRoom>, sessionId: string, userId:
   return function padFor(question: PadQuestion) {
     if (!view) return null;
     const live = view.status === "live";
-    const nameOf = (id: string) => view.participants.find((participant) => participant.userId === id)?.name ?? "A former member";
+    const names = Object.fromEntries(view.participants.map((participant) => [participant.userId, participant.name]));
     return (
       <CollabPad
         key={question.id}
@@ -128,7 +128,7 @@ function usePadSlot(room: ReturnType<typeof useRoom>, sessionId: string, userId:
             code={question.code}
             language={language}
             runs={question.runs}
-            nameOf={nameOf}
+            names={names}
             canRun={canRunCode(view.viewer.role) && live}
             canAddTests={canAddTestCase(view.viewer.role) && live}
             getCode={text}

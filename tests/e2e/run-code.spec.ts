@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import path from "node:path";
 import type { Browser, Locator, Page } from "@playwright/test";
-import { addQuestions, createInterview, expect, signUpNew, test, watchCsp } from "./fixtures";
+import { createInterview, expect, signUpNew, test, watchCsp } from "./fixtures";
 
 /**
  * The candidate runs code in their own browser, in a WebAssembly runtime inside a worker: Python and
@@ -37,7 +37,19 @@ async function candidateInRoom(browser: Browser, violations: string[]): Promise<
   await expect(interviewer.getByTestId("bank-file-outcome")).toContainText("Imported");
   await interviewer.goto("/interviews/new");
   await interviewer.getByLabel("Title", { exact: true }).fill("Coding round");
-  await addQuestions(interviewer, ["twoSum", "rate limiter"]);
+  // The picker's list follows the search a moment later: wait for the question before adding it.
+  const search = interviewer.getByRole("searchbox", { name: "Search the question bank" });
+  await search.fill("twoSum");
+  await interviewer
+    .getByRole("button", { name: /^Add question: Given an array of integers/ })
+    .first()
+    .click();
+  await search.fill("rate limiter");
+  await interviewer
+    .getByRole("button", { name: /^Add question: .*rate limit/i })
+    .first()
+    .click();
+  await expect(interviewer.getByTestId("plan-item")).toHaveCount(2);
   const sessionId = await createInterview(interviewer);
   await interviewer.getByRole("button", { name: "Create candidate link" }).click();
   const inviteUrl = await interviewer.getByRole("textbox", { name: "Candidate invite link" }).inputValue();
