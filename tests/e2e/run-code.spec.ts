@@ -41,7 +41,7 @@ async function candidateInRoom(browser: Browser, violations: string[]): Promise<
   const search = interviewer.getByRole("searchbox", { name: "Search the question bank" });
   await search.fill("twoSum");
   await interviewer
-    .getByRole("button", { name: /^Add question: Given an array of integers/ })
+    .getByRole("button", { name: /^Add question: Two Sum/ })
     .first()
     .click();
   await search.fill("rate limiter");
