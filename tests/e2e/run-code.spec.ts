@@ -220,12 +220,12 @@ test("the bad programs: an endless loop, 100 MB of output, a fork bomb of promis
 
   await write(page, "python", "while True:\n    pass");
   const panel = page.getByTestId("run-panel");
-  const before = await page.getByTestId("run").count();
+  const runsBefore = await page.getByTestId("run").count();
   await panel.getByRole("button", { name: "Run", exact: true }).click();
   // Warm since the first test: the program starts at once, and the time limit counts from there.
   await expect(panel.getByTestId("run-phase")).toHaveText("Running…");
   const started = Date.now();
-  const endless = await newestRun(page, before, 30_000);
+  const endless = await newestRun(page, runsBefore, 30_000);
   expect(Date.now() - started).toBeLessThan(10_000 + 1_500 + 2_000);
   await expect(endless.getByTestId("run-status")).toHaveText("Time limit reached");
   await expect(endless.getByTestId("run-message")).toContainText("Stopped after 10 s: the time limit of a run.");
