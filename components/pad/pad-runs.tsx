@@ -1,17 +1,24 @@
 "use client";
 
 import { ChevronDown, ChevronRight } from "lucide-react";
+import dynamic from "next/dynamic";
 import { useState, type Ref } from "react";
 import { AddTestCase } from "@/components/pad/add-test-case";
 import { wallClock } from "@/components/room/format-time";
 import { LANGUAGE_LABELS } from "@/components/runner/code-runner";
-import { RunPanel, type RunPanelHandle } from "@/components/runner/run-panel";
+import type { RunPanelHandle } from "@/components/runner/run-panel";
 import { RunResultView } from "@/components/runner/run-result-view";
 import { RUNNABLE_LANGUAGES, type RunnableLanguage } from "@/server/domain/code/code-spec";
 import type { RunRecord } from "@/server/domain/code/run-record";
 import type { RunResult } from "@/server/domain/code/run-result";
 import type { ClientCommand, CodeView, ScratchpadLanguage } from "@/server/domain/room";
-import { runSummary } from "@/server/domain/review/timeline";
+import { runSummary } from "@/server/domain/code/run-summary";
+
+/** Loaded when someone who may run opens a pad in a language that runs: observers never load it. */
+const RunPanel = dynamic(() => import("@/components/runner/run-panel").then((module) => module.RunPanel), {
+  ssr: false,
+  loading: () => <p className="text-[13px] text-muted-foreground">Loading Run…</p>,
+});
 
 export interface PadRunsProps {
   questionId: string;

@@ -1,4 +1,4 @@
-import { runSummary } from "@/server/domain/review/timeline";
+import { runSummary } from "@/server/domain/code/run-summary";
 import { Fragment } from "react";
 import { Badge } from "@/components/ui/badge";
 import { formatDuration } from "@/server/domain/format-duration";

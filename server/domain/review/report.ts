@@ -1,5 +1,5 @@
 import type { RunRecord } from "../code/run-record";
-import { runSummary } from "./timeline";
+import { runSummary } from "../code/run-summary";
 import { formatDuration, offsetInInterview } from "../format-duration";
 import { ROLE_LABELS, type Role, type Scratchpad } from "../room/room-state";
 import type { CandidateView, NoteView, RoomView, StaffQuestionView, StaffView } from "../room/view-for";

@@ -1,8 +1,7 @@
 import type { ViewEvent } from "../room/event-for-viewer";
 import { ROLE_LABELS, type CallMedia } from "../room/room-state";
 import { unreachable } from "../room/unreachable";
-import type { RunRecord } from "../code/run-record";
-import { passedCount } from "../code/run-result";
+import { runSummary } from "../code/run-summary";
 import type { RoomView } from "../room/view-for";
 
 export type TimelineKind = "room" | "question" | "followUp" | "keyPoint" | "note" | "scratchpad" | "run" | "scoring" | "presence" | "call";
@@ -72,21 +71,6 @@ export function describeStep(event: ViewEvent, before: RoomView): TimelineEntry 
       return { kind: "call", text: event.payload.observersMaySpeak ? "Observers may now speak in the call" : "Observers now only listen and watch" };
   }
   return unreachable(event);
-}
-
-/** A run in a few words: how it ended, and how many tests passed. */
-export function runSummary(run: Pick<RunRecord, "status" | "tests">): string {
-  const ending: Record<RunRecord["status"], string> = {
-    ok: "finished",
-    error: "ended with an error",
-    timeout: "stopped at the time limit",
-    memory: "stopped at the memory limit",
-    "output-limit": "stopped at the output limit",
-    cancelled: "stopped by hand",
-  };
-  const tests = run.tests.length > 0 ? `${passedCount(run)} of ${run.tests.length} tests passed` : null;
-  if (run.status === "ok") return tests ?? ending.ok;
-  return tests ? `${ending[run.status]}, ${tests}` : ending[run.status];
 }
 
 /** What a member turned on or off, screen sharing first: the change the review is most likely looking for. */
