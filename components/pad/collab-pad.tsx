@@ -14,6 +14,8 @@ import { SCRATCHPAD_LANGUAGES, SCRATCHPAD_TOO_LONG, type ScratchpadLanguage } fr
  * with each member's cursor in their colour and name; observers read it. Anyone who may type can point
  * everyone at the lines they selected. `footer` holds what runs the code.
  */
+const runKeys = "Ctrl/Cmd-Enter runs the code.";
+
 export function CollabPad(
   props: Omit<PadEditorOptions, "onRun"> & {
     /** What runs the code, under the pad: given the pad's language, its text, and the handle Ctrl/Cmd-Enter runs. */
@@ -60,6 +62,11 @@ export function CollabPad(
         data-language={language}
         className="min-h-64 overflow-hidden rounded-xl border border-input shadow-xs focus-within:border-ring focus-within:ring-3 focus-within:ring-ring/25 [&_.cm-editor]:min-h-64"
       />
+      {!props.readOnly ? (
+        <p className="text-xs text-muted-foreground" data-testid="pad-keys">
+          Tab indents; press Esc, then Tab, to leave the editor. {runKeys}
+        </p>
+      ) : null}
       {refusedLength !== null ? (
         <p role="alert" data-testid="scratchpad-refused" className="text-[13px] text-destructive">
           {SCRATCHPAD_TOO_LONG} That change would have made it {refusedLength.toLocaleString("en")}, so it was not added; everything else is saved as you type.

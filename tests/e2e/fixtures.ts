@@ -68,3 +68,14 @@ export async function createInterview(page: Page): Promise<string> {
   await page.waitForURL((url) => /^\/interviews\/(?!new$)[^/]+$/.test(url.pathname));
   return page.url().split("/").pop() as string;
 }
+
+/** The pad's text as shown, without the other members' name labels drawn into it. */
+export function padText(page: Page): Promise<string> {
+  return page.getByLabel("Scratchpad").evaluate((element) =>
+    Array.from(element.querySelectorAll(".cm-line"), (line) => {
+      const copy = line.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll(".cm-remote-caret, .cm-remote-pointer-label").forEach((widget) => widget.remove());
+      return copy.textContent ?? "";
+    }).join("\n"),
+  );
+}

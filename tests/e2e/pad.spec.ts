@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from "@playwright/test";
-import { addQuestions, createInterview, expect, signUpNew, test } from "./fixtures";
+import { addQuestions, createInterview, expect, padText, signUpNew, test } from "./fixtures";
 
 /**
  * The pad, typed in by two people at once in real Chromium: the interviewer and a guest candidate each
@@ -34,15 +34,6 @@ async function liveInterview(interviewer: Page, candidate: Page): Promise<void> 
 }
 
 const pad = (page: Page) => page.getByLabel("Scratchpad");
-/** The pad's text as shown, without the other members' name labels drawn into it. */
-const padText = (page: Page) =>
-  pad(page).evaluate((element) =>
-    Array.from(element.querySelectorAll(".cm-line"), (line) => {
-      const copy = line.cloneNode(true) as HTMLElement;
-      copy.querySelectorAll(".cm-remote-caret, .cm-remote-pointer-label").forEach((widget) => widget.remove());
-      return copy.textContent ?? "";
-    }).join("\n"),
-  );
 
 async function screens(page: Page, name: string): Promise<void> {
   const width = page.viewportSize()?.width ?? 0;

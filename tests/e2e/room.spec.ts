@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from "@playwright/test";
-import { addQuestions, createInterview, expect, signUpNew, test } from "./fixtures";
+import { addQuestions, createInterview, expect, padText, signUpNew, test } from "./fixtures";
 
 /**
  * The live room end to end, as two new users would run it: an interviewer signs up and plans, a
@@ -210,11 +210,11 @@ test("plan, invite, join as guest, run the interview with reveals, notes and ref
 
   // A refresh of either page restores the same view.
   const candidateBefore = await candidate.getByTestId("current-question").innerText();
-  const scratchBefore = await candidate.getByLabel("Scratchpad").innerText();
+  const scratchBefore = await padText(candidate);
   await candidate.reload();
   await expect(candidate.getByTestId("current-question")).toBeVisible();
   expect(normaliseClock(await candidate.getByTestId("current-question").innerText())).toBe(normaliseClock(candidateBefore));
-  expect(await candidate.getByLabel("Scratchpad").innerText()).toBe(scratchBefore);
+  await expect.poll(() => padText(candidate)).toBe(scratchBefore);
 
   const interviewerBefore = {
     question: await interviewer.getByTestId("current-question").innerText(),
