@@ -69,7 +69,12 @@ export function usePadEditor(options: PadEditorOptions) {
   const [status, setStatus] = useState<PadStatus>({ kind: "saved" });
   const [refusedLength, setRefusedLength] = useState<number | null>(null);
   const [pointing, setPointing] = useState(false);
-  const sendCursor = useThrottled(CURSOR_INTERVAL_MS, () => shareCursor(viewRef.current, syncRef.current, latest.current, highlightRef.current));
+  const greeted = useRef(false);
+  const sendCursor = useThrottled(CURSOR_INTERVAL_MS, () => {
+    // The first share says hello, and the others answer with where they are.
+    const hello = !greeted.current;
+    greeted.current = shareCursor(viewRef.current, syncRef.current, latest.current, highlightRef.current, hello) || greeted.current;
+  });
 
   useEffect(() => {
     const host = hostRef.current;
@@ -167,6 +172,7 @@ function mountPad(host: HTMLElement, mount: PadMount) {
     if (message.sessionId !== sessionId || message.questionId !== questionId) return;
     remote.set(message.userId, message);
     showCursors();
+    if (message.hello) mount.sendCursor();
   };
   const onPageHide = () => remember(view, sync, sessionId, questionId);
   socket.on("room:scratchpad", onEdit);
@@ -209,15 +215,29 @@ function padTransport(latest: { readonly current: PadEditorOptions }): PadTransp
   };
 }
 
-/** Tells the others where this tab's cursor, selections and pointed lines are, in the synced version's terms. */
-function shareCursor(view: EditorView | null, sync: PadSync | null, options: PadEditorOptions, highlight: { from: number; to: number } | null): void {
-  if (!view || !sync || options.readOnly) return;
+/** Tells the others where this tab's cursor, selections and pointed lines are, in the synced version's terms. False when it could not. */
+function shareCursor(
+  view: EditorView | null,
+  sync: PadSync | null,
+  options: PadEditorOptions,
+  highlight: { from: number; to: number } | null,
+  hello: boolean,
+): boolean {
+  if (!view || !sync || options.readOnly) return false;
   const ranges = view.state.selection.ranges.map((range) => ({ from: sync.toSynced(range.anchor), to: sync.toSynced(range.head) }));
   const pointed = highlight ? { from: sync.toSynced(highlight.from), to: sync.toSynced(highlight.to) } : null;
   void getSocket()
     .timeout(CURSOR_ACK_TIMEOUT_MS)
-    .emitWithAck("pad:cursor", { sessionId: options.sessionId, questionId: options.questionId, revision: sync.version, ranges, highlight: pointed })
+    .emitWithAck("pad:cursor", {
+      sessionId: options.sessionId,
+      questionId: options.questionId,
+      revision: sync.version,
+      ranges,
+      highlight: pointed,
+      ...(hello ? { hello } : {}),
+    })
     .catch(() => undefined);
+  return true;
 }
 
 function readOnlyExtensions(readOnly: boolean): Extension {

@@ -135,6 +135,8 @@ export const padCursorPayloadSchema = z.object({
   /** `from` is the anchor and `to` the head: a caret is a range with both alike. */
   ranges: z.array(padRange).min(1).max(20),
   highlight: padRange.nullable(),
+  /** The tab's first share since its pad opened: the others answer with theirs, so it sees them at once. */
+  hello: z.boolean().optional(),
 });
 export type PadCursorPayload = z.infer<typeof padCursorPayloadSchema>;
 
