@@ -41,6 +41,9 @@ export { expect };
 /** A new account through the sign-up page, signed in and on the dashboard. */
 export async function signUpNew(page: Page, name: string): Promise<void> {
   const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+  // From an address of its own (the app trusts X-Forwarded-For in the suite): sign-ups are limited per address.
+  const octet = () => Math.floor(Math.random() * 254) + 1;
+  await page.context().setExtraHTTPHeaders({ "x-forwarded-for": `10.${octet()}.${octet()}.${octet()}` });
   await page.goto("/sign-up");
   await page.getByLabel("Name").fill(name);
   await page.getByLabel("Email").fill(`${name.split(" ")[0]?.toLowerCase()}-${stamp}@example.com`);
