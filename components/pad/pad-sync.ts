@@ -1,4 +1,4 @@
-import { getClientID, getSyncedVersion, receiveUpdates, sendableUpdates } from "@codemirror/collab";
+import { getSyncedVersion, receiveUpdates, sendableUpdates } from "@codemirror/collab";
 import { ChangeSet, type ChangeDesc, type EditorState, type Text } from "@codemirror/state";
 import type { PadUpdate, ScratchpadLanguage, StoredPadUpdate } from "@/server/domain/room";
 import { PAD_UPDATES_MAX, SCRATCHPAD_TOO_LONG, textOf } from "@/server/domain/room";
@@ -267,10 +267,5 @@ export class PadSync {
     if (!this.editor || this.closed) return;
     const waiting = sendableUpdates(this.editor.state).length > 0 || this.pendingLanguage !== null;
     this.events.status(!waiting ? { kind: "saved" } : this.online ? { kind: "saving" } : { kind: "offline" });
-  }
-
-  /** This tab's client id (kept across a reload with its unsent typing). */
-  get clientID(): string {
-    return this.editor ? getClientID(this.editor.state) : "";
   }
 }
