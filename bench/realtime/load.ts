@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { io, type Socket } from "socket.io-client";
 import type { ScratchpadEditMessage } from "@/server/realtime/protocol";
-import { padSplice } from "@/tests/support/pad-updates";
+import { padClientOf, padSplice } from "@/tests/support/pad-updates";
 import { EMPTY_PAD, foldRelay, pullPad, type PadCopy } from "./pad-text";
 
 export type Role = "interviewer" | "candidate";
@@ -46,7 +46,8 @@ export class LoadRoom {
   /** Each pad as the candidate's socket has it from the relays: the command mix's edits go on it. */
   private pads = new Map<string, PadCopy>();
   /** The client id of the command mix's edits: by it the server tells an edit sent again from a new one. */
-  private readonly padClientID = `mix-${randomUUID().slice(0, 8)}`;
+  /** Each socket's user, from its join: a pad's client ids must name their member. */
+  readonly userIds: Record<Role, string> = { interviewer: "", candidate: "" };
   /**
    * While the room's members type in the pad (bench/realtime/pad-load.ts measures that), its relays are
    * theirs: not recorded here as deliveries of the command mix, nor followed (the typists follow them,
@@ -135,6 +136,8 @@ export class LoadRoom {
     const result = (await socket.timeout(60_000).emitWithAck("room:join", payload)) as { ok: boolean; message?: string; view?: unknown; seq?: number };
     if (!result.ok) throw new Error(`${role} could not join ${this.spec.sessionId}: ${result.message}`);
     if (typeof result.seq === "number") this.seqs[role] = Math.max(this.seqs[role] ?? 0, result.seq);
+    const viewer = (result.view as { viewer?: { userId?: string } } | undefined)?.viewer;
+    if (viewer?.userId) this.userIds[role] = viewer.userId;
     return result;
   }
 
@@ -212,7 +215,7 @@ export class LoadRoom {
           type: "editScratchpad",
           questionId: question.id,
           baseRevision: pad.revision,
-          updates: [padSplice(end, end, end, `console.log(${this.step});\n`, this.padClientID)],
+          updates: [padSplice(end, end, end, `console.log(${this.step});\n`, padClientOf(this.userIds.candidate))],
         };
         // Delivered once the interviewer has the revision the acknowledgement names.
         return { role: "candidate", kind: "scratchpad", command, target: "interviewer", deliveryKey: "pad" };

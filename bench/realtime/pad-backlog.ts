@@ -30,7 +30,7 @@ try {
   await room.start();
   room.typing = true;
   const start = await pullPad(room.sockets.candidate, spec!.sessionId, room.questionId);
-  const typist = new PadTypist(room.sockets.candidate, spec!.sessionId, room.questionId, start, "end");
+  const typist = new PadTypist(room.sockets.candidate, spec!.sessionId, room.questionId, room.userIds.candidate, start, "end");
   // `keys` keystrokes before the first push goes (as typing offline, or while a push is slow, does).
   for (let i = 0; i < keys; i++) typist.type();
   await new Promise((resolve) => setTimeout(resolve, 3000));

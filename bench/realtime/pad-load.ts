@@ -72,8 +72,8 @@ async function typistsFor(rooms: LoadRoom[], cursors: boolean): Promise<Pair[]> 
       return {
         room,
         start,
-        interviewer: new PadTypist(room.sockets.interviewer, sessionId, questionId, start, "start", cursors),
-        candidate: new PadTypist(room.sockets.candidate, sessionId, questionId, start, "end", cursors),
+        interviewer: new PadTypist(room.sockets.interviewer, sessionId, questionId, room.userIds.interviewer, start, "start", cursors),
+        candidate: new PadTypist(room.sockets.candidate, sessionId, questionId, room.userIds.candidate, start, "end", cursors),
       };
     });
     pairs.push(...(await Promise.all(batch)));

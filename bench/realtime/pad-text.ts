@@ -3,7 +3,7 @@
 import { ChangeSet, Text } from "@codemirror/state";
 import type { Socket } from "socket.io-client";
 import { textOf, type StoredPadUpdate } from "@/server/domain/room";
-import { PAD_PULL_LIMIT, type PadPullResult, type Result, type ScratchpadEditMessage } from "@/server/realtime/protocol";
+import { type PadPullResult, type Result, type ScratchpadEditMessage } from "@/server/realtime/protocol";
 
 export interface PadCopy {
   doc: Text;
@@ -32,6 +32,6 @@ export async function pullPad(socket: Socket, sessionId: string, questionId: str
     if (!answer.ok) throw new Error(`pad:pull of ${sessionId}/${questionId} was refused: ${answer.code} ${answer.message}`);
     if (answer.mode === "reset") return { doc: textOf(answer.scratchpad?.text ?? ""), revision: answer.scratchpad?.revision ?? 0 };
     pad = { doc: applyUpdates(pad.doc, answer.updates), revision: pad.revision + answer.updates.length };
-    if (answer.updates.length < PAD_PULL_LIMIT) return pad;
+    if (!answer.more) return pad;
   }
 }

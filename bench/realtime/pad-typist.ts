@@ -8,7 +8,7 @@ import { collab, getClientID, sendableUpdates } from "@codemirror/collab";
 import { EditorState, type Transaction } from "@codemirror/state";
 import type { Socket } from "socket.io-client";
 import { PadSync, type PadStatus, type PadTransport } from "@/components/pad/pad-sync";
-import type { StoredPadUpdate } from "@/server/domain/room";
+import { newPadClientID, type StoredPadUpdate } from "@/server/domain/room";
 import type { PadPullResult, Result, RoomCommandResult, ScratchpadEditMessage } from "@/server/realtime/protocol";
 import type { PadCopy } from "./pad-text";
 
@@ -55,13 +55,15 @@ export class PadTypist {
     private readonly socket: Socket,
     private readonly sessionId: string,
     private readonly questionId: string,
+    /** Whose tab this is: its client id names them. */
+    userId: string,
     start: PadCopy,
     /** Where this member types: at the start of the text or at its end. */
     private readonly at: "start" | "end",
     /** Whether it shares its cursor after each keystroke, as the browser does (off: to see what that costs). */
     private readonly sharesCursor = true,
   ) {
-    const clientID = `bench-${randomUUID().slice(0, 13)}`;
+    const clientID = newPadClientID(userId);
     this.state = this.stateOf(start.doc.toString(), start.revision, clientID);
     const events = {
       status: (status: PadStatus) => {

@@ -40,9 +40,3 @@ export function rememberPad(storage: Storage | null, sessionId: string, question
     // Storage full or refused (private mode): the pad still works; only a reload could lose unsent typing.
   }
 }
-
-/** A client id for @codemirror/collab, unique enough per tab and question. */
-export function newClientID(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(9));
-  return Array.from(bytes, (byte) => byte.toString(36).padStart(2, "0")).join("");
-}

@@ -32,7 +32,7 @@ function room(sync: () => PadSync) {
       sync().receive(version, stored);
       return { ok: true as const, seq: 1, revision: version };
     }),
-    pull: async () => ({ ok: true as const, mode: "updates" as const, updates: [] }),
+    pull: async () => ({ ok: true as const, mode: "updates" as const, updates: [], more: false }),
   };
   return { transport, pushes };
 }
@@ -52,6 +52,31 @@ describe("PadSync", () => {
     expect(server.pushes).toEqual([100, 100, 50]);
     expect(reset).not.toHaveBeenCalled();
     expect(sync.syncedText.toString()).toBe("x".repeat(250));
+    vi.useRealTimers();
+  });
+
+  it("places another member's cursor only where the text it was sent for has a position", async () => {
+    vi.useFakeTimers();
+    const pad = editor();
+    const server = room(() => sync);
+    const sync: PadSync = new PadSync(server.transport, textOf(""), {
+      status: () => undefined,
+      language: () => undefined,
+      reset: () => undefined,
+      changed: () => undefined,
+    });
+    sync.attach(pad);
+    pad.type("abc");
+    sync.localChange();
+    await vi.runAllTimersAsync();
+    expect(sync.version).toBe(3);
+    pad.type("d");
+    // Sent for version 1 ("a"): position 1 moves over "bc" and this tab's unsent "d".
+    expect(sync.fromRemote(1, 1)).toBe(4);
+    // Past the end of the text at that version, or of the text now: not a position (it threw before).
+    expect(sync.fromRemote(2, 1)).toBeNull();
+    expect(sync.fromRemote(50_000, 3)).toBeNull();
+    expect(sync.fromRemote(0, 4)).toBeNull();
     vi.useRealTimers();
   });
 });

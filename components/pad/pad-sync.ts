@@ -2,7 +2,7 @@ import { getSyncedVersion, receiveUpdates, sendableUpdates } from "@codemirror/c
 import { ChangeSet, type ChangeDesc, type EditorState, type Text } from "@codemirror/state";
 import type { PadUpdate, ScratchpadLanguage, StoredPadUpdate } from "@/server/domain/room";
 import { PAD_UPDATES_MAX, SCRATCHPAD_TOO_LONG, textOf } from "@/server/domain/room";
-import { PAD_PULL_LIMIT, RETRIED_CODES, type PadPullResult, type Result, type RoomCommandResult } from "@/server/realtime/protocol";
+import { RETRIED_CODES, type PadPullResult, type Result, type RoomCommandResult } from "@/server/realtime/protocol";
 
 /** What the pad asks of the room: its push (the `editScratchpad` command), a pull, nothing more. */
 export interface PadTransport {
@@ -136,12 +136,12 @@ export class PadSync {
   fromRemote(position: number, revision: number): number | null {
     const version = this.version;
     if (revision > version) return null;
+    const since = this.recent.filter((update) => update.version > revision);
+    if (since.length !== version - revision) return null;
+    // A position past the end of the text it was sent for is not one (mapPos would throw on it).
+    if (position > (since[0]?.changes.length ?? this.synced.length)) return null;
     let mapped = position;
-    if (revision < version) {
-      const since = this.recent.filter((update) => update.version > revision);
-      if (since.length !== version - revision) return null;
-      for (const update of since) mapped = update.changes.mapPos(mapped, 1);
-    }
+    for (const update of since) mapped = update.changes.mapPos(mapped, 1);
     const pending = this.pendingChanges();
     mapped = pending ? pending.mapPos(mapped, 1) : mapped;
     return Math.min(mapped, this.editor?.state.doc.length ?? 0);
@@ -185,7 +185,7 @@ export class PadSync {
           break;
         }
         this.apply(answer.updates);
-        if (answer.updates.length < PAD_PULL_LIMIT) break;
+        if (!answer.more) break;
       }
     } finally {
       this.pulling = false;

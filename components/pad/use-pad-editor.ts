@@ -5,14 +5,16 @@ import { ChangeSet, Compartment, EditorState, Transaction, type Extension } from
 import { EditorView, keymap } from "@codemirror/view";
 import { useEffect, useRef, useState } from "react";
 import { editorBasics, lengthRule, useLanguage } from "@/components/room/code-editor";
-import { newClientID, recallPad, rememberPad } from "@/components/pad/pad-memory";
+import { recallPad, rememberPad } from "@/components/pad/pad-memory";
 import { PadSync, type PadStatus, type PadTransport } from "@/components/pad/pad-sync";
 import { memberColor, remoteCursors, setRemoteCursors, type RemoteCursor } from "@/components/pad/remote-cursors";
 import { getSocket } from "@/components/realtime/socket-client";
-import type { ConnectionState } from "@/components/realtime/room-connection";
+import { newIdempotencyKey, type ConnectionState } from "@/components/realtime/room-connection";
 import {
   fitsScratchpad,
   initialPad,
+  newPadClientID,
+  ownsPadClient,
   textOf,
   type ClientCommand,
   type CodeView,
@@ -139,11 +141,13 @@ interface PadMount {
  */
 function mountPad(host: HTMLElement, mount: PadMount) {
   const { latest } = mount;
-  const { sessionId, questionId } = latest.current;
-  const recalled = recallPad(sessionStorageOrNull(), sessionId, questionId);
+  const { sessionId, questionId, viewerId } = latest.current;
+  // What another account typed in this tab (a sign-out and in) is not this member's to send.
+  const remembered = recallPad(sessionStorageOrNull(), sessionId, questionId);
+  const recalled = remembered && ownsPadClient(viewerId, remembered.clientID) ? remembered : null;
   const saved = latest.current.saved ?? initialPad(latest.current.code);
   const start = recalled && recalled.pending.length > 0 ? recalled : { text: saved.text, revision: saved.revision, pending: [] };
-  const clientID = recalled?.clientID ?? newClientID();
+  const clientID = recalled?.clientID ?? newPadClientID(viewerId);
   const remote = new Map<string, PadCursorMessage>();
   const save = throttle(REMEMBER_INTERVAL_MS, () => remember(view, sync, sessionId, questionId));
   const showCursors = () => view.dispatch({ effects: setRemoteCursors.of(placeCursors(remote, sync, latest.current.participants)) });
@@ -204,7 +208,7 @@ function padTransport(latest: { readonly current: PadEditorOptions }): PadTransp
       if (!socket.connected) return Promise.resolve(noAnswer);
       return socket
         .timeout(PUSH_TIMEOUT_MS)
-        .emitWithAck("room:command", { sessionId, idempotencyKey: newClientID(), command })
+        .emitWithAck("room:command", { sessionId, idempotencyKey: newIdempotencyKey(), command })
         .catch(() => noAnswer);
     },
     pull: (since) =>

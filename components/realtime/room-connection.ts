@@ -95,7 +95,7 @@ const UNANSWERED_JOIN_RETRY_MS = 1_000;
 const INITIAL: RoomSnapshot = { view: null, seq: null, connection: "connecting", serverRestarting: false, lastEventAt: null, error: null };
 
 /** `crypto.randomUUID` exists only in secure contexts; a plain-http LAN address is not one. */
-function newIdempotencyKey(): string {
+export function newIdempotencyKey(): string {
   if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");

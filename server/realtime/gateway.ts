@@ -24,6 +24,7 @@ import type { EngineMetrics } from "@/server/platform/observability/metrics";
 import {
   callSignalPayloadSchema,
   PAD_PULL_LIMIT,
+  PAD_PULL_MAX_BYTES,
   padCursorPayloadSchema,
   padPullPayloadSchema,
   PROTOCOL_VERSION,
@@ -54,6 +55,12 @@ const SIGNALS_PER_SECOND = 50;
  */
 const PAD_BURST = 100;
 const PAD_PER_SECOND = 40;
+/**
+ * Each pad event costs a token per this many bytes of payload beyond the first, so that what a tab may
+ * send to be stored is bounded in bytes too (about 160 KiB a second sustained), not only in messages:
+ * typing sends tens of bytes at a time, and a 50,000-character paste costs 13 tokens.
+ */
+const PAD_BYTES_PER_TOKEN = 4 * 1024;
 
 export interface GatewayDeps {
   engine: RoomEngine;
@@ -98,8 +105,10 @@ export interface Member {
   readonly allow: () => boolean;
   /** The same, for call signals. */
   readonly allowSignal: () => boolean;
-  /** The same, for typing: pad pushes, pulls and cursors. */
-  readonly allowPad: () => boolean;
+  /** The same, for typing: pad pushes, pulls and cursors, at a cost that grows with the payload. */
+  readonly allowPad: (cost: number) => boolean;
+  /** The pads (session and question) this connection has a pull in flight for: one at a time each. */
+  readonly pulling: Set<string>;
 }
 
 export type ClientEvent = keyof ClientToServerEvents;
@@ -265,17 +274,27 @@ async function signal(deps: GatewayDeps, member: Member, payload: unknown) {
   }
 }
 
-/** The pad's updates after the version the client has, read from the database (another node may have written them). */
+/**
+ * The pad's updates after the version the client has, read from the database (another node may have
+ * written them), a page at a time: one pull per pad in flight on a connection.
+ */
 async function padPull(deps: GatewayDeps, member: Member, payload: unknown): Promise<PadPullResult> {
   const input = parse(padPullPayloadSchema, payload);
   const actor = actorIn(member, input.sessionId);
-  const { state, scratchpad } = await deps.engine.readPad(input.sessionId, input.questionId);
-  if (!scratchpadEditForViewer(input, state, actor)) throw new AppError("NOT_FOUND", "That question has not been asked in this interview.");
-  const updates = await padUpdatesSince(deps.pool, input.sessionId, input.questionId, input.since, PAD_PULL_LIMIT);
-  // Versions kept only as a checkpoint (a pad written before updates were stored) cannot be replayed.
-  const first = updates[0]?.version ?? (scratchpad?.revision ?? 0) + 1;
-  if (first !== input.since + 1 && (scratchpad?.revision ?? 0) > input.since) return { mode: "reset", scratchpad };
-  return { mode: "updates", updates };
+  const pad = `${input.sessionId}/${input.questionId}`;
+  if (member.pulling.has(pad)) throw new RetryLaterError("RATE_LIMITED", 250);
+  member.pulling.add(pad);
+  try {
+    const { state, scratchpad } = await deps.engine.readPad(input.sessionId, input.questionId);
+    if (!scratchpadEditForViewer(input, state, actor)) throw new AppError("NOT_FOUND", "That question has not been asked in this interview.");
+    const page = await padUpdatesSince(deps.pool, input.sessionId, input.questionId, input.since, { limit: PAD_PULL_LIMIT, maxBytes: PAD_PULL_MAX_BYTES });
+    // Versions kept only as a checkpoint (a pad written before updates were stored) cannot be replayed.
+    const first = page.updates[0]?.version ?? (scratchpad?.revision ?? 0) + 1;
+    if (first !== input.since + 1 && (scratchpad?.revision ?? 0) > input.since) return { mode: "reset", scratchpad };
+    return { mode: "updates", ...page };
+  } finally {
+    member.pulling.delete(pad);
+  }
 }
 
 /** Relays a member's cursor in a pad to the others who see it; written nowhere. */
@@ -314,11 +333,18 @@ const HANDLERS: Record<ClientEvent, (deps: GatewayDeps, member: Member, payload:
  * Which rate limit an event draws on. A command says its type before it is parsed; one that claims to
  * be a pad push but is not is refused by the parse, so the claim buys nothing.
  */
-function budgetOf(event: string, payload: unknown): { allow: "allow" | "allowSignal" | "allowPad"; perSecond: number } {
-  if (event === "call:signal") return { allow: "allowSignal", perSecond: SIGNALS_PER_SECOND };
+function budgetOf(event: string, payload: unknown): { allow: "allow" | "allowSignal" | "allowPad"; perSecond: number; cost: number } {
+  if (event === "call:signal") return { allow: "allowSignal", perSecond: SIGNALS_PER_SECOND, cost: 1 };
   const isPush = event === "room:command" && (payload as { command?: { type?: unknown } } | null)?.command?.type === "editScratchpad";
-  if (isPush || event === "pad:pull" || event === "pad:cursor") return { allow: "allowPad", perSecond: PAD_PER_SECOND };
-  return { allow: "allow", perSecond: COMMANDS_PER_SECOND };
+  if (isPush || event === "pad:pull" || event === "pad:cursor") {
+    return { allow: "allowPad", perSecond: PAD_PER_SECOND, cost: 1 + Math.floor(byteSize(payload) / PAD_BYTES_PER_TOKEN) };
+  }
+  return { allow: "allow", perSecond: COMMANDS_PER_SECOND, cost: 1 };
+}
+
+/** A payload's size as JSON, which is near what it took on the wire. */
+function byteSize(payload: unknown): number {
+  return Buffer.byteLength(JSON.stringify(payload) ?? "");
 }
 
 function isClientEvent(event: string): event is ClientEvent {
@@ -335,11 +361,12 @@ export function createGateway(deps: GatewayDeps): Gateway {
       allow: createRateLimiter(COMMANDS_BURST, COMMANDS_PER_SECOND, deps.now),
       allowSignal: createRateLimiter(SIGNALS_BURST, SIGNALS_PER_SECOND, deps.now),
       allowPad: createRateLimiter(PAD_BURST, PAD_PER_SECOND, deps.now),
+      pulling: new Set(),
     }),
 
     async handle(member, event, payload) {
       const budget = budgetOf(event, payload);
-      if (!member[budget.allow]()) return toFailure(new RetryLaterError("RATE_LIMITED", 1000 / budget.perSecond));
+      if (!member[budget.allow](budget.cost)) return toFailure(new RetryLaterError("RATE_LIMITED", 1000 / budget.perSecond));
       try {
         if (!isClientEvent(event)) throw new AppError("BAD_REQUEST", "That message was malformed.");
         return { ok: true, ...(await HANDLERS[event](deps, member, payload)) };

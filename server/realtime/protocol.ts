@@ -23,7 +23,7 @@ import {
  * Bumped whenever a message changes shape. A client that joins with another version is told to reload
  * (OUTDATED_CLIENT) rather than misreading what it is sent.
  */
-export const PROTOCOL_VERSION = 7;
+export const PROTOCOL_VERSION = 8;
 
 /** Every acknowledgement: success with its data, or a code and a sentence fit to show a user. */
 /**
@@ -112,14 +112,18 @@ export type CallSignalPayload = z.infer<typeof callSignalPayloadSchema>;
 export const padPullPayloadSchema = z.object({ sessionId: idSchema, questionId: idSchema, since: z.number().int().min(0) });
 export type PadPullPayload = z.infer<typeof padPullPayloadSchema>;
 
-/** Updates a pull answers with at most; a client that gets this many pulls again. */
+/**
+ * What a pull answers with at most: this many updates, and past the first this many bytes of changes.
+ * A client told there is `more` pulls again; one pull per pad is in flight per connection.
+ */
 export const PAD_PULL_LIMIT = 1000;
+export const PAD_PULL_MAX_BYTES = 128 * 1024;
 
 /**
  * The updates after `since`, in order; or, when they are no longer stored one by one (a pad written
  * before the collaborative editor), the pad as it is now, which the client starts again from.
  */
-export type PadPullResult = { mode: "updates"; updates: StoredPadUpdate[] } | { mode: "reset"; scratchpad: Scratchpad | null };
+export type PadPullResult = { mode: "updates"; updates: StoredPadUpdate[]; more: boolean } | { mode: "reset"; scratchpad: Scratchpad | null };
 
 const padPosition = z.number().int().min(0).max(SCRATCHPAD_MAX_LENGTH);
 const padRange = z.object({ from: padPosition, to: padPosition });

@@ -1,4 +1,4 @@
-import { padSplice } from "@/tests/support/pad-updates";
+import { padClientOf, padSplice } from "@/tests/support/pad-updates";
 import { processRuntime } from "@/server/platform/process-runtime";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Actor, Command } from "@/server/domain/room";
@@ -275,7 +275,7 @@ describe("the room engine, command by command", () => {
         type: "editScratchpad",
         questionId: current,
         baseRevision: 0,
-        updates: [padSplice(0, 0, 0, "const x = 1;")],
+        updates: [padSplice(0, 0, 0, "const x = 1;", padClientOf(room.candidate.userId))],
       });
       expect(edit).toMatchObject({ events: [], revision: 1 });
       expect(edit.state.scratchpads[current]).toMatchObject({ text: "const x = 1;", revision: 1 });
@@ -283,7 +283,7 @@ describe("the room engine, command by command", () => {
       // Stored as a pad update, not as an event of the log.
       expect(await room.events()).toHaveLength(before);
       const { rows } = await pool.query(`SELECT "version", "clientId" FROM "PadUpdate" WHERE "sessionId" = $1`, [room.sessionId]);
-      expect(rows).toEqual([{ version: 1, clientId: "test-client" }]);
+      expect(rows).toEqual([{ version: 1, clientId: padClientOf(room.candidate.userId) }]);
       const moved = await room.run(room.interviewer, { type: "nextQuestion", fromQuestionId: current });
       const log = await room.events();
       const checkpoint = log.find((e) => e.type === "scratchpadUpdated");

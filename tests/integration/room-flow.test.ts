@@ -191,9 +191,16 @@ describe("a live interview over real sockets", () => {
     });
     expect(await iris.emit("room:command", "not even an object")).toMatchObject({ ok: false, code: "BAD_REQUEST" });
     expect(
-      await cody.command({ type: "editScratchpad", questionId: question.id, baseRevision: 0, updates: [padSplice(0, 0, 0, "x".repeat(60_000))] }),
+      await cody.command({
+        type: "editScratchpad",
+        questionId: question.id,
+        baseRevision: 0,
+        updates: [padSplice(0, 0, 0, "x".repeat(60_000), cody.padClient)],
+      }),
     ).toMatchObject({ ok: false, code: "BAD_REQUEST" });
-    expect(await cody.command({ type: "editScratchpad", questionId: question.id, baseRevision: 0, updates: [padSplice(999, 5, 999, "x")] })).toMatchObject({
+    expect(
+      await cody.command({ type: "editScratchpad", questionId: question.id, baseRevision: 0, updates: [padSplice(999, 5, 999, "x", cody.padClient)] }),
+    ).toMatchObject({
       ok: false,
       code: "BAD_REQUEST",
     });
@@ -204,7 +211,9 @@ describe("a live interview over real sockets", () => {
         command: { type: "editScratchpad", questionId: question.id, baseRevision: 0, updates: [], language: "cobol" },
       }),
     ).toMatchObject({ ok: false, code: "BAD_REQUEST" });
-    expect(await cody.command({ type: "editScratchpad", questionId: question.id, baseRevision: 3, updates: [padSplice(0, 0, 0, "x")] })).toMatchObject({
+    expect(
+      await cody.command({ type: "editScratchpad", questionId: question.id, baseRevision: 3, updates: [padSplice(0, 0, 0, "x", cody.padClient)] }),
+    ).toMatchObject({
       ok: false,
       code: "CONFLICT",
     });
@@ -238,7 +247,7 @@ describe("a live interview over real sockets", () => {
         type: "editScratchpad",
         questionId,
         baseRevision,
-        updates: changes.map((change, i) => padSplice(length + i * change.insert.length, change.from, change.to, change.insert)),
+        updates: changes.map((change, i) => padSplice(length + i * change.insert.length, change.from, change.to, change.insert, cody.padClient)),
       });
 
     // A whole scratchpad of CJK text is 150 KB of JSON: it is a legitimate paste, and it arrives.

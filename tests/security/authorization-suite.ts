@@ -1,4 +1,4 @@
-import { padSplice } from "@/tests/support/pad-updates";
+import { padClientOf, padSplice } from "@/tests/support/pad-updates";
 import { RUN } from "@/server/domain/room/test-fixtures";
 import { processRuntime } from "@/server/platform/process-runtime";
 import { randomUUID } from "node:crypto";
@@ -91,6 +91,13 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
       await acceptInvite(db, processRuntime().engine, accountCandidate, world.candidateToken, new Date());
     }
     const freshObserverLink = await createInvite(db, processRuntime().appUrl, owner, { sessionId: world.sessionId, role: "OBSERVER" }, new Date());
+    // Whom the caller is signed in as: their pad pushes go out under client ids that name them.
+    const callerId =
+      caller === "guestCandidate"
+        ? (await db.participant.findFirstOrThrow({ where: { sessionId: world.sessionId, role: "CANDIDATE" } })).userId
+        : caller === "anonymous"
+          ? "anonymous"
+          : accounts[caller].id;
 
     const run = (account: Account, command: Command) => roomCommand(database, world.sessionId, account.id, command);
     const noteIds = { owner: "", observer: "", coInterviewer: "" };
@@ -118,6 +125,7 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
     return {
       ...world,
       member: member ?? driver.anonymous(),
+      callerId,
       observerId: observer.id,
       staffIds: { owner: owner.id, coInterviewer: coInterviewer.id },
       privateDocumentId: privateDocument.id,
@@ -170,6 +178,7 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
     return shared.then((world) => ({
       ...world,
       member: members.get(caller) ?? driver.anonymous(),
+      callerId: caller === "anonymous" ? "anonymous" : (accounts[caller as keyof typeof accounts]?.id ?? "anonymous"),
       ownNoteId: ownNote(caller, world.noteIds),
       callee: calleeFor(caller, world.staffIds),
     }));
@@ -285,7 +294,7 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
     deleteNote: (w) => ({ type: "deleteNote", noteId: w.ownNoteId }),
     addTestCase: (w) => ({ type: "addTestCase", questionId: w.q1, test: { name: "empty input", input: "[[]]", expected: "0" } }),
     recordRun: (w) => ({ type: "recordRun", questionId: w.q1, run: RUN(`run-${randomUUID()}`) }),
-    editScratchpad: (w) => ({ type: "editScratchpad", questionId: w.q1, baseRevision: 0, updates: [padSplice(0, 0, 0, "my answer")] }),
+    editScratchpad: (w) => ({ type: "editScratchpad", questionId: w.q1, baseRevision: 0, updates: [padSplice(0, 0, 0, "my answer", padClientOf(w.callerId))] }),
     joinCall: () => JOIN_CALL,
     leaveCall: () => ({ type: "leaveCall", connectionId: CELL_TAB }),
     // Sharing a screen sends media: observers may not, unless the owner lets them speak.

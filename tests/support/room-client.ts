@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { io, type Socket } from "socket.io-client";
 import type { Command, RoomView } from "@/server/domain/room";
 import { scratchpadIn } from "@/server/domain/room/fold-view";
-import { padEdit } from "@/tests/support/pad-updates";
+import { padClientOf, padEdit } from "@/tests/support/pad-updates";
 import { sendWithRetries } from "@/components/realtime/command-retry";
 import { RoomReplica } from "@/components/realtime/room-replica";
 import {
@@ -98,12 +98,17 @@ export class RoomClient {
     return { text: scratchpad?.text ?? "", revision: scratchpad?.revision ?? 0 };
   }
 
+  /** This client's id in the pads, which names its member (known once joined). */
+  get padClient(): string {
+    return padClientOf(this.view?.viewer.userId ?? "not-joined");
+  }
+
   /** Makes a question's pad read `text`, as one update of what the room has. */
   async type(questionId: string, text: string): Promise<Result<RoomCommandResult>> {
     this.typed.set(questionId, text);
     const { text: before, revision } = this.scratchpadOf(questionId);
     // The room relays the accepted update to its sender too, and the replica folds it in.
-    return this.command({ type: "editScratchpad", questionId, baseRevision: revision, updates: [padEdit(before, text, `client-${this.sessionId.slice(-6)}`)] });
+    return this.command({ type: "editScratchpad", questionId, baseRevision: revision, updates: [padEdit(before, text, this.padClient)] });
   }
 
   /** Waits until the rendered view satisfies `predicate`. */

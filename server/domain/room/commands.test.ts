@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { NOTE_MAX_LENGTH, SCRATCHPAD_MAX_LENGTH, commandSchema } from "./commands";
+import { ChangeSet } from "@codemirror/state";
+import { NOTE_MAX_LENGTH, PAD_PUSH_PARTS_MAX, SCRATCHPAD_MAX_LENGTH, commandSchema } from "./commands";
 import { ID_MAX_LENGTH } from "./room-state";
 
 const parses = (value: unknown) => commandSchema.safeParse(value).success;
@@ -16,6 +17,22 @@ describe("commandSchema", () => {
     expect(parses({ type: "checkpointScratchpad", questionId: "q", text: "x".repeat(SCRATCHPAD_MAX_LENGTH), revision: 1 })).toBe(true);
     expect(parses({ type: "checkpointScratchpad", questionId: "q", text: "x".repeat(SCRATCHPAD_MAX_LENGTH + 1), revision: 1 })).toBe(false);
     expect(parses({ type: "checkpointScratchpad", questionId: "q", text: "", revision: 1 })).toBe(true);
+  });
+
+  it("takes pad changes as CodeMirror writes them, and refuses empty parts and pushes of too many parts", () => {
+    const push = (...changes: unknown[]) => ({
+      type: "editScratchpad",
+      questionId: "q",
+      baseRevision: 0,
+      updates: changes.map((c) => ({ clientID: "u_1", changes: c })),
+    });
+    for (const change of [ChangeSet.of({ from: 0, insert: "a\nb" }, 3), ChangeSet.of({ from: 1, to: 2 }, 3), ChangeSet.of({ from: 3, insert: "\n" }, 3)])
+      expect(parses(push(change.toJSON()))).toBe(true);
+    // An empty kept span, an empty deletion and an empty insertion: each broke the mapping of concurrent pushes.
+    for (const empty of [[0, [1, "x"]], [[0], 3], [[0, ""], 3], []]) expect(parses(push(empty))).toBe(false);
+    const spread = Array.from({ length: PAD_PUSH_PARTS_MAX / 2 }, () => 1);
+    expect(parses(push(spread, spread))).toBe(true);
+    expect(parses(push(spread, [...spread, 1]))).toBe(false);
   });
 
   it("caps ids at 64 characters", () => {

@@ -48,28 +48,36 @@ const serverCommandSchemas = [
 
 /** The most a client may say its pad updates insert or keep in one part: far past the pad's limit. */
 const PAD_SPAN_MAX = 10 * SCRATCHPAD_MAX_LENGTH;
-/** Parts of one update's changes: a paste of many lines, or many cursors typing at once. */
-const PAD_PARTS_MAX = 20_000;
+/**
+ * Parts of one push's changes, all its updates together: a paste of many lines, or many cursors typing
+ * at once. Rebasing and applying cost time in the parts, so this bounds what one push can cost.
+ */
+export const PAD_PUSH_PARTS_MAX = 20_000;
 
 /**
- * One of a client's updates to the pad: a CodeMirror `ChangeSet` in its JSON form (numbers for kept
- * spans, `[deleted, ...inserted lines]` for replaced ones), and the client's id, by which the server
- * tells an update it already accepted from one sent again.
+ * One part of a `ChangeSet` in JSON: a kept span, or `[deleted, ...inserted lines]`. CodeMirror never makes
+ * an empty part, and one breaks the mapping of every concurrent update over it, so it is refused.
+ */
+const padPartSchema = z.union([
+  z.number().int().min(1).max(PAD_SPAN_MAX),
+  z
+    .tuple([z.number().int().min(0).max(PAD_SPAN_MAX)])
+    .rest(dbText.max(SCRATCHPAD_MAX_LENGTH, SCRATCHPAD_TOO_LONG))
+    .refine(([deleted, ...inserted]) => deleted > 0 || inserted.length > 1 || (inserted[0] ?? "") !== "", "A change must delete or insert something."),
+]);
+
+/**
+ * One of a client's updates to the pad: a CodeMirror `ChangeSet` in its JSON form, and the client's id,
+ * by which the server tells an update it already accepted from one sent again. The id names its member
+ * (`newPadClientID`), so no member can pass for another's editor.
  */
 export const padUpdateSchema = z.object({
   clientID: z
     .string()
     .min(1)
-    .max(64)
+    .max(96)
     .regex(/^[A-Za-z0-9_-]+$/),
-  changes: z
-    .array(
-      z.union([
-        z.number().int().min(0).max(PAD_SPAN_MAX),
-        z.tuple([z.number().int().min(0).max(PAD_SPAN_MAX)]).rest(dbText.max(SCRATCHPAD_MAX_LENGTH, SCRATCHPAD_TOO_LONG)),
-      ]),
-    )
-    .max(PAD_PARTS_MAX),
+  changes: z.array(padPartSchema).min(1).max(PAD_PUSH_PARTS_MAX),
 });
 export type PadUpdate = z.infer<typeof padUpdateSchema>;
 /** More updates than a burst of typing makes between two sends; only a bound on payload size. */
@@ -158,7 +166,13 @@ const clientCommandSchemas = [
     questionId: idSchema,
     baseRevision: z.number().int().min(0),
     /** Empty when the push only picks the language. */
-    updates: z.array(padUpdateSchema).max(PAD_UPDATES_MAX),
+    updates: z
+      .array(padUpdateSchema)
+      .max(PAD_UPDATES_MAX)
+      .refine(
+        (updates) => updates.reduce((parts, update) => parts + update.changes.length, 0) <= PAD_PUSH_PARTS_MAX,
+        `A push holds at most ${PAD_PUSH_PARTS_MAX.toLocaleString("en")} change parts.`,
+      ),
     /** The language to highlight and run the text in, when a member picks one. */
     language: scratchpadLanguageSchema.optional(),
   }),

@@ -5,6 +5,7 @@ import { apply } from "./apply";
 import { decide } from "./decide";
 import { eventForViewer } from "./event-for-viewer";
 import { catchUp, foldScratchpadEdit, foldView } from "./fold-view";
+import { initialPad } from "./scratchpad";
 import type { RoomState } from "./room-state";
 import { at, candidate, emptyRoom, everyone, history, idSource, interviewer, joinedRoom, liveRoom, run, sessionPicks, steps } from "./test-fixtures";
 import { scratchpadsFor, viewFor } from "./view-for";
@@ -109,11 +110,14 @@ describe("catchUp", () => {
 describe("foldScratchpadEdit", () => {
   it("applies accepted pad updates to every role's view at the revision before them, and refuses them out of step", () => {
     const state = liveRoom();
-    const changes = ChangeSet.of({ from: 0, insert: "def f():" }, 0).toJSON();
+    // Nobody typed yet: the first update was made on the question's starter code, as every editor starts it.
+    const starter = initialPad(state.questions[0]!.code).text;
+    expect(starter).not.toBe("");
+    const changes = ChangeSet.of({ from: starter.length, insert: "def f():" }, starter.length).toJSON();
     const edit = { questionId: "question_1_id", revision: 1, updates: [{ changes }], updatedAt: at(2).toISOString(), language: "python" as const };
     const checkpointed = apply(state, {
       type: "scratchpadUpdated",
-      payload: { questionId: "question_1_id", text: "def f():", updatedAt: at(2).toISOString(), revision: 1, language: "python" },
+      payload: { questionId: "question_1_id", text: `${starter}def f():`, updatedAt: at(2).toISOString(), revision: 1, language: "python" },
     });
     for (const viewer of everyone) {
       expect(foldScratchpadEdit(viewFor(state, viewer), edit)).toEqual(viewFor(checkpointed, viewer));

@@ -1,7 +1,7 @@
 import { foldCall } from "./call";
 import type { CandidateViewEvent, StaffViewEvent, ViewEvent } from "./event-for-viewer";
 import type { Scratchpad, ScratchpadLanguage } from "./room-state";
-import { applyPadUpdates, checkpointed } from "./scratchpad";
+import { applyPadUpdates, checkpointed, initialPad } from "./scratchpad";
 import { unreachable } from "./unreachable";
 import type { CandidateQuestionView, CandidateView, CodeView, ParticipantView, RoomView, StaffQuestionView, StaffView, TimerView } from "./view-for";
 import type { TestCase } from "../code/code-spec";
@@ -222,9 +222,12 @@ export function foldScratchpadEdit(
   view: RoomView,
   edit: { questionId: string; revision: number; updates: ReadonlyArray<{ changes: unknown }>; updatedAt: string; language: ScratchpadLanguage },
 ): RoomView | null {
-  const shown = scratchpadIn(view, edit.questionId);
-  if (shown === undefined || (shown?.revision ?? 0) !== edit.revision - edit.updates.length) return null;
-  const text = applyPadUpdates(shown?.text ?? "", edit.updates);
+  const question = questionIn(view, edit.questionId);
+  if (!question) return null;
+  const shown = question.scratchpad;
+  if ((shown?.revision ?? 0) !== edit.revision - edit.updates.length) return null;
+  // A pad nobody typed in yet is the question's starter code, as the server and every editor start it.
+  const text = applyPadUpdates(shown?.text ?? initialPad(question.code).text, edit.updates);
   if (text === null) return null;
   return withScratchpad(view, edit.questionId, { text, updatedAt: edit.updatedAt, revision: edit.revision, language: edit.language });
 }
@@ -247,9 +250,13 @@ export function catchUp(view: RoomView, events: ViewEvent[], scratchpads: Record
 
 /** The scratchpad a view shows for a question: null when nothing is written yet, undefined when the view has no such question. */
 export function scratchpadIn(view: RoomView, questionId: string): Scratchpad | null | undefined {
-  const questions = view.role === "CANDIDATE" ? [view.current, ...view.earlier] : view.questions;
-  const question = questions.find((candidate) => candidate?.id === questionId);
-  return question ? question.scratchpad : undefined;
+  return questionIn(view, questionId)?.scratchpad;
+}
+
+function questionIn(view: RoomView, questionId: string): CandidateQuestionView | StaffQuestionView | undefined {
+  const questions: ReadonlyArray<CandidateQuestionView | StaffQuestionView | null> =
+    view.role === "CANDIDATE" ? [view.current, ...view.earlier] : view.questions;
+  return questions.find((candidate) => candidate?.id === questionId) ?? undefined;
 }
 
 export type EventArrival = "fold" | "duplicate" | "out-of-order";

@@ -3,7 +3,16 @@ import { ChangeSet, EditorState } from "@codemirror/state";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { SCRATCHPAD_MAX_LENGTH, SCRATCHPAD_TOO_LONG, type PadUpdate } from "./commands";
-import { applyPadUpdates, decidePadPush, fitsScratchpad, type PadDoc, type StoredPadUpdate } from "./scratchpad";
+import {
+  applyPadUpdates,
+  decidePadPush,
+  fitsScratchpad,
+  newPadClientID,
+  ownsPadClient,
+  PAD_RECENT_PARTS,
+  type PadDoc,
+  type StoredPadUpdate,
+} from "./scratchpad";
 import { at, candidate, coInterviewer, interviewer, joinedRoom, liveRoom as fixtureLiveRoom, observer, run } from "./test-fixtures";
 import type { RoomState } from "./room-state";
 import type { Actor } from "./policy";
@@ -18,8 +27,11 @@ const Q1 = "question_1_id";
 const Q2 = "question_2_id";
 const PROPERTY_TIMEOUT_MS = 60_000;
 
-/** An insert of `text` at `from` into a document of `length`, as a client sends it. */
-function insert(length: number, from: number, text: string, clientID = "client-a"): PadUpdate {
+/** A tab's client id, which names its member. */
+const tabOf = (actor: Actor, tab = "a") => `${actor.userId}_${tab}`;
+
+/** An insert of `text` at `from` into a document of `length`, as a client sends it (the candidate's tab unless said). */
+function insert(length: number, from: number, text: string, clientID = tabOf(candidate)): PadUpdate {
   return { clientID, changes: ChangeSet.of({ from, insert: text }, length).toJSON() as PadUpdate["changes"] };
 }
 
@@ -41,10 +53,10 @@ describe("the length rule", () => {
 describe("decidePadPush", () => {
   it("accepts a push on the current version and numbers its updates", () => {
     const decision = decidePadPush(liveRoom(), undefined, candidate, push(0, [insert(0, 0, "abc")]), at(5));
-    expect(decision).toMatchObject({ ok: true, accepted: [{ version: 1, clientID: "client-a" }] });
+    expect(decision).toMatchObject({ ok: true, accepted: [{ version: 1, clientID: tabOf(candidate) }] });
     if (!decision.ok) return;
     expect(decision.pad.doc.toString()).toBe("abc");
-    const next = decidePadPush(liveRoom(), decision.pad, interviewer, push(1, [insert(3, 3, "!", "client-b")]), at(6));
+    const next = decidePadPush(liveRoom(), decision.pad, interviewer, push(1, [insert(3, 3, "!", tabOf(interviewer))]), at(6));
     expect(next.ok && next.pad.doc.toString()).toBe("abc!");
     expect(next.ok && next.pad.authorId).toBe(interviewer.userId);
   });
@@ -53,7 +65,7 @@ describe("decidePadPush", () => {
     const first = decidePadPush(liveRoom(), undefined, candidate, push(0, [insert(0, 0, "hello")]), at(1));
     if (!first.ok) throw new Error("refused");
     // The interviewer typed at the start of an empty pad, not having seen "hello" yet.
-    const late = decidePadPush(liveRoom(), first.pad, interviewer, push(0, [insert(0, 0, ">> ", "client-b")]), at(2));
+    const late = decidePadPush(liveRoom(), first.pad, interviewer, push(0, [insert(0, 0, ">> ", tabOf(interviewer))]), at(2));
     // Both inserted at 0: the one accepted first stays first.
     expect(late.ok && late.pad.doc.toString()).toBe("hello>> ");
     expect(late.ok && late.accepted.map((update) => update.version)).toEqual([2]);
@@ -65,6 +77,43 @@ describe("decidePadPush", () => {
     const again = decidePadPush(liveRoom(), first.pad, candidate, push(0, [insert(0, 0, "abc")]), at(2));
     expect(again).toMatchObject({ ok: true, accepted: [] });
     expect(again.ok && again.pad.doc.toString()).toBe("abc");
+  });
+
+  it("takes a member's updates only under their own client ids, so no one passes for another's editor", () => {
+    const first = decidePadPush(liveRoom(), undefined, interviewer, push(0, [insert(0, 0, "abc", tabOf(interviewer))]), at(1));
+    if (!first.ok) throw new Error("refused");
+    // The candidate, having seen the interviewer's id in a relay, sends a push under it.
+    const forged = decidePadPush(liveRoom(), first.pad, candidate, push(0, [insert(0, 0, "abc", tabOf(interviewer))]), at(2));
+    expect(forged).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    // An id of another account whose own id this one begins with is not this account's either.
+    const prefixed = { ...candidate, userId: `${interviewer.userId}_x` };
+    expect(ownsPadClient(prefixed.userId, tabOf(interviewer))).toBe(false);
+    expect(ownsPadClient(interviewer.userId, newPadClientID(interviewer.userId))).toBe(true);
+    expect(ownsPadClient(interviewer.userId, `${interviewer.userId}_`)).toBe(true);
+    expect(ownsPadClient("", "_abc")).toBe(false);
+  });
+
+  it("rebases over at most so many parts, and answers a push older than them CONFLICT, to be pulled", () => {
+    // Each update changes every other character of a long line: many parts.
+    const line = "x".repeat(2 * 4_000);
+    let pad = decidePadPush(liveRoom(), undefined, candidate, push(0, [insert(0, 0, line)]), at(1));
+    const spread = (length: number): PadUpdate => ({
+      clientID: tabOf(interviewer),
+      changes: ChangeSet.of(
+        Array.from({ length: 4_000 }, (_, i) => ({ from: 2 * i, insert: "y" })),
+        length,
+      ).toJSON() as PadUpdate["changes"],
+    });
+    for (let i = 0; i < 10 && pad.ok; i++) pad = decidePadPush(liveRoom(), pad.pad, interviewer, push(pad.pad.version, [spread(pad.pad.doc.length)]), at(2));
+    if (!pad.ok) throw new Error("refused");
+    const keptParts = pad.pad.recent.reduce((sum, update) => sum + update.parts, 0);
+    expect(keptParts).toBeLessThanOrEqual(PAD_RECENT_PARTS);
+    expect(pad.pad.recent.length).toBeLessThan(11);
+    // A push made on version 1 would have to move over more parts than are kept.
+    expect(decidePadPush(liveRoom(), pad.pad, candidate, push(1, [insert(line.length, 0, "!")]), at(3))).toMatchObject({
+      ok: false,
+      error: { code: "CONFLICT" },
+    });
   });
 
   it("makes a language pick a change-less update of the server's, kept in order", () => {
@@ -92,8 +141,11 @@ describe("decidePadPush", () => {
 
   it("lets the candidate and the interviewers type, and refuses observers, unasked questions, the lobby and changes that do not fit", () => {
     for (const actor of [candidate, interviewer, coInterviewer])
-      expect(decidePadPush(liveRoom(), undefined, actor, push(0, [insert(0, 0, "x")]), at(1)).ok).toBe(true);
-    expect(decidePadPush(liveRoom(), undefined, observer, push(0, [insert(0, 0, "x")]), at(1))).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+      expect(decidePadPush(liveRoom(), undefined, actor, push(0, [insert(0, 0, "x", tabOf(actor))]), at(1)).ok).toBe(true);
+    expect(decidePadPush(liveRoom(), undefined, observer, push(0, [insert(0, 0, "x", tabOf(observer))]), at(1))).toMatchObject({
+      ok: false,
+      error: { code: "FORBIDDEN" },
+    });
     expect(decidePadPush(liveRoom(), undefined, candidate, { ...push(0, [insert(0, 0, "x")]), questionId: Q2 }, at(1))).toMatchObject({
       ok: false,
       error: { code: "NOT_FOUND" },
@@ -101,7 +153,7 @@ describe("decidePadPush", () => {
     expect(decidePadPush(joinedRoom(), undefined, candidate, push(0, [insert(0, 0, "x")]), at(1))).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
     // Made on a text of 3 characters; the pad is empty.
     expect(decidePadPush(liveRoom(), undefined, candidate, push(0, [insert(3, 1, "x")]), at(1))).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
-    expect(decidePadPush(liveRoom(), undefined, candidate, push(0, [{ clientID: "c", changes: [[5, "x"]] as never }]), at(1))).toMatchObject({
+    expect(decidePadPush(liveRoom(), undefined, candidate, push(0, [{ clientID: tabOf(candidate), changes: [[5, "x"]] as never }]), at(1))).toMatchObject({
       ok: false,
       error: { code: "BAD_REQUEST" },
     });
@@ -144,7 +196,7 @@ describe("concurrent typing converges", () => {
     const log: StoredPadUpdate[] = [];
     const clients: Client[] = typists.slice(0, memberCount).map((actor, i) => ({
       actor,
-      state: EditorState.create({ doc: "", extensions: [collab({ startVersion: 0, clientID: `client-${i}` })] }),
+      state: EditorState.create({ doc: "", extensions: [collab({ startVersion: 0, clientID: tabOf(actor, String(i)) })] }),
       inbox: [],
     }));
     const receive = (client: Client, updates: StoredPadUpdate[]) => {

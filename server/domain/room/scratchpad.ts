@@ -32,15 +32,41 @@ export interface PadDoc {
   updatedAt: string;
   /** Who typed last: the checkpoint is logged as theirs. */
   authorId: string;
-  /** The latest accepted updates, oldest first, ending at `version`. */
-  recent: ReadonlyArray<{ clientID: string; changes: ChangeSet }>;
+  /** The latest accepted updates, oldest first, ending at `version`, with their parts counted. */
+  recent: readonly RecentUpdate[];
 }
 
-/** How many accepted updates the server keeps to rebase a push made on an older version. */
+interface RecentUpdate {
+  clientID: string;
+  changes: ChangeSet;
+  parts: number;
+}
+
+/**
+ * The accepted updates the server keeps to rebase a push made on an older version: at most this many,
+ * and at most this many change parts in all, since rebasing costs time in the parts it moves over. A
+ * push older than that is answered CONFLICT, and its tab pulls and rebases it itself.
+ */
 export const PAD_RECENT_UPDATES = 500;
+export const PAD_RECENT_PARTS = 50_000;
 
 /** The clientID of updates the server makes itself (a language change): no client takes them for its own. */
 export const SERVER_CLIENT_ID = "";
+
+/**
+ * A tab's client id for @codemirror/collab names its member, `<userId>_<random>`: the server takes a
+ * member's updates only under their own ids (`ownsPadClient`), so no member can pass for another's editor,
+ * whose relayed updates that editor would take for confirmations of its own typing.
+ */
+export function newPadClientID(userId: string): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(9));
+  return `${userId}_${Array.from(bytes, (byte) => byte.toString(36).padStart(2, "0")).join("")}`;
+}
+
+export function ownsPadClient(userId: string, clientID: string): boolean {
+  const cut = clientID.lastIndexOf("_");
+  return cut > 0 && clientID.slice(0, cut) === userId;
+}
 
 /** The pad's one length rule: the server refuses past it, and every editor refuses the same change first. */
 export function fitsScratchpad(text: { readonly length: number }): boolean {
@@ -84,7 +110,7 @@ export function withStoredUpdates(pad: PadDoc, updates: readonly StoredPadUpdate
     if (update.version !== next.version + 1) return null;
     const changes = changeSetOf(update.changes, next.doc.length);
     if (!changes) return null;
-    next = advance(next, [{ clientID: update.clientID, changes }], update.language ?? next.language, at, next.authorId);
+    next = advance(next, [{ clientID: update.clientID, changes, parts: partsOf(update.changes) }], update.language ?? next.language, at, next.authorId);
   }
   return next;
 }
@@ -100,6 +126,9 @@ export type PadDecision = { ok: true; pad: PadDoc; accepted: StoredPadUpdate[] }
 export function decidePadPush(state: RoomState, pad: PadDoc | undefined, actor: Actor, command: CommandOf<"editScratchpad">, now: Date): PadDecision {
   const allowed = can(actor, command, state);
   if (!allowed.ok) return allowed;
+  if (!command.updates.every((update) => ownsPadClient(actor.userId, update.clientID))) {
+    return refuse("FORBIDDEN", "Those edits name another member's editor.");
+  }
   if (state.status !== "live") return refuse("CONFLICT", state.status === "lobby" ? "The interview has not started yet." : "The interview has ended.");
   if (!findQuestion(state, command.questionId) || !state.visitedQuestionIds.includes(command.questionId)) {
     return refuse("NOT_FOUND", "That question has not been asked in this interview.");
@@ -112,16 +141,22 @@ export function decidePadPush(state: RoomState, pad: PadDoc | undefined, actor: 
   const languageChange = command.language !== undefined && command.language !== current.language;
   if (moved.length === 0 && !languageChange) return { ok: true, pad: current, accepted: [] };
   const at = now.toISOString();
-  let next = advance(current, moved, current.language, at, actor.userId);
-  if (!fitsScratchpad(next.doc)) return refuse("PAYLOAD_TOO_LARGE", `${SCRATCHPAD_TOO_LONG} That change was not added.`);
   const accepted: StoredPadUpdate[] = moved.map((update, i) => ({
     version: current.version + i + 1,
     clientID: update.clientID,
     changes: update.changes.toJSON(),
   }));
+  let next = advance(
+    current,
+    moved.map((update, i) => ({ ...update, parts: partsOf(accepted[i]!.changes) })),
+    current.language,
+    at,
+    actor.userId,
+  );
+  if (!fitsScratchpad(next.doc)) return refuse("PAYLOAD_TOO_LARGE", `${SCRATCHPAD_TOO_LONG} That change was not added.`);
   if (languageChange) {
     const empty = ChangeSet.empty(next.doc.length);
-    next = advance(next, [{ clientID: SERVER_CLIENT_ID, changes: empty }], command.language!, at, actor.userId);
+    next = advance(next, [{ clientID: SERVER_CLIENT_ID, changes: empty, parts: 1 }], command.language!, at, actor.userId);
     accepted.push({ version: next.version, clientID: SERVER_CLIENT_ID, changes: empty.toJSON(), language: command.language! });
   }
   return { ok: true, pad: next, accepted };
@@ -144,10 +179,18 @@ function rebased(updates: readonly PadUpdate[], pad: PadDoc, behind: number): Ar
   }
 }
 
-function advance(pad: PadDoc, updates: Array<{ clientID: string; changes: ChangeSet }>, language: ScratchpadLanguage, at: string, authorId: string): PadDoc {
+function advance(pad: PadDoc, updates: RecentUpdate[], language: ScratchpadLanguage, at: string, authorId: string): PadDoc {
   const doc = updates.reduce((text, update) => update.changes.apply(text), pad.doc);
   const recent = [...pad.recent, ...updates].slice(-PAD_RECENT_UPDATES);
-  return { doc, version: pad.version + updates.length, language, updatedAt: at, authorId, recent };
+  let parts = recent.reduce((sum, update) => sum + update.parts, 0);
+  let dropped = 0;
+  while (parts > PAD_RECENT_PARTS) parts -= recent[dropped++]!.parts;
+  return { doc, version: pad.version + updates.length, language, updatedAt: at, authorId, recent: recent.slice(dropped) };
+}
+
+/** The parts of a change set in its JSON form (what rebasing over it costs). */
+function partsOf(json: unknown): number {
+  return Array.isArray(json) ? json.length : 1;
 }
 
 function changeSetOf(json: unknown, length: number): ChangeSet | null {

@@ -26,6 +26,8 @@ import {
   findCommand,
   loadRoom,
   padUpdatesAfter,
+  prunePadUpdates,
+  prunesAt,
   roomNotFound,
   saveSnapshots,
   type AppendItem,
@@ -603,6 +605,16 @@ export class RoomEngine {
     return { room, pending, item };
   }
 
+  /** After checkpoints, drops the pads' oldest stored updates (in the background: nothing waits on it). */
+  private prunePads(room: LiveRoom, events: readonly RoomEvent[]): void {
+    for (const event of events) {
+      if (event.type !== "scratchpadUpdated" || event.payload.revision === undefined) continue;
+      const { questionId, revision } = event.payload;
+      if (!prunesAt(room.state?.scratchpads[questionId]?.revision ?? 0, revision)) continue;
+      prunePadUpdates(this.pool, room.sessionId, questionId, revision).catch((error: unknown) => this.onError("pad prune", error));
+    }
+  }
+
   /** A pad push is stored: the room's copy takes it, the room hears of it, and a checkpoint is due. */
   private padWritten(room: LiveRoom, pending: Pending, pad: NonNullable<AppendItem["pad"]>): void {
     const after = pending.padAfter!;
@@ -698,6 +710,7 @@ export class RoomEngine {
             break;
           }
           const stored = item.events.map((event, i) => ({ seq: item.afterSeq + i + 1, event }));
+          this.prunePads(room, item.events);
           const state = applyAll(room.state!, item.events);
           room.state = state;
           room.seq = item.afterSeq + item.events.length;

@@ -359,20 +359,66 @@ export async function padUpdatesAfter(pool: Pool, sessionId: string, after: Reco
   return byQuestion;
 }
 
-/** One pad's updates after `since`, at most `limit`, for a client catching up. */
-export async function padUpdatesSince(pool: Pool, sessionId: string, questionId: string, since: number, limit: number): Promise<StoredPadUpdate[]> {
-  const { rows } = await pool.query<{ version: number; clientId: string; changes: unknown; language: string | null }>({
+/**
+ * One pad's updates after `since`, for a client catching up: at most `limit` of them and, past the first,
+ * at most `maxBytes` of changes in all. `more` when there are others after them.
+ */
+export async function padUpdatesSince(
+  pool: Pool,
+  sessionId: string,
+  questionId: string,
+  since: number,
+  bounds: { limit: number; maxBytes: number },
+): Promise<{ updates: StoredPadUpdate[]; more: boolean }> {
+  // The changes of the first row that does not fit are not sent to this node: only that it exists.
+  const { rows } = await pool.query<{ version: number; clientId: string; changes: unknown; language: string | null; fits: boolean }>({
     name: "room-pad-updates-since",
-    text: `SELECT "version", "clientId", "changes", "language" FROM "PadUpdate"
-             WHERE "sessionId" = $1 AND "questionId" = $2 AND "version" > $3 ORDER BY "version" LIMIT $4`,
-    values: [sessionId, questionId, since, limit],
+    text: `SELECT "version", "clientId", "language", CASE WHEN "fits" THEN "changes" END AS "changes", "fits" FROM (
+             SELECT "version", "clientId", "language", "changes",
+                    row_number() OVER w <= $4 AND (row_number() OVER w = 1 OR sum(octet_length("changes"::text)) OVER w <= $5) AS "fits"
+               FROM "PadUpdate" WHERE "sessionId" = $1 AND "questionId" = $2 AND "version" > $3
+             WINDOW w AS (ORDER BY "version") ORDER BY "version" LIMIT $4 + 1) AS page`,
+    values: [sessionId, questionId, since, bounds.limit, bounds.maxBytes],
   });
-  return rows.map((row) => ({
-    version: row.version,
-    clientID: row.clientId,
-    changes: row.changes,
-    ...(row.language ? { language: row.language as ScratchpadLanguage } : {}),
-  }));
+  const fitting = rows.filter((row) => row.fits);
+  return {
+    updates: fitting.map((row) => ({
+      version: row.version,
+      clientID: row.clientId,
+      changes: row.changes,
+      ...(row.language ? { language: row.language as ScratchpadLanguage } : {}),
+    })),
+    more: fitting.length < rows.length,
+  };
+}
+
+/**
+ * What of a pad's stored updates is kept behind its checkpoint: the newest, up to this many bytes on
+ * disk. A tab that was away for longer than that took to type pulls the pad whole (a reset) instead
+ * of the updates it missed; for typing, 4 MiB is hours. It bounds what a member who floods the pad can
+ * leave in the database (the socket's budget bounds how fast).
+ */
+export const PAD_KEPT_BYTES = 4 * 1024 * 1024;
+/** The updates are pruned when a checkpoint passes a multiple of this many versions, not at every one. */
+export const PAD_PRUNE_EVERY = 500;
+
+/** Whether a checkpoint from `before` to `after` is one to prune at. */
+export function prunesAt(before: number, after: number): boolean {
+  return Math.floor(after / PAD_PRUNE_EVERY) > Math.floor(before / PAD_PRUNE_EVERY);
+}
+
+/** Deletes a pad's oldest updates at or behind the checkpoint at `revision`, past the newest PAD_KEPT_BYTES of them. */
+export async function prunePadUpdates(pool: Pool, sessionId: string, questionId: string, revision: number, keptBytes = PAD_KEPT_BYTES): Promise<number> {
+  const { rowCount } = await pool.query({
+    name: "room-pad-prune",
+    text: `DELETE FROM "PadUpdate" WHERE "sessionId" = $1 AND "questionId" = $2 AND "version" <= (
+             SELECT max("version") FROM (
+               SELECT "version", sum(pg_column_size("changes")) OVER (ORDER BY "version" DESC) AS "newer"
+                 FROM "PadUpdate" WHERE "sessionId" = $1 AND "questionId" = $2 AND "version" <= $3) AS behind
+             WHERE "newer" > $4)`,
+    values: [sessionId, questionId, revision, keptBytes],
+  });
+  return rowCount ?? 0;
 }
 
 /** Where a command with this (sender-scoped) key was appended, if it was. */
