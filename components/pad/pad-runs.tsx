@@ -3,7 +3,6 @@
 import { ChevronDown, ChevronRight } from "lucide-react";
 import dynamic from "next/dynamic";
 import { useState, type Ref } from "react";
-import { AddTestCase } from "@/components/pad/add-test-case";
 import { wallClock } from "@/components/room/format-time";
 import { LANGUAGE_LABELS } from "@/components/runner/code-runner";
 import type { RunPanelHandle } from "@/components/runner/run-panel";
@@ -19,6 +18,9 @@ const RunPanel = dynamic(() => import("@/components/runner/run-panel").then((mod
   ssr: false,
   loading: () => <p className="text-[13px] text-muted-foreground">Loading Run…</p>,
 });
+
+/** Only the interviewers add test cases: the candidate's and observers' rooms never load the form. */
+const AddTestCase = dynamic(() => import("@/components/pad/add-test-case").then((module) => module.AddTestCase), { ssr: false });
 
 export interface PadRunsProps {
   questionId: string;
