@@ -87,6 +87,7 @@ function question(session: number, position: number): QuestionSnapshot {
     redFlags: ["Ignores failure", "No numbers"],
     exampleScore: { score: 7, outOf: 10, reasons: ["Covers the main trade-offs"] },
     code: null,
+    board: null,
     meta: { documentTitle: document, sourceFile: `${document}.md` },
   };
 }

@@ -50,8 +50,9 @@ const COMMANDS_PER_SECOND = 10;
 const SIGNALS_BURST = 200;
 const SIGNALS_PER_SECOND = 50;
 /**
- * Typing has its own budget too: a tab pushes its pad at most every 50 ms and moves its cursor as often,
- * which with a few commands beside would run through the commands' ten a second.
+ * Typing and drawing have their own budget too: a tab pushes its pad (or its whiteboard) at most every
+ * 50 ms and moves its cursor as often, which with a few commands beside would run through the
+ * commands' ten a second.
  */
 const PAD_BURST = 100;
 const PAD_PER_SECOND = 40;
@@ -331,11 +332,12 @@ const HANDLERS: Record<ClientEvent, (deps: GatewayDeps, member: Member, payload:
 
 /**
  * Which rate limit an event draws on. A command says its type before it is parsed; one that claims to
- * be a pad push but is not is refused by the parse, so the claim buys nothing.
+ * be a pad or whiteboard push but is not is refused by the parse, so the claim buys nothing.
  */
 function budgetOf(event: string, payload: unknown): { allow: "allow" | "allowSignal" | "allowPad"; perSecond: number; cost: number } {
   if (event === "call:signal") return { allow: "allowSignal", perSecond: SIGNALS_PER_SECOND, cost: 1 };
-  const isPush = event === "room:command" && (payload as { command?: { type?: unknown } } | null)?.command?.type === "editScratchpad";
+  const type = event === "room:command" ? (payload as { command?: { type?: unknown } } | null)?.command?.type : undefined;
+  const isPush = type === "editScratchpad" || type === "drawOnBoard";
   if (isPush || event === "pad:pull" || event === "pad:cursor") {
     return { allow: "allowPad", perSecond: PAD_PER_SECOND, cost: 1 + Math.floor(byteSize(payload) / PAD_BYTES_PER_TOKEN) };
   }

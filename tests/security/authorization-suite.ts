@@ -1,4 +1,5 @@
 import { padClientOf, padSplice } from "@/tests/support/pad-updates";
+import { rectangle } from "@/server/domain/board/test-elements";
 import { RUN } from "@/server/domain/room/test-fixtures";
 import { processRuntime } from "@/server/platform/process-runtime";
 import { randomUUID } from "node:crypto";
@@ -295,6 +296,7 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
     addTestCase: (w) => ({ type: "addTestCase", questionId: w.q1, test: { name: "empty input", input: "[[]]", expected: "0" } }),
     recordRun: (w) => ({ type: "recordRun", questionId: w.q1, run: RUN(`run-${randomUUID()}`) }),
     editScratchpad: (w) => ({ type: "editScratchpad", questionId: w.q1, baseRevision: 0, updates: [padSplice(0, 0, 0, "my answer", padClientOf(w.callerId))] }),
+    drawOnBoard: (w) => ({ type: "drawOnBoard", questionId: w.q1, elements: [rectangle({ id: `shape-${randomUUID().slice(0, 8)}` })] }),
     joinCall: () => JOIN_CALL,
     leaveCall: () => ({ type: "leaveCall", connectionId: CELL_TAB }),
     // Sharing a screen sends media: observers may not, unless the owner lets them speak.

@@ -204,6 +204,7 @@ export const AUTHORIZATION_TABLE: Row[] = [
   // A live edit is kept in memory and relayed; it is written by a checkpoint seconds later.
   // The pad: the candidate and the interviewers type in it (stored as PadUpdate rows); observers read it.
   { surface: "command", name: "editScratchpad", cells: inRoom(["owner", "coInterviewer", "candidates"]), writes: true },
+  { surface: "command", name: "drawOnBoard", cells: inRoom(["owner", "coInterviewer", "candidates"]), writes: true },
   // The pad's code: interviewers add test cases; whoever types may record a run (their browser ran it).
   { surface: "command", name: "addTestCase", cells: inRoom(["owner", "coInterviewer"]), writes: true },
   { surface: "command", name: "recordRun", cells: inRoom(["owner", "coInterviewer", "candidates"]), writes: true },

@@ -4,7 +4,7 @@ import { unreachable } from "../room/unreachable";
 import { runSummary } from "../code/run-summary";
 import type { RoomView } from "../room/view-for";
 
-export type TimelineKind = "room" | "question" | "followUp" | "keyPoint" | "note" | "scratchpad" | "run" | "scoring" | "presence" | "call";
+export type TimelineKind = "room" | "question" | "followUp" | "keyPoint" | "note" | "scratchpad" | "board" | "run" | "scoring" | "presence" | "call";
 
 export interface TimelineEntry {
   kind: TimelineKind;
@@ -53,6 +53,8 @@ export function describeStep(event: ViewEvent, before: RoomView): TimelineEntry 
       return { kind: "scratchpad", text: `Scratchpad saved (${questionLabel(before, event.payload.questionId)}, ${event.payload.text.length} characters)` };
     case "testCaseAdded":
       return { kind: "run", text: `Test case added (${questionLabel(before, event.payload.questionId)}): ${clip(event.payload.test.name)}` };
+    case "boardChanged":
+      return { kind: "board", text: `${name(event.payload.by)} drew on the whiteboard (${questionLabel(before, event.payload.questionId)})` };
     case "codeRan":
       return { kind: "run", text: `${name(event.payload.by)} ran the code (${questionLabel(before, event.payload.questionId)}): ${runSummary(event.payload)}` };
     case "scoringUpdated":

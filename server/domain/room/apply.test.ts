@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { apply, applyAll } from "./apply";
 import { roomEventSchema, type RoomEvent, type RoomEventType } from "./events";
 import { roomStateSchema, testsOf, type RoomState } from "./room-state";
-import { RUN, T0, at, candidate, interviewer, joinedRoom, liveRoom, observer } from "./test-fixtures";
+import { RUN, T0, at, boardText, candidate, interviewer, joinedRoom, liveRoom, observer } from "./test-fixtures";
 
 const Q1 = "question_1_id";
 const Q2 = "question_2_id";
@@ -220,6 +220,26 @@ describe("apply", () => {
   it(covers("codeRan"), () => {
     const run = { ...RUN("run-first"), questionId: Q1, by: "user_candidate", at: iso(4), revision: 3 };
     expect(applied(liveRoom(), { type: "codeRan", payload: run }).runs).toEqual([run]);
+  });
+
+  it(covers("boardChanged"), () => {
+    // The first drawing joins the starting diagram; a later version of an element replaces it, an older one does not.
+    const first = applied(liveRoom(), {
+      type: "boardChanged",
+      payload: { questionId: Q1, elements: [boardText("box", "v1", 1)], by: "user_candidate", at: iso(4) },
+    });
+    expect(Object.keys(first.boards[Q1]!.elements).sort()).toEqual(["box", "start_1"]);
+    const later = applied(first, {
+      type: "boardChanged",
+      payload: { questionId: Q1, elements: [boardText("box", "v2", 2)], by: "user_interviewer", at: iso(5) },
+    });
+    expect(later.boards[Q1]!.elements.box).toMatchObject({ text: "v2", version: 2 });
+    const stale = applied(later, {
+      type: "boardChanged",
+      payload: { questionId: Q1, elements: [boardText("box", "v0", 1, -1)], by: "user_candidate", at: iso(6) },
+    });
+    expect(stale.boards[Q1]!.elements.box).toMatchObject({ text: "v2" });
+    expect(applied(later, { type: "boardChanged", payload: { questionId: "gone", elements: [boardText("x", "x", 1)], by: "u", at: iso(6) } })).toEqual(later);
   });
 
   it(covers("scratchpadUpdated"), () => {

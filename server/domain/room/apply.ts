@@ -2,7 +2,8 @@ import { foldCall } from "./call";
 import type { RoomEvent, RoomEventOf, RoomEventType } from "./events";
 import { withLegacyScore } from "../scoring/legacy";
 import { changeScorecard, emptyScorecard, type Scorecard } from "../scoring/scorecard";
-import { findQuestion, type QuestionTiming, type RoomState } from "./room-state";
+import { boardFor, findQuestion, type QuestionTiming, type RoomState } from "./room-state";
+import { mergeBoard } from "../board/board";
 import { checkpointed } from "./scratchpad";
 import { unreachable } from "./unreachable";
 
@@ -76,6 +77,12 @@ export function apply(state: RoomState, event: RoomEvent): RoomState {
     }
     case "codeRan":
       return { ...state, runs: [...state.runs, event.payload] };
+    case "boardChanged": {
+      const question = findQuestion(state, event.payload.questionId);
+      if (!question) return state;
+      const { board } = mergeBoard(boardFor(state, question), event.payload.elements);
+      return { ...state, boards: { ...state.boards, [question.id]: board } };
+    }
     case "interviewEnded":
       return interviewEnded(state, event.payload);
     case "callJoined":

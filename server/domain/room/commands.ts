@@ -5,6 +5,8 @@ import { OVERALL_MAX, ratingSchema, recommendationSchema } from "../scoring/scal
 import { selfRatingSchema } from "../scoring/scorecard";
 import { testCaseSchema } from "../code/code-spec";
 import { runReportSchema } from "../code/run-record";
+import { boardElementSchema } from "../board/board-element";
+import { BOARD_LIMITS } from "../board/board";
 import { callConnectionIdSchema, idSchema, presenceStatusSchema, scratchpadLanguageSchema } from "./room-state";
 
 export const NOTE_MAX_LENGTH = 10_000;
@@ -180,6 +182,11 @@ const clientCommandSchemas = [
   z.object({ type: z.literal("addTestCase"), questionId: idSchema, test: testCaseSchema }),
   /** What a run of the pad's code showed, in the browser of whoever ran it; the room keeps it for everyone. */
   z.object({ type: z.literal("recordRun"), questionId: idSchema, run: runReportSchema }),
+  /**
+   * Drawing on a question's whiteboard: the elements this member changed since their last push, each
+   * whole, at its new version (Excalidraw's). The server keeps those that supersede what it has.
+   */
+  z.object({ type: z.literal("drawOnBoard"), questionId: idSchema, elements: z.array(boardElementSchema).min(1).max(BOARD_LIMITS.perPush) }),
   z.object({ type: z.literal("end") }),
   /** `connectionId` is the joining tab's; joining again from another tab moves the call there. */
   z.object({

@@ -9,6 +9,7 @@ import {
   RUN,
   T0,
   at,
+  boardText,
   candidate,
   coInterviewer,
   emptyRoom,
@@ -79,6 +80,12 @@ const cases: Record<Exclude<CommandType, "editScratchpad">, Case> = {
     command: () => ({ type: "recordRun", questionId: Q1, run: RUN("run-in-a-case") }),
     allowed: ["INTERVIEWER", "CO_INTERVIEWER", "CANDIDATE"],
     event: "codeRan",
+  },
+  drawOnBoard: {
+    state: () => liveRoom(),
+    command: () => ({ type: "drawOnBoard", questionId: Q1, elements: [boardText("shape", "a box", 1)] }),
+    allowed: ["INTERVIEWER", "CO_INTERVIEWER", "CANDIDATE"],
+    event: "boardChanged",
   },
   join: {
     state: () => emptyRoom(),

@@ -2,6 +2,7 @@ import type { Command, CommandOf } from "./commands";
 import type { RoomEvent } from "./events";
 import { decideCall, leaveCallWith } from "./decide-call";
 import { decideCode } from "./decide-code";
+import { drawOnBoard } from "./decide-board";
 import { decideScoring, isCitedBy } from "./decide-scoring";
 import { can, canBeRemoved, noteAuthorRoleOf, type Actor } from "./policy";
 import { refuse, type Refused } from "./room-error";
@@ -85,6 +86,8 @@ export function decide(state: RoomState, actor: Actor, command: Command, now: Da
     case "addTestCase":
     case "recordRun":
       return decideCode(state, actor, command, at);
+    case "drawOnBoard":
+      return drawOnBoard(state, actor, command, at);
     case "end":
       return end(state, at);
     case "removeParticipant":

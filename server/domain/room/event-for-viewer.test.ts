@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { boardOf } from "../board/board";
 import { eventForViewer, scratchpadEditForViewer } from "./event-for-viewer";
 import type { RoomEvent } from "./events";
 import { at, candidate, coInterviewer, interviewer, liveRoom, observer, question } from "./test-fixtures";
@@ -22,6 +23,11 @@ const observerNoteDelete: RoomEvent = {
 };
 
 /** A fixture question's code as the candidate learns it when asked: its own spec and tests. */
+/** The question's starting diagram, as the board the candidate is shown when it is asked. */
+function boardOfQuestion(n: number) {
+  return boardOf(question(n).board ?? []);
+}
+
 function codeOf(n: number) {
   const spec = question(n).code!;
   return { language: spec.language, starterCode: spec.starterCode, entry: spec.entry, tests: spec.tests };
@@ -54,7 +60,7 @@ describe("eventForViewer: candidate", () => {
       payload: {
         at: iso(60),
         from: { questionId: Q1, accumulatedMs: 60_000 },
-        to: { question: { id: Q2, position: 1, prompt: "PROMPT_Q2_MAIN", timeBoxSec: 600, code: codeOf(2) }, accumulatedMs: 0 },
+        to: { question: { id: Q2, position: 1, prompt: "PROMPT_Q2_MAIN", timeBoxSec: 600, code: codeOf(2), board: boardOfQuestion(2) }, accumulatedMs: 0 },
       },
     });
   });
@@ -62,7 +68,7 @@ describe("eventForViewer: candidate", () => {
   it("receives the first question's prompt when the interview starts", () => {
     expect(eventForViewer({ type: "interviewStarted", payload: { startedAt: iso(0), questionId: Q1 } }, state, candidate)).toEqual({
       type: "interviewStarted",
-      payload: { startedAt: iso(0), question: { id: Q1, position: 0, prompt: "PROMPT_Q1_MAIN", timeBoxSec: 600, code: codeOf(1) } },
+      payload: { startedAt: iso(0), question: { id: Q1, position: 0, prompt: "PROMPT_Q1_MAIN", timeBoxSec: 600, code: codeOf(1), board: boardOfQuestion(1) } },
     });
   });
 

@@ -12,8 +12,10 @@ import {
 import { candidateFeedback, codeView, copyRun, scoringView, type CandidateFeedbackView, type CodeView, type ScoringView } from "./view-for";
 import type { TestCase } from "../code/code-spec";
 import type { RunRecord } from "../code/run-record";
-import { findQuestion, type PresenceStatus, type Role, type RoomState, type ScratchpadLanguage } from "./room-state";
+import { boardFor, findQuestion, type PresenceStatus, type Role, type RoomState, type ScratchpadLanguage } from "./room-state";
 import { unreachable } from "./unreachable";
+import type { BoardElement } from "../board/board-element";
+import type { Board } from "../board/board";
 
 type ScoringEventType =
   "scoreSet" | "scorecardChanged" | "scorecardSubmitted" | "competencyWeightsSet" | "feedbackDrafted" | "feedbackReleased" | "selfAssessmentFinished";
@@ -32,6 +34,8 @@ export interface CandidateQuestionIntro {
   prompt: string;
   timeBoxSec: number | null;
   code: CodeView;
+  /** Its whiteboard's starting diagram. */
+  board: Board;
 }
 
 export type CandidateViewEvent =
@@ -52,6 +56,7 @@ export type CandidateViewEvent =
   | { type: "interviewEnded"; payload: { endedAt: string; questionId: string | null; accumulatedMs: number | null } }
   | { type: "testCaseAdded"; payload: { questionId: string; test: TestCase } }
   | { type: "codeRan"; payload: RunRecord }
+  | { type: "boardChanged"; payload: { questionId: string; elements: BoardElement[]; by: string; at: string } }
   /** The call is everyone's to see: who is in it and what each sends. */
   | CallEvent
   /** Released feedback as the candidate may see it now (after a release, and after they rate themselves). */
@@ -116,6 +121,7 @@ function staffEvent(event: RoomEvent, state: RoomState, viewer: Actor): StaffVie
     case "scratchpadUpdated":
     case "testCaseAdded":
     case "codeRan":
+    case "boardChanged":
     case "interviewEnded":
     case "callJoined":
     case "callLeft":
@@ -180,6 +186,11 @@ function candidateEvent(event: RoomEvent, state: RoomState): CandidateViewEvent 
     }
     case "codeRan":
       return state.visitedQuestionIds.includes(event.payload.questionId) ? { type: "codeRan", payload: copyRun(event.payload) } : null;
+    // An asked question's whiteboard is everyone's who is in the room, as it is drawn.
+    case "boardChanged": {
+      const { questionId, elements, by, at } = event.payload;
+      return state.visitedQuestionIds.includes(questionId) ? { type: "boardChanged", payload: { questionId, elements, by, at } } : null;
+    }
     case "callJoined":
     case "callLeft":
     case "callMediaChanged":
@@ -244,6 +255,8 @@ function intro(state: Pick<RoomState, "questions">, questionId: string): Candida
   const question = findQuestion(state, questionId);
   if (!question) return null;
   // Only the question's own tests: those added later reach the candidate as `testCaseAdded`.
+  // Only the question's own tests and starting diagram: what was added later reaches the candidate as events.
   const code = codeView({ addedTests: {} }, question);
-  return { id: question.id, position: question.position, prompt: question.prompt, timeBoxSec: question.timeBoxSec, code };
+  const board = boardFor({ boards: {} }, question);
+  return { id: question.id, position: question.position, prompt: question.prompt, timeBoxSec: question.timeBoxSec, code, board };
 }

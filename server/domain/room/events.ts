@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { testCaseSchema } from "../code/code-spec";
 import { runRecordSchema } from "../code/run-record";
+import { boardElementSchema } from "../board/board-element";
 import { releaseSchema, selfAssessmentSchema } from "../scoring/feedback";
 import { amendmentSchema, scorecardChangeSchema, scorecardSchema } from "../scoring/scorecard";
 import {
@@ -151,6 +152,11 @@ export const roomEventSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("codeRan"),
     payload: runRecordSchema,
+  }),
+  /** Elements a member drew or changed on a question's whiteboard, as the board took them. */
+  z.object({
+    type: z.literal("boardChanged"),
+    payload: z.object({ questionId: idSchema, elements: z.array(boardElementSchema), by: idSchema, at: instantSchema }),
   }),
   z.object({
     type: z.literal("interviewEnded"),

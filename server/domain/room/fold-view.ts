@@ -5,6 +5,7 @@ import { applyPadUpdates, checkpointed, initialPad } from "./scratchpad";
 import { unreachable } from "./unreachable";
 import type { CandidateQuestionView, CandidateView, CodeView, ParticipantView, RoomView, StaffQuestionView, StaffView, TimerView } from "./view-for";
 import type { TestCase } from "../code/code-spec";
+import { mergeBoard } from "../board/board";
 
 /**
  * Folds one projected event (what `eventForViewer` sent this viewer) into the viewer's view (what
@@ -111,6 +112,8 @@ function foldStaff(view: StaffView, event: StaffViewEvent): StaffView {
       return mapQuestion(view, event.payload.questionId, (question) => withTest(question, event.payload.test));
     case "codeRan":
       return mapQuestion(view, event.payload.questionId, (question) => ({ ...question, runs: [...question.runs, event.payload] }));
+    case "boardChanged":
+      return mapQuestion(view, event.payload.questionId, (question) => ({ ...question, board: mergeBoard(question.board, event.payload.elements).board }));
     case "interviewEnded": {
       const { endedAt, questionId, accumulatedMs } = event.payload;
       // Out of the lobby, the question at `currentIndex` counts as current, even if it was never shown.
@@ -162,6 +165,7 @@ function foldCandidate(view: CandidateView, event: CandidateViewEvent): Candidat
         scratchpad: null,
         code: question.code,
         runs: [],
+        board: question.board,
       };
       return { ...view, status: "live", clock: { ...view.clock, startedAt, elapsedMs: null }, current };
     }
@@ -183,6 +187,7 @@ function foldCandidate(view: CandidateView, event: CandidateViewEvent): Candidat
             scratchpad: null,
             code: intro.code,
             runs: [],
+            board: intro.board,
           };
       return { ...view, current, earlier: asked.filter((question) => question.id !== current.id).sort(byPosition) };
     }
@@ -201,6 +206,8 @@ function foldCandidate(view: CandidateView, event: CandidateViewEvent): Candidat
       return mapAsked(view, event.payload.questionId, (question) => withTest(question, event.payload.test));
     case "codeRan":
       return mapAsked(view, event.payload.questionId, (question) => ({ ...question, runs: [...question.runs, event.payload] }));
+    case "boardChanged":
+      return mapAsked(view, event.payload.questionId, (question) => ({ ...question, board: mergeBoard(question.board, event.payload.elements).board }));
     case "interviewEnded": {
       const { endedAt, questionId, accumulatedMs } = event.payload;
       const ended = { ...view, status: "ended" as const, clock: { ...view.clock, endedAt, elapsedMs: null } };

@@ -12,7 +12,7 @@ import { eventForViewer } from "./event-for-viewer";
 import type { RoomEvent } from "./events";
 import type { Actor } from "./policy";
 import type { RoomState } from "./room-state";
-import { at, candidate, coInterviewer, emptyRoom, everyone, idSource, interviewer, observer } from "./test-fixtures";
+import { at, boardText, candidate, coInterviewer, emptyRoom, everyone, idSource, interviewer, observer } from "./test-fixtures";
 import { viewFor } from "./view-for";
 
 type Step = [Actor, Command, number];
@@ -36,6 +36,7 @@ const flow: Step[] = [
   [interviewer, { type: "editNote", noteId: "note_1", body: `${interviewerNote}_EDITED` }, 15],
   [observer, { type: "editNote", noteId: "note_3", body: `${observerNote}_EDITED` }, 16],
   [candidate, { type: "checkpointScratchpad", questionId: Q(1), text: "CANDIDATE_SCRATCH_ONE", revision: 1 }, 20],
+  [interviewer, { type: "drawOnBoard", questionId: Q(1), elements: [boardText("box", "INTERVIEWER_DRAWING", 1)] }, 20],
   [candidate, { type: "setPresence", status: "away" }, 21],
   [interviewer, { type: "rateCriterion", questionId: Q(1), criterion: 0, rating: 3, comment: "SECRET_INTERVIEWER_RATING", evidence: [] }, 30],
   [observer, { type: "addNote", body: "SECRET_OBSERVER_EVIDENCE" }, 31],
@@ -100,8 +101,9 @@ function unrevealedOrUnasked(state: RoomState): string[] {
   const hidden: string[] = [];
   for (const question of state.questions) {
     if (!state.visitedQuestionIds.includes(question.id)) {
-      // A coding question's starter code and tests too: they are the candidate's only once it is asked.
+      // A coding question's starter code and tests too, and a starting diagram: the candidate's only once it is asked.
       hidden.push(question.id, question.prompt, ...(question.code ? [question.code.starterCode, ...question.code.tests.map((test) => test.name)] : []));
+      hidden.push(...(question.board ?? []).flatMap((element) => (element.type === "text" ? [element.text] : [])));
     }
     for (const followUp of question.followUps) {
       if (!state.reveals.some((reveal) => reveal.followUpId === followUp.id)) hidden.push(followUp.id, followUp.prompt);
@@ -174,6 +176,8 @@ describe("no leaks across a whole interview", () => {
     }
     expect(finalView).toContain("CANDIDATE_SCRATCH_ONE");
     expect(finalView).toContain("CANDIDATE_SCRATCH_TWO");
+    expect(finalView).toContain("INTERVIEWER_DRAWING");
+    expect(finalView).toContain("PROMPT_Q2_BOARD_START");
     expect(finalView).not.toContain("PROMPT_Q1_F3_FOLLOWUP");
     expect(finalView).not.toContain("PROMPT_Q3_MAIN");
   });

@@ -118,6 +118,11 @@ export function canRunCode(role: Role): boolean {
   return canEditScratchpad(role);
 }
 
+/** The candidate and the interviewers draw on the whiteboard together; observers watch it. */
+export function canDraw(role: Role): boolean {
+  return canEditScratchpad(role);
+}
+
 /** The interviewers add test cases during the interview (the candidate writes their own tests in the pad). */
 export function canAddTestCase(role: Role): boolean {
   return role === "INTERVIEWER" || role === "CO_INTERVIEWER";
@@ -211,6 +216,8 @@ function roleAllows(role: Role, command: Command): boolean {
       return canEditScratchpad(role);
     case "recordRun":
       return canRunCode(role);
+    case "drawOnBoard":
+      return canDraw(role);
     case "addTestCase":
       return canAddTestCase(role);
     case "joinCall":
@@ -234,6 +241,8 @@ function refusalFor(command: Command): string {
       return "Observers read the scratchpad; they do not write in it.";
     case "recordRun":
       return "Observers watch the runs; they do not run the code.";
+    case "drawOnBoard":
+      return "Observers watch the whiteboard; they do not draw on it.";
     case "rateCriterion":
     case "setRedFlags":
     case "setQuestionOverall":

@@ -5,6 +5,8 @@ import { scorecardSchema } from "../scoring/scorecard";
 import { competencyRefSchema } from "../scoring/competency-set";
 import { codeSpecSchema, testCaseSchema, type TestCase } from "../code/code-spec";
 import { runRecordSchema } from "../code/run-record";
+import { boardElementSchema } from "../board/board-element";
+import { BOARD_LIMITS, boardOf, boardSchema, type Board } from "../board/board";
 
 export { ID_MAX_LENGTH, idSchema, instantSchema } from "./primitives";
 
@@ -63,6 +65,8 @@ export const questionSnapshotSchema = z.object({
   exampleScore: exampleScoreSchema.nullable(),
   /** The bank question's code spec as planned; null for other questions and for plans made before it existed. */
   code: codeSpecSchema.nullable().default(null),
+  /** The question's starting diagram from the bank, drawn on its whiteboard before anyone draws. */
+  board: z.array(boardElementSchema).max(BOARD_LIMITS.elements).nullable().default(null),
   meta: z.record(z.string(), z.unknown()),
 });
 export type QuestionSnapshot = z.infer<typeof questionSnapshotSchema>;
@@ -201,6 +205,8 @@ const roomProgressShape = {
   addedTests: z.record(idSchema, z.array(testCaseSchema)).default({}),
   /** Every run of the pad's code, in the order they were recorded. */
   runs: z.array(runRecordSchema).default([]),
+  /** Each asked question's whiteboard once someone drew on it, its starting diagram included. */
+  boards: z.record(idSchema, boardSchema).default({}),
 };
 export const roomProgressSchema = z.object(roomProgressShape);
 export type RoomProgress = z.infer<typeof roomProgressSchema>;
@@ -262,6 +268,7 @@ export function createRoomState(room: NewRoom): RoomState {
     call: NO_CALL,
     addedTests: {},
     runs: [],
+    boards: {},
   });
 }
 
@@ -281,6 +288,11 @@ export function findParticipant(state: RoomState, userId: string): Participant |
 /** A question's test cases as runs check them: its own, then those added during the interview. */
 export function testsOf(state: Pick<RoomState, "addedTests">, question: Pick<QuestionSnapshot, "id" | "code">): TestCase[] {
   return [...(question.code?.tests ?? []), ...(state.addedTests[question.id] ?? [])];
+}
+
+/** A question's whiteboard: what was drawn on it, else its starting diagram (empty without one). */
+export function boardFor(state: Pick<RoomState, "boards">, question: Pick<QuestionSnapshot, "id" | "board">): Board {
+  return state.boards[question.id] ?? boardOf(question.board ?? []);
 }
 
 export function timingOf(state: RoomState, questionId: string): QuestionTiming {

@@ -1,4 +1,6 @@
 import type { RunReport } from "../code/run-record";
+import type { BoardElement } from "../board/board-element";
+import { rectangle } from "../board/test-elements";
 /** Shared by the room's unit tests: a small interview whose every hidden field holds a unique marker. */
 import fc from "fast-check";
 import { expect } from "vitest";
@@ -44,6 +46,25 @@ export function question(n: number, followUps = 3): QuestionSnapshot {
       entry: `PROMPT_${q}_STARTER`,
       tests: [{ name: `PROMPT_${q}_TEST`, input: "[[1, 2]]", expected: "3" }],
     },
+    // Its starting diagram: the candidate's to see once the question is asked, like its prompt.
+    board: [boardText(`start_${n}`, `PROMPT_${q}_BOARD_START`, 1)],
+  };
+}
+
+/** A text element on a whiteboard, as Excalidraw makes one. */
+export function boardText(id: string, text: string, version: number, versionNonce = 0): BoardElement {
+  return {
+    ...rectangle({ id, version, versionNonce }),
+    type: "text",
+    text,
+    originalText: text,
+    fontSize: 20,
+    fontFamily: 5,
+    textAlign: "left",
+    verticalAlign: "top",
+    containerId: null,
+    autoResize: true,
+    lineHeight: 1.25,
   };
 }
 
@@ -199,6 +220,11 @@ export const steps: Array<[Actor, Command]> = [
   [candidate, { type: "recordRun", questionId: Q(1), run: RUN("run-candidate-1") }],
   [interviewer, { type: "recordRun", questionId: Q(2), run: RUN("run-interviewer-1") }],
   [observer, { type: "recordRun", questionId: Q(1), run: RUN("run-observer-1") }],
+  [candidate, { type: "drawOnBoard", questionId: Q(1), elements: [boardText("box", "PROMPT_CANDIDATE_DRAWING", 1)] }],
+  [interviewer, { type: "drawOnBoard", questionId: Q(1), elements: [boardText("box", "PROMPT_INTERVIEWER_EDIT", 2), boardText("arrow", "PROMPT_ARROW", 1)] }],
+  [coInterviewer, { type: "drawOnBoard", questionId: Q(2), elements: [boardText("start_2", "PROMPT_Q2_REDRAWN", 2)] }],
+  [candidate, { type: "drawOnBoard", questionId: Q(1), elements: [boardText("box", "PROMPT_CANDIDATE_LATE", 2, 5)] }],
+  [observer, { type: "drawOnBoard", questionId: Q(1), elements: [boardText("box", "observer drawing", 9)] }],
   // The call: members join, change what they send, leave; the owner lets observers speak and silences them.
   ...everyone.flatMap((actor): Array<[Actor, Command]> => [
     [actor, { type: "joinCall", connectionId: callTab(actor), media: { audio: actor.role !== "OBSERVER", video: false } }],

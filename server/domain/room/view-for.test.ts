@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RoomState } from "./room-state";
-import { T0, at, candidate, coInterviewer, interviewer, joinedRoom, liveRoom, observer, run } from "./test-fixtures";
+import { T0, at, candidate, coInterviewer, interviewer, joinedRoom, liveRoom, observer, question, run } from "./test-fixtures";
+import { boardOf } from "../board/board";
 import { viewFor } from "./view-for";
 
 const Q1 = "question_1_id";
@@ -148,6 +149,7 @@ describe("viewFor: candidate", () => {
       scratchpad: null,
       code: expect.objectContaining({ language: "python", entry: "PROMPT_Q2_STARTER" }),
       runs: [],
+      board: boardOf(question(2).board ?? []),
     });
     expect(view().clock).toEqual({ startedAt: T0.toISOString(), endedAt: null, elapsedMs: 90_000 });
   });
@@ -166,6 +168,7 @@ describe("viewFor: candidate", () => {
         scratchpad: { text: "candidate draft", updatedAt: iso(30), revision: 1, language: "plain" },
         code: expect.objectContaining({ tests: [{ name: "PROMPT_Q1_TEST", input: "[[1, 2]]", expected: "3" }] }),
         runs: [],
+        board: boardOf(question(1).board ?? []),
       },
     ]);
   });
@@ -174,7 +177,7 @@ describe("viewFor: candidate", () => {
     expect(Object.keys(view()).sort()).toEqual(
       ["asOf", "call", "clock", "current", "earlier", "feedback", "participants", "questionCount", "role", "sessionId", "status", "viewer"].sort(),
     );
-    expect(Object.keys(view().current ?? {}).sort()).toEqual(["code", "followUps", "id", "position", "prompt", "runs", "scratchpad", "timer"]);
+    expect(Object.keys(view().current ?? {}).sort()).toEqual(["board", "code", "followUps", "id", "position", "prompt", "runs", "scratchpad", "timer"]);
   });
 
   it("shows no question in the lobby", () => {

@@ -3,6 +3,7 @@ import { releasedScoresForCandidate, selfAssessmentCriteria, type Feedback, type
 import type { Scorecard } from "../scoring/scorecard";
 import { canSeeFeedbackDraft, canSeeNote, canSeeReleasedFeedback, canSeeReleasedScores, canSeeScratchpad, othersScorecardsFor, type Actor } from "./policy";
 import {
+  boardFor,
   questionElapsedMs,
   sessionElapsedMs,
   timingOf,
@@ -20,6 +21,7 @@ import type { RunnableLanguage, TestCase } from "../code/code-spec";
 import type { RunRecord } from "../code/run-record";
 import { unreachable } from "./unreachable";
 import type { Call } from "./room-state";
+import type { Board } from "../board/board";
 
 export interface ParticipantView {
   userId: string;
@@ -91,6 +93,8 @@ export interface StaffQuestionView {
   code: CodeView;
   /** The runs of this question's pad, oldest first. */
   runs: RunRecord[];
+  /** Its whiteboard: what was drawn, or the starting diagram the bank gave it, shown to staff before it is asked. */
+  board: Board;
 }
 
 export interface NoteView {
@@ -156,6 +160,7 @@ export interface CandidateQuestionView {
   scratchpad: Scratchpad | null;
   code: CodeView;
   runs: RunRecord[];
+  board: Board;
 }
 
 export interface CandidateView {
@@ -294,6 +299,7 @@ function staffView(state: RoomState, viewer: Actor, now: Date | undefined): Staf
         scratchpad: scratchpadView(state, question.id),
         code: codeView(state, question),
         runs: runsView(state, question.id),
+        board: boardFor(state, question),
       };
     }),
     notes: state.notes
@@ -396,6 +402,7 @@ function candidateQuestion(state: RoomState, question: QuestionSnapshot, now: Da
     scratchpad: scratchpadView(state, question.id),
     code: codeView(state, question),
     runs: runsView(state, question.id),
+    board: boardFor(state, question),
   };
 }
 

@@ -182,6 +182,7 @@ function checkpointsFirst(pending: Pending, room: LiveRoom): boolean {
     case "checkpointScratchpad":
     case "editScratchpad":
     case "addTestCase":
+    case "drawOnBoard":
     case "joinCall":
     case "leaveCall":
     case "setCallMedia":
