@@ -77,12 +77,8 @@ export function apply(state: RoomState, event: RoomEvent): RoomState {
     }
     case "codeRan":
       return { ...state, runs: [...state.runs, event.payload] };
-    case "boardChanged": {
-      const question = findQuestion(state, event.payload.questionId);
-      if (!question) return state;
-      const { board } = mergeBoard(boardFor(state, question), event.payload.elements);
-      return { ...state, boards: { ...state.boards, [question.id]: board } };
-    }
+    case "boardChanged":
+      return boardChanged(state, event.payload);
     case "interviewEnded":
       return interviewEnded(state, event.payload);
     case "callJoined":
@@ -92,6 +88,13 @@ export function apply(state: RoomState, event: RoomEvent): RoomState {
       return { ...state, call: foldCall(state.call, event) };
   }
   return unreachable(event);
+}
+
+function boardChanged(state: RoomState, payload: RoomEventOf<"boardChanged">["payload"]): RoomState {
+  const question = findQuestion(state, payload.questionId);
+  if (!question) return state;
+  const { board } = mergeBoard(boardFor(state, question), payload.elements);
+  return { ...state, boards: { ...state.boards, [question.id]: board } };
 }
 
 /** Folds a sequence of events, e.g. a log replayed onto a snapshot. */
