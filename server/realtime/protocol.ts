@@ -23,7 +23,7 @@ import {
  * Bumped whenever a message changes shape. A client that joins with another version is told to reload
  * (OUTDATED_CLIENT) rather than misreading what it is sent.
  */
-export const PROTOCOL_VERSION = 8;
+export const PROTOCOL_VERSION = 9;
 
 /** Every acknowledgement: success with its data, or a code and a sentence fit to show a user. */
 /**
