@@ -1,5 +1,6 @@
 // npm run bench:realtime -- [--rooms 250,500,1000,1500,2000] [--seconds 20] [--interval-ms 2000] [--cpu-prof DIR]
 //   [--pad-rooms 1000] [--pad-seconds 20] [--keystroke-ms 200] [--pad-cursors on|off]
+//   [--board-rooms 1000] [--board-seconds 20] [--point-ms 50]
 //   [--protocol-version N|none]  (default: this checkout's; "none" for a server older than versioned joins)
 //
 // Load on the live room as a load generator sees it, over the documented protocol, against a bare
@@ -7,7 +8,9 @@
 // a candidate socket; one command per room every interval (reveal or question change, key-point tick,
 // note, pad push). Steps the room count up to find the knee: the first count where delivery p99
 // is over 200 ms or anything is lost. Then, at each pad room count, both members of every room type in
-// the pad at once (bench/realtime/pad-load.ts), on the app and on the relay. The last line is one JSON object.
+// the pad at once (bench/realtime/pad-load.ts), on the app and on the relay; then the candidate of every
+// room draws on the whiteboard while the interviewer watches (bench/realtime/board-load.ts). The last line
+// is one JSON object.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -21,6 +24,7 @@ import { freePort } from "@/tests/support/free-port";
 import { createTestDatabaseServer } from "@/tests/support/test-database";
 import { LoadRoom, summary, type Role, type RoomSpec } from "./realtime/load";
 import { measurePad, PAD_HEADER, padRow, type PadResult } from "./realtime/pad-load";
+import { BOARD_HEADER, boardRow, measureBoard, type BoardResult } from "./realtime/board-load";
 import { cpuMsOf, loadAverage, rssBytesOf, treeCpuMsOf } from "./realtime/process-stats";
 import { RoomFactory } from "./realtime/setup";
 
@@ -37,6 +41,11 @@ const { values: args } = parseArgs({
     "keystroke-ms": { type: "string", default: "200" },
     /** Whether the typists share their cursor after each keystroke, as the browser does. */
     "pad-cursors": { type: "string", default: "on" },
+    /** Room counts at which the candidate draws on the whiteboard; "" for none. */
+    "board-rooms": { type: "string", default: "1000" },
+    "board-seconds": { type: "string", default: "20" },
+    /** The drawing member's time between points of a stroke. */
+    "point-ms": { type: "string", default: "50" },
     /** Writes a V8 CPU profile of the app server into this folder (summarise it with bench/realtime/profile-summary.ts). */
     "cpu-prof": { type: "string", default: "" },
   },
@@ -49,6 +58,9 @@ const PAD_STEPS = args["pad-rooms"] ? args["pad-rooms"].split(",").map(Number) :
 const PAD_SECONDS = Number(args["pad-seconds"]);
 const KEYSTROKE_MS = Number(args["keystroke-ms"]);
 const PAD_CURSORS = args["pad-cursors"] !== "off";
+const BOARD_STEPS = args["board-rooms"] ? args["board-rooms"].split(",").map(Number) : [];
+const BOARD_SECONDS = Number(args["board-seconds"]);
+const POINT_MS = Number(args["point-ms"]);
 /** After the load stops, how long in-flight commands and deliveries may still take before counting as lost. */
 const DRAIN_MS = 5_000;
 const KNEE_P99_MS = 200;
@@ -312,10 +324,12 @@ async function run(databaseUrl: string): Promise<void> {
   const relayRooms: LoadRoom[] = [];
   let steps: Steps;
   let pads: PadSteps;
+  let boards: BoardSteps;
   let restarts: Restarts;
   try {
     steps = await stepUp(servers, allSpecs, idle, appRooms, relayRooms);
     pads = await typeInPads(servers, appRooms, relayRooms);
+    boards = await drawOnBoards(servers, appRooms, relayRooms);
     restarts = await restartWithRoomsLive(servers, appRooms, relayRooms, freshIdleRss);
   } finally {
     for (const room of [...appRooms, ...relayRooms]) room.close();
@@ -323,7 +337,7 @@ async function run(databaseUrl: string): Promise<void> {
     await stats.end();
     await servers.app.kill();
   }
-  console.log(JSON.stringify({ ...resultLine(steps, restarts, appRooms.length), pad: padLine(pads) }));
+  console.log(JSON.stringify({ ...resultLine(steps, restarts, appRooms.length), pad: padLine(pads), board: boardLine(boards) }));
 }
 
 /**
@@ -385,6 +399,56 @@ async function typeInPads(servers: Servers, appRooms: LoadRoom[], relayRooms: Lo
     results.push({ app, relay });
   }
   return results;
+}
+
+type BoardSteps = Array<{ app: BoardResult; relay: BoardResult }>;
+
+/** The candidate of each of the first `count` rooms draws on the whiteboard, on the app and then on the relay. */
+async function drawOnBoards(servers: Servers, appRooms: LoadRoom[], relayRooms: LoadRoom[]): Promise<BoardSteps> {
+  const results: BoardSteps = [];
+  if (BOARD_STEPS.length === 0) return results;
+  log(`board: the candidate of each room draws a point every ${POINT_MS} ms for ${BOARD_SECONDS} s, strokes sent whole at most every 50 ms`);
+  log(BOARD_HEADER);
+  for (const count of BOARD_STEPS) {
+    if (count > appRooms.length) {
+      log(`board: ${count} rooms asked, ${appRooms.length} connected: skipped`);
+      continue;
+    }
+    const options = { seconds: BOARD_SECONDS, pointMs: POINT_MS };
+    const app = await measureBoard(appRooms.slice(0, count), { ...options, serverPid: servers.appPid, databasePid: servers.databasePid });
+    log(boardRow("app", app));
+    const relay = await measureBoard(relayRooms.slice(0, count), { ...options, serverPid: servers.relayPid, databasePid: null });
+    log(boardRow("relay", relay));
+    results.push({ app, relay });
+  }
+  return results;
+}
+
+/** The whiteboard's figures at 1000 rooms (or the last step), beside the relay's. */
+function boardLine(boards: BoardSteps) {
+  const at = boards.find((result) => result.app.rooms === 1000) ?? boards.at(-1);
+  if (!at) return null;
+  const { app, relay } = at;
+  return {
+    rooms: app.rooms,
+    point_ms: POINT_MS,
+    pushes: app.pushes,
+    p50_ms: app.latency.p50,
+    p99_ms: app.latency.p99,
+    relay_p50_ms: relay.latency.p50,
+    relay_p99_ms: relay.latency.p99,
+    drawn_p50_ms: app.drawnLatency.p50,
+    drawn_p99_ms: app.drawnLatency.p99,
+    bytes_per_change: app.bytesPerChange,
+    bytes_per_push: app.bytesPerPush,
+    pushes_per_second: app.pushesPerSecond,
+    cpu_ms_per_push: app.cpuMsPerPush,
+    db_cpu_ms_per_push: app.dbCpuMsPerPush,
+    relay_cpu_ms_per_push: relay.cpuMsPerPush,
+    undelivered: app.undelivered,
+    errors: Object.values(app.errors).reduce((a, b) => a + b, 0),
+    load_average: app.loadAverage,
+  };
 }
 
 /** The pad's figures at 1000 rooms (or the last pad step), beside the relay's. */
