@@ -13,8 +13,8 @@ describe("a board as the record shows it", () => {
       rectangle({ id: "api", index: "a0" }),
       { ...rectangle({ id: "db", index: "a1" }), type: "ellipse" },
       arrow({ id: "call", index: "a2" }),
-      { ...boardText("label", "API\ngateway", 1), index: "a3" },
-      { ...boardText("db-label", "Cache", 1), index: "a4" },
+      { ...boardText("db-label", "Cache", 1), index: "a3", y: 100 },
+      { ...boardText("label", "API\ngateway", 1), index: "a4", x: 50 },
       { ...boardText("old", "DELETED_WORDS", 1), index: "a5", isDeleted: true },
       gone,
     ]);

@@ -42,7 +42,7 @@ const KINDS: Record<Exclude<BoardElementType, "text">, [one: string, many: strin
 /** Characters of the drawing's own words kept in its description: enough to tell drawings apart. */
 const DESCRIBED_TEXT_MAX = 300;
 
-/** "A drawing of 3 shapes and 2 arrows, with the words: API; Cache; DB." */
+/** "A drawing of 3 shapes and 2 arrows, with the words: API; Cache; DB." (its words in reading order) */
 export function describeBoard(board: Board): string {
   const drawn = drawnElements(board);
   if (drawn.length === 0) return "Nothing was drawn.";
@@ -54,7 +54,12 @@ export function describeBoard(board: Board): string {
     counts.set(one, { ...count, n: count.n + 1 });
   }
   const parts = [...counts.values()].map(({ one, many, n }) => `${n} ${n === 1 ? one : many}`);
-  const words = drawn.flatMap((element) => (element.type === "text" ? [element.text.replace(/\s+/g, " ").trim()] : [])).filter((text) => text !== "");
+  // In reading order, top to bottom and left to right, as a sighted reader takes them in.
+  const words = drawn
+    .flatMap((element) => (element.type === "text" ? [element] : []))
+    .sort((a, b) => a.y - b.y || a.x - b.x)
+    .map((element) => element.text.replace(/\s+/g, " ").trim())
+    .filter((text) => text !== "");
   const shapes = parts.length === 0 ? "A drawing of text only" : `A drawing of ${list(parts)}`;
   if (words.length === 0) return `${shapes}.`;
   const said = words.join("; ");
