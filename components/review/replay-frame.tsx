@@ -5,6 +5,8 @@ import { formatDuration } from "@/server/domain/format-duration";
 import { ROLE_LABELS, questionElapsedMs } from "@/server/domain/room/room-state";
 import type { CandidateQuestionView, RoomView, StaffQuestionView } from "@/server/domain/room/view-for";
 import { InlineTitle } from "@/components/ui/inline-title";
+import { BoardDrawing } from "@/components/review/board-drawing";
+import { frameQuestion } from "@/server/domain/review/replay";
 
 const presenceDot = { connected: "bg-success", away: "bg-amber-500", disconnected: "bg-muted-foreground/40" } as const;
 
@@ -22,12 +24,7 @@ function Clock({ question, at }: { question: StaffQuestionView | CandidateQuesti
 /** The room at one moment of the replay, as the chosen perspective saw it then. */
 export function ReplayFrame({ frame, at }: { frame: RoomView; at: string }) {
   const status = { lobby: "Lobby", live: "Live", ended: "Ended" }[frame.status];
-  const current =
-    frame.role === "CANDIDATE"
-      ? frame.current
-      : frame.status === "lobby"
-        ? null
-        : (frame.questions.find((question) => question.id === frame.currentQuestionId) ?? null);
+  const current = frameQuestion(frame);
   return (
     <div className="grid gap-4" data-testid="replay-frame">
       <div className="flex flex-wrap items-center gap-2">
@@ -62,6 +59,7 @@ export function ReplayFrame({ frame, at }: { frame: RoomView; at: string }) {
               {current.scratchpad.text}
             </pre>
           ) : null}
+          <BoardDrawing board={current.board} title="Whiteboard at this moment" />
           {current.runs.length > 0 ? (
             <p className="text-[13px]" data-testid="replay-run">
               Last run: {runSummary(current.runs.at(-1)!)} ({current.runs.length} so far)

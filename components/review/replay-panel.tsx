@@ -12,7 +12,7 @@ import { cn } from "@/components/ui/cn";
 import { Spinner } from "@/components/ui/spinner";
 import { formatDuration } from "@/server/domain/format-duration";
 import { replayFrames, type Perspective, type Replay } from "@/server/domain/review/replay";
-import { describeStep } from "@/server/domain/review/timeline";
+import { describeStep, timelineLines } from "@/server/domain/review/timeline";
 
 const PLAY_STEP_MS = 700;
 
@@ -190,7 +190,10 @@ function ReplayControls({
   );
 }
 
-/** Every step with its time from the start; picking one shows the room right after it. */
+/**
+ * Every step with its time from the start; picking one shows the room right after it. A member's run of
+ * drawing is one line (`timelineLines`), which shows the drawing as that run left it.
+ */
 function Timeline({
   steps,
   frames,
@@ -204,22 +207,21 @@ function Timeline({
   showPresence: boolean;
   go: (index: number) => void;
 }) {
+  const lines = useMemo(() => timelineLines(steps, frames, (entry) => entry.kind !== "presence" || showPresence), [steps, frames, showPresence]);
   return (
     <ol aria-label="Timeline" className="max-h-[32rem] overflow-y-auto rounded-xl border bg-card text-[13px] shadow-xs">
-      {steps.map((step, i) => {
-        const entry = describeStep(step.event, frames[i]!);
-        if (entry.kind === "presence" && !showPresence) return null;
-        const selected = index === i + 1;
+      {lines.map((line) => {
+        const selected = index > line.first && index <= line.last + 1;
         return (
-          <li key={step.seq}>
+          <li key={steps[line.first]!.seq}>
             <button
               type="button"
-              onClick={() => go(i + 1)}
+              onClick={() => go(line.last + 1)}
               aria-current={selected ? "step" : undefined}
               className={cn("flex w-full gap-3 px-3 py-1.5 text-left hover:bg-accent", selected && "bg-primary-soft text-primary-soft-foreground")}
             >
-              <span className="w-14 shrink-0 font-mono text-xs text-muted-foreground">{offsetText(step.offsetMs)}</span>
-              <span className="min-w-0">{entry.text}</span>
+              <span className="w-14 shrink-0 font-mono text-xs text-muted-foreground">{offsetText(steps[line.first]!.offsetMs)}</span>
+              <span className="min-w-0">{line.text}</span>
             </button>
           </li>
         );

@@ -6,6 +6,7 @@ import type { CandidateQuestionView, NoteView, RoomView, StaffQuestionView, Staf
 import type { Scratchpad } from "@/server/domain/room/room-state";
 import { InlineTitle } from "@/components/ui/inline-title";
 import { RunsList } from "@/components/pad/pad-runs";
+import { BoardDrawing } from "@/components/review/board-drawing";
 
 /** Members' names by user id, as a plain object a client component can be given. */
 function namesOf(view: RoomView): Record<string, string> {
@@ -124,6 +125,7 @@ function StaffQuestion({ view, question }: { view: StaffView; question: StaffQue
             </div>
           ) : null}
           <ScratchpadText pad={question.scratchpad} />
+          <BoardDrawing board={question.board} title="Whiteboard" download={`question-${question.position + 1}-whiteboard.svg`} />
           <RunsList runs={question.runs} names={namesOf(view)} />
           {notes.length > 0 ? (
             <div className="grid gap-1.5">
@@ -171,6 +173,7 @@ function CandidateQuestion({
         </div>
       ) : null}
       <ScratchpadText pad={question.scratchpad} />
+      <BoardDrawing board={question.board} title="Whiteboard" download={`question-${number}-whiteboard.svg`} />
       <RunsList runs={question.runs} names={names} />
     </li>
   );

@@ -1,12 +1,14 @@
 import { z } from "zod";
 import { dbText } from "@/server/domain/db-text";
 import { codeSpecSchema } from "@/server/domain/code/code-spec";
+import { startingDiagramSchema } from "@/server/domain/board/board";
 import { competencyKeySchema, competencySetSchema, DEFAULT_COMPETENCIES } from "@/server/domain/scoring/competency-set";
 
 /**
  * The question bank's interchange format: what `parse` prints, what the import service stores and
  * what export will produce. Documented in docs/bank-format.md; bump BANK_FORMAT_VERSION on any
- * change that an older reader could misread. A new optional field (`competencies`, a question's `code`)
+ * change that an older reader could misread. A new optional field (`competencies`, a question's `code`
+ * and `board`)
  * is not one: an older reader drops what it does not know and reads the rest as before, and a file
  * without the field reads with its default.
  */
@@ -69,6 +71,12 @@ export const bankQuestionSchema = z.object({
    * written before it existed) for any other question. Not secret: the candidate's browser runs the tests.
    */
   code: codeSpecSchema.nullable().default(null),
+  /**
+   * The question's starting diagram: the Excalidraw elements its whiteboard starts with in the room ("here
+   * is the current architecture"). The candidate sees it once the question is asked, as they see the
+   * prompt. Left out for a question without one.
+   */
+  board: startingDiagramSchema.optional(),
   meta: questionMetaSchema,
   source: z.object({ line: z.number().int().positive() }),
 });

@@ -6,6 +6,7 @@ import { startAppServer, type AppServer } from "../support/app-server";
 import { fileDatabase } from "../support/db";
 import { createAccount, plannedInterview, settledDatabaseDigest, signedIn, databaseDigest } from "../support/fixtures";
 import { RoomClient } from "../support/room-client";
+import { boardText } from "@/server/domain/room/test-fixtures";
 
 /**
  * Reviewing a session through the public surface: a real interview played over Socket.IO, then the
@@ -35,7 +36,10 @@ function timeless(view: RoomView): unknown {
   return JSON.parse(JSON.stringify({ ...view, asOf: null }), (key, value: unknown) => (key === "elapsedMs" ? null : value));
 }
 
-/** An interview played out: question 1 asked with a follow-up, a note and scratchpad text; question 2 never asked. */
+/**
+ * An interview played out: question 1 asked with a follow-up, a note, scratchpad text and a drawing by
+ * both (the interviewer's box relabelled by the candidate); question 2 never asked.
+ */
 async function playedInterview(tag: string) {
   const world = await plannedInterview(db, tag, server.url);
   const iris = new RoomClient(server.url, world.interviewer.session.cookieHeader(), world.sessionId);
@@ -53,6 +57,9 @@ async function playedInterview(tag: string) {
   await step({ type: "revealFollowUp", questionId: question.id, followUpId: question.followUps[0]!.id });
   await step({ type: "setKeyPointChecked", questionId: question.id, index: 0, checked: true });
   await step({ type: "addNote", body: `PRIVATE_NOTE_${tag}` });
+  await step({ type: "drawOnBoard", questionId: question.id, elements: [{ ...boardText("box", `BOX_${tag}`, 1), index: "a0" }] });
+  expect(await cody.send({ type: "drawOnBoard", questionId: question.id, elements: [relabelledOf(tag)] })).toMatchObject({ ok: true });
+  await step({ type: "drawOnBoard", questionId: question.id, elements: [{ ...boardText("note", `ARROW_${tag}`, 1), index: "a1", y: 80 }] });
   expect(await cody.type(question.id, `def answer_${tag}(): pass`)).toMatchObject({ ok: true });
   await cody.until((view) => JSON.stringify(view).includes(`answer_${tag}`));
   // Ending checkpoints the scratchpad first: the text is in the log.
@@ -60,6 +67,11 @@ async function playedInterview(tag: string) {
   await iris.until((view) => view.status === "ended");
   live.push({ seq: iris.seq!, view: iris.view! });
   return { ...world, question, live, iris, cody };
+}
+
+/** The candidate's relabelling of the interviewer's box, as the board keeps it. */
+function relabelledOf(tag: string) {
+  return { ...boardText("box", `CANDIDATE_DRAWING_${tag}`, 2), index: "a0", x: 40 };
 }
 
 describe("session review", () => {
@@ -74,7 +86,7 @@ describe("session review", () => {
     const review = await interviewer.session.trpc.review.session.query({ sessionId });
     expect(timeless(frames.at(-1)!)).toEqual(timeless(review.view));
     expect(replay.steps.map((step) => step.type)).toEqual(
-      expect.arrayContaining(["interviewStarted", "followUpRevealed", "noteAdded", "scratchpadUpdated", "interviewEnded"]),
+      expect.arrayContaining(["interviewStarted", "followUpRevealed", "noteAdded", "scratchpadUpdated", "boardChanged", "interviewEnded"]),
     );
     expect(replay.steps.every((step, i) => i === 0 || step.seq > replay.steps[i - 1]!.seq)).toBe(true);
   });
@@ -88,11 +100,30 @@ describe("session review", () => {
     const rsc = await candidate.session.rsc(`/sessions/${sessionId}`);
     for (const text of [JSON.stringify(replay), markdown.content, json.content, page, rsc]) {
       expect(text).toContain("answer_candidate");
+      expect(text).toContain("CANDIDATE_DRAWING_candidate");
       expect(text).not.toContain("PRIVATE_NOTE_candidate");
       expect(text).not.toContain("MARK-candidate");
       expect(text).not.toContain("Prompt 2 candidate");
     }
     expect(markdown.filename).toMatch(/\.md$/);
+    // The drawing: an image in the Markdown, SVG and elements in the JSON, an <img> of a data: URI on the page.
+    const image = /!\[(Whiteboard of question 1\. [^\]]*)\]\(data:image\/svg\+xml;base64,([A-Za-z0-9+/]+=*)\)/.exec(markdown.content);
+    expect(image?.[1]).toBe("Whiteboard of question 1. A drawing of text only, with the words: CANDIDATE_DRAWING_candidate; ARROW_candidate.");
+    const svg = Buffer.from(image![2]!, "base64").toString("utf8");
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg".*CANDIDATE_DRAWING_candidate.*ARROW_candidate.*<\/svg>$/);
+    expect(JSON.parse(json.content).boards).toEqual([
+      {
+        questionId: expect.any(String),
+        number: 1,
+        description: image![1]!.slice("Whiteboard of question 1. ".length),
+        svg,
+        elements: [relabelledOf("candidate"), expect.objectContaining({ id: "note" })],
+      },
+    ]);
+    expect(page).toMatch(
+      /<img src="data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+" alt="A drawing of text only, with the words: CANDIDATE_DRAWING_candidate; ARROW_candidate\."/,
+    );
+    expect(page).toContain('download="question-1-whiteboard.svg"');
     expect(JSON.parse(json.content)).toMatchObject({ format: "mockroom.session", version: 1, session: { id: sessionId, myRole: "CANDIDATE" } });
     // The interviewer's export of the same session holds what theirs may.
     const theirs = await interviewer.session.trpc.review.export.query({ sessionId, format: "markdown" });

@@ -114,3 +114,12 @@ function compareIndex(a: BoardElement, b: BoardElement): number {
 export function boardOf(elements: readonly BoardElement[]): Board {
   return mergeBoard(EMPTY_BOARD, elements).board;
 }
+
+/**
+ * A question's starting diagram, as the bank keeps it and an interview's plan copies it: elements within
+ * the board's limits, so that the members can still draw on a board that starts with it.
+ */
+export const startingDiagramSchema = z
+  .array(boardElementSchema)
+  .max(BOARD_LIMITS.elements, `A starting diagram holds at most ${BOARD_LIMITS.elements.toLocaleString("en")} elements.`)
+  .refine((elements) => fitsBoard(boardOf(elements).size), BOARD_FULL);

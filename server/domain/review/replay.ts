@@ -4,7 +4,7 @@ import { eventForViewer, type ViewEvent } from "../room/event-for-viewer";
 import { foldView } from "../room/fold-view";
 import { canSeeReleasedFeedback, isStaff, type Actor } from "../room/policy";
 import type { RoomState } from "../room/room-state";
-import { viewFor, type RoomView } from "../room/view-for";
+import { viewFor, type CandidateQuestionView, type RoomView, type StaffQuestionView } from "../room/view-for";
 
 /** An event as the log holds it: its sequence number and the instant it was appended. */
 export interface LoggedEvent {
@@ -72,6 +72,17 @@ export function replayFrames(replay: Pick<Replay, "initial" | "steps">): RoomVie
   const frames = [replay.initial];
   for (const step of replay.steps) frames.push(foldView(frames.at(-1)!, step.event));
   return frames;
+}
+
+/**
+ * The question a frame shows as current, as its perspective saw it: for staff the room's current question
+ * once the interview started, for the candidate the one asked of them now. Its scratchpad, runs and
+ * whiteboard are the replay's at that moment.
+ */
+export function frameQuestion(frame: RoomView): StaffQuestionView | CandidateQuestionView | null {
+  if (frame.role === "CANDIDATE") return frame.current;
+  if (frame.status === "lobby") return null;
+  return frame.questions.find((question) => question.id === frame.currentQuestionId) ?? null;
 }
 
 function perspectiveActor(empty: RoomState, log: readonly LoggedEvent[], viewer: Actor, perspective: Perspective): Actor {

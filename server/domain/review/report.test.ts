@@ -1,7 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { at, candidate, coInterviewer, completeSessionPicks, history, interviewer, observer, releasedRoom, run } from "../room/test-fixtures";
+import {
+  at,
+  boardText,
+  candidate,
+  coInterviewer,
+  completeSessionPicks,
+  history,
+  interviewer,
+  liveRoom,
+  observer,
+  releasedRoom,
+  run,
+  steps,
+} from "../room/test-fixtures";
 import { viewFor } from "../room/view-for";
-import { sessionMarkdown, type SessionMeta } from "./report";
+import { boardToSvg } from "../board/board-svg";
+import { sessionBoards, sessionMarkdown, type SessionMeta } from "./report";
 
 const meta = (role: SessionMeta["myRole"]): SessionMeta => ({
   id: "session_1",
@@ -18,6 +32,79 @@ const meta = (role: SessionMeta["myRole"]): SessionMeta => ({
 
 /** Every step of the fixtures' session: notes by each scorer, ratings, submissions, a release, a self-assessment. */
 const ended = history(completeSessionPicks()).states.at(-1)!;
+
+/** The Markdown images of a report: their alt text and the SVG their data: URI holds. */
+function images(report: string): Array<{ alt: string; svg: string }> {
+  return [...report.matchAll(/^!\[((?:[^\]\\]|\\.)*)\]\(data:image\/svg\+xml;base64,([A-Za-z0-9+/]+=*)\)$/gm)].map((match) => ({
+    alt: match[1]!,
+    svg: Buffer.from(match[2]!, "base64").toString("utf8"),
+  }));
+}
+
+/** The complete session, drawn on while it runs (the fixtures' order draws after the end, which is refused). */
+function drawnSessionPicks(): number[] {
+  const isDrawing = (i: number) => steps[i]![1].type === "drawOnBoard";
+  const order = completeSessionPicks().filter((i) => !isDrawing(i));
+  const end = order.findIndex((i) => steps[i]![1].type === "end");
+  return [...order.slice(0, end), ...steps.map((_, i) => i).filter(isDrawing), ...order.slice(end)];
+}
+const drawn = history(drawnSessionPicks()).states.at(-1)!;
+
+/** That session without the steps that ask question 3: its starting diagram is never the candidate's. */
+const asksQ3 = ([, command]: (typeof steps)[number]) =>
+  (command.type === "goToQuestion" && command.questionId === "question_3_id") ||
+  (command.type === "nextQuestion" && command.fromQuestionId === "question_2_id");
+const q3Unasked = history(drawnSessionPicks().filter((i) => !asksQ3(steps[i]!))).states.at(-1)!;
+
+describe("the whiteboards in the exports", () => {
+  it("are images in the Markdown, described in their alt text, for each asked question that has a drawing", () => {
+    const staff = images(sessionMarkdown(meta("INTERVIEWER"), viewFor(drawn, interviewer)));
+    expect(staff.map((image) => image.alt)).toEqual([
+      "Whiteboard of question 1. A drawing of text only, with the words: PROMPT_ARROW; PROMPT_INTERVIEWER_EDIT; PROMPT_Q1_BOARD_START.",
+      "Whiteboard of question 2. A drawing of text only, with the words: PROMPT_Q2_REDRAWN.",
+      "Whiteboard of question 3. A drawing of text only, with the words: PROMPT_Q3_BOARD_START.",
+    ]);
+    expect(staff[0]!.svg).toBe(boardToSvg(drawn.boards.question_1_id!));
+    expect(staff[0]!.svg).toContain("PROMPT_INTERVIEWER_EDIT");
+  });
+
+  it("give the candidate the drawings of the questions asked of them only", () => {
+    const view = viewFor(q3Unasked, candidate);
+    const report = sessionMarkdown(meta("CANDIDATE"), view);
+    expect(images(report).map((image) => image.alt.split(".")[0])).toEqual(["Whiteboard of question 1", "Whiteboard of question 2"]);
+    expect(
+      images(report)
+        .map((image) => image.svg)
+        .join(""),
+    ).not.toContain("PROMPT_Q3_BOARD_START");
+    expect(JSON.stringify(sessionBoards(view))).not.toContain("PROMPT_Q3_BOARD_START");
+    // The interviewer's report leaves the unasked question's starting diagram out too: nothing was drawn on it.
+    expect(sessionBoards(viewFor(q3Unasked, interviewer)).map((board) => board.number)).toEqual([1, 2]);
+  });
+
+  it("carry each drawing's SVG and its elements, without deleted ones, in the JSON", () => {
+    const state = run(liveRoom(), candidate, {
+      type: "drawOnBoard",
+      questionId: "question_1_id",
+      elements: [boardText("kept", "KEPT", 1), { ...boardText("gone", "GONE", 1), isDeleted: true }],
+    }).state;
+    const [board] = sessionBoards(viewFor(state, candidate));
+    expect(board).toMatchObject({ questionId: "question_1_id", number: 1, svg: boardToSvg(state.boards.question_1_id!) });
+    expect(board!.elements.map((element) => element.id).sort()).toEqual(["kept", "start_1"]);
+    expect(board!.description).toBe("A drawing of text only, with the words: KEPT; PROMPT_Q1_BOARD_START.");
+  });
+
+  it("keep a drawing's words from breaking the image's Markdown", () => {
+    const state = run(liveRoom(), candidate, {
+      type: "drawOnBoard",
+      questionId: "question_1_id",
+      elements: [boardText("x", "a ](javascript:alert(1)) [b] \\", 1)],
+    }).state;
+    const [image] = images(sessionMarkdown(meta("CANDIDATE"), viewFor(state, candidate)));
+    expect(image!.alt).toContain("a \\](javascript:alert(1)) \\[b\\] \\\\");
+    expect(image!.svg).toBe(boardToSvg(state.boards.question_1_id!));
+  });
+});
 
 describe("sessionMarkdown", () => {
   it("gives the interviewer the questions as asked, their notes, every submitted card and the feedback", () => {

@@ -6,6 +6,10 @@ import type { CandidateView, NoteView, RoomView, StaffQuestionView, StaffView } 
 import { RECOMMENDATION_LABELS, ratingLabel, OVERALL_MAX } from "../scoring/scale";
 import type { Scorecard } from "../scoring/scorecard";
 import type { CandidateFeedbackView } from "../room/view-for";
+import type { Board } from "../board/board";
+import type { BoardElement } from "../board/board-element";
+import { boardDataUri, describeBoard, drawnElements, hasDrawing } from "../board/board-image";
+import { boardToSvg } from "../board/board-svg";
 
 /** What a report says about the session besides the room itself. */
 export interface SessionMeta {
@@ -88,7 +92,7 @@ function staffQuestion(view: StaffView, question: StaffQuestionView): string[] {
   if (question.keyPoints.length > 0) {
     lines.push("Key points:", "", ...question.keyPoints.map((point) => `- [${point.checked ? "x" : " "}] ${oneLine(point.text)}`), "");
   }
-  lines.push(...scratchpad(question.scratchpad), ...runLines(view, question.runs));
+  lines.push(...scratchpad(question.scratchpad), ...whiteboard(question.board, question.position + 1), ...runLines(view, question.runs));
   const questionNotes = view.notes.filter((note) => note.questionId === question.id);
   if (questionNotes.length > 0) lines.push("Notes:", "", ...notes(view, questionNotes), "");
   return lines;
@@ -150,7 +154,7 @@ function scorecard(view: StaffView, card: Scorecard): string[] {
 }
 
 function candidateReport(view: CandidateView): string[] {
-  const asked = [...view.earlier, ...(view.current ? [view.current] : [])].sort((a, b) => a.position - b.position);
+  const asked = askedOf(view);
   const lines = ["## Questions you were asked", ""];
   if (asked.length === 0) lines.push("_No question was asked._", "");
   asked.forEach((question, index) => {
@@ -170,7 +174,7 @@ function candidateReport(view: CandidateView): string[] {
         "",
       );
     }
-    lines.push(...scratchpad(question.scratchpad), ...runLines(view, question.runs));
+    lines.push(...scratchpad(question.scratchpad), ...whiteboard(question.board, index + 1), ...runLines(view, question.runs));
   });
   lines.push(...candidateFeedback(view.feedback));
   return lines;
@@ -206,6 +210,44 @@ function scratchpad(pad: Scratchpad | null): string[] {
   if (!pad || pad.text.trim() === "") return [];
   const fence = "`".repeat(Math.max(3, longestRun(pad.text, "`") + 1));
   return [`Scratchpad (${pad.language}):`, "", `${fence}${pad.language === "plain" ? "" : pad.language}`, pad.text, fence, ""];
+}
+
+/** The drawing as an image the Markdown carries itself (a data: URI: no file beside it, nothing fetched), described in its alt text. */
+function whiteboard(board: Board, number: number): string[] {
+  if (!hasDrawing(board)) return [];
+  const alt = `Whiteboard of question ${number}. ${describeBoard(board)}`;
+  return ["Whiteboard:", "", `![${oneLine(alt).replace(/[\\[\]]/g, "\\$&")}](${boardDataUri(board)})`, ""];
+}
+
+/** A whiteboard as the JSON export carries it: the elements drawn, as Excalidraw takes them, and the drawing as SVG. */
+export interface ExportedBoard {
+  questionId: string;
+  /** The question's number as the report counts them. */
+  number: number;
+  description: string;
+  svg: string;
+  elements: BoardElement[];
+}
+
+/** The whiteboard of every question asked in `view` that has a drawing, as its member's report numbers them. */
+export function sessionBoards(view: RoomView): ExportedBoard[] {
+  const asked =
+    view.role === "CANDIDATE"
+      ? askedOf(view).map((question, index) => ({ question, number: index + 1 }))
+      : view.questions.filter((question) => question.asked).map((question) => ({ question, number: question.position + 1 }));
+  return asked
+    .filter(({ question }) => hasDrawing(question.board))
+    .map(({ question, number }) => ({
+      questionId: question.id,
+      number,
+      description: describeBoard(question.board),
+      svg: boardToSvg(question.board),
+      elements: drawnElements(question.board),
+    }));
+}
+
+function askedOf(view: CandidateView) {
+  return [...view.earlier, ...(view.current ? [view.current] : [])].sort((a, b) => a.position - b.position);
 }
 
 /** Each run in a line: when, who, the language, how it ended; then its failing tests. */

@@ -75,6 +75,43 @@ export function describeStep(event: ViewEvent, before: RoomView): TimelineEntry 
   return unreachable(event);
 }
 
+/** A line of the timeline as listed: one step's entry, or a run of drawing folded into one. */
+export interface TimelineLine extends TimelineEntry {
+  /** The steps it stands for, by index: the first and the last. */
+  first: number;
+  last: number;
+}
+
+/**
+ * The timeline's lines for the steps that pass `shown`, each step's entry, except that a member's
+ * consecutive drawing on one question's whiteboard is one line: the room keeps a push of a drawing member
+ * every 50 ms as an event, so a minute at the whiteboard would be hundreds of lines. The slider still
+ * moves through every step, so the replay shows the drawing grow. `frames[i]` is the frame before step i.
+ */
+export function timelineLines(
+  steps: ReadonlyArray<{ event: ViewEvent }>,
+  frames: readonly RoomView[],
+  shown: (entry: TimelineEntry) => boolean = () => true,
+): TimelineLine[] {
+  const lines: Array<TimelineLine & { changes: number }> = [];
+  steps.forEach((step, i) => {
+    const entry = describeStep(step.event, frames[i]!);
+    if (!shown(entry)) return;
+    const previous = lines.at(-1);
+    if (previous && sameDrawing(steps[previous.last]!.event, step.event)) {
+      previous.last = i;
+      previous.changes++;
+      return;
+    }
+    lines.push({ ...entry, first: i, last: i, changes: 1 });
+  });
+  return lines.map(({ changes, ...line }) => (changes === 1 ? line : { ...line, text: `${line.text}: ${changes} changes` }));
+}
+
+function sameDrawing(a: ViewEvent, b: ViewEvent): boolean {
+  return a.type === "boardChanged" && b.type === "boardChanged" && a.payload.by === b.payload.by && a.payload.questionId === b.payload.questionId;
+}
+
 /** What a member turned on or off, screen sharing first: the change the review is most likely looking for. */
 function mediaChange(before: CallMedia | undefined, after: CallMedia): string {
   if (after.screen !== (before?.screen ?? false)) return after.screen ? "started sharing their screen" : "stopped sharing their screen";

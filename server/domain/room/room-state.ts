@@ -5,8 +5,7 @@ import { scorecardSchema } from "../scoring/scorecard";
 import { competencyRefSchema } from "../scoring/competency-set";
 import { codeSpecSchema, testCaseSchema, type TestCase } from "../code/code-spec";
 import { runRecordSchema } from "../code/run-record";
-import { boardElementSchema } from "../board/board-element";
-import { BOARD_LIMITS, boardOf, boardSchema, type Board } from "../board/board";
+import { boardOf, boardSchema, startingDiagramSchema, type Board } from "../board/board";
 
 export { ID_MAX_LENGTH, idSchema, instantSchema } from "./primitives";
 
@@ -66,7 +65,7 @@ export const questionSnapshotSchema = z.object({
   /** The bank question's code spec as planned; null for other questions and for plans made before it existed. */
   code: codeSpecSchema.nullable().default(null),
   /** The question's starting diagram from the bank, drawn on its whiteboard before anyone draws. */
-  board: z.array(boardElementSchema).max(BOARD_LIMITS.elements).nullable().default(null),
+  board: startingDiagramSchema.nullable().default(null),
   meta: z.record(z.string(), z.unknown()),
 });
 export type QuestionSnapshot = z.infer<typeof questionSnapshotSchema>;

@@ -241,11 +241,15 @@ export const steps: Array<[Actor, Command]> = [
 
 /** Runs the picked steps from an empty room: every state along the way, and the events between them. */
 export function history(picks: number[]): { states: RoomState[]; events: RoomEvent[] } {
+  return historyOf(picks.map((pick) => steps[pick]!));
+}
+
+/** Runs the given commands from an empty room, as `history` does with picks. */
+export function historyOf(commands: ReadonlyArray<[Actor, Command]>): { states: RoomState[]; events: RoomEvent[] } {
   const states = [emptyRoom()];
   const events: RoomEvent[] = [];
   const ids = idSource();
-  picks.forEach((pick, i) => {
-    const [actor, command] = steps[pick]!;
+  commands.forEach(([actor, command], i) => {
     const decision = decide(states.at(-1)!, actor, command, at(i * 7), ids);
     if (!decision.ok) return;
     for (const event of decision.events) {

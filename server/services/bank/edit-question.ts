@@ -4,6 +4,8 @@ import type { CompetencySet } from "@/server/domain/scoring/competency-set";
 import { assignQuestionCompetencies } from "@/server/bank/assign-competencies";
 import { searchTextOf } from "@/server/services/bank/search-text";
 import { codeColumn } from "@/server/services/bank/code-column";
+import { boardColumn } from "@/server/services/bank/board-column";
+import type { BoardElement } from "@/server/domain/board/board-element";
 import { codeSpecProblems } from "@/server/domain/code/code-spec-problems";
 import { AppError } from "@/server/platform/errors";
 import { bankReadScope, canChangeDocument, type BankActor } from "@/server/domain/bank/policy";
@@ -34,9 +36,10 @@ export function requireRunnableCode(code: QuestionCorrection["code"]): void {
 /**
  * Applies a correction to a stored question of the actor's own bank: checked first, then written, in
  * one transaction that holds the question's row lock. Its key stays, so a re-import of the unchanged
- * file keeps the correction (same content hash); a new version of the file replaces it.
+ * file keeps the correction (same content hash); a new version of the file replaces it. `board`, the
+ * starting diagram, is set by elements, removed by null and kept when left out.
  */
-export async function updateBankQuestion(db: Db, actor: BankActor, id: string, correction: QuestionCorrection): Promise<void> {
+export async function updateBankQuestion(db: Db, actor: BankActor, id: string, correction: QuestionCorrection, board?: BoardElement[] | null): Promise<void> {
   const fix = questionCorrectionSchema.parse(correction);
   const scope = bankReadScope(actor);
   await db.$transaction(async (tx) => {
@@ -55,7 +58,15 @@ export async function updateBankQuestion(db: Db, actor: BankActor, id: string, c
     const stored = toInterchangeQuestion(row, parent);
     const corrected = { ...stored, ...fix, code: fix.code === undefined ? stored.code : fix.code };
     const question = assignQuestionCompetencies(corrected, parent.competencies, parent.title);
-    await tx.bankQuestion.update({ where: { id }, data: { prompt: question.prompt, searchText: searchTextOf(question), code: codeColumn(question.code) } });
+    await tx.bankQuestion.update({
+      where: { id },
+      data: {
+        prompt: question.prompt,
+        searchText: searchTextOf(question),
+        code: codeColumn(question.code),
+        board: board === undefined ? undefined : boardColumn(board),
+      },
+    });
     await tx.bankFollowUp.deleteMany({ where: { questionId: id } });
     await tx.rubricCriterion.deleteMany({ where: { questionId: id } });
     await tx.bankFollowUp.createMany({ data: fix.followUps.map((f, position) => ({ questionId: id, position, ...f })) });

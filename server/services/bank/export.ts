@@ -6,6 +6,7 @@ import { visibleDocumentsSql, visibleQuestionsSql } from "@/server/services/bank
 import { assignQuestionCompetencies } from "@/server/bank/assign-competencies";
 import { competencySetOf, type CompetencySet } from "@/server/domain/scoring/competency-set";
 import { codeOfColumn } from "@/server/services/bank/code-column";
+import { boardOfColumn } from "@/server/services/bank/board-column";
 import {
   BANK_FORMAT_VERSION,
   bankDocumentSchema,
@@ -60,6 +61,8 @@ export function toInterchangeQuestion(row: StoredQuestion, document: QuestionDoc
     redFlags: row.redFlags.map((r) => r.text),
     exampleScore: row.exampleScore ? { score: row.exampleScore.score, outOf: row.exampleScore.outOf, reasons: row.exampleScore.reasons } : null,
     code: codeOfColumn(row.code),
+    // Left out when there is none, as the importer leaves it out.
+    board: boardOfColumn(row.board) ?? undefined,
     meta: questionMetaSchema.parse(row.meta),
     source: { line: row.sourceLine },
   });

@@ -5,6 +5,8 @@ import { BankParseError, MAX_BANK_BYTES } from "@/server/bank/bank-parse-error";
 import { parseBankDocument } from "@/server/bank/parse-bank-document";
 import { BANK_FILE_EXTENSIONS, sourceFileName } from "@/server/services/bank/upload";
 import { importBankDocument } from "@/server/services/bank/import";
+import { withStartingDiagrams } from "@/server/services/bank/starting-diagram";
+import { AppError } from "@/server/platform/errors";
 import type { ImportOutcome } from "@/server/api/routers/bank/import.schema";
 
 export type PathImportResult = { file: string; ok: true; outcome: ImportOutcome } | { file: string; ok: false; message: string };
@@ -26,10 +28,10 @@ export async function importBankPaths(db: Db, files: readonly string[]): Promise
           file,
         );
       const bytes = await readFile(file);
-      const document = parseBankDocument({ bytes, sourceFile: sourceFileName(file) });
+      const document = withStartingDiagrams(parseBankDocument({ bytes, sourceFile: sourceFileName(file) }));
       results.push({ file, ok: true, outcome: await importBankDocument(db, document, { byteSize: bytes.length, ownerId: null }) });
     } catch (error) {
-      if (error instanceof BankParseError) results.push({ file, ok: false, message: error.message });
+      if (error instanceof BankParseError || error instanceof AppError) results.push({ file, ok: false, message: error.message });
       else if (error instanceof Error && "code" in error && (error.code === "ENOENT" || error.code === "EISDIR"))
         results.push({ file, ok: false, message: `${file} cannot be read (${error.code === "ENOENT" ? "no such file" : "it is a folder"}).` });
       else throw error;

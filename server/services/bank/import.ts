@@ -5,6 +5,7 @@ import { bankDocumentSchema, type BankDocument, type BankDocumentInput, type Ban
 import { competencySetOf, DEFAULT_COMPETENCIES, type CompetencySet } from "@/server/domain/scoring/competency-set";
 import { searchTextOf } from "@/server/services/bank/search-text";
 import { codeColumn } from "@/server/services/bank/code-column";
+import { boardColumn } from "@/server/services/bank/board-column";
 import type { ImportOutcome } from "@/server/api/routers/bank/import.schema";
 
 type Tx = Prisma.TransactionClient;
@@ -25,6 +26,7 @@ function questionColumns(question: BankQuestion, position: number, sectionId: st
     meta: question.meta,
     sourceLine: question.source.line,
     code: codeColumn(question.code),
+    board: boardColumn(question.board ?? null),
     sectionId,
     searchText: searchTextOf(question),
     retiredAt: null,

@@ -7,6 +7,7 @@ import { parseBankDocumentWithReport, type ParsedBank } from "@/server/bank/pars
 import { AppError, type ErrorCode } from "@/server/platform/errors";
 import { requireKnownCompetencies, requireRunnableCode } from "@/server/services/bank/edit-question";
 import { importBankDocument } from "@/server/services/bank/import";
+import { withStartingDiagrams } from "@/server/services/bank/starting-diagram";
 import { bankFileSchema, MAX_LISTED_PASSAGES, type BankFile, type FileFailure, type PreviewResult } from "@/server/api/routers/bank/preview.schema";
 import { correctedFileSchema, type CorrectedFile, type ImportResult } from "@/server/api/routers/bank/import.schema";
 
@@ -26,7 +27,8 @@ function parseFile(file: z.output<typeof bankFileSchema>, passagesAsQuestions: r
     throw new AppError("BAD_REQUEST", `${sourceFile} is not a .md, .markdown or .txt file.`);
   }
   const bytes = bytesOf(file);
-  return { ...parseBankDocumentWithReport({ bytes, sourceFile }, { passagesAsQuestions }), byteSize: bytes.length };
+  const { document, report } = parseBankDocumentWithReport({ bytes, sourceFile }, { passagesAsQuestions });
+  return { document: withStartingDiagrams(document), report, byteSize: bytes.length };
 }
 
 /** What a parse error means to the caller: the file is bad, too large, or changed since its preview. */

@@ -43,7 +43,7 @@ function asAsked(question: BankQuestionSnapshot): StoredQuestion {
     keyPoints: question.keyPoints,
     rubric: question.rubric.map(({ competency, ...criterion }) => ({ ...criterion, competency: competencyRef(question.competencies, competency) })),
     followUps: question.followUps.map((followUp) => ({ id: randomUUID(), ...followUp })),
-    board: null,
+    board: question.board ?? null,
     redFlags: question.redFlags,
     exampleScore: question.exampleScore,
     code: question.code,

@@ -4,7 +4,7 @@ import type { Db } from "@/server/platform/db/client";
 import type { SessionUser } from "@/server/auth/session";
 import { canDeleteSession, canHideSession, perspectivesFor } from "@/server/domain/review/policy";
 import { replayFor, type LoggedEvent, type Perspective, type Replay } from "@/server/domain/review/replay";
-import { sessionMarkdown } from "@/server/domain/review/report";
+import { sessionBoards, sessionMarkdown } from "@/server/domain/review/report";
 import { createRoomState, roomEventSchema, viewFor, type QuestionSnapshot } from "@/server/domain/room";
 import { AppError } from "@/server/platform/errors";
 import { loadRoom, PLAN_JSON_SQL, planQuestions, ROOM_NOT_FOUND, type PlanRow } from "@/server/services/room/store";
@@ -82,7 +82,16 @@ export async function sessionExport(db: Db, pool: Pool, user: SessionUser, sessi
   if (format === "markdown") return { filename: `${base}.md`, mimeType: "text/markdown; charset=utf-8", content: sessionMarkdown(session, view) };
   const replay = await sessionReplay(db, pool, user, sessionId, "own");
   const { canDelete: _delete, canHide: _hide, perspectives: _perspectives, hidden: _hidden, ...meta } = session;
-  const document = { format: "mockroom.session", version: 1, exportedAt: now.toISOString(), session: meta, view, events: replay.steps };
+  // `boards`: each asked question's drawing as SVG with its elements, from the same view (an addition: still version 1).
+  const document = {
+    format: "mockroom.session",
+    version: 1,
+    exportedAt: now.toISOString(),
+    session: meta,
+    view,
+    boards: sessionBoards(view),
+    events: replay.steps,
+  };
   return { filename: `${base}.json`, mimeType: "application/json", content: JSON.stringify(document, null, 2) };
 }
 

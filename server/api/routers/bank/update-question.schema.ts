@@ -2,6 +2,7 @@ import { z } from "zod";
 import { dbText } from "@/server/domain/db-text";
 import { competencyKeySchema } from "@/server/domain/scoring/competency-set";
 import { codeSpecSchema } from "@/server/domain/code/code-spec";
+import { startingDiagramSchema } from "@/server/domain/board/board";
 import { bankQuestionDetailSchema } from "@/server/api/routers/bank/question.schema";
 
 const trimmed = dbText.trim().min(1, "cannot be empty").max(20_000);
@@ -27,7 +28,11 @@ export const questionCorrectionSchema = z.object({
 
 export type QuestionCorrection = z.infer<typeof questionCorrectionSchema>;
 
-export const bankUpdateQuestionInput = questionCorrectionSchema.extend({ id: dbText.min(1) });
+export const bankUpdateQuestionInput = questionCorrectionSchema.extend({
+  id: dbText.min(1),
+  /** The starting diagram (Excalidraw elements) the room's whiteboard opens with: elements set it, null removes it, left out keeps it. */
+  board: startingDiagramSchema.nullable().optional(),
+});
 export type BankUpdateQuestionInput = z.infer<typeof bankUpdateQuestionInput>;
 
 /** The question as it reads after the correction, as `bank.question` answers it. */

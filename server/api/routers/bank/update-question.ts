@@ -7,7 +7,7 @@ export const bankUpdateQuestion = bankWriteProcedure
   .input(bankUpdateQuestionInput)
   .output(bankUpdateQuestionOutput)
   .mutation(async ({ ctx, input }) => {
-    const { id, ...correction } = input;
-    await updateBankQuestion(ctx.db, ctx.user, id, correction);
+    const { id, board, ...correction } = input;
+    await updateBankQuestion(ctx.db, ctx.user, id, correction, board);
     return loadBankQuestion(ctx.db, ctx.scope, id);
   });
