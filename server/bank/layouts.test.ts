@@ -1,13 +1,17 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { BankDocument } from "./bank-format";
-import { parseBankDocument } from "./parse-bank-document";
+import { parseBankDocument, parseBankDocumentWithReport } from "./parse-bank-document";
 
 /** Layouts the seeds do not use, written by hand in tests/fixtures/bank/. */
 const FIXTURES = new URL("../../tests/fixtures/bank/", import.meta.url);
 
 function fixture(name: string): BankDocument {
   return parseBankDocument({ bytes: readFileSync(new URL(name, FIXTURES)), sourceFile: name });
+}
+
+function fixtureWithReport(name: string) {
+  return parseBankDocumentWithReport({ bytes: readFileSync(new URL(name, FIXTURES)), sourceFile: name });
 }
 
 describe("other document layouts", () => {
@@ -256,5 +260,66 @@ describe("other document layouts", () => {
     const doc = parseBankDocument({ bytes, sourceFile: "legacy.txt" });
     expect(doc.repairs.encoding).toBe("windows-1252");
     expect(doc.questions[0]?.prompt).toBe("Qué est un café?");
+  });
+
+  it("a new user's note: a heading naming a problem, a statement, an answer, then bold Key points, Follow-ups and Red flags", () => {
+    const { document, report } = fixtureWithReport("two-sum-note.md");
+    expect(report.unused).toEqual([]);
+    expect(document.questions).toHaveLength(1);
+    const [q] = document.questions;
+    expect(q?.prompt).toBe("Two Sum");
+    expect(q?.context).toBe("Given an array of integers and a target, return the indices of the two numbers that add up to the target.");
+    expect(q?.answer).toMatch(/^Walk the array once with a hash map from value to index\. .* O\(n\) time and O\(n\) space\.$/);
+    expect(q?.keyPoints).toEqual(["Hash map from value to index", "Check the complement before inserting the current number", "O(n) time, O(n) extra space"]);
+    expect(q?.rubric.map((c) => [c.title, c.lookFor])).toEqual([["Key points", q?.keyPoints]]);
+    expect(q?.followUps.map((f) => f.prompt)).toEqual(["What if the array is sorted?", "What if you need all pairs, not just one?"]);
+    expect(q?.redFlags).toEqual(["Nested loops without noticing they are O(n²)", "Sorting the array and losing the original indices"]);
+  });
+
+  it("follow-ups and red flags after the answer, as bold labels with and without a colon and as headings", () => {
+    const { document, report } = fixtureWithReport("follow-ups-after-answer.md");
+    expect(report.unused).toEqual([]);
+    expect(document.questions.map((q) => [q.prompt, q.followUps.map((f) => f.prompt), q.redFlags])).toEqual([
+      [
+        "How would you rate-limit a public API?",
+        ["How do you rate-limit across several gateway nodes?", "What changes when some customers pay for higher limits?"],
+        ["Counts requests in each node's memory", "Cannot say what the client sees when it is limited"],
+      ],
+      [
+        "What is the difference between a process and a thread?",
+        ["When would you pick processes over threads anyway?"],
+        ["Says threads cannot run at the same time"],
+      ],
+      [
+        "Why put a CDN in front of a website?",
+        ["How do you make sure users get the new assets after a deploy?"],
+        ["Thinks a CDN speeds up every dynamic API call"],
+      ],
+    ]);
+    for (const q of document.questions) {
+      // The answer is the paragraph, and what scores it comes from the paragraph, not from the follow-ups or red flags.
+      expect(q.answer).not.toMatch(/Follow-ups|Red flags|\n- /);
+      const criteria = q.rubric.flatMap((c) => c.lookFor).join(" ");
+      for (const other of [...q.followUps.map((f) => f.prompt), ...q.redFlags]) {
+        expect(criteria).not.toContain(other);
+        expect(q.keyPoints).not.toContain(other);
+      }
+    }
+  });
+
+  it("'- Follow-up: …', '- Red flag: …', '- Key point: …' and '- Hint: …' bullets go to their parts", () => {
+    const { document, report } = fixtureWithReport("label-bullets.md");
+    expect(report.unused).toEqual([]);
+    const [queue, index] = document.questions;
+    expect(queue?.answer).toBe(
+      "To decouple them: the producer keeps working when the consumer is slow or down, bursts are absorbed by the queue, and consumers can be scaled on their own.",
+    );
+    expect(queue?.keyPoints).toEqual(["decoupling in time, the consumer can be down", "load levelling for bursts"]);
+    expect(queue?.followUps.map((f) => f.prompt)).toEqual(["What happens when a message is processed twice?", "How would you keep messages in order?"]);
+    expect(queue?.redFlags).toEqual(["Says a queue makes the system synchronous"]);
+    expect(queue?.meta.interviewerNotes).toEqual(["think about what the producer does when the consumer is down"]);
+    expect(index?.keyPoints).toEqual(["B-tree lookup", "faster reads", "slower writes"]);
+    expect(index?.followUps.map((f) => f.prompt)).toEqual(["When would an index not be used?"]);
+    expect(index?.redFlags).toEqual(["Add an index to every column"]);
   });
 });

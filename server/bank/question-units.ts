@@ -2,7 +2,7 @@ import type { Unit } from "./blocks";
 import { plainInline, trimEndOf, unquote, withoutEmoji } from "./inline-text";
 import { isLayoutOnly, withoutPresentationalTags } from "./layout-noise";
 import { detailsSummary } from "./recognisers/details-summary";
-import { fieldForLabel } from "./recognisers/field-label";
+import { fieldForLabel } from "./recognisers/labels";
 import { headingPrompt } from "./recognisers/heading-question";
 import { isQuestionLike, labelText, splitLabel } from "./recognisers/recogniser";
 
@@ -65,7 +65,7 @@ const isLabelHeading = (text: string) => {
   const split = splitLabel(text);
   return isFieldLabel(text) || (split !== null && fieldForLabel(split.label) !== null);
 };
-const isFurniture = (text: string) => text.length <= 60 && FURNITURE.test(trimEndOf(withoutEmoji(text), ".:!").trim());
+export const isFurniture = (text: string) => text.length <= 60 && FURNITURE.test(trimEndOf(withoutEmoji(text), ".:!").trim());
 
 /** The units that start a paragraph: a paragraph's later lines continue it. */
 function startsBlock(units: readonly Unit[], index: number): boolean {

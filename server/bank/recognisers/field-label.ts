@@ -1,43 +1,12 @@
 import { plainInline } from "../inline-text";
 import { endsWithColon } from "../normalise-question";
-import type { QuestionField, Recogniser } from "./recogniser";
+import { fieldForLabel } from "./labels";
+import type { Unit } from "../blocks";
+import type { Recogniser, RecogniserContext } from "./recogniser";
 import { inlineAfterLabel, labelCarrier, labelText, splitLabel } from "./recogniser";
-
-/**
- * Section labels that prep documents put before the parts of a question: "Answer:", "Key Points to
- * Cover", "What is This Question Testing?", "Why this score", "#### Good to hear", … Matched on the
- * label's words only, so "**Answer:**", "3. The Answer" and "### Sample Answer" are one label.
- */
-const LABELS: readonly [RegExp, QuestionField][] = [
-  [
-    /^(?:the |a )?(?:(?:sample|model|suggested|reference|example|ideal|short|full|strong|good|expected|detailed|brief) )?(?:answer|ans|a|solution|response)(?: \(.*\))?$/,
-    "answer",
-  ],
-  // The same label in the languages prep documents are translated into most.
-  [/^(?:(?:правильный )?ответ|решение|respuesta|resposta|réponse|antwort|lösung|risposta|(?:参考)?答案|回答|解答|答|정답|답변)$/, "answer"],
-  [/^key (?:points|takeaways|concepts|ideas)(?: to (?:cover|mention|hit))?$|^(?:what|points) to cover$|^talking points$|^must[- ]mention$/, "keyPoints"],
-  [
-    /^what (?:is )?(?:this|the) question (?:is )?test(?:ing|s)\??$|^what (?:it|this) tests\??$|^what (?:the )?interviewers? (?:is |are )?look(?:s|ing)? for\??$|^good to hear$|^evaluation criteria$|^(?:scoring )?rubric$|^scoring criteria$|^what (?:a )?good answer (?:includes|looks like|covers)$|^assessment criteria$|^(?:things|what) to (?:look out|watch out|look) for(?: (?:during|in) (?:the |an )?interviews?)?$|^look-?fors$/,
-    "rubric",
-  ],
-  [/^why this is tricky$|^interviewer'?s? notes?$|^notes for (?:the )?interviewer$|^hints?(?: for (?:the )?interviewer)?$|^gotchas?$/, "notes"],
-  [/red flags?|^(?:common )?(?:mistakes|pitfalls)(?: to avoid)?$|^bad answers?$|^what to avoid$|^anti-?patterns$|^bad to hear$/, "redFlags"],
-  [/^(?:interview |example |sample )?score$|^rating$/, "score"],
-  [/^why this score$|^score (?:rationale|reasons?|justification)$|^why (?:it|this answer) scored/, "scoreReasons"],
-  [/^framework(?: to answer(?: this question)?)?$|^how to (?:answer|approach)(?: this(?: question)?)?$|^answer framework$/, "framework"],
-  [
-    /^(?:possible |likely |common |typical )?(?:follow-?ups?|follow-?up questions|counter-?questions)(?: interviewers? (?:may |might |will )?ask)?(?: \(.*\))?$/,
-    "followUps",
-  ],
-];
 
 /** "Answer - text" / "Ans – text" / "A1. text": plain-text notes use a dash or a number where Markdown uses a colon. */
 const DASHED_ANSWER = /^(?:\*\*|__)?(?:(?:ans|answer)(?:\*\*|__)?\s+[-–—]+|(?:a|ans|answer)\s*#?\d{1,3}\s*[.:)](?:\*\*|__)?)\s+(\S.*)$/i;
-
-export function fieldForLabel(label: string): QuestionField | null {
-  for (const [re, field] of LABELS) if (re.test(label)) return field;
-  return null;
-}
 
 /** "> **Answer:** It is Y." and the quotation's further lines: the label speaks for the whole quotation. */
 const recogniseQuotedLabel: Recogniser = (unit, ctx) => {
@@ -49,6 +18,16 @@ const recogniseQuotedLabel: Recogniser = (unit, ctx) => {
   return { ...marker, inline: inline === "" ? null : inline };
 };
 
+/** "**Follow-ups**", "__Red flags:__", "*Hints*": a whole line in emphasis is a title, as a heading is. */
+function isEmphasisedLine(md: string): boolean {
+  return /^([*_]{1,2})(?=[^\s*_])[^*_]{1,80}?\1\s*[:：]?$/.test(md.trim());
+}
+
+/** "Follow-ups" on the last line of its paragraph with a list right below: the list's title. */
+function headsList(unit: Unit, ctx: RecogniserContext): boolean {
+  return ctx.next?.kind === "list" && ctx.next.block !== unit.block;
+}
+
 export const recogniseFieldLabel: Recogniser = (unit, ctx) => {
   if (unit.kind === "quote") return recogniseQuotedLabel(unit, ctx);
   const carrier = labelCarrier(unit);
@@ -56,11 +35,11 @@ export const recogniseFieldLabel: Recogniser = (unit, ctx) => {
   const whole = labelText(carrier.text);
   const wholeField = fieldForLabel(whole);
   // Headings and numbered section titles are labels on their own ("## A" is a section, not "A:");
-  // a line needs "Label:".
-  const standalone = carrier.strict ? endsWithColon(carrier.md) : whole.length > 3;
-  if (wholeField && standalone) {
-    return { type: "field", field: wholeField, inline: null };
-  }
+  // a line is one when it says so: "Label:", "**Label**", or a line of its own before a list.
+  const standalone = carrier.strict
+    ? endsWithColon(carrier.md) || (whole.length > 3 && (isEmphasisedLine(carrier.md) || headsList(unit, ctx)))
+    : whole.length > 3;
+  if (wholeField && standalone) return wholeField === "examples" ? { type: "examples" } : { type: "field", field: wholeField, inline: null };
   const dashed = DASHED_ANSWER.exec(carrier.md);
   if (dashed?.[1])
     return ctx.inFollowUp ? { type: "followUpField", field: "answer", inline: dashed[1] } : { type: "field", field: "answer", inline: dashed[1] };
@@ -77,6 +56,7 @@ export const recogniseFieldLabel: Recogniser = (unit, ctx) => {
   }
   const field = fieldForLabel(split.label);
   if (!field) return null;
+  if (field === "examples") return { type: "examples" };
   if (field === "answer" && ctx.inFollowUp) return { type: "followUpField", field: "answer", inline };
   return { type: "field", field, inline };
 };

@@ -1,4 +1,4 @@
-import type { Unit } from "../blocks";
+import type { ListItem, Unit } from "../blocks";
 import { withoutEmoji } from "../inline-text";
 
 /** Where a unit's content goes inside the question being read. */
@@ -14,6 +14,16 @@ export interface ListedQuestion {
   meta: Partial<Record<MetaKey, string>>;
 }
 
+/** The parts a bullet can name with its own label ("- Red flag: …"). */
+export type LabelledItemField = Extract<QuestionField, "keyPoints" | "rubric" | "notes" | "redFlags" | "followUps">;
+
+/** A run of a list's entries that go to one part; `field` null: entries without a label, which stay where the list is. */
+export interface LabelledGroup {
+  field: LabelledItemField | null;
+  /** The entries without their label. */
+  items: ListItem[];
+}
+
 /** What a recogniser says a unit is. `inline` is Markdown that followed a label on its line. */
 export type Marker =
   /** `structural`: opened because it is a member of the document's repeating question unit (question-units.ts). */
@@ -22,10 +32,13 @@ export type Marker =
   | { type: "followUp"; prompt: string; inline: string | null }
   | { type: "followUpField"; field: "answer" | "lookFor"; inline: string | null }
   | { type: "field"; field: QuestionField; inline: string | null }
+  /** "**Example 1:**": an example of what the question is in (its statement or its answer); the line stays in it. */
+  | { type: "examples" }
   | { type: "meta"; values: Partial<Record<MetaKey, string>> }
   /** `reasons`: what followed the score on its line ("8/10 because …"). */
   | { type: "score"; score: number; outOf: number; reasons: string | null }
   | { type: "questions"; items: ListedQuestion[] }
+  | { type: "labelledItems"; groups: LabelledGroup[] }
   | { type: "end" };
 
 /** What the assembler knows when it asks; recognisers read it, never change it. */
@@ -101,4 +114,12 @@ export function isQuestionLike(text: string): boolean {
   if (t.split(/\s+/).length < 3) return false;
   // "Your database primary fails. Walk me through what happens." asks in its second sentence.
   return t.split(/(?<=[.!:])\s+/).some((sentence) => IMPERATIVE.test(sentence.replace(/^["“'‘(]+/, "")));
+}
+
+/** "Given an array nums and a target, return …": a problem statement sets its task after what it gives. */
+const GIVEN = /^(?:given|for|using|with)\b[^,.;?]{1,200},\s*/i;
+
+/** Reads like a question or a task set to the candidate, including a problem statement that starts with what it gives. */
+export function setsTask(text: string): boolean {
+  return isQuestionLike(text) || (GIVEN.test(text) && isQuestionLike(text.replace(GIVEN, "")));
 }
