@@ -74,11 +74,20 @@ function criteriaFor(draft: QuestionDraft, answer: readonly Unit[]): RubricCrite
   const rubric = [...draft.fields.rubric, ...(draft.listed?.rubric ?? [])];
   const stated = [...extractCriteria(keyPoints, "Key points"), ...extractCriteria(rubric, draft.rubricLabel ?? "What to look for")];
   if (draft.inlineRubric.length > 0) stated.push({ title: "What this tests", lookFor: draft.inlineRubric });
-  if (stated.length > 0) return stated;
+  return stated.length > 0 ? stated : unstatedCriteria(answer, draft.followUps);
+}
+
+/**
+ * Criteria for a question whose document states none: the answer's own structure (derive-rubric.ts), else,
+ * for a question asked only through its follow-ups, one criterion per follow-up.
+ */
+export function unstatedCriteria(
+  answer: readonly Unit[],
+  followUps: readonly { prompt: string; answer: readonly Unit[]; lookFor: string[] }[],
+): RubricCriterion[] {
   const derived = deriveCriteria(answer);
   if (derived.length > 0) return derived;
-  // A question asked only through its follow-ups is judged on them, one criterion each.
-  return draft.followUps.map((f) => ({
+  return followUps.map((f) => ({
     title: f.prompt,
     lookFor:
       f.lookFor.length > 0
@@ -89,8 +98,16 @@ function criteriaFor(draft: QuestionDraft, answer: readonly Unit[]): RubricCrite
   }));
 }
 
-function cleanCriteria(rubric: RubricCriterion[]): RubricCriterion[] {
+export function cleanCriteria(rubric: RubricCriterion[]): RubricCriterion[] {
   return rubric.map((c) => ({ title: cleanPrompt(c.title), lookFor: dedupe(c.lookFor.map(withoutEmoji)) })).filter((c) => c.title !== "");
+}
+
+/** The criterion a question gets when nothing else describes a good answer. */
+export const ANSWERS_DIRECTLY: RubricCriterion = { title: "Answers the question directly", lookFor: [] };
+
+/** A question's key points when its document states none: what its criteria look for, at most twelve. */
+export function keyPointsOf(rubric: readonly RubricCriterion[]): string[] {
+  return dedupe(rubric.flatMap((c) => c.lookFor)).slice(0, MAX_KEY_POINTS);
 }
 
 /** The units of a draft that reach the bank, by the rules normaliseQuestion reads them with: the parse report lists the rest. */
@@ -186,13 +203,12 @@ export function normaliseQuestion(draft: QuestionDraft, shared: readonly Section
   const answerUnits = answered.filter((u) => !isPlaceholder(u));
   const rubric = criteriaFor(draft, answerUnits);
   const cleanRubric = cleanCriteria(rubric);
-  const statedKeyPoints = extractItems(listPart(draft, "keyPoints"));
-  const keyPoints = statedKeyPoints.length > 0 ? statedKeyPoints : cleanRubric.flatMap((c) => c.lookFor);
+  const statedKeyPoints = dedupe(extractItems(listPart(draft, "keyPoints"))).slice(0, MAX_KEY_POINTS);
   const section = draft.section.map(cleanPrompt).filter((s) => s !== "");
   const inScope = shared.filter((s) => s.scope.every((part, i) => part === section[i]) && s.items.length > 0);
   const sharedFlags = inScope.filter((s) => s.field === "redFlags").flatMap((s) => s.items);
   const sharedCriteria = inScope.filter((s) => s.field === "rubric").map((s) => ({ title: s.title, lookFor: s.items }));
-  const ownRubric = cleanRubric.length > 0 ? cleanRubric : sharedCriteria.length > 0 ? [] : [{ title: "Answers the question directly", lookFor: [] }];
+  const ownRubric = cleanRubric.length > 0 ? cleanRubric : sharedCriteria.length > 0 ? [] : [ANSWERS_DIRECTLY];
   const title = draft.title === null ? null : cleanPrompt(draft.title);
   const prompt = cleanPrompt(draft.prompt);
   return {
@@ -200,7 +216,7 @@ export function normaliseQuestion(draft: QuestionDraft, shared: readonly Section
     context: tidyMarkdown(unitsToMarkdown(statement)),
     section,
     answer: tidyMarkdown(unitsToMarkdown(answerUnits)),
-    keyPoints: dedupe(keyPoints).slice(0, MAX_KEY_POINTS),
+    keyPoints: statedKeyPoints.length > 0 ? statedKeyPoints : keyPointsOf(cleanRubric),
     rubric: [...ownRubric, ...sharedCriteria],
     followUps: draft.followUps
       .map((f) => ({
