@@ -146,7 +146,7 @@ function PreviewRubric({ rubric, competencies }: { rubric: Shown["rubric"]; comp
   return (
     <div className="grid content-start gap-2">
       <p className="text-xs font-medium tracking-wide text-muted-foreground uppercase">Rubric</p>
-      <ol className="grid gap-2">
+      <ol className="grid gap-2" aria-label="Rubric">
         {rubric.map((criterion, i) => (
           <li key={i} className="border-l-2 border-primary/40 pl-3 text-[13px] leading-5">
             <span className="font-medium">{criterion.title}</span> <CompetencyBadge competencies={competencies} competency={criterion.competency} />

@@ -59,7 +59,12 @@ export function AnswerFields({ id, draft, onChange }: { id: string; draft: Draft
 export function PointLists({ id, draft, problems, onChange }: { id: string; draft: Draft; problems: Record<string, string>; onChange: Patch }) {
   return (
     <div className="grid gap-5 sm:grid-cols-2">
-      <Field id={`${id}-key-points`} label="Key points" hint="The checklist ticked in the room, one per line." problem={problems.keyPoints}>
+      <Field
+        id={`${id}-key-points`}
+        label="Key points"
+        hint="The checklist ticked in the room, one per line. Criteria made from them follow."
+        problem={problems.keyPoints}
+      >
         <Textarea
           id={`${id}-key-points`}
           aria-describedby={`${id}-key-points-hint`}
