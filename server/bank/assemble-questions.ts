@@ -1,4 +1,5 @@
 import type { ListItem, Unit } from "./blocks";
+import { descendants } from "./blocks";
 import { headingPrompt, topicPrompt } from "./recognisers/heading-question";
 import { RECOGNISERS } from "./recognisers/index";
 import type { LabelledGroup, LabelledItemField, Marker, MetaKey, QuestionField, RecogniserContext } from "./recognisers/recogniser";
@@ -334,7 +335,7 @@ class QuestionAssembler {
         this.applyContent(part, index);
         leftInPlace = true;
       } else if (field === "followUps") {
-        for (const item of items) q.followUps.push(followUpFromItem(item));
+        for (const item of items) q.followUps.push(...followUpsFromItem(item));
       } else {
         q.listed = { ...q.listed, [field]: [...(q.listed?.[field] ?? []), part] };
       }
@@ -442,7 +443,7 @@ class QuestionAssembler {
       return;
     }
     if (q.field === "followUps") {
-      if (unit.kind === "list") for (const item of unit.items) q.followUps.push(followUpFromItem(item));
+      if (unit.kind === "list") for (const item of unit.items) q.followUps.push(...followUpsFromItem(item));
       else if (unit.kind === "line" && isQuestionLike(unit.text)) addFollowUp(q, unquote(unit.text));
       else return;
       this.recognised.add(unit);
@@ -495,6 +496,18 @@ function labelOf(unit: Unit): string | null {
       .split(/[:：]/)[0]
       ?.trim() ?? "";
   return label === "" ? null : label;
+}
+
+/**
+ * The follow-ups a list entry holds: its own, and, when every entry nested under it asks too, each of those
+ * ("How would you prevent it?" / "  - What if you cannot change the lock order?"): a follow-up's follow-up
+ * is one more the interviewer can ask, not its answer.
+ */
+export function followUpsFromItem(item: ListItem): FollowUpDraft[] {
+  const nested = descendants(item);
+  if (nested.length === 0 || !nested.every((n) => isQuestionLike(n.text))) return [followUpFromItem(item)];
+  const own = { ...item, children: [], md: item.lines.join("\n") };
+  return [followUpFromItem(own), ...nested.map((n) => followUpFromItem({ ...n, children: [], md: n.lines.join("\n") }))];
 }
 
 /** A counter-question list item: prompt on its first line, then "Testing:" and "Answer direction:". */

@@ -92,3 +92,17 @@ describe("an example label inside an answer", () => {
     expect(report.unused).toEqual([]);
   });
 });
+
+describe("a follow-up's own follow-ups", () => {
+  it("join the question's follow-ups, in order, instead of being lost", () => {
+    const { document, report } = parse(
+      "# Notes\n\n## What is a deadlock?\n\nTwo transactions each wait for a lock the other holds.\n\n**Follow-ups**\n\n- How would you prevent it?\n  - What if you cannot change the lock order?\n- Which tools show lock waits?\n",
+    );
+    expect(document.questions[0]?.followUps.map((f) => f.prompt)).toEqual([
+      "How would you prevent it?",
+      "What if you cannot change the lock order?",
+      "Which tools show lock waits?",
+    ]);
+    expect(report.unused).toEqual([]);
+  });
+});

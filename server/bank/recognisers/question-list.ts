@@ -1,4 +1,5 @@
 import { loneLinkText, plainInline, unquote } from "../inline-text";
+import { descendants } from "../blocks";
 import type { ListedQuestion, Recogniser } from "./recogniser";
 import { isQuestionLike } from "./recogniser";
 
@@ -27,12 +28,16 @@ export const recogniseQuestionList: Recogniser = (unit, ctx) => {
   const asked = unit.items.filter((i) => isQuestionLike(i.text));
   if (asked.length < unit.items.length * 0.6) return null;
   const items: ListedQuestion[] = unit.items.map((item) => {
-    // "Why Seq Scan despite index? small table, low selectivity": the answer follows on the line.
+    // "Why Seq Scan despite index? small table, low selectivity": the answer follows on the line. A second
+    // question there ("What is an index? When does it slow writes?") is the same prompt, asked in two parts.
     const m = /^(.+?\?)["”]?\s+(\S.*)$/.exec(item.text);
-    const followUps = item.children.length > 0 && item.children.every((c) => isQuestionLike(c.text)) ? item.children.map((c) => unquote(c.text)) : [];
+    const answered = m?.[2] !== undefined && !isQuestionLike(m[2]) ? m : null;
+    const nested = descendants(item);
+    // Questions nested under it, at any depth ("How?" under "Why?" under it), are its follow-ups.
+    const followUps = nested.length > 0 && nested.every((c) => isQuestionLike(c.text)) ? nested.map((c) => unquote(c.text)) : [];
     const below = (followUps.length > 0 ? item.lines : item.md.split("\n")).slice(1).join("\n").trim();
-    const answer = [m?.[2] ?? "", below].filter((s) => s !== "").join("\n\n");
-    return { prompt: unquote(m?.[1] ?? item.text), answer: answer === "" ? null : answer, meta: {}, followUps };
+    const answer = [answered?.[2] ?? "", below].filter((s) => s !== "").join("\n\n");
+    return { prompt: unquote(answered?.[1] ?? item.text), answer: answer === "" ? null : answer, meta: {}, followUps };
   });
   return { type: "questions", items };
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Unit } from "../blocks";
+import type { ListItem, Unit } from "../blocks";
 import { plainInline } from "../inline-text";
 import { recogniseDetailsSummary } from "./details-summary";
 import { recogniseFieldLabel } from "./field-label";
@@ -129,6 +129,27 @@ describe("recognisers", () => {
       ],
     });
     expect(recogniseQuestionList(list, ctx({ inQuestion: true }))).toBeNull();
+  });
+
+  it("a listed question asked in two parts stays whole; questions nested at any depth are its follow-ups", () => {
+    const entry = (text: string, children: ListItem[] = []): ListItem => ({ text, md: text, lines: [text], children });
+    const list: Unit = {
+      kind: "list",
+      ordered: false,
+      items: [
+        entry("What is an index? When would adding one make writes slower?"),
+        entry("What is a deadlock?", [entry("How would you prevent it?", [entry("What if you cannot change the lock order?")]), entry("Which tools show it?")]),
+      ],
+      md: "",
+      line: 1,
+      block: 1,
+    };
+    expect(recogniseQuestionList(list, ctx())).toMatchObject({
+      items: [
+        { prompt: "What is an index? When would adding one make writes slower?", answer: null, followUps: [] },
+        { prompt: "What is a deadlock?", followUps: ["How would you prevent it?", "What if you cannot change the lock order?", "Which tools show it?"] },
+      ],
+    });
   });
 
   it("a numbered question is one when an answer label follows it", () => {
