@@ -477,7 +477,11 @@ function listedQuestion(item: Extract<Marker, { type: "questions" }>["items"][nu
     title: null,
     line: unit.line,
     section,
-    fields: { ...emptyFields(), answer: item.answer === null ? [] : [inlineUnit(item.answer, unit)] },
+    fields: {
+      ...emptyFields(),
+      answer: item.answer === null ? [] : [inlineUnit(item.answer, unit)],
+      notes: (item.notes ?? []).map((note) => inlineUnit(note, unit)),
+    },
     inlineRubric: [],
     rubricLabel: null,
     followUps: (item.followUps ?? []).map((prompt) => ({ prompt, answer: [], lookFor: [] })),

@@ -322,4 +322,22 @@ describe("other document layouts", () => {
     expect(index?.followUps.map((f) => f.prompt)).toEqual(["When would an index not be used?"]);
     expect(index?.redFlags).toEqual(["Add an index to every column"]);
   });
+
+  it("an interviewer's guide: questions nested under an 'Example questions:' field beside 'Interviewer:' and 'Duration:'", () => {
+    const { document, report } = fixtureWithReport("interviewer-guide.md");
+    expect(document.questions.map((q) => [q.section.at(-1), q.prompt])).toEqual([
+      ["Round 1: Coding", "Merge two sorted lists into one sorted list."],
+      ["Round 1: Coding", "How would you find the k most frequent words in a large file?"],
+      ["Round 1: Coding", "Design an LRU cache."],
+      ["Round 2: System design", "How would you design a URL shortener?"],
+      ["Round 2: System design", "How would you design a news feed for ten million users?"],
+      ["Round 3: Values", "Tell me about a time you changed your mind after a code review."],
+      ["Round 3: Values", "What do you do when a deadline and quality pull in different directions?"],
+    ]);
+    expect(document.questions[1]?.followUps.map((f) => f.prompt)).toEqual(["What changes if the file does not fit in memory?"]);
+    // The round's other fields are for the interviewer, on each of its questions.
+    expect(document.questions[3]?.meta.interviewerNotes).toEqual(["Interviewer: staff engineer", "Duration: 60 minutes"]);
+    // The introduction asks nothing; it is listed, not dropped.
+    expect(report.unused.map((p) => p.line)).toEqual([3]);
+  });
 });

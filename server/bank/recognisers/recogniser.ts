@@ -12,6 +12,8 @@ export interface ListedQuestion {
   /** Questions nested under this one's entry ("- What is the hardest problem you solved?" / "  - How?"). */
   followUps?: string[];
   meta: Partial<Record<MetaKey, string>>;
+  /** Notes for the interviewer listed beside the question (Markdown), e.g. the round it belongs to. */
+  notes?: string[];
 }
 
 /** The parts a bullet can name with its own label ("- Red flag: …"). */
