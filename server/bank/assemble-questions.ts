@@ -153,6 +153,8 @@ class QuestionAssembler {
     const opener = insideOther ? undefined : this.structure.openers.get(unit);
     for (const recognise of RECOGNISERS) {
       const marker = recognise(unit, ctx);
+      // A step over questions asks nothing itself, however it is worded ("## 2. Discuss their background").
+      if (marker?.type === "question" && this.structure.sections?.has(unit)) return null;
       // A one-entry list the structure reads as a question has its answer after it, not inside it.
       if (marker && !(opener && marker.type === "questions")) return marker;
     }

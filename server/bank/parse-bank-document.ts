@@ -80,7 +80,7 @@ function withLabelledTopics(units: readonly Unit[], structure: QuestionUnits): Q
   if (topics.size === 0) return structure;
   const n = topics.size;
   const said = `${n === 1 ? "A heading that only names a problem is a question" : `${n} headings that only name a problem are questions`}: labelled parts of an answer (key points, follow-ups, red flags…) follow ${n === 1 ? "its" : "their"} text.`;
-  return { openers: new Map([...structure.openers, ...topics]), explanation: [structure.explanation, said].filter((s) => s !== "").join(" ") };
+  return { ...structure, openers: new Map([...structure.openers, ...topics]), explanation: [structure.explanation, said].filter((s) => s !== "").join(" ") };
 }
 
 /** Units that reached the bank, or were read as its structure. */
@@ -127,7 +127,7 @@ export function parseBankDocumentWithReport({ bytes, sourceFile }: BankSource, o
   const inferred = inferQuestionUnits(split.units);
   let structure = withLabelledTopics(split.units, inferred);
   let assembly = assembleQuestions(split.units, structure);
-  if (inferred.explanation === "" && SAYS_INTERVIEW.test(`${sourceFile} ${documentTitle(split.units, sourceFile)}`)) {
+  if (inferred.openers.size === 0 && (inferred.sections?.size ?? 0) === 0 && SAYS_INTERVIEW.test(`${sourceFile} ${documentTitle(split.units, sourceFile)}`)) {
     // Interview study notes: a few questions asked in passing among many topics. The topics are the questions.
     const topics = topicQuestionUnits(split.units);
     if (topics.openers.size >= MIN_TOPICS && assembly.questions.length * TOPICS_PER_QUESTION < topics.openers.size) {
