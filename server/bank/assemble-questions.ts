@@ -173,6 +173,7 @@ class QuestionAssembler {
       field: q?.field ?? "body",
       next,
       section: this.sectionPath().at(-1) ?? null,
+      sectionPath: this.sectionPath(),
     };
   }
 

@@ -340,4 +340,19 @@ describe("other document layouts", () => {
     // The introduction asks nothing; it is listed, not dropped.
     expect(report.unused.map((p) => p.line)).toEqual([3]);
   });
+
+  it("a reStructuredText guide: over- and underlined titles are sections, bullets apart by blank lines one list, bracketed follow-ups", () => {
+    const { document, report } = fixtureWithReport("python-questions-rst.txt");
+    expect(document.title).toBe("Python interview questions");
+    expect(document.questions.map((q) => [q.section.at(-1), q.prompt, q.followUps.map((f) => f.prompt)])).toEqual([
+      ["Language basics", "What is the difference between a list and a tuple?", ["when would you pick a tuple?"]],
+      ["Language basics", "How does Python manage memory?", ["How does the garbage collector find cycles?"]],
+      ["Language basics", "What is a decorator? Write one that times a function.", []],
+      ["Concurrency", "What is the GIL, and what does it mean for threads?", []],
+      ["Concurrency", "When would you use asyncio instead of threads?", ["What happens if a coroutine blocks?"]],
+      ["Data", "How would you read a 10 GB CSV file without running out of memory?", []],
+    ]);
+    expect(document.questions.at(-1)?.section).toEqual(["Python interview questions", "Concurrency", "Data"]);
+    expect(report.unused.map((p) => p.excerpt)).toEqual(["These are the questions we ask in the first technical round."]);
+  });
 });

@@ -88,7 +88,7 @@ describe("the repeating question unit", () => {
   it("reads a script's step headings as steps when the questions are the lists right under them", () => {
     const text = readFileSync(new URL("../../tests/fixtures/bank/phone-screen-playbook.md", import.meta.url));
     const { document, report } = parseBankDocumentWithReport({ bytes: text, sourceFile: "phone-screen-playbook.md" });
-    expect(report.structure).toMatch(/headings are steps over lists of questions/);
+    expect(report.structure).toMatch(/headings are sections or steps over lists of questions/);
     expect(document.questions.map((q) => [q.section.at(-1), q.prompt])).toEqual([
       ["Discuss their background", "Walk me through the last system you built."],
       ["Discuss their background", "What part of it are you least proud of, and why?"],

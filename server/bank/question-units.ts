@@ -288,8 +288,7 @@ function stepSections(units: readonly Unit[]): Set<Unit> {
 
 export function inferQuestionUnits(units: readonly Unit[]): QuestionUnits {
   const sections = stepSections(units);
-  const steps =
-    sections.size === 0 ? "" : ` ${sections.size} headings are steps over lists of questions ("- “Walk me through …”"); the lists are the questions.`;
+  const steps = sections.size === 0 ? "" : ` ${sections.size} headings are sections or steps over lists of questions; the lists are the questions.`;
   const candidates = [...headingPatterns(units), numberedPattern(units), boldLedPattern(units), quotedPattern(units), detailsPattern(units)]
     .map((p) => ({ ...p, members: p.members.filter((m) => !sections.has(m.unit)) }))
     .filter(qualifies);

@@ -1,6 +1,7 @@
 import { loneLinkText, plainInline, unquote } from "../inline-text";
 import { descendants, type ListItem } from "../blocks";
 import type { ListedQuestion, Recogniser } from "./recogniser";
+import { FOLLOW_UP_LINE } from "./labels";
 import { isQuestionLike, splitLabel } from "./recogniser";
 
 /** A section that lists what to practise: "## Essential questions", "### Exercises", "## 算法题". */
@@ -23,8 +24,9 @@ export const recogniseLinkedQuestionList: Recogniser = (unit, ctx) => {
  */
 export const recogniseQuestionList: Recogniser = (unit, ctx) => {
   if (unit.kind !== "list" || ctx.inQuestion) return null;
-  // Under "## Twitter interview questions", one question is a list of its own.
-  if (unit.items.length < (ctx.section !== null && PRACTICE_SECTION.test(ctx.section) ? 1 : 2)) return null;
+  // Under "## Twitter interview questions" (or anywhere in "# Python interview questions"), one question is a list of its own.
+  const saysQuestions = (ctx.sectionPath ?? (ctx.section === null ? [] : [ctx.section])).some((title) => PRACTICE_SECTION.test(title));
+  if (unit.items.length < (saysQuestions ? 1 : 2)) return null;
   if (mostlyAsk(unit.items)) return { type: "questions", items: unit.items.map(listedQuestion) };
   const labelled = questionsUnderLabel(unit.items);
   return labelled.length > 0 ? { type: "questions", items: labelled } : null;
@@ -32,17 +34,23 @@ export const recogniseQuestionList: Recogniser = (unit, ctx) => {
 
 const mostlyAsk = (items: readonly ListItem[]) => items.filter((i) => isQuestionLike(i.text)).length >= items.length * 0.6;
 
+/** "What is X? (Follow-up: and Y?)": a question asked in brackets after the prompt is its follow-up. */
+const BRACKETED_FOLLOW_UP = /^(.*?\S)\s*\(([^()]*\?)\s*\)$/;
+
 function listedQuestion(item: ListItem): ListedQuestion {
+  const bracketed = BRACKETED_FOLLOW_UP.exec(item.text);
+  const text = bracketed?.[1] ?? item.text;
+  const asked = bracketed?.[2] === undefined ? [] : [unquote((FOLLOW_UP_LINE.exec(bracketed[2])?.[1] ?? bracketed[2]).trim())];
   // "Why Seq Scan despite index? small table, low selectivity": the answer follows on the line. A second
   // question there ("What is an index? When does it slow writes?") is the same prompt, asked in two parts.
-  const m = /^(.+?\?)["”]?\s+(\S.*)$/.exec(item.text);
+  const m = /^(.+?\?)["”]?\s+(\S.*)$/.exec(text);
   const answered = m?.[2] !== undefined && !isQuestionLike(m[2]) ? m : null;
   const nested = descendants(item);
   // Questions nested under it, at any depth ("How?" under "Why?" under it), are its follow-ups.
   const followUps = nested.length > 0 && nested.every((c) => isQuestionLike(c.text)) ? nested.map((c) => unquote(c.text)) : [];
   const below = (followUps.length > 0 ? item.lines : item.md.split("\n")).slice(1).join("\n").trim();
   const answer = [answered?.[2] ?? "", below].filter((s) => s !== "").join("\n\n");
-  return { prompt: unquote(answered?.[1] ?? item.text), answer: answer === "" ? null : answer, meta: {}, followUps };
+  return { prompt: unquote(answered?.[1] ?? text), answer: answer === "" ? null : answer, meta: {}, followUps: [...asked, ...followUps] };
 }
 
 /**

@@ -56,6 +56,8 @@ export interface RecogniserContext {
   next: Unit | null;
   /** The innermost section heading the unit sits under, as plain text. */
   section: string | null;
+  /** Every section heading the unit sits under, outermost first (the document's title among them). */
+  sectionPath?: readonly string[];
 }
 
 /** One document layout feature; returns null when the unit is not its business. */
