@@ -1,5 +1,7 @@
 import type { Unit } from "./blocks";
+import { isExamplePart } from "./code-examples";
 import { isLayoutOnly } from "./layout-noise";
+import { statementOf } from "./normalise-question";
 import { isFurniture, type Opener } from "./question-units";
 import { recogniseFieldLabel } from "./recognisers/field-label";
 import { recogniseFollowUpLabel } from "./recognisers/follow-up-label";
@@ -26,7 +28,12 @@ interface Candidate {
   /** Text of its own came before any label. */
   material: boolean;
   labelled: boolean;
+  /** A heading or a structural question below it asks. */
   asksOthers: boolean;
+  /** A list of questions or a "Q:" line in its own text. */
+  listsQuestions: boolean;
+  /** Its own text up to its first label or sub-heading. */
+  own: Unit[];
 }
 
 /** A question part's label, in any of the forms a recogniser reads (bold line, heading, "Label:" line or bullets, "Follow-up: …"). */
@@ -77,21 +84,36 @@ export function labelledTopicOpeners(units: readonly Unit[], openers: ReadonlyMa
     if (unit.kind === "heading") {
       const asks = openers.has(unit) || isQuestionLike(headingPrompt(unit.text).prompt);
       if (asks) for (const above of stack) above.asksOthers = true;
-      const candidate = { unit, parent: stack.at(-1), material: false, labelled: false, asksOthers: asks };
+      const candidate = { unit, parent: stack.at(-1), material: false, labelled: false, asksOthers: asks, listsQuestions: false, own: [] };
       stack.push(candidate);
       found.push(candidate);
       return;
     }
     // What follows a label is that part's ("**Follow-ups**" and the questions it lists).
     if (!top || top.labelled) return;
-    if (openers.has(unit) || asksQuestions(unit)) top.asksOthers = true;
+    if (openers.has(unit)) top.asksOthers = true;
+    if (asksQuestions(unit)) top.listsQuestions = true;
     top.material = true;
+    top.own.push(unit);
   });
-  const isTopic = (c: Candidate) => c.labelled && !c.asksOthers && topicPrompt(c.unit.text).length >= 2 && !isFurniture(topicPrompt(c.unit.text));
+  const isTopic = (c: Candidate) => {
+    const prompt = topicPrompt(c.unit.text);
+    if (c.asksOthers || prompt.length < 2 || isFurniture(prompt)) return false;
+    return (c.labelled && !c.listsQuestions) || statesProblem(prompt, c.own);
+  };
   // A section whose sub-sections are such questions is their section, whatever labels it has of its own.
   const holdsTopics = new Set<Candidate>();
   for (const c of found) if (isTopic(c)) for (let above = c.parent; above; above = above.parent) holdsTopics.add(above);
   const topics = new Map<Unit, Opener>();
   for (const c of found) if (isTopic(c) && !holdsTopics.has(c)) topics.set(c.unit, { prompt: topicPrompt(c.unit.text), inline: null });
   return topics;
+}
+
+/**
+ * A problem write-up under a heading that names it ("# 1. Two Sum"): the task set in its first paragraph
+ * ("Given an array …, return …") and worked examples right after it. Its approaches, steps and code below
+ * are the answer, whatever lists of steps they hold.
+ */
+function statesProblem(prompt: string, own: readonly Unit[]): boolean {
+  return statementOf(prompt, own).some(isExamplePart);
 }

@@ -355,4 +355,24 @@ describe("other document layouts", () => {
     expect(document.questions.at(-1)?.section).toEqual(["Python interview questions", "Concurrency", "Data"]);
     expect(report.unused.map((p) => p.excerpt)).toEqual(["These are the questions we ask in the first technical round."]);
   });
+
+  it("LeetCode-style write-ups: a heading naming the problem, its statement and examples, then approach sections with numbered steps", () => {
+    const { document, report } = fixtureWithReport("leetcode-notebook.md");
+    expect(document.questions.map((q) => q.prompt)).toEqual(["Two Sum", "Valid Parentheses"]);
+    const [twoSum, parentheses] = document.questions;
+    // The statement, its worked examples and constraints are read out with the name; the approaches answer.
+    expect(twoSum?.context).toMatch(/^Given an array of integers `nums`[\s\S]*\*\*Example 2:\*\*[\s\S]*Only one valid answer exists\.$/);
+    expect(twoSum?.answer).toMatch(/^### Approach 1: Brute force[\s\S]*1\. Find the first number[\s\S]*Time O\(n\), space O\(n\)\.$/);
+    expect(twoSum?.rubric.map((c) => c.title)).toEqual(["Approach 1: Brute force", "Approach 2: One-pass hash map"]);
+    expect(twoSum?.code).toMatchObject({
+      entry: "twoSum",
+      tests: [
+        { input: "[[2,7,11,15],9]", expected: "[0,1]" },
+        { input: "[[3,2,4],6]", expected: "[1,2]" },
+      ],
+    });
+    expect(parentheses?.context).toMatch(/determine if the input string is valid[\s\S]*Example 2: Input: s = "\(\]" Output: false$/);
+    expect(parentheses?.code?.entry).toBe("isValid");
+    expect(report.unused.map((p) => p.excerpt)).toEqual(["Problems I have solved, with the approaches I would explain in an interview."]);
+  });
 });

@@ -190,8 +190,13 @@ export function statementOf(prompt: string, body: readonly Unit[]): Unit[] {
   if (end === -1) end = body.length;
   if (!setsTask(plainInline(unitsToMarkdown(body.slice(0, end))))) return [];
   for (let next = body[end]; next && isExamplePart(next); next = body[end]) {
-    const block = next.block;
-    while (body[end]?.block === block) end++;
+    const start = end;
+    while (body[end]?.block === next.block) end++;
+    // "**Constraints:**" alone on its line, over its list: the label and the block it introduces.
+    const introduced = body[end];
+    if (end - start === 1 && next.kind === "line" && endsWithColon(next.md) && introduced && !isExamplePart(introduced)) {
+      while (body[end]?.block === introduced.block) end++;
+    }
   }
   return body.slice(0, end);
 }

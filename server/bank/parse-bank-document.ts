@@ -79,7 +79,7 @@ function withLabelledTopics(units: readonly Unit[], structure: QuestionUnits): Q
   const topics = labelledTopicOpeners(units, structure.openers);
   if (topics.size === 0) return structure;
   const n = topics.size;
-  const said = `${n === 1 ? "A heading that only names a problem is a question" : `${n} headings that only name a problem are questions`}: labelled parts of an answer (key points, follow-ups, red flags…) follow ${n === 1 ? "its" : "their"} text.`;
+  const said = `${n === 1 ? "A heading that only names a problem is a question" : `${n} headings that only name a problem are questions`}: labelled parts of an answer (key points, follow-ups, red flags…) follow ${n === 1 ? "its" : "their"} text, or ${n === 1 ? "it states" : "they state"} a task with worked examples.`;
   return { ...structure, openers: new Map([...structure.openers, ...topics]), explanation: [structure.explanation, said].filter((s) => s !== "").join(" ") };
 }
 

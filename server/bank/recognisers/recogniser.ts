@@ -121,9 +121,19 @@ export function isQuestionLike(text: string): boolean {
 }
 
 /** "Given an array nums and a target, return …": a problem statement sets its task after what it gives. */
-const GIVEN = /^(?:given|for|using|with)\b[^,.;?]{1,200},\s*/i;
+const GIVEN = /^(?:given|for|using|with)\b/i;
 
-/** Reads like a question or a task set to the candidate, including a problem statement that starts with what it gives. */
+/**
+ * Reads like a question or a task set to the candidate, including a problem statement that starts with
+ * what it gives ("Given a string s containing `(`, `)`, …, determine if …"): a clause after one of its commas sets the task.
+ */
 export function setsTask(text: string): boolean {
-  return isQuestionLike(text) || (GIVEN.test(text) && isQuestionLike(text.replace(GIVEN, "")));
+  if (isQuestionLike(text)) return true;
+  return (
+    GIVEN.test(text) &&
+    text
+      .split(/,\s+/)
+      .slice(1)
+      .some((clause) => isQuestionLike(clause))
+  );
 }

@@ -10,7 +10,7 @@ import { recogniseMetaLine } from "./meta-line";
 import { recogniseNumberedQuestion } from "./numbered-question";
 import { recogniseQuestionList } from "./question-list";
 import type { RecogniserContext } from "./recogniser";
-import { isQuestionLike } from "./recogniser";
+import { isQuestionLike, setsTask } from "./recogniser";
 import { recogniseScoreLine } from "./score-line";
 import { recogniseTableQuestions } from "./table-questions";
 
@@ -161,6 +161,13 @@ describe("recognisers", () => {
     });
     expect(recogniseNumberedQuestion(numbered, ctx({ next: line("Because it is pooled.") }))).toBeNull();
     expect(recogniseFieldLabel(line("Answer - Because it is pooled."), ctx())).toEqual({ type: "field", field: "answer", inline: "Because it is pooled." });
+  });
+
+  it("setsTask: a problem statement sets its task in a clause after what it gives", () => {
+    expect(setsTask("Given an array of integers and a target, return the indices of two numbers adding up to it.")).toBe(true);
+    expect(setsTask("Given a string s containing just `(`, `)`, `{` and `}`, determine if it is valid.")).toBe(true);
+    expect(setsTask("Given enough time, most teams ship.")).toBe(false);
+    expect(setsTask("The loop runs callbacks when the stack is empty.")).toBe(false);
   });
 
   it("isQuestionLike", () => {
