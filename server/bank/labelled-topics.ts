@@ -77,6 +77,8 @@ export function labelledTopicOpeners(units: readonly Unit[], openers: ReadonlyMa
     // A label heading is a sibling of the headings as deep as it: "### Follow-ups" after "### 9. Closing" speaks for their parent.
     if (unit.kind === "heading") while ((stack.at(-1)?.unit.depth ?? 0) >= unit.depth) stack.pop();
     const top = stack.at(-1);
+    // Under a heading that asks, or that asked nothing and already has its labels, nothing below changes what it is.
+    if (unit.kind !== "heading" && (!top || top.asksOthers || (top.labelled && top.listsQuestions))) return;
     if (isPartLabel(unit, next)) {
       if (top?.material) top.labelled = true;
       return;
@@ -96,17 +98,20 @@ export function labelledTopicOpeners(units: readonly Unit[], openers: ReadonlyMa
     top.material = true;
     top.own.push(unit);
   });
-  const isTopic = (c: Candidate) => {
+  const promptOf = (c: Candidate): string | null => {
+    if (c.asksOthers || (!c.labelled && c.own[0]?.kind !== "line")) return null;
     const prompt = topicPrompt(c.unit.text);
-    if (c.asksOthers || prompt.length < 2 || isFurniture(prompt)) return false;
-    return (c.labelled && !c.listsQuestions) || statesProblem(prompt, c.own);
+    if (prompt.length < 2 || isFurniture(prompt)) return null;
+    return (c.labelled && !c.listsQuestions) || statesProblem(prompt, c.own) ? prompt : null;
   };
+  const named = found.flatMap((c) => {
+    const prompt = promptOf(c);
+    return prompt === null ? [] : [{ c, prompt }];
+  });
   // A section whose sub-sections are such questions is their section, whatever labels it has of its own.
   const holdsTopics = new Set<Candidate>();
-  for (const c of found) if (isTopic(c)) for (let above = c.parent; above; above = above.parent) holdsTopics.add(above);
-  const topics = new Map<Unit, Opener>();
-  for (const c of found) if (isTopic(c) && !holdsTopics.has(c)) topics.set(c.unit, { prompt: topicPrompt(c.unit.text), inline: null });
-  return topics;
+  for (const { c } of named) for (let above = c.parent; above; above = above.parent) holdsTopics.add(above);
+  return new Map(named.filter(({ c }) => !holdsTopics.has(c)).map(({ c, prompt }) => [c.unit, { prompt, inline: null }]));
 }
 
 /**

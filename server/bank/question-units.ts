@@ -201,8 +201,12 @@ function repeatsAsQuestions(members: readonly Member[]): boolean {
 
 const qualifies = (pattern: Pattern) => pattern.members.length >= MIN_MEMBERS && repeatsAsQuestions(pattern.members);
 
-/** Members grouped by the heading they sit under: siblings. */
-function siblingGroups<M extends { index: number }>(units: readonly Unit[], members: readonly M[]): M[][] {
+/** Each unit's heading (its index; -1 for none), computed once per document: several passes group siblings. */
+const parentsOf = new WeakMap<readonly Unit[], Map<number, number>>();
+
+function parents(units: readonly Unit[]): Map<number, number> {
+  const known = parentsOf.get(units);
+  if (known) return known;
   const parentOf = new Map<number, number>();
   const stack: { depth: number; index: number }[] = [];
   units.forEach((unit, index) => {
@@ -213,6 +217,13 @@ function siblingGroups<M extends { index: number }>(units: readonly Unit[], memb
     parentOf.set(index, stack.at(-1)?.index ?? -1);
     if (unit.kind === "heading") stack.push({ depth: unit.depth, index });
   });
+  parentsOf.set(units, parentOf);
+  return parentOf;
+}
+
+/** Members grouped by the heading they sit under: siblings. */
+function siblingGroups<M extends { index: number }>(units: readonly Unit[], members: readonly M[]): M[][] {
+  const parentOf = parents(units);
   const groups = new Map<number, M[]>();
   for (const m of members) {
     const parent = parentOf.get(m.index) ?? -1;
@@ -268,8 +279,10 @@ export function asksList(unit: Unit): boolean {
  * mark is a step, however imperative its wording: the questions are in the lists.
  */
 function stepSections(units: readonly Unit[]): Set<Unit> {
+  const parentOf = parents(units);
+  // Label headings have no place among the parents: they head no section.
   const headings = units.flatMap((unit, index) =>
-    unit.kind === "heading" && !isLabelHeading(unit.text) ? [{ unit, index, depth: unit.depth, text: unit.text }] : [],
+    unit.kind === "heading" && parentOf.has(index) ? [{ unit, index, depth: unit.depth, text: unit.text }] : [],
   );
   const leadsToQuestions = (index: number) => {
     let next = index + 1;

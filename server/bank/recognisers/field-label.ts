@@ -28,24 +28,49 @@ function headsList(unit: Unit, ctx: RecogniserContext): boolean {
   return ctx.next?.kind === "list" && ctx.next.block !== unit.block;
 }
 
+/** What a unit says as a label, whatever the context: read once per unit (the assembler and labelled-topics.ts both ask). */
+interface LabelReading {
+  carrier: NonNullable<ReturnType<typeof labelCarrier>>;
+  whole: string;
+  wholeField: ReturnType<typeof fieldForLabel>;
+  dashed: string | null;
+  split: ReturnType<typeof splitLabel>;
+  inline: string | null;
+}
+
+const readings = new WeakMap<Unit, LabelReading | null>();
+
+function readLabel(unit: Unit): LabelReading | null {
+  if (readings.has(unit)) return readings.get(unit) ?? null;
+  const carrier = labelCarrier(unit);
+  const whole = carrier ? labelText(carrier.text) : "";
+  const reading = carrier
+    ? {
+        carrier,
+        whole,
+        wholeField: fieldForLabel(whole),
+        dashed: DASHED_ANSWER.exec(carrier.md)?.[1] ?? null,
+        split: splitLabel(carrier.text),
+        inline: inlineAfterLabel(carrier.md),
+      }
+    : null;
+  readings.set(unit, reading);
+  return reading;
+}
+
 export const recogniseFieldLabel: Recogniser = (unit, ctx) => {
   if (unit.kind === "quote") return recogniseQuotedLabel(unit, ctx);
-  const carrier = labelCarrier(unit);
-  if (!carrier) return null;
-  const whole = labelText(carrier.text);
-  const wholeField = fieldForLabel(whole);
+  const reading = readLabel(unit);
+  if (!reading) return null;
+  const { carrier, whole, wholeField, dashed, split, inline } = reading;
   // Headings and numbered section titles are labels on their own ("## A" is a section, not "A:");
   // a line is one when it says so: "Label:", "**Label**", or a line of its own before a list.
   const standalone = carrier.strict
     ? endsWithColon(carrier.md) || (whole.length > 3 && (isEmphasisedLine(carrier.md) || headsList(unit, ctx)))
     : whole.length > 3;
   if (wholeField && standalone) return wholeField === "examples" ? { type: "examples" } : { type: "field", field: wholeField, inline: null };
-  const dashed = DASHED_ANSWER.exec(carrier.md);
-  if (dashed?.[1])
-    return ctx.inFollowUp ? { type: "followUpField", field: "answer", inline: dashed[1] } : { type: "field", field: "answer", inline: dashed[1] };
-  const split = splitLabel(carrier.text);
+  if (dashed) return ctx.inFollowUp ? { type: "followUpField", field: "answer", inline: dashed } : { type: "field", field: "answer", inline: dashed };
   if (!split) return null;
-  const inline = inlineAfterLabel(carrier.md);
   if (split.label === "testing" || split.label === "tests") {
     // A bare "Testing:" heads unit tests inside an answer; with text it says what is being assessed.
     if (inline === null) return null;
