@@ -84,9 +84,7 @@ describe("CodeRunner", () => {
     expect(worker.terminated).toBe(true);
     const spare = workers[1] as ScriptedWorker;
     expect(spare).toMatchObject({ language: "python", warmed: true, terminated: false, jobs: [] });
-    expect(runner.isWarm("python")).toBe(false);
     spare.say({ type: "ready" });
-    expect(runner.isWarm("python")).toBe(true);
 
     const events: RunProgress[] = [];
     const second = runner.run({ language: "python", code: "x" }, (event) => events.push(event));
@@ -164,7 +162,6 @@ describe("CodeRunner", () => {
       [true, false, undefined],
       [false, true, "Not run: the run reached its time limit first."],
     ]);
-    expect(runner.isWarm("python")).toBe(false);
     void runner.run({ language: "python", code: "" });
     expect((workers[1] as ScriptedWorker).jobs).toHaveLength(1);
   });

@@ -79,11 +79,6 @@ export class CodeRunner {
     this.clearTimer = options.clearTimer ?? ((timer) => clearTimeout(timer as ReturnType<typeof setTimeout>));
   }
 
-  /** The next run of the language starts at once: its spare worker's runtime has loaded. */
-  isWarm(language: RunnableLanguage): boolean {
-    return this.spares.get(language)?.ready === true;
-  }
-
   get running(): boolean {
     return this.active !== null;
   }

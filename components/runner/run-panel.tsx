@@ -150,7 +150,7 @@ function LiveRunView({ live, spec }: { live: LiveRun; spec: Pick<CodeSpec, "entr
   const tests: TestRow[] = (spec?.tests ?? []).map((test, index) => live.tests[index] ?? { name: test.name, expected: test.expected, pending: true });
   return (
     <div className="grid gap-3" data-testid="run-live">
-      <RunConsole stdout={live.stdout} stderr={live.stderr} placeholder={live.phase === "loading" ? "The runtime is loading…" : "Running…"} />
+      <RunConsole stdout={live.stdout} stderr={live.stderr} placeholder={live.phase === "running" ? "Running…" : "The runtime is loading…"} />
       {tests.length > 0 ? <TestList tests={tests} /> : null}
     </div>
   );
