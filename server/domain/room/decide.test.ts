@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { CODE_LIMITS } from "../code/code-spec";
+import { runReportSchema, type RunReport } from "../code/run-record";
+import { capRunResult, RUN_RESULT_LIMITS } from "../code/run-result";
 import { apply } from "./apply";
 import type { Command, CommandType } from "./commands";
 import { decide, type Decision } from "./decide";
@@ -641,6 +644,37 @@ describe("the pad's code", () => {
     ).toMatchObject({
       ok: false,
       error: { code: "CONFLICT", message: "A question has at most 50 test cases." },
+    });
+  });
+
+  it("refuses a run larger in all than a runner makes, writing nothing, and keeps the largest a runner does make", () => {
+    const value = "v".repeat(RUN_RESULT_LIMITS.valueChars);
+    const forged: RunReport = {
+      ...RUN("run-too-large"),
+      message: "m".repeat(RUN_RESULT_LIMITS.messageChars),
+      stdout: "o".repeat(RUN_RESULT_LIMITS.stdoutChars),
+      stderr: "e".repeat(RUN_RESULT_LIMITS.stderrChars),
+      tests: Array.from({ length: CODE_LIMITS.testsPerQuestion }, (_, i) => ({
+        name: `test ${i} `.padEnd(CODE_LIMITS.testNameChars, "n"),
+        passed: true,
+        expected: value,
+        actual: value,
+        error: "x".repeat(RUN_RESULT_LIMITS.errorChars),
+      })),
+    };
+    // Each field is within its own limit: only the whole is too large.
+    expect(runReportSchema.safeParse(forged).success).toBe(true);
+    expect(decide(liveRoom(), candidate, { type: "recordRun", questionId: Q1, run: forged }, at(3), idSource())).toEqual({
+      ok: false,
+      error: {
+        code: "PAYLOAD_TOO_LARGE",
+        message: expect.stringMatching(/^A run's result holds at most 65,536 characters .*; this one has 287,076\. It was not kept\.$/),
+      },
+    });
+    const honest: RunReport = { ...capRunResult(forged), runId: "run-largest-honest" };
+    expect(decide(liveRoom(), candidate, { type: "recordRun", questionId: Q1, run: honest }, at(3), idSource())).toMatchObject({
+      ok: true,
+      events: [{ type: "codeRan", payload: { runId: "run-largest-honest" } }],
     });
   });
 
