@@ -301,13 +301,11 @@ test("at 390 px wide, the panel and a failing run fit the screen", async ({ brow
   await page.setViewportSize({ width: 1366, height: 900 });
 });
 
-// Found behind the Python flood's "Stopped on an error" of issue 23's notes, and left to the pad's owner
-// (components/pad/ is being changed at the same time): with another member's caret in the pad, replacing
-// the pad's text (all selected, then typed or pasted over, as fill does) now and then takes that caret's
-// name label into the text, as in "print('x' * 99)Rui Runner", a SyntaxError: 10 writes of 40 here. The
-// label is a text node inside the editable content (CaretWidget, components/pad/remote-cursors.ts); drawn
-// by CSS instead (`content: attr(data-name)`), 0 of 40.
-test.fixme("the pad holds what was written while the interviewer's caret is in it", async ({ browser, cspViolations }) => {
+// Found behind the Python flood's "Stopped on an error": with another member's caret in the pad, replacing
+// the pad's text (all selected, then typed or pasted over, as fill does) took that caret's name label into
+// the text now and then ("print('x' * 99)Rui Runner", 10 writes of 40), while the label was a text node
+// inside the editable content. It is drawn by CSS now (components/pad/remote-cursors.ts).
+test("the pad holds what was written while the interviewer's caret is in it", async ({ browser, cspViolations }) => {
   test.setTimeout(120_000);
   const page = await candidateInRoom(browser, cspViolations);
   const interviewer = interviewerPage!;
