@@ -45,6 +45,11 @@ export function decideCode(state: RoomState, actor: Actor, command: CodeCommand,
       if (state.runs.length >= RUN_LIMITS.perSession) {
         return refuse("CONFLICT", `This interview has kept ${RUN_LIMITS.perSession} runs, the most it keeps; the earlier ones stay in the record.`);
       }
+      const kept = state.runs.reduce((sum, run) => sum + runResultChars(run), 0);
+      if (kept + runResultChars(command.run) > RUN_LIMITS.sessionChars) {
+        const limit = RUN_LIMITS.sessionChars.toLocaleString("en");
+        return refuse("CONFLICT", `This interview has kept ${limit} characters of run output, the most it keeps; the earlier runs stay in the record.`);
+      }
       const revision = state.scratchpads[question.id]?.revision ?? 0;
       return { ok: true, events: [{ type: "codeRan", payload: { ...command.run, questionId: question.id, by: actor.userId, at, revision } }] };
     }

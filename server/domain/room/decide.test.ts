@@ -678,6 +678,24 @@ describe("the pad's code", () => {
     });
   });
 
+  it("keeps runs up to so many characters of output in all, then refuses more, keeping the earlier ones", () => {
+    const big = (runId: string): RunReport => ({ ...RUN(runId), stdout: "y".repeat(60_000) });
+    let state = liveRoom();
+    let kept = 0;
+    for (let i = 0; state.runs.length === kept && i < 60; i++) {
+      const decision = decide(state, candidate, { type: "recordRun", questionId: Q1, run: big(`run-big-${i}`) }, at(3), idSource());
+      if (!decision.ok) {
+        expect(decision.error).toEqual({ code: "CONFLICT", message: expect.stringContaining("2,000,000 characters of run output") });
+        break;
+      }
+      state = decision.events.reduce(apply, state);
+      kept++;
+    }
+    // 60,000 characters and a little more a run: 33 fit in 2,000,000.
+    expect(state.runs).toHaveLength(33);
+    expect(decide(state, candidate, { type: "recordRun", questionId: Q1, run: RUN("run-small") }, at(3), idSource()).ok).toBe(true);
+  });
+
   it("keeps a run once, on the pad's revision, and refuses one for a question not asked", () => {
     const first = run(liveRoom(), candidate, { type: "recordRun", questionId: Q1, run: RUN("run-kept-once") }).state;
     expect(first.runs).toHaveLength(1);
