@@ -85,6 +85,7 @@ function reportCorpus(showMisses: boolean): void {
       unused: s.unusedPassages,
       "recall %": `${percent(s.found, s.samples).toFixed(0)} (${s.found}/${s.samples})`,
       "answers %": `${percent(s.attached, s.answers).toFixed(0)} (${s.attached}/${s.answers})`,
+      "follow-ups %": `${percent(s.followUpsAttached, s.followUps).toFixed(0)} (${s.followUpsAttached}/${s.followUps})`,
     })),
   );
   const sum = (pick: (s: (typeof scores)[number]) => number) => scores.reduce((n, s) => n + pick(s), 0);
@@ -96,7 +97,11 @@ function reportCorpus(showMisses: boolean): void {
       `answers ${percent(
         sum((s) => s.attached),
         sum((s) => s.answers),
-      ).toFixed(1)}% (${sum((s) => s.attached)}/${sum((s) => s.answers)}, target ≥ 90%)`,
+      ).toFixed(1)}% (${sum((s) => s.attached)}/${sum((s) => s.answers)}, target ≥ 90%)  ` +
+      `follow-ups ${percent(
+        sum((s) => s.followUpsAttached),
+        sum((s) => s.followUps),
+      ).toFixed(1)}% (${sum((s) => s.followUpsAttached)}/${sum((s) => s.followUps)}, target ≥ 90%)`,
   );
   for (const s of scores) {
     if (s.failure) console.log(`${s.file}: refused: ${s.failure}`);

@@ -1,13 +1,14 @@
-// npm run bench:run-code -- [--languages python,javascript,typescript,sql] [--cold 5] [--warm 10] [--out FILE]
+// npm run bench:run-code -- [--languages python,javascript,typescript,sql] [--cold 5] [--pause 5000] [--out FILE]
 //
 // The code runner in real Chromium (headless, the e2e suite's flags) against the real app (production
 // build, server/index.ts, on a fresh embedded PostgreSQL or TEST_DATABASE_URL's server), from a page of the
-// app under its own Content-Security-Policy. For each language, the time from a run being asked for (what
-// Run does: a message to the language's worker, components/runner/code-runner.ts) to the first output
-// arriving on the page:
+// app under its own Content-Security-Policy. For each language, the time from a run being asked for to the
+// first output arriving on the page:
 //   - cold: a new browser context (empty HTTP cache), so a new worker that downloads and starts the runtime;
 //   - cold, cached: a new worker in the same context (the files in the HTTP cache: a second visit);
-//   - warm: the next runs of a started worker.
+//   - second, third: through the page's CodeRunner (components/runner/code-runner.ts, bundled as the app
+//     bundles it), in a new context, the runs after a first one, each asked for as soon as the one before
+//     ended; after a pause: one more, asked for --pause ms after the third ended.
 // And each runtime's size: the bytes its cold start transferred (compressed where the app serves them so),
 // and their decoded size. The last line is one JSON object.
 import { parseArgs } from "node:util";
@@ -16,6 +17,7 @@ import os from "node:os";
 import { ensureProductionBuild } from "@/scripts/production-build";
 import { startAppServer } from "@/tests/support/app-server";
 import { freePort } from "@/tests/support/free-port";
+import { codeRunnerBundle } from "@/tests/support/runner-bundle";
 import { createTestDatabaseServer } from "@/tests/support/test-database";
 import { launchChromium } from "./call/browsers";
 import { loadAverage } from "./realtime/process-stats";
@@ -28,7 +30,7 @@ const { values: args } = parseArgs({
   options: {
     languages: { type: "string", default: LANGUAGES.join(",") },
     cold: { type: "string", default: "5" },
-    warm: { type: "string", default: "10" },
+    pause: { type: "string", default: "5000" },
     out: { type: "string", default: "" },
   },
 });
@@ -47,8 +49,9 @@ function languages(): Language[] {
 async function main(): Promise<void> {
   const chosen = languages();
   const cold = Number(args.cold);
-  const warm = Number(args.warm);
+  const pauseMs = Number(args.pause);
   if (ensureProductionBuild(log) !== 0) throw new Error("the production build failed");
+  const runnerBundle = await codeRunnerBundle();
   const database = await createTestDatabaseServer(await freePort());
   const app = await startAppServer(database.templateUrl);
   const browser = await launchChromium();
@@ -56,8 +59,8 @@ async function main(): Promise<void> {
   const figures: Record<string, LanguageFigures> = {};
   try {
     for (const language of chosen) {
-      log(`${language}: ${cold} cold starts, ${warm} warm runs…`);
-      figures[language] = await measureLanguage(browser, app.url, language, { cold, warm });
+      log(`${language}: ${cold} times a cold start, a cached one, and four runs through the runner…`);
+      figures[language] = await measureLanguage(browser, app.url, language, { cold, pauseMs, runnerBundle });
       log(`${language}: ${JSON.stringify(figures[language])}`);
     }
   } finally {
@@ -71,7 +74,7 @@ async function main(): Promise<void> {
     node: process.version,
     cpus: os.cpus().length,
     loadAverage: { before: loadBefore, after: loadAverage() },
-    runs: { cold, warm },
+    runs: { cold, pauseMs },
     languages: figures,
   };
   if (args.out) writeFileSync(args.out, `${JSON.stringify(summary, null, 2)}\n`);

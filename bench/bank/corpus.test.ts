@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerAttached, comparable, loadLabels, percent, questionFor, scoreDocument } from "./corpus";
+import { answerAttached, comparable, followUpsAttached, loadLabels, percent, questionFor, scoreDocument } from "./corpus";
 
 /**
  * The importer's targets on the labelled public corpus (npm run bench:bank -- --corpus prints the
@@ -25,6 +25,15 @@ describe("the labelled corpus", () => {
       percent(
         total((s) => s.attached),
         total((s) => s.answers),
+      ),
+    ).toBeGreaterThanOrEqual(90);
+  });
+
+  it("attaches at least 90% of the labelled follow-ups to their question", () => {
+    expect(
+      percent(
+        total((s) => s.followUpsAttached),
+        total((s) => s.followUps),
       ),
     ).toBeGreaterThanOrEqual(90);
   });
@@ -61,5 +70,12 @@ describe("the corpus scorer", () => {
     expect(found && answerAttached(found, sample)).toBe(true);
     expect(found && answerAttached(found, { ...sample, answer: "Because of closures" })).toBe(false);
     expect(comparable("[Two Sum](https://x.y/two-sum)")).toBe("two sum");
+  });
+
+  it("counts a labelled follow-up only when the question carries it as a follow-up", () => {
+    const question = { prompt: "What was the hardest bug?", followUps: [{ prompt: "How did you fix it?" }] } as never;
+    const sample = { line: 1, question: "What was the hardest bug?", answer: null, followUps: ["How did you fix it?", "What did you learn?"] };
+    expect(followUpsAttached(question, sample)).toBe(1);
+    expect(followUpsAttached(question, { ...sample, followUps: undefined })).toBe(0);
   });
 });

@@ -12,7 +12,13 @@ import { parseBankDocumentWithReport } from "../../server/bank/parse-bank-docume
 
 export const CORPUS = new URL("../../tests/fixtures/corpus/", import.meta.url);
 
-const sampleSchema = z.object({ line: z.number().int().positive(), question: z.string().min(1), answer: z.string().min(1).nullable() });
+const sampleSchema = z.object({
+  line: z.number().int().positive(),
+  question: z.string().min(1),
+  answer: z.string().min(1).nullable(),
+  /** The follow-ups the document asks under this question, as written. */
+  followUps: z.array(z.string().min(1)).optional(),
+});
 const labelledDocumentSchema = z.object({
   file: z.string(),
   repo: z.string(),
@@ -66,6 +72,11 @@ export function answerAttached(question: BankQuestion, sample: Sample): boolean 
   return [question.answer, question.context].some((text) => text !== null && comparable(text).includes(phrase));
 }
 
+/** The labelled follow-ups that the question found for a sample carries as follow-ups. */
+export function followUpsAttached(question: BankQuestion, sample: Sample): number {
+  return (sample.followUps ?? []).filter((labelled) => question.followUps.some((f) => sameQuestion(comparable(f.prompt), comparable(labelled)))).length;
+}
+
 export interface DocumentScore {
   file: string;
   kB: number;
@@ -76,14 +87,17 @@ export interface DocumentScore {
   found: number;
   answers: number;
   attached: number;
+  followUps: number;
+  followUpsAttached: number;
   failure: string | null;
-  misses: { line: number; question: string; problem: "not found" | "answer not attached" }[];
+  misses: { line: number; question: string; problem: "not found" | "answer not attached" | "follow-up not attached" }[];
 }
 
 export function scoreDocument(labelled: LabelledDocument): DocumentScore {
   const bytes = readFileSync(new URL(labelled.file, CORPUS));
   const answers = labelled.samples.filter((s) => s.answer !== null).length;
-  const base = { file: labelled.file, kB: Math.round(bytes.length / 1024), samples: labelled.samples.length, answers };
+  const followUps = labelled.samples.reduce((n, s) => n + (s.followUps?.length ?? 0), 0);
+  const base = { file: labelled.file, kB: Math.round(bytes.length / 1024), samples: labelled.samples.length, answers, followUps };
   const start = performance.now();
   let parsed: ReturnType<typeof parseBankDocumentWithReport>;
   try {
@@ -91,11 +105,22 @@ export function scoreDocument(labelled: LabelledDocument): DocumentScore {
   } catch (error) {
     if (!(error instanceof BankParseError)) throw error;
     const misses = labelled.samples.map((s) => ({ line: s.line, question: s.question, problem: "not found" as const }));
-    return { ...base, ms: performance.now() - start, questions: 0, unusedPassages: 0, found: 0, attached: 0, failure: error.message, misses };
+    return {
+      ...base,
+      ms: performance.now() - start,
+      questions: 0,
+      unusedPassages: 0,
+      found: 0,
+      attached: 0,
+      followUpsAttached: 0,
+      failure: error.message,
+      misses,
+    };
   }
   const ms = performance.now() - start;
   let found = 0;
   let attached = 0;
+  let withFollowUps = 0;
   const misses: DocumentScore["misses"] = [];
   for (const sample of labelled.samples) {
     const question = questionFor(parsed.document, sample);
@@ -104,11 +129,24 @@ export function scoreDocument(labelled: LabelledDocument): DocumentScore {
       continue;
     }
     found++;
+    const attachedFollowUps = followUpsAttached(question, sample);
+    withFollowUps += attachedFollowUps;
+    if (attachedFollowUps < (sample.followUps?.length ?? 0)) misses.push({ line: sample.line, question: sample.question, problem: "follow-up not attached" });
     if (sample.answer === null) continue;
     if (answerAttached(question, sample)) attached++;
     else misses.push({ line: sample.line, question: sample.question, problem: "answer not attached" });
   }
-  return { ...base, ms, questions: parsed.document.questions.length, unusedPassages: parsed.report.unused.length, found, attached, failure: null, misses };
+  return {
+    ...base,
+    ms,
+    questions: parsed.document.questions.length,
+    unusedPassages: parsed.report.unused.length,
+    found,
+    attached,
+    followUpsAttached: withFollowUps,
+    failure: null,
+    misses,
+  };
 }
 
 export function loadLabels(): LabelledDocument[] {

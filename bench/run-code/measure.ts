@@ -1,5 +1,6 @@
-// One language's figures: cold, cold-with-cache and warm time to the first output, and what its cold start
-// downloaded. Runs are asked for as CodeRunner asks (components/runner/protocol.ts), from a page of the app.
+// One language's figures: cold and cold-with-cache time to the first output of a worker's run (asked for as
+// CodeRunner asks, components/runner/protocol.ts), the first output of the runs after the first through the
+// page's own CodeRunner (each on a worker of its own), and what a cold start downloaded.
 import { gzipSync } from "node:zlib";
 import type { Browser, BrowserContext, Page, Request } from "playwright";
 
@@ -12,15 +13,12 @@ const PROGRAMS: Record<string, string> = {
 
 /**
  * Evaluated in the page as a string (tsx would wrap a serialised function's inner functions in __name).
- * Resolves with the time from posting the run to its first output message, and to its end.
+ * A new worker (a worker serves one run), then the time from posting its run to its first output message,
+ * and to its end.
  */
-const RUN_IN_PAGE = `async ({ language, code, id, fresh }) => {
-  const workers = (window.__benchWorkers ??= {});
-  if (fresh || !workers[language]) {
-    workers[language]?.terminate();
-    workers[language] = new Worker("/runtimes/" + language + ".worker.js", { type: "module" });
-  }
-  const worker = workers[language];
+const RUN_IN_PAGE = `async ({ language, code, id }) => {
+  window.__benchWorker?.terminate();
+  const worker = (window.__benchWorker = new Worker("/runtimes/" + language + ".worker.js", { type: "module" }));
   const memoryBytes = (language === "sql" ? 512 : 256) * 1024 * 1024;
   const started = performance.now();
   return await new Promise((resolve, reject) => {
@@ -62,16 +60,46 @@ export interface LanguageFigures {
   cold: Series;
   /** A new worker, its files in the HTTP cache (a second visit, or a run after a time limit ended the worker). */
   coldCached: Series;
-  warm: Series;
+  /** Through CodeRunner, in a new context: the second run, asked for as soon as the first ended. */
+  second: Series;
+  /** The third run, asked for as soon as the second ended. */
+  third: Series;
+  /** A fourth run, asked for `pauseMs` after the third ended (the time to read a result and edit). */
+  afterPause: Series;
+  pauseMs: number;
   transferredBytes: number;
   decodedBytes: number;
   files: FileSize[];
 }
 
+/**
+ * Evaluated in the page after the runner's bundle (tests/support/runner-bundle.ts): four runs through the
+ * page's CodeRunner, each timed from run() to its first output.
+ */
+const RUNS_THROUGH_RUNNER = `async ({ language, code, pauseMs }) => {
+  const runner = window.codeRunner;
+  const timed = async () => {
+    const asked = performance.now();
+    let first = null;
+    const result = await runner.run({ language, code }, (progress) => {
+      if (progress.type === "output" && first === null) first = performance.now() - asked;
+    });
+    if (result.status !== "ok" || first === null) throw new Error(language + ": the run ended " + result.status + " " + result.message);
+    return Math.round(first);
+  };
+  const first = await timed();
+  const second = await timed();
+  const third = await timed();
+  await new Promise((resolve) => setTimeout(resolve, pauseMs));
+  const afterPause = await timed();
+  runner.dispose();
+  return { first, second, third, afterPause };
+}`;
+
 let nextId = 1;
 
-async function runOnce(page: Page, language: string, fresh: boolean): Promise<number> {
-  const timing = (await page.evaluate(`(${RUN_IN_PAGE})(${JSON.stringify({ language, code: PROGRAMS[language], id: nextId++, fresh })})`)) as RunTiming;
+async function runOnce(page: Page, language: string): Promise<number> {
+  const timing = (await page.evaluate(`(${RUN_IN_PAGE})(${JSON.stringify({ language, code: PROGRAMS[language], id: nextId++ })})`)) as RunTiming;
   if (timing.status !== "ok" || timing.firstOutputMs === null) throw new Error(`${language}: the run ended ${timing.status} without output`);
   return Math.round(timing.firstOutputMs);
 }
@@ -108,23 +136,46 @@ async function fileSize(request: Request, path: string): Promise<FileSize> {
   return { ...size, transferredBytes: sizes.responseBodySize + sizes.responseHeadersSize };
 }
 
-export async function measureLanguage(browser: Browser, baseUrl: string, language: string, counts: { cold: number; warm: number }): Promise<LanguageFigures> {
+interface RunnerTimings {
+  first: number;
+  second: number;
+  third: number;
+  afterPause: number;
+}
+
+export async function measureLanguage(
+  browser: Browser,
+  baseUrl: string,
+  language: string,
+  options: { cold: number; pauseMs: number; runnerBundle: string },
+): Promise<LanguageFigures> {
   const cold: number[] = [];
   const coldCached: number[] = [];
-  const warm: number[] = [];
+  const runner: RunnerTimings[] = [];
   let files: FileSize[] = [];
-  for (let i = 0; i < counts.cold; i++) {
+  for (let i = 0; i < options.cold; i++) {
     const opened = await openPage(browser, baseUrl);
-    cold.push(await runOnce(opened.page, language, true));
+    cold.push(await runOnce(opened.page, language));
     if (i === 0) files = await Promise.all(opened.files);
-    coldCached.push(await runOnce(opened.page, language, true));
-    if (i === 0) for (let j = 0; j < counts.warm; j++) warm.push(await runOnce(opened.page, language, false));
+    coldCached.push(await runOnce(opened.page, language));
     await opened.context.close();
+    // A context of its own, so that its first run is cold too and nothing else runs beside it.
+    const fresh = await openPage(browser, baseUrl);
+    await fresh.page.evaluate(options.runnerBundle);
+    runner.push(
+      (await fresh.page.evaluate(
+        `(${RUNS_THROUGH_RUNNER})(${JSON.stringify({ language, code: PROGRAMS[language], pauseMs: options.pauseMs })})`,
+      )) as RunnerTimings,
+    );
+    await fresh.context.close();
   }
   return {
     cold: series(cold),
     coldCached: series(coldCached),
-    warm: series(warm),
+    second: series(runner.map((timings) => timings.second)),
+    third: series(runner.map((timings) => timings.third)),
+    afterPause: series(runner.map((timings) => timings.afterPause)),
+    pauseMs: options.pauseMs,
     transferredBytes: files.reduce((sum, file) => sum + file.transferredBytes, 0),
     decodedBytes: files.reduce((sum, file) => sum + file.decodedBytes, 0),
     files,

@@ -270,7 +270,7 @@ function RecognisedQuestions({ entry, document, importing, dispatch }: Recognise
             key={question.key}
             index={index}
             question={question}
-            competencies={document.competencies}
+            document={document}
             correction={entry.corrections[question.key]}
             disabled={importing}
             onCorrect={(correction) => dispatch({ type: "corrected", id: entry.id, questionKey: question.key, correction })}

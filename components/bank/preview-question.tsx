@@ -6,6 +6,9 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CompetencyBadge } from "@/components/bank/competency-badge";
 import { QuestionEditor } from "@/components/bank/question-editor";
+import { editedFrom, withCorrection } from "@/components/bank/question-draft";
+import { errorMessage } from "@/components/providers/trpc-errors";
+import { useTRPCClient } from "@/components/providers/trpc";
 import { CodeSpecView } from "@/components/bank/code-spec-view";
 import type { BankQuestion } from "@/server/bank/bank-format";
 import type { CompetencySet } from "@/server/domain/scoring/competency-set";
@@ -15,30 +18,56 @@ import { InlineTitle } from "@/components/ui/inline-title";
 interface PreviewQuestionProps {
   index: number;
   question: BankQuestion;
-  /** The document's competencies, to name each criterion's and to correct it. */
-  competencies: CompetencySet;
+  /** The previewed document: its competencies name each criterion's, and new criteria are proposed against them and its title. */
+  document: { title: string; competencies: CompetencySet };
   correction: QuestionCorrection | undefined;
   onCorrect: (correction: QuestionCorrection) => void;
   disabled: boolean;
 }
 
-/** One recognised question in the import preview: collapsed to its prompt, open for follow-ups and rubric, editable. */
-export function PreviewQuestion({ index, question, competencies, correction, onCorrect, disabled }: PreviewQuestionProps) {
+/**
+ * Corrections as the server makes them: what the person corrected, and what was derived from it following
+ * (a rubric made from the answer, key points made from the rubric), so the review shows what will be stored.
+ */
+function useCorrectionPreview(document: PreviewQuestionProps["document"], onCorrect: PreviewQuestionProps["onCorrect"], onDone: () => void) {
+  const client = useTRPCClient();
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function correct(shown: BankQuestion, correction: QuestionCorrection) {
+    setSaving(true);
+    setError(null);
+    try {
+      onCorrect(editedFrom(await client.bank.previewCorrection.mutate({ document, question: shown, correction })));
+      onDone();
+    } catch (caught) {
+      setError(errorMessage(caught));
+    } finally {
+      setSaving(false);
+    }
+  }
+  return { saving, error, correct, clearError: () => setError(null) };
+}
+
+/** One recognised question in the import preview: collapsed to its prompt, open for its parts, editable. */
+export function PreviewQuestion({ index, question, document, correction, onCorrect, disabled }: PreviewQuestionProps) {
   const [editing, setEditing] = useState(false);
-  const shown = { ...question, ...correction };
+  const preview = useCorrectionPreview(document, onCorrect, () => setEditing(false));
+  const shown = withCorrection(question, correction);
 
   if (editing) {
     return (
       <li className="bg-muted/30 px-4 py-5 sm:px-5">
         <QuestionEditor
-          initial={{ prompt: shown.prompt, followUps: shown.followUps, rubric: shown.rubric, code: shown.code ?? null }}
-          competencies={competencies}
+          initial={editedFrom(shown)}
+          competencies={document.competencies}
           saveLabel="Keep these changes"
-          onCancel={() => setEditing(false)}
-          onSave={(value) => {
-            onCorrect(value);
+          saving={preview.saving}
+          error={preview.error}
+          onCancel={() => {
+            preview.clearError();
             setEditing(false);
           }}
+          onSave={(value) => void preview.correct(shown, value)}
         />
       </li>
     );
@@ -71,29 +100,7 @@ export function PreviewQuestion({ index, question, competencies, correction, onC
             ) : null}
           </span>
         </summary>
-        <div className="grid gap-4 pt-1 pr-4 pb-4 pl-[4.25rem] sm:pr-5">
-          {shown.section.length > 0 ? <p className="text-xs text-muted-foreground">{shown.section.join(" › ")}</p> : null}
-          <div className="grid gap-4 sm:grid-cols-2">
-            <PreviewRubric rubric={shown.rubric} competencies={competencies} />
-            <PreviewFollowUps followUps={shown.followUps} />
-          </div>
-          {shown.code ? (
-            <div className="grid gap-2">
-              <p className="text-xs font-medium tracking-wide text-muted-foreground uppercase">Code</p>
-              <CodeSpecView code={shown.code} />
-            </div>
-          ) : null}
-          <p className="text-xs text-muted-foreground">
-            {question.answer ? "Has a reference answer" : "No reference answer"} · {question.keyPoints.length} key points · {question.redFlags.length} red flags
-            {question.exampleScore ? ` · example score ${question.exampleScore.score}/${question.exampleScore.outOf}` : ""} · line {question.source.line}
-          </p>
-          <div>
-            <Button variant="outline" size="sm" onClick={() => setEditing(true)} disabled={disabled}>
-              <Pencil aria-hidden />
-              Correct this question
-            </Button>
-          </div>
-        </div>
+        <PreviewDetails shown={shown} competencies={document.competencies} onEdit={() => setEditing(true)} disabled={disabled} />
       </details>
     </li>
   );
@@ -101,11 +108,45 @@ export function PreviewQuestion({ index, question, competencies, correction, onC
 
 type Shown = PreviewQuestionProps["question"];
 
-function PreviewRubric({ rubric, competencies }: { rubric: Shown["rubric"]; competencies: PreviewQuestionProps["competencies"] }) {
+/** An opened question of the preview: every part it will be imported with, and the button that corrects it. */
+function PreviewDetails({ shown, competencies, onEdit, disabled }: { shown: Shown; competencies: CompetencySet; onEdit: () => void; disabled: boolean }) {
+  return (
+    <div className="grid gap-4 pt-1 pr-4 pb-4 pl-[4.25rem] sm:pr-5">
+      {shown.section.length > 0 ? <p className="text-xs text-muted-foreground">{shown.section.join(" › ")}</p> : null}
+      <div className="grid gap-4 sm:grid-cols-2">
+        <PreviewRubric rubric={shown.rubric} competencies={competencies} />
+        <PreviewFollowUps followUps={shown.followUps} />
+        <PreviewPoints title="Key points" points={shown.keyPoints} none="None: the room has no checklist for it." />
+        <PreviewPoints title="Red flags" points={shown.redFlags} none="None." />
+      </div>
+      {shown.code ? (
+        <div className="grid gap-2">
+          <p className="text-xs font-medium tracking-wide text-muted-foreground uppercase">Code</p>
+          <CodeSpecView code={shown.code} />
+        </div>
+      ) : null}
+      <p className="text-xs text-muted-foreground">
+        {shown.answer ? "Has a reference answer" : "No reference answer"}
+        {shown.context ? " · read out with a statement" : ""}
+        {shown.meta.difficulty ? ` · ${shown.meta.difficulty}` : ""}
+        {shown.meta.tags.length > 0 ? ` · tags: ${shown.meta.tags.join(", ")}` : ""}
+        {shown.exampleScore ? ` · example score ${shown.exampleScore.score}/${shown.exampleScore.outOf}` : ""} · line {shown.source.line}
+      </p>
+      <div>
+        <Button variant="outline" size="sm" onClick={onEdit} disabled={disabled}>
+          <Pencil aria-hidden />
+          Correct this question
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+function PreviewRubric({ rubric, competencies }: { rubric: Shown["rubric"]; competencies: CompetencySet }) {
   return (
     <div className="grid content-start gap-2">
       <p className="text-xs font-medium tracking-wide text-muted-foreground uppercase">Rubric</p>
-      <ol className="grid gap-2">
+      <ol className="grid gap-2" aria-label="Rubric">
         {rubric.map((criterion, i) => (
           <li key={i} className="border-l-2 border-primary/40 pl-3 text-[13px] leading-5">
             <span className="font-medium">{criterion.title}</span> <CompetencyBadge competencies={competencies} competency={criterion.competency} />
@@ -119,6 +160,23 @@ function PreviewRubric({ rubric, competencies }: { rubric: Shown["rubric"]; comp
           </li>
         ))}
       </ol>
+    </div>
+  );
+}
+
+function PreviewPoints({ title, points, none }: { title: string; points: string[]; none: string }) {
+  return (
+    <div className="grid content-start gap-2">
+      <p className="text-xs font-medium tracking-wide text-muted-foreground uppercase">{title}</p>
+      {points.length === 0 ? (
+        <p className="text-[13px] text-muted-foreground">{none}</p>
+      ) : (
+        <ul className="grid gap-1 text-[13px] leading-5" aria-label={title}>
+          {points.map((point, i) => (
+            <li key={i}>· {point}</li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

@@ -8,59 +8,11 @@ import { Label } from "@/components/ui/label";
 import { Select, Textarea } from "@/components/bank/field-controls";
 import { EditableList, EntryHeading } from "@/components/bank/editable-list";
 import { CodeSpecEditor } from "@/components/bank/code-spec-editor";
-import { codeDraftProblems, fromCodeDraft, toCodeDraft, type CodeDraft } from "@/components/bank/code-draft";
+import { AnswerFields, ClassificationFields, PointLists } from "@/components/bank/question-fields";
+import { fromDraft, problemsOf, toDraft, type Draft, type EditedQuestion } from "@/components/bank/question-draft";
 import type { CompetencySet } from "@/server/domain/scoring/competency-set";
-import type { QuestionCorrection } from "@/server/api/routers/bank/update-question.schema";
 
-/** A correction as the editor makes it: always with the question's code (null for none), so saving never drops it by omission. */
-export type EditedQuestion = Required<QuestionCorrection>;
-
-interface Draft {
-  prompt: string;
-  followUps: Array<{ prompt: string; answer: string; lookFor: string }>;
-  /** `competency` "" for a new criterion: the server proposes one from its words. */
-  rubric: Array<{ title: string; lookFor: string; competency: string }>;
-  code: CodeDraft | null;
-}
-
-const lines = (text: string) =>
-  text
-    .split("\n")
-    .map((line) => line.trim())
-    .filter((line) => line !== "");
-
-function toDraft(value: EditedQuestion): Draft {
-  return {
-    prompt: value.prompt,
-    followUps: value.followUps.map((f) => ({ prompt: f.prompt, answer: f.answer ?? "", lookFor: f.lookFor.join("\n") })),
-    rubric: value.rubric.map((c) => ({ title: c.title, lookFor: c.lookFor.join("\n"), competency: c.competency ?? "" })),
-    code: toCodeDraft(value.code),
-  };
-}
-
-function fromDraft(draft: Draft): EditedQuestion {
-  return {
-    prompt: draft.prompt.trim(),
-    followUps: draft.followUps.map((f) => ({ prompt: f.prompt.trim(), answer: f.answer.trim() === "" ? null : f.answer.trim(), lookFor: lines(f.lookFor) })),
-    rubric: draft.rubric.map((c) => ({ title: c.title.trim(), lookFor: lines(c.lookFor), ...(c.competency === "" ? {} : { competency: c.competency }) })),
-    code: fromCodeDraft(draft.code),
-  };
-}
-
-/** The same rules the server applies (questionCorrectionSchema), checked before sending so the form can point at the field. */
-function problemsOf(value: QuestionCorrection, code: CodeDraft | null): Record<string, string> {
-  const problems: Record<string, string> = {};
-  for (const [field, problem] of Object.entries(codeDraftProblems(code))) problems[`code.${field}`] = problem;
-  if (value.prompt === "") problems.prompt = "The question cannot be empty.";
-  value.followUps.forEach((f, i) => {
-    if (f.prompt === "") problems[`followUps.${i}`] = "A follow-up needs its question.";
-  });
-  value.rubric.forEach((c, i) => {
-    if (c.title === "") problems[`rubric.${i}`] = "A criterion needs a title.";
-  });
-  if (value.rubric.length === 0) problems.rubric = "Keep at least one rubric criterion: interviews are scored against them.";
-  return problems;
-}
+export type { EditedQuestion } from "@/components/bank/question-draft";
 
 interface QuestionEditorProps {
   initial: EditedQuestion;
@@ -74,7 +26,7 @@ interface QuestionEditorProps {
   saveLabel?: string;
 }
 
-/** Corrects what the parser most often gets wrong: the prompt, the follow-ups and the rubric criteria; and sets a coding question's code. */
+/** Corrects every field the importer fills: prompt, statement, answer, key points, red flags, difficulty, tags, rubric, follow-ups and code. */
 export function QuestionEditor({ initial, competencies, onSave, onCancel, saving = false, error, saveLabel = "Save changes" }: QuestionEditorProps) {
   const id = useId();
   const [draft, setDraft] = useState(() => toDraft(initial));
@@ -104,6 +56,9 @@ export function QuestionEditor({ initial, competencies, onSave, onCancel, saving
   return (
     <form ref={formRef} onSubmit={submit} className="grid gap-6" noValidate data-testid="question-editor">
       <PromptField id={`${id}-prompt`} value={draft.prompt} problem={problems.prompt} onChange={(prompt) => setDraft((d) => ({ ...d, prompt }))} />
+      <AnswerFields id={id} draft={draft} onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))} />
+      <PointLists id={id} draft={draft} problems={problems} onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))} />
+      <ClassificationFields id={id} draft={draft} problems={problems} onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))} />
 
       <EditableList
         legend="Rubric criteria"

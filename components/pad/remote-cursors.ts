@@ -36,10 +36,13 @@ class CaretWidget extends WidgetType {
     caret.className = "cm-remote-caret";
     caret.style.borderColor = this.color;
     caret.setAttribute("aria-hidden", "true");
+    caret.contentEditable = "false";
     const label = document.createElement("span");
     label.className = "cm-remote-caret-label";
     label.style.backgroundColor = this.color;
-    label.textContent = this.name;
+    // Drawn by CSS from the attribute, never a text node: the browser's own editing (a selection typed
+    // or pasted over) could merge a text node beside the caret into the text, and the pad would keep it.
+    label.dataset.name = this.name;
     caret.appendChild(label);
     return caret;
   }
@@ -62,7 +65,9 @@ class PointerWidget extends WidgetType {
     const label = document.createElement("span");
     label.className = "cm-remote-pointer-label";
     label.style.backgroundColor = this.color;
-    label.textContent = `${this.name} points here`;
+    label.contentEditable = "false";
+    // As the caret's name: text from CSS, so no text node can be edited into the pad.
+    label.dataset.label = `${this.name} points here`;
     label.setAttribute("data-testid", "pad-pointer");
     return label;
   }
@@ -123,6 +128,8 @@ const remoteCursorTheme = EditorView.baseTheme({
     pointerEvents: "none",
     zIndex: "5",
   },
+  ".cm-remote-caret-label::after": { content: "attr(data-name)" },
+  ".cm-remote-pointer-label::after": { content: "attr(data-label)" },
   ".cm-remote-highlight": {
     backgroundColor: "color-mix(in oklab, var(--pointer-color) 16%, transparent)",
     boxShadow: "inset 3px 0 0 var(--pointer-color)",

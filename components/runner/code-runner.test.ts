@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RunnableLanguage } from "@/server/domain/code/code-spec";
-import { RUN_RESULT_LIMITS, runResultSchema } from "@/server/domain/code/run-result";
+import { CODE_LIMITS } from "@/server/domain/code/code-spec";
+import { fitsRunResultLimits, RUN_RESULT_LIMITS, runResultSchema } from "@/server/domain/code/run-result";
 import { CodeRunner, HARD_STOP_GRACE_MS, LOAD_TIMEOUT_MS, type RunProgress, type WorkerLike } from "./code-runner";
 import { CappedText } from "./capped-text";
 import type { FromWorker, Job, ToWorker } from "./protocol";
@@ -13,10 +14,13 @@ class ScriptedWorker implements WorkerLike {
   onmessage: WorkerLike["onmessage"] = null;
   onerror: WorkerLike["onerror"] = null;
   jobs: Job[] = [];
+  /** Asked to load its runtime before any run: a spare. */
+  warmed = false;
   terminated = false;
   constructor(readonly language: RunnableLanguage) {}
   postMessage(message: ToWorker): void {
-    this.jobs.push(message.job);
+    if (message.type === "warm") this.warmed = true;
+    else this.jobs.push(message.job);
   }
   terminate(): void {
     this.terminated = true;
@@ -61,11 +65,12 @@ const TESTS = [
 ];
 
 describe("CodeRunner", () => {
-  it("loads a language's worker on its first run, then keeps it warm", async () => {
+  it("runs each program in a worker of its own, and starts the next run's worker as soon as a run ends", async () => {
     const { runner, workers, advance } = setup();
     const progress: RunProgress[] = [];
     const first = runner.run({ language: "python", code: "print(1)" }, (event) => progress.push(event));
     const worker = workers[0] as ScriptedWorker;
+    expect(worker.warmed).toBe(false);
     expect(worker.jobs[0]).toMatchObject({ language: "python", code: "print(1)", stdin: "", entry: null, tests: [], limits: { timeMs: 10_000 } });
     advance(3_000);
     worker.say({ type: "started" });
@@ -75,27 +80,68 @@ describe("CodeRunner", () => {
     const result = await first;
     expect(progress.map((event) => (event.type === "phase" ? event.phase : event.type))).toEqual(["loading", "running", "output"]);
     expect(result).toEqual({ language: "python", status: "ok", message: null, stdout: "1\n", stderr: "", tests: [], durationMs: 20 });
-    expect(runner.isWarm("python")).toBe(true);
+    // The worker that ran the program is ended; a spare loads its runtime for the next run.
+    expect(worker.terminated).toBe(true);
+    const spare = workers[1] as ScriptedWorker;
+    expect(spare).toMatchObject({ language: "python", warmed: true, terminated: false, jobs: [] });
+    spare.say({ type: "ready" });
 
     const events: RunProgress[] = [];
     const second = runner.run({ language: "python", code: "x" }, (event) => events.push(event));
-    expect(workers).toHaveLength(1);
-    worker.say({ type: "started" });
-    worker.say({ type: "done", status: "ok", message: null });
+    expect(spare.jobs).toHaveLength(1);
+    spare.say({ type: "started" });
+    spare.say({ type: "done", status: "ok", message: null });
     await second;
-    expect(events[0]).toEqual({ type: "phase", phase: "running" });
+    expect(events).toEqual([{ type: "phase", phase: "running" }]);
+    expect(spare.terminated).toBe(true);
+    expect(workers).toHaveLength(3);
   });
 
-  it("keeps one worker per language", async () => {
+  it("says a fresh runtime is starting when the next run comes before its spare is ready", async () => {
+    const { runner, workers } = setup();
+    const first = runner.run({ language: "sql", code: "" });
+    (workers[0] as ScriptedWorker).say({ type: "started" });
+    (workers[0] as ScriptedWorker).say({ type: "done", status: "ok", message: null });
+    await first;
+    const events: RunProgress[] = [];
+    const second = runner.run({ language: "sql", code: "SELECT 1" }, (event) => events.push(event));
+    const spare = workers[1] as ScriptedWorker;
+    expect(spare.jobs[0]?.code).toBe("SELECT 1");
+    spare.say({ type: "started" });
+    spare.say({ type: "done", status: "ok", message: null });
+    await second;
+    expect(events).toEqual([
+      { type: "phase", phase: "starting" },
+      { type: "phase", phase: "running" },
+    ]);
+  });
+
+  it("keeps a spare per language, drops one that breaks while loading, and starts none once disposed of", async () => {
     const { runner, workers } = setup();
     for (const language of ["javascript", "sql", "javascript"] as const) {
       const run = runner.run({ language, code: "" });
-      const worker = workers.find((candidate) => candidate.language === language) as ScriptedWorker;
+      const worker = workers.findLast((candidate) => candidate.language === language && !candidate.terminated) as ScriptedWorker;
       worker.say({ type: "started" });
       worker.say({ type: "done", status: "ok", message: null });
       await run;
     }
-    expect(workers.map((worker) => worker.language)).toEqual(["javascript", "sql"]);
+    // Three runs, each on a worker of its own, and one spare for each language.
+    expect(workers.map((worker) => [worker.language, worker.terminated])).toEqual([
+      ["javascript", true],
+      ["javascript", true],
+      ["sql", true],
+      ["sql", false],
+      ["javascript", false],
+    ]);
+    const broken = workers[4] as ScriptedWorker;
+    broken.onerror?.({ message: "Uncaught SyntaxError" });
+    expect(broken.terminated).toBe(true);
+    void runner.run({ language: "javascript", code: "" });
+    expect(workers).toHaveLength(6);
+    runner.dispose();
+    expect(workers.map((worker) => worker.terminated)).toEqual([true, true, true, true, true, true]);
+    await expect(runner.run({ language: "sql", code: "" })).rejects.toThrow(/disposed/);
+    expect(workers).toHaveLength(6);
   });
 
   it("ends the worker past the time limit and its grace, and the next run gets a fresh one", async () => {
@@ -116,9 +162,8 @@ describe("CodeRunner", () => {
       [true, false, undefined],
       [false, true, "Not run: the run reached its time limit first."],
     ]);
-    expect(runner.isWarm("python")).toBe(false);
     void runner.run({ language: "python", code: "" });
-    expect(workers).toHaveLength(2);
+    expect((workers[1] as ScriptedWorker).jobs).toHaveLength(1);
   });
 
   it("ends the worker when the output passes the limit, keeping the start and end of it", async () => {
@@ -137,18 +182,13 @@ describe("CodeRunner", () => {
     expect(result.stdout.endsWith("9".padEnd(10_000, ".").slice(-100))).toBe(true);
   });
 
-  it("keeps the worker when it stopped the program itself, unless it asks to be retired", async () => {
+  it("ends the worker when the program stopped itself too", async () => {
     const { runner, workers } = setup();
     const run = runner.run({ language: "javascript", code: "" });
     const worker = workers[0] as ScriptedWorker;
     worker.say({ type: "started" });
     worker.say({ type: "done", status: "timeout", message: "Stopped after 10 s" });
     expect((await run).status).toBe("timeout");
-    expect(worker.terminated).toBe(false);
-    const again = runner.run({ language: "javascript", code: "" });
-    worker.say({ type: "started" });
-    worker.say({ type: "done", status: "error", message: "The JavaScript runtime failed", retire: true });
-    await again;
     expect(worker.terminated).toBe(true);
   });
 
@@ -186,6 +226,8 @@ describe("CodeRunner", () => {
     const crashed = runner.run({ language: "python", code: "" });
     (workers[2] as ScriptedWorker).onerror?.({ message: "Uncaught RangeError: WebAssembly.Memory(): could not allocate memory" });
     expect(await crashed).toMatchObject({ status: "memory" });
+    // Each run above came after a spare was started for it: workers 0, 1 and 2 ran, 3 waits.
+    expect(workers.map((worker) => worker.jobs.length)).toEqual([1, 1, 1, 0]);
   });
 
   it("ignores messages of another run and test indexes out of range, and caps what it returns", async () => {
@@ -202,6 +244,32 @@ describe("CodeRunner", () => {
     expect(result.tests).toHaveLength(2);
     expect(result.tests[1]?.actual?.length).toBeLessThanOrEqual(RUN_RESULT_LIMITS.valueChars);
     expect(runResultSchema.safeParse(result).success).toBe(true);
+  });
+});
+
+describe("the result a runner hands to the room", () => {
+  it("fits the room's limit of a run's result however much a worker reports", async () => {
+    const { runner, workers } = setup();
+    const tests = Array.from({ length: CODE_LIMITS.testsPerQuestion }, (_, i) => ({
+      name: `t${i}`.padEnd(CODE_LIMITS.testNameChars, "-"),
+      input: "[]",
+      expected: "e".repeat(5_000),
+    }));
+    const run = runner.run({ language: "python", code: "", spec: { entry: "f", tests } });
+    const worker = workers[0] as ScriptedWorker;
+    worker.say({ type: "started" });
+    for (let i = 0; i < 100; i++) worker.say({ type: "output", stream: i % 2 ? "stdout" : "stderr", text: "o".repeat(10_000) });
+    tests.forEach((test, index) =>
+      worker.say({
+        type: "test",
+        index,
+        result: { name: test.name, passed: false, expected: test.expected, actual: "a".repeat(9_000), error: "x".repeat(9_000) },
+      }),
+    );
+    worker.say({ type: "done", status: "error", message: "m".repeat(2_000) });
+    const result = await run;
+    expect(runResultSchema.safeParse(result).success).toBe(true);
+    expect(fitsRunResultLimits(result)).toBe(true);
   });
 });
 

@@ -21,11 +21,14 @@ export interface RunRequest {
   limits?: Partial<RunLimits>;
 }
 
+/**
+ * loading: the language's runtime is being fetched and started (its first run in this tab); starting: a
+ * fresh runtime for this run is still starting (its files in the HTTP cache); running: the program runs.
+ */
+export type RunPhase = "loading" | "starting" | "running";
+
 export type RunProgress =
-  /** loading: the language's runtime is being fetched and started (its first run in this tab); running: the program runs. */
-  | { type: "phase"; phase: "loading" | "running" }
-  | { type: "output"; stream: OutputStream; text: string }
-  | { type: "test"; index: number; result: TestResult };
+  { type: "phase"; phase: RunPhase } | { type: "output"; stream: OutputStream; text: string } | { type: "test"; index: number; result: TestResult };
 
 export interface CodeRunnerOptions {
   createWorker: (language: RunnableLanguage) => WorkerLike;
@@ -44,16 +47,27 @@ export function browserWorker(language: RunnableLanguage): WorkerLike {
   return new Worker(`/runtimes/${language}.worker.js`, { type: "module", name: `code runner (${language})` }) as unknown as WorkerLike;
 }
 
+/** A worker started before its run, its runtime loading in the background. */
+interface Spare {
+  worker: WorkerLike;
+  /** Its runtime has loaded: a run on it starts at once. */
+  ready: boolean;
+}
+
 /**
- * Runs code in the browser: one worker per language, kept warm between runs, one run at a time. The
- * page enforces the limits whatever the worker does: past the time limit (and a grace for the worker to
- * stop the program itself) or past the output limit, and on Cancel, the worker is ended and the next
- * run of that language starts a fresh one.
+ * Runs code in the browser, one run at a time, each in a worker of its own: whatever a program changes in
+ * its runtime (Python's builtins and modules, a PostgreSQL function in pg_catalog, the worker's globals)
+ * ends with it. When a run ends its worker is ended, and a spare worker for the next run of that language
+ * starts loading at once, so that the next run rarely waits for it. The page enforces the limits whatever
+ * the worker does: past the time limit (and a grace for the worker to stop the program itself), past the
+ * output limit, and on Cancel, the run ends at once.
  */
 export class CodeRunner {
-  private readonly workers = new Map<RunnableLanguage, WorkerLike>();
-  private readonly started = new Set<RunnableLanguage>();
+  private readonly spares = new Map<RunnableLanguage, Spare>();
+  /** Languages run in this tab: a later start of their runtime reads its files from the HTTP cache. */
+  private readonly ranBefore = new Set<RunnableLanguage>();
   private active: ActiveRun | null = null;
+  private disposed = false;
   private nextId = 1;
   private readonly now: () => number;
   private readonly setTimer: (callback: () => void, ms: number) => unknown;
@@ -65,17 +79,13 @@ export class CodeRunner {
     this.clearTimer = options.clearTimer ?? ((timer) => clearTimeout(timer as ReturnType<typeof setTimeout>));
   }
 
-  /** The language's runtime has started in this tab: its next run skips the loading. */
-  isWarm(language: RunnableLanguage): boolean {
-    return this.started.has(language) && this.workers.has(language);
-  }
-
   get running(): boolean {
     return this.active !== null;
   }
 
   run(request: RunRequest, onProgress: (progress: RunProgress) => void = () => {}): Promise<RunResult> {
     if (this.active) return Promise.reject(new Error("A run is already in progress: wait for it, or cancel it."));
+    if (this.disposed) return Promise.reject(new Error("This code runner has been disposed of."));
     const limits = { ...defaultLimits(request.language), ...request.limits };
     const job: Job = {
       id: this.nextId++,
@@ -87,53 +97,64 @@ export class CodeRunner {
       limits,
     };
     return new Promise((resolve) => {
-      const cold = !this.isWarm(job.language);
-      const worker = this.workerFor(job.language);
+      const { worker, ready } = this.takeSpare(job.language);
+      const phase: RunPhase = ready ? "running" : this.ranBefore.has(job.language) ? "starting" : "loading";
+      this.ranBefore.add(job.language);
       const host: RunHost = {
         now: this.now,
         timer: (callback, ms) => {
           const handle = this.setTimer(callback, ms);
           return () => this.clearTimer(handle);
         },
-        started: () => this.started.add(job.language),
-        done: (result, endWorker) => {
+        done: (result) => {
           this.active = null;
-          if (endWorker) this.endWorker(job.language);
+          worker.terminate();
+          if (!this.disposed) this.prepareSpare(job.language);
           resolve(result);
         },
       };
       const run = new ActiveRun(job, onProgress, host);
       this.active = run;
-      run.watch(worker, cold);
-      if (cold) onProgress({ type: "phase", phase: "loading" });
+      run.watch(worker, !ready);
+      if (phase !== "running") onProgress({ type: "phase", phase });
       worker.postMessage({ type: "run", job });
     });
   }
 
   /** Ends the run in progress (its worker with it): it resolves as cancelled, with what it printed so far. */
   cancel(): void {
-    this.active?.finish({ status: "cancelled", message: "Cancelled: the run was stopped before it ended." }, true);
+    this.active?.finish({ status: "cancelled", message: "Cancelled: the run was stopped before it ended." });
   }
 
-  /** Ends every worker (the page is going away). */
+  /** Ends every worker (the page is going away); no spare starts after. */
   dispose(): void {
+    this.disposed = true;
     this.cancel();
-    for (const language of [...this.workers.keys()]) this.endWorker(language);
+    for (const { worker } of this.spares.values()) worker.terminate();
+    this.spares.clear();
   }
 
-  private workerFor(language: RunnableLanguage): WorkerLike {
-    const existing = this.workers.get(language);
-    if (existing) return existing;
-    const worker = this.options.createWorker(language);
-    this.workers.set(language, worker);
-    this.started.delete(language);
-    return worker;
+  /** The language's spare worker, or a new one when it has none (its first run, or a spare that failed). */
+  private takeSpare(language: RunnableLanguage): Spare {
+    const spare = this.spares.get(language);
+    this.spares.delete(language);
+    return spare ?? { worker: this.options.createWorker(language), ready: false };
   }
 
-  private endWorker(language: RunnableLanguage): void {
-    this.workers.get(language)?.terminate();
-    this.workers.delete(language);
-    this.started.delete(language);
+  /** Starts the worker the next run of the language will use, its runtime loading now. */
+  private prepareSpare(language: RunnableLanguage): void {
+    const spare: Spare = { worker: this.options.createWorker(language), ready: false };
+    spare.worker.onmessage = (event) => {
+      if (event.data?.type === "ready") spare.ready = true;
+    };
+    // A spare that broke while loading is dropped: the next run starts a worker of its own.
+    spare.worker.onerror = (event) => {
+      event.preventDefault?.();
+      spare.worker.terminate();
+      if (this.spares.get(language) === spare) this.spares.delete(language);
+    };
+    this.spares.set(language, spare);
+    spare.worker.postMessage({ type: "warm" });
   }
 }
 
@@ -144,9 +165,8 @@ interface RunHost {
   now: () => number;
   /** Starts a timer; returns the function that clears it. */
   timer: (callback: () => void, ms: number) => () => void;
-  /** The runtime reported it started: it is warm for the next run. */
-  started: () => void;
-  done: (result: RunResult, endWorker: boolean) => void;
+  /** The run has ended: its worker goes with it. */
+  done: (result: RunResult) => void;
 }
 
 /** One run's state on the page: its output so far, its tests, its timer, and how it ends. */
@@ -175,14 +195,14 @@ class ActiveRun {
   watch(worker: WorkerLike, cold: boolean): void {
     if (cold) {
       const message = `The ${this.label} runtime did not start within ${LOAD_TIMEOUT_MS / 1000} s.`;
-      this.clearTimer = this.host.timer(() => this.finish({ status: "error", message }, true), LOAD_TIMEOUT_MS);
+      this.clearTimer = this.host.timer(() => this.finish({ status: "error", message }), LOAD_TIMEOUT_MS);
     }
     worker.onmessage = (event) => this.receive(event.data);
     worker.onerror = (event) => {
       event.preventDefault?.();
       const message = event.message ?? "";
-      if (/memory/i.test(message)) this.finish({ status: "memory", message: `Stopped: the ${this.label} runtime ran out of memory (${message}).` }, true);
-      else this.finish({ status: "error", message: `The ${this.label} runtime failed${message ? `: ${message}` : "."}` }, true);
+      if (/memory/i.test(message)) this.finish({ status: "memory", message: `Stopped: the ${this.label} runtime ran out of memory (${message}).` });
+      else this.finish({ status: "error", message: `The ${this.label} runtime failed${message ? `: ${message}` : "."}` });
     };
   }
 
@@ -200,19 +220,18 @@ class ActiveRun {
         }
         return;
       case "done":
-        return this.finish({ status: message.status, message: message.message }, message.retire === true);
+        return this.finish({ status: message.status, message: message.message });
       case "fatal":
-        return this.finish({ status: "error", message: message.message }, true);
+        return this.finish({ status: "error", message: message.message });
     }
   }
 
   /** The runtime is loaded and the program starts: the time limit counts from here. */
   private start(): void {
     this.startedAt = this.host.now();
-    this.host.started();
     this.clearTimer();
     const message = `Stopped after ${this.job.limits.timeMs / 1000} s: the time limit of a run. Look for an endless loop, or a slow algorithm on a large input.`;
-    this.clearTimer = this.host.timer(() => this.finish({ status: "timeout", message }, true), this.job.limits.timeMs + HARD_STOP_GRACE_MS);
+    this.clearTimer = this.host.timer(() => this.finish({ status: "timeout", message }), this.job.limits.timeMs + HARD_STOP_GRACE_MS);
     this.onProgress({ type: "phase", phase: "running" });
   }
 
@@ -220,14 +239,14 @@ class ActiveRun {
     this.outputChars += text.length;
     if (this.outputChars > this.job.limits.outputChars) {
       const message = `Stopped: the program printed more than ${formatSize(this.job.limits.outputChars)} of output, the limit of a run.`;
-      this.finish({ status: "output-limit", message }, true);
+      this.finish({ status: "output-limit", message });
       return;
     }
     (stream === "stdout" ? this.stdout : this.stderr).append(text);
     this.onProgress({ type: "output", stream, text });
   }
 
-  finish(ending: Ending, endWorker: boolean): void {
+  finish(ending: Ending): void {
     if (this.finished) return;
     this.finished = true;
     this.clearTimer();
@@ -240,7 +259,7 @@ class ActiveRun {
       tests: this.job.tests.map((test, index) => this.tests[index] ?? notRun(test, ending.status)),
       durationMs: this.host.now() - (this.startedAt ?? this.requestedAt),
     });
-    this.host.done(result, endWorker);
+    this.host.done(result);
   }
 }
 

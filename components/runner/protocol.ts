@@ -46,13 +46,17 @@ export type OutputStream = "stdout" | "stderr";
 export interface JobEnd {
   status: Exclude<RunStatus, "cancelled">;
   message: string | null;
-  /** The runtime is broken (a crash, memory it cannot free): the page ends this worker after the run. */
-  retire?: true;
 }
 
-export type ToWorker = { type: "run"; job: Job };
+/**
+ * A worker serves one run: `warm` loads its runtime ahead of it (the page's spare for the next run), `run`
+ * loads it if need be and runs the job. The page ends the worker when the run ends.
+ */
+export type ToWorker = { type: "warm" } | { type: "run"; job: Job };
 
 export type FromWorker =
+  /** The runtime has loaded (after `warm`): the next run starts without waiting for it. */
+  | { type: "ready"; id?: undefined }
   /** The runtime is loaded and the program starts: the time limit counts from here. */
   | { type: "started"; id: number }
   | { type: "output"; id: number; stream: OutputStream; text: string }

@@ -33,6 +33,13 @@ export interface RunPanelProps {
   runner?: CodeRunner;
 }
 
+/** What the panel says while a run is on its way: each run gets a fresh runtime, which the first run downloads. */
+const PHASE_TEXT: Record<LiveRun["phase"], (language: string) => string> = {
+  loading: (language) => `Loading ${language}… (first run only)`,
+  starting: (language) => `Starting a fresh ${language} runtime…`,
+  running: () => "Running…",
+};
+
 /** How a program reads its input, as the candidate is told beside the input box. */
 const INPUT_HINTS: Record<RunnableLanguage, { label: string; hint: string }> = {
   python: { label: "Standard input", hint: "Read it with input() or sys.stdin." },
@@ -43,7 +50,8 @@ const INPUT_HINTS: Record<RunnableLanguage, { label: string; hint: string }> = {
 
 /**
  * Run, Cancel, the input box, the output and the tests, for code that runs in this browser (in a worker,
- * never on the server). The first run of a language loads its runtime; later runs start at once.
+ * never on the server). The first run of a language loads its runtime; each later run gets a fresh one,
+ * started in the background when the run before it ended.
  */
 export function RunPanel({ getCode, language, spec = null, onFinished, disabled = false, handle, runner, showResult = true }: RunPanelProps) {
   const { live, result, run, cancel } = useCodeRun(runner ?? sharedCodeRunner(), onFinished);
@@ -93,7 +101,7 @@ function RunControls({
       )}
       {live ? (
         <span role="status" data-testid="run-phase" className="text-[13px] text-muted-foreground">
-          {live.phase === "loading" ? `Loading ${LANGUAGE_LABELS[language]}… (first run only)` : "Running…"}
+          {PHASE_TEXT[live.phase](LANGUAGE_LABELS[language])}
         </span>
       ) : null}
     </div>
@@ -142,7 +150,7 @@ function LiveRunView({ live, spec }: { live: LiveRun; spec: Pick<CodeSpec, "entr
   const tests: TestRow[] = (spec?.tests ?? []).map((test, index) => live.tests[index] ?? { name: test.name, expected: test.expected, pending: true });
   return (
     <div className="grid gap-3" data-testid="run-live">
-      <RunConsole stdout={live.stdout} stderr={live.stderr} placeholder={live.phase === "loading" ? "The runtime is loading…" : "Running…"} />
+      <RunConsole stdout={live.stdout} stderr={live.stderr} placeholder={live.phase === "running" ? "Running…" : "The runtime is loading…"} />
       {tests.length > 0 ? <TestList tests={tests} /> : null}
     </div>
   );

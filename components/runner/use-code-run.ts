@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { CodeSpec, RunnableLanguage } from "@/server/domain/code/code-spec";
 import { RUN_RESULT_LIMITS, type RunResult, type TestResult } from "@/server/domain/code/run-result";
 import { CappedText } from "./capped-text";
-import { browserWorker, CodeRunner, type RunRequest } from "./code-runner";
+import { browserWorker, CodeRunner, type RunPhase, type RunRequest } from "./code-runner";
 
 let shared: CodeRunner | null = null;
 
@@ -16,7 +16,7 @@ export function sharedCodeRunner(): CodeRunner {
 
 /** A run in progress, as the panel shows it. */
 export interface LiveRun {
-  phase: "loading" | "running";
+  phase: RunPhase;
   language: RunnableLanguage;
   stdout: string;
   stderr: string;
@@ -51,7 +51,8 @@ export function useCodeRun(runner: CodeRunner, onFinished?: (result: RunResult) 
       if (runner.running) return;
       const stdout = new CappedText(RUN_RESULT_LIMITS.stdoutChars);
       const stderr = new CappedText(RUN_RESULT_LIMITS.stderrChars);
-      const state: LiveRun = { phase: runner.isWarm(request.language) ? "running" : "loading", language: request.language, stdout: "", stderr: "", tests: [] };
+      // Running unless the runner says at once that a runtime is loading or starting first.
+      const state: LiveRun = { phase: "running", language: request.language, stdout: "", stderr: "", tests: [] };
       const render = () => {
         frame.current = null;
         setLive({ ...state, stdout: stdout.toString(), stderr: stderr.toString(), tests: [...state.tests] });
@@ -59,14 +60,15 @@ export function useCodeRun(runner: CodeRunner, onFinished?: (result: RunResult) 
       const schedule = () => {
         frame.current ??= requestAnimationFrame(render);
       };
-      render();
       mine.current = true;
-      const done = await runner.run(request, (progress) => {
+      const running = runner.run(request, (progress) => {
         if (progress.type === "phase") state.phase = progress.phase;
         else if (progress.type === "test") state.tests[progress.index] = progress.result;
         else (progress.stream === "stdout" ? stdout : stderr).append(progress.text);
         schedule();
       });
+      render();
+      const done = await running;
       mine.current = false;
       if (frame.current !== null) cancelAnimationFrame(frame.current);
       frame.current = null;

@@ -6,6 +6,7 @@ import { bankSearch } from "@/server/api/routers/bank/search";
 import { bankFacets } from "@/server/api/routers/bank/facets";
 import { bankQuestion } from "@/server/api/routers/bank/question";
 import { bankPreview } from "@/server/api/routers/bank/preview";
+import { bankPreviewCorrection } from "@/server/api/routers/bank/preview-correction";
 import { bankImport } from "@/server/api/routers/bank/import";
 import { bankUpdateQuestion } from "@/server/api/routers/bank/update-question";
 import { bankUpdateCompetencies } from "@/server/api/routers/bank/update-competencies";
@@ -41,6 +42,7 @@ export const appRouter = router({
     question: bankQuestion,
     export: bankExport,
     preview: bankPreview,
+    previewCorrection: bankPreviewCorrection,
     import: bankImport,
     updateQuestion: bankUpdateQuestion,
     updateCompetencies: bankUpdateCompetencies,

@@ -1,7 +1,8 @@
 import type { ListItem, Unit } from "./blocks";
-import { headingPrompt } from "./recognisers/heading-question";
+import { descendants } from "./blocks";
+import { headingPrompt, topicPrompt } from "./recognisers/heading-question";
 import { RECOGNISERS } from "./recognisers/index";
-import type { Marker, MetaKey, QuestionField, RecogniserContext } from "./recognisers/recogniser";
+import type { LabelledGroup, LabelledItemField, Marker, MetaKey, QuestionField, RecogniserContext } from "./recognisers/recogniser";
 import { isQuestionLike } from "./recognisers/recogniser";
 import { plainInline, unquote } from "./inline-text";
 import { isLayoutOnly } from "./layout-noise";
@@ -32,6 +33,8 @@ export interface QuestionDraft {
   followUps: FollowUpDraft[];
   meta: Partial<Record<MetaKey, string>>;
   score: { score: number; outOf: number } | null;
+  /** Entries written with their part's label on each ("- Red flag: …"), label removed: read whole, wherever they stood. */
+  listed?: Partial<Record<Exclude<LabelledItemField, "followUps">, Unit[]>>;
 }
 
 /** Red flags or things to look for written for a whole section rather than one question; they apply to its questions. */
@@ -48,6 +51,8 @@ export interface Assembly {
   sharedNotes: SharedNotes[];
   /** Units taken as structure (a question, a label, a meta line): used, though no field holds them. */
   recognised: ReadonlySet<Unit>;
+  /** Part of a unit kept in its place while the rest went elsewhere (a list's unlabelled entries), to the unit it came from. */
+  standIns: ReadonlyMap<Unit, Unit>;
 }
 
 interface OpenQuestion extends QuestionDraft {
@@ -94,12 +99,6 @@ function hasContent(q: OpenQuestion): boolean {
   return Object.values(q.fields).some((units) => units.length > 0) || q.followUps.length > 0 || q.inlineRubric.length > 0;
 }
 
-/** Strips a trailing "(Director / Principal Level)" from a section title used as a prompt. */
-const topicPrompt = (heading: string) =>
-  headingPrompt(heading)
-    .prompt.replace(/\s*\([^)]{0,200}\)\s*$/, "")
-    .trim();
-
 export function assembleQuestions(units: readonly Unit[], structure: QuestionUnits = { openers: new Map(), explanation: "" }): Assembly {
   const assembler = new QuestionAssembler(units, structure);
   units.forEach((unit, index) => assembler.take(unit, index));
@@ -111,6 +110,7 @@ class QuestionAssembler {
   private readonly questions: QuestionDraft[] = [];
   private readonly sharedNotes: SharedNotes[] = [];
   private readonly recognised = new Set<Unit>();
+  private readonly standIns = new Map<Unit, Unit>();
   private readonly stack: StackEntry[] = [];
   /** Content seen outside any question, since the last one closed: a topic's body if follow-ups come. */
   private readonly orphans: { index: number; unit: Unit }[] = [];
@@ -141,7 +141,7 @@ class QuestionAssembler {
       const next = this.questions[i + 1];
       if (q.title !== null && q.title === q.section.at(-1) && next?.section.join("\n") === q.section.join("\n")) q.title = null;
     });
-    return { questions: this.questions, sharedNotes: this.sharedNotes, recognised: this.recognised };
+    return { questions: this.questions, sharedNotes: this.sharedNotes, recognised: this.recognised, standIns: this.standIns };
   }
 
   private recognise(unit: Unit, index: number): Marker | null {
@@ -153,6 +153,8 @@ class QuestionAssembler {
     const opener = insideOther ? undefined : this.structure.openers.get(unit);
     for (const recognise of RECOGNISERS) {
       const marker = recognise(unit, ctx);
+      // A step over questions asks nothing itself, however it is worded ("## 2. Discuss their background").
+      if (marker?.type === "question" && this.structure.sections?.has(unit)) return null;
       // A one-entry list the structure reads as a question has its answer after it, not inside it.
       if (marker && !(opener && marker.type === "questions")) return marker;
     }
@@ -171,6 +173,7 @@ class QuestionAssembler {
       field: q?.field ?? "body",
       next,
       section: this.sectionPath().at(-1) ?? null,
+      sectionPath: this.sectionPath(),
     };
   }
 
@@ -220,6 +223,7 @@ class QuestionAssembler {
         followUps: q.followUps.filter((f) => f.prompt !== "").map(({ prompt, answer, lookFor }) => ({ prompt, answer, lookFor })),
         meta: q.meta,
         score: q.score,
+        listed: q.listed,
       });
     }
     this.current = null;
@@ -301,7 +305,45 @@ class QuestionAssembler {
       case "end":
         if (q?.opener === "details") this.close();
         return true;
+      case "examples":
+        this.resumeMainPart();
+        this.applyContent(unit, index);
+        return false;
+      case "labelledItems":
+        return unit.kind === "list" && this.applyLabelledItems(marker.groups, unit, index);
     }
+  }
+
+  /** After a list-like part (key points, red flags, …), an example goes back to what the question was saying. */
+  private resumeMainPart(): void {
+    const q = this.current;
+    if (!q || q.followUp || q.field === null || q.field === "body" || q.field === "answer" || q.field === "framework") return;
+    q.field = q.fields.answer.length > 0 ? "answer" : "body";
+    q.fieldDepth = Number.POSITIVE_INFINITY;
+  }
+
+  /**
+   * A list whose entries name their parts: each run goes to its part, the unlabelled entries stay where the
+   * list is. False when some of it was left in place, so that the report judges that part by where it went.
+   */
+  private applyLabelledItems(groups: readonly LabelledGroup[], unit: Extract<Unit, { kind: "list" }>, index: number): boolean {
+    const q = this.current;
+    if (!q) return false;
+    let leftInPlace = false;
+    for (const { field, items } of groups) {
+      if (items.length === 0) continue;
+      const part: Unit = { ...unit, md: items.map((item) => `- ${item.md.replaceAll("\n", "\n  ")}`).join("\n"), items };
+      if (field === null) {
+        this.standIns.set(part, unit);
+        this.applyContent(part, index);
+        leftInPlace = true;
+      } else if (field === "followUps") {
+        for (const item of items) q.followUps.push(...followUpsFromItem(item));
+      } else {
+        q.listed = { ...q.listed, [field]: [...(q.listed?.[field] ?? []), part] };
+      }
+    }
+    return !leftInPlace;
   }
 
   /** A "Question:" label: the prompt of a question that is waiting for one, or a new question. */
@@ -404,7 +446,7 @@ class QuestionAssembler {
       return;
     }
     if (q.field === "followUps") {
-      if (unit.kind === "list") for (const item of unit.items) q.followUps.push(followUpFromItem(item));
+      if (unit.kind === "list") for (const item of unit.items) q.followUps.push(...followUpsFromItem(item));
       else if (unit.kind === "line" && isQuestionLike(unit.text)) addFollowUp(q, unquote(unit.text));
       else return;
       this.recognised.add(unit);
@@ -438,7 +480,11 @@ function listedQuestion(item: Extract<Marker, { type: "questions" }>["items"][nu
     title: null,
     line: unit.line,
     section,
-    fields: { ...emptyFields(), answer: item.answer === null ? [] : [inlineUnit(item.answer, unit)] },
+    fields: {
+      ...emptyFields(),
+      answer: item.answer === null ? [] : [inlineUnit(item.answer, unit)],
+      notes: (item.notes ?? []).map((note) => inlineUnit(note, unit)),
+    },
     inlineRubric: [],
     rubricLabel: null,
     followUps: (item.followUps ?? []).map((prompt) => ({ prompt, answer: [], lookFor: [] })),
@@ -457,6 +503,18 @@ function labelOf(unit: Unit): string | null {
       .split(/[:：]/)[0]
       ?.trim() ?? "";
   return label === "" ? null : label;
+}
+
+/**
+ * The follow-ups a list entry holds: its own, and, when every entry nested under it asks too, each of those
+ * ("How would you prevent it?" / "  - What if you cannot change the lock order?"): a follow-up's follow-up
+ * is one more the interviewer can ask, not its answer.
+ */
+export function followUpsFromItem(item: ListItem): FollowUpDraft[] {
+  const nested = descendants(item);
+  if (nested.length === 0 || !nested.every((n) => isQuestionLike(n.text))) return [followUpFromItem(item)];
+  const own = { ...item, children: [], md: item.lines.join("\n") };
+  return [followUpFromItem(own), ...nested.map((n) => followUpFromItem({ ...n, children: [], md: n.lines.join("\n") }))];
 }
 
 /** A counter-question list item: prompt on its first line, then "Testing:" and "Answer direction:". */

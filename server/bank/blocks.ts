@@ -52,3 +52,8 @@ export function unitsToMarkdown(units: readonly Unit[]): string {
   }
   return out.trim();
 }
+
+/** A list entry's nested entries at every depth, in document order. */
+export function descendants(item: ListItem): ListItem[] {
+  return item.children.flatMap((child) => [child, ...descendants(child)]);
+}

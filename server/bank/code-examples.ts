@@ -111,3 +111,13 @@ export function findExamples(text: string): FoundExamples {
   }
   return { examples, unreadable: false };
 }
+
+/**
+ * A part of a problem's worked examples or constraints, as written under its statement: "**Example 1:**",
+ * "> **Input:** …", a `<pre>` of Input and Output, "Constraints:". A solution's code is not one.
+ */
+export function isExamplePart(unit: Unit): boolean {
+  const text = exampleText([unit]);
+  for (const m of text.matchAll(LABEL)) if (isLabel(m, text) && !/^follow/i.test(m[1] ?? "")) return true;
+  return false;
+}

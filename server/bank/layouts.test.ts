@@ -1,13 +1,17 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { BankDocument } from "./bank-format";
-import { parseBankDocument } from "./parse-bank-document";
+import { parseBankDocument, parseBankDocumentWithReport } from "./parse-bank-document";
 
 /** Layouts the seeds do not use, written by hand in tests/fixtures/bank/. */
 const FIXTURES = new URL("../../tests/fixtures/bank/", import.meta.url);
 
 function fixture(name: string): BankDocument {
   return parseBankDocument({ bytes: readFileSync(new URL(name, FIXTURES)), sourceFile: name });
+}
+
+function fixtureWithReport(name: string) {
+  return parseBankDocumentWithReport({ bytes: readFileSync(new URL(name, FIXTURES)), sourceFile: name });
 }
 
 describe("other document layouts", () => {
@@ -256,5 +260,119 @@ describe("other document layouts", () => {
     const doc = parseBankDocument({ bytes, sourceFile: "legacy.txt" });
     expect(doc.repairs.encoding).toBe("windows-1252");
     expect(doc.questions[0]?.prompt).toBe("Qué est un café?");
+  });
+
+  it("a new user's note: a heading naming a problem, a statement, an answer, then bold Key points, Follow-ups and Red flags", () => {
+    const { document, report } = fixtureWithReport("two-sum-note.md");
+    expect(report.unused).toEqual([]);
+    expect(document.questions).toHaveLength(1);
+    const [q] = document.questions;
+    expect(q?.prompt).toBe("Two Sum");
+    expect(q?.context).toBe("Given an array of integers and a target, return the indices of the two numbers that add up to the target.");
+    expect(q?.answer).toMatch(/^Walk the array once with a hash map from value to index\. .* O\(n\) time and O\(n\) space\.$/);
+    expect(q?.keyPoints).toEqual(["Hash map from value to index", "Check the complement before inserting the current number", "O(n) time, O(n) extra space"]);
+    expect(q?.rubric.map((c) => [c.title, c.lookFor])).toEqual([["Key points", q?.keyPoints]]);
+    expect(q?.followUps.map((f) => f.prompt)).toEqual(["What if the array is sorted?", "What if you need all pairs, not just one?"]);
+    expect(q?.redFlags).toEqual(["Nested loops without noticing they are O(n²)", "Sorting the array and losing the original indices"]);
+  });
+
+  it("follow-ups and red flags after the answer, as bold labels with and without a colon and as headings", () => {
+    const { document, report } = fixtureWithReport("follow-ups-after-answer.md");
+    expect(report.unused).toEqual([]);
+    expect(document.questions.map((q) => [q.prompt, q.followUps.map((f) => f.prompt), q.redFlags])).toEqual([
+      [
+        "How would you rate-limit a public API?",
+        ["How do you rate-limit across several gateway nodes?", "What changes when some customers pay for higher limits?"],
+        ["Counts requests in each node's memory", "Cannot say what the client sees when it is limited"],
+      ],
+      [
+        "What is the difference between a process and a thread?",
+        ["When would you pick processes over threads anyway?"],
+        ["Says threads cannot run at the same time"],
+      ],
+      [
+        "Why put a CDN in front of a website?",
+        ["How do you make sure users get the new assets after a deploy?"],
+        ["Thinks a CDN speeds up every dynamic API call"],
+      ],
+    ]);
+    for (const q of document.questions) {
+      // The answer is the paragraph, and what scores it comes from the paragraph, not from the follow-ups or red flags.
+      expect(q.answer).not.toMatch(/Follow-ups|Red flags|\n- /);
+      const criteria = q.rubric.flatMap((c) => c.lookFor).join(" ");
+      for (const other of [...q.followUps.map((f) => f.prompt), ...q.redFlags]) {
+        expect(criteria).not.toContain(other);
+        expect(q.keyPoints).not.toContain(other);
+      }
+    }
+  });
+
+  it("'- Follow-up: …', '- Red flag: …', '- Key point: …' and '- Hint: …' bullets go to their parts", () => {
+    const { document, report } = fixtureWithReport("label-bullets.md");
+    expect(report.unused).toEqual([]);
+    const [queue, index] = document.questions;
+    expect(queue?.answer).toBe(
+      "To decouple them: the producer keeps working when the consumer is slow or down, bursts are absorbed by the queue, and consumers can be scaled on their own.",
+    );
+    expect(queue?.keyPoints).toEqual(["decoupling in time, the consumer can be down", "load levelling for bursts"]);
+    expect(queue?.followUps.map((f) => f.prompt)).toEqual(["What happens when a message is processed twice?", "How would you keep messages in order?"]);
+    expect(queue?.redFlags).toEqual(["Says a queue makes the system synchronous"]);
+    expect(queue?.meta.interviewerNotes).toEqual(["think about what the producer does when the consumer is down"]);
+    expect(index?.keyPoints).toEqual(["B-tree lookup", "faster reads", "slower writes"]);
+    expect(index?.followUps.map((f) => f.prompt)).toEqual(["When would an index not be used?"]);
+    expect(index?.redFlags).toEqual(["Add an index to every column"]);
+  });
+
+  it("an interviewer's guide: questions nested under an 'Example questions:' field beside 'Interviewer:' and 'Duration:'", () => {
+    const { document, report } = fixtureWithReport("interviewer-guide.md");
+    expect(document.questions.map((q) => [q.section.at(-1), q.prompt])).toEqual([
+      ["Round 1: Coding", "Merge two sorted lists into one sorted list."],
+      ["Round 1: Coding", "How would you find the k most frequent words in a large file?"],
+      ["Round 1: Coding", "Design an LRU cache."],
+      ["Round 2: System design", "How would you design a URL shortener?"],
+      ["Round 2: System design", "How would you design a news feed for ten million users?"],
+      ["Round 3: Values", "Tell me about a time you changed your mind after a code review."],
+      ["Round 3: Values", "What do you do when a deadline and quality pull in different directions?"],
+    ]);
+    expect(document.questions[1]?.followUps.map((f) => f.prompt)).toEqual(["What changes if the file does not fit in memory?"]);
+    // The round's other fields are for the interviewer, on each of its questions.
+    expect(document.questions[3]?.meta.interviewerNotes).toEqual(["Interviewer: staff engineer", "Duration: 60 minutes"]);
+    // The introduction asks nothing; it is listed, not dropped.
+    expect(report.unused.map((p) => p.line)).toEqual([3]);
+  });
+
+  it("a reStructuredText guide: over- and underlined titles are sections, bullets apart by blank lines one list, bracketed follow-ups", () => {
+    const { document, report } = fixtureWithReport("python-questions-rst.txt");
+    expect(document.title).toBe("Python interview questions");
+    expect(document.questions.map((q) => [q.section.at(-1), q.prompt, q.followUps.map((f) => f.prompt)])).toEqual([
+      ["Language basics", "What is the difference between a list and a tuple?", ["when would you pick a tuple?"]],
+      ["Language basics", "How does Python manage memory?", ["How does the garbage collector find cycles?"]],
+      ["Language basics", "What is a decorator? Write one that times a function.", []],
+      ["Concurrency", "What is the GIL, and what does it mean for threads?", []],
+      ["Concurrency", "When would you use asyncio instead of threads?", ["What happens if a coroutine blocks?"]],
+      ["Data", "How would you read a 10 GB CSV file without running out of memory?", []],
+    ]);
+    expect(document.questions.at(-1)?.section).toEqual(["Python interview questions", "Concurrency", "Data"]);
+    expect(report.unused.map((p) => p.excerpt)).toEqual(["These are the questions we ask in the first technical round."]);
+  });
+
+  it("LeetCode-style write-ups: a heading naming the problem, its statement and examples, then approach sections with numbered steps", () => {
+    const { document, report } = fixtureWithReport("leetcode-notebook.md");
+    expect(document.questions.map((q) => q.prompt)).toEqual(["Two Sum", "Valid Parentheses"]);
+    const [twoSum, parentheses] = document.questions;
+    // The statement, its worked examples and constraints are read out with the name; the approaches answer.
+    expect(twoSum?.context).toMatch(/^Given an array of integers `nums`[\s\S]*\*\*Example 2:\*\*[\s\S]*Only one valid answer exists\.$/);
+    expect(twoSum?.answer).toMatch(/^### Approach 1: Brute force[\s\S]*1\. Find the first number[\s\S]*Time O\(n\), space O\(n\)\.$/);
+    expect(twoSum?.rubric.map((c) => c.title)).toEqual(["Approach 1: Brute force", "Approach 2: One-pass hash map"]);
+    expect(twoSum?.code).toMatchObject({
+      entry: "twoSum",
+      tests: [
+        { input: "[[2,7,11,15],9]", expected: "[0,1]" },
+        { input: "[[3,2,4],6]", expected: "[1,2]" },
+      ],
+    });
+    expect(parentheses?.context).toMatch(/determine if the input string is valid[\s\S]*Example 2: Input: s = "\(\]" Output: false$/);
+    expect(parentheses?.code?.entry).toBe("isValid");
+    expect(report.unused.map((p) => p.excerpt)).toEqual(["Problems I have solved, with the approaches I would explain in an interview."]);
   });
 });

@@ -7,6 +7,8 @@ import { deriveCriteria } from "./derive-rubric";
 import { extractCodeSpec } from "./extract-code-spec";
 import { carriesCriteria, extractCriteria, extractItems, yieldsItems } from "./extract-items";
 import { plainInline, unquote, withoutEmoji } from "./inline-text";
+import { isExamplePart } from "./code-examples";
+import { isQuestionLike, setsTask } from "./recognisers/recogniser";
 
 const MAX_KEY_POINTS = 12;
 
@@ -62,14 +64,30 @@ function splitList(value: string | undefined): string[] {
   return dedupe(value.split(/\s*(?:,|;|\s\/\s|\band\b)\s*/).map((s) => s.replace(/\.$/, "")));
 }
 
+/** A list part as the document gives it: under its label (up to where the document moves on), then its labelled entries. */
+function listPart(draft: QuestionDraft, field: "keyPoints" | "redFlags" | "notes"): Unit[] {
+  return [...leadingRun(draft.fields[field]), ...(draft.listed?.[field] ?? [])];
+}
+
 function criteriaFor(draft: QuestionDraft, answer: readonly Unit[]): RubricCriterion[] {
-  const stated = [...extractCriteria(draft.fields.keyPoints, "Key points"), ...extractCriteria(draft.fields.rubric, draft.rubricLabel ?? "What to look for")];
+  const keyPoints = [...draft.fields.keyPoints, ...(draft.listed?.keyPoints ?? [])];
+  const rubric = [...draft.fields.rubric, ...(draft.listed?.rubric ?? [])];
+  const stated = [...extractCriteria(keyPoints, "Key points"), ...extractCriteria(rubric, draft.rubricLabel ?? "What to look for")];
   if (draft.inlineRubric.length > 0) stated.push({ title: "What this tests", lookFor: draft.inlineRubric });
-  if (stated.length > 0) return stated;
+  return stated.length > 0 ? stated : unstatedCriteria(answer, draft.followUps);
+}
+
+/**
+ * Criteria for a question whose document states none: the answer's own structure (derive-rubric.ts), else,
+ * for a question asked only through its follow-ups, one criterion per follow-up.
+ */
+export function unstatedCriteria(
+  answer: readonly Unit[],
+  followUps: readonly { prompt: string; answer: readonly Unit[]; lookFor: string[] }[],
+): RubricCriterion[] {
   const derived = deriveCriteria(answer);
   if (derived.length > 0) return derived;
-  // A question asked only through its follow-ups is judged on them, one criterion each.
-  return draft.followUps.map((f) => ({
+  return followUps.map((f) => ({
     title: f.prompt,
     lookFor:
       f.lookFor.length > 0
@@ -80,8 +98,16 @@ function criteriaFor(draft: QuestionDraft, answer: readonly Unit[]): RubricCrite
   }));
 }
 
-function cleanCriteria(rubric: RubricCriterion[]): RubricCriterion[] {
+export function cleanCriteria(rubric: RubricCriterion[]): RubricCriterion[] {
   return rubric.map((c) => ({ title: cleanPrompt(c.title), lookFor: dedupe(c.lookFor.map(withoutEmoji)) })).filter((c) => c.title !== "");
+}
+
+/** The criterion a question gets when nothing else describes a good answer. */
+export const ANSWERS_DIRECTLY: RubricCriterion = { title: "Answers the question directly", lookFor: [] };
+
+/** A question's key points when its document states none: what its criteria look for, at most twelve. */
+export function keyPointsOf(rubric: readonly RubricCriterion[]): string[] {
+  return dedupe(rubric.flatMap((c) => c.lookFor)).slice(0, MAX_KEY_POINTS);
 }
 
 /** The units of a draft that reach the bank, by the rules normaliseQuestion reads them with: the parse report lists the rest. */
@@ -93,6 +119,7 @@ export function keptUnits(draft: QuestionDraft): Unit[] {
     ...framework,
     ...rubric.filter(carriesCriteria),
     ...[keyPoints, redFlags, notes, scoreReasons].flatMap(leadingRun).filter(yieldsItems),
+    ...Object.values(draft.listed ?? {}).flat(),
     ...draft.followUps.flatMap((f) => f.answer),
   ];
 }
@@ -144,26 +171,57 @@ function withChosenOption(answer: readonly Unit[], body: readonly Unit[]): Unit[
   return [...answer];
 }
 
+const MAX_NAME_WORDS = 10;
+
+/** "Two Sum", "Project Workflow": a few words that name a problem, neither asking nor saying anything. */
+function isName(prompt: string): boolean {
+  return prompt.split(/\s+/).length <= MAX_NAME_WORDS && !/[.!?？。]$/.test(prompt) && !isQuestionLike(prompt);
+}
+
+/**
+ * The problem a question named by its heading sets ("## Two Sum", then "Given an array …, return …"): its
+ * first paragraph when that asks or sets a task, with the worked examples and constraints right after it.
+ * It is read out with the name; what follows is the answer. A prompt that asks states its own problem.
+ */
+export function statementOf(prompt: string, body: readonly Unit[]): Unit[] {
+  const first = body[0];
+  if (!first || first.kind !== "line" || !isName(cleanPrompt(prompt))) return [];
+  let end = body.findIndex((u) => u.block !== first.block);
+  if (end === -1) end = body.length;
+  if (!setsTask(plainInline(unitsToMarkdown(body.slice(0, end))))) return [];
+  for (let next = body[end]; next && isExamplePart(next); next = body[end]) {
+    const start = end;
+    while (body[end]?.block === next.block) end++;
+    // "**Constraints:**" alone on its line, over its list: the label and the block it introduces.
+    const introduced = body[end];
+    if (end - start === 1 && next.kind === "line" && endsWithColon(next.md) && introduced && !isExamplePart(introduced)) {
+      while (body[end]?.block === introduced.block) end++;
+    }
+  }
+  return body.slice(0, end);
+}
+
 export function normaliseQuestion(draft: QuestionDraft, shared: readonly SectionNotes[]): UnkeyedQuestion {
   const hasAnswer = draft.fields.answer.length > 0;
-  const answerUnits = (hasAnswer ? withChosenOption(draft.fields.answer, draft.fields.body) : draft.fields.body).filter((u) => !isPlaceholder(u));
+  const statement = hasAnswer ? draft.fields.body : statementOf(draft.prompt, draft.fields.body);
+  const answered = hasAnswer ? withChosenOption(draft.fields.answer, draft.fields.body) : draft.fields.body.slice(statement.length);
+  const answerUnits = answered.filter((u) => !isPlaceholder(u));
   const rubric = criteriaFor(draft, answerUnits);
   const cleanRubric = cleanCriteria(rubric);
-  const statedKeyPoints = extractItems(leadingRun(draft.fields.keyPoints));
-  const keyPoints = statedKeyPoints.length > 0 ? statedKeyPoints : cleanRubric.flatMap((c) => c.lookFor);
+  const statedKeyPoints = dedupe(extractItems(listPart(draft, "keyPoints"))).slice(0, MAX_KEY_POINTS);
   const section = draft.section.map(cleanPrompt).filter((s) => s !== "");
   const inScope = shared.filter((s) => s.scope.every((part, i) => part === section[i]) && s.items.length > 0);
   const sharedFlags = inScope.filter((s) => s.field === "redFlags").flatMap((s) => s.items);
   const sharedCriteria = inScope.filter((s) => s.field === "rubric").map((s) => ({ title: s.title, lookFor: s.items }));
-  const ownRubric = cleanRubric.length > 0 ? cleanRubric : sharedCriteria.length > 0 ? [] : [{ title: "Answers the question directly", lookFor: [] }];
+  const ownRubric = cleanRubric.length > 0 ? cleanRubric : sharedCriteria.length > 0 ? [] : [ANSWERS_DIRECTLY];
   const title = draft.title === null ? null : cleanPrompt(draft.title);
   const prompt = cleanPrompt(draft.prompt);
   return {
     prompt,
-    context: hasAnswer ? tidyMarkdown(unitsToMarkdown(draft.fields.body)) : null,
+    context: tidyMarkdown(unitsToMarkdown(statement)),
     section,
     answer: tidyMarkdown(unitsToMarkdown(answerUnits)),
-    keyPoints: dedupe(keyPoints).slice(0, MAX_KEY_POINTS),
+    keyPoints: statedKeyPoints.length > 0 ? statedKeyPoints : keyPointsOf(cleanRubric),
     rubric: [...ownRubric, ...sharedCriteria],
     followUps: draft.followUps
       .map((f) => ({
@@ -172,12 +230,12 @@ export function normaliseQuestion(draft: QuestionDraft, shared: readonly Section
         lookFor: dedupe(f.lookFor),
       }))
       .filter((f) => f.prompt !== ""),
-    redFlags: dedupe([...extractItems(leadingRun(draft.fields.redFlags)), ...sharedFlags]),
+    redFlags: dedupe([...extractItems(listPart(draft, "redFlags")), ...sharedFlags]),
     exampleScore:
       draft.score === null
         ? null
         : { score: draft.score.score, outOf: draft.score.outOf, reasons: dedupe(extractItems(leadingRun(draft.fields.scoreReasons))) },
-    code: extractCodeSpec(prompt, hasAnswer ? [...draft.fields.body, ...answerUnits] : answerUnits),
+    code: extractCodeSpec(prompt, [...statement, ...answerUnits]),
     meta: {
       title: title === null || title === "" || title === prompt ? null : title,
       difficulty: draft.meta.difficulty?.trim() || sectionDifficulty(section),
@@ -185,7 +243,7 @@ export function normaliseQuestion(draft: QuestionDraft, shared: readonly Section
       level: draft.meta.level?.trim() || null,
       companies: splitList(draft.meta.companies),
       tags: splitList(draft.meta.tags),
-      interviewerNotes: dedupe(extractItems(leadingRun(draft.fields.notes))),
+      interviewerNotes: dedupe(extractItems(listPart(draft, "notes"))),
       answerFramework: tidyMarkdown(unitsToMarkdown(draft.fields.framework)),
     },
     source: { line: Math.max(1, draft.line) },

@@ -8,7 +8,8 @@ import { BankParseError } from "./bank-parse-error";
 import type { SplitResult, Unit } from "./blocks";
 import type { Assembly, QuestionDraft } from "./assemble-questions";
 import { decodeText } from "./decode-text";
-import { inferQuestionUnits, topicQuestionUnits } from "./question-units";
+import { inferQuestionUnits, topicQuestionUnits, type QuestionUnits } from "./question-units";
+import { labelledTopicOpeners } from "./labelled-topics";
 import { plainInline, sliceText, withoutEmoji } from "./inline-text";
 import { assignKeys, cleanPrompt, keptUnits, leadingRun, normaliseQuestion, sectionNotes } from "./normalise-question";
 import { describePassage, passageDraft, unusedPassages, type ParseReport, type Passage } from "./parse-report";
@@ -73,9 +74,20 @@ export function parseBankDocument(source: BankSource): BankDocument {
   return parseBankDocumentWithReport(source).document;
 }
 
+/** The document's question unit, with the headings its labelled answer parts make questions of (labelled-topics.ts). */
+function withLabelledTopics(units: readonly Unit[], structure: QuestionUnits): QuestionUnits {
+  const topics = labelledTopicOpeners(units, structure.openers);
+  if (topics.size === 0) return structure;
+  const n = topics.size;
+  const said = `${n === 1 ? "A heading that only names a problem is a question" : `${n} headings that only name a problem are questions`}: labelled parts of an answer (key points, follow-ups, red flags…) follow ${n === 1 ? "its" : "their"} text, or ${n === 1 ? "it states" : "they state"} a task with worked examples.`;
+  return { ...structure, openers: new Map([...structure.openers, ...topics]), explanation: [structure.explanation, said].filter((s) => s !== "").join(" ") };
+}
+
 /** Units that reached the bank, or were read as its structure. */
 function usedUnits(assembly: Assembly, drafts: readonly QuestionDraft[]): Set<Unit> {
-  return new Set([...assembly.recognised, ...drafts.flatMap(keptUnits), ...assembly.sharedNotes.flatMap((s) => leadingRun(s.units))]);
+  const kept = [...drafts.flatMap(keptUnits), ...assembly.sharedNotes.flatMap((s) => leadingRun(s.units))];
+  // A list whose labelled entries went to their parts is used when what stayed in its place was.
+  return new Set([...assembly.recognised, ...kept, ...kept.flatMap((u) => assembly.standIns.get(u) ?? [])]);
 }
 
 /** What the document holds, for a user told that none of it read as a question. */
@@ -112,13 +124,14 @@ function inDocumentOrder(own: readonly BankQuestion[], added: readonly BankQuest
 export function parseBankDocumentWithReport({ bytes, sourceFile }: BankSource, options: ParseOptions = {}): ParsedBank {
   const decoded = decodeText(bytes, sourceFile);
   const split: SplitResult = looksLikeMarkdown(decoded.text) ? splitMarkdown(decoded.text) : splitPlainText(decoded.text);
-  let structure = inferQuestionUnits(split.units);
+  const inferred = inferQuestionUnits(split.units);
+  let structure = withLabelledTopics(split.units, inferred);
   let assembly = assembleQuestions(split.units, structure);
-  if (structure.explanation === "" && SAYS_INTERVIEW.test(`${sourceFile} ${documentTitle(split.units, sourceFile)}`)) {
+  if (inferred.openers.size === 0 && (inferred.sections?.size ?? 0) === 0 && SAYS_INTERVIEW.test(`${sourceFile} ${documentTitle(split.units, sourceFile)}`)) {
     // Interview study notes: a few questions asked in passing among many topics. The topics are the questions.
     const topics = topicQuestionUnits(split.units);
     if (topics.openers.size >= MIN_TOPICS && assembly.questions.length * TOPICS_PER_QUESTION < topics.openers.size) {
-      structure = topics;
+      structure = withLabelledTopics(split.units, topics);
       assembly = assembleQuestions(split.units, structure);
     }
   }

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseBankDocumentWithReport } from "./parse-bank-document";
 
@@ -82,5 +83,35 @@ describe("the repeating question unit", () => {
     if (!algo) throw new Error("no layout");
     const { report } = parseBankDocumentWithReport({ bytes: new TextEncoder().encode(algo.text), sourceFile: algo.file });
     expect(report.unused.map((u) => u.excerpt)).toEqual(["Say what you try.", "It decides the algorithm."]);
+  });
+
+  it("reads a script's step headings as steps when the questions are the lists right under them", () => {
+    const text = readFileSync(new URL("../../tests/fixtures/bank/phone-screen-playbook.md", import.meta.url));
+    const { document, report } = parseBankDocumentWithReport({ bytes: text, sourceFile: "phone-screen-playbook.md" });
+    expect(report.structure).toMatch(/headings are sections or steps over lists of questions/);
+    expect(document.questions.map((q) => [q.section.at(-1), q.prompt])).toEqual([
+      ["Discuss their background", "Walk me through the last system you built."],
+      ["Discuss their background", "What part of it are you least proud of, and why?"],
+      ["Check the basics", "What happens when you type a URL into a browser?"],
+      ["Check the basics", "How does a database index speed up a query?"],
+      ["Check the basics", "When would you not add an index?"],
+    ]);
+    // What the steps say to the interviewer is listed, not dropped.
+    expect(report.unused.map((u) => u.excerpt)).toEqual([
+      "Use this for every phone screen. Keep it to thirty minutes.",
+      "Two minutes on the team, the product and what the job is.",
+      "Five minutes at least.",
+    ]);
+  });
+
+  it("keeps imperative question headings as questions when only one answer opens on a list of questions", () => {
+    const text =
+      "# CSS questions\n\n## Explain the box model.\n\n- Is padding inside the border?\n- Does margin collapse?\n\n## Describe how specificity is computed.\n\nIds beat classes.\n\n## Explain when to use flexbox.\n\nOne axis at a time.\n";
+    const { document } = parseBankDocumentWithReport({ bytes: new TextEncoder().encode(text), sourceFile: "css.md" });
+    expect(document.questions.map((q) => q.prompt)).toEqual([
+      "Explain the box model.",
+      "Describe how specificity is computed.",
+      "Explain when to use flexbox.",
+    ]);
   });
 });

@@ -2,7 +2,7 @@ import type { Unit } from "./blocks";
 import { plainInline, trimEndOf, unquote, withoutEmoji } from "./inline-text";
 import { isLayoutOnly, withoutPresentationalTags } from "./layout-noise";
 import { detailsSummary } from "./recognisers/details-summary";
-import { fieldForLabel } from "./recognisers/field-label";
+import { fieldForLabel } from "./recognisers/labels";
 import { headingPrompt } from "./recognisers/heading-question";
 import { isQuestionLike, labelText, splitLabel } from "./recognisers/recogniser";
 
@@ -23,6 +23,8 @@ export interface Opener {
 export interface QuestionUnits {
   /** Units that open a question, with the prompt each carries. */
   openers: ReadonlyMap<Unit, Opener>;
+  /** Headings that are steps or sections over questions, even where their wording asks ("## 2. Discuss their background"). */
+  sections?: ReadonlySet<Unit>;
   /** The pattern chosen, in words, for the parse report; "" when none was. */
   explanation: string;
 }
@@ -65,7 +67,7 @@ const isLabelHeading = (text: string) => {
   const split = splitLabel(text);
   return isFieldLabel(text) || (split !== null && fieldForLabel(split.label) !== null);
 };
-const isFurniture = (text: string) => text.length <= 60 && FURNITURE.test(trimEndOf(withoutEmoji(text), ".:!").trim());
+export const isFurniture = (text: string) => text.length <= 60 && FURNITURE.test(trimEndOf(withoutEmoji(text), ".:!").trim());
 
 /** The units that start a paragraph: a paragraph's later lines continue it. */
 function startsBlock(units: readonly Unit[], index: number): boolean {
@@ -199,8 +201,12 @@ function repeatsAsQuestions(members: readonly Member[]): boolean {
 
 const qualifies = (pattern: Pattern) => pattern.members.length >= MIN_MEMBERS && repeatsAsQuestions(pattern.members);
 
-/** Members grouped by the heading they sit under: siblings. */
-function siblingGroups(units: readonly Unit[], members: readonly Member[]): Member[][] {
+/** Each unit's heading (its index; -1 for none), computed once per document: several passes group siblings. */
+const parentsOf = new WeakMap<readonly Unit[], Map<number, number>>();
+
+function parents(units: readonly Unit[]): Map<number, number> {
+  const known = parentsOf.get(units);
+  if (known) return known;
   const parentOf = new Map<number, number>();
   const stack: { depth: number; index: number }[] = [];
   units.forEach((unit, index) => {
@@ -211,7 +217,14 @@ function siblingGroups(units: readonly Unit[], members: readonly Member[]): Memb
     parentOf.set(index, stack.at(-1)?.index ?? -1);
     if (unit.kind === "heading") stack.push({ depth: unit.depth, index });
   });
-  const groups = new Map<number, Member[]>();
+  parentsOf.set(units, parentOf);
+  return parentOf;
+}
+
+/** Members grouped by the heading they sit under: siblings. */
+function siblingGroups<M extends { index: number }>(units: readonly Unit[], members: readonly M[]): M[][] {
+  const parentOf = parents(units);
+  const groups = new Map<number, M[]>();
   for (const m of members) {
     const parent = parentOf.get(m.index) ?? -1;
     const group = groups.get(parent);
@@ -254,11 +267,47 @@ export function topicQuestionUnits(units: readonly Unit[]): QuestionUnits {
   };
 }
 
+/** A list most of whose entries ask: questions to put, not an answer. */
+export function asksList(unit: Unit): boolean {
+  return unit.kind === "list" && unit.items.length >= 2 && unit.items.filter((item) => isQuestionLike(item.text)).length >= unit.items.length * 0.6;
+}
+
+/**
+ * A script or how-to guide: sibling headings are steps ("## 2. Discuss their background"), and the questions
+ * are the lists right under some of them ("- “Walk me through the last system you built.”"). When at least
+ * two siblings, and a third of them, open on such a list, every sibling that does not end in a question
+ * mark is a step, however imperative its wording: the questions are in the lists.
+ */
+function stepSections(units: readonly Unit[]): Set<Unit> {
+  const parentOf = parents(units);
+  // Label headings have no place among the parents: they head no section.
+  const headings = units.flatMap((unit, index) =>
+    unit.kind === "heading" && parentOf.has(index) ? [{ unit, index, depth: unit.depth, text: unit.text }] : [],
+  );
+  const leadsToQuestions = (index: number) => {
+    let next = index + 1;
+    while (units[next]?.kind === "rule" || (units[next] !== undefined && isLayoutOnly(units[next] as Unit))) next++;
+    const first = units[next];
+    return first !== undefined && asksList(first);
+  };
+  const sections = new Set<Unit>();
+  for (const steps of siblingGroups(units, headings)) {
+    if (!steps.every((h) => h.depth === steps[0]?.depth)) continue;
+    if (steps.filter((h) => leadsToQuestions(h.index)).length < Math.max(2, steps.length / 3)) continue;
+    for (const h of steps) if (!/[?？]["”'’]?$/.test(headingPrompt(h.text).prompt)) sections.add(h.unit);
+  }
+  return sections;
+}
+
 export function inferQuestionUnits(units: readonly Unit[]): QuestionUnits {
-  const candidates = [...headingPatterns(units), numberedPattern(units), boldLedPattern(units), quotedPattern(units), detailsPattern(units)].filter(qualifies);
+  const sections = stepSections(units);
+  const steps = sections.size === 0 ? "" : ` ${sections.size} headings are sections or steps over lists of questions; the lists are the questions.`;
+  const candidates = [...headingPatterns(units), numberedPattern(units), boldLedPattern(units), quotedPattern(units), detailsPattern(units)]
+    .map((p) => ({ ...p, members: p.members.filter((m) => !sections.has(m.unit)) }))
+    .filter(qualifies);
   const asking = (p: Pattern) => p.members.filter((m) => m.asks).length;
   const chosen = candidates.sort((a, b) => asking(b) - asking(a) || b.members.length - a.members.length)[0];
-  if (!chosen) return { openers: new Map(), explanation: "" };
+  if (!chosen) return { openers: new Map(), explanation: steps.trim(), sections };
   const openers = new Map<Unit, Opener>();
   for (const group of siblingGroups(units, chosen.members)) {
     // Among siblings that ask, one that does not is still a question ("### Reverse a linked list");
@@ -272,6 +321,7 @@ export function inferQuestionUnits(units: readonly Unit[]): QuestionUnits {
   const others = candidates.filter((p) => p !== chosen && asking(p) > 0);
   const explanation =
     `Questions are ${chosen.name} (${openers.size} of ${chosen.members.length}; ${asking(chosen)} of them worded as questions).` +
-    (others.length > 0 ? ` Also seen, and read only where worded as questions: ${others.map((p) => `${p.name} (${p.members.length})`).join(", ")}.` : "");
-  return { openers, explanation };
+    (others.length > 0 ? ` Also seen, and read only where worded as questions: ${others.map((p) => `${p.name} (${p.members.length})`).join(", ")}.` : "") +
+    steps;
+  return { openers, explanation, sections };
 }

@@ -22,4 +22,25 @@ describe("splitPlainText", () => {
   it("escapes Markdown syntax at the start of a plain line", () => {
     expect(splitPlainText("# not a heading\nnext").units[0]?.md).toBe("\\# not a heading");
   });
+
+  it("reads underlined and over-and-underlined titles as headings, levels in the order their styles appear", () => {
+    const { units } = splitPlainText("=====\nGuide\n=====\n\nIntro.\n\nBasics\n======\n\nText.\n\nDetails\n-------\n\nMore.\n\nAdvanced\n========\n");
+    expect(units.filter((u) => u.kind === "heading").map((u) => (u.kind === "heading" ? [u.depth, u.text, u.line] : null))).toEqual([
+      [1, "Guide", 2],
+      [2, "Basics", 7],
+      [3, "Details", 12],
+      [2, "Advanced", 17],
+    ]);
+    // A drawn rule on its own, with nothing above it, is still only a rule.
+    expect(splitPlainText("Text.\n\n-----\n\nMore.").units.map((u) => u.kind)).toEqual(["line", "line", "line"]);
+  });
+
+  it("keeps a list whole across blank lines between its entries, but not across a restarted numbering or a change of bullet", () => {
+    const loose = splitPlainText("* What is a list?\n\n* What is a tuple?\n\nAfter.").units;
+    expect(loose.map((u) => u.kind)).toEqual(["list", "line"]);
+    expect(loose[0]?.kind === "list" && loose[0].items.map((i) => i.text)).toEqual(["What is a list?", "What is a tuple?"]);
+    expect(splitPlainText("1. Fix it\n2. Ship it\n\n\n1. What is this testing?").units.map((u) => u.kind)).toEqual(["list", "list"]);
+    expect(splitPlainText("1. One\n\n2. Two").units.map((u) => u.kind)).toEqual(["list"]);
+    expect(splitPlainText("* One\n\n- Two").units.map((u) => u.kind)).toEqual(["list", "list"]);
+  });
 });

@@ -17,9 +17,30 @@ const CODE_START =
 /** Markdown syntax at the start of a plain line that would change how the line renders. */
 const escapeLine = (line: string) => line.replace(/^(\s*)([#>|=+])/, "$1\\$2").trim();
 
+/** A line drawn with one character under (or over and under) a title: "=====", "-----", "~~~~~". */
+const ADORNMENT = /^([=\-~^*#+"'`:.])\1{2,}\s*$/;
+
+/**
+ * A title underlined, or over- and underlined, as plain text and reStructuredText write section titles
+ * ("Concurrency\n==========="): its heading level is the order in which its style first appears, as reST
+ * reads it (a Markdown setext "=" then "-" read the same way). Null when the line is not one.
+ */
+function underlinedTitle(lines: readonly string[], i: number, styles: string[]): { title: string; depth: number; length: number } | null {
+  const [first = "", second = "", third = ""] = [lines[i], lines[i + 1], lines[i + 2]];
+  const over = ADORNMENT.exec(first);
+  const titled = over && second.trim() !== "" && !ADORNMENT.test(second) && third.trim() === first.trim() ? second : null;
+  const under = titled === null && first.trim() !== "" && !BULLET.test(first) ? ADORNMENT.exec(second) : null;
+  const title = titled ?? (under ? first : null);
+  if (title === null) return null;
+  const style = titled !== null ? `${over?.[1]}${over?.[1]}` : (under?.[1] ?? "");
+  if (!styles.includes(style)) styles.push(style);
+  return { title: title.trim(), depth: Math.min(6, styles.indexOf(style) + 1), length: titled !== null ? 3 : 2 };
+}
+
 export function splitPlainText(text: string): SplitResult {
   const lines = text.split("\n");
   const units: Unit[] = [];
+  const titleStyles: string[] = [];
   let codeLinesRestored = 0;
   let block = 0;
   let i = 0;
@@ -30,6 +51,13 @@ export function splitPlainText(text: string): SplitResult {
       continue;
     }
     block++;
+    const titled = underlinedTitle(lines, i, titleStyles);
+    if (titled) {
+      const md = `${"#".repeat(titled.depth)} ${escapeLine(titled.title)}`;
+      units.push({ kind: "heading", depth: titled.depth, text: plainInline(titled.title), md, line: i + (titled.length === 3 ? 2 : 1), block });
+      i += titled.length;
+      continue;
+    }
     if (isCodeStart(lines, i)) {
       const start = i;
       const body: string[] = [];
@@ -42,7 +70,7 @@ export function splitPlainText(text: string): SplitResult {
     if (BULLET.test(raw)) {
       const start = i;
       const found: { indent: number; ordered: boolean; marker: string; text: string }[] = [];
-      for (let m = BULLET.exec(lines[i] ?? ""); m && i < lines.length; m = BULLET.exec(lines[++i] ?? "")) {
+      for (let m = BULLET.exec(lines[i] ?? ""); m && i < lines.length; m = BULLET.exec(lines[(i = nextBullet(lines, i + 1))] ?? "")) {
         found.push({ indent: (m[1] ?? "").length, ordered: /\d/.test(m[2] ?? ""), marker: m[2] ?? "-", text: m[3] ?? "" });
       }
       units.push(plainList(found, start + 1, block));
@@ -56,6 +84,22 @@ export function splitPlainText(text: string): SplitResult {
     i++;
   }
   return { units, codeLinesRestored };
+}
+
+/**
+ * Where a list goes on: the next line, or past blank lines when the entry after them continues the last one
+ * (reST and many exports put a blank line between entries): as indented, with the same bullet, or the next
+ * number. A numbered title after a list ("4. …", blank, "1. What is this testing?") starts something else.
+ */
+function nextBullet(lines: readonly string[], i: number): number {
+  let next = i;
+  while (next < lines.length && (lines[next] ?? "").trim() === "") next++;
+  const [last, after] = [BULLET.exec(lines[i - 1] ?? ""), BULLET.exec(lines[next] ?? "")];
+  if (next === i || !last || !after || last[1] !== after[1]) return i;
+  const [marker, following] = [last[2] ?? "", after[2] ?? ""];
+  const number = (m: string) => Number.parseInt(m, 10);
+  const continues = /\d/.test(marker) ? number(following) === number(marker) + 1 : following === marker;
+  return continues ? next : i;
 }
 
 function plainList(found: { indent: number; ordered: boolean; marker: string; text: string }[], line: number, block: number): Unit {

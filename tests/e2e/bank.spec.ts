@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, signUpNew, test } from "./fixtures";
+import { createInterview, expect, signUpNew, test } from "./fixtures";
 
 // The server under test started on a fresh data folder, so the bundled seeds were imported on start.
 
@@ -241,4 +241,71 @@ test("a coding question's code: read by the importer, shown on the review, edite
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByTestId("question-answer")).toBeVisible();
   await expect(page.getByTestId("question-code")).toHaveCount(0);
+});
+
+test("a new user's note imports as one question; its key points corrected on the review are the checklist in the room", async ({ page }) => {
+  test.setTimeout(120_000);
+  const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+  await signUpNew(page, "Nia Notes");
+  await page.goto("/bank/import");
+  await page
+    .getByTestId("bank-file-input")
+    .setInputFiles({ name: `two-sum-${stamp}.md`, mimeType: "text/markdown", buffer: readFileSync("tests/fixtures/bank/two-sum-note.md") });
+  const file = page.getByTestId("bank-file");
+  await expect(file.getByTestId("bank-file-counts")).toHaveText(/^1 question · 2 follow-ups/);
+  const question = file.getByTestId("preview-question");
+  await expect(question).toContainText("Two Sum");
+  await question.locator("summary").click();
+  await expect(question.getByRole("list", { name: "Key points" })).toContainText("Check the complement before inserting the current number");
+  await expect(question.getByRole("list", { name: "Red flags" })).toContainText("Sorting the array and losing the original indices");
+
+  await question.getByRole("button", { name: "Correct this question" }).click();
+  const editor = file.getByTestId("question-editor");
+  await expect(editor.getByLabel("Read out with the question")).toHaveValue(/^Given an array of integers and a target/);
+  await expect(editor.getByLabel("Reference answer", { exact: true })).toHaveValue(/^Walk the array once with a hash map/);
+  await expect(editor.getByLabel("Red flags", { exact: true })).toHaveValue(/Nested loops without noticing/);
+  const keyPoints = editor.getByLabel("Key points", { exact: true });
+  await expect(keyPoints).toHaveValue("Hash map from value to index\nCheck the complement before inserting the current number\nO(n) time, O(n) extra space");
+  await keyPoints.fill("Hash map from value to index\nLook up target minus the number before storing it\nOne pass, O(n) time and space");
+  await editor.getByLabel("Difficulty", { exact: true }).fill("Easy");
+  await editor.getByLabel("Tags", { exact: true }).fill("arrays, hashing");
+  await editor.scrollIntoViewIfNeeded();
+  await screens(page, "import-review-editor");
+  // The editor whole, without the sticky import bar over it.
+  for (const width of [1366, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await file.screenshot({ path: `test-results/screens/import-review-editor-card-${width}.png` });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  await editor.getByRole("button", { name: "Keep these changes" }).click();
+  await expect(editor).toHaveCount(0);
+  const reviewed = file.getByTestId("preview-question");
+  await reviewed.locator("summary").click();
+  await expect(reviewed.getByRole("list", { name: "Key points" })).toContainText("Look up target minus the number before storing it");
+  await expect(reviewed.getByRole("list", { name: "Key points" })).not.toContainText("Check the complement");
+  // The rubric's key-point criterion follows the corrected key points: the scoring hint reads them.
+  await expect(reviewed.getByRole("list", { name: "Rubric" })).toContainText("Look up target minus the number before storing it");
+  await expect(reviewed.getByRole("list", { name: "Rubric" })).not.toContainText("Check the complement");
+  await expect(reviewed).toContainText("Easy · tags: arrays, hashing");
+  await reviewed.scrollIntoViewIfNeeded();
+  await screens(page, "import-review-corrected");
+
+  await page.getByTestId("bank-confirm-import").click();
+  await expect(file.getByTestId("bank-file-outcome")).toContainText("Imported");
+
+  await page.goto("/interviews/new");
+  await page.getByLabel("Title", { exact: true }).fill("Warm-up");
+  await page.getByRole("searchbox", { name: "Search the question bank" }).fill("two sum");
+  await page.getByRole("button", { name: "Add question: Two Sum" }).click();
+  await expect(page.getByTestId("plan-item")).toHaveCount(1);
+  const sessionId = await createInterview(page);
+  await page.goto(`/room/${sessionId}`);
+  await page.getByRole("button", { name: "Start interview" }).click();
+  const checklist = page.getByRole("region", { name: "Key points" });
+  await expect(checklist).toContainText("Look up target minus the number before storing it");
+  await expect(checklist).toContainText("One pass, O(n) time and space");
+  await expect(checklist).not.toContainText("Check the complement");
+  await expect(checklist).toContainText("0 of 3 heard");
+  await expect(page.getByRole("region", { name: "Reference answer" })).toContainText("Walk the array once with a hash map");
 });

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import path from "node:path";
 import type { Browser, Locator, Page } from "@playwright/test";
-import { createInterview, expect, signUpNew, test, watchCsp } from "./fixtures";
+import { createInterview, expect, padText, signUpNew, test, watchCsp } from "./fixtures";
 
 /**
  * The candidate runs code in their own browser, in a WebAssembly runtime inside a worker: Python and
@@ -66,9 +66,14 @@ async function candidateInRoom(browser: Browser, violations: string[]): Promise<
   return candidate;
 }
 
+/**
+ * Picks the language and replaces the pad's text. The pad must then hold exactly that code: a run is only
+ * as good as the code it is given, and another member's caret label has been seen taken into the text.
+ */
 async function write(page: Page, language: string, code: string): Promise<void> {
   await page.getByLabel("Language").selectOption(language);
   await page.getByLabel("Scratchpad").fill(code);
+  await expect.poll(() => padText(page), { message: "the pad holds the code written, nothing more" }).toBe(code);
 }
 
 /** Presses Run and waits for the room to keep the run: the newest of the question's runs, open. */
@@ -222,8 +227,9 @@ test("the bad programs: an endless loop, 100 MB of output, a fork bomb of promis
   const panel = page.getByTestId("run-panel");
   const runsBefore = await page.getByTestId("run").count();
   await panel.getByRole("button", { name: "Run", exact: true }).click();
-  // Warm since the first test: the program starts at once, and the time limit counts from there.
-  await expect(panel.getByTestId("run-phase")).toHaveText("Running…");
+  // The page's first Python run loads the runtime first (from the cache since the first test; slow on a
+  // loaded machine); the time limit counts from when the program starts.
+  await expect(panel.getByTestId("run-phase")).toHaveText("Running…", { timeout: 60_000 });
   const started = Date.now();
   const endless = await newestRun(page, runsBefore, 30_000);
   expect(Date.now() - started).toBeLessThan(10_000 + 1_500 + 2_000);
@@ -254,6 +260,21 @@ test("the bad programs: an endless loop, 100 MB of output, a fork bomb of promis
   await expect((await run(page)).getByTestId("run-stderr")).toContainText("fetch: Network access is disabled in the code runner");
 });
 
+test("a Python output flood ends at the output limit, and the page stays responsive", async ({ browser, cspViolations }) => {
+  test.setTimeout(120_000);
+  const page = await candidateInRoom(browser, cspViolations);
+  await write(page, "python", "while True:\n    print('x' * 99)");
+  const flood = await run(page);
+  await expect(flood.getByTestId("run-status")).toHaveText("Output limit reached");
+  await expect(flood.getByTestId("run-message")).toHaveText("Stopped: the program printed more than 1 MB of output, the limit of a run.");
+  await expect(flood.getByTestId("run-stdout")).toContainText("characters truncated");
+  // The page answers at once: the output came in batches, and only its start and end were kept.
+  const before = Date.now();
+  await page.getByLabel("Scratchpad").fill("print('still responsive')");
+  expect(Date.now() - before).toBeLessThan(2_000);
+  await screenshots(page, "run-output-limit");
+});
+
 test("the runtimes' files are served by the app under the worker's own policy", async ({ browser, cspViolations }) => {
   const page = await candidateInRoom(browser, cspViolations);
   const response = await page.request.get("/runtimes/python.worker.js");
@@ -281,6 +302,20 @@ test("at 390 px wide, the panel and a failing run fit the screen", async ({ brow
   await page.setViewportSize({ width: 1366, height: 900 });
 });
 
+// Found behind the Python flood's "Stopped on an error": with another member's caret in the pad, replacing
+// the pad's text (all selected, then typed or pasted over, as fill does) took that caret's name label into
+// the text now and then ("print('x' * 99)Rui Runner", 10 writes of 40), while the label was a text node
+// inside the editable content. It is drawn by CSS now (components/pad/remote-cursors.ts).
+test("the pad holds what was written while the interviewer's caret is in it", async ({ browser, cspViolations }) => {
+  test.setTimeout(120_000);
+  const page = await candidateInRoom(browser, cspViolations);
+  const interviewer = interviewerPage!;
+  await interviewer.getByLabel("Scratchpad").click();
+  await interviewer.keyboard.press("Control+End");
+  await expect(page.locator(".cm-remote-caret-label")).toBeVisible();
+  for (let i = 0; i < 40; i++) await write(page, "python", i % 2 ? PY_FAIL : PY_PASS);
+});
+
 test("the session page and the replay keep every run", async ({ browser, cspViolations }) => {
   test.setTimeout(120_000);
   await candidateInRoom(browser, cspViolations);
@@ -294,22 +329,4 @@ test("the session page and the replay keep every run", async ({ browser, cspViol
   expect(await interviewer.getByTestId("run").count()).toBeGreaterThan(0);
   await questions.first().getByTestId("runs").scrollIntoViewIfNeeded();
   await interviewer.screenshot({ path: path.join(SCREENS, "session-runs-light-1366.png") });
-});
-
-// Known defect, left open in issue 23's notes: in the room (a question with tests, after the endless
-// loop's run on the same warm worker) Python's output flood has ended as "Stopped on an error" instead of
-// the output limit, twice in two runs here, while it passed three times of three outside the room.
-test.fixme("a Python output flood ends at the output limit, and the page stays responsive", async ({ browser, cspViolations }) => {
-  test.setTimeout(120_000);
-  const page = await candidateInRoom(browser, cspViolations);
-  await write(page, "python", "while True:\n    print('x' * 99)");
-  const flood = await run(page);
-  await expect(flood.getByTestId("run-status")).toHaveText("Output limit reached");
-  await expect(flood.getByTestId("run-message")).toHaveText("Stopped: the program printed more than 1 MB of output, the limit of a run.");
-  await expect(flood.getByTestId("run-stdout")).toContainText("characters truncated");
-  // The page answers at once: the output came in batches, and only its start and end were kept.
-  const before = Date.now();
-  await page.getByLabel("Scratchpad").fill("print('still responsive')");
-  expect(Date.now() - before).toBeLessThan(2_000);
-  await screenshots(page, "run-output-limit");
 });

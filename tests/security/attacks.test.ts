@@ -2,6 +2,9 @@ import { createHash, randomUUID } from "node:crypto";
 import { PROTOCOL_VERSION } from "@/server/realtime/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RATE_LIMITS } from "@/server/services/accounts/rate-limits";
+import { CODE_LIMITS } from "@/server/domain/code/code-spec";
+import type { RunReport } from "@/server/domain/code/run-record";
+import { capRunResult, RUN_RESULT_LIMITS } from "@/server/domain/code/run-result";
 import { TOO_MANY_ATTEMPTS } from "@/server/domain/accounts/credentials";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { fileDatabase } from "../support/db";
@@ -345,6 +348,50 @@ describe("room commands", () => {
     expect(await inSecond.command({ type: "addNote", body: "second" }, key)).toMatchObject({ ok: false, code: "CONFLICT" });
     expect(await databaseDigest(db)).toBe(digest);
     expect(await db.note.count({ where: { sessionId: second.sessionId } })).toBe(0);
+  });
+});
+
+describe("a run's report", () => {
+  it("larger in all than a runner makes is refused as PAYLOAD_TOO_LARGE and writes nothing; the largest a runner makes is kept", async () => {
+    const world = await interviewOf(db, owner, observer, "run-size");
+    const interviewer = await signedIn(app.url, owner);
+    const guest = new HttpSession(app.url);
+    expect(await guest.guestSignIn("Cara", world.candidateToken)).toBeNull();
+    const staff = roomClient(interviewer, world.sessionId);
+    const candidate = roomClient(guest, world.sessionId);
+    await Promise.all([staff.joined(), candidate.joined()]);
+    expect(await staff.command({ type: "start" })).toMatchObject({ ok: true });
+    const view = await candidate.until((seen) => seen.role === "CANDIDATE" && seen.current !== null);
+    const questionId = view.role === "CANDIDATE" ? (view.current?.id ?? "") : "";
+    // Every field at its own limit: what the schema alone let through, four times a runner's largest.
+    const value = (fill: string) => fill.repeat(RUN_RESULT_LIMITS.valueChars);
+    const forged: RunReport = {
+      runId: `forged-${randomUUID()}`,
+      language: "python",
+      status: "ok",
+      message: "m".repeat(RUN_RESULT_LIMITS.messageChars),
+      stdout: "o".repeat(RUN_RESULT_LIMITS.stdoutChars),
+      stderr: "e".repeat(RUN_RESULT_LIMITS.stderrChars),
+      tests: Array.from({ length: CODE_LIMITS.testsPerQuestion }, (_, i) => ({
+        name: `t${i}`.padEnd(CODE_LIMITS.testNameChars, "n"),
+        passed: true,
+        expected: value("a"),
+        actual: value("a"),
+        error: "x".repeat(RUN_RESULT_LIMITS.errorChars),
+      })),
+      durationMs: 5,
+    };
+    const digest = await settledDatabaseDigest(db);
+    expect(await candidate.command({ type: "recordRun", questionId, run: forged })).toEqual({
+      ok: false,
+      code: "PAYLOAD_TOO_LARGE",
+      message: "A run's result holds at most 65,536 characters of output and test values; this one has 287,076. It was not kept.",
+    });
+    expect(await databaseDigest(db)).toBe(digest);
+    const honest: RunReport = { ...capRunResult(forged), runId: `honest-${randomUUID()}` };
+    expect(await candidate.command({ type: "recordRun", questionId, run: honest })).toMatchObject({ ok: true });
+    await staff.until((seen) => JSON.stringify(seen).includes(honest.runId));
+    expect(JSON.stringify(staff.view)).not.toContain(forged.runId);
   });
 });
 

@@ -9,6 +9,7 @@ import type { Db } from "@/server/platform/db/client";
 import { clientCommandSchema, type ClientCommand, type Command } from "@/server/domain/room";
 import { DEFAULT_COMPETENCIES } from "@/server/domain/scoring/competency-set";
 import { PROTOCOL_VERSION, clientPayloadSchemas } from "@/server/realtime/protocol";
+import { parseBankDocument } from "@/server/bank/parse-bank-document";
 import { importBankFiles } from "@/server/services/bank/upload";
 import { acceptInvite, createInvite } from "@/server/services/invites/links";
 import { fileDatabase, roomCommand } from "../support/db";
@@ -197,6 +198,7 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
     "bank.export": (s) => s.trpc.bank.export.query(),
     "bank.question": (s, w) => s.trpc.bank.question.query({ id: w.questionIds[0] ?? "" }),
     "bank.preview": (s) => s.trpc.bank.preview.mutate({ files: [smallDocument] }),
+    "bank.previewCorrection": (s) => s.trpc.bank.previewCorrection.mutate({ document: previewed, question: previewedQuestion(), correction }),
     "bank.import": (s) => s.trpc.bank.import.mutate({ files: [smallDocument] }),
     "bank.copyDocument": (s, w) => s.trpc.bank.copyDocument.mutate({ documentId: w.sharedDocumentId }),
     "bank.updateQuestion": (s, w) => s.trpc.bank.updateQuestion.mutate({ id: w.privateQuestionId, ...correction }),
@@ -410,3 +412,10 @@ const smallDocument = {
   encoding: "text" as const,
   content: "# Mine\n\n## 1. What does a write-ahead log buy you?\n\n**Difficulty:** Medium\n\nDurability before the data pages are written.\n",
 };
+/** The small document as its preview shows it, for correcting one of its questions. */
+const previewed = parseBankDocument({ bytes: new TextEncoder().encode(smallDocument.content), sourceFile: smallDocument.name });
+function previewedQuestion() {
+  const [question] = previewed.questions;
+  if (!question) throw new Error("the small document has no question");
+  return question;
+}

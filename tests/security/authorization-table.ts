@@ -93,6 +93,8 @@ export const AUTHORIZATION_TABLE: Row[] = [
   { surface: "trpc", name: "bank.export", cells: accounts },
   { surface: "trpc", name: "bank.question", cells: cells(accounts, { accountCandidate: "NOT_FOUND" }) },
   { surface: "trpc", name: "bank.preview", cells: accounts },
+  // Pure: a previewed question, corrected; nothing is read or written.
+  { surface: "trpc", name: "bank.previewCorrection", cells: accounts },
   { surface: "trpc", name: "bank.import", cells: accounts, writes: true },
   // The candidate's interview uses every question of the document: nothing of it can be copied yet.
   { surface: "trpc", name: "bank.copyDocument", cells: cells(accounts, { accountCandidate: "NOT_FOUND" }), writes: true },

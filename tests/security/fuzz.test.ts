@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "@/server/api/root";
+import { parseBankDocument } from "@/server/bank/parse-bank-document";
 import { PROTOCOL_VERSION, clientPayloadSchemas } from "@/server/realtime/protocol";
 import { acceptInvite } from "@/server/services/invites/links";
 import { startAppServer, type AppServer } from "../support/app-server";
@@ -100,6 +101,12 @@ const hostileValues = (huge: boolean) =>
     ),
   })).value;
 
+/** A small document as its preview shows it, whose question a correction is previewed on. */
+const previewed = parseBankDocument({
+  bytes: new TextEncoder().encode("# A\n\n## 1. Why a log?\n\n**Difficulty:** Medium\n\nDurability first.\n"),
+  sourceFile: "a.md",
+});
+
 /** A valid-looking input for each procedure, so that mutations reach past the outermost checks. */
 function sampleInputs(): Record<string, unknown> {
   const question = world.questionIds[0];
@@ -111,6 +118,11 @@ function sampleInputs(): Record<string, unknown> {
     "bank.export": {},
     "bank.question": { id: question },
     "bank.preview": { files: [{ name: "a.md", encoding: "text", content: "# A\n\n## 1. Why?\n\nBecause.\n" }] },
+    "bank.previewCorrection": {
+      document: previewed,
+      question: previewed.questions[0],
+      correction: { prompt: "P", followUps: [], rubric: [{ title: "T", lookFor: [] }] },
+    },
     "bank.import": { files: [{ name: "a.md", encoding: "text", content: "# A\n\n## 1. Why?\n\nBecause.\n" }] },
     "bank.copyDocument": { documentId: "doc" },
     "bank.updateQuestion": { id: question, prompt: "P", followUps: [], rubric: [{ title: "T", lookFor: [] }] },

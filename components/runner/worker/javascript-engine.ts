@@ -40,7 +40,7 @@ export function createJavaScriptEngine(quickjs: QuickJSWASMModule, transform: (c
       } catch (error) {
         if (error instanceof Stopped) return error.end;
         // The host stack overflowed inside QuickJS, or QuickJS aborted: its memory cannot be trusted any more.
-        return { status: "error", message: `The JavaScript runtime failed (${(error as Error).message}); the next run starts a fresh one.`, retire: true };
+        return { status: "error", message: `The JavaScript runtime failed (${(error as Error).message}); the next run starts a fresh one.` };
       }
     },
   };

@@ -5,8 +5,8 @@ const PAGE_BYTES = 65_536;
  * realm refuses to grow past `limitBytes()`. Emscripten grows its heap from JavaScript
  * (`wasmMemory.grow` in `emscripten_resize_heap`) and treats a throw as "no memory": malloc returns NULL,
  * and the runtime reports it (Python's MemoryError, QuickJS's "out of memory", PostgreSQL's "out of
- * memory"). A memory only grows: what a run used stays reserved for the next run of the same worker.
- * Returns the function that removes the cap.
+ * memory"). A memory only grows, but each run has a worker of its own, ended with the run. Returns the
+ * function that removes the cap.
  */
 export function capWasmMemory(limitBytes: () => number): () => void {
   const prototype = WebAssembly.Memory.prototype;

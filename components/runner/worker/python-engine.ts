@@ -26,7 +26,9 @@ type Failure = null | ["stopped" | "memory" | "error", string];
 type PyFunction = (...args: unknown[]) => string;
 
 /**
- * Python in Pyodide. The interpreter stays loaded between runs; each run gets fresh globals. The time and
+ * Python in Pyodide. Each job gets fresh globals, but a program can change the interpreter itself (its
+ * builtins, its modules, the harness) and, through `import js`, the worker: so the page runs each job in a
+ * worker of its own (CodeRunner), and only the unit tests run several jobs on one engine. The time and
  * output limits interrupt the program from inside: Pyodide polls its interrupt buffer while Python runs, and
  * this buffer answers SIGINT once the run is over its time or output, so Python raises KeyboardInterrupt
  * without a SharedArrayBuffer (which would need cross-origin isolation). A program that catches that and
@@ -55,7 +57,7 @@ export function createPythonEngine(pyodide: PyodideAPI): Engine {
         // An interrupt that landed in the harness's own code escapes it: the limit still explains the end.
         const limit = run.limitReached();
         if (limit) return limit;
-        return { status: "error", message: `The Python runtime failed (${(error as Error).message}); the next run starts a fresh one.`, retire: true };
+        return { status: "error", message: `The Python runtime failed (${(error as Error).message}); the next run starts a fresh one.` };
       } finally {
         current = null;
       }

@@ -27,8 +27,11 @@ export const SQL_PARSERS = {
 };
 
 /**
- * Puts the database back as it started: no open transaction, table, schema, temporary object or setting of
- * an earlier run. Separate statements: a string of several runs as one transaction, and DISCARD ALL cannot.
+ * Puts the database back as it started for the next test: no open transaction, table, schema, temporary
+ * object or setting of the one before. Separate statements: a string of several runs as one transaction,
+ * and DISCARD ALL cannot. What a superuser can put in pg_catalog (a function, a table, an event trigger)
+ * or in the cluster (a role) survives it: no reset is a fresh database, which is why each run gets a
+ * worker of its own.
  */
 const RESET = [
   "ROLLBACK",
@@ -46,8 +49,8 @@ async function reset(db: PGlite): Promise<void> {
 }
 
 /**
- * SQL in PGlite (PostgreSQL compiled to WebAssembly), one database per worker, reset before every run and
- * every test. A plain run executes the setup (the standard-input box) and then the query, and prints each
+ * SQL in PGlite (PostgreSQL compiled to WebAssembly): a fresh database for each run (the page gives each
+ * run a worker of its own), reset before the plain run and before every test. A plain run executes the setup (the standard-input box) and then the query, and prints each
  * result set as a table; a test runs its input as the setup and compares the last result set's rows.
  * PostgreSQL runs a statement to its end: the page's time limit ends the worker when one does not.
  */
@@ -68,7 +71,7 @@ export function createSqlEngine(db: PGlite): Engine {
         return end;
       } catch (error) {
         if (error instanceof Stopped) return error.end;
-        return { status: "error", message: `The PostgreSQL runtime failed (${(error as Error).message}); the next run starts a fresh one.`, retire: true };
+        return { status: "error", message: `The PostgreSQL runtime failed (${(error as Error).message}); the next run starts a fresh one.` };
       }
     },
   };

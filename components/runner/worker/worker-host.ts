@@ -14,15 +14,17 @@ export interface WorkerScope {
 }
 
 /**
- * The worker's side of the protocol: loads the runtime on the first run (then cuts the worker off the
- * network), and runs one job at a time, streaming its output in batches.
+ * The worker's side of the protocol: loads the runtime when asked to warm up or to run (then cuts the
+ * worker off the network), and runs one job, streaming its output in batches. One job only: whatever a
+ * program changed in the runtime or in this worker (Python reaches its globals) must not meet another
+ * program, so the page gives every run a worker of its own and a second job here is refused.
  */
 export function serveRuntime(scope: WorkerScope, load: () => Promise<Engine>): void {
   const post = scope.postMessage.bind(scope);
   let memoryLimit = Number.POSITIVE_INFINITY;
   capWasmMemory(() => memoryLimit);
   let engine: Promise<Engine> | null = null;
-  let queue = Promise.resolve();
+  let served = false;
 
   const ready = () =>
     (engine ??= load().then((loaded) => {
@@ -32,8 +34,17 @@ export function serveRuntime(scope: WorkerScope, load: () => Promise<Engine>): v
 
   scope.onmessage = (event) => {
     const message = event.data;
-    if (message?.type !== "run") return;
-    queue = queue.then(() => runJob(message.job));
+    if (message?.type === "warm") {
+      // A failure to load is reported to the run that comes for this worker.
+      ready().then(
+        () => post({ type: "ready" }),
+        () => {},
+      );
+    } else if (message?.type === "run") {
+      if (served) return post({ type: "fatal", id: message.job.id, message: "This runtime has run a program already: each run needs a fresh one." });
+      served = true;
+      void runJob(message.job);
+    }
   };
 
   async function runJob(job: Job): Promise<void> {
@@ -65,7 +76,7 @@ export function serveRuntime(scope: WorkerScope, load: () => Promise<Engine>): v
       post({ type: "done", id: job.id, ...end });
     } catch (error) {
       sink.flush();
-      post({ type: "done", id: job.id, status: "error", message: `The runtime failed: ${(error as Error).message}`, retire: true });
+      post({ type: "done", id: job.id, status: "error", message: `The runtime failed: ${(error as Error).message}` });
     }
   }
 }

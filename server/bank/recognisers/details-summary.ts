@@ -1,7 +1,7 @@
 import { plainInline, unquote } from "../inline-text";
 import { withoutPresentationalTags } from "../layout-noise";
 import type { Recogniser } from "./recogniser";
-import { fieldForLabel } from "./field-label";
+import { fieldForLabel } from "./labels";
 import { headingPrompt } from "./heading-question";
 import { isQuestionLike, labelText } from "./recogniser";
 
@@ -42,7 +42,7 @@ export const recogniseDetailsSummary: Recogniser = (unit, ctx) => {
     return /^<\/details>$/i.test(rest) ? { type: "end" } : null;
   }
   const field = fieldForLabel(labelText(summary.prompt));
-  if (ctx.inQuestion && field) return { type: "field", field, inline: summary.after };
+  if (ctx.inQuestion && field && field !== "examples") return { type: "field", field, inline: summary.after };
   if (!isQuestionLike(summary.prompt)) return null;
   return { type: "question", prompt: summary.prompt, opener: "details", tentative: false, inline: summary.after };
 };

@@ -15,6 +15,13 @@ export function headingPrompt(text: string): { prompt: string; numberedAsQuestio
   return { prompt, numberedAsQuestion };
 }
 
+/** A section title asked about as a question: its prompt without a trailing "(Director / Principal Level)". */
+export function topicPrompt(heading: string): string {
+  return headingPrompt(heading)
+    .prompt.replace(/\s*\([^)]{0,200}\)\s*$/, "")
+    .trim();
+}
+
 /** "## Question 3", "### Problem 2", "#### Q4": a heading that only numbers the question below it. */
 const BARE_NUMBER = /^(?:q|question|problem|exercise|task|challenge)\s*#?\d{1,3}[.:]?$/i;
 

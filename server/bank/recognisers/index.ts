@@ -2,6 +2,7 @@ import { recogniseDetailsSummary } from "./details-summary";
 import { recogniseFieldLabel } from "./field-label";
 import { recogniseFollowUpLabel } from "./follow-up-label";
 import { recogniseHeadingQuestion } from "./heading-question";
+import { recogniseLabelledItems } from "./labelled-items";
 import { recogniseLabelledQuestion } from "./labelled-question";
 import { recogniseMetaLine } from "./meta-line";
 import { recogniseNumberedQuestion } from "./numbered-question";
@@ -18,6 +19,7 @@ export const RECOGNISERS: readonly Recogniser[] = [
   // "Score: 8/10" is a score, not a "Score:" label with text after it.
   recogniseScoreLine,
   recogniseFieldLabel,
+  recogniseLabelledItems,
   recogniseLabelledQuestion,
   recogniseNumberedQuestion,
   recogniseHeadingQuestion,

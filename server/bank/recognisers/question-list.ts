@@ -1,6 +1,8 @@
 import { loneLinkText, plainInline, unquote } from "../inline-text";
+import { descendants, type ListItem } from "../blocks";
 import type { ListedQuestion, Recogniser } from "./recogniser";
-import { isQuestionLike } from "./recogniser";
+import { FOLLOW_UP_LINE } from "./labels";
+import { isQuestionLike, splitLabel } from "./recogniser";
 
 /** A section that lists what to practise: "## Essential questions", "### Exercises", "## 算法题". */
 const PRACTICE_SECTION = /\b(?:questions?|problems?|exercises?|practi[cs]e|katas?|challenges?|tasks?|puzzles?|drills?)\b|题/i;
@@ -22,17 +24,45 @@ export const recogniseLinkedQuestionList: Recogniser = (unit, ctx) => {
  */
 export const recogniseQuestionList: Recogniser = (unit, ctx) => {
   if (unit.kind !== "list" || ctx.inQuestion) return null;
-  // Under "## Twitter interview questions", one question is a list of its own.
-  if (unit.items.length < (ctx.section !== null && PRACTICE_SECTION.test(ctx.section) ? 1 : 2)) return null;
-  const asked = unit.items.filter((i) => isQuestionLike(i.text));
-  if (asked.length < unit.items.length * 0.6) return null;
-  const items: ListedQuestion[] = unit.items.map((item) => {
-    // "Why Seq Scan despite index? small table, low selectivity": the answer follows on the line.
-    const m = /^(.+?\?)["”]?\s+(\S.*)$/.exec(item.text);
-    const followUps = item.children.length > 0 && item.children.every((c) => isQuestionLike(c.text)) ? item.children.map((c) => unquote(c.text)) : [];
-    const below = (followUps.length > 0 ? item.lines : item.md.split("\n")).slice(1).join("\n").trim();
-    const answer = [m?.[2] ?? "", below].filter((s) => s !== "").join("\n\n");
-    return { prompt: unquote(m?.[1] ?? item.text), answer: answer === "" ? null : answer, meta: {}, followUps };
-  });
-  return { type: "questions", items };
+  // Under "## Twitter interview questions" (or anywhere in "# Python interview questions"), one question is a list of its own.
+  const saysQuestions = (ctx.sectionPath ?? (ctx.section === null ? [] : [ctx.section])).some((title) => PRACTICE_SECTION.test(title));
+  if (unit.items.length < (saysQuestions ? 1 : 2)) return null;
+  if (mostlyAsk(unit.items)) return { type: "questions", items: unit.items.map(listedQuestion) };
+  const labelled = questionsUnderLabel(unit.items);
+  return labelled.length > 0 ? { type: "questions", items: labelled } : null;
 };
+
+const mostlyAsk = (items: readonly ListItem[]) => items.filter((i) => isQuestionLike(i.text)).length >= items.length * 0.6;
+
+/** "What is X? (Follow-up: and Y?)": a question asked in brackets after the prompt is its follow-up. */
+const BRACKETED_FOLLOW_UP = /^(.*?\S)\s*\(([^()]*\?)\s*\)$/;
+
+function listedQuestion(item: ListItem): ListedQuestion {
+  const bracketed = BRACKETED_FOLLOW_UP.exec(item.text);
+  const text = bracketed?.[1] ?? item.text;
+  const asked = bracketed?.[2] === undefined ? [] : [unquote((FOLLOW_UP_LINE.exec(bracketed[2])?.[1] ?? bracketed[2]).trim())];
+  // "Why Seq Scan despite index? small table, low selectivity": the answer follows on the line. A second
+  // question there ("What is an index? When does it slow writes?") is the same prompt, asked in two parts.
+  const m = /^(.+?\?)["”]?\s+(\S.*)$/.exec(text);
+  const answered = m?.[2] !== undefined && !isQuestionLike(m[2]) ? m : null;
+  const nested = descendants(item);
+  // Questions nested under it, at any depth ("How?" under "Why?" under it), are its follow-ups.
+  const followUps = nested.length > 0 && nested.every((c) => isQuestionLike(c.text)) ? nested.map((c) => unquote(c.text)) : [];
+  const below = (followUps.length > 0 ? item.lines : item.md.split("\n")).slice(1).join("\n").trim();
+  const answer = [answered?.[2] ?? "", below].filter((s) => s !== "").join("\n\n");
+  return { prompt: unquote(answered?.[1] ?? text), answer: answer === "" ? null : answer, meta: {}, followUps: [...asked, ...followUps] };
+}
+
+/**
+ * An interviewer's guide lists a round as fields ("- Interviewer: …", "- Duration: 45 min") with its
+ * questions nested under one of them ("- Example questions:"): those are the questions, and the round's
+ * other fields are notes for the interviewer on each of them.
+ */
+function questionsUnderLabel(items: readonly ListItem[]): ListedQuestion[] {
+  const holdsQuestions = (item: ListItem) => {
+    const label = splitLabel(item.text)?.label;
+    return label !== undefined && PRACTICE_SECTION.test(label) && item.children.length > 0 && mostlyAsk(item.children);
+  };
+  const notes = items.filter((item) => !holdsQuestions(item)).map((item) => item.md);
+  return items.filter(holdsQuestions).flatMap((item) => item.children.map((child) => ({ ...listedQuestion(child), notes })));
+}

@@ -1,4 +1,4 @@
-import type { Unit } from "../blocks";
+import type { ListItem, Unit } from "../blocks";
 import { withoutEmoji } from "../inline-text";
 
 /** Where a unit's content goes inside the question being read. */
@@ -12,6 +12,18 @@ export interface ListedQuestion {
   /** Questions nested under this one's entry ("- What is the hardest problem you solved?" / "  - How?"). */
   followUps?: string[];
   meta: Partial<Record<MetaKey, string>>;
+  /** Notes for the interviewer listed beside the question (Markdown), e.g. the round it belongs to. */
+  notes?: string[];
+}
+
+/** The parts a bullet can name with its own label ("- Red flag: …"). */
+export type LabelledItemField = Extract<QuestionField, "keyPoints" | "rubric" | "notes" | "redFlags" | "followUps">;
+
+/** A run of a list's entries that go to one part; `field` null: entries without a label, which stay where the list is. */
+export interface LabelledGroup {
+  field: LabelledItemField | null;
+  /** The entries without their label. */
+  items: ListItem[];
 }
 
 /** What a recogniser says a unit is. `inline` is Markdown that followed a label on its line. */
@@ -22,10 +34,13 @@ export type Marker =
   | { type: "followUp"; prompt: string; inline: string | null }
   | { type: "followUpField"; field: "answer" | "lookFor"; inline: string | null }
   | { type: "field"; field: QuestionField; inline: string | null }
+  /** "**Example 1:**": an example of what the question is in (its statement or its answer); the line stays in it. */
+  | { type: "examples" }
   | { type: "meta"; values: Partial<Record<MetaKey, string>> }
   /** `reasons`: what followed the score on its line ("8/10 because …"). */
   | { type: "score"; score: number; outOf: number; reasons: string | null }
   | { type: "questions"; items: ListedQuestion[] }
+  | { type: "labelledItems"; groups: LabelledGroup[] }
   | { type: "end" };
 
 /** What the assembler knows when it asks; recognisers read it, never change it. */
@@ -41,6 +56,8 @@ export interface RecogniserContext {
   next: Unit | null;
   /** The innermost section heading the unit sits under, as plain text. */
   section: string | null;
+  /** Every section heading the unit sits under, outermost first (the document's title among them). */
+  sectionPath?: readonly string[];
 }
 
 /** One document layout feature; returns null when the unit is not its business. */
@@ -101,4 +118,22 @@ export function isQuestionLike(text: string): boolean {
   if (t.split(/\s+/).length < 3) return false;
   // "Your database primary fails. Walk me through what happens." asks in its second sentence.
   return t.split(/(?<=[.!:])\s+/).some((sentence) => IMPERATIVE.test(sentence.replace(/^["“'‘(]+/, "")));
+}
+
+/** "Given an array nums and a target, return …": a problem statement sets its task after what it gives. */
+const GIVEN = /^(?:given|for|using|with)\b/i;
+
+/**
+ * Reads like a question or a task set to the candidate, including a problem statement that starts with
+ * what it gives ("Given a string s containing `(`, `)`, …, determine if …"): a clause after one of its commas sets the task.
+ */
+export function setsTask(text: string): boolean {
+  if (isQuestionLike(text)) return true;
+  return (
+    GIVEN.test(text) &&
+    text
+      .split(/,\s+/)
+      .slice(1)
+      .some((clause) => isQuestionLike(clause))
+  );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Unit } from "../blocks";
+import type { ListItem, Unit } from "../blocks";
 import { plainInline } from "../inline-text";
 import { recogniseDetailsSummary } from "./details-summary";
 import { recogniseFieldLabel } from "./field-label";
@@ -10,7 +10,7 @@ import { recogniseMetaLine } from "./meta-line";
 import { recogniseNumberedQuestion } from "./numbered-question";
 import { recogniseQuestionList } from "./question-list";
 import type { RecogniserContext } from "./recogniser";
-import { isQuestionLike } from "./recogniser";
+import { isQuestionLike, setsTask } from "./recogniser";
 import { recogniseScoreLine } from "./score-line";
 import { recogniseTableQuestions } from "./table-questions";
 
@@ -131,6 +131,27 @@ describe("recognisers", () => {
     expect(recogniseQuestionList(list, ctx({ inQuestion: true }))).toBeNull();
   });
 
+  it("a listed question asked in two parts stays whole; questions nested at any depth are its follow-ups", () => {
+    const entry = (text: string, children: ListItem[] = []): ListItem => ({ text, md: text, lines: [text], children });
+    const list: Unit = {
+      kind: "list",
+      ordered: false,
+      items: [
+        entry("What is an index? When would adding one make writes slower?"),
+        entry("What is a deadlock?", [entry("How would you prevent it?", [entry("What if you cannot change the lock order?")]), entry("Which tools show it?")]),
+      ],
+      md: "",
+      line: 1,
+      block: 1,
+    };
+    expect(recogniseQuestionList(list, ctx())).toMatchObject({
+      items: [
+        { prompt: "What is an index? When would adding one make writes slower?", answer: null, followUps: [] },
+        { prompt: "What is a deadlock?", followUps: ["How would you prevent it?", "What if you cannot change the lock order?", "Which tools show it?"] },
+      ],
+    });
+  });
+
   it("a numbered question is one when an answer label follows it", () => {
     const item = (text: string) => ({ text, md: text, lines: [text], children: [] });
     const numbered: Unit = { kind: "list", ordered: true, items: [item("Why is String immutable?")], md: "", line: 1, block: 1 };
@@ -140,6 +161,13 @@ describe("recognisers", () => {
     });
     expect(recogniseNumberedQuestion(numbered, ctx({ next: line("Because it is pooled.") }))).toBeNull();
     expect(recogniseFieldLabel(line("Answer - Because it is pooled."), ctx())).toEqual({ type: "field", field: "answer", inline: "Because it is pooled." });
+  });
+
+  it("setsTask: a problem statement sets its task in a clause after what it gives", () => {
+    expect(setsTask("Given an array of integers and a target, return the indices of two numbers adding up to it.")).toBe(true);
+    expect(setsTask("Given a string s containing just `(`, `)`, `{` and `}`, determine if it is valid.")).toBe(true);
+    expect(setsTask("Given enough time, most teams ship.")).toBe(false);
+    expect(setsTask("The loop runs callbacks when the stack is empty.")).toBe(false);
   });
 
   it("isQuestionLike", () => {

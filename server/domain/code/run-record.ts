@@ -11,6 +11,12 @@ import { runResultSchema } from "./run-result";
 export const RUN_LIMITS = {
   /** Runs one interview keeps: each is in the room's state, shown and replayed. */
   perSession: 200,
+  /**
+   * Characters of output and test values those runs hold in all: a typical run has a few thousand, so
+   * this stops only a member who fills every run to its limit, which would make the room's state (held
+   * in memory, snapshotted) tens of MB.
+   */
+  sessionChars: 2_000_000,
   /** No run lasts longer than the runner's own limits allow. */
   durationMs: 10 * 60_000,
 } as const;

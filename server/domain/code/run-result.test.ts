@@ -1,7 +1,18 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CODE_LIMITS } from "./code-spec";
-import { capRunResult, RUN_RESULT_LIMITS, runResultSchema, storableText, truncateEnd, truncateMiddle, type RunResult, type TestResult } from "./run-result";
+import {
+  capRunResult,
+  fitsRunResultLimits,
+  RUN_RESULT_LIMITS,
+  runResultChars,
+  runResultSchema,
+  storableText,
+  truncateEnd,
+  truncateMiddle,
+  type RunResult,
+  type TestResult,
+} from "./run-result";
 
 const result = (overrides: Partial<RunResult> = {}): RunResult => ({
   language: "python",
@@ -64,9 +75,33 @@ describe("a run's result, capped", () => {
     expect(capped.stdout).toContain("characters truncated");
     expect(capped.stdout).not.toContain("\u0000");
     expect(capped.tests).toHaveLength(CODE_LIMITS.testsPerQuestion);
-    expect(capped.tests[0]?.actual?.length).toBeLessThanOrEqual(RUN_RESULT_LIMITS.tightValueChars);
+    // The tests' values share what the output and the names leave of the total: 229 characters each here.
+    expect(capped.tests[0]?.actual).toBe(`${"x".repeat(229 - "… truncated".length)}… truncated`);
     expect(capped.durationMs).toBe(13);
-    expect(JSON.stringify(capped).length).toBeLessThan(96 * 1024);
+    expect(runResultChars(capped)).toBeLessThanOrEqual(RUN_RESULT_LIMITS.totalChars);
+    expect(fitsRunResultLimits(capped)).toBe(true);
+  });
+
+  it("never makes a result larger in all than the room takes, and the room takes nothing larger", () => {
+    const text = (maxLength: number) => fc.string({ unit: "binary", maxLength });
+    const testResult = fc.record({
+      name: text(200),
+      passed: fc.boolean(),
+      expected: text(5_000),
+      actual: fc.option(text(5_000), { nil: null }),
+      error: fc.option(text(3_000), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(text(40_000), text(20_000), fc.array(testResult, { maxLength: 60 }), (stdout, stderr, tests) => {
+        const capped = capRunResult(result({ stdout, stderr, tests: tests.map(({ error, ...test }) => (error === undefined ? test : { ...test, error })) }));
+        expect(runResultSchema.safeParse(capped).success).toBe(true);
+        expect(fitsRunResultLimits(capped)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+    const full = result({ stdout: "o".repeat(RUN_RESULT_LIMITS.totalChars - 3) });
+    expect(fitsRunResultLimits({ ...full, message: "abc" })).toBe(true);
+    expect(fitsRunResultLimits({ ...full, message: "abcd" })).toBe(false);
   });
 
   it("keeps values whole up to the per-value limit while the result is small", () => {

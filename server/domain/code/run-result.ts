@@ -4,8 +4,9 @@ import { CODE_LIMITS, runnableLanguageSchema } from "./code-spec";
 
 /**
  * What one press of Run produced, as the browser that ran it reports it and as the room saves it (an
- * event). Bounded by construction: `capRunResult` cuts every field to the sizes below, so a result is a
- * few tens of kilobytes at most, whatever the program printed.
+ * event). Bounded by construction: `capRunResult` cuts every field to the sizes below and the whole to
+ * `totalChars`, so a result is a few tens of kilobytes at most, whatever the program printed; the room
+ * refuses a reported result larger than that (`fitsRunResultLimits`).
  */
 
 export const RUN_STATUSES = ["ok", "error", "timeout", "memory", "output-limit", "cancelled"] as const;
@@ -21,9 +22,11 @@ export const RUN_RESULT_LIMITS = {
   valueChars: 2 * 1024,
   errorChars: 1024,
   messageChars: 500,
-  /** Past this (JSON characters), each test's values and error are cut further, to `tightValueChars`. */
+  /**
+   * A whole result's text (`runResultChars`): past this, the tests' values and errors share what the
+   * output, the message and the test names leave. The per-field limits alone would allow 287,076.
+   */
   totalChars: 64 * 1024,
-  tightValueChars: 256,
 } as const;
 
 export const testResultSchema = z.object({
@@ -98,7 +101,22 @@ function capTest(test: TestResult, valueChars: number, errorChars: number): Test
   };
 }
 
-/** The result cut to the limits above and made storable, so that it always passes `runResultSchema`. */
+/** The characters of a result's text: its message, output, and each test's name, values and error. */
+export function runResultChars(result: Pick<RunResult, "message" | "stdout" | "stderr" | "tests">): number {
+  const tests = result.tests.reduce((sum, test) => sum + test.name.length + test.expected.length + (test.actual?.length ?? 0) + (test.error?.length ?? 0), 0);
+  return (result.message?.length ?? 0) + result.stdout.length + result.stderr.length + tests;
+}
+
+/** A result no larger in all than one `capRunResult` makes: the rule for a result a member reports. */
+export function fitsRunResultLimits(result: Pick<RunResult, "message" | "stdout" | "stderr" | "tests">): boolean {
+  return runResultChars(result) <= RUN_RESULT_LIMITS.totalChars;
+}
+
+/**
+ * The result cut to the limits above and made storable, so that it always passes `runResultSchema` and
+ * `fitsRunResultLimits`. Past the total, each test's expected value, actual value and error get an equal
+ * share of what the rest leaves: at least 229 characters each with 50 tests, names and output at their limits.
+ */
 export function capRunResult(result: RunResult): RunResult {
   const capped: RunResult = {
     ...result,
@@ -108,6 +126,8 @@ export function capRunResult(result: RunResult): RunResult {
     tests: result.tests.slice(0, CODE_LIMITS.testsPerQuestion).map((test) => capTest(test, RUN_RESULT_LIMITS.valueChars, RUN_RESULT_LIMITS.errorChars)),
     durationMs: Math.max(0, Math.round(result.durationMs)),
   };
-  if (JSON.stringify(capped).length <= RUN_RESULT_LIMITS.totalChars) return capped;
-  return { ...capped, tests: capped.tests.map((test) => capTest(test, RUN_RESULT_LIMITS.tightValueChars, RUN_RESULT_LIMITS.tightValueChars)) };
+  if (fitsRunResultLimits(capped)) return capped;
+  const fixed = runResultChars({ ...capped, tests: capped.tests.map((test) => ({ ...test, expected: "", actual: null, error: undefined })) });
+  const share = Math.floor((RUN_RESULT_LIMITS.totalChars - fixed) / (3 * capped.tests.length));
+  return { ...capped, tests: capped.tests.map((test) => capTest(test, share, share)) };
 }

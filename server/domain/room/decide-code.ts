@@ -1,6 +1,7 @@
 import { CODE_LIMITS } from "../code/code-spec";
 import { codeSpecProblems } from "../code/code-spec-problems";
 import { RUN_LIMITS } from "../code/run-record";
+import { fitsRunResultLimits, RUN_RESULT_LIMITS, runResultChars } from "../code/run-result";
 import type { CommandOf } from "./commands";
 import type { Decision } from "./decide";
 import type { Actor } from "./policy";
@@ -30,10 +31,24 @@ export function decideCode(state: RoomState, actor: Actor, command: CodeCommand,
       return { ok: true, events: [{ type: "testCaseAdded", payload: { questionId: question.id, test: command.test, addedBy: actor.userId, at } }] };
     }
     case "recordRun": {
+      // Each field has its limit in the schema; the whole may be no larger than a runner makes one.
+      if (!fitsRunResultLimits(command.run)) {
+        const { totalChars } = RUN_RESULT_LIMITS;
+        const chars = runResultChars(command.run);
+        return refuse(
+          "PAYLOAD_TOO_LARGE",
+          `A run's result holds at most ${totalChars.toLocaleString("en")} characters of output and test values; this one has ${chars.toLocaleString("en")}. It was not kept.`,
+        );
+      }
       // A retry of a run already kept changes nothing.
       if (state.runs.some((run) => run.runId === command.run.runId)) return { ok: true, events: [] };
       if (state.runs.length >= RUN_LIMITS.perSession) {
         return refuse("CONFLICT", `This interview has kept ${RUN_LIMITS.perSession} runs, the most it keeps; the earlier ones stay in the record.`);
+      }
+      const kept = state.runs.reduce((sum, run) => sum + runResultChars(run), 0);
+      if (kept + runResultChars(command.run) > RUN_LIMITS.sessionChars) {
+        const limit = RUN_LIMITS.sessionChars.toLocaleString("en");
+        return refuse("CONFLICT", `This interview has kept ${limit} characters of run output, the most it keeps; the earlier runs stay in the record.`);
       }
       const revision = state.scratchpads[question.id]?.revision ?? 0;
       return { ok: true, events: [{ type: "codeRan", payload: { ...command.run, questionId: question.id, by: actor.userId, at, revision } }] };

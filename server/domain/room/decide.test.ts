@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { CODE_LIMITS } from "../code/code-spec";
+import { runReportSchema, type RunReport } from "../code/run-record";
+import { capRunResult, RUN_RESULT_LIMITS } from "../code/run-result";
 import { apply } from "./apply";
 import type { Command, CommandType } from "./commands";
 import { decide, type Decision } from "./decide";
@@ -649,6 +652,55 @@ describe("the pad's code", () => {
       ok: false,
       error: { code: "CONFLICT", message: "A question has at most 50 test cases." },
     });
+  });
+
+  it("refuses a run larger in all than a runner makes, writing nothing, and keeps the largest a runner does make", () => {
+    const value = "v".repeat(RUN_RESULT_LIMITS.valueChars);
+    const forged: RunReport = {
+      ...RUN("run-too-large"),
+      message: "m".repeat(RUN_RESULT_LIMITS.messageChars),
+      stdout: "o".repeat(RUN_RESULT_LIMITS.stdoutChars),
+      stderr: "e".repeat(RUN_RESULT_LIMITS.stderrChars),
+      tests: Array.from({ length: CODE_LIMITS.testsPerQuestion }, (_, i) => ({
+        name: `test ${i} `.padEnd(CODE_LIMITS.testNameChars, "n"),
+        passed: true,
+        expected: value,
+        actual: value,
+        error: "x".repeat(RUN_RESULT_LIMITS.errorChars),
+      })),
+    };
+    // Each field is within its own limit: only the whole is too large.
+    expect(runReportSchema.safeParse(forged).success).toBe(true);
+    expect(decide(liveRoom(), candidate, { type: "recordRun", questionId: Q1, run: forged }, at(3), idSource())).toEqual({
+      ok: false,
+      error: {
+        code: "PAYLOAD_TOO_LARGE",
+        message: expect.stringMatching(/^A run's result holds at most 65,536 characters .*; this one has 287,076\. It was not kept\.$/),
+      },
+    });
+    const honest: RunReport = { ...capRunResult(forged), runId: "run-largest-honest" };
+    expect(decide(liveRoom(), candidate, { type: "recordRun", questionId: Q1, run: honest }, at(3), idSource())).toMatchObject({
+      ok: true,
+      events: [{ type: "codeRan", payload: { runId: "run-largest-honest" } }],
+    });
+  });
+
+  it("keeps runs up to so many characters of output in all, then refuses more, keeping the earlier ones", () => {
+    const big = (runId: string): RunReport => ({ ...RUN(runId), stdout: "y".repeat(60_000) });
+    let state = liveRoom();
+    let kept = 0;
+    for (let i = 0; state.runs.length === kept && i < 60; i++) {
+      const decision = decide(state, candidate, { type: "recordRun", questionId: Q1, run: big(`run-big-${i}`) }, at(3), idSource());
+      if (!decision.ok) {
+        expect(decision.error).toEqual({ code: "CONFLICT", message: expect.stringContaining("2,000,000 characters of run output") });
+        break;
+      }
+      state = decision.events.reduce(apply, state);
+      kept++;
+    }
+    // 60,000 characters and a little more a run: 33 fit in 2,000,000.
+    expect(state.runs).toHaveLength(33);
+    expect(decide(state, candidate, { type: "recordRun", questionId: Q1, run: RUN("run-small") }, at(3), idSource()).ok).toBe(true);
   });
 
   it("keeps a run once, on the pad's revision, and refuses one for a question not asked", () => {

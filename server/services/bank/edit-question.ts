@@ -1,7 +1,16 @@
 import type { Db } from "@/server/platform/db/client";
-import { interchangeQuestionInclude, questionDocumentOf, questionDocumentSelect, toInterchangeQuestion } from "@/server/services/bank/export";
+import {
+  interchangeQuestionInclude,
+  questionDocumentOf,
+  questionDocumentSelect,
+  toInterchangeQuestion,
+  type QuestionDocument,
+} from "@/server/services/bank/export";
+import type { BankQuestion } from "@/server/bank/bank-format";
 import type { CompetencySet } from "@/server/domain/scoring/competency-set";
 import { assignQuestionCompetencies } from "@/server/bank/assign-competencies";
+import { correctQuestion } from "@/server/bank/correct-question";
+import { clearQuestionChildren, writeQuestionChildren } from "@/server/services/bank/import";
 import { searchTextOf } from "@/server/services/bank/search-text";
 import { codeColumn } from "@/server/services/bank/code-column";
 import { boardColumn } from "@/server/services/bank/board-column";
@@ -34,8 +43,9 @@ export function requireRunnableCode(code: QuestionCorrection["code"]): void {
 }
 
 /**
- * Applies a correction to a stored question of the actor's own bank: checked first, then written, in
- * one transaction that holds the question's row lock. Its key stays, so a re-import of the unchanged
+ * Applies a correction to a stored question of the actor's own bank (`correctQuestion`: what the person
+ * corrected, and what was derived from it following): checked first, then written, in one transaction that
+ * holds the question's row lock. Its key stays, so a re-import of the unchanged
  * file keeps the correction (same content hash); a new version of the file replaces it. `board`, the
  * starting diagram, is set by elements, removed by null and kept when left out.
  */
@@ -55,21 +65,33 @@ export async function updateBankQuestion(db: Db, actor: BankActor, id: string, c
     const parent = questionDocumentOf(row.document);
     requireKnownCompetencies(fix.rubric, parent.competencies);
     requireRunnableCode(fix.code);
-    const stored = toInterchangeQuestion(row, parent);
-    const corrected = { ...stored, ...fix, code: fix.code === undefined ? stored.code : fix.code };
-    const question = assignQuestionCompetencies(corrected, parent.competencies, parent.title);
+    const question = assignQuestionCompetencies(correctQuestion(toInterchangeQuestion(row, parent), fix), parent.competencies, parent.title);
     await tx.bankQuestion.update({
       where: { id },
       data: {
         prompt: question.prompt,
+        context: question.context,
+        answer: question.answer,
+        difficulty: question.meta.difficulty,
+        tags: question.meta.tags,
+        meta: question.meta,
         searchText: searchTextOf(question),
         code: codeColumn(question.code),
         board: board === undefined ? undefined : boardColumn(board),
       },
     });
-    await tx.bankFollowUp.deleteMany({ where: { questionId: id } });
-    await tx.rubricCriterion.deleteMany({ where: { questionId: id } });
-    await tx.bankFollowUp.createMany({ data: fix.followUps.map((f, position) => ({ questionId: id, position, ...f })) });
-    await tx.rubricCriterion.createMany({ data: question.rubric.map((c, position) => ({ questionId: id, position, ...c })) });
+    await clearQuestionChildren(tx, [id]);
+    await writeQuestionChildren(tx, [{ id, question }]);
   });
+}
+
+/**
+ * A previewed question with a person's correction, as importing the file with it will store it: checked as
+ * an import checks it (`applyCorrections`), corrected, and every criterion given a competency.
+ */
+export function previewCorrection(question: BankQuestion, correction: QuestionCorrection, document: QuestionDocument): BankQuestion {
+  const fix = questionCorrectionSchema.parse(correction);
+  requireKnownCompetencies(fix.rubric, document.competencies);
+  requireRunnableCode(fix.code);
+  return assignQuestionCompetencies(correctQuestion(question, fix), document.competencies, document.title);
 }

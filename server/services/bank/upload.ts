@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { Db } from "@/server/platform/db/client";
 import { BankParseError } from "@/server/bank/bank-parse-error";
 import { bankDocumentSchema, type BankDocument } from "@/server/bank/bank-format";
+import { correctQuestion } from "@/server/bank/correct-question";
 import { parseBankDocumentWithReport, type ParsedBank } from "@/server/bank/parse-bank-document";
 import { AppError, type ErrorCode } from "@/server/platform/errors";
 import { requireKnownCompetencies, requireRunnableCode } from "@/server/services/bank/edit-question";
@@ -55,7 +56,7 @@ export function applyCorrections(document: BankDocument, corrections: z.output<t
     ...document,
     questions: document.questions.map((q) => {
       const fix = byKey.get(q.key);
-      return fix ? { ...q, prompt: fix.prompt, followUps: fix.followUps, rubric: fix.rubric, code: fix.code === undefined ? q.code : fix.code } : q;
+      return fix ? correctQuestion(q, fix) : q;
     }),
   });
 }

@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { BankNeedsAccount } from "@/components/app-shell/account-needed";
 import { EditQuestionForm } from "@/components/bank/edit-question-form";
+import { editedFrom } from "@/components/bank/question-draft";
 import { CopyDocumentButton } from "@/components/bank/copy-document-button";
 import { serverApi } from "@/server/api/server-caller";
 import { currentUser } from "@/server/auth/session";
@@ -40,11 +41,7 @@ export default async function EditBankQuestionPage({ params }: { params: Promise
       </p>
       {canChangeDocument(user, question.document) ? (
         <Card className="mt-6 p-5 sm:p-6">
-          <EditQuestionForm
-            id={question.id}
-            initial={{ prompt: question.prompt, followUps: question.followUps, rubric: question.rubric, code: question.code }}
-            competencies={question.document.competencies}
-          />
+          <EditQuestionForm id={question.id} initial={editedFrom(question)} competencies={question.document.competencies} />
         </Card>
       ) : (
         <div className="mt-6 grid justify-items-start gap-4">

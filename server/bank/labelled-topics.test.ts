@@ -1,0 +1,108 @@
+import { describe, expect, it } from "vitest";
+import { labelledTopicOpeners } from "./labelled-topics";
+import { parseBankDocumentWithReport } from "./parse-bank-document";
+import { splitMarkdown } from "./split-markdown";
+
+const parse = (text: string) => parseBankDocumentWithReport({ bytes: new TextEncoder().encode(text), sourceFile: "notes.md" });
+const topics = (text: string) => [...labelledTopicOpeners(splitMarkdown(text).units, new Map()).values()].map((o) => o.prompt);
+
+describe("a heading that only names a problem, over labelled parts of an answer", () => {
+  it("is a question, whatever form its labels take", () => {
+    for (const label of [
+      "**Follow-ups**",
+      "**Follow-ups:**",
+      "### Follow-ups",
+      "Follow-ups:",
+      "- Follow-up: What if it is sorted?\n- Red flag: nested loops",
+    ]) {
+      const text = `# Notes\n\n## Two Sum\n\nFind two numbers that add up to a target.\n\nUse a hash map.\n\n${label}\n\n- What if it is sorted?\n`;
+      expect(topics(text), label).toEqual(["Two Sum"]);
+    }
+  });
+
+  it("is named without a trailing parenthesis, as a section title asked about is", () => {
+    expect(topics("## Rate limiter (Senior level)\n\nA token bucket.\n\n**Red flags**\n\n- None\n")).toEqual(["Rate limiter"]);
+  });
+
+  it("is not one when the label comes before any text of its own: that label speaks for the questions below", () => {
+    expect(topics("## Behavioural\n\n**Red flags**\n\n- Blames others\n\n### Tell me about a conflict.\n\nText.\n")).toEqual([]);
+    const { document } = parse(
+      "# Behavioural\n\n**Red flags**\n\n- Blames others\n\n## Tell me about a conflict.\n\nStay calm.\n\n## Why this company?\n\nResearch.\n",
+    );
+    expect(document.questions.map((q) => [q.prompt, q.redFlags])).toEqual([
+      ["Tell me about a conflict.", ["Blames others"]],
+      ["Why this company?", ["Blames others"]],
+    ]);
+    const table = parse("# Behavioural\n\n**Red flags**\n\n- Blames others\n\n| Question | Answer |\n|---|---|\n| Tell me about a conflict. | Stay calm. |\n");
+    expect(table.document.questions.map((q) => [q.prompt, q.redFlags])).toEqual([["Tell me about a conflict.", ["Blames others"]]]);
+  });
+
+  it("is not one when the section asks questions of its own, or its sub-sections are such questions", () => {
+    expect(topics("## Stack Overflow\n\n- What have you built?\n- Why do you want to work here?\n\n**Red flags**\n\n- Vague\n")).toEqual([]);
+    expect(topics("## Databases\n\nIntro.\n\n### What is an index?\n\nA B-tree.\n\n**Red flags**\n\n- None\n")).toEqual([]);
+    expect(
+      topics("## Databases\n\nIntro.\n\n### Indexes\n\nA B-tree.\n\n**Red flags**\n\n- x\n\n### Joins\n\nHash or merge.\n\n**Red flags**\n\n- y\n"),
+    ).toEqual(["Indexes", "Joins"]);
+  });
+
+  it("a label heading as deep as the sub-sections speaks for their parent, unless those are questions of their own", () => {
+    expect(topics("## Logging\n\nIntro.\n\n### 1. Redaction\n\nText.\n\n### 2. Audit\n\nText.\n\n### Follow-ups\n\n- Why?\n")).toEqual(["Logging"]);
+    expect(
+      topics("## Web patterns\n\nIntro.\n\n### Gateway\n\nText.\n\n**Counter-questions:**\n\n- Why?\n\n### Filters\n\nText.\n\n### Follow-ups\n\n- What?\n"),
+    ).toEqual(["Gateway"]);
+  });
+});
+
+describe("the statement of a named problem", () => {
+  it("is read out with the name, its worked examples with it; the rest answers", () => {
+    const { document } = parse(
+      "# Warm-ups\n\n## Two Sum\n\nGiven an array of integers and a target, return the indices of the two numbers that add up to the target.\n\nExample 1: Input: nums = [2,7], target = 9 Output: [0,1]\n\nWalk the array once with a hash map.\n\n**Follow-ups**\n\n- What if the array is sorted?\n",
+    );
+    const [q] = document.questions;
+    expect(q?.prompt).toBe("Two Sum");
+    expect(q?.context).toBe(
+      "Given an array of integers and a target, return the indices of the two numbers that add up to the target.\n\nExample 1: Input: nums = [2,7], target = 9 Output: [0,1]",
+    );
+    expect(q?.answer).toBe("Walk the array once with a hash map.");
+  });
+
+  it("is not split off when the prompt asks, or when the first paragraph does not set a task", () => {
+    const asks = parse("# Notes\n\n## How does a hash map work?\n\nExplain buckets first.\n\nThen collisions.\n\n**Red flags**\n\n- None\n").document
+      .questions[0];
+    expect([asks?.context, asks?.answer]).toEqual([null, "Explain buckets first.\n\nThen collisions."]);
+    const topic = parse(
+      "# Notes\n\n## Event loop\n\nThe loop runs callbacks when the stack is empty.\n\nMicrotasks go first.\n\n**Key points**\n\n- Microtasks first\n",
+    ).document.questions[0];
+    expect([topic?.prompt, topic?.context, topic?.answer]).toEqual([
+      "Event loop",
+      null,
+      "The loop runs callbacks when the stack is empty.\n\nMicrotasks go first.",
+    ]);
+  });
+});
+
+describe("an example label inside an answer", () => {
+  it("takes what follows back to the answer after a list-like part", () => {
+    const { document, report } = parse(
+      "## What is a closure?\n\nA function with the scope it was made in.\n\n**Red flags**\n\n- Confuses it with a class\n\n**Example**\n\n```js\nconst f = () => x;\n```\n",
+    );
+    const [q] = document.questions;
+    expect(q?.redFlags).toEqual(["Confuses it with a class"]);
+    expect(q?.answer).toBe("A function with the scope it was made in.\n\n**Example**\n\n```js\nconst f = () => x;\n```");
+    expect(report.unused).toEqual([]);
+  });
+});
+
+describe("a follow-up's own follow-ups", () => {
+  it("join the question's follow-ups, in order, instead of being lost", () => {
+    const { document, report } = parse(
+      "# Notes\n\n## What is a deadlock?\n\nTwo transactions each wait for a lock the other holds.\n\n**Follow-ups**\n\n- How would you prevent it?\n  - What if you cannot change the lock order?\n- Which tools show lock waits?\n",
+    );
+    expect(document.questions[0]?.followUps.map((f) => f.prompt)).toEqual([
+      "How would you prevent it?",
+      "What if you cannot change the lock order?",
+      "Which tools show lock waits?",
+    ]);
+    expect(report.unused).toEqual([]);
+  });
+});

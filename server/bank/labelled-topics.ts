@@ -1,0 +1,124 @@
+import type { Unit } from "./blocks";
+import { isExamplePart } from "./code-examples";
+import { isLayoutOnly } from "./layout-noise";
+import { statementOf } from "./normalise-question";
+import { isFurniture, type Opener } from "./question-units";
+import { recogniseFieldLabel } from "./recognisers/field-label";
+import { recogniseFollowUpLabel } from "./recognisers/follow-up-label";
+import { headingPrompt, topicPrompt } from "./recognisers/heading-question";
+import { recogniseLabelledItems } from "./recognisers/labelled-items";
+import { recogniseLabelledQuestion } from "./recognisers/labelled-question";
+import type { RecogniserContext } from "./recognisers/recogniser";
+import { isQuestionLike } from "./recognisers/recogniser";
+
+/**
+ * A heading that only names a problem ("## Two Sum") over what a question has: some text, then the
+ * labelled parts of an answer ("**Key points**", "### Follow-ups", "- Red flag: …"). The labels say the
+ * section is one question, asked under its heading's name. A label counts for the nearest heading above
+ * it that is not a label itself (a label heading for the nearest shallower one), and only after text of
+ * that heading's own: a label straight under a
+ * heading ("## Behavioural" then "**Red flags**") speaks for the questions below it instead. A section that
+ * asks questions of its own (headings, "Q:" lines, a list of questions, the document's repeating unit)
+ * is a section of questions, not one.
+ */
+
+interface Candidate {
+  unit: Extract<Unit, { kind: "heading" }>;
+  parent: Candidate | undefined;
+  /** Text of its own came before any label. */
+  material: boolean;
+  labelled: boolean;
+  /** A heading or a structural question below it asks. */
+  asksOthers: boolean;
+  /** A list of questions or a "Q:" line in its own text. */
+  listsQuestions: boolean;
+  /** Its own text up to its first label or sub-heading. */
+  own: Unit[];
+}
+
+/** A question part's label, in any of the forms a recogniser reads (bold line, heading, "Label:" line or bullets, "Follow-up: …"). */
+function isPartLabel(unit: Unit, next: Unit | null): boolean {
+  const ctx: RecogniserContext = {
+    inQuestion: true,
+    headingQuestionAwaitingAnswer: false,
+    hasFollowUps: false,
+    inFollowUp: false,
+    field: "body",
+    next,
+    section: null,
+  };
+  const marker = recogniseFollowUpLabel(unit, ctx) ?? recogniseFieldLabel(unit, ctx) ?? recogniseLabelledItems(unit, ctx);
+  return marker !== null && (marker.type === "field" || marker.type === "followUp" || marker.type === "labelledItems");
+}
+
+/** Text that asks questions of its own: a "Q:" line, or a list most of whose entries ask. */
+function asksQuestions(unit: Unit): boolean {
+  if (unit.kind === "list") return unit.items.length >= 2 && unit.items.filter((item) => isQuestionLike(item.text)).length >= unit.items.length * 0.6;
+  return (
+    unit.kind === "line" &&
+    recogniseLabelledQuestion(unit, {
+      inQuestion: false,
+      headingQuestionAwaitingAnswer: false,
+      hasFollowUps: false,
+      inFollowUp: false,
+      field: "body",
+      next: null,
+      section: null,
+    }) !== null
+  );
+}
+
+export function labelledTopicOpeners(units: readonly Unit[], openers: ReadonlyMap<Unit, Opener>): Map<Unit, Opener> {
+  const found: Candidate[] = [];
+  const stack: Candidate[] = [];
+  units.forEach((unit, index) => {
+    if (unit.kind === "rule" || isLayoutOnly(unit)) return;
+    const next = units[index + 1] ?? null;
+    // A label heading is a sibling of the headings as deep as it: "### Follow-ups" after "### 9. Closing" speaks for their parent.
+    if (unit.kind === "heading") while ((stack.at(-1)?.unit.depth ?? 0) >= unit.depth) stack.pop();
+    const top = stack.at(-1);
+    // Under a heading that asks, or that asked nothing and already has its labels, nothing below changes what it is.
+    if (unit.kind !== "heading" && (!top || top.asksOthers || (top.labelled && top.listsQuestions))) return;
+    if (isPartLabel(unit, next)) {
+      if (top?.material) top.labelled = true;
+      return;
+    }
+    if (unit.kind === "heading") {
+      const asks = openers.has(unit) || isQuestionLike(headingPrompt(unit.text).prompt);
+      if (asks) for (const above of stack) above.asksOthers = true;
+      const candidate = { unit, parent: stack.at(-1), material: false, labelled: false, asksOthers: asks, listsQuestions: false, own: [] };
+      stack.push(candidate);
+      found.push(candidate);
+      return;
+    }
+    // What follows a label is that part's ("**Follow-ups**" and the questions it lists).
+    if (!top || top.labelled) return;
+    if (openers.has(unit)) top.asksOthers = true;
+    if (asksQuestions(unit)) top.listsQuestions = true;
+    top.material = true;
+    top.own.push(unit);
+  });
+  const promptOf = (c: Candidate): string | null => {
+    if (c.asksOthers || (!c.labelled && c.own[0]?.kind !== "line")) return null;
+    const prompt = topicPrompt(c.unit.text);
+    if (prompt.length < 2 || isFurniture(prompt)) return null;
+    return (c.labelled && !c.listsQuestions) || statesProblem(prompt, c.own) ? prompt : null;
+  };
+  const named = found.flatMap((c) => {
+    const prompt = promptOf(c);
+    return prompt === null ? [] : [{ c, prompt }];
+  });
+  // A section whose sub-sections are such questions is their section, whatever labels it has of its own.
+  const holdsTopics = new Set<Candidate>();
+  for (const { c } of named) for (let above = c.parent; above; above = above.parent) holdsTopics.add(above);
+  return new Map(named.filter(({ c }) => !holdsTopics.has(c)).map(({ c, prompt }) => [c.unit, { prompt, inline: null }]));
+}
+
+/**
+ * A problem write-up under a heading that names it ("# 1. Two Sum"): the task set in its first paragraph
+ * ("Given an array …, return …") and worked examples right after it. Its approaches, steps and code below
+ * are the answer, whatever lists of steps they hold.
+ */
+function statesProblem(prompt: string, own: readonly Unit[]): boolean {
+  return statementOf(prompt, own).some(isExamplePart);
+}

@@ -1,0 +1,57 @@
+import type { QuestionField } from "./recogniser";
+
+/**
+ * Every label the importer reads as a part of a question, in one table. A label is matched on its
+ * words only (`labelText`: no emphasis, numbering, heading marks or final colon, lower case), so
+ * "**Follow-ups**", "**Follow-ups:**", "### Follow-ups" and "- Follow-up: …" are one label.
+ * docs/bank-format.md lists the same spellings under "Labels"; labels.test.ts reads that list back
+ * and fails when the two disagree.
+ */
+
+/** Where a label sends what it heads; "examples" stay in the part they illustrate (the statement or the answer). */
+export type LabelField = QuestionField | "examples";
+
+export const PART_LABELS: readonly { field: LabelField; pattern: RegExp }[] = [
+  {
+    field: "answer",
+    pattern:
+      /^(?:the |a )?(?:(?:sample|model|suggested|reference|example|ideal|short|full|strong|good|expected|detailed|brief) )?(?:answer|ans|a|solution|response)(?: \(.*\))?$/,
+  },
+  // The same label in the languages prep documents are translated into most.
+  { field: "answer", pattern: /^(?:(?:правильный )?ответ|решение|respuesta|resposta|réponse|antwort|lösung|risposta|(?:参考)?答案|回答|解答|答|정답|답변)$/ },
+  {
+    field: "keyPoints",
+    pattern: /^key (?:points?|takeaways?|concepts|ideas)(?: to (?:cover|mention|hit))?$|^(?:what|points) to cover$|^talking points$|^must[- ]mention$/,
+  },
+  {
+    field: "rubric",
+    pattern:
+      /^what (?:is )?(?:this|the) question (?:is )?test(?:ing|s)\??$|^what (?:it|this) tests\??$|^what (?:the )?interviewers? (?:is |are )?look(?:s|ing)? for\??$|^good to hear$|^evaluation criteria$|^(?:scoring )?rubric$|^scoring criteria$|^what (?:a )?good answer (?:includes|looks like|covers)$|^assessment criteria$|^(?:things|what) to (?:look out|watch out|look) for(?: (?:during|in) (?:the |an )?interviews?)?$|^look-?fors$/,
+  },
+  {
+    field: "notes",
+    pattern: /^why this is tricky$|^interviewer'?s? notes?$|^notes for (?:the )?interviewer$|^hints?(?: for (?:the )?interviewer)?$|^gotchas?$/,
+  },
+  {
+    field: "redFlags",
+    pattern: /red flags?|^(?:common )?(?:mistakes|pitfalls)(?: to avoid)?$|^bad answers?$|^what to avoid$|^anti-?patterns$|^bad to hear$/,
+  },
+  { field: "score", pattern: /^(?:interview |example |sample )?score$|^rating$/ },
+  { field: "scoreReasons", pattern: /^why this score$|^score (?:rationale|reasons?|justification)$|^why (?:it|this answer) scored/ },
+  { field: "framework", pattern: /^framework(?: to answer(?: this question)?)?$|^how to (?:answer|approach)(?: this(?: question)?)?$|^answer framework$/ },
+  {
+    field: "followUps",
+    pattern:
+      /^(?:possible |likely |common |typical )?(?:follow[- ]?ups?|follow[- ]?up questions?|counter-?questions?)(?: interviewers? (?:may |might |will )?ask)?(?: \(.*\))?$/,
+  },
+  { field: "examples", pattern: /^(?:worked )?examples?(?: \d{1,2})?$/ },
+];
+
+/** The part a label (already reduced by `labelText`) heads, or null when it is not one of the table's. */
+export function fieldForLabel(label: string): LabelField | null {
+  for (const { pattern, field } of PART_LABELS) if (pattern.test(label)) return field;
+  return null;
+}
+
+/** A follow-up asked on the label's own line: "**Follow-up Q:** …", "Follow-up: …", "**+1 Depth:** …", "Counter-question: …", "F/U: …". */
+export const FOLLOW_UP_LINE = /^(?:follow[\s-]?up(?:\s+(?:q|question))?\s*#?\d*|\+\d+\s+depth|counter[\s-]?question|f\/u)\s*[:.)]\s*(.*)$/i;
