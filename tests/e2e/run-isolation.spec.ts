@@ -87,7 +87,8 @@ function verdicts(result: RunResult): boolean[] {
 
 for (const { language, spec, rigToPass, wrong, rigToFail, right } of CASES) {
   test(`${language}: a run that tampers with its runtime rigs no later run`, async ({ page }) => {
-    test.setTimeout(180_000);
+    // Six runs back to back, each in a fresh runtime (Python's takes seconds to start, more on a loaded machine).
+    test.setTimeout(360_000);
     await page.goto("/sign-in");
     await page.evaluate(await (bundle ??= codeRunnerBundle()));
     const run = (code: string) =>
