@@ -61,7 +61,8 @@ export function BoardPanel(props: Omit<WhiteboardProps, "theme" | "onStatus" | "
           "isolate h-[30rem] overflow-hidden rounded-xl border border-input shadow-xs focus-within:border-ring focus-within:ring-3 focus-within:ring-ring/25 sm:h-[34rem]",
           // Ways to bring in outside content Excalidraw offers without a setting: embeds (Mermaid's item shares their test id,
           // and the heading over it and the AI tools is left empty) and the library, which browses an outside site.
-          "[&_[class*=sidebar-trigger]]:hidden [&_[data-testid=toolbar-embeddable]]:hidden [&_[class*=extra-tools-dropdown]_div:not([class])]:hidden",
+          // Important: Excalidraw's own (unlayered) styles win over a utility's.
+          "[&_[class*=sidebar-trigger]]:hidden! [&_[data-testid=toolbar-embeddable]]:hidden! [&_[class*=extra-tools-dropdown]_div:not([class])]:hidden!",
         )}
       >
         <Whiteboard {...board} theme={resolvedTheme === "dark" ? "dark" : "light"} onStatus={setStatus} onLeave={() => sizeLine.current?.focus()} />

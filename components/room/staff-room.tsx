@@ -83,8 +83,8 @@ export function StaffRoom({ title, view, connection, serverNow, run, call, pad }
         {view.status === "ended" ? <EndedBanner view={view} /> : null}
 
         {view.status !== "lobby" ? (
-          <div className="grid items-start gap-x-6 gap-y-5 lg:grid-cols-[minmax(0,1fr)_340px] xl:grid-cols-[minmax(0,1fr)_360px]">
-            <div className="grid min-w-0 grid-cols-1 gap-5 lg:col-start-1 lg:row-start-1">
+          <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_340px] xl:grid-cols-[minmax(0,1fr)_360px]">
+            <div className="grid min-w-0 grid-cols-1 gap-5">
               {call}
               <QuestionStepper questions={view.questions} currentId={current?.id ?? null} onSelect={mayNavigate ? (id) => void actions.goTo(id) : null} />
               {current ? (
@@ -99,19 +99,14 @@ export function StaffRoom({ title, view, connection, serverNow, run, call, pad }
                   run={run}
                 />
               ) : null}
+              {current && !both ? pad(current) : null}
             </div>
-            {/* Under the question, beside the notes; side by side (a wide screen), the pad and the whiteboard take the row's width. */}
-            {current ? <div className={cn("min-w-0 lg:col-start-1 lg:row-start-2", both && "col-span-2")}>{pad(current)}</div> : null}
 
-            <StaffSidebar
-              view={view}
-              current={current}
-              nameOf={nameOf}
-              run={run}
-              className={cn("lg:col-start-2 lg:row-start-1", both ? "row-span-1" : "lg:row-span-2")}
-            />
+            <StaffSidebar view={view} current={current} nameOf={nameOf} run={run} />
           </div>
         ) : null}
+        {/* Side by side (a wide screen), the pad and the whiteboard take the page's width, under the question and the notes. */}
+        {view.status !== "lobby" && current && both ? <div className="mt-6">{pad(current)}</div> : null}
       </div>
 
       {view.status !== "lobby" ? <NotesJumpLink /> : null}

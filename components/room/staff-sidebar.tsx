@@ -23,14 +23,11 @@ export function StaffSidebar({
   current,
   nameOf,
   run,
-  className,
 }: {
   view: StaffView;
   current: StaffQuestionView | null;
   nameOf: (userId: string) => string;
   run: (command: ClientCommand) => Promise<boolean>;
-  /** Its place in the room's grid. */
-  className?: string;
 }) {
   const role = view.role;
   const [tab, setTab] = useState<Tab>(view.status === "ended" && canScore(role) ? "score" : "notes");
@@ -58,7 +55,7 @@ export function StaffSidebar({
     <aside
       id="notes-and-scorecard"
       aria-label="Candidate, notes and scorecard"
-      className={cn("grid min-w-0 grid-cols-1 gap-5 lg:sticky lg:top-[8.5rem] lg:max-h-[calc(100dvh-9.5rem)] lg:grid-rows-[minmax(0,1fr)]", className)}
+      className="grid min-w-0 grid-cols-1 gap-5 lg:sticky lg:top-[8.5rem] lg:max-h-[calc(100dvh-9.5rem)] lg:grid-rows-[minmax(0,1fr)]"
     >
       <div className="flex min-h-0 flex-col rounded-xl border bg-card shadow-xs">
         <TabList tabs={tabs} selected={tab} onSelect={setTab} />

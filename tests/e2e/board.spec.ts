@@ -59,6 +59,8 @@ function pointersTo(page: Page): Array<Record<string, unknown>> {
 async function openBoard(page: Page): Promise<void> {
   await page.getByRole("tab", { name: "Whiteboard" }).click();
   await expect(page.locator(".excalidraw canvas.interactive")).toBeVisible({ timeout: 30_000 });
+  // As a member would before drawing: Excalidraw scrolls its canvas into view when it takes the focus.
+  await page.getByTestId("board-canvas").scrollIntoViewIfNeeded();
 }
 
 /** Picks a drawing tool in Excalidraw's toolbar, as a member does. */
@@ -77,12 +79,21 @@ async function drag(page: Page, [x1, y1]: [number, number], [x2, y2]: [number, n
   await page.mouse.up();
 }
 
+/**
+ * The page with the workspace at the top of the window, in both themes. (A screenshot of the element
+ * itself, taller than the window, is taken at another window size, and Excalidraw's canvas comes out
+ * stretched in it.)
+ */
 async function screens(page: Page, name: string): Promise<void> {
   const width = page.viewportSize()?.width ?? 0;
+  await page.getByTestId("workspace").evaluate((element) => {
+    element.scrollIntoView({ block: "start" });
+    window.scrollBy(0, -140);
+  });
   for (const theme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: theme });
     await page.waitForTimeout(300);
-    await page.getByTestId("workspace").screenshot({ path: `test-results/screens/board-${name}-${width}-${theme}.png` });
+    await page.screenshot({ path: `test-results/screens/board-${name}-${width}-${theme}.png` });
   }
   await page.emulateMedia({ colorScheme: "light" });
 }
@@ -116,6 +127,12 @@ test("the candidate draws, the interviewer adds an arrow, a reload keeps both, t
   await candidate.keyboard.press("Escape");
   await expect(summary(candidate)).toHaveText("On the whiteboard: 1 rectangle, 1 text box.");
   await expect(candidate.getByTestId("board-status")).toHaveText(/Saved/);
+  // Excalidraw's other tools offer nothing that embeds or fetches outside content.
+  await candidate.getByTitle("More tools").click();
+  await expect(candidate.getByText("Laser pointer")).toBeVisible();
+  for (const hidden of ["Web Embed", "Mermaid to Excalidraw", "Generate"]) await expect(candidate.getByText(hidden, { exact: true })).toBeHidden();
+  await candidate.screenshot({ path: "test-results/screens/board-more-tools-1366-light.png" });
+  await candidate.getByTitle("More tools").click();
   // Its hand-drawn font came from the app.
   expect(requests.some((url) => url.startsWith(`${baseURL}/excalidraw/fonts/Excalifont/`))).toBe(true);
 
@@ -162,7 +179,12 @@ test("the candidate draws, the interviewer adds an arrow, a reload keeps both, t
   await interviewer.getByRole("button", { name: "Side by side" }).click();
   await expect(interviewer.getByTestId("workspace")).toHaveAttribute("data-layout", "both");
   await screens(interviewer, "side-by-side");
+  await candidate.getByRole("button", { name: "Side by side" }).click();
+  await expect(candidate.getByTestId("workspace")).toHaveAttribute("data-layout", "both");
+  await screens(candidate, "candidate-side-by-side");
+  // On a phone's width, one pane at a time again: the whiteboard, as chosen last.
   await candidate.setViewportSize({ width: 390, height: 844 });
+  await expect(candidate.getByTestId("workspace")).toHaveAttribute("data-layout", "whiteboard");
   await expect(candidate.locator(".excalidraw canvas.interactive")).toBeVisible();
   expect(await candidate.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   await screens(candidate, "drawn");
