@@ -57,6 +57,7 @@ export function BoardPanel(props: Omit<WhiteboardProps, "theme" | "onStatus" | "
       {/* Isolated: Excalidraw's own layers stay under the room's sticky header. */}
       <div
         data-testid="board-canvas"
+        data-own-keys
         className={cn(
           "isolate h-[30rem] overflow-hidden rounded-xl border border-input shadow-xs focus-within:border-ring focus-within:ring-3 focus-within:ring-ring/25 sm:h-[34rem]",
           // Ways to bring in outside content Excalidraw offers without a setting: embeds (Mermaid's item shares their test id,

@@ -23,12 +23,12 @@ async function joinAsGuest(page: Page, link: string, name: string): Promise<void
   await page.waitForURL(/\/room\//);
 }
 
-/** An interviewer, a guest candidate and a guest observer in a live interview of one system-design question. */
+/** An interviewer, a guest candidate and a guest observer in a live interview of two questions, on the first. */
 async function liveInterview(interviewer: Page, candidate: Page, observer: Page): Promise<void> {
   await signUpNew(interviewer, "Iris Interviewer");
   await interviewer.goto("/interviews/new");
   await interviewer.getByLabel("Title", { exact: true }).fill("Design, together");
-  await addQuestions(interviewer, ["rate limiter"]);
+  await addQuestions(interviewer, ["rate limiter", "Secure Logging"]);
   const sessionId = await createInterview(interviewer);
   await interviewer.getByRole("button", { name: "Create candidate link" }).click();
   const candidateLink = await interviewer.getByRole("textbox", { name: "Candidate invite link" }).inputValue();
@@ -164,6 +164,13 @@ test("the candidate draws, the interviewer adds an arrow, a reload keeps both, t
   await candidate.reload();
   await expect(candidate.locator(".excalidraw canvas.interactive")).toBeVisible({ timeout: 30_000 });
   await expect(summary(candidate)).toHaveText("On the whiteboard: 1 arrow, 1 rectangle, 1 text box.");
+
+  // The board keeps its keys (Excalidraw takes them, and the room's shortcuts leave the board's region alone):
+  // an arrow there does not move the interview to the next question.
+  await interviewer.locator(".excalidraw canvas.interactive").click({ position: { x: 60, y: 420 } });
+  await interviewer.keyboard.press("ArrowRight");
+  await interviewer.waitForTimeout(500);
+  await expect(candidate.getByTestId("current-question").getByText("Question 1 of 2")).toBeVisible();
 
   // The keyboard leaves the board: Esc (a first one drops the tool in hand), then Tab goes on to what follows it (the notes).
   await tool(interviewer, "Rectangle");
