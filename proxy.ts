@@ -38,6 +38,7 @@ export async function proxy(request: NextRequest) {
 export const config = {
   // Pages only. API routes get their fixed policy from the custom server (and are not buffered through
   // here: an import carries up to 32 MB); Next's static assets carry no markup; the code runner's files
-  // (/runtimes/) get the custom server's worker policy, which a page's nonce policy would break.
-  matcher: [{ source: "/((?!api/|runtimes/|_next/static|_next/image|icon.svg|favicon.ico).*)" }],
+  // (/runtimes/) get the custom server's worker policy, which a page's nonce policy would break; the
+  // whiteboard's fonts (/excalidraw/) are files like Next's static assets.
+  matcher: [{ source: "/((?!api/|runtimes/|excalidraw/|_next/static|_next/image|icon.svg|favicon.ico).*)" }],
 };

@@ -13,6 +13,8 @@ export default defineConfig({
           name: "unit",
           include: ["server/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts", "bench/**/*.test.ts"],
           environment: "node",
+          // Transformed by Vite rather than loaded by Node: its modules import JSON without import attributes.
+          server: { deps: { inline: ["@excalidraw/excalidraw"] } },
         },
       },
       {

@@ -3,6 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { buildBoardAssets } from "./build-board-assets";
 import { buildRuntimes } from "./build-runtimes";
 
 const BUILD_ID = ".next/BUILD_ID";
@@ -25,8 +26,9 @@ function buildIsCurrent(): boolean {
 
 /** Builds unless the build is current; returns the build's exit status (0 when nothing had to be done). */
 export function ensureProductionBuild(log: (line: string) => void = console.log): number {
-  // The code runner's files (public/runtimes/) first: they are part of what the build serves.
+  // The code runner's files (public/runtimes/) and the whiteboard's fonts first: they are part of what the build serves.
   buildRuntimes();
+  buildBoardAssets();
   if (buildIsCurrent()) return 0;
   log("[mockroom] no current production build: building first (minutes on a first start; see the README)…");
   const build = spawnSync(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "build"], {

@@ -6,6 +6,7 @@ import { EditorView, keymap } from "@codemirror/view";
 import { useEffect, useRef, useState } from "react";
 import { editorBasics, lengthRule, useLanguage } from "@/components/room/code-editor";
 import { recallPad, rememberPad } from "@/components/pad/pad-memory";
+import { throttle, useThrottled } from "@/components/ui/throttle";
 import { PadSync, type PadStatus, type PadTransport } from "@/components/pad/pad-sync";
 import { memberColor, remoteCursors, setRemoteCursors, type RemoteCursor } from "@/components/pad/remote-cursors";
 import { getSocket } from "@/components/realtime/socket-client";
@@ -324,27 +325,4 @@ function placeCursors(messages: ReadonlyMap<string, PadCursorMessage>, sync: Pad
     });
   }
   return placed;
-}
-
-/** A function that runs `action` at most once per `interval`, the last call always taking effect. */
-function throttle(interval: number, action: () => void): () => void {
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let last = 0;
-  return () => {
-    if (timer) return;
-    timer = setTimeout(
-      () => {
-        timer = null;
-        last = Date.now();
-        action();
-      },
-      Math.max(0, interval - (Date.now() - last)),
-    );
-  };
-}
-
-/** `throttle` for a component: one function for its life. `action` must read only refs, as its first version runs throughout. */
-function useThrottled(interval: number, action: () => void): () => void {
-  const [throttled] = useState(() => throttle(interval, action));
-  return throttled;
 }

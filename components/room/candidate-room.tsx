@@ -16,6 +16,7 @@ import type { ConnectionState } from "@/components/realtime/room-connection";
 import { sessionElapsedMs, type CandidateQuestionView, type CandidateView, type ClientCommand } from "@/server/domain/room";
 import { InlineTitle } from "@/components/ui/inline-title";
 import type { PadQuestion } from "@/components/pad/pad-question";
+import { useWorkspaceLayout } from "@/components/room/workspace-layout";
 
 interface CandidateRoomProps {
   title: string;
@@ -27,7 +28,7 @@ interface CandidateRoomProps {
   send: (command: ClientCommand) => Promise<Result<RoomCommandResult>>;
   /** The room's call, first in the page: the conversation is the interview. */
   call: ReactNode;
-  /** The pad of a question, typed in by everyone in the room. */
+  /** The pad and the whiteboard of a question, typed and drawn on by everyone in the room. */
   pad: (question: PadQuestion) => ReactNode;
 }
 
@@ -35,6 +36,7 @@ interface CandidateRoomProps {
 export function CandidateRoom({ title, view, connection, serverNow, send, call, pad }: CandidateRoomProps) {
   const now = useTickingNow(serverNow, 250, view.status !== "ended");
   const current = view.current;
+  const { both } = useWorkspaceLayout();
 
   return (
     <div className="pb-16" data-testid="candidate-room">
@@ -64,7 +66,8 @@ export function CandidateRoom({ title, view, connection, serverNow, send, call, 
         {view.status === "live" && current ? (
           <div className="grid grid-cols-1 gap-6">
             <CurrentQuestion question={current} count={view.questionCount} sessionStartedAt={view.clock.startedAt} now={now} />
-            {pad(current)}
+            {/* Side by side, the pad and the whiteboard take the page's width, centred on the question's column. */}
+            <div className={cn("min-w-0", both && "mx-[calc(50%-min(50vw-1.5rem,44rem))]")}>{pad(current)}</div>
             {view.earlier.length > 0 ? <EarlierQuestions questions={view.earlier} sessionStartedAt={view.clock.startedAt} /> : null}
           </div>
         ) : null}

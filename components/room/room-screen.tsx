@@ -12,9 +12,11 @@ import { CandidateRoom } from "@/components/room/candidate-room";
 import { StaffRoom } from "@/components/room/staff-room";
 import { Toaster, useToast } from "@/components/room/toaster";
 import { useRoom } from "@/components/realtime/use-room";
-import { canAddTestCase, canEditScratchpad, canRunCode, type ClientCommand, type Role } from "@/server/domain/room";
+import { canAddTestCase, canDraw, canEditScratchpad, canRunCode, type ClientCommand, type Role } from "@/server/domain/room";
 import type { PadQuestion } from "@/components/pad/pad-question";
 import { PadRuns } from "@/components/pad/pad-runs";
+import { BoardPanel } from "@/components/board/board-panel";
+import { QuestionWorkspace } from "@/components/room/question-workspace";
 
 interface RoomScreenProps {
   sessionId: string;
@@ -103,14 +105,17 @@ function Room({ sessionId, title, role, userId }: RoomScreenProps) {
   );
 }
 
-/** The pad of one question, alike for every role; keyed by question, so each has its own editor. */
+/**
+ * The pad and the whiteboard of one question, alike for every role; keyed by question, so each has its
+ * own editor and board.
+ */
 function usePadSlot(room: ReturnType<typeof useRoom>, sessionId: string, userId: string, run: (command: ClientCommand) => Promise<boolean>) {
   const { view, connection, send } = room;
   return function padFor(question: PadQuestion) {
     if (!view) return null;
     const live = view.status === "live";
     const names = Object.fromEntries(view.participants.map((participant) => [participant.userId, participant.name]));
-    return (
+    const pad = (
       <CollabPad
         key={question.id}
         sessionId={sessionId}
@@ -138,6 +143,18 @@ function usePadSlot(room: ReturnType<typeof useRoom>, sessionId: string, userId:
         )}
       />
     );
+    const board = (
+      <BoardPanel
+        key={question.id}
+        sessionId={sessionId}
+        questionId={question.id}
+        board={question.board}
+        participants={view.participants}
+        readOnly={!canDraw(view.viewer.role) || !live}
+        connection={connection}
+      />
+    );
+    return <QuestionWorkspace key={question.id} questionId={question.id} pad={pad} board={board} />;
   };
 }
 

@@ -33,6 +33,7 @@ import {
 } from "@/server/domain/room";
 import { InlineTitle } from "@/components/ui/inline-title";
 import type { PadQuestion } from "@/components/pad/pad-question";
+import { useWorkspaceLayout } from "@/components/room/workspace-layout";
 
 interface StaffRoomProps {
   title: string;
@@ -43,7 +44,7 @@ interface StaffRoomProps {
   run: (command: ClientCommand) => Promise<boolean>;
   /** The room's call, at the top of the main column so the private panel beside it stays in reach. */
   call: ReactNode;
-  /** The pad of a question, typed in by everyone in the room (observers read it). */
+  /** The pad and the whiteboard of a question, typed and drawn on by everyone in the room (observers read and watch). */
   pad: (question: PadQuestion) => ReactNode;
 }
 
@@ -53,6 +54,7 @@ export function StaffRoom({ title, view, connection, serverNow, run, call, pad }
   const live = view.status === "live";
   const now = useTickingNow(serverNow, 250, view.status !== "ended");
   const [confirmEnd, setConfirmEnd] = useState(false);
+  const { both } = useWorkspaceLayout();
 
   const current = view.questions.find((question) => question.id === view.currentQuestionId) ?? null;
   const total = view.questions.length;
@@ -62,24 +64,9 @@ export function StaffRoom({ title, view, connection, serverNow, run, call, pad }
   const names = new Map(view.participants.map((participant) => [participant.userId, participant.name]));
   const nameOf = (userId: string) => names.get(userId) ?? "Someone who left";
   const actions = useStaffActions(run, current);
-  const { pendingReveals, reveal, move, goTo } = actions;
 
   const index = current ? view.questions.indexOf(current) : -1;
-  const hasPrevious = index > 0;
-  const hasNext = index >= 0 && index < total - 1;
-
-  useRoomShortcuts(
-    {
-      reveal: (n) => {
-        if (!current) return;
-        const target = n === null ? current.followUps.find((followUp) => !followUp.revealedAt && !pendingReveals.has(followUp.id)) : current.followUps[n];
-        if (target && !target.revealedAt) void reveal(current, target.id);
-      },
-      previous: () => hasPrevious && void move("previousQuestion"),
-      next: () => hasNext && void move("nextQuestion"),
-    },
-    mayNavigate || mayReveal,
-  );
+  useStaffShortcuts(current, index, total, actions, mayNavigate || mayReveal);
 
   return (
     <div className="pb-16" data-testid="staff-room" data-role={role}>
@@ -99,7 +86,7 @@ export function StaffRoom({ title, view, connection, serverNow, run, call, pad }
           <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_340px] xl:grid-cols-[minmax(0,1fr)_360px]">
             <div className="grid min-w-0 grid-cols-1 gap-5">
               {call}
-              <QuestionStepper questions={view.questions} currentId={current?.id ?? null} onSelect={mayNavigate ? (id) => void goTo(id) : null} />
+              <QuestionStepper questions={view.questions} currentId={current?.id ?? null} onSelect={mayNavigate ? (id) => void actions.goTo(id) : null} />
               {current ? (
                 <CurrentQuestionPanels
                   view={view}
@@ -112,18 +99,44 @@ export function StaffRoom({ title, view, connection, serverNow, run, call, pad }
                   run={run}
                 />
               ) : null}
-              {current ? pad(current) : null}
+              {current && !both ? pad(current) : null}
             </div>
 
             <StaffSidebar view={view} current={current} nameOf={nameOf} run={run} />
           </div>
         ) : null}
+        {/* Side by side (a wide screen), the pad and the whiteboard take the page's width, under the question and the notes. */}
+        {view.status !== "lobby" && current && both ? <div className="mt-6">{pad(current)}</div> : null}
       </div>
 
       {view.status !== "lobby" ? <NotesJumpLink /> : null}
 
       <EndInterviewDialog open={confirmEnd} onClose={() => setConfirmEnd(false)} run={run} />
     </div>
+  );
+}
+
+/** The interviewer's keys: reveal the next (or the n-th) follow-up, previous and next question. */
+function useStaffShortcuts(
+  current: StaffQuestionView | null,
+  index: number,
+  total: number,
+  { pendingReveals, reveal, move }: ReturnType<typeof useStaffActions>,
+  enabled: boolean,
+) {
+  const hasPrevious = index > 0;
+  const hasNext = index >= 0 && index < total - 1;
+  useRoomShortcuts(
+    {
+      reveal: (n) => {
+        if (!current) return;
+        const target = n === null ? current.followUps.find((followUp) => !followUp.revealedAt && !pendingReveals.has(followUp.id)) : current.followUps[n];
+        if (target && !target.revealedAt) void reveal(current, target.id);
+      },
+      previous: () => hasPrevious && void move("previousQuestion"),
+      next: () => hasNext && void move("nextQuestion"),
+    },
+    enabled,
   );
 }
 

@@ -9,10 +9,13 @@ export interface RoomShortcuts {
   next?: () => void;
 }
 
-/** Anything the user is typing into keeps its keys, and so does a radio group (arrows move within it). */
+/**
+ * Anything the user is typing into keeps its keys, and so does a radio group (arrows move within it), and
+ * a region marked `data-own-keys` (the whiteboard: its letters pick tools, its arrows nudge shapes).
+ */
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
+  if (target.isContentEditable || target.closest("[data-own-keys]")) return true;
   const tag = target.tagName;
   if (tag === "TEXTAREA" || tag === "SELECT") return true;
   if (tag === "INPUT") {

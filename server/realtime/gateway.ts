@@ -17,11 +17,12 @@
 import { randomUUID } from "node:crypto";
 import type { Pool } from "pg";
 import type { z } from "zod";
-import { canEditScratchpad, scratchpadEditForViewer, signalRefusal, type Actor, type Role } from "@/server/domain/room";
+import { boardPointerForViewer, canDraw, canEditScratchpad, scratchpadEditForViewer, signalRefusal, type Actor, type Role } from "@/server/domain/room";
 import { padUpdatesSince, ROOM_NOT_FOUND } from "@/server/services/room/store";
 import { AppError, RetryLaterError, toFailure } from "@/server/platform/errors";
 import type { EngineMetrics } from "@/server/platform/observability/metrics";
 import {
+  boardPointerPayloadSchema,
   callSignalPayloadSchema,
   PAD_PULL_LIMIT,
   PAD_PULL_MAX_BYTES,
@@ -51,8 +52,8 @@ const SIGNALS_BURST = 200;
 const SIGNALS_PER_SECOND = 50;
 /**
  * Typing and drawing have their own budget too: a tab pushes its pad (or its whiteboard) at most every
- * 50 ms and moves its cursor as often, which with a few commands beside would run through the
- * commands' ten a second.
+ * 50 ms and moves its cursor (or its pointer) as often, which with a few commands beside would run
+ * through the commands' ten a second.
  */
 const PAD_BURST = 100;
 const PAD_PER_SECOND = 40;
@@ -106,7 +107,7 @@ export interface Member {
   readonly allow: () => boolean;
   /** The same, for call signals. */
   readonly allowSignal: () => boolean;
-  /** The same, for typing: pad pushes, pulls and cursors, at a cost that grows with the payload. */
+  /** The same, for typing and drawing: pad and whiteboard pushes, pulls, cursors and pointers, at a cost that grows with the payload. */
   readonly allowPad: (cost: number) => boolean;
   /** The pads (session and question) this connection has a pull in flight for: one at a time each. */
   readonly pulling: Set<string>;
@@ -315,6 +316,22 @@ async function padCursor(deps: GatewayDeps, member: Member, payload: unknown) {
   return {};
 }
 
+/** Relays a member's pointer on a whiteboard to the others who see it; written nowhere. */
+async function boardPointer(deps: GatewayDeps, member: Member, payload: unknown) {
+  const input = parse(boardPointerPayloadSchema, payload);
+  const actor = actorIn(member, input.sessionId);
+  if (!canDraw(actor.role)) throw new AppError("FORBIDDEN", "Observers watch the whiteboard; they do not point on it.");
+  const state = await deps.engine.read(input.sessionId);
+  if (state.status !== "live" || !boardPointerForViewer(input, state)) throw new AppError("CONFLICT", "That whiteboard is not open.");
+  // Checked again after the read: a removal committed meanwhile unsubscribed this connection.
+  actorIn(member, input.sessionId);
+  const message = { ...input, userId: actor.userId };
+  for (const participant of state.participants) {
+    if (participant.userId !== actor.userId) deps.relay(input.sessionId, participant.userId, "board:pointer", message);
+  }
+  return {};
+}
+
 async function timeSync(deps: GatewayDeps, _member: Member, payload: unknown) {
   return { serverNow: deps.now(), clientSentAt: parse(timeSyncPayloadSchema, payload).clientSentAt };
 }
@@ -328,6 +345,7 @@ const HANDLERS: Record<ClientEvent, (deps: GatewayDeps, member: Member, payload:
   "call:signal": signal,
   "pad:pull": padPull,
   "pad:cursor": padCursor,
+  "board:pointer": boardPointer,
 };
 
 /**
@@ -338,7 +356,7 @@ function budgetOf(event: string, payload: unknown): { allow: "allow" | "allowSig
   if (event === "call:signal") return { allow: "allowSignal", perSecond: SIGNALS_PER_SECOND, cost: 1 };
   const type = event === "room:command" ? (payload as { command?: { type?: unknown } } | null)?.command?.type : undefined;
   const isPush = type === "editScratchpad" || type === "drawOnBoard";
-  if (isPush || event === "pad:pull" || event === "pad:cursor") {
+  if (isPush || event === "pad:pull" || event === "pad:cursor" || event === "board:pointer") {
     return { allow: "allowPad", perSecond: PAD_PER_SECOND, cost: 1 + Math.floor(byteSize(payload) / PAD_BYTES_PER_TOKEN) };
   }
   return { allow: "allow", perSecond: COMMANDS_PER_SECOND, cost: 1 };

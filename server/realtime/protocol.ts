@@ -18,6 +18,7 @@ import {
   type StoredPadUpdate,
   type ViewEvent,
 } from "@/server/domain/room";
+import { BOARD_COORDINATE_MAX } from "@/server/domain/board/board-element";
 
 /**
  * Bumped whenever a message changes shape. A client that joins with another version is told to reload
@@ -148,6 +149,30 @@ export interface PadCursorMessage extends PadCursorPayload {
   userId: string;
 }
 
+/** A pointer may be anywhere on the canvas, a little past where elements may be. */
+const boardPointerCoordinate = z
+  .number()
+  .min(-2 * BOARD_COORDINATE_MAX)
+  .max(2 * BOARD_COORDINATE_MAX);
+
+/**
+ * Where a member's pointer is on a question's whiteboard, in the board's coordinates, whether its button
+ * is down, and whether it is Excalidraw's laser. Relayed to the others as it is, written nowhere.
+ */
+export const boardPointerPayloadSchema = z.object({
+  sessionId: idSchema,
+  questionId: idSchema,
+  x: boardPointerCoordinate,
+  y: boardPointerCoordinate,
+  button: z.enum(["down", "up"]),
+  tool: z.enum(["pointer", "laser"]),
+});
+export type BoardPointerPayload = z.infer<typeof boardPointerPayloadSchema>;
+
+export interface BoardPointerMessage extends BoardPointerPayload {
+  userId: string;
+}
+
 export interface SequencedViewEvent {
   seq: number;
   event: ViewEvent;
@@ -184,6 +209,7 @@ export interface ClientToServerEvents {
   "call:signal": (payload: CallSignalPayload, ack: Ack) => void;
   "pad:pull": (payload: PadPullPayload, ack: Ack<PadPullResult>) => void;
   "pad:cursor": (payload: PadCursorPayload, ack: Ack) => void;
+  "board:pointer": (payload: BoardPointerPayload, ack: Ack) => void;
 }
 
 /** Every client-to-server event with the schema its payload is checked against. */
@@ -195,6 +221,7 @@ export const clientPayloadSchemas = {
   "call:signal": callSignalPayloadSchema,
   "pad:pull": padPullPayloadSchema,
   "pad:cursor": padCursorPayloadSchema,
+  "board:pointer": boardPointerPayloadSchema,
 } satisfies Record<keyof ClientToServerEvents, z.ZodType>;
 
 /**
@@ -255,6 +282,7 @@ export interface ServerToClientEvents {
   "room:removed": (message: RoomRemovedMessage) => void;
   "call:signal": (message: CallSignalMessage) => void;
   "pad:cursor": (message: PadCursorMessage) => void;
+  "board:pointer": (message: BoardPointerMessage) => void;
 }
 
 /**

@@ -153,5 +153,6 @@ function serveSocket(io: RoomServer, socket: RoomSocket, gateway: Gateway): void
   socket.on("call:signal", answer("call:signal"));
   socket.on("pad:pull", answer("pad:pull"));
   socket.on("pad:cursor", answer("pad:cursor"));
+  socket.on("board:pointer", answer("board:pointer"));
   socket.on("disconnect", () => void gateway.disconnect(member));
 }

@@ -245,6 +245,7 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
     }),
     "pad:pull": (w) => ({ sessionId: w.sessionId, questionId: w.q1, since: 0 }),
     "pad:cursor": (w) => ({ sessionId: w.sessionId, questionId: w.q1, revision: 0, ranges: [{ from: 0, to: 0 }], highlight: null }),
+    "board:pointer": (w) => ({ sessionId: w.sessionId, questionId: w.q1, x: 120, y: -40, button: "down", tool: "laser" }),
   };
 
   /**
@@ -258,6 +259,7 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
     // The pad's events are for members in the room: the cell joins it first.
     "pad:pull": [],
     "pad:cursor": [],
+    "board:pointer": [],
   };
 
   /** A payload for every command a client may send: the compiler asks for a new command's entry. */

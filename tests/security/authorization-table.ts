@@ -177,6 +177,8 @@ export const AUTHORIZATION_TABLE: Row[] = [
   // The pad's updates after a version, for any member who sees the pad; a cursor, relayed and written nowhere, from those who type.
   { surface: "socket", name: "pad:pull", cells: inRoom([...STAFF, "candidates"]) },
   { surface: "socket", name: "pad:cursor", cells: inRoom(["owner", "coInterviewer", "candidates"]) },
+  // A pointer on a whiteboard, relayed and written nowhere, from those who draw.
+  { surface: "socket", name: "board:pointer", cells: inRoom(["owner", "coInterviewer", "candidates"]) },
 
   // ---- room commands (the interview is live on its first question)
   { surface: "command", name: "setPresence", cells: inRoom([...STAFF, "candidates"]), writes: true },

@@ -72,7 +72,10 @@ export class RoomClient {
     return new Promise((resolve) => this.rejoined.push(resolve));
   }
 
-  async emit<T extends object>(event: "room:join" | "room:command" | "room:leave" | "time:sync" | "call:signal", payload: unknown): Promise<Result<T>> {
+  async emit<T extends object>(
+    event: "room:join" | "room:command" | "room:leave" | "time:sync" | "call:signal" | "board:pointer",
+    payload: unknown,
+  ): Promise<Result<T>> {
     const result = (await (this.socket.timeout(10_000) as unknown as Socket).emitWithAck(event, payload)) as Result<T>;
     this.received.push(result);
     return result;

@@ -9,14 +9,14 @@ import { dbText } from "../db-text";
  */
 
 /** Far past any drawing a person makes, near enough to keep coordinates finite and their sums exact. */
-const COORDINATE_MAX = 1_000_000;
+export const BOARD_COORDINATE_MAX = 1_000_000;
 /** Points in one line, arrow or freehand stroke: a long stroke drawn slowly has a few thousand. */
 export const POINTS_MAX = 20_000;
 /** Characters in one text element. */
 export const BOARD_TEXT_MAX = 10_000;
 
-const coordinate = z.number().min(-COORDINATE_MAX).max(COORDINATE_MAX);
-const size = z.number().min(0).max(COORDINATE_MAX);
+const coordinate = z.number().min(-BOARD_COORDINATE_MAX).max(BOARD_COORDINATE_MAX);
+const size = z.number().min(0).max(BOARD_COORDINATE_MAX);
 export const boardElementIdSchema = z
   .string()
   .min(1)
@@ -46,7 +46,7 @@ const base = {
   fillStyle: z.enum(["hachure", "cross-hatch", "solid", "zigzag"]),
   strokeWidth: z.number().min(0).max(100),
   strokeStyle: z.enum(["solid", "dashed", "dotted"]),
-  roundness: z.object({ type: z.number().int().min(1).max(3), value: z.number().min(0).max(COORDINATE_MAX).optional() }).nullable(),
+  roundness: z.object({ type: z.number().int().min(1).max(3), value: z.number().min(0).max(BOARD_COORDINATE_MAX).optional() }).nullable(),
   roughness: z.number().min(0).max(10),
   opacity: z.number().min(0).max(100),
   seed: z.number().int(),
@@ -74,8 +74,8 @@ const base = {
 const binding = z
   .object({
     elementId: boardElementIdSchema,
-    focus: z.number().min(-COORDINATE_MAX).max(COORDINATE_MAX),
-    gap: z.number().min(-COORDINATE_MAX).max(COORDINATE_MAX),
+    focus: z.number().min(-BOARD_COORDINATE_MAX).max(BOARD_COORDINATE_MAX),
+    gap: z.number().min(-BOARD_COORDINATE_MAX).max(BOARD_COORDINATE_MAX),
     fixedPoint: z.tuple([z.number(), z.number()]).nullable().optional(),
   })
   .nullable();

@@ -91,6 +91,14 @@ export function scratchpadEditForViewer<E extends { questionId: string }>(edit: 
   return canSeeScratchpad(viewer.role) ? edit : null;
 }
 
+/**
+ * Whether a member is shown another's pointer on a question's whiteboard: as with its `boardChanged`
+ * events, an asked question's board is everyone's in the room (and only an asked one is drawn on).
+ */
+export function boardPointerForViewer<P extends { questionId: string }>(pointer: P, state: Pick<RoomState, "visitedQuestionIds">): P | null {
+  return state.visitedQuestionIds.includes(pointer.questionId) ? pointer : null;
+}
+
 function staffEvent(event: RoomEvent, state: RoomState, viewer: Actor): StaffViewEvent | null {
   switch (event.type) {
     case "noteAdded":

@@ -1,0 +1,219 @@
+"use client";
+
+import { Excalidraw, MainMenu } from "@excalidraw/excalidraw";
+import "@excalidraw/excalidraw/index.css";
+import type { AppState, Collaborator, ExcalidrawImperativeAPI, ExcalidrawProps, SocketId } from "@excalidraw/excalidraw/types";
+import { useEffect, useRef, useState } from "react";
+import { BoardSync, type BoardStatus, type BoardTransport } from "@/components/board/board-sync";
+import { memberColor } from "@/components/pad/remote-cursors";
+import { newIdempotencyKey, type ConnectionState } from "@/components/realtime/room-connection";
+import { getSocket } from "@/components/realtime/socket-client";
+import { useThrottled } from "@/components/ui/throttle";
+import { boardElements, type Board } from "@/server/domain/board/board";
+import type { ParticipantView } from "@/server/domain/room";
+import type { BoardPointerMessage } from "@/server/realtime/protocol";
+
+/** Pointer moves go out at most this often (about 20 a second). */
+const POINTER_INTERVAL_MS = 50;
+const POINTER_ACK_TIMEOUT_MS = 3_000;
+const PUSH_TIMEOUT_MS = 5_000;
+/** A push that got no answer is tried again this much later. */
+const NO_ANSWER_RETRY_MS = 1_000;
+
+export interface WhiteboardProps {
+  sessionId: string;
+  questionId: string;
+  /** The room's board as the view has it, kept up to date by the fold. */
+  board: Board;
+  /** The room's members, in join order (their colours). */
+  participants: ReadonlyArray<Pick<ParticipantView, "userId" | "name" | "presence">>;
+  /** Observers, and everyone once the interview has ended: Excalidraw's view mode. */
+  readOnly: boolean;
+  connection: ConnectionState;
+  theme: "light" | "dark";
+  onStatus: (status: BoardStatus) => void;
+  /** Esc with nothing left for Excalidraw to cancel: the member leaves the board (the next Tab goes on past it). */
+  onLeave: () => void;
+}
+
+/**
+ * Nothing that loads or embeds outside content: no image tool (a pasted image is refused by `BoardSync`
+ * too), no files opened or saved, no export, no canvas reset for everyone at once, and the theme follows
+ * the app's. Embeds, Mermaid and the library (which browses an outside site) are hidden by `HIDDEN_UI`.
+ */
+const UI_OPTIONS: ExcalidrawProps["UIOptions"] = {
+  tools: { image: false },
+  canvasActions: {
+    changeViewBackgroundColor: false,
+    clearCanvas: false,
+    export: false,
+    loadScene: false,
+    saveAsImage: false,
+    saveToActiveFile: false,
+    toggleTheme: false,
+  },
+};
+
+/**
+ * A question's whiteboard: Excalidraw, driven by a `BoardSync` over the room's socket, with the other
+ * members' pointers shown as Excalidraw's collaborators. Loaded on demand (board-panel.tsx).
+ */
+export function Whiteboard(props: WhiteboardProps) {
+  const [api, setApi] = useState<ExcalidrawImperativeAPI | null>(null);
+  const latest = useRef(props);
+  useEffect(() => {
+    latest.current = props;
+  });
+  // The board when it opened; from then on the sync merges the room's changes into the scene.
+  const [initialData] = useState(() => ({ elements: structuredClone(boardElements(props.board)) as never, scrollToContent: true }));
+  const sync = useBoardSync(api, latest);
+  useEffect(() => sync.current?.receive(props.board), [sync, props.board]);
+  useEffect(() => {
+    if (props.connection === "connected") sync.current?.resync();
+    else sync.current?.offline();
+  }, [sync, props.connection]);
+  const sendPointer = usePointers(api, latest, props.participants);
+
+  return (
+    // Decided before Excalidraw sees the key (a first Esc drops the tool in hand), done after it has (it refocuses its canvas).
+    <div className="h-full" onKeyDownCapture={(event) => event.key === "Escape" && api && nothingToCancel(api.getAppState()) && setTimeout(props.onLeave)}>
+      <Excalidraw
+        excalidrawAPI={setApi}
+        initialData={initialData}
+        onChange={() => sync.current?.localChange()}
+        onPointerUpdate={({ pointer, button }) => sendPointer({ x: pointer.x, y: pointer.y, tool: pointer.tool, button })}
+        viewModeEnabled={props.readOnly}
+        theme={props.theme}
+        isCollaborating
+        aiEnabled={false}
+        validateEmbeddable={false}
+        UIOptions={UI_OPTIONS}
+        name="Whiteboard"
+      >
+        <MainMenu>
+          <MainMenu.DefaultItems.SearchMenu />
+          <MainMenu.DefaultItems.Help />
+        </MainMenu>
+      </Excalidraw>
+    </div>
+  );
+}
+
+/**
+ * Whether Esc has nothing to do in Excalidraw: no tool in hand but the selection's, nothing being drawn,
+ * typed or bent, no menu or dialog open. (Excalidraw keeps a selection through Esc.)
+ */
+function nothingToCancel(state: AppState): boolean {
+  return (
+    state.activeTool.type === "selection" &&
+    !state.editingLinearElement &&
+    !state.newElement &&
+    !state.editingTextElement &&
+    !state.openMenu &&
+    !state.openPopup &&
+    !state.openDialog &&
+    !state.contextMenu
+  );
+}
+
+/** The board's sync for this editor, made once Excalidraw hands over its API and ended with it. */
+function useBoardSync(api: ExcalidrawImperativeAPI | null, latest: { readonly current: WhiteboardProps }) {
+  const sync = useRef<BoardSync | null>(null);
+  useEffect(() => {
+    if (!api) return;
+    const { sessionId, questionId, board } = latest.current;
+    const made = new BoardSync(boardTransport(sessionId, questionId), board, { status: (status) => latest.current.onStatus(status) });
+    made.attach(api);
+    sync.current = made;
+    return () => {
+      made.detach();
+      sync.current = null;
+    };
+  }, [api, latest]);
+  return sync;
+}
+
+/**
+ * The whiteboard's pushes go as `drawOnBoard` room commands, one attempt each: BoardSync itself sends
+ * again after a pause (a push sent twice changes nothing the second time: the server keeps only what
+ * supersedes its board), so a push lost with a dead socket never holds up the drawing after it.
+ */
+function boardTransport(sessionId: string, questionId: string): BoardTransport {
+  const noAnswer = { ok: false as const, code: "BUSY" as const, message: "No answer", retryAfterMs: NO_ANSWER_RETRY_MS };
+  return {
+    push: (elements) => {
+      const socket = getSocket();
+      if (!socket.connected) return Promise.resolve(noAnswer);
+      return socket
+        .timeout(PUSH_TIMEOUT_MS)
+        .emitWithAck("room:command", { sessionId, idempotencyKey: newIdempotencyKey(), command: { type: "drawOnBoard", questionId, elements } })
+        .catch(() => noAnswer);
+    },
+  };
+}
+
+type Pointer = Pick<BoardPointerMessage, "x" | "y" | "tool" | "button">;
+
+/**
+ * The others' pointers, shown as Excalidraw's collaborators (name, and the member's colour as in the pad),
+ * while they are in the room; and this member's, sent at most every 50 ms by those who draw.
+ */
+function usePointers(api: ExcalidrawImperativeAPI | null, latest: { readonly current: WhiteboardProps }, participants: WhiteboardProps["participants"]) {
+  const pointers = useRef(new Map<string, Pointer>());
+  const show = useRef<() => void>(() => undefined);
+  useEffect(() => {
+    if (!api) return;
+    const { sessionId, questionId } = latest.current;
+    show.current = () => api.updateScene({ collaborators: collaboratorsOf(pointers.current, latest.current.participants) });
+    const onPointer = (message: BoardPointerMessage) => {
+      if (message.sessionId !== sessionId || message.questionId !== questionId) return;
+      pointers.current.set(message.userId, message);
+      show.current();
+    };
+    const socket = getSocket();
+    socket.on("board:pointer", onPointer);
+    return () => {
+      socket.off("board:pointer", onPointer);
+      show.current = () => undefined;
+    };
+  }, [api, latest]);
+
+  // Someone left or came back: their pointer goes or returns.
+  const present = participants.map((participant) => `${participant.userId}:${participant.presence}`).join();
+  useEffect(() => show.current(), [present]);
+
+  const next = useRef<Pointer | null>(null);
+  const send = useThrottled(POINTER_INTERVAL_MS, () => {
+    const pointer = next.current;
+    const { sessionId, questionId, readOnly } = latest.current;
+    if (!pointer || readOnly) return;
+    void getSocket()
+      .timeout(POINTER_ACK_TIMEOUT_MS)
+      .emitWithAck("board:pointer", { sessionId, questionId, ...pointer })
+      .catch(() => undefined);
+  });
+  return (pointer: Pointer) => {
+    next.current = pointer;
+    send();
+  };
+}
+
+function collaboratorsOf(pointers: ReadonlyMap<string, Pointer>, participants: WhiteboardProps["participants"]): Map<SocketId, Collaborator> {
+  const collaborators = new Map<SocketId, Collaborator>();
+  for (const [userId, pointer] of pointers) {
+    const index = participants.findIndex((participant) => participant.userId === userId);
+    const participant = participants[index];
+    if (!participant || participant.presence !== "connected") continue;
+    const color = memberColor(index);
+    // Excalidraw 0.18 draws a collaborator's cursor and name in a colour of its own, made from `id`; the
+    // laser trail takes `laserColor`, and `color` is what its collaborator type names for later versions.
+    collaborators.set(userId as SocketId, {
+      id: userId,
+      username: participant.name,
+      color: { background: color, stroke: color },
+      pointer: { x: pointer.x, y: pointer.y, tool: pointer.tool, laserColor: color },
+      button: pointer.button,
+    });
+  }
+  return collaborators;
+}

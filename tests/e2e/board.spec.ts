@@ -1,0 +1,201 @@
+import type { Browser, BrowserContext, Page } from "@playwright/test";
+import { addQuestions, createInterview, expect, signUpNew, test } from "./fixtures";
+
+/**
+ * The whiteboard in real Chromium, with three people in the room: the candidate draws a rectangle, the
+ * interviewer sees it and adds an arrow, a reload keeps both; the observer watches and cannot draw; and
+ * nothing any of them loads comes from another origin (Excalidraw's fonts are the app's own).
+ */
+
+type NewContext = (browser: Browser, options?: Parameters<Browser["newContext"]>[0]) => Promise<BrowserContext>;
+
+/** A page whose every request is recorded, to check that none leaves the app's origin. */
+async function pageIn(browser: Browser, newContext: NewContext, requests: string[]): Promise<Page> {
+  const context = await newContext(browser, { viewport: { width: 1366, height: 900 } });
+  context.on("request", (request) => requests.push(request.url()));
+  return context.newPage();
+}
+
+async function joinAsGuest(page: Page, link: string, name: string): Promise<void> {
+  await page.goto(new URL(link).pathname);
+  await page.getByLabel("Your name").fill(name);
+  await page.getByRole("button", { name: "Join as guest" }).click();
+  await page.waitForURL(/\/room\//);
+}
+
+/** An interviewer, a guest candidate and a guest observer in a live interview of two questions, on the first. */
+async function liveInterview(interviewer: Page, candidate: Page, observer: Page): Promise<void> {
+  await signUpNew(interviewer, "Iris Interviewer");
+  await interviewer.goto("/interviews/new");
+  await interviewer.getByLabel("Title", { exact: true }).fill("Design, together");
+  await addQuestions(interviewer, ["rate limiter", "Secure Logging"]);
+  const sessionId = await createInterview(interviewer);
+  await interviewer.getByRole("button", { name: "Create candidate link" }).click();
+  const candidateLink = await interviewer.getByRole("textbox", { name: "Candidate invite link" }).inputValue();
+  await interviewer.getByRole("button", { name: "Create observer link" }).click();
+  const observerLink = await interviewer.getByRole("textbox", { name: "Observer invite link" }).inputValue();
+  await interviewer.goto(`/room/${sessionId}`);
+  await joinAsGuest(candidate, candidateLink, "Cai Candidate");
+  await joinAsGuest(observer, observerLink, "Oli Observer");
+  await interviewer.getByRole("button", { name: "Start interview" }).click();
+  await expect(candidate.getByLabel("Scratchpad")).toBeVisible();
+}
+
+const summary = (page: Page) => page.getByTestId("board-summary");
+
+/** The whiteboard pointers a page's socket receives from now on. */
+function pointersTo(page: Page): Array<Record<string, unknown>> {
+  const received: Array<Record<string, unknown>> = [];
+  page.on("websocket", (socket) => {
+    socket.on("framereceived", ({ payload }) => {
+      const match = /^42(\[.*\])$/.exec(String(payload));
+      const [event, message] = match ? (JSON.parse(match[1]!) as [string, Record<string, unknown>]) : [];
+      if (event === "board:pointer" && message) received.push(message);
+    });
+  });
+  return received;
+}
+
+async function openBoard(page: Page): Promise<void> {
+  await page.getByRole("tab", { name: "Whiteboard" }).click();
+  await expect(page.locator(".excalidraw canvas.interactive")).toBeVisible({ timeout: 30_000 });
+  // As a member would before drawing: Excalidraw scrolls its canvas into view when it takes the focus.
+  await page.getByTestId("board-canvas").scrollIntoViewIfNeeded();
+}
+
+/** Picks a drawing tool in Excalidraw's toolbar, as a member does. */
+async function tool(page: Page, name: "Rectangle" | "Arrow" | "Text"): Promise<void> {
+  await page.getByTitle(new RegExp(`^${name} `)).click();
+}
+
+/** Drags on the board's canvas from (x1, y1) to (x2, y2), in pixels from its top left corner. */
+async function drag(page: Page, [x1, y1]: [number, number], [x2, y2]: [number, number]): Promise<void> {
+  const box = await page.locator(".excalidraw canvas.interactive").boundingBox();
+  if (!box) throw new Error("the board's canvas is not on screen");
+  await page.mouse.move(box.x + x1, box.y + y1);
+  await page.mouse.down();
+  await page.mouse.move(box.x + (x1 + x2) / 2, box.y + (y1 + y2) / 2, { steps: 4 });
+  await page.mouse.move(box.x + x2, box.y + y2, { steps: 4 });
+  await page.mouse.up();
+}
+
+/**
+ * The page with the workspace at the top of the window, in both themes. (A screenshot of the element
+ * itself, taller than the window, is taken at another window size, and Excalidraw's canvas comes out
+ * stretched in it.)
+ */
+async function screens(page: Page, name: string): Promise<void> {
+  const width = page.viewportSize()?.width ?? 0;
+  await page.getByTestId("workspace").evaluate((element) => {
+    element.scrollIntoView({ block: "start" });
+    window.scrollBy(0, -140);
+  });
+  for (const theme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `test-results/screens/board-${name}-${width}-${theme}.png` });
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+}
+
+test("the candidate draws, the interviewer adds an arrow, a reload keeps both, the observer only watches, and nothing leaves the app's origin", async ({
+  browser,
+  newContext,
+  baseURL,
+}) => {
+  test.setTimeout(240_000);
+  const requests: string[] = [];
+  const interviewer = await pageIn(browser, newContext, requests);
+  const candidate = await pageIn(browser, newContext, requests);
+  const observer = await pageIn(browser, newContext, requests);
+  const pointers = pointersTo(interviewer);
+  await liveInterview(interviewer, candidate, observer);
+
+  // The room opens on the pad: the whiteboard's library has not been loaded.
+  expect(await candidate.evaluate(() => window.EXCALIDRAW_ASSET_PATH)).toBeUndefined();
+  expect(requests.filter((url) => url.includes("/excalidraw/"))).toEqual([]);
+
+  // The candidate draws a rectangle and labels it.
+  await openBoard(candidate);
+  await expect(summary(candidate)).toHaveText("The whiteboard is empty.");
+  await tool(candidate, "Rectangle");
+  await drag(candidate, [120, 140], [320, 260]);
+  await expect(summary(candidate)).toHaveText("On the whiteboard: 1 rectangle.");
+  await tool(candidate, "Text");
+  await candidate.locator(".excalidraw canvas.interactive").click({ position: { x: 140, y: 300 } });
+  await candidate.keyboard.type("API gateway");
+  await candidate.keyboard.press("Escape");
+  await expect(summary(candidate)).toHaveText("On the whiteboard: 1 rectangle, 1 text box.");
+  await expect(candidate.getByTestId("board-status")).toHaveText(/Saved/);
+  // Excalidraw's other tools offer nothing that embeds or fetches outside content.
+  await candidate.getByTitle("More tools").click();
+  await expect(candidate.getByText("Laser pointer")).toBeVisible();
+  for (const hidden of ["Web Embed", "Mermaid to Excalidraw", "Generate"]) await expect(candidate.getByText(hidden, { exact: true })).toBeHidden();
+  await candidate.screenshot({ path: "test-results/screens/board-more-tools-1366-light.png" });
+  await candidate.getByTitle("More tools").click();
+  // Its hand-drawn font came from the app.
+  expect(requests.some((url) => url.startsWith(`${baseURL}/excalidraw/fonts/Excalifont/`))).toBe(true);
+
+  // The interviewer sees it, and adds an arrow from it.
+  await openBoard(interviewer);
+  await expect(summary(interviewer)).toHaveText("On the whiteboard: 1 rectangle, 1 text box.");
+  await tool(interviewer, "Arrow");
+  await drag(interviewer, [330, 200], [520, 200]);
+  await expect(summary(interviewer)).toHaveText("On the whiteboard: 1 arrow, 1 rectangle, 1 text box.");
+  await expect(summary(candidate)).toHaveText("On the whiteboard: 1 arrow, 1 rectangle, 1 text box.");
+  // The candidate's pointer reaches the interviewer (Excalidraw draws it on the canvas, named: see the screenshots).
+  const box = await candidate.locator(".excalidraw canvas.interactive").boundingBox();
+  await candidate.mouse.move((box?.x ?? 0) + 400, (box?.y ?? 0) + 320, { steps: 5 });
+  await expect.poll(() => pointers.length).toBeGreaterThan(0);
+  expect(pointers.at(-1)).toMatchObject({ tool: "pointer", button: "up" });
+
+  // The observer watches: the board is read only, and a drag there draws nothing.
+  await openBoard(observer);
+  await expect(observer.getByTestId("board").getByText("Read only")).toBeVisible();
+  await expect(summary(observer)).toHaveText("On the whiteboard: 1 arrow, 1 rectangle, 1 text box.");
+  await expect(observer.getByTitle(/^Rectangle/)).toHaveCount(0);
+  await observer.locator(".excalidraw canvas.interactive").click({ position: { x: 450, y: 250 } });
+  await observer.keyboard.press("r");
+  await drag(observer, [500, 300], [600, 380]);
+  await observer.waitForTimeout(500);
+  await expect(summary(interviewer)).toHaveText("On the whiteboard: 1 arrow, 1 rectangle, 1 text box.");
+
+  // A reload keeps both drawings, and the whiteboard the member last chose.
+  await candidate.reload();
+  await expect(candidate.locator(".excalidraw canvas.interactive")).toBeVisible({ timeout: 30_000 });
+  await expect(summary(candidate)).toHaveText("On the whiteboard: 1 arrow, 1 rectangle, 1 text box.");
+
+  // The board keeps its keys (Excalidraw takes them, and the room's shortcuts leave the board's region alone):
+  // an arrow there does not move the interview to the next question.
+  await interviewer.locator(".excalidraw canvas.interactive").click({ position: { x: 60, y: 420 } });
+  await interviewer.keyboard.press("ArrowRight");
+  await interviewer.waitForTimeout(500);
+  await expect(candidate.getByTestId("current-question").getByText("Question 1 of 2")).toBeVisible();
+
+  // The keyboard leaves the board: Esc (a first one drops the tool in hand), then Tab goes on to what follows it (the notes).
+  await tool(interviewer, "Rectangle");
+  await interviewer.keyboard.press("Escape");
+  await expect(interviewer.getByTestId("board-size")).not.toBeFocused();
+  await interviewer.keyboard.press("Escape");
+  await expect(interviewer.getByTestId("board-size")).toBeFocused();
+  await interviewer.keyboard.press("Tab");
+  expect(await interviewer.evaluate(() => document.activeElement?.closest("#notes-and-scorecard") !== null)).toBe(true);
+
+  await screens(candidate, "drawn");
+  await screens(observer, "observer");
+  await interviewer.getByRole("button", { name: "Side by side" }).click();
+  await expect(interviewer.getByTestId("workspace")).toHaveAttribute("data-layout", "both");
+  await screens(interviewer, "side-by-side");
+  await candidate.getByRole("button", { name: "Side by side" }).click();
+  await expect(candidate.getByTestId("workspace")).toHaveAttribute("data-layout", "both");
+  await screens(candidate, "candidate-side-by-side");
+  // On a phone's width, one pane at a time again: the whiteboard, as chosen last.
+  await candidate.setViewportSize({ width: 390, height: 844 });
+  await expect(candidate.getByTestId("workspace")).toHaveAttribute("data-layout", "whiteboard");
+  await expect(candidate.locator(".excalidraw canvas.interactive")).toBeVisible();
+  expect(await candidate.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  await screens(candidate, "drawn");
+
+  const origin = new URL(baseURL ?? "").origin;
+  expect(requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith("data:") && !url.startsWith("blob:"))).toEqual([]);
+});
