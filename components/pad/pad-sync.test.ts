@@ -79,4 +79,26 @@ describe("PadSync", () => {
     expect(sync.fromRemote(0, 4)).toBeNull();
     vi.useRealTimers();
   });
+
+  it("takes an update once when its relay comes while a pull that also carries it is on its way", async () => {
+    const pad = editor();
+    const language: StoredPadUpdate = { version: 1, clientID: "", changes: [], language: "python" };
+    const text: StoredPadUpdate = { version: 2, clientID: "tab-b", changes: [[0, "def allow(bucket):"]] };
+    let answerPull: (updates: StoredPadUpdate[]) => void = () => undefined;
+    const transport: PadTransport = {
+      push: async () => ({ ok: true as const, seq: 1, revision: 0 }),
+      pull: () => new Promise((resolve) => (answerPull = (updates) => resolve({ ok: true as const, mode: "updates" as const, updates, more: false }))),
+    };
+    const sync = new PadSync(transport, textOf(""), { status: () => undefined, language: () => undefined, reset: () => undefined, changed: () => undefined });
+    sync.attach(pad);
+    // The room is joined: the pull since 0 goes out. The language pick is relayed before its answer,
+    // and the server read the pad after the pick, so the answer carries it too.
+    sync.resync();
+    sync.receive(1, [language]);
+    answerPull([language]);
+    await vi.waitFor(() => expect(sync.version).toBe(1));
+    sync.receive(2, [text]);
+    expect(sync.version).toBe(2);
+    expect(pad.state.doc.toString()).toBe("def allow(bucket):");
+  });
 });

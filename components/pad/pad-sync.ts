@@ -106,11 +106,7 @@ export class PadSync {
 
   /** Accepted updates relayed by the room, `revision` being the version after the last. */
   receive(revision: number, updates: readonly StoredPadUpdate[]): void {
-    const version = this.version;
-    const first = revision - updates.length + 1;
-    if (revision <= version) return;
-    if (first > version + 1) return void this.pull();
-    this.apply(updates.slice(version + 1 - first));
+    if (revision > this.version) this.apply(updates);
   }
 
   /** The room is (again) joined: catch up with what happened meanwhile, then send what waits. */
@@ -153,9 +149,17 @@ export class PadSync {
     return unconfirmed.map((update) => update.changes.desc).reduce((all, next) => all.composeDesc(next));
   }
 
-  private apply(updates: readonly StoredPadUpdate[]): void {
+  /**
+   * Applies the updates this tab has not had yet, by their versions: a relay and a pull's answer may
+   * carry the same ones (a relay that arrives while a pull is on its way), and one applied twice would
+   * put this tab a version ahead of the room and drop the next update as already had. A gap pulls.
+   */
+  private apply(received: readonly StoredPadUpdate[]): void {
     const editor = this.editor;
+    const had = this.version;
+    const updates = received.filter((update) => update.version > had);
     if (!editor || updates.length === 0) return;
+    if (updates.some((update, i) => update.version !== had + 1 + i)) return void this.pull();
     const parsed = updates.map((update) => ({ clientID: update.clientID, changes: ChangeSet.fromJSON(update.changes) }));
     let version = this.version;
     for (const update of parsed) {
