@@ -39,6 +39,8 @@ export function QuestionPicker({ pickedIds, onAdd }: QuestionPickerProps) {
   });
   const items = search.data?.pages.flatMap((page) => page.items) ?? [];
   const total = search.data?.pages[0]?.total ?? 0;
+  // The list shown is for the words typed only once the debounce has passed and their results came.
+  const current = query === q.trim() && !search.isPlaceholderData;
 
   return (
     <section aria-labelledby="picker-heading" className="flex min-h-0 min-w-0 flex-col rounded-xl border bg-card shadow-xs">
@@ -76,7 +78,12 @@ export function QuestionPicker({ pickedIds, onAdd }: QuestionPickerProps) {
       ) : items.length === 0 ? (
         <p className="p-6 text-center text-sm text-muted-foreground">No questions match “{query}”.</p>
       ) : (
-        <ul aria-label="Search results" className="min-h-0 flex-1 divide-y overflow-y-auto" aria-busy={search.isFetching}>
+        <ul
+          aria-label="Search results"
+          className="min-h-0 flex-1 divide-y overflow-y-auto"
+          aria-busy={!current || search.isFetching}
+          data-results-for={current ? query : undefined}
+        >
           {items.map((item) => (
             <BankResult key={item.id} item={item} picked={pickedIds.has(item.id)} onAdd={onAdd} />
           ))}

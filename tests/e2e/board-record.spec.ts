@@ -91,12 +91,7 @@ const INTERVIEWER_PUSHES: BoardElement[][] = [
   ],
 ];
 
-// Known defect, in the tenth session's notes: since the whiteboard's room UI and the importer were merged
-// beside it, this test hangs after the room starts, while its two RoomClients join and draw (no Playwright
-// step fails; the test times out at 4 minutes, in CI and locally). It passed on its own branch. What it
-// checks is covered meanwhile by tests/integration/review.test.ts (drawing by both members, the Markdown
-// image, the JSON boards, the page's image) and the replay property test; the screenshots are not.
-test.fixme("the session page, its printed report and the replay show the whiteboard as it was drawn", async ({ browser, newContext }) => {
+test("the session page, its printed report and the replay show the whiteboard as it was drawn", async ({ browser, newContext }) => {
   test.setTimeout(240_000);
   const interviewerContext = await newContext(browser, { viewport: { width: 1366, height: 900 } });
   const candidateContext = await newContext(browser, { viewport: { width: 1366, height: 900 } });
@@ -118,8 +113,10 @@ test.fixme("the session page, its printed report and the replay show the whitebo
   await interviewer.getByRole("button", { name: "Start interview" }).click();
   await expect(candidate.getByTestId("current-question")).toBeVisible();
 
-  const iva = new RoomClient(baseURL, await cookieHeader(interviewerContext), sessionId);
-  const cai = new RoomClient(baseURL, await cookieHeader(candidateContext), sessionId);
+  // joined() waits for the next join: nothing may be awaited between making a client and asking.
+  const [ivaCookie, caiCookie] = await Promise.all([cookieHeader(interviewerContext), cookieHeader(candidateContext)]);
+  const iva = new RoomClient(baseURL, ivaCookie, sessionId);
+  const cai = new RoomClient(baseURL, caiCookie, sessionId);
   try {
     await Promise.all([iva.joined(), cai.joined()]);
     const questionId = (cai.view as CandidateView).current!.id;

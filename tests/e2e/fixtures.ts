@@ -57,6 +57,8 @@ export async function addQuestions(page: Page, searches: string[]): Promise<void
   const search = page.getByRole("searchbox", { name: "Search the question bank" });
   for (const words of searches) {
     await search.fill(words);
+    // The results for these words, not the ones shown while the search waits for typing to pause.
+    await expect(page.getByRole("list", { name: "Search results" })).toHaveAttribute("data-results-for", words);
     await page
       .getByRole("button", { name: /^Add question: / })
       .first()

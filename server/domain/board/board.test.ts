@@ -9,9 +9,13 @@ function mergedInOrder(changes: readonly BoardElement[]): Board {
   return changes.reduce((board, change) => mergeBoard(board, [change]).board, EMPTY_BOARD);
 }
 
+/**
+ * The size a board's elements make. Its history (the changes it took) depends on the order they came in:
+ * the room's log gives every member the same order, and the replay test holds them to it.
+ */
 function recount(board: Board) {
   const all = Object.values(board.elements);
-  return { elements: all.length, chars: all.reduce((sum, element) => sum + JSON.stringify(element).length, 0) };
+  return { elements: all.length, chars: all.reduce((sum, element) => sum + JSON.stringify(element).length, 0), history: board.size.history };
 }
 
 /** Changes to a few elements, in several versions, some alike but for their content. */
@@ -65,9 +69,23 @@ describe("a whiteboard's changes", () => {
     ]).board;
     expect(boardElements(board).map((element) => element.id)).toEqual(["c", "b", "a"]);
     expect(fitsBoard(board.size)).toBe(true);
-    expect(fitsBoard({ elements: BOARD_LIMITS.elements + 1, chars: 0 })).toBe(false);
-    expect(fitsBoard({ elements: 1, chars: BOARD_LIMITS.chars + 1 })).toBe(false);
-    expect(boardFullness({ elements: BOARD_LIMITS.elements / 2, chars: BOARD_LIMITS.chars / 4 })).toBe(0.5);
+    expect(fitsBoard({ elements: BOARD_LIMITS.elements + 1, chars: 0, history: 0 })).toBe(false);
+    expect(fitsBoard({ elements: 1, chars: BOARD_LIMITS.chars + 1, history: 0 })).toBe(false);
+    expect(fitsBoard({ elements: 1, chars: 100, history: BOARD_LIMITS.historyChars + 1 })).toBe(false);
+    expect(boardFullness({ elements: BOARD_LIMITS.elements / 2, chars: BOARD_LIMITS.chars / 4, history: 0 })).toBe(0.5);
+    expect(boardFullness({ elements: 1, chars: 100, history: (BOARD_LIMITS.historyChars * 3) / 4 })).toBe(0.75);
+  });
+
+  it("count every change they take in their history, which moving the same shape again and again fills", () => {
+    let board = mergeBoard(EMPTY_BOARD, [rectangle({ id: "a" })]).board;
+    const once = board.size.chars;
+    expect(board.size.history).toBe(once);
+    for (let version = 2; version <= 10; version++) board = mergeBoard(board, [rectangle({ id: "a", version, x: version })]).board;
+    expect(board.size.elements).toBe(1);
+    expect(board.size.chars).toBeLessThanOrEqual(once + 2);
+    expect(board.size.history).toBeGreaterThanOrEqual(10 * once);
+    // A change the board does not take (sent again) adds nothing.
+    expect(mergeBoard(board, [rectangle({ id: "a", version: 10, x: 10 })]).board.size.history).toBe(board.size.history);
   });
 });
 

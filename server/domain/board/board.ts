@@ -10,21 +10,28 @@ import { boardElementSchema, type BoardElement } from "./board-element";
  */
 export interface Board {
   readonly elements: Readonly<Record<string, BoardElement>>;
-  /** Elements, deleted ones included, and characters of their JSON: what the limits count. */
+  /** Elements, deleted ones included, characters of their JSON, and of every change taken: what the limits count. */
   readonly size: BoardSize;
 }
 
 export interface BoardSize {
   elements: number;
   chars: number;
+  /**
+   * Characters of JSON of every change the board took, the starting diagram included: what its history
+   * (the room's log, and the replay) holds. Moving one element a thousand times adds nothing to the
+   * board but a thousand changes to the log.
+   */
+  history: number;
 }
 
-export const EMPTY_BOARD: Board = { elements: {}, size: { elements: 0, chars: 0 } };
+export const EMPTY_BOARD: Board = { elements: {}, size: { elements: 0, chars: 0, history: 0 } };
 
 /** A board as the room's snapshot stores it. */
 export const boardSchema = z.object({
   elements: z.record(z.string(), boardElementSchema),
-  size: z.object({ elements: z.number().int().min(0), chars: z.number().int().min(0) }),
+  // Snapshots from before the history was counted count it from then.
+  size: z.object({ elements: z.number().int().min(0), chars: z.number().int().min(0), history: z.number().int().min(0).default(0) }),
 });
 
 /**
@@ -38,9 +45,14 @@ export const BOARD_LIMITS = {
   chars: 1_000_000,
   /** Changed elements in one push: a selection of everything moved at once. */
   perPush: 500,
+  /**
+   * Characters of all the changes a board takes: a 45-minute design makes about 3 MB of them, so this is
+   * hours of drawing, and it bounds what a member who keeps moving the same shapes can have stored.
+   */
+  historyChars: 20_000_000,
 } as const;
 
-export const BOARD_FULL = `The whiteboard holds at most ${BOARD_LIMITS.elements.toLocaleString("en")} elements and ${(BOARD_LIMITS.chars / 1_000_000).toLocaleString("en")} MB of drawing.`;
+export const BOARD_FULL = `The whiteboard holds at most ${BOARD_LIMITS.elements.toLocaleString("en")} elements and ${(BOARD_LIMITS.chars / 1_000_000).toLocaleString("en")} MB of drawing, made in at most ${(BOARD_LIMITS.historyChars / 1_000_000).toLocaleString("en")} MB of changes.`;
 
 /**
  * Whether `incoming` replaces `current`: a higher version; at the same version, the lower nonce (as
@@ -69,19 +81,21 @@ function canonical(value: unknown): string {
 /** The board with `changes` merged in, and the changes it took (those that superseded what it had). */
 export function mergeBoard(board: Board, changes: readonly BoardElement[]): { board: Board; taken: BoardElement[] } {
   const elements: Record<string, BoardElement> = { ...board.elements };
-  let { elements: count, chars } = board.size;
+  let { elements: count, chars, history } = board.size;
   const taken = new Map<string, BoardElement>();
   for (const element of changes) {
     const current = elements[element.id];
     if (!supersedes(element, current)) continue;
     if (current) chars -= charsOf(current);
     else count++;
-    chars += charsOf(element);
+    const added = charsOf(element);
+    chars += added;
+    history += added;
     elements[element.id] = element;
     taken.set(element.id, element);
   }
   if (taken.size === 0) return { board, taken: [] };
-  return { board: { elements, size: { elements: count, chars } }, taken: [...taken.values()] };
+  return { board: { elements, size: { elements: count, chars, history } }, taken: [...taken.values()] };
 }
 
 function charsOf(element: BoardElement): number {
@@ -90,12 +104,12 @@ function charsOf(element: BoardElement): number {
 
 /** The board's one size rule: the server refuses past it, and the members' boards show how near it is. */
 export function fitsBoard(size: BoardSize): boolean {
-  return size.elements <= BOARD_LIMITS.elements && size.chars <= BOARD_LIMITS.chars;
+  return size.elements <= BOARD_LIMITS.elements && size.chars <= BOARD_LIMITS.chars && size.history <= BOARD_LIMITS.historyChars;
 }
 
 /** How full a board is, 0 to 1, by whichever limit it is nearer. */
 export function boardFullness(size: BoardSize): number {
-  return Math.max(size.elements / BOARD_LIMITS.elements, size.chars / BOARD_LIMITS.chars);
+  return Math.max(size.elements / BOARD_LIMITS.elements, size.chars / BOARD_LIMITS.chars, size.history / BOARD_LIMITS.historyChars);
 }
 
 /** The elements in drawing order (by fractional index, then id), as Excalidraw takes them. */

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { BOARD_LIMITS } from "../board/board";
+import { BOARD_TEXT_MAX } from "../board/board-element";
 import { CODE_LIMITS } from "../code/code-spec";
 import { runReportSchema, type RunReport } from "../code/run-record";
 import { capRunResult, RUN_RESULT_LIMITS } from "../code/run-result";
@@ -683,6 +685,27 @@ describe("the pad's code", () => {
       ok: true,
       events: [{ type: "codeRan", payload: { runId: "run-largest-honest" } }],
     });
+  });
+
+  it("refuses drawing once a whiteboard's changes fill its history, though the board itself stays small, keeping what came before", () => {
+    // The same text box moved again and again: one element on the board, every move in the log.
+    const moved = (version: number) => boardText("note", "n".repeat(BOARD_TEXT_MAX), version);
+    let state = liveRoom();
+    const startingElements = Object.keys(state.boards[Q1]?.elements ?? {}).length || (state.questions[0]!.board?.length ?? 0);
+    let version = 1;
+    let refused: Decision | null = null;
+    // About 20 MB / 10 KB moves; bounded, so that a broken rule fails rather than hangs.
+    for (; version < 3_000 && !refused; version++) {
+      const decision = decide(state, candidate, { type: "drawOnBoard", questionId: Q1, elements: [moved(version)] }, at(3), idSource());
+      if (decision.ok) state = decision.events.reduce(apply, state);
+      else refused = decision;
+    }
+    expect(refused).toEqual({ ok: false, error: { code: "PAYLOAD_TOO_LARGE", message: expect.stringContaining("20 MB of changes") } });
+    const board = state.boards[Q1]!;
+    expect(board.size.elements).toBe(startingElements + 1);
+    expect(board.size.history).toBeLessThanOrEqual(BOARD_LIMITS.historyChars);
+    expect(board.size.history).toBeGreaterThan(BOARD_LIMITS.historyChars - 2 * BOARD_TEXT_MAX - 1_000);
+    expect(board.elements.note!.version).toBe(version - 2);
   });
 
   it("keeps runs up to so many characters of output in all, then refuses more, keeping the earlier ones", () => {
