@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -24,10 +24,12 @@ interface QuestionEditorProps {
   /** A problem reported by the server, shown above the buttons. */
   error?: string | null;
   saveLabel?: string;
+  /** Fields kept outside the draft, shown after the code (the edit page's starting diagram). */
+  children?: ReactNode;
 }
 
 /** Corrects every field the importer fills: prompt, statement, answer, key points, red flags, difficulty, tags, rubric, follow-ups and code. */
-export function QuestionEditor({ initial, competencies, onSave, onCancel, saving = false, error, saveLabel = "Save changes" }: QuestionEditorProps) {
+export function QuestionEditor({ initial, competencies, onSave, onCancel, saving = false, error, saveLabel = "Save changes", children }: QuestionEditorProps) {
   const id = useId();
   const [draft, setDraft] = useState(() => toDraft(initial));
   const [problems, setProblems] = useState<Record<string, string>>({});
@@ -98,6 +100,7 @@ export function QuestionEditor({ initial, competencies, onSave, onCancel, saving
       </EditableList>
 
       <CodeSpecEditor value={draft.code} problems={codeProblems(problems)} onChange={(code) => setDraft((d) => ({ ...d, code }))} />
+      {children}
 
       {error ? <Alert variant="error">{error}</Alert> : null}
       <EditorButtons saving={saving} saveLabel={saveLabel} onCancel={onCancel} />

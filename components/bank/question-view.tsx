@@ -1,13 +1,15 @@
-import { AlertTriangle, CircleCheck, Code2, FileText, Lightbulb, ListChecks, MessageSquareReply, NotebookPen, Star } from "lucide-react";
+import { AlertTriangle, CircleCheck, Code2, FileText, Lightbulb, ListChecks, MessageSquareReply, NotebookPen, Shapes, Star } from "lucide-react";
 import type { LucideIcon } from "lucide-react";
 import type { ReactNode } from "react";
 import { CompetencyBadge } from "@/components/bank/competency-badge";
 import { CodeSpecView } from "@/components/bank/code-spec-view";
+import { BoardDrawing } from "@/components/review/board-drawing";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Markdown } from "@/components/ui/markdown";
 import type { BankQuestionDetail } from "@/server/api/routers/bank/question.schema";
 import { InlineTitle } from "@/components/ui/inline-title";
+import { boardOf } from "@/server/domain/board/board";
 
 function Section({ title, icon: Icon, count, children, testId }: { title: string; icon: LucideIcon; count?: number; children: ReactNode; testId?: string }) {
   return (
@@ -85,6 +87,14 @@ export function QuestionView({ question }: { question: BankQuestionDetail }) {
           <Card className="p-5 sm:p-6">
             <Section title="Code" icon={Code2}>
               <CodeSpecView code={question.code} />
+            </Section>
+          </Card>
+        ) : null}
+
+        {question.board?.length ? (
+          <Card className="p-5 sm:p-6">
+            <Section title="Starting diagram" icon={Shapes} testId="question-diagram">
+              <BoardDrawing board={boardOf(question.board)} title="The whiteboard opens with it in the room" />
             </Section>
           </Card>
         ) : null}

@@ -4,32 +4,18 @@ import { CloudAlert, CloudCheck, CloudOff, CloudUpload, Shapes } from "lucide-re
 import dynamic from "next/dynamic";
 import { useTheme } from "next-themes";
 import { useRef, useState } from "react";
-import { BOARD_ASSETS_URL, keepFontFacesOnThisOrigin } from "@/components/board/board-assets";
+import { BOARD_FRAME_CLASS, loadWithBoardAssets } from "@/components/board/excalidraw-setup";
 import type { BoardStatus } from "@/components/board/board-sync";
 import type { WhiteboardProps } from "@/components/board/whiteboard";
 import { cn } from "@/components/ui/cn";
 import { BOARD_FULL, boardFullness, type Board } from "@/server/domain/board/board";
 import type { BoardElementType } from "@/server/domain/board/board-element";
 
-declare global {
-  interface Window {
-    /** Where Excalidraw loads its fonts from (otherwise a CDN). */
-    EXCALIDRAW_ASSET_PATH?: string | string[];
-  }
-}
-
-/**
- * Excalidraw and its CSS load when a member first opens a whiteboard, never with the room's page; its
- * fonts come from the app (public/excalidraw/), named before the package first runs, and from nowhere else.
- */
-const Whiteboard = dynamic(
-  () => {
-    window.EXCALIDRAW_ASSET_PATH = BOARD_ASSETS_URL;
-    keepFontFacesOnThisOrigin();
-    return import("@/components/board/whiteboard").then((module) => module.Whiteboard);
-  },
-  { ssr: false, loading: () => <p className="p-4 text-[13px] text-muted-foreground">Loading the whiteboard…</p> },
-);
+/** Excalidraw and its CSS load when a member first opens a whiteboard, never with the room's page. */
+const Whiteboard = dynamic(() => loadWithBoardAssets(() => import("@/components/board/whiteboard").then((module) => module.Whiteboard)), {
+  ssr: false,
+  loading: () => <p className="p-4 text-[13px] text-muted-foreground">Loading the whiteboard…</p>,
+});
 
 /** From here the size line warns that the board is nearly full. */
 const WARN_FROM = 0.8;
@@ -54,18 +40,7 @@ export function BoardPanel(props: Omit<WhiteboardProps, "theme" | "onStatus" | "
         </h2>
         {props.readOnly ? <span className="text-xs text-muted-foreground">Read only</span> : <BoardStatusLine status={status} />}
       </div>
-      {/* Isolated: Excalidraw's own layers stay under the room's sticky header. */}
-      <div
-        data-testid="board-canvas"
-        data-own-keys
-        className={cn(
-          "isolate h-[30rem] overflow-hidden rounded-xl border border-input shadow-xs focus-within:border-ring focus-within:ring-3 focus-within:ring-ring/25 sm:h-[34rem]",
-          // Ways to bring in outside content Excalidraw offers without a setting: embeds (Mermaid's item shares their test id,
-          // and the heading over it and the AI tools is left empty) and the library, which browses an outside site.
-          // Important: Excalidraw's own (unlayered) styles win over a utility's.
-          "[&_[class*=sidebar-trigger]]:hidden! [&_[data-testid=toolbar-embeddable]]:hidden! [&_[class*=extra-tools-dropdown]_div:not([class])]:hidden!",
-        )}
-      >
+      <div data-testid="board-canvas" data-own-keys className={cn("h-[30rem] sm:h-[34rem]", BOARD_FRAME_CLASS)}>
         <Whiteboard {...board} theme={resolvedTheme === "dark" ? "dark" : "light"} onStatus={setStatus} onLeave={() => sizeLine.current?.focus()} />
       </div>
       <p className="sr-only" aria-live="polite" data-testid="board-summary">

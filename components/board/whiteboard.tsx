@@ -2,9 +2,10 @@
 
 import { Excalidraw, MainMenu } from "@excalidraw/excalidraw";
 import "@excalidraw/excalidraw/index.css";
-import type { AppState, Collaborator, ExcalidrawImperativeAPI, ExcalidrawProps, SocketId } from "@excalidraw/excalidraw/types";
+import type { AppState, Collaborator, ExcalidrawImperativeAPI, SocketId } from "@excalidraw/excalidraw/types";
 import { useEffect, useRef, useState } from "react";
 import { BoardSync, type BoardStatus, type BoardTransport } from "@/components/board/board-sync";
+import { BOARD_UI_OPTIONS } from "@/components/board/excalidraw-setup";
 import { memberColor } from "@/components/pad/remote-cursors";
 import { newIdempotencyKey, type ConnectionState } from "@/components/realtime/room-connection";
 import { getSocket } from "@/components/realtime/socket-client";
@@ -35,24 +36,6 @@ export interface WhiteboardProps {
   /** Esc with nothing left for Excalidraw to cancel: the member leaves the board (the next Tab goes on past it). */
   onLeave: () => void;
 }
-
-/**
- * Nothing that loads or embeds outside content: no image tool (a pasted image is refused by `BoardSync`
- * too), no files opened or saved, no export, no canvas reset for everyone at once, and the theme follows
- * the app's. Embeds, Mermaid and the library (which browses an outside site) are hidden by `HIDDEN_UI`.
- */
-const UI_OPTIONS: ExcalidrawProps["UIOptions"] = {
-  tools: { image: false },
-  canvasActions: {
-    changeViewBackgroundColor: false,
-    clearCanvas: false,
-    export: false,
-    loadScene: false,
-    saveAsImage: false,
-    saveToActiveFile: false,
-    toggleTheme: false,
-  },
-};
 
 /**
  * A question's whiteboard: Excalidraw, driven by a `BoardSync` over the room's socket, with the other
@@ -87,7 +70,7 @@ export function Whiteboard(props: WhiteboardProps) {
         isCollaborating
         aiEnabled={false}
         validateEmbeddable={false}
-        UIOptions={UI_OPTIONS}
+        UIOptions={BOARD_UI_OPTIONS}
         name="Whiteboard"
       >
         <MainMenu>

@@ -199,3 +199,82 @@ test("the candidate draws, the interviewer adds an arrow, a reload keeps both, t
   const origin = new URL(baseURL ?? "").origin;
   expect(requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith("data:") && !url.startsWith("blob:"))).toEqual([]);
 });
+
+test("an interviewer draws a question's starting diagram in the bank, and the room's whiteboard opens with it", async ({ page }) => {
+  test.setTimeout(240_000);
+  const stamp = `diagram${Date.now().toString(36)}`;
+  await signUpNew(page, "Dana Diagram");
+  // The shared documents are read-only: a copy is the interviewer's own to edit.
+  await expect(async () => {
+    await page.goto("/bank?q=sliding+window+rate+limiter");
+    await expect(page.getByTestId("bank-result").first()).toBeVisible({ timeout: 10_000 });
+  }).toPass({ timeout: 60_000 });
+  await page.getByTestId("bank-result").first().click();
+  await page.getByRole("button", { name: "Copy to my bank" }).click();
+  await page.waitForURL(/\/bank\?document=/);
+  await page.getByTestId("bank-search").fill("sliding window rate limiter");
+  await page.getByTestId("bank-result").filter({ hasText: "Yours" }).first().click();
+  await page.getByRole("link", { name: "Edit" }).click();
+  const prompt = page.getByLabel("Question", { exact: true });
+  await prompt.fill(`${await prompt.inputValue()} (${stamp})`);
+
+  const field = page.getByTestId("starting-diagram");
+  await expect(field).toContainText("No starting diagram: the whiteboard opens empty.");
+  await field.getByRole("button", { name: "Draw a starting diagram" }).click();
+  await expect(page.locator(".excalidraw canvas.interactive")).toBeVisible({ timeout: 30_000 });
+  await page.getByTestId("diagram-canvas").scrollIntoViewIfNeeded();
+  await tool(page, "Rectangle");
+  await drag(page, [120, 140], [300, 240]);
+  await tool(page, "Arrow");
+  await drag(page, [310, 190], [480, 190]);
+  await field.getByRole("button", { name: "Done drawing" }).click();
+  await expect(field.getByRole("img")).toHaveAttribute("alt", /^A drawing of 1 shape and 1 arrow\.$/);
+  await boardPageScreens(page, "bank-diagram-edit", field);
+  await page.getByRole("button", { name: "Save changes" }).click();
+
+  const diagram = page.getByTestId("question-diagram");
+  await expect(diagram.getByRole("img")).toHaveAttribute("alt", /^A drawing of 1 shape and 1 arrow\.$/);
+  await boardPageScreens(page, "bank-diagram-question", diagram);
+
+  // Planned into an interview, the question brings its diagram: the room's whiteboard opens with it.
+  await page.goto("/interviews/new");
+  await page.getByLabel("Title", { exact: true }).fill("What breaks at 10x?");
+  await addQuestions(page, [stamp]);
+  const sessionId = await createInterview(page);
+  await page.goto(`/room/${sessionId}`);
+  await page.getByRole("button", { name: "Start interview" }).click();
+  await openBoard(page);
+  await expect(summary(page)).toHaveText("On the whiteboard: 1 arrow, 1 rectangle.");
+
+  // Removed in the bank, the diagram is gone from the question (the interview keeps the copy it was planned with).
+  await page.goBack();
+  await page.goto("/bank?q=" + stamp);
+  await page.getByTestId("bank-result").first().click();
+  await page.getByRole("link", { name: "Edit" }).click();
+  await page.getByTestId("starting-diagram").getByRole("button", { name: "Remove diagram" }).click();
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByTestId("question-answer")).toBeVisible();
+  await expect(page.getByTestId("question-diagram")).toHaveCount(0);
+});
+
+/** A page with `part` at the top of the window, at both widths and in both themes. */
+async function boardPageScreens(page: Page, name: string, part: import("@playwright/test").Locator): Promise<void> {
+  for (const [width, height] of [
+    [1366, 900],
+    [390, 844],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    for (const theme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme: theme });
+      await part.evaluate((element) => {
+        element.scrollIntoView({ block: "start" });
+        window.scrollBy(0, window.innerWidth < 640 ? -150 : -90);
+      });
+      await page.waitForTimeout(200);
+      await page.screenshot({ path: `test-results/screens/${name}-${width}-${theme}.png` });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    }
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.setViewportSize({ width: 1366, height: 900 });
+}

@@ -41,7 +41,7 @@ export default async function EditBankQuestionPage({ params }: { params: Promise
       </p>
       {canChangeDocument(user, question.document) ? (
         <Card className="mt-6 p-5 sm:p-6">
-          <EditQuestionForm id={question.id} initial={editedFrom(question)} competencies={question.document.competencies} />
+          <EditQuestionForm id={question.id} initial={editedFrom(question)} board={question.board ?? null} competencies={question.document.competencies} />
         </Card>
       ) : (
         <div className="mt-6 grid justify-items-start gap-4">

@@ -1,0 +1,51 @@
+"use client";
+
+import { Excalidraw, MainMenu } from "@excalidraw/excalidraw";
+import "@excalidraw/excalidraw/index.css";
+import { useRef, useState } from "react";
+import { BOARD_UI_OPTIONS } from "@/components/board/excalidraw-setup";
+import type { BoardElement } from "@/server/domain/board/board-element";
+
+export interface DiagramCanvasProps {
+  /** The diagram when the canvas opens; from then on the canvas holds it. */
+  initial: readonly BoardElement[];
+  theme: "light" | "dark";
+  /** The drawing changed: every element on the canvas, deleted ones left out, as Excalidraw has them. */
+  onChange: (elements: readonly unknown[]) => void;
+}
+
+/**
+ * Excalidraw on its own, for a bank question's starting diagram: nothing is sent as it is drawn, the
+ * question's form saves the drawing with the rest. Loaded on demand (starting-diagram-field.tsx).
+ */
+export function DiagramCanvas({ initial, theme, onChange }: DiagramCanvasProps) {
+  const [initialData] = useState(() => ({ elements: structuredClone(initial) as never, scrollToContent: true }));
+  // Excalidraw reports every pointer move and selection too: only a changed drawing goes on.
+  const drawn = useRef(versionOf(initial));
+  return (
+    <Excalidraw
+      initialData={initialData}
+      onChange={(elements) => {
+        const version = versionOf(elements);
+        if (version === drawn.current) return;
+        drawn.current = version;
+        onChange(elements.filter((element) => !element.isDeleted));
+      }}
+      theme={theme}
+      aiEnabled={false}
+      validateEmbeddable={false}
+      UIOptions={BOARD_UI_OPTIONS}
+      name="Starting diagram"
+    >
+      <MainMenu>
+        <MainMenu.DefaultItems.SearchMenu />
+        <MainMenu.DefaultItems.Help />
+      </MainMenu>
+    </Excalidraw>
+  );
+}
+
+/** Changes as Excalidraw counts them: each change to an element raises its version. */
+function versionOf(elements: ReadonlyArray<{ id: string; version: number }>): string {
+  return `${elements.length}:${elements.reduce((sum, element) => sum + element.version, 0)}`;
+}
