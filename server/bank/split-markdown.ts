@@ -7,6 +7,7 @@ import type { Processor } from "unified";
 import { unified } from "unified";
 import type { ListItem, SplitResult, Unit } from "./blocks";
 import { plainInline, trimEndOf } from "./inline-text";
+import { fenceAsciiDiagrams } from "./ascii-diagrams";
 import { restoreCodeBreaks } from "./restore-code-breaks";
 
 /**
@@ -43,7 +44,8 @@ const parser = unified().use(remarkParse).use(blocksOnly).freeze();
 
 /** Splits a Markdown document into units with a real CommonMark parser (remark) plus GFM tables. */
 export function splitMarkdown(input: string): SplitResult {
-  const text = repairClosingFences(input);
+  // A drawing indented four spaces is already code; one indented two or three may be a list item's.
+  const { text, lineOf } = fenceAsciiDiagrams(repairClosingFences(input), (first) => /^ ?\S/.test(first));
   const units: Unit[] = [];
   let codeLinesRestored = 0;
   let block = 0;
@@ -53,7 +55,7 @@ export function splitMarkdown(input: string): SplitResult {
     codeLinesRestored += part.codeLinesRestored;
     block = part.lastBlock;
   }
-  return { units, codeLinesRestored };
+  return { units: units.map((unit) => ({ ...unit, line: lineOf(unit.line) })), codeLinesRestored };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { ListItem, SplitResult, Unit } from "./blocks";
 import { plainInline } from "./inline-text";
+import { fenceAsciiDiagrams } from "./ascii-diagrams";
 import { restoreCodeBreaks } from "./restore-code-breaks";
 
 /**
@@ -17,8 +18,8 @@ const CODE_START =
 /** Markdown syntax at the start of a plain line that would change how the line renders. */
 const escapeLine = (line: string) => line.replace(/^(\s*)([#>|=+])/, "$1\\$2").trim();
 
-/** A line drawn with one character under (or over and under) a title: "=====", "-----", "~~~~~". */
-const ADORNMENT = /^([=\-~^*#+"'`:.])\1{2,}\s*$/;
+/** A line drawn with one character under (or over and under) a title: "=====", "-----", "~~~~~"; not a diagram's fence. */
+const ADORNMENT = /^(?!```$)([=\-~^*#+"'`:.])\1{2,}\s*$/;
 
 /**
  * A title underlined, or over- and underlined, as plain text and reStructuredText write section titles
@@ -37,7 +38,8 @@ function underlinedTitle(lines: readonly string[], i: number, styles: string[]):
   return { title: title.trim(), depth: Math.min(6, styles.indexOf(style) + 1), length: titled !== null ? 3 : 2 };
 }
 
-export function splitPlainText(text: string): SplitResult {
+export function splitPlainText(input: string): SplitResult {
+  const { text, lineOf } = fenceAsciiDiagrams(input);
   const lines = text.split("\n");
   const units: Unit[] = [];
   const titleStyles: string[] = [];
@@ -56,6 +58,14 @@ export function splitPlainText(text: string): SplitResult {
       const md = `${"#".repeat(titled.depth)} ${escapeLine(titled.title)}`;
       units.push({ kind: "heading", depth: titled.depth, text: plainInline(titled.title), md, line: i + (titled.length === 3 ? 2 : 1), block });
       i += titled.length;
+      continue;
+    }
+    // A diagram fenced by fenceAsciiDiagrams, kept line for line.
+    const close = raw === "```" ? lines.indexOf("```", i + 1) : -1;
+    if (close !== -1) {
+      const value = lines.slice(i + 1, close).join("\n");
+      units.push({ kind: "code", lang: null, value, md: "```\n" + value + "\n```", line: i + 1, block });
+      i = close + 1;
       continue;
     }
     if (isCodeStart(lines, i)) {
@@ -83,7 +93,7 @@ export function splitPlainText(text: string): SplitResult {
     units.push({ kind: "line", text: plainInline(raw), md: escapeLine(raw), line: i + 1, block: wrapped ? --block : block });
     i++;
   }
-  return { units, codeLinesRestored };
+  return { units: units.map((unit) => ({ ...unit, line: lineOf(unit.line) })), codeLinesRestored };
 }
 
 /**
