@@ -5,7 +5,7 @@ import "@excalidraw/excalidraw/index.css";
 import type { AppState, Collaborator, ExcalidrawImperativeAPI, SocketId } from "@excalidraw/excalidraw/types";
 import { useEffect, useRef, useState } from "react";
 import { BoardSync, type BoardStatus, type BoardTransport } from "@/components/board/board-sync";
-import { BOARD_UI_OPTIONS } from "@/components/board/excalidraw-setup";
+import { BOARD_UI_OPTIONS, pointerIdFor } from "@/components/board/excalidraw-setup";
 import { memberColor } from "@/components/pad/remote-cursors";
 import { newIdempotencyKey, type ConnectionState } from "@/components/realtime/room-connection";
 import { getSocket } from "@/components/realtime/socket-client";
@@ -188,10 +188,10 @@ function collaboratorsOf(pointers: ReadonlyMap<string, Pointer>, participants: W
     const participant = participants[index];
     if (!participant || participant.presence !== "connected") continue;
     const color = memberColor(index);
-    // Excalidraw 0.18 draws a collaborator's cursor and name in a colour of its own, made from `id`; the
-    // laser trail takes `laserColor`, and `color` is what its collaborator type names for later versions.
+    // The pointer and its name take their colour from `id` (pointerIdFor); the laser trail takes
+    // `laserColor`, and `color` is what Excalidraw's collaborator type names for later versions.
     collaborators.set(userId as SocketId, {
-      id: userId,
+      id: pointerIdFor(userId, color),
       username: participant.name,
       color: { background: color, stroke: color },
       pointer: { x: pointer.x, y: pointer.y, tool: pointer.tool, laserColor: color },
