@@ -2,8 +2,10 @@
 
 import { Excalidraw, MainMenu } from "@excalidraw/excalidraw";
 import "@excalidraw/excalidraw/index.css";
+import type { ExcalidrawImperativeAPI } from "@excalidraw/excalidraw/types";
 import { useRef, useState } from "react";
 import { BOARD_UI_OPTIONS } from "@/components/board/excalidraw-setup";
+import { useBoardFrame } from "@/components/board/use-board-frame";
 import type { BoardElement } from "@/server/domain/board/board-element";
 
 export interface DiagramCanvasProps {
@@ -22,26 +24,32 @@ export function DiagramCanvas({ initial, theme, onChange }: DiagramCanvasProps) 
   const [initialData] = useState(() => ({ elements: structuredClone(initial) as never, scrollToContent: true }));
   // Excalidraw reports every pointer move and selection too: only a changed drawing goes on.
   const drawn = useRef(versionOf(initial));
+  const [api, setApi] = useState<ExcalidrawImperativeAPI | null>(null);
+  const frame = useRef<HTMLDivElement>(null);
+  useBoardFrame(api, frame);
   return (
-    <Excalidraw
-      initialData={initialData}
-      onChange={(elements) => {
-        const version = versionOf(elements);
-        if (version === drawn.current) return;
-        drawn.current = version;
-        onChange(elements.filter((element) => !element.isDeleted));
-      }}
-      theme={theme}
-      aiEnabled={false}
-      validateEmbeddable={false}
-      UIOptions={BOARD_UI_OPTIONS}
-      name="Starting diagram"
-    >
-      <MainMenu>
-        <MainMenu.DefaultItems.SearchMenu />
-        <MainMenu.DefaultItems.Help />
-      </MainMenu>
-    </Excalidraw>
+    <div ref={frame} className="h-full">
+      <Excalidraw
+        excalidrawAPI={setApi}
+        initialData={initialData}
+        onChange={(elements) => {
+          const version = versionOf(elements);
+          if (version === drawn.current) return;
+          drawn.current = version;
+          onChange(elements.filter((element) => !element.isDeleted));
+        }}
+        theme={theme}
+        aiEnabled={false}
+        validateEmbeddable={false}
+        UIOptions={BOARD_UI_OPTIONS}
+        name="Starting diagram"
+      >
+        <MainMenu>
+          <MainMenu.DefaultItems.SearchMenu />
+          <MainMenu.DefaultItems.Help />
+        </MainMenu>
+      </Excalidraw>
+    </div>
   );
 }
 

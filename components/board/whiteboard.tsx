@@ -6,6 +6,7 @@ import type { AppState, Collaborator, ExcalidrawImperativeAPI, SocketId } from "
 import { useEffect, useRef, useState } from "react";
 import { BoardSync, type BoardStatus, type BoardTransport } from "@/components/board/board-sync";
 import { BOARD_UI_OPTIONS, pointerIdFor } from "@/components/board/excalidraw-setup";
+import { useBoardFrame } from "@/components/board/use-board-frame";
 import { memberColor } from "@/components/pad/remote-cursors";
 import { newIdempotencyKey, type ConnectionState } from "@/components/realtime/room-connection";
 import { getSocket } from "@/components/realtime/socket-client";
@@ -56,10 +57,16 @@ export function Whiteboard(props: WhiteboardProps) {
     else sync.current?.offline();
   }, [sync, props.connection]);
   const sendPointer = usePointers(api, latest, props.participants);
+  const frame = useRef<HTMLDivElement>(null);
+  useBoardFrame(api, frame);
 
   return (
     // Decided before Excalidraw sees the key (a first Esc drops the tool in hand), done after it has (it refocuses its canvas).
-    <div className="h-full" onKeyDownCapture={(event) => event.key === "Escape" && api && nothingToCancel(api.getAppState()) && setTimeout(props.onLeave)}>
+    <div
+      ref={frame}
+      className="h-full"
+      onKeyDownCapture={(event) => event.key === "Escape" && api && nothingToCancel(api.getAppState()) && setTimeout(props.onLeave)}
+    >
       <Excalidraw
         excalidrawAPI={setApi}
         initialData={initialData}

@@ -79,6 +79,24 @@ async function drag(page: Page, [x1, y1]: [number, number], [x2, y2]: [number, n
   await page.mouse.up();
 }
 
+/** How much of the board's drawing canvas is drawn on (0 when no drawing is in view), and whether the drawing runs off its sides. */
+function inkOnCanvas(page: Page): Promise<{ share: number; atLeftEdge: boolean; atRightEdge: boolean }> {
+  return page.locator(".excalidraw canvas.static").evaluate((canvas: HTMLCanvasElement) => {
+    const { data } = canvas.getContext("2d")!.getImageData(0, 0, canvas.width, canvas.height);
+    const edge = Math.max(2, Math.round(canvas.width * 0.01));
+    let ink = 0;
+    let [atLeftEdge, atRightEdge] = [false, false];
+    for (let i = 0; i < data.length; i += 4) {
+      if (Math.abs(data[i]! - data[0]!) + Math.abs(data[i + 1]! - data[1]!) + Math.abs(data[i + 2]! - data[2]!) <= 60) continue;
+      ink++;
+      const x = (i / 4) % canvas.width;
+      atLeftEdge ||= x < edge;
+      atRightEdge ||= x >= canvas.width - edge;
+    }
+    return { share: ink / (data.length / 4), atLeftEdge, atRightEdge };
+  });
+}
+
 /**
  * The page with the workspace at the top of the window, in both themes. (A screenshot of the element
  * itself, taller than the window, is taken at another window size, and Excalidraw's canvas comes out
@@ -193,6 +211,9 @@ test("the candidate draws, the interviewer adds an arrow, a reload keeps both, t
   await candidate.setViewportSize({ width: 390, height: 844 });
   await expect(candidate.getByTestId("workspace")).toHaveAttribute("data-layout", "whiteboard");
   await expect(candidate.locator(".excalidraw canvas.interactive")).toBeVisible();
+  // The drawing is brought into view, whole, at the narrower width (Excalidraw kept the wide layout's scroll, and the arrow ran off the side).
+  await expect.poll(async () => (await inkOnCanvas(candidate)).share).toBeGreaterThan(0.002);
+  expect(await inkOnCanvas(candidate)).toMatchObject({ atLeftEdge: false, atRightEdge: false });
   expect(await candidate.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   await screens(candidate, "drawn");
 
