@@ -1,4 +1,5 @@
 // npm run bench:board-session -- [--minutes 45] [--seed 1]
+// npm run bench:board-session -- --scene FILE.excalidraw   (a drawing someone made, read as the board stores it)
 //
 // How big a whiteboard and its record get over a system-design interview. There is no recording of a real
 // 45-minute session yet, so this one is made up, modelled on what such a diagram holds (clients, a load
@@ -7,14 +8,19 @@
 // version, at most every 50 ms while a member drags, types or draws. Every push goes through the room's
 // own decide and apply, as the server runs them. Prints the board's final size against its limits, the
 // room log's `boardChanged` events (count and bytes), and one JSON line.
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { BOARD_LIMITS, boardFullness, EMPTY_BOARD, mergeBoard, type Board } from "@/server/domain/board/board";
+import { BOARD_LIMITS, boardFullness, boardOf, EMPTY_BOARD, mergeBoard, type Board } from "@/server/domain/board/board";
+import { readExcalidrawJson } from "@/server/domain/board/excalidraw-json";
 import type { BoardElement } from "@/server/domain/board/board-element";
 import { boardToSvg } from "@/server/domain/board/board-svg";
 import { rectangle } from "@/server/domain/board/test-elements";
 
-const { values: args } = parseArgs({ options: { minutes: { type: "string", default: "45" }, seed: { type: "string", default: "1" } } });
+const { values: args } = parseArgs({
+  options: { minutes: { type: "string", default: "45" }, seed: { type: "string", default: "1" }, scene: { type: "string", default: "" } },
+});
 const MINUTES = Number(args.minutes);
+if (args.scene) measureScene(args.scene);
 
 /** A small deterministic generator, so every run draws the same session. */
 function random(seed: number) {
@@ -194,7 +200,7 @@ const live = Object.values(board.elements).filter((element) => !element.isDelete
 const svg = boardToSvg(board);
 console.log(`A made-up ${MINUTES}-minute design session (${seconds} s): ${pushes} pushes logged as boardChanged events.`);
 console.log(
-  `Board: ${board.size.elements} elements (${live} shown), ${board.size.chars.toLocaleString("en")} characters of JSON: ${Math.round(boardFullness(board.size) * 100)}% of the limit (${BOARD_LIMITS.elements.toLocaleString("en")} elements, ${BOARD_LIMITS.chars.toLocaleString("en")} characters).`,
+  `Board: ${board.size.elements} elements (${live} shown), ${board.size.chars.toLocaleString("en")} characters of JSON, ${board.size.history.toLocaleString("en")} of changes taken: ${Math.round(boardFullness(board.size) * 100)}% of the limit (${BOARD_LIMITS.elements.toLocaleString("en")} elements, ${BOARD_LIMITS.chars.toLocaleString("en")} characters, ${BOARD_LIMITS.historyChars.toLocaleString("en")} of changes).`,
 );
 console.log(
   `Room log: ${logChars.toLocaleString("en")} characters of boardChanged events (${Math.round(logChars / pushes)} a push on average). SVG of the final drawing: ${svg.length.toLocaleString("en")} characters.`,
@@ -206,9 +212,30 @@ console.log(
     elements: board.size.elements,
     shown: live,
     board_chars: board.size.chars,
+    history_chars: board.size.history,
     fullness: Math.round(boardFullness(board.size) * 1000) / 1000,
     log_chars: logChars,
     log_chars_per_push: Math.round(logChars / pushes),
     svg_chars: svg.length,
   }),
 );
+
+/**
+ * A finished drawing from a `.excalidraw` file, as a starting diagram is read and the board stores it: its
+ * size against the board's limits and its SVG. The file keeps no history, so the log is not measured; each
+ * element's `version` says how often it changed, which the output sums up.
+ */
+function measureScene(file: string): never {
+  const read = readExcalidrawJson(readFileSync(file, "utf8"));
+  if (!read.ok) {
+    console.error(`${file}: ${read.message}`);
+    process.exit(1);
+  }
+  const scene = boardOf(read.elements);
+  const versions = read.elements.reduce((sum, element) => sum + element.version, 0);
+  console.log(
+    `${file}: ${scene.size.elements} elements, ${scene.size.chars.toLocaleString("en")} characters of JSON: ${Math.round(boardFullness({ ...scene.size, history: 0 }) * 100)}% of the limit. ${versions.toLocaleString("en")} element versions in all. SVG: ${boardToSvg(scene).length.toLocaleString("en")} characters.`,
+  );
+  console.log(JSON.stringify({ scene: file, elements: scene.size.elements, board_chars: scene.size.chars, versions, svg_chars: boardToSvg(scene).length }));
+  process.exit(0);
+}

@@ -22,6 +22,39 @@ describe("readExcalidrawJson", () => {
     }
   });
 
+  it("reads a file an older Excalidraw saved, giving the fields added since the values Excalidraw gives them", () => {
+    const older = (element: Record<string, unknown>, dropped: string[]) =>
+      Object.fromEntries(Object.entries(element).filter(([field]) => !dropped.includes(field)));
+    const box = { ...older(rectangle({ id: "box" }), ["roundness", "index", "frameId", "locked"]), strokeSharpness: "round" };
+    const label = older(
+      {
+        ...rectangle({ id: "label" }),
+        type: "text",
+        text: "Cache",
+        originalText: "Cache",
+        fontSize: 20,
+        fontFamily: 1,
+        textAlign: "left",
+        verticalAlign: "top",
+        containerId: null,
+        autoResize: true,
+        lineHeight: 1.25,
+      },
+      ["roundness", "index", "frameId", "locked", "autoResize", "lineHeight"],
+    );
+    const link = older(arrow({ id: "link" }), ["roundness", "index", "frameId", "locked", "elbowed"]);
+    const read = readExcalidrawJson(JSON.stringify({ type: "excalidraw", version: 2, elements: [box, label, link] }));
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    const [shape, text, line] = read.elements as Array<Record<string, unknown>>;
+    expect(shape).toMatchObject({ roundness: { type: 3 }, index: null, frameId: null, locked: false });
+    expect(text).toMatchObject({ roundness: null, autoResize: true, lineHeight: 1.25 });
+    expect(line).toMatchObject({ roundness: null, elbowed: false });
+    // What a current file has is kept as it is.
+    const current = readExcalidrawJson(JSON.stringify([rectangle({ id: "now", index: "a5", locked: true })]));
+    expect(current.ok && current.elements[0]).toMatchObject({ index: "a5", locked: true });
+  });
+
   it("refuses what is not a diagram the board takes, naming the element and field", () => {
     expect(readExcalidrawJson("{ elements: [")).toEqual({ ok: false, message: "it is not JSON" });
     expect(readExcalidrawJson('{"type":"excalidraw"}')).toMatchObject({ ok: false, message: expect.stringContaining("no list of elements") });

@@ -17,9 +17,9 @@ export function readExcalidrawJson(text: string): { ok: true; elements: BoardEle
   }
   const elements = Array.isArray(json) ? json : json !== null && typeof json === "object" && "elements" in json ? json.elements : undefined;
   if (!Array.isArray(elements)) return { ok: false, message: "it has no list of elements (Excalidraw's file or clipboard JSON has one)" };
-  const drawn = elements.filter(
-    (element: unknown) => !(element !== null && typeof element === "object" && "isDeleted" in element && element.isDeleted === true),
-  );
+  const drawn = elements
+    .filter((element: unknown) => !(element !== null && typeof element === "object" && "isDeleted" in element && element.isDeleted === true))
+    .map(withLaterFields);
   const parsed = startingDiagramSchema.safeParse(drawn);
   if (parsed.success) return { ok: true, elements: parsed.data };
   const issue = parsed.error.issues[0]!;
@@ -45,4 +45,26 @@ export function excalidrawFences(markdown: string): { rest: string | null; block
     .replace(/\n{3,}/g, "\n\n")
     .trim();
   return { rest: rest === "" ? null : rest, blocks };
+}
+
+/**
+ * An element of a file saved by an older Excalidraw, with the fields added since given the values
+ * Excalidraw itself gives them when it opens such a file (its `restoreElements`): rounded corners from
+ * `strokeSharpness`, no frame, no fractional index (the board orders by id then), unlocked, straight
+ * arrows, text that sizes itself at 1.25 lines. A field the element has is left as it is.
+ */
+function withLaterFields(element: unknown): unknown {
+  if (element === null || typeof element !== "object" || Array.isArray(element)) return element;
+  const raw = element as Record<string, unknown>;
+  const linear = raw.type === "arrow" || raw.type === "line";
+  const defaults: Record<string, unknown> = {
+    roundness: raw.strokeSharpness === "round" ? { type: linear ? 2 : 3 } : null,
+    index: null,
+    frameId: null,
+    locked: false,
+    ...(raw.type === "arrow" ? { elbowed: false } : {}),
+    ...(raw.type === "text" ? { autoResize: true, lineHeight: 1.25 } : {}),
+  };
+  const missing = Object.fromEntries(Object.entries(defaults).filter(([field]) => raw[field] === undefined));
+  return Object.keys(missing).length === 0 ? element : { ...raw, ...missing };
 }
