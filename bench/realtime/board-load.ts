@@ -48,6 +48,8 @@ class Drawer {
   readonly errors: Record<string, number> = {};
   private stroke: BoardElement | null = null;
   private strokes = 0;
+  /** This drawer's own element ids: a later step draws in the same rooms, on boards that already hold the earlier strokes. */
+  private readonly tag = randomUUID().slice(0, 8);
   private inFlight = false;
   private dirtySince: number | null = null;
   private lastPushAt = 0;
@@ -91,7 +93,8 @@ class Drawer {
   private draw(): void {
     const at = performance.now();
     const previous = this.stroke;
-    if (!previous || previous.type !== "freedraw" || previous.points.length >= STROKE_POINTS) this.stroke = newStroke(this.room.spec.sessionId, this.strokes++);
+    if (!previous || previous.type !== "freedraw" || previous.points.length >= STROKE_POINTS)
+      this.stroke = newStroke(`${this.room.spec.sessionId.slice(-8)}-${this.tag}`, this.strokes++);
     else {
       const [x, y] = previous.points.at(-1)!;
       this.stroke = {
@@ -142,9 +145,9 @@ function nonce(): number {
   return Math.floor(Math.random() * 2 ** 31);
 }
 
-function newStroke(sessionId: string, n: number): BoardElement {
+function newStroke(drawer: string, n: number): BoardElement {
   return {
-    id: `stroke-${sessionId.slice(-8)}-${n}`,
+    id: `stroke-${drawer}-${n}`,
     type: "freedraw",
     x: 100 + (n % 10) * 40,
     y: 100 + Math.floor(n / 10) * 40,
