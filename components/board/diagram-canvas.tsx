@@ -1,10 +1,8 @@
 "use client";
 
-import { Excalidraw, MainMenu } from "@excalidraw/excalidraw";
-import "@excalidraw/excalidraw/index.css";
 import type { ExcalidrawImperativeAPI } from "@excalidraw/excalidraw/types";
 import { useRef, useState } from "react";
-import { BOARD_UI_OPTIONS } from "@/components/board/excalidraw-setup";
+import { BoardExcalidraw } from "@/components/board/board-excalidraw";
 import { useBoardFrame } from "@/components/board/use-board-frame";
 import type { BoardElement } from "@/server/domain/board/board-element";
 
@@ -29,7 +27,7 @@ export function DiagramCanvas({ initial, theme, onChange }: DiagramCanvasProps) 
   useBoardFrame(api, frame);
   return (
     <div ref={frame} className="h-full">
-      <Excalidraw
+      <BoardExcalidraw
         excalidrawAPI={setApi}
         initialData={initialData}
         onChange={(elements) => {
@@ -39,16 +37,8 @@ export function DiagramCanvas({ initial, theme, onChange }: DiagramCanvasProps) 
           onChange(elements.filter((element) => !element.isDeleted));
         }}
         theme={theme}
-        aiEnabled={false}
-        validateEmbeddable={false}
-        UIOptions={BOARD_UI_OPTIONS}
         name="Starting diagram"
-      >
-        <MainMenu>
-          <MainMenu.DefaultItems.SearchMenu />
-          <MainMenu.DefaultItems.Help />
-        </MainMenu>
-      </Excalidraw>
+      />
     </div>
   );
 }

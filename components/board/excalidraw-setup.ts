@@ -1,4 +1,3 @@
-import type { ExcalidrawProps } from "@excalidraw/excalidraw/types";
 import { BOARD_ASSETS_URL, keepFontFacesOnThisOrigin } from "@/components/board/board-assets";
 
 declare global {
@@ -18,24 +17,6 @@ export function loadWithBoardAssets<T>(load: () => Promise<T>): Promise<T> {
   keepFontFacesOnThisOrigin();
   return load();
 }
-
-/**
- * Nothing that loads or embeds outside content: no image tool (a pasted image is refused by the board's
- * schema too), no files opened or saved, no export, no canvas reset for everyone at once, and the theme
- * follows the app's. Embeds, Mermaid and the library are hidden by `BOARD_FRAME_CLASS`.
- */
-export const BOARD_UI_OPTIONS: ExcalidrawProps["UIOptions"] = {
-  tools: { image: false },
-  canvasActions: {
-    changeViewBackgroundColor: false,
-    clearCanvas: false,
-    export: false,
-    loadScene: false,
-    saveAsImage: false,
-    saveToActiveFile: false,
-    toggleTheme: false,
-  },
-};
 
 /**
  * The frame Excalidraw is drawn in: isolated, so that its own layers stay under the app's sticky header,

@@ -1,11 +1,10 @@
 "use client";
 
-import { Excalidraw, MainMenu } from "@excalidraw/excalidraw";
-import "@excalidraw/excalidraw/index.css";
 import type { AppState, Collaborator, ExcalidrawImperativeAPI, SocketId } from "@excalidraw/excalidraw/types";
 import { useEffect, useRef, useState } from "react";
 import { BoardSync, type BoardStatus, type BoardTransport } from "@/components/board/board-sync";
-import { BOARD_UI_OPTIONS, pointerIdFor } from "@/components/board/excalidraw-setup";
+import { BoardExcalidraw } from "@/components/board/board-excalidraw";
+import { pointerIdFor } from "@/components/board/excalidraw-setup";
 import { useBoardFrame } from "@/components/board/use-board-frame";
 import { memberColor } from "@/components/pad/remote-cursors";
 import { newIdempotencyKey, type ConnectionState } from "@/components/realtime/room-connection";
@@ -67,7 +66,7 @@ export function Whiteboard(props: WhiteboardProps) {
       className="h-full"
       onKeyDownCapture={(event) => event.key === "Escape" && api && nothingToCancel(api.getAppState()) && setTimeout(props.onLeave)}
     >
-      <Excalidraw
+      <BoardExcalidraw
         excalidrawAPI={setApi}
         initialData={initialData}
         onChange={() => sync.current?.localChange()}
@@ -75,16 +74,8 @@ export function Whiteboard(props: WhiteboardProps) {
         viewModeEnabled={props.readOnly}
         theme={props.theme}
         isCollaborating
-        aiEnabled={false}
-        validateEmbeddable={false}
-        UIOptions={BOARD_UI_OPTIONS}
         name="Whiteboard"
-      >
-        <MainMenu>
-          <MainMenu.DefaultItems.SearchMenu />
-          <MainMenu.DefaultItems.Help />
-        </MainMenu>
-      </Excalidraw>
+      />
     </div>
   );
 }

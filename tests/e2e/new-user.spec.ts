@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { inflateSync } from "node:zlib";
 import path from "node:path";
-import type { Browser, Page } from "@playwright/test";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { addQuestions, createInterview, expect, signUpNew, test, watchCsp } from "./fixtures";
 
 /**
@@ -30,12 +30,19 @@ interface Room {
 }
 
 let shared: Room | null = null;
+/** The shared room's browser contexts, closed after the file: they would go on using the machine's CPU in the tests after it. */
+const opened: BrowserContext[] = [];
+test.afterAll(async () => {
+  await Promise.all(opened.splice(0).map((context) => context.close()));
+  shared = null;
+});
 
 /** An interviewer and a guest candidate in a live room over one question, made once per worker. */
 async function liveRoom(browser: Browser, violations: string[]): Promise<Room> {
   if (shared) return shared;
   const open = async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    opened.push(context);
     watchCsp(context, violations);
     return context.newPage();
   };

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import path from "node:path";
-import type { Browser, Locator, Page } from "@playwright/test";
+import type { Browser, BrowserContext, Locator, Page } from "@playwright/test";
 import { createInterview, expect, padText, signUpNew, test, watchCsp } from "./fixtures";
 
 /**
@@ -15,6 +15,12 @@ import { createInterview, expect, padText, signUpNew, test, watchCsp } from "./f
 const SCREENS = path.resolve("test-results/screens");
 
 let shared: Page | null = null;
+/** The shared room's browser contexts, closed after the file: they would go on using the machine's CPU in the tests after it. */
+const opened: BrowserContext[] = [];
+test.afterAll(async () => {
+  await Promise.all(opened.splice(0).map((context) => context.close()));
+  shared = null;
+});
 let interviewerPage: Page | null = null;
 let sessionUrl = "";
 
@@ -23,6 +29,7 @@ async function candidateInRoom(browser: Browser, violations: string[]): Promise<
   if (shared) return shared;
   const open = async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    opened.push(context);
     watchCsp(context, violations);
     return context.newPage();
   };

@@ -3,7 +3,7 @@ import { mkdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { DEFAULT_COMPETENCIES } from "../../server/domain/scoring/competency-set";
-import { addQuestions, createInterview, expect, signUpNew, test } from "./fixtures";
+import { addQuestions, createInterview, expect, signUpNew, test, watchCsp } from "./fixtures";
 
 /**
  * Two people score one interview blind: the owner and a co-interviewer each rate every criterion, neither
@@ -67,13 +67,24 @@ let owner: Page;
 let co: Page;
 let candidate: Page;
 let sessionId = "";
+// The three browsers serve both tests, so they are made and closed around the file, not by a test's fixture.
+const cspViolations: string[] = [];
+test.beforeAll(async ({ browser }) => {
+  const open = async () => {
+    const context = await browser.newContext();
+    watchCsp(context, cspViolations);
+    return context.newPage();
+  };
+  [owner, co, candidate] = await Promise.all([open(), open(), open()]);
+});
+test.afterAll(async () => {
+  await Promise.all([owner, co, candidate].map((page) => page.context().close()));
+  expect(cspViolations, "Content-Security-Policy violations").toEqual([]);
+});
 const NOTE = "OWNER-NOTE: asked for the log format first";
 
-test("two scorers score blind, compare, and the candidate sees only what was released", async ({ browser, newContext }) => {
+test("two scorers score blind, compare, and the candidate sees only what was released", async () => {
   test.setTimeout(240_000);
-  owner = await (await newContext(browser)).newPage();
-  co = await (await newContext(browser)).newPage();
-  candidate = await (await newContext(browser)).newPage();
 
   await signUpNew(owner, "Olive Owner");
   await owner.goto("/interviews/new");

@@ -5,8 +5,7 @@ import { rectangle } from "@/server/domain/board/test-elements";
 import type { CandidateView, StaffView } from "@/server/domain/room";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { fileDatabase } from "../support/db";
-import { plannedInterview } from "../support/fixtures";
-import type { HttpSession } from "../support/http-session";
+import { liveRoom } from "../support/live-room";
 import { RoomClient } from "../support/room-client";
 
 // The whiteboard attacked by a member who may draw (the candidate), over the real Socket.IO surface
@@ -28,32 +27,21 @@ afterAll(async () => {
   await pool.end();
 });
 
-async function connect(member: { session: HttpSession }, sessionId: string): Promise<RoomClient> {
-  const client = new RoomClient(server.url, member.session.cookieHeader(), sessionId);
-  clients.push(client);
-  await client.joined();
-  return client;
-}
-
 /** A live interview on its first question, with the interviewer and the candidate in the room. */
 async function drawingRoom(tag: string) {
-  const world = await plannedInterview(db, tag, server.url);
-  const iris = await connect(world.interviewer, world.sessionId);
-  const cody = await connect(world.candidate, world.sessionId);
-  await iris.command({ type: "start" });
-  await cody.until((view) => view.status === "live");
-  const questionId = (iris.view as StaffView).questions[0]!.id;
+  const room = await liveRoom(db, server.url, tag, clients);
+  const { questionId, sessionId } = room;
   const draw = (client: RoomClient, elements: unknown[]) => client.command({ type: "drawOnBoard", questionId, elements } as never);
   /** The room's log: what was written, by type. */
   const logged = async () =>
     (
       await pool.query<{ type: string; count: number }>(
         `SELECT "type", count(*)::int AS "count" FROM "SessionEvent" WHERE "sessionId" = $1 GROUP BY "type" ORDER BY "type"`,
-        [world.sessionId],
+        [sessionId],
       )
     ).rows;
   const boardChanges = async () => (await logged()).find((row) => row.type === "boardChanged")?.count ?? 0;
-  return { ...world, iris, cody, questionId, draw, logged, boardChanges };
+  return { ...room, draw, logged, boardChanges };
 }
 
 const box = (id: string, fields: Partial<BoardElement> = {}) => rectangle({ id, x: 10, y: 10, ...fields } as never);

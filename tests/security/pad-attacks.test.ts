@@ -1,12 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyPadUpdates, type StaffView } from "@/server/domain/room";
+import { applyPadUpdates } from "@/server/domain/room";
 import { PAD_PULL_MAX_BYTES, type PadPullResult, type Result, type ScratchpadEditMessage } from "@/server/realtime/protocol";
 import { prunePadUpdates, prunesAt, PAD_PRUNE_EVERY } from "@/server/services/room/store";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { fileDatabase } from "../support/db";
-import { plannedInterview } from "../support/fixtures";
-import type { HttpSession } from "../support/http-session";
+import { liveRoom } from "../support/live-room";
 import { padClientOf, padSplice } from "../support/pad-updates";
 import { RoomClient } from "../support/room-client";
 
@@ -28,33 +27,22 @@ afterAll(async () => {
   await pool.end();
 });
 
-async function connect(member: { session: HttpSession }, sessionId: string): Promise<RoomClient> {
-  const client = new RoomClient(server.url, member.session.cookieHeader(), sessionId);
-  clients.push(client);
-  await client.joined();
-  return client;
-}
-
 /** A live interview on its first question, with the interviewer and the candidate in the room. */
 async function codingRoom(tag: string) {
-  const world = await plannedInterview(db, tag, server.url);
-  const iris = await connect(world.interviewer, world.sessionId);
-  const cody = await connect(world.candidate, world.sessionId);
-  await iris.command({ type: "start" });
-  await cody.until((view) => view.status === "live");
-  const questionId = (iris.view as StaffView).questions[0]!.id;
+  const room = await liveRoom(db, server.url, tag, clients);
+  const { questionId } = room;
   const push = (client: RoomClient, baseRevision: number, updates: unknown[]) =>
     client.command({ type: "editScratchpad", questionId, baseRevision, updates } as never);
   const pull = (client: RoomClient, since: number) =>
-    client.socket.timeout(10_000).emitWithAck("pad:pull", { sessionId: world.sessionId, questionId, since }) as Promise<Result<PadPullResult>>;
+    client.socket.timeout(10_000).emitWithAck("pad:pull", { sessionId: room.sessionId, questionId, since }) as Promise<Result<PadPullResult>>;
   const stored = async () =>
     (
       await pool.query<{ version: number; clientId: string }>(
         `SELECT "version", "clientId" FROM "PadUpdate" WHERE "sessionId" = $1 AND "questionId" = $2 ORDER BY "version"`,
-        [world.sessionId, questionId],
+        [room.sessionId, questionId],
       )
     ).rows;
-  return { ...world, iris, cody, questionId, push, pull, stored };
+  return { ...room, push, pull, stored };
 }
 
 describe("the pad under attack by a member who may type", () => {
