@@ -7,7 +7,8 @@ import { loadConfig, openDatabase } from "@/server/platform/boot";
 import { createErrorTally } from "@/server/platform/log/error-tally";
 import { installRuntime } from "@/server/platform/process-runtime";
 import { closeRuntime, createRuntime, type Runtime } from "@/server/platform/runtime";
-import { EnvError, iceConfigOf, type Env } from "@/server/platform/env";
+import { EnvError, iceConfigOf, smtpConfigOf, type Env } from "@/server/platform/env";
+import { startEmail, type RunningEmail } from "@/server/services/email/start-email";
 import { startRealtime, type Realtime } from "@/server/realtime/server";
 import { createNextApp } from "@/server/platform/next-app";
 import { onServerStarted } from "@/server/platform/startup-tasks";
@@ -31,6 +32,7 @@ interface Started {
   runtime?: Runtime;
   httpServer?: HttpServer;
   realtime?: Realtime;
+  email?: RunningEmail;
 }
 
 /** Stops whatever has started, embedded PostgreSQL included, on the first stop signal; later ones are ignored. */
@@ -49,6 +51,7 @@ function stopOnSignals(started: Started): void {
     const { httpServer: server, realtime } = started;
     const closed = server?.listening ? new Promise<void>((resolve) => server.close(() => resolve())) : Promise.resolve();
     await realtime?.close("Server is restarting");
+    await started.email?.stop();
     server?.closeIdleConnections();
     await closed;
     if (started.runtime) await closeRuntime(started.runtime);
@@ -105,6 +108,7 @@ async function main(): Promise<void> {
   const runtime = (started.runtime = createRuntime({
     appUrl: config.APP_URL,
     ice: iceConfigOf(config),
+    smtp: smtpConfigOf(config),
     databaseUrl: opened.url,
     poolSize: config.DATABASE_POOL_SIZE,
     reportError: createErrorTally((line) => logger.error(line)),
@@ -135,6 +139,7 @@ async function main(): Promise<void> {
     httpServer.listen(config.PORT, config.HOST, resolve);
   });
   log(`ready on ${config.APP_URL} (${dev ? "development" : "production"}) in ${Math.round(performance.now() - startedAt)} ms`);
+  started.email = await startEmail(runtime, opened.url, log);
   await onServerStarted(runtime.db, log);
 }
 

@@ -15,6 +15,8 @@ export interface Context {
   appUrl: string;
   /** The calls' STUN and TURN servers, for the credentials a member is issued. */
   ice: IceConfig;
+  /** Whether this server sends email; when it does not, pages show the links to copy. */
+  emailOn: boolean;
   db: Db;
   /** The same connections, for the services written as SQL. */
   pool: pg.Pool;
@@ -26,7 +28,7 @@ export interface Context {
 }
 
 export function createContext(runtime: Runtime, user: SessionUser | null, clientAddress = "unknown"): Context {
-  return { appUrl: runtime.appUrl, ice: runtime.ice, db: runtime.db, pool: runtime.pool, engine: runtime.engine, user, clientAddress };
+  return { appUrl: runtime.appUrl, ice: runtime.ice, emailOn: runtime.smtp !== null, db: runtime.db, pool: runtime.pool, engine: runtime.engine, user, clientAddress };
 }
 
 const trpcCodeFor: Record<ErrorCode, TRPCError["code"]> = {

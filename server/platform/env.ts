@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { IceConfig } from "@/server/services/call/ice-servers";
+import type { SmtpConfig } from "@/server/services/email/mailer";
 
 // Every setting the app reads, in one place. Parsed once, lazily, so that `next build` (which loads
 // route modules) does not need a running configuration.
@@ -79,6 +80,18 @@ const envSchema = z
       .min(60)
       .max(24 * 3600)
       .default(600),
+    /** The SMTP server that sends the app's email; without it, email is off and pages show links to copy. */
+    SMTP_HOST: optionalText,
+    SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+    /**
+     * implicit: TLS from the first byte (port 465); starttls: upgrade and refuse a server that cannot;
+     * opportunistic: upgrade when the server offers it; none: plain text (a relay on the same machine).
+     */
+    SMTP_TLS: z.enum(["implicit", "starttls", "opportunistic", "none"]).default("starttls"),
+    SMTP_USER: optionalText,
+    SMTP_PASSWORD: optionalText,
+    /** The sender of every email, e.g. "Mockroom <interviews@example.com>". */
+    EMAIL_FROM: optionalText,
     BANK_IMPORT_ON_START: z
       .enum(["true", "false"])
       .default("true")
@@ -96,6 +109,12 @@ const envSchema = z
     // A TURN server refuses every credential signed without its secret, so a call would fail only later.
     if (env.ICE_TURN_URLS.length > 0 && !env.TURN_SHARED_SECRET) {
       ctx.addIssue({ code: "custom", path: ["TURN_SHARED_SECRET"], message: "must be set when ICE_TURN_URLS is (coturn's static-auth-secret)" });
+    }
+    if (env.SMTP_HOST && !env.EMAIL_FROM) {
+      ctx.addIssue({ code: "custom", path: ["EMAIL_FROM"], message: "must be set when SMTP_HOST is (the sender of every email)" });
+    }
+    if (Boolean(env.SMTP_USER) !== Boolean(env.SMTP_PASSWORD)) {
+      ctx.addIssue({ code: "custom", path: [env.SMTP_USER ? "SMTP_PASSWORD" : "SMTP_USER"], message: "SMTP_USER and SMTP_PASSWORD go together" });
     }
     if (env.TURN_SHARED_SECRET && env.ICE_TURN_URLS.length === 0) {
       ctx.addIssue({ code: "custom", path: ["ICE_TURN_URLS"], message: "must be set together with TURN_SHARED_SECRET" });
@@ -125,6 +144,13 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
 export function iceConfigOf(config: Env): IceConfig {
   const turn = config.ICE_TURN_URLS.length > 0 && config.TURN_SHARED_SECRET ? { urls: config.ICE_TURN_URLS, secret: config.TURN_SHARED_SECRET } : null;
   return { stunUrls: config.ICE_STUN_URLS, turn, credentialLifetimeSeconds: config.TURN_CREDENTIAL_LIFETIME_SECONDS };
+}
+
+/** The SMTP settings the outbox worker sends with; null when email is off. */
+export function smtpConfigOf(config: Env): SmtpConfig | null {
+  if (!config.SMTP_HOST || !config.EMAIL_FROM) return null;
+  const auth = config.SMTP_USER && config.SMTP_PASSWORD ? { user: config.SMTP_USER, pass: config.SMTP_PASSWORD } : null;
+  return { host: config.SMTP_HOST, port: config.SMTP_PORT, tls: config.SMTP_TLS, auth, from: config.EMAIL_FROM };
 }
 
 let cached: Env | undefined;

@@ -1,5 +1,5 @@
 import { databaseUrl } from "@/server/platform/db/database-url";
-import { env, iceConfigOf } from "@/server/platform/env";
+import { env, iceConfigOf, smtpConfigOf } from "@/server/platform/env";
 import { closeRuntime, createRuntime, type Runtime } from "@/server/platform/runtime";
 
 // The custom server and the Next.js bundle load modules separately, so module state is not shared
@@ -16,7 +16,7 @@ export function installRuntime(runtime: Runtime): void {
 export function processRuntime(): Runtime {
   if (!slot.__mockroomRuntime) {
     const config = env();
-    installRuntime(createRuntime({ appUrl: config.APP_URL, ice: iceConfigOf(config), databaseUrl: databaseUrl(config), poolSize: config.DATABASE_POOL_SIZE }));
+    installRuntime(createRuntime({ appUrl: config.APP_URL, ice: iceConfigOf(config), smtp: smtpConfigOf(config), databaseUrl: databaseUrl(config), poolSize: config.DATABASE_POOL_SIZE }));
   }
   return slot.__mockroomRuntime!;
 }

@@ -5,6 +5,7 @@ import { REALTIME_NOT_RUNNING, type RealtimeStatus } from "@/server/realtime/sta
 import { RoomEngine } from "@/server/services/room/engine";
 import { PublisherRelay } from "@/server/services/room/publisher";
 import type { IceConfig } from "@/server/services/call/ice-servers";
+import type { SmtpConfig } from "@/server/services/email/mailer";
 
 /**
  * The process-wide things, built once at start and handed on as arguments from the edges (the tRPC
@@ -16,6 +17,8 @@ export interface Runtime {
   readonly appUrl: string;
   /** The calls' STUN and TURN servers (ICE_STUN_URLS, ICE_TURN_URLS, TURN_SHARED_SECRET). */
   readonly ice: IceConfig;
+  /** The SMTP server the outbox sends through (SMTP_*); null when email is off and pages show links to copy. */
+  readonly smtp: SmtpConfig | null;
   readonly db: Db;
   /** The same connections as `db`, for the statements written as SQL (the room's log, the review). */
   readonly pool: pg.Pool;
@@ -33,6 +36,7 @@ export interface Runtime {
 export interface RuntimeOptions {
   appUrl: string;
   ice: IceConfig;
+  smtp: SmtpConfig | null;
   databaseUrl: string;
   poolSize: number;
   reportError?: (what: string, error: unknown) => void;
@@ -45,6 +49,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   return {
     appUrl: options.appUrl,
     ice: options.ice,
+    smtp: options.smtp,
     db: prisma,
     pool,
     engine: new RoomEngine(pool, publisher, reportError),
