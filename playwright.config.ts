@@ -27,6 +27,9 @@ process.env.E2E_TURN ??= spawnSync("turnserver", ["-h"], { stdio: "ignore" }).er
 process.env.E2E_POSTGRES_PORT ??= freePort();
 const PORT = Number(process.env.E2E_PORT);
 export const baseURL = `http://127.0.0.1:${PORT}`;
+// Where the suite's SMTP server writes what the app sends (tests/e2e/web-server.ts, tests/e2e/mailbox.ts).
+process.env.E2E_MAIL_DIR ??= path.join(os.tmpdir(), `mockroom-e2e-mail-${process.pid}`);
+export const mailDir = process.env.E2E_MAIL_DIR;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -69,6 +72,7 @@ export default defineConfig({
       PORT: String(PORT),
       APP_URL: baseURL,
       DATA_DIR: path.join(os.tmpdir(), `mockroom-e2e-${process.pid}`),
+      E2E_MAIL_DIR: mailDir,
       EMBEDDED_POSTGRES_PORT: process.env.E2E_POSTGRES_PORT,
       // Each sign-up says it comes from an address of its own (fixtures.ts): the suite makes more
       // accounts than one address may in an hour, which is a limit for strangers, not for tests.

@@ -31,7 +31,7 @@ export interface SmtpSink {
  * sends is read back as a mail client would, parsed by mailparser. Plain text, no authentication: a
  * relay on the same machine (SMTP_TLS=none).
  */
-export async function startSmtpSink(options: { port?: number; delayMs?: number } = {}): Promise<SmtpSink> {
+export async function startSmtpSink(options: { port?: number; delayMs?: number; onReceived?: (email: ReceivedEmail) => void } = {}): Promise<SmtpSink> {
   const port = options.port ?? (await freePort());
   const received: ReceivedEmail[] = [];
   const waiters: Array<() => void> = [];
@@ -56,14 +56,16 @@ export async function startSmtpSink(options: { port?: number; delayMs?: number }
           const raw = Buffer.concat(chunks).toString("utf8");
           const parsed = await simpleParser(raw);
           const calendarPart = parsed.attachments.find((attachment) => attachment.contentType.startsWith("text/calendar"));
-          received.push({
+          const email: ReceivedEmail = {
             envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
             envelopeTo: session.envelope.rcptTo.map((rcpt) => rcpt.address),
             raw,
             parsed,
             calendar: calendarPart ? calendarPart.content.toString("utf8") : null,
             receivedAt: Date.now(),
-          });
+          };
+          received.push(email);
+          options.onReceived?.(email);
           callback();
           for (const wake of waiters.splice(0)) wake();
         })();
