@@ -24,6 +24,10 @@ import { interviewSaveTemplate } from "@/server/api/routers/interview/save-templ
 import { interviewTemplates } from "@/server/api/routers/interview/templates";
 import { interviewUpdatePlan } from "@/server/api/routers/interview/update-plan";
 import { interviewDelete } from "@/server/api/routers/interview/delete";
+import { interviewSchedule } from "@/server/api/routers/interview/schedule";
+import { interviewCancel } from "@/server/api/routers/interview/cancel";
+import { interviewInviteByEmail } from "@/server/api/routers/interview/invite-by-email";
+import { interviewWithdrawInvitation } from "@/server/api/routers/interview/withdraw-invitation";
 import { reviewExport } from "@/server/api/routers/review/export";
 import { reviewHistory } from "@/server/api/routers/review/history";
 import { reviewProgress } from "@/server/api/routers/review/progress";
@@ -61,6 +65,10 @@ export const appRouter = router({
     saveTemplate: interviewSaveTemplate,
     templates: interviewTemplates,
     delete: interviewDelete,
+    schedule: interviewSchedule,
+    cancel: interviewCancel,
+    inviteByEmail: interviewInviteByEmail,
+    withdrawInvitation: interviewWithdrawInvitation,
   }),
   review: router({
     history: reviewHistory,

@@ -28,7 +28,16 @@ export interface Context {
 }
 
 export function createContext(runtime: Runtime, user: SessionUser | null, clientAddress = "unknown"): Context {
-  return { appUrl: runtime.appUrl, ice: runtime.ice, emailOn: runtime.smtp !== null, db: runtime.db, pool: runtime.pool, engine: runtime.engine, user, clientAddress };
+  return {
+    appUrl: runtime.appUrl,
+    ice: runtime.ice,
+    emailOn: runtime.smtp !== null,
+    db: runtime.db,
+    pool: runtime.pool,
+    engine: runtime.engine,
+    user,
+    clientAddress,
+  };
 }
 
 const trpcCodeFor: Record<ErrorCode, TRPCError["code"]> = {

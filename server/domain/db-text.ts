@@ -15,3 +15,9 @@ export function isStorableText(value: string): boolean {
  * the boundary with a clear message.
  */
 export const dbText = z.string().refine(isStorableText, "contains a character that cannot be stored (a NUL or an unpaired surrogate)");
+
+/**
+ * Text that may end up in an email header (a subject, a recipient's name): one line, so that no line
+ * break can start a header of its own. nodemailer encodes headers too; this is the clear error at input.
+ */
+export const singleLineText = dbText.refine((value) => !/[\r\n\u2028\u2029]/.test(value), "must be on one line (no line breaks)");

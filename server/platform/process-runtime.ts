@@ -16,7 +16,15 @@ export function installRuntime(runtime: Runtime): void {
 export function processRuntime(): Runtime {
   if (!slot.__mockroomRuntime) {
     const config = env();
-    installRuntime(createRuntime({ appUrl: config.APP_URL, ice: iceConfigOf(config), smtp: smtpConfigOf(config), databaseUrl: databaseUrl(config), poolSize: config.DATABASE_POOL_SIZE }));
+    installRuntime(
+      createRuntime({
+        appUrl: config.APP_URL,
+        ice: iceConfigOf(config),
+        smtp: smtpConfigOf(config),
+        databaseUrl: databaseUrl(config),
+        poolSize: config.DATABASE_POOL_SIZE,
+      }),
+    );
   }
   return slot.__mockroomRuntime!;
 }

@@ -52,7 +52,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     smtp: options.smtp,
     db: prisma,
     pool,
-    engine: new RoomEngine(pool, publisher, reportError),
+    engine: new RoomEngine(pool, publisher, reportError, options.smtp !== null),
     publisher,
     metrics: createMetrics(),
     realtimeStatus: () => REALTIME_NOT_RUNNING,

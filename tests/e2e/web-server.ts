@@ -31,7 +31,11 @@ const smtp = await startSmtpSink({
   onReceived: (email) => writeFileSync(path.join(mailDir, `${String(++mailCount).padStart(5, "0")}.eml`), email.raw),
 });
 
-const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { stdio: "inherit", env: { ...process.env, ...turn, ...smtp.env }, detached: true });
+const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  stdio: "inherit",
+  env: { ...process.env, ...turn, ...smtp.env },
+  detached: true,
+});
 for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => {
   rmSync(dataDir, { recursive: true, force: true });

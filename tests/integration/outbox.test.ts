@@ -29,7 +29,9 @@ function feedback(to: string, title = "System design"): QueuedEmail {
   return { kind: "feedbackReady", to, payload: { sessionId: "s1", title, recipientName: null } };
 }
 
-async function startWorker(options: { port?: number; now?: () => Date; pool?: pg.Pool; lanes?: number } = {}): Promise<{ worker: OutboxWorker; mailer: Mailer }> {
+async function startWorker(
+  options: { port?: number; now?: () => Date; pool?: pg.Pool; lanes?: number } = {},
+): Promise<{ worker: OutboxWorker; mailer: Mailer }> {
   const mailer = createMailer({ host: "127.0.0.1", port: options.port ?? sink.port, tls: "none", auth: null, from: "Mockroom <m@mockroom.test>" });
   const worker = new OutboxWorker({
     pool: options.pool ?? database.pool,
@@ -109,8 +111,16 @@ describe("the outbox", () => {
     let now = new Date();
     const { worker } = await startWorker({ port, now: () => now });
     const addresses = Array.from({ length: 5 }, (_, index) => `outage-${index}@example.com`);
-    await database.db.$transaction(async (tx) => queueEmails(tx, addresses.map((to) => feedback(to)), now));
-    await expect.poll(async () => (await database.db.outboxEmail.count({ where: { to: { in: addresses }, attempts: { gt: 0 } } })) > 0, { timeout: 10_000 }).toBe(true);
+    await database.db.$transaction(async (tx) =>
+      queueEmails(
+        tx,
+        addresses.map((to) => feedback(to)),
+        now,
+      ),
+    );
+    await expect
+      .poll(async () => (await database.db.outboxEmail.count({ where: { to: { in: addresses }, attempts: { gt: 0 } } })) > 0, { timeout: 10_000 })
+      .toBe(true);
     expect(await database.db.outboxEmail.count({ where: { to: { in: addresses }, sentAt: { not: null } } })).toBe(0);
 
     const back = await startSmtpSink({ port });
@@ -126,10 +136,19 @@ describe("the outbox", () => {
   it("sends each email once when two nodes work the same outbox", async () => {
     const nodeA = new pg.Pool({ connectionString: database.url, max: 4 });
     const nodeB = new pg.Pool({ connectionString: database.url, max: 4 });
-    stoppers.push(() => nodeA.end(), () => nodeB.end());
+    stoppers.push(
+      () => nodeA.end(),
+      () => nodeB.end(),
+    );
     const before = sink.received.length;
     const addresses = Array.from({ length: 300 }, (_, index) => `two-nodes-${index}@example.com`);
-    await database.db.$transaction(async (tx) => queueEmails(tx, addresses.map((to) => feedback(to)), new Date()));
+    await database.db.$transaction(async (tx) =>
+      queueEmails(
+        tx,
+        addresses.map((to) => feedback(to)),
+        new Date(),
+      ),
+    );
     await Promise.all([startWorker({ pool: nodeA, lanes: 3 }), startWorker({ pool: nodeB, lanes: 3 })]);
     await sink.waitFor(before + 300, 60_000);
     await new Promise((resolve) => setTimeout(resolve, 1_000));

@@ -54,7 +54,10 @@ export function calendarFile(entry: CalendarEntry): string {
 }
 
 function compactUtc(instant: Date): string {
-  return instant.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return instant
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }
 
 /** "Add to calendar" links for the calendars people use on the web, for a recipient without a desktop client. */

@@ -96,7 +96,12 @@ function interviewDraft(message: Extract<EmailMessage, { kind: `interview${strin
       return {
         subject: `Invitation: ${facts.title}`,
         greeting,
-        blocks: [{ text: `${facts.organiserName} invites you to "${facts.title}" ${ROLE_PHRASES[facts.role]}.` }, { text: whenLine(facts) }, joinBlock, ...calendarBlocks(facts, link)],
+        blocks: [
+          { text: `${facts.organiserName} invites you to "${facts.title}" ${ROLE_PHRASES[facts.role]}.` },
+          { text: whenLine(facts) },
+          joinBlock,
+          ...calendarBlocks(facts, link),
+        ],
         calendar: calendarOf(facts, context, false, link),
       };
     case "interviewRescheduled":
@@ -130,7 +135,10 @@ function interviewDraft(message: Extract<EmailMessage, { kind: `interview${strin
   }
 }
 
-function accountDraft(message: Extract<EmailMessage, { kind: "verifyEmail" | "resetPassword" | "changeEmail" | "emailChanged" }>, context: RenderContext): Draft {
+function accountDraft(
+  message: Extract<EmailMessage, { kind: "verifyEmail" | "resetPassword" | "changeEmail" | "emailChanged" }>,
+  context: RenderContext,
+): Draft {
   const greeting = message.payload.name ? `Hello ${message.payload.name},` : "Hello,";
   const ignore: Block = { text: "If you did not ask for this, ignore this email: nothing changes." };
   switch (message.kind) {
@@ -138,14 +146,20 @@ function accountDraft(message: Extract<EmailMessage, { kind: "verifyEmail" | "re
       return {
         subject: "Confirm your email address for Mockroom",
         greeting,
-        blocks: [{ text: "Confirm that this address is yours. The link works once, for 24 hours." }, { link: context.links.account("verify-email", message.payload.tokenId), label: "Confirm my address" }, ignore],
+        blocks: [
+          { text: "Confirm that this address is yours. The link works once, for 24 hours." },
+          { link: context.links.account("verify-email", message.payload.tokenId), label: "Confirm my address" },
+          ignore,
+        ],
       };
     case "resetPassword":
       return {
         subject: "Reset your Mockroom password",
         greeting,
         blocks: [
-          { text: "Someone asked to reset the password of the Mockroom account with this address. The link works once, for one hour; setting a new password signs you out everywhere." },
+          {
+            text: "Someone asked to reset the password of the Mockroom account with this address. The link works once, for one hour; setting a new password signs you out everywhere.",
+          },
           { link: context.links.account("reset-password", message.payload.tokenId), label: "Choose a new password" },
           ignore,
         ],
@@ -164,7 +178,11 @@ function accountDraft(message: Extract<EmailMessage, { kind: "verifyEmail" | "re
       return {
         subject: "Your Mockroom email address was changed",
         greeting,
-        blocks: [{ text: `Your Mockroom account now uses ${message.payload.newEmail}. If you did not do this, reset your password from the sign-in page, or reply to this email.` }],
+        blocks: [
+          {
+            text: `Your Mockroom account now uses ${message.payload.newEmail}. If you did not do this, reset your password from the sign-in page, or reply to this email.`,
+          },
+        ],
       };
   }
 }
@@ -181,7 +199,10 @@ function draftOf(message: EmailMessage, context: RenderContext): Draft {
       return {
         subject: `Your feedback for "${payload.title}" is ready`,
         greeting: payload.recipientName ? `Hello ${payload.recipientName},` : "Hello,",
-        blocks: [{ text: `Your interviewer has shared feedback on "${payload.title}".` }, { link: `${context.appUrl}/sessions/${payload.sessionId}`, label: "Read your feedback" }],
+        blocks: [
+          { text: `Your interviewer has shared feedback on "${payload.title}".` },
+          { link: `${context.appUrl}/sessions/${payload.sessionId}`, label: "Read your feedback" },
+        ],
       };
     }
     case "verifyEmail":

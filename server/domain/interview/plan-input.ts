@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dbText } from "@/server/domain/db-text";
+import { dbText, singleLineText } from "@/server/domain/db-text";
 
 /** What a plan is made of, checked the same way by the plan form and by the procedures. */
 
@@ -16,8 +16,8 @@ export const planItemInput = z.object({
 });
 
 export const interviewDetailsInput = z.object({
-  title: dbText.trim().min(1, "Give the interview a title").max(200),
-  candidateName: dbText.trim().max(100).nullish(),
+  title: singleLineText.trim().min(1, "Give the interview a title").max(200),
+  candidateName: singleLineText.trim().max(100).nullish(),
   candidateEmail: z
     .union([z.literal(""), z.email("Enter a valid email address").max(254)])
     .nullish()

@@ -39,7 +39,8 @@ export function scheduleOf(fields: ScheduleFields, now: Date): ScheduleResult {
         : "Enter a real date and time.";
     return { ok: false, field: "startsAtLocal", message };
   }
-  if (start.instant.getTime() <= now.getTime()) return { ok: false, field: "startsAtLocal", message: "That time has already passed. Pick a time in the future." };
+  if (start.instant.getTime() <= now.getTime())
+    return { ok: false, field: "startsAtLocal", message: "That time has already passed. Pick a time in the future." };
   const reminders = REMINDER_KEYS.filter((key) => fields.reminders.includes(key));
   return { ok: true, schedule: { startsAt: start.instant, durationMin: fields.durationMin, timeZone: fields.timeZone, reminders } };
 }

@@ -9,17 +9,24 @@ export interface DashboardSummary {
   bankDocuments: number;
   interviewsRun: number;
   interviewsTaken: number;
-  /** The latest planned and live sessions the user is in, with their role there. */
+  /** The planned and live sessions the user is in, with their role there: live, then soonest, then unscheduled. */
   upcoming: DashboardInterview[];
   /** The latest sessions the user is in that have ended, last ended first. */
   finished: DashboardInterview[];
 }
 
-type DashboardInterview = { id: string; title: string; status: "PLANNED" | "LIVE" | "ENDED" | "CANCELLED"; createdAt: Date; myRole: Role };
+type DashboardInterview = {
+  id: string;
+  title: string;
+  status: "PLANNED" | "LIVE" | "ENDED" | "CANCELLED";
+  createdAt: Date;
+  scheduledAt: Date | null;
+  myRole: Role;
+};
 
 const LISTED = 5;
 const listedFields = (userId: string) =>
-  ({ id: true, title: true, status: true, createdAt: true, participants: { where: { userId }, select: { role: true } } }) as const;
+  ({ id: true, title: true, status: true, createdAt: true, scheduledAt: true, participants: { where: { userId }, select: { role: true } } }) as const;
 
 /** The dashboard's figures for one user: what their bank holds, what they ran and took, what is coming up. */
 export async function summariseDashboard(db: Db, user: SessionUser): Promise<DashboardSummary> {
@@ -31,7 +38,8 @@ export async function summariseDashboard(db: Db, user: SessionUser): Promise<Das
     db.participant.count({ where: { userId, role: "CANDIDATE", session: { startedAt: { not: null } } } }),
     db.interviewSession.findMany({
       where: { participants: { some: { userId } }, status: { in: ["PLANNED", "LIVE"] } },
-      orderBy: { createdAt: "desc" },
+      // Live first (the enum orders PLANNED before LIVE), then what comes soonest; unscheduled plans after, newest first.
+      orderBy: [{ status: "desc" }, { scheduledAt: { sort: "asc", nulls: "last" } }, { createdAt: "desc" }],
       take: LISTED,
       select: listedFields(userId),
     }),

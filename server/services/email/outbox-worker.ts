@@ -48,7 +48,8 @@ ORDER BY e."sendAfter"
 LIMIT 1
 FOR UPDATE OF e SKIP LOCKED`;
 
-type Outcome = { kind: "sent" } | { kind: "skipped"; why: string } | { kind: "retry"; error: unknown; connection: boolean } | { kind: "failed"; error: unknown };
+type Outcome =
+  { kind: "sent" } | { kind: "skipped"; why: string } | { kind: "retry"; error: unknown; connection: boolean } | { kind: "failed"; error: unknown };
 
 /**
  * Sends the outbox. Each email is sent inside the transaction that locked its row and marked sent in
@@ -194,7 +195,11 @@ export class OutboxWorker {
         await client.query(`UPDATE "OutboxEmail" SET "cancelledAt" = $2, "lastError" = $3 WHERE "id" = $1`, [row.id, now, outcome.why]);
         return;
       case "failed":
-        await client.query(`UPDATE "OutboxEmail" SET "failedAt" = $2, "attempts" = "attempts" + 1, "lastError" = $3 WHERE "id" = $1`, [row.id, now, errorText(outcome.error)]);
+        await client.query(`UPDATE "OutboxEmail" SET "failedAt" = $2, "attempts" = "attempts" + 1, "lastError" = $3 WHERE "id" = $1`, [
+          row.id,
+          now,
+          errorText(outcome.error),
+        ]);
         this.options.reportError?.(`email: gave up on a ${row.kind} email`, outcome.error);
         return;
       case "retry": {

@@ -11,6 +11,8 @@ import { AppError } from "@/server/platform/errors";
 import { loadBankQuestionsForSnapshot, type BankQuestionSnapshot } from "@/server/services/bank/snapshot";
 import type { RoomEngine } from "@/server/services/room/engine";
 import { requireInterviewer } from "@/server/services/interviews/membership";
+import { listInvitations } from "@/server/services/interviews/invitations";
+import type { Reminder } from "@/server/domain/schedule/schedule";
 
 export interface PlanItem {
   bankQuestionId: string;
@@ -142,6 +144,8 @@ export async function listInterviews(db: Db, userId: string) {
           status: true,
           candidateName: true,
           createdAt: true,
+          scheduledAt: true,
+          durationMin: true,
           startedAt: true,
           endedAt: true,
           _count: { select: { questions: true } },
@@ -156,6 +160,8 @@ export async function listInterviews(db: Db, userId: string) {
     myRole: role,
     candidateName: session.candidateName,
     createdAt: session.createdAt,
+    scheduledAt: session.scheduledAt,
+    durationMin: session.durationMin,
     startedAt: session.startedAt,
     endedAt: session.endedAt,
     questionCount: session._count.questions,
@@ -173,6 +179,10 @@ export async function getPlan(db: Db, userId: string, sessionId: string) {
       _count: { select: { events: true } },
       candidateName: true,
       candidateEmail: true,
+      scheduledAt: true,
+      durationMin: true,
+      timeZone: true,
+      reminders: true,
       questions: { orderBy: { position: "asc" } },
       invites: { orderBy: { createdAt: "desc" }, select: { id: true, role: true, expiresAt: true, revokedAt: true, usedAt: true, createdAt: true } },
       participants: { orderBy: { joinedAt: "asc" }, select: { userId: true, role: true, joinedAt: true, user: { select: { name: true, isGuest: true } } } },
@@ -185,6 +195,11 @@ export async function getPlan(db: Db, userId: string, sessionId: string) {
     editable: canEditPlan({ status: session.status, eventCount: session._count.events }),
     candidateName: session.candidateName,
     candidateEmail: session.candidateEmail,
+    schedule:
+      session.scheduledAt && session.durationMin && session.timeZone
+        ? { startsAt: session.scheduledAt, durationMin: session.durationMin, timeZone: session.timeZone, reminders: session.reminders as Reminder[] }
+        : null,
+    invitations: await listInvitations(db, sessionId),
     items: session.questions.map((question) => {
       const snapshot = question.snapshot as unknown as StoredQuestion;
       return {

@@ -216,6 +216,8 @@ export class RoomEngine {
     private readonly pool: Pool,
     private readonly publish: RoomPublisher,
     private readonly onError: (what: string, error: unknown) => void = () => undefined,
+    /** Whether events that tell someone by email (feedback released) queue that email with them. */
+    private readonly emailOn = false,
   ) {
     this.sweeper = setInterval(() => this.evictIdle(Date.now()), 60_000);
     this.sweeper.unref();
@@ -685,11 +687,12 @@ export class RoomEngine {
     const rest = batch.filter(({ item }) => item.afterSeq !== 0);
     // Every entry is settled, whatever the database did: a room left busy would never be written again.
     const outcomes = await Promise.all([
-      Promise.all(first.map(({ room, item }) => appendFirst(this.pool, item, room.state?.questions.map((question) => question.id) ?? []))),
+      Promise.all(first.map(({ room, item }) => appendFirst(this.pool, item, room.state?.questions.map((question) => question.id) ?? [], this.emailOn))),
       rest.length > 0
         ? appendBatch(
             this.pool,
             rest.map(({ item }) => item),
+            this.emailOn,
           )
         : Promise.resolve([]),
     ]).then(

@@ -194,6 +194,23 @@ WITH input AS (
     "endedAt" = CASE ev."type" WHEN 'interviewEnded' THEN (ev.payload->>'endedAt')::timestamptz ELSE s."endedAt" END,
     "updatedAt" = now()
   FROM ev WHERE ev."type" IN ('interviewStarted', 'interviewEnded') AND s."id" = ev."sessionId"
+), feedback_ready AS (
+  -- The candidate is told that feedback was released, by an email queued in the statement that
+  -- releases it (the outbox). $3 is whether this server sends email. A guest candidate's address is the
+  -- one their emailed invitation went to.
+  INSERT INTO "OutboxEmail" ("id", "kind", "to", "payload", "sessionId", "sendAfter", "createdAt")
+  SELECT gen_random_uuid()::text, 'feedbackReady', r."email",
+         jsonb_build_object('sessionId', s."id", 'title', s."title", 'recipientName', r."name"), s."id", now(), now()
+  FROM ev
+  JOIN "InterviewSession" s ON s."id" = ev."sessionId"
+  CROSS JOIN LATERAL (
+    SELECT coalesce(u."email", i."email") AS "email", coalesce(i."name", u."name") AS "name"
+    FROM "Participant" p
+    JOIN "User" u ON u."id" = p."userId"
+    LEFT JOIN "Invitation" i ON i."inviteId" = p."inviteId"
+    WHERE p."sessionId" = s."id" AND p."role" = 'CANDIDATE'
+  ) r
+  WHERE $3::boolean AND ev."type" = 'feedbackReleased' AND r."email" IS NOT NULL
 ), pads AS (
   INSERT INTO "PadUpdate" ("sessionId", "questionId", "version", "clientId", "changes", "language", "authorId", "createdAt")
   SELECT * FROM jsonb_to_recordset($2::jsonb)
@@ -258,18 +275,18 @@ function appendFailure(error: unknown): AppendOutcome | { kind: "failed"; error:
  * Appends a batch (at most one command per room). When the batch fails, each item is tried alone, so
  * one stale room does not hold up the others; an item that fails alone for another reason rejects.
  */
-export async function appendBatch(pool: Pool, items: AppendItem[]): Promise<Array<AppendOutcome | { kind: "failed"; error: unknown }>> {
+export async function appendBatch(pool: Pool, items: AppendItem[], emailOn: boolean): Promise<Array<AppendOutcome | { kind: "failed"; error: unknown }>> {
   try {
     const { rows } = await pool.query<{ sessionId: string; appended: number }>({
       name: "room-append",
       text: APPEND_SQL,
-      values: [JSON.stringify(rowsOf(items)), JSON.stringify(padRowsOf(items))],
+      values: [JSON.stringify(rowsOf(items)), JSON.stringify(padRowsOf(items)), emailOn],
     });
     const appended = new Set(rows.map((row) => row.sessionId));
     return items.map((item) => ({ kind: appended.has(item.sessionId) ? "appended" : "duplicate" }));
   } catch (error) {
     if (items.length === 1) return [appendFailure(error)];
-    return Promise.all(items.map(async (item) => (await appendBatch(pool, [item]))[0]!));
+    return Promise.all(items.map(async (item) => (await appendBatch(pool, [item], emailOn))[0]!));
   }
 }
 
@@ -278,7 +295,12 @@ export async function appendBatch(pool: Pool, items: AppendItem[]): Promise<Arra
  * edits take too, after checking that the questions are still the ones this node loaded; otherwise the
  * room is stale and must be loaded again.
  */
-export async function appendFirst(pool: Pool, item: AppendItem, planIds: string[]): Promise<AppendOutcome | { kind: "failed"; error: unknown }> {
+export async function appendFirst(
+  pool: Pool,
+  item: AppendItem,
+  planIds: string[],
+  emailOn: boolean,
+): Promise<AppendOutcome | { kind: "failed"; error: unknown }> {
   const client = await pool.connect().catch((error: unknown) => error as Error);
   if (client instanceof Error) return { kind: "failed", error: client };
   try {
@@ -296,7 +318,7 @@ export async function appendFirst(pool: Pool, item: AppendItem, planIds: string[
     const result = await client.query<{ sessionId: string }>({
       name: "room-append",
       text: APPEND_SQL,
-      values: [JSON.stringify(rowsOf([item])), JSON.stringify(padRowsOf([item]))],
+      values: [JSON.stringify(rowsOf([item])), JSON.stringify(padRowsOf([item])), emailOn],
     });
     await client.query("COMMIT");
     return { kind: result.rows.length > 0 ? "appended" : "duplicate" };

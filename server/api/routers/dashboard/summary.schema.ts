@@ -1,7 +1,14 @@
 import { z } from "zod";
 import { roleOutput, statusOutput } from "@/server/api/routers/interview/session.schema";
 
-const dashboardInterview = z.object({ id: z.string(), title: z.string(), status: statusOutput, createdAt: z.date(), myRole: roleOutput });
+const dashboardInterview = z.object({
+  id: z.string(),
+  title: z.string(),
+  status: statusOutput,
+  createdAt: z.date(),
+  scheduledAt: z.date().nullable(),
+  myRole: roleOutput,
+});
 
 export const dashboardSummaryOutput = z.object({
   bankQuestions: z.number().int(),

@@ -9,6 +9,8 @@ export const interviewListOutput = z.array(
     myRole: roleOutput,
     candidateName: z.string().nullable(),
     createdAt: z.date(),
+    scheduledAt: z.date().nullable(),
+    durationMin: z.number().int().nullable(),
     startedAt: z.date().nullable(),
     endedAt: z.date().nullable(),
     questionCount: z.number().int(),

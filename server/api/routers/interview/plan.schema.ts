@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { roleOutput, sessionIdInput, statusOutput } from "@/server/api/routers/interview/session.schema";
+import { REMINDER_KEYS, type Reminder } from "@/server/domain/schedule/schedule";
 
 export const interviewPlanInput = sessionIdInput;
 export const interviewPlanOutput = z.object({
@@ -9,6 +10,23 @@ export const interviewPlanOutput = z.object({
   editable: z.boolean(),
   candidateName: z.string().nullable(),
   candidateEmail: z.string().nullable(),
+  schedule: z
+    .object({ startsAt: z.date(), durationMin: z.number().int(), timeZone: z.string(), reminders: z.array(z.enum(REMINDER_KEYS as [Reminder, ...Reminder[]])) })
+    .nullable(),
+  invitations: z.array(
+    z.object({
+      id: z.string(),
+      email: z.string(),
+      name: z.string().nullable(),
+      role: roleOutput,
+      createdAt: z.date(),
+      joined: z.boolean(),
+      /** How the latest invitation or update email to them fared; null when none was sent. */
+      delivery: z.enum(["queued", "sent", "failed"]).nullable(),
+    }),
+  ),
+  /** Whether this server sends email; without it the page offers links to copy only. */
+  emailOn: z.boolean(),
   items: z.array(
     z.object({
       id: z.string(),

@@ -5,4 +5,4 @@ import { getPlan } from "@/server/services/interviews/plan";
 export const interviewPlan = protectedProcedure
   .input(interviewPlanInput)
   .output(interviewPlanOutput)
-  .query(({ ctx, input }) => getPlan(ctx.db, ctx.user.id, input.sessionId));
+  .query(async ({ ctx, input }) => ({ ...(await getPlan(ctx.db, ctx.user.id, input.sessionId)), emailOn: ctx.emailOn }));
