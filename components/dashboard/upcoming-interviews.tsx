@@ -6,12 +6,14 @@ import { cn } from "@/components/ui/cn";
 import { InterviewStatus } from "@/components/interviews/interview-status";
 import { interviewHref } from "@/components/interviews/interview-href";
 import type { Role } from "@/server/domain/room";
+import { LocalTime } from "@/components/schedule/local-time";
 
 export interface UpcomingInterview {
   id: string;
   title: string;
   status: "PLANNED" | "LIVE" | "ENDED" | "CANCELLED";
   createdAt: Date;
+  scheduledAt: Date | null;
   myRole: Role;
 }
 
@@ -79,7 +81,13 @@ function InterviewRows({ interviews, testId }: { interviews: UpcomingInterview[]
             <span className="min-w-0 flex-1">
               <span className="block truncate text-sm font-medium">{interview.title}</span>
               <span className="block text-xs text-muted-foreground">
-                Created <time dateTime={interview.createdAt.toISOString()}>{dateFormat.format(interview.createdAt)}</time>
+                {interview.scheduledAt && interview.status === "PLANNED" ? (
+                  <LocalTime instant={interview.scheduledAt} />
+                ) : (
+                  <>
+                    Created <time dateTime={interview.createdAt.toISOString()}>{dateFormat.format(interview.createdAt)}</time>
+                  </>
+                )}
               </span>
             </span>
             <InterviewStatus status={interview.status} />

@@ -2,7 +2,8 @@ import type { Role } from "@/server/domain/room/room-state";
 import { CalendarPlus, ChevronRight, Eye, Mic, UserRound, UsersRound } from "lucide-react";
 import Link from "next/link";
 import { interviewHref } from "@/components/interviews/interview-href";
-import type { ComponentType } from "react";
+import type { ComponentType, ReactNode } from "react";
+import { LocalTime } from "@/components/schedule/local-time";
 import { Button } from "@/components/ui/button";
 import { InterviewStatus } from "@/components/interviews/interview-status";
 
@@ -13,6 +14,7 @@ export interface InterviewSummary {
   myRole: Role;
   candidateName: string | null;
   createdAt: Date;
+  scheduledAt: Date | null;
   startedAt: Date | null;
   endedAt: Date | null;
   questionCount: number;
@@ -27,16 +29,19 @@ const groups: { role: InterviewSummary["myRole"]; heading: string; icon: Compone
   { role: "OBSERVER", heading: "As observer", icon: Eye },
 ];
 
-function whenOf(interview: InterviewSummary): string {
+function whenOf(interview: InterviewSummary): ReactNode {
   if (interview.endedAt) return `Ended ${dateFormat.format(interview.endedAt)}`;
   if (interview.startedAt) return `Started ${dateFormat.format(interview.startedAt)}`;
+  if (interview.scheduledAt && interview.status === "PLANNED") return <LocalTime instant={interview.scheduledAt} />;
   return `Created ${dateFormat.format(interview.createdAt)}`;
 }
 
-/** Live first, then planned, then the past, newest first within each. */
+/** Live first, then planned (the soonest first, unscheduled after), then the past; newest first otherwise. */
 function byRelevance(a: InterviewSummary, b: InterviewSummary): number {
   const rank = { LIVE: 0, PLANNED: 1, ENDED: 2, CANCELLED: 3 } as const;
-  return rank[a.status] - rank[b.status] || b.createdAt.getTime() - a.createdAt.getTime();
+  const [startA, startB] = [a.scheduledAt?.getTime() ?? Infinity, b.scheduledAt?.getTime() ?? Infinity];
+  const soonest = a.status === "PLANNED" && startA !== startB ? (startA < startB ? -1 : 1) : 0;
+  return rank[a.status] - rank[b.status] || soonest || b.createdAt.getTime() - a.createdAt.getTime();
 }
 
 export function InterviewList({ interviews, canPlan }: { interviews: InterviewSummary[]; canPlan: boolean }) {

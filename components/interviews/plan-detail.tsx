@@ -9,6 +9,8 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { errorMessage } from "@/components/providers/trpc-errors";
 import { InterviewStatus } from "@/components/interviews/interview-status";
 import { InviteLinks } from "@/components/interviews/invite-links";
+import { EmailInvitations } from "@/components/interviews/email-invitations";
+import { ScheduleCard } from "@/components/interviews/schedule-card";
 import { ParticipantsList } from "@/components/interviews/participants-list";
 import { PlanEditor } from "@/components/interviews/plan-editor";
 import { SaveTemplate } from "@/components/interviews/save-template";
@@ -47,6 +49,20 @@ export function PlanDetail({ sessionId }: { sessionId: string }) {
       <PlanHeader sessionId={sessionId} plan={data} />
 
       <div className="mt-8 grid gap-6">
+        <ScheduleCard
+          key={`${data.schedule?.startsAt.getTime() ?? "none"}-${data.status}`}
+          sessionId={sessionId}
+          schedule={data.schedule}
+          planned={data.status === "PLANNED"}
+          invitedCount={data.invitations.length}
+        />
+        <EmailInvitations
+          sessionId={sessionId}
+          invitations={data.invitations}
+          emailOn={data.emailOn}
+          scheduled={data.schedule !== null}
+          planned={data.status === "PLANNED"}
+        />
         <InviteLinks sessionId={sessionId} invites={data.invites} closed={closed} />
         <ParticipantsList sessionId={sessionId} participants={data.participants} />
         {data.editable ? (
@@ -80,7 +96,11 @@ type Plan = NonNullable<ReturnType<typeof usePlan>["data"]>;
 
 function usePlan(sessionId: string) {
   const trpc = useTRPC();
-  return useQuery(trpc.interview.plan.queryOptions({ sessionId }));
+  return useQuery({
+    ...trpc.interview.plan.queryOptions({ sessionId }),
+    // While an invitation is being sent, its badge follows it to "Sent" (or "Could not be delivered").
+    refetchInterval: (query) => (query.state.data?.invitations.some((invitation) => invitation.delivery === "queued") ? 2_000 : false),
+  });
 }
 
 function PlanHeader({ sessionId, plan: data }: { sessionId: string; plan: Plan }) {

@@ -1,5 +1,6 @@
 "use client";
 
+import { StartsIn } from "@/components/schedule/starts-in";
 import { ChevronRight, CircleCheck, Hourglass, MessageSquarePlus } from "lucide-react";
 import type { ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
@@ -20,6 +21,7 @@ import { useWorkspaceLayout } from "@/components/room/workspace-layout";
 
 interface CandidateRoomProps {
   title: string;
+  startsAt: Date | null;
   view: CandidateView;
   connection: ConnectionState;
   serverNow: () => number;
@@ -33,7 +35,7 @@ interface CandidateRoomProps {
 }
 
 /** The candidate's room: only what has been asked and revealed, the clocks, and a scratchpad. */
-export function CandidateRoom({ title, view, connection, serverNow, send, call, pad }: CandidateRoomProps) {
+export function CandidateRoom({ title, startsAt, view, connection, serverNow, send, call, pad }: CandidateRoomProps) {
   const now = useTickingNow(serverNow, 250, view.status !== "ended");
   const current = view.current;
   const { both } = useWorkspaceLayout();
@@ -60,7 +62,7 @@ export function CandidateRoom({ title, view, connection, serverNow, send, call, 
       />
       <div className="mx-auto max-w-3xl px-4 pt-8 sm:px-6">
         <div className="mb-6">{call}</div>
-        {view.status === "lobby" ? <CandidateLobby view={view} /> : null}
+        {view.status === "lobby" ? <CandidateLobby view={view} startsAt={startsAt} serverNow={serverNow} /> : null}
         {view.status === "ended" ? <CandidateEnded view={view} /> : null}
         {view.feedback ? <CandidateFeedback feedback={view.feedback} send={send} /> : null}
         {view.status === "live" && current ? (
@@ -183,7 +185,7 @@ function EarlierQuestions({ questions, sessionStartedAt }: { questions: Candidat
   );
 }
 
-function CandidateLobby({ view }: { view: CandidateView }) {
+function CandidateLobby({ view, startsAt, serverNow }: { view: CandidateView; startsAt: Date | null; serverNow: () => number }) {
   const interviewer = view.participants.find((participant) => participant.role === "INTERVIEWER");
   const interviewerHere = interviewer ? interviewer.presence === "connected" : false;
   return (
@@ -194,6 +196,11 @@ function CandidateLobby({ view }: { view: CandidateView }) {
       <h2 id="lobby-heading" className="mt-5 text-xl font-semibold tracking-tight">
         Waiting for the interviewer to start…
       </h2>
+      {startsAt ? (
+        <div className="mt-3">
+          <StartsIn startsAt={startsAt} serverNow={serverNow} />
+        </div>
+      ) : null}
       <p className="mx-auto mt-2 max-w-md text-sm text-muted-foreground">
         {interviewerHere
           ? `${interviewer?.name ?? "The interviewer"} is here. The first question appears as soon as they start.`

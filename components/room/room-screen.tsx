@@ -25,6 +25,8 @@ interface RoomScreenProps {
   role: Role;
   /** The signed-in user, whose tab the call is: known before the first view arrives. */
   userId: string;
+  /** When the interview is planned to start, for the lobby's countdown; null when not scheduled. */
+  startsAt: Date | null;
 }
 
 export function RoomScreen(props: RoomScreenProps) {
@@ -35,7 +37,7 @@ export function RoomScreen(props: RoomScreenProps) {
   );
 }
 
-function Room({ sessionId, title, role, userId }: RoomScreenProps) {
+function Room({ sessionId, title, role, userId, startsAt }: RoomScreenProps) {
   const room = useRoom(sessionId);
   const toast = useToast();
   const { send } = room;
@@ -83,6 +85,7 @@ function Room({ sessionId, title, role, userId }: RoomScreenProps) {
       ) : room.view.role === "CANDIDATE" ? (
         <CandidateRoom
           title={title}
+          startsAt={startsAt}
           view={room.view}
           connection={room.connection}
           serverNow={room.serverNow}
@@ -93,6 +96,7 @@ function Room({ sessionId, title, role, userId }: RoomScreenProps) {
       ) : (
         <StaffRoom
           title={title}
+          startsAt={startsAt}
           view={room.view}
           connection={room.connection}
           serverNow={room.serverNow}

@@ -1,5 +1,6 @@
 "use client";
 
+import { StartsIn } from "@/components/schedule/starts-in";
 import { ArrowLeft, ArrowRight, CircleStop, Play, Users } from "lucide-react";
 import Link from "next/link";
 import { useState, type ReactNode } from "react";
@@ -37,6 +38,7 @@ import { useWorkspaceLayout } from "@/components/room/workspace-layout";
 
 interface StaffRoomProps {
   title: string;
+  startsAt: Date | null;
   view: StaffView;
   connection: ConnectionState;
   serverNow: () => number;
@@ -49,7 +51,7 @@ interface StaffRoomProps {
 }
 
 /** The interviewer's room, and the observer's (the same, minus every control the policy withholds). */
-export function StaffRoom({ title, view, connection, serverNow, run, call, pad }: StaffRoomProps) {
+export function StaffRoom({ title, startsAt, view, connection, serverNow, run, call, pad }: StaffRoomProps) {
   const role = view.role;
   const live = view.status === "live";
   const now = useTickingNow(serverNow, 250, view.status !== "ended");
@@ -76,7 +78,7 @@ export function StaffRoom({ title, view, connection, serverNow, run, call, pad }
         {view.status === "lobby" ? (
           <div className="grid gap-6">
             <div className="mx-auto w-full max-w-4xl">{call}</div>
-            <StaffLobby view={view} onStart={canStart(role) ? () => run({ type: "start" }) : null} />
+            <StaffLobby view={view} startsAt={startsAt} serverNow={serverNow} onStart={canStart(role) ? () => run({ type: "start" }) : null} />
           </div>
         ) : null}
 
@@ -189,7 +191,38 @@ function QuestionStepper({
   );
 }
 
-function StaffLobby({ view, onStart }: { view: StaffView; onStart: (() => Promise<unknown>) | null }) {
+function StaffLobbyIntro({ candidateName, startsAt, serverNow }: { candidateName: string | null; startsAt: Date | null; serverNow: () => number }) {
+  return (
+    <>
+      <p className="text-xs font-medium tracking-wide text-primary-soft-foreground uppercase">Waiting room</p>
+      <h2 id="lobby-heading" className="mt-2 text-xl font-semibold tracking-tight">
+        {candidateName !== null ? `${candidateName} has joined` : "Waiting for the candidate"}
+      </h2>
+      {startsAt ? (
+        <div className="mt-2">
+          <StartsIn startsAt={startsAt} serverNow={serverNow} />
+        </div>
+      ) : null}
+      <p className="mt-1.5 text-sm text-muted-foreground">
+        {candidateName !== null
+          ? "Start when you are both ready. The first question and its timer appear for both of you at once."
+          : "Send the candidate their invite link from the plan page. You can start before they arrive, too."}
+      </p>
+    </>
+  );
+}
+
+function StaffLobby({
+  view,
+  startsAt,
+  serverNow,
+  onStart,
+}: {
+  view: StaffView;
+  startsAt: Date | null;
+  serverNow: () => number;
+  onStart: (() => Promise<unknown>) | null;
+}) {
   const [starting, setStarting] = useState(false);
   const candidate = view.participants.find((participant) => participant.role === "CANDIDATE");
   const timeBoxed = view.questions.reduce((sum, question) => sum + (question.timer.timeBoxSec ?? 0), 0);
@@ -197,15 +230,7 @@ function StaffLobby({ view, onStart }: { view: StaffView; onStart: (() => Promis
     <div className="mx-auto grid max-w-4xl gap-6 lg:grid-cols-[minmax(0,1fr)_300px]" data-testid="lobby">
       <section aria-labelledby="lobby-heading" className="rounded-xl border bg-card shadow-xs">
         <div className="p-6 sm:p-8">
-          <p className="text-xs font-medium tracking-wide text-primary-soft-foreground uppercase">Waiting room</p>
-          <h2 id="lobby-heading" className="mt-2 text-xl font-semibold tracking-tight">
-            {candidate ? `${candidate.name} has joined` : "Waiting for the candidate"}
-          </h2>
-          <p className="mt-1.5 text-sm text-muted-foreground">
-            {candidate
-              ? "Start when you are both ready. The first question and its timer appear for both of you at once."
-              : "Send the candidate their invite link from the plan page. You can start before they arrive, too."}
-          </p>
+          <StaffLobbyIntro candidateName={candidate?.name ?? null} startsAt={startsAt} serverNow={serverNow} />
           <PresenceList participants={view.participants} viewerId={view.viewer.userId} layout="stack" className="mt-6" />
           {onStart ? (
             <div className="mt-8 flex flex-wrap items-center gap-3">

@@ -170,6 +170,24 @@ describe("scheduling an interview and inviting by email", () => {
     expect(await database.db.outboxEmail.count({ where: { sessionId: id, kind: "interviewReminder", cancelledAt: null } })).toBe(0);
   });
 
+  it("deleting an interview still to come withdraws its emails and takes it out of the invited people's calendars", async () => {
+    const id = await newInterview("delete");
+    const address = `ken-${Date.now()}@example.com`;
+    await owner.trpc.interview.schedule.mutate({
+      sessionId: id,
+      startsAtLocal: parisAfternoon(2),
+      timeZone: "Europe/Paris",
+      durationMin: 30,
+      reminders: ["24h", "15m"],
+    });
+    await owner.trpc.interview.inviteByEmail.mutate({ sessionId: id, email: address, name: "Ken", role: "CO_INTERVIEWER" });
+    const invited = calendarOf(await mailTo(address, /^Invitation: /));
+    await owner.trpc.interview.delete.mutate({ sessionId: id });
+    const cancellation = calendarOf(await mailTo(address, /^Cancelled: /));
+    expect(cancellation).toMatchObject({ method: "CANCEL", uid: invited.uid, sequence: invited.sequence + 1 });
+    expect(await database.db.outboxEmail.count({ where: { sessionId: id, sentAt: null, cancelledAt: null } })).toBe(0);
+  });
+
   it("refuses bad input with a clear error, writing and sending nothing", async () => {
     const id = await newInterview("bad");
     const fine = { sessionId: id, startsAtLocal: parisAfternoon(2), timeZone: "Europe/Paris", durationMin: 30, reminders: [] as Array<"24h" | "15m"> };

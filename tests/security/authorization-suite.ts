@@ -12,6 +12,10 @@ import { PROTOCOL_VERSION, clientPayloadSchemas } from "@/server/realtime/protoc
 import { parseBankDocument } from "@/server/bank/parse-bank-document";
 import { importBankFiles } from "@/server/services/bank/upload";
 import { acceptInvite, createInvite } from "@/server/services/invites/links";
+import { signedLinks } from "@/server/auth/signed-links";
+import { inviteByEmail } from "@/server/services/interviews/invitations";
+import { scheduleInterview } from "@/server/services/interviews/schedule";
+import { TEST_AUTH_SECRET } from "../support/test-auth";
 import { fileDatabase, roomCommand } from "../support/db";
 import { createAccount, databaseDigest, interviewOf, tokenOf, type Account } from "../support/fixtures";
 import type { HttpSession } from "../support/http-session";
@@ -93,6 +97,17 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
       await acceptInvite(db, processRuntime().engine, accountCandidate, world.candidateToken, new Date());
     }
     const freshObserverLink = await createInvite(db, processRuntime().appUrl, owner, { sessionId: world.sessionId, role: "OBSERVER" }, new Date());
+    // Scheduled, with an observer invited by email (the app under test sends email).
+    const startsAtLocal = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 16);
+    await scheduleInterview(db, owner, { sessionId: world.sessionId, startsAtLocal, timeZone: "UTC", durationMin: 60, reminders: ["24h"] }, new Date(), true);
+    const invitation = await inviteByEmail(
+      db,
+      signedLinks(TEST_AUTH_SECRET),
+      owner,
+      { sessionId: world.sessionId, email: `invited-${tag}@example.com`, name: null, role: "OBSERVER" },
+      new Date(),
+      true,
+    );
     // Whom the caller is signed in as: their pad pushes go out under client ids that name them.
     const callerId =
       caller === "guestCandidate"
@@ -134,6 +149,7 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
       privateQuestionId: privateDocument.questions[0]?.id ?? "",
       sharedDocumentId: (await db.bankQuestion.findUniqueOrThrow({ where: { id: world.questionIds[0] ?? "" } })).documentId,
       freshObserverToken: tokenOf(freshObserverLink.url),
+      invitationId: invitation.id,
       q1: q1?.id ?? "",
       q2: q2?.id ?? "",
       firstFollowUp,
@@ -220,6 +236,18 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
     "interview.removeParticipant": (s, w) => s.trpc.interview.removeParticipant.mutate({ sessionId: w.sessionId, userId: w.observerId }),
     "interview.saveTemplate": (s, w) => s.trpc.interview.saveTemplate.mutate({ sessionId: w.sessionId, title: "Template" }),
     "interview.delete": (s, w) => s.trpc.interview.delete.mutate({ sessionId: w.sessionId }),
+    "interview.schedule": (s, w) =>
+      s.trpc.interview.schedule.mutate({
+        sessionId: w.sessionId,
+        startsAtLocal: new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 16),
+        timeZone: "UTC",
+        durationMin: 45,
+        reminders: [],
+      }),
+    "interview.cancel": (s, w) => s.trpc.interview.cancel.mutate({ sessionId: w.sessionId }),
+    "interview.inviteByEmail": (s, w) =>
+      s.trpc.interview.inviteByEmail.mutate({ sessionId: w.sessionId, email: "another-observer@example.com", name: "Ob Server", role: "OBSERVER" }),
+    "interview.withdrawInvitation": (s, w) => s.trpc.interview.withdrawInvitation.mutate({ invitationId: w.invitationId }),
     "review.history": (s) => s.trpc.review.history.query({}),
     "review.progress": (s) => s.trpc.review.progress.query(),
     "review.session": (s, w) => s.trpc.review.session.query({ sessionId: w.sessionId }),

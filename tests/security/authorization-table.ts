@@ -151,6 +151,12 @@ export const AUTHORIZATION_TABLE: Row[] = [
   { surface: "trpc", name: "interview.saveTemplate", cells: interviewerOnly, writes: true },
   // The owner deletes a session (not while it is live); everything of it goes.
   { surface: "trpc", name: "interview.delete", cells: interviewerOnly, writes: true },
+  // When it happens and who is told: the owner schedules, invites by email and cancels; a refused call
+  // queues no email (the outbox is in the digest).
+  { surface: "trpc", name: "interview.schedule", cells: interviewerOnly, writes: true },
+  { surface: "trpc", name: "interview.cancel", cells: interviewerOnly, writes: true },
+  { surface: "trpc", name: "interview.inviteByEmail", cells: interviewerOnly, writes: true },
+  { surface: "trpc", name: "interview.withdrawInvitation", cells: interviewerOnly, writes: true },
 
   // ---- review: each member through their own view of the room; outsiders learn nothing
   { surface: "trpc", name: "review.history", cells: signedIn },

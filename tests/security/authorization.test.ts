@@ -1,5 +1,6 @@
 import { io, type Socket } from "socket.io-client";
 import { startAppServer, type AppServer } from "../support/app-server";
+import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
 import { signedIn } from "../support/fixtures";
 import { appCodeOf, HttpSession } from "../support/http-session";
 import { describeAuthorizationTable, type Connection } from "./authorization-suite";
@@ -7,6 +8,7 @@ import { describeAuthorizationTable, type Connection } from "./authorization-sui
 // The authorisation table against the real app: next-auth sign-in, tRPC over HTTP, Socket.IO.
 
 let app: AppServer;
+let smtp: SmtpSink;
 
 async function connect(session: HttpSession): Promise<Connection | "UNAUTHORIZED"> {
   const socket: Socket = io(app.url, { transports: ["websocket"], extraHeaders: { cookie: session.cookieHeader() }, reconnection: false });
@@ -28,9 +30,14 @@ async function connect(session: HttpSession): Promise<Connection | "UNAUTHORIZED
 
 await describeAuthorizationTable<HttpSession>({
   async start(databaseUrl) {
-    app = await startAppServer(databaseUrl);
+    // With email on, as a deployment with SMTP runs: invitations by email are then allowed to the owner.
+    smtp = await startSmtpSink();
+    app = await startAppServer(databaseUrl, { env: smtp.env });
   },
-  stop: () => app.kill(),
+  stop: async () => {
+    await app.kill();
+    await smtp.close();
+  },
   signIn: (account) => signedIn(app.url, account),
   anonymous: () => new HttpSession(app.url),
   async guest(name, token) {

@@ -9,12 +9,12 @@ import { ROOM_NOT_FOUND } from "@/server/services/room/store";
  * The user's role in the session and the session's title, or null when they are not in it: the one
  * membership lookup of the pages and procedures (the live room has its batched twin, `participantRole`).
  */
-async function membership(db: Db, sessionId: string, userId: string): Promise<{ role: Role; title: string } | null> {
+async function membership(db: Db, sessionId: string, userId: string): Promise<{ role: Role; title: string; scheduledAt: Date | null } | null> {
   const participant = await db.participant.findUnique({
     where: { sessionId_userId: { sessionId, userId } },
-    select: { role: true, session: { select: { title: true } } },
+    select: { role: true, session: { select: { title: true, scheduledAt: true } } },
   });
-  return participant ? { role: participant.role, title: participant.session.title } : null;
+  return participant ? { role: participant.role, title: participant.session.title, scheduledAt: participant.session.scheduledAt } : null;
 }
 
 export async function roleIn(db: Db, sessionId: string, userId: string): Promise<Role | null> {
@@ -40,7 +40,7 @@ export async function requireInterviewer(db: Db, sessionId: string, userId: stri
   if (!canManageInterview(role)) throw new AppError("FORBIDDEN", "Only the interviewer can change this interview.");
 }
 
-export async function myRole(db: Db, userId: string, sessionId: string): Promise<{ role: Role; title: string }> {
+export async function myRole(db: Db, userId: string, sessionId: string): Promise<{ role: Role; title: string; scheduledAt: Date | null }> {
   const found = await membership(db, sessionId, userId);
   if (!found) throw new AppError("NOT_FOUND", ROOM_NOT_FOUND);
   return found;

@@ -203,3 +203,27 @@ export async function cancelInterview(db: Db, user: SessionUser, sessionId: stri
     );
   });
 }
+
+/**
+ * In the transaction that deletes an interview: the emails about it not sent yet are withdrawn (their
+ * links would lead nowhere), and when it was still to come, everyone invited gets a cancellation, so
+ * the entry leaves their calendar.
+ */
+export async function tellOfDeletion(tx: Tx, sessionId: string, organiserId: string, now: Date, emailOn: boolean): Promise<void> {
+  await tx.outboxEmail.updateMany({ where: { sessionId, sentAt: null, failedAt: null, cancelledAt: null }, data: { cancelledAt: now } });
+  if (!emailOn) return;
+  const session = await lockScheduledSession(tx, sessionId);
+  const schedule = session.schedule;
+  if (session.status !== "PLANNED" || !schedule) return;
+  const invited = (await recipientsOf(tx, sessionId, organiserId)).filter((recipient) => recipient.inviteId !== null);
+  await queueEmails(
+    tx,
+    // No link: the interview is gone.
+    invited.map((recipient) => ({
+      kind: "interviewCancelled",
+      to: recipient.email,
+      payload: factsFor(session, schedule, { ...recipient, inviteId: null }, session.sequence + 1),
+    })),
+    now,
+  );
+}

@@ -11,6 +11,7 @@ import { loadRoom, PLAN_JSON_SQL, planQuestions, ROOM_NOT_FOUND, type PlanRow } 
 import type { RoomEngine } from "@/server/services/room/engine";
 import type { ReviewedSession, SessionReview } from "@/server/api/routers/review/session.schema";
 import type { ExportFormat, SessionExport } from "@/server/api/routers/review/export.schema";
+import { tellOfDeletion } from "@/server/services/interviews/schedule";
 
 /**
  * The session and the user's part in it; not found, exactly like a session that does not exist, when
@@ -99,7 +100,7 @@ export async function sessionExport(db: Db, pool: Pool, user: SessionUser, sessi
  * Deletes the session and everything of it (questions, log, notes, invites, members), owner only. Members
  * still in its room are told, as if removed.
  */
-export async function deleteSession(db: Db, engine: RoomEngine, user: SessionUser, sessionId: string): Promise<void> {
+export async function deleteSession(db: Db, engine: RoomEngine, user: SessionUser, sessionId: string, emailOn: boolean): Promise<void> {
   // Membership first, without a lock: an outsider learns nothing and holds no row.
   requireDeletable(await reviewedSession(db, user, sessionId));
   const members = await db.$transaction(async (tx) => {
@@ -107,6 +108,7 @@ export async function deleteSession(db: Db, engine: RoomEngine, user: SessionUse
     await tx.$queryRaw`SELECT 1 FROM "InterviewSession" WHERE "id" = ${sessionId} FOR UPDATE`;
     requireDeletable(await reviewedSession(tx as unknown as Db, user, sessionId));
     const participants = await tx.participant.findMany({ where: { sessionId }, select: { userId: true } });
+    await tellOfDeletion(tx, sessionId, user.id, new Date(), emailOn);
     await tx.interviewSession.delete({ where: { id: sessionId } });
     return participants.map((participant) => participant.userId);
   });

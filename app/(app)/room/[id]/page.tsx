@@ -10,13 +10,13 @@ export const metadata: Metadata = { title: "Interview room" };
 export const dynamic = "force-dynamic";
 
 /**
- * Only the role and title are looked up here: the room's content arrives over the socket, built for this
+ * Only the role, title and planned start are looked up here: the room's content arrives over the socket, built for this
  * viewer, so the server-rendered HTML and RSC payload carry nothing a candidate may not see.
  */
 export default async function RoomPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const api = await serverApi();
-  let me: { role: Role; title: string };
+  let me: { role: Role; title: string; scheduledAt: Date | null };
   try {
     me = await api.interview.myRole({ sessionId: id });
   } catch (error) {
@@ -26,5 +26,5 @@ export default async function RoomPage({ params }: { params: Promise<{ id: strin
   // myRole answered, so someone is signed in.
   const user = await currentUser();
   if (!user) notFound();
-  return <RoomScreen sessionId={id} title={me.title} role={me.role} userId={user.id} />;
+  return <RoomScreen sessionId={id} title={me.title} role={me.role} userId={user.id} startsAt={me.scheduledAt} />;
 }

@@ -7,6 +7,6 @@ export const interviewDelete = protectedProcedure
   .input(interviewDeleteInput)
   .output(interviewDeleteOutput)
   .mutation(async ({ ctx, input }) => {
-    await deleteSession(ctx.db, ctx.engine, ctx.user, input.sessionId);
+    await deleteSession(ctx.db, ctx.engine, ctx.user, input.sessionId, ctx.emailOn);
     return { deleted: true as const };
   });
