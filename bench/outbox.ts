@@ -100,8 +100,10 @@ class Sink {
 
   async waitFor(scenario: string, count: number, timeoutMs = 180_000): Promise<Acceptance[]> {
     const deadline = Date.now() + timeoutMs;
-    while ((this.accepted.get(scenario)?.length ?? 0) < count) {
-      if (Date.now() > deadline) throw new Error(`${scenario}: ${this.accepted.get(scenario)?.length ?? 0} of ${count} emails arrived`);
+    // Distinct Message-IDs: an email sent twice must not stand for one not sent yet.
+    const distinct = () => new Set(this.accepted.get(scenario)?.map((acceptance) => acceptance.messageId)).size;
+    while (distinct() < count) {
+      if (Date.now() > deadline) throw new Error(`${scenario}: ${distinct()} of ${count} emails arrived`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     // Anything sent twice would come right after.
