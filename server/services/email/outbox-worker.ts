@@ -55,8 +55,10 @@ type Outcome =
  * Sends the outbox. Each email is sent inside the transaction that locked its row and marked sent in
  * the same one: a crash before the commit rolls the claim back (PostgreSQL ends a dead client's
  * transaction), so nothing is lost; another node never holds the same row at once, so nothing is sent
- * twice. The one window left is between the SMTP server's acceptance and the commit (a millisecond);
- * an email caught there is sent again with the same Message-ID.
+ * twice. The one window left opens when the SMTP server has the whole message (it may still work on it
+ * before its 250) and closes at the commit: a crash there sends the email again, with the same
+ * Message-ID. tests/integration/outbox-crash.test.ts finds one per lane at each kill while the server
+ * takes 15 ms over a message.
  */
 export class OutboxWorker {
   private readonly options: Required<Omit<OutboxWorkerOptions, "reportError">> & Pick<OutboxWorkerOptions, "reportError">;
