@@ -133,6 +133,55 @@ describe("the outbox", () => {
     await worker.stop();
   });
 
+  it("sends a reminder when it comes due, with its unsubscribe link; not to an address that unsubscribed, nor after the start", async () => {
+    let now = new Date();
+    const { worker } = await startWorker({ now: () => now });
+    const startsAt = new Date(now.getTime() + 24 * 3_600_000 + 60_000);
+    const reminder = (to: string): QueuedEmail => ({
+      kind: "interviewReminder",
+      to,
+      sessionId: "s-reminders",
+      sendAfter: new Date(startsAt.getTime() - 24 * 3_600_000),
+      payload: {
+        sessionId: "s-reminders",
+        title: "Design a feed",
+        organiserName: "Ada",
+        organiserEmail: null,
+        recipientName: null,
+        role: "CANDIDATE",
+        startsAt: startsAt.toISOString(),
+        durationMin: 45,
+        timeZone: "Europe/Paris",
+        sequence: 0,
+        inviteId: "invite-1",
+        before: "24h",
+      },
+    });
+    await database.db.emailOptOut.create({ data: { email: "opted-out@example.com", kind: "interviewReminder" } });
+    await database.db.$transaction(async (tx) => queueEmails(tx, [reminder("due@example.com"), reminder("opted-out@example.com")], now));
+    worker.nudge();
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(sink.to("due@example.com")).toEqual([]);
+
+    now = new Date(startsAt.getTime() - 24 * 3_600_000 + 1_000);
+    worker.nudge();
+    await expect.poll(() => sink.to("due@example.com").length, { timeout: 10_000 }).toBe(1);
+    const [email] = sink.to("due@example.com");
+    expect(email?.parsed.subject).toBe("Reminder: Design a feed starts tomorrow");
+    expect(email?.parsed.headers.get("list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
+    expect(String(email?.parsed.headers.get("list-unsubscribe"))).toMatch(/^<?http:\/\/mockroom\.test\/unsubscribe\//);
+    expect(email?.parsed.text).toContain("http://mockroom.test/join/");
+    await expect.poll(async () => (await rowsTo("opted-out@example.com"))[0]?.lastError, { timeout: 10_000 }).toBe("unsubscribed");
+    expect(sink.to("opted-out@example.com")).toEqual([]);
+
+    await database.db.$transaction(async (tx) => queueEmails(tx, [{ ...reminder("late@example.com"), sendAfter: new Date(now.getTime() - 1) }], now));
+    now = new Date(startsAt.getTime() + 1);
+    worker.nudge();
+    await expect.poll(async () => (await rowsTo("late@example.com"))[0]?.lastError, { timeout: 10_000 }).toBe("too late");
+    expect(sink.to("late@example.com")).toEqual([]);
+    await worker.stop();
+  });
+
   it("sends each email once when two nodes work the same outbox", async () => {
     const nodeA = new pg.Pool({ connectionString: database.url, max: 4 });
     const nodeB = new pg.Pool({ connectionString: database.url, max: 4 });

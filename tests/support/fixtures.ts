@@ -99,7 +99,12 @@ export async function databaseDigest(db: Db): Promise<string> {
     "AccountToken",
     "EmailOptOut",
   ];
-  const parts = tables.map((table) => `(SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM "${table}" t)`);
+  // The outbox's delivery columns change as the app's worker sends: what counts is what was queued.
+  const rowText: Record<string, string> = { OutboxEmail: `(t."id", t."kind", t."to", t."payload", t."sessionId", t."sendAfter", t."cancelledAt")::text` };
+  const parts = tables.map((table) => {
+    const text = rowText[table] ?? "t::text";
+    return `(SELECT md5(coalesce(string_agg(${text}, '|' ORDER BY ${text}), '')) FROM "${table}" t)`;
+  });
   const rows = await db.$queryRawUnsafe<Array<{ digest: string }>>(`SELECT concat_ws(',', ${parts.join(", ")}) AS digest`);
   return rows[0]?.digest ?? "";
 }
