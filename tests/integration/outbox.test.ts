@@ -168,8 +168,8 @@ describe("the outbox", () => {
     await expect.poll(() => sink.to("due@example.com").length, { timeout: 10_000 }).toBe(1);
     const [email] = sink.to("due@example.com");
     expect(email?.parsed.subject).toBe("Reminder: Design a feed starts tomorrow");
-    expect(email?.parsed.headers.get("list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
-    expect(String(email?.parsed.headers.get("list-unsubscribe"))).toMatch(/^<?http:\/\/mockroom\.test\/unsubscribe\//);
+    expect(email?.raw).toContain("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
+    expect(email?.raw).toMatch(/List-Unsubscribe: <http:\/\/mockroom\.test\/unsubscribe\/[\w.-]+>/);
     expect(email?.parsed.text).toContain("http://mockroom.test/join/");
     await expect.poll(async () => (await rowsTo("opted-out@example.com"))[0]?.lastError, { timeout: 10_000 }).toBe("unsubscribed");
     expect(sink.to("opted-out@example.com")).toEqual([]);
