@@ -4,7 +4,6 @@ import { getServerSession } from "next-auth";
 import { getToken } from "next-auth/jwt";
 import { authOptions } from "@/server/auth/options";
 import { authSecret } from "@/server/auth/auth-secret";
-import { decodeSessionToken } from "@/server/auth/session-token";
 
 export interface SessionUser {
   id: string;
@@ -33,7 +32,8 @@ export async function userFromHeaders(headers: IncomingHttpHeaders | Headers): P
   const token = await getToken({
     req: { headers: { authorization: header("authorization") }, cookies } as unknown as Parameters<typeof getToken>[0]["req"],
     secret: authSecret(),
-    decode: decodeSessionToken,
+    // The same decoder as next-auth's, so a session ended by a password reset is refused here too.
+    decode: authOptions().jwt?.decode,
   });
   if (!token?.sub) return null;
   return { id: token.sub, name: token.name ?? null, email: token.email ?? null, isGuest: Boolean(token.isGuest) };
