@@ -1,0 +1,42 @@
+import { authSecret } from "@/server/auth/auth-secret";
+import { signedLinks } from "@/server/auth/signed-links";
+import { processRuntime } from "@/server/platform/process-runtime";
+import { readUnsubscribeToken, recordOptOut } from "@/server/services/email/unsubscribe";
+
+export const dynamic = "force-dynamic";
+
+// The unsubscribe link of reminder emails. GET only shows a button (mail scanners open links, and must
+// not unsubscribe anyone by doing so); POST records the opt-out: the button's, and the one-click
+// unsubscribe mail clients send on their own (RFC 8058: "List-Unsubscribe=One-Click" in the body).
+
+type Params = { params: Promise<{ token: string }> };
+
+const escape = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+
+function page(status: number, title: string, body: string): Response {
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)} · Mockroom</title></head><body><main><h1>${escape(title)}</h1>${body}</main></body></html>`;
+  return new Response(html, { status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "referrer-policy": "no-referrer" } });
+}
+
+const BAD_LINK = page(400, "This unsubscribe link does not work", "<p>It was changed or copied incompletely. Open the link from the email again; nothing was changed.</p>");
+
+function optOutOf(token: string) {
+  return readUnsubscribeToken(signedLinks(authSecret()), decodeURIComponent(token));
+}
+
+export async function GET(_request: Request, { params }: Params) {
+  const optOut = optOutOf((await params).token);
+  if (!optOut) return BAD_LINK;
+  return page(
+    200,
+    "Stop interview reminders?",
+    `<p>${escape(optOut.email)} will no longer get reminders before interviews. Invitations and changes to an interview still arrive.</p><form method="post"><button type="submit">Stop reminders</button></form>`,
+  );
+}
+
+export async function POST(_request: Request, { params }: Params) {
+  const optOut = optOutOf((await params).token);
+  if (!optOut) return BAD_LINK;
+  await recordOptOut(processRuntime().db, optOut, new Date());
+  return page(200, "Reminders stopped", `<p>${escape(optOut.email)} will no longer get interview reminders from Mockroom.</p>`);
+}
