@@ -8,6 +8,7 @@ import { requestEmailChange } from "@/server/api/routers/account/request-email-c
 import { confirmEmailChange } from "@/server/api/routers/account/confirm-email-change";
 import { me } from "@/server/api/routers/account/me";
 import { updateProfile } from "@/server/api/routers/account/update-profile";
+import { emailUnsubscribe } from "@/server/api/routers/email/unsubscribe";
 import { dashboardSummary } from "@/server/api/routers/dashboard/summary";
 import { rtcIceServers } from "@/server/api/routers/rtc/ice-servers";
 import { bankSearch } from "@/server/api/routers/bank/search";
@@ -44,6 +45,7 @@ import { inviteDescribe } from "@/server/api/routers/invite/describe";
 export const appRouter = router({
   account: router({ signUp, requestPasswordReset, resetPassword, verifyEmail, resendVerification, requestEmailChange, confirmEmailChange, me, updateProfile }),
   dashboard: router({ summary: dashboardSummary }),
+  email: router({ unsubscribe: emailUnsubscribe }),
   bank: router({
     search: bankSearch,
     facets: bankFacets,

@@ -1,7 +1,7 @@
 import { authSecret } from "@/server/auth/auth-secret";
 import { signedLinks } from "@/server/auth/signed-links";
-import { processRuntime } from "@/server/platform/process-runtime";
-import { readUnsubscribeToken, recordOptOut } from "@/server/services/email/unsubscribe";
+import { readUnsubscribeToken } from "@/server/domain/email/unsubscribe-token";
+import { serverApi } from "@/server/api/server-caller";
 
 export const dynamic = "force-dynamic";
 
@@ -18,15 +18,17 @@ function page(status: number, title: string, body: string): Response {
   return new Response(html, { status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "referrer-policy": "no-referrer" } });
 }
 
-const BAD_LINK = page(400, "This unsubscribe link does not work", "<p>It was changed or copied incompletely. Open the link from the email again; nothing was changed.</p>");
+const badLink = () =>
+  page(400, "This unsubscribe link does not work", "<p>It was changed or copied incompletely. Open the link from the email again; nothing was changed.</p>");
 
 function optOutOf(token: string) {
-  return readUnsubscribeToken(signedLinks(authSecret()), decodeURIComponent(token));
+  const links = signedLinks(authSecret());
+  return readUnsubscribeToken((value) => links.verify("unsubscribe", value), decodeURIComponent(token));
 }
 
 export async function GET(_request: Request, { params }: Params) {
   const optOut = optOutOf((await params).token);
-  if (!optOut) return BAD_LINK;
+  if (!optOut) return badLink();
   return page(
     200,
     "Stop interview reminders?",
@@ -35,8 +37,8 @@ export async function GET(_request: Request, { params }: Params) {
 }
 
 export async function POST(_request: Request, { params }: Params) {
-  const optOut = optOutOf((await params).token);
-  if (!optOut) return BAD_LINK;
-  await recordOptOut(processRuntime().db, optOut, new Date());
+  const token = decodeURIComponent((await params).token);
+  const optOut = await (await serverApi()).email.unsubscribe({ token }).catch(() => null);
+  if (!optOut) return badLink();
   return page(200, "Reminders stopped", `<p>${escape(optOut.email)} will no longer get interview reminders from Mockroom.</p>`);
 }
