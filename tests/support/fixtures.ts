@@ -94,6 +94,9 @@ export async function databaseDigest(db: Db): Promise<string> {
     "Score",
     "InterviewTemplate",
     "TemplateItem",
+    "AccountToken",
+    "OutboxEmail",
+    "EmailOptOut",
   ];
   const parts = tables.map((table) => `(SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM "${table}" t)`);
   const rows = await db.$queryRawUnsafe<Array<{ digest: string }>>(`SELECT concat_ws(',', ${parts.join(", ")}) AS digest`);
