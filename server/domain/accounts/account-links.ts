@@ -5,7 +5,6 @@ export type { AccountLinkPurpose };
 // The rules of the single-use links an account is emailed: how long each works, and when a session
 // signed in before a password or address change stops being accepted. Pure: the services apply them.
 
-
 const HOUR_MS = 3_600_000;
 
 /** A reset link is a key to the account: short-lived. The others only confirm an address the user typed. */

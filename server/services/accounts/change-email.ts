@@ -16,12 +16,20 @@ const TAKEN_MEANWHILE = "Another account uses this address now, so yours was not
  * address. When another account already uses it, nothing is sent and the answer is the same, so this
  * form cannot be used to learn who has an account (the owner of that address is not bothered either).
  */
-export async function requestEmailChange(db: Db, userId: string, input: { newEmail: string; password: string }, emailOn: boolean, now: Date): Promise<{ sent: boolean }> {
+export async function requestEmailChange(
+  db: Db,
+  userId: string,
+  input: { newEmail: string; password: string },
+  emailOn: boolean,
+  now: Date,
+): Promise<{ sent: boolean }> {
   await enforceLimit(db, RATE_LIMITS.emailChangesPerAccount, userId, now);
   const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true, passwordHash: true, isGuest: true } });
   if (!user || user.isGuest) throw new AppError("FORBIDDEN", "Guests have no address to change; create an account first.");
   if (!(await verifyPassword(user.passwordHash, input.password))) {
-    throw new AppError("BAD_REQUEST", WRONG_PASSWORD, { password: [user.passwordHash ? WRONG_PASSWORD : "Your account has no password yet: set one with “Forgot password?” on the sign-in page."] });
+    throw new AppError("BAD_REQUEST", WRONG_PASSWORD, {
+      password: [user.passwordHash ? WRONG_PASSWORD : "Your account has no password yet: set one with “Forgot password?” on the sign-in page."],
+    });
   }
   if (input.newEmail === user.email) throw new AppError("BAD_REQUEST", "That is already your address.", { newEmail: ["That is already your address."] });
   // Without email the new address cannot be confirmed; the settings page says so before anyone tries.
