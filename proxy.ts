@@ -5,7 +5,7 @@ import { contentSecurityPolicy, NONCE_HEADER } from "@/server/platform/http/secu
 
 // Pages that need a session. Authentication happens here, before any page renders: no session, no app
 // page. What a signed-in user may do inside a page is decided by the domain policies, never here.
-const SIGNED_IN_PREFIXES = ["/dashboard", "/bank", "/interviews", "/room"];
+const SIGNED_IN_PREFIXES = ["/dashboard", "/bank", "/interviews", "/room", "/settings"];
 
 function needsSession(pathname: string): boolean {
   return SIGNED_IN_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));

@@ -7,11 +7,15 @@ declare module "next-auth" {
   }
   interface User {
     isGuest?: boolean;
+    /** Set by the credentials providers just before the password check (ms). */
+    signedInAt?: number;
   }
 }
 
 declare module "next-auth/jwt" {
   interface JWT {
     isGuest?: boolean;
+    /** When the session was signed in (ms); tokens from before the account's sessionsValidFrom are refused. */
+    signedInAt?: number;
   }
 }

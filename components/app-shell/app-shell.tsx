@@ -4,7 +4,8 @@ import { Logo } from "@/components/app-shell/logo";
 import { MainNav } from "@/components/app-shell/main-nav";
 import { UserMenu, type ShellUser } from "@/components/app-shell/user-menu";
 
-export function AppShell({ user, children }: { user: ShellUser; children: ReactNode }) {
+/** `notice`: a strip under the header for something about the account (an address to confirm). */
+export function AppShell({ user, notice, children }: { user: ShellUser; notice?: ReactNode; children: ReactNode }) {
   return (
     <div className="flex min-h-dvh flex-col">
       <a
@@ -33,6 +34,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
           </div>
         </div>
       </header>
+      {notice}
       <main id="main" className="flex-1">
         {children}
       </main>

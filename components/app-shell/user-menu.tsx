@@ -1,6 +1,6 @@
 "use client";
 
-import { LogOut, Monitor, Moon, Sun, UserPlus } from "lucide-react";
+import { LogOut, Monitor, Moon, Settings, Sun, UserPlus } from "lucide-react";
 import Link from "next/link";
 import { signOut } from "next-auth/react";
 import { useTheme } from "next-themes";
@@ -84,6 +84,12 @@ export function UserMenu({ user }: { user: ShellUser }) {
           </DropdownMenuRadioGroup>
         </DropdownMenuGroup>
         <DropdownMenuSeparator />
+        <DropdownMenuItem asChild>
+          <Link href="/settings" data-testid="settings-link">
+            <Settings aria-hidden />
+            Settings
+          </Link>
+        </DropdownMenuItem>
         <DropdownMenuItem onSelect={() => void signOut({ callbackUrl: "/" })}>
           <LogOut aria-hidden />
           Sign out

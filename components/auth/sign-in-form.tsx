@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
@@ -75,6 +76,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         type="password"
         label="Password"
         autoComplete="current-password"
+        labelAside={
+          <Link href="/forgot-password" className="text-[13px] text-muted-foreground underline-offset-4 hover:text-foreground hover:underline">
+            Forgot password?
+          </Link>
+        }
         error={errors.password}
         onChange={() => clearError("password")}
       />

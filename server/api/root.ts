@@ -1,5 +1,14 @@
 import { router } from "@/server/api/trpc";
 import { signUp } from "@/server/api/routers/account/sign-up";
+import { requestPasswordReset } from "@/server/api/routers/account/request-password-reset";
+import { resetPassword } from "@/server/api/routers/account/reset-password";
+import { verifyEmail } from "@/server/api/routers/account/verify-email";
+import { resendVerification } from "@/server/api/routers/account/resend-verification";
+import { requestEmailChange } from "@/server/api/routers/account/request-email-change";
+import { confirmEmailChange } from "@/server/api/routers/account/confirm-email-change";
+import { me } from "@/server/api/routers/account/me";
+import { updateProfile } from "@/server/api/routers/account/update-profile";
+import { emailUnsubscribe } from "@/server/api/routers/email/unsubscribe";
 import { dashboardSummary } from "@/server/api/routers/dashboard/summary";
 import { rtcIceServers } from "@/server/api/routers/rtc/ice-servers";
 import { bankSearch } from "@/server/api/routers/bank/search";
@@ -38,8 +47,9 @@ import { inviteAccept } from "@/server/api/routers/invite/accept";
 import { inviteDescribe } from "@/server/api/routers/invite/describe";
 
 export const appRouter = router({
-  account: router({ signUp }),
+  account: router({ signUp, requestPasswordReset, resetPassword, verifyEmail, resendVerification, requestEmailChange, confirmEmailChange, me, updateProfile }),
   dashboard: router({ summary: dashboardSummary }),
+  email: router({ unsubscribe: emailUnsubscribe }),
   bank: router({
     search: bankSearch,
     facets: bankFacets,

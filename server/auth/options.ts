@@ -4,7 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
 import { authSecret } from "@/server/auth/auth-secret";
-import { decodeSessionToken } from "@/server/auth/session-token";
+import { liveSessionDecoder } from "@/server/auth/live-session";
 import { env } from "@/server/platform/env";
 import { processRuntime } from "@/server/platform/process-runtime";
 import type { Runtime } from "@/server/platform/runtime";
@@ -38,8 +38,10 @@ export function buildAuthOptions(runtime: Runtime): AuthOptions {
       async authorize(raw, req) {
         const input = signInInput.safeParse(raw);
         if (!input.success) return null;
-        const user = await signInWithPassword(runtime.db, input.data, clientAddressOf(req.headers ?? {}), new Date());
-        return user && { id: user.id, name: user.name, email: user.email, isGuest: false };
+        // Taken before the password hash is read: a reset that commits after that read ends this session too.
+        const signedInAt = Date.now();
+        const user = await signInWithPassword(runtime.db, input.data, clientAddressOf(req.headers ?? {}), new Date(signedInAt));
+        return user && { id: user.id, name: user.name, email: user.email, isGuest: false, signedInAt };
       },
     }),
     CredentialsProvider({
@@ -49,8 +51,9 @@ export function buildAuthOptions(runtime: Runtime): AuthOptions {
       async authorize(raw) {
         const input = guestInput.safeParse(raw);
         if (!input.success) return null;
-        const user = await signInAsGuest(runtime.db, runtime.engine, input.data, new Date());
-        return user && { id: user.id, name: user.name, email: null, isGuest: true };
+        const signedInAt = Date.now();
+        const user = await signInAsGuest(runtime.db, runtime.engine, input.data, new Date(signedInAt));
+        return user && { id: user.id, name: user.name, email: null, isGuest: true, signedInAt };
       },
     }),
   ];
@@ -65,7 +68,7 @@ export function buildAuthOptions(runtime: Runtime): AuthOptions {
     adapter: PrismaAdapter(runtime.db),
     secret: authSecret(),
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
-    jwt: { decode: decodeSessionToken },
+    jwt: { decode: liveSessionDecoder(runtime.db) },
     pages: { signIn: "/sign-in" },
     providers,
     callbacks: {
@@ -78,6 +81,8 @@ export function buildAuthOptions(runtime: Runtime): AuthOptions {
           token.name = user.name;
           token.email = user.email;
           token.isGuest = "isGuest" in user ? Boolean(user.isGuest) : false;
+          // When this sign-in began, in ms; kept through refreshes (iat is not): see live-session.ts.
+          token.signedInAt = typeof user.signedInAt === "number" ? user.signedInAt : Date.now();
         }
         return token;
       },

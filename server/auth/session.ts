@@ -4,7 +4,8 @@ import { getServerSession } from "next-auth";
 import { getToken } from "next-auth/jwt";
 import { authOptions } from "@/server/auth/options";
 import { authSecret } from "@/server/auth/auth-secret";
-import { decodeSessionToken } from "@/server/auth/session-token";
+import { liveSessionDecoder } from "@/server/auth/live-session";
+import { processRuntime } from "@/server/platform/process-runtime";
 
 export interface SessionUser {
   id: string;
@@ -33,7 +34,10 @@ export async function userFromHeaders(headers: IncomingHttpHeaders | Headers): P
   const token = await getToken({
     req: { headers: { authorization: header("authorization") }, cookies } as unknown as Parameters<typeof getToken>[0]["req"],
     secret: authSecret(),
-    decode: decodeSessionToken,
+    // The same decoder as next-auth's, so a session ended by a password reset is refused here too. Not
+    // through authOptions(): the custom server loads this module outside the bundle, where next-auth's
+    // providers do not import as functions.
+    decode: liveSessionDecoder(processRuntime().db),
   });
   if (!token?.sub) return null;
   return { id: token.sub, name: token.name ?? null, email: token.email ?? null, isGuest: Boolean(token.isGuest) };

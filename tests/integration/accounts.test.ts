@@ -66,7 +66,7 @@ describe("accounts", () => {
   it("lets a guest claim their identity by signing up", async () => {
     const guest = await createGuest(db, processRuntime().engine, "Linus", await inviteFor("CANDIDATE"), new Date());
     if (!guest) throw new Error("guest not created");
-    const claimed = await signUp(db, { name: "Linus T", email: "linus@example.com", password: "penguins rule" }, guest.id);
+    const claimed = await signUp(db, { name: "Linus T", email: "linus@example.com", password: "penguins rule" }, { currentGuestId: guest.id });
     expect(claimed).toMatchObject({ id: guest.id, isGuest: false, email: "linus@example.com" });
     expect(await authenticate(db, "linus@example.com", "penguins rule")).toMatchObject({ id: guest.id });
   });

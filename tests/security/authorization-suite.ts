@@ -17,7 +17,7 @@ import { inviteByEmail } from "@/server/services/interviews/invitations";
 import { scheduleInterview } from "@/server/services/interviews/schedule";
 import { TEST_AUTH_SECRET } from "../support/test-auth";
 import { fileDatabase, roomCommand } from "../support/db";
-import { createAccount, databaseDigest, interviewOf, tokenOf, type Account } from "../support/fixtures";
+import { createAccount, databaseDigest, interviewOf, TEST_PASSWORD, tokenOf, type Account } from "../support/fixtures";
 import type { HttpSession } from "../support/http-session";
 import { AUTHORIZATION_TABLE, CALLERS, type Caller, type Outcome, type Row } from "./authorization-table";
 
@@ -202,12 +202,25 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
     }));
   }
 
+  /** An account link's token of the right shape, signed with a key that is not the server's. */
+  const FORGED_LINK = `${Buffer.from(randomUUID()).toString("base64url")}.${Buffer.from(randomUUID()).toString("base64url")}`;
+
   const correction = { prompt: "Corrected?", followUps: [], rubric: [{ title: "Depth", lookFor: [] }] };
 
   /** How each tRPC procedure is called in a cell. */
   const procedureCalls: Record<string, (s: Member, w: World) => Promise<unknown>> = {
     "account.signUp": (s) =>
       s.trpc.account.signUp.mutate({ name: "New person", email: `new-${randomUUID().slice(0, 8)}@example.com`, password: "long enough password" }),
+    "account.requestPasswordReset": (s, w) => s.trpc.account.requestPasswordReset.mutate({ email: `${w.callerId}@example.com` }),
+    "account.resetPassword": (s) => s.trpc.account.resetPassword.mutate({ token: FORGED_LINK, password: "long enough password" }),
+    "account.verifyEmail": (s) => s.trpc.account.verifyEmail.mutate({ token: FORGED_LINK }),
+    "account.confirmEmailChange": (s) => s.trpc.account.confirmEmailChange.mutate({ token: FORGED_LINK }),
+    "account.me": (s) => s.trpc.account.me.query(),
+    "account.resendVerification": (s) => s.trpc.account.resendVerification.mutate(),
+    "account.requestEmailChange": (s) =>
+      s.trpc.account.requestEmailChange.mutate({ newEmail: `moved-${randomUUID().slice(0, 8)}@example.com`, password: TEST_PASSWORD }),
+    "account.updateProfile": (s) => s.trpc.account.updateProfile.mutate({ name: "Renamed", timeZone: "Europe/Paris" }),
+    "email.unsubscribe": (s) => s.trpc.email.unsubscribe.mutate({ token: FORGED_LINK }),
     "dashboard.summary": (s) => s.trpc.dashboard.summary.query(),
     "bank.search": (s) => s.trpc.bank.search.query({}),
     "bank.facets": (s) => s.trpc.bank.facets.query(),

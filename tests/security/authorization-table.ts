@@ -84,6 +84,20 @@ const inRoom = (allowed: RoomMember[]): Cells => {
 export const AUTHORIZATION_TABLE: Row[] = [
   // ---- accounts and the dashboard
   { surface: "trpc", name: "account.signUp", cells: everyone("allowed"), writes: true },
+  // The same answer for every address, known or not; this server sends no email, so nothing is queued.
+  { surface: "trpc", name: "account.requestPasswordReset", cells: everyone("allowed") },
+  // An emailed link is the only key: without a valid one (here a forged token) everyone is refused alike.
+  { surface: "trpc", name: "account.resetPassword", cells: everyone("NOT_FOUND") },
+  { surface: "trpc", name: "account.verifyEmail", cells: everyone("NOT_FOUND") },
+  { surface: "trpc", name: "account.confirmEmailChange", cells: everyone("NOT_FOUND") },
+  // One's own account only: the procedures take no user id, so nobody can name another's.
+  { surface: "trpc", name: "account.me", cells: signedIn },
+  { surface: "trpc", name: "account.resendVerification", cells: signedIn },
+  // Guests have no address or settings; the change of address also needs the current password.
+  { surface: "trpc", name: "account.requestEmailChange", cells: accounts },
+  { surface: "trpc", name: "account.updateProfile", cells: accounts, writes: true },
+  // The unsubscribe link's one-click POST: the signed link is the only key (here a forged one).
+  { surface: "trpc", name: "email.unsubscribe", cells: everyone("NOT_FOUND") },
   { surface: "trpc", name: "dashboard.summary", cells: signedIn },
 
   // ---- the question bank: shared documents for every account, private ones for their owner, and never

@@ -30,3 +30,19 @@ describe("account field rules", () => {
     expect(guestInput.safeParse({ name: "Ada", inviteToken: "0123456789" }).success).toBe(true);
   });
 });
+
+describe("display names", () => {
+  const valid = { name: "Ada", email: "ada@example.com", password: "12345678" };
+
+  it("refuses line breaks and control characters, which could add an email header", () => {
+    for (const name of ["Ada\r\nBcc: victim@example.com", "Ada\nLovelace", "Ada\rX", "Ada\tL", "Ada\u0085", "Ada\u2028L"]) {
+      const result = signUpInput.safeParse({ ...valid, name });
+      expect(result.success, JSON.stringify(name)).toBe(false);
+      expect(result.error?.issues[0]?.message).toBe("A name cannot contain line breaks or control characters");
+    }
+  });
+
+  it("keeps names with accents, apostrophes and other scripts", () => {
+    for (const name of ["Zoë O'Brien", "李小龍", "José-María", "Ada 🚀"]) expect(signUpInput.safeParse({ ...valid, name }).success).toBe(true);
+  });
+});

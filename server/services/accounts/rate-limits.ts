@@ -23,6 +23,14 @@ export const RATE_LIMITS = {
   signUpsPerAddress: { name: "sign-up:address", max: 20, windowMs: 60 * MINUTE },
   /** Guest identities made with one invite link. */
   guestSignInsPerInvite: { name: "guest:invite", max: 30, windowMs: 60 * MINUTE },
+  /** Reset emails to one address, whether or not it has an account (a mailbox flood, a guessing run). */
+  resetRequestsPerEmail: { name: "reset:email", max: 5, windowMs: 60 * MINUTE },
+  /** Reset requests from one address across many addresses (probing which have accounts). */
+  resetRequestsPerAddress: { name: "reset:address", max: 30, windowMs: 60 * MINUTE },
+  /** Verification links sent again to one account. */
+  verificationResendsPerAccount: { name: "verify:account", max: 5, windowMs: 60 * MINUTE },
+  /** Address changes asked by one account: each checks the password and sends an email to a new address. */
+  emailChangesPerAccount: { name: "change-email:account", max: 5, windowMs: 60 * MINUTE },
 } as const satisfies Record<string, RateLimit>;
 
 function bucketKey(limit: RateLimit, key: string): string {

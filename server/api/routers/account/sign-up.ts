@@ -8,6 +8,6 @@ export const signUp = publicProcedure
   .output(signUpOutput)
   .mutation(async ({ ctx, input }) => {
     await enforceLimit(ctx.db, RATE_LIMITS.signUpsPerAddress, ctx.clientAddress, new Date());
-    const user = await createAccount(ctx.db, input, ctx.user?.isGuest ? ctx.user.id : undefined);
+    const user = await createAccount(ctx.db, input, { currentGuestId: ctx.user?.isGuest ? ctx.user.id : undefined, emailOn: ctx.emailOn });
     return { id: user.id, name: user.name, email: user.email };
   });
