@@ -2,6 +2,7 @@ import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/app-shell/app-shell";
 import { VerifyEmailBanner } from "@/components/app-shell/verify-email-banner";
+import { ReaderZoneProvider } from "@/components/schedule/reader-zone";
 import { serverApi } from "@/server/api/server-caller";
 import { currentUser } from "@/server/auth/session";
 
@@ -18,7 +19,7 @@ export default async function SignedInLayout({ children }: { children: ReactNode
   const notice = me?.emailOn && me.email && !me.emailVerified ? <VerifyEmailBanner email={me.email} /> : null;
   return (
     <AppShell user={{ name: user.name, email: user.email, isGuest: user.isGuest }} notice={notice}>
-      {children}
+      <ReaderZoneProvider zone={me?.timeZone ?? null}>{children}</ReaderZoneProvider>
     </AppShell>
   );
 }

@@ -2,7 +2,8 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { CalendarClock } from "lucide-react";
-import { useState } from "react";
+import { useContext, useState } from "react";
+import { ReaderZone } from "@/components/schedule/reader-zone";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { FormError } from "@/components/ui/form-error";
@@ -32,7 +33,8 @@ interface Draft {
   reminders: Reminder[];
 }
 
-function draftOf(schedule: CurrentSchedule | null): Draft {
+/** The form's values: the schedule's, or for a first one the organiser's own zone (their setting, else the browser's). */
+function draftOf(schedule: CurrentSchedule | null, ownZone: string | null): Draft {
   if (schedule)
     return {
       startsAtLocal: wallTimeOf(schedule.startsAt, schedule.timeZone),
@@ -40,7 +42,7 @@ function draftOf(schedule: CurrentSchedule | null): Draft {
       durationMin: schedule.durationMin,
       reminders: schedule.reminders,
     };
-  return { startsAtLocal: "", timeZone: browserTimeZone(), durationMin: DURATIONS_MIN.default, reminders: [...REMINDER_KEYS] };
+  return { startsAtLocal: "", timeZone: ownZone ?? browserTimeZone(), durationMin: DURATIONS_MIN.default, reminders: [...REMINDER_KEYS] };
 }
 
 /** When the interview happens: set, moved or cancelled here; everyone invited by email is told. */
@@ -57,7 +59,8 @@ export function ScheduleCard({
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [draft, setDraft] = useState<Draft>(() => draftOf(schedule));
+  const ownZone = useContext(ReaderZone);
+  const [draft, setDraft] = useState<Draft>(() => draftOf(schedule, ownZone));
   const [editing, setEditing] = useState(schedule === null);
   const save = useMutation(trpc.interview.schedule.mutationOptions());
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.interview.plan.queryKey({ sessionId }) });

@@ -1,6 +1,7 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
+import { useContext, useSyncExternalStore } from "react";
+import { ReaderZone } from "@/components/schedule/reader-zone";
 import { formatInZone } from "@/server/domain/schedule/time-zone";
 import { browserTimeZone } from "@/components/schedule/time-zone-select";
 
@@ -11,11 +12,12 @@ const subscribeNever = () => () => undefined;
  * server does not know the browser's zone, so the server's HTML carries the UTC time and the browser
  * writes its own after hydration.
  */
-export function LocalTime({ instant, zone, className }: { instant: Date; zone?: string | null; className?: string }) {
+export function LocalTime({ instant, className }: { instant: Date; className?: string }) {
+  const chosen = useContext(ReaderZone);
   const readerZone = useSyncExternalStore(
     subscribeNever,
-    () => zone ?? browserTimeZone(),
-    () => zone ?? "UTC",
+    () => chosen ?? browserTimeZone(),
+    () => chosen ?? "UTC",
   );
   return (
     <time dateTime={instant.toISOString()} className={className}>
