@@ -26,11 +26,14 @@ export function LocalTime({ instant, className }: { instant: Date; className?: s
   );
 }
 
-/** "in 3 days", "in 12 minutes", "5 minutes ago": how far an instant is from `now`. */
+/**
+ * "in 3 days", "in 5 hours", "in 12 minutes", "5 minutes ago": how far an instant is from `now`, in whole
+ * units counted down (3 days and 13 hours is "in 3 days", as a countdown reads).
+ */
 export function untilText(instant: Date, now: number): string {
   const minutes = Math.round((instant.getTime() - now) / 60_000);
   const format = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
   if (Math.abs(minutes) < 60) return format.format(minutes, "minute");
-  if (Math.abs(minutes) < 48 * 60) return format.format(Math.round(minutes / 60), "hour");
-  return format.format(Math.round(minutes / 1440), "day");
+  if (Math.abs(minutes) < 48 * 60) return format.format(Math.trunc(minutes / 60), "hour");
+  return format.format(Math.trunc(minutes / 1440), "day");
 }

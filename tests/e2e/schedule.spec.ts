@@ -78,7 +78,7 @@ test("schedule, invite by email, join from the email, reschedule, and hear that 
   await candidate.getByLabel("Your name").fill("Cleo");
   await candidate.getByRole("button", { name: "Join as guest" }).click();
   await expect(candidate.getByTestId("lobby")).toBeVisible();
-  await expect(candidate.getByTestId("starts-in")).toContainText(/Starts in (3|2) days/);
+  await expect(candidate.getByTestId("starts-in")).toContainText(/Starts in [23] days/);
   await screenshot(candidate, "schedule-lobby");
 
   // A reschedule: the candidate's calendar gets the same entry again, with a higher SEQUENCE and the new time.

@@ -169,7 +169,7 @@ describe("the outbox", () => {
     const [email] = sink.to("due@example.com");
     expect(email?.parsed.subject).toBe("Reminder: Design a feed starts tomorrow");
     expect(email?.raw).toContain("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
-    expect(email?.raw).toMatch(/List-Unsubscribe: <http:\/\/mockroom\.test\/unsubscribe\/[\w.-]+>/);
+    expect(email?.raw).toMatch(/List-Unsubscribe:\s+<http:\/\/mockroom\.test\/unsubscribe\/[\w.-]+>/);
     expect(email?.parsed.text).toContain("http://mockroom.test/join/");
     await expect.poll(async () => (await rowsTo("opted-out@example.com"))[0]?.lastError, { timeout: 10_000 }).toBe("unsubscribed");
     expect(sink.to("opted-out@example.com")).toEqual([]);
