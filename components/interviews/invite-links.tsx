@@ -19,6 +19,7 @@ interface Invite {
   revokedAt: Date | null;
   usedAt: Date | null;
   createdAt: Date;
+  emailedTo: string | null;
 }
 
 interface FreshLink {
@@ -172,7 +173,7 @@ function InviteRow({ invite, now, revoking, onRevoke }: { invite: Invite; now: n
     <li className="flex flex-wrap items-center gap-3 px-5 py-3 sm:px-6" data-testid="invite-row">
       <Badge variant={invite.role === "CANDIDATE" ? "accent" : "neutral"}>{ROLE_LABELS[invite.role]}</Badge>
       <span className="min-w-0 flex-1 text-[13px] text-muted-foreground">
-        Created {dateTime.format(invite.createdAt)} ·{" "}
+        {invite.emailedTo ? `Emailed to ${invite.emailedTo}` : `Created ${dateTime.format(invite.createdAt)}`} ·{" "}
         <span className={active ? "text-foreground" : undefined} title={dateTime.format(invite.expiresAt)}>
           {state}
         </span>

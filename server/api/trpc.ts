@@ -23,6 +23,8 @@ export interface Context {
   /** The room engine: procedures that change a room go through it, as socket commands do. */
   engine: RoomEngine;
   user: SessionUser | null;
+  /** Closes the user's open sockets, on every node, once their sessions have ended. */
+  endSocketsOf: (userId: string) => void;
   /** Who is asking, as the custom server stamped it: for per-address rate limits only. */
   clientAddress: string;
 }
@@ -36,6 +38,7 @@ export function createContext(runtime: Runtime, user: SessionUser | null, client
     pool: runtime.pool,
     engine: runtime.engine,
     user,
+    endSocketsOf: (userId) => runtime.endSocketsOf(userId),
     clientAddress,
   };
 }

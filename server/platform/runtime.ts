@@ -29,6 +29,12 @@ export interface Runtime {
   readonly metrics: EngineMetrics;
   /** What /api/health says of Socket.IO; the realtime server replaces it when it starts and stops. */
   realtimeStatus: () => RealtimeStatus;
+  /**
+   * Closes every open socket of the user, on every node (their sessions ended: a password reset, a new
+   * address). Their clients cannot reconnect with the old session. The realtime server sets it when it
+   * starts; until then there are no sockets to close.
+   */
+  endSocketsOf: (userId: string) => void;
   /** Errors worth an operator's attention that no caller can be told of (a failed background write). */
   readonly reportError: (what: string, error: unknown) => void;
 }
@@ -56,6 +62,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     publisher,
     metrics: createMetrics(),
     realtimeStatus: () => REALTIME_NOT_RUNNING,
+    endSocketsOf: () => undefined,
     reportError,
   };
 }

@@ -64,6 +64,7 @@ export async function startRealtime(httpServer: HttpServer, options: RealtimeOpt
     pool: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
   });
   runtime.realtimeStatus = () => ({ running: true, adapter, connectedSockets: sockets.connectedSockets() });
+  runtime.endSocketsOf = (userId) => sockets.endSocketsOf(userId);
 
   return {
     async close(reason) {
@@ -72,6 +73,7 @@ export async function startRealtime(httpServer: HttpServer, options: RealtimeOpt
       publisher.attach(null);
       await sockets.close(reason);
       runtime.realtimeStatus = () => ({ ...REALTIME_NOT_RUNNING, adapter });
+      runtime.endSocketsOf = () => undefined;
     },
   };
 }

@@ -40,8 +40,15 @@ export interface SocketIo {
   /** Starts answering connections through the gateway; a node's `room:advanced` goes to `onAdvanced`. */
   serve(gateway: Gateway, onAdvanced: (sessionId: string, seq: number) => void): void;
   connectedSockets(): number;
+  /** Closes every socket of the user, on whichever node it is connected to. */
+  endSocketsOf(userId: string): void;
   /** Tells every client the server is going down, then closes all sockets and the adapter's connections. */
   close(reason: string): Promise<void>;
+}
+
+/** Every socket of one user, in any session: how their sockets are closed when their sessions end. */
+export function userRoom(userId: string): string {
+  return `user:${userId}`;
 }
 
 /** Every socket of one user in one session: how events reach them on whichever node they are connected to. */
@@ -92,10 +99,14 @@ export async function startSocketIo(httpServer: HttpServer, options: SocketIoOpt
   return {
     channels: sessionChannels(io),
     serve(gateway, onAdvanced) {
-      io.on("connection", (socket) => serveSocket(io, socket, gateway));
+      io.on("connection", (socket) => {
+        void socket.join(userRoom(socket.data.user.id));
+        serveSocket(io, socket, gateway);
+      });
       io.on("room:advanced", onAdvanced);
     },
     connectedSockets: () => io.engine.clientsCount,
+    endSocketsOf: (userId) => io.in(userRoom(userId)).disconnectSockets(true),
     async close(reason) {
       io.emit("server:shutdown", { reason });
       // Flush the shutdown notice before the transports close.

@@ -81,12 +81,15 @@ describe("password reset", () => {
     const [laptop, phone] = [await signedIn(app.url, ada), await signedIn(app.url, ada)];
     expect((await laptop.trpc.account.me.query()).email).toBe(ada.email);
     expect(await socketOutcome(phone)).toBe("connected");
+    const openSocket = sockets.at(-1)!;
 
     const answer = await requestReset(ada.email);
     const mail = await mailTo(ada.email, /password/i);
     expect(mail.envelopeTo).toEqual([ada.email]);
     await new HttpSession(app.url).trpc.account.resetPassword.mutate({ token: linkToken(mail, "reset-password"), password: NEW_PASSWORD });
 
+    // The socket the old session had open is closed at once, not at its next reconnect.
+    await expect.poll(() => openSocket.connected, { timeout: 5_000 }).toBe(false);
     // tRPC, pages' session endpoint and the socket handshake all refuse the old cookies.
     expect(appCodeOf(await laptop.trpc.account.me.query().catch((error: unknown) => error))).toBe("UNAUTHORIZED");
     expect((await phone.session()).user).toBeUndefined();

@@ -112,6 +112,15 @@ function sampleInputs(): Record<string, unknown> {
   const question = world.questionIds[0];
   return {
     "account.signUp": { name: "Fuzz", email: "fuzz@example.com", password: "long enough password" },
+    "account.me": undefined,
+    "account.updateProfile": { name: "Fuzz", timeZone: "Europe/Paris" },
+    "account.requestPasswordReset": { email: "fuzz@example.com" },
+    "account.resetPassword": { token: "token.token", password: "long enough password" },
+    "account.verifyEmail": { token: "token.token" },
+    "account.resendVerification": undefined,
+    "account.requestEmailChange": { newEmail: "fuzz-new@example.com", password: "long enough password" },
+    "account.confirmEmailChange": { token: "token.token" },
+    "email.unsubscribe": { token: "token.token" },
     "dashboard.summary": undefined,
     "bank.search": { q: "cache", limit: 5 },
     "bank.facets": {},
@@ -141,6 +150,11 @@ function sampleInputs(): Record<string, unknown> {
     "interview.plan": { sessionId: world.sessionId },
     "interview.updatePlan": { sessionId: world.sessionId, title: "T", items: [{ bankQuestionId: question, timeBoxSec: null }] },
     "interview.createInvite": { sessionId: world.sessionId, role: "OBSERVER" },
+    "interview.schedule": { sessionId: world.sessionId, startsAtLocal: "2030-01-07T14:00", timeZone: "Europe/Paris", durationMin: 45, reminders: ["24h"] },
+    "interview.inviteByEmail": { sessionId: world.sessionId, email: "fuzz-invitee@example.com", name: "Fuzz", role: "OBSERVER" },
+    "interview.withdrawInvitation": { invitationId: "invitation" },
+    // A session that does not exist, as for delete: the world's interview stays planned for the others.
+    "interview.cancel": { sessionId: "no-such-session" },
     "interview.revokeInvite": { inviteId: "invite" },
     "interview.removeParticipant": { sessionId: world.sessionId, userId: "user" },
     "interview.saveTemplate": { sessionId: world.sessionId, title: "T" },

@@ -13,8 +13,18 @@ type Params = { params: Promise<{ token: string }> };
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
+// A page of its own, outside the app's layout: plain, readable, light or dark as the reader's system is.
+const STYLE = [
+  ":root{color-scheme:light dark;font-family:system-ui,sans-serif;line-height:1.5}",
+  "body{margin:0;display:grid;place-items:center;min-height:100vh;background:Canvas;color:CanvasText}",
+  "main{max-width:28rem;margin:1.5rem;padding:2rem;border:1px solid color-mix(in srgb,CanvasText 15%,transparent);border-radius:.75rem}",
+  ".brand{margin:0 0 1rem;font-weight:600;color:#4f46e5}",
+  "h1{font-size:1.25rem;margin:0 0 .5rem}",
+  "button{margin-top:.5rem;font:inherit;font-weight:600;padding:.5rem 1rem;border:0;border-radius:.375rem;background:#4f46e5;color:#fff;cursor:pointer}",
+].join("");
+
 function page(status: number, title: string, body: string): Response {
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)} · Mockroom</title></head><body><main><h1>${escape(title)}</h1>${body}</main></body></html>`;
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)} · Mockroom</title><style>${STYLE}</style></head><body><main><p class="brand">Mockroom</p><h1>${escape(title)}</h1>${body}</main></body></html>`;
   return new Response(html, { status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", "referrer-policy": "no-referrer" } });
 }
 

@@ -48,7 +48,7 @@ export async function requestEmailChange(
  * (whoever changed the address may not be the owner). Refused, with nothing changed, when another
  * account took the address meanwhile.
  */
-export async function confirmEmailChange(db: Db, links: SignedLinks, token: string, now: Date): Promise<{ email: string }> {
+export async function confirmEmailChange(db: Db, links: SignedLinks, token: string, now: Date): Promise<{ email: string; userId: string }> {
   try {
     return await db.$transaction(async (tx) => {
       const claimed = await claimAccountToken(tx, links, "change-email", token, now);
@@ -59,7 +59,7 @@ export async function confirmEmailChange(db: Db, links: SignedLinks, token: stri
       if (before.email && before.email !== claimed.email) {
         await queueEmails(tx, [{ kind: "emailChanged", to: before.email, payload: { name: before.name, newEmail: claimed.email } }], now);
       }
-      return { email: claimed.email };
+      return { email: claimed.email, userId: claimed.userId };
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new AppError("CONFLICT", TAKEN_MEANWHILE);

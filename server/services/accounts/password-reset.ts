@@ -34,13 +34,14 @@ export async function sendPasswordReset(db: Db, email: string, now: Date): Promi
  * session of the account ends (sessionsValidFrom), this browser's included: the person signs in anew.
  * The password is hashed before the transaction, so no row stays locked for argon2's time.
  */
-export async function resetPassword(db: Db, links: SignedLinks, input: { token: string; password: string }, now: Date): Promise<void> {
+export async function resetPassword(db: Db, links: SignedLinks, input: { token: string; password: string }, now: Date): Promise<{ userId: string }> {
   const passwordHash = await hashPassword(input.password);
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const claimed = await claimAccountToken(tx, links, "reset-password", input.token, now);
     if (!claimed) throw new AppError("NOT_FOUND", LINK_NOT_VALID);
     // A person who could read the mail at this address has shown they hold it.
     await tx.user.update({ where: { id: claimed.userId }, data: { passwordHash, sessionsValidFrom: now, emailVerified: now } });
     await retireAccountTokens(tx, claimed.userId, now, "reset-password");
+    return { userId: claimed.userId };
   });
 }

@@ -184,7 +184,10 @@ export async function getPlan(db: Db, userId: string, sessionId: string) {
       timeZone: true,
       reminders: true,
       questions: { orderBy: { position: "asc" } },
-      invites: { orderBy: { createdAt: "desc" }, select: { id: true, role: true, expiresAt: true, revokedAt: true, usedAt: true, createdAt: true } },
+      invites: {
+        orderBy: { createdAt: "desc" },
+        select: { id: true, role: true, expiresAt: true, revokedAt: true, usedAt: true, createdAt: true, invitations: { select: { email: true } } },
+      },
       participants: { orderBy: { joinedAt: "asc" }, select: { userId: true, role: true, joinedAt: true, user: { select: { name: true, isGuest: true } } } },
     },
   });
@@ -212,7 +215,7 @@ export async function getPlan(db: Db, userId: string, sessionId: string) {
         followUpCount: snapshot.followUps.length,
       };
     }),
-    invites: session.invites,
+    invites: session.invites.map(({ invitations, ...invite }) => ({ ...invite, emailedTo: invitations[0]?.email ?? null })),
     participants: session.participants.map((participant) => ({
       userId: participant.userId,
       name: participant.user.name,

@@ -8,4 +8,8 @@ import { confirmEmailChange as moveAddress } from "@/server/services/accounts/ch
 export const confirmEmailChange = publicProcedure
   .input(confirmEmailChangeInput)
   .output(confirmEmailChangeOutput)
-  .mutation(({ ctx, input }) => moveAddress(ctx.db, signedLinks(authSecret()), input.token, new Date()));
+  .mutation(async ({ ctx, input }) => {
+    const { email, userId } = await moveAddress(ctx.db, signedLinks(authSecret()), input.token, new Date());
+    ctx.endSocketsOf(userId);
+    return { email };
+  });

@@ -8,6 +8,8 @@ export const resetPassword = publicProcedure
   .input(resetPasswordInput)
   .output(resetPasswordOutput)
   .mutation(async ({ ctx, input }) => {
-    await setNewPassword(ctx.db, signedLinks(authSecret()), input, new Date());
+    const { userId } = await setNewPassword(ctx.db, signedLinks(authSecret()), input, new Date());
+    // Its sessions have ended; its open sockets (someone else's, perhaps) go now, not at their next reconnect.
+    ctx.endSocketsOf(userId);
     return { done: true as const };
   });

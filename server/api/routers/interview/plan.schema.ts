@@ -39,7 +39,16 @@ export const interviewPlanOutput = z.object({
     }),
   ),
   invites: z.array(
-    z.object({ id: z.string(), role: roleOutput, expiresAt: z.date(), revokedAt: z.date().nullable(), usedAt: z.date().nullable(), createdAt: z.date() }),
+    z.object({
+      id: z.string(),
+      role: roleOutput,
+      expiresAt: z.date(),
+      revokedAt: z.date().nullable(),
+      usedAt: z.date().nullable(),
+      createdAt: z.date(),
+      /** The address the link was emailed to (an invitation by email); null for a link copied by hand. */
+      emailedTo: z.string().nullable(),
+    }),
   ),
   participants: z.array(z.object({ userId: z.string(), name: z.string().nullable(), isGuest: z.boolean(), role: roleOutput, joinedAt: z.date() })),
 });
