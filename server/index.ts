@@ -9,6 +9,7 @@ import { installRuntime } from "@/server/platform/process-runtime";
 import { closeRuntime, createRuntime, type Runtime } from "@/server/platform/runtime";
 import { EnvError, iceConfigOf, smtpConfigOf, type Env } from "@/server/platform/env";
 import { startEmail, type RunningEmail } from "@/server/services/email/start-email";
+import { startMatcher, type RunningMatcher } from "@/server/services/practice/start-matcher";
 import { startRealtime, type Realtime } from "@/server/realtime/server";
 import { createNextApp } from "@/server/platform/next-app";
 import { onServerStarted } from "@/server/platform/startup-tasks";
@@ -33,6 +34,7 @@ interface Started {
   httpServer?: HttpServer;
   realtime?: Realtime;
   email?: RunningEmail;
+  matcher?: RunningMatcher;
 }
 
 /** Stops whatever has started, embedded PostgreSQL included, on the first stop signal; later ones are ignored. */
@@ -52,6 +54,7 @@ function stopOnSignals(started: Started): void {
     const closed = server?.listening ? new Promise<void>((resolve) => server.close(() => resolve())) : Promise.resolve();
     await realtime?.close("Server is restarting");
     await started.email?.stop();
+    await started.matcher?.stop();
     server?.closeIdleConnections();
     await closed;
     if (started.runtime) await closeRuntime(started.runtime);
@@ -140,6 +143,7 @@ async function main(): Promise<void> {
   });
   log(`ready on ${config.APP_URL} (${dev ? "development" : "production"}) in ${Math.round(performance.now() - startedAt)} ms`);
   started.email = await startEmail(runtime, opened.url, log);
+  started.matcher = await startMatcher({ pool: runtime.pool, databaseUrl: opened.url, reportError: runtime.reportError });
   await onServerStarted(runtime.db, log);
 }
 

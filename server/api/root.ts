@@ -45,11 +45,35 @@ import { reviewSession } from "@/server/api/routers/review/session";
 import { reviewSetHidden } from "@/server/api/routers/review/hide";
 import { inviteAccept } from "@/server/api/routers/invite/accept";
 import { inviteDescribe } from "@/server/api/routers/invite/describe";
+import { practiceTopicsProcedure } from "@/server/api/routers/practice/topics";
+import { practiceProfile } from "@/server/api/routers/practice/profile";
+import { practiceSaveProfile } from "@/server/api/routers/practice/save-profile";
+import { practiceStatusProcedure } from "@/server/api/routers/practice/status";
+import { practiceJoin } from "@/server/api/routers/practice/join";
+import { practiceLeave } from "@/server/api/routers/practice/leave";
+import { practiceStillHere } from "@/server/api/routers/practice/still-here";
+import { practiceAccept } from "@/server/api/routers/practice/accept";
+import { practiceDecline } from "@/server/api/routers/practice/decline";
+import { practiceSwap } from "@/server/api/routers/practice/swap";
+import { practiceBlock } from "@/server/api/routers/practice/block";
 
 export const appRouter = router({
   account: router({ signUp, requestPasswordReset, resetPassword, verifyEmail, resendVerification, requestEmailChange, confirmEmailChange, me, updateProfile }),
   dashboard: router({ summary: dashboardSummary }),
   email: router({ unsubscribe: emailUnsubscribe }),
+  practice: router({
+    topics: practiceTopicsProcedure,
+    profile: practiceProfile,
+    saveProfile: practiceSaveProfile,
+    status: practiceStatusProcedure,
+    join: practiceJoin,
+    leave: practiceLeave,
+    stillHere: practiceStillHere,
+    accept: practiceAccept,
+    decline: practiceDecline,
+    swap: practiceSwap,
+    block: practiceBlock,
+  }),
   bank: router({
     search: bankSearch,
     facets: bankFacets,

@@ -8,6 +8,7 @@ import type { IceConfig } from "@/server/services/call/ice-servers";
 import type { RoomEngine } from "@/server/services/room/engine";
 import type { SessionUser } from "@/server/auth/session";
 import { bankReadScope, canImportToBank } from "@/server/domain/bank/policy";
+import { canPractise, PRACTICE_NEEDS_ACCOUNT } from "@/server/domain/practice/policy";
 import { AppError, ERROR_CODES, type ErrorCode } from "@/server/platform/errors";
 
 export interface Context {
@@ -115,5 +116,11 @@ export const bankReadProcedure = protectedProcedure.use(({ ctx, next }) => {
 /** Base of the procedures that add to or change the bank; which document may change is decided per document. */
 export const bankWriteProcedure = bankReadProcedure.use(({ ctx, next }) => {
   if (!canImportToBank(ctx.user)) throw new AppError("FORBIDDEN", "Guests cannot import or edit questions; sign up to do that.");
+  return next();
+});
+
+/** Base of the peer practice procedures: accounts only. */
+export const practiceProcedure = protectedProcedure.use(({ ctx, next }) => {
+  if (!canPractise(ctx.user)) throw new AppError("FORBIDDEN", PRACTICE_NEEDS_ACCOUNT);
   return next();
 });

@@ -98,6 +98,10 @@ export async function databaseDigest(db: Db): Promise<string> {
     "OutboxEmail",
     "AccountToken",
     "EmailOptOut",
+    "PracticeProfile",
+    "PracticeTicket",
+    "PeerSession",
+    "PeerBlock",
   ];
   // The outbox's delivery columns change as the app's worker sends: what counts is what was queued.
   const rowText: Record<string, string> = { OutboxEmail: `(t."id", t."kind", t."to", t."payload", t."sessionId", t."sendAfter", t."cancelledAt")::text` };
@@ -117,6 +121,8 @@ export async function databaseDigest(db: Db): Promise<string> {
 export interface MarkedQuestionOptions {
   /** Question 1 also scores each of its follow-ups as a criterion titled with its prompt, as several bundled questions do. */
   criterionPerFollowUp?: boolean;
+  /** The section heading both questions are under (a peer practice topic). */
+  section?: string;
 }
 
 export async function seedMarkedQuestions(db: Db, tag: string, options: MarkedQuestionOptions = {}) {
@@ -128,7 +134,7 @@ export async function seedMarkedQuestions(db: Db, tag: string, options: MarkedQu
     key: `q${n}`,
     prompt: `Prompt ${n} ${tag}`,
     context: null,
-    section: [],
+    section: options.section ? [options.section] : [],
     answer: marker(`answer-${n}`),
     keyPoints: [marker(`keypoint-${n}`)],
     rubric: [{ title: marker(`rubric-${n}`), lookFor: [marker(`rubric-look-${n}`)] }, ...perFollowUp(n)],

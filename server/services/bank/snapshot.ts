@@ -27,7 +27,11 @@ export type BankQuestionSnapshot = z.infer<typeof bankQuestionSnapshotSchema>;
  * questions the planner may read: an id of someone else's private question is as unknown as a made-up one.
  * Throws AppError NOT_FOUND naming how many are missing when any id is unknown.
  */
-export async function loadBankQuestionsForSnapshot(db: Db, scope: BankReadScope, ids: readonly string[]): Promise<BankQuestionSnapshot[]> {
+export async function loadBankQuestionsForSnapshot(
+  db: Pick<Db, "$queryRaw" | "bankQuestion">,
+  scope: BankReadScope,
+  ids: readonly string[],
+): Promise<BankQuestionSnapshot[]> {
   const readable = await readableQuestionIds(db, scope, [...new Set(ids)]);
   const rows = await db.bankQuestion.findMany({
     where: { id: { in: [...readable] } },

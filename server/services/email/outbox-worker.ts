@@ -1,4 +1,5 @@
-import pg from "pg";
+import type pg from "pg";
+import { listen, type Listening } from "@/server/platform/db/listen";
 import { emailMessageSchema, UNSUBSCRIBABLE } from "@/server/domain/email/messages";
 import { renderEmail, type RenderContext } from "@/server/domain/email/render";
 import type { SignedLinks } from "@/server/auth/signed-links";
@@ -62,7 +63,7 @@ type Outcome =
  */
 export class OutboxWorker {
   private readonly options: Required<Omit<OutboxWorkerOptions, "reportError">> & Pick<OutboxWorkerOptions, "reportError">;
-  private listener: pg.Client | null = null;
+  private listener: Listening | null = null;
   private timer: NodeJS.Timeout | null = null;
   private running = false;
   private wake: (() => void) | null = null;
@@ -75,7 +76,7 @@ export class OutboxWorker {
 
   async start(): Promise<void> {
     this.running = true;
-    await this.listen();
+    this.listener = await listen(this.options.databaseUrl, "outbox_email", () => this.nudge(), this.options.reportError);
     this.timer = setInterval(() => this.nudge(), this.options.pollMs);
     this.timer.unref();
     this.lanes = Array.from({ length: this.options.lanes }, () => this.lane());
@@ -87,7 +88,7 @@ export class OutboxWorker {
     if (this.timer) clearInterval(this.timer);
     this.nudge();
     await Promise.all(this.lanes);
-    await this.listener?.end().catch(() => undefined);
+    await this.listener?.stop();
     this.listener = null;
   }
 
@@ -96,20 +97,6 @@ export class OutboxWorker {
     const wake = this.wake;
     this.wake = null;
     wake?.();
-  }
-
-  private async listen(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.options.databaseUrl });
-    client.on("notification", () => this.nudge());
-    // A lost LISTEN connection only slows the worker to its poll; reconnect after a pause.
-    client.on("error", (error) => {
-      this.options.reportError?.("email: the outbox's LISTEN connection failed", error);
-      if (this.listener === client) this.listener = null;
-      setTimeout(() => void (this.running && !this.listener ? this.listen().catch(() => undefined) : undefined), 5_000).unref();
-    });
-    await client.connect();
-    await client.query("LISTEN outbox_email");
-    this.listener = client;
   }
 
   private sleep(): Promise<void> {

@@ -61,13 +61,16 @@ async function plannedQuestions(db: Db, planner: SessionUser, items: PlanItem[])
     scope,
     items.map((item) => item.bankQuestionId),
   );
-  return snapshots.map((snapshot, position) => ({
-    id: randomUUID(),
-    position,
-    bankQuestionId: snapshot.bankQuestionId,
-    timeBoxSec: items[position]?.timeBoxSec ?? null,
-    snapshot: asAsked(snapshot) as unknown as Prisma.InputJsonValue,
-  }));
+  return snapshots.map((snapshot, position) => sessionQuestionRow(snapshot, position, items[position]?.timeBoxSec ?? null));
+}
+
+/** A planned question's row: the bank question frozen as this interview asks it. */
+export function sessionQuestionRow(
+  snapshot: BankQuestionSnapshot,
+  position: number,
+  timeBoxSec: number | null,
+): Omit<Prisma.SessionQuestionCreateManyInput, "sessionId"> {
+  return { id: randomUUID(), position, bankQuestionId: snapshot.bankQuestionId, timeBoxSec, snapshot: asAsked(snapshot) as unknown as Prisma.InputJsonValue };
 }
 
 function requirePlanItems(items: PlanItem[]): void {
