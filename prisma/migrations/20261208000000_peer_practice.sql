@@ -83,7 +83,25 @@ CREATE TABLE IF NOT EXISTS "PeerBlock" (
 );
 CREATE INDEX IF NOT EXISTS "PeerBlock_blockedId_idx" ON "PeerBlock" ("blockedId");
 
+-- What one peer thought of the other's answers in the half they asked: the rubric's criteria of the
+-- question they asked (rated), communication and problem solving (1 to 5), strengths and one thing to
+-- improve. The other reads it once both have written theirs, or a day after the session ended.
+CREATE TABLE IF NOT EXISTS "PeerFeedback" (
+  "peerSessionId" TEXT NOT NULL REFERENCES "PeerSession" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+  "fromId" TEXT NOT NULL REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+  "toId" TEXT NOT NULL REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+  "criteria" JSONB NOT NULL,
+  "communication" INTEGER NOT NULL CHECK ("communication" BETWEEN 1 AND 5),
+  "problemSolving" INTEGER NOT NULL CHECK ("problemSolving" BETWEEN 1 AND 5),
+  "strengths" TEXT NOT NULL,
+  "improve" TEXT NOT NULL,
+  "submittedAt" TIMESTAMPTZ(3) NOT NULL,
+  PRIMARY KEY ("peerSessionId", "fromId")
+);
+CREATE INDEX IF NOT EXISTS "PeerFeedback_toId_idx" ON "PeerFeedback" ("toId");
+
 -- migrate:down
+DROP TABLE IF EXISTS "PeerFeedback";
 DROP TABLE IF EXISTS "PeerBlock";
 DROP TABLE IF EXISTS "PracticeTicket";
 DROP FUNCTION IF EXISTS practice_ticket_joined();

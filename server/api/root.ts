@@ -56,6 +56,8 @@ import { practiceAccept } from "@/server/api/routers/practice/accept";
 import { practiceDecline } from "@/server/api/routers/practice/decline";
 import { practiceSwap } from "@/server/api/routers/practice/swap";
 import { practiceBlock } from "@/server/api/routers/practice/block";
+import { practiceSession } from "@/server/api/routers/practice/session";
+import { practiceSubmitFeedback } from "@/server/api/routers/practice/submit-feedback";
 
 export const appRouter = router({
   account: router({ signUp, requestPasswordReset, resetPassword, verifyEmail, resendVerification, requestEmailChange, confirmEmailChange, me, updateProfile }),
@@ -73,6 +75,8 @@ export const appRouter = router({
     decline: practiceDecline,
     swap: practiceSwap,
     block: practiceBlock,
+    session: practiceSession,
+    submitFeedback: practiceSubmitFeedback,
   }),
   bank: router({
     search: bankSearch,

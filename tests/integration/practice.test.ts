@@ -24,7 +24,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const client of clients) client.close();
-  for (const [i, node] of (nodes ?? []).entries()) (await import("node:fs")).writeFileSync(`/tmp/practice-node${i}.log`, node.stderr());
   await Promise.all((nodes ?? []).map((node) => node.kill()));
   await database?.pool.end();
   await database?.db.$disconnect();
@@ -170,6 +169,61 @@ describe("two strangers practise together", () => {
     await bobAsks.send({ type: "end" });
     await statusUntil(ann.http, "idle");
     await statusUntil(bob.http, "idle");
+
+    // Each half is both people's record, set by Mockroom: its asker cannot bring anyone in, take the other
+    // out, change its question or time, or delete it; either may hide it from their own history.
+    const firstRoom = annFirst.roomId;
+    const fixed = [
+      () => ann.http.trpc.interview.createInvite.mutate({ sessionId: firstRoom, role: "OBSERVER" }),
+      () => ann.http.trpc.interview.removeParticipant.mutate({ sessionId: firstRoom, userId: bob.id }),
+      () =>
+        ann.http.trpc.interview.updatePlan.mutate({
+          sessionId: firstRoom,
+          title: "Mine now",
+          items: [{ bankQuestionId: secondQuestion.bankQuestionId!, timeBoxSec: null }],
+        }),
+      () =>
+        ann.http.trpc.interview.schedule.mutate({ sessionId: firstRoom, startsAtLocal: "2031-01-07T14:00", timeZone: "UTC", durationMin: 30, reminders: [] }),
+      () => ann.http.trpc.interview.delete.mutate({ sessionId: firstRoom }),
+    ];
+    for (const attempt of fixed) expect(await refusedWithNoChange(attempt)).toBe("FORBIDDEN");
+    await ann.http.trpc.review.setHidden.mutate({ sessionId: firstRoom, hidden: true });
+    await bob.http.trpc.review.setHidden.mutate({ sessionId: firstRoom, hidden: true });
+
+    // Mutual feedback: each rates the other's answers to the question they asked, and reads the other's
+    // only once both have written.
+    const peerSessionId = annFirst.peerSessionId;
+    const annView = await ann.http.trpc.practice.session.query({ peerSessionId });
+    expect(annView).toMatchObject({ partnerName: "Bob", askedRoomId: firstRoom, ended: true, canGiveFeedback: true, criteria: [marker(`rubric-${firstN}`)] });
+    const feedback = {
+      ratings: [3 as const],
+      communication: 4,
+      problemSolving: 3,
+      strengths: "ANN-STRENGTHS clear trade-offs",
+      improve: "ANN-IMPROVE numbers",
+    };
+    expect(await refusedWithNoChange(() => eve.http.trpc.practice.session.query({ peerSessionId }))).toBe("NOT_FOUND");
+    expect(await refusedWithNoChange(() => eve.http.trpc.practice.submitFeedback.mutate({ peerSessionId, ...feedback }))).toBe("NOT_FOUND");
+    expect(await refusedWithNoChange(() => ann.http.trpc.practice.submitFeedback.mutate({ peerSessionId, ...feedback, ratings: [] }))).toBe("BAD_REQUEST");
+    await ann.http.trpc.practice.submitFeedback.mutate({ peerSessionId, ...feedback });
+    expect(await refusedWithNoChange(() => ann.http.trpc.practice.submitFeedback.mutate({ peerSessionId, ...feedback }))).toBe("CONFLICT");
+    const bobBefore = await bob.http.trpc.practice.session.query({ peerSessionId });
+    expect(bobBefore).toMatchObject({ received: null, receivedPending: true, canGiveFeedback: true });
+    expect(JSON.stringify(bobBefore)).not.toContain("ANN-");
+    await bob.http.trpc.practice.submitFeedback.mutate({
+      peerSessionId,
+      ratings: [4],
+      communication: 5,
+      problemSolving: 4,
+      strengths: "BOB-STRENGTHS",
+      improve: "BOB-IMPROVE",
+    });
+    expect((await bob.http.trpc.practice.session.query({ peerSessionId })).received).toMatchObject({
+      criteria: [{ title: marker(`rubric-${firstN}`), rating: 3 }],
+      strengths: feedback.strengths,
+      improve: feedback.improve,
+    });
+    expect((await ann.http.trpc.practice.session.query({ peerSessionId })).received).toMatchObject({ strengths: "BOB-STRENGTHS", communication: 5 });
   });
 });
 

@@ -15,9 +15,12 @@ import { acceptInvite, createInvite } from "@/server/services/invites/links";
 import { signedLinks } from "@/server/auth/signed-links";
 import { inviteByEmail } from "@/server/services/interviews/invitations";
 import { scheduleInterview } from "@/server/services/interviews/schedule";
+import { savePracticeProfile } from "@/server/services/practice/profile";
+import { acceptMatch } from "@/server/services/practice/proposal";
+import { leaveQueue } from "@/server/services/practice/queue";
 import { TEST_AUTH_SECRET } from "../support/test-auth";
 import { fileDatabase, roomCommand } from "../support/db";
-import { createAccount, databaseDigest, interviewOf, TEST_PASSWORD, tokenOf, type Account } from "../support/fixtures";
+import { createAccount, databaseDigest, interviewOf, seedMarkedQuestions, TEST_PASSWORD, tokenOf, type Account } from "../support/fixtures";
 import type { HttpSession } from "../support/http-session";
 import { AUTHORIZATION_TABLE, CALLERS, type Caller, type Outcome, type Row } from "./authorization-table";
 
@@ -63,6 +66,11 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
       members.set(caller, await driver.signIn(accounts[caller]));
     }
     members.set("anonymous", driver.anonymous());
+    // Every account can practise the topic.
+    await seedMarkedQuestions(db, "practice", { section: PRACTICE_TOPIC });
+    for (const account of Object.values(accounts)) {
+      await savePracticeProfile(db, account, { topics: [PRACTICE_TOPIC], level: "SENIOR", languages: [], timeZone: null });
+    }
     // The other interview, in which otherInterviewer interviews otherCandidate.
     const other = await interviewOf(db, accounts.otherInterviewer, accounts.otherInterviewer, "other");
     await acceptInvite(db, processRuntime().engine, accounts.otherCandidate, other.candidateToken, new Date());
@@ -74,6 +82,31 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
   });
 
   let worlds = 0;
+
+  /**
+   * What a cell set going that the app's matcher would act on later (a ticket, a match, a running peer
+   * session), undone after the cell so that no later cell sees the matcher write.
+   */
+  const afterCell: Array<() => Promise<unknown>> = [];
+
+  /**
+   * A match between the owner (asking first) and the account candidate: proposed to both; accepted by both
+   * (the first half running); or accepted with both halves over.
+   */
+  async function peerMatch(stage: "proposed" | "accepted" | "ended"): Promise<string> {
+    const { owner, accountCandidate } = accounts;
+    const id = randomUUID();
+    await db.peerSession.create({
+      data: { id, topic: PRACTICE_TOPIC, firstId: owner.id, secondId: accountCandidate.id, answerBy: new Date(Date.now() + 60_000), halfMinutes: 30 },
+    });
+    if (stage !== "proposed") for (const peer of [owner, accountCandidate]) await acceptMatch(db, peer.id, id, new Date());
+    if (stage === "ended") await db.interviewSession.updateMany({ where: { peerSessionId: id }, data: { status: "ENDED", endedAt: new Date() } });
+    afterCell.push(async () => {
+      await db.interviewSession.updateMany({ where: { peerSessionId: id }, data: { status: "ENDED" } });
+      await db.peerSession.updateMany({ where: { id, status: "PROPOSED" }, data: { status: "WITHDRAWN" } });
+    });
+    return id;
+  }
 
   /**
    * A fresh interview for one cell: two shared questions, the owner's private document, an observer, and a
@@ -207,8 +240,18 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
 
   const correction = { prompt: "Corrected?", followUps: [], rubric: [{ title: "Depth", lookFor: [] }] };
 
+  /** What a procedure's cell needs made before the call (outside the database comparison): a match's id. */
+  const procedureSetups: Record<string, () => Promise<string>> = {
+    "practice.accept": () => peerMatch("proposed"),
+    "practice.decline": () => peerMatch("proposed"),
+    "practice.swap": () => peerMatch("accepted"),
+    "practice.block": () => peerMatch("proposed"),
+    "practice.session": () => peerMatch("ended"),
+    "practice.submitFeedback": () => peerMatch("ended"),
+  };
+
   /** How each tRPC procedure is called in a cell. */
-  const procedureCalls: Record<string, (s: Member, w: World) => Promise<unknown>> = {
+  const procedureCalls: Record<string, (s: Member, w: World, prepared: string) => Promise<unknown>> = {
     "account.signUp": (s) =>
       s.trpc.account.signUp.mutate({ name: "New person", email: `new-${randomUUID().slice(0, 8)}@example.com`, password: "long enough password" }),
     "account.requestPasswordReset": (s, w) => s.trpc.account.requestPasswordReset.mutate({ email: `${w.callerId}@example.com` }),
@@ -222,6 +265,31 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
     "account.updateProfile": (s) => s.trpc.account.updateProfile.mutate({ name: "Renamed", timeZone: "Europe/Paris" }),
     "email.unsubscribe": (s) => s.trpc.email.unsubscribe.mutate({ token: FORGED_LINK }),
     "dashboard.summary": (s) => s.trpc.dashboard.summary.query(),
+    "practice.topics": (s) => s.trpc.practice.topics.query(),
+    "practice.profile": (s) => s.trpc.practice.profile.query(),
+    "practice.saveProfile": (s) =>
+      s.trpc.practice.saveProfile.mutate({ topics: [PRACTICE_TOPIC], level: "MID", languages: ["English"], timeZone: "Europe/Paris" }),
+    "practice.status": (s) => s.trpc.practice.status.query(),
+    "practice.join": (s, w) => {
+      afterCell.push(() => leaveQueue(db, w.callerId, new Date()));
+      return s.trpc.practice.join.mutate({ topic: PRACTICE_TOPIC });
+    },
+    "practice.leave": (s) => s.trpc.practice.leave.mutate(),
+    "practice.stillHere": (s) => s.trpc.practice.stillHere.mutate(),
+    "practice.accept": (s, _w, match) => s.trpc.practice.accept.mutate({ proposalId: match }),
+    "practice.decline": (s, _w, match) => s.trpc.practice.decline.mutate({ proposalId: match }),
+    "practice.swap": (s, _w, match) => s.trpc.practice.swap.mutate({ peerSessionId: match }),
+    "practice.block": (s, _w, match) => s.trpc.practice.block.mutate({ peerSessionId: match }),
+    "practice.session": (s, _w, match) => s.trpc.practice.session.query({ peerSessionId: match }),
+    "practice.submitFeedback": (s, _w, match) =>
+      s.trpc.practice.submitFeedback.mutate({
+        peerSessionId: match,
+        ratings: [3],
+        communication: 4,
+        problemSolving: 3,
+        strengths: "Clear",
+        improve: "Go deeper",
+      }),
     "bank.search": (s) => s.trpc.bank.search.query({}),
     "bank.facets": (s) => s.trpc.bank.facets.query(),
     "bank.export": (s) => s.trpc.bank.export.query(),
@@ -360,12 +428,15 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
     if (row.surface === "trpc") {
       const call = procedureCalls[row.name];
       if (!call) throw new Error(`no call for ${row.name}`);
+      const prepared = (await procedureSetups[row.name]?.()) ?? "";
       const before = await databaseDigest(db);
       let outcome = "allowed";
-      await call(world.member, world).catch((error: unknown) => {
+      await call(world.member, world, prepared).catch((error: unknown) => {
         outcome = driver.appCodeOf(error);
       });
-      return { outcome, wrote: (await databaseDigest(db)) !== before };
+      const wrote = (await databaseDigest(db)) !== before;
+      for (const undo of afterCell.splice(0)) await undo();
+      return { outcome, wrote };
     }
 
     const connection = await driver.connect(world.member);
@@ -449,6 +520,8 @@ function calleeFor(caller: Caller, staff: { owner: string; coInterviewer: string
 function ownNote(caller: Caller, noteIds: { owner: string; observer: string; coInterviewer: string }): string {
   return caller === "observer" ? noteIds.observer : caller === "coInterviewer" ? noteIds.coInterviewer : noteIds.owner;
 }
+
+const PRACTICE_TOPIC = "Practice topic";
 
 const smallDocument = {
   name: "mine.md",

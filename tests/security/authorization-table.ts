@@ -81,6 +81,18 @@ const inRoom = (allowed: RoomMember[]): Cells => {
   };
 };
 
+/**
+ * A peer practice session's two people: the owner (who asks first) and the account candidate. Everyone
+ * else is told it does not exist; guests may not practise at all.
+ */
+const peersOnly: Cells = cells(accounts, {
+  stranger: "NOT_FOUND",
+  otherCandidate: "NOT_FOUND",
+  observer: "NOT_FOUND",
+  coInterviewer: "NOT_FOUND",
+  otherInterviewer: "NOT_FOUND",
+});
+
 export const AUTHORIZATION_TABLE: Row[] = [
   // ---- accounts and the dashboard
   { surface: "trpc", name: "account.signUp", cells: everyone("allowed"), writes: true },
@@ -99,6 +111,22 @@ export const AUTHORIZATION_TABLE: Row[] = [
   // The unsubscribe link's one-click POST: the signed link is the only key (here a forged one).
   { surface: "trpc", name: "email.unsubscribe", cells: everyone("NOT_FOUND") },
   { surface: "trpc", name: "dashboard.summary", cells: signedIn },
+
+  // ---- peer practice: accounts only; one's own profile, ticket and status (the procedures take no user
+  // id); a match or session only for its two people
+  { surface: "trpc", name: "practice.topics", cells: accounts },
+  { surface: "trpc", name: "practice.profile", cells: accounts },
+  { surface: "trpc", name: "practice.saveProfile", cells: accounts, writes: true },
+  { surface: "trpc", name: "practice.status", cells: accounts },
+  { surface: "trpc", name: "practice.join", cells: accounts, writes: true },
+  { surface: "trpc", name: "practice.leave", cells: accounts },
+  { surface: "trpc", name: "practice.stillHere", cells: accounts },
+  { surface: "trpc", name: "practice.accept", cells: peersOnly, writes: true },
+  { surface: "trpc", name: "practice.decline", cells: peersOnly, writes: true },
+  { surface: "trpc", name: "practice.swap", cells: peersOnly, writes: true },
+  { surface: "trpc", name: "practice.block", cells: peersOnly, writes: true },
+  { surface: "trpc", name: "practice.session", cells: peersOnly },
+  { surface: "trpc", name: "practice.submitFeedback", cells: peersOnly, writes: true },
 
   // ---- the question bank: shared documents for every account, private ones for their owner, and never
   // the questions of the reader's unfinished interview as its candidate

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canEditPlan, canManageInterview, canPlanInterviews, inviteAdmission } from "./policy";
+import { canEditPlan, canManageInterview, canOrganiseInterview, canPlanInterviews, inviteAdmission } from "./policy";
 
 describe("interview policy", () => {
   it("lets accounts plan interviews, not guests", () => {
@@ -12,6 +12,12 @@ describe("interview policy", () => {
     expect(canManageInterview("CANDIDATE")).toBe(false);
     expect(canManageInterview("OBSERVER")).toBe(false);
     expect(canManageInterview(null)).toBe(false);
+  });
+
+  it("lets the interviewer change people, question and time, except in a half of a peer practice session", () => {
+    expect(canOrganiseInterview("INTERVIEWER", { peerSessionId: null })).toBe(true);
+    expect(canOrganiseInterview("INTERVIEWER", { peerSessionId: "peer" })).toBe(false);
+    expect(canOrganiseInterview("CANDIDATE", { peerSessionId: null })).toBe(false);
   });
 
   it("freezes the plan once the room has any event", () => {

@@ -10,6 +10,17 @@ export function canManageInterview(role: Role | null): boolean {
   return role === "INTERVIEWER";
 }
 
+/**
+ * Who may change who is in an interview, what it asks and when: its interviewer, unless it is a half of a
+ * peer practice session, whose two people, question and time Mockroom set (the question is one the other
+ * was never asked; a link or a removal would bring a third person into two strangers' session).
+ */
+export function canOrganiseInterview(role: Role | null, interview: { peerSessionId: string | null }): boolean {
+  return canManageInterview(role) && interview.peerSessionId === null;
+}
+
+export const PEER_HALF_FIXED = "Mockroom set this practice session's people, question and time; they cannot be changed.";
+
 export const PLAN_NEEDS_A_QUESTION = "Add at least one question from the bank.";
 
 /** Why these items cannot be an interview's plan, or null: a plan asks at least one question. */

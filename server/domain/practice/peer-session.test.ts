@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { askerOf, decideSwap, type PeerSessionFacts } from "./peer-session";
 import { chooseQuestion } from "./choose-question";
+import { FEEDBACK_RELEASE_AFTER_MS, feedbackReleased, rateCriteria } from "./feedback";
 
 const startedAt = new Date("2026-12-06T12:00:00Z");
 const minutesIn = (minutes: number) => new Date(startedAt.getTime() + minutes * 60_000);
@@ -53,5 +54,30 @@ describe("chooseQuestion", () => {
     expect(chooseQuestion(options, new Set(), first)).toBe("q2");
     expect(chooseQuestion(options, new Set(["q2", "q3"]), first)).toBe("q1");
     expect(chooseQuestion(options, new Set(), (count) => count - 1)).toBe("q3");
+  });
+});
+
+describe("peer feedback", () => {
+  const ended = new Date("2026-12-06T13:00:00Z");
+  const written = new Date("2026-12-06T13:05:00Z");
+  it("is read once both have written, or a day after the session ended", () => {
+    expect(feedbackReleased({ otherHasWritten: true, sessionEndedAt: ended, writtenAt: written }, written)).toBe(true);
+    expect(
+      feedbackReleased({ otherHasWritten: false, sessionEndedAt: ended, writtenAt: written }, new Date(ended.getTime() + FEEDBACK_RELEASE_AFTER_MS - 1)),
+    ).toBe(false);
+    expect(feedbackReleased({ otherHasWritten: false, sessionEndedAt: ended, writtenAt: written }, new Date(ended.getTime() + FEEDBACK_RELEASE_AFTER_MS))).toBe(
+      true,
+    );
+    expect(feedbackReleased({ otherHasWritten: false, sessionEndedAt: null, writtenAt: written }, new Date(ended.getTime() + FEEDBACK_RELEASE_AFTER_MS))).toBe(
+      false,
+    );
+  });
+
+  it("rates each criterion of the question asked, once", () => {
+    expect(rateCriteria(["Depth", "Trade-offs"], [3, "no_evidence"])).toEqual([
+      { title: "Depth", rating: 3 },
+      { title: "Trade-offs", rating: "no_evidence" },
+    ]);
+    expect(rateCriteria(["Depth", "Trade-offs"], [3])).toHaveProperty("error");
   });
 });

@@ -17,6 +17,9 @@ describe("review policy", () => {
       expect(canHideSession(role)).toBe(true);
     }
     expect(canHideSession("INTERVIEWER")).toBe(false);
+    // A peer practice half is both peers' record: neither deletes it, both may hide it.
+    expect(canDeleteSession("INTERVIEWER", "ENDED", true)).toBe(false);
+    expect(canHideSession("INTERVIEWER", true)).toBe(true);
     expect(perspectivesFor("INTERVIEWER")).toEqual(["own", "candidate"]);
     expect(perspectivesFor("OBSERVER")).toEqual(["own", "candidate"]);
     expect(perspectivesFor("CANDIDATE")).toEqual(["own"]);

@@ -9,7 +9,7 @@ import type { InvitableRole } from "@/server/domain/interview/policy";
 import { AppError } from "@/server/platform/errors";
 import { queueEmails } from "@/server/services/email/outbox";
 import { hashInviteToken } from "@/server/services/invites/admission";
-import { requireInterviewer } from "@/server/services/interviews/membership";
+import { requireOrganiser } from "@/server/services/interviews/membership";
 import { factsFor, inviteExpiry, lockScheduledSession, remindersFor, type Recipient } from "@/server/services/interviews/schedule";
 
 const EMAIL_OFF = "Email is not set up on this server. Copy an invite link below and send it yourself.";
@@ -36,7 +36,7 @@ export async function inviteByEmail(
   emailOn: boolean,
 ): Promise<{ id: string; resent: boolean }> {
   if (!emailOn) throw new AppError("CONFLICT", EMAIL_OFF);
-  await requireInterviewer(db, input.sessionId, user.id);
+  await requireOrganiser(db, input.sessionId, user.id);
   return db.$transaction(async (tx) => {
     const session = await lockScheduledSession(tx, input.sessionId);
     if (session.status !== "PLANNED")
@@ -111,7 +111,7 @@ export async function inviteByEmail(
 export async function withdrawInvitation(db: Db, user: SessionUser, invitationId: string, now: Date, emailOn: boolean): Promise<void> {
   const invitation = await db.invitation.findUnique({ where: { id: invitationId }, select: { sessionId: true } });
   if (!invitation) throw new AppError("NOT_FOUND", INVITATION_NOT_FOUND);
-  await requireInterviewer(db, invitation.sessionId, user.id, INVITATION_NOT_FOUND);
+  await requireOrganiser(db, invitation.sessionId, user.id, INVITATION_NOT_FOUND);
   await db.$transaction(async (tx) => {
     const session = await lockScheduledSession(tx, invitation.sessionId);
     const row = await tx.invitation.findUnique({ where: { id: invitationId }, include: { invite: { select: { revokedAt: true } } } });

@@ -1,6 +1,6 @@
 // Who is in an interview, and as what: the membership lookup of the pages and procedures.
 import type { Db } from "@/server/platform/db/client";
-import { canManageInterview } from "@/server/domain/interview/policy";
+import { canManageInterview, canOrganiseInterview, PEER_HALF_FIXED } from "@/server/domain/interview/policy";
 import type { Role } from "@/server/domain/room";
 import { AppError } from "@/server/platform/errors";
 import { ROOM_NOT_FOUND } from "@/server/services/room/store";
@@ -38,6 +38,16 @@ export async function requireMember(db: Db, sessionId: string, userId: string, n
 export async function requireInterviewer(db: Db, sessionId: string, userId: string, notFound = ROOM_NOT_FOUND): Promise<void> {
   const role = await requireMember(db, sessionId, userId, notFound);
   if (!canManageInterview(role)) throw new AppError("FORBIDDEN", "Only the interviewer can change this interview.");
+}
+
+/**
+ * Passes for the interviewer of an interview they organise: its people, question and time are theirs to
+ * change (not so in a half of a peer practice session, see `canOrganiseInterview`).
+ */
+export async function requireOrganiser(db: Db, sessionId: string, userId: string, notFound = ROOM_NOT_FOUND): Promise<void> {
+  await requireInterviewer(db, sessionId, userId, notFound);
+  const session = await db.interviewSession.findUniqueOrThrow({ where: { id: sessionId }, select: { peerSessionId: true } });
+  if (!canOrganiseInterview("INTERVIEWER", session)) throw new AppError("FORBIDDEN", PEER_HALF_FIXED);
 }
 
 export async function myRole(db: Db, userId: string, sessionId: string): Promise<{ role: Role; title: string; scheduledAt: Date | null }> {

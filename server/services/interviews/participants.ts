@@ -6,7 +6,7 @@ import { canBeRemoved } from "@/server/domain/room";
 import { AppError, RetryLaterError } from "@/server/platform/errors";
 import { executeCommand } from "@/server/services/room/actions";
 import type { RoomEngine } from "@/server/services/room/engine";
-import { requireInterviewer, roleIn } from "@/server/services/interviews/membership";
+import { requireOrganiser, roleIn } from "@/server/services/interviews/membership";
 
 /**
  * The owner removes a candidate or an observer: their membership goes first (from then on they cannot
@@ -14,7 +14,7 @@ import { requireInterviewer, roleIn } from "@/server/services/interviews/members
  * it again finishes a removal whose second step failed: someone still in the room is removed from it.
  */
 export async function removeParticipant(db: Db, engine: RoomEngine, user: SessionUser, input: { sessionId: string; userId: string }, now: Date): Promise<void> {
-  await requireInterviewer(db, input.sessionId, user.id);
+  await requireOrganiser(db, input.sessionId, user.id);
   const target = await roleIn(db, input.sessionId, input.userId);
   if (target !== null && !canBeRemoved(target)) throw new AppError("FORBIDDEN", "Interviewers cannot be removed from the interview.");
   if (target !== null) await db.participant.delete({ where: { sessionId_userId: { sessionId: input.sessionId, userId: input.userId } } });

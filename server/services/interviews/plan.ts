@@ -10,7 +10,7 @@ import type { CompetencyRef, CompetencySet } from "@/server/domain/scoring/compe
 import { AppError } from "@/server/platform/errors";
 import { loadBankQuestionsForSnapshot, type BankQuestionSnapshot } from "@/server/services/bank/snapshot";
 import type { RoomEngine } from "@/server/services/room/engine";
-import { requireInterviewer } from "@/server/services/interviews/membership";
+import { requireInterviewer, requireOrganiser } from "@/server/services/interviews/membership";
 import { listInvitations } from "@/server/services/interviews/invitations";
 import type { Reminder } from "@/server/domain/schedule/schedule";
 
@@ -114,7 +114,7 @@ export async function updatePlan(
   sessionId: string,
   input: InterviewDetails & { items: PlanItem[] },
 ): Promise<void> {
-  await requireInterviewer(db, sessionId, user.id);
+  await requireOrganiser(db, sessionId, user.id);
   requirePlanItems(input.items);
   const questions = await plannedQuestions(db, user, input.items);
   await db.$transaction(async (tx) => {

@@ -7,7 +7,7 @@ import type { InterviewFacts } from "@/server/domain/email/messages";
 import { reminderTimes, scheduleOf, type Reminder, type Schedule, type ScheduleFields } from "@/server/domain/schedule/schedule";
 import { AppError } from "@/server/platform/errors";
 import { queueEmails, withdrawReminders, type QueuedEmail } from "@/server/services/email/outbox";
-import { requireInterviewer } from "@/server/services/interviews/membership";
+import { requireOrganiser } from "@/server/services/interviews/membership";
 
 type Tx = Prisma.TransactionClient;
 
@@ -133,7 +133,7 @@ export async function scheduleInterview(
   now: Date,
   emailOn: boolean,
 ): Promise<{ startsAt: Date; sequence: number }> {
-  await requireInterviewer(db, input.sessionId, user.id);
+  await requireOrganiser(db, input.sessionId, user.id);
   const result = scheduleOf(input, now);
   if (!result.ok) throw new AppError("BAD_REQUEST", result.message, { [result.field]: [result.message] });
   const schedule = result.schedule;
@@ -179,7 +179,7 @@ export async function scheduleInterview(
  * reminders still to come are withdrawn.
  */
 export async function cancelInterview(db: Db, user: SessionUser, sessionId: string, now: Date, emailOn: boolean): Promise<void> {
-  await requireInterviewer(db, sessionId, user.id);
+  await requireOrganiser(db, sessionId, user.id);
   await db.$transaction(async (tx) => {
     const session = await lockScheduledSession(tx, sessionId);
     if (session.status !== "PLANNED") throw new AppError("CONFLICT", "Only an interview that has not started can be cancelled.");

@@ -5,7 +5,7 @@ import type { Role } from "@/server/domain/room";
 import type { InvitableRole } from "@/server/domain/interview/policy";
 import { AppError } from "@/server/platform/errors";
 import { admitWithInvite, finishAdmission, hashInviteToken, lockValidInvite, newInviteToken } from "@/server/services/invites/admission";
-import { requireInterviewer } from "@/server/services/interviews/membership";
+import { requireOrganiser } from "@/server/services/interviews/membership";
 import { recordRemoval } from "@/server/services/interviews/participants";
 import type { RoomEngine } from "@/server/services/room/engine";
 
@@ -20,7 +20,7 @@ export async function createInvite(
   input: { sessionId: string; role: InvitableRole; expiresInHours?: number },
   now: Date,
 ): Promise<{ id: string; url: string; expiresAt: Date }> {
-  await requireInterviewer(db, input.sessionId, user.id);
+  await requireOrganiser(db, input.sessionId, user.id);
   const { token, tokenHash } = newInviteToken();
   const expiresAt = new Date(now.getTime() + (input.expiresInHours ?? DEFAULT_INVITE_HOURS) * 3_600_000);
   const invite = await db.invite.create({
@@ -38,7 +38,7 @@ export async function revokeInvite(db: Db, engine: RoomEngine, user: SessionUser
   const invite = await db.invite.findUnique({ where: { id: inviteId }, select: { sessionId: true, role: true } });
   // An outsider gets one answer for a real invite and a made-up one: nothing tells them which ids exist.
   if (!invite) throw new AppError("NOT_FOUND", INVITE_NOT_FOUND);
-  await requireInterviewer(db, invite.sessionId, user.id, INVITE_NOT_FOUND);
+  await requireOrganiser(db, invite.sessionId, user.id, INVITE_NOT_FOUND);
   const removed = await db.$transaction(async (tx) => {
     await tx.invite.update({ where: { id: inviteId }, data: { revokedAt: now } });
     if (invite.role === "CANDIDATE") return [];

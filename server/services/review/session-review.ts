@@ -31,6 +31,7 @@ async function reviewedSession(db: Db, user: SessionUser, sessionId: string): Pr
       scheduledAt: true,
       startedAt: true,
       endedAt: true,
+      peerSessionId: true,
       createdBy: { select: { name: true } },
       // The caller's membership and the candidate (one at most, inviteAdmission); a session deleted before
       // this relation is read has no members, so it reads as NOT_FOUND.
@@ -56,9 +57,10 @@ async function reviewedSession(db: Db, user: SessionUser, sessionId: string): Pr
     startedAt: session.startedAt?.toISOString() ?? null,
     endedAt: session.endedAt?.toISOString() ?? null,
     myRole: role,
+    peerPractice: session.peerSessionId !== null,
     hidden: participant.hiddenAt !== null,
-    canDelete: canDeleteSession(role, session.status),
-    canHide: canHideSession(role),
+    canDelete: canDeleteSession(role, session.status, session.peerSessionId !== null),
+    canHide: canHideSession(role, session.peerSessionId !== null),
     perspectives: perspectivesFor(role),
   };
 }
@@ -117,9 +119,9 @@ export async function deleteSession(db: Db, engine: RoomEngine, user: SessionUse
 
 function requireDeletable(session: ReviewedSession): void {
   if (session.canDelete) return;
-  throw session.myRole === "INTERVIEWER"
-    ? new AppError("CONFLICT", "End the interview before deleting it.")
-    : new AppError("FORBIDDEN", "Only the interviewer who owns a session can delete it.");
+  if (session.myRole !== "INTERVIEWER") throw new AppError("FORBIDDEN", "Only the interviewer who owns a session can delete it.");
+  if (session.peerPractice) throw new AppError("FORBIDDEN", "A practice session is your partner's record too; hide it from your history instead.");
+  throw new AppError("CONFLICT", "End the interview before deleting it.");
 }
 
 /** Hides the session from the member's own history, or shows it again; nobody else's list changes. */
