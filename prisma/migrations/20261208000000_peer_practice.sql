@@ -83,6 +83,19 @@ CREATE TABLE IF NOT EXISTS "PeerBlock" (
 );
 CREATE INDEX IF NOT EXISTS "PeerBlock_blockedId_idx" ON "PeerBlock" ("blockedId");
 
+-- A partner reported for their conduct, with what happened in the reporter's words, for whoever runs
+-- this Mockroom to act on (docs/practice.md).
+CREATE TABLE IF NOT EXISTS "PeerReport" (
+  "id" TEXT NOT NULL PRIMARY KEY,
+  "peerSessionId" TEXT NOT NULL REFERENCES "PeerSession" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+  "reporterId" TEXT NOT NULL REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+  "reportedId" TEXT NOT NULL REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+  "reason" TEXT NOT NULL,
+  "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+CREATE UNIQUE INDEX IF NOT EXISTS "PeerReport_peerSessionId_reporterId_key" ON "PeerReport" ("peerSessionId", "reporterId");
+CREATE INDEX IF NOT EXISTS "PeerReport_reportedId_idx" ON "PeerReport" ("reportedId");
+
 -- What one peer thought of the other's answers in the half they asked: the rubric's criteria of the
 -- question they asked (rated), communication and problem solving (1 to 5), strengths and one thing to
 -- improve. The other reads it once both have written theirs, or a day after the session ended.
@@ -102,6 +115,7 @@ CREATE INDEX IF NOT EXISTS "PeerFeedback_toId_idx" ON "PeerFeedback" ("toId");
 
 -- migrate:down
 DROP TABLE IF EXISTS "PeerFeedback";
+DROP TABLE IF EXISTS "PeerReport";
 DROP TABLE IF EXISTS "PeerBlock";
 DROP TABLE IF EXISTS "PracticeTicket";
 DROP FUNCTION IF EXISTS practice_ticket_joined();

@@ -57,6 +57,8 @@ import { practiceDecline } from "@/server/api/routers/practice/decline";
 import { practiceSwap } from "@/server/api/routers/practice/swap";
 import { practiceBlock } from "@/server/api/routers/practice/block";
 import { practiceSession } from "@/server/api/routers/practice/session";
+import { practiceReport } from "@/server/api/routers/practice/report";
+import { practiceLeaveNoShow } from "@/server/api/routers/practice/leave-no-show";
 import { practiceSubmitFeedback } from "@/server/api/routers/practice/submit-feedback";
 
 export const appRouter = router({
@@ -77,6 +79,8 @@ export const appRouter = router({
     block: practiceBlock,
     session: practiceSession,
     submitFeedback: practiceSubmitFeedback,
+    report: practiceReport,
+    leaveNoShow: practiceLeaveNoShow,
   }),
   bank: router({
     search: bankSearch,

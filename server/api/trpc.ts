@@ -9,7 +9,8 @@ import type { RoomEngine } from "@/server/services/room/engine";
 import type { SessionUser } from "@/server/auth/session";
 import { bankReadScope, canImportToBank } from "@/server/domain/bank/policy";
 import { canPractise, PRACTICE_NEEDS_ACCOUNT } from "@/server/domain/practice/policy";
-import { AppError, ERROR_CODES, type ErrorCode } from "@/server/platform/errors";
+import { AppError, ERROR_CODES, RetryLaterError, type ErrorCode } from "@/server/platform/errors";
+import { DATABASE_RETRY_AFTER_MS, isDatabaseOverload } from "@/server/platform/db/overload";
 
 export interface Context {
   /** Where the app is reached, for the links a procedure hands out. */
@@ -89,12 +90,17 @@ const t = initTRPC.context<Context>().create({
   },
 });
 
+/** What a procedure's failure is to its caller: an AppError as it is, a full database pool as BUSY, anything else as it is (INTERNAL). */
+function appErrorOf(cause: unknown): AppError | null {
+  if (cause instanceof AppError) return cause;
+  return isDatabaseOverload(cause) ? new RetryLaterError("BUSY", DATABASE_RETRY_AFTER_MS) : null;
+}
+
 /** Turns an AppError thrown anywhere below into the matching tRPC (and HTTP) status. */
 const appErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof AppError) {
-    throw new TRPCError({ code: trpcCodeFor[result.error.cause.code], message: result.error.cause.message, cause: result.error.cause });
-  }
+  const appError = result.ok ? null : appErrorOf(result.error.cause);
+  if (appError) throw new TRPCError({ code: trpcCodeFor[appError.code], message: appError.message, cause: appError });
   return result;
 });
 

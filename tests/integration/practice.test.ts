@@ -264,6 +264,41 @@ describe("matches nobody answers, and blocked partners", () => {
     await kim.http.trpc.practice.leave.mutate();
   });
 
+  it("frees someone whose partner never came into the room, and lets them report that partner", async () => {
+    const ivy = await practitioner("Ivy", 0);
+    const jon = await practitioner("Jon", 1);
+    await ivy.http.trpc.practice.join.mutate({ topic: TOPIC });
+    await jon.http.trpc.practice.join.mutate({ topic: TOPIC });
+    const offer = await statusUntil(ivy.http, "proposed");
+    await ivy.http.trpc.practice.accept.mutate({ proposalId: offer.proposalId });
+    await jon.http.trpc.practice.accept.mutate({ proposalId: offer.proposalId });
+    const running = await statusUntil(ivy.http, "active");
+    await roomOf(ivy, running.roomId);
+    expect(running.partnerCame).toBe(false);
+    expect(await refusedWithNoChange(() => ivy.http.trpc.practice.leaveNoShow.mutate({ peerSessionId: running.peerSessionId }))).toBe("CONFLICT");
+    // Five minutes pass (moved, rather than waited for) and Jon has still not come in.
+    await database.db.interviewSession.updateMany({ where: { peerSessionId: running.peerSessionId }, data: { createdAt: new Date(Date.now() - 6 * 60_000) } });
+    await ivy.http.trpc.practice.leaveNoShow.mutate({ peerSessionId: running.peerSessionId });
+    expect(await ivy.http.trpc.practice.status.query()).toEqual({ state: "idle" });
+    expect(await jon.http.trpc.practice.status.query()).toEqual({ state: "idle" });
+    expect(await database.db.practiceProfile.findUniqueOrThrow({ where: { userId: jon.id } })).toMatchObject({ noShows: 1 });
+    // Ivy's room (she asks first) ends; Jon's, which he never opened, is cancelled.
+    const halves = await database.db.interviewSession.findMany({ where: { peerSessionId: running.peerSessionId }, select: { id: true, status: true } });
+    expect(halves.map((half) => (half.id === running.roomId ? ["Ivy's", half.status] : ["Jon's", half.status])).sort()).toEqual([
+      ["Ivy's", "ENDED"],
+      ["Jon's", "CANCELLED"],
+    ]);
+    // Free at once.
+    await ivy.http.trpc.practice.join.mutate({ topic: TOPIC });
+    await ivy.http.trpc.practice.leave.mutate();
+
+    const stranger = await practitioner("Zed", 0);
+    expect(await refusedWithNoChange(() => stranger.http.trpc.practice.report.mutate({ peerSessionId: running.peerSessionId, reason: "?" }))).toBe("NOT_FOUND");
+    await ivy.http.trpc.practice.report.mutate({ peerSessionId: running.peerSessionId, reason: "Accepted and never came." });
+    expect(await refusedWithNoChange(() => ivy.http.trpc.practice.report.mutate({ peerSessionId: running.peerSessionId, reason: "Again" }))).toBe("CONFLICT");
+    expect(await database.db.peerBlock.count({ where: { blockerId: ivy.id, blockedId: jon.id } })).toBe(1);
+  });
+
   it("never matches two people again once one has blocked the other", async () => {
     const max = await practitioner("Max", 0);
     const mia = await practitioner("Mia", 1);

@@ -93,7 +93,7 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
    * A match between the owner (asking first) and the account candidate: proposed to both; accepted by both
    * (the first half running); or accepted with both halves over.
    */
-  async function peerMatch(stage: "proposed" | "accepted" | "ended"): Promise<string> {
+  async function peerMatch(stage: "proposed" | "accepted" | "awaited" | "ended"): Promise<string> {
     const { owner, accountCandidate } = accounts;
     const id = randomUUID();
     await db.peerSession.create({
@@ -101,6 +101,8 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
     });
     if (stage !== "proposed") for (const peer of [owner, accountCandidate]) await acceptMatch(db, peer.id, id, new Date());
     if (stage === "ended") await db.interviewSession.updateMany({ where: { peerSessionId: id }, data: { status: "ENDED", endedAt: new Date() } });
+    // Begun six minutes ago, and nobody has come into its room.
+    if (stage === "awaited") await db.interviewSession.updateMany({ where: { peerSessionId: id }, data: { createdAt: new Date(Date.now() - 6 * 60_000) } });
     afterCell.push(async () => {
       await db.interviewSession.updateMany({ where: { peerSessionId: id }, data: { status: "ENDED" } });
       await db.peerSession.updateMany({ where: { id, status: "PROPOSED" }, data: { status: "WITHDRAWN" } });
@@ -248,6 +250,8 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
     "practice.block": () => peerMatch("proposed"),
     "practice.session": () => peerMatch("ended"),
     "practice.submitFeedback": () => peerMatch("ended"),
+    "practice.report": () => peerMatch("ended"),
+    "practice.leaveNoShow": () => peerMatch("awaited"),
   };
 
   /** How each tRPC procedure is called in a cell. */
@@ -281,6 +285,8 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
     "practice.swap": (s, _w, match) => s.trpc.practice.swap.mutate({ peerSessionId: match }),
     "practice.block": (s, _w, match) => s.trpc.practice.block.mutate({ peerSessionId: match }),
     "practice.session": (s, _w, match) => s.trpc.practice.session.query({ peerSessionId: match }),
+    "practice.report": (s, _w, match) => s.trpc.practice.report.mutate({ peerSessionId: match, reason: "Rude throughout" }),
+    "practice.leaveNoShow": (s, _w, match) => s.trpc.practice.leaveNoShow.mutate({ peerSessionId: match }),
     "practice.submitFeedback": (s, _w, match) =>
       s.trpc.practice.submitFeedback.mutate({
         peerSessionId: match,

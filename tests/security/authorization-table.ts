@@ -127,6 +127,9 @@ export const AUTHORIZATION_TABLE: Row[] = [
   { surface: "trpc", name: "practice.block", cells: peersOnly, writes: true },
   { surface: "trpc", name: "practice.session", cells: peersOnly },
   { surface: "trpc", name: "practice.submitFeedback", cells: peersOnly, writes: true },
+  { surface: "trpc", name: "practice.report", cells: peersOnly, writes: true },
+  // Five minutes after the session began, with the partner never in the room.
+  { surface: "trpc", name: "practice.leaveNoShow", cells: peersOnly, writes: true },
 
   // ---- the question bank: shared documents for every account, private ones for their owner, and never
   // the questions of the reader's unfinished interview as its candidate

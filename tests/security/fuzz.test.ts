@@ -134,6 +134,8 @@ function sampleInputs(): Record<string, unknown> {
     "practice.swap": { peerSessionId: "00000000-0000-4000-8000-000000000000" },
     "practice.block": { peerSessionId: "00000000-0000-4000-8000-000000000000" },
     "practice.session": { peerSessionId: "00000000-0000-4000-8000-000000000000" },
+    "practice.report": { peerSessionId: "00000000-0000-4000-8000-000000000000", reason: "Rude" },
+    "practice.leaveNoShow": { peerSessionId: "00000000-0000-4000-8000-000000000000" },
     "practice.submitFeedback": {
       peerSessionId: "00000000-0000-4000-8000-000000000000",
       ratings: [3],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { askerOf, decideSwap, type PeerSessionFacts } from "./peer-session";
+import { askerOf, decideNoShow, decideSwap, NO_SHOW_AFTER_MS, type PeerSessionFacts } from "./peer-session";
 import { chooseQuestion } from "./choose-question";
 import { FEEDBACK_RELEASE_AFTER_MS, feedbackReleased, rateCriteria } from "./feedback";
 
@@ -79,5 +79,18 @@ describe("peer feedback", () => {
       { title: "Trade-offs", rating: "no_evidence" },
     ]);
     expect(rateCriteria(["Depth", "Trade-offs"], [3])).toHaveProperty("error");
+  });
+});
+
+describe("decideNoShow", () => {
+  const awaited = { half: 1, halfStartedAt: startedAt, partnerCame: false };
+  it("lets one leave a partner who has not come in five minutes", () => {
+    expect(decideNoShow(awaited, new Date(startedAt.getTime() + NO_SHOW_AFTER_MS))).toEqual({ ok: true });
+    expect(decideNoShow(awaited, new Date(startedAt.getTime() + NO_SHOW_AFTER_MS - 1))).toEqual({ error: "Give your partner 1 more minute(s) to come in." });
+  });
+
+  it("not once the partner came, nor in the second half", () => {
+    expect(decideNoShow({ ...awaited, partnerCame: true }, minutesIn(10))).toHaveProperty("error");
+    expect(decideNoShow({ ...awaited, half: 2 }, minutesIn(10))).toHaveProperty("error");
   });
 });

@@ -43,3 +43,18 @@ export function decideSwap(session: PeerSessionFacts, userId: string, now: Date)
   if (asked.has(session.firstId) && asked.has(session.secondId)) return { swap: true };
   return { swap: false, waitingFor: side === "first" ? session.secondId : session.firstId };
 }
+
+/** A partner who has not come into the session's room this long after it began may be left. */
+export const NO_SHOW_AFTER_MS = 5 * 60_000;
+
+/**
+ * Leaving a partner who never came: only in the first half, only once they have been awaited for five
+ * minutes, and never once they have come into the room (then the session is simply ended in the room).
+ */
+export function decideNoShow(facts: { half: number; halfStartedAt: Date | null; partnerCame: boolean }, now: Date): { ok: true } | { error: string } {
+  if (facts.half !== 1 || facts.halfStartedAt === null) return { error: "Your practice session is past its start; end it from the room." };
+  if (facts.partnerCame) return { error: "Your partner has come into the room." };
+  const waitedMs = now.getTime() - facts.halfStartedAt.getTime();
+  if (waitedMs < NO_SHOW_AFTER_MS) return { error: `Give your partner ${Math.ceil((NO_SHOW_AFTER_MS - waitedMs) / 60_000)} more minute(s) to come in.` };
+  return { ok: true };
+}

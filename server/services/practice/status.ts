@@ -1,7 +1,7 @@
 // Where a person stands in peer practice: idle, waiting, offered a match, or in a session (which half).
 import type { Db } from "@/server/platform/db/client";
 import type { PracticeLevel } from "@/server/domain/practice/levels";
-import { askerOf, halfTimeUp, type PeerSessionFacts } from "@/server/domain/practice/peer-session";
+import { askerOf, halfTimeUp, NO_SHOW_AFTER_MS, type PeerSessionFacts } from "@/server/domain/practice/peer-session";
 
 /** A session not finished this long after it was accepted is abandoned: it no longer holds its people. */
 const ABANDONED_AFTER_MS = 6 * 60 * 60_000;
@@ -76,9 +76,12 @@ export type PracticeStatus =
       halfTimeUp: boolean;
       swapAsked: boolean;
       partnerAskedSwap: boolean;
+      /** Whether the partner has come into the session's room; if not by `noShowAfter`, the user may leave (leaveNoShow). */
+      partnerCame: boolean;
+      noShowAfter: Date;
     };
 
-function activeStatus(session: ActiveSession, userId: string, now: Date): PracticeStatus | null {
+function activeStatus(session: ActiveSession, userId: string, now: Date, partnerCame: boolean): PracticeStatus | null {
   const half = currentHalf(session);
   if (!half) return null;
   const partnerId = userId === session.firstId ? session.secondId : session.firstId;
@@ -96,12 +99,21 @@ function activeStatus(session: ActiveSession, userId: string, now: Date): Practi
     halfTimeUp: halfTimeUp({ halfStartedAt: half.startedAt, halfMinutes: session.halfMinutes }, now),
     swapAsked: session.swapAskedBy.includes(userId),
     partnerAskedSwap: session.swapAskedBy.includes(partnerId),
+    partnerCame,
+    noShowAfter: new Date(half.startedAt.getTime() + NO_SHOW_AFTER_MS),
   };
+}
+
+/** Whether the user's partner has entered either room of the session. */
+export async function partnerCame(db: Pick<Db, "sessionEvent">, session: ActiveSession, userId: string): Promise<boolean> {
+  const partnerId = userId === session.firstId ? session.secondId : session.firstId;
+  const rooms = [session.firstHalf?.id, session.secondHalf?.id].filter((id): id is string => id !== undefined);
+  return (await db.sessionEvent.count({ where: { sessionId: { in: rooms }, actorId: partnerId, type: "participantJoined" } })) > 0;
 }
 
 export async function practiceStatus(db: Db, userId: string, now: Date): Promise<PracticeStatus> {
   const active = await activePeerSessionOf(db, userId, now);
-  const running = active && activeStatus(active, userId, now);
+  const running = active && activeStatus(active, userId, now, await partnerCame(db, active, userId));
   if (running) return running;
   const ticket = await db.practiceTicket.findUnique({
     where: { userId },

@@ -26,6 +26,8 @@ export const practiceStatusOutput = z.discriminatedUnion("state", [
     halfTimeUp: z.boolean(),
     swapAsked: z.boolean(),
     partnerAskedSwap: z.boolean(),
+    partnerCame: z.boolean(),
+    noShowAfter: z.date(),
   }),
 ]);
 export type PracticeStatusOutput = z.infer<typeof practiceStatusOutput>;
