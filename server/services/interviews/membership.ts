@@ -5,16 +5,24 @@ import type { Role } from "@/server/domain/room";
 import { AppError } from "@/server/platform/errors";
 import { ROOM_NOT_FOUND } from "@/server/services/room/store";
 
+export interface Membership {
+  role: Role;
+  title: string;
+  scheduledAt: Date | null;
+  /** The peer practice session the interview is a half of; null for an ordinary interview. */
+  peerSessionId: string | null;
+}
+
 /**
  * The user's role in the session and the session's title, or null when they are not in it: the one
  * membership lookup of the pages and procedures (the live room has its batched twin, `participantRole`).
  */
-async function membership(db: Db, sessionId: string, userId: string): Promise<{ role: Role; title: string; scheduledAt: Date | null } | null> {
+async function membership(db: Db, sessionId: string, userId: string): Promise<Membership | null> {
   const participant = await db.participant.findUnique({
     where: { sessionId_userId: { sessionId, userId } },
-    select: { role: true, session: { select: { title: true, scheduledAt: true } } },
+    select: { role: true, session: { select: { title: true, scheduledAt: true, peerSessionId: true } } },
   });
-  return participant ? { role: participant.role, title: participant.session.title, scheduledAt: participant.session.scheduledAt } : null;
+  return participant ? { role: participant.role, ...participant.session } : null;
 }
 
 export async function roleIn(db: Db, sessionId: string, userId: string): Promise<Role | null> {
@@ -40,7 +48,7 @@ export async function requireInterviewer(db: Db, sessionId: string, userId: stri
   if (!canManageInterview(role)) throw new AppError("FORBIDDEN", "Only the interviewer can change this interview.");
 }
 
-export async function myRole(db: Db, userId: string, sessionId: string): Promise<{ role: Role; title: string; scheduledAt: Date | null }> {
+export async function myRole(db: Db, userId: string, sessionId: string): Promise<Membership> {
   const found = await membership(db, sessionId, userId);
   if (!found) throw new AppError("NOT_FOUND", ROOM_NOT_FOUND);
   return found;
