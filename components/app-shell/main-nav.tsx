@@ -4,11 +4,13 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
 import { canReadBank } from "@/server/domain/bank/policy";
+import { canPractise } from "@/server/domain/practice/policy";
 
 const links = [
   { href: "/dashboard", label: "Dashboard", visible: () => true },
   { href: "/bank", label: "Question bank", visible: canReadBank },
   { href: "/interviews", label: "Interviews", visible: () => true },
+  { href: "/practice", label: "Practice", visible: canPractise },
   { href: "/history", label: "History", visible: () => true },
   { href: "/progress", label: "Progress", visible: () => true },
 ] as const;

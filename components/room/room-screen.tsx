@@ -17,6 +17,7 @@ import type { PadQuestion } from "@/components/pad/pad-question";
 import { PadRuns } from "@/components/pad/pad-runs";
 import { BoardPanel } from "@/components/board/board-panel";
 import { QuestionWorkspace } from "@/components/room/question-workspace";
+import { PracticeBar } from "@/components/practice/practice-bar";
 
 interface RoomScreenProps {
   sessionId: string;
@@ -27,6 +28,8 @@ interface RoomScreenProps {
   userId: string;
   /** When the interview is planned to start, for the lobby's countdown; null when not scheduled. */
   startsAt: Date | null;
+  /** Set when the interview is a half of a peer practice session: the practice bar sits above the room. */
+  peerSessionId: string | null;
 }
 
 export function RoomScreen(props: RoomScreenProps) {
@@ -37,7 +40,7 @@ export function RoomScreen(props: RoomScreenProps) {
   );
 }
 
-function Room({ sessionId, title, role, userId, startsAt }: RoomScreenProps) {
+function Room({ sessionId, title, role, userId, startsAt, peerSessionId }: RoomScreenProps) {
   const room = useRoom(sessionId);
   const toast = useToast();
   const { send } = room;
@@ -69,6 +72,15 @@ function Room({ sessionId, title, role, userId, startsAt }: RoomScreenProps) {
 
   return (
     <>
+      {peerSessionId ? (
+        <PracticeBar
+          sessionId={sessionId}
+          peerSessionId={peerSessionId}
+          roomStatus={room.view?.status ?? null}
+          partnerName={room.view?.participants.find((participant) => participant.userId !== userId)?.name ?? null}
+          serverNow={room.serverNow}
+        />
+      ) : null}
       {room.serverRestarting || (room.view && (room.connection === "reconnecting" || room.connection === "offline")) ? (
         <div
           role="status"

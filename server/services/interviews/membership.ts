@@ -5,16 +5,26 @@ import type { Role } from "@/server/domain/room";
 import { AppError } from "@/server/platform/errors";
 import { ROOM_NOT_FOUND } from "@/server/services/room/store";
 
+const INTERVIEWER_ONLY = "Only the interviewer can change this interview.";
+
+export interface Membership {
+  role: Role;
+  title: string;
+  scheduledAt: Date | null;
+  /** The peer practice session the interview is a half of; null for an ordinary interview. */
+  peerSessionId: string | null;
+}
+
 /**
  * The user's role in the session and the session's title, or null when they are not in it: the one
  * membership lookup of the pages and procedures (the live room has its batched twin, `participantRole`).
  */
-async function membership(db: Db, sessionId: string, userId: string): Promise<{ role: Role; title: string; scheduledAt: Date | null } | null> {
+async function membership(db: Db, sessionId: string, userId: string): Promise<Membership | null> {
   const participant = await db.participant.findUnique({
     where: { sessionId_userId: { sessionId, userId } },
-    select: { role: true, session: { select: { title: true, scheduledAt: true } } },
+    select: { role: true, session: { select: { title: true, scheduledAt: true, peerSessionId: true } } },
   });
-  return participant ? { role: participant.role, title: participant.session.title, scheduledAt: participant.session.scheduledAt } : null;
+  return participant ? { role: participant.role, ...participant.session } : null;
 }
 
 export async function roleIn(db: Db, sessionId: string, userId: string): Promise<Role | null> {
@@ -37,7 +47,7 @@ export async function requireMember(db: Db, sessionId: string, userId: string, n
  */
 export async function requireInterviewer(db: Db, sessionId: string, userId: string, notFound = ROOM_NOT_FOUND): Promise<void> {
   const role = await requireMember(db, sessionId, userId, notFound);
-  if (!canManageInterview(role)) throw new AppError("FORBIDDEN", "Only the interviewer can change this interview.");
+  if (!canManageInterview(role)) throw new AppError("FORBIDDEN", INTERVIEWER_ONLY);
 }
 
 /**
@@ -45,12 +55,13 @@ export async function requireInterviewer(db: Db, sessionId: string, userId: stri
  * change (not so in a half of a peer practice session, see `canOrganiseInterview`).
  */
 export async function requireOrganiser(db: Db, sessionId: string, userId: string, notFound = ROOM_NOT_FOUND): Promise<void> {
-  await requireInterviewer(db, sessionId, userId, notFound);
-  const session = await db.interviewSession.findUniqueOrThrow({ where: { id: sessionId }, select: { peerSessionId: true } });
-  if (!canOrganiseInterview("INTERVIEWER", session)) throw new AppError("FORBIDDEN", PEER_HALF_FIXED);
+  const found = await membership(db, sessionId, userId);
+  if (!found) throw new AppError("NOT_FOUND", notFound);
+  if (!canManageInterview(found.role)) throw new AppError("FORBIDDEN", INTERVIEWER_ONLY);
+  if (!canOrganiseInterview(found.role, found)) throw new AppError("FORBIDDEN", PEER_HALF_FIXED);
 }
 
-export async function myRole(db: Db, userId: string, sessionId: string): Promise<{ role: Role; title: string; scheduledAt: Date | null }> {
+export async function myRole(db: Db, userId: string, sessionId: string): Promise<Membership> {
   const found = await membership(db, sessionId, userId);
   if (!found) throw new AppError("NOT_FOUND", ROOM_NOT_FOUND);
   return found;

@@ -25,7 +25,7 @@ export async function savePracticeProfile(db: Db, user: { id: string; isGuest: b
   if (!canPractise(user)) throw new AppError("FORBIDDEN", PRACTICE_NEEDS_ACCOUNT);
   const topics = [...new Set(input.topics)];
   const languages = [...new Set(input.languages)];
-  await requireTopics(db, topics);
+  await requireTopics(db, topics, "topics");
   const profile = { topics, level: input.level, languages };
   await db.$transaction([
     db.practiceProfile.upsert({ where: { userId: user.id }, create: { userId: user.id, ...profile }, update: { ...profile, updatedAt: new Date() } }),

@@ -25,12 +25,12 @@ export async function practiceTopics(db: Db): Promise<PracticeTopic[]> {
     WHERE "topic" IS NOT NULL GROUP BY "topic" HAVING count(*) >= ${MIN_QUESTIONS} ORDER BY "topic"`;
 }
 
-/** Refuses topics that are not (or no longer) in the bank, naming the first. */
-export async function requireTopics(db: Db, topics: readonly string[]): Promise<void> {
+/** Refuses topics that are not (or no longer) in the bank, naming the first; `field` is the form field to mark. */
+export async function requireTopics(db: Db, topics: readonly string[], field: "topic" | "topics" = "topic"): Promise<void> {
   if (topics.length === 0) return;
   const known = new Set((await practiceTopics(db)).map((entry) => entry.topic));
   const unknown = topics.find((topic) => !known.has(topic));
-  if (unknown !== undefined) throw new AppError("BAD_REQUEST", `There is no practice topic "${unknown}".`, { topic: ["Choose a topic from the list."] });
+  if (unknown !== undefined) throw new AppError("BAD_REQUEST", `There is no practice topic "${unknown}".`, { [field]: ["Choose a topic from the list."] });
 }
 
 /** The topic's questions, each with whether `answererId` was asked it and whether `askerId` answered it, in any interview. */

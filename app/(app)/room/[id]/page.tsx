@@ -16,7 +16,7 @@ export const dynamic = "force-dynamic";
 export default async function RoomPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const api = await serverApi();
-  let me: { role: Role; title: string; scheduledAt: Date | null };
+  let me: { role: Role; title: string; scheduledAt: Date | null; peerSessionId: string | null };
   try {
     me = await api.interview.myRole({ sessionId: id });
   } catch (error) {
@@ -26,5 +26,17 @@ export default async function RoomPage({ params }: { params: Promise<{ id: strin
   // myRole answered, so someone is signed in.
   const user = await currentUser();
   if (!user) notFound();
-  return <RoomScreen sessionId={id} title={me.title} role={me.role} userId={user.id} startsAt={me.scheduledAt} />;
+  // Keyed by room: the practice bar moves both people from one half's room to the next, and each room
+  // needs its own connection and state. A practice half has no planned start: the bar shows its clock.
+  return (
+    <RoomScreen
+      key={id}
+      sessionId={id}
+      title={me.title}
+      role={me.role}
+      userId={user.id}
+      startsAt={me.peerSessionId ? null : me.scheduledAt}
+      peerSessionId={me.peerSessionId}
+    />
+  );
 }

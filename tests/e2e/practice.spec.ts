@@ -1,0 +1,128 @@
+// Peer practice end to end, as two strangers would run it: each signs up and sets a practice profile with
+// the same topic, both look for a partner, both accept, they meet in the first half's room (one asks, one
+// answers), swap roles into the second half's room, and the new interviewer ends it: practice finished.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
+import { expect, signUpNew, test } from "./fixtures";
+
+const SCREENS = path.join("test-results", "screens");
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENS, { recursive: true });
+  // From the top: a full-page shot of a scrolled page draws the sticky header where the scroll left it.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(SCREENS, `practice-${name}.png`), fullPage: true });
+}
+
+async function newPage(browser: Browser, newContext: (browser: Browser, options: { viewport: { width: number; height: number } }) => Promise<BrowserContext>) {
+  const context = await newContext(browser, { viewport: { width: 1280, height: 900 } });
+  return context.newPage();
+}
+
+/** On /practice: the first topic of the list (the same for both), a level, saved; returns the topic. */
+async function setProfile(page: Page, shoot: boolean): Promise<string> {
+  const form = page.getByRole("form", { name: "Practice profile" });
+  const firstTopic = form.getByTestId("practice-topics").getByRole("checkbox").first();
+  const topic = (await firstTopic.locator("xpath=..").innerText()).split("\n")[0]!.trim();
+  await firstTopic.check();
+  await form.getByRole("radio", { name: "Senior" }).check();
+  // A field's error goes as soon as it is fixed.
+  await expect(form.locator("[data-field-error]")).toHaveCount(0);
+  if (shoot) await screenshot(page, "profile-form");
+  await form.getByRole("button", { name: "Save profile" }).click();
+  const summary = page.getByTestId("practice-profile-summary");
+  await expect(summary).toContainText(topic);
+  await expect(summary).toContainText("Senior");
+  await expect(summary.getByRole("button", { name: "Edit" })).toBeVisible();
+  return topic;
+}
+
+test("two strangers practise together: profile, queue, accept, a half each with a swap, finished", async ({ browser, newContext }) => {
+  test.setTimeout(240_000);
+  const ann = await newPage(browser, newContext);
+  const ben = await newPage(browser, newContext);
+  await signUpNew(ann, "Ann Asker");
+  await signUpNew(ben, "Ben Answerer");
+
+  // The nav leads there; a profile comes first, and the form says what is missing.
+  await ann.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Practice" }).click();
+  await ann.waitForURL("**/practice");
+  await expect(ann.getByTestId("practice-needs-profile")).toBeVisible();
+  await ann.getByRole("button", { name: "Save profile" }).click();
+  await expect(ann.getByTestId("practice-topics")).toContainText("Choose at least one topic.");
+  await expect(ann.getByTestId("practice-level")).toContainText("Choose a level");
+  const topic = await setProfile(ann, true);
+  await ben.goto("/practice");
+  expect(await setProfile(ben, false)).toBe(topic);
+
+  // Ann looks first (so she asks first), then Ben.
+  await expect(ann.getByLabel("Topic")).toHaveValue(topic);
+  await ann.getByRole("button", { name: "Find a partner" }).click();
+  await expect(ann.getByTestId("practice-waiting")).toContainText(`Looking for a partner for ${topic}…`);
+  await expect(ann.getByTestId("practice-elapsed")).toHaveText(/Waiting 0:0[1-9]/);
+  await screenshot(ann, "waiting");
+  await ben.getByRole("button", { name: "Find a partner" }).click();
+
+  const annOffer = ann.getByTestId("practice-proposal");
+  await expect(annOffer).toContainText("Partner found: Ben Answerer · Senior", { timeout: 15_000 });
+  await expect(annOffer).toContainText(topic);
+  await expect(ann.getByTestId("practice-answer-by")).toHaveText(/0:[0-5]\d to answer/);
+  await screenshot(ann, "proposed");
+  await ann.getByRole("button", { name: "Accept" }).click();
+  await expect(annOffer).toContainText("Waiting for Ben Answerer to accept…");
+  await expect(ben.getByTestId("practice-proposal")).toContainText("Ann Asker has accepted.");
+  await screenshot(ann, "accepted");
+  await ben.getByRole("button", { name: "Accept" }).click();
+
+  // The first half: Ann asks, Ben answers, in one room.
+  await ann.waitForURL("**/room/*", { timeout: 15_000 });
+  await ben.waitForURL("**/room/*", { timeout: 15_000 });
+  const firstRoom = ann.url();
+  expect(ben.url()).toBe(firstRoom);
+  await expect(ann.getByTestId("staff-room")).toHaveAttribute("data-role", "INTERVIEWER");
+  await expect(ann.getByTestId("practice-bar")).toContainText("Half 1 of 2");
+  await expect(ann.getByTestId("practice-role")).toHaveText("You ask");
+  await expect(ben.getByTestId("practice-role")).toHaveText("You answer");
+  await expect(ann.getByTestId("practice-time-left")).toHaveText(/\d+:\d\d left/);
+  await ann.getByRole("button", { name: "Start interview" }).click();
+  await expect(ben.getByTestId("current-question")).toBeVisible();
+  await screenshot(ann, "room-asker");
+  await screenshot(ben, "room-answerer");
+
+  // The swap: Ann asks, Ben sees it and agrees; both move to the second half's room.
+  await ann.getByRole("button", { name: "Swap roles" }).click();
+  await expect(ann.getByTestId("practice-swap-note")).toHaveText("Waiting for Ben Answerer to agree");
+  await expect(ben.getByTestId("practice-swap-note")).toHaveText("Ann Asker asked to swap", { timeout: 10_000 });
+  await screenshot(ben, "swap-asked");
+  await ben.getByRole("button", { name: "Swap roles" }).click();
+  await ben.waitForURL((url) => url.href !== firstRoom && url.pathname.startsWith("/room/"), { timeout: 15_000 });
+  await ann.waitForURL((url) => url.href !== firstRoom && url.pathname.startsWith("/room/"), { timeout: 15_000 });
+  expect(ann.url()).toBe(ben.url());
+  await expect(ben.getByTestId("staff-room")).toHaveAttribute("data-role", "INTERVIEWER");
+  await expect(ben.getByTestId("practice-bar")).toContainText("Half 2 of 2");
+  await expect(ben.getByTestId("practice-role")).toHaveText("You ask");
+  await expect(ann.getByTestId("practice-role")).toHaveText("You answer");
+  await expect(ann.getByRole("button", { name: "Swap roles" })).toHaveCount(0);
+  await screenshot(ben, "second-half-asker");
+
+  // Ben runs and ends the second half: the practice is over for both.
+  await ben.getByRole("button", { name: "Start interview" }).click();
+  await expect(ann.getByTestId("current-question")).toBeVisible();
+  await ben.getByRole("button", { name: "End interview" }).click();
+  await ben.getByRole("dialog").getByRole("button", { name: "End interview" }).click();
+  for (const page of [ann, ben]) {
+    await expect(page.getByTestId("practice-bar")).toHaveAttribute("data-state", "finished", { timeout: 10_000 });
+    await expect(page.getByTestId("practice-bar")).toContainText("Practice finished");
+  }
+  await screenshot(ann, "finished");
+
+  // Blocking, from the finished bar, asks first.
+  await ann.getByRole("button", { name: "Block Ben Answerer" }).click();
+  await screenshot(ann, "block-confirm");
+  await ann.getByRole("dialog").getByRole("button", { name: "Block" }).click();
+  await expect(ann.getByTestId("practice-bar")).toContainText("You will not be matched with Ben Answerer again.");
+  await ann.getByRole("link", { name: "Back to practice" }).click();
+  await ann.waitForURL("**/practice");
+  await expect(ann.getByTestId("practise-now")).toHaveAttribute("data-state", "idle");
+});
