@@ -1,5 +1,5 @@
 // npm run bench:practice -- [--people 2000] [--seconds 60] [--nodes 2] [--poll-ms 2000] [--grace-seconds 30]
-//   [--topics 5] [--floor-calls 300] [--cpu-prof DIR]
+//   [--topics 5] [--floor-calls 300] [--cpu-prof DIR] [--logs DIR]
 //
 // Peer practice matching under load, through the real app (production build, tRPC over HTTP). --people
 // join the queue evenly over --seconds, person i on node i % nodes, on the bundled bank's --topics largest
@@ -13,6 +13,7 @@
 // database is checked (bench/practice/invariants.ts): nobody matched twice, nobody in two rooms; the bench
 // fails otherwise. PostgreSQL: a fresh database per scenario on TEST_DATABASE_URL's server, dropped after,
 // or an embedded one. The last line is one JSON object.
+import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -40,6 +41,8 @@ const { values: args } = parseArgs({
     "floor-calls": { type: "string", default: "300" },
     /** Writes a V8 CPU profile of each scenario's first node into this folder (bench/realtime/profile-summary.ts). */
     "cpu-prof": { type: "string", default: "" },
+    /** Writes each app node's stderr (errors it reported) into this folder. */
+    logs: { type: "string", default: "" },
   },
 });
 const PEOPLE = Number(args.people);
@@ -80,6 +83,10 @@ async function scenario(database: TestDatabaseServer, people: BenchPerson[], nod
     return result;
   } finally {
     await Promise.all(nodes.map((node) => node.kill()));
+    if (args.logs) {
+      mkdirSync(args.logs, { recursive: true });
+      nodes.forEach((node, n) => writeFileSync(path.join(args.logs!, `${nodeCount}-nodes-node-${n}.log`), node.stderr()));
+    }
   }
 }
 
