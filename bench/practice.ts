@@ -79,7 +79,7 @@ async function scenario(database: TestDatabaseServer, people: BenchPerson[], nod
     log(row(result));
     if (result.unmatched > 0) log(`  unmatched: ${JSON.stringify(result.unmatchedBy)}`);
     if (Object.keys(result.errors).length > 0) log(`  errors: ${JSON.stringify(result.errors)}`);
-    log(`  invariants: ${JSON.stringify(invariants)}`);
+    log(`  floor: ${result.floorCpuMsPerPoll} ms of node CPU per status poll; invariants: ${JSON.stringify(invariants)}`);
     return result;
   } finally {
     await Promise.all(nodes.map((node) => node.kill()));
@@ -103,6 +103,7 @@ function line(r: ScenarioResult) {
     status_polls: r.statusPolls,
     status_poll_ms: r.statusPollMs,
     floor_status_ms: r.floorMs,
+    floor_cpu_ms_per_poll: r.floorCpuMsPerPoll,
     join_ms: r.joinMs,
     errors: r.errors,
     node_cpu_percent: r.nodeCpuPercent,

@@ -50,9 +50,15 @@ export async function runLoad(nodes: AppServer[], people: BenchPerson[], options
 
 /**
  * The floor: `calls` status polls with nobody in the queue, a few at a time across the nodes, after as many
- * again to warm the nodes up (a fresh server compiles its routes and fills its caches on first use).
+ * again to warm the nodes up (a fresh server compiles its routes and fills its caches on first use); and the
+ * nodes' CPU per poll meanwhile, the cost of one request when the machine lets the node have it.
  */
-export async function measureFloor(nodes: AppServer[], people: BenchPerson[], calls: number, concurrency = 4): Promise<number[]> {
+export async function measureFloor(
+  nodes: AppServer[],
+  people: BenchPerson[],
+  calls: number,
+  concurrency = 4,
+): Promise<{ latencies: number[]; cpuMsPerCall: number }> {
   const latencies: number[] = [];
   const poll = async (round: "warm-up" | "measured") => {
     let next = 0;
@@ -68,6 +74,8 @@ export async function measureFloor(nodes: AppServer[], people: BenchPerson[], ca
     await Promise.all(Array.from({ length: concurrency }, lane));
   };
   await poll("warm-up");
+  const nodeCpuMs = () => nodes.reduce((sum, node) => sum + cpuMsOf(node.process.pid ?? 0), 0);
+  const cpuBefore = nodeCpuMs();
   await poll("measured");
-  return latencies;
+  return { latencies, cpuMsPerCall: Math.round(((nodeCpuMs() - cpuBefore) / calls) * 10) / 10 };
 }

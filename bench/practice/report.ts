@@ -28,6 +28,8 @@ export interface ScenarioResult {
   statusPollMs: Summary;
   joinMs: Summary;
   floorMs: Summary;
+  /** The app nodes' CPU per status poll during the floor. */
+  floorCpuMsPerPoll: number;
   errors: Record<string, number>;
   nodeCpuPercent: number[];
   generatorCpuPercent: number;
@@ -54,7 +56,13 @@ async function firstProposals(databaseUrl: string): Promise<Map<string, number>>
 const since = (journeys: Journey[], from: (j: Journey) => number | null, to: (j: Journey) => number | null | undefined) =>
   summary(journeys.flatMap((j) => (from(j) !== null && to(j) != null ? [to(j)! - from(j)!] : [])));
 
-export async function scenarioResult(scenario: string, databaseUrl: string, run: LoadRun, floor: number[], invariants: Invariants): Promise<ScenarioResult> {
+export async function scenarioResult(
+  scenario: string,
+  databaseUrl: string,
+  run: LoadRun,
+  floor: { latencies: number[]; cpuMsPerCall: number },
+  invariants: Invariants,
+): Promise<ScenarioResult> {
   const { journeys } = run;
   const proposedAt = await firstProposals(databaseUrl);
   const joined = journeys.filter((j) => j.joinedAt !== null);
@@ -98,7 +106,8 @@ export async function scenarioResult(scenario: string, databaseUrl: string, run:
       (j) => j.joinSentAt,
       (j) => j.joinedAt,
     ),
-    floorMs: summary(floor),
+    floorMs: summary(floor.latencies),
+    floorCpuMsPerPoll: floor.cpuMsPerCall,
     errors,
     nodeCpuPercent: run.nodeCpuPercent,
     generatorCpuPercent: run.generatorCpuPercent,
