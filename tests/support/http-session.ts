@@ -5,7 +5,7 @@ import type { AppRouter } from "@/server/api/root";
 /**
  * A browser-like client of the real app: a cookie jar, sign-in and guest sign-in through next-auth's own
  * endpoints (CSRF token included), and tRPC over HTTP with the resulting session cookie. Nothing here
- * forges a token: what the server issues is what the tests use.
+ * forges a token: what the server issues is what the tests use (only a bench sets one with setCookie).
  */
 export class HttpSession {
   private readonly cookies = new Map<string, string>();
@@ -15,6 +15,12 @@ export class HttpSession {
     this.trpc = createTRPCClient<AppRouter>({
       links: [httpLink({ url: `${baseUrl}/api/trpc`, transformer: superjson, fetch: (input, init) => this.fetch(String(input), init as RequestInit) })],
     });
+  }
+
+  /** Keeps a cookie ("name=value") as if the server had set it: the practice bench's minted sessions. */
+  setCookie(pair: string): void {
+    const [name, ...rest] = pair.split("=");
+    if (name) this.cookies.set(name.trim(), rest.join("="));
   }
 
   cookieHeader(): string {
