@@ -70,6 +70,7 @@ function RunningBar({ practice, serverNow, onSwapAsked }: { practice: ActivePrac
   const swap = useMutation(trpc.practice.swap.mutationOptions({ onSettled: onSwapAsked, onError: (error) => toast(errorMessage(error)) }));
   const now = useTickingNow(serverNow, 1_000);
   const note = swapNote(practice);
+  const partnerLate = !practice.partnerCame && now !== null && now >= practice.noShowAfter.getTime();
   return (
     <Strip testId="practice-bar" state={`half-${practice.half}`}>
       <span className="inline-flex items-center gap-2 font-medium">
@@ -92,6 +93,7 @@ function RunningBar({ practice, serverNow, onSwapAsked }: { practice: ActivePrac
             {note}
           </span>
         ) : null}
+        {partnerLate ? <LeaveNoShow practice={practice} /> : null}
         {practice.half === 1 ? (
           <Button
             size="sm"
@@ -110,6 +112,24 @@ function RunningBar({ practice, serverNow, onSwapAsked }: { practice: ActivePrac
         )}
       </span>
     </Strip>
+  );
+}
+
+/** Offered once the partner has kept the user waiting five minutes without coming into the room. */
+function LeaveNoShow({ practice }: { practice: ActivePractice }) {
+  const trpc = useTRPC();
+  const toast = useToast();
+  const router = useRouter();
+  const leave = useMutation(
+    trpc.practice.leaveNoShow.mutationOptions({ onSuccess: () => router.push("/practice"), onError: (error) => toast(errorMessage(error)) }),
+  );
+  return (
+    <span className="flex items-center gap-2" data-testid="practice-no-show">
+      <span className="text-[13px] font-medium">{practice.partnerName} has not come in.</span>
+      <Button size="sm" variant="outline" loading={leave.isPending} onClick={() => leave.mutate({ peerSessionId: practice.peerSessionId })}>
+        Find someone else
+      </Button>
+    </span>
   );
 }
 
@@ -134,8 +154,11 @@ function FinishedBar({ peerSessionId, partnerName }: { peerSessionId: string; pa
             Block {partner}
           </Button>
         )}
-        <Button size="sm" asChild>
+        <Button size="sm" variant="outline" asChild>
           <Link href="/practice">Back to practice</Link>
+        </Button>
+        <Button size="sm" asChild>
+          <Link href={`/practice/sessions/${peerSessionId}`}>Give feedback</Link>
         </Button>
       </span>
       <ConfirmDialog

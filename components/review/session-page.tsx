@@ -59,6 +59,11 @@ export function SessionPage({ review }: { review: SessionReview }) {
               <InterviewStatus status={session.status as "PLANNED" | "LIVE" | "ENDED" | "CANCELLED"} />
               <Badge variant="outline">You: {ROLE_LABELS[session.myRole]}</Badge>
               {session.hidden ? <Badge>Hidden from your history</Badge> : null}
+              {session.peerSessionId ? (
+                <Link href={`/practice/sessions/${session.peerSessionId}`} className="text-[13px] font-medium text-primary hover:underline print:hidden">
+                  Peer practice: feedback
+                </Link>
+              ) : null}
             </div>
           </div>
           <SessionActions sessionId={session.id} title={session.title} canDelete={session.canDelete} canHide={session.canHide} hidden={session.hidden} />

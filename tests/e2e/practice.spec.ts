@@ -1,6 +1,6 @@
 // Peer practice end to end, as two strangers would run it: each signs up and sets a practice profile with
 // the same topic, both look for a partner, both accept, they meet in the first half's room (one asks, one
-// answers), swap roles into the second half's room, and the new interviewer ends it: practice finished.
+// answers), swap roles into the second half's room, the new interviewer ends it, and each gives the other feedback.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
@@ -117,7 +117,23 @@ test("two strangers practise together: profile, queue, accept, a half each with 
   }
   await screenshot(ann, "finished");
 
-  // Blocking, from the finished bar, asks first.
+  // Mutual feedback: Ann writes hers first; Ben sees that it waits for his; once both have written, each reads the other's.
+  await giveFeedback(ann, { communication: "4", strengths: "Ben explained the trade-offs clearly.", improve: "Put numbers on the capacity estimate." });
+  await expect(ann.getByTestId("feedback-given")).toContainText("Ben explained the trade-offs clearly.");
+  await expect(ann.getByTestId("feedback-pending")).toContainText("Ben Answerer has not written their feedback yet.");
+  await ben.getByRole("link", { name: "Give feedback" }).click();
+  await ben.waitForURL("**/practice/sessions/**");
+  await expect(ben.getByTestId("feedback-pending")).toContainText("You can read it once you have written yours");
+  await expect(ben.locator("body")).not.toContainText("Ben explained the trade-offs clearly.");
+  await screenshot(ben, "feedback-form");
+  await giveFeedback(ben, { communication: "5", strengths: "Ann kept the interview moving.", improve: "Reveal follow-ups a little later." }, false);
+  await expect(ben.getByTestId("feedback-received")).toContainText("Ben explained the trade-offs clearly.");
+  await screenshot(ben, "feedback-both");
+  await ann.reload();
+  await expect(ann.getByTestId("feedback-received")).toContainText("Ann kept the interview moving.");
+
+  // Blocking, from the finished bar in the room, asks first.
+  await ann.goBack();
   await ann.getByRole("button", { name: "Block Ben Answerer" }).click();
   await screenshot(ann, "block-confirm");
   await ann.getByRole("dialog").getByRole("button", { name: "Block" }).click();
@@ -126,3 +142,22 @@ test("two strangers practise together: profile, queue, accept, a half each with 
   await ann.waitForURL("**/practice");
   await expect(ann.getByTestId("practise-now")).toHaveAttribute("data-state", "idle");
 });
+
+/** From the finished practice bar (or already on the session's page), fills in and sends the feedback form. */
+async function giveFeedback(page: Page, answers: { communication: string; strengths: string; improve: string }, fromRoom = true): Promise<void> {
+  if (fromRoom) {
+    await page.getByRole("link", { name: "Give feedback" }).click();
+    await page.waitForURL("**/practice/sessions/**");
+  }
+  const form = page.getByRole("form", { name: "Feedback for your partner" });
+  // Sending without ratings says what is missing.
+  await form.getByRole("button", { name: "Send feedback" }).click();
+  await expect(form.locator("[data-field-error]").first()).toBeVisible();
+  for (const select of await form.locator("select").all()) await select.selectOption("3");
+  await form.getByRole("group", { name: "Communication" }).getByLabel(answers.communication, { exact: true }).check();
+  await form.getByRole("group", { name: "Problem solving" }).getByLabel("3", { exact: true }).check();
+  await form.getByLabel("Strengths").fill(answers.strengths);
+  await form.getByLabel("One thing to improve").fill(answers.improve);
+  await form.getByRole("button", { name: "Send feedback" }).click();
+  await expect(page.getByTestId("feedback-given")).toBeVisible();
+}

@@ -57,7 +57,7 @@ async function reviewedSession(db: Db, user: SessionUser, sessionId: string): Pr
     startedAt: session.startedAt?.toISOString() ?? null,
     endedAt: session.endedAt?.toISOString() ?? null,
     myRole: role,
-    peerPractice: session.peerSessionId !== null,
+    peerSessionId: session.peerSessionId,
     hidden: participant.hiddenAt !== null,
     canDelete: canDeleteSession(role, session.status, session.peerSessionId !== null),
     canHide: canHideSession(role, session.peerSessionId !== null),
@@ -120,7 +120,7 @@ export async function deleteSession(db: Db, engine: RoomEngine, user: SessionUse
 function requireDeletable(session: ReviewedSession): void {
   if (session.canDelete) return;
   if (session.myRole !== "INTERVIEWER") throw new AppError("FORBIDDEN", "Only the interviewer who owns a session can delete it.");
-  if (session.peerPractice) throw new AppError("FORBIDDEN", "A practice session is your partner's record too; hide it from your history instead.");
+  if (session.peerSessionId !== null) throw new AppError("FORBIDDEN", "A practice session is your partner's record too; hide it from your history instead.");
   throw new AppError("CONFLICT", "End the interview before deleting it.");
 }
 

@@ -8,8 +8,8 @@ export const reviewSessionInput = sessionIdInput;
 // No output schema: the room view is the live room's (docs/realtime-protocol.md), built by its view rules.
 export interface ReviewedSession extends SessionMeta {
   myRole: Role;
-  /** One half of a peer practice session: the two peers take the roles in turn. */
-  peerPractice: boolean;
+  /** The peer practice session this is one half of (its two people take the roles in turn); null for an interview. */
+  peerSessionId: string | null;
   hidden: boolean;
   canDelete: boolean;
   canHide: boolean;
