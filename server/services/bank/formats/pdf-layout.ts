@@ -18,6 +18,8 @@ export interface PdfRun {
   mono: boolean;
   /** pdf.js says the line ends after this run. */
   endsLine: boolean;
+  /** Where a link over this run goes: a URL, or "#…" for a place in the document (a table of contents). */
+  href?: string;
 }
 
 interface Line {
@@ -32,11 +34,16 @@ interface Line {
 }
 
 const BULLETS = /^[•◦▪▫●○■□‣⁃∙·–—*\u2013\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8-][ \t\u00a0]+/;
+/** A bullet alone in its run: the usual ones, or a symbol font's private-use code (U+F0B7 and the like). */
+const BULLET_GLYPH = /^(?:[•◦▪▫●○■□‣⁃∙·–—*-]|[\ue000-\uf8ff])$/u;
 const NUMBERING = /^(\d{1,3}|[a-z]|[ivx]{1,5})[.)][ \t\u00a0]+/i;
+const NUMBER_ALONE = /^(\d{1,3}|[a-z]|[ivx]{1,5})[.)]$/i;
 /** Text this much larger than the body's is a heading. */
 const HEADING_RATIO = 1.15;
 /** Wrapped lines of ragged-right text end within this many ems of the right margin. */
 const WRAP_SLACK = 8;
+/** The share of body lines that may run past the right margin. */
+const OVERRUN_SHARE = 0.03;
 /** At least this many lines must end near one right edge for it to be the margin. */
 const MIN_FULL_LINES = 3;
 /** Runs on baselines closer than this share of the font size are on one line. */
@@ -85,17 +92,23 @@ function lineOf(runs: PdfRun[], page: number): Line | null {
   let marker: Line["marker"] = lead.some((r) => r.text === "" && r.width > 0) ? { ordered: null, x: first.x } : null;
   const bullet = BULLETS.exec(first.text);
   const number = NUMBERING.exec(first.text);
+  const numberAlone = NUMBER_ALONE.exec(first.text.trim());
+  const next = rest.find((r, i) => i > 0 && !isBlank(r));
   if (!marker && bullet) {
     const after = first.text.slice(bullet[0].length);
     // Where the item's text starts: wrapped lines of the item start there too.
     const textX = after === "" ? (rest[1]?.x ?? first.x) : first.x + (first.width * bullet[0].length) / first.text.length;
     marker = { ordered: null, x: textX };
     rest[0] = { ...first, text: after };
-  } else if (!marker && (first.text.match(/^[•◦▪●○■\uf0b7\uf0a7]$/) ?? null) && rest.length > 1) {
-    marker = { ordered: null, x: rest[1]?.x ?? first.x };
+  } else if (!marker && BULLET_GLYPH.test(first.text.trim()) && rest.some((r, i) => i > 0 && !isBlank(r))) {
+    // A bullet drawn apart from its text: Word's Symbol-font bullet arrives as U+F0B7, a run of its own.
+    marker = { ordered: null, x: next?.x ?? first.x };
     rest.shift();
+  } else if (!marker && numberAlone && next) {
+    // "1." drawn as a run of its own, its text after a tab: wrapped lines start where that text does.
+    marker = { ordered: numberAlone[1] ?? "1", x: next.x };
   } else if (!marker && number) {
-    marker = { ordered: number[1] ?? "1", x: first.x };
+    marker = { ordered: number[1] ?? "1", x: first.x + (first.width * number[0].length) / first.text.length };
   }
   const text = rest.filter((r) => r.text !== "");
   const x = marker && lead[0] ? lead[0].x : first.x;
@@ -112,10 +125,12 @@ interface Body {
 
 const endOf = (line: Line) => line.runs.reduce((end, r) => Math.max(end, r.x + r.width), line.x);
 
-/** The body text's font size (the one most characters use) and line pitch. */
+/** The body text's font size (the one most characters outside code use) and line pitch. */
 function bodyOf(lines: readonly Line[]): Body {
   const bySize = new Map<number, number>();
-  for (const line of lines) for (const run of line.runs) bySize.set(roundSize(run.size), (bySize.get(roundSize(run.size)) ?? 0) + run.text.length);
+  // Code is set smaller: in a document that is mostly code, the prose is still the body, not a heading.
+  for (const line of lines)
+    for (const run of line.runs) if (!run.mono) bySize.set(roundSize(run.size), (bySize.get(roundSize(run.size)) ?? 0) + run.text.length);
   const size = [...bySize].reduce((best, entry) => (entry[1] > best[1] ? entry : best), [0, -1])[0] || 12;
   const gaps = new Map<number, number>();
   for (let i = 1; i < lines.length; i++) {
@@ -127,39 +142,43 @@ function bodyOf(lines: readonly Line[]): Body {
   // The smallest common gap: paragraph breaks are larger, and as common in a list of one-line paragraphs.
   const common = [...gaps].filter(([, n]) => n >= 2).map(([gap]) => gap);
   const bodyLines = lines.filter((l) => roundSize(l.size) === size && !l.mono);
-  const right = bodyLines.reduce((max, l) => Math.max(max, endOf(l)), 0);
+  // Not the furthest end: a long URL or a wide table row runs past the margin, and would move it.
+  const ends = bodyLines.map(endOf).sort((a, b) => b - a);
+  const right = ends[Math.min(ends.length - 1, Math.floor(ends.length * OVERRUN_SHARE))] ?? 0;
   // Lines that wrap end near one margin; a document of short lines (a text file printed) has none, and
   // its longest line is no margin.
-  const nearRight = bodyLines.filter((l) => endOf(l) >= right - WRAP_SLACK * size).length;
+  const nearRight = bodyLines.filter((l) => Math.abs(endOf(l) - right) <= WRAP_SLACK * size).length;
   const established = nearRight >= Math.max(MIN_FULL_LINES, bodyLines.length / 10);
   return { size, pitch: common.length > 0 ? common.reduce((a, b) => Math.min(a, b)) : size * 1.2, right: established ? right : null };
 }
 
 const isHeading = (line: Line, body: Body) => !line.mono && line.size >= body.size * HEADING_RATIO && textOf(line).length <= 200;
 
-/** The line's text with bold runs marked, and a space where runs are apart without one. */
-function textOf(line: Line, markBold = false): string {
-  const parts: { text: string; bold: boolean }[] = [];
+/** The line's text with bold runs and links marked, and a space where runs are apart without one. */
+function textOf(line: Line, markup = false): string {
+  const parts: { text: string; bold: boolean; href: string | undefined }[] = [];
   let previous: PdfRun | null = null;
   for (const run of line.runs) {
     const apart = previous !== null && run.x - (previous.x + previous.width) > 0.15 * run.size;
     const gap = apart && !/\s$/.test(previous?.text ?? "") && !/^\s/.test(run.text) ? " " : "";
-    const bold = markBold && run.bold;
+    const bold = markup && run.bold;
+    const href = markup ? run.href : undefined;
     const last = parts.at(-1);
     // Spaces take the style of the text before them, so that "**Label:** value" closes before the space.
-    if (last && (last.bold === bold || isBlank(run))) last.text += gap + run.text;
+    if (last && ((last.bold === bold && last.href === href) || isBlank(run))) last.text += gap + run.text;
     else {
       if (last) last.text += gap;
-      parts.push({ text: run.text, bold });
+      parts.push({ text: run.text, bold, href });
     }
     previous = run;
   }
   return parts
-    .map(({ text, bold }) => {
+    .map(({ text, bold, href }) => {
       const core = text.trim();
-      if (!bold || core === "") return text;
+      if ((!bold && !href) || core === "") return text;
+      const marked = bold ? `**${core}**` : core;
       // trimStart/trimEnd rather than /\s*$/: that pattern is quadratic on a long run of spaces.
-      return `${text.slice(0, text.length - text.trimStart().length)}**${core}**${text.slice(text.trimEnd().length)}`;
+      return `${text.slice(0, text.length - text.trimStart().length)}${href ? `[${marked}](${href})` : marked}${text.slice(text.trimEnd().length)}`;
     })
     .join("")
     .replace(/[ \t\u00a0]+/g, " ")

@@ -82,18 +82,21 @@ export async function pdfToMarkdown(bytes: Uint8Array, sourceFile: string): Prom
 async function runsOf(page: PdfPage): Promise<PdfRun[]> {
   const content = await page.getTextContent();
   const fonts = await fontNames(page, Object.keys(content.styles));
+  const links = await linksOf(page);
   const runs: PdfRun[] = [];
   for (const item of content.items) {
     if (!("str" in item)) continue;
     const [a = 0, b = 0, , , x = 0, y = 0] = item.transform as number[];
     const font = fonts.get(item.fontName) ?? "";
     const family = content.styles[item.fontName]?.fontFamily ?? "";
+    const size = Math.hypot(a, b) || item.height;
     runs.push({
       text: item.str,
       x,
       y,
       width: item.width,
-      size: Math.hypot(a, b) || item.height,
+      size,
+      href: links.at(x + item.width / 2, y + size / 3),
       bold: /bold|black|heavy|semibold|demi/i.test(font),
       mono: /mono|courier|consol|menlo|code/i.test(font) || (font === "" && family === "monospace"),
       endsLine: item.hasEOL,
@@ -120,4 +123,51 @@ async function fontNames(page: PdfPage, fontIds: readonly string[]): Promise<Map
     if (font && typeof font === "object" && "name" in font && typeof font.name === "string") names.set(id, font.name);
   }
   return names;
+}
+
+interface Links {
+  /** The target of the link over a point of the page, if any. */
+  at(x: number, y: number): string | undefined;
+}
+
+/** A page's links are looked up by horizontal band, each band holding at most this many: a page of links stays linear. */
+const LINKS_PER_BAND = 50;
+const BAND = 12;
+
+/**
+ * The page's link annotations, so that a table of contents keeps its links (the pipeline knows a list of
+ * in-document links for navigation, not questions). A place in the document becomes "#name".
+ */
+async function linksOf(page: PdfPage): Promise<Links> {
+  const bands = new Map<number, Array<{ rect: number[]; href: string }>>();
+  let annotations: unknown[] = [];
+  try {
+    annotations = (await page.getAnnotations()) as unknown[];
+  } catch {
+    // Links are a help for reading tables of contents; a page whose annotations do not parse still has its text.
+  }
+  for (const annotation of annotations) {
+    const link = annotation as { subtype?: string; rect?: number[]; url?: string; dest?: unknown };
+    if (link.subtype !== "Link" || !Array.isArray(link.rect) || link.rect.length !== 4) continue;
+    const href =
+      typeof link.url === "string"
+        ? link.url
+        : link.dest !== undefined
+          ? `#${typeof link.dest === "string" ? link.dest.replace(/[^\w-]/g, "") : "page"}`
+          : null;
+    if (!href) continue;
+    const [, y1 = 0, , y2 = 0] = link.rect;
+    for (let band = Math.floor(Math.min(y1, y2) / BAND); band <= Math.floor(Math.max(y1, y2) / BAND); band++) {
+      const inBand = bands.get(band) ?? [];
+      if (inBand.length < LINKS_PER_BAND) inBand.push({ rect: link.rect, href });
+      bands.set(band, inBand);
+    }
+  }
+  return {
+    at: (x, y) =>
+      bands
+        .get(Math.floor(y / BAND))
+        ?.find(({ rect: [x1 = 0, y1 = 0, x2 = 0, y2 = 0] }) => x >= Math.min(x1, x2) && x <= Math.max(x1, x2) && y >= Math.min(y1, y2) && y <= Math.max(y1, y2))
+        ?.href,
+  };
 }
