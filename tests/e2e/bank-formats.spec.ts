@@ -32,6 +32,8 @@ test("a PDF and a .docx import through the review; key points corrected on the P
   // From the top: a full-page shot draws the sticky header where the page was scrolled to.
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: "test-results/screens/import-review-pdf.png", fullPage: true });
+  // The PDF's card whole, without the sticky import bar over its title.
+  await pdf.screenshot({ path: "test-results/screens/import-review-pdf-card.png" });
 
   await merge.getByRole("button", { name: "Correct this question" }).click();
   const editor = pdf.getByTestId("question-editor");
@@ -59,6 +61,8 @@ test("a PDF and a .docx import through the review; key points corrected on the P
     await expect(page.getByTestId("question-prompt")).toHaveText("Write a function that merges overlapping intervals.");
     const fromPdf = (await page.getByText(`drills-${stamp}.pdf`).count()) > 0;
     seen.push(fromPdf ? "pdf" : "docx");
+    // Its line is a line of the converted text, and the page says so.
+    await expect(page.getByText(/line \d+ of the text read from it/)).toBeVisible();
     // The key points are shown as the rubric's key-point criterion.
     const points = page.getByTestId("question-rubric");
     if (fromPdf) await expect(points).toContainText("Extend the last merged interval while the next overlaps it");
