@@ -1,5 +1,8 @@
 import { readFileSync } from "node:fs";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { BankParseError } from "@/server/bank/bank-parse-error";
+import { AppError } from "@/server/platform/errors";
 import { MAX_BANK_BYTES } from "@/server/bank/bank-parse-error";
 import { parseBankDocumentWithReport } from "@/server/bank/parse-bank-document";
 import { bankSourceBytes, formatOf } from "./convert-document";
@@ -107,6 +110,38 @@ describe("bankSourceBytes", () => {
       message: "big.pdf is 5.0 MB; question banks are limited to 5 MB.",
     });
   });
+});
+
+describe("bankSourceBytes on arbitrary bytes", () => {
+  // Whatever arrives under a binary format's name, the answer is a sentence for the user, never a crash.
+  const pdf = fixture("interview-drills.pdf");
+  const docx = fixture("interview-drills.docx");
+  const mangled = (base: Uint8Array) =>
+    fc.tuple(fc.nat(base.length - 1), fc.uint8Array({ minLength: 1, maxLength: 64 })).map(([at, junk]) => {
+      const out = base.slice();
+      out.set(junk.subarray(0, out.length - at), at);
+      return out;
+    });
+  const inputs = fc.oneof(
+    fc.uint8Array({ maxLength: 2_000 }).map((b) => Uint8Array.from([...Buffer.from("%PDF-1.7\n"), ...b])),
+    fc.uint8Array({ maxLength: 2_000 }).map((b) => Uint8Array.from([0x50, 0x4b, 0x03, 0x04, ...b])),
+    mangled(pdf),
+    mangled(docx),
+    fc.string({ maxLength: 2_000 }).map((text) => new TextEncoder().encode(`<p class="c1"><span style="font-weight:700">${text}`)),
+  );
+
+  it("converts, or refuses with AppError or BankParseError", async () => {
+    await fc.assert(
+      fc.asyncProperty(inputs, fc.constantFrom("x.pdf", "x.docx", "x.html"), async (bytes, name) => {
+        try {
+          await bankSourceBytes(bytes, name);
+        } catch (error) {
+          expect(error instanceof AppError || error instanceof BankParseError, String(error)).toBe(true);
+        }
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 150) },
+    );
+  }, 120_000);
 });
 
 describe("zipEntries", () => {
