@@ -28,9 +28,10 @@ import {
 } from "@/components/bank/import-queue";
 import { MAX_BANK_BYTES } from "@/server/bank/bank-parse-error";
 import type { ImportOutcome } from "@/server/api/routers/bank/import.schema";
+import { BANK_FILE_EXTENSIONS } from "@/server/api/routers/bank/preview.schema";
 
 // The server checks both again; checking here spares the upload of a file that would be refused.
-const EXTENSIONS = [".md", ".markdown", ".txt"];
+const EXTENSIONS: readonly string[] = BANK_FILE_EXTENSIONS;
 const MAX_MB = MAX_BANK_BYTES / 1024 / 1024;
 const OPEN_UP_TO = 12;
 
@@ -40,7 +41,7 @@ const formatSize = (bytes: number) =>
   bytes < 1024 ? count(bytes, "byte") : bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 function whyRefused(file: File): string | null {
-  if (!EXTENSIONS.some((ext) => file.name.toLowerCase().endsWith(ext))) return `${file.name} is not a .md, .markdown or .txt file.`;
+  if (!EXTENSIONS.some((ext) => file.name.toLowerCase().endsWith(ext))) return `${file.name} is not a file the importer reads (${EXTENSIONS.join(", ")}).`;
   if (file.size === 0) return `${file.name} is empty.`;
   if (file.size > MAX_BANK_BYTES) return `${file.name} is ${formatSize(file.size)}; documents are limited to ${MAX_MB} MB.`;
   return null;
@@ -335,7 +336,8 @@ function DropZone({ onFiles }: { onFiles: (files: FileList | File[]) => void }) 
       </span>
       <p className="font-medium">Drop interview-prep documents here</p>
       <p className="mt-1 max-w-md text-sm text-muted-foreground">
-        Markdown or plain text (.md, .markdown, .txt), up to {MAX_MB} MB each. Nothing is stored until you confirm.
+        Markdown, plain text or reStructuredText (.md, .txt, .rst), PDF with a text layer, Word (.docx) or HTML, including a Google Docs web page export; up to{" "}
+        {MAX_MB} MB each. Nothing is stored until you confirm.
       </p>
       <Button variant="outline" className="mt-5" onClick={() => inputRef.current?.click()}>
         <Upload aria-hidden />
@@ -345,7 +347,14 @@ function DropZone({ onFiles }: { onFiles: (files: FileList | File[]) => void }) 
         ref={inputRef}
         type="file"
         multiple
-        accept={[...EXTENSIONS, "text/markdown", "text/plain"].join(",")}
+        accept={[
+          ...EXTENSIONS,
+          "text/markdown",
+          "text/plain",
+          "text/html",
+          "application/pdf",
+          "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ].join(",")}
         className="sr-only"
         tabIndex={-1}
         aria-label="Choose documents to import"

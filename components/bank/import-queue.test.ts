@@ -45,10 +45,10 @@ const previewed = (id: string): ImportQueueAction[] => [
 
 describe("reduceImportQueue", () => {
   it("reads, recognises and readies a picked file; a refused one fails at once, without being read", () => {
-    let queue = run([picked("a"), picked("b", "b.pdf is not a .md, .markdown or .txt file.")]);
+    let queue = run([picked("a"), picked("b", "b.odt is not a file the importer reads (.md, .markdown, .txt, .rst, .html, .htm, .pdf, .docx).")]);
     expect(queue.entries.map(({ id, phase, error }) => ({ id, phase, error }))).toEqual([
       { id: "a", phase: "reading", error: undefined },
-      { id: "b", phase: "failed", error: "b.pdf is not a .md, .markdown or .txt file." },
+      { id: "b", phase: "failed", error: "b.odt is not a file the importer reads (.md, .markdown, .txt, .rst, .html, .htm, .pdf, .docx)." },
     ]);
     expect(previewing(queue)).toBe(true);
 

@@ -3,6 +3,8 @@ import { basename } from "node:path";
 import { BankParseError } from "@/server/bank/bank-parse-error";
 import { parseBankDocumentWithReport, type ParsedBank } from "@/server/bank/parse-bank-document";
 import { exportCommand, importCommand } from "@/server/cli/bank-commands";
+import { bankSourceBytes } from "@/server/services/bank/formats/convert-document";
+import { AppError } from "@/server/platform/errors";
 
 /**
  * `npm run bank -- <command> …`. stdout carries only the command's result (JSON), so that it can be
@@ -27,7 +29,8 @@ async function parse(files: string[]): Promise<number> {
   let failed = 0;
   for (const file of files) {
     try {
-      const bytes = await readFile(file);
+      // PDF, .docx and HTML are read as the Markdown converted from them, as the web page reads them.
+      const { bytes } = await bankSourceBytes(await readFile(file), basename(file), { otherNamesAsText: true });
       const { document, report } = parseBankDocumentWithReport({ bytes, sourceFile: basename(file) });
       documents.push({ ...document, report });
       const followUps = document.questions.reduce((n, q) => n + q.followUps.length, 0);
@@ -35,7 +38,7 @@ async function parse(files: string[]): Promise<number> {
       process.stderr.write(`${file}: ${document.questions.length} questions, ${followUps} follow-ups${unused}\n`);
     } catch (error) {
       failed++;
-      if (error instanceof BankParseError) process.stderr.write(`${error.message} [${error.code}]\n`);
+      if (error instanceof BankParseError || error instanceof AppError) process.stderr.write(`${error.message} [${error.code}]\n`);
       else if (error instanceof Error && "code" in error && error.code === "ENOENT") process.stderr.write(`${file}: no such file.\n`);
       else if (error instanceof Error && "code" in error && error.code === "EISDIR") process.stderr.write(`${file}: is a directory.\n`);
       else throw error;

@@ -213,17 +213,19 @@ describe("bank import: failures write nothing", () => {
         { name: "image.md", content: base64(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x1a, 0x0a])) },
         { name: "huge.txt", content: base64(new Uint8Array(5 * 1024 * 1024 + 1).fill(0x61)) },
         { name: "prose.md", encoding: "text", content: "Just some notes about my week.\n\nNothing to ask here." },
+        { name: "slides.odp", encoding: "text", content: "## 1. What is a queue?\n\nA line." },
         { name: "slides.pdf", encoding: "text", content: "## 1. What is a queue?\n\nA line." },
       ],
       "someone",
     );
-    expect(results.map((r) => !r.ok && r.code)).toEqual(["BAD_REQUEST", "BAD_REQUEST", "PAYLOAD_TOO_LARGE", "BAD_REQUEST", "BAD_REQUEST"]);
+    expect(results.map((r) => !r.ok && r.code)).toEqual(["BAD_REQUEST", "BAD_REQUEST", "PAYLOAD_TOO_LARGE", "BAD_REQUEST", "BAD_REQUEST", "BAD_REQUEST"]);
     expect(results.map((r) => !r.ok && r.message)).toEqual([
       expect.stringContaining("empty"),
       expect.stringMatching(/binary|not a text/),
       expect.stringContaining("5 MB"),
       expect.stringContaining("No interview questions"),
-      expect.stringContaining("not a .md, .markdown or .txt file"),
+      expect.stringContaining("slides.odp is not a file the importer reads: .md, .markdown, .txt, .rst, .html, .htm, .pdf, .docx"),
+      expect.stringContaining("slides.pdf is not a PDF"),
     ]);
     expect(await db.bankDocument.count()).toBe(documentsBefore);
   });

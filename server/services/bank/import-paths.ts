@@ -3,7 +3,8 @@ import path from "node:path";
 import type { Db } from "@/server/platform/db/client";
 import { BankParseError, MAX_BANK_BYTES } from "@/server/bank/bank-parse-error";
 import { parseBankDocument } from "@/server/bank/parse-bank-document";
-import { BANK_FILE_EXTENSIONS, sourceFileName } from "@/server/services/bank/upload";
+import { sourceFileName } from "@/server/services/bank/upload";
+import { BANK_FILE_EXTENSIONS, bankSourceBytes } from "@/server/services/bank/formats/convert-document";
 import { importBankDocument } from "@/server/services/bank/import";
 import { withStartingDiagrams } from "@/server/services/bank/starting-diagram";
 import { AppError } from "@/server/platform/errors";
@@ -27,9 +28,11 @@ export async function importBankPaths(db: Db, files: readonly string[]): Promise
           `${file} is ${(size / 1024 / 1024).toFixed(1)} MB; question banks are limited to ${MAX_BANK_BYTES / 1024 / 1024} MB.`,
           file,
         );
-      const bytes = await readFile(file);
-      const document = withStartingDiagrams(parseBankDocument({ bytes, sourceFile: sourceFileName(file) }));
-      results.push({ file, ok: true, outcome: await importBankDocument(db, document, { byteSize: bytes.length, ownerId: null }) });
+      const raw = await readFile(file);
+      const sourceFile = sourceFileName(file);
+      const { bytes } = await bankSourceBytes(raw, sourceFile, { otherNamesAsText: true });
+      const document = withStartingDiagrams(parseBankDocument({ bytes, sourceFile }));
+      results.push({ file, ok: true, outcome: await importBankDocument(db, document, { byteSize: raw.length, ownerId: null }) });
     } catch (error) {
       if (error instanceof BankParseError || error instanceof AppError) results.push({ file, ok: false, message: error.message });
       else if (error instanceof Error && "code" in error && (error.code === "ENOENT" || error.code === "EISDIR"))

@@ -9,10 +9,10 @@ import { AppError, type ErrorCode } from "@/server/platform/errors";
 import { requireKnownCompetencies, requireRunnableCode } from "@/server/services/bank/edit-question";
 import { importBankDocument } from "@/server/services/bank/import";
 import { withStartingDiagrams } from "@/server/services/bank/starting-diagram";
+import { bankSourceBytes } from "@/server/services/bank/formats/convert-document";
 import { bankFileSchema, MAX_LISTED_PASSAGES, type BankFile, type FileFailure, type PreviewResult } from "@/server/api/routers/bank/preview.schema";
 import { correctedFileSchema, type CorrectedFile, type ImportResult } from "@/server/api/routers/bank/import.schema";
 
-export const BANK_FILE_EXTENSIONS = [".md", ".markdown", ".txt"] as const;
 /** The name a document is stored under: re-uploading a file of the same name updates it. */
 export function sourceFileName(name: string): string {
   return path.basename(name.replaceAll("\\", "/")).trim();
@@ -22,14 +22,16 @@ function bytesOf(file: z.output<typeof bankFileSchema>): Uint8Array {
   return file.encoding === "base64" ? Buffer.from(file.content, "base64") : new TextEncoder().encode(file.content);
 }
 
-function parseFile(file: z.output<typeof bankFileSchema>, passagesAsQuestions: readonly number[] = []): ParsedBank & { byteSize: number } {
+/**
+ * A file's bank. PDF, .docx and HTML are converted to Markdown first, so the lines the report and the
+ * questions' sources give are lines of that Markdown; `byteSize` is the file's own.
+ */
+async function parseFile(file: z.output<typeof bankFileSchema>, passagesAsQuestions: readonly number[] = []): Promise<ParsedBank & { byteSize: number }> {
   const sourceFile = sourceFileName(file.name);
-  if (!BANK_FILE_EXTENSIONS.some((ext) => sourceFile.toLowerCase().endsWith(ext))) {
-    throw new AppError("BAD_REQUEST", `${sourceFile} is not a .md, .markdown or .txt file.`);
-  }
-  const bytes = bytesOf(file);
+  const raw = bytesOf(file);
+  const { bytes } = await bankSourceBytes(raw, sourceFile);
   const { document, report } = parseBankDocumentWithReport({ bytes, sourceFile }, { passagesAsQuestions });
-  return { document: withStartingDiagrams(document), report, byteSize: bytes.length };
+  return { document: withStartingDiagrams(document), report, byteSize: raw.length };
 }
 
 /** What a parse error means to the caller: the file is bad, too large, or changed since its preview. */
@@ -62,17 +64,20 @@ export function applyCorrections(document: BankDocument, corrections: z.output<t
 }
 
 /** Parses each file on its own; nothing is written. A bad file is reported, the others still preview. */
-export function previewBankFiles(files: readonly BankFile[]): PreviewResult[] {
-  return files.map((raw) => {
+export async function previewBankFiles(files: readonly BankFile[]): Promise<PreviewResult[]> {
+  const results: PreviewResult[] = [];
+  // One after another: a converted PDF holds its pages in memory while it is read.
+  for (const raw of files) {
     const file = bankFileSchema.parse(raw);
     try {
-      const { report, ...parsed } = parseFile(file);
+      const { report, ...parsed } = await parseFile(file);
       const listed = { ...report, unused: report.unused.slice(0, MAX_LISTED_PASSAGES), unusedTotal: report.unused.length };
-      return { name: file.name, ok: true, ...parsed, report: listed };
+      results.push({ name: file.name, ok: true, ...parsed, report: listed });
     } catch (error) {
-      return failure(file.name, error);
+      results.push(failure(file.name, error));
     }
-  });
+  }
+  return results;
 }
 
 /**
@@ -84,7 +89,7 @@ export async function importBankFiles(db: Db, files: readonly CorrectedFile[], o
   for (const raw of files) {
     const file = correctedFileSchema.parse(raw);
     try {
-      const { document, byteSize } = parseFile(file, file.passagesAsQuestions);
+      const { document, byteSize } = await parseFile(file, file.passagesAsQuestions);
       const outcome = await importBankDocument(db, applyCorrections(document, file.corrections), { byteSize, ownerId });
       results.push({ name: file.name, ok: true, outcome });
     } catch (error) {

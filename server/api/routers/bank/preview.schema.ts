@@ -3,6 +3,24 @@ import { bankDocumentSchema } from "@/server/bank/bank-format";
 import { MAX_BANK_BYTES } from "@/server/bank/bank-parse-error";
 import { dbText } from "@/server/domain/db-text";
 
+/**
+ * The formats a bank document may come in, by extension (the web page's file input accepts these). Text
+ * formats go to the pipeline as they are (reStructuredText reads as plain text); the others are converted
+ * to Markdown first, so that one pipeline reads them all.
+ */
+export const BANK_FILE_FORMATS = {
+  ".md": "text",
+  ".markdown": "text",
+  ".txt": "text",
+  ".rst": "text",
+  ".html": "html",
+  ".htm": "html",
+  ".pdf": "pdf",
+  ".docx": "docx",
+} as const;
+export type BankFileFormat = (typeof BANK_FILE_FORMATS)[keyof typeof BANK_FILE_FORMATS];
+export const BANK_FILE_EXTENSIONS = Object.keys(BANK_FILE_FORMATS) as readonly (keyof typeof BANK_FILE_FORMATS)[];
+
 /** A preview lists this many unused passages at most: a 5 MB file of them would be a response of tens of MB. */
 export const MAX_LISTED_PASSAGES = 1_000;
 /** One request carries at most this many documents; the web page sends one per request. */

@@ -14,6 +14,7 @@ import { currentUser } from "@/server/auth/session";
 import { canChangeDocument, canCopyDocument, canReadBank } from "@/server/domain/bank/policy";
 import { InlineTitle } from "@/components/ui/inline-title";
 import { plainTitle } from "@/components/ui/inline-code";
+import { sourceLineLabel } from "@/components/bank/source-line";
 
 export const dynamic = "force-dynamic";
 
@@ -79,7 +80,8 @@ export default async function BankQuestionPage({ params }: Props) {
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
           <QuestionChips question={question} />
           <p className="text-xs text-muted-foreground">
-            From <span className="font-medium text-foreground">{question.document.title}</span> ({question.document.sourceFile}, line {question.source.line})
+            From <span className="font-medium text-foreground">{question.document.title}</span> ({question.document.sourceFile},{" "}
+            {sourceLineLabel(question.document.sourceFile, question.source.line)})
             {question.document.ownerId === null ? " · shared, read-only" : " · in your bank"}
           </p>
         </div>
