@@ -2,11 +2,11 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useMemo, useState, type FormEvent, type ReactNode } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import { fieldErrorsFromZod, type FieldErrors } from "@/components/auth/field-errors";
 import { useTRPC } from "@/components/providers/trpc";
 import { errorMessage, fieldErrorsOf } from "@/components/providers/trpc-errors";
-import { browserTimeZone, selectClass } from "@/components/schedule/time-zone-select";
+import { BROWSER_ZONE, TimeZoneSelect } from "@/components/schedule/time-zone-select";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -26,7 +26,6 @@ interface Draft {
   timeZone: string;
 }
 
-const BROWSER = "";
 const FIELDS = ["topics", "level", "languages", "timeZone"] as const;
 
 /** An error on `topics.3` belongs under the topics list: one message per field, the first. */
@@ -57,7 +56,7 @@ export function PracticeProfileForm({ topics, initial, accountTimeZone, onSaved,
     topics: initial?.topics ?? [],
     level: initial?.level ?? null,
     languages: initial?.languages ?? ["English"],
-    timeZone: (initial ? initial.timeZone : accountTimeZone) ?? BROWSER,
+    timeZone: (initial ? initial.timeZone : accountTimeZone) ?? BROWSER_ZONE,
   });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
@@ -68,7 +67,7 @@ export function PracticeProfileForm({ topics, initial, accountTimeZone, onSaved,
     const parsed = savePracticeProfileInput.safeParse({
       ...draft,
       level: draft.level ?? undefined,
-      timeZone: draft.timeZone === BROWSER ? null : draft.timeZone,
+      timeZone: draft.timeZone === BROWSER_ZONE ? null : draft.timeZone,
     });
     if (!parsed.success) return setErrors(perField(fieldErrorsFromZod(parsed.error)));
     setErrors({});
@@ -221,29 +220,10 @@ function LanguagesField({ chosen, error, onChange }: { chosen: string[]; error?:
 }
 
 function TimeZoneField({ value, error, onChange }: { value: string; error?: string; onChange: (zone: string) => void }) {
-  const zones = useMemo(() => {
-    // Every zone this browser knows: the server accepts exactly what Intl knows too.
-    const all = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
-    return value !== BROWSER && !all.includes(value) ? [value, ...all] : all;
-  }, [value]);
-  const browserZone = useMemo(() => browserTimeZone(), []);
   return (
     <div className="grid gap-2">
       <Label htmlFor="practice-time-zone">Time zone</Label>
-      <select
-        id="practice-time-zone"
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        className={selectClass}
-        aria-describedby="practice-time-zone-note"
-      >
-        <option value={BROWSER}>Use my browser&apos;s time zone ({browserZone})</option>
-        {zones.map((zone) => (
-          <option key={zone} value={zone}>
-            {zone.replaceAll("_", " ")}
-          </option>
-        ))}
-      </select>
+      <TimeZoneSelect id="practice-time-zone" value={value} onChange={onChange} browserChoice aria-describedby="practice-time-zone-note" />
       <p id="practice-time-zone-note" className={cn("text-[13px] leading-snug", error ? "text-destructive" : "text-muted-foreground")}>
         {error ?? "Your account's time zone, as in the settings: times everywhere are shown in it."}
       </p>

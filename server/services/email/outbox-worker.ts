@@ -1,5 +1,6 @@
 import type pg from "pg";
 import { listen, type Listening } from "@/server/platform/db/listen";
+import { inTransaction } from "@/server/platform/db/transaction";
 import { emailMessageSchema, UNSUBSCRIBABLE } from "@/server/domain/email/messages";
 import { renderEmail, type RenderContext } from "@/server/domain/email/render";
 import type { SignedLinks } from "@/server/auth/signed-links";
@@ -125,28 +126,15 @@ export class OutboxWorker {
 
   /** Claims, sends and settles one due email; false when none was due. */
   async sendNext(): Promise<boolean> {
-    const client = await this.options.pool.connect();
-    let broken = false;
-    try {
-      await client.query("BEGIN");
+    return inTransaction(this.options.pool, async (client) => {
       const now = this.options.now();
       const { rows } = await client.query<ClaimedRow>(CLAIM_SQL, [now]);
       const row = rows[0];
-      if (!row) {
-        await client.query("COMMIT");
-        return false;
-      }
+      if (!row) return false;
       const outcome = await this.deliver(row, now);
       await this.settle(client, row, outcome);
-      await client.query("COMMIT");
       return true;
-    } catch (error) {
-      broken = true;
-      await client.query("ROLLBACK").catch(() => undefined);
-      throw error;
-    } finally {
-      client.release(broken);
-    }
+    });
   }
 
   private async deliver(row: ClaimedRow, now: Date): Promise<Outcome> {

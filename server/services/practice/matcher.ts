@@ -7,6 +7,7 @@ import type pg from "pg";
 import { pairUp, type Pair, type PairHistory, type Waiting } from "@/server/domain/practice/matching";
 import type { PracticeLevel } from "@/server/domain/practice/levels";
 import { TICKET_TTL_MS } from "@/server/services/practice/queue";
+import { inTransaction } from "@/server/platform/db/transaction";
 
 /** Both must accept a match within this long, or it is withdrawn. */
 export const ANSWER_WITHIN_MS = 60_000;
@@ -92,10 +93,7 @@ async function propose(client: pg.PoolClient, pairs: Pair[], now: Date): Promise
 
 /** One round: sweep, then pair whoever is waiting. Returns the pairs it proposed. */
 export async function matchRound(pool: pg.Pool, now: Date): Promise<Pair[]> {
-  const client = await pool.connect();
-  let broken = false;
-  try {
-    await client.query("BEGIN");
+  return inTransaction(pool, async (client) => {
     await client.query(TAKE_TURN_SQL);
     await sweep(client, now);
     const { rows } = await client.query<Omit<Waiting, "level"> & { level: PracticeLevel }>(WAITING_SQL, [new Date(now.getTime() - TICKET_TTL_MS)]);
@@ -111,13 +109,6 @@ export async function matchRound(pool: pg.Pool, now: Date): Promise<Pair[]> {
             now,
           );
     if (pairs.length > 0) await propose(client, pairs, now);
-    await client.query("COMMIT");
     return pairs;
-  } catch (error) {
-    broken = true;
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
-  } finally {
-    client.release(broken);
-  }
+  });
 }
