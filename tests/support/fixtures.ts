@@ -102,6 +102,8 @@ export async function databaseDigest(db: Db): Promise<string> {
     "PracticeTicket",
     "PeerSession",
     "PeerBlock",
+    "PeerFeedback",
+    "PeerReport",
   ];
   // The outbox's delivery columns change as the app's worker sends: what counts is what was queued.
   const rowText: Record<string, string> = { OutboxEmail: `(t."id", t."kind", t."to", t."payload", t."sessionId", t."sendAfter", t."cancelledAt")::text` };
