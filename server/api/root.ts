@@ -57,6 +57,7 @@ import { practiceDecline } from "@/server/api/routers/practice/decline";
 import { practiceSwap } from "@/server/api/routers/practice/swap";
 import { practiceBlock } from "@/server/api/routers/practice/block";
 import { practiceSession } from "@/server/api/routers/practice/session";
+import { practiceSessions } from "@/server/api/routers/practice/sessions";
 import { practiceReport } from "@/server/api/routers/practice/report";
 import { practiceLeaveNoShow } from "@/server/api/routers/practice/leave-no-show";
 import { practiceSubmitFeedback } from "@/server/api/routers/practice/submit-feedback";
@@ -78,6 +79,7 @@ export const appRouter = router({
     swap: practiceSwap,
     block: practiceBlock,
     session: practiceSession,
+    sessions: practiceSessions,
     submitFeedback: practiceSubmitFeedback,
     report: practiceReport,
     leaveNoShow: practiceLeaveNoShow,

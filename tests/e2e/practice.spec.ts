@@ -131,6 +131,11 @@ test("two strangers practise together: profile, queue, accept, a half each with 
   await screenshot(ben, "feedback-both");
   await ann.reload();
   await expect(ann.getByTestId("feedback-received")).toContainText("Ann kept the interview moving.");
+  // The practice page and /progress list the session with the ratings received.
+  await ann.goto("/progress");
+  await expect(ann.getByTestId("peer-sessions")).toContainText("Communication 5/5 · Problem solving 3/5");
+  await screenshot(ann, "progress");
+  await ann.goBack();
 
   // Blocking, from the finished bar in the room, asks first.
   await ann.goBack();
@@ -141,6 +146,7 @@ test("two strangers practise together: profile, queue, accept, a half each with 
   await ann.getByRole("link", { name: "Back to practice" }).click();
   await ann.waitForURL("**/practice");
   await expect(ann.getByTestId("practise-now")).toHaveAttribute("data-state", "idle");
+  await expect(ann.getByTestId("peer-sessions")).toContainText("with Ben Answerer");
 });
 
 /** From the finished practice bar (or already on the session's page), fills in and sends the feedback form. */

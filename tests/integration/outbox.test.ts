@@ -73,7 +73,8 @@ describe("the outbox", () => {
     expect(email?.parsed.subject).toBe('Your feedback for "System design" is ready');
     expect(email?.parsed.text).toContain("http://mockroom.test/sessions/s1");
     expect(email?.parsed.html).toContain('href="http://mockroom.test/sessions/s1"');
-    expect((await rowsTo("kept@example.com"))[0]?.sentAt).not.toBeNull();
+    // The SMTP server has the message just before the worker commits its row as sent (outbox-worker.ts).
+    await expect.poll(async () => (await rowsTo("kept@example.com"))[0]?.sentAt ?? null, { timeout: 10_000 }).not.toBeNull();
     expect(await rowsTo("rolled-back@example.com")).toEqual([]);
     await worker.stop();
     expect(sink.to("rolled-back@example.com")).toEqual([]);

@@ -210,6 +210,8 @@ describe("two strangers practise together", () => {
     const bobBefore = await bob.http.trpc.practice.session.query({ peerSessionId });
     expect(bobBefore).toMatchObject({ received: null, receivedPending: true, canGiveFeedback: true });
     expect(JSON.stringify(bobBefore)).not.toContain("ANN-");
+    const bobsList = await bob.http.trpc.practice.sessions.query();
+    expect(bobsList[0]).toMatchObject({ id: peerSessionId, received: null, receivedPending: true, feedbackGiven: false });
     await bob.http.trpc.practice.submitFeedback.mutate({
       peerSessionId,
       ratings: [4],
@@ -224,6 +226,14 @@ describe("two strangers practise together", () => {
       improve: feedback.improve,
     });
     expect((await ann.http.trpc.practice.session.query({ peerSessionId })).received).toMatchObject({ strengths: "BOB-STRENGTHS", communication: 5 });
+    // Each one's list of peer sessions (the practice page and /progress) carries the received ratings.
+    expect((await ann.http.trpc.practice.sessions.query())[0]).toMatchObject({
+      id: peerSessionId,
+      partnerName: "Bob",
+      ended: true,
+      feedbackGiven: true,
+      received: { communication: 5, problemSolving: 4 },
+    });
   });
 });
 

@@ -285,6 +285,7 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
     "practice.swap": (s, _w, match) => s.trpc.practice.swap.mutate({ peerSessionId: match }),
     "practice.block": (s, _w, match) => s.trpc.practice.block.mutate({ peerSessionId: match }),
     "practice.session": (s, _w, match) => s.trpc.practice.session.query({ peerSessionId: match }),
+    "practice.sessions": (s) => s.trpc.practice.sessions.query(),
     "practice.report": (s, _w, match) => s.trpc.practice.report.mutate({ peerSessionId: match, reason: "Rude throughout" }),
     "practice.leaveNoShow": (s, _w, match) => s.trpc.practice.leaveNoShow.mutate({ peerSessionId: match }),
     "practice.submitFeedback": (s, _w, match) =>

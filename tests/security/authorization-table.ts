@@ -126,6 +126,7 @@ export const AUTHORIZATION_TABLE: Row[] = [
   { surface: "trpc", name: "practice.swap", cells: peersOnly, writes: true },
   { surface: "trpc", name: "practice.block", cells: peersOnly, writes: true },
   { surface: "trpc", name: "practice.session", cells: peersOnly },
+  { surface: "trpc", name: "practice.sessions", cells: accounts },
   { surface: "trpc", name: "practice.submitFeedback", cells: peersOnly, writes: true },
   { surface: "trpc", name: "practice.report", cells: peersOnly, writes: true },
   // Five minutes after the session began, with the partner never in the room.

@@ -134,6 +134,7 @@ function sampleInputs(): Record<string, unknown> {
     "practice.swap": { peerSessionId: "00000000-0000-4000-8000-000000000000" },
     "practice.block": { peerSessionId: "00000000-0000-4000-8000-000000000000" },
     "practice.session": { peerSessionId: "00000000-0000-4000-8000-000000000000" },
+    "practice.sessions": undefined,
     "practice.report": { peerSessionId: "00000000-0000-4000-8000-000000000000", reason: "Rude" },
     "practice.leaveNoShow": { peerSessionId: "00000000-0000-4000-8000-000000000000" },
     "practice.submitFeedback": {

@@ -4,13 +4,18 @@ import { CandidateProgressCharts } from "@/components/review/candidate-progress-
 import { PageHeader } from "@/components/ui/page-header";
 import { serverApi } from "@/server/api/server-caller";
 import { PROGRESS_SESSIONS } from "@/server/domain/review/progress";
+import { PeerSessionsList } from "@/components/practice/peer-sessions-list";
+import { currentUser } from "@/server/auth/session";
+import { canPractise } from "@/server/domain/practice/policy";
 
 export const metadata: Metadata = { title: "Progress" };
 export const dynamic = "force-dynamic";
 
 export default async function ProgressPage() {
-  const progress = await (await serverApi()).review.progress();
-  const nothing = !progress.candidate && !progress.calibration;
+  const api = await serverApi();
+  const user = await currentUser();
+  const [progress, peerSessions] = await Promise.all([api.review.progress(), user && canPractise(user) ? api.practice.sessions() : []]);
+  const nothing = !progress.candidate && !progress.calibration && peerSessions.length === 0;
   return (
     <div className="mx-auto grid max-w-6xl gap-10 px-4 py-8 sm:px-6 sm:py-12">
       <PageHeader
@@ -39,6 +44,17 @@ export default async function ProgressPage() {
             As a scorer: your calibration
           </h2>
           <CalibrationCharts calibration={progress.calibration} />
+        </section>
+      ) : null}
+      {peerSessions.length > 0 ? (
+        <section aria-labelledby="peer-practice" className="grid gap-4">
+          <h2 id="peer-practice" className="text-lg font-semibold">
+            In peer practice
+          </h2>
+          <p className="text-sm text-muted-foreground">
+            Your sessions with peers, and how each partner rated your answers. The halves you asked and answered also count above.
+          </p>
+          <PeerSessionsList sessions={peerSessions} />
         </section>
       ) : null}
     </div>

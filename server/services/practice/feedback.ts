@@ -55,17 +55,69 @@ function feedbackOf(row: MemberSession["session"]["feedback"][number]): PeerFeed
   return { criteria: storedCriteriaSchema.parse(criteria), communication, problemSolving, strengths, improve, submittedAt };
 }
 
+interface FeedbackFacts {
+  feedback: Array<{ fromId: string; submittedAt: Date }>;
+  secondHalf: { status: string; endedAt: Date | null } | null;
+}
+
+/** The feedback the user gave, the one the partner wrote, and whether the user may read the latter yet. */
+function feedbackBetween<S extends FeedbackFacts>(session: S, userId: string, partnerId: string, now: Date) {
+  const given = session.feedback.find((row) => row.fromId === userId);
+  const written = session.feedback.find((row) => row.fromId === partnerId);
+  const endedAt = session.secondHalf?.status === "ENDED" ? session.secondHalf.endedAt : null;
+  const released =
+    written !== undefined && feedbackReleased({ otherHasWritten: given !== undefined, sessionEndedAt: endedAt, writtenAt: written.submittedAt }, now);
+  return { given: given as S["feedback"][number] | undefined, written: written as S["feedback"][number] | undefined, released, endedAt };
+}
+
+/** How many of a person's peer sessions their practice page and /progress list, newest first. */
+export const PEER_SESSIONS_LISTED = 50;
+
+/**
+ * The user's peer sessions, newest first: with whom, on what, whether each has written their feedback,
+ * and the ratings of the feedback received once it is released (nothing of it before).
+ */
+export async function peerSessionsOf(db: Db, userId: string, now: Date) {
+  const sessions = await db.peerSession.findMany({
+    where: { status: "ACCEPTED", OR: [{ firstId: userId }, { secondId: userId }] },
+    orderBy: { createdAt: "desc" },
+    take: PEER_SESSIONS_LISTED,
+    select: {
+      id: true,
+      topic: true,
+      createdAt: true,
+      firstId: true,
+      secondId: true,
+      first: { select: { name: true } },
+      second: { select: { name: true } },
+      secondHalf: { select: { status: true, endedAt: true } },
+      feedback: true,
+    },
+  });
+  return sessions.map((session) => {
+    const partnerId = session.firstId === userId ? session.secondId : session.firstId;
+    const { given, written, released, endedAt } = feedbackBetween(session, userId, partnerId, now);
+    const received = released && written ? feedbackOf(written) : null;
+    return {
+      id: session.id,
+      topic: session.topic,
+      date: session.createdAt,
+      partnerName: (session.firstId === userId ? session.second : session.first).name ?? "Your partner",
+      ended: endedAt !== null,
+      feedbackGiven: given !== undefined,
+      receivedPending: written !== undefined && !released,
+      received: received && { communication: received.communication, problemSolving: received.problemSolving, criteria: received.criteria },
+    };
+  });
+}
+
 /**
  * The session as one of its two people sees it afterwards. The feedback the other wrote is built only once
  * it is released (`feedbackReleased`); before that the answer says only that it is on its way.
  */
 export async function peerSessionSummary(db: Db, userId: string, peerSessionId: string, now: Date) {
   const { session, side, askedHalf, answeredHalf, partnerId } = await memberSession(db, userId, peerSessionId);
-  const given = session.feedback.find((row) => row.fromId === userId);
-  const written = session.feedback.find((row) => row.fromId === partnerId);
-  const endedAt = session.secondHalf?.status === "ENDED" ? session.secondHalf.endedAt : null;
-  const released =
-    written !== undefined && feedbackReleased({ otherHasWritten: given !== undefined, sessionEndedAt: endedAt, writtenAt: written.submittedAt }, now);
+  const { given, written, released, endedAt } = feedbackBetween(session, userId, partnerId, now);
   return {
     id: session.id,
     topic: session.topic,
