@@ -61,6 +61,7 @@ import { practiceSessions } from "@/server/api/routers/practice/sessions";
 import { practiceReport } from "@/server/api/routers/practice/report";
 import { practiceLeaveNoShow } from "@/server/api/routers/practice/leave-no-show";
 import { practiceSubmitFeedback } from "@/server/api/routers/practice/submit-feedback";
+import { practiceBook, practiceCancelBooking, practiceSlots } from "@/server/api/routers/practice/slots";
 
 export const appRouter = router({
   account: router({ signUp, requestPasswordReset, resetPassword, verifyEmail, resendVerification, requestEmailChange, confirmEmailChange, me, updateProfile }),
@@ -83,6 +84,9 @@ export const appRouter = router({
     submitFeedback: practiceSubmitFeedback,
     report: practiceReport,
     leaveNoShow: practiceLeaveNoShow,
+    slots: practiceSlots,
+    book: practiceBook,
+    cancelBooking: practiceCancelBooking,
   }),
   bank: router({
     search: bankSearch,

@@ -26,6 +26,13 @@ const interviewFacts = z.object({
 });
 export type InterviewFacts = z.infer<typeof interviewFacts>;
 
+/**
+ * A booked peer practice session, as an interview's facts: the first half's room, the partner in the
+ * organiser's place (reminders say "with <partner>"), the recipient's role in the first half.
+ */
+const practiceFacts = interviewFacts.extend({ topic: z.string(), asksFirst: z.boolean() });
+export type PracticeFacts = z.infer<typeof practiceFacts>;
+
 const accountFacts = z.object({ tokenId: z.string(), name: z.string().nullable() });
 
 export const emailMessageSchema = z.discriminatedUnion("kind", [
@@ -33,6 +40,9 @@ export const emailMessageSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("interviewRescheduled"), payload: interviewFacts.extend({ previousStartsAt: z.iso.datetime() }) }),
   z.object({ kind: z.literal("interviewCancelled"), payload: interviewFacts }),
   z.object({ kind: z.literal("interviewReminder"), payload: interviewFacts.extend({ before: z.enum(REMINDER_KEYS as [Reminder, ...Reminder[]]) }) }),
+  z.object({ kind: z.literal("practiceBooked"), payload: practiceFacts }),
+  /** The session of a booked slot was cancelled: by the recipient, or by the partner (their booking is open again). */
+  z.object({ kind: z.literal("practiceCancelled"), payload: practiceFacts.extend({ byRecipient: z.boolean() }) }),
   z.object({ kind: z.literal("feedbackReady"), payload: z.object({ sessionId: z.string(), title: z.string(), recipientName: z.string().nullable() }) }),
   z.object({ kind: z.literal("verifyEmail"), payload: accountFacts }),
   z.object({ kind: z.literal("resetPassword"), payload: accountFacts }),
@@ -47,4 +57,10 @@ export type EmailKind = EmailMessage["kind"];
 export const UNSUBSCRIBABLE: ReadonlySet<EmailKind> = new Set(["interviewReminder"]);
 
 /** Kinds that carry the interview's calendar entry. */
-export const CALENDAR_KINDS: ReadonlySet<EmailKind> = new Set(["interviewInvitation", "interviewRescheduled", "interviewCancelled"]);
+export const CALENDAR_KINDS: ReadonlySet<EmailKind> = new Set([
+  "interviewInvitation",
+  "interviewRescheduled",
+  "interviewCancelled",
+  "practiceBooked",
+  "practiceCancelled",
+]);

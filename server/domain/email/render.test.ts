@@ -53,6 +53,22 @@ describe("rendering an email", () => {
     expect(email.calendar?.content).toContain("SEQUENCE:3");
   });
 
+  it("announces a booked practice with the partner, the room and a calendar entry; a cancellation tells whose it was", () => {
+    const practice = { ...facts, title: "Practice: Kafka with Ada", organiserName: "Ada", inviteId: null, topic: "Kafka", asksFirst: false };
+    const booked = renderEmail({ kind: "practiceBooked", payload: practice }, context);
+    expect(booked.subject).toBe("Booked: Practice: Kafka with Ada");
+    expect(booked.text).toContain("You are matched with Ada to practise Kafka. Ada asks first; you swap roles at the half.");
+    expect(booked.text).toContain("Open the practice room: https://mockroom.example/room/s1");
+    expect(booked.calendar?.method).toBe("REQUEST");
+    const byPartner = renderEmail({ kind: "practiceCancelled", payload: { ...practice, sequence: 1, byRecipient: false } }, context);
+    expect(byPartner.text).toContain("Ada cancelled your practice of Kafka");
+    expect(byPartner.text).toContain("Your booking stands");
+    expect(byPartner.calendar?.content).toContain("METHOD:CANCEL");
+    const byMe = renderEmail({ kind: "practiceCancelled", payload: { ...practice, sequence: 1, byRecipient: true } }, context);
+    expect(byMe.text).toContain("You cancelled your practice of Kafka with Ada");
+    expect(byMe.text).not.toContain("Your booking stands");
+  });
+
   it("gives a reminder an unsubscribe link, in the body and as one-click List-Unsubscribe", () => {
     const email = renderEmail({ kind: "interviewReminder", payload: { ...facts, before: "15m" } }, context);
     expect(email.subject).toBe("Reminder: System design <b>& friends</b> starts in 15 minutes");

@@ -135,6 +135,37 @@ function interviewDraft(message: Extract<EmailMessage, { kind: `interview${strin
   }
 }
 
+function practiceDraft(message: Extract<EmailMessage, { kind: `practice${string}` }>, context: RenderContext): Draft {
+  const facts = message.payload;
+  const link = `${context.appUrl}/room/${facts.sessionId}`;
+  const greeting = facts.recipientName ? `Hello ${facts.recipientName},` : "Hello,";
+  const partner = facts.organiserName;
+  if (message.kind === "practiceCancelled") {
+    const when = formatInZone(new Date(facts.startsAt), facts.timeZone);
+    const blocks: Block[] = message.payload.byRecipient
+      ? [{ text: `You cancelled your practice of ${facts.topic} with ${partner}, booked for ${when}.` }]
+      : [
+          { text: `${partner} cancelled your practice of ${facts.topic}, booked for ${when}.` },
+          { text: "Your booking stands: if someone else books this slot and topic, you will be matched and told by email." },
+          { link: `${context.appUrl}/practice`, label: "See your bookings" },
+        ];
+    return { subject: `Cancelled: ${facts.title}`, greeting, blocks, calendar: calendarOf(facts, context, true, link) };
+  }
+  return {
+    subject: `Booked: ${facts.title}`,
+    greeting,
+    blocks: [
+      {
+        text: `You are matched with ${partner} to practise ${facts.topic}. ${facts.asksFirst ? "You ask first" : `${partner} asks first`}; you swap roles at the half.`,
+      },
+      { text: whenLine(facts) },
+      { link, label: "Open the practice room" },
+      ...calendarBlocks(facts, link),
+    ],
+    calendar: calendarOf(facts, context, false, link),
+  };
+}
+
 function accountDraft(
   message: Extract<EmailMessage, { kind: "verifyEmail" | "resetPassword" | "changeEmail" | "emailChanged" }>,
   context: RenderContext,
@@ -194,6 +225,9 @@ function draftOf(message: EmailMessage, context: RenderContext): Draft {
     case "interviewCancelled":
     case "interviewReminder":
       return interviewDraft(message, context);
+    case "practiceBooked":
+    case "practiceCancelled":
+      return practiceDraft(message, context);
     case "feedbackReady": {
       const { payload } = message;
       return {

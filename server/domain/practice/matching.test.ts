@@ -47,6 +47,7 @@ describe("pairUp", () => {
     expect(pairUp(farApart, history(), now)).toEqual([]);
     const longWait = [person("a", { level: "JUNIOR", joinedAt: new Date(now.getTime() - WIDEN_LEVEL_AFTER_MS) }), person("b", { level: "SENIOR" })];
     expect(pairUp(longWait, history(), now)).toHaveLength(1);
+    expect(pairUp(longWait, history(), now, { widenLevelAfterMs: Infinity })).toEqual([]);
   });
 
   it("prefers someone not paired with before, but pairs old partners rather than nobody", () => {

@@ -54,14 +54,20 @@ function shareLanguage(a: Waiting, b: Waiting): boolean {
   return a.languages.length === 0 || b.languages.length === 0 || a.languages.some((language) => b.languages.includes(language));
 }
 
+export interface PairingRules {
+  /** How long someone must have waited before a partner more than a level apart will do; Infinity: never. */
+  widenLevelAfterMs: number;
+}
+const QUEUE_RULES: PairingRules = { widenLevelAfterMs: WIDEN_LEVEL_AFTER_MS };
+
 /** What pairing `a` with `b` would cost, or null when they may not be paired at all. */
-export function pairCost(a: Waiting, b: Waiting, history: PairHistory, now: Date): { cost: number; topic: string } | null {
+export function pairCost(a: Waiting, b: Waiting, history: PairHistory, now: Date, rules: PairingRules = QUEUE_RULES): { cost: number; topic: string } | null {
   if (a.userId === b.userId || history.blocked(a.userId, b.userId) || !shareLanguage(a, b)) return null;
   const topic = sharedTopic(a, b);
   if (!topic) return null;
   const levels = levelDistance(a.level, b.level);
   const longestWait = now.getTime() - Math.min(a.joinedAt.getTime(), b.joinedAt.getTime());
-  if (levels > 1 && longestWait < WIDEN_LEVEL_AFTER_MS) return null;
+  if (levels > 1 && longestWait < rules.widenLevelAfterMs) return null;
   const cost = levels * COST.perLevel + (topic.same ? 0 : COST.otherTopic) + (history.pairedBefore(a.userId, b.userId) ? COST.pairedBefore : 0);
   return { cost, topic: topic.topic };
 }
@@ -71,7 +77,7 @@ export function pairCost(a: Waiting, b: Waiting, history: PairHistory, now: Date
  * the best partner still free, ties going to whoever waited longer. Each person is in at most one pair by
  * construction; who cannot be paired now stays waiting.
  */
-export function pairUp(waiting: readonly Waiting[], history: PairHistory, now: Date): Pair[] {
+export function pairUp(waiting: readonly Waiting[], history: PairHistory, now: Date, rules: PairingRules = QUEUE_RULES): Pair[] {
   const queue = [...waiting].sort((a, b) => priorityTime(a) - priorityTime(b) || a.userId.localeCompare(b.userId));
   const taken = new Set<string>();
   const pairs: Pair[] = [];
@@ -80,7 +86,7 @@ export function pairUp(waiting: readonly Waiting[], history: PairHistory, now: D
     let best: { partner: Waiting; cost: number; topic: string } | null = null;
     for (const partner of queue) {
       if (partner === person || taken.has(partner.userId)) continue;
-      const option = pairCost(person, partner, history, now);
+      const option = pairCost(person, partner, history, now, rules);
       if (option && (best === null || option.cost < best.cost)) best = { partner, ...option };
     }
     if (!best) continue;

@@ -79,12 +79,14 @@ export const PEER_SESSIONS_LISTED = 50;
  */
 export async function peerSessionsOf(db: Db, userId: string, now: Date) {
   const sessions = await db.peerSession.findMany({
-    where: { status: "ACCEPTED", OR: [{ firstId: userId }, { secondId: userId }] },
+    // A booked session is listed from its start (before, it is among the bookings).
+    where: { status: "ACCEPTED", AND: [{ OR: [{ firstId: userId }, { secondId: userId }] }, { OR: [{ startsAt: null }, { startsAt: { lte: now } }] }] },
     orderBy: { createdAt: "desc" },
     take: PEER_SESSIONS_LISTED,
     select: {
       id: true,
       topic: true,
+      startsAt: true,
       createdAt: true,
       firstId: true,
       secondId: true,
@@ -101,7 +103,7 @@ export async function peerSessionsOf(db: Db, userId: string, now: Date) {
     return {
       id: session.id,
       topic: session.topic,
-      date: session.createdAt,
+      date: session.startsAt ?? session.createdAt,
       partnerName: (session.firstId === userId ? session.second : session.first).name ?? "Your partner",
       ended: endedAt !== null,
       feedbackGiven: given !== undefined,

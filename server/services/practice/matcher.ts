@@ -4,9 +4,10 @@
 // one person two matches.
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
-import { pairUp, type Pair, type PairHistory, type Waiting } from "@/server/domain/practice/matching";
+import { pairUp, type Pair, type Waiting } from "@/server/domain/practice/matching";
 import type { PracticeLevel } from "@/server/domain/practice/levels";
 import { TICKET_TTL_MS } from "@/server/services/practice/queue";
+import { pairHistoryOf } from "@/server/services/practice/pair-history";
 import { inTransaction } from "@/server/platform/db/transaction";
 
 /** Both must accept a match within this long, or it is withdrawn. */
@@ -35,22 +36,6 @@ const CLAIM_SQL = `
 UPDATE "PracticeTicket" t SET "proposalId" = c."proposalId"
 FROM unnest($1::text[], $2::text[]) AS c("userId", "proposalId")
 WHERE t."userId" = c."userId" AND t."proposalId" IS NULL`;
-
-async function historyOf(client: pg.PoolClient, userIds: string[]): Promise<PairHistory> {
-  const [paired, blocks] = await Promise.all([
-    client.query<{ a: string; b: string }>(
-      `SELECT "firstId" AS a, "secondId" AS b FROM "PeerSession" WHERE "status" IN ('ACCEPTED', 'ENDED') AND "firstId" = ANY($1) AND "secondId" = ANY($1)`,
-      [userIds],
-    ),
-    client.query<{ a: string; b: string }>(`SELECT "blockerId" AS a, "blockedId" AS b FROM "PeerBlock" WHERE "blockerId" = ANY($1) AND "blockedId" = ANY($1)`, [
-      userIds,
-    ]),
-  ]);
-  const keyOf = (a: string, b: string) => (a < b ? `${a}\n${b}` : `${b}\n${a}`);
-  const pairedKeys = new Set(paired.rows.map((row) => keyOf(row.a, row.b)));
-  const blockedKeys = new Set(blocks.rows.map((row) => keyOf(row.a, row.b)));
-  return { pairedBefore: (a, b) => pairedKeys.has(keyOf(a, b)), blocked: (a, b) => blockedKeys.has(keyOf(a, b)) };
-}
 
 /**
  * Withdraws the matches not accepted in time: who accepted goes back to waiting, in their old place; who
@@ -102,8 +87,8 @@ export async function matchRound(pool: pg.Pool, now: Date): Promise<Pair[]> {
         ? []
         : pairUp(
             rows,
-            await historyOf(
-              client,
+            await pairHistoryOf(
+              async (sql, params) => (await client.query(sql, params)).rows,
               rows.map((row) => row.userId),
             ),
             now,

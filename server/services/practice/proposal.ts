@@ -50,37 +50,50 @@ async function namesOf(tx: Tx, ids: string[]): Promise<Map<string, string>> {
   return new Map(users.map((user) => [user.id, user.name ?? "A peer"]));
 }
 
-/** Both accepted: each half becomes an interview, the asker its interviewer and the other its candidate. */
-async function startPeerSession(tx: Tx, proposal: LockedProposal, now: Date): Promise<void> {
-  const { firstId, secondId, topic } = proposal;
+/**
+ * Each half becomes an interview, the asker its interviewer and the other its candidate; the first half
+ * planned at `startsAt`, the second right after it.
+ */
+export async function createHalves(
+  tx: Tx,
+  session: Pick<LockedProposal, "id" | "topic" | "firstId" | "secondId" | "halfMinutes">,
+  startsAt: Date,
+): Promise<{ firstHalfId: string; secondHalfId: string }> {
+  const { firstId, secondId, topic } = session;
   const firstQuestion = await questionFor(tx, topic, firstId, secondId, new Set());
   const secondQuestion = await questionFor(tx, topic, secondId, firstId, new Set([firstQuestion]));
   const [firstSnapshot, secondSnapshot] = await loadBankQuestionsForSnapshot(tx, SHARED_BANK_SCOPE, [firstQuestion, secondQuestion]);
   if (!firstSnapshot || !secondSnapshot) throw new AppError("CONFLICT", MATCH_WITHDRAWN);
   const names = await namesOf(tx, [firstId, secondId]);
-  const half = async (askerId: string, answererId: string, snapshot: typeof firstSnapshot) => {
-    const session = await tx.interviewSession.create({
+  const half = async (askerId: string, answererId: string, snapshot: typeof firstSnapshot, scheduledAt: Date) => {
+    const interview = await tx.interviewSession.create({
       data: {
         title: `Practice: ${topic}, ${names.get(askerId)} asks`,
         createdById: askerId,
-        peerSessionId: proposal.id,
-        scheduledAt: now,
-        durationMin: proposal.halfMinutes,
+        peerSessionId: session.id,
+        scheduledAt,
+        durationMin: session.halfMinutes,
       },
       select: { id: true },
     });
-    await tx.sessionQuestion.create({ data: { ...sessionQuestionRow(snapshot, 0, proposal.halfMinutes * 60), sessionId: session.id } });
+    await tx.sessionQuestion.create({ data: { ...sessionQuestionRow(snapshot, 0, session.halfMinutes * 60), sessionId: interview.id } });
     await tx.participant.createMany({
       data: [
-        { sessionId: session.id, userId: askerId, role: "INTERVIEWER" },
-        { sessionId: session.id, userId: answererId, role: "CANDIDATE" },
+        { sessionId: interview.id, userId: askerId, role: "INTERVIEWER" },
+        { sessionId: interview.id, userId: answererId, role: "CANDIDATE" },
       ],
     });
-    return session.id;
+    return interview.id;
   };
-  const firstHalfId = await half(firstId, secondId, firstSnapshot);
-  const secondHalfId = await half(secondId, firstId, secondSnapshot);
-  await tx.peerSession.update({ where: { id: proposal.id }, data: { status: "ACCEPTED", firstHalfId, secondHalfId } });
+  const firstHalfId = await half(firstId, secondId, firstSnapshot, startsAt);
+  const secondHalfId = await half(secondId, firstId, secondSnapshot, new Date(startsAt.getTime() + session.halfMinutes * 60_000));
+  return { firstHalfId, secondHalfId };
+}
+
+/** Both accepted: the halves are made and the session starts now. */
+async function startPeerSession(tx: Tx, proposal: LockedProposal, now: Date): Promise<void> {
+  const halves = await createHalves(tx, proposal, now);
+  await tx.peerSession.update({ where: { id: proposal.id }, data: { status: "ACCEPTED", ...halves } });
   await tx.practiceTicket.deleteMany({ where: { proposalId: proposal.id } });
 }
 

@@ -2,6 +2,7 @@
 import type { Db } from "@/server/platform/db/client";
 import type { PracticeLevel } from "@/server/domain/practice/levels";
 import { askerOf, halfTimeUp, NO_SHOW_AFTER_MS, type PeerSessionFacts } from "@/server/domain/practice/peer-session";
+import { ROOM_OPENS_BEFORE_MS } from "@/server/domain/practice/slots";
 
 /** A session not finished this long after it was accepted is abandoned: it no longer holds its people. */
 const ABANDONED_AFTER_MS = 6 * 60 * 60_000;
@@ -15,6 +16,7 @@ const peerSessionSelect = {
   secondId: true,
   halfMinutes: true,
   swapAskedBy: true,
+  startsAt: true,
   createdAt: true,
   first: { select: { name: true } },
   second: { select: { name: true } },
@@ -22,13 +24,24 @@ const peerSessionSelect = {
   secondHalf: { select: { id: true, status: true, endedAt: true } },
 } as const;
 
-/** The person's accepted session whose second half has not ended, if any. */
+/**
+ * The person's accepted session whose second half has not ended, if any: one matched now, or a booked
+ * one from shortly before its start (its room opens then).
+ */
 export async function activePeerSessionOf(db: Pick<Db, "peerSession">, userId: string, now: Date) {
+  const abandonedBefore = new Date(now.getTime() - ABANDONED_AFTER_MS);
   return db.peerSession.findFirst({
     where: {
       status: "ACCEPTED",
-      OR: [{ firstId: userId }, { secondId: userId }],
-      createdAt: { gt: new Date(now.getTime() - ABANDONED_AFTER_MS) },
+      AND: [
+        { OR: [{ firstId: userId }, { secondId: userId }] },
+        {
+          OR: [
+            { startsAt: null, createdAt: { gt: abandonedBefore } },
+            { startsAt: { gt: abandonedBefore, lte: new Date(now.getTime() + ROOM_OPENS_BEFORE_MS) } },
+          ],
+        },
+      ],
       secondHalf: { status: { not: "ENDED" } },
     },
     orderBy: { createdAt: "desc" },
@@ -38,11 +51,11 @@ export async function activePeerSessionOf(db: Pick<Db, "peerSession">, userId: s
 
 type ActiveSession = NonNullable<Awaited<ReturnType<typeof activePeerSessionOf>>>;
 
-/** The running half: the first until its interview ends (the swap), then the second. */
+/** The running half: the first (from the booked start, else the acceptance) until its interview ends (the swap), then the second. */
 export function currentHalf(session: ActiveSession): { half: 1 | 2; roomId: string; startedAt: Date } | null {
   const { firstHalf, secondHalf } = session;
   if (!firstHalf || !secondHalf) return null;
-  if (firstHalf.status !== "ENDED") return { half: 1, roomId: firstHalf.id, startedAt: firstHalf.createdAt };
+  if (firstHalf.status !== "ENDED") return { half: 1, roomId: firstHalf.id, startedAt: session.startsAt ?? firstHalf.createdAt };
   return { half: 2, roomId: secondHalf.id, startedAt: firstHalf.endedAt ?? firstHalf.createdAt };
 }
 
