@@ -21,15 +21,26 @@ const room = { sessionId: "room-1", peerSessionId: "peer-1" };
 
 describe("practiceBarState", () => {
   it("runs in the half's own room, and sends a member of the other half's room there", () => {
-    expect(practiceBarState(undefined, room)).toEqual({ kind: "loading" });
-    expect(practiceBarState(practice, room)).toEqual({ kind: "running", practice });
-    expect(practiceBarState({ ...practice, half: 2, roomId: "room-2" }, room)).toEqual({ kind: "moved", roomId: "room-2" });
+    expect(practiceBarState(undefined, room, 0)).toEqual({ kind: "loading" });
+    expect(practiceBarState(practice, room, 0)).toEqual({ kind: "running", practice });
+    expect(practiceBarState({ ...practice, half: 2, roomId: "room-2" }, room, 0)).toEqual({ kind: "moved", roomId: "room-2" });
   });
 
   it("is finished once the session no longer runs, or another one does", () => {
-    expect(practiceBarState({ state: "idle" }, room)).toEqual({ kind: "finished" });
-    expect(practiceBarState({ state: "waiting", topic: "Caching", joinedAt: new Date() }, room)).toEqual({ kind: "finished" });
-    expect(practiceBarState({ ...practice, peerSessionId: "peer-2", roomId: "room-9" }, room)).toEqual({ kind: "finished" });
+    expect(practiceBarState({ state: "idle" }, room, 0)).toEqual({ kind: "finished" });
+    expect(practiceBarState({ state: "waiting", topic: "Caching", joinedAt: new Date() }, room, 0)).toEqual({ kind: "finished" });
+    expect(practiceBarState({ ...practice, peerSessionId: "peer-2", roomId: "room-9" }, room, 0)).toEqual({ kind: "finished" });
+  });
+
+  it("is upcoming in a booked half's room before the session opens, and finished once its time has passed", () => {
+    const startsAt = new Date("2026-12-08T15:00:00Z");
+    const booked = { ...room, startsAt };
+    expect(practiceBarState({ state: "idle" }, booked, startsAt.getTime() - 60 * 60_000)).toEqual({ kind: "upcoming", startsAt });
+    expect(practiceBarState({ state: "idle" }, booked, startsAt.getTime() + 1)).toEqual({ kind: "finished" });
+    expect(practiceBarState({ ...practice, halfStartedAt: startsAt }, booked, startsAt.getTime() - 60_000)).toEqual({
+      kind: "running",
+      practice: { ...practice, halfStartedAt: startsAt },
+    });
   });
 });
 

@@ -6,12 +6,24 @@ export type ActivePractice = Extract<PracticeStatus, { state: "active" }>;
  * What the bar above a peer half's room shows: the running half (this room), the half that runs in another
  * room (the swap happened: go there), or the end of the practice (this session is no longer running).
  */
-export type PracticeBarState = { kind: "loading" } | { kind: "running"; practice: ActivePractice } | { kind: "moved"; roomId: string } | { kind: "finished" };
+export type PracticeBarState =
+  | { kind: "loading" }
+  | { kind: "upcoming"; startsAt: Date }
+  | { kind: "running"; practice: ActivePractice }
+  | { kind: "moved"; roomId: string }
+  | { kind: "finished" };
 
-export function practiceBarState(status: PracticeStatus | undefined, room: { sessionId: string; peerSessionId: string }): PracticeBarState {
+/** `room.startsAt` is the half's planned start: a booked slot's lies ahead until the session opens. */
+export function practiceBarState(
+  status: PracticeStatus | undefined,
+  room: { sessionId: string; peerSessionId: string; startsAt?: Date | null },
+  now: number,
+): PracticeBarState {
   if (status === undefined) return { kind: "loading" };
-  // Not running, or running another session (one starts only after this one is over): this one has finished.
-  if (status.state !== "active" || status.peerSessionId !== room.peerSessionId) return { kind: "finished" };
+  if (status.state !== "active" || status.peerSessionId !== room.peerSessionId) {
+    // Booked for later: not open yet. Otherwise it is not running, or another session is (one starts only after this one is over).
+    return room.startsAt && room.startsAt.getTime() > now ? { kind: "upcoming", startsAt: room.startsAt } : { kind: "finished" };
+  }
   if (status.roomId !== room.sessionId) return { kind: "moved", roomId: status.roomId };
   return { kind: "running", practice: status };
 }

@@ -5,7 +5,7 @@ import { ArrowLeftRight, Ban, CircleCheck, Users } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, type ReactNode } from "react";
-import { halfTimeLeftMs, practiceBarState, swapNote, type ActivePractice } from "@/components/practice/practice-bar-state";
+import { halfTimeLeftMs, practiceBarState, swapNote, type ActivePractice, type PracticeBarState } from "@/components/practice/practice-bar-state";
 import { useTRPC } from "@/components/providers/trpc";
 import { errorMessage } from "@/components/providers/trpc-errors";
 import { formatDuration } from "@/components/room/format-time";
@@ -15,13 +15,15 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { RoomStatus } from "@/server/domain/room";
+import { LocalTime } from "@/components/schedule/local-time";
+import { ROOM_OPENS_BEFORE_MS } from "@/server/domain/practice/slots";
 
 /** How often the bar asks where the practice stands: the swap and the end are seen within this. */
 const POLL_MS = 3_000;
 
 interface PracticeBarProps {
-  sessionId: string;
-  peerSessionId: string;
+  /** This room's half: its interview, its peer session, its planned start (a booked slot's lies ahead). */
+  half: { sessionId: string; peerSessionId: string; startsAt: Date | null };
   /** The room's own status: when it changes (started, ended), the practice is asked at once, not at the next poll. */
   roomStatus: RoomStatus | null;
   /** The other member's name from the room, for when the practice no longer names them. */
@@ -30,16 +32,17 @@ interface PracticeBarProps {
 }
 
 /** The strip above a peer half's room: which half, who asks, the half's clock, the swap, and the end. */
-export function PracticeBar({ sessionId, peerSessionId, roomStatus, partnerName, serverNow }: PracticeBarProps) {
+export function PracticeBar({ half: room, roomStatus, partnerName, serverNow }: PracticeBarProps) {
   const trpc = useTRPC();
   const router = useRouter();
-  const room = { sessionId, peerSessionId };
+  const { peerSessionId } = room;
   const status = useQuery(
     trpc.practice.status.queryOptions(undefined, {
-      refetchInterval: (query) => (practiceBarState(query.state.data, room).kind === "finished" ? false : POLL_MS),
+      refetchInterval: (query) => (practiceBarState(query.state.data, room, serverNow()).kind === "finished" ? false : POLL_MS),
     }),
   );
-  const state = practiceBarState(status.data, room);
+  const now = useTickingNow(serverNow, 5_000);
+  const state: PracticeBarState = now === null ? { kind: "loading" } : practiceBarState(status.data, room, now);
   const { refetch } = status;
   useEffect(() => void (roomStatus && refetch()), [roomStatus, refetch]);
   const movedTo = state.kind === "moved" ? state.roomId : null;
@@ -49,6 +52,18 @@ export function PracticeBar({ sessionId, peerSessionId, roomStatus, partnerName,
 
   if (state.kind === "running") return <RunningBar practice={state.practice} serverNow={serverNow} onSwapAsked={() => void refetch()} />;
   if (state.kind === "finished") return <FinishedBar peerSessionId={peerSessionId} partnerName={partnerName} />;
+  if (state.kind === "upcoming")
+    return (
+      <Strip state="upcoming">
+        <span className="inline-flex items-center gap-2 font-medium">
+          <Users aria-hidden className="size-4 text-primary-soft-foreground" />
+          Practice booked for <LocalTime instant={state.startsAt} />
+        </span>
+        <span className="text-muted-foreground">
+          The room opens {ROOM_OPENS_BEFORE_MS / 60_000} minutes before the start; {partnerName ?? "your partner"} has it by email too.
+        </span>
+      </Strip>
+    );
   return (
     <Strip>
       <span className="text-muted-foreground">{state.kind === "moved" ? "Swapping roles: opening the next half…" : "Practice"}</span>
@@ -83,9 +98,11 @@ function RunningBar({ practice, serverNow, onSwapAsked }: { practice: ActivePrac
       <span className="text-muted-foreground tabular-nums" role="timer" aria-live="off" data-testid="practice-time-left">
         {now === null
           ? ""
-          : practice.halfTimeUp || halfTimeLeftMs(practice, now) === 0
-            ? "Time is up"
-            : `${formatDuration(halfTimeLeftMs(practice, now))} left`}
+          : now < practice.halfStartedAt.getTime()
+            ? `Starts in ${formatDuration(practice.halfStartedAt.getTime() - now)}`
+            : practice.halfTimeUp || halfTimeLeftMs(practice, now) === 0
+              ? "Time is up"
+              : `${formatDuration(halfTimeLeftMs(practice, now))} left`}
       </span>
       <span className="ml-auto flex flex-wrap items-center gap-3">
         {note ? (

@@ -5,6 +5,7 @@ import { PracticeProfileForm, type PracticeProfile } from "@/components/practice
 import { PracticeProfileSummary } from "@/components/practice/practice-profile-summary";
 import type { PracticeStatus } from "@/components/practice/practice-queue";
 import { PractiseNow } from "@/components/practice/practise-now";
+import { BookASlot } from "@/components/practice/book-a-slot";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import type { PracticeTopicsOutput } from "@/server/api/routers/practice/topics.schema";
 
@@ -38,6 +39,20 @@ export function PracticePanel({ topics, profile: initialProfile, status, account
           )}
         </CardContent>
       </Card>
+      {profile ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>Book a slot</CardTitle>
+            <CardDescription>
+              Practise later: book an hour for a topic. When someone at a level close to yours books the same hour and topic, you are both matched and told by
+              email, with a calendar entry.
+            </CardDescription>
+          </CardHeader>
+          <CardContent>
+            <BookASlot topics={profile.topics} />
+          </CardContent>
+        </Card>
+      ) : null}
       <Card>
         <CardHeader>
           <CardTitle>Your practice profile</CardTitle>

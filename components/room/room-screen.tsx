@@ -30,6 +30,8 @@ interface RoomScreenProps {
   startsAt: Date | null;
   /** Set when the interview is a half of a peer practice session: the practice bar sits above the room. */
   peerSessionId: string | null;
+  /** A peer half's planned start (a booked slot's is ahead): the bar says when it opens. */
+  practiceStartsAt?: Date | null;
 }
 
 export function RoomScreen(props: RoomScreenProps) {
@@ -40,7 +42,7 @@ export function RoomScreen(props: RoomScreenProps) {
   );
 }
 
-function Room({ sessionId, title, role, userId, startsAt, peerSessionId }: RoomScreenProps) {
+function Room({ sessionId, title, role, userId, startsAt, peerSessionId, practiceStartsAt = null }: RoomScreenProps) {
   const room = useRoom(sessionId);
   const toast = useToast();
   const { send } = room;
@@ -74,8 +76,7 @@ function Room({ sessionId, title, role, userId, startsAt, peerSessionId }: RoomS
     <>
       {peerSessionId ? (
         <PracticeBar
-          sessionId={sessionId}
-          peerSessionId={peerSessionId}
+          half={{ sessionId, peerSessionId, startsAt: practiceStartsAt }}
           roomStatus={room.view?.status ?? null}
           partnerName={room.view?.participants.find((participant) => participant.userId !== userId)?.name ?? null}
           serverNow={room.serverNow}

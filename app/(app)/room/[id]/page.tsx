@@ -37,6 +37,7 @@ export default async function RoomPage({ params }: { params: Promise<{ id: strin
       userId={user.id}
       startsAt={me.peerSessionId ? null : me.scheduledAt}
       peerSessionId={me.peerSessionId}
+      practiceStartsAt={me.peerSessionId ? me.scheduledAt : null}
     />
   );
 }
