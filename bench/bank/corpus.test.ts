@@ -1,23 +1,41 @@
 import { describe, expect, it } from "vitest";
 import { answerAttached, comparable, followUpsAttached, HALVES, type Half, halfOf, loadLabels, percent, questionFor, scoreDocument, totalsOf } from "./corpus";
 
-/**
- * The importer's targets on the labelled public corpus (npm run bench:bank -- --corpus prints the
- * per-document table): a change that loses questions or answers on real documents fails here.
- */
 /** The importer's targets, for each half of the corpus. */
 const TARGETS = { recall: 95, answers: 90, followUps: 90 };
 
 /**
  * Where a half is below a target, it is held to what it measured when that was seen (a ratchet: the
- * measured figure rounded down to a tenth of a percent, so the measured count itself passes), and the gap
- * stays visible here instead of being tuned or labelled away. Raise a floor when the half improves; drop
- * it once the half reaches the target. Never lower one to let a change through.
+ * measured figure rounded down to a tenth of a percent, so the measured count passes and one sample fewer
+ * fails), and the gap stays visible here instead of being tuned or labelled away. Raise a floor when the
+ * half improves; drop it once the half reaches the target. Never lower one to let a change through.
+ * Measured on the 29-document corpus (npm run -s bench:bank -- --corpus).
  */
 const FLOORS: Record<Half, Partial<typeof TARGETS>> = {
-  // Target recall ≥ 95%; measured 85/91 = 93.4% on the 18-document corpus (node-event-async-eleme.md: 5/11).
-  tuning: { recall: 93.4 },
-  "held-out": {},
+  tuning: {
+    // Target recall ≥ 95%; measured 139/184 = 75.5% (three documents refused, see REFUSED; node-event-async-eleme.md 5/11; devops-aws-akhileshmishrabiz.txt 7/11).
+    recall: 75.5,
+    // Target answers ≥ 90%; measured 109/132 = 82.6%.
+    answers: 82.5,
+  },
+  "held-out": {
+    // Target recall ≥ 95%; measured 109/125 = 87.2% (c-answers-coding-hill.rst refused; frontend-h5bp-ja.md 6/12).
+    recall: 87.2,
+    // Target answers ≥ 90%; measured 79/92 = 85.9%.
+    answers: 85.8,
+    // Target follow-ups ≥ 90%; measured 2/5 = 40.0% (frontend-h5bp-ja.md, the only held-out document with labelled follow-ups).
+    followUps: 40,
+  },
+};
+
+/**
+ * The target is that the importer refuses none of the documents. The ones it refused when they were
+ * added are named here, per half, so that each shows; any other refusal fails, and a document that stops
+ * being refused must be taken off this list.
+ */
+const REFUSED: Record<Half, string[]> = {
+  tuning: ["chronicle-queue-faq-adoc.txt", "jenkins-pipeline-maven-faq-adoc.txt", "leetcode-kamyu104-table.md"],
+  "held-out": ["c-answers-coding-hill.rst"],
 };
 
 /**
@@ -29,8 +47,8 @@ const FLOORS: Record<Half, Partial<typeof TARGETS>> = {
 describe("the labelled corpus", () => {
   const scores = loadLabels().map(scoreDocument);
 
-  it("has at least 18 documents with 8 or more labelled samples each, in both halves", () => {
-    expect(scores.length).toBeGreaterThanOrEqual(18);
+  it("has at least 29 documents with 8 or more labelled samples each, in both halves", () => {
+    expect(scores.length).toBeGreaterThanOrEqual(29);
     for (const s of scores) expect(s.samples, s.file).toBeGreaterThanOrEqual(8);
     for (const half of HALVES) expect(scores.filter((s) => s.half === half).length, half).toBeGreaterThanOrEqual(5);
   });
@@ -48,8 +66,8 @@ describe("the labelled corpus", () => {
       expect(percent(t.followUpsAttached, t.followUps), `follow-ups ${t.followUpsAttached}/${t.followUps}`).toBeGreaterThanOrEqual(floor("followUps"));
     });
 
-    it("refuses none of the half's documents", () => {
-      expect(t.refused.length, `refused: ${t.refused.join(", ")}`).toBe(0);
+    it("refuses none of the half's documents but those it is known to refuse (target: none)", () => {
+      expect([...t.refused].sort(), `refused ${t.refused.length} of ${t.documents}`).toEqual([...REFUSED[half]].sort());
     });
   });
 
