@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { parseBankDocument } from "../server/bank/parse-bank-document";
-import { loadLabels, percent, scoreDocument } from "./bank/corpus";
+import { type DocumentScore, HALVES, loadLabels, percent, scoreDocument, totalsOf } from "./bank/corpus";
 
 /**
  * `npm run bench:bank`: how long the pure bank pipeline takes on the seed documents, and whether
@@ -79,6 +79,7 @@ function reportCorpus(showMisses: boolean): void {
   console.table(
     scores.map((s) => ({
       document: s.file,
+      half: s.half,
       kB: s.kB,
       ms: Number(s.ms.toFixed(1)),
       questions: s.questions,
@@ -88,21 +89,22 @@ function reportCorpus(showMisses: boolean): void {
       "follow-ups %": `${percent(s.followUpsAttached, s.followUps).toFixed(0)} (${s.followUpsAttached}/${s.followUps})`,
     })),
   );
-  const sum = (pick: (s: (typeof scores)[number]) => number) => scores.reduce((n, s) => n + pick(s), 0);
-  console.log(
-    `total: recall ${percent(
-      sum((s) => s.found),
-      sum((s) => s.samples),
-    ).toFixed(1)}% (${sum((s) => s.found)}/${sum((s) => s.samples)}, target ≥ 95%)  ` +
-      `answers ${percent(
-        sum((s) => s.attached),
-        sum((s) => s.answers),
-      ).toFixed(1)}% (${sum((s) => s.attached)}/${sum((s) => s.answers)}, target ≥ 90%)  ` +
-      `follow-ups ${percent(
-        sum((s) => s.followUpsAttached),
-        sum((s) => s.followUps),
-      ).toFixed(1)}% (${sum((s) => s.followUpsAttached)}/${sum((s) => s.followUps)}, target ≥ 90%)`,
-  );
+  // Tune on the tuning half only; the held-out half says whether that carried over.
+  const parts: [string, DocumentScore[]][] = [
+    ...HALVES.map((half): [string, DocumentScore[]] => [half, scores.filter((s) => s.half === half)]),
+    ["all", scores],
+  ];
+  for (const [name, part] of parts) {
+    const t = totalsOf(part);
+    const repos = new Set(part.map((s) => s.repo)).size;
+    console.log(
+      `${name.padEnd(8)} (${t.documents} documents, ${repos} repositories): ` +
+        `recall ${percent(t.found, t.samples).toFixed(1)}% (${t.found}/${t.samples}, target ≥ 95%)  ` +
+        `answers ${percent(t.attached, t.answers).toFixed(1)}% (${t.attached}/${t.answers}, target ≥ 90%)  ` +
+        `follow-ups ${percent(t.followUpsAttached, t.followUps).toFixed(1)}% (${t.followUpsAttached}/${t.followUps}, target ≥ 90%)` +
+        (t.refused.length > 0 ? `  refused ${t.refused.length}` : ""),
+    );
+  }
   for (const s of scores) {
     if (s.failure) console.log(`${s.file}: refused: ${s.failure}`);
     if (showMisses) for (const m of s.misses) console.log(`${s.file}:${m.line}: ${m.problem}: ${m.question.slice(0, 100)}`);
