@@ -9,22 +9,25 @@ const TARGETS = { recall: 95, answers: 90, followUps: 90 };
  * measured figure rounded down to a tenth of a percent, so the measured count passes and one sample fewer
  * fails), and the gap stays visible here instead of being tuned or labelled away. Raise a floor when the
  * half improves; drop it once the half reaches the target. Never lower one to let a change through.
- * Measured on the 29-document corpus (npm run -s bench:bank -- --corpus).
+ * Measured on the 41-document corpus from 34 repositories (npm run -s bench:bank -- --corpus).
  */
 const FLOORS: Record<Half, Partial<typeof TARGETS>> = {
   tuning: {
-    // Target recall ≥ 95%; measured 139/184 = 75.5% (three documents refused, see REFUSED; node-event-async-eleme.md 5/11; devops-aws-akhileshmishrabiz.txt 7/11).
-    recall: 75.5,
-    // Target answers ≥ 90%; measured 109/132 = 82.6%.
-    answers: 82.5,
+    // Target recall ≥ 95%; measured 169/229 = 73.8% (three documents refused, see REFUSED; interviewer-phone-screen-18f.md 3/12,
+    // database-jaeyeophan-ko.md 6/11, node-event-async-eleme.md 5/11, devops-aws-akhileshmishrabiz.txt 7/11).
+    recall: 73.7,
+    // Target answers ≥ 90%; measured 115/143 = 80.4%.
+    answers: 80.4,
+    // Target follow-ups ≥ 90%; measured 23/28 = 82.1% (database-jaeyeophan-ko.md 0/4, interviewer-phone-screen-18f.md 0/1).
+    followUps: 82.1,
   },
   "held-out": {
-    // Target recall ≥ 95%; measured 109/125 = 87.2% (c-answers-coding-hill.rst refused; frontend-h5bp-ja.md 6/12).
-    recall: 87.2,
-    // Target answers ≥ 90%; measured 79/92 = 85.9%.
-    answers: 85.8,
-    // Target follow-ups ≥ 90%; measured 2/5 = 40.0% (frontend-h5bp-ja.md, the only held-out document with labelled follow-ups).
-    followUps: 40,
+    // Target recall ≥ 95%; measured 161/206 = 78.2% (two documents refused; leetcode-linked-list-greyireland.md 2/12, frontend-h5bp-ja.md 6/12).
+    recall: 78.1,
+    // Target answers ≥ 90%; measured 102/141 = 72.3%.
+    answers: 72.3,
+    // Target follow-ups ≥ 90%; measured 15/19 = 78.9%.
+    followUps: 78.9,
   },
 };
 
@@ -35,7 +38,7 @@ const FLOORS: Record<Half, Partial<typeof TARGETS>> = {
  */
 const REFUSED: Record<Half, string[]> = {
   tuning: ["chronicle-queue-faq-adoc.txt", "jenkins-pipeline-maven-faq-adoc.txt", "leetcode-kamyu104-table.md"],
-  "held-out": ["c-answers-coding-hill.rst"],
+  "held-out": ["c-answers-coding-hill.rst", "leetcode-stack-queue-greyireland-zh.md"],
 };
 
 /**
@@ -47,8 +50,9 @@ const REFUSED: Record<Half, string[]> = {
 describe("the labelled corpus", () => {
   const scores = loadLabels().map(scoreDocument);
 
-  it("has at least 29 documents with 8 or more labelled samples each, in both halves", () => {
-    expect(scores.length).toBeGreaterThanOrEqual(29);
+  it("has at least 41 documents from 30 or more repositories, with 8 or more labelled samples each, in both halves", () => {
+    expect(scores.length).toBeGreaterThanOrEqual(41);
+    expect(new Set(scores.map((s) => s.repo)).size).toBeGreaterThanOrEqual(30);
     for (const s of scores) expect(s.samples, s.file).toBeGreaterThanOrEqual(8);
     for (const half of HALVES) expect(scores.filter((s) => s.half === half).length, half).toBeGreaterThanOrEqual(5);
   });
