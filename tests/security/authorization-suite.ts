@@ -110,6 +110,15 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
     return id;
   }
 
+  /** A booking of the owner's, for a slot three hours ahead; cancelled after the cell. */
+  async function ownersBooking(): Promise<string> {
+    const booking = await db.slotBooking.create({
+      data: { userId: accounts.owner.id, startsAt: bookableSlot(), topic: PRACTICE_TOPIC, level: "MID", createdAt: new Date() },
+    });
+    afterCell.push(() => db.slotBooking.updateMany({ where: { id: booking.id }, data: { cancelledAt: new Date() } }).then(() => undefined));
+    return booking.id;
+  }
+
   /**
    * A fresh interview for one cell: two shared questions, the owner's private document, an observer, and a
    * candidate (a guest who joined with the candidate link for the guestCandidate column, else the account
@@ -252,6 +261,7 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
     "practice.submitFeedback": () => peerMatch("ended"),
     "practice.report": () => peerMatch("ended"),
     "practice.leaveNoShow": () => peerMatch("awaited"),
+    "practice.cancelBooking": () => ownersBooking(),
   };
 
   /** How each tRPC procedure is called in a cell. */
@@ -279,6 +289,12 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
       return s.trpc.practice.join.mutate({ topic: PRACTICE_TOPIC });
     },
     "practice.leave": (s) => s.trpc.practice.leave.mutate(),
+    "practice.slots": (s) => s.trpc.practice.slots.query({ topic: PRACTICE_TOPIC }),
+    "practice.book": async (s, w) => {
+      afterCell.push(() => db.slotBooking.updateMany({ where: { userId: w.callerId }, data: { cancelledAt: new Date() } }).then(() => undefined));
+      return s.trpc.practice.book.mutate({ startsAt: bookableSlot(), topic: PRACTICE_TOPIC });
+    },
+    "practice.cancelBooking": (s, _w, booking) => s.trpc.practice.cancelBooking.mutate({ bookingId: booking }),
     "practice.stillHere": (s) => s.trpc.practice.stillHere.mutate(),
     "practice.accept": (s, _w, match) => s.trpc.practice.accept.mutate({ proposalId: match }),
     "practice.decline": (s, _w, match) => s.trpc.practice.decline.mutate({ proposalId: match }),
@@ -541,4 +557,10 @@ function previewedQuestion() {
   const [question] = previewed.questions;
   if (!question) throw new Error("the small document has no question");
   return question;
+}
+
+/** A slot three hours ahead, on the hour: bookable whenever the suite runs. */
+function bookableSlot(): Date {
+  const hour = 60 * 60_000;
+  return new Date(Math.ceil((Date.now() + 3 * hour) / hour) * hour);
 }

@@ -131,6 +131,10 @@ export const AUTHORIZATION_TABLE: Row[] = [
   { surface: "trpc", name: "practice.report", cells: peersOnly, writes: true },
   // Five minutes after the session began, with the partner never in the room.
   { surface: "trpc", name: "practice.leaveNoShow", cells: peersOnly, writes: true },
+  // Book a slot: one's own bookings and counts of others' (no names); a booking is cancelled by its owner only.
+  { surface: "trpc", name: "practice.slots", cells: accounts },
+  { surface: "trpc", name: "practice.book", cells: accounts, writes: true },
+  { surface: "trpc", name: "practice.cancelBooking", cells: cells(peersOnly, { accountCandidate: "NOT_FOUND" }), writes: true },
 
   // ---- the question bank: shared documents for every account, private ones for their owner, and never
   // the questions of the reader's unfinished interview as its candidate

@@ -137,6 +137,9 @@ function sampleInputs(): Record<string, unknown> {
     "practice.sessions": undefined,
     "practice.report": { peerSessionId: "00000000-0000-4000-8000-000000000000", reason: "Rude" },
     "practice.leaveNoShow": { peerSessionId: "00000000-0000-4000-8000-000000000000" },
+    "practice.slots": { topic: "Kafka" },
+    "practice.book": { startsAt: "2026-12-31T10:00:00.000Z", topic: "Kafka" },
+    "practice.cancelBooking": { bookingId: "00000000-0000-4000-8000-000000000000" },
     "practice.submitFeedback": {
       peerSessionId: "00000000-0000-4000-8000-000000000000",
       ratings: [3],

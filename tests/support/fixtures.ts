@@ -104,6 +104,7 @@ export async function databaseDigest(db: Db): Promise<string> {
     "PeerBlock",
     "PeerFeedback",
     "PeerReport",
+    "SlotBooking",
   ];
   // The outbox's delivery columns change as the app's worker sends: what counts is what was queued.
   const rowText: Record<string, string> = { OutboxEmail: `(t."id", t."kind", t."to", t."payload", t."sessionId", t."sendAfter", t."cancelledAt")::text` };
