@@ -220,6 +220,9 @@ describe("a peer session's two halves, on every channel", () => {
     expect(m).not.toBe(n);
     const hiddenOf = (q: number, half: number) => [...material(q), followUpPrompt(q, 2), followUpPrompt(q, 3), ...written(half)];
 
+    // Ann opens the second half's room, where she answers, before it starts: its lobby, then its live frames.
+    expect((await connect(ann, secondRoom)).view).toMatchObject({ role: "CANDIDATE", status: "lobby", current: null });
+
     // Half 1: Ann asks question n, Bob answers it.
     const first = await playHalf(ann, bob, firstRoom, n, 1);
     const bobInFirst = await everythingFor(bob, rooms, peerSessionId);
