@@ -55,7 +55,7 @@ describe("booking a slot refuses what it cannot book", () => {
     for (const startsAt of [new Date(slotIn(5).getTime() + 30 * 60_000), slotIn(-2), new Date(Date.now() + 60_000), slotIn(24 * 15)])
       expect(await refusedWithNoChange(() => book(startsAt)), startsAt.toISOString()).toBe("BAD_REQUEST");
     expect(await refusedWithNoChange(() => book(slotIn(5), "No such topic"))).toBe("BAD_REQUEST");
-    const stranger = await signedIn(nodes[0]!.url, await createAccount(database.db, "No profile"));
+    const stranger = await signedIn(nodes[0]!.url, await createAccount(database.db, "Noprofile"));
     expect(await refusedWithNoChange(() => stranger.trpc.practice.book.mutate({ startsAt: slotIn(5), topic: TOPIC }))).toBe("BAD_REQUEST");
 
     // The same slot from two nodes at once: one booking, one CONFLICT.
