@@ -60,7 +60,7 @@ export function BookASlot({ topics }: { topics: string[] }) {
   return (
     <div className="grid gap-5" data-testid="book-a-slot">
       <div className="grid gap-2 sm:max-w-sm">
-        <Label htmlFor="slot-topic">Topic</Label>
+        <Label htmlFor="slot-topic">Topic for the slot</Label>
         <select id="slot-topic" value={topic} onChange={(event) => setChosenTopic(event.target.value)} className={selectClass}>
           {topics.map((name) => (
             <option key={name} value={name}>

@@ -22,7 +22,7 @@ import { ROOM_OPENS_BEFORE_MS } from "@/server/domain/practice/slots";
 const POLL_MS = 3_000;
 
 interface PracticeBarProps {
-  /** This room's half: its interview, its peer session, its planned start (a booked slot's lies ahead). */
+  /** This room's half: its interview, its peer session, and the booked start of that session (null when matched on the spot). */
   half: { sessionId: string; peerSessionId: string; startsAt: Date | null };
   /** The room's own status: when it changes (started, ended), the practice is asked at once, not at the next poll. */
   roomStatus: RoomStatus | null;

@@ -30,7 +30,7 @@ interface RoomScreenProps {
   startsAt: Date | null;
   /** Set when the interview is a half of a peer practice session: the practice bar sits above the room. */
   peerSessionId: string | null;
-  /** A peer half's planned start (a booked slot's is ahead): the bar says when it opens. */
+  /** A booked peer session's start: until then the bar says when the room opens. */
   practiceStartsAt?: Date | null;
 }
 

@@ -1,42 +1,9 @@
 // Peer practice end to end, as two strangers would run it: each signs up and sets a practice profile with
 // the same topic, both look for a partner, both accept, they meet in the first half's room (one asks, one
 // answers), swap roles into the second half's room, the new interviewer ends it, and each gives the other feedback.
-import { mkdirSync } from "node:fs";
-import path from "node:path";
-import type { Browser, BrowserContext, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { expect, signUpNew, test } from "./fixtures";
-
-const SCREENS = path.join("test-results", "screens");
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENS, { recursive: true });
-  // From the top: a full-page shot of a scrolled page draws the sticky header where the scroll left it.
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: path.join(SCREENS, `practice-${name}.png`), fullPage: true });
-}
-
-async function newPage(browser: Browser, newContext: (browser: Browser, options: { viewport: { width: number; height: number } }) => Promise<BrowserContext>) {
-  const context = await newContext(browser, { viewport: { width: 1280, height: 900 } });
-  return context.newPage();
-}
-
-/** On /practice: the first topic of the list (the same for both), a level, saved; returns the topic. */
-async function setProfile(page: Page, shoot: boolean): Promise<string> {
-  const form = page.getByRole("form", { name: "Practice profile" });
-  const firstTopic = form.getByTestId("practice-topics").getByRole("checkbox").first();
-  const topic = (await firstTopic.locator("xpath=..").innerText()).split("\n")[0]!.trim();
-  await firstTopic.check();
-  await form.getByRole("radio", { name: "Senior" }).check();
-  // A field's error goes as soon as it is fixed.
-  await expect(form.locator("[data-field-error]")).toHaveCount(0);
-  if (shoot) await screenshot(page, "profile-form");
-  await form.getByRole("button", { name: "Save profile" }).click();
-  const summary = page.getByTestId("practice-profile-summary");
-  await expect(summary).toContainText(topic);
-  await expect(summary).toContainText("Senior");
-  await expect(summary.getByRole("button", { name: "Edit" })).toBeVisible();
-  return topic;
-}
+import { newPage, screenshot, setProfile } from "./practice-pages";
 
 test("two strangers practise together: profile, queue, accept, a half each with a swap, finished", async ({ browser, newContext }) => {
   test.setTimeout(240_000);
@@ -57,7 +24,7 @@ test("two strangers practise together: profile, queue, accept, a half each with 
   expect(await setProfile(ben, false)).toBe(topic);
 
   // Ann looks first (so she asks first), then Ben.
-  await expect(ann.getByLabel("Topic")).toHaveValue(topic);
+  await expect(ann.getByLabel("Topic", { exact: true })).toHaveValue(topic);
   await ann.getByRole("button", { name: "Find a partner" }).click();
   await expect(ann.getByTestId("practice-waiting")).toContainText(`Looking for a partner for ${topic}…`);
   await expect(ann.getByTestId("practice-elapsed")).toHaveText(/Waiting 0:0[1-9]/);

@@ -13,6 +13,8 @@ export interface Membership {
   scheduledAt: Date | null;
   /** The peer practice session the interview is a half of; null for an ordinary interview. */
   peerSessionId: string | null;
+  /** A booked peer session's start (null for one matched on the spot, and for an ordinary interview). */
+  practiceStartsAt: Date | null;
 }
 
 /**
@@ -22,9 +24,11 @@ export interface Membership {
 async function membership(db: Db, sessionId: string, userId: string): Promise<Membership | null> {
   const participant = await db.participant.findUnique({
     where: { sessionId_userId: { sessionId, userId } },
-    select: { role: true, session: { select: { title: true, scheduledAt: true, peerSessionId: true } } },
+    select: { role: true, session: { select: { title: true, scheduledAt: true, peerSessionId: true, peerSession: { select: { startsAt: true } } } } },
   });
-  return participant ? { role: participant.role, ...participant.session } : null;
+  if (!participant) return null;
+  const { peerSession, ...session } = participant.session;
+  return { role: participant.role, ...session, practiceStartsAt: peerSession?.startsAt ?? null };
 }
 
 export async function roleIn(db: Db, sessionId: string, userId: string): Promise<Role | null> {

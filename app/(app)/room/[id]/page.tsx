@@ -16,7 +16,7 @@ export const dynamic = "force-dynamic";
 export default async function RoomPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const api = await serverApi();
-  let me: { role: Role; title: string; scheduledAt: Date | null; peerSessionId: string | null };
+  let me: { role: Role; title: string; scheduledAt: Date | null; peerSessionId: string | null; practiceStartsAt: Date | null };
   try {
     me = await api.interview.myRole({ sessionId: id });
   } catch (error) {
@@ -37,7 +37,7 @@ export default async function RoomPage({ params }: { params: Promise<{ id: strin
       userId={user.id}
       startsAt={me.peerSessionId ? null : me.scheduledAt}
       peerSessionId={me.peerSessionId}
-      practiceStartsAt={me.peerSessionId ? me.scheduledAt : null}
+      practiceStartsAt={me.practiceStartsAt}
     />
   );
 }
