@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { BankDocument } from "./bank-format";
 import { codeSpecProblems } from "@/server/domain/code/code-spec-problems";
 import { argumentsJson } from "./extract-code-spec";
+import { BankParseError } from "./bank-parse-error";
 import { parseBankDocument } from "./parse-bank-document";
 
 const FIXTURES = new URL("../../tests/fixtures/bank/", import.meta.url);
@@ -102,10 +103,19 @@ describe("code specs from LeetCode-style write-ups", () => {
     for (const name of seeds) expect(parsed(SEEDS, name).questions.filter((q) => q.code !== null)).toEqual([]);
   });
 
-  it("finds the two coding tasks of the public corpus and nothing in its other 17 documents", () => {
+  it("finds the two coding tasks of the public corpus and nothing in its other documents", () => {
+    // A document the importer refuses (the corpus test lists them) has no questions, so no code either.
+    const questionsOf = (name: string) => {
+      try {
+        return parsed(CORPUS, name).questions;
+      } catch (error) {
+        if (error instanceof BankParseError) return [];
+        throw error;
+      }
+    };
     const found = readdirSync(CORPUS)
       .filter((name) => name.endsWith(".md"))
-      .flatMap((name) => parsed(CORPUS, name).questions.flatMap((q) => (q.code ? [[name, q.code.entry, q.code.tests] as const] : [])));
+      .flatMap((name) => questionsOf(name).flatMap((q) => (q.code ? [[name, q.code.entry, q.code.tests] as const] : [])));
     expect(found).toEqual([
       [
         "sql-python-technical-alexeygrigorev.md",
