@@ -8,11 +8,11 @@ import { useTRPC } from "@/components/providers/trpc";
 import { errorMessage } from "@/components/providers/trpc-errors";
 import { LocalTime } from "@/components/schedule/local-time";
 import { ReaderZone } from "@/components/schedule/reader-zone";
-import { browserTimeZone, selectClass } from "@/components/schedule/time-zone-select";
+import { browserTimeZone } from "@/components/schedule/time-zone-select";
+import { useTopicSelect } from "@/components/practice/topic-select";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { Label } from "@/components/ui/label";
 import { cn } from "@/components/ui/cn";
 import type { PracticeSlotsOutput } from "@/server/api/routers/practice/slots.schema";
 import { LATE_CANCEL_MS, ROOM_OPENS_BEFORE_MS, upcomingSlots } from "@/server/domain/practice/slots";
@@ -50,8 +50,7 @@ function slotsByDay(now: number, zone: string): Array<{ day: string; label: stri
 /** "Book a slot": pick a topic, a day and an hour; matched when someone books the same slot and topic. */
 export function BookASlot({ topics }: { topics: string[] }) {
   const zone = useReaderZone();
-  const [chosenTopic, setChosenTopic] = useState<string | null>(null);
-  const topic = chosenTopic !== null && topics.includes(chosenTopic) ? chosenTopic : (topics[0] ?? "");
+  const { topic, select } = useTopicSelect(topics, "slot-topic", "Topic for the slot");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const slots = useQuery({ ...trpc.practice.slots.queryOptions({ topic }), enabled: topic !== "", refetchInterval: REFRESH_MS });
@@ -59,16 +58,7 @@ export function BookASlot({ topics }: { topics: string[] }) {
   if (zone === null) return <p className="text-sm text-muted-foreground">Loading the slots…</p>;
   return (
     <div className="grid gap-5" data-testid="book-a-slot">
-      <div className="grid gap-2 sm:max-w-sm">
-        <Label htmlFor="slot-topic">Topic for the slot</Label>
-        <select id="slot-topic" value={topic} onChange={(event) => setChosenTopic(event.target.value)} className={selectClass}>
-          {topics.map((name) => (
-            <option key={name} value={name}>
-              {name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <div className="grid gap-2 sm:max-w-sm">{select}</div>
       {slots.error ? <Alert variant="error">{errorMessage(slots.error)}</Alert> : null}
       <SlotPicker key={topic} topic={topic} zone={zone} open={slots.data?.open ?? []} booked={slots.data?.bookings ?? []} onBooked={refresh} />
       <YourBookings bookings={slots.data?.bookings ?? []} onChanged={refresh} />

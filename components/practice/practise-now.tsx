@@ -2,16 +2,14 @@
 
 import { ArrowRight, Search, UserRound } from "lucide-react";
 import Link from "next/link";
-import { useState } from "react";
 import type { PracticeStatus } from "@/components/practice/practice-queue";
+import { useTopicSelect } from "@/components/practice/topic-select";
 import { usePracticeQueue, type UsePracticeQueue } from "@/components/practice/use-practice-queue";
 import { useServerNow } from "@/components/practice/use-server-now";
 import { formatDuration } from "@/components/room/format-time";
 import { useTickingNow } from "@/components/room/use-ticking-now";
-import { selectClass } from "@/components/schedule/time-zone-select";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Label } from "@/components/ui/label";
 import { Spinner } from "@/components/ui/spinner";
 import { LEVEL_LABELS } from "@/server/domain/practice/levels";
 
@@ -39,9 +37,7 @@ export function PractiseNow({ topics, initial }: { topics: string[]; initial: Pr
 }
 
 function TopicChooser({ topics, queue }: { topics: string[]; queue: UsePracticeQueue }) {
-  const [chosen, setChosen] = useState<string | null>(null);
-  // The first of the profile's topics unless another was chosen (and is still in the profile).
-  const topic = chosen !== null && topics.includes(chosen) ? chosen : (topics[0] ?? "");
+  const { topic, select } = useTopicSelect(topics, "practice-topic", "Topic");
   return (
     <form
       className="flex flex-col gap-3 sm:flex-row sm:items-end"
@@ -50,16 +46,7 @@ function TopicChooser({ topics, queue }: { topics: string[]; queue: UsePracticeQ
         void queue.join(topic);
       }}
     >
-      <div className="grid min-w-0 flex-1 gap-2">
-        <Label htmlFor="practice-topic">Topic</Label>
-        <select id="practice-topic" value={topic} onChange={(event) => setChosen(event.target.value)} className={selectClass}>
-          {topics.map((name) => (
-            <option key={name} value={name}>
-              {name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <div className="grid min-w-0 flex-1 gap-2">{select}</div>
       <Button type="submit" className="h-10 sm:h-9" loading={queue.pending === "join"} disabled={topic === ""}>
         <Search aria-hidden />
         Find a partner

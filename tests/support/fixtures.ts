@@ -11,7 +11,7 @@ import { BANK_FORMAT_VERSION, type BankDocumentInput, type BankQuestion } from "
 import { importBankDocument } from "@/server/services/bank/import";
 import { acceptInvite, createInvite } from "@/server/services/invites/links";
 import { createInterview } from "@/server/services/interviews/plan";
-import { HttpSession } from "./http-session";
+import { appCodeOf, HttpSession } from "./http-session";
 
 export const TEST_PASSWORD = "correct horse battery staple";
 
@@ -188,4 +188,15 @@ export async function plannedInterview(db: Db, tag: string, baseUrl: string, opt
     observer: { id: olga.id, session: await signedIn(baseUrl, olga) },
     candidate: { id: candidateId, session: candidateSession },
   };
+}
+
+/** Makes a call that must be refused; returns its error code, having checked that it changed nothing. */
+export async function refusedWithNoChange(db: Db, call: () => Promise<unknown>): Promise<string> {
+  const before = await databaseDigest(db);
+  const code = await call().then(
+    () => "allowed",
+    (error: unknown) => appCodeOf(error),
+  );
+  if ((await databaseDigest(db)) !== before) throw new Error(`a refused call (${code}) changed the database`);
+  return code;
 }
