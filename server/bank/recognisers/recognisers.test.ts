@@ -12,7 +12,7 @@ import { recogniseQuestionList } from "./question-list";
 import type { RecogniserContext } from "./recogniser";
 import { isQuestionLike, setsTask } from "./recogniser";
 import { recogniseScoreLine } from "./score-line";
-import { recogniseTableQuestions } from "./table-questions";
+import { namingColumn, recogniseTableQuestions } from "./table-questions";
 
 const ctx = (over: Partial<RecogniserContext> = {}): RecogniserContext => ({
   inQuestion: false,
@@ -174,5 +174,34 @@ describe("recognisers", () => {
     expect(isQuestionLike("Your database primary fails. Walk me through what happens.")).toBe(true);
     expect(isQuestionLike("Explain event delegation.")).toBe(true);
     expect(isQuestionLike("Design Patterns")).toBe(false);
+  });
+
+  it("a table whose column names one problem per row, as links, whatever its header", () => {
+    const problem = (n: string, title: string, slug: string, level: string) => [n, `[${title}](https://leetcode.com/problems/${slug}/)`, `[C++](./C++/${slug}.cpp) [Python](./Python/${slug}.py)`, "_O(n)_", level];
+    const table: Unit = {
+      kind: "table",
+      rows: [
+        ["#", "Title", "Solution", "Time", "Difficulty"],
+        problem("0001", "Two Sum", "two-sum", "Easy"),
+        problem("0020", "Valid Parentheses", "valid-parentheses", "Easy"),
+        problem("0146", "LRU Cache", "lru-cache", "Medium"),
+      ],
+      md: "",
+      line: 1,
+      block: 1,
+    };
+    const found = recogniseTableQuestions(table, ctx());
+    expect(found?.type === "questions" && found.items.map((i) => [i.prompt, i.meta.difficulty])).toEqual([
+      ["Two Sum", "Easy"],
+      ["Valid Parentheses", "Easy"],
+      ["LRU Cache", "Medium"],
+    ]);
+    expect(found?.type === "questions" && found.items[0]?.answer).toBe("[C++](./C++/two-sum.cpp) [Python](./Python/two-sum.py)\n\n**Time:** _O(n)_");
+    // Links whose texts repeat ("Docs" in every row), two rows, or plain text: no column names problems.
+    const rows = (cells: string[]) => cells.map((c, n) => [`${n}`, c]);
+    expect(namingColumn(rows(["[Docs](a)", "[Docs](b)", "[Docs](c)"]))).toBe(-1);
+    expect(namingColumn(rows(["[Two Sum](a)", "[LRU Cache](b)"]))).toBe(-1);
+    expect(namingColumn(rows(["Two Sum", "LRU Cache", "Valid Parentheses"]))).toBe(-1);
+    expect(namingColumn(rows(["[Two Sum](a)", "[LRU Cache](b)", "[Valid Parentheses](c)"]))).toBe(1);
   });
 });
