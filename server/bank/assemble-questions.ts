@@ -174,7 +174,15 @@ class QuestionAssembler {
       next,
       section: this.sectionPath().at(-1) ?? null,
       sectionPath: this.sectionPath(),
+      overQuestions: this.inStepSection(),
     };
+  }
+
+  /** Whether the innermost heading is a step or section over lists of questions (question-units.ts). */
+  private inStepSection(): boolean {
+    const top = this.stack.at(-1);
+    const heading = top === undefined ? undefined : this.units[top.index];
+    return heading !== undefined && (this.structure.sections?.has(heading) ?? false);
   }
 
   /** A heading closes what it outranks: the shared red flags, the question, its field, and the sections. */

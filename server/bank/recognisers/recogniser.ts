@@ -58,6 +58,8 @@ export interface RecogniserContext {
   section: string | null;
   /** Every section heading the unit sits under, outermost first (the document's title among them). */
   sectionPath?: readonly string[];
+  /** The innermost section heading is a step or section over lists of questions (question-units.ts). */
+  overQuestions?: boolean;
 }
 
 /** One document layout feature; returns null when the unit is not its business. */
