@@ -3,7 +3,7 @@ import { plainInline, trimEndOf, unquote, withoutEmoji } from "./inline-text";
 import { isLayoutOnly, withoutPresentationalTags } from "./layout-noise";
 import { detailsSummary } from "./recognisers/details-summary";
 import { fieldForLabel } from "./recognisers/labels";
-import { headingPrompt } from "./recognisers/heading-question";
+import { headingAsks, headingPrompt } from "./recognisers/heading-question";
 import { isQuestionLike, labelText, splitLabel } from "./recognisers/recogniser";
 
 /**
@@ -90,7 +90,7 @@ function materialAfter(units: readonly Unit[], index: number, nextMember: number
 type Found = Omit<Member, "hasMaterial" | "holdsQuestions">;
 
 function memberOf(unit: Unit, index: number, prompt: string, number: number | null, inline: string | null = null): Found {
-  return { unit, index, prompt, inline, number, asks: isQuestionLike(prompt) };
+  return { unit, index, prompt, inline, number, asks: unit.kind === "heading" ? headingAsks(prompt) : isQuestionLike(prompt) };
 }
 
 function holdsQuestions(units: readonly Unit[], index: number, depth: number): boolean {

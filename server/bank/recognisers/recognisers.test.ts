@@ -4,7 +4,7 @@ import { plainInline } from "../inline-text";
 import { recogniseDetailsSummary } from "./details-summary";
 import { recogniseFieldLabel } from "./field-label";
 import { recogniseFollowUpLabel } from "./follow-up-label";
-import { recogniseHeadingQuestion } from "./heading-question";
+import { headingAsks, recogniseHeadingQuestion } from "./heading-question";
 import { recogniseLabelledQuestion } from "./labelled-question";
 import { recogniseMetaLine } from "./meta-line";
 import { recogniseNumberedQuestion } from "./numbered-question";
@@ -203,5 +203,33 @@ describe("recognisers", () => {
     expect(namingColumn(rows(["[Two Sum](a)", "[LRU Cache](b)"]))).toBe(-1);
     expect(namingColumn(rows(["Two Sum", "LRU Cache", "Valid Parentheses"]))).toBe(-1);
     expect(namingColumn(rows(["[Two Sum](a)", "[LRU Cache](b)", "[Valid Parentheses](c)"]))).toBe(1);
+  });
+
+  it("Korean asks in its verb ending, with or without a question mark", () => {
+    expect(isQuestionLike("교착상태란 무엇인가")).toBe(true);
+    expect(isQuestionLike("정규화는 어떤 배경에서 생겨났는가")).toBe(true);
+    expect(isQuestionLike("트랜잭션은 어떻게 동작하나요")).toBe(true);
+    expect(isQuestionLike("인덱스를 왜 사용할까")).toBe(true);
+    expect(isQuestionLike("교착상태의 예")).toBe(false);
+    expect(isQuestionLike("데이터베이스의 특징")).toBe(false);
+  });
+
+  it("a heading that names a comparison, a difference, or (in Korean) a reason or pitfalls asks", () => {
+    for (const title of [
+      "Clustered Index vs Non-clustered Index",
+      "Statement vs. PreparedStatement",
+      "Difference between TCP and UDP",
+      "TCP和UDP的区别",
+      "데이터베이스를 사용하는 이유",
+      "트랜잭션을 사용할 때 주의할 점",
+    ]) {
+      expect(headingAsks(title), title).toBe(true);
+      expect(recogniseHeadingQuestion(heading(title), ctx()), title).toMatchObject({ type: "question", prompt: title });
+    }
+    // A long title that mentions a comparison among other things is a section, not a question.
+    expect(headingAsks("PostgreSQL Indexing Deep Dive — BTREE vs GIN vs BRIN (+ EXPLAIN Drills)")).toBe(false);
+    expect(headingAsks("Composite Index")).toBe(false);
+    expect(headingAsks("데이터베이스의 특징")).toBe(false);
+    expect(recogniseHeadingQuestion(heading("Composite Index"), ctx())).toBeNull();
   });
 });
