@@ -12,12 +12,9 @@ const TARGETS = { recall: 95, answers: 90, followUps: 90 };
  * Measured on the 41-document corpus from 34 repositories (npm run -s bench:bank -- --corpus).
  */
 const FLOORS: Record<Half, Partial<typeof TARGETS>> = {
-  tuning: {
-    // Recall: target ≥ 95% reached (219/229 = 95.6%; none refused); no floor. Answers: target ≥ 90% reached
-    // (142/143 = 99.3%); no floor.
-    // Target follow-ups ≥ 90%; measured 24/28 = 85.7% (database-jaeyeophan-ko.md 0/4).
-    followUps: 85.7,
-  },
+  // Tuning: every target reached: recall 219/229 = 95.6% (none refused), answers 142/143 = 99.3%, follow-ups
+  // 28/28 = 100% (once sub-question headings numbered under their question, "#### 1-1." under "### 1.", are its follow-ups).
+  tuning: {},
   "held-out": {
     // Target recall ≥ 95%; measured 163/206 = 79.1% (two documents refused; leetcode-linked-list-greyireland.md 2/12, frontend-h5bp-ja.md 6/12).
     recall: 79.1,
