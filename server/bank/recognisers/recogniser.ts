@@ -113,6 +113,13 @@ const CJK_ASKING = /^(?:请|用|使用|实现|写|编写|手写|说说|说下|�
  */
 const KOREAN_ASKING = /[\uac00-\ud7a3](?:인가|는가|은가|던가|나요|가요|까요|니까|을까|할까|일까|는지|은지)[.。]?$/;
 
+/**
+ * English asks in its word order, even where the question mark was left off: a question word and the
+ * verb it inverts ("What is meant by …", "What's the minimum …", "How do you manage … .", "How would you …").
+ */
+const INTERROGATIVE =
+  /^(?:what|how|why|when|where|which|who)(?:['’]s\s|\s+(?:is|are|was|were|do|does|did|can|could|would|should|will|has|have|had)\s)/i;
+
 /** Reads like something an interviewer asks. */
 export function isQuestionLike(text: string): boolean {
   // CJK text asks with the full-width "？" and says as much in half the characters.
@@ -124,6 +131,7 @@ export function isQuestionLike(text: string): boolean {
   if (/\?["”'’)]*\s*(?:\(.*\))?$/.test(t) || /\?["”'’]?\s/.test(t)) return true;
   if (CJK_ASKING.test(t) || KOREAN_ASKING.test(t)) return true;
   if (t.split(/\s+/).length < 3) return false;
+  if (INTERROGATIVE.test(t)) return true;
   // "Your database primary fails. Walk me through what happens." asks in its second sentence.
   return t.split(/(?<=[.!:])\s+/).some((sentence) => IMPERATIVE.test(sentence.replace(/^["“'‘(]+/, "")));
 }

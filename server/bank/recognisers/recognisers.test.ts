@@ -232,4 +232,14 @@ describe("recognisers", () => {
     expect(headingAsks("데이터베이스의 특징")).toBe(false);
     expect(recogniseHeadingQuestion(heading("Composite Index"), ctx())).toBeNull();
   });
+
+  it("English asks in its word order when the question mark is left off", () => {
+    expect(isQuestionLike("What's the minimum requirement to set up CI/CD pipelines.")).toBe(true);
+    expect(isQuestionLike("How do you manage environment-specific configurations in a pipeline.")).toBe(true);
+    expect(isQuestionLike("What are the advantages and disadvantages of feature flags")).toBe(true);
+    expect(isQuestionLike("How would you implement security controls in a pipeline.")).toBe(true);
+    expect(isQuestionLike("How it works under the hood")).toBe(false);
+    expect(isQuestionLike("What we learned from the outage")).toBe(false);
+    expect(isQuestionLike("Whatever is left goes to the cache.")).toBe(false);
+  });
 });
