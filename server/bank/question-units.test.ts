@@ -183,7 +183,7 @@ describe("the repeating question unit", () => {
       "- [What are the rules of hooks?](#rules)",
       "- [Why do hooks need an order?](#order)",
       "",
-      "### Explain the error \"Too many re-renders\"",
+      '### Explain the error "Too many re-renders"',
       "",
       "A state update runs on every render.",
       "",

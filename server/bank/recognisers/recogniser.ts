@@ -117,8 +117,7 @@ const KOREAN_ASKING = /[\uac00-\ud7a3](?:인가|는가|은가|던가|나요|가�
  * English asks in its word order, even where the question mark was left off: a question word and the
  * verb it inverts ("What is meant by …", "What's the minimum …", "How do you manage … .", "How would you …").
  */
-const INTERROGATIVE =
-  /^(?:what|how|why|when|where|which|who)(?:['’]s\s|\s+(?:is|are|was|were|do|does|did|can|could|would|should|will|has|have|had)\s)/i;
+const INTERROGATIVE = /^(?:what|how|why|when|where|which|who)(?:['’]s\s|\s+(?:is|are|was|were|do|does|did|can|could|would|should|will|has|have|had)\s)/i;
 
 /** Reads like something an interviewer asks. */
 export function isQuestionLike(text: string): boolean {

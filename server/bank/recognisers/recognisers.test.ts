@@ -177,7 +177,13 @@ describe("recognisers", () => {
   });
 
   it("a table whose column names one problem per row, as links, whatever its header", () => {
-    const problem = (n: string, title: string, slug: string, level: string) => [n, `[${title}](https://leetcode.com/problems/${slug}/)`, `[C++](./C++/${slug}.cpp) [Python](./Python/${slug}.py)`, "_O(n)_", level];
+    const problem = (n: string, title: string, slug: string, level: string) => [
+      n,
+      `[${title}](https://leetcode.com/problems/${slug}/)`,
+      `[C++](./C++/${slug}.cpp) [Python](./Python/${slug}.py)`,
+      "_O(n)_",
+      level,
+    ];
     const table: Unit = {
       kind: "table",
       rows: [
