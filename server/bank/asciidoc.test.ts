@@ -60,4 +60,16 @@ describe("an AsciiDoc document", () => {
     expect(asciidocAsMarkdown("Title\n=====\n\nSection\n-------\n")).toBeNull();
     expect(asciidocAsMarkdown("x = 1\ny == 2\n")).toBeNull();
   });
+
+  it("reads an attribute line that never closes its bracket in linear time", () => {
+    const at = (n: number) => {
+      const text = `= T\n\n== A\n\n[source,${"a".repeat(n)}\n----\nx\n----\n`;
+      const start = performance.now();
+      asciidocAsMarkdown(text);
+      return performance.now() - start;
+    };
+    at(100_000);
+    // A quadratic pattern takes minutes on a megabyte; a linear one, milliseconds.
+    expect(at(1_000_000)).toBeLessThan(1000);
+  });
 });

@@ -11,7 +11,7 @@ const SECTION_TITLE = /^(={1,6})[ \t]+(\S.*)$/;
 /** "----" (listing) or "...." (literal): a delimited block's opening and closing line. */
 const DELIMITER = /^(-{4,}|\.{4,})[ \t]*$/;
 /** "[source,java]", "[source, groovy, subs=…]": the attribute line over a listing, naming its language. */
-const SOURCE_ATTRIBUTE = /^\[source(?:,[ \t]*([\w+#-]*))?[^\]\n]*\][ \t]*$/;
+const SOURCE_ATTRIBUTE = /^\[source(?:,[ \t]*([\w+#-]*)[ \t]*(?:,[^\]\n]*)?)?\][ \t]*$/;
 
 /** Section titles needed before a document reads as AsciiDoc: one "= x" line alone is as likely prose. */
 const MIN_TITLES = 2;

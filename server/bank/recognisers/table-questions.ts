@@ -26,7 +26,8 @@ const DISTINCT_SHARE = 0.9;
  */
 export function namingColumn(rows: readonly (readonly string[])[]): number {
   if (rows.length < MIN_NAMED_ROWS) return -1;
-  const width = Math.max(...rows.map((r) => r.length));
+  // reduce, not Math.max(...): a table of a hundred thousand rows must not overflow the stack.
+  const width = rows.reduce((n, r) => Math.max(n, r.length), 0);
   for (let i = 0; i < width; i++) {
     const names = rows.flatMap((row) => {
       const text = LINK_CELL.exec(row[i] ?? "")?.[1]?.trim() ?? "";
