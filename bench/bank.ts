@@ -49,6 +49,8 @@ function reportAdversarial(): void {
     "unclosed signatures": (n) => `\`\`\`python\n${"def f(a,\n".repeat(n / 9)}\`\`\`\n`,
     "lower-case labels": (n) => `\`\`\`python\ndef f(a):\n    pass\n\`\`\`\n\n${"x input: ".repeat(n / 9)}\n`,
     examples: (n) => `\`\`\`python\ndef f(a):\n    pass\n\`\`\`\n\n${"Input: a = [1]\nOutput: [1]\n".repeat(n / 28)}`,
+    // AsciiDoc (asciidoc.ts): an attribute line over a listing that never closes its bracket.
+    "asciidoc source attribute": (n) => `= T\n\n== A\n\n[source,${"a".repeat(n)}\n----\nx\n----\n`,
     "deep brackets": (n) => `\`\`\`python\ndef f(a):\n    pass\n\`\`\`\n\nInput: a = ${"[".repeat(n)}\nOutput: 1\n`,
   };
   const rows = Object.entries(inputs).map(([input, make]) => {

@@ -23,6 +23,41 @@ describe("assembleQuestions", () => {
     expect(q?.followUps.map((f) => [f.prompt, f.answer.map((u) => u.md)])).toEqual([["And Z?", ["Z too."]]]);
   });
 
+  it("reads a question heading numbered under the open question's number as its follow-up, with its answer", () => {
+    const text = [
+      "## 정규화",
+      "",
+      "### 1. 정규화는 어떤 배경에서 생겨났는가?",
+      "",
+      "정보가 중복 저장된다.",
+      "",
+      "#### 1-1. 갱신 이상에는 어떠한 것들이 있는가?",
+      "",
+      "삽입 이상과 삭제 이상이 있다.",
+      "",
+      "### 2. What is normalisation?",
+      "",
+      "Structuring data to avoid duplication.",
+      "",
+      "#### 2.1 How do you find a bad relation?",
+      "",
+      "By its functional dependencies.",
+      "",
+      "#### 3.1 Why is this numbered elsewhere?",
+      "",
+      "Its own question.",
+    ].join("\n");
+    const drafts = assembleQuestions(units(text), { openers: new Map(), explanation: "" }).questions;
+    const normalised = drafts.map((d) => normaliseQuestion(d, []));
+    expect(normalised.map((q) => [q.prompt, q.followUps.map((f) => [f.prompt, f.answer])])).toEqual([
+      ["정규화는 어떤 배경에서 생겨났는가?", [["갱신 이상에는 어떠한 것들이 있는가?", "삽입 이상과 삭제 이상이 있다."]]],
+      ["What is normalisation?", [["How do you find a bad relation?", "By its functional dependencies."]]],
+      // Numbered under another question: a question of its own (its "3.1" kept as written).
+      ["3.1 Why is this numbered elsewhere?", []],
+    ]);
+    expect(normalised[0]?.answer).toBe("정보가 중복 저장된다.");
+  });
+
   it("makes a section with counter-questions but no question of its own into a question", () => {
     const { questions } = assembleQuestions(
       units(

@@ -77,6 +77,9 @@ interface StackEntry {
   question?: true;
 }
 
+/** A heading's number, "1", "2-1" or "3.2", before its title. */
+const HEADING_NUMBER = /^[\s*_]*(\d{1,3}(?:[.-]\d{1,3})*)[.)]?\s/;
+
 export const emptyFields = (): Record<QuestionField, Unit[]> => ({
   body: [],
   answer: [],
@@ -125,7 +128,8 @@ class QuestionAssembler {
 
   take(unit: Unit, index: number): void {
     if (unit.kind === "rule" || isLayoutOnly(unit)) return;
-    const marker = this.recognise(unit, index);
+    const recognised = this.recognise(unit, index);
+    const marker = recognised?.type === "question" && unit.kind === "heading" ? (this.subQuestion(unit, recognised.prompt) ?? recognised) : recognised;
     if (unit.kind === "heading") this.enterHeading(unit, marker, index);
     if (marker === null) this.applyContent(unit, index);
     else if (this.apply(marker, unit, index)) this.recognised.add(unit);
@@ -163,6 +167,25 @@ class QuestionAssembler {
     return { type: "question", prompt: opener.prompt, opener: kind, tentative: false, inline: opener.inline, structural: true };
   }
 
+  /**
+   * A question heading numbered under the open heading question's own number ("#### 1-1. …?" under
+   * "### 1. …?", "### 2.3 …" under "## 2. …"): the document asks it as a follow-up of that question, and
+   * what follows it is the follow-up's answer.
+   */
+  private subQuestion(unit: Extract<Unit, { kind: "heading" }>, prompt: string): Marker | null {
+    const q = this.current;
+    if (!q || q.opener !== "heading" || unit.depth <= q.depth) return null;
+    const own = this.stack.findLast((s) => s.question === true);
+    const parent = own === undefined ? undefined : this.units[own.index];
+    if (parent?.kind !== "heading") return null;
+    const parentNumber = HEADING_NUMBER.exec(parent.text)?.[1];
+    const number = HEADING_NUMBER.exec(unit.text)?.[1];
+    if (parentNumber === undefined || number === undefined || !number.startsWith(parentNumber)) return null;
+    if (!/^[.-]\d/.test(number.slice(parentNumber.length))) return null;
+    const asked = prompt.replace(/^\d{1,3}(?:[.-]\d{1,3})+[.)]?\s*/, "");
+    return asked === "" ? null : { type: "followUp", prompt: asked, inline: null };
+  }
+
   private contextFor(next: Unit | null): RecogniserContext {
     const q = this.current;
     return {
@@ -174,7 +197,15 @@ class QuestionAssembler {
       next,
       section: this.sectionPath().at(-1) ?? null,
       sectionPath: this.sectionPath(),
+      overQuestions: this.inStepSection(),
     };
+  }
+
+  /** Whether the innermost heading is a step or section over lists of questions (question-units.ts). */
+  private inStepSection(): boolean {
+    const top = this.stack.at(-1);
+    const heading = top === undefined ? undefined : this.units[top.index];
+    return heading !== undefined && (this.structure.sections?.has(heading) ?? false);
   }
 
   /** A heading closes what it outranks: the shared red flags, the question, its field, and the sections. */

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { BankDocument } from "./bank-format";
 import { codeSpecProblems } from "@/server/domain/code/code-spec-problems";
-import { argumentsJson } from "./extract-code-spec";
 import { BankParseError } from "./bank-parse-error";
+import { argumentsJson } from "./extract-code-spec";
 import { parseBankDocument } from "./parse-bank-document";
 
 const FIXTURES = new URL("../../tests/fixtures/bank/", import.meta.url);
@@ -12,6 +12,16 @@ const CORPUS = new URL("../../tests/fixtures/corpus/", import.meta.url);
 
 function parsed(dir: URL, name: string): BankDocument {
   return parseBankDocument({ bytes: readFileSync(new URL(name, dir)), sourceFile: name });
+}
+
+/** The document's questions, or none when the importer refuses it (bench/bank/corpus.test.ts lists which it refuses). */
+function questionsOrNone(dir: URL, name: string): BankDocument["questions"] {
+  try {
+    return parsed(dir, name).questions;
+  } catch (error) {
+    if (error instanceof BankParseError) return [];
+    throw error;
+  }
 }
 
 const codeOf = (doc: BankDocument, prompt: string) => doc.questions.find((q) => q.prompt === prompt)?.code;
@@ -103,19 +113,10 @@ describe("code specs from LeetCode-style write-ups", () => {
     for (const name of seeds) expect(parsed(SEEDS, name).questions.filter((q) => q.code !== null)).toEqual([]);
   });
 
-  it("finds the two coding tasks of the public corpus and nothing in its other documents", () => {
-    // A document the importer refuses (the corpus test lists them) has no questions, so no code either.
-    const questionsOf = (name: string) => {
-      try {
-        return parsed(CORPUS, name).questions;
-      } catch (error) {
-        if (error instanceof BankParseError) return [];
-        throw error;
-      }
-    };
+  it("finds the two coding tasks of the public corpus and nothing in its other Markdown documents", () => {
     const found = readdirSync(CORPUS)
       .filter((name) => name.endsWith(".md"))
-      .flatMap((name) => questionsOf(name).flatMap((q) => (q.code ? [[name, q.code.entry, q.code.tests] as const] : [])));
+      .flatMap((name) => questionsOrNone(CORPUS, name).flatMap((q) => (q.code ? [[name, q.code.entry, q.code.tests] as const] : [])));
     expect(found).toEqual([
       [
         "sql-python-technical-alexeygrigorev.md",

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { DEFAULT_COMPETENCIES } from "@/server/domain/scoring/competency-set";
 import { assignCompetencies } from "./assign-competencies";
 import { assembleQuestions } from "./assemble-questions";
+import { asciidocAsMarkdown } from "./asciidoc";
 import { BANK_FORMAT_VERSION, bankDocumentSchema } from "./bank-format";
 import type { BankDocument, BankQuestion } from "./bank-format";
 import { BankParseError } from "./bank-parse-error";
@@ -123,7 +124,10 @@ function inDocumentOrder(own: readonly BankQuestion[], added: readonly BankQuest
 /** The pipeline with its report: how the questions were found and every passage left unused. */
 export function parseBankDocumentWithReport({ bytes, sourceFile }: BankSource, options: ParseOptions = {}): ParsedBank {
   const decoded = decodeText(bytes, sourceFile);
-  const split: SplitResult = looksLikeMarkdown(decoded.text) ? splitMarkdown(decoded.text) : splitPlainText(decoded.text);
+  // AsciiDoc is read as the Markdown it rewrites to, line for line (asciidoc.ts).
+  const asciidoc = asciidocAsMarkdown(decoded.text);
+  const split: SplitResult =
+    asciidoc !== null ? splitMarkdown(asciidoc) : looksLikeMarkdown(decoded.text) ? splitMarkdown(decoded.text) : splitPlainText(decoded.text);
   const inferred = inferQuestionUnits(split.units);
   let structure = withLabelledTopics(split.units, inferred);
   let assembly = assembleQuestions(split.units, structure);

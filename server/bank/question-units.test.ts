@@ -114,4 +114,95 @@ describe("the repeating question unit", () => {
       "Explain when to use flexbox.",
     ]);
   });
+
+  it("reads steps as steps when their lists of questions come after an introduction or under sub-headings of their own", () => {
+    const text = [
+      "# Phone screen",
+      "",
+      "## Outline",
+      "",
+      "### Discuss their career",
+      "",
+      "> Give them space to tell their story.",
+      "",
+      '- "Tell me about a few of your recent projects."',
+      '- "What got you interested in this position?"',
+      "",
+      "### Describe the role",
+      "",
+      "Reinforce the job post.",
+      "",
+      "#### Open source",
+      "",
+      "> We prefer open tools.",
+      "",
+      '- "Can you tell me about [a project you worked on]? I am looking for the tools you used."',
+      '- "Have you worked in public before?"',
+      "",
+      "#### Cross-functional teams",
+      "",
+      '- "Can you describe a time you advocated for an improvement?"',
+      '  - "Did your efforts succeed or fail?"',
+      "",
+      "#### Remote work",
+      "",
+      '- "How did you overcome communication barriers?"',
+      '- "What makes a remote team work well?"',
+      "",
+      "### Close the call",
+      "",
+      "Thank them for their time.",
+    ].join("\n");
+    const { document, report } = parseBankDocumentWithReport({ bytes: new TextEncoder().encode(text), sourceFile: "screen.md" });
+    expect(report.structure).toMatch(/headings are sections or steps over lists of questions/);
+    expect(document.questions.map((q) => [q.section.at(-1), q.prompt, q.followUps.map((f) => f.prompt)])).toEqual([
+      ["Discuss their career", "Tell me about a few of your recent projects.", []],
+      ["Discuss their career", "What got you interested in this position?", []],
+      // Quoted whole, the sentence after its question mark is part of the question, not its answer.
+      ["Open source", "Can you tell me about [a project you worked on]? I am looking for the tools you used.", []],
+      ["Open source", "Have you worked in public before?", []],
+      // One entry is a question too under a section whose siblings are over questions, with its follow-up.
+      ["Cross-functional teams", "Can you describe a time you advocated for an improvement?", ["Did your efforts succeed or fail?"]],
+      ["Remote work", "How did you overcome communication barriers?", []],
+      ["Remote work", "What makes a remote team work well?", []],
+    ]);
+  });
+
+  it("keeps a question heading whose own answer (code, a list that does not ask) comes before a list of questions", () => {
+    const text = [
+      "# Errors",
+      "",
+      "### Explain why a hook cannot be called conditionally",
+      "",
+      "Hooks must be called in the same order.",
+      "",
+      "```js",
+      "if (a) useState();",
+      "```",
+      "",
+      "- [What are the rules of hooks?](#rules)",
+      "- [Why do hooks need an order?](#order)",
+      "",
+      '### Explain the error "Too many re-renders"',
+      "",
+      "A state update runs on every render.",
+      "",
+      "```js",
+      "setCount(count + 1);",
+      "```",
+      "",
+      "- [What is state?](#state)",
+      "- [What are hooks?](#hooks)",
+      "",
+      "### What is a key?",
+      "",
+      "An identity for a list entry.",
+    ].join("\n");
+    const { document } = parseBankDocumentWithReport({ bytes: new TextEncoder().encode(text), sourceFile: "errors.md" });
+    expect(document.questions.map((q) => q.prompt)).toEqual([
+      "Explain why a hook cannot be called conditionally",
+      'Explain the error "Too many re-renders"',
+      "What is a key?",
+    ]);
+  });
 });

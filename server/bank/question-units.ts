@@ -3,7 +3,7 @@ import { plainInline, trimEndOf, unquote, withoutEmoji } from "./inline-text";
 import { isLayoutOnly, withoutPresentationalTags } from "./layout-noise";
 import { detailsSummary } from "./recognisers/details-summary";
 import { fieldForLabel } from "./recognisers/labels";
-import { headingPrompt } from "./recognisers/heading-question";
+import { headingAsks, headingPrompt } from "./recognisers/heading-question";
 import { isQuestionLike, labelText, splitLabel } from "./recognisers/recogniser";
 
 /**
@@ -90,7 +90,7 @@ function materialAfter(units: readonly Unit[], index: number, nextMember: number
 type Found = Omit<Member, "hasMaterial" | "holdsQuestions">;
 
 function memberOf(unit: Unit, index: number, prompt: string, number: number | null, inline: string | null = null): Found {
-  return { unit, index, prompt, inline, number, asks: isQuestionLike(prompt) };
+  return { unit, index, prompt, inline, number, asks: unit.kind === "heading" ? headingAsks(prompt) : isQuestionLike(prompt) };
 }
 
 function holdsQuestions(units: readonly Unit[], index: number, depth: number): boolean {
@@ -284,16 +284,22 @@ function stepSections(units: readonly Unit[]): Set<Unit> {
   const headings = units.flatMap((unit, index) =>
     unit.kind === "heading" && parentOf.has(index) ? [{ unit, index, depth: unit.depth, text: unit.text }] : [],
   );
-  const leadsToQuestions = (index: number) => {
-    let next = index + 1;
-    while (units[next]?.kind === "rule" || (units[next] !== undefined && isLayoutOnly(units[next] as Unit))) next++;
-    const first = units[next];
-    return first !== undefined && asksList(first);
+  // A list of questions in the heading's section after no more than an introduction (paragraphs, quotes:
+  // "> Give the candidate space…") and sub-headings of its own ("#### Consulting and coaching"). Code, a
+  // table or a list that does not ask first is an answer of the heading's own, whatever lists follow it.
+  const leadsToQuestions = (index: number, depth: number) => {
+    for (let next = index + 1; next < units.length; next++) {
+      const unit = units[next] as Unit;
+      if (unit.kind === "heading" && unit.depth <= depth && parentOf.has(next)) return false;
+      if (asksList(unit)) return true;
+      if (!["heading", "line", "quote", "rule"].includes(unit.kind) && !isLayoutOnly(unit)) return false;
+    }
+    return false;
   };
   const sections = new Set<Unit>();
   for (const steps of siblingGroups(units, headings)) {
     if (!steps.every((h) => h.depth === steps[0]?.depth)) continue;
-    if (steps.filter((h) => leadsToQuestions(h.index)).length < Math.max(2, steps.length / 3)) continue;
+    if (steps.filter((h) => leadsToQuestions(h.index, h.depth)).length < Math.max(2, steps.length / 3)) continue;
     for (const h of steps) if (!/[?？]["”'’]?$/.test(headingPrompt(h.text).prompt)) sections.add(h.unit);
   }
   return sections;

@@ -19,6 +19,17 @@ describe("splitPlainText", () => {
     expect(codeLinesRestored).toBe(1);
   });
 
+  it('keeps a numbered entry whose number runs into its text ("17.What …") in the list, but not a decimal', () => {
+    const { units } = splitPlainText("16. What is terraform fmt?\n17.What is called Snowball?\n18. How do you manage credentials?\n\nVersion 3.5 is out.\n");
+    expect(units.map((u) => u.kind)).toEqual(["list", "line"]);
+    const list = units[0];
+    expect(list?.kind === "list" && list.items.map((i) => i.text)).toEqual([
+      "What is terraform fmt?",
+      "What is called Snowball?",
+      "How do you manage credentials?",
+    ]);
+  });
+
   it("escapes Markdown syntax at the start of a plain line", () => {
     expect(splitPlainText("# not a heading\nnext").units[0]?.md).toBe("\\# not a heading");
   });

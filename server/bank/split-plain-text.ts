@@ -10,7 +10,8 @@ import { restoreCodeBreaks } from "./restore-code-breaks";
  * author saw it.
  */
 
-const BULLET = /^(\s*)([•●▪◦◆✓✗✔✘]|[-*+–]|\d{1,2}[.)])\s+(\S.*)$/;
+/** "- x", "• x", "1. x", and "17.What …": a number may run into a capitalised entry without a space. */
+const BULLET = /^(\s*)([•●▪◦◆✓✗✔✘]|[-*+–]|\d{1,2}[.)])(?:\s+|(?<=\d[.)])(?=[A-Z]))(\S.*)$/;
 
 const CODE_START =
   /^\s*(?:\/\/|\/\*|\*\/|\$ |(?:const|let|var|function|async function|await|import|export|return|class|def|public|private|SELECT|INSERT INTO|UPDATE \w+ SET|DELETE FROM|CREATE (?:TABLE|INDEX)|ALTER TABLE|curl|kubectl|docker|ssh|npm|pip|git|mongo|psql|redis-cli|tail|grep|ping|mtr|traceroute)\b)|^\s*[\w$.]+\([^()]*\)[\w.()'"]*;?\s*$|^\s*[)}\]]|[{;]\s*$/;

@@ -22,6 +22,28 @@ export function topicPrompt(heading: string): string {
     .trim();
 }
 
+/**
+ * A title that names what is asked without asking it: a comparison ("Statement vs PreparedStatement",
+ * "Difference between TCP and UDP", "TCP和UDP的区别") or, in Korean, the reason, difference, trade-offs or
+ * pitfalls of something ("데이터베이스를 사용하는 이유", "트랜잭션을 사용할 때 주의할 점"). Read so in headings only,
+ * where a title stands for the question its section answers.
+ */
+const NAMES_QUESTION =
+  /^(?:the\s+)?differences?\s+between\s+\S|^(?:pros and cons|advantages and disadvantages)\s+of\s+\S|\S(?:的)?(?:区别|區別)$|[\uac00-\ud7a3]\s?(?:이유|차이|차이점|장단점|주의할\s?점|주의\s?사항)$/i;
+
+/** "Clustered Index vs Non-clustered Index": the whole title two or more short names set against each other. */
+function isComparison(title: string): boolean {
+  if (title.length > 200) return false;
+  const sides = title.split(/\s+(?:vs\.?|versus)\s+/i);
+  return sides.length >= 2 && sides.every((side) => /^[^\s—–:()]+(?:\s[^\s—–:()]+){0,4}$/.test(side.trim()));
+}
+
+/** Asks, or names what it asks: how a heading reads as a question. */
+export function headingAsks(prompt: string): boolean {
+  const title = prompt.trim();
+  return isQuestionLike(title) || NAMES_QUESTION.test(title) || isComparison(title);
+}
+
 /** "## Question 3", "### Problem 2", "#### Q4": a heading that only numbers the question below it. */
 const BARE_NUMBER = /^(?:q|question|problem|exercise|task|challenge)\s*#?\d{1,3}[.:]?$/i;
 
@@ -33,6 +55,6 @@ export const recogniseHeadingQuestion: Recogniser = (unit, ctx) => {
   }
   const { prompt, numberedAsQuestion } = headingPrompt(unit.text);
   if (prompt.length < 3) return null;
-  if (!numberedAsQuestion && !isQuestionLike(prompt)) return null;
+  if (!numberedAsQuestion && !headingAsks(prompt)) return null;
   return { type: "question", prompt, opener: "heading", tentative: false, inline: null };
 };

@@ -24,8 +24,10 @@ export const recogniseLinkedQuestionList: Recogniser = (unit, ctx) => {
  */
 export const recogniseQuestionList: Recogniser = (unit, ctx) => {
   if (unit.kind !== "list" || ctx.inQuestion) return null;
-  // Under "## Twitter interview questions" (or anywhere in "# Python interview questions"), one question is a list of its own.
-  const saysQuestions = (ctx.sectionPath ?? (ctx.section === null ? [] : [ctx.section])).some((title) => PRACTICE_SECTION.test(title));
+  // Under "## Twitter interview questions" (or anywhere in "# Python interview questions"), one question is a
+  // list of its own; so it is under a heading whose siblings are sections over lists of questions.
+  const saysQuestions =
+    ctx.overQuestions === true || (ctx.sectionPath ?? (ctx.section === null ? [] : [ctx.section])).some((title) => PRACTICE_SECTION.test(title));
   if (unit.items.length < (saysQuestions ? 1 : 2)) return null;
   if (mostlyAsk(unit.items)) return { type: "questions", items: unit.items.map(listedQuestion) };
   const labelled = questionsUnderLabel(unit.items);
@@ -43,7 +45,9 @@ function listedQuestion(item: ListItem): ListedQuestion {
   const asked = bracketed?.[2] === undefined ? [] : [unquote((FOLLOW_UP_LINE.exec(bracketed[2])?.[1] ?? bracketed[2]).trim())];
   // "Why Seq Scan despite index? small table, low selectivity": the answer follows on the line. A second
   // question there ("What is an index? When does it slow writes?") is the same prompt, asked in two parts.
-  const m = /^(.+?\?)["”]?\s+(\S.*)$/.exec(text);
+  // A question quoted whole ("“Can you tell me about [a project]? I’m looking to get a sense of …”") is
+  // said as one: the sentence after its question mark is part of it.
+  const m = /^["“][^"“”]*["”]$/.test(text) ? null : /^(.+?\?)["”]?\s+(\S.*)$/.exec(text);
   const answered = m?.[2] !== undefined && !isQuestionLike(m[2]) ? m : null;
   const nested = descendants(item);
   // Questions nested under it, at any depth ("How?" under "Why?" under it), are its follow-ups.

@@ -58,6 +58,8 @@ export interface RecogniserContext {
   section: string | null;
   /** Every section heading the unit sits under, outermost first (the document's title among them). */
   sectionPath?: readonly string[];
+  /** The innermost section heading is a step or section over lists of questions (question-units.ts). */
+  overQuestions?: boolean;
 }
 
 /** One document layout feature; returns null when the unit is not its business. */
@@ -105,6 +107,18 @@ const IMPERATIVE =
 /** Chinese asks with a leading verb or question word: "请实现…", "说说…", "如何…", "为什么…". */
 const CJK_ASKING = /^(?:请|用|使用|实现|写|编写|手写|说说|说下|说一说|谈谈|讲讲|解释|举例|列举|描述|简述|比较|区分|如何|怎么|怎样|为什么|为何|什么是|是否)\S/;
 
+/**
+ * Korean asks in its verb ending, with or without a question mark: "교착상태란 무엇인가", "왜 필요한가",
+ * "어떻게 동작하나요", "무엇입니까", "사용할까".
+ */
+const KOREAN_ASKING = /[\uac00-\ud7a3](?:인가|는가|은가|던가|나요|가요|까요|니까|을까|할까|일까|는지|은지)[.。]?$/;
+
+/**
+ * English asks in its word order, even where the question mark was left off: a question word and the
+ * verb it inverts ("What is meant by …", "What's the minimum …", "How do you manage … .", "How would you …").
+ */
+const INTERROGATIVE = /^(?:what|how|why|when|where|which|who)(?:['’]s\s|\s+(?:is|are|was|were|do|does|did|can|could|would|should|will|has|have|had)\s)/i;
+
 /** Reads like something an interviewer asks. */
 export function isQuestionLike(text: string): boolean {
   // CJK text asks with the full-width "？" and says as much in half the characters.
@@ -114,8 +128,9 @@ export function isQuestionLike(text: string): boolean {
     .trim();
   if (t.length < (/[\u3040-\u30ff\u3400-\u9fff]/.test(t) ? 4 : 8)) return false;
   if (/\?["”'’)]*\s*(?:\(.*\))?$/.test(t) || /\?["”'’]?\s/.test(t)) return true;
-  if (CJK_ASKING.test(t)) return true;
+  if (CJK_ASKING.test(t) || KOREAN_ASKING.test(t)) return true;
   if (t.split(/\s+/).length < 3) return false;
+  if (INTERROGATIVE.test(t)) return true;
   // "Your database primary fails. Walk me through what happens." asks in its second sentence.
   return t.split(/(?<=[.!:])\s+/).some((sentence) => IMPERATIVE.test(sentence.replace(/^["“'‘(]+/, "")));
 }

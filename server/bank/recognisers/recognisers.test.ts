@@ -4,7 +4,7 @@ import { plainInline } from "../inline-text";
 import { recogniseDetailsSummary } from "./details-summary";
 import { recogniseFieldLabel } from "./field-label";
 import { recogniseFollowUpLabel } from "./follow-up-label";
-import { recogniseHeadingQuestion } from "./heading-question";
+import { headingAsks, recogniseHeadingQuestion } from "./heading-question";
 import { recogniseLabelledQuestion } from "./labelled-question";
 import { recogniseMetaLine } from "./meta-line";
 import { recogniseNumberedQuestion } from "./numbered-question";
@@ -12,7 +12,7 @@ import { recogniseQuestionList } from "./question-list";
 import type { RecogniserContext } from "./recogniser";
 import { isQuestionLike, setsTask } from "./recogniser";
 import { recogniseScoreLine } from "./score-line";
-import { recogniseTableQuestions } from "./table-questions";
+import { namingColumn, recogniseTableQuestions } from "./table-questions";
 
 const ctx = (over: Partial<RecogniserContext> = {}): RecogniserContext => ({
   inQuestion: false,
@@ -174,5 +174,78 @@ describe("recognisers", () => {
     expect(isQuestionLike("Your database primary fails. Walk me through what happens.")).toBe(true);
     expect(isQuestionLike("Explain event delegation.")).toBe(true);
     expect(isQuestionLike("Design Patterns")).toBe(false);
+  });
+
+  it("a table whose column names one problem per row, as links, whatever its header", () => {
+    const problem = (n: string, title: string, slug: string, level: string) => [
+      n,
+      `[${title}](https://leetcode.com/problems/${slug}/)`,
+      `[C++](./C++/${slug}.cpp) [Python](./Python/${slug}.py)`,
+      "_O(n)_",
+      level,
+    ];
+    const table: Unit = {
+      kind: "table",
+      rows: [
+        ["#", "Title", "Solution", "Time", "Difficulty"],
+        problem("0001", "Two Sum", "two-sum", "Easy"),
+        problem("0020", "Valid Parentheses", "valid-parentheses", "Easy"),
+        problem("0146", "LRU Cache", "lru-cache", "Medium"),
+      ],
+      md: "",
+      line: 1,
+      block: 1,
+    };
+    const found = recogniseTableQuestions(table, ctx());
+    expect(found?.type === "questions" && found.items.map((i) => [i.prompt, i.meta.difficulty])).toEqual([
+      ["Two Sum", "Easy"],
+      ["Valid Parentheses", "Easy"],
+      ["LRU Cache", "Medium"],
+    ]);
+    expect(found?.type === "questions" && found.items[0]?.answer).toBe("[C++](./C++/two-sum.cpp) [Python](./Python/two-sum.py)\n\n**Time:** _O(n)_");
+    // Links whose texts repeat ("Docs" in every row), two rows, or plain text: no column names problems.
+    const rows = (cells: string[]) => cells.map((c, n) => [`${n}`, c]);
+    expect(namingColumn(rows(["[Docs](a)", "[Docs](b)", "[Docs](c)"]))).toBe(-1);
+    expect(namingColumn(rows(["[Two Sum](a)", "[LRU Cache](b)"]))).toBe(-1);
+    expect(namingColumn(rows(["Two Sum", "LRU Cache", "Valid Parentheses"]))).toBe(-1);
+    expect(namingColumn(rows(["[Two Sum](a)", "[LRU Cache](b)", "[Valid Parentheses](c)"]))).toBe(1);
+  });
+
+  it("Korean asks in its verb ending, with or without a question mark", () => {
+    expect(isQuestionLike("교착상태란 무엇인가")).toBe(true);
+    expect(isQuestionLike("정규화는 어떤 배경에서 생겨났는가")).toBe(true);
+    expect(isQuestionLike("트랜잭션은 어떻게 동작하나요")).toBe(true);
+    expect(isQuestionLike("인덱스를 왜 사용할까")).toBe(true);
+    expect(isQuestionLike("교착상태의 예")).toBe(false);
+    expect(isQuestionLike("데이터베이스의 특징")).toBe(false);
+  });
+
+  it("a heading that names a comparison, a difference, or (in Korean) a reason or pitfalls asks", () => {
+    for (const title of [
+      "Clustered Index vs Non-clustered Index",
+      "Statement vs. PreparedStatement",
+      "Difference between TCP and UDP",
+      "TCP和UDP的区别",
+      "데이터베이스를 사용하는 이유",
+      "트랜잭션을 사용할 때 주의할 점",
+    ]) {
+      expect(headingAsks(title), title).toBe(true);
+      expect(recogniseHeadingQuestion(heading(title), ctx()), title).toMatchObject({ type: "question", prompt: title });
+    }
+    // A long title that mentions a comparison among other things is a section, not a question.
+    expect(headingAsks("PostgreSQL Indexing Deep Dive — BTREE vs GIN vs BRIN (+ EXPLAIN Drills)")).toBe(false);
+    expect(headingAsks("Composite Index")).toBe(false);
+    expect(headingAsks("데이터베이스의 특징")).toBe(false);
+    expect(recogniseHeadingQuestion(heading("Composite Index"), ctx())).toBeNull();
+  });
+
+  it("English asks in its word order when the question mark is left off", () => {
+    expect(isQuestionLike("What's the minimum requirement to set up CI/CD pipelines.")).toBe(true);
+    expect(isQuestionLike("How do you manage environment-specific configurations in a pipeline.")).toBe(true);
+    expect(isQuestionLike("What are the advantages and disadvantages of feature flags")).toBe(true);
+    expect(isQuestionLike("How would you implement security controls in a pipeline.")).toBe(true);
+    expect(isQuestionLike("How it works under the hood")).toBe(false);
+    expect(isQuestionLike("What we learned from the outage")).toBe(false);
+    expect(isQuestionLike("Whatever is left goes to the cache.")).toBe(false);
   });
 });

@@ -11,13 +11,44 @@ const META_HEADERS: readonly [RegExp, MetaKey][] = [
   [/^(?:topic|tags?|category)$/i, "tags"],
 ];
 
-/** A Markdown table with a "Question" column: one question per row. */
+/** A cell that is one link and nothing else: "[Two Sum](https://…/two-sum/)". */
+const LINK_CELL = /^\s*\[([^\]\n]{1,200})\]\([^()\s]{1,2000}\)\s*$/;
+const MIN_NAMED_ROWS = 3;
+/** Share of a column's rows that must be one link each, and share of those links' texts that must differ. */
+const NAMED_SHARE = 0.8;
+const DISTINCT_SHARE = 0.9;
+
+/**
+ * A column whose cells name one thing each, whatever its header says ("Title", "Problem", "题目"): in three
+ * or more rows, most cells are a single link whose text has a letter, and those texts differ from row to row
+ * (a "Solution" column of "[C++](…) [Python](…)" repeats its texts, a number column has no letter). The
+ * leftmost such column; -1 when there is none.
+ */
+export function namingColumn(rows: readonly (readonly string[])[]): number {
+  if (rows.length < MIN_NAMED_ROWS) return -1;
+  // reduce, not Math.max(...): a table of a hundred thousand rows must not overflow the stack.
+  const width = rows.reduce((n, r) => Math.max(n, r.length), 0);
+  for (let i = 0; i < width; i++) {
+    const names = rows.flatMap((row) => {
+      const text = LINK_CELL.exec(row[i] ?? "")?.[1]?.trim() ?? "";
+      return /\p{L}/u.test(text) ? [text.toLowerCase()] : [];
+    });
+    if (names.length >= NAMED_SHARE * rows.length && new Set(names).size >= DISTINCT_SHARE * names.length) return i;
+  }
+  return -1;
+}
+
+/**
+ * A Markdown table with a "Question" column, or else with a column that names one problem per row
+ * (namingColumn): one question per row.
+ */
 export const recogniseTableQuestions: Recogniser = (unit, ctx) => {
   if (unit.kind !== "table" || ctx.inQuestion) return null;
   const [mdHeader, ...rows] = unit.rows;
   if (!mdHeader) return null;
   const header = mdHeader.map(plainInline);
-  const q = header.findIndex((h) => QUESTION_HEADER.test(h));
+  const asked = header.findIndex((h) => QUESTION_HEADER.test(h));
+  const q = asked === -1 ? namingColumn(rows) : asked;
   if (q === -1) return null;
   const a = header.findIndex((h) => ANSWER_HEADER.test(h));
   const items: ListedQuestion[] = [];

@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { asciidocAsMarkdown } from "./asciidoc";
+import { parseBankDocumentWithReport } from "./parse-bank-document";
+
+const FAQ = [
+  "[[tool-faq]]",
+  "= Tool FAQ",
+  ":toc: macro",
+  "",
+  "Questions people ask about the tool.",
+  "",
+  "== Setup",
+  "=== How do I install the tool?",
+  "",
+  "Download the archive and unpack it.",
+  "",
+  "=== Why does the build print a warning?",
+  "",
+  "Because the cache is cold.",
+  "",
+  "[source,java]",
+  "----",
+  "== not a title inside a listing",
+  "Cache.warm();",
+  "----",
+  "",
+  "=== Can I run two builds at once?",
+  "",
+  "Yes, with separate work directories.",
+].join("\n");
+
+const parse = (text: string, sourceFile = "faq.adoc") => parseBankDocumentWithReport({ bytes: new TextEncoder().encode(text), sourceFile });
+
+describe("an AsciiDoc document", () => {
+  it("reads '=' to '======' section titles as headings and delimited blocks as fenced code, line for line", () => {
+    const md = asciidocAsMarkdown(FAQ);
+    expect(md?.split("\n")).toHaveLength(FAQ.split("\n").length);
+    const lines = md?.split("\n") ?? [];
+    expect(lines[1]).toBe("# Tool FAQ");
+    expect(lines[6]).toBe("## Setup");
+    expect(lines[7]).toBe("### How do I install the tool?");
+    expect(lines.slice(15, 20)).toEqual(["", "```java", "== not a title inside a listing", "Cache.warm();", "```"]);
+  });
+
+  it("asks the questions its section titles ask, with the text under each as the answer and the line it is on", () => {
+    const { document, report } = parse(FAQ);
+    expect(document.title).toBe("Tool FAQ");
+    expect(document.questions.map((q) => [q.prompt, q.source.line])).toEqual([
+      ["How do I install the tool?", 8],
+      ["Why does the build print a warning?", 12],
+      ["Can I run two builds at once?", 22],
+    ]);
+    expect(document.questions[1]?.answer).toContain("```java\n== not a title inside a listing\nCache.warm();\n```");
+    // The anchor and the attributes are not questions, and are listed, not dropped.
+    expect(report.unused.map((u) => u.line)).toEqual([1, 3]);
+  });
+
+  it("is not any document with one '= x' line, or '=' runs without a title", () => {
+    expect(asciidocAsMarkdown("= Title\n\nSome text.\n")).toBeNull();
+    expect(asciidocAsMarkdown("Title\n=====\n\nSection\n-------\n")).toBeNull();
+    expect(asciidocAsMarkdown("x = 1\ny == 2\n")).toBeNull();
+  });
+
+  it("reads an attribute line that never closes its bracket in linear time", () => {
+    const at = (n: number) => {
+      const text = `= T\n\n== A\n\n[source,${"a".repeat(n)}\n----\nx\n----\n`;
+      const start = performance.now();
+      asciidocAsMarkdown(text);
+      return performance.now() - start;
+    };
+    at(100_000);
+    // A quadratic pattern takes minutes on a megabyte; a linear one, milliseconds.
+    expect(at(1_000_000)).toBeLessThan(1000);
+  });
+});

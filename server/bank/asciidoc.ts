@@ -1,0 +1,67 @@
+/**
+ * AsciiDoc, read through the Markdown path. Its section titles ("= Title", "== Section", "=== What
+ * is X?") are headings of depth one to six, as setext and reST titles are in split-plain-text, and its
+ * delimited blocks ("----" listings, "...." literals, a "[source,lang]" line above) are fenced code.
+ * The rewrite is line for line, so every unit keeps the line it had in the document; nothing else of
+ * the document changes (lists, paragraphs, "NOTE:" lines and attributes read as they would anyway).
+ */
+
+/** "== Section title": one to six "=" and a space; the title is the rest, without a closing run of "=". */
+const SECTION_TITLE = /^(={1,6})[ \t]+(\S.*)$/;
+/** "----" (listing) or "...." (literal): a delimited block's opening and closing line. */
+const DELIMITER = /^(-{4,}|\.{4,})[ \t]*$/;
+/** "[source,java]", "[source, groovy, subs=…]": the attribute line over a listing, naming its language. */
+const SOURCE_ATTRIBUTE = /^\[source(?:,[ \t]*([\w+#-]*)[ \t]*(?:,[^\]\n]*)?)?\][ \t]*$/;
+
+/** Section titles needed before a document reads as AsciiDoc: one "= x" line alone is as likely prose. */
+const MIN_TITLES = 2;
+
+/**
+ * The document rewritten as Markdown, line for line, when it is AsciiDoc: two or more section titles
+ * outside delimited blocks, at least one of them a section ("==" or deeper) rather than only the
+ * document title. Null when it is not.
+ */
+export function asciidocAsMarkdown(text: string): string | null {
+  const lines = text.split("\n");
+  let titles = 0;
+  let sections = 0;
+  let open: string | null = null;
+  for (const line of lines) {
+    const delimiter = DELIMITER.exec(line)?.[1];
+    if (delimiter !== undefined && (open === null || open === delimiter)) {
+      open = open === null ? delimiter : null;
+      continue;
+    }
+    if (open !== null) continue;
+    const title = SECTION_TITLE.exec(line);
+    if (!title) continue;
+    titles++;
+    if ((title[1] ?? "").length >= 2) sections++;
+  }
+  if (titles < MIN_TITLES || sections === 0) return null;
+  const out: string[] = [];
+  open = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    const delimiter = DELIMITER.exec(line)?.[1];
+    if (open !== null) {
+      if (delimiter === open) {
+        out.push("```");
+        open = null;
+      } else out.push(line.startsWith("```") ? ` ${line}` : line);
+      continue;
+    }
+    if (delimiter !== undefined) {
+      // The "[source,lang]" line above becomes blank: its language goes on the fence.
+      const source = SOURCE_ATTRIBUTE.exec(out.at(-1) ?? "");
+      if (source) out[out.length - 1] = "";
+      out.push(`\`\`\`${source?.[1] ?? ""}`);
+      open = delimiter;
+      continue;
+    }
+    const title = SECTION_TITLE.exec(line);
+    out.push(title ? `${"#".repeat((title[1] ?? "").length)} ${(title[2] ?? "").replace(/[ \t]+=+[ \t]*$/, "")}` : line);
+  }
+  if (open !== null) out.push("```");
+  return out.join("\n");
+}
