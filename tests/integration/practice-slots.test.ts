@@ -62,6 +62,11 @@ describe("booking a slot refuses what it cannot book", () => {
     expect(await refusedWithNoChange(() => eve.http.trpc.practice.cancelBooking.mutate({ bookingId: booking!.id }))).toBe("NOT_FOUND");
     await nora.http.trpc.practice.cancelBooking.mutate({ bookingId: booking!.id });
     expect((await nora.http.trpc.practice.slots.query({ topic: TOPIC })).bookings).toEqual([]);
+    // Booking a cancelled slot again (which would email a partner each time) is refused.
+    expect(await refusedWithNoChange(() => book(slotIn(5)))).toBe("CONFLICT");
+    // At most five bookings to come at once.
+    for (const hours of [6, 7, 8, 9, 10]) await book(slotIn(hours));
+    expect(await refusedWithNoChange(() => book(slotIn(11)))).toBe("CONFLICT");
   });
 });
 

@@ -110,10 +110,16 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
     return id;
   }
 
-  /** A booking of the owner's, for a slot three hours ahead; cancelled after the cell. */
+  /** A booking of the owner's, an hour after the slot practice.book books (a slot cancelled once cannot be booked again); cancelled after the cell. */
   async function ownersBooking(): Promise<string> {
     const booking = await db.slotBooking.create({
-      data: { userId: accounts.owner.id, startsAt: bookableSlot(), topic: PRACTICE_TOPIC, level: "MID", createdAt: new Date() },
+      data: {
+        userId: accounts.owner.id,
+        startsAt: new Date(bookableSlot().getTime() + 60 * 60_000),
+        topic: PRACTICE_TOPIC,
+        level: "MID",
+        createdAt: new Date(),
+      },
     });
     afterCell.push(() => db.slotBooking.updateMany({ where: { id: booking.id }, data: { cancelledAt: new Date() } }).then(() => undefined));
     return booking.id;

@@ -23,6 +23,7 @@ export const BOOKING_NOT_FOUND = "That booking was not found.";
 export const ALREADY_BOOKED = "You have booked this slot already.";
 export const TOO_MANY_BOOKINGS = `You have ${MAX_OPEN_BOOKINGS} bookings to come already; cancel one to book another.`;
 export const SLOT_STARTED = "This slot has started: leave the session from its room.";
+export const CANCELLED_BEFORE = "You cancelled this slot earlier; choose another hour.";
 
 /** Matching is by the same slot and topic, and a level at most one apart however long the booking waits. */
 const SLOT_RULES = { widenLevelAfterMs: Infinity };
@@ -179,9 +180,12 @@ export async function bookSlot(
   try {
     return await db.$transaction(async (tx) => {
       await lockSlot(tx, input.startsAt);
-      const mine = await tx.slotBooking.findMany({ where: { userId: user.id, cancelledAt: null, startsAt: { gt: now } }, select: { startsAt: true } });
-      if (mine.some((booking) => booking.startsAt.getTime() === input.startsAt.getTime())) throw new AppError("CONFLICT", ALREADY_BOOKED);
-      if (mine.length >= MAX_OPEN_BOOKINGS) throw new AppError("CONFLICT", TOO_MANY_BOOKINGS);
+      const mine = await tx.slotBooking.findMany({ where: { userId: user.id, startsAt: { gt: now } }, select: { startsAt: true, cancelledAt: true } });
+      const thisSlot = mine.filter((booking) => booking.startsAt.getTime() === input.startsAt.getTime());
+      if (thisSlot.some((booking) => booking.cancelledAt === null)) throw new AppError("CONFLICT", ALREADY_BOOKED);
+      // Booking and cancelling one slot again and again would email a partner each time: once is enough.
+      if (thisSlot.length > 0) throw new AppError("CONFLICT", CANCELLED_BEFORE);
+      if (mine.filter((booking) => booking.cancelledAt === null).length >= MAX_OPEN_BOOKINGS) throw new AppError("CONFLICT", TOO_MANY_BOOKINGS);
       const booking = await tx.slotBooking.create({
         data: { userId: user.id, startsAt: input.startsAt, topic: input.topic, level: profile.level, languages: profile.languages, createdAt: now },
         select: { id: true },
