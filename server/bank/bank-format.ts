@@ -53,6 +53,36 @@ export const questionMetaSchema = z.object({
   answerFramework: text.nullable(),
 });
 
+const lineSchema = z.number().int().positive();
+
+/**
+ * Where one part of a question comes from: 1-based lines, inclusive, of the text the importer read (for a
+ * converted format, of the Markdown made from it, as `source.line` is). `origin` says what those lines are
+ * to the part: "document", written there; "derived", what the importer made it from (key points made from
+ * the rubric's look-fors, a rubric made from the answer); "added" and "edited", by a person in a correction,
+ * with no lines (a person's words are nowhere in the document).
+ */
+export const partSourceSchema = z.object({
+  lines: z
+    .object({ from: lineSchema, to: lineSchema })
+    .refine((range) => range.from <= range.to, "from must not be after to")
+    .nullable(),
+  origin: z.enum(["document", "derived", "added", "edited"]),
+});
+
+/**
+ * The sources of a question's parts, index for index with them: every rubric criterion (and each of its
+ * look-fors), key point, follow-up and red flag, and the example score. Optional: a file written before it
+ * (or by a reader that dropped it) says nothing about where its parts come from.
+ */
+export const partSourcesSchema = z.object({
+  rubric: z.array(z.object({ criterion: partSourceSchema, lookFor: z.array(partSourceSchema) })),
+  keyPoints: z.array(partSourceSchema),
+  followUps: z.array(partSourceSchema),
+  redFlags: z.array(partSourceSchema),
+  exampleScore: partSourceSchema.nullable(),
+});
+
 export const bankQuestionSchema = z.object({
   /** Stable within a document: derived from the normalised prompt, suffixed when repeated. */
   key: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
@@ -79,6 +109,8 @@ export const bankQuestionSchema = z.object({
   board: startingDiagramSchema.optional(),
   meta: questionMetaSchema,
   source: z.object({ line: z.number().int().positive() }),
+  /** Where each part comes from in the document (above); left out when unknown. */
+  partSources: partSourcesSchema.optional(),
 });
 
 export const bankDocumentSchema = z
@@ -110,6 +142,28 @@ export const bankDocumentSchema = z
       }),
     );
   });
+
+export type PartSource = z.infer<typeof partSourceSchema>;
+export type PartSources = z.infer<typeof partSourcesSchema>;
+
+type SourcedParts = Pick<z.infer<typeof bankQuestionSchema>, "rubric" | "keyPoints" | "followUps" | "redFlags" | "exampleScore" | "partSources">;
+
+/**
+ * A question's part sources when they pair up one for one with its parts, else none: sources that do not
+ * (a file whose parts another tool changed) say nothing reliable about any part, and are read as unknown.
+ */
+export function alignedPartSources(question: SourcedParts): PartSources | undefined {
+  const sources = question.partSources;
+  if (!sources) return undefined;
+  const aligned =
+    sources.rubric.length === question.rubric.length &&
+    question.rubric.every((criterion, c) => sources.rubric[c]?.lookFor.length === criterion.lookFor.length) &&
+    sources.keyPoints.length === question.keyPoints.length &&
+    sources.followUps.length === question.followUps.length &&
+    sources.redFlags.length === question.redFlags.length &&
+    (sources.exampleScore === null) === (question.exampleScore === null);
+  return aligned ? sources : undefined;
+}
 
 export type RubricCriterion = z.infer<typeof rubricCriterionSchema>;
 export type FollowUp = z.infer<typeof followUpSchema>;
