@@ -2,6 +2,7 @@ import { z } from "zod";
 import { dbText } from "@/server/domain/db-text";
 import { codeSpecSchema } from "@/server/domain/code/code-spec";
 import { startingDiagramSchema } from "@/server/domain/board/board";
+import { partSourcesSchema, type PartSources } from "@/server/domain/bank/part-sources";
 import { competencyKeySchema, competencySetSchema, DEFAULT_COMPETENCIES } from "@/server/domain/scoring/competency-set";
 
 /**
@@ -53,36 +54,6 @@ export const questionMetaSchema = z.object({
   answerFramework: text.nullable(),
 });
 
-const lineSchema = z.number().int().positive();
-
-/**
- * Where one part of a question comes from: 1-based lines, inclusive, of the text the importer read (for a
- * converted format, of the Markdown made from it, as `source.line` is). `origin` says what those lines are
- * to the part: "document", written there; "derived", what the importer made it from (key points made from
- * the rubric's look-fors, a rubric made from the answer); "added" and "edited", by a person in a correction,
- * with no lines (a person's words are nowhere in the document).
- */
-export const partSourceSchema = z.object({
-  lines: z
-    .object({ from: lineSchema, to: lineSchema })
-    .refine((range) => range.from <= range.to, "from must not be after to")
-    .nullable(),
-  origin: z.enum(["document", "derived", "added", "edited"]),
-});
-
-/**
- * The sources of a question's parts, index for index with them: every rubric criterion (and each of its
- * look-fors), key point, follow-up and red flag, and the example score. Optional: a file written before it
- * (or by a reader that dropped it) says nothing about where its parts come from.
- */
-export const partSourcesSchema = z.object({
-  rubric: z.array(z.object({ criterion: partSourceSchema, lookFor: z.array(partSourceSchema) })),
-  keyPoints: z.array(partSourceSchema),
-  followUps: z.array(partSourceSchema),
-  redFlags: z.array(partSourceSchema),
-  exampleScore: partSourceSchema.nullable(),
-});
-
 export const bankQuestionSchema = z.object({
   /** Stable within a document: derived from the normalised prompt, suffixed when repeated. */
   key: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
@@ -109,7 +80,10 @@ export const bankQuestionSchema = z.object({
   board: startingDiagramSchema.optional(),
   meta: questionMetaSchema,
   source: z.object({ line: z.number().int().positive() }),
-  /** Where each part comes from in the document (above); left out when unknown. */
+  /**
+   * Where each part comes from in the document (server/domain/bank/part-sources.ts), index for index with the
+   * parts; left out when unknown. Optional: a file written before it reads as before.
+   */
   partSources: partSourcesSchema.optional(),
 });
 
@@ -143,8 +117,7 @@ export const bankDocumentSchema = z
     );
   });
 
-export type PartSource = z.infer<typeof partSourceSchema>;
-export type PartSources = z.infer<typeof partSourcesSchema>;
+export { partSourceSchema, partSourcesSchema, type PartSource, type PartSources } from "@/server/domain/bank/part-sources";
 
 type SourcedParts = Pick<z.infer<typeof bankQuestionSchema>, "rubric" | "keyPoints" | "followUps" | "redFlags" | "exampleScore" | "partSources">;
 

@@ -22,6 +22,8 @@ const LINES_ABOVE = 400;
 const ENDS = 6;
 /** Look-fors found this far below their criterion's title still share its passage. */
 const TITLE_ABOVE = 12;
+/** Places of a part's words weighed before taking the best so far. */
+const MAX_PLACES = 64;
 
 const wordsOf = (text: string): string[] => text.normalize("NFKC").toLowerCase().match(WORD) ?? [];
 const run = (words: readonly string[]) => ` ${words.join(" ")} `;
@@ -32,6 +34,7 @@ export class SourceText {
   private readonly words: string;
   /** Offset in `words` of the space before line n's first word (1-based; one past the end at lineCount + 1). */
   private readonly starts: number[];
+  private readonly lineStarts: ReadonlySet<number>;
 
   constructor(text: string) {
     const lines = text.split("\n");
@@ -45,6 +48,7 @@ export class SourceText {
     }
     this.words = `${words} `;
     this.starts = starts;
+    this.lineStarts = new Set(starts);
   }
 
   /** The line holding the character at `offset` of `words`. */
@@ -63,16 +67,35 @@ export class SourceText {
     return this.starts[Math.min(Math.max(line, 1), this.lineCount + 1)] ?? this.words.length;
   }
 
-  /** The first place in `within` where the words stand in a row; `last` takes the last place instead. */
+  /**
+   * Where in `within` the words stand in a row: a place where they are whole lines (a list entry, a title)
+   * before one inside a sentence ("a hash map from value to index" in the answer above the key point), then
+   * the first such place, or with `last` the last.
+   */
   private search(words: readonly string[], within: LineRange, last = false): LineRange | null {
     if (words.length === 0) return null;
     const begin = this.offsetOf(within.from);
     const end = Math.min(this.offsetOf(within.to + 1) + 1, this.words.length);
     const needle = run(words);
     const slice = this.words.slice(begin, end);
-    const at = last ? slice.lastIndexOf(needle) : slice.indexOf(needle);
-    if (at === -1) return null;
-    return { from: this.lineAt(begin + at + 1), to: this.lineAt(begin + at + needle.length - 2) };
+    let best = -1;
+    let bestFit = -1;
+    let at = last ? slice.lastIndexOf(needle) : slice.indexOf(needle);
+    for (let seen = 0; at !== -1 && seen < MAX_PLACES && bestFit < 2; seen++) {
+      const fit = this.fit(begin + at, needle.length);
+      if (fit > bestFit) [best, bestFit] = [at, fit];
+      at = last ? (at === 0 ? -1 : slice.lastIndexOf(needle, at - 1)) : slice.indexOf(needle, at + 1);
+    }
+    if (best === -1) return null;
+    return { from: this.lineAt(begin + best + 1), to: this.lineAt(begin + best + needle.length - 2) };
+  }
+
+  /** 2 when a run of words found at `at` is whole lines (but for a list number or letter before it), 1 when it starts or ends one. */
+  private fit(at: number, length: number): number {
+    const ends = this.lineStarts.has(at + length - 1) || at + length === this.words.length;
+    const space = at === 0 ? -1 : this.words.lastIndexOf(" ", at - 1);
+    const starts = this.lineStarts.has(at) || (this.lineStarts.has(space) && /^(?:\d{1,2}|[a-z])$/.test(this.words.slice(space + 1, at)));
+    return Number(starts) + Number(ends);
   }
 
   /**
