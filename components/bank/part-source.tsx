@@ -5,7 +5,7 @@ import { useId, useState, type ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 import { passageFor, type LineRange, type PartSource, type SourcePassage } from "@/server/domain/bank/part-sources";
 
-const range = (lines: LineRange) => (lines.from === lines.to ? `l. ${lines.from}` : `l. ${lines.from}–${lines.to}`);
+const spelled = (lines: LineRange) => (lines.from === lines.to ? `line ${lines.from}` : `lines ${lines.from}–${lines.to}`);
 
 /** What a part's source says in a few words, and what it means in a sentence. */
 function sourceLabel(source: PartSource): { text: string; title: string } {
@@ -13,8 +13,8 @@ function sourceLabel(source: PartSource): { text: string; title: string } {
   if (source.origin === "edited") return { text: "edited", title: "Rewritten by a person when correcting the question; not as the document says it." };
   if (!source.lines) return { text: "derived", title: "Made by the importer; there is no passage of the document to show." };
   if (source.origin === "derived")
-    return { text: `from ${range(source.lines)}`, title: `Made by the importer from lines ${source.lines.from}–${source.lines.to} of the document.` };
-  return { text: range(source.lines), title: `Lines ${source.lines.from}–${source.lines.to} of the document` };
+    return { text: `from ${spelled(source.lines)}`, title: `Made by the importer from ${spelled(source.lines)} of the document.` };
+  return { text: spelled(source.lines), title: `Written at ${spelled(source.lines)} of the document.` };
 }
 
 /**
@@ -55,7 +55,7 @@ export function SourcedPart({
             title={label.title}
             onClick={() => setOpen((was) => !was)}
             className={cn(
-              "mt-0.5 inline-flex shrink-0 items-center gap-1 rounded border px-1.5 py-0.5 font-mono text-[11px] leading-4 whitespace-nowrap text-muted-foreground tabular-nums transition-colors",
+              "mt-0.5 inline-flex shrink-0 items-center gap-1 rounded border px-1.5 py-0.5 text-[11px] leading-4 whitespace-nowrap text-muted-foreground tabular-nums transition-colors",
               "hover:border-primary/40 hover:bg-primary-soft hover:text-primary-soft-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none",
               open && "border-primary/40 bg-primary-soft text-primary-soft-foreground",
             )}
