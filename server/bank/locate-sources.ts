@@ -35,6 +35,7 @@ export class SourceText {
   /** Offset in `words` of the space before line n's first word (1-based; one past the end at lineCount + 1). */
   private readonly starts: number[];
   private readonly lineStarts: ReadonlySet<number>;
+  private readonly placed = new Map<string, LineRange | null>();
 
   constructor(text: string) {
     const lines = text.split("\n");
@@ -104,7 +105,7 @@ export class SourceText {
    */
   find(text: string, region: LineRange, above = false): LineRange | null {
     const words = wordsOf(text);
-    const whole = this.search(words, region) ?? (above ? (this.search(words, this.before(region), true) ?? this.search(words, this.everything)) : null);
+    const whole = this.search(words, region) ?? (above ? (this.search(words, this.before(region), true) ?? this.anywhere(words)) : null);
     if (whole || words.length < ENDS * 2) return whole;
     const head = this.search(words.slice(0, ENDS), region);
     if (!head) return null;
@@ -112,8 +113,15 @@ export class SourceText {
     return tail && tail.to - head.from <= 40 ? { from: head.from, to: tail.to } : head;
   }
 
-  private get everything(): LineRange {
-    return { from: 1, to: this.lineCount };
+  /** The first place in the whole text; a section's notes are looked for by each of its questions, so once each. */
+  private anywhere(words: readonly string[]): LineRange | null {
+    const key = words.join(" ");
+    let found = this.placed.get(key);
+    if (found === undefined) {
+      found = this.search(words, { from: 1, to: this.lineCount });
+      this.placed.set(key, found);
+    }
+    return found;
   }
 
   private before(region: LineRange): LineRange {
@@ -137,7 +145,8 @@ function criterionSources(source: SourceText, question: UnkeyedQuestion, derivat
     const points = spanOf(lookFor);
     // A title is the line above its points ("Key Points to Cover:", "1. STATE RECOVERY"), when it is written at all.
     const titleRegion = points ? { from: Math.max(1, points.from - TITLE_ABOVE), to: points.to } : region;
-    const title = source.find(criterion.title, titleRegion, points === null);
+    // A title no look-for places is looked for in the question's lines only: "Answers the question directly" is nowhere.
+    const title = source.find(criterion.title, titleRegion);
     const lines = spanOf([title, points]) ?? (made ? derivation.answerLines : null);
     const mark = made ? derived : fromDocument;
     return { criterion: mark(lines), lookFor: lookFor.map(mark) };
