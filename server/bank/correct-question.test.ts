@@ -153,3 +153,14 @@ describe("the parts' sources after a correction", () => {
     expect(correctQuestion(stored, { ...asShown(stored), redFlags: [] }).partSources).toBeUndefined();
   });
 });
+
+describe("the parts' sources when the review sends back what it was shown", () => {
+  it("a rubric the importer made again from corrected key points stays derived, whoever sends it back", () => {
+    const stored = first("two-sum-note.md");
+    const keyPoints = ["Hash map from value to index", "Look up target minus the number before storing it"];
+    const shown = correctQuestion(stored, { ...asShown(stored), keyPoints });
+    expect(shown.partSources?.rubric[0]?.criterion).toEqual({ lines: { from: 10, to: 10 }, origin: "derived" });
+    // Importing sends the shown question back as the correction of the freshly read one: stored the same.
+    expect(correctQuestion(stored, asShown(shown)).partSources).toEqual(shown.partSources);
+  });
+});

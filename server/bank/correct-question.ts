@@ -2,6 +2,7 @@ import type { CodeSpec } from "@/server/domain/code/code-spec";
 import { alignedPartSources, type BankQuestion, type FollowUp, type PartSource, type PartSources, type RubricCriterion } from "./bank-format";
 import type { Unit } from "./blocks";
 import { extractCriteria } from "./extract-items";
+import { spanOf } from "./locate-sources";
 import { ANSWERS_DIRECTLY, cleanCriteria, keyPointsOf, unstatedCriteria } from "./normalise-question";
 import { splitMarkdown } from "./split-markdown";
 
@@ -102,7 +103,10 @@ export function correctQuestion(stored: BankQuestion, edit: QuestionEdit): BankQ
   };
   const sources = alignedPartSources(stored);
   const { partSources: _stale, ...rest } = corrected;
-  return sources ? { ...rest, partSources: correctedSources(stored, sources, corrected, { keyPointsFollow, rubricEdited: rubric === edit.rubric }) } : rest;
+  // The review sends back the rubric it was shown, which may be the one the importer made again: that is not the person's.
+  const remade = edit.rubric === undefined ? rubric : correctedRubric(stored, { ...edit, rubric: undefined }, { answer, keyPoints, followUps });
+  const rubricEdited = rubric === edit.rubric && !(remade !== stored.rubric && sameCriteria(rubric, remade));
+  return sources ? { ...rest, partSources: correctedSources(stored, sources, corrected, { keyPointsFollow, rubricEdited }) } : rest;
 }
 
 const PERSON_ADDED: PartSource = { lines: null, origin: "added" };
@@ -196,6 +200,6 @@ function correctedRubricSources(
   const keyPointSource = new Map(keyPoints.map((source, i) => [next.keyPoints[i], source] as const));
   return next.rubric.map((criterion) => {
     const lookFor = criterion.lookFor.map((point) => derivedFrom(keyPointSource.get(point)));
-    return { criterion: derivedFrom(undefined), lookFor };
+    return { criterion: { lines: spanOf(lookFor.map((source) => source.lines)), origin: "derived" as const }, lookFor };
   });
 }
