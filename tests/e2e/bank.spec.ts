@@ -302,10 +302,10 @@ test("a new user's note imports as one question; its key points corrected on the
   await page.getByTestId("bank-result").filter({ hasText: "Two Sum" }).first().click();
   await expect(page.getByTestId("question-prompt")).toHaveText("Two Sum");
   const rubric = page.getByTestId("question-rubric");
-  // The key point left alone is still the look-for the document wrote at line 10; the corrected ones were edited.
-  // A look-for is a list entry inside its criterion's.
+  // The rubric's key-point criterion was made again from the corrected key points: the one left alone comes from
+  // line 10, the corrected ones were edited. A look-for is a list entry inside its criterion's.
   const kept = rubric.locator("li li").filter({ hasText: "Hash map from value to index" });
-  await expect(kept.getByTestId("part-source")).toHaveText("line 10");
+  await expect(kept.getByTestId("part-source")).toHaveText("from line 10");
   await expect(rubric.locator("li li").filter({ hasText: "Look up target minus the number" }).getByTestId("part-source-note")).toHaveText("edited");
   await kept.getByTestId("part-source").click();
   const passage = kept.getByTestId("source-passage");
