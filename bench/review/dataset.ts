@@ -89,6 +89,7 @@ function question(session: number, position: number): QuestionSnapshot {
     code: null,
     board: null,
     meta: { documentTitle: document, sourceFile: `${document}.md` },
+    provenance: null,
   };
 }
 

@@ -10,6 +10,8 @@ import { Markdown } from "@/components/ui/markdown";
 import type { BankQuestionDetail } from "@/server/api/routers/bank/question.schema";
 import { InlineTitle } from "@/components/ui/inline-title";
 import { boardOf } from "@/server/domain/board/board";
+import type { PartSource, SourcePassage } from "@/server/domain/bank/part-sources";
+import { SourcedPart } from "@/components/bank/part-source";
 
 function Section({ title, icon: Icon, count, children, testId }: { title: string; icon: LucideIcon; count?: number; children: ReactNode; testId?: string }) {
   return (
@@ -24,7 +26,14 @@ function Section({ title, icon: Icon, count, children, testId }: { title: string
   );
 }
 
-function Bullets({ items, marker = "dot" }: { items: string[]; marker?: "dot" | "check" | "warn" }) {
+/** Where the parts a list shows come from, index for index, with the passages they open; absent when unknown. */
+interface ListSources {
+  sources: ReadonlyArray<PartSource | undefined>;
+  passages: readonly SourcePassage[];
+  part: string;
+}
+
+function Bullets({ items, marker = "dot", sourced }: { items: string[]; marker?: "dot" | "check" | "warn"; sourced?: ListSources }) {
   return (
     <ul className="grid gap-1.5 text-sm leading-6">
       {items.map((item, index) => (
@@ -36,7 +45,13 @@ function Bullets({ items, marker = "dot" }: { items: string[]; marker?: "dot" | 
           ) : (
             <span aria-hidden className="mt-2.5 size-1 shrink-0 rounded-full bg-muted-foreground/60" />
           )}
-          <span className="min-w-0 [overflow-wrap:anywhere]">{item}</span>
+          {sourced ? (
+            <SourcedPart source={sourced.sources[index]} passages={sourced.passages} part={sourced.part} className="min-w-0 flex-1">
+              <span className="[overflow-wrap:anywhere]">{item}</span>
+            </SourcedPart>
+          ) : (
+            <span className="min-w-0 [overflow-wrap:anywhere]">{item}</span>
+          )}
         </li>
       ))}
     </ul>
@@ -71,7 +86,10 @@ export function QuestionView({ question }: { question: BankQuestionDetail }) {
   const notes = question.meta.interviewerNotes;
   // Documents often list the same points as criteria and as key points; the rubric already shows those.
   const inRubric = new Set(question.rubric.flatMap((c) => [c.title, ...c.lookFor]).map((text) => text.toLowerCase()));
-  const keyPoints = question.keyPoints.filter((point) => !inRubric.has(point.toLowerCase()));
+  const shown = question.keyPoints.flatMap((point, index) =>
+    inRubric.has(point.toLowerCase()) ? [] : [{ point, source: question.partSources?.keyPoints[index] }],
+  );
+  const keyPoints = shown.map((entry) => entry.point);
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem] lg:items-start">
       <div className="grid min-w-0 gap-6">
@@ -117,7 +135,7 @@ export function QuestionView({ question }: { question: BankQuestionDetail }) {
           </Card>
         ) : null}
 
-        <FollowUpsCard followUps={question.followUps} />
+        <FollowUpsCard followUps={question.followUps} sources={question.partSources?.followUps} passages={question.passages} />
         {notes.length > 0 ? (
           <Card className="p-5 sm:p-6">
             <Section title="Interviewer notes" icon={NotebookPen}>
@@ -129,7 +147,7 @@ export function QuestionView({ question }: { question: BankQuestionDetail }) {
         {keyPoints.length > 0 ? (
           <Card className="p-5 sm:p-6">
             <Section title="Key points" icon={CircleCheck} count={keyPoints.length}>
-              <Bullets items={keyPoints} />
+              <Bullets items={keyPoints} sourced={{ sources: shown.map((entry) => entry.source), passages: question.passages, part: "key point" }} />
             </Section>
           </Card>
         ) : null}
@@ -140,7 +158,15 @@ export function QuestionView({ question }: { question: BankQuestionDetail }) {
   );
 }
 
-function FollowUpsCard({ followUps }: { followUps: BankQuestionDetail["followUps"] }) {
+function FollowUpsCard({
+  followUps,
+  sources,
+  passages,
+}: {
+  followUps: BankQuestionDetail["followUps"];
+  sources: readonly PartSource[] | undefined;
+  passages: readonly SourcePassage[];
+}) {
   return (
     <Card className="p-5 sm:p-6">
       <Section title="Follow-up questions" icon={MessageSquareReply} count={followUps.length} testId="question-follow-ups">
@@ -150,14 +176,16 @@ function FollowUpsCard({ followUps }: { followUps: BankQuestionDetail["followUps
           <ol className="grid gap-4">
             {followUps.map((followUp, index) => (
               <li key={index} className="grid gap-2 rounded-lg border bg-muted/25 p-4">
-                <p className="flex gap-2.5 text-sm font-medium leading-6">
-                  <span className="flex size-6 shrink-0 items-center justify-center rounded-full bg-primary-soft text-xs font-semibold text-primary-soft-foreground tabular-nums">
-                    {index + 1}
-                  </span>
-                  <span className="min-w-0 pt-px">
-                    <InlineTitle text={followUp.prompt} />
-                  </span>
-                </p>
+                <SourcedPart source={sources?.[index]} passages={passages} part="follow-up">
+                  <p className="flex gap-2.5 text-sm font-medium leading-6">
+                    <span className="flex size-6 shrink-0 items-center justify-center rounded-full bg-primary-soft text-xs font-semibold text-primary-soft-foreground tabular-nums">
+                      {index + 1}
+                    </span>
+                    <span className="min-w-0 pt-px">
+                      <InlineTitle text={followUp.prompt} />
+                    </span>
+                  </p>
+                </SourcedPart>
                 {followUp.answer ? <Markdown className="pl-8.5">{followUp.answer}</Markdown> : null}
                 {followUp.lookFor.length > 0 ? (
                   <div className="grid gap-1.5 pl-8.5">
@@ -183,11 +211,22 @@ function QuestionAside({ question }: { question: BankQuestionDetail }) {
           <ol className="grid gap-3">
             {question.rubric.map((criterion, index) => (
               <li key={index} className="grid gap-1.5 border-l-2 border-primary/40 pl-3">
-                <p className="text-sm font-medium leading-6">{criterion.title}</p>
+                <SourcedPart source={question.partSources?.rubric[index]?.criterion} passages={question.passages} part="criterion">
+                  <p className="text-sm font-medium leading-6">{criterion.title}</p>
+                </SourcedPart>
                 <p>
                   <CompetencyBadge competencies={question.document.competencies} competency={criterion.competency} />
                 </p>
-                {criterion.lookFor.length > 0 ? <Bullets items={criterion.lookFor} /> : null}
+                {criterion.lookFor.length > 0 ? (
+                  <Bullets
+                    items={criterion.lookFor}
+                    sourced={
+                      question.partSources
+                        ? { sources: question.partSources.rubric[index]?.lookFor ?? [], passages: question.passages, part: "look-for" }
+                        : undefined
+                    }
+                  />
+                ) : null}
               </li>
             ))}
           </ol>
@@ -197,10 +236,12 @@ function QuestionAside({ question }: { question: BankQuestionDetail }) {
       {question.exampleScore ? (
         <Card className="p-5">
           <Section title="Example score" icon={Star} testId="question-example-score">
-            <p className="flex items-baseline gap-1">
-              <span className="text-3xl font-semibold tracking-tight tabular-nums">{question.exampleScore.score}</span>
-              <span className="text-sm text-muted-foreground">/ {question.exampleScore.outOf}</span>
-            </p>
+            <SourcedPart source={question.partSources?.exampleScore ?? undefined} passages={question.passages} part="example score">
+              <p className="flex items-baseline gap-1">
+                <span className="text-3xl font-semibold tracking-tight tabular-nums">{question.exampleScore.score}</span>
+                <span className="text-sm text-muted-foreground">/ {question.exampleScore.outOf}</span>
+              </p>
+            </SourcedPart>
             {question.exampleScore.reasons.length > 0 ? <Bullets items={question.exampleScore.reasons} marker="check" /> : null}
           </Section>
         </Card>
@@ -209,7 +250,11 @@ function QuestionAside({ question }: { question: BankQuestionDetail }) {
       {question.redFlags.length > 0 ? (
         <Card className="border-destructive/25 p-5">
           <Section title="Red flags" icon={AlertTriangle} count={question.redFlags.length} testId="question-red-flags">
-            <Bullets items={question.redFlags} marker="warn" />
+            <Bullets
+              items={question.redFlags}
+              marker="warn"
+              sourced={question.partSources ? { sources: question.partSources.redFlags, passages: question.passages, part: "red flag" } : undefined}
+            />
           </Section>
         </Card>
       ) : null}

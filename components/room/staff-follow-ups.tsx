@@ -7,6 +7,8 @@ import { Kbd } from "@/components/room/kbd";
 import { Markdown } from "@/components/ui/markdown";
 import { offsetInInterview } from "@/components/room/format-time";
 import type { StaffQuestionView } from "@/server/domain/room";
+import type { PartSource, SourcePassage } from "@/server/domain/bank/part-sources";
+import { SourcedPart } from "@/components/bank/part-source";
 
 interface StaffFollowUpsProps {
   question: StaffQuestionView;
@@ -47,6 +49,8 @@ export function StaffFollowUps({ question, sessionStartedAt, canReveal, pendingI
         <ol className="divide-y">
           {question.followUps.map((followUp, index) => (
             <FollowUpRow
+              source={question.provenance?.sources.followUps[index]}
+              passages={question.provenance?.passages ?? []}
               key={followUp.id}
               followUp={followUp}
               index={index}
@@ -64,6 +68,8 @@ export function StaffFollowUps({ question, sessionStartedAt, canReveal, pendingI
 
 function FollowUpRow({
   followUp,
+  source,
+  passages,
   index,
   sessionStartedAt,
   canReveal,
@@ -71,6 +77,9 @@ function FollowUpRow({
   onReveal,
 }: {
   followUp: StaffQuestionView["followUps"][number];
+  /** Where it came from in the bank's document, as planned. */
+  source: PartSource | undefined;
+  passages: readonly SourcePassage[];
   index: number;
   sessionStartedAt: StaffFollowUpsProps["sessionStartedAt"];
   canReveal: boolean;
@@ -90,9 +99,11 @@ function FollowUpRow({
         {revealed ? <Check className="size-3.5" /> : index + 1}
       </span>
       <div className="min-w-0 flex-1">
-        <div data-testid="follow-up-prompt">
-          <Markdown className="text-[14px]">{followUp.prompt}</Markdown>
-        </div>
+        <SourcedPart source={source} passages={passages} part="follow-up">
+          <div data-testid="follow-up-prompt">
+            <Markdown className="text-[14px]">{followUp.prompt}</Markdown>
+          </div>
+        </SourcedPart>
         {followUp.answer || followUp.lookFor.length > 0 ? (
           <details className="group mt-1.5 text-[13px]">
             <summary className="cursor-pointer text-xs font-medium text-muted-foreground select-none hover:text-foreground">What a good answer covers</summary>

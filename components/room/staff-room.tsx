@@ -508,6 +508,7 @@ function CurrentQuestionPanels({
       {current.keyPoints.length > 0 ? (
         <KeyPoints
           keyPoints={current.keyPoints}
+          provenance={current.provenance}
           canCheck={canCheckKeyPoint(role)}
           onChange={(pointIndex, checked) => run({ type: "setKeyPointChecked", questionId: current.id, index: pointIndex, checked })}
         />

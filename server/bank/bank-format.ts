@@ -2,6 +2,7 @@ import { z } from "zod";
 import { dbText } from "@/server/domain/db-text";
 import { codeSpecSchema } from "@/server/domain/code/code-spec";
 import { startingDiagramSchema } from "@/server/domain/board/board";
+import { partSourcesSchema, type PartSources } from "@/server/domain/bank/part-sources";
 import { competencyKeySchema, competencySetSchema, DEFAULT_COMPETENCIES } from "@/server/domain/scoring/competency-set";
 
 /**
@@ -79,6 +80,11 @@ export const bankQuestionSchema = z.object({
   board: startingDiagramSchema.optional(),
   meta: questionMetaSchema,
   source: z.object({ line: z.number().int().positive() }),
+  /**
+   * Where each part comes from in the document (server/domain/bank/part-sources.ts), index for index with the
+   * parts; left out when unknown. Optional: a file written before it reads as before.
+   */
+  partSources: partSourcesSchema.optional(),
 });
 
 export const bankDocumentSchema = z
@@ -110,6 +116,27 @@ export const bankDocumentSchema = z
       }),
     );
   });
+
+export { partSourceSchema, partSourcesSchema, type PartSource, type PartSources } from "@/server/domain/bank/part-sources";
+
+type SourcedParts = Pick<z.infer<typeof bankQuestionSchema>, "rubric" | "keyPoints" | "followUps" | "redFlags" | "exampleScore" | "partSources">;
+
+/**
+ * A question's part sources when they pair up one for one with its parts, else none: sources that do not
+ * (a file whose parts another tool changed) say nothing reliable about any part, and are read as unknown.
+ */
+export function alignedPartSources(question: SourcedParts): PartSources | undefined {
+  const sources = question.partSources;
+  if (!sources) return undefined;
+  const aligned =
+    sources.rubric.length === question.rubric.length &&
+    question.rubric.every((criterion, c) => sources.rubric[c]?.lookFor.length === criterion.lookFor.length) &&
+    sources.keyPoints.length === question.keyPoints.length &&
+    sources.followUps.length === question.followUps.length &&
+    sources.redFlags.length === question.redFlags.length &&
+    (sources.exampleScore === null) === (question.exampleScore === null);
+  return aligned ? sources : undefined;
+}
 
 export type RubricCriterion = z.infer<typeof rubricCriterionSchema>;
 export type FollowUp = z.infer<typeof followUpSchema>;

@@ -95,3 +95,72 @@ describe("a correction", () => {
     expect(said(correctQuestion(stored, { ...asShown(stored), answer: "A function that keeps its scope." }))).toEqual(said(stored));
   });
 });
+
+describe("the parts' sources after a correction", () => {
+  const line = (n: number) => ({ lines: { from: n, to: n }, origin: "document" as const });
+
+  it("keeps the lines of what the person left alone and marks what they wrote", () => {
+    const stored = first("two-sum-note.md");
+    const corrected = correctQuestion(stored, {
+      ...asShown(stored),
+      keyPoints: ["Hash map from value to index", "Check the complement first", "O(n) time, O(n) extra space", "Say the edge cases"],
+      redFlags: ["Nested loops without noticing they are O(n²)"],
+      followUps: [...stored.followUps, { prompt: "And with a stream?", answer: null, lookFor: [] }],
+    });
+    expect(corrected.partSources?.keyPoints).toEqual([line(10), { lines: null, origin: "edited" }, line(12), { lines: null, origin: "added" }]);
+    expect(corrected.partSources?.redFlags).toEqual([line(19)]);
+    expect(corrected.partSources?.followUps).toEqual([line(15), line(16), { lines: null, origin: "added" }]);
+    // The "Key points" criterion follows the corrected key points, each look-for from its key point.
+    expect(corrected.rubric[0]?.lookFor).toEqual(corrected.keyPoints);
+    expect(corrected.partSources?.rubric[0]?.lookFor).toEqual([
+      { lines: { from: 10, to: 10 }, origin: "derived" },
+      { lines: null, origin: "edited" },
+      { lines: { from: 12, to: 12 }, origin: "derived" },
+      { lines: null, origin: "added" },
+    ]);
+  });
+
+  it("marks an edited criterion and keeps the others' lines", () => {
+    const stored = first("label-bullets.md");
+    const rubric = [
+      { ...stored.rubric[0]!, lookFor: ["decoupling in time, the consumer can be down", "back-pressure"] },
+      { title: "Ordering", lookFor: ["per-key order"] },
+    ];
+    const corrected = correctQuestion(stored, { ...asShown(stored), rubric });
+    expect(corrected.partSources?.rubric).toEqual([
+      { criterion: { lines: null, origin: "edited" }, lookFor: [line(7), { lines: null, origin: "edited" }] },
+      { criterion: { lines: null, origin: "added" }, lookFor: [{ lines: null, origin: "added" }] },
+    ]);
+    // Key points that were the rubric's look-fors follow it: one still written in the document keeps its line.
+    expect(corrected.keyPoints).toEqual(["decoupling in time, the consumer can be down", "back-pressure", "per-key order"]);
+    expect(corrected.partSources?.keyPoints).toEqual([line(7), { lines: null, origin: "edited" }, { lines: null, origin: "added" }]);
+  });
+
+  it("leaves every source as it was when nothing changed", () => {
+    const stored = first("two-sum-note.md");
+    expect(correctQuestion(stored, asShown(stored)).partSources).toEqual(stored.partSources);
+  });
+
+  it("a rubric made again from a corrected answer is derived, with no lines", () => {
+    const stored = first("plain-qa.txt");
+    const corrected = correctQuestion(stored, { ...asShown(stored), answer: "A function with yield. It returns an iterator." });
+    expect(corrected.partSources?.rubric[0]?.criterion).toEqual({ lines: null, origin: "derived" });
+    expect(corrected.partSources?.keyPoints.every((source) => source.origin === "derived" && source.lines === null)).toBe(true);
+  });
+
+  it("has no sources when the stored question had none", () => {
+    const { partSources: _none, ...stored } = first("two-sum-note.md");
+    expect(correctQuestion(stored, { ...asShown(stored), redFlags: [] }).partSources).toBeUndefined();
+  });
+});
+
+describe("the parts' sources when the review sends back what it was shown", () => {
+  it("a rubric the importer made again from corrected key points stays derived, whoever sends it back", () => {
+    const stored = first("two-sum-note.md");
+    const keyPoints = ["Hash map from value to index", "Look up target minus the number before storing it"];
+    const shown = correctQuestion(stored, { ...asShown(stored), keyPoints });
+    expect(shown.partSources?.rubric[0]?.criterion).toEqual({ lines: { from: 10, to: 10 }, origin: "derived" });
+    // Importing sends the shown question back as the correction of the freshly read one: stored the same.
+    expect(correctQuestion(stored, asShown(shown)).partSources).toEqual(shown.partSources);
+  });
+});

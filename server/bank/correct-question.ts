@@ -1,7 +1,8 @@
 import type { CodeSpec } from "@/server/domain/code/code-spec";
-import type { BankQuestion, FollowUp, RubricCriterion } from "./bank-format";
+import { alignedPartSources, type BankQuestion, type FollowUp, type PartSource, type PartSources, type RubricCriterion } from "./bank-format";
 import type { Unit } from "./blocks";
 import { extractCriteria } from "./extract-items";
+import { spanOf } from "./locate-sources";
 import { ANSWERS_DIRECTLY, cleanCriteria, keyPointsOf, unstatedCriteria } from "./normalise-question";
 import { splitMarkdown } from "./split-markdown";
 
@@ -84,7 +85,7 @@ export function correctQuestion(stored: BankQuestion, edit: QuestionEdit): BankQ
   const followUps = edit.followUps ?? stored.followUps;
   const rubric = correctedRubric(stored, edit, { answer, keyPoints, followUps });
   const keyPointsFollow = !keyPointsEdited && rubric !== stored.rubric && sameTexts(stored.keyPoints, keyPointsOf(stored.rubric));
-  return {
+  const corrected: BankQuestion = {
     ...stored,
     prompt: edit.prompt ?? stored.prompt,
     context: edit.context !== undefined ? edit.context : stored.context,
@@ -100,4 +101,105 @@ export function correctQuestion(stored: BankQuestion, edit: QuestionEdit): BankQ
       tags: edit.tags ?? stored.meta.tags,
     },
   };
+  const sources = alignedPartSources(stored);
+  const { partSources: _stale, ...rest } = corrected;
+  // The review sends back the rubric it was shown, which may be the one the importer made again: that is not the person's.
+  const remade = edit.rubric === undefined ? rubric : correctedRubric(stored, { ...edit, rubric: undefined }, { answer, keyPoints, followUps });
+  const rubricEdited = rubric === edit.rubric && !(remade !== stored.rubric && sameCriteria(rubric, remade));
+  return sources ? { ...rest, partSources: correctedSources(stored, sources, corrected, { keyPointsFollow, rubricEdited }) } : rest;
+}
+
+const PERSON_ADDED: PartSource = { lines: null, origin: "added" };
+const PERSON_EDITED: PartSource = { lines: null, origin: "edited" };
+
+/**
+ * The sources of a list after a person's correction: an entry still as stored keeps its source; one in the
+ * place of a stored entry that is gone was edited; any other was added.
+ */
+function carried<T>(before: readonly T[], sources: readonly PartSource[], after: readonly T[], same: (a: T, b: T) => boolean): PartSource[] {
+  const used = new Set<number>();
+  const matched = after.map((entry) => {
+    const at = before.findIndex((old, i) => !used.has(i) && same(old, entry));
+    if (at !== -1) used.add(at);
+    return at;
+  });
+  return after.map((_, i) => {
+    const at = matched[i] ?? -1;
+    if (at !== -1) return sources[at] ?? PERSON_EDITED;
+    return i < before.length && !used.has(i) ? PERSON_EDITED : PERSON_ADDED;
+  });
+}
+
+const sameText = (a: string, b: string) => a === b;
+
+/** A part made from another: derived, on the lines of what it was made from; a person's words stay theirs. */
+function derivedFrom(source: PartSource | undefined): PartSource {
+  if (source?.origin === "added" || source?.origin === "edited") return source;
+  return { lines: source?.lines ?? null, origin: "derived" };
+}
+
+/**
+ * The parts' sources after a correction. What the person left alone keeps its lines; what they wrote is
+ * "edited" or "added", with no lines; what the importer made again from a corrected part is derived from it.
+ */
+function correctedSources(
+  stored: BankQuestion,
+  sources: PartSources,
+  next: BankQuestion,
+  how: { keyPointsFollow: boolean; rubricEdited: boolean },
+): PartSources {
+  const storedKeyPoints = carried(stored.keyPoints, sources.keyPoints, next.keyPoints, sameText);
+  // Key points that follow a rubric made again were not the person's: the rubric was not made from them.
+  const rubric =
+    next.rubric === stored.rubric
+      ? sources.rubric
+      : correctedRubricSources(stored, sources, next, how.rubricEdited, how.keyPointsFollow ? [] : storedKeyPoints);
+  const lookForSource = new Map(next.rubric.flatMap((criterion, c) => criterion.lookFor.map((point, l) => [point, rubric[c]?.lookFor[l]] as const)));
+  return {
+    rubric,
+    keyPoints: how.keyPointsFollow
+      ? next.keyPoints.map((point, i) => (stored.keyPoints.includes(point) ? storedKeyPoints[i] : undefined) ?? derivedFrom(lookForSource.get(point)))
+      : storedKeyPoints,
+    followUps: carried(
+      stored.followUps,
+      sources.followUps,
+      next.followUps,
+      (a, b) => a.prompt === b.prompt && a.answer === b.answer && sameTexts(a.lookFor, b.lookFor),
+    ),
+    redFlags: carried(stored.redFlags, sources.redFlags, next.redFlags, sameText),
+    exampleScore: next.exampleScore ? sources.exampleScore : null,
+  };
+}
+
+function correctedRubricSources(
+  stored: BankQuestion,
+  sources: PartSources,
+  next: BankQuestion,
+  edited: boolean,
+  keyPoints: readonly PartSource[],
+): PartSources["rubric"] {
+  if (edited) {
+    const criteria = carried(
+      stored.rubric,
+      sources.rubric.map((s) => s.criterion),
+      next.rubric,
+      (a, b) => a.title === b.title && sameTexts(a.lookFor, b.lookFor),
+    );
+    return next.rubric.map((criterion, c) => {
+      const before = stored.rubric.findIndex((old) => old.title === criterion.title);
+      const old = stored.rubric[before];
+      const lookFor = old
+        ? carried(old.lookFor, sources.rubric[before]?.lookFor ?? [], criterion.lookFor, sameText)
+        : criterion.lookFor.map(() => PERSON_ADDED);
+      // A criterion whose title stayed but whose look-fors changed was edited; its title keeps its lines.
+      const own = criteria[c] ?? PERSON_ADDED;
+      return { criterion: own.origin === "added" && old ? PERSON_EDITED : own, lookFor };
+    });
+  }
+  // Made again by the importer from corrected key points, answer or follow-ups: each look-for that is a key point comes from it.
+  const keyPointSource = new Map(keyPoints.map((source, i) => [next.keyPoints[i], source] as const));
+  return next.rubric.map((criterion) => {
+    const lookFor = criterion.lookFor.map((point) => derivedFrom(keyPointSource.get(point)));
+    return { criterion: { lines: spanOf(lookFor.map((source) => source.lines)), origin: "derived" as const }, lookFor };
+  });
 }

@@ -69,12 +69,13 @@ function listPart(draft: QuestionDraft, field: "keyPoints" | "redFlags" | "notes
   return [...leadingRun(draft.fields[field]), ...(draft.listed?.[field] ?? [])];
 }
 
-function criteriaFor(draft: QuestionDraft, answer: readonly Unit[]): RubricCriterion[] {
+/** The rubric the document states for a question, else what the importer derives (`stated` says which). */
+function criteriaFor(draft: QuestionDraft, answer: readonly Unit[]): { criteria: RubricCriterion[]; stated: boolean } {
   const keyPoints = [...draft.fields.keyPoints, ...(draft.listed?.keyPoints ?? [])];
   const rubric = [...draft.fields.rubric, ...(draft.listed?.rubric ?? [])];
   const stated = [...extractCriteria(keyPoints, "Key points"), ...extractCriteria(rubric, draft.rubricLabel ?? "What to look for")];
   if (draft.inlineRubric.length > 0) stated.push({ title: "What this tests", lookFor: draft.inlineRubric });
-  return stated.length > 0 ? stated : unstatedCriteria(answer, draft.followUps);
+  return stated.length > 0 ? { criteria: stated, stated: true } : { criteria: unstatedCriteria(answer, draft.followUps), stated: false };
 }
 
 /**
@@ -201,12 +202,37 @@ export function statementOf(prompt: string, body: readonly Unit[]): Unit[] {
   return body.slice(0, end);
 }
 
+/**
+ * What the importer made rather than read, for the parts' sources (locate-sources.ts): key points taken from the
+ * rubric's look-fors, and the question's own criteria when the document stated none (the rest are a section's).
+ */
+export interface Derivation {
+  keyPointsFromRubric: boolean;
+  ownCriteria: number;
+  ownCriteriaDerived: boolean;
+  /** The answer's lines in the decoded text, what a derived criterion comes from. */
+  answerLines: { from: number; to: number } | null;
+}
+
+const lastLineOf = (unit: Unit) => unit.line + unit.md.split("\n").length - 1;
+
+function linesOf(units: readonly Unit[]): { from: number; to: number } | null {
+  const placed = units.filter((u) => u.line > 0);
+  if (placed.length === 0) return null;
+  return { from: Math.min(...placed.map((u) => u.line)), to: Math.max(...placed.map(lastLineOf)) };
+}
+
 export function normaliseQuestion(draft: QuestionDraft, shared: readonly SectionNotes[]): UnkeyedQuestion {
+  return normaliseDraft(draft, shared).question;
+}
+
+/** A draft as the bank stores it, with what of it the importer derived. */
+export function normaliseDraft(draft: QuestionDraft, shared: readonly SectionNotes[]): { question: UnkeyedQuestion; derivation: Derivation } {
   const hasAnswer = draft.fields.answer.length > 0;
   const statement = hasAnswer ? draft.fields.body : statementOf(draft.prompt, draft.fields.body);
   const answered = hasAnswer ? withChosenOption(draft.fields.answer, draft.fields.body) : draft.fields.body.slice(statement.length);
   const answerUnits = answered.filter((u) => !isPlaceholder(u));
-  const rubric = criteriaFor(draft, answerUnits);
+  const { criteria: rubric, stated } = criteriaFor(draft, answerUnits);
   const cleanRubric = cleanCriteria(rubric);
   const statedKeyPoints = dedupe(extractItems(listPart(draft, "keyPoints"))).slice(0, MAX_KEY_POINTS);
   const section = draft.section.map(cleanPrompt).filter((s) => s !== "");
@@ -216,7 +242,13 @@ export function normaliseQuestion(draft: QuestionDraft, shared: readonly Section
   const ownRubric = cleanRubric.length > 0 ? cleanRubric : sharedCriteria.length > 0 ? [] : [ANSWERS_DIRECTLY];
   const title = draft.title === null ? null : cleanPrompt(draft.title);
   const prompt = cleanPrompt(draft.prompt);
-  return {
+  const derivation: Derivation = {
+    keyPointsFromRubric: statedKeyPoints.length === 0,
+    ownCriteria: ownRubric.length,
+    ownCriteriaDerived: !stated || cleanRubric.length === 0,
+    answerLines: linesOf(answerUnits),
+  };
+  const question: UnkeyedQuestion = {
     prompt,
     context: tidyMarkdown(unitsToMarkdown(statement)),
     section,
@@ -248,6 +280,7 @@ export function normaliseQuestion(draft: QuestionDraft, shared: readonly Section
     },
     source: { line: Math.max(1, draft.line) },
   };
+  return { question, derivation };
 }
 
 /** Lists grouped under "## Easy" / "## Advanced questions" state the difficulty once, in the heading. */

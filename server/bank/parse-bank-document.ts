@@ -12,7 +12,8 @@ import { decodeText } from "./decode-text";
 import { inferQuestionUnits, topicQuestionUnits, type QuestionUnits } from "./question-units";
 import { labelledTopicOpeners } from "./labelled-topics";
 import { plainInline, sliceText, withoutEmoji } from "./inline-text";
-import { assignKeys, cleanPrompt, keptUnits, leadingRun, normaliseQuestion, sectionNotes } from "./normalise-question";
+import { assignKeys, cleanPrompt, keptUnits, leadingRun, normaliseDraft, sectionNotes, type Derivation, type UnkeyedQuestion } from "./normalise-question";
+import { locateSources, questionRegions, SourceText } from "./locate-sources";
 import { describePassage, passageDraft, unusedPassages, type ParseReport, type Passage } from "./parse-report";
 import { splitMarkdown } from "./split-markdown";
 import { splitPlainText } from "./split-plain-text";
@@ -63,6 +64,8 @@ const TOPICS_PER_QUESTION = 5;
 export interface ParsedBank {
   document: BankDocument;
   report: ParseReport;
+  /** The text the pipeline read, whose lines the questions' and their parts' sources name. */
+  text: string;
 }
 
 export interface ParseOptions {
@@ -140,7 +143,7 @@ export function parseBankDocumentWithReport({ bytes, sourceFile }: BankSource, o
     }
   }
   const shared = sectionNotes(assembly);
-  const normalised = assembly.questions.map((draft) => ({ draft, question: normaliseQuestion(draft, shared) })).filter((n) => n.question.prompt !== "");
+  const normalised = assembly.questions.map((draft) => ({ draft, ...normaliseDraft(draft, shared) })).filter((n) => n.question.prompt !== "");
   const passages = unusedPassages(
     split.units,
     usedUnits(
@@ -157,10 +160,10 @@ export function parseBankDocumentWithReport({ bytes, sourceFile }: BankSource, o
   const isChosen = (p: Passage) => chosen.has(p.units[0]?.line ?? 0);
   const added = passages
     .filter(isChosen)
-    .map((p) => normaliseQuestion(passageDraft(p), shared))
-    .filter((q) => q.prompt !== "");
+    .map((p) => normaliseDraft(passageDraft(p), shared))
+    .filter((n) => n.question.prompt !== "");
   // Keys go to the document's own questions first, so that adding a passage never changes them.
-  const keyed = assignKeys([...normalised.map((n) => n.question), ...added]);
+  const keyed = assignKeys(withPartSources(decoded.text, [...normalised, ...added]));
   const questions = inDocumentOrder(keyed.slice(0, normalised.length), keyed.slice(normalised.length));
   if (questions.length === 0) {
     throw new BankParseError(
@@ -193,5 +196,18 @@ export function parseBankDocumentWithReport({ bytes, sourceFile }: BankSource, o
       sourceFile,
     );
   }
-  return { document: parsed.data, report };
+  return { document: parsed.data, report, text: decoded.text };
+}
+
+/** The questions with where each of their parts stands in the text (locate-sources.ts). */
+function withPartSources(text: string, normalised: ReadonlyArray<{ question: UnkeyedQuestion; derivation: Derivation }>): UnkeyedQuestion[] {
+  const source = new SourceText(text);
+  const regions = questionRegions(
+    normalised.map((n) => n.question.source.line),
+    source.lineCount,
+  );
+  return normalised.map(({ question, derivation }, i) => ({
+    ...question,
+    partSources: locateSources(source, question, derivation, regions[i] ?? { from: question.source.line, to: source.lineCount }),
+  }));
 }

@@ -243,7 +243,9 @@ test("a coding question's code: read by the importer, shown on the review, edite
   await expect(page.getByTestId("question-code")).toHaveCount(0);
 });
 
-test("a new user's note imports as one question; its key points corrected on the review are the checklist in the room", async ({ page }) => {
+test("a new user's note imports as one question; its key points corrected on the review are the checklist in the room, each opening its source", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
   await signUpNew(page, "Nia Notes");
@@ -294,6 +296,32 @@ test("a new user's note imports as one question; its key points corrected on the
   await page.getByTestId("bank-confirm-import").click();
   await expect(file.getByTestId("bank-file-outcome")).toContainText("Imported");
 
+  // On the question's page, each part names its lines in the document; one click opens the passage beside it.
+  await page.goto("/bank");
+  await page.getByTestId("bank-search").fill("two sum");
+  await page.getByTestId("bank-result").filter({ hasText: "Two Sum" }).first().click();
+  await expect(page.getByTestId("question-prompt")).toHaveText("Two Sum");
+  const rubric = page.getByTestId("question-rubric");
+  // The rubric's key-point criterion was made again from the corrected key points: the one left alone comes from
+  // line 10, the corrected ones were edited. A look-for is a list entry inside its criterion's.
+  const kept = rubric.locator("li li").filter({ hasText: "Hash map from value to index" });
+  await expect(kept.getByTestId("part-source")).toHaveText("from line 10");
+  await expect(rubric.locator("li li").filter({ hasText: "Look up target minus the number" }).getByTestId("part-source-note")).toHaveText("edited");
+  await kept.getByTestId("part-source").click();
+  const passage = kept.getByTestId("source-passage");
+  await expect(passage).toContainText("From the document, line 10");
+  await expect(passage.locator("[data-own]")).toHaveText(["10- Hash map from value to index"]);
+  await expect(passage).toContainText("**Key points**");
+  const flags = page.getByTestId("question-red-flags");
+  await flags.getByTestId("part-source").first().click();
+  await expect(flags.getByTestId("source-passage").locator("[data-own]")).toHaveText(["19- Nested loops without noticing they are O(n²)"]);
+  await kept.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "test-results/screens/question-part-source-1366.png" });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await kept.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "test-results/screens/question-part-source-390.png" });
+  await page.setViewportSize({ width: 1280, height: 900 });
+
   await page.goto("/interviews/new");
   await page.getByLabel("Title", { exact: true }).fill("Warm-up");
   await page.getByRole("searchbox", { name: "Search the question bank" }).fill("two sum");
@@ -308,4 +336,16 @@ test("a new user's note imports as one question; its key points corrected on the
   await expect(checklist).not.toContainText("Check the complement");
   await expect(checklist).toContainText("0 of 3 heard");
   await expect(page.getByRole("region", { name: "Reference answer" })).toContainText("Walk the array once with a hash map");
+
+  // In the room, the interviewer opens where a key point came from, as it was planned.
+  const point = checklist.getByRole("listitem").filter({ hasText: "Hash map from value to index" });
+  await point.getByTestId("part-source").click();
+  await expect(point.getByTestId("source-passage").locator("[data-own]")).toHaveText(["10- Hash map from value to index"]);
+  await expect(checklist.getByRole("listitem").filter({ hasText: "One pass, O(n) time and space" }).getByTestId("part-source-note")).toHaveText("edited");
+  await expect(checklist).toContainText("0 of 3 heard");
+  await point.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "test-results/screens/room-key-point-source-1280.png" });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.screenshot({ path: "test-results/screens/room-key-point-source-1280-dark.png" });
+  await page.emulateMedia({ colorScheme: "light" });
 });

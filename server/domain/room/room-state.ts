@@ -6,6 +6,7 @@ import { competencyRefSchema } from "../scoring/competency-set";
 import { codeSpecSchema, testCaseSchema, type TestCase } from "../code/code-spec";
 import { runRecordSchema } from "../code/run-record";
 import { boardOf, boardSchema, startingDiagramSchema, type Board } from "../board/board";
+import { questionProvenanceSchema } from "../bank/part-sources";
 
 export { ID_MAX_LENGTH, idSchema, instantSchema } from "./primitives";
 
@@ -67,6 +68,11 @@ export const questionSnapshotSchema = z.object({
   /** The question's starting diagram from the bank, drawn on its whiteboard before anyone draws. */
   board: startingDiagramSchema.nullable().default(null),
   meta: z.record(z.string(), z.unknown()),
+  /**
+   * Where each part came from in its bank document, with the passages around them, as planned; null for a
+   * question whose parts have no known source and for plans made before it existed. Staff only, like the answer.
+   */
+  provenance: questionProvenanceSchema.nullable().default(null),
 });
 export type QuestionSnapshot = z.infer<typeof questionSnapshotSchema>;
 

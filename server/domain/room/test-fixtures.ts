@@ -48,8 +48,24 @@ export function question(n: number, followUps = 3): QuestionSnapshot {
     },
     // Its starting diagram: the candidate's to see once the question is asked, like its prompt.
     board: [boardText(`start_${n}`, `PROMPT_${q}_BOARD_START`, 1)],
+    // Where its parts came from in the bank's document: the passages hold the answers, staff only.
+    provenance: {
+      sources: {
+        rubric: [
+          { criterion: linesAt(3, 5), lookFor: [linesAt(4, 4)] },
+          { criterion: { lines: null, origin: "edited" }, lookFor: [{ lines: null, origin: "added" }] },
+        ],
+        keyPoints: [linesAt(4, 4), { lines: { from: 5, to: 5 }, origin: "derived" }],
+        followUps: Array.from({ length: followUps }, () => linesAt(6, 6)),
+        redFlags: [linesAt(7, 7)],
+        exampleScore: linesAt(8, 8),
+      },
+      passages: [{ from: 1, lines: Array.from({ length: 11 }, (_, i) => `SECRET_${q}_PASSAGE_LINE_${i + 1}`) }],
+    },
   };
 }
+
+const linesAt = (from: number, to: number) => ({ lines: { from, to }, origin: "document" as const });
 
 /** A text element on a whiteboard, as Excalidraw makes one. */
 export function boardText(id: string, text: string, version: number, versionNonce = 0): BoardElement {

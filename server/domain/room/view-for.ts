@@ -18,6 +18,7 @@ import {
   testsOf,
 } from "./room-state";
 import type { RunnableLanguage, TestCase } from "../code/code-spec";
+import type { QuestionProvenance } from "../bank/part-sources";
 import type { RunRecord } from "../code/run-record";
 import { unreachable } from "./unreachable";
 import type { Call } from "./room-state";
@@ -95,6 +96,8 @@ export interface StaffQuestionView {
   runs: RunRecord[];
   /** Its whiteboard: what was drawn, or the starting diagram the bank gave it, shown to staff before it is asked. */
   board: Board;
+  /** Where its parts came from in the bank's document, and the passages around them; null when unknown. */
+  provenance: QuestionProvenance | null;
 }
 
 export interface NoteView {
@@ -300,6 +303,8 @@ function staffView(state: RoomState, viewer: Actor, now: Date | undefined): Staf
         code: codeView(state, question),
         runs: runsView(state, question.id),
         board: boardFor(state, question),
+        // A plan stored before provenance existed has no such field at all.
+        provenance: question.provenance ?? null,
       };
     }),
     notes: state.notes

@@ -32,7 +32,9 @@ export async function copyBankDocument(db: Db, actor: BankActor, documentId: str
   if (own) throw new AppError("CONFLICT", `Your bank already has a document named ${document.sourceFile}.`);
   const [source] = await exportBank(db, scope, documentId);
   if (!source) throw new AppError("NOT_FOUND", NO_SUCH_DOCUMENT);
-  const outcome = await importBankDocument(db, source, { byteSize: document.byteSize, ownerId: actor.id });
+  // The copy's parts name lines of the same text: it goes with them.
+  const text = await db.bankDocument.findUnique({ where: { id: documentId }, select: { sourceText: true } });
+  const outcome = await importBankDocument(db, source, { byteSize: document.byteSize, ownerId: actor.id, sourceText: text?.sourceText ?? null });
   return { documentId: outcome.documentId };
 }
 

@@ -11,6 +11,7 @@ import type { CompetencySet } from "@/server/domain/scoring/competency-set";
 import { assignQuestionCompetencies } from "@/server/bank/assign-competencies";
 import { correctQuestion } from "@/server/bank/correct-question";
 import { clearQuestionChildren, writeQuestionChildren } from "@/server/services/bank/import";
+import { partSourcesColumn } from "@/server/services/bank/part-sources-column";
 import { searchTextOf } from "@/server/services/bank/search-text";
 import { codeColumn } from "@/server/services/bank/code-column";
 import { boardColumn } from "@/server/services/bank/board-column";
@@ -78,6 +79,7 @@ export async function updateBankQuestion(db: Db, actor: BankActor, id: string, c
         searchText: searchTextOf(question),
         code: codeColumn(question.code),
         board: board === undefined ? undefined : boardColumn(board),
+        partSources: partSourcesColumn(question),
       },
     });
     await clearQuestionChildren(tx, [id]);

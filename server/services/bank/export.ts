@@ -7,6 +7,7 @@ import { assignQuestionCompetencies } from "@/server/bank/assign-competencies";
 import { competencySetOf, type CompetencySet } from "@/server/domain/scoring/competency-set";
 import { codeOfColumn } from "@/server/services/bank/code-column";
 import { boardOfColumn } from "@/server/services/bank/board-column";
+import { partSourcesOfColumn } from "@/server/services/bank/part-sources-column";
 import {
   BANK_FORMAT_VERSION,
   bankDocumentSchema,
@@ -65,6 +66,7 @@ export function toInterchangeQuestion(row: StoredQuestion, document: QuestionDoc
     board: boardOfColumn(row.board) ?? undefined,
     meta: questionMetaSchema.parse(row.meta),
     source: { line: row.sourceLine },
+    partSources: partSourcesOfColumn(row.partSources),
   });
   return assignQuestionCompetencies(question, document.competencies, document.title);
 }

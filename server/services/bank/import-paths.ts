@@ -2,7 +2,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Db } from "@/server/platform/db/client";
 import { BankParseError, MAX_BANK_BYTES } from "@/server/bank/bank-parse-error";
-import { parseBankDocument } from "@/server/bank/parse-bank-document";
+import { parseBankDocumentWithReport } from "@/server/bank/parse-bank-document";
 import { sourceFileName } from "@/server/services/bank/upload";
 import { BANK_FILE_EXTENSIONS, bankSourceBytes } from "@/server/services/bank/formats/convert-document";
 import { importBankDocument } from "@/server/services/bank/import";
@@ -31,8 +31,12 @@ export async function importBankPaths(db: Db, files: readonly string[]): Promise
       const raw = await readFile(file);
       const sourceFile = sourceFileName(file);
       const { bytes } = await bankSourceBytes(raw, sourceFile, { otherNamesAsText: true });
-      const document = withStartingDiagrams(parseBankDocument({ bytes, sourceFile }));
-      results.push({ file, ok: true, outcome: await importBankDocument(db, document, { byteSize: raw.length, ownerId: null }) });
+      const { document, text } = parseBankDocumentWithReport({ bytes, sourceFile });
+      results.push({
+        file,
+        ok: true,
+        outcome: await importBankDocument(db, withStartingDiagrams(document), { byteSize: raw.length, ownerId: null, sourceText: text }),
+      });
     } catch (error) {
       if (error instanceof BankParseError || error instanceof AppError) results.push({ file, ok: false, message: error.message });
       else if (error instanceof Error && "code" in error && (error.code === "ENOENT" || error.code === "EISDIR"))

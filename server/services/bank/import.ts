@@ -1,11 +1,13 @@
 import type { Db } from "@/server/platform/db/client";
 import { Prisma } from "@/server/platform/db/generated/client";
 import { assignCompetencies } from "@/server/bank/assign-competencies";
+import { MAX_BANK_BYTES } from "@/server/bank/bank-parse-error";
 import { bankDocumentSchema, type BankDocument, type BankDocumentInput, type BankQuestion } from "@/server/bank/bank-format";
 import { competencySetOf, DEFAULT_COMPETENCIES, type CompetencySet } from "@/server/domain/scoring/competency-set";
 import { searchTextOf } from "@/server/services/bank/search-text";
 import { codeColumn } from "@/server/services/bank/code-column";
 import { boardColumn } from "@/server/services/bank/board-column";
+import { partSourcesColumn } from "@/server/services/bank/part-sources-column";
 import type { ImportOutcome } from "@/server/api/routers/bank/import.schema";
 
 type Tx = Prisma.TransactionClient;
@@ -27,6 +29,7 @@ function questionColumns(question: BankQuestion, position: number, sectionId: st
     sourceLine: question.source.line,
     code: codeColumn(question.code),
     board: boardColumn(question.board ?? null),
+    partSources: partSourcesColumn(question),
     sectionId,
     searchText: searchTextOf(question),
     retiredAt: null,
@@ -82,6 +85,14 @@ export function storedSet(set: CompetencySet): CompetencySet | typeof Prisma.DbN
   return JSON.stringify(set) === JSON.stringify(DEFAULT_COMPETENCIES) ? Prisma.DbNull : set;
 }
 
+export interface ImportOptions {
+  byteSize: number;
+  ownerId: string | null;
+  /** The text the importer read, whose lines the parts' sources name; left out when there is none (a copy of a document without it). */
+  sourceText?: string | null;
+  now?: Date;
+}
+
 /**
  * Stores one parsed document in its owner's bank (`ownerId` null: the shared, read-only documents), all
  * of it or nothing (one transaction).
@@ -94,11 +105,7 @@ export function storedSet(set: CompetencySet): CompetencySet | typeof Prisma.DbN
  *   still readable) and come back if a later version has them again.
  * - Interviews already planned or run are unaffected: SessionQuestion.snapshot holds their own copy.
  */
-export async function importBankDocument(
-  db: Db,
-  input: BankDocumentInput,
-  options: { byteSize: number; ownerId: string | null; now?: Date },
-): Promise<ImportOutcome> {
+export async function importBankDocument(db: Db, input: BankDocumentInput, options: ImportOptions): Promise<ImportOutcome> {
   const parsed = bankDocumentSchema.parse(input);
   const now = options.now ?? new Date();
   const totals = {
@@ -113,11 +120,13 @@ export async function importBankDocument(
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`bank:${options.ownerId ?? ""}:${parsed.sourceFile}`}))`;
       const existing = await tx.bankDocument.findFirst({
         where: { ownerId: options.ownerId, sourceFile: parsed.sourceFile },
-        select: { id: true, contentHash: true, competencies: true },
+        select: { id: true, contentHash: true, competencies: true, sourceText: true },
       });
       // The owner's edited competencies outlive a new version of the file; its criteria are proposed against them.
       const doc = assignCompetencies(parsed, existing?.competencies ? competencySetOf(existing.competencies) : parsed.competencies);
-      if (existing?.contentHash === doc.contentHash) return unchangedOutcome(tx, doc, existing.id);
+      // A shared document stored before its text was kept is written again, to gain its parts' sources: nobody can have corrected it.
+      const upgrade = options.ownerId === null && existing?.sourceText === null && typeof options.sourceText === "string";
+      if (existing?.contentHash === doc.contentHash && !upgrade) return unchangedOutcome(tx, doc, existing.id);
 
       const document = await writeDocument(tx, doc, existing, options);
       const questions = await writeQuestions(tx, document.id, doc.questions, now);
@@ -155,19 +164,20 @@ async function unchangedOutcome(tx: Tx, doc: BankDocument, documentId: string): 
   };
 }
 
+/** The text kept for the sources' passages: none beyond the upload's own limit (a PDF's Markdown can outgrow its file). */
+function keptSourceText(text: string | null | undefined): string | null {
+  return typeof text === "string" && Buffer.byteLength(text) <= MAX_BANK_BYTES ? text : null;
+}
+
 /** Creates the document row, or updates the stored version's in place. */
-async function writeDocument(
-  tx: Tx,
-  doc: BankDocument,
-  existing: { id: string } | null,
-  options: { byteSize: number; ownerId: string | null },
-): Promise<{ id: string }> {
+async function writeDocument(tx: Tx, doc: BankDocument, existing: { id: string } | null, options: ImportOptions): Promise<{ id: string }> {
   const documentData = {
     title: doc.title,
     contentHash: doc.contentHash,
     byteSize: options.byteSize,
     repairs: doc.repairs,
     competencies: storedSet(doc.competencies),
+    sourceText: keptSourceText(options.sourceText),
   };
   return existing
     ? await tx.bankDocument.update({ where: { id: existing.id }, data: documentData, select: { id: true } })

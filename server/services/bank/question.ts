@@ -3,6 +3,7 @@ import type { BankReadScope } from "@/server/domain/bank/policy";
 import { AppError } from "@/server/platform/errors";
 import { interchangeQuestionInclude, questionDocumentOf, questionDocumentSelect, toInterchangeQuestion } from "@/server/services/bank/export";
 import { readableQuestionIds } from "@/server/services/bank/visibility";
+import { loadSourcePassages } from "@/server/services/bank/source-passages";
 import { bankQuestionDetailSchema, type BankQuestionDetail } from "@/server/api/routers/bank/question.schema";
 
 export const NOT_IN_BANK = "That question is not in the bank (any more).";
@@ -16,8 +17,10 @@ export async function loadBankQuestion(db: Db, scope: BankReadScope, id: string)
   });
   if (!row) throw new AppError("NOT_FOUND", NOT_IN_BANK);
   const document = questionDocumentOf(row.document);
+  const question = toInterchangeQuestion(row, document);
   return bankQuestionDetailSchema.parse({
-    ...toInterchangeQuestion(row, document),
+    ...question,
+    passages: await loadSourcePassages(db, row.document.id, question.partSources),
     id: row.id,
     document: { ...row.document, competencies: document.competencies },
     updatedAt: row.updatedAt,

@@ -2,6 +2,8 @@ import { z } from "zod";
 import type { Db } from "@/server/platform/db/client";
 import { bankQuestionSchema } from "@/server/bank/bank-format";
 import { competencySetSchema } from "@/server/domain/scoring/competency-set";
+import { sourcePassageSchema } from "@/server/domain/bank/part-sources";
+import { loadSourcePassages } from "@/server/services/bank/source-passages";
 import type { BankReadScope } from "@/server/domain/bank/policy";
 import { AppError } from "@/server/platform/errors";
 import { readableQuestionIds } from "@/server/services/bank/visibility";
@@ -18,6 +20,8 @@ export const bankQuestionSnapshotSchema = bankQuestionSchema.extend({
   sourceFile: z.string().min(1),
   /** Its document's set, to name each criterion's competency in the interview's copy. */
   competencies: competencySetSchema,
+  /** The document's lines around the parts' sources, as they are when planned. */
+  passages: z.array(sourcePassageSchema),
 });
 
 export type BankQuestionSnapshot = z.infer<typeof bankQuestionSnapshotSchema>;
@@ -45,17 +49,24 @@ export async function loadBankQuestionsForSnapshot(
       missing.length === 1 ? "A chosen question is no longer in the bank." : `${missing.length} chosen questions are no longer in the bank.`,
     );
   }
-  return ids.map((id) => {
+  const snapshots: BankQuestionSnapshot[] = [];
+  // One after another: this may run inside a transaction, one connection answering one query at a time.
+  for (const id of ids) {
     const row = byId.get(id);
     if (!row) throw new AppError("NOT_FOUND");
     const document = questionDocumentOf(row.document);
-    return bankQuestionSnapshotSchema.parse({
-      ...toInterchangeQuestion(row, document),
-      competencies: document.competencies,
-      bankQuestionId: row.id,
-      documentId: row.document.id,
-      documentTitle: row.document.title,
-      sourceFile: row.document.sourceFile,
-    });
-  });
+    const question = toInterchangeQuestion(row, document);
+    snapshots.push(
+      bankQuestionSnapshotSchema.parse({
+        ...question,
+        passages: await loadSourcePassages(db, row.document.id, question.partSources),
+        competencies: document.competencies,
+        bankQuestionId: row.id,
+        documentId: row.document.id,
+        documentTitle: row.document.title,
+        sourceFile: row.document.sourceFile,
+      }),
+    );
+  }
+  return snapshots;
 }

@@ -30,8 +30,8 @@ async function parseFile(file: z.output<typeof bankFileSchema>, passagesAsQuesti
   const sourceFile = sourceFileName(file.name);
   const raw = bytesOf(file);
   const { bytes } = await bankSourceBytes(raw, sourceFile);
-  const { document, report } = parseBankDocumentWithReport({ bytes, sourceFile }, { passagesAsQuestions });
-  return { document: withStartingDiagrams(document), report, byteSize: raw.length };
+  const { document, report, text } = parseBankDocumentWithReport({ bytes, sourceFile }, { passagesAsQuestions });
+  return { document: withStartingDiagrams(document), report, text, byteSize: raw.length };
 }
 
 /** What a parse error means to the caller: the file is bad, too large, or changed since its preview. */
@@ -70,7 +70,7 @@ export async function previewBankFiles(files: readonly BankFile[]): Promise<Prev
   for (const raw of files) {
     const file = bankFileSchema.parse(raw);
     try {
-      const { report, ...parsed } = await parseFile(file);
+      const { report, text: _text, ...parsed } = await parseFile(file);
       const listed = { ...report, unused: report.unused.slice(0, MAX_LISTED_PASSAGES), unusedTotal: report.unused.length };
       results.push({ name: file.name, ok: true, ...parsed, report: listed });
     } catch (error) {
@@ -89,8 +89,8 @@ export async function importBankFiles(db: Db, files: readonly CorrectedFile[], o
   for (const raw of files) {
     const file = correctedFileSchema.parse(raw);
     try {
-      const { document, byteSize } = await parseFile(file, file.passagesAsQuestions);
-      const outcome = await importBankDocument(db, applyCorrections(document, file.corrections), { byteSize, ownerId });
+      const { document, byteSize, text } = await parseFile(file, file.passagesAsQuestions);
+      const outcome = await importBankDocument(db, applyCorrections(document, file.corrections), { byteSize, ownerId, sourceText: text });
       results.push({ name: file.name, ok: true, outcome });
     } catch (error) {
       results.push(failure(file.name, error));

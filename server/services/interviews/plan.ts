@@ -50,6 +50,7 @@ function asAsked(question: BankQuestionSnapshot): StoredQuestion {
     exampleScore: question.exampleScore,
     code: question.code,
     meta: { ...question.meta, documentTitle: question.documentTitle, sourceFile: question.sourceFile, bankQuestionId: question.bankQuestionId },
+    provenance: question.partSources ? { sources: question.partSources, passages: question.passages } : null,
   };
 }
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { bankQuestionSchema } from "@/server/bank/bank-format";
 import { dbText } from "@/server/domain/db-text";
 import { competencySetSchema } from "@/server/domain/scoring/competency-set";
+import { sourcePassageSchema } from "@/server/domain/bank/part-sources";
 
 export const bankQuestionInput = z.object({ id: dbText.min(1) });
 export type BankQuestionInput = z.infer<typeof bankQuestionInput>;
@@ -14,6 +15,8 @@ export const bankQuestionDetailSchema = bankQuestionSchema.extend({
   updatedAt: z.date(),
   /** Dropped by a later version of its document but kept for an interview template. */
   retired: z.boolean(),
+  /** The document's lines around its parts (`partSources`), for showing the passage each came from. */
+  passages: z.array(sourcePassageSchema),
 });
 
 export type BankQuestionDetail = z.infer<typeof bankQuestionDetailSchema>;
