@@ -175,8 +175,10 @@ describe("the outbox", () => {
     await expect.poll(async () => (await rowsTo("opted-out@example.com"))[0]?.lastError, { timeout: 10_000 }).toBe("unsubscribed");
     expect(sink.to("opted-out@example.com")).toEqual([]);
 
-    await database.db.$transaction(async (tx) => queueEmails(tx, [{ ...reminder("late@example.com"), sendAfter: new Date(now.getTime() - 1) }], now));
+    // The clock moves past the start before the row is queued: its commit wakes the worker at once (NOTIFY),
+    // and a worker still on the earlier clock would rightly send it.
     now = new Date(startsAt.getTime() + 1);
+    await database.db.$transaction(async (tx) => queueEmails(tx, [{ ...reminder("late@example.com"), sendAfter: new Date(now.getTime() - 2) }], now));
     worker.nudge();
     await expect.poll(async () => (await rowsTo("late@example.com"))[0]?.lastError, { timeout: 10_000 }).toBe("too late");
     expect(sink.to("late@example.com")).toEqual([]);
