@@ -79,7 +79,7 @@ describe("two people who book the same slot and topic", () => {
     expect(await ann.http.trpc.practice.book.mutate({ startsAt: slot, topic: TOPIC })).toMatchObject({ matched: false });
     // Two levels apart is never a match for a slot, however long the booking waits.
     expect(await carl.http.trpc.practice.book.mutate({ startsAt: slot, topic: TOPIC })).toMatchObject({ matched: false });
-    expect((await bob.http.trpc.practice.slots.query({ topic: TOPIC })).open).toEqual([{ startsAt: slot, waiting: 2 }]);
+    expect((await bob.http.trpc.practice.slots.query({ topic: TOPIC })).open).toContainEqual({ startsAt: slot, waiting: 2 });
     expect(await bob.http.trpc.practice.book.mutate({ startsAt: slot, topic: TOPIC })).toMatchObject({ matched: true });
 
     const [annBooking] = (await ann.http.trpc.practice.slots.query({ topic: TOPIC })).bookings;
