@@ -273,6 +273,7 @@ function RecognisedQuestions({ entry, document, importing, dispatch }: Recognise
             question={question}
             document={document}
             correction={entry.corrections[question.key]}
+            passages={entry.report?.sourcePassages ?? []}
             disabled={importing}
             onCorrect={(correction) => dispatch({ type: "corrected", id: entry.id, questionKey: question.key, correction })}
           />

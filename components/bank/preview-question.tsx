@@ -10,7 +10,9 @@ import { editedFrom, withCorrection } from "@/components/bank/question-draft";
 import { errorMessage } from "@/components/providers/trpc-errors";
 import { useTRPCClient } from "@/components/providers/trpc";
 import { CodeSpecView } from "@/components/bank/code-spec-view";
+import { SourcedPart } from "@/components/bank/part-source";
 import type { BankQuestion } from "@/server/bank/bank-format";
+import type { PartSource, SourcePassage } from "@/server/domain/bank/part-sources";
 import type { CompetencySet } from "@/server/domain/scoring/competency-set";
 import type { QuestionCorrection } from "@/server/api/routers/bank/update-question.schema";
 import { InlineTitle } from "@/components/ui/inline-title";
@@ -21,6 +23,8 @@ interface PreviewQuestionProps {
   /** The previewed document: its competencies name each criterion's, and new criteria are proposed against them and its title. */
   document: { title: string; competencies: CompetencySet };
   correction: QuestionCorrection | undefined;
+  /** The document's lines around its parts' sources (the preview's report). */
+  passages: readonly SourcePassage[];
   onCorrect: (correction: QuestionCorrection) => void;
   disabled: boolean;
 }
@@ -49,7 +53,7 @@ function useCorrectionPreview(document: PreviewQuestionProps["document"], onCorr
 }
 
 /** One recognised question in the import preview: collapsed to its prompt, open for its parts, editable. */
-export function PreviewQuestion({ index, question, document, correction, onCorrect, disabled }: PreviewQuestionProps) {
+export function PreviewQuestion({ index, question, document, correction, passages, onCorrect, disabled }: PreviewQuestionProps) {
   const [editing, setEditing] = useState(false);
   const preview = useCorrectionPreview(document, onCorrect, () => setEditing(false));
   const shown = withCorrection(question, correction);
@@ -100,7 +104,7 @@ export function PreviewQuestion({ index, question, document, correction, onCorre
             ) : null}
           </span>
         </summary>
-        <PreviewDetails shown={shown} competencies={document.competencies} onEdit={() => setEditing(true)} disabled={disabled} />
+        <PreviewDetails shown={shown} competencies={document.competencies} passages={passages} onEdit={() => setEditing(true)} disabled={disabled} />
       </details>
     </li>
   );
@@ -109,15 +113,35 @@ export function PreviewQuestion({ index, question, document, correction, onCorre
 type Shown = PreviewQuestionProps["question"];
 
 /** An opened question of the preview: every part it will be imported with, and the button that corrects it. */
-function PreviewDetails({ shown, competencies, onEdit, disabled }: { shown: Shown; competencies: CompetencySet; onEdit: () => void; disabled: boolean }) {
+function PreviewDetails({
+  shown,
+  competencies,
+  passages,
+  onEdit,
+  disabled,
+}: {
+  shown: Shown;
+  competencies: CompetencySet;
+  passages: readonly SourcePassage[];
+  onEdit: () => void;
+  disabled: boolean;
+}) {
+  const sources = shown.partSources;
   return (
     <div className="grid gap-4 pt-1 pr-4 pb-4 pl-[4.25rem] sm:pr-5">
       {shown.section.length > 0 ? <p className="text-xs text-muted-foreground">{shown.section.join(" › ")}</p> : null}
       <div className="grid gap-4 sm:grid-cols-2">
-        <PreviewRubric rubric={shown.rubric} competencies={competencies} />
-        <PreviewFollowUps followUps={shown.followUps} />
-        <PreviewPoints title="Key points" points={shown.keyPoints} none="None: the room has no checklist for it." />
-        <PreviewPoints title="Red flags" points={shown.redFlags} none="None." />
+        <PreviewRubric rubric={shown.rubric} competencies={competencies} sources={sources?.rubric} passages={passages} />
+        <PreviewFollowUps followUps={shown.followUps} sources={sources?.followUps} passages={passages} />
+        <PreviewPoints
+          title="Key points"
+          part="key point"
+          points={shown.keyPoints}
+          sources={sources?.keyPoints}
+          passages={passages}
+          none="None: the room has no checklist for it."
+        />
+        <PreviewPoints title="Red flags" part="red flag" points={shown.redFlags} sources={sources?.redFlags} passages={passages} none="None." />
       </div>
       {shown.code ? (
         <div className="grid gap-2">
@@ -129,9 +153,14 @@ function PreviewDetails({ shown, competencies, onEdit, disabled }: { shown: Show
         {shown.answer ? "Has a reference answer" : "No reference answer"}
         {shown.context ? " · read out with a statement" : ""}
         {shown.meta.difficulty ? ` · ${shown.meta.difficulty}` : ""}
-        {shown.meta.tags.length > 0 ? ` · tags: ${shown.meta.tags.join(", ")}` : ""}
-        {shown.exampleScore ? ` · example score ${shown.exampleScore.score}/${shown.exampleScore.outOf}` : ""} · line {shown.source.line}
+        {shown.meta.tags.length > 0 ? ` · tags: ${shown.meta.tags.join(", ")}` : ""} · line {shown.source.line}
       </p>
+      {shown.exampleScore ? (
+        <SourcedPart source={sources?.exampleScore ?? undefined} passages={passages} part="example score" className="text-xs text-muted-foreground">
+          Example score {shown.exampleScore.score}/{shown.exampleScore.outOf}
+          {shown.exampleScore.reasons.length > 0 ? `: ${shown.exampleScore.reasons.join("; ")}` : ""}
+        </SourcedPart>
+      ) : null}
       <div>
         <Button variant="outline" size="sm" onClick={onEdit} disabled={disabled}>
           <Pencil aria-hidden />
@@ -142,18 +171,31 @@ function PreviewDetails({ shown, competencies, onEdit, disabled }: { shown: Show
   );
 }
 
-function PreviewRubric({ rubric, competencies }: { rubric: Shown["rubric"]; competencies: CompetencySet }) {
+type Sourced = { passages: readonly SourcePassage[] };
+
+function PreviewRubric({
+  rubric,
+  competencies,
+  sources,
+  passages,
+}: Sourced & { rubric: Shown["rubric"]; competencies: CompetencySet; sources: { criterion: PartSource; lookFor: PartSource[] }[] | undefined }) {
   return (
     <div className="grid content-start gap-2">
       <p className="text-xs font-medium tracking-wide text-muted-foreground uppercase">Rubric</p>
       <ol className="grid gap-2" aria-label="Rubric">
         {rubric.map((criterion, i) => (
           <li key={i} className="border-l-2 border-primary/40 pl-3 text-[13px] leading-5">
-            <span className="font-medium">{criterion.title}</span> <CompetencyBadge competencies={competencies} competency={criterion.competency} />
+            <SourcedPart source={sources?.[i]?.criterion} passages={passages} part="criterion">
+              <span className="font-medium">{criterion.title}</span> <CompetencyBadge competencies={competencies} competency={criterion.competency} />
+            </SourcedPart>
             {criterion.lookFor.length > 0 ? (
               <ul className="mt-1 grid gap-0.5 text-muted-foreground">
                 {criterion.lookFor.map((item, j) => (
-                  <li key={j}>· {item}</li>
+                  <li key={j}>
+                    <SourcedPart source={sources?.[i]?.lookFor[j]} passages={passages} part="look-for">
+                      · {item}
+                    </SourcedPart>
+                  </li>
                 ))}
               </ul>
             ) : null}
@@ -164,7 +206,14 @@ function PreviewRubric({ rubric, competencies }: { rubric: Shown["rubric"]; comp
   );
 }
 
-function PreviewPoints({ title, points, none }: { title: string; points: string[]; none: string }) {
+function PreviewPoints({
+  title,
+  part,
+  points,
+  sources,
+  passages,
+  none,
+}: Sourced & { title: string; part: string; points: string[]; sources: PartSource[] | undefined; none: string }) {
   return (
     <div className="grid content-start gap-2">
       <p className="text-xs font-medium tracking-wide text-muted-foreground uppercase">{title}</p>
@@ -173,7 +222,11 @@ function PreviewPoints({ title, points, none }: { title: string; points: string[
       ) : (
         <ul className="grid gap-1 text-[13px] leading-5" aria-label={title}>
           {points.map((point, i) => (
-            <li key={i}>· {point}</li>
+            <li key={i}>
+              <SourcedPart source={sources?.[i]} passages={passages} part={part}>
+                · {point}
+              </SourcedPart>
+            </li>
           ))}
         </ul>
       )}
@@ -181,7 +234,7 @@ function PreviewPoints({ title, points, none }: { title: string; points: string[
   );
 }
 
-function PreviewFollowUps({ followUps }: { followUps: Shown["followUps"] }) {
+function PreviewFollowUps({ followUps, sources, passages }: Sourced & { followUps: Shown["followUps"]; sources: PartSource[] | undefined }) {
   return (
     <div className="grid content-start gap-2">
       <p className="text-xs font-medium tracking-wide text-muted-foreground uppercase">Follow-ups</p>
@@ -191,8 +244,10 @@ function PreviewFollowUps({ followUps }: { followUps: Shown["followUps"] }) {
         <ol className="grid list-decimal gap-1.5 pl-4 text-[13px] leading-5 marker:text-muted-foreground">
           {followUps.map((followUp, i) => (
             <li key={i}>
-              <InlineTitle text={followUp.prompt} />
-              {followUp.answer ? <span className="text-muted-foreground"> (with answer)</span> : null}
+              <SourcedPart source={sources?.[i]} passages={passages} part="follow-up">
+                <InlineTitle text={followUp.prompt} />
+                {followUp.answer ? <span className="text-muted-foreground"> (with answer)</span> : null}
+              </SourcedPart>
             </li>
           ))}
         </ol>

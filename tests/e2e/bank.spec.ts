@@ -260,6 +260,12 @@ test("a new user's note imports as one question; its key points corrected on the
   await question.locator("summary").click();
   await expect(question.getByRole("list", { name: "Key points" })).toContainText("Check the complement before inserting the current number");
   await expect(question.getByRole("list", { name: "Red flags" })).toContainText("Sorting the array and losing the original indices");
+  // The review opens a part's lines in the document before anything is stored.
+  const reviewFlag = question.getByRole("list", { name: "Red flags" }).getByRole("listitem").filter({ hasText: "Sorting the array" });
+  await reviewFlag.getByTestId("part-source").click();
+  await expect(reviewFlag.getByTestId("source-passage").locator("[data-own]")).toHaveText(["20- Sorting the array and losing the original indices"]);
+  await reviewFlag.scrollIntoViewIfNeeded();
+  await screens(page, "import-review-part-source");
 
   await question.getByRole("button", { name: "Correct this question" }).click();
   const editor = file.getByTestId("question-editor");
@@ -348,4 +354,16 @@ test("a new user's note imports as one question; its key points corrected on the
   await page.emulateMedia({ colorScheme: "dark" });
   await page.screenshot({ path: "test-results/screens/room-key-point-source-1280-dark.png" });
   await page.emulateMedia({ colorScheme: "light" });
+
+  // The scorecard's parts open theirs too: a red flag to tick, and the criterion made from the key points.
+  await page.getByRole("tab", { name: /^Score Q/ }).click();
+  const card = page.getByTestId("question-scorecard");
+  const scoredFlags = card.getByRole("group", { name: "Red flags seen in the answer" });
+  await scoredFlags.getByTestId("part-source").first().click();
+  await expect(scoredFlags.getByTestId("source-passage").locator("[data-own]")).toHaveText(["19- Nested loops without noticing they are O(n²)"]);
+  await card.getByText("Look for").first().click();
+  const lookFor = card.getByRole("listitem").filter({ hasText: "Hash map from value to index" });
+  await expect(lookFor.getByTestId("part-source")).toHaveText("from line 10");
+  await scoredFlags.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "test-results/screens/room-scorecard-part-source-1280.png" });
 });

@@ -67,6 +67,10 @@ describe("the sources of a question's parts", () => {
     expect(previewed.partSources?.keyPoints).toEqual([line(8), line(9)]);
     expect(previewed.partSources?.redFlags).toEqual([line(12), line(13)]);
     expect(previewed.partSources?.followUps).toEqual([line(16)]);
+    // The review opens each part's passage: the preview sends the document's lines around every part's source.
+    const kpPassage = preview.report.sourcePassages.find((p) => p.from <= 8 && p.from + p.lines.length > 8);
+    expect(kpPassage?.lines[8 - kpPassage.from]).toBe("- KP_ALPHA decoupling in time");
+    expect(preview.report.sourcePassages.flatMap((p) => p.lines)).toContain("- RF_DELTA forgets retries");
 
     const correction = {
       key: previewed.key,

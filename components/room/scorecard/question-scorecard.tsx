@@ -5,9 +5,11 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { offsetInInterview } from "@/components/room/format-time";
 import { usePendingChoice } from "@/components/hooks/use-pending-choice";
+import { SourcedPart } from "@/components/bank/part-source";
 import { AutosaveText } from "@/components/room/scorecard/autosave-text";
 import { LevelChoice } from "@/components/room/scorecard/level-choice";
 import type { ScorecardCommand } from "@/components/room/scorecard/use-scorecard";
+import type { PartSource, SourcePassage } from "@/server/domain/bank/part-sources";
 import { COMMENT_MAX_LENGTH, RED_FLAG_MAX_LENGTH } from "@/server/domain/room/commands";
 import type { NoteView, StaffQuestionView } from "@/server/domain/room";
 import { levelDescriptions, OVERALL_MAX, suggestedLevel, wantsEvidence } from "@/server/domain/scoring/scale";
@@ -28,6 +30,7 @@ interface QuestionScorecardProps {
 export function QuestionScorecard({ question, number, card, notes, sessionStartedAt, disabled, send }: QuestionScorecardProps) {
   const section = questionScoreOf(card ?? undefined, question.id);
   const suggestion = suggestedLevel(question.keyPoints);
+  const passages = question.provenance?.passages ?? [];
   return (
     <div className="grid gap-5" data-testid="question-scorecard">
       {question.rubric.length === 0 ? <p className="text-sm text-muted-foreground">This question has no rubric criteria; give it an overall score.</p> : null}
@@ -40,6 +43,8 @@ export function QuestionScorecard({ question, number, card, notes, sessionStarte
             index={index}
             title={criterion.title}
             lookFor={criterion.lookFor}
+            sources={question.provenance?.sources.rubric[index]}
+            passages={passages}
             descriptions={levelDescriptions(criterion, { keyPoints: question.keyPoints.map((point) => point.text), exampleScore: question.exampleScore })}
             suggestion={suggestion}
             rating={rating}
@@ -61,6 +66,8 @@ function CriterionCard({
   index,
   title,
   lookFor,
+  sources,
+  passages,
   descriptions,
   suggestion,
   rating,
@@ -73,6 +80,9 @@ function CriterionCard({
   index: number;
   title: string;
   lookFor: string[];
+  /** Where the criterion and its look-fors come from in the document, when the plan kept it. */
+  sources: { criterion: PartSource; lookFor: PartSource[] } | undefined;
+  passages: readonly SourcePassage[];
   descriptions: ReturnType<typeof levelDescriptions>;
   suggestion: ReturnType<typeof suggestedLevel>;
   rating: CriterionRating | undefined;
@@ -88,9 +98,11 @@ function CriterionCard({
   const headingId = `criterion-${questionId}-${index}`;
   return (
     <section aria-labelledby={headingId} className="rounded-lg border p-3" data-testid="criterion">
-      <h3 id={headingId} className="text-sm font-semibold">
-        {title}
-      </h3>
+      <SourcedPart source={sources?.criterion} passages={passages} part="criterion">
+        <h3 id={headingId} className="text-sm font-semibold">
+          {title}
+        </h3>
+      </SourcedPart>
       {suggestion ? <p className="mt-0.5 text-xs text-muted-foreground">Key points: {suggestion.reason}.</p> : null}
       <div className="mt-2">
         <LevelChoice
@@ -111,16 +123,7 @@ function CriterionCard({
       {notes.length > 0 ? (
         <EvidencePicker notes={notes} cited={cited} sessionStartedAt={sessionStartedAt} disabled={disabled} onChange={(evidence) => void save({ evidence })} />
       ) : null}
-      {lookFor.length > 0 ? (
-        <details className="mt-2 text-xs text-muted-foreground">
-          <summary className="cursor-pointer">Look for</summary>
-          <ul className="mt-1 list-disc pl-5">
-            {lookFor.map((item, i) => (
-              <li key={i}>{item}</li>
-            ))}
-          </ul>
-        </details>
-      ) : null}
+      <LookFors lookFor={lookFor} sources={sources?.lookFor} passages={passages} />
       <AutosaveText
         className="mt-2"
         label="Comment"
@@ -130,6 +133,25 @@ function CriterionCard({
         onSave={(comment) => save({ comment })}
       />
     </section>
+  );
+}
+
+/** What the criterion's rater listens for, each opening its lines in the document. */
+function LookFors({ lookFor, sources, passages }: { lookFor: string[]; sources: PartSource[] | undefined; passages: readonly SourcePassage[] }) {
+  if (lookFor.length === 0) return null;
+  return (
+    <details className="mt-2 text-xs text-muted-foreground">
+      <summary className="cursor-pointer">Look for</summary>
+      <ul className="mt-1 list-disc pl-5">
+        {lookFor.map((item, i) => (
+          <li key={i}>
+            <SourcedPart source={sources?.[i]} passages={passages} part="look-for">
+              {item}
+            </SourcedPart>
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }
 
@@ -163,17 +185,19 @@ function RedFlagChecklist({
       <fieldset disabled={disabled} className="mt-2 grid gap-1">
         <legend className="sr-only">Red flags seen in the answer</legend>
         {question.redFlags.map((flag, index) => (
-          <label key={index} className="flex cursor-pointer items-start gap-2 text-[13px]">
-            <input
-              type="checkbox"
-              className="mt-1 accent-primary"
-              checked={current.redFlags.includes(index)}
-              onChange={(event) =>
-                void save({ redFlags: event.target.checked ? [...current.redFlags, index] : current.redFlags.filter((known) => known !== index) })
-              }
-            />
-            <span>{flag}</span>
-          </label>
+          <SourcedPart key={index} source={question.provenance?.sources.redFlags[index]} passages={question.provenance?.passages ?? []} part="red flag">
+            <label className="flex cursor-pointer items-start gap-2 text-[13px]">
+              <input
+                type="checkbox"
+                className="mt-1 accent-primary"
+                checked={current.redFlags.includes(index)}
+                onChange={(event) =>
+                  void save({ redFlags: event.target.checked ? [...current.redFlags, index] : current.redFlags.filter((known) => known !== index) })
+                }
+              />
+              <span>{flag}</span>
+            </label>
+          </SourcedPart>
         ))}
         {current.custom.map((flag) => (
           <span key={flag} className="flex items-start gap-2 text-[13px]">
@@ -307,9 +331,11 @@ function OverallScore({
       </label>
       {example ? (
         <div className="mt-2 rounded-md bg-muted/60 px-3 py-2 text-xs text-muted-foreground" data-testid="example-score">
-          <p className="font-medium text-foreground">
-            The document&rsquo;s example: {example.score} / {example.outOf}
-          </p>
+          <SourcedPart source={question.provenance?.sources.exampleScore ?? undefined} passages={question.provenance?.passages ?? []} part="example score">
+            <p className="font-medium text-foreground">
+              The document&rsquo;s example: {example.score} / {example.outOf}
+            </p>
+          </SourcedPart>
           <ul className="mt-1 list-disc pl-4">
             {example.reasons.map((reason, i) => (
               <li key={i}>{reason}</li>

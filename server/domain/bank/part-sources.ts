@@ -75,6 +75,14 @@ export function passageWindows(ranges: readonly LineRange[]): LineRange[] {
   return windows;
 }
 
+/** The windows of `text` (split into lines as it was read) around every line range `sources` name. */
+export function passagesOfText(text: string, sources: readonly PartSources[]): SourcePassage[] {
+  const windows = passageWindows(sources.flatMap(sourceRanges));
+  if (windows.length === 0) return [];
+  const lines = text.split("\n");
+  return windows.flatMap((w) => (w.from <= lines.length ? [{ from: w.from, lines: lines.slice(w.from - 1, w.to) }] : []));
+}
+
 /** A part's passage cut from the windows loaded for its question; null when they do not hold it. */
 export function passageFor(passages: readonly SourcePassage[], range: LineRange): SourcePassage | null {
   const want = passageRange(range);

@@ -10,6 +10,7 @@ import { requireKnownCompetencies, requireRunnableCode } from "@/server/services
 import { importBankDocument } from "@/server/services/bank/import";
 import { withStartingDiagrams } from "@/server/services/bank/starting-diagram";
 import { bankSourceBytes } from "@/server/services/bank/formats/convert-document";
+import { passagesOfText } from "@/server/domain/bank/part-sources";
 import { bankFileSchema, MAX_LISTED_PASSAGES, type BankFile, type FileFailure, type PreviewResult } from "@/server/api/routers/bank/preview.schema";
 import { correctedFileSchema, type CorrectedFile, type ImportResult } from "@/server/api/routers/bank/import.schema";
 
@@ -70,8 +71,16 @@ export async function previewBankFiles(files: readonly BankFile[]): Promise<Prev
   for (const raw of files) {
     const file = bankFileSchema.parse(raw);
     try {
-      const { report, text: _text, ...parsed } = await parseFile(file);
-      const listed = { ...report, unused: report.unused.slice(0, MAX_LISTED_PASSAGES), unusedTotal: report.unused.length };
+      const { report, text, ...parsed } = await parseFile(file);
+      const listed = {
+        ...report,
+        unused: report.unused.slice(0, MAX_LISTED_PASSAGES),
+        unusedTotal: report.unused.length,
+        sourcePassages: passagesOfText(
+          text,
+          parsed.document.questions.flatMap((q) => (q.partSources ? [q.partSources] : [])),
+        ),
+      };
       results.push({ name: file.name, ok: true, ...parsed, report: listed });
     } catch (error) {
       results.push(failure(file.name, error));

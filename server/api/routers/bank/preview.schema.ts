@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { bankDocumentSchema } from "@/server/bank/bank-format";
 import { MAX_BANK_BYTES } from "@/server/bank/bank-parse-error";
+import { sourcePassageSchema } from "@/server/domain/bank/part-sources";
 import { dbText } from "@/server/domain/db-text";
 
 /**
@@ -41,6 +42,8 @@ const parseReportSchema = z.object({
   unused: z.array(z.object({ line: z.number().int(), endLine: z.number().int(), excerpt: z.string(), prompt: z.string() })),
   /** All the passages not used; beyond MAX_LISTED_PASSAGES, `bank parse` lists the rest. */
   unusedTotal: z.number().int(),
+  /** The document's lines around every part's source, for the review to open beside each part. */
+  sourcePassages: z.array(sourcePassageSchema),
 });
 
 /** A file that did not preview or import; the others in the request still do. */
