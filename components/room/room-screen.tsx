@@ -110,6 +110,7 @@ function Room({ sessionId, title, role, userId, startsAt, peerSessionId, practic
         <StaffRoom
           title={title}
           startsAt={startsAt}
+          peer={Boolean(peerSessionId)}
           view={room.view}
           connection={room.connection}
           serverNow={room.serverNow}

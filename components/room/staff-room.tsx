@@ -39,6 +39,8 @@ import { useWorkspaceLayout } from "@/components/room/workspace-layout";
 interface StaffRoomProps {
   title: string;
   startsAt: Date | null;
+  /** A half of a peer practice session: the candidate is the matched partner, who needs no invitation. */
+  peer: boolean;
   view: StaffView;
   connection: ConnectionState;
   serverNow: () => number;
@@ -51,7 +53,7 @@ interface StaffRoomProps {
 }
 
 /** The interviewer's room, and the observer's (the same, minus every control the policy withholds). */
-export function StaffRoom({ title, startsAt, view, connection, serverNow, run, call, pad }: StaffRoomProps) {
+export function StaffRoom({ title, startsAt, peer, view, connection, serverNow, run, call, pad }: StaffRoomProps) {
   const role = view.role;
   const live = view.status === "live";
   const now = useTickingNow(serverNow, 250, view.status !== "ended");
@@ -78,7 +80,7 @@ export function StaffRoom({ title, startsAt, view, connection, serverNow, run, c
         {view.status === "lobby" ? (
           <div className="grid gap-6">
             <div className="mx-auto w-full max-w-4xl">{call}</div>
-            <StaffLobby view={view} startsAt={startsAt} serverNow={serverNow} onStart={canStart(role) ? () => run({ type: "start" }) : null} />
+            <StaffLobby view={view} startsAt={startsAt} peer={peer} serverNow={serverNow} onStart={canStart(role) ? () => run({ type: "start" }) : null} />
           </div>
         ) : null}
 
@@ -191,12 +193,22 @@ function QuestionStepper({
   );
 }
 
-function StaffLobbyIntro({ candidateName, startsAt, serverNow }: { candidateName: string | null; startsAt: Date | null; serverNow: () => number }) {
+function StaffLobbyIntro({
+  candidateName,
+  startsAt,
+  peer,
+  serverNow,
+}: {
+  candidateName: string | null;
+  startsAt: Date | null;
+  peer: boolean;
+  serverNow: () => number;
+}) {
   return (
     <>
       <p className="text-xs font-medium tracking-wide text-primary-soft-foreground uppercase">Waiting room</p>
       <h2 id="lobby-heading" className="mt-2 text-xl font-semibold tracking-tight">
-        {candidateName !== null ? `${candidateName} has joined` : "Waiting for the candidate"}
+        {candidateName !== null ? `${candidateName} has joined` : peer ? "Waiting for your partner" : "Waiting for the candidate"}
       </h2>
       {startsAt ? (
         <div className="mt-2">
@@ -206,7 +218,9 @@ function StaffLobbyIntro({ candidateName, startsAt, serverNow }: { candidateName
       <p className="mt-1.5 text-sm text-muted-foreground">
         {candidateName !== null
           ? "Start when you are both ready. The first question and its timer appear for both of you at once."
-          : "Send the candidate their invite link from the plan page. You can start before they arrive, too."}
+          : peer
+            ? "Your partner has this room in their practice page and joins here. You can start before they arrive, too."
+            : "Send the candidate their invite link from the plan page. You can start before they arrive, too."}
       </p>
     </>
   );
@@ -215,11 +229,13 @@ function StaffLobbyIntro({ candidateName, startsAt, serverNow }: { candidateName
 function StaffLobby({
   view,
   startsAt,
+  peer,
   serverNow,
   onStart,
 }: {
   view: StaffView;
   startsAt: Date | null;
+  peer: boolean;
   serverNow: () => number;
   onStart: (() => Promise<unknown>) | null;
 }) {
@@ -230,7 +246,7 @@ function StaffLobby({
     <div className="mx-auto grid max-w-4xl gap-6 lg:grid-cols-[minmax(0,1fr)_300px]" data-testid="lobby">
       <section aria-labelledby="lobby-heading" className="rounded-xl border bg-card shadow-xs">
         <div className="p-6 sm:p-8">
-          <StaffLobbyIntro candidateName={candidate?.name ?? null} startsAt={startsAt} serverNow={serverNow} />
+          <StaffLobbyIntro candidateName={candidate?.name ?? null} startsAt={startsAt} peer={peer} serverNow={serverNow} />
           <PresenceList participants={view.participants} viewerId={view.viewer.userId} layout="stack" className="mt-6" />
           {onStart ? (
             <div className="mt-8 flex flex-wrap items-center gap-3">
