@@ -218,11 +218,13 @@ class QuestionAssembler {
     // ("#### Answer: D") answers the question it is in.
     const carriesValue = isLabel && marker.inline !== null;
     const sectionWide = q !== null && !carriesValue && (q.opener === "heading" ? unit.depth < q.depth : unit.depth <= q.depth);
-    if (q && (isLabel ? sectionWide : unit.depth <= q.depth)) this.close();
+    const partOfAnswer = q !== null && q.opener === "heading" && unit.depth === q.depth && (this.structure.answerParts?.has(unit) ?? false);
+    if (q && !partOfAnswer && (isLabel ? sectionWide : unit.depth <= q.depth)) this.close();
     // A heading as shallow as the label that chose the field ends that field's content; a heading
     // under a heading question's answer is a part of that answer ("#### Flags").
     const open = this.current;
-    const answerPart = open !== null && open.opener === "heading" && unit.depth > open.depth && (open.field === "body" || open.field === "answer");
+    const answerPart =
+      open !== null && open.opener === "heading" && (unit.depth > open.depth || partOfAnswer) && (open.field === "body" || open.field === "answer");
     if (open && !isLabel && !answerPart && unit.depth <= open.fieldDepth) {
       open.field = null;
       open.fieldDepth = Number.POSITIVE_INFINITY;

@@ -49,6 +49,39 @@ const layouts: { name: string; file: string; text: string; unit: RegExp; expecte
       ["How do you find a cycle?", "Two pointers at different speeds."],
     ],
   },
+  {
+    name: "one-line paragraphs that ask, each followed by its answer, nothing else setting them apart",
+    file: "faq.md",
+    text: "# Python questions\n\nWhat is a decorator?\n\nA function that returns a new one.\n\nWhat does not happen:\n- Nothing is cached\n\nWhat is a generator?\n\nA function that yields lazily.\n\nWhat is the GIL?\n\nOne thread runs bytecode at a time.\n",
+    unit: /paragraphs worded as questions \(3 of 3/,
+    expected: [
+      ["What is a decorator?", "A function that returns a new one.\n\nWhat does not happen:\n\n- Nothing is cached"],
+      ["What is a generator?", "A function that yields lazily."],
+      ["What is the GIL?", "One thread runs bytecode at a time."],
+    ],
+  },
+  {
+    name: "list numbers a conversion turned into an underscore and the number",
+    file: "converted.md",
+    text: "# Python questions\n\n_1 What is a decorator?\n\nA function that returns a new one.\n\n_2 Explain generators.\n\nThey yield lazily.\n\n_3 What is the GIL?\n\nOne thread at a time.\n",
+    unit: /numbered paragraphs \(3 of 3/,
+    expected: [
+      ["What is a decorator?", "A function that returns a new one."],
+      ["Explain generators.", "They yield lazily."],
+      ["What is the GIL?", "One thread at a time."],
+    ],
+  },
+  {
+    name: "a sub-heading at the level of numbered question headings, inside an answer",
+    file: "design.md",
+    text: "# System design\n\n## 1. How would you design a URL shortener?\n\nStart with the requirements.\n\n## Requirements\n\nShort links and redirects.\n\n## 2. How would you design a rate limiter?\n\nA token bucket per client.\n\n## 3. How would you design a feed?\n\nFan out on write.\n",
+    unit: /level-2 headings/,
+    expected: [
+      ["How would you design a URL shortener?", "Start with the requirements.\n\n## Requirements\n\nShort links and redirects."],
+      ["How would you design a rate limiter?", "A token bucket per client."],
+      ["How would you design a feed?", "Fan out on write."],
+    ],
+  },
 ];
 
 describe("the repeating question unit", () => {

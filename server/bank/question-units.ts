@@ -25,6 +25,8 @@ export interface QuestionUnits {
   openers: ReadonlyMap<Unit, Opener>;
   /** Headings that are steps or sections over questions, even where their wording asks ("## 2. Discuss their background"). */
   sections?: ReadonlySet<Unit>;
+  /** Headings at the questions' own level that continue the answer above them (`answerSections`). */
+  answerParts?: ReadonlySet<Unit>;
   /** The pattern chosen, in words, for the parse report; "" when none was. */
   explanation: string;
 }
@@ -58,7 +60,12 @@ const MATERIAL_SHARE = 0.6;
 const FURNITURE =
   /^(?:(?:table of )?contents|toc|index|introduction|intro|overview|about(?: this.*)?|preface|foreword|summary|conclusion|final thoughts|resources|(?:further|additional|recommended) (?:reading|resources)|references|links|useful links|see also|credits|acknowledge?ments|contributors?|contributing|contribution|how to contribute|licen[cs]e|disclaimer|support|sponsors?|donate|faq|changelog|author|authors|translations?|getting started|prerequisites|installation|usage|notes|todo|tl;?dr)$/i;
 
-const NUMBERED_LINE = /^\s*(?:\*\*|__)?\s*(?:q(?:uestion)?\s*)?\(?(\d{1,3})\s*[.):]\s*(?:\*\*|__)?\s*(\S.*)$/i;
+/**
+ * "1) …", "**Q3.** …", "4: …"; and "_4 …", a list marker a document conversion turned into an underscore
+ * and the number (the underscore is what says the number is not the sentence's own).
+ */
+const NUMBERED_LINE = /^\s*(?:\*\*|__)?\s*(?:q(?:uestion)?\s*)?(?:\(?(\d{1,3})\s*[.):]|\\?_(\d{1,3})(?=\s))\s*(?:\*\*|__)?\s*(\S.*)$/i;
+const NUMBER_PREFIX = /^(\s*(?:\*\*|__)?\s*)(?:q(?:uestion)?\s*)?(?:\(?\d{1,3}\s*[.):]|\\?_\d{1,3}(?=\s))\s*/i;
 const BOLD_LEAD = /^(?:\*\*|__)(.{4,}?)(?:\*\*|__)(.*)$/;
 
 const isFieldLabel = (text: string) => fieldForLabel(labelText(text.replace(/[:：]\s*$/, ""))) !== null;
@@ -129,9 +136,10 @@ function numberedPattern(units: readonly Unit[]): Pattern {
   units.forEach((unit, index) => {
     if (unit.kind === "line" && startsBlock(units, index)) {
       const m = NUMBERED_LINE.exec(unit.md);
+      const number = m?.[1] ?? m?.[2];
       // The number goes, the emphasis around it stays paired: "**1) FizzBuzz.** Print …" → "FizzBuzz. Print …".
-      const unnumbered = unit.md.replace(/^(\s*(?:\*\*|__)?\s*)(?:q(?:uestion)?\s*)?\(?\d{1,3}\s*[.):]\s*/i, "$1");
-      if (m?.[1] && m[2]) found.push(memberOf(unit, index, unquote(plainInline(unnumbered)), Number(m[1])));
+      const unnumbered = unit.md.replace(NUMBER_PREFIX, "$1");
+      if (number && m?.[3]) found.push(memberOf(unit, index, unquote(plainInline(unnumbered)), Number(number)));
     } else if (unit.kind === "list" && unit.ordered && unit.items.length === 1 && unit.items[0]) {
       const number = /^\s*(\d{1,3})/.exec(unit.md)?.[1];
       found.push(memberOf(unit, index, unquote(unit.items[0].text), number === undefined ? null : Number(number)));
@@ -153,6 +161,33 @@ function boldLedPattern(units: readonly Unit[]): Pattern {
     found.push(memberOf(unit, index, unquote(bold), null, rest === "" ? null : rest));
   });
   return { name: "bold-led paragraphs", members: withMaterial(units, found) };
+}
+
+/**
+ * Paragraphs of one line that end in a question mark ("What is a decorator?", then its answer in prose): the
+ * plainest FAQ of all, with nothing but the wording to set the questions apart. Only when no other pattern qualifies, since
+ * answers ask rhetorical questions of their own.
+ */
+function askingParagraphPattern(units: readonly Unit[]): Pattern {
+  const found: Found[] = [];
+  units.forEach((unit, index) => {
+    if (unit.kind !== "line" || !startsBlock(units, index) || units[index + 1]?.block === unit.block) return;
+    const text = unquote(plainInline(unit.md));
+    // The question mark itself: "What does not happen:" introduces its list, it does not ask.
+    if (text.length <= 200 && /[?？]["”'’)]?$/.test(text) && isQuestionLike(text)) found.push(memberOf(unit, index, text, null));
+  });
+  return { name: "paragraphs worded as questions", members: withMaterial(units, found) };
+}
+
+/**
+ * Headings among numbered question headings that carry no number and do not ask ("## Requirements" between
+ * "## 1. How would you design …?" and "## 2. …"): sections of the answer above them, written at its level.
+ */
+function answerSections(group: readonly Member[]): Set<Unit> {
+  const asking = group.filter((m) => m.asks);
+  const numbered = asking.filter((m) => m.number !== null);
+  if (numbered.length < 2 || numbered.length < asking.length * 0.8) return new Set();
+  return new Set(group.filter((m) => m.number === null && !m.asks && m.index > (numbered[0]?.index ?? Infinity)).map((m) => m.unit));
 }
 
 /** Questions set apart as quotations: "> What's the difference between …?" then the answer in prose. */
@@ -312,15 +347,20 @@ export function inferQuestionUnits(units: readonly Unit[]): QuestionUnits {
     .map((p) => ({ ...p, members: p.members.filter((m) => !sections.has(m.unit)) }))
     .filter(qualifies);
   const asking = (p: Pattern) => p.members.filter((m) => m.asks).length;
-  const chosen = candidates.sort((a, b) => asking(b) - asking(a) || b.members.length - a.members.length)[0];
+  const fallback = candidates.length === 0 ? [askingParagraphPattern(units)].filter(qualifies) : [];
+  const chosen = [...candidates, ...fallback].sort((a, b) => asking(b) - asking(a) || b.members.length - a.members.length)[0];
   if (!chosen) return { openers: new Map(), explanation: steps.trim(), sections };
   const openers = new Map<Unit, Opener>();
+  const answerParts = new Set<Unit>();
   for (const group of siblingGroups(units, chosen.members)) {
     // Among siblings that ask, one that does not is still a question ("### Reverse a linked list");
-    // among siblings that do not ("## Interview tips" / "### When you don't know"), it is not.
+    // among siblings that do not ("## Interview tips" / "### When you don't know"), it is not; nor is
+    // one without a number among numbered questions.
     const promoted = repeatsAsQuestions(group);
+    const parts = chosen.members[0]?.unit.kind === "heading" ? answerSections(group) : new Set<Unit>();
+    for (const part of parts) answerParts.add(part);
     for (const m of group) {
-      if (m.prompt.length < 3 || m.holdsQuestions || isFieldLabel(m.prompt) || isFurniture(m.prompt)) continue;
+      if (m.prompt.length < 3 || m.holdsQuestions || isFieldLabel(m.prompt) || isFurniture(m.prompt) || parts.has(m.unit)) continue;
       if (m.asks || (promoted && (m.hasMaterial || m.inline !== null))) openers.set(m.unit, { prompt: m.prompt, inline: m.inline });
     }
   }
@@ -329,5 +369,5 @@ export function inferQuestionUnits(units: readonly Unit[]): QuestionUnits {
     `Questions are ${chosen.name} (${openers.size} of ${chosen.members.length}; ${asking(chosen)} of them worded as questions).` +
     (others.length > 0 ? ` Also seen, and read only where worded as questions: ${others.map((p) => `${p.name} (${p.members.length})`).join(", ")}.` : "") +
     steps;
-  return { openers, explanation, sections };
+  return { openers, explanation, sections, answerParts };
 }
