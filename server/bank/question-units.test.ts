@@ -85,6 +85,17 @@ const layouts: { name: string; file: string; text: string; unit: RegExp; expecte
 ];
 
 describe("the repeating question unit", () => {
+  it("reads a how-to guide's questions quoted in its instructions: the first asked, the next its follow-up, the instruction a note", () => {
+    const text =
+      '# Interviewer guide\n\n## Step 1: Prepare\n\nRead the CV. Ask yourself: what would you like to learn?\n\n## Step 2: Warm up\n\nStart with an easy question such as “What did you build last?” and then “What would you change about it?”\n\n## Step 3: Deep dive\n\nPick one project. Ask "How did you test it?"\n';
+    const { document } = parseBankDocumentWithReport({ bytes: new TextEncoder().encode(text), sourceFile: "guide.md" });
+    expect(document.questions.map((q) => [q.prompt, q.followUps.map((f) => f.prompt), q.section.at(-1)])).toEqual([
+      ["What did you build last?", ["What would you change about it?"], "Step 2: Warm up"],
+      ["How did you test it?", [], "Step 3: Deep dive"],
+    ]);
+    expect(document.questions[1]?.meta.interviewerNotes).toEqual(['Pick one project. Ask "How did you test it?"']);
+  });
+
   it.each(layouts)("$name", ({ file, text, unit, expected }) => {
     const { document, report } = parseBankDocumentWithReport({ bytes: new TextEncoder().encode(text), sourceFile: file });
     expect(report.structure).toMatch(unit);

@@ -174,7 +174,8 @@ function askingParagraphPattern(units: readonly Unit[]): Pattern {
     if (unit.kind !== "line" || !startsBlock(units, index) || units[index + 1]?.block === unit.block) return;
     const text = unquote(plainInline(unit.md));
     // The question mark itself: "What does not happen:" introduces its list, it does not ask.
-    if (text.length <= 200 && /[?？]["”'’)]?$/.test(text) && isQuestionLike(text)) found.push(memberOf(unit, index, text, null));
+    // A question quoted at the end of an instruction ("Ask “How did you test it?”") is not the paragraph's own.
+    if (text.length <= 200 && /[?？]\)?$/.test(text) && isQuestionLike(text)) found.push(memberOf(unit, index, text, null));
   });
   return { name: "paragraphs worded as questions", members: withMaterial(units, found) };
 }

@@ -6,7 +6,7 @@ import { recogniseLabelledItems } from "./labelled-items";
 import { recogniseLabelledQuestion } from "./labelled-question";
 import { recogniseMetaLine } from "./meta-line";
 import { recogniseNumberedQuestion } from "./numbered-question";
-import { recogniseLinkedQuestionList, recogniseQuestionList } from "./question-list";
+import { recogniseLinkedQuestionList, recogniseQuestionList, recogniseQuotedQuestions } from "./question-list";
 import type { Recogniser } from "./recogniser";
 import { recogniseScoreLine } from "./score-line";
 import { recogniseTableQuestions } from "./table-questions";
@@ -27,4 +27,5 @@ export const RECOGNISERS: readonly Recogniser[] = [
   recogniseTableQuestions,
   recogniseLinkedQuestionList,
   recogniseQuestionList,
+  recogniseQuotedQuestions,
 ];

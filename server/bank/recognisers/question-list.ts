@@ -70,3 +70,33 @@ function questionsUnderLabel(items: readonly ListItem[]): ListedQuestion[] {
   const notes = items.filter((item) => !holdsQuestions(item)).map((item) => item.md);
   return items.filter(holdsQuestions).flatMap((item) => item.children.map((child) => ({ ...listedQuestion(child), notes })));
 }
+
+/** A question quoted in running text: “How did you test it?”, "What broke?". */
+const QUOTED_QUESTION = /["“]([^"“”\n]{6,300}?[?？])\s*["”]/g;
+const MAX_INSTRUCTION_CHARS = 300;
+/** What introduces a question to put to the candidate: "Ask …", "such as …", "e.g. …". */
+const ASK_CUE = /\b(?:ask|asking|asks|such as|e\.g\.|for example|for instance|questions? like)\b/i;
+
+/**
+ * A how-to guide's questions are quoted inside its instructions ("Pick one project. Ask “How did you test
+ * it?” and then “What broke in production?”"), outside any question: the first one quoted is the question,
+ * the ones after it in the same breath its follow-ups, and the instruction a note for the interviewer.
+ */
+export const recogniseQuotedQuestions: Recogniser = (unit, ctx) => {
+  if (unit.kind !== "line" || ctx.inQuestion) return null;
+  const text = plainInline(unit.md);
+  // An instruction is a sentence or two; a question quoted in an essay's paragraph is the essay's.
+  if (text.length > MAX_INSTRUCTION_CHARS) return null;
+  const quoted = [...text.matchAll(QUOTED_QUESTION)].flatMap((m) => (m[1] !== undefined && isQuestionLike(m[1].trim()) ? [m[1].trim()] : []));
+  const [first, ...more] = quoted;
+  // The sentence that quotes it says to ask it.
+  const lead =
+    text
+      .slice(0, text.search(/["“]/))
+      .split(/[.!?。](?:\s|$)/)
+      .at(-1) ?? "";
+  if (first === undefined || !ASK_CUE.test(lead)) return null;
+  // An instruction around the quotes; a sentence that asks in its own words is a question of its own.
+  if (/[?？]$/.test(text.replace(QUOTED_QUESTION, "").trim())) return null;
+  return { type: "questions", items: [{ prompt: first, answer: null, meta: {}, followUps: more, notes: [unit.md] }] };
+};
