@@ -190,6 +190,7 @@ class QuestionAssembler {
     const q = this.current;
     return {
       inQuestion: q !== null,
+      openedBy: q?.opener ?? null,
       headingQuestionAwaitingAnswer: q !== null && q.opener === "heading" && q.followUps.length === 0 && !hasContent(q),
       hasFollowUps: q !== null && q.followUps.length > 0,
       inFollowUp: q?.followUp != null,

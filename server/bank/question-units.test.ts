@@ -85,6 +85,15 @@ const layouts: { name: string; file: string; text: string; unit: RegExp; expecte
 ];
 
 describe("the repeating question unit", () => {
+  it("asks a task under a bold step title whose line ends by asking, with its title, each step its own question", () => {
+    const text =
+      "# Scenarios\n\n**Step 1: Capacity.** Estimate the storage for a year. How many servers do you need?\n\nAbout a dozen.\n\n**Step 2: API.** Sketch the endpoint. Which status code answers a duplicate?\n\n409.\n\n**Note:** Why does this matter?\n";
+    const { document } = parseBankDocumentWithReport({ bytes: new TextEncoder().encode(text), sourceFile: "steps.md" });
+    expect(document.questions.map((q) => [q.prompt, q.answer])).toEqual([
+      ["Capacity. Estimate the storage for a year. How many servers do you need?", "About a dozen."],
+      ["API. Sketch the endpoint. Which status code answers a duplicate?", "409.\n\n**Note:** Why does this matter?"],
+    ]);
+  });
   it("reads a how-to guide's questions quoted in its instructions: the first asked, the next its follow-up, the instruction a note", () => {
     const text =
       '# Interviewer guide\n\n## Step 1: Prepare\n\nRead the CV. Ask yourself: what would you like to learn?\n\n## Step 2: Warm up\n\nStart with an easy question such as “What did you build last?” and then “What would you change about it?”\n\n## Step 3: Deep dive\n\nPick one project. Ask "How did you test it?"\n';

@@ -10,6 +10,7 @@ import { recogniseLinkedQuestionList, recogniseQuestionList, recogniseQuotedQues
 import type { Recogniser } from "./recogniser";
 import { recogniseScoreLine } from "./score-line";
 import { recogniseTableQuestions } from "./table-questions";
+import { recogniseTitledTask } from "./titled-task";
 
 /** Tried in order; the first that claims a unit decides what it is. Labels before questions, so that
  * "### What is this question testing?" is a rubric label, not a question. */
@@ -28,4 +29,5 @@ export const RECOGNISERS: readonly Recogniser[] = [
   recogniseLinkedQuestionList,
   recogniseQuestionList,
   recogniseQuotedQuestions,
+  recogniseTitledTask,
 ];

@@ -46,6 +46,8 @@ export type Marker =
 /** What the assembler knows when it asks; recognisers read it, never change it. */
 export interface RecogniserContext {
   inQuestion: boolean;
+  /** What opened the open question: a heading, a label line ("Q: …"), a `<details>` summary or a topic heading. */
+  openedBy?: "heading" | "label" | "details" | "topic" | null;
   /** The open question came from a heading and has no answer of its own yet. */
   headingQuestionAwaitingAnswer: boolean;
   /** The open question already collected follow-ups. */
