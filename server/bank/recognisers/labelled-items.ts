@@ -14,6 +14,7 @@ import { inlineAfterLabel, splitLabel } from "./recogniser";
 const ITEM_FIELDS: ReadonlySet<string> = new Set<LabelledItemField>(["keyPoints", "rubric", "notes", "redFlags", "followUps"]);
 
 const MAX_LISTED_WORDS = 8;
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 
 /**
  * "Key points: B-tree lookup, faster reads, slower writes" and "Follow-ups: Why? And then?": a plural
@@ -33,7 +34,9 @@ function labelledItem(item: ListItem): { field: LabelledItemField; entries: List
   const [first = "", ...more] = item.lines;
   const followUp = FOLLOW_UP_LINE.exec(item.text);
   const split = followUp ? null : splitLabel(item.text);
-  const field = followUp ? "followUps" : split && split.label.length > 3 ? fieldForLabel(split.label) : null;
+  // Short Latin labels ("A: …") are an answer's letters, not a part; a Chinese, Japanese or Korean label is a word or two.
+  const namesPart = split !== null && (split.label.length > 3 || CJK.test(split.label));
+  const field = followUp ? "followUps" : namesPart ? fieldForLabel(split.label) : null;
   if (field === null || !ITEM_FIELDS.has(field)) return null;
   const restMd = inlineAfterLabel(first) ?? "";
   // "- Follow-ups:" with the follow-ups nested under it.

@@ -24,6 +24,11 @@ export const PART_LABELS: readonly { field: LabelField; pattern: RegExp }[] = [
     pattern: /^key (?:points?|takeaways?|concepts|ideas)(?: to (?:cover|mention|hit))?$|^(?:what|points) to cover$|^talking points$|^must[- ]mention$/,
   },
   {
+    field: "keyPoints",
+    pattern:
+      /^(?:puntos clave|ideas clave|conceptos clave|pontos[- ]chave|conceitos[- ]chave|kernpunkte|schlüsselpunkte|wichtige punkte|points clés|points essentiels|punti chiave|ключевые (?:моменты|идеи|пункты)|основные моменты|要点|关键点|核心要点|重要なポイント|ポイント|핵심 포인트|핵심 정리|요점)$/,
+  },
+  {
     field: "rubric",
     pattern:
       /^what (?:is )?(?:this|the) question (?:is )?test(?:ing|s)\??$|^what (?:it|this) tests\??$|^what (?:the )?interviewers? (?:is |are )?look(?:s|ing)? for\??$|^good to hear$|^evaluation criteria$|^(?:scoring )?rubric$|^scoring criteria$|^what (?:a )?good answer (?:includes|looks like|covers)$|^assessment criteria$|^(?:things|what) to (?:look out|watch out|look) for(?: (?:during|in) (?:the |an )?interviews?)?$|^look-?fors$/,
@@ -36,6 +41,11 @@ export const PART_LABELS: readonly { field: LabelField; pattern: RegExp }[] = [
     field: "redFlags",
     pattern: /red flags?|^(?:common )?(?:mistakes|pitfalls)(?: to avoid)?$|^bad answers?$|^what to avoid$|^anti-?patterns$|^bad to hear$/,
   },
+  {
+    field: "redFlags",
+    pattern:
+      /^(?:errores comunes|señales de alerta|banderas rojas|erros comuns|sinais de alerta|häufige fehler|typische fehler|warnsignale|erreurs (?:courantes|fréquentes)|signaux d'alerte|errori comuni|(?:частые|типичные|распространённые) ошибки|тревожные сигналы|常见错误|常见误区|易错点|よくある(?:間違い|ミス)|흔한 실수|자주 하는 실수)$/,
+  },
   { field: "score", pattern: /^(?:interview |example |sample )?score$|^rating$/ },
   { field: "scoreReasons", pattern: /^why this score$|^score (?:rationale|reasons?|justification)$|^why (?:it|this answer) scored/ },
   { field: "framework", pattern: /^framework(?: to answer(?: this question)?)?$|^how to (?:answer|approach)(?: this(?: question)?)?$|^answer framework$/ },
@@ -43,6 +53,11 @@ export const PART_LABELS: readonly { field: LabelField; pattern: RegExp }[] = [
     field: "followUps",
     pattern:
       /^(?:possible |likely |common |typical )?(?:follow[- ]?ups?|follow[- ]?up questions?|counter-?questions?)(?: interviewers? (?:may |might |will )?ask)?(?: \(.*\))?$/,
+  },
+  {
+    field: "followUps",
+    pattern:
+      /^(?:preguntas de seguimiento|perguntas de (?:acompanhamento|seguimento)|folgefragen|anschlussfragen|nachfragen|questions de suivi|questions complémentaires|domande di approfondimento|(?:дополнительные|уточняющие) вопросы|追问|延伸问题|后续问题|扩展问题|追加の質問|フォローアップ(?:の)?質問|深掘り質問|꼬리 ?질문|추가 질문|후속 질문)$/,
   },
   { field: "examples", pattern: /^(?:worked )?examples?(?: \d{1,2})?$/ },
 ];
