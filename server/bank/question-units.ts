@@ -165,16 +165,16 @@ function boldLedPattern(units: readonly Unit[]): Pattern {
 
 /**
  * Paragraphs of one line that end in a question mark ("What is a decorator?", then its answer in prose): the
- * plainest FAQ of all, with nothing but the wording to set the questions apart. Only when no other pattern qualifies, since
- * answers ask rhetorical questions of their own.
+ * plainest FAQ of all, with nothing but the wording to set the questions apart. Only when no other pattern
+ * qualifies, since answers ask rhetorical questions of their own.
  */
 function askingParagraphPattern(units: readonly Unit[]): Pattern {
   const found: Found[] = [];
   units.forEach((unit, index) => {
     if (unit.kind !== "line" || !startsBlock(units, index) || units[index + 1]?.block === unit.block) return;
     const text = unquote(plainInline(unit.md));
-    // The question mark itself: "What does not happen:" introduces its list, it does not ask.
-    // A question quoted at the end of an instruction ("Ask “How did you test it?”") is not the paragraph's own.
+    // The paragraph's own question mark: "What does not happen:" introduces its list, and a question quoted
+    // at the end of an instruction ("Ask “How did you test it?”") is the instruction's (recogniseQuotedQuestions).
     if (text.length <= 200 && /[?？]\)?$/.test(text) && isQuestionLike(text)) found.push(memberOf(unit, index, text, null));
   });
   return { name: "paragraphs worded as questions", members: withMaterial(units, found) };
