@@ -9,10 +9,10 @@ const TARGETS = { recall: 95, answers: 90, followUps: 90 };
  * measured figure rounded down to a tenth of a percent, so the measured count passes and one sample fewer
  * fails), and the gap stays visible here instead of being tuned or labelled away. Raise a floor when the
  * half improves; drop it once the half reaches the target. Never lower one to let a change through.
- * Measured on the 41-document corpus from 34 repositories (npm run -s bench:bank -- --corpus).
+ * Measured on the 43-document corpus from 35 repositories (npm run -s bench:bank -- --corpus).
  */
 const FLOORS: Record<Half, Partial<typeof TARGETS>> = {
-  // Tuning: every target reached: recall 223/229 = 97.4% (none refused), answers 142/143 = 99.3%, follow-ups
+  // Tuning: every target reached: recall 241/249 = 96.8% (none refused), answers 160/163 = 98.2%, follow-ups
   // 28/28 = 100% (once sub-question headings numbered under their question, "#### 1-1." under "### 1.", are its follow-ups).
   tuning: {},
   "held-out": {
@@ -44,8 +44,8 @@ const REFUSED: Record<Half, string[]> = {
 describe("the labelled corpus", () => {
   const scores = loadLabels().map(scoreDocument);
 
-  it("has at least 41 documents from 30 or more repositories, with 8 or more labelled samples each, in both halves", () => {
-    expect(scores.length).toBeGreaterThanOrEqual(41);
+  it("has at least 43 documents from 30 or more repositories, with 8 or more labelled samples each, in both halves", () => {
+    expect(scores.length).toBeGreaterThanOrEqual(43);
     expect(new Set(scores.map((s) => s.repo)).size).toBeGreaterThanOrEqual(30);
     for (const s of scores) expect(s.samples, s.file).toBeGreaterThanOrEqual(8);
     for (const half of HALVES) expect(scores.filter((s) => s.half === half).length, half).toBeGreaterThanOrEqual(5);
