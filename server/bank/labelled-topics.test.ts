@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { labelledTopicOpeners } from "./labelled-topics";
+import { statementOf } from "./normalise-question";
 import { parseBankDocumentWithReport } from "./parse-bank-document";
 import { splitMarkdown } from "./split-markdown";
 
@@ -104,5 +105,55 @@ describe("a follow-up's own follow-ups", () => {
       "Which tools show lock waits?",
     ]);
     expect(report.unused).toEqual([]);
+  });
+});
+
+describe("a problem write-up laid out in sub-sections", () => {
+  const writeUp = (name: string, parts: string) => `## ${name}\n\n${parts}`;
+  const english = writeUp(
+    "Two Sum",
+    "Given numbers and a target, find the pair that adds up to it.\n\n### Example\n\n```\nInput: [2,7], 9\nOutput: [0,1]\n```\n\n### Approach\n\n1. Keep a map of the numbers seen.\n2. Look up the target minus each number.\n\n### Code\n\n```python\ndef two_sum(a, t): ...\n```\n\n### Complexity\n\nLinear time.\n",
+  );
+  const chinese = writeUp(
+    "1. 两数之和",
+    "### 题目描述\n\n给定一个整数数组和一个目标值，找出和为目标值的两个数。\n\n### 示例\n\n```\n输入：[2,7], 9\n输出：[0,1]\n```\n\n### 思路\n\n1. 用哈希表记录遍历过的数。\n2. 查找目标值减去当前数。\n\n### 代码\n\n```go\nfunc twoSum() {}\n```\n",
+  );
+
+  it("is one question under its name: statement and examples read out with it, approach steps and code its answer", () => {
+    const { document, report } = parse(
+      `# Arrays\n\n${english}\n${writeUp("Valid Brackets", "Decide whether brackets are balanced.\n\n### Approach\n\n1. Push openers.\n2. Pop on closers.\n\n### Code\n\n```js\nconst ok = true;\n```\n")}`,
+    );
+    expect(document.questions.map((q) => q.prompt)).toEqual(["Two Sum", "Valid Brackets"]);
+    const [first] = document.questions;
+    expect(first?.context).toContain("find the pair that adds up to it");
+    expect(first?.context).toContain("Output: [0,1]");
+    expect(first?.answer).toContain("Look up the target minus each number.");
+    expect(first?.answer).toContain("def two_sum");
+    expect(first?.answer).not.toContain("find the pair");
+    expect(report.unused).toEqual([]);
+  });
+
+  it("takes its statement from a description sub-section, in any language's part names", () => {
+    const { document } = parse(
+      `# 数组\n\n${chinese}\n${writeUp("2. 有效的括号", "### 题目描述\n\n判断括号是否有效。\n\n### 解法一：栈\n\n遇到左括号入栈。\n")}`,
+    );
+    expect(document.questions.map((q) => q.prompt)).toEqual(["两数之和", "有效的括号"]);
+    expect(document.questions[0]?.context).toContain("找出和为目标值的两个数");
+    expect(document.questions[0]?.answer).toContain("查找目标值减去当前数");
+    expect(document.questions[1]?.answer).toContain("遇到左括号入栈");
+  });
+
+  it("needs a statement and a worked part: an example alone under a topic's definition is still that topic's answer", () => {
+    expect(topics("## Closures\n\nA closure keeps its scope.\n\n### Example\n\n```js\nconst f = () => x;\n```\n")).toEqual([]);
+    expect(topics("## Two Sum\n\n### Approach\n\nUse a map.\n\n### Code\n\n```py\npass\n```\n")).toEqual([]);
+    expect(
+      topics("## Closures\n\nA closure keeps its scope.\n\n### Example\n\n```js\nconst f = () => x;\n```\n\n### Note\n\nMind the loop variable.\n"),
+    ).toEqual([]);
+    expect(topics("## Singleton\n\nOne instance.\n\n### Code\n\n```java\nclass S {}\n```\n")).toEqual([]);
+    const body = (text: string) => splitMarkdown(text).units;
+    expect(statementOf("Closures", body("A closure keeps its scope.\n\n### Example\n\n```js\nconst f = () => x;\n```\n"))).toEqual([]);
+    expect(
+      statementOf("Two Sum", body("Find the pair.\n\n### Example\n\n```\nOutput: [0,1]\n```\n\n### Code\n\n```py\npass\n```\n")).map((u) => u.kind),
+    ).toEqual(["line", "heading", "code"]);
   });
 });

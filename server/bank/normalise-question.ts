@@ -9,6 +9,7 @@ import { carriesCriteria, extractCriteria, extractItems, yieldsItems } from "./e
 import { plainInline, unquote, withoutEmoji } from "./inline-text";
 import { isExamplePart } from "./code-examples";
 import { isQuestionLike, setsTask } from "./recognisers/recogniser";
+import { writeUpStatement } from "./write-up-parts";
 
 const MAX_KEY_POINTS = 12;
 
@@ -186,7 +187,10 @@ function isName(prompt: string): boolean {
  */
 export function statementOf(prompt: string, body: readonly Unit[]): Unit[] {
   const first = body[0];
-  if (!first || first.kind !== "line" || !isName(cleanPrompt(prompt))) return [];
+  if (!first || !isName(cleanPrompt(prompt))) return [];
+  const written = writeUpStatement(body);
+  if (written.length > 0) return written;
+  if (first.kind !== "line") return [];
   let end = body.findIndex((u) => u.block !== first.block);
   if (end === -1) end = body.length;
   if (!setsTask(plainInline(unitsToMarkdown(body.slice(0, end))))) return [];
