@@ -156,4 +156,45 @@ describe("a problem write-up laid out in sub-sections", () => {
       statementOf("Two Sum", body("Find the pair.\n\n### Example\n\n```\nOutput: [0,1]\n```\n\n### Code\n\n```py\npass\n```\n")).map((u) => u.kind),
     ).toEqual(["line", "heading", "code"]);
   });
+
+  it('reads parts named by labels as sub-headings: a bold "**思路：**" or an inline "**Approach:** …"', () => {
+    const problem = (name: string, task: string, idea: string) =>
+      `## ${name}\n\n**题目描述：**\n\n${task}\n\n**示例：**\n\n\`\`\`\n输入：[1,2]\n输出：[2,1]\n\`\`\`\n\n**思路：**\n\n1. ${idea}\n2. 返回结果。\n\n**代码：**\n\n\`\`\`java\nint f() { return 0; }\n\`\`\`\n\n`;
+    const { document } = parse(
+      `# 链表\n\n${problem("反转链表", "反转一个单链表。", "用 prev 记录前一个节点。")}${problem("环形链表", "判断链表中是否有环。", "快慢指针相遇则有环。")}`,
+    );
+    expect(document.questions.map((q) => [q.prompt, q.context?.includes("输出：[2,1]"), q.answer?.includes("快慢指针") || q.answer?.includes("prev")])).toEqual(
+      [
+        ["反转链表", true, true],
+        ["环形链表", true, true],
+      ],
+    );
+    // A first paragraph that sets a task is the statement an inline approach label answers.
+    expect(
+      topics("### Linked List Cycle\n\nGiven a linked list, determine if it has a cycle.\n\n**Approach:** fast and slow pointers.\n\n```go\nx\n```\n"),
+    ).toEqual(["Linked List Cycle"]);
+    expect(topics("### Linked lists\n\nNodes that point onwards.\n\n**Approach:** fast and slow pointers.\n")).toEqual([]);
+  });
+
+  it('reads the statement out with a problem named in the imperative ("Reverse Linked List"), not with a question', () => {
+    const problem = (name: string, task: string) =>
+      `### ${name}\n\n${task}\n\n**Example:**\n\n\`\`\`\nInput: 1->2\nOutput: 2->1\n\`\`\`\n\n**Approach:** walk the list once.\n\n\`\`\`go\nx\n\`\`\`\n\n`;
+    const { document } = parse(
+      `# Lists\n\n${problem("Reverse Linked List", "Reverse a singly linked list.")}${problem("Merge Two Lists", "Merge two sorted lists into one.")}`,
+    );
+    expect(
+      document.questions.map((q) => [
+        q.prompt,
+        q.context?.startsWith("Reverse a singly") || q.context?.startsWith("Merge two sorted"),
+        q.answer?.startsWith("**Approach:**"),
+      ]),
+    ).toEqual([
+      ["Reverse Linked List", true, true],
+      ["Merge Two Lists", true, true],
+    ]);
+    const asked = parse(
+      `# Lists\n\n${problem("How do you reverse a list?", "Reverse a singly linked list.")}${problem("How do you merge lists?", "Merge two sorted lists.")}`,
+    );
+    expect(asked.document.questions.map((q) => q.context)).toEqual([null, null]);
+  });
 });

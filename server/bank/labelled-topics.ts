@@ -8,9 +8,10 @@ import { recogniseFollowUpLabel } from "./recognisers/follow-up-label";
 import { headingPrompt, topicPrompt } from "./recognisers/heading-question";
 import { recogniseLabelledItems } from "./recognisers/labelled-items";
 import { recogniseLabelledQuestion } from "./recognisers/labelled-question";
-import { isWrittenUp, type WriteUpPart, writeUpPart } from "./write-up-parts";
+import { isWrittenUp, type WriteUpPart, writeUpLabel, writeUpPart } from "./write-up-parts";
 import type { RecogniserContext } from "./recognisers/recogniser";
-import { isQuestionLike } from "./recognisers/recogniser";
+import { isQuestionLike, setsTask } from "./recognisers/recogniser";
+import { plainInline } from "./inline-text";
 
 /**
  * A heading that only names a problem ("## Two Sum") over what a question has: some text, then the
@@ -82,6 +83,9 @@ export function labelledTopicOpeners(units: readonly Unit[], openers: ReadonlyMa
     const top = stack.at(-1);
     // Under a heading that asks, or that asked nothing and already has its labels, nothing below changes what it is.
     if (unit.kind !== "heading" && (!top || top.asksOthers || (top.labelled && top.listsQuestions))) return;
+    // "**Example 1:**", "**思路：**": a write-up's parts named by labels rather than sub-headings.
+    const label = unit.kind === "line" && units[index - 1]?.block !== unit.block ? writeUpLabel(unit.md) : null;
+    if (label !== null) top?.parts.add(label);
     if (isPartLabel(unit, next)) {
       if (top?.material) top.labelled = true;
       return;
@@ -146,8 +150,11 @@ function statesProblem(prompt: string, own: readonly Unit[]): boolean {
  * them an example, an approach or code, make it one question; its steps and code are its answer.
  */
 function writesUpProblem(c: Candidate): boolean {
+  const first = c.own[0];
+  const tasked = first?.kind === "line" && setsTask(plainInline(first.md));
   return isWrittenUp(
     c.parts,
     c.own.some((u) => u.kind === "line" || u.kind === "quote"),
+    tasked,
   );
 }

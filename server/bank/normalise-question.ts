@@ -187,10 +187,13 @@ function isName(prompt: string): boolean {
  */
 export function statementOf(prompt: string, body: readonly Unit[]): Unit[] {
   const first = body[0];
-  if (!first || !isName(cleanPrompt(prompt))) return [];
-  const written = writeUpStatement(body);
+  const name = cleanPrompt(prompt);
+  if (!first) return [];
+  // A write-up's parts say where its statement ends, whatever its name's wording ("Reverse Linked List").
+  const titled = name.split(/\s+/).length <= MAX_NAME_WORDS && !/[?？]$/.test(name);
+  const written = titled ? writeUpStatement(body) : [];
   if (written.length > 0) return written;
-  if (first.kind !== "line") return [];
+  if (first.kind !== "line" || !isName(name)) return [];
   let end = body.findIndex((u) => u.block !== first.block);
   if (end === -1) end = body.length;
   if (!setsTask(plainInline(unitsToMarkdown(body.slice(0, end))))) return [];

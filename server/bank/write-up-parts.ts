@@ -1,4 +1,6 @@
 import type { Unit } from "./blocks";
+import { plainInline } from "./inline-text";
+import { setsTask } from "./recognisers/recogniser";
 
 /**
  * The parts of a problem write-up as its sub-headings name them ("### Example", "### Approach 2: Hash map",
@@ -33,40 +35,51 @@ export function writeUpPart(heading: string): WriteUpPart | null {
   return PART_PATTERNS.find(([, pattern]) => pattern.test(name))?.[0] ?? null;
 }
 
-/**
- * Parts enough for a write-up: a statement (a "Description" sub-section, or text of the heading's own
- * before its parts), a solution (an approach or code), and two kinds of part or more. A topic's
- * definition over an "### Example" alone is not a problem set.
- */
-export function isWrittenUp(parts: ReadonlySet<WriteUpPart>, ownText: boolean): boolean {
-  const solved = parts.has("approach") || parts.has("code");
-  return solved && (parts.has("statement") || ownText) && parts.size >= 2;
+const LABEL_PATTERNS = PART_NAMES.map(
+  ([part, names]) =>
+    [part, new RegExp(String.raw`^\s*(?:\*\*|__)?\s*(?:${names})(?:\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3}))?\s*(?:\*\*|__)?\s*[:：]`, "iu")] as const,
+);
+
+/** The write-up part a paragraph's label names: "**Example 1:**", "**思路：**", "Approach: walk the list …". */
+export function writeUpLabel(md: string): WriteUpPart | null {
+  return LABEL_PATTERNS.find(([, pattern]) => pattern.test(md))?.[0] ?? null;
 }
 
 /**
- * A write-up's statement, read out with its name: its own text before the sub-headings that name its parts,
- * or its "Description" sub-section, with the example and constraint sub-sections right after; the rest
- * (approaches, code, complexity) is the answer. Empty when the body is not laid out so.
+ * Parts enough for a write-up: a statement (a "Description" part, or text of the heading's own before its
+ * parts), a solution (an approach or code), and two kinds of part or more, a first paragraph that sets a
+ * task counting as the statement part. A topic's definition over an "### Example" alone is not a problem set.
+ */
+export function isWrittenUp(parts: ReadonlySet<WriteUpPart>, ownText: boolean, tasked = false): boolean {
+  const solved = parts.has("approach") || parts.has("code");
+  const kinds = parts.size + (tasked && !parts.has("statement") ? 1 : 0);
+  return solved && (parts.has("statement") || ownText) && kinds >= 2;
+}
+
+const SOLVING = new Set<WriteUpPart>(["approach", "code", "complexity", "followUp"]);
+
+/**
+ * A write-up's statement, read out with its name: what comes before its first solving part (an approach,
+ * code, complexity or follow-ups, as a sub-heading or a label names it): its own text or "Description" part,
+ * with the examples and constraints; the rest is the answer. Empty when the body is not laid out so.
  */
 export function writeUpStatement(body: readonly Unit[]): Unit[] {
-  const firstHeading = body.findIndex((u) => u.kind === "heading");
-  if (firstHeading === -1) return [];
   const depth = Math.min(...body.flatMap((u) => (u.kind === "heading" ? [u.depth] : [])));
-  const parts = new Set(body.flatMap((u) => (u.kind === "heading" && u.depth === depth ? [writeUpPart(u.text)] : [])).filter((p) => p !== null));
-  const own = body.slice(0, firstHeading);
+  const marks = body.flatMap((u, i) => {
+    const part =
+      u.kind === "heading" ? (u.depth === depth ? writeUpPart(u.text) : null) : u.kind === "line" && body[i - 1]?.block !== u.block ? writeUpLabel(u.md) : null;
+    return part === null ? [] : [{ i, part }];
+  });
+  const first = marks[0]?.i ?? body.length;
+  const own = body.slice(0, first);
+  const tasked = own[0]?.kind === "line" && setsTask(plainInline(own[0].md));
   if (
     !isWrittenUp(
-      parts,
+      new Set(marks.map((m) => m.part)),
       own.some((u) => u.kind === "line" || u.kind === "quote"),
+      tasked,
     )
   )
     return [];
-  let end = firstHeading;
-  for (let h = body[end]; h?.kind === "heading" && h.depth === depth; h = body[end]) {
-    const part = writeUpPart(h.text);
-    if (part !== "statement" && part !== "example" && part !== "constraints") break;
-    end++;
-    while (end < body.length && !(body[end]?.kind === "heading" && (body[end] as Extract<Unit, { kind: "heading" }>).depth <= depth)) end++;
-  }
-  return body.slice(0, end);
+  return body.slice(0, marks.find((m) => SOLVING.has(m.part))?.i ?? 0);
 }
