@@ -197,4 +197,19 @@ describe("a problem write-up laid out in sub-sections", () => {
     );
     expect(asked.document.questions.map((q) => q.context)).toEqual([null, null]);
   });
+
+  it("counts code in a programming language as the code of a named approach, and code alone as no write-up", () => {
+    const problem = (name: string, task: string, idea: string) =>
+      `### [${name}](https://example.com/${name.length})\n\n> ${task}\n\n思路：${idea}\n\n\`\`\`go\nfunc f() {}\n\`\`\`\n\n`;
+    const { document } = parse(
+      `# 链表\n\n## 反转\n\n${problem("反转链表", "反转一个单链表。", "用 prev 记录前一个节点。")}## 合并\n\n${problem("合并链表", "合并两个有序链表。", "每次取较小的节点。")}`,
+    );
+    expect(document.questions.map((q) => [q.prompt, q.context, q.answer?.startsWith("思路：")])).toEqual([
+      ["反转链表", "反转一个单链表。", true],
+      ["合并链表", "合并两个有序链表。", true],
+    ]);
+    expect(topics("### Correlation IDs\n\n**Problem:** the context is thread-local.\n\n**Fix:** copy it to workers.\n\n```java\nclass T {}\n```\n")).toEqual(
+      [],
+    );
+  });
 });

@@ -8,7 +8,7 @@ import { recogniseFollowUpLabel } from "./recognisers/follow-up-label";
 import { headingPrompt, topicPrompt } from "./recognisers/heading-question";
 import { recogniseLabelledItems } from "./recognisers/labelled-items";
 import { recogniseLabelledQuestion } from "./recognisers/labelled-question";
-import { isWrittenUp, type WriteUpPart, writeUpLabel, writeUpPart } from "./write-up-parts";
+import { isSolutionCode, isWrittenUp, type WriteUpPart, writeUpLabel, writeUpPart } from "./write-up-parts";
 import type { RecogniserContext } from "./recognisers/recogniser";
 import { isQuestionLike, setsTask } from "./recognisers/recogniser";
 import { plainInline } from "./inline-text";
@@ -86,6 +86,7 @@ export function labelledTopicOpeners(units: readonly Unit[], openers: ReadonlyMa
     // "**Example 1:**", "**思路：**": a write-up's parts named by labels rather than sub-headings.
     const label = unit.kind === "line" && units[index - 1]?.block !== unit.block ? writeUpLabel(unit.md) : null;
     if (label !== null) top?.parts.add(label);
+    if (isSolutionCode(unit) && top?.parts.has("approach")) top.parts.add("code");
     if (isPartLabel(unit, next)) {
       if (top?.material) top.labelled = true;
       return;

@@ -56,6 +56,16 @@ export function isWrittenUp(parts: ReadonlySet<WriteUpPart>, ownText: boolean, t
   return solved && (parts.has("statement") || ownText) && kinds >= 2;
 }
 
+const PLAIN = new Set(["", "text", "txt", "plain", "plaintext", "console", "output", "none", "markdown", "md"]);
+
+/**
+ * A code block in a programming language ("```go"): under a named approach ("思路：…"), that approach's code,
+ * where examples are plain text. Code alone does not make a section a write-up ("**Problem:** … **Fix:** …").
+ */
+export function isSolutionCode(unit: Unit): boolean {
+  return unit.kind === "code" && !PLAIN.has((unit.lang ?? "").trim().toLowerCase());
+}
+
 const SOLVING = new Set<WriteUpPart>(["approach", "code", "complexity", "followUp"]);
 
 /**
@@ -73,9 +83,11 @@ export function writeUpStatement(body: readonly Unit[]): Unit[] {
   const first = marks[0]?.i ?? body.length;
   const own = body.slice(0, first);
   const tasked = own[0]?.kind === "line" && setsTask(plainInline(own[0].md));
+  const parts = new Set(marks.map((m) => m.part));
+  if (parts.has("approach") && body.some(isSolutionCode)) parts.add("code");
   if (
     !isWrittenUp(
-      new Set(marks.map((m) => m.part)),
+      parts,
       own.some((u) => u.kind === "line" || u.kind === "quote"),
       tasked,
     )
