@@ -212,4 +212,13 @@ describe("a problem write-up laid out in sub-sections", () => {
       [],
     );
   });
+
+  it('keeps a follow-up in the statement ("**Follow up:** …?") a follow-up, and the approach after it the answer', () => {
+    const text =
+      "# Lists\n\n## Linked List Cycle\n\nGiven the head of a list, determine whether it has a cycle.\n\n**Follow up:** Can you solve it using O(1) memory?\n\n### Approach\n\nA slow and a fast pointer meet inside a cycle.\n\n### Code\n\n```python\ndef has_cycle(head): ...\n```\n";
+    const [q] = parse(text).document.questions;
+    expect(q?.followUps.map((f) => [f.prompt, f.answer])).toEqual([["Can you solve it using O(1) memory?", null]]);
+    expect(q?.answer).toContain("A slow and a fast pointer meet inside a cycle.");
+    expect(q?.answer).toContain("def has_cycle");
+  });
 });

@@ -95,3 +95,9 @@ export function writeUpStatement(body: readonly Unit[]): Unit[] {
     return [];
   return body.slice(0, marks.find((m) => SOLVING.has(m.part))?.i ?? 0);
 }
+
+/** A sub-heading naming a part that solves the problem: an approach, code, its complexity. */
+export function solvesProblem(heading: string): boolean {
+  const part = writeUpPart(heading);
+  return part === "approach" || part === "code" || part === "complexity";
+}
