@@ -7,6 +7,7 @@ import { isQuestionLike } from "./recognisers/recogniser";
 import { plainInline, unquote } from "./inline-text";
 import { isLayoutOnly } from "./layout-noise";
 import type { QuestionUnits } from "./question-units";
+import { solvesProblem } from "./write-up-parts";
 
 /**
  * Walks the units once, asks the recognisers what each one is, and gathers questions with the
@@ -212,6 +213,13 @@ class QuestionAssembler {
   /** A heading closes what it outranks: the shared red flags, the question, its field, and the sections. */
   private enterHeading(unit: Extract<Unit, { kind: "heading" }>, marker: Marker | null, index: number): void {
     if (this.openNotes && unit.depth <= this.openNotes.depth) this.openNotes = null;
+    // A write-up's approach or code after a follow-up in its statement ("**Follow up:** … O(1) memory?", then
+    // "### Approach") answers the question, not the follow-up.
+    const asked = this.current;
+    if (asked?.followUp && marker === null && unit.depth > asked.depth && solvesProblem(unit.text)) {
+      asked.followUp = null;
+      if (asked.field === "followUps") asked.field = "body";
+    }
     const isLabel = marker?.type === "field" || marker?.type === "followUpField";
     const q = this.current;
     // A label heading speaks for the whole section when it is shallower than the question's own

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { labelledTopicOpeners } from "./labelled-topics";
+import { statementOf } from "./normalise-question";
 import { parseBankDocumentWithReport } from "./parse-bank-document";
 import { splitMarkdown } from "./split-markdown";
 
@@ -104,5 +105,120 @@ describe("a follow-up's own follow-ups", () => {
       "Which tools show lock waits?",
     ]);
     expect(report.unused).toEqual([]);
+  });
+});
+
+describe("a problem write-up laid out in sub-sections", () => {
+  const writeUp = (name: string, parts: string) => `## ${name}\n\n${parts}`;
+  const english = writeUp(
+    "Two Sum",
+    "Given numbers and a target, find the pair that adds up to it.\n\n### Example\n\n```\nInput: [2,7], 9\nOutput: [0,1]\n```\n\n### Approach\n\n1. Keep a map of the numbers seen.\n2. Look up the target minus each number.\n\n### Code\n\n```python\ndef two_sum(a, t): ...\n```\n\n### Complexity\n\nLinear time.\n",
+  );
+  const chinese = writeUp(
+    "1. 两数之和",
+    "### 题目描述\n\n给定一个整数数组和一个目标值，找出和为目标值的两个数。\n\n### 示例\n\n```\n输入：[2,7], 9\n输出：[0,1]\n```\n\n### 思路\n\n1. 用哈希表记录遍历过的数。\n2. 查找目标值减去当前数。\n\n### 代码\n\n```go\nfunc twoSum() {}\n```\n",
+  );
+
+  it("is one question under its name: statement and examples read out with it, approach steps and code its answer", () => {
+    const { document, report } = parse(
+      `# Arrays\n\n${english}\n${writeUp("Valid Brackets", "Decide whether brackets are balanced.\n\n### Approach\n\n1. Push openers.\n2. Pop on closers.\n\n### Code\n\n```js\nconst ok = true;\n```\n")}`,
+    );
+    expect(document.questions.map((q) => q.prompt)).toEqual(["Two Sum", "Valid Brackets"]);
+    const [first] = document.questions;
+    expect(first?.context).toContain("find the pair that adds up to it");
+    expect(first?.context).toContain("Output: [0,1]");
+    expect(first?.answer).toContain("Look up the target minus each number.");
+    expect(first?.answer).toContain("def two_sum");
+    expect(first?.answer).not.toContain("find the pair");
+    expect(report.unused).toEqual([]);
+  });
+
+  it("takes its statement from a description sub-section, in any language's part names", () => {
+    const { document } = parse(
+      `# 数组\n\n${chinese}\n${writeUp("2. 有效的括号", "### 题目描述\n\n判断括号是否有效。\n\n### 解法一：栈\n\n遇到左括号入栈。\n")}`,
+    );
+    expect(document.questions.map((q) => q.prompt)).toEqual(["两数之和", "有效的括号"]);
+    expect(document.questions[0]?.context).toContain("找出和为目标值的两个数");
+    expect(document.questions[0]?.answer).toContain("查找目标值减去当前数");
+    expect(document.questions[1]?.answer).toContain("遇到左括号入栈");
+  });
+
+  it("needs a statement and a worked part: an example alone under a topic's definition is still that topic's answer", () => {
+    expect(topics("## Closures\n\nA closure keeps its scope.\n\n### Example\n\n```js\nconst f = () => x;\n```\n")).toEqual([]);
+    expect(topics("## Two Sum\n\n### Approach\n\nUse a map.\n\n### Code\n\n```py\npass\n```\n")).toEqual([]);
+    expect(
+      topics("## Closures\n\nA closure keeps its scope.\n\n### Example\n\n```js\nconst f = () => x;\n```\n\n### Note\n\nMind the loop variable.\n"),
+    ).toEqual([]);
+    expect(topics("## Singleton\n\nOne instance.\n\n### Code\n\n```java\nclass S {}\n```\n")).toEqual([]);
+    const body = (text: string) => splitMarkdown(text).units;
+    expect(statementOf("Closures", body("A closure keeps its scope.\n\n### Example\n\n```js\nconst f = () => x;\n```\n"))).toEqual([]);
+    expect(
+      statementOf("Two Sum", body("Find the pair.\n\n### Example\n\n```\nOutput: [0,1]\n```\n\n### Code\n\n```py\npass\n```\n")).map((u) => u.kind),
+    ).toEqual(["line", "heading", "code"]);
+  });
+
+  it('reads parts named by labels as sub-headings: a bold "**思路：**" or an inline "**Approach:** …"', () => {
+    const problem = (name: string, task: string, idea: string) =>
+      `## ${name}\n\n**题目描述：**\n\n${task}\n\n**示例：**\n\n\`\`\`\n输入：[1,2]\n输出：[2,1]\n\`\`\`\n\n**思路：**\n\n1. ${idea}\n2. 返回结果。\n\n**代码：**\n\n\`\`\`java\nint f() { return 0; }\n\`\`\`\n\n`;
+    const { document } = parse(
+      `# 链表\n\n${problem("反转链表", "反转一个单链表。", "用 prev 记录前一个节点。")}${problem("环形链表", "判断链表中是否有环。", "快慢指针相遇则有环。")}`,
+    );
+    expect(document.questions.map((q) => [q.prompt, q.context?.includes("输出：[2,1]"), q.answer?.includes("快慢指针") || q.answer?.includes("prev")])).toEqual(
+      [
+        ["反转链表", true, true],
+        ["环形链表", true, true],
+      ],
+    );
+    // A first paragraph that sets a task is the statement an inline approach label answers.
+    expect(
+      topics("### Linked List Cycle\n\nGiven a linked list, determine if it has a cycle.\n\n**Approach:** fast and slow pointers.\n\n```go\nx\n```\n"),
+    ).toEqual(["Linked List Cycle"]);
+    expect(topics("### Linked lists\n\nNodes that point onwards.\n\n**Approach:** fast and slow pointers.\n")).toEqual([]);
+  });
+
+  it('reads the statement out with a problem named in the imperative ("Reverse Linked List"), not with a question', () => {
+    const problem = (name: string, task: string) =>
+      `### ${name}\n\n${task}\n\n**Example:**\n\n\`\`\`\nInput: 1->2\nOutput: 2->1\n\`\`\`\n\n**Approach:** walk the list once.\n\n\`\`\`go\nx\n\`\`\`\n\n`;
+    const { document } = parse(
+      `# Lists\n\n${problem("Reverse Linked List", "Reverse a singly linked list.")}${problem("Merge Two Lists", "Merge two sorted lists into one.")}`,
+    );
+    expect(
+      document.questions.map((q) => [
+        q.prompt,
+        q.context?.startsWith("Reverse a singly") || q.context?.startsWith("Merge two sorted"),
+        q.answer?.startsWith("**Approach:**"),
+      ]),
+    ).toEqual([
+      ["Reverse Linked List", true, true],
+      ["Merge Two Lists", true, true],
+    ]);
+    const asked = parse(
+      `# Lists\n\n${problem("How do you reverse a list?", "Reverse a singly linked list.")}${problem("How do you merge lists?", "Merge two sorted lists.")}`,
+    );
+    expect(asked.document.questions.map((q) => q.context)).toEqual([null, null]);
+  });
+
+  it("counts code in a programming language as the code of a named approach, and code alone as no write-up", () => {
+    const problem = (name: string, task: string, idea: string) =>
+      `### [${name}](https://example.com/${name.length})\n\n> ${task}\n\n思路：${idea}\n\n\`\`\`go\nfunc f() {}\n\`\`\`\n\n`;
+    const { document } = parse(
+      `# 链表\n\n## 反转\n\n${problem("反转链表", "反转一个单链表。", "用 prev 记录前一个节点。")}## 合并\n\n${problem("合并链表", "合并两个有序链表。", "每次取较小的节点。")}`,
+    );
+    expect(document.questions.map((q) => [q.prompt, q.context, q.answer?.startsWith("思路：")])).toEqual([
+      ["反转链表", "反转一个单链表。", true],
+      ["合并链表", "合并两个有序链表。", true],
+    ]);
+    expect(topics("### Correlation IDs\n\n**Problem:** the context is thread-local.\n\n**Fix:** copy it to workers.\n\n```java\nclass T {}\n```\n")).toEqual(
+      [],
+    );
+  });
+
+  it('keeps a follow-up in the statement ("**Follow up:** …?") a follow-up, and the approach after it the answer', () => {
+    const text =
+      "# Lists\n\n## Linked List Cycle\n\nGiven the head of a list, determine whether it has a cycle.\n\n**Follow up:** Can you solve it using O(1) memory?\n\n### Approach\n\nA slow and a fast pointer meet inside a cycle.\n\n### Code\n\n```python\ndef has_cycle(head): ...\n```\n";
+    const [q] = parse(text).document.questions;
+    expect(q?.followUps.map((f) => [f.prompt, f.answer])).toEqual([["Can you solve it using O(1) memory?", null]]);
+    expect(q?.answer).toContain("A slow and a fast pointer meet inside a cycle.");
+    expect(q?.answer).toContain("def has_cycle");
   });
 });

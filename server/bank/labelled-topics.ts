@@ -8,8 +8,10 @@ import { recogniseFollowUpLabel } from "./recognisers/follow-up-label";
 import { headingPrompt, topicPrompt } from "./recognisers/heading-question";
 import { recogniseLabelledItems } from "./recognisers/labelled-items";
 import { recogniseLabelledQuestion } from "./recognisers/labelled-question";
+import { isSolutionCode, isWrittenUp, type WriteUpPart, writeUpLabel, writeUpPart } from "./write-up-parts";
 import type { RecogniserContext } from "./recognisers/recogniser";
-import { isQuestionLike } from "./recognisers/recogniser";
+import { isQuestionLike, setsTask } from "./recognisers/recogniser";
+import { plainInline } from "./inline-text";
 
 /**
  * A heading that only names a problem ("## Two Sum") over what a question has: some text, then the
@@ -34,6 +36,8 @@ interface Candidate {
   listsQuestions: boolean;
   /** Its own text up to its first label or sub-heading. */
   own: Unit[];
+  /** The parts of a problem write-up its sub-headings name ("### Example", "### 思路", "### Code"). */
+  parts: Set<WriteUpPart>;
 }
 
 /** A question part's label, in any of the forms a recogniser reads (bold line, heading, "Label:" line or bullets, "Follow-up: …"). */
@@ -79,6 +83,10 @@ export function labelledTopicOpeners(units: readonly Unit[], openers: ReadonlyMa
     const top = stack.at(-1);
     // Under a heading that asks, or that asked nothing and already has its labels, nothing below changes what it is.
     if (unit.kind !== "heading" && (!top || top.asksOthers || (top.labelled && top.listsQuestions))) return;
+    // "**Example 1:**", "**思路：**": a write-up's parts named by labels rather than sub-headings.
+    const label = unit.kind === "line" && units[index - 1]?.block !== unit.block ? writeUpLabel(unit.md) : null;
+    if (label !== null) top?.parts.add(label);
+    if (isSolutionCode(unit) && top?.parts.has("approach")) top.parts.add("code");
     if (isPartLabel(unit, next)) {
       if (top?.material) top.labelled = true;
       return;
@@ -86,7 +94,18 @@ export function labelledTopicOpeners(units: readonly Unit[], openers: ReadonlyMa
     if (unit.kind === "heading") {
       const asks = openers.has(unit) || isQuestionLike(headingPrompt(unit.text).prompt);
       if (asks) for (const above of stack) above.asksOthers = true;
-      const candidate = { unit, parent: stack.at(-1), material: false, labelled: false, asksOthers: asks, listsQuestions: false, own: [] };
+      const part = writeUpPart(unit.text);
+      if (part !== null) stack.at(-1)?.parts.add(part);
+      const candidate = {
+        unit,
+        parent: stack.at(-1),
+        material: false,
+        labelled: false,
+        asksOthers: asks,
+        listsQuestions: false,
+        own: [],
+        parts: new Set<WriteUpPart>(),
+      };
       stack.push(candidate);
       found.push(candidate);
       return;
@@ -99,9 +118,11 @@ export function labelledTopicOpeners(units: readonly Unit[], openers: ReadonlyMa
     top.own.push(unit);
   });
   const promptOf = (c: Candidate): string | null => {
-    if (c.asksOthers || (!c.labelled && c.own[0]?.kind !== "line")) return null;
+    if (c.asksOthers || writeUpPart(c.unit.text) !== null) return null;
     const prompt = topicPrompt(c.unit.text);
     if (prompt.length < 2 || isFurniture(prompt)) return null;
+    if (writesUpProblem(c)) return prompt;
+    if (!c.labelled && c.own[0]?.kind !== "line") return null;
     return (c.labelled && !c.listsQuestions) || statesProblem(prompt, c.own) ? prompt : null;
   };
   const named = found.flatMap((c) => {
@@ -121,4 +142,20 @@ export function labelledTopicOpeners(units: readonly Unit[], openers: ReadonlyMa
  */
 function statesProblem(prompt: string, own: readonly Unit[]): boolean {
   return statementOf(prompt, own).some(isExamplePart);
+}
+
+/**
+ * A problem write-up laid out in sub-sections: a heading that names the problem over sub-headings for
+ * the parts of one ("### Description" or a statement of its own, then "### Example", "### Approach",
+ * "### Code", "### Complexity"; "题目描述", "示例", "思路", "代码"). At least two kinds of part, one of
+ * them an example, an approach or code, make it one question; its steps and code are its answer.
+ */
+function writesUpProblem(c: Candidate): boolean {
+  const first = c.own[0];
+  const tasked = first?.kind === "line" && setsTask(plainInline(first.md));
+  return isWrittenUp(
+    c.parts,
+    c.own.some((u) => u.kind === "line" || u.kind === "quote"),
+    tasked,
+  );
 }

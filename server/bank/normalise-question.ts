@@ -9,6 +9,7 @@ import { carriesCriteria, extractCriteria, extractItems, yieldsItems } from "./e
 import { plainInline, unquote, withoutEmoji } from "./inline-text";
 import { isExamplePart } from "./code-examples";
 import { isQuestionLike, setsTask } from "./recognisers/recogniser";
+import { writeUpStatement } from "./write-up-parts";
 
 const MAX_KEY_POINTS = 12;
 
@@ -186,7 +187,13 @@ function isName(prompt: string): boolean {
  */
 export function statementOf(prompt: string, body: readonly Unit[]): Unit[] {
   const first = body[0];
-  if (!first || first.kind !== "line" || !isName(cleanPrompt(prompt))) return [];
+  const name = cleanPrompt(prompt);
+  if (!first) return [];
+  // A write-up's parts say where its statement ends, whatever its name's wording ("Reverse Linked List").
+  const titled = name.split(/\s+/).length <= MAX_NAME_WORDS && !/[?？]$/.test(name);
+  const written = titled ? writeUpStatement(body) : [];
+  if (written.length > 0) return written;
+  if (first.kind !== "line" || !isName(name)) return [];
   let end = body.findIndex((u) => u.block !== first.block);
   if (end === -1) end = body.length;
   if (!setsTask(plainInline(unitsToMarkdown(body.slice(0, end))))) return [];

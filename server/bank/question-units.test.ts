@@ -258,4 +258,24 @@ describe("the repeating question unit", () => {
       "What is a key?",
     ]);
   });
+
+  it("reads a numbered heading with nothing of its own over problems numbered under it as their section", () => {
+    const problem = (n: string, name: string, body: string) => `### ${n} ${name}\n\n${body}\n\nUse two pointers.\n\n`;
+    const text = [
+      "# String problems\n\n## 1. Reverse a string\n\nThe characters of a string, in place.\n\nSwap from both ends.\n\n",
+      "## 2. Palindromes\n\n",
+      problem("2.1.", "Valid palindrome", "A string that reads the same both ways."),
+      problem("2.2.", "Longest palindrome", "The longest palindrome some letters can make."),
+      "## 3. Bracket depth\n\nThe depth of a valid bracket sequence.\n\nCount up and down.\n",
+    ].join("");
+    const { document } = parseBankDocumentWithReport({ bytes: new TextEncoder().encode(text), sourceFile: "strings.md" });
+    expect(document.questions.map((q) => q.prompt)).toEqual(["Reverse a string", "Valid palindrome", "Longest palindrome", "Bracket depth"]);
+    expect(document.questions[1]?.answer).toContain("Use two pointers.");
+    // With text of its own, or sub-sections not numbered under it, the heading stays the question.
+    for (const group of ["## 2. Palindromes\n\nRead both ways.\n\n", "## 2. Palindromes\n\n"]) {
+      const other = group.includes("Read") ? text.replace("## 2. Palindromes\n\n", group) : text.replaceAll("### 2.", "### 5.");
+      const kept = parseBankDocumentWithReport({ bytes: new TextEncoder().encode(other), sourceFile: "strings.md" }).document;
+      expect(kept.questions.map((q) => q.prompt)).toEqual(["Reverse a string", "Palindromes", "Bracket depth"]);
+    }
+  });
 });

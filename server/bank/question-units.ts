@@ -303,6 +303,45 @@ export function topicQuestionUnits(units: readonly Unit[]): QuestionUnits {
   };
 }
 
+/** The first unit after index that is not a rule or layout. */
+function nextContent(units: readonly Unit[], index: number): Unit | undefined {
+  for (let i = index + 1; i < units.length; i++) {
+    const u = units[i];
+    if (u && u.kind !== "rule" && !isLayoutOnly(u)) return u;
+  }
+  return undefined;
+}
+
+const SECTION_NUMBER = /^[\s*_]*(\d{1,3}(?:[.-]\d{1,3})*)[.)、]?\s/;
+
+/**
+ * A numbered heading with nothing of its own that groups numbered problems under its number ("## 4. Palindromes",
+ * then "### 4.1. Longest palindrome" and "### 4.2. Valid palindrome", each with its text): a section, and the
+ * sub-sections are the questions, their own numbers aside. A heading that asks keeps its sub-questions as
+ * follow-ups (assemble-questions.ts).
+ */
+function groupedProblems(units: readonly Unit[], index: number): { unit: Unit; prompt: string }[] {
+  const head = units[index];
+  if (head?.kind !== "heading" || isQuestionLike(headingPrompt(head.text).prompt)) return [];
+  const number = SECTION_NUMBER.exec(head.text)?.[1];
+  const first = nextContent(units, index);
+  if (number === undefined || first?.kind !== "heading" || first.depth <= head.depth) return [];
+  const under = new RegExp(`^${number}[.-]\\d`);
+  const found: { unit: Unit; prompt: string }[] = [];
+  for (let i = index + 1; i < units.length; i++) {
+    const u = units[i];
+    if (u?.kind !== "heading") continue;
+    if (u.depth <= head.depth) break;
+    if (u.depth !== first.depth) continue;
+    const own = nextContent(units, i);
+    if (!under.test(SECTION_NUMBER.exec(u.text)?.[1] ?? "") || own === undefined || own.kind === "heading") return [];
+    const prompt = headingPrompt(u.text).prompt.replace(/^\d{1,3}(?:[.-]\d{1,3})+[.)]?\s*/, "");
+    if (prompt.length < 2) return [];
+    found.push({ unit: u, prompt });
+  }
+  return found.length >= 2 ? found : [];
+}
+
 /** A list most of whose entries ask: questions to put, not an answer. */
 export function asksList(unit: Unit): boolean {
   return unit.kind === "list" && unit.items.length >= 2 && unit.items.filter((item) => isQuestionLike(item.text)).length >= unit.items.length * 0.6;
@@ -364,6 +403,13 @@ export function inferQuestionUnits(units: readonly Unit[]): QuestionUnits {
       if (m.prompt.length < 3 || m.holdsQuestions || isFieldLabel(m.prompt) || isFurniture(m.prompt) || parts.has(m.unit)) continue;
       if (m.asks || (promoted && (m.hasMaterial || m.inline !== null))) openers.set(m.unit, { prompt: m.prompt, inline: m.inline });
     }
+  }
+  const indexOf = new Map(units.map((u, i) => [u, i]));
+  for (const unit of [...openers.keys()]) {
+    const grouped = groupedProblems(units, indexOf.get(unit) ?? -1);
+    if (grouped.length === 0) continue;
+    openers.delete(unit);
+    for (const g of grouped) openers.set(g.unit, { prompt: g.prompt, inline: null });
   }
   const others = candidates.filter((p) => p !== chosen && asking(p) > 0);
   const explanation =

@@ -1,0 +1,103 @@
+import type { Unit } from "./blocks";
+import { plainInline } from "./inline-text";
+import { setsTask } from "./recognisers/recogniser";
+
+/**
+ * The parts of a problem write-up as its sub-headings name them ("### Example", "### Approach 2: Hash map",
+ * "### 题目描述", "### 思路", "### 代码", "### Complexity"): what makes a heading over them one question
+ * (labelled-topics.ts), and what of its section is the problem's statement rather than its answer.
+ */
+export type WriteUpPart = "statement" | "example" | "approach" | "code" | "complexity" | "constraints" | "followUp";
+
+/** A part's name, then at most a number and a title of its own ("Approach 2: Hash map", "方法一：哈希表", "思路 1：代码"). */
+const PART_TAIL = String.raw`(?:\s*(?:#?\d{1,2}|[一二三四五六七八九十]{1,3}))?(?:\s*[:：.、\-—–(（]\s*[^\n]{0,80})?$`;
+const PART_NAMES: [WriteUpPart, string][] = [
+  ["statement", String.raw`problem(?:\s+(?:statement|description))?|description|statement|task|题目(?:描述|大意|说明|要求)?|问题描述|描述`],
+  ["example", String.raw`examples?|samples?(?:\s+(?:input|tests?|cases?))?|示例|样例|例子|举例|测试用例`],
+  [
+    "approach",
+    String.raw`approach(?:es)?|solutions?|idea|intuition|algorithm|hints?|思路|解题思路|解题方法|解法|题解|分析|问题分析|题目分析|问题解析|题目解析|方法|算法`,
+  ],
+  ["code", String.raw`code|implementation|solution code|代码(?:实现)?|实现|参考代码|示例代码`],
+  ["complexity", String.raw`(?:time\s+(?:and\s+space\s+)?)?complexity(?:\s+analysis)?|复杂度(?:分析)?|时间复杂度`],
+  ["constraints", String.raw`constraints?|notes?|提示|注意|说明`],
+  ["followUp", String.raw`follow[- ]?ups?|进阶`],
+];
+const PART_PATTERNS = PART_NAMES.map(([part, names]) => [part, new RegExp(`^(?:${names})${PART_TAIL}`, "iu")] as const);
+
+/** The write-up part a sub-heading names, its numbering and emphasis aside. */
+export function writeUpPart(heading: string): WriteUpPart | null {
+  const name = heading
+    .replace(/^[\s#*_]*(?:\d{1,3}(?:\.\d{1,3})*[.)]?\s+)?/, "")
+    .replace(/[*_`]/g, "")
+    .trim();
+  if (name.length > 100) return null;
+  return PART_PATTERNS.find(([, pattern]) => pattern.test(name))?.[0] ?? null;
+}
+
+const LABEL_PATTERNS = PART_NAMES.map(
+  ([part, names]) =>
+    [part, new RegExp(String.raw`^\s*(?:\*\*|__)?\s*(?:${names})(?:\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3}))?\s*(?:\*\*|__)?\s*[:：]`, "iu")] as const,
+);
+
+/** The write-up part a paragraph's label names: "**Example 1:**", "**思路：**", "Approach: walk the list …". */
+export function writeUpLabel(md: string): WriteUpPart | null {
+  return LABEL_PATTERNS.find(([, pattern]) => pattern.test(md))?.[0] ?? null;
+}
+
+/**
+ * Parts enough for a write-up: a statement (a "Description" part, or text of the heading's own before its
+ * parts), a solution (an approach or code), and two kinds of part or more, a first paragraph that sets a
+ * task counting as the statement part. A topic's definition over an "### Example" alone is not a problem set.
+ */
+export function isWrittenUp(parts: ReadonlySet<WriteUpPart>, ownText: boolean, tasked = false): boolean {
+  const solved = parts.has("approach") || parts.has("code");
+  const kinds = parts.size + (tasked && !parts.has("statement") ? 1 : 0);
+  return solved && (parts.has("statement") || ownText) && kinds >= 2;
+}
+
+const PLAIN = new Set(["", "text", "txt", "plain", "plaintext", "console", "output", "none", "markdown", "md"]);
+
+/**
+ * A code block in a programming language ("```go"): under a named approach ("思路：…"), that approach's code,
+ * where examples are plain text. Code alone does not make a section a write-up ("**Problem:** … **Fix:** …").
+ */
+export function isSolutionCode(unit: Unit): boolean {
+  return unit.kind === "code" && !PLAIN.has((unit.lang ?? "").trim().toLowerCase());
+}
+
+const SOLVING = new Set<WriteUpPart>(["approach", "code", "complexity", "followUp"]);
+
+/**
+ * A write-up's statement, read out with its name: what comes before its first solving part (an approach,
+ * code, complexity or follow-ups, as a sub-heading or a label names it): its own text or "Description" part,
+ * with the examples and constraints; the rest is the answer. Empty when the body is not laid out so.
+ */
+export function writeUpStatement(body: readonly Unit[]): Unit[] {
+  const depth = Math.min(...body.flatMap((u) => (u.kind === "heading" ? [u.depth] : [])));
+  const marks = body.flatMap((u, i) => {
+    const part =
+      u.kind === "heading" ? (u.depth === depth ? writeUpPart(u.text) : null) : u.kind === "line" && body[i - 1]?.block !== u.block ? writeUpLabel(u.md) : null;
+    return part === null ? [] : [{ i, part }];
+  });
+  const first = marks[0]?.i ?? body.length;
+  const own = body.slice(0, first);
+  const tasked = own[0]?.kind === "line" && setsTask(plainInline(own[0].md));
+  const parts = new Set(marks.map((m) => m.part));
+  if (parts.has("approach") && body.some(isSolutionCode)) parts.add("code");
+  if (
+    !isWrittenUp(
+      parts,
+      own.some((u) => u.kind === "line" || u.kind === "quote"),
+      tasked,
+    )
+  )
+    return [];
+  return body.slice(0, marks.find((m) => SOLVING.has(m.part))?.i ?? 0);
+}
+
+/** A sub-heading naming a part that solves the problem: an approach, code, its complexity. */
+export function solvesProblem(heading: string): boolean {
+  const part = writeUpPart(heading);
+  return part === "approach" || part === "code" || part === "complexity";
+}
