@@ -9,19 +9,21 @@ const TARGETS = { recall: 95, answers: 90, followUps: 90 };
  * measured figure rounded down to a tenth of a percent, so the measured count passes and one sample fewer
  * fails), and the gap stays visible here instead of being tuned or labelled away. Raise a floor when the
  * half improves; drop it once the half reaches the target. Never lower one to let a change through.
- * Measured on the 41-document corpus from 34 repositories (npm run -s bench:bank -- --corpus).
+ * Measured on the 46-document corpus from 38 repositories (npm run -s bench:bank -- --corpus).
  */
 const FLOORS: Record<Half, Partial<typeof TARGETS>> = {
-  // Tuning: every target reached: recall 223/229 = 97.4% (none refused), answers 142/143 = 99.3%, follow-ups
-  // 28/28 = 100% (once sub-question headings numbered under their question, "#### 1-1." under "### 1.", are its follow-ups).
-  tuning: {},
+  // Tuning: answers 154/164 = 93.9% and follow-ups 28/28 = 100% reach their targets (none refused).
+  tuning: {
+    // Target recall ≥ 95%; measured 235/250 = 94.0% (sphinx-faq.rst 0/9: its questions are definition-list terms).
+    recall: 94.0,
+  },
   "held-out": {
-    // Target recall ≥ 95%; measured 163/206 = 79.1% (two documents refused; leetcode-linked-list-greyireland.md 2/12, frontend-h5bp-ja.md 6/12).
-    recall: 79.1,
-    // Target answers ≥ 90%; measured 104/141 = 73.8%.
-    answers: 73.7,
-    // Target follow-ups ≥ 90%; measured 15/19 = 78.9%.
-    followUps: 78.9,
+    // Target recall ≥ 95%; measured 187/241 = 77.6% (two documents refused).
+    recall: 77.5,
+    // Target answers ≥ 90%; measured 107/153 = 69.9%.
+    answers: 69.9,
+    // Target follow-ups ≥ 90%; measured 16/23 = 69.6%.
+    followUps: 69.5,
   },
 };
 
@@ -44,8 +46,8 @@ const REFUSED: Record<Half, string[]> = {
 describe("the labelled corpus", () => {
   const scores = loadLabels().map(scoreDocument);
 
-  it("has at least 41 documents from 30 or more repositories, with 8 or more labelled samples each, in both halves", () => {
-    expect(scores.length).toBeGreaterThanOrEqual(41);
+  it("has at least 46 documents from 30 or more repositories, with 8 or more labelled samples each, in both halves", () => {
+    expect(scores.length).toBeGreaterThanOrEqual(46);
     expect(new Set(scores.map((s) => s.repo)).size).toBeGreaterThanOrEqual(30);
     for (const s of scores) expect(s.samples, s.file).toBeGreaterThanOrEqual(8);
     for (const half of HALVES) expect(scores.filter((s) => s.half === half).length, half).toBeGreaterThanOrEqual(5);
