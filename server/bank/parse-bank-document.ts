@@ -17,6 +17,7 @@ import { locateSources, questionRegions, SourceText } from "./locate-sources";
 import { describePassage, passageDraft, unusedPassages, type ParseReport, type Passage } from "./parse-report";
 import { splitMarkdown } from "./split-markdown";
 import { splitPlainText } from "./split-plain-text";
+import { looksLikeRest } from "./rest-blocks";
 
 export interface BankSource {
   bytes: Uint8Array;
@@ -130,7 +131,11 @@ export function parseBankDocumentWithReport({ bytes, sourceFile }: BankSource, o
   // AsciiDoc is read as the Markdown it rewrites to, line for line (asciidoc.ts).
   const asciidoc = asciidocAsMarkdown(decoded.text);
   const split: SplitResult =
-    asciidoc !== null ? splitMarkdown(asciidoc) : looksLikeMarkdown(decoded.text) ? splitMarkdown(decoded.text) : splitPlainText(decoded.text);
+    asciidoc !== null
+      ? splitMarkdown(asciidoc)
+      : looksLikeMarkdown(decoded.text)
+        ? splitMarkdown(decoded.text)
+        : splitPlainText(decoded.text, { rest: looksLikeRest(decoded.text, sourceFile) });
   const inferred = inferQuestionUnits(split.units);
   let structure = withLabelledTopics(split.units, inferred);
   let assembly = assembleQuestions(split.units, structure);

@@ -305,8 +305,24 @@ function stepSections(units: readonly Unit[]): Set<Unit> {
   return sections;
 }
 
+/**
+ * A heading that trails off ("How do I...", "Using Sphinx with…") over deeper headings: a stem its entries
+ * complete, so a section over them however it is worded.
+ */
+function stemSections(units: readonly Unit[]): Unit[] {
+  const stems: Unit[] = [];
+  let next: Unit | null = null;
+  for (let i = units.length - 1; i >= 0; i--) {
+    const unit = units[i] as Unit;
+    if (unit.kind !== "heading") continue;
+    if (/(?:\.\.\.|…)$/.test(unit.text.trim()) && next?.kind === "heading" && next.depth > unit.depth) stems.push(unit);
+    next = unit;
+  }
+  return stems;
+}
+
 export function inferQuestionUnits(units: readonly Unit[]): QuestionUnits {
-  const sections = stepSections(units);
+  const sections = new Set([...stepSections(units), ...stemSections(units)]);
   const steps = sections.size === 0 ? "" : ` ${sections.size} headings are sections or steps over lists of questions; the lists are the questions.`;
   const candidates = [...headingPatterns(units), numberedPattern(units), boldLedPattern(units), quotedPattern(units), detailsPattern(units)]
     .map((p) => ({ ...p, members: p.members.filter((m) => !sections.has(m.unit)) }))

@@ -2,6 +2,7 @@ import type { ListItem, SplitResult, Unit } from "./blocks";
 import { plainInline } from "./inline-text";
 import { fenceAsciiDiagrams } from "./ascii-diagrams";
 import { restoreCodeBreaks } from "./restore-code-breaks";
+import { askingDirective, definitionTerm, type RestTitle } from "./rest-blocks";
 
 /**
  * The path for documents written as plain text (exported from a word processor or a web page):
@@ -10,8 +11,8 @@ import { restoreCodeBreaks } from "./restore-code-breaks";
  * author saw it.
  */
 
-/** "- x", "• x", "1. x", and "17.What …": a number may run into a capitalised entry without a space. */
-const BULLET = /^(\s*)([•●▪◦◆✓✗✔✘]|[-*+–]|\d{1,2}[.)])(?:\s+|(?<=\d[.)])(?=[A-Z]))(\S.*)$/;
+/** "- x", "• x", "1. x", reST's auto-numbered "#. x", and "17.What …": a number may run into a capitalised entry without a space. */
+const BULLET = /^(\s*)([•●▪◦◆✓✗✔✘]|[-*+–]|\d{1,2}[.)]|#[.)])(?:\s+|(?<=\d[.)])(?=[A-Z]))(\S.*)$/;
 
 const CODE_START =
   /^\s*(?:\/\/|\/\*|\*\/|\$ |(?:const|let|var|function|async function|await|import|export|return|class|def|public|private|SELECT|INSERT INTO|UPDATE \w+ SET|DELETE FROM|CREATE (?:TABLE|INDEX)|ALTER TABLE|curl|kubectl|docker|ssh|npm|pip|git|mongo|psql|redis-cli|tail|grep|ping|mtr|traceroute)\b)|^\s*[\w$.]+\([^()]*\)[\w.()'"]*;?\s*$|^\s*[)}\]]|[{;]\s*$/;
@@ -39,7 +40,12 @@ function underlinedTitle(lines: readonly string[], i: number, styles: string[]):
   return { title: title.trim(), depth: Math.min(6, styles.indexOf(style) + 1), length: titled !== null ? 3 : 2 };
 }
 
-export function splitPlainText(input: string): SplitResult {
+export interface PlainTextOptions {
+  /** The document is reStructuredText (rest-blocks.ts): its definition lists and asking directives are headings. */
+  rest?: boolean;
+}
+
+export function splitPlainText(input: string, options: PlainTextOptions = {}): SplitResult {
   const { text, lineOf } = fenceAsciiDiagrams(input);
   const lines = text.split("\n");
   const units: Unit[] = [];
@@ -47,6 +53,7 @@ export function splitPlainText(input: string): SplitResult {
   let codeLinesRestored = 0;
   let block = 0;
   let i = 0;
+  let section: { title: string; depth: number } | null = null;
   while (i < lines.length) {
     const raw = lines[i] as string;
     if (raw.trim() === "") {
@@ -58,7 +65,15 @@ export function splitPlainText(input: string): SplitResult {
     if (titled) {
       const md = `${"#".repeat(titled.depth)} ${escapeLine(titled.title)}`;
       units.push({ kind: "heading", depth: titled.depth, text: plainInline(titled.title), md, line: i + (titled.length === 3 ? 2 : 1), block });
+      section = titled;
       i += titled.length;
+      continue;
+    }
+    const rest = options.rest ? (askingDirective(lines, i) ?? definitionTerm(lines, i, section?.title ?? null)) : null;
+    if (rest) {
+      units.push(...restHeading(rest, (section?.depth ?? 0) + 1, i + 1, block));
+      block++;
+      i += rest.length;
       continue;
     }
     // A diagram fenced by fenceAsciiDiagrams, kept line for line.
@@ -82,7 +97,7 @@ export function splitPlainText(input: string): SplitResult {
       const start = i;
       const found: { indent: number; ordered: boolean; marker: string; text: string }[] = [];
       for (let m = BULLET.exec(lines[i] ?? ""); m && i < lines.length; m = BULLET.exec(lines[(i = nextBullet(lines, i + 1))] ?? "")) {
-        found.push({ indent: (m[1] ?? "").length, ordered: /\d/.test(m[2] ?? ""), marker: m[2] ?? "-", text: m[3] ?? "" });
+        found.push({ indent: (m[1] ?? "").length, ordered: /[\d#]/.test(m[2] ?? ""), marker: m[2] ?? "-", text: m[3] ?? "" });
       }
       units.push(plainList(found, start + 1, block));
       continue;
@@ -95,6 +110,15 @@ export function splitPlainText(input: string): SplitResult {
     i++;
   }
   return { units: units.map((unit) => ({ ...unit, line: lineOf(unit.line) })), codeLinesRestored };
+}
+
+/** A reST term or asking directive as a heading under its section, with the directive's options as a hidden comment. */
+function restHeading(rest: RestTitle, depth: number, line: number, block: number): Unit[] {
+  const level = Math.min(6, depth);
+  const heading: Unit = { kind: "heading", depth: level, text: plainInline(rest.text), md: `${"#".repeat(level)} ${escapeLine(rest.text)}`, line, block };
+  if (rest.options.length === 0) return [heading];
+  const value = `<!-- ${rest.options.join(" ").replaceAll("--", "- -")} -->`;
+  return [heading, { kind: "html", value, md: value, line: line + 1, block: block + 0.5 }];
 }
 
 /**
@@ -119,7 +143,7 @@ function plainList(found: { indent: number; ordered: boolean; marker: string; te
   const mdLines: string[] = [];
   for (const f of found) {
     const md = escapeLine(f.text);
-    const marker = f.ordered ? f.marker.replace(")", ".") : "-";
+    const marker = f.ordered ? f.marker.replace("#", "1").replace(")", ".") : "-";
     const item: ListItem = { text: plainInline(f.text), md, lines: [md], children: [] };
     const parent = items.at(-1);
     if (f.indent > base + 1 && parent) {

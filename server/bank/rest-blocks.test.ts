@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { parseBankDocument } from "./parse-bank-document";
+import { askingDirective, definitionTerm, looksLikeRest } from "./rest-blocks";
+import { splitPlainText } from "./split-plain-text";
+
+const parse = (text: string, sourceFile = "guide.rst") => parseBankDocument({ bytes: new TextEncoder().encode(text), sourceFile });
+
+describe("reStructuredText blocks", () => {
+  it("knows a reST document by its name or by its directives and targets", () => {
+    expect(looksLikeRest("Plain text.", "notes.rst")).toBe(true);
+    expect(looksLikeRest(".. _intro:\n\nText.\n\n.. note:: Careful.\n", "notes.txt")).toBe(true);
+    expect(looksLikeRest("Text.\n\n.. note:: Careful.\n", "notes.txt")).toBe(false);
+  });
+
+  it("reads a directive whose argument asks as a question, its options kept out of the answer", () => {
+    const lines = [".. faq:: Why do caches expire?", "   :tags: cache", "   :links: c_1", "", "   Because data changes."];
+    expect(askingDirective(lines, 0)).toEqual({ text: "Why do caches expire?", length: 3, options: [":tags: cache", ":links: c_1"] });
+    expect(askingDirective([".. note:: Read this first.", "", "   Text."], 0)).toBeNull();
+  });
+
+  it("reads a short line with its definition indented right under it as a term, completing a title that trails off", () => {
+    const lines = ["", "... rotate the logs?", "   Use logrotate."];
+    expect(definitionTerm(lines, 1, "How do I...")?.text).toBe("How do I rotate the logs?");
+    expect(definitionTerm(lines, 1, "Recipes")?.text).toBe("... rotate the logs?");
+    // A paragraph's second line, a colon's lead-in and a bullet are no terms.
+    expect(definitionTerm(["Some text", "Term", "   Definition."], 1, null)).toBeNull();
+    expect(definitionTerm(["", "A short paragraph", "that goes on."], 1, null)).toBeNull();
+    expect(definitionTerm(["", "For example:", "   code()"], 1, null)).toBeNull();
+    expect(definitionTerm(["", "- item", "  more"], 1, null)).toBeNull();
+  });
+
+  it("makes terms and asking directives headings one level under their section, only in reST", () => {
+    const text = "Tips\n====\n\nWhat is a pod?\n   The smallest unit.\n\n.. q:: Why use probes?\n   :tags: k8s\n\n   To restart.\n";
+    const heads = splitPlainText(text, { rest: true }).units.filter((u) => u.kind === "heading");
+    expect(heads.map((u) => [u.kind === "heading" ? u.depth : 0, u.md])).toEqual([
+      [1, "# Tips"],
+      [2, "## What is a pod?"],
+      [2, "## Why use probes?"],
+    ]);
+    expect(splitPlainText(text).units.filter((u) => u.kind === "heading")).toHaveLength(1);
+  });
+
+  it('reads reST\'s auto-numbered "#." entries as an ordered list', () => {
+    const list = splitPlainText("#. First\n#. Second\n").units[0];
+    expect(list?.kind === "list" && list.ordered && list.items.map((i) => i.text)).toEqual(["First", "Second"]);
+    expect(list?.md).toBe("1. First\n1. Second");
+  });
+
+  it("imports a guide of asking directives, which it would otherwise refuse, with their bodies as answers", () => {
+    const doc = parse(
+      "Guide\n=====\n\n.. qa:: When should a cache be used?\n   :tags: perf\n\n   When reads repeat.\n\n" +
+        ".. qa:: How is a cache invalidated?\n   :tags: perf\n\n   #. By time\n   #. By event\n",
+    );
+    expect(doc.questions.map((q) => [q.prompt, q.answer])).toEqual([
+      ["When should a cache be used?", "When reads repeat."],
+      ["How is a cache invalidated?", "1. By time\n1. By event"],
+    ]);
+  });
+
+  it("imports a definition list completing a trailing title as questions, the title a section over them", () => {
+    const doc = parse(
+      "FAQ\n===\n\nHow do I...\n-----------\n\n... build the docs?\n   Run make.\n\n... clean the build?\n   Run make clean.\n\n... publish them?\n   Push the tag.\n",
+    );
+    expect(doc.questions.map((q) => [q.prompt, q.answer])).toEqual([
+      ["How do I build the docs?", "Run make."],
+      ["How do I clean the build?", "Run make clean."],
+      ["How do I publish them?", "Push the tag."],
+    ]);
+  });
+});

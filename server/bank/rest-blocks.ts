@@ -1,0 +1,60 @@
+import { isQuestionLike } from "./recognisers/recogniser";
+
+/**
+ * reStructuredText constructs that carry questions in a plain-text document, read by split-plain-text:
+ * a directive whose argument asks (".. question:: What is X?", its ":tags:"-style options and indented
+ * body below), and a definition list, whose terms are short lines with their definitions indented right
+ * under them ("... get section numbers?" / "   They are automatic …"). Each term or asking directive is a
+ * heading one level below the section it sits in; its body is what follows it.
+ */
+
+/** ".. name:: argument" and hyperlink targets (".. _name:"): a document written in reST shows them. */
+const REST_MARKUP = /^\.\. (?:[A-Za-z][\w:-]*::|_[^:\n]+:)/gm;
+
+/** A document whose own markup is reST: two directives or hyperlink targets, or a ".rst" name. */
+export function looksLikeRest(text: string, sourceFile = ""): boolean {
+  return /\.re?st$/i.test(sourceFile) || (text.match(REST_MARKUP)?.length ?? 0) >= 2;
+}
+
+const DIRECTIVE = /^(\s*)\.\.\s+([A-Za-z][\w:-]*)::\s*(.*)$/;
+/** A directive's option line: ":tags: c", ":links: c_1". */
+const OPTION = /^\s+:[\w][\w .-]*:(?:\s|$)/;
+
+const indentOf = (line: string) => /^\s*/.exec(line)?.[0].length ?? 0;
+
+export interface RestTitle {
+  /** The heading's text. */
+  text: string;
+  /** Lines it spans from its own: 1, or 1 plus its directive's options, which hold no answer. */
+  length: number;
+  /** The options' lines, kept as a comment: metadata, hidden as an HTML comment is. */
+  options: string[];
+}
+
+/** A directive whose argument asks a question: the argument is the question, the options are dropped from its answer. */
+export function askingDirective(lines: readonly string[], i: number): RestTitle | null {
+  const m = DIRECTIVE.exec(lines[i] ?? "");
+  const argument = (m?.[3] ?? "").trim();
+  if (!m || !isQuestionLike(argument)) return null;
+  let end = i + 1;
+  while (end < lines.length && OPTION.test(lines[end] ?? "") && indentOf(lines[end] ?? "") > (m[1] ?? "").length) end++;
+  return { text: argument, length: end - i, options: lines.slice(i + 1, end).map((l) => l.trim()) };
+}
+
+/** Markup that is never a definition-list term: bullets, directives and comments, fields, literal-block openers. */
+const NOT_A_TERM = /^(?:[-*+•–]\s|\d{1,2}[.)]\s|#[.)]\s|\.\.(?:\s|$)|:[\w][\w .-]*:(?:\s|$)|\|)|:$|[=\-~^*#+"'`:.]{3,}$/;
+
+/**
+ * A definition-list term at line i: a single short line after a blank one, with its definition indented
+ * deeper on the very next line. The term completes a section title that trails off ("How do I..." over
+ * "... create PDF files?" reads "How do I create PDF files?").
+ */
+export function definitionTerm(lines: readonly string[], i: number, section: string | null): RestTitle | null {
+  const [before, term = "", next = ""] = [lines[i - 1], lines[i], lines[i + 1]];
+  if ((before !== undefined && before.trim() !== "") || term.trim() === "" || next.trim() === "") return null;
+  const text = term.trim();
+  if (text.length > 150 || NOT_A_TERM.test(text) || indentOf(next) <= indentOf(term) || DIRECTIVE.test(next)) return null;
+  const stem = section === null ? null : /^(.*?\S)\s*(?:\.\.\.|…)$/.exec(section.trim())?.[1];
+  const completed = stem ? `${stem} ${text.replace(/^(?:\.\.\.|…)\s*/, "")}` : text;
+  return { text: completed, length: 1, options: [] };
+}
