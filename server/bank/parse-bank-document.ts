@@ -17,7 +17,7 @@ import { locateSources, questionRegions, SourceText } from "./locate-sources";
 import { describePassage, passageDraft, unusedPassages, type ParseReport, type Passage } from "./parse-report";
 import { splitMarkdown } from "./split-markdown";
 import { splitPlainText } from "./split-plain-text";
-import { looksLikeRest } from "./rest-blocks";
+import { drawnTitlesAsHeadings, looksLikeRest } from "./rest-blocks";
 
 export interface BankSource {
   bytes: Uint8Array;
@@ -134,7 +134,7 @@ export function parseBankDocumentWithReport({ bytes, sourceFile }: BankSource, o
     asciidoc !== null
       ? splitMarkdown(asciidoc)
       : looksLikeMarkdown(decoded.text)
-        ? splitMarkdown(decoded.text)
+        ? splitMarkdown(drawnTitlesAsHeadings(decoded.text) ?? decoded.text)
         : splitPlainText(decoded.text, { rest: looksLikeRest(decoded.text, sourceFile) });
   const inferred = inferQuestionUnits(split.units);
   let structure = withLabelledTopics(split.units, inferred);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseBankDocument } from "./parse-bank-document";
-import { askingDirective, definitionTerm, looksLikeRest } from "./rest-blocks";
+import { askingDirective, definitionTerm, drawnTitlesAsHeadings, looksLikeRest } from "./rest-blocks";
 import { splitPlainText } from "./split-plain-text";
 
 const parse = (text: string, sourceFile = "guide.rst") => parseBankDocument({ bytes: new TextEncoder().encode(text), sourceFile });
@@ -65,6 +65,49 @@ describe("reStructuredText blocks", () => {
       ["How do I build the docs?", "Run make."],
       ["How do I clean the build?", "Run make clean."],
       ["How do I publish them?", "Push the tag."],
+    ]);
+  });
+
+  it("turns titles drawn as reST draws them in a Markdown document into headings, line for line", () => {
+    const text = "=====\nGuide\n=====\n\nIntro **x**.\n\nNetworking\n~~~~~~~~~~\n\n- What is TCP?\n\n```\nabc\n```\n\nData\n~~~~\n";
+    expect(drawnTitlesAsHeadings(text)?.split("\n")).toEqual([
+      "",
+      "# Guide",
+      "",
+      "",
+      "Intro **x**.",
+      "",
+      "## Networking",
+      "",
+      "",
+      "- What is TCP?",
+      "",
+      "```",
+      "abc",
+      "```",
+      "",
+      "## Data",
+      "",
+      "",
+    ]);
+    // Markdown's own setext titles, a fence under a short line, front matter: nothing to do.
+    expect(drawnTitlesAsHeadings("Guide\n=====\n\nText.\n")).toBeNull();
+    expect(drawnTitlesAsHeadings("Example:\n~~~js\nx\n~~~\n")).toBeNull();
+    expect(drawnTitlesAsHeadings("Text.\n\n~~~\nabc\n~~~\n")).toBeNull();
+    expect(drawnTitlesAsHeadings("---\ntitle: x\n---\n\nText.\n")).toBeNull();
+    // An underline shorter than its title is not one.
+    expect(drawnTitlesAsHeadings("\nNetworking basics\n~~~~~\n")).toBeNull();
+  });
+
+  it('keeps the section of questions under titles underlined with "~" in a Markdown document', () => {
+    const md =
+      "Interview questions\n===================\n\nSome **bold** intro with `code`.\n\nNetworking\n~~~~~~~~~~\n\n- What is TCP?\n- What is UDP?\n\n## Extra\n\n- What is DNS?\n- What is ARP?\n";
+    const doc = parse(md, "notes.md");
+    expect(doc.questions.map((q) => [q.section.at(-1), q.prompt])).toEqual([
+      ["Networking", "What is TCP?"],
+      ["Networking", "What is UDP?"],
+      ["Extra", "What is DNS?"],
+      ["Extra", "What is ARP?"],
     ]);
   });
 });

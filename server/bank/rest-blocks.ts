@@ -58,3 +58,68 @@ export function definitionTerm(lines: readonly string[], i: number, section: str
   const completed = stem ? `${stem} ${text.replace(/^(?:\.\.\.|…)\s*/, "")}` : text;
   return { text: completed, length: 1, options: [] };
 }
+
+/** A line drawn with one punctuation character: a reST title's underline or overline ("`" is left to code fences). */
+const RULE_LINE = /^([=\-~^*+#"':.])\1{2,}\s*$/;
+/** Underline characters Markdown has no title for ("~" even opens a code fence): only reST draws them. */
+const REST_ONLY = /^[~^*+#"':.]/;
+const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
+/** Lines that are Markdown's own blocks, never a reST title's text. */
+const NOT_TITLE = /^\s*(?:[-*+>|#]|\d{1,3}[.)]\s|```|~~~|<)/;
+
+interface DrawnTitle {
+  /** Index of the title's text line. */
+  at: number;
+  over: boolean;
+  style: string;
+}
+
+/** The title drawn at line i: text after a blank line with a rule under it at least as long, or over and under it. */
+function drawnTitle(lines: readonly string[], i: number): DrawnTitle | null {
+  const line = lines[i] ?? "";
+  const over = RULE_LINE.exec(line);
+  // A "~~~" line over text is a code fence, not an overline; "---" first in the file opens front matter.
+  if (over && over[1] !== "~" && !(i === 0 && over[1] === "-") && (lines[i - 1] ?? "").trim() === "") {
+    const [text = "", under = ""] = [lines[i + 1], lines[i + 2]];
+    if (text.trim() !== "" && !RULE_LINE.test(text) && under.trim() === line.trim()) return { at: i + 1, over: true, style: `${over[1]}${over[1]}` };
+  }
+  const under = RULE_LINE.exec(lines[i + 1] ?? "");
+  const title = line.trim();
+  if (!under || title === "" || title.length > 100 || NOT_TITLE.test(line) || RULE_LINE.test(line)) return null;
+  if ((lines[i - 1] ?? "").trim() !== "" || (lines[i + 1] ?? "").trim().length < title.length) return null;
+  return { at: i, over: false, style: under[1] ?? "" };
+}
+
+/**
+ * A Markdown document whose section titles are drawn as reST draws them ("Networking" over "~~~~~~~~~~",
+ * or over and under a rule): Markdown would read a "~" rule as a code fence and an overline as text. When
+ * the document has such a title, each drawn title becomes an ATX heading, its levels in the order its styles
+ * first appear, and its rules blank lines, so that every line keeps its number. Null when it has none.
+ */
+export function drawnTitlesAsHeadings(text: string): string | null {
+  const lines = text.split("\n");
+  const found: DrawnTitle[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const title = drawnTitle(lines, i);
+    if (title) {
+      found.push(title);
+      i = title.at + 1;
+      continue;
+    }
+    const fence = FENCE.exec(lines[i] ?? "")?.[1];
+    if (fence === undefined) continue;
+    const closer = new RegExp(`^\\s{0,3}${fence[0] === "`" ? "`" : "~"}{${fence.length},}\\s*$`);
+    while (i + 1 < lines.length && !closer.test(lines[i + 1] ?? "")) i++;
+    i++;
+  }
+  if (!found.some((t) => t.over || REST_ONLY.test(t.style))) return null;
+  const styles: string[] = [];
+  for (const t of found) {
+    if (!styles.includes(t.style)) styles.push(t.style);
+    const depth = Math.min(6, styles.indexOf(t.style) + 1);
+    lines[t.at] = `${"#".repeat(depth)} ${(lines[t.at] ?? "").trim()}`;
+    lines[t.at + 1] = "";
+    if (t.over) lines[t.at - 1] = "";
+  }
+  return lines.join("\n");
+}
