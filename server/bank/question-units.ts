@@ -267,6 +267,31 @@ export function topicQuestionUnits(units: readonly Unit[]): QuestionUnits {
   };
 }
 
+/**
+ * For a document nothing else reads as questions in: the paragraphs that open on a question ("What is a
+ * closure?" then its answer, on the next line or in the next paragraph) and the one-entry lists that ask
+ * ("- What is hoisting?", blank, the answer indented under it), when at least three such siblings each have
+ * material after them. They are parallel items that ask, whatever marks them.
+ */
+export function askingSiblingUnits(units: readonly Unit[]): QuestionUnits {
+  const found: Found[] = [];
+  units.forEach((unit, index) => {
+    if (unit.kind === "line" && startsBlock(units, index) && isQuestionLike(unit.text)) found.push(memberOf(unit, index, unquote(unit.text), null));
+    const item = unit.kind === "list" && unit.items.length === 1 ? unit.items[0] : undefined;
+    if (item && isQuestionLike(item.text)) found.push(memberOf(unit, index, unquote(item.text), null));
+  });
+  const members = withMaterial(units, found).filter((m) => m.hasMaterial || (m.unit.kind === "list" && (m.unit.items[0]?.lines.length ?? 0) > 1));
+  const openers = new Map<Unit, Opener>();
+  if (members.length >= MIN_MEMBERS) for (const m of members) openers.set(m.unit, { prompt: m.prompt, inline: null });
+  return {
+    openers,
+    explanation:
+      openers.size === 0
+        ? ""
+        : `Nothing is laid out as a question, so the ${openers.size} paragraphs and list entries that open on one, each with material after it, are the questions.`,
+  };
+}
+
 /** A list most of whose entries ask: questions to put, not an answer. */
 export function asksList(unit: Unit): boolean {
   return unit.kind === "list" && unit.items.length >= 2 && unit.items.filter((item) => isQuestionLike(item.text)).length >= unit.items.length * 0.6;
