@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseBankDocument } from "./parse-bank-document";
-import { askingDirective, definitionTerm, drawnTitlesAsHeadings, looksLikeRest } from "./rest-blocks";
+import { asLabel, askingDirective, definitionTerm, drawnTitlesAsHeadings, looksLikeRest } from "./rest-blocks";
 import { splitPlainText } from "./split-plain-text";
 
 const parse = (text: string, sourceFile = "guide.rst") => parseBankDocument({ bytes: new TextEncoder().encode(text), sourceFile });
@@ -108,6 +108,30 @@ describe("reStructuredText blocks", () => {
       ["Networking", "What is UDP?"],
       ["Extra", "What is DNS?"],
       ["Extra", "What is ARP?"],
+    ]);
+  });
+
+  it('reads a field list at the margin as labels, so ":Question:" / ":Answer:" pairs are questions and answers', () => {
+    expect(asLabel(":Answer: It is Y.")).toBe("Answer: It is Y.");
+    expect(asLabel(":Q:")).toBe("Q:");
+    expect(asLabel("   :A: indented")).toBe("   :A: indented");
+    const doc = parse(
+      "FAQ\n===\n\n:Question: What is a generator?\n:Answer: A function that yields lazily.\n\n:Question: What is a decorator?\n:Answer: A callable that wraps another.\n\n:Question: Why use slots?\n:Answer: To save memory.\n",
+    );
+    expect(doc.questions.map((q) => [q.prompt, q.answer])).toEqual([
+      ["What is a generator?", "A function that yields lazily."],
+      ["What is a decorator?", "A callable that wraps another."],
+      ["Why use slots?", "To save memory."],
+    ]);
+  });
+
+  it('keeps a literal block after "::" as code, so the markup it shows is not read as questions', () => {
+    const text = "How do I mark up a Q&A?\n-----------------------\n\nUse a field list::\n\n    :Q: What is X?\n    :A: Y.\n\nProse at the margin ends it.\n";
+    const units = splitPlainText(text, { rest: true }).units;
+    expect(units.map((u) => u.kind)).toEqual(["heading", "line", "code", "line"]);
+    expect(units[2]?.kind === "code" && units[2].value).toBe(":Q: What is X?\n:A: Y.");
+    expect(parse(text).questions.map((q) => [q.prompt, q.answer])).toEqual([
+      ["How do I mark up a Q&A?", "Use a field list::\n\n```\n:Q: What is X?\n:A: Y.\n```\n\nProse at the margin ends it."],
     ]);
   });
 });

@@ -41,6 +41,15 @@ export function askingDirective(lines: readonly string[], i: number): RestTitle 
   return { text: argument, length: end - i, options: lines.slice(i + 1, end).map((l) => l.trim()) };
 }
 
+/**
+ * A field-list line at the margin, ":Answer: It is Y." or ":Q:", as the label it is: "Answer: It is Y.", "Q:".
+ * An indented one belongs to a quotation, an example or a directive, not to the document's own questions.
+ */
+export function asLabel(line: string): string {
+  const m = /^:([^:\s`][^:`]{0,40}?):(?:\s+(.*))?$/.exec(line);
+  return m ? `${m[1] ?? ""}:${m[2] === undefined ? "" : ` ${m[2]}`}` : line;
+}
+
 /** Markup that is never a definition-list term: bullets, directives and comments, fields, literal-block openers. */
 const NOT_A_TERM = /^(?:[-*+•–]\s|\d{1,2}[.)]\s|#[.)]\s|\.\.(?:\s|$)|:[\w][\w .-]*:(?:\s|$)|\|)|:$|[=\-~^*#+"'`:.]{3,}$/;
 

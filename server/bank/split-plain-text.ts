@@ -2,7 +2,7 @@ import type { ListItem, SplitResult, Unit } from "./blocks";
 import { plainInline } from "./inline-text";
 import { fenceAsciiDiagrams } from "./ascii-diagrams";
 import { restoreCodeBreaks } from "./restore-code-breaks";
-import { askingDirective, definitionTerm, type RestTitle } from "./rest-blocks";
+import { asLabel, askingDirective, definitionTerm, type RestTitle } from "./rest-blocks";
 
 /**
  * The path for documents written as plain text (exported from a word processor or a web page):
@@ -61,6 +61,16 @@ export function splitPlainText(input: string, options: PlainTextOptions = {}): S
       continue;
     }
     block++;
+    const literal = options.rest ? literalBlockEnd(lines, i) : i;
+    if (literal > i) {
+      const value = dedent(["", ...lines.slice(i, literal)])
+        .slice(1)
+        .join("\n")
+        .trimEnd();
+      units.push({ kind: "code", lang: null, value, md: "```\n" + value + "\n```", line: i + 1, block });
+      i = literal;
+      continue;
+    }
     const titled = underlinedTitle(lines, i, titleStyles);
     if (titled) {
       const md = `${"#".repeat(titled.depth)} ${escapeLine(titled.title)}`;
@@ -106,10 +116,31 @@ export function splitPlainText(input: string, options: PlainTextOptions = {}): S
     const prev = units.at(-1);
     // Both ends must read as words, so that a wrapped statement of unfenced code keeps its lines.
     const wrapped = prev?.kind === "line" && prev.line === i && /[A-Za-z]$/.test(prev.md) && /^\s*[a-z]+,?\s/.test(raw);
-    units.push({ kind: "line", text: plainInline(raw), md: escapeLine(raw), line: i + 1, block: wrapped ? --block : block });
+    // A reST field (":Question: What is X?") reads as the label it is ("Question: What is X?").
+    const line = options.rest ? asLabel(raw) : raw;
+    units.push({ kind: "line", text: plainInline(line), md: escapeLine(line), line: i + 1, block: wrapped ? --block : block });
     i++;
   }
   return { units: units.map((unit) => ({ ...unit, line: lineOf(unit.line) })), codeLinesRestored };
+}
+
+/**
+ * Where a reST literal block that starts at line i ends: a paragraph ending in "::", a blank line, then lines
+ * indented deeper than that paragraph's text, up to the first line that is not. i itself when none starts there.
+ */
+function literalBlockEnd(lines: readonly string[], i: number): number {
+  let p = i - 1;
+  while (p >= 0 && (lines[p] ?? "").trim() === "") p--;
+  const intro = lines[p] ?? "";
+  if (p === i - 1 || !/::\s*$/.test(intro)) return i;
+  const bullet = BULLET.exec(intro);
+  const depth = bullet ? intro.length - (bullet[3] ?? "").length : (/^\s*/.exec(intro)?.[0].length ?? 0);
+  const deeper = (line: string) => line.trim() === "" || (/^\s*/.exec(line)?.[0].length ?? 0) > depth;
+  if (!deeper(lines[i] ?? "")) return i;
+  let end = i;
+  while (end < lines.length && deeper(lines[end] ?? "")) end++;
+  while (end > i && (lines[end - 1] ?? "").trim() === "") end--;
+  return end;
 }
 
 /** A reST term or asking directive as a heading under its section, with the directive's options as a hidden comment. */
