@@ -134,4 +134,12 @@ describe("reStructuredText blocks", () => {
       ["How do I mark up a Q&A?", "Use a field list::\n\n```\n:Q: What is X?\n:A: Y.\n```\n\nProse at the margin ends it."],
     ]);
   });
+
+  it('reads a ".. code-block::" directive\'s indented body as code in its language, its options left out', () => {
+    const text = "How do I print?\n---------------\n\nUse print:\n\n.. code-block:: python\n   :linenos:\n\n   print(1)\n   x = 2\n\nThat is all.\n";
+    const units = splitPlainText(text, { rest: true }).units;
+    expect(units.map((u) => u.kind)).toEqual(["heading", "line", "code", "line"]);
+    expect(units[2]?.md).toBe("```python\nprint(1)\nx = 2\n```");
+    expect(units[2]?.line).toBe(6);
+  });
 });

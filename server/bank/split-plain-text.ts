@@ -61,13 +61,17 @@ export function splitPlainText(input: string, options: PlainTextOptions = {}): S
       continue;
     }
     block++;
-    const literal = options.rest ? literalBlockEnd(lines, i) : i;
-    if (literal > i) {
-      const value = dedent(["", ...lines.slice(i, literal)])
+    // ".. code-block:: python" and its options start the code below them; a paragraph ending in "::" the literal block.
+    const directive = options.rest ? codeDirective(lines, i) : null;
+    const from = directive?.body ?? i;
+    const literal = directive ? indentedBlockEnd(lines, from, lines[i] ?? "") : options.rest ? literalBlockEnd(lines, i) : i;
+    if (literal > from) {
+      const value = dedent(["", ...lines.slice(from, literal)])
         .slice(1)
         .join("\n")
         .trimEnd();
-      units.push({ kind: "code", lang: null, value, md: "```\n" + value + "\n```", line: i + 1, block });
+      const lang = directive?.lang ?? null;
+      units.push({ kind: "code", lang, value, md: "```" + (lang ?? "") + "\n" + value + "\n```", line: i + 1, block });
       i = literal;
       continue;
     }
@@ -133,6 +137,22 @@ function literalBlockEnd(lines: readonly string[], i: number): number {
   while (p >= 0 && (lines[p] ?? "").trim() === "") p--;
   const intro = lines[p] ?? "";
   if (p === i - 1 || !/::\s*$/.test(intro)) return i;
+  return indentedBlockEnd(lines, i, intro);
+}
+
+/** ".. code-block:: python" (or "code", "sourcecode"), its options and a blank line: where its code starts, and its language. */
+function codeDirective(lines: readonly string[], i: number): { body: number; lang: string | null } | null {
+  const m = /^\s*\.\.\s+(?:code-block|code|sourcecode)::\s*([\w+#.-]*)\s*$/.exec(lines[i] ?? "");
+  if (!m) return null;
+  let body = i + 1;
+  while (/^\s+:[\w-]+:/.test(lines[body] ?? "")) body++;
+  if (body >= lines.length || (lines[body] ?? "").trim() !== "") return null;
+  while (body < lines.length && (lines[body] ?? "").trim() === "") body++;
+  return { body, lang: m[1] === "" ? null : (m[1] ?? null) };
+}
+
+/** The end of the lines from i indented deeper than the text of `intro`, trailing blank lines left out; i when none is. */
+function indentedBlockEnd(lines: readonly string[], i: number, intro: string): number {
   const bullet = BULLET.exec(intro);
   const depth = bullet ? intro.length - (bullet[3] ?? "").length : (/^\s*/.exec(intro)?.[0].length ?? 0);
   const deeper = (line: string) => line.trim() === "" || (/^\s*/.exec(line)?.[0].length ?? 0) > depth;
