@@ -61,18 +61,10 @@ export function splitPlainText(input: string, options: PlainTextOptions = {}): S
       continue;
     }
     block++;
-    // ".. code-block:: python" and its options start the code below them; a paragraph ending in "::" the literal block.
-    const directive = options.rest ? codeDirective(lines, i) : null;
-    const from = directive?.body ?? i;
-    const literal = directive ? indentedBlockEnd(lines, from, lines[i] ?? "") : options.rest ? literalBlockEnd(lines, i) : i;
-    if (literal > from) {
-      const value = dedent(["", ...lines.slice(from, literal)])
-        .slice(1)
-        .join("\n")
-        .trimEnd();
-      const lang = directive?.lang ?? null;
-      units.push({ kind: "code", lang, value, md: "```" + (lang ?? "") + "\n" + value + "\n```", line: i + 1, block });
-      i = literal;
+    const code = options.rest ? restCode(lines, i, block) : null;
+    if (code) {
+      units.push(code.unit);
+      i = code.next;
       continue;
     }
     const titled = underlinedTitle(lines, i, titleStyles);
@@ -126,6 +118,23 @@ export function splitPlainText(input: string, options: PlainTextOptions = {}): S
     i++;
   }
   return { units: units.map((unit) => ({ ...unit, line: lineOf(unit.line) })), codeLinesRestored };
+}
+
+/**
+ * reST code at line i: the body of ".. code-block:: python" (its options left out), or the literal block after a
+ * paragraph ending in "::"; with the line after it.
+ */
+function restCode(lines: readonly string[], i: number, block: number): { unit: Unit; next: number } | null {
+  const directive = codeDirective(lines, i);
+  const from = directive?.body ?? i;
+  const end = directive ? indentedBlockEnd(lines, from, lines[i] ?? "") : literalBlockEnd(lines, i);
+  if (end <= from) return null;
+  const value = dedent(["", ...lines.slice(from, end)])
+    .slice(1)
+    .join("\n")
+    .trimEnd();
+  const lang = directive?.lang ?? null;
+  return { unit: { kind: "code", lang, value, md: "```" + (lang ?? "") + "\n" + value + "\n```", line: i + 1, block }, next: end };
 }
 
 /**
