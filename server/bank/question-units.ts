@@ -58,7 +58,8 @@ const MATERIAL_SHARE = 0.6;
 const FURNITURE =
   /^(?:(?:table of )?contents|toc|index|introduction|intro|overview|about(?: this.*)?|preface|foreword|summary|conclusion|final thoughts|resources|(?:further|additional|recommended) (?:reading|resources)|references|links|useful links|see also|credits|acknowledge?ments|contributors?|contributing|contribution|how to contribute|licen[cs]e|disclaimer|support|sponsors?|donate|faq|changelog|author|authors|translations?|getting started|prerequisites|installation|usage|notes|todo|tl;?dr)$/i;
 
-const NUMBERED_LINE = /^\s*(?:\*\*|__)?\s*(?:q(?:uestion)?\s*)?\(?(\d{1,3})\s*[.):]\s*(?:\*\*|__)?\s*(\S.*)$/i;
+/** "1. …", "**Q3.** …", "4) …"; and "_1. …", where a document conversion left an underscore before the list's number. */
+const NUMBERED_LINE = /^\s*(?:\*\*|__|\\?_(?=\d))?\s*(?:q(?:uestion)?\s*)?\(?(\d{1,3})\s*[.):]\s*(?:\*\*|__)?\s*(\S.*)$/i;
 const BOLD_LEAD = /^(?:\*\*|__)(.{4,}?)(?:\*\*|__)(.*)$/;
 
 const isFieldLabel = (text: string) => fieldForLabel(labelText(text.replace(/[:：]\s*$/, ""))) !== null;
@@ -130,7 +131,7 @@ function numberedPattern(units: readonly Unit[]): Pattern {
     if (unit.kind === "line" && startsBlock(units, index)) {
       const m = NUMBERED_LINE.exec(unit.md);
       // The number goes, the emphasis around it stays paired: "**1) FizzBuzz.** Print …" → "FizzBuzz. Print …".
-      const unnumbered = unit.md.replace(/^(\s*(?:\*\*|__)?\s*)(?:q(?:uestion)?\s*)?\(?\d{1,3}\s*[.):]\s*/i, "$1");
+      const unnumbered = unit.md.replace(/^(\s*(?:\*\*|__)?\s*)(?:\\?_(?=\d))?(?:q(?:uestion)?\s*)?\(?\d{1,3}\s*[.):]\s*/i, "$1");
       if (m?.[1] && m[2]) found.push(memberOf(unit, index, unquote(plainInline(unnumbered)), Number(m[1])));
     } else if (unit.kind === "list" && unit.ordered && unit.items.length === 1 && unit.items[0]) {
       const number = /^\s*(\d{1,3})/.exec(unit.md)?.[1];
