@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseBankDocument } from "./parse-bank-document";
-import { asLabel, askingDirective, definitionTerm, drawnTitlesAsHeadings, looksLikeRest } from "./rest-blocks";
+import { asAdmonition, asLabel, askingDirective, definitionTerm, drawnTitlesAsHeadings, looksLikeRest } from "./rest-blocks";
 import { splitPlainText } from "./split-plain-text";
 
 const parse = (text: string, sourceFile = "guide.rst") => parseBankDocument({ bytes: new TextEncoder().encode(text), sourceFile });
@@ -141,5 +141,13 @@ describe("reStructuredText blocks", () => {
     expect(units.map((u) => u.kind)).toEqual(["heading", "line", "code", "line"]);
     expect(units[2]?.md).toBe("```python\nprint(1)\nx = 2\n```");
     expect(units[2]?.line).toBe(6);
+  });
+
+  it("shows an admonition in an answer as the bold label a reader sees", () => {
+    expect(asAdmonition(".. note:: Since 3.7.")).toBe("**Note:** Since 3.7.");
+    expect(asAdmonition("   .. seealso::")).toBe("   **See also:**");
+    expect(asAdmonition(".. image:: x.png")).toBeNull();
+    const doc = parse("FAQ\n===\n\nHow are dicts ordered?\n----------------------\n\nBy insertion.\n\n.. warning:: Not before 3.6.\n");
+    expect(doc.questions.map((q) => q.answer)).toEqual(["By insertion.\n\n**Warning:** Not before 3.6."]);
   });
 });

@@ -41,6 +41,16 @@ export function askingDirective(lines: readonly string[], i: number): RestTitle 
   return { text: argument, length: end - i, options: lines.slice(i + 1, end).map((l) => l.trim()) };
 }
 
+const ADMONITION = /^(\s*)\.\.\s+(note|tip|hint|important|warning|caution|attention|danger|error|seealso)::\s*(.*)$/i;
+
+/** An admonition, ".. note:: Text" (its body indented below), as the bold label a reader sees: "**Note:** Text". */
+export function asAdmonition(line: string): string | null {
+  const m = ADMONITION.exec(line);
+  if (!m) return null;
+  const name = (m[2] ?? "").toLowerCase() === "seealso" ? "See also" : `${(m[2] ?? "").charAt(0).toUpperCase()}${(m[2] ?? "").slice(1).toLowerCase()}`;
+  return `${m[1] ?? ""}**${name}:**${m[3] ? ` ${m[3]}` : ""}`;
+}
+
 /**
  * A field-list line at the margin, ":Answer: It is Y." or ":Q:", as the label it is: "Answer: It is Y.", "Q:".
  * An indented one belongs to a quotation, an example or a directive, not to the document's own questions.

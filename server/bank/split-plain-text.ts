@@ -2,7 +2,7 @@ import type { ListItem, SplitResult, Unit } from "./blocks";
 import { plainInline } from "./inline-text";
 import { fenceAsciiDiagrams } from "./ascii-diagrams";
 import { restoreCodeBreaks } from "./restore-code-breaks";
-import { asLabel, askingDirective, definitionTerm, type RestTitle } from "./rest-blocks";
+import { asAdmonition, asLabel, askingDirective, definitionTerm, type RestTitle } from "./rest-blocks";
 
 /**
  * The path for documents written as plain text (exported from a word processor or a web page):
@@ -112,8 +112,9 @@ export function splitPlainText(input: string, options: PlainTextOptions = {}): S
     const prev = units.at(-1);
     // Both ends must read as words, so that a wrapped statement of unfenced code keeps its lines.
     const wrapped = prev?.kind === "line" && prev.line === i && /[A-Za-z]$/.test(prev.md) && /^\s*[a-z]+,?\s/.test(raw);
-    // A reST field (":Question: What is X?") reads as the label it is ("Question: What is X?").
-    const line = options.rest ? asLabel(raw) : raw;
+    // A reST field (":Question: What is X?") reads as the label it is ("Question: What is X?"), an admonition
+    // (".. note:: Text") as the bold label a reader sees ("**Note:** Text").
+    const line = options.rest ? (asAdmonition(raw) ?? asLabel(raw)) : raw;
     units.push({ kind: "line", text: plainInline(line), md: escapeLine(line), line: i + 1, block: wrapped ? --block : block });
     i++;
   }
