@@ -9,21 +9,19 @@ const TARGETS = { recall: 95, answers: 90, followUps: 90 };
  * measured figure rounded down to a tenth of a percent, so the measured count passes and one sample fewer
  * fails), and the gap stays visible here instead of being tuned or labelled away. Raise a floor when the
  * half improves; drop it once the half reaches the target. Never lower one to let a change through.
- * Measured on the 43-document corpus from 35 repositories (npm run -s bench:bank -- --corpus).
+ * Measured on the 48-document corpus from 39 repositories (npm run -s bench:bank -- --corpus).
  */
 const FLOORS: Record<Half, Partial<typeof TARGETS>> = {
-  // Tuning: every target reached: recall 243/249 = 97.6% (none refused), answers 162/163 = 99.4%, follow-ups
-  // 28/28 = 100% (once sub-question headings numbered under their question, "#### 1-1." under "### 1.", are its follow-ups).
+  // Tuning: every target reached: recall 261/270 = 96.7% (none refused), answers 180/184 = 97.8%, follow-ups 28/28 = 100%.
   tuning: {},
   "held-out": {
-    // Target recall ≥ 95%; measured 181/206 = 87.9% (none refused), once a write-up's parts named by an approach
-    // label ("思路：…") with its code count, and one-line asking paragraphs are questions where nothing else
-    // repeats (was 163/206 = 79.1%, two refused).
-    recall: 87.8,
-    // Target answers ≥ 90%; measured 122/141 = 86.5% (was 104/141 = 73.8%).
-    answers: 86.5,
-    // Target follow-ups ≥ 90%; measured 15/19 = 78.9%.
-    followUps: 78.9,
+    // Target recall ≥ 95%; measured 222/241 = 92.1% (none refused; 163/206 = 79.1% with two refused at the
+    // start of the fifteenth session, before 3 documents joined the half).
+    recall: 92.1,
+    // Target answers ≥ 90%; measured 136/153 = 88.9% (was 104/141 = 73.8%).
+    answers: 88.8,
+    // Target follow-ups ≥ 90%; measured 20/23 = 87.0% (was 15/19 = 78.9%).
+    followUps: 86.9,
   },
 };
 
@@ -46,8 +44,8 @@ const REFUSED: Record<Half, string[]> = {
 describe("the labelled corpus", () => {
   const scores = loadLabels().map(scoreDocument);
 
-  it("has at least 43 documents from 30 or more repositories, with 8 or more labelled samples each, in both halves", () => {
-    expect(scores.length).toBeGreaterThanOrEqual(43);
+  it("has at least 46 documents from 30 or more repositories, with 8 or more labelled samples each, in both halves", () => {
+    expect(scores.length).toBeGreaterThanOrEqual(46);
     expect(new Set(scores.map((s) => s.repo)).size).toBeGreaterThanOrEqual(30);
     for (const s of scores) expect(s.samples, s.file).toBeGreaterThanOrEqual(8);
     for (const half of HALVES) expect(scores.filter((s) => s.half === half).length, half).toBeGreaterThanOrEqual(5);

@@ -482,6 +482,11 @@ class QuestionAssembler {
         fu.prompt = unquote(unit.text);
         fu.awaitingPrompt = false;
         this.recognised.add(unit);
+      } else if (fu.answer.length === 0 && fu.prompt !== "" && asksThroughout(unit)) {
+        // Questions listed right under a follow-up ("Follow-up: How would you detect one?" / "  - What data
+        // would you collect?") are more follow-ups the interviewer can ask, not that follow-up's answer.
+        if (unit.kind === "list") for (const item of unit.items) q.followUps.push(...followUpsFromItem(item));
+        this.recognised.add(unit);
       } else {
         fu.answer.push(unit);
       }
@@ -496,6 +501,13 @@ class QuestionAssembler {
     }
     if (q.field !== null) q.fields[q.field].push(unit);
   }
+}
+
+/** A list every entry of which asks, at every depth. */
+function asksThroughout(unit: Unit): boolean {
+  if (unit.kind !== "list") return false;
+  const entries = unit.items.flatMap((item) => [item, ...descendants(item)]);
+  return entries.every((entry) => isQuestionLike(entry.text));
 }
 
 /** The lines after a list entry's first, and its nested entries, as units of their own. */

@@ -9,7 +9,7 @@ import { BankParseError } from "./bank-parse-error";
 import type { SplitResult, Unit } from "./blocks";
 import type { Assembly, QuestionDraft } from "./assemble-questions";
 import { decodeText } from "./decode-text";
-import { inferQuestionUnits, topicQuestionUnits, type QuestionUnits } from "./question-units";
+import { askingSiblingUnits, inferQuestionUnits, topicQuestionUnits, type QuestionUnits } from "./question-units";
 import { labelledTopicOpeners } from "./labelled-topics";
 import { plainInline, sliceText, withoutEmoji } from "./inline-text";
 import { assignKeys, cleanPrompt, keptUnits, leadingRun, normaliseDraft, sectionNotes, type Derivation, type UnkeyedQuestion } from "./normalise-question";
@@ -17,6 +17,7 @@ import { locateSources, questionRegions, SourceText } from "./locate-sources";
 import { describePassage, passageDraft, unusedPassages, type ParseReport, type Passage } from "./parse-report";
 import { splitMarkdown } from "./split-markdown";
 import { splitPlainText } from "./split-plain-text";
+import { drawnTitlesAsHeadings, looksLikeRest } from "./rest-blocks";
 
 export interface BankSource {
   bytes: Uint8Array;
@@ -124,24 +125,39 @@ function inDocumentOrder(own: readonly BankQuestion[], added: readonly BankQuest
   return out;
 }
 
+/** The document's question structure and the questions it assembles, with the fallbacks for documents laid out as none. */
+function questionStructure(units: readonly Unit[], sourceFile: string): { structure: QuestionUnits; assembly: Assembly } {
+  const inferred = inferQuestionUnits(units);
+  let structure = withLabelledTopics(units, inferred);
+  let assembly = assembleQuestions(units, structure);
+  if (inferred.openers.size === 0 && (inferred.sections?.size ?? 0) === 0 && SAYS_INTERVIEW.test(`${sourceFile} ${documentTitle(units, sourceFile)}`)) {
+    // Interview study notes: a few questions asked in passing among many topics. The topics are the questions.
+    const topics = topicQuestionUnits(units);
+    if (topics.openers.size >= MIN_TOPICS && assembly.questions.length * TOPICS_PER_QUESTION < topics.openers.size) {
+      structure = withLabelledTopics(units, topics);
+      assembly = assembleQuestions(units, structure);
+    }
+  }
+  if (assembly.questions.length === 0) {
+    // Nothing laid out as questions: parallel paragraphs or entries that open on one still are.
+    const asking = askingSiblingUnits(units);
+    if (asking.openers.size > 0) [structure, assembly] = [asking, assembleQuestions(units, asking)];
+  }
+  return { structure, assembly };
+}
+
 /** The pipeline with its report: how the questions were found and every passage left unused. */
 export function parseBankDocumentWithReport({ bytes, sourceFile }: BankSource, options: ParseOptions = {}): ParsedBank {
   const decoded = decodeText(bytes, sourceFile);
   // AsciiDoc is read as the Markdown it rewrites to, line for line (asciidoc.ts).
   const asciidoc = asciidocAsMarkdown(decoded.text);
   const split: SplitResult =
-    asciidoc !== null ? splitMarkdown(asciidoc) : looksLikeMarkdown(decoded.text) ? splitMarkdown(decoded.text) : splitPlainText(decoded.text);
-  const inferred = inferQuestionUnits(split.units);
-  let structure = withLabelledTopics(split.units, inferred);
-  let assembly = assembleQuestions(split.units, structure);
-  if (inferred.openers.size === 0 && (inferred.sections?.size ?? 0) === 0 && SAYS_INTERVIEW.test(`${sourceFile} ${documentTitle(split.units, sourceFile)}`)) {
-    // Interview study notes: a few questions asked in passing among many topics. The topics are the questions.
-    const topics = topicQuestionUnits(split.units);
-    if (topics.openers.size >= MIN_TOPICS && assembly.questions.length * TOPICS_PER_QUESTION < topics.openers.size) {
-      structure = withLabelledTopics(split.units, topics);
-      assembly = assembleQuestions(split.units, structure);
-    }
-  }
+    asciidoc !== null
+      ? splitMarkdown(asciidoc)
+      : looksLikeMarkdown(decoded.text)
+        ? splitMarkdown(drawnTitlesAsHeadings(decoded.text) ?? decoded.text)
+        : splitPlainText(decoded.text, { rest: looksLikeRest(decoded.text, sourceFile) });
+  const { structure, assembly } = questionStructure(split.units, sourceFile);
   const shared = sectionNotes(assembly);
   const normalised = assembly.questions.map((draft) => ({ draft, ...normaliseDraft(draft, shared) })).filter((n) => n.question.prompt !== "");
   const passages = unusedPassages(

@@ -53,7 +53,7 @@ const layouts: { name: string; file: string; text: string; unit: RegExp; expecte
     name: "one-line paragraphs that ask, each followed by its answer, nothing else setting them apart",
     file: "faq.md",
     text: "# Python questions\n\nWhat is a decorator?\n\nA function that returns a new one.\n\nWhat does not happen:\n- Nothing is cached\n\nWhat is a generator?\n\nA function that yields lazily.\n\nWhat is the GIL?\n\nOne thread runs bytecode at a time.\n",
-    unit: /paragraphs worded as questions \(3 of 3/,
+    unit: /paragraphs and list entries that open on one/,
     expected: [
       ["What is a decorator?", "A function that returns a new one.\n\nWhat does not happen:\n\n- Nothing is cached"],
       ["What is a generator?", "A function that yields lazily."],

@@ -61,11 +61,11 @@ const FURNITURE =
   /^(?:(?:table of )?contents|toc|index|introduction|intro|overview|about(?: this.*)?|preface|foreword|summary|conclusion|final thoughts|resources|(?:further|additional|recommended) (?:reading|resources)|references|links|useful links|see also|credits|acknowledge?ments|contributors?|contributing|contribution|how to contribute|licen[cs]e|disclaimer|support|sponsors?|donate|faq|changelog|author|authors|translations?|getting started|prerequisites|installation|usage|notes|todo|tl;?dr)$/i;
 
 /**
- * "1) …", "**Q3.** …", "4: …"; and "_4 …", a list marker a document conversion turned into an underscore
- * and the number (the underscore is what says the number is not the sentence's own).
+ * "1) …", "**Q3.** …", "4: …"; and "_4 …" or "_4. …", a list marker a document conversion turned into an
+ * underscore and the number (the underscore is what says the number is not the sentence's own).
  */
-const NUMBERED_LINE = /^\s*(?:\*\*|__)?\s*(?:q(?:uestion)?\s*)?(?:\(?(\d{1,3})\s*[.):]|\\?_(\d{1,3})(?=\s))\s*(?:\*\*|__)?\s*(\S.*)$/i;
-const NUMBER_PREFIX = /^(\s*(?:\*\*|__)?\s*)(?:q(?:uestion)?\s*)?(?:\(?\d{1,3}\s*[.):]|\\?_\d{1,3}(?=\s))\s*/i;
+const NUMBERED_LINE = /^\s*(?:\*\*|__)?\s*(?:q(?:uestion)?\s*)?(?:\(?(\d{1,3})\s*[.):]|\\?_(\d{1,3})(?:\s*[.):]|(?=\s)))\s*(?:\*\*|__)?\s*(\S.*)$/i;
+const NUMBER_PREFIX = /^(\s*(?:\*\*|__)?\s*)(?:q(?:uestion)?\s*)?(?:\(?\d{1,3}\s*[.):]|\\?_\d{1,3}(?:\s*[.):]|(?=\s)))\s*/i;
 const BOLD_LEAD = /^(?:\*\*|__)(.{4,}?)(?:\*\*|__)(.*)$/;
 
 const isFieldLabel = (text: string) => fieldForLabel(labelText(text.replace(/[:：]\s*$/, ""))) !== null;
@@ -161,23 +161,6 @@ function boldLedPattern(units: readonly Unit[]): Pattern {
     found.push(memberOf(unit, index, unquote(bold), null, rest === "" ? null : rest));
   });
   return { name: "bold-led paragraphs", members: withMaterial(units, found) };
-}
-
-/**
- * Paragraphs of one line that end in a question mark ("What is a decorator?", then its answer in prose): the
- * plainest FAQ of all, with nothing but the wording to set the questions apart. Only when no other pattern
- * qualifies, since answers ask rhetorical questions of their own.
- */
-function askingParagraphPattern(units: readonly Unit[]): Pattern {
-  const found: Found[] = [];
-  units.forEach((unit, index) => {
-    if (unit.kind !== "line" || !startsBlock(units, index) || units[index + 1]?.block === unit.block) return;
-    const text = unquote(plainInline(unit.md));
-    // The paragraph's own question mark: "What does not happen:" introduces its list, and a question quoted
-    // at the end of an instruction ("Ask “How did you test it?”") is the instruction's (recogniseQuotedQuestions).
-    if (text.length <= 200 && /[?？]\)?$/.test(text) && isQuestionLike(text)) found.push(memberOf(unit, index, text, null));
-  });
-  return { name: "paragraphs worded as questions", members: withMaterial(units, found) };
 }
 
 /**
@@ -342,6 +325,34 @@ function groupedProblems(units: readonly Unit[], index: number): { unit: Unit; p
   return found.length >= 2 ? found : [];
 }
 
+/**
+ * For a document nothing else reads as questions in: the paragraphs that open on a question ("What is a
+ * closure?" then its answer, on the next line or in the next paragraph) and the one-entry lists that ask
+ * ("- What is hoisting?", blank, the answer indented under it), when at least three such siblings each have
+ * material after them. They are parallel items that ask, whatever marks them.
+ */
+export function askingSiblingUnits(units: readonly Unit[]): QuestionUnits {
+  const found: Found[] = [];
+  units.forEach((unit, index) => {
+    // The line's own question mark: "What does not happen:" introduces its list, and a question quoted at the
+    // end of an instruction ("Ask “How did you test it?”") is the instruction's (recogniseQuotedQuestions).
+    const asksItself = unit.kind === "line" && /[?？]\)?$/.test(unit.text) && isQuestionLike(unit.text);
+    if (asksItself && startsBlock(units, index)) found.push(memberOf(unit, index, unquote(unit.text), null));
+    const item = unit.kind === "list" && unit.items.length === 1 ? unit.items[0] : undefined;
+    if (item && isQuestionLike(item.text)) found.push(memberOf(unit, index, unquote(item.text), null));
+  });
+  const members = withMaterial(units, found).filter((m) => m.hasMaterial || (m.unit.kind === "list" && (m.unit.items[0]?.lines.length ?? 0) > 1));
+  const openers = new Map<Unit, Opener>();
+  if (members.length >= MIN_MEMBERS) for (const m of members) openers.set(m.unit, { prompt: m.prompt, inline: null });
+  return {
+    openers,
+    explanation:
+      openers.size === 0
+        ? ""
+        : `Nothing is laid out as a question, so the ${openers.size} paragraphs and list entries that open on one, each with material after it, are the questions.`,
+  };
+}
+
 /** A list most of whose entries ask: questions to put, not an answer. */
 export function asksList(unit: Unit): boolean {
   return unit.kind === "list" && unit.items.length >= 2 && unit.items.filter((item) => isQuestionLike(item.text)).length >= unit.items.length * 0.6;
@@ -380,15 +391,30 @@ function stepSections(units: readonly Unit[]): Set<Unit> {
   return sections;
 }
 
+/**
+ * A heading that trails off ("How do I...", "Using Sphinx with…") over deeper headings: a stem its entries
+ * complete, so a section over them however it is worded.
+ */
+function stemSections(units: readonly Unit[]): Unit[] {
+  const stems: Unit[] = [];
+  let next: Unit | null = null;
+  for (let i = units.length - 1; i >= 0; i--) {
+    const unit = units[i] as Unit;
+    if (unit.kind !== "heading") continue;
+    if (/(?:\.\.\.|…)$/.test(unit.text.trim()) && next?.kind === "heading" && next.depth > unit.depth) stems.push(unit);
+    next = unit;
+  }
+  return stems;
+}
+
 export function inferQuestionUnits(units: readonly Unit[]): QuestionUnits {
-  const sections = stepSections(units);
+  const sections = new Set([...stepSections(units), ...stemSections(units)]);
   const steps = sections.size === 0 ? "" : ` ${sections.size} headings are sections or steps over lists of questions; the lists are the questions.`;
   const candidates = [...headingPatterns(units), numberedPattern(units), boldLedPattern(units), quotedPattern(units), detailsPattern(units)]
     .map((p) => ({ ...p, members: p.members.filter((m) => !sections.has(m.unit)) }))
     .filter(qualifies);
   const asking = (p: Pattern) => p.members.filter((m) => m.asks).length;
-  const fallback = candidates.length === 0 ? [askingParagraphPattern(units)].filter(qualifies) : [];
-  const chosen = [...candidates, ...fallback].sort((a, b) => asking(b) - asking(a) || b.members.length - a.members.length)[0];
+  const chosen = candidates.sort((a, b) => asking(b) - asking(a) || b.members.length - a.members.length)[0];
   if (!chosen) return { openers: new Map(), explanation: steps.trim(), sections };
   const openers = new Map<Unit, Opener>();
   const answerParts = new Set<Unit>();

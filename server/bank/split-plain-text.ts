@@ -2,6 +2,7 @@ import type { ListItem, SplitResult, Unit } from "./blocks";
 import { plainInline } from "./inline-text";
 import { fenceAsciiDiagrams } from "./ascii-diagrams";
 import { restoreCodeBreaks } from "./restore-code-breaks";
+import { asAdmonition, asLabel, askingDirective, definitionTerm, type RestTitle } from "./rest-blocks";
 
 /**
  * The path for documents written as plain text (exported from a word processor or a web page):
@@ -10,8 +11,8 @@ import { restoreCodeBreaks } from "./restore-code-breaks";
  * author saw it.
  */
 
-/** "- x", "• x", "1. x", and "17.What …": a number may run into a capitalised entry without a space. */
-const BULLET = /^(\s*)([•●▪◦◆✓✗✔✘]|[-*+–]|\d{1,2}[.)])(?:\s+|(?<=\d[.)])(?=[A-Z]))(\S.*)$/;
+/** "- x", "• x", "1. x", reST's auto-numbered "#. x", and "17.What …": a number may run into a capitalised entry without a space. */
+const BULLET = /^(\s*)([•●▪◦◆✓✗✔✘]|[-*+–]|\d{1,2}[.)]|#[.)])(?:\s+|(?<=\d[.)])(?=[A-Z]))(\S.*)$/;
 
 const CODE_START =
   /^\s*(?:\/\/|\/\*|\*\/|\$ |(?:const|let|var|function|async function|await|import|export|return|class|def|public|private|SELECT|INSERT INTO|UPDATE \w+ SET|DELETE FROM|CREATE (?:TABLE|INDEX)|ALTER TABLE|curl|kubectl|docker|ssh|npm|pip|git|mongo|psql|redis-cli|tail|grep|ping|mtr|traceroute)\b)|^\s*[\w$.]+\([^()]*\)[\w.()'"]*;?\s*$|^\s*[)}\]]|[{;]\s*$/;
@@ -39,7 +40,12 @@ function underlinedTitle(lines: readonly string[], i: number, styles: string[]):
   return { title: title.trim(), depth: Math.min(6, styles.indexOf(style) + 1), length: titled !== null ? 3 : 2 };
 }
 
-export function splitPlainText(input: string): SplitResult {
+export interface PlainTextOptions {
+  /** The document is reStructuredText (rest-blocks.ts): its definition lists and asking directives are headings. */
+  rest?: boolean;
+}
+
+export function splitPlainText(input: string, options: PlainTextOptions = {}): SplitResult {
   const { text, lineOf } = fenceAsciiDiagrams(input);
   const lines = text.split("\n");
   const units: Unit[] = [];
@@ -47,6 +53,7 @@ export function splitPlainText(input: string): SplitResult {
   let codeLinesRestored = 0;
   let block = 0;
   let i = 0;
+  let section: { title: string; depth: number } | null = null;
   while (i < lines.length) {
     const raw = lines[i] as string;
     if (raw.trim() === "") {
@@ -54,11 +61,25 @@ export function splitPlainText(input: string): SplitResult {
       continue;
     }
     block++;
+    const code = options.rest ? restCode(lines, i, block) : null;
+    if (code) {
+      units.push(code.unit);
+      i = code.next;
+      continue;
+    }
     const titled = underlinedTitle(lines, i, titleStyles);
     if (titled) {
       const md = `${"#".repeat(titled.depth)} ${escapeLine(titled.title)}`;
       units.push({ kind: "heading", depth: titled.depth, text: plainInline(titled.title), md, line: i + (titled.length === 3 ? 2 : 1), block });
+      section = titled;
       i += titled.length;
+      continue;
+    }
+    const rest = options.rest ? (askingDirective(lines, i) ?? definitionTerm(lines, i, section?.title ?? null)) : null;
+    if (rest) {
+      units.push(...restHeading(rest, (section?.depth ?? 0) + 1, i + 1, block));
+      block++;
+      i += rest.length;
       continue;
     }
     // A diagram fenced by fenceAsciiDiagrams, kept line for line.
@@ -82,7 +103,7 @@ export function splitPlainText(input: string): SplitResult {
       const start = i;
       const found: { indent: number; ordered: boolean; marker: string; text: string }[] = [];
       for (let m = BULLET.exec(lines[i] ?? ""); m && i < lines.length; m = BULLET.exec(lines[(i = nextBullet(lines, i + 1))] ?? "")) {
-        found.push({ indent: (m[1] ?? "").length, ordered: /\d/.test(m[2] ?? ""), marker: m[2] ?? "-", text: m[3] ?? "" });
+        found.push({ indent: (m[1] ?? "").length, ordered: /[\d#]/.test(m[2] ?? ""), marker: m[2] ?? "-", text: m[3] ?? "" });
       }
       units.push(plainList(found, start + 1, block));
       continue;
@@ -91,10 +112,74 @@ export function splitPlainText(input: string): SplitResult {
     const prev = units.at(-1);
     // Both ends must read as words, so that a wrapped statement of unfenced code keeps its lines.
     const wrapped = prev?.kind === "line" && prev.line === i && /[A-Za-z]$/.test(prev.md) && /^\s*[a-z]+,?\s/.test(raw);
-    units.push({ kind: "line", text: plainInline(raw), md: escapeLine(raw), line: i + 1, block: wrapped ? --block : block });
+    // A reST field (":Question: What is X?") reads as the label it is ("Question: What is X?"), an admonition
+    // (".. note:: Text") as the bold label a reader sees ("**Note:** Text").
+    const line = options.rest ? (asAdmonition(raw) ?? asLabel(raw)) : raw;
+    units.push({ kind: "line", text: plainInline(line), md: escapeLine(line), line: i + 1, block: wrapped ? --block : block });
     i++;
   }
   return { units: units.map((unit) => ({ ...unit, line: lineOf(unit.line) })), codeLinesRestored };
+}
+
+/**
+ * reST code at line i: the body of ".. code-block:: python" (its options left out), or the literal block after a
+ * paragraph ending in "::"; with the line after it.
+ */
+function restCode(lines: readonly string[], i: number, block: number): { unit: Unit; next: number } | null {
+  const directive = codeDirective(lines, i);
+  const from = directive?.body ?? i;
+  const end = directive ? indentedBlockEnd(lines, from, lines[i] ?? "") : literalBlockEnd(lines, i);
+  if (end <= from) return null;
+  const value = dedent(["", ...lines.slice(from, end)])
+    .slice(1)
+    .join("\n")
+    .trimEnd();
+  const lang = directive?.lang ?? null;
+  return { unit: { kind: "code", lang, value, md: "```" + (lang ?? "") + "\n" + value + "\n```", line: i + 1, block }, next: end };
+}
+
+/**
+ * Where a reST literal block that starts at line i ends: a paragraph ending in "::", a blank line, then lines
+ * indented deeper than that paragraph's text, up to the first line that is not. i itself when none starts there.
+ */
+function literalBlockEnd(lines: readonly string[], i: number): number {
+  let p = i - 1;
+  while (p >= 0 && (lines[p] ?? "").trim() === "") p--;
+  const intro = lines[p] ?? "";
+  if (p === i - 1 || !/::\s*$/.test(intro)) return i;
+  return indentedBlockEnd(lines, i, intro);
+}
+
+/** ".. code-block:: python" (or "code", "sourcecode"), its options and a blank line: where its code starts, and its language. */
+function codeDirective(lines: readonly string[], i: number): { body: number; lang: string | null } | null {
+  const m = /^\s*\.\.\s+(?:code-block|code|sourcecode)::\s*([\w+#.-]*)\s*$/.exec(lines[i] ?? "");
+  if (!m) return null;
+  let body = i + 1;
+  while (/^\s+:[\w-]+:/.test(lines[body] ?? "")) body++;
+  if (body >= lines.length || (lines[body] ?? "").trim() !== "") return null;
+  while (body < lines.length && (lines[body] ?? "").trim() === "") body++;
+  return { body, lang: m[1] === "" ? null : (m[1] ?? null) };
+}
+
+/** The end of the lines from i indented deeper than the text of `intro`, trailing blank lines left out; i when none is. */
+function indentedBlockEnd(lines: readonly string[], i: number, intro: string): number {
+  const bullet = BULLET.exec(intro);
+  const depth = bullet ? intro.length - (bullet[3] ?? "").length : (/^\s*/.exec(intro)?.[0].length ?? 0);
+  const deeper = (line: string) => line.trim() === "" || (/^\s*/.exec(line)?.[0].length ?? 0) > depth;
+  if (!deeper(lines[i] ?? "")) return i;
+  let end = i;
+  while (end < lines.length && deeper(lines[end] ?? "")) end++;
+  while (end > i && (lines[end - 1] ?? "").trim() === "") end--;
+  return end;
+}
+
+/** A reST term or asking directive as a heading under its section, with the directive's options as a hidden comment. */
+function restHeading(rest: RestTitle, depth: number, line: number, block: number): Unit[] {
+  const level = Math.min(6, depth);
+  const heading: Unit = { kind: "heading", depth: level, text: plainInline(rest.text), md: `${"#".repeat(level)} ${escapeLine(rest.text)}`, line, block };
+  if (rest.options.length === 0) return [heading];
+  const value = `<!-- ${rest.options.join(" ").replaceAll("--", "- -")} -->`;
+  return [heading, { kind: "html", value, md: value, line: line + 1, block: block + 0.5 }];
 }
 
 /**
@@ -119,7 +204,7 @@ function plainList(found: { indent: number; ordered: boolean; marker: string; te
   const mdLines: string[] = [];
   for (const f of found) {
     const md = escapeLine(f.text);
-    const marker = f.ordered ? f.marker.replace(")", ".") : "-";
+    const marker = f.ordered ? f.marker.replace("#", "1").replace(")", ".") : "-";
     const item: ListItem = { text: plainInline(f.text), md, lines: [md], children: [] };
     const parent = items.at(-1);
     if (f.indent > base + 1 && parent) {

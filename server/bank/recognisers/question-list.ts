@@ -36,8 +36,13 @@ export const recogniseQuestionList: Recogniser = (unit, ctx) => {
 
 const mostlyAsk = (items: readonly ListItem[]) => items.filter((i) => isQuestionLike(i.text)).length >= items.length * 0.6;
 
-/** "What is X? (Follow-up: and Y?)": a question asked in brackets after the prompt is its follow-up. */
-const BRACKETED_FOLLOW_UP = /^(.*?\S)\s*\(([^()]*\?)\s*\)$/;
+/**
+ * "What is X? (Follow-up: and Y?)": a question asked in brackets after the prompt is its follow-up; in
+ * full-width brackets and question marks too ("…ですか？（…ますか？）", or a bracket of each kind).
+ */
+const BRACKETED_FOLLOW_UP = /^(.*?\S)\s*[(（]([^()（）]*[?？])\s*[)）]$/;
+/** "(open plan / cubicles / offices)": a bracket after the question that does not ask narrows it; it answers nothing. */
+const BRACKETED_ASIDE = /^[(（][^()（）]*[)）]$/;
 
 function listedQuestion(item: ListItem): ListedQuestion {
   const bracketed = BRACKETED_FOLLOW_UP.exec(item.text);
@@ -48,7 +53,7 @@ function listedQuestion(item: ListItem): ListedQuestion {
   // A question quoted whole ("“Can you tell me about [a project]? I’m looking to get a sense of …”") is
   // said as one: the sentence after its question mark is part of it.
   const m = /^["“][^"“”]*["”]$/.test(text) ? null : /^(.+?\?)["”]?\s+(\S.*)$/.exec(text);
-  const answered = m?.[2] !== undefined && !isQuestionLike(m[2]) ? m : null;
+  const answered = m?.[2] !== undefined && !isQuestionLike(m[2]) && !BRACKETED_ASIDE.test(m[2]) ? m : null;
   const nested = descendants(item);
   // Questions nested under it, at any depth ("How?" under "Why?" under it), are its follow-ups.
   const followUps = nested.length > 0 && nested.every((c) => isQuestionLike(c.text)) ? nested.map((c) => unquote(c.text)) : [];

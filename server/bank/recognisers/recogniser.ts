@@ -121,6 +121,29 @@ const KOREAN_ASKING = /[\uac00-\ud7a3](?:인가|는가|은가|던가|나요|가�
  */
 const INTERROGATIVE = /^(?:what|how|why|when|where|which|who)(?:['’]s\s|\s+(?:is|are|was|were|do|does|did|can|could|would|should|will|has|have|had)\s)/i;
 
+/**
+ * Japanese asks in its sentence ending, with or without "？": "…ですか", "…ますか", "…でしょうか", "成長できるか",
+ * or with a request: "…を教えてください", "…を説明してください".
+ */
+const JAPANESE_ASKING = /[\u3040-\u30ff\u3400-\u9fff](?:ですか|ますか|でしょうか|ませんか|るか|たか|(?:教え|説明し|述べ|挙げ|書い)てください)[。.]?$/;
+
+/**
+ * German, French, Portuguese, Spanish and Italian ask with an imperative ("Erklären Sie …", "Décrivez …",
+ * "Descreva …", "Cuéntame …", "Spiega …") or a question word and its verb ("Was ist …", "Qu'est-ce que …",
+ * "O que é …", "Qué es …", "Cos'è …"), with or without a question mark.
+ */
+const OTHER_LANGUAGES_ASKING = new RegExp(
+  [
+    "^(?:erkläre|erklären sie|beschreibe|beschreiben sie|erzähle|erzählen sie|nenne|nennen sie|vergleiche|vergleichen sie)\\s",
+    "^(?:was|wie|warum|wann|wo|welche[rsnm]?|wer)\\s+(?:ist|sind|war|waren|kann|können|kannst|würdest|würden|sollte|sollten|hat|haben|gibt|bedeutet|funktioniert)\\s",
+    "^(?:expliquez|explique|décrivez|décris|citez|comparez|parlez|qu['’]est-ce|pourquoi|quel(?:le)?s? (?:est|sont)|comment (?:fonctionne|faire|peut))\\s",
+    "^(?:descreva|fale|cite|diga|o que (?:é|são)|por que|qual (?:é|a)|quais (?:são|as)|como (?:funciona|você))\\s",
+    "^(?:explica|menciona|cuéntame|nombra|qué (?:es|son)|por qué|cuál (?:es|era)|cómo (?:funciona|se))\\s",
+    "^(?:spiega|descrivi|parlami|elenca|confronta|cos['’]è|che cos['’]è|cosa (?:è|sono)|qual è|come (?:funziona|si))\\s",
+  ].join("|"),
+  "i",
+);
+
 /** Reads like something an interviewer asks. */
 export function isQuestionLike(text: string): boolean {
   // CJK text asks with the full-width "？" and says as much in half the characters.
@@ -130,9 +153,9 @@ export function isQuestionLike(text: string): boolean {
     .trim();
   if (t.length < (/[\u3040-\u30ff\u3400-\u9fff]/.test(t) ? 4 : 8)) return false;
   if (/\?["”'’)]*\s*(?:\(.*\))?$/.test(t) || /\?["”'’]?\s/.test(t)) return true;
-  if (CJK_ASKING.test(t) || KOREAN_ASKING.test(t)) return true;
+  if (CJK_ASKING.test(t) || KOREAN_ASKING.test(t) || JAPANESE_ASKING.test(t)) return true;
   if (t.split(/\s+/).length < 3) return false;
-  if (INTERROGATIVE.test(t)) return true;
+  if (INTERROGATIVE.test(t) || OTHER_LANGUAGES_ASKING.test(t)) return true;
   // "Your database primary fails. Walk me through what happens." asks in its second sentence.
   return t.split(/(?<=[.!:])\s+/).some((sentence) => IMPERATIVE.test(sentence.replace(/^["“'‘(]+/, "")));
 }

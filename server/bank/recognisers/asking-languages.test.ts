@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { isQuestionLike } from "./recogniser";
+
+describe("questions asked without a question mark, in other languages", () => {
+  it("reads Japanese sentence endings and requests as asking", () => {
+    expect(isQuestionLike("チームの規模はどのくらいですか")).toBe(true);
+    expect(isQuestionLike("どのように評価されるか")).toBe(true);
+    expect(isQuestionLike("担当する業務について教えてください。")).toBe(true);
+    expect(isQuestionLike("チームの規模について")).toBe(false);
+  });
+
+  it("reads German, French, Portuguese, Spanish and Italian imperatives and question words with their verb as asking", () => {
+    for (const asks of [
+      "Erklären Sie den Unterschied zwischen Prozess und Thread.",
+      "Was ist ein Deadlock",
+      "Expliquez le fonctionnement du cache",
+      "Qu'est-ce qu'une fermeture",
+      "Descreva um projeto recente",
+      "O que é uma transação",
+      "Cuéntame sobre tu último proyecto",
+      "Qué es un índice",
+      "Spiega la differenza tra processo e thread",
+      "Cos'è una chiusura",
+    ]) {
+      expect(isQuestionLike(asks), asks).toBe(true);
+    }
+  });
+
+  it("does not read titles or statements that start with the same words as asking", () => {
+    for (const says of [
+      "Das Team und seine Werkzeuge",
+      "Wie man Code testet",
+      "Comment je travaille ici",
+      "Como exemplo, um cache",
+      "Come detto prima, il cache",
+    ]) {
+      expect(isQuestionLike(says), says).toBe(false);
+    }
+  });
+});
