@@ -264,7 +264,7 @@ function StaffLobby({
                 Start interview
               </Button>
               <Button asChild variant="ghost">
-                <Link href={`/interviews/${view.sessionId}`}>Invite links and plan</Link>
+                <Link href={`/interviews/${view.sessionId}`}>{peer ? "The plan" : "Invite links and plan"}</Link>
               </Button>
             </div>
           ) : (
