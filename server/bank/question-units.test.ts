@@ -94,6 +94,20 @@ describe("the repeating question unit", () => {
       ["API. Sketch the endpoint. Which status code answers a duplicate?", "409.\n\n**Note:** Why does this matter?"],
     ]);
   });
+  it("asks the bold steps under a heading's task as its follow-ups, each step's text its answer", () => {
+    const text =
+      "# Design a photo-sharing service\n\n**Step 1: Requirements.** What must the first version do?\n\nUpload, feed and follow.\n\n**Step 2: Capacity.** Estimate the uploads. How much storage do five years need?\n\nAbout 1 PB.\n\n**Note:** Why does this matter?\n";
+    const { document } = parseBankDocumentWithReport({ bytes: new TextEncoder().encode(text), sourceFile: "design.md" });
+    expect(document.questions.map((q) => [q.prompt, q.followUps.map((f) => [f.prompt, f.answer])])).toEqual([
+      [
+        "Design a photo-sharing service",
+        [
+          ["Requirements. What must the first version do?", "Upload, feed and follow."],
+          ["Capacity. Estimate the uploads. How much storage do five years need?", "About 1 PB.\n\n**Note:** Why does this matter?"],
+        ],
+      ],
+    ]);
+  });
   it("reads a how-to guide's questions quoted in its instructions: the first asked, the next its follow-up, the instruction a note", () => {
     const text =
       '# Interviewer guide\n\n## Step 1: Prepare\n\nRead the CV. Ask yourself: what would you like to learn?\n\n## Step 2: Warm up\n\nStart with an easy question such as “What did you build last?” and then “What would you change about it?”\n\n## Step 3: Deep dive\n\nPick one project. Ask "How did you test it?"\n';

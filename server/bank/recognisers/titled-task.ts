@@ -9,18 +9,20 @@ const ASIDE = /^(?:note|nb|tip|hint|warning|caution|important|remember|aside|exa
 const STEP_NUMBER = /^(?:(?:step|part|stage|phase|task)\s+)?(?:\d{1,2}|[A-Z])\s*[.:)：]\s*/i;
 
 /**
- * "**Step 1: Capacity.** Estimate the storage for a year. How many servers do you need?": outside a heading's
- * question, a task under a bold title whose line ends by asking is a question, asked with its title. (Labels
- * such as "**Answer:**" and "**Follow-up:**" are claimed before this is asked.)
+ * "**Step 1: Capacity.** Estimate the storage for a year. How many servers do you need?": a task under a bold
+ * title whose line ends by asking, asked with its title. Inside a heading's question ("# Design a photo
+ * service") it is a step the interviewer asks in turn, a follow-up, and what follows it is its answer; after
+ * another line's question, or outside any, it is the next question. (Labels such as "**Answer:**" and
+ * "**Follow-up:**" are claimed before this is asked.)
  */
 export const recogniseTitledTask: Recogniser = (unit, ctx) => {
-  // Inside a heading's question it is a step of that question; after another line's question, the next one.
-  if (unit.kind !== "line" || (ctx.inQuestion && ctx.openedBy !== "label")) return null;
+  if (unit.kind !== "line" || (ctx.inQuestion && ctx.openedBy !== "label" && ctx.openedBy !== "heading")) return null;
   const m = TITLED.exec(unit.md.trim());
   if (!m?.[1] || !m[2] || ASIDE.test(plainInline(m[1]).trim())) return null;
   const task = plainInline(m[2]);
   if (!/[?？]$/.test(task)) return null;
   const title = plainInline(m[1]).replace(STEP_NUMBER, "").trim();
   const prompt = title === "" ? task : `${title.replace(/[:：]$/, ".")} ${task}`;
+  if (ctx.inQuestion && ctx.openedBy === "heading") return { type: "followUp", prompt, inline: null };
   return { type: "question", prompt, opener: "label", tentative: false, inline: null };
 };
