@@ -82,6 +82,17 @@ const layouts: { name: string; file: string; text: string; unit: RegExp; expecte
       ["How would you design a feed?", "Fan out on write."],
     ],
   },
+  {
+    name: "section headings repeated under each unnumbered question heading, at its level, inside its answer",
+    file: "design.md",
+    text: "# System design\n\n## How would you design a URL shortener?\n\nStart with the API.\n\n## Trade-offs\n\nHash or counter.\n\n## How would you design a rate limiter?\n\nA token bucket per client.\n\n## Trade-offs\n\nFixed windows burst.\n\n## How would you design a feed?\n\nFan out on write.\n\n## Approach\n\nPrecompute timelines.\n",
+    unit: /level-2 headings/,
+    expected: [
+      ["How would you design a URL shortener?", "Start with the API.\n\n## Trade-offs\n\nHash or counter."],
+      ["How would you design a rate limiter?", "A token bucket per client.\n\n## Trade-offs\n\nFixed windows burst."],
+      ["How would you design a feed?", "Fan out on write.\n\n## Approach\n\nPrecompute timelines."],
+    ],
+  },
 ];
 
 describe("the repeating question unit", () => {

@@ -5,6 +5,7 @@ import { detailsSummary } from "./recognisers/details-summary";
 import { fieldForLabel } from "./recognisers/labels";
 import { headingAsks, headingPrompt } from "./recognisers/heading-question";
 import { isQuestionLike, labelText, splitLabel } from "./recognisers/recogniser";
+import { type WriteUpPart, writeUpPart } from "./write-up-parts";
 
 /**
  * A document's repeating question unit, inferred from its structure rather than from the wording of
@@ -163,15 +164,34 @@ function boldLedPattern(units: readonly Unit[]): Pattern {
   return { name: "bold-led paragraphs", members: withMaterial(units, found) };
 }
 
+/** The parts of an answer that a write-up names at the questions' level: "## Example", "## Approach", "## Complexity". */
+const ANSWER_PARTS = new Set<WriteUpPart>(["example", "approach", "code", "complexity"]);
+
 /**
- * Headings among numbered question headings that carry no number and do not ask ("## Requirements" between
- * "## 1. How would you design …?" and "## 2. …"): sections of the answer above them, written at its level.
+ * Headings at the questions' level that do not ask and continue the answer above them, written at its level:
+ * among numbered question headings, one without a number ("## Requirements" between "## 1. How would you
+ * design …?" and "## 2. …"); among any question headings, one whose words repeat among the siblings (a
+ * "## Trade-offs" under each question) or that names a part of a solution ("## Approach", "## Example").
  */
 function answerSections(group: readonly Member[]): Set<Unit> {
   const asking = group.filter((m) => m.asks);
+  if (asking.length < 2) return new Set();
   const numbered = asking.filter((m) => m.number !== null);
-  if (numbered.length < 2 || numbered.length < asking.length * 0.8) return new Set();
-  return new Set(group.filter((m) => m.number === null && !m.asks && m.index > (numbered[0]?.index ?? Infinity)).map((m) => m.unit));
+  const numberedQuestions = numbered.length >= 2 && numbered.length >= asking.length * 0.8;
+  const start = (numberedQuestions ? numbered[0] : asking[0])?.index ?? Infinity;
+  const key = (m: Member) =>
+    m.prompt
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .trim();
+  const seen = new Map<string, number>();
+  for (const m of group) if (!m.asks) seen.set(key(m), (seen.get(key(m)) ?? 0) + 1);
+  const namesPart = (m: Member) => {
+    const part = writeUpPart(m.prompt);
+    return part !== null && ANSWER_PARTS.has(part);
+  };
+  const isPart = (m: Member) => (numberedQuestions && m.number === null) || (seen.get(key(m)) ?? 0) >= 2 || namesPart(m);
+  return new Set(group.filter((m) => !m.asks && !m.holdsQuestions && m.index > start && isPart(m)).map((m) => m.unit));
 }
 
 /** Questions set apart as quotations: "> What's the difference between …?" then the answer in prose. */
