@@ -5,7 +5,8 @@ import { inlineAfterLabel, isQuestionLike } from "./recogniser";
 /**
  * Questions introduced by a label on a line: "Q: …", "**Q3:** …", "Question 1: Title",
  * "Question: …", "**Base Question:**" (prompt on the next line). Inside a heading question that has
- * no answer yet, "Q:" lines are its follow-ups (a heading followed by the questions it leads to).
+ * no answer yet, or that has follow-ups, "Q:" lines are its follow-ups (a heading followed by the questions
+ * it leads to).
  */
 const LABEL = /^(?:q|question|base question|main question|interview question|prompt)\s*#?(\d*)\s*[:.)]\s*(.*)$/i;
 
@@ -26,6 +27,9 @@ export const recogniseLabelledQuestion: Recogniser = (unit, ctx) => {
   }
   if (/^(?:question|base question|main question|interview question|prompt)\b/i.test(text)) return { type: "prompt", prompt };
   if (prompt === "") return null;
-  if (!numbered && (ctx.headingQuestionAwaitingAnswer || ctx.hasFollowUps)) return { type: "followUp", prompt, inline };
+  // Under a heading's question, "Q:" lines are the questions it leads to; after a "Q:" question, even one with
+  // follow-ups, the next "Q:" is the next question.
+  const underHeading = ctx.openedBy !== "label" && (ctx.headingQuestionAwaitingAnswer || ctx.hasFollowUps);
+  if (!numbered && underHeading) return { type: "followUp", prompt, inline };
   return { type: "question", prompt, opener: "label", tentative: false, inline };
 };
