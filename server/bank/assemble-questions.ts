@@ -374,7 +374,7 @@ class QuestionAssembler {
     let leftInPlace = false;
     for (const { field, items } of groups) {
       if (items.length === 0) continue;
-      const part: Unit = { ...unit, md: items.map((item) => `- ${item.md.replaceAll("\n", "\n  ")}`).join("\n"), items };
+      const part = listOf(unit, items);
       if (field === null) {
         this.standIns.set(part, unit);
         this.applyContent(part, index);
@@ -527,6 +527,19 @@ function addFollowUp(q: OpenQuestion, prompt: string): void {
   q.followUp = followUp;
 }
 
+/** Some of a list's entries, as a list of their own. */
+function listOf(unit: Extract<Unit, { kind: "list" }>, items: ListItem[]): Unit {
+  return { ...unit, md: items.map((item) => `- ${item.md.replaceAll("\n", "\n  ")}`).join("\n"), items };
+}
+
+/** A listed question's entries that name their parts, as the lists of those parts (follow-ups aside). */
+function listedParts(groups: readonly LabelledGroup[], unit: Unit): QuestionDraft["listed"] {
+  if (unit.kind !== "list") return undefined;
+  const listed: NonNullable<QuestionDraft["listed"]> = {};
+  for (const { field, items } of groups) if (field !== null && field !== "followUps") listed[field] = [...(listed[field] ?? []), listOf(unit, items)];
+  return listed;
+}
+
 /** One of several questions listed on a single unit ("1. … 2. …"), with its one-line answer. */
 function listedQuestion(item: Extract<Marker, { type: "questions" }>["items"][number], unit: Unit, section: string[]): QuestionDraft {
   return {
@@ -541,9 +554,13 @@ function listedQuestion(item: Extract<Marker, { type: "questions" }>["items"][nu
     },
     inlineRubric: [],
     rubricLabel: null,
-    followUps: (item.followUps ?? []).map((prompt) => ({ prompt, answer: [], lookFor: [] })),
+    followUps: [
+      ...(item.followUps ?? []).map((prompt) => ({ prompt, answer: [], lookFor: [] })),
+      ...(item.parts ?? []).flatMap((g) => (g.field === "followUps" ? g.items.flatMap(followUpsFromItem) : [])),
+    ],
     meta: item.meta,
     score: null,
+    listed: listedParts(item.parts ?? [], unit),
   };
 }
 

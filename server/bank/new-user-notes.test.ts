@@ -21,4 +21,25 @@ describe("a new user's own notes", () => {
       ["Explain eventual consistency.", "Replicas converge.", []],
     ]);
   });
+
+  it("question bullets with their parts named in bullets under them: each part in its place", () => {
+    const document = parse(
+      "# JavaScript\n\n- What is a closure?\n  - A function bundled with its scope.\n  - Follow-up: How can closures leak memory?\n  - Red flag: confuses closures with classes.\n- What is the event loop?\n  - It runs callbacks when the stack is empty.\n  - Follow-up: Where do promises go?\n",
+    );
+    expect(document.questions.map((q) => [q.prompt, q.answer, q.followUps.map((f) => f.prompt), q.redFlags])).toEqual([
+      ["What is a closure?", "- A function bundled with its scope.", ["How can closures leak memory?"], ["confuses closures with classes."]],
+      ["What is the event loop?", "- It runs callbacks when the stack is empty.", ["Where do promises go?"], []],
+    ]);
+  });
+
+  it("an interviewer's guide: one question alone in its section, with what to look for and red flags under it", () => {
+    const document = parse(
+      "# Interview guide\n\n## Ownership\n\n- Tell me about a project you owned end to end.\n  - Look for: scope, trade-offs, result measured\n  - Red flag: only describes the team's work\n- Describe a time you disagreed with your manager.\n  - Look for: respectful escalation\n\n## Technical depth\n\n- How would you debug a memory leak in production?\n  - Look for: heap snapshots, reproduce, bisect\n",
+    );
+    expect(document.questions.map((q) => [q.prompt, q.section.at(-1), q.rubric.flatMap((c) => c.lookFor), q.redFlags])).toEqual([
+      ["Tell me about a project you owned end to end.", "Ownership", ["scope, trade-offs, result measured"], ["only describes the team's work"]],
+      ["Describe a time you disagreed with your manager.", "Ownership", ["respectful escalation"], []],
+      ["How would you debug a memory leak in production?", "Technical depth", ["heap snapshots, reproduce, bisect"], []],
+    ]);
+  });
 });

@@ -48,18 +48,16 @@ function labelledItem(item: ListItem): { field: LabelledItemField; entries: List
   return { field: field as LabelledItemField, entries: [{ text: plainInline(restMd), md, lines, children: item.children }] };
 }
 
-export const recogniseLabelledItems: Recogniser = (unit, ctx) => {
-  if (unit.kind !== "list" || !ctx.inQuestion) return null;
-  // A lone "- Key points: …" entry is a label line ("field-label.ts"); a list of them, or one over nested bullets, is this.
-  if (unit.items.length < 2 && !unit.items.some((item) => item.children.length > 0)) return null;
+/** A list's entries in runs by the part their labels name ("- Red flag: …"); null when no entry names one. */
+export function labelledGroups(items: readonly ListItem[]): LabelledGroup[] | null {
   const groups: LabelledGroup[] = [];
   let labelled = false;
-  const add = (field: LabelledItemField | null, items: ListItem[]) => {
+  const add = (field: LabelledItemField | null, entries: ListItem[]) => {
     const last = groups.at(-1);
-    if (last && last.field === field) last.items.push(...items);
-    else groups.push({ field, items });
+    if (last && last.field === field) last.items.push(...entries);
+    else groups.push({ field, items: entries });
   };
-  for (const item of unit.items) {
+  for (const item of items) {
     const found = labelledItem(item);
     if (!found) {
       add(null, [item]);
@@ -68,5 +66,13 @@ export const recogniseLabelledItems: Recogniser = (unit, ctx) => {
     labelled = true;
     add(found.field, found.entries);
   }
-  return labelled ? { type: "labelledItems", groups } : null;
+  return labelled ? groups : null;
+}
+
+export const recogniseLabelledItems: Recogniser = (unit, ctx) => {
+  if (unit.kind !== "list" || !ctx.inQuestion) return null;
+  // A lone "- Key points: …" entry is a label line ("field-label.ts"); a list of them, or one over nested bullets, is this.
+  if (unit.items.length < 2 && !unit.items.some((item) => item.children.length > 0)) return null;
+  const groups = labelledGroups(unit.items);
+  return groups ? { type: "labelledItems", groups } : null;
 };

@@ -2,6 +2,7 @@ import { loneLinkText, plainInline, unquote } from "../inline-text";
 import { descendants, type ListItem } from "../blocks";
 import type { ListedQuestion, Recogniser } from "./recogniser";
 import { FOLLOW_UP_LINE } from "./labels";
+import { labelledGroups } from "./labelled-items";
 import { isQuestionLike, splitLabel } from "./recogniser";
 
 /** A section that lists what to practise: "## Essential questions", "### Exercises", "## 算法题". */
@@ -28,7 +29,10 @@ export const recogniseQuestionList: Recogniser = (unit, ctx) => {
   // list of its own; so it is under a heading whose siblings are sections over lists of questions.
   const saysQuestions =
     ctx.overQuestions === true || (ctx.sectionPath ?? (ctx.section === null ? [] : [ctx.section])).some((title) => PRACTICE_SECTION.test(title));
-  if (unit.items.length < (saysQuestions ? 1 : 2)) return null;
+  // One entry that asks, with its parts named under it ("- How would you …?" / "  - Look for: …"), is a question anywhere.
+  const [only] = unit.items;
+  const namedParts = unit.items.length === 1 && only !== undefined && isQuestionLike(only.text) && labelledGroups(only.children) !== null;
+  if (unit.items.length < (saysQuestions || namedParts ? 1 : 2)) return null;
   if (mostlyAsk(unit.items)) return { type: "questions", items: unit.items.map(listedQuestion) };
   const labelled = questionsUnderLabel(unit.items);
   return labelled.length > 0 ? { type: "questions", items: labelled } : null;
@@ -54,12 +58,23 @@ function listedQuestion(item: ListItem): ListedQuestion {
   // said as one: the sentence after its question mark is part of it.
   const m = /^["“][^"“”]*["”]$/.test(text) ? null : /^(.+?\?)["”]?\s+(\S.*)$/.exec(text);
   const answered = m?.[2] !== undefined && !isQuestionLike(m[2]) && !BRACKETED_ASIDE.test(m[2]) ? m : null;
+  const prompt = unquote(answered?.[1] ?? text);
+  const answerOf = (below: string) => {
+    const answer = [answered?.[2] ?? "", below.trim()].filter((s) => s !== "").join("\n\n");
+    return answer === "" ? null : answer;
+  };
+  // Entries under it that name their parts ("  - Look for: …", "  - Red flag: …") go to them; the rest answer it.
+  const parts = labelledGroups(item.children);
+  if (parts) {
+    const unlabelled = parts.flatMap((g) => (g.field === null ? g.items.map((i) => `- ${i.md.replaceAll("\n", "\n  ")}`) : []));
+    const answer = answerOf([item.lines.slice(1).join("\n"), ...unlabelled].join("\n"));
+    return { prompt, answer, meta: {}, followUps: asked, parts: parts.filter((g) => g.field !== null) };
+  }
   const nested = descendants(item);
   // Questions nested under it, at any depth ("How?" under "Why?" under it), are its follow-ups.
   const followUps = nested.length > 0 && nested.every((c) => isQuestionLike(c.text)) ? nested.map((c) => unquote(c.text)) : [];
-  const below = (followUps.length > 0 ? item.lines : item.md.split("\n")).slice(1).join("\n").trim();
-  const answer = [answered?.[2] ?? "", below].filter((s) => s !== "").join("\n\n");
-  return { prompt: unquote(answered?.[1] ?? text), answer: answer === "" ? null : answer, meta: {}, followUps: [...asked, ...followUps] };
+  const below = (followUps.length > 0 ? item.lines : item.md.split("\n")).slice(1).join("\n");
+  return { prompt, answer: answerOf(below), meta: {}, followUps: [...asked, ...followUps] };
 }
 
 /**

@@ -14,6 +14,8 @@ export interface ListedQuestion {
   meta: Partial<Record<MetaKey, string>>;
   /** Notes for the interviewer listed beside the question (Markdown), e.g. the round it belongs to. */
   notes?: string[];
+  /** Entries nested under the question's that name their part ("  - Red flag: …", "  - Look for: …"). */
+  parts?: LabelledGroup[];
 }
 
 /** The parts a bullet can name with its own label ("- Red flag: …"). */
