@@ -42,4 +42,23 @@ describe("a new user's own notes", () => {
       ["How would you debug a memory leak in production?", "Technical depth", ["heap snapshots, reproduce, bisect"], []],
     ]);
   });
+
+  it("plain-text Q./Ans. pairs, and a numbered list with each answer after a dash on the question's line", () => {
+    const qa = parse(
+      "JAVA QUESTIONS\n\nQ. What is the JVM?\nAns. The machine that runs bytecode.\n\nQ. What is garbage collection?\nAns. Reclaiming unreachable objects.\n",
+      "java.txt",
+    );
+    expect(qa.questions.map((q) => [q.prompt, q.answer])).toEqual([
+      ["What is the JVM?", "The machine that runs bytecode."],
+      ["What is garbage collection?", "Reclaiming unreachable objects."],
+    ]);
+    const list = parse(
+      "# Quick fire\n\n1. What is a mutex? — A lock one thread holds.\n2. What is a semaphore? - A counter of permits.\n3. What is a deadlock? Threads waiting forever.\n",
+    );
+    expect(list.questions.map((q) => [q.prompt, q.answer])).toEqual([
+      ["What is a mutex?", "A lock one thread holds."],
+      ["What is a semaphore?", "A counter of permits."],
+      ["What is a deadlock?", "Threads waiting forever."],
+    ]);
+  });
 });

@@ -5,8 +5,11 @@ import type { Unit } from "../blocks";
 import type { Recogniser, RecogniserContext } from "./recogniser";
 import { inlineAfterLabel, labelCarrier, labelText, splitLabel } from "./recogniser";
 
-/** "Answer - text" / "Ans – text" / "A1. text": plain-text notes use a dash or a number where Markdown uses a colon. */
-const DASHED_ANSWER = /^(?:\*\*|__)?(?:(?:ans|answer)(?:\*\*|__)?\s+[-–—]+|(?:a|ans|answer)\s*#?\d{1,3}\s*[.:)](?:\*\*|__)?)\s+(\S.*)$/i;
+/**
+ * "Answer - text" / "Ans – text" / "A1. text" / "Ans. text": plain-text notes use a dash, a number or the
+ * abbreviation's full stop where Markdown uses a colon.
+ */
+const DASHED_ANSWER = /^(?:\*\*|__)?(?:(?:ans|answer)(?:\*\*|__)?\s+[-–—]+|(?:a|ans|answer)\s*#?\d{1,3}\s*[.:)](?:\*\*|__)?|ans\.(?:\*\*|__)?)\s+(\S.*)$/i;
 
 /** "> **Answer:** It is Y." and the quotation's further lines: the label speaks for the whole quotation. */
 const recogniseQuotedLabel: Recogniser = (unit, ctx) => {

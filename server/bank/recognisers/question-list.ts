@@ -56,7 +56,8 @@ function listedQuestion(item: ListItem): ListedQuestion {
   // question there ("What is an index? When does it slow writes?") is the same prompt, asked in two parts.
   // A question quoted whole ("“Can you tell me about [a project]? I’m looking to get a sense of …”") is
   // said as one: the sentence after its question mark is part of it.
-  const m = /^["“][^"“”]*["”]$/.test(text) ? null : /^(.+?\?)["”]?\s+(\S.*)$/.exec(text);
+  // A dash between them ("What is a mutex? — A lock …") only separates.
+  const m = /^["“][^"“”]*["”]$/.test(text) ? null : /^(.+?\?)["”]?\s+(?:[-–—]+\s+)?(\S.*)$/.exec(text);
   const answered = m?.[2] !== undefined && !isQuestionLike(m[2]) && !BRACKETED_ASIDE.test(m[2]) ? m : null;
   const prompt = unquote(answered?.[1] ?? text);
   const answerOf = (below: string) => {
