@@ -527,14 +527,15 @@ function addFollowUp(q: OpenQuestion, prompt: string): void {
   q.followUp = followUp;
 }
 
-/** Some of a list's entries, as a list of their own. */
-function listOf(unit: Extract<Unit, { kind: "list" }>, items: ListItem[]): Unit {
-  return { ...unit, md: items.map((item) => `- ${item.md.replaceAll("\n", "\n  ")}`).join("\n"), items };
+/** Entries of a list (or a table's cells) as a list of their own, where the unit stands. */
+function listOf(unit: Unit, items: ListItem[]): Unit {
+  const md = items.map((item) => `- ${item.md.replaceAll("\n", "\n  ")}`).join("\n");
+  return { kind: "list", ordered: unit.kind === "list" && unit.ordered, line: unit.line, block: unit.block, md, items };
 }
 
 /** A listed question's entries that name their parts, as the lists of those parts (follow-ups aside). */
 function listedParts(groups: readonly LabelledGroup[], unit: Unit): QuestionDraft["listed"] {
-  if (unit.kind !== "list") return undefined;
+  if (groups.length === 0) return undefined;
   const listed: NonNullable<QuestionDraft["listed"]> = {};
   for (const { field, items } of groups) if (field !== null && field !== "followUps") listed[field] = [...(listed[field] ?? []), listOf(unit, items)];
   return listed;

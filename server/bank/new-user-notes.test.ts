@@ -61,4 +61,14 @@ describe("a new user's own notes", () => {
       ["What is a deadlock?", "Threads waiting forever."],
     ]);
   });
+
+  it("a table with columns for what to look for, follow-ups and red flags: each column fills its part", () => {
+    const document = parse(
+      "# Phone screen\n\n| Question | What to look for | Follow-up | Red flags |\n|---|---|---|---|\n| How do you review a pull request? | Reads tests first<br>Asks about intent | What do you block on? | Nitpicks only |\n| What happens when you type a URL? | DNS, TCP, TLS | Where does caching happen? | |\n",
+    );
+    expect(document.questions.map((q) => [q.prompt, q.answer, q.rubric.flatMap((c) => c.lookFor), q.followUps.map((f) => f.prompt), q.redFlags])).toEqual([
+      ["How do you review a pull request?", null, ["Reads tests first", "Asks about intent"], ["What do you block on?"], ["Nitpicks only"]],
+      ["What happens when you type a URL?", null, ["DNS, TCP, TLS"], ["Where does caching happen?"], []],
+    ]);
+  });
 });

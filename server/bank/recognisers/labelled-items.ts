@@ -13,6 +13,9 @@ import { inlineAfterLabel, splitLabel } from "./recogniser";
 
 const ITEM_FIELDS: ReadonlySet<string> = new Set<LabelledItemField>(["keyPoints", "rubric", "notes", "redFlags", "followUps"]);
 
+/** A part that takes entries of a list: key points, look-fors, notes, red flags, follow-ups. */
+export const isItemField = (field: string | null): field is LabelledItemField => field !== null && ITEM_FIELDS.has(field);
+
 const MAX_LISTED_WORDS = 8;
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 
@@ -37,15 +40,14 @@ function labelledItem(item: ListItem): { field: LabelledItemField; entries: List
   // Short Latin labels ("A: …") are an answer's letters, not a part; a Chinese, Japanese or Korean label is a word or two.
   const namesPart = split !== null && (split.label.length > 3 || CJK.test(split.label));
   const field = followUp ? "followUps" : namesPart ? fieldForLabel(split.label) : null;
-  if (field === null || !ITEM_FIELDS.has(field)) return null;
+  if (!isItemField(field)) return null;
   const restMd = inlineAfterLabel(first) ?? "";
   // "- Follow-ups:" with the follow-ups nested under it.
-  if (restMd === "") return { field: field as LabelledItemField, entries: item.children };
-  if (more.length === 0 && item.children.length === 0 && split)
-    return { field: field as LabelledItemField, entries: pointsOf(split.label, restMd).map((md) => entry(md)) };
+  if (restMd === "") return { field, entries: item.children };
+  if (more.length === 0 && item.children.length === 0 && split) return { field, entries: pointsOf(split.label, restMd).map((md) => entry(md)) };
   const lines = [restMd, ...more];
   const md = [lines.join("\n"), ...item.md.split("\n").slice(item.lines.length)].join("\n");
-  return { field: field as LabelledItemField, entries: [{ text: plainInline(restMd), md, lines, children: item.children }] };
+  return { field, entries: [{ text: plainInline(restMd), md, lines, children: item.children }] };
 }
 
 /** A list's entries in runs by the part their labels name ("- Red flag: …"); null when no entry names one. */

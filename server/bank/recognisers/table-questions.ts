@@ -1,5 +1,18 @@
 import { plainInline } from "../inline-text";
-import type { ListedQuestion, MetaKey, Recogniser } from "./recogniser";
+import type { ListItem } from "../blocks";
+import { isItemField } from "./labelled-items";
+import { fieldForLabel } from "./labels";
+import type { LabelledGroup, ListedQuestion, MetaKey, Recogniser } from "./recogniser";
+import { labelText } from "./recogniser";
+
+/** A cell's points: one per line ("<br>"), as list entries. */
+function cellPoints(cell: string): ListItem[] {
+  return cell
+    .split(/<br\s*\/?>/i)
+    .map((md) => md.trim())
+    .filter((md) => md !== "")
+    .map((md) => ({ text: plainInline(md), md, lines: [md], children: [] }));
+}
 
 const QUESTION_HEADER = /^(?:#\s*)?(?:q|questions?|prompt|interview questions?)$/i;
 const ANSWER_HEADER = /^(?:a|answers?|(?:sample|model|short|expected) answers?|solution)$/i;
@@ -51,6 +64,10 @@ export const recogniseTableQuestions: Recogniser = (unit, ctx) => {
   const q = asked === -1 ? namingColumn(rows) : asked;
   if (q === -1) return null;
   const a = header.findIndex((h) => ANSWER_HEADER.test(h));
+  const partColumns = header.flatMap((h, i) => {
+    const field = i === q || i === a ? null : fieldForLabel(labelText(h));
+    return isItemField(field) ? [{ i, field }] : [];
+  });
   const items: ListedQuestion[] = [];
   for (const row of rows) {
     const prompt = plainInline(row[q] ?? "");
@@ -61,12 +78,15 @@ export const recogniseTableQuestions: Recogniser = (unit, ctx) => {
       const value = plainInline(row[i] ?? "");
       if (key && value) meta[key] = value;
     });
-    // Columns that are neither question, answer, meta nor a row number ("References", "Notes") go with the answer, labelled.
+    const empty = (i: number) => /^[#\d.\s]*$/.test(row[i] ?? "");
+    // A column a part's label heads ("What to look for", "Follow-up", "Red flags") fills that part, a point per line of its cell.
+    const parts: LabelledGroup[] = partColumns.flatMap(({ i, field }) => (empty(i) ? [] : [{ field, items: cellPoints(row[i] ?? "") }]));
+    // Columns that are neither question, answer, part, meta nor a row number ("References") go with the answer, labelled.
     const others = header.flatMap((h, i) =>
-      i === q || i === a || META_HEADERS.some(([re]) => re.test(h)) || /^[#\d.\s]*$/.test(row[i] ?? "") ? [] : [`**${h}:** ${row[i]?.trim()}`],
+      i === q || i === a || partColumns.some((c) => c.i === i) || META_HEADERS.some(([re]) => re.test(h)) || empty(i) ? [] : [`**${h}:** ${row[i]?.trim()}`],
     );
     const answer = [a === -1 ? "" : (row[a]?.trim() ?? ""), ...others].filter((part) => part !== "").join("\n\n");
-    items.push({ prompt, answer: answer === "" ? null : answer, meta });
+    items.push({ prompt, answer: answer === "" ? null : answer, meta, ...(parts.length > 0 ? { parts } : {}) });
   }
   return items.length === 0 ? null : { type: "questions", items };
 };
