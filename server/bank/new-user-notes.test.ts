@@ -71,4 +71,14 @@ describe("a new user's own notes", () => {
       ["What happens when you type a URL?", null, ["DNS, TCP, TLS"], ["Where does caching happen?"], []],
     ]);
   });
+
+  it("a problem named by its heading: the statement is read out with it, whichever parts follow", () => {
+    const document = parse(
+      "# Practice\n\n## Two Sum\n\nGiven an array and a target, return the two indices that add up to it.\n\nKeep a map from value to index.\n\n**Red flags**\n- Quadratic time\n\n## Valid Parentheses\n\nGiven a string of brackets, decide whether it is balanced.\n\nPush openers on a stack and pop on closers.\n\n**Follow-ups**\n- What about several bracket types?\n",
+    );
+    expect(document.questions.map((q) => [q.prompt, q.context, q.answer])).toEqual([
+      ["Two Sum", "Given an array and a target, return the two indices that add up to it.", "Keep a map from value to index."],
+      ["Valid Parentheses", "Given a string of brackets, decide whether it is balanced.", "Push openers on a stack and pop on closers."],
+    ]);
+  });
 });
