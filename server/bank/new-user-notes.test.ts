@@ -81,4 +81,15 @@ describe("a new user's own notes", () => {
       ["Valid Parentheses", "Given a string of brackets, decide whether it is balanced.", "Push openers on a stack and pop on closers."],
     ]);
   });
+
+  it("a short .md file with little Markdown in it is read as Markdown: a numbered list nested in an answer stays in it", () => {
+    const document = parse(
+      "# OOP\n\n1. What are the SOLID principles?\n   1. Single responsibility\n   2. Open/closed\n2. What is dependency injection?\n   Passing collaborators in.\n3. What is composition over inheritance?\n   Building from parts.\n",
+    );
+    expect(document.questions.map((q) => [q.prompt, q.answer])).toEqual([
+      ["What are the SOLID principles?", "1. Single responsibility\n2. Open/closed"],
+      ["What is dependency injection?", "Passing collaborators in."],
+      ["What is composition over inheritance?", "Building from parts."],
+    ]);
+  });
 });

@@ -30,7 +30,11 @@ export interface BankSource {
  * few of them for its length is plain text, where Markdown's rules (indented code, "*" emphasis) would
  * garble it.
  */
-export function looksLikeMarkdown(text: string): boolean {
+/**
+ * Whether to read the text as Markdown: by its signals, three or more and about one per hundred lines; in a
+ * file named as Markdown (".md"), one is enough, since its author wrote for a Markdown renderer.
+ */
+export function looksLikeMarkdown(text: string, sourceFile = ""): boolean {
   // A single "#" line is as often a shell comment in pasted code as a title, unless a blank follows.
   // Horizontal whitespace only: "\s*" at a line start would run over every blank line below it, from each one.
   const signals = [
@@ -46,6 +50,7 @@ export function looksLikeMarkdown(text: string): boolean {
   for (const re of signals) count += text.match(re)?.length ?? 0;
   // Stray Markdown in pasted snippets of a plain document is rare relative to its length.
   const lines = text.split("\n").length;
+  if (/\.(?:md|markdown|mdx)$/i.test(sourceFile)) return count >= 1;
   return count >= 3 && count * 100 >= lines;
 }
 
@@ -154,7 +159,7 @@ export function parseBankDocumentWithReport({ bytes, sourceFile }: BankSource, o
   const split: SplitResult =
     asciidoc !== null
       ? splitMarkdown(asciidoc)
-      : looksLikeMarkdown(decoded.text)
+      : looksLikeMarkdown(decoded.text, sourceFile)
         ? splitMarkdown(drawnTitlesAsHeadings(decoded.text) ?? decoded.text)
         : splitPlainText(decoded.text, { rest: looksLikeRest(decoded.text, sourceFile) });
   const { structure, assembly } = questionStructure(split.units, sourceFile);
