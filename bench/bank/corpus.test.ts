@@ -9,19 +9,18 @@ const TARGETS = { recall: 95, answers: 90, followUps: 90 };
  * measured figure rounded down to a tenth of a percent, so the measured count passes and one sample fewer
  * fails), and the gap stays visible here instead of being tuned or labelled away. Raise a floor when the
  * half improves; drop it once the half reaches the target. Never lower one to let a change through.
- * Measured on the 53-document corpus from 44 repositories (npm run -s bench:bank -- --corpus). Floors are
+ * Measured on the 58-document corpus from 49 repositories (npm run -s bench:bank -- --corpus). Floors are
  * remeasured, not lowered, when documents join: the half is then a different set of documents.
  */
 const FLOORS: Record<Half, Partial<typeof TARGETS>> = {
-  // Tuning: every target reached: recall 284/294 = 96.6% (none refused), answers 191/196 = 97.4%, follow-ups 28/28 = 100%.
+  // Tuning: every target reached: recall 332/342 = 97.1% (none refused), answers 239/244 = 98.0%, follow-ups 28/28 = 100%.
   tuning: {},
   "held-out": {
-    // Target recall ≥ 95%; measured 230/277 = 83.0% (none refused). The sixteenth session's three new documents
-    // (an AsciiDoc [qanda] FAQ, a French FAQ with "{#id}" headings, a file of coding problems) took it from
-    // 222/241 = 92.1% on the 23 before; 163/206 = 79.1% at the start of the fifteenth session.
-    recall: 83.0,
-    // Target answers ≥ 90%; measured 144/189 = 76.2% (136/153 = 88.9% on the 23 documents before).
-    answers: 76.1,
+    // Target recall ≥ 95%; measured 242/289 = 83.7% (none refused). The sixteenth session's four new documents
+    // took it from 222/241 = 92.1% on the 23 before; 163/206 = 79.1% at the start of the fifteenth session.
+    recall: 83.7,
+    // Target answers ≥ 90%; measured 144/200 = 72.0% (136/153 = 88.9% on the 23 documents before).
+    answers: 72.0,
     // Target follow-ups ≥ 90%; measured 20/23 = 87.0% (the new documents label none).
     followUps: 86.9,
   },
@@ -46,9 +45,9 @@ const REFUSED: Record<Half, string[]> = {
 describe("the labelled corpus", () => {
   const scores = loadLabels().map(scoreDocument);
 
-  it("has at least 53 documents from 40 or more repositories, with 8 or more labelled samples each, in both halves", () => {
-    expect(scores.length).toBeGreaterThanOrEqual(53);
-    expect(new Set(scores.map((s) => s.repo)).size).toBeGreaterThanOrEqual(40);
+  it("has at least 58 documents from 45 or more repositories, with 8 or more labelled samples each, in both halves", () => {
+    expect(scores.length).toBeGreaterThanOrEqual(58);
+    expect(new Set(scores.map((s) => s.repo)).size).toBeGreaterThanOrEqual(45);
     for (const s of scores) expect(s.samples, s.file).toBeGreaterThanOrEqual(8);
     for (const half of HALVES) expect(scores.filter((s) => s.half === half).length, half).toBeGreaterThanOrEqual(5);
   });
