@@ -15,6 +15,19 @@ describe("a document nothing lays out as questions", () => {
     ]);
   });
 
+  it("asks a plain-text FAQ's entries, one worded as a statement among those that ask", () => {
+    const doc = parse(
+      "Tool FAQ\n\n* How is it different from screen?\n\nIt has a client and a server.\n\n* It freezes my terminal when I attach!\n\nTurn off set-titles.\n\n* Why is C-b the prefix key?\n\nIt was built inside screen.\n\n* How do I change it?\n\nSet the prefix option.\n",
+      "faq.txt",
+    );
+    expect(doc.questions.map((q) => [q.prompt, q.answer])).toEqual([
+      ["How is it different from screen?", "It has a client and a server."],
+      ["It freezes my terminal when I attach!", "Turn off set-titles."],
+      ["Why is C-b the prefix key?", "It was built inside screen."],
+      ["How do I change it?", "Set the prefix option."],
+    ]);
+  });
+
   it("asks one-entry lists apart by blank lines, with the answers indented under them", () => {
     const doc = parse(
       "Notes\n=====\n\n- What is a closure?\n\n  A function with its scope.\n\n- What is hoisting?\n\n  Declarations move up.\n\n- Why use strict mode?\n\n  It catches errors early.\n",

@@ -359,9 +359,14 @@ export function askingSiblingUnits(units: readonly Unit[]): QuestionUnits {
     const asksItself = unit.kind === "line" && /[?？]\)?$/.test(unit.text) && isQuestionLike(unit.text);
     if (asksItself && startsBlock(units, index)) found.push(memberOf(unit, index, unquote(unit.text), null));
     const item = unit.kind === "list" && unit.items.length === 1 ? unit.items[0] : undefined;
-    if (item && isQuestionLike(item.text)) found.push(memberOf(unit, index, unquote(item.text), null));
+    if (item) found.push(memberOf(unit, index, unquote(item.text), null));
   });
-  const members = withMaterial(units, found).filter((m) => m.hasMaterial || (m.unit.kind === "list" && (m.unit.items[0]?.lines.length ?? 0) > 1));
+  const withText = withMaterial(units, found).filter((m) => m.hasMaterial || (m.unit.kind === "list" && (m.unit.items[0]?.lines.length ?? 0) > 1));
+  // One-entry lists that mostly ask, each with text after it, are the document's questions, one worded as a
+  // statement among them too ("* tmux freezes my terminal when I attach!" between "* Why …?" entries).
+  const entries = withText.filter((m) => m.unit.kind === "list");
+  const entriesAsk = entries.filter((m) => m.asks).length >= MIN_MEMBERS && repeatsAsQuestions(entries);
+  const members = withText.filter((m) => m.asks || (entriesAsk && m.unit.kind === "list" && !isFieldLabel(m.prompt) && !isFurniture(m.prompt)));
   const openers = new Map<Unit, Opener>();
   if (members.length >= MIN_MEMBERS) for (const m of members) openers.set(m.unit, { prompt: m.prompt, inline: null });
   return {
