@@ -72,4 +72,17 @@ describe("an AsciiDoc document", () => {
     // A quadratic pattern takes minutes on a megabyte; a linear one, milliseconds.
     expect(at(1_000_000)).toBeLessThan(1000);
   });
+
+  it("reads a [qanda] list and description-list terms that ask as questions, their definitions as answers", () => {
+    const text =
+      "= FAQ\n\n== General\n\n[qanda]\nWhat is Foo?::\n  A scheduling library.\n\nWhy not a Timer?::\n  Timers keep nothing.\n+\nThey run in one thread.\n\n== Quick\n\n[qanda]\nWho makes it?:: The Foo project.\nIs it free?:: Yes, Apache-2.0.\n\n== Terms\n\nCPU:: The brain.\n\nHow do I stop a job?::\n  Interrupt it.\n";
+    const { document } = parseBankDocumentWithReport({ bytes: new TextEncoder().encode(text), sourceFile: "faq.adoc" });
+    expect(document.questions.map((q) => [q.prompt, q.section.at(-1), q.answer])).toEqual([
+      ["What is Foo?", "General", "A scheduling library."],
+      ["Why not a Timer?", "General", "Timers keep nothing.\n\nThey run in one thread."],
+      ["Who makes it?", "Quick", "The Foo project."],
+      ["Is it free?", "Quick", "Yes, Apache-2.0."],
+      ["How do I stop a job?", "Terms", "Interrupt it."],
+    ]);
+  });
 });

@@ -1,9 +1,12 @@
+import { isQuestionLike } from "./recognisers/recogniser";
+
 /**
  * AsciiDoc, read through the Markdown path. Its section titles ("= Title", "== Section", "=== What
  * is X?") are headings of depth one to six, as setext and reST titles are in split-plain-text, and its
  * delimited blocks ("----" listings, "...." literals, a "[source,lang]" line above) are fenced code.
- * The rewrite is line for line, so every unit keeps the line it had in the document; nothing else of
- * the document changes (lists, paragraphs, "NOTE:" lines and attributes read as they would anyway).
+ * Description-list entries that ask, and those of a "[qanda]" list, are questions (termLine). The rewrite
+ * is line for line, so every unit keeps the line it had in the document; nothing else of the document
+ * changes (lists, paragraphs, "NOTE:" lines and attributes read as they would anyway).
  */
 
 /** "== Section title": one to six "=" and a space; the title is the rest, without a closing run of "=". */
@@ -12,6 +15,26 @@ const SECTION_TITLE = /^(={1,6})[ \t]+(\S.*)$/;
 const DELIMITER = /^(-{4,}|\.{4,})[ \t]*$/;
 /** "[source,java]", "[source, groovy, subs=…]": the attribute line over a listing, naming its language. */
 const SOURCE_ATTRIBUTE = /^\[source(?:,[ \t]*([\w+#-]*)[ \t]*(?:,[^\]\n]*)?)?\][ \t]*$/;
+
+/** A description list's term: "What is Foo?::", "Term;;", "Term:::", with its definition after it on the line or not. */
+const TERM = /^(\S.*?)(?::{2,4}|;;)(?:[ \t]+(\S.*))?$/;
+/** A block's attribute line ("[qanda]", "[horizontal]"): how the list below renders, no text of its own. */
+const LIST_STYLE = /^\[(qanda|horizontal|glossary)\][ \t]*$/;
+/** A list continuation: "+" alone joins the block below to the entry above. */
+const CONTINUATION = /^\+[ \t]*$/;
+
+/**
+ * A description-list entry as Markdown, line for line: a term that asks, or any term of a "[qanda]" list, is
+ * a heading one level below its section when its definition follows on the next lines, and a list entry
+ * holding both when the definition shares its line.
+ */
+function termLine(line: string, depth: number, qanda: boolean): string | null {
+  const m = TERM.exec(line);
+  if (!m?.[1] || (!qanda && !isQuestionLike(m[1]))) return null;
+  if (m[2] === undefined) return `${"#".repeat(Math.min(depth + 1, 6))} ${m[1]}`;
+  // Entries one per line, with no blank line between them, are a list's entries; a question answers on its line.
+  return /[?？]$/.test(m[1]) ? `- ${m[1]} ${m[2]}` : `- **${m[1]}** ${m[2]}`;
+}
 
 /** Section titles needed before a document reads as AsciiDoc: one "= x" line alone is as likely prose. */
 const MIN_TITLES = 2;
@@ -41,6 +64,9 @@ export function asciidocAsMarkdown(text: string): string | null {
   if (titles < MIN_TITLES || sections === 0) return null;
   const out: string[] = [];
   open = null;
+  let depth = 1;
+  let qanda = false;
+  let inEntry = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
     const delimiter = DELIMITER.exec(line)?.[1];
@@ -60,7 +86,20 @@ export function asciidocAsMarkdown(text: string): string | null {
       continue;
     }
     const title = SECTION_TITLE.exec(line);
-    out.push(title ? `${"#".repeat((title[1] ?? "").length)} ${(title[2] ?? "").replace(/[ \t]+=+[ \t]*$/, "")}` : line);
+    if (title) {
+      depth = (title[1] ?? "").length;
+      qanda = false;
+      inEntry = false;
+      out.push(`${"#".repeat(depth)} ${(title[2] ?? "").replace(/[ \t]+=+[ \t]*$/, "")}`);
+      continue;
+    }
+    const style = LIST_STYLE.exec(line)?.[1];
+    if (style !== undefined) qanda = style === "qanda";
+    const term = line.startsWith(" ") || line.startsWith("\t") ? null : termLine(line, depth, qanda);
+    if (term !== null) inEntry = true;
+    else if (inEntry && line.trim() !== "" && !/^\s/.test(line) && !CONTINUATION.test(line)) inEntry = false;
+    // Inside an entry its definition is dedented (indented, Markdown would read it as code) and "+" is a blank line.
+    out.push(style !== undefined ? "" : (term ?? (inEntry && CONTINUATION.test(line) ? "" : inEntry ? line.trimStart() : line)));
   }
   if (open !== null) out.push("```");
   return out.join("\n");
