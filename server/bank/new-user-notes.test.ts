@@ -92,4 +92,15 @@ describe("a new user's own notes", () => {
       ["What is composition over inheritance?", "Building from parts."],
     ]);
   });
+
+  it("headings with an attribute block for the renderer ('{#id .class}') ask without it", () => {
+    const document = parse(
+      "# FAQ\n\n## Who maintains it? {#who}\n\nA core team.\n\n## Pourquoi est-ce rapide ? {#pourquoi .faq}\n\nLe DOM virtuel.\n\n## Is it production ready? { #ready }\n\nYes.\n",
+    );
+    expect(document.questions.map((q) => [q.prompt, q.answer])).toEqual([
+      ["Who maintains it?", "A core team."],
+      ["Pourquoi est-ce rapide ?", "Le DOM virtuel."],
+      ["Is it production ready?", "Yes."],
+    ]);
+  });
 });

@@ -105,8 +105,8 @@ function splitSection(text: string, firstLine: number, firstBlock: number): Spli
     switch (piece.kind) {
       case "heading": {
         block++;
-        const md = lines[piece.start] as string;
-        units.push({ kind: "heading", depth: piece.depth, text: plainInline(piece.text), md, line: toDocLine(piece.start + 1), block });
+        const md = withoutAttributes(lines[piece.start] as string);
+        units.push({ kind: "heading", depth: piece.depth, text: plainInline(withoutAttributes(piece.text)), md, line: toDocLine(piece.start + 1), block });
         break;
       }
       case "list": {
@@ -165,6 +165,18 @@ function unwrapSectionLists(nodes: readonly RootContent[]): RootContent[] {
 /** `<h2>Title</h2>` alone in an HTML block, as READMEs write centred titles. */
 const HTML_HEADING = /^<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>$/i;
 
+/** A heading's attribute block, as Pandoc, kramdown and VitePress write it: "## Why? {#why .faq}". */
+const ATTRIBUTE_BLOCK = /^\{[ \t]*[#.][\w-]+(?:[ \t]+(?:[#.][\w-]+|[\w-]+=[^\s{}]*))*[ \t]*\}$/;
+
+/** A heading without its attribute block: an anchor or a class for the renderer, not words of the heading. */
+function withoutAttributes(heading: string): string {
+  // Found from the end, so that a long heading is read once.
+  const trimmed = heading.trimEnd();
+  if (!trimmed.endsWith("}")) return heading;
+  const open = trimmed.lastIndexOf("{");
+  return ATTRIBUTE_BLOCK.test(trimmed.slice(open)) ? trimmed.slice(0, open).trimEnd() : heading;
+}
+
 /** Appends the units of one top-level node; returns the code lines restored. */
 function nodeUnits(node: RootContent, source: ParsedSource, block: number, units: Unit[]): number {
   const { text, toDocLine } = source;
@@ -173,7 +185,7 @@ function nodeUnits(node: RootContent, source: ParsedSource, block: number, units
   const md = slice(text, node);
   switch (node.type) {
     case "heading":
-      units.push({ kind: "heading", depth: node.depth, text: plainInline(toString(node)), md, line, block });
+      units.push({ kind: "heading", depth: node.depth, text: plainInline(withoutAttributes(toString(node))), md: withoutAttributes(md), line, block });
       break;
     case "paragraph":
       paragraphUnits(source.lines, local, node.position?.end.line ?? local, toDocLine, block, units);
