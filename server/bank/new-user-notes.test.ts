@@ -103,4 +103,33 @@ describe("a new user's own notes", () => {
       ["Is it production ready?", "Yes."],
     ]);
   });
+
+  it("Obsidian callouts titled with the question, their body the answer", () => {
+    const document = parse(
+      "# Redis\n\n> [!question] What is Redis used for?\n> Caching and queues.\n\n> [!faq]- How does it persist data?\n> Snapshots and a log.\n\n> [!question] What is a cluster?\n> Sharding by hash slot.\n",
+    );
+    expect(document.questions.map((q) => [q.prompt, q.answer])).toEqual([
+      ["What is Redis used for?", "Caching and queues."],
+      ["How does it persist data?", "Snapshots and a log."],
+      ["What is a cluster?", "Sharding by hash slot."],
+    ]);
+  });
+
+  it("a task list's boxes are not words of its questions", () => {
+    const document = parse("# Prep\n\n- [ ] What is a B-tree?\n  A balanced tree.\n- [x] How does an index speed up a query?\n  It avoids a scan.\n");
+    expect(document.questions.map((q) => [q.prompt, q.answer])).toEqual([
+      ["What is a B-tree?", "A balanced tree."],
+      ["How does an index speed up a query?", "It avoids a scan."],
+    ]);
+  });
+
+  it("a Google Docs export: '**Question 2**' alone on its line, the prompt and '**Answer**' below, never in the answer above", () => {
+    const document = parse(
+      "**Backend questions**\n\n**Question 1**\n\nWhat is the CAP theorem?\n\n**Answer**\n\nAt most two of three.\n\n**Question 2**\n\nWhat is idempotency?\n\n**Answer**\n\nTwice is once.\n",
+    );
+    expect(document.questions.map((q) => [q.prompt, q.answer])).toEqual([
+      ["What is the CAP theorem?", "At most two of three."],
+      ["What is idempotency?", "Twice is once."],
+    ]);
+  });
 });

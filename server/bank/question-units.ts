@@ -194,12 +194,28 @@ function answerSections(group: readonly Member[]): Set<Unit> {
   return new Set(group.filter((m) => !m.asks && !m.holdsQuestions && m.index > start && isPart(m)).map((m) => m.unit));
 }
 
-/** Questions set apart as quotations: "> What's the difference between …?" then the answer in prose. */
+/** A callout's first line, as Obsidian and GitHub write them: "> [!question] What is X?", "> [!NOTE]". */
+const CALLOUT = /^\s*>\s*\[!([\w-]+)\][+-]?[ \t]*(.*)$/;
+
+/**
+ * Questions set apart as quotations: "> What's the difference between …?" then the answer in prose; or a
+ * callout titled with the question ("> [!question] What is X?"), its body the answer.
+ */
 function quotedPattern(units: readonly Unit[]): Pattern {
   const found: Found[] = [];
   units.forEach((unit, index) => {
     if (unit.kind !== "quote") return;
-    const text = plainInline(withoutPresentationalTags(unit.text));
+    const [first = "", ...body] = unit.md.split("\n");
+    const callout = CALLOUT.exec(first);
+    if (callout?.[2]) {
+      const answer = body
+        .map((line) => line.replace(/^\s*>\s?/, ""))
+        .join("\n")
+        .trim();
+      found.push(memberOf(unit, index, unquote(plainInline(callout[2])), null, answer === "" ? null : answer));
+      return;
+    }
+    const text = plainInline(withoutPresentationalTags(callout ? body.join("\n").replace(/^\s*>\s?/gm, "") : unit.text));
     if (text.length < 300) found.push(memberOf(unit, index, unquote(text), null));
   });
   return { name: "quoted paragraphs", members: withMaterial(units, found) };

@@ -526,6 +526,8 @@ function simpleItem(content: string): ListItem {
   return { text: plainInline(content), md: content, lines: [content], children: [] };
 }
 
+const TASK_BOX = /^\[[ xX]\][ \t]+/;
+
 function listItems(text: string, list: List): ListItem[] {
   return list.children.map((item) => listItem(text, item));
 }
@@ -543,8 +545,10 @@ function listItem(text: string, item: MdListItem): ListItem {
       .map((l, n) => (n === 0 ? l : l.replace(new RegExp(`^ {0,${indent}}`), "")))
       .join("\n")
       .trimEnd();
-  const md = contentStart === undefined ? "" : dedent(text.slice(contentStart, itemEnd));
-  const own = contentStart === undefined ? "" : dedent(text.slice(contentStart, ownEnd));
+  // A task list's box ("- [ ] What is a B-tree?") marks the entry as done or not, for its author alone.
+  const unboxed = (s: string) => s.replace(TASK_BOX, "");
+  const md = contentStart === undefined ? "" : unboxed(dedent(text.slice(contentStart, itemEnd)));
+  const own = contentStart === undefined ? "" : unboxed(dedent(text.slice(contentStart, ownEnd)));
   const lines = own.split("\n").filter((l) => l.trim() !== "");
   return {
     text: plainInline(lines[0] ?? ""),

@@ -13,6 +13,8 @@ const LABEL = /^(?:q|question|base question|main question|interview question|pro
 export const recogniseLabelledQuestion: Recogniser = (unit, ctx) => {
   if (unit.kind !== "line") return null;
   const text = withoutEmoji(unit.text);
+  // "**Question 3**" alone on its line, as a Google Docs export writes it: the prompt follows.
+  if (/^question\s*#?\d{1,3}$/i.test(text.trim())) return { type: "question", prompt: "", opener: "label", tentative: true, inline: null };
   const m = LABEL.exec(text);
   if (!m) return null;
   const numbered = (m[1] ?? "") !== "";
