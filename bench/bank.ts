@@ -53,6 +53,11 @@ function reportAdversarial(): void {
     // AsciiDoc (asciidoc.ts): an attribute line over a listing that never closes its bracket.
     "asciidoc source attribute": (n) => `= T\n\n== A\n\n[source,${"a".repeat(n)}\n----\nx\n----\n`,
     "deep brackets": (n) => `\`\`\`python\ndef f(a):\n    pass\n\`\`\`\n\nInput: a = ${"[".repeat(n)}\nOutput: 1\n`,
+    // Heading attribute blocks (split-markdown.ts), and AsciiDoc description-list terms (asciidoc.ts).
+    "heading attribute braces": (n) => `## What ${"{#a ".repeat(n / 4)}}\n\nText.\n`,
+    "asciidoc term colons": (n) => `= T\n\n== A\n\n[qanda]\nWhat${"::x".repeat(n / 3)}\n`,
+    // Callouts (question-units.ts): a callout line that never closes its marker.
+    "callout marker": (n) => `> [!${"a".repeat(n)}\n> text\n`,
   };
   const rows = Object.entries(inputs).map(([input, make]) => {
     const at = (n: number) => {

@@ -73,6 +73,17 @@ describe("an AsciiDoc document", () => {
     expect(at(1_000_000)).toBeLessThan(1000);
   });
 
+  it("reads a line of many term separators in linear time", () => {
+    const at = (n: number) => {
+      const text = `= T\n\n== A\n\n[qanda]\nWhat${"::x".repeat(n / 3)}\nWhy${":: ;;".repeat(n / 5)}\n`;
+      const start = performance.now();
+      asciidocAsMarkdown(text);
+      return performance.now() - start;
+    };
+    at(100_000);
+    expect(at(1_000_000)).toBeLessThan(1000);
+  });
+
   it("reads a [qanda] list and description-list terms that ask as questions, their definitions as answers", () => {
     const text =
       "= FAQ\n\n== General\n\n[qanda]\nWhat is Foo?::\n  A scheduling library.\n\nWhy not a Timer?::\n  Timers keep nothing.\n+\nThey run in one thread.\n\n== Quick\n\n[qanda]\nWho makes it?:: The Foo project.\nIs it free?:: Yes, Apache-2.0.\n\n== Terms\n\nCPU:: The brain.\n\nHow do I stop a job?::\n  Interrupt it.\n";
