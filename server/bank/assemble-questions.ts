@@ -3,7 +3,11 @@ import { descendants } from "./blocks";
 import { headingPrompt, topicPrompt } from "./recognisers/heading-question";
 import { RECOGNISERS } from "./recognisers/index";
 import type { LabelledGroup, LabelledItemField, Marker, MetaKey, QuestionField, RecogniserContext } from "./recognisers/recogniser";
-import { isQuestionLike } from "./recognisers/recogniser";
+import { fieldForLabel } from "./recognisers/labels";
+import { isQuestionLike, labelText } from "./recognisers/recogniser";
+
+/** The title of a quiz's answer key: "Answers", "Answer key", "Solutions". */
+const ANSWER_KEY = /^(?:answers|answer key|(?:the )?key|solutions)$/;
 import { plainInline, unquote } from "./inline-text";
 import { isLayoutOnly } from "./layout-noise";
 import type { QuestionUnits } from "./question-units";
@@ -129,6 +133,7 @@ class QuestionAssembler {
 
   take(unit: Unit, index: number): void {
     if (unit.kind === "rule" || isLayoutOnly(unit)) return;
+    if (this.answersKey(unit)) return;
     const recognised = this.recognise(unit, index);
     const marker = recognised?.type === "question" && unit.kind === "heading" ? (this.subQuestion(unit, recognised.prompt) ?? recognised) : recognised;
     if (unit.kind === "heading") this.enterHeading(unit, marker, index);
@@ -137,6 +142,36 @@ class QuestionAssembler {
     this.previous = unit;
     // A numbered entry that opened a question carries its answer in its own further lines.
     if (marker?.type === "question" && unit.kind === "list") for (const rest of restOfEntry(unit)) this.take(rest, index);
+  }
+
+  /**
+   * A quiz's answer key: "## Answers" over a numbered list right after a list of as many questions without
+   * answers. Each entry answers the question of its number, and the heading and the list are used.
+   */
+  private answersKey(unit: Unit): boolean {
+    const heading = this.previous;
+    if (unit.kind !== "list" || !unit.ordered || this.current !== null || heading?.kind !== "heading") return false;
+    const title = labelText(headingPrompt(heading.text).prompt);
+    if (!ANSWER_KEY.test(title) && fieldForLabel(title) !== "answer") return false;
+    const n = unit.items.length;
+    const asked = this.questions.slice(-n);
+    const line = asked[0]?.line;
+    const oneList = asked.length === n && asked.every((q) => q.line === line) && this.questions.at(-n - 1)?.line !== line;
+    if (n < 2 || !oneList || asked.some((q) => q.fields.answer.length > 0)) return false;
+    const listLines = unit.md.split("\n");
+    let from = 0;
+    asked.forEach((q, i) => {
+      const item = unit.items[i];
+      // Each answer keeps its own entry's line, for its source.
+      from = Math.max(
+        from,
+        listLines.findIndex((l, n) => n >= from && item !== undefined && l.includes(item.lines[0] ?? "")),
+      );
+      q.fields.answer.push({ ...inlineUnit(item?.md ?? "", unit), line: unit.line + from });
+    });
+    this.recognised.add(heading);
+    this.recognised.add(unit);
+    return true;
   }
 
   finish(): Assembly {

@@ -132,4 +132,18 @@ describe("a new user's own notes", () => {
       ["What is idempotency?", "Twice is once."],
     ]);
   });
+
+  it("a quiz with its answer key at the end: each numbered answer goes to the question of its number", () => {
+    const document = parse(
+      "# Quiz\n\n1. What does HTTP stand for?\n2. Which port does HTTPS use?\n3. What is a 404?\n\n## Answers\n\n1. HyperText Transfer Protocol\n2. 443\n3. Not Found\n",
+    );
+    expect(document.questions.map((q) => [q.prompt, q.answer])).toEqual([
+      ["What does HTTP stand for?", "HyperText Transfer Protocol"],
+      ["Which port does HTTPS use?", "443"],
+      ["What is a 404?", "Not Found"],
+    ]);
+    // Three answers for two questions are not their key.
+    const mismatched = parse("# Quiz\n\n1. What is TCP?\n2. What is UDP?\n\n## Answers\n\n1. A stream.\n2. Datagrams.\n3. Extra.\n");
+    expect(mismatched.questions.map((q) => q.answer)).toEqual([null, null]);
+  });
 });
