@@ -37,9 +37,9 @@ describe("a new user's own notes", () => {
       "# Interview guide\n\n## Ownership\n\n- Tell me about a project you owned end to end.\n  - Look for: scope, trade-offs, result measured\n  - Red flag: only describes the team's work\n- Describe a time you disagreed with your manager.\n  - Look for: respectful escalation\n\n## Technical depth\n\n- How would you debug a memory leak in production?\n  - Look for: heap snapshots, reproduce, bisect\n",
     );
     expect(document.questions.map((q) => [q.prompt, q.section.at(-1), q.rubric.flatMap((c) => c.lookFor), q.redFlags])).toEqual([
-      ["Tell me about a project you owned end to end.", "Ownership", ["scope, trade-offs, result measured"], ["only describes the team's work"]],
+      ["Tell me about a project you owned end to end.", "Ownership", ["scope", "trade-offs", "result measured"], ["only describes the team's work"]],
       ["Describe a time you disagreed with your manager.", "Ownership", ["respectful escalation"], []],
-      ["How would you debug a memory leak in production?", "Technical depth", ["heap snapshots, reproduce, bisect"], []],
+      ["How would you debug a memory leak in production?", "Technical depth", ["heap snapshots", "reproduce", "bisect"], []],
     ]);
   });
 

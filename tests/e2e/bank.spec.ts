@@ -367,3 +367,29 @@ test("a new user's note imports as one question; its key points corrected on the
   await scoredFlags.scrollIntoViewIfNeeded();
   await page.screenshot({ path: "test-results/screens/room-scorecard-part-source-1280.png" });
 });
+
+test("an interviewer's guide written as nested bullets imports each question with its look-fors, red flags and follow-ups in place", async ({ page }) => {
+  const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+  await signUpNew(page, "Gus Guide");
+  await page.goto("/bank/import");
+  await page
+    .getByTestId("bank-file-input")
+    .setInputFiles({ name: `loop-${stamp}.md`, mimeType: "text/markdown", buffer: readFileSync("tests/fixtures/bank/interviewer-guide-note.md") });
+  const file = page.getByTestId("bank-file");
+  await expect(file.getByTestId("bank-file-counts")).toHaveText(/^3 questions · 1 follow-up/);
+  const questions = file.getByTestId("preview-question");
+  const owned = questions.filter({ hasText: "Tell me about a project you owned end to end." });
+  await owned.locator("summary").click();
+  // "Look for: a, b, c" is three things to look for.
+  const lookFors = owned.getByRole("list", { name: "Rubric" }).locator("li li");
+  await expect(lookFors).toHaveText([/scope/, /trade-offs/, /a result that was measured/]);
+  await expect(owned.getByRole("list", { name: "Red flags" })).toContainText("only describes what the team did");
+  await expect(owned).toContainText("What would you do differently?");
+  // The question alone in its section is one too, not an unused passage.
+  const leak = questions.filter({ hasText: "How would you debug a memory leak in production?" });
+  await leak.locator("summary").click();
+  await expect(leak.getByRole("list", { name: "Red flags" })).toContainText("restarts the service and moves on");
+  await expect(file.getByTestId("unused-passages")).toHaveCount(0);
+  await owned.scrollIntoViewIfNeeded();
+  await screens(page, "import-review-guide-note");
+});

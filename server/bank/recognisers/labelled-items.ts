@@ -20,11 +20,12 @@ const MAX_LISTED_WORDS = 8;
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 
 /**
- * "Key points: B-tree lookup, faster reads, slower writes" and "Follow-ups: Why? And then?": a plural
- * label over a run of short points on one line gives one entry per point. A sentence with a comma stays whole.
+ * "Key points: B-tree lookup, faster reads, slower writes", "Follow-ups: Why? And then?", "Look for: scope,
+ * trade-offs": a plural label, or one that takes its objects, over a run of short points on one line gives
+ * one entry per point. A sentence with a comma stays whole.
  */
 function pointsOf(label: string, md: string): string[] {
-  if (!/s$/.test(label)) return [md];
+  if (!/s$|\bfor$/.test(label)) return [md];
   const pieces = md.split(/(?<=\?)\s+|;\s+|,\s+/).map((p) => p.trim());
   const short = pieces.every((p) => p !== "" && p.split(/\s+/).length <= MAX_LISTED_WORDS);
   return pieces.length > 1 && short ? pieces : [md];
