@@ -6,6 +6,9 @@ import type { LabelledGroup, LabelledItemField, Marker, MetaKey, QuestionField, 
 import { fieldForLabel } from "./recognisers/labels";
 import { isQuestionLike, labelText } from "./recognisers/recogniser";
 
+/** A table of contents' heading. */
+const TABLE_OF_CONTENTS = /^(?:table of )?contents$|^toc$/i;
+
 /** The title of a quiz's answer key: "Answers", "Answer key", "Solutions". */
 const ANSWER_KEY = /^(?:answers|answer key|(?:the )?key|solutions)$/;
 import { plainInline, unquote } from "./inline-text";
@@ -279,7 +282,8 @@ class QuestionAssembler {
 
   /** The headings above, without questions' own: "### What is X?" then "#### What is Y?" are two questions of one section. */
   private sectionPath(): string[] {
-    return this.stack.filter((s) => !s.question).map((s) => s.text);
+    // A table of contents sits above the sections it lists at one level deeper only in the heading outline.
+    return this.stack.filter((s) => !s.question && !TABLE_OF_CONTENTS.test(s.text.trim())).map((s) => s.text);
   }
 
   private enclosingDepth(): number {

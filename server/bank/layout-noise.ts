@@ -7,8 +7,8 @@ import { plainInline, withoutEmoji } from "./inline-text";
  * they become questions (a ToC repeats every prompt) or trail into answers.
  */
 
-/** A link to a place in the same page: "[What is X?](#what-is-x)". */
-const ANCHOR_LINK = /\[[^\]]{0,1000}\]\(#[^)\s]{0,1000}\)|<a\s[^>]{0,500}href="#[^"]{0,1000}"[^>]{0,500}>[\s\S]{0,2000}?<\/a>/gi;
+/** A link to a place in the same page: "[What is X?](#what-is-x)", "[[↑] Back to top](#contents)". */
+const ANCHOR_LINK = /\[(?:[^[\]]|\[[^[\]]{0,100}\]){0,1000}\]\(#[^)\s]{0,1000}\)|<a\s[^>]{0,500}href="#[^"]{0,1000}"[^>]{0,500}>[\s\S]{0,2000}?<\/a>/gi;
 /** Rules drawn with characters ("=====", "----- END -----") under titles or at the end of a file. */
 const DRAWN_RULE = /^([-=*_~#+.])\1{2,}\s*(?:[A-Za-z]+(?: [A-Za-z]+)?\s*\1{3,})?$/;
 const BACK_TO_TOP = /^(?:back to (?:the )?(?:top|contents|index|table of contents)|go to top|top)$/i;

@@ -146,4 +146,15 @@ describe("a new user's own notes", () => {
     const mismatched = parse("# Quiz\n\n1. What is TCP?\n2. What is UDP?\n\n## Answers\n\n1. A stream.\n2. Datagrams.\n3. Extra.\n");
     expect(mismatched.questions.map((q) => q.answer)).toEqual([null, null]);
   });
+
+  it("a README's table of contents and '[[↑] Back to top]' links are neither a section nor part of an answer", () => {
+    const document = parse(
+      "# Code problems\n\n## Contents\n\n- [Reverse a string](#reverse-a-string)\n- [Find the missing number](#find-the-missing-number)\n\n### Reverse a string\n\nSwap from both ends.\n\n[[↑] Back to top](#code-problems)\n\n### Find the missing number\n\nSubtract the sum from n(n+1)/2.\n\n[[↑] Back to top](#code-problems)\n\n### Check balanced brackets\n\nUse a stack.\n",
+    );
+    expect(document.questions.map((q) => [q.prompt, q.section, q.answer])).toEqual([
+      ["Reverse a string", ["Code problems"], "Swap from both ends."],
+      ["Find the missing number", ["Code problems"], "Subtract the sum from n(n+1)/2."],
+      ["Check balanced brackets", ["Code problems"], "Use a stack."],
+    ]);
+  });
 });
