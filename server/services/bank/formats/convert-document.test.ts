@@ -46,6 +46,16 @@ describe("bankSourceBytes", () => {
     expect(markdown.split("\n")[(wal?.source.line ?? 0) - 1]).toBe("## 1. How does a write-ahead log make a database crash-safe?");
   });
 
+  it("reads a PDF that Chrome saved, whose bullets are shapes: its nested bullets are lists again, their parts in place", async () => {
+    const { document } = await bank(fixture("interviewer-guide-chrome.pdf"), "interviewer-guide-chrome.pdf");
+    expect(document.questions.slice(0, 3).map((q) => [q.prompt, q.section.at(-1), q.redFlags, q.followUps.map((f) => f.prompt)])).toEqual([
+      ["Tell me about a project you owned end to end.", "Ownership", ["only describes what the team did"], ["What would you do differently?"]],
+      ["Describe a time you disagreed with your manager.", "Ownership", [], []],
+      ["How would you debug a memory leak in production?", "Technical depth", ["restarts the service and moves on"], []],
+    ]);
+    expect(document.questions[0]?.rubric.flatMap((c) => c.lookFor)).toEqual(["scope", "trade-offs", "a result that was measured"]);
+  });
+
   it("reads the same document as .docx to the same questions, its code paragraphs as one block and its table as a table", async () => {
     const { markdown, document } = await bank(fixture("interview-drills.docx"), "interview-drills.docx");
     expect(markdown).toContain("```\ndef merge(intervals):\n    intervals.sort()\n");

@@ -66,6 +66,37 @@ describe("pdfTextToMarkdown", () => {
     );
   });
 
+  it("reads lines indented alike as list entries when the PDF drew its bullets as shapes (Chrome's Save as PDF)", () => {
+    const lines = [
+      { runs: [{ text: "Ownership", size: 18 }], gap: 30 },
+      { runs: [{ text: "Tell me about a project you owned." }], x: 80 },
+      { runs: [{ text: "Look for: scope, trade-offs" }], x: 110 },
+      { runs: [{ text: "Red flag: only the team's work" }], x: 110 },
+      { runs: [{ text: "Describe a disagreement with your manager." }], x: 80 },
+      { runs: [full("A paragraph at the page's edge that runs")], gap: 24 },
+      { runs: [full("on to a second full line and")] },
+      { runs: [full("a third full line, then")] },
+      { runs: [{ text: "ends here." }] },
+      { runs: [{ text: "Centred alone" }], x: 200, gap: 24 },
+    ];
+    expect(pdfTextToMarkdown([page(lines)])).toMatch(
+      /^# Ownership\n\n- Tell me about a project you owned\.\n {2}- Look for: scope, trade-offs\n {2}- Red flag: only the team's work\n- Describe a disagreement with your manager\.\n\nA paragraph[^\n]*ends here\.\n\nCentred alone\n$/,
+    );
+    // A book's paragraphs indent their first line, which wraps back to the edge: no list there.
+    const book = pdfTextToMarkdown([
+      page([
+        { runs: [{ ...full("Indented first line of a paragraph that"), width: 450 }], x: 80 },
+        { runs: [full("wraps back to the edge of the page and")] },
+        { runs: [full("on again to a third full line")] },
+        { runs: [{ text: "ends." }] },
+        { runs: [{ ...full("Indented first line of the next one"), width: 450 }], x: 80, gap: 24 },
+        { runs: [full("wraps back too.")] },
+        { runs: [{ text: "Ends." }] },
+      ]),
+    ]);
+    expect(book).not.toMatch(/^- /m);
+  });
+
   it("joins a list item's wrapped line to it", () => {
     const md = pdfTextToMarkdown([
       page([

@@ -196,9 +196,31 @@ type Block =
   | { kind: "item"; depth: number; ordered: string | null; text: string; line: Line }
   | { kind: "para"; text: string; line: Line };
 
+/**
+ * Where entries of lists whose bullets the PDF drew as shapes rather than text start (Chrome's "Save as PDF"
+ * draws them so): when no line carries a bullet, the indents past the page's left edge that two or more lines
+ * share. None when bullets are in the text, or where paragraphs indent their first line (a book's layout: a
+ * full indented line wraps back to the edge).
+ */
+function drawnListIndents(lines: readonly Line[], body: Body): Set<number> {
+  if (lines.some((l) => l.marker?.ordered === null) || body.right === null) return new Set();
+  const edge = lines.reduce((min, l) => Math.min(min, l.x), Infinity);
+  const indented = (l: Line) => !l.mono && !l.marker && l.x >= edge + 0.8 * body.size;
+  const wrapsBack = lines.some((l, i) => {
+    const next = lines[i + 1];
+    return next !== undefined && indented(l) && Math.abs(next.x - edge) < 3 && follows(l, next, body) && endOf(l) >= (body.right ?? 0) - 2 * body.size;
+  });
+  if (wrapsBack) return new Set();
+  // A list's entries share their indent; a line alone at its x (a centred table header) is none.
+  const byX = new Map<number, number>();
+  for (const l of lines) if (indented(l)) byX.set(Math.round(l.x), (byX.get(Math.round(l.x)) ?? 0) + 1);
+  return new Set([...byX].filter(([, n]) => n >= 2).map(([x]) => x));
+}
+
 function blocksOf(lines: readonly Line[], body: Body, headingSizes: readonly number[]): string[] {
   const blocks: Block[] = [];
   const listIndents: number[] = [];
+  const drawnList = drawnListIndents(lines, body);
   let previous: Line | null = null;
   for (const line of lines) {
     const last = blocks.at(-1);
@@ -207,6 +229,7 @@ function blocksOf(lines: readonly Line[], body: Body, headingSizes: readonly num
       if (last?.kind === "code" && close) last.lines.push(line);
       else blocks.push({ kind: "code", lines: [line] });
     } else if (isHeading(line, body)) {
+      listIndents.length = 0;
       const level = Math.min(headingSizes.indexOf(roundSize(line.size)) + 1, 6);
       if (last?.kind === "heading" && last.level === level && close) last.text += ` ${textOf(line)}`;
       else blocks.push({ kind: "heading", level, text: textOf(line) });
@@ -215,6 +238,8 @@ function blocksOf(lines: readonly Line[], body: Body, headingSizes: readonly num
     } else if ((last?.kind === "para" || last?.kind === "item") && close && continues(last.line, line, body)) {
       last.text = joinWrapped(last.text, textOf(line, true));
       last.line = line;
+    } else if (drawnList.has(Math.round(line.x))) {
+      blocks.push({ kind: "item", depth: depthOf(listIndents, line.x), ordered: null, text: textOf(line, true), line });
     } else {
       if (last?.kind !== "item" || !close) listIndents.length = 0;
       blocks.push({ kind: "para", text: escapeStart(textOf(line, true)), line });
