@@ -157,4 +157,14 @@ describe("a new user's own notes", () => {
       ["Check balanced brackets", ["Code problems"], "Use a stack."],
     ]);
   });
+
+  it("notes in Chinese: a bold two-character label over its list ('**追问**', '**常见错误**') fills its part", () => {
+    const document = parse(
+      "# 数据库\n\n## 什么是索引？\n\n加快查询的数据结构。\n\n**追问**\n- 什么时候不该建索引？\n\n**常见错误**\n- 给每一列都建索引\n\n## 什么是事务？\n\n一组原子操作。\n",
+    );
+    expect(document.questions.map((q) => [q.prompt, q.answer, q.followUps.map((f) => f.prompt), q.redFlags])).toEqual([
+      ["什么是索引？", "加快查询的数据结构。", ["什么时候不该建索引？"], ["给每一列都建索引"]],
+      ["什么是事务？", "一组原子操作。", [], []],
+    ]);
+  });
 });

@@ -1,6 +1,6 @@
 import { plainInline } from "../inline-text";
 import { endsWithColon } from "../normalise-question";
-import { fieldForLabel } from "./labels";
+import { CJK, fieldForLabel } from "./labels";
 import type { Unit } from "../blocks";
 import type { Recogniser, RecogniserContext } from "./recogniser";
 import { inlineAfterLabel, labelCarrier, labelText, splitLabel } from "./recogniser";
@@ -30,6 +30,9 @@ function isEmphasisedLine(md: string): boolean {
 function headsList(unit: Unit, ctx: RecogniserContext): boolean {
   return ctx.next?.kind === "list" && ctx.next.block !== unit.block;
 }
+
+/** A label long enough to be a word, not a letter ("A", "Q"): four Latin letters, or one Chinese, Japanese or Korean word ("追问", "要点"). */
+const isWord = (label: string) => label.length > 3 || (label.length >= 2 && CJK.test(label));
 
 /** What a unit says as a label, whatever the context: read once per unit (the assembler and labelled-topics.ts both ask). */
 interface LabelReading {
@@ -68,9 +71,7 @@ export const recogniseFieldLabel: Recogniser = (unit, ctx) => {
   const { carrier, whole, wholeField, dashed, split, inline } = reading;
   // Headings and numbered section titles are labels on their own ("## A" is a section, not "A:");
   // a line is one when it says so: "Label:", "**Label**", or a line of its own before a list.
-  const standalone = carrier.strict
-    ? endsWithColon(carrier.md) || (whole.length > 3 && (isEmphasisedLine(carrier.md) || headsList(unit, ctx)))
-    : whole.length > 3;
+  const standalone = carrier.strict ? endsWithColon(carrier.md) || (isWord(whole) && (isEmphasisedLine(carrier.md) || headsList(unit, ctx))) : isWord(whole);
   if (wholeField && standalone) return wholeField === "examples" ? { type: "examples" } : { type: "field", field: wholeField, inline: null };
   if (dashed) return ctx.inFollowUp ? { type: "followUpField", field: "answer", inline: dashed } : { type: "field", field: "answer", inline: dashed };
   if (!split) return null;

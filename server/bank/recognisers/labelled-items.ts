@@ -1,6 +1,6 @@
 import type { ListItem } from "../blocks";
 import { plainInline } from "../inline-text";
-import { FOLLOW_UP_LINE, fieldForLabel } from "./labels";
+import { CJK, FOLLOW_UP_LINE, fieldForLabel } from "./labels";
 import type { LabelledGroup, LabelledItemField, Recogniser } from "./recogniser";
 import { inlineAfterLabel, splitLabel } from "./recogniser";
 
@@ -17,7 +17,6 @@ const ITEM_FIELDS: ReadonlySet<string> = new Set<LabelledItemField>(["keyPoints"
 export const isItemField = (field: string | null): field is LabelledItemField => field !== null && ITEM_FIELDS.has(field);
 
 const MAX_LISTED_WORDS = 8;
-const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 
 /**
  * "Key points: B-tree lookup, faster reads, slower writes", "Follow-ups: Why? And then?", "Look for: scope,

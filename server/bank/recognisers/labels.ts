@@ -8,6 +8,9 @@ import type { QuestionField } from "./recogniser";
  * and fails when the two disagree.
  */
 
+/** Chinese, Japanese or Korean: a label of one word there is two or three characters ("追问", "要点"). */
+export const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
+
 /** Where a label sends what it heads; "examples" stay in the part they illustrate (the statement or the answer). */
 export type LabelField = QuestionField | "examples";
 
