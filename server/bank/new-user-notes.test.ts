@@ -167,4 +167,21 @@ describe("a new user's own notes", () => {
       ["什么是事务？", "一组原子操作。", [], []],
     ]);
   });
+
+  it("notes in Korean and Japanese: a short question that asks with its mark, and 'フォローアップ' over its follow-ups", () => {
+    const korean = parse(
+      "# 데이터베이스\n\n## 인덱스란 무엇인가요?\n\n검색을 빠르게 하는 자료구조입니다.\n\n## 트랜잭션이란?\n\n원자적인 작업의 묶음입니다.\n",
+    );
+    expect(korean.questions.map((q) => [q.prompt, q.answer])).toEqual([
+      ["인덱스란 무엇인가요?", "검색을 빠르게 하는 자료구조입니다."],
+      ["트랜잭션이란?", "원자적인 작업의 묶음입니다."],
+    ]);
+    const japanese = parse(
+      "# データベース\n\n## インデックスとは何ですか？\n\n検索を速くする構造です。\n\n**フォローアップ**\n- 書き込みが遅くなるのはいつですか？\n\n## トランザクションとは？\n\n操作のまとまりです。\n",
+    );
+    expect(japanese.questions.map((q) => [q.prompt, q.followUps.map((f) => f.prompt)])).toEqual([
+      ["インデックスとは何ですか？", ["書き込みが遅くなるのはいつですか？"]],
+      ["トランザクションとは？", []],
+    ]);
+  });
 });

@@ -1,5 +1,6 @@
 import type { ListItem, Unit } from "../blocks";
 import { withoutEmoji } from "../inline-text";
+import { CJK } from "./labels";
 
 /** Where a unit's content goes inside the question being read. */
 export type QuestionField = "body" | "answer" | "keyPoints" | "rubric" | "notes" | "redFlags" | "score" | "scoreReasons" | "framework" | "followUps";
@@ -148,12 +149,12 @@ const OTHER_LANGUAGES_ASKING = new RegExp(
 
 /** Reads like something an interviewer asks. */
 export function isQuestionLike(text: string): boolean {
-  // CJK text asks with the full-width "？" and says as much in half the characters.
+  // Chinese, Japanese and Korean ask with the full-width "？" and say as much in half the characters.
   const t = text
     .replace(/^["“'‘(]+/, "")
     .replaceAll("？", "? ")
     .trim();
-  if (t.length < (/[\u3040-\u30ff\u3400-\u9fff]/.test(t) ? 4 : 8)) return false;
+  if (t.length < (CJK.test(t) ? 4 : 8)) return false;
   if (/\?["”'’)]*\s*(?:\(.*\))?$/.test(t) || /\?["”'’]?\s/.test(t)) return true;
   if (CJK_ASKING.test(t) || KOREAN_ASKING.test(t) || JAPANESE_ASKING.test(t)) return true;
   if (t.split(/\s+/).length < 3) return false;
