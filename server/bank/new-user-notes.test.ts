@@ -27,8 +27,8 @@ describe("a new user's own notes", () => {
       "# JavaScript\n\n- What is a closure?\n  - A function bundled with its scope.\n  - Follow-up: How can closures leak memory?\n  - Red flag: confuses closures with classes.\n- What is the event loop?\n  - It runs callbacks when the stack is empty.\n  - Follow-up: Where do promises go?\n",
     );
     expect(document.questions.map((q) => [q.prompt, q.answer, q.followUps.map((f) => f.prompt), q.redFlags])).toEqual([
-      ["What is a closure?", "- A function bundled with its scope.", ["How can closures leak memory?"], ["confuses closures with classes."]],
-      ["What is the event loop?", "- It runs callbacks when the stack is empty.", ["Where do promises go?"], []],
+      ["What is a closure?", "A function bundled with its scope.", ["How can closures leak memory?"], ["confuses closures with classes."]],
+      ["What is the event loop?", "It runs callbacks when the stack is empty.", ["Where do promises go?"], []],
     ]);
   });
 

@@ -67,7 +67,9 @@ function listedQuestion(item: ListItem): ListedQuestion {
   // Entries under it that name their parts ("  - Look for: …", "  - Red flag: …") go to them; the rest answer it.
   const parts = labelledGroups(item.children);
   if (parts) {
-    const unlabelled = parts.flatMap((g) => (g.field === null ? g.items.map((i) => `- ${i.md.replaceAll("\n", "\n  ")}`) : []));
+    const others = parts.flatMap((g) => (g.field === null ? g.items : []));
+    // One entry is said as it is; several stay a list.
+    const unlabelled = others.length === 1 ? [others[0]?.md ?? ""] : others.map((i) => `- ${i.md.replaceAll("\n", "\n  ")}`);
     const answer = answerOf([item.lines.slice(1).join("\n"), ...unlabelled].join("\n"));
     return { prompt, answer, meta: {}, followUps: asked, parts: parts.filter((g) => g.field !== null) };
   }
