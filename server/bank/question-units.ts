@@ -448,15 +448,36 @@ function stemSections(units: readonly Unit[]): Unit[] {
   return stems;
 }
 
+/**
+ * The entries a stem completes ("Using Sphinx with..." over "Read the Docs", read as "Using Sphinx with Read the
+ * Docs"): the headings right under it with text of their own, each an entry of a FAQ whatever its wording.
+ */
+function stemEntries(units: readonly Unit[], stems: readonly Unit[]): Map<Unit, Opener> {
+  const entries = new Map<Unit, Opener>();
+  const indexOf = new Map(units.map((u, i) => [u, i]));
+  for (const stem of stems) {
+    if (stem.kind !== "heading") continue;
+    for (let i = (indexOf.get(stem) ?? units.length) + 1; i < units.length; i++) {
+      const u = units[i] as Unit;
+      if (u.kind !== "heading") continue;
+      if (u.depth <= stem.depth) break;
+      const own = nextContent(units, i);
+      if (u.depth === stem.depth + 1 && own !== undefined && own.kind !== "heading") entries.set(u, { prompt: headingPrompt(u.text).prompt, inline: null });
+    }
+  }
+  return entries;
+}
+
 export function inferQuestionUnits(units: readonly Unit[]): QuestionUnits {
-  const sections = new Set([...stepSections(units), ...stemSections(units)]);
+  const stems = stemSections(units);
+  const sections = new Set([...stepSections(units), ...stems]);
   const steps = sections.size === 0 ? "" : ` ${sections.size} headings are sections or steps over lists of questions; the lists are the questions.`;
   const candidates = [...headingPatterns(units), numberedPattern(units), boldLedPattern(units), quotedPattern(units), detailsPattern(units)]
     .map((p) => ({ ...p, members: p.members.filter((m) => !sections.has(m.unit)) }))
     .filter(qualifies);
   const asking = (p: Pattern) => p.members.filter((m) => m.asks).length;
   const chosen = candidates.sort((a, b) => asking(b) - asking(a) || b.members.length - a.members.length)[0];
-  if (!chosen) return { openers: new Map(), explanation: steps.trim(), sections };
+  if (!chosen) return { openers: stemEntries(units, stems), explanation: steps.trim(), sections };
   const openers = new Map<Unit, Opener>();
   const answerParts = new Set<Unit>();
   for (const group of siblingGroups(units, chosen.members)) {
@@ -471,6 +492,7 @@ export function inferQuestionUnits(units: readonly Unit[]): QuestionUnits {
       if (m.asks || (promoted && (m.hasMaterial || m.inline !== null))) openers.set(m.unit, { prompt: m.prompt, inline: m.inline });
     }
   }
+  for (const [unit, opener] of stemEntries(units, stems)) if (!openers.has(unit)) openers.set(unit, opener);
   const indexOf = new Map(units.map((u, i) => [u, i]));
   for (const unit of [...openers.keys()]) {
     const grouped = groupedProblems(units, indexOf.get(unit) ?? -1);

@@ -68,6 +68,18 @@ describe("reStructuredText blocks", () => {
     ]);
   });
 
+  it("asks a trailing title's entries whatever their wording: 'Using Sphinx with...' over 'Read the Docs'", () => {
+    const doc = parse(
+      "FAQ\n===\n\nHow do I...\n-----------\n\n... build the docs?\n   Run make.\n\n... clean the build?\n   Run make clean.\n\nUsing it with...\n----------------\n\nRead the Docs\n   It hosts the docs.\n\nGitHub Pages\n   The githubpages extension publishes them.\n",
+    );
+    expect(doc.questions.map((q) => [q.prompt, q.answer])).toEqual([
+      ["How do I build the docs?", "Run make."],
+      ["How do I clean the build?", "Run make clean."],
+      ["Using it with Read the Docs", "It hosts the docs."],
+      ["Using it with GitHub Pages", "The githubpages extension publishes them."],
+    ]);
+  });
+
   it("turns titles drawn as reST draws them in a Markdown document into headings, line for line", () => {
     const text = "=====\nGuide\n=====\n\nIntro **x**.\n\nNetworking\n~~~~~~~~~~\n\n- What is TCP?\n\n```\nabc\n```\n\nData\n~~~~\n";
     expect(drawnTitlesAsHeadings(text)?.split("\n")).toEqual([
