@@ -184,4 +184,22 @@ describe("a new user's own notes", () => {
       ["トランザクションとは？", []],
     ]);
   });
+
+  it("a difficulty tagged on the prompt ('[Easy] …', '… (Hard)') is the question's difficulty, not its words", () => {
+    const document = parse(
+      "# Algorithms\n\n- [Easy] What is binary search?\n- How would you find the median of two sorted arrays? (Hard)\n- What is a stack?\n",
+    );
+    expect(document.questions.map((q) => [q.prompt, q.meta.difficulty])).toEqual([
+      ["What is binary search?", "Easy"],
+      ["How would you find the median of two sorted arrays?", "Hard"],
+      ["What is a stack?", null],
+    ]);
+  });
+
+  it("an answer label in italics ('*Answer:* …') leaves no marker in the answer", () => {
+    const document = parse(
+      "# Go\n\n### What is a goroutine?\n\n*Answer:* A function run by the scheduler.\n\n### What is a channel?\n\n_Answer:_ A typed conduit.\n\n### What does defer do?\n\n**Answer:** Runs a call on return.\n",
+    );
+    expect(document.questions.map((q) => q.answer)).toEqual(["A function run by the scheduler.", "A typed conduit.", "Runs a call on return."]);
+  });
 });

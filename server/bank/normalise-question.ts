@@ -248,7 +248,7 @@ export function normaliseDraft(draft: QuestionDraft, shared: readonly SectionNot
   const sharedCriteria = inScope.filter((s) => s.field === "rubric").map((s) => ({ title: s.title, lookFor: s.items }));
   const ownRubric = cleanRubric.length > 0 ? cleanRubric : sharedCriteria.length > 0 ? [] : [ANSWERS_DIRECTLY];
   const title = draft.title === null ? null : cleanPrompt(draft.title);
-  const prompt = cleanPrompt(draft.prompt);
+  const { prompt, difficulty } = difficultyTagged(cleanPrompt(draft.prompt));
   const derivation: Derivation = {
     keyPointsFromRubric: statedKeyPoints.length === 0,
     ownCriteria: ownRubric.length,
@@ -277,7 +277,7 @@ export function normaliseDraft(draft: QuestionDraft, shared: readonly SectionNot
     code: extractCodeSpec(prompt, [...statement, ...answerUnits]),
     meta: {
       title: title === null || title === "" || title === prompt ? null : title,
-      difficulty: draft.meta.difficulty?.trim() || sectionDifficulty(section),
+      difficulty: draft.meta.difficulty?.trim() || difficulty || sectionDifficulty(section),
       role: draft.meta.role?.trim() || null,
       level: draft.meta.level?.trim() || null,
       companies: splitList(draft.meta.companies),
@@ -292,13 +292,26 @@ export function normaliseDraft(draft: QuestionDraft, shared: readonly SectionNot
 
 /** Lists grouped under "## Easy" / "## Advanced questions" state the difficulty once, in the heading. */
 const DIFFICULTY_HEADING = /^(easy|medium|hard|basic|beginner|intermediate|advanced|expert)(?:[- ]level)?(?: questions)?$/i;
+/** "[Easy] What is …?", "What is …? (Hard)": a difficulty tagged in brackets on the prompt. */
+const DIFFICULTY_TAG =
+  /^[[(](easy|medium|hard|basic|beginner|intermediate|advanced|expert)[\])]\s*(\S.*)$|^(.*\S)\s*[[(](easy|medium|hard|basic|beginner|intermediate|advanced|expert)[\])]$/i;
+
+const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
 
 function sectionDifficulty(section: readonly string[]): string | null {
   for (const title of [...section].reverse()) {
     const m = DIFFICULTY_HEADING.exec(title);
-    if (m?.[1]) return m[1].charAt(0).toUpperCase() + m[1].slice(1).toLowerCase();
+    if (m?.[1]) return capitalised(m[1]);
   }
   return null;
+}
+
+/** The prompt without a difficulty tagged on it, and that difficulty. */
+function difficultyTagged(prompt: string): { prompt: string; difficulty: string | null } {
+  const m = DIFFICULTY_TAG.exec(prompt);
+  const level = m?.[1] ?? m?.[4];
+  const rest = m?.[2] ?? m?.[3];
+  return level === undefined || rest === undefined ? { prompt, difficulty: null } : { prompt: rest, difficulty: capitalised(level) };
 }
 
 /** "what-happens-to-your-websocket-connection-if-the-3f9a1c2e": readable, and stable while the prompt is. */

@@ -91,7 +91,9 @@ export function splitLabel(text: string): { label: string; rest: string } | null
 
 /** The Markdown after the first colon of a line ("**Answer:** text" → "text"), or null. */
 export function inlineAfterLabel(md: string): string | null {
-  const m = /^[^:：]*?[:：]\s*(?:\*\*|__)?\s*(.*)$/.exec(md);
+  // The label's emphasis closes after its colon ("**Answer:** text", "*Answer:* text"): a marker that a space
+  // follows closes, never opens.
+  const m = /^[^:：]*?[:：]\s*(?:(?:\*\*|__)|[*_](?=\s))?\s*(.*)$/.exec(md);
   const rest = m?.[1]?.trim() ?? "";
   return rest === "" ? null : rest;
 }
