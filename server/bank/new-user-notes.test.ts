@@ -202,4 +202,15 @@ describe("a new user's own notes", () => {
     );
     expect(document.questions.map((q) => q.answer)).toEqual(["A function run by the scheduler.", "A typed conduit.", "Runs a call on return."]);
   });
+
+  it("'**Q.**' and '**A.**' pairs; a bold 'A.' over a 'B.' is an option, not the answer", () => {
+    const document = parse(
+      "# CSS\n\n**Q.** What is the cascade?\n**A.** The order rules apply in.\n\n**Q.** What is flexbox?\n**A.** One-dimensional layout.\n\n**Q.** Which unit is relative to the root font size?\n**A.** em\n**B.** rem\n\nAnswer: rem\n",
+    );
+    expect(document.questions.map((q) => [q.prompt, q.answer])).toEqual([
+      ["What is the cascade?", "The order rules apply in."],
+      ["What is flexbox?", "One-dimensional layout."],
+      ["Which unit is relative to the root font size?", "rem"],
+    ]);
+  });
 });

@@ -11,6 +11,9 @@ import { inlineAfterLabel, labelCarrier, labelText, splitLabel } from "./recogni
  */
 const DASHED_ANSWER = /^(?:\*\*|__)?(?:(?:ans|answer)(?:\*\*|__)?\s+[-–—]+|(?:a|ans|answer)\s*#?\d{1,3}\s*[.:)](?:\*\*|__)?|ans\.(?:\*\*|__)?)\s+(\S.*)$/i;
 
+/** "**A.** text": the answer to a "**Q.**" question, its letter in bold. */
+const BOLD_LETTER_ANSWER = /^(?:\*\*|__)A\.(?:\*\*|__)\s+(\S.*)$/;
+
 /** "> **Answer:** It is Y." and the quotation's further lines: the label speaks for the whole quotation. */
 const recogniseQuotedLabel: Recogniser = (unit, ctx) => {
   if (unit.kind !== "quote") return null;
@@ -73,6 +76,12 @@ export const recogniseFieldLabel: Recogniser = (unit, ctx) => {
   // a line is one when it says so: "Label:", "**Label**", or a line of its own before a list.
   const standalone = carrier.strict ? endsWithColon(carrier.md) || (isWord(whole) && (isEmphasisedLine(carrier.md) || headsList(unit, ctx))) : isWord(whole);
   if (wholeField && standalone) return wholeField === "examples" ? { type: "examples" } : { type: "field", field: wholeField, inline: null };
+  if (!dashed) {
+    // "**A.** text" under a "**Q.**" question; "**A.**" over "**B.**" lists options.
+    const lettered = BOLD_LETTER_ANSWER.exec(carrier.md.trim())?.[1];
+    const options = ctx.next !== null && /^\s*(?:\*\*|__)?B[.)]/.test(ctx.next.md);
+    if (lettered && ctx.inQuestion && !options) return { type: "field", field: "answer", inline: lettered };
+  }
   if (dashed) return ctx.inFollowUp ? { type: "followUpField", field: "answer", inline: dashed } : { type: "field", field: "answer", inline: dashed };
   if (!split) return null;
   if (split.label === "testing" || split.label === "tests") {
