@@ -6,15 +6,16 @@ import type { LabelledGroup, LabelledItemField, Marker, MetaKey, QuestionField, 
 import { fieldForLabel } from "./recognisers/labels";
 import { isQuestionLike, labelText } from "./recognisers/recogniser";
 
+import { plainInline, unquote } from "./inline-text";
+import { isLayoutOnly } from "./layout-noise";
+import type { QuestionUnits } from "./question-units";
+import { solvesProblem } from "./write-up-parts";
+
 /** A table of contents' heading. */
 const TABLE_OF_CONTENTS = /^(?:table of )?contents$|^toc$/i;
 
 /** The title of a quiz's answer key: "Answers", "Answer key", "Solutions". */
 const ANSWER_KEY = /^(?:answers|answer key|(?:the )?key|solutions)$/;
-import { plainInline, unquote } from "./inline-text";
-import { isLayoutOnly } from "./layout-noise";
-import type { QuestionUnits } from "./question-units";
-import { solvesProblem } from "./write-up-parts";
 
 /**
  * Walks the units once, asks the recognisers what each one is, and gathers questions with the
