@@ -5,7 +5,6 @@ import { RECOGNISERS } from "./recognisers/index";
 import type { LabelledGroup, LabelledItemField, Marker, MetaKey, QuestionField, RecogniserContext } from "./recognisers/recogniser";
 import { fieldForLabel } from "./recognisers/labels";
 import { isQuestionLike, labelText } from "./recognisers/recogniser";
-
 import { plainInline, unquote } from "./inline-text";
 import { isLayoutOnly } from "./layout-noise";
 import type { QuestionUnits } from "./question-units";
