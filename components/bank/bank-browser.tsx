@@ -5,7 +5,7 @@ import { BookOpen, ChevronLeft, ChevronRight, ListChecks, MessageSquareReply, Se
 import type { inferRouterOutputs } from "@trpc/server";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import { useEffect, useId, useState } from "react";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -37,8 +37,6 @@ const plural = (n: number, word: string, words = `${word}s`) => `${n.toLocaleStr
 /** Full-text search and filters over the bank; the URL carries them, so a search can be shared and survives "back". */
 export function BankBrowser({ initial, canManage }: { initial: BankFilters; canManage: boolean }) {
   const trpc = useTRPC();
-  const router = useRouter();
-  const pathname = usePathname();
   const [filters, setFilters] = useState(initial);
   const q = useDebouncedValue(filters.q.trim(), 250);
 
@@ -50,9 +48,7 @@ export function BankBrowser({ initial, canManage }: { initial: BankFilters; canM
   const cursors = paging.query === query ? paging.cursors : [null];
   const setCursors = (change: (current: Array<string | null>) => Array<string | null>) => setPaging({ query, cursors: change(cursors) });
   const cursor = cursors[cursors.length - 1] ?? null;
-  useEffect(() => {
-    router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
-  }, [query, pathname, router]);
+  const onOpen = useSearchInAddress(query);
 
   const facets = useQuery(trpc.bank.facets.queryOptions({ documentId: filters.document || undefined }));
   const search = useBankSearch(filters, q, cursor);
@@ -104,11 +100,29 @@ export function BankBrowser({ initial, canManage }: { initial: BankFilters; canM
             pageNumber={cursors.length}
             onPrevious={() => setCursors((c) => c.slice(0, -1))}
             onNext={(next) => setCursors((c) => [...c, next])}
+            onOpen={onOpen}
           />
         )}
       </section>
     </div>
   );
+}
+
+/**
+ * The search in the address, so that it can be shared and survives "back"; returns what to call when a result
+ * is opened. From then on the list's address is left alone: a change fired by the debounce just after the click
+ * (the search typed a moment before) would be a navigation that cancels the click's.
+ */
+function useSearchInAddress(query: string): () => void {
+  const router = useRouter();
+  const pathname = usePathname();
+  const opening = useRef(false);
+  useEffect(() => {
+    if (!opening.current) router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+  }, [query, pathname, router]);
+  return useCallback(() => {
+    opening.current = true;
+  }, []);
 }
 
 /** The bank's search for these filters and this page, keeping the last page on screen while the next loads. */
@@ -168,6 +182,7 @@ function ResultsPage({
   pageNumber,
   onPrevious,
   onNext,
+  onOpen,
 }: {
   page: SearchPage;
   offset: number;
@@ -177,6 +192,7 @@ function ResultsPage({
   pageNumber: number;
   onPrevious: () => void;
   onNext: (cursor: string) => void;
+  onOpen: () => void;
 }) {
   return (
     <>
@@ -188,7 +204,7 @@ function ResultsPage({
       <Card className={fetching ? "opacity-70 transition-opacity" : "transition-opacity"}>
         <ul className="divide-y" aria-busy={fetching}>
           {page.items.map((item) => (
-            <BankResult key={item.id} item={item} documentTitles={documentTitles} />
+            <BankResult key={item.id} item={item} documentTitles={documentTitles} onOpen={onOpen} />
           ))}
         </ul>
       </Card>
@@ -225,12 +241,13 @@ type SearchPage = inferRouterOutputs<AppRouter>["bank"]["search"];
 type SearchItem = inferRouterOutputs<AppRouter>["bank"]["search"]["items"][number];
 
 /** One question in the results: its prompt, where it comes from, and what it holds. */
-function BankResult({ item, documentTitles }: { item: SearchItem; documentTitles: ReadonlySet<string> }) {
+function BankResult({ item, documentTitles, onOpen }: { item: SearchItem; documentTitles: ReadonlySet<string>; onOpen: () => void }) {
   const section = item.section.filter((part) => !documentTitles.has(part) && part !== item.documentTitle);
   return (
     <li data-testid="bank-result">
       <Link
         href={`/bank/questions/${item.id}`}
+        onClick={onOpen}
         className="group grid grid-cols-1 gap-1.5 px-5 py-4 outline-none transition-colors first:rounded-t-xl last:rounded-b-xl hover:bg-accent/50 focus-visible:bg-accent/60"
       >
         <span className="flex items-start justify-between gap-3">

@@ -393,3 +393,28 @@ test("an interviewer's guide written as nested bullets imports each question wit
   await owned.scrollIntoViewIfNeeded();
   await screens(page, "import-review-guide-note");
 });
+
+test("a result clicked while the search is still being typed opens; a search survives 'back'", async ({ page }) => {
+  await signUpNew(page, "Quinn Quick");
+  await page.goto("/bank");
+  const first = page.getByTestId("bank-result").first();
+  await expect(first).toBeVisible();
+  // Typed and clicked at once: the search's debounce fires while the question's page is loading.
+  await page.getByTestId("bank-search").fill("zzz");
+  await first.click();
+  await expect(page.getByTestId("question-prompt")).toBeVisible();
+  await page.waitForTimeout(1000);
+  await expect(page).toHaveURL(/\/bank\/questions\//);
+  await expect(page.getByTestId("question-prompt")).toBeVisible();
+
+  // A search that has run is in the address, and "back" from a question returns to it.
+  await page.goto("/bank");
+  await page.getByTestId("bank-search").fill("rate limiter");
+  await expect(page).toHaveURL(/\/bank\?q=rate\+limiter$/);
+  await expect(page.getByTestId("bank-result").first()).toContainText(/rate limit/i);
+  await page.getByTestId("bank-result").first().click();
+  await expect(page.getByTestId("question-prompt")).toBeVisible();
+  await page.goBack();
+  await expect(page).toHaveURL(/\/bank\?q=rate\+limiter$/);
+  await expect(page.getByTestId("bank-search")).toHaveValue("rate limiter");
+});
