@@ -40,8 +40,16 @@ describe("a document nothing lays out as questions", () => {
     ]);
   });
 
-  it("still refuses prose with only a question or two in it, or questions with nothing after them", () => {
-    expect(() => parse("# Notes\n\nWhat is a closure?\n\nA function with its scope.\n\nWhy use strict mode?\n\nIt catches errors.\n")).toThrow(
+  it("reads a short note's two questions, each answered, as its questions", () => {
+    const document = parse("# Notes\n\nWhat is a closure?\n\nA function with its scope.\n\nWhy use strict mode?\n\nIt catches errors.\n");
+    expect(document.questions.map((q) => [q.prompt, q.answer])).toEqual([
+      ["What is a closure?", "A function with its scope."],
+      ["Why use strict mode?", "It catches errors."],
+    ]);
+  });
+
+  it("still refuses prose with only one question in it, or questions with nothing after them", () => {
+    expect(() => parse("# Notes\n\nSome prose.\n\nWhat is a closure?\n\nA function with its scope.\n\nMore prose follows here.\n")).toThrow(
       /No interview questions/,
     );
     expect(() => parse("# Notes\n\nSome prose.\n\nWhat is a closure?\n\nWhat is hoisting?\n\nWhy use strict mode?\n")).toThrow(/No interview questions/);

@@ -213,4 +213,20 @@ describe("a new user's own notes", () => {
       ["Which unit is relative to the root font size?", "rem"],
     ]);
   });
+
+  it("a short note of two questions, bold or plain, each with its answer under it", () => {
+    const pairs = [
+      ["What is normalisation?", "Organising tables to reduce redundancy."],
+      ["What is an index?", "A structure that speeds up lookups."],
+    ];
+    const bold = parse(
+      "# Databases\n\n**What is normalisation?**\n\nOrganising tables to reduce redundancy.\n\n**What is an index?**\n\nA structure that speeds up lookups.\n",
+    );
+    expect(bold.questions.map((q) => [q.prompt, q.answer])).toEqual(pairs);
+    const plain = parse(
+      "What is normalisation?\nOrganising tables to reduce redundancy.\n\nWhat is an index?\nA structure that speeds up lookups.\n",
+      "db.txt",
+    );
+    expect(plain.questions.map((q) => [q.prompt, q.answer])).toEqual(pairs);
+  });
 });

@@ -254,7 +254,10 @@ function repeatsAsQuestions(members: readonly Member[]): boolean {
   return sequentialShare(members) >= SEQUENTIAL_SHARE && share(members, (m) => m.hasMaterial) >= MATERIAL_SHARE;
 }
 
-const qualifies = (pattern: Pattern) => pattern.members.length >= MIN_MEMBERS && repeatsAsQuestions(pattern.members);
+/** A short note's two questions, each asking and each answered, are as clear a pattern as three. */
+const twoAnswered = (members: readonly Member[]) => members.length >= 2 && members.every((m) => m.asks && (m.hasMaterial || m.inline !== null));
+
+const qualifies = (pattern: Pattern) => (pattern.members.length >= MIN_MEMBERS && repeatsAsQuestions(pattern.members)) || twoAnswered(pattern.members);
 
 /** Each unit's heading (its index; -1 for none), computed once per document: several passes group siblings. */
 const parentsOf = new WeakMap<readonly Unit[], Map<number, number>>();
@@ -384,7 +387,7 @@ export function askingSiblingUnits(units: readonly Unit[]): QuestionUnits {
   const entriesAsk = entries.filter((m) => m.asks).length >= MIN_MEMBERS && repeatsAsQuestions(entries);
   const members = withText.filter((m) => m.asks || (entriesAsk && m.unit.kind === "list" && !isFieldLabel(m.prompt) && !isFurniture(m.prompt)));
   const openers = new Map<Unit, Opener>();
-  if (members.length >= MIN_MEMBERS) for (const m of members) openers.set(m.unit, { prompt: m.prompt, inline: null });
+  if (members.length >= MIN_MEMBERS || twoAnswered(members)) for (const m of members) openers.set(m.unit, { prompt: m.prompt, inline: null });
   return {
     openers,
     explanation:
