@@ -43,6 +43,8 @@ export interface QuestionDraft {
   score: { score: number; outOf: number } | null;
   /** Entries written with their part's label on each ("- Red flag: …"), label removed: read whole, wherever they stood. */
   listed?: Partial<Record<Exclude<LabelledItemField, "followUps">, Unit[]>>;
+  /** Code the question points at, written just above it ("```js …```", then "What does this print?"). */
+  shown?: Unit[];
 }
 
 /** Red flags or things to look for written for a whole section rather than one question; they apply to its questions. */
@@ -305,6 +307,7 @@ class QuestionAssembler {
         meta: q.meta,
         score: q.score,
         listed: q.listed,
+        shown: q.shown,
       });
     }
     this.current = null;
@@ -344,8 +347,10 @@ class QuestionAssembler {
     switch (marker.type) {
       case "question": {
         const depth = unit.kind === "heading" ? unit.depth : this.enclosingDepth();
+        const shown = unit.kind === "heading" ? [] : this.codeJustAbove(index);
         const opened = this.open(marker.prompt, marker.opener, unit, depth, marker.tentative);
         opened.structural = marker.structural === true;
+        opened.shown = shown;
         if (unit.kind === "heading") this.stack.push({ depth: unit.depth, text: marker.prompt, index, question: true });
         if (marker.inline !== null) {
           opened.fields.answer.push(inlineUnit(marker.inline, unit));
@@ -472,6 +477,21 @@ class QuestionAssembler {
     if (field === "rubric") q.inlineRubric.push(plainInline(inline));
     else q.fields[field].push(inlineUnit(inline, unit));
     return true;
+  }
+
+  /**
+   * Code blocks right above a question that opens inside a section, with nothing between them and it and no
+   * question open: what the question points at ("## Closures in loops", the snippet, "What does this print?").
+   */
+  private codeJustAbove(index: number): Unit[] {
+    const section = this.stack.at(-1)?.index ?? -1;
+    const run: Unit[] = [];
+    for (let n = this.orphans.length - 1; n >= 0; n--) {
+      const orphan = this.orphans[n];
+      if (orphan?.index !== index - run.length - 1 || orphan.index <= section || orphan.unit.kind !== "code") break;
+      run.unshift(orphan.unit);
+    }
+    return run;
   }
 
   /** Follow-ups under a section that asked no question of its own: the section is the question. */

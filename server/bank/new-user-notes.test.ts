@@ -229,4 +229,19 @@ describe("a new user's own notes", () => {
     );
     expect(plain.questions.map((q) => [q.prompt, q.answer])).toEqual(pairs);
   });
+
+  it("a snippet under a topic heading, then the question about it: the snippet is shown with the question", () => {
+    const document = parse(
+      "# Tricky snippets\n\n## Closures in loops\n\n```js\nfor (var i = 0; i < 3; i++) setTimeout(() => console.log(i));\n```\n\nWhat does this print, and why?\n\nIt prints 3 three times: `var` is function-scoped.\n\n## Hoisting\n\n```js\nconsole.log(a); var a = 1;\n```\n\nWhat is logged?\n\n`undefined`: only the declaration is hoisted.\n",
+    );
+    expect(document.questions.map((q) => [q.section.at(-1), q.prompt, q.context, q.answer])).toEqual([
+      [
+        "Closures in loops",
+        "What does this print, and why?",
+        "```js\nfor (var i = 0; i < 3; i++) setTimeout(() => console.log(i));\n```",
+        "It prints 3 three times: `var` is function-scoped.",
+      ],
+      ["Hoisting", "What is logged?", "```js\nconsole.log(a); var a = 1;\n```", "`undefined`: only the declaration is hoisted."],
+    ]);
+  });
 });

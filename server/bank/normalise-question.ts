@@ -116,6 +116,7 @@ export function keyPointsOf(rubric: readonly RubricCriterion[]): string[] {
 export function keptUnits(draft: QuestionDraft): Unit[] {
   const { body, answer, framework, keyPoints, rubric, redFlags, notes, scoreReasons } = draft.fields;
   return [
+    ...(draft.shown ?? []),
     ...body,
     ...answer,
     ...framework,
@@ -257,7 +258,7 @@ export function normaliseDraft(draft: QuestionDraft, shared: readonly SectionNot
   };
   const question: UnkeyedQuestion = {
     prompt,
-    context: tidyMarkdown(unitsToMarkdown(statement)),
+    context: tidyMarkdown(unitsToMarkdown([...(draft.shown ?? []), ...statement])),
     section,
     answer: tidyMarkdown(unitsToMarkdown(answerUnits)),
     keyPoints: statedKeyPoints.length > 0 ? statedKeyPoints : keyPointsOf(cleanRubric),
