@@ -244,4 +244,19 @@ describe("a new user's own notes", () => {
       ["Hoisting", "What is logged?", "```js\nconsole.log(a); var a = 1;\n```", "`undefined`: only the declaration is hoisted."],
     ]);
   });
+
+  it("behavioural prep: what they want to hear is looked for, what to avoid is a red flag, the STAR sample is the answer", () => {
+    const document = parse(
+      "# Behavioural questions\n\n### Tell me about a time you failed.\n\n**What they want to hear:** ownership and what you learned.\n\n**Sample answer (STAR):**\n- *Situation:* A release broke checkout.\n- *Result:* No repeat in a year.\n\n**Avoid:** blaming others.\n\n### Describe a conflict with a teammate.\n\n**What we're looking for:** empathy and resolution.\n\n**Don't say:** \"I've never had a conflict.\"\n",
+    );
+    expect(document.questions.map((q) => [q.prompt, q.rubric.flatMap((c) => c.lookFor), q.redFlags, q.answer])).toEqual([
+      [
+        "Tell me about a time you failed.",
+        ["ownership and what you learned."],
+        ["blaming others."],
+        "- *Situation:* A release broke checkout.\n- *Result:* No repeat in a year.",
+      ],
+      ["Describe a conflict with a teammate.", ["empathy and resolution."], ["I've never had a conflict."], null],
+    ]);
+  });
 });

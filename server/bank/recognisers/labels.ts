@@ -34,7 +34,7 @@ export const PART_LABELS: readonly { field: LabelField; pattern: RegExp }[] = [
   {
     field: "rubric",
     pattern:
-      /^what (?:is )?(?:this|the) question (?:is )?test(?:ing|s)\??$|^what (?:it|this) tests\??$|^what (?:the )?interviewers? (?:is |are )?look(?:s|ing)? for\??$|^good to hear$|^evaluation criteria$|^(?:scoring )?rubric$|^scoring criteria$|^what (?:a )?good answer (?:includes|looks like|covers)$|^assessment criteria$|^(?:things|what) to (?:look out|watch out|look) for(?: (?:during|in) (?:the |an )?interviews?)?$|^look-?fors$|^(?:look|listen) (?:out )?for$|^looking for$|^good signs?$/,
+      /^what (?:is )?(?:this|the) question (?:is )?test(?:ing|s)\??$|^what (?:it|this) tests\??$|^what (?:the )?interviewers? (?:is |are )?look(?:s|ing)? for\??$|^good to hear$|^evaluation criteria$|^(?:scoring )?rubric$|^scoring criteria$|^what (?:a )?good answer (?:includes|looks like|covers)$|^assessment criteria$|^(?:things|what) to (?:look out|watch out|look) for(?: (?:during|in) (?:the |an )?interviews?)?$|^look-?fors$|^(?:look|listen) (?:out )?for$|^looking for$|^good signs?$|^what (?:they|we|interviewers?) (?:want|expect|hope) to (?:hear|see)$|^what (?:we|they)(?: are|'re) looking for$|^what good looks like$/,
   },
   {
     field: "notes",
@@ -42,7 +42,7 @@ export const PART_LABELS: readonly { field: LabelField; pattern: RegExp }[] = [
   },
   {
     field: "redFlags",
-    pattern: /red flags?|^(?:common )?(?:mistakes|pitfalls)(?: to avoid)?$|^bad answers?$|^what to avoid$|^anti-?patterns$|^bad to hear$/,
+    pattern: /red flags?|^(?:common )?(?:mistakes|pitfalls)(?: to avoid)?$|^(?:bad|weak|poor) answers?$|^(?:what )?to avoid$|^avoid$|^(?:what )?not to say$|^don'?t say$|^anti-?patterns$|^bad to hear$|^warning signs?$/,
   },
   {
     field: "redFlags",
