@@ -101,9 +101,16 @@ export function splitPlainText(input: string, options: PlainTextOptions = {}): S
     }
     if (BULLET.test(raw)) {
       const start = i;
-      const found: { indent: number; ordered: boolean; marker: string; text: string }[] = [];
-      for (let m = BULLET.exec(lines[i] ?? ""); m && i < lines.length; m = BULLET.exec(lines[(i = nextBullet(lines, i + 1))] ?? "")) {
-        found.push({ indent: (m[1] ?? "").length, ordered: /[\d#]/.test(m[2] ?? ""), marker: m[2] ?? "-", text: m[3] ?? "" });
+      const found: Bullet[] = [];
+      for (let m = BULLET.exec(lines[i] ?? ""); m && i < lines.length;) {
+        const indent = (m[1] ?? "").length;
+        const bulletLine = lines[i] ?? "";
+        const wrapped: string[] = [];
+        // A long entry wraps onto the lines under it, indented past its bullet (reST, hard-wrapped notes).
+        for (i++; wrapsEntry(lines[i], indent); i++) wrapped.push((lines[i] as string).trim());
+        found.push({ indent, ordered: /[\d#]/.test(m[2] ?? ""), marker: m[2] ?? "-", text: m[3] ?? "", wrapped });
+        i = nextBullet(lines, i, bulletLine);
+        m = BULLET.exec(lines[i] ?? "");
       }
       units.push(plainList(found, start + 1, block));
       continue;
@@ -187,10 +194,10 @@ function restHeading(rest: RestTitle, depth: number, line: number, block: number
  * (reST and many exports put a blank line between entries): as indented, with the same bullet, or the next
  * number. A numbered title after a list ("4. …", blank, "1. What is this testing?") starts something else.
  */
-function nextBullet(lines: readonly string[], i: number): number {
+function nextBullet(lines: readonly string[], i: number, lastBullet: string): number {
   let next = i;
   while (next < lines.length && (lines[next] ?? "").trim() === "") next++;
-  const [last, after] = [BULLET.exec(lines[i - 1] ?? ""), BULLET.exec(lines[next] ?? "")];
+  const [last, after] = [BULLET.exec(lastBullet), BULLET.exec(lines[next] ?? "")];
   if (next === i || !last || !after || last[1] !== after[1]) return i;
   const [marker, following] = [last[2] ?? "", after[2] ?? ""];
   const number = (m: string) => Number.parseInt(m, 10);
@@ -198,22 +205,38 @@ function nextBullet(lines: readonly string[], i: number): number {
   return continues ? next : i;
 }
 
-function plainList(found: { indent: number; ordered: boolean; marker: string; text: string }[], line: number, block: number): Unit {
+interface Bullet {
+  indent: number;
+  ordered: boolean;
+  marker: string;
+  text: string;
+  /** The entry's further lines, where it wraps. */
+  wrapped: string[];
+}
+
+/** A line that goes on with the entry above it: not blank, not a bullet, indented past the entry's bullet. */
+function wrapsEntry(line: string | undefined, bulletIndent: number): boolean {
+  if (line === undefined || line.trim() === "" || BULLET.test(line)) return false;
+  return (/^\s*/.exec(line)?.[0].length ?? 0) > bulletIndent;
+}
+
+function plainList(found: Bullet[], line: number, block: number): Unit {
   const base = found[0]?.indent ?? 0;
   const items: ListItem[] = [];
   const mdLines: string[] = [];
   for (const f of found) {
-    const md = escapeLine(f.text);
+    const own = [f.text, ...f.wrapped].map(escapeLine);
+    const md = own.join("\n");
     const marker = f.ordered ? f.marker.replace("#", "1").replace(")", ".") : "-";
-    const item: ListItem = { text: plainInline(f.text), md, lines: [md], children: [] };
+    const item: ListItem = { text: plainInline(f.text), md, lines: own, children: [] };
     const parent = items.at(-1);
     if (f.indent > base + 1 && parent) {
       parent.children.push(item);
-      parent.md += `\n  - ${md}`;
-      mdLines.push(`   ${marker} ${md}`);
+      parent.md += `\n  - ${own.join("\n    ")}`;
+      mdLines.push(`   ${marker} ${own.join("\n     ")}`);
     } else {
       items.push(item);
-      mdLines.push(`${marker} ${md}`);
+      mdLines.push(`${marker} ${own.join("\n  ")}`);
     }
   }
   return { kind: "list", ordered: found[0]?.ordered ?? false, items, md: mdLines.join("\n"), line, block };
