@@ -58,6 +58,10 @@ function reportAdversarial(): void {
     "asciidoc term colons": (n) => `= T\n\n== A\n\n[qanda]\nWhat${"::x".repeat(n / 3)}\n`,
     // Callouts (question-units.ts): a callout line that never closes its marker.
     "callout marker": (n) => `> [!${"a".repeat(n)}\n> text\n`,
+    // Entries wrapped over lines (blocks.ts unwrapLines) and questions with probes after them (question-list.ts).
+    "wrapped entry lines": (n) => `- What is ${"a".repeat(40)}\n${"  and it goes on and on and on and on and on\n".repeat(n / 46)}`,
+    "questions in an entry": (n) => `- What is it and why does it matter so much? ${"Why? ".repeat(n / 5)}\n- What else?\n`,
+    "brackets in an entry": (n) => `- What is it and why does it matter so much? ${"(a ".repeat(n / 3)}\n- What else?\n`,
   };
   const rows = Object.entries(inputs).map(([input, make]) => {
     const at = (n: number) => {

@@ -57,3 +57,27 @@ export function unitsToMarkdown(units: readonly Unit[]): string {
 export function descendants(item: ListItem): ListItem[] {
   return item.children.flatMap((child) => [child, ...descendants(child)]);
 }
+
+/** How a sentence or a clause ends; a line that ends otherwise stops mid-sentence. */
+const ENDS_CLAUSE = /[.?!:;)"”'’。？！|]\s*$/;
+/** Shorter lines were broken by their author, not wrapped to a width. */
+const WRAPPED_LINE_CHARS = 40;
+
+/**
+ * A list entry's own lines with the ones it was wrapped over joined ("…to prevent errors from occurring," /
+ * "or to detect them early?" is one line): a long line that stops mid-sentence, then one that goes on in lower
+ * case. Blank lines and code fences are kept as they are, and nothing inside a fence is joined.
+ */
+export function unwrapLines(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  let inFence = false;
+  let goesOn = false;
+  for (const line of lines) {
+    const fence = /^\s*(?:```|~~~)/.test(line);
+    if (goesOn && !fence && /^\s*[a-z]/.test(line)) out[out.length - 1] = `${out.at(-1) ?? ""} ${line.trim()}`;
+    else out.push(line);
+    if (fence) inFence = !inFence;
+    goesOn = !inFence && !fence && line.trim().length >= WRAPPED_LINE_CHARS && !ENDS_CLAUSE.test(line);
+  }
+  return out;
+}

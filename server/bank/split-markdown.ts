@@ -5,7 +5,7 @@ import { gfmTable } from "micromark-extension-gfm-table";
 import remarkParse from "remark-parse";
 import type { Processor } from "unified";
 import { unified } from "unified";
-import type { ListItem, SplitResult, Unit } from "./blocks";
+import { type ListItem, type SplitResult, type Unit, unwrapLines } from "./blocks";
 import { plainInline, trimEndOf } from "./inline-text";
 import { fenceAsciiDiagrams } from "./ascii-diagrams";
 import { restoreCodeBreaks } from "./restore-code-breaks";
@@ -547,8 +547,11 @@ function listItem(text: string, item: MdListItem): ListItem {
       .trimEnd();
   // A task list's box ("- [ ] What is a B-tree?") marks the entry as done or not, for its author alone.
   const unboxed = (s: string) => s.replace(TASK_BOX, "");
-  const md = contentStart === undefined ? "" : unboxed(dedent(text.slice(contentStart, itemEnd)));
-  const own = contentStart === undefined ? "" : unboxed(dedent(text.slice(contentStart, ownEnd)));
+  const whole = contentStart === undefined ? "" : unboxed(dedent(text.slice(contentStart, itemEnd)));
+  const written = contentStart === undefined ? "" : unboxed(dedent(text.slice(contentStart, ownEnd)));
+  // Its own text with the lines it was wrapped over joined, so that its first line is its first sentence.
+  const own = unwrapLines(written.split("\n")).join("\n");
+  const md = own + whole.slice(written.length);
   const lines = own.split("\n").filter((l) => l.trim() !== "");
   return {
     text: plainInline(lines[0] ?? ""),

@@ -10,18 +10,20 @@ describe("splitPlainText", () => {
     expect(list?.md).toBe("- Depth: knows it\n- Breadth: knows more\n- plain dash");
   });
 
-  it("keeps an entry's wrapped lines, indented under its bullet, in the entry; a line at the bullet's own margin ends it", () => {
+  it("keeps an entry's further lines, indented under its bullet, in the entry: a sentence wrapped over them is one line", () => {
     const { units } = splitPlainText(
-      "* Have they taken steps to prevent errors,\n  or to detect them early?\n\n* How do they track down bugs?\n  (Their own or others'.)\nA paragraph after the list.\n",
+      "* Have they taken any steps or created any systems to prevent errors from occurring,\n  or to detect them early?\n\n* How do they track down bugs?\n  (Their own or others'.)\nA paragraph after the list.\n",
       { rest: true },
     );
     expect(units.map((u) => u.kind)).toEqual(["list", "line"]);
     const list = units[0];
-    expect(list?.kind === "list" && list.items.map((i) => i.lines)).toEqual([
-      ["Have they taken steps to prevent errors,", "or to detect them early?"],
-      ["How do they track down bugs?", "(Their own or others'.)"],
+    expect(list?.kind === "list" && list.items.map((i) => [i.text, i.lines])).toEqual([
+      [
+        "Have they taken any steps or created any systems to prevent errors from occurring, or to detect them early?",
+        ["Have they taken any steps or created any systems to prevent errors from occurring, or to detect them early?"],
+      ],
+      ["How do they track down bugs?", ["How do they track down bugs?", "(Their own or others'.)"]],
     ]);
-    expect(list?.md).toBe("- Have they taken steps to prevent errors,\n  or to detect them early?\n- How do they track down bugs?\n  (Their own or others'.)");
   });
 
   it("fences code that lost its line breaks and restores the obvious ones", () => {

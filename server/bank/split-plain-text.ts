@@ -1,4 +1,4 @@
-import type { ListItem, SplitResult, Unit } from "./blocks";
+import { type ListItem, type SplitResult, type Unit, unwrapLines } from "./blocks";
 import { plainInline } from "./inline-text";
 import { fenceAsciiDiagrams } from "./ascii-diagrams";
 import { restoreCodeBreaks } from "./restore-code-breaks";
@@ -100,19 +100,9 @@ export function splitPlainText(input: string, options: PlainTextOptions = {}): S
       continue;
     }
     if (BULLET.test(raw)) {
-      const start = i;
-      const found: Bullet[] = [];
-      for (let m = BULLET.exec(lines[i] ?? ""); m && i < lines.length;) {
-        const indent = (m[1] ?? "").length;
-        const bulletLine = lines[i] ?? "";
-        const wrapped: string[] = [];
-        // A long entry wraps onto the lines under it, indented past its bullet (reST, hard-wrapped notes).
-        for (i++; wrapsEntry(lines[i], indent); i++) wrapped.push((lines[i] as string).trim());
-        found.push({ indent, ordered: /[\d#]/.test(m[2] ?? ""), marker: m[2] ?? "-", text: m[3] ?? "", wrapped });
-        i = nextBullet(lines, i, bulletLine);
-        m = BULLET.exec(lines[i] ?? "");
-      }
-      units.push(plainList(found, start + 1, block));
+      const { found, next } = bulletsFrom(lines, i);
+      units.push(plainList(found, i + 1, block));
+      i = next;
       continue;
     }
     // A hard-wrapped sentence ("…passed to security" / "checks, so …") stays one paragraph.
@@ -214,6 +204,22 @@ interface Bullet {
   wrapped: string[];
 }
 
+/** The entries of the list that starts at line i, and the line after it. */
+function bulletsFrom(lines: readonly string[], start: number): { found: Bullet[]; next: number } {
+  const found: Bullet[] = [];
+  let i = start;
+  for (let m = BULLET.exec(lines[i] ?? ""); m && i < lines.length; m = BULLET.exec(lines[i] ?? "")) {
+    const indent = (m[1] ?? "").length;
+    const bulletLine = lines[i] ?? "";
+    const wrapped: string[] = [];
+    // A long entry wraps onto the lines under it, indented past its bullet (reST, hard-wrapped notes).
+    for (i++; wrapsEntry(lines[i], indent); i++) wrapped.push((lines[i] as string).trim());
+    found.push({ indent, ordered: /[\d#]/.test(m[2] ?? ""), marker: m[2] ?? "-", text: m[3] ?? "", wrapped });
+    i = nextBullet(lines, i, bulletLine);
+  }
+  return { found, next: i };
+}
+
 /** A line that goes on with the entry above it: not blank, not a bullet, indented past the entry's bullet. */
 function wrapsEntry(line: string | undefined, bulletIndent: number): boolean {
   if (line === undefined || line.trim() === "" || BULLET.test(line)) return false;
@@ -225,10 +231,11 @@ function plainList(found: Bullet[], line: number, block: number): Unit {
   const items: ListItem[] = [];
   const mdLines: string[] = [];
   for (const f of found) {
-    const own = [f.text, ...f.wrapped].map(escapeLine);
+    const unwrapped = unwrapLines([f.text, ...f.wrapped]);
+    const own = unwrapped.map(escapeLine);
     const md = own.join("\n");
     const marker = f.ordered ? f.marker.replace("#", "1").replace(")", ".") : "-";
-    const item: ListItem = { text: plainInline(f.text), md, lines: own, children: [] };
+    const item: ListItem = { text: plainInline(unwrapped[0] ?? ""), md, lines: own, children: [] };
     const parent = items.at(-1);
     if (f.indent > base + 1 && parent) {
       parent.children.push(item);

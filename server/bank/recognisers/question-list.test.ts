@@ -26,3 +26,43 @@ describe("a list of questions with brackets after them", () => {
     ]);
   });
 });
+
+describe("an interviewer's guide that lists its questions in wrapped bullets", () => {
+  const guide =
+    "# The coding interview\n\n## Robustness\n\n" +
+    "* Have they taken any steps or created any systems to prevent errors from occurring,\n  or to detect them early? (Answers might involve unit testing, asserts, debug-only code,\n  test harnesses, internal self-validation.)\n\n" +
+    "* What approaches have they favored for tracking down bugs? (Their own or others' bugs.)\n  Can they follow a coherent diagnostic plan to fix the root cause?\n\n" +
+    "* What performance and scalability issues have they encountered? How did they discover them and\n  track down the causes? How did they address them?\n\n" +
+    "* What is a process? How does it differ from a thread?\n";
+
+  it("reads each wrapped bullet as one question, a long bracket after it as what to hear, and the questions after it as its probes", () => {
+    const doc = parseBankDocument({ bytes: new TextEncoder().encode(guide), sourceFile: "coding.rst" });
+    expect(doc.questions.map((q) => [q.prompt, q.answer, q.followUps.map((f) => f.prompt)])).toEqual([
+      [
+        "Have they taken any steps or created any systems to prevent errors from occurring, or to detect them early?",
+        "(Answers might involve unit testing, asserts, debug-only code, test harnesses, internal self-validation.)",
+        [],
+      ],
+      [
+        "What approaches have they favored for tracking down bugs? (Their own or others' bugs.)",
+        null,
+        ["Can they follow a coherent diagnostic plan to fix the root cause?"],
+      ],
+      [
+        "What performance and scalability issues have they encountered?",
+        null,
+        ["How did they discover them and track down the causes?", "How did they address them?"],
+      ],
+      // Said in one breath: one question in two parts.
+      ["What is a process? How does it differ from a thread?", null, []],
+    ]);
+  });
+
+  it("reads the same guide written in Markdown the same way", () => {
+    const rst = parseBankDocument({ bytes: new TextEncoder().encode(guide), sourceFile: "coding.rst" });
+    const md = parse(guide.replaceAll("* ", "- "));
+    expect(md.questions.map((q) => [q.prompt, q.answer, q.followUps.map((f) => f.prompt)])).toEqual(
+      rst.questions.map((q) => [q.prompt, q.answer, q.followUps.map((f) => f.prompt)]),
+    );
+  });
+});

@@ -48,20 +48,79 @@ const BRACKETED_FOLLOW_UP = /^(.*?\S)\s*[(（]([^()（）]*[?？])\s*[)）]$/;
 /** "(open plan / cubicles / offices)": a bracket after the question that does not ask narrows it; it answers nothing. */
 const BRACKETED_ASIDE = /^[(（][^()（）]*[)）]$/;
 
+/** Said in one breath: a run of questions longer than this is a question and the probes after it. */
+const ONE_BREATH_CHARS = 120;
+/** A bracket after a question that narrows it is short; a longer one is a note on what to hear. */
+const ASIDE_CHARS = 60;
+
+const isAside = (text: string) => BRACKETED_ASIDE.test(text) && text.length <= ASIDE_CHARS;
+const asksInFull = (line: string) => /[?？]["”'’)]*$/.test(line.trim()) && isQuestionLike(plainInline(line));
+
+/** Sentences, a bracket kept whole: split where one ends and the next starts with a capital or a bracket. */
+function sentencesOf(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if (c === "(" || c === "（") depth++;
+    else if ((c === ")" || c === "）") && depth > 0) depth--;
+    const ends = depth === 0 && /[.?!？！)）]/.test(c) && /^["”']?\s+[(“"A-Z\p{Lu}]/u.test(text.slice(i + 1, i + 4));
+    if (!ends) continue;
+    const quote = /["”']/.test(text[i + 1] ?? "") ? 1 : 0;
+    out.push(text.slice(start, i + 1 + quote).trim());
+    start = i + 1 + quote;
+  }
+  out.push(text.slice(start).trim());
+  return out.filter((s) => s !== "");
+}
+
+/**
+ * "What performance issues have they encountered? How did they discover them? How did they address them?": a
+ * question asked at length with more questions after it on its line, the way an interviewer's guide writes
+ * them, is that question and its probes (follow-ups). A bracket stays with the question it follows; other
+ * sentences are notes on the answer. Null for a question in two parts said in one breath.
+ */
+function questionAndProbes(text: string): { prompt: string; followUps: string[]; notes: string[] } | null {
+  if (text.length <= ONE_BREATH_CHARS) return null;
+  const [first, ...rest] = sentencesOf(text);
+  if (first === undefined || !asksInFull(first) || !rest.some(asksInFull)) return null;
+  const asked = [first];
+  const notes: string[] = [];
+  for (const sentence of rest) {
+    if (/^[(（]/.test(sentence) && sentence.length <= ASIDE_CHARS) asked[asked.length - 1] += ` ${sentence}`;
+    else if (asksInFull(sentence)) asked.push(sentence);
+    else notes.push(sentence);
+  }
+  const [prompt = first, ...followUps] = asked;
+  return { prompt, followUps: followUps.map(unquote), notes };
+}
+
 function listedQuestion(item: ListItem): ListedQuestion {
   const bracketed = BRACKETED_FOLLOW_UP.exec(item.text);
   const text = bracketed?.[1] ?? item.text;
   const asked = bracketed?.[2] === undefined ? [] : [unquote((FOLLOW_UP_LINE.exec(bracketed[2])?.[1] ?? bracketed[2]).trim())];
   // "Why Seq Scan despite index? small table, low selectivity": the answer follows on the line. A second
-  // question there ("What is an index? When does it slow writes?") is the same prompt, asked in two parts.
+  // question there ("What is an index? When does it slow writes?") is the same prompt, asked in two parts,
+  // unless the line goes on past one breath (questionAndProbes).
   // A question quoted whole ("“Can you tell me about [a project]? I’m looking to get a sense of …”") is
   // said as one: the sentence after its question mark is part of it.
   // A dash between them ("What is a mutex? — A lock …") only separates.
-  const m = /^["“][^"“”]*["”]$/.test(text) ? null : /^(.+?\?)["”]?\s+(?:[-–—]+\s+)?(\S.*)$/.exec(text);
-  const answered = m?.[2] !== undefined && !isQuestionLike(m[2]) && !BRACKETED_ASIDE.test(m[2]) ? m : null;
-  const prompt = unquote(answered?.[1] ?? text);
+  const quotedWhole = /^["“][^"“”]*["”]$/.test(text);
+  const probed = quotedWhole ? null : questionAndProbes(text);
+  const m = quotedWhole || probed ? null : /^(.+?\?)["”]?\s+(?:[-–—]+\s+)?(\S.*)$/.exec(text);
+  const answered = m?.[2] !== undefined && !isQuestionLike(m[2]) && !isAside(m[2]) ? m : null;
+  const prompt = unquote(probed?.prompt ?? answered?.[1] ?? text);
+  // Lines under it that ask in full ("How did you measure it?") are more of what to ask, not its answer.
+  const laterQuestions = item.lines.slice(1).filter(asksInFull);
+  const probes = [...asked, ...(probed?.followUps ?? []), ...laterQuestions.map((line) => unquote(plainInline(line)))];
   const answerOf = (below: string) => {
-    const answer = [answered?.[2] ?? "", below.trim()].filter((s) => s !== "").join("\n\n");
+    const said = below
+      .split("\n")
+      .filter((line) => !laterQuestions.includes(line))
+      .join("\n")
+      .trim();
+    const answer = [probed?.notes.join(" ") ?? answered?.[2] ?? "", said].filter((s) => s !== "").join("\n\n");
     return answer === "" ? null : answer;
   };
   // Entries under it that name their parts ("  - Look for: …", "  - Red flag: …") go to them; the rest answer it.
@@ -71,13 +130,13 @@ function listedQuestion(item: ListItem): ListedQuestion {
     // One entry is said as it is; several stay a list.
     const unlabelled = others.length === 1 ? [others[0]?.md ?? ""] : others.map((i) => `- ${i.md.replaceAll("\n", "\n  ")}`);
     const answer = answerOf([item.lines.slice(1).join("\n"), ...unlabelled].join("\n"));
-    return { prompt, answer, meta: {}, followUps: asked, parts: parts.filter((g) => g.field !== null) };
+    return { prompt, answer, meta: {}, followUps: probes, parts: parts.filter((g) => g.field !== null) };
   }
   const nested = descendants(item);
   // Questions nested under it, at any depth ("How?" under "Why?" under it), are its follow-ups.
   const followUps = nested.length > 0 && nested.every((c) => isQuestionLike(c.text)) ? nested.map((c) => unquote(c.text)) : [];
   const below = (followUps.length > 0 ? item.lines : item.md.split("\n")).slice(1).join("\n");
-  return { prompt, answer: answerOf(below), meta: {}, followUps: [...asked, ...followUps] };
+  return { prompt, answer: answerOf(below), meta: {}, followUps: [...probes, ...followUps] };
 }
 
 /**
