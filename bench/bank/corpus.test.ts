@@ -9,21 +9,20 @@ const TARGETS = { recall: 95, answers: 90, followUps: 90 };
  * measured figure rounded down to a tenth of a percent, so the measured count passes and one sample fewer
  * fails), and the gap stays visible here instead of being tuned or labelled away. Raise a floor when the
  * half improves; drop it once the half reaches the target. Never lower one to let a change through.
- * Measured on the 58-document corpus from 49 repositories (npm run -s bench:bank -- --corpus). Floors are
+ * Measured on the 70-document corpus from 61 repositories (npm run -s bench:bank -- --corpus). Floors are
  * remeasured, not lowered, when documents join: the half is then a different set of documents.
  */
 const FLOORS: Record<Half, Partial<typeof TARGETS>> = {
-  // Tuning: every target reached: recall 336/342 = 98.2% (none refused), answers 243/244 = 99.6%, follow-ups 28/28 = 100%.
+  // Tuning: every target reached: recall 396/403 = 98.3% (none refused), answers 279/281 = 99.3%, follow-ups 45/46 = 97.8%.
   tuning: {},
   "held-out": {
-    // Target recall ≥ 95%; measured 263/289 = 91.0% (none refused). The sixteenth session's four new documents
-    // took it from 222/241 = 92.1% on the 23 before to 242/289 = 83.7%; rules since raised it, 20 of those 21
-    // samples by rules written after the new documents' layouts were described (see the session's note).
-    recall: 91.0,
-    // Target answers ≥ 90%; measured 164/200 = 82.0% (144/200 when the documents joined; 136/153 on the 23 before).
-    answers: 82.0,
-    // Target follow-ups ≥ 90%; measured 20/23 = 87.0% (the new documents label none).
-    followUps: 86.9,
+    // Target recall ≥ 95%; measured 315/358 = 88.0% (none refused). The seventeenth session's six new held-out
+    // documents took the half from 263/289 = 91.0% on the 27 before to this.
+    recall: 87.9,
+    // Target answers ≥ 90%; measured 214/268 = 79.9% (164/200 = 82.0% on the 27 before).
+    answers: 79.8,
+    // Target follow-ups ≥ 90%; measured 20/25 = 80.0% (20/23 on the 27 before).
+    followUps: 80.0,
   },
 };
 
@@ -46,10 +45,11 @@ const REFUSED: Record<Half, string[]> = {
 describe("the labelled corpus", () => {
   const scores = loadLabels().map(scoreDocument);
 
-  it("has at least 58 documents from 45 or more repositories, with 8 or more labelled samples each, in both halves", () => {
-    expect(scores.length).toBeGreaterThanOrEqual(58);
-    expect(new Set(scores.map((s) => s.repo)).size).toBeGreaterThanOrEqual(45);
-    for (const s of scores) expect(s.samples, s.file).toBeGreaterThanOrEqual(8);
+  it("has at least 70 documents from 60 or more repositories, with 7 or more labelled samples each, in both halves", () => {
+    expect(scores.length).toBeGreaterThanOrEqual(70);
+    expect(new Set(scores.map((s) => s.repo)).size).toBeGreaterThanOrEqual(60);
+    // Seven: pexpect's FAQ asks seven questions, every one labelled.
+    for (const s of scores) expect(s.samples, s.file).toBeGreaterThanOrEqual(7);
     for (const half of HALVES) expect(scores.filter((s) => s.half === half).length, half).toBeGreaterThanOrEqual(5);
   });
 
