@@ -61,6 +61,8 @@ function reportAdversarial(): void {
     // Entries wrapped over lines (blocks.ts unwrapLines) and questions with probes after them (question-list.ts).
     "wrapped entry lines": (n) => `- What is ${"a".repeat(40)}\n${"  and it goes on and on and on and on and on\n".repeat(n / 46)}`,
     "questions in an entry": (n) => `- What is it and why does it matter so much? ${"Why? ".repeat(n / 5)}\n- What else?\n`,
+    // Bullets under two-digit entries (split-markdown.ts nestUnderWideNumbers).
+    "bullets under wide numbers": (n) => `10. What?\n${"   * why\n".repeat(n / 10)}`,
     "brackets in an entry": (n) => `- What is it and why does it matter so much? ${"(a ".repeat(n / 3)}\n- What else?\n`,
   };
   const rows = Object.entries(inputs).map(([input, make]) => {

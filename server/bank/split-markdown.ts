@@ -45,7 +45,7 @@ const parser = unified().use(remarkParse).use(blocksOnly).freeze();
 /** Splits a Markdown document into units with a real CommonMark parser (remark) plus GFM tables. */
 export function splitMarkdown(input: string): SplitResult {
   // A drawing indented four spaces is already code; one indented two or three may be a list item's.
-  const { text, lineOf } = fenceAsciiDiagrams(repairClosingFences(input), (first) => /^ ?\S/.test(first));
+  const { text, lineOf } = fenceAsciiDiagrams(nestUnderWideNumbers(repairClosingFences(input)), (first) => /^ ?\S/.test(first));
   const units: Unit[] = [];
   let codeLinesRestored = 0;
   let block = 0;
@@ -56,6 +56,42 @@ export function splitMarkdown(input: string): SplitResult {
     block = part.lastBlock;
   }
   return { units: units.map((unit) => ({ ...unit, line: lineOf(unit.line) })), codeLinesRestored };
+}
+
+/**
+ * "10. Explain sharding." over "   * How does it help?", indented as under "9.": CommonMark wants an entry's
+ * nested list under its text, four spaces for a two-digit number, but the author meant the bullets as the
+ * entry's own. Bullets indented past such an entry's number and short of its text, with their own further
+ * lines, are moved to its text, so that they nest as they do under the one-digit entries above it. Nothing
+ * else moves (paragraphs and fences keep their place in the tree); the lines stay where they were.
+ */
+function nestUnderWideNumbers(input: string): string {
+  if (!/^ {0,3}\d{2,9}[.)] /m.test(input)) return input;
+  const lines = input.split("\n");
+  let entry: { indent: number; text: number } | null = null;
+  // The bullet moved last: its indent as written, and how far it moved.
+  let moved: { indent: number; pad: number } | null = null;
+  let fenced = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (/^\s*(?:```|~~~)/.test(line)) fenced = !fenced;
+    if (fenced || line.trim() === "") continue;
+    const indent = /^ */.exec(line)?.[0].length ?? 0;
+    const wide = /^( {0,3})(\d{2,9}[.)])( {1,4})\S/.exec(line);
+    if (wide) {
+      entry = { indent, text: indent + (wide[2] ?? "").length + (wide[3] ?? "").length };
+      moved = null;
+    } else if (entry !== null && /^ *[-*+] \S/.test(line) && indent > entry.indent && indent < entry.text) {
+      moved = { indent, pad: entry.text - indent };
+      lines[i] = " ".repeat(moved.pad) + line;
+    } else if (moved !== null && indent > moved.indent) {
+      lines[i] = " ".repeat(moved.pad) + line;
+    } else {
+      moved = null;
+      if (entry !== null && indent <= entry.indent) entry = null;
+    }
+  }
+  return lines.join("\n");
 }
 
 /**

@@ -66,3 +66,14 @@ describe("an interviewer's guide that lists its questions in wrapped bullets", (
     );
   });
 });
+
+describe("a numbered list of questions past nine", () => {
+  it("nests the bullets under a two-digit entry as under the one-digit ones, though indented as under them", () => {
+    const lines = Array.from({ length: 10 }, (_, n) => `${n + 1}. What is topic ${n + 1}?\n   * How does topic ${n + 1} scale?`);
+    const doc = parse(`# SQL\n\n${lines.join("\n")}\n`);
+    expect(doc.questions.map((q) => [q.prompt, q.followUps.map((f) => f.prompt)]).slice(8)).toEqual([
+      ["What is topic 9?", ["How does topic 9 scale?"]],
+      ["What is topic 10?", ["How does topic 10 scale?"]],
+    ]);
+  });
+});
