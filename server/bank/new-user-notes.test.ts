@@ -259,4 +259,15 @@ describe("a new user's own notes", () => {
       ["Describe a conflict with a teammate.", ["empathy and resolution."], ["I've never had a conflict."], null],
     ]);
   });
+
+  it("a prep guide's question headings with a list of the questions behind each: the headings are the questions, a polite one too", () => {
+    const document = parse(
+      '# DEI questions\n\n#### 1. "Please share with us what inclusion means to you."\n\n**What they\'re really asking:**\n\n- Are you able to work with everyone?\n- Will you damage our brand?\n\n**Framework for answering:**\n\n- Define the term personally\n\n#### 2. "What is the hardest part of working in a diverse team?"\n\n**What they\'re really asking:**\n\n- How do you deal with conflict?\n- How do you manage stress?\n\n#### 3. "How would you handle a colleague being insensitive?"\n\n**What they\'re really asking:**\n\n- Can you resolve conflict respectfully?\n- Are you a follower or a leader?\n',
+    );
+    expect(document.questions.map((q) => [q.prompt, q.followUps.length, q.meta.answerFramework ?? null])).toEqual([
+      ["Please share with us what inclusion means to you.", 0, "- Define the term personally"],
+      ["What is the hardest part of working in a diverse team?", 0, null],
+      ["How would you handle a colleague being insensitive?", 0, null],
+    ]);
+  });
 });

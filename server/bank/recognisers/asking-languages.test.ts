@@ -37,4 +37,11 @@ describe("questions asked without a question mark, in other languages", () => {
       expect(isQuestionLike(says), says).toBe(false);
     }
   });
+
+  it("reads a polite request as asking, in English too: 'Please share …', 'Share an example …'", () => {
+    expect(isQuestionLike("Please share with us what inclusion means to you.")).toBe(true);
+    expect(isQuestionLike("Kindly describe your last project.")).toBe(true);
+    expect(isQuestionLike("Share an example of a decision you reversed.")).toBe(true);
+    expect(isQuestionLike("Please note that answers vary.")).toBe(false);
+  });
 });

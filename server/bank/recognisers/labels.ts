@@ -52,7 +52,10 @@ export const PART_LABELS: readonly { field: LabelField; pattern: RegExp }[] = [
   },
   { field: "score", pattern: /^(?:interview |example |sample )?score$|^rating$/ },
   { field: "scoreReasons", pattern: /^why this score$|^score (?:rationale|reasons?|justification)$|^why (?:it|this answer) scored/ },
-  { field: "framework", pattern: /^framework(?: to answer(?: this question)?)?$|^how to (?:answer|approach)(?: this(?: question)?)?$|^answer framework$/ },
+  {
+    field: "framework",
+    pattern: /^framework(?: to answer(?: this question)?)?$|^how to (?:answer|approach)(?: this(?: question)?)?$|^answer framework$|^framework for answering$/,
+  },
   {
     field: "followUps",
     pattern:

@@ -109,7 +109,7 @@ export function labelCarrier(unit: Unit): { text: string; md: string; strict: bo
 }
 
 const IMPERATIVE =
-  /^(?:design|implement|explain|describe|walk (?:me|us) through|tell (?:me|us)|write|compare|build|debug|define|discuss|list|name|give|estimate|calculate|contrast|differentiate|outline|propose|defend|find|fix|diagnose|optimi[sz]e|model|sketch|reverse|detect|solve|create|check|update|delete|get|run|keep|change|add|remove|print|make|deploy|configure|scale|expose|verify|convert|count|sort|merge|return|generate|parse|guess|predict|identify|determine|decide|evaluate|analy[sz]e|prove|show|state|illustrate|summari[sz]e|rewrite|refactor|troubleshoot|recommend|suggest|choose|translate|draw|demonstrate|justify)\b/i;
+  /^(?:design|implement|explain|describe|walk (?:me|us) through|tell (?:me|us)|write|compare|build|debug|define|discuss|list|name|give|estimate|calculate|contrast|differentiate|outline|propose|defend|find|fix|diagnose|optimi[sz]e|model|sketch|reverse|detect|solve|create|check|update|delete|get|run|keep|change|add|remove|print|make|deploy|configure|scale|expose|verify|convert|count|sort|merge|return|generate|parse|guess|predict|identify|determine|decide|evaluate|analy[sz]e|prove|show|state|illustrate|summari[sz]e|rewrite|refactor|troubleshoot|recommend|suggest|choose|translate|draw|demonstrate|justify|share)\b/i;
 
 /** Chinese asks with a leading verb or question word: "请实现…", "说说…", "如何…", "为什么…". */
 const CJK_ASKING = /^(?:请|用|使用|实现|写|编写|手写|说说|说下|说一说|谈谈|讲讲|解释|举例|列举|描述|简述|比较|区分|如何|怎么|怎样|为什么|为何|什么是|是否)\S/;
@@ -162,7 +162,8 @@ export function isQuestionLike(text: string): boolean {
   if (t.split(/\s+/).length < 3) return false;
   if (INTERROGATIVE.test(t) || OTHER_LANGUAGES_ASKING.test(t)) return true;
   // "Your database primary fails. Walk me through what happens." asks in its second sentence.
-  return t.split(/(?<=[.!:])\s+/).some((sentence) => IMPERATIVE.test(sentence.replace(/^["“'‘(]+/, "")));
+  // "Please share with us what … means to you." asks as politely as it asks.
+  return t.split(/(?<=[.!:])\s+/).some((sentence) => IMPERATIVE.test(sentence.replace(/^["“'‘(]+/, "").replace(/^(?:please|kindly),?\s+/i, "")));
 }
 
 /** "Given an array nums and a target, return …": a problem statement sets its task after what it gives. */
