@@ -120,6 +120,8 @@ describe("code specs from LeetCode-style write-ups", () => {
     expect(found).toEqual([
       // A file of coding problems (joined in the sixteenth session): one asks for a pow function, with no examples to run.
       ["code-problems-faqguru.md", "pow", []],
+      // JavaScript coding challenges (held-out, joined in the seventeenth session; not read): one function found, with no examples.
+      ["js-challenges-functions-sadanandpai.md", "multiply", []],
       // JavaScript questions (joined in the seventeenth session), four of which ask to write a function; none gives examples to run.
       ["js-details-ganqqwerty.md", "mul", []],
       ["js-details-ganqqwerty.md", "deepClone", []],
