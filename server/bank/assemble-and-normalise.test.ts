@@ -52,8 +52,8 @@ describe("assembleQuestions", () => {
     expect(normalised.map((q) => [q.prompt, q.followUps.map((f) => [f.prompt, f.answer])])).toEqual([
       ["정규화는 어떤 배경에서 생겨났는가?", [["갱신 이상에는 어떠한 것들이 있는가?", "삽입 이상과 삭제 이상이 있다."]]],
       ["What is normalisation?", [["How do you find a bad relation?", "By its functional dependencies."]]],
-      // Numbered under another question: a question of its own (its "3.1" kept as written).
-      ["3.1 Why is this numbered elsewhere?", []],
+      // Numbered under another question: a question of its own (its "3.1" is numbering, as any heading's).
+      ["Why is this numbered elsewhere?", []],
     ]);
     expect(normalised[0]?.answer).toBe("정보가 중복 저장된다.");
   });

@@ -256,7 +256,7 @@ class QuestionAssembler {
     // A write-up's approach or code after a follow-up in its statement ("**Follow up:** … O(1) memory?", then
     // "### Approach") answers the question, not the follow-up.
     const asked = this.current;
-    if (asked?.followUp && marker === null && unit.depth > asked.depth && solvesProblem(unit.text)) {
+    if ((asked?.followUp || asked?.field === "followUps") && marker === null && unit.depth > asked.depth && solvesProblem(unit.text)) {
       asked.followUp = null;
       if (asked.field === "followUps") asked.field = "body";
     }
@@ -474,7 +474,9 @@ class QuestionAssembler {
     if (field === "rubric" && q.rubricLabel === null) q.rubricLabel = labelOf(unit);
     q.fieldDepth = unit.kind === "heading" ? unit.depth : Number.POSITIVE_INFINITY;
     if (inline === null) return true;
-    if (field === "rubric") q.inlineRubric.push(plainInline(inline));
+    // "**Follow-ups:** When does it go stale?": the one follow-up, asked on its label's line.
+    if (field === "followUps") addFollowUp(q, unquote(plainInline(inline)));
+    else if (field === "rubric") q.inlineRubric.push(plainInline(inline));
     else q.fields[field].push(inlineUnit(inline, unit));
     return true;
   }

@@ -270,4 +270,26 @@ describe("a new user's own notes", () => {
       ["How would you handle a colleague being insensitive?", 0, null],
     ]);
   });
+
+  it("Chinese problem write-ups: numbered '10.1' or '24' titles lose their numbers, a 思考题 is a follow-up, the 解法 after it the answer", () => {
+    const document = parse(
+      "# 剑指 Offer\n\n## 10.1 斐波那契数列\n\n### 题目描述\n\n输入一个整数 n ，求斐波那契数列的第 n 项。\n\n**思考题**：如果只能使用 O(1) 的额外空间，该怎么做呢？\n\n### 解法\n\n采用递归方式。\n\n## 24 反转链表\n\n### 题目描述\n\n输入一个链表，反转链表后，输出新链表的表头。\n\n**思考题**\n\n- 能否用递归实现？\n\n### 解法\n\n利用头插法解决。\n",
+    );
+    expect(
+      document.questions.map((q) => [q.prompt, q.followUps.map((f) => f.prompt), q.answer?.includes("采用递归方式") || q.answer?.includes("利用头插法解决")]),
+    ).toEqual([
+      ["斐波那契数列", ["如果只能使用 O(1) 的额外空间，该怎么做呢？"], true],
+      ["反转链表", ["能否用递归实现？"], true],
+    ]);
+  });
+
+  it("a follow-up written on its label's own line, '**Follow-ups:** …' or '**追问**：…', is the question's follow-up (it was dropped)", () => {
+    const document = parse(
+      "# Notes\n\n## What is a cache?\n\nA fast store.\n\n**Follow-ups:** When does it go stale?\n\n## What is a queue?\n\nA FIFO buffer.\n\n**追问**：如何保证顺序？\n",
+    );
+    expect(document.questions.map((q) => [q.prompt, q.answer, q.followUps.map((f) => f.prompt)])).toEqual([
+      ["What is a cache?", "A fast store.", ["When does it go stale?"]],
+      ["What is a queue?", "A FIFO buffer.", ["如何保证顺序？"]],
+    ]);
+  });
 });
