@@ -292,4 +292,13 @@ describe("a new user's own notes", () => {
       ["What is a queue?", "A FIFO buffer.", ["如何保证顺序？"]],
     ]);
   });
+
+  it("a score written without a number ('**Score:** strong hire') is listed as unused, not dropped", () => {
+    const parsed = parseBankDocumentWithReport({
+      bytes: new TextEncoder().encode("# Notes\n\n## What is a cache?\n\nA fast store.\n\n**Score:** strong hire, clear on eviction\n"),
+      sourceFile: "notes.md",
+    });
+    expect(parsed.document.questions.map((q) => [q.prompt, q.answer, q.exampleScore])).toEqual([["What is a cache?", "A fast store.", null]]);
+    expect(parsed.report.unused.map((u) => u.excerpt)).toEqual(["Score: strong hire, clear on eviction"]);
+  });
 });
