@@ -474,8 +474,9 @@ class QuestionAssembler {
     if (field === "rubric" && q.rubricLabel === null) q.rubricLabel = labelOf(unit);
     q.fieldDepth = unit.kind === "heading" ? unit.depth : Number.POSITIVE_INFINITY;
     if (inline === null) return true;
-    // A score without a number ("**Score:** strong hire") is no example score: left to the report, not kept.
-    if (field === "score") return false;
+    // A score without a number ("**Score:** strong hire"), or reasons for a score the question has not given, make
+    // no example score: left to the report, not kept.
+    if (field === "score" || (field === "scoreReasons" && q.score === null)) return false;
     // "**Follow-ups:** When does it go stale?": the one follow-up, asked on its label's line.
     if (field === "followUps") addFollowUp(q, unquote(plainInline(inline)));
     else if (field === "rubric") q.inlineRubric.push(plainInline(inline));

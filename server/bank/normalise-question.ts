@@ -121,7 +121,8 @@ export function keptUnits(draft: QuestionDraft): Unit[] {
     ...answer,
     ...framework,
     ...rubric.filter(carriesCriteria),
-    ...[keyPoints, redFlags, notes, scoreReasons].flatMap(leadingRun).filter(yieldsItems),
+    // Reasons for a score are kept with the score; without one they make nothing.
+    ...[keyPoints, redFlags, notes, ...(draft.score === null ? [] : [scoreReasons])].flatMap(leadingRun).filter(yieldsItems),
     ...Object.values(draft.listed ?? {}).flat(),
     ...draft.followUps.flatMap((f) => f.answer),
   ];

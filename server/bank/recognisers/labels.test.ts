@@ -8,6 +8,7 @@ import { recogniseLabelledItems } from "./labelled-items";
 import { FOLLOW_UP_LINE, PART_LABELS, fieldForLabel, type LabelField } from "./labels";
 import type { RecogniserContext } from "./recogniser";
 import { labelText } from "./recogniser";
+import { parseBankDocumentWithReport } from "../parse-bank-document";
 
 const DOC = readFileSync(new URL("../../../docs/bank-format.md", import.meta.url), "utf8");
 
@@ -122,6 +123,21 @@ describe("the labels docs/bank-format.md promises", () => {
       expect(recogniseFollowUpLabel(line(`**${form.replace("…", "").trim()}** How would you scale it?`), ctx()), form).toMatchObject({
         prompt: "How would you scale it?",
       });
+    }
+  });
+
+  it("and what follows any of them on its own line is kept in the question or listed as unused, never dropped", () => {
+    for (const { spellings } of documented) {
+      for (const spelling of spellings) {
+        for (const text of [
+          `# Notes\n\n## What is a cache?\n\nA fast store.\n\n**${spelling}:** zebra quokka walrus\n`,
+          `# Notes\n\n## What is a cache?\n\nA fast store.\n\n**${spelling}**\n\nZebra quokka walrus.\n`,
+        ]) {
+          const { document, report } = parseBankDocumentWithReport({ bytes: new TextEncoder().encode(text), sourceFile: "notes.md" });
+          const kept = JSON.stringify(document.questions.map(({ source: _source, ...rest }) => rest)) + JSON.stringify(report.unused);
+          expect(kept.toLowerCase(), `${spelling} in ${text}`).toContain("zebra quokka walrus");
+        }
+      }
     }
   });
 });
