@@ -148,4 +148,16 @@ describe("firstSentences", () => {
     const md = "The event loop lets Node.js do I/O, e.g. Reading files. Use .catch() too.\n\nEfficient:\n\n```sql\nSELECT 1. FROM x;\n```\n\n“Done.”";
     expect(firstSentences(md, 5)).toEqual(["The event loop lets Node.js do I/O, e.g. Reading files.", "Use .catch() too.", "“Done.”"]);
   });
+
+  it("leaves out the answer's own headings and the bullets' markers", () => {
+    expect(firstSentences("A fact table joined to dimensions.
+
+### Example
+
+Sales facts by date.", 5)).toEqual([
+      "A fact table joined to dimensions.",
+      "Sales facts by date.",
+    ]);
+    expect(firstSentences("- An access to a page not in memory.", 5)).toEqual(["An access to a page not in memory."]);
+  });
 });

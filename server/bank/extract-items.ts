@@ -154,12 +154,13 @@ export function firstSentences(md: string, count: number): string[] {
     const fence = /^\s*(```|~~~)/.test(line);
     if (fence) inFence = !inFence;
     const run = runs.at(-1);
-    if (fence || inFence || /^\s*(\||<)/.test(line)) {
+    // A heading inside an answer ("### Example", "### 解法") titles what follows; it is no sentence of it.
+    if (fence || inFence || /^\s*(\||<)/.test(line) || /^ {0,3}#{1,6}\s/.test(line)) {
       if (run?.length !== 0) runs.push([]);
     } else if (line.trim() === "" && run && run.length > 0 && !/[.!?:;,…"”)]$/.test(run.at(-1) ?? "")) {
       // A paragraph that ends without punctuation ("**D:** `undefined`") is a sentence of its own.
       runs.push([]);
-    } else run?.push(plainInline(line.replace(/^\s*>\s?/, "")));
+    } else run?.push(plainInline(line.replace(/^\s*>\s?/, "").replace(/^\s*(?:[-*+]|\d{1,2}[.)])\s+/, "")));
   }
   const sentences: string[] = [];
   for (const run of runs) {
