@@ -150,11 +150,7 @@ describe("firstSentences", () => {
   });
 
   it("leaves out the answer's own headings and the bullets' markers", () => {
-    expect(firstSentences("A fact table joined to dimensions.
-
-### Example
-
-Sales facts by date.", 5)).toEqual([
+    expect(firstSentences("A fact table joined to dimensions.\n\n### Example\n\nSales facts by date.", 5)).toEqual([
       "A fact table joined to dimensions.",
       "Sales facts by date.",
     ]);
