@@ -56,6 +56,8 @@ function reportAdversarial(): void {
     // Heading attribute blocks (split-markdown.ts), and AsciiDoc description-list terms (asciidoc.ts).
     "heading attribute braces": (n) => `## What ${"{#a ".repeat(n / 4)}}\n\nText.\n`,
     "asciidoc term colons": (n) => `= T\n\n== A\n\n[qanda]\nWhat${"::x".repeat(n / 3)}\n`,
+    // AsciiDoc links (asciidoc.ts): macros and cross-references that never close.
+    "asciidoc link macros": (n) => `= T\n\n== A\n\n${"xref:a[".repeat(n / 7)}<<${"b".repeat(n / 2)}\n`,
     // Callouts (question-units.ts): a callout line that never closes its marker.
     "callout marker": (n) => `> [!${"a".repeat(n)}\n> text\n`,
     // Entries wrapped over lines (blocks.ts unwrapLines) and questions with probes after them (question-list.ts).

@@ -73,6 +73,26 @@ describe("an AsciiDoc document", () => {
     expect(at(1_000_000)).toBeLessThan(1000);
   });
 
+  it("reads links and cross-references as their text: xref:, link:, a URL with its text, <<anchor,text>>", () => {
+    const text =
+      "= FAQ\n\n== How do I switch threads?\n\nAs described in xref:extra.adoc#schedulers[Schedulers], see link:https://x.io/a[the guide], https://y.io[Y] and <<faq.affinity,thread affinity>>.\n";
+    expect(asciidocAsMarkdown(text)?.split("\n")[4]).toBe(
+      "As described in [Schedulers](extra.adoc#schedulers), see [the guide](https://x.io/a), [Y](https://y.io) and thread affinity.",
+    );
+    expect(parse(text).document.questions[0]?.answer).toContain("As described in [Schedulers](extra.adoc#schedulers)");
+  });
+
+  it("reads a line of link macros that never close their bracket in linear time", () => {
+    const at = (n: number) => {
+      const text = `= T\n\n== A\n\n${"xref:a[".repeat(n / 7)}<<${"b".repeat(n)}\n`;
+      const start = performance.now();
+      asciidocAsMarkdown(text);
+      return performance.now() - start;
+    };
+    at(100_000);
+    expect(at(1_000_000)).toBeLessThan(1000);
+  });
+
   it("reads a line of many term separators in linear time", () => {
     const at = (n: number) => {
       const text = `= T\n\n== A\n\n[qanda]\nWhat${"::x".repeat(n / 3)}\nWhy${":: ;;".repeat(n / 5)}\n`;

@@ -39,6 +39,23 @@ function termLine(line: string, depth: number, qanda: boolean): string | null {
 /** Section titles needed before a document reads as AsciiDoc: one "= x" line alone is as likely prose. */
 const MIN_TITLES = 2;
 
+/** "xref:page.adoc#id[Schedulers]", "link:https://…[text]", "https://…[text]": a link and its text (bounded and
+ * anchored on its prefix, so that a long line of brackets stays linear). */
+const LINK_MACRO = /(xref:|link:|https?:\/\/)([^\s[\]<>]{1,500})\[([^\]\n]{0,500})\]/g;
+/** "<<anchor,Text>>" or "<<anchor>>": a cross-reference. (Bounded: a line of brackets stays linear.) */
+const CROSS_REFERENCE = /<<([^,<>\n]{1,200})(?:,\s*([^<>\n]{1,500}))?>>/g;
+
+/** A line's links and cross-references as the Markdown links a reader sees. */
+function inlineLinks(line: string): string {
+  if (!line.includes("[") && !line.includes("<<")) return line;
+  return line
+    .replace(LINK_MACRO, (_whole, prefix: string, rest: string, label: string) => {
+      const target = /^https?/.test(prefix) ? prefix + rest : rest;
+      return `[${label.trim() === "" ? target : label}](${target})`;
+    })
+    .replace(CROSS_REFERENCE, (_whole, anchor: string, label: string | undefined) => (label ?? anchor).trim());
+}
+
 /**
  * The document rewritten as Markdown, line for line, when it is AsciiDoc: two or more section titles
  * outside delimited blocks, at least one of them a section ("==" or deeper) rather than only the
@@ -90,7 +107,7 @@ export function asciidocAsMarkdown(text: string): string | null {
       depth = (title[1] ?? "").length;
       qanda = false;
       inEntry = false;
-      out.push(`${"#".repeat(depth)} ${(title[2] ?? "").replace(/[ \t]+=+[ \t]*$/, "")}`);
+      out.push(`${"#".repeat(depth)} ${inlineLinks((title[2] ?? "").replace(/[ \t]+=+[ \t]*$/, ""))}`);
       continue;
     }
     const style = LIST_STYLE.exec(line)?.[1];
@@ -99,7 +116,7 @@ export function asciidocAsMarkdown(text: string): string | null {
     if (term !== null) inEntry = true;
     else if (inEntry && line.trim() !== "" && !/^\s/.test(line) && !CONTINUATION.test(line)) inEntry = false;
     // Inside an entry its definition is dedented (indented, Markdown would read it as code) and "+" is a blank line.
-    out.push(style !== undefined ? "" : (term ?? (inEntry && CONTINUATION.test(line) ? "" : inEntry ? line.trimStart() : line)));
+    out.push(style !== undefined ? "" : inlineLinks(term ?? (inEntry && CONTINUATION.test(line) ? "" : inEntry ? line.trimStart() : line)));
   }
   if (open !== null) out.push("```");
   return out.join("\n");
