@@ -44,4 +44,11 @@ describe("questions asked without a question mark, in other languages", () => {
     expect(isQuestionLike("Share an example of a decision you reversed.")).toBe(true);
     expect(isQuestionLike("Please note that answers vary.")).toBe(false);
   });
+
+  it("reads Chinese asking after its subject, without a question mark", () => {
+    for (const asks of ["Arthas 能否跟踪 native 函数", "Arthas 能不能离线使用", "Arthas 怎么使用指定版本，不使用自动升级版本", "这个配置会影响性能吗"]) {
+      expect(isQuestionLike(asks), asks).toBe(true);
+    }
+    for (const says of ["日志文件路径在用户目录下", "无论如何都要先读日志", "方法同名过滤"]) expect(isQuestionLike(says), says).toBe(false);
+  });
 });

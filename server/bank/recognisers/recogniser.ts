@@ -115,6 +115,13 @@ const IMPERATIVE =
 const CJK_ASKING = /^(?:请|用|使用|实现|写|编写|手写|说说|说下|说一说|谈谈|讲讲|解释|举例|列举|描述|简述|比较|区分|如何|怎么|怎样|为什么|为何|什么是|是否)\S/;
 
 /**
+ * Chinese also asks mid-sentence, with or without "？": "A-not-A" and question words after the subject
+ * ("Arthas 能否跟踪 native 函数", "Arthas 能不能离线使用", "Arthas 怎么使用指定版本"), or a final "吗"/"呢".
+ */
+const CHINESE_ASKING_INSIDE =
+  /[\u3400-\u9fff\w]\s*(?:能否|能不能|可否|可不可以|是不是|有没有|会不会|要不要|怎么|怎样|(?<!无论)如何|为什么|为何)|[\u3400-\u9fff][吗呢][。.]?$/;
+
+/**
  * Korean asks in its verb ending, with or without a question mark: "교착상태란 무엇인가", "왜 필요한가",
  * "어떻게 동작하나요", "무엇입니까", "사용할까".
  */
@@ -158,7 +165,7 @@ export function isQuestionLike(text: string): boolean {
     .trim();
   if (t.length < (CJK.test(t) ? 4 : 8)) return false;
   if (/\?["”'’)]*\s*(?:\(.*\))?$/.test(t) || /\?["”'’]?\s/.test(t)) return true;
-  if (CJK_ASKING.test(t) || KOREAN_ASKING.test(t) || JAPANESE_ASKING.test(t)) return true;
+  if (CJK_ASKING.test(t) || CHINESE_ASKING_INSIDE.test(t) || KOREAN_ASKING.test(t) || JAPANESE_ASKING.test(t)) return true;
   if (t.split(/\s+/).length < 3) return false;
   if (INTERROGATIVE.test(t) || OTHER_LANGUAGES_ASKING.test(t)) return true;
   // "Your database primary fails. Walk me through what happens." asks in its second sentence.
