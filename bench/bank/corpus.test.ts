@@ -9,19 +9,19 @@ const TARGETS = { recall: 95, answers: 90, followUps: 90 };
  * measured figure rounded down to a tenth of a percent, so the measured count passes and one sample fewer
  * fails), and the gap stays visible here instead of being tuned or labelled away. Raise a floor when the
  * half improves; drop it once the half reaches the target. Never lower one to let a change through.
- * Measured on the 82-document corpus from 73 repositories (npm run -s bench:bank -- --corpus). Floors are
+ * Measured on the 90-document corpus from 81 repositories (npm run -s bench:bank -- --corpus). Floors are
  * remeasured, not lowered, when documents join: the half is then a different set of documents.
  */
 const FLOORS: Record<Half, Partial<typeof TARGETS>> = {
-  // Tuning: every target reached: recall 449/458 = 98.0% (none refused), answers 331/336 = 98.5%, follow-ups 46/49 = 93.9%.
+  // Tuning: every target reached: recall 501/509 = 98.4% (none refused), answers 373/375 = 99.5%, follow-ups 61/61 = 100%.
   tuning: {},
   "held-out": {
-    // Target recall ≥ 95%; measured 360/429 = 83.9% (none refused). The seventeenth session's thirteen new held-out
-    // documents (6, then 7) took the half from 263/289 = 91.0% on the 27 before to 315/358, then to this.
-    recall: 83.9,
-    // Target answers ≥ 90%; measured 254/327 = 77.7% (214/268 on 33 documents; 164/200 = 82.0% on the 27 before).
-    answers: 77.6,
-    // Target follow-ups ≥ 90%; measured 20/27 = 74.1% (20/25 on 33; 20/23 on the 27 before).
+    // Target recall ≥ 95%; measured 388/457 = 84.9% (none refused). The seventeenth session's sixteen new held-out
+    // documents (6, 7, then 3) took the half from 263/289 = 91.0% on the 27 before to 315/358, 360/429, then this.
+    recall: 84.9,
+    // Target answers ≥ 90%; measured 282/355 = 79.4% (164/200 = 82.0% on the 27 before).
+    answers: 79.4,
+    // Target follow-ups ≥ 90%; measured 20/27 = 74.1% (20/23 on the 27 before; the new documents label 4, none found).
     followUps: 74.0,
   },
 };
@@ -45,9 +45,9 @@ const REFUSED: Record<Half, string[]> = {
 describe("the labelled corpus", () => {
   const scores = loadLabels().map(scoreDocument);
 
-  it("has at least 82 documents from 70 or more repositories, with 7 or more labelled samples each, in both halves", () => {
-    expect(scores.length).toBeGreaterThanOrEqual(82);
-    expect(new Set(scores.map((s) => s.repo)).size).toBeGreaterThanOrEqual(70);
+  it("has at least 90 documents from 80 or more repositories, with 7 or more labelled samples each, in both halves", () => {
+    expect(scores.length).toBeGreaterThanOrEqual(90);
+    expect(new Set(scores.map((s) => s.repo)).size).toBeGreaterThanOrEqual(80);
     // Seven: pexpect's FAQ asks seven questions, every one labelled.
     for (const s of scores) expect(s.samples, s.file).toBeGreaterThanOrEqual(7);
     for (const half of HALVES) expect(scores.filter((s) => s.half === half).length, half).toBeGreaterThanOrEqual(5);
