@@ -33,7 +33,8 @@ describe("an interviewer's guide that lists its questions in wrapped bullets", (
     "* Have they taken any steps or created any systems to prevent errors from occurring,\n  or to detect them early? (Answers might involve unit testing, asserts, debug-only code,\n  test harnesses, internal self-validation.)\n\n" +
     "* What approaches have they favored for tracking down bugs? (Their own or others' bugs.)\n  Can they follow a coherent diagnostic plan to fix the root cause?\n\n" +
     "* What performance and scalability issues have they encountered? How did they discover them and\n  track down the causes? How did they address them?\n\n" +
-    "* What is a process? How does it differ from a thread?\n";
+    "* What is a process? How does it differ from a thread?\n\n" +
+    "* Is Python compiled or interpreted? Explain.\n  Both: it compiles to bytecode.\n";
 
   it("reads each wrapped bullet as one question, a long bracket after it as what to hear, and the questions after it as its probes", () => {
     const doc = parseBankDocument({ bytes: new TextEncoder().encode(guide), sourceFile: "coding.rst" });
@@ -55,6 +56,8 @@ describe("an interviewer's guide that lists its questions in wrapped bullets", (
       ],
       // Said in one breath: one question in two parts.
       ["What is a process? How does it differ from a thread?", null, []],
+      // A brief request after it is the question's own.
+      ["Is Python compiled or interpreted? Explain.", "Both: it compiles to bytecode.", []],
     ]);
   });
 

@@ -53,6 +53,8 @@ const ONE_BREATH_CHARS = 120;
 /** A bracket after a question that narrows it is short; a longer one is a note on what to hear. */
 const ASIDE_CHARS = 60;
 
+/** "Explain.", "Why?", "Justify your answer.": a brief request after the question is the question's own. */
+const BRIEF_REQUEST = /^(?:(?:explain|justify|elaborate|discuss|describe|compare)\b[^.?!]{0,30}[.!]?|why\?|how so\?)$/i;
 const isAside = (text: string) => BRACKETED_ASIDE.test(text) && text.length <= ASIDE_CHARS;
 const asksInFull = (line: string) => /[?？]["”'’)]*$/.test(line.trim()) && isQuestionLike(plainInline(line));
 
@@ -109,7 +111,7 @@ function listedQuestion(item: ListItem): ListedQuestion {
   const quotedWhole = /^["“][^"“”]*["”]$/.test(text);
   const probed = quotedWhole ? null : questionAndProbes(text);
   const m = quotedWhole || probed ? null : /^(.+?\?)["”]?\s+(?:[-–—]+\s+)?(\S.*)$/.exec(text);
-  const answered = m?.[2] !== undefined && !isQuestionLike(m[2]) && !isAside(m[2]) ? m : null;
+  const answered = m?.[2] !== undefined && !isQuestionLike(m[2]) && !isAside(m[2]) && !BRIEF_REQUEST.test(m[2]) ? m : null;
   const prompt = unquote(probed?.prompt ?? answered?.[1] ?? text);
   // Lines under it that ask in full ("How did you measure it?") are more of what to ask, not its answer.
   const laterQuestions = item.lines.slice(1).filter(asksInFull);
