@@ -26,6 +26,17 @@ describe("splitPlainText", () => {
     ]);
   });
 
+  it("reads a title in capitals alone between blank lines as a heading, not a shout inside a paragraph", () => {
+    const { units } = splitPlainText("C++ INTERVIEW QUESTIONS\n\nQuestion 1: What is RAII?\nAnswer: Scoped resources.\nNOTE THIS WELL\n\nOK\n");
+    expect(units.map((u) => [u.kind, u.kind === "heading" ? u.depth : null, u.md])).toEqual([
+      ["heading", 1, "# C++ INTERVIEW QUESTIONS"],
+      ["line", null, "Question 1: What is RAII?"],
+      ["line", null, "Answer: Scoped resources."],
+      ["line", null, "NOTE THIS WELL"],
+      ["line", null, "OK"],
+    ]);
+  });
+
   it("fences code that lost its line breaks and restores the obvious ones", () => {
     const { units, codeLinesRestored } = splitPlainText(
       "Diagnostic command:\n\nconst admin = client.db().admin();const status = await admin.serverStatus();\n    console.log(status);\n\nThen read it.",

@@ -23,6 +23,18 @@ const escapeLine = (line: string) => line.replace(/^(\s*)([#>|=+])/, "$1\\$2").t
 /** A line drawn with one character under (or over and under) a title: "=====", "-----", "~~~~~"; not a diagram's fence. */
 const ADORNMENT = /^(?!```$)([=\-~^*#+"'`:.])\1{2,}\s*$/;
 
+/** "C++ INTERVIEW QUESTIONS": two or more words in capitals, no sentence's end, alone between blank lines. */
+const CAPITALS = /^(?=(?:.*\p{Lu}){4})[\p{Lu}\d][\p{Lu}\d +#&/()'’,-]*[\p{Lu}\d+#)]$/u;
+
+/** A title in capitals on a line of its own, as plain-text notes write them: a section, at its style's level. */
+function capitalTitle(lines: readonly string[], i: number, styles: string[]): { title: string; depth: number; length: number } | null {
+  const line = (lines[i] ?? "").trim();
+  const alone = (lines[i - 1] ?? "").trim() === "" && (lines[i + 1] ?? "").trim() === "";
+  if (!alone || line.length > 60 || !/\S\s+\S/.test(line) || !CAPITALS.test(line)) return null;
+  if (!styles.includes("CAPITALS")) styles.push("CAPITALS");
+  return { title: line, depth: Math.min(6, styles.indexOf("CAPITALS") + 1), length: 1 };
+}
+
 /**
  * A title underlined, or over- and underlined, as plain text and reStructuredText write section titles
  * ("Concurrency\n==========="): its heading level is the order in which its style first appears, as reST
@@ -34,7 +46,7 @@ function underlinedTitle(lines: readonly string[], i: number, styles: string[]):
   const titled = over && second.trim() !== "" && !ADORNMENT.test(second) && third.trim() === first.trim() ? second : null;
   const under = titled === null && first.trim() !== "" && !BULLET.test(first) ? ADORNMENT.exec(second) : null;
   const title = titled ?? (under ? first : null);
-  if (title === null) return null;
+  if (title === null) return capitalTitle(lines, i, styles);
   const style = titled !== null ? `${over?.[1]}${over?.[1]}` : (under?.[1] ?? "");
   if (!styles.includes(style)) styles.push(style);
   return { title: title.trim(), depth: Math.min(6, styles.indexOf(style) + 1), length: titled !== null ? 3 : 2 };
