@@ -74,7 +74,8 @@ export function unwrapLines(lines: readonly string[]): string[] {
   let goesOn = false;
   for (const line of lines) {
     const fence = /^\s*(?:```|~~~)/.test(line);
-    if (goesOn && !fence && /^\s*[a-z]/.test(line)) out[out.length - 1] = `${out.at(-1) ?? ""} ${line.trim()}`;
+    // Lower case goes on a sentence; so does a script without case (Chinese, Japanese, Korean).
+    if (goesOn && !fence && /^\s*[a-z\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/.test(line)) out[out.length - 1] = `${out.at(-1) ?? ""} ${line.trim()}`;
     else out.push(line);
     if (fence) inFence = !inFence;
     goesOn = !inFence && !fence && line.trim().length >= WRAPPED_LINE_CHARS && !ENDS_CLAUSE.test(line);

@@ -80,3 +80,16 @@ describe("a numbered list of questions past nine", () => {
     ]);
   });
 });
+
+describe("a question wrapped in a script without case", () => {
+  it("joins a Korean question wrapped onto the next line", () => {
+    const doc = parse(
+      "# 시스템 엔지니어링\n\n- 처음 서버를 샀습니다. 어떤 보안적 조치를 먼저 하시겠습니까?\n- 프로세스의 CPU 상태를 보기 위해 top을 했습니다. user,system,iowait중에 뭐를 제일\n신경쓰시나요?\n- screen과 tmux중에 뭘 더 좋아하시나요?\n",
+    );
+    expect(doc.questions.map((q) => [q.prompt, q.followUps.length])).toEqual([
+      ["처음 서버를 샀습니다. 어떤 보안적 조치를 먼저 하시겠습니까?", 0],
+      ["프로세스의 CPU 상태를 보기 위해 top을 했습니다. user,system,iowait중에 뭐를 제일 신경쓰시나요?", 0],
+      ["screen과 tmux중에 뭘 더 좋아하시나요?", 0],
+    ]);
+  });
+});
