@@ -7,7 +7,7 @@ import { recogniseFieldLabel } from "./recognisers/field-label";
 import { recogniseFollowUpLabel } from "./recognisers/follow-up-label";
 import { headingPrompt, topicPrompt } from "./recognisers/heading-question";
 import { recogniseLabelledItems } from "./recognisers/labelled-items";
-import { recogniseLabelledQuestion } from "./recognisers/labelled-question";
+import { isQuestionLabelHeading, recogniseLabelledQuestion } from "./recognisers/labelled-question";
 import { isSolutionCode, isWrittenUp, type WriteUpPart, writeUpLabel, writeUpPart } from "./write-up-parts";
 import type { RecogniserContext } from "./recognisers/recogniser";
 import { isQuestionLike, setsTask } from "./recognisers/recogniser";
@@ -92,7 +92,7 @@ export function labelledTopicOpeners(units: readonly Unit[], openers: ReadonlyMa
       return;
     }
     if (unit.kind === "heading") {
-      const asks = openers.has(unit) || isQuestionLike(headingPrompt(unit.text).prompt);
+      const asks = openers.has(unit) || isQuestionLike(headingPrompt(unit.text).prompt) || isQuestionLabelHeading(unit);
       if (asks) for (const above of stack) above.asksOthers = true;
       const part = writeUpPart(unit.text);
       if (part !== null) stack.at(-1)?.parts.add(part);

@@ -301,4 +301,21 @@ describe("a new user's own notes", () => {
     expect(parsed.document.questions.map((q) => [q.prompt, q.answer, q.exampleScore])).toEqual([["What is a cache?", "A fast store.", null]]);
     expect(parsed.report.unused.map((u) => u.excerpt)).toEqual(["Score: strong hire, clear on eviction"]);
   });
+
+  it("a template's '### Question' and '### Answer' headings, and an answer hidden under 'Show answer'", () => {
+    const template = parse(
+      "# Redis\n\n### Question\n\nWhat is Redis persistence?\n\n### Answer\n\nRDB snapshots and the AOF log.\n\n### Question\n\nWhat is eviction?\n\n### Answer\n\nRemoving keys when memory is full.\n",
+    );
+    expect(template.questions.map((q) => [q.section, q.prompt, q.answer])).toEqual([
+      [["Redis"], "What is Redis persistence?", "RDB snapshots and the AOF log."],
+      [["Redis"], "What is eviction?", "Removing keys when memory is full."],
+    ]);
+    const hidden = parse(
+      "# Kafka\n\n## What is a consumer group?\n\n<details>\n<summary>Show answer</summary>\n\nConsumers sharing a topic's partitions.\n\n</details>\n\n## What is log compaction?\n\n<details>\n<summary>Click to see the solution</summary>\n\nKeeping the latest value per key.\n\n</details>\n",
+    );
+    expect(hidden.questions.map((q) => [q.prompt, q.answer])).toEqual([
+      ["What is a consumer group?", "Consumers sharing a topic's partitions."],
+      ["What is log compaction?", "Keeping the latest value per key."],
+    ]);
+  });
 });

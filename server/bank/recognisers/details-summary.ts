@@ -41,7 +41,10 @@ export const recogniseDetailsSummary: Recogniser = (unit, ctx) => {
     }
     return /^<\/details>$/i.test(rest) ? { type: "end" } : null;
   }
-  const field = fieldForLabel(labelText(summary.prompt));
+  // "Show answer", "Click to see the solution": a button's words around the part it reveals.
+  const field = fieldForLabel(
+    labelText(summary.prompt).replace(/^(?:click (?:here )?(?:to|for) )?(?:show|view|see|reveal|display|toggle|expand)(?: the)? /, ""),
+  );
   if (ctx.inQuestion && field && field !== "examples") return { type: "field", field, inline: summary.after };
   if (!isQuestionLike(summary.prompt)) return null;
   return { type: "question", prompt: summary.prompt, opener: "details", tentative: false, inline: summary.after };

@@ -1,4 +1,5 @@
 import { unquote, withoutEmoji } from "../inline-text";
+import type { Unit } from "../blocks";
 import type { Recogniser } from "./recogniser";
 import { inlineAfterLabel, isQuestionLike } from "./recogniser";
 
@@ -10,7 +11,13 @@ import { inlineAfterLabel, isQuestionLike } from "./recogniser";
  */
 const LABEL = /^(?:q|question|base question|main question|interview question|prompt)\s*#?(\d*)\s*[:.)]\s*(.*)$/i;
 
+/** "### Question" over its prompt, then "### Answer" over the answer: a template's headings, the prompt below. */
+export const isQuestionLabelHeading = (unit: Unit) => unit.kind === "heading" && /^(?:q|question)\s*#?\d{0,3}\s*[:.]?$/i.test(withoutEmoji(unit.text).trim());
+
 export const recogniseLabelledQuestion: Recogniser = (unit, ctx) => {
+  if (isQuestionLabelHeading(unit)) {
+    return { type: "question", prompt: "", opener: "heading", tentative: true, inline: null };
+  }
   if (unit.kind !== "line") return null;
   const text = withoutEmoji(unit.text);
   // "**Question 3**" alone on its line, as a Google Docs export writes it: the prompt follows.
