@@ -606,7 +606,21 @@ function listedParts(groups: readonly LabelledGroup[], unit: Unit): QuestionDraf
 }
 
 /** One of several questions listed on a single unit ("1. … 2. …"), with its one-line answer. */
+/**
+ * An entry's text split at a line labelled as its answer ("a) Network" … "d) Application", then "**Answer:** b)"):
+ * what comes before is shown with the question, the rest answers it. Null when no later line is so labelled.
+ */
+function splitAtAnswerLabel(text: string): { shown: string; answer: string } | null {
+  const lines = text.split("\n");
+  const at = lines.findIndex((line, n) => n > 0 && fieldForLabel(labelText(/^([^:：]{1,40})[:：]/.exec(plainInline(line))?.[1] ?? "")) === "answer");
+  if (at === -1) return null;
+  const answer = (lines[at] ?? "").replace(/^[^:：]*[:：]\s*(?:\*\*|__)?\s*/, "");
+  return { shown: lines.slice(0, at).join("\n").trim(), answer: [answer, ...lines.slice(at + 1)].join("\n").trim() };
+}
+
 function listedQuestion(item: Extract<Marker, { type: "questions" }>["items"][number], unit: Unit, section: string[]): QuestionDraft {
+  const labelled = item.answer === null ? null : splitAtAnswerLabel(item.answer);
+  const answer = labelled?.answer ?? item.answer;
   return {
     prompt: item.prompt,
     title: null,
@@ -614,7 +628,8 @@ function listedQuestion(item: Extract<Marker, { type: "questions" }>["items"][nu
     section,
     fields: {
       ...emptyFields(),
-      answer: item.answer === null ? [] : [inlineUnit(item.answer, unit)],
+      body: labelled === null || labelled.shown === "" ? [] : [inlineUnit(labelled.shown, unit)],
+      answer: answer === null || answer === "" ? [] : [inlineUnit(answer, unit)],
       notes: (item.notes ?? []).map((note) => inlineUnit(note, unit)),
     },
     inlineRubric: [],

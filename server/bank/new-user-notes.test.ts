@@ -318,4 +318,14 @@ describe("a new user's own notes", () => {
       ["What is log compaction?", "Keeping the latest value per key."],
     ]);
   });
+
+  it("a multiple-choice quiz in a numbered list: the options are shown with the question, the labelled line is the answer", () => {
+    const document = parse(
+      "# Networking quiz\n\n1. Which layer does TCP work at?\n   a) Network\n   b) Transport\n   c) Session\n\n   **Answer:** b) Transport\n\n2. What port does HTTPS use by default?\n   a) 80\n   b) 443\n\n   **Answer:** b) 443\n",
+    );
+    expect(document.questions.map((q) => [q.prompt, q.context, q.answer])).toEqual([
+      ["Which layer does TCP work at?", "a) Network\nb) Transport\nc) Session", "b) Transport"],
+      ["What port does HTTPS use by default?", "a) 80\nb) 443", "b) 443"],
+    ]);
+  });
 });
