@@ -430,9 +430,10 @@ function stepSections(units: readonly Unit[]): Set<Unit> {
   for (const steps of siblingGroups(units, headings)) {
     if (!steps.every((h) => h.depth === steps[0]?.depth)) continue;
     if (steps.filter((h) => leadsToQuestions(h.index, h.depth)).length < Math.max(2, steps.length / 3)) continue;
+    const endsAsking = (h: { text: string }) => /[?？]["”'’]?$/.test(headingPrompt(h.text).prompt);
     // Headings that mostly ask are the questions, and the lists under them their parts.
-    if (steps.filter((h) => /[?？]["”'’]?$/.test(headingPrompt(h.text).prompt)).length > steps.length / 2) continue;
-    for (const h of steps) if (!/[?？]["”'’]?$/.test(headingPrompt(h.text).prompt)) sections.add(h.unit);
+    if (steps.filter(endsAsking).length > steps.length / 2) continue;
+    for (const h of steps) if (!endsAsking(h)) sections.add(h.unit);
   }
   return sections;
 }
