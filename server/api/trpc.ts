@@ -6,6 +6,7 @@ import type { Db } from "@/server/platform/db/client";
 import type { Runtime } from "@/server/platform/runtime";
 import type { IceConfig } from "@/server/services/call/ice-servers";
 import type { RoomEngine } from "@/server/services/room/engine";
+import type { BankReader } from "@/server/services/bank/reader/bank-reader";
 import type { SessionUser } from "@/server/auth/session";
 import { bankReadScope, canImportToBank } from "@/server/domain/bank/policy";
 import { canPractise, PRACTICE_NEEDS_ACCOUNT } from "@/server/domain/practice/policy";
@@ -24,6 +25,8 @@ export interface Context {
   pool: pg.Pool;
   /** The room engine: procedures that change a room go through it, as socket commands do. */
   engine: RoomEngine;
+  /** Reads uploaded bank documents off the event loop, within a memory and a time limit. */
+  bankReader: BankReader;
   user: SessionUser | null;
   /** Closes the user's open sockets, on every node, once their sessions have ended. */
   endSocketsOf: (userId: string) => void;
@@ -39,6 +42,7 @@ export function createContext(runtime: Runtime, user: SessionUser | null, client
     db: runtime.db,
     pool: runtime.pool,
     engine: runtime.engine,
+    bankReader: runtime.bankReader,
     user,
     endSocketsOf: (userId) => runtime.endSocketsOf(userId),
     clientAddress,

@@ -1,7 +1,8 @@
 /** Larger files are refused before decoding: no real prep document comes near this. */
 export const MAX_BANK_BYTES = 5 * 1024 * 1024;
 
-export type BankParseErrorCode = "EMPTY" | "BINARY" | "TOO_LARGE" | "NOTHING_RECOGNISED" | "INVALID" | "NO_SUCH_PASSAGE";
+/** TOO_COMPLEX: the reader stopped a file that needed more memory or time than any real document (services/bank/reader). */
+export type BankParseErrorCode = "EMPTY" | "BINARY" | "TOO_LARGE" | "TOO_COMPLEX" | "NOTHING_RECOGNISED" | "INVALID" | "NO_SUCH_PASSAGE";
 
 /** The only error the bank pipeline throws; `message` is a sentence fit to show a user. */
 export class BankParseError extends Error {

@@ -4,6 +4,7 @@ import { createMetrics, type EngineMetrics } from "@/server/platform/observabili
 import { REALTIME_NOT_RUNNING, type RealtimeStatus } from "@/server/realtime/status";
 import { RoomEngine } from "@/server/services/room/engine";
 import { PublisherRelay } from "@/server/services/room/publisher";
+import { BankReader } from "@/server/services/bank/reader/bank-reader";
 import type { IceConfig } from "@/server/services/call/ice-servers";
 import type { SmtpConfig } from "@/server/services/email/mailer";
 
@@ -27,6 +28,8 @@ export interface Runtime {
   /** Where the engine publishes; the realtime server attaches Socket.IO to it. */
   readonly publisher: PublisherRelay;
   readonly metrics: EngineMetrics;
+  /** Reads uploaded bank documents on a thread of its own, within a memory and a time limit. */
+  readonly bankReader: BankReader;
   /** What /api/health says of Socket.IO; the realtime server replaces it when it starts and stops. */
   realtimeStatus: () => RealtimeStatus;
   /**
@@ -61,6 +64,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     engine: new RoomEngine(pool, publisher, reportError, options.smtp !== null),
     publisher,
     metrics: createMetrics(),
+    bankReader: new BankReader(),
     realtimeStatus: () => REALTIME_NOT_RUNNING,
     endSocketsOf: () => undefined,
     reportError,
@@ -68,5 +72,6 @@ export function createRuntime(options: RuntimeOptions): Runtime {
 }
 
 export async function closeRuntime(runtime: Runtime): Promise<void> {
+  await runtime.bankReader.close();
   await closeDatabase({ prisma: runtime.db, pool: runtime.pool });
 }

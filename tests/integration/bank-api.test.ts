@@ -137,6 +137,25 @@ describe("bank API", () => {
     expect(huge.status).toBe(413);
   });
 
+  it("refuses a document that would exhaust memory, answers other requests while it reads, and reads the next file", async () => {
+    // Nested one-word bullets: the Markdown parser keeps a few kilobytes per line, so 2 MB of them would take
+    // the server's whole heap if they were read in its process.
+    const bullets = `# T\n\n10. What?\n${"   * why\n".repeat(220_000)}`;
+    const before = await db.bankDocument.count();
+    let previewDone = false;
+    const preview = member.bank.preview.mutate({ files: [{ name: "bullets.md", encoding: "text", content: bullets }] }).finally(() => (previewDone = true));
+    const health = await fetch(`${app.url}/api/health`);
+    expect(health.ok).toBe(true);
+    expect((await member.bank.search.query({ q: "websocket", limit: 1 })).items).toHaveLength(1);
+    expect(previewDone).toBe(false);
+    expect(await preview).toEqual([
+      { name: "bullets.md", ok: false, code: "PAYLOAD_TOO_LARGE", message: expect.stringMatching(/^bullets\.md needs more memory .*split it/) },
+    ]);
+    const [next] = await member.bank.preview.mutate({ files: [{ name: "notes.md", encoding: "text", content: SMALL_DOC }] });
+    expect(next).toMatchObject({ ok: true, document: { questions: [{ prompt: "How does an LSM tree absorb writes?" }] } });
+    expect(await db.bankDocument.count()).toBe(before);
+  });
+
   it("previews the passages it did not use, imports the ones made questions, and refuses a stale one with nothing written", async () => {
     const notes =
       "# Interview notes\n\nRead these first.\n\n## Caching\n\n### What is a cache stampede?\n\nMany misses at once.\n\n## Scratch\n\nExplain write-behind caching.\nWrites reach the database later, narwhalcode.\n";

@@ -9,11 +9,13 @@ import { importBankDocument } from "@/server/services/bank/import";
 import { bankFilesIn, importBankPaths } from "@/server/services/bank/import-paths";
 import { loadBankQuestionsForSnapshot } from "@/server/services/bank/snapshot";
 import { importBankFiles } from "@/server/services/bank/upload";
+import { BankReader } from "@/server/services/bank/reader/bank-reader";
 import { updateBankQuestion } from "@/server/services/bank/edit-question";
 import { fileDatabase } from "../support/db";
 
 const { db } = await fileDatabase();
-afterAll(() => db.$disconnect());
+const reader = new BankReader();
+afterAll(() => Promise.all([db.$disconnect(), reader.close()]));
 
 const SEEDS = path.resolve("content/banks");
 
@@ -208,6 +210,7 @@ describe("bank import: failures write nothing", () => {
     const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString("base64");
     const results = await importBankFiles(
       db,
+      reader,
       [
         { name: "empty.md", content: "" },
         { name: "image.md", content: base64(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x1a, 0x0a])) },

@@ -137,7 +137,7 @@ export async function describeAuthorizationTable<M extends Member>(driver: Drive
     const world = await interviewOf(db, owner, observer, tag);
     const coInterviewerLink = await createInvite(db, processRuntime().appUrl, owner, { sessionId: world.sessionId, role: "CO_INTERVIEWER" }, new Date());
     await acceptInvite(db, processRuntime().engine, coInterviewer, tokenOf(coInterviewerLink.url), new Date());
-    const [imported] = await importBankFiles(db, [{ ...smallDocument, name: `private-${tag}.md` }], owner.id);
+    const [imported] = await importBankFiles(db, processRuntime().bankReader, [{ ...smallDocument, name: `private-${tag}.md` }], owner.id);
     if (!imported?.ok) throw new Error("the owner's private document was not imported");
     const privateDocument = await db.bankDocument.findUniqueOrThrow({ where: { id: imported.outcome.documentId }, include: { questions: true } });
     let member = members.get(caller);

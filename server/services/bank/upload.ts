@@ -4,12 +4,12 @@ import type { Db } from "@/server/platform/db/client";
 import { BankParseError } from "@/server/bank/bank-parse-error";
 import { bankDocumentSchema, type BankDocument } from "@/server/bank/bank-format";
 import { correctQuestion } from "@/server/bank/correct-question";
-import { parseBankDocumentWithReport, type ParsedBank } from "@/server/bank/parse-bank-document";
+import type { ParsedBank } from "@/server/bank/parse-bank-document";
 import { AppError, type ErrorCode } from "@/server/platform/errors";
 import { requireKnownCompetencies, requireRunnableCode } from "@/server/services/bank/edit-question";
 import { importBankDocument } from "@/server/services/bank/import";
-import { withStartingDiagrams } from "@/server/services/bank/starting-diagram";
-import { bankSourceBytes } from "@/server/services/bank/formats/convert-document";
+import type { BankReader } from "@/server/services/bank/reader/bank-reader";
+import { readerErrorToThrow } from "@/server/services/bank/reader/protocol";
 import { passagesOfText } from "@/server/domain/bank/part-sources";
 import { bankFileSchema, MAX_LISTED_PASSAGES, type BankFile, type FileFailure, type PreviewResult } from "@/server/api/routers/bank/preview.schema";
 import { correctedFileSchema, type CorrectedFile, type ImportResult } from "@/server/api/routers/bank/import.schema";
@@ -23,20 +23,24 @@ function bytesOf(file: z.output<typeof bankFileSchema>): Uint8Array {
   return file.encoding === "base64" ? Buffer.from(file.content, "base64") : new TextEncoder().encode(file.content);
 }
 
-/**
- * A file's bank. PDF, .docx and HTML are converted to Markdown first, so the lines the report and the
- * questions' sources give are lines of that Markdown; `byteSize` is the file's own.
- */
-async function parseFile(file: z.output<typeof bankFileSchema>, passagesAsQuestions: readonly number[] = []): Promise<ParsedBank & { byteSize: number }> {
-  const sourceFile = sourceFileName(file.name);
-  const raw = bytesOf(file);
-  const { bytes } = await bankSourceBytes(raw, sourceFile);
-  const { document, report, text } = parseBankDocumentWithReport({ bytes, sourceFile }, { passagesAsQuestions });
-  return { document: withStartingDiagrams(document), report, text, byteSize: raw.length };
+/** A file's bank, read on the reader's thread; `byteSize` is the file's own. */
+async function parseFile(
+  reader: BankReader,
+  file: z.output<typeof bankFileSchema>,
+  passagesAsQuestions: readonly number[] = [],
+): Promise<ParsedBank & { byteSize: number }> {
+  const bytes = bytesOf(file);
+  const outcome = await reader.read({ bytes, sourceFile: sourceFileName(file.name), passagesAsQuestions });
+  if (!outcome.ok) throw readerErrorToThrow(outcome.error);
+  return { ...outcome.parsed, byteSize: bytes.length };
 }
 
 /** What a parse error means to the caller: the file is bad, too large, or changed since its preview. */
-const PARSE_ERROR_CODES: Partial<Record<BankParseError["code"], ErrorCode>> = { TOO_LARGE: "PAYLOAD_TOO_LARGE", NO_SUCH_PASSAGE: "CONFLICT" };
+const PARSE_ERROR_CODES: Partial<Record<BankParseError["code"], ErrorCode>> = {
+  TOO_LARGE: "PAYLOAD_TOO_LARGE",
+  TOO_COMPLEX: "PAYLOAD_TOO_LARGE",
+  NO_SUCH_PASSAGE: "CONFLICT",
+};
 
 function failure(name: string, error: unknown): FileFailure {
   if (error instanceof BankParseError) {
@@ -65,13 +69,12 @@ export function applyCorrections(document: BankDocument, corrections: z.output<t
 }
 
 /** Parses each file on its own; nothing is written. A bad file is reported, the others still preview. */
-export async function previewBankFiles(files: readonly BankFile[]): Promise<PreviewResult[]> {
+export async function previewBankFiles(reader: BankReader, files: readonly BankFile[]): Promise<PreviewResult[]> {
   const results: PreviewResult[] = [];
-  // One after another: a converted PDF holds its pages in memory while it is read.
   for (const raw of files) {
     const file = bankFileSchema.parse(raw);
     try {
-      const { report, text, ...parsed } = await parseFile(file);
+      const { report, text, ...parsed } = await parseFile(reader, file);
       const listed = {
         ...report,
         unused: report.unused.slice(0, MAX_LISTED_PASSAGES),
@@ -93,12 +96,12 @@ export async function previewBankFiles(files: readonly BankFile[]): Promise<Prev
  * Parses, corrects and imports each file into `ownerId`'s own bank, each in its own transaction: a bad
  * file writes nothing and does not stop the others.
  */
-export async function importBankFiles(db: Db, files: readonly CorrectedFile[], ownerId: string): Promise<ImportResult[]> {
+export async function importBankFiles(db: Db, reader: BankReader, files: readonly CorrectedFile[], ownerId: string): Promise<ImportResult[]> {
   const results: ImportResult[] = [];
   for (const raw of files) {
     const file = correctedFileSchema.parse(raw);
     try {
-      const { document, byteSize, text } = await parseFile(file, file.passagesAsQuestions);
+      const { document, byteSize, text } = await parseFile(reader, file, file.passagesAsQuestions);
       const outcome = await importBankDocument(db, applyCorrections(document, file.corrections), { byteSize, ownerId, sourceText: text });
       results.push({ name: file.name, ok: true, outcome });
     } catch (error) {

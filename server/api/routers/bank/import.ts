@@ -5,4 +5,4 @@ import { importBankFiles } from "@/server/services/bank/upload";
 export const bankImport = bankWriteProcedure
   .input(bankImportInput)
   .output(bankImportOutput)
-  .mutation(({ ctx, input }) => importBankFiles(ctx.db, input.files, ctx.user.id));
+  .mutation(({ ctx, input }) => importBankFiles(ctx.db, ctx.bankReader, input.files, ctx.user.id));

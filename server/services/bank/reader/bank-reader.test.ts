@@ -1,0 +1,68 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { parseBankDocumentWithReport } from "@/server/bank/parse-bank-document";
+import { BankReader } from "./bank-reader";
+import { readerErrorToThrow, type ReaderOutcome } from "./protocol";
+
+const encode = (text: string) => new TextEncoder().encode(text);
+const NOTES = "## What is a closure?\n\nA function with the scope it was made in.\n\n## What is a promise?\n\nA value that arrives later.\n";
+/** Nested one-word bullets: the Markdown parser keeps a few kilobytes per line of them. */
+const NESTED_BULLETS = `# T\n\n10. What?\n${"   * why\n".repeat(60_000)}`;
+
+let reader: BankReader;
+const read = (text: string, sourceFile: string) => reader.read({ bytes: encode(text), sourceFile, passagesAsQuestions: [] });
+function parsedOf(outcome: ReaderOutcome) {
+  if (!outcome.ok) throw readerErrorToThrow(outcome.error);
+  return outcome.parsed;
+}
+afterEach(() => reader.close());
+
+describe("BankReader", () => {
+  it("reads a file on its thread as the pipeline reads it in process", async () => {
+    reader = new BankReader();
+    const parsed = parsedOf(await read(NOTES, "notes.md"));
+    const inProcess = parseBankDocumentWithReport({ bytes: encode(NOTES), sourceFile: "notes.md" });
+    expect(parsed.document).toEqual(inProcess.document);
+    expect(parsed.report).toEqual(inProcess.report);
+    expect(parsed.document.questions.map((q) => q.prompt)).toEqual(["What is a closure?", "What is a promise?"]);
+  });
+
+  it("hands the pipeline's refusal back, thrown as the same error with its sentence", async () => {
+    reader = new BankReader();
+    const binary = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00]);
+    const image = await reader.read({ bytes: binary, sourceFile: "image.md", passagesAsQuestions: [] });
+    expect(() => parsedOf(image)).toThrow(expect.objectContaining({ name: "BankParseError", code: "BINARY", message: expect.stringContaining("image.md") }));
+    const renamed = await read("x", "slides.pdf");
+    expect(() => parsedOf(renamed)).toThrow(expect.objectContaining({ name: "AppError", code: "BAD_REQUEST" }));
+  });
+
+  it("refuses a file that needs more memory than its limit, and reads the next one on a fresh thread", async () => {
+    reader = new BankReader({ heapMb: 128 });
+    const bullets = read(NESTED_BULLETS, "bullets.md");
+    const next = read(NOTES, "next.md");
+    expect(await bullets).toEqual({
+      ok: false,
+      error: { kind: "bank", code: "TOO_COMPLEX", sourceFile: "bullets.md", message: expect.stringMatching(/^bullets\.md needs more memory .*split it/) },
+    });
+    expect(parsedOf(await next).document.questions).toHaveLength(2);
+  });
+
+  it("refuses a file that takes longer than its limit, and reads the next one", async () => {
+    reader = new BankReader({ timeLimitMs: 300 });
+    expect(await read(NESTED_BULLETS, "slow.md")).toMatchObject({
+      ok: false,
+      error: { code: "TOO_COMPLEX", message: expect.stringContaining("slow.md took too long") },
+    });
+    expect(parsedOf(await read(NOTES, "next.md")).document.questions).toHaveLength(2);
+  });
+
+  it("leaves this thread free while it reads: timers run during a long read", async () => {
+    reader = new BankReader();
+    // Started once so that the thread's start-up (loading the pipeline) is not part of the read.
+    await read(NOTES, "warm.md");
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 10);
+    await read(`# T\n\n${"* why\n".repeat(20_000)}`, "long.md");
+    clearInterval(timer);
+    expect(ticks).toBeGreaterThan(20);
+  });
+});
