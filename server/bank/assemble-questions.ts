@@ -7,7 +7,7 @@ import { fieldForLabel } from "./recognisers/labels";
 import { isQuestionLike, labelText } from "./recognisers/recogniser";
 import { plainInline, unquote } from "./inline-text";
 import { isLayoutOnly } from "./layout-noise";
-import type { QuestionUnits } from "./question-units";
+import { namesAnswerPart, type QuestionUnits } from "./question-units";
 import { solvesProblem } from "./write-up-parts";
 
 /** A table of contents' heading. */
@@ -130,6 +130,8 @@ class QuestionAssembler {
   private current: OpenQuestion | null = null;
   private openNotes: (SharedNotes & { depth: number }) | null = null;
   private previous: Unit | null = null;
+  /** The question whose answer the last heading was a part of (`partOfParagraphAnswer`). */
+  private lastAnswerPartOf: OpenQuestion | null = null;
 
   constructor(
     private readonly units: readonly Unit[],
@@ -268,18 +270,41 @@ class QuestionAssembler {
     const carriesValue = isLabel && marker.inline !== null;
     const sectionWide = q !== null && !carriesValue && (q.opener === "heading" ? unit.depth < q.depth : unit.depth <= q.depth);
     const partOfAnswer = q !== null && q.opener === "heading" && unit.depth === q.depth && (this.structure.answerParts?.has(unit) ?? false);
-    if (q && !partOfAnswer && (isLabel ? sectionWide : unit.depth <= q.depth)) this.close();
+    const closing = this.structure.closingSections?.has(unit) ?? false;
+    if (q && !partOfAnswer && (isLabel ? sectionWide : unit.depth <= q.depth || closing)) this.close();
     // A heading as shallow as the label that chose the field ends that field's content; a heading
     // under a heading question's answer is a part of that answer ("#### Flags").
     const open = this.current;
     const answerPart =
-      open !== null && open.opener === "heading" && (unit.depth > open.depth || partOfAnswer) && (open.field === "body" || open.field === "answer");
+      open !== null &&
+      (open.opener === "heading" ? unit.depth > open.depth || partOfAnswer : this.partOfParagraphAnswer(open, unit, index)) &&
+      (open.field === "body" || open.field === "answer");
+    if (answerPart) this.lastAnswerPartOf = open;
     if (open && !isLabel && !answerPart && unit.depth <= open.fieldDepth) {
       open.field = null;
       open.fieldDepth = Number.POSITIVE_INFINITY;
     }
     if (!isLabel || !open) while ((this.stack.at(-1)?.depth ?? 0) >= unit.depth) this.stack.pop();
     if (marker === null && !open) this.stack.push({ depth: unit.depth, text: headingPrompt(unit.text).prompt, index });
+  }
+
+  /**
+   * "**How do you empty an array?**" then "#### Method 1", "#### Method 2": a heading deeper than the section a
+   * paragraph's question sits in is a part of that question's answer when it names one ("### Example"), or when
+   * it comes right after the question or after another such part and no question follows under it. One after
+   * the answer that names none ("## More") is not.
+   */
+  private partOfParagraphAnswer(open: OpenQuestion, unit: Extract<Unit, { kind: "heading" }>, index: number): boolean {
+    if (unit.depth <= open.depth || (this.structure.closingSections?.has(unit) ?? false)) return false;
+    if (namesAnswerPart(headingPrompt(unit.text).prompt)) return true;
+    const nothingYet = Object.values(open.fields).every((units) => units.length === 0) && open.followUps.length === 0;
+    if (!nothingYet && this.lastAnswerPartOf !== open) return false;
+    for (let i = index + 1; i < this.units.length; i++) {
+      const u = this.units[i] as Unit;
+      if (u.kind === "heading" && u.depth <= unit.depth) return true;
+      if (this.structure.openers.has(u)) return false;
+    }
+    return true;
   }
 
   /** The headings above, without questions' own: "### What is X?" then "#### What is Y?" are two questions of one section. */

@@ -245,6 +245,49 @@ describe("a new user's own notes", () => {
     ]);
   });
 
+  it("a note that mixes bold questions with a snippet's question under a heading: both kinds are questions", () => {
+    const document = parse(
+      "# My prep notes\n\n**What is an index?**\n\nA sorted structure that avoids a scan.\n\n**Follow-ups:** When would you not add one?\n\n**Why is a hash map O(1) on average?**\n\nHashing spreads keys over buckets.\n\n## Closures in loops\n\n```js\nfor (var i = 0; i < 3; i++) setTimeout(() => console.log(i));\n```\n\nWhat does this print, and why?\n\nIt prints 3 three times: `var` is function-scoped.\n",
+    );
+    expect(document.questions.map((q) => [q.section.at(-1), q.prompt, q.context, q.answer, q.followUps.map((f) => f.prompt)])).toEqual([
+      ["My prep notes", "What is an index?", null, "A sorted structure that avoids a scan.", ["When would you not add one?"]],
+      ["My prep notes", "Why is a hash map O(1) on average?", null, "Hashing spreads keys over buckets.", []],
+      [
+        "Closures in loops",
+        "What does this print, and why?",
+        "```js\nfor (var i = 0; i < 3; i++) setTimeout(() => console.log(i));\n```",
+        "It prints 3 three times: `var` is function-scoped.",
+        [],
+      ],
+    ]);
+  });
+
+  it("a paragraph that asks in one of an answer's parts, or in the introduction over a section's questions, stays where it is", () => {
+    const parts = parse(
+      "# Arrays\n\n**How do you empty an array?**\n\n#### Method 1\n\nAssign a new array.\n\n#### Method 2\n\nSet its length to 0.\n\n#### Method 3\n\nLibraries have a helper.\n\nWhy not use one?\n\nOnly if it is already there.\n\n**How do you copy an array?**\n\nSpread it.\n\n**How do you sort numbers?**\n\nPass a comparator.\n",
+    );
+    expect(parts.questions.map((q) => q.prompt)).toEqual(["How do you empty an array?", "How do you copy an array?", "How do you sort numbers?"]);
+    const introduction = parse(
+      "# Objects\n\nWhy do objects matter so much?\n\nThey are everywhere.\n\n### What is a prototype?\n\nThe object another inherits from.\n\n### What does Object.freeze do?\n\nIt stops changes.\n\n### What is a getter?\n\nA property read through a function.\n",
+    );
+    expect(introduction.questions.map((q) => q.prompt)).toEqual(["What is a prototype?", "What does Object.freeze do?", "What is a getter?"]);
+  });
+
+  it("sub-headings under a bold question ('#### Method 1', '### Example') are parts of its answer, not passages left unused", () => {
+    const { document, report } = parseBankDocumentWithReport({
+      bytes: new TextEncoder().encode(
+        "# Arrays\n\n## Emptying\n\n**How do you empty an array?**\n\n#### Method 1\n\nAssign a new array.\n\n#### Method 2\n\nSet its length to 0.\n\n## Copying\n\n**How do you copy an array?**\n\nSpread it.\n\n### Example\n\n```js\nconst copy = [...items];\n```\n\n**How do you sort numbers?**\n\nPass a comparator.\n",
+      ),
+      sourceFile: "notes.md",
+    });
+    expect(document.questions.map((q) => [q.section.at(-1), q.prompt, q.answer])).toEqual([
+      ["Emptying", "How do you empty an array?", "#### Method 1\n\nAssign a new array.\n\n#### Method 2\n\nSet its length to 0."],
+      ["Copying", "How do you copy an array?", "Spread it.\n\n### Example\n\n```js\nconst copy = [...items];\n```"],
+      ["Copying", "How do you sort numbers?", "Pass a comparator."],
+    ]);
+    expect(report.unused).toEqual([]);
+  });
+
   it("behavioural prep: what they want to hear is looked for, what to avoid is a red flag, the STAR sample is the answer", () => {
     const document = parse(
       "# Behavioural questions\n\n### Tell me about a time you failed.\n\n**What they want to hear:** ownership and what you learned.\n\n**Sample answer (STAR):**\n- *Situation:* A release broke checkout.\n- *Result:* No repeat in a year.\n\n**Avoid:** blaming others.\n\n### Describe a conflict with a teammate.\n\n**What we're looking for:** empathy and resolution.\n\n**Don't say:** \"I've never had a conflict.\"\n",

@@ -26,6 +26,8 @@ export interface QuestionUnits {
   openers: ReadonlyMap<Unit, Opener>;
   /** Headings that are steps or sections over questions, even where their wording asks ("## 2. Discuss their background"). */
   sections?: ReadonlySet<Unit>;
+  /** Headings over a question asked in a paragraph of its own (`loneAskingParagraphs`): they end any question above. */
+  closingSections?: ReadonlySet<Unit>;
   /** Headings at the questions' own level that continue the answer above them (`answerSections`). */
   answerParts?: ReadonlySet<Unit>;
   /** The pattern chosen, in words, for the parse report; "" when none was. */
@@ -166,6 +168,7 @@ function boldLedPattern(units: readonly Unit[]): Pattern {
 
 /** The parts of an answer that a write-up names at the questions' level: "## Example", "## Approach", "## Complexity". */
 const ANSWER_PARTS = new Set<WriteUpPart>(["example", "approach", "code", "complexity"]);
+export const namesAnswerPart = (heading: string) => ANSWER_PARTS.has(writeUpPart(heading) as WriteUpPart);
 
 /**
  * Headings at the questions' level that do not ask and continue the answer above them, written at its level:
@@ -186,11 +189,7 @@ function answerSections(group: readonly Member[]): Set<Unit> {
       .trim();
   const seen = new Map<string, number>();
   for (const m of group) if (!m.asks) seen.set(key(m), (seen.get(key(m)) ?? 0) + 1);
-  const namesPart = (m: Member) => {
-    const part = writeUpPart(m.prompt);
-    return part !== null && ANSWER_PARTS.has(part);
-  };
-  const isPart = (m: Member) => (numberedQuestions && m.number === null) || (seen.get(key(m)) ?? 0) >= 2 || namesPart(m);
+  const isPart = (m: Member) => (numberedQuestions && m.number === null) || (seen.get(key(m)) ?? 0) >= 2 || namesAnswerPart(m.prompt);
   return new Set(group.filter((m) => !m.asks && !m.holdsQuestions && m.index > start && isPart(m)).map((m) => m.unit));
 }
 
@@ -375,8 +374,7 @@ export function askingSiblingUnits(units: readonly Unit[]): QuestionUnits {
   units.forEach((unit, index) => {
     // The line's own question mark: "What does not happen:" introduces its list, and a question quoted at the
     // end of an instruction ("Ask “How did you test it?”") is the instruction's (recogniseQuotedQuestions).
-    const asksItself = unit.kind === "line" && /[?？]\)?$/.test(unit.text) && isQuestionLike(unit.text);
-    if (asksItself && startsBlock(units, index)) found.push(memberOf(unit, index, unquote(unit.text), null));
+    if (unit.kind === "line" && asksItself(units, index)) found.push(memberOf(unit, index, unquote(unit.text), null));
     const item = unit.kind === "list" && unit.items.length === 1 ? unit.items[0] : undefined;
     if (item) found.push(memberOf(unit, index, unquote(item.text), null));
   });
@@ -474,6 +472,52 @@ function stemEntries(units: readonly Unit[], stems: readonly Unit[]): Map<Unit, 
   return entries;
 }
 
+/** A paragraph that asks in full on its own line: "What does this print, and why?". */
+function asksItself(units: readonly Unit[], index: number): boolean {
+  const unit = units[index];
+  return unit?.kind === "line" && /[?？]\)?$/.test(unit.text) && isQuestionLike(unit.text) && startsBlock(units, index);
+}
+
+/**
+ * A note that mixes two ways of writing questions ("**What is an index?**" and its answer, then "## Closures in
+ * loops", a snippet, "What does this print?" and its answer): whatever pattern was chosen, a heading that asks
+ * nothing itself, with no question anywhere under it or above it, whose own text holds one paragraph that asks
+ * with material after it, asks that. Such headings must be most of their siblings: one "#### Method 4" among
+ * "Method 1" to "3" is a part of an answer that happens to ask.
+ */
+function loneAskingParagraphs(units: readonly Unit[], openers: ReadonlyMap<Unit, Opener>): { openers: Map<Unit, Opener>; sections: Unit[] } {
+  const parentOf = parents(units);
+  const headings = units.flatMap((unit, index) => (unit.kind === "heading" && parentOf.has(index) ? [{ unit, index }] : []));
+  const underQuestion = (index: number): boolean => {
+    for (let p = parentOf.get(index) ?? -1; p >= 0; p = parentOf.get(p) ?? -1) if (openers.has(units[p] as Unit)) return true;
+    return false;
+  };
+  const askedIn = new Map<number, number>();
+  headings.forEach(({ unit, index }, n) => {
+    if (unit.kind !== "heading" || headingAsks(headingPrompt(unit.text).prompt) || underQuestion(index)) return;
+    const ownEnd = headings[n + 1]?.index ?? units.length;
+    let subtreeEnd = ownEnd;
+    while (subtreeEnd < units.length && !(units[subtreeEnd]?.kind === "heading" && (units[subtreeEnd] as { depth: number }).depth <= unit.depth)) subtreeEnd++;
+    if (units.slice(index, subtreeEnd).some((u) => openers.has(u))) return;
+    const asking = [];
+    for (let i = index + 1; i < ownEnd; i++) if (asksItself(units, i)) asking.push(i);
+    if (asking.length === 1 && materialAfter(units, asking[0] as number, ownEnd, 0)) askedIn.set(index, asking[0] as number);
+  });
+  const found = new Map<Unit, Opener>();
+  const sections: Unit[] = [];
+  for (const siblings of siblingGroups(units, headings)) {
+    const asked = siblings.filter((h) => askedIn.has(h.index));
+    if (asked.length * 2 <= siblings.length) continue;
+    for (const h of asked) {
+      const paragraph = units[askedIn.get(h.index) as number];
+      if (paragraph?.kind !== "line") continue;
+      found.set(paragraph, { prompt: unquote(paragraph.text), inline: null });
+      sections.push(h.unit);
+    }
+  }
+  return { openers: found, sections };
+}
+
 export function inferQuestionUnits(units: readonly Unit[]): QuestionUnits {
   const stems = stemSections(units);
   const sections = new Set([...stepSections(units), ...stems]);
@@ -499,6 +543,8 @@ export function inferQuestionUnits(units: readonly Unit[]): QuestionUnits {
     }
   }
   for (const [unit, opener] of stemEntries(units, stems)) if (!openers.has(unit)) openers.set(unit, opener);
+  const lone = loneAskingParagraphs(units, openers);
+  for (const [unit, opener] of lone.openers) openers.set(unit, opener);
   const indexOf = new Map(units.map((u, i) => [u, i]));
   for (const unit of [...openers.keys()]) {
     const grouped = groupedProblems(units, indexOf.get(unit) ?? -1);
@@ -511,5 +557,5 @@ export function inferQuestionUnits(units: readonly Unit[]): QuestionUnits {
     `Questions are ${chosen.name} (${openers.size} of ${chosen.members.length}; ${asking(chosen)} of them worded as questions).` +
     (others.length > 0 ? ` Also seen, and read only where worded as questions: ${others.map((p) => `${p.name} (${p.members.length})`).join(", ")}.` : "") +
     steps;
-  return { openers, explanation, sections, answerParts };
+  return { openers, explanation, sections, answerParts, closingSections: new Set(lone.sections) };
 }
