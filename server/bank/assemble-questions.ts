@@ -4,7 +4,7 @@ import { headingPrompt, topicPrompt } from "./recognisers/heading-question";
 import { RECOGNISERS } from "./recognisers/index";
 import type { LabelledGroup, LabelledItemField, Marker, MetaKey, QuestionField, RecogniserContext } from "./recognisers/recogniser";
 import { fieldForLabel } from "./recognisers/labels";
-import { isQuestionLike, labelText } from "./recognisers/recogniser";
+import { inlineAfterLabel, isQuestionLike, labelText, splitLabel } from "./recognisers/recogniser";
 import { plainInline, unquote } from "./inline-text";
 import { isLayoutOnly } from "./layout-noise";
 import { namesAnswerPart, type QuestionUnits } from "./question-units";
@@ -637,9 +637,9 @@ function listedParts(groups: readonly LabelledGroup[], unit: Unit): QuestionDraf
  */
 function splitAtAnswerLabel(text: string): { shown: string; answer: string } | null {
   const lines = text.split("\n");
-  const at = lines.findIndex((line, n) => n > 0 && fieldForLabel(labelText(/^([^:：]{1,40})[:：]/.exec(plainInline(line))?.[1] ?? "")) === "answer");
+  const at = lines.findIndex((line, n) => n > 0 && fieldForLabel(splitLabel(plainInline(line))?.label ?? "") === "answer");
   if (at === -1) return null;
-  const answer = (lines[at] ?? "").replace(/^[^:：]*[:：]\s*(?:\*\*|__)?\s*/, "");
+  const answer = inlineAfterLabel(lines[at] ?? "") ?? "";
   return { shown: lines.slice(0, at).join("\n").trim(), answer: [answer, ...lines.slice(at + 1)].join("\n").trim() };
 }
 

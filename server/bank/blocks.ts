@@ -1,3 +1,4 @@
+import { CJK } from "./recognisers/labels";
 /**
  * The pipeline's middle representation: a flat sequence of units that both the Markdown and the
  * plain-text splitters produce, so that recognisers never care where the text came from. A
@@ -58,6 +59,9 @@ export function descendants(item: ListItem): ListItem[] {
   return item.children.flatMap((child) => [child, ...descendants(child)]);
 }
 
+/** A line that opens or closes fenced code ("```js", "~~~"), at any indent. */
+export const isFenceLine = (line: string) => /^\s*(?:```|~~~)/.test(line);
+
 /** How a sentence or a clause ends; a line that ends otherwise stops mid-sentence. */
 const ENDS_CLAUSE = /[.?!:;)"”'’。？！|]\s*$/;
 /** Shorter lines were broken by their author, not wrapped to a width. */
@@ -73,9 +77,10 @@ export function unwrapLines(lines: readonly string[]): string[] {
   let inFence = false;
   let goesOn = false;
   for (const line of lines) {
-    const fence = /^\s*(?:```|~~~)/.test(line);
+    const fence = isFenceLine(line);
     // Lower case goes on a sentence; so does a script without case (Chinese, Japanese, Korean).
-    if (goesOn && !fence && /^\s*[a-z\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/.test(line)) out[out.length - 1] = `${out.at(-1) ?? ""} ${line.trim()}`;
+    const first = line.trimStart()[0] ?? "";
+    if (goesOn && !fence && (/[a-z]/.test(first) || CJK.test(first))) out[out.length - 1] = `${out.at(-1) ?? ""} ${line.trim()}`;
     else out.push(line);
     if (fence) inFence = !inFence;
     goesOn = !inFence && !fence && line.trim().length >= WRAPPED_LINE_CHARS && !ENDS_CLAUSE.test(line);

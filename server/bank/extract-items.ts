@@ -1,5 +1,5 @@
 import type { RubricCriterion } from "./bank-format";
-import type { ListItem, Unit } from "./blocks";
+import { isFenceLine, type ListItem, type Unit } from "./blocks";
 import { plainInline, sentenceCase, splitTitled, withoutEmoji } from "./inline-text";
 
 /**
@@ -151,7 +151,7 @@ export function firstSentences(md: string, count: number): string[] {
   const runs: string[][] = [[]];
   let inFence = false;
   for (const line of md.split("\n")) {
-    const fence = /^\s*(```|~~~)/.test(line);
+    const fence = isFenceLine(line);
     if (fence) inFence = !inFence;
     const run = runs.at(-1);
     // A heading inside an answer ("### Example", "### 解法") titles what follows; it is no sentence of it.

@@ -5,7 +5,7 @@ import { gfmTable } from "micromark-extension-gfm-table";
 import remarkParse from "remark-parse";
 import type { Processor } from "unified";
 import { unified } from "unified";
-import { type ListItem, type SplitResult, type Unit, unwrapLines } from "./blocks";
+import { isFenceLine, type ListItem, type SplitResult, type Unit, unwrapLines } from "./blocks";
 import { plainInline, trimEndOf } from "./inline-text";
 import { fenceAsciiDiagrams } from "./ascii-diagrams";
 import { restoreCodeBreaks } from "./restore-code-breaks";
@@ -74,7 +74,7 @@ function nestUnderWideNumbers(input: string): string {
   let fenced = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
-    if (/^\s*(?:```|~~~)/.test(line)) fenced = !fenced;
+    if (isFenceLine(line)) fenced = !fenced;
     if (fenced || line.trim() === "") continue;
     const indent = /^ */.exec(line)?.[0].length ?? 0;
     const wide = /^( {0,3})(\d{2,9}[.)])( {1,4})\S/.exec(line);
