@@ -288,6 +288,26 @@ describe("a new user's own notes", () => {
     expect(report.unused).toEqual([]);
   });
 
+  it("a definition list ('What is TCP?' / ': A stream …'): the definition answers without its marker", () => {
+    const document = parse("# Networking\n\nWhat is TCP?\n: A reliable byte stream.\n\nWhat is UDP?\n: Datagrams without guarantees.\n");
+    expect(document.questions.map((q) => [q.prompt, q.answer])).toEqual([
+      ["What is TCP?", "A reliable byte stream."],
+      ["What is UDP?", "Datagrams without guarantees."],
+    ]);
+  });
+
+  it("'Question 1 - …' numbers a question as 'Question 1:' does, and a heading's closing colon is no part of its prompt", () => {
+    const numbered = parse(
+      "Question 1 - What is an API gateway?\nAnswer - A single entry point.\n\nQuestion 2 - What is a circuit breaker?\nAnswer - It stops calls to a failing service.\n\nQuestion 3 - What is idempotency?\nAnswer - Repeating it changes nothing more.\n",
+      "notes.txt",
+    );
+    expect(numbered.questions.map((q) => q.prompt)).toEqual(["What is an API gateway?", "What is a circuit breaker?", "What is idempotency?"]);
+    const colons = parse(
+      "# Design prompts\n\n## Describe how you would shard a users table:\n\nBy a hash of the user id.\n\n## List three ways to invalidate a cache:\n\nTTL, write-through, purge.\n",
+    );
+    expect(colons.questions.map((q) => q.prompt)).toEqual(["Describe how you would shard a users table", "List three ways to invalidate a cache"]);
+  });
+
   it("behavioural prep: what they want to hear is looked for, what to avoid is a red flag, the STAR sample is the answer", () => {
     const document = parse(
       "# Behavioural questions\n\n### Tell me about a time you failed.\n\n**What they want to hear:** ownership and what you learned.\n\n**Sample answer (STAR):**\n- *Situation:* A release broke checkout.\n- *Result:* No repeat in a year.\n\n**Avoid:** blaming others.\n\n### Describe a conflict with a teammate.\n\n**What we're looking for:** empathy and resolution.\n\n**Don't say:** \"I've never had a conflict.\"\n",

@@ -250,7 +250,11 @@ export function normaliseDraft(draft: QuestionDraft, shared: readonly SectionNot
   const sharedCriteria = inScope.filter((s) => s.field === "rubric").map((s) => ({ title: s.title, lookFor: s.items }));
   const ownRubric = cleanRubric.length > 0 ? cleanRubric : sharedCriteria.length > 0 ? [] : [ANSWERS_DIRECTLY];
   const title = draft.title === null ? null : cleanPrompt(draft.title);
-  const { prompt, difficulty } = difficultyTagged(cleanPrompt(draft.prompt));
+  const shown = [...(draft.shown ?? []), ...statement];
+  const tagged = difficultyTagged(cleanPrompt(draft.prompt));
+  const difficulty = tagged.difficulty;
+  // "## Describe how you would shard a users table:": a colon with nothing shown after it introduces only the answer.
+  const prompt = shown.length === 0 ? tagged.prompt.replace(/\s*[:：]$/, "") : tagged.prompt;
   const derivation: Derivation = {
     keyPointsFromRubric: statedKeyPoints.length === 0,
     ownCriteria: ownRubric.length,
@@ -259,7 +263,7 @@ export function normaliseDraft(draft: QuestionDraft, shared: readonly SectionNot
   };
   const question: UnkeyedQuestion = {
     prompt,
-    context: tidyMarkdown(unitsToMarkdown([...(draft.shown ?? []), ...statement])),
+    context: tidyMarkdown(unitsToMarkdown(shown)),
     section,
     answer: tidyMarkdown(unitsToMarkdown(answerUnits)),
     keyPoints: statedKeyPoints.length > 0 ? statedKeyPoints : keyPointsOf(cleanRubric),

@@ -266,10 +266,14 @@ function nodeUnits(node: RootContent, source: ParsedSource, block: number, units
   return 0;
 }
 
-/** One `line` unit per non-blank source line of a paragraph (1-based lines `from`..`to`). */
+/** A definition's marker, as Pandoc and PHP Markdown Extra write a term and its definition: "What is TCP?" / ": A stream …". */
+const DEFINITION = /^ {0,3}:[ \t]+(?=\S)/;
+
+/** One `line` unit per non-blank source line of a paragraph (1-based lines `from`..`to`); a definition without its marker. */
 function paragraphUnits(lines: readonly string[], from: number, to: number, toDocLine: (n: number) => number, block: number, units: Unit[]): void {
   for (let n = from; n <= to; n++) {
-    const src = (lines[n - 1] ?? "").trimEnd();
+    const raw = (lines[n - 1] ?? "").trimEnd();
+    const src = n > from ? raw.replace(DEFINITION, "") : raw;
     if (src.trim() === "") continue;
     units.push({ kind: "line", text: plainInline(src), md: src.trim(), line: toDocLine(n), block });
   }
