@@ -308,6 +308,25 @@ describe("a new user's own notes", () => {
     expect(colons.questions.map((q) => q.prompt)).toEqual(["Describe how you would shard a users table", "List three ways to invalidate a cache"]);
   });
 
+  it("'Q - …' / 'A - …' pairs, and 'Interviewer asks:' with a good and a bad answer, are questions with their parts", () => {
+    const dashed = parse(
+      "Q - What is a process?\nA - A running program.\n\nQ - What is a thread?\nA - A unit of execution.\n\nQ - Which is the capital of France?\nA - Lyon\nB - Paris\nAnswer: B\n",
+      "notes.txt",
+    );
+    expect(dashed.questions.map((q) => [q.prompt, q.answer])).toEqual([
+      ["What is a process?", "A running program."],
+      ["What is a thread?", "A unit of execution."],
+      ["Which is the capital of France?", "B"],
+    ]);
+    const guide = parse(
+      "# Phone screen\n\nInterviewer asks: How would you design a rate limiter?\nGood answer: A token bucket per user.\nBad answer: A global counter.\n\nInterviewer asks: How do you find a slow query?\nGood answer: EXPLAIN ANALYZE.\nBad answer: Indexes everywhere.\n",
+    );
+    expect(guide.questions.map((q) => [q.prompt, q.answer, q.redFlags])).toEqual([
+      ["How would you design a rate limiter?", "A token bucket per user.", ["A global counter."]],
+      ["How do you find a slow query?", "EXPLAIN ANALYZE.", ["Indexes everywhere."]],
+    ]);
+  });
+
   it("behavioural prep: what they want to hear is looked for, what to avoid is a red flag, the STAR sample is the answer", () => {
     const document = parse(
       "# Behavioural questions\n\n### Tell me about a time you failed.\n\n**What they want to hear:** ownership and what you learned.\n\n**Sample answer (STAR):**\n- *Situation:* A release broke checkout.\n- *Result:* No repeat in a year.\n\n**Avoid:** blaming others.\n\n### Describe a conflict with a teammate.\n\n**What we're looking for:** empathy and resolution.\n\n**Don't say:** \"I've never had a conflict.\"\n",

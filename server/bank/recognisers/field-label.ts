@@ -11,8 +11,8 @@ import { inlineAfterLabel, labelCarrier, labelText, splitLabel } from "./recogni
  */
 const DASHED_ANSWER = /^(?:\*\*|__)?(?:(?:ans|answer)(?:\*\*|__)?\s+[-–—]+|(?:a|ans|answer)\s*#?\d{1,3}\s*[.:)](?:\*\*|__)?|ans\.(?:\*\*|__)?)\s+(\S.*)$/i;
 
-/** "**A.** text": the answer to a "**Q.**" question, its letter in bold. */
-const BOLD_LETTER_ANSWER = /^(?:\*\*|__)A\.(?:\*\*|__)\s+(\S.*)$/;
+/** "**A.** text" and "A - text": the answer to a "**Q.**" or "Q - " question, its letter in bold or before a dash. */
+const LETTER_ANSWER = /^(?:(?:\*\*|__)A\.(?:\*\*|__)|A\s+[-–—]+)\s+(\S.*)$/;
 
 /** "> **Answer:** It is Y." and the quotation's further lines: the label speaks for the whole quotation. */
 const recogniseQuotedLabel: Recogniser = (unit, ctx) => {
@@ -77,9 +77,9 @@ export const recogniseFieldLabel: Recogniser = (unit, ctx) => {
   const standalone = carrier.strict ? endsWithColon(carrier.md) || (isWord(whole) && (isEmphasisedLine(carrier.md) || headsList(unit, ctx))) : isWord(whole);
   if (wholeField && standalone) return wholeField === "examples" ? { type: "examples" } : { type: "field", field: wholeField, inline: null };
   if (!dashed) {
-    // "**A.** text" under a "**Q.**" question; "**A.**" over "**B.**" lists options.
-    const lettered = BOLD_LETTER_ANSWER.exec(carrier.md.trim())?.[1];
-    const options = ctx.next !== null && /^\s*(?:\*\*|__)?B[.)]/.test(ctx.next.md);
+    // "**A.** text" under a "**Q.**" question; "**A.**" over "**B.**" (or "A - " over "B - ") lists options.
+    const lettered = LETTER_ANSWER.exec(carrier.md.trim())?.[1];
+    const options = ctx.next !== null && /^\s*(?:\*\*|__)?B(?:[.)]|\s+[-–—])/.test(ctx.next.md);
     if (lettered && ctx.inQuestion && !options) return { type: "field", field: "answer", inline: lettered };
   }
   if (dashed) return ctx.inFollowUp ? { type: "followUpField", field: "answer", inline: dashed } : { type: "field", field: "answer", inline: dashed };

@@ -4,12 +4,12 @@ import type { Recogniser } from "./recogniser";
 import { inlineAfterLabel, isQuestionLike } from "./recogniser";
 
 /**
- * Questions introduced by a label on a line: "Q: …", "**Q3:** …", "Question 1: Title",
- * "Question: …", "**Base Question:**" (prompt on the next line). Inside a heading question that has
+ * Questions introduced by a label on a line: "Q: …", "**Q3:** …", "Q - …", "Question 1: Title",
+ * "Question: …", "Interviewer asks: …", "**Base Question:**" (prompt on the next line). Inside a heading question that has
  * no answer yet, or that has follow-ups, "Q:" lines are its follow-ups (a heading followed by the questions
  * it leads to).
  */
-const LABEL = /^(?:q|question|base question|main question|interview question|prompt)\s*#?(\d*)\s*[:.)]\s*(.*)$/i;
+const LABEL = /^(?:q|question|base question|main question|interview question|interviewer asks|prompt)\s*#?(\d*)(?:\s*[:.)]|\s+[-–—]+(?=\s))\s*(.*)$/i;
 
 /** "### Question" over its prompt, then "### Answer" over the answer: a template's headings, the prompt below. */
 export const isQuestionLabelHeading = (unit: Unit) => unit.kind === "heading" && /^(?:q|question)\s*#?\d{0,3}\s*[:.]?$/i.test(withoutEmoji(unit.text).trim());
