@@ -28,7 +28,7 @@ export interface Runtime {
   /** Where the engine publishes; the realtime server attaches Socket.IO to it. */
   readonly publisher: PublisherRelay;
   readonly metrics: EngineMetrics;
-  /** Reads uploaded bank documents on a thread of its own, within a memory and a time limit. */
+  /** Reads uploaded bank documents in a process of its own, within a memory and a time limit. */
   readonly bankReader: BankReader;
   /** What /api/health says of Socket.IO; the realtime server replaces it when it starts and stops. */
   realtimeStatus: () => RealtimeStatus;

@@ -16,9 +16,9 @@ function parsedOf(outcome: ReaderOutcome) {
 }
 afterEach(() => reader.close());
 
-// Each test starts a thread that loads the pipeline, and some read for seconds: more than the default 5 s on a busy machine.
+// Each test starts a process that loads the pipeline, and some read for seconds: more than the default 5 s on a busy machine.
 describe("BankReader", { timeout: 60_000 }, () => {
-  it("reads a file on its thread as the pipeline reads it in process", async () => {
+  it("reads a file in its own process as the pipeline reads it in this one", async () => {
     reader = new BankReader();
     const parsed = parsedOf(await read(NOTES, "notes.md"));
     const inProcess = parseBankDocumentWithReport({ bytes: encode(NOTES), sourceFile: "notes.md" });
@@ -36,7 +36,7 @@ describe("BankReader", { timeout: 60_000 }, () => {
     expect(() => parsedOf(renamed)).toThrow(expect.objectContaining({ name: "AppError", code: "BAD_REQUEST" }));
   });
 
-  it("refuses a file that needs more memory than its limit, and reads the next one on a fresh thread", async () => {
+  it("refuses a file that needs more memory than its limit, and reads the next one in a fresh process", async () => {
     reader = new BankReader({ heapMb: 128 });
     const bullets = read(NESTED_BULLETS, "bullets.md");
     const next = read(NOTES, "next.md");
@@ -58,7 +58,7 @@ describe("BankReader", { timeout: 60_000 }, () => {
 
   it("leaves this thread free while it reads: timers run during a long read", async () => {
     reader = new BankReader();
-    // Started once so that the thread's start-up (loading the pipeline) is not part of the read.
+    // Started once so that the process start-up (loading the pipeline) is not part of the read.
     await read(NOTES, "warm.md");
     let ticks = 0;
     const timer = setInterval(() => ticks++, 10);

@@ -1,13 +1,15 @@
+import { type ChildProcess, fork } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
 import type { ReaderError, ReaderOutcome, ReaderReply, ReaderRequest } from "./protocol";
 import type { BankFileToRead } from "./read-file";
 
 /**
  * The heap a file may use while it is read. The largest real documents under the 5 MB limit need
  * about 400 MB; some 300 kB of nested one-word bullets need more than this (the Markdown parser keeps
- * a few kilobytes per line), and without a limit they would take the server's heap.
+ * a few kilobytes per line), and without a limit they would take the server's heap. A process, not a
+ * worker thread: a thread that reaches its heap limit can still abort the whole process
+ * (nodejs/node#47224), which the reader's tests saw happen.
  */
 export const READER_HEAP_MB = 1024;
 /** How long a file may take: a 4 MB document of the corpus reads in about 7 s on two cores. */
@@ -24,23 +26,25 @@ interface Pending {
 }
 
 /**
- * Reads uploaded documents on a thread of their own, one at a time: a document that needs more
+ * Reads uploaded documents in a process of their own, one at a time: a document that needs more
  * memory or time than any real one is refused with a sentence for the user, and neither stalls the
- * rooms (the server's event loop) nor takes the process down. The thread is kept between files and
+ * rooms (the server's event loop) nor takes the server down. The process is kept between files and
  * started again after one it had to stop. Outcomes are plain data (see `readerErrorToThrow`).
  */
 export class BankReader {
-  private worker: Worker | null = null;
+  private child: ChildProcess | null = null;
+  /** The end of what the reader's process wrote to stderr: how an out-of-memory abort is told from a crash. */
+  private stderrTail = "";
   private readonly queue: Pending[] = [];
   private current: { pending: Pending; timer?: NodeJS.Timeout } | null = null;
   private nextId = 1;
   private readonly heapMb: number;
   private readonly timeLimitMs: number;
   /**
-   * A field, so that Next's bundler cannot work the path out and bundle the thread (with tsx, which it
-   * cannot): the server builds the runtime outside the bundle, and the thread loads the sources itself.
+   * A field, so that Next's bundler cannot work the path out and bundle it: the server builds the runtime
+   * outside the bundle, and the process runs the sources with tsx, as the server does.
    */
-  private readonly threadEntry = path.join(path.dirname(fileURLToPath(import.meta.url)), "thread-entry.mjs");
+  private readonly entry = path.join(path.dirname(fileURLToPath(import.meta.url)), "reader-process.ts");
 
   constructor(options: BankReaderOptions = {}) {
     this.heapMb = options.heapMb ?? READER_HEAP_MB;
@@ -54,14 +58,14 @@ export class BankReader {
     });
   }
 
-  /** Stops the thread; files still waiting are refused. */
+  /** Stops the process; files still waiting are refused. */
   async close(): Promise<void> {
     const stopping: ReaderError = { kind: "app", code: "BUSY", message: "The server is stopping; upload the file again." };
     for (const pending of this.queue.splice(0)) pending.resolve({ ok: false, error: stopping });
     this.finish({ ok: false, error: stopping });
-    const worker = this.worker;
-    this.worker = null;
-    await worker?.terminate();
+    const child = this.child;
+    this.child = null;
+    child?.kill();
   }
 
   private startNext(): void {
@@ -69,43 +73,54 @@ export class BankReader {
     const pending = this.queue.shift();
     if (!pending) return;
     this.current = { pending };
-    this.ensureWorker().postMessage(pending.request);
+    this.ensureProcess().send(pending.request);
   }
 
-  private ensureWorker(): Worker {
-    if (this.worker) return this.worker;
-    const worker = new Worker(this.threadEntry, { resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
-    // An idle reader does not keep the process alive.
-    worker.unref();
-    worker.on("message", (reply: ReaderReply) => {
+  private ensureProcess(): ChildProcess {
+    if (this.child) return this.child;
+    const child = fork(this.entry, [], {
+      execArgv: ["--import", "tsx", `--max-old-space-size=${this.heapMb}`],
+      serialization: "advanced",
+      stdio: ["ignore", "inherit", "pipe", "ipc"],
+    });
+    this.stderrTail = "";
+    child.stderr?.on("data", (chunk: Buffer) => {
+      process.stderr.write(chunk);
+      this.stderrTail = (this.stderrTail + chunk.toString()).slice(-4096);
+    });
+    // An idle reader does not keep the server alive.
+    child.unref();
+    child.channel?.unref();
+    child.on("message", (reply: ReaderReply) => {
       const current = this.current;
       if (reply.id !== current?.pending.request.id) return;
       if (reply.started) {
         const sourceFile = current.pending.request.file.sourceFile;
-        current.timer = setTimeout(() => this.stopWorker(tooComplex(sourceFile, "took too long to read")), this.timeLimitMs);
+        current.timer = setTimeout(() => this.stopProcess(tooComplex(sourceFile, "took too long to read")), this.timeLimitMs);
       } else this.finish(reply.ok ? { ok: true, parsed: reply.parsed } : { ok: false, error: reply.error });
     });
-    worker.on("error", (error: Error & { code?: string }) => {
+    // "close", not "exit": by then all it wrote to stderr has arrived.
+    child.on("close", () => {
+      if (this.child !== child) return;
+      this.child = null;
       const file = this.current?.pending.request.file.sourceFile ?? "The file";
-      const outOfMemory = error.code === "ERR_WORKER_OUT_OF_MEMORY";
-      this.stopWorker(
-        outOfMemory ? tooComplex(file, "needs more memory to read than any question bank") : { kind: "crash", message: error.stack ?? error.message },
-      );
+      const outOfMemory = /heap out of memory/i.test(this.stderrTail);
+      this.finish({
+        ok: false,
+        error: outOfMemory
+          ? tooComplex(file, "needs more memory to read than any question bank")
+          : { kind: "crash", message: `the reader's process stopped: ${this.stderrTail.slice(-500)}` },
+      });
     });
-    worker.on("exit", () => {
-      if (this.worker !== worker) return;
-      this.worker = null;
-      this.finish({ ok: false, error: { kind: "crash", message: "the thread stopped while reading a file" } });
-    });
-    this.worker = worker;
-    return worker;
+    this.child = child;
+    return child;
   }
 
-  /** Ends the file being read (for a reason that leaves the thread unusable) and starts a fresh thread for the next. */
-  private stopWorker(error: ReaderError): void {
-    const worker = this.worker;
-    this.worker = null;
-    void worker?.terminate();
+  /** Ends the file being read (for a reason that leaves the process unusable) and starts a fresh one for the next. */
+  private stopProcess(error: ReaderError): void {
+    const child = this.child;
+    this.child = null;
+    child?.kill("SIGKILL");
     this.finish({ ok: false, error });
   }
 

@@ -3,7 +3,7 @@ import type { ParsedBank } from "@/server/bank/parse-bank-document";
 import { AppError, type ErrorCode } from "@/server/platform/errors";
 import type { BankFileToRead } from "./read-file";
 
-/** What crosses to the reader's thread and back: plain data, as structured clone carries it. */
+/** What crosses to the reader's process and back: plain data, as structured clone (IPC's "advanced" serialization) carries it. */
 export interface ReaderRequest {
   id: number;
   file: BankFileToRead;
@@ -32,7 +32,7 @@ export function readerErrorToThrow(error: ReaderError): Error {
   }
 }
 
-/** "started" comes first, when the thread has loaded and takes the file: its time limit counts from there. */
+/** "started" comes first, when the process has loaded and takes the file: its time limit counts from there. */
 export type ReaderReply =
   | { id: number; started: true }
   | { id: number; started?: never; ok: true; parsed: ParsedBank }

@@ -12,7 +12,7 @@ export interface BankFileToRead {
 
 /**
  * A file's bank: PDF, .docx and HTML are converted to Markdown first, so the lines the report and the
- * questions' sources give are lines of that Markdown. Runs on the reader's thread (bank-reader.ts).
+ * questions' sources give are lines of that Markdown. Runs in the reader's process (bank-reader.ts).
  */
 export async function readBankFile({ bytes, sourceFile, passagesAsQuestions }: BankFileToRead): Promise<ParsedBank> {
   const converted = await bankSourceBytes(bytes, sourceFile);

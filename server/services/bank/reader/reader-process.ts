@@ -1,12 +1,13 @@
-import { parentPort } from "node:worker_threads";
 import { BankParseError } from "@/server/bank/bank-parse-error";
 import { AppError } from "@/server/platform/errors";
 import { readBankFile } from "./read-file";
 import type { ReaderReply, ReaderRequest } from "./protocol";
 
-/** The reader's thread: one file at a time, each answered with its bank or the error a user is shown. */
-parentPort?.on("message", async ({ id, file }: ReaderRequest) => {
-  parentPort?.postMessage({ id, started: true } satisfies ReaderReply);
+const send = (reply: ReaderReply) => process.send?.(reply);
+
+/** The reader's process: one file at a time, each answered with its bank or the error a user is shown. */
+process.on("message", async ({ id, file }: ReaderRequest) => {
+  send({ id, started: true });
   let reply: ReaderReply;
   try {
     reply = { id, ok: true, parsed: await readBankFile(file) };
@@ -16,5 +17,8 @@ parentPort?.on("message", async ({ id, file }: ReaderRequest) => {
     else if (error instanceof AppError) reply = { id, ok: false, error: { kind: "app", code: error.code, message: error.message } };
     else reply = { id, ok: false, error: { kind: "crash", message: error instanceof Error ? (error.stack ?? error.message) : String(error) } };
   }
-  parentPort?.postMessage(reply);
+  send(reply);
 });
+
+// The server went away (even killed): nothing is left to answer.
+process.on("disconnect", () => process.exit(0));
