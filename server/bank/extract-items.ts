@@ -44,6 +44,36 @@ export function extractItems(units: readonly Unit[]): string[] {
   return out.filter((s) => s !== "");
 }
 
+/** A phrase of an inline list is short; a longer piece is a clause of a sentence. */
+const MAX_PHRASE_WORDS = 6;
+/** A piece that starts so is a clause of the sentence before it ("…, but only for reads"). */
+const CLAUSE_START = /^(?:but|which|that|so|because|although|though|if|when|while|unless|as)\b/i;
+
+/**
+ * A labelled part's items, with a list written inline on its label's line split into its phrases ("**Key
+ * points:** lookup speed, write cost, selectivity"): short pieces between commas or semicolons, none a clause
+ * and none a sentence, the first no longer than the others ("doesn't mention latency, throughput, or cost" is one).
+ */
+export function labelledItems(units: readonly Unit[]): string[] {
+  return units.flatMap((unit) => {
+    const items = extractItems([unit]);
+    const [item] = items;
+    if (unit.kind !== "line" || items.length !== 1 || item === undefined) return items;
+    const pieces = item.split(/[,;]\s+/).map((p) =>
+      p
+        .replace(/^(?:and|or)\s+/i, "")
+        .replace(/[.;]$/, "")
+        .trim(),
+    );
+    const words = pieces.map((p) => p.split(/\s+/).length);
+    const phrases =
+      pieces.length >= 2 &&
+      pieces.every((p, n) => p !== "" && (words[n] ?? 0) <= MAX_PHRASE_WORDS && !/[.!?]\s/.test(p) && !CLAUSE_START.test(p)) &&
+      (words[0] ?? 0) <= Math.max(...words.slice(1)) + 1;
+    return phrases ? pieces : items;
+  });
+}
+
 interface OutlineNode {
   title: string;
   points: string[];

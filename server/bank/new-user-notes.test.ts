@@ -327,6 +327,33 @@ describe("a new user's own notes", () => {
     ]);
   });
 
+  it("key points and red flags written inline after their label are one item a phrase; a sentence stays whole", () => {
+    const document = parse(
+      "# DB\n\n## What is an index?\n\nA B-tree over a column.\n\nKey points: lookup speed, write cost, selectivity\n\nRed flags: doesn't mention writes, selectivity, or size\n\n## What is a transaction?\n\nAn atomic unit of work.\n\nKey points: ACID, isolation levels\n\nRed flags: blames the database, no rollback plan\n",
+    );
+    expect(document.questions.map((q) => [q.keyPoints, q.redFlags])).toEqual([
+      [["lookup speed", "write cost", "selectivity"], ["doesn't mention writes, selectivity, or size"]],
+      [
+        ["ACID", "isolation levels"],
+        ["blames the database", "no rollback plan"],
+      ],
+    ]);
+  });
+
+  it("follow-ups marked with an arrow ('-> Follow-up: …') or lettered under their question ('a. …') are follow-ups without the mark", () => {
+    const arrows = parse(
+      "# Caching\n\n## What is a cache stampede?\n\nMany misses at once.\n\n-> Follow-up: How do you prevent it?\n→ Follow-up: What is request coalescing?\n\n## What is write-through?\n\nWrites go to both.\n",
+    );
+    expect(arrows.questions.map((q) => [q.answer, q.followUps.map((f) => f.prompt)])).toEqual([
+      ["Many misses at once.", ["How do you prevent it?", "What is request coalescing?"]],
+      ["Writes go to both.", []],
+    ]);
+    const lettered = parse(
+      "# Systems\n\n1. How does DNS resolution work?\n   a. What is a recursive resolver?\n   b. What does TTL control?\n\n   A resolver walks the root, TLD and authoritative servers.\n\n2. What happens when you type a URL?\n\n   DNS, TCP, TLS, HTTP, render.\n",
+    );
+    expect(lettered.questions[0]?.followUps.map((f) => f.prompt)).toEqual(["What is a recursive resolver?", "What does TTL control?"]);
+  });
+
   it("behavioural prep: what they want to hear is looked for, what to avoid is a red flag, the STAR sample is the answer", () => {
     const document = parse(
       "# Behavioural questions\n\n### Tell me about a time you failed.\n\n**What they want to hear:** ownership and what you learned.\n\n**Sample answer (STAR):**\n- *Situation:* A release broke checkout.\n- *Result:* No repeat in a year.\n\n**Avoid:** blaming others.\n\n### Describe a conflict with a teammate.\n\n**What we're looking for:** empathy and resolution.\n\n**Don't say:** \"I've never had a conflict.\"\n",

@@ -5,7 +5,7 @@ import type { Unit } from "./blocks";
 import { unitsToMarkdown } from "./blocks";
 import { deriveCriteria } from "./derive-rubric";
 import { extractCodeSpec } from "./extract-code-spec";
-import { carriesCriteria, extractCriteria, extractItems, yieldsItems } from "./extract-items";
+import { carriesCriteria, extractCriteria, extractItems, labelledItems, yieldsItems } from "./extract-items";
 import { plainInline, unquote, withoutEmoji } from "./inline-text";
 import { isExamplePart } from "./code-examples";
 import { isQuestionLike, setsTask } from "./recognisers/recogniser";
@@ -235,6 +235,9 @@ export function normaliseQuestion(draft: QuestionDraft, shared: readonly Section
   return normaliseDraft(draft, shared).question;
 }
 
+/** "a. What is a recursive resolver?" under "1. How does DNS work?": the letter orders the sub-questions; it is no word of them. */
+const SUB_QUESTION_LETTER = /^\(?[a-h][.)]\s+/;
+
 /** A draft as the bank stores it, with what of it the importer derived. */
 export function normaliseDraft(draft: QuestionDraft, shared: readonly SectionNotes[]): { question: UnkeyedQuestion; derivation: Derivation } {
   const hasAnswer = draft.fields.answer.length > 0;
@@ -243,7 +246,7 @@ export function normaliseDraft(draft: QuestionDraft, shared: readonly SectionNot
   const answerUnits = answered.filter((u) => !isPlaceholder(u));
   const { criteria: rubric, stated } = criteriaFor(draft, answerUnits);
   const cleanRubric = cleanCriteria(rubric);
-  const statedKeyPoints = dedupe(extractItems(listPart(draft, "keyPoints"))).slice(0, MAX_KEY_POINTS);
+  const statedKeyPoints = dedupe(labelledItems(listPart(draft, "keyPoints"))).slice(0, MAX_KEY_POINTS);
   const section = draft.section.map(cleanPrompt).filter((s) => s !== "");
   const inScope = shared.filter((s) => s.scope.every((part, i) => part === section[i]) && s.items.length > 0);
   const sharedFlags = inScope.filter((s) => s.field === "redFlags").flatMap((s) => s.items);
@@ -270,12 +273,12 @@ export function normaliseDraft(draft: QuestionDraft, shared: readonly SectionNot
     rubric: [...ownRubric, ...sharedCriteria],
     followUps: draft.followUps
       .map((f) => ({
-        prompt: cleanPrompt(f.prompt),
+        prompt: cleanPrompt(f.prompt).replace(SUB_QUESTION_LETTER, ""),
         answer: tidyMarkdown(unitsToMarkdown(f.answer)),
         lookFor: dedupe(f.lookFor),
       }))
       .filter((f) => f.prompt !== ""),
-    redFlags: dedupe([...extractItems(listPart(draft, "redFlags")), ...sharedFlags]),
+    redFlags: dedupe([...labelledItems(listPart(draft, "redFlags")), ...sharedFlags]),
     exampleScore:
       draft.score === null
         ? null

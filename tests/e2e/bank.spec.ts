@@ -399,9 +399,16 @@ test("a result clicked while the search is still being typed opens; a search sur
   await page.goto("/bank");
   const first = page.getByTestId("bank-result").first();
   await expect(first).toBeVisible();
-  // Typed and clicked at once: the search's debounce fires while the question's page is loading.
-  await page.getByTestId("bank-search").fill("zzz");
-  await first.click();
+  // Typed and clicked at once, in one task so that a slow machine cannot let the debounce fire in between
+  // (the results for "zzz" would replace the one clicked): the debounce fires while the question's page loads.
+  await page.evaluate(() => {
+    const input = document.querySelector<HTMLInputElement>('[data-testid="bank-search"]');
+    const link = document.querySelector<HTMLAnchorElement>('[data-testid="bank-result"] a');
+    if (!input || !link) throw new Error("the bank page has no search box or no result");
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")?.set?.call(input, "zzz");
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    link.click();
+  });
   await expect(page.getByTestId("question-prompt")).toBeVisible();
   await page.waitForTimeout(1000);
   await expect(page).toHaveURL(/\/bank\/questions\//);

@@ -98,10 +98,13 @@ export function inlineAfterLabel(md: string): string | null {
   return rest === "" ? null : rest;
 }
 
+const LEADING_ARROW = /^\s*(?:-+>|=+>|[→⇒↳»➜➔])\s*/;
+
 /** The unit's single text when it can carry a label: a heading, a line, or a one-item list. */
 export function labelCarrier(unit: Unit): { text: string; md: string; strict: boolean } | null {
   if (unit.kind === "heading") return { text: unit.text, md: unit.md.replace(/^#+\s*/, ""), strict: false };
-  if (unit.kind === "line") return { text: unit.text, md: unit.md, strict: true };
+  // "-> Follow-up: …", "→ Red flag: …": an arrow marks the line as a bullet would.
+  if (unit.kind === "line") return { text: unit.text.replace(LEADING_ARROW, ""), md: unit.md.replace(LEADING_ARROW, ""), strict: true };
   if (unit.kind === "list" && unit.items.length === 1 && unit.items[0]?.children.length === 0 && unit.items[0].lines.length === 1) {
     return { text: unit.items[0].text, md: unit.items[0].md, strict: false };
   }
