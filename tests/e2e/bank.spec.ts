@@ -396,11 +396,18 @@ test("an interviewer's guide written as nested bullets imports each question wit
 
 test("a result clicked while the search is still being typed opens; a search survives 'back'", async ({ page }) => {
   await signUpNew(page, "Quinn Quick");
+  // The question's page is held back a moment (and not prefetched, which would open it at once), so that the
+  // search's debounce fires while it loads, whatever the machine's speed.
+  await page.route("**/bank/questions/**", async (route) => {
+    if (route.request().headers()["next-router-prefetch"]) return route.abort();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    return route.continue();
+  });
   await page.goto("/bank");
   const first = page.getByTestId("bank-result").first();
   await expect(first).toBeVisible();
   // Typed and clicked at once, in one task so that a slow machine cannot let the debounce fire in between
-  // (the results for "zzz" would replace the one clicked): the debounce fires while the question's page loads.
+  // (the results for "zzz" would replace the one clicked).
   await page.evaluate(() => {
     const input = document.querySelector<HTMLInputElement>('[data-testid="bank-search"]');
     const link = document.querySelector<HTMLAnchorElement>('[data-testid="bank-result"] a');
@@ -413,6 +420,7 @@ test("a result clicked while the search is still being typed opens; a search sur
   await page.waitForTimeout(1000);
   await expect(page).toHaveURL(/\/bank\/questions\//);
   await expect(page.getByTestId("question-prompt")).toBeVisible();
+  await page.unroute("**/bank/questions/**");
 
   // A search that has run is in the address, and "back" from a question returns to it.
   await page.goto("/bank");
