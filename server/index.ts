@@ -55,6 +55,8 @@ function stopOnSignals(started: Started): void {
     await realtime?.close("Server is restarting");
     await started.email?.stop();
     await started.matcher?.stop();
+    // Uploads waiting to be read are answered now, so that their requests end and the server can close.
+    await started.runtime?.bankReader.close();
     server?.closeIdleConnections();
     await closed;
     if (started.runtime) await closeRuntime(started.runtime);

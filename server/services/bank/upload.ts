@@ -23,14 +23,15 @@ function bytesOf(file: z.output<typeof bankFileSchema>): Uint8Array {
   return file.encoding === "base64" ? Buffer.from(file.content, "base64") : new TextEncoder().encode(file.content);
 }
 
-/** A file's bank, read on the reader's thread; `byteSize` is the file's own. */
+/** `owner`'s file's bank, read in the reader's process; `byteSize` is the file's own. */
 async function parseFile(
   reader: BankReader,
+  owner: string,
   file: z.output<typeof bankFileSchema>,
   passagesAsQuestions: readonly number[] = [],
 ): Promise<ParsedBank & { byteSize: number }> {
   const bytes = bytesOf(file);
-  const outcome = await reader.read({ bytes, sourceFile: sourceFileName(file.name), passagesAsQuestions });
+  const outcome = await reader.read({ bytes, sourceFile: sourceFileName(file.name), passagesAsQuestions }, owner);
   if (!outcome.ok) throw readerErrorToThrow(outcome.error);
   return { ...outcome.parsed, byteSize: bytes.length };
 }
@@ -69,12 +70,12 @@ export function applyCorrections(document: BankDocument, corrections: z.output<t
 }
 
 /** Parses each file on its own; nothing is written. A bad file is reported, the others still preview. */
-export async function previewBankFiles(reader: BankReader, files: readonly BankFile[]): Promise<PreviewResult[]> {
+export async function previewBankFiles(reader: BankReader, files: readonly BankFile[], ownerId: string): Promise<PreviewResult[]> {
   const results: PreviewResult[] = [];
   for (const raw of files) {
     const file = bankFileSchema.parse(raw);
     try {
-      const { report, text, ...parsed } = await parseFile(reader, file);
+      const { report, text, ...parsed } = await parseFile(reader, ownerId, file);
       const listed = {
         ...report,
         unused: report.unused.slice(0, MAX_LISTED_PASSAGES),
@@ -101,7 +102,7 @@ export async function importBankFiles(db: Db, reader: BankReader, files: readonl
   for (const raw of files) {
     const file = correctedFileSchema.parse(raw);
     try {
-      const { document, byteSize, text } = await parseFile(reader, file, file.passagesAsQuestions);
+      const { document, byteSize, text } = await parseFile(reader, ownerId, file, file.passagesAsQuestions);
       const outcome = await importBankDocument(db, applyCorrections(document, file.corrections), { byteSize, ownerId, sourceText: text });
       results.push({ name: file.name, ok: true, outcome });
     } catch (error) {

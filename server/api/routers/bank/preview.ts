@@ -5,4 +5,4 @@ import { previewBankFiles } from "@/server/services/bank/upload";
 export const bankPreview = bankWriteProcedure
   .input(bankPreviewInput)
   .output(bankPreviewOutput)
-  .mutation(({ ctx, input }) => previewBankFiles(ctx.bankReader, input.files));
+  .mutation(({ ctx, input }) => previewBankFiles(ctx.bankReader, input.files, ctx.user.id));

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { parseBankDocumentWithReport } from "@/server/bank/parse-bank-document";
-import { BankReader } from "./bank-reader";
+import { BankReader, READER_QUEUE_LIMIT } from "./bank-reader";
 import { readerErrorToThrow, type ReaderOutcome } from "./protocol";
 
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -9,7 +9,7 @@ const NOTES = "## What is a closure?\n\nA function with the scope it was made in
 const NESTED_BULLETS = `# T\n\n10. What?\n${"   * why\n".repeat(60_000)}`;
 
 let reader: BankReader;
-const read = (text: string, sourceFile: string) => reader.read({ bytes: encode(text), sourceFile, passagesAsQuestions: [] });
+const read = (text: string, sourceFile: string, owner = sourceFile) => reader.read({ bytes: encode(text), sourceFile, passagesAsQuestions: [] }, owner);
 function parsedOf(outcome: ReaderOutcome) {
   if (!outcome.ok) throw readerErrorToThrow(outcome.error);
   return outcome.parsed;
@@ -30,7 +30,7 @@ describe("BankReader", { timeout: 60_000 }, () => {
   it("hands the pipeline's refusal back, thrown as the same error with its sentence", async () => {
     reader = new BankReader();
     const binary = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00]);
-    const image = await reader.read({ bytes: binary, sourceFile: "image.md", passagesAsQuestions: [] });
+    const image = await reader.read({ bytes: binary, sourceFile: "image.md", passagesAsQuestions: [] }, "ada");
     expect(() => parsedOf(image)).toThrow(expect.objectContaining({ name: "BankParseError", code: "BINARY", message: expect.stringContaining("image.md") }));
     const renamed = await read("x", "slides.pdf");
     expect(() => parsedOf(renamed)).toThrow(expect.objectContaining({ name: "AppError", code: "BAD_REQUEST" }));
@@ -66,5 +66,20 @@ describe("BankReader", { timeout: 60_000 }, () => {
     clearInterval(timer);
     // Blocked, this thread would run the timer once at most, after the read.
     expect(ticks).toBeGreaterThan(5);
+  });
+
+  it("reads one file of each user at a time, keeps a bounded queue, and refuses reads once closed", async () => {
+    reader = new BankReader();
+    const long = read(`# T\n\n${"* why\n".repeat(8_000)}`, "long.md", "ada");
+    expect(await read(NOTES, "second.md", "ada")).toEqual({
+      ok: false,
+      error: { kind: "app", code: "BUSY", message: expect.stringContaining("second.md waits for another of your files") },
+    });
+    const others = Array.from({ length: READER_QUEUE_LIMIT }, (_, n) => read(NOTES, `n${n}.md`, `user-${n}`));
+    expect(await read(NOTES, "one-too-many.md", "grace")).toMatchObject({ ok: false, error: { code: "BUSY", message: expect.stringContaining("busy") } });
+    await long;
+    expect((await Promise.all(others)).every((outcome) => outcome.ok)).toBe(true);
+    await reader.close();
+    expect(await read(NOTES, "late.md", "ada")).toMatchObject({ ok: false, error: { code: "BUSY", message: expect.stringContaining("stopping") } });
   });
 });

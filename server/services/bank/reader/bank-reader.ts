@@ -1,4 +1,5 @@
 import { type ChildProcess, fork } from "node:child_process";
+import type { Socket } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ReaderError, ReaderOutcome, ReaderReply, ReaderRequest } from "./protocol";
@@ -14,6 +15,10 @@ import type { BankFileToRead } from "./read-file";
 export const READER_HEAP_MB = 1024;
 /** How long a file may take: a 4 MB document of the corpus reads in about 7 s on two cores. */
 export const READER_TIME_LIMIT_MS = 30_000;
+/** How long the process may take to start and take a file (loading the pipeline takes about a second). */
+const READER_START_LIMIT_MS = 30_000;
+/** Files waiting, for the whole server; past it a file is refused BUSY, to be sent again. */
+export const READER_QUEUE_LIMIT = 20;
 
 export interface BankReaderOptions {
   heapMb?: number;
@@ -22,8 +27,12 @@ export interface BankReaderOptions {
 
 interface Pending {
   request: ReaderRequest;
+  /** Whose file it is: one file of each user is read or waits at a time. */
+  owner: string;
   resolve: (outcome: ReaderOutcome) => void;
 }
+
+const busy = (message: string): ReaderOutcome => ({ ok: false, error: { kind: "app", code: "BUSY", message } });
 
 /**
  * Reads uploaded documents in a process of their own, one at a time: a document that needs more
@@ -38,6 +47,7 @@ export class BankReader {
   private readonly queue: Pending[] = [];
   private current: { pending: Pending; timer?: NodeJS.Timeout } | null = null;
   private nextId = 1;
+  private closed = false;
   private readonly heapMb: number;
   private readonly timeLimitMs: number;
   /**
@@ -51,18 +61,25 @@ export class BankReader {
     this.timeLimitMs = options.timeLimitMs ?? READER_TIME_LIMIT_MS;
   }
 
-  read(file: BankFileToRead): Promise<ReaderOutcome> {
+  /** Reads `owner`'s file; one of theirs at a time, and a bounded queue for the whole server. */
+  read(file: BankFileToRead, owner: string): Promise<ReaderOutcome> {
+    if (this.closed) return Promise.resolve(busy("The server is stopping; upload the file again."));
+    const own = this.current?.pending.owner === owner || this.queue.some((p) => p.owner === owner);
+    if (own) return Promise.resolve(busy(`${file.sourceFile} waits for another of your files to be read; upload it again when that one is done.`));
+    if (this.queue.length >= READER_QUEUE_LIMIT)
+      return Promise.resolve(busy("The importer is busy with other people's files; upload yours again in a minute."));
     return new Promise((resolve) => {
-      this.queue.push({ request: { id: this.nextId++, file }, resolve });
+      this.queue.push({ request: { id: this.nextId++, file }, owner, resolve });
       this.startNext();
     });
   }
 
-  /** Stops the process; files still waiting are refused. */
+  /** Stops the process; files still waiting are refused, and so is any read asked for later. */
   async close(): Promise<void> {
-    const stopping: ReaderError = { kind: "app", code: "BUSY", message: "The server is stopping; upload the file again." };
-    for (const pending of this.queue.splice(0)) pending.resolve({ ok: false, error: stopping });
-    this.finish({ ok: false, error: stopping });
+    this.closed = true;
+    const stopping = busy("The server is stopping; upload the file again.");
+    for (const pending of this.queue.splice(0)) pending.resolve(stopping);
+    this.finish(stopping);
     const child = this.child;
     this.child = null;
     child?.kill();
@@ -72,8 +89,14 @@ export class BankReader {
     if (this.current) return;
     const pending = this.queue.shift();
     if (!pending) return;
-    this.current = { pending };
-    this.ensureProcess().send(pending.request);
+    const notStarted = () => this.stopProcess({ kind: "crash", message: "the reader's process did not start" });
+    this.current = { pending, timer: setTimeout(notStarted, READER_START_LIMIT_MS) };
+    this.stderrTail = "";
+    try {
+      this.ensureProcess().send(pending.request);
+    } catch (error) {
+      this.stopProcess({ kind: "crash", message: error instanceof Error ? error.message : String(error) });
+    }
   }
 
   private ensureProcess(): ChildProcess {
@@ -83,19 +106,26 @@ export class BankReader {
       serialization: "advanced",
       stdio: ["ignore", "inherit", "pipe", "ipc"],
     });
-    this.stderrTail = "";
     child.stderr?.on("data", (chunk: Buffer) => {
       process.stderr.write(chunk);
       this.stderrTail = (this.stderrTail + chunk.toString()).slice(-4096);
     });
-    // An idle reader does not keep the server alive.
+    // An idle reader does not keep the server alive, and does not outlive it.
     child.unref();
     child.channel?.unref();
+    (child.stderr as Socket | null)?.unref();
+    const killOnExit = () => child.kill("SIGKILL");
+    process.once("exit", killOnExit);
+    child.once("close", () => process.off("exit", killOnExit));
+    child.on("error", (error) => {
+      if (this.child === child) this.stopProcess({ kind: "crash", message: error.message });
+    });
     child.on("message", (reply: ReaderReply) => {
       const current = this.current;
       if (reply.id !== current?.pending.request.id) return;
       if (reply.started) {
         const sourceFile = current.pending.request.file.sourceFile;
+        clearTimeout(current.timer);
         current.timer = setTimeout(() => this.stopProcess(tooComplex(sourceFile, "took too long to read")), this.timeLimitMs);
       } else this.finish(reply.ok ? { ok: true, parsed: reply.parsed } : { ok: false, error: reply.error });
     });

@@ -28,7 +28,9 @@ export function readerErrorToThrow(error: ReaderError): Error {
     case "app":
       return new AppError(error.code, error.message);
     case "crash":
-      return new Error(`The bank reader failed: ${error.message}`);
+      // The user is told only that it failed; what failed is for the operator.
+      console.error(`bank reader: ${error.message}`);
+      return new AppError("INTERNAL", "The importer failed on this file; try again, or split it into smaller documents.");
   }
 }
 
