@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { parseBankDocumentWithReport } from "@/server/bank/parse-bank-document";
-import { BankReader, READER_QUEUE_LIMIT } from "./bank-reader";
+import { BankReader, READER_QUEUE_LIMIT, READER_QUEUE_LIMIT_PER_OWNER } from "./bank-reader";
 import { readerErrorToThrow, type ReaderOutcome } from "./protocol";
 
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -68,17 +68,24 @@ describe("BankReader", { timeout: 60_000 }, () => {
     expect(ticks).toBeGreaterThan(5);
   });
 
-  it("reads one file of each user at a time, keeps a bounded queue, and refuses reads once closed", async () => {
+  it("takes an account with many files in turn with the others, keeps bounded queues, and refuses reads once closed", async () => {
     reader = new BankReader();
+    const order: string[] = [];
+    const track = (name: string, owner: string) => read(NOTES, name, owner).then((outcome) => (order.push(name), outcome));
     const long = read(`# T\n\n${"* why\n".repeat(8_000)}`, "long.md", "ada");
-    expect(await read(NOTES, "second.md", "ada")).toEqual({
+    const adas = Array.from({ length: READER_QUEUE_LIMIT_PER_OWNER }, (_, n) => track(`ada-${n}.md`, "ada"));
+    expect(await read(NOTES, "one-more.md", "ada")).toMatchObject({
       ok: false,
-      error: { kind: "app", code: "BUSY", message: expect.stringContaining("second.md waits for another of your files") },
+      error: { code: "BUSY", message: expect.stringContaining("one-more.md waits behind 20 of your files") },
     });
-    const others = Array.from({ length: READER_QUEUE_LIMIT }, (_, n) => read(NOTES, `n${n}.md`, `user-${n}`));
-    expect(await read(NOTES, "one-too-many.md", "grace")).toMatchObject({ ok: false, error: { code: "BUSY", message: expect.stringContaining("busy") } });
+    const grace = track("grace.md", "grace");
+    const others = Array.from({ length: READER_QUEUE_LIMIT - READER_QUEUE_LIMIT_PER_OWNER - 1 }, (_, n) => track(`n${n}.md`, `user-${n}`));
+    expect(await read(NOTES, "full.md", "linus")).toMatchObject({ ok: false, error: { code: "BUSY", message: expect.stringContaining("busy") } });
     await long;
-    expect((await Promise.all(others)).every((outcome) => outcome.ok)).toBe(true);
+    const outcomes = await Promise.all([...adas, grace, ...others]);
+    expect(outcomes.every((outcome) => outcome.ok)).toBe(true);
+    // Grace asked after Ada's twenty, and was read first: Ada had had one read already.
+    expect(order[0]).toBe("grace.md");
     await reader.close();
     expect(await read(NOTES, "late.md", "ada")).toMatchObject({ ok: false, error: { code: "BUSY", message: expect.stringContaining("stopping") } });
   });

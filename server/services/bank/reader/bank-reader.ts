@@ -17,8 +17,9 @@ export const READER_HEAP_MB = 1024;
 export const READER_TIME_LIMIT_MS = 30_000;
 /** How long the process may take to start and take a file (loading the pipeline takes about a second). */
 const READER_START_LIMIT_MS = 30_000;
-/** Files waiting, for the whole server; past it a file is refused BUSY, to be sent again. */
-export const READER_QUEUE_LIMIT = 20;
+/** Files waiting for the whole server, and for one account; past either a file is refused BUSY, to be sent again. */
+export const READER_QUEUE_LIMIT = 40;
+export const READER_QUEUE_LIMIT_PER_OWNER = 20;
 
 export interface BankReaderOptions {
   heapMb?: number;
@@ -27,7 +28,7 @@ export interface BankReaderOptions {
 
 interface Pending {
   request: ReaderRequest;
-  /** Whose file it is: one file of each user is read or waits at a time. */
+  /** Whose file it is: the next file read is of the account served least so far (`startNext`). */
   owner: string;
   resolve: (outcome: ReaderOutcome) => void;
 }
@@ -48,6 +49,8 @@ export class BankReader {
   private current: { pending: Pending; timer?: NodeJS.Timeout } | null = null;
   private nextId = 1;
   private closed = false;
+  /** Files each account has had read since the queue was last empty. */
+  private readonly served = new Map<string, number>();
   private readonly heapMb: number;
   private readonly timeLimitMs: number;
   /**
@@ -61,11 +64,12 @@ export class BankReader {
     this.timeLimitMs = options.timeLimitMs ?? READER_TIME_LIMIT_MS;
   }
 
-  /** Reads `owner`'s file; one of theirs at a time, and a bounded queue for the whole server. */
+  /** Reads `owner`'s file, in turn with other accounts' files; the queue is bounded for each and for all. */
   read(file: BankFileToRead, owner: string): Promise<ReaderOutcome> {
     if (this.closed) return Promise.resolve(busy("The server is stopping; upload the file again."));
-    const own = this.current?.pending.owner === owner || this.queue.some((p) => p.owner === owner);
-    if (own) return Promise.resolve(busy(`${file.sourceFile} waits for another of your files to be read; upload it again when that one is done.`));
+    const own = this.queue.filter((p) => p.owner === owner).length;
+    if (own >= READER_QUEUE_LIMIT_PER_OWNER)
+      return Promise.resolve(busy(`${file.sourceFile} waits behind ${own} of your files; upload it again when they are read.`));
     if (this.queue.length >= READER_QUEUE_LIMIT)
       return Promise.resolve(busy("The importer is busy with other people's files; upload yours again in a minute."));
     return new Promise((resolve) => {
@@ -85,10 +89,18 @@ export class BankReader {
     child?.kill();
   }
 
+  /**
+   * Starts the oldest file of the account served least so far: one account's many files take turns with
+   * everyone else's, instead of holding the queue.
+   */
   private startNext(): void {
     if (this.current) return;
-    const pending = this.queue.shift();
+    if (this.queue.length === 0) return this.served.clear();
+    const servedOf = (p: Pending) => this.served.get(p.owner) ?? 0;
+    const next = this.queue.reduce((best, p, n) => (servedOf(p) < servedOf(this.queue[best] as Pending) ? n : best), 0);
+    const [pending] = this.queue.splice(next, 1);
     if (!pending) return;
+    this.served.set(pending.owner, servedOf(pending) + 1);
     const notStarted = () => this.stopProcess({ kind: "crash", message: "the reader's process did not start" });
     this.current = { pending, timer: setTimeout(notStarted, READER_START_LIMIT_MS) };
     this.stderrTail = "";
