@@ -262,6 +262,24 @@ describe("a new user's own notes", () => {
     ]);
   });
 
+  it("a phone-screen note mixing three layouts ('Interviewer asks:', a lone bold question, a snippet's question) is three questions", () => {
+    const document = parse(
+      "# Phone screen notes\n\nInterviewer asks: How would you design a rate limiter?\n\nGood answer: token bucket per user, in Redis.\n\nBad answer: One global counter.\n\n**What is an index?**\n\nA lookup structure that makes reads fast and writes slower.\n\nKey points: lookup speed, write cost, selectivity\n\n-> Follow-up: When would you not add one?\n\n## Closures in loops\n\n```js\nfor (var i = 0; i < 3; i++) setTimeout(() => console.log(i));\n```\n\nWhat does this print, and why?\n\nIt prints 3 three times: `var` is function-scoped.\n",
+    );
+    expect(document.questions.map((q) => [q.prompt, q.context, q.answer, q.followUps.map((f) => f.prompt), q.redFlags])).toEqual([
+      ["How would you design a rate limiter?", null, "token bucket per user, in Redis.", [], ["One global counter."]],
+      ["What is an index?", null, "A lookup structure that makes reads fast and writes slower.", ["When would you not add one?"], []],
+      [
+        "What does this print, and why?",
+        "```js\nfor (var i = 0; i < 3; i++) setTimeout(() => console.log(i));\n```",
+        "It prints 3 three times: `var` is function-scoped.",
+        [],
+        [],
+      ],
+    ]);
+    expect(document.questions[1]?.keyPoints).toEqual(["lookup speed", "write cost", "selectivity"]);
+  });
+
   it("a paragraph that asks in one of an answer's parts, or in the introduction over a section's questions, stays where it is", () => {
     const parts = parse(
       "# Arrays\n\n**How do you empty an array?**\n\n#### Method 1\n\nAssign a new array.\n\n#### Method 2\n\nSet its length to 0.\n\n#### Method 3\n\nLibraries have a helper.\n\nWhy not use one?\n\nOnly if it is already there.\n\n**How do you copy an array?**\n\nSpread it.\n\n**How do you sort numbers?**\n\nPass a comparator.\n",

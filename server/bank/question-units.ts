@@ -26,7 +26,7 @@ export interface QuestionUnits {
   openers: ReadonlyMap<Unit, Opener>;
   /** Headings that are steps or sections over questions, even where their wording asks ("## 2. Discuss their background"). */
   sections?: ReadonlySet<Unit>;
-  /** Headings over a question asked in a paragraph of its own (`loneAskingParagraphs`): they end any question above. */
+  /** Headings over a question asked in a paragraph of its own (`addLoneAskingParagraphs`): they end any question above. */
   closingSections?: ReadonlySet<Unit>;
   /** Headings at the questions' own level that continue the answer above them (`answerSections`). */
   answerParts?: ReadonlySet<Unit>;
@@ -71,6 +71,15 @@ const NUMBERED_LINE =
   /^\s*(?:\*\*|__)?\s*(?:q(?:uestion)?\s*)?(?:\(?(\d{1,3})(?:\s*[.):]|\s+[-–—](?=\s))|\\?_(\d{1,3})(?:\s*[.):]|(?=\s)))\s*(?:\*\*|__)?\s*(\S.*)$/i;
 const NUMBER_PREFIX = /^(\s*(?:\*\*|__)?\s*)(?:q(?:uestion)?\s*)?(?:\(?\d{1,3}(?:\s*[.):]|\s+[-–—](?=\s))|\\?_\d{1,3}(?:\s*[.):]|(?=\s)))\s*/i;
 const BOLD_LEAD = /^(?:\*\*|__)(.{4,}?)(?:\*\*|__)(.*)$/;
+
+/** "**What is an index?**" alone in its paragraph, bold throughout, asking and no label: its prompt; otherwise null. */
+export function boldQuestion(units: readonly Unit[], index: number): string | null {
+  const unit = units[index];
+  if (unit?.kind !== "line" || !startsBlock(units, index) || units[index + 1]?.block === unit.block) return null;
+  const m = BOLD_LEAD.exec(unit.md.trim());
+  const asks = m?.[1] !== undefined && m[2]?.trim() === "" && /[?？]$/.test(unit.text) && isQuestionLike(unit.text) && !isFieldLabel(m[1]);
+  return asks ? unquote(unit.text) : null;
+}
 
 const isFieldLabel = (text: string) => fieldForLabel(labelText(text.replace(/[:：]\s*$/, ""))) !== null;
 /** "#### Answer: D": a label heading with its value, inside a question rather than over one. */
@@ -481,21 +490,25 @@ function asksItself(units: readonly Unit[], index: number): boolean {
 
 /**
  * A note that mixes two ways of writing questions ("**What is an index?**" and its answer, then "## Closures in
- * loops", a snippet, "What does this print?" and its answer): whatever pattern was chosen, a heading that asks
- * nothing itself, with no question anywhere under it or above it, whose own text holds one paragraph that asks
- * with material after it, asks that. Such headings must be most of their siblings: one "#### Method 4" among
- * "Method 1" to "3" is a part of an answer that happens to ask.
+ * loops", a snippet, "What does this print?" and its answer): whatever pattern was chosen, if any, a heading that
+ * asks nothing itself, with no question anywhere under it or above it, whose own text holds one paragraph that asks
+ * with material after it, asks that (the paragraph is added to `openers`). Such headings must be most of their
+ * siblings: one "#### Method 4" among "Method 1" to "3" is a part of an answer that happens to ask. The document's
+ * title is none of them. Returns the headings, which end any question above them.
  */
-function loneAskingParagraphs(units: readonly Unit[], openers: ReadonlyMap<Unit, Opener>): { openers: Map<Unit, Opener>; sections: Unit[] } {
+function addLoneAskingParagraphs(units: readonly Unit[], openers: Map<Unit, Opener>): Set<Unit> {
   const parentOf = parents(units);
   const headings = units.flatMap((unit, index) => (unit.kind === "heading" && parentOf.has(index) ? [{ unit, index }] : []));
   const underQuestion = (index: number): boolean => {
     for (let p = parentOf.get(index) ?? -1; p >= 0; p = parentOf.get(p) ?? -1) if (openers.has(units[p] as Unit)) return true;
     return false;
   };
+  // The document's title is over the whole note, not a topic: prose under it with one question is no question bank.
+  const topLevel = headings.filter((h) => parentOf.get(h.index) === -1);
+  const title = topLevel.length === 1 ? topLevel[0]?.unit : undefined;
   const askedIn = new Map<number, number>();
   headings.forEach(({ unit, index }, n) => {
-    if (unit.kind !== "heading" || headingAsks(headingPrompt(unit.text).prompt) || underQuestion(index)) return;
+    if (unit.kind !== "heading" || unit === title || headingAsks(headingPrompt(unit.text).prompt) || underQuestion(index)) return;
     const ownEnd = headings[n + 1]?.index ?? units.length;
     let subtreeEnd = ownEnd;
     while (subtreeEnd < units.length && !(units[subtreeEnd]?.kind === "heading" && (units[subtreeEnd] as { depth: number }).depth <= unit.depth)) subtreeEnd++;
@@ -504,19 +517,18 @@ function loneAskingParagraphs(units: readonly Unit[], openers: ReadonlyMap<Unit,
     for (let i = index + 1; i < ownEnd; i++) if (asksItself(units, i)) asking.push(i);
     if (asking.length === 1 && materialAfter(units, asking[0] as number, ownEnd, 0)) askedIn.set(index, asking[0] as number);
   });
-  const found = new Map<Unit, Opener>();
-  const sections: Unit[] = [];
+  const sections = new Set<Unit>();
   for (const siblings of siblingGroups(units, headings)) {
     const asked = siblings.filter((h) => askedIn.has(h.index));
     if (asked.length * 2 <= siblings.length) continue;
     for (const h of asked) {
       const paragraph = units[askedIn.get(h.index) as number];
       if (paragraph?.kind !== "line") continue;
-      found.set(paragraph, { prompt: unquote(paragraph.text), inline: null });
-      sections.push(h.unit);
+      openers.set(paragraph, { prompt: unquote(paragraph.text), inline: null });
+      sections.add(h.unit);
     }
   }
-  return { openers: found, sections };
+  return sections;
 }
 
 export function inferQuestionUnits(units: readonly Unit[]): QuestionUnits {
@@ -528,7 +540,11 @@ export function inferQuestionUnits(units: readonly Unit[]): QuestionUnits {
     .filter(qualifies);
   const asking = (p: Pattern) => p.members.filter((m) => m.asks).length;
   const chosen = candidates.sort((a, b) => asking(b) - asking(a) || b.members.length - a.members.length)[0];
-  if (!chosen) return { openers: stemEntries(units, stems), explanation: steps.trim(), sections };
+  if (!chosen) {
+    const openers = stemEntries(units, stems);
+    const closingSections = addLoneAskingParagraphs(units, openers);
+    return { openers, explanation: steps.trim(), sections, closingSections };
+  }
   const openers = new Map<Unit, Opener>();
   const answerParts = new Set<Unit>();
   for (const group of siblingGroups(units, chosen.members)) {
@@ -544,8 +560,7 @@ export function inferQuestionUnits(units: readonly Unit[]): QuestionUnits {
     }
   }
   for (const [unit, opener] of stemEntries(units, stems)) if (!openers.has(unit)) openers.set(unit, opener);
-  const lone = loneAskingParagraphs(units, openers);
-  for (const [unit, opener] of lone.openers) openers.set(unit, opener);
+  const closingSections = addLoneAskingParagraphs(units, openers);
   const indexOf = new Map(units.map((u, i) => [u, i]));
   for (const unit of [...openers.keys()]) {
     const grouped = groupedProblems(units, indexOf.get(unit) ?? -1);
@@ -558,5 +573,5 @@ export function inferQuestionUnits(units: readonly Unit[]): QuestionUnits {
     `Questions are ${chosen.name} (${openers.size} of ${chosen.members.length}; ${asking(chosen)} of them worded as questions).` +
     (others.length > 0 ? ` Also seen, and read only where worded as questions: ${others.map((p) => `${p.name} (${p.members.length})`).join(", ")}.` : "") +
     steps;
-  return { openers, explanation, sections, answerParts, closingSections: new Set(lone.sections) };
+  return { openers, explanation, sections, answerParts, closingSections };
 }
