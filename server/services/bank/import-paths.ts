@@ -2,11 +2,10 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Db } from "@/server/platform/db/client";
 import { BankParseError, MAX_BANK_BYTES } from "@/server/bank/bank-parse-error";
-import { parseBankDocumentWithReport } from "@/server/bank/parse-bank-document";
 import { sourceFileName } from "@/server/services/bank/upload";
-import { BANK_FILE_EXTENSIONS, bankSourceBytes } from "@/server/services/bank/formats/convert-document";
+import { BANK_FILE_EXTENSIONS } from "@/server/services/bank/formats/convert-document";
 import { importBankDocument } from "@/server/services/bank/import";
-import { withStartingDiagrams } from "@/server/services/bank/starting-diagram";
+import { readBankFile } from "@/server/services/bank/reader/read-file";
 import { AppError } from "@/server/platform/errors";
 import type { ImportOutcome } from "@/server/api/routers/bank/import.schema";
 
@@ -29,14 +28,8 @@ export async function importBankPaths(db: Db, files: readonly string[]): Promise
           file,
         );
       const raw = await readFile(file);
-      const sourceFile = sourceFileName(file);
-      const { bytes } = await bankSourceBytes(raw, sourceFile, { otherNamesAsText: true });
-      const { document, text } = parseBankDocumentWithReport({ bytes, sourceFile });
-      results.push({
-        file,
-        ok: true,
-        outcome: await importBankDocument(db, withStartingDiagrams(document), { byteSize: raw.length, ownerId: null, sourceText: text }),
-      });
+      const { document, text } = await readBankFile({ bytes: raw, sourceFile: sourceFileName(file), otherNamesAsText: true });
+      results.push({ file, ok: true, outcome: await importBankDocument(db, document, { byteSize: raw.length, ownerId: null, sourceText: text }) });
     } catch (error) {
       if (error instanceof BankParseError || error instanceof AppError) results.push({ file, ok: false, message: error.message });
       else if (error instanceof Error && "code" in error && (error.code === "ENOENT" || error.code === "EISDIR"))
