@@ -637,11 +637,12 @@ function listedParts(groups: readonly LabelledGroup[], unit: Unit): QuestionDraf
 /** One of several questions listed on a single unit ("1. … 2. …"), with its one-line answer. */
 /**
  * An entry's text split at a line labelled as its answer ("a) Network" … "d) Application", then "**Answer:** b)"):
- * what comes before is shown with the question, the rest answers it. Null when no later line is so labelled.
+ * what comes before is shown with the question, the rest answers it, without its label (the label may open the
+ * text: "Answer: I disagreed …"). Null when no line is so labelled.
  */
 function splitAtAnswerLabel(text: string): { shown: string; answer: string } | null {
   const lines = text.split("\n");
-  const at = lines.findIndex((line, n) => n > 0 && fieldForLabel(splitLabel(plainInline(line))?.label ?? "") === "answer");
+  const at = lines.findIndex((line) => fieldForLabel(splitLabel(plainInline(line))?.label ?? "") === "answer");
   if (at === -1) return null;
   const answer = inlineAfterLabel(lines[at] ?? "") ?? "";
   return { shown: lines.slice(0, at).join("\n").trim(), answer: [answer, ...lines.slice(at + 1)].join("\n").trim() };

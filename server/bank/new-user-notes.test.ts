@@ -280,6 +280,35 @@ describe("a new user's own notes", () => {
     expect(document.questions[1]?.keyPoints).toEqual(["lookup speed", "write cost", "selectivity"]);
   });
 
+  it("plain text with each question on a group's first line and its answer under it: a follow-up does not make the title the question", () => {
+    const document = parse(
+      "JAVASCRIPT INTERVIEW\n\nWhat is a closure?\nA function that remembers the scope it was created in.\nFollow up: how can a closure leak memory?\n\nWhat is the event loop?\nIt takes callbacks off the queue when the stack is empty.\n\nExplain arrow functions.\nThey take this from the scope around them.\n",
+      "notes.txt",
+    );
+    expect(document.questions.map((q) => [q.prompt, q.answer, q.followUps.map((f) => [f.prompt, f.answer])])).toEqual([
+      ["What is a closure?", "A function that remembers the scope it was created in.", [["how can a closure leak memory?", null]]],
+      ["What is the event loop?", "It takes callbacks off the queue when the stack is empty.", []],
+      ["Explain arrow functions.", "They take this from the scope around them.", []],
+    ]);
+  });
+
+  it("a numbered question whose own further lines name its parts ('   Answer: …', '   Follow-up: …', '   Red flag: …')", () => {
+    const document = parse(
+      "1. Tell me about a conflict with a coworker.\n   Answer: We wrote both designs down and asked the consumers.\n   Follow-up: What would you do differently?\n   Red flag: blames the coworker.\n\n2. Describe a time you missed a deadline.\n   Answer: I said early that we would be late.\n   Follow-up: How did you tell the stakeholders?\n\n3. What is your biggest weakness?\n   Answer: I take on too much.\n",
+      "behavioural.md",
+    );
+    expect(document.questions.map((q) => [q.prompt, q.answer, q.followUps.map((f) => f.prompt), q.redFlags])).toEqual([
+      [
+        "Tell me about a conflict with a coworker.",
+        "We wrote both designs down and asked the consumers.",
+        ["What would you do differently?"],
+        ["blames the coworker."],
+      ],
+      ["Describe a time you missed a deadline.", "I said early that we would be late.", ["How did you tell the stakeholders?"], []],
+      ["What is your biggest weakness?", "I take on too much.", [], []],
+    ]);
+  });
+
   it("a paragraph that asks in one of an answer's parts, or in the introduction over a section's questions, stays where it is", () => {
     const parts = parse(
       "# Arrays\n\n**How do you empty an array?**\n\n#### Method 1\n\nAssign a new array.\n\n#### Method 2\n\nSet its length to 0.\n\n#### Method 3\n\nLibraries have a helper.\n\nWhy not use one?\n\nOnly if it is already there.\n\n**How do you copy an array?**\n\nSpread it.\n\n**How do you sort numbers?**\n\nPass a comparator.\n",

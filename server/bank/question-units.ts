@@ -242,6 +242,25 @@ function detailsPattern(units: readonly Unit[]): Pattern {
   return { name: "<details> summaries", members: withMaterial(units, found) };
 }
 
+/** The last line of the document a unit takes. */
+const endLine = (unit: Unit) => unit.line + unit.md.split("\n").length - 1;
+
+/**
+ * Notes written without markup, each question on the first line of a group and its answer on the lines right
+ * under it ("What is a closure?", "A function that remembers …", "Follow up: …", then a blank line): the lines
+ * that lead such groups. Tried only when no marked pattern repeats (`inferQuestionUnits`).
+ */
+function groupLeadPattern(units: readonly Unit[]): Pattern {
+  const found: Found[] = [];
+  units.forEach((unit, index) => {
+    const [before, after] = [units[index - 1], units[index + 1]];
+    if (unit.kind !== "line" || after === undefined || after.kind === "heading" || after.line !== endLine(unit) + 1) return;
+    if (before !== undefined && before.kind !== "heading" && endLine(before) + 1 === unit.line) return;
+    found.push(memberOf(unit, index, unquote(unit.text), null));
+  });
+  return { name: "lines that lead a group of lines", members: withMaterial(units, found) };
+}
+
 function withMaterial(units: readonly Unit[], found: readonly Found[]): Member[] {
   return found.map((m, n) => ({ ...m, hasMaterial: materialAfter(units, m.index, found[n + 1]?.index ?? units.length, 0), holdsQuestions: false }));
 }
@@ -539,7 +558,9 @@ export function inferQuestionUnits(units: readonly Unit[]): QuestionUnits {
     .map((p) => ({ ...p, members: p.members.filter((m) => !sections.has(m.unit)) }))
     .filter(qualifies);
   const asking = (p: Pattern) => p.members.filter((m) => m.asks).length;
-  const chosen = candidates.sort((a, b) => asking(b) - asking(a) || b.members.length - a.members.length)[0];
+  const chosen =
+    candidates.sort((a, b) => asking(b) - asking(a) || b.members.length - a.members.length)[0] ??
+    [groupLeadPattern(units)].map((p) => ({ ...p, members: p.members.filter((m) => !sections.has(m.unit)) })).find(qualifies);
   if (!chosen) {
     const openers = stemEntries(units, stems);
     const closingSections = addLoneAskingParagraphs(units, openers);

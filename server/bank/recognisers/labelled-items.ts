@@ -30,7 +30,8 @@ function pointsOf(label: string, md: string): string[] {
   return pieces.length > 1 && short ? pieces : [md];
 }
 
-const entry = (md: string, children: ListItem[] = []): ListItem => ({ text: plainInline(md), md, lines: [md], children });
+/** A list entry of one line: a point split from a line of several, or an entry's own further line. */
+export const entry = (md: string, children: ListItem[] = []): ListItem => ({ text: plainInline(md), md, lines: [md], children });
 
 /** The item's label, when it names a part, and the item without it (several, when it lists points on one line). */
 function labelledItem(item: ListItem): { field: LabelledItemField; entries: ListItem[] } | null {

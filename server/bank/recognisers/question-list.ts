@@ -2,7 +2,7 @@ import { loneLinkText, plainInline, unquote } from "../inline-text";
 import { descendants, type ListItem } from "../blocks";
 import type { ListedQuestion, Recogniser } from "./recogniser";
 import { FOLLOW_UP_LINE } from "./labels";
-import { labelledGroups } from "./labelled-items";
+import { entry, labelledGroups } from "./labelled-items";
 import { isQuestionLike, splitLabel } from "./recogniser";
 
 /** A section that lists what to practise: "## Essential questions", "### Exercises", "## 算法题". */
@@ -113,8 +113,11 @@ function listedQuestion(item: ListItem): ListedQuestion {
   const m = quotedWhole || probed ? null : /^(.+?\?)["”]?\s+(?:[-–—]+\s+)?(\S.*)$/.exec(text);
   const answered = m?.[2] !== undefined && !isQuestionLike(m[2]) && !isAside(m[2]) && !BRIEF_REQUEST.test(m[2]) ? m : null;
   const prompt = unquote(probed?.prompt ?? answered?.[1] ?? text);
+  // Its further lines may name their parts as entries under it do ("1. Tell me about …" / "   Follow-up: …").
+  const lineParts = labelledGroups(item.lines.slice(1).map((line) => entry(line)));
+  const ownLines = lineParts === null ? item.lines.slice(1) : lineParts.flatMap((g) => (g.field === null ? g.items.map((i) => i.md) : []));
   // Lines under it that ask in full ("How did you measure it?") are more of what to ask, not its answer.
-  const laterQuestions = item.lines.slice(1).filter(asksInFull);
+  const laterQuestions = ownLines.filter(asksInFull);
   const probes = [...asked, ...(probed?.followUps ?? []), ...laterQuestions.map((line) => unquote(plainInline(line)))];
   const answerOf = (below: string) => {
     const said = below
@@ -126,13 +129,14 @@ function listedQuestion(item: ListItem): ListedQuestion {
     return answer === "" ? null : answer;
   };
   // Entries under it that name their parts ("  - Look for: …", "  - Red flag: …") go to them; the rest answer it.
-  const parts = labelledGroups(item.children);
-  if (parts) {
-    const others = parts.flatMap((g) => (g.field === null ? g.items : []));
+  const childParts = labelledGroups(item.children);
+  if (childParts || lineParts) {
+    const others = (childParts ?? []).flatMap((g) => (g.field === null ? g.items : []));
     // One entry is said as it is; several stay a list.
     const unlabelled = others.length === 1 ? [others[0]?.md ?? ""] : others.map((i) => `- ${i.md.replaceAll("\n", "\n  ")}`);
-    const answer = answerOf([item.lines.slice(1).join("\n"), ...unlabelled].join("\n"));
-    return { prompt, answer, meta: {}, followUps: probes, parts: parts.filter((g) => g.field !== null) };
+    const answer = answerOf([ownLines.join("\n"), ...unlabelled].join("\n"));
+    const parts = [...(lineParts ?? []), ...(childParts ?? [])].filter((g) => g.field !== null);
+    return { prompt, answer, meta: {}, followUps: probes, parts };
   }
   const nested = descendants(item);
   // Questions nested under it, at any depth ("How?" under "Why?" under it), are its follow-ups.
