@@ -309,6 +309,23 @@ describe("a new user's own notes", () => {
     ]);
   });
 
+  it("flashcards marked with arrows ('-> Q: …', '-> A: …') or emoji ('❓ …', '❌ …'): the marks are their labels", () => {
+    const arrows = parse(
+      "# Flashcards\n\n-> Q: What is consistent hashing?\n-> A: Keys spread so that a new node moves few.\n\n-> Q: Why shard?\n-> A: To spread writes.\n",
+    );
+    expect(arrows.questions.map((q) => [q.prompt, q.answer])).toEqual([
+      ["What is consistent hashing?", "Keys spread so that a new node moves few."],
+      ["Why shard?", "To spread writes."],
+    ]);
+    const emoji = parse(
+      "# React prep\n\n❓ What is the virtual DOM?\nA tree React diffs.\n❌ Says it is always faster.\n\n❓ What does useEffect do?\nRuns effects after render.\n🚩 Fetching in render.\n",
+    );
+    expect(emoji.questions.map((q) => [q.prompt, q.answer, q.redFlags])).toEqual([
+      ["What is the virtual DOM?", "A tree React diffs.", ["Says it is always faster."]],
+      ["What does useEffect do?", "Runs effects after render.", ["Fetching in render."]],
+    ]);
+  });
+
   it("a paragraph that asks in one of an answer's parts, or in the introduction over a section's questions, stays where it is", () => {
     const parts = parse(
       "# Arrays\n\n**How do you empty an array?**\n\n#### Method 1\n\nAssign a new array.\n\n#### Method 2\n\nSet its length to 0.\n\n#### Method 3\n\nLibraries have a helper.\n\nWhy not use one?\n\nOnly if it is already there.\n\n**How do you copy an array?**\n\nSpread it.\n\n**How do you sort numbers?**\n\nPass a comparator.\n",

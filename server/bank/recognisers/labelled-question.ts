@@ -1,10 +1,10 @@
 import { unquote, withoutEmoji } from "../inline-text";
 import type { Unit } from "../blocks";
 import type { Recogniser } from "./recogniser";
-import { inlineAfterLabel, isQuestionLike } from "./recogniser";
+import { inlineAfterLabel, isQuestionLike, marksAsLabel } from "./recogniser";
 
 /**
- * Questions introduced by a label on a line: "Q: …", "**Q3:** …", "Q - …", "Question 1: Title",
+ * Questions introduced by a label on a line (or the mark that stands for one, `marksAsLabel`): "Q: …", "**Q3:** …", "Q - …", "Question 1: Title",
  * "Question: …", "Interviewer asks: …", "**Base Question:**" (prompt on the next line). Inside a heading question that has
  * no answer yet, or that has follow-ups, "Q:" lines are its follow-ups (a heading followed by the questions
  * it leads to).
@@ -19,7 +19,7 @@ export const recogniseLabelledQuestion: Recogniser = (unit, ctx) => {
     return { type: "question", prompt: "", opener: "heading", tentative: true, inline: null };
   }
   if (unit.kind !== "line") return null;
-  const text = withoutEmoji(unit.text);
+  const text = withoutEmoji(marksAsLabel(unit.text));
   // "**Question 3**" alone on its line, as a Google Docs export writes it: the prompt follows.
   if (/^question\s*#?\d{1,3}$/i.test(text.trim())) return { type: "question", prompt: "", opener: "label", tentative: true, inline: null };
   const m = LABEL.exec(text);

@@ -1,6 +1,6 @@
 import type { ListItem, Unit } from "../blocks";
-import { withoutEmoji } from "../inline-text";
-import { CJK } from "./labels";
+import { plainInline, withoutEmoji } from "../inline-text";
+import { CJK, fieldForLabel } from "./labels";
 
 /** Where a unit's content goes inside the question being read. */
 export type QuestionField = "body" | "answer" | "keyPoints" | "rubric" | "notes" | "redFlags" | "score" | "scoreReasons" | "framework" | "followUps";
@@ -98,13 +98,37 @@ export function inlineAfterLabel(md: string): string | null {
   return rest === "" ? null : rest;
 }
 
+/** "-> Follow-up: …", "→ Red flag: …": an arrow marks the line as a bullet would. */
 const LEADING_ARROW = /^\s*(?:-+>|=+>|[→⇒↳»➜➔])\s*/;
+
+/**
+ * Emoji written in place of a label at the start of a line: "❓ What is X?", "❌ What a weak answer says", "🚩 …".
+ * A check mark is not one: it marks the answer in some notes and a green flag in others ("**Green flags:**" over "✅ …").
+ */
+const EMOJI_LABELS: readonly { emoji: RegExp; label: string }[] = [
+  { emoji: /^[❓❔]\uFE0F?\s*/u, label: "Q" },
+  { emoji: /^(?:❌|🚩|⛔|✖\uFE0F?)\s*/u, label: "Red flag" },
+];
+
+/**
+ * A line's marks as the label they stand for: the arrow goes ("-> Q: …" is "Q: …"), and an emoji that stands for
+ * a label becomes it ("❌ Fetching in render" is "Red flag: Fetching in render"). One followed by a label of its
+ * own ("❌ Bad answer: …") only decorates it.
+ */
+export function marksAsLabel(text: string): string {
+  const line = text.replace(LEADING_ARROW, "");
+  for (const { emoji, label } of EMOJI_LABELS) {
+    const rest = line.replace(emoji, "");
+    if (rest === line) continue;
+    return fieldForLabel(splitLabel(plainInline(rest))?.label ?? "") !== null ? rest : `${label}: ${rest}`;
+  }
+  return line;
+}
 
 /** The unit's single text when it can carry a label: a heading, a line, or a one-item list. */
 export function labelCarrier(unit: Unit): { text: string; md: string; strict: boolean } | null {
   if (unit.kind === "heading") return { text: unit.text, md: unit.md.replace(/^#+\s*/, ""), strict: false };
-  // "-> Follow-up: …", "→ Red flag: …": an arrow marks the line as a bullet would.
-  if (unit.kind === "line") return { text: unit.text.replace(LEADING_ARROW, ""), md: unit.md.replace(LEADING_ARROW, ""), strict: true };
+  if (unit.kind === "line") return { text: marksAsLabel(unit.text), md: marksAsLabel(unit.md), strict: true };
   if (unit.kind === "list" && unit.items.length === 1 && unit.items[0]?.children.length === 0 && unit.items[0].lines.length === 1) {
     return { text: unit.items[0].text, md: unit.items[0].md, strict: false };
   }
