@@ -326,6 +326,33 @@ describe("a new user's own notes", () => {
     ]);
   });
 
+  it("a numbered question in bold with its answer after it on the line ('**Q1. What is X?** It is …', '**2. …?** …')", () => {
+    const labelled = parse(
+      "**Q1. What is a hash map?** Keys mapped to values by a hash.\n\n**Q2. What is a collision?** Two keys in one bucket.\n\n**Q3. What is the load factor?** Entries per bucket.\n",
+    );
+    const numbered = parse(
+      "**1. What is a hash map?** Keys mapped to values by a hash.\n\n**2. What is a collision?** Two keys in one bucket.\n\n**3. What is the load factor?** Entries per bucket.\n",
+    );
+    for (const document of [labelled, numbered]) {
+      expect(document.questions.map((q) => [q.prompt, q.answer])).toEqual([
+        ["What is a hash map?", "Keys mapped to values by a hash."],
+        ["What is a collision?", "Two keys in one bucket."],
+        ["What is the load factor?", "Entries per bucket."],
+      ]);
+    }
+  });
+
+  it("a scorecard's 'Scoring:' levels are notes for the interviewer, not a passage left unused", () => {
+    const { document, report } = parseBankDocumentWithReport({
+      bytes: new TextEncoder().encode(
+        "# Scorecard\n\n## Question 1: Design a URL shortener\n\n**What good looks like:** a key-value store and caching of hot links.\n\n**Red flags:** ignores collisions.\n\n**Scoring:**\n- 1: no working design\n- 4: scales and names the trade-offs\n\n## Question 2: Tell me about an outage you caused\n\n**What good looks like:** owns it.\n",
+      ),
+      sourceFile: "scorecard.md",
+    });
+    expect(report.unused).toEqual([]);
+    expect(document.questions[0]?.meta.interviewerNotes).toEqual(["1: no working design", "4: scales and names the trade-offs"]);
+  });
+
   it("a paragraph that asks in one of an answer's parts, or in the introduction over a section's questions, stays where it is", () => {
     const parts = parse(
       "# Arrays\n\n**How do you empty an array?**\n\n#### Method 1\n\nAssign a new array.\n\n#### Method 2\n\nSet its length to 0.\n\n#### Method 3\n\nLibraries have a helper.\n\nWhy not use one?\n\nOnly if it is already there.\n\n**How do you copy an array?**\n\nSpread it.\n\n**How do you sort numbers?**\n\nPass a comparator.\n",

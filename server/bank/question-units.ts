@@ -4,7 +4,7 @@ import { isLayoutOnly, withoutPresentationalTags } from "./layout-noise";
 import { detailsSummary } from "./recognisers/details-summary";
 import { fieldForLabel } from "./recognisers/labels";
 import { headingAsks, headingPrompt } from "./recognisers/heading-question";
-import { isQuestionLike, labelText, splitLabel } from "./recognisers/recogniser";
+import { askedInBold, isQuestionLike, labelText, splitLabel } from "./recognisers/recogniser";
 import { type WriteUpPart, writeUpPart } from "./write-up-parts";
 
 /**
@@ -150,9 +150,12 @@ function numberedPattern(units: readonly Unit[]): Pattern {
     if (unit.kind === "line" && startsBlock(units, index)) {
       const m = NUMBERED_LINE.exec(unit.md);
       const number = m?.[1] ?? m?.[2];
-      // The number goes, the emphasis around it stays paired: "**1) FizzBuzz.** Print …" → "FizzBuzz. Print …".
+      // The number goes, the emphasis around it stays paired: "**1) FizzBuzz.** Print …" → "FizzBuzz. Print …";
+      // a question in bold ends there, its answer after it ("**1. What is X?** It is …").
       const unnumbered = unit.md.replace(NUMBER_PREFIX, "$1");
-      if (number && m?.[3]) found.push(memberOf(unit, index, unquote(plainInline(unnumbered)), Number(number)));
+      const bold = askedInBold(unnumbered);
+      const prompt = unquote(plainInline(bold?.asked ?? unnumbered));
+      if (number && m?.[3]) found.push(memberOf(unit, index, prompt, Number(number), bold?.after ?? null));
     } else if (unit.kind === "list" && unit.ordered && unit.items.length === 1 && unit.items[0]) {
       const number = /^\s*(\d{1,3})/.exec(unit.md)?.[1];
       found.push(memberOf(unit, index, unquote(unit.items[0].text), number === undefined ? null : Number(number)));

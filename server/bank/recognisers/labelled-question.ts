@@ -1,7 +1,7 @@
-import { unquote, withoutEmoji } from "../inline-text";
+import { plainInline, unquote, withoutEmoji } from "../inline-text";
 import type { Unit } from "../blocks";
 import type { Recogniser } from "./recogniser";
-import { inlineAfterLabel, isQuestionLike, marksAsLabel } from "./recogniser";
+import { askedInBold, inlineAfterLabel, isQuestionLike, marksAsLabel } from "./recogniser";
 
 /**
  * Questions introduced by a label on a line (or the mark that stands for one, `marksAsLabel`): "Q: …", "**Q3:** …", "Q - …", "Question 1: Title",
@@ -22,14 +22,17 @@ export const recogniseLabelledQuestion: Recogniser = (unit, ctx) => {
   const text = withoutEmoji(marksAsLabel(unit.text));
   // "**Question 3**" alone on its line, as a Google Docs export writes it: the prompt follows.
   if (/^question\s*#?\d{1,3}$/i.test(text.trim())) return { type: "question", prompt: "", opener: "label", tentative: true, inline: null };
-  const m = LABEL.exec(text);
+  // "**Q1. What is a hash map?** A structure …": the bold ends the question, its answer follows.
+  const bold = askedInBold(marksAsLabel(unit.md));
+  const m = LABEL.exec(bold === null ? text : withoutEmoji(plainInline(bold.asked)));
   if (!m) return null;
   const numbered = (m[1] ?? "") !== "";
   const rawRest = (m[2] ?? "").trim();
   // "**Q:** text **A:** text" on one line: the answer starts at the "A:" label.
   const [promptPart, answerPart] = rawRest.split(/\s+(?:A|Ans|Answer)\s*:\s+/);
   const prompt = unquote(promptPart ?? "");
-  const inline = answerPart === undefined ? null : (inlineAfterLabel(unit.md.replace(/^.*?\b(?:A|Ans|Answer)\s*:\**\s*/, "A: ")) ?? null);
+  const inline =
+    bold !== null ? bold.after : answerPart === undefined ? null : (inlineAfterLabel(unit.md.replace(/^.*?\b(?:A|Ans|Answer)\s*:\**\s*/, "A: ")) ?? null);
   if (/^question\b/i.test(text) && numbered) {
     // "Question 1: The Architectural Time Bomb" names the question; its prompt may follow.
     return { type: "question", prompt, opener: "label", tentative: !isQuestionLike(prompt), inline };

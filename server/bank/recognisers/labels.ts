@@ -38,7 +38,8 @@ export const PART_LABELS: readonly { field: LabelField; pattern: RegExp }[] = [
   },
   {
     field: "notes",
-    pattern: /^why this is tricky$|^interviewer'?s? notes?$|^notes for (?:the )?interviewer$|^hints?(?: for (?:the )?interviewer)?$|^gotchas?$/,
+    pattern:
+      /^why this is tricky$|^interviewer'?s? notes?$|^notes for (?:the )?interviewer$|^hints?(?: for (?:the )?interviewer)?$|^gotchas?$|^(?:scoring|grading)(?: guide| scale)?$|^score guide$/,
   },
   {
     field: "redFlags",

@@ -200,6 +200,17 @@ export function isQuestionLike(text: string): boolean {
   return t.split(/(?<=[.!:])\s+/).some((sentence) => IMPERATIVE.test(sentence.replace(/^["“'‘(]+/, "").replace(/^(?:please|kindly),?\s+/i, "")));
 }
 
+/**
+ * "**What is a hash map?** A structure that maps keys …": a question set in bold with its answer after it on the
+ * same line. Null unless the bold part ends asking and something that does not ask follows it.
+ */
+export function askedInBold(md: string): { asked: string; after: string } | null {
+  const m = /^\s*(\*\*|__)(.+?)\1\s*[:：\-–—]?\s+(\S.*)$/.exec(md);
+  const [asked, after] = [m?.[2], m?.[3]];
+  if (asked === undefined || after === undefined || !/[?？]["”'’]?$/.test(asked.trim()) || isQuestionLike(after)) return null;
+  return { asked: asked.trim(), after: after.trim() };
+}
+
 /** "Given an array nums and a target, return …": a problem statement sets its task after what it gives. */
 const GIVEN = /^(?:given|for|using|with)\b/i;
 
