@@ -298,6 +298,12 @@ class QuestionAssembler {
    * it comes right after the question or after another such part and no question follows under it. One after
    * the answer that names none ("## More") is not.
    */
+  /** Whether the unit after index is text of the same question: a paragraph, code or a table, not a heading or another question. */
+  private answerFollows(index: number): boolean {
+    const next = this.units[index + 1];
+    return next !== undefined && ["line", "code", "table", "quote"].includes(next.kind) && !this.structure.openers.has(next);
+  }
+
   private partOfParagraphAnswer(open: OpenQuestion, unit: Extract<Unit, { kind: "heading" }>, index: number): boolean {
     if (unit.depth <= open.depth || (this.structure.closingSections?.has(unit) ?? false)) return false;
     if (namesAnswerPart(headingPrompt(unit.text).prompt)) return true;
@@ -592,6 +598,11 @@ class QuestionAssembler {
       this.recognised.add(unit);
       return;
     }
+    if (q.field === "body" && !hasContent(q) && unit.kind === "list" && unit.items.length >= 2 && asksThroughout(unit) && this.answerFollows(index)) {
+      for (const item of unit.items) q.followUps.push(...followUpsFromItem(item));
+      this.recognised.add(unit);
+      return;
+    }
     if (q.field !== null) q.fields[q.field].push(unit);
   }
 }
@@ -609,9 +620,11 @@ function restOfEntry(unit: Extract<Unit, { kind: "list" }>): Unit[] {
   if (!item) return [];
   const lines = item.lines.slice(1).map((md, n): Unit => ({ kind: "line", md, text: plainInline(md), line: unit.line + n + 1, block: unit.block }));
   const nested = item.md.split("\n").slice(item.lines.length).join("\n").trim();
-  return nested === ""
-    ? lines
-    : [...lines, { kind: "line", md: nested, text: plainInline(nested), line: unit.line + item.lines.length, block: unit.block + 0.5 }];
+  if (nested === "") return lines;
+  // Its nested entries stay a list ("1. What is a mutex?" / "   1. How is it different from …?"), as they would under a heading.
+  const line = unit.line + item.lines.length;
+  const list: Unit = { kind: "list", ordered: /^\d/.test(nested), items: item.children, md: nested, line, block: unit.block + 0.5 };
+  return [...lines, item.children.length > 0 ? list : { kind: "line", md: nested, text: plainInline(nested), line, block: unit.block + 0.5 }];
 }
 
 function addFollowUp(q: OpenQuestion, prompt: string): void {

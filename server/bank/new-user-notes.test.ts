@@ -353,6 +353,19 @@ describe("a new user's own notes", () => {
     expect(document.questions[0]?.meta.interviewerNotes).toEqual(["1: no working design", "4: scales and names the trade-offs"]);
   });
 
+  it("questions listed right under a question, before its answer, are its follow-ups (under a heading, or nested in a numbered entry)", () => {
+    const heading = parse(
+      "# Concurrency\n\n## What is a mutex?\n\n1. How is it different from a semaphore?\n2. What is priority inversion?\n\nA lock one thread holds at a time.\n\n## What is a spinlock?\n\nA lock that busy-waits.\n",
+    );
+    const numbered = parse(
+      "# Concurrency\n\n1. What is a mutex?\n   1. How is it different from a semaphore?\n   2. What is priority inversion?\n\nA lock one thread holds at a time.\n\n2. What is a condition variable?\n\nA queue threads wait on.\n\n3. What is a spinlock?\n\nA lock that busy-waits.\n",
+    );
+    for (const document of [heading, numbered]) {
+      expect(document.questions[0]).toMatchObject({ prompt: "What is a mutex?", answer: "A lock one thread holds at a time." });
+      expect(document.questions[0]?.followUps.map((f) => f.prompt)).toEqual(["How is it different from a semaphore?", "What is priority inversion?"]);
+    }
+  });
+
   it("a paragraph that asks in one of an answer's parts, or in the introduction over a section's questions, stays where it is", () => {
     const parts = parse(
       "# Arrays\n\n**How do you empty an array?**\n\n#### Method 1\n\nAssign a new array.\n\n#### Method 2\n\nSet its length to 0.\n\n#### Method 3\n\nLibraries have a helper.\n\nWhy not use one?\n\nOnly if it is already there.\n\n**How do you copy an array?**\n\nSpread it.\n\n**How do you sort numbers?**\n\nPass a comparator.\n",
