@@ -14,6 +14,8 @@ export interface ListItem {
   /** Markdown lines of the item's own content (nested lists excluded). */
   lines: string[];
   children: ListItem[];
+  /** A task list's box: true for "- [x] …", false for "- [ ] …", absent when the entry has none. */
+  checked?: boolean;
 }
 
 interface UnitBase {

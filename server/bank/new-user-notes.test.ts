@@ -366,6 +366,20 @@ describe("a new user's own notes", () => {
     }
   });
 
+  it("a quiz whose options are a task list with the right one checked: the options are shown without their boxes, the checked one answers", () => {
+    const document = parse(
+      "## Git\n\n#### Q1. How can you check your git version?\n\n- [ ] git --v\n- [x] git --version\n- [ ] git --current\n\n#### Q2. What do these commands do?\n\n```bash\ngit reset --soft HEAD^\n```\n\n- [x] Undo the last commit, keeping its changes staged\n- [ ] Delete every commit\n\n**Explanation:** HEAD^ is the commit before HEAD.\n",
+    );
+    expect(document.questions.map((q) => [q.prompt, q.context, q.answer])).toEqual([
+      ["How can you check your git version?", "- git --v\n- git --version\n- git --current", "git --version"],
+      [
+        "What do these commands do?",
+        "```bash\ngit reset --soft HEAD^\n```\n\n- Undo the last commit, keeping its changes staged\n- Delete every commit",
+        "Undo the last commit, keeping its changes staged\n\n**Explanation:** HEAD^ is the commit before HEAD.",
+      ],
+    ]);
+  });
+
   it("a paragraph that asks in one of an answer's parts, or in the introduction over a section's questions, stays where it is", () => {
     const parts = parse(
       "# Arrays\n\n**How do you empty an array?**\n\n#### Method 1\n\nAssign a new array.\n\n#### Method 2\n\nSet its length to 0.\n\n#### Method 3\n\nLibraries have a helper.\n\nWhy not use one?\n\nOnly if it is already there.\n\n**How do you copy an array?**\n\nSpread it.\n\n**How do you sort numbers?**\n\nPass a comparator.\n",

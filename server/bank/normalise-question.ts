@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Assembly, QuestionDraft } from "./assemble-questions";
 import type { BankQuestion, RubricCriterion } from "./bank-format";
-import type { Unit } from "./blocks";
+import type { ListItem, Unit } from "./blocks";
 import { unitsToMarkdown } from "./blocks";
 import { deriveCriteria } from "./derive-rubric";
 import { extractCodeSpec } from "./extract-code-spec";
@@ -175,6 +175,32 @@ function withChosenOption(answer: readonly Unit[], body: readonly Unit[]): Unit[
   return [...answer];
 }
 
+/**
+ * A quiz's options written as a task list, the right ones checked ("- [ ] git --v", "- [x] git --version"), among a
+ * question's text: what comes before them and the options without their boxes (which would give the answer
+ * away) are shown with the question; the checked options, then what follows them, answer it.
+ */
+function taskListOptions(units: readonly Unit[]): { shown: Unit[]; answer: Unit[] } | null {
+  const at = units.findIndex(
+    (u) =>
+      u.kind === "list" &&
+      u.items.length >= 2 &&
+      u.items.every((i) => i.checked !== undefined) &&
+      u.items.some((i) => i.checked) &&
+      u.items.some((i) => !i.checked),
+  );
+  const list = units[at];
+  if (list?.kind !== "list") return null;
+  const listed = (items: readonly ListItem[]): Unit => {
+    const md = items.map((i) => `- ${i.md.replaceAll("\n", "\n  ")}`).join("\n");
+    return { kind: "list", ordered: false, items: items.map(({ checked: _, ...i }) => i), md, line: list.line, block: list.block };
+  };
+  const right = list.items.filter((i) => i.checked);
+  const [only] = right;
+  const answer: Unit = right.length === 1 && only ? { kind: "line", md: only.md, text: only.text, line: list.line, block: list.block } : listed(right);
+  return { shown: [...units.slice(0, at), listed(list.items)], answer: [answer, ...units.slice(at + 1)] };
+}
+
 const MAX_NAME_WORDS = 10;
 
 /** "Two Sum", "Project Workflow": a few words that name a problem, neither asking nor saying anything. */
@@ -241,8 +267,9 @@ const SUB_QUESTION_LETTER = /^\(?[a-h][.)]\s+/;
 /** A draft as the bank stores it, with what of it the importer derived. */
 export function normaliseDraft(draft: QuestionDraft, shared: readonly SectionNotes[]): { question: UnkeyedQuestion; derivation: Derivation } {
   const hasAnswer = draft.fields.answer.length > 0;
-  const statement = hasAnswer ? draft.fields.body : statementOf(draft.prompt, draft.fields.body);
-  const answered = hasAnswer ? withChosenOption(draft.fields.answer, draft.fields.body) : draft.fields.body.slice(statement.length);
+  const quiz = hasAnswer ? null : taskListOptions(draft.fields.body);
+  const statement = quiz?.shown ?? (hasAnswer ? draft.fields.body : statementOf(draft.prompt, draft.fields.body));
+  const answered = quiz?.answer ?? (hasAnswer ? withChosenOption(draft.fields.answer, draft.fields.body) : draft.fields.body.slice(statement.length));
   const answerUnits = answered.filter((u) => !isPlaceholder(u));
   const { criteria: rubric, stated } = criteriaFor(draft, answerUnits);
   const cleanRubric = cleanCriteria(rubric);

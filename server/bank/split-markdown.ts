@@ -566,7 +566,7 @@ function simpleItem(content: string): ListItem {
   return { text: plainInline(content), md: content, lines: [content], children: [] };
 }
 
-const TASK_BOX = /^\[[ xX]\][ \t]+/;
+const TASK_BOX = /^\[([ xX])\][ \t]+/;
 
 function listItems(text: string, list: List): ListItem[] {
   return list.children.map((item) => listItem(text, item));
@@ -593,10 +593,12 @@ function listItem(text: string, item: MdListItem): ListItem {
   const own = unwrapLines(written.split("\n")).join("\n");
   const md = own + whole.slice(written.length);
   const lines = own.split("\n").filter((l) => l.trim() !== "");
+  const box = contentStart === undefined ? null : TASK_BOX.exec(text.slice(contentStart, ownEnd));
   return {
     text: plainInline(lines[0] ?? ""),
     md,
     lines,
     children: nested.flatMap((l) => listItems(text, l)),
+    ...(box ? { checked: box[1] !== " " } : {}),
   };
 }
