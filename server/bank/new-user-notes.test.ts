@@ -380,6 +380,13 @@ describe("a new user's own notes", () => {
     ]);
   });
 
+  it("a README's 'Related Topics' list of links, like its 'Table of Contents', is not a question among the question headings", () => {
+    const document = parse(
+      "# Node.js Basics\n\n## Related Topics\n\n* [HTML Basics](https://example.com/html)\n* [CSS Basics](https://example.com/css)\n\n## Q. What is Node.js?\n\nA JavaScript runtime.\n\n## Q. What is npm?\n\nIts package manager.\n\n## Q. What is the event loop?\n\nWhat runs callbacks.\n",
+    );
+    expect(document.questions.map((q) => q.prompt)).toEqual(["What is Node.js?", "What is npm?", "What is the event loop?"]);
+  });
+
   it("a paragraph that asks in one of an answer's parts, or in the introduction over a section's questions, stays where it is", () => {
     const parts = parse(
       "# Arrays\n\n**How do you empty an array?**\n\n#### Method 1\n\nAssign a new array.\n\n#### Method 2\n\nSet its length to 0.\n\n#### Method 3\n\nLibraries have a helper.\n\nWhy not use one?\n\nOnly if it is already there.\n\n**How do you copy an array?**\n\nSpread it.\n\n**How do you sort numbers?**\n\nPass a comparator.\n",

@@ -61,7 +61,7 @@ const MATERIAL_SHARE = 0.6;
 
 /** Sections every kind of document has; never questions, whatever pattern they sit in. */
 const FURNITURE =
-  /^(?:(?:table of )?contents|toc|index|introduction|intro|overview|about(?: this.*)?|preface|foreword|summary|conclusion|final thoughts|resources|(?:further|additional|recommended) (?:reading|resources)|references|links|useful links|see also|credits|acknowledge?ments|contributors?|contributing|contribution|how to contribute|licen[cs]e|disclaimer|support|sponsors?|donate|faq|changelog|author|authors|translations?|getting started|prerequisites|installation|usage|notes|todo|tl;?dr)$/i;
+  /^(?:(?:table of )?contents|toc|index|introduction|intro|overview|about(?: this.*)?|preface|foreword|summary|conclusion|final thoughts|resources|(?:further|additional|recommended) (?:reading|resources)|references|links|useful links|related (?:topics|links|articles|resources|projects|repositories)|see also|credits|acknowledge?ments|contributors?|contributing|contribution|how to contribute|licen[cs]e|disclaimer|support|sponsors?|donate|faq|changelog|author|authors|translations?|getting started|prerequisites|installation|usage|notes|todo|tl;?dr)$/i;
 
 /**
  * "1) …", "**Q3.** …", "4: …", "Question 2 - …"; and "_4 …" or "_4. …", a list marker a document conversion turned into an
