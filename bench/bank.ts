@@ -124,6 +124,9 @@ function reportCorpus(showMisses: boolean): void {
         `recall ${percent(t.found, t.samples).toFixed(1)}% (${t.found}/${t.samples}, target ≥ 95%)  ` +
         `answers ${percent(t.attached, t.answers).toFixed(1)}% (${t.attached}/${t.answers}, target ≥ 90%)  ` +
         `follow-ups ${percent(t.followUpsAttached, t.followUps).toFixed(1)}% (${t.followUpsAttached}/${t.followUps}, target ≥ 90%)` +
+        // Questions found in all and passages left unused: a rule that finds questions where there are none
+        // raises the first without moving recall, and one that loses text raises the second.
+        `  questions ${part.reduce((n, s) => n + s.questions, 0)}, unused ${part.reduce((n, s) => n + s.unusedPassages, 0)}` +
         (t.refused.length > 0 ? `  refused ${t.refused.length}` : ""),
     );
   }

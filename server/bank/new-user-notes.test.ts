@@ -292,6 +292,14 @@ describe("a new user's own notes", () => {
     ]);
   });
 
+  it("groups of lines led by a statement among questions ('Consider a table with …') are not a question unit of their own", () => {
+    const document = parse(
+      "Indexes\n\nWhat is an index?\nIt speeds reads.\n\nConsider a table with name and age.\nIndexing age helps range scans.\n\nWhy not index gender?\nToo few distinct values.\n",
+      "notes.txt",
+    );
+    expect(document.questions.map((q) => q.prompt)).toEqual(["What is an index?", "Why not index gender?"]);
+  });
+
   it("a numbered question whose own further lines name its parts ('   Answer: …', '   Follow-up: …', '   Red flag: …')", () => {
     const document = parse(
       "1. Tell me about a conflict with a coworker.\n   Answer: We wrote both designs down and asked the consumers.\n   Follow-up: What would you do differently?\n   Red flag: blames the coworker.\n\n2. Describe a time you missed a deadline.\n   Answer: I said early that we would be late.\n   Follow-up: How did you tell the stakeholders?\n\n3. What is your biggest weakness?\n   Answer: I take on too much.\n",
@@ -385,6 +393,17 @@ describe("a new user's own notes", () => {
       "# Node.js Basics\n\n## Related Topics\n\n* [HTML Basics](https://example.com/html)\n* [CSS Basics](https://example.com/css)\n\n## Q. What is Node.js?\n\nA JavaScript runtime.\n\n## Q. What is npm?\n\nIts package manager.\n\n## Q. What is the event loop?\n\nWhat runs callbacks.\n",
     );
     expect(document.questions.map((q) => q.prompt)).toEqual(["What is Node.js?", "What is npm?", "What is the event loop?"]);
+  });
+
+  it("interview topics under titled headings, each asking in a paragraph, some with a link after it: every topic is a question", () => {
+    const linked = ["Globals Are Evil", "Inversion of Control", "Law of Demeter"];
+    const plain = ["Index 0", "TDD", "Refactoring", "Code Comments", "Early Testing", "Closures", "Generics", "Namespaces", "Exceptions"];
+    const topic = (t: string, link: boolean) => `#### ${t}\nWhat do you think of ${t.toLowerCase()}?${link ? "<br/>\n[Resources](notes.md)" : ""}\n`;
+    const document = parse(
+      `# Back-End Developer Interview Questions\n\n## Design Patterns\n\n${linked.map((t, i) => topic(t, i < 2)).join("\n")}\n## Code Design\n\n${plain.map((t) => topic(t, false)).join("\n")}`,
+      "backend-questions.md",
+    );
+    expect(document.questions.map((q) => q.prompt)).toEqual([...linked, ...plain]);
   });
 
   it("a paragraph that asks in one of an answer's parts, or in the introduction over a section's questions, stays where it is", () => {

@@ -135,7 +135,9 @@ function questionStructure(units: readonly Unit[], sourceFile: string): { struct
   const inferred = inferQuestionUnits(units);
   let structure = withLabelledTopics(units, inferred);
   let assembly = assembleQuestions(units, structure);
-  if (inferred.openers.size === 0 && (inferred.sections?.size ?? 0) === 0 && SAYS_INTERVIEW.test(`${sourceFile} ${documentTitle(units, sourceFile)}`)) {
+  // Questions a heading's lone asking paragraph opens (one a closing section) are not a layout: topics may still be.
+  const laidOut = inferred.openers.size > (inferred.closingSections?.size ?? 0);
+  if (!laidOut && (inferred.sections?.size ?? 0) === 0 && SAYS_INTERVIEW.test(`${sourceFile} ${documentTitle(units, sourceFile)}`)) {
     // Interview study notes: a few questions asked in passing among many topics. The topics are the questions.
     const topics = topicQuestionUnits(units);
     if (topics.openers.size >= MIN_TOPICS && assembly.questions.length * TOPICS_PER_QUESTION < topics.openers.size) {

@@ -261,7 +261,10 @@ function groupLeadPattern(units: readonly Unit[]): Pattern {
     if (before !== undefined && before.kind !== "heading" && endLine(before) + 1 === unit.line) return;
     found.push(memberOf(unit, index, unquote(unit.text), null));
   });
-  return { name: "lines that lead a group of lines", members: withMaterial(units, found) };
+  // A run of such groups under one heading, each asking; one group under each of many headings is each heading's
+  // text, and a run where one group states something ("Consider a table with …") is an answer's paragraphs.
+  const runs = siblingGroups(units, withMaterial(units, found)).filter((group) => group.length >= 2 && group.every((m) => m.asks));
+  return { name: "lines that lead a group of lines", members: runs.flat().sort((a, b) => a.index - b.index) };
 }
 
 function withMaterial(units: readonly Unit[], found: readonly Found[]): Member[] {
