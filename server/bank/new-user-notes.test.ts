@@ -406,6 +406,15 @@ describe("a new user's own notes", () => {
     expect(document.questions.map((q) => q.prompt)).toEqual([...linked, ...plain]);
   });
 
+  it("a section heading's link back to the top ('[[↑]](#toc)') and closing colon are no part of its name; its red flags still apply", () => {
+    const document = parse(
+      "# Questions\n\n### [[↑]](#toc) Questions about Design Patterns:\n\n**Red flags:** never heard of the pattern.\n\n#### What is a singleton?\n\nOne instance.\n\n#### What is a factory?\n\nAn object that makes others.\n\n#### What is a facade?\n\nA simple front.\n",
+    );
+    expect(document.questions.map((q) => [q.section, q.redFlags])).toEqual(
+      Array(3).fill([["Questions", "Questions about Design Patterns"], ["never heard of the pattern."]]),
+    );
+  });
+
   it("a paragraph that asks in one of an answer's parts, or in the introduction over a section's questions, stays where it is", () => {
     const parts = parse(
       "# Arrays\n\n**How do you empty an array?**\n\n#### Method 1\n\nAssign a new array.\n\n#### Method 2\n\nSet its length to 0.\n\n#### Method 3\n\nLibraries have a helper.\n\nWhy not use one?\n\nOnly if it is already there.\n\n**How do you copy an array?**\n\nSpread it.\n\n**How do you sort numbers?**\n\nPass a comparator.\n",

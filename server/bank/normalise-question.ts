@@ -140,7 +140,7 @@ export function sectionNotes(assembly: Assembly): SectionNotes[] {
   return assembly.sharedNotes.map((s) => ({
     field: s.field,
     title: cleanPrompt(s.label ?? "What to look for") || "What to look for",
-    scope: s.scope.map(cleanPrompt).filter((p) => p !== ""),
+    scope: s.scope.map(sectionName).filter((p) => p !== ""),
     items: extractItems(leadingRun(s.units)),
   }));
 }
@@ -264,6 +264,9 @@ export function normaliseQuestion(draft: QuestionDraft, shared: readonly Section
 /** "a. What is a recursive resolver?" under "1. How does DNS work?": the letter orders the sub-questions; it is no word of them. */
 const SUB_QUESTION_LETTER = /^\(?[a-h][.)]\s+/;
 
+/** A section heading's name: "### Questions about Design Patterns:" introduces its questions, the colon no part of it. */
+const sectionName = (heading: string) => cleanPrompt(heading).replace(/\s*[:：]$/, "");
+
 /** A draft as the bank stores it, with what of it the importer derived. */
 export function normaliseDraft(draft: QuestionDraft, shared: readonly SectionNotes[]): { question: UnkeyedQuestion; derivation: Derivation } {
   const hasAnswer = draft.fields.answer.length > 0;
@@ -274,7 +277,7 @@ export function normaliseDraft(draft: QuestionDraft, shared: readonly SectionNot
   const { criteria: rubric, stated } = criteriaFor(draft, answerUnits);
   const cleanRubric = cleanCriteria(rubric);
   const statedKeyPoints = dedupe(labelledItems(listPart(draft, "keyPoints"))).slice(0, MAX_KEY_POINTS);
-  const section = draft.section.map(cleanPrompt).filter((s) => s !== "");
+  const section = draft.section.map(sectionName).filter((s) => s !== "");
   const inScope = shared.filter((s) => s.scope.every((part, i) => part === section[i]) && s.items.length > 0);
   const sharedFlags = inScope.filter((s) => s.field === "redFlags").flatMap((s) => s.items);
   const sharedCriteria = inScope.filter((s) => s.field === "rubric").map((s) => ({ title: s.title, lookFor: s.items }));

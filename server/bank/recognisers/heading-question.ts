@@ -11,9 +11,12 @@ const Q_PREFIX = /^(?:q|question)\s*#?\d*\s*[:.)\-–—]\s*/i;
 const NUMBERING =
   /^(?:\d{1,3}(?:[.-]\d{1,3})+[.)]?\s+|\d{1,3}\s+(?=[\u3040-\u30ff\u3400-\u9fff])|\d{1,3}[.)]\s+|[A-Z][.)]\s+|\d{1,3}、\s*|[一二三四五六七八九十百]+(?:[、.．]\s*|\s+)|[(（]\d{1,3}[)）]\s*)/;
 
-/** The prompt a heading carries, without numbering, emphasis, emoji or wrapping quotes. */
+/** "[[↑]](#toc) Questions about …": a link back up the page before a heading's title. */
+const BACK_LINK = /^\[?\[[\s↑⬆⇧^]*\]\]?(?:\(#[^)\s]*\))?\s*/u;
+
+/** The prompt a heading carries, without numbering, emphasis, emoji, a link back up the page or wrapping quotes. */
 export function headingPrompt(text: string): { prompt: string; numberedAsQuestion: boolean } {
-  const bare = withoutEmoji(text).replace(/^[*_\s]+|[*_\s]+$/g, "");
+  const bare = withoutEmoji(text.replace(BACK_LINK, "")).replace(/^[*_\s]+|[*_\s]+$/g, "");
   const numberedAsQuestion = Q_PREFIX.test(bare);
   const prompt = unquote(bare.replace(Q_PREFIX, "").replace(NUMBERING, ""));
   return { prompt, numberedAsQuestion };
