@@ -142,6 +142,10 @@ class QuestionAssembler {
     if (unit.kind === "rule" || isLayoutOnly(unit)) return;
     if (this.answersKey(unit)) return;
     const recognised = this.recognise(unit, index);
+    if (recognised?.type === "question" && this.repeatsQuestion(unit, recognised.prompt)) {
+      this.recognised.add(unit);
+      return;
+    }
     const marker = recognised?.type === "question" && unit.kind === "heading" ? (this.subQuestion(unit, recognised.prompt) ?? recognised) : recognised;
     if (unit.kind === "heading") this.enterHeading(unit, marker, index);
     if (marker === null) this.applyContent(unit, index);
@@ -149,6 +153,17 @@ class QuestionAssembler {
     this.previous = unit;
     // A numbered entry that opened a question carries its answer in its own further lines.
     if (marker?.type === "question" && unit.kind === "list") for (const rest of restOfEntry(unit)) this.take(rest, index);
+  }
+
+  /** "## 7. Describe a time …" then "### Describe a time …": a sub-heading that repeats its question's words titles its answer. */
+  private repeatsQuestion(unit: Unit, prompt: string): boolean {
+    const q = this.current;
+    const words = (text: string) =>
+      text
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, " ")
+        .trim();
+    return unit.kind === "heading" && q?.opener === "heading" && unit.depth > q.depth && words(prompt) === words(q.prompt);
   }
 
   /**

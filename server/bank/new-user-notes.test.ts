@@ -415,6 +415,14 @@ describe("a new user's own notes", () => {
     );
   });
 
+  it("a STAR answer titled by a sub-heading that quotes a comparison or repeats the question is that question's answer, not a question", () => {
+    const document = parse(
+      '# Behavioural\n\n## 1. Tell me about a time you had to hire fast.\n\n### The "Speed vs. Bar" Answer\n\n#### Situation\nWe had to double.\n\n## 2. Describe a time you coached a manager.\n\n### Describe a time you coached a manager.\n\n#### Situation\nA new manager struggled.\n',
+    );
+    expect(document.questions.map((q) => q.prompt)).toEqual(["Tell me about a time you had to hire fast.", "Describe a time you coached a manager."]);
+    expect(document.questions[1]?.answer).toBe("#### Situation\n\nA new manager struggled.");
+  });
+
   it("a paragraph that asks in one of an answer's parts, or in the introduction over a section's questions, stays where it is", () => {
     const parts = parse(
       "# Arrays\n\n**How do you empty an array?**\n\n#### Method 1\n\nAssign a new array.\n\n#### Method 2\n\nSet its length to 0.\n\n#### Method 3\n\nLibraries have a helper.\n\nWhy not use one?\n\nOnly if it is already there.\n\n**How do you copy an array?**\n\nSpread it.\n\n**How do you sort numbers?**\n\nPass a comparator.\n",

@@ -38,9 +38,12 @@ export function topicPrompt(heading: string): string {
 const NAMES_QUESTION =
   /^(?:the\s+)?differences?\s+between\s+\S|^(?:pros and cons|advantages and disadvantages)\s+of\s+\S|\S(?:的)?(?:区别|區別)$|[\uac00-\ud7a3]\s?(?:이유|차이|차이점|장단점|주의할\s?점|주의\s?사항)$/i;
 
-/** "Clustered Index vs Non-clustered Index": the whole title two or more short names set against each other. */
+/**
+ * "Clustered Index vs Non-clustered Index": the whole title two or more short names set against each other. One
+ * that quotes ("The “Hiring vs. Technical Bar” Answer") names something else.
+ */
 function isComparison(title: string): boolean {
-  if (title.length > 200) return false;
+  if (title.length > 200 || /["“”]/.test(title)) return false;
   const sides = title.split(/\s+(?:vs\.?|versus)\s+/i);
   return sides.length >= 2 && sides.every((side) => /^[^\s—–:()]+(?:\s[^\s—–:()]+){0,4}$/.test(side.trim()));
 }
