@@ -423,6 +423,23 @@ describe("a new user's own notes", () => {
     expect(document.questions[1]?.answer).toBe("#### Situation\n\nA new manager struggled.");
   });
 
+  it("a file that is one question, titled in its front matter with its difficulty and tags, its parts under Spanish headings", () => {
+    const { document, report } = parseBankDocumentWithReport({
+      bytes: new TextEncoder().encode(
+        "---\ntitle: ¿Cuándo usarías signals en vez de NgRx?\ndifficulty: hard\ntags: [state, signals]\nlastReviewed: 2026-04-04\n---\n\nUna pregunta sobre estado.\n\n## Qué evalúa el entrevistador\n- Si distingues estado local y compartido\n\n## Respuesta sólida\nSignals para estado local; NgRx cuando muchos componentes lo comparten.\n",
+      ),
+      sourceFile: "q12.md",
+    });
+    expect(report.unused).toEqual([]);
+    expect(document.questions).toHaveLength(1);
+    expect(document.questions[0]).toMatchObject({
+      prompt: "¿Cuándo usarías signals en vez de NgRx?",
+      answer: "Signals para estado local; NgRx cuando muchos componentes lo comparten.",
+      meta: { difficulty: "hard", tags: ["state", "signals"] },
+    });
+    expect(document.questions[0]?.rubric.flatMap((c) => c.lookFor)).toEqual(["Si distingues estado local y compartido"]);
+  });
+
   it("a paragraph that asks in one of an answer's parts, or in the introduction over a section's questions, stays where it is", () => {
     const parts = parse(
       "# Arrays\n\n**How do you empty an array?**\n\n#### Method 1\n\nAssign a new array.\n\n#### Method 2\n\nSet its length to 0.\n\n#### Method 3\n\nLibraries have a helper.\n\nWhy not use one?\n\nOnly if it is already there.\n\n**How do you copy an array?**\n\nSpread it.\n\n**How do you sort numbers?**\n\nPass a comparator.\n",

@@ -18,6 +18,7 @@ import { describePassage, passageDraft, unusedPassages, type ParseReport, type P
 import { splitMarkdown } from "./split-markdown";
 import { splitPlainText } from "./split-plain-text";
 import { drawnTitlesAsHeadings, looksLikeRest } from "./rest-blocks";
+import { frontMatterAsMarkdown } from "./front-matter";
 
 export interface BankSource {
   bytes: Uint8Array;
@@ -158,11 +159,14 @@ export function parseBankDocumentWithReport({ bytes, sourceFile }: BankSource, o
   const decoded = decodeText(bytes, sourceFile);
   // AsciiDoc is read as the Markdown it rewrites to, line for line (asciidoc.ts).
   const asciidoc = asciidocAsMarkdown(decoded.text);
+  // Front matter is read for its title and meta, line for line too (front-matter.ts).
+  const frontMatter = asciidoc === null ? frontMatterAsMarkdown(decoded.text) : null;
+  const markdown = frontMatter ?? decoded.text;
   const split: SplitResult =
     asciidoc !== null
       ? splitMarkdown(asciidoc)
-      : looksLikeMarkdown(decoded.text, sourceFile)
-        ? splitMarkdown(drawnTitlesAsHeadings(decoded.text) ?? decoded.text)
+      : frontMatter !== null || looksLikeMarkdown(decoded.text, sourceFile)
+        ? splitMarkdown(drawnTitlesAsHeadings(markdown) ?? markdown)
         : splitPlainText(decoded.text, { rest: looksLikeRest(decoded.text, sourceFile) });
   const { structure, assembly } = questionStructure(split.units, sourceFile);
   const shared = sectionNotes(assembly);

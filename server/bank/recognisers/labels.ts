@@ -21,7 +21,11 @@ export const PART_LABELS: readonly { field: LabelField; pattern: RegExp }[] = [
       /^(?:the |a )?(?:(?:sample|model|suggested|reference|example|ideal|short|full|strong|good|expected|detailed|brief) )?(?:answer|ans|a|solution|response)(?: \(.*\))?$/,
   },
   // The same label in the languages prep documents are translated into most.
-  { field: "answer", pattern: /^(?:(?:правильный )?ответ|решение|respuesta|resposta|réponse|antwort|lösung|risposta|(?:参考)?答案|回答|解答|答|정답|답변)$/ },
+  {
+    field: "answer",
+    pattern:
+      /^(?:(?:правильный )?ответ|решение|respuesta(?: (?:sólida|modelo|sugerida|ideal))?|resposta(?: (?:modelo|sugerida|ideal))?|réponse|antwort|lösung|risposta|(?:参考)?答案|回答|解答|答|정답|답변)$/,
+  },
   {
     field: "keyPoints",
     pattern: /^key (?:points?|takeaways?|concepts|ideas)(?: to (?:cover|mention|hit))?$|^(?:what|points) to cover$|^talking points$|^must[- ]mention$/,
@@ -36,6 +40,7 @@ export const PART_LABELS: readonly { field: LabelField; pattern: RegExp }[] = [
     pattern:
       /^what (?:is )?(?:this|the) question (?:is )?test(?:ing|s)\??$|^what (?:it|this) tests\??$|^what (?:the )?interviewers? (?:is |are )?look(?:s|ing)? for\??$|^good to hear$|^evaluation criteria$|^(?:scoring )?rubric$|^scoring criteria$|^what (?:a )?good answer (?:includes|looks like|covers)$|^assessment criteria$|^(?:things|what) to (?:look out|watch out|look) for(?: (?:during|in) (?:the |an )?interviews?)?$|^look-?fors$|^(?:look|listen) (?:out )?for$|^looking for$|^good signs?$|^what (?:they|we|interviewers?) (?:want|expect|hope) to (?:hear|see)$|^what (?:we|they)(?: are|'re) looking for$|^what good looks like$/,
   },
+  { field: "rubric", pattern: /^qué (?:evalúa|busca) el entrevistador$|^o que o entrevistador (?:avalia|procura)$/ },
   {
     field: "notes",
     pattern:
