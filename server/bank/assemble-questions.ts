@@ -155,6 +155,16 @@ class QuestionAssembler {
     if (marker?.type === "question" && unit.kind === "list") for (const rest of restOfEntry(unit)) this.take(rest, index);
   }
 
+  /**
+   * "# Question 1 - Abstract Classes" then "## What is an abstract class …?": a heading question that only names
+   * its topic, with nothing of its own before a deeper question heading, is that question's title, not a question.
+   */
+  private titleAbove(unit: Unit): string | null {
+    const q = this.current;
+    const names = q !== null && q.opener === "heading" && !hasContent(q) && !isQuestionLike(q.prompt);
+    return names && unit.kind === "heading" && unit.depth > q.depth ? q.prompt : null;
+  }
+
   /** "## 7. Describe a time …" then "### Describe a time …": a sub-heading that repeats its question's words titles its answer. */
   private repeatsQuestion(unit: Unit, prompt: string): boolean {
     const q = this.current;
@@ -398,7 +408,10 @@ class QuestionAssembler {
       case "question": {
         const depth = unit.kind === "heading" ? unit.depth : this.enclosingDepth();
         const shown = unit.kind === "heading" ? [] : this.codeJustAbove(index);
+        const title = this.titleAbove(unit);
+        if (title !== null) this.current = null;
         const opened = this.open(marker.prompt, marker.opener, unit, depth, marker.tentative);
+        if (title !== null) opened.title = title;
         opened.structural = marker.structural === true;
         opened.shown = shown;
         if (unit.kind === "heading") this.stack.push({ depth: unit.depth, text: marker.prompt, index, question: true });

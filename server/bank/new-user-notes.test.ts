@@ -440,6 +440,16 @@ describe("a new user's own notes", () => {
     expect(document.questions[0]?.rubric.flatMap((c) => c.lookFor)).toEqual(["Si distingues estado local y compartido"]);
   });
 
+  it("'# Question 1 - Abstract Classes' over '## What is an abstract class?': the numbered topic titles the question under it", () => {
+    const document = parse(
+      "# Question 1 - Abstract Classes\n\n## What is an abstract class in C#?\n\nA class that cannot be instantiated.\n",
+      "AC-Question01.md",
+    );
+    expect(document.questions.map((q) => [q.prompt, q.meta.title, q.answer])).toEqual([
+      ["What is an abstract class in C#?", "Abstract Classes", "A class that cannot be instantiated."],
+    ]);
+  });
+
   it("a paragraph that asks in one of an answer's parts, or in the introduction over a section's questions, stays where it is", () => {
     const parts = parse(
       "# Arrays\n\n**How do you empty an array?**\n\n#### Method 1\n\nAssign a new array.\n\n#### Method 2\n\nSet its length to 0.\n\n#### Method 3\n\nLibraries have a helper.\n\nWhy not use one?\n\nOnly if it is already there.\n\n**How do you copy an array?**\n\nSpread it.\n\n**How do you sort numbers?**\n\nPass a comparator.\n",
