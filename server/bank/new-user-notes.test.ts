@@ -450,6 +450,17 @@ describe("a new user's own notes", () => {
     ]);
   });
 
+  it("a task heading over a paragraph that ends asking: the paragraph is shown with the question, not its answer; one under a label stays the answer", () => {
+    const document = parse(
+      "# System design\n\n## Design a URL shortener\n\nHow would you design a service like bit.ly? What are its parts?\n\n**Follow-ups**\n- How do you generate codes?\n\n## Design a chat system\n\nUsers message each other in real time. How would you build it?\n\n## Explain how you would triage a slow service\n\n**ELI8:**\nIs the kitchen slow because chefs are few?\n\nCheck CPU, pools, then downstreams.\n",
+    );
+    expect(document.questions.map((q) => [q.prompt, q.context, q.answer])).toEqual([
+      ["Design a URL shortener", "How would you design a service like bit.ly? What are its parts?", null],
+      ["Design a chat system", "Users message each other in real time. How would you build it?", null],
+      ["Explain how you would triage a slow service", null, "**ELI8:**\nIs the kitchen slow because chefs are few?\n\nCheck CPU, pools, then downstreams."],
+    ]);
+  });
+
   it("a paragraph that asks in one of an answer's parts, or in the introduction over a section's questions, stays where it is", () => {
     const parts = parse(
       "# Arrays\n\n**How do you empty an array?**\n\n#### Method 1\n\nAssign a new array.\n\n#### Method 2\n\nSet its length to 0.\n\n#### Method 3\n\nLibraries have a helper.\n\nWhy not use one?\n\nOnly if it is already there.\n\n**How do you copy an array?**\n\nSpread it.\n\n**How do you sort numbers?**\n\nPass a comparator.\n",

@@ -221,10 +221,16 @@ export function statementOf(prompt: string, body: readonly Unit[]): Unit[] {
   const titled = name.split(/\s+/).length <= MAX_NAME_WORDS && !/[?？]$/.test(name);
   const written = titled ? writeUpStatement(body) : [];
   if (written.length > 0) return written;
-  if (first.kind !== "line" || !isName(name)) return [];
+  if (first.kind !== "line") return [];
   let end = body.findIndex((u) => u.block !== first.block);
   if (end === -1) end = body.length;
-  if (!setsTask(plainInline(unitsToMarkdown(body.slice(0, end))))) return [];
+  const paragraph = plainInline(unitsToMarkdown(body.slice(0, end)));
+  // "## Design a URL shortener", then "How would you design a service like bit.ly? What are its parts?": under a
+  // heading that does not ask in full, a first paragraph that ends asking sets the problem; an answer does not end so.
+  // A paragraph under a label of its own ("**ELI8:**", then a rhetorical question) is a part of the answer.
+  const labelled = endsWithColon(first.md) || /^\s*(?:\*\*|__)[^*_]{1,60}[:：]\s*(?:\*\*|__)/.test(first.md);
+  const asksToo = !labelled && !/[?？]$/.test(name) && /[?？]["”']?$/.test(paragraph) && isQuestionLike(paragraph);
+  if (!asksToo && (!isName(name) || !setsTask(paragraph))) return [];
   for (let next = body[end]; next && isExamplePart(next); next = body[end]) {
     const start = end;
     while (body[end]?.block === next.block) end++;
