@@ -300,6 +300,20 @@ describe("a new user's own notes", () => {
     expect(document.questions.map((q) => q.prompt)).toEqual(["What is an index?", "Why not index gender?"]);
   });
 
+  it("a plain-text note's first line, a few words alone, is its title: the questions' section, not a passage left unused", () => {
+    const { document, report } = parseBankDocumentWithReport({
+      bytes: new TextEncoder().encode(
+        "Senior Engineer Phone Screen\n\n1) Tell me about yourself.\n   Keep it to two minutes.\n\n2) Why do you want to leave?\n   Red flag: speaks badly of the employer.\n",
+      ),
+      sourceFile: "screen.txt",
+    });
+    expect(report.unused).toEqual([]);
+    expect(document.questions.map((q) => [q.prompt, q.section])).toEqual([
+      ["Tell me about yourself.", ["Senior Engineer Phone Screen"]],
+      ["Why do you want to leave?", ["Senior Engineer Phone Screen"]],
+    ]);
+  });
+
   it("a numbered question whose own further lines name its parts ('   Answer: …', '   Follow-up: …', '   Red flag: …')", () => {
     const document = parse(
       "1. Tell me about a conflict with a coworker.\n   Answer: We wrote both designs down and asked the consumers.\n   Follow-up: What would you do differently?\n   Red flag: blames the coworker.\n\n2. Describe a time you missed a deadline.\n   Answer: I said early that we would be late.\n   Follow-up: How did you tell the stakeholders?\n\n3. What is your biggest weakness?\n   Answer: I take on too much.\n",

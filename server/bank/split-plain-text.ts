@@ -1,5 +1,6 @@
 import { type ListItem, type SplitResult, type Unit, unwrapLines } from "./blocks";
 import { plainInline } from "./inline-text";
+import { isQuestionLike } from "./recognisers/recogniser";
 import { fenceAsciiDiagrams } from "./ascii-diagrams";
 import { restoreCodeBreaks } from "./restore-code-breaks";
 import { asAdmonition, asLabel, askingDirective, definitionTerm, type RestTitle } from "./rest-blocks";
@@ -52,6 +53,30 @@ function underlinedTitle(lines: readonly string[], i: number, styles: string[]):
   return { title: title.trim(), depth: Math.min(6, styles.indexOf(style) + 1), length: titled !== null ? 3 : 2 };
 }
 
+/**
+ * "Senior Engineer Phone Screen" first in the file, alone between blank lines, a few words without a sentence's end
+ * and asking nothing: the document's title, over every section the file's other title styles make.
+ */
+function documentTitle(lines: readonly string[], i: number, styles: string[]): { title: string; depth: number; length: number } | null {
+  const line = (lines[i] ?? "").trim();
+  const alone = (lines[i + 1] ?? "").trim() === "";
+  const more = lines.slice(i + 2).filter((l) => l.trim() !== "").length >= 2;
+  if (
+    !alone ||
+    !more ||
+    line.includes(":") ||
+    line.length > 80 ||
+    !/\p{L}/u.test(line) ||
+    /[.?!:;,？。]$/.test(line) ||
+    BULLET.test(line) ||
+    CODE_START.test(line)
+  )
+    return null;
+  if (isQuestionLike(line)) return null;
+  styles.unshift("TITLE");
+  return { title: line, depth: 1, length: 1 };
+}
+
 export interface PlainTextOptions {
   /** The document is reStructuredText (rest-blocks.ts): its definition lists and asking directives are headings. */
   rest?: boolean;
@@ -79,7 +104,7 @@ export function splitPlainText(input: string, options: PlainTextOptions = {}): S
       i = code.next;
       continue;
     }
-    const titled = underlinedTitle(lines, i, titleStyles);
+    const titled = underlinedTitle(lines, i, titleStyles) ?? (units.length === 0 ? documentTitle(lines, i, titleStyles) : null);
     if (titled) {
       const md = `${"#".repeat(titled.depth)} ${escapeLine(titled.title)}`;
       units.push({ kind: "heading", depth: titled.depth, text: plainInline(titled.title), md, line: i + (titled.length === 3 ? 2 : 1), block });
