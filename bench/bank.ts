@@ -68,6 +68,8 @@ function reportAdversarial(): void {
     // takes 2 GB, with or without the nesting). Uploads are read within a heap limit, which refuses such a file
     // (services/bank/reader); this bench runs the pipeline in process.
     "bullets under wide numbers": (n) => `10. What?\n${"   * why\n".repeat(n / 100)}${"x".repeat((n * 9) / 10)}`,
+    // A question in bold with its answer after it (recogniser.ts askedInBold): the bold, then only spaces.
+    "bold, then spaces": (n) => `**What is it?**${" ".repeat(n)}\n`,
     "brackets in an entry": (n) => `- What is it and why does it matter so much? ${"(a ".repeat(n / 3)}\n- What else?\n`,
   };
   const rows = Object.entries(inputs).map(([input, make]) => {

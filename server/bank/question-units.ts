@@ -560,13 +560,13 @@ export function inferQuestionUnits(units: readonly Unit[]): QuestionUnits {
   const stems = stemSections(units);
   const sections = new Set([...stepSections(units), ...stems]);
   const steps = sections.size === 0 ? "" : ` ${sections.size} headings are sections or steps over lists of questions; the lists are the questions.`;
+  const outsideSections = (p: Pattern): Pattern => ({ ...p, members: p.members.filter((m) => !sections.has(m.unit)) });
   const candidates = [...headingPatterns(units), numberedPattern(units), boldLedPattern(units), quotedPattern(units), detailsPattern(units)]
-    .map((p) => ({ ...p, members: p.members.filter((m) => !sections.has(m.unit)) }))
+    .map(outsideSections)
     .filter(qualifies);
   const asking = (p: Pattern) => p.members.filter((m) => m.asks).length;
   const chosen =
-    candidates.sort((a, b) => asking(b) - asking(a) || b.members.length - a.members.length)[0] ??
-    [groupLeadPattern(units)].map((p) => ({ ...p, members: p.members.filter((m) => !sections.has(m.unit)) })).find(qualifies);
+    candidates.sort((a, b) => asking(b) - asking(a) || b.members.length - a.members.length)[0] ?? [outsideSections(groupLeadPattern(units))].find(qualifies);
   if (!chosen) {
     const openers = stemEntries(units, stems);
     const closingSections = addLoneAskingParagraphs(units, openers);

@@ -205,7 +205,8 @@ export function isQuestionLike(text: string): boolean {
  * same line. Null unless the bold part ends asking and something that does not ask follows it.
  */
 export function askedInBold(md: string): { asked: string; after: string } | null {
-  const m = /^\s*(\*\*|__)(.+?)\1\s*[:：\-–—]?\s+(\S.*)$/.exec(md);
+  // The separator is optional as a whole, so that a run of spaces after the bold is scanned once, not once a split.
+  const m = /^\s*(\*\*|__)(.+?)\1(?:\s*[:：\-–—])?\s+(\S.*)$/.exec(md);
   const [asked, after] = [m?.[2], m?.[3]];
   if (asked === undefined || after === undefined || !/[?？]["”'’]?$/.test(asked.trim()) || isQuestionLike(after)) return null;
   return { asked: asked.trim(), after: after.trim() };
