@@ -270,8 +270,11 @@ export function normaliseQuestion(draft: QuestionDraft, shared: readonly Section
 /** "a. What is a recursive resolver?" under "1. How does DNS work?": the letter orders the sub-questions; it is no word of them. */
 const SUB_QUESTION_LETTER = /^\(?[a-h][.)]\s+/;
 
+/** Text without the colon that ends it. Not `/\s*:$/`: that pattern is quadratic in a run of spaces. */
+const withoutClosingColon = (text: string) => (/[:：]$/.test(text) ? text.slice(0, -1).trimEnd() : text);
+
 /** A section heading's name: "### Questions about Design Patterns:" introduces its questions, the colon no part of it. */
-const sectionName = (heading: string) => cleanPrompt(heading).replace(/\s*[:：]$/, "");
+const sectionName = (heading: string) => withoutClosingColon(cleanPrompt(heading));
 
 /** A draft as the bank stores it, with what of it the importer derived. */
 export function normaliseDraft(draft: QuestionDraft, shared: readonly SectionNotes[]): { question: UnkeyedQuestion; derivation: Derivation } {
@@ -293,7 +296,7 @@ export function normaliseDraft(draft: QuestionDraft, shared: readonly SectionNot
   const tagged = difficultyTagged(cleanPrompt(draft.prompt));
   const difficulty = tagged.difficulty;
   // "## Describe how you would shard a users table:": a colon with nothing shown after it introduces only the answer.
-  const prompt = shown.length === 0 ? tagged.prompt.replace(/\s*[:：]$/, "") : tagged.prompt;
+  const prompt = shown.length === 0 ? withoutClosingColon(tagged.prompt) : tagged.prompt;
   const derivation: Derivation = {
     keyPointsFromRubric: statedKeyPoints.length === 0,
     ownCriteria: ownRubric.length,
