@@ -130,6 +130,8 @@ class QuestionAssembler {
   private current: OpenQuestion | null = null;
   private openNotes: (SharedNotes & { depth: number }) | null = null;
   private previous: Unit | null = null;
+  /** The open question's prompt as `wordsOf` reads it (`repeatsQuestion`). */
+  private questionWords: { of: OpenQuestion; words: string } | null = null;
   /** The question whose answer the last heading was a part of (`partOfParagraphAnswer`). */
   private lastAnswerPartOf: OpenQuestion | null = null;
 
@@ -168,12 +170,10 @@ class QuestionAssembler {
   /** "## 7. Describe a time …" then "### Describe a time …": a sub-heading that repeats its question's words titles its answer. */
   private repeatsQuestion(unit: Unit, prompt: string): boolean {
     const q = this.current;
-    const words = (text: string) =>
-      text
-        .toLowerCase()
-        .replace(/[^\p{L}\p{N}]+/gu, " ")
-        .trim();
-    return unit.kind === "heading" && q?.opener === "heading" && unit.depth > q.depth && words(prompt) === words(q.prompt);
+    if (unit.kind !== "heading" || q?.opener !== "heading" || unit.depth <= q.depth) return false;
+    // The question's words are read once, not once per heading under it.
+    if (this.questionWords?.of !== q) this.questionWords = { of: q, words: wordsOf(q.prompt) };
+    return wordsOf(prompt) === this.questionWords.words;
   }
 
   /**
@@ -634,6 +634,13 @@ class QuestionAssembler {
     if (q.field !== null) q.fields[q.field].push(unit);
   }
 }
+
+/** A text's words, lower case, without punctuation: "Describe a time…" and "describe a time" are one. */
+const wordsOf = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
 
 /** A list every entry of which asks, at every depth. */
 function asksThroughout(unit: Unit): boolean {

@@ -10,7 +10,7 @@ import { isQuestionLike } from "./recognisers/recogniser";
  */
 
 const MAX_LINES = 100;
-const KEY_LINE = /^([A-Za-z][\w-]*)\s*:\s*(.*)$/;
+const KEY_LINE = /^([A-Za-z][\w-]*)\s*:\s*([\s\S]*)$/;
 /** The keys a question's meta line takes ("Difficulty: hard"), by the names front matter gives them. */
 const META_KEYS: Readonly<Record<string, string>> = {
   difficulty: "Difficulty",

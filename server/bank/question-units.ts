@@ -70,7 +70,9 @@ const FURNITURE =
 const NUMBERED_LINE =
   /^\s*(?:\*\*|__)?\s*(?:q(?:uestion)?\s*)?(?:\(?(\d{1,3})(?:\s*[.):]|\s+[-–—](?=\s))|\\?_(\d{1,3})(?:\s*[.):]|(?=\s)))\s*(?:\*\*|__)?\s*(\S.*)$/i;
 const NUMBER_PREFIX = /^(\s*(?:\*\*|__)?\s*)(?:q(?:uestion)?\s*)?(?:\(?\d{1,3}(?:\s*[.):]|\s+[-–—](?=\s))|\\?_\d{1,3}(?:\s*[.):]|(?=\s)))\s*/i;
-const BOLD_LEAD = /^(?:\*\*|__)(.{4,}?)(?:\*\*|__)(.*)$/;
+// The tail is [\s\S]*, not .*: "." stops at a line separator (U+2028) inside a line, and the failed match there
+// would be retried at every "**" before it.
+const BOLD_LEAD = /^(?:\*\*|__)(.{4,}?)(?:\*\*|__)([\s\S]*)$/;
 
 /** "**What is an index?**" alone in its paragraph, bold throughout, asking and no label: its prompt; otherwise null. */
 export function boldQuestion(units: readonly Unit[], index: number): string | null {

@@ -93,7 +93,7 @@ export function splitLabel(text: string): { label: string; rest: string } | null
 export function inlineAfterLabel(md: string): string | null {
   // The label's emphasis closes after its colon ("**Answer:** text", "*Answer:* text"): a marker that a space
   // follows closes, never opens.
-  const m = /^[^:：]*?[:：]\s*(?:(?:\*\*|__)|[*_](?=\s))?\s*(.*)$/.exec(md);
+  const m = /^[^:：]*?[:：]\s*(?:(?:\*\*|__)|[*_](?=\s))?\s*([\s\S]*)$/.exec(md);
   const rest = m?.[1]?.trim() ?? "";
   return rest === "" ? null : rest;
 }
@@ -205,8 +205,9 @@ export function isQuestionLike(text: string): boolean {
  * same line. Null unless the bold part ends asking and something that does not ask follows it.
  */
 export function askedInBold(md: string): { asked: string; after: string } | null {
-  // The separator is optional as a whole, so that a run of spaces after the bold is scanned once, not once a split.
-  const m = /^\s*(\*\*|__)(.+?)\1(?:\s*[:：\-–—])?\s+(\S.*)$/.exec(md);
+  // The separator is optional as a whole, so that a run of spaces after the bold is scanned once, not once a split;
+  // the tail is [\s\S]*, as "." stops at a line separator (U+2028) and the failure would be retried at every "**".
+  const m = /^\s*(\*\*|__)(.+?)\1(?:\s*[:：\-–—])?\s+(\S[\s\S]*)$/.exec(md);
   const [asked, after] = [m?.[2], m?.[3]];
   if (asked === undefined || after === undefined || !/[?？]["”'’]?$/.test(asked.trim()) || isQuestionLike(after)) return null;
   return { asked: asked.trim(), after: after.trim() };
