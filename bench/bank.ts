@@ -71,6 +71,12 @@ function reportAdversarial(): void {
     // A question in bold with its answer after it (recogniser.ts askedInBold): the bold, then only spaces.
     "bold, then spaces": (n) => `**What is it?**${" ".repeat(n)}\n`,
     "brackets in an entry": (n) => `- What is it and why does it matter so much? ${"(a ".repeat(n / 3)}\n- What else?\n`,
+    // A question mark before a note in brackets (recogniser.ts endsAsking), and emphasis closing a heading
+    // (heading-question.ts): each was tried from every mark of a run.
+    "question marks and brackets": (n) => `- What is it${"?(".repeat(n / 2)}x\n- What else?\n`,
+    "heading of underscores": (n) => `## What is it${"_ ".repeat(n / 2)}x\n\ntext\n`,
+    // A heading as long as a paragraph over many questions: its name is read once per question (normalise-question.ts).
+    "long heading over many questions": (n) => `## ${"word ".repeat(n / 10)}\n\n${"### What is it?\n\nanswer.\n\n".repeat(n / 50)}`,
   };
   const rows = Object.entries(inputs).map(([input, make]) => {
     const at = (n: number) => {

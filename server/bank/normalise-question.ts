@@ -6,7 +6,7 @@ import { unitsToMarkdown } from "./blocks";
 import { deriveCriteria } from "./derive-rubric";
 import { extractCodeSpec } from "./extract-code-spec";
 import { carriesCriteria, extractCriteria, extractItems, labelledItems, yieldsItems } from "./extract-items";
-import { plainInline, unquote, withoutEmoji } from "./inline-text";
+import { plainInline, sliceText, unquote, withoutEmoji } from "./inline-text";
 import { isExamplePart } from "./code-examples";
 import { isQuestionLike, setsTask } from "./recognisers/recogniser";
 import { writeUpStatement } from "./write-up-parts";
@@ -273,8 +273,17 @@ const SUB_QUESTION_LETTER = /^\(?[a-h][.)]\s+/;
 /** Text without the colon that ends it. Not `/\s*:$/`: that pattern is quadratic in a run of spaces. */
 const withoutClosingColon = (text: string) => (/[:：]$/.test(text) ? text.slice(0, -1).trimEnd() : text);
 
+/**
+ * A section's name is shown and classified with each of its questions: a "heading" longer than this is a paragraph
+ * set as one, and reading it whole for every question under it would cost its length times their number.
+ */
+const MAX_SECTION_NAME = 200;
+
 /** A section heading's name: "### Questions about Design Patterns:" introduces its questions, the colon no part of it. */
-const sectionName = (heading: string) => withoutClosingColon(cleanPrompt(heading));
+const sectionName = (heading: string) =>
+  heading.length > MAX_SECTION_NAME
+    ? `${sliceText(cleanPrompt(sliceText(heading, 2 * MAX_SECTION_NAME)), MAX_SECTION_NAME).trimEnd()}…`
+    : withoutClosingColon(cleanPrompt(heading));
 
 /** A draft as the bank stores it, with what of it the importer derived. */
 export function normaliseDraft(draft: QuestionDraft, shared: readonly SectionNotes[]): { question: UnkeyedQuestion; derivation: Derivation } {

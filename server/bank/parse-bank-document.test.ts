@@ -163,6 +163,12 @@ describe("bad input", () => {
     expect(code(() => parse(new TextEncoder().encode("# Notes\n\nJust prose, nothing asked.\n")))).toBe("NOTHING_RECOGNISED");
   });
 
+  it("names a section whose heading is as long as a paragraph by its first 200 characters", () => {
+    const heading = `Networking ${"and more words ".repeat(100)}`.trim();
+    const doc = parse(new TextEncoder().encode(`# Notes\n\n## ${heading}\n\n### What is TCP?\n\nA stream.\n\n### What is UDP?\n\nDatagrams.\n`));
+    expect(doc.questions.map((q) => q.section.at(-1))).toEqual([`${heading.slice(0, 200).trimEnd()}…`, `${heading.slice(0, 200).trimEnd()}…`]);
+  });
+
   it("tells Markdown from plain text", () => {
     expect(looksLikeMarkdown("## A\n\n**b**\n\n```\nc\n```\n")).toBe(true);
     expect(looksLikeMarkdown("Q: What?\nANS: That.\n")).toBe(false);

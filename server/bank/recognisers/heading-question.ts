@@ -1,4 +1,4 @@
-import { unquote, withoutEmoji } from "../inline-text";
+import { trimEndOf, unquote, withoutEmoji } from "../inline-text";
 import type { Recogniser } from "./recogniser";
 import { isQuestionLike } from "./recogniser";
 
@@ -14,9 +14,15 @@ const NUMBERING =
 /** "[[↑]](#toc) Questions about …": a link back up the page before a heading's title. */
 const BACK_LINK = /^\[?\[[\s↑⬆⇧^]*\]\]?(?:\(#[^)\s]*\))?\s*/u;
 
+/** Emphasis markers and blanks around a heading's text. */
+const EDGE_MARKERS = "*_ \t\u00a0\u3000";
+
+/** A heading's text without the emphasis around it; by hand, as /[*_\s]+$/ is tried from every marker of a run. */
+const withoutEdgeEmphasis = (text: string) => trimEndOf(text.replace(/^[*_\s]+/, ""), EDGE_MARKERS);
+
 /** The prompt a heading carries, without numbering, emphasis, emoji, a link back up the page or wrapping quotes. */
 export function headingPrompt(text: string): { prompt: string; numberedAsQuestion: boolean } {
-  const bare = withoutEmoji(text.replace(BACK_LINK, "")).replace(/^[*_\s]+|[*_\s]+$/g, "");
+  const bare = withoutEdgeEmphasis(withoutEmoji(text.replace(BACK_LINK, "")));
   const numberedAsQuestion = Q_PREFIX.test(bare);
   const prompt = unquote(bare.replace(Q_PREFIX, "").replace(NUMBERING, ""));
   return { prompt, numberedAsQuestion };
@@ -60,7 +66,7 @@ const BARE_NUMBER = /^(?:q|question|problem|exercise|task|challenge)\s*#?\d{1,3}
 /** `## 1. What is X?`, `### Q16: Design …`, `### "What happens if …?"`, `## Question 3` over its question. */
 export const recogniseHeadingQuestion: Recogniser = (unit, ctx) => {
   if (unit.kind !== "heading") return null;
-  if (BARE_NUMBER.test(withoutEmoji(unit.text).replace(/^[*_\s]+|[*_\s]+$/g, "")) && ctx.next?.kind === "line" && isQuestionLike(ctx.next.text)) {
+  if (BARE_NUMBER.test(withoutEdgeEmphasis(withoutEmoji(unit.text))) && ctx.next?.kind === "line" && isQuestionLike(ctx.next.text)) {
     return { type: "question", prompt: "", opener: "heading", tentative: false, inline: null };
   }
   const { prompt, numberedAsQuestion } = headingPrompt(unit.text);

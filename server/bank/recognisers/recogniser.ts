@@ -77,7 +77,8 @@ export function labelText(text: string): string {
     .replace(/[’‘]/g, "'")
     .replace(/^(?:\d{1,2}[.)]|[A-Z][.)]|#+)\s+/, "")
     .replace(/[*_]/g, "")
-    .replace(/\s*[:：]\s*$/, "")
+    .trim()
+    .replace(/[:：]$/, "")
     .trim()
     .toLowerCase();
 }
@@ -183,6 +184,30 @@ const OTHER_LANGUAGES_ASKING = new RegExp(
   "i",
 );
 
+const CLOSES_QUESTION = new Set(['"', "”", "'", "’", ")"]);
+
+/**
+ * Ends with a question mark, maybe closed by quotes or a bracket and followed by a note in brackets on its last
+ * line ("Why? (Hint: think of the cache.)"). Scanned by hand: as a pattern, the note was tried after every "?"
+ * and was quadratic in a line of "?(".
+ */
+function endsAsking(text: string): boolean {
+  const asksAt = (end: number) => {
+    let at = end;
+    while (at > 0 && CLOSES_QUESTION.has(text.charAt(at - 1))) at--;
+    return text.charAt(at - 1) === "?";
+  };
+  if (asksAt(text.length)) return true;
+  if (!text.endsWith(")")) return false;
+  // Each walk back stops at the "(" before it, so all of them together read the line once.
+  for (let open = text.indexOf("(", text.lastIndexOf("\n") + 1); open !== -1; open = text.indexOf("(", open + 1)) {
+    let end = open;
+    while (end > 0 && /\s/.test(text.charAt(end - 1))) end--;
+    if (asksAt(end)) return true;
+  }
+  return false;
+}
+
 /** Reads like something an interviewer asks. */
 export function isQuestionLike(text: string): boolean {
   // Chinese, Japanese and Korean ask with the full-width "？" and say as much in half the characters.
@@ -191,7 +216,7 @@ export function isQuestionLike(text: string): boolean {
     .replaceAll("？", "? ")
     .trim();
   if (t.length < (CJK.test(t) ? 4 : 8)) return false;
-  if (/\?["”'’)]*\s*(?:\(.*\))?$/.test(t) || /\?["”'’]?\s/.test(t)) return true;
+  if (endsAsking(t) || /\?["”'’]?\s/.test(t)) return true;
   if (CJK_ASKING.test(t) || CHINESE_ASKING_INSIDE.test(t) || KOREAN_ASKING.test(t) || JAPANESE_ASKING.test(t)) return true;
   if (t.split(/\s+/).length < 3) return false;
   if (INTERROGATIVE.test(t) || OTHER_LANGUAGES_ASKING.test(t)) return true;

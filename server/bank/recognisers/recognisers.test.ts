@@ -176,6 +176,15 @@ describe("recognisers", () => {
     expect(isQuestionLike("Design Patterns")).toBe(false);
   });
 
+  it("isQuestionLike: a question mark closed by quotes or a bracket, or followed by a note in brackets", () => {
+    expect(isQuestionLike('He asked "why not a queue?"')).toBe(true);
+    expect(isQuestionLike("What is a closure? (Hint: think of the scope.)")).toBe(true);
+    expect(isQuestionLike("(Your favourite cache library?)  (name one)")).toBe(true);
+    expect(isQuestionLike("Your favourite cache library?(name one)")).toBe(true);
+    expect(isQuestionLike("Sizes (small, large) and colours (red)")).toBe(false);
+    expect(isQuestionLike("Is it?(no) or not")).toBe(false);
+  });
+
   it("a table whose column names one problem per row, as links, whatever its header", () => {
     const problem = (n: string, title: string, slug: string, level: string) => [
       n,
