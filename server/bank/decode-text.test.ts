@@ -18,6 +18,10 @@ describe("decodeText", () => {
     expect(out).toEqual({ text: "a\nb\nc don’t", encoding: "utf-8", mojibakeFixed: 1 });
   });
 
+  it("breaks lines at Unicode's line and paragraph separators", () => {
+    expect(decodeText(enc("Q: What?\u2028A: That.\u2029Q: Why?"), "f.txt").text).toBe("Q: What?\nA: That.\nQ: Why?");
+  });
+
   it("reads UTF-16 with a byte order mark", () => {
     const utf16 = Uint8Array.from([0xff, 0xfe, ...[..."Q: x?"].flatMap((c) => [c.charCodeAt(0), 0])]);
     expect(decodeText(utf16, "f.md")).toMatchObject({ text: "Q: x?", encoding: "utf-16" });

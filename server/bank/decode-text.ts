@@ -34,7 +34,8 @@ export function decodeText(bytes: Uint8Array, sourceFile: string): DecodedText {
   }
   const unified = raw
     .replace(/^\uFEFF/, "")
-    .replace(/\r\n?/g, "\n")
+    // Unicode's line and paragraph separators break lines as "\n" does, for the reader and every pattern ("." stops at them too).
+    .replace(/\r\n?|[\u2028\u2029]/g, "\n")
     .normalize("NFC");
   if (unified.trim() === "") throw new BankParseError("EMPTY", `${sourceFile} contains only whitespace.`, sourceFile);
   const repaired = repairMojibake(unified);
