@@ -650,4 +650,13 @@ describe("a new user's own notes", () => {
       ["What port does HTTPS use by default?", "a) 80\nb) 443", "b) 443"],
     ]);
   });
+
+  it("'Tips:' on answering is how to answer, for the interviewer, not context read out with the question", () => {
+    const document = parse(
+      "# Behavioural screen\n\n## Tell me about a time you disagreed with your manager.\n\nTips:\n- Keep it to two minutes.\n- End with what you learned.\n\nSample answer: I showed the risk with numbers and we agreed on a test.\n",
+    );
+    expect(document.questions.map((q) => [q.context, q.meta.answerFramework, q.answer])).toEqual([
+      [null, "- Keep it to two minutes.\n- End with what you learned.", "I showed the risk with numbers and we agreed on a test."],
+    ]);
+  });
 });

@@ -60,7 +60,8 @@ export const PART_LABELS: readonly { field: LabelField; pattern: RegExp }[] = [
   { field: "scoreReasons", pattern: /^why this score$|^score (?:rationale|reasons?|justification)$|^why (?:it|this answer) scored/ },
   {
     field: "framework",
-    pattern: /^framework(?: to answer(?: this question)?)?$|^how to (?:answer|approach)(?: this(?: question)?)?$|^answer framework$|^framework for answering$/,
+    pattern:
+      /^framework(?: to answer(?: this question)?)?$|^how to (?:answer|approach)(?: this(?: question)?)?$|^answer framework$|^framework for answering$|^(?:pro )?tips?(?: for answering)?$/,
   },
   {
     field: "followUps",
