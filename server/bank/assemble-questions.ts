@@ -7,7 +7,7 @@ import { fieldForLabel } from "./recognisers/labels";
 import { inlineAfterLabel, isQuestionLike, labelText, splitLabel } from "./recognisers/recogniser";
 import { plainInline, unquote } from "./inline-text";
 import { isLayoutOnly } from "./layout-noise";
-import { boldQuestion, namesAnswerPart, type QuestionUnits } from "./question-units";
+import { questionAloneInBold, namesAnswerPart, type QuestionUnits } from "./question-units";
 import { solvesProblem } from "./write-up-parts";
 
 /** A table of contents' heading. */
@@ -232,7 +232,7 @@ class QuestionAssembler {
     }
     // "Interviewer asks: …" with its answers, then "**What is an index?**" and its own: a question set in bold
     // after a labelled one is the next question, not part of the last label's field.
-    const bold = !opener && open?.opener === "label" && open.field !== "followUps" ? boldQuestion(this.units, index) : null;
+    const bold = !opener && open?.opener === "label" && open.field !== "followUps" ? questionAloneInBold(this.units, index) : null;
     if (bold !== null) return { type: "question", prompt: bold, opener: "label", tentative: false, inline: null };
     if (!opener) return null;
     const kind = unit.kind === "heading" ? "heading" : unit.kind === "html" ? "details" : "label";

@@ -75,7 +75,7 @@ const NUMBER_PREFIX = /^(\s*(?:\*\*|__)?\s*)(?:q(?:uestion)?\s*)?(?:\(?\d{1,3}(?
 const BOLD_LEAD = /^(?:\*\*|__)(.{4,}?)(?:\*\*|__)([\s\S]*)$/;
 
 /** "**What is an index?**" alone in its paragraph, bold throughout, asking and no label: its prompt; otherwise null. */
-export function boldQuestion(units: readonly Unit[], index: number): string | null {
+export function questionAloneInBold(units: readonly Unit[], index: number): string | null {
   const unit = units[index];
   if (unit?.kind !== "line" || !startsBlock(units, index) || units[index + 1]?.block === unit.block) return null;
   const m = BOLD_LEAD.exec(unit.md.trim());
@@ -83,7 +83,7 @@ export function boldQuestion(units: readonly Unit[], index: number): string | nu
   return asks ? unquote(unit.text) : null;
 }
 
-const isFieldLabel = (text: string) => fieldForLabel(labelText(text.replace(/[:：]\s*$/, ""))) !== null;
+const isFieldLabel = (text: string) => fieldForLabel(labelText(text)) !== null;
 /** "#### Answer: D": a label heading with its value, inside a question rather than over one. */
 const isLabelHeading = (text: string) => {
   const split = splitLabel(text);

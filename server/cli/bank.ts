@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { BankParseError } from "@/server/bank/bank-parse-error";
-import { parseBankDocumentWithReport, type ParsedBank } from "@/server/bank/parse-bank-document";
+import type { ParsedBank } from "@/server/bank/parse-bank-document";
 import { exportCommand, importCommand } from "@/server/cli/bank-commands";
-import { bankSourceBytes } from "@/server/services/bank/formats/convert-document";
+import { readBankFile } from "@/server/services/bank/reader/read-file";
 import { AppError } from "@/server/platform/errors";
 
 /**
@@ -29,9 +29,8 @@ async function parse(files: string[]): Promise<number> {
   let failed = 0;
   for (const file of files) {
     try {
-      // PDF, .docx and HTML are read as the Markdown converted from them, as the web page reads them.
-      const { bytes } = await bankSourceBytes(await readFile(file), basename(file), { otherNamesAsText: true });
-      const { document, report } = parseBankDocumentWithReport({ bytes, sourceFile: basename(file) });
+      // Read as an upload is (PDF, .docx and HTML converted, starting diagrams drawn): what import would store.
+      const { document, report } = await readBankFile({ bytes: await readFile(file), sourceFile: basename(file), otherNamesAsText: true });
       documents.push({ ...document, report });
       const followUps = document.questions.reduce((n, q) => n + q.followUps.length, 0);
       const unused = report.unused.length === 0 ? "" : `; warning: ${report.unused.length} passages not used (see report.unused)`;
