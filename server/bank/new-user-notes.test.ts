@@ -659,4 +659,25 @@ describe("a new user's own notes", () => {
       [null, "- Keep it to two minutes.\n- End with what you learned.", "I showed the risk with numbers and we agreed on a test."],
     ]);
   });
+
+  it("a question alone in its list, its answer on the lines after it, is a question as its neighbours in longer lists are", () => {
+    const document = parse(
+      "# Frontend interview\n\n## HTML\n\n- What does the doctype do?\n  It tells the browser to use standards mode.\n- What are data attributes for?\n  Storing custom data on elements.\n\n## CSS\n\n- What is the box model?\n  Content, padding, border and margin.\n",
+    );
+    expect(document.questions.map((q) => [q.prompt, q.answer])).toEqual([
+      ["What does the doctype do?", "It tells the browser to use standards mode."],
+      ["What are data attributes for?", "Storing custom data on elements."],
+      ["What is the box model?", "Content, padding, border and margin."],
+    ]);
+  });
+
+  it("a document without a title is named after its file, not after its first question", () => {
+    expect(
+      parse("Q1. What is polymorphism?\nA1. One interface, many implementations.\n\nQ2. What is encapsulation?\nA2. Hiding state.\n", "oop.txt").title,
+    ).toBe("oop.txt");
+    expect(parse("## Q. What is hoisting?\n\n**A.** Declarations move up.\n\n## Q. What is a promise?\n\n**A.** A later value.\n", "js.md").title).toBe(
+      "js.md",
+    );
+    expect(parse("## Two Sum\n\nGiven an array, return two indices.\n\nUse a hash map.\n\n**Follow-ups**\n- What if sorted?\n").title).toBe("Two Sum");
+  });
 });

@@ -19,6 +19,7 @@ import { splitMarkdown } from "./split-markdown";
 import { splitPlainText } from "./split-plain-text";
 import { drawnTitlesAsHeadings, looksLikeRest } from "./rest-blocks";
 import { frontMatterAsMarkdown } from "./front-matter";
+import { isQuestionLike } from "./recognisers/recogniser";
 
 export interface BankSource {
   bytes: Uint8Array;
@@ -55,10 +56,11 @@ export function looksLikeMarkdown(text: string, sourceFile = ""): boolean {
   return count >= 3 && count * 100 >= lines;
 }
 
+/** The document's "# " title; else its first heading or line, unless that is its first question: then the file's name. */
 function documentTitle(units: readonly Unit[], sourceFile: string): string {
   const headings = units.filter((u) => u.kind === "heading");
-  const top = headings.find((h) => h.depth === 1) ?? headings[0];
-  const candidate = top?.text ?? units.find((u) => u.kind === "line")?.text ?? "";
+  const first = headings[0] ?? units.find((u) => u.kind === "line");
+  const candidate = headings.find((h) => h.depth === 1)?.text ?? (first === undefined || isQuestionLike(first.text) ? "" : first.text);
   const title = sliceText(withoutEmoji(plainInline(candidate)), 200).trim();
   return title === "" ? sourceFile : title;
 }

@@ -29,10 +29,14 @@ export const recogniseQuestionList: Recogniser = (unit, ctx) => {
   // list of its own; so it is under a heading whose siblings are sections over lists of questions.
   const saysQuestions =
     ctx.overQuestions === true || (ctx.sectionPath ?? (ctx.section === null ? [] : [ctx.section])).some((title) => PRACTICE_SECTION.test(title));
-  // One entry that asks, with its parts named under it ("- How would you …?" / "  - Look for: …"), is a question anywhere.
+  // One entry that asks, with its parts named under it ("- How would you …?" / "  - Look for: …") or its answer on
+  // the lines after it ("- What is the box model?" / "  Content, padding, border and margin."), is a question anywhere.
   const [only] = unit.items;
-  const namedParts = unit.items.length === 1 && only !== undefined && isQuestionLike(only.text) && labelledGroups(only.children) !== null;
-  if (unit.items.length < (saysQuestions || namedParts ? 1 : 2)) return null;
+  const answeredAlone =
+    unit.items.length === 1 &&
+    only !== undefined &&
+    ((isQuestionLike(only.text) && labelledGroups(only.children) !== null) || (asksInFull(only.lines[0] ?? "") && only.lines.length > 1));
+  if (unit.items.length < (saysQuestions || answeredAlone ? 1 : 2)) return null;
   if (mostlyAsk(unit.items)) return { type: "questions", items: unit.items.map(listedQuestion) };
   const labelled = questionsUnderLabel(unit.items);
   return labelled.length > 0 ? { type: "questions", items: labelled } : null;
