@@ -1,5 +1,7 @@
 import type { ListItem, Unit } from "./blocks";
 import { plainInline, withoutEmoji } from "./inline-text";
+import { fieldForLabel } from "./recognisers/labels";
+import { labelText } from "./recognisers/recogniser";
 
 /**
  * Units that only lay out or navigate a page: tables of contents, "⬆ Back to top" links, and HTML
@@ -24,6 +26,24 @@ function onlyAnchorLinks(md: string): boolean {
 
 function isBackToTop(text: string): boolean {
   return text.length < 40 && BACK_TO_TOP.test(withoutEmoji(text).replace(/^[\s↑^⇧]+|[\s↑^⇧]+$/g, ""));
+}
+
+/**
+ * Text written in HTML ("<ul><li><b>Situation:</b> …</li></ul>", "<blockquote><p><strong>Answer</strong><br>…"), as
+ * the Markdown it reads as: items as "- " lines, paragraphs and breaks as lines, emphasis and other tags gone, and no
+ * "Answer" label over it (it is read where an answer is). Preformatted code, tables and <details> are left as they are.
+ */
+export function htmlTextAsMarkdown(html: string): string {
+  if (!/<(?:li|p|br|blockquote)\b/i.test(html) || /<(?:pre|table|details|summary)\b/i.test(html)) return html;
+  const lines = html
+    .replace(/<li\b[^>]{0,500}>\s*/gi, "\n- ")
+    .replace(/<br\s*\/?>|<\/?(?:p|div|blockquote|ul|ol|li)\b[^>]{0,500}>/gi, "\n")
+    .replace(/<\/?[a-z][a-z0-9]*\b[^>]{0,500}>/gi, "")
+    .split("\n")
+    .map((line) => line.replace(/[ \t]+/g, " ").trim())
+    .filter((line) => line !== "");
+  if (lines[0] !== undefined && fieldForLabel(labelText(lines[0])) === "answer") lines.shift();
+  return lines.join("\n");
 }
 
 /** HTML without the tags that only shape the page. */

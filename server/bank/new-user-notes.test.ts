@@ -680,4 +680,26 @@ describe("a new user's own notes", () => {
     );
     expect(parse("## Two Sum\n\nGiven an array, return two indices.\n\nUse a hash map.\n\n**Follow-ups**\n- What if sorted?\n").title).toBe("Two Sum");
   });
+
+  it("<details> blocks one after another without blank lines are one question each, their HTML answers read as text", () => {
+    const document = parse(
+      "# Behavioral questions\n\n<details>\n<summary><b>Tell me about a conflict with a teammate.</b></summary>\n<ul>\n    <li>\n        <b>Situation: </b>We disagreed about a migration.\n    </li>\n    <li><b>Result: </b>A phased rollout.</li>\n</ul>\n</details>\n<details>\n<summary><b>Why do you want to leave?</b></summary>\n<p>I want larger systems.</p>\n</details>\n",
+    );
+    expect(document.questions.map((q) => [q.prompt, q.answer])).toEqual([
+      ["Tell me about a conflict with a teammate.", "- Situation: We disagreed about a migration.\n- Result: A phased rollout."],
+      ["Why do you want to leave?", "I want larger systems."],
+    ]);
+  });
+
+  it("a <details> answer in its own HTML block, under an 'Answer' label, ends at </details>; '#1' numbers the summary; Korean requests ask", () => {
+    const block = (n: number, asked: string, answer: string) =>
+      `<details>\n<summary>#${n} ${asked}</summary>\n\n<blockquote class="info"><p><strong><u>Answer</u></strong><br>\n${answer}</p></blockquote>\n</details>\n\n`;
+    const document = parse(
+      `## 예상 질문\n\n${block(1, "우리 회사에 대해 아시나요?", "네, 압니다.")}${block(2, "인상 깊게 읽은 책에 대해 설명해 주세요.", "머니볼입니다.")}`,
+    );
+    expect(document.questions.map((q) => [q.prompt, q.answer])).toEqual([
+      ["우리 회사에 대해 아시나요?", "네, 압니다."],
+      ["인상 깊게 읽은 책에 대해 설명해 주세요.", "머니볼입니다."],
+    ]);
+  });
 });

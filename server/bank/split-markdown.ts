@@ -8,6 +8,7 @@ import { unified } from "unified";
 import { isFenceLine, type ListItem, type SplitResult, type Unit, unwrapLines } from "./blocks";
 import { plainInline, trimEndOf } from "./inline-text";
 import { fenceAsciiDiagrams } from "./ascii-diagrams";
+import { htmlTextAsMarkdown } from "./layout-noise";
 import { restoreCodeBreaks } from "./restore-code-breaks";
 
 /**
@@ -254,7 +255,10 @@ function nodeUnits(node: RootContent, source: ParsedSource, block: number, units
           line,
           block,
         });
-      else units.push({ kind: "html", value: node.value, md, line, block });
+      else
+        detailsBlocks(node.value).forEach((chunk, i) =>
+          units.push({ kind: "html", value: chunk.value, md: htmlTextAsMarkdown(chunk.value), line: line + chunk.offset, block: block + i / 100 }),
+        );
       break;
     }
     case "thematicBreak":
@@ -264,6 +268,26 @@ function nodeUnits(node: RootContent, source: ParsedSource, block: number, units
       if (md.trim() !== "") units.push({ kind: "line", text: plainInline(md), md, line, block });
   }
   return 0;
+}
+
+/**
+ * "<details>…</details>" blocks one after another with no blank line between them are one HTML block to Markdown
+ * (it ends only at a blank line): split where a block opens at the top level, so that each is a question of its own.
+ */
+function detailsBlocks(html: string): { value: string; offset: number }[] {
+  const lines = html.split("\n");
+  const chunks: { value: string; offset: number }[] = [];
+  let depth = 0;
+  let start = 0;
+  lines.forEach((text, i) => {
+    if (i > start && depth === 0 && /^\s*<details\b/i.test(text)) {
+      chunks.push({ value: lines.slice(start, i).join("\n"), offset: start });
+      start = i;
+    }
+    depth = Math.max(0, depth + (text.match(/<details\b/gi)?.length ?? 0) - (text.match(/<\/details>/gi)?.length ?? 0));
+  });
+  chunks.push({ value: lines.slice(start).join("\n"), offset: start });
+  return chunks;
 }
 
 /** A definition's marker, as Pandoc and PHP Markdown Extra write a term and its definition: "What is TCP?" / ": A stream …". */

@@ -1,5 +1,5 @@
 import { plainInline, unquote } from "../inline-text";
-import { withoutPresentationalTags } from "../layout-noise";
+import { htmlTextAsMarkdown, withoutPresentationalTags } from "../layout-noise";
 import type { Recogniser } from "./recogniser";
 import { fieldForLabel } from "./labels";
 import { headingPrompt } from "./heading-question";
@@ -17,7 +17,7 @@ const summaryPrompt = (html: string) => unquote(headingPrompt(plainInline(html.r
 export function detailsSummary(html: string): { prompt: string; after: string | null } | null {
   const closed = SUMMARY.exec(html);
   if (closed) {
-    const after = withoutPresentationalTags(html.slice((closed.index ?? 0) + closed[0].length).replace(/<\/details>\s*$/i, ""));
+    const after = htmlTextAsMarkdown(withoutPresentationalTags(html.slice((closed.index ?? 0) + closed[0].length).replace(/<\/details>\s*$/i, "")));
     return { prompt: summaryPrompt(closed[1] ?? ""), after: after === "" ? null : after };
   }
   const open = OPEN_SUMMARY.exec(html);

@@ -5,11 +5,11 @@ import { isQuestionLike } from "./recogniser";
 /** "Q16:", "Q1.", "Question 3 -": a heading the author numbered as a question. */
 const Q_PREFIX = /^(?:q|question)\s*#?\d*\s*[:.)\-–—]\s*/i;
 /**
- * "1.", "2)", "A.", "三、", "(4)", "10.1 ", "3-2. " numbering that says nothing about whether the heading is a
+ * "1.", "2)", "#3", "A.", "三、", "(4)", "10.1 ", "3-2. " numbering that says nothing about whether the heading is a
  * question; before Chinese or Japanese, a bare number too ("24 反转链表").
  */
 const NUMBERING =
-  /^(?:\d{1,3}(?:[.-]\d{1,3})+[.)]?\s+|\d{1,3}\s+(?=[\u3040-\u30ff\u3400-\u9fff])|\d{1,3}[.)]\s+|[A-Z][.)]\s+|\d{1,3}、\s*|[一二三四五六七八九十百]+(?:[、.．]\s*|\s+)|[(（]\d{1,3}[)）]\s*)/;
+  /^(?:#\d{1,3}[.:)]?\s+|\d{1,3}(?:[.-]\d{1,3})+[.)]?\s+|\d{1,3}\s+(?=[\u3040-\u30ff\u3400-\u9fff])|\d{1,3}[.)]\s+|[A-Z][.)]\s+|\d{1,3}、\s*|[一二三四五六七八九十百]+(?:[、.．]\s*|\s+)|[(（]\d{1,3}[)）]\s*)/;
 
 /** "[[↑]](#toc) Questions about …": a link back up the page before a heading's title. */
 const BACK_LINK = /^\[?\[[\s↑⬆⇧^]*\]\]?(?:\(#[^)\s]*\))?\s*/u;

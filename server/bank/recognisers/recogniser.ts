@@ -153,7 +153,8 @@ const CHINESE_ASKING_INSIDE =
  * Korean asks in its verb ending, with or without a question mark: "교착상태란 무엇인가", "왜 필요한가",
  * "어떻게 동작하나요", "무엇입니까", "사용할까".
  */
-const KOREAN_ASKING = /[\uac00-\ud7a3](?:인가|는가|은가|던가|나요|가요|까요|니까|을까|할까|일까|는지|은지)[.。]?$/;
+// A request ("설명해 주세요", "please explain") asks as the question endings do.
+const KOREAN_ASKING = /[\uac00-\ud7a3]\s?(?:인가|는가|은가|던가|나요|가요|까요|니까|을까|할까|일까|는지|은지|주세요|주십시오|하시오|보세요|보시오)[.。]?$/;
 
 /**
  * English asks in its word order, even where the question mark was left off: a question word and the
