@@ -702,4 +702,41 @@ describe("a new user's own notes", () => {
       ["인상 깊게 읽은 책에 대해 설명해 주세요.", "머니볼입니다."],
     ]);
   });
+
+  it("qualified follow-up labels ('Good follow-ups:', 'Probing questions') head follow-ups", () => {
+    for (const label of ["Good Follow-ups", "Suggested follow-up questions", "Follow-up questions to expect", "Probing questions"]) {
+      const document = parse(
+        `# Guide\n\n## How is the app structured?\n\nLayers and data flow.\n\n**${label}:**\n- What are the trade-offs?\n- How would it scale?\n`,
+      );
+      expect(
+        document.questions.map((q) => q.followUps.map((f) => f.prompt)),
+        label,
+      ).toEqual([["What are the trade-offs?", "How would it scale?"]]);
+    }
+  });
+
+  it("behavioural prompts that start 'Provide an example', 'Talk about', 'Recall a time', 'Think of a time' ask", () => {
+    const document = parse(
+      "# Behavioural\n\n### Communication\n  * Provide an example where you explained a decision to a non-engineer.\n  * Describe a situation where you changed a mind.\n### Reflection\n  * Talk about a time you received feedback you disagreed with.\n  * Recall a time you said no to your manager.\n  * Think of a time you missed a deadline. What happened?\n",
+    );
+    expect(document.questions.map((q) => q.prompt.split(" ").slice(0, 2).join(" "))).toEqual([
+      "Provide an",
+      "Describe a",
+      "Talk about",
+      "Recall a",
+      "Think of",
+    ]);
+  });
+
+  it("Chinese numbered questions, '1、…' with '答：' answers, in a plain-text file", () => {
+    const document = parse(
+      "面试题\n===\n1、说出3种web安全问题\n答：sql注入、XSS、CSRF。\n2、数组移除第一个元素的方法有哪些？\n答：shift。\n3、ajax请求的时候get和post方式的区别\n答：GET把参数放在URL里。\n",
+      "notes.txt",
+    );
+    expect(document.questions.map((q) => [q.prompt, q.answer])).toEqual([
+      ["说出3种web安全问题", "sql注入、XSS、CSRF。"],
+      ["数组移除第一个元素的方法有哪些？", "shift。"],
+      ["ajax请求的时候get和post方式的区别", "GET把参数放在URL里。"],
+    ]);
+  });
 });

@@ -66,7 +66,7 @@ export const PART_LABELS: readonly { field: LabelField; pattern: RegExp }[] = [
   {
     field: "followUps",
     pattern:
-      /^(?:possible |likely |common |typical )?(?:follow[- ]?ups?|follow[- ]?up questions?|counter-?questions?)(?: interviewers? (?:may |might |will )?ask)?(?: \(.*\))?$/,
+      /^(?:possible |likely |common |typical |good |suggested |sample |further )?(?:follow[- ]?ups?|follow[- ]?up questions?|counter-?questions?|probing questions|probes)(?: interviewers? (?:may |might |will )?ask| to (?:expect|ask))?(?: \(.*\))?$/,
   },
   {
     field: "followUps",

@@ -137,10 +137,11 @@ export function labelCarrier(unit: Unit): { text: string; md: string; strict: bo
 }
 
 const IMPERATIVE =
-  /^(?:design|implement|explain|describe|walk (?:me|us) through|tell (?:me|us)|write|compare|build|debug|define|discuss|list|name|give|estimate|calculate|contrast|differentiate|outline|propose|defend|find|fix|diagnose|optimi[sz]e|model|sketch|reverse|detect|solve|create|check|update|delete|get|run|keep|change|add|remove|print|make|deploy|configure|scale|expose|verify|convert|count|sort|merge|return|generate|parse|guess|predict|identify|determine|decide|evaluate|analy[sz]e|prove|show|state|illustrate|summari[sz]e|rewrite|refactor|troubleshoot|recommend|suggest|choose|translate|draw|demonstrate|justify|share)\b/i;
+  /^(?:design|implement|explain|describe|walk (?:me|us) through|tell (?:me|us)|write|compare|build|debug|define|discuss|list|name|give|estimate|calculate|contrast|differentiate|outline|propose|defend|find|fix|diagnose|optimi[sz]e|model|sketch|reverse|detect|solve|create|check|update|delete|get|run|keep|change|add|remove|print|make|deploy|configure|scale|expose|verify|convert|count|sort|merge|return|generate|parse|guess|predict|identify|determine|decide|evaluate|analy[sz]e|prove|show|state|illustrate|summari[sz]e|rewrite|refactor|troubleshoot|recommend|suggest|choose|translate|draw|demonstrate|justify|share|provide (?:an? |some |one )?examples?|talk (?:me |us )?(?:about|through)|(?:recall|think (?:of|about)|remember) (?:a|an|the) (?:time|situation|project|moment))\b/i;
 
 /** Chinese asks with a leading verb or question word: "请实现…", "说说…", "如何…", "为什么…". */
-const CJK_ASKING = /^(?:请|用|使用|实现|写|编写|手写|说说|说下|说一说|谈谈|讲讲|解释|举例|列举|描述|简述|比较|区分|如何|怎么|怎样|为什么|为何|什么是|是否)\S/;
+const CJK_ASKING =
+  /^(?:请|用|使用|实现|写|编写|手写|说说|说下|说一说|说出|谈谈|讲讲|解释|举例|列举|描述|简述|比较|区分|如何|怎么|怎样|为什么|为何|什么是|是否)\S/;
 
 /**
  * Chinese also asks mid-sentence, with or without "？": "A-not-A" and question words after the subject
