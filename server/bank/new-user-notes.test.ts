@@ -739,4 +739,16 @@ describe("a new user's own notes", () => {
       ["ajax请求的时候get和post方式的区别", "GET把参数放在URL里。"],
     ]);
   });
+
+  it("question labels in other languages ('**Вопрос:**', '**Soru:**') and in list entries leave the prompt", () => {
+    const russian = parse(
+      "# JavaScript\n\n### 1. Event Loop\n\n**Вопрос:** Объясните, как работает Event Loop.\n\n**Ответ:**\n\nОн выполняет асинхронный код.\n\n### 2. Замыкания\n\n**Вопрос:** Что такое замыкания?\n\n**Ответ:**\n\nФункция с окружением.\n",
+    );
+    expect(russian.questions.map((q) => [q.prompt, q.answer])).toEqual([
+      ["Объясните, как работает Event Loop.", "Он выполняет асинхронный код."],
+      ["Что такое замыкания?", "Функция с окружением."],
+    ]);
+    const listed = parse("# Quiz\n\n## Level 1\n* **Soru:** Singleton tasarım kalıbı nedir?\n* **Question:** What is a value type?\n");
+    expect(listed.questions.map((q) => q.prompt)).toEqual(["Singleton tasarım kalıbı nedir?", "What is a value type?"]);
+  });
 });

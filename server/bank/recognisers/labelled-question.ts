@@ -9,7 +9,16 @@ import { askedInBold, inlineAfterLabel, isQuestionLike, marksAsLabel } from "./r
  * no answer yet, or that has follow-ups, "Q:" lines are its follow-ups (a heading followed by the questions
  * it leads to).
  */
-const LABEL = /^(?:q|question|base question|main question|interview question|interviewer asks|prompt)\s*#?(\d*)(?:\s*[:.)]|\s+[-–—]+(?=\s))\s*(.*)$/i;
+const LABEL =
+  /^(?:q|question|base question|main question|interview question|interviewer asks|prompt|вопрос|pregunta|pergunta|frage|soru|domanda)\s*#?(\d*)(?:\s*[:：.)]|\s+[-–—]+(?=\s))\s*(.*)$/i;
+/** "Question: What is X?", "**Soru:** …": the question without the label that introduces it. */
+export function withoutQuestionLabel(text: string): string {
+  const rest = LABEL.exec(text)?.[2]?.trim() ?? "";
+  return rest === "" ? text : rest;
+}
+
+/** The label names the question itself (not "Q"): under a heading, its text is the heading's prompt. */
+const NAMES_QUESTION = /^(?:question|base question|main question|interview question|prompt|вопрос|pregunta|pergunta|frage|soru|domanda)(?![\p{L}\p{N}])/iu;
 
 /** "### Question" over its prompt, then "### Answer" over the answer: a template's headings, the prompt below. */
 export const isQuestionLabelHeading = (unit: Unit) => unit.kind === "heading" && /^(?:q|question)\s*#?\d{0,3}\s*[:.]?$/i.test(withoutEmoji(unit.text).trim());
@@ -37,7 +46,7 @@ export const recogniseLabelledQuestion: Recogniser = (unit, ctx) => {
     // "Question 1: The Architectural Time Bomb" names the question; its prompt may follow.
     return { type: "question", prompt, opener: "label", tentative: !isQuestionLike(prompt), inline };
   }
-  if (/^(?:question|base question|main question|interview question|prompt)\b/i.test(text)) return { type: "prompt", prompt };
+  if (NAMES_QUESTION.test(text)) return { type: "prompt", prompt };
   if (prompt === "") return null;
   // Under a heading's question, "Q:" lines are the questions it leads to; after a "Q:" question, even one with
   // follow-ups, the next "Q:" is the next question.

@@ -4,6 +4,7 @@ import type { ListedQuestion, Recogniser } from "./recogniser";
 import { FOLLOW_UP_LINE } from "./labels";
 import { entry, labelledGroups } from "./labelled-items";
 import { isQuestionLike, splitLabel } from "./recogniser";
+import { withoutQuestionLabel } from "./labelled-question";
 
 /** A section that lists what to practise: "## Essential questions", "### Exercises", "## 算法题". */
 const PRACTICE_SECTION = /\b(?:questions?|problems?|exercises?|practi[cs]e|katas?|challenges?|tasks?|puzzles?|drills?)\b|题/i;
@@ -103,8 +104,9 @@ function questionAndProbes(text: string): { prompt: string; followUps: string[];
 }
 
 function listedQuestion(item: ListItem): ListedQuestion {
-  const bracketed = BRACKETED_FOLLOW_UP.exec(item.text);
-  const text = bracketed?.[1] ?? item.text;
+  const unlabelled = withoutQuestionLabel(item.text);
+  const bracketed = BRACKETED_FOLLOW_UP.exec(unlabelled);
+  const text = bracketed?.[1] ?? unlabelled;
   const asked = bracketed?.[2] === undefined ? [] : [unquote((FOLLOW_UP_LINE.exec(bracketed[2])?.[1] ?? bracketed[2]).trim())];
   // "Why Seq Scan despite index? small table, low selectivity": the answer follows on the line. A second
   // question there ("What is an index? When does it slow writes?") is the same prompt, asked in two parts,
