@@ -72,7 +72,8 @@ function asksQuestions(unit: Unit): boolean {
   );
 }
 
-export function labelledTopicOpeners(units: readonly Unit[], openers: ReadonlyMap<Unit, Opener>): Map<Unit, Opener> {
+/** `sections`: headings over lists of questions (question-units.ts); a heading above one asks through it. */
+export function labelledTopicOpeners(units: readonly Unit[], openers: ReadonlyMap<Unit, Opener>, sections: ReadonlySet<Unit> = new Set()): Map<Unit, Opener> {
   const found: Candidate[] = [];
   const stack: Candidate[] = [];
   units.forEach((unit, index) => {
@@ -93,7 +94,7 @@ export function labelledTopicOpeners(units: readonly Unit[], openers: ReadonlyMa
     }
     if (unit.kind === "heading") {
       const asks = openers.has(unit) || isQuestionLike(headingPrompt(unit.text).prompt) || isQuestionLabelHeading(unit);
-      if (asks) for (const above of stack) above.asksOthers = true;
+      if (asks || sections.has(unit)) for (const above of stack) above.asksOthers = true;
       const part = writeUpPart(unit.text);
       if (part !== null) stack.at(-1)?.parts.add(part);
       const candidate = {

@@ -751,4 +751,30 @@ describe("a new user's own notes", () => {
     const listed = parse("# Quiz\n\n## Level 1\n* **Soru:** Singleton tasarım kalıbı nedir?\n* **Question:** What is a value type?\n");
     expect(listed.questions.map((q) => q.prompt)).toEqual(["Singleton tasarım kalıbı nedir?", "What is a value type?"]);
   });
+
+  it("a rubric whose sections list sample questions stays their questions when a 'Scoring scale' label heading stands over them", () => {
+    const document = parse(
+      '# Interview rubric\n\nUse this rubric for every loop.\n\n## Scoring scale\n\n| Score | Label |\n|---|---|\n| 3 | Hire |\n| 1 | No hire |\n\n### Technical deep dive\n\nSample questions:\n- "Walk me through a hard bug you fixed recently"\n- "How would you speed up a slow SQL report?"\n\n**What to look for:**\n- Structured thinking\n\n### Behavioral\n\nSample questions:\n- "Tell me about a time you disagreed with a teammate"\n- "How do you prioritize when everything is urgent?"\n\n**What to look for:**\n- Self-awareness\n',
+    );
+    expect(document.questions.map((q) => [q.prompt, q.rubric.flatMap((c) => c.lookFor)])).toEqual([
+      ["Walk me through a hard bug you fixed recently", ["Structured thinking"]],
+      ["How would you speed up a slow SQL report?", ["Structured thinking"]],
+      ["Tell me about a time you disagreed with a teammate", ["Self-awareness"]],
+      ["How do you prioritize when everything is urgent?", ["Self-awareness"]],
+    ]);
+  });
+
+  it("a quiz's lettered options with '**Answer:** B' as the last entry: options shown without it, the chosen option the answer", () => {
+    const document = parse("# Networking quiz\n\n**Q1.** Which layer does TCP belong to?\n\n* A. Network\n* B. Transport\n* C. Session\n* **Answer:** B\n");
+    expect(document.questions.map((q) => [q.prompt, q.context, q.answer, q.keyPoints])).toEqual([
+      ["Which layer does TCP belong to?", "- A. Network\n- B. Transport\n- C. Session", "**B:** Transport", ["B: Transport"]],
+    ]);
+  });
+
+  it("'Red flags from companies' in a job-search note are the companies', not red flags in the candidate's answers", () => {
+    const document = parse(
+      "# Job search notes\n\n## Questions they ask\n\n### Why are you leaving?\n\nGrowth, not escape.\n\n## Red flags from companies\n\n- Interviewer shows up late\n- Pushes an offer on the spot\n",
+    );
+    expect(document.questions.map((q) => [q.prompt, q.redFlags])).toEqual([["Why are you leaving?", []]]);
+  });
 });

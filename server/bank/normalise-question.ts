@@ -8,7 +8,8 @@ import { extractCodeSpec } from "./extract-code-spec";
 import { carriesCriteria, extractCriteria, extractItems, labelledItems, yieldsItems } from "./extract-items";
 import { plainInline, sliceText, unquote, withoutEmoji } from "./inline-text";
 import { isExamplePart } from "./code-examples";
-import { isQuestionLike, setsTask } from "./recognisers/recogniser";
+import { fieldForLabel } from "./recognisers/labels";
+import { isQuestionLike, setsTask, splitLabel } from "./recognisers/recogniser";
 import { writeUpStatement } from "./write-up-parts";
 
 const MAX_KEY_POINTS = 12;
@@ -201,6 +202,22 @@ function taskListOptions(units: readonly Unit[]): { shown: Unit[]; answer: Unit[
   return { shown: [...units.slice(0, at), listed(list.items)], answer: [answer, ...units.slice(at + 1)] };
 }
 
+/**
+ * A quiz's lettered options with its answer as the list's last entry ("* A. Network", …, "* **Answer:** B"): the options
+ * are shown with the question, without the entry that gives the answer away; the chosen option answers it.
+ */
+function labelledOptions(units: readonly Unit[]): { shown: Unit[]; answer: Unit[] } | null {
+  const at = units.findIndex((u) => u.kind === "list" && u.items.length >= 3 && u.items.slice(0, -1).every((i) => OPTION.test(i.text)));
+  const list = units[at];
+  const last = list?.kind === "list" ? list.items.at(-1) : undefined;
+  const label = last === undefined ? null : splitLabel(last.text);
+  if (list?.kind !== "list" || !label || fieldForLabel(label.label) !== "answer" || label.rest === "") return null;
+  const items = list.items.slice(0, -1);
+  const options: Unit = { ...list, items, md: items.map((i) => `- ${i.md.replaceAll("\n", "\n  ")}`).join("\n") };
+  const chosen: Unit = { kind: "line", md: label.rest, text: label.rest, line: list.line, block: list.block };
+  return { shown: [...units.slice(0, at), options], answer: [...withChosenOption([chosen], [options]), ...units.slice(at + 1)] };
+}
+
 const MAX_NAME_WORDS = 10;
 
 /** "Two Sum", "Project Workflow": a few words that name a problem, neither asking nor saying anything. */
@@ -288,7 +305,7 @@ const sectionName = (heading: string) =>
 /** A draft as the bank stores it, with what of it the importer derived. */
 export function normaliseDraft(draft: QuestionDraft, shared: readonly SectionNotes[]): { question: UnkeyedQuestion; derivation: Derivation } {
   const hasAnswer = draft.fields.answer.length > 0;
-  const quiz = hasAnswer ? null : taskListOptions(draft.fields.body);
+  const quiz = hasAnswer ? null : (taskListOptions(draft.fields.body) ?? labelledOptions(draft.fields.body));
   const statement = quiz?.shown ?? (hasAnswer ? draft.fields.body : statementOf(draft.prompt, draft.fields.body));
   const answered = quiz?.answer ?? (hasAnswer ? withChosenOption(draft.fields.answer, draft.fields.body) : draft.fields.body.slice(statement.length));
   const answerUnits = answered.filter((u) => !isPlaceholder(u));

@@ -89,7 +89,7 @@ export function parseBankDocument(source: BankSource): BankDocument {
 
 /** The document's question unit, with the headings its labelled answer parts make questions of (labelled-topics.ts). */
 function withLabelledTopics(units: readonly Unit[], structure: QuestionUnits): QuestionUnits {
-  const topics = labelledTopicOpeners(units, structure.openers);
+  const topics = labelledTopicOpeners(units, structure.openers, structure.sections);
   if (topics.size === 0) return structure;
   const n = topics.size;
   const said = `${n === 1 ? "A heading that only names a problem is a question" : `${n} headings that only name a problem are questions`}: labelled parts of an answer (key points, follow-ups, red flags…) follow ${n === 1 ? "its" : "their"} text, or ${n === 1 ? "it states" : "they state"} a task with worked examples.`;

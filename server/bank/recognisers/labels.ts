@@ -49,7 +49,7 @@ export const PART_LABELS: readonly { field: LabelField; pattern: RegExp }[] = [
   {
     field: "redFlags",
     pattern:
-      /red flags?|^(?:common )?(?:mistakes|pitfalls)(?: to avoid)?$|^(?:bad|weak|poor) answers?$|^(?:what )?to avoid$|^avoid$|^(?:what )?not to say$|^don'?t say$|^anti-?patterns$|^bad to hear$|^warning signs?$/,
+      /red flags?\b(?! (?:from|in|at|of|about) (?:the )?(?:compan|employer|interviewer|recruiter|job|team))|^(?:common )?(?:mistakes|pitfalls)(?: to avoid)?$|^(?:bad|weak|poor) answers?$|^(?:what )?to avoid$|^avoid$|^(?:what )?not to say$|^don'?t say$|^anti-?patterns$|^bad to hear$|^warning signs?$/,
   },
   {
     field: "redFlags",
