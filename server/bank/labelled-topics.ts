@@ -94,8 +94,9 @@ export function labelledTopicOpeners(units: readonly Unit[], openers: ReadonlyMa
     }
     if (unit.kind === "heading") {
       const asks = openers.has(unit) || isQuestionLike(headingPrompt(unit.text).prompt) || isQuestionLabelHeading(unit);
-      if (asks || sections.has(unit)) for (const above of stack) above.asksOthers = true;
       const part = writeUpPart(unit.text);
+      // A section over a list of questions asks through it; an approach's numbered steps are no questions.
+      if (asks || (sections.has(unit) && part === null)) for (const above of stack) above.asksOthers = true;
       if (part !== null) stack.at(-1)?.parts.add(part);
       const candidate = {
         unit,
