@@ -118,6 +118,22 @@ export function assembleQuestions(units: readonly Unit[], structure: QuestionUni
   return assembler.finish();
 }
 
+/**
+ * The document's title when it asks over numbered questions the structure found in paragraphs or list entries
+ * ("# ¿Backend o frontend?" over "**1. ¿Qué es …?**"): it is their title, as a question it would hold them as its
+ * answer. A heading deeper in the document asks over such entries as its follow-ups ("### Why ES?" over "**Q: …**").
+ */
+const NUMBERED_ENTRY = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?\s*(?:q(?:uestion)?\s*)?\d{1,3}[.):]/i;
+
+function titleOverOpeners(units: readonly Unit[], openers: ReadonlyMap<Unit, unknown>): Unit | null {
+  const headings = units.filter((u) => u.kind === "heading");
+  const [title, ...others] = headings;
+  if (title === undefined || others.some((h) => h.depth <= title.depth)) return null;
+  // Numbered, they are the document's list of questions; "**Q: …**" lines under a task may be its parts.
+  const numbered = units.filter((u) => u.kind !== "heading" && openers.has(u) && NUMBERED_ENTRY.test(u.md)).length;
+  return numbered >= 2 ? title : null;
+}
+
 /** The walk's state: the open question, the section headings above it, and what was gathered so far. */
 class QuestionAssembler {
   private readonly questions: QuestionDraft[] = [];
@@ -134,11 +150,15 @@ class QuestionAssembler {
   private questionWords: { of: OpenQuestion; words: string } | null = null;
   /** The question whose answer the last heading was a part of (`partOfParagraphAnswer`). */
   private lastAnswerPartOf: OpenQuestion | null = null;
+  /** The document's title, when the questions are found under it in paragraphs or entries (`titleOverOpeners`). */
+  private readonly titleOverOpeners: Unit | null;
 
   constructor(
     private readonly units: readonly Unit[],
     private readonly structure: QuestionUnits,
-  ) {}
+  ) {
+    this.titleOverOpeners = titleOverOpeners(units, structure.openers);
+  }
 
   take(unit: Unit, index: number): void {
     if (unit.kind === "rule" || isLayoutOnly(unit)) return;
@@ -225,8 +245,9 @@ class QuestionAssembler {
     const opener = insideOther ? undefined : this.structure.openers.get(unit);
     for (const recognise of RECOGNISERS) {
       const marker = recognise(unit, ctx);
-      // A step over questions asks nothing itself, however it is worded ("## 2. Discuss their background").
-      if (marker?.type === "question" && this.structure.sections?.has(unit)) return null;
+      // A step over questions asks nothing itself, however it is worded ("## 2. Discuss their background"); nor does a
+      // title over numbered or bold questions (titleOverOpeners; "### Question" over its prompt is a template's label).
+      if (marker?.type === "question" && (this.structure.sections?.has(unit) || (unit === this.titleOverOpeners && marker.prompt !== ""))) return null;
       // A one-entry list the structure reads as a question has its answer after it, not inside it.
       if (marker && !(opener && marker.type === "questions")) return marker;
     }

@@ -777,4 +777,15 @@ describe("a new user's own notes", () => {
     );
     expect(document.questions.map((q) => [q.prompt, q.redFlags])).toEqual([["Why are you leaving?", []]]);
   });
+
+  it("a title that asks over bold numbered questions is their document's title; an answer in a heading ('#### RTA: …') answers", () => {
+    const document = parse(
+      "# ¿BACKEND O FRONTEND?\n\n**1. ¿Qué es la programación?**\n##### RTA: El proceso de crear programas.\n\n**2. ¿Qué es el desarrollo web?**\n#### RTA: Crear sitios web.\n\n**3. ¿Qué es FRONTEND?**\n#### ANS: La parte que ve el usuario.\n",
+    );
+    expect(document.questions.map((q) => [q.prompt, q.answer])).toEqual([
+      ["¿Qué es la programación?", "El proceso de crear programas."],
+      ["¿Qué es el desarrollo web?", "Crear sitios web."],
+      ["¿Qué es FRONTEND?", "La parte que ve el usuario."],
+    ]);
+  });
 });
