@@ -788,4 +788,18 @@ describe("a new user's own notes", () => {
       ["¿Qué es FRONTEND?", "La parte que ve el usuario."],
     ]);
   });
+
+  it("a Chinese quiz: '### 题目' over the prompt, options, and the answer behind '查看答案' as '正确答案：B' with its '解析'", () => {
+    const item = (n: number, asked: string) =>
+      `## 第 ${n} 题\n\n**类型：** 单选题\n\n### 题目\n\n${asked}\n\n**选项：**\n- A. git reset --hard HEAD~1\n- B. git reset --soft HEAD~1\n\n<details>\n<summary>查看答案</summary>\n\n### ✅ 正确答案：B\n\n### 📖 解析\n\n#### 命令对比\n\n--soft 只移动 HEAD。\n\n</details>\n\n`;
+    const document = parse(`# Git 面试题\n\n${item(1, "哪个命令可以撤销最近一次提交？")}${item(2, "哪个命令保留改动？")}`);
+    expect(document.questions.map((q) => [q.prompt, q.answer?.split("\n")[0]])).toEqual([
+      ["哪个命令可以撤销最近一次提交？", "**B:** git reset --soft HEAD~1"],
+      ["哪个命令保留改动？", "**B:** git reset --soft HEAD~1"],
+    ]);
+    expect(document.questions.map((q) => q.context)).toEqual([
+      "**选项：**\n\n- A. git reset --hard HEAD~1\n- B. git reset --soft HEAD~1",
+      "**选项：**\n\n- A. git reset --hard HEAD~1\n- B. git reset --soft HEAD~1",
+    ]);
+  });
 });

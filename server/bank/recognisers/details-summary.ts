@@ -41,9 +41,12 @@ export const recogniseDetailsSummary: Recogniser = (unit, ctx) => {
     }
     return /^<\/details>$/i.test(rest) ? { type: "end" } : null;
   }
-  // "Show answer", "Click to see the solution": a button's words around the part it reveals.
+  // "Show answer", "Click to see the solution", "查看答案": a button's words around the part it reveals.
   const field = fieldForLabel(
-    labelText(summary.prompt).replace(/^(?:click (?:here )?(?:to|for) )?(?:show|view|see|reveal|display|toggle|expand)(?: the)? /, ""),
+    labelText(summary.prompt).replace(
+      /^(?:click (?:here )?(?:to|for) )?(?:show|view|see|reveal|display|toggle|expand)(?: the)? |^(?:点击)?(?:查看|显示|展开)/,
+      "",
+    ),
   );
   if (ctx.inQuestion && field && field !== "examples") return { type: "field", field, inline: summary.after };
   if (!isQuestionLike(summary.prompt)) return null;

@@ -20,8 +20,9 @@ export function withoutQuestionLabel(text: string): string {
 /** The label names the question itself (not "Q"): under a heading, its text is the heading's prompt. */
 const NAMES_QUESTION = /^(?:question|base question|main question|interview question|prompt|вопрос|pregunta|pergunta|frage|soru|domanda)(?![\p{L}\p{N}])/iu;
 
-/** "### Question" over its prompt, then "### Answer" over the answer: a template's headings, the prompt below. */
-export const isQuestionLabelHeading = (unit: Unit) => unit.kind === "heading" && /^(?:q|question)\s*#?\d{0,3}\s*[:.]?$/i.test(withoutEmoji(unit.text).trim());
+/** "### Question" (or "### 题目") over its prompt, then "### Answer" over the answer: a template's headings, the prompt below. */
+export const isQuestionLabelHeading = (unit: Unit) =>
+  unit.kind === "heading" && /^(?:(?:q|question)\s*#?\d{0,3}\s*[:.]?|题目|題目|问题|問題|질문|문제)$/i.test(withoutEmoji(unit.text).trim());
 
 export const recogniseLabelledQuestion: Recogniser = (unit, ctx) => {
   if (isQuestionLabelHeading(unit)) {

@@ -24,7 +24,7 @@ export const PART_LABELS: readonly { field: LabelField; pattern: RegExp }[] = [
   {
     field: "answer",
     pattern:
-      /^(?:(?:правильный )?ответ|решение|respuesta(?: (?:sólida|modelo|sugerida|ideal))?|rta\.?|resposta(?: (?:modelo|sugerida|ideal))?|réponse|antwort|lösung|risposta|(?:参考)?答案|回答|解答|答|정답|답변)$/,
+      /^(?:(?:правильный )?ответ|решение|respuesta(?: (?:sólida|modelo|sugerida|ideal))?|rta\.?|resposta(?: (?:modelo|sugerida|ideal))?|réponse|antwort|lösung|risposta|(?:参考|正确)?答案|解析|回答|解答|答|정답|답변)$/,
   },
   {
     field: "keyPoints",
