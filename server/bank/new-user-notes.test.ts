@@ -802,4 +802,16 @@ describe("a new user's own notes", () => {
       "**选项：**\n\n- A. git reset --hard HEAD~1\n- B. git reset --soft HEAD~1",
     ]);
   });
+
+  it("a tagline under the title ('### [ … ]') does not hide the level sections over lists of questions after it", () => {
+    const document = parse(
+      "# MÜLAKAT SORULARI\n### [ SEKTÖRDE KENDİNİZİ KANITLAYIN ]\n\nTeorik bilgileri savunun.\n\n---\n\n## 🟢 1. SEVİYE: JUNIOR\n*   **Soru:** Singleton tasarım kalıbı nedir?\n*   **Soru:** Veritabanında Indexleme nasıl çalışır?\n\n## 🔴 2. SEVİYE: MİMARİ\n*   **Soru:** Mikroservis mimarisinin avantajları nelerdir?\n*   **Soru:** Ölçeklenebilirlik nedir?\n",
+    );
+    expect(document.questions.map((q) => [q.prompt, q.section.at(-1)])).toEqual([
+      ["Singleton tasarım kalıbı nedir?", "SEVİYE: JUNIOR"],
+      ["Veritabanında Indexleme nasıl çalışır?", "SEVİYE: JUNIOR"],
+      ["Mikroservis mimarisinin avantajları nelerdir?", "SEVİYE: MİMARİ"],
+      ["Ölçeklenebilirlik nedir?", "SEVİYE: MİMARİ"],
+    ]);
+  });
 });

@@ -462,8 +462,11 @@ function stepSections(units: readonly Unit[]): Set<Unit> {
     return false;
   };
   const sections = new Set<Unit>();
-  for (const steps of siblingGroups(units, headings)) {
-    if (!steps.every((h) => h.depth === steps[0]?.depth)) continue;
+  for (const group of siblingGroups(units, headings)) {
+    // Siblings written at two depths ("### [ a tagline ]" under the title, then the "## " steps): the steps are the
+    // depth most of them share.
+    const depth = mostCommonDepth(group);
+    const steps = group.filter((h) => h.depth === depth);
     if (steps.filter((h) => leadsToQuestions(h.index, h.depth)).length < Math.max(2, steps.length / 3)) continue;
     const endsAsking = (h: { text: string }) => /[?？]["”'’]?$/.test(headingPrompt(h.text).prompt);
     // Headings that mostly ask are the questions, and the lists under them their parts.
@@ -471,6 +474,12 @@ function stepSections(units: readonly Unit[]): Set<Unit> {
     for (const h of steps) if (!endsAsking(h)) sections.add(h.unit);
   }
   return sections;
+}
+
+function mostCommonDepth(headings: readonly { depth: number }[]): number {
+  const counts = new Map<number, number>();
+  for (const h of headings) counts.set(h.depth, (counts.get(h.depth) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0;
 }
 
 /**
