@@ -805,13 +805,14 @@ describe("a new user's own notes", () => {
 
   it("a tagline under the title ('### [ … ]') does not hide the level sections over lists of questions after it", () => {
     const document = parse(
-      "# MÜLAKAT SORULARI\n### [ SEKTÖRDE KENDİNİZİ KANITLAYIN ]\n\nTeorik bilgileri savunun.\n\n---\n\n## 🟢 1. SEVİYE: JUNIOR\n*   **Soru:** Singleton tasarım kalıbı nedir?\n*   **Soru:** Veritabanında Indexleme nasıl çalışır?\n\n## 🔴 2. SEVİYE: MİMARİ\n*   **Soru:** Mikroservis mimarisinin avantajları nelerdir?\n*   **Soru:** Ölçeklenebilirlik nedir?\n",
+      "# MÜLAKAT SORULARI\n### [ SEKTÖRDE KENDİNİZİ KANITLAYIN ]\n\nTeorik bilgileri savunun.\n\n---\n\n## 🟢 1. SEVİYE: JUNIOR\n*   **Soru:** Singleton tasarım kalıbı nedir?\n*   **Soru:** Veritabanında Indexleme nasıl çalışır?\n\n## 🔴 2. SEVİYE: MİMARİ\n*   **Soru:** Mikroservis mimarisinin avantajları nelerdir?\n*   **Soru:** Ölçeklenebilirlik nedir?\n\n## 🟣 3. SEVİYE: LİDERLİK\n*   **Soru:** Bir ekibi nasıl yönetirsin?\n",
     );
     expect(document.questions.map((q) => [q.prompt, q.section.at(-1)])).toEqual([
       ["Singleton tasarım kalıbı nedir?", "SEVİYE: JUNIOR"],
       ["Veritabanında Indexleme nasıl çalışır?", "SEVİYE: JUNIOR"],
       ["Mikroservis mimarisinin avantajları nelerdir?", "SEVİYE: MİMARİ"],
       ["Ölçeklenebilirlik nedir?", "SEVİYE: MİMARİ"],
+      ["Bir ekibi nasıl yönetirsin?", "SEVİYE: LİDERLİK"],
     ]);
   });
 });
