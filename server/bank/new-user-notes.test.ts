@@ -815,4 +815,15 @@ describe("a new user's own notes", () => {
       ["Bir ekibi nasıl yönetirsin?", "SEVİYE: LİDERLİK"],
     ]);
   });
+
+  it("an interviewer's cheat sheet: a question quoted whole under each topic heading is that topic's question, answered or not", () => {
+    const document = parse(
+      '# Interviewer cheat sheet\n\n## Key facts\n\n### Stack\n- Backend: .NET 9\n- Frontend: Angular 20\n\n## Conversation starters\n\n### Performance\n*"The dashboard loads every task at once. How would you optimize it?"*\n\n### Security\n*"Tokens live in localStorage. What are the implications?"*\n\n### Scalability\n*"When would you move from JSON files to a database?"*\n',
+    );
+    expect(document.questions.map((q) => [q.prompt, q.section.at(-1)])).toEqual([
+      ["The dashboard loads every task at once. How would you optimize it?", "Performance"],
+      ["Tokens live in localStorage. What are the implications?", "Security"],
+      ["When would you move from JSON files to a database?", "Scalability"],
+    ]);
+  });
 });

@@ -521,8 +521,11 @@ function stemEntries(units: readonly Unit[], stems: readonly Unit[]): Map<Unit, 
 /** A paragraph that asks in full on its own line: "What does this print, and why?". */
 function asksItself(units: readonly Unit[], index: number): boolean {
   const unit = units[index];
-  return unit?.kind === "line" && /[?？]\)?$/.test(unit.text) && isQuestionLike(unit.text) && startsBlock(units, index);
+  return unit?.kind === "line" && /[?？]["”'’)]*$/.test(unit.text) && isQuestionLike(unit.text) && startsBlock(units, index);
 }
+
+/** A paragraph that is one quotation: what the interviewer says, word for word. */
+const quotedWhole = (unit: Unit) => unit.kind === "line" && /^["“][^"“”]+["”]$/.test(unit.text.trim());
 
 /**
  * A note that mixes two ways of writing questions ("**What is an index?**" and its answer, then "## Closures in
@@ -551,7 +554,10 @@ function addLoneAskingParagraphs(units: readonly Unit[], openers: Map<Unit, Open
     if (units.slice(index, subtreeEnd).some((u) => openers.has(u))) return;
     const asking = [];
     for (let i = index + 1; i < ownEnd; i++) if (asksItself(units, i)) asking.push(i);
-    if (asking.length === 1 && materialAfter(units, asking[0] as number, ownEnd, 0)) askedIn.set(index, asking[0] as number);
+    // A question quoted whole ("*"Tokens live in localStorage. What are the implications?"*") is one to say aloud,
+    // answered or not; an unquoted one needs its answer after it.
+    const [only] = asking;
+    if (only !== undefined && asking.length === 1 && (materialAfter(units, only, ownEnd, 0) || quotedWhole(units[only] as Unit))) askedIn.set(index, only);
   });
   const sections = new Set<Unit>();
   for (const siblings of siblingGroups(units, headings)) {
