@@ -60,10 +60,11 @@ export function withoutEmoji(text: string): string {
   return kept.replace(/\s+/g, " ").trim();
 }
 
-/** Strips the quotes a whole prompt is wrapped in: “Design a system” → Design a system. */
-const OPENING_QUOTES = new Set(`"“”'‘*_`);
-const CLOSING_QUOTES = new Set(`"“”'’*_`);
+// German opens with „ and closes with “; French quotes with « ».
+const OPENING_QUOTES = new Set(`"“”'‘„«*_`);
+const CLOSING_QUOTES = new Set(`"“”'’»*_`);
 
+/** Strips the quotes a whole prompt is wrapped in: “Design a system” → Design a system. */
 export function unquote(text: string): string {
   // Counted rather than matched: a pattern with a run on each side backtracks cubically on a line of quotes.
   const t = text.trim();

@@ -826,4 +826,19 @@ describe("a new user's own notes", () => {
       ["When would you move from JSON files to a database?", "Scalability"],
     ]);
   });
+
+  it("a German guide: „…“ quotes leave the prompt, 'Worauf du achtest' heads the look-fors, and its ❌ entries are red flags", () => {
+    const document = parse(
+      "# Interview-Fragen\n\n### Frage: Code Review\n\n> „Du siehst diesen Code in einem Pull Request. Was fällt dir auf?“\n\n**Follow-ups:**\n- „Wie würdest du das umbauen?“\n\n**Worauf du achtest:**\n- ✅ Sieht strukturelle Probleme\n- ❌ Nur theoretisch\n\n### Frage: Bug\n\n> „Ein Login funktioniert manchmal nicht. Was machst du?“\n\n**Worauf du achtest:**\n- ✅ Systematischer Ansatz\n",
+    );
+    expect(document.questions.map((q) => [q.prompt, q.followUps.map((f) => f.prompt), q.rubric.flatMap((c) => c.lookFor), q.redFlags])).toEqual([
+      [
+        "Du siehst diesen Code in einem Pull Request. Was fällt dir auf?",
+        ["Wie würdest du das umbauen?"],
+        ["Sieht strukturelle Probleme"],
+        ["Nur theoretisch"],
+      ],
+      ["Ein Login funktioniert manchmal nicht. Was machst du?", [], ["Systematischer Ansatz"], []],
+    ]);
+  });
 });

@@ -101,6 +101,21 @@ export function unstatedCriteria(
   }));
 }
 
+/** A mark that says "not this" before a look-for ("❌ Only theory", "🚩 Blames others"). */
+const BAD_MARK = /^\s*(?:❌|✗|✘|🚩|⛔|👎)\s*/u;
+
+/**
+ * What a rubric's list marks as bad ("- ❌ Only theory" among "- ✅ …" under "What to look for") is the question's red
+ * flags, not something to look for: the entries, and the look-fors without them.
+ */
+function markedFlags(units: readonly Unit[]): string[] {
+  return units.flatMap((u) => (u.kind === "list" ? u.items.filter((i) => BAD_MARK.test(i.text)).map((i) => withoutEmoji(i.text.replace(BAD_MARK, ""))) : []));
+}
+
+function withoutFlags(rubric: readonly RubricCriterion[], flags: readonly string[]): RubricCriterion[] {
+  return flags.length === 0 ? [...rubric] : rubric.map((c) => ({ ...c, lookFor: c.lookFor.filter((item) => !flags.includes(withoutEmoji(item))) }));
+}
+
 export function cleanCriteria(rubric: RubricCriterion[]): RubricCriterion[] {
   return rubric.map((c) => ({ title: cleanPrompt(c.title), lookFor: dedupe(c.lookFor.map(withoutEmoji)) })).filter((c) => c.title !== "");
 }
@@ -309,8 +324,9 @@ export function normaliseDraft(draft: QuestionDraft, shared: readonly SectionNot
   const statement = quiz?.shown ?? (hasAnswer ? draft.fields.body : statementOf(draft.prompt, draft.fields.body));
   const answered = quiz?.answer ?? (hasAnswer ? withChosenOption(draft.fields.answer, draft.fields.body) : draft.fields.body.slice(statement.length));
   const answerUnits = answered.filter((u) => !isPlaceholder(u));
-  const { criteria: rubric, stated } = criteriaFor(draft, answerUnits);
-  const cleanRubric = cleanCriteria(rubric);
+  const { criteria, stated } = criteriaFor(draft, answerUnits);
+  const flagged = markedFlags(draft.fields.rubric);
+  const cleanRubric = cleanCriteria(withoutFlags(criteria, flagged));
   const statedKeyPoints = dedupe(labelledItems(listPart(draft, "keyPoints"))).slice(0, MAX_KEY_POINTS);
   const section = draft.section.map(sectionName).filter((s) => s !== "");
   const inScope = shared.filter((s) => s.scope.every((part, i) => part === section[i]) && s.items.length > 0);
@@ -343,7 +359,7 @@ export function normaliseDraft(draft: QuestionDraft, shared: readonly SectionNot
         lookFor: dedupe(f.lookFor),
       }))
       .filter((f) => f.prompt !== ""),
-    redFlags: dedupe([...labelledItems(listPart(draft, "redFlags")), ...sharedFlags]),
+    redFlags: dedupe([...labelledItems(listPart(draft, "redFlags")), ...flagged, ...sharedFlags]),
     exampleScore:
       draft.score === null
         ? null

@@ -40,7 +40,11 @@ export const PART_LABELS: readonly { field: LabelField; pattern: RegExp }[] = [
     pattern:
       /^what (?:is )?(?:this|the) question (?:is )?test(?:ing|s)\??$|^what (?:it|this) tests\??$|^what (?:the )?interviewers? (?:is |are )?look(?:s|ing)? for\??$|^good to hear$|^evaluation criteria$|^(?:scoring )?rubric$|^scoring criteria$|^what (?:a )?good answer (?:includes|looks like|covers)$|^assessment criteria$|^(?:things|what) to (?:look out|watch out|look) for(?: (?:during|in) (?:the |an )?interviews?)?$|^look-?fors$|^(?:look|listen) (?:out )?for$|^looking for$|^good signs?$|^what (?:they|we|interviewers?) (?:want|expect|hope) to (?:hear|see)$|^what (?:we|they)(?: are|'re) looking for$|^what good looks like$/,
   },
-  { field: "rubric", pattern: /^qué (?:evalúa|busca) el entrevistador$|^o que o entrevistador (?:avalia|procura)$/ },
+  {
+    field: "rubric",
+    pattern:
+      /^qué (?:evalúa|busca) el entrevistador$|^o que o entrevistador (?:avalia|procura)$|^worauf (?:du |sie |man |wir )?(?:achtest|achten)$|^bewertungskriterien$/,
+  },
   {
     field: "notes",
     pattern:
