@@ -76,6 +76,8 @@ function reportAdversarial(): void {
     "question marks and brackets": (n) => `- What is it${"?(".repeat(n / 2)}x\n- What else?\n`,
     "heading of underscores": (n) => `## What is it${"_ ".repeat(n / 2)}x\n\ntext\n`,
     // A heading as long as a paragraph over many questions: its name is read once per question (normalise-question.ts).
+    // An entry's bullet, then blanks across a line break (assemble-questions.ts NUMBERED_ENTRY).
+    "bullet, then blanks": (n) => `-    \n${" ".repeat(n)}What is it?\n\nAnswer text.\n\n* What is that?\n\nAnswer text.\n\n+ Why is it so?\n\nAnswer.\n`,
     "long heading over many questions": (n) => `## ${"word ".repeat(n / 10)}\n\n${"### What is it?\n\nanswer.\n\n".repeat(n / 50)}`,
   };
   const rows = Object.entries(inputs).map(([input, make]) => {

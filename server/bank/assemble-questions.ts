@@ -123,7 +123,8 @@ export function assembleQuestions(units: readonly Unit[], structure: QuestionUni
  * ("# ¿Backend o frontend?" over "**1. ¿Qué es …?**"): it is their title, as a question it would hold them as its
  * answer. A heading deeper in the document asks over such entries as its follow-ups ("### Why ES?" over "**Q: …**").
  */
-const NUMBERED_ENTRY = /^\s*(?:[-*+]\s+)?(?:\*\*|__)?\s*(?:q(?:uestion)?\s*)?\d{1,3}[.):]/i;
+// Each run of blanks has one quantifier of its own, so that a long run is read once (a "\s+" then "\s*" split it every way).
+const NUMBERED_ENTRY = /^[ \t]*(?:[-*+][ \t]+)?(?:(?:\*\*|__)[ \t]*)?(?:q(?:uestion)?[ \t]*)?\d{1,3}[.):]/i;
 
 function titleOverOpeners(units: readonly Unit[], openers: ReadonlyMap<Unit, unknown>): Unit | null {
   const headings = units.filter((u) => u.kind === "heading");

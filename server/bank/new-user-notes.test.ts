@@ -841,4 +841,24 @@ describe("a new user's own notes", () => {
       ["Ein Login funktioniert manchmal nicht. Was machst du?", [], ["Systematischer Ansatz"], []],
     ]);
   });
+
+  it("a bilingual list: the question's translation nested under it is said with it, not a follow-up", () => {
+    const document = parse(
+      "# Backend Engineer\n\n## 専門的な質問\n\n- What is a reverse proxy?\n  - リバースプロキシとは何ですか？\n- When is refactoring useful?\n  - リファクタリングはどのような場合に有益ですか？\n- Why is the cache stale?\n  - How do you know?\n",
+    );
+    expect(document.questions.map((q) => [q.prompt, q.followUps.map((f) => f.prompt)])).toEqual([
+      ["What is a reverse proxy? (リバースプロキシとは何ですか？)", []],
+      ["When is refactoring useful? (リファクタリングはどのような場合に有益ですか？)", []],
+      ["Why is the cache stale?", ["How do you know?"]],
+    ]);
+  });
+
+  it("a quiz whose options carry notes keeps them out of what the candidate sees; the answer's explanation stays with it", () => {
+    const document = parse(
+      "# Quiz\n\n**Q1.** Which layer do routers work at?\n\n* A. Transport\n  * Wrong: end to end.\n* B. Network\n  * Right: layer 3.\n* C. Session\n* **Answer:** B\n\n**Q2.** Default HTTPS port?\n\n* A. 80\n* B. 443\n* C. 21\n* **Answer:** B\n  Port 443 is TLS.\n",
+    );
+    const [routers, https] = document.questions;
+    expect(routers?.context ?? "").not.toContain("Right");
+    expect(https?.answer).toBe("**B:** 443\n\nPort 443 is TLS.");
+  });
 });

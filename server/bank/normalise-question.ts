@@ -222,15 +222,20 @@ function taskListOptions(units: readonly Unit[]): { shown: Unit[]; answer: Unit[
  * are shown with the question, without the entry that gives the answer away; the chosen option answers it.
  */
 function labelledOptions(units: readonly Unit[]): { shown: Unit[]; answer: Unit[] } | null {
-  const at = units.findIndex((u) => u.kind === "list" && u.items.length >= 3 && u.items.slice(0, -1).every((i) => OPTION.test(i.text)));
+  // Options of one line each: a note under an option ("Right: …") would give the answer away with them.
+  const isOption = (i: ListItem) => i.lines.length === 1 && i.children.length === 0 && OPTION.test(i.text);
+  const at = units.findIndex((u) => u.kind === "list" && u.items.length >= 3 && u.items.slice(0, -1).every(isOption));
   const list = units[at];
   const last = list?.kind === "list" ? list.items.at(-1) : undefined;
-  const label = last === undefined ? null : splitLabel(last.text);
-  if (list?.kind !== "list" || !label || fieldForLabel(label.label) !== "answer" || label.rest === "") return null;
+  const label = last === undefined ? null : splitLabel(last.lines[0] ?? "");
+  if (list?.kind !== "list" || !last || !label || fieldForLabel(label.label) !== "answer" || label.rest === "") return null;
   const items = list.items.slice(0, -1);
-  const options: Unit = { ...list, items, md: items.map((i) => `- ${i.md.replaceAll("\n", "\n  ")}`).join("\n") };
+  const options: Unit = { ...list, items, md: items.map((i) => `- ${i.md}`).join("\n") };
   const chosen: Unit = { kind: "line", md: label.rest, text: label.rest, line: list.line, block: list.block };
-  return { shown: [...units.slice(0, at), options], answer: [...withChosenOption([chosen], [options]), ...units.slice(at + 1)] };
+  // What the answer's entry says after its first line explains it.
+  const explained = last.md.split("\n").slice(1).join("\n").trim();
+  const explanation: Unit[] = explained === "" ? [] : [{ kind: "line", md: explained, text: plainInline(explained), line: list.line, block: list.block + 0.5 }];
+  return { shown: [...units.slice(0, at), options], answer: [...withChosenOption([chosen], [options]), ...explanation, ...units.slice(at + 1)] };
 }
 
 const MAX_NAME_WORDS = 10;

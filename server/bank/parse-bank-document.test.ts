@@ -169,6 +169,12 @@ describe("bad input", () => {
     expect(doc.questions.map((q) => q.section.at(-1))).toEqual([`${heading.slice(0, 200).trimEnd()}…`, `${heading.slice(0, 200).trimEnd()}…`]);
   });
 
+  it("more than a hundred <details> blocks without blank lines: the paragraph after them is a block of its own", () => {
+    const blocks = Array.from({ length: 101 }, (_, i) => `<details><summary>What is ${i}?</summary>Answer ${i}.</details>`).join("\n");
+    const doc = parse(new TextEncoder().encode(`# Quiz\n\n${blocks}\n\n**Note:** the end.\n`));
+    expect(doc.questions.at(-1)?.answer).toBe("Answer 100.\n\n**Note:** the end.");
+  });
+
   it("tells Markdown from plain text", () => {
     expect(looksLikeMarkdown("## A\n\n**b**\n\n```\nc\n```\n")).toBe(true);
     expect(looksLikeMarkdown("Q: What?\nANS: That.\n")).toBe(false);

@@ -256,8 +256,15 @@ function nodeUnits(node: RootContent, source: ParsedSource, block: number, units
           block,
         });
       else
-        detailsBlocks(node.value).forEach((chunk, i) =>
-          units.push({ kind: "html", value: chunk.value, md: htmlTextAsMarkdown(chunk.value), line: line + chunk.offset, block: block + i / 100 }),
+        detailsBlocks(node.value).forEach((chunk, i, chunks) =>
+          // Blocks of their own, numbered below the next node's.
+          units.push({
+            kind: "html",
+            value: chunk.value,
+            md: htmlTextAsMarkdown(chunk.value),
+            line: line + chunk.offset,
+            block: block + i / (chunks.length + 1),
+          }),
         );
       break;
     }

@@ -103,6 +103,9 @@ function questionAndProbes(text: string): { prompt: string; followUps: string[];
   return { prompt, followUps: followUps.map(unquote), notes };
 }
 
+/** Written in a script other than the Latin alphabet: Chinese, Japanese, Korean, Cyrillic, Greek, Arabic, Hebrew, Devanagari, Thai. */
+const NON_LATIN = /[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0900-\u097f\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
+
 function listedQuestion(item: ListItem): ListedQuestion {
   const unlabelled = withoutQuestionLabel(item.text);
   const bracketed = BRACKETED_FOLLOW_UP.exec(unlabelled);
@@ -145,6 +148,11 @@ function listedQuestion(item: ListItem): ListedQuestion {
     return { prompt, answer, meta: {}, followUps: probes, parts };
   }
   const nested = descendants(item);
+  // "- What is a reverse proxy?" / "  - リバースプロキシとは何ですか？": the same question in the other language of a
+  // bilingual list is said with it, not asked after it.
+  const [only] = nested;
+  if (nested.length === 1 && only !== undefined && item.lines.length === 1 && isQuestionLike(only.text) && NON_LATIN.test(only.text) !== NON_LATIN.test(prompt))
+    return { prompt: `${prompt} (${unquote(only.text)})`, answer: null, meta: {}, followUps: probes };
   // Questions nested under it, at any depth ("How?" under "Why?" under it), are its follow-ups.
   const followUps = nested.length > 0 && nested.every((c) => isQuestionLike(c.text)) ? nested.map((c) => unquote(c.text)) : [];
   const below = (followUps.length > 0 ? item.lines : item.md.split("\n")).slice(1).join("\n");
