@@ -75,10 +75,14 @@ function reportAdversarial(): void {
     // (heading-question.ts): each was tried from every mark of a run.
     "question marks and brackets": (n) => `- What is it${"?(".repeat(n / 2)}x\n- What else?\n`,
     "heading of underscores": (n) => `## What is it${"_ ".repeat(n / 2)}x\n\ntext\n`,
-    // A heading as long as a paragraph over many questions: its name is read once per question (normalise-question.ts).
     // An entry's bullet, then blanks across a line break (assemble-questions.ts NUMBERED_ENTRY).
     "bullet, then blanks": (n) => `-    \n${" ".repeat(n)}What is it?\n\nAnswer text.\n\n* What is that?\n\nAnswer text.\n\n+ Why is it so?\n\nAnswer.\n`,
+    // A heading as long as a paragraph over many questions: its name is read once per question (normalise-question.ts).
     "long heading over many questions": (n) => `## ${"word ".repeat(n / 10)}\n\n${"### What is it?\n\nanswer.\n\n".repeat(n / 50)}`,
+    // Questions with a follow-up nested under each, the commonest list of all. The Markdown parser (micromark
+    // 4.0.3) copied every event so far each time a nested list closed; patches/ has the fix.
+    "nested lists": (n) => `${"- What is it?\n  - Why?\n".repeat(n / 24)}`,
+    "numbered, nested and loose": (n) => `${"1. What is it?\n\n   - Why?\n\n   Answer.\n\n".repeat(n / 40)}`,
   };
   const rows = Object.entries(inputs).map(([input, make]) => {
     const at = (n: number) => {
