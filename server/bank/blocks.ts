@@ -43,6 +43,12 @@ export interface SplitResult {
   codeLinesRestored: number;
 }
 
+/** The unit's last line in the decoded document. An HTML unit is counted in its source: its Markdown has a line per
+ * item or paragraph, however the HTML was broken. */
+export function lastLineOf(unit: Unit): number {
+  return unit.line + (unit.kind === "html" ? unit.value : unit.md).split("\n").length - 1;
+}
+
 /** Joins units back into Markdown, keeping paragraphs' own line breaks. */
 export function unitsToMarkdown(units: readonly Unit[]): string {
   let out = "";

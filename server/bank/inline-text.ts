@@ -76,6 +76,9 @@ export function unquote(text: string): string {
   return t.slice(start, end).trim();
 }
 
+/** A sentence that is one quotation ("“Walk me through your last outage.”"): what the interviewer says, word for word. */
+export const isQuotedWhole = (text: string): boolean => /^["“][^"“”]+["”]$/.test(text.trim());
+
 /** `text` without the run of `chars` at its end (what `/[chars]+$/` removes, in one pass). */
 export function trimEndOf(text: string, chars: string): string {
   let end = text.length;

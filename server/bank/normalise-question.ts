@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { Assembly, QuestionDraft } from "./assemble-questions";
 import type { BankQuestion, RubricCriterion } from "./bank-format";
 import type { ListItem, Unit } from "./blocks";
-import { unitsToMarkdown } from "./blocks";
+import { lastLineOf, unitsToMarkdown } from "./blocks";
 import { deriveCriteria } from "./derive-rubric";
 import { extractCodeSpec } from "./extract-code-spec";
 import { carriesCriteria, extractCriteria, extractItems, labelledItems, yieldsItems } from "./extract-items";
@@ -291,8 +291,6 @@ export interface Derivation {
   /** The answer's lines in the decoded text, what a derived criterion comes from. */
   answerLines: { from: number; to: number } | null;
 }
-
-const lastLineOf = (unit: Unit) => unit.line + unit.md.split("\n").length - 1;
 
 function linesOf(units: readonly Unit[]): { from: number; to: number } | null {
   const placed = units.filter((u) => u.line > 0);

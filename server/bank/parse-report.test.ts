@@ -70,6 +70,13 @@ describe("the parse report", () => {
     ]);
   });
 
+  it("gives a passage written in HTML the lines of its source, not of the Markdown it reads as", () => {
+    const html = ["# Notes", "", "<div>", "<p>Intro one</p>", "<p>Intro two</p>", "<p>Intro three</p>", "</div>", "", "## What is X?", "", "X is y.", ""].join(
+      "\n",
+    );
+    expect(parse(html).report.unused).toEqual([{ line: 3, endLine: 7, excerpt: "Intro one Intro two Intro three", prompt: "Intro one Intro two Intro three" }]);
+  });
+
   it("turns a listed passage into a question of its own, in document order, leaving the other questions' keys alone", () => {
     const before = parse(notes).document;
     const { document, report } = parse(notes, [17]);

@@ -1,7 +1,7 @@
 import type { QuestionDraft } from "./assemble-questions";
 import { emptyFields } from "./assemble-questions";
 import type { Unit } from "./blocks";
-import { unitsToMarkdown } from "./blocks";
+import { lastLineOf, unitsToMarkdown } from "./blocks";
 import { headingPrompt } from "./recognisers/heading-question";
 import { plainInline, sliceText } from "./inline-text";
 import { isLayoutOnly } from "./layout-noise";
@@ -36,8 +36,6 @@ export interface Passage {
   units: Unit[];
   section: string[];
 }
-
-const lastLine = (unit: Unit) => unit.line + unit.md.split("\n").length - 1;
 
 /**
  * Units that carry content (not headings, rules or page furniture) and that no question used, grouped
@@ -111,5 +109,5 @@ export function describePassage(passage: Passage, prompt: string): UnusedPassage
   const first = passage.units[0];
   const last = passage.units.at(-1);
   if (!first || !last) throw new Error("a passage has at least one unit");
-  return { line: first.line, endLine: Math.max(first.line, lastLine(last)), excerpt: excerptOf(passage.units, EXCERPT_CHARS), prompt };
+  return { line: first.line, endLine: Math.max(first.line, lastLineOf(last)), excerpt: excerptOf(passage.units, EXCERPT_CHARS), prompt };
 }

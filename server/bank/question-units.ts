@@ -1,10 +1,10 @@
 import type { Unit } from "./blocks";
-import { plainInline, trimEndOf, unquote, withoutEmoji } from "./inline-text";
+import { isQuotedWhole, plainInline, trimEndOf, unquote, withoutEmoji } from "./inline-text";
 import { isLayoutOnly, withoutPresentationalTags } from "./layout-noise";
 import { detailsSummary } from "./recognisers/details-summary";
 import { fieldForLabel } from "./recognisers/labels";
 import { headingAsks, headingPrompt } from "./recognisers/heading-question";
-import { askedInBold, isQuestionLike, labelText, splitLabel } from "./recognisers/recogniser";
+import { askedInBold, endsOnQuestionMark, isQuestionLike, labelText, splitLabel } from "./recognisers/recogniser";
 import { type WriteUpPart, writeUpPart } from "./write-up-parts";
 
 /**
@@ -521,11 +521,8 @@ function stemEntries(units: readonly Unit[], stems: readonly Unit[]): Map<Unit, 
 /** A paragraph that asks in full on its own line: "What does this print, and why?". */
 function asksItself(units: readonly Unit[], index: number): boolean {
   const unit = units[index];
-  return unit?.kind === "line" && /[?？]["”'’)]*$/.test(unit.text) && isQuestionLike(unit.text) && startsBlock(units, index);
+  return unit?.kind === "line" && endsOnQuestionMark(unit.text) && isQuestionLike(unit.text) && startsBlock(units, index);
 }
-
-/** A paragraph that is one quotation: what the interviewer says, word for word. */
-const quotedWhole = (unit: Unit) => unit.kind === "line" && /^["“][^"“”]+["”]$/.test(unit.text.trim());
 
 /**
  * A note that mixes two ways of writing questions ("**What is an index?**" and its answer, then "## Closures in
@@ -557,7 +554,9 @@ function addLoneAskingParagraphs(units: readonly Unit[], openers: Map<Unit, Open
     // A question quoted whole ("*"Tokens live in localStorage. What are the implications?"*") is one to say aloud,
     // answered or not; an unquoted one needs its answer after it.
     const [only] = asking;
-    if (only !== undefined && asking.length === 1 && (materialAfter(units, only, ownEnd, 0) || quotedWhole(units[only] as Unit))) askedIn.set(index, only);
+    const asked = only === undefined ? undefined : units[only];
+    const quoted = asked?.kind === "line" && isQuotedWhole(asked.text);
+    if (only !== undefined && asking.length === 1 && (materialAfter(units, only, ownEnd, 0) || quoted)) askedIn.set(index, only);
   });
   const sections = new Set<Unit>();
   for (const siblings of siblingGroups(units, headings)) {

@@ -1,4 +1,4 @@
-import { loneLinkText, plainInline, unquote } from "../inline-text";
+import { isQuotedWhole, loneLinkText, plainInline, unquote } from "../inline-text";
 import { descendants, type ListItem } from "../blocks";
 import type { ListedQuestion, Recogniser } from "./recogniser";
 import { FOLLOW_UP_LINE } from "./labels";
@@ -117,7 +117,7 @@ function listedQuestion(item: ListItem): ListedQuestion {
   // A question quoted whole ("“Can you tell me about [a project]? I’m looking to get a sense of …”") is
   // said as one: the sentence after its question mark is part of it.
   // A dash between them ("What is a mutex? — A lock …") only separates.
-  const quotedWhole = /^["“][^"“”]*["”]$/.test(text);
+  const quotedWhole = isQuotedWhole(text);
   const probed = quotedWhole ? null : questionAndProbes(text);
   const m = quotedWhole || probed ? null : /^(.+?\?)["”]?\s+(?:[-–—]+\s+)?(\S.*)$/.exec(text);
   const answered = m?.[2] !== undefined && !isQuestionLike(m[2]) && !isAside(m[2]) && !BRIEF_REQUEST.test(m[2]) ? m : null;

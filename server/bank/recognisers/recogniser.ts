@@ -188,24 +188,27 @@ const OTHER_LANGUAGES_ASKING = new RegExp(
 
 const CLOSES_QUESTION = new Set(['"', "”", "'", "’", ")"]);
 
+/** Ends on a question mark ("?" or the full-width "？") before `end`, maybe closed by quotes or a bracket ("Why?”"). */
+export function endsOnQuestionMark(text: string, end = text.length): boolean {
+  let at = end;
+  while (at > 0 && CLOSES_QUESTION.has(text.charAt(at - 1))) at--;
+  const mark = text.charAt(at - 1);
+  return mark === "?" || mark === "？";
+}
+
 /**
  * Ends with a question mark, maybe closed by quotes or a bracket and followed by a note in brackets on its last
  * line ("Why? (Hint: think of the cache.)"). Scanned by hand: as a pattern, the note was tried after every "?"
  * and was quadratic in a line of "?(".
  */
 function endsAsking(text: string): boolean {
-  const asksAt = (end: number) => {
-    let at = end;
-    while (at > 0 && CLOSES_QUESTION.has(text.charAt(at - 1))) at--;
-    return text.charAt(at - 1) === "?";
-  };
-  if (asksAt(text.length)) return true;
+  if (endsOnQuestionMark(text)) return true;
   if (!text.endsWith(")")) return false;
   // Each walk back stops at the "(" before it, so all of them together read the line once.
   for (let open = text.indexOf("(", text.lastIndexOf("\n") + 1); open !== -1; open = text.indexOf("(", open + 1)) {
     let end = open;
     while (end > 0 && /\s/.test(text.charAt(end - 1))) end--;
-    if (asksAt(end)) return true;
+    if (endsOnQuestionMark(text, end)) return true;
   }
   return false;
 }
@@ -236,7 +239,7 @@ export function askedInBold(md: string): { asked: string; after: string } | null
   // the tail is [\s\S]*, as "." stops at a line separator (U+2028) and the failure would be retried at every "**".
   const m = /^\s*(\*\*|__)(.+?)\1(?:\s*[:：\-–—])?\s+(\S[\s\S]*)$/.exec(md);
   const [asked, after] = [m?.[2], m?.[3]];
-  if (asked === undefined || after === undefined || !/[?？]["”'’]?$/.test(asked.trim()) || isQuestionLike(after)) return null;
+  if (asked === undefined || after === undefined || !endsOnQuestionMark(asked.trim()) || isQuestionLike(after)) return null;
   return { asked: asked.trim(), after: after.trim() };
 }
 
