@@ -8,7 +8,7 @@ import { recogniseFollowUpLabel } from "./recognisers/follow-up-label";
 import { headingPrompt, topicPrompt } from "./recognisers/heading-question";
 import { recogniseLabelledItems } from "./recognisers/labelled-items";
 import { isQuestionLabelHeading, recogniseLabelledQuestion } from "./recognisers/labelled-question";
-import { isSolutionCode, isWrittenUp, type WriteUpPart, writeUpLabel, writeUpPart } from "./write-up-parts";
+import { isSolutionCode, isWrittenUp, problemNamedBy, type WriteUpPart, writeUpLabel, writeUpPart } from "./write-up-parts";
 import type { RecogniserContext } from "./recognisers/recogniser";
 import { isQuestionLike, setsTask } from "./recognisers/recogniser";
 import { plainInline } from "./inline-text";
@@ -72,8 +72,16 @@ function asksQuestions(unit: Unit): boolean {
   );
 }
 
-/** `sections`: headings over lists of questions (question-units.ts); a heading above one asks through it. */
-export function labelledTopicOpeners(units: readonly Unit[], openers: ReadonlyMap<Unit, Opener>, sections: ReadonlySet<Unit> = new Set()): Map<Unit, Opener> {
+/**
+ * `sections`: headings over lists of questions (question-units.ts); a heading above one asks through it.
+ * `writtenUp`: headings inside a problem's write-up (`siblingWriteUps`), none of which is a question of its own.
+ */
+export function labelledTopicOpeners(
+  units: readonly Unit[],
+  openers: ReadonlyMap<Unit, Opener>,
+  sections: ReadonlySet<Unit> = new Set(),
+  writtenUp: ReadonlySet<Unit> = new Set(),
+): Map<Unit, Opener> {
   const found: Candidate[] = [];
   const stack: Candidate[] = [];
   units.forEach((unit, index) => {
@@ -120,7 +128,7 @@ export function labelledTopicOpeners(units: readonly Unit[], openers: ReadonlyMa
     top.own.push(unit);
   });
   const promptOf = (c: Candidate): string | null => {
-    if (c.asksOthers || writeUpPart(c.unit.text) !== null) return null;
+    if (c.asksOthers || writeUpPart(c.unit.text) !== null || writtenUp.has(c.unit)) return null;
     const prompt = topicPrompt(c.unit.text);
     if (prompt.length < 2 || isFurniture(prompt)) return null;
     if (writesUpProblem(c)) return prompt;
@@ -160,4 +168,79 @@ function writesUpProblem(c: Candidate): boolean {
     c.own.some((u) => u.kind === "line" || u.kind === "quote"),
     tasked,
   );
+}
+
+type Heading = Extract<Unit, { kind: "heading" }>;
+
+export interface SiblingWriteUps {
+  openers: Map<Unit, Opener>;
+  /** The sibling sections after each name, what `answerParts` are (question-units.ts). */
+  answerParts: Set<Unit>;
+  /** Every heading of the write-ups below their names: their approaches are no questions of their own. */
+  within: Set<Unit>;
+}
+
+/**
+ * A write-up whose parts are its name's siblings: "## House Robber" then "## Problem Description", "## Solution",
+ * "## Code" at its own level (or "## Problem (104. Maximum depth)" then "## Title description", "## Idea", …). A
+ * heading that a statement part follows names a problem; its sibling sections up to the next such name, parts or
+ * not ("## Company", "## Two pointers" over "### Idea", "### Code"), are its answer's when they hold a way to solve it.
+ */
+export function siblingWriteUps(units: readonly Unit[], openers: ReadonlyMap<Unit, Opener>, fileName: string): SiblingWriteUps {
+  const found: SiblingWriteUps = { openers: new Map(), answerParts: new Set(), within: new Set() };
+  const headings = units.filter((u): u is Heading => u.kind === "heading");
+  const position = new Map(headings.map((h, i) => [h, i]));
+  // "## Problem" over a link, first in a file of its own, is named by the file ("1.two-sum.md").
+  const nameOf = (heading: Heading) => problemName(heading) ?? (heading === headings[0] && fileName.length >= 2 ? fileName : null);
+  for (const group of siblingHeadings(headings)) {
+    const startsProblem = (i: number) => writeUpPart(group[i + 1]?.text ?? "") === "statement" && nameOf(group[i] as Heading) !== null;
+    for (let i = 0; i < group.length; i++) {
+      if (!startsProblem(i)) continue;
+      let end = i + 2;
+      while (end < group.length && !startsProblem(end)) end++;
+      const name = group[i] as Heading;
+      // The run's sections with everything below them: up to the next name, else to where the group ends.
+      const from = (position.get(name) ?? 0) + 1;
+      let to = group[end] === undefined ? from : (position.get(group[end] as Heading) ?? from);
+      if (group[end] === undefined) while (to < headings.length && (headings[to] as Heading).depth >= name.depth) to++;
+      const inside = headings.slice(from, to);
+      const parts = new Set(inside.flatMap((h) => writeUpPart(h.text) ?? []));
+      const prompt = nameOf(name);
+      if (prompt !== null && isWrittenUp(parts, true) && ![name, ...inside].some((h) => openers.has(h))) {
+        found.openers.set(name, { prompt, inline: null });
+        for (const h of group.slice(i + 1, end)) found.answerParts.add(h);
+        for (const h of inside) found.within.add(h);
+      }
+      i = end - 1;
+    }
+  }
+  return found;
+}
+
+/** What a heading over a write-up calls its problem: its own words, or the name a statement heading gives. */
+function problemName(heading: Heading): string | null {
+  if (writeUpPart(heading.text) === "statement" || /^problem\b/i.test(heading.text.trim())) {
+    const named = problemNamedBy(heading.text);
+    return named === null ? null : topicPrompt(named);
+  }
+  const prompt = topicPrompt(heading.text);
+  return prompt.length < 2 || isFurniture(prompt) || isQuestionLike(prompt) ? null : prompt;
+}
+
+/** Headings grouped with their siblings (the same parent, the same depth), in document order; each heading is read once. */
+function siblingHeadings(headings: readonly Heading[]): Heading[][] {
+  const groups: Heading[][] = [];
+  // The open groups, one per depth on the way down to the current heading.
+  const open: { depth: number; group: Heading[] }[] = [];
+  for (const heading of headings) {
+    while ((open.at(-1)?.depth ?? 0) > heading.depth) open.pop();
+    const top = open.at(-1);
+    if (top?.depth === heading.depth) top.group.push(heading);
+    else {
+      const group = [heading];
+      groups.push(group);
+      open.push({ depth: heading.depth, group });
+    }
+  }
+  return groups;
 }

@@ -861,4 +861,43 @@ describe("a new user's own notes", () => {
     expect(routers?.context ?? "").not.toContain("Right");
     expect(https?.answer).toBe("**B:** 443\n\nPort 443 is TLS.");
   });
+
+  it("a problem written up in sections beside its name ('## House Robber', '## Problem Description', '## Solution', '## Code') is one question", () => {
+    const document = parse(
+      "## House Robber\n\nhttps://leetcode.com/problems/house-robber/\n\n## Problem Description\n\nGiven the money in each house, return the most you can rob without robbing two adjacent houses.\n\n## Prerequisites\n\n- Dynamic programming\n\n## Solution\n\nKeep the best total with and without the last house.\n\n## Code\n\n```js\nconst rob = (nums) => nums.reduce(([a, b], n) => [b, Math.max(b, a + n)], [0, 0])[1];\n```\n",
+    );
+    expect(document.questions).toHaveLength(1);
+    const [question] = document.questions;
+    expect(question?.prompt).toBe("House Robber");
+    expect(question?.context).toContain("Given the money in each house");
+    expect(question?.answer).toContain("Keep the best total");
+    expect(question?.answer).toContain("const rob");
+  });
+
+  it("'## Problem (104. Maximum depth)' over '## Title description', its approaches a level down: named by the heading, stated before them", () => {
+    const document = parse(
+      "## Problem (104. Maximum depth of a binary tree)\n\n## Title description\n\nGiven a binary tree, find its maximum depth.\n\n## Company\n\n- Ali\n\n## Recursion\n\n### Idea\n\nOne more than the deeper subtree.\n\n### Code\n\n```js\nconst depth = (t) => (t ? 1 + Math.max(depth(t.left), depth(t.right)) : 0);\n```\n\n## Iteration\n\n### Idea\n\nCount the levels of a breadth-first walk.\n",
+    );
+    expect(document.questions.map((q) => q.prompt)).toEqual(["Maximum depth of a binary tree"]);
+    const [question] = document.questions;
+    expect(question?.context).toContain("Given a binary tree");
+    expect(question?.context).not.toContain("One more than");
+    expect(question?.answer).toContain("One more than the deeper subtree.");
+    expect(question?.answer).toContain("breadth-first");
+  });
+
+  it("a bare '## Problem' over a link, first in its file, is named by the file; two problems written up one after the other stay two", () => {
+    const single = parse(
+      "## Problem\n\nhttps://leetcode.com/problems/two-sum\n\n## Problem Description\n\nReturn the indices of the two numbers that add up to the target.\n\n## Solution\n\nRemember each number's index in a map.\n",
+      "1.two-sum.en.md",
+    );
+    expect(single.questions.map((q) => q.prompt)).toEqual(["Two sum"]);
+    const two = parse(
+      "# Arrays\n\n## Two Sum\n\n## Description\n\nReturn the indices of two numbers adding up to a target.\n\n## Solution\n\nA map of seen numbers.\n\n## Three Sum\n\n## Description\n\nFind all triples that sum to zero.\n\n## Solution\n\nSort, then two pointers.\n",
+    );
+    expect(two.questions.map((q) => [q.prompt, q.answer])).toEqual([
+      ["Two Sum", "A map of seen numbers."],
+      ["Three Sum", "Sort, then two pointers."],
+    ]);
+  });
 });

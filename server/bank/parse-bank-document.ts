@@ -10,7 +10,7 @@ import type { SplitResult, Unit } from "./blocks";
 import type { Assembly, QuestionDraft } from "./assemble-questions";
 import { decodeText } from "./decode-text";
 import { askingSiblingUnits, inferQuestionUnits, topicQuestionUnits, type QuestionUnits } from "./question-units";
-import { labelledTopicOpeners } from "./labelled-topics";
+import { labelledTopicOpeners, siblingWriteUps } from "./labelled-topics";
 import { plainInline, sliceText, withoutEmoji } from "./inline-text";
 import { assignKeys, cleanPrompt, keptUnits, leadingRun, normaliseDraft, sectionNotes, type Derivation, type UnkeyedQuestion } from "./normalise-question";
 import { locateSources, questionRegions, SourceText } from "./locate-sources";
@@ -65,6 +65,16 @@ function documentTitle(units: readonly Unit[], sourceFile: string): string {
   return title === "" ? sourceFile : title;
 }
 
+/** "1.two-sum.en.md" → "Two sum": what a file that holds one problem calls it. */
+function problemNameOfFile(sourceFile: string): string {
+  const name = (sourceFile.split(/[\\/]/).at(-1) ?? "")
+    .replace(/(?:\.[a-z]{2})?\.[a-z0-9]{1,8}$/i, "")
+    .replace(/^\d{1,5}[.\-_ ]+/, "")
+    .replace(/[-_]+/g, " ")
+    .trim();
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
 const MIN_TOPICS = 3;
 /** A document that calls itself interview material, in its title or file name. */
 const SAYS_INTERVIEW = /interview|question|q ?& ?a|quiz|\bprep|cheat ?sheet|面试|题|вопрос|собеседован|entrevista|pregunta|pergunta/i;
@@ -88,12 +98,32 @@ export function parseBankDocument(source: BankSource): BankDocument {
 }
 
 /** The document's question unit, with the headings its labelled answer parts make questions of (labelled-topics.ts). */
-function withLabelledTopics(units: readonly Unit[], structure: QuestionUnits): QuestionUnits {
-  const topics = labelledTopicOpeners(units, structure.openers, structure.sections);
-  if (topics.size === 0) return structure;
+function withLabelledTopics(units: readonly Unit[], structure: QuestionUnits, sourceFile: string): QuestionUnits {
+  const withWriteUps = withSiblingWriteUps(units, structure, sourceFile);
+  const topics = labelledTopicOpeners(units, withWriteUps.openers, withWriteUps.sections, withWriteUps.writtenUp);
+  if (topics.size === 0) return withWriteUps;
   const n = topics.size;
   const said = `${n === 1 ? "A heading that only names a problem is a question" : `${n} headings that only name a problem are questions`}: labelled parts of an answer (key points, follow-ups, red flags…) follow ${n === 1 ? "its" : "their"} text, or ${n === 1 ? "it states" : "they state"} a task with worked examples.`;
-  return { ...structure, openers: new Map([...structure.openers, ...topics]), explanation: [structure.explanation, said].filter((s) => s !== "").join(" ") };
+  return {
+    ...withWriteUps,
+    openers: new Map([...withWriteUps.openers, ...topics]),
+    explanation: [withWriteUps.explanation, said].filter((s) => s !== "").join(" "),
+  };
+}
+
+/** The structure with the problems written up in sibling sections (labelled-topics.ts `siblingWriteUps`). */
+function withSiblingWriteUps(units: readonly Unit[], structure: QuestionUnits, sourceFile: string): QuestionUnits & { writtenUp?: ReadonlySet<Unit> } {
+  const found = siblingWriteUps(units, structure.openers, problemNameOfFile(sourceFile));
+  if (found.openers.size === 0) return structure;
+  const n = found.openers.size;
+  const said = `${n === 1 ? "A problem is" : `${n} problems are`} written up in sections beside ${n === 1 ? "its" : "their"} name ("Problem description", "Solution", "Code"…).`;
+  return {
+    ...structure,
+    openers: new Map([...structure.openers, ...found.openers]),
+    answerParts: new Set([...(structure.answerParts ?? []), ...found.answerParts]),
+    writtenUp: found.within,
+    explanation: [structure.explanation, said].filter((s) => s !== "").join(" "),
+  };
 }
 
 /** Units that reached the bank, or were read as its structure. */
@@ -136,7 +166,7 @@ function inDocumentOrder(own: readonly BankQuestion[], added: readonly BankQuest
 /** The document's question structure and the questions it assembles, with the fallbacks for documents laid out as none. */
 function questionStructure(units: readonly Unit[], sourceFile: string): { structure: QuestionUnits; assembly: Assembly } {
   const inferred = inferQuestionUnits(units);
-  let structure = withLabelledTopics(units, inferred);
+  let structure = withLabelledTopics(units, inferred, sourceFile);
   let assembly = assembleQuestions(units, structure);
   // Questions a heading's lone asking paragraph opens (one a closing section) are not a layout: topics may still be.
   const laidOut = inferred.openers.size > (inferred.closingSections?.size ?? 0);
@@ -144,7 +174,7 @@ function questionStructure(units: readonly Unit[], sourceFile: string): { struct
     // Interview study notes: a few questions asked in passing among many topics. The topics are the questions.
     const topics = topicQuestionUnits(units);
     if (topics.openers.size >= MIN_TOPICS && assembly.questions.length * TOPICS_PER_QUESTION < topics.openers.size) {
-      structure = withLabelledTopics(units, topics);
+      structure = withLabelledTopics(units, topics, sourceFile);
       assembly = assembleQuestions(units, structure);
     }
   }

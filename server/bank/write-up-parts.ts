@@ -11,8 +11,10 @@ export type WriteUpPart = "statement" | "example" | "approach" | "code" | "compl
 
 /** A part's name, then at most a number and a title of its own ("Approach 2: Hash map", "方法一：哈希表", "思路 1：代码"). */
 const PART_TAIL = String.raw`(?:\s*(?:#?\d{1,2}|[一二三四五六七八九十]{1,3}))?(?:\s*[:：.、\-—–(（]\s*[^\n]{0,80})?$`;
+/** "Title description" is how a machine translation of "题目描述" reads. */
+const STATEMENT_NAMES = String.raw`problem(?:\s+(?:statement|description))?|(?:title\s+)?description|statement|task|题目(?:描述|大意|说明|要求)?|问题描述|描述`;
 const PART_NAMES: [WriteUpPart, string][] = [
-  ["statement", String.raw`problem(?:\s+(?:statement|description))?|description|statement|task|题目(?:描述|大意|说明|要求)?|问题描述|描述`],
+  ["statement", STATEMENT_NAMES],
   ["example", String.raw`examples?|samples?(?:\s+(?:input|tests?|cases?))?|示例|样例|例子|举例|测试用例`],
   [
     "approach",
@@ -24,6 +26,15 @@ const PART_NAMES: [WriteUpPart, string][] = [
   ["followUp", String.raw`follow[- ]?ups?|进阶`],
 ];
 const PART_PATTERNS = PART_NAMES.map(([part, names]) => [part, new RegExp(`^(?:${names})${PART_TAIL}`, "iu")] as const);
+
+/** "Problem (104. Maximum depth of a binary tree)", "题目：两数之和": a statement part's heading that names its problem. */
+const NAMING_STATEMENT = new RegExp(String.raw`^(?:${STATEMENT_NAMES})\s*(?:[:：\-—–]\s*(\S.{0,200})|[(（]\s*(\S.{0,200}?)\s*[)）])$`, "iu");
+
+/** The problem a statement part's heading names ("Problem (104. Maximum depth)" → "104. Maximum depth"), else null. */
+export function problemNamedBy(heading: string): string | null {
+  const m = NAMING_STATEMENT.exec(plainInline(heading).trim());
+  return m?.[1] ?? m?.[2] ?? null;
+}
 
 /** The write-up part a sub-heading names, its numbering and emphasis aside. */
 export function writeUpPart(heading: string): WriteUpPart | null {
@@ -67,6 +78,7 @@ export function isSolutionCode(unit: Unit): boolean {
 }
 
 const SOLVING = new Set<WriteUpPart>(["approach", "code", "complexity", "followUp"]);
+const STATING = new Set<WriteUpPart>(["statement", "example", "constraints"]);
 
 /**
  * A write-up's statement, read out with its name: what comes before its first solving part (an approach,
@@ -85,6 +97,10 @@ export function writeUpStatement(body: readonly Unit[]): Unit[] {
   const tasked = own[0]?.kind === "line" && setsTask(plainInline(own[0].md));
   const parts = new Set(marks.map((m) => m.part));
   if (parts.has("approach") && body.some(isSolutionCode)) parts.add("code");
+  // Ways to solve it may sit a level down ("## Stack" over "### Idea", "### Code"): the statement then ends at
+  // the first section after it that states no more of the problem.
+  const solvedBelow = body.some((u) => u.kind === "heading" && u.depth > depth && SOLVING.has(writeUpPart(u.text) ?? "statement"));
+  if (solvedBelow) parts.add("approach");
   if (
     !isWrittenUp(
       parts,
@@ -93,7 +109,10 @@ export function writeUpStatement(body: readonly Unit[]): Unit[] {
     )
   )
     return [];
-  return body.slice(0, marks.find((m) => SOLVING.has(m.part))?.i ?? 0);
+  const solving = marks.find((m) => SOLVING.has(m.part))?.i;
+  if (solving !== undefined || !solvedBelow) return body.slice(0, solving ?? 0);
+  const ends = body.findIndex((u, i) => i > first && u.kind === "heading" && !STATING.has(writeUpPart(u.text) ?? "approach"));
+  return body.slice(0, ends === -1 ? 0 : ends);
 }
 
 /** A sub-heading naming a part that solves the problem: an approach, code, its complexity. */
