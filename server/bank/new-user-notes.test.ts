@@ -691,6 +691,28 @@ describe("a new user's own notes", () => {
     ]);
   });
 
+  it("a styled accordion: <summary> tags with attributes, questions inside a category's <details>, all one HTML block", () => {
+    const item = (asked: string, answer: string, attributes: string) =>
+      `<details>\n  <summary ${attributes}><b>${asked}</b>\n    <span style="float:right;">✅🟩🟩</span>\n  </summary>\n  <div class="accordion-content">\n    <p>${answer}</p>\n  </div>\n</details>\n`;
+    const document = parse(
+      `<details open class="section-box">\n  <summary><span class="accordion-title">기본 면접 Q&A</span></summary>\n  <div class="accordion-content">\n${item("Q1. 자바의 특징은 무엇인가요?", "플랫폼 독립적입니다.", 'style="font-size:1rem;"')}${item("Q2. 오버로딩과 오버라이딩의 차이는?", "시그니처와 재정의의 차이입니다.", 'class="q"')}  </div>\n</details>\n`,
+    );
+    expect(document.questions.map((q) => [q.prompt, q.answer])).toEqual([
+      ["자바의 특징은 무엇인가요?", "플랫폼 독립적입니다."],
+      ["오버로딩과 오버라이딩의 차이는?", "시그니처와 재정의의 차이입니다."],
+    ]);
+  });
+
+  it("a <details> inside a question's own that only labels its answer ('Answer', 'Show answer') is that answer", () => {
+    const document = parse(
+      "# Q\n\n<details>\n<summary>What is X?</summary>\n<details>\n<summary>Answer</summary>\nX is y.\n</details>\n</details>\n<details>\n<summary>What is Z?</summary>\n<details><summary>Show answer</summary>\nZ is w.\n</details>\n</details>\n",
+    );
+    expect(document.questions.map((q) => [q.prompt, q.answer])).toEqual([
+      ["What is X?", "X is y."],
+      ["What is Z?", "Z is w."],
+    ]);
+  });
+
   it("a <details> answer in its own HTML block, under an 'Answer' label, ends at </details>; '#1' numbers the summary; Korean requests ask", () => {
     const block = (n: number, asked: string, answer: string) =>
       `<details>\n<summary>#${n} ${asked}</summary>\n\n<blockquote class="info"><p><strong><u>Answer</u></strong><br>\n${answer}</p></blockquote>\n</details>\n\n`;

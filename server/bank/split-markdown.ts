@@ -279,19 +279,19 @@ function nodeUnits(node: RootContent, source: ParsedSource, block: number, units
 
 /**
  * "<details>…</details>" blocks one after another with no blank line between them are one HTML block to Markdown
- * (it ends only at a blank line): split where a block opens at the top level, so that each is a question of its own.
+ * (it ends only at a blank line): split where a block opens, so that each is a question of its own, one inside a
+ * category's block ("<details class="section-box">" around its questions) too. A block inside a question that
+ * only labels a part ("<summary>Answer</summary>") is read as that part, split or not.
  */
 function detailsBlocks(html: string): { value: string; offset: number }[] {
   const lines = html.split("\n");
   const chunks: { value: string; offset: number }[] = [];
-  let depth = 0;
   let start = 0;
   lines.forEach((text, i) => {
-    if (i > start && depth === 0 && /^\s*<details\b/i.test(text)) {
+    if (i > start && /^\s*<details\b/i.test(text)) {
       chunks.push({ value: lines.slice(start, i).join("\n"), offset: start });
       start = i;
     }
-    depth = Math.max(0, depth + (text.match(/<details\b/gi)?.length ?? 0) - (text.match(/<\/details>/gi)?.length ?? 0));
   });
   chunks.push({ value: lines.slice(start).join("\n"), offset: start });
   return chunks;

@@ -5,11 +5,15 @@ import { fieldForLabel } from "./labels";
 import { headingPrompt } from "./heading-question";
 import { isQuestionLike, labelText } from "./recogniser";
 
-const SUMMARY = /<summary>([\s\S]*?)<\/summary>/i;
+/** A summary with its attributes, if any ("<summary class="q">", "<summary style="font-size:1rem;">"). */
+const SUMMARY = /<summary\b[^>]{0,500}>([\s\S]*?)<\/summary>/i;
 /** A summary that goes on past its block ("<summary><h3>What is logged?" then code, then "</h3></summary>"). */
-const OPEN_SUMMARY = /<summary>([\s\S]*)$/i;
+const OPEN_SUMMARY = /<summary\b[^>]{0,500}>([\s\S]*)$/i;
 /** Badges inside a summary ("<span class="level-tag">Beginner</span>") are not part of the question. */
 const TRAILING_BADGES = /<span\b[\s\S]*$/i;
+
+/** The block's own "</details>", and an enclosing block's closed with it ("</details>\n</div>\n</details>"). */
+const CLOSING_DETAILS = /(?:<\/details>\s*){1,20}$/i;
 
 const summaryPrompt = (html: string) => unquote(headingPrompt(plainInline(html.replace(TRAILING_BADGES, ""))).prompt);
 
@@ -17,7 +21,11 @@ const summaryPrompt = (html: string) => unquote(headingPrompt(plainInline(html.r
 export function detailsSummary(html: string): { prompt: string; after: string | null } | null {
   const closed = SUMMARY.exec(html);
   if (closed) {
-    const after = htmlTextAsMarkdown(withoutPresentationalTags(html.slice((closed.index ?? 0) + closed[0].length).replace(/<\/details>\s*$/i, "")));
+    const after = htmlTextAsMarkdown(
+      withoutPresentationalTags(html.slice((closed.index ?? 0) + closed[0].length))
+        .replace(CLOSING_DETAILS, "")
+        .trim(),
+    );
     return { prompt: summaryPrompt(closed[1] ?? ""), after: after === "" ? null : after };
   }
   const open = OPEN_SUMMARY.exec(html);
@@ -36,7 +44,9 @@ export const recogniseDetailsSummary: Recogniser = (unit, ctx) => {
   if (!summary) {
     const rest = withoutPresentationalTags(unit.value.replace(/<\/?h[1-6][^>]{0,500}>/gi, ""));
     if (/^<\/summary>/i.test(rest) && ctx.inQuestion) {
-      const after = withoutPresentationalTags(rest.replace(/^<\/summary>/i, "").replace(/<\/details>\s*$/i, ""));
+      const after = withoutPresentationalTags(rest.replace(/^<\/summary>/i, ""))
+        .replace(CLOSING_DETAILS, "")
+        .trim();
       return { type: "field", field: "answer", inline: after === "" ? null : after };
     }
     return /^<\/details>$/i.test(rest) ? { type: "end" } : null;
