@@ -922,4 +922,24 @@ describe("a new user's own notes", () => {
       ["Three Sum", "Sort, then two pointers."],
     ]);
   });
+
+  it("a category named 'Red Flag Detectors' is a section, not a red-flags label; a question's own '- *Red flag:* …' is kept", () => {
+    const document = parse(
+      '# Question bank\n\n## Category 1: Opening\n\n*Purpose: put them at ease*\n\n### Questions\n\n1. **"Walk me through your background."**\n   - *Listen for:* a coherent story\n\n## Red Flag Detectors\n\n*Questions designed to surface concerns*\n\n### Questions\n\n2. **"What would your last boss say about you?"**\n   - *Red flag:* cannot imagine any criticism\n',
+    );
+    expect(document.questions.map((q) => [q.prompt, q.section.at(1), q.redFlags])).toEqual([
+      ["Walk me through your background.", "Category 1: Opening", []],
+      ["What would your last boss say about you?", "Red Flag Detectors", ["cannot imagine any criticism"]],
+    ]);
+  });
+
+  it("'Follow-up probes (use any):' under a question heads its follow-ups; 'Answer framework (STAR):' heads how to answer", () => {
+    const document = parse(
+      '# Guide\n\n## Ownership\n\n**Question:** "Tell me about a project you owned."\n\n**Follow-up probes (use any):**\n- What was the hardest call?\n- What would you change?\n\n## Stakeholders\n\n**Question:**\n"Tell me about a difficult stakeholder."\n\n**Answer Framework (STAR):**\n\n1. **Situation**: set the context.\n2. **Result**: share the outcome.\n',
+    );
+    expect(document.questions.map((q) => [q.prompt, q.followUps.map((f) => f.prompt), q.answer, q.meta.answerFramework])).toEqual([
+      ["Tell me about a project you owned.", ["What was the hardest call?", "What would you change?"], null, null],
+      ["Tell me about a difficult stakeholder.", [], null, "1. **Situation**: set the context.\n2. **Result**: share the outcome."],
+    ]);
+  });
 });

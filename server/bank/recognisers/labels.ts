@@ -53,7 +53,7 @@ export const PART_LABELS: readonly { field: LabelField; pattern: RegExp }[] = [
   {
     field: "redFlags",
     pattern:
-      /red flags?\b(?! (?:from|in|at|of|about) (?:the )?(?:compan|employer|interviewer|recruiter|job|team))|^(?:common )?(?:mistakes|pitfalls)(?: to avoid)?$|^(?:bad|weak|poor) answers?$|^(?:what )?to avoid$|^avoid$|^(?:what )?not to say$|^don'?t say$|^anti-?patterns$|^bad to hear$|^warning signs?$/,
+      /^[^:：]{0,60}?\bred flags?\b(?! (?:from|in|at|of|about) (?:the )?(?:compan|employer|interviewer|recruiter|job|team))(?! (?:detectors?|questions?|probes?)\b)[^:：]{0,60}$|^(?:common )?(?:mistakes|pitfalls)(?: to avoid)?$|^(?:bad|weak|poor) answers?$|^(?:what )?to avoid$|^avoid$|^(?:what )?not to say$|^don'?t say$|^anti-?patterns$|^bad to hear$|^warning signs?$/,
   },
   {
     field: "redFlags",
@@ -65,12 +65,12 @@ export const PART_LABELS: readonly { field: LabelField; pattern: RegExp }[] = [
   {
     field: "framework",
     pattern:
-      /^framework(?: to answer(?: this question)?)?$|^how to (?:answer|approach)(?: this(?: question)?)?$|^answer framework$|^framework for answering$|^(?:pro )?tips?(?: for answering)?$/,
+      /^(?:framework(?: to answer(?: this question)?)?|how to (?:answer|approach)(?: this(?: question)?)?|answer framework|framework for answering|(?:pro )?tips?(?: for answering)?)(?: \(.*\))?$/,
   },
   {
     field: "followUps",
     pattern:
-      /^(?:possible |likely |common |typical |good |suggested |sample |further )?(?:follow[- ]?ups?|follow[- ]?up questions?|counter-?questions?|probing questions|probes)(?: interviewers? (?:may |might |will )?ask| to (?:expect|ask))?(?: \(.*\))?$/,
+      /^(?:possible |likely |common |typical |good |suggested |sample |further )?(?:follow[- ]?ups?|follow[- ]?up (?:questions?|probes)|counter-?questions?|probing questions|probes)(?: interviewers? (?:may |might |will )?ask| to (?:expect|ask))?(?: \(.*\))?$/,
   },
   {
     field: "followUps",
