@@ -942,4 +942,25 @@ describe("a new user's own notes", () => {
       ["Tell me about a difficult stakeholder.", [], null, "1. **Situation**: set the context.\n2. **Result**: share the outcome."],
     ]);
   });
+
+  it("'Question' in other languages: a Vietnamese heading's 'Câu hỏi 1:', a Polish 'Pytanie 2:' line, German 'F: \"…\"' cards", () => {
+    const vietnamese = parse(
+      "# Phỏng vấn\n\n### Câu hỏi 1: Giới thiệu về bản thân bạn?\nHọ và tên.\n\n### Câu hỏi 2: Bạn làm cách nào để giải quyết áp lực?\nNêu ví dụ cụ thể.\n",
+    );
+    expect(vietnamese.questions.map((q) => q.prompt)).toEqual(["Giới thiệu về bản thân bạn?", "Bạn làm cách nào để giải quyết áp lực?"]);
+    const polish = parse(
+      "# Rozmowa\n\n**Pytanie 1:** Czym jest indeks w bazie danych?\n\nStruktura do szybkiego wyszukiwania.\n\n**Pytanie 2:** Co to jest transakcja?\n\nJednostka pracy.\n",
+    );
+    expect(polish.questions.map((q) => [q.prompt, q.answer])).toEqual([
+      ["Czym jest indeks w bazie danych?", "Struktura do szybkiego wyszukiwania."],
+      ["Co to jest transakcja?", "Jednostka pracy."],
+    ]);
+    const german = parse(
+      '# Interview-Karten\n\n**F: "Warum Kafka statt RabbitMQ?"**\n> **A:** Wir brauchten Replays.\n\n**F: "Was lief nicht gut?"**\n> **A:** Die Testumgebung kam zu spät.\n',
+    );
+    expect(german.questions.map((q) => [q.prompt, q.answer])).toEqual([
+      ["Warum Kafka statt RabbitMQ?", "Wir brauchten Replays."],
+      ["Was lief nicht gut?", "Die Testumgebung kam zu spät."],
+    ]);
+  });
 });

@@ -1,9 +1,13 @@
 import { trimEndOf, unquote, withoutEmoji } from "../inline-text";
 import type { Recogniser } from "./recogniser";
 import { isQuestionLike } from "./recogniser";
+import { QUESTION_WORDS } from "./labels";
 
-/** "Q16:", "Q1.", "Question 3 -": a heading the author numbered as a question. */
-const Q_PREFIX = /^(?:q|question)\s*#?\d*\s*[:.)\-–—]\s*/i;
+/**
+ * "Q16:", "Q1.", "Question 3 -", "Câu hỏi 1:", "Вопрос 3.": a heading the author numbered as a question. In other
+ * languages only with its number: "### Frage: Code Review" names a topic whose question follows.
+ */
+const Q_PREFIX = new RegExp(String.raw`^(?:(?:q|question)\s*#?\d*|(?:${QUESTION_WORDS})\s*#?\d{1,3})\s*[:：.)\-–—]\s*`, "i");
 /**
  * "1.", "2)", "#3", "A.", "三、", "(4)", "10.1 ", "3-2. " numbering that says nothing about whether the heading is a
  * question; before Chinese or Japanese, a bare number too ("24 反转链表").

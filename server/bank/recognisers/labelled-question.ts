@@ -2,15 +2,18 @@ import { plainInline, unquote, withoutEmoji } from "../inline-text";
 import type { Unit } from "../blocks";
 import type { Recogniser } from "./recogniser";
 import { askedInBold, inlineAfterLabel, isQuestionLike, marksAsLabel } from "./recogniser";
+import { QUESTION_WORDS } from "./labels";
 
 /**
- * Questions introduced by a label on a line (or the mark that stands for one, `marksAsLabel`): "Q: …", "**Q3:** …", "Q - …", "Question 1: Title",
+ * Questions introduced by a label on a line (German "F:" for "Frage" only before a quoted question) (or the mark that stands for one, `marksAsLabel`): "Q: …", "**Q3:** …", "Q - …", "Question 1: Title",
  * "Question: …", "Interviewer asks: …", "**Base Question:**" (prompt on the next line). Inside a heading question that has
  * no answer yet, or that has follow-ups, "Q:" lines are its follow-ups (a heading followed by the questions
  * it leads to).
  */
-const LABEL =
-  /^(?:q|question|base question|main question|interview question|interviewer asks|prompt|вопрос|pregunta|pergunta|frage|soru|domanda)\s*#?(\d*)(?:\s*[:：.)]|\s+[-–—]+(?=\s))\s*(.*)$/i;
+const LABEL = new RegExp(
+  String.raw`^(?:q|f(?=\s*:\s*["„“«])|${QUESTION_WORDS}|base question|main question|interview question|interviewer asks|prompt)\s*#?(\d*)(?:\s*[:：.)]|\s+[-–—]+(?=\s))\s*(.*)$`,
+  "i",
+);
 /** "Question: What is X?", "**Soru:** …": the question without the label that introduces it. */
 export function withoutQuestionLabel(text: string): string {
   const rest = LABEL.exec(text)?.[2]?.trim() ?? "";
@@ -18,7 +21,7 @@ export function withoutQuestionLabel(text: string): string {
 }
 
 /** The label names the question itself (not "Q"): under a heading, its text is the heading's prompt. */
-const NAMES_QUESTION = /^(?:question|base question|main question|interview question|prompt|вопрос|pregunta|pergunta|frage|soru|domanda)(?![\p{L}\p{N}])/iu;
+const NAMES_QUESTION = new RegExp(String.raw`^(?:${QUESTION_WORDS}|base question|main question|interview question|prompt)(?![\p{L}\p{N}])`, "iu");
 
 /** "### Question" (or "### 题目") over its prompt, then "### Answer" over the answer: a template's headings, the prompt below. */
 export const isQuestionLabelHeading = (unit: Unit) =>

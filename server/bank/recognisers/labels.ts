@@ -11,6 +11,9 @@ import type { QuestionField } from "./recogniser";
 /** Chinese, Japanese or Korean: a label of one word there is two or three characters ("追问", "要点"). */
 export const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 
+/** "Question" in the languages prep documents are written in, as a label before a question ("Вопрос 3:", "Câu hỏi 1:"). */
+export const QUESTION_WORDS = String.raw`question|вопрос|pregunta|pergunta|frage|soru|domanda|câu hỏi|pytanie|vraag`;
+
 /** Where a label sends what it heads; "examples" stay in the part they illustrate (the statement or the answer). */
 export type LabelField = QuestionField | "examples";
 
