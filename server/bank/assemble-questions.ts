@@ -169,13 +169,30 @@ class QuestionAssembler {
       this.recognised.add(unit);
       return;
     }
-    const marker = recognised?.type === "question" && unit.kind === "heading" ? (this.subQuestion(unit, recognised.prompt) ?? recognised) : recognised;
+    const asked = recognised?.type === "question" && unit.kind === "heading" ? (this.subQuestion(unit, recognised.prompt) ?? recognised) : recognised;
+    const marker = this.withinLabelledAnswer(unit, asked) ? null : asked;
     if (unit.kind === "heading") this.enterHeading(unit, marker, index);
     if (marker === null) this.applyContent(unit, index);
     else if (this.apply(marker, unit, index)) this.recognised.add(unit);
     this.previous = unit;
     // A numbered entry that opened a question carries its answer in its own further lines.
     if (marker?.type === "question" && unit.kind === "list") for (const rest of restOfEntry(unit)) this.take(rest, index);
+  }
+
+  /**
+   * "## Answer" then "### Why is it fast?": a heading under an answer's label heading is a part of that answer,
+   * however it is worded, unless the document's layout makes it a question of its own.
+   */
+  private withinLabelledAnswer(unit: Unit, marker: Marker | null): boolean {
+    const q = this.current;
+    return (
+      marker?.type === "question" &&
+      unit.kind === "heading" &&
+      q?.field === "answer" &&
+      q.fieldDepth !== Number.POSITIVE_INFINITY &&
+      unit.depth > q.fieldDepth &&
+      !this.structure.openers.has(unit)
+    );
   }
 
   /**
@@ -619,7 +636,8 @@ class QuestionAssembler {
       this.openNotes?.units.push(unit);
       return;
     }
-    if (q.awaitingPrompt && unit.kind === "line") {
+    // "# Question" over "> Explain …": a quotation is the prompt as a line is.
+    if (q.awaitingPrompt && (unit.kind === "line" || unit.kind === "quote")) {
       q.prompt = unquote(unit.text);
       q.awaitingPrompt = false;
       this.recognised.add(unit);

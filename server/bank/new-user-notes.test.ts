@@ -963,4 +963,18 @@ describe("a new user's own notes", () => {
       ["Was lief nicht gut?", "Die Testumgebung kam zu spät."],
     ]);
   });
+
+  it("a template of label headings: '# Question' over a quotation, '## Answer' with sub-headings of its own, '## Follow-ups'", () => {
+    const document = parse(
+      "# Question (EN)\n> Explain the QuickSelect algorithm.\n\n## Answer (EN)\n\nIt partitions as QuickSort does but recurses into one side.\n\n### Why is it fast?\n\n1. Average case O(n)\n2. Worst case O(n²)\n\n### When is it slow?\n\nWith a bad pivot every time.\n\n## Follow-ups\n\n- When would you prefer a heap?\n",
+      "q-quickselect.md",
+    );
+    expect(document.questions).toHaveLength(1);
+    const [question] = document.questions;
+    expect(question?.prompt).toBe("Explain the QuickSelect algorithm.");
+    expect(question?.answer).toContain("recurses into one side");
+    expect(question?.answer).toContain("Worst case O(n²)");
+    expect(question?.answer).toContain("With a bad pivot every time.");
+    expect(question?.followUps.map((f) => f.prompt)).toEqual(["When would you prefer a heap?"]);
+  });
 });

@@ -127,8 +127,17 @@ function holdsQuestions(units: readonly Unit[], index: number, depth: number): b
 
 function headingPatterns(units: readonly Unit[]): Pattern[] {
   const byDepth = new Map<number, Found[]>();
+  // The headings above the current one, and how many of them are answer labels ("## Answer", "## Ответ (RU)").
+  const above: { depth: number; answers: boolean }[] = [];
+  let answersAbove = 0;
   units.forEach((unit, index) => {
     if (unit.kind !== "heading") return;
+    while ((above.at(-1)?.depth ?? 0) >= unit.depth) if (above.pop()?.answers) answersAbove--;
+    const answers = fieldForLabel(labelText(unit.text)) === "answer";
+    above.push({ depth: unit.depth, answers });
+    if (answers) answersAbove++;
+    // "## Answer" then "### Why is it fast?": a heading inside an answer is a part of it, however it is worded.
+    if (answersAbove > (answers ? 1 : 0)) return;
     const { prompt } = headingPrompt(unit.text);
     const number = /^\s*(?:q(?:uestion)?\s*)?#?(\d{1,3})\b/i.exec(withoutEmoji(unit.text).replace(/^[*_\s]+/, ""))?.[1];
     const list = byDepth.get(unit.depth) ?? [];

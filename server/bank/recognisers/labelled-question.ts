@@ -1,7 +1,7 @@
 import { plainInline, unquote, withoutEmoji } from "../inline-text";
 import type { Unit } from "../blocks";
 import type { Recogniser } from "./recogniser";
-import { askedInBold, inlineAfterLabel, isQuestionLike, marksAsLabel } from "./recogniser";
+import { askedInBold, inlineAfterLabel, isQuestionLike, labelText, marksAsLabel } from "./recogniser";
 import { QUESTION_WORDS } from "./labels";
 
 /**
@@ -24,8 +24,8 @@ export function withoutQuestionLabel(text: string): string {
 const NAMES_QUESTION = new RegExp(String.raw`^(?:${QUESTION_WORDS}|base question|main question|interview question|prompt)(?![\p{L}\p{N}])`, "iu");
 
 /** "### Question" (or "### 题目") over its prompt, then "### Answer" over the answer: a template's headings, the prompt below. */
-export const isQuestionLabelHeading = (unit: Unit) =>
-  unit.kind === "heading" && /^(?:(?:q|question)\s*#?\d{0,3}\s*[:.]?|题目|題目|问题|問題|질문|문제)$/i.test(withoutEmoji(unit.text).trim());
+export const isQuestionLabelHeading = (unit: Unit) => unit.kind === "heading" && QUESTION_LABEL_HEADING.test(labelText(unit.text));
+const QUESTION_LABEL_HEADING = new RegExp(String.raw`^(?:(?:q|${QUESTION_WORDS})\s*#?\d{0,3}\s*[:.]?|题目|題目|问题|問題|질문|문제)$`, "i");
 
 export const recogniseLabelledQuestion: Recogniser = (unit, ctx) => {
   if (isQuestionLabelHeading(unit)) {

@@ -71,6 +71,9 @@ export interface RecogniserContext {
 export type Recogniser = (unit: Unit, ctx: RecogniserContext) => Marker | null;
 
 /** A label as written, reduced to what the label tables match: "**1. Key Points:**" → "key points". */
+/** "Answer (EN)", "Ответ (RU)": a bilingual document tags each label with its language's code. */
+const LANGUAGE_TAG = /\s+\((?:[A-Za-z]{2}|[A-Za-z]{2}-[A-Za-z]{2})\)$/;
+
 export function labelText(text: string): string {
   return withoutEmoji(text)
     .replace(/[\u2010-\u2015]/g, "-")
@@ -80,6 +83,7 @@ export function labelText(text: string): string {
     .trim()
     .replace(/[:：]$/, "")
     .trim()
+    .replace(LANGUAGE_TAG, "")
     .toLowerCase();
 }
 
