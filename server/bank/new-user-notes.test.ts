@@ -977,4 +977,20 @@ describe("a new user's own notes", () => {
     expect(question?.answer).toContain("With a bad pivot every time.");
     expect(question?.followUps.map((f) => f.prompt)).toEqual(["When would you prefer a heap?"]);
   });
+
+  it("a write-up's statement read out to the candidate ends where a section states no more of the problem ('## Explanation', '### Key insight')", () => {
+    const siblings = parse(
+      "## Two Sum\n\n## Problem Description\n\nReturn the indices of the two numbers that add up to a target.\n\n## Explanation\n\nThe trick is a hash map from value to index.\n\n## Code\n\n```python\nseen = {}\n```\n",
+    );
+    const insight = parse(
+      "## Two Sum\n\n## Problem Description\n\nReturn the indices of the two numbers that add up to a target.\n\n### Example\n\nInput: [2,7], 9. Output: [0,1]\n\n### Key insight\n\nThe trick is a hash map from value to index.\n\n## Solution\n\nOne pass.\n",
+    );
+    for (const document of [siblings, insight]) {
+      const [question] = document.questions;
+      expect(question?.context).toContain("Return the indices");
+      expect(question?.context).not.toContain("hash map");
+      expect(question?.answer).toContain("The trick is a hash map from value to index.");
+    }
+    expect(insight.questions[0]?.context).toContain("Output: [0,1]");
+  });
 });

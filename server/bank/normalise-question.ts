@@ -10,7 +10,7 @@ import { plainInline, sliceText, unquote, withoutEmoji } from "./inline-text";
 import { isExamplePart } from "./code-examples";
 import { fieldForLabel } from "./recognisers/labels";
 import { isQuestionLike, setsTask, splitLabel } from "./recognisers/recogniser";
-import { writeUpStatement } from "./write-up-parts";
+import { statedBeforeAnswer, writeUpStatement } from "./write-up-parts";
 
 const MAX_KEY_POINTS = 12;
 
@@ -324,8 +324,12 @@ const sectionName = (heading: string) =>
 export function normaliseDraft(draft: QuestionDraft, shared: readonly SectionNotes[]): { question: UnkeyedQuestion; derivation: Derivation } {
   const hasAnswer = draft.fields.answer.length > 0;
   const quiz = hasAnswer ? null : (taskListOptions(draft.fields.body) ?? labelledOptions(draft.fields.body));
-  const statement = quiz?.shown ?? (hasAnswer ? draft.fields.body : statementOf(draft.prompt, draft.fields.body));
-  const answered = quiz?.answer ?? (hasAnswer ? withChosenOption(draft.fields.answer, draft.fields.body) : draft.fields.body.slice(statement.length));
+  const statement = quiz?.shown ?? (hasAnswer ? statedBeforeAnswer(draft.fields.body) : statementOf(draft.prompt, draft.fields.body));
+  const answered =
+    quiz?.answer ??
+    (hasAnswer
+      ? [...draft.fields.body.slice(statement.length), ...withChosenOption(draft.fields.answer, draft.fields.body)]
+      : draft.fields.body.slice(statement.length));
   const answerUnits = answered.filter((u) => !isPlaceholder(u));
   const { criteria, stated } = criteriaFor(draft, answerUnits);
   const flagged = markedFlags(draft.fields.rubric);

@@ -22,7 +22,7 @@ const PART_NAMES: [WriteUpPart, string][] = [
   ],
   ["code", String.raw`code|implementation|solution code|代码(?:实现)?|实现|参考代码|示例代码`],
   ["complexity", String.raw`(?:time\s+(?:and\s+space\s+)?)?complexity(?:\s+analysis)?|复杂度(?:分析)?|时间复杂度`],
-  ["constraints", String.raw`constraints?|notes?|提示|注意|说明`],
+  ["constraints", String.raw`constraints?|notes?|(?:input|output)(?:\s+format)?|提示|注意|说明|输入|输出`],
   ["followUp", String.raw`follow[- ]?ups?|进阶`],
 ];
 const PART_PATTERNS = PART_NAMES.map(([part, names]) => [part, new RegExp(`^(?:${names})${PART_TAIL}`, "iu")] as const);
@@ -97,8 +97,7 @@ export function writeUpStatement(body: readonly Unit[]): Unit[] {
   const tasked = own[0]?.kind === "line" && setsTask(plainInline(own[0].md));
   const parts = new Set(marks.map((m) => m.part));
   if (parts.has("approach") && body.some(isSolutionCode)) parts.add("code");
-  // Ways to solve it may sit a level down ("## Stack" over "### Idea", "### Code"): the statement then ends at
-  // the first section after it that states no more of the problem.
+  // Ways to solve it may sit a level down ("## Stack" over "### Idea", "### Code").
   const solvedBelow = body.some((u) => u.kind === "heading" && u.depth > depth && SOLVING.has(writeUpPart(u.text) ?? "statement"));
   if (solvedBelow) parts.add("approach");
   if (
@@ -110,9 +109,24 @@ export function writeUpStatement(body: readonly Unit[]): Unit[] {
   )
     return [];
   const solving = marks.find((m) => SOLVING.has(m.part))?.i;
-  if (solving !== undefined || !solvedBelow) return body.slice(0, solving ?? 0);
-  const ends = body.findIndex((u, i) => i > first && u.kind === "heading" && !STATING.has(writeUpPart(u.text) ?? "approach"));
-  return body.slice(0, ends === -1 ? 0 : ends);
+  // The statement also ends at a section that states no more of the problem ("## Explanation", "## Company"),
+  // whatever it is called: what is read out to the candidate must not run into how to solve it.
+  const stops = body.findIndex((u, i) => i > first && statesNoMore(u));
+  const end = Math.min(solving ?? body.length, stops === -1 ? body.length : stops);
+  return end === body.length ? [] : body.slice(0, end);
+}
+
+/** A heading that states no more of a problem: neither its statement, an example nor its constraints. */
+const statesNoMore = (u: Unit) => u.kind === "heading" && !STATING.has(writeUpPart(u.text) ?? "approach");
+
+/**
+ * What comes before a write-up's answer label ("## Solution") up to its first section after the statement that
+ * states no more of the problem ("### Key insight"): the rest is the answer's. All of it without a statement part.
+ */
+export function statedBeforeAnswer(body: readonly Unit[]): Unit[] {
+  const statement = body.findIndex((u) => u.kind === "heading" && writeUpPart(u.text) === "statement");
+  const stops = statement === -1 ? -1 : body.findIndex((u, i) => i > statement && statesNoMore(u));
+  return stops === -1 ? [...body] : body.slice(0, stops);
 }
 
 /** A sub-heading naming a part that solves the problem: an approach, code, its complexity. */
