@@ -14,6 +14,63 @@ import { type DocumentScore, HALVES, loadLabels, percent, scoreDocument, totalsO
 /** The adversarial inputs' sizes: 1 and 4 MB; ADVERSARIAL_BYTES=64000 for a quick look. */
 const SMALL = Number(process.env.ADVERSARIAL_BYTES ?? 1_000_000);
 
+/** Each input at a size of n characters. */
+const ADVERSARIAL_INPUTS: Record<string, (n: number) => string> = {
+  "unclosed tags": (n) => "<b".repeat(n / 2),
+  "unclosed links": (n) => "[a](".repeat(n / 4),
+  "unclosed bold": (n) => "**a ".repeat(n / 4),
+  "spaces, then a letter": (n) => `${" ".repeat(n)}x`,
+  "punctuation, then a letter": (n) => `${"!".repeat(n)}a`,
+  "blank lines": (n) => "\n".repeat(n),
+  "colon, spaces, a letter": (n) => `**Red flags:**\n\n- a\n\nfoo:${" ".repeat(n)}x`,
+  "heading padding": (n) => `## a${" ".repeat(n)}#x`,
+  "heading of dots": (n) => `## What?${".".repeat(n)}x\n\ntext`,
+  "heading of quotes": (n) => `## ${'"'.repeat(n)}a\n\ntext`,
+  "link item padding": (n) => `- [a](b)${" ".repeat(n)}x\n- [c](d)`,
+  "colon-space runs": (n) => `${": ".repeat(n / 2)}x:\n\n- a\n- b`,
+  "emphasis markers": (n) => "*a ".repeat(n / 3),
+  "parentheses in a heading": (n) => `## Q ${"(".repeat(n)}`,
+  // A coding question's code (extract-code-spec.ts): signatures, example labels and literals.
+  "unclosed signatures": (n) => `\`\`\`python\n${"def f(a,\n".repeat(n / 9)}\`\`\`\n`,
+  "lower-case labels": (n) => `\`\`\`python\ndef f(a):\n    pass\n\`\`\`\n\n${"x input: ".repeat(n / 9)}\n`,
+  examples: (n) => `\`\`\`python\ndef f(a):\n    pass\n\`\`\`\n\n${"Input: a = [1]\nOutput: [1]\n".repeat(n / 28)}`,
+  // AsciiDoc (asciidoc.ts): an attribute line over a listing that never closes its bracket.
+  "asciidoc source attribute": (n) => `= T\n\n== A\n\n[source,${"a".repeat(n)}\n----\nx\n----\n`,
+  "deep brackets": (n) => `\`\`\`python\ndef f(a):\n    pass\n\`\`\`\n\nInput: a = ${"[".repeat(n)}\nOutput: 1\n`,
+  // Heading attribute blocks (split-markdown.ts), and AsciiDoc description-list terms (asciidoc.ts).
+  "heading attribute braces": (n) => `## What ${"{#a ".repeat(n / 4)}}\n\nText.\n`,
+  "asciidoc term colons": (n) => `= T\n\n== A\n\n[qanda]\nWhat${"::x".repeat(n / 3)}\n`,
+  // AsciiDoc links (asciidoc.ts): macros and cross-references that never close.
+  "asciidoc link macros": (n) => `= T\n\n== A\n\n${"xref:a[".repeat(n / 14)}<<${"b".repeat(n / 2)}\n`,
+  // Callouts (question-units.ts): a callout line that never closes its marker.
+  "callout marker": (n) => `> [!${"a".repeat(n)}\n> text\n`,
+  // Entries wrapped over lines (blocks.ts unwrapLines) and questions with probes after them (question-list.ts).
+  "wrapped entry lines": (n) => `- What is ${"a".repeat(40)}\n${"  and it goes on and on and on and on and on\n".repeat(n / 46)}`,
+  "questions in an entry": (n) => `- What is it and why does it matter so much? ${"Why? ".repeat(n / 5)}\n- What else?\n`,
+  // Bullets under two-digit entries (split-markdown.ts nestUnderWideNumbers). A tenth of the size in bullets:
+  // the Markdown parser itself spends about 2 kB of memory per byte of a list this long (1 MB of such bullets
+  // takes 2 GB, with or without the nesting). Uploads are read within a heap limit, which refuses such a file
+  // (services/bank/reader); this bench runs the pipeline in process.
+  "bullets under wide numbers": (n) => `10. What?\n${"   * why\n".repeat(n / 100)}${"x".repeat((n * 9) / 10)}`,
+  // A question in bold with its answer after it (recogniser.ts askedInBold): the bold, then only spaces.
+  "bold, then spaces": (n) => `**What is it?**${" ".repeat(n)}\n`,
+  "brackets in an entry": (n) => `- What is it and why does it matter so much? ${"(a ".repeat(n / 3)}\n- What else?\n`,
+  // A question mark before a note in brackets (recogniser.ts endsAsking), and emphasis closing a heading
+  // (heading-question.ts): each was tried from every mark of a run.
+  "question marks and brackets": (n) => `- What is it${"?(".repeat(n / 2)}x\n- What else?\n`,
+  "heading of underscores": (n) => `## What is it${"_ ".repeat(n / 2)}x\n\ntext\n`,
+  // An entry's bullet, then blanks across a line break (assemble-questions.ts NUMBERED_ENTRY).
+  "bullet, then blanks": (n) => `-    \n${" ".repeat(n)}What is it?\n\nAnswer text.\n\n* What is that?\n\nAnswer text.\n\n+ Why is it so?\n\nAnswer.\n`,
+  // A heading as long as a paragraph over many questions: its name is read once per question (normalise-question.ts).
+  "long heading over many questions": (n) => `## ${"word ".repeat(n / 10)}\n\n${"### What is it?\n\nanswer.\n\n".repeat(n / 50)}`,
+  // Questions with a follow-up nested under each, the commonest list of all. The Markdown parser (micromark
+  // 4.0.3) copied every event so far each time a nested list closed; patches/ has the fix.
+  "nested lists": (n) => `${"- What is it?\n  - Why?\n".repeat(n / 24)}`,
+  // A <details> whose summaries never close (recognisers/details-summary.ts): each was read to the end from every "<summary".
+  "summaries that never close": (n) => `<details>\n${'<summary class="q">x\n'.repeat(n / 20)}`,
+  "numbered, nested and loose": (n) => `${"1. What is it?\n\n   - Why?\n\n   Answer.\n\n".repeat(n / 40)}`,
+};
+
 if (process.argv.includes("--corpus")) {
   reportCorpus(process.argv.includes("--misses"));
   process.exit(0);
@@ -31,60 +88,7 @@ function reportAdversarial(): void {
   // Enough Markdown ahead of the payload for the document to be read as Markdown (looksLikeMarkdown);
   // without it every input took the plain-text path and the Markdown path went unmeasured.
   const lead = "# Interview questions\n\n## 1. What is this?\n\nSome answer.\n\n## 2. What is that?\n\nSome answer.\n\n## 3. Why is it so?\n\nSome answer.\n\n";
-  const inputs: Record<string, (n: number) => string> = {
-    "unclosed tags": (n) => "<b".repeat(n / 2),
-    "unclosed links": (n) => "[a](".repeat(n / 4),
-    "unclosed bold": (n) => "**a ".repeat(n / 4),
-    "spaces, then a letter": (n) => `${" ".repeat(n)}x`,
-    "punctuation, then a letter": (n) => `${"!".repeat(n)}a`,
-    "blank lines": (n) => "\n".repeat(n),
-    "colon, spaces, a letter": (n) => `**Red flags:**\n\n- a\n\nfoo:${" ".repeat(n)}x`,
-    "heading padding": (n) => `## a${" ".repeat(n)}#x`,
-    "heading of dots": (n) => `## What?${".".repeat(n)}x\n\ntext`,
-    "heading of quotes": (n) => `## ${'"'.repeat(n)}a\n\ntext`,
-    "link item padding": (n) => `- [a](b)${" ".repeat(n)}x\n- [c](d)`,
-    "colon-space runs": (n) => `${": ".repeat(n / 2)}x:\n\n- a\n- b`,
-    "emphasis markers": (n) => "*a ".repeat(n / 3),
-    "parentheses in a heading": (n) => `## Q ${"(".repeat(n)}`,
-    // A coding question's code (extract-code-spec.ts): signatures, example labels and literals.
-    "unclosed signatures": (n) => `\`\`\`python\n${"def f(a,\n".repeat(n / 9)}\`\`\`\n`,
-    "lower-case labels": (n) => `\`\`\`python\ndef f(a):\n    pass\n\`\`\`\n\n${"x input: ".repeat(n / 9)}\n`,
-    examples: (n) => `\`\`\`python\ndef f(a):\n    pass\n\`\`\`\n\n${"Input: a = [1]\nOutput: [1]\n".repeat(n / 28)}`,
-    // AsciiDoc (asciidoc.ts): an attribute line over a listing that never closes its bracket.
-    "asciidoc source attribute": (n) => `= T\n\n== A\n\n[source,${"a".repeat(n)}\n----\nx\n----\n`,
-    "deep brackets": (n) => `\`\`\`python\ndef f(a):\n    pass\n\`\`\`\n\nInput: a = ${"[".repeat(n)}\nOutput: 1\n`,
-    // Heading attribute blocks (split-markdown.ts), and AsciiDoc description-list terms (asciidoc.ts).
-    "heading attribute braces": (n) => `## What ${"{#a ".repeat(n / 4)}}\n\nText.\n`,
-    "asciidoc term colons": (n) => `= T\n\n== A\n\n[qanda]\nWhat${"::x".repeat(n / 3)}\n`,
-    // AsciiDoc links (asciidoc.ts): macros and cross-references that never close.
-    "asciidoc link macros": (n) => `= T\n\n== A\n\n${"xref:a[".repeat(n / 14)}<<${"b".repeat(n / 2)}\n`,
-    // Callouts (question-units.ts): a callout line that never closes its marker.
-    "callout marker": (n) => `> [!${"a".repeat(n)}\n> text\n`,
-    // Entries wrapped over lines (blocks.ts unwrapLines) and questions with probes after them (question-list.ts).
-    "wrapped entry lines": (n) => `- What is ${"a".repeat(40)}\n${"  and it goes on and on and on and on and on\n".repeat(n / 46)}`,
-    "questions in an entry": (n) => `- What is it and why does it matter so much? ${"Why? ".repeat(n / 5)}\n- What else?\n`,
-    // Bullets under two-digit entries (split-markdown.ts nestUnderWideNumbers). A tenth of the size in bullets:
-    // the Markdown parser itself spends about 2 kB of memory per byte of a list this long (1 MB of such bullets
-    // takes 2 GB, with or without the nesting). Uploads are read within a heap limit, which refuses such a file
-    // (services/bank/reader); this bench runs the pipeline in process.
-    "bullets under wide numbers": (n) => `10. What?\n${"   * why\n".repeat(n / 100)}${"x".repeat((n * 9) / 10)}`,
-    // A question in bold with its answer after it (recogniser.ts askedInBold): the bold, then only spaces.
-    "bold, then spaces": (n) => `**What is it?**${" ".repeat(n)}\n`,
-    "brackets in an entry": (n) => `- What is it and why does it matter so much? ${"(a ".repeat(n / 3)}\n- What else?\n`,
-    // A question mark before a note in brackets (recogniser.ts endsAsking), and emphasis closing a heading
-    // (heading-question.ts): each was tried from every mark of a run.
-    "question marks and brackets": (n) => `- What is it${"?(".repeat(n / 2)}x\n- What else?\n`,
-    "heading of underscores": (n) => `## What is it${"_ ".repeat(n / 2)}x\n\ntext\n`,
-    // An entry's bullet, then blanks across a line break (assemble-questions.ts NUMBERED_ENTRY).
-    "bullet, then blanks": (n) => `-    \n${" ".repeat(n)}What is it?\n\nAnswer text.\n\n* What is that?\n\nAnswer text.\n\n+ Why is it so?\n\nAnswer.\n`,
-    // A heading as long as a paragraph over many questions: its name is read once per question (normalise-question.ts).
-    "long heading over many questions": (n) => `## ${"word ".repeat(n / 10)}\n\n${"### What is it?\n\nanswer.\n\n".repeat(n / 50)}`,
-    // Questions with a follow-up nested under each, the commonest list of all. The Markdown parser (micromark
-    // 4.0.3) copied every event so far each time a nested list closed; patches/ has the fix.
-    "nested lists": (n) => `${"- What is it?\n  - Why?\n".repeat(n / 24)}`,
-    "numbered, nested and loose": (n) => `${"1. What is it?\n\n   - Why?\n\n   Answer.\n\n".repeat(n / 40)}`,
-  };
-  const rows = Object.entries(inputs).map(([input, make]) => {
+  const rows = Object.entries(ADVERSARIAL_INPUTS).map(([input, make]) => {
     const at = (n: number) => {
       const bytes = new TextEncoder().encode(`${lead}${make(n)}\n`);
       const start = performance.now();

@@ -703,14 +703,16 @@ describe("a new user's own notes", () => {
     ]);
   });
 
-  it("a <details> inside a question's own that only labels its answer ('Answer', 'Show answer') is that answer", () => {
+  it("a <details> inside a question's own stays with that question: the answer after an inner 'Interviewer notes' block is still its answer", () => {
     const document = parse(
-      "# Q\n\n<details>\n<summary>What is X?</summary>\n<details>\n<summary>Answer</summary>\nX is y.\n</details>\n</details>\n<details>\n<summary>What is Z?</summary>\n<details><summary>Show answer</summary>\nZ is w.\n</details>\n</details>\n",
+      "# Interview\n\n<details>\n<summary>Explain the CAP theorem.</summary>\n<details>\n<summary>Interviewer notes</summary>\nLook for partition tolerance.\n</details>\nConsistency, availability, partition tolerance: pick two.\n</details>\n<details>\n<summary>What is sharding?</summary>\nSplitting data.\n</details>\n",
     );
-    expect(document.questions.map((q) => [q.prompt, q.answer])).toEqual([
-      ["What is X?", "X is y."],
-      ["What is Z?", "Z is w."],
+    expect(document.questions.map((q) => [q.prompt, q.context])).toEqual([
+      ["Explain the CAP theorem.", null],
+      ["What is sharding?", null],
     ]);
+    expect(document.questions[0]?.answer).toContain("pick two.");
+    expect(document.questions[1]?.answer).toBe("Splitting data.");
   });
 
   it("a <details> answer in its own HTML block, under an 'Answer' label, ends at </details>; '#1' numbers the summary; Korean requests ask", () => {

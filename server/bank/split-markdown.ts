@@ -9,6 +9,7 @@ import { isFenceLine, type ListItem, type SplitResult, type Unit, unwrapLines } 
 import { plainInline, trimEndOf } from "./inline-text";
 import { fenceAsciiDiagrams } from "./ascii-diagrams";
 import { htmlTextAsMarkdown } from "./layout-noise";
+import { isQuestionLike } from "./recognisers/recogniser";
 import { restoreCodeBreaks } from "./restore-code-breaks";
 
 /**
@@ -280,21 +281,35 @@ function nodeUnits(node: RootContent, source: ParsedSource, block: number, units
 /**
  * "<details>…</details>" blocks one after another with no blank line between them are one HTML block to Markdown
  * (it ends only at a blank line): split where a block opens, so that each is a question of its own, one inside a
- * category's block ("<details class="section-box">" around its questions) too. A block inside a question that
- * only labels a part ("<summary>Answer</summary>") is read as that part, split or not.
+ * category's block ("<details class="section-box">" around its questions, its summary asking nothing) too. A
+ * block inside a question's ("<summary>Answer</summary>", "<summary>Interviewer notes</summary>") stays in it.
  */
 function detailsBlocks(html: string): { value: string; offset: number }[] {
   const lines = html.split("\n");
   const chunks: { value: string; offset: number }[] = [];
   let start = 0;
+  // The blocks open at this line, innermost last: whether each is a category's (its summary asks nothing).
+  const open: boolean[] = [];
   lines.forEach((text, i) => {
-    if (i > start && /^\s*<details\b/i.test(text)) {
+    const opens = /^\s*<details\b/i.test(text);
+    if (i > start && opens && open.every((category) => category)) {
       chunks.push({ value: lines.slice(start, i).join("\n"), offset: start });
       start = i;
+    }
+    for (const tag of text.matchAll(/<(\/?)details\b/gi)) {
+      if (tag[1] === "/") open.pop();
+      else open.push(!isQuestionLike(summaryText(lines, i)));
     }
   });
   chunks.push({ value: lines.slice(start).join("\n"), offset: start });
   return chunks;
+}
+
+/** The text of the summary on a block's first lines ("<details>" then "<summary …><b>Q1. …</b></summary>"). */
+function summaryText(lines: readonly string[], from: number): string {
+  const head = lines.slice(from, from + 3).join(" ");
+  const summary = /<summary\b[^>]{0,500}>(.{0,500}?)(?:<\/summary>|$)/i.exec(head)?.[1] ?? "";
+  return plainInline(summary.replace(/<[^>]{0,500}>/g, " "));
 }
 
 /** A definition's marker, as Pandoc and PHP Markdown Extra write a term and its definition: "What is TCP?" / ": A stream …". */

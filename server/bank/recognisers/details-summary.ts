@@ -5,10 +5,9 @@ import { fieldForLabel } from "./labels";
 import { headingPrompt } from "./heading-question";
 import { isQuestionLike, labelText } from "./recogniser";
 
-/** A summary with its attributes, if any ("<summary class="q">", "<summary style="font-size:1rem;">"). */
-const SUMMARY = /<summary\b[^>]{0,500}>([\s\S]*?)<\/summary>/i;
-/** A summary that goes on past its block ("<summary><h3>What is logged?" then code, then "</h3></summary>"). */
-const OPEN_SUMMARY = /<summary\b[^>]{0,500}>([\s\S]*)$/i;
+/** A summary's opening tag, with its attributes if any ("<summary class="q">", "<summary style="font-size:1rem;">"). */
+const SUMMARY_OPENS = /<summary\b[^>]{0,500}>/i;
+const SUMMARY_CLOSES = /<\/summary>/gi;
 /** Badges inside a summary ("<span class="level-tag">Beginner</span>") are not part of the question. */
 const TRAILING_BADGES = /<span\b[\s\S]*$/i;
 
@@ -19,17 +18,21 @@ const summaryPrompt = (html: string) => unquote(headingPrompt(plainInline(html.r
 
 /** A `<details>` block's summary as a question's prompt, and what follows the summary in the same block. */
 export function detailsSummary(html: string): { prompt: string; after: string | null } | null {
-  const closed = SUMMARY.exec(html);
-  if (closed) {
-    const after = htmlTextAsMarkdown(
-      withoutPresentationalTags(html.slice((closed.index ?? 0) + closed[0].length))
-        .replace(CLOSING_DETAILS, "")
-        .trim(),
-    );
-    return { prompt: summaryPrompt(closed[1] ?? ""), after: after === "" ? null : after };
-  }
-  const open = OPEN_SUMMARY.exec(html);
-  return open ? { prompt: summaryPrompt(open[1] ?? ""), after: null } : null;
+  // The first summary and the first close after it, each looked for once: a lazy pattern between them was
+  // retried from every "<summary" of a block that never closes one.
+  const opens = SUMMARY_OPENS.exec(html);
+  if (!opens) return null;
+  const start = opens.index + opens[0].length;
+  SUMMARY_CLOSES.lastIndex = start;
+  const closes = SUMMARY_CLOSES.exec(html);
+  // A summary that goes on past its block ("<summary><h3>What is logged?" then code, then "</h3></summary>").
+  if (!closes) return { prompt: summaryPrompt(html.slice(start)), after: null };
+  const after = htmlTextAsMarkdown(
+    withoutPresentationalTags(html.slice(closes.index + closes[0].length))
+      .replace(CLOSING_DETAILS, "")
+      .trim(),
+  );
+  return { prompt: summaryPrompt(html.slice(start, closes.index)), after: after === "" ? null : after };
 }
 
 /**
