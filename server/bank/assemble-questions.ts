@@ -32,6 +32,8 @@ export interface QuestionDraft {
   prompt: string;
   title: string | null;
   line: number;
+  /** The list the question is an entry of, when a list of questions asked it. */
+  listedIn?: Unit;
   section: string[];
   fields: Record<QuestionField, Unit[]>;
   /** Criteria stated on one line ("Testing: whether you rely on guardrails"). */
@@ -225,19 +227,13 @@ class QuestionAssembler {
     if (!ANSWER_KEY.test(title) && fieldForLabel(title) !== "answer") return false;
     const n = unit.items.length;
     const asked = this.questions.slice(-n);
-    const line = asked[0]?.line;
-    const oneList = asked.length === n && asked.every((q) => q.line === line) && this.questions.at(-n - 1)?.line !== line;
+    const list = asked[0]?.listedIn;
+    const oneList = asked.length === n && list !== undefined && asked.every((q) => q.listedIn === list) && this.questions.at(-n - 1)?.listedIn !== list;
     if (n < 2 || !oneList || asked.some((q) => q.fields.answer.length > 0)) return false;
-    const listLines = unit.md.split("\n");
-    let from = 0;
     asked.forEach((q, i) => {
       const item = unit.items[i];
       // Each answer keeps its own entry's line, for its source.
-      from = Math.max(
-        from,
-        listLines.findIndex((l, n) => n >= from && item !== undefined && l.includes(item.lines[0] ?? "")),
-      );
-      q.fields.answer.push({ ...inlineUnit(item?.md ?? "", unit), line: unit.line + from });
+      q.fields.answer.push({ ...inlineUnit(item?.md ?? "", unit), line: unit.line + (item?.offset ?? 0) });
     });
     this.recognised.add(heading);
     this.recognised.add(unit);
@@ -742,7 +738,8 @@ function listedQuestion(item: Extract<Marker, { type: "questions" }>["items"][nu
   return {
     prompt: item.prompt,
     title: null,
-    line: unit.line,
+    line: unit.line + (item.offset ?? 0),
+    listedIn: unit,
     section,
     fields: {
       ...emptyFields(),

@@ -16,6 +16,8 @@ export interface ListItem {
   children: ListItem[];
   /** A task list's box: true for "- [x] …", false for "- [ ] …", absent when the entry has none. */
   checked?: boolean;
+  /** How many lines below its list's first line the entry starts; absent where unknown (read as 0). */
+  offset?: number;
 }
 
 interface UnitBase {

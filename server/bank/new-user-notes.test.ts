@@ -995,4 +995,16 @@ describe("a new user's own notes", () => {
     }
     expect(insight.questions[0]?.context).toContain("Output: [0,1]");
   });
+
+  it("each question of a list points at its own entry's line, for the source beside it, in Markdown and in plain text", () => {
+    const markdown = parse(
+      "### Redis\n1. Why is it fast though single-threaded?\n    - in memory\n    - no locks\n\n2. How do you avoid key contention?\n    - shard the keys\n",
+    );
+    expect(markdown.questions.map((q) => [q.prompt, q.source.line])).toEqual([
+      ["Why is it fast though single-threaded?", 2],
+      ["How do you avoid key contention?", 6],
+    ]);
+    const text = parse("Networking\n\n- What is TCP?\n- What is UDP?\n- What is QUIC?\n", "notes.txt");
+    expect(text.questions.map((q) => q.source.line)).toEqual([3, 4, 5]);
+  });
 });

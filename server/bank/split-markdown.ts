@@ -150,7 +150,7 @@ function splitSection(text: string, firstLine: number, firstBlock: number): Spli
       case "list": {
         block++;
         const own = lines.slice(piece.start, piece.end);
-        const items = own.filter((l) => l !== "" && !isBlank(l)).map((l) => simpleItem(l.slice(2)));
+        const items = own.flatMap((l, offset) => (l === "" || isBlank(l) ? [] : [{ ...simpleItem(l.slice(2)), offset }]));
         units.push({ kind: "list", ordered: false, items, md: own.join("\n"), line: toDocLine(piece.start + 1), block });
         break;
       }
@@ -229,7 +229,7 @@ function nodeUnits(node: RootContent, source: ParsedSource, block: number, units
       paragraphUnits(source.lines, local, node.position?.end.line ?? local, toDocLine, block, units);
       break;
     case "list":
-      units.push({ kind: "list", ordered: node.ordered === true, items: listItems(text, node), md, line, block });
+      units.push({ kind: "list", ordered: node.ordered === true, items: listItems(text, node, node.position?.start.line ?? 1), md, line, block });
       break;
     case "code":
       return codeUnit(node.lang ?? null, node.value, line, block, units);
@@ -614,11 +614,12 @@ function simpleItem(content: string): ListItem {
 
 const TASK_BOX = /^\[([ xX])\][ \t]+/;
 
-function listItems(text: string, list: List): ListItem[] {
-  return list.children.map((item) => listItem(text, item));
+/** `from`: the line the outermost list starts on, that the entries' offsets count from. */
+function listItems(text: string, list: List, from: number): ListItem[] {
+  return list.children.map((item) => listItem(text, item, from));
 }
 
-function listItem(text: string, item: MdListItem): ListItem {
+function listItem(text: string, item: MdListItem, from: number): ListItem {
   const first = item.children[0];
   const contentStart = first?.position?.start.offset;
   const itemEnd = item.position?.end.offset ?? contentStart ?? 0;
@@ -644,7 +645,8 @@ function listItem(text: string, item: MdListItem): ListItem {
     text: plainInline(lines[0] ?? ""),
     md,
     lines,
-    children: nested.flatMap((l) => listItems(text, l)),
+    children: nested.flatMap((l) => listItems(text, l, from)),
     ...(box ? { checked: box[1] !== " " } : {}),
+    offset: (item.position?.start.line ?? from) - from,
   };
 }

@@ -239,6 +239,8 @@ interface Bullet {
   text: string;
   /** The entry's further lines, where it wraps. */
   wrapped: string[];
+  /** Its line in the document, 0-based. */
+  at: number;
 }
 
 /** The entries of the list that starts at line i, and the line after it. */
@@ -248,10 +250,11 @@ function bulletsFrom(lines: readonly string[], start: number): { found: Bullet[]
   for (let m = BULLET.exec(lines[i] ?? ""); m && i < lines.length; m = BULLET.exec(lines[i] ?? "")) {
     const indent = (m[1] ?? "").length;
     const bulletLine = lines[i] ?? "";
+    const at = i;
     const wrapped: string[] = [];
     // A long entry wraps onto the lines under it, indented past its bullet (reST, hard-wrapped notes).
     for (i++; wrapsEntry(lines[i], indent); i++) wrapped.push((lines[i] as string).trim());
-    found.push({ indent, ordered: /[\d#]/.test(m[2] ?? ""), marker: m[2] ?? "-", text: m[3] ?? "", wrapped });
+    found.push({ indent, ordered: /[\d#]/.test(m[2] ?? ""), marker: m[2] ?? "-", text: m[3] ?? "", wrapped, at });
     i = nextBullet(lines, i, bulletLine);
   }
   return { found, next: i };
@@ -272,7 +275,7 @@ function plainList(found: Bullet[], line: number, block: number): Unit {
     const own = unwrapped.map(escapeLine);
     const md = own.join("\n");
     const marker = f.ordered ? f.marker.replace("#", "1").replace(")", ".") : "-";
-    const item: ListItem = { text: plainInline(unwrapped[0] ?? ""), md, lines: own, children: [] };
+    const item: ListItem = { text: plainInline(unwrapped[0] ?? ""), md, lines: own, children: [], offset: f.at - (found[0]?.at ?? f.at) };
     const parent = items.at(-1);
     if (f.indent > base + 1 && parent) {
       parent.children.push(item);

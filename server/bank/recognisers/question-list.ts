@@ -38,7 +38,7 @@ export const recogniseQuestionList: Recogniser = (unit, ctx) => {
     only !== undefined &&
     ((isQuestionLike(only.text) && labelledGroups(only.children) !== null) || (asksInFull(only.lines[0] ?? "") && only.lines.length > 1));
   if (unit.items.length < (saysQuestions || answeredAlone ? 1 : 2)) return null;
-  if (mostlyAsk(unit.items)) return { type: "questions", items: unit.items.map(listedQuestion) };
+  if (mostlyAsk(unit.items)) return { type: "questions", items: unit.items.map((item) => ({ ...listedQuestion(item), offset: item.offset })) };
   const labelled = questionsUnderLabel(unit.items);
   return labelled.length > 0 ? { type: "questions", items: labelled } : null;
 };

@@ -17,6 +17,8 @@ export interface ListedQuestion {
   notes?: string[];
   /** Entries nested under the question's that name their part ("  - Red flag: …", "  - Look for: …"). */
   parts?: LabelledGroup[];
+  /** How many lines below its list's first line the entry starts. */
+  offset?: number;
 }
 
 /** The parts a bullet can name with its own label ("- Red flag: …"). */
