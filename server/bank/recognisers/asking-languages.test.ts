@@ -6,6 +6,8 @@ describe("questions asked without a question mark, in other languages", () => {
     expect(isQuestionLike("チームの規模はどのくらいですか")).toBe(true);
     expect(isQuestionLike("どのように評価されるか")).toBe(true);
     expect(isQuestionLike("担当する業務について教えてください。")).toBe(true);
+    expect(isQuestionLike("自己紹介をお願いします")).toBe(true);
+    expect(isQuestionLike("志望動機をお願いいたします。")).toBe(true);
     expect(isQuestionLike("チームの規模について")).toBe(false);
   });
 

@@ -171,9 +171,10 @@ const INTERROGATIVE = /^(?:what|how|why|when|where|which|who)(?:['’]s\s|\s+(?:
 
 /**
  * Japanese asks in its sentence ending, with or without "？": "…ですか", "…ますか", "…でしょうか", "成長できるか",
- * or with a request: "…を教えてください", "…を説明してください".
+ * or with a request: "…を教えてください", "…を説明してください", "自己紹介をお願いします".
  */
-const JAPANESE_ASKING = /[\u3040-\u30ff\u3400-\u9fff](?:ですか|ますか|でしょうか|ませんか|るか|たか|(?:教え|説明し|述べ|挙げ|書い)てください)[。.]?$/;
+const JAPANESE_ASKING =
+  /[\u3040-\u30ff\u3400-\u9fff](?:ですか|ますか|でしょうか|ませんか|るか|たか|(?:教え|説明し|述べ|挙げ|書い)てください|お願い(?:します|いたします|できますか))[。.]?$/;
 
 /**
  * German, French, Portuguese, Spanish and Italian ask with an imperative ("Erklären Sie …", "Décrivez …",
