@@ -7,6 +7,7 @@ import { fieldForLabel } from "./recognisers/labels";
 import { inlineAfterLabel, isQuestionLike, labelText, splitLabel } from "./recognisers/recogniser";
 import { plainInline, unquote } from "./inline-text";
 import { isLayoutOnly } from "./layout-noise";
+import { splitMarkdown } from "./split-markdown";
 import { questionAloneInBold, namesAnswerPart, type QuestionUnits } from "./question-units";
 import { solvesProblem } from "./write-up-parts";
 
@@ -108,6 +109,14 @@ export const emptyFields = (): Record<QuestionField, Unit[]> => ({
 /** A synthetic one-line unit for text that followed a label on the label's own line. */
 function inlineUnit(md: string, from: Unit): Unit {
   return { kind: "line", md, text: plainInline(md), line: from.line, block: from.block };
+}
+
+/**
+ * An entry's answer as the blocks it is written in, from the line after the entry's (`line`): its bullets stay a
+ * list ("1. Why is Redis fast?" / "    - in memory" / "    - no locks"), so that each is a key point of its own.
+ */
+function writtenUnits(md: string, from: Unit, line: number): Unit[] {
+  return splitMarkdown(md).units.map((u) => ({ ...u, line: line + u.line, block: from.block + u.block / 1000 }));
 }
 
 function hasContent(q: OpenQuestion): boolean {
@@ -735,16 +744,17 @@ function splitAtAnswerLabel(text: string): { shown: string; answer: string } | n
 function listedQuestion(item: Extract<Marker, { type: "questions" }>["items"][number], unit: Unit, section: string[]): QuestionDraft {
   const labelled = item.answer === null ? null : splitAtAnswerLabel(item.answer);
   const answer = labelled?.answer ?? item.answer;
+  const line = unit.line + (item.offset ?? 0);
   return {
     prompt: item.prompt,
     title: null,
-    line: unit.line + (item.offset ?? 0),
+    line,
     listedIn: unit,
     section,
     fields: {
       ...emptyFields(),
       body: labelled === null || labelled.shown === "" ? [] : [inlineUnit(labelled.shown, unit)],
-      answer: answer === null || answer === "" ? [] : [inlineUnit(answer, unit)],
+      answer: answer === null || answer === "" ? [] : writtenUnits(answer, unit, line),
       notes: (item.notes ?? []).map((note) => inlineUnit(note, unit)),
     },
     inlineRubric: [],

@@ -1007,4 +1007,14 @@ describe("a new user's own notes", () => {
     const text = parse("Networking\n\n- What is TCP?\n- What is UDP?\n- What is QUIC?\n", "notes.txt");
     expect(text.questions.map((q) => q.source.line)).toEqual([3, 4, 5]);
   });
+
+  it("a numbered question answered by its own bullets: each bullet is a key point, not one run-on line", () => {
+    const document = parse(
+      "### Redis\n1. Why is Redis fast though single-threaded?\n    - in memory\n    - no locks\n    - written in C\n\n2. How do you avoid key contention?\n    - shard the keys\n",
+    );
+    expect(document.questions.map((q) => [q.prompt, q.keyPoints])).toEqual([
+      ["Why is Redis fast though single-threaded?", ["in memory", "no locks", "written in C"]],
+      ["How do you avoid key contention?", ["shard the keys"]],
+    ]);
+  });
 });
