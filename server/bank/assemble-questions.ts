@@ -130,9 +130,9 @@ export function assembleQuestions(units: readonly Unit[], structure: QuestionUni
 }
 
 /**
- * The document's title when it asks over numbered questions the structure found in paragraphs or list entries
- * ("# ¿Backend o frontend?" over "**1. ¿Qué es …?**"): it is their title, as a question it would hold them as its
- * answer. A heading deeper in the document asks over such entries as its follow-ups ("### Why ES?" over "**Q: …**").
+ * The document's title when it asks over numbered questions the structure found in headings, paragraphs or list
+ * entries ("# ¿Backend o frontend?" over "**1. ¿Qué es …?**", "# 面接でよく聞かれる内容とは？" over "### 1. …"): it is
+ * their title; as a question it would hold its introduction as an answer. A heading deeper in the document asks over such entries as its follow-ups ("### Why ES?" over "**Q: …**").
  */
 // Each run of blanks has one quantifier of its own, so that a long run is read once (a "\s+" then "\s*" split it every way).
 const NUMBERED_ENTRY = /^[ \t]*(?:[-*+][ \t]+)?(?:(?:\*\*|__)[ \t]*)?(?:q(?:uestion)?[ \t]*)?\d{1,3}[.):]/i;
@@ -142,7 +142,7 @@ function titleOverOpeners(units: readonly Unit[], openers: ReadonlyMap<Unit, unk
   const [title, ...others] = headings;
   if (title === undefined || others.some((h) => h.depth <= title.depth)) return null;
   // Numbered, they are the document's list of questions; "**Q: …**" lines under a task may be its parts.
-  const numbered = units.filter((u) => u.kind !== "heading" && openers.has(u) && NUMBERED_ENTRY.test(u.md)).length;
+  const numbered = units.filter((u) => openers.has(u) && NUMBERED_ENTRY.test(u.kind === "heading" ? u.text : u.md)).length;
   return numbered >= 2 ? title : null;
 }
 

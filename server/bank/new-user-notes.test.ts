@@ -1017,4 +1017,12 @@ describe("a new user's own notes", () => {
       ["How do you avoid key contention?", ["shard the keys"]],
     ]);
   });
+
+  it("a title that asks over numbered question headings is their title, its introduction unused, not a question", () => {
+    const document = parse(
+      "# What is asked at a Java interview?\n\nAn introduction to this list.\n\n### 1. What is the JVM?\nIt runs bytecode.\n\n### 2. What is garbage collection?\nIt frees memory.\n",
+    );
+    expect(document.title).toBe("What is asked at a Java interview?");
+    expect(document.questions.map((q) => q.prompt)).toEqual(["What is the JVM?", "What is garbage collection?"]);
+  });
 });
