@@ -213,7 +213,8 @@ test("the candidate draws, the interviewer adds an arrow, a reload keeps both, t
   await expect(candidate.locator(".excalidraw canvas.interactive")).toBeVisible();
   // The drawing is brought into view, whole, at the narrower width (Excalidraw kept the wide layout's scroll, and the arrow ran off the side).
   await expect.poll(async () => (await inkOnCanvas(candidate)).share).toBeGreaterThan(0.002);
-  expect(await inkOnCanvas(candidate)).toMatchObject({ atLeftEdge: false, atRightEdge: false });
+  // It is scrolled into view once the resize settles (use-board-frame.ts), after the first ink may already show.
+  await expect.poll(async () => await inkOnCanvas(candidate)).toMatchObject({ atLeftEdge: false, atRightEdge: false });
   expect(await candidate.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   await screens(candidate, "drawn");
 
