@@ -80,6 +80,8 @@ interface OpenQuestion extends QuestionDraft {
   followUp: (FollowUpDraft & { awaitingPrompt: boolean }) | null;
   /** Opened as a member of the document's repeating unit rather than by a recogniser. */
   structural: boolean;
+  /** The unit that asked it. */
+  askedBy: Unit;
 }
 
 interface StackEntry {
@@ -260,6 +262,7 @@ class QuestionAssembler {
   }
 
   private recognise(unit: Unit, index: number): Marker | null {
+    if (this.asksInParallel(unit)) this.close();
     const ctx = this.contextFor(this.units[index + 1] ?? null);
     // Inside a question a recogniser opened ("Q: How do you deploy?"), a numbered or bold paragraph is a
     // step of its answer, not the next question; a heading still ends it as headings do.
@@ -281,6 +284,19 @@ class QuestionAssembler {
     if (!opener) return null;
     const kind = unit.kind === "heading" ? "heading" : unit.kind === "html" ? "details" : "label";
     return { type: "question", prompt: opener.prompt, opener: kind, tentative: false, inline: opener.inline, structural: true };
+  }
+
+  /**
+   * "- **What is the scope of `let`?**" answered by code after its list, then a list of "- **Can I change a
+   * `const`?**" entries each answered in its own lines: the entries are the next questions, asked as the open one
+   * was, not its answer.
+   */
+  private asksInParallel(unit: Unit): boolean {
+    const open = this.current;
+    const by = open?.structural ? open.askedBy : undefined;
+    if (by?.kind !== "list" || unit.kind !== "list" || unit.items.length < 2) return false;
+    const form = openingMark(by.items[0]?.md ?? "");
+    return unit.items.every((item) => isQuestionLike(item.text) && item.lines.length > 1 && openingMark(item.md) === form);
   }
 
   /**
@@ -441,6 +457,7 @@ class QuestionAssembler {
       fieldDepth: Number.POSITIVE_INFINITY,
       followUp: null,
       structural: false,
+      askedBy: unit,
     };
     return this.current;
   }
@@ -706,6 +723,9 @@ function restOfEntry(unit: Extract<Unit, { kind: "list" }>): Unit[] {
   const list: Unit = { kind: "list", ordered: /^\d/.test(nested), items: item.children, md: nested, line, block: unit.block + 0.5 };
   return [...lines, item.children.length > 0 ? list : { kind: "line", md: nested, text: plainInline(nested), line, block: unit.block + 0.5 }];
 }
+
+/** How an entry opens: in bold, in code, or plainly. */
+const openingMark = (md: string): string => /^(?:\*\*|__|`)?/.exec(md)?.[0] ?? "";
 
 function addFollowUp(q: OpenQuestion, prompt: string): void {
   const followUp = { prompt, answer: [], lookFor: [], awaitingPrompt: prompt === "" };

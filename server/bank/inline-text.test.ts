@@ -15,6 +15,11 @@ describe("plainInline", () => {
     expect(plainInline("KILL <id>")).toBe("KILL <id>");
   });
 
+  it("removes bold around a code span, before a hard break's spaces too", () => {
+    expect(plainInline("**Can I change `const`?**  ")).toBe("Can I change const?");
+    expect(plainInline("**a `b` c** d `**x**` e")).toBe("a b c d **x** e");
+  });
+
   it("removes layout tags, links, images and emphasis", () => {
     expect(plainInline('<p align="center">**Bold** and _it_ [link](https://x.y) ![img](a.png)</p>')).toBe("Bold and it link img");
   });

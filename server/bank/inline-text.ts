@@ -12,16 +12,23 @@ const EMOJI = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{FE0F}\u{20E3}\u{2
  * every line of a document, so each pattern runs only on lines holding the character it needs.
  */
 export function plainInline(md: string): string {
-  // Code spans keep their characters ("`__init__`", "`<header>`"), so markup is read around them.
-  let s = md.includes("`")
-    ? md
-        .split(/(`+[^`]*`+)/)
-        .map((part, n) => (n % 2 === 1 ? part : withoutMarkup(part)))
-        .join("")
-    : withoutMarkup(md);
+  let s = md.includes("`") ? withoutMarkupAroundCode(md) : withoutMarkup(md);
   if (s.includes("`")) s = s.replace(/`+([^`]*)`+/g, "$1");
   if (s.includes("\\")) s = s.replace(/\\([\\`*_{}[\]()#+\-.!>])/g, "$1");
   return s.replace(/[\s\u00a0]+/g, " ").trim();
+}
+
+/**
+ * Code spans keep their characters ("`__init__`", "`<header>`"), so markup is read around them; each stands in as
+ * one private-use character meanwhile, so that bold around one ("**Can I change `const`?**") is still a pair.
+ */
+function withoutMarkupAroundCode(md: string): string {
+  const spans: string[] = [];
+  const masked = md
+    .split(/(`+[^`]*`+)/)
+    .map((part, n) => (n % 2 === 1 ? `\uE000${spans.push(part) - 1}\uE001` : part.replace(/[\uE000\uE001]/g, "")))
+    .join("");
+  return withoutMarkup(masked).replace(/\uE000(\d+)\uE001/g, (_, i: string) => spans[Number(i)] ?? "");
 }
 
 /** Tags that sit inside a sentence ("<code>TIME_WAIT</code>. Your") leave nothing; others leave a space. */
@@ -48,7 +55,7 @@ function withoutEmphasis(s: string): string {
   // An unpaired "**" is a character ("**kwargs"); a dangling one at either end is a broken bold.
   return s
     .replace(/(\*\*|__)(?=\S)(.{0,500}?\S)\1/g, "$2")
-    .replace(/^(?:\*\*|__)|(?:\*\*|__)$/g, "")
+    .replace(/^(?:\*\*|__)|(?:\*\*|__)\s*$/g, "")
     .replace(/(^|[\s(])[*_]([^*_\s][^*_]*?)[*_](?=$|[\s).,:;!?])/g, "$1$2");
 }
 

@@ -1025,4 +1025,16 @@ describe("a new user's own notes", () => {
     expect(document.title).toBe("What is asked at a Java interview?");
     expect(document.questions.map((q) => q.prompt)).toEqual(["What is the JVM?", "What is garbage collection?"]);
   });
+
+  it("bold question bullets answered after their list, beside a list of bold question bullets answered in their entries: all questions", () => {
+    const document = parse(
+      "## Variables\n\n- **What is the scope of `let`?**  \n```\nfor (let i = 0; i < 5; i++) {}\n```\n\n- **What is the scope of `var`?**  \n```\nfor (var i = 0; i < 5; i++) {}\n```\n\n- **Can I change a `const`?**  \nNo. It throws.  \n\n- **Can I change a `let`?**  \nYes.  \n",
+    );
+    expect(document.questions.map((q) => [q.prompt, q.answer])).toEqual([
+      ["What is the scope of let?", "```\nfor (let i = 0; i < 5; i++) {}\n```"],
+      ["What is the scope of var?", "```\nfor (var i = 0; i < 5; i++) {}\n```"],
+      ["Can I change a const?", "No. It throws."],
+      ["Can I change a let?", "Yes."],
+    ]);
+  });
 });

@@ -163,6 +163,9 @@ function inDocumentOrder(own: readonly BankQuestion[], added: readonly BankQuest
   return out;
 }
 
+/** How many of the assembled questions have an answer. */
+const answered = (assembly: Assembly): number => assembly.questions.filter((q) => q.fields.answer.length > 0 || q.fields.body.length > 0).length;
+
 /** The document's question structure and the questions it assembles, with the fallbacks for documents laid out as none. */
 function questionStructure(units: readonly Unit[], sourceFile: string): { structure: QuestionUnits; assembly: Assembly } {
   const inferred = inferQuestionUnits(units);
@@ -178,10 +181,15 @@ function questionStructure(units: readonly Unit[], sourceFile: string): { struct
       assembly = assembleQuestions(units, structure);
     }
   }
-  if (assembly.questions.length === 0) {
-    // Nothing laid out as questions: parallel paragraphs or entries that open on one still are.
+  if (!laidOut || assembly.questions.length === 0) {
+    // Nothing laid out as questions: parallel paragraphs or entries that open on one still are, where they make and
+    // answer more questions than the recognisers did alone ("- **Why?**" answered below its list, beside a list of
+    // such entries answered in their own lines, which a recogniser takes).
     const asking = askingSiblingUnits(units);
-    if (asking.openers.size > 0) [structure, assembly] = [asking, assembleQuestions(units, asking)];
+    const alongside = asking.openers.size > 0 ? assembleQuestions(units, asking) : null;
+    const more = (found: Assembly) =>
+      assembly.questions.length === 0 || (found.questions.length > assembly.questions.length && answered(found) > answered(assembly));
+    if (alongside !== null && more(alongside)) [structure, assembly] = [asking, alongside];
   }
   return { structure, assembly };
 }
