@@ -26,6 +26,17 @@ describe("splitPlainText", () => {
     ]);
   });
 
+  it("keeps a reST paragraph's lines one paragraph whatever they end on, but not a label line under it", () => {
+    const { units } = splitPlainText("Consider listing your outputs\nmanually; this keeps the interface\nconstant.\nA: Yes.\n\nNext.\n", { rest: true });
+    expect(units.map((u) => [u.text, u.block])).toEqual([
+      ["Consider listing your outputs", 1],
+      ["manually; this keeps the interface", 1],
+      ["constant.", 1],
+      ["A: Yes.", 2],
+      ["Next.", 3],
+    ]);
+  });
+
   it("reads a title in capitals alone between blank lines as a heading, not a shout inside a paragraph", () => {
     const { units } = splitPlainText("C++ INTERVIEW QUESTIONS\n\nQuestion 1: What is RAII?\nAnswer: Scoped resources.\nNOTE THIS WELL\n\nOK\n");
     expect(units.map((u) => [u.kind, u.kind === "heading" ? u.depth : null, u.md])).toEqual([

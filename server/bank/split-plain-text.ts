@@ -145,7 +145,8 @@ export function splitPlainText(input: string, options: PlainTextOptions = {}): S
     // A hard-wrapped sentence ("…passed to security" / "checks, so …") stays one paragraph.
     const prev = units.at(-1);
     // Both ends must read as words, so that a wrapped statement of unfenced code keeps its lines.
-    const wrapped = prev?.kind === "line" && prev.line === i && /[A-Za-z]$/.test(prev.md) && /^\s*[a-z]+,?\s/.test(raw);
+    const wrapped =
+      prev?.kind === "line" && prev.line === i && (options.rest ? continuesRestParagraph(lines, i) : /[A-Za-z]$/.test(prev.md) && /^\s*[a-z]+,?\s/.test(raw));
     // A reST field (":Question: What is X?") reads as the label it is ("Question: What is X?"), an admonition
     // (".. note:: Text") as the bold label a reader sees ("**Note:** Text").
     const line = options.rest ? (asAdmonition(raw) ?? asLabel(raw)) : raw;
@@ -153,6 +154,16 @@ export function splitPlainText(input: string, options: PlainTextOptions = {}): S
     i++;
   }
   return { units: units.map((unit) => ({ ...unit, line: lineOf(unit.line) })), codeLinesRestored };
+}
+
+/**
+ * In reStructuredText a paragraph is its lines up to a blank one ("…listing your outputs" / "manually; this …"),
+ * at one indentation; a line that opens on a label ("A: …", ":Answer: …") starts a part of its own.
+ */
+function continuesRestParagraph(lines: readonly string[], i: number): boolean {
+  const line = lines[i] ?? "";
+  const indent = (s: string) => /^\s*/.exec(s)?.[0].length ?? 0;
+  return indent(line) === indent(lines[i - 1] ?? "") && !/^\s*:?[\p{L}][\p{L} ]{0,24}:(?:\s|$)/u.test(line);
 }
 
 /**
