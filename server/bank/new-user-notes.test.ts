@@ -1037,4 +1037,17 @@ describe("a new user's own notes", () => {
       ["Can I change a let?", "Yes."],
     ]);
   });
+
+  it("a plain-text FAQ numbered within its sections: the sections, the questions without their numbers, wrapped ones whole", () => {
+    const document = parse(
+      'GNU Midnight Commander\nFrequently Asked Questions\n\n1 Getting started\n\n1.1 What is Midnight Commander?\n\n   A file manager and a visual shell. If it breaks, it is a bug (see\n   Question 4.1.)\n\n4 Display\n\n4.1 Why do I keep getting "Terminal not powerful enough" or\n    "Terminal too small"?\n\n   Your terminfo databases lack your terminal.\n\n4.2 I am using ksh.  Can I use functions defined in the .kshrc within\nMC?\n\n   Sorry, MC only supports bash, tcsh and zsh functions.\n',
+      "faq.txt",
+    );
+    expect(document.title).toBe("GNU Midnight Commander Frequently Asked Questions");
+    expect(document.questions.map((q) => [q.section.at(-1), q.prompt, q.answer])).toEqual([
+      ["Getting started", "What is Midnight Commander?", "A file manager and a visual shell. If it breaks, it is a bug (see\nQuestion 4.1.)"],
+      ["Display", 'Why do I keep getting "Terminal not powerful enough" or "Terminal too small"?', "Your terminfo databases lack your terminal."],
+      ["Display", "I am using ksh. Can I use functions defined in the .kshrc within MC?", "Sorry, MC only supports bash, tcsh and zsh functions."],
+    ]);
+  });
 });

@@ -64,12 +64,14 @@ const FURNITURE =
   /^(?:(?:table of )?contents|toc|index|introduction|intro|overview|about(?: this.*)?|preface|foreword|summary|conclusion|final thoughts|resources|(?:further|additional|recommended) (?:reading|resources)|references|links|useful links|related (?:topics|links|articles|resources|projects|repositories)|see also|credits|acknowledge?ments|contributors?|contributing|contribution|how to contribute|licen[cs]e|disclaimer|support|sponsors?|donate|faq|changelog|author|authors|translations?|getting started|prerequisites|installation|usage|notes|todo|tl;?dr)$/i;
 
 /**
- * "1) …", "**Q3.** …", "4: …", "5、…", "Question 2 - …"; and "_4 …" or "_4. …", a list marker a document conversion turned into an
- * underscore and the number (the underscore is what says the number is not the sentence's own).
+ * "1) …", "**Q3.** …", "4: …", "5、…", "Question 2 - …", "1.2 …" (numbered within its section: the last number
+ * counts); and "_4 …" or "_4. …", a list marker a document conversion turned into an underscore and the number
+ * (the underscore is what says the number is not the sentence's own).
  */
 const NUMBERED_LINE =
-  /^\s*(?:\*\*|__)?\s*(?:q(?:uestion)?\s*)?(?:\(?(\d{1,3})(?:\s*[.):、]|\s+[-–—](?=\s))|\\?_(\d{1,3})(?:\s*[.):]|(?=\s)))\s*(?:\*\*|__)?\s*(\S.*)$/i;
-const NUMBER_PREFIX = /^(\s*(?:\*\*|__)?\s*)(?:q(?:uestion)?\s*)?(?:\(?\d{1,3}(?:\s*[.):、]|\s+[-–—](?=\s))|\\?_\d{1,3}(?:\s*[.):]|(?=\s)))\s*/i;
+  /^\s*(?:\*\*|__)?\s*(?:q(?:uestion)?\s*)?(?:\(?(?:\d{1,3}\.){0,3}(\d{1,3})(?:\s*[.):、]|\s+[-–—](?=\s)|(?<=\.\d{1,3})(?=\s))|\\?_(\d{1,3})(?:\s*[.):]|(?=\s)))\s*(?:\*\*|__)?\s*(\S[\s\S]*)$/i;
+const NUMBER_PREFIX =
+  /^(\s*(?:\*\*|__)?\s*)(?:q(?:uestion)?\s*)?(?:\(?(?:\d{1,3}\.){0,3}\d{1,3}(?:\s*[.):、]|\s+[-–—](?=\s)|(?<=\.\d{1,3})(?=\s))|\\?_\d{1,3}(?:\s*[.):]|(?=\s)))\s*/i;
 // The tail is [\s\S]*, not .*: "." stops at a line separator (U+2028) inside a line, and the failed match there
 // would be retried at every "**" before it.
 const BOLD_LEAD = /^(?:\*\*|__)(.{4,}?)(?:\*\*|__)([\s\S]*)$/;

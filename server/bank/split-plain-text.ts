@@ -1,4 +1,4 @@
-import { type ListItem, type SplitResult, type Unit, unwrapLines } from "./blocks";
+import { lastLineOf, type ListItem, type SplitResult, type Unit, unwrapLines } from "./blocks";
 import { plainInline } from "./inline-text";
 import { isQuestionLike } from "./recognisers/recogniser";
 import { fenceAsciiDiagrams } from "./ascii-diagrams";
@@ -37,6 +37,20 @@ function capitalTitle(lines: readonly string[], i: number, styles: string[]): { 
 }
 
 /**
+ * "4 Display" alone between blank lines, over "4.1 Why do I …?": a numbered section over the entries numbered
+ * under it, as plain-text FAQs number them. A section, at its style's level.
+ */
+function numberedTitle(lines: readonly string[], i: number, styles: string[]): { title: string; depth: number; length: number } | null {
+  const line = (lines[i] ?? "").trim();
+  const m = /^(\d{1,2})\.?\s+(\S.{0,58})$/.exec(line);
+  if (!m || (lines[i - 1] ?? "").trim() !== "" || (lines[i + 1] ?? "").trim() !== "" || /[.?!:;,？。]$/.test(line)) return null;
+  const next = lines.slice(i + 1).find((l) => l.trim() !== "") ?? "";
+  if (!next.trim().startsWith(`${m[1]}.`) || !/^\d/.test(next.trim().slice(`${m[1]}.`.length))) return null;
+  if (!styles.includes("NUMBERED")) styles.push("NUMBERED");
+  return { title: m[2] ?? line, depth: Math.min(6, styles.indexOf("NUMBERED") + 1), length: 1 };
+}
+
+/**
  * A title underlined, or over- and underlined, as plain text and reStructuredText write section titles
  * ("Concurrency\n==========="): its heading level is the order in which its style first appears, as reST
  * reads it (a Markdown setext "=" then "-" read the same way). Null when the line is not one.
@@ -47,7 +61,7 @@ function underlinedTitle(lines: readonly string[], i: number, styles: string[]):
   const titled = over && second.trim() !== "" && !ADORNMENT.test(second) && third.trim() === first.trim() ? second : null;
   const under = titled === null && first.trim() !== "" && !BULLET.test(first) ? ADORNMENT.exec(second) : null;
   const title = titled ?? (under ? first : null);
-  if (title === null) return capitalTitle(lines, i, styles);
+  if (title === null) return capitalTitle(lines, i, styles) ?? numberedTitle(lines, i, styles);
   const style = titled !== null ? `${over?.[1]}${over?.[1]}` : (under?.[1] ?? "");
   if (!styles.includes(style)) styles.push(style);
   return { title: title.trim(), depth: Math.min(6, styles.indexOf(style) + 1), length: titled !== null ? 3 : 2 };
@@ -58,23 +72,31 @@ function underlinedTitle(lines: readonly string[], i: number, styles: string[]):
  * and asking nothing: the document's title, over every section the file's other title styles make.
  */
 function documentTitle(lines: readonly string[], i: number, styles: string[]): { title: string; depth: number; length: number } | null {
-  const line = (lines[i] ?? "").trim();
-  const alone = (lines[i + 1] ?? "").trim() === "";
-  const more = lines.slice(i + 2).filter((l) => l.trim() !== "").length >= 2;
-  if (
-    !alone ||
-    !more ||
-    line.includes(":") ||
-    line.length > 80 ||
-    !/\p{L}/u.test(line) ||
-    /[.?!:;,？。]$/.test(line) ||
-    BULLET.test(line) ||
-    CODE_START.test(line)
-  )
-    return null;
-  if (isQuestionLike(line)) return null;
+  // Its second line too, when it has one ("GNU Midnight Commander" / "Frequently Asked Questions").
+  const length = (lines[i + 1] ?? "").trim() !== "" && (lines[i + 2] ?? "").trim() === "" && titleLike(lines[i + 1] ?? "") ? 2 : 1;
+  const alone = (lines[i + length] ?? "").trim() === "";
+  const more = lines.slice(i + length + 1).filter((l) => l.trim() !== "").length >= 2;
+  if (!alone || !more || !titleLike(lines[i] ?? "")) return null;
   styles.unshift("TITLE");
-  return { title: line, depth: 1, length: 1 };
+  const title = lines
+    .slice(i, i + length)
+    .map((l) => l.trim())
+    .join(" ");
+  return { title, depth: 1, length };
+}
+
+/** A few words without a sentence's end, asking nothing: a title's line. */
+function titleLike(text: string): boolean {
+  const line = text.trim();
+  return (
+    !line.includes(":") &&
+    line.length <= 80 &&
+    /\p{L}/u.test(line) &&
+    !/[.?!:;,？。]$/.test(line) &&
+    !BULLET.test(line) &&
+    !CODE_START.test(line) &&
+    !isQuestionLike(line)
+  );
 }
 
 export interface PlainTextOptions {
@@ -104,7 +126,7 @@ export function splitPlainText(input: string, options: PlainTextOptions = {}): S
       i = code.next;
       continue;
     }
-    const titled = underlinedTitle(lines, i, titleStyles) ?? (units.length === 0 ? documentTitle(lines, i, titleStyles) : null);
+    const titled = underlinedTitle(lines, i, titleStyles) ?? (units.every((u) => u.kind === "code") ? documentTitle(lines, i, titleStyles) : null);
     if (titled) {
       const md = `${"#".repeat(titled.depth)} ${escapeLine(titled.title)}`;
       units.push({ kind: "heading", depth: titled.depth, text: plainInline(titled.title), md, line: i + (titled.length === 3 ? 2 : 1), block });
@@ -142,11 +164,13 @@ export function splitPlainText(input: string, options: PlainTextOptions = {}): S
       i = next;
       continue;
     }
-    // A hard-wrapped sentence ("…passed to security" / "checks, so …") stays one paragraph.
     const prev = units.at(-1);
-    // Both ends must read as words, so that a wrapped statement of unfenced code keeps its lines.
-    const wrapped =
-      prev?.kind === "line" && prev.line === i && (options.rest ? continuesRestParagraph(lines, i) : /[A-Za-z]$/.test(prev.md) && /^\s*[a-z]+,?\s/.test(raw));
+    if (!options.rest && prev?.kind === "line" && lastLineOf(prev) === i && i - prev.line < MAX_WRAPPED_LINES && completesLine(prev.md, raw)) {
+      units[units.length - 1] = { ...prev, md: `${prev.md}\n${escapeLine(raw)}`, text: plainInline(`${prev.md}\n${raw}`) };
+      i++;
+      continue;
+    }
+    const wrapped = prev?.kind === "line" && prev.line === i && (options.rest ? continuesRestParagraph(lines, i) : continuesLine(lines, i, prev.md));
     // A reST field (":Question: What is X?") reads as the label it is ("Question: What is X?"), an admonition
     // (".. note:: Text") as the bold label a reader sees ("**Note:** Text").
     const line = options.rest ? (asAdmonition(raw) ?? asLabel(raw)) : raw;
@@ -156,6 +180,36 @@ export function splitPlainText(input: string, options: PlainTextOptions = {}): S
   return { units: units.map((unit) => ({ ...unit, line: lineOf(unit.line) })), codeLinesRestored };
 }
 
+/** A question or an aside wraps over a few lines; a longer run is not one line of text (and each join reads it all). */
+const MAX_WRAPPED_LINES = 4;
+
+/** A line that opens on a label: "A: …", ":Answer: …", "Trả lời: …". */
+const LABEL_LINE = /^\s*:?[\p{L}][\p{L} ]{0,24}:(?:\s|$)/u;
+
+/**
+ * A hard-wrapped sentence stays one paragraph: "…passed to security" / "checks, so …", or an indented answer's
+ * "…and versions" / "1.2.1 and 1.2.2 were …". Both ends must read as words, so that a wrapped statement of
+ * unfenced code keeps its lines.
+ */
+function continuesLine(lines: readonly string[], i: number, previous: string): boolean {
+  const line = lines[i] ?? "";
+  const indent = (s: string) => /^\s*/.exec(s)?.[0].length ?? 0;
+  const indented = indent(line) >= 2 && indent(line) === indent(lines[i - 1] ?? "");
+  const prose = (text: string, words: number) => (text.match(/\p{L}{2,}/gu)?.length ?? 0) >= words;
+  return /[A-Za-z]$/.test(previous) && (/^\s*[a-z]+,?\s/.test(line) || (indented && !LABEL_LINE.test(line) && prose(previous, 4) && prose(line, 3)));
+}
+
+/**
+ * A line that ends what the line above left open, so that the two are one line of text: the close of a bracket
+ * ("…a bug (see" / "Question 1.2.)"), not a new question; a question's last words ("…functions defined in the
+ * .kshrc within" / "MC?"), part of its prompt.
+ */
+function completesLine(previous: string, line: string): boolean {
+  if (LABEL_LINE.test(line)) return false;
+  const open = (previous.match(/\(/g)?.length ?? 0) > (previous.match(/\)/g)?.length ?? 0);
+  return open || (!/[.?!:;。？！]$/.test(previous.trim()) && /[?？]$/.test(line.trim()));
+}
+
 /**
  * In reStructuredText a paragraph is its lines up to a blank one ("…listing your outputs" / "manually; this …"),
  * at one indentation; a line that opens on a label ("A: …", ":Answer: …") starts a part of its own.
@@ -163,7 +217,7 @@ export function splitPlainText(input: string, options: PlainTextOptions = {}): S
 function continuesRestParagraph(lines: readonly string[], i: number): boolean {
   const line = lines[i] ?? "";
   const indent = (s: string) => /^\s*/.exec(s)?.[0].length ?? 0;
-  return indent(line) === indent(lines[i - 1] ?? "") && !/^\s*:?[\p{L}][\p{L} ]{0,24}:(?:\s|$)/u.test(line);
+  return indent(line) === indent(lines[i - 1] ?? "") && !LABEL_LINE.test(line);
 }
 
 /**
