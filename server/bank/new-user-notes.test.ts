@@ -1050,4 +1050,27 @@ describe("a new user's own notes", () => {
       ["Display", "I am using ksh. Can I use functions defined in the .kshrc within MC?", "Sorry, MC only supports bash, tcsh and zsh functions."],
     ]);
   });
+
+  it("a question table headed in another language, each row pointing at its own line", () => {
+    const document = parse(
+      "# Java\n\n| Câu hỏi | Tag | Câu trả lời |\n|---|---|---|\n| Khối static là gì? | java | Chạy một lần khi lớp được tải. |\n| Throw và Throws | java | Ném và khai báo ngoại lệ. |\n\n| 问题 | 答案 |\n|---|---|\n| 什么是 JVM？ | 执行字节码的虚拟机。 |\n",
+    );
+    expect(document.questions.map((q) => [q.prompt, q.answer, q.meta.tags, q.source.line])).toEqual([
+      ["Khối static là gì?", "Chạy một lần khi lớp được tải.", ["java"], 5],
+      ["Throw và Throws", "Ném và khai báo ngoại lệ.", ["java"], 6],
+      ["什么是 JVM？", "执行字节码的虚拟机。", [], 10],
+    ]);
+  });
+
+  it("answer labels and reveal buttons in other languages: the answer without them", () => {
+    const document = parse(
+      "# Notlar\n\n**Soru 1: Array ile List arasındaki fark nedir?**\n**Cevap:** Array sabittir.\n\n**Soru 2: Dictionary nasıl çalışır?**\n**Cevap:** Hash ile.\n\n## ¿Qué es el Virtual DOM?\n\n<details>\n<summary>Ver respuesta</summary>\n\nUna copia ligera del DOM.\n\n</details>\n\n## IoC란 무엇인가요?\n\n<details>\n<summary>답변 보기</summary>\n\n제어의 역전입니다.\n\n</details>\n",
+    );
+    expect(document.questions.map((q) => [q.prompt, q.answer])).toEqual([
+      ["Array ile List arasındaki fark nedir?", "Array sabittir."],
+      ["Dictionary nasıl çalışır?", "Hash ile."],
+      ["¿Qué es el Virtual DOM?", "Una copia ligera del DOM."],
+      ["IoC란 무엇인가요?", "제어의 역전입니다."],
+    ]);
+  });
 });

@@ -14,6 +14,14 @@ const TRAILING_BADGES = /<span\b[\s\S]*$/i;
 /** The block's own "</details>", and an enclosing block's closed with it ("</details>\n</div>\n</details>"). */
 const CLOSING_DETAILS = /(?:<\/details>\s*){1,20}$/i;
 
+/**
+ * "Show answer", "Click to see the solution", "查看答案", "Ver respuesta", "Показать ответ", "Xem đáp án", "Antwort
+ * anzeigen", "답변 보기", "答えを見る": a button's words around the part it reveals.
+ */
+const REVEAL_BEFORE =
+  /^(?:click (?:here )?(?:to|for) )?(?:show|view|see|reveal|display|toggle|expand)(?: the)? |^(?:点击)?(?:查看|显示|展开)|^(?:ver|mostrar|voir|afficher|mostra|vedi|показать|посмотреть|xem|pokaż|zobacz)(?: (?:la|el|a|o|le))? /;
+const REVEAL_AFTER = / (?:anzeigen|zeigen|göster|gör|보기)$|(?:を見る|を表示|보기)$/;
+
 const summaryPrompt = (html: string) => unquote(headingPrompt(plainInline(html.replace(TRAILING_BADGES, ""))).prompt);
 
 /** A `<details>` block's summary as a question's prompt, and what follows the summary in the same block. */
@@ -54,13 +62,7 @@ export const recogniseDetailsSummary: Recogniser = (unit, ctx) => {
     }
     return /^<\/details>$/i.test(rest) ? { type: "end" } : null;
   }
-  // "Show answer", "Click to see the solution", "查看答案": a button's words around the part it reveals.
-  const field = fieldForLabel(
-    labelText(summary.prompt).replace(
-      /^(?:click (?:here )?(?:to|for) )?(?:show|view|see|reveal|display|toggle|expand)(?: the)? |^(?:点击)?(?:查看|显示|展开)/,
-      "",
-    ),
-  );
+  const field = fieldForLabel(labelText(summary.prompt).replace(REVEAL_BEFORE, "").replace(REVEAL_AFTER, ""));
   if (ctx.inQuestion && field && field !== "examples") return { type: "field", field, inline: summary.after };
   if (!isQuestionLike(summary.prompt)) return null;
   return { type: "question", prompt: summary.prompt, opener: "details", tentative: false, inline: summary.after };

@@ -14,6 +14,12 @@ export const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 /** "Question" in the languages prep documents are written in, as a label before a question ("Вопрос 3:", "Câu hỏi 1:"). */
 export const QUESTION_WORDS = String.raw`question|вопрос|pregunta|pergunta|frage|soru|domanda|câu hỏi|pytanie|vraag`;
 
+/** "Answer" in the languages prep documents are written in, as a table's column header ("Câu trả lời", "答案"). */
+export const ANSWER_WORDS = String.raw`answer|ответ|respuesta|resposta|réponse|antwort|antwoord|risposta|cevap|câu trả lời|trả lời|đáp án|odpowiedź|答案|回答|解答|답변|정답`;
+
+/** "Question" as a table's column header, in the languages above and in Chinese, Japanese and Korean ("问题", "질문"). */
+export const QUESTION_HEADER_WORDS = String.raw`${QUESTION_WORDS}|问题|問題|题目|題目|質問|질문|문제`;
+
 /** Where a label sends what it heads; "examples" stay in the part they illustrate (the statement or the answer). */
 export type LabelField = QuestionField | "examples";
 
@@ -27,7 +33,7 @@ export const PART_LABELS: readonly { field: LabelField; pattern: RegExp }[] = [
   {
     field: "answer",
     pattern:
-      /^(?:(?:правильный )?ответ|решение|respuesta(?: (?:sólida|modelo|sugerida|ideal))?|rta\.?|resposta(?: (?:modelo|sugerida|ideal))?|réponse|antwort|lösung|risposta|(?:参考|正确)?答案|解析|回答|解答|答|정답|답변)$/,
+      /^(?:(?:правильный )?ответ|решение|respuesta(?: (?:sólida|modelo|sugerida|ideal))?|rta\.?|resposta(?: (?:modelo|sugerida|ideal))?|réponse|antwort|antwoord|lösung|risposta|cevap|cevabı|(?:câu )?trả lời|đáp án|odpowiedź|jawaban|(?:参考|正确)?答案|答案要点|答题要点|解析|回答|回答例|参考回答|解答|解答例|模範解答|答え|答|정답|답변|답안|(?:모범|예시|핵심|참고) 답변)$/,
   },
   {
     field: "keyPoints",

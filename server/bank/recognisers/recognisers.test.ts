@@ -119,7 +119,8 @@ describe("recognisers", () => {
       line: 1,
       block: 1,
     };
-    expect(recogniseTableQuestions(table, ctx())).toEqual({ type: "questions", items: [{ prompt: "What is X?", answer: "Y.", meta: {} }] });
+    // The row's own line: two below the header's, past the delimiter row.
+    expect(recogniseTableQuestions(table, ctx())).toEqual({ type: "questions", items: [{ prompt: "What is X?", answer: "Y.", meta: {}, offset: 2 }] });
     const item = (text: string) => ({ text, md: text, lines: [text], children: [] });
     const list: Unit = { kind: "list", ordered: true, items: [item("How do you X?"), item("Why Y? because Z")], md: "", line: 1, block: 1 };
     expect(recogniseQuestionList(list, ctx())).toMatchObject({

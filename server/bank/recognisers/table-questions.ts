@@ -1,7 +1,7 @@
 import { plainInline } from "../inline-text";
 import type { ListItem } from "../blocks";
 import { isItemField } from "./labelled-items";
-import { fieldForLabel } from "./labels";
+import { ANSWER_WORDS, QUESTION_HEADER_WORDS, fieldForLabel } from "./labels";
 import type { LabelledGroup, ListedQuestion, MetaKey, Recogniser } from "./recogniser";
 import { labelText } from "./recogniser";
 
@@ -14,8 +14,8 @@ function cellPoints(cell: string): ListItem[] {
     .map((md) => ({ text: plainInline(md), md, lines: [md], children: [] }));
 }
 
-const QUESTION_HEADER = /^(?:#\s*)?(?:q|questions?|prompt|interview questions?)$/i;
-const ANSWER_HEADER = /^(?:a|answers?|(?:sample|model|short|expected) answers?|solution)$/i;
+const QUESTION_HEADER = new RegExp(String.raw`^(?:#\s*)?(?:q|questions?|prompt|interview questions?|${QUESTION_HEADER_WORDS})$`, "i");
+const ANSWER_HEADER = new RegExp(String.raw`^(?:a|answers?|(?:sample|model|short|expected) answers?|solution|${ANSWER_WORDS})$`, "i");
 const META_HEADERS: readonly [RegExp, MetaKey][] = [
   [/^difficulty$/i, "difficulty"],
   [/^(?:level|seniority)$/i, "level"],
@@ -69,7 +69,7 @@ export const recogniseTableQuestions: Recogniser = (unit, ctx) => {
     return isItemField(field) ? [{ i, field }] : [];
   });
   const items: ListedQuestion[] = [];
-  for (const row of rows) {
+  for (const [n, row] of rows.entries()) {
     const prompt = plainInline(row[q] ?? "");
     if (prompt === "") continue;
     const meta: ListedQuestion["meta"] = {};
@@ -86,7 +86,8 @@ export const recogniseTableQuestions: Recogniser = (unit, ctx) => {
       i === q || i === a || partColumns.some((c) => c.i === i) || META_HEADERS.some(([re]) => re.test(h)) || empty(i) ? [] : [`**${h}:** ${row[i]?.trim()}`],
     );
     const answer = [a === -1 ? "" : (row[a]?.trim() ?? ""), ...others].filter((part) => part !== "").join("\n\n");
-    items.push({ prompt, answer: answer === "" ? null : answer, meta, ...(parts.length > 0 ? { parts } : {}) });
+    // A row is a line, after the header's and the delimiter's.
+    items.push({ prompt, answer: answer === "" ? null : answer, meta, offset: n + 2, ...(parts.length > 0 ? { parts } : {}) });
   }
   return items.length === 0 ? null : { type: "questions", items };
 };
