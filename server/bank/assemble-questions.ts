@@ -1,7 +1,8 @@
 import type { ListItem, Unit } from "./blocks";
-import { descendants } from "./blocks";
+import { descendants, lastLineOf } from "./blocks";
 import { headingPrompt, topicPrompt } from "./recognisers/heading-question";
 import { RECOGNISERS } from "./recognisers/index";
+import { recogniseFieldLabel } from "./recognisers/field-label";
 import type { LabelledGroup, LabelledItemField, Marker, MetaKey, QuestionField, RecogniserContext } from "./recognisers/recogniser";
 import { fieldForLabel } from "./recognisers/labels";
 import { inlineAfterLabel, isQuestionLike, labelText, splitLabel } from "./recognisers/recogniser";
@@ -297,6 +298,32 @@ class QuestionAssembler {
     if (by?.kind !== "list" || unit.kind !== "list" || unit.items.length < 2) return false;
     const form = openingMark(by.items[0]?.md ?? "");
     return unit.items.every((item) => isQuestionLike(item.text) && item.lines.length > 1 && openingMark(item.md) === form);
+  }
+
+  /**
+   * "Q: How are dicts implemented? How much memory" / "do they use?" / "A: …": a labelled question's paragraph, up to
+   * the answer's label in it, is its prompt. Without that label the lines after the question may be its answer.
+   */
+  private wrapsLabelledPrompt(q: OpenQuestion, unit: Unit, index: number): boolean {
+    if (q.opener !== "label" || unit.kind !== "line" || hasContent(q)) return false;
+    if (OPTION_OR_LABEL.test(unit.text)) return false;
+    // The question's own line, a few lines up at most.
+    const earliest = Math.max(0, index - MAX_PROMPT_LINES + 1);
+    let from = index - 1;
+    while (from >= earliest && this.units[from] !== q.askedBy) from--;
+    if (from < earliest) return false;
+    // The lines run on from the question's, without a blank line between (a new sentence may still start a paragraph).
+    const runsOn = (i: number) => {
+      const [above, below] = [this.units[i - 1], this.units[i]];
+      return above !== undefined && below !== undefined && below.line === lastLineOf(above) + 1;
+    };
+    for (let i = from + 1; i <= index; i++) if (!runsOn(i)) return false;
+    const ctx = this.contextFor(null);
+    for (let i = index + 1; i < from + MAX_PROMPT_LINES + 1 && runsOn(i); i++) {
+      const label = recogniseFieldLabel(this.units[i] as Unit, ctx);
+      if (label?.type === "field" && label.field === "answer") return true;
+    }
+    return false;
   }
 
   /**
@@ -665,6 +692,11 @@ class QuestionAssembler {
       this.recognised.add(unit);
       return;
     }
+    if (unit.kind === "line" && this.wrapsLabelledPrompt(q, unit, index)) {
+      q.prompt = `${q.prompt} ${unquote(unit.text)}`;
+      this.recognised.add(unit);
+      return;
+    }
     const fu = q.followUp;
     if (fu) {
       if (fu.awaitingPrompt && unit.kind === "line") {
@@ -723,6 +755,11 @@ function restOfEntry(unit: Extract<Unit, { kind: "list" }>): Unit[] {
   const list: Unit = { kind: "list", ordered: /^\d/.test(nested), items: item.children, md: nested, line, block: unit.block + 0.5 };
   return [...lines, item.children.length > 0 ? list : { kind: "line", md: nested, text: plainInline(nested), line, block: unit.block + 0.5 }];
 }
+
+/** "B - Paris", "c) 42", "Hint: …": an option or a part of the question, not more of its prompt. */
+const OPTION_OR_LABEL = /^\s*(?:\p{L}[.)]|\p{L}\s+[-–—]|[\p{L} ]{1,25}[:：])(?:\s|$)/u;
+/** A labelled prompt wraps over a few lines at most. */
+const MAX_PROMPT_LINES = 4;
 
 /** How an entry opens: in bold, in code, or plainly. */
 const openingMark = (md: string): string => /^(?:\*\*|__|`)?/.exec(md)?.[0] ?? "";

@@ -1073,4 +1073,15 @@ describe("a new user's own notes", () => {
       ["IoC란 무엇인가요?", "제어의 역전입니다."],
     ]);
   });
+
+  it("a 'Q:' question wrapped over the lines before its 'A:' is one prompt; without an 'A:' the next line answers", () => {
+    const document = parse(
+      "Senior questions\n======\n\nQ: How are dict and set implemented? How much memory \ndo they use?  \nA:\n\nQ: You have a memory leak in production. \nHow would you start debugging it?  \nA: Take heap snapshots and compare them.\n\nQ: What is the GIL?\nA lock around the interpreter.\n",
+    );
+    expect(document.questions.map((q) => [q.prompt, q.answer])).toEqual([
+      ["How are dict and set implemented? How much memory do they use?", null],
+      ["You have a memory leak in production. How would you start debugging it?", "Take heap snapshots and compare them."],
+      ["What is the GIL?", "A lock around the interpreter."],
+    ]);
+  });
 });
