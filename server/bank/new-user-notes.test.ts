@@ -1084,4 +1084,15 @@ describe("a new user's own notes", () => {
       ["What is the GIL?", "A lock around the interpreter."],
     ]);
   });
+
+  it("an interviewer's guide of bold topics, each over bullets naming what to look for and a weak answer: a question each", () => {
+    const document = parse(
+      "# Response guide\n\n## Technical\n\n**Projects regarded by management**\n- Look for: specific examples, impact metrics\n- Weak answer: vague descriptions\n\n**Weaknesses and improvement**\n- Look for: self-awareness\n- Weak answer: a cliché\n\n## Problem solving\n\n**Current position problems**\n- Look for: ownership\n- Weak answer: blames others\n",
+    );
+    expect(document.questions.map((q) => [q.section.at(-1), q.prompt, q.rubric.flatMap((c) => c.lookFor), q.redFlags])).toEqual([
+      ["Technical", "Projects regarded by management", ["specific examples", "impact metrics"], ["vague descriptions"]],
+      ["Technical", "Weaknesses and improvement", ["self-awareness"], ["a cliché"]],
+      ["Problem solving", "Current position problems", ["ownership"], ["blames others"]],
+    ]);
+  });
 });

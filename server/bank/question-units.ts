@@ -3,6 +3,7 @@ import { isQuotedWhole, plainInline, trimEndOf, unquote, withoutEmoji } from "./
 import { isLayoutOnly, withoutPresentationalTags } from "./layout-noise";
 import { detailsSummary } from "./recognisers/details-summary";
 import { fieldForLabel } from "./recognisers/labels";
+import { labelledGroups } from "./recognisers/labelled-items";
 import { headingAsks, headingPrompt } from "./recognisers/heading-question";
 import { askedInBold, endsOnQuestionMark, isQuestionLike, labelText, splitLabel } from "./recognisers/recogniser";
 import { type WriteUpPart, writeUpPart } from "./write-up-parts";
@@ -44,6 +45,8 @@ interface Member {
   hasMaterial: boolean;
   /** A heading whose own content holds deeper headings that ask: a section of questions, not one. */
   holdsQuestions: boolean;
+  /** Right under it, a list of a question's labelled parts ("- Look for: …", "- Strong answer: …"). */
+  partsFollow: boolean;
 }
 
 interface Pattern {
@@ -111,7 +114,14 @@ function materialAfter(units: readonly Unit[], index: number, nextMember: number
   return false;
 }
 
-type Found = Omit<Member, "hasMaterial" | "holdsQuestions">;
+type Found = Omit<Member, "hasMaterial" | "holdsQuestions" | "partsFollow">;
+
+/** Two or more entries of the list after index name a question's parts: what they follow is a question's topic. */
+function partsFollow(units: readonly Unit[], index: number): boolean {
+  const next = nextContent(units, index);
+  const groups = next?.kind === "list" ? labelledGroups(next.items) : null;
+  return (groups?.filter((g) => g.field !== null).length ?? 0) >= 2;
+}
 
 function memberOf(unit: Unit, index: number, prompt: string, number: number | null, inline: string | null = null): Found {
   return { unit, index, prompt, inline, number, asks: unit.kind === "heading" ? headingAsks(prompt) : isQuestionLike(prompt) };
@@ -152,6 +162,8 @@ function headingPatterns(units: readonly Unit[]): Pattern[] {
       ...m,
       hasMaterial: materialAfter(units, m.index, members[n + 1]?.index ?? units.length, depth),
       holdsQuestions: holdsQuestions(units, m.index, depth),
+      // A heading over its labelled parts is a topic question already (labelled-topics.ts).
+      partsFollow: false,
     })),
   }));
 }
@@ -281,7 +293,12 @@ function groupLeadPattern(units: readonly Unit[]): Pattern {
 }
 
 function withMaterial(units: readonly Unit[], found: readonly Found[]): Member[] {
-  return found.map((m, n) => ({ ...m, hasMaterial: materialAfter(units, m.index, found[n + 1]?.index ?? units.length, 0), holdsQuestions: false }));
+  return found.map((m, n) => ({
+    ...m,
+    hasMaterial: materialAfter(units, m.index, found[n + 1]?.index ?? units.length, 0),
+    holdsQuestions: false,
+    partsFollow: partsFollow(units, m.index),
+  }));
 }
 
 function sequentialShare(members: readonly Member[]): number {
@@ -298,6 +315,8 @@ const share = (members: readonly Member[], test: (m: Member) => boolean) => (mem
 /** Members that mostly ask, or a numbered run with material under most entries. */
 function repeatsAsQuestions(members: readonly Member[]): boolean {
   if (share(members, (m) => m.asks) >= ASKING_SHARE) return true;
+  // Topics each over its labelled parts ("**Weaknesses**" / "- Look for: …" / "- Weak answer: …") ask through them.
+  if (share(members, (m) => m.partsFollow) >= MATERIAL_SHARE) return true;
   return sequentialShare(members) >= SEQUENTIAL_SHARE && share(members, (m) => m.hasMaterial) >= MATERIAL_SHARE;
 }
 
