@@ -1,11 +1,11 @@
 import type { ListItem, Unit } from "./blocks";
 import { descendants, lastLineOf } from "./blocks";
-import { headingPrompt, topicPrompt } from "./recognisers/heading-question";
+import { headingAsks, headingPrompt, topicPrompt } from "./recognisers/heading-question";
 import { RECOGNISERS } from "./recognisers/index";
 import { recogniseFieldLabel } from "./recognisers/field-label";
 import type { LabelledGroup, LabelledItemField, Marker, MetaKey, QuestionField, RecogniserContext } from "./recognisers/recogniser";
 import { fieldForLabel } from "./recognisers/labels";
-import { inlineAfterLabel, isQuestionLike, labelText, splitLabel } from "./recognisers/recogniser";
+import { endsOnQuestionMark, inlineAfterLabel, isQuestionLike, labelText, splitLabel } from "./recognisers/recogniser";
 import { plainInline, unquote } from "./inline-text";
 import { isLayoutOnly } from "./layout-noise";
 import { splitMarkdown } from "./split-markdown";
@@ -149,6 +149,28 @@ function titleOverOpeners(units: readonly Unit[], openers: ReadonlyMap<Unit, unk
   return numbered >= 2 ? title : null;
 }
 
+/** How many headings share a heading's parent and depth, itself included, and how many of them ask. */
+interface SiblingHeadings {
+  total: number;
+  asking: number;
+}
+
+/** Each heading's siblings, counted in one pass: the count is shared by the siblings, and complete once the pass ends. */
+function siblingHeadings(units: readonly Unit[]): Map<Unit, SiblingHeadings> {
+  const counts = new Map<Unit, SiblingHeadings>();
+  const byDepth: (SiblingHeadings | undefined)[] = [];
+  for (const unit of units) {
+    if (unit.kind !== "heading") continue;
+    // A heading starts new groups for the depths below it.
+    byDepth.length = Math.min(byDepth.length, unit.depth + 1);
+    const group = (byDepth[unit.depth] ??= { total: 0, asking: 0 });
+    group.total++;
+    if (headingAsks(headingPrompt(unit.text).prompt)) group.asking++;
+    counts.set(unit, group);
+  }
+  return counts;
+}
+
 /** The walk's state: the open question, the section headings above it, and what was gathered so far. */
 class QuestionAssembler {
   private readonly questions: QuestionDraft[] = [];
@@ -167,12 +189,14 @@ class QuestionAssembler {
   private lastAnswerPartOf: OpenQuestion | null = null;
   /** The document's title, when the questions are found under it in paragraphs or entries (`titleOverOpeners`). */
   private readonly titleOverOpeners: Unit | null;
+  private readonly siblingHeadings: Map<Unit, SiblingHeadings>;
 
   constructor(
     private readonly units: readonly Unit[],
     private readonly structure: QuestionUnits,
   ) {
     this.titleOverOpeners = titleOverOpeners(units, structure.openers);
+    this.siblingHeadings = siblingHeadings(units);
   }
 
   take(unit: Unit, index: number): void {
@@ -275,6 +299,7 @@ class QuestionAssembler {
       // A step over questions asks nothing itself, however it is worded ("## 2. Discuss their background"); nor does a
       // title over numbered or bold questions (titleOverOpeners; "### Question" over its prompt is a template's label).
       if (marker?.type === "question" && (this.structure.sections?.has(unit) || (unit === this.titleOverOpeners && marker.prompt !== ""))) return null;
+      if (marker?.type === "question" && this.namesPartOfAnswer(unit)) return null;
       // A one-entry list the structure reads as a question has its answer after it, not inside it.
       if (marker && !(opener && marker.type === "questions")) return marker;
     }
@@ -324,6 +349,18 @@ class QuestionAssembler {
       if (label?.type === "field" && label.field === "answer") return true;
     }
     return false;
+  }
+
+  /**
+   * "## 1. How do LLMs differ from n-gram models?" over "### Architecture", "### Scale and Capacity", "### Training
+   * Approach": a sub-heading of a heading question, among siblings most of which ask nothing, names a part of its
+   * answer, however its first word could be read ("Scale …" as a task).
+   */
+  private namesPartOfAnswer(unit: Unit): boolean {
+    const q = this.current;
+    if (unit.kind !== "heading" || q?.opener !== "heading" || unit.depth <= q.depth || endsOnQuestionMark(unit.text)) return false;
+    const siblings = this.siblingHeadings.get(unit);
+    return siblings !== undefined && siblings.total >= 2 && siblings.asking * 2 < siblings.total;
   }
 
   /**

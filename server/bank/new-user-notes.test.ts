@@ -1095,4 +1095,12 @@ describe("a new user's own notes", () => {
       ["Problem solving", "Current position problems", ["ownership"], ["blames others"]],
     ]);
   });
+
+  it("a heading question's sub-headings that mostly name parts of its answer are its answer, one that reads as a task too", () => {
+    const document = parse(
+      "# LLM questions\n\n## 1. How do LLMs differ from n-gram models?\n\n### Architecture\n\nTransformers against counts.\n\n### Scale and Capacity\n\nBillions of parameters.\n\n### Training Approach\n\nSelf-supervised pre-training.\n\n## 2. What are positional encodings?\n\nPosition added to each token.\n",
+    );
+    expect(document.questions.map((q) => q.prompt)).toEqual(["How do LLMs differ from n-gram models?", "What are positional encodings?"]);
+    expect(document.questions[0]?.answer).toContain("### Scale and Capacity\n\nBillions of parameters.\n\n### Training Approach");
+  });
 });
