@@ -1103,4 +1103,12 @@ describe("a new user's own notes", () => {
     expect(document.questions.map((q) => q.prompt)).toEqual(["How do LLMs differ from n-gram models?", "What are positional encodings?"]);
     expect(document.questions[0]?.answer).toContain("### Scale and Capacity\n\nBillions of parameters.\n\n### Training Approach");
   });
+
+  it("short probes in a list of questions ('- Why?', '- And G1?') are follow-ups of the question before them", () => {
+    const document = parse("# Java\n\n## Garbage collection\n\n- Describe how the garbage collector works\n- Why?\n- And G1?\n- What is a memory leak?\n");
+    expect(document.questions.map((q) => [q.prompt, q.followUps.map((f) => f.prompt)])).toEqual([
+      ["Describe how the garbage collector works", ["Why?", "And G1?"]],
+      ["What is a memory leak?", []],
+    ]);
+  });
 });

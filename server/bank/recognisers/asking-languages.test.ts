@@ -28,6 +28,27 @@ describe("questions asked without a question mark, in other languages", () => {
     }
   });
 
+  it("reads Russian, Vietnamese, Turkish, Polish and Dutch requests and questions without a question mark as asking", () => {
+    for (const asks of [
+      "Расскажите о проекте, которым вы руководили",
+      "Объясните разницу между процессом и потоком",
+      "Kể về lần bạn lãnh đạo một dự án",
+      "Closure trong JavaScript là gì",
+      "Liderlik ettiğin bir projeyi anlat",
+      "JDK ile JRE arasındaki farkı açıklayın",
+      "Çöp toplayıcı nasıl çalışır",
+      "Opisz ostatni projekt, który prowadziłeś",
+      "Leg uit hoe een index werkt",
+      "트랜잭션의 특성을 설명하세요",
+      "请介绍一下你的项目",
+    ]) {
+      expect(isQuestionLike(asks), asks).toBe(true);
+    }
+    for (const says of ["Сборка мусора в Java", "Lãnh đạo và sáng kiến", "Çöp toplama ve bellek", "Projekty i zespoły", "Indexen en prestaties"]) {
+      expect(isQuestionLike(says), says).toBe(false);
+    }
+  });
+
   it("does not read titles or statements that start with the same words as asking", () => {
     for (const says of [
       "Das Team und seine Werkzeuge",

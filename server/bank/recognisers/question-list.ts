@@ -38,12 +38,31 @@ export const recogniseQuestionList: Recogniser = (unit, ctx) => {
     only !== undefined &&
     ((isQuestionLike(only.text) && labelledGroups(only.children) !== null) || (asksInFull(only.lines[0] ?? "") && only.lines.length > 1));
   if (unit.items.length < (saysQuestions || answeredAlone ? 1 : 2)) return null;
-  if (mostlyAsk(unit.items)) return { type: "questions", items: unit.items.map((item) => ({ ...listedQuestion(item), offset: item.offset })) };
+  if (mostlyAsk(unit.items)) return { type: "questions", items: withProbes(unit.items) };
   const labelled = questionsUnderLabel(unit.items);
   return labelled.length > 0 ? { type: "questions", items: labelled } : null;
 };
 
-const mostlyAsk = (items: readonly ListItem[]) => items.filter((i) => isQuestionLike(i.text)).length >= items.length * 0.6;
+const mostlyAsk = (items: readonly ListItem[]) => items.filter((i) => isQuestionLike(i.text) || PROBE.test(i.text)).length >= items.length * 0.6;
+
+/**
+ * "Why?", "And G1?", "А G1?", "How so?": a probe too short to be asked alone, put after the question it presses (not
+ * Chinese, Japanese or Korean, which ask a whole question in as few characters).
+ */
+const PROBE =
+  /^(?=.{1,12}$)(?:(?:and|but|or|а|и|но)\s+)?[^\s?？\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+(?:\s+[^\s?？\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+)?\s*\?$/iu;
+
+/** The list's questions, each short probe a follow-up of the question before it ("- Describe the GC" / "- Why?" / "- And G1?"). */
+function withProbes(items: readonly ListItem[]): ListedQuestion[] {
+  const out: ListedQuestion[] = [];
+  for (const item of items) {
+    const asked = { ...listedQuestion(item), offset: item.offset };
+    const before = out.at(-1);
+    if (before && PROBE.test(item.text) && asked.answer === null) before.followUps = [...(before.followUps ?? []), asked.prompt];
+    else out.push(asked);
+  }
+  return out;
+}
 
 /**
  * "What is X? (Follow-up: and Y?)": a question asked in brackets after the prompt is its follow-up; in

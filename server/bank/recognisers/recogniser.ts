@@ -147,7 +147,7 @@ const IMPERATIVE =
 
 /** Chinese asks with a leading verb or question word: "请实现…", "说说…", "如何…", "为什么…". */
 const CJK_ASKING =
-  /^(?:请|用|使用|实现|写|编写|手写|说说|说下|说一说|说出|谈谈|讲讲|解释|举例|列举|描述|简述|比较|区分|如何|怎么|怎样|为什么|为何|什么是|是否)\S/;
+  /^(?:请|用|使用|实现|写|编写|手写|说说|说下|说一说|说出|谈谈|讲讲|介绍|阐述|分析|解释|举例|列举|描述|简述|比较|区分|如何|怎么|怎样|为什么|为何|什么是|是否)\S/;
 
 /**
  * Chinese also asks mid-sentence, with or without "？": "A-not-A" and question words after the subject
@@ -161,7 +161,8 @@ const CHINESE_ASKING_INSIDE =
  * "어떻게 동작하나요", "무엇입니까", "사용할까".
  */
 // A request ("설명해 주세요", "please explain") asks as the question endings do.
-const KOREAN_ASKING = /[\uac00-\ud7a3]\s?(?:인가|는가|은가|던가|나요|가요|까요|니까|을까|할까|일까|는지|은지|주세요|주십시오|하시오|보세요|보시오)[.。]?$/;
+const KOREAN_ASKING =
+  /[\uac00-\ud7a3]\s?(?:인가|는가|은가|던가|나요|가요|까요|니까|을까|할까|일까|는지|은지|주세요|주십시오|하시오|하세요|하십시오|하라|보세요|보시오)[.。]?$/;
 
 /**
  * English asks in its word order, even where the question mark was left off: a question word and the
@@ -174,7 +175,7 @@ const INTERROGATIVE = /^(?:what|how|why|when|where|which|who)(?:['’]s\s|\s+(?:
  * or with a request: "…を教えてください", "…を説明してください", "自己紹介をお願いします".
  */
 const JAPANESE_ASKING =
-  /[\u3040-\u30ff\u3400-\u9fff](?:ですか|ますか|でしょうか|ませんか|るか|たか|(?:教え|説明し|述べ|挙げ|書い)てください|お願い(?:します|いたします|できますか))[。.]?$/;
+  /[\u3040-\u30ff\u3400-\u9fff](?:ですか|ますか|でしょうか|ませんか|るか|たか|(?:教え|説明し|述べ|挙げ|書い)てください|(?:説明|述べ|答え|比較)(?:せよ|なさい)|お願い(?:します|いたします|できますか))[。.]?$/;
 
 /**
  * German, French, Portuguese, Spanish and Italian ask with an imperative ("Erklären Sie …", "Décrivez …",
@@ -189,9 +190,21 @@ const OTHER_LANGUAGES_ASKING = new RegExp(
     "^(?:descreva|fale|cite|diga|o que (?:é|são)|por que|qual (?:é|a)|quais (?:são|as)|como (?:funciona|você))\\s",
     "^(?:explica|menciona|cuéntame|nombra|qué (?:es|son)|por qué|cuál (?:es|era)|cómo (?:funciona|se))\\s",
     "^(?:spiega|descrivi|parlami|elenca|confronta|cos['’]è|che cos['’]è|cosa (?:è|sono)|qual è|come (?:funziona|si))\\s",
+    "^(?:расскажите|расскажи|объясните|объясни|опишите|опиши|назовите|назови|сравните|сравни|перечислите|приведите|что такое|как (?:работает|работают|устроен[аоы]?)|почему|зачем|чем (?:отличается|отличаются)|в ч[её]м разница)\\s",
+    "^(?:wyjaśnij|opisz|opowiedz|porównaj|wymień|czym (?:jest|są)|co to jest|dlaczego|jak działa)\\s",
+    "^(?:leg uit|beschrijf|vertel|noem|vergelijk|wat (?:is|zijn)|hoe werkt|waarom)\\s",
+    "^(?:kể|hãy|giải thích|mô tả|trình bày|so sánh|nêu|tại sao|vì sao|làm thế nào|làm sao|thế nào là)\\s",
+    "^(?:açıklayın|açıkla|anlatın|anlat|tanımlayın|karşılaştırın|neden|niçin)\\s",
   ].join("|"),
   "i",
 );
+
+/**
+ * Vietnamese and Turkish also ask at the end: "Closure là gì", "… hoạt động như thế nào"; "JVM nedir", "… nasıl
+ * çalışır", "… farkı açıklayın", "… anlat", "… var mı".
+ */
+const ASKING_AT_THE_END =
+  /\s(?:là gì|là sao|thế nào|như thế nào|ra sao|nedir|nelerdir|nasıl çalışır|açıklayın|açıkla|anlatın|anlat|anlatır mısın|karşılaştırın|tanımlayın|mı|mü|m[ıiuü]s[ıiuü]n(?:[ıi]z)?|m[ıiuü]d[ıiuü]r)[.!]?$/i;
 
 const CLOSES_QUESTION = new Set(['"', "”", "'", "’", ")"]);
 
@@ -231,7 +244,7 @@ export function isQuestionLike(text: string): boolean {
   if (endsAsking(t) || /\?["”'’]?\s/.test(t)) return true;
   if (CJK_ASKING.test(t) || CHINESE_ASKING_INSIDE.test(t) || KOREAN_ASKING.test(t) || JAPANESE_ASKING.test(t)) return true;
   if (t.split(/\s+/).length < 3) return false;
-  if (INTERROGATIVE.test(t) || OTHER_LANGUAGES_ASKING.test(t)) return true;
+  if (INTERROGATIVE.test(t) || OTHER_LANGUAGES_ASKING.test(t) || ASKING_AT_THE_END.test(t)) return true;
   // "Your database primary fails. Walk me through what happens." asks in its second sentence.
   // "Please share with us what … means to you." asks as politely as it asks.
   return t.split(/(?<=[.!:])\s+/).some((sentence) => IMPERATIVE.test(sentence.replace(/^["“'‘(]+/, "").replace(/^(?:please|kindly),?\s+/i, "")));
