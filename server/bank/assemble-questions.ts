@@ -9,7 +9,7 @@ import { endsOnQuestionMark, inlineAfterLabel, isQuestionLike, labelText, splitL
 import { plainInline, unquote } from "./inline-text";
 import { isLayoutOnly } from "./layout-noise";
 import { splitMarkdown } from "./split-markdown";
-import { questionAloneInBold, namesAnswerPart, type QuestionUnits } from "./question-units";
+import { asksList, questionAloneInBold, namesAnswerPart, type QuestionUnits } from "./question-units";
 import { solvesProblem } from "./write-up-parts";
 
 /** A table of contents' heading. */
@@ -423,7 +423,10 @@ class QuestionAssembler {
     const carriesValue = isLabel && marker.inline !== null;
     const sectionWide = q !== null && !carriesValue && (q.opener === "heading" ? unit.depth < q.depth : unit.depth <= q.depth);
     const partOfAnswer = q !== null && q.opener === "heading" && unit.depth === q.depth && (this.structure.answerParts?.has(unit) ?? false);
-    const closing = this.structure.closingSections?.has(unit) ?? false;
+    // "## Future in career?" with nothing of its own, then "### Technical" over a list of questions: a section of
+    // questions after an unanswered one, not its answer.
+    const overQuestions = q !== null && marker === null && unit.depth > q.depth && !hasContent(q) && asksList(this.units[index + 1] ?? unit);
+    const closing = overQuestions || (this.structure.closingSections?.has(unit) ?? false);
     if (q && !partOfAnswer && (isLabel ? sectionWide : unit.depth <= q.depth || closing)) this.close();
     // A heading as shallow as the label that chose the field ends that field's content; a heading
     // under a heading question's answer is a part of that answer ("#### Flags").

@@ -1111,4 +1111,16 @@ describe("a new user's own notes", () => {
       ["What is a memory leak?", []],
     ]);
   });
+
+  it("an unanswered question heading, then a deeper section over a list of questions: the section's questions are questions", () => {
+    const document = parse(
+      "# Asked questions\n\n## Career highlight?\n## Future in career?\n\n### Technical\n1. What is a database index?\n  A structure that avoids scanning the table.\n1. Tell me all you know about garbage collection\n",
+    );
+    expect(document.questions.map((q) => [q.section.at(-1), q.prompt, q.answer])).toEqual([
+      ["Asked questions", "Career highlight?", null],
+      ["Asked questions", "Future in career?", null],
+      ["Technical", "What is a database index?", "A structure that avoids scanning the table."],
+      ["Technical", "Tell me all you know about garbage collection", null],
+    ]);
+  });
 });
