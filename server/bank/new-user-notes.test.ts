@@ -1123,4 +1123,13 @@ describe("a new user's own notes", () => {
       ["Technical", "Tell me all you know about garbage collection", null],
     ]);
   });
+
+  it("an answer in a code block that holds a fenced block of its own ends where its author closed it", () => {
+    const document = parse(
+      "# Backend\n\n**Q1: How do you handle async database work?**\n\n**Answer:**\n```\nUse a connection pool.\n\nCode example:\n```python\nawait store.get(id)\n```\n```\n\n**Q2: How do you manage model versions?**\n\n**Answer:**\n```\nA registry with stages.\n```\n",
+    );
+    expect(document.questions.map((q) => q.prompt)).toEqual(["How do you handle async database work?", "How do you manage model versions?"]);
+    expect(document.questions[0]?.answer).toContain("```python\nawait store.get(id)\n```");
+    expect(document.questions[1]?.answer).toContain("A registry with stages.");
+  });
 });

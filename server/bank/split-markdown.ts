@@ -575,23 +575,43 @@ function isSeparator(node: RootContent): boolean {
 }
 
 /**
- * A closing fence with punctuation after it ("```\"" where a quoted answer ended in code) does not
- * close the block in CommonMark, so the rest of the document would become code. The stray closing
- * quote is dropped: moving it to a line of its own could turn it into a setext heading.
+ * Fences as their author meant them:
+ * - a closing fence with punctuation after it ("```\"" where a quoted answer ended in code) does not close the block
+ *   in CommonMark, so the rest of the document would become code. The stray closing quote is dropped: moving it to a
+ *   line of its own could turn it into a setext heading;
+ * - a block that holds a fenced block of its own ("```" / "Code example:" / "```python" / … / "```" / "```") would end
+ *   at the inner block's close, and every fence after it would flip. Its own fences are widened by a backtick, so
+ *   that the inner ones are its text, once its close is found.
  */
 export function repairClosingFences(text: string): string {
   const lines = text.split("\n");
-  let open: string | null = null;
+  // The open block: its fence, its line, how many blocks of its own are open in it, and whether it held one.
+  let open: { marks: string; at: number; inner: number; nested: boolean } | null = null;
   for (let i = 0; i < lines.length; i++) {
-    const fence = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(lines[i] as string);
+    const fence = /^( {0,3})(`{3,}|~{3,})(.*)$/.exec(lines[i] as string);
     if (!fence) continue;
-    const marks = fence[1] as string;
-    const rest = (fence[2] ?? "").trim();
+    const marks = fence[2] as string;
+    const rest = (fence[3] ?? "").trim();
     if (open === null) {
-      open = marks;
-    } else if (marks[0] === open[0] && marks.length >= open.length) {
-      if (/^["”'’.,;:)\]]+$/.test(rest)) lines[i] = marks;
-      if (rest === "" || lines[i] === marks) open = null;
+      open = { marks, at: i, inner: 0, nested: false };
+    } else if (marks[0] === open.marks[0] && marks.length >= open.marks.length) {
+      if (/^[\w+#.-]+$/.test(rest)) {
+        open.inner++;
+        continue;
+      }
+      if (/^["”'’.,;:)\]]+$/.test(rest)) lines[i] = `${fence[1]}${marks}`;
+      if (rest !== "" && lines[i] !== `${fence[1]}${marks}`) continue;
+      if (open.inner > 0) {
+        open.inner--;
+        open.nested = true;
+        continue;
+      }
+      if (open.nested) {
+        const wider = (line: string, m: string) => line.replace(m, m + (m[0] as string));
+        lines[open.at] = wider(lines[open.at] as string, open.marks);
+        lines[i] = wider(lines[i] as string, marks);
+      }
+      open = null;
     }
   }
   return lines.join("\n");
