@@ -668,8 +668,9 @@ class QuestionAssembler {
     // A score without a number ("**Score:** strong hire"), or reasons for a score the question has not given, make
     // no example score: left to the report, not kept.
     if (field === "score" || (field === "scoreReasons" && q.score === null)) return false;
-    // "**Follow-ups:** When does it go stale?": the one follow-up, asked on its label's line.
-    if (field === "followUps") addFollowUp(q, unquote(plainInline(inline)));
+    // "**Follow-ups:** When does it go stale?": the follow-ups asked on its label's line, one a question ("… stale? And
+    // how would you know?", "…区别？ · …启动？").
+    if (field === "followUps") for (const asked of questionsOnLine(plainInline(inline))) addFollowUp(q, unquote(asked));
     else if (field === "rubric") q.inlineRubric.push(plainInline(inline));
     else q.fields[field].push(inlineUnit(inline, unit));
     return true;
@@ -890,11 +891,26 @@ export function followUpsFromItem(item: ListItem): FollowUpDraft[] {
   return [followUpFromItem(own), ...nested.map((n) => followUpFromItem({ ...n, children: [], md: n.lines.join("\n") }))];
 }
 
+/** "Q: Is it fast? → A: Yes.", "Is it fast? — A: Yes.", "Q：…吗？→ A：…": a question, an arrow or an answer label, the answer. */
+const ANSWERED_ON_LINE = /^(?:q\s*[:：]\s*)?([^?？]{1,500}[?？])\s*(?:(?:→|->|=>|—)\s*(?:a(?:nswer)?\s*[:：]\s*)?|a(?:nswer)?\s*[:：]\s*)(\S.*)$/i;
+
+/** "Why is it so? What about Z?", "…区别？ · …启动？": the questions asked on one line, each whole; the line when it asks one. */
+function questionsOnLine(text: string): string[] {
+  const asked = text
+    .split(/(?<=[?？])\s*(?:[·•|]\s*)?(?=\S)/)
+    .map((part) => part.trim())
+    .filter((part) => part !== "");
+  return asked.length > 1 && asked.every((part) => /[?？]$/.test(part)) ? asked : [text];
+}
+
 /** A counter-question list item: prompt on its first line, then "Testing:" and "Answer direction:". */
 export function followUpFromItem(item: ListItem): FollowUpDraft {
-  const [first = "", ...rest] = item.lines;
+  const [line = "", ...rest] = item.lines;
+  // "Q: Is it fast? → A: Yes." / "Q：…吗？→ A：…": the follow-up and its answer on one line.
+  const onLine = ANSWERED_ON_LINE.exec(plainInline(line));
+  const first = onLine?.[1] ?? line.replace(/^\s*(?:\*\*|__)?q\s*[:：]\s*(?:\*\*|__)?\s*/i, "");
   const lookFor: string[] = [];
-  const answer: string[] = [];
+  const answer: string[] = onLine?.[2] === undefined ? [] : [onLine[2]];
   for (const line of rest) {
     const plain = plainInline(line);
     const testing = /^(?:→|->|=>|—)?\s*testing\b\s*[:\-–]?\s*(.*)$/i.exec(plain);

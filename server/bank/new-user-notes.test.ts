@@ -1132,4 +1132,27 @@ describe("a new user's own notes", () => {
     expect(document.questions[0]?.answer).toContain("```python\nawait store.get(id)\n```");
     expect(document.questions[1]?.answer).toContain("A registry with stages.");
   });
+
+  it("follow-ups asked on their label's line are one each, and 'Q: … → A: …' follow-ups keep their answers apart, in Chinese too", () => {
+    const document = parse(
+      "## 题 1：Spring Boot 的启动流程是什么？\n\n**答题要点**：\n\n1. 创建 SpringApplication。\n\n**追问方向**：和 Spring MVC 的启动有什么区别？ · 内嵌容器在哪一步启动？\n\n## What is W?\n\nIt is V.\n\n**Follow-ups**:\n- Q: Is it fast? → A: Yes, very.\n- Q: Why not Z?\n",
+    );
+    expect(document.questions.map((q) => [q.prompt, q.followUps.map((f) => [f.prompt, f.answer])])).toEqual([
+      [
+        "Spring Boot 的启动流程是什么？",
+        [
+          ["和 Spring MVC 的启动有什么区别？", null],
+          ["内嵌容器在哪一步启动？", null],
+        ],
+      ],
+      [
+        "What is W?",
+        [
+          ["Is it fast?", "Yes, very."],
+          ["Why not Z?", null],
+        ],
+      ],
+    ]);
+    expect(document.questions[0]?.answer).toBe("1. 创建 SpringApplication。");
+  });
 });

@@ -84,7 +84,7 @@ export const PART_LABELS: readonly { field: LabelField; pattern: RegExp }[] = [
   {
     field: "followUps",
     pattern:
-      /^(?:preguntas de seguimiento|perguntas de (?:acompanhamento|seguimento)|folgefragen|anschlussfragen|nachfragen|questions de suivi|questions complémentaires|domande di approfondimento|(?:дополнительные|уточняющие) вопросы|追问|思考题|进阶|延伸问题|后续问题|扩展问题|追加の質問|フォローアップ(?:の)?(?:質問)?|深掘り(?:質問)?|꼬리 ?질문|추가 질문|후속 질문)$/,
+      /^(?:preguntas de seguimiento|perguntas de (?:acompanhamento|seguimento)|folgefragen|anschlussfragen|nachfragen|questions de suivi|questions complémentaires|domande di approfondimento|(?:дополнительные|уточняющие) вопросы|追问|追问(?:方向|预案|点)|可能的追问|思考题|进阶|延伸问题|后续问题|扩展问题|追加の質問|フォローアップ(?:の)?(?:質問)?|深掘り(?:質問)?|꼬리 ?질문|추가 질문|후속 질문)$/,
   },
   { field: "examples", pattern: /^(?:worked )?examples?(?: \d{1,2})?$/ },
 ];
