@@ -626,14 +626,21 @@ class QuestionAssembler {
   /** A "Question:" label: the prompt of a question that is waiting for one, or a new question. */
   private applyPrompt(prompt: string, unit: Unit): void {
     const q = this.current;
-    if (q && (q.tentative || q.awaitingPrompt || (!hasContent(q) && q.opener === "heading"))) {
+    // "## 1. Tech Debt vs Features", "**Scenario:** …", then "**Question:** How do you …?": the heading titles the
+    // question the label asks, and the scenario before it is what is read with it.
+    const titledScenario = q !== null && q.opener === "heading" && !endsOnQuestionMark(q.prompt) && onlyScenario(q);
+    if (q && (q.tentative || q.awaitingPrompt || titledScenario || (!hasContent(q) && q.opener === "heading"))) {
       if (q.tentative || q.opener === "heading") q.title = q.prompt;
       q.prompt = prompt;
       q.tentative = false;
       q.awaitingPrompt = prompt === "";
       q.line = unit.line;
     } else {
-      this.open(prompt, "label", unit, this.enclosingDepth());
+      // "## 2. Team Morale", "**Scenario:** …", "**Question:** …": the scenario under the section goes with the question.
+      const parent = this.stack.at(-1)?.index ?? -1;
+      const scenario = this.orphans.filter((o) => o.index > parent && isScenario(o.unit)).map((o) => o.unit);
+      const opened = this.open(prompt, "label", unit, this.enclosingDepth());
+      opened.fields.body.push(...scenario);
     }
   }
 
@@ -799,6 +806,18 @@ function restOfEntry(unit: Extract<Unit, { kind: "list" }>): Unit[] {
 
 /** "B - Paris", "c) 42", "Hint: …": an option or a part of the question, not more of its prompt. */
 const OPTION_OR_LABEL = /^\s*(?:\p{L}[.)]|\p{L}\s+[-–—]|[\p{L} ]{1,25}[:：])(?:\s|$)/u;
+/** "**Scenario:** …", "Context: …", "Situation: …": a line that sets the scene for the question after it. */
+const SCENARIO =
+  /^(?:scenario|context|situation|background|setup|setting|escenario|contexto|situación|cenário|situação|szenario|kontext|contexte|сценарий|контекст|ситуация|场景|背景|情景|シナリオ|状況|상황|시나리오)\s*[:：]/i;
+const isScenario = (unit: Unit) => unit.kind === "line" && SCENARIO.test(unit.text);
+
+/** A question that holds only scenario lines so far. */
+const onlyScenario = (q: OpenQuestion) =>
+  q.followUps.length === 0 &&
+  q.fields.body.length > 0 &&
+  q.fields.body.every(isScenario) &&
+  Object.entries(q.fields).every(([field, units]) => field === "body" || units.length === 0);
+
 /** A labelled prompt wraps over a few lines at most. */
 const MAX_PROMPT_LINES = 4;
 

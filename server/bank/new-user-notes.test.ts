@@ -1155,4 +1155,27 @@ describe("a new user's own notes", () => {
     ]);
     expect(document.questions[0]?.answer).toBe("1. 创建 SpringApplication。");
   });
+
+  it("a scenario, then 'Question:', then response paths: the question asked with its scenario, the paths its answer", () => {
+    const document = parse(
+      "# Engineering manager\n\n## 1. Tech Debt vs Features\n\n**Scenario:** Product wants features.\n\n**Question:** How do you balance technical debt with features?\n\n### Candidate Response Paths\n*   **Junior**: We just do features.\n*   **Senior**: Reserve capacity for debt.\n\n## 2. Team Morale\n\n**Scenario:** Burnout.\n\n**Question:** How do you prevent burnout in your team?\n\n### Candidate Response Paths\n*   **Senior**: Watch 1:1 sentiment.\n",
+    );
+    expect(document.questions.map((q) => [q.prompt, q.context, q.answer])).toEqual([
+      [
+        "How do you balance technical debt with features?",
+        "**Scenario:** Product wants features.",
+        "*   **Junior**: We just do features.\n*   **Senior**: Reserve capacity for debt.",
+      ],
+      ["How do you prevent burnout in your team?", "**Scenario:** Burnout.", "*   **Senior**: Watch 1:1 sentiment."],
+    ]);
+  });
+
+  it("'Why asked' says what a question tests, and a 'Strong sample answer' after 'Common mistakes' is its answer", () => {
+    const document = parse(
+      "# MLOps\n\n## Question 1: Design a model serving platform\n\n### Why Asked\n- Tests system design\n\n### Common Mistakes\n- Ignoring tenant isolation\n\n### Strong Sample Answer\n\nA gateway routing per tenant.\n",
+    );
+    expect(document.questions.map((q) => [q.prompt, q.answer, q.rubric.flatMap((c) => c.lookFor), q.redFlags])).toEqual([
+      ["Design a model serving platform", "A gateway routing per tenant.", ["Tests system design"], ["Ignoring tenant isolation"]],
+    ]);
+  });
 });

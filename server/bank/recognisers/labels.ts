@@ -27,7 +27,7 @@ export const PART_LABELS: readonly { field: LabelField; pattern: RegExp }[] = [
   {
     field: "answer",
     pattern:
-      /^(?:the |a )?(?:(?:sample|model|suggested|reference|example|ideal|short|full|strong|good|expected|detailed|brief) )?(?:answer|ans|a|solution|response)(?: \(.*\))?$/,
+      /^(?:the |a )?(?:(?:sample|model|suggested|reference|example|ideal|short|full|strong|good|expected|detailed|brief) ){0,2}(?:answer|ans|a|solution|response)(?: \(.*\))?$|^(?:candidate |sample |example )?(?:response|answer) (?:paths|examples|levels)$|^(?:sample|example|candidate) responses$/,
   },
   // The same label in the languages prep documents are translated into most.
   {
@@ -47,7 +47,7 @@ export const PART_LABELS: readonly { field: LabelField; pattern: RegExp }[] = [
   {
     field: "rubric",
     pattern:
-      /^what (?:is )?(?:this|the) question (?:is )?test(?:ing|s)\??$|^what (?:it|this) tests\??$|^what (?:the )?interviewers? (?:is |are )?look(?:s|ing)? for\??$|^good to hear$|^evaluation criteria$|^(?:scoring )?rubric$|^scoring criteria$|^what (?:a )?good answer (?:includes|looks like|covers)$|^assessment criteria$|^(?:things|what) to (?:look out|watch out|look) for(?: (?:during|in) (?:the |an )?interviews?)?$|^look-?fors$|^(?:look|listen) (?:out )?for$|^looking for$|^good signs?$|^what (?:they|we|interviewers?) (?:want|expect|hope) to (?:hear|see)$|^what (?:we|they)(?: are|'re) looking for$|^what good looks like$/,
+      /^what (?:is )?(?:this|the) question (?:is )?test(?:ing|s)\??$|^what (?:it|this) tests\??$|^what (?:the )?interviewers? (?:is |are )?look(?:s|ing)? for\??$|^good to hear$|^evaluation criteria$|^(?:scoring )?rubric$|^scoring criteria$|^what (?:a )?good answer (?:includes|looks like|covers)$|^assessment criteria$|^(?:things|what) to (?:look out|watch out|look) for(?: (?:during|in) (?:the |an )?interviews?)?$|^look-?fors$|^(?:look|listen) (?:out )?for$|^looking for$|^good signs?$|^what (?:they|we|interviewers?) (?:want|expect|hope) to (?:hear|see)$|^what (?:we|they)(?: are|'re) looking for$|^what good looks like$|^why (?:this (?:question )?is |it(?:'s| is) |we )?ask(?:ed)?$/,
   },
   {
     field: "rubric",
