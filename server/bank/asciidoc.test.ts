@@ -51,8 +51,17 @@ describe("an AsciiDoc document", () => {
       ["Can I run two builds at once?", 22],
     ]);
     expect(document.questions[1]?.answer).toContain("```java\n== not a title inside a listing\nCache.warm();\n```");
-    // The anchor and the attributes are not questions, and are listed, not dropped.
-    expect(report.unused.map((u) => u.line)).toEqual([1, 3]);
+    // The anchor and the introduction are no questions, and are listed, not dropped; an attribute entry (":toc: macro") is a setting of
+    // the document's rendering, read into its references, and no text.
+    expect(report.unused.map((u) => u.line)).toEqual([1, 5]);
+  });
+
+  it("reads an attribute entry under a question as no part of its answer, and its references as its value", () => {
+    const text =
+      "== FAQ\n\n=== How do I share settings?\n:thread: https://example.com/t\n\nKeep them in `common.nix`.\nSee {thread}[this thread].\n\n=== Why?\n\nBecause.\n";
+    const { document } = parse(text);
+    expect(document.questions[0]?.answer).toBe("Keep them in `common.nix`.\nSee [this thread](https://example.com/t).");
+    expect(document.questions[0]?.keyPoints).toEqual(["Keep them in common.nix.", "See this thread."]);
   });
 
   it("is not any document with one '= x' line, or '=' runs without a title", () => {

@@ -20,6 +20,10 @@ const SOURCE_ATTRIBUTE = /^\[source(?:,[ \t]*([\w+#-]*)[ \t]*(?:,[^\]\n]*)?)?\][
 const TERM = /^(\S.*?)(?::{2,4}|;;)(?:[ \t]+(\S.*))?$/;
 /** A block's attribute line ("[qanda]", "[horizontal]"): how the list below renders, no text of its own. */
 const LIST_STYLE = /^\[(qanda|horizontal|glossary)\][ \t]*$/;
+/** ":post-your-homenix: https://…", ":toc:", ":!numbered:": an attribute entry, on a line of its own. */
+const ATTRIBUTE_ENTRY = /^:!?([\w][\w-]{0,100})!?:(?:[ \t](.*))?$/;
+/** "{post-your-homenix}": a reference to an attribute defined above. */
+const ATTRIBUTE_REFERENCE = /\{([\w][\w-]{0,100})\}/g;
 /** A list continuation: "+" alone joins the block below to the entry above. */
 const CONTINUATION = /^\+[ \t]*$/;
 
@@ -84,9 +88,15 @@ export function asciidocAsMarkdown(text: string): string | null {
   let depth = 1;
   let qanda = false;
   let inEntry = false;
+  const attributes = new Map<string, string>();
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] as string;
-    const delimiter = DELIMITER.exec(line)?.[1];
+    const written = lines[i] as string;
+    // Listings keep their braces: AsciiDoc substitutes attributes in text, not in code.
+    const line: string =
+      open === null && attributes.size > 0 && written.includes("{")
+        ? written.replace(ATTRIBUTE_REFERENCE, (whole, name: string) => attributes.get(name) ?? whole)
+        : written;
+    const delimiter: string | undefined = DELIMITER.exec(line)?.[1];
     if (open !== null) {
       if (delimiter === open) {
         out.push("```");
@@ -108,6 +118,13 @@ export function asciidocAsMarkdown(text: string): string | null {
       qanda = false;
       inEntry = false;
       out.push(`${"#".repeat(depth)} ${inlineLinks((title[2] ?? "").replace(/[ \t]+=+[ \t]*$/, ""))}`);
+      continue;
+    }
+    // ":name: value" defines an attribute the text refers to ("{name}"): no text of its own; its references read as its value.
+    const attribute = ATTRIBUTE_ENTRY.exec(line);
+    if (attribute) {
+      attributes.set(attribute[1] as string, (attribute[2] ?? "").trim());
+      out.push("");
       continue;
     }
     const style = LIST_STYLE.exec(line)?.[1];

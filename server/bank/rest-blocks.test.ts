@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseBankDocument } from "./parse-bank-document";
-import { asAdmonition, asLabel, askingDirective, definitionTerm, drawnTitlesAsHeadings, looksLikeRest } from "./rest-blocks";
+import { asAdmonition, asLabel, askingDirective, definitionTerm, drawnTitlesAsHeadings, looksLikeRest, withoutRoles } from "./rest-blocks";
 import { splitPlainText } from "./split-plain-text";
 
 const parse = (text: string, sourceFile = "guide.rst") => parseBankDocument({ bytes: new TextEncoder().encode(text), sourceFile });
@@ -161,5 +161,11 @@ describe("reStructuredText blocks", () => {
     expect(asAdmonition(".. image:: x.png")).toBeNull();
     const doc = parse("FAQ\n===\n\nHow are dicts ordered?\n----------------------\n\nBy insertion.\n\n.. warning:: Not before 3.6.\n");
     expect(doc.questions.map((q) => q.answer)).toEqual(["By insertion.\n\n**Warning:** Not before 3.6."]);
+  });
+
+  it("reads a role as the code it marks, so that 'A :class:`File` accepts' is no 'A:' answer label", () => {
+    expect(withoutRoles("A :class:`File` accepts two parameters")).toBe("A `File` accepts two parameters");
+    expect(withoutRoles("call :meth:`~abc.Messageable.send` or :py:func:`len`")).toBe("call `send` or `len`");
+    expect(withoutRoles("Time: 10:30")).toBe("Time: 10:30");
   });
 });

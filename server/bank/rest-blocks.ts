@@ -60,6 +60,15 @@ export function asLabel(line: string): string {
   return m ? `${m[1] ?? ""}:${m[2] === undefined ? "" : ` ${m[2]}`}` : line;
 }
 
+/** ":class:`File`", ":meth:`~abc.send`", ":py:func:`len`": a role, read as the code it marks ("`File`", "`send`"). */
+const ROLE = /:(?:[\w-]{1,30}:)?[\w-]{1,30}:`([~!]?)([^`\n]{1,300})`/g;
+
+export function withoutRoles(line: string): string {
+  return line.includes(":`")
+    ? line.replace(ROLE, (_whole, short: string, target: string) => `\`${short === "~" ? (target.split(".").at(-1) ?? target) : target}\``)
+    : line;
+}
+
 /** Markup that is never a definition-list term: bullets, directives and comments, fields, literal-block openers. */
 const NOT_A_TERM = /^(?:[-*+•–]\s|\d{1,2}[.)]\s|#[.)]\s|\.\.(?:\s|$)|:[\w][\w .-]*:(?:\s|$)|\|)|:$|[=\-~^*#+"'`:.]{3,}$/;
 

@@ -3,7 +3,7 @@ import { plainInline } from "./inline-text";
 import { isQuestionLike } from "./recognisers/recogniser";
 import { fenceAsciiDiagrams } from "./ascii-diagrams";
 import { restoreCodeBreaks } from "./restore-code-breaks";
-import { asAdmonition, asLabel, askingDirective, definitionTerm, type RestTitle } from "./rest-blocks";
+import { asAdmonition, asLabel, askingDirective, definitionTerm, type RestTitle, withoutRoles } from "./rest-blocks";
 
 /**
  * The path for documents written as plain text (exported from a word processor or a web page):
@@ -128,8 +128,9 @@ export function splitPlainText(input: string, options: PlainTextOptions = {}): S
     }
     const titled = underlinedTitle(lines, i, titleStyles) ?? (units.every((u) => u.kind === "code") ? documentTitle(lines, i, titleStyles) : null);
     if (titled) {
-      const md = `${"#".repeat(titled.depth)} ${escapeLine(titled.title)}`;
-      units.push({ kind: "heading", depth: titled.depth, text: plainInline(titled.title), md, line: i + (titled.length === 3 ? 2 : 1), block });
+      const title = options.rest ? withoutRoles(titled.title) : titled.title;
+      const md = `${"#".repeat(titled.depth)} ${escapeLine(title)}`;
+      units.push({ kind: "heading", depth: titled.depth, text: plainInline(title), md, line: i + (titled.length === 3 ? 2 : 1), block });
       section = titled;
       i += titled.length;
       continue;
@@ -173,7 +174,7 @@ export function splitPlainText(input: string, options: PlainTextOptions = {}): S
     const wrapped = prev?.kind === "line" && prev.line === i && (options.rest ? continuesRestParagraph(lines, i) : continuesLine(lines, i, prev.md));
     // A reST field (":Question: What is X?") reads as the label it is ("Question: What is X?"), an admonition
     // (".. note:: Text") as the bold label a reader sees ("**Note:** Text").
-    const line = options.rest ? (asAdmonition(raw) ?? asLabel(raw)) : raw;
+    const line = options.rest ? withoutRoles(asAdmonition(raw) ?? asLabel(raw)) : raw;
     units.push({ kind: "line", text: plainInline(line), md: escapeLine(line), line: i + 1, block: wrapped ? --block : block });
     i++;
   }
