@@ -1178,4 +1178,14 @@ describe("a new user's own notes", () => {
       ["Design a model serving platform", "A gateway routing per tenant.", ["Tests system design"], ["Ignoring tenant isolation"]],
     ]);
   });
+
+  it("a self-check set in quotations ('> **Question 1:** …' / '> **Answer:** …'): questions with their answers, in any language", () => {
+    const document = parse(
+      "# Sliding window\n\n## Self-check\n\n> **Câu hỏi 1:** Vì sao thời gian vẫn tuyến tính?\n>\n> **Trả lời:** Mỗi con trỏ chỉ tăng.\n\n> **Question 2:** What breaks with negative numbers?\n>\n> **Answer:** The sum no longer grows.\n\n> A quotation that asks nothing stays one.\n",
+    );
+    expect(document.questions.map((q) => [q.prompt, q.answer])).toEqual([
+      ["Vì sao thời gian vẫn tuyến tính?", "Mỗi con trỏ chỉ tăng."],
+      ["What breaks with negative numbers?", "The sum no longer grows.\n\n> A quotation that asks nothing stays one."],
+    ]);
+  });
 });

@@ -1,3 +1,4 @@
+import { ANSWER_WORDS, QUESTION_WORDS } from "./recognisers/labels";
 import type { List, ListItem as MdListItem, Nodes, Root, RootContent } from "mdast";
 import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
 import { toString } from "mdast-util-to-string";
@@ -47,7 +48,7 @@ const parser = unified().use(remarkParse).use(blocksOnly).freeze();
 /** Splits a Markdown document into units with a real CommonMark parser (remark) plus GFM tables. */
 export function splitMarkdown(input: string): SplitResult {
   // A drawing indented four spaces is already code; one indented two or three may be a list item's.
-  const { text, lineOf } = fenceAsciiDiagrams(nestUnderWideNumbers(repairClosingFences(input)), (first) => /^ ?\S/.test(first));
+  const { text, lineOf } = fenceAsciiDiagrams(nestUnderWideNumbers(unquotedQuestions(repairClosingFences(input))), (first) => /^ ?\S/.test(first));
   const units: Unit[] = [];
   let codeLinesRestored = 0;
   let block = 0;
@@ -613,6 +614,32 @@ export function repairClosingFences(text: string): string {
       }
       open = null;
     }
+  }
+  return lines.join("\n");
+}
+
+/** "**Câu hỏi 1:** …", "Q: …", "**Question:** …": a line that opens on a question's label. */
+const QUESTION_LABEL_LINE = new RegExp(String.raw`^\s*(?:\*\*|__)?\s*(?:q|${QUESTION_WORDS})\s*#?\d{0,3}\s*(?:\*\*|__)?\s*[:：.)]`, "i");
+/** "**Trả lời:** …", "A: …", "**Answer:** …": a line that opens on an answer's label. */
+const ANSWER_LABEL_LINE = new RegExp(String.raw`^\s*(?:\*\*|__)?\s*(?:a|${ANSWER_WORDS})\s*(?:\*\*|__)?\s*[:：]`, "i");
+
+/**
+ * "> **Câu hỏi 1:** …" / ">" / "> **Trả lời:** …": a self-check set in a quotation, as study notes set them apart. A
+ * quotation that opens on a question's label and holds an answer's is read as the lines it quotes, line for line.
+ */
+export function unquotedQuestions(text: string): string {
+  if (!text.includes(">")) return text;
+  const lines = text.split("\n");
+  let fenced = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (/^ {0,3}(?:```|~~~)/.test(line)) fenced = !fenced;
+    if (fenced || !/^ {0,3}>/.test(line) || (i > 0 && /^ {0,3}>/.test(lines[i - 1] ?? ""))) continue;
+    let end = i;
+    while (end < lines.length && /^ {0,3}>/.test(lines[end] ?? "")) end++;
+    const quoted = lines.slice(i, end).map((l) => l.replace(/^ {0,3}> ?/, ""));
+    if (QUESTION_LABEL_LINE.test(quoted[0] ?? "") && quoted.slice(1).some((l) => ANSWER_LABEL_LINE.test(l))) lines.splice(i, end - i, ...quoted);
+    i = end - 1;
   }
   return lines.join("\n");
 }
