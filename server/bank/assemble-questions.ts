@@ -353,12 +353,13 @@ class QuestionAssembler {
 
   /**
    * "## 1. How do LLMs differ from n-gram models?" over "### Architecture", "### Scale and Capacity", "### Training
-   * Approach": a sub-heading of a heading question, among siblings most of which ask nothing, names a part of its
-   * answer, however its first word could be read ("Scale …" as a task).
+   * Approach": a sub-heading of a heading question named in title case, among siblings most of which ask nothing,
+   * names a part of its answer, however its first word could be read ("Scale …" as a task). "Describe a conflict
+   * with a teammate", written as a sentence, still asks.
    */
   private namesPartOfAnswer(unit: Unit): boolean {
     const q = this.current;
-    if (unit.kind !== "heading" || q?.opener !== "heading" || unit.depth <= q.depth || endsOnQuestionMark(unit.text)) return false;
+    if (unit.kind !== "heading" || q?.opener !== "heading" || unit.depth <= q.depth || !TITLE_CASE.test(headingPrompt(unit.text).prompt)) return false;
     const siblings = this.siblingHeadings.get(unit);
     return siblings !== undefined && siblings.total >= 2 && siblings.asking * 2 < siblings.total;
   }
@@ -805,7 +806,7 @@ function restOfEntry(unit: Extract<Unit, { kind: "list" }>): Unit[] {
 }
 
 /** "B - Paris", "c) 42", "Hint: …": an option or a part of the question, not more of its prompt. */
-const OPTION_OR_LABEL = /^\s*(?:\p{L}[.)]|\p{L}\s+[-–—]|[\p{L} ]{1,25}[:：])(?:\s|$)/u;
+const OPTION_OR_LABEL = /^\s*(?:\p{L}[.)]|\p{L}\s+[-–—]|[\p{L} '’()-]{1,30}[:：])(?:\s|$)/u;
 /** "**Scenario:** …", "Context: …", "Situation: …": a line that sets the scene for the question after it. */
 const SCENARIO =
   /^(?:scenario|context|situation|background|setup|setting|escenario|contexto|situación|cenário|situação|szenario|kontext|contexte|сценарий|контекст|ситуация|场景|背景|情景|シナリオ|状況|상황|시나리오)\s*[:：]/i;
@@ -817,6 +818,10 @@ const onlyScenario = (q: OpenQuestion) =>
   q.fields.body.length > 0 &&
   q.fields.body.every(isScenario) &&
   Object.entries(q.fields).every(([field, units]) => field === "body" || units.length === 0);
+
+/** "Scale and Capacity", "Model Architecture": a name in title case, each word capitalised but its short joining words. */
+const TITLE_CASE =
+  /^(?:\p{Lu}[\p{L}\p{N}'’-]*|(?:and|or|of|the|a|an|in|on|for|to|vs\.?|with|&))(?:\s+(?:\p{Lu}[\p{L}\p{N}'’-]*|and|or|of|the|a|an|in|on|for|to|vs\.?|with|&))+$/u;
 
 /** A labelled prompt wraps over a few lines at most. */
 const MAX_PROMPT_LINES = 4;

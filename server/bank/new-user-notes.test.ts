@@ -1188,4 +1188,49 @@ describe("a new user's own notes", () => {
       ["What breaks with negative numbers?", "The sum no longer grows.\n\n> A quotation that asks nothing stays one."],
     ]);
   });
+
+  it("plain-text lines join only what the line above left unfinished: an answer without a full stop, or a bracket in a question, keep their places", () => {
+    const merged = parse(
+      "Networking questions\n\nWhat is a CDN?\nEdge servers that cache content close to users\nHow does DNS resolution work?\nThe resolver asks the root, then the TLD\nWhat is TCP slow start?\nThe window grows until loss\n",
+      "notes.txt",
+    );
+    expect(merged.questions.map((q) => [q.prompt, q.answer])).toEqual([
+      ["What is a CDN?", "Edge servers that cache content close to users"],
+      ["How does DNS resolution work?", "The resolver asks the root, then the TLD"],
+      ["What is TCP slow start?", "The window grows until loss"],
+    ]);
+    const bracket = parse(
+      "Regex questions\n\nHow do you match a literal ( in a regex?\nEscape it with a backslash.\nRed flag: says it cannot be matched.\n\nWhat is a lookahead?\nA zero-width assertion.\n",
+      "notes.txt",
+    );
+    expect(bracket.questions.map((q) => [q.prompt, q.answer, q.redFlags])).toEqual([
+      ["How do you match a literal ( in a regex?", "Escape it with a backslash.", ["says it cannot be matched."]],
+      ["What is a lookahead?", "A zero-width assertion.", []],
+    ]);
+  });
+
+  it("short questions that ask on their own ('Strengths?', 'Closures?') stay questions; sentence-case sub-headings that ask stay questions", () => {
+    const short = parse("# Behavioural\n\n- Tell me about yourself.\n- Why Google?\n- Strengths?\n- Weaknesses?\n");
+    expect(short.questions.map((q) => [q.prompt, q.followUps.length])).toEqual([
+      ["Tell me about yourself.", 0],
+      ["Why Google?", 0],
+      ["Strengths?", 0],
+      ["Weaknesses?", 0],
+    ]);
+    const rounds = parse(
+      "# Behavioural round\n\n## What will they ask?\n\n### Tell me about yourself\n\nTwo minutes on your role.\n\n### Describe a conflict with a teammate\n\nUse STAR.\n\n### Logistics\n\nThe round is 45 minutes.\n\n### Scoring\n\nScored 1-4.\n\n### Resources\n\nThe principles page.\n",
+    );
+    expect(rounds.questions.map((q) => q.prompt)).toEqual(["What will they ask?", "Tell me about yourself", "Describe a conflict with a teammate"]);
+  });
+
+  it("numbered lines one under another, each a question with its answer after a label on the line, are questions", () => {
+    const document = parse(
+      "# Quiz\n\n1 - *O que é o JDK?* **Resposta:** Um kit de desenvolvimento.\n2 - *O que é a JVM?* **Resposta:** A máquina virtual.\n3 - *Quais são os pilares da POO?* **Resposta:** Herança e encapsulamento.\n",
+    );
+    expect(document.questions.map((q) => [q.prompt, q.answer])).toEqual([
+      ["O que é o JDK?", "Um kit de desenvolvimento."],
+      ["O que é a JVM?", "A máquina virtual."],
+      ["Quais são os pilares da POO?", "Herança e encapsulamento."],
+    ]);
+  });
 });

@@ -2,7 +2,7 @@ import type { Unit } from "./blocks";
 import { isQuotedWhole, plainInline, trimEndOf, unquote, withoutEmoji } from "./inline-text";
 import { isLayoutOnly, withoutPresentationalTags } from "./layout-noise";
 import { detailsSummary } from "./recognisers/details-summary";
-import { fieldForLabel } from "./recognisers/labels";
+import { ANSWER_WORDS, fieldForLabel } from "./recognisers/labels";
 import { labelledGroups } from "./recognisers/labelled-items";
 import { headingAsks, headingPrompt } from "./recognisers/heading-question";
 import { askedInBold, endsOnQuestionMark, isQuestionLike, labelText, splitLabel } from "./recognisers/recogniser";
@@ -75,6 +75,11 @@ const NUMBERED_LINE =
   /^\s*(?:\*\*|__)?\s*(?:q(?:uestion)?\s*)?(?:\(?(?:\d{1,3}\.){0,3}(\d{1,3})(?:\s*[.):、]|\s+[-–—](?=\s)|(?<=\.\d{1,3})(?=\s))|\\?_(\d{1,3})(?:\s*[.):]|(?=\s)))\s*(?:\*\*|__)?\s*(\S[\s\S]*)$/i;
 const NUMBER_PREFIX =
   /^(\s*(?:\*\*|__)?\s*)(?:q(?:uestion)?\s*)?(?:\(?(?:\d{1,3}\.){0,3}\d{1,3}(?:\s*[.):、]|\s+[-–—](?=\s)|(?<=\.\d{1,3})(?=\s))|\\?_\d{1,3}(?:\s*[.):]|(?=\s)))\s*/i;
+/** " **Resposta:** ", " Answer: ": an answer's label after a question on its line; splits it once. */
+const INLINE_ANSWER_LABEL = new RegExp(
+  String.raw`(?<=[?？][*_]{0,2})\s+(?:\*\*|__)?(?:a|ans|answer|${ANSWER_WORDS})(?:\*\*|__)?\s*[:：](?:\*\*|__)?\s+(?=\S)`,
+  "i",
+);
 // The tail is [\s\S]*, not .*: "." stops at a line separator (U+2028) inside a line, and the failed match there
 // would be retried at every "**" before it.
 const BOLD_LEAD = /^(?:\*\*|__)(.{4,}?)(?:\*\*|__)([\s\S]*)$/;
@@ -172,13 +177,19 @@ function headingPatterns(units: readonly Unit[]): Pattern[] {
 function numberedPattern(units: readonly Unit[]): Pattern {
   const found: Found[] = [];
   units.forEach((unit, index) => {
-    if (unit.kind === "line" && startsBlock(units, index)) {
-      const m = NUMBERED_LINE.exec(unit.md);
-      const number = m?.[1] ?? m?.[2];
+    // Lines numbered in turn one under another ("1 - …" / "2 - …"), with no blank line between, are entries as much as
+    // numbered paragraphs are.
+    const m = unit.kind === "line" ? NUMBERED_LINE.exec(unit.md) : null;
+    const number = m?.[1] ?? m?.[2];
+    const above = units[index - 1]?.kind === "line" ? NUMBERED_LINE.exec(units[index - 1]?.md ?? "") : null;
+    const inTurn = number !== undefined && above !== null && Number(above[1] ?? above[2]) + 1 === Number(number);
+    if (unit.kind === "line" && (startsBlock(units, index) || inTurn)) {
       // The number goes, the emphasis around it stays paired: "**1) FizzBuzz.** Print …" → "FizzBuzz. Print …";
-      // a question in bold ends there, its answer after it ("**1. What is X?** It is …").
+      // a question in bold ends there, its answer after it ("**1. What is X?** It is …"), as it does before an
+      // answer's label ("1 - *What is the JDK?* **Resposta:** A kit …").
       const unnumbered = unit.md.replace(NUMBER_PREFIX, "$1");
-      const bold = askedInBold(unnumbered);
+      const labelled = unnumbered.split(INLINE_ANSWER_LABEL);
+      const bold = labelled.length > 1 ? { asked: labelled[0] ?? "", after: labelled.slice(1).join("") } : askedInBold(unnumbered);
       const prompt = unquote(plainInline(bold?.asked ?? unnumbered));
       if (number && m?.[3]) found.push(memberOf(unit, index, prompt, Number(number), bold?.after ?? null));
     } else if (unit.kind === "list" && unit.ordered && unit.items.length === 1 && unit.items[0]) {

@@ -580,23 +580,25 @@ function isSeparator(node: RootContent): boolean {
  * - a closing fence with punctuation after it ("```\"" where a quoted answer ended in code) does not close the block
  *   in CommonMark, so the rest of the document would become code. The stray closing quote is dropped: moving it to a
  *   line of its own could turn it into a setext heading;
- * - a block that holds a fenced block of its own ("```" / "Code example:" / "```python" / … / "```" / "```") would end
+ * - a block without a language that holds a fenced block of its own ("```" / "Code example:" / "```python" / … / "```" / "```") would end
  *   at the inner block's close, and every fence after it would flip. Its own fences are widened by a backtick, so
  *   that the inner ones are its text, once its close is found.
  */
 export function repairClosingFences(text: string): string {
   const lines = text.split("\n");
   // The open block: its fence, its line, how many blocks of its own are open in it, and whether it held one.
-  let open: { marks: string; at: number; inner: number; nested: boolean } | null = null;
+  let open: { marks: string; at: number; inner: number; nested: boolean; tagged: boolean } | null = null;
   for (let i = 0; i < lines.length; i++) {
     const fence = /^( {0,3})(`{3,}|~{3,})(.*)$/.exec(lines[i] as string);
     if (!fence) continue;
     const marks = fence[2] as string;
     const rest = (fence[3] ?? "").trim();
     if (open === null) {
-      open = { marks, at: i, inner: 0, nested: false };
+      open = { marks, at: i, inner: 0, nested: false, tagged: rest !== "" };
     } else if (marks[0] === open.marks[0] && marks.length >= open.marks.length) {
-      if (/^[\w+#.-]+$/.test(rest)) {
+      // Only a block without a language holds another ("```" around prose and a "```python" example); a "```python"
+      // inside a "```python" block left open is the next block, as CommonMark reads it.
+      if (!open.tagged && /^[\w+#.-]+$/.test(rest)) {
         open.inner++;
         continue;
       }

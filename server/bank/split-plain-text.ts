@@ -44,8 +44,11 @@ function numberedTitle(lines: readonly string[], i: number, styles: string[]): {
   const line = (lines[i] ?? "").trim();
   const m = /^(\d{1,2})\.?\s+(\S.{0,58})$/.exec(line);
   if (!m || (lines[i - 1] ?? "").trim() !== "" || (lines[i + 1] ?? "").trim() !== "" || /[.?!:;,？。]$/.test(line)) return null;
-  const next = lines.slice(i + 1).find((l) => l.trim() !== "") ?? "";
-  if (!next.trim().startsWith(`${m[1]}.`) || !/^\d/.test(next.trim().slice(`${m[1]}.`.length))) return null;
+  // The next line with text, found by walking the blank ones (not by copying the rest of the document).
+  let n = i + 1;
+  while (n < lines.length && (lines[n] ?? "").trim() === "") n++;
+  const next = (lines[n] ?? "").trim();
+  if (!next.startsWith(`${m[1]}.`) || !/^\d/.test(next.slice(`${m[1]}.`.length))) return null;
   if (!styles.includes("NUMBERED")) styles.push("NUMBERED");
   return { title: m[2] ?? line, depth: Math.min(6, styles.indexOf("NUMBERED") + 1), length: 1 };
 }
@@ -75,8 +78,10 @@ function documentTitle(lines: readonly string[], i: number, styles: string[]): {
   // Its second line too, when it has one ("GNU Midnight Commander" / "Frequently Asked Questions").
   const length = (lines[i + 1] ?? "").trim() !== "" && (lines[i + 2] ?? "").trim() === "" && titleLike(lines[i + 1] ?? "") ? 2 : 1;
   const alone = (lines[i + length] ?? "").trim() === "";
-  const more = lines.slice(i + length + 1).filter((l) => l.trim() !== "").length >= 2;
-  if (!alone || !more || !titleLike(lines[i] ?? "")) return null;
+  // Two more lines with text after it, counted without copying the rest of the document.
+  let more = 0;
+  for (let n = i + length + 1; n < lines.length && more < 2; n++) if ((lines[n] ?? "").trim() !== "") more++;
+  if (!alone || more < 2 || !titleLike(lines[i] ?? "")) return null;
   styles.unshift("TITLE");
   const title = lines
     .slice(i, i + length)
@@ -113,6 +118,8 @@ export function splitPlainText(input: string, options: PlainTextOptions = {}): S
   let block = 0;
   let i = 0;
   let section: { title: string; depth: number } | null = null;
+  let onlyCode = true;
+  let codeChecked = 0;
   while (i < lines.length) {
     const raw = lines[i] as string;
     if (raw.trim() === "") {
@@ -126,7 +133,9 @@ export function splitPlainText(input: string, options: PlainTextOptions = {}): S
       i = code.next;
       continue;
     }
-    const titled = underlinedTitle(lines, i, titleStyles) ?? (units.every((u) => u.kind === "code") ? documentTitle(lines, i, titleStyles) : null);
+    // The document's title comes first, after a drawing at most; the units read so far are each looked at once.
+    for (; onlyCode && codeChecked < units.length; codeChecked++) onlyCode = units[codeChecked]?.kind === "code";
+    const titled = underlinedTitle(lines, i, titleStyles) ?? (onlyCode ? documentTitle(lines, i, titleStyles) : null);
     if (titled) {
       const title = options.rest ? withoutRoles(titled.title) : titled.title;
       const md = `${"#".repeat(titled.depth)} ${escapeLine(title)}`;
@@ -206,9 +215,13 @@ function continuesLine(lines: readonly string[], i: number, previous: string): b
  * .kshrc within" / "MC?"), part of its prompt.
  */
 function completesLine(previous: string, line: string): boolean {
-  if (LABEL_LINE.test(line)) return false;
-  const open = (previous.match(/\(/g)?.length ?? 0) > (previous.match(/\)/g)?.length ?? 0);
-  return open || (!/[.?!:;。？！]$/.test(previous.trim()) && /[?？]$/.test(line.trim()));
+  const [above, below] = [previous.trim(), line.trim()];
+  // Only what the line above left unfinished: a sentence or a question that ended there stands alone.
+  if (LABEL_LINE.test(line) || /[.?!:;。？！]$/.test(above)) return false;
+  const open = (above.match(/\(/g)?.length ?? 0) > (above.match(/\)/g)?.length ?? 0);
+  if (open) return below.includes(")");
+  // A line that asks in full on its own ("How does DNS resolution work?") is the next question, not the end of this one.
+  return /[?？]$/.test(below) && (!isQuestionLike(below) || /^[\p{Ll}"“'‘(]/u.test(below));
 }
 
 /**

@@ -62,7 +62,7 @@ export const PART_LABELS: readonly { field: LabelField; pattern: RegExp }[] = [
   {
     field: "redFlags",
     pattern:
-      /^[^:：]{0,60}?\bred flags?\b(?! (?:from|in|at|of|about) (?:the )?(?:compan|employer|interviewer|recruiter|job|team))(?! (?:detectors?|questions?|probes?)\b)[^:：]{0,60}$|^(?:common )?(?:mistakes|pitfalls)(?: to avoid)?$|^(?:bad|weak|poor) answers?$|^(?:what )?to avoid$|^avoid$|^(?:what )?not to say$|^don'?t say$|^anti-?patterns$|^bad to hear$|^warning signs?$/,
+      /^[^:：]{0,60}?\bred[- ]flags?\b(?! (?:from|in|at|of|about) (?:the )?(?:compan|employer|interviewer|recruiter|job|team))(?! (?:detectors?|questions?|probes?)\b)[^:：]{0,60}$|^(?:common )?(?:mistakes|pitfalls)(?: to avoid)?$|^(?:bad|weak|poor) answers?$|^(?:what )?to avoid$|^avoid$|^(?:what )?not to say$|^don'?t say$|^anti-?patterns$|^bad to hear$|^warning signs?$/,
   },
   {
     field: "redFlags",

@@ -46,11 +46,11 @@ export const recogniseQuestionList: Recogniser = (unit, ctx) => {
 const mostlyAsk = (items: readonly ListItem[]) => items.filter((i) => isQuestionLike(i.text) || PROBE.test(i.text)).length >= items.length * 0.6;
 
 /**
- * "Why?", "And G1?", "А G1?", "How so?": a probe too short to be asked alone, put after the question it presses (not
- * Chinese, Japanese or Korean, which ask a whole question in as few characters).
+ * "Why?", "Why not?", "How so?", "And G1?", "А G1?", "Почему?": a probe that presses the question before it and means
+ * nothing alone ("Strengths?" or "Closures?" ask on their own, and stay questions).
  */
 const PROBE =
-  /^(?=.{1,12}$)(?:(?:and|but|or|а|и|но)\s+)?[^\s?？\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+(?:\s+[^\s?？\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+)?\s*\?$/iu;
+  /^(?:(?:and|but|or|а|и|но)\s+[^?？\n]{1,30}|why(?: not)?|how so|what else|anything else|почему|зачем|warum|pourquoi|por ?qu[ée]|perché|neden|tại sao|vì sao)\s*[?？]$/iu;
 
 /** The list's questions, each short probe a follow-up of the question before it ("- Describe the GC" / "- Why?" / "- And G1?"). */
 function withProbes(items: readonly ListItem[]): ListedQuestion[] {
@@ -58,7 +58,7 @@ function withProbes(items: readonly ListItem[]): ListedQuestion[] {
   for (const item of items) {
     const asked = { ...listedQuestion(item), offset: item.offset };
     const before = out.at(-1);
-    if (before && PROBE.test(item.text) && asked.answer === null) before.followUps = [...(before.followUps ?? []), asked.prompt];
+    if (before && PROBE.test(item.text) && asked.answer === null) (before.followUps ??= []).push(asked.prompt);
     else out.push(asked);
   }
   return out;
