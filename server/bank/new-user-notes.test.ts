@@ -1233,4 +1233,16 @@ describe("a new user's own notes", () => {
       ["Quais são os pilares da POO?", "Herança e encapsulamento."],
     ]);
   });
+
+  it("a GNU FAQ in plain text: 'Section A:  The Basics' over 'A1)  What is it?', each question of its section", () => {
+    const document = parse(
+      "This is the Bash FAQ.\n\nSection A:  The Basics\n\nA1)  What is it?\n\nBash is a shell.\n\nA2)  Where can I find it?\n\nOn ftp.gnu.org.\n\nSection B:  The latest version\n\nB1)  What's new in version 4.3?\n\nA third revision.\n",
+      "FAQ.txt",
+    );
+    expect(document.questions.map((q) => [q.section.at(-1), q.prompt, q.answer])).toEqual([
+      ["Section A: The Basics", "What is it?", "Bash is a shell."],
+      ["Section A: The Basics", "Where can I find it?", "On ftp.gnu.org."],
+      ["Section B: The latest version", "What's new in version 4.3?", "A third revision."],
+    ]);
+  });
 });

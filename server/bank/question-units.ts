@@ -68,13 +68,15 @@ const FURNITURE =
 
 /**
  * "1) …", "**Q3.** …", "4: …", "5、…", "Question 2 - …", "1.2 …" (numbered within its section: the last number
- * counts); and "_4 …" or "_4. …", a list marker a document conversion turned into an underscore and the number
+ * counts), "A3) …" (the third of section A, as GNU FAQs number); and "_4 …" or "_4. …", a list marker a document conversion turned into an underscore and the number
  * (the underscore is what says the number is not the sentence's own).
  */
 const NUMBERED_LINE =
-  /^\s*(?:\*\*|__)?\s*(?:q(?:uestion)?\s*)?(?:\(?(?:\d{1,3}\.){0,3}(\d{1,3})(?:\s*[.):、]|\s+[-–—](?=\s)|(?<=\.\d{1,3})(?=\s))|\\?_(\d{1,3})(?:\s*[.):]|(?=\s)))\s*(?:\*\*|__)?\s*(\S[\s\S]*)$/i;
+  /^\s*(?:\*\*|__)?\s*(?:q(?:uestion)?\s*)?(?:\(?(?:\d{1,3}\.){0,3}(\d{1,3})(?:\s*[.):、]|\s+[-–—](?=\s)|(?<=\.\d{1,3})(?=\s))|[A-Z](\d{1,2})[.):]|\\?_(\d{1,3})(?:\s*[.):]|(?=\s)))\s*(?:\*\*|__)?\s*(\S[\s\S]*)$/i;
+/** The number a numbered line counts by: "3" of "3.", "1.3", "A3)" and "_3". */
+const numberOf = (m: RegExpExecArray | null) => m?.[1] ?? m?.[2] ?? m?.[3];
 const NUMBER_PREFIX =
-  /^(\s*(?:\*\*|__)?\s*)(?:q(?:uestion)?\s*)?(?:\(?(?:\d{1,3}\.){0,3}\d{1,3}(?:\s*[.):、]|\s+[-–—](?=\s)|(?<=\.\d{1,3})(?=\s))|\\?_\d{1,3}(?:\s*[.):]|(?=\s)))\s*/i;
+  /^(\s*(?:\*\*|__)?\s*)(?:q(?:uestion)?\s*)?(?:\(?(?:\d{1,3}\.){0,3}\d{1,3}(?:\s*[.):、]|\s+[-–—](?=\s)|(?<=\.\d{1,3})(?=\s))|[A-Z]\d{1,2}[.):]|\\?_\d{1,3}(?:\s*[.):]|(?=\s)))\s*/i;
 /** " **Resposta:** ", " Answer: ": an answer's label after a question on its line; splits it once. */
 const INLINE_ANSWER_LABEL = new RegExp(
   String.raw`(?<=[?？][*_]{0,2})\s+(?:\*\*|__)?(?:a|ans|answer|${ANSWER_WORDS})(?:\*\*|__)?\s*[:：](?:\*\*|__)?\s+(?=\S)`,
@@ -180,9 +182,9 @@ function numberedPattern(units: readonly Unit[]): Pattern {
     // Lines numbered in turn one under another ("1 - …" / "2 - …"), with no blank line between, are entries as much as
     // numbered paragraphs are.
     const m = unit.kind === "line" ? NUMBERED_LINE.exec(unit.md) : null;
-    const number = m?.[1] ?? m?.[2];
+    const number = numberOf(m);
     const above = units[index - 1]?.kind === "line" ? NUMBERED_LINE.exec(units[index - 1]?.md ?? "") : null;
-    const inTurn = number !== undefined && above !== null && Number(above[1] ?? above[2]) + 1 === Number(number);
+    const inTurn = number !== undefined && Number(numberOf(above)) + 1 === Number(number);
     if (unit.kind === "line" && (startsBlock(units, index) || inTurn)) {
       // The number goes, the emphasis around it stays paired: "**1) FizzBuzz.** Print …" → "FizzBuzz. Print …";
       // a question in bold ends there, its answer after it ("**1. What is X?** It is …"), as it does before an
@@ -191,7 +193,7 @@ function numberedPattern(units: readonly Unit[]): Pattern {
       const labelled = unnumbered.split(INLINE_ANSWER_LABEL);
       const bold = labelled.length > 1 ? { asked: labelled[0] ?? "", after: labelled.slice(1).join("") } : askedInBold(unnumbered);
       const prompt = unquote(plainInline(bold?.asked ?? unnumbered));
-      if (number && m?.[3]) found.push(memberOf(unit, index, prompt, Number(number), bold?.after ?? null));
+      if (number && m?.[4]) found.push(memberOf(unit, index, prompt, Number(number), bold?.after ?? null));
     } else if (unit.kind === "list" && unit.ordered && unit.items.length === 1 && unit.items[0]) {
       const number = /^\s*(\d{1,3})/.exec(unit.md)?.[1];
       found.push(memberOf(unit, index, unquote(unit.items[0].text), number === undefined ? null : Number(number)));

@@ -53,6 +53,16 @@ function numberedTitle(lines: readonly string[], i: number, styles: string[]): {
   return { title: m[2] ?? line, depth: Math.min(6, styles.indexOf("NUMBERED") + 1), length: 1 };
 }
 
+/** "Section A:  The Basics", "Part 2 - Networking", "Chapter 3. Memory": a section named as one, alone between blank lines. */
+const NAMED_SECTION = /^(?:section|part|chapter|sección|parte|capítulo|abschnitt|teil|kapitel|раздел|часть|глава)\s+[\dA-Z]{1,3}\s*[:.\-–—]\s+(\S.{0,60})$/i;
+
+function namedSectionTitle(lines: readonly string[], i: number, styles: string[]): { title: string; depth: number; length: number } | null {
+  const m = NAMED_SECTION.exec((lines[i] ?? "").trim());
+  if (!m || (lines[i - 1] ?? "").trim() !== "" || (lines[i + 1] ?? "").trim() !== "") return null;
+  if (!styles.includes("SECTION")) styles.push("SECTION");
+  return { title: (lines[i] ?? "").trim().replace(/\s+/g, " "), depth: Math.min(6, styles.indexOf("SECTION") + 1), length: 1 };
+}
+
 /**
  * A title underlined, or over- and underlined, as plain text and reStructuredText write section titles
  * ("Concurrency\n==========="): its heading level is the order in which its style first appears, as reST
@@ -64,7 +74,7 @@ function underlinedTitle(lines: readonly string[], i: number, styles: string[]):
   const titled = over && second.trim() !== "" && !ADORNMENT.test(second) && third.trim() === first.trim() ? second : null;
   const under = titled === null && first.trim() !== "" && !BULLET.test(first) ? ADORNMENT.exec(second) : null;
   const title = titled ?? (under ? first : null);
-  if (title === null) return capitalTitle(lines, i, styles) ?? numberedTitle(lines, i, styles);
+  if (title === null) return capitalTitle(lines, i, styles) ?? numberedTitle(lines, i, styles) ?? namedSectionTitle(lines, i, styles);
   const style = titled !== null ? `${over?.[1]}${over?.[1]}` : (under?.[1] ?? "");
   if (!styles.includes(style)) styles.push(style);
   return { title: title.trim(), depth: Math.min(6, styles.indexOf(style) + 1), length: titled !== null ? 3 : 2 };

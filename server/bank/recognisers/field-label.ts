@@ -3,7 +3,7 @@ import { endsWithColon } from "../normalise-question";
 import { CJK, fieldForLabel } from "./labels";
 import type { Unit } from "../blocks";
 import type { Recogniser, RecogniserContext } from "./recogniser";
-import { inlineAfterLabel, labelCarrier, labelText, splitLabel } from "./recogniser";
+import { endsOnQuestionMark, inlineAfterLabel, isQuestionLike, labelCarrier, labelText, splitLabel } from "./recogniser";
 
 /**
  * "Answer - text" / "Ans – text" / "A1. text" / "Ans. text": plain-text notes use a dash, a number or the
@@ -34,6 +34,12 @@ function headsList(unit: Unit, ctx: RecogniserContext): boolean {
   return ctx.next?.kind === "list" && ctx.next.block !== unit.block;
 }
 
+/** The answer after "Ans - " or "A1."; not after "A1)" before a question, as GNU FAQs number their section A's questions. */
+function answerAfterDash(md: string): string | null {
+  const answer = DASHED_ANSWER.exec(md)?.[1] ?? null;
+  return answer !== null && endsOnQuestionMark(answer) && isQuestionLike(plainInline(answer)) ? null : answer;
+}
+
 /** A label long enough to be a word, not a letter ("A", "Q"): four Latin letters, or one Chinese, Japanese or Korean word ("追问", "要点"). */
 const isWord = (label: string) => label.length > 3 || (label.length >= 2 && CJK.test(label));
 
@@ -58,7 +64,7 @@ function readLabel(unit: Unit): LabelReading | null {
         carrier,
         whole,
         wholeField: fieldForLabel(whole),
-        dashed: DASHED_ANSWER.exec(carrier.md)?.[1] ?? null,
+        dashed: answerAfterDash(carrier.md),
         split: splitLabel(carrier.text),
         inline: inlineAfterLabel(carrier.md),
       }
