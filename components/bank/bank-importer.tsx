@@ -337,8 +337,8 @@ function DropZone({ onFiles }: { onFiles: (files: FileList | File[]) => void }) 
       </span>
       <p className="font-medium">Drop interview-prep documents here</p>
       <p className="mt-1 max-w-md text-sm text-muted-foreground">
-        Markdown, plain text or reStructuredText (.md, .txt, .rst), PDF with a text layer, Word (.docx) or HTML, including a Google Docs web page export; up to{" "}
-        {MAX_MB} MB each. Nothing is stored until you confirm.
+        Markdown, plain text, reStructuredText, AsciiDoc or Org (.md, .txt, .rst, .adoc, .org), PDF with a text layer, Word (.docx) or HTML, including a Google
+        Docs web page export; up to {MAX_MB} MB each. Nothing is stored until you confirm.
       </p>
       <Button variant="outline" className="mt-5" onClick={() => inputRef.current?.click()}>
         <Upload aria-hidden />

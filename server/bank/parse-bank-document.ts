@@ -3,6 +3,7 @@ import { DEFAULT_COMPETENCIES } from "@/server/domain/scoring/competency-set";
 import { assignCompetencies } from "./assign-competencies";
 import { assembleQuestions } from "./assemble-questions";
 import { asciidocAsMarkdown } from "./asciidoc";
+import { orgAsMarkdown } from "./org";
 import { BANK_FORMAT_VERSION, bankDocumentSchema } from "./bank-format";
 import type { BankDocument, BankQuestion } from "./bank-format";
 import { BankParseError } from "./bank-parse-error";
@@ -197,8 +198,8 @@ function questionStructure(units: readonly Unit[], sourceFile: string): { struct
 /** The pipeline with its report: how the questions were found and every passage left unused. */
 export function parseBankDocumentWithReport({ bytes, sourceFile }: BankSource, options: ParseOptions = {}): ParsedBank {
   const decoded = decodeText(bytes, sourceFile);
-  // AsciiDoc is read as the Markdown it rewrites to, line for line (asciidoc.ts).
-  const asciidoc = asciidocAsMarkdown(decoded.text);
+  // AsciiDoc and Org are read as the Markdown they rewrite to, line for line (asciidoc.ts, org.ts).
+  const asciidoc = asciidocAsMarkdown(decoded.text) ?? orgAsMarkdown(decoded.text);
   // Front matter is read for its title and meta, line for line too (front-matter.ts).
   const frontMatter = asciidoc === null ? frontMatterAsMarkdown(decoded.text) : null;
   const markdown = frontMatter ?? decoded.text;

@@ -101,12 +101,12 @@ describe("bankSourceBytes", () => {
     }
   });
 
-  it("passes text formats through unchanged, .rst included, and refuses other names", async () => {
+  it("passes text formats through unchanged, .rst, .adoc and .org included, and refuses other names", async () => {
     const text = new TextEncoder().encode("Q: What is a mutex?\nA: A lock.\n");
-    for (const name of ["a.md", "a.markdown", "a.txt", "a.rst"]) expect((await bankSourceBytes(text, name)).bytes).toBe(text);
+    for (const name of ["a.md", "a.markdown", "a.txt", "a.rst", "a.adoc", "a.asciidoc", "a.org"]) expect((await bankSourceBytes(text, name)).bytes).toBe(text);
     await expect(bankSourceBytes(text, "a.odt")).rejects.toMatchObject({
       code: "BAD_REQUEST",
-      message: expect.stringContaining(".rst, .html, .htm, .pdf, .docx"),
+      message: expect.stringContaining(".rst, .adoc, .asciidoc, .org, .html, .htm, .pdf, .docx"),
     });
     expect((await bankSourceBytes(text, "a.odt", { otherNamesAsText: true })).bytes).toBe(text);
     expect(formatOf("Notes.PDF")).toBe("pdf");
