@@ -5,7 +5,7 @@ import { RECOGNISERS } from "./recognisers/index";
 import { recogniseFieldLabel } from "./recognisers/field-label";
 import type { LabelledGroup, LabelledItemField, Marker, MetaKey, QuestionField, RecogniserContext } from "./recognisers/recogniser";
 import { fieldForLabel } from "./recognisers/labels";
-import { endsOnQuestionMark, inlineAfterLabel, isQuestionLike, labelText, splitLabel } from "./recognisers/recogniser";
+import { answeredOnLine, endsOnQuestionMark, inlineAfterLabel, isQuestionLike, labelText, splitLabel } from "./recognisers/recogniser";
 import { plainInline, unquote } from "./inline-text";
 import { isLayoutOnly } from "./layout-noise";
 import { splitMarkdown } from "./split-markdown";
@@ -910,13 +910,18 @@ function labelOf(unit: Unit): string | null {
  */
 export function followUpsFromItem(item: ListItem): FollowUpDraft[] {
   const nested = descendants(item);
-  if (nested.length === 0 || !nested.every((n) => isQuestionLike(n.text))) return [followUpFromItem(item)];
+  // Entries under it that ask are more follow-ups; one that answers it ("- Answer: Keep a deny-list"), however it is worded, is not.
+  const asking = nested.length > 0 && nested.every((n) => isQuestionLike(n.text) && !ANSWER_ENTRY.test(n.text));
+  if (!asking) return [followUpFromItem(item)];
   const own = { ...item, children: [], md: item.lines.join("\n") };
   return [followUpFromItem(own), ...nested.map((n) => followUpFromItem({ ...n, children: [], md: n.lines.join("\n") }))];
 }
 
-/** "Q: Is it fast? → A: Yes.", "Is it fast? — A: Yes.", "Q：…吗？→ A：…": a question, an arrow or an answer label, the answer. */
-const ANSWERED_ON_LINE = /^(?:q\s*[:：]\s*)?([^?？]{1,500}[?？])\s*(?:(?:→|->|=>|—)\s*(?:a(?:nswer)?\s*[:：]\s*)?|a(?:nswer)?\s*[:：]\s*)(\S.*)$/i;
+/** "→ testing separation of concerns": what a follow-up tests, said after it. */
+const TESTING = /^(?:→|->|=>|—)?\s*testing\b\s*[:\-–]?\s*(.*)$/i;
+
+/** "Answer: Keep a deny-list …", "A: …": an entry that answers the follow-up it sits under. */
+const ANSWER_ENTRY = /^(?:answer|a)\s*[:：]\s*(\S[\s\S]*)$/i;
 
 /** "Why is it so? What about Z?", "…区别？ · …启动？": the questions asked on one line, each whole; the line when it asks one. */
 function questionsOnLine(text: string): string[] {
@@ -928,16 +933,22 @@ function questionsOnLine(text: string): string[] {
 }
 
 /** A counter-question list item: prompt on its first line, then "Testing:" and "Answer direction:". */
-export function followUpFromItem(item: ListItem): FollowUpDraft {
+export function followUpFromItem(entry: ListItem): FollowUpDraft {
+  let item = entry;
   const [line = "", ...rest] = item.lines;
   // "Q: Is it fast? → A: Yes." / "Q：…吗？→ A：…": the follow-up and its answer on one line.
-  const onLine = ANSWERED_ON_LINE.exec(plainInline(line));
-  const first = onLine?.[1] ?? line.replace(/^\s*(?:\*\*|__)?q\s*[:：]\s*(?:\*\*|__)?\s*/i, "");
+  const onLine = answeredOnLine(plainInline(line));
+  const first = onLine?.asked ?? line.replace(/^\s*(?:\*\*|__)?q\s*[:：]\s*(?:\*\*|__)?\s*/i, "");
   const lookFor: string[] = [];
-  const answer: string[] = onLine?.[2] === undefined ? [] : [onLine[2]];
-  for (const line of rest) {
+  // "- *Answer: For many-to-many keys.*" alone under it: its answer, without the label.
+  const [only] = item.children;
+  const labelled = item.children.length === 1 && only !== undefined && only.children.length === 0 ? ANSWER_ENTRY.exec(only.text) : null;
+  const answer: string[] = labelled?.[1] === undefined ? [] : [labelled[1]];
+  if (labelled) item = { ...item, children: [], md: item.lines.join("\n") };
+  // After the arrow on its line, what it tests ("→ testing separation of concerns") or its answer.
+  for (const line of [...(onLine === null ? [] : [onLine.answer]), ...rest]) {
     const plain = plainInline(line);
-    const testing = /^(?:→|->|=>|—)?\s*testing\b\s*[:\-–]?\s*(.*)$/i.exec(plain);
+    const testing = TESTING.exec(plain);
     const direction = /^(?:answer direction|answer|a|expected answer)\s*:\s*(.*)$/i.exec(plain);
     if (testing?.[1]) lookFor.push(testing[1]);
     else if (direction?.[1]) answer.push(line.replace(/^.*?:\s*(?:\*\*|__)?\s*/, ""));

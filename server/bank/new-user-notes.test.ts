@@ -1245,4 +1245,15 @@ describe("a new user's own notes", () => {
       ["Section B: The latest version", "What's new in version 4.3?", "A third revision."],
     ]);
   });
+
+  it("a singular 'Follow-up:' over a list, a follow-up answered after an arrow, and a Spanish 'Repregunta probable:'", () => {
+    const document = parse(
+      '# Guide\n\n### Q1: Query optimisation\n**Question:** How do you avoid the N+1 problem?\n\n**Answer:**\nUse select_related.\n\n**Follow-up:**\n- How do you log a user out?\n  - *Answer: Keep a deny-list in Redis.*\n\n### Q2. What is server-driven UI?\n**Skeleton:** The backend sends a layout schema.\n**Follow-up:** vs a WebView? → Native performance.\n\n## P3. ¿Cuándo un monolito?\n\nCuando el equipo es pequeño.\n\n**🔁 Repregunta probable:** *"¿Y si ya decidieron microservicios?"* → "Defino las fronteras primero."\n',
+    );
+    expect(document.questions.map((q) => [q.prompt, q.followUps.map((f) => [f.prompt, f.answer])])).toEqual([
+      ["How do you avoid the N+1 problem?", [["How do you log a user out?", "Keep a deny-list in Redis."]]],
+      ["What is server-driven UI?", [["vs a WebView?", "Native performance."]]],
+      ["¿Cuándo un monolito?", [["¿Y si ya decidieron microservicios?", "Defino las fronteras primero."]]],
+    ]);
+  });
 });

@@ -7,8 +7,11 @@ import { QUESTION_WORDS } from "./labels";
  * "Q16:", "Q1.", "Question 3 -", "Câu hỏi 1:", "Вопрос 3.": a heading the author numbered as a question. In other
  * languages only with its number: "### Frage: Code Review" names a topic whose question follows.
  */
-// "题 1：", "질문 2." too: in Chinese, Japanese and Korean "question" heads a numbered question as it does elsewhere.
-const Q_PREFIX = new RegExp(String.raw`^(?:(?:q|question)\s*#?\d*|(?:${QUESTION_WORDS}|题|问题|問題|질문|質問)\s*#?\d{1,3})\s*[:：.)\-–—]\s*`, "i");
+// "P1." (pregunta, pergunta), "题 1：", "질문 2." too: in Chinese, Japanese and Korean "question" heads a numbered question as it does elsewhere.
+const Q_PREFIX = new RegExp(
+  String.raw`^(?:(?:q|question)\s*#?\d*|p\d{1,3}(?=\s*[.:)])|(?:${QUESTION_WORDS}|题|问题|問題|질문|質問)\s*#?\d{1,3})\s*[:：.)\-–—]\s*`,
+  "i",
+);
 /**
  * "1.", "2)", "#3", "A.", "三、", "(4)", "10.1 ", "3-2. " numbering that says nothing about whether the heading is a
  * question; before Chinese or Japanese, a bare number too ("24 反转链表").

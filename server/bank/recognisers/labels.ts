@@ -95,5 +95,9 @@ export function fieldForLabel(label: string): LabelField | null {
   return null;
 }
 
-/** A follow-up asked on the label's own line: "**Follow-up Q:** …", "Follow-up: …", "**+1 Depth:** …", "Counter-question: …", "F/U: …". */
-export const FOLLOW_UP_LINE = /^(?:follow[\s-]?up(?:\s+(?:q|question))?\s*#?\d*|\+\d+\s+depth|counter[\s-]?question|f\/u)\s*[:.)]\s*(.*)$/i;
+/**
+ * A follow-up asked on the label's own line: "**Follow-up Q:** …", "Follow-up: …", "**+1 Depth:** …", "Counter-question: …",
+ * "F/U: …", and in Spanish, German, French, Portuguese and Russian ("Repregunta probable: …", "Nachfrage: …").
+ */
+export const FOLLOW_UP_LINE =
+  /^(?:follow[\s-]?up(?:\s+(?:q|question))?\s*#?\d*|\+\d+\s+depth|counter[\s-]?question|f\/u|repregunta(?: probable)?|pregunta de seguimiento|nachfrage|question de suivi|pergunta de acompanhamento|уточняющий вопрос)\s*[:.)]\s*(.*)$/i;

@@ -280,3 +280,12 @@ export function setsTask(text: string): boolean {
       .some((clause) => isQuestionLike(clause))
   );
 }
+
+/** "Q: Is it fast? → A: Yes.", "vs HTML WebView? → Native performance.", "Q：…吗？→ A：…": a question, an arrow or an answer label, the answer. */
+const ANSWERED_ON_LINE = /^(?:q\s*[:：]\s*)?([^?？]{1,500}[?？]["”»]?)\s*(?:(?:→|->|=>|—)\s*(?:a(?:nswer)?\s*[:：]\s*)?|a(?:nswer)?\s*[:：]\s*)(\S.*)$/i;
+
+/** A question and its answer written on one line, or null. */
+export function answeredOnLine(text: string): { asked: string; answer: string } | null {
+  const m = ANSWERED_ON_LINE.exec(text);
+  return m?.[1] === undefined || m[2] === undefined ? null : { asked: m[1], answer: m[2] };
+}
