@@ -49,6 +49,12 @@ describe("questions asked without a question mark, in other languages", () => {
     }
   });
 
+  it("reads a FAQ's 'How to …' title as asking, as 'How do I …' is", () => {
+    expect(isQuestionLike("How to define the breaks")).toBe(true);
+    expect(isQuestionLike("How to read updated state after dispatch")).toBe(true);
+    expect(isQuestionLike("How tomatoes grow")).toBe(false);
+  });
+
   it("does not read titles or statements that start with the same words as asking", () => {
     for (const says of [
       "Das Team und seine Werkzeuge",

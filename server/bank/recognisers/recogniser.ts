@@ -166,9 +166,11 @@ const KOREAN_ASKING =
 
 /**
  * English asks in its word order, even where the question mark was left off: a question word and the
- * verb it inverts ("What is meant by …", "What's the minimum …", "How do you manage … .", "How would you …").
+ * verb it inverts ("What is meant by …", "What's the minimum …", "How do you manage … .", "How would you …"), and a
+ * FAQ's "How to define the breaks", a question without its subject.
  */
-const INTERROGATIVE = /^(?:what|how|why|when|where|which|who)(?:['’]s\s|\s+(?:is|are|was|were|do|does|did|can|could|would|should|will|has|have|had)\s)/i;
+const INTERROGATIVE =
+  /^(?:(?:what|how|why|when|where|which|who)(?:['’]s\s|\s+(?:is|are|was|were|do|does|did|can|could|would|should|will|has|have|had)\s)|how to\s+\p{L})/iu;
 
 /**
  * Japanese asks in its sentence ending, with or without "？": "…ですか", "…ますか", "…でしょうか", "成長できるか",
