@@ -125,4 +125,15 @@ describe("an AsciiDoc document", () => {
       ["How do I stop a job?", "Terms", "Interrupt it."],
     ]);
   });
+
+  it("reads a two-line title ('Is it possible …?' over '~~~~…' as long) as the section title it is, not a code fence", () => {
+    const text =
+      "= Tool FAQ\n\n== Running\n\n=== How do I delay the execution?\n\nAdd a sleep.\n\nIs it possible to add an agent?\n~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~\n\nUse createagent.\n\n=== Which modes are there?\n\nAsynchronous and debug.\n";
+    const { document } = parse(text);
+    expect(document.questions.map((q) => [q.prompt, q.answer, q.source.line])).toEqual([
+      ["How do I delay the execution?", "Add a sleep.", 5],
+      ["Is it possible to add an agent?", "Use createagent.", 9],
+      ["Which modes are there?", "Asynchronous and debug.", 14],
+    ]);
+  });
 });

@@ -11,6 +11,29 @@ import { isQuestionLike } from "./recognisers/recogniser";
 
 /** "== Section title": one to six "=" and a space; the title is the rest, without a closing run of "=". */
 const SECTION_TITLE = /^(={1,6})[ \t]+(\S.*)$/;
+/** A two-line section title's underline, by level: "=" the document's title, then "-", "~", "^", "+". */
+const UNDERLINES = ["=", "-", "~", "^", "+"];
+
+/** A section title at line i ("== Setup", or underlined), its depth and how many lines it takes. */
+function sectionTitle(lines: readonly string[], i: number, line: string): { depth: number; title: string; lines: number } | null {
+  const underlined = twoLineTitle(lines, i);
+  if (underlined) return { ...underlined, lines: 2 };
+  const title = SECTION_TITLE.exec(line);
+  return title ? { depth: (title[1] ?? "").length, title: (title[2] ?? "").replace(/[ \t]+=+[ \t]*$/, ""), lines: 1 } : null;
+}
+
+/**
+ * "Is it possible to add an agent?" over "~~~~~~~…" as long as it, within two characters: a two-line section title,
+ * as older AsciiDoc writes them; its depth from the underline's character. Null when line i is not one.
+ */
+function twoLineTitle(lines: readonly string[], i: number): { depth: number; title: string } | null {
+  const [title = "", under = ""] = [lines[i], lines[i + 1]];
+  const mark = under[0] ?? "";
+  const depth = UNDERLINES.indexOf(mark) + 1;
+  if (depth === 0 || !/^\w/.test(title) || Math.abs(under.trimEnd().length - title.trimEnd().length) > 2) return null;
+  return under.trimEnd() === mark.repeat(under.trimEnd().length) ? { depth, title: title.trim() } : null;
+}
+
 /** "----" (listing) or "...." (literal): a delimited block's opening and closing line. */
 const DELIMITER = /^(-{4,}|\.{4,})[ \t]*$/;
 /** "[source,java]", "[source, groovy, subs=…]": the attribute line over a listing, naming its language. */
@@ -77,6 +100,7 @@ export function asciidocAsMarkdown(text: string): string | null {
       continue;
     }
     if (open !== null) continue;
+    // Only one-line titles say the document is AsciiDoc: an underlined one is Markdown's setext heading as well.
     const title = SECTION_TITLE.exec(line);
     if (!title) continue;
     titles++;
@@ -112,12 +136,15 @@ export function asciidocAsMarkdown(text: string): string | null {
       open = delimiter;
       continue;
     }
-    const title = SECTION_TITLE.exec(line);
+    const title = sectionTitle(lines, i, line);
     if (title) {
-      depth = (title[1] ?? "").length;
+      depth = title.depth;
       qanda = false;
       inEntry = false;
-      out.push(`${"#".repeat(depth)} ${inlineLinks((title[2] ?? "").replace(/[ \t]+=+[ \t]*$/, ""))}`);
+      out.push(`${"#".repeat(depth)} ${inlineLinks(title.title)}`);
+      // An underlined title's underline becomes a blank line.
+      if (title.lines === 2) out.push("");
+      i += title.lines - 1;
       continue;
     }
     // ":name: value" defines an attribute the text refers to ("{name}"): no text of its own; its references read as its value.
