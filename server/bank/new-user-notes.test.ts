@@ -1256,4 +1256,14 @@ describe("a new user's own notes", () => {
       ["¿Cuándo un monolito?", [["¿Y si ya decidieron microservicios?", "Defino las fronteras primero."]]],
     ]);
   });
+
+  it("numbered entries worded as tasks or noun phrases, each with an 'Answer:' line of its own, are questions", () => {
+    const document = parse(
+      "## Basics\n\n### Operators\n1. Explain operator precedence.  \n   **Answer:** Parentheses first.\n2. Difference between `==` and `is`.  \n   **Answer:** Values against identity.\n",
+    );
+    expect(document.questions.map((q) => [q.prompt, q.answer])).toEqual([
+      ["Explain operator precedence.", "Parentheses first."],
+      ["Difference between == and is.", "Values against identity."],
+    ]);
+  });
 });

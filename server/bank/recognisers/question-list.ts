@@ -1,7 +1,7 @@
 import { isQuotedWhole, loneLinkText, plainInline, unquote } from "../inline-text";
 import { descendants, type ListItem } from "../blocks";
 import type { ListedQuestion, Recogniser } from "./recogniser";
-import { FOLLOW_UP_LINE } from "./labels";
+import { FOLLOW_UP_LINE, fieldForLabel } from "./labels";
 import { entry, labelledGroups } from "./labelled-items";
 import { isQuestionLike, splitLabel } from "./recogniser";
 import { withoutQuestionLabel } from "./labelled-question";
@@ -43,7 +43,11 @@ export const recogniseQuestionList: Recogniser = (unit, ctx) => {
   return labelled.length > 0 ? { type: "questions", items: labelled } : null;
 };
 
-const mostlyAsk = (items: readonly ListItem[]) => items.filter((i) => isQuestionLike(i.text) || PROBE.test(i.text)).length >= items.length * 0.6;
+const mostlyAsk = (items: readonly ListItem[]) =>
+  items.filter((i) => isQuestionLike(i.text) || PROBE.test(i.text) || answeredByLabel(i)).length >= items.length * 0.6;
+
+/** "2. Difference between == and is." over "   **Answer:** …": an entry whose own lines label its answer asks, however worded. */
+const answeredByLabel = (item: ListItem) => item.lines.slice(1).some((line) => fieldForLabel(splitLabel(plainInline(line))?.label ?? "") === "answer");
 
 /**
  * "Why?", "Why not?", "How so?", "And G1?", "А G1?", "Почему?": a probe that presses the question before it and means
