@@ -1266,4 +1266,20 @@ describe("a new user's own notes", () => {
       ["Difference between == and is.", "Values against identity."],
     ]);
   });
+
+  it("'Q.' / 'A.' pairs, numbered or not: the questions without 'Q.', the answers without 'A.'", () => {
+    const plain = parse("# Library\n\n### FAQ\n\nQ. Why so many warnings?\n\nA. Deprecated calls.\n\nQ. When is the next version?\n\nA. Soon.\n");
+    expect(plain.questions.map((q) => [q.prompt, q.answer])).toEqual([
+      ["Why so many warnings?", "Deprecated calls."],
+      ["When is the next version?", "Soon."],
+    ]);
+    const numbered = parse(
+      "MORE INFORMATION\n================\n\n1. Q. Where is the manual?\n\n  A. In the docs folder.\n\n2. Q. Can old clients run?\n\n  A. Yes.\n",
+      "kb.txt",
+    );
+    expect(numbered.questions.map((q) => [q.prompt, q.answer])).toEqual([
+      ["Where is the manual?", "In the docs folder."],
+      ["Can old clients run?", "Yes."],
+    ]);
+  });
 });

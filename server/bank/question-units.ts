@@ -73,6 +73,8 @@ const FURNITURE =
  */
 const NUMBERED_LINE =
   /^\s*(?:\*\*|__)?\s*(?:q(?:uestion)?\s*)?(?:\(?(?:\d{1,3}\.){0,3}(\d{1,3})(?:\s*[.):、]|\s+[-–—](?=\s)|(?<=\.\d{1,3})(?=\s))|[A-Z](\d{1,2})[.):]|\\?_(\d{1,3})(?:\s*[.):]|(?=\s)))\s*(?:\*\*|__)?\s*(\S[\s\S]*)$/i;
+/** "1. Q. Where can I …?": the question's label after its number goes with the number. */
+const Q_AFTER_NUMBER = /^(\s*(?:\*\*|__)?\s*)q\s*[.:]\s+/i;
 /** The number a numbered line counts by: "3" of "3.", "1.3", "A3)" and "_3". */
 const numberOf = (m: RegExpExecArray | null) => m?.[1] ?? m?.[2] ?? m?.[3];
 const NUMBER_PREFIX =
@@ -189,14 +191,14 @@ function numberedPattern(units: readonly Unit[]): Pattern {
       // The number goes, the emphasis around it stays paired: "**1) FizzBuzz.** Print …" → "FizzBuzz. Print …";
       // a question in bold ends there, its answer after it ("**1. What is X?** It is …"), as it does before an
       // answer's label ("1 - *What is the JDK?* **Resposta:** A kit …").
-      const unnumbered = unit.md.replace(NUMBER_PREFIX, "$1");
+      const unnumbered = unit.md.replace(NUMBER_PREFIX, "$1").replace(Q_AFTER_NUMBER, "$1");
       const labelled = unnumbered.split(INLINE_ANSWER_LABEL);
       const bold = labelled.length > 1 ? { asked: labelled[0] ?? "", after: labelled.slice(1).join("") } : askedInBold(unnumbered);
       const prompt = unquote(plainInline(bold?.asked ?? unnumbered));
       if (number && m?.[4]) found.push(memberOf(unit, index, prompt, Number(number), bold?.after ?? null));
     } else if (unit.kind === "list" && unit.ordered && unit.items.length === 1 && unit.items[0]) {
       const number = /^\s*(\d{1,3})/.exec(unit.md)?.[1];
-      found.push(memberOf(unit, index, unquote(unit.items[0].text), number === undefined ? null : Number(number)));
+      found.push(memberOf(unit, index, unquote(unit.items[0].text.replace(Q_AFTER_NUMBER, "$1")), number === undefined ? null : Number(number)));
     }
   });
   return { name: "numbered paragraphs", members: withMaterial(units, found) };

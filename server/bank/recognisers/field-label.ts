@@ -11,8 +11,8 @@ import { endsOnQuestionMark, inlineAfterLabel, isQuestionLike, labelCarrier, lab
  */
 const DASHED_ANSWER = /^(?:\*\*|__)?(?:(?:ans|answer)(?:\*\*|__)?\s+[-–—]+|(?:a|ans|answer)\s*#?\d{1,3}\s*[.:)](?:\*\*|__)?|ans\.(?:\*\*|__)?)\s+(\S.*)$/i;
 
-/** "**A.** text" and "A - text": the answer to a "**Q.**" or "Q - " question, its letter in bold or before a dash. */
-const LETTER_ANSWER = /^(?:(?:\*\*|__)A\.(?:\*\*|__)|A\s+[-–—]+)\s+(\S.*)$/;
+/** "**A.** text", "A - text" and "A. text": the answer to a "**Q.**", "Q - " or "Q. " question. */
+const LETTER_ANSWER = /^(?:(?:\*\*|__)A\.(?:\*\*|__)|A\s+[-–—]+|A\.)\s+(\S.*)$/;
 
 /** "> **Answer:** It is Y." and the quotation's further lines: the label speaks for the whole quotation. */
 const recogniseQuotedLabel: Recogniser = (unit, ctx) => {
