@@ -1282,4 +1282,16 @@ describe("a new user's own notes", () => {
       ["Can old clients run?", "Yes."],
     ]);
   });
+
+  it("a problem table whose titles are plain text, with the solution linked beside them: a question a row", () => {
+    const document = parse(
+      "# leetcode\n\n| Number | Title | Solution | Difficulty |\n| - | - | - | - |\n| 23 | Merge k Sorted Lists | [go](/Hard/23.md) | Hard |\n| 42 | Trapping Rain Water | [go](/Hard/42.md) | Hard |\n",
+    );
+    expect(document.questions.map((q) => [q.prompt, q.meta.difficulty, q.source.line])).toEqual([
+      ["Merge k Sorted Lists", "Hard", 5],
+      ["Trapping Rain Water", "Hard", 6],
+    ]);
+    // A table with a "Title" column and nothing of a problem list beside it is no list of questions.
+    expect(() => parse("# Books\n\n| Title | Author |\n| - | - |\n| Dune | Herbert |\n| Emma | Austen |\n")).toThrow(/No interview questions/);
+  });
 });

@@ -51,6 +51,17 @@ export function namingColumn(rows: readonly (readonly string[])[]): number {
   return -1;
 }
 
+/** "Title", "Problem", "题目": a column that names the problem of each row… */
+const TITLE_HEADER = /^(?:title|problem|problem name|name|题目|题名|題目|문제)$/i;
+/** …in a table of problems: one with their solutions, difficulty or numbers beside them. */
+const PROBLEM_TABLE_HEADER = /^(?:solutions?|difficulty|level|#|no\.?|number|id|题解|难度|難易度|난이도)$/i;
+
+/** The column of a problem table ("| Number | Title | Solution | Difficulty |") that names its problems; -1 when none. */
+function problemTitleColumn(header: readonly string[]): number {
+  const title = header.findIndex((h) => TITLE_HEADER.test(h));
+  return title !== -1 && header.some((h) => PROBLEM_TABLE_HEADER.test(h)) ? title : -1;
+}
+
 /**
  * A Markdown table with a "Question" column, or else with a column that names one problem per row
  * (namingColumn): one question per row.
@@ -61,7 +72,7 @@ export const recogniseTableQuestions: Recogniser = (unit, ctx) => {
   if (!mdHeader) return null;
   const header = mdHeader.map(plainInline);
   const asked = header.findIndex((h) => QUESTION_HEADER.test(h));
-  const q = asked === -1 ? namingColumn(rows) : asked;
+  const q = asked === -1 ? (namingColumn(rows) === -1 ? problemTitleColumn(header) : namingColumn(rows)) : asked;
   if (q === -1) return null;
   const a = header.findIndex((h) => ANSWER_HEADER.test(h));
   const partColumns = header.flatMap((h, i) => {
