@@ -140,15 +140,32 @@ export function carriesCriteria(unit: Unit): boolean {
   return unit.kind === "list" || unit.kind === "code" || (unit.kind === "line" && BULLET_LINE.test(unit.text));
 }
 
+/** A look-for is a sentence or two; a longer paragraph under a rubric's label is left to the report. */
+const MAX_LOOK_FOR_CHARS = 300;
+
+/**
+ * The units under a rubric's label that state its criteria: its points (lists, bullet lines, an outline); or, where
+ * it has none, its sentences ("**What they look for:**" / "Whether you understand quotas."), each a look-for. Beside
+ * points, a sentence introduces or sums them up ("This question tests several competencies:") and is left to the report.
+ */
+export function criteriaUnits(units: readonly Unit[]): Unit[] {
+  const points = units.filter(carriesCriteria);
+  return points.length > 0 ? points : units.filter((u) => u.kind === "line" && u.text.length <= MAX_LOOK_FOR_CHARS);
+}
+
 /**
  * Rubric criteria written under a label. Lists of "Title: description" items give one criterion
  * each; an outline gives one per top-level title; anything else becomes one criterion named after
  * the label with the points as what to look for.
  */
-export function extractCriteria(units: readonly Unit[], fallbackTitle: string): RubricCriterion[] {
+export function extractCriteria(
+  units: readonly Unit[],
+  fallbackTitle: string,
+  carriers: (units: readonly Unit[]) => Unit[] = (all) => all.filter(carriesCriteria),
+): RubricCriterion[] {
   const criteria: RubricCriterion[] = [];
   const loose: string[] = [];
-  for (const u of units.filter(carriesCriteria)) {
+  for (const u of carriers(units)) {
     if (u.kind === "code") {
       const outline = parseOutline(u.value);
       if (outline.length > 0) criteria.push(...outline.map((n) => ({ title: n.title, lookFor: n.points })));

@@ -1294,4 +1294,14 @@ describe("a new user's own notes", () => {
     // A table with a "Title" column and nothing of a problem list beside it is no list of questions.
     expect(() => parse("# Books\n\n| Title | Author |\n| - | - |\n| Dune | Herbert |\n| Emma | Austen |\n")).toThrow(/No interview questions/);
   });
+
+  it("a sentence under a rubric's label, not a list, is what to look for; in Portuguese and Spanish labels too", () => {
+    const document = parse(
+      '# Banca\n\n### 1. "Se a arquitetura é elástica, por que o gargalo aconteceu?"\n\n**O que eles querem testar:**\nSe você entende cotas e limites de concorrência.\n\n### 2. Does scale-to-zero hurt latency?\n\n**What the interviewer is looking for:**\n\nCold starts and when they matter.\n',
+    );
+    expect(document.questions.map((q) => [q.prompt, q.rubric.flatMap((c) => c.lookFor), q.answer])).toEqual([
+      ["Se a arquitetura é elástica, por que o gargalo aconteceu?", ["Se você entende cotas e limites de concorrência."], null],
+      ["Does scale-to-zero hurt latency?", ["Cold starts and when they matter."], null],
+    ]);
+  });
 });

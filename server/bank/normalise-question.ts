@@ -5,7 +5,7 @@ import type { ListItem, Unit } from "./blocks";
 import { lastLineOf, unitsToMarkdown } from "./blocks";
 import { deriveCriteria } from "./derive-rubric";
 import { extractCodeSpec } from "./extract-code-spec";
-import { carriesCriteria, extractCriteria, extractItems, labelledItems, yieldsItems } from "./extract-items";
+import { criteriaUnits, extractCriteria, extractItems, labelledItems, yieldsItems } from "./extract-items";
 import { plainInline, sliceText, unquote, withoutEmoji } from "./inline-text";
 import { isExamplePart } from "./code-examples";
 import { fieldForLabel } from "./recognisers/labels";
@@ -75,7 +75,7 @@ function listPart(draft: QuestionDraft, field: "keyPoints" | "redFlags" | "notes
 function criteriaFor(draft: QuestionDraft, answer: readonly Unit[]): { criteria: RubricCriterion[]; stated: boolean } {
   const keyPoints = [...draft.fields.keyPoints, ...(draft.listed?.keyPoints ?? [])];
   const rubric = [...draft.fields.rubric, ...(draft.listed?.rubric ?? [])];
-  const stated = [...extractCriteria(keyPoints, "Key points"), ...extractCriteria(rubric, draft.rubricLabel ?? "What to look for")];
+  const stated = [...extractCriteria(keyPoints, "Key points"), ...extractCriteria(rubric, draft.rubricLabel ?? "What to look for", criteriaUnits)];
   if (draft.inlineRubric.length > 0) stated.push({ title: "What this tests", lookFor: draft.inlineRubric });
   return stated.length > 0 ? { criteria: stated, stated: true } : { criteria: unstatedCriteria(answer, draft.followUps), stated: false };
 }
@@ -136,7 +136,8 @@ export function keptUnits(draft: QuestionDraft): Unit[] {
     ...body,
     ...answer,
     ...framework,
-    ...rubric.filter(carriesCriteria),
+    // Read as criteriaFor reads them, with the listed look-fors beside them.
+    ...criteriaUnits([...rubric, ...(draft.listed?.rubric ?? [])]),
     // Reasons for a score are kept with the score; without one they make nothing.
     ...[keyPoints, redFlags, notes, ...(draft.score === null ? [] : [scoreReasons])].flatMap(leadingRun).filter(yieldsItems),
     ...Object.values(draft.listed ?? {}).flat(),

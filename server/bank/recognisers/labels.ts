@@ -52,7 +52,7 @@ export const PART_LABELS: readonly { field: LabelField; pattern: RegExp }[] = [
   {
     field: "rubric",
     pattern:
-      /^qué (?:evalúa|busca) el entrevistador$|^o que o entrevistador (?:avalia|procura)$|^worauf (?:du |sie |man |wir )?(?:achtest|achten)$|^bewertungskriterien$/,
+      /^qué (?:evalúa|busca) el entrevistador$|^qué (?:evalúan|buscan|quieren (?:ver|evaluar))$|^o que o entrevistador (?:avalia|procura)$|^o que (?:eles|a banca) (?:querem|quer) (?:testar|ver|avaliar)$|^(?:eles|a banca) (?:querem|quer) ver$|^worauf (?:du |sie |man |wir )?(?:achtest|achten)$|^bewertungskriterien$/,
   },
   {
     field: "notes",
