@@ -136,4 +136,16 @@ describe("an AsciiDoc document", () => {
       ["Which modes are there?", "Asynchronous and debug.", 14],
     ]);
   });
+
+  it("reads a WordPress readme's titles the right way round: its FAQ's '= Question? =' are questions, its changelog none", () => {
+    const text =
+      "=== Remember Me Controls ===\nContributors: someone\n\n== Description ==\n\nControls the checkbox.\n\n== Frequently Asked Questions ==\n\n= How long am I kept logged in? =\n\nUp to 14 days.\n\n= Is it GDPR-compliant? =\n\nYes.\n\n== Changelog ==\n\n= 2.1 =\n* Change: Update the framework\n* New: Add a .gitignore file\n";
+    const { document, report } = parse(text, "readme.txt");
+    expect(document.title).toBe("Remember Me Controls");
+    expect(document.questions.map((q) => [q.section.at(-1), q.prompt, q.answer])).toEqual([
+      ["Frequently Asked Questions", "How long am I kept logged in?", "Up to 14 days."],
+      ["Frequently Asked Questions", "Is it GDPR-compliant?", "Yes."],
+    ]);
+    expect(report.unused.map((u) => u.line)).toEqual([2, 6, 21]);
+  });
 });

@@ -83,13 +83,30 @@ function inlineLinks(line: string): string {
     .replace(CROSS_REFERENCE, (_whole, anchor: string, label: string | undefined) => (label ?? anchor).trim());
 }
 
+/** "== Description ==": a title closed by as many "=" as open it, as a WordPress plugin's readme.txt writes them. */
+const CLOSED_TITLE = /^(={1,3})[ \t]+(\S.*?)[ \t]+\1[ \t]*$/;
+
+/**
+ * A WordPress readme ("=== Plugin Name ===", "== Frequently Asked Questions ==", "= How long …? =") ranks its titles
+ * the other way round from AsciiDoc: "===" is the plugin's name, "=" a question. Its titles are turned round to read
+ * as AsciiDoc's ("= Plugin Name", "== …", "=== How long …?"); any other document is left as it is.
+ */
+function withReadmeTitles(lines: string[]): string[] {
+  const first = lines.find((line) => line.trim() !== "") ?? "";
+  if (CLOSED_TITLE.exec(first)?.[1] !== "===") return lines;
+  return lines.map((line) => {
+    const title = CLOSED_TITLE.exec(line);
+    return title ? `${"=".repeat(4 - (title[1] ?? "").length)} ${title[2]}` : line;
+  });
+}
+
 /**
  * The document rewritten as Markdown, line for line, when it is AsciiDoc: two or more section titles
  * outside delimited blocks, at least one of them a section ("==" or deeper) rather than only the
  * document title. Null when it is not.
  */
 export function asciidocAsMarkdown(text: string): string | null {
-  const lines = text.split("\n");
+  const lines = withReadmeTitles(text.split("\n"));
   let titles = 0;
   let sections = 0;
   let open: string | null = null;

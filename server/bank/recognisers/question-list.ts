@@ -20,12 +20,16 @@ export const recogniseLinkedQuestionList: Recogniser = (unit, ctx) => {
   return { type: "questions", items: titles.map((t) => ({ prompt: unquote(plainInline(t ?? "")), answer: null, meta: {} })) };
 };
 
+/** "Changelog", "License", "Screenshots": a project's records; their entries ("Update the framework") are no questions. */
+const PROJECT_RECORDS =
+  /^(?:change ?log|changes|release notes|history|licen[cs]e|contribut(?:ing|ors?)|credits|acknowledge?ments|screenshots|installation|upgrade notice|sponsors?|donate|authors?|translations?)$/i;
+
 /**
  * A list of questions outside any question ("## Practice questions" then "1. What is …?"): each
  * item is a question, and any lines under an item are its answer.
  */
 export const recogniseQuestionList: Recogniser = (unit, ctx) => {
-  if (unit.kind !== "list" || ctx.inQuestion) return null;
+  if (unit.kind !== "list" || ctx.inQuestion || (ctx.sectionPath ?? []).some((title) => PROJECT_RECORDS.test(title))) return null;
   // Under "## Twitter interview questions" (or anywhere in "# Python interview questions"), one question is a
   // list of its own; so it is under a heading whose siblings are sections over lists of questions.
   const saysQuestions =
