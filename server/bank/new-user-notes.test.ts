@@ -1304,4 +1304,15 @@ describe("a new user's own notes", () => {
       ["Does scale-to-zero hurt latency?", ["Cold starts and when they matter."], null],
     ]);
   });
+
+  it("a VitePress container ('::: details Câu trả lời' … ':::') is the answer it holds, its fences no text of it", () => {
+    const document = parse(
+      "# Java\n\n#### Constructor là gì?\n\n::: details Câu trả lời\nMột method đặc biệt dùng để khởi tạo object.\n:::\n\n#### Keyword final là gì?\n\n::: details Câu trả lời\n- **Biến final**: không thể gán lại.\n    ::: tip\n    Dùng cho hằng số.\n    :::\n:::\n",
+    );
+    expect(document.questions.map((q) => [q.prompt, q.answer])).toEqual([
+      ["Constructor là gì?", "Một method đặc biệt dùng để khởi tạo object."],
+      // The tip nested in the answer's container stays with the entry it follows.
+      ["Keyword final là gì?", "- **Biến final**: không thể gán lại.\n**Tip**\nDùng cho hằng số."],
+    ]);
+  });
 });

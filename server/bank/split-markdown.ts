@@ -48,7 +48,9 @@ const parser = unified().use(remarkParse).use(blocksOnly).freeze();
 /** Splits a Markdown document into units with a real CommonMark parser (remark) plus GFM tables. */
 export function splitMarkdown(input: string): SplitResult {
   // A drawing indented four spaces is already code; one indented two or three may be a list item's.
-  const { text, lineOf } = fenceAsciiDiagrams(nestUnderWideNumbers(unquotedQuestions(repairClosingFences(input))), (first) => /^ ?\S/.test(first));
+  const { text, lineOf } = fenceAsciiDiagrams(nestUnderWideNumbers(unquotedQuestions(withoutContainers(repairClosingFences(input)))), (first) =>
+    /^ ?\S/.test(first),
+  );
   const units: Unit[] = [];
   let codeLinesRestored = 0;
   let block = 0;
@@ -616,6 +618,33 @@ export function repairClosingFences(text: string): string {
       }
       open = null;
     }
+  }
+  return lines.join("\n");
+}
+
+/** "::: details Câu trả lời", "::: tip", ":::": a VitePress or Docusaurus container's fence, at any indentation. */
+const CONTAINER = /^[ \t]*:{3,}[ \t]*(?:([A-Za-z][\w-]*)(.*))?$/;
+
+/**
+ * "::: details Câu trả lời" … ":::": a container, as VitePress and Docusaurus write callouts and hidden answers. Its
+ * title is the bold label a reader sees ("**Câu trả lời**", "**Tip**"), its closing fence a blank line, and the text
+ * inside it is its text, its indentation as it would render (a nested container is indented in its parent's). Line for
+ * line; fenced code is left alone.
+ */
+export function withoutContainers(text: string): string {
+  if (!text.includes(":::")) return text;
+  const lines = text.split("\n");
+  let fenced = false;
+  let depth = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (/^ {0,3}(?:```|~~~)/.test(line)) fenced = !fenced;
+    const container = fenced ? null : CONTAINER.exec(line);
+    if (container) {
+      const [, type, title] = container;
+      depth = type === undefined ? Math.max(0, depth - 1) : depth + 1;
+      lines[i] = type === undefined ? "" : `**${(title ?? "").trim() || `${type.charAt(0).toUpperCase()}${type.slice(1)}`}**`;
+    } else if (depth > 1 && !fenced) lines[i] = line.replace(new RegExp(`^(?: {4}|\\t){0,${depth - 1}}`), "");
   }
   return lines.join("\n");
 }
