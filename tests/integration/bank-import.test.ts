@@ -227,7 +227,7 @@ describe("bank import: failures write nothing", () => {
       expect.stringMatching(/binary|not a text/),
       expect.stringContaining("5 MB"),
       expect.stringContaining("No interview questions"),
-      expect.stringContaining("slides.odp is not a file the importer reads: .md, .markdown, .txt, .rst, .html, .htm, .pdf, .docx"),
+      expect.stringContaining("slides.odp is not a file the importer reads: .md, .markdown, .txt, .rst, .adoc, .asciidoc, .org, .html, .htm, .pdf, .docx"),
       expect.stringContaining("slides.pdf is not a PDF"),
     ]);
     expect(await db.bankDocument.count()).toBe(documentsBefore);
