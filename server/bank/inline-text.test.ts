@@ -30,6 +30,9 @@ describe("withoutEmoji", () => {
     expect(withoutEmoji("🚀 Launch")).toBe("Launch");
     expect(withoutEmoji(":diamond_shape_with_a_dot_inside: Networking")).toBe("Networking");
     expect(withoutEmoji("Time: 10:30 to 11:00")).toBe("Time: 10:30 to 11:00");
+    // A keycap numbers what follows: its digit goes with it.
+    expect(withoutEmoji("1️⃣ What is Python?")).toBe("What is Python?");
+    expect(withoutEmoji("Step 2 of 3")).toBe("Step 2 of 3");
   });
 });
 

@@ -60,9 +60,12 @@ function withoutEmphasis(s: string): string {
 }
 
 /** Plain text without emoji and keycaps ("1️⃣ Reconciliation" → "1 Reconciliation"). */
+const KEYCAP = /[0-9#*]\uFE0F?\u20E3/g;
+
 export function withoutEmoji(text: string): string {
   // Emoji are never ASCII; most lines are. GitHub's ":rocket:" shortcodes are ASCII.
-  let kept = ASCII.test(text) ? text : text.replace(EMOJI, "");
+  // A keycap ("1️⃣") numbers what follows as "1." does: the digit goes with its cap.
+  let kept = ASCII.test(text) ? text : text.replace(KEYCAP, "").replace(EMOJI, "");
   if (kept.includes(":")) kept = kept.replace(SHORTCODE, " ");
   return kept.replace(/\s+/g, " ").trim();
 }
