@@ -13,14 +13,15 @@ const TARGETS = { recall: 95, answers: 90, followUps: 90 };
  * remeasured, not lowered, when documents join: the half is then a different set of documents.
  */
 const FLOORS: Record<Half, Partial<typeof TARGETS>> = {
-  // Tuning: every target reached: recall 501/509 = 98.4% (none refused), answers 373/375 = 99.5%, follow-ups 61/61 = 100%.
+  // Tuning: every target reached: recall 502/509 = 98.6% (none refused), answers 373/375 = 99.5%, follow-ups 61/61 = 100%.
   tuning: {},
   "held-out": {
-    // Target recall ≥ 95%; measured 388/457 = 84.9% (none refused). The seventeenth session's sixteen new held-out
-    // documents (6, 7, then 3) took the half from 263/289 = 91.0% on the 27 before to 315/358, 360/429, then this.
-    recall: 84.9,
-    // Target answers ≥ 90%; measured 282/355 = 79.4% (164/200 = 82.0% on the 27 before).
-    answers: 79.4,
+    // Target recall ≥ 95%; measured 403/457 = 88.1% (none refused), raised from 388/457 = 84.9% by the twenty-second
+    // session (asking siblings beside the recognisers, Org mode). The seventeenth session's sixteen new held-out
+    // documents (6, 7, then 3) had taken the half from 263/289 = 91.0% on the 27 before to 315/358, 360/429, then 388/457.
+    recall: 88.1,
+    // Target answers ≥ 90%; measured 296/355 = 83.3%, raised from 282/355 = 79.4% (164/200 = 82.0% on the 27 before).
+    answers: 83.3,
     // Target follow-ups ≥ 90%; measured 20/27 = 74.1% (20/23 on the 27 before; the new documents label 4, none found).
     followUps: 74.0,
   },
