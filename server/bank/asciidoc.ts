@@ -83,8 +83,19 @@ function inlineLinks(line: string): string {
     .replace(CROSS_REFERENCE, (_whole, anchor: string, label: string | undefined) => (label ?? anchor).trim());
 }
 
-/** "== Description ==": a title closed by as many "=" as open it, as a WordPress plugin's readme.txt writes them. */
-const CLOSED_TITLE = /^(={1,3})[ \t]+(\S.*?)[ \t]+\1[ \t]*$/;
+/**
+ * "== Description ==": a title closed by as many "=" as open it, as a WordPress plugin's readme.txt writes them; its
+ * level and title. Read from both ends, not by a pattern over the spaces inside.
+ */
+function closedTitle(line: string): { level: number; title: string } | null {
+  const text = line.trimEnd();
+  const level = /^(={1,3})[ \t]/.exec(text)?.[1]?.length;
+  if (level === undefined || text.length <= 2 * level + 1) return null;
+  const closing = text.slice(text.length - level - 1);
+  if (!/^[ \t]$/.test(closing[0] ?? "") || closing.slice(1) !== "=".repeat(level)) return null;
+  const title = text.slice(level, text.length - level).trim();
+  return title === "" ? null : { level, title };
+}
 
 /**
  * A WordPress readme ("=== Plugin Name ===", "== Frequently Asked Questions ==", "= How long …? =") ranks its titles
@@ -93,10 +104,10 @@ const CLOSED_TITLE = /^(={1,3})[ \t]+(\S.*?)[ \t]+\1[ \t]*$/;
  */
 function withReadmeTitles(lines: string[]): string[] {
   const first = lines.find((line) => line.trim() !== "") ?? "";
-  if (CLOSED_TITLE.exec(first)?.[1] !== "===") return lines;
+  if (closedTitle(first)?.level !== 3) return lines;
   return lines.map((line) => {
-    const title = CLOSED_TITLE.exec(line);
-    return title ? `${"=".repeat(4 - (title[1] ?? "").length)} ${title[2]}` : line;
+    const title = closedTitle(line);
+    return title ? `${"=".repeat(4 - title.level)} ${title.title}` : line;
   });
 }
 

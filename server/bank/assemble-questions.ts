@@ -641,7 +641,7 @@ class QuestionAssembler {
       const parent = this.stack.at(-1)?.index ?? -1;
       const scenario = this.orphans.filter((o) => o.index > parent && isScenario(o.unit)).map((o) => o.unit);
       const opened = this.open(prompt, "label", unit, this.enclosingDepth());
-      opened.fields.body.push(...scenario);
+      for (const line of scenario) opened.fields.body.push(line);
     }
   }
 
@@ -730,8 +730,9 @@ class QuestionAssembler {
   private applyContent(unit: Unit, index: number): void {
     const q = this.current;
     if (!q) {
-      this.orphans.push({ index, unit });
-      this.openNotes?.units.push(unit);
+      // What shared notes take ("**Red flags:**" over "Context: blames the team") is theirs, no question's material.
+      if (this.openNotes) this.openNotes.units.push(unit);
+      else this.orphans.push({ index, unit });
       return;
     }
     // "# Question" over "> Explain …": a quotation is the prompt as a line is.

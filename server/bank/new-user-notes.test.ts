@@ -1315,4 +1315,29 @@ describe("a new user's own notes", () => {
       ["Keyword final là gì?", "- **Biến final**: không thể gán lại.\n**Tip**\nDùng cho hằng số."],
     ]);
   });
+
+  it("what the attacker review of these layouts found stays fixed: records, dialogues, red flags, sample tables", () => {
+    // A document titled "History" asks freely; only a project's records below the title hold no questions.
+    const history = parse("# History\n\n## The Roman Empire\n\n- When was Rome founded?\n- Who was the first emperor?\n- Why did the West fall?\n");
+    expect(history.questions.map((q) => q.prompt)).toEqual(["When was Rome founded?", "Who was the first emperor?", "Why did the West fall?"]);
+    // A quoted dialogue under the question that asks about it is its material, not a question of its own.
+    const dialogue = parse(
+      "# Communication\n\n## Critique the answer\n\nA candidate was asked the question below. What is wrong with their answer?\n\n> Q: How would you scale the database?\n> A: Just add more servers.\n\n**Answer:** It ignores the bottleneck.\n",
+    );
+    expect(dialogue.questions.map((q) => [q.prompt, q.answer])).toEqual([
+      ["A candidate was asked the question below. What is wrong with their answer?", "It ignores the bottleneck."],
+    ]);
+    // A red flag that opens on "Context:" stays a red flag; the candidate never sees it.
+    const flags = parse(
+      "# Leadership\n\n## 2. Team morale\n\n**Red flags:**\nContext: a candidate who blames the team is a red flag.\n\n**Question:** How do you handle a missed deadline?\n\n**Answer:** Own it.\n",
+    );
+    expect(flags.questions.map((q) => [q.prompt, q.context, q.redFlags])).toEqual([
+      ["How do you handle a missed deadline?", null, ["Context: a candidate who blames the team is a red flag."]],
+    ]);
+    // A table of sample rows ("| id | name | …") is data, not a list of problems.
+    const sample = parse(
+      "# SQL\n\n| id | name | salary |\n| - | - | - |\n| 1 | Alice | 100 |\n| 2 | Bob | 90 |\n\n### How do you find the second highest salary?\n\nWith a window function.\n",
+    );
+    expect(sample.questions.map((q) => q.prompt)).toEqual(["How do you find the second highest salary?"]);
+  });
 });

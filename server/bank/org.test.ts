@@ -59,4 +59,14 @@ describe("an Org document", () => {
     expect(document.questions[1]?.answer).toContain("```emacs-lisp\n(with-eval-after-load 'org)\n```");
     expect(report.unused).toEqual([]);
   });
+
+  it("shows no comment, and a drawer left open hides nothing after it", () => {
+    const text =
+      "#+TITLE: Questions\n* Basics\n** What is a closure?\n# Interviewer only: must mention lexical scope\nA function with its scope.\n#+BEGIN_COMMENT\nA draft answer.\n#+END_COMMENT\n** What is hoisting?\n:PROPERTIES:\n:ID: x\nDeclarations move to the top.\n";
+    const { document } = parseBankDocumentWithReport({ bytes: new TextEncoder().encode(text), sourceFile: "faq.org" });
+    expect(document.questions.map((q) => [q.section.at(-1), q.prompt, q.answer])).toEqual([
+      ["Basics", "What is a closure?", "A function with its scope."],
+      ["Basics", "What is hoisting?", "Declarations move to the top."],
+    ]);
+  });
 });

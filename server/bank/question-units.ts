@@ -74,14 +74,14 @@ const FURNITURE =
 const NUMBERED_LINE =
   /^\s*(?:\*\*|__)?\s*(?:q(?:uestion)?\s*)?(?:\(?(?:\d{1,3}\.){0,3}(\d{1,3})(?:\s*[.):、]|\s+[-–—](?=\s)|(?<=\.\d{1,3})(?=\s))|[A-Z](\d{1,2})[.):]|\\?_(\d{1,3})(?:\s*[.):]|(?=\s)))\s*(?:\*\*|__)?\s*(\S[\s\S]*)$/i;
 /** "1. Q. Where can I …?": the question's label after its number goes with the number. */
-const Q_AFTER_NUMBER = /^(\s*(?:\*\*|__)?\s*)q\s*[.:]\s+/i;
+const Q_AFTER_NUMBER = /^(\s*(?:(?:\*\*|__)\s*)?)q\s*[.:]\s+/i;
 /** The number a numbered line counts by: "3" of "3.", "1.3", "A3)" and "_3". */
 const numberOf = (m: RegExpExecArray | null) => m?.[1] ?? m?.[2] ?? m?.[3];
 const NUMBER_PREFIX =
   /^(\s*(?:\*\*|__)?\s*)(?:q(?:uestion)?\s*)?(?:\(?(?:\d{1,3}\.){0,3}\d{1,3}(?:\s*[.):、]|\s+[-–—](?=\s)|(?<=\.\d{1,3})(?=\s))|[A-Z]\d{1,2}[.):]|\\?_\d{1,3}(?:\s*[.):]|(?=\s)))\s*/i;
 /** " **Resposta:** ", " Answer: ": an answer's label after a question on its line; splits it once. */
 const INLINE_ANSWER_LABEL = new RegExp(
-  String.raw`(?<=[?？][*_]{0,2})\s+(?:\*\*|__)?(?:a|ans|answer|${ANSWER_WORDS})(?:\*\*|__)?\s*[:：](?:\*\*|__)?\s+(?=\S)`,
+  String.raw`(?<=[?？.。][*_]{0,2})\s+(?:\*\*|__)?(?:a|ans|answer|${ANSWER_WORDS})(?:\*\*|__)?\s*[:：](?:\*\*|__)?\s+(?=\S)`,
   "i",
 );
 // The tail is [\s\S]*, not .*: "." stops at a line separator (U+2028) inside a line, and the failed match there

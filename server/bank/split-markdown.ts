@@ -650,9 +650,9 @@ export function withoutContainers(text: string): string {
 }
 
 /** "**Câu hỏi 1:** …", "Q: …", "**Question:** …": a line that opens on a question's label. */
-const QUESTION_LABEL_LINE = new RegExp(String.raw`^\s*(?:\*\*|__)?\s*(?:q|${QUESTION_WORDS})\s*#?\d{0,3}\s*(?:\*\*|__)?\s*[:：.)]`, "i");
+const QUESTION_LABEL_LINE = new RegExp(String.raw`^\s*(?:(?:\*\*|__)\s*)?(?:q|${QUESTION_WORDS})\s*#?\d{0,3}\s*(?:\*\*|__)?\s*[:：.)]`, "i");
 /** "**Trả lời:** …", "A: …", "**Answer:** …": a line that opens on an answer's label. */
-const ANSWER_LABEL_LINE = new RegExp(String.raw`^\s*(?:\*\*|__)?\s*(?:a|${ANSWER_WORDS})\s*(?:\*\*|__)?\s*[:：]`, "i");
+const ANSWER_LABEL_LINE = new RegExp(String.raw`^\s*(?:(?:\*\*|__)\s*)?(?:a|${ANSWER_WORDS})\s*(?:\*\*|__)?\s*[:：]`, "i");
 
 /**
  * "> **Câu hỏi 1:** …" / ">" / "> **Trả lời:** …": a self-check set in a quotation, as study notes set them apart. A
@@ -669,7 +669,12 @@ export function unquotedQuestions(text: string): string {
     let end = i;
     while (end < lines.length && /^ {0,3}>/.test(lines[end] ?? "")) end++;
     const quoted = lines.slice(i, end).map((l) => l.replace(/^ {0,3}> ?/, ""));
-    if (QUESTION_LABEL_LINE.test(quoted[0] ?? "") && quoted.slice(1).some((l) => ANSWER_LABEL_LINE.test(l))) lines.splice(i, end - i, ...quoted);
+    // Not a dialogue quoted as the question's material ("What is wrong with this answer?" over "> Q: …" / "> A: …").
+    const before = lines.slice(Math.max(0, i - 3), i).findLast((l) => l.trim() !== "") ?? "";
+    const material = /[?？:：]\s*$/.test(before);
+    if (!material && QUESTION_LABEL_LINE.test(quoted[0] ?? "") && quoted.slice(1).some((l) => ANSWER_LABEL_LINE.test(l))) {
+      quoted.forEach((l, n) => (lines[i + n] = l));
+    }
     i = end - 1;
   }
   return lines.join("\n");

@@ -9,7 +9,7 @@ import { QUESTION_WORDS } from "./labels";
  */
 // "P1." (pregunta, pergunta), "题 1：", "질문 2." too: in Chinese, Japanese and Korean "question" heads a numbered question as it does elsewhere.
 const Q_PREFIX = new RegExp(
-  String.raw`^(?:(?:q|question)\s*#?\d*|p\d{1,3}(?=\s*[.:)])|(?:${QUESTION_WORDS}|题|问题|問題|질문|質問)\s*#?\d{1,3})\s*[:：.)\-–—]\s*`,
+  String.raw`^(?:(?:q|question)\s*#?\d*|p\d{1,2}(?=\.\s)|(?:${QUESTION_WORDS}|题|问题|問題|질문|質問)\s*#?\d{1,3})\s*[:：.)\-–—]\s*`,
   "i",
 );
 /**

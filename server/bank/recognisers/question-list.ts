@@ -22,14 +22,16 @@ export const recogniseLinkedQuestionList: Recogniser = (unit, ctx) => {
 
 /** "Changelog", "License", "Screenshots": a project's records; their entries ("Update the framework") are no questions. */
 const PROJECT_RECORDS =
-  /^(?:change ?log|changes|release notes|history|licen[cs]e|contribut(?:ing|ors?)|credits|acknowledge?ments|screenshots|installation|upgrade notice|sponsors?|donate|authors?|translations?)$/i;
+  /^(?:change ?log|release notes|licen[cs]e|contribut(?:ing|ors)|credits|acknowledge?ments|screenshots|installation|upgrade notice|sponsors?|donate)$/i;
 
 /**
  * A list of questions outside any question ("## Practice questions" then "1. What is …?"): each
  * item is a question, and any lines under an item are its answer.
  */
 export const recogniseQuestionList: Recogniser = (unit, ctx) => {
-  if (unit.kind !== "list" || ctx.inQuestion || (ctx.sectionPath ?? []).some((title) => PROJECT_RECORDS.test(title))) return null;
+  // Under a project's records: a section below the document's title (a document titled "History" asks freely).
+  const records = (ctx.sectionPath ?? []).slice(1).some((title) => PROJECT_RECORDS.test(title));
+  if (unit.kind !== "list" || ctx.inQuestion || records) return null;
   // Under "## Twitter interview questions" (or anywhere in "# Python interview questions"), one question is a
   // list of its own; so it is under a heading whose siblings are sections over lists of questions.
   const saysQuestions =

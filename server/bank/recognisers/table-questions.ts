@@ -52,9 +52,9 @@ export function namingColumn(rows: readonly (readonly string[])[]): number {
 }
 
 /** "Title", "Problem", "题目": a column that names the problem of each row… */
-const TITLE_HEADER = /^(?:title|problem|problem name|name|题目|题名|題目|문제)$/i;
+const TITLE_HEADER = /^(?:title|problem|problem name|题目|题名|題目|문제)$/i;
 /** …in a table of problems: one with their solutions, difficulty or numbers beside them. */
-const PROBLEM_TABLE_HEADER = /^(?:solutions?|difficulty|level|#|no\.?|number|id|题解|难度|難易度|난이도)$/i;
+const PROBLEM_TABLE_HEADER = /^(?:solutions?|difficulty|题解|难度|難易度|난이도)$/i;
 
 /** The column of a problem table ("| Number | Title | Solution | Difficulty |") that names its problems; -1 when none. */
 function problemTitleColumn(header: readonly string[]): number {
