@@ -74,19 +74,27 @@ export type Recogniser = (unit: Unit, ctx: RecogniserContext) => Marker | null;
 
 /** A label as written, reduced to what the label tables match: "**1. Key Points:**" → "key points". */
 /** "Answer (EN)", "Ответ (RU)": a bilingual document tags each label with its language's code. */
-const LANGUAGE_TAG = /\s+\((?:[A-Za-z]{2}|[A-Za-z]{2}-[A-Za-z]{2})\)$/;
+const LANGUAGE_TAG = /\((?:[A-Za-z]{2}|[A-Za-z]{2}-[A-Za-z]{2})\)$/;
+
+/** The label without its language tag. The tag is found at the end, then the spaces before it trimmed: a pattern
+ * "spaces, then the tag" was tried from every space of a long run ("What is it_ _ _ …" loses its underscores). */
+function withoutLanguageTag(label: string): string {
+  const tag = LANGUAGE_TAG.exec(label);
+  if (!tag || !/\s$/.test(label.slice(0, tag.index))) return label;
+  return label.slice(0, tag.index).trimEnd();
+}
 
 export function labelText(text: string): string {
-  return withoutEmoji(text)
-    .replace(/[\u2010-\u2015]/g, "-")
-    .replace(/[’‘]/g, "'")
-    .replace(/^(?:\d{1,2}[.)]|[A-Z][.)]|#+)\s+/, "")
-    .replace(/[*_]/g, "")
-    .trim()
-    .replace(/[:：]$/, "")
-    .trim()
-    .replace(LANGUAGE_TAG, "")
-    .toLowerCase();
+  return withoutLanguageTag(
+    withoutEmoji(text)
+      .replace(/[\u2010-\u2015]/g, "-")
+      .replace(/[’‘]/g, "'")
+      .replace(/^(?:\d{1,2}[.)]|[A-Z][.)]|#+)\s+/, "")
+      .replace(/[*_]/g, "")
+      .trim()
+      .replace(/[:：]$/, "")
+      .trim(),
+  ).toLowerCase();
 }
 
 /** Splits "Label: rest" at the first colon when the label part is short. */
